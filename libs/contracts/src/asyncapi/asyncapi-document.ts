@@ -1,0 +1,52 @@
+import { EnvelopeSchema, STREAM_NAME } from '../envelope.js';
+import type { EventDefinition } from '../define-event.js';
+
+/** The event catalogue as an AsyncAPI 2.6 document, for district platforms that subscribe to the stream. */
+export function asyncApiDocument(events: readonly EventDefinition[]): Record<string, unknown> {
+  const channels: Record<string, unknown> = {};
+  for (const event of events) {
+    const { data: _data, ...envelopeProps } = EnvelopeSchema.properties;
+    channels[event.subject] = {
+      description: event.description,
+      subscribe: {
+        operationId: `on_${event.source}_${event.type.replace(/\./g, '_')}`,
+        summary: event.description,
+        message: {
+          name: event.type,
+          title: event.description,
+          contentType: 'application/json',
+          headers: {
+            type: 'object',
+            properties: { 'Nats-Msg-Id': { type: 'string', description: '与事件编号 id 相同，用于 JetStream 去重' } },
+          },
+          payload: {
+            type: 'object',
+            required: [...EnvelopeSchema.required],
+            properties: {
+              ...envelopeProps,
+              type: { type: 'string', const: event.type, description: '事件类型' },
+              version: { type: 'integer', const: event.version, description: '载荷模式版本' },
+              source: { type: 'string', const: event.source, description: '发布服务' },
+              subject: { type: 'string', const: event.subject, description: 'NATS 主题' },
+              data: event.data,
+            },
+          },
+        },
+      },
+    };
+  }
+  return {
+    asyncapi: '2.6.0',
+    info: {
+      title: '社区图谱领域事件（Shequ Graph domain events）',
+      version: '1.0.0',
+      description:
+        `所有服务通过发件箱把领域事件发布到 NATS JetStream 流 ${STREAM_NAME}（主题 shequ.>，文件存储）。` +
+        '每条消息的 Nats-Msg-Id 等于事件编号，重复发布由服务器去重；订阅方应以事件编号做幂等处理。' +
+        '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。',
+    },
+    defaultContentType: 'application/json',
+    servers: { local: { url: 'nats://127.0.0.1:4222', protocol: 'nats', description: '本机 nats-server（npm start 启动）' } },
+    channels,
+  };
+}

@@ -1,0 +1,46 @@
+import type { Static, TObject } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { SUBJECT_PREFIX, type EventEnvelope, type ServiceName } from './envelope.js';
+
+export interface EventDefinition<S extends TObject = TObject> {
+  readonly source: ServiceName;
+  /** `<aggregate>.<event>`, e.g. `resident.registered` */
+  readonly type: string;
+  /** `shequ.<source>.<aggregate>.<event>` */
+  readonly subject: string;
+  readonly version: number;
+  /** 中文说明 */
+  readonly description: string;
+  readonly data: S;
+  /** Checks a payload against the schema; returns the first problem or null. */
+  check(data: unknown): string | null;
+}
+
+export type EventData<D extends EventDefinition> = Static<D['data']>;
+export type EventOf<D extends EventDefinition> = EventEnvelope<EventData<D>>;
+
+export function defineEvent<S extends TObject>(def: {
+  source: ServiceName;
+  aggregate: string;
+  name: string;
+  version?: number;
+  description: string;
+  data: S;
+}): EventDefinition<S> {
+  const type = `${def.aggregate}.${def.name}`;
+  let compiled: TypeCheck<S> | undefined;
+  return Object.freeze({
+    source: def.source,
+    type,
+    subject: `${SUBJECT_PREFIX}.${def.source}.${type}`,
+    version: def.version ?? 1,
+    description: def.description,
+    data: def.data,
+    check(data: unknown): string | null {
+      compiled ??= TypeCompiler.Compile(def.data);
+      if (compiled.Check(data)) return null;
+      const first = compiled.Errors(data).First();
+      return first ? `${first.path || '/'}: ${first.message}` : 'payload does not match its schema';
+    },
+  });
+}

@@ -1,0 +1,163 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent } from '../define-event.js';
+import { Id, IsoDate, Nullable, OneOf } from '../schema-types.js';
+import { CareCategories, Genders, ResidenceTypes } from '../vocabulary/people.js';
+
+/**
+ * Events of the residents service. Payloads carry ids, places and categories, never names, ID numbers
+ * or phone numbers: other services get personal fields through the graph, where masking and audit apply.
+ */
+const Location = {
+  householdId: Nullable(Id('住户编号')),
+  buildingId: Nullable(Id('楼栋编号')),
+  gridId: Nullable(Id('网格编号')),
+};
+
+export const ResidentRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'resident',
+  name: 'registered',
+  description: '居民登记：新居民纳入社区实有人口（含区级人口库导入新增）',
+  data: Type.Object({
+    residentId: Id('居民编号'),
+    ...Location,
+    gender: Nullable(OneOf(Genders, '性别')),
+    birthDate: Nullable(IsoDate('出生日期')),
+    residenceType: OneOf(ResidenceTypes, '居住类型'),
+    residencePermitExpiresOn: Nullable(IsoDate('居住证到期日（流动人口）')),
+  }),
+});
+
+export const ResidentUpdated = defineEvent({
+  source: 'residents',
+  aggregate: 'resident',
+  name: 'updated',
+  description: '居民信息变更（联系方式、居住类型等）；changedFields 只列字段名，不含取值',
+  data: Type.Object({
+    residentId: Id('居民编号'),
+    changedFields: Type.Array(Type.String(), { description: '变更的字段名' }),
+    residenceType: OneOf(ResidenceTypes, '变更后的居住类型'),
+    residencePermitExpiresOn: Nullable(IsoDate('居住证到期日（流动人口）')),
+  }),
+});
+
+export const ResidentMovedIn = defineEvent({
+  source: 'residents',
+  aggregate: 'resident',
+  name: 'moved_in',
+  description: '居民迁入（或在社区内换户）',
+  data: Type.Object({
+    residentId: Id('居民编号'),
+    householdId: Id('迁入住户编号'),
+    buildingId: Id('楼栋编号'),
+    gridId: Id('网格编号'),
+    fromHouseholdId: Nullable(Id('原住户编号（社区内换户时）')),
+    movedInOn: IsoDate('迁入日期'),
+  }),
+});
+
+export const ResidentMovedOut = defineEvent({
+  source: 'residents',
+  aggregate: 'resident',
+  name: 'moved_out',
+  description: '居民迁出社区',
+  data: Type.Object({
+    residentId: Id('居民编号'),
+    fromHouseholdId: Nullable(Id('原住户编号')),
+    movedOutOn: IsoDate('迁出日期'),
+    destination: Type.String({ description: '迁往地（区县级）' }),
+  }),
+});
+
+export const ResidentDeceased = defineEvent({
+  source: 'residents',
+  aggregate: 'resident',
+  name: 'deceased',
+  description: '居民死亡登记',
+  data: Type.Object({
+    residentId: Id('居民编号'),
+    diedOn: IsoDate('死亡日期'),
+  }),
+});
+
+const Care = {
+  residentId: Id('居民编号'),
+  category: OneOf(CareCategories, '关爱对象类别'),
+};
+
+export const CareCategoryAdded = defineEvent({
+  source: 'residents',
+  aggregate: 'care_category',
+  name: 'added',
+  description: '新增关爱对象（该增的增）',
+  data: Type.Object({
+    ...Care,
+    startedOn: IsoDate('起始日期'),
+    source: Type.String({ description: '认定来源，如 民政局审批、入户走访' }),
+    nextReviewOn: Nullable(IsoDate('下次复核日期')),
+  }),
+});
+
+export const CareCategoryEnded = defineEvent({
+  source: 'residents',
+  aggregate: 'care_category',
+  name: 'ended',
+  description: '关爱对象终止（该减的减、该终止的终止）',
+  data: Type.Object({
+    ...Care,
+    endedOn: IsoDate('终止日期'),
+    reason: Type.String({ description: '终止原因' }),
+  }),
+});
+
+export const CareCategoryReviewed = defineEvent({
+  source: 'residents',
+  aggregate: 'care_category',
+  name: 'reviewed',
+  description: '关爱对象复核（动态管理）',
+  data: Type.Object({
+    ...Care,
+    outcome: Type.Union([Type.Literal('CONTINUE'), Type.Literal('ADJUST'), Type.Literal('TERMINATE')], {
+      description: '复核结论：CONTINUE 继续，ADJUST 调整，TERMINATE 终止',
+    }),
+    reviewedOn: IsoDate('复核日期'),
+    nextReviewOn: Nullable(IsoDate('下次复核日期')),
+  }),
+});
+
+export const CareCategoryReviewDue = defineEvent({
+  source: 'residents',
+  aggregate: 'care_category',
+  name: 'review_due',
+  description: '关爱对象复核到期（定时扫描发布，每次到期一次）',
+  data: Type.Object({
+    ...Care,
+    dueOn: IsoDate('应复核日期'),
+    gridId: Nullable(Id('网格编号')),
+  }),
+});
+
+export const FloatingRegistrationExpiring = defineEvent({
+  source: 'residents',
+  aggregate: 'floating',
+  name: 'registration_expiring',
+  description: '流动人口居住证即将到期（定时扫描发布，每证一次）',
+  data: Type.Object({
+    residentId: Id('居民编号'),
+    expiresOn: IsoDate('居住证到期日'),
+    gridId: Nullable(Id('网格编号')),
+  }),
+});
+
+export const residentsEvents = [
+  ResidentRegistered,
+  ResidentUpdated,
+  ResidentMovedIn,
+  ResidentMovedOut,
+  ResidentDeceased,
+  CareCategoryAdded,
+  CareCategoryEnded,
+  CareCategoryReviewed,
+  CareCategoryReviewDue,
+  FloatingRegistrationExpiring,
+];

@@ -1,0 +1,11 @@
+export * from './vocabulary/index.js';
+export * from './envelope.js';
+export * from './define-event.js';
+export * from './schema-types.js';
+export * from './events/residents.js';
+export * from './events/cases.js';
+export * from './events/partybuilding.js';
+export * from './events/activities.js';
+export * from './events/audit.js';
+export * from './catalogue.js';
+export { asyncApiDocument } from './asyncapi/asyncapi-document.js';

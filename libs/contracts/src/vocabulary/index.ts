@@ -1,0 +1,5 @@
+export * from './vocabulary.js';
+export * from './people.js';
+export * from './cases.js';
+export * from './party.js';
+export * from './activities.js';

@@ -1,0 +1,4 @@
+export * from './database-location.js';
+export * from './orm-config.js';
+export * from './open-database.js';
+export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';

@@ -1,0 +1,59 @@
+import type { EntityClass, EntitySchema, MigrationObject, Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
+import type { DatabaseLocation, Dialect } from './database-location.js';
+
+export type EntityDefinition = EntityClass<any> | EntitySchema<any, any>;
+
+/** Migrations are generated per dialect (SQL differs) and listed explicitly, never found by globbing. */
+export type MigrationLists = Record<Dialect, MigrationObject[]>;
+
+export interface OrmSettings {
+  location: DatabaseLocation;
+  entities: EntityDefinition[];
+  migrations: MigrationLists;
+  /** Where `createMigrations` writes new files (the service's src/migrations). */
+  migrationsPath?: string;
+  debug?: boolean;
+  /** Receives MikroORM's log lines when `debug` is on. */
+  log?: (message: string) => void;
+}
+
+export function ormConfig(settings: OrmSettings): Options {
+  const { location } = settings;
+  const common = {
+    entities: settings.entities,
+    discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
+    extensions: [Migrator, SeedManager],
+    forceUtcTimezone: true,
+    debug: settings.debug ?? process.env.SHEQU_SQL_DEBUG === '1',
+    logger: settings.log,
+    migrations: {
+      migrationsList: settings.migrations[location.dialect],
+      path: settings.migrationsPath ? `${settings.migrationsPath}/${location.dialect}` : undefined,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts' as const,
+    },
+  };
+  if (location.dialect === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: location.clientUrl, dbName: location.dbName, pool: { min: 0, max: 10 } };
+  }
+  return {
+    ...common,
+    driver: BetterSqliteDriver,
+    dbName: location.dbName,
+    pool: {
+      afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => {
+        connection.pragma('journal_mode = WAL');
+        connection.pragma('synchronous = NORMAL');
+        connection.pragma('foreign_keys = ON');
+        connection.pragma('busy_timeout = 5000');
+        done(null, connection);
+      },
+    },
+  };
+}

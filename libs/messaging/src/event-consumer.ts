@@ -1,0 +1,171 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/nats-core';
+import {
+  STREAM_NAME,
+  SUBJECT_PREFIX,
+  type EventDefinition,
+  type EventEnvelope,
+  type EventOf,
+  type ServiceName,
+} from '@shequ/contracts';
+import type { NatsBus } from './nats-bus.js';
+import { eventSink, type EventSink, type Outbox } from './outbox.js';
+import { ProcessedEvent } from './processed-event.js';
+import { silentLogger, type Logger } from './silent-logger.js';
+
+export interface HandlerContext {
+  /** The transaction the handler's changes, the inbox row and any published events commit in. */
+  em: EntityManager;
+  /** Publishes follow-up events (same transaction, correlation id carried over). */
+  events: EventSink;
+}
+
+export type EventHandler<D extends EventDefinition> = (event: EventOf<D>, context: HandlerContext) => Promise<void>;
+
+export interface ConsumerSettings {
+  /** The consuming service. */
+  service: ServiceName;
+  /** The publishing service whose events this consumer reads (`shequ.<source>.>`, in order). */
+  source: ServiceName;
+  orm: MikroORM;
+  bus: NatsBus;
+  outbox: Outbox;
+  logger?: Logger;
+  /** Deliveries before JetStream gives up on a message that keeps failing. */
+  maxDeliver?: number;
+}
+
+/**
+ * A durable JetStream pull consumer (`<service>__<source>`) with explicit acks and an inbox:
+ * each event is applied in one transaction together with its inbox row, so a redelivery changes nothing.
+ * Events of the source that have no handler are acknowledged and skipped.
+ */
+export class EventConsumer {
+  readonly durableName: string;
+  private readonly handlers = new Map<string, { definition: EventDefinition; handler: EventHandler<EventDefinition> }>();
+  private messages: ConsumerMessages | undefined;
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private readonly logger: Logger;
+
+  constructor(private readonly settings: ConsumerSettings) {
+    this.durableName = `${settings.service}__${settings.source}`;
+    this.logger = (settings.logger ?? silentLogger).child({ consumer: this.durableName });
+  }
+
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
+    if (definition.source !== this.settings.source) {
+      throw new Error(`${this.durableName} reads ${this.settings.source} events, not ${definition.subject}`);
+    }
+    this.handlers.set(definition.subject, { definition, handler: handler as unknown as EventHandler<EventDefinition> });
+    return this;
+  }
+
+  /** Starts consuming as soon as NATS is reachable (returns at once). */
+  start(): void {
+    this.stopped = false;
+    this.settings.bus.onConnected(() => {
+      if (!this.loop && !this.stopped) {
+        this.loop = this.run().finally(() => {
+          this.loop = undefined;
+        });
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.messages?.close().catch(() => undefined);
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      await this.ensureConsumer();
+      const consumer = await this.settings.bus.jetstream().consumers.get(STREAM_NAME, this.durableName);
+      this.messages = await consumer.consume({ max_messages: 100 });
+      for await (const message of this.messages) {
+        await this.process(message);
+        if (this.stopped) break;
+      }
+    } catch (error) {
+      if (!this.stopped) this.logger.error({ err: error }, 'consumer loop ended; retrying when NATS reconnects');
+    }
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const jsm = await this.settings.bus.jetstreamManager();
+    const config = {
+      durable_name: this.durableName,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: `${SUBJECT_PREFIX}.${this.settings.source}.>`,
+      ack_wait: nanos(30_000),
+      max_deliver: this.settings.maxDeliver ?? 20,
+      max_ack_pending: 1_000,
+    };
+    try {
+      await jsm.consumers.info(STREAM_NAME, this.durableName);
+    } catch {
+      await jsm.consumers.add(STREAM_NAME, config).catch(async (error) => {
+        await jsm.consumers.info(STREAM_NAME, this.durableName).catch(() => {
+          throw error;
+        });
+      });
+    }
+  }
+
+  /** Applies one message; exposed for tests that feed the same event twice. */
+  async process(message: Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>): Promise<'applied' | 'duplicate' | 'skipped' | 'failed'> {
+    const entry = this.handlers.get(message.subject);
+    if (!entry) {
+      message.ack();
+      return 'skipped';
+    }
+    let event: EventEnvelope;
+    try {
+      event = JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope;
+    } catch (error) {
+      this.logger.error({ subject: message.subject, err: error }, 'unreadable message dropped');
+      message.term();
+      return 'failed';
+    }
+    const problem = entry.definition.check(event.data);
+    if (problem) {
+      this.logger.error({ eventId: event.id, type: event.type, problem }, 'event payload does not match its schema; dropped');
+      message.term();
+      return 'failed';
+    }
+    try {
+      const outcome = await this.apply(event, entry.handler);
+      message.ack();
+      return outcome;
+    } catch (error) {
+      const attempt = message.info.deliveryCount;
+      this.logger.error({ eventId: event.id, type: event.type, attempt, err: error }, 'handler failed; will be redelivered');
+      message.nak(Math.min(30_000, 250 * 2 ** Math.min(attempt, 7)));
+      return 'failed';
+    }
+  }
+
+  /** Runs the handler and records the inbox row in one transaction; a known event id is a no-op. */
+  async apply(event: EventEnvelope, handler: EventHandler<EventDefinition>): Promise<'applied' | 'duplicate'> {
+    return this.settings.orm.em.fork().transactional(async (em) => {
+      const seen = await em.findOne(ProcessedEvent, { consumer: this.durableName, eventId: event.id });
+      if (seen) return 'duplicate' as const;
+      const events = eventSink(this.settings.outbox, em, {
+        communityId: event.communityId,
+        actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
+        correlationId: event.correlationId,
+      });
+      await handler(event as EventOf<EventDefinition>, { em, events });
+      const processed = new ProcessedEvent();
+      processed.consumer = this.durableName;
+      processed.eventId = event.id;
+      processed.processedAt = new Date();
+      em.persist(processed);
+      return 'applied' as const;
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import { connect } from '@nats-io/transport-node';
+import { nanos, type NatsConnection } from '@nats-io/nats-core';
+import {
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
+import { STREAM_NAME, SUBJECT_PREFIX } from '@shequ/contracts';
+import { silentLogger, type Logger } from './silent-logger.js';
+
+export interface BusSettings {
+  /** e.g. `nats://127.0.0.1:4222` */
+  servers: string;
+  /** Connection name shown by the server (the service name). */
+  name: string;
+  logger?: Logger;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The one NATS connection of a process. Connecting never blocks start-up: while NATS is unreachable
+ * the service runs, outbox rows wait, and everything resumes on (re)connection. On every (re)connect
+ * the stream `SHEQU` is ensured (subjects `shequ.>`, file storage, 2-minute duplicate window).
+ */
+export class NatsBus {
+  private connection: NatsConnection | undefined;
+  private js: JetStreamClient | undefined;
+  private up = false;
+  private closing = false;
+  private readonly listeners = new Set<() => void>();
+  private readonly logger: Logger;
+  /** Resolves once connected the first time with the stream in place. */
+  readonly firstConnection: Promise<void>;
+
+  constructor(private readonly settings: BusSettings) {
+    this.logger = settings.logger ?? silentLogger;
+    this.firstConnection = this.connectInBackground();
+    this.firstConnection.catch(() => undefined);
+  }
+
+  get isConnected(): boolean {
+    return this.up && !!this.connection && !this.connection.isClosed();
+  }
+
+  /** Called after the first connection and after every reconnection (stream ensured). */
+  onConnected(listener: () => void): () => void {
+    this.listeners.add(listener);
+    if (this.isConnected) queueMicrotask(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  jetstream(): JetStreamClient {
+    if (!this.js) throw new Error('NATS is not connected yet');
+    return this.js;
+  }
+
+  async jetstreamManager(): Promise<JetStreamManager> {
+    if (!this.connection) throw new Error('NATS is not connected yet');
+    return jetstreamManager(this.connection);
+  }
+
+  /** Publishes one message with `Nats-Msg-Id` set, so the server drops duplicates within its window. */
+  async publish(subject: string, payload: string, msgID: string): Promise<void> {
+    if (!this.isConnected) throw new Error('NATS is not connected');
+    await this.jetstream().publish(subject, payload, { msgID, timeout: 5_000 });
+  }
+
+  /** Drains subscriptions and closes the connection. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const connection = this.connection;
+    this.up = false;
+    if (connection && !connection.isClosed()) {
+      await connection.drain().catch(() => connection.close());
+    }
+  }
+
+  private async connectInBackground(): Promise<void> {
+    const connection = await connect({
+      servers: this.settings.servers,
+      name: this.settings.name,
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      pingInterval: 5_000,
+    });
+    if (this.closing) {
+      await connection.close();
+      throw new Error('bus closed before it connected');
+    }
+    this.connection = connection;
+    this.js = jetstream(connection);
+    this.watchStatus(connection);
+    await this.afterConnect();
+    this.logger.info({ servers: this.settings.servers }, 'connected to NATS');
+  }
+
+  private watchStatus(connection: NatsConnection): void {
+    void (async () => {
+      for await (const status of connection.status()) {
+        if (status.type === 'disconnect') {
+          this.up = false;
+          this.logger.warn('NATS disconnected; outbox rows wait until it returns');
+        } else if (status.type === 'reconnect') {
+          this.logger.info('NATS reconnected');
+          await this.afterConnect().catch((error) => this.logger.error({ err: error }, 'stream setup failed after reconnect'));
+        }
+      }
+    })();
+  }
+
+  private async afterConnect(): Promise<void> {
+    await ensureStream(await this.jetstreamManager());
+    this.up = true;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Creates the stream or brings its subjects up to date; safe when several services race to do it. */
+export async function ensureStream(jsm: JetStreamManager): Promise<void> {
+  const config = {
+    name: STREAM_NAME,
+    subjects: [`${SUBJECT_PREFIX}.>`],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    duplicate_window: nanos(2 * 60 * 1000),
+    max_age: nanos(365 * DAY_MS),
+  };
+  try {
+    await jsm.streams.info(STREAM_NAME);
+    return;
+  } catch {
+    // not there yet
+  }
+  try {
+    await jsm.streams.add(config);
+  } catch (error) {
+    // another service created it between our info and add
+    await jsm.streams.info(STREAM_NAME).catch(() => {
+      throw error;
+    });
+  }
+}

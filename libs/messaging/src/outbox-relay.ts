@@ -1,0 +1,116 @@
+import { LockMode, type MikroORM } from '@mikro-orm/core';
+import { OutboxMessage } from './outbox-message.js';
+import type { NatsBus } from './nats-bus.js';
+import { silentLogger, type Logger } from './silent-logger.js';
+
+export interface RelaySettings {
+  orm: MikroORM;
+  bus: NatsBus;
+  logger?: Logger;
+  batchSize?: number;
+  /** Safety-net poll; commits also wake the relay straight away. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Publishes outbox rows to JetStream in commit order, `msgID` = event id, and marks them sent.
+ * While NATS is down the rows wait; a failed publish stops the pass so order is kept.
+ * On PostgreSQL the batch is locked (`FOR UPDATE`) so replicas never publish the same rows at once.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private again = false;
+  private stopped = true;
+  private unsubscribe: (() => void) | undefined;
+  private readonly logger: Logger;
+  private readonly batchSize: number;
+
+  constructor(private readonly settings: RelaySettings) {
+    this.logger = settings.logger ?? silentLogger;
+    this.batchSize = settings.batchSize ?? 200;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.settings.orm.em.getEventManager().registerSubscriber({
+      getSubscribedEntities: () => [OutboxMessage],
+      afterFlush: () => this.kick(),
+    });
+    this.unsubscribe = this.settings.bus.onConnected(() => this.kick());
+    this.timer = setInterval(() => this.kick(), this.settings.pollIntervalMs ?? 1_000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Ask for a pass soon; passes never overlap, a kick during a pass causes one more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.publishPending()
+      .catch((error) => {
+        this.logger.error({ err: error }, 'outbox relay pass failed');
+        return 0;
+      })
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          setImmediate(() => this.kick());
+        }
+      });
+  }
+
+  /** Stops polling after the pass under way; pending rows stay for the next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.unsubscribe?.();
+    await this.running;
+  }
+
+  /** Publishes everything pending now; returns how many rows were sent. */
+  async publishPending(): Promise<number> {
+    let total = 0;
+    while (this.settings.bus.isConnected) {
+      const { sent, fetched, failed } = await this.publishBatch();
+      total += sent;
+      if (failed || fetched < this.batchSize) break;
+    }
+    if (total > 0) this.logger.debug({ sent: total }, 'outbox rows published');
+    return total;
+  }
+
+  private async publishBatch(): Promise<{ sent: number; fetched: number; failed: boolean }> {
+    const em = this.settings.orm.em.fork();
+    const lock = em.getPlatform().getConfig().get('driver')?.name === 'PostgreSqlDriver';
+    const pass = async (tx: typeof em) => {
+      const rows = await tx.find(
+        OutboxMessage,
+        { sentAt: null },
+        { orderBy: { id: 'asc' }, limit: this.batchSize, ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+      );
+      let sent = 0;
+      let failed = false;
+      for (const row of rows) {
+        try {
+          await this.settings.bus.publish(row.subject, row.payload, row.id);
+          row.sentAt = new Date();
+          sent += 1;
+        } catch (error) {
+          row.attempts += 1;
+          row.lastError = error instanceof Error ? error.message : String(error);
+          failed = true;
+          this.logger.warn({ eventId: row.id, err: error }, 'publish failed; the row waits for the next pass');
+          break;
+        }
+      }
+      await tx.flush();
+      return { sent, fetched: rows.length, failed };
+    };
+    return lock ? em.transactional(pass) : pass(em);
+  }
+}

@@ -1,0 +1,62 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { v7 as uuidv7 } from 'uuid';
+import type { Actor, EventData, EventDefinition, EventEnvelope, ServiceName } from '@shequ/contracts';
+import { OutboxMessage } from './outbox-message.js';
+
+export interface EventMetadata {
+  communityId: string;
+  actor: Actor;
+  correlationId: string;
+  occurredAt?: Date;
+}
+
+/**
+ * Writes domain events into the outbox table through the caller's EntityManager, so the event commits
+ * (or rolls back) with the change it describes. The relay publishes it afterwards.
+ */
+export class Outbox {
+  constructor(readonly service: ServiceName) {}
+
+  add<D extends EventDefinition>(em: EntityManager, definition: D, data: EventData<D>, meta: EventMetadata): EventEnvelope<EventData<D>> {
+    if (definition.source !== this.service) {
+      throw new Error(`${this.service} cannot publish ${definition.subject}: it belongs to ${definition.source}`);
+    }
+    const problem = definition.check(data);
+    if (problem) throw new Error(`invalid ${definition.type} payload: ${problem}`);
+    const envelope: EventEnvelope<EventData<D>> = {
+      id: uuidv7(),
+      type: definition.type,
+      version: definition.version,
+      source: definition.source,
+      subject: definition.subject,
+      communityId: meta.communityId,
+      occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
+      actor: meta.actor,
+      correlationId: meta.correlationId,
+      data,
+    };
+    const row = new OutboxMessage();
+    row.id = envelope.id;
+    row.subject = envelope.subject;
+    row.payload = JSON.stringify(envelope);
+    row.createdAt = new Date();
+    em.persist(row);
+    return envelope;
+  }
+}
+
+/** What application code holds to publish: an Outbox bound to one unit of work and its metadata. */
+export interface EventSink {
+  record<D extends EventDefinition>(definition: D, data: EventData<D>, options?: { communityId?: string; occurredAt?: Date }): EventEnvelope<EventData<D>>;
+}
+
+export function eventSink(outbox: Outbox, em: EntityManager, meta: EventMetadata): EventSink {
+  return {
+    record: (definition, data, options) =>
+      outbox.add(em, definition, data, {
+        ...meta,
+        communityId: options?.communityId ?? meta.communityId,
+        occurredAt: options?.occurredAt ?? meta.occurredAt,
+      }),
+  };
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EntitySchema, MikroORM } from '@mikro-orm/core';
+import { ormConfig } from '@shequ/database';
+import { ResidentDeceased, type EventEnvelope } from '@shequ/contracts';
+import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { EventConsumer, NatsBus, Outbox, OutboxMessage, OutboxRelay, messagingEntities } from '../src/index.js';
+
+/** A projection row the consumer writes, to observe how often an event was applied. */
+class Obituary {
+  id!: string;
+  residentId!: string;
+  diedOn!: string;
+}
+const ObituarySchema = new EntitySchema<Obituary>({
+  class: Obituary,
+  properties: {
+    id: { type: 'string', primary: true },
+    residentId: { type: 'string' },
+    diedOn: { type: 'string' },
+  },
+});
+
+async function scratchOrm(dialect: 'sqlite' | 'postgresql', label: string) {
+  const orm = await MikroORM.init(
+    ormConfig({ location: testDatabaseLocation(dialect, label), entities: [...messagingEntities, ObituarySchema], migrations: { sqlite: [], postgresql: [] } }),
+  );
+  await orm.schema.createSchema();
+  return orm;
+}
+
+const meta = { communityId: '350203008006', actor: { kind: 'system' as const, id: 'test' }, correlationId: 'req-1' };
+
+describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s)', (dialect) => {
+  let nats: NatsServerHandle;
+  let publisherOrm: MikroORM;
+  let consumerOrm: MikroORM;
+  let publisherBus: NatsBus;
+  let consumerBus: NatsBus;
+  let relay: OutboxRelay;
+  let consumer: EventConsumer;
+  const outbox = new Outbox('residents');
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    publisherOrm = await scratchOrm(dialect, 'publisher');
+    consumerOrm = await scratchOrm(dialect, 'consumer');
+    publisherBus = new NatsBus({ servers: nats.url, name: 'residents-test' });
+    consumerBus = new NatsBus({ servers: nats.url, name: 'cases-test' });
+    await Promise.all([publisherBus.firstConnection, consumerBus.firstConnection]);
+    relay = new OutboxRelay({ orm: publisherOrm, bus: publisherBus, pollIntervalMs: 200 });
+    relay.start();
+    consumer = new EventConsumer({ service: 'cases', source: 'residents', orm: consumerOrm, bus: consumerBus, outbox: new Outbox('cases') });
+    consumer.on(ResidentDeceased, async (event, { em }) => {
+      const row = new Obituary();
+      row.id = event.id;
+      row.residentId = event.data.residentId;
+      row.diedOn = event.data.diedOn;
+      em.persist(row);
+    });
+    consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer?.stop();
+    await relay?.stop();
+    await Promise.all([publisherBus?.close(), consumerBus?.close()]);
+    await Promise.all([publisherOrm?.close(true), consumerOrm?.close(true)]);
+    await nats?.dispose();
+  });
+
+  const obituaries = (residentId: string) => consumerOrm.em.fork().count(Obituary, { residentId });
+
+  it('delivers an event committed while NATS is down once NATS is back', async () => {
+    await nats.stop();
+    await waitFor(() => !publisherBus.isConnected, { what: 'the bus to notice the outage' });
+
+    const em = publisherOrm.em.fork();
+    const event = outbox.add(em, ResidentDeceased, { residentId: 'res-outage', diedOn: '2026-11-01' }, meta);
+    await em.flush();
+
+    // The relay tries and fails while NATS is down: the row waits, unsent.
+    await new Promise((r) => setTimeout(r, 600));
+    const waiting = await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: event.id });
+    expect(waiting.sentAt).toBeNull();
+
+    await nats.start();
+    await waitFor(async () => (await obituaries('res-outage')) === 1, { timeoutMs: 20_000, what: 'delivery after restart' });
+    const sent = await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: event.id });
+    expect(sent.sentAt).not.toBeNull();
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const em = publisherOrm.em.fork();
+    const event = outbox.add(em, ResidentDeceased, { residentId: 'res-twice', diedOn: '2026-11-02' }, meta);
+    await em.flush();
+    await waitFor(async () => (await obituaries('res-twice')) === 1, { what: 'first delivery' });
+
+    // A redelivery past the server's duplicate window: same event id, new message id.
+    const envelope: EventEnvelope = JSON.parse((await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: event.id })).payload);
+    await publisherBus.jetstream().publish(envelope.subject, JSON.stringify(envelope), { msgID: `${envelope.id}-again` });
+    // …and a marker event after it, so we know the consumer has got past the duplicate.
+    const em2 = publisherOrm.em.fork();
+    outbox.add(em2, ResidentDeceased, { residentId: 'res-marker', diedOn: '2026-11-03' }, meta);
+    await em2.flush();
+    await waitFor(async () => (await obituaries('res-marker')) === 1, { what: 'marker delivery' });
+
+    expect(await obituaries('res-twice')).toBe(1);
+  });
+
+  it('lets the server drop a second publish with the same message id', async () => {
+    const em = publisherOrm.em.fork();
+    const event = outbox.add(em, ResidentDeceased, { residentId: 'res-dedup', diedOn: '2026-11-04' }, meta);
+    await em.flush();
+    await waitFor(async () => (await obituaries('res-dedup')) === 1, { what: 'delivery' });
+    const row = await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: event.id });
+    const ack = await publisherBus.jetstream().publish(row.subject, row.payload, { msgID: row.id });
+    expect(ack.duplicate).toBe(true);
+  });
+
+  it('rejects a payload that does not match the event schema, writing nothing', async () => {
+    const em = publisherOrm.em.fork();
+    expect(() => outbox.add(em, ResidentDeceased, { residentId: 'x', diedOn: 'yesterday' } as never, meta)).toThrow(/diedOn/);
+    expect(() => outbox.add(em, { ...ResidentDeceased, source: 'cases' } as never, {} as never, meta)).toThrow(/cannot publish/);
+    expect(em.getUnitOfWork().getPersistStack().size).toBe(0);
+  });
+});

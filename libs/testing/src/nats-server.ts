@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from './free-port.js';
+import { startProcess, type RunningProcess } from './child-process.js';
+import { tempDir } from './temp-dir.js';
+import { portIsOpen, waitFor } from './wait-for.js';
+
+export interface NatsServerHandle {
+  port: number;
+  url: string;
+  storeDir: string;
+  /** Stops the server; its JetStream store stays on disk. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same store. */
+  start(): Promise<void>;
+  /** Stops it and removes the store. */
+  dispose(): Promise<void>;
+}
+
+export function natsServerBinary(): string {
+  const fromEnv = process.env.NATS_SERVER_BIN;
+  if (fromEnv) return fromEnv;
+  try {
+    return execFileSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('nats-server is not on PATH: run `npm test` (it installs the Debian package) or `apt-get install -y nats-server`');
+  }
+}
+
+/** A real nats-server with JetStream on a free port and a temporary store. */
+export async function startNatsServer(options: { port?: number; storeDir?: string } = {}): Promise<NatsServerHandle> {
+  const port = options.port ?? (await freePort());
+  const dir = options.storeDir ? undefined : tempDir('shequ-nats-');
+  const storeDir = options.storeDir ?? join(dir!.path, 'jetstream');
+  mkdirSync(storeDir, { recursive: true });
+  const binary = natsServerBinary();
+  let running: RunningProcess | undefined;
+
+  const start = async () => {
+    running = startProcess('nats-server', binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir]);
+    await waitFor(() => portIsOpen(port), { timeoutMs: 10_000, what: `nats-server on port ${port}` }).catch((error) => {
+      throw new Error(`${error.message}\n${running?.output()}`);
+    });
+  };
+  const stop = async () => {
+    await running?.stop();
+    running = undefined;
+  };
+  await start();
+  return {
+    port,
+    url: `nats://127.0.0.1:${port}`,
+    storeDir,
+    start,
+    stop,
+    async dispose() {
+      await stop();
+      dir?.remove();
+    },
+  };
+}
