@@ -9,3 +9,4 @@ export * from './events/activities.js';
 export * from './events/audit.js';
 export * from './catalogue.js';
 export { asyncApiDocument } from './asyncapi/asyncapi-document.js';
+export * from './identity/resident-id-number.js';

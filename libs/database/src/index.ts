@@ -2,3 +2,4 @@ export * from './database-location.js';
 export * from './orm-config.js';
 export * from './open-database.js';
 export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';
+export { newId } from './new-id.js';

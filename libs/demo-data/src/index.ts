@@ -1,0 +1,4 @@
+export * from './seeded-random.js';
+export * from './demo-id.js';
+export * from './chinese-names.js';
+export * from './demo-community.js';

@@ -1,0 +1,176 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+import { createHttpMetrics, type HttpMetrics } from './metrics.js';
+import { PortInUseError } from './port-in-use.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+
+export type ReadinessCheck = () => Promise<Record<string, boolean>>;
+
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> | void;
+}
+
+export interface HttpServiceSettings<TContext extends BaseContext> {
+  service: string;
+  port: number;
+  /** The environment variable that set the port, named in the "port in use" error. */
+  portVariable?: string;
+  host?: string;
+  apollo: ApolloServer<TContext>;
+  context(request: IncomingMessage, requestId: string): Promise<TContext>;
+  readiness?: ReadinessCheck;
+  logger: Logger;
+  /** Largest request body accepted (bytes); larger ones get 413. */
+  maxBodyBytes?: number;
+  routes?: HttpRoute[];
+}
+
+export interface RunningHttpService {
+  url: string;
+  port: number;
+  server: Server;
+  metrics: HttpMetrics;
+  /** Stops accepting requests, lets those under way finish (up to `graceMs`), stops Apollo. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export class RequestTooLargeError extends Error {
+  constructor(readonly limit: number, readonly size: number) {
+    super(`request body of ${size} bytes exceeds the limit of ${limit} bytes (maxBodyBytes)`);
+  }
+}
+
+/**
+ * Apollo Server on plain node:http: `/graphql`, `/health` (alive), `/ready` (dependencies reachable),
+ * `/metrics` (Prometheus). Every response carries `x-request-id`.
+ */
+export async function startHttpService<TContext extends BaseContext>(settings: HttpServiceSettings<TContext>): Promise<RunningHttpService> {
+  const { apollo, logger } = settings;
+  const metrics = createHttpMetrics(settings.service);
+  const maxBodyBytes = settings.maxBodyBytes ?? 1024 * 1024;
+  const routes = new Map((settings.routes ?? []).map((r) => [`${r.method} ${r.path}`, r]));
+  await apollo.start();
+
+  const server = createServer(async (request, response) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    let route = 'other';
+    try {
+      if (path === '/health' && request.method === 'GET') {
+        route = 'health';
+        sendJson(response, 200, { status: 'ok', service: settings.service });
+      } else if (path === '/ready' && request.method === 'GET') {
+        route = 'ready';
+        const checks = settings.readiness ? await settings.readiness() : {};
+        const ready = Object.values(checks).every(Boolean);
+        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: settings.service, checks });
+      } else if (path === '/metrics' && request.method === 'GET') {
+        route = 'metrics';
+        response.writeHead(200, { 'content-type': metrics.registry.contentType });
+        response.end(await metrics.registry.metrics());
+      } else if (path === '/graphql') {
+        route = 'graphql';
+        await serveGraphQL(request, response, requestId);
+      } else if (routes.has(`${request.method} ${path}`)) {
+        route = path;
+        await routes.get(`${request.method} ${path}`)!.handle(request, response, requestId);
+      } else {
+        sendJson(response, 404, { error: `no route ${request.method} ${path}` });
+      }
+    } catch (error) {
+      if (error instanceof RequestTooLargeError) {
+        sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: error.limit, actual: error.size } }] });
+      } else {
+        logger.error({ err: error, requestId }, 'request failed');
+        if (!response.headersSent) sendJson(response, 500, { errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        else response.end();
+      }
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      metrics.requests.observe({ route, status: String(response.statusCode) }, seconds);
+    }
+  });
+
+  async function serveGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string) {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const body = request.method === 'POST' ? await readJsonBody(request, maxBodyBytes) : undefined;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => settings.context(request, requestId),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(settings.port, settings.portVariable) : error);
+    });
+    server.listen(settings.port, settings.host ?? '0.0.0.0', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const url = `http://localhost:${port}/graphql`;
+
+  return {
+    url,
+    port,
+    server,
+    metrics,
+    async close(graceMs = 5_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(force);
+      await apollo.stop();
+    },
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+/** Reads a JSON body up to `limit` bytes; a larger body is refused before it is all read. */
+export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    request.resume();
+    throw new RequestTooLargeError(limit, declared);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      request.resume();
+      throw new RequestTooLargeError(limit, size);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return undefined;
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Apollo answers a body it cannot use with a 400 of its own.
+    return text;
+  }
+}

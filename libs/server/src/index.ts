@@ -1,0 +1,5 @@
+export * from './logger.js';
+export * from './request-id.js';
+export * from './port-in-use.js';
+export * from './metrics.js';
+export * from './http-service.js';

@@ -1,0 +1,114 @@
+import { Cursor, type EntityManager, type EntityName, type FilterQuery, type FindByCursorOptions, type QueryOrderMap } from '@mikro-orm/core';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { InvalidInputError } from '@shequ/errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@Directive('@shareable')
+@ObjectType('PageInfo', { description: '分页信息（Relay 游标分页）' })
+export class PageInfo {
+  @Field({ description: '之后是否还有数据' })
+  hasNextPage!: boolean;
+
+  @Field({ description: '之前是否还有数据' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: '本页第一条的游标' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: '本页最后一条的游标（传给 after 取下一页）' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `每页条数（默认 ${DEFAULT_PAGE_SIZE}，最多 ${MAX_PAGE_SIZE}）` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: '游标：从这一条之后开始（上一页的 pageInfo.endCursor）' })
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface ConnectionResult<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/**
+ * Relay connection types for one node type: `<Name>Connection { edges { node cursor } pageInfo totalCount }`.
+ * Call once per node type, at module level.
+ */
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, description: string) {
+  @ObjectType(`${name}Edge`, { description: `${description}（分页中的一条）` })
+  class EdgeType {
+    @Field(() => nodeType, { description: description })
+    node!: T;
+
+    @Field({ description: '这一条的游标' })
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `${description}列表（Relay 游标分页）` })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: '本页数据' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: '分页信息' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: '符合条件的总条数' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** Checks `first` and returns the page size to use. */
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new InvalidInputError('first', `first 须为 0 到 ${MAX_PAGE_SIZE} 之间的整数，收到 ${first}`);
+  }
+  return first;
+}
+
+/** One page of `entity` matching `where`, keyset-paginated on `orderBy` (which must end in a unique key). */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  page: PageArgs,
+  orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
+  options: Partial<FindByCursorOptions<T, any, any, any>> = {},
+): Promise<ConnectionResult<T>> {
+  const first = pageSize(page.first);
+  if (page.after) checkCursor(page.after);
+  const cursor = await em.findByCursor(entity, where, { ...options, first, after: page.after ?? undefined, orderBy, includeCount: true } as FindByCursorOptions<T>);
+  return {
+    edges: cursor.items.map((node) => ({ node: node as T, cursor: cursor.from(node as T) })),
+    pageInfo: {
+      hasNextPage: cursor.hasNextPage,
+      hasPreviousPage: cursor.hasPrevPage,
+      startCursor: cursor.startCursor,
+      endCursor: cursor.endCursor,
+    },
+    totalCount: cursor.totalCount as number,
+  };
+}
+
+/** A cursor must be one we handed out: base64url JSON of the sort-key values. */
+function checkCursor(after: string): void {
+  let values: unknown;
+  try {
+    values = Cursor.decode(after);
+  } catch {
+    values = undefined;
+  }
+  if (!Array.isArray(values) || values.length === 0) throw new InvalidInputError('after', `游标无效：${after}`);
+}

@@ -1,0 +1,50 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { isDomainError } from '@shequ/errors';
+import type { Logger } from 'pino';
+
+/** Dotted path of the first failing property, e.g. `input.household.address`. */
+function firstInvalidField(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints && Object.keys(error.constraints).length > 0) {
+      return { field: path, message: Object.values(error.constraints)[0]! };
+    }
+    const nested = firstInvalidField(error.children ?? [], path);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/**
+ * Apollo `formatError`: domain errors become `{ extensions: { code, field … } }`, class-validator failures
+ * `BAD_USER_INPUT` with the field, and anything unexpected a generic message (the details go to the log).
+ */
+export function formatGraphQLError(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isDomainError(original)) {
+      return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const first = firstInvalidField(original.extensions.validationErrors);
+      return {
+        ...formatted,
+        message: first ? `输入无效：${first.field}：${first.message}` : formatted.message,
+        extensions: { code: 'BAD_USER_INPUT', field: first?.field },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      logger.error({ err: original, path: formatted.path }, 'unexpected resolver error');
+      if (production) return { message: '服务器内部错误', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    if (production && formatted.extensions?.stacktrace) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions;
+      return { ...formatted, extensions };
+    }
+    return formatted;
+  };
+}

@@ -1,0 +1,41 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+
+/** `DateTime`: an instant, ISO 8601 with offset; JavaScript `Date` inside. */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  description: '日期时间（ISO 8601，带时区，如 2026-03-08T09:30:00+08:00）',
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function parseDate(value: unknown): string {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
+    throw new GraphQLError(`日期须为 YYYY-MM-DD 格式的有效日期，收到 ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return value;
+}
+
+/** `Date`: a calendar date without time, YYYY-MM-DD; kept as that string inside (no time-zone shifts). */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: '日期（YYYY-MM-DD，不含时间）',
+  serialize(value) {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    return parseDate(value);
+  },
+  parseValue: parseDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('日期须为字符串 YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+    return parseDate(ast.value);
+  },
+});

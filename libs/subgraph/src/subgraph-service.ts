@@ -1,0 +1,151 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { MigrationObject } from '@mikro-orm/core';
+import { databaseIsReachable, databaseLocation, openDatabase, type DatabaseLocation, type EntityDefinition, type Orm } from '@shequ/database';
+import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '@shequ/messaging';
+import { anonymous } from '@shequ/auth';
+import { createLogger, startHttpService, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
+import type { ServiceName } from '@shequ/contracts';
+import { systemClock, type Clock } from './clock.js';
+import { createSubgraphContext, type SubgraphContext } from './context.js';
+import type { FederatedSchema } from './federated-schema.js';
+import { formatGraphQLError } from './graphql-errors.js';
+import type { PeriodicTask } from './periodic-task.js';
+import { serviceConfig, type ServiceConfig } from './service-config.js';
+
+/** What a service's composition root hands the runtime. */
+export interface SubgraphServiceDefinition {
+  name: ServiceName;
+  defaultPort: number;
+  entities: EntityDefinition[];
+  migrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] };
+  buildSchema(): Promise<FederatedSchema>;
+  /** Durable consumers of other services' events. */
+  consumers?(deps: ServiceDependencies): EventConsumer[];
+  /** Scheduled scans. */
+  scheduledTasks?(deps: ServiceDependencies): PeriodicTask[];
+  /** Loads the demo community when the database is empty (called when `SHEQU_SEED=demo`). */
+  seedDemoData?(deps: ServiceDependencies): Promise<void>;
+  /** Extra HTTP routes next to /graphql. */
+  routes?(deps: ServiceDependencies): HttpRoute[];
+  maxBodyBytes?: number;
+}
+
+export interface ServiceDependencies {
+  config: ServiceConfig;
+  orm: Orm;
+  bus: NatsBus;
+  outbox: Outbox;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface RunningSubgraph extends ServiceDependencies {
+  http: RunningHttpService;
+  relay: OutboxRelay;
+  consumers: EventConsumer[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Composition root shared by the four services: config → database (migrations) → NATS → demo seed →
+ * schema → HTTP; then the outbox relay, consumers and scheduled scans. `stop()` undoes it in reverse:
+ * stop taking requests, stop consumers and scans, flush the outbox if NATS is there, drain NATS, close the ORM.
+ */
+export async function startSubgraphService(
+  definition: SubgraphServiceDefinition,
+  overrides: { config?: Partial<ServiceConfig>; location?: DatabaseLocation; clock?: Clock; logger?: Logger } = {},
+): Promise<RunningSubgraph> {
+  const config = { ...serviceConfig(definition.name, definition.defaultPort), ...overrides.config };
+  const logger = overrides.logger ?? createLogger(definition.name);
+  const clock = overrides.clock ?? systemClock;
+  const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
+  const orm = await openDatabase({
+    location,
+    entities: [...definition.entities, ...messagingEntities],
+    migrations: definition.migrations,
+    log: (message) => logger.debug(message),
+  });
+  const bus = new NatsBus({ servers: config.natsUrl, name: definition.name, logger });
+  const outbox = new Outbox(definition.name);
+  const deps: ServiceDependencies = { config, orm, bus, outbox, clock, logger };
+  try {
+    if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
+
+    const { schema } = await definition.buildSchema();
+    const apollo = new ApolloServer<SubgraphContext>({
+      schema,
+      introspection: true,
+      includeStacktraceInErrorResponses: !config.production,
+      formatError: formatGraphQLError(logger, config.production),
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+    });
+    const http = await startHttpService<SubgraphContext>({
+      service: definition.name,
+      port: config.port,
+      portVariable: config.portVariable,
+      apollo,
+      logger,
+      maxBodyBytes: definition.maxBodyBytes,
+      routes: definition.routes?.(deps),
+      context: async (_request: IncomingMessage, requestId: string) =>
+        createSubgraphContext({ requestId, principal: anonymous, defaultCommunityId: config.communityId, em: orm.em, outbox, clock, logger }),
+      readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
+    });
+
+    const relay = new OutboxRelay({ orm, bus, logger });
+    relay.start();
+    const consumers = definition.consumers?.(deps) ?? [];
+    for (const consumer of consumers) consumer.start();
+    const tasks = definition.scheduledTasks?.(deps) ?? [];
+    for (const task of tasks) task.start(logger);
+    logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
+
+    let stopping: Promise<void> | undefined;
+    return {
+      ...deps,
+      http,
+      relay,
+      consumers,
+      stop: () =>
+        (stopping ??= (async () => {
+          await http.close();
+          await Promise.all(consumers.map((c) => c.stop()));
+          await Promise.all(tasks.map((t) => t.stop()));
+          await relay.stop();
+          if (bus.isConnected) await relay.publishPending().catch(() => 0);
+          await bus.close();
+          await orm.close(true);
+          logger.info(`${definition.name} stopped`);
+        })()),
+    };
+  } catch (error) {
+    await bus.close().catch(() => undefined);
+    await orm.close(true).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `main.ts` of a service: start, stop cleanly on SIGINT/SIGTERM, exit non-zero with a clear message on failure. */
+export async function runSubgraphService(definition: SubgraphServiceDefinition): Promise<void> {
+  let running: RunningSubgraph;
+  try {
+    running = await startSubgraphService(definition);
+  } catch (error) {
+    console.error(`${definition.name}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    running.logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (error) => {
+        running.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

@@ -1,0 +1,2 @@
+export * from './test-subgraph.js';
+export * from './create-migrations-cli.js';

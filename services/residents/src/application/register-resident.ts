@@ -1,0 +1,48 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ResidentRegistered } from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { ConflictError, InvalidInputError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { validateRegistration, type RegistrationInput } from '../domain/resident-registration.js';
+import { Household } from '../entities/household.js';
+import { Resident, type RelationToHead } from '../entities/resident.js';
+import { residentLocation } from './resident-location.js';
+
+export interface RegisterResidentCommand extends RegistrationInput {
+  householdId: string;
+  relationToHead?: RelationToHead | null;
+}
+
+/** Registers a resident into an existing household and publishes `resident.registered`. Bad input writes nothing. */
+export async function registerResident(uow: UnitOfWork, command: RegisterResidentCommand, communityId: string, today: Date): Promise<Resident> {
+  const valid = validateRegistration(command, today);
+  const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
+  if (!household) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  if (await uow.em.count(Resident, { idNumber: valid.idNumber })) {
+    throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
+  }
+  const resident = uow.em.create(Resident, {
+    id: newId(),
+    communityId,
+    ...valid,
+    household,
+    relationToHead: command.relationToHead ?? 'OTHER',
+    residenceType: 'REGISTERED',
+  });
+  const location = await residentLocation(uow.em, household.id);
+  uow.events.record(ResidentRegistered, {
+    residentId: resident.id,
+    ...location,
+    gender: resident.gender,
+    birthDate: resident.birthDate,
+    residenceType: resident.residenceType,
+    residencePermitExpiresOn: resident.residencePermitExpiresOn,
+  });
+  try {
+    await uow.em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
+    throw error;
+  }
+  return resident;
+}

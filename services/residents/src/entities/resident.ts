@@ -1,0 +1,61 @@
+import { Entity, OptionalProps, Index, ManyToOne, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { Gender, ResidenceType, ResidentStatus } from '@shequ/contracts';
+import { Household } from './household.js';
+
+export type RelationToHead = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'GRANDCHILD' | 'OTHER';
+
+/** 居民: a person of the community's actual population (实有人口). Never deleted: status records moves and deaths. */
+@Entity({ tableName: 'resident' })
+@Index({ properties: ['communityId', 'status'] })
+export class Resident {
+  [OptionalProps]?: 'gender' | 'birthDate' | 'phone' | 'household' | 'relationToHead' | 'residenceType' | 'residencePermitIssuedOn' | 'residencePermitExpiresOn' | 'status' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 12 })
+  communityId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 50 })
+  name!: string;
+
+  /** 居民身份证号, normalised (upper-case X). */
+  @Unique()
+  @Property({ type: 'string', length: 18 })
+  idNumber!: string;
+
+  @Property({ type: 'string', length: 6, nullable: true })
+  gender: Gender | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  birthDate: string | null = null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  phone: string | null = null;
+
+  @ManyToOne(() => Household, { ref: true, nullable: true })
+  household: Ref<Household> | null = null;
+
+  @Property({ type: 'string', length: 12 })
+  relationToHead: RelationToHead = 'OTHER';
+
+  @Property({ type: 'string', length: 12 })
+  residenceType: ResidenceType = 'REGISTERED';
+
+  /** 居住证 (floating residents) */
+  @Property({ type: 'string', length: 10, nullable: true })
+  residencePermitIssuedOn: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  residencePermitExpiresOn: string | null = null;
+
+  @Property({ type: 'string', length: 12 })
+  status: ResidentStatus = 'ACTIVE';
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

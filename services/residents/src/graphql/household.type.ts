@@ -1,0 +1,25 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { BuildingType } from './building.type.js';
+import { HousingTypeEnum } from './enums.js';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Household', { description: '户：楼栋中的一套住房及其住户' })
+export class HouseholdType {
+  @Field(() => ID, { description: '住户编号' })
+  id!: string;
+
+  @Field({ description: '地址（至门牌号，如 香秀里12号楼2单元502室）' })
+  address!: string;
+
+  @Field({ description: '单元' })
+  unit!: string;
+
+  @Field({ description: '门牌（室）' })
+  room!: string;
+
+  @Field(() => HousingTypeEnum, { description: '住房性质' })
+  housing!: string;
+
+  @Field(() => BuildingType, { description: '所在楼栋' })
+  building!: BuildingType;
+}

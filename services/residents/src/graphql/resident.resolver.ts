@@ -1,0 +1,52 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { maskIdNumber, maskPhone } from '@shequ/auth';
+import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { registerResident } from '../application/register-resident.js';
+import { residentWhere } from '../application/resident-query.js';
+import { Household } from '../entities/household.js';
+import { Resident, type RelationToHead } from '../entities/resident.js';
+import { ResidentConnection } from './connections.js';
+import { HouseholdType } from './household.type.js';
+import { RegisterResidentInput, RegisterResidentPayload, ResidentFilter } from './resident.inputs.js';
+import { ResidentType } from './resident.type.js';
+
+@Resolver(() => ResidentType)
+export class ResidentResolver {
+  @Query(() => ResidentType, { nullable: true, description: '按编号查询一位居民' })
+  async resident(@Arg('id', () => ID, { description: '居民编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
+    const resident = await ctx.loaders.byId(Resident).load(id);
+    return resident && resident.communityId === ctx.communityId ? resident : null;
+  }
+
+  @Query(() => ResidentConnection, { description: '居民列表（可按网格、楼栋、住户、居住类型、状态、性别、姓名前缀筛选）' })
+  residents(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ResidentFilter, { nullable: true, description: '筛选条件' }) filter: ResidentFilter | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return paginate(ctx.em, Resident, residentWhere(filter, ctx.communityId), page);
+  }
+
+  @Mutation(() => RegisterResidentPayload, { description: '登记居民：校验身份证号，推出性别和出生日期；发布 resident.registered' })
+  async registerResident(@Arg('input', () => RegisterResidentInput, { description: '居民信息' }) input: RegisterResidentInput, @Ctx() ctx: SubgraphContext) {
+    const resident = await ctx.transaction((uow) =>
+      registerResident(uow, { ...input, relationToHead: input.relationToHead as RelationToHead | null }, ctx.communityId, ctx.clock.now()),
+    );
+    return { resident };
+  }
+
+  @FieldResolver()
+  idNumber(@Root() resident: Resident): string {
+    return maskIdNumber(resident.idNumber);
+  }
+
+  @FieldResolver()
+  phone(@Root() resident: Resident): string | null {
+    return resident.phone ? maskPhone(resident.phone) : null;
+  }
+
+  @FieldResolver(() => HouseholdType, { nullable: true })
+  household(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): Promise<Household | null> | null {
+    return resident.household ? ctx.loaders.byId(Household).load(resident.household.id) : null;
+  }
+}

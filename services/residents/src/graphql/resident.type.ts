@@ -1,0 +1,38 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DateScalar } from '@shequ/subgraph';
+import { GenderEnum, RelationToHeadEnum, ResidenceTypeEnum, ResidentStatusEnum } from './enums.js';
+import { HouseholdType } from './household.type.js';
+
+@Directive('@key(fields: "id")')
+@ObjectType('Resident', { description: '居民：社区实有人口中的一人；迁出或死亡后仍可查询，不删除' })
+export class ResidentType {
+  @Field(() => ID, { description: '居民编号' })
+  id!: string;
+
+  @Field({ description: '姓名' })
+  name!: string;
+
+  @Field({ description: '居民身份证号（按角色脱敏，如 350203********1234）' })
+  idNumber!: string;
+
+  @Field(() => String, { nullable: true, description: '联系电话（按角色脱敏，如 138****5678）' })
+  phone!: string | null;
+
+  @Field(() => GenderEnum, { nullable: true, description: '性别（由身份证号推出）' })
+  gender!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: '出生日期（由身份证号推出）' })
+  birthDate!: string | null;
+
+  @Field(() => HouseholdType, { nullable: true, description: '所在住户' })
+  household!: HouseholdType | null;
+
+  @Field(() => RelationToHeadEnum, { description: '与户主关系' })
+  relationToHead!: string;
+
+  @Field(() => ResidenceTypeEnum, { description: '居住类型：户籍或流动人口' })
+  residenceType!: string;
+
+  @Field(() => ResidentStatusEnum, { description: '状态：在册、迁出、死亡' })
+  status!: string;
+}

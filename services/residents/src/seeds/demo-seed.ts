@@ -1,0 +1,56 @@
+import { ResidentRegistered, SYSTEM_ACTOR } from '@shequ/contracts';
+import { demoDataset } from '@shequ/demo-data';
+import { eventSink } from '@shequ/messaging';
+import type { ServiceDependencies } from '@shequ/subgraph';
+import { Building, Grid, Household, Resident } from '../entities/index.js';
+
+/**
+ * Loads 莲秀社区 into an empty residents database: grids, buildings, households, residents. Each resident
+ * is announced with `resident.registered`, so other services build their projections from the stream.
+ */
+export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
+  if ((await orm.em.fork().count(Grid, {})) > 0) return;
+  const data = demoDataset();
+  const communityId = data.community.code;
+  const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
+  const householdBuilding = new Map(data.households.map((h) => [h.id, h.buildingId]));
+  await orm.em.fork().transactional(async (em) => {
+    await em.insertMany(Grid, data.grids.map((g) => ({ id: g.id, communityId, code: g.code, name: g.name, gridWorkerStaffId: g.gridWorkerStaffId })));
+    await em.insertMany(
+      Building,
+      data.buildings.map((b) => ({ id: b.id, communityId, grid: b.gridId, name: b.name, address: b.address, leaderResidentId: b.leaderResidentId })),
+    );
+    await em.insertMany(
+      Household,
+      data.households.map((h) => ({
+        id: h.id, communityId, building: h.buildingId, unit: h.unit, room: h.room, address: h.address,
+        housing: h.housing, headResidentId: h.headResidentId, landlordResidentId: h.landlordResidentId,
+      })),
+    );
+    const now = new Date();
+    await em.insertMany(
+      Resident,
+      data.residents.map((r) => ({
+        id: r.id, communityId, name: r.name, idNumber: r.idNumber, gender: r.gender, birthDate: r.birthDate, phone: r.phone,
+        household: r.householdId, relationToHead: r.relationToHead, residenceType: r.residenceType,
+        residencePermitIssuedOn: r.residencePermit?.issuedOn ?? null, residencePermitExpiresOn: r.residencePermit?.expiresOn ?? null,
+        status: 'ACTIVE', createdAt: now, updatedAt: now,
+      })),
+    );
+    const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
+    for (const r of data.residents) {
+      const buildingId = householdBuilding.get(r.householdId)!;
+      events.record(ResidentRegistered, {
+        residentId: r.id,
+        householdId: r.householdId,
+        buildingId,
+        gridId: buildingGrid.get(buildingId)!,
+        gender: r.gender,
+        birthDate: r.birthDate,
+        residenceType: r.residenceType,
+        residencePermitExpiresOn: r.residencePermit?.expiresOn ?? null,
+      });
+    }
+  });
+  logger.info({ residents: data.residents.length, households: data.households.length }, 'demo community loaded');
+}

@@ -1,0 +1,36 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { composeResidentIdNumber } from '@shequ/contracts';
+import { Building, Grid, Household, Resident } from '../src/entities/index.js';
+
+export const COMMUNITY = '350203008006';
+
+/** Two grids, a building in each, two households per building. */
+export async function placesFixture(em: EntityManager) {
+  const grids = [
+    em.create(Grid, { id: 'grid-a', communityId: COMMUNITY, code: `${COMMUNITY}-01`, name: '香秀里网格' }),
+    em.create(Grid, { id: 'grid-b', communityId: COMMUNITY, code: `${COMMUNITY}-02`, name: '莲秀里网格' }),
+  ];
+  const buildings = grids.map((grid, i) =>
+    em.create(Building, { id: `building-${i}`, communityId: COMMUNITY, grid, name: `${grid.name.slice(0, 3)}${i + 1}号楼`, address: `厦门市思明区嘉莲街道${grid.name.slice(0, 3)}${i + 1}号` }),
+  );
+  const households = buildings.flatMap((building, i) =>
+    [1, 2].map((n) =>
+      em.create(Household, { id: `household-${i}-${n}`, communityId: COMMUNITY, building, unit: '1单元', room: `${n}01室`, address: `${building.name}1单元${n}01室` }),
+    ),
+  );
+  await em.flush();
+  return { grids, buildings, households };
+}
+
+export function residentIn(em: EntityManager, household: Household, name: string, birthDate: string, sequence: number): Resident {
+  const idNumber = composeResidentIdNumber('350203', birthDate, sequence);
+  return em.create(Resident, {
+    id: `resident-${sequence}`,
+    communityId: COMMUNITY,
+    name,
+    idNumber,
+    gender: sequence % 2 === 1 ? 'MALE' : 'FEMALE',
+    birthDate,
+    household,
+  });
+}
