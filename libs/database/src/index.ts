@@ -3,3 +3,4 @@ export * from './orm-config.js';
 export * from './open-database.js';
 export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';
 export { newId } from './new-id.js';
+export { forUpdate } from './row-locks.js';

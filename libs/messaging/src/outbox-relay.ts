@@ -10,6 +10,8 @@ export interface RelaySettings {
   batchSize?: number;
   /** Safety-net poll; commits also wake the relay straight away. */
   pollIntervalMs?: number;
+  /** Lock the batch (`SELECT … FOR UPDATE`) so replicas never publish the same rows: for PostgreSQL. */
+  lockRows?: boolean;
 }
 
 /**
@@ -86,7 +88,7 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<{ sent: number; fetched: number; failed: boolean }> {
     const em = this.settings.orm.em.fork();
-    const lock = em.getPlatform().getConfig().get('driver')?.name === 'PostgreSqlDriver';
+    const lock = this.settings.lockRows ?? false;
     const pass = async (tx: typeof em) => {
       const rows = await tx.find(
         OutboxMessage,

@@ -21,20 +21,7 @@ export class Outbox {
     if (definition.source !== this.service) {
       throw new Error(`${this.service} cannot publish ${definition.subject}: it belongs to ${definition.source}`);
     }
-    const problem = definition.check(data);
-    if (problem) throw new Error(`invalid ${definition.type} payload: ${problem}`);
-    const envelope: EventEnvelope<EventData<D>> = {
-      id: uuidv7(),
-      type: definition.type,
-      version: definition.version,
-      source: definition.source,
-      subject: definition.subject,
-      communityId: meta.communityId,
-      occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
-      actor: meta.actor,
-      correlationId: meta.correlationId,
-      data,
-    };
+    const envelope = envelopeFor(definition, data, meta);
     const row = new OutboxMessage();
     row.id = envelope.id;
     row.subject = envelope.subject;
@@ -43,6 +30,24 @@ export class Outbox {
     em.persist(row);
     return envelope;
   }
+}
+
+/** Builds the envelope of an event, checking the payload against its schema (a mismatch is a programming error). */
+export function envelopeFor<D extends EventDefinition>(definition: D, data: EventData<D>, meta: EventMetadata): EventEnvelope<EventData<D>> {
+  const problem = definition.check(data);
+  if (problem) throw new Error(`invalid ${definition.type} payload: ${problem}`);
+  return {
+    id: uuidv7(),
+    type: definition.type,
+    version: definition.version,
+    source: definition.source,
+    subject: definition.subject,
+    communityId: meta.communityId,
+    occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
+    actor: meta.actor,
+    correlationId: meta.correlationId,
+    data,
+  };
 }
 
 /** What application code holds to publish: an Outbox bound to one unit of work and its metadata. */

@@ -47,7 +47,7 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
     publisherBus = new NatsBus({ servers: nats.url, name: 'residents-test' });
     consumerBus = new NatsBus({ servers: nats.url, name: 'cases-test' });
     await Promise.all([publisherBus.firstConnection, consumerBus.firstConnection]);
-    relay = new OutboxRelay({ orm: publisherOrm, bus: publisherBus, pollIntervalMs: 200 });
+    relay = new OutboxRelay({ orm: publisherOrm, bus: publisherBus, pollIntervalMs: 200, lockRows: dialect === 'postgresql' });
     relay.start();
     consumer = new EventConsumer({ service: 'cases', source: 'residents', orm: consumerOrm, bus: consumerBus, outbox: new Outbox('cases') });
     consumer.on(ResidentDeceased, async (event, { em }) => {

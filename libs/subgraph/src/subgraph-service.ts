@@ -94,7 +94,7 @@ export async function startSubgraphService(
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
     });
 
-    const relay = new OutboxRelay({ orm, bus, logger });
+    const relay = new OutboxRelay({ orm, bus, logger, lockRows: location.dialect === 'postgresql' });
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
     for (const consumer of consumers) consumer.start();

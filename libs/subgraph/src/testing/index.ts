@@ -1,2 +1,3 @@
 export * from './test-subgraph.js';
 export * from './create-migrations-cli.js';
+export * from './test-event-publisher.js';

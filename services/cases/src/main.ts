@@ -1,0 +1,4 @@
+import { runSubgraphService } from '@shequ/subgraph';
+import { casesService } from './service.js';
+
+await runSubgraphService(casesService);
