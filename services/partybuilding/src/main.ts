@@ -1,0 +1,4 @@
+import { runSubgraphService } from '@shequ/subgraph';
+import { partybuildingService } from './service.js';
+
+await runSubgraphService(partybuildingService);

@@ -1,0 +1,15 @@
+import type { SubgraphServiceDefinition } from '@shequ/subgraph';
+import { partybuildingEntities } from './entities/index.js';
+import { buildPartybuildingSchema } from './graphql/schema.js';
+import { partybuildingMigrations } from './migrations/index.js';
+import { seedPartybuildingDemo } from './seeds/demo-seed.js';
+
+/** The party-building subgraph: organisations, members, 三会一课, transfers, 流动红旗岗. */
+export const partybuildingService: SubgraphServiceDefinition = {
+  name: 'partybuilding',
+  defaultPort: 4003,
+  entities: partybuildingEntities,
+  migrations: partybuildingMigrations,
+  buildSchema: buildPartybuildingSchema,
+  seedDemoData: seedPartybuildingDemo,
+};
