@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentRegistered, type EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { missingChineseDescriptions } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { pendingSchemaChanges, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { Case, ResidentProjection } from '../src/entities/index.js';
 import { buildCasesSchema } from '../src/graphql/schema.js';
@@ -37,6 +37,10 @@ describe.each(testDialects())('cases subgraph on %s', (dialect) => {
     await residents?.close();
     await service?.stop();
     await nats?.dispose();
+  });
+
+  it('applies the committed migrations, which match the entities', async () => {
+    expect(await pendingSchemaChanges(service)).toBe('');
   });
 
   const projection = (residentId: string) => service.orm.em.fork().findOne(ResidentProjection, { residentId });

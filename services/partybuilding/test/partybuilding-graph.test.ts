@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingChineseDescriptions } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { PartyMember } from '../src/entities/index.js';
 import { buildPartybuildingSchema } from '../src/graphql/schema.js';
@@ -12,6 +12,10 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
     service = await startTestSubgraph(partybuildingService, { dialect, seed: true });
   });
   afterAll(() => service?.stop());
+
+  it('applies the committed migrations, which match the entities', async () => {
+    expect(await pendingSchemaChanges(service)).toBe('');
+  });
 
   it('seeds a committee with a branch and its members, idempotently', async () => {
     const count = await service.orm.em.fork().count(PartyMember, {});

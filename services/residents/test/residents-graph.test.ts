@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeResidentIdNumber, type EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { missingChineseDescriptions } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { Resident } from '../src/entities/index.js';
 import { buildResidentsSchema } from '../src/graphql/schema.js';
@@ -28,6 +28,10 @@ describe.each(testDialects())('residents subgraph on %s', (dialect) => {
     await em.flush();
   });
   afterAll(() => service?.stop());
+
+  it('applies the committed migrations, which match the entities', async () => {
+    expect(await pendingSchemaChanges(service)).toBe('');
+  });
 
   const outboxCount = () => service.orm.em.fork().count(OutboxMessage, {});
   const residentCount = () => service.orm.em.fork().count(Resident, {});

@@ -40,3 +40,8 @@ export async function startTestSubgraph(
     },
   };
 }
+
+/** SQL that would still be needed to match the entities after all migrations ran ('' when in sync). */
+export async function pendingSchemaChanges(service: RunningSubgraph): Promise<string> {
+  return (await service.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim();
+}

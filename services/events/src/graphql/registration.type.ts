@@ -1,0 +1,22 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { CommunityEventType } from './community-event.type.js';
+import { RegistrationStatusEnum } from './enums.js';
+import { ResidentReference } from './entity-references.js';
+
+@ObjectType('EventRegistration', { description: '活动报名' })
+export class EventRegistrationType {
+  @Field(() => ID, { description: '报名编号' })
+  id!: string;
+
+  @Field(() => CommunityEventType, { description: '活动' })
+  event!: CommunityEventType;
+
+  @Field(() => ResidentReference, { description: '报名居民' })
+  resident!: ResidentReference;
+
+  @Field(() => RegistrationStatusEnum, { description: '报名状态' })
+  status!: string;
+
+  @Field({ description: '报名时间' })
+  registeredAt!: Date;
+}

@@ -1,0 +1,4 @@
+import { runSubgraphService } from '@shequ/subgraph';
+import { eventsService } from './service.js';
+
+await runSubgraphService(eventsService);

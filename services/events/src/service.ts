@@ -1,0 +1,15 @@
+import type { SubgraphServiceDefinition } from '@shequ/subgraph';
+import { eventsEntities } from './entities/index.js';
+import { buildEventsSchema } from './graphql/schema.js';
+import { eventsMigrations } from './migrations/index.js';
+import { seedEventsDemo } from './seeds/demo-seed.js';
+
+/** The events subgraph: venues, teams, activities, registration and volunteers. */
+export const eventsService: SubgraphServiceDefinition = {
+  name: 'events',
+  defaultPort: 4004,
+  entities: eventsEntities,
+  migrations: eventsMigrations,
+  buildSchema: buildEventsSchema,
+  seedDemoData: seedEventsDemo,
+};
