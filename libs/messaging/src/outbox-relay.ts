@@ -25,6 +25,10 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private unsubscribe: (() => void) | undefined;
+  /** After a failed publish, only the poll timer retries (no hot loop while JetStream refuses). */
+  private backoffUntil = 0;
+  /** The relay's own EntityManagers: their flushes must not wake the relay again. */
+  private readonly ownManagers = new WeakSet<object>();
   private readonly logger: Logger;
   private readonly batchSize: number;
 
@@ -37,17 +41,21 @@ export class OutboxRelay {
     this.stopped = false;
     this.settings.orm.em.getEventManager().registerSubscriber({
       getSubscribedEntities: () => [OutboxMessage],
-      afterFlush: () => this.kick(),
+      // Flush events fire for every flush: wake up only when this one wrote outbox rows.
+      afterFlush: (args) => {
+        if (this.ownManagers.has(args.em)) return;
+        if (args.uow.getChangeSets().some((change) => change.entity instanceof OutboxMessage)) this.kick();
+      },
     });
-    this.unsubscribe = this.settings.bus.onConnected(() => this.kick());
-    this.timer = setInterval(() => this.kick(), this.settings.pollIntervalMs ?? 1_000);
+    this.unsubscribe = this.settings.bus.onConnected(() => this.kick(true));
+    this.timer = setInterval(() => this.kick(true), this.settings.pollIntervalMs ?? 1_000);
     this.timer.unref();
     this.kick();
   }
 
   /** Ask for a pass soon; passes never overlap, a kick during a pass causes one more. */
-  kick(): void {
-    if (this.stopped) return;
+  kick(force = false): void {
+    if (this.stopped || (!force && Date.now() < this.backoffUntil)) return;
     if (this.running) {
       this.again = true;
       return;
@@ -80,6 +88,7 @@ export class OutboxRelay {
     while (this.settings.bus.isConnected) {
       const { sent, fetched, failed } = await this.publishBatch();
       total += sent;
+      if (failed) this.backoffUntil = Date.now() + (this.settings.pollIntervalMs ?? 1_000);
       if (failed || fetched < this.batchSize) break;
     }
     if (total > 0) this.logger.debug({ sent: total }, 'outbox rows published');
@@ -88,6 +97,7 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<{ sent: number; fetched: number; failed: boolean }> {
     const em = this.settings.orm.em.fork();
+    this.ownManagers.add(em);
     const lock = this.settings.lockRows ?? false;
     const pass = async (tx: typeof em) => {
       const rows = await tx.find(
@@ -113,6 +123,6 @@ export class OutboxRelay {
       await tx.flush();
       return { sent, fetched: rows.length, failed };
     };
-    return lock ? em.transactional(pass) : pass(em);
+    return lock ? em.transactional((tx) => (this.ownManagers.add(tx), pass(tx))) : pass(em);
   }
 }

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeResidentIdNumber } from '@shequ/contracts';
+import { demoDataset, demoId } from '@shequ/demo-data';
+import { waitFor } from '@shequ/testing';
+import { startSystem, type RunningSystem } from './system.js';
+
+const RESIDENT_VIEW = `query($id: ID!) {
+  resident(id: $id) {
+    name
+    cases { number assignedGrid { name } }
+    partyMember { stage }
+    eventRegistrations { event { title } }
+  }
+}`;
+
+describe('the federated graph, end to end through the gateway', () => {
+  let system: RunningSystem;
+  const data = demoDataset();
+  const household = data.households.find((h) => h.headResidentId)!;
+  const building = data.buildings.find((b) => b.id === household.buildingId)!;
+  const grid = data.grids.find((g) => g.id === building.gridId)!;
+  const gala = demoId('community-event', 3);
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.stop());
+
+  it('registers a resident, opens a case routed to their grid through the event stream, registers them for an event, and returns it all in one query', async () => {
+    const registered = await system.query(
+      `mutation($input: RegisterResidentInput!) { registerResident(input: $input) { resident { id name gender birthDate household { address } } } }`,
+      { input: { name: '陈思远', idNumber: composeResidentIdNumber('350203', '1988-04-12', 57), phone: '13905921234', householdId: household.id, relationToHead: 'CHILD' } },
+    );
+    expect(registered.errors).toBeUndefined();
+    const resident = registered.data.registerResident.resident;
+    expect(resident).toMatchObject({ name: '陈思远', gender: 'MALE', birthDate: '1988-04-12', household: { address: household.address } });
+
+    const opened = await system.query(
+      `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id number status category } } }`,
+      { input: { reporterId: resident.id, category: 'HOUSING_REPAIR', channel: 'ONLINE', description: '居民楼渗水堵塞，请尽快处理' } },
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data.openCase.case).toMatchObject({ status: 'RECEIVED', category: 'HOUSING_REPAIR' });
+
+    const signedUp = await system.query(
+      `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status event { title } } } }`,
+      { input: { eventId: gala, residentId: resident.id } },
+    );
+    expect(signedUp.errors).toBeUndefined();
+    expect(signedUp.data.registerForEvent.registration.status).toBe('CONFIRMED');
+
+    // The grid comes from cases' projection of resident.registered: wait for the event to arrive.
+    const view = await waitFor(
+      async () => {
+        const result = await system.query(RESIDENT_VIEW, { id: resident.id });
+        return result.data?.resident?.cases?.[0]?.assignedGrid ? result : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, what: 'the case to be routed to a grid' },
+    );
+    expect(view.errors).toBeUndefined();
+    expect(view.data.resident).toEqual({
+      name: '陈思远',
+      cases: [{ number: opened.data.openCase.case.number, assignedGrid: { name: grid.name } }],
+      partyMember: null,
+      eventRegistrations: [{ event: { title: '十二月迎新年文艺晚会' } }],
+    });
+  });
+
+  it('serves the seeded community: a party member with a stage, seeded cases routed from the stream', async () => {
+    const members = await system.query(`{ partyMembers(first: 3) { totalCount edges { node { stage resident { name partyMember { branch { name } } } } } } }`);
+    expect(members.errors).toBeUndefined();
+    expect(members.data.partyMembers.totalCount).toBeGreaterThan(30);
+    const first = members.data.partyMembers.edges[0].node;
+    expect(first.resident.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+    expect(first.resident.partyMember.branch.name).toBe('莲秀社区第一党支部');
+
+    const routed = await waitFor(
+      async () => {
+        const result = await system.query(`{ cases(first: 20) { totalCount edges { node { number assignedGrid { name } reporter { name } } } } }`);
+        const nodes = result.data?.cases?.edges?.map((e: any) => e.node) ?? [];
+        return nodes.length >= 8 && nodes.every((n: any) => n.assignedGrid) ? nodes : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 500, what: 'seeded cases routed to grids' },
+    );
+    const gridNames = new Set(data.grids.map((g) => g.name));
+    for (const node of routed) {
+      expect(node.number).toMatch(/^SQ-2026-\d{6}$/);
+      expect(gridNames.has(node.assignedGrid.name)).toBe(true);
+      expect(node.reporter.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+    }
+  });
+
+  it('answers bad input through the gateway with the subgraph’s error code and field', async () => {
+    const result = await system.query(`mutation { registerResident(input: { name: "测试", idNumber: "350203198804120571", householdId: "${household.id}" }) { resident { id } } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber' });
+  });
+
+  it('passes the request id from the gateway to the subgraphs and back', async () => {
+    const response = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-trace-0001' },
+      body: JSON.stringify({ query: '{ households(first: 1) { totalCount } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('e2e-trace-0001');
+    expect((await response.json()).data.households.totalCount).toBe(data.households.length);
+  });
+});

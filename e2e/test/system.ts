@@ -1,0 +1,89 @@
+import { fileURLToPath } from 'node:url';
+import {
+  freePort,
+  startNatsServer,
+  startProcess,
+  tempDir,
+  waitFor,
+  type NatsServerHandle,
+  type RunningProcess,
+  type TempDir,
+} from '@shequ/testing';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SERVICES = ['residents', 'cases', 'partybuilding', 'events'] as const;
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  env: NodeJS.ProcessEnv;
+  processes: RunningProcess[];
+  nats: NatsServerHandle;
+  /** POSTs to the gateway. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[] }>;
+  stop(): Promise<void>;
+}
+
+async function ready(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts nats-server, the four services (built, from dist/) and the gateway as separate processes. */
+export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningSystem> {
+  const data: TempDir = tempDir('shequ-e2e-');
+  const nats = await startNatsServer({ storeDir: `${data.path}/nats` });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NATS_PORT: String(nats.port),
+    SHEQU_DATA_DIR: data.path,
+    SHEQU_SEED: 'demo',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    GATEWAY_PORT: String(await freePort()),
+    ...extraEnv,
+  };
+  for (const name of SERVICES) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
+  const processes: RunningProcess[] = [];
+  const stop = async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await nats.dispose();
+    data.remove();
+  };
+  try {
+    for (const name of SERVICES) {
+      processes.push(startProcess(name, process.execPath, [`${ROOT}services/${name}/dist/main.js`], { env }));
+    }
+    for (const [i, name] of SERVICES.entries()) {
+      const port = env[`${name.toUpperCase()}_PORT`];
+      await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), { timeoutMs: 60_000, intervalMs: 200, what: `${name} /ready` }).catch((error) => {
+        throw new Error(`${error.message}\n${processes[i]!.output()}`);
+      });
+    }
+    const gateway = startProcess('gateway', process.execPath, [`${ROOT}gateway/dist/main.js`], { env });
+    processes.push(gateway);
+    await waitFor(() => ready(`http://127.0.0.1:${env.GATEWAY_PORT}/health`), { timeoutMs: 30_000, what: 'gateway /health' }).catch((error) => {
+      throw new Error(`${error.message}\n${gateway.output()}`);
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const gatewayUrl = `http://127.0.0.1:${env.GATEWAY_PORT}/graphql`;
+  return {
+    gatewayUrl,
+    env,
+    processes,
+    nats,
+    stop,
+    async query(query, variables, headers) {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json() as Promise<{ data?: any; errors?: any[] }>;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { SUBGRAPHS } from '../subgraph-endpoints.js';
+
+/**
+ * Build step: composes gateway/supergraph.graphql from the SDL each service printed at its own build
+ * (services/<name>/schema.graphql). No service needs to run. A composition error fails the build.
+ */
+export function composeSupergraph(sdlFor: (name: string) => string): { supergraphSdl: string } | { errors: string[] } {
+  const result = composeServices(
+    SUBGRAPHS.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.defaultPort}/graphql`, typeDefs: parse(sdlFor(s.name)) })),
+  );
+  if (result.errors) return { errors: result.errors.map((e) => e.message) };
+  return { supergraphSdl: result.supergraphSdl };
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const root = new URL('../../../', import.meta.url);
+  const result = composeSupergraph((name) => readFileSync(new URL(`services/${name}/schema.graphql`, root), 'utf8'));
+  if ('errors' in result) {
+    console.error(`supergraph composition failed (${result.errors.length} errors):\n- ${result.errors.join('\n- ')}`);
+    process.exit(1);
+  }
+  const target = fileURLToPath(new URL('gateway/supergraph.graphql', root));
+  writeFileSync(target, result.supergraphSdl);
+  console.log(`supergraph composed from ${SUBGRAPHS.length} subgraphs → ${target}`);
+}

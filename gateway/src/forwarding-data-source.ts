@@ -1,0 +1,17 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { REQUEST_ID_HEADER } from '@shequ/server';
+
+export interface GatewayContext {
+  requestId: string;
+  /** The caller's `Authorization` header, forwarded untouched: every subgraph verifies it itself. */
+  authorization?: string;
+}
+
+/** Calls a subgraph, passing on the caller's credential and the request id (and nothing else of the caller's). */
+export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!request.http) return;
+    if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context?.authorization) request.http.headers.set('authorization', context.authorization);
+  }
+}

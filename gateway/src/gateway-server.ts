@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { createLogger, startHttpService, type Logger, type RunningHttpService } from '@shequ/server';
+import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
+import type { GatewayConfig } from './gateway-config.js';
+import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
+
+export interface RunningGateway {
+  http: RunningHttpService;
+  stop(): Promise<void>;
+}
+
+/** The Apollo gateway serving the supergraph composed at build time, with /health and /ready. */
+export async function startGateway(config: GatewayConfig, options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway');
+  const urls = subgraphUrls(options.env);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [ApolloServerPluginUsageReportingDisabled()],
+  });
+  const http = await startHttpService<GatewayContext>({
+    service: 'gateway',
+    port: config.port,
+    portVariable: 'GATEWAY_PORT',
+    apollo,
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    context: async (request, requestId) => ({ requestId, authorization: request.headers.authorization }),
+    readiness: async () => {
+      const checks: Record<string, boolean> = {};
+      await Promise.all(
+        Object.entries(urls).map(async ([name, url]) => {
+          checks[name] = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2_000) })
+            .then((r) => r.ok)
+            .catch(() => false);
+        }),
+      );
+      return checks;
+    },
+  });
+  logger.info({ url: http.url }, 'gateway ready');
+  return { http, stop: () => http.close() };
+}

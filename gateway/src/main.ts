@@ -1,0 +1,13 @@
+import { gatewayConfig } from './gateway-config.js';
+import { startGateway } from './gateway-server.js';
+
+let running;
+try {
+  running = await startGateway(gatewayConfig());
+} catch (error) {
+  console.error(`gateway: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
