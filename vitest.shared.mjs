@@ -19,6 +19,9 @@ export function packageTestConfig(overrides = {}) {
       pool: 'forks',
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // The JSON report lets `npm test` add up every package into one closing line.
+      reporters: ['default', 'json'],
+      outputFile: { json: '.test-results/vitest.json' },
       ...overrides,
     },
   };

@@ -1,7 +1,8 @@
+import { stopWhenParentExits } from '@shequ/server';
 import { gatewayConfig } from './gateway-config.js';
-import { startGateway } from './gateway-server.js';
+import { startGateway, type RunningGateway } from './gateway-server.js';
 
-let running;
+let running: RunningGateway;
 try {
   running = await startGateway(gatewayConfig());
 } catch (error) {
@@ -11,3 +12,4 @@ try {
 const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);
+stopWhenParentExits(shutdown);

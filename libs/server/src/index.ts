@@ -3,3 +3,4 @@ export * from './request-id.js';
 export * from './port-in-use.js';
 export * from './metrics.js';
 export * from './http-service.js';
+export * from './parent-watch.js';

@@ -1,5 +1,4 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { isDomainError } from '@shequ/errors';
@@ -24,7 +23,7 @@ function firstInvalidField(errors: ValidationError[], prefix = ''): { field: str
  */
 export function formatGraphQLError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (isDomainError(original)) {
       return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
     }

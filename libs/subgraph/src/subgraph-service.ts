@@ -5,7 +5,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { databaseIsReachable, databaseLocation, openDatabase, type DatabaseLocation, type EntityDefinition, type Orm } from '@shequ/database';
 import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '@shequ/messaging';
 import { anonymous } from '@shequ/auth';
-import { createLogger, startHttpService, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
+import { createLogger, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
@@ -148,4 +148,5 @@ export async function runSubgraphService(definition: SubgraphServiceDefinition):
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  stopWhenParentExits(() => shutdown('parent exited'));
 }

@@ -1,0 +1,65 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { freePort, portIsOpen, startProcess, tempDir, waitFor } from '@shequ/testing';
+import { ROOT, SERVICES } from './system.js';
+
+/** `npm start` as a newcomer runs it (install and build skipped: the test pipeline has just built). */
+async function startScriptEnv() {
+  const data = tempDir('shequ-start-');
+  const ports: Record<string, number> = { GATEWAY_PORT: await freePort(), NATS_PORT: await freePort() };
+  for (const name of SERVICES) ports[`${name.toUpperCase()}_PORT`] = await freePort();
+  const env = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    SHEQU_DATA_DIR: data.path,
+    SHEQU_SKIP_INSTALL: '1',
+    SHEQU_SKIP_BUILD: '1',
+    LOG_LEVEL: 'warn',
+  };
+  return { data, ports, env };
+}
+
+describe('npm start', () => {
+  const cleanup: Array<() => void> = [];
+  afterAll(() => cleanup.forEach((c) => c()));
+
+  it('starts everything, prints the gateway URL and an example query, and Ctrl-C leaves nothing running', async () => {
+    const { data, ports, env } = await startScriptEnv();
+    cleanup.push(data.remove);
+    const start = startProcess('npm start', process.execPath, [`${ROOT}scripts/start.mjs`], { env });
+    await waitFor(() => start.output().includes('Shequ Graph is running'), { timeoutMs: 120_000, intervalMs: 250, what: 'the start banner' }).catch((error) => {
+      throw new Error(`${error.message}\n${start.output()}`);
+    });
+    expect(start.output()).toContain(`http://localhost:${ports.GATEWAY_PORT}/graphql`);
+    expect(start.output()).toContain('curl -s');
+
+    const response = await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ residents(first: 1) { totalCount } }' }),
+    });
+    expect((await response.json()).data.residents.totalCount).toBeGreaterThanOrEqual(2500);
+
+    start.child.kill('SIGINT');
+    expect(await start.exited).toBe(0);
+    for (const [variable, port] of Object.entries(ports)) {
+      expect(await portIsOpen(port), `${variable} ${port} still open`).toBe(false);
+    }
+    expect(start.output()).toContain('nothing left running');
+  });
+
+  it('refuses to start when a port is taken, naming the port and its variable', async () => {
+    const { data, ports, env } = await startScriptEnv();
+    cleanup.push(data.remove);
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(ports.CASES_PORT, '0.0.0.0', () => resolve()));
+    try {
+      const start = startProcess('npm start', process.execPath, [`${ROOT}scripts/start.mjs`], { env });
+      expect(await start.exited).toBe(1);
+      expect(start.output()).toContain(`port ${ports.CASES_PORT} (CASES_PORT) is already in use`);
+      expect(await portIsOpen(ports.NATS_PORT)).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+// Starts and stops the processes of `npm start`: child processes with prefixed, readable log lines.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const COLORS = { nats: 90, residents: 32, cases: 33, partybuilding: 31, events: 35, gateway: 36 };
+const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const color = (name, text) => (process.stdout.isTTY ? `\x1b[${COLORS[name] ?? 0}m${text}\x1b[0m` : text);
+
+/** Pino JSON → `residents  INFO  message {details}`; other lines as they are. */
+function formatLine(name, line) {
+  let text = line;
+  if (line.startsWith('{')) {
+    try {
+      const { level, time, msg, name: _n, service: _s, pid: _p, hostname: _h, ...rest } = JSON.parse(line);
+      const details = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
+      text = `${LEVELS[level] ?? level} ${msg ?? ''}${details}`;
+    } catch {
+      // not JSON after all
+    }
+  }
+  return `${color(name, name.padEnd(13))} ${text}`;
+}
+
+export class Supervisor {
+  constructor() {
+    this.children = [];
+    this.stopping = false;
+    this.onUnexpectedExit = () => {};
+  }
+
+  start(name, command, args, env) {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const entry = { name, child, exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))) };
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => console.log(formatLine(name, line)));
+    }
+    child.once('error', (error) => console.error(formatLine(name, `cannot start: ${error.message}`)));
+    entry.exited.then(({ code, signal }) => {
+      if (!this.stopping) this.onUnexpectedExit(name, code, signal);
+    });
+    this.children.push(entry);
+    return entry;
+  }
+
+  /** Stops children in reverse start order: SIGTERM, then SIGKILL after 10 s. */
+  async stopAll() {
+    this.stopping = true;
+    for (const entry of [...this.children].reverse()) {
+      const { child } = entry;
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await entry.exited;
+      clearTimeout(timer);
+    }
+  }
+}
+
+export async function waitUntil(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+export async function httpOk(url) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  return response.ok;
+}

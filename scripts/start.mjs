@@ -1,0 +1,79 @@
+// `npm start`: install what is missing, build, then run NATS, the four services and the gateway with demo
+// data, until Ctrl-C. Everything it starts, it stops.
+import { connect } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureNatsServer } from './lib/debian-packages.mjs';
+import { ROOT, ensureNpmDependencies } from './lib/npm-install.mjs';
+import { checkPorts } from './lib/ports.mjs';
+import { runOrExit } from './lib/run-command.mjs';
+import { Supervisor, httpOk, waitUntil } from './lib/supervisor.mjs';
+
+const SERVICES = ['residents', 'cases', 'partybuilding', 'events'];
+
+if (process.env.SHEQU_SKIP_INSTALL !== '1') await ensureNpmDependencies();
+const natsServer = await ensureNatsServer();
+if (process.env.SHEQU_SKIP_BUILD !== '1') {
+  console.log('▸ building (turbo: only what changed)…');
+  await runOrExit(resolve(ROOT, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], { cwd: ROOT });
+}
+const ports = await checkPorts();
+const dataDir = resolve(ROOT, process.env.SHEQU_DATA_DIR ?? '.data');
+mkdirSync(resolve(dataDir, 'nats'), { recursive: true });
+
+const env = {
+  ...process.env,
+  ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+  SHEQU_DATA_DIR: dataDir,
+  SHEQU_SEED: process.env.SHEQU_SEED ?? 'demo',
+  SHEQU_PARENT_PID: String(process.pid),
+};
+const supervisor = new Supervisor();
+let shuttingDown = false;
+async function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log('\n▸ stopping gateway, services and NATS…');
+  await supervisor.stopAll();
+  console.log('▸ stopped; nothing left running.');
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+supervisor.onUnexpectedExit = (name, code, signal) => {
+  console.error(`✗ ${name} exited unexpectedly (${signal ?? `exit ${code}`}); stopping everything.`);
+  shutdown(1);
+};
+
+try {
+  console.log(`▸ starting nats-server (JetStream, store ${dataDir}/nats) on port ${ports.NATS_PORT}…`);
+  supervisor.start('nats', natsServer, ['-js', '-a', '127.0.0.1', '-p', String(ports.NATS_PORT), '-sd', resolve(dataDir, 'nats')], env);
+  await waitUntil(
+    () => new Promise((ok) => connect(ports.NATS_PORT, '127.0.0.1').once('connect', function () { this.destroy(); ok(true); }).once('error', () => ok(false))),
+    15_000,
+    'nats-server',
+  );
+  console.log('▸ starting the four subgraphs (migrations run, demo data loads into empty databases)…');
+  for (const name of SERVICES) supervisor.start(name, process.execPath, [resolve(ROOT, `services/${name}/dist/main.js`)], env);
+  for (const name of SERVICES) {
+    await waitUntil(() => httpOk(`http://127.0.0.1:${ports[`${name.toUpperCase()}_PORT`]}/ready`), 120_000, `${name} to be ready`);
+  }
+  supervisor.start('gateway', process.execPath, [resolve(ROOT, 'gateway/dist/main.js')], env);
+  await waitUntil(() => httpOk(`http://127.0.0.1:${ports.GATEWAY_PORT}/health`), 60_000, 'the gateway');
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  await shutdown(1);
+}
+
+const url = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
+console.log(`
+────────────────────────────────────────────────────────────────────────────
+ Shequ Graph is running: ${url}
+ (莲秀社区 demo data; subgraphs on ports ${SERVICES.map((s) => ports[`${s.toUpperCase()}_PORT`]).join(', ')}; NATS on ${ports.NATS_PORT})
+
+ Try:
+   curl -s ${url} -H 'content-type: application/json' \\
+     -d '{"query":"{ residents(first: 3) { totalCount edges { node { name gender birthDate household { address building { grid { name } } } cases { number assignedGrid { name } } partyMember { stage } eventRegistrations { event { title } } } } } }"}'
+
+ Ctrl-C stops everything.
+────────────────────────────────────────────────────────────────────────────`);
