@@ -16,12 +16,14 @@ function manifestHash() {
   return hash.digest('hex');
 }
 
-/** Runs `npm ci` (or `npm install` without a lockfile) unless node_modules matches the manifests. */
+/**
+ * Runs `npm install` (versions from package-lock.json) unless node_modules matches the manifests.
+ * Not `npm ci`: npm records only this platform's optional binaries (swc, turbo) in the lockfile, and
+ * `npm ci` then refuses the lockfile as out of sync.
+ */
 export async function ensureNpmDependencies() {
-  const wanted = manifestHash();
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === wanted) return;
-  const hasLock = existsSync(join(ROOT, 'package-lock.json'));
-  console.log(`▸ installing npm dependencies (${hasLock ? 'npm ci' : 'npm install'}; better-sqlite3 compiles, about a minute)…`);
-  await runOrExit('npm', [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: ROOT });
-  writeFileSync(STAMP, wanted);
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === manifestHash()) return;
+  console.log('▸ installing npm dependencies (npm install; better-sqlite3 compiles, about a minute)…');
+  await runOrExit('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT });
+  writeFileSync(STAMP, manifestHash());
 }
