@@ -1,5 +1,6 @@
 // `npm start`: install what is missing, build, then run NATS, the four services and the gateway with demo
 // data, until Ctrl-C. Everything it starts, it stops.
+import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -66,13 +67,20 @@ try {
 }
 
 const url = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
+const token = execFileSync(process.execPath, [resolve(ROOT, 'libs/auth/dist/cli/dev-token.js'), '--role', 'community_admin', '--name', '社区管理员（开发）', '--expires', '7d'], {
+  env,
+  encoding: 'utf8',
+}).trim();
 console.log(`
 ────────────────────────────────────────────────────────────────────────────
  Shequ Graph is running: ${url}
  (莲秀社区 demo data; subgraphs on ports ${SERVICES.map((s) => ports[`${s.toUpperCase()}_PORT`]).join(', ')}; NATS on ${ports.NATS_PORT})
 
+ A development token for community_admin (7 days; others: npm run token -- --role <role> [--grid <code>]):
+   ${token}
+
  Try:
-   curl -s ${url} -H 'content-type: application/json' \\
+   curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${token}' \\
      -d '{"query":"{ residents(first: 3) { totalCount edges { node { name gender birthDate household { address building { grid { name } } } cases { number assignedGrid { name } } partyMember { stage } eventRegistrations { event { title } } } } } }"}'
 
  Ctrl-C stops everything.

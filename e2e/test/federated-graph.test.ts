@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeResidentIdNumber } from '@shequ/contracts';
 import { demoDataset, demoId } from '@shequ/demo-data';
 import { waitFor } from '@shequ/testing';
+import { authorizationFor } from '@shequ/subgraph/testing';
 import { startSystem, type RunningSystem } from './system.js';
 
 const RESIDENT_VIEW = `query($id: ID!) {
@@ -98,10 +99,43 @@ describe('the federated graph, end to end through the gateway', () => {
   it('passes the request id from the gateway to the subgraphs and back', async () => {
     const response = await fetch(system.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-trace-0001' },
+      headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-trace-0001', ...(await authorizationFor()) },
       body: JSON.stringify({ query: '{ households(first: 1) { totalCount } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('e2e-trace-0001');
     expect((await response.json()).data.households.totalCount).toBe(data.households.length);
+  });
+});
+
+describe('access through the gateway', () => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(() => system?.stop());
+
+  it('refuses a caller without credentials, and never trusts identity headers', async () => {
+    const result = await system.query('{ residents(first: 1) { totalCount } }', {}, { anonymous: true, headers: { 'x-user-id': 'admin', 'x-roles': 'community_admin' } });
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('masks the same fields the same way for a role without raw access, while the admin sees them raw', async () => {
+    const query = '{ residents(first: 1) { edges { node { idNumber phone household { address } } } } }';
+    const admin = (await system.query(query)).data.residents.edges[0].node;
+    const party = (await system.query(query, {}, { role: 'party_affairs' })).data.residents.edges[0].node;
+    expect(admin.idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(party.idNumber).toBe(`${admin.idNumber.slice(0, 6)}********${admin.idNumber.slice(-4)}`);
+    expect(party.phone).toBe(`${admin.phone.slice(0, 3)}****${admin.phone.slice(-4)}`);
+    expect(admin.household.address.startsWith(party.household.address)).toBe(true);
+  });
+
+  it('leaves out contributed fields a role may not see, without failing the query', async () => {
+    const query = '{ partyMembers(first: 1) { edges { node { resident { name cases { number } eventRegistrations { status } } } } } }';
+    const party = await system.query(query, {}, { role: 'party_affairs' });
+    expect(party.errors).toBeUndefined();
+    const resident = party.data.partyMembers.edges[0].node.resident;
+    expect(resident.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+    expect(resident.eventRegistrations.length).toBeGreaterThanOrEqual(0);
+    expect(resident.cases.every((c: any) => typeof c.number === 'string')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { freePort, portIsOpen, startProcess, tempDir, waitFor } from '@shequ/testing';
+import { authorizationFor } from '@shequ/subgraph/testing';
 import { ROOT, SERVICES } from './system.js';
 
 /** `npm start` as a newcomer runs it (install and build skipped: the test pipeline has just built). */
@@ -32,10 +33,18 @@ describe('npm start', () => {
     });
     expect(start.output()).toContain(`http://localhost:${ports.GATEWAY_PORT}/graphql`);
     expect(start.output()).toContain('curl -s');
+    const printedToken = /authorization: Bearer ([\w.-]+)/.exec(start.output())?.[1];
+    expect(printedToken, 'a community_admin token in the banner').toBeTruthy();
+    const withPrinted = await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${printedToken}` },
+      body: JSON.stringify({ query: '{ households(first: 1) { totalCount } }' }),
+    });
+    expect((await withPrinted.json()).data.households.totalCount).toBeGreaterThan(900);
 
     const response = await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
       body: JSON.stringify({ query: '{ residents(first: 1) { totalCount } }' }),
     });
     expect((await response.json()).data.residents.totalCount).toBeGreaterThanOrEqual(2500);

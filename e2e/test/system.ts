@@ -9,6 +9,7 @@ import {
   type RunningProcess,
   type TempDir,
 } from '@shequ/testing';
+import { authorizationFor, type Caller } from '@shequ/subgraph/testing';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVICES = ['residents', 'cases', 'partybuilding', 'events'] as const;
@@ -18,8 +19,8 @@ export interface RunningSystem {
   env: NodeJS.ProcessEnv;
   processes: RunningProcess[];
   nats: NatsServerHandle;
-  /** POSTs to the gateway. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[] }>;
+  /** POSTs to the gateway as `caller` (default: community_admin of 莲秀社区). */
+  query<T = any>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<{ data?: T; errors?: any[] }>;
   stop(): Promise<void>;
 }
 
@@ -77,10 +78,10 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     processes,
     nats,
     stop,
-    async query(query, variables, headers) {
+    async query(query, variables, caller) {
       const response = await fetch(gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await authorizationFor(caller)) },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as Promise<{ data?: any; errors?: any[] }>;

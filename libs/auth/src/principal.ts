@@ -1,23 +1,28 @@
-/** Who is calling. Subgraphs build it themselves from the forwarded `Authorization` header. */
+import type { Permission } from './permissions.js';
+import type { Role } from './roles.js';
+
+/** A person, from a verified JWT. */
 export interface UserPrincipal {
   kind: 'user';
   /** JWT subject */
   id: string;
   name: string;
+  /** The community (12-digit code); for analysts a street (9) or district (6) code covering many. */
   communityId: string;
   department: string | null;
-  roles: string[];
-  /** Grid codes a grid worker serves. */
+  roles: Role[];
+  /** Codes of the grids a grid worker serves. */
   grids: string[];
 }
 
+/** A district platform, from a verified API key. */
 export interface MachinePrincipal {
   kind: 'machine';
   /** API key id */
   id: string;
   name: string;
-  communityId: string | null;
-  scopes: string[];
+  communityId: string;
+  scopes: Permission[];
 }
 
 export interface AnonymousPrincipal {

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { actorOf, type Principal } from '@shequ/auth';
+import { AccessControl, actorOf, type Principal } from '@shequ/auth';
 import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
+import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
 
@@ -15,7 +16,11 @@ export interface UnitOfWork {
 export interface SubgraphContext {
   requestId: string;
   principal: Principal;
-  /** Community the request works in: the caller's, or the deployment's default. */
+  /** What the caller may do and see (policy table of libs/auth). */
+  access: AccessControl;
+  /** Personal fields go through here: raw, masked or absent by role; raw reads are audited. */
+  pii: PersonalDataReader;
+  /** The caller's community: where its writes go (for analysts, their street/district code). */
   communityId: string;
   /** A fork of the ORM's EntityManager for this request only (reads; writes go through `transaction`). */
   em: EntityManager;
@@ -29,18 +34,20 @@ export interface SubgraphContext {
 export function createSubgraphContext(deps: {
   requestId: string;
   principal: Principal;
-  defaultCommunityId: string;
   em: EntityManager;
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
 }): SubgraphContext {
   const em = deps.em.fork();
-  const communityId = deps.principal.kind === 'anonymous' ? deps.defaultCommunityId : (deps.principal.communityId ?? deps.defaultCommunityId);
+  const access = new AccessControl(deps.principal);
+  const communityId = access.communityId;
   const meta: EventMetadata = { communityId, actor: actorOf(deps.principal), correlationId: deps.requestId };
   return {
     requestId: deps.requestId,
     principal: deps.principal,
+    access,
+    pii: new PersonalDataReader(access),
     communityId,
     em,
     loaders: new Loaders(em),

@@ -11,5 +11,8 @@ export * from './clock.js';
 export * from './periodic-task.js';
 export * from './service-config.js';
 export * from './context.js';
+export * from './access/personal-data-reader.js';
+export * from './access/pii-audit-entry.js';
+export * from './access/community-scope.js';
 export * from './subgraph-service.js';
 export * from './print-schema.js';

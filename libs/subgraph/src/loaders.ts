@@ -7,8 +7,19 @@ import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mik
  */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<any, any>>();
+  private readonly computed = new Map<string, Promise<unknown>>();
 
   constructor(private readonly em: EntityManager) {}
+
+  /** A value computed at most once per request (e.g. the caller's row scope), shared by every field. */
+  once<T>(name: string, compute: () => Promise<T>): Promise<T> {
+    let value = this.computed.get(name) as Promise<T> | undefined;
+    if (!value) {
+      value = compute();
+      this.computed.set(name, value);
+    }
+    return value;
+  }
 
   /** A loader of your own, created once per request under `name`. */
   custom<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
@@ -21,11 +32,17 @@ export class Loaders {
   }
 
   /** Entities by primary key `id`; a missing one loads as null. */
-  byId<T extends { id: string }>(entity: EntityName<T>, name = String(typeof entity === 'function' ? entity.name : entity)): DataLoader<string, T | null> {
-    return this.custom(`byId:${name}`, async (ids) => {
-      const found = await this.em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-      const byId = new Map(found.map((e) => [e.id, e as T]));
-      return ids.map((id) => byId.get(id) ?? null);
+  byId<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
+    return this.byKey(entity, 'id' as keyof T & string);
+  }
+
+  /** Entities by a unique string column; a missing one loads as null. */
+  byKey<T extends object, K extends keyof T & string>(entity: EntityName<T>, key: K): DataLoader<string, T | null> {
+    const name = `${String(typeof entity === 'function' ? entity.name : entity)}.${key}`;
+    return this.custom(`byKey:${name}`, async (values) => {
+      const found = await this.em.find(entity, { [key]: { $in: [...values] } } as unknown as FilterQuery<T>);
+      const byValue = new Map(found.map((e) => [String((e as T)[key]), e as T]));
+      return values.map((v) => byValue.get(v) ?? null);
     });
   }
 

@@ -1,6 +1,6 @@
 import type { ServiceName } from '@shequ/contracts';
 
-/** 莲秀社区 (思明区嘉莲街道, 厦门): the community a deployment serves when the caller names none. */
+/** 莲秀社区 (思明区嘉莲街道, 厦门): the demo community, and the one development tokens name by default. */
 export const DEFAULT_COMMUNITY_ID = '350203008006';
 
 export interface ServiceConfig {
@@ -9,8 +9,6 @@ export interface ServiceConfig {
   portVariable: string;
   natsUrl: string;
   dataDir: string;
-  /** Community used for records when the caller's credential names none. */
-  communityId: string;
   /** `demo`: load the demo community into an empty database on start. */
   seed: 'demo' | 'none';
   production: boolean;
@@ -39,7 +37,6 @@ export function serviceConfig(service: ServiceName, defaultPort: number, env: No
     portVariable,
     natsUrl: env.NATS_URL ?? `nats://127.0.0.1:${natsPort}`,
     dataDir: env.SHEQU_DATA_DIR ?? '.data',
-    communityId: env.SHEQU_COMMUNITY_ID ?? DEFAULT_COMMUNITY_ID,
     seed,
     production: env.NODE_ENV === 'production',
   };

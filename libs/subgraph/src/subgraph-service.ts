@@ -4,12 +4,16 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { MigrationObject } from '@mikro-orm/core';
 import { databaseIsReachable, databaseLocation, openDatabase, type DatabaseLocation, type EntityDefinition, type Orm } from '@shequ/database';
 import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '@shequ/messaging';
-import { anonymous } from '@shequ/auth';
+import { JwtVerifier, authenticate, jwtSettingsFromEnv, type ApiKeyVerifier } from '@shequ/auth';
+import { GraphQLError } from 'graphql';
+import { isDomainError } from '@shequ/errors';
 import { createLogger, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
 import type { FederatedSchema } from './federated-schema.js';
+import { accessEntities } from './access/pii-audit-entry.js';
+import { piiAuditPlugin } from './access/audit-plugin.js';
 import { formatGraphQLError } from './graphql-errors.js';
 import type { PeriodicTask } from './periodic-task.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
@@ -34,6 +38,8 @@ export interface SubgraphServiceDefinition {
 
 export interface ServiceDependencies {
   config: ServiceConfig;
+  /** Verifies district platforms' API keys, when the deployment has them (see issue 7). */
+  apiKeys?: ApiKeyVerifier;
   orm: Orm;
   bus: NatsBus;
   outbox: Outbox;
@@ -63,13 +69,14 @@ export async function startSubgraphService(
   const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
   const orm = await openDatabase({
     location,
-    entities: [...definition.entities, ...messagingEntities],
+    entities: [...definition.entities, ...messagingEntities, ...accessEntities],
     migrations: definition.migrations,
     log: (message) => logger.debug(message),
   });
   const bus = new NatsBus({ servers: config.natsUrl, name: definition.name, logger });
   const outbox = new Outbox(definition.name);
   const deps: ServiceDependencies = { config, orm, bus, outbox, clock, logger };
+  const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
     if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
 
@@ -79,7 +86,7 @@ export async function startSubgraphService(
       introspection: true,
       includeStacktraceInErrorResponses: !config.production,
       formatError: formatGraphQLError(logger, config.production),
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), piiAuditPlugin({ service: definition.name, orm, outbox, logger })],
     });
     const http = await startHttpService<SubgraphContext>({
       service: definition.name,
@@ -89,8 +96,13 @@ export async function startSubgraphService(
       logger,
       maxBodyBytes: definition.maxBodyBytes,
       routes: definition.routes?.(deps),
-      context: async (_request: IncomingMessage, requestId: string) =>
-        createSubgraphContext({ requestId, principal: anonymous, defaultCommunityId: config.communityId, em: orm.em, outbox, clock, logger }),
+      context: async (request: IncomingMessage, requestId: string) => {
+        const principal = await authenticate(request.headers.authorization, { jwt, apiKeys: deps.apiKeys }).catch((error) => {
+          throw isDomainError(error) ? unauthenticated(error.message) : error;
+        });
+        if (principal.kind === 'anonymous') throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
+        return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger });
+      },
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
     });
 
@@ -149,4 +161,8 @@ export async function runSubgraphService(definition: SubgraphServiceDefinition):
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   stopWhenParentExits(() => shutdown('parent exited'));
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

@@ -13,6 +13,19 @@ const Location = {
   gridId: Nullable(Id('网格编号')),
 };
 
+export const GridRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'grid',
+  name: 'registered',
+  description: '网格登记或变更（编码、名称、网格员）；其他服务据此把网格编码对应到网格编号',
+  data: Type.Object({
+    gridId: Id('网格编号'),
+    code: Type.String({ description: '网格编码（社区编码-序号）' }),
+    name: Type.String({ description: '网格名称' }),
+    gridWorkerStaffId: Nullable(Id('网格员（社区工作者编号）')),
+  }),
+});
+
 export const ResidentRegistered = defineEvent({
   source: 'residents',
   aggregate: 'resident',
@@ -150,6 +163,7 @@ export const FloatingRegistrationExpiring = defineEvent({
 });
 
 export const residentsEvents = [
+  GridRegistered,
   ResidentRegistered,
   ResidentUpdated,
   ResidentMovedIn,

@@ -1,6 +1,7 @@
 import { createMigrations, type EntityDefinition, type MigrationLists } from '@shequ/database';
 import { messagingEntities } from '@shequ/messaging';
 import { startPostgres } from '@shequ/testing';
+import { accessEntities } from '../access/pii-audit-entry.js';
 
 /**
  * Behind `npm run migration:create -- <name>` in a service: diffs the entities against the committed
@@ -23,7 +24,7 @@ export async function createMigrationsCli(settings: {
   try {
     const written = await createMigrations({
       ...settings,
-      entities: [...settings.entities, ...messagingEntities],
+      entities: [...settings.entities, ...messagingEntities, ...accessEntities],
       postgresUrl: process.env.SHEQU_MIGRATION_POSTGRES_URL ?? pg!.url,
       name,
     });

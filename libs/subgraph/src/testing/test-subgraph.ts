@@ -1,4 +1,6 @@
 import { pino } from 'pino';
+import { jwtSettingsFromEnv, signHs256Token, type Role } from '@shequ/auth';
+import { DEFAULT_COMMUNITY_ID } from '../service-config.js';
 import { testDatabaseLocation, type TestDialect } from '@shequ/testing';
 import type { Clock } from '../clock.js';
 import { startSubgraphService, type RunningSubgraph, type SubgraphServiceDefinition } from '../subgraph-service.js';
@@ -8,9 +10,47 @@ export interface GraphQLResponse<T = any> {
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
 }
 
+/** Who calls: a development token for these roles (default community_admin of 莲秀社区), or nobody. */
+export interface Caller {
+  role?: Role | Role[];
+  grids?: string[];
+  community?: string;
+  department?: string;
+  subject?: string;
+  /** Send no Authorization header at all. */
+  anonymous?: boolean;
+  /** Extra headers (e.g. forged x-user-id). */
+  headers?: Record<string, string>;
+  /** Use exactly this Authorization header. */
+  authorization?: string;
+}
+
+/** A signed development token (HS256, the configured or development secret). */
+export function devToken(caller: Caller = {}, expiresIn: string | number = '1h'): Promise<string> {
+  const roles = ([] as Role[]).concat(caller.role ?? 'community_admin');
+  return signHs256Token(
+    {
+      sub: caller.subject ?? `test-${roles.join('+')}`,
+      name: `测试用户（${roles.join('、')}）`,
+      community: caller.community ?? DEFAULT_COMMUNITY_ID,
+      department: caller.department ?? null,
+      roles,
+      grids: caller.grids ?? [],
+    },
+    jwtSettingsFromEnv(),
+    expiresIn,
+  );
+}
+
+export async function authorizationFor(caller: Caller = {}): Promise<Record<string, string>> {
+  if (caller.anonymous) return { ...caller.headers };
+  const authorization = caller.authorization ?? `Bearer ${await devToken(caller)}`;
+  return { ...caller.headers, authorization };
+}
+
 export interface TestSubgraph extends RunningSubgraph {
-  /** POSTs a GraphQL operation to the running subgraph. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL operation to the running subgraph, as `caller` (default: community_admin). */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
 }
 
 /**
@@ -30,10 +70,10 @@ export async function startTestSubgraph(
   const endpoint = `http://127.0.0.1:${running.http.port}/graphql`;
   return {
     ...running,
-    async graphql(query, variables, headers) {
+    async graphql(query, variables, caller) {
       const response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await authorizationFor(caller)) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;

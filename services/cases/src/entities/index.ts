@@ -1,6 +1,7 @@
 import { Case } from './case.js';
 import { CaseNumberSequence } from './case-number-sequence.js';
+import { GridProjection } from './grid-projection.js';
 import { ResidentProjection } from './resident-projection.js';
 
-export { Case, CaseNumberSequence, ResidentProjection };
-export const casesEntities = [Case, CaseNumberSequence, ResidentProjection];
+export { Case, CaseNumberSequence, GridProjection, ResidentProjection };
+export const casesEntities = [Case, CaseNumberSequence, ResidentProjection, GridProjection];

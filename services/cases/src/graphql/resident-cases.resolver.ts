@@ -1,19 +1,22 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { pageSize, type SubgraphContext } from '@shequ/subgraph';
+import { caseScope } from '../application/case-scope.js';
 import { Case } from '../entities/case.js';
 import { CaseType } from './case.type.js';
 import { ResidentReference } from './entity-references.js';
 
 @Resolver(() => ResidentReference)
 export class ResidentCasesResolver {
-  @FieldResolver(() => [CaseType], { description: '该居民反映的事项（最近的在前）' })
+  @FieldResolver(() => [CaseType], { description: '该居民反映的事项（最近的在前；无 cases:read 权限时为空）' })
   async cases(
     @Root() resident: ResidentReference,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Case[]> {
+    if (!ctx.access.can('cases:read')) return [];
     const limit = pageSize(first);
-    const all = await ctx.loaders.manyBy(Case, 'reporterId', { orderBy: { openedAt: 'desc', id: 'desc' }, where: { communityId: ctx.communityId } }).load(resident.id);
+    const scope = await ctx.loaders.once('caseScope', () => caseScope(ctx));
+    const all = await ctx.loaders.manyBy(Case, 'reporterId', { orderBy: { openedAt: 'desc', id: 'desc' }, where: { $and: scope } }).load(resident.id);
     return all.slice(0, limit);
   }
 }

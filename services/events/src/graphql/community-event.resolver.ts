@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { CommunityEvent } from '../entities/community-event.js';
 import { Venue } from '../entities/venue.js';
 import { CommunityEventType } from './community-event.type.js';
@@ -8,15 +8,17 @@ import { VenueType } from './venue.type.js';
 
 @Resolver(() => CommunityEventType)
 export class CommunityEventResolver {
-  @Query(() => CommunityEventType, { nullable: true, description: '按编号查询活动' })
+  @Query(() => CommunityEventType, { nullable: true, description: '按编号查询活动（需 events:read）' })
   async communityEvent(@Arg('id', () => ID, { description: '活动编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<CommunityEvent | null> {
+    ctx.access.require('events:read');
     const event = await ctx.loaders.byId(CommunityEvent).load(id);
-    return event && event.communityId === ctx.communityId ? event : null;
+    return event && inCommunityScope(ctx.access, event.communityId) ? event : null;
   }
 
-  @Query(() => CommunityEventConnection, { description: '活动列表（按开始时间）' })
+  @Query(() => CommunityEventConnection, { description: '活动列表（需 events:read；按开始时间）' })
   communityEvents(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return paginate(ctx.em, CommunityEvent, { communityId: ctx.communityId }, page, { startsAt: 'asc', id: 'asc' });
+    ctx.access.require('events:read');
+    return paginate(ctx.em, CommunityEvent, communityWhere(ctx.access), page, { startsAt: 'asc', id: 'asc' });
   }
 
   @FieldResolver(() => VenueType, { nullable: true })

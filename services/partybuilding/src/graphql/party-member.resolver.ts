@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { PartyMember } from '../entities/party-member.js';
 import { PartyOrganization } from '../entities/party-organization.js';
 import { PartyMemberConnection } from './connections.js';
@@ -9,15 +9,17 @@ import { PartyOrganizationType } from './party-organization.type.js';
 
 @Resolver(() => PartyMemberType)
 export class PartyMemberResolver {
-  @Query(() => PartyMemberType, { nullable: true, description: '按编号查询党员' })
+  @Query(() => PartyMemberType, { nullable: true, description: '按编号查询党员（需 party:read）' })
   async partyMember(@Arg('id', () => ID, { description: '党员编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PartyMember | null> {
+    ctx.access.require('party:read');
     const member = await ctx.loaders.byId(PartyMember).load(id);
-    return member && member.communityId === ctx.communityId ? member : null;
+    return member && inCommunityScope(ctx.access, member.communityId) ? member : null;
   }
 
-  @Query(() => PartyMemberConnection, { description: '党员列表' })
+  @Query(() => PartyMemberConnection, { description: '党员列表（需 party:read）' })
   partyMembers(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return paginate(ctx.em, PartyMember, { communityId: ctx.communityId }, page);
+    ctx.access.require('party:read');
+    return paginate(ctx.em, PartyMember, communityWhere(ctx.access), page);
   }
 
   @FieldResolver(() => PartyOrganizationType)
@@ -33,10 +35,11 @@ export class PartyMemberResolver {
 
 @Resolver(() => PartyOrganizationType)
 export class PartyOrganizationResolver {
-  @Query(() => PartyOrganizationType, { nullable: true, description: '按编号查询党组织' })
+  @Query(() => PartyOrganizationType, { nullable: true, description: '按编号查询党组织（需 party:read）' })
   async partyOrganization(@Arg('id', () => ID, { description: '党组织编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PartyOrganization | null> {
+    ctx.access.require('party:read');
     const organization = await ctx.loaders.byId(PartyOrganization).load(id);
-    return organization && organization.communityId === ctx.communityId ? organization : null;
+    return organization && inCommunityScope(ctx.access, organization.communityId) ? organization : null;
   }
 
   @FieldResolver(() => PartyOrganizationType, { nullable: true })

@@ -1,14 +1,15 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@shequ/subgraph';
+import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { PartyMember } from '../entities/party-member.js';
 import { ResidentReference } from './entity-references.js';
 import { PartyMemberType } from './party-member.type.js';
 
 @Resolver(() => ResidentReference)
 export class ResidentPartyMemberResolver {
-  @FieldResolver(() => PartyMemberType, { nullable: true, description: '党员信息（不是党员或申请人时为空）' })
+  @FieldResolver(() => PartyMemberType, { nullable: true, description: '党员信息（不是党员或申请人、或无 party:read 权限时为空）' })
   async partyMember(@Root() resident: ResidentReference, @Ctx() ctx: SubgraphContext): Promise<PartyMember | null> {
-    const members = await ctx.loaders.manyBy(PartyMember, 'residentId', { where: { communityId: ctx.communityId } }).load(resident.id);
+    if (!ctx.access.can('party:read')) return null;
+    const members = await ctx.loaders.manyBy(PartyMember, 'residentId', { where: communityWhere(ctx.access) }).load(resident.id);
     return members[0] ?? null;
   }
 }

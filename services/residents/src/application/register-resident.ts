@@ -13,11 +13,20 @@ export interface RegisterResidentCommand extends RegistrationInput {
   relationToHead?: RelationToHead | null;
 }
 
-/** Registers a resident into an existing household and publishes `resident.registered`. Bad input writes nothing. */
-export async function registerResident(uow: UnitOfWork, command: RegisterResidentCommand, communityId: string, today: Date): Promise<Resident> {
+/**
+ * Registers a resident into an existing household and publishes `resident.registered`. Bad input writes
+ * nothing. `householdVisible` decides whether the caller may use the household (row scope).
+ */
+export async function registerResident(
+  uow: UnitOfWork,
+  command: RegisterResidentCommand,
+  communityId: string,
+  today: Date,
+  householdVisible: (household: Household) => Promise<boolean> = async () => true,
+): Promise<Resident> {
   const valid = validateRegistration(command, today);
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
-  if (!household) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  if (!household || !(await householdVisible(household))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   if (await uow.em.count(Resident, { idNumber: valid.idNumber })) {
     throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
   }

@@ -13,9 +13,9 @@ export interface ResidentCriteria {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Turns list filters into a query on residents of one community (all criteria must hold). */
-export function residentWhere(criteria: ResidentCriteria | null | undefined, communityId: string): FilterQuery<Resident> {
-  const all: FilterQuery<Resident>[] = [{ communityId }];
+/** Turns list filters into a query within the caller's row scope (all criteria must hold). */
+export function residentWhere(criteria: ResidentCriteria | null | undefined, scope: FilterQuery<Resident>[]): FilterQuery<Resident> {
+  const all: FilterQuery<Resident>[] = [...scope];
   if (criteria?.householdId) all.push({ household: criteria.householdId });
   if (criteria?.buildingId) all.push({ household: { building: criteria.buildingId } });
   if (criteria?.gridId) all.push({ household: { building: { grid: criteria.gridId } } });

@@ -8,14 +8,14 @@ export class HouseholdType {
   @Field(() => ID, { description: '住户编号' })
   id!: string;
 
-  @Field({ description: '地址（至门牌号，如 香秀里12号楼2单元502室）' })
-  address!: string;
+  @Field(() => String, { nullable: true, description: '地址（有权限时至门牌号，如 香秀里12号楼2单元502室；否则只到楼栋）' })
+  address!: string | null;
 
-  @Field({ description: '单元' })
-  unit!: string;
+  @Field(() => String, { nullable: true, description: '单元（有住址权限时返回）' })
+  unit!: string | null;
 
-  @Field({ description: '门牌（室）' })
-  room!: string;
+  @Field(() => String, { nullable: true, description: '门牌（室）（有住址权限时返回）' })
+  room!: string | null;
 
   @Field(() => HousingTypeEnum, { description: '住房性质' })
   housing!: string;

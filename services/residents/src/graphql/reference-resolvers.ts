@@ -1,11 +1,32 @@
-import type { ReferenceResolvers, SubgraphContext } from '@shequ/subgraph';
+import { inCommunityScope, type ReferenceResolvers, type SubgraphContext } from '@shequ/subgraph';
+import { householdVisible, residentVisible } from '../application/resident-scope.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
 
-/** How the gateway's `{ __typename, id }` references become entities: one batched query per type. */
+/**
+ * How the gateway's `{ __typename, id }` references become entities: one batched query per type. A caller
+ * without `residents:read`, or outside the row scope, gets null rather than the record.
+ */
 export const residentsReferenceResolvers: ReferenceResolvers = {
-  Resident: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(Resident).load(ref.id) },
-  Household: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(Household).load(ref.id) },
-  Grid: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => ctx.loaders.byId(Grid).load(ref.id) },
+  Resident: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      if (!ctx.access.can('residents:read')) return null;
+      const resident = await ctx.loaders.byId(Resident).load(ref.id);
+      return resident && (await residentVisible(ctx, resident)) ? resident : null;
+    },
+  },
+  Household: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      if (!ctx.access.can('residents:read')) return null;
+      const household = await ctx.loaders.byId(Household).load(ref.id);
+      return household && (await householdVisible(ctx, household)) ? household : null;
+    },
+  },
+  Grid: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      const grid = await ctx.loaders.byId(Grid).load(ref.id);
+      return grid && inCommunityScope(ctx.access, grid.communityId) ? grid : null;
+    },
+  },
 };

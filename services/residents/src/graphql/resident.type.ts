@@ -12,10 +12,10 @@ export class ResidentType {
   @Field({ description: '姓名' })
   name!: string;
 
-  @Field({ description: '居民身份证号（按角色脱敏，如 350203********1234）' })
-  idNumber!: string;
+  @Field(() => String, { nullable: true, description: '居民身份证号（按角色：原值、脱敏如 350203********1234，或不返回）' })
+  idNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: '联系电话（按角色脱敏，如 138****5678）' })
+  @Field(() => String, { nullable: true, description: '联系电话（按角色：原值、脱敏如 138****5678，或不返回）' })
   phone!: string | null;
 
   @Field(() => GenderEnum, { nullable: true, description: '性别（由身份证号推出）' })

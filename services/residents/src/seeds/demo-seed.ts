@@ -1,4 +1,4 @@
-import { ResidentRegistered, SYSTEM_ACTOR } from '@shequ/contracts';
+import { GridRegistered, ResidentRegistered, SYSTEM_ACTOR } from '@shequ/contracts';
 import { demoDataset } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
@@ -38,6 +38,7 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
       })),
     );
     const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
+    for (const g of data.grids) events.record(GridRegistered, { gridId: g.id, code: g.code, name: g.name, gridWorkerStaffId: g.gridWorkerStaffId });
     for (const r of data.residents) {
       const buildingId = householdBuilding.get(r.householdId)!;
       events.record(ResidentRegistered, {

@@ -1,0 +1,113 @@
+import type { Department } from '@shequ/contracts';
+import { ForbiddenError, UnauthenticatedError } from '@shequ/errors';
+import { maskAddress, maskIdNumber, maskPhone } from './masking.js';
+import type { Permission } from './permissions.js';
+import { UNMASKABLE, type FieldAccess, type PersonalField } from './personal-fields.js';
+import { POLICY, type RolePolicy } from './policy.js';
+import type { Principal } from './principal.js';
+
+const ACCESS_RANK: Record<FieldAccess, number> = { ABSENT: 0, MASKED: 1, RAW: 2 };
+
+/** Which communities' rows a caller sees: exactly one, or every community under a street/district code. */
+export type CommunityScope = { kind: 'exact'; communityId: string } | { kind: 'prefix'; prefix: string };
+
+/**
+ * What one caller may do and see, from the policy table. Framework-free: services ask it before an
+ * operation (`require`), for each personal field (`fieldAccess`, `present`), and for row filters.
+ */
+export class AccessControl {
+  private readonly policies: RolePolicy[];
+  private readonly permissions: ReadonlySet<Permission>;
+
+  constructor(readonly principal: Principal) {
+    if (principal.kind === 'user') {
+      this.policies = principal.roles.map((role) => POLICY[role]);
+      this.permissions = new Set(this.policies.flatMap((p) => p.permissions));
+    } else if (principal.kind === 'machine') {
+      this.policies = [POLICY.district_platform];
+      this.permissions = new Set(principal.scopes);
+    } else {
+      this.policies = [];
+      this.permissions = new Set();
+    }
+  }
+
+  get authenticated(): boolean {
+    return this.principal.kind !== 'anonymous';
+  }
+
+  can(permission: Permission): boolean {
+    return this.permissions.has(permission);
+  }
+
+  /** Throws UNAUTHENTICATED without a credential, FORBIDDEN naming the permission without the right. */
+  require(permission: Permission): void {
+    if (!this.authenticated) throw new UnauthenticatedError();
+    if (!this.can(permission)) throw new ForbiddenError(permission, `没有权限：此操作需要 ${permission}`);
+  }
+
+  /** The most any of the caller's roles allows for a personal field. */
+  fieldAccess(field: PersonalField): FieldAccess {
+    if (this.principal.kind === 'machine') {
+      if (this.can('pii:read')) return 'RAW';
+      return UNMASKABLE.has(field) ? 'ABSENT' : 'MASKED';
+    }
+    let best: FieldAccess = 'ABSENT';
+    for (const policy of this.policies) {
+      if (ACCESS_RANK[policy.fields[field]] > ACCESS_RANK[best]) best = policy.fields[field];
+    }
+    return UNMASKABLE.has(field) && best === 'MASKED' ? 'ABSENT' : best;
+  }
+
+  /** A personal value as this caller may see it (RAW values must also be audited: see the subgraph's recorder). */
+  present(field: PersonalField, raw: string | null): string | null {
+    if (raw === null) return null;
+    switch (this.fieldAccess(field)) {
+      case 'RAW':
+        return raw;
+      case 'MASKED':
+        return mask(field, raw);
+      case 'ABSENT':
+        return null;
+    }
+  }
+
+  /** The community a caller's records are written to. */
+  get communityId(): string {
+    if (this.principal.kind === 'anonymous') throw new UnauthenticatedError();
+    return this.principal.communityId;
+  }
+
+  /** Rows visible to the caller, by community. */
+  communityScope(): CommunityScope {
+    const communityId = this.communityId;
+    const regional = this.policies.length > 0 && this.policies.every((p) => p.rows === 'region');
+    return regional ? { kind: 'prefix', prefix: communityId } : { kind: 'exact', communityId };
+  }
+
+  /** Grid codes a grid-only caller is limited to; null when the caller sees every grid of the community. */
+  gridCodes(): string[] | null {
+    if (this.principal.kind !== 'user') return null;
+    return this.policies.every((p) => p.rows === 'grids') ? this.principal.grids : null;
+  }
+
+  /** Departments whose cases the caller sees; null for all. */
+  caseDepartments(): Department[] | null {
+    const relevant = this.policies.filter((p) => p.permissions.includes('cases:read') || this.principal.kind === 'machine');
+    if (relevant.length === 0 || relevant.some((p) => !p.caseDepartments)) return null;
+    return [...new Set(relevant.flatMap((p) => p.caseDepartments ?? []))];
+  }
+}
+
+function mask(field: PersonalField, raw: string): string | null {
+  switch (field) {
+    case 'idNumber':
+      return maskIdNumber(raw);
+    case 'phone':
+      return maskPhone(raw);
+    case 'address':
+      return maskAddress(raw);
+    default:
+      return null;
+  }
+}

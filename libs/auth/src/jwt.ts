@@ -1,0 +1,108 @@
+import { SignJWT, createLocalJWKSet, createRemoteJWKSet, errors, importSPKI, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { UnauthenticatedError } from '@shequ/errors';
+import type { UserPrincipal } from './principal.js';
+import { isRole, type Role } from './roles.js';
+
+export const DEV_JWT_SECRET = 'shequ-graph-development-secret-not-for-production';
+export const JWT_ISSUER = 'shequ-graph';
+export const JWT_AUDIENCE = 'shequ-graph';
+
+export interface JwtSettings {
+  /** HS256 shared secret (the embedded default). */
+  secret?: string;
+  /** RS256: PEM public key. */
+  publicKeyPem?: string;
+  /** RS256: JWKS URL, or a JWKS document as JSON. */
+  jwks?: string;
+  issuer: string;
+  audience: string;
+}
+
+/**
+ * From the environment: `SHEQU_JWT_PUBLIC_KEY` (PEM) or `SHEQU_JWT_JWKS` (URL or JSON) for RS256 in
+ * production; otherwise HS256 with `SHEQU_JWT_SECRET`, which defaults to a development secret except when
+ * NODE_ENV=production (then a key must be configured).
+ */
+export function jwtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JwtSettings {
+  const base = { issuer: env.SHEQU_JWT_ISSUER ?? JWT_ISSUER, audience: env.SHEQU_JWT_AUDIENCE ?? JWT_AUDIENCE };
+  if (env.SHEQU_JWT_PUBLIC_KEY) return { ...base, publicKeyPem: env.SHEQU_JWT_PUBLIC_KEY.replace(/\\n/g, '\n') };
+  if (env.SHEQU_JWT_JWKS) return { ...base, jwks: env.SHEQU_JWT_JWKS };
+  if (env.SHEQU_JWT_SECRET) return { ...base, secret: env.SHEQU_JWT_SECRET };
+  if (env.NODE_ENV === 'production') {
+    throw new Error('NODE_ENV=production needs SHEQU_JWT_PUBLIC_KEY, SHEQU_JWT_JWKS or SHEQU_JWT_SECRET (the development secret is refused)');
+  }
+  return { ...base, secret: DEV_JWT_SECRET };
+}
+
+/** Verifies user tokens (signature, expiry, issuer, audience) and turns their claims into a principal. */
+export class JwtVerifier {
+  private key: Promise<Uint8Array | CryptoKey | JWTVerifyGetKey>;
+
+  constructor(private readonly settings: JwtSettings) {
+    this.key = keyFor(settings);
+  }
+
+  async verify(token: string): Promise<UserPrincipal> {
+    let payload: JWTPayload;
+    try {
+      const key = await this.key;
+      const options = {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        algorithms: this.settings.secret ? ['HS256'] : ['RS256'],
+      };
+      ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('未认证：令牌已过期');
+      if (error instanceof errors.JWSSignatureVerificationFailed) throw new UnauthenticatedError('未认证：令牌签名无效');
+      if (error instanceof errors.JWTClaimValidationFailed) throw new UnauthenticatedError(`未认证：令牌声明无效（${error.claim}）`);
+      throw new UnauthenticatedError('未认证：令牌无效');
+    }
+    return principalFromClaims(payload);
+  }
+}
+
+function principalFromClaims(payload: JWTPayload): UserPrincipal {
+  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
+  if (!payload.sub || typeof payload.community !== 'string' || roles.length === 0) {
+    throw new UnauthenticatedError('未认证：令牌缺少 sub、community 或 roles');
+  }
+  return {
+    kind: 'user',
+    id: payload.sub,
+    name: typeof payload.name === 'string' ? payload.name : payload.sub,
+    communityId: payload.community,
+    department: typeof payload.department === 'string' ? payload.department : null,
+    roles,
+    grids: Array.isArray(payload.grids) ? payload.grids.filter((g): g is string => typeof g === 'string') : [],
+  };
+}
+
+async function keyFor(settings: JwtSettings): Promise<Uint8Array | CryptoKey | JWTVerifyGetKey> {
+  if (settings.secret) return new TextEncoder().encode(settings.secret);
+  if (settings.publicKeyPem) return importSPKI(settings.publicKeyPem, 'RS256');
+  if (settings.jwks?.trim().startsWith('{')) return createLocalJWKSet(JSON.parse(settings.jwks));
+  if (settings.jwks) return createRemoteJWKSet(new URL(settings.jwks));
+  throw new Error('no JWT key configured');
+}
+
+export interface TokenClaims {
+  sub: string;
+  name: string;
+  community: string;
+  department?: string | null;
+  roles: Role[];
+  grids?: string[];
+}
+
+/** Signs an HS256 token (development, tests); production tokens come from the identity provider. */
+export async function signHs256Token(claims: TokenClaims, settings: JwtSettings, expiresIn: string | number = '8h'): Promise<string> {
+  if (!settings.secret) throw new Error('signing needs an HS256 secret');
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(settings.secret));
+}

@@ -1,0 +1,89 @@
+import type { Department } from '@shequ/contracts';
+import type { Permission } from './permissions.js';
+import type { FieldAccess, PersonalField } from './personal-fields.js';
+import type { Role } from './roles.js';
+
+export interface RolePolicy {
+  permissions: readonly Permission[];
+  fields: Readonly<Record<PersonalField, FieldAccess>>;
+  /**
+   * Rows the role sees: its community; only its own grids; or every community under its street/district
+   * code (analysts).
+   */
+  rows: 'community' | 'grids' | 'region';
+  /** Cases it sees, by handling department (undefined: all cases of its rows). */
+  caseDepartments?: readonly Department[];
+}
+
+const STAFF_READ: Permission[] = ['residents:read', 'organizations:read', 'events:read'];
+const NO_PERSONAL_DATA = { idNumber: 'ABSENT', phone: 'ABSENT', address: 'ABSENT', careCategories: 'ABSENT', sensitiveTags: 'ABSENT' } as const;
+const MASKED_CONTACT = { idNumber: 'MASKED', phone: 'MASKED', address: 'MASKED', careCategories: 'ABSENT', sensitiveTags: 'ABSENT' } as const;
+
+/**
+ * The one policy table (roles × operations × fields) every service applies: each department sees what its
+ * work needs and no more (个人信息保护法 最小必要原则). `district_platform` gets its operations from API-key scopes.
+ */
+export const POLICY: Readonly<Record<Role, RolePolicy>> = {
+  community_admin: {
+    permissions: [
+      ...STAFF_READ, 'residents:write', 'residents:import', 'residents:statistics', 'care:read', 'care:write', 'floating:read',
+      'floating:write', 'sensitive:read', 'sensitive:write', 'organizations:write', 'cases:read', 'cases:write', 'cases:statistics',
+      'cases:appraisal', 'visits:write', 'party:read', 'party:write', 'party:statistics', 'events:write', 'events:register',
+      'events:statistics', 'audit:read', 'apikeys:manage',
+    ],
+    fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'RAW' },
+    rows: 'community',
+  },
+  grid_worker: {
+    permissions: [...STAFF_READ, 'residents:write', 'care:read', 'floating:read', 'floating:write', 'cases:read', 'cases:write', 'visits:write'],
+    fields: { idNumber: 'MASKED', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'ABSENT' },
+    rows: 'grids',
+  },
+  civil_affairs: {
+    permissions: [...STAFF_READ, 'residents:statistics', 'care:read', 'care:write', 'cases:read', 'cases:write', 'visits:write'],
+    fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'ABSENT' },
+    rows: 'community',
+    caseDepartments: ['SOCIAL_SECURITY'],
+  },
+  comprehensive_governance: {
+    permissions: [
+      ...STAFF_READ, 'residents:write', 'residents:statistics', 'floating:read', 'floating:write', 'sensitive:read', 'sensitive:write',
+      'cases:read', 'cases:write', 'visits:write',
+    ],
+    fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'ABSENT', sensitiveTags: 'RAW' },
+    rows: 'community',
+    caseDepartments: ['COMPREHENSIVE_GOVERNANCE'],
+  },
+  party_affairs: {
+    permissions: [...STAFF_READ, 'party:read', 'party:write', 'party:statistics', 'cases:read', 'cases:write'],
+    fields: MASKED_CONTACT,
+    rows: 'community',
+    caseDepartments: ['PARTY_AFFAIRS'],
+  },
+  culture: {
+    permissions: [...STAFF_READ, 'events:write', 'events:register', 'events:statistics'],
+    fields: MASKED_CONTACT,
+    rows: 'community',
+  },
+  family_planning: {
+    permissions: [...STAFF_READ, 'residents:statistics'],
+    fields: MASKED_CONTACT,
+    rows: 'community',
+  },
+  analyst: {
+    permissions: ['residents:statistics', 'cases:statistics', 'party:statistics', 'events:statistics'],
+    fields: NO_PERSONAL_DATA,
+    rows: 'region',
+  },
+  district_platform: {
+    permissions: [],
+    fields: MASKED_CONTACT,
+    rows: 'community',
+  },
+};
+
+/** Scopes an API key may carry (the district platform's operations). */
+export const MACHINE_SCOPES: readonly Permission[] = [
+  'residents:read', 'residents:import', 'residents:statistics', 'cases:read', 'cases:write', 'cases:escalation', 'cases:statistics',
+  'party:read', 'events:read', 'events:statistics', 'pii:read',
+];

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { AccessControl, POLICY, ROLE_NAMES, anonymous, type Principal, type Role } from '../src/index.js';
+
+const user = (roles: Role[], extra: Partial<Extract<Principal, { kind: 'user' }>> = {}): Principal => ({
+  kind: 'user', id: 'u1', name: '测试', communityId: '350203008006', department: null, roles, grids: [], ...extra,
+});
+
+describe('AccessControl', () => {
+  it('gives every role a policy row', () => {
+    expect(Object.keys(POLICY).sort()).toEqual([...ROLE_NAMES].sort());
+  });
+
+  it('requires a credential, then the permission, naming it', () => {
+    expect(() => new AccessControl(anonymous).require('residents:read')).toThrow(/未认证/);
+    expect(() => new AccessControl(user(['culture'])).require('residents:write')).toThrow(/residents:write/);
+    expect(() => new AccessControl(user(['community_admin'])).require('residents:write')).not.toThrow();
+  });
+
+  it('presents personal fields raw, masked or absent by role', () => {
+    const party = new AccessControl(user(['party_affairs']));
+    expect(party.present('idNumber', '350203198005170031')).toBe('350203********0031');
+    expect(party.present('phone', '13812345678')).toBe('138****5678');
+    expect(party.present('careCategories', 'MINIMUM_LIVING_ALLOWANCE')).toBeNull();
+    const civil = new AccessControl(user(['civil_affairs']));
+    expect(civil.present('idNumber', '350203198005170031')).toBe('350203198005170031');
+    expect(civil.fieldAccess('sensitiveTags')).toBe('ABSENT');
+    expect(new AccessControl(user(['comprehensive_governance'])).fieldAccess('sensitiveTags')).toBe('RAW');
+  });
+
+  it('combines roles by taking the most each allows', () => {
+    const both = new AccessControl(user(['party_affairs', 'civil_affairs']));
+    expect(both.fieldAccess('idNumber')).toBe('RAW');
+    expect(both.can('party:write') && both.can('care:write')).toBe(true);
+    expect(both.caseDepartments()?.sort()).toEqual(['PARTY_AFFAIRS', 'SOCIAL_SECURITY']);
+  });
+
+  it('limits rows: grid workers to their grids, analysts to their region, departments to their cases', () => {
+    expect(new AccessControl(user(['grid_worker'], { grids: ['G1'] })).gridCodes()).toEqual(['G1']);
+    expect(new AccessControl(user(['community_admin'])).gridCodes()).toBeNull();
+    expect(new AccessControl(user(['analyst'], { communityId: '350203008' })).communityScope()).toEqual({ kind: 'prefix', prefix: '350203008' });
+    expect(new AccessControl(user(['civil_affairs'])).caseDepartments()).toEqual(['SOCIAL_SECURITY']);
+    expect(new AccessControl(user(['community_admin'])).caseDepartments()).toBeNull();
+  });
+
+  it('gives machine clients exactly their scopes, personal data masked unless pii:read', () => {
+    const machine = new AccessControl({ kind: 'machine', id: 'k1', name: '区人口库', communityId: '350203008006', scopes: ['residents:import'] });
+    expect(machine.can('residents:import')).toBe(true);
+    expect(machine.can('residents:read')).toBe(false);
+    expect(machine.fieldAccess('idNumber')).toBe('MASKED');
+    expect(machine.fieldAccess('careCategories')).toBe('ABSENT');
+  });
+});

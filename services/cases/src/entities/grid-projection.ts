@@ -1,0 +1,18 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** Grids as residents announces them (`grid.registered`): maps a grid worker's grid codes to grid ids. */
+@Entity({ tableName: 'grid_projection' })
+export class GridProjection {
+  @PrimaryKey({ type: 'string', length: 36 })
+  gridId!: string;
+
+  @Property({ type: 'string', length: 12 })
+  communityId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 40 })
+  code!: string;
+
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@shequ/auth';
+import type { EventEnvelope } from '@shequ/contracts';
+import { OutboxMessage } from '@shequ/messaging';
+import { PiiAuditEntry } from '@shequ/subgraph';
+import { devToken, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { placesFixture, residentIn } from './fixtures.js';
+import { residentsService } from '../src/service.js';
+
+const VIEW = `query View($id: ID!) { resident(id: $id) { name idNumber phone household { address unit room } } }`;
+const GRID_A = '350203008006-01';
+
+describe('residents: who sees what', () => {
+  let service: TestSubgraph;
+  let idNumber: string;
+
+  beforeAll(async () => {
+    service = await startTestSubgraph(residentsService);
+    const em = service.orm.em.fork();
+    const { households } = await placesFixture(em);
+    const resident = residentIn(em, households[0]!, '林秀英', '1948-03-08', 2);
+    resident.phone = '13906001234';
+    idNumber = resident.idNumber;
+    residentIn(em, households[2]!, '陈丽', '1990-01-15', 4);
+    await em.flush();
+  });
+  afterAll(() => service?.stop());
+
+  const view = (caller: Parameters<TestSubgraph['graphql']>[2]) => service.graphql(VIEW, { id: 'resident-2' }, caller);
+
+  it.each<[string, Role, string | null, string | null, string | null]>([
+    ['community_admin', 'community_admin', 'RAW', 'RAW', 'RAW'],
+    ['civil_affairs', 'civil_affairs', 'RAW', 'RAW', 'RAW'],
+    ['comprehensive_governance', 'comprehensive_governance', 'RAW', 'RAW', 'RAW'],
+    ['party_affairs', 'party_affairs', 'MASKED', 'MASKED', 'MASKED'],
+    ['culture', 'culture', 'MASKED', 'MASKED', 'MASKED'],
+    ['family_planning', 'family_planning', 'MASKED', 'MASKED', 'MASKED'],
+  ])('%s sees ID number, phone and address as the policy says', async (_label, role, id, phone, address) => {
+    const result = await view({ role });
+    expect(result.errors).toBeUndefined();
+    const r = result.data.resident;
+    expect(r.name).toBe('林秀英');
+    expect(r.idNumber).toBe(id === 'RAW' ? idNumber : `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
+    expect(r.phone).toBe(phone === 'RAW' ? '13906001234' : '139****1234');
+    expect(r.household).toEqual(
+      address === 'RAW' ? { address: '香秀里1号楼1单元101室', unit: '1单元', room: '101室' } : { address: '香秀里1号楼', unit: null, room: null },
+    );
+  });
+
+  it('shows a grid worker residents of their own grid only, ID number masked', async () => {
+    const own = await view({ role: 'grid_worker', grids: [GRID_A] });
+    expect(own.data.resident).toMatchObject({ name: '林秀英', phone: '13906001234', idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}` });
+    const other = await view({ role: 'grid_worker', grids: ['350203008006-02'] });
+    expect(other.data.resident).toBeNull();
+    const list = await service.graphql('{ residents(first: 10) { totalCount edges { node { name } } } }', {}, { role: 'grid_worker', grids: [GRID_A] });
+    expect(list.data.residents.edges.map((e: any) => e.node.name)).toEqual(['林秀英']);
+  });
+
+  it('refuses an analyst any person, naming the missing permission', async () => {
+    const result = await view({ role: 'analyst', community: '350203008' });
+    expect(result.data?.resident ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
+  });
+
+  it('refuses a role without residents:write to register anyone', async () => {
+    const result = await service.graphql(
+      `mutation { registerResident(input: { name: "王芳", idNumber: "11010519491231002X", householdId: "household-0-1" }) { resident { id } } }`,
+      {},
+      { role: 'culture' },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:write' });
+  });
+
+  it('never sees another community', async () => {
+    const result = await view({ role: 'community_admin', community: '350203008007' });
+    expect(result.data.resident).toBeNull();
+  });
+
+  it('answers UNAUTHENTICATED without a credential, with forged identity headers, or with a bad token', async () => {
+    const forged = await view({ anonymous: true, headers: { 'x-user-id': 'admin', 'x-roles': 'community_admin' } });
+    expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const expired = await view({ authorization: `Bearer ${await devToken({}, -60)}` });
+    expect(expired.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('过期') });
+    const token = await devToken();
+    const tampered = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    const badSignature = await view({ authorization: `Bearer ${tampered}` });
+    expect(badSignature.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(badSignature.data).toBeFalsy();
+  });
+
+  it('audits every unmasked read exactly once, and publishes it', async () => {
+    const em = service.orm.em.fork();
+    const before = await em.count(PiiAuditEntry, {});
+    const result = await service.graphql(`query AuditMe { a: resident(id: "resident-2") { idNumber phone } b: resident(id: "resident-2") { idNumber } }`, {}, {
+      role: 'civil_affairs',
+      subject: 'staff-fang',
+    });
+    expect(result.errors).toBeUndefined();
+    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'staff-fang' });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ subjectType: 'Resident', subjectId: 'resident-2', fields: 'idNumber,phone', operation: 'AuditMe', callerRoles: 'civil_affairs' });
+    const published = (await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.residents.audit.pii_read' }))
+      .map((m) => JSON.parse(m.payload) as EventEnvelope<any>)
+      .filter((e) => e.data.caller.id === 'staff-fang');
+    expect(published).toHaveLength(1);
+    expect(published[0]!.data.reads).toEqual([{ subjectType: 'Resident', subjectId: 'resident-2', fields: ['idNumber', 'phone'] }]);
+
+    await service.graphql(`{ resident(id: "resident-2") { idNumber phone } }`, {}, { role: 'party_affairs', subject: 'staff-masked' });
+    expect(await service.orm.em.fork().count(PiiAuditEntry, {})).toBe(before + 1);
+  });
+});
