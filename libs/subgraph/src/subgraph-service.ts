@@ -61,7 +61,7 @@ export interface RunningSubgraph extends ServiceDependencies {
  */
 export async function startSubgraphService(
   definition: SubgraphServiceDefinition,
-  overrides: { config?: Partial<ServiceConfig>; location?: DatabaseLocation; clock?: Clock; logger?: Logger } = {},
+  overrides: { config?: Partial<ServiceConfig>; location?: DatabaseLocation; clock?: Clock; logger?: Logger; apiKeys?: ApiKeyVerifier } = {},
 ): Promise<RunningSubgraph> {
   const config = { ...serviceConfig(definition.name, definition.defaultPort), ...overrides.config };
   const logger = overrides.logger ?? createLogger(definition.name);
@@ -75,7 +75,7 @@ export async function startSubgraphService(
   });
   const bus = new NatsBus({ servers: config.natsUrl, name: definition.name, logger });
   const outbox = new Outbox(definition.name);
-  const deps: ServiceDependencies = { config, orm, bus, outbox, clock, logger };
+  const deps: ServiceDependencies = { config, orm, bus, outbox, clock, logger, apiKeys: overrides.apiKeys };
   const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
     if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentRegistered, type EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { missingChineseDescriptions } from '@shequ/subgraph';
-import { pendingSchemaChanges, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { InMemoryApiKeys, pendingSchemaChanges, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { Case, ResidentProjection } from '../src/entities/index.js';
 import { buildCasesSchema } from '../src/graphql/schema.js';
@@ -113,5 +113,24 @@ describe('cases schema', () => {
   it('describes every type, field, argument and enum value in Chinese', async () => {
     const { schema } = await buildCasesSchema();
     expect(missingChineseDescriptions(schema)).toEqual([]);
+  });
+});
+
+describe('machine clients', () => {
+  it('call with an API key of their scopes only', async () => {
+    const keys = new InMemoryApiKeys();
+    const service = await startTestSubgraph(casesService, { apiKeys: keys });
+    try {
+      const platform = keys.issue(['cases:read']);
+      const read = await service.graphql('{ cases(first: 1) { totalCount } }', {}, { authorization: platform.authorization });
+      expect(read.errors).toBeUndefined();
+      const write = await service.graphql(OPEN, { input: { category: 'OTHER', channel: 'REFERRED', description: '区平台转办' } }, { authorization: platform.authorization });
+      expect(write.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'cases:write' });
+      keys.revoke(platform.keyId);
+      const revoked = await service.graphql('{ cases(first: 1) { totalCount } }', {}, { authorization: platform.authorization });
+      expect(revoked.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await service.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
-import { jwtSettingsFromEnv, signHs256Token, type Role } from '@shequ/auth';
+import { generateApiKey, jwtSettingsFromEnv, parseApiKey, secretMatches, signHs256Token, type ApiKeyVerifier, type MachinePrincipal, type Permission, type Role } from '@shequ/auth';
+import { UnauthenticatedError } from '@shequ/errors';
 import { DEFAULT_COMMUNITY_ID } from '../service-config.js';
 import { testDatabaseLocation, type TestDialect } from '@shequ/testing';
 import type { Clock } from '../clock.js';
@@ -59,12 +60,13 @@ export interface TestSubgraph extends RunningSubgraph {
  */
 export async function startTestSubgraph(
   definition: SubgraphServiceDefinition,
-  options: { dialect?: TestDialect; natsUrl?: string; clock?: Clock; seed?: boolean; logLevel?: string } = {},
+  options: { dialect?: TestDialect; natsUrl?: string; clock?: Clock; seed?: boolean; logLevel?: string; apiKeys?: ApiKeyVerifier } = {},
 ): Promise<TestSubgraph> {
   const running = await startSubgraphService(definition, {
     config: { port: 0, natsUrl: options.natsUrl ?? 'nats://127.0.0.1:9', seed: options.seed ? 'demo' : 'none' },
     location: testDatabaseLocation(options.dialect ?? 'sqlite', definition.name),
     clock: options.clock,
+    apiKeys: options.apiKeys,
     logger: pino({ level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
   const endpoint = `http://127.0.0.1:${running.http.port}/graphql`;
@@ -84,4 +86,37 @@ export async function startTestSubgraph(
 /** SQL that would still be needed to match the entities after all migrations ran ('' when in sync). */
 export async function pendingSchemaChanges(service: RunningSubgraph): Promise<string> {
   return (await service.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim();
+}
+
+/**
+ * API keys held in memory, for tests of machine clients (district platforms) in one service. The
+ * deployment's key registry verifies keys the same way: by key id, against a hash of the secret.
+ */
+export class InMemoryApiKeys implements ApiKeyVerifier {
+  private readonly keys = new Map<string, { secretHash: string; principal: MachinePrincipal; revoked: boolean }>();
+
+  /** Issues a key with these scopes; returns the `Authorization` header value to call with. */
+  issue(scopes: Permission[], options: { name?: string; communityId?: string } = {}): { authorization: string; keyId: string } {
+    const { key, keyId, secretHash } = generateApiKey();
+    this.keys.set(keyId, {
+      secretHash,
+      revoked: false,
+      principal: { kind: 'machine', id: keyId, name: options.name ?? '区级平台（测试）', communityId: options.communityId ?? DEFAULT_COMMUNITY_ID, scopes },
+    });
+    return { authorization: `ApiKey ${key}`, keyId };
+  }
+
+  revoke(keyId: string): void {
+    const entry = this.keys.get(keyId);
+    if (entry) entry.revoked = true;
+  }
+
+  async verify(value: string): Promise<MachinePrincipal> {
+    const parsed = parseApiKey(value);
+    const entry = parsed && this.keys.get(parsed.keyId);
+    if (!parsed || !entry || entry.revoked || !secretMatches(parsed.secret, entry.secretHash)) {
+      throw new UnauthenticatedError('未认证：API 密钥无效或已吊销');
+    }
+    return entry.principal;
+  }
 }
