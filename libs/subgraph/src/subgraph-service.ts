@@ -4,10 +4,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { MigrationObject } from '@mikro-orm/core';
 import { databaseIsReachable, databaseLocation, openDatabase, type DatabaseLocation, type EntityDefinition, type Orm } from '@shequ/database';
 import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '@shequ/messaging';
-import { JwtVerifier, authenticate, jwtSettingsFromEnv, type ApiKeyVerifier } from '@shequ/auth';
+import { JwtVerifier, authenticate, jwtSettingsFromEnv, mayIntrospect, queryBudgetOf, type ApiKeyVerifier } from '@shequ/auth';
 import { GraphQLError } from 'graphql';
 import { isDomainError } from '@shequ/errors';
-import { createLogger, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
+import { createLogger, querySafetyPlugin, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
@@ -84,9 +84,19 @@ export async function startSubgraphService(
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
       introspection: true,
+      allowBatchedHttpRequests: true,
+      hideSchemaDetailsFromClientErrors: config.production,
       includeStacktraceInErrorResponses: !config.production,
       formatError: formatGraphQLError(logger, config.production),
-      plugins: [ApolloServerPluginInlineTraceDisabled(), piiAuditPlugin({ service: definition.name, orm, outbox, logger })],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        querySafetyPlugin<SubgraphContext>({
+          production: config.production,
+          budgetOf: (context) => queryBudgetOf(context.principal),
+          mayIntrospect: (context) => mayIntrospect(context.principal),
+        }),
+        piiAuditPlugin({ service: definition.name, orm, outbox, logger }),
+      ],
     });
     const http = await startHttpService<SubgraphContext>({
       service: definition.name,
