@@ -1,10 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { REQUEST_ID_HEADER } from '@shequ/server';
+import type { GatewayCaller } from './gateway-caller.js';
 
 export interface GatewayContext {
   requestId: string;
   /** The caller's `Authorization` header, forwarded untouched: every subgraph verifies it itself. */
   authorization?: string;
+  /** The caller's query budget and whether it may introspect (from its verified token). */
+  caller: GatewayCaller;
 }
 
 /** Calls a subgraph, passing on the caller's credential and the request id (and nothing else of the caller's). */

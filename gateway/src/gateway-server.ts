@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { createLogger, startHttpService, type Logger, type RunningHttpService } from '@shequ/server';
+import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
+import { createLogger, querySafetyPlugin, startHttpService, type Logger, type RunningHttpService } from '@shequ/server';
+import { identifyCaller } from './gateway-caller.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
@@ -16,6 +19,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig, options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
   const urls = subgraphUrls(options.env);
+  const jwt = new JwtVerifier(jwtSettingsFromEnv(options.env));
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
@@ -23,8 +27,18 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
+    allowBatchedHttpRequests: true,
+    hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: !config.production,
-    plugins: [ApolloServerPluginUsageReportingDisabled()],
+    formatError: (formatted) => (config.production ? withoutStacktrace(formatted) : formatted),
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      querySafetyPlugin<GatewayContext>({
+        production: config.production,
+        budgetOf: (context) => context.caller.budget,
+        mayIntrospect: (context) => context.caller.mayIntrospect,
+      }),
+    ],
   });
   const http = await startHttpService<GatewayContext>({
     service: 'gateway',
@@ -33,7 +47,11 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    context: async (request, requestId) => ({ requestId, authorization: request.headers.authorization }),
+    context: async (request, requestId) => ({
+      requestId,
+      authorization: request.headers.authorization,
+      caller: await identifyCaller(request.headers.authorization, jwt),
+    }),
     readiness: async () => {
       const checks: Record<string, boolean> = {};
       await Promise.all(
@@ -48,4 +66,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   });
   logger.info({ url: http.url }, 'gateway ready');
   return { http, stop: () => http.close() };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions?.stacktrace) return formatted;
+  const { stacktrace: _stack, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
 }

@@ -8,3 +8,4 @@ export * from './access-control.js';
 export * from './jwt.js';
 export * from './api-key.js';
 export * from './authenticate.js';
+export * from './query-budget.js';

@@ -34,6 +34,8 @@ export interface ConsumerSettings {
   logger?: Logger;
   /** Deliveries before JetStream gives up on a message that keeps failing. */
   maxDeliver?: number;
+  /** A second reader of the same source in one service: durable `<service>__<purpose>__<source>`. */
+  purpose?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export class EventConsumer {
   private readonly logger: Logger;
 
   constructor(private readonly settings: ConsumerSettings) {
-    this.durableName = `${settings.service}__${settings.source}`;
+    this.durableName = settings.purpose ? `${settings.service}__${settings.purpose}__${settings.source}` : `${settings.service}__${settings.source}`;
     this.logger = (settings.logger ?? silentLogger).child({ consumer: this.durableName });
   }
 

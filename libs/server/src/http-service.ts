@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { createHttpMetrics, type HttpMetrics } from './metrics.js';
 import { PortInUseError } from './port-in-use.js';
+import { MAX_BATCHED_OPERATIONS } from './query-limits.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>>;
@@ -25,6 +26,8 @@ export interface HttpServiceSettings<TContext extends BaseContext> {
   logger: Logger;
   /** Largest request body accepted (bytes); larger ones get 413. */
   maxBodyBytes?: number;
+  /** Most operations one batched request (a JSON array body) may carry; Apollo must allow batches. */
+  maxBatch?: number;
   routes?: HttpRoute[];
 }
 
@@ -51,6 +54,7 @@ export async function startHttpService<TContext extends BaseContext>(settings: H
   const { apollo, logger } = settings;
   const metrics = createHttpMetrics(settings.service);
   const maxBodyBytes = settings.maxBodyBytes ?? 1024 * 1024;
+  const maxBatch = settings.maxBatch ?? MAX_BATCHED_OPERATIONS;
   const routes = new Map((settings.routes ?? []).map((r) => [`${r.method} ${r.path}`, r]));
   await apollo.start();
 
@@ -102,6 +106,17 @@ export async function startHttpService<TContext extends BaseContext>(settings: H
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = request.method === 'POST' ? await readJsonBody(request, maxBodyBytes) : undefined;
+    if (Array.isArray(body) && body.length > maxBatch) {
+      sendJson(response, 400, {
+        errors: [
+          {
+            message: `查询超出限制：批量操作数 ${body.length} 超过上限 ${maxBatch}（maxBatchedOperations）`,
+            extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxBatchedOperations', value: maxBatch, actual: body.length },
+          },
+        ],
+      });
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },

@@ -4,3 +4,5 @@ export * from './port-in-use.js';
 export * from './metrics.js';
 export * from './http-service.js';
 export * from './parent-watch.js';
+export * from './query-limits.js';
+export * from './query-safety-plugin.js';

@@ -16,3 +16,4 @@ export * from './access/pii-audit-entry.js';
 export * from './access/community-scope.js';
 export * from './subgraph-service.js';
 export * from './print-schema.js';
+export * from './access/api-key-projection.js';

@@ -4,16 +4,17 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { MigrationObject } from '@mikro-orm/core';
 import { databaseIsReachable, databaseLocation, openDatabase, type DatabaseLocation, type EntityDefinition, type Orm } from '@shequ/database';
 import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '@shequ/messaging';
-import { JwtVerifier, authenticate, jwtSettingsFromEnv, type ApiKeyVerifier } from '@shequ/auth';
+import { JwtVerifier, authenticate, jwtSettingsFromEnv, mayIntrospect, queryBudgetOf, type ApiKeyVerifier } from '@shequ/auth';
 import { GraphQLError } from 'graphql';
 import { isDomainError } from '@shequ/errors';
-import { createLogger, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
+import { createLogger, querySafetyPlugin, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
 import type { FederatedSchema } from './federated-schema.js';
 import { accessEntities } from './access/pii-audit-entry.js';
 import { piiAuditPlugin } from './access/audit-plugin.js';
+import { ApiKeyProjection } from './access/api-key-projection.js';
 import { formatGraphQLError } from './graphql-errors.js';
 import type { PeriodicTask } from './periodic-task.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
@@ -38,7 +39,7 @@ export interface SubgraphServiceDefinition {
 
 export interface ServiceDependencies {
   config: ServiceConfig;
-  /** Verifies district platforms' API keys, when the deployment has them (see issue 7). */
+  /** Verifies district platforms' API keys: by default this service's projection of the key registry's events. */
   apiKeys?: ApiKeyVerifier;
   orm: Orm;
   bus: NatsBus;
@@ -75,7 +76,8 @@ export async function startSubgraphService(
   });
   const bus = new NatsBus({ servers: config.natsUrl, name: definition.name, logger });
   const outbox = new Outbox(definition.name);
-  const deps: ServiceDependencies = { config, orm, bus, outbox, clock, logger, apiKeys: overrides.apiKeys };
+  const projection = overrides.apiKeys ? undefined : new ApiKeyProjection({ bus, clock, logger });
+  const deps: ServiceDependencies = { config, orm, bus, outbox, clock, logger, apiKeys: overrides.apiKeys ?? projection };
   const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
     if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
@@ -84,9 +86,19 @@ export async function startSubgraphService(
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
       introspection: true,
+      allowBatchedHttpRequests: true,
+      hideSchemaDetailsFromClientErrors: config.production,
       includeStacktraceInErrorResponses: !config.production,
       formatError: formatGraphQLError(logger, config.production),
-      plugins: [ApolloServerPluginInlineTraceDisabled(), piiAuditPlugin({ service: definition.name, orm, outbox, logger })],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        querySafetyPlugin<SubgraphContext>({
+          production: config.production,
+          budgetOf: (context) => queryBudgetOf(context.principal),
+          mayIntrospect: (context) => mayIntrospect(context.principal),
+        }),
+        piiAuditPlugin({ service: definition.name, orm, outbox, logger }),
+      ],
     });
     const http = await startHttpService<SubgraphContext>({
       service: definition.name,
@@ -106,6 +118,7 @@ export async function startSubgraphService(
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
     });
 
+    projection?.start();
     const relay = new OutboxRelay({ orm, bus, logger, lockRows: location.dialect === 'postgresql' });
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
@@ -125,6 +138,7 @@ export async function startSubgraphService(
           await http.close();
           await Promise.all(consumers.map((c) => c.stop()));
           await Promise.all(tasks.map((t) => t.stop()));
+          await projection?.stop();
           await relay.stop();
           if (bus.isConnected) await relay.publishPending().catch(() => 0);
           await bus.close();
@@ -133,6 +147,7 @@ export async function startSubgraphService(
         })()),
     };
   } catch (error) {
+    await projection?.stop().catch(() => undefined);
     await bus.close().catch(() => undefined);
     await orm.close(true).catch(() => undefined);
     throw error;

@@ -1,3 +1,4 @@
+import { residentsAccessConsumers } from './access/index.js';
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { residentsEntities } from './entities/index.js';
 import { buildResidentsSchema } from './graphql/schema.js';
@@ -12,4 +13,5 @@ export const residentsService: SubgraphServiceDefinition = {
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
   seedDemoData: seedResidentsDemo,
+  consumers: residentsAccessConsumers,
 };

@@ -40,4 +40,35 @@ export type PiiReadEvent = ReturnType<typeof piiRead>;
 export const PiiRead: Record<ServiceName, PiiReadEvent> = Object.fromEntries(
   ServiceNames.map((s) => [s, piiRead(s)]),
 ) as Record<ServiceName, PiiReadEvent>;
-export const auditEvents: EventDefinition[] = Object.values(PiiRead);
+
+/**
+ * The API-key registry (kept by residents): every subgraph projects these to verify district platforms'
+ * keys itself. Only a SHA-256 hash of the key's 256-bit secret travels, never the secret.
+ */
+export const ApiKeyIssued = defineEvent({
+  source: 'residents',
+  aggregate: 'api_key',
+  name: 'issued',
+  description: '签发区级平台 API 密钥（仅含密钥哈希与权限范围）',
+  data: Type.Object({
+    keyId: Id('API 密钥编号'),
+    name: Type.String({ description: '密钥用途名称（哪个区级平台）' }),
+    scopes: Type.Array(Type.String(), { description: '权限范围，如 residents:import、cases:escalation、events:read' }),
+    secretHash: Type.String({ pattern: '^[0-9a-f]{64}$', description: '密钥秘密部分的 SHA-256 哈希（十六进制）' }),
+    expiresAt: IsoDateTime('失效时间（最长一年）'),
+  }),
+});
+
+export const ApiKeyRevoked = defineEvent({
+  source: 'residents',
+  aggregate: 'api_key',
+  name: 'revoked',
+  description: '吊销区级平台 API 密钥（各子图随即拒绝该密钥）',
+  data: Type.Object({
+    keyId: Id('API 密钥编号'),
+    revokedAt: IsoDateTime('吊销时间'),
+  }),
+});
+
+export const apiKeyEvents: EventDefinition[] = [ApiKeyIssued, ApiKeyRevoked];
+export const auditEvents: EventDefinition[] = [...Object.values(PiiRead), ...apiKeyEvents];

@@ -24,7 +24,7 @@ export function piiAuditPlugin(deps: { service: ServiceName; orm: MikroORM; outb
           if (principal.kind === 'anonymous') return;
           const roles = principal.kind === 'user' ? principal.roles : ['district_platform'];
           const readAt = contextValue.clock.now();
-          const operation = operationName ?? 'anonymous';
+          const operation = clientOperationName(operationName);
           try {
             await deps.orm.em.fork().transactional(async (em) => {
               for (const read of reads) {
@@ -67,4 +67,10 @@ export function piiAuditPlugin(deps: { service: ServiceName; orm: MikroORM; outb
       };
     },
   };
+}
+
+/** The client's operation name: the gateway sends `<name>__<subgraph>__<n>` to subgraphs. */
+export function clientOperationName(operationName: string | null | undefined): string {
+  if (!operationName) return 'anonymous';
+  return /^(.+)__[a-z]+__\d+$/.exec(operationName)?.[1] ?? operationName;
 }

@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AccessControl,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  PERSONAL_FIELDS,
+  ROLE_NAMES,
+  maskAddress,
+  maskIdNumber,
+  maskPhone,
+  signHs256Token,
+  type FieldAccess,
+  type PersonalField,
+  type Role,
+} from '@shequ/auth';
+import { DEFAULT_LIST_COST, MAX_BATCHED_OPERATIONS, QUERY_LIMITS } from '@shequ/server';
+import { demoDataset } from '@shequ/demo-data';
+import { waitFor } from '@shequ/testing';
+import { authorizationFor, devToken, type Caller } from '@shequ/subgraph/testing';
+import { startSystem, type RunningSystem } from './system.js';
+
+const COMMUNITY = '350203008006';
+const OTHER_COMMUNITY = '350203008007';
+
+/** The personal fields the graph has today, where each lives: Resident itself or its household. */
+const RESIDENT_VIEW = (fields: string[]) => `query ResidentView($id: ID!) {
+  resident(id: $id) { id name ${fields.join(' ')} household { address building { grid { code } } } }
+}`;
+
+/** The policy table is the one source: what a user of `role` should see for `field`. */
+function expected(role: Role, field: PersonalField): FieldAccess {
+  return new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles: [role], grids: [] }).fieldAccess(field);
+}
+
+const MASK: Partial<Record<PersonalField, (raw: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone, address: maskAddress };
+
+describe('access control over the federated graph', () => {
+  let system: RunningSystem;
+  let residentId: string;
+  let gridCode: string;
+  let raw: Record<string, any>;
+  let residentFields: PersonalField[];
+  let otherGridResidentId: string;
+
+  const subgraphUrl = (name: string) => `http://127.0.0.1:${system.env[`${name.toUpperCase()}_PORT`]}`;
+  const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    system = await startSystem();
+    // Which personal fields of Resident exist now (scalar or lists of scalars/enums); address lives on Household.
+    const introspected = await system.query(`{ __type(name: "Resident") { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`);
+    const scalarish = (t: any): boolean => (t.kind === 'NON_NULL' || t.kind === 'LIST' ? scalarish(t.ofType) : t.kind === 'SCALAR' || t.kind === 'ENUM');
+    const onResident = new Map<string, any>(introspected.data.__type.fields.map((f: any) => [f.name, f.type]));
+    residentFields = (Object.keys(PERSONAL_FIELDS) as PersonalField[]).filter((f) => f !== 'address' && onResident.has(f) && scalarish(onResident.get(f)));
+    expect(residentFields).toEqual(expect.arrayContaining(['idNumber', 'phone']));
+
+    const inGrid = async (gridId: string) => {
+      const list = await system.query(`query($gridId: ID) { residents(first: 50, filter: { gridId: $gridId }) { edges { node { id phone household { building { grid { code } } } } } } }`, { gridId });
+      return list.data.residents.edges.map((e: any) => e.node).filter((n: any) => n.phone && n.household);
+    };
+    const [gridA, gridB] = demoDataset().grids;
+    const first = (await inGrid(gridA!.id))[0];
+    residentId = first.id;
+    gridCode = first.household.building.grid.code;
+    otherGridResidentId = (await inGrid(gridB!.id))[0].id;
+    const view = await system.query(RESIDENT_VIEW(residentFields), { id: residentId });
+    expect(view.errors).toBeUndefined();
+    raw = view.data.resident;
+  });
+  afterAll(() => system?.stop());
+
+  const callerFor = (role: Role): Caller => ({ role, grids: role === 'grid_worker' ? [gridCode] : [] });
+
+  describe('role × personal field matrix, against the POLICY table', () => {
+    const people = ROLE_NAMES.filter((r) => r !== 'district_platform');
+    it.each(people)('%s', async (role) => {
+      const result = await system.query(RESIDENT_VIEW(residentFields), { id: residentId }, callerFor(role));
+      if (!new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles: [role], grids: [gridCode] }).can('residents:read')) {
+        // no person at all for this role: every field is absent because the operation is refused
+        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
+        for (const field of Object.keys(PERSONAL_FIELDS) as PersonalField[]) expect(expected(role, field)).toBe('ABSENT');
+        return;
+      }
+      expect(result.errors).toBeUndefined();
+      const seen = result.data.resident;
+      const check = (field: PersonalField, value: unknown, rawValue: any) => {
+        const access = expected(role, field);
+        if (access === 'RAW') expect(value, `${role} ${field}`).toEqual(rawValue);
+        else if (access === 'ABSENT') expect(value, `${role} ${field}`).toBeNull();
+        else expect(value, `${role} ${field}`).toBe(MASK[field]!(rawValue));
+      };
+      for (const field of residentFields) check(field, seen[field], raw[field]);
+      check('address', seen.household.address, raw.household.address);
+    });
+
+    it('district_platform: by the scopes of its API key, contact data masked without pii:read', async () => {
+      const issued = await system.query(`mutation { issueApiKey(input: { name: "矩阵测试", scopes: ["residents:read"] }) { key } }`);
+      const caller = { authorization: `ApiKey ${issued.data.issueApiKey.key}` };
+      const result = await waitFor(async () => {
+        const r = await system.query(RESIDENT_VIEW(residentFields), { id: residentId }, caller);
+        return r.data?.resident ? r : undefined;
+      }, { timeoutMs: 15_000, what: 'the key to reach every subgraph' });
+      expect(result.data.resident.idNumber).toBe(maskIdNumber(raw.idNumber));
+      expect(result.data.resident.phone).toBe(maskPhone(raw.phone));
+      expect(result.data.resident.household.address).toBe(maskAddress(raw.household.address));
+    });
+  });
+
+  describe('row scope', () => {
+    it('a grid worker sees residents of their grids only', async () => {
+      const own = await system.query(RESIDENT_VIEW([]), { id: residentId }, callerFor('grid_worker'));
+      expect(own.data.resident.id).toBe(residentId);
+      const other = await system.query(RESIDENT_VIEW([]), { id: otherGridResidentId }, callerFor('grid_worker'));
+      expect(other.errors).toBeUndefined();
+      expect(other.data.resident).toBeNull();
+    });
+
+    it('another community’s staff see none of these records', async () => {
+      const caller: Caller = { role: 'community_admin', community: OTHER_COMMUNITY };
+      expect((await system.query(RESIDENT_VIEW([]), { id: residentId }, caller)).data.resident).toBeNull();
+      expect((await system.query('{ residents(first: 1) { totalCount } households(first: 1) { totalCount } }', {}, caller)).data).toEqual({
+        residents: { totalCount: 0 },
+        households: { totalCount: 0 },
+      });
+    });
+  });
+
+  describe('who is calling', () => {
+    it('identity headers are never trusted, with or without a token', async () => {
+      const forged = { 'x-user-id': 'admin', 'x-roles': 'community_admin', 'x-community': COMMUNITY, 'x-grids': gridCode };
+      const anonymous = await system.query(RESIDENT_VIEW(['idNumber']), { id: residentId }, { anonymous: true, headers: forged });
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const culture = await system.query(RESIDENT_VIEW(['idNumber']), { id: residentId }, { role: 'culture', headers: forged });
+      expect(culture.data.resident.idNumber).toBe(maskIdNumber(raw.idNumber));
+      for (const name of ['residents', 'cases']) {
+        const direct = await post(`${subgraphUrl(name)}/graphql`, { query: '{ __typename }' }, forged);
+        expect(direct.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+    });
+
+    it('refuses expired and wrongly signed tokens at the gateway and in each subgraph', async () => {
+      const claims = { sub: 'u1', name: '测试', community: COMMUNITY, roles: ['community_admin' as const] };
+      const expired = await devToken({ role: 'community_admin' }, Math.floor(Date.now() / 1000) - 60);
+      const forgedSignature = await signHs256Token(claims, { secret: 'not-the-configured-secret', issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+      for (const [token, message] of [[expired, /过期/], [forgedSignature, /签名/]] as const) {
+        const viaGateway = await system.query(RESIDENT_VIEW([]), { id: residentId }, { authorization: `Bearer ${token}` });
+        expect(viaGateway.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+        expect(viaGateway.errors?.[0]?.message).toMatch(message);
+        for (const name of ['residents', 'events']) {
+          const direct = await post(`${subgraphUrl(name)}/graphql`, { query: '{ __typename }' }, { authorization: `Bearer ${token}` });
+          expect(direct.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+        }
+      }
+    });
+
+    it('health and readiness need no credential', async () => {
+      for (const name of ['residents', 'cases', 'partybuilding', 'events']) {
+        expect((await fetch(`${subgraphUrl(name)}/health`)).status).toBe(200);
+        expect((await fetch(`${subgraphUrl(name)}/ready`)).status).toBe(200);
+      }
+    });
+  });
+
+  describe('API keys for district platforms', () => {
+    it('are issued and listed by community_admin only, work within their scopes in every subgraph, and stop everywhere when revoked', async () => {
+      const denied = await system.query(`mutation { issueApiKey(input: { name: "x", scopes: ["events:read"] }) { key } }`, {}, { role: 'culture' });
+      expect(denied.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'apikeys:manage' });
+
+      const issued = await system.query(`mutation { issueApiKey(input: { name: "思明区文化平台", scopes: ["events:read"] }) { key apiKey { id } } }`);
+      const { key, apiKey } = issued.data.issueApiKey;
+      const listed = await system.query('{ apiKeys { id name scopes status } }');
+      expect(listed.data.apiKeys).toContainEqual({ id: apiKey.id, name: '思明区文化平台', scopes: ['events:read'], status: 'ACTIVE' });
+      expect(JSON.stringify(listed.data)).not.toContain(key);
+
+      const caller = { authorization: `ApiKey ${key}` };
+      const events = await waitFor(async () => {
+        const r = await system.query('{ communityEvents(first: 2) { totalCount } }', {}, caller);
+        return r.data?.communityEvents ? r : undefined;
+      }, { timeoutMs: 15_000, what: 'the events subgraph to know the key' });
+      expect(events.data.communityEvents.totalCount).toBeGreaterThan(0);
+      const residents = await system.query('{ residents(first: 1) { totalCount } }', {}, caller);
+      expect(residents.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
+      const cases = await post(`${subgraphUrl('cases')}/graphql`, { query: '{ cases(first: 1) { totalCount } }' }, caller);
+      expect(cases.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'cases:read' });
+
+      await system.query('mutation($id: ID!) { revokeApiKey(id: $id) { status } }', { id: apiKey.id });
+      for (const name of ['residents', 'cases', 'partybuilding', 'events']) {
+        await waitFor(async () => {
+          const r = await post(`${subgraphUrl(name)}/graphql`, { query: '{ __typename }' }, caller);
+          return r.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' || undefined;
+        }, { timeoutMs: 15_000, what: `${name} to refuse the revoked key` });
+      }
+      const after = await system.query('{ communityEvents(first: 2) { totalCount } }', {}, caller);
+      expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('audit trail', () => {
+    it('records each unmasked read exactly once, none for masked reads, queryable by resident, caller and period', async () => {
+      const since = new Date().toISOString();
+      const subject = `auditor-${Date.now()}`;
+      const requestId = `e2e-audit-${Date.now()}`;
+      const read = await post(system.gatewayUrl, { query: RESIDENT_VIEW(['idNumber', 'phone']), variables: { id: residentId }, operationName: 'ResidentView' }, {
+        ...(await authorizationFor({ role: 'civil_affairs', subject })),
+        'x-request-id': requestId,
+      });
+      expect(read.body.data.resident.idNumber).toBe(raw.idNumber);
+      await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: residentId }, { role: 'culture', subject });
+
+      const trail = `query($filter: PiiAuditTrailFilter) { piiAuditTrail(filter: $filter, first: 50) { totalCount edges { node { service subjectId fields operation requestId callerId callerRoles } } } }`;
+      const entries = await waitFor(async () => {
+        const r = await system.query(trail, { filter: { callerId: subject } });
+        return r.data?.piiAuditTrail.totalCount > 0 ? r.data.piiAuditTrail : undefined;
+      }, { timeoutMs: 15_000, what: 'the audit entry' });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const settled = (await system.query(trail, { filter: { callerId: subject } })).data.piiAuditTrail;
+      expect(settled.totalCount).toBe(entries.totalCount);
+      // one entry per person whose data was read unmasked: the resident (ID number, phone) and their household (address)
+      const forThisRequest = settled.edges.filter((e: any) => e.node.requestId === requestId && e.node.subjectId === residentId);
+      expect(forThisRequest).toHaveLength(1);
+      expect(settled.edges.filter((e: any) => e.node.requestId === requestId).map((e: any) => e.node.fields)).toEqual(
+        expect.arrayContaining([['address']]),
+      );
+      expect(settled.edges.filter((e: any) => e.node.requestId === requestId)).toHaveLength(2);
+      expect(forThisRequest[0].node).toMatchObject({ service: 'residents', subjectId: residentId, operation: 'ResidentView', callerRoles: ['civil_affairs'] });
+      expect(forThisRequest[0].node.fields).toEqual(expect.arrayContaining(['idNumber', 'phone']));
+      // the culture read was masked: no entry for it
+      expect(settled.edges.every((e: any) => e.node.callerRoles.includes('civil_affairs'))).toBe(true);
+
+      const byResident = await system.query(trail, { filter: { residentId, from: since } });
+      expect(byResident.data.piiAuditTrail.edges.some((e: any) => e.node.requestId === requestId)).toBe(true);
+      const before = await system.query(trail, { filter: { callerId: subject, to: since } });
+      expect(before.data.piiAuditTrail.totalCount).toBe(0);
+      const notAdmin = await system.query(trail, {}, { role: 'civil_affairs' });
+      expect(notAdmin.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'audit:read' });
+    });
+  });
+
+  describe('query limits through the gateway, and again in a subgraph called directly', () => {
+    const limits = QUERY_LIMITS.frontEnd;
+    /** residents → edges → node → cases → reporter → cases → … → id: exactly `levels` deep, one row per list. */
+    const deep = (levels: number) => {
+      const chain = Array.from({ length: levels - 4 }, (_, i) => (i % 2 === 0 ? 'cases(first: 1)' : 'reporter'));
+      return `{ residents(first: 1) { edges { node { ${chain.reduceRight((inner, field) => `${field} { ${inner} }`, 'id')} } } } }`;
+    };
+
+    it('depth: just under passes, just over is rejected naming the limit, its value and the figure', async () => {
+      const ok = await system.query(deep(limits.maxDepth));
+      expect(ok.errors?.some((e: any) => e.extensions?.code === 'QUERY_LIMIT_EXCEEDED') ?? false).toBe(false);
+      const over = await system.query(deep(limits.maxDepth + 1));
+      expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDepth', value: limits.maxDepth, actual: limits.maxDepth + 1 });
+    });
+
+    it('aliases and root fields', async () => {
+      const aliases = (n: number) => `{ residents(first: 1) { edges { node { ${Array.from({ length: n }, (_, i) => `n${i}: name`).join(' ')} } } } }`;
+      expect((await system.query(aliases(limits.maxAliases))).errors).toBeUndefined();
+      expect((await system.query(aliases(limits.maxAliases + 1))).errors?.[0]?.extensions).toMatchObject({ limit: 'maxAliases', value: limits.maxAliases, actual: limits.maxAliases + 1 });
+      const direct = await post(`${subgraphUrl('residents')}/graphql`, { query: aliases(limits.maxAliases + 1) }, await authorizationFor());
+      expect(direct.body.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxAliases', value: limits.maxAliases });
+      const roots = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `r${i}: households(first: 0) { totalCount }`).join(' ')} }`;
+      // every root field is aliased here: keep within the alias limit
+      expect((await system.query(roots(limits.maxRootFields))).errors).toBeUndefined();
+      expect((await system.query(roots(limits.maxRootFields + 1))).errors?.[0]?.extensions).toMatchObject({ limit: 'maxRootFields', value: limits.maxRootFields, actual: limits.maxRootFields + 1 });
+    });
+
+    it('cost: lists cost their page size; analysts get a larger budget', async () => {
+      // households(first: n) { totalCount edges { node { id } } }: 1 + n × (1 + 1 + 1 + 1) … computed by the same rule as the gateway
+      const costly = `{ residents(first: 100) { edges { node { id eventRegistrations(first: 100) { id } } } } }`;
+      const expectedCost = 1 + 100 * (1 + 1 + 1 + 1 + 100 * 1);
+      expect(expectedCost).toBeGreaterThan(limits.maxCost);
+      expect(expectedCost).toBeLessThanOrEqual(QUERY_LIMITS.analyst.maxCost);
+      const front = await system.query(costly, {}, { role: 'culture' });
+      expect(front.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost', value: limits.maxCost, actual: expectedCost });
+      const analyst = await system.query(costly, {}, { role: 'analyst' });
+      expect(analyst.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
+      const defaultPage = await system.query(`{ residents { edges { node { id eventRegistrations { id } } } } }`, {}, { role: 'culture' });
+      expect(defaultPage.errors).toBeUndefined();
+      expect(DEFAULT_LIST_COST).toBe(20);
+    });
+
+    it(`batches up to ${MAX_BATCHED_OPERATIONS} operations`, async () => {
+      const batch = (n: number) => Array.from({ length: n }, () => ({ query: '{ households(first: 1) { totalCount } }' }));
+      const ok = await post(system.gatewayUrl, batch(MAX_BATCHED_OPERATIONS), await authorizationFor());
+      expect(ok.body).toHaveLength(MAX_BATCHED_OPERATIONS);
+      const over = await post(system.gatewayUrl, batch(MAX_BATCHED_OPERATIONS + 1), await authorizationFor());
+      expect(over.status).toBe(400);
+      expect(over.body.errors[0].extensions).toMatchObject({ limit: 'maxBatchedOperations', value: MAX_BATCHED_OPERATIONS, actual: MAX_BATCHED_OPERATIONS + 1 });
+    });
+
+    it('request size: a subgraph refuses a body over its limit', async () => {
+      const padding = 'x'.repeat(1024 * 1024);
+      const big = await post(`${subgraphUrl('residents')}/graphql`, { query: `{ __typename }`, variables: { padding } }, await authorizationFor());
+      expect(big.status).toBe(413);
+      expect(big.body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: 1024 * 1024 });
+    });
+  });
+});
