@@ -1,4 +1,5 @@
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
+import { residentsScheduledTasks } from './application/scheduled-scan.js';
 import { residentsEntities } from './entities/index.js';
 import { buildResidentsSchema } from './graphql/schema.js';
 import { residentsMigrations } from './migrations/index.js';
@@ -11,5 +12,8 @@ export const residentsService: SubgraphServiceDefinition = {
   entities: residentsEntities,
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
+  scheduledTasks: residentsScheduledTasks,
   seedDemoData: seedResidentsDemo,
+  // District import files (10,000 rows of CSV ≈ 1.5 MB) come in one request.
+  maxBodyBytes: 20 * 1024 * 1024,
 };

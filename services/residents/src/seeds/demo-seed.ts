@@ -2,7 +2,8 @@ import { GridRegistered, ResidentRegistered, SYSTEM_ACTOR } from '@shequ/contrac
 import { demoDataset } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
-import { Building, Grid, Household, Resident } from '../entities/index.js';
+import { Building, Community, Grid, Household, Resident, Staff } from '../entities/index.js';
+import { joinGridIds } from '../entities/staff.js';
 
 /**
  * Loads 莲秀社区 into an empty residents database: grids, buildings, households, residents. Each resident
@@ -15,6 +16,12 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
   const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
   const householdBuilding = new Map(data.households.map((h) => [h.id, h.buildingId]));
   await orm.em.fork().transactional(async (em) => {
+    const c = data.community;
+    await em.insertMany(Community, [{ id: c.code, name: c.name, streetCode: c.streetCode, streetName: c.streetName, districtCode: c.districtCode, districtName: c.districtName }]);
+    await em.insertMany(
+      Staff,
+      data.staff.map((s) => ({ id: s.id, communityId, name: s.name, department: s.department, position: s.position, gridIds: joinGridIds(s.gridIds), active: true })),
+    );
     await em.insertMany(Grid, data.grids.map((g) => ({ id: g.id, communityId, code: g.code, name: g.name, gridWorkerStaffId: g.gridWorkerStaffId })));
     await em.insertMany(
       Building,
