@@ -1,4 +1,5 @@
 import { CareCategoryReviewDue, FloatingRegistrationExpiring, SYSTEM_ACTOR } from '@shequ/contracts';
+import { forUpdate } from '@shequ/database';
 import { eventSink } from '@shequ/messaging';
 import { PeriodicTask, type ServiceDependencies } from '@shequ/subgraph';
 import { addDays, isoDay } from '../domain/dates.js';
@@ -25,11 +26,13 @@ async function gridsOfHouseholds(em: ServiceDependencies['orm']['em'], household
 export async function scanDueReviewsAndPermits(deps: Pick<ServiceDependencies, 'orm' | 'outbox' | 'clock'>): Promise<{ reviewsDue: number; permitsExpiring: number }> {
   const today = isoDay(deps.clock.now());
   return deps.orm.em.fork().transactional(async (em) => {
-    const records = (
-      await em.find(CareRecord, { endedOn: null, nextReviewOn: { $ne: null, $lte: addDays(today, REVIEW_DUE_LEAD_DAYS) } }, { populate: ['resident'], orderBy: { id: 'asc' } })
-    ).filter((r) => r.reviewDueNotifiedFor !== r.nextReviewOn && r.resident.getEntity().status === 'ACTIVE');
+    // Row locks (PostgreSQL) keep two scans from announcing the same due date twice.
+    const candidates = await em.find(CareRecord, { endedOn: null, nextReviewOn: { $ne: null, $lte: addDays(today, REVIEW_DUE_LEAD_DAYS) } }, { orderBy: { id: 'asc' }, ...forUpdate(em) });
+    const pending = candidates.filter((r) => r.reviewDueNotifiedFor !== r.nextReviewOn);
+    if (pending.length) await em.find(Resident, { id: { $in: pending.map((r) => r.resident.id) } });
+    const records = pending.filter((r) => r.resident.getEntity().status === 'ACTIVE');
     const residents = (
-      await em.find(Resident, { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, $lte: addDays(today, PERMIT_EXPIRY_LEAD_DAYS) } }, { orderBy: { id: 'asc' } })
+      await em.find(Resident, { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, $lte: addDays(today, PERMIT_EXPIRY_LEAD_DAYS) } }, { orderBy: { id: 'asc' }, ...forUpdate(em) })
     ).filter((r) => r.permitExpiringNotifiedFor !== r.residencePermitExpiresOn);
     const householdIds = [...records.map((r) => r.resident.getEntity().household?.id), ...residents.map((r) => r.household?.id)];
     const grids = await gridsOfHouseholds(em, [...new Set(householdIds.filter((id): id is string => !!id))]);
