@@ -27,12 +27,12 @@ export async function scanDueReviewsAndPermits(deps: Pick<ServiceDependencies, '
   const today = isoDay(deps.clock.now());
   return deps.orm.em.fork().transactional(async (em) => {
     // Row locks (PostgreSQL) keep two scans from announcing the same due date twice.
-    const candidates = await em.find(CareRecord, { endedOn: null, nextReviewOn: { $ne: null, $lte: addDays(today, REVIEW_DUE_LEAD_DAYS) } }, { orderBy: { id: 'asc' }, ...forUpdate(em) });
+    const candidates = await em.find(CareRecord, { endedOn: null, nextReviewOn: { $ne: null, $lte: addDays(today, REVIEW_DUE_LEAD_DAYS) } }, { ...forUpdate(em), orderBy: { id: 'asc' } } as never);
     const pending = candidates.filter((r) => r.reviewDueNotifiedFor !== r.nextReviewOn);
     if (pending.length) await em.find(Resident, { id: { $in: pending.map((r) => r.resident.id) } });
     const records = pending.filter((r) => r.resident.getEntity().status === 'ACTIVE');
     const residents = (
-      await em.find(Resident, { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, $lte: addDays(today, PERMIT_EXPIRY_LEAD_DAYS) } }, { orderBy: { id: 'asc' }, ...forUpdate(em) })
+      await em.find(Resident, { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, $lte: addDays(today, PERMIT_EXPIRY_LEAD_DAYS) } }, { ...forUpdate(em), orderBy: { id: 'asc' } } as never)
     ).filter((r) => r.permitExpiringNotifiedFor !== r.residencePermitExpiresOn);
     const householdIds = [...records.map((r) => r.resident.getEntity().household?.id), ...residents.map((r) => r.household?.id)];
     const grids = await gridsOfHouseholds(em, [...new Set(householdIds.filter((id): id is string => !!id))]);
