@@ -138,4 +138,15 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
     const gridWorkerView = await service.graphql(`{ grids { totalCount edges { node { code } } } }`, undefined, { role: 'grid_worker', grids: ['350203008006-02'] });
     expect(gridWorkerView.data.grids).toEqual({ totalCount: 1, edges: [{ node: { code: '350203008006-02' } }] });
   });
+
+  it('finds a resident by ID number only for roles that see raw ID numbers, and audits the read', async () => {
+    const idNumber = composeResidentIdNumber('350203', '1960-01-01', 35);
+    const query = `query($n: String!) { residentByIdNumber(idNumber: $n) { name idNumber } }`;
+    const admin = await service.graphql(query, { n: idNumber });
+    expect(admin.data.residentByIdNumber).toEqual({ name: '吴房东', idNumber });
+    const gridWorker = await service.graphql(query, { n: idNumber }, { role: 'grid_worker', grids: ['350203008006-02'] });
+    expect(gridWorker.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber' });
+    const audit = await service.orm.em.getConnection().execute(`select count(*) as n from pii_audit_entry`);
+    expect(Number(audit[0].n)).toBeGreaterThan(0);
+  });
 });

@@ -8,7 +8,7 @@ import { residentsMigrations } from '../migrations/index.js';
 
 /** Opens the residents database (applying migrations) outside the running service. */
 export function openResidentsDatabase(location: DatabaseLocation): Promise<Orm> {
-  return openDatabase({ location, entities: [...residentsEntities, ...messagingEntities, ...accessEntities], migrations: residentsMigrations });
+  return openDatabase({ location, entities: [...residentsEntities, ...messagingEntities, ...accessEntities], migrations: residentsMigrations, log: () => undefined });
 }
 
 /**
