@@ -3,6 +3,8 @@ import { ResidentRegistered } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
+import { isoDay, validDate } from '../domain/dates.js';
+import { validResidence } from '../domain/floating-permit.js';
 import { validateRegistration, type RegistrationInput } from '../domain/resident-registration.js';
 import { Household } from '../entities/household.js';
 import { Resident, type RelationToHead } from '../entities/resident.js';
@@ -11,6 +13,10 @@ import { residentLocation } from './resident-location.js';
 export interface RegisterResidentCommand extends RegistrationInput {
   householdId: string;
   relationToHead?: RelationToHead | null;
+  residenceType?: string | null;
+  residencePermitIssuedOn?: string | null;
+  residencePermitExpiresOn?: string | null;
+  movedInOn?: string | null;
 }
 
 /**
@@ -25,6 +31,8 @@ export async function registerResident(
   householdVisible: (household: Household) => Promise<boolean> = async () => true,
 ): Promise<Resident> {
   const valid = validateRegistration(command, today);
+  const residence = validResidence(command);
+  const movedInOn = command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : isoDay(today);
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
   if (!household || !(await householdVisible(household))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   if (await uow.em.count(Resident, { idNumber: valid.idNumber })) {
@@ -36,7 +44,8 @@ export async function registerResident(
     ...valid,
     household,
     relationToHead: command.relationToHead ?? 'OTHER',
-    residenceType: 'REGISTERED',
+    ...residence,
+    movedInOn,
   });
   const location = await residentLocation(uow.em, household.id);
   uow.events.record(ResidentRegistered, {
