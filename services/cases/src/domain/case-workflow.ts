@@ -19,7 +19,7 @@ export interface CaseFacts {
   escalationAcknowledgedAt: Date | null;
 }
 
-/** What comes with a step (only some actions use each). */
+/** What comes with a step (only some actions use each). Errors name the API's input fields (resolutionNote, method, givenAt, level …). */
 export interface StepInput {
   note?: string | null;
   assigneeStaffId?: string | null;
@@ -44,7 +44,7 @@ interface Transition {
 
 const OPEN_STATES: readonly CaseStatus[] = ['RECEIVED', 'ASSIGNED', 'IN_PROGRESS'];
 
-function requireText(field: keyof StepInput, value: string | null | undefined, message: string): void {
+function requireText(field: string, value: string | null | undefined, message: string): void {
   if (!value || value.trim().length < 2) throw new InvalidInputError(field, message);
 }
 
@@ -68,7 +68,7 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     from: ['IN_PROGRESS', 'ESCALATED'],
     to: 'RESOLVED',
     actor: 'HANDLER',
-    guard: (_facts, input) => requireText('note', input.note, '办结须填写办理结果（办结说明）'),
+    guard: (_facts, input) => requireText('resolutionNote', input.note, '办结须填写办理结果（办结说明）'),
   },
   {
     action: 'GIVE_FEEDBACK',
@@ -76,8 +76,8 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     to: 'FEEDBACK_GIVEN',
     actor: 'HANDLER',
     guard: (_facts, input) => {
-      requireText('feedbackMethod', input.feedbackMethod, '请填写反馈方式（电话、上门、短信等）');
-      if (!input.feedbackAt) throw new InvalidInputError('feedbackAt', '请填写反馈时间');
+      requireText('method', input.feedbackMethod, '请填写反馈方式（电话、上门、短信等）');
+      if (!input.feedbackAt) throw new InvalidInputError('givenAt', '请填写反馈时间');
     },
   },
   {
