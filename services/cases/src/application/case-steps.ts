@@ -89,6 +89,6 @@ export async function takeStep(uow: UnitOfWork, command: StepCommand, actor: Wor
   }
   record.status = to;
   recordStep(uow.em, record, { action: command.action, from, to, actor: who, note, at });
-  await uow.em.flush();
+  // The caller's transaction flushes (one batch with the rest of the unit of work).
   return record;
 }

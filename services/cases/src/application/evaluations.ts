@@ -45,6 +45,6 @@ export async function evaluateCase(
     evaluatedAt: now,
   });
   uow.events.record(CaseEvaluated, { caseId: record.id, number: record.number, grade: command.grade, valid, staffId: record.assigneeStaffId });
-  await uow.em.flush();
+  // The caller's transaction flushes (one batch with the rest of the unit of work).
   return evaluation;
 }

@@ -77,6 +77,6 @@ export async function openCase(
     await noteContact(uow.em, record.reporterId, now);
     await closeTasksOf(uow, record.reporterId, 'CASE', record.id, now);
   }
-  await uow.em.flush();
+  // The caller's transaction flushes (one batch with the rest of the unit of work).
   return record;
 }

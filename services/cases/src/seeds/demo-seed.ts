@@ -60,6 +60,9 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
     }
     await em.flush();
     for (let i = 0; i < CASES_PER_YEAR; i++) {
+      // Keep the identity map small: each case is flushed and forgotten before the next (auto-flush stays cheap).
+      await em.flush();
+      em.clear();
       const [category, channel, description] = random.weighted(weighted);
       const reporter = random.pick(adults);
       await upsertResidentProjection(em, {
