@@ -144,7 +144,10 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     expect(noText.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'agreement' });
     const concluded = (await call(CONCLUDE, { input: { mediationId: started.id, agreementReached: true, agreement: '晚八点后不施工' } })).concludeMediation.mediation;
     expect(concluded).toEqual({ outcome: 'AGREEMENT_REACHED', agreement: '晚八点后不施工', sessions: [{ notes: '双方到场，约定装修时间' }] });
+    const visitedAboutCase = await service.graphql(`mutation($caseId: ID!) { logVisit(input: { residentId: "r6", caseId: $caseId, notes: "回访调解协议履行情况" }) { visit { caseId } } }`, { caseId: ids.c6 }, staffE);
+    expect(visitedAboutCase.data.logVisit.visit.caseId).toBe(ids.c6);
     const { case: record } = await call(`query($id: ID!) { case(id: $id) { mediations { outcome } timeline { action note } } }`, { id: ids.c6 });
+    expect(record.timeline.filter((t: any) => t.action === 'VISIT')).toEqual([{ action: 'VISIT', note: '走访：回访调解协议履行情况' }]);
     expect(record.mediations).toEqual([{ outcome: 'AGREEMENT_REACHED' }]);
     expect(record.timeline.filter((t: any) => t.action === 'MEDIATION').map((t: any) => t.note)).toEqual(['开始调解（2 方当事人）', '调解达成协议']);
   });
