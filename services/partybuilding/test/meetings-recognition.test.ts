@@ -96,6 +96,9 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
         { member: { id: members[2] }, present: 0, excused: 0, absent: 1, rate: 0 },
       ].sort((a, b) => a.member.id.localeCompare(b.member.id)),
     );
+    const committeeLevel = await service.graphql(`{ partyOrganizations(level: COMMITTEE) { edges { node { id } } } }`);
+    const onCommittee = await service.graphql(`query($id: ID!) { meetingCompliance(organizationId: $id, year: 2025) { year } }`, { id: committeeLevel.data.partyOrganizations.edges[0].node.id });
+    expect(onCommittee.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
     const byBranch = await gql(`{ partyMeetingComplianceByBranch(year: 2025) { organizationName overallRate } }`);
     expect(byBranch.partyMeetingComplianceByBranch).toEqual([{ organizationName: '第一党支部', overallRate: 4 / 32 }]);
   });

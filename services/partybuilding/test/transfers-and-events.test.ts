@@ -96,6 +96,17 @@ describe.each(testDialects())('transfers and consumed events on %s (real nats-se
     expect(event?.data).toMatchObject({ residentId: 'res-newcomer', letterNumber: '闽组转〔2026〕031号', toOrganizationId: branch, fromOrganization: '中共泉州市丰泽区东海街道某社区支部', completedOn: '2026-05-20' });
   });
 
+  it('completes a transfer from an anonymous case only once the resident is named', async () => {
+    const transfer = await service.orm.em.fork().findOneOrFail(PartyTransfer, { caseId: 'case-marker' });
+    await service.graphql(ADVANCE, { input: { transferId: transfer.id, to: 'SENT', on: '2026-05-12', letterNumber: '组转〔2026〕40号', externalOrganization: '中共思明区某街道工委' } });
+    await service.graphql(ADVANCE, { input: { transferId: transfer.id, to: 'RECEIVED', on: '2026-05-13', branchId: branch } });
+    const unnamed = await service.graphql(ADVANCE, { input: { transferId: transfer.id, to: 'COMPLETED', on: '2026-05-14' } });
+    expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    expect((await service.orm.em.fork().findOneOrFail(PartyTransfer, transfer.id)).status).toBe('RECEIVED');
+    const named = await service.graphql(ADVANCE, { input: { transferId: transfer.id, to: 'COMPLETED', on: '2026-05-14', residentId: 'res-anonymous', stage: 'PROBATIONARY' } });
+    expect(named.data.advancePartyTransfer.transfer.member).toMatchObject({ stage: 'PROBATIONARY', status: 'ACTIVE' });
+  });
+
   it('takes a transfer out to completion: the record stays with status 已转出 and member.transferred_out is published', async () => {
     const transfer = await service.orm.em.fork().findOneOrFail(PartyTransfer, { caseId: 'case-out-1' });
     await service.graphql(ADVANCE, { input: { transferId: transfer.id, to: 'SENT', on: '2026-05-11', letterNumber: '莲党转〔2026〕07号', externalOrganization: '中共湖里区殿前街道某社区委员会' } });
@@ -109,7 +120,7 @@ describe.each(testDialects())('transfers and consumed events on %s (real nats-se
     const again = await service.graphql(`mutation($m: ID!) { requestPartyTransfer(input: { direction: OUT, memberId: $m, requestedOn: "2026-06-01" }) { transfer { id } } }`, { m: memberId });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const listed = await service.graphql(`{ partyTransfers(status: COMPLETED) { totalCount } }`);
-    expect(listed.data.partyTransfers.totalCount).toBe(2);
+    expect(listed.data.partyTransfers.totalCount).toBe(3);
   });
 
   it('credits volunteer hours once per shift, whatever is redelivered or re-sent', async () => {
@@ -138,6 +149,6 @@ describe.each(testDialects())('transfers and consumed events on %s (real nats-se
     await waitFor(async () => (await service.orm.em.fork().count(PartyMember, { followUpReason: { $ne: null } })) === 2 || undefined, { what: 'two flags' });
     const deceased = await service.orm.em.fork().findOneOrFail(PartyMember, memberId);
     expect([deceased.followUpReason, deceased.followUpSince]).toEqual(['DECEASED', '2026-06-02']);
-    expect(await service.orm.em.fork().count(PartyMember, {})).toBe(2);
+    expect(await service.orm.em.fork().count(PartyMember, {})).toBe(3);
   });
 });

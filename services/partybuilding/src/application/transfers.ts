@@ -67,6 +67,8 @@ export interface AdvanceTransferCommand {
   letterNumber?: string | null;
   branchId?: string | null;
   externalOrganization?: string | null;
+  /** For a transfer in whose request did not name the resident (e.g. an anonymous case). */
+  residentId?: string | null;
   /** For a transfer in: the stage and type the member arrives with (default 正式党员, 社区党员). */
   stage?: PartyMemberStage | null;
   memberType?: PartyMemberType | null;
@@ -79,6 +81,7 @@ export async function advanceTransfer(uow: UnitOfWork, command: AdvanceTransferC
   if (!transfer) throw new NotFoundError('PartyTransfer', command.transferId);
   if (command.letterNumber?.trim()) transfer.letterNumber = command.letterNumber.trim();
   if (command.externalOrganization?.trim()) transfer.externalOrganization = command.externalOrganization.trim();
+  if (command.residentId && transfer.direction === 'IN' && transfer.status !== 'COMPLETED') transfer.residentId = command.residentId;
   if (command.branchId && transfer.direction === 'IN') {
     const branch = await loadOrganization(uow, command.branchId, communityId, 'branchId');
     checkMemberPlacement(branch, null);
@@ -98,6 +101,7 @@ export async function advanceTransfer(uow: UnitOfWork, command: AdvanceTransferC
 
 async function completeTransferIn(uow: UnitOfWork, transfer: PartyTransfer, command: AdvanceTransferCommand, communityId: string): Promise<void> {
   if (!transfer.branch) throw new InvalidInputError('branchId', '转入办结须指定接收党支部');
+  if (!transfer.residentId) throw new InvalidInputError('residentId', '转入办结须指明居民');
   const stage = command.stage ?? 'FULL_MEMBER';
   if (stage !== 'FULL_MEMBER' && stage !== 'PROBATIONARY') throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
   let member = await uow.em.findOne(PartyMember, { residentId: transfer.residentId! });

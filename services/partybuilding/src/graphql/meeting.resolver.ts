@@ -62,6 +62,7 @@ export class PartyMeetingResolver {
     if (year < 1921 || year > 2100) throw new InvalidInputError('year', `年度无效：${year}`);
     const organization = await ctx.em.findOne(PartyOrganization, { id: organizationId });
     if (!organization || !inCommunityScope(ctx.access, organization.communityId)) throw new NotFoundError('PartyOrganization', organizationId);
+    if (organization.level !== 'BRANCH' && organization.level !== 'GROUP') throw new InvalidInputError('organizationId', `三会一课按党支部或党小组统计，所选组织层级为「${organization.level}」`);
     return branchCompliance(ctx.em, organization, year, chinaDateOf(ctx.clock.now()));
   }
 

@@ -92,6 +92,9 @@ export class AdvancePartyTransferInput {
   @Field(() => ID, { nullable: true, description: '转入：接收党支部编号' })
   branchId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: '转入：居民编号（申请时未指明的，如匿名事项）' })
+  residentId?: string | null;
+
   @MaxLength(200)
   @Field(() => String, { nullable: true, description: '对方党组织名称' })
   externalOrganization?: string | null;
