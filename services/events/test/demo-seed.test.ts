@@ -3,7 +3,8 @@ import { ageOn as demoAgeOn, demoDataset, demoId } from '@shequ/demo-data';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { overlaps } from '../src/domain/venue-booking.js';
-import { CommunityEvent, Registration } from '../src/entities/index.js';
+import { OutboxMessage } from '@shequ/messaging';
+import { CommunityEvent, Registration, VolunteerService } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 describe.each(testDialects())('events demo seed on %s', (dialect) => {
@@ -60,6 +61,10 @@ describe.each(testDialects())('events demo seed on %s', (dialect) => {
       reps: demoDataset().residents.slice(0, 300).map((r) => ({ __typename: 'Resident', id: r.id })),
     });
     expect(volunteers.data._entities.some((e: any) => e.volunteerHours.services > 0)).toBe(true);
+    const em = service.orm.em.fork();
+    const services = await em.count(VolunteerService, {});
+    expect(services).toBeGreaterThan(50);
+    expect(await em.count(OutboxMessage, { subject: 'shequ.events.volunteer_hours.recorded' })).toBe(services);
     const adult = demoDataset().residents.find((r) => demoAgeOn(r.birthDate, '2026-11-01') === 40)!;
     const signed = await service.graphql(`mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status } } }`, {
       input: { eventId: demoId('community-event', 3), residentId: adult.id },

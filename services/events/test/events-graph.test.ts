@@ -92,6 +92,14 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
     expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'capacity' });
   });
 
+  it('lets only one of two concurrent bookings of the same slot through', async () => {
+    const book = (title: string) =>
+      service.graphql(PLAN, { input: { title, type: 'TRAINING', venueId: square, startsAt: '2027-08-08T07:00:00Z', endsAt: '2027-08-08T09:00:00Z', organiserKind: 'DEPARTMENT', organiserDepartment: 'CULTURE' } });
+    const results = await Promise.all([book('书法培训'), book('剪纸培训'), book('茶艺培训')]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
+  });
+
   it('frees the slot when an event is cancelled, and publishes event.published / event.cancelled', async () => {
     const first = await ok(PLAN, { input: { title: '被取消的讲座', type: 'LECTURE', venueId: hall, startsAt: '2027-07-01T07:00:00Z', endsAt: '2027-07-01T08:00:00Z', capacity: 10, organiserKind: 'DEPARTMENT', organiserDepartment: 'CULTURE' } });
     const id = first.planCommunityEvent.event.id;

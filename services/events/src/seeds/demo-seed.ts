@@ -1,4 +1,5 @@
-import type { CommunityEventStatus, CommunityEventType, Department, RegistrationStatus } from '@shequ/contracts';
+import { VolunteerHoursRecorded, type CommunityEventStatus, type CommunityEventType, type Department, type RegistrationStatus } from '@shequ/contracts';
+import { eventSink, type EventSink } from '@shequ/messaging';
 import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
@@ -110,7 +111,7 @@ function statusOf(spec: EventSpec, startsAt: Date): CommunityEventStatus {
  * Venues, the art troupe and its teams, a year of activities with registrations and attendance, volunteer
  * hours and the resident projection (birth dates), all from @shequ/demo-data so ids agree across services.
  */
-export async function seedEventsDemo({ orm, logger }: ServiceDependencies): Promise<void> {
+export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Venue, {})) > 0) return;
   const data = demoDataset();
   const communityId = data.community.code;
@@ -155,7 +156,6 @@ export async function seedEventsDemo({ orm, logger }: ServiceDependencies): Prom
         rehearsalForId: spec.rehearsalFor === undefined ? null : events[spec.rehearsalFor]!.id,
       });
       events.push(event);
-      const day = startsAt.toISOString().slice(0, 10);
       const eligible = alive.filter((r) => ageFits(spec.audience, ageOn(r.birthDate, startsAt)) && (spec.type !== 'SUMMER_CAMP' || r.residenceType === 'FLOATING'));
       const chosen = random.shuffle(eligible).slice(0, spec.seats);
       const completed = event.status === 'COMPLETED';
@@ -171,9 +171,10 @@ export async function seedEventsDemo({ orm, logger }: ServiceDependencies): Prom
           attendedAt: status === 'ATTENDED' ? startsAt : null,
         });
       });
-      if (spec.type === 'GALA') seedProgramme(em, communityId, event, teams, i, day);
+      if (spec.type === 'GALA') seedProgramme(em, communityId, event, teams, i);
     }
-    seedVolunteerHours(em, communityId, random, events, teams[5]!, alive);
+    const events$ = eventSink(outbox, em, { communityId, actor: { kind: 'system', id: 'events:demo-seed' }, correlationId: 'demo-seed' });
+    seedVolunteerHours(em, events$, communityId, random, events, alive);
   });
   logger.info('demo venues, teams, a year of activities and volunteer hours loaded');
 }
@@ -213,7 +214,7 @@ const PROGRAMME: Array<[string, string, number | null, number]> = [
   ['少儿朗诵《我爱我的家》', '朗诵', null, 5],
 ];
 
-function seedProgramme(em: EntityManager, communityId: string, event: CommunityEvent, teams: Team[], index: number, _day: string): void {
+function seedProgramme(em: EntityManager, communityId: string, event: CommunityEvent, teams: Team[], index: number): void {
   PROGRAMME.forEach(([title, form, team, minutes], position) =>
     em.create(ProgrammeItem, {
       id: demoId('programme-item', index * 10 + position),
@@ -237,8 +238,8 @@ function seedProgramme(em: EntityManager, communityId: string, event: CommunityE
   });
 }
 
-/** Volunteer days: shifts with hours for the volunteer team's members. */
-function seedVolunteerHours(em: EntityManager, communityId: string, random: SeededRandom, events: CommunityEvent[], _team: Team, residents: DemoResident[]): void {
+/** Volunteer days and galas: shifts with hours, published as volunteer_hours.recorded (party-building credits members). */
+function seedVolunteerHours(em: EntityManager, sink: EventSink, communityId: string, random: SeededRandom, events: CommunityEvent[], residents: DemoResident[]): void {
   const volunteers = random.shuffle(residents.filter((r) => ageOn(r.birthDate, DEMO_NOW) >= 18 && ageOn(r.birthDate, DEMO_NOW) <= 75)).slice(0, 60);
   let shiftIndex = 0;
   let serviceIndex = 0;
@@ -251,6 +252,7 @@ function seedVolunteerHours(em: EntityManager, communityId: string, random: Seed
       const servedOn = new Date(event.startsAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
       for (const volunteer of random.shuffle(volunteers).slice(0, random.int(4, 8))) {
         em.create(VolunteerService, { id: demoId('volunteer-service', serviceIndex++), communityId, shift, residentId: volunteer.id, minutes, servedOn, recordedAt: event.endsAt });
+        sink.record(VolunteerHoursRecorded, { shiftId: shift.id, eventId: event.id, residentId: volunteer.id, minutes, servedOn }, { occurredAt: event.endsAt });
       }
     }
   }
