@@ -52,6 +52,11 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
     );
     expect(result.errors).toBeUndefined();
     expect(result.data._entities).toEqual([{ partyMember: { stage: 'PROBATIONARY', branch: { level: 'BRANCH', parent: { name: '中共莲秀社区委员会' } } } }, { partyMember: null }]);
+    const denied = await service.graphql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { partyMember { stage } } } }`, {
+      reps: [{ __typename: 'Resident', id: member.residentId }],
+    }, { role: 'grid_worker', grids: ['350203008006-01'] });
+    expect(denied.errors).toBeUndefined();
+    expect(denied.data._entities).toEqual([{ partyMember: null }]);
   });
 
   it('lists members as a connection with totalCount, also under an organisation', async () => {
