@@ -149,4 +149,21 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
     const audit = await service.orm.em.getConnection().execute(`select count(*) as n from pii_audit_entry`);
     expect(Number(audit[0].n)).toBeGreaterThan(0);
   });
+
+  it('shows a grid worker only the households and buildings of its own grids, and refuses writes elsewhere', async () => {
+    const worker = { role: 'grid_worker' as const, grids: ['350203008006-02'] };
+    const lists = await service.graphql(`{ households { edges { node { building { grid { code } } } } } buildings { totalCount edges { node { id } } } }`, undefined, worker);
+    expect(lists.errors).toBeUndefined();
+    expect(new Set(lists.data.households.edges.map((e: any) => e.node.building.grid.code))).toEqual(new Set(['350203008006-02']));
+    expect(lists.data.buildings).toEqual({ totalCount: 1, edges: [{ node: { id: 'building-1' } }] });
+    const elsewhere = await service.graphql(REGISTER, { input: { name: '郑晓燕', idNumber: composeResidentIdNumber('350203', '1992-02-02', 88), householdId: 'household-0-1' } }, worker);
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdId' });
+    const own = await service.graphql(REGISTER, { input: { name: '郑晓燕', idNumber: composeResidentIdNumber('350203', '1992-02-02', 88), householdId: 'household-1-1' } }, worker);
+    expect(own.errors).toBeUndefined();
+    const ownId = own.data.registerResident.resident.id;
+    const moved = await service.graphql(MOVE, { input: { residentId: ownId, householdId: 'household-0-1', movedInOn: '2026-11-29' } }, worker);
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ field: 'householdId' });
+    const out = await service.graphql(MOVE_OUT, { input: { residentId: ownId, movedOutOn: '2026-11-29', destination: '厦门市集美区' } }, worker);
+    expect(out.data.moveOutResident.resident.status).toBe('MOVED_OUT');
+  });
 });

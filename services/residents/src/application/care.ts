@@ -14,7 +14,7 @@ import { loadVisible } from './load.js';
 
 export interface CareScope {
   communityId: string;
-  resident: (resident: Resident) => Promise<boolean>;
+  resident: (resident: Resident, em: UnitOfWork['em']) => Promise<boolean>;
   /** Whether the caller may manage this category (重点人员 needs sensitive:write). */
   category: (category: CareCategory) => boolean;
 }
@@ -68,7 +68,7 @@ export async function addCareCategory(
 
 async function openRecord(uow: UnitOfWork, id: string, scope: CareScope): Promise<CareRecord> {
   const record = await uow.em.findOne(CareRecord, { id, communityId: scope.communityId }, { populate: ['resident'] });
-  if (!record || !(await scope.resident(record.resident.getEntity())) || !scope.category(record.category)) throw new NotFoundError('关爱记录', id);
+  if (!record || !(await scope.resident(record.resident.getEntity(), uow.em)) || !scope.category(record.category)) throw new NotFoundError('关爱记录', id);
   if (record.endedOn) throw new ConflictError(`该关爱记录已于 ${record.endedOn} 终止`, { status: 'ENDED' });
   return record;
 }

@@ -9,9 +9,9 @@ export async function loadVisible<T extends { id: string; communityId: string }>
   id: string,
   communityId: string,
   label: string,
-  visible: (row: T) => Promise<boolean> = async () => true,
+  visible: (row: T, em: UnitOfWork['em']) => Promise<boolean> = async () => true,
 ): Promise<T> {
   const row = (await uow.em.findOne(entity, { id, communityId } as never)) as T | null;
-  if (!row || !(await visible(row))) throw new NotFoundError(label, id);
+  if (!row || !(await visible(row, uow.em))) throw new NotFoundError(label, id);
   return row;
 }

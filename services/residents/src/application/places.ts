@@ -37,12 +37,12 @@ export async function registerHousehold(
   uow: UnitOfWork,
   input: { buildingId: string; unit: string; room: string; housing: string; landlordResidentId?: string | null },
   communityId: string,
-  buildingVisible: (building: Building) => Promise<boolean>,
+  buildingVisible: (building: Building, em: UnitOfWork['em']) => Promise<boolean>,
 ): Promise<Household> {
   const unit = text(input.unit, 'unit', 20);
   const room = text(input.room, 'room', 20);
   const building = await uow.em.findOne(Building, { id: input.buildingId, communityId });
-  if (!building || !(await buildingVisible(building))) throw new InvalidInputError('buildingId', `楼栋 ${input.buildingId} 不存在`);
+  if (!building || !(await buildingVisible(building, uow.em))) throw new InvalidInputError('buildingId', `楼栋 ${input.buildingId} 不存在`);
   const housing = await validHousing(uow, communityId, input.housing, input.landlordResidentId);
   const address = householdAddress(building.name, unit, room);
   if (await uow.em.count(Household, { communityId, address })) throw new ConflictError(`住户 ${address} 已登记`, { field: 'room' });
@@ -56,10 +56,10 @@ export async function setHousehold(
   uow: UnitOfWork,
   input: { householdId: string; housing: string; landlordResidentId?: string | null; headResidentId?: string | null },
   communityId: string,
-  visible: (household: Household) => Promise<boolean>,
+  visible: (household: Household, em: UnitOfWork['em']) => Promise<boolean>,
 ): Promise<Household> {
   const household = await uow.em.findOne(Household, { id: input.householdId, communityId });
-  if (!household || !(await visible(household))) throw new NotFoundError('住户', input.householdId);
+  if (!household || !(await visible(household, uow.em))) throw new NotFoundError('住户', input.householdId);
   Object.assign(household, await validHousing(uow, communityId, input.housing, input.landlordResidentId));
   if (input.headResidentId !== undefined && input.headResidentId !== null) {
     const head = await uow.em.findOne(Resident, { id: input.headResidentId, household: household.id, status: 'ACTIVE' });
@@ -71,9 +71,14 @@ export async function setHousehold(
 }
 
 /** 楼栋长: an active resident living in the building. */
-export async function assignBuildingLeader(uow: UnitOfWork, input: { buildingId: string; residentId: string }, communityId: string): Promise<Building> {
+export async function assignBuildingLeader(
+  uow: UnitOfWork,
+  input: { buildingId: string; residentId: string },
+  communityId: string,
+  visible: (building: Building, em: UnitOfWork['em']) => Promise<boolean> = async () => true,
+): Promise<Building> {
   const building = await uow.em.findOne(Building, { id: input.buildingId, communityId });
-  if (!building) throw new NotFoundError('楼栋', input.buildingId);
+  if (!building || !(await visible(building, uow.em))) throw new NotFoundError('楼栋', input.buildingId);
   const resident = await uow.em.findOne(Resident, { id: input.residentId, communityId, status: 'ACTIVE', household: { building: building.id } });
   if (!resident) throw new InvalidInputError('residentId', '楼栋长须为本楼栋的在册居民');
   building.leaderResidentId = resident.id;

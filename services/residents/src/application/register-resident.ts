@@ -28,13 +28,13 @@ export async function registerResident(
   command: RegisterResidentCommand,
   communityId: string,
   today: Date,
-  householdVisible: (household: Household) => Promise<boolean> = async () => true,
+  householdVisible: (household: Household, em: UnitOfWork['em']) => Promise<boolean> = async () => true,
 ): Promise<Resident> {
   const valid = validateRegistration(command, today);
   const residence = validResidence(command);
   const movedInOn = command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : isoDay(today);
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
-  if (!household || !(await householdVisible(household))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  if (!household || !(await householdVisible(household, uow.em))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   if (await uow.em.count(Resident, { idNumber: valid.idNumber })) {
     throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
   }
@@ -47,6 +47,7 @@ export async function registerResident(
     ...residence,
     movedInOn,
   });
+  if (resident.relationToHead === 'HEAD' && !household.headResidentId) household.headResidentId = resident.id;
   const location = await residentLocation(uow.em, household.id);
   uow.events.record(ResidentRegistered, {
     residentId: resident.id,

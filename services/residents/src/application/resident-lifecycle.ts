@@ -6,6 +6,7 @@ import { validResidence } from '../domain/floating-permit.js';
 import { validPhone } from '../domain/resident-registration.js';
 import { residentTransition } from '../domain/resident-lifecycle.js';
 import { RelationsToHead, type RelationToHeadCode } from '../domain/vocabularies.js';
+import type { EntityManager } from '@mikro-orm/core';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
 import { loadVisible } from './load.js';
@@ -13,8 +14,8 @@ import { residentLocation } from './resident-location.js';
 
 export interface Visibility {
   communityId: string;
-  resident: (resident: Resident) => Promise<boolean>;
-  household: (household: Household) => Promise<boolean>;
+  resident: (resident: Resident, em: EntityManager) => Promise<boolean>;
+  household: (household: Household, em: EntityManager) => Promise<boolean>;
 }
 
 export interface UpdateResidentCommand {
@@ -75,7 +76,7 @@ export async function moveResident(uow: UnitOfWork, command: MoveResidentCommand
     throw new InvalidInputError('relationToHead', `未知的与户主关系：${command.relationToHead}`);
   }
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId: scope.communityId });
-  if (!household || !(await scope.household(household))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  if (!household || !(await scope.household(household, uow.em))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   const wasOut = resident.status === 'MOVED_OUT';
   const from = resident.household?.id ?? null;

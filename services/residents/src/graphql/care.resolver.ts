@@ -5,7 +5,7 @@ import type { CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { addCareCategory, endCareCategory, reviewCareCategory, type CareScope } from '../application/care.js';
 import { storedCareView, type CareRecordView } from '../application/care-view.js';
-import { residentScope, residentVisible } from '../application/resident-scope.js';
+import { residentScope, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
 import { CareReview } from '../entities/care-review.js';
@@ -86,7 +86,7 @@ class CareRecordPayload {
 function careScope(ctx: SubgraphContext): CareScope {
   return {
     communityId: ctx.communityId,
-    resident: (r) => residentVisible(ctx, r),
+    resident: (r, em) => residentWritable(ctx.access, em, r),
     category: (category: CareCategory) => !SENSITIVE_CATEGORIES.includes(category) || ctx.access.can('sensitive:write'),
   };
 }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
 import type { FilterQuery } from '@mikro-orm/core';
 import { assignBuildingLeader, assignGridWorker, registerHousehold, setHousehold } from '../application/places.js';
-import { householdScope, householdVisible, residentVisible } from '../application/resident-scope.js';
+import { buildingWritable, householdScope, householdWritable, residentVisible } from '../application/resident-scope.js';
 import { Building } from '../entities/building.js';
 import { Community } from '../entities/community.js';
 import { Grid } from '../entities/grid.js';
@@ -54,10 +54,7 @@ export class HouseholdResolver {
   async registerHousehold(@Arg('input', () => RegisterHouseholdInput, { description: '住户信息' }) input: RegisterHouseholdInput, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('residents:write');
     const household = await ctx.transaction((uow) =>
-      registerHousehold(uow, input, ctx.communityId, async (b) => {
-        const grids = ctx.access.gridCodes();
-        return !grids || grids.includes((await ctx.loaders.byId(Grid).load(b.grid.id))?.code ?? '');
-      }),
+      registerHousehold(uow, input, ctx.communityId, (b, em) => buildingWritable(ctx.access, em, b)),
     );
     return { household };
   }
@@ -65,7 +62,7 @@ export class HouseholdResolver {
   @Mutation(() => HouseholdPayload, { description: '变更住房性质、房东（出租房登记）或户主（需 residents:write）' })
   async updateHousehold(@Arg('input', () => UpdateHouseholdInput, { description: '变更内容' }) input: UpdateHouseholdInput, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('residents:write');
-    return { household: await ctx.transaction((uow) => setHousehold(uow, input, ctx.communityId, (h) => householdVisible(ctx, h))) };
+    return { household: await ctx.transaction((uow) => setHousehold(uow, input, ctx.communityId, (h, em) => householdWritable(ctx.access, em, h))) };
   }
 
   /** The door-level address is personal data: masked to the building unless the role allows it. */
@@ -130,7 +127,7 @@ export class BuildingResolver {
   @Mutation(() => BuildingPayload, { description: '设定楼栋长（需 residents:write）：须为本楼栋在册居民' })
   async assignBuildingLeader(@Arg('input', () => AssignBuildingLeaderInput, { description: '楼栋与楼栋长' }) input: AssignBuildingLeaderInput, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('residents:write');
-    return { building: await ctx.transaction((uow) => assignBuildingLeader(uow, input, ctx.communityId)) };
+    return { building: await ctx.transaction((uow) => assignBuildingLeader(uow, input, ctx.communityId, (b, em) => buildingWritable(ctx.access, em, b))) };
   }
 
   @FieldResolver(() => GridType)

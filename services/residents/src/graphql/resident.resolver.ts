@@ -6,7 +6,7 @@ import { derivedAdvancedAge, storedCareView, type CareRecordView } from '../appl
 import { registerResident } from '../application/register-resident.js';
 import { moveOutResident, moveResident, recordDeath, updateResident, type Visibility } from '../application/resident-lifecycle.js';
 import { residentWhere } from '../application/resident-query.js';
-import { householdVisible, residentScope, residentVisible } from '../application/resident-scope.js';
+import { householdWritable, residentScope, residentVisible, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { ageOn, isoDay } from '../domain/dates.js';
 import { CareRecord } from '../entities/care-record.js';
@@ -22,7 +22,7 @@ import {
 import { ResidentType } from './resident.type.js';
 
 export function visibility(ctx: SubgraphContext): Visibility {
-  return { communityId: ctx.communityId, resident: (r) => residentVisible(ctx, r), household: (h) => householdVisible(ctx, h) };
+  return { communityId: ctx.communityId, resident: (r, em) => residentWritable(ctx.access, em, r), household: (h, em) => householdWritable(ctx.access, em, h) };
 }
 
 /** Filters on care categories need the right to see them (重点人员 the right to see sensitive tags). */
@@ -86,7 +86,7 @@ export class ResidentResolver {
         { ...input, relationToHead: input.relationToHead as RelationToHead | null },
         ctx.communityId,
         ctx.clock.now(),
-        (household) => householdVisible(ctx, household),
+        (household, em) => householdWritable(ctx.access, em, household),
       ),
     );
     return { resident };
