@@ -3,7 +3,7 @@ import { eventSink, type EventSink } from '@shequ/messaging';
 import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
-import { ageFits, ageOn } from '../domain/audience-rule.js';
+import { ageFits, ageOn, chinaDay } from '../domain/audience-rule.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import { CommunityEvent, EventSponsor, ProgrammeItem, Registration, ResidentProfile, Team, TeamAward, TeamMember, Venue, VolunteerService, VolunteerShift } from '../entities/index.js';
 
@@ -118,7 +118,7 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
   const random = new SeededRandom('events-demo');
   const alive = data.residents;
   await orm.em.fork().transactional(async (em) => {
-    for (const r of alive) em.create(ResidentProfile, { residentId: r.id, communityId, birthDate: r.birthDate });
+    const registrations: Array<Record<string, unknown>> = [];
     const venues = VENUES.map((v, i) =>
       em.create(Venue, {
         id: demoId('venue', i),
@@ -156,27 +156,38 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
         rehearsalForId: spec.rehearsalFor === undefined ? null : events[spec.rehearsalFor]!.id,
       });
       events.push(event);
-      const eligible = alive.filter((r) => ageFits(spec.audience, ageOn(r.birthDate, startsAt)) && (spec.type !== 'SUMMER_CAMP' || r.residenceType === 'FLOATING'));
+      const day = chinaDay(startsAt);
+      const eligible = alive.filter((r) => ageFits(spec.audience, ageOn(r.birthDate, day)) && (spec.type !== 'SUMMER_CAMP' || r.residenceType === 'FLOATING'));
       const chosen = random.shuffle(eligible).slice(0, spec.seats);
       const completed = event.status === 'COMPLETED';
       chosen.forEach((resident, n) => {
         const status: RegistrationStatus = !completed ? 'CONFIRMED' : n < (spec.attended ?? 0) ? 'ATTENDED' : 'NO_SHOW';
-        em.create(Registration, {
+        registrations.push({
           id: demoId('registration', registrationIndex++),
           communityId,
-          event,
+          event: event.id,
           residentId: resident.id,
           status,
           registeredAt: new Date(startsAt.getTime() - random.int(1, 14) * 86_400_000),
           attendedAt: status === 'ATTENDED' ? startsAt : null,
+          cancelledAt: null,
+          cancelReason: null,
         });
       });
       if (spec.type === 'GALA') seedProgramme(em, communityId, event, teams, i);
     }
     const events$ = eventSink(outbox, em, { communityId, actor: { kind: 'system', id: 'events:demo-seed' }, correlationId: 'demo-seed' });
     seedVolunteerHours(em, events$, communityId, random, events, alive);
+    await em.flush();
+    // Bulk rows straight to the database: thousands of them, no change tracking needed.
+    await insertInChunks(em, ResidentProfile, alive.map((r) => ({ residentId: r.id, communityId, birthDate: r.birthDate, diedOn: null, movedOutOn: null })));
+    await insertInChunks(em, Registration, registrations);
   });
   logger.info('demo venues, teams, a year of activities and volunteer hours loaded');
+}
+
+async function insertInChunks(em: EntityManager, entity: typeof ResidentProfile | typeof Registration, rows: Array<Record<string, unknown>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await em.insertMany(entity, rows.slice(i, i + 500) as never[]);
 }
 
 function seedTeams(em: EntityManager, communityId: string, random: SeededRandom, residents: DemoResident[]): Team[] {
