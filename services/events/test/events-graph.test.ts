@@ -100,6 +100,26 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
   });
 
+  it('reschedules before the start under the same booking rules, not after', async () => {
+    const moving = await ok(PLAN, { input: { title: '改期的培训', type: 'TRAINING', venueId: hall, startsAt: '2027-09-01T07:00:00Z', endsAt: '2027-09-01T08:00:00Z', organiserKind: 'DEPARTMENT', organiserDepartment: 'CULTURE' } });
+    const id = moving.planCommunityEvent.event.id;
+    const RESCHEDULE = `mutation($input: RescheduleCommunityEventInput!) { rescheduleCommunityEvent(input: $input) { event { startsAt venue { name } } } }`;
+    const onto = await service.graphql(RESCHEDULE, { input: { eventId: id, venueId: square, startsAt: '2027-05-20T12:00:00Z', endsAt: '2027-05-20T12:30:00Z' } });
+    expect(onto.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', conflictingEventTitle: '五月邻里晚会' });
+    const later = await ok(RESCHEDULE, { input: { eventId: id, startsAt: '2027-09-01T07:30:00Z', endsAt: '2027-09-01T08:30:00Z' } });
+    expect(later.rescheduleCommunityEvent.event).toEqual({ startsAt: '2027-09-01T07:30:00.000Z', venue: { name: '社区多功能活动室' } });
+    await ok(START, { id });
+    const started = await service.graphql(RESCHEDULE, { input: { eventId: id, startsAt: '2027-09-02T07:00:00Z', endsAt: '2027-09-02T08:00:00Z' } });
+    expect(started.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'ONGOING' });
+  });
+
+  it('requires events:write to plan and events:register to sign residents up', async () => {
+    const planned = await service.graphql(PLAN, { input: { title: '无权限', type: 'LECTURE', startsAt: '2027-10-01T07:00:00Z', endsAt: '2027-10-01T08:00:00Z', organiserKind: 'DEPARTMENT', organiserDepartment: 'CULTURE' } }, { role: 'grid_worker', grids: ['350203008006-01'] });
+    expect(planned.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const stats = await service.graphql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { eventRegistrations { id } volunteerHours { services } } } }`, { reps: [{ __typename: 'Resident', id: 'r1' }] }, { role: 'analyst' });
+    expect(stats.data._entities).toEqual([{ eventRegistrations: [], volunteerHours: null }]);
+  });
+
   it('frees the slot when an event is cancelled, and publishes event.published / event.cancelled', async () => {
     const first = await ok(PLAN, { input: { title: '被取消的讲座', type: 'LECTURE', venueId: hall, startsAt: '2027-07-01T07:00:00Z', endsAt: '2027-07-01T08:00:00Z', capacity: 10, organiserKind: 'DEPARTMENT', organiserDepartment: 'CULTURE' } });
     const id = first.planCommunityEvent.event.id;
@@ -193,6 +213,10 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
     expect(notMember.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
     await ok(`mutation($t: ID!) { appointTeamLeader(input: { teamId: $t, residentId: "elder" }) { team { id } } }`, { t: yangge });
     await ok(`mutation($t: ID!) { changeTeamStatus(input: { teamId: $t, registrationStatus: FILED, supervisionStatus: RECTIFYING }) { team { id } } }`, { t: yangge });
+    await ok(`mutation($t: ID!) { addTeamMember(input: { teamId: $t, residentId: "adult", joinedOn: "2021-03-01" }) { member { id } } }`, { t: yangge });
+    await ok(`mutation($t: ID!) { removeTeamMember(input: { teamId: $t, residentId: "adult", leftOn: "2026-06-30" }) { team { id } } }`, { t: yangge });
+    const gone = await service.graphql(`mutation($t: ID!) { removeTeamMember(input: { teamId: $t, residentId: "adult", leftOn: "2026-07-01" }) { team { id } } }`, { t: yangge });
+    expect(gone.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
     await ok(`mutation($t: ID!) { recordTeamAward(input: { teamId: $t, title: "区文艺汇演一等奖", awardedBy: "思明区文化馆", awardedOn: "2026-10-01" }) { award { id } } }`, { t: yangge });
     const view = await ok(
       `query($t: ID!) { team(id: $t) { name subTeams { name registrationStatus supervisionStatus leader { id } memberCount members { resident { id } joinedOn } awards { title awardedOn } parent { name } } } }`,

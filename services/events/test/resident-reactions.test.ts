@@ -68,14 +68,18 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
     const held = await register(past, 'grandpa');
     await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: past });
 
-    await residents.publish(ResidentDeceased, { residentId: 'grandpa', diedOn: '2026-11-30' });
+    const death = await residents.publish(ResidentDeceased, { residentId: 'grandpa', diedOn: '2026-11-30' });
     await waitFor(async () => ((await statusOf(seat.id)) === 'CANCELLED' ? true : undefined), { what: 'future registration cancelled' });
+    await residents.republish(death);
     expect(await statusOf(waiting.id)).toBe('CONFIRMED');
     expect(await statusOf(held.id)).toBe('CONFIRMED');
     const event = await ok(`query($id: ID!) { communityEvent(id: $id) { status seatsTaken waitlisted } }`, { id: future });
     expect(event.communityEvent).toEqual({ status: 'FULL', seatsTaken: 1, waitlisted: 0 });
     const cancelled = await service.orm.em.fork().findOneOrFail(Registration, seat.id);
     expect(cancelled.cancelReason).toBe('居民已故');
+    const consumer = service.consumers[0]!;
+    await waitFor(async () => ((await consumer.apply(death, async () => undefined)) === 'duplicate' ? true : undefined), { what: 'death recorded in the inbox' });
+    expect(await service.orm.em.fork().count(Registration, { residentId: 'grandpa', status: 'CANCELLED' })).toBe(1);
     const refused = await service.graphql(REGISTER, { input: { eventId: future, residentId: 'grandpa' } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });

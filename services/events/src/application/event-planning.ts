@@ -1,8 +1,9 @@
+import { ref } from '@mikro-orm/core';
 import { EventCancelled, EventCompleted, EventPublished, type CommunityEventType, type Department } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { nextEventStatus } from '../domain/event-lifecycle.js';
+import { checkReschedulable, nextEventStatus } from '../domain/event-lifecycle.js';
 import { nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
 import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
@@ -47,21 +48,7 @@ export async function planEvent(uow: UnitOfWork, command: PlanEventCommand, comm
     if (!rehearsalFor) throw new InvalidInputError('rehearsalForId', `活动 ${command.rehearsalForId} 不存在`);
     if (rehearsalFor.type !== 'GALA') throw new InvalidInputError('rehearsalForId', '排练只能关联晚会（GALA）');
   }
-  let venue: Venue | null = null;
-  if (command.venueId) {
-    venue = await uow.em.findOne(Venue, { id: command.venueId, communityId }, forUpdate(uow.em));
-    if (!venue) throw new InvalidInputError('venueId', `场地 ${command.venueId} 不存在`);
-    checkCapacityFitsVenue(capacity, venue.capacity);
-    const existing = await uow.em.find(CommunityEvent, {
-      venue,
-      status: { $ne: 'CANCELLED' },
-      startsAt: { $lt: command.endsAt },
-      endsAt: { $gt: command.startsAt },
-    });
-    checkVenueFree(venue.name, command, existing);
-  } else {
-    checkCapacityFitsVenue(capacity, null);
-  }
+  const venue = await bookVenue(uow, { venueId: command.venueId ?? null, startsAt: command.startsAt, endsAt: command.endsAt, capacity }, communityId);
   const event = uow.em.create(CommunityEvent, {
     id: newId(),
     communityId,
@@ -76,6 +63,50 @@ export async function planEvent(uow: UnitOfWork, command: PlanEventCommand, comm
     ...organiser,
     rehearsalForId: rehearsalFor?.id ?? null,
   });
+  await uow.em.flush();
+  return event;
+}
+
+/**
+ * Locks the venue (so two bookings cannot both pass the overlap check) and checks the slot is free and the
+ * capacity fits; `eventId` is the event being moved, which does not conflict with itself.
+ */
+async function bookVenue(
+  uow: UnitOfWork,
+  booking: { eventId?: string; venueId: string | null; startsAt: Date; endsAt: Date; capacity: number | null },
+  communityId: string,
+): Promise<Venue | null> {
+  if (!booking.venueId) {
+    checkCapacityFitsVenue(booking.capacity, null);
+    return null;
+  }
+  const venue = await uow.em.findOne(Venue, { id: booking.venueId, communityId }, forUpdate(uow.em));
+  if (!venue) throw new InvalidInputError('venueId', `场地 ${booking.venueId} 不存在`);
+  checkCapacityFitsVenue(booking.capacity, venue.capacity);
+  const existing = await uow.em.find(CommunityEvent, {
+    venue,
+    status: { $ne: 'CANCELLED' },
+    startsAt: { $lt: booking.endsAt },
+    endsAt: { $gt: booking.startsAt },
+  });
+  checkVenueFree(venue.name, { id: booking.eventId, startsAt: booking.startsAt, endsAt: booking.endsAt }, existing);
+  return venue;
+}
+
+/** Moves an event that has not started to another time and/or venue, under the same booking rules. */
+export async function rescheduleEvent(
+  uow: UnitOfWork,
+  command: { eventId: string; venueId?: string | null; startsAt: Date; endsAt: Date },
+  communityId: string,
+): Promise<CommunityEvent> {
+  checkTimeRange(command.startsAt, command.endsAt);
+  const event = await lockEvent(uow, command.eventId, communityId);
+  checkReschedulable(event.status);
+  const venueId = command.venueId === undefined ? (event.venue?.id ?? null) : command.venueId;
+  const venue = await bookVenue(uow, { eventId: event.id, venueId, startsAt: command.startsAt, endsAt: command.endsAt, capacity: event.capacity }, communityId);
+  event.venue = venue ? ref(venue) : null;
+  event.startsAt = command.startsAt;
+  event.endsAt = command.endsAt;
   await uow.em.flush();
   return event;
 }

@@ -79,3 +79,16 @@ export async function recordTeamAward(uow: UnitOfWork, command: { teamId: string
   await uow.em.flush();
   return award;
 }
+
+/** A member leaves; a leaving leader leaves the team without a leader. */
+export async function removeTeamMember(uow: UnitOfWork, command: { teamId: string; residentId: string; leftOn: string }, communityId: string): Promise<Team> {
+  if (!DATE.test(command.leftOn)) throw new InvalidInputError('leftOn', '离团日期格式为 YYYY-MM-DD');
+  const team = await teamOf(uow, command.teamId, communityId);
+  const member = await uow.em.findOne(TeamMember, { team, residentId: command.residentId, leftOn: null });
+  if (!member) throw new InvalidInputError('residentId', '该居民不是团队现有成员');
+  if (command.leftOn < member.joinedOn) throw new InvalidInputError('leftOn', '离团日期不能早于入团日期');
+  member.leftOn = command.leftOn;
+  if (team.leaderResidentId === command.residentId) team.leaderResidentId = null;
+  await uow.em.flush();
+  return team;
+}

@@ -12,12 +12,18 @@ const AGE_RANGES: Record<EventAudience, Array<[number | null, number | null]>> =
 
 export const ELDERLY_AGE = 60;
 
-/** Full years between `birthDate` (YYYY-MM-DD) and `on`. */
-export function ageOn(birthDate: string, on: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const day = on.toISOString().slice(0, 10);
-  const [oy, om, od] = day.split('-').map(Number) as [number, number, number];
-  return oy - y - (om < m || (om === m && od < d) ? 1 : 0);
+/** The calendar day of an instant in China Standard Time (UTC+8), YYYY-MM-DD. */
+export function chinaDay(on: Date): string {
+  return new Date(on.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Full years between `birthDate` and `on` (an instant, taken as its day in China, or a YYYY-MM-DD day). */
+export function ageOn(birthDate: string, on: Date | string): number {
+  const day = typeof on === 'string' ? on : chinaDay(on);
+  const y = +birthDate.slice(0, 4);
+  const md = birthDate.slice(5);
+  const oy = +day.slice(0, 4);
+  return oy - y - (day.slice(5) < md ? 1 : 0);
 }
 
 export function ageFits(audience: EventAudience, age: number): boolean {

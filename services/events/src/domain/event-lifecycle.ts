@@ -47,3 +47,10 @@ export function statusForSeats(current: CommunityEventStatus, capacity: number |
   if (current === 'FULL' && confirmed < capacity) return nextEventStatus(current, 'REOPEN');
   return current;
 }
+
+/** Time and venue may change only before the event starts (the states it could still be cancelled from). */
+export function checkReschedulable(current: CommunityEventStatus): void {
+  if (!canTransition(current, 'CANCEL')) {
+    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），开始后不能改期或更换场地`, { status: current });
+  }
+}

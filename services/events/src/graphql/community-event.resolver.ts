@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CommunityEventType as EventTypeCode, Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, pageSize, type SubgraphContext } from '@shequ/subgraph';
-import { addProgrammeItem, addSponsor, cancelEvent, completeEvent, planEvent, publishEvent, startEvent } from '../application/event-planning.js';
+import { addProgrammeItem, addSponsor, cancelEvent, completeEvent, planEvent, publishEvent, rescheduleEvent, startEvent } from '../application/event-planning.js';
 import { galaPlanOf } from '../application/event-reports.js';
 import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
 import { CommunityEvent } from '../entities/community-event.js';
@@ -20,6 +20,7 @@ import {
   CommunityEventActionInput,
   CommunityEventFilterInput,
   PlanCommunityEventInput,
+  RescheduleCommunityEventInput,
 } from './inputs.js';
 import { CommunityEventPayload, EventSponsorshipPayload, GalaProgrammeItemPayload } from './payloads.js';
 import { seatCounts } from './registration-counts.js';
@@ -76,6 +77,13 @@ export class CommunityEventResolver {
       ),
     );
     return { event };
+  }
+
+  @Mutation(() => CommunityEventPayload, { description: '活动改期或更换场地（需 events:write）：开始前可改；与同一场地其他活动重叠则 CONFLICT' })
+  async rescheduleCommunityEvent(@Arg('input', () => RescheduleCommunityEventInput, { description: '新时间与场地' }) input: RescheduleCommunityEventInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('events:write');
+    const command = { eventId: input.eventId, startsAt: input.startsAt, endsAt: input.endsAt, ...(input.venueId ? { venueId: input.venueId } : {}) };
+    return { event: await ctx.transaction((uow) => rescheduleEvent(uow, command, ctx.communityId)) };
   }
 
   @Mutation(() => CommunityEventPayload, { description: '发布活动、开放报名（需 events:write）：筹备中 → 报名中；发布 event.published' })

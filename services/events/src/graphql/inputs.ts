@@ -260,3 +260,30 @@ export class CommunityEventFilterInput {
   @Field(() => Date, { nullable: true, description: '开始时间早于' })
   to?: Date | null;
 }
+
+@InputType('RescheduleCommunityEventInput', { description: '改期或更换场地（活动开始前；同一场地时间不得重叠）' })
+export class RescheduleCommunityEventInput {
+  @Field(() => ID, { description: '活动编号' })
+  eventId!: string;
+
+  @Field(() => ID, { nullable: true, description: '新场地编号（不填则保持原场地）' })
+  venueId?: string | null;
+
+  @Field({ description: '新的开始时间' })
+  startsAt!: Date;
+
+  @Field({ description: '新的结束时间' })
+  endsAt!: Date;
+}
+
+@InputType('RemoveTeamMemberInput', { description: '成员离团' })
+export class RemoveTeamMemberInput {
+  @Field(() => ID, { description: '团队编号' })
+  teamId!: string;
+
+  @Field(() => ID, { description: '居民编号' })
+  residentId!: string;
+
+  @Field(() => DateScalar, { description: '离团日期' })
+  leftOn!: string;
+}

@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, communityWhere, inCommunityScope, pageSize, paginate, type SubgraphContext } from '@shequ/subgraph';
-import { addTeamMember, appointTeamLeader, changeTeamStatus, createTeam, recordTeamAward } from '../application/teams.js';
+import { addTeamMember, appointTeamLeader, changeTeamStatus, createTeam, recordTeamAward, removeTeamMember } from '../application/teams.js';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
 import { Team, TeamAward, TeamMember } from '../entities/team.js';
 import { TeamConnection } from './connections.js';
 import { ResidentReference } from './entity-references.js';
-import { AddTeamMemberInput, AppointTeamLeaderInput, ChangeTeamStatusInput, CreateTeamInput, RecordTeamAwardInput } from './inputs.js';
+import { AddTeamMemberInput, AppointTeamLeaderInput, ChangeTeamStatusInput, CreateTeamInput, RecordTeamAwardInput, RemoveTeamMemberInput } from './inputs.js';
 import { TeamAwardPayload, TeamMemberPayload, TeamPayload } from './payloads.js';
 import { TeamAwardType, TeamMemberType, TeamType } from './team.type.js';
 
@@ -35,6 +35,12 @@ export class TeamResolver {
   async addTeamMember(@Arg('input', () => AddTeamMemberInput, { description: '成员信息' }) input: AddTeamMemberInput, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('events:write');
     return { member: await ctx.transaction((uow) => addTeamMember(uow, input, ctx.communityId)) };
+  }
+
+  @Mutation(() => TeamPayload, { description: '成员离团（需 events:write）；队长离团后团队暂无队长' })
+  async removeTeamMember(@Arg('input', () => RemoveTeamMemberInput, { description: '离团信息' }) input: RemoveTeamMemberInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('events:write');
+    return { team: await ctx.transaction((uow) => removeTeamMember(uow, input, ctx.communityId)) };
   }
 
   @Mutation(() => TeamPayload, { description: '任命队长（需 events:write；须为现有成员）' })

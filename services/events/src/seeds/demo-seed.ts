@@ -3,7 +3,7 @@ import { eventSink, type EventSink } from '@shequ/messaging';
 import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
-import { ageFits, ageOn } from '../domain/audience-rule.js';
+import { ageFits, ageOn, chinaDay } from '../domain/audience-rule.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import { CommunityEvent, EventSponsor, ProgrammeItem, Registration, ResidentProfile, Team, TeamAward, TeamMember, Venue, VolunteerService, VolunteerShift } from '../entities/index.js';
 
@@ -11,19 +11,22 @@ import { CommunityEvent, EventSponsor, ProgrammeItem, Registration, ResidentProf
 const VENUES: Array<{ name: string; kind: VenueKind; capacity: number; hours: string; owner?: number }> = [
   { name: '社区多功能活动室', kind: 'ACTIVITY_ROOM', capacity: 120, hours: '每日 08:00–21:00' },
   { name: '冰心舞台（文化广场）', kind: 'SQUARE', capacity: 400, hours: '全天开放' },
-  { name: '老年之家', kind: 'ELDERLY_HOME', capacity: 40, hours: '每日 08:30–17:30' },
+  { name: '老年之家', kind: 'ELDERLY_HOME', capacity: 40, hours: '每日 08:30–17:30', owner: 7 },
   { name: '露天影院', kind: 'OPEN_AIR_CINEMA', capacity: 200, hours: '周五、周六 19:00–22:00' },
   { name: '演练室', kind: 'REHEARSAL_ROOM', capacity: 40, hours: '每日 14:00–21:00' },
   { name: '文藻书院', kind: 'READING_ROOM', capacity: 40, hours: '周二至周日 09:00–20:00' },
   { name: '休闲健身广场', kind: 'FITNESS_AREA', capacity: 150, hours: '全天开放' },
-  { name: '中信隆公司职工活动室', kind: 'ACTIVITY_ROOM', capacity: 60, hours: '周末 09:00–17:00（共建开放）', owner: 0 },
-  { name: '莲秀小学礼堂', kind: 'SCHOOL_HALL', capacity: 300, hours: '寒暑假及周末（共建开放）', owner: 1 },
+  { name: '图书馆嘉莲分馆多功能厅', kind: 'READING_ROOM', capacity: 60, hours: '周二至周日 09:00–17:00（共建开放）', owner: 15 },
+  { name: '嘉莲小学礼堂', kind: 'SCHOOL_HALL', capacity: 300, hours: '寒暑假及周末（共建开放）', owner: 2 },
   { name: '五缘湾湿地公园集合点', kind: 'OUTDOOR_SITE', capacity: 200, hours: '全天开放' },
   { name: '社区党员活动室', kind: 'ACTIVITY_ROOM', capacity: 50, hours: '工作日 08:30–17:30' },
   { name: '社区服务中心二楼会议室', kind: 'ACTIVITY_ROOM', capacity: 60, hours: '工作日 08:30–17:30' },
 ];
 
-/** Partner units (Organizations of the residents service), by demo index. */
+/**
+ * Organizations of the residents service by demo index (@shequ/demo-data organisations: 2 嘉莲小学, 7 莲秀社区老年之家,
+ * 10–17 共建单位, 15 图书馆嘉莲分馆, 18 阳光爱心基金会).
+ */
 const ORG = (n: number) => demoId('organization', n);
 
 const TEAMS: Array<{ name: string; kind: TeamKind; parent?: number; members: number; registration: 'UNREGISTERED' | 'FILED' | 'REGISTERED'; founded: string }> = [
@@ -58,7 +61,7 @@ const date = (month: number, day: number, time: string) => `2026-${String(month)
 function eventSpecs(): EventSpec[] {
   const specs: EventSpec[] = [
     { title: '“庆三八”老少学堂：保护环境 绿色出行', type: 'ELDER_YOUTH_CLASS', venue: 9, start: date(3, 7, '09:00'), hours: 3, capacity: 120, audience: 'ELDERS_AND_CHILDREN', organiser: ['DEPARTMENT', 'PARTY_AFFAIRS'], seats: 104, attended: 101 },
-    { title: '“我们热爱党、与特区共成长”暑期夏令营', type: 'SUMMER_CAMP', venue: 8, start: date(7, 13, '08:30'), hours: 8, capacity: 30, audience: 'CHILDREN', organiser: ['ORGANIZATION', ORG(0)], seats: 30, attended: 29 },
+    { title: '“我们热爱党、与特区共成长”暑期夏令营', type: 'SUMMER_CAMP', venue: 8, start: date(7, 13, '08:30'), hours: 8, capacity: 30, audience: 'CHILDREN', organiser: ['ORGANIZATION', ORG(18)], seats: 30, attended: 29 },
     { title: '十一月邻里文艺晚会', type: 'GALA', venue: 1, start: date(11, 28, '19:30'), hours: 2, capacity: 300, audience: 'ALL', organiser: ['TEAM', 0], seats: 60 },
     { title: '十二月迎新年文艺晚会', type: 'GALA', venue: 1, start: date(12, 26, '19:30'), hours: 2, capacity: 300, audience: 'ALL', organiser: ['TEAM', 0], seats: 40 },
     { title: '老年人防诈骗安全讲座', type: 'LECTURE', venue: 2, start: date(12, 5, '15:00'), hours: 1.5, capacity: 40, audience: 'ELDERLY', organiser: ['DEPARTMENT', 'COMPREHENSIVE_GOVERNANCE'], seats: 18 },
@@ -95,7 +98,7 @@ function eventSpecs(): EventSpec[] {
   specs.push({ title: '“七一”主题党日活动', type: 'PARTY_DAY', venue: 10, start: date(7, 1, '09:00'), hours: 2, capacity: 50, audience: 'ADULTS', organiser: ['DEPARTMENT', 'PARTY_AFFAIRS'], seats: 42, attended: 40 });
   specs.push({ title: '夏夜露天电影：《我和我的祖国》', type: 'SPORTS', venue: 3, start: date(8, 14, '19:30'), hours: 2.5, capacity: 200, audience: 'ALL', organiser: ['DEPARTMENT', 'CULTURE'], seats: 150, attended: 138 });
   specs.push({ title: '社区健身舞大赛', type: 'SPORTS', venue: 6, start: date(9, 26, '15:00'), hours: 3, capacity: 150, audience: 'ALL', organiser: ['TEAM', 3], seats: 90, attended: 84 });
-  specs.push({ title: '中信隆“爱心伴我成长”助学座谈', type: 'LECTURE', venue: 7, start: date(8, 29, '10:00'), hours: 2, capacity: 60, audience: 'CHILDREN', organiser: ['ORGANIZATION', ORG(0)], seats: 30, attended: 30 });
+  specs.push({ title: '阳光爱心基金“爱心伴我成长”助学座谈', type: 'LECTURE', venue: 7, start: date(8, 29, '10:00'), hours: 2, capacity: 60, audience: 'CHILDREN', organiser: ['ORGANIZATION', ORG(18)], seats: 30, attended: 30 });
   return specs;
 }
 
@@ -118,7 +121,7 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
   const random = new SeededRandom('events-demo');
   const alive = data.residents;
   await orm.em.fork().transactional(async (em) => {
-    for (const r of alive) em.create(ResidentProfile, { residentId: r.id, communityId, birthDate: r.birthDate });
+    const registrations: Array<Record<string, unknown>> = [];
     const venues = VENUES.map((v, i) =>
       em.create(Venue, {
         id: demoId('venue', i),
@@ -156,27 +159,38 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
         rehearsalForId: spec.rehearsalFor === undefined ? null : events[spec.rehearsalFor]!.id,
       });
       events.push(event);
-      const eligible = alive.filter((r) => ageFits(spec.audience, ageOn(r.birthDate, startsAt)) && (spec.type !== 'SUMMER_CAMP' || r.residenceType === 'FLOATING'));
+      const day = chinaDay(startsAt);
+      const eligible = alive.filter((r) => ageFits(spec.audience, ageOn(r.birthDate, day)) && (spec.type !== 'SUMMER_CAMP' || r.residenceType === 'FLOATING'));
       const chosen = random.shuffle(eligible).slice(0, spec.seats);
       const completed = event.status === 'COMPLETED';
       chosen.forEach((resident, n) => {
         const status: RegistrationStatus = !completed ? 'CONFIRMED' : n < (spec.attended ?? 0) ? 'ATTENDED' : 'NO_SHOW';
-        em.create(Registration, {
+        registrations.push({
           id: demoId('registration', registrationIndex++),
           communityId,
-          event,
+          event: event.id,
           residentId: resident.id,
           status,
           registeredAt: new Date(startsAt.getTime() - random.int(1, 14) * 86_400_000),
           attendedAt: status === 'ATTENDED' ? startsAt : null,
+          cancelledAt: null,
+          cancelReason: null,
         });
       });
       if (spec.type === 'GALA') seedProgramme(em, communityId, event, teams, i);
     }
     const events$ = eventSink(outbox, em, { communityId, actor: { kind: 'system', id: 'events:demo-seed' }, correlationId: 'demo-seed' });
     seedVolunteerHours(em, events$, communityId, random, events, alive);
+    await em.flush();
+    // Bulk rows straight to the database: thousands of them, no change tracking needed.
+    await insertInChunks(em, ResidentProfile, alive.map((r) => ({ residentId: r.id, communityId, birthDate: r.birthDate, diedOn: null, movedOutOn: null })));
+    await insertInChunks(em, Registration, registrations);
   });
   logger.info('demo venues, teams, a year of activities and volunteer hours loaded');
+}
+
+async function insertInChunks(em: EntityManager, entity: typeof ResidentProfile | typeof Registration, rows: Array<Record<string, unknown>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await em.insertMany(entity, rows.slice(i, i + 500) as never[]);
 }
 
 function seedTeams(em: EntityManager, communityId: string, random: SeededRandom, residents: DemoResident[]): Team[] {
@@ -232,7 +246,7 @@ function seedProgramme(em: EntityManager, communityId: string, event: CommunityE
     id: demoId('event-sponsor', index),
     communityId,
     event,
-    organizationId: ORG(index % 3),
+    organizationId: ORG(10 + (index % 8)),
     contribution: index % 2 ? '奖品与茶水' : '演出音响设备',
     amountFen: index % 2 ? 200_000 : null,
   });
