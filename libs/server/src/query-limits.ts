@@ -33,6 +33,13 @@ export type QueryBudget = 'frontEnd' | 'analyst';
 /** Page size a list costs when the query does not say `first` (the connections' default page size). */
 export const DEFAULT_LIST_COST = 20;
 
+/**
+ * What a list without page arguments costs: such lists are small, fixed collections of their parent
+ * (an organisation's sub-organisations, a gala's programme items, a case's timeline), so a 3-level tree
+ * stays well inside a front end's budget while a runaway nesting still adds up.
+ */
+export const UNPAGED_LIST_COST = 10;
+
 /** The limits' values (README "Query limits"): analysts get a larger, still bounded, cost budget. */
 export const QUERY_LIMITS: Readonly<Record<QueryBudget, QueryLimits>> = {
   frontEnd: { maxDepth: 12, maxAliases: 30, maxRootFields: 15, maxCost: 10_000 },
@@ -119,7 +126,7 @@ function listSize(name: string, field: GraphQLField<unknown, unknown> | undefine
     }
     return DEFAULT_LIST_COST;
   }
-  if (field && isListType(getNullableType(field.type)) && !PAGE_LISTS.has(name)) return DEFAULT_LIST_COST;
+  if (field && isListType(getNullableType(field.type)) && !PAGE_LISTS.has(name)) return UNPAGED_LIST_COST;
   return 1;
 }
 

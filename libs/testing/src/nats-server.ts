@@ -30,27 +30,54 @@ export function natsServerBinary(): string {
 
 /** A real nats-server with JetStream on a free port and a temporary store. */
 export async function startNatsServer(options: { port?: number; storeDir?: string } = {}): Promise<NatsServerHandle> {
-  const port = options.port ?? (await freePort());
+  let port = options.port ?? (await freePort());
   const dir = options.storeDir ? undefined : tempDir('shequ-nats-');
   const storeDir = options.storeDir ?? join(dir!.path, 'jetstream');
   mkdirSync(storeDir, { recursive: true });
   const binary = natsServerBinary();
   let running: RunningProcess | undefined;
 
-  const start = async () => {
-    running = startProcess('nats-server', binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir]);
-    await waitFor(() => portIsOpen(port), { timeoutMs: 10_000, what: `nats-server on port ${port}` }).catch((error) => {
-      throw new Error(`${error.message}\n${running?.output()}`);
+  /**
+   * Ready means OUR process says so: an open port alone could be another test's server that took the same
+   * "free" port a moment earlier (tests run in parallel), and this one then dies on the bind.
+   */
+  const launch = async (): Promise<boolean> => {
+    const child = startProcess('nats-server', binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir]);
+    running = child;
+    let exited = false;
+    void child.exited.then(() => {
+      exited = true;
     });
+    await waitFor(() => exited || (child.output().includes('Server is ready') && portIsOpen(port)), {
+      timeoutMs: 15_000,
+      what: `nats-server on port ${port}`,
+    }).catch((error) => {
+      throw new Error(`${error.message}\n${child.output()}`);
+    });
+    return !exited;
+  };
+  const start = async () => {
+    for (let attempt = 1; ; attempt++) {
+      if (await launch()) return;
+      const output = running?.output() ?? '';
+      running = undefined;
+      // Only a port we picked ourselves may be swapped for another; a restart must keep its port.
+      if (options.port || attempt >= 5 || !/address already in use/i.test(output)) {
+        throw new Error(`nats-server did not start on port ${port}:\n${output}`);
+      }
+      port = await freePort();
+    }
   };
   const stop = async () => {
     await running?.stop();
     running = undefined;
   };
   await start();
+  const restartablePort = port;
+  options = { ...options, port: restartablePort };
   return {
-    port,
-    url: `nats://127.0.0.1:${port}`,
+    port: restartablePort,
+    url: `nats://127.0.0.1:${restartablePort}`,
     storeDir,
     start,
     stop,

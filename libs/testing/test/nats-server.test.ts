@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { freePort, portIsOpen, startNatsServer, testDatabaseLocation } from '../src/index.js';
 
 describe('test infrastructure', () => {
@@ -18,6 +19,17 @@ describe('test infrastructure', () => {
     expect(await portIsOpen(nats.port)).toBe(true);
     await nats.dispose();
     expect(existsSync(nats.storeDir)).toBe(false);
+  });
+
+  it('does not mistake another listener on the port for its own server (parallel tests picking the same free port)', async () => {
+    const port = await freePort();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      await expect(startNatsServer({ port })).rejects.toThrow(/did not start on port/);
+    } finally {
+      squatter.close();
+    }
   });
 
   it('names a fresh SQLite file for each test database', () => {
