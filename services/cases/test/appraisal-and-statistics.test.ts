@@ -172,7 +172,7 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     await publisher.publish(ResidentRegistered, {
       residentId: 'r-grid', householdId: 'hh-grid', buildingId: 'b-3', gridId: 'grid-3', gender: 'MALE', birthDate: '1980-01-01', residenceType: 'REGISTERED', residencePermitExpiresOn: null,
     });
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-grid' }), { what: 'projection' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-grid' }), { timeoutMs: 30_000, what: 'projection' });
     const opened = await call(OPEN, { input: { reporterId: 'r-grid', category: 'SANITATION', channel: 'ONLINE', description: '垃圾桶满溢' } });
     const result = await call(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
