@@ -15,7 +15,7 @@ const ASSIGN = `mutation($input: AssignCaseInput!) { assignCase(input: $input) {
 const START = `mutation($input: CaseNoteInput!) { startCase(input: $input) { case { status } } }`;
 const RESOLVE = `mutation($input: ResolveCaseInput!) { resolveCase(input: $input) { case { status } } }`;
 const EVALUATE = `mutation($input: EvaluateCaseInput!) { evaluateCase(input: $input) { evaluation { grade valid invalidReason raterKind } } }`;
-const APPRAISAL = `query($staffId: ID, $department: String, $period: StaffAppraisalPeriodInput!) {
+const APPRAISAL = `query($staffId: ID, $department: Department, $period: StaffAppraisalPeriodInput!) {
   staffAppraisal(staffId: $staffId, department: $department, period: $period) {
     total { casesHandled onTime onTimeRate } dailyWork { casesHandled onTime onTimeRate } adHocTasks { casesHandled onTime onTimeRate }
     validRatings { excellent good fair poor } invalidRatings ratingScore score
