@@ -73,6 +73,11 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
       status: 'RESOLVED',
       resolutionNote: '已联系楼上住户更换水管',
     });
+    clock.advance(2 * 3_600_000);
+    const early = await service.graphql(FEEDBACK, { input: { caseId: id, method: '电话', givenAt: '2026-03-02T01:30:00.000Z' } }, gridWorker);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenAt' });
+    const future = await service.graphql(FEEDBACK, { input: { caseId: id, method: '电话', givenAt: '2026-03-03T03:00:00.000Z' } }, gridWorker);
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenAt' });
     const feedback = ok(await service.graphql(FEEDBACK, { input: { caseId: id, method: '电话', givenAt: '2026-03-02T03:00:00.000Z' } }, gridWorker));
     expect(feedback).toMatchObject({ status: 'FEEDBACK_GIVEN', feedbackMethod: '电话', feedbackAt: '2026-03-02T03:00:00.000Z' });
     const closed = ok(await service.graphql(CLOSE, { input: { caseId: id, note: '居民满意' } }, gridWorker));
