@@ -76,13 +76,15 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     expect((await evaluate('c1', 'EXCELLENT', '当天上门查看，两天修好', 'r1')).data.evaluateCase.evaluation).toEqual({ grade: 'EXCELLENT', valid: true, invalidReason: null, raterKind: 'REPORTER' });
     const poor = (await evaluate('c2', 'POOR', null, 'r2')).data.evaluateCase.evaluation;
     expect(poor).toMatchObject({ grade: 'POOR', valid: false, invalidReason: expect.stringContaining('理由') });
-    expect((await evaluate('c3', 'GOOD', null, 'r9', 'SAMPLED')).data.evaluateCase.evaluation).toMatchObject({ valid: true, raterKind: 'SAMPLED' });
+    const notServed = await evaluate('c3', 'GOOD', null, 'r9', 'SAMPLED');
+    expect(notServed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raterResidentId' });
+    expect((await evaluate('c3', 'GOOD', null, 'r1', 'SAMPLED')).data.evaluateCase.evaluation).toMatchObject({ valid: true, raterKind: 'SAMPLED' });
     expect((await evaluate('c4', 'EXCELLENT', '', 'r4')).data.evaluateCase.evaluation.valid).toBe(false);
 
     expect((await evaluate('c1', 'GOOD', null, 'r3')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raterResidentId' });
     expect((await evaluate('c1', 'GOOD', null, 'r1')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await evaluate('c5', 'GOOD', null, 'r5')).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'IN_PROGRESS' });
-    const byGridWorker = await service.graphql(EVALUATE, { input: { caseId: ids.c1, grade: 'GOOD', raterKind: 'SAMPLED', raterResidentId: 'r8' } }, { role: 'grid_worker' });
+    const byGridWorker = await service.graphql(EVALUATE, { input: { caseId: ids.c1, grade: 'GOOD', raterKind: 'SAMPLED', raterResidentId: 'r2' } }, { role: 'grid_worker' });
     expect(byGridWorker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
