@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CareCategoryAdded, CareCategoryReviewDue, GridRegistered, RegistrationAttended, ResidentDeceased, ResidentMovedOut, ResidentRegistered, type EventEnvelope,
+  CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, CareCategoryReviewed, GridRegistered, RegistrationAttended, ResidentDeceased, ResidentMovedOut, ResidentRegistered, type EventEnvelope,
 } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
@@ -53,13 +53,13 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     await register('r-dibao', 'REGISTERED');
     const due = { residentId: 'r-dibao', category: 'MINIMUM_LIVING_ALLOWANCE' as const, dueOn: '2026-05-10', gridId: 'grid-2' };
     const event = await publisher.publish(CareCategoryReviewDue, due);
-    const [task] = await waitFor(async () => ((await tasksOf('r-dibao')).length ? tasksOf('r-dibao') : null), { what: 'review task' });
+    const [task] = await waitFor(async () => ((await tasksOf('r-dibao')).length ? tasksOf('r-dibao') : null), { timeoutMs: 30_000, what: 'review task' });
     expect(task).toMatchObject({ rule: 'CARE_REVIEW_DUE', status: 'OPEN', dueOn: '2026-05-10', gridId: 'grid-2' });
 
     await publisher.republish(event);
     await publisher.publish(CareCategoryReviewDue, due);
     await register('r-marker', 'REGISTERED');
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker' }), { what: 'marker' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker' }), { timeoutMs: 30_000, what: 'marker' });
     expect(await tasksOf('r-dibao')).toHaveLength(1);
 
     const listed = await service.graphql(TASKS, { filter: { status: 'OPEN', residentId: 'r-dibao' } }, gridWorker);
@@ -79,8 +79,8 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
   it('asks to verify a newly registered floating resident (not a registered one); a case about them closes it', async () => {
     await register('r-float', 'FLOATING', '1995-07-07');
     await register('r-local', 'REGISTERED', '1995-07-07');
-    await waitFor(async () => ((await tasksOf('r-float')).length ? true : null), { what: 'verification task' });
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-local' }), { what: 'local resident' });
+    await waitFor(async () => ((await tasksOf('r-float')).length ? true : null), { timeoutMs: 30_000, what: 'verification task' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-local' }), { timeoutMs: 30_000, what: 'local resident' });
     expect(await tasksOf('r-local')).toEqual([]);
     expect((await tasksOf('r-float'))[0]).toMatchObject({ rule: 'FLOATING_RESIDENT_VERIFY', dueOn: '2026-05-08' });
     const opened = await service.graphql(`mutation { openCase(input: { reporterId: "r-float", category: CERTIFICATE, channel: PROACTIVE, description: "上门核实居住情况，办理居住证明" }) { case { id } } }`);
@@ -91,12 +91,12 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
   it('closes the open tasks of a resident who moves out or dies, with that reason', async () => {
     await register('r-leaving', 'FLOATING');
     await register('r-dying', 'FLOATING');
-    await waitFor(async () => ((await tasksOf('r-dying')).length ? true : null), { what: 'tasks' });
+    await waitFor(async () => ((await tasksOf('r-dying')).length ? true : null), { timeoutMs: 30_000, what: 'tasks' });
     await publisher.publish(ResidentMovedOut, { residentId: 'r-leaving', fromHouseholdId: 'hh-r-leaving', movedOutOn: '2026-05-02', destination: '福建省泉州市' });
     await publisher.publish(ResidentDeceased, { residentId: 'r-dying', diedOn: '2026-05-02' });
     const closedBy = async (id: string) => (await tasksOf(id))[0]?.closedBy ?? null;
-    expect(await waitFor(() => closedBy('r-leaving'), { what: 'moved out closes' })).toBe('RESIDENT_MOVED_OUT');
-    expect(await waitFor(() => closedBy('r-dying'), { what: 'deceased closes' })).toBe('RESIDENT_DECEASED');
+    expect(await waitFor(() => closedBy('r-leaving'), { timeoutMs: 30_000, what: 'moved out closes' })).toBe('RESIDENT_MOVED_OUT');
+    expect(await waitFor(() => closedBy('r-dying'), { timeoutMs: 30_000, what: 'deceased closes' })).toBe('RESIDENT_DECEASED');
     expect(await taskEvents('r-dying')).toEqual([
       ['proactive_task.created', 'FLOATING_RESIDENT_VERIFY', null],
       ['proactive_task.closed', 'FLOATING_RESIDENT_VERIFY', 'RESIDENT_DECEASED'],
@@ -113,11 +113,11 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
         { occurredAt: clock.now() },
       );
     }
-    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.careCategories ? true : null), { what: 'care categories' });
+    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.careCategories ? true : null), { timeoutMs: 30_000, what: 'care categories' });
 
     clock.advance(20 * DAY);
     await publisher.publish(RegistrationAttended, { registrationId: 'reg-1', eventId: 'ev-1', residentId: 'r-dancer', attendedAt: clock.now().toISOString() });
-    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.lastContactAt ? true : null), { what: 'attendance' });
+    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.lastContactAt ? true : null), { timeoutMs: 30_000, what: 'attendance' });
 
     clock.advance(9 * DAY);
     await scanProactiveRules(service, clock.now());
@@ -136,6 +136,31 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     expect((await tasksOf('r-alone'))[0]).toMatchObject({ status: 'CLOSED', closedBy: 'VISIT' });
     await scanProactiveRules(service, clock.now());
     expect(await tasksOf('r-alone')).toHaveLength(1);
+  });
+
+  it('settles tasks a care review or the end of a care category makes moot (NO_LONGER_APPLIES), only those', async () => {
+    await register('r-review', 'REGISTERED');
+    await publisher.publish(CareCategoryReviewDue, { residentId: 'r-review', category: 'DISABILITY', dueOn: '2026-07-20', gridId: 'grid-2' });
+    await publisher.publish(CareCategoryReviewDue, { residentId: 'r-float2', category: 'EXTREME_POVERTY', dueOn: '2026-07-20', gridId: 'grid-2' });
+    await waitFor(async () => ((await tasksOf('r-float2')).length ? true : null), { timeoutMs: 30_000, what: 'review tasks' });
+    await publisher.publish(CareCategoryReviewed, { residentId: 'r-review', category: 'MINIMUM_LIVING_ALLOWANCE', outcome: 'CONTINUE', reviewedOn: '2026-07-02', nextReviewOn: null });
+    await publisher.publish(CareCategoryReviewed, { residentId: 'r-review', category: 'DISABILITY', outcome: 'CONTINUE', reviewedOn: '2026-07-02', nextReviewOn: '2027-07-02' });
+    await publisher.publish(CareCategoryEnded, { residentId: 'r-float2', category: 'EXTREME_POVERTY', endedOn: '2026-07-02', reason: '收入超过标准' });
+    expect(await waitFor(async () => (await tasksOf('r-review'))[0]?.closedBy ?? null, { timeoutMs: 30_000, what: 'review settles' })).toBe('NO_LONGER_APPLIES');
+    expect(await waitFor(async () => (await tasksOf('r-float2'))[0]?.closedBy ?? null, { timeoutMs: 30_000, what: 'end settles' })).toBe('NO_LONGER_APPLIES');
+
+    // The elderly visit task ends with the category; a review of another category leaves it open.
+    clock.advance(40 * DAY);
+    await scanProactiveRules(service, clock.now());
+    const [open] = (await tasksOf('r-dancer')).filter((t) => t.status === 'OPEN');
+    expect(open).toMatchObject({ rule: 'ELDERLY_NO_CONTACT' });
+    await publisher.publish(CareCategoryReviewed, { residentId: 'r-dancer', category: 'DISABILITY', outcome: 'CONTINUE', reviewedOn: '2026-08-01', nextReviewOn: null });
+    await publisher.publish(CareCategoryEnded, { residentId: 'r-dancer', category: 'ELDERLY_LIVING_ALONE', endedOn: '2026-08-01', reason: '子女回家同住' });
+    const settled = await waitFor(async () => {
+      const task = await service.orm.em.fork().findOneOrFail(ProactiveTask, open!.id);
+      return task.status === 'CLOSED' ? task : null;
+    }, { timeoutMs: 30_000, what: 'elderly task settled' });
+    expect(settled.closedBy).toBe('NO_LONGER_APPLIES');
   });
 
   it('rejects a visit without a household or resident, or without notes, writing nothing', async () => {

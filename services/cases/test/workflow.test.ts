@@ -45,7 +45,7 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
     await residents.publish(ResidentRegistered, {
       residentId: 'res-a', householdId: 'hh-a', buildingId: 'b-a', gridId: 'grid-1', gender: 'MALE', birthDate: '1960-01-01', residenceType: 'REGISTERED', residencePermitExpiresOn: null,
     });
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'res-a' }), { what: 'projection' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'res-a' }), { timeoutMs: 30_000, what: 'projection' });
   });
   afterAll(async () => {
     await residents?.close();
@@ -73,6 +73,11 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
       status: 'RESOLVED',
       resolutionNote: '已联系楼上住户更换水管',
     });
+    clock.advance(2 * 3_600_000);
+    const early = await service.graphql(FEEDBACK, { input: { caseId: id, method: '电话', givenAt: '2026-03-02T01:30:00.000Z' } }, gridWorker);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenAt' });
+    const future = await service.graphql(FEEDBACK, { input: { caseId: id, method: '电话', givenAt: '2026-03-03T03:00:00.000Z' } }, gridWorker);
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenAt' });
     const feedback = ok(await service.graphql(FEEDBACK, { input: { caseId: id, method: '电话', givenAt: '2026-03-02T03:00:00.000Z' } }, gridWorker));
     expect(feedback).toMatchObject({ status: 'FEEDBACK_GIVEN', feedbackMethod: '电话', feedbackAt: '2026-03-02T03:00:00.000Z' });
     const closed = ok(await service.graphql(CLOSE, { input: { caseId: id, note: '居民满意' } }, gridWorker));
@@ -90,6 +95,22 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
     expect(published.map((e) => e.type)).toEqual(['case.opened', 'case.assigned', 'case.resolved', 'case.feedback_given', 'case.closed']);
     expect(published[2]!.data).toMatchObject({ onTime: true });
     expect(published[4]!.data).toMatchObject({ finalStatus: 'CLOSED' });
+  });
+
+  it('assigns a waiting case to the grid worker once the reporter’s registration arrives', async () => {
+    const waiting = await open({ reporterId: 'res-late', category: 'SANITATION', channel: 'ONLINE', description: '楼下垃圾无人清运' });
+    expect(waiting).toMatchObject({ status: 'RECEIVED', assignee: null, assignedGrid: null });
+    await residents.publish(ResidentRegistered, {
+      residentId: 'res-late', householdId: 'hh-late', buildingId: 'b-a', gridId: 'grid-1', gender: 'FEMALE', birthDate: '1970-01-01', residenceType: 'REGISTERED', residencePermitExpiresOn: null,
+    });
+    const routed = await waitFor(async () => {
+      const record = await service.orm.em.fork().findOneOrFail(Case, waiting.id);
+      return record.status === 'ASSIGNED' ? record : null;
+    }, { timeoutMs: 30_000, what: 'late assignment' });
+    expect(routed).toMatchObject({ gridId: 'grid-1', assigneeStaffId: 'staff-gw' });
+    expect((await events(waiting.id)).map((e) => e.type)).toEqual(['case.opened', 'case.assigned']);
+    const timeline = await service.orm.em.fork().find(CaseTimelineEntry, { caseId: waiting.id }, { orderBy: { at: 'asc', id: 'asc' } });
+    expect(timeline.map((t) => [t.action, t.actorKind])).toEqual([['OPEN', 'user'], ['ASSIGN', 'system']]);
   });
 
   it('answers a step the current state does not allow with CONFLICT naming it, and writes nothing', async () => {

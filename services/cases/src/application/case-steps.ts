@@ -23,6 +23,10 @@ export async function takeStep(uow: UnitOfWork, command: StepCommand, actor: Wor
   if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
   const from = record.status;
   const to = planTransition(record, command.action, actor, command);
+  if (command.action === 'GIVE_FEEDBACK' && command.feedbackAt) {
+    if (command.feedbackAt.getTime() > now.getTime() + 5 * 60_000) throw new InvalidInputError('givenAt', '反馈时间不能晚于当前时间');
+    if (record.resolvedAt && command.feedbackAt < record.resolvedAt) throw new InvalidInputError('givenAt', '反馈时间不能早于办结时间');
+  }
   if (command.action === 'MARK_DUPLICATE') {
     const other = await uow.em.findOne(Case, { id: command.duplicateOfCaseId!, communityId: record.communityId });
     if (!other) throw new InvalidInputError('duplicateOfCaseId', '所指的重复事项不存在');

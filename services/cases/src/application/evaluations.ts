@@ -6,6 +6,14 @@ import { evaluationValidity } from '../domain/evaluation-validity.js';
 import type { RaterKind } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { CaseEvaluation } from '../entities/case-evaluation.js';
+import { Visit } from '../entities/visit.js';
+
+/** A resident served by the staff member: reporter of a case they handled, or a resident they visited. */
+async function servedBy(uow: UnitOfWork, staffId: string | null, residentId: string): Promise<boolean> {
+  if (!staffId) return false;
+  if ((await uow.em.count(Case, { assigneeStaffId: staffId, reporterId: residentId })) > 0) return true;
+  return (await uow.em.count(Visit, { staffId, residentId })) > 0;
+}
 
 const EVALUABLE = ['RESOLVED', 'FEEDBACK_GIVEN', 'CLOSED'];
 
@@ -23,7 +31,12 @@ export async function evaluateCase(
   if (command.raterKind === 'REPORTER' && (!record.reporterId || command.raterResidentId !== record.reporterId)) {
     throw new InvalidInputError('raterResidentId', '反映人评议须由该事项的反映人本人作出');
   }
-  if (command.raterKind === 'SAMPLED' && !command.raterResidentId) throw new InvalidInputError('raterResidentId', '请指明抽取的评议人');
+  if (command.raterKind === 'SAMPLED') {
+    if (!command.raterResidentId) throw new InvalidInputError('raterResidentId', '请指明抽取的评议人');
+    if (!(await servedBy(uow, record.assigneeStaffId, command.raterResidentId))) {
+      throw new InvalidInputError('raterResidentId', '抽取的评议人须为该工作者服务过的居民');
+    }
+  }
   if (!EVALUABLE.includes(record.status)) {
     throw new ConflictError(`事项当前状态为 ${record.status}，办结后才能评议`, { status: record.status });
   }

@@ -4,7 +4,7 @@ import { newId } from '@shequ/database';
 import { eventSink, type Outbox } from '@shequ/messaging';
 import type { Orm } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { evaluateRules, type ProactiveFact, type TaskDraft } from '../domain/proactive-rules/index.js';
+import { evaluateRules, settledBy, type ProactiveFact, type TaskDraft } from '../domain/proactive-rules/index.js';
 import type { ProactiveTaskClosing } from '../domain/vocabularies.js';
 import { ProactiveTask } from '../entities/proactive-task.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
@@ -60,6 +60,26 @@ export async function closeTasksOf(uow: UnitOfWork, residentId: string, closedBy
     );
   }
   return open.length;
+}
+
+/** Closes the resident's open tasks that a fact makes moot (NO_LONGER_APPLIES), as the rules decide. */
+export async function settleTasks(uow: UnitOfWork, fact: ProactiveFact & { residentId: string }, now: Date): Promise<number> {
+  const open = await uow.em.find(ProactiveTask, { residentId: fact.residentId, status: 'OPEN' });
+  let closed = 0;
+  for (const task of open) {
+    const key = task.dedupKey.slice(`${task.rule}:${task.residentId}:`.length);
+    if (!settledBy(fact, { rule: task.rule, key })) continue;
+    task.status = 'CLOSED';
+    task.closedAt = now;
+    task.closedBy = 'NO_LONGER_APPLIES';
+    uow.events.record(
+      ProactiveTaskClosed,
+      { taskId: task.id, rule: task.rule, residentId: task.residentId, closedBy: 'NO_LONGER_APPLIES', closedAt: now.toISOString() },
+      { communityId: task.communityId },
+    );
+    closed++;
+  }
+  return closed;
 }
 
 export function careCategoriesOf(row: ResidentProjection): CareCategory[] {

@@ -1,17 +1,18 @@
 import {
-  CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, GridRegistered, ResidentDeceased, ResidentMovedIn, ResidentMovedOut,
+  CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, CareCategoryReviewed, GridRegistered, ResidentDeceased, ResidentMovedIn, ResidentMovedOut,
   ResidentRegistered,
 } from '@shequ/contracts';
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
-import { applyRules, closeTasksOf } from '../application/proactive-tasks.js';
+import { applyRules, closeTasksOf, settleTasks } from '../application/proactive-tasks.js';
 import { changeCareCategory, upsertResidentProjection } from '../application/resident-projection-updates.js';
+import { routeWaitingCases } from '../application/route-waiting-cases.js';
 import { GridProjection } from '../entities/grid-projection.js';
 
 /**
  * Keeps the resident projection (resident → household → building → grid, care categories, status) from residents'
- * events and feeds the proactive rules (new floating resident, care review due); a resident who moves out or dies
- * has their open tasks closed.
+ * events and feeds the proactive rules (new floating resident, care review due; a care category ended or reviewed
+ * settles tasks it made moot); a resident who moves out or dies has their open tasks closed.
  */
 export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDependencies): EventConsumer {
   return new EventConsumer({ service: 'cases', source: 'residents', orm, bus, outbox, logger })
@@ -37,6 +38,7 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
         at: new Date(event.occurredAt),
       });
       await uow.em.flush();
+      await routeWaitingCases(uow, event.data.residentId, event.data.gridId, clock.now());
       await applyRules(
         uow,
         { kind: 'RESIDENT_REGISTERED', residentId: event.data.residentId, gridId: event.data.gridId, residenceType: event.data.residenceType },
@@ -44,8 +46,8 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
         clock.now(),
       );
     })
-    .on(ResidentMovedIn, async (event, { em }) => {
-      await upsertResidentProjection(em, {
+    .on(ResidentMovedIn, async (event, uow) => {
+      await upsertResidentProjection(uow.em, {
         residentId: event.data.residentId,
         communityId: event.communityId,
         householdId: event.data.householdId,
@@ -54,6 +56,8 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
         status: 'ACTIVE',
         at: new Date(event.occurredAt),
       });
+      await uow.em.flush();
+      await routeWaitingCases(uow, event.data.residentId, event.data.gridId, clock.now());
     })
     .on(ResidentMovedOut, async (event, uow) => {
       await upsertResidentProjection(uow.em, { residentId: event.data.residentId, communityId: event.communityId, status: 'MOVED_OUT', at: new Date(event.occurredAt) });
@@ -66,8 +70,15 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
     .on(CareCategoryAdded, async (event, { em }) => {
       await changeCareCategory(em, event.data.residentId, event.communityId, event.data.category, true, new Date(event.occurredAt));
     })
-    .on(CareCategoryEnded, async (event, { em }) => {
-      await changeCareCategory(em, event.data.residentId, event.communityId, event.data.category, false, new Date(event.occurredAt));
+    .on(CareCategoryEnded, async (event, uow) => {
+      await changeCareCategory(uow.em, event.data.residentId, event.communityId, event.data.category, false, new Date(event.occurredAt));
+      await settleTasks(uow, { kind: 'CARE_CATEGORY_ENDED', residentId: event.data.residentId, category: event.data.category }, clock.now());
+    })
+    .on(CareCategoryReviewed, async (event, uow) => {
+      if (event.data.outcome === 'TERMINATE') {
+        await changeCareCategory(uow.em, event.data.residentId, event.communityId, event.data.category, false, new Date(event.occurredAt));
+      }
+      await settleTasks(uow, { kind: 'CARE_REVIEWED', residentId: event.data.residentId, category: event.data.category }, clock.now());
     })
     .on(CareCategoryReviewDue, async (event, uow) => {
       await applyRules(

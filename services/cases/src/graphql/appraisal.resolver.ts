@@ -9,7 +9,7 @@ import type { AppraisalPeriodKind, RaterKind } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { AppraisalPeriodInput } from './case.inputs.js';
 import { CaseEvaluationType } from './case-parts.type.js';
-import { EvaluationGradeEnum, RaterKindEnum } from './enums.js';
+import { DepartmentEnum, EvaluationGradeEnum, RaterKindEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
 
 @InputType('EvaluateCaseInput', { description: '居民评议' })
@@ -72,7 +72,7 @@ class StaffAppraisalType {
   @Field(() => ID, { nullable: true, description: '社区工作者编号（按人考核时）' })
   staffId!: string | null;
 
-  @Field(() => String, { nullable: true, description: '部门代码（按部门考核时）' })
+  @Field(() => DepartmentEnum, { nullable: true, description: '承办部门（按部门考核时）' })
   department!: string | null;
 
   @Field({ description: '考核期起' })
@@ -143,7 +143,7 @@ export class AppraisalResolver {
   @Query(() => StaffAppraisalType, { description: '社区工作者或部门考核（需 cases:appraisal；季度或年度；日常工作与临时任务分列）' })
   async staffAppraisal(
     @Arg('staffId', () => ID, { nullable: true, description: '社区工作者编号（与部门二选一）' }) staffId: string | null,
-    @Arg('department', () => String, { nullable: true, description: '部门代码（与社区工作者二选一）' }) department: string | null,
+    @Arg('department', () => DepartmentEnum, { nullable: true, description: '承办部门（与社区工作者二选一）' }) department: string | null,
     @Arg('period', () => AppraisalPeriodInput, { description: '考核周期' }) period: AppraisalPeriodInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StaffAppraisalType> {

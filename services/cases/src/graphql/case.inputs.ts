@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
-import { AppraisalPeriodEnum, CaseCategoryEnum, CaseChannelEnum, CasePriorityEnum, CaseStatusEnum, CaseWorkTypeEnum, EscalationLevelEnum } from './enums.js';
+import { AppraisalPeriodEnum, CaseCategoryEnum, CaseChannelEnum, CasePriorityEnum, CaseStatusEnum, CaseWorkTypeEnum, DepartmentEnum, EscalationLevelEnum } from './enums.js';
 import { CaseType } from './case.type.js';
 
 @InputType('OpenCaseInput', { description: '登记事项' })
@@ -144,7 +144,7 @@ export class CaseStatisticsFilterInput {
   @Field(() => CaseChannelEnum, { nullable: true, description: '受理渠道' })
   channel?: string | null;
 
-  @Field(() => String, { nullable: true, description: '承办部门代码' })
+  @Field(() => DepartmentEnum, { nullable: true, description: '承办部门' })
   department?: string | null;
 
   @Field(() => ID, { nullable: true, description: '网格编号' })

@@ -1,7 +1,7 @@
 import type { CaseCategory, CaseChannel, EvaluationGrade } from '@shequ/contracts';
 import { SYSTEM_ACTOR } from '@shequ/contracts';
 import { demoDataset, SeededRandom } from '@shequ/demo-data';
-import { eventSink } from '@shequ/messaging';
+import type { EventSink } from '@shequ/messaging';
 import type { ServiceDependencies, UnitOfWork } from '@shequ/subgraph';
 import { takeStep } from '../application/case-steps.js';
 import { evaluateCase } from '../application/evaluations.js';
@@ -53,7 +53,12 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
   let resolvedCount = 0;
 
   await orm.em.fork().transactional(async (em) => {
-    const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
+    // Events carry the time of the step they describe (the seed replays a year), not the time of seeding.
+    let stepAt = new Date(start);
+    const events: EventSink = {
+      record: (definition, payload, options) =>
+        outbox.add(em, definition, payload, { communityId: options?.communityId ?? communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed', occurredAt: stepAt }),
+    };
     const uow: UnitOfWork = { em, events };
     for (const grid of data.grids) {
       em.create(GridProjection, { gridId: grid.id, communityId, code: grid.code, name: grid.name, gridWorkerStaffId: grid.gridWorkerStaffId });
@@ -75,6 +80,7 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
         at: new Date(start),
       });
       const openedAt = new Date(start + Math.floor((i * 362 * 24 * HOUR) / CASES_PER_YEAR) + random.int(0, 8) * HOUR);
+      stepAt = openedAt;
       const opened = await openCase(uow, { reporterId: reporter.id, category, channel, description }, communityId, openedAt);
       const handler = opened.assigneeStaffId ?? data.staff[0]!.id;
       const actor: WorkflowActor = { kind: 'staff', staffId: handler, department: staffDepartment.get(handler) ?? null, dispatcher: true };
@@ -85,15 +91,19 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
       // The last weeks stay open; a few are rejected as outside the community's remit.
       if (openedAt.getTime() > Date.UTC(2026, 9, 20)) continue;
       if (random.chance(0.04)) {
+        stepAt = startedAt;
         await takeStep(uow, { caseId: opened.id, action: 'REJECT', reason: '不属于社区职责范围，已告知居民向相关部门反映' }, actor, who, startedAt);
         continue;
       }
+      stepAt = startedAt;
       await takeStep(uow, { caseId: opened.id, action: 'START' }, actor, who, startedAt);
       const onTime = random.chance(0.88);
       const hours = onTime ? random.int(2, Math.max(3, policy.resolveHours - 2)) : policy.resolveHours + random.int(4, 72);
       const resolvedAt = new Date(openedAt.getTime() + hours * HOUR);
+      stepAt = resolvedAt;
       await takeStep(uow, { caseId: opened.id, action: 'RESOLVE', note: '已协调相关方处理完毕' }, actor, who, resolvedAt);
       const feedbackAt = new Date(resolvedAt.getTime() + random.int(1, 24) * HOUR);
+      stepAt = feedbackAt;
       await takeStep(
         uow,
         { caseId: opened.id, action: 'GIVE_FEEDBACK', feedbackMethod: random.pick(['电话', '上门', '短信']), feedbackAt },

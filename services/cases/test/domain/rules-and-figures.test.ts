@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appraisalPeriod, appraise } from '../../src/domain/appraisal.js';
 import { deadlinesFor } from '../../src/domain/category-policy.js';
 import { evaluationValidity } from '../../src/domain/evaluation-validity.js';
-import { evaluateRules, PROACTIVE_RULES } from '../../src/domain/proactive-rules/index.js';
+import { evaluateRules, PROACTIVE_RULES, settledBy } from '../../src/domain/proactive-rules/index.js';
 import { drawSample } from '../../src/domain/rater-sampling.js';
 import { groupCaseStatistics } from '../../src/domain/statistics.js';
 import { newlyOverdue } from '../../src/domain/time-limits.js';
@@ -129,6 +129,18 @@ describe('proactive rules', () => {
       expect.objectContaining({ rule: 'FLOATING_RESIDENT_VERIFY', dueOn: '2026-07-07' }),
     ]);
     expect(evaluateRules({ kind: 'RESIDENT_REGISTERED', residentId: 'r4', gridId: 'g1', residenceType: 'REGISTERED' }, now)).toEqual([]);
+  });
+});
+
+describe('tasks that no longer apply', () => {
+  it('are settled by the rule that opened them', () => {
+    const ended = { kind: 'CARE_CATEGORY_ENDED' as const, residentId: 'r1', category: 'ELDERLY_LIVING_ALONE' as const };
+    expect(settledBy(ended, { rule: 'ELDERLY_NO_CONTACT', key: 'since-x' })).toBe(true);
+    expect(settledBy({ ...ended, category: 'DISABILITY' }, { rule: 'ELDERLY_NO_CONTACT', key: 'since-x' })).toBe(false);
+    const reviewed = { kind: 'CARE_REVIEWED' as const, residentId: 'r1', category: 'DISABILITY' as const };
+    expect(settledBy(reviewed, { rule: 'CARE_REVIEW_DUE', key: 'DISABILITY-2026-07-20' })).toBe(true);
+    expect(settledBy(reviewed, { rule: 'CARE_REVIEW_DUE', key: 'MINIMUM_LIVING_ALLOWANCE-2026-07-20' })).toBe(false);
+    expect(settledBy(reviewed, { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' })).toBe(false);
   });
 });
 

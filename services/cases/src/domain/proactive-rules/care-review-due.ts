@@ -21,4 +21,7 @@ export const careReviewDue: ProactiveRule<CareReviewSettings> = {
       reason: `${fact.category} 复核到期`,
     };
   },
+  settles(fact, task) {
+    return (fact.kind === 'CARE_CATEGORY_ENDED' || fact.kind === 'CARE_REVIEWED') && task.key.startsWith(`${fact.category}-`);
+  },
 };

@@ -27,4 +27,7 @@ export const elderlyNoContact: ProactiveRule<ElderlyNoContactSettings> = {
       reason: `已 ${settings.days} 天以上无联系`,
     };
   },
+  settles(fact, _task, settings) {
+    return fact.kind === 'CARE_CATEGORY_ENDED' && settings.categories.includes(fact.category);
+  },
 };

@@ -12,3 +12,9 @@ export const PROACTIVE_RULES: readonly ProactiveRule<any>[] = [elderlyNoContact,
 export function evaluateRules(fact: ProactiveFact, now: Date, rules: readonly ProactiveRule<any>[] = PROACTIVE_RULES): TaskDraft[] {
   return rules.map((rule) => rule.evaluate(fact, now, rule.settings)).filter((draft): draft is TaskDraft => draft !== null);
 }
+
+/** Whether any rule says this fact settles an open task (rule code and its key). */
+export function settledBy(fact: ProactiveFact, task: { rule: string; key: string }, rules: readonly ProactiveRule<any>[] = PROACTIVE_RULES): boolean {
+  const rule = rules.find((r) => r.code === task.rule);
+  return !!rule?.settles?.(fact, task, rule.settings);
+}

@@ -15,6 +15,10 @@ export type ProactiveFact =
     }
   /** residents' care_category.review_due */
   | { kind: 'CARE_REVIEW_DUE'; residentId: string; gridId: string | null; category: CareCategory; dueOn: string }
+  /** residents' care_category.ended */
+  | { kind: 'CARE_CATEGORY_ENDED'; residentId: string; category: CareCategory }
+  /** residents' care_category.reviewed (the review was done) */
+  | { kind: 'CARE_REVIEWED'; residentId: string; category: CareCategory }
   /** residents' resident.registered */
   | { kind: 'RESIDENT_REGISTERED'; residentId: string; gridId: string | null; residenceType: ResidenceType };
 
@@ -34,6 +38,8 @@ export interface ProactiveRule<S = unknown> {
   description: string;
   settings: S;
   evaluate(fact: ProactiveFact, now: Date, settings: S): TaskDraft | null;
+  /** Whether a fact makes an open task of this rule no longer apply (e.g. the care category ended). */
+  settles?(fact: ProactiveFact, task: { key: string }, settings: S): boolean;
 }
 
 export function isoDate(date: Date): string {
