@@ -290,9 +290,9 @@ describe('access control over the federated graph', () => {
       expect(over.body.errors[0].extensions).toMatchObject({ limit: 'maxBatchedOperations', value: MAX_BATCHED_OPERATIONS, actual: MAX_BATCHED_OPERATIONS + 1 });
     });
 
-    it('request size: a subgraph refuses a body over its limit', async () => {
+    it('request size: a subgraph refuses a body over its limit (cases; residents takes district import files up to 20 MiB)', async () => {
       const padding = 'x'.repeat(1024 * 1024);
-      const big = await post(`${subgraphUrl('residents')}/graphql`, { query: `{ __typename }`, variables: { padding } }, await authorizationFor());
+      const big = await post(`${subgraphUrl('cases')}/graphql`, { query: `{ __typename }`, variables: { padding } }, await authorizationFor());
       expect(big.status).toBe(413);
       expect(big.body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: 1024 * 1024 });
     });
