@@ -75,6 +75,19 @@ describe('the federated graph, end to end through the gateway', () => {
     expect(first.resident.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
     expect(first.resident.partyMember.branch.name).toBe('莲秀社区第一党支部');
 
+    // 流动红旗岗: party-building holds staff ids; the gateway resolves them in the residents service's Staff
+    const redFlag = await system.query(`{ redFlagPeriods(first: 19) { edges { node { winnerStaffId winner { id name department } nominations { staff { name } } } } } }`);
+    expect(redFlag.errors).toBeUndefined();
+    const awards = redFlag.data.redFlagPeriods.edges.map((e: any) => e.node).filter((p: any) => p.winnerStaffId);
+    expect(awards).toHaveLength(18);
+    const staffById = new Map(data.staff.map((s) => [s.id, s]));
+    for (const award of awards) {
+      const person = staffById.get(award.winnerStaffId)!;
+      expect(award.winner).toEqual({ id: award.winnerStaffId, name: person.name, department: person.department });
+      expect(award.nominations).toHaveLength(3);
+      for (const n of award.nominations) expect(n.staff.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+    }
+
     const routed = await waitFor(
       async () => {
         const result = await system.query(`{ cases(first: 20) { totalCount edges { node { number assignedGrid { name } reporter { name } } } } }`);

@@ -111,12 +111,22 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
     expect((await nominate('2025-11', 'FAMILY_PLANNING', 'staff-other')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await nominate('2025-13', 'CULTURE', 'staff-x')).errors?.[0]?.extensions?.field).toBe('period');
     const decide = (period: string, winnerStaffId: string) =>
-      service.graphql(`mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period winnerStaffId winnerDepartment decidedOn } } }`, {
+      service.graphql(`mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period winnerStaffId winnerDepartment decidedOn winner { id } nominations { staffId staff { id } } } } }`, {
         input: { period, winnerStaffId, decidedOn: '2025-12-02', panel: '社区党委评议小组' },
       });
     expect((await decide('2025-11', 'staff-outsider')).errors?.[0]?.extensions?.field).toBe('winnerStaffId');
     const decided = await decide('2025-11', 'staff-baozhang');
-    expect(decided.data.decideRedFlag.period).toEqual({ period: '2025-11', winnerStaffId: 'staff-baozhang', winnerDepartment: 'SOCIAL_SECURITY', decidedOn: '2025-12-02' });
+    expect(decided.data.decideRedFlag.period).toEqual({
+      period: '2025-11',
+      winnerStaffId: 'staff-baozhang',
+      winnerDepartment: 'SOCIAL_SECURITY',
+      decidedOn: '2025-12-02',
+      winner: { id: 'staff-baozhang' },
+      nominations: [
+        { staffId: 'staff-jisheng', staff: { id: 'staff-jisheng' } },
+        { staffId: 'staff-baozhang', staff: { id: 'staff-baozhang' } },
+      ],
+    });
     expect((await decide('2025-11', 'staff-jisheng')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await nominate('2025-11', 'CULTURE', 'staff-late')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await nominate('2024-06', 'COMPREHENSIVE_GOVERNANCE', 'staff-zongzhi');

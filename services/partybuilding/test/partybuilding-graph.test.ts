@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missingChineseDescriptions } from '@shequ/subgraph';
 import { pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
+import { demoDataset } from '@shequ/demo-data';
 import { checkStageHistory } from '../src/domain/development-pipeline.js';
-import { PartyMeeting, PartyMember, PartyOrganization, RedFlagPeriod } from '../src/entities/index.js';
+import { PartyMeeting, PartyMember, PartyOrganization, PartyTransfer, RedFlagNomination, RedFlagPeriod } from '../src/entities/index.js';
 import { buildPartybuildingSchema } from '../src/graphql/schema.js';
+import { RED_FLAG_NOMINATING_DEPARTMENTS } from '../src/seeds/demo-seed.js';
 import { partybuildingService } from '../src/service.js';
 
 describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (dialect) => {
@@ -42,6 +44,53 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
     expect(result.data.redFlagWinnersByYear.flatMap((y: any) => y.awards)).toHaveLength(18);
     expect(result.data.partyMeetingComplianceByBranch).toHaveLength(3);
     for (const row of result.data.partyMeetingComplianceByBranch) expect(row.overallRate).toBeGreaterThan(0.7);
+  });
+
+  it('takes members, secretaries and transfer residents from the residents demo dataset, with its gender and birth date', async () => {
+    const em = service.orm.em.fork();
+    const residents = new Map(demoDataset().residents.map((r) => [r.id, r]));
+    const members = await em.find(PartyMember, {});
+    expect(members.length).toBeGreaterThan(100);
+    for (const m of members) {
+      const resident = residents.get(m.residentId);
+      expect(resident, `member ${m.id} → resident ${m.residentId}`).toBeDefined();
+      expect({ gender: m.gender, birthDate: m.birthDate }).toEqual({ gender: resident!.gender, birthDate: resident!.birthDate });
+    }
+    expect(new Set(members.map((m) => m.residentId)).size).toBe(members.length);
+    const secretaries = (await em.find(PartyOrganization, { secretaryResidentId: { $ne: null } })).map((o) => o.secretaryResidentId!);
+    expect(secretaries.length).toBeGreaterThanOrEqual(4);
+    const memberResidents = new Set(members.map((m) => m.residentId));
+    for (const id of secretaries) expect(memberResidents.has(id), `secretary ${id} is a member`).toBe(true);
+    const transfers = await em.find(PartyTransfer, {});
+    expect(transfers.length).toBeGreaterThan(0);
+    for (const t of transfers) expect(residents.has(t.residentId!), `transfer ${t.id} → resident ${t.residentId}`).toBe(true);
+  });
+
+  it('nominates and awards staff of the residents demo dataset from 计生, 保障站 and 综治城管党建, exposed as Staff', async () => {
+    const em = service.orm.em.fork();
+    const staff = new Map(demoDataset().staff.map((s) => [s.id, s]));
+    const pools = new Map(RED_FLAG_NOMINATING_DEPARTMENTS.map(([department, pool]) => [department, pool]));
+    const nominations = await em.find(RedFlagNomination, {}, { populate: ['period'] });
+    expect(nominations).toHaveLength(19 * 3);
+    for (const n of nominations) {
+      const person = staff.get(n.staffId);
+      expect(person, `nominee ${n.staffId}`).toBeDefined();
+      expect(pools.get(n.department), `nominating department ${n.department}`).toContain(person!.department);
+    }
+    const awarded = await em.find(RedFlagPeriod, { decidedOn: { $ne: null } });
+    for (const p of awarded) {
+      expect(staff.has(p.winnerStaffId!)).toBe(true);
+      expect(nominations.some((n) => n.period.id === p.id && n.staffId === p.winnerStaffId && n.department === p.winnerDepartment)).toBe(true);
+    }
+    const result = await service.graphql(`{ redFlagPeriods(first: 50) { edges { node { period winnerStaffId winner { id } nominations { staffId staff { id } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const periods = result.data.redFlagPeriods.edges.map((e: any) => e.node);
+    expect(periods).toHaveLength(19);
+    for (const p of periods) {
+      expect(p.winner).toEqual(p.winnerStaffId ? { id: p.winnerStaffId } : null);
+      for (const n of p.nominations) expect(n.staff).toEqual({ id: n.staffId });
+    }
+    expect(periods.filter((p: any) => p.winner === null)).toHaveLength(1);
   });
 
   it('contributes Resident.partyMember with stage and branch, null for non-members', async () => {

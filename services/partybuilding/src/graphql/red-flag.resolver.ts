@@ -4,6 +4,7 @@ import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ
 import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 import { RedFlagPeriodConnection } from './connections.js';
+import { StaffReference } from './entity-references.js';
 import { DecideRedFlagInput, NominateRedFlagInput, RedFlagNominationType, RedFlagPeriodPayload, RedFlagPeriodType, RedFlagYearWinnersType } from './red-flag.types.js';
 
 @Resolver(() => RedFlagPeriodType)
@@ -48,5 +49,19 @@ export class RedFlagResolver {
   @FieldResolver(() => [RedFlagNominationType])
   nominations(@Root() period: RedFlagPeriod, @Ctx() ctx: SubgraphContext): Promise<RedFlagNomination[]> {
     return ctx.loaders.manyBy(RedFlagNomination, 'period', { orderBy: { department: 'asc' } }).load(period.id);
+  }
+
+  @FieldResolver(() => StaffReference, { nullable: true })
+  winner(@Root() period: RedFlagPeriod): StaffReference | null {
+    return period.winnerStaffId ? { id: period.winnerStaffId } : null;
+  }
+}
+
+/** A nominee is a 社区工作者 of the residents subgraph: the gateway resolves name, department and post there. */
+@Resolver(() => RedFlagNominationType)
+export class RedFlagNominationResolver {
+  @FieldResolver(() => StaffReference)
+  staff(@Root() nomination: RedFlagNomination): StaffReference {
+    return { id: nomination.staffId };
   }
 }

@@ -2,14 +2,18 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { DateScalar } from '@shequ/subgraph';
 import { DepartmentEnum } from './enums.js';
+import { StaffReference } from './entity-references.js';
 
 @ObjectType('RedFlagNomination', { description: '流动红旗岗部门提名' })
 export class RedFlagNominationType {
   @Field(() => DepartmentEnum, { description: '提名部门' })
   department!: string;
 
-  @Field(() => ID, { description: '被提名的社区工作者编号' })
+  @Field(() => ID, { description: '被提名的社区工作者编号（同 staff.id，保留以兼容）' })
   staffId!: string;
+
+  @Field(() => StaffReference, { description: '被提名的社区工作者（居民服务中的社区工作者）' })
+  staff!: StaffReference;
 
   @Field(() => String, { nullable: true, description: '提名理由' })
   reason!: string | null;
@@ -26,8 +30,11 @@ export class RedFlagPeriodType {
   @Field(() => [RedFlagNominationType], { description: '各部门提名（每部门一人）' })
   nominations!: RedFlagNominationType[];
 
-  @Field(() => ID, { nullable: true, description: '获评社区工作者编号（评选后）' })
+  @Field(() => ID, { nullable: true, description: '获评社区工作者编号（评选后；同 winner.id，保留以兼容）' })
   winnerStaffId!: string | null;
+
+  @Field(() => StaffReference, { nullable: true, description: '获评的社区工作者（评选后；居民服务中的社区工作者）' })
+  winner!: StaffReference | null;
 
   @Field(() => DepartmentEnum, { nullable: true, description: '获评人所在部门' })
   winnerDepartment!: string | null;

@@ -3,7 +3,7 @@ import { PartyMeetingAttendanceRateResolver, PartyMeetingAttendanceResolver, Par
 import { PartyMemberResolver, ResidentPartyMemberResolver } from './member.resolver.js';
 import { PartyOrganizationResolver } from './organization.resolver.js';
 import { PartyPlanResolver } from './plan.resolver.js';
-import { RedFlagResolver } from './red-flag.resolver.js';
+import { RedFlagNominationResolver, RedFlagResolver } from './red-flag.resolver.js';
 import { partybuildingReferenceResolvers } from './reference-resolvers.js';
 import { PartyTransferResolver } from './transfer.resolver.js';
 
@@ -18,6 +18,7 @@ export function buildPartybuildingSchema(): Promise<FederatedSchema> {
       PartyMeetingAttendanceResolver,
       PartyMeetingAttendanceRateResolver,
       RedFlagResolver,
+      RedFlagNominationResolver,
       PartyPlanResolver,
     ],
     referenceResolvers: partybuildingReferenceResolvers,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Department, PartyMeetingType, PartyMemberStage, PartyMemberType } from '@shequ/contracts';
-import { DEMO_REFERENCE_DATE, ageOn, demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
+import { DEMO_REFERENCE_DATE, ageOn, demoDataset, demoId, SeededRandom, type DemoResident, type DemoStaff } from '@shequ/demo-data';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import { addYears } from '../domain/calendar-dates.js';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
@@ -313,9 +313,18 @@ function seedMeetings(em: EntityManager, communityId: string, random: SeededRand
   }
 }
 
-/** 18 monthly awards since 2010, nominees from 计生, 保障站 and 综治城管党建. */
-function seedRedFlag(em: EntityManager, communityId: string, random: SeededRandom, staff: Array<{ id: string; department: Department }>): void {
-  const departments: Department[] = ['FAMILY_PLANNING', 'SOCIAL_SECURITY', 'COMPREHENSIVE_GOVERNANCE'];
+/**
+ * The three departments that nominate a 流动红旗手 each month, and whose staff of the residents demo dataset they
+ * pick from: 计生, 保障站 and 综治城管党建 (综治城管 with the 党建专干, one department in the community's own account).
+ */
+export const RED_FLAG_NOMINATING_DEPARTMENTS: ReadonlyArray<readonly [Department, ReadonlyArray<Department>]> = [
+  ['FAMILY_PLANNING', ['FAMILY_PLANNING']],
+  ['SOCIAL_SECURITY', ['SOCIAL_SECURITY']],
+  ['COMPREHENSIVE_GOVERNANCE', ['COMPREHENSIVE_GOVERNANCE', 'PARTY_AFFAIRS']],
+];
+
+/** 18 monthly awards since 2010, nominees: staff ids of the residents demo dataset (`demoDataset().staff`). */
+function seedRedFlag(em: EntityManager, communityId: string, random: SeededRandom, staff: ReadonlyArray<DemoStaff>): void {
   const periods = new Set<string>();
   while (periods.size < 18) {
     const period = `${random.int(2010, 2026)}-${pad(random.int(1, 12))}`;
@@ -324,8 +333,8 @@ function seedRedFlag(em: EntityManager, communityId: string, random: SeededRando
   const sorted = [...periods].sort();
   let nominationIndex = 0;
   const nominate = (period: RedFlagPeriod) =>
-    departments.map((department) => {
-      const staffId = random.pick(staff.filter((s) => s.department === department)).id;
+    RED_FLAG_NOMINATING_DEPARTMENTS.map(([department, pool]) => {
+      const staffId = random.pick(staff.filter((s) => pool.includes(s.department))).id;
       return em.create(RedFlagNomination, { id: demoId('red-flag-nomination', nominationIndex++), period, department, staffId, reason: '服务群众热情周到，主动上门服务' });
     });
   sorted.forEach((p, i) => {
