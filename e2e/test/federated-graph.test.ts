@@ -98,7 +98,7 @@ describe('the federated graph, end to end through the gateway', () => {
     );
     const gridNames = new Set(data.grids.map((g) => g.name));
     for (const node of routed) {
-      expect(node.number).toMatch(/^SQ-2026-\d{6}$/);
+      expect(node.number).toMatch(/^SQ-20(25|26)-\d{6}$/);
       expect(gridNames.has(node.assignedGrid.name)).toBe(true);
       expect(node.reporter.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
     }
