@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER } from '@shequ/server';
+import { REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
 import type { GatewayCaller } from './gateway-caller.js';
 
 export interface GatewayContext {
@@ -10,11 +10,15 @@ export interface GatewayContext {
   caller: GatewayCaller;
 }
 
-/** Calls a subgraph, passing on the caller's credential and the request id (and nothing else of the caller's). */
+/**
+ * Calls a subgraph, passing on the caller's credential, the request id and the gateway's trace context
+ * (W3C `traceparent`), and nothing else of the caller's.
+ */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
     if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
     if (context?.authorization) request.http.headers.set('authorization', context.authorization);
+    for (const [name, value] of Object.entries(traceHeaders())) request.http.headers.set(name, value);
   }
 }

@@ -32,6 +32,9 @@ export const EnvelopeSchema = Type.Object(
     occurredAt: IsoDateTime('发生时间'),
     actor: ActorSchema,
     correlationId: Type.String({ description: '关联编号：发起请求的请求编号，贯穿网关→子图→事件' }),
+    traceparent: Type.Optional(
+      Type.String({ pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', description: '追踪上下文（W3C traceparent）：发布事件时所在的 OpenTelemetry 跨度；可缺省' }),
+    ),
     data: Type.Unknown({ description: '事件载荷' }),
   },
   { additionalProperties: false },

@@ -9,6 +9,7 @@ import {
   type EventOf,
   type ServiceName,
 } from '@shequ/contracts';
+import { withConsumerSpan } from './event-tracing.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { ProcessedEvent } from './processed-event.js';
@@ -149,7 +150,11 @@ export class EventConsumer {
       return 'failed';
     }
     try {
-      const outcome = await this.apply(event, entry.handler);
+      const outcome = await withConsumerSpan({ service: this.settings.service, durableName: this.durableName }, event, async (span) => {
+        const result = await this.apply(event, entry.handler);
+        span.setAttribute('shequ.outcome', result);
+        return result;
+      });
       message.ack();
       return outcome;
     } catch (error) {

@@ -7,6 +7,7 @@ export * from './outbox.js';
 export * from './outbox-relay.js';
 export * from './event-consumer.js';
 export * from './nats-bus.js';
+export * from './event-tracing.js';
 export { silentLogger, type Logger } from './silent-logger.js';
 
 /** Tables every service with messaging adds to its ORM entity list (outbox and inbox). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, EventData, EventDefinition, EventEnvelope, ServiceName } from '@shequ/contracts';
+import { activeTraceparent } from './event-tracing.js';
 import { OutboxMessage } from './outbox-message.js';
 
 export interface EventMetadata {
@@ -46,8 +47,14 @@ export function envelopeFor<D extends EventDefinition>(definition: D, data: Even
     occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
     actor: meta.actor,
     correlationId: meta.correlationId,
+    ...traceparentOf(),
     data,
   };
+}
+
+function traceparentOf(): { traceparent?: string } {
+  const traceparent = activeTraceparent();
+  return traceparent ? { traceparent } : {};
 }
 
 /** What application code holds to publish: an Outbox bound to one unit of work and its metadata. */

@@ -5,6 +5,7 @@ import { createHttpMetrics, type HttpMetrics } from './metrics.js';
 import { PortInUseError } from './port-in-use.js';
 import { MAX_BATCHED_OPERATIONS } from './query-limits.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+import { withServerSpan } from './tracing.js';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>>;
 
@@ -79,7 +80,7 @@ export async function startHttpService<TContext extends BaseContext>(settings: H
         response.end(await metrics.registry.metrics());
       } else if (path === '/graphql') {
         route = 'graphql';
-        await serveGraphQL(request, response, requestId);
+        await withServerSpan(settings.service, request, requestId, () => serveGraphQL(request, response, requestId), () => response.statusCode);
       } else if (routes.has(`${request.method} ${path}`)) {
         route = path;
         await routes.get(`${request.method} ${path}`)!.handle(request, response, requestId);

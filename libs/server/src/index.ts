@@ -6,3 +6,4 @@ export * from './http-service.js';
 export * from './parent-watch.js';
 export * from './query-limits.js';
 export * from './query-safety-plugin.js';
+export * from './tracing.js';

@@ -7,7 +7,7 @@ import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '
 import { JwtVerifier, authenticate, jwtSettingsFromEnv, mayIntrospect, queryBudgetOf, type ApiKeyVerifier } from '@shequ/auth';
 import { GraphQLError } from 'graphql';
 import { isDomainError } from '@shequ/errors';
-import { createLogger, querySafetyPlugin, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
+import { createLogger, querySafetyPlugin, setupTracing, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
@@ -65,6 +65,7 @@ export async function startSubgraphService(
   overrides: { config?: Partial<ServiceConfig>; location?: DatabaseLocation; clock?: Clock; logger?: Logger; apiKeys?: ApiKeyVerifier } = {},
 ): Promise<RunningSubgraph> {
   const config = { ...serviceConfig(definition.name, definition.defaultPort), ...overrides.config };
+  const tracing = setupTracing({ service: definition.name });
   const logger = overrides.logger ?? createLogger(definition.name);
   const clock = overrides.clock ?? systemClock;
   const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
@@ -143,6 +144,7 @@ export async function startSubgraphService(
           if (bus.isConnected) await relay.publishPending().catch(() => 0);
           await bus.close();
           await orm.close(true);
+          await tracing.flush().catch(() => undefined);
           logger.info(`${definition.name} stopped`);
         })()),
     };
