@@ -106,6 +106,19 @@ describe('access control over the federated graph', () => {
       expect(result.data.resident.idNumber).toBe(maskIdNumber(raw.idNumber));
       expect(result.data.resident.phone).toBe(maskPhone(raw.phone));
       expect(result.data.resident.household.address).toBe(maskAddress(raw.household.address));
+
+      const withPii = await system.query(`mutation { issueApiKey(input: { name: "矩阵测试（个人信息）", scopes: ["residents:read", "pii:read"] }) { key apiKey { id } } }`);
+      const piiCaller = { authorization: `ApiKey ${withPii.data.issueApiKey.key}` };
+      const rawRead = await waitFor(async () => {
+        const r = await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: residentId }, piiCaller);
+        return r.data?.resident ? r : undefined;
+      }, { timeoutMs: 15_000, what: 'the pii:read key to work' });
+      expect(rawRead.data.resident).toMatchObject({ idNumber: raw.idNumber, phone: raw.phone, household: { address: raw.household.address } });
+      const audited = await waitFor(async () => {
+        const r = await system.query(`query($c: String) { piiAuditTrail(filter: { callerId: $c }) { edges { node { callerKind subjectId } } } }`, { c: withPii.data.issueApiKey.apiKey.id });
+        return r.data?.piiAuditTrail.edges.length ? r.data.piiAuditTrail.edges : undefined;
+      }, { timeoutMs: 15_000, what: 'the machine read in the audit trail' });
+      expect(audited).toContainEqual({ node: { callerKind: 'machine', subjectId: residentId } });
     });
   });
 
