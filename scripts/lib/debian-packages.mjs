@@ -25,15 +25,29 @@ export function findPostgres() {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** apt-get exits 100 when another apt run holds its lock (e.g. an unattended upgrade at boot): wait and retry. */
+async function aptWithLockRetry(command, args, env) {
+  let code = 0;
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    code = await run(command, args, { env });
+    if (code !== 100) return code;
+    console.log(`▸ apt-get is busy (another apt run holds its lock); retrying in 15 s (attempt ${attempt}/20)…`);
+    await sleep(15_000);
+  }
+  return code;
+}
+
 async function aptInstall(pkg, why) {
   if (!onPath('apt-get')) return `apt-get is not available on this machine; install ${pkg} yourself (${why})`;
   if (!isRoot() && !onPath('sudo')) return `not root and no sudo; install it yourself: apt-get install -y ${pkg}`;
   const [command, ...prefix] = isRoot() ? ['apt-get'] : ['sudo', '-n', 'apt-get'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   console.log(`▸ installing the Debian package ${pkg} (${why})…`);
-  let code = await run(command, [...prefix, 'update'], { env });
+  let code = await aptWithLockRetry(command, [...prefix, 'update'], env);
   if (code !== 0) return `apt-get update failed (exit ${code}); install it yourself: apt-get install -y ${pkg}`;
-  code = await run(command, [...prefix, 'install', '-y', '--no-install-recommends', pkg], { env });
+  code = await aptWithLockRetry(command, [...prefix, '-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', pkg], env);
   if (code !== 0) return `apt-get install ${pkg} failed (exit ${code}); install it yourself: apt-get install -y ${pkg}`;
   return null;
 }

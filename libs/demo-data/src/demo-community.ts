@@ -1,6 +1,8 @@
 import { composeResidentIdNumber, type Department, type Gender, type ResidenceType } from '@shequ/contracts';
 import { chineseName, surnameOf } from './chinese-names.js';
+import { demoCareRecords, type DemoCareRecord } from './demo-care.js';
 import { demoId } from './demo-id.js';
+import { demoOrganizations, type DemoOrganization } from './demo-organizations.js';
 import { SeededRandom } from './seeded-random.js';
 
 /** Ages in the demo are as of this date, so the data is the same whenever it is generated. */
@@ -78,6 +80,10 @@ export interface DemoDataset {
   households: DemoHousehold[];
   residents: DemoResident[];
   staff: DemoStaff[];
+  /** 关爱对象 (高龄 is derived from birth dates, not listed). */
+  careRecords: DemoCareRecord[];
+  /** 辖区单位、社会组织、共建单位、志愿服务队 */
+  organizations: DemoOrganization[];
 }
 
 const COMMUNITY: DemoCommunity = {
@@ -282,7 +288,10 @@ function generate(): DemoDataset {
     building.leaderResidentId = candidates.length > 0 ? random.pick(candidates).id : null;
   }
 
-  return { community: COMMUNITY, grids, buildings, households, residents, staff };
+  // Added later with their own random streams, so everything above stays as it was.
+  const careRecords = demoCareRecords(residents, DEMO_REFERENCE_DATE);
+  const organizations = demoOrganizations(grids.map((g) => g.id), LANES, `${COMMUNITY.city}${COMMUNITY.districtName}${COMMUNITY.streetName}`);
+  return { community: COMMUNITY, grids, buildings, households, residents, staff, careRecords, organizations };
 }
 
 /** Full years of age on `date` for someone born on `birthDate` (both YYYY-MM-DD). */

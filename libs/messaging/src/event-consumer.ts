@@ -82,17 +82,26 @@ export class EventConsumer {
     await this.loop;
   }
 
+  /**
+   * Consumes until stopped. A failure (a request timing out while NATS restarts, the durable consumer gone)
+   * is retried with a growing pause: waiting for the next "reconnected" signal alone would hang forever when
+   * the failure comes after that signal.
+   */
   private async run(): Promise<void> {
-    try {
-      await this.ensureConsumer();
-      const consumer = await this.settings.bus.jetstream().consumers.get(STREAM_NAME, this.durableName);
-      this.messages = await consumer.consume({ max_messages: 100 });
-      for await (const message of this.messages) {
-        await this.process(message);
-        if (this.stopped) break;
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        await this.ensureConsumer();
+        const consumer = await this.settings.bus.jetstream().consumers.get(STREAM_NAME, this.durableName);
+        this.messages = await consumer.consume({ max_messages: 100 });
+        attempt = 0;
+        for await (const message of this.messages) {
+          await this.process(message);
+          if (this.stopped) break;
+        }
+      } catch (error) {
+        if (!this.stopped) this.logger.warn({ err: error, attempt }, 'consumer loop ended; retrying');
       }
-    } catch (error) {
-      if (!this.stopped) this.logger.error({ err: error }, 'consumer loop ended; retrying when NATS reconnects');
+      if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
     }
   }
 

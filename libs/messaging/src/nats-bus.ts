@@ -95,7 +95,7 @@ export class NatsBus {
     this.connection = connection;
     this.js = jetstream(connection);
     this.watchStatus(connection);
-    await this.afterConnect();
+    await this.setUpUntilReady(connection);
     this.logger.info({ servers: this.settings.servers }, 'connected to NATS');
   }
 
@@ -107,10 +107,26 @@ export class NatsBus {
           this.logger.warn('NATS disconnected; outbox rows wait until it returns');
         } else if (status.type === 'reconnect') {
           this.logger.info('NATS reconnected');
-          await this.afterConnect().catch((error) => this.logger.error({ err: error }, 'stream setup failed after reconnect'));
+          await this.setUpUntilReady(connection);
         }
       }
     })();
+  }
+
+  /**
+   * Ensures the stream, retrying while the connection stays open: right after a server restart JetStream
+   * may answer "temporarily unavailable" for a while, and giving up here would leave the bus down for good.
+   */
+  private async setUpUntilReady(connection: NatsConnection): Promise<void> {
+    for (let attempt = 0; !this.closing && !connection.isClosed(); attempt++) {
+      try {
+        await this.afterConnect();
+        return;
+      } catch (error) {
+        this.logger.warn({ err: error, attempt }, 'stream setup failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
+      }
+    }
   }
 
   private async afterConnect(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { eventsEntities } from './entities/index.js';
+import { residentsConsumer } from './events/residents-consumer.js';
 import { buildEventsSchema } from './graphql/schema.js';
 import { eventsMigrations } from './migrations/index.js';
 import { seedEventsDemo } from './seeds/demo-seed.js';
@@ -11,5 +12,6 @@ export const eventsService: SubgraphServiceDefinition = {
   entities: eventsEntities,
   migrations: eventsMigrations,
   buildSchema: buildEventsSchema,
+  consumers: (deps) => [residentsConsumer(deps)],
   seedDemoData: seedEventsDemo,
 };

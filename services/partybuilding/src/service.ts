@@ -1,5 +1,8 @@
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { partybuildingEntities } from './entities/index.js';
+import { activitiesConsumer } from './events/activities-consumer.js';
+import { casesConsumer } from './events/cases-consumer.js';
+import { residentsConsumer } from './events/residents-consumer.js';
 import { buildPartybuildingSchema } from './graphql/schema.js';
 import { partybuildingMigrations } from './migrations/index.js';
 import { seedPartybuildingDemo } from './seeds/demo-seed.js';
@@ -11,5 +14,6 @@ export const partybuildingService: SubgraphServiceDefinition = {
   entities: partybuildingEntities,
   migrations: partybuildingMigrations,
   buildSchema: buildPartybuildingSchema,
+  consumers: (deps) => [casesConsumer(deps), residentsConsumer(deps), activitiesConsumer(deps)],
   seedDemoData: seedPartybuildingDemo,
 };

@@ -1,5 +1,6 @@
 import { residentsAccessConsumers } from './access/index.js';
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
+import { residentsScheduledTasks } from './application/scheduled-scan.js';
 import { residentsEntities } from './entities/index.js';
 import { buildResidentsSchema } from './graphql/schema.js';
 import { residentsMigrations } from './migrations/index.js';
@@ -12,6 +13,9 @@ export const residentsService: SubgraphServiceDefinition = {
   entities: residentsEntities,
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
+  scheduledTasks: residentsScheduledTasks,
   seedDemoData: seedResidentsDemo,
   consumers: residentsAccessConsumers,
+  // District import files (10,000 rows of CSV ≈ 1.5 MB) come in one request.
+  maxBodyBytes: 20 * 1024 * 1024,
 };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { composeResidentIdNumber } from '@shequ/contracts';
-import { Building, Grid, Household, Resident } from '../src/entities/index.js';
+import { Building, Grid, Household, Resident, Staff } from '../src/entities/index.js';
 
 export const COMMUNITY = '350203008006';
 
@@ -33,4 +33,14 @@ export function residentIn(em: EntityManager, household: Household, name: string
     birthDate,
     household,
   });
+}
+
+/** Two staff members: a grid worker of grid-a and a social-security officer. */
+export async function staffFixture(em: EntityManager) {
+  const staff = [
+    em.create(Staff, { id: 'staff-grid-a', communityId: COMMUNITY, name: '陈网格', department: 'GRID', position: '专职网格员', gridIds: ',grid-a,' }),
+    em.create(Staff, { id: 'staff-ss', communityId: COMMUNITY, name: '李保障', department: 'SOCIAL_SECURITY', position: '保障站工作人员' }),
+  ];
+  await em.flush();
+  return staff;
 }

@@ -71,6 +71,17 @@ export const RegistrationCancelled = defineEvent({
   }),
 });
 
+export const RegistrationPromoted = defineEvent({
+  source: 'events',
+  aggregate: 'registration',
+  name: 'promoted',
+  description: '候补递补：有人取消后，候补第一位自动获得名额',
+  data: Type.Object({
+    ...Registration,
+    promotedAt: IsoDateTime('递补时间'),
+  }),
+});
+
 export const RegistrationAttended = defineEvent({
   source: 'events',
   aggregate: 'registration',
@@ -102,6 +113,7 @@ export const activitiesEvents = [
   EventCompleted,
   RegistrationCreated,
   RegistrationCancelled,
+  RegistrationPromoted,
   RegistrationAttended,
   VolunteerHoursRecorded,
 ];

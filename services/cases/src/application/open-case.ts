@@ -1,11 +1,16 @@
-import { CaseOpened, type CaseCategory, type CaseChannel, type CasePriority } from '@shequ/contracts';
+import { CaseAssigned, CaseOpened, type CaseCategory, type CaseChannel, type CasePriority } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { departmentForCategory } from '../domain/category-policy.js';
+import { deadlinesFor, departmentForCategory } from '../domain/category-policy.js';
 import { validDescription } from '../domain/case-intake.js';
+import { defaultWorkType, type WorkType } from '../domain/work-type.js';
 import { Case } from '../entities/case.js';
+import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
+import { recordStep } from './case-timeline.js';
 import { nextCaseNumber } from './next-case-number.js';
+import { closeTasksOf, noteContact } from './proactive-tasks.js';
+import { SYSTEM_TIMELINE_ACTOR, type TimelineActor } from './workflow-actor.js';
 
 export interface OpenCaseCommand {
   reporterId?: string | null;
@@ -13,17 +18,27 @@ export interface OpenCaseCommand {
   channel: CaseChannel;
   description: string;
   priority?: CasePriority | null;
+  workType?: WorkType | null;
 }
 
 /**
- * 登记: opens a case. The category decides the department; the grid comes from the local resident projection
- * (built from residents' events). If the reporter's registration has not arrived yet, the case waits unrouted
- * and is routed when it does.
+ * 登记: opens a case. The category decides the department and time limits; the grid comes from the local resident
+ * projection (residents' events) and its grid worker becomes the default assignee (the case is then 分派 at once).
+ * If the reporter's registration has not arrived yet, the case waits unrouted and is routed when it does.
+ * Opening a case counts as a contact with the reporter and closes their open proactive tasks.
  */
-export async function openCase(uow: UnitOfWork, command: OpenCaseCommand, communityId: string, now: Date): Promise<Case> {
+export async function openCase(
+  uow: UnitOfWork,
+  command: OpenCaseCommand,
+  communityId: string,
+  now: Date,
+  actor: TimelineActor = SYSTEM_TIMELINE_ACTOR,
+): Promise<Case> {
   const description = validDescription(command.description);
   const reporter = command.reporterId ? await uow.em.findOne(ResidentProjection, { residentId: command.reporterId }) : null;
+  const grid = reporter?.gridId ? await uow.em.findOne(GridProjection, { gridId: reporter.gridId }) : null;
   const number = await nextCaseNumber(uow.em, now.getFullYear());
+  const assignee = grid?.gridWorkerStaffId ?? null;
   const record = uow.em.create(Case, {
     id: newId(),
     communityId,
@@ -32,11 +47,16 @@ export async function openCase(uow: UnitOfWork, command: OpenCaseCommand, commun
     channel: command.channel,
     priority: command.priority ?? 'NORMAL',
     department: departmentForCategory[command.category],
+    workType: command.workType ?? defaultWorkType(command.channel),
     reporterId: command.reporterId ?? null,
     description,
     gridId: reporter?.gridId ?? null,
+    assigneeStaffId: assignee,
+    status: assignee ? 'ASSIGNED' : 'RECEIVED',
     openedAt: now,
+    ...deadlinesFor(command.category, now),
   });
+  recordStep(uow.em, record, { action: 'OPEN', from: null, to: 'RECEIVED', actor, note: `受理渠道 ${command.channel}`, at: now });
   uow.events.record(CaseOpened, {
     caseId: record.id,
     number,
@@ -49,6 +69,14 @@ export async function openCase(uow: UnitOfWork, command: OpenCaseCommand, commun
     gridId: record.gridId,
     openedAt: now.toISOString(),
   });
-  await uow.em.flush();
+  if (assignee) {
+    recordStep(uow.em, record, { action: 'ASSIGN', from: 'RECEIVED', to: 'ASSIGNED', actor: SYSTEM_TIMELINE_ACTOR, note: '按网格默认分派网格员', at: now });
+    uow.events.record(CaseAssigned, { caseId: record.id, number, assigneeId: assignee, department: record.department, assignedAt: now.toISOString() });
+  }
+  if (record.reporterId) {
+    await noteContact(uow.em, record.reporterId, now);
+    await closeTasksOf(uow, record.reporterId, 'CASE', record.id, now);
+  }
+  // The caller's transaction flushes (one batch with the rest of the unit of work).
   return record;
 }

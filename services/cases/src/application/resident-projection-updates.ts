@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ResidentStatus } from '@shequ/contracts';
+import type { ResidenceType, ResidentStatus } from '@shequ/contracts';
 import { Case } from '../entities/case.js';
+import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 
 export interface ResidentFacts {
@@ -11,21 +12,44 @@ export interface ResidentFacts {
   gridId?: string | null;
   birthDate?: string | null;
   status?: ResidentStatus;
+  residenceType?: ResidenceType | null;
   at: Date;
 }
 
-/** Creates or updates the projection row; cases opened before the resident was known get their grid now. */
+/**
+ * Creates or updates the projection row; cases opened before the resident was known get their grid (and the
+ * grid worker as assignee, when still unassigned) now.
+ */
 export async function upsertResidentProjection(em: EntityManager, facts: ResidentFacts): Promise<ResidentProjection> {
   let row = await em.findOne(ResidentProjection, { residentId: facts.residentId });
-  if (!row) row = em.create(ResidentProjection, { residentId: facts.residentId, communityId: facts.communityId, updatedAt: facts.at });
+  if (!row) row = em.create(ResidentProjection, { residentId: facts.residentId, communityId: facts.communityId, updatedAt: facts.at, knownSince: facts.at });
   if (facts.householdId !== undefined) row.householdId = facts.householdId;
   if (facts.buildingId !== undefined) row.buildingId = facts.buildingId;
   if (facts.gridId !== undefined) row.gridId = facts.gridId;
   if (facts.birthDate !== undefined) row.birthDate = facts.birthDate;
   if (facts.status !== undefined) row.status = facts.status;
+  if (facts.residenceType !== undefined) row.residenceType = facts.residenceType;
   row.updatedAt = facts.at;
   if (row.gridId) {
     await em.nativeUpdate(Case, { reporterId: facts.residentId, gridId: null }, { gridId: row.gridId });
   }
   return row;
+}
+
+/** Adds or removes one care category code on the projection (care_category.added / ended). */
+export async function changeCareCategory(em: EntityManager, residentId: string, communityId: string, category: string, present: boolean, at: Date): Promise<void> {
+  const row =
+    (await em.findOne(ResidentProjection, { residentId })) ??
+    em.create(ResidentProjection, { residentId, communityId, updatedAt: at, knownSince: at });
+  const current = new Set(row.careCategories ? row.careCategories.split(',') : []);
+  if (present) current.add(category);
+  else current.delete(category);
+  row.careCategories = [...current].sort().join(',');
+  row.updatedAt = at;
+}
+
+/** The grid worker of a resident's grid, if known. */
+export async function gridWorkerOf(em: EntityManager, gridId: string | null): Promise<string | null> {
+  if (!gridId) return null;
+  return (await em.findOne(GridProjection, { gridId }))?.gridWorkerStaffId ?? null;
 }

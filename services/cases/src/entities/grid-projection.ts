@@ -1,8 +1,10 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** Grids as residents announces them (`grid.registered`): maps a grid worker's grid codes to grid ids. */
 @Entity({ tableName: 'grid_projection' })
 export class GridProjection {
+  [OptionalProps]?: 'gridWorkerStaffId';
+
   @PrimaryKey({ type: 'string', length: 36 })
   gridId!: string;
 
@@ -15,4 +17,8 @@ export class GridProjection {
 
   @Property({ type: 'string', length: 100 })
   name!: string;
+
+  /** 网格员: default assignee of cases in this grid. */
+  @Property({ type: 'string', length: 36, nullable: true })
+  gridWorkerStaffId: string | null = null;
 }

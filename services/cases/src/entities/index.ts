@@ -1,7 +1,15 @@
 import { Case } from './case.js';
+import { CaseEvaluation } from './case-evaluation.js';
 import { CaseNumberSequence } from './case-number-sequence.js';
+import { CaseTimelineEntry } from './case-timeline-entry.js';
 import { GridProjection } from './grid-projection.js';
+import { Mediation, MediationParty, MediationSession } from './mediation.js';
+import { ProactiveTask } from './proactive-task.js';
 import { ResidentProjection } from './resident-projection.js';
+import { Visit } from './visit.js';
 
-export { Case, CaseNumberSequence, GridProjection, ResidentProjection };
-export const casesEntities = [Case, CaseNumberSequence, ResidentProjection, GridProjection];
+export { Case, CaseEvaluation, CaseNumberSequence, CaseTimelineEntry, GridProjection, Mediation, MediationParty, MediationSession, ProactiveTask, ResidentProjection, Visit };
+export const casesEntities = [
+  Case, CaseNumberSequence, CaseTimelineEntry, CaseEvaluation, Visit, Mediation, MediationParty, MediationSession, ProactiveTask,
+  ResidentProjection, GridProjection,
+];

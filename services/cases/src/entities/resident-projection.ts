@@ -1,13 +1,14 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ResidentStatus } from '@shequ/contracts';
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { ResidenceType, ResidentStatus } from '@shequ/contracts';
 
 /**
  * Local projection of residents (from residents' events only, never a call): where each resident lives,
  * used to route cases to a grid and to run proactive rules.
  */
 @Entity({ tableName: 'resident_projection' })
+@Index({ properties: ['householdId'] })
 export class ResidentProjection {
-  [OptionalProps]?: 'householdId' | 'buildingId' | 'gridId' | 'birthDate' | 'status';
+  [OptionalProps]?: 'householdId' | 'buildingId' | 'gridId' | 'birthDate' | 'status' | 'residenceType' | 'careCategories' | 'lastContactAt' | 'knownSince';
 
   @PrimaryKey({ type: 'string', length: 36 })
   residentId!: string;
@@ -29,6 +30,21 @@ export class ResidentProjection {
 
   @Property({ type: 'string', length: 12 })
   status: ResidentStatus = 'ACTIVE';
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  residenceType: ResidenceType | null = null;
+
+  /** Current care categories (关爱对象), comma-separated codes, from care_category.added/ended. */
+  @Property({ type: 'string', length: 300 })
+  careCategories: string = '';
+
+  /** Last contact: a visit, a case they are part of, or attendance at an event. */
+  @Property({ type: 'datetime', nullable: true })
+  lastContactAt: Date | null = null;
+
+  /** When this service first heard of the resident (baseline of the no-contact rule). */
+  @Property({ type: 'datetime', nullable: true })
+  knownSince: Date | null = null;
 
   @Property({ type: 'datetime' })
   updatedAt!: Date;

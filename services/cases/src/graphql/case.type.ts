@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { CaseCategoryEnum, CaseChannelEnum, CasePriorityEnum, CaseStatusEnum, DepartmentEnum } from './enums.js';
-import { GridReference, ResidentReference } from './entity-references.js';
+import { CaseCategoryEnum, CaseChannelEnum, CasePriorityEnum, CaseStatusEnum, CaseWorkTypeEnum, DepartmentEnum, EscalationLevelEnum } from './enums.js';
+import { GridReference, ResidentReference, StaffReference } from './entity-references.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('Case', { description: '事项：社情民意或服务事项，从登记到反馈的全过程' })
@@ -26,6 +26,9 @@ export class CaseType {
   @Field(() => DepartmentEnum, { description: '承办部门（由事项类别决定）' })
   department!: string;
 
+  @Field(() => CaseWorkTypeEnum, { description: '工作类型：日常工作或临时任务' })
+  workType!: string;
+
   @Field({ description: '事项内容' })
   description!: string;
 
@@ -35,6 +38,54 @@ export class CaseType {
   @Field(() => GridReference, { nullable: true, description: '所属网格（根据反映人住址自动分派）' })
   assignedGrid!: GridReference | null;
 
+  @Field(() => StaffReference, { nullable: true, description: '承办人（默认为网格员）' })
+  assignee!: StaffReference | null;
+
   @Field({ description: '受理时间' })
   openedAt!: Date;
+
+  @Field({ description: '响应时限' })
+  acknowledgeDueAt!: Date;
+
+  @Field({ description: '办结时限' })
+  resolveDueAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: '开始办理时间' })
+  acknowledgedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '办结时间' })
+  resolvedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '办结说明（办理结果）' })
+  resolutionNote!: string | null;
+
+  @Field(() => String, { nullable: true, description: '反馈方式' })
+  feedbackMethod!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '反馈时间' })
+  feedbackAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '结案时间' })
+  closedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '不予受理、重复或重新办理的理由' })
+  closingReason!: string | null;
+
+  @Field(() => ID, { nullable: true, description: '与之重复的事项编号' })
+  duplicateOfId!: string | null;
+
+  @Field(() => EscalationLevelEnum, { nullable: true, description: '上报层级' })
+  escalationLevel!: string | null;
+
+  @Field(() => String, { nullable: true, description: '上报原因' })
+  escalationReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '上报时间' })
+  escalatedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '上级签收时间' })
+  escalationAcknowledgedAt!: Date | null;
+
+  @Field({ description: '是否已超过响应或办结时限' })
+  overdue!: boolean;
 }

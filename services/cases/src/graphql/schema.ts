@@ -1,13 +1,22 @@
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
+import { AppraisalResolver } from './appraisal.resolver.js';
 import { CaseResolver } from './case.resolver.js';
-import { GridReference } from './entity-references.js';
+import { GridReference, HouseholdReference, StaffReference } from './entity-references.js';
+import { GridOpenCasesResolver, StaffWorkloadResolver } from './federated-fields.resolver.js';
+import { CaseMediationsResolver, MediationResolver } from './mediation.resolver.js';
+import { ProactiveTaskResolver } from './proactive-task.resolver.js';
 import { casesReferenceResolvers } from './reference-resolvers.js';
 import { ResidentCasesResolver } from './resident-cases.resolver.js';
+import { CaseStatisticsResolver } from './statistics.resolver.js';
+import { HouseholdVisitsResolver, VisitResolver } from './visit.resolver.js';
 
 export function buildCasesSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [CaseResolver, ResidentCasesResolver],
-    orphanedTypes: [GridReference],
+    resolvers: [
+      CaseResolver, CaseMediationsResolver, MediationResolver, VisitResolver, HouseholdVisitsResolver, AppraisalResolver, CaseStatisticsResolver,
+      ProactiveTaskResolver, ResidentCasesResolver, GridOpenCasesResolver, StaffWorkloadResolver,
+    ],
+    orphanedTypes: [GridReference, StaffReference, HouseholdReference],
     referenceResolvers: casesReferenceResolvers,
   });
 }

@@ -1,35 +1,114 @@
-import type { CaseCategory, CaseChannel } from '@shequ/contracts';
+import type { CaseCategory, CaseChannel, EvaluationGrade } from '@shequ/contracts';
 import { SYSTEM_ACTOR } from '@shequ/contracts';
 import { demoDataset, SeededRandom } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
-import type { ServiceDependencies } from '@shequ/subgraph';
+import type { ServiceDependencies, UnitOfWork } from '@shequ/subgraph';
+import { takeStep } from '../application/case-steps.js';
+import { evaluateCase } from '../application/evaluations.js';
 import { openCase } from '../application/open-case.js';
+import { upsertResidentProjection } from '../application/resident-projection-updates.js';
+import { CATEGORY_POLICIES } from '../domain/category-policy.js';
+import type { WorkflowActor } from '../domain/case-workflow.js';
 import { Case } from '../entities/case.js';
+import { GridProjection } from '../entities/grid-projection.js';
 
-/** Matters like those 社情民意在线 handled in 莲秀社区 (membership transfers, neighbour disputes, leaks …). */
-const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string]> = [
-  ['PARTY_MEMBERSHIP_TRANSFER', 'WALK_IN', '退休返厦，申请将党员组织关系从原单位转入社区党委'],
-  ['NEIGHBOUR_DISPUTE', 'ONLINE', '楼上住户夜间装修噪音扰民，协商未果，请社区协调'],
-  ['HOUSING_REPAIR', 'HOTLINE', '卫生间顶棚渗水，疑为楼上水管老化，请协调维修'],
-  ['SANITATION', 'GRID_PATROL', '楼道堆放杂物和废旧家具，影响通行和消防安全'],
-  ['ASSISTANCE_APPLICATION', 'WALK_IN', '家人患重病住院，生活困难，申请临时救助'],
-  ['CERTIFICATE', 'WALK_IN', '办理居住证明，用于子女入学'],
-  ['SUGGESTION', 'RESIDENT_DIALOGUE', '建议在小区广场增设老年人健身器材'],
-  ['HOUSING_REPAIR', 'ONLINE', '居民楼下水道堵塞，污水外溢'],
+/** Matters like those 社情民意在线 handled in 莲秀社区 (membership transfers, neighbour disputes, leaks …), with weights. */
+const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string, number]> = [
+  ['PARTY_MEMBERSHIP_TRANSFER', 'WALK_IN', '退休返厦，申请将党员组织关系从原单位转入社区党委', 3],
+  ['PARTY_MEMBERSHIP_TRANSFER', 'WALK_IN', '工作调动，申请将组织关系转出至新单位党支部', 2],
+  ['NEIGHBOUR_DISPUTE', 'ONLINE', '楼上住户夜间装修噪音扰民，协商未果，请社区协调', 3],
+  ['NEIGHBOUR_DISPUTE', 'WALK_IN', '邻居在楼道饲养宠物，气味影响通行，双方发生争执', 2],
+  ['HOUSING_REPAIR', 'HOTLINE', '卫生间顶棚渗水，疑为楼上水管老化，请协调维修', 4],
+  ['HOUSING_REPAIR', 'ONLINE', '居民楼下水道堵塞，污水外溢', 3],
+  ['SANITATION', 'GRID_PATROL', '楼道堆放杂物和废旧家具，影响通行和消防安全', 3],
+  ['PUBLIC_SECURITY', 'GRID_PATROL', '小区后门门禁损坏，夜间有陌生人出入', 1],
+  ['ASSISTANCE_APPLICATION', 'WALK_IN', '家人患重病住院，生活困难，申请临时救助', 2],
+  ['CERTIFICATE', 'WALK_IN', '办理居住证明，用于子女入学', 3],
+  ['SUGGESTION', 'RESIDENT_DIALOGUE', '建议在小区广场增设老年人健身器材', 2],
+  ['OTHER', 'REFERRED', '街道转办：核查辖区内群租房安全隐患', 1],
 ];
 
-/** Opens a few demo cases through the normal intake, so they get numbers and `case.opened` events. */
+const REASONS: Record<EvaluationGrade, string> = { EXCELLENT: '处理及时，态度热情', GOOD: '问题已解决', FAIR: '办理时间偏长', POOR: '多次反映才有人处理' };
+const CASES_PER_YEAR = 120;
+const HOUR = 3_600_000;
+const GRADES: Array<[EvaluationGrade, number]> = [['EXCELLENT', 5], ['GOOD', 4], ['FAIR', 1], ['POOR', 0.4]];
+
+/**
+ * About a year of cases (Nov 2025 – Oct 2026) through the normal workflow: opened, assigned to the grid worker,
+ * handled, mostly resolved in time, feedback given, closed, and about half rated (some 优 without a reason, which
+ * stay invalid). One transaction, a few hundred rows: fast.
+ */
 export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Case, {})) > 0) return;
   const data = demoDataset();
   const random = new SeededRandom('cases-demo');
+  const communityId = data.community.code;
   const adults = data.residents.filter((r) => r.phone !== null);
+  const householdGrid = new Map<string, string>();
+  const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
+  for (const h of data.households) householdGrid.set(h.id, buildingGrid.get(h.buildingId)!);
+  const staffDepartment = new Map(data.staff.map((s) => [s.id, s.department]));
+  const weighted = DEMO_MATTERS.map((m) => [m, m[3]] as const);
+  const start = Date.UTC(2025, 10, 3, 1, 0);
+  let resolvedCount = 0;
+
   await orm.em.fork().transactional(async (em) => {
-    const events = eventSink(outbox, em, { communityId: data.community.code, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
-    for (const [i, [category, channel, description]] of DEMO_MATTERS.entries()) {
-      const openedAt = new Date(Date.UTC(2026, 2 + i, 3 + i * 2, 1 + i, 30));
-      await openCase({ em, events }, { reporterId: random.pick(adults).id, category, channel, description }, data.community.code, openedAt);
+    const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
+    const uow: UnitOfWork = { em, events };
+    for (const grid of data.grids) {
+      em.create(GridProjection, { gridId: grid.id, communityId, code: grid.code, name: grid.name, gridWorkerStaffId: grid.gridWorkerStaffId });
+    }
+    await em.flush();
+    for (let i = 0; i < CASES_PER_YEAR; i++) {
+      // Keep the identity map small: each case is flushed and forgotten before the next (auto-flush stays cheap).
+      await em.flush();
+      em.clear();
+      const [category, channel, description] = random.weighted(weighted);
+      const reporter = random.pick(adults);
+      await upsertResidentProjection(em, {
+        residentId: reporter.id,
+        communityId,
+        householdId: reporter.householdId,
+        gridId: householdGrid.get(reporter.householdId) ?? null,
+        birthDate: reporter.birthDate,
+        residenceType: reporter.residenceType,
+        at: new Date(start),
+      });
+      const openedAt = new Date(start + Math.floor((i * 362 * 24 * HOUR) / CASES_PER_YEAR) + random.int(0, 8) * HOUR);
+      const opened = await openCase(uow, { reporterId: reporter.id, category, channel, description }, communityId, openedAt);
+      const handler = opened.assigneeStaffId ?? data.staff[0]!.id;
+      const actor: WorkflowActor = { kind: 'staff', staffId: handler, department: staffDepartment.get(handler) ?? null, dispatcher: true };
+      const who = { kind: 'user' as const, id: handler };
+      if (!opened.assigneeStaffId) await takeStep(uow, { caseId: opened.id, action: 'ASSIGN', assigneeStaffId: handler }, actor, who, openedAt);
+      const policy = CATEGORY_POLICIES[category];
+      const startedAt = new Date(openedAt.getTime() + random.int(1, policy.acknowledgeHours) * HOUR);
+      // The last weeks stay open; a few are rejected as outside the community's remit.
+      if (openedAt.getTime() > Date.UTC(2026, 9, 20)) continue;
+      if (random.chance(0.04)) {
+        await takeStep(uow, { caseId: opened.id, action: 'REJECT', reason: '不属于社区职责范围，已告知居民向相关部门反映' }, actor, who, startedAt);
+        continue;
+      }
+      await takeStep(uow, { caseId: opened.id, action: 'START' }, actor, who, startedAt);
+      const onTime = random.chance(0.88);
+      const hours = onTime ? random.int(2, Math.max(3, policy.resolveHours - 2)) : policy.resolveHours + random.int(4, 72);
+      const resolvedAt = new Date(openedAt.getTime() + hours * HOUR);
+      await takeStep(uow, { caseId: opened.id, action: 'RESOLVE', note: '已协调相关方处理完毕' }, actor, who, resolvedAt);
+      const feedbackAt = new Date(resolvedAt.getTime() + random.int(1, 24) * HOUR);
+      await takeStep(
+        uow,
+        { caseId: opened.id, action: 'GIVE_FEEDBACK', feedbackMethod: random.pick(['电话', '上门', '短信']), feedbackAt },
+        actor,
+        who,
+        feedbackAt,
+      );
+      await takeStep(uow, { caseId: opened.id, action: 'CLOSE' }, actor, who, feedbackAt);
+      resolvedCount++;
+      if (random.chance(0.55)) {
+        const grade = random.weighted(GRADES);
+        const reason = grade === 'GOOD' || grade === 'FAIR' || random.chance(0.8) ? REASONS[grade] : null;
+        await evaluateCase(uow, { caseId: opened.id, grade, reason, raterKind: 'REPORTER', raterResidentId: reporter.id }, feedbackAt);
+      }
     }
   });
-  logger.info({ cases: DEMO_MATTERS.length }, 'demo cases opened');
+  logger.info({ cases: CASES_PER_YEAR, resolved: resolvedCount }, 'demo cases seeded');
 }

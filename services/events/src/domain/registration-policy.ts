@@ -1,8 +1,12 @@
 import type { CommunityEventStatus, RegistrationStatus } from '@shequ/contracts';
+import { CommunityEventStatuses, RegistrationStatuses } from '@shequ/contracts';
 import { ConflictError } from '@shequ/errors';
 
 /** Statuses in which residents may still sign up (a full event takes them onto the waitlist). */
 const OPEN_FOR_REGISTRATION: CommunityEventStatus[] = ['OPEN', 'FULL'];
+
+/** Registrations that hold a place or a waitlist position. */
+export const LIVE_REGISTRATION: RegistrationStatus[] = ['CONFIRMED', 'WAITLISTED'];
 
 /**
  * Decides a new registration: refused unless the event takes registrations and the resident is not
@@ -15,8 +19,42 @@ export function decideRegistration(input: {
   alreadyRegistered: boolean;
 }): Extract<RegistrationStatus, 'CONFIRMED' | 'WAITLISTED'> {
   if (!OPEN_FOR_REGISTRATION.includes(input.eventStatus)) {
-    throw new ConflictError(`活动当前状态为 ${input.eventStatus}，不接受报名`, { status: input.eventStatus });
+    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[input.eventStatus]}」（${input.eventStatus}），不接受报名`, { status: input.eventStatus });
   }
   if (input.alreadyRegistered) throw new ConflictError('该居民已报名此活动', { field: 'residentId' });
   return input.capacity === null || input.confirmed < input.capacity ? 'CONFIRMED' : 'WAITLISTED';
+}
+
+export type RegistrationAction = 'PROMOTE' | 'CANCEL' | 'CHECK_IN' | 'MARK_NO_SHOW';
+
+/** The one table of allowed status changes of a Registration. */
+export const REGISTRATION_TRANSITIONS: Readonly<Record<RegistrationAction, Partial<Record<RegistrationStatus, RegistrationStatus>>>> = {
+  PROMOTE: { WAITLISTED: 'CONFIRMED' },
+  CANCEL: { CONFIRMED: 'CANCELLED', WAITLISTED: 'CANCELLED' },
+  CHECK_IN: { CONFIRMED: 'ATTENDED' },
+  MARK_NO_SHOW: { CONFIRMED: 'NO_SHOW' },
+};
+
+const ACTION_LABELS: Record<RegistrationAction, string> = { PROMOTE: '候补递补', CANCEL: '取消报名', CHECK_IN: '签到', MARK_NO_SHOW: '记为未到场' };
+
+export function nextRegistrationStatus(current: RegistrationStatus, action: RegistrationAction): RegistrationStatus {
+  const next = REGISTRATION_TRANSITIONS[action][current];
+  if (!next) {
+    throw new ConflictError(`报名当前状态为「${RegistrationStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`, { status: current, action });
+  }
+  return next;
+}
+
+/** Check-in happens while the event runs. */
+export function checkCheckInAllowed(eventStatus: CommunityEventStatus): void {
+  if (eventStatus !== 'ONGOING') {
+    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），只有进行中的活动可以签到`, { status: eventStatus });
+  }
+}
+
+/** Cancelling is possible until the event starts. */
+export function checkCancellationAllowed(eventStatus: CommunityEventStatus): void {
+  if (!OPEN_FOR_REGISTRATION.includes(eventStatus) && eventStatus !== 'PLANNED') {
+    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），不能再取消报名`, { status: eventStatus });
+  }
 }

@@ -1,12 +1,25 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import type { CommunityEventStatus, CommunityEventType } from '@shequ/contracts';
+import type { CommunityEventStatus, CommunityEventType, Department } from '@shequ/contracts';
+import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
 import { Venue } from './venue.js';
 
 /** 活动: a gala, lecture, 老少学堂 session, summer camp, volunteer day … */
 @Entity({ tableName: 'community_event' })
 @Index({ properties: ['communityId', 'startsAt'] })
+@Index({ properties: ['venue', 'startsAt'] })
 export class CommunityEvent {
-  [OptionalProps]?: 'venue' | 'capacity' | 'status';
+  [OptionalProps]?:
+    | 'venue'
+    | 'capacity'
+    | 'status'
+    | 'audience'
+    | 'organiserKind'
+    | 'organiserDepartment'
+    | 'organiserTeamId'
+    | 'organiserOrganizationId'
+    | 'rehearsalForId'
+    | 'description'
+    | 'cancelReason';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -19,6 +32,9 @@ export class CommunityEvent {
 
   @Property({ type: 'string', length: 30 })
   type!: CommunityEventType;
+
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
 
   @ManyToOne(() => Venue, { ref: true, nullable: true })
   venue: Ref<Venue> | null = null;
@@ -35,4 +51,30 @@ export class CommunityEvent {
 
   @Property({ type: 'string', length: 20 })
   status: CommunityEventStatus = 'PLANNED';
+
+  @Property({ type: 'string', length: 30 })
+  audience: EventAudience = 'ALL';
+
+  @Property({ type: 'string', length: 20 })
+  organiserKind: OrganiserKind = 'DEPARTMENT';
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  organiserDepartment: Department | null = 'CULTURE';
+
+  /** The organising Team (plain id column). */
+  @Index()
+  @Property({ type: 'string', length: 36, nullable: true })
+  organiserTeamId: string | null = null;
+
+  /** A partner unit / social organisation (Organization of the residents service). */
+  @Property({ type: 'string', length: 36, nullable: true })
+  organiserOrganizationId: string | null = null;
+
+  /** A rehearsal (排练) belongs to the gala it prepares. */
+  @Index()
+  @Property({ type: 'string', length: 36, nullable: true })
+  rehearsalForId: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  cancelReason: string | null = null;
 }

@@ -1,6 +1,10 @@
 import { CommunityEvent } from './community-event.js';
+import { EventSponsor, ProgrammeItem } from './gala-programme.js';
 import { Registration } from './registration.js';
+import { ResidentProfile } from './resident-profile.js';
+import { Team, TeamAward, TeamMember } from './team.js';
 import { Venue } from './venue.js';
+import { VolunteerService, VolunteerShift } from './volunteer-shift.js';
 
-export { CommunityEvent, Registration, Venue };
-export const eventsEntities = [Venue, CommunityEvent, Registration];
+export { CommunityEvent, EventSponsor, ProgrammeItem, Registration, ResidentProfile, Team, TeamAward, TeamMember, Venue, VolunteerService, VolunteerShift };
+export const eventsEntities = [Venue, Team, TeamMember, TeamAward, CommunityEvent, ProgrammeItem, EventSponsor, Registration, VolunteerShift, VolunteerService, ResidentProfile];

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import type { RegistrationStatus } from '@shequ/contracts';
 import { CommunityEvent } from './community-event.js';
 
@@ -6,6 +6,8 @@ import { CommunityEvent } from './community-event.js';
 @Entity({ tableName: 'registration' })
 @Index({ properties: ['event', 'status'] })
 export class Registration {
+  [OptionalProps]?: 'attendedAt' | 'cancelledAt' | 'cancelReason';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
 
@@ -22,6 +24,16 @@ export class Registration {
   @Property({ type: 'string', length: 20 })
   status!: RegistrationStatus;
 
+  /** Also the waitlist order. */
   @Property({ type: 'datetime' })
   registeredAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  attendedAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt: Date | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  cancelReason: string | null = null;
 }

@@ -17,6 +17,15 @@ export class EventRegistrationType {
   @Field(() => RegistrationStatusEnum, { description: '报名状态' })
   status!: string;
 
-  @Field({ description: '报名时间' })
+  @Field({ description: '报名时间（也是候补顺序）' })
   registeredAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: '签到时间' })
+  attendedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '取消时间' })
+  cancelledAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: '取消原因' })
+  cancelReason!: string | null;
 }

@@ -4,7 +4,7 @@ import type { PartyOrganizationLevel } from '@shequ/contracts';
 /** 党组织: 社区党委 → 党总支 → 党支部 → 党小组. */
 @Entity({ tableName: 'party_organization' })
 export class PartyOrganization {
-  [OptionalProps]?: 'parent' | 'secretaryResidentId';
+  [OptionalProps]?: 'parent' | 'secretaryResidentId' | 'establishedOn';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -25,4 +25,7 @@ export class PartyOrganization {
   /** 书记 (a resident id) */
   @Property({ type: 'string', length: 36, nullable: true })
   secretaryResidentId: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  establishedOn: string | null = null;
 }

@@ -1,11 +1,25 @@
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
-import { PartyMemberResolver, PartyOrganizationResolver } from './party-member.resolver.js';
+import { PartyMeetingAttendanceRateResolver, PartyMeetingAttendanceResolver, PartyMeetingResolver } from './meeting.resolver.js';
+import { PartyMemberResolver, ResidentPartyMemberResolver } from './member.resolver.js';
+import { PartyOrganizationResolver } from './organization.resolver.js';
+import { PartyPlanResolver } from './plan.resolver.js';
+import { RedFlagResolver } from './red-flag.resolver.js';
 import { partybuildingReferenceResolvers } from './reference-resolvers.js';
-import { ResidentPartyMemberResolver } from './resident-party-member.resolver.js';
+import { PartyTransferResolver } from './transfer.resolver.js';
 
 export function buildPartybuildingSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [PartyMemberResolver, PartyOrganizationResolver, ResidentPartyMemberResolver],
+    resolvers: [
+      PartyOrganizationResolver,
+      PartyMemberResolver,
+      ResidentPartyMemberResolver,
+      PartyTransferResolver,
+      PartyMeetingResolver,
+      PartyMeetingAttendanceResolver,
+      PartyMeetingAttendanceRateResolver,
+      RedFlagResolver,
+      PartyPlanResolver,
+    ],
     referenceResolvers: partybuildingReferenceResolvers,
   });
 }

@@ -3,6 +3,8 @@ import { ResidentRegistered } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
+import { isoDay, validDate } from '../domain/dates.js';
+import { validResidence } from '../domain/floating-permit.js';
 import { validateRegistration, type RegistrationInput } from '../domain/resident-registration.js';
 import { Household } from '../entities/household.js';
 import { Resident, type RelationToHead } from '../entities/resident.js';
@@ -11,6 +13,10 @@ import { residentLocation } from './resident-location.js';
 export interface RegisterResidentCommand extends RegistrationInput {
   householdId: string;
   relationToHead?: RelationToHead | null;
+  residenceType?: string | null;
+  residencePermitIssuedOn?: string | null;
+  residencePermitExpiresOn?: string | null;
+  movedInOn?: string | null;
 }
 
 /**
@@ -22,11 +28,13 @@ export async function registerResident(
   command: RegisterResidentCommand,
   communityId: string,
   today: Date,
-  householdVisible: (household: Household) => Promise<boolean> = async () => true,
+  householdVisible: (household: Household, em: UnitOfWork['em']) => Promise<boolean> = async () => true,
 ): Promise<Resident> {
   const valid = validateRegistration(command, today);
+  const residence = validResidence(command);
+  const movedInOn = command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : isoDay(today);
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
-  if (!household || !(await householdVisible(household))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  if (!household || !(await householdVisible(household, uow.em))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   if (await uow.em.count(Resident, { idNumber: valid.idNumber })) {
     throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
   }
@@ -36,8 +44,10 @@ export async function registerResident(
     ...valid,
     household,
     relationToHead: command.relationToHead ?? 'OTHER',
-    residenceType: 'REGISTERED',
+    ...residence,
+    movedInOn,
   });
+  if (resident.relationToHead === 'HEAD' && !household.headResidentId) household.headResidentId = resident.id;
   const location = await residentLocation(uow.em, household.id);
   uow.events.record(ResidentRegistered, {
     residentId: resident.id,

@@ -1,20 +1,36 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { CareCategories, type CareCategory } from '@shequ/contracts';
+import { InvalidInputError } from '@shequ/errors';
+import { bornOnOrBefore } from '../domain/dates.js';
+import { ADVANCED_AGE_YEARS } from '../domain/care-schedule.js';
+import { CareRecord } from '../entities/care-record.js';
 import type { Resident } from '../entities/resident.js';
 
 export interface ResidentCriteria {
   gridId?: string | null;
   buildingId?: string | null;
   householdId?: string | null;
+  careCategory?: string | null;
   residenceType?: string | null;
   status?: string | null;
   gender?: string | null;
+  minAge?: number | null;
+  maxAge?: number | null;
   namePrefix?: string | null;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Turns list filters into a query within the caller's row scope (all criteria must hold). */
-export function residentWhere(criteria: ResidentCriteria | null | undefined, scope: FilterQuery<Resident>[]): FilterQuery<Resident> {
+/**
+ * Turns list filters into a query within the caller's row scope (all criteria must hold). Ages are on `today`;
+ * a care category means an open record, except 高龄 which is derived from the birth date.
+ */
+export async function residentWhere(
+  em: EntityManager,
+  criteria: ResidentCriteria | null | undefined,
+  scope: FilterQuery<Resident>[],
+  today: string,
+): Promise<FilterQuery<Resident>> {
   const all: FilterQuery<Resident>[] = [...scope];
   if (criteria?.householdId) all.push({ household: criteria.householdId });
   if (criteria?.buildingId) all.push({ household: { building: criteria.buildingId } });
@@ -23,5 +39,22 @@ export function residentWhere(criteria: ResidentCriteria | null | undefined, sco
   if (criteria?.status) all.push({ status: criteria.status as Resident['status'] });
   if (criteria?.gender) all.push({ gender: criteria.gender as Resident['gender'] });
   if (criteria?.namePrefix) all.push({ name: { $like: `${escapeLike(criteria.namePrefix.trim())}%` } });
+  for (const [field, value] of [['minAge', criteria?.minAge], ['maxAge', criteria?.maxAge]] as const) {
+    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 150)) throw new InvalidInputError(field, '年龄须为 0–150 的整数');
+  }
+  // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
+  if (criteria?.minAge != null) all.push({ birthDate: { $lte: bornOnOrBefore(today, criteria.minAge) } });
+  if (criteria?.maxAge != null) all.push({ birthDate: { $gt: bornOnOrBefore(today, criteria.maxAge + 1) } });
+  if (criteria?.careCategory) {
+    const category = criteria.careCategory as CareCategory;
+    if (!CareCategories.codes.includes(category)) throw new InvalidInputError('careCategory', `未知的关爱对象类别：${category}`);
+    if (category === 'ADVANCED_AGE') {
+      all.push({ birthDate: { $lte: bornOnOrBefore(today, ADVANCED_AGE_YEARS) } });
+    } else {
+      const records = await em.find(CareRecord, { category, endedOn: null }, { fields: ['resident'] });
+      all.push({ id: { $in: [...new Set(records.map((r) => r.resident.id))] } });
+    }
+  }
   return { $and: all };
 }
+

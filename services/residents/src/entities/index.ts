@@ -1,9 +1,14 @@
 import { residentsAccessEntities } from '../access/index.js';
 import { Building } from './building.js';
+import { CareRecord } from './care-record.js';
+import { CareReview } from './care-review.js';
+import { Community } from './community.js';
 import { Grid } from './grid.js';
 import { Household } from './household.js';
+import { Organization } from './organization.js';
 import { Resident } from './resident.js';
+import { Staff } from './staff.js';
 
-export { Building, Grid, Household, Resident };
+export { Building, CareRecord, CareReview, Community, Grid, Household, Organization, Resident, Staff };
 /** Explicit entity list (no path globs): the same config works from src under vitest and from dist. */
-export const residentsEntities = [Grid, Building, Household, Resident, ...residentsAccessEntities];
+export const residentsEntities = [Community, Grid, Building, Household, Resident, CareRecord, CareReview, Staff, Organization, ...residentsAccessEntities];

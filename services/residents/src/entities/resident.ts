@@ -8,7 +8,7 @@ export type RelationToHead = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'GRANDCHIL
 @Entity({ tableName: 'resident' })
 @Index({ properties: ['communityId', 'status'] })
 export class Resident {
-  [OptionalProps]?: 'gender' | 'birthDate' | 'phone' | 'household' | 'relationToHead' | 'residenceType' | 'residencePermitIssuedOn' | 'residencePermitExpiresOn' | 'status' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'gender' | 'birthDate' | 'phone' | 'household' | 'relationToHead' | 'residenceType' | 'residencePermitIssuedOn' | 'residencePermitExpiresOn' | 'status' | 'createdAt' | 'updatedAt' | 'movedInOn' | 'movedOutOn' | 'moveOutDestination' | 'diedOn' | 'permitExpiringNotifiedFor';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -52,6 +52,24 @@ export class Resident {
 
   @Property({ type: 'string', length: 12 })
   status: ResidentStatus = 'ACTIVE';
+
+  /** 迁入日期 (into the current household). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  movedInOn: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  movedOutOn: string | null = null;
+
+  /** 迁往地 */
+  @Property({ type: 'string', length: 100, nullable: true })
+  moveOutDestination: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  diedOn: string | null = null;
+
+  /** The permit expiry date for which `floating.registration_expiring` was published (once per permit). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  permitExpiringNotifiedFor: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,6 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { GridType } from './grid.type.js';
 
+@Directive('@key(fields: "id")')
 @ObjectType('Building', { description: '楼栋：属于一个网格，设楼栋长' })
 export class BuildingType {
   @Field(() => ID, { description: '楼栋编号' })

@@ -1,6 +1,9 @@
 import { inCommunityScope, type ReferenceResolvers, type SubgraphContext } from '@shequ/subgraph';
 import { householdVisible, residentVisible } from '../application/resident-scope.js';
+import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
+import { Organization } from '../entities/organization.js';
+import { Staff } from '../entities/staff.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
 
@@ -27,6 +30,27 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       const grid = await ctx.loaders.byId(Grid).load(ref.id);
       return grid && inCommunityScope(ctx.access, grid.communityId) ? grid : null;
+    },
+  },
+  Building: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      if (!ctx.access.can('residents:read')) return null;
+      const building = await ctx.loaders.byId(Building).load(ref.id);
+      if (!building || !inCommunityScope(ctx.access, building.communityId)) return null;
+      const grids = ctx.access.gridCodes();
+      return !grids || grids.includes((await ctx.loaders.byId(Grid).load(building.grid.id))?.code ?? '') ? building : null;
+    },
+  },
+  Staff: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      const staff = await ctx.loaders.byId(Staff).load(ref.id);
+      return staff && inCommunityScope(ctx.access, staff.communityId) ? staff : null;
+    },
+  },
+  Organization: {
+    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      const organization = await ctx.loaders.byId(Organization).load(ref.id);
+      return organization && inCommunityScope(ctx.access, organization.communityId) ? organization : null;
     },
   },
 };

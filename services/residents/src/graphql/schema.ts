@@ -1,13 +1,16 @@
 import { residentsAccessResolvers } from '../access/index.js';
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
-import { BuildingResolver } from './building.resolver.js';
-import { HouseholdResolver } from './household.resolver.js';
+import { ImportResolver } from './import.resolver.js';
+import { StatisticsResolver } from './statistics.resolver.js';
+import { CareResolver } from './care.resolver.js';
+import { BuildingResolver, GridResolver, HouseholdResolver } from './places.resolver.js';
 import { residentsReferenceResolvers } from './reference-resolvers.js';
 import { ResidentResolver } from './resident.resolver.js';
+import { OrganizationResolver, StaffResolver } from './staff.resolver.js';
 
 export function buildResidentsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [ResidentResolver, HouseholdResolver, BuildingResolver, ...residentsAccessResolvers],
+    resolvers: [ResidentResolver, CareResolver, HouseholdResolver, BuildingResolver, GridResolver, StaffResolver, OrganizationResolver, ImportResolver, StatisticsResolver, ...residentsAccessResolvers],
     referenceResolvers: residentsReferenceResolvers,
   });
 }

@@ -1,20 +1,30 @@
-import { GridRegistered, ResidentRegistered, SYSTEM_ACTOR } from '@shequ/contracts';
+import { CareCategoryAdded, GridRegistered, ResidentRegistered, SYSTEM_ACTOR } from '@shequ/contracts';
 import { demoDataset } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
-import { Building, Grid, Household, Resident } from '../entities/index.js';
+import { Building, CareRecord, Community, Grid, Household, Organization, Resident, Staff } from '../entities/index.js';
+import { nextReviewDate } from '../domain/care-schedule.js';
+import { joinGridIds } from '../entities/staff.js';
 
 /**
- * Loads 莲秀社区 into an empty residents database: grids, buildings, households, residents. Each resident
- * is announced with `resident.registered`, so other services build their projections from the stream.
+ * Loads 莲秀社区 into an empty residents database: community, staff, grids, buildings, households, residents,
+ * care categories (195 低保 households …) and organisations. Each resident is announced with `resident.registered`
+ * and each care category with `care_category.added`, so other services build their projections from the stream.
  */
 export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Grid, {})) > 0) return;
   const data = demoDataset();
+  const careRecordCount = data.careRecords.length;
   const communityId = data.community.code;
   const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
   const householdBuilding = new Map(data.households.map((h) => [h.id, h.buildingId]));
   await orm.em.fork().transactional(async (em) => {
+    const c = data.community;
+    await em.insertMany(Community, [{ id: c.code, name: c.name, streetCode: c.streetCode, streetName: c.streetName, districtCode: c.districtCode, districtName: c.districtName }]);
+    await em.insertMany(
+      Staff,
+      data.staff.map((s) => ({ id: s.id, communityId, name: s.name, department: s.department, position: s.position, gridIds: joinGridIds(s.gridIds), active: true })),
+    );
     await em.insertMany(Grid, data.grids.map((g) => ({ id: g.id, communityId, code: g.code, name: g.name, gridWorkerStaffId: g.gridWorkerStaffId })));
     await em.insertMany(
       Building,
@@ -37,6 +47,15 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
         status: 'ACTIVE', createdAt: now, updatedAt: now,
       })),
     );
+    const careRecords = data.careRecords.map((c) => ({
+      id: c.id, communityId, resident: c.residentId, category: c.category, startedOn: c.startedOn, source: c.source, grade: c.grade,
+      endedOn: null, endReason: null, nextReviewOn: nextReviewDate(c.category, c.lastReviewedOn ?? c.startedOn), reviewDueNotifiedFor: null,
+    }));
+    await em.insertMany(CareRecord, careRecords);
+    await em.insertMany(
+      Organization,
+      data.organizations.map((o) => ({ id: o.id, communityId, name: o.name, kind: o.kind, address: o.address, gridId: o.gridId, memberCount: o.memberCount })),
+    );
     const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
     for (const g of data.grids) events.record(GridRegistered, { gridId: g.id, code: g.code, name: g.name, gridWorkerStaffId: g.gridWorkerStaffId });
     for (const r of data.residents) {
@@ -52,6 +71,9 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
         residencePermitExpiresOn: r.residencePermit?.expiresOn ?? null,
       });
     }
+    for (const c of careRecords) {
+      events.record(CareCategoryAdded, { residentId: c.resident, category: c.category, startedOn: c.startedOn, source: c.source, nextReviewOn: c.nextReviewOn });
+    }
   });
-  logger.info({ residents: data.residents.length, households: data.households.length }, 'demo community loaded');
+  logger.info({ residents: data.residents.length, households: data.households.length, careRecords: careRecordCount, organizations: data.organizations.length }, 'demo community loaded');
 }

@@ -1,0 +1,50 @@
+import { CaseEvaluated, type EvaluationGrade } from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { evaluationValidity } from '../domain/evaluation-validity.js';
+import type { RaterKind } from '../domain/vocabularies.js';
+import { Case } from '../entities/case.js';
+import { CaseEvaluation } from '../entities/case-evaluation.js';
+
+const EVALUABLE = ['RESOLVED', 'FEEDBACK_GIVEN', 'CLOSED'];
+
+/**
+ * 居民评议 of a resolved case by its reporter or a sampled rater. 优/差 without a reason are stored but invalid
+ * (with why); one evaluation per rater and case.
+ */
+export async function evaluateCase(
+  uow: UnitOfWork,
+  command: { caseId: string; grade: EvaluationGrade; reason?: string | null; raterResidentId?: string | null; raterKind: RaterKind },
+  now: Date,
+): Promise<CaseEvaluation> {
+  const record = await uow.em.findOne(Case, { id: command.caseId });
+  if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
+  if (command.raterKind === 'REPORTER' && (!record.reporterId || command.raterResidentId !== record.reporterId)) {
+    throw new InvalidInputError('raterResidentId', '反映人评议须由该事项的反映人本人作出');
+  }
+  if (command.raterKind === 'SAMPLED' && !command.raterResidentId) throw new InvalidInputError('raterResidentId', '请指明抽取的评议人');
+  if (!EVALUABLE.includes(record.status)) {
+    throw new ConflictError(`事项当前状态为 ${record.status}，办结后才能评议`, { status: record.status });
+  }
+  if (command.raterResidentId && (await uow.em.findOne(CaseEvaluation, { caseId: record.id, raterResidentId: command.raterResidentId }))) {
+    throw new ConflictError('该居民已评议过此事项', { status: record.status });
+  }
+  const { valid, invalidReason } = evaluationValidity(command.grade, command.reason);
+  const evaluation = uow.em.create(CaseEvaluation, {
+    id: newId(),
+    communityId: record.communityId,
+    caseId: record.id,
+    grade: command.grade,
+    reason: command.reason?.trim() || null,
+    valid,
+    invalidReason,
+    raterKind: command.raterKind,
+    raterResidentId: command.raterResidentId ?? null,
+    staffId: record.assigneeStaffId,
+    evaluatedAt: now,
+  });
+  uow.events.record(CaseEvaluated, { caseId: record.id, number: record.number, grade: command.grade, valid, staffId: record.assigneeStaffId });
+  // The caller's transaction flushes (one batch with the rest of the unit of work).
+  return evaluation;
+}

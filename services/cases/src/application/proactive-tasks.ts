@@ -1,0 +1,93 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { ProactiveTaskClosed, ProactiveTaskCreated, SYSTEM_ACTOR, type CareCategory } from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { eventSink, type Outbox } from '@shequ/messaging';
+import type { Orm } from '@shequ/database';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { evaluateRules, type ProactiveFact, type TaskDraft } from '../domain/proactive-rules/index.js';
+import type { ProactiveTaskClosing } from '../domain/vocabularies.js';
+import { ProactiveTask } from '../entities/proactive-task.js';
+import { ResidentProjection } from '../entities/resident-projection.js';
+
+/** A visit, a case or an event attendance: remembered as the resident's last contact. */
+export async function noteContact(em: EntityManager, residentId: string, at: Date): Promise<void> {
+  const row = await em.findOne(ResidentProjection, { residentId });
+  if (row && (!row.lastContactAt || row.lastContactAt < at)) row.lastContactAt = at;
+}
+
+/** Opens the tasks rules asked for, once per rule/resident/key, and never two open tasks of one rule for one resident. */
+export async function openTasks(uow: UnitOfWork, drafts: readonly TaskDraft[], communityId: string, now: Date): Promise<ProactiveTask[]> {
+  const opened: ProactiveTask[] = [];
+  for (const draft of drafts) {
+    const dedupKey = `${draft.rule}:${draft.residentId}:${draft.key}`;
+    if (await uow.em.findOne(ProactiveTask, { dedupKey })) continue;
+    if (await uow.em.findOne(ProactiveTask, { rule: draft.rule, residentId: draft.residentId, status: 'OPEN' })) continue;
+    const task = uow.em.create(ProactiveTask, {
+      id: newId(),
+      communityId,
+      rule: draft.rule,
+      residentId: draft.residentId,
+      gridId: draft.gridId,
+      dedupKey,
+      reason: draft.reason,
+      dueOn: draft.dueOn,
+      createdAt: now,
+    });
+    uow.events.record(ProactiveTaskCreated, { taskId: task.id, rule: task.rule, residentId: task.residentId, gridId: task.gridId, dueOn: task.dueOn }, { communityId });
+    opened.push(task);
+  }
+  await uow.em.flush();
+  return opened;
+}
+
+/** Runs the rules on one fact and opens what they ask for. */
+export function applyRules(uow: UnitOfWork, fact: ProactiveFact, communityId: string, now: Date): Promise<ProactiveTask[]> {
+  return openTasks(uow, evaluateRules(fact, now), communityId, now);
+}
+
+/** Closes a resident's open tasks (by a visit, a case, or because they left or died). */
+export async function closeTasksOf(uow: UnitOfWork, residentId: string, closedBy: ProactiveTaskClosing, ref: string | null, now: Date): Promise<number> {
+  const open = await uow.em.find(ProactiveTask, { residentId, status: 'OPEN' });
+  for (const task of open) {
+    task.status = 'CLOSED';
+    task.closedAt = now;
+    task.closedBy = closedBy;
+    task.closingRef = ref;
+    uow.events.record(
+      ProactiveTaskClosed,
+      { taskId: task.id, rule: task.rule, residentId, closedBy, closedAt: now.toISOString() },
+      { communityId: task.communityId },
+    );
+  }
+  return open.length;
+}
+
+export function careCategoriesOf(row: ResidentProjection): CareCategory[] {
+  return row.careCategories ? (row.careCategories.split(',') as CareCategory[]) : [];
+}
+
+/**
+ * The scheduled scan of the proactive rules over residents with a care category (the rules that look at
+ * time: no contact for N days).
+ */
+export async function scanProactiveRules(deps: { orm: Orm; outbox: Outbox }, now: Date): Promise<number> {
+  const em = deps.orm.em.fork();
+  const rows = await em.find(ResidentProjection, { status: 'ACTIVE', careCategories: { $ne: '' } });
+  let opened = 0;
+  for (const row of rows) {
+    await em.fork().transactional(async (tx) => {
+      const uow = { em: tx, events: eventSink(deps.outbox, tx, { communityId: row.communityId, actor: SYSTEM_ACTOR, correlationId: 'proactive-scan' }) };
+      const fact: ProactiveFact = {
+        kind: 'RESIDENT_SNAPSHOT',
+        residentId: row.residentId,
+        gridId: row.gridId,
+        birthDate: row.birthDate,
+        careCategories: careCategoriesOf(row),
+        lastContactAt: row.lastContactAt ?? row.knownSince ?? row.updatedAt,
+        active: row.status === 'ACTIVE',
+      };
+      opened += (await applyRules(uow, fact, row.communityId, now)).length;
+    });
+  }
+  return opened;
+}

@@ -1,0 +1,65 @@
+import { newId } from '@shequ/database';
+import { InvalidInputError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { Case } from '../entities/case.js';
+import { ResidentProjection } from '../entities/resident-projection.js';
+import { Visit } from '../entities/visit.js';
+import { recordStep } from './case-timeline.js';
+import { closeTasksOf, noteContact } from './proactive-tasks.js';
+
+export interface LogVisitCommand {
+  staffId: string;
+  householdId?: string | null;
+  residentId?: string | null;
+  caseId?: string | null;
+  visitedAt: Date;
+  notes: string;
+  followUps?: string | null;
+}
+
+/**
+ * 走访 / 民情日记: a visit to a household or a resident. It counts as a contact with the resident (or every resident
+ * of the household) and closes their open proactive tasks; a visit about a case goes on the case's timeline.
+ */
+export async function logVisit(uow: UnitOfWork, command: LogVisitCommand, communityId: string, now: Date): Promise<Visit> {
+  if (!command.householdId && !command.residentId) throw new InvalidInputError('residentId', '请指定走访的住户或居民');
+  const notes = command.notes.trim();
+  if (notes.length < 2) throw new InvalidInputError('notes', '请填写走访情况（民情日记）');
+  if (command.visitedAt > now) throw new InvalidInputError('visitedAt', '走访时间不能晚于当前时间');
+  const linkedCase = command.caseId ? await uow.em.findOne(Case, { id: command.caseId, communityId }) : null;
+  if (command.caseId && !linkedCase) throw new InvalidInputError('caseId', '关联的事项不存在');
+  let householdId = command.householdId ?? null;
+  if (!householdId && command.residentId) {
+    householdId = (await uow.em.findOne(ResidentProjection, { residentId: command.residentId }))?.householdId ?? null;
+  }
+  const visit = uow.em.create(Visit, {
+    id: newId(),
+    communityId,
+    staffId: command.staffId,
+    householdId,
+    residentId: command.residentId ?? null,
+    caseId: command.caseId ?? null,
+    visitedAt: command.visitedAt,
+    notes,
+    followUps: command.followUps?.trim() || null,
+  });
+  if (linkedCase) {
+    recordStep(uow.em, linkedCase, {
+      action: 'VISIT',
+      from: linkedCase.status,
+      to: linkedCase.status,
+      actor: { kind: 'user', id: command.staffId },
+      note: `走访：${notes.slice(0, 200)}`,
+      at: command.visitedAt,
+    });
+  }
+  const visited = command.residentId
+    ? [command.residentId]
+    : (await uow.em.find(ResidentProjection, { householdId: command.householdId!, status: 'ACTIVE' })).map((r) => r.residentId);
+  for (const residentId of visited) {
+    await noteContact(uow.em, residentId, command.visitedAt);
+    await closeTasksOf(uow, residentId, 'VISIT', visit.id, now);
+  }
+  await uow.em.flush();
+  return visit;
+}

@@ -1,0 +1,45 @@
+import type { CareCategory, ResidenceType } from '@shequ/contracts';
+
+/** What the engine learns and feeds the rules: a fact about one resident. */
+export type ProactiveFact =
+  /** The scheduled scan's view of a resident (from the local projection). */
+  | {
+      kind: 'RESIDENT_SNAPSHOT';
+      residentId: string;
+      gridId: string | null;
+      birthDate: string | null;
+      careCategories: readonly CareCategory[];
+      /** Last visit, case or event attendance; else when the resident became known. */
+      lastContactAt: Date;
+      active: boolean;
+    }
+  /** residents' care_category.review_due */
+  | { kind: 'CARE_REVIEW_DUE'; residentId: string; gridId: string | null; category: CareCategory; dueOn: string }
+  /** residents' resident.registered */
+  | { kind: 'RESIDENT_REGISTERED'; residentId: string; gridId: string | null; residenceType: ResidenceType };
+
+/** A task a rule asks for. `key` makes it once-only (one open task per rule, resident and key). */
+export interface TaskDraft {
+  rule: string;
+  residentId: string;
+  gridId: string | null;
+  dueOn: string;
+  key: string;
+  reason: string;
+}
+
+/** A proactive rule: its settings (data) and one function from a fact to a task or nothing. */
+export interface ProactiveRule<S = unknown> {
+  code: string;
+  description: string;
+  settings: S;
+  evaluate(fact: ProactiveFact, now: Date, settings: S): TaskDraft | null;
+}
+
+export function isoDate(date: Date): string {
+  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}

@@ -1,0 +1,38 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** 走访 / 民情日记: a staff member's visit to a household or resident, with notes and follow-ups. */
+@Entity({ tableName: 'visit' })
+export class Visit {
+  [OptionalProps]?: 'householdId' | 'residentId' | 'caseId' | 'followUps';
+
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 12 })
+  communityId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 80 })
+  staffId!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 36, nullable: true })
+  householdId: string | null = null;
+
+  @Index()
+  @Property({ type: 'string', length: 36, nullable: true })
+  residentId: string | null = null;
+
+  @Property({ type: 'string', length: 36, nullable: true })
+  caseId: string | null = null;
+
+  @Property({ type: 'datetime' })
+  visitedAt!: Date;
+
+  @Property({ type: 'text' })
+  notes!: string;
+
+  /** 后续跟进事项 */
+  @Property({ type: 'text', nullable: true })
+  followUps: string | null = null;
+}

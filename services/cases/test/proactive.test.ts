@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CareCategoryAdded, CareCategoryReviewDue, GridRegistered, RegistrationAttended, ResidentDeceased, ResidentMovedOut, ResidentRegistered, type EventEnvelope,
+} from '@shequ/contracts';
+import { OutboxMessage } from '@shequ/messaging';
+import { ManualClock } from '@shequ/subgraph';
+import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { scanProactiveRules } from '../src/application/proactive-tasks.js';
+import { ProactiveTask, ResidentProjection } from '../src/entities/index.js';
+import { casesService } from '../src/service.js';
+
+const GRID_CODE = '350203008006-02';
+const gridWorker: Caller = { role: 'grid_worker', grids: [GRID_CODE], subject: 'staff-gw2', department: 'GRID' };
+const DAY = 86_400_000;
+const LOG_VISIT = `mutation($input: LogVisitInput!) { logVisit(input: $input) { visit { id staff { id } household { id } resident { id } notes followUps } } }`;
+const TASKS = `query($filter: ProactiveTaskFilter) { proactiveTasks(filter: $filter, first: 50) { totalCount edges { node { id rule status closedBy closingRef dueOn resident { id } grid { id } } } } }`;
+
+describe.each(testDialects())('proactive service on %s (events in → task out → visit closes it)', (dialect) => {
+  let nats: NatsServerHandle;
+  let service: TestSubgraph;
+  let publisher: TestEventPublisher;
+  const clock = new ManualClock(new Date('2026-05-01T02:00:00Z'));
+
+  const register = async (residentId: string, residenceType: 'REGISTERED' | 'FLOATING', birthDate = '1950-02-02') => {
+    await publisher.publish(
+      ResidentRegistered,
+      { residentId, householdId: `hh-${residentId}`, buildingId: 'b-1', gridId: 'grid-2', gender: 'FEMALE', birthDate, residenceType, residencePermitExpiresOn: null },
+      { occurredAt: clock.now() },
+    );
+  };
+  const tasksOf = (residentId: string) => service.orm.em.fork().find(ProactiveTask, { residentId }, { orderBy: { createdAt: 'asc' } });
+  const taskEvents = async (residentId: string) =>
+    (await service.orm.em.fork().find(OutboxMessage, {}, { orderBy: { id: 'asc' } }))
+      .map((r) => JSON.parse(r.payload) as EventEnvelope<any>)
+      .filter((e) => e.type.startsWith('proactive_task.') && e.data.residentId === residentId)
+      .map((e) => [e.type, e.data.rule, e.data.closedBy ?? null]);
+  const visit = (input: Record<string, unknown>) => service.graphql(LOG_VISIT, { input }, gridWorker);
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
+    publisher = new TestEventPublisher(nats.url);
+    await publisher.publish(GridRegistered, { gridId: 'grid-2', code: GRID_CODE, name: '莲秀里网格', gridWorkerStaffId: 'staff-gw2' });
+  });
+  afterAll(async () => {
+    await publisher?.close();
+    await service?.stop();
+    await nats?.dispose();
+  });
+
+  it('opens a review task when residents says a care review falls due, and a visit closes it', async () => {
+    await register('r-dibao', 'REGISTERED');
+    const due = { residentId: 'r-dibao', category: 'MINIMUM_LIVING_ALLOWANCE' as const, dueOn: '2026-05-10', gridId: 'grid-2' };
+    const event = await publisher.publish(CareCategoryReviewDue, due);
+    const [task] = await waitFor(async () => ((await tasksOf('r-dibao')).length ? tasksOf('r-dibao') : null), { what: 'review task' });
+    expect(task).toMatchObject({ rule: 'CARE_REVIEW_DUE', status: 'OPEN', dueOn: '2026-05-10', gridId: 'grid-2' });
+
+    await publisher.republish(event);
+    await publisher.publish(CareCategoryReviewDue, due);
+    await register('r-marker', 'REGISTERED');
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker' }), { what: 'marker' });
+    expect(await tasksOf('r-dibao')).toHaveLength(1);
+
+    const listed = await service.graphql(TASKS, { filter: { status: 'OPEN', residentId: 'r-dibao' } }, gridWorker);
+    expect(listed.data.proactiveTasks.edges[0].node).toMatchObject({ rule: 'CARE_REVIEW_DUE', resident: { id: 'r-dibao' }, grid: { id: 'grid-2' } });
+
+    const visited = await visit({ residentId: 'r-dibao', notes: '入户复核低保家庭收入情况', followUps: '下月补交收入证明' });
+    expect(visited.errors).toBeUndefined();
+    expect(visited.data.logVisit.visit).toMatchObject({ staff: { id: 'staff-gw2' }, household: { id: 'hh-r-dibao' }, resident: { id: 'r-dibao' } });
+    const [closed] = await tasksOf('r-dibao');
+    expect(closed).toMatchObject({ status: 'CLOSED', closedBy: 'VISIT', closingRef: visited.data.logVisit.visit.id });
+    expect(await taskEvents('r-dibao')).toEqual([
+      ['proactive_task.created', 'CARE_REVIEW_DUE', null],
+      ['proactive_task.closed', 'CARE_REVIEW_DUE', 'VISIT'],
+    ]);
+  });
+
+  it('asks to verify a newly registered floating resident (not a registered one); a case about them closes it', async () => {
+    await register('r-float', 'FLOATING', '1995-07-07');
+    await register('r-local', 'REGISTERED', '1995-07-07');
+    await waitFor(async () => ((await tasksOf('r-float')).length ? true : null), { what: 'verification task' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-local' }), { what: 'local resident' });
+    expect(await tasksOf('r-local')).toEqual([]);
+    expect((await tasksOf('r-float'))[0]).toMatchObject({ rule: 'FLOATING_RESIDENT_VERIFY', dueOn: '2026-05-08' });
+    const opened = await service.graphql(`mutation { openCase(input: { reporterId: "r-float", category: CERTIFICATE, channel: PROACTIVE, description: "上门核实居住情况，办理居住证明" }) { case { id } } }`);
+    expect(opened.errors).toBeUndefined();
+    expect((await tasksOf('r-float'))[0]).toMatchObject({ status: 'CLOSED', closedBy: 'CASE', closingRef: opened.data.openCase.case.id });
+  });
+
+  it('closes the open tasks of a resident who moves out or dies, with that reason', async () => {
+    await register('r-leaving', 'FLOATING');
+    await register('r-dying', 'FLOATING');
+    await waitFor(async () => ((await tasksOf('r-dying')).length ? true : null), { what: 'tasks' });
+    await publisher.publish(ResidentMovedOut, { residentId: 'r-leaving', fromHouseholdId: 'hh-r-leaving', movedOutOn: '2026-05-02', destination: '福建省泉州市' });
+    await publisher.publish(ResidentDeceased, { residentId: 'r-dying', diedOn: '2026-05-02' });
+    const closedBy = async (id: string) => (await tasksOf(id))[0]?.closedBy ?? null;
+    expect(await waitFor(() => closedBy('r-leaving'), { what: 'moved out closes' })).toBe('RESIDENT_MOVED_OUT');
+    expect(await waitFor(() => closedBy('r-dying'), { what: 'deceased closes' })).toBe('RESIDENT_DECEASED');
+    expect(await taskEvents('r-dying')).toEqual([
+      ['proactive_task.created', 'FLOATING_RESIDENT_VERIFY', null],
+      ['proactive_task.closed', 'FLOATING_RESIDENT_VERIFY', 'RESIDENT_DECEASED'],
+    ]);
+  });
+
+  it('opens a visit task for an elderly resident living alone after 30 days without contact; event attendance counts as contact', async () => {
+    clock.set(new Date('2026-06-01T02:00:00Z'));
+    for (const id of ['r-alone', 'r-dancer']) {
+      await register(id, 'REGISTERED', '1941-03-03');
+      await publisher.publish(
+        CareCategoryAdded,
+        { residentId: id, category: 'ELDERLY_LIVING_ALONE', startedOn: '2026-06-01', source: '入户走访', nextReviewOn: null },
+        { occurredAt: clock.now() },
+      );
+    }
+    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.careCategories ? true : null), { what: 'care categories' });
+
+    clock.advance(20 * DAY);
+    await publisher.publish(RegistrationAttended, { registrationId: 'reg-1', eventId: 'ev-1', residentId: 'r-dancer', attendedAt: clock.now().toISOString() });
+    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.lastContactAt ? true : null), { what: 'attendance' });
+
+    clock.advance(9 * DAY);
+    await scanProactiveRules(service, clock.now());
+    expect(await tasksOf('r-alone')).toEqual([]);
+
+    clock.advance(2 * DAY); // 31 days since r-alone became known, 11 since r-dancer attended
+    await scanProactiveRules(service, clock.now());
+    await scanProactiveRules(service, clock.now());
+    expect(await tasksOf('r-dancer')).toEqual([]);
+    const tasks = await tasksOf('r-alone');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ rule: 'ELDERLY_NO_CONTACT', status: 'OPEN', dueOn: '2026-07-05' });
+
+    const visited = await visit({ householdId: 'hh-r-alone', notes: '上门看望独居老人，身体状况良好' });
+    expect(visited.errors).toBeUndefined();
+    expect((await tasksOf('r-alone'))[0]).toMatchObject({ status: 'CLOSED', closedBy: 'VISIT' });
+    await scanProactiveRules(service, clock.now());
+    expect(await tasksOf('r-alone')).toHaveLength(1);
+  });
+
+  it('rejects a visit without a household or resident, or without notes, writing nothing', async () => {
+    const nowhere = await visit({ notes: '走访' });
+    expect(nowhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    const empty = await visit({ residentId: 'r-alone', notes: ' ' });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'notes' });
+    const machine = await service.graphql(LOG_VISIT, { input: { residentId: 'r-alone', notes: '走访' } }, { role: 'analyst' });
+    expect(machine.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

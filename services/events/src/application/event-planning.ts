@@ -1,0 +1,235 @@
+import { ref } from '@mikro-orm/core';
+import { EventCancelled, EventCompleted, EventPublished, type CommunityEventType, type Department } from '@shequ/contracts';
+import { forUpdate, newId } from '@shequ/database';
+import { InvalidInputError, NotFoundError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { checkReschedulable, nextEventStatus } from '../domain/event-lifecycle.js';
+import { nextRegistrationStatus } from '../domain/registration-policy.js';
+import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
+import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
+import { CommunityEvent } from '../entities/community-event.js';
+import { EventSponsor, ProgrammeItem } from '../entities/gala-programme.js';
+import { Registration } from '../entities/registration.js';
+import { Team } from '../entities/team.js';
+import { Venue } from '../entities/venue.js';
+import { lockEvent } from './event-locks.js';
+import { cancelLockedRegistration } from './registrations.js';
+
+export interface PlanEventCommand {
+  title: string;
+  type: CommunityEventType;
+  description?: string | null;
+  venueId?: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  capacity?: number | null;
+  audience?: EventAudience | null;
+  organiserKind: OrganiserKind;
+  organiserDepartment?: Department | null;
+  organiserTeamId?: string | null;
+  organiserOrganizationId?: string | null;
+  rehearsalForId?: string | null;
+}
+
+/**
+ * Books the venue (locked, so two bookings of one venue cannot both pass the overlap check) and creates the
+ * event in PLANNED. A booking overlapping another live event on the venue is a CONFLICT naming that event.
+ */
+export async function planEvent(uow: UnitOfWork, command: PlanEventCommand, communityId: string): Promise<CommunityEvent> {
+  const title = command.title.trim();
+  if (!title) throw new InvalidInputError('title', '活动名称不能为空');
+  checkTimeRange(command.startsAt, command.endsAt);
+  const capacity = command.capacity ?? null;
+  const organiser = await resolveOrganiser(uow, command, communityId);
+  let rehearsalFor: CommunityEvent | null = null;
+  if (command.rehearsalForId) {
+    if (command.type !== 'REHEARSAL') throw new InvalidInputError('rehearsalForId', '只有排练（REHEARSAL）可以关联晚会');
+    rehearsalFor = await uow.em.findOne(CommunityEvent, { id: command.rehearsalForId, communityId });
+    if (!rehearsalFor) throw new InvalidInputError('rehearsalForId', `活动 ${command.rehearsalForId} 不存在`);
+    if (rehearsalFor.type !== 'GALA') throw new InvalidInputError('rehearsalForId', '排练只能关联晚会（GALA）');
+  }
+  const venue = await bookVenue(uow, { venueId: command.venueId ?? null, startsAt: command.startsAt, endsAt: command.endsAt, capacity }, communityId);
+  const event = uow.em.create(CommunityEvent, {
+    id: newId(),
+    communityId,
+    title,
+    type: command.type,
+    description: command.description?.trim() || null,
+    venue,
+    startsAt: command.startsAt,
+    endsAt: command.endsAt,
+    capacity,
+    audience: command.audience ?? 'ALL',
+    ...organiser,
+    rehearsalForId: rehearsalFor?.id ?? null,
+  });
+  await uow.em.flush();
+  return event;
+}
+
+/**
+ * Locks the venue (so two bookings cannot both pass the overlap check) and checks the slot is free and the
+ * capacity fits; `eventId` is the event being moved, which does not conflict with itself.
+ */
+async function bookVenue(
+  uow: UnitOfWork,
+  booking: { eventId?: string; venueId: string | null; startsAt: Date; endsAt: Date; capacity: number | null },
+  communityId: string,
+): Promise<Venue | null> {
+  if (!booking.venueId) {
+    checkCapacityFitsVenue(booking.capacity, null);
+    return null;
+  }
+  const venue = await uow.em.findOne(Venue, { id: booking.venueId, communityId }, forUpdate(uow.em));
+  if (!venue) throw new InvalidInputError('venueId', `场地 ${booking.venueId} 不存在`);
+  checkCapacityFitsVenue(booking.capacity, venue.capacity);
+  const existing = await uow.em.find(CommunityEvent, {
+    venue,
+    status: { $ne: 'CANCELLED' },
+    startsAt: { $lt: booking.endsAt },
+    endsAt: { $gt: booking.startsAt },
+  });
+  checkVenueFree(venue.name, { id: booking.eventId, startsAt: booking.startsAt, endsAt: booking.endsAt }, existing);
+  return venue;
+}
+
+/** Moves an event that has not started to another time and/or venue, under the same booking rules. */
+export async function rescheduleEvent(
+  uow: UnitOfWork,
+  command: { eventId: string; venueId?: string | null; startsAt: Date; endsAt: Date },
+  communityId: string,
+): Promise<CommunityEvent> {
+  checkTimeRange(command.startsAt, command.endsAt);
+  const event = await lockEvent(uow, command.eventId, communityId);
+  checkReschedulable(event.status);
+  const venueId = command.venueId === undefined ? (event.venue?.id ?? null) : command.venueId;
+  const venue = await bookVenue(uow, { eventId: event.id, venueId, startsAt: command.startsAt, endsAt: command.endsAt, capacity: event.capacity }, communityId);
+  event.venue = venue ? ref(venue) : null;
+  event.startsAt = command.startsAt;
+  event.endsAt = command.endsAt;
+  await uow.em.flush();
+  return event;
+}
+
+async function resolveOrganiser(uow: UnitOfWork, command: PlanEventCommand, communityId: string) {
+  switch (command.organiserKind) {
+    case 'DEPARTMENT':
+      if (!command.organiserDepartment) throw new InvalidInputError('organiserDepartment', '部门主办须指明部门');
+      return { organiserKind: 'DEPARTMENT' as const, organiserDepartment: command.organiserDepartment, organiserTeamId: null, organiserOrganizationId: null };
+    case 'TEAM': {
+      const team = command.organiserTeamId ? await uow.em.findOne(Team, { id: command.organiserTeamId, communityId }) : null;
+      if (!team) throw new InvalidInputError('organiserTeamId', `团队 ${command.organiserTeamId ?? '（未填）'} 不存在`);
+      return { organiserKind: 'TEAM' as const, organiserDepartment: null, organiserTeamId: team.id, organiserOrganizationId: null };
+    }
+    case 'ORGANIZATION':
+      if (!command.organiserOrganizationId) throw new InvalidInputError('organiserOrganizationId', '共建单位主办须指明单位');
+      return { organiserKind: 'ORGANIZATION' as const, organiserDepartment: null, organiserTeamId: null, organiserOrganizationId: command.organiserOrganizationId };
+  }
+}
+
+/** PLANNED → OPEN: registration opens; publishes event.published. */
+export async function publishEvent(uow: UnitOfWork, eventId: string, communityId: string): Promise<CommunityEvent> {
+  const event = await lockEvent(uow, eventId, communityId);
+  event.status = nextEventStatus(event.status, 'PUBLISH');
+  uow.events.record(EventPublished, {
+    eventId: event.id,
+    title: event.title,
+    type: event.type,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    venueId: event.venue?.id ?? null,
+    capacity: event.capacity,
+  });
+  await uow.em.flush();
+  return event;
+}
+
+/** → ONGOING: check-in opens. */
+export async function startEvent(uow: UnitOfWork, eventId: string, communityId: string): Promise<CommunityEvent> {
+  const event = await lockEvent(uow, eventId, communityId);
+  event.status = nextEventStatus(event.status, 'START');
+  await uow.em.flush();
+  return event;
+}
+
+/** ONGOING → COMPLETED: confirmed residents who never checked in become no-shows; publishes event.completed. */
+export async function completeEvent(uow: UnitOfWork, eventId: string, communityId: string, now: Date): Promise<CommunityEvent> {
+  const event = await lockEvent(uow, eventId, communityId);
+  event.status = nextEventStatus(event.status, 'COMPLETE');
+  for (const registration of await uow.em.find(Registration, { event, status: 'CONFIRMED' })) {
+    registration.status = nextRegistrationStatus(registration.status, 'MARK_NO_SHOW');
+  }
+  const attended = await uow.em.count(Registration, { event, status: 'ATTENDED' });
+  uow.events.record(EventCompleted, { eventId: event.id, completedAt: now.toISOString(), attended });
+  await uow.em.flush();
+  return event;
+}
+
+/** → CANCELLED: every live registration is cancelled (each publishes registration.cancelled), the venue freed. */
+export async function cancelEvent(uow: UnitOfWork, command: { eventId: string; reason: string }, communityId: string, now: Date): Promise<CommunityEvent> {
+  const reason = command.reason.trim();
+  if (!reason) throw new InvalidInputError('reason', '请填写取消原因');
+  const event = await lockEvent(uow, command.eventId, communityId);
+  event.status = nextEventStatus(event.status, 'CANCEL');
+  event.cancelReason = reason;
+  for (const registration of await uow.em.find(Registration, { event, status: { $in: ['CONFIRMED', 'WAITLISTED'] } })) {
+    await cancelLockedRegistration(uow.em, uow.events, event, registration, `活动取消：${reason}`, now);
+  }
+  uow.events.record(EventCancelled, { eventId: event.id, reason, cancelledAt: now.toISOString() });
+  await uow.em.flush();
+  return event;
+}
+
+/** Adds a programme item (节目) to a gala that has not finished yet. */
+export async function addProgrammeItem(
+  uow: UnitOfWork,
+  command: { eventId: string; title: string; form: string; teamId?: string | null; performers?: string | null; durationMinutes: number },
+  communityId: string,
+): Promise<ProgrammeItem> {
+  const event = await lockEvent(uow, command.eventId, communityId);
+  if (event.type !== 'GALA') throw new InvalidInputError('eventId', '只有晚会（GALA）有节目单');
+  if (event.status === 'COMPLETED' || event.status === 'CANCELLED') nextEventStatus(event.status, 'START');
+  if (!command.title.trim()) throw new InvalidInputError('title', '节目名称不能为空');
+  if (!Number.isInteger(command.durationMinutes) || command.durationMinutes < 1 || command.durationMinutes > 180) {
+    throw new InvalidInputError('durationMinutes', '节目时长须为 1–180 分钟');
+  }
+  const team = command.teamId ? await uow.em.findOne(Team, { id: command.teamId, communityId }) : null;
+  if (command.teamId && !team) throw new InvalidInputError('teamId', `团队 ${command.teamId} 不存在`);
+  const position = (await uow.em.count(ProgrammeItem, { event })) + 1;
+  const item = uow.em.create(ProgrammeItem, {
+    id: newId(),
+    communityId,
+    event,
+    position,
+    title: command.title.trim(),
+    form: command.form.trim(),
+    team,
+    performers: command.performers?.trim() || null,
+    durationMinutes: command.durationMinutes,
+  });
+  await uow.em.flush();
+  return item;
+}
+
+export async function addSponsor(
+  uow: UnitOfWork,
+  command: { eventId: string; organizationId: string; contribution: string; amountFen?: number | null },
+  communityId: string,
+): Promise<EventSponsor> {
+  const event = await uow.em.findOne(CommunityEvent, { id: command.eventId, communityId });
+  if (!event) throw new NotFoundError('活动', command.eventId);
+  if (!command.contribution.trim()) throw new InvalidInputError('contribution', '请填写赞助内容');
+  if (command.amountFen != null && (!Number.isInteger(command.amountFen) || command.amountFen < 0)) {
+    throw new InvalidInputError('amountFen', '金额（分）须为非负整数');
+  }
+  const sponsor = uow.em.create(EventSponsor, {
+    id: newId(),
+    communityId,
+    event,
+    organizationId: command.organizationId,
+    contribution: command.contribution.trim(),
+    amountFen: command.amountFen ?? null,
+  });
+  await uow.em.flush();
+  return sponsor;
+}

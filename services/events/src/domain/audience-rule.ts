@@ -1,0 +1,43 @@
+import { InvalidInputError } from '@shequ/errors';
+import { EventAudiences, type EventAudience } from './vocabularies.js';
+
+/** Age ranges (inclusive, in full years on the day of the event) of each audience; null = no bound. */
+const AGE_RANGES: Record<EventAudience, Array<[number | null, number | null]>> = {
+  ALL: [[null, null]],
+  ELDERLY: [[60, null]],
+  CHILDREN: [[6, 14]],
+  ELDERS_AND_CHILDREN: [[60, null], [6, 14]],
+  ADULTS: [[18, null]],
+};
+
+export const ELDERLY_AGE = 60;
+
+/** The calendar day of an instant in China Standard Time (UTC+8), YYYY-MM-DD. */
+export function chinaDay(on: Date): string {
+  return new Date(on.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Full years between `birthDate` and `on` (an instant, taken as its day in China, or a YYYY-MM-DD day). */
+export function ageOn(birthDate: string, on: Date | string): number {
+  const day = typeof on === 'string' ? on : chinaDay(on);
+  const y = +birthDate.slice(0, 4);
+  const md = birthDate.slice(5);
+  const oy = +day.slice(0, 4);
+  return oy - y - (day.slice(5) < md ? 1 : 0);
+}
+
+export function ageFits(audience: EventAudience, age: number): boolean {
+  return AGE_RANGES[audience].some(([min, max]) => (min === null || age >= min) && (max === null || age <= max));
+}
+
+/**
+ * Checks that a resident belongs to the event's audience on the day it starts. An open event needs no
+ * birth date; a restricted one refuses residents whose age is unknown.
+ */
+export function checkAudience(audience: EventAudience, birthDate: string | null, eventStartsAt: Date): void {
+  if (audience === 'ALL') return;
+  const label = EventAudiences.labels[audience];
+  if (!birthDate) throw new InvalidInputError('residentId', `该活动面向${label}，但居民的出生日期未知，无法核对年龄`, { audience });
+  const age = ageOn(birthDate, eventStartsAt);
+  if (!ageFits(audience, age)) throw new InvalidInputError('residentId', `该活动面向${label}，该居民活动当天 ${age} 周岁，不符合条件`, { audience, age });
+}

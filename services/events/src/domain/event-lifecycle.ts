@@ -1,0 +1,56 @@
+import type { CommunityEventStatus } from '@shequ/contracts';
+import { CommunityEventStatuses } from '@shequ/contracts';
+import { ConflictError } from '@shequ/errors';
+
+/** What can happen to an activity. FILL / REOPEN follow the seats; the others are staff actions. */
+export type EventAction = 'PUBLISH' | 'FILL' | 'REOPEN' | 'START' | 'COMPLETE' | 'CANCEL';
+
+/**
+ * The one table of allowed status changes of a CommunityEvent:
+ * PLANNED → OPEN → FULL → ONGOING → COMPLETED, CANCELLED from any state before it starts.
+ */
+export const EVENT_TRANSITIONS: Readonly<Record<EventAction, Partial<Record<CommunityEventStatus, CommunityEventStatus>>>> = {
+  PUBLISH: { PLANNED: 'OPEN' },
+  FILL: { OPEN: 'FULL' },
+  REOPEN: { FULL: 'OPEN' },
+  START: { PLANNED: 'ONGOING', OPEN: 'ONGOING', FULL: 'ONGOING' },
+  COMPLETE: { ONGOING: 'COMPLETED' },
+  CANCEL: { PLANNED: 'CANCELLED', OPEN: 'CANCELLED', FULL: 'CANCELLED' },
+};
+
+const ACTION_LABELS: Record<EventAction, string> = {
+  PUBLISH: '发布（开放报名）',
+  FILL: '标记名额已满',
+  REOPEN: '重新开放报名',
+  START: '开始活动',
+  COMPLETE: '结束活动',
+  CANCEL: '取消活动',
+};
+
+/** The status after `action`, or a CONFLICT naming the current status. */
+export function nextEventStatus(current: CommunityEventStatus, action: EventAction): CommunityEventStatus {
+  const next = EVENT_TRANSITIONS[action][current];
+  if (!next) {
+    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`, { status: current, action });
+  }
+  return next;
+}
+
+export function canTransition(current: CommunityEventStatus, action: EventAction): boolean {
+  return EVENT_TRANSITIONS[action][current] !== undefined;
+}
+
+/** After the seat count changed: FULL when no seat is left, OPEN again when one is; other states unchanged. */
+export function statusForSeats(current: CommunityEventStatus, capacity: number | null, confirmed: number): CommunityEventStatus {
+  if (capacity === null) return current === 'FULL' ? 'OPEN' : current;
+  if (current === 'OPEN' && confirmed >= capacity) return nextEventStatus(current, 'FILL');
+  if (current === 'FULL' && confirmed < capacity) return nextEventStatus(current, 'REOPEN');
+  return current;
+}
+
+/** Time and venue may change only before the event starts (the states it could still be cancelled from). */
+export function checkReschedulable(current: CommunityEventStatus): void {
+  if (!canTransition(current, 'CANCEL')) {
+    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），开始后不能改期或更换场地`, { status: current });
+  }
+}

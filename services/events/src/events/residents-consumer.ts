@@ -1,0 +1,16 @@
+import { ResidentDeceased, ResidentMovedOut, ResidentRegistered } from '@shequ/contracts';
+import { EventConsumer } from '@shequ/messaging';
+import type { ServiceDependencies } from '@shequ/subgraph';
+import { recordResident, releaseFutureRegistrations } from '../application/resident-projection.js';
+
+/** events__residents: birth dates for audience rules; deaths and moves release seats at future events. */
+export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
+  return new EventConsumer({ service: 'events', source: 'residents', orm: deps.orm, bus: deps.bus, outbox: deps.outbox, logger: deps.logger })
+    .on(ResidentRegistered, (event, { em }) => recordResident(em, { residentId: event.data.residentId, birthDate: event.data.birthDate }, event.communityId))
+    .on(ResidentDeceased, async (event, { em, events }) => {
+      await releaseFutureRegistrations(em, events, { residentId: event.data.residentId, diedOn: event.data.diedOn }, event.communityId, deps.clock.now());
+    })
+    .on(ResidentMovedOut, async (event, { em, events }) => {
+      await releaseFutureRegistrations(em, events, { residentId: event.data.residentId, movedOutOn: event.data.movedOutOn }, event.communityId, deps.clock.now());
+    });
+}

@@ -1,0 +1,38 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { CommunityEventType } from '@shequ/contracts';
+import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
+import { eventStatisticsOf } from '../application/event-reports.js';
+import type { EventStatisticsDimension } from '../domain/vocabularies.js';
+import { EventStatisticsDimensionEnum } from './enums.js';
+import { EventStatisticsFilterInput, EventStatisticsGroupType } from './statistics.type.js';
+
+@Resolver()
+export class EventStatisticsResolver {
+  @Query(() => [EventStatisticsGroupType], { description: '活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息' })
+  async eventStatistics(
+    @Arg('groupBy', () => [EventStatisticsDimensionEnum], { description: '分组维度（可多选）' }) groupBy: EventStatisticsDimension[],
+    @Arg('filter', () => EventStatisticsFilterInput, { nullable: true, description: '筛选条件' }) filter: EventStatisticsFilterInput | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EventStatisticsGroupType[]> {
+    ctx.access.require('events:statistics');
+    const groups = await eventStatisticsOf(ctx.em, communityWhere(ctx.access), groupBy, {
+      from: filter?.from ?? null,
+      to: filter?.to ?? null,
+      types: (filter?.types ?? null) as CommunityEventType[] | null,
+    });
+    return groups.map((g) => ({
+      type: g.key.TYPE ?? null,
+      month: g.key.MONTH ?? null,
+      venue: g.key.VENUE ?? null,
+      organiser: g.key.ORGANISER ?? null,
+      audience: g.key.AUDIENCE ?? null,
+      events: g.events,
+      registrations: g.registrations,
+      attended: g.attended,
+      noShows: g.noShows,
+      attendanceRate: g.attendanceRate,
+      uniqueParticipants: g.uniqueParticipants,
+      elderlyShare: g.elderlyShare,
+    }));
+  }
+}

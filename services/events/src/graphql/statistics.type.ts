@@ -1,0 +1,66 @@
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { CommunityEventType } from './community-event.type.js';
+import { CommunityEventTypeEnum, GalaMonthStatusEnum } from './enums.js';
+
+@ObjectType('EventStatisticsGroup', { description: '活动统计的一组（只含计数，不含个人信息）' })
+export class EventStatisticsGroupType {
+  @Field(() => CommunityEventTypeEnum, { nullable: true, description: '活动类型（按 TYPE 分组时）' })
+  type!: string | null;
+
+  @Field(() => String, { nullable: true, description: '月份 YYYY-MM（按 MONTH 分组时，北京时间）' })
+  month!: string | null;
+
+  @Field(() => String, { nullable: true, description: '场地名称（按 VENUE 分组时；为空表示无固定场地）' })
+  venue!: string | null;
+
+  @Field(() => String, { nullable: true, description: '主办方（按 ORGANISER 分组时）' })
+  organiser!: string | null;
+
+  @Field(() => String, { nullable: true, description: '面向人群（按 AUDIENCE 分组时）' })
+  audience!: string | null;
+
+  @Field(() => Int, { description: '活动场次（不含已取消）' })
+  events!: number;
+
+  @Field(() => Int, { description: '报名占用名额（已报名、已签到、未到场）' })
+  registrations!: number;
+
+  @Field(() => Int, { description: '签到人次' })
+  attended!: number;
+
+  @Field(() => Int, { description: '未到场人次' })
+  noShows!: number;
+
+  @Field(() => Float, { nullable: true, description: '到场率 = 签到 /（签到 + 未到场）；尚无结束的活动时为空' })
+  attendanceRate!: number | null;
+
+  @Field(() => Int, { description: '参加人数（去重）' })
+  uniqueParticipants!: number;
+
+  @Field(() => Float, { nullable: true, description: '参加者中 60 周岁以上老人的比例（年龄已知者中）' })
+  elderlyShare!: number | null;
+}
+
+@InputType('EventStatisticsFilter', { description: '活动统计的筛选条件' })
+export class EventStatisticsFilterInput {
+  @Field(() => Date, { nullable: true, description: '活动开始时间不早于' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '活动开始时间早于' })
+  to?: Date | null;
+
+  @Field(() => [CommunityEventTypeEnum], { nullable: true, description: '只统计这些活动类型' })
+  types?: string[] | null;
+}
+
+@ObjectType('GalaPlanMonth', { description: '每月一台晚会：某月的晚会安排' })
+export class GalaPlanMonthType {
+  @Field(() => Int, { description: '月份（1–12）' })
+  month!: number;
+
+  @Field(() => GalaMonthStatusEnum, { description: '已举办、已计划或未安排' })
+  status!: string;
+
+  @Field(() => [CommunityEventType], { description: '该月的晚会' })
+  events!: CommunityEventType[];
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ageOn as demoAgeOn, demoDataset, demoId } from '@shequ/demo-data';
+import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { testDialects } from '@shequ/testing';
+import { overlaps } from '../src/domain/venue-booking.js';
+import { OutboxMessage } from '@shequ/messaging';
+import { CommunityEvent, Registration, VolunteerService } from '../src/entities/index.js';
+import { eventsService } from '../src/service.js';
+
+describe.each(testDialects())('events demo seed on %s', (dialect) => {
+  let service: TestSubgraph;
+  beforeAll(async () => {
+    service = await startTestSubgraph(eventsService, { dialect, seed: true });
+  });
+  afterAll(() => service?.stop());
+
+  it('keeps the December gala the end-to-end test registers for, open with seats left', async () => {
+    const result = await service.graphql(`query($id: ID!) { communityEvent(id: $id) { title status audience capacity seatsTaken venue { name } } }`, { id: demoId('community-event', 3) });
+    const gala = result.data.communityEvent;
+    expect(gala).toMatchObject({ title: '十二月迎新年文艺晚会', status: 'OPEN', audience: 'ALL' });
+    expect(gala.capacity).toBeGreaterThan(gala.seatsTaken);
+  });
+
+  it('has a dozen venues whose bookings never overlap', async () => {
+    expect((await service.graphql(`{ venues(first: 100) { totalCount } }`)).data.venues.totalCount).toBeGreaterThanOrEqual(12);
+    const events = await service.orm.em.fork().find(CommunityEvent, { venue: { $ne: null }, status: { $ne: 'CANCELLED' } });
+    const byVenue = new Map<string, CommunityEvent[]>();
+    for (const e of events) byVenue.set(e.venue!.id, [...(byVenue.get(e.venue!.id) ?? []), e]);
+    const clashes = [...byVenue.values()].flatMap((list) => list.flatMap((a, i) => list.slice(i + 1).filter((b) => overlaps(a, b)).map((b) => `${a.title} / ${b.title}`)));
+    expect(clashes).toEqual([]);
+  });
+
+  it('plans a gala every month of 2026, held January to October', async () => {
+    const plan = (await service.graphql(`{ galaPlan(year: 2026) { month status } }`)).data.galaPlan;
+    expect(plan.filter((m: any) => m.status === 'MISSING')).toEqual([]);
+    expect(plan.slice(0, 10).every((m: any) => m.status === 'HELD')).toBe(true);
+  });
+
+  it('has 老少学堂 with 101 participants and a summer camp for about 30 migrant workers’ children aged 6–14', async () => {
+    const em = service.orm.em.fork();
+    expect(await em.count(Registration, { event: demoId('community-event', 0), status: 'ATTENDED' })).toBe(101);
+    const camp = await em.find(Registration, { event: demoId('community-event', 1) });
+    expect(camp).toHaveLength(30);
+    const residents = new Map(demoDataset().residents.map((r) => [r.id, r]));
+    for (const r of camp) {
+      const resident = residents.get(r.residentId)!;
+      expect(resident.residenceType).toBe('FLOATING');
+      const age = demoAgeOn(resident.birthDate, '2026-07-13');
+      expect(age).toBeGreaterThanOrEqual(6);
+      expect(age).toBeLessThanOrEqual(14);
+    }
+  });
+
+  it('answers statistics over the seeded year and takes new registrations for the gala', async () => {
+    const stats = (await service.graphql(`{ eventStatistics(groupBy: [TYPE]) { type events attended attendanceRate uniqueParticipants elderlyShare } }`, undefined, { role: 'analyst' })).data.eventStatistics;
+    const classes = stats.find((g: any) => g.type === 'ELDER_YOUTH_CLASS');
+    expect(classes.events).toBeGreaterThanOrEqual(10);
+    expect(classes.elderlyShare).toBeGreaterThan(0);
+    expect(classes.elderlyShare).toBeLessThan(1);
+    const volunteers = await service.graphql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { volunteerHours { services } } } }`, {
+      reps: demoDataset().residents.slice(0, 300).map((r) => ({ __typename: 'Resident', id: r.id })),
+    });
+    expect(volunteers.data._entities.some((e: any) => e.volunteerHours.services > 0)).toBe(true);
+    const em = service.orm.em.fork();
+    const services = await em.count(VolunteerService, {});
+    expect(services).toBeGreaterThan(50);
+    expect(await em.count(OutboxMessage, { subject: 'shequ.events.volunteer_hours.recorded' })).toBe(services);
+    const adult = demoDataset().residents.find((r) => demoAgeOn(r.birthDate, '2026-11-01') === 40)!;
+    const signed = await service.graphql(`mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status } } }`, {
+      input: { eventId: demoId('community-event', 3), residentId: adult.id },
+    });
+    expect(signed.errors).toBeUndefined();
+    expect(signed.data.registerForEvent.registration.status).toBe('CONFIRMED');
+  });
+});

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResidentDeceased, ResidentMovedOut, ResidentRegistered, STREAM_NAME, type EventEnvelope } from '@shequ/contracts';
+import { ManualClock } from '@shequ/subgraph';
+import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { Registration, ResidentProfile } from '../src/entities/index.js';
+import { eventsService } from '../src/service.js';
+
+const REGISTER = `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { id status } } }`;
+const PLAN = `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id } } }`;
+
+const registered = (residentId: string, birthDate: string) => ({
+  residentId,
+  householdId: null,
+  buildingId: null,
+  gridId: null,
+  gender: 'FEMALE' as const,
+  birthDate,
+  residenceType: 'REGISTERED' as const,
+  residencePermitExpiresOn: null,
+});
+
+describe.each(testDialects())('events reacting to residents on a real nats-server (%s)', (dialect) => {
+  let nats: NatsServerHandle;
+  let service: TestSubgraph;
+  let residents: TestEventPublisher;
+  const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
+
+  async function ok(query: string, variables?: Record<string, unknown>): Promise<any> {
+    const result = await service.graphql(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  }
+  async function openEvent(title: string, day: string, extra: Record<string, unknown> = {}): Promise<string> {
+    const id = (await ok(PLAN, { input: { title, type: 'LECTURE', startsAt: `${day}T07:00:00Z`, endsAt: `${day}T09:00:00Z`, organiserKind: 'DEPARTMENT', organiserDepartment: 'CULTURE', ...extra } })).planCommunityEvent.event.id;
+    await ok(`mutation($id: ID!) { publishCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id });
+    return id;
+  }
+  const register = async (eventId: string, residentId: string) => (await ok(REGISTER, { input: { eventId, residentId } })).registerForEvent.registration;
+  const statusOf = async (id: string) => (await service.orm.em.fork().findOneOrFail(Registration, id)).status;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    service = await startTestSubgraph(eventsService, { dialect, natsUrl: nats.url, clock });
+    residents = new TestEventPublisher(nats.url);
+  });
+  afterAll(async () => {
+    await residents?.close();
+    await service?.stop();
+    await nats?.dispose();
+  });
+
+  it('learns birth dates from resident.registered and applies the audience rule with them', async () => {
+    const elderly = await openEvent('老年人防诈骗讲座', '2027-01-05', { audience: 'ELDERLY', capacity: 10 });
+    const early = await service.graphql(REGISTER, { input: { eventId: elderly, residentId: 'grandma' } });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    await residents.publish(ResidentRegistered, registered('grandma', '1948-03-08'));
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProfile, { residentId: 'grandma' }), { what: 'resident projection' });
+    expect((await register(elderly, 'grandma')).status).toBe('CONFIRMED');
+  });
+
+  it('on resident.deceased cancels future registrations, promotes the waitlist, and leaves started events alone', async () => {
+    const future = await openEvent('一月晚会', '2027-01-20', { capacity: 1 });
+    const past = await openEvent('已开始的活动', '2026-11-30', { capacity: 5 });
+    const seat = await register(future, 'grandpa');
+    const waiting = await register(future, 'neighbour');
+    expect(waiting.status).toBe('WAITLISTED');
+    const held = await register(past, 'grandpa');
+    await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: past });
+
+    const death = await residents.publish(ResidentDeceased, { residentId: 'grandpa', diedOn: '2026-11-30' });
+    await waitFor(async () => ((await statusOf(seat.id)) === 'CANCELLED' ? true : undefined), { what: 'future registration cancelled' });
+    await residents.republish(death);
+    expect(await statusOf(waiting.id)).toBe('CONFIRMED');
+    expect(await statusOf(held.id)).toBe('CONFIRMED');
+    const event = await ok(`query($id: ID!) { communityEvent(id: $id) { status seatsTaken waitlisted } }`, { id: future });
+    expect(event.communityEvent).toEqual({ status: 'FULL', seatsTaken: 1, waitlisted: 0 });
+    const cancelled = await service.orm.em.fork().findOneOrFail(Registration, seat.id);
+    expect(cancelled.cancelReason).toBe('居民已故');
+    const consumer = service.consumers[0]!;
+    await waitFor(async () => ((await consumer.apply(death, async () => undefined)) === 'duplicate' ? true : undefined), { what: 'death recorded in the inbox' });
+    expect(await service.orm.em.fork().count(Registration, { residentId: 'grandpa', status: 'CANCELLED' })).toBe(1);
+    const refused = await service.graphql(REGISTER, { input: { eventId: future, residentId: 'grandpa' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('on resident.moved_out releases the seat and reopens the event when nobody waits', async () => {
+    const event = await openEvent('二月讲座', '2027-02-10', { capacity: 1 });
+    const seat = await register(event, 'mover');
+    await residents.publish(ResidentMovedOut, { residentId: 'mover', fromHouseholdId: null, movedOutOn: '2026-11-30', destination: '湖里区' });
+    await waitFor(async () => ((await statusOf(seat.id)) === 'CANCELLED' ? true : undefined), { what: 'registration released on moving out' });
+    expect((await ok(`query($id: ID!) { communityEvent(id: $id) { status } }`, { id: event })).communityEvent.status).toBe('OPEN');
+  });
+
+  it('publishes registration.attended onto the stream when a resident checks in', async () => {
+    const event = await openEvent('签到测试', '2027-03-01', { capacity: 5 });
+    const seat = await register(event, 'attendee');
+    await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: event });
+    await ok(`mutation($id: ID!) { checkInEventRegistration(input: { registrationId: $id }) { registration { id } } }`, { id: seat.id });
+    const jsm = await service.bus.jetstreamManager();
+    const envelope = await waitFor(
+      async () => {
+        const message = await jsm.streams.getMessage(STREAM_NAME, { last_by_subj: 'shequ.events.registration.attended' }).catch(() => null);
+        return message ? (JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope<any>) : undefined;
+      },
+      { what: 'registration.attended on the stream' },
+    );
+    expect(envelope.data).toMatchObject({ registrationId: seat.id, eventId: event, residentId: 'attendee' });
+  });
+});

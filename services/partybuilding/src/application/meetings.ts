@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { MeetingHeld, type PartyMeetingType } from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { InvalidInputError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { isIsoDate } from '../domain/calendar-dates.js';
+import { attendanceRates, meetingCompliance, meetingHolderAllowed, type AttendanceTally, type CompliancePeriod, type ComplianceSummary } from '../domain/meeting-compliance.js';
+import type { MeetingAttendanceStatus } from '../domain/vocabularies.js';
+import { PartyMeeting, PartyMeetingAttendance, PartyMember, PartyOrganization } from '../entities/index.js';
+import { loadOrganization } from './organizations.js';
+
+export interface RecordMeetingCommand {
+  organizationId: string;
+  type: PartyMeetingType;
+  heldOn: string;
+  topic: string;
+  speaker?: string | null;
+  minutes?: string | null;
+  attendance: Array<{ memberId: string; status: MeetingAttendanceStatus }>;
+}
+
+/** Members expected at a meeting of `organization`: of the branch, or of the group. */
+async function membersOf(em: EntityManager, organization: PartyOrganization): Promise<PartyMember[]> {
+  if (organization.level === 'GROUP') return em.find(PartyMember, { group: organization.id });
+  if (organization.level === 'BRANCH') return em.find(PartyMember, { branch: organization.id });
+  const branches = await em.find(PartyOrganization, { parent: organization.id });
+  return em.find(PartyMember, { branch: { $in: [organization.id, ...branches.map((b) => b.id)] } });
+}
+
+/** Records a meeting held, with attendance of the organisation's members; publishes meeting.held. */
+export async function recordMeeting(uow: UnitOfWork, command: RecordMeetingCommand, communityId: string, today: string): Promise<PartyMeeting> {
+  const organization = await loadOrganization(uow, command.organizationId, communityId, 'organizationId');
+  if (!meetingHolderAllowed(command.type, organization.level)) throw new InvalidInputError('type', `「${organization.level}」不召开「${command.type}」`);
+  if (!isIsoDate(command.heldOn) || command.heldOn > today) throw new InvalidInputError('heldOn', '召开日期须为不晚于今天的 YYYY-MM-DD');
+  const topic = command.topic.trim();
+  if (!topic) throw new InvalidInputError('topic', '会议主题不能为空');
+  const seen = new Set<string>();
+  const members = new Set((await membersOf(uow.em, organization)).map((m) => m.id));
+  command.attendance.forEach(({ memberId }, i) => {
+    if (seen.has(memberId)) throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 重复登记`);
+    if (!members.has(memberId)) throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 不属于该党组织`);
+    seen.add(memberId);
+  });
+  const meeting = uow.em.create(PartyMeeting, {
+    id: newId(),
+    communityId,
+    organization,
+    type: command.type,
+    heldOn: command.heldOn,
+    topic,
+    speaker: command.speaker?.trim() || null,
+    minutes: command.minutes ?? null,
+  });
+  for (const { memberId, status } of command.attendance) uow.em.create(PartyMeetingAttendance, { id: newId(), meeting, memberId, status });
+  const count = (s: MeetingAttendanceStatus) => command.attendance.filter((a) => a.status === s).length;
+  uow.events.record(MeetingHeld, {
+    meetingId: meeting.id,
+    organizationId: organization.id,
+    type: command.type,
+    heldOn: command.heldOn,
+    present: count('PRESENT'),
+    excused: count('EXCUSED'),
+    absent: count('ABSENT'),
+  });
+  await uow.em.flush();
+  return meeting;
+}
+
+export interface BranchCompliance {
+  organization: PartyOrganization;
+  year: number;
+  periods: CompliancePeriod[];
+  summary: ComplianceSummary[];
+  attendance: AttendanceTally[];
+}
+
+/** meetingCompliance of one branch (or group: its 党小组会 only) for a year. */
+export async function branchCompliance(em: EntityManager, organization: PartyOrganization, year: number, today: string): Promise<BranchCompliance> {
+  const isGroup = organization.level === 'GROUP';
+  const groups = isGroup ? [] : await em.find(PartyOrganization, { parent: organization.id, level: 'GROUP' });
+  const organizationIds = [organization.id, ...groups.map((g) => g.id)];
+  const meetings = await em.find(PartyMeeting, { organization: { $in: organizationIds }, heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
+  const result = isGroup
+    ? meetingCompliance({ branchId: '-', groupIds: [organization.id], year, meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })), today })
+    : meetingCompliance({ branchId: organization.id, groupIds: groups.map((g) => g.id), year, meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })), today });
+  const periods = isGroup ? result.periods.filter((p) => p.type === 'GROUP_MEETING') : result.periods;
+  const summary = isGroup ? result.summary.filter((s) => s.type === 'GROUP_MEETING') : result.summary;
+  const records = meetings.length ? await em.find(PartyMeetingAttendance, { meeting: { $in: meetings.map((m) => m.id) } }) : [];
+  return { organization, year, periods, summary, attendance: attendanceRates(records) };
+}

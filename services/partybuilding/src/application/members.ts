@@ -1,0 +1,128 @@
+import { MemberStageChanged, type Gender, type PartyMemberStage, type PartyMemberType } from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import {
+  checkApplication,
+  checkProbationCancellation,
+  checkProbationExtension,
+  checkStageChange,
+  checkStageHistory,
+  STAGE_DATE_FIELD,
+  type StageDates,
+} from '../domain/development-pipeline.js';
+import { checkMemberPlacement } from '../domain/organization-tree.js';
+import { PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
+import { loadOrganization } from './organizations.js';
+
+export async function loadMember(uow: UnitOfWork, id: string, communityId: string): Promise<PartyMember> {
+  const member = await uow.em.findOne(PartyMember, { id, communityId });
+  if (!member) throw new NotFoundError('PartyMember', id);
+  return member;
+}
+
+async function placement(uow: UnitOfWork, branchId: string, groupId: string | null | undefined, communityId: string) {
+  const branch = await loadOrganization(uow, branchId, communityId, 'branchId');
+  const group = groupId ? await loadOrganization(uow, groupId, communityId, 'groupId') : null;
+  checkMemberPlacement(branch, group ? { level: group.level, parentId: group.parent?.id ?? null } : null);
+  return { branch, group };
+}
+
+export interface EnrolMemberCommand extends Partial<StageDates> {
+  residentId: string;
+  branchId: string;
+  groupId?: string | null;
+  stage?: PartyMemberStage | null;
+  memberType?: PartyMemberType | null;
+  gender?: Gender | null;
+  birthDate?: string | null;
+  probationExtendedUntil?: string | null;
+}
+
+/**
+ * Records a resident in the pipeline: a new 入党申请人 (only `appliedOn`), or a member with their past
+ * (stage and the dates of the stages reached, checked as one history). Publishes member.stage_changed.
+ */
+export async function enrolMember(uow: UnitOfWork, command: EnrolMemberCommand, communityId: string, today: string, options: { publish?: boolean } = {}): Promise<PartyMember> {
+  const stage = command.stage ?? 'APPLICANT';
+  const dates: StageDates = {
+    appliedOn: command.appliedOn ?? null,
+    activistOn: command.activistOn ?? null,
+    developmentTargetOn: command.developmentTargetOn ?? null,
+    probationaryOn: command.probationaryOn ?? null,
+    fullMemberOn: command.fullMemberOn ?? null,
+  };
+  if (stage === 'APPLICANT') {
+    if (!dates.appliedOn) throw new InvalidInputError('appliedOn', '入党申请人须填写申请日期');
+    checkApplication({ appliedOn: dates.appliedOn, birthDate: command.birthDate ?? null }, today);
+  }
+  checkStageHistory({ ...dates, stage, status: 'ACTIVE', birthDate: command.birthDate ?? null, probationExtendedUntil: command.probationExtendedUntil ?? null }, today);
+  const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
+  if (await uow.em.count(PartyMember, { residentId: command.residentId })) throw new ConflictError(`居民 ${command.residentId} 已有党员档案`);
+  const stageSince = dates[STAGE_DATE_FIELD[stage]]!;
+  const member = uow.em.create(PartyMember, {
+    id: newId(),
+    communityId,
+    residentId: command.residentId,
+    branch,
+    group,
+    stage,
+    stageSince,
+    memberType: command.memberType ?? 'COMMUNITY',
+    gender: command.gender ?? null,
+    birthDate: command.birthDate ?? null,
+    ...dates,
+    probationExtendedUntil: command.probationExtendedUntil ?? null,
+  });
+  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'STAGE_CHANGED', fromStage: null, toStage: stage, changedOn: stageSince, note: '建档' });
+  if (options.publish !== false) {
+    uow.events.record(MemberStageChanged, { memberId: member.id, residentId: member.residentId, organizationId: branch.id, from: null, to: stage, changedOn: stageSince });
+  }
+  await uow.em.flush();
+  return member;
+}
+
+/** One step along the pipeline (the rules are in domain/development-pipeline). */
+export async function advanceMemberStage(uow: UnitOfWork, command: { memberId: string; to: PartyMemberStage; on: string; note?: string | null }, communityId: string, today: string): Promise<PartyMember> {
+  const member = await loadMember(uow, command.memberId, communityId);
+  const field = checkStageChange(member, command.to, command.on, today);
+  const from = member.stage;
+  member[field] = command.on;
+  member.stage = command.to;
+  member.stageSince = command.on;
+  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'STAGE_CHANGED', fromStage: from, toStage: command.to, changedOn: command.on, note: command.note ?? null });
+  uow.events.record(MemberStageChanged, { memberId: member.id, residentId: member.residentId, organizationId: member.branch.id, from, to: command.to, changedOn: command.on });
+  await uow.em.flush();
+  return member;
+}
+
+export async function extendProbation(uow: UnitOfWork, command: { memberId: string; until: string; reason: string }, communityId: string, today: string): Promise<PartyMember> {
+  if (!command.reason.trim()) throw new InvalidInputError('reason', '延长预备期须写明理由');
+  const member = await loadMember(uow, command.memberId, communityId);
+  checkProbationExtension(member, command.until);
+  member.probationExtendedUntil = command.until;
+  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'PROBATION_EXTENDED', fromStage: 'PROBATIONARY', toStage: 'PROBATIONARY', changedOn: today, note: `延长至 ${command.until}：${command.reason.trim()}` });
+  await uow.em.flush();
+  return member;
+}
+
+export async function cancelProbation(uow: UnitOfWork, command: { memberId: string; on: string; reason: string }, communityId: string, today: string): Promise<PartyMember> {
+  if (!command.reason.trim()) throw new InvalidInputError('reason', '取消预备党员资格须写明理由');
+  const member = await loadMember(uow, command.memberId, communityId);
+  checkProbationCancellation(member, command.on, today);
+  member.status = 'PROBATION_CANCELLED';
+  member.probationCancelledOn = command.on;
+  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'PROBATION_CANCELLED', fromStage: 'PROBATIONARY', toStage: 'PROBATIONARY', changedOn: command.on, note: command.reason.trim() });
+  await uow.em.flush();
+  return member;
+}
+
+/** 调整所在支部/党小组 (still exactly one branch). */
+export async function moveMember(uow: UnitOfWork, command: { memberId: string; branchId: string; groupId?: string | null }, communityId: string): Promise<PartyMember> {
+  const member = await loadMember(uow, command.memberId, communityId);
+  const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
+  member.branch = uow.em.getReference(PartyOrganization, branch.id, { wrapped: true });
+  member.group = group ? uow.em.getReference(PartyOrganization, group.id, { wrapped: true }) : null;
+  await uow.em.flush();
+  return member;
+}

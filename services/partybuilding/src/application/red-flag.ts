@@ -1,0 +1,42 @@
+import { RedFlagAwarded, type Department } from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { InvalidInputError, NotFoundError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { isIsoDate } from '../domain/calendar-dates.js';
+import { checkDecision, checkNomination, checkPeriod } from '../domain/red-flag-selection.js';
+import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
+
+async function periodFor(uow: UnitOfWork, period: string, communityId: string, create: boolean): Promise<RedFlagPeriod> {
+  const year = checkPeriod(period);
+  const existing = await uow.em.findOne(RedFlagPeriod, { communityId, period });
+  if (existing) return existing;
+  if (!create) throw new NotFoundError('RedFlagPeriod', period, `评选期 ${period} 尚无提名`);
+  return uow.em.create(RedFlagPeriod, { id: newId(), communityId, period, year });
+}
+
+/** 部门提名: one nominee per department per month. */
+export async function nominateForRedFlag(uow: UnitOfWork, command: { period: string; department: Department; staffId: string; reason?: string | null }, communityId: string): Promise<RedFlagPeriod> {
+  if (!command.staffId.trim()) throw new InvalidInputError('staffId', '须指明被提名的社区工作者');
+  const period = await periodFor(uow, command.period, communityId, true);
+  const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
+  checkNomination(nominations, command.department, period.decidedOn !== null);
+  uow.em.create(RedFlagNomination, { id: newId(), period, department: command.department, staffId: command.staffId, reason: command.reason?.trim() || null });
+  await uow.em.flush();
+  return period;
+}
+
+/** 评议小组 decides the month's winner among the nominees; publishes red_flag.awarded. */
+export async function decideRedFlag(uow: UnitOfWork, command: { period: string; winnerStaffId: string; decidedOn: string; panel?: string | null }, communityId: string): Promise<RedFlagPeriod> {
+  if (!isIsoDate(command.decidedOn)) throw new InvalidInputError('decidedOn', '日期格式应为 YYYY-MM-DD');
+  const period = await periodFor(uow, command.period, communityId, false);
+  const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
+  checkDecision(nominations, command.winnerStaffId, period.decidedOn !== null);
+  const winner = nominations.find((n) => n.staffId === command.winnerStaffId)!;
+  period.winnerStaffId = winner.staffId;
+  period.winnerDepartment = winner.department;
+  period.decidedOn = command.decidedOn;
+  period.panel = command.panel?.trim() || null;
+  uow.events.record(RedFlagAwarded, { period: period.period, staffId: winner.staffId, department: winner.department });
+  await uow.em.flush();
+  return period;
+}

@@ -1,0 +1,67 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { InvalidInputError } from '@shequ/errors';
+import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
+import { developmentPlan, setYearPlan, trainingProgress } from '../application/development-plan.js';
+import { recordTrainingSession } from '../application/service-record.js';
+import { complianceByBranch, partyStatistics } from '../application/statistics.js';
+import { chinaDateOf } from '../domain/calendar-dates.js';
+import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
+import { PartyStatisticsDimensionEnum } from './enums.js';
+import {
+  PartyBranchComplianceRateType,
+  PartyDevelopmentPlanType,
+  PartyStatisticsGroupType,
+  PartyTrainingProgressType,
+  PartyTrainingSessionPayload,
+  RecordPartyTrainingSessionInput,
+  SetPartyYearPlanInput,
+} from './plan.types.js';
+
+function checkYear(year: number): number {
+  if (!Number.isInteger(year) || year < 1921 || year > 2100) throw new InvalidInputError('year', `年度无效：${year}`);
+  return year;
+}
+
+@Resolver()
+export class PartyPlanResolver {
+  @Query(() => PartyDevelopmentPlanType, { description: '年度发展党员计划完成情况（需 party:read）' })
+  developmentPlan(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:read');
+    return developmentPlan(ctx.em, communityWhere(ctx.access).communityId, ctx.communityId, checkYear(year));
+  }
+
+  @Mutation(() => PartyDevelopmentPlanType, { description: '设定年度发展目标与培训人次目标（需 party:write），返回该年计划完成情况' })
+  async setPartyYearPlan(@Arg('input', () => SetPartyYearPlanInput, { description: '年度计划' }) input: SetPartyYearPlanInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:write');
+    await ctx.transaction((uow) => setYearPlan(uow.em, input, ctx.communityId));
+    return developmentPlan(ctx.em, communityWhere(ctx.access).communityId, ctx.communityId, input.year);
+  }
+
+  @Query(() => PartyTrainingProgressType, { description: '年度党员培训（党校现场教学等）人次与目标（需 party:read）' })
+  partyTrainingProgress(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:read');
+    return trainingProgress(ctx.em, ctx.communityId, checkYear(year));
+  }
+
+  @Mutation(() => PartyTrainingSessionPayload, { description: '登记一次党员培训及参训人数（需 party:write）' })
+  async recordPartyTrainingSession(@Arg('input', () => RecordPartyTrainingSessionInput, { description: '培训信息' }) input: RecordPartyTrainingSessionInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:write');
+    const session = await ctx.transaction((uow) => recordTrainingSession(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())));
+    return { session };
+  }
+
+  @Query(() => [PartyStatisticsGroupType], { description: '党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数' })
+  partyStatistics(
+    @Arg('groupBy', () => [PartyStatisticsDimensionEnum], { description: '分组维度（可多选）' }) groupBy: string[],
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    ctx.access.require('party:statistics');
+    return partyStatistics(ctx.em, communityWhere(ctx.access), groupBy as PartyStatisticsDimension[], chinaDateOf(ctx.clock.now()));
+  }
+
+  @Query(() => [PartyBranchComplianceRateType], { description: '各党支部三会一课达标率（需 party:statistics）' })
+  partyMeetingComplianceByBranch(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:statistics');
+    return complianceByBranch(ctx.em, communityWhere(ctx.access), checkYear(year), chinaDateOf(ctx.clock.now()));
+  }
+}

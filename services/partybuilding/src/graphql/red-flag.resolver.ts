@@ -1,0 +1,52 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Department } from '@shequ/contracts';
+import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
+import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
+import { RedFlagPeriodConnection } from './connections.js';
+import { DecideRedFlagInput, NominateRedFlagInput, RedFlagNominationType, RedFlagPeriodPayload, RedFlagPeriodType, RedFlagYearWinnersType } from './red-flag.types.js';
+
+@Resolver(() => RedFlagPeriodType)
+export class RedFlagResolver {
+  @Query(() => RedFlagPeriodConnection, { description: '流动红旗岗评选历史（需 party:read），近期在前' })
+  redFlagPeriods(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:read');
+    return paginate(ctx.em, RedFlagPeriod, communityWhere(ctx.access), page, { period: 'desc', id: 'desc' });
+  }
+
+  @Query(() => [RedFlagYearWinnersType], { description: '流动红旗岗历年获评名单（需 party:read），按年度' })
+  async redFlagWinnersByYear(
+    @Arg('fromYear', () => Int, { nullable: true, description: '起始年度' }) fromYear: number | null,
+    @Arg('toYear', () => Int, { nullable: true, description: '截止年度' }) toYear: number | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    ctx.access.require('party:read');
+    const awarded = await ctx.em.find(
+      RedFlagPeriod,
+      { ...communityWhere(ctx.access), decidedOn: { $ne: null }, year: { $gte: fromYear ?? 1949, $lte: toYear ?? 2100 } },
+      { orderBy: { period: 'asc' }, limit: 1200 },
+    );
+    const years = new Map<number, RedFlagPeriod[]>();
+    for (const p of awarded) years.set(p.year, [...(years.get(p.year) ?? []), p]);
+    return [...years.entries()].map(([year, awards]) => ({ year, awards }));
+  }
+
+  @Mutation(() => RedFlagPeriodPayload, { description: '部门提名流动红旗岗人选（需 party:write）：每部门每月一人' })
+  async nominateRedFlag(@Arg('input', () => NominateRedFlagInput, { description: '提名' }) input: NominateRedFlagInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:write');
+    const period = await ctx.transaction((uow) => nominateForRedFlag(uow, { ...input, department: input.department as Department }, ctx.communityId));
+    return { period };
+  }
+
+  @Mutation(() => RedFlagPeriodPayload, { description: '评议小组评定本期流动红旗岗（需 party:write）；发布 red_flag.awarded' })
+  async decideRedFlag(@Arg('input', () => DecideRedFlagInput, { description: '评定结果' }) input: DecideRedFlagInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('party:write');
+    const period = await ctx.transaction((uow) => decideRedFlag(uow, input, ctx.communityId));
+    return { period };
+  }
+
+  @FieldResolver(() => [RedFlagNominationType])
+  nominations(@Root() period: RedFlagPeriod, @Ctx() ctx: SubgraphContext): Promise<RedFlagNomination[]> {
+    return ctx.loaders.manyBy(RedFlagNomination, 'period', { orderBy: { department: 'asc' } }).load(period.id);
+  }
+}

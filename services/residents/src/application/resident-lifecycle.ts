@@ -1,0 +1,129 @@
+import { ResidentDeceased, ResidentMovedIn, ResidentMovedOut, ResidentUpdated } from '@shequ/contracts';
+import { InvalidInputError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { validDate } from '../domain/dates.js';
+import { validResidence } from '../domain/floating-permit.js';
+import { validPhone } from '../domain/resident-registration.js';
+import { residentTransition } from '../domain/resident-lifecycle.js';
+import { RelationsToHead, type RelationToHeadCode } from '../domain/vocabularies.js';
+import type { EntityManager } from '@mikro-orm/core';
+import { Household } from '../entities/household.js';
+import { Resident } from '../entities/resident.js';
+import { loadVisible } from './load.js';
+import { residentLocation } from './resident-location.js';
+
+export interface Visibility {
+  communityId: string;
+  resident: (resident: Resident, em: EntityManager) => Promise<boolean>;
+  household: (household: Household, em: EntityManager) => Promise<boolean>;
+}
+
+export interface UpdateResidentCommand {
+  residentId: string;
+  phone?: string | null;
+  residenceType?: string | null;
+  residencePermitIssuedOn?: string | null;
+  residencePermitExpiresOn?: string | null;
+  relationToHead?: string | null;
+}
+
+/** Updates contact, residence type (流动人口 with 居住证 dates) or relation to head; publishes `resident.updated` when something changed. */
+export async function updateResident(uow: UnitOfWork, command: UpdateResidentCommand, scope: Visibility): Promise<Resident> {
+  const phone = command.phone === undefined ? undefined : validPhone(command.phone);
+  const touchesResidence = command.residenceType !== undefined && command.residenceType !== null;
+  const residence = touchesResidence ? validResidence(command) : undefined;
+  if (command.relationToHead && !RelationsToHead.codes.includes(command.relationToHead as RelationToHeadCode)) {
+    throw new InvalidInputError('relationToHead', `未知的与户主关系：${command.relationToHead}`);
+  }
+  const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
+  residentTransition(resident.status, 'UPDATE');
+  const changed: string[] = [];
+  const set = <K extends keyof Resident>(key: K, value: Resident[K] | undefined) => {
+    if (value === undefined || resident[key] === value) return;
+    resident[key] = value;
+    changed.push(String(key));
+  };
+  set('phone', phone);
+  if (residence) {
+    set('residenceType', residence.residenceType);
+    set('residencePermitIssuedOn', residence.residencePermitIssuedOn);
+    set('residencePermitExpiresOn', residence.residencePermitExpiresOn);
+  }
+  if (command.relationToHead) set('relationToHead', command.relationToHead as RelationToHeadCode);
+  if (changed.length > 0) {
+    uow.events.record(ResidentUpdated, {
+      residentId: resident.id,
+      changedFields: changed,
+      residenceType: resident.residenceType,
+      residencePermitExpiresOn: resident.residencePermitExpiresOn,
+    });
+    await uow.em.flush();
+  }
+  return resident;
+}
+
+export interface MoveResidentCommand {
+  residentId: string;
+  householdId: string;
+  movedInOn: string;
+  relationToHead?: string | null;
+}
+
+/** Moves a resident into another household (换户 / 地址变更), or back into the community after moving out (迁回). */
+export async function moveResident(uow: UnitOfWork, command: MoveResidentCommand, scope: Visibility): Promise<Resident> {
+  const movedInOn = validDate(command.movedInOn, 'movedInOn');
+  if (command.relationToHead && !RelationsToHead.codes.includes(command.relationToHead as RelationToHeadCode)) {
+    throw new InvalidInputError('relationToHead', `未知的与户主关系：${command.relationToHead}`);
+  }
+  const household = await uow.em.findOne(Household, { id: command.householdId, communityId: scope.communityId });
+  if (!household || !(await scope.household(household, uow.em))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
+  const wasOut = resident.status === 'MOVED_OUT';
+  const from = resident.household?.id ?? null;
+  if (!wasOut && from === household.id) throw new InvalidInputError('householdId', '居民已在该住户');
+  resident.status = residentTransition(resident.status, 'MOVE_HOUSEHOLD');
+  resident.household = uow.em.getReference(Household, household.id, { wrapped: true });
+  resident.relationToHead = (command.relationToHead as RelationToHeadCode | null) ?? 'OTHER';
+  resident.movedInOn = movedInOn;
+  if (wasOut) {
+    resident.movedOutOn = null;
+    resident.moveOutDestination = null;
+  }
+  const location = await residentLocation(uow.em, household.id);
+  uow.events.record(ResidentMovedIn, {
+    residentId: resident.id,
+    householdId: household.id,
+    buildingId: location.buildingId!,
+    gridId: location.gridId!,
+    fromHouseholdId: wasOut ? null : from,
+    movedInOn,
+  });
+  await uow.em.flush();
+  return resident;
+}
+
+/** 迁出: the resident stays on record with status MOVED_OUT, the date and where to. */
+export async function moveOutResident(uow: UnitOfWork, command: { residentId: string; movedOutOn: string; destination: string }, scope: Visibility): Promise<Resident> {
+  const movedOutOn = validDate(command.movedOutOn, 'movedOutOn');
+  const destination = command.destination.trim();
+  if (destination.length < 2 || destination.length > 100) throw new InvalidInputError('destination', '迁往地须为 2–100 个字');
+  const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
+  resident.status = residentTransition(resident.status, 'MOVE_OUT');
+  resident.movedOutOn = movedOutOn;
+  resident.moveOutDestination = destination;
+  uow.events.record(ResidentMovedOut, { residentId: resident.id, fromHouseholdId: resident.household?.id ?? null, movedOutOn, destination });
+  await uow.em.flush();
+  return resident;
+}
+
+/** 死亡登记: final; the record stays. */
+export async function recordDeath(uow: UnitOfWork, command: { residentId: string; diedOn: string }, scope: Visibility, today: string): Promise<Resident> {
+  const diedOn = validDate(command.diedOn, 'diedOn');
+  if (diedOn > today) throw new InvalidInputError('diedOn', '死亡日期不能晚于今天');
+  const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
+  resident.status = residentTransition(resident.status, 'RECORD_DEATH');
+  resident.diedOn = diedOn;
+  uow.events.record(ResidentDeceased, { residentId: resident.id, diedOn });
+  await uow.em.flush();
+  return resident;
+}

@@ -1,0 +1,46 @@
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import type { CareCategory } from '@shequ/contracts';
+import { Resident } from './resident.js';
+
+/** 关爱对象: one category on one resident, from start to end, with its next review date. */
+@Entity({ tableName: 'care_record' })
+@Index({ properties: ['communityId', 'nextReviewOn'] })
+export class CareRecord {
+  [OptionalProps]?: 'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor';
+
+  @PrimaryKey({ type: 'string', length: 36 })
+  id!: string;
+
+  @Property({ type: 'string', length: 12 })
+  communityId!: string;
+
+  @ManyToOne(() => Resident, { ref: true })
+  resident!: Ref<Resident>;
+
+  @Property({ type: 'string', length: 30 })
+  category!: CareCategory;
+
+  @Property({ type: 'string', length: 10 })
+  startedOn!: string;
+
+  /** 认定来源, e.g. 民政局审批, 入户走访. */
+  @Property({ type: 'string', length: 100 })
+  source!: string;
+
+  /** 残疾等级 and similar (optional). */
+  @Property({ type: 'string', length: 20, nullable: true })
+  grade: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  endedOn: string | null = null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  endReason: string | null = null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  nextReviewOn: string | null = null;
+
+  /** The due date for which `care_category.review_due` was published (once per due date). */
+  @Property({ type: 'string', length: 10, nullable: true })
+  reviewDueNotifiedFor: string | null = null;
+}

@@ -1,0 +1,168 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
+import type { FilterQuery } from '@mikro-orm/core';
+import { assignBuildingLeader, assignGridWorker, registerHousehold, setHousehold } from '../application/places.js';
+import { buildingWritable, householdScope, householdWritable, residentVisible } from '../application/resident-scope.js';
+import { Building } from '../entities/building.js';
+import { Community } from '../entities/community.js';
+import { Grid } from '../entities/grid.js';
+import { Household } from '../entities/household.js';
+import { Resident } from '../entities/resident.js';
+import { Staff } from '../entities/staff.js';
+import { BuildingType } from './building.type.js';
+import { BuildingConnection, GridConnection, HouseholdConnection } from './connections.js';
+import { GridType } from './grid.type.js';
+import { HouseholdType } from './household.type.js';
+import { CommunityType } from './organization.type.js';
+import {
+  AssignBuildingLeaderInput, AssignGridWorkerInput, BuildingPayload, GridPayload, HouseholdFilter, HouseholdPayload, RegisterHouseholdInput,
+  UpdateHouseholdInput,
+} from './places.inputs.js';
+import { ResidentType } from './resident.type.js';
+import { StaffType } from './staff.type.js';
+
+/** Grids the caller may see: its community, a grid worker only its own grids. */
+export function gridScope(ctx: SubgraphContext): FilterQuery<Grid>[] {
+  const scope: FilterQuery<Grid>[] = [communityWhere(ctx.access) as FilterQuery<Grid>];
+  const grids = ctx.access.gridCodes();
+  if (grids) scope.push({ code: { $in: grids } });
+  return scope;
+}
+
+async function visibleResident(ctx: SubgraphContext, id: string | null): Promise<Resident | null> {
+  const resident = id ? await ctx.loaders.byId(Resident).load(id) : null;
+  return resident && (await residentVisible(ctx, resident)) ? resident : null;
+}
+
+@Resolver(() => HouseholdType)
+export class HouseholdResolver {
+  @Query(() => HouseholdConnection, { description: '住户列表（需 residents:read）：可按网格、楼栋、住房性质筛选' })
+  households(
+    @Args() page: PageArgs,
+    @Arg('filter', () => HouseholdFilter, { nullable: true, description: '筛选条件' }) filter: HouseholdFilter | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    ctx.access.require('residents:read');
+    const all: FilterQuery<Household>[] = householdScope(ctx);
+    if (filter?.buildingId) all.push({ building: filter.buildingId });
+    if (filter?.gridId) all.push({ building: { grid: filter.gridId } });
+    if (filter?.housing) all.push({ housing: filter.housing as Household['housing'] });
+    return paginate(ctx.em, Household, { $and: all }, page);
+  }
+
+  @Mutation(() => HouseholdPayload, { description: '登记住户（需 residents:write）；出租房须登记房东' })
+  async registerHousehold(@Arg('input', () => RegisterHouseholdInput, { description: '住户信息' }) input: RegisterHouseholdInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('residents:write');
+    const household = await ctx.transaction((uow) =>
+      registerHousehold(uow, input, ctx.communityId, (b, em) => buildingWritable(ctx.access, em, b)),
+    );
+    return { household };
+  }
+
+  @Mutation(() => HouseholdPayload, { description: '变更住房性质、房东（出租房登记）或户主（需 residents:write）' })
+  async updateHousehold(@Arg('input', () => UpdateHouseholdInput, { description: '变更内容' }) input: UpdateHouseholdInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('residents:write');
+    return { household: await ctx.transaction((uow) => setHousehold(uow, input, ctx.communityId, (h, em) => householdWritable(ctx.access, em, h))) };
+  }
+
+  /** The door-level address is personal data: masked to the building unless the role allows it. */
+  @FieldResolver()
+  address(@Root() household: Household, @Ctx() ctx: SubgraphContext): string | null {
+    return ctx.pii.read(household.id, 'address', household.address, 'Household');
+  }
+
+  @FieldResolver()
+  unit(@Root() household: Household, @Ctx() ctx: SubgraphContext): string | null {
+    return ctx.access.fieldAccess('address') === 'RAW' ? household.unit : null;
+  }
+
+  @FieldResolver()
+  room(@Root() household: Household, @Ctx() ctx: SubgraphContext): string | null {
+    return ctx.access.fieldAccess('address') === 'RAW' ? household.room : null;
+  }
+
+  @FieldResolver(() => BuildingType)
+  async building(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Building> {
+    return (await ctx.loaders.byId(Building).load(household.building.id))!;
+  }
+
+  @FieldResolver(() => ResidentType, { nullable: true, description: '户主' })
+  head(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
+    return visibleResident(ctx, household.headResidentId);
+  }
+
+  @FieldResolver(() => ResidentType, { nullable: true, description: '房东（出租房登记；需 floating:read）' })
+  landlord(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident | null> | null {
+    return ctx.access.can('floating:read') ? visibleResident(ctx, household.landlordResidentId) : null;
+  }
+
+  @FieldResolver(() => [ResidentType], { description: '在册住户成员（出租房即租户）' })
+  members(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident[]> {
+    return ctx.loaders.manyBy(Resident, 'household', { where: { status: 'ACTIVE' }, orderBy: { id: 'asc' }, name: 'activeMembers' }).load(household.id);
+  }
+
+  @FieldResolver(() => [ResidentType], { description: '租户（出租房的在册住户成员；非出租房为空；需 floating:read）' })
+  async tenants(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident[]> {
+    if (household.housing !== 'RENTED' || !ctx.access.can('floating:read')) return [];
+    return this.members(household, ctx);
+  }
+}
+
+@Resolver(() => BuildingType)
+export class BuildingResolver {
+  @Query(() => BuildingConnection, { description: '楼栋列表（需 residents:read）' })
+  buildings(
+    @Args() page: PageArgs,
+    @Arg('gridId', () => String, { nullable: true, description: '网格编号' }) gridId: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    ctx.access.require('residents:read');
+    const all: FilterQuery<Building>[] = [communityWhere(ctx.access) as FilterQuery<Building>];
+    const grids = ctx.access.gridCodes();
+    if (grids) all.push({ grid: { code: { $in: grids } } });
+    if (gridId) all.push({ grid: gridId });
+    return paginate(ctx.em, Building, { $and: all }, page);
+  }
+
+  @Mutation(() => BuildingPayload, { description: '设定楼栋长（需 residents:write）：须为本楼栋在册居民' })
+  async assignBuildingLeader(@Arg('input', () => AssignBuildingLeaderInput, { description: '楼栋与楼栋长' }) input: AssignBuildingLeaderInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('residents:write');
+    return { building: await ctx.transaction((uow) => assignBuildingLeader(uow, input, ctx.communityId, (b, em) => buildingWritable(ctx.access, em, b))) };
+  }
+
+  @FieldResolver(() => GridType)
+  async grid(@Root() building: Building, @Ctx() ctx: SubgraphContext): Promise<Grid> {
+    return (await ctx.loaders.byId(Grid).load(building.grid.id))!;
+  }
+
+  @FieldResolver(() => ResidentType, { nullable: true, description: '楼栋长' })
+  leader(@Root() building: Building, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
+    return visibleResident(ctx, building.leaderResidentId);
+  }
+}
+
+@Resolver(() => GridType)
+export class GridResolver {
+  @Query(() => GridConnection, { description: '网格列表（需 residents:read；网格员只见本人网格）' })
+  grids(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('residents:read');
+    return paginate(ctx.em, Grid, { $and: gridScope(ctx) }, page, { code: 'asc', id: 'asc' } as never);
+  }
+
+  @Query(() => CommunityType, { nullable: true, description: '调用者所在社区（需 residents:read）' })
+  community(@Ctx() ctx: SubgraphContext): Promise<Community | null> {
+    ctx.access.require('residents:read');
+    return ctx.em.findOne(Community, { id: ctx.communityId });
+  }
+
+  @Mutation(() => GridPayload, { description: '设定网格员（需 organizations:write）；发布 grid.registered' })
+  async assignGridWorker(@Arg('input', () => AssignGridWorkerInput, { description: '网格与网格员' }) input: AssignGridWorkerInput, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('organizations:write');
+    return { grid: await ctx.transaction((uow) => assignGridWorker(uow, input, ctx.communityId)) };
+  }
+
+  @FieldResolver(() => StaffType, { nullable: true, description: '网格员' })
+  gridWorker(@Root() grid: Grid, @Ctx() ctx: SubgraphContext): Promise<Staff | null> | null {
+    return grid.gridWorkerStaffId ? ctx.loaders.byId(Staff).load(grid.gridWorkerStaffId) : null;
+  }
+}

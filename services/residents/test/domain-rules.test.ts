@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { composeResidentIdNumber } from '@shequ/contracts';
+import { nextReviewDate, reviewResult, isAdvancedAge } from '../src/domain/care-schedule.js';
+import { addMonths } from '../src/domain/dates.js';
+import { parseCsv } from '../src/domain/import/csv.js';
+import { checkImportRow } from '../src/domain/import/import-row.js';
+import { RESIDENT_TRANSITIONS, residentTransition } from '../src/domain/resident-lifecycle.js';
+
+describe('resident life cycle table', () => {
+  it('allows moving out and death only while active, moving back in after moving out, nothing after death', () => {
+    expect(residentTransition('ACTIVE', 'MOVE_OUT')).toBe('MOVED_OUT');
+    expect(residentTransition('MOVED_OUT', 'MOVE_HOUSEHOLD')).toBe('ACTIVE');
+    expect(() => residentTransition('MOVED_OUT', 'RECORD_DEATH')).toThrow(/已迁出/);
+    expect(Object.keys(RESIDENT_TRANSITIONS.DECEASED)).toEqual([]);
+    expect(() => residentTransition('DECEASED', 'UPDATE')).toThrow(/已死亡/);
+  });
+});
+
+describe('care review schedule', () => {
+  it('computes the next review per category, clamped to month ends; none for categories without periodic review', () => {
+    expect(nextReviewDate('MINIMUM_LIVING_ALLOWANCE', '2026-08-31')).toBe('2027-02-28');
+    expect(nextReviewDate('ELDERLY_LIVING_ALONE', '2026-11-30')).toBe('2027-02-28');
+    expect(nextReviewDate('DISABILITY', '2024-02-29')).toBe('2025-02-28');
+    expect(nextReviewDate('VETERAN', '2026-01-01')).toBeNull();
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+  });
+
+  it('terminates on TERMINATE, honours a later requested date, refuses an earlier one', () => {
+    expect(reviewResult('MINIMUM_LIVING_ALLOWANCE', 'TERMINATE', '2026-11-01')).toEqual({ ends: true, nextReviewOn: null });
+    expect(reviewResult('MINIMUM_LIVING_ALLOWANCE', 'ADJUST', '2026-11-01', '2027-01-15')).toEqual({ ends: false, nextReviewOn: '2027-01-15' });
+    expect(() => reviewResult('MINIMUM_LIVING_ALLOWANCE', 'CONTINUE', '2026-11-01', '2026-10-01')).toThrow(/晚于/);
+  });
+
+  it('derives 高龄 on the 80th birthday', () => {
+    expect([isAdvancedAge('1946-11-30', '2026-11-30'), isAdvancedAge('1946-12-01', '2026-11-30'), isAdvancedAge(null, '2026-11-30')]).toEqual([true, false, false]);
+  });
+});
+
+describe('CSV reader', () => {
+  it('reads quoted fields with commas, doubled quotes and CRLF, skipping blank lines', () => {
+    const { header, records } = parseCsv('\ufeffa,b\r\n"x, y","say ""hi"""\r\n\r\n1,2\n');
+    expect(header).toEqual(['a', 'b']);
+    expect(records).toEqual([
+      { row: 1, values: ['x, y', 'say "hi"'], problem: null },
+      { row: 2, values: ['1', '2'], problem: null },
+    ]);
+  });
+
+  it('marks a record with a quote left open or text after a closing quote', () => {
+    expect(parseCsv('a,b\n"x"y,1\n').records[0]!.problem).toMatch(/多余字符/);
+    expect(parseCsv('a,b\n1,2\n"open,3\n4,5').records.map((r) => r.problem)).toEqual([null, expect.stringMatching(/未闭合/)]);
+  });
+});
+
+describe('import row check', () => {
+  const today = new Date('2026-11-30T00:00:00Z');
+  const row = { idNumber: composeResidentIdNumber('350203', '1980-01-01', 11), name: '王建华', building: '香秀里1号楼', unit: '1', room: '101' };
+
+  it('normalises units, rooms and Chinese enum labels', () => {
+    const check = checkImportRow({ ...row, relationToHead: '配偶', residenceType: '户籍', housing: '出租' }, today);
+    expect(check).toMatchObject({ ok: true, value: { unit: '1单元', room: '101室', relationToHead: 'SPOUSE', residenceType: 'REGISTERED', housing: 'RENTED', gender: 'MALE', birthDate: '1980-01-01' } });
+  });
+
+  it('rejects with the field: missing required value, unknown enum, floating without permit dates', () => {
+    expect(checkImportRow({ ...row, name: '' }, today)).toEqual({ ok: false, field: 'name', reason: '必填项为空' });
+    expect(checkImportRow({ ...row, housing: 'CASTLE' }, today)).toMatchObject({ ok: false, field: 'housing' });
+    expect(checkImportRow({ ...row, residenceType: 'FLOATING' }, today)).toMatchObject({ ok: false, field: 'residencePermitIssuedOn' });
+  });
+});
