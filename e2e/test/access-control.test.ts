@@ -236,6 +236,57 @@ describe('access control over the federated graph', () => {
     });
   });
 
+  describe('masked values are the same whichever service leads to the resident', () => {
+    // Cases, events and party-building hold no personal field of their own: they return Resident references that
+    // the residents subgraph resolves through ctx.pii. These paths must show exactly what resident(id) shows.
+    const PERSON = 'id idNumber phone household { address }';
+    const PATHS: Record<string, { query: string; people: (data: any) => any[] }> = {
+      cases: {
+        query: `query CaseReporters { cases(first: 10) { edges { node { reporter { ${PERSON} } } } } }`,
+        people: (d) => d.cases.edges.map((e: any) => e.node.reporter),
+      },
+      events: {
+        query: `query EventAttendees { communityEvents(first: 5) { edges { node { registrations(first: 5) { edges { node { resident { ${PERSON} } } } } } } } }`,
+        people: (d) => d.communityEvents.edges.flatMap((e: any) => e.node.registrations.edges.map((r: any) => r.node.resident)),
+      },
+      partybuilding: {
+        query: `query PartyMemberPeople { partyMembers(first: 5) { edges { node { resident { ${PERSON} } } } } }`,
+        people: (d) => d.partyMembers.edges.map((e: any) => e.node.resident),
+      },
+    };
+
+    const sameEverywhere = async (caller: Caller, services: string[]) => {
+      for (const service of services) {
+        const result = await system.query(PATHS[service]!.query, {}, caller);
+        expect(result.errors, service).toBeUndefined();
+        const people = PATHS[service]!.people(result.data).filter((p: any) => p && (p.idNumber || p.phone)).slice(0, 3);
+        expect(people.length, `${service}: residents reached`).toBeGreaterThan(0);
+        for (const person of people) {
+          const direct = await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: person.id }, caller);
+          expect(person, `${service} → resident ${person.id}`).toEqual({
+            id: person.id, idNumber: direct.data.resident.idNumber, phone: direct.data.resident.phone, household: direct.data.resident.household && { address: direct.data.resident.household.address },
+          });
+          const adminView = (await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: person.id })).data.resident;
+          if (adminView.idNumber) expect(person.idNumber).toBe(maskIdNumber(adminView.idNumber));
+          if (adminView.phone) expect(person.phone).toBe(maskPhone(adminView.phone));
+          if (adminView.household?.address) expect(person.household.address).toBe(maskAddress(adminView.household.address));
+        }
+      }
+    };
+
+    it('a district platform key with every read scope, and the departments that use each service', async () => {
+      const issued = await system.query(`mutation { issueApiKey(input: { name: "一致性测试", scopes: ["residents:read", "cases:read", "events:read", "party:read"] }) { key } }`);
+      const key = { authorization: `ApiKey ${issued.data.issueApiKey.key}` };
+      await waitFor(async () => {
+        for (const service of Object.keys(PATHS)) if ((await system.query(PATHS[service]!.query, {}, key)).errors) return undefined;
+        return true;
+      }, { timeoutMs: 15_000, what: 'the key to reach every subgraph' });
+      await sameEverywhere(key, Object.keys(PATHS));
+      await sameEverywhere({ role: 'party_affairs' }, ['partybuilding']);
+      await sameEverywhere({ role: 'culture' }, ['events']);
+    });
+  });
+
   describe('row scope', () => {
     it('a grid worker sees residents of their grids only', async () => {
       const own = await system.query(RESIDENT_VIEW([]), { id: residentId }, callerFor('grid_worker'));
