@@ -13,6 +13,7 @@ import {
   type PersonalField,
   type Role,
 } from '@shequ/auth';
+import { CareCategories } from '@shequ/contracts';
 import { DEFAULT_LIST_COST, MAX_BATCHED_OPERATIONS, QUERY_LIMITS } from '@shequ/server';
 import { demoDataset } from '@shequ/demo-data';
 import { waitFor } from '@shequ/testing';
@@ -27,10 +28,33 @@ const RESIDENT_VIEW = (fields: string[]) => `query ResidentView($id: ID!) {
   resident(id: $id) { id name ${fields.join(' ')} household { address building { grid { code } } } }
 }`;
 
-/** The policy table is the one source: what a user of `role` should see for `field`. */
+/** The policy table is the one source: what a user with `roles` may do and see. */
+const accessFor = (roles: Role[]) => new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles, grids: [] });
+
+/** What a user of `role` should see for `field`. */
 function expected(role: Role, field: PersonalField): FieldAccess {
-  return new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles: [role], grids: [] }).fieldAccess(field);
+  return accessFor([role]).fieldAccess(field);
 }
+
+/**
+ * Care categories and sensitive tags are one list on Resident: `careCategories` (null without the right to see
+ * care categories), whose 重点人员 records (the sensitive tags) are included only with the right to see those.
+ * Sensitive categories are the ones the shared vocabulary labels 敏感 (services/residents: SENSITIVE_CATEGORIES).
+ */
+const SENSITIVE = CareCategories.codes.filter((code) => CareCategories.labels[code].includes('敏感')) as string[];
+const CARE_SELECTION = 'careCategories { id category derived endedOn }';
+const CARE_VIEW = `query CareView($id: ID!) { resident(id: $id) { id ${CARE_SELECTION} } }`;
+interface CareItem { id: string; category: string; derived: boolean; endedOn: string | null }
+const isSensitive = (record: CareItem) => SENSITIVE.includes(record.category);
+const byId = (records: CareItem[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
+/** The audit fields a raw read of the care list leaves, for a caller with `access`. */
+const careAuditFields = (access: AccessControl, records: CareItem[]): PersonalField[] => {
+  if (access.fieldAccess('careCategories') !== 'RAW') return [];
+  const fields: PersonalField[] = [];
+  if (records.some((r) => !isSensitive(r))) fields.push('careCategories');
+  if (access.fieldAccess('sensitiveTags') === 'RAW' && records.some(isSensitive)) fields.push('sensitiveTags');
+  return fields;
+};
 
 const MASK: Partial<Record<PersonalField, (raw: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone, address: maskAddress };
 
@@ -41,6 +65,8 @@ describe('access control over the federated graph', () => {
   let raw: Record<string, any>;
   let residentFields: PersonalField[];
   let otherGridResidentId: string;
+  /** Every care record of the resident, as community_admin (all fields RAW) sees them: ordinary and sensitive. */
+  let rawCare: CareItem[];
 
   const subgraphUrl = (name: string) => `http://127.0.0.1:${system.env[`${name.toUpperCase()}_PORT`]}`;
   const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
@@ -58,7 +84,7 @@ describe('access control over the federated graph', () => {
     expect(residentFields).toEqual(expect.arrayContaining(['idNumber', 'phone']));
 
     const inGrid = async (gridId: string) => {
-      const list = await system.query(`query($gridId: ID) { residents(first: 50, filter: { gridId: $gridId }) { edges { node { id phone household { building { grid { code } } } } } } }`, { gridId });
+      const list = await system.query(`query($gridId: ID) { residents(first: 50, filter: { gridId: $gridId, status: ACTIVE }) { edges { node { id phone household { building { grid { code } } } } } } }`, { gridId });
       return list.data.residents.edges.map((e: any) => e.node).filter((n: any) => n.phone && n.household);
     };
     const [gridA, gridB] = demoDataset().grids;
@@ -69,6 +95,30 @@ describe('access control over the federated graph', () => {
     const view = await system.query(RESIDENT_VIEW(residentFields), { id: residentId });
     expect(view.errors).toBeUndefined();
     raw = view.data.resident;
+
+    // The resident gets an ordinary care category and a sensitive one (重点人员) unless they have them open already.
+    expect(SENSITIVE).toEqual(['KEY_PERSON']);
+    const careNow = async () => {
+      const r = await system.query(CARE_VIEW, { id: residentId });
+      expect(r.errors).toBeUndefined();
+      return r.data.resident.careCategories as CareItem[];
+    };
+    const open = (await careNow()).filter((r) => !r.endedOn && !r.derived);
+    const add = async (category: string) => {
+      const added = await system.query(
+        `mutation AddCare($input: AddCareCategoryInput!) { addCareCategory(input: $input) { careRecord { id category } } }`,
+        { input: { residentId, category, startedOn: '2025-01-02', source: '端到端测试登记' } },
+      );
+      expect(added.errors).toBeUndefined();
+      expect(added.data.addCareCategory.careRecord.category).toBe(category);
+    };
+    if (!open.some((r) => !isSensitive(r))) {
+      await add(['MINIMUM_LIVING_ALLOWANCE', 'DISABILITY', 'UNEMPLOYED'].find((c) => !open.some((r) => r.category === c))!);
+    }
+    if (!open.some(isSensitive)) await add('KEY_PERSON');
+    rawCare = await careNow();
+    expect(rawCare.some((r) => !isSensitive(r))).toBe(true);
+    expect(rawCare.some(isSensitive)).toBe(true);
   });
   afterAll(() => system?.stop());
 
@@ -76,8 +126,23 @@ describe('access control over the federated graph', () => {
 
   describe('role × personal field matrix, against the POLICY table', () => {
     const people = ROLE_NAMES.filter((r) => r !== 'district_platform');
+    /** careCategories / sensitiveTags: RAW → the records are there; ABSENT → the list is null or they are left out. */
+    const checkCare = (label: string, access: AccessControl, seen: CareItem[] | null) => {
+      const [care, sensitive] = [access.fieldAccess('careCategories'), access.fieldAccess('sensitiveTags')];
+      expect([care, sensitive], `${label}: care data is never masked`).not.toContain('MASKED');
+      if (care === 'ABSENT') {
+        // sensitive tags are 重点人员 records inside this list: without it they are left out too
+        expect(seen, `${label} careCategories`).toBeNull();
+        return;
+      }
+      expect(seen, `${label} careCategories`).not.toBeNull();
+      expect(byId(seen!.filter((r) => !isSensitive(r))), `${label} careCategories`).toEqual(byId(rawCare.filter((r) => !isSensitive(r))));
+      if (sensitive === 'RAW') expect(byId(seen!.filter(isSensitive)), `${label} sensitiveTags`).toEqual(byId(rawCare.filter(isSensitive)));
+      else expect(seen!.filter(isSensitive), `${label} sensitiveTags`).toEqual([]);
+    };
+
     it.each(people)('%s', async (role) => {
-      const result = await system.query(RESIDENT_VIEW(residentFields), { id: residentId }, callerFor(role));
+      const result = await system.query(RESIDENT_VIEW([...residentFields, CARE_SELECTION]), { id: residentId }, callerFor(role));
       if (!new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles: [role], grids: [gridCode] }).can('residents:read')) {
         // no person at all for this role: every field is absent because the operation is refused
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
@@ -94,18 +159,131 @@ describe('access control over the federated graph', () => {
       };
       for (const field of residentFields) check(field, seen[field], raw[field]);
       check('address', seen.household.address, raw.household.address);
+      checkCare(role, accessFor([role]), seen.careCategories);
+    });
+
+    it('two roles together: the most either allows (保障站 + 综治 see care categories and 重点人员)', async () => {
+      const roles: Role[] = ['civil_affairs', 'comprehensive_governance'];
+      expect(accessFor(roles).fieldAccess('careCategories')).toBe('RAW');
+      expect(accessFor(roles).fieldAccess('sensitiveTags')).toBe('RAW');
+      const result = await system.query(CARE_VIEW, { id: residentId }, { role: roles });
+      expect(result.errors).toBeUndefined();
+      checkCare(roles.join('+'), accessFor(roles), result.data.resident.careCategories);
+      expect(result.data.resident.careCategories.some(isSensitive)).toBe(true);
+    });
+
+    it('care categories: each raw read audited exactly once (fields as the policy allows), absent ones not at all', async () => {
+      const stamp = Date.now();
+      const reads = people
+        .filter((role) => accessFor([role]).can('residents:read'))
+        .map((role) => ({ role, subject: `care-auditor-${role}-${stamp}`, requestId: `e2e-care-${role}-${stamp}`, fields: careAuditFields(accessFor([role]), rawCare) }));
+      expect(reads.filter((r) => r.fields.length === 0).length).toBeGreaterThan(0);
+      expect(reads.filter((r) => r.fields.includes('sensitiveTags')).length).toBeGreaterThan(0);
+      expect(reads.filter((r) => r.fields.length > 0 && !r.fields.includes('sensitiveTags')).length).toBeGreaterThan(0);
+      for (const read of reads) {
+        const response = await post(system.gatewayUrl, { query: CARE_VIEW, variables: { id: residentId }, operationName: 'CareView' }, {
+          ...(await authorizationFor({ ...callerFor(read.role), subject: read.subject })),
+          'x-request-id': read.requestId,
+        });
+        expect(response.body.errors, read.role).toBeUndefined();
+      }
+      const trail = `query($filter: PiiAuditTrailFilter) { piiAuditTrail(filter: $filter, first: 20) { totalCount edges { node { service subjectType subjectId fields operation requestId callerId callerRoles } } } }`;
+      const entriesOf = async (subject: string) => (await system.query(trail, { filter: { callerId: subject } })).data.piiAuditTrail;
+      for (const read of reads.filter((r) => r.fields.length > 0)) {
+        await waitFor(async () => ((await entriesOf(read.subject)).totalCount > 0) || undefined, { timeoutMs: 15_000, what: `the audit entry of ${read.role}` });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      for (const read of reads) {
+        const entries = await entriesOf(read.subject);
+        if (read.fields.length === 0) {
+          expect(entries.totalCount, `${read.role}: nothing unmasked, nothing audited`).toBe(0);
+          continue;
+        }
+        expect(entries.edges.map((e: any) => e.node), read.role).toEqual([
+          {
+            service: 'residents', subjectType: 'Resident', subjectId: residentId, fields: read.fields, operation: 'CareView',
+            requestId: read.requestId, callerId: read.subject, callerRoles: [read.role],
+          },
+        ]);
+      }
     });
 
     it('district_platform: by the scopes of its API key, contact data masked without pii:read', async () => {
       const issued = await system.query(`mutation { issueApiKey(input: { name: "矩阵测试", scopes: ["residents:read"] }) { key } }`);
       const caller = { authorization: `ApiKey ${issued.data.issueApiKey.key}` };
       const result = await waitFor(async () => {
-        const r = await system.query(RESIDENT_VIEW(residentFields), { id: residentId }, caller);
+        const r = await system.query(RESIDENT_VIEW([...residentFields, CARE_SELECTION]), { id: residentId }, caller);
         return r.data?.resident ? r : undefined;
       }, { timeoutMs: 15_000, what: 'the key to reach every subgraph' });
+      expect(result.data.resident.careCategories).toBeNull();
       expect(result.data.resident.idNumber).toBe(maskIdNumber(raw.idNumber));
       expect(result.data.resident.phone).toBe(maskPhone(raw.phone));
       expect(result.data.resident.household.address).toBe(maskAddress(raw.household.address));
+
+      const withPii = await system.query(`mutation { issueApiKey(input: { name: "矩阵测试（个人信息）", scopes: ["residents:read", "pii:read"] }) { key apiKey { id } } }`);
+      const piiCaller = { authorization: `ApiKey ${withPii.data.issueApiKey.key}` };
+      const rawRead = await waitFor(async () => {
+        const r = await system.query(RESIDENT_VIEW(['idNumber', 'phone', CARE_SELECTION]), { id: residentId }, piiCaller);
+        return r.data?.resident ? r : undefined;
+      }, { timeoutMs: 15_000, what: 'the pii:read key to work' });
+      expect(rawRead.data.resident).toMatchObject({ idNumber: raw.idNumber, phone: raw.phone, household: { address: raw.household.address } });
+      expect(byId(rawRead.data.resident.careCategories)).toEqual(byId(rawCare));
+      const audited = await waitFor(async () => {
+        const r = await system.query(`query($c: String) { piiAuditTrail(filter: { callerId: $c }) { edges { node { callerKind subjectId } } } }`, { c: withPii.data.issueApiKey.apiKey.id });
+        return r.data?.piiAuditTrail.edges.length ? r.data.piiAuditTrail.edges : undefined;
+      }, { timeoutMs: 15_000, what: 'the machine read in the audit trail' });
+      expect(audited).toContainEqual({ node: { callerKind: 'machine', subjectId: residentId } });
+    });
+  });
+
+  describe('masked values are the same whichever service leads to the resident', () => {
+    // Cases, events and party-building hold no personal field of their own: they return Resident references that
+    // the residents subgraph resolves through ctx.pii. These paths must show exactly what resident(id) shows.
+    const PERSON = 'id idNumber phone household { address }';
+    const PATHS: Record<string, { query: string; people: (data: any) => any[] }> = {
+      cases: {
+        query: `query CaseReporters { cases(first: 10) { edges { node { reporter { ${PERSON} } } } } }`,
+        people: (d) => d.cases.edges.map((e: any) => e.node.reporter),
+      },
+      events: {
+        query: `query EventAttendees { communityEvents(first: 5) { edges { node { registrations(first: 5) { edges { node { resident { ${PERSON} } } } } } } } }`,
+        people: (d) => d.communityEvents.edges.flatMap((e: any) => e.node.registrations.edges.map((r: any) => r.node.resident)),
+      },
+      partybuilding: {
+        query: `query PartyMemberPeople { partyMembers(first: 5) { edges { node { resident { ${PERSON} } } } } }`,
+        people: (d) => d.partyMembers.edges.map((e: any) => e.node.resident),
+      },
+    };
+
+    const sameEverywhere = async (caller: Caller, services: string[]) => {
+      for (const service of services) {
+        const result = await system.query(PATHS[service]!.query, {}, caller);
+        expect(result.errors, service).toBeUndefined();
+        const people = PATHS[service]!.people(result.data).filter((p: any) => p && (p.idNumber || p.phone)).slice(0, 3);
+        expect(people.length, `${service}: residents reached`).toBeGreaterThan(0);
+        for (const person of people) {
+          const direct = await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: person.id }, caller);
+          expect(person, `${service} → resident ${person.id}`).toEqual({
+            id: person.id, idNumber: direct.data.resident.idNumber, phone: direct.data.resident.phone, household: direct.data.resident.household && { address: direct.data.resident.household.address },
+          });
+          const adminView = (await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: person.id })).data.resident;
+          if (adminView.idNumber) expect(person.idNumber).toBe(maskIdNumber(adminView.idNumber));
+          if (adminView.phone) expect(person.phone).toBe(maskPhone(adminView.phone));
+          if (adminView.household?.address) expect(person.household.address).toBe(maskAddress(adminView.household.address));
+        }
+      }
+    };
+
+    it('a district platform key with every read scope, and the departments that use each service', async () => {
+      const issued = await system.query(`mutation { issueApiKey(input: { name: "一致性测试", scopes: ["residents:read", "cases:read", "events:read", "party:read"] }) { key } }`);
+      const key = { authorization: `ApiKey ${issued.data.issueApiKey.key}` };
+      await waitFor(async () => {
+        for (const service of Object.keys(PATHS)) if ((await system.query(PATHS[service]!.query, {}, key)).errors) return undefined;
+        return true;
+      }, { timeoutMs: 15_000, what: 'the key to reach every subgraph' });
+      await sameEverywhere(key, Object.keys(PATHS));
+      await sameEverywhere({ role: 'party_affairs' }, ['partybuilding']);
+      await sameEverywhere({ role: 'culture' }, ['events']);
     });
   });
 
@@ -290,11 +468,16 @@ describe('access control over the federated graph', () => {
       expect(over.body.errors[0].extensions).toMatchObject({ limit: 'maxBatchedOperations', value: MAX_BATCHED_OPERATIONS, actual: MAX_BATCHED_OPERATIONS + 1 });
     });
 
-    it('request size: a subgraph refuses a body over its limit (cases; residents takes district import files up to 20 MiB)', async () => {
-      const padding = 'x'.repeat(1024 * 1024);
-      const big = await post(`${subgraphUrl('cases')}/graphql`, { query: `{ __typename }`, variables: { padding } }, await authorizationFor());
+    it('request size: a subgraph refuses a body over its limit', async () => {
+      // the default limit (1 MiB); residents allows 20 MiB for district import files in one request
+      const limit = 1024 * 1024;
+      const body = (padding: number) => ({ query: `{ __typename }`, variables: { padding: 'x'.repeat(padding) } });
+      const overhead = JSON.stringify(body(0)).length;
+      const under = await post(`${subgraphUrl('cases')}/graphql`, body(limit - overhead), await authorizationFor());
+      expect(under.status).toBe(200);
+      const big = await post(`${subgraphUrl('cases')}/graphql`, body(limit - overhead + 1), await authorizationFor());
       expect(big.status).toBe(413);
-      expect(big.body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: 1024 * 1024 });
+      expect(big.body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: limit, actual: limit + 1 });
     });
   });
 });

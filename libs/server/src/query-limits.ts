@@ -74,6 +74,12 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   }
   const measure: OperationMeasure = { depth: 0, aliases: 0, rootFields: 0, cost: 0 };
   if (!operation) return measure;
+  // a variable left out takes its default: `query($n: Int = 100)` costs 100 per row, not the default page size
+  const values: Record<string, unknown> = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (values[name] === undefined && definition.defaultValue) values[name] = valueFromASTUntyped(definition.defaultValue);
+  }
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return measure;
 
@@ -91,7 +97,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const named = field ? getNamedType(field.type) : undefined;
         const child = named && isCompositeType(named) ? named : undefined;
         const below = selection.selectionSet ? walk(selection.selectionSet, child, depth + 1, seen) : 0;
-        cost += 1 + listSize(name, field, selection.arguments ?? [], variables) * below;
+        cost += 1 + listSize(name, field, selection.arguments ?? [], values) * below;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typed = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         cost += walk(selection.selectionSet, typed && isCompositeType(typed) ? typed : parent, depth, seen);

@@ -39,6 +39,7 @@ describe('measureOperation', () => {
   it('charges lists their page size: `first`, a variable, or the default when absent', () => {
     expect(measure('{ people(first: 50) { edges { node { name } } } }').cost).toBe(1 + 50 * (1 + 1 + 1));
     expect(measure('query($n: Int) { people(first: $n) { totalCount } }', { n: 7 }).cost).toBe(1 + 7 * 1);
+    expect(measure('query($n: Int = 90) { people(first: $n) { totalCount } }').cost).toBe(1 + 90 * 1);
     expect(measure('{ people { edges { node { friends { name } } } } }').cost).toBe(1 + DEFAULT_LIST_COST * (1 + 1 + (1 + UNPAGED_LIST_COST * 1)));
     expect(measure('{ _entities(representations: [{}, {}, {}]) { __typename } hello }').cost).toBe(2);
     expect(measure('{ __schema { types { name fields { name type { ofType { name } } } } } }')).toMatchObject({ cost: 0, depth: 0, rootFields: 1 });

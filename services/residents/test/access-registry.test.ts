@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PiiRead } from '@shequ/contracts';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { ManualClock } from '@shequ/subgraph';
 import { TestEventPublisher, pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { ApiKey } from '../src/access/index.js';
 import { residentsService } from '../src/service.js';
@@ -25,10 +26,11 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
   let nats: NatsServerHandle;
   let service: TestSubgraph;
   let publisher: TestEventPublisher;
+  const clock = new ManualClock(new Date());
 
   beforeAll(async () => {
     nats = await startNatsServer();
-    service = await startTestSubgraph(residentsService, { dialect, natsUrl: nats.url });
+    service = await startTestSubgraph(residentsService, { dialect, natsUrl: nats.url, clock });
     publisher = new TestEventPublisher(nats.url);
   });
   afterAll(async () => {
@@ -115,5 +117,17 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
 
     const denied = await service.graphql(TRAIL, {}, { role: 'civil_affairs' });
     expect(denied.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'audit:read' });
+  });
+
+  it('refuses a key once it has expired, and lists it as EXPIRED', async () => {
+    const issued = await service.graphql(ISSUE, { input: { name: '短期密钥', scopes: ['residents:read'], validDays: 1 } });
+    const { key, apiKey } = issued.data.issueApiKey;
+    const asKey = { authorization: `ApiKey ${key}` };
+    await waitFor(async () => (await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey)).data, { what: 'the key to work' });
+    clock.advance(24 * 60 * 60 * 1000 + 1);
+    const expired = await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey);
+    expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const listed = await service.graphql('{ apiKeys { id status } }');
+    expect(listed.data.apiKeys).toContainEqual({ id: apiKey.id, status: 'EXPIRED' });
   });
 });
