@@ -3,6 +3,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { scanDueReviewsAndPermits } from '../src/application/scheduled-scan.js';
+import { PiiAuditEntry } from '@shequ/subgraph';
 import { Resident } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
 import { placesFixture, residentIn, staffFixture } from './fixtures.js';
@@ -111,5 +112,20 @@ describe.each(testDialects())('care categories and floating population on %s', (
     ]);
     const stored = await service.orm.em.fork().findOneOrFail(Resident, 'resident-5');
     expect(stored.permitExpiringNotifiedFor).toBe('2027-01-20');
+  });
+  it('综治 sees 重点人员 records without ordinary care categories; a list filtered by a category is audited per resident', async () => {
+    const tagged = await service.graphql(ADD, { input: { residentId: 'resident-4', category: 'KEY_PERSON', startedOn: '2026-09-01', source: '综治排查' } });
+    expect(tagged.errors).toBeUndefined();
+    await service.graphql(ADD, { input: { residentId: 'resident-4', category: 'DISABILITY', startedOn: '2026-09-01', source: '残联' } });
+    const governance = { role: 'comprehensive_governance' as const, subject: 'staff-zz' };
+    const seen = await service.graphql(CATEGORIES, { id: 'resident-4' }, governance);
+    expect(seen.data.resident.careCategories.map((r: { category: string }) => r.category)).toEqual(['KEY_PERSON']);
+    const civil = await service.graphql(CATEGORIES, { id: 'resident-4' }, { role: 'civil_affairs' });
+    expect(civil.data.resident.careCategories.map((r: { category: string }) => r.category)).toEqual(['DISABILITY']);
+
+    const listed = await service.graphql(`query KeyPersons { residents(filter: { careCategory: KEY_PERSON }) { edges { node { id } } } }`, {}, governance);
+    expect(listed.data.residents.edges).toEqual([{ node: { id: 'resident-4' } }]);
+    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'staff-zz', operation: 'KeyPersons' });
+    expect(entries.map((e) => [e.subjectId, e.fields])).toEqual([['resident-4', 'sensitiveTags']]);
   });
 });

@@ -32,6 +32,13 @@ export function checkCareFilter(ctx: SubgraphContext, filter: { careCategory?: s
   if (ctx.access.fieldAccess(field) !== 'RAW') throw new InvalidInputError('filter.careCategory', '无权按该关爱对象类别筛选');
 }
 
+/** A list filtered by a care category tells who is in it: each resident on the page counts as a raw read. */
+function auditCareFilter(ctx: SubgraphContext, filter: { careCategory?: string | null } | null | undefined, residentIds: string[]): void {
+  if (!filter?.careCategory) return;
+  const field = SENSITIVE_CATEGORIES.includes(filter.careCategory as never) ? 'sensitiveTags' : 'careCategories';
+  for (const id of residentIds) ctx.pii.readList(id, field, [filter.careCategory]);
+}
+
 @Resolver(() => ResidentType)
 export class ResidentResolver {
   @Query(() => ResidentType, { nullable: true, description: '按编号查询一位居民（需 residents:read；仅限可见范围）' })
@@ -61,7 +68,9 @@ export class ResidentResolver {
   ) {
     ctx.access.require('residents:read');
     checkCareFilter(ctx, filter);
-    return paginate(ctx.em, Resident, await residentWhere(ctx.em, filter, residentScope(ctx), isoDay(ctx.clock.now())), page);
+    const connection = await paginate(ctx.em, Resident, await residentWhere(ctx.em, filter, residentScope(ctx), isoDay(ctx.clock.now())), page);
+    auditCareFilter(ctx, filter, connection.edges.map((edge) => edge.node.id));
+    return connection;
   }
 
   @Query(() => ResidentConnection, { description: '居住证将于指定日期前（含）到期的在册流动人口（需 floating:read）' })
@@ -145,14 +154,16 @@ export class ResidentResolver {
 
   @FieldResolver(() => [CareRecordType], { nullable: true })
   async careCategories(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): Promise<CareRecordView[] | null> {
-    if (!ctx.pii.visible('careCategories')) return null;
+    // Ordinary categories need the right to see care categories, 重点人员 records the right to see sensitive
+    // tags (综治 has the second without the first); null only when the caller may see neither.
+    const [care, sensitive] = [ctx.pii.visible('careCategories'), ctx.pii.visible('sensitiveTags')];
+    if (!care && !sensitive) return null;
     const records = await ctx.loaders.manyBy(CareRecord, 'resident', { orderBy: { startedOn: 'asc', id: 'asc' } }).load(resident.id);
-    const views = records.filter((r) => !SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView);
-    const derived = derivedAdvancedAge(resident, isoDay(ctx.clock.now()));
-    const visible = ctx.pii.readList(resident.id, 'careCategories', derived ? [...views, derived] : views);
-    if (!visible) return null;
-    const sensitive = ctx.pii.readList(resident.id, 'sensitiveTags', records.filter((r) => SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView)) ?? [];
-    return [...visible, ...sensitive];
+    const ordinary = care ? records.filter((r) => !SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView) : [];
+    const derived = care ? derivedAdvancedAge(resident, isoDay(ctx.clock.now())) : null;
+    const visible = care ? (ctx.pii.readList(resident.id, 'careCategories', derived ? [...ordinary, derived] : ordinary) ?? []) : [];
+    const tagged = sensitive ? (ctx.pii.readList(resident.id, 'sensitiveTags', records.filter((r) => SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView)) ?? []) : [];
+    return [...visible, ...tagged];
   }
 
   @FieldResolver(() => HouseholdType, { nullable: true })
