@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, CareCategoryReviewed, GridRegistered, RegistrationAttended, ResidentDeceased, ResidentMovedOut, ResidentRegistered, type EventEnvelope,
+  CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, CareCategoryReviewed, GridRegistered, RegistrationAttended, ResidentDeceased, ResidentMovedOut, ResidentRegistered, ResidentUpdated, type EventEnvelope,
 } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
@@ -86,6 +86,43 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     const opened = await service.graphql(`mutation { openCase(input: { reporterId: "r-float", category: CERTIFICATE, channel: PROACTIVE, description: "上门核实居住情况，办理居住证明" }) { case { id } } }`);
     expect(opened.errors).toBeUndefined();
     expect((await tasksOf('r-float'))[0]).toMatchObject({ status: 'CLOSED', closedBy: 'CASE', closingRef: opened.data.openCase.case.id });
+  });
+
+  it('asks to verify a resident who turns floating later (resident.updated), once; a turn back to 户籍 settles it', async () => {
+    await register('r-turning', 'REGISTERED', '1990-01-01');
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-turning' }), { timeoutMs: 30_000, what: 'registered resident' });
+    expect(await tasksOf('r-turning')).toEqual([]);
+
+    const phoneOnly = { residentId: 'r-turning', changedFields: ['phone'], residenceType: 'REGISTERED' as const, residencePermitExpiresOn: null };
+    await publisher.publish(ResidentUpdated, phoneOnly, { occurredAt: clock.now() });
+    const turned = await publisher.publish(
+      ResidentUpdated,
+      { residentId: 'r-turning', changedFields: ['residenceType', 'residencePermitExpiresOn'], residenceType: 'FLOATING', residencePermitExpiresOn: '2027-05-01' },
+      { occurredAt: clock.now() },
+    );
+    const [task] = await waitFor(async () => ((await tasksOf('r-turning')).length ? tasksOf('r-turning') : null), { timeoutMs: 30_000, what: 'verification task on update' });
+    expect(task).toMatchObject({ rule: 'FLOATING_RESIDENT_VERIFY', status: 'OPEN', gridId: 'grid-2', dueOn: '2026-05-08' });
+    expect((await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'r-turning' })).residenceType).toBe('FLOATING');
+
+    // Redelivery, and a later update of a resident already floating, open nothing new.
+    await publisher.republish(turned);
+    await publisher.publish(ResidentUpdated, { ...phoneOnly, residenceType: 'FLOATING', residencePermitExpiresOn: '2027-05-01' }, { occurredAt: clock.now() });
+    await register('r-marker2', 'REGISTERED');
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker2' }), { timeoutMs: 30_000, what: 'marker' });
+    expect(await tasksOf('r-turning')).toHaveLength(1);
+    // A floating resident's own registration task is not doubled by an update either.
+    await register('r-float3', 'FLOATING');
+    await waitFor(async () => ((await tasksOf('r-float3')).length ? true : null), { timeoutMs: 30_000, what: 'registration task' });
+    await publisher.publish(ResidentUpdated, { residentId: 'r-float3', changedFields: ['phone'], residenceType: 'FLOATING', residencePermitExpiresOn: null }, { occurredAt: clock.now() });
+
+    await publisher.publish(ResidentUpdated, { ...phoneOnly, changedFields: ['residenceType'] }, { occurredAt: clock.now() });
+    expect(await waitFor(async () => (await tasksOf('r-turning'))[0]?.closedBy ?? null, { timeoutMs: 30_000, what: 'back to 户籍 settles' })).toBe('NO_LONGER_APPLIES');
+    expect((await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'r-turning' })).residenceType).toBe('REGISTERED');
+    expect(await tasksOf('r-float3')).toHaveLength(1);
+    expect(await taskEvents('r-turning')).toEqual([
+      ['proactive_task.created', 'FLOATING_RESIDENT_VERIFY', null],
+      ['proactive_task.closed', 'FLOATING_RESIDENT_VERIFY', 'NO_LONGER_APPLIES'],
+    ]);
   });
 
   it('closes the open tasks of a resident who moves out or dies, with that reason', async () => {

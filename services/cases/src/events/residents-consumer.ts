@@ -1,6 +1,6 @@
 import {
   CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, CareCategoryReviewed, GridRegistered, ResidentDeceased, ResidentMovedIn, ResidentMovedOut,
-  ResidentRegistered,
+  ResidentRegistered, ResidentUpdated,
 } from '@shequ/contracts';
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
@@ -8,11 +8,14 @@ import { applyRules, closeTasksOf, settleTasks } from '../application/proactive-
 import { changeCareCategory, upsertResidentProjection } from '../application/resident-projection-updates.js';
 import { routeWaitingCases } from '../application/route-waiting-cases.js';
 import { GridProjection } from '../entities/grid-projection.js';
+import { ResidentProjection } from '../entities/resident-projection.js';
+import { isoDate } from '../domain/proactive-rules/rule.js';
 
 /**
  * Keeps the resident projection (resident → household → building → grid, care categories, status) from residents'
- * events and feeds the proactive rules (new floating resident, care review due; a care category ended or reviewed
- * settles tasks it made moot); a resident who moves out or dies has their open tasks closed.
+ * events and feeds the proactive rules (new floating resident or one who turns floating, care review due; a care
+ * category ended or reviewed, or a turn back to 户籍, settles tasks it made moot); a resident who moves out or dies
+ * has their open tasks closed.
  */
 export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDependencies): EventConsumer {
   return new EventConsumer({ service: 'cases', source: 'residents', orm, bus, outbox, logger })
@@ -45,6 +48,28 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
         event.communityId,
         clock.now(),
       );
+    })
+    .on(ResidentUpdated, async (event, uow) => {
+      const before = await uow.em.findOne(ResidentProjection, { residentId: event.data.residentId });
+      const from = before?.residenceType ?? null;
+      const row = await upsertResidentProjection(uow.em, {
+        residentId: event.data.residentId,
+        communityId: event.communityId,
+        residenceType: event.data.residenceType,
+        at: new Date(event.occurredAt),
+      });
+      await uow.em.flush();
+      if (from === event.data.residenceType) return;
+      const fact = {
+        kind: 'RESIDENCE_TYPE_CHANGED' as const,
+        residentId: event.data.residentId,
+        gridId: row.gridId,
+        from,
+        to: event.data.residenceType,
+        on: isoDate(new Date(event.occurredAt)),
+      };
+      await settleTasks(uow, fact, clock.now());
+      await applyRules(uow, fact, event.communityId, clock.now());
     })
     .on(ResidentMovedIn, async (event, uow) => {
       await upsertResidentProjection(uow.em, {

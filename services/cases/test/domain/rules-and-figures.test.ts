@@ -130,6 +130,16 @@ describe('proactive rules', () => {
     ]);
     expect(evaluateRules({ kind: 'RESIDENT_REGISTERED', residentId: 'r4', gridId: 'g1', residenceType: 'REGISTERED' }, now)).toEqual([]);
   });
+
+  it('asks to verify a resident who turns floating (keyed by the day), not one who was floating already or turns 户籍', () => {
+    const change = { kind: 'RESIDENCE_TYPE_CHANGED' as const, residentId: 'r5', gridId: 'g1', from: 'REGISTERED' as const, to: 'FLOATING' as const, on: '2026-06-29' };
+    expect(evaluateRules(change, now)).toEqual([
+      expect.objectContaining({ rule: 'FLOATING_RESIDENT_VERIFY', gridId: 'g1', dueOn: '2026-07-07', key: 'floating-since:2026-06-29' }),
+    ]);
+    expect(evaluateRules({ ...change, from: null }, now)).toHaveLength(1);
+    expect(evaluateRules({ ...change, from: 'FLOATING' }, now)).toEqual([]);
+    expect(evaluateRules({ ...change, from: 'FLOATING', to: 'REGISTERED' }, now)).toEqual([]);
+  });
 });
 
 describe('tasks that no longer apply', () => {
@@ -141,6 +151,10 @@ describe('tasks that no longer apply', () => {
     expect(settledBy(reviewed, { rule: 'CARE_REVIEW_DUE', key: 'DISABILITY-2026-07-20' })).toBe(true);
     expect(settledBy(reviewed, { rule: 'CARE_REVIEW_DUE', key: 'MINIMUM_LIVING_ALLOWANCE-2026-07-20' })).toBe(false);
     expect(settledBy(reviewed, { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' })).toBe(false);
+    const backToLocal = { kind: 'RESIDENCE_TYPE_CHANGED' as const, residentId: 'r1', gridId: null, from: 'FLOATING' as const, to: 'REGISTERED' as const, on: '2026-07-01' };
+    expect(settledBy(backToLocal, { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' })).toBe(true);
+    expect(settledBy({ ...backToLocal, from: 'REGISTERED', to: 'FLOATING' }, { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' })).toBe(false);
+    expect(settledBy(backToLocal, { rule: 'CARE_REVIEW_DUE', key: 'DISABILITY-2026-07-20' })).toBe(false);
   });
 });
 

@@ -20,7 +20,12 @@ export type ProactiveFact =
   /** residents' care_category.reviewed (the review was done) */
   | { kind: 'CARE_REVIEWED'; residentId: string; category: CareCategory }
   /** residents' resident.registered */
-  | { kind: 'RESIDENT_REGISTERED'; residentId: string; gridId: string | null; residenceType: ResidenceType };
+  | { kind: 'RESIDENT_REGISTERED'; residentId: string; gridId: string | null; residenceType: ResidenceType }
+  /**
+   * residents' resident.updated: the residence type before (from the local projection; null when not known yet)
+   * and after, and the day (UTC+8) the change happened.
+   */
+  | { kind: 'RESIDENCE_TYPE_CHANGED'; residentId: string; gridId: string | null; from: ResidenceType | null; to: ResidenceType; on: string };
 
 /** A task a rule asks for. `key` makes it once-only (one open task per rule, resident and key). */
 export interface TaskDraft {
