@@ -7,7 +7,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { scanProactiveRules } from '../src/application/proactive-tasks.js';
-import { ProactiveTask, ResidentProjection } from '../src/entities/index.js';
+import { ProactiveTask, ResidentProjection, Visit } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 const GRID_CODE = '350203008006-02';
@@ -198,6 +198,31 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
       return task.status === 'CLOSED' ? task : null;
     }, { timeoutMs: 30_000, what: 'elderly task settled' });
     expect(settled.closedBy).toBe('NO_LONGER_APPLIES');
+  });
+
+  it('shows Household.visits to the grid worker of the household’s grid only (recorded on the visit; older visits by the household’s grid)', async () => {
+    await publisher.publish(GridRegistered, { gridId: 'grid-9', code: '350203008006-09', name: '槐荫里网格', gridWorkerStaffId: 'staff-gw9' });
+    await register('r-visited', 'REGISTERED');
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-visited' }), { timeoutMs: 30_000, what: 'visited resident' });
+    const logged = await visit({ householdId: 'hh-r-visited', notes: '入户走访，了解家中老人身体情况' });
+    expect(logged.errors).toBeUndefined();
+    expect(await service.orm.em.fork().findOneOrFail(Visit, logged.data.logVisit.visit.id)).toMatchObject({ gridId: 'grid-2', householdId: 'hh-r-visited' });
+
+    const VISITS = `query { _entities(representations: [{ __typename: "Household", id: "hh-r-visited" }]) { ... on Household { visits { id notes } } } }`;
+    const otherGridWorker: Caller = { role: 'grid_worker', grids: ['350203008006-09'], subject: 'staff-gw9', department: 'GRID' };
+    const visitsSeenBy = async (caller: Caller) => {
+      const result = await service.graphql(VISITS, {}, caller);
+      expect(result.errors).toBeUndefined();
+      return result.data._entities[0].visits.map((v: { id: string }) => v.id);
+    };
+    expect(await visitsSeenBy(gridWorker)).toEqual([logged.data.logVisit.visit.id]);
+    expect(await visitsSeenBy(otherGridWorker)).toEqual([]);
+    expect(await visitsSeenBy({ role: 'community_admin', subject: 'staff-admin' })).toEqual([logged.data.logVisit.visit.id]);
+
+    // A visit logged before the grid was recorded (grid_id null after the migration): the household's grid decides.
+    await service.orm.em.fork().nativeUpdate(Visit, { id: logged.data.logVisit.visit.id }, { gridId: null });
+    expect(await visitsSeenBy(gridWorker)).toEqual([logged.data.logVisit.visit.id]);
+    expect(await visitsSeenBy(otherGridWorker)).toEqual([]);
   });
 
   it('rejects a visit without a household or resident, or without notes, writing nothing', async () => {

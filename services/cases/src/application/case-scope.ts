@@ -11,12 +11,20 @@ export async function caseScope(ctx: SubgraphContext): Promise<FilterQuery<Case>
   const scope: FilterQuery<Case>[] = [communityWhere(ctx.access) as FilterQuery<Case>];
   const departments = ctx.access.caseDepartments();
   if (departments) scope.push({ department: { $in: departments } });
-  const gridCodes = ctx.access.gridCodes();
-  if (gridCodes) {
-    const grids = await ctx.em.find(GridProjection, { code: { $in: gridCodes } });
-    scope.push({ gridId: { $in: grids.map((g) => g.gridId) } });
-  }
+  const grids = await visibleGridIds(ctx);
+  if (grids) scope.push({ gridId: { $in: [...grids] } });
   return scope;
+}
+
+/**
+ * The grid ids a grid worker may see (their grid codes mapped through the grid projection); null for callers not
+ * limited to grids.
+ */
+export async function visibleGridIds(ctx: SubgraphContext): Promise<Set<string> | null> {
+  const gridCodes = ctx.access.gridCodes();
+  if (!gridCodes) return null;
+  const grids = await ctx.em.find(GridProjection, { code: { $in: gridCodes } });
+  return new Set(grids.map((g) => g.gridId));
 }
 
 /** Row scope for one case already loaded. */

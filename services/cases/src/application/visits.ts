@@ -1,5 +1,6 @@
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
+import type { EntityManager } from '@mikro-orm/core';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { Case } from '../entities/case.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
@@ -28,16 +29,14 @@ export async function logVisit(uow: UnitOfWork, command: LogVisitCommand, commun
   if (command.visitedAt > now) throw new InvalidInputError('visitedAt', '走访时间不能晚于当前时间');
   const linkedCase = command.caseId ? await uow.em.findOne(Case, { id: command.caseId, communityId }) : null;
   if (command.caseId && !linkedCase) throw new InvalidInputError('caseId', '关联的事项不存在');
-  let householdId = command.householdId ?? null;
-  if (!householdId && command.residentId) {
-    householdId = (await uow.em.findOne(ResidentProjection, { residentId: command.residentId }))?.householdId ?? null;
-  }
+  const { householdId, gridId } = await placeOfVisit(uow.em, command);
   const visit = uow.em.create(Visit, {
     id: newId(),
     communityId,
     staffId: command.staffId,
     householdId,
     residentId: command.residentId ?? null,
+    gridId,
     caseId: command.caseId ?? null,
     visitedAt: command.visitedAt,
     notes,
@@ -62,4 +61,22 @@ export async function logVisit(uow: UnitOfWork, command: LogVisitCommand, commun
   }
   await uow.em.flush();
   return visit;
+}
+
+/**
+ * Where the visit took place, from the resident projection: the household (given, or the resident's) and its grid
+ * (the resident's grid, else that of any resident of the household).
+ */
+async function placeOfVisit(em: EntityManager, command: LogVisitCommand): Promise<{ householdId: string | null; gridId: string | null }> {
+  const resident = command.residentId ? await em.findOne(ResidentProjection, { residentId: command.residentId }) : null;
+  const householdId = command.householdId ?? resident?.householdId ?? null;
+  let gridId = resident?.gridId ?? null;
+  if (!gridId && householdId) gridId = await householdGrid(em, householdId);
+  return { householdId, gridId };
+}
+
+/** The grid a household lies in, as the resident projection knows it (any resident of the household with a grid). */
+export async function householdGrid(em: EntityManager, householdId: string): Promise<string | null> {
+  const row = await em.findOne(ResidentProjection, { householdId, gridId: { $ne: null } }, { orderBy: { updatedAt: 'desc' } });
+  return row?.gridId ?? null;
 }

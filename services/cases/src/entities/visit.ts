@@ -3,7 +3,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 /** 走访 / 民情日记: a staff member's visit to a household or resident, with notes and follow-ups. */
 @Entity({ tableName: 'visit' })
 export class Visit {
-  [OptionalProps]?: 'householdId' | 'residentId' | 'caseId' | 'followUps';
+  [OptionalProps]?: 'householdId' | 'residentId' | 'gridId' | 'caseId' | 'followUps';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -22,6 +22,15 @@ export class Visit {
   @Index()
   @Property({ type: 'string', length: 36, nullable: true })
   residentId: string | null = null;
+
+  /**
+   * The grid of the visited resident/household when the visit was logged (from the resident projection); grid
+   * workers see only visits of their grids. Null when the grid was not known (or for visits logged before it was
+   * recorded: then the household's current grid decides).
+   */
+  @Index()
+  @Property({ type: 'string', length: 36, nullable: true })
+  gridId: string | null = null;
 
   @Property({ type: 'string', length: 36, nullable: true })
   caseId: string | null = null;

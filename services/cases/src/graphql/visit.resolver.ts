@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, inCommunityScope, pageSize, type SubgraphContext } from '@shequ/subgraph';
-import { logVisit } from '../application/visits.js';
+import { visibleGridIds } from '../application/case-scope.js';
+import { householdGrid, logVisit } from '../application/visits.js';
 import { Visit } from '../entities/visit.js';
 import { HouseholdReference, ResidentReference, StaffReference } from './entity-references.js';
 
@@ -102,6 +103,16 @@ export class HouseholdVisitsResolver {
     const rows = await ctx.loaders
       .manyBy(Visit, 'householdId', { orderBy: { visitedAt: 'desc', id: 'desc' }, where: communityWhere(ctx.access) as object })
       .load(household.id);
-    return rows.filter((v) => inCommunityScope(ctx.access, v.communityId)).slice(0, limit);
+    const inCommunity = rows.filter((v) => inCommunityScope(ctx.access, v.communityId));
+    const grids = await visibleGridIds(ctx);
+    if (!grids) return inCommunity.slice(0, limit);
+    let currentGrid: string | null | undefined;
+    const visible: Visit[] = [];
+    for (const visit of inCommunity) {
+      let gridId = visit.gridId;
+      if (!gridId) gridId = currentGrid === undefined ? (currentGrid = await householdGrid(ctx.em, household.id)) : currentGrid;
+      if (gridId && grids.has(gridId)) visible.push(visit);
+    }
+    return visible.slice(0, limit);
   }
 }
