@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationFor, type Caller } from '@shequ/subgraph/testing';
 import { startSystem, type RunningSystem } from '../test/system.js';
 import { measure, table, type MeasureSettings, type OperationFigures } from './measure.js';
+import { waitUntilIdle } from './settle.js';
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -86,10 +87,15 @@ describe('the federated graph under load, through the gateway', () => {
   let system: RunningSystem;
   const results: OperationFigures[] = [];
   const loadAverages: number[][] = [];
+  let startSeconds = 0;
+  let idleAfter: number | undefined;
 
   beforeAll(async () => {
     loadAverages.push(os.loadavg());
+    const started = performance.now();
     system = await startSystem();
+    startSeconds = (performance.now() - started) / 1000;
+    idleAfter = await waitUntilIdle(system.processes);
   });
   afterAll(async () => {
     await system?.stop();
@@ -103,6 +109,7 @@ describe('the federated graph under load, through the gateway', () => {
       `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
       `node ${process.version}; load average before ${loadAverages[0]!.map((l) => l.toFixed(1)).join(' ')}, after ${loadAverages[1]!.map((l) => l.toFixed(1)).join(' ')}`,
       `command: ${lifecycle}`,
+      `system started in ${startSeconds.toFixed(0)} s, idle (seed events relayed and applied) ${idleAfter === undefined ? 'not checked (no /proc)' : `${idleAfter.toFixed(0)} s later`}`,
       `settings: warm-up ${SETTINGS.warmup}, sequential ${SETTINGS.sequential} (at most ${SETTINGS.sequentialSeconds} s), ${SETTINGS.inFlight} in flight for ${SETTINGS.concurrentSeconds} s`,
       '',
       table(results, SETTINGS.inFlight),
