@@ -79,6 +79,9 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
     expect(counts(type)).toEqual({ REGISTERED: 6, FLOATING: 1 });
     const building = await service.graphql(STATS, { groupBy: ['BUILDING'], filter: { gender: 'FEMALE', minAge: 18 } });
     expect(counts(building)).toEqual({ 'building-0': 2, 'building-1': 1 });
+    // a filter through household → building → grid
+    const inGrid = await service.graphql(STATS, { groupBy: ['GENDER'], filter: { gridId: 'grid-a' } });
+    expect(counts(inGrid)).toEqual({ MALE: 1, FEMALE: 3 });
   });
 
   it('counts care categories (open records, 高龄 derived, NONE for the rest); sensitive ones only for roles that may see them', async () => {

@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { plainRows } from '@shequ/database';
 import { CareCategories, Genders, ResidenceTypes, ResidentStatuses } from '@shequ/contracts';
 import { ageBand, AgeBands } from '../domain/age-bands.js';
 import { isAdvancedAge, SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
@@ -23,6 +24,17 @@ export interface StatisticsResult {
 
 const UNKNOWN = { value: 'UNKNOWN', label: '未知' };
 
+/** The few columns of a resident the counting needs, as plain values (`household`: its id). */
+interface ResidentRow {
+  id: string;
+  communityId: string;
+  gender: Resident['gender'];
+  birthDate: Resident['birthDate'];
+  residenceType: Resident['residenceType'];
+  status: Resident['status'];
+  household: string | null;
+}
+
 /**
  * Counts residents matching `where` per combination of the requested dimensions: counts only, never names or
  * ids of people. A resident with several care categories counts once in each (and `NONE` when without);
@@ -36,30 +48,31 @@ export async function residentStatistics(
   includeSensitive: boolean,
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
-  const residents = await em.find(Resident, where, { fields: ['id', 'communityId', 'gender', 'birthDate', 'residenceType', 'status', 'household'] });
+  const residents = await plainRows<ResidentRow, Resident>(em, Resident, ['id', 'communityId', 'gender', 'birthDate', 'residenceType', 'status', 'household'], where);
   const needsPlace = dimensions.includes('GRID') || dimensions.includes('BUILDING');
   const communities = [...new Set(residents.map((r) => r.communityId))];
-  const households = needsPlace && communities.length ? await em.find(Household, { communityId: { $in: communities } }, { fields: ['id', 'building'] }) : [];
-  const buildings = needsPlace && communities.length ? await em.find(Building, { communityId: { $in: communities } }, { fields: ['id', 'name', 'grid'] }) : [];
-  const grids = needsPlace && communities.length ? await em.find(Grid, { communityId: { $in: communities } }, { fields: ['id', 'name', 'code'] }) : [];
-  const buildingOfHousehold = new Map(households.map((h) => [h.id, h.building.id]));
+  const inCommunities = { communityId: { $in: communities } };
+  const households = needsPlace && communities.length ? await plainRows<{ id: string; building: string }, Household>(em, Household, ['id', 'building'], inCommunities) : [];
+  const buildings = needsPlace && communities.length ? await plainRows<{ id: string; name: string; grid: string }, Building>(em, Building, ['id', 'name', 'grid'], inCommunities) : [];
+  const grids = needsPlace && communities.length ? await plainRows<{ id: string; name: string }, Grid>(em, Grid, ['id', 'name'], inCommunities) : [];
+  const buildingOfHousehold = new Map(households.map((h) => [h.id, h.building]));
   const buildingById = new Map(buildings.map((b) => [b.id, b]));
   const gridById = new Map(grids.map((g) => [g.id, g]));
   const careOf = new Map<string, string[]>();
   if (dimensions.includes('CARE_CATEGORY') && communities.length) {
     const ids = new Set(residents.map((r) => r.id));
-    const records = await em.find(CareRecord, { communityId: { $in: communities }, endedOn: null }, { fields: ['resident', 'category'] });
+    const records = await plainRows<{ resident: string; category: CareRecord['category'] }, CareRecord>(em, CareRecord, ['resident', 'category'], { ...inCommunities, endedOn: null });
     for (const record of records) {
-      if (!ids.has(record.resident.id) || (!includeSensitive && SENSITIVE_CATEGORIES.includes(record.category))) continue;
-      careOf.set(record.resident.id, [...new Set([...(careOf.get(record.resident.id) ?? []), record.category])]);
+      if (!ids.has(record.resident) || (!includeSensitive && SENSITIVE_CATEGORIES.includes(record.category))) continue;
+      careOf.set(record.resident, [...new Set([...(careOf.get(record.resident) ?? []), record.category])]);
     }
   }
-  const keysOf = (resident: Pick<Resident, 'id' | 'gender' | 'birthDate' | 'residenceType' | 'status' | 'household'>, dimension: StatisticsDimension): Array<{ value: string; label: string }> => {
-    const buildingId = resident.household ? buildingOfHousehold.get(resident.household.id) : undefined;
+  const keysOf = (resident: ResidentRow, dimension: StatisticsDimension): Array<{ value: string; label: string }> => {
+    const buildingId = resident.household ? buildingOfHousehold.get(resident.household) : undefined;
     const building = buildingId ? buildingById.get(buildingId) : undefined;
     switch (dimension) {
       case 'GRID': {
-        const grid = building ? gridById.get(building.grid.id) : undefined;
+        const grid = building ? gridById.get(building.grid) : undefined;
         return [grid ? { value: grid.id, label: grid.name } : UNKNOWN];
       }
       case 'BUILDING':

@@ -1,0 +1,18 @@
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+
+/**
+ * Rows of a few properties as plain objects keyed by property name (a to-one relation gives the related id),
+ * without building entities: for aggregates over thousands of rows (statistics), where hydrating entities into
+ * the identity map costs ten times the query. Same filter language as `em.find`; `R` describes the row.
+ */
+export async function plainRows<R extends object, T extends object = object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  properties: ReadonlyArray<keyof R & string>,
+  where: FilterQuery<T>,
+): Promise<R[]> {
+  const qb = (em as unknown as SqlEntityManager).createQueryBuilder(entity);
+  const rows = await qb.select([...properties] as never).where(where).execute('all', true);
+  return rows as unknown as R[];
+}
