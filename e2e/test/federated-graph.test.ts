@@ -41,7 +41,10 @@ describe('the federated graph, end to end through the gateway', () => {
       { input: { reporterId: resident.id, category: 'HOUSING_REPAIR', channel: 'ONLINE', description: '居民楼渗水堵塞，请尽快处理' } },
     );
     expect(opened.errors).toBeUndefined();
-    expect(opened.data.openCase.case).toMatchObject({ status: 'RECEIVED', category: 'HOUSING_REPAIR' });
+    expect(opened.data.openCase.case).toMatchObject({ category: 'HOUSING_REPAIR' });
+    // RECEIVED while cases has not yet seen resident.registered (routed when it arrives), ASSIGNED to the grid
+    // worker when it already has: the stream decides which, so both are right.
+    expect(['RECEIVED', 'ASSIGNED']).toContain(opened.data.openCase.case.status);
 
     const signedUp = await system.query(
       `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status event { title } } } }`,
