@@ -28,6 +28,16 @@ describe.each(testDialects())('events demo seed on %s', (dialect) => {
     for (const e of events) byVenue.set(e.venue!.id, [...(byVenue.get(e.venue!.id) ?? []), e]);
     const clashes = [...byVenue.values()].flatMap((list) => list.flatMap((a, i) => list.slice(i + 1).filter((b) => overlaps(a, b)).map((b) => `${a.title} / ${b.title}`)));
     expect(clashes).toEqual([]);
+
+    // each venue's usage log (started or ended, latest first) and bookings (not started, soonest first), per page
+    const listed = await service.graphql(`{ venues(first: 100) { edges { node { id usageLog(first: 3) { status startsAt } bookings(first: 2) { status startsAt } } } } }`);
+    expect(listed.errors).toBeUndefined();
+    for (const { node } of listed.data.venues.edges) {
+      const held = events.filter((e) => e.venue!.id === node.id && ['ONGOING', 'COMPLETED'].includes(e.status)).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+      const coming = events.filter((e) => e.venue!.id === node.id && ['PLANNED', 'OPEN', 'FULL'].includes(e.status)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+      expect(node.usageLog.map((e: any) => e.startsAt)).toEqual(held.slice(0, 3).map((e) => e.startsAt.toISOString()));
+      expect(node.bookings.map((e: any) => e.startsAt)).toEqual(coming.slice(0, 2).map((e) => e.startsAt.toISOString()));
+    }
   });
 
   it('plans a gala every month of 2026, held January to October', async () => {

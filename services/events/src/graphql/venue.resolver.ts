@@ -48,11 +48,15 @@ export class VenueResolver {
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityEvent[]> {
-    return ctx.em.find(
-      CommunityEvent,
-      { venue: venue.id, status: { $in: ['ONGOING', 'COMPLETED'] } },
-      { orderBy: { startsAt: 'desc', id: 'desc' }, limit: pageSize(first) },
-    );
+    const limit = pageSize(first);
+    return ctx.loaders
+      .manyBy(CommunityEvent, 'venue', {
+        name: `Venue.usageLog.${limit}`,
+        where: { status: { $in: ['ONGOING', 'COMPLETED'] } },
+        orderBy: { startsAt: 'desc', id: 'desc' },
+        limitPerKey: limit,
+      })
+      .load(venue.id);
   }
 
   @FieldResolver(() => [CommunityEventType], { description: '预订：尚未开始的活动（按时间）' })
@@ -61,10 +65,14 @@ export class VenueResolver {
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommunityEvent[]> {
-    return ctx.em.find(
-      CommunityEvent,
-      { venue: venue.id, status: { $in: ['PLANNED', 'OPEN', 'FULL'] } },
-      { orderBy: { startsAt: 'asc', id: 'asc' }, limit: pageSize(first) },
-    );
+    const limit = pageSize(first);
+    return ctx.loaders
+      .manyBy(CommunityEvent, 'venue', {
+        name: `Venue.bookings.${limit}`,
+        where: { status: { $in: ['PLANNED', 'OPEN', 'FULL'] } },
+        orderBy: { startsAt: 'asc', id: 'asc' },
+        limitPerKey: limit,
+      })
+      .load(venue.id);
   }
 }
