@@ -66,7 +66,8 @@ export class PartyOrganizationResolver {
   async members(@Root() organization: PartyOrganization, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     if (organization.level === 'GROUP') return paginate(ctx.em, PartyMember, { group: organization.id }, page);
     if (organization.level === 'BRANCH') return paginate(ctx.em, PartyMember, { branch: organization.id }, page);
-    const all = await ctx.em.find(PartyOrganization, { communityId: organization.communityId });
+    // one read of the community's tree per request, however many organisations list their members
+    const all = await ctx.loaders.once(`PartyOrganization.tree.${organization.communityId}`, () => ctx.em.find(PartyOrganization, { communityId: organization.communityId }));
     const index = new Map(all.map((o) => [o.id, o]));
     const isUnder = (branch: PartyOrganization) => {
       for (let p = branch.parent?.id; p; p = index.get(p)?.parent?.id) if (p === organization.id) return true;
