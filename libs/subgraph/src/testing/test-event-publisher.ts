@@ -1,5 +1,5 @@
 import type { EventData, EventDefinition, EventEnvelope } from '@shequ/contracts';
-import { NatsBus, envelopeFor } from '@shequ/messaging';
+import { NatsBus, ensureStream, envelopeFor } from '@shequ/messaging';
 import { DEFAULT_COMMUNITY_ID } from '../service-config.js';
 
 /** Plays another service in tests: publishes well-formed events straight onto the JetStream stream. */
@@ -22,14 +22,33 @@ export class TestEventPublisher {
       correlationId: meta.correlationId ?? 'test',
       occurredAt: meta.occurredAt,
     });
-    await this.bus.publish(envelope.subject, JSON.stringify(envelope), envelope.id);
+    await this.publishUntilStored(envelope.subject, JSON.stringify(envelope), envelope.id);
     return envelope;
   }
 
   /** Publishes an exact envelope again under a new message id (a redelivery past the dedup window). */
   async republish(envelope: EventEnvelope): Promise<void> {
     await this.bus.firstConnection;
-    await this.bus.publish(envelope.subject, JSON.stringify(envelope), `${envelope.id}-again-${Date.now()}`);
+    await this.publishUntilStored(envelope.subject, JSON.stringify(envelope), `${envelope.id}-again-${Date.now()}`);
+  }
+
+  /**
+   * Publishes, retrying for a while when JetStream answers "no responders" (a freshly started, busy
+   * nats-server can refuse the first publishes while its stream is still being set up); the message id
+   * makes a retry of a publish that did land harmless.
+   */
+  private async publishUntilStored(subject: string, payload: string, msgID: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        await this.bus.publish(subject, payload, msgID);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await ensureStream(await this.bus.jetstreamManager()).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   }
 
   close(): Promise<void> {
