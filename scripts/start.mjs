@@ -16,7 +16,9 @@ if (process.env.SHEQU_SKIP_INSTALL !== '1') await ensureNpmDependencies();
 const natsServer = await ensureNatsServer();
 if (process.env.SHEQU_SKIP_BUILD !== '1') {
   console.log('▸ building (turbo: only what changed)…');
-  await runOrExit(resolve(ROOT, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], { cwd: ROOT });
+  await runOrExit(resolve(ROOT, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
+    cwd: ROOT,
+  });
 }
 const ports = await checkPorts();
 const dataDir = resolve(ROOT, process.env.SHEQU_DATA_DIR ?? '.data');
@@ -48,16 +50,34 @@ supervisor.onUnexpectedExit = (name, code, signal) => {
 
 try {
   console.log(`▸ starting nats-server (JetStream, store ${dataDir}/nats) on port ${ports.NATS_PORT}…`);
-  supervisor.start('nats', natsServer, ['-js', '-a', '127.0.0.1', '-p', String(ports.NATS_PORT), '-sd', resolve(dataDir, 'nats')], env);
+  supervisor.start(
+    'nats',
+    natsServer,
+    ['-js', '-a', '127.0.0.1', '-p', String(ports.NATS_PORT), '-sd', resolve(dataDir, 'nats')],
+    env,
+  );
   await waitUntil(
-    () => new Promise((ok) => connect(ports.NATS_PORT, '127.0.0.1').once('connect', function () { this.destroy(); ok(true); }).once('error', () => ok(false))),
+    () =>
+      new Promise((ok) =>
+        connect(ports.NATS_PORT, '127.0.0.1')
+          .once('connect', function () {
+            this.destroy();
+            ok(true);
+          })
+          .once('error', () => ok(false)),
+      ),
     15_000,
     'nats-server',
   );
   console.log('▸ starting the four subgraphs (migrations run, demo data loads into empty databases)…');
-  for (const name of SERVICES) supervisor.start(name, process.execPath, [resolve(ROOT, `services/${name}/dist/main.js`)], env);
+  for (const name of SERVICES)
+    supervisor.start(name, process.execPath, [resolve(ROOT, `services/${name}/dist/main.js`)], env);
   for (const name of SERVICES) {
-    await waitUntil(() => httpOk(`http://127.0.0.1:${ports[`${name.toUpperCase()}_PORT`]}/ready`), 120_000, `${name} to be ready`);
+    await waitUntil(
+      () => httpOk(`http://127.0.0.1:${ports[`${name.toUpperCase()}_PORT`]}/ready`),
+      120_000,
+      `${name} to be ready`,
+    );
   }
   supervisor.start('gateway', process.execPath, [resolve(ROOT, 'gateway/dist/main.js')], env);
   await waitUntil(() => httpOk(`http://127.0.0.1:${ports.GATEWAY_PORT}/health`), 60_000, 'the gateway');
@@ -67,10 +87,22 @@ try {
 }
 
 const url = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
-const token = execFileSync(process.execPath, [resolve(ROOT, 'libs/auth/dist/cli/dev-token.js'), '--role', 'community_admin', '--name', '社区管理员（开发）', '--expires', '7d'], {
-  env,
-  encoding: 'utf8',
-}).trim();
+const token = execFileSync(
+  process.execPath,
+  [
+    resolve(ROOT, 'libs/auth/dist/cli/dev-token.js'),
+    '--role',
+    'community_admin',
+    '--name',
+    '社区管理员（开发）',
+    '--expires',
+    '7d',
+  ],
+  {
+    env,
+    encoding: 'utf8',
+  },
+).trim();
 console.log(`
 ────────────────────────────────────────────────────────────────────────────
  Shequ Graph is running: ${url}

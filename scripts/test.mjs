@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureNatsServer, ensurePostgres } from './lib/debian-packages.mjs';
 import { ROOT, ensureNpmDependencies } from './lib/npm-install.mjs';
+import { runQualityGate } from './lib/quality-gate.mjs';
 import { run, runOrExit } from './lib/run-command.mjs';
 
 await ensureNpmDependencies();
@@ -20,11 +21,16 @@ for (const dir of packageDirs) rmSync(join(dir, '.test-results'), { recursive: t
 const turbo = resolve(ROOT, 'node_modules/.bin/turbo');
 console.log('▸ building…');
 await runOrExit(turbo, ['run', 'build', '--output-logs=errors-only'], { cwd: ROOT });
+const gateFailures = await runQualityGate();
 console.log('▸ testing (SQLite and PostgreSQL, real nats-server, end to end through the gateway)…');
-const code = await run(process.execPath, [join(ROOT, 'libs/testing/dist/cli/with-postgres.js'), turbo, 'run', 'test', '--concurrency=2', '--continue'], {
-  cwd: ROOT,
-  env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
-});
+const code = await run(
+  process.execPath,
+  [join(ROOT, 'libs/testing/dist/cli/with-postgres.js'), turbo, 'run', 'test', '--concurrency=2', '--continue'],
+  {
+    cwd: ROOT,
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+  },
+);
 
 let passed = 0;
 let failed = 0;
@@ -42,5 +48,6 @@ for (const dir of packageDirs) {
   skipped += result.numPendingTests + (result.numTodoTests ?? 0);
 }
 if (missing.length) console.log(`\n✗ no test report from: ${missing.join(', ')}`);
+for (const name of gateFailures) console.log(`✗ quality gate failed: ${name}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(code !== 0 || failed > 0 || missing.length > 0 ? 1 : 0);
+process.exit(code !== 0 || failed > 0 || missing.length > 0 || gateFailures.length > 0 ? 1 : 0);

@@ -101,13 +101,15 @@ describe('the federated graph under load, through the gateway', () => {
     await system?.stop();
     loadAverages.push(os.loadavg());
     const cpus = os.cpus();
-    const lifecycle = process.env.npm_lifecycle_event ? `npm run ${process.env.npm_lifecycle_event} (${process.env.npm_lifecycle_script}) in e2e/` : process.argv.join(' ');
+    const lifecycle = process.env.npm_lifecycle_event
+      ? `npm run ${process.env.npm_lifecycle_event} (${process.env.npm_lifecycle_script}) in e2e/`
+      : process.argv.join(' ');
     const report = [
       '',
       '## Federated queries through the gateway',
       '',
       `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
-      `node ${process.version}; load average before ${loadAverages[0]!.map((l) => l.toFixed(1)).join(' ')}, after ${loadAverages[1]!.map((l) => l.toFixed(1)).join(' ')}`,
+      `node ${process.version}; load average before ${loadAverages[0].map((l) => l.toFixed(1)).join(' ')}, after ${loadAverages[1].map((l) => l.toFixed(1)).join(' ')}`,
       `command: ${lifecycle}`,
       `system started in ${startSeconds.toFixed(0)} s, idle (seed events relayed and applied) ${idleAfter === undefined ? 'not checked (no /proc)' : `${idleAfter.toFixed(0)} s later`}`,
       `settings: warm-up ${SETTINGS.warmup}, sequential ${SETTINGS.sequential} (at most ${SETTINGS.sequentialSeconds} s), ${SETTINGS.inFlight} in flight for ${SETTINGS.concurrentSeconds} s`,
@@ -142,20 +144,28 @@ describe('the federated graph under load, through the gateway', () => {
     expect(result.concurrent.requests).toBeGreaterThan(0);
   }
 
-  it('resident list page (README example, first 20)', () => run('resident list page', RESIDENT_LIST_PAGE, undefined, COMMUNITY_ADMIN));
+  it('resident list page (README example, first 20)', () =>
+    run('resident list page', RESIDENT_LIST_PAGE, undefined, COMMUNITY_ADMIN));
 
   it('one resident by id, every field', async () => {
     // A party member with cases and event registrations: the resident page that touches all four services.
-    const found = await system.query(`{ partyMembers(first: 50) { edges { node { resident { id cases { id } eventRegistrations { id } } } } } }`);
+    const found = await system.query(
+      `{ partyMembers(first: 50) { edges { node { resident { id cases { id } eventRegistrations { id } } } } } }`,
+    );
     expect(found.errors).toBeUndefined();
     const residents = found.data.partyMembers.edges.map((e: any) => e.node.resident);
-    const busiest = residents.sort((a: any, b: any) => b.cases.length + b.eventRegistrations.length - (a.cases.length + a.eventRegistrations.length))[0];
+    const busiest = residents.sort(
+      (a: any, b: any) => b.cases.length + b.eventRegistrations.length - (a.cases.length + a.eventRegistrations.length),
+    )[0];
     await run('resident by id, every field', RESIDENT_BY_ID, { id: busiest.id }, COMMUNITY_ADMIN);
   });
 
-  it('caseStatistics (analyst)', () => run('caseStatistics by category × month (analyst)', CASE_STATISTICS, undefined, ANALYST));
+  it('caseStatistics (analyst)', () =>
+    run('caseStatistics by category × month (analyst)', CASE_STATISTICS, undefined, ANALYST));
 
-  it('residentStatistics (analyst)', () => run('residentStatistics by grid × age band (analyst)', RESIDENT_STATISTICS, undefined, ANALYST));
+  it('residentStatistics (analyst)', () =>
+    run('residentStatistics by grid × age band (analyst)', RESIDENT_STATISTICS, undefined, ANALYST));
 
-  it('residents(first: 100) with cases', () => run('residents(first: 100) with household and cases', RESIDENTS_100_WITH_CASES, undefined, COMMUNITY_ADMIN));
+  it('residents(first: 100) with cases', () =>
+    run('residents(first: 100) with household and cases', RESIDENTS_100_WITH_CASES, undefined, COMMUNITY_ADMIN));
 });

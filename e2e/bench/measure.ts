@@ -28,7 +28,7 @@ export interface MeasureSettings {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
 function figures(latencies: number[], seconds: number): RunFigures {
@@ -49,13 +49,18 @@ async function timed(request: () => Promise<void>): Promise<number> {
   return performance.now() - start;
 }
 
-export async function measure(name: string, request: () => Promise<void>, settings: MeasureSettings): Promise<OperationFigures> {
+export async function measure(
+  name: string,
+  request: () => Promise<void>,
+  settings: MeasureSettings,
+): Promise<OperationFigures> {
   for (let i = 0; i < settings.warmup; i++) await request();
 
   const sequential: number[] = [];
   let start = performance.now();
   const sequentialEnd = start + settings.sequentialSeconds * 1000;
-  while (sequential.length < settings.sequential && performance.now() < sequentialEnd) sequential.push(await timed(request));
+  while (sequential.length < settings.sequential && performance.now() < sequentialEnd)
+    sequential.push(await timed(request));
   const sequentialSeconds = (performance.now() - start) / 1000;
 
   const concurrent: number[] = [];
@@ -67,7 +72,11 @@ export async function measure(name: string, request: () => Promise<void>, settin
   await Promise.all(Array.from({ length: settings.inFlight }, worker));
   const concurrentSeconds = (performance.now() - start) / 1000;
 
-  return { name, sequential: figures(sequential, sequentialSeconds), concurrent: figures(concurrent, concurrentSeconds) };
+  return {
+    name,
+    sequential: figures(sequential, sequentialSeconds),
+    concurrent: figures(concurrent, concurrentSeconds),
+  };
 }
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -75,13 +84,15 @@ const rate = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed
 
 /** A Markdown table (readable in a terminal too), one row per operation and run. */
 export function table(results: OperationFigures[], inFlight: number): string {
-  const lines = [
-    '| operation | run | requests | req/s | p50 ms | p95 ms | p99 ms |',
-    '|---|---|--:|--:|--:|--:|--:|',
-  ];
+  const lines = ['| operation | run | requests | req/s | p50 ms | p95 ms | p99 ms |', '|---|---|--:|--:|--:|--:|--:|'];
   for (const result of results) {
-    for (const [run, f] of [['sequential', result.sequential], [`${inFlight} in flight`, result.concurrent]] as const) {
-      lines.push(`| ${result.name} | ${run} | ${f.requests} | ${rate(f.perSecond)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} |`);
+    for (const [run, f] of [
+      ['sequential', result.sequential],
+      [`${inFlight} in flight`, result.concurrent],
+    ] as const) {
+      lines.push(
+        `| ${result.name} | ${run} | ${f.requests} | ${rate(f.perSecond)} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} |`,
+      );
     }
   }
   return lines.join('\n');

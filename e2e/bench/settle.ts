@@ -17,7 +17,10 @@ function cpuTicks(pid: number | undefined): number | undefined {
  * processes together use under `idleTicksPerSecond` (100 ticks = one core) for two seconds in a row.
  * Returns the seconds waited, or undefined when /proc is not there (then it does not wait).
  */
-export async function waitUntilIdle(processes: RunningProcess[], { idleTicksPerSecond = 8, timeoutMs = 90_000 } = {}): Promise<number | undefined> {
+export async function waitUntilIdle(
+  processes: RunningProcess[],
+  { idleTicksPerSecond = 8, timeoutMs = 90_000 } = {},
+): Promise<number | undefined> {
   const total = () => {
     let sum = 0;
     for (const p of processes) {

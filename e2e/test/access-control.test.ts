@@ -29,7 +29,8 @@ const RESIDENT_VIEW = (fields: string[]) => `query ResidentView($id: ID!) {
 }`;
 
 /** The policy table is the one source: what a user with `roles` may do and see. */
-const accessFor = (roles: Role[]) => new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles, grids: [] });
+const accessFor = (roles: Role[]) =>
+  new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles, grids: [] });
 
 /** What a user of `role` should see for `field`. */
 function expected(role: Role, field: PersonalField): FieldAccess {
@@ -44,18 +45,28 @@ function expected(role: Role, field: PersonalField): FieldAccess {
 const SENSITIVE = CareCategories.codes.filter((code) => CareCategories.labels[code].includes('敏感')) as string[];
 const CARE_SELECTION = 'careCategories { id category derived endedOn }';
 const CARE_VIEW = `query CareView($id: ID!) { resident(id: $id) { id ${CARE_SELECTION} } }`;
-interface CareItem { id: string; category: string; derived: boolean; endedOn: string | null }
+interface CareItem {
+  id: string;
+  category: string;
+  derived: boolean;
+  endedOn: string | null;
+}
 const isSensitive = (record: CareItem) => SENSITIVE.includes(record.category);
 const byId = (records: CareItem[]) => [...records].sort((a, b) => a.id.localeCompare(b.id));
 /** The audit fields a raw read of the care list leaves, for a caller with `access`. */
 const careAuditFields = (access: AccessControl, records: CareItem[]): PersonalField[] => {
   const fields: PersonalField[] = [];
-  if (access.fieldAccess('careCategories') === 'RAW' && records.some((r) => !isSensitive(r))) fields.push('careCategories');
+  if (access.fieldAccess('careCategories') === 'RAW' && records.some((r) => !isSensitive(r)))
+    fields.push('careCategories');
   if (access.fieldAccess('sensitiveTags') === 'RAW' && records.some(isSensitive)) fields.push('sensitiveTags');
   return fields;
 };
 
-const MASK: Partial<Record<PersonalField, (raw: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone, address: maskAddress };
+const MASK: Partial<Record<PersonalField, (raw: string) => string>> = {
+  idNumber: maskIdNumber,
+  phone: maskPhone,
+  address: maskAddress,
+};
 
 describe('access control over the federated graph', () => {
   let system: RunningSystem;
@@ -69,28 +80,40 @@ describe('access control over the federated graph', () => {
 
   const subgraphUrl = (name: string) => `http://127.0.0.1:${system.env[`${name.toUpperCase()}_PORT`]}`;
   const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
 
   beforeAll(async () => {
     system = await startSystem();
     // Which personal fields of Resident exist now (scalar or lists of scalars/enums); address lives on Household.
-    const introspected = await system.query(`{ __type(name: "Resident") { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`);
-    const scalarish = (t: any): boolean => (t.kind === 'NON_NULL' || t.kind === 'LIST' ? scalarish(t.ofType) : t.kind === 'SCALAR' || t.kind === 'ENUM');
+    const introspected = await system.query(
+      `{ __type(name: "Resident") { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`,
+    );
+    const scalarish = (t: any): boolean =>
+      t.kind === 'NON_NULL' || t.kind === 'LIST' ? scalarish(t.ofType) : t.kind === 'SCALAR' || t.kind === 'ENUM';
     const onResident = new Map<string, any>(introspected.data.__type.fields.map((f: any) => [f.name, f.type]));
-    residentFields = (Object.keys(PERSONAL_FIELDS) as PersonalField[]).filter((f) => f !== 'address' && onResident.has(f) && scalarish(onResident.get(f)));
+    residentFields = (Object.keys(PERSONAL_FIELDS) as PersonalField[]).filter(
+      (f) => f !== 'address' && onResident.has(f) && scalarish(onResident.get(f)),
+    );
     expect(residentFields).toEqual(expect.arrayContaining(['idNumber', 'phone']));
 
     const inGrid = async (gridId: string) => {
-      const list = await system.query(`query($gridId: ID) { residents(first: 50, filter: { gridId: $gridId, status: ACTIVE }) { edges { node { id phone household { building { grid { code } } } } } } }`, { gridId });
+      const list = await system.query(
+        `query($gridId: ID) { residents(first: 50, filter: { gridId: $gridId, status: ACTIVE }) { edges { node { id phone household { building { grid { code } } } } } } }`,
+        { gridId },
+      );
       return list.data.residents.edges.map((e: any) => e.node).filter((n: any) => n.phone && n.household);
     };
     const [gridA, gridB] = demoDataset().grids;
-    const first = (await inGrid(gridA!.id))[0];
+    const first = (await inGrid(gridA.id))[0];
     residentId = first.id;
     gridCode = first.household.building.grid.code;
-    otherGridResidentId = (await inGrid(gridB!.id))[0].id;
+    otherGridResidentId = (await inGrid(gridB.id))[0].id;
     const view = await system.query(RESIDENT_VIEW(residentFields), { id: residentId });
     expect(view.errors).toBeUndefined();
     raw = view.data.resident;
@@ -112,7 +135,9 @@ describe('access control over the federated graph', () => {
       expect(added.data.addCareCategory.careRecord.category).toBe(category);
     };
     if (!open.some((r) => !isSensitive(r))) {
-      await add(['MINIMUM_LIVING_ALLOWANCE', 'DISABILITY', 'UNEMPLOYED'].find((c) => !open.some((r) => r.category === c))!);
+      await add(
+        ['MINIMUM_LIVING_ALLOWANCE', 'DISABILITY', 'UNEMPLOYED'].find((c) => !open.some((r) => r.category === c))!,
+      );
     }
     if (!open.some(isSensitive)) await add('KEY_PERSON');
     rawCare = await careNow();
@@ -134,18 +159,41 @@ describe('access control over the federated graph', () => {
         return;
       }
       expect(seen, `${label} careCategories`).not.toBeNull();
-      if (care === 'RAW') expect(byId(seen!.filter((r) => !isSensitive(r))), `${label} careCategories`).toEqual(byId(rawCare.filter((r) => !isSensitive(r))));
-      else expect(seen!.filter((r) => !isSensitive(r)), `${label} careCategories`).toEqual([]);
-      if (sensitive === 'RAW') expect(byId(seen!.filter(isSensitive)), `${label} sensitiveTags`).toEqual(byId(rawCare.filter(isSensitive)));
+      if (care === 'RAW')
+        expect(byId(seen!.filter((r) => !isSensitive(r))), `${label} careCategories`).toEqual(
+          byId(rawCare.filter((r) => !isSensitive(r))),
+        );
+      else
+        expect(
+          seen!.filter((r) => !isSensitive(r)),
+          `${label} careCategories`,
+        ).toEqual([]);
+      if (sensitive === 'RAW')
+        expect(byId(seen!.filter(isSensitive)), `${label} sensitiveTags`).toEqual(byId(rawCare.filter(isSensitive)));
       else expect(seen!.filter(isSensitive), `${label} sensitiveTags`).toEqual([]);
     };
 
     it.each(people)('%s', async (role) => {
-      const result = await system.query(RESIDENT_VIEW([...residentFields, CARE_SELECTION]), { id: residentId }, callerFor(role));
-      if (!new AccessControl({ kind: 'user', id: 't', name: 't', communityId: COMMUNITY, department: null, roles: [role], grids: [gridCode] }).can('residents:read')) {
+      const result = await system.query(
+        RESIDENT_VIEW([...residentFields, CARE_SELECTION]),
+        { id: residentId },
+        callerFor(role),
+      );
+      if (
+        !new AccessControl({
+          kind: 'user',
+          id: 't',
+          name: 't',
+          communityId: COMMUNITY,
+          department: null,
+          roles: [role],
+          grids: [gridCode],
+        }).can('residents:read')
+      ) {
         // no person at all for this role: every field is absent because the operation is refused
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
-        for (const field of Object.keys(PERSONAL_FIELDS) as PersonalField[]) expect(expected(role, field)).toBe('ABSENT');
+        for (const field of Object.keys(PERSONAL_FIELDS) as PersonalField[])
+          expect(expected(role, field)).toBe('ABSENT');
         return;
       }
       expect(result.errors).toBeUndefined();
@@ -175,21 +223,34 @@ describe('access control over the federated graph', () => {
       const stamp = Date.now();
       const reads = people
         .filter((role) => accessFor([role]).can('residents:read'))
-        .map((role) => ({ role, subject: `care-auditor-${role}-${stamp}`, requestId: `e2e-care-${role}-${stamp}`, fields: careAuditFields(accessFor([role]), rawCare) }));
+        .map((role) => ({
+          role,
+          subject: `care-auditor-${role}-${stamp}`,
+          requestId: `e2e-care-${role}-${stamp}`,
+          fields: careAuditFields(accessFor([role]), rawCare),
+        }));
       expect(reads.filter((r) => r.fields.length === 0).length).toBeGreaterThan(0);
       expect(reads.filter((r) => r.fields.includes('sensitiveTags')).length).toBeGreaterThan(0);
       expect(reads.filter((r) => r.fields.length > 0 && !r.fields.includes('sensitiveTags')).length).toBeGreaterThan(0);
       for (const read of reads) {
-        const response = await post(system.gatewayUrl, { query: CARE_VIEW, variables: { id: residentId }, operationName: 'CareView' }, {
-          ...(await authorizationFor({ ...callerFor(read.role), subject: read.subject })),
-          'x-request-id': read.requestId,
-        });
+        const response = await post(
+          system.gatewayUrl,
+          { query: CARE_VIEW, variables: { id: residentId }, operationName: 'CareView' },
+          {
+            ...(await authorizationFor({ ...callerFor(read.role), subject: read.subject })),
+            'x-request-id': read.requestId,
+          },
+        );
         expect(response.body.errors, read.role).toBeUndefined();
       }
       const trail = `query($filter: PiiAuditTrailFilter) { piiAuditTrail(filter: $filter, first: 20) { totalCount edges { node { service subjectType subjectId fields operation requestId callerId callerRoles } } } }`;
-      const entriesOf = async (subject: string) => (await system.query(trail, { filter: { callerId: subject } })).data.piiAuditTrail;
+      const entriesOf = async (subject: string) =>
+        (await system.query(trail, { filter: { callerId: subject } })).data.piiAuditTrail;
       for (const read of reads.filter((r) => r.fields.length > 0)) {
-        await waitFor(async () => ((await entriesOf(read.subject)).totalCount > 0) || undefined, { timeoutMs: 15_000, what: `the audit entry of ${read.role}` });
+        await waitFor(async () => (await entriesOf(read.subject)).totalCount > 0 || undefined, {
+          timeoutMs: 15_000,
+          what: `the audit entry of ${read.role}`,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       for (const read of reads) {
@@ -198,39 +259,72 @@ describe('access control over the federated graph', () => {
           expect(entries.totalCount, `${read.role}: nothing unmasked, nothing audited`).toBe(0);
           continue;
         }
-        expect(entries.edges.map((e: any) => e.node), read.role).toEqual([
+        expect(
+          entries.edges.map((e: any) => e.node),
+          read.role,
+        ).toEqual([
           {
-            service: 'residents', subjectType: 'Resident', subjectId: residentId, fields: read.fields, operation: 'CareView',
-            requestId: read.requestId, callerId: read.subject, callerRoles: [read.role],
+            service: 'residents',
+            subjectType: 'Resident',
+            subjectId: residentId,
+            fields: read.fields,
+            operation: 'CareView',
+            requestId: read.requestId,
+            callerId: read.subject,
+            callerRoles: [read.role],
           },
         ]);
       }
     });
 
     it('district_platform: by the scopes of its API key, contact data masked without pii:read', async () => {
-      const issued = await system.query(`mutation { issueApiKey(input: { name: "矩阵测试", scopes: ["residents:read"] }) { key } }`);
+      const issued = await system.query(
+        `mutation { issueApiKey(input: { name: "矩阵测试", scopes: ["residents:read"] }) { key } }`,
+      );
       const caller = { authorization: `ApiKey ${issued.data.issueApiKey.key}` };
-      const result = await waitFor(async () => {
-        const r = await system.query(RESIDENT_VIEW([...residentFields, CARE_SELECTION]), { id: residentId }, caller);
-        return r.data?.resident ? r : undefined;
-      }, { timeoutMs: 15_000, what: 'the key to reach every subgraph' });
+      const result = await waitFor(
+        async () => {
+          const r = await system.query(RESIDENT_VIEW([...residentFields, CARE_SELECTION]), { id: residentId }, caller);
+          return r.data?.resident ? r : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the key to reach every subgraph' },
+      );
       expect(result.data.resident.careCategories).toBeNull();
       expect(result.data.resident.idNumber).toBe(maskIdNumber(raw.idNumber));
       expect(result.data.resident.phone).toBe(maskPhone(raw.phone));
       expect(result.data.resident.household.address).toBe(maskAddress(raw.household.address));
 
-      const withPii = await system.query(`mutation { issueApiKey(input: { name: "矩阵测试（个人信息）", scopes: ["residents:read", "pii:read"] }) { key apiKey { id } } }`);
+      const withPii = await system.query(
+        `mutation { issueApiKey(input: { name: "矩阵测试（个人信息）", scopes: ["residents:read", "pii:read"] }) { key apiKey { id } } }`,
+      );
       const piiCaller = { authorization: `ApiKey ${withPii.data.issueApiKey.key}` };
-      const rawRead = await waitFor(async () => {
-        const r = await system.query(RESIDENT_VIEW(['idNumber', 'phone', CARE_SELECTION]), { id: residentId }, piiCaller);
-        return r.data?.resident ? r : undefined;
-      }, { timeoutMs: 15_000, what: 'the pii:read key to work' });
-      expect(rawRead.data.resident).toMatchObject({ idNumber: raw.idNumber, phone: raw.phone, household: { address: raw.household.address } });
+      const rawRead = await waitFor(
+        async () => {
+          const r = await system.query(
+            RESIDENT_VIEW(['idNumber', 'phone', CARE_SELECTION]),
+            { id: residentId },
+            piiCaller,
+          );
+          return r.data?.resident ? r : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the pii:read key to work' },
+      );
+      expect(rawRead.data.resident).toMatchObject({
+        idNumber: raw.idNumber,
+        phone: raw.phone,
+        household: { address: raw.household.address },
+      });
       expect(byId(rawRead.data.resident.careCategories)).toEqual(byId(rawCare));
-      const audited = await waitFor(async () => {
-        const r = await system.query(`query($c: String) { piiAuditTrail(filter: { callerId: $c }) { edges { node { callerKind subjectId } } } }`, { c: withPii.data.issueApiKey.apiKey.id });
-        return r.data?.piiAuditTrail.edges.length ? r.data.piiAuditTrail.edges : undefined;
-      }, { timeoutMs: 15_000, what: 'the machine read in the audit trail' });
+      const audited = await waitFor(
+        async () => {
+          const r = await system.query(
+            `query($c: String) { piiAuditTrail(filter: { callerId: $c }) { edges { node { callerKind subjectId } } } }`,
+            { c: withPii.data.issueApiKey.apiKey.id },
+          );
+          return r.data?.piiAuditTrail.edges.length ? r.data.piiAuditTrail.edges : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the machine read in the audit trail' },
+      );
       expect(audited).toContainEqual({ node: { callerKind: 'machine', subjectId: residentId } });
     });
   });
@@ -246,7 +340,8 @@ describe('access control over the federated graph', () => {
       },
       events: {
         query: `query EventAttendees { communityEvents(first: 5) { edges { node { registrations(first: 5) { edges { node { resident { ${PERSON} } } } } } } } }`,
-        people: (d) => d.communityEvents.edges.flatMap((e: any) => e.node.registrations.edges.map((r: any) => r.node.resident)),
+        people: (d) =>
+          d.communityEvents.edges.flatMap((e: any) => e.node.registrations.edges.map((r: any) => r.node.resident)),
       },
       partybuilding: {
         query: `query PartyMemberPeople { partyMembers(first: 5) { edges { node { resident { ${PERSON} } } } } }`,
@@ -256,30 +351,43 @@ describe('access control over the federated graph', () => {
 
     const sameEverywhere = async (caller: Caller, services: string[]) => {
       for (const service of services) {
-        const result = await system.query(PATHS[service]!.query, {}, caller);
+        const result = await system.query(PATHS[service].query, {}, caller);
         expect(result.errors, service).toBeUndefined();
-        const people = PATHS[service]!.people(result.data).filter((p: any) => p && (p.idNumber || p.phone)).slice(0, 3);
+        const people = PATHS[service]
+          .people(result.data)
+          .filter((p: any) => p && (p.idNumber || p.phone))
+          .slice(0, 3);
         expect(people.length, `${service}: residents reached`).toBeGreaterThan(0);
         for (const person of people) {
           const direct = await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: person.id }, caller);
           expect(person, `${service} → resident ${person.id}`).toEqual({
-            id: person.id, idNumber: direct.data.resident.idNumber, phone: direct.data.resident.phone, household: direct.data.resident.household && { address: direct.data.resident.household.address },
+            id: person.id,
+            idNumber: direct.data.resident.idNumber,
+            phone: direct.data.resident.phone,
+            household: direct.data.resident.household && { address: direct.data.resident.household.address },
           });
           const adminView = (await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: person.id })).data.resident;
           if (adminView.idNumber) expect(person.idNumber).toBe(maskIdNumber(adminView.idNumber));
           if (adminView.phone) expect(person.phone).toBe(maskPhone(adminView.phone));
-          if (adminView.household?.address) expect(person.household.address).toBe(maskAddress(adminView.household.address));
+          if (adminView.household?.address)
+            expect(person.household.address).toBe(maskAddress(adminView.household.address));
         }
       }
     };
 
     it('a district platform key with every read scope, and the departments that use each service', async () => {
-      const issued = await system.query(`mutation { issueApiKey(input: { name: "一致性测试", scopes: ["residents:read", "cases:read", "events:read", "party:read"] }) { key } }`);
+      const issued = await system.query(
+        `mutation { issueApiKey(input: { name: "一致性测试", scopes: ["residents:read", "cases:read", "events:read", "party:read"] }) { key } }`,
+      );
       const key = { authorization: `ApiKey ${issued.data.issueApiKey.key}` };
-      await waitFor(async () => {
-        for (const service of Object.keys(PATHS)) if ((await system.query(PATHS[service]!.query, {}, key)).errors) return undefined;
-        return true;
-      }, { timeoutMs: 15_000, what: 'the key to reach every subgraph' });
+      await waitFor(
+        async () => {
+          for (const service of Object.keys(PATHS))
+            if ((await system.query(PATHS[service].query, {}, key)).errors) return undefined;
+          return true;
+        },
+        { timeoutMs: 15_000, what: 'the key to reach every subgraph' },
+      );
       await sameEverywhere(key, Object.keys(PATHS));
       await sameEverywhere({ role: 'party_affairs' }, ['partybuilding']);
       await sameEverywhere({ role: 'culture' }, ['events']);
@@ -298,7 +406,10 @@ describe('access control over the federated graph', () => {
     it('another community’s staff see none of these records', async () => {
       const caller: Caller = { role: 'community_admin', community: OTHER_COMMUNITY };
       expect((await system.query(RESIDENT_VIEW([]), { id: residentId }, caller)).data.resident).toBeNull();
-      expect((await system.query('{ residents(first: 1) { totalCount } households(first: 1) { totalCount } }', {}, caller)).data).toEqual({
+      expect(
+        (await system.query('{ residents(first: 1) { totalCount } households(first: 1) { totalCount } }', {}, caller))
+          .data,
+      ).toEqual({
         residents: { totalCount: 0 },
         households: { totalCount: 0 },
       });
@@ -307,10 +418,23 @@ describe('access control over the federated graph', () => {
 
   describe('who is calling', () => {
     it('identity headers are never trusted, with or without a token', async () => {
-      const forged = { 'x-user-id': 'admin', 'x-roles': 'community_admin', 'x-community': COMMUNITY, 'x-grids': gridCode };
-      const anonymous = await system.query(RESIDENT_VIEW(['idNumber']), { id: residentId }, { anonymous: true, headers: forged });
+      const forged = {
+        'x-user-id': 'admin',
+        'x-roles': 'community_admin',
+        'x-community': COMMUNITY,
+        'x-grids': gridCode,
+      };
+      const anonymous = await system.query(
+        RESIDENT_VIEW(['idNumber']),
+        { id: residentId },
+        { anonymous: true, headers: forged },
+      );
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      const culture = await system.query(RESIDENT_VIEW(['idNumber']), { id: residentId }, { role: 'culture', headers: forged });
+      const culture = await system.query(
+        RESIDENT_VIEW(['idNumber']),
+        { id: residentId },
+        { role: 'culture', headers: forged },
+      );
       expect(culture.data.resident.idNumber).toBe(maskIdNumber(raw.idNumber));
       for (const name of ['residents', 'cases']) {
         const direct = await post(`${subgraphUrl(name)}/graphql`, { query: '{ __typename }' }, forged);
@@ -321,13 +445,28 @@ describe('access control over the federated graph', () => {
     it('refuses expired and wrongly signed tokens at the gateway and in each subgraph', async () => {
       const claims = { sub: 'u1', name: '测试', community: COMMUNITY, roles: ['community_admin' as const] };
       const expired = await devToken({ role: 'community_admin' }, Math.floor(Date.now() / 1000) - 60);
-      const forgedSignature = await signHs256Token(claims, { secret: 'not-the-configured-secret', issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
-      for (const [token, message] of [[expired, /过期/], [forgedSignature, /签名/]] as const) {
-        const viaGateway = await system.query(RESIDENT_VIEW([]), { id: residentId }, { authorization: `Bearer ${token}` });
+      const forgedSignature = await signHs256Token(claims, {
+        secret: 'not-the-configured-secret',
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+      });
+      for (const [token, message] of [
+        [expired, /过期/],
+        [forgedSignature, /签名/],
+      ] as const) {
+        const viaGateway = await system.query(
+          RESIDENT_VIEW([]),
+          { id: residentId },
+          { authorization: `Bearer ${token}` },
+        );
         expect(viaGateway.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
         expect(viaGateway.errors?.[0]?.message).toMatch(message);
         for (const name of ['residents', 'events']) {
-          const direct = await post(`${subgraphUrl(name)}/graphql`, { query: '{ __typename }' }, { authorization: `Bearer ${token}` });
+          const direct = await post(
+            `${subgraphUrl(name)}/graphql`,
+            { query: '{ __typename }' },
+            { authorization: `Bearer ${token}` },
+          );
           expect(direct.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
         }
       }
@@ -343,32 +482,53 @@ describe('access control over the federated graph', () => {
 
   describe('API keys for district platforms', () => {
     it('are issued and listed by community_admin only, work within their scopes in every subgraph, and stop everywhere when revoked', async () => {
-      const denied = await system.query(`mutation { issueApiKey(input: { name: "x", scopes: ["events:read"] }) { key } }`, {}, { role: 'culture' });
+      const denied = await system.query(
+        `mutation { issueApiKey(input: { name: "x", scopes: ["events:read"] }) { key } }`,
+        {},
+        { role: 'culture' },
+      );
       expect(denied.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'apikeys:manage' });
 
-      const issued = await system.query(`mutation { issueApiKey(input: { name: "思明区文化平台", scopes: ["events:read"] }) { key apiKey { id } } }`);
+      const issued = await system.query(
+        `mutation { issueApiKey(input: { name: "思明区文化平台", scopes: ["events:read"] }) { key apiKey { id } } }`,
+      );
       const { key, apiKey } = issued.data.issueApiKey;
       const listed = await system.query('{ apiKeys { id name scopes status } }');
-      expect(listed.data.apiKeys).toContainEqual({ id: apiKey.id, name: '思明区文化平台', scopes: ['events:read'], status: 'ACTIVE' });
+      expect(listed.data.apiKeys).toContainEqual({
+        id: apiKey.id,
+        name: '思明区文化平台',
+        scopes: ['events:read'],
+        status: 'ACTIVE',
+      });
       expect(JSON.stringify(listed.data)).not.toContain(key);
 
       const caller = { authorization: `ApiKey ${key}` };
-      const events = await waitFor(async () => {
-        const r = await system.query('{ communityEvents(first: 2) { totalCount } }', {}, caller);
-        return r.data?.communityEvents ? r : undefined;
-      }, { timeoutMs: 15_000, what: 'the events subgraph to know the key' });
+      const events = await waitFor(
+        async () => {
+          const r = await system.query('{ communityEvents(first: 2) { totalCount } }', {}, caller);
+          return r.data?.communityEvents ? r : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the events subgraph to know the key' },
+      );
       expect(events.data.communityEvents.totalCount).toBeGreaterThan(0);
       const residents = await system.query('{ residents(first: 1) { totalCount } }', {}, caller);
       expect(residents.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
-      const cases = await post(`${subgraphUrl('cases')}/graphql`, { query: '{ cases(first: 1) { totalCount } }' }, caller);
+      const cases = await post(
+        `${subgraphUrl('cases')}/graphql`,
+        { query: '{ cases(first: 1) { totalCount } }' },
+        caller,
+      );
       expect(cases.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'cases:read' });
 
       await system.query('mutation($id: ID!) { revokeApiKey(id: $id) { status } }', { id: apiKey.id });
       for (const name of ['residents', 'cases', 'partybuilding', 'events']) {
-        await waitFor(async () => {
-          const r = await post(`${subgraphUrl(name)}/graphql`, { query: '{ __typename }' }, caller);
-          return r.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' || undefined;
-        }, { timeoutMs: 15_000, what: `${name} to refuse the revoked key` });
+        await waitFor(
+          async () => {
+            const r = await post(`${subgraphUrl(name)}/graphql`, { query: '{ __typename }' }, caller);
+            return r.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' || undefined;
+          },
+          { timeoutMs: 15_000, what: `${name} to refuse the revoked key` },
+        );
       }
       const after = await system.query('{ communityEvents(first: 2) { totalCount } }', {}, caller);
       expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -380,29 +540,43 @@ describe('access control over the federated graph', () => {
       const since = new Date().toISOString();
       const subject = `auditor-${Date.now()}`;
       const requestId = `e2e-audit-${Date.now()}`;
-      const read = await post(system.gatewayUrl, { query: RESIDENT_VIEW(['idNumber', 'phone']), variables: { id: residentId }, operationName: 'ResidentView' }, {
-        ...(await authorizationFor({ role: 'civil_affairs', subject })),
-        'x-request-id': requestId,
-      });
+      const read = await post(
+        system.gatewayUrl,
+        { query: RESIDENT_VIEW(['idNumber', 'phone']), variables: { id: residentId }, operationName: 'ResidentView' },
+        {
+          ...(await authorizationFor({ role: 'civil_affairs', subject })),
+          'x-request-id': requestId,
+        },
+      );
       expect(read.body.data.resident.idNumber).toBe(raw.idNumber);
       await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: residentId }, { role: 'culture', subject });
 
       const trail = `query($filter: PiiAuditTrailFilter) { piiAuditTrail(filter: $filter, first: 50) { totalCount edges { node { service subjectId fields operation requestId callerId callerRoles } } } }`;
-      const entries = await waitFor(async () => {
-        const r = await system.query(trail, { filter: { callerId: subject } });
-        return r.data?.piiAuditTrail.totalCount > 0 ? r.data.piiAuditTrail : undefined;
-      }, { timeoutMs: 15_000, what: 'the audit entry' });
+      const entries = await waitFor(
+        async () => {
+          const r = await system.query(trail, { filter: { callerId: subject } });
+          return r.data?.piiAuditTrail.totalCount > 0 ? r.data.piiAuditTrail : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the audit entry' },
+      );
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const settled = (await system.query(trail, { filter: { callerId: subject } })).data.piiAuditTrail;
       expect(settled.totalCount).toBe(entries.totalCount);
       // one entry per person whose data was read unmasked: the resident (ID number, phone) and their household (address)
-      const forThisRequest = settled.edges.filter((e: any) => e.node.requestId === requestId && e.node.subjectId === residentId);
+      const forThisRequest = settled.edges.filter(
+        (e: any) => e.node.requestId === requestId && e.node.subjectId === residentId,
+      );
       expect(forThisRequest).toHaveLength(1);
       expect(settled.edges.filter((e: any) => e.node.requestId === requestId).map((e: any) => e.node.fields)).toEqual(
         expect.arrayContaining([['address']]),
       );
       expect(settled.edges.filter((e: any) => e.node.requestId === requestId)).toHaveLength(2);
-      expect(forThisRequest[0].node).toMatchObject({ service: 'residents', subjectId: residentId, operation: 'ResidentView', callerRoles: ['civil_affairs'] });
+      expect(forThisRequest[0].node).toMatchObject({
+        service: 'residents',
+        subjectId: residentId,
+        operation: 'ResidentView',
+        callerRoles: ['civil_affairs'],
+      });
       expect(forThisRequest[0].node.fields).toEqual(expect.arrayContaining(['idNumber', 'phone']));
       // the culture read was masked: no entry for it
       expect(settled.edges.every((e: any) => e.node.callerRoles.includes('civil_affairs'))).toBe(true);
@@ -428,19 +602,42 @@ describe('access control over the federated graph', () => {
       const ok = await system.query(deep(limits.maxDepth));
       expect(ok.errors?.some((e: any) => e.extensions?.code === 'QUERY_LIMIT_EXCEEDED') ?? false).toBe(false);
       const over = await system.query(deep(limits.maxDepth + 1));
-      expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDepth', value: limits.maxDepth, actual: limits.maxDepth + 1 });
+      expect(over.errors?.[0]?.extensions).toMatchObject({
+        code: 'QUERY_LIMIT_EXCEEDED',
+        limit: 'maxDepth',
+        value: limits.maxDepth,
+        actual: limits.maxDepth + 1,
+      });
     });
 
     it('aliases and root fields', async () => {
-      const aliases = (n: number) => `{ residents(first: 1) { edges { node { ${Array.from({ length: n }, (_, i) => `n${i}: name`).join(' ')} } } } }`;
+      const aliases = (n: number) =>
+        `{ residents(first: 1) { edges { node { ${Array.from({ length: n }, (_, i) => `n${i}: name`).join(' ')} } } } }`;
       expect((await system.query(aliases(limits.maxAliases))).errors).toBeUndefined();
-      expect((await system.query(aliases(limits.maxAliases + 1))).errors?.[0]?.extensions).toMatchObject({ limit: 'maxAliases', value: limits.maxAliases, actual: limits.maxAliases + 1 });
-      const direct = await post(`${subgraphUrl('residents')}/graphql`, { query: aliases(limits.maxAliases + 1) }, await authorizationFor());
-      expect(direct.body.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxAliases', value: limits.maxAliases });
-      const roots = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `r${i}: households(first: 0) { totalCount }`).join(' ')} }`;
+      expect((await system.query(aliases(limits.maxAliases + 1))).errors?.[0]?.extensions).toMatchObject({
+        limit: 'maxAliases',
+        value: limits.maxAliases,
+        actual: limits.maxAliases + 1,
+      });
+      const direct = await post(
+        `${subgraphUrl('residents')}/graphql`,
+        { query: aliases(limits.maxAliases + 1) },
+        await authorizationFor(),
+      );
+      expect(direct.body.errors[0].extensions).toMatchObject({
+        code: 'QUERY_LIMIT_EXCEEDED',
+        limit: 'maxAliases',
+        value: limits.maxAliases,
+      });
+      const roots = (n: number) =>
+        `{ ${Array.from({ length: n }, (_, i) => `r${i}: households(first: 0) { totalCount }`).join(' ')} }`;
       // every root field is aliased here: keep within the alias limit
       expect((await system.query(roots(limits.maxRootFields))).errors).toBeUndefined();
-      expect((await system.query(roots(limits.maxRootFields + 1))).errors?.[0]?.extensions).toMatchObject({ limit: 'maxRootFields', value: limits.maxRootFields, actual: limits.maxRootFields + 1 });
+      expect((await system.query(roots(limits.maxRootFields + 1))).errors?.[0]?.extensions).toMatchObject({
+        limit: 'maxRootFields',
+        value: limits.maxRootFields,
+        actual: limits.maxRootFields + 1,
+      });
     });
 
     it('cost: lists cost their page size; analysts get a larger budget', async () => {
@@ -450,21 +647,35 @@ describe('access control over the federated graph', () => {
       expect(expectedCost).toBeGreaterThan(limits.maxCost);
       expect(expectedCost).toBeLessThanOrEqual(QUERY_LIMITS.analyst.maxCost);
       const front = await system.query(costly, {}, { role: 'culture' });
-      expect(front.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost', value: limits.maxCost, actual: expectedCost });
+      expect(front.errors?.[0]?.extensions).toMatchObject({
+        code: 'QUERY_LIMIT_EXCEEDED',
+        limit: 'maxCost',
+        value: limits.maxCost,
+        actual: expectedCost,
+      });
       const analyst = await system.query(costly, {}, { role: 'analyst' });
       expect(analyst.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'residents:read' });
-      const defaultPage = await system.query(`{ residents { edges { node { id eventRegistrations { id } } } } }`, {}, { role: 'culture' });
+      const defaultPage = await system.query(
+        `{ residents { edges { node { id eventRegistrations { id } } } } }`,
+        {},
+        { role: 'culture' },
+      );
       expect(defaultPage.errors).toBeUndefined();
       expect(DEFAULT_LIST_COST).toBe(20);
     });
 
     it(`batches up to ${MAX_BATCHED_OPERATIONS} operations`, async () => {
-      const batch = (n: number) => Array.from({ length: n }, () => ({ query: '{ households(first: 1) { totalCount } }' }));
+      const batch = (n: number) =>
+        Array.from({ length: n }, () => ({ query: '{ households(first: 1) { totalCount } }' }));
       const ok = await post(system.gatewayUrl, batch(MAX_BATCHED_OPERATIONS), await authorizationFor());
       expect(ok.body).toHaveLength(MAX_BATCHED_OPERATIONS);
       const over = await post(system.gatewayUrl, batch(MAX_BATCHED_OPERATIONS + 1), await authorizationFor());
       expect(over.status).toBe(400);
-      expect(over.body.errors[0].extensions).toMatchObject({ limit: 'maxBatchedOperations', value: MAX_BATCHED_OPERATIONS, actual: MAX_BATCHED_OPERATIONS + 1 });
+      expect(over.body.errors[0].extensions).toMatchObject({
+        limit: 'maxBatchedOperations',
+        value: MAX_BATCHED_OPERATIONS,
+        actual: MAX_BATCHED_OPERATIONS + 1,
+      });
     });
 
     it('request size: a subgraph refuses a body over its limit', async () => {
@@ -476,7 +687,12 @@ describe('access control over the federated graph', () => {
       expect(under.status).toBe(200);
       const big = await post(`${subgraphUrl('cases')}/graphql`, body(limit - overhead + 1), await authorizationFor());
       expect(big.status).toBe(413);
-      expect(big.body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: limit, actual: limit + 1 });
+      expect(big.body.errors[0].extensions).toMatchObject({
+        code: 'REQUEST_TOO_LARGE',
+        limit: 'maxBodyBytes',
+        value: limit,
+        actual: limit + 1,
+      });
     });
   });
 });

@@ -30,15 +30,35 @@ describe('the federated graph, end to end through the gateway', () => {
   it('registers a resident, opens a case routed to their grid through the event stream, registers them for an event, and returns it all in one query', async () => {
     const registered = await system.query(
       `mutation($input: RegisterResidentInput!) { registerResident(input: $input) { resident { id name gender birthDate household { address } } } }`,
-      { input: { name: '陈思远', idNumber: composeResidentIdNumber('350203', '1988-04-12', 57), phone: '13905921234', householdId: household.id, relationToHead: 'CHILD' } },
+      {
+        input: {
+          name: '陈思远',
+          idNumber: composeResidentIdNumber('350203', '1988-04-12', 57),
+          phone: '13905921234',
+          householdId: household.id,
+          relationToHead: 'CHILD',
+        },
+      },
     );
     expect(registered.errors).toBeUndefined();
     const resident = registered.data.registerResident.resident;
-    expect(resident).toMatchObject({ name: '陈思远', gender: 'MALE', birthDate: '1988-04-12', household: { address: household.address } });
+    expect(resident).toMatchObject({
+      name: '陈思远',
+      gender: 'MALE',
+      birthDate: '1988-04-12',
+      household: { address: household.address },
+    });
 
     const opened = await system.query(
       `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id number status category } } }`,
-      { input: { reporterId: resident.id, category: 'HOUSING_REPAIR', channel: 'ONLINE', description: '居民楼渗水堵塞，请尽快处理' } },
+      {
+        input: {
+          reporterId: resident.id,
+          category: 'HOUSING_REPAIR',
+          channel: 'ONLINE',
+          description: '居民楼渗水堵塞，请尽快处理',
+        },
+      },
     );
     expect(opened.errors).toBeUndefined();
     expect(opened.data.openCase.case).toMatchObject({ category: 'HOUSING_REPAIR' });
@@ -71,7 +91,9 @@ describe('the federated graph, end to end through the gateway', () => {
   });
 
   it('serves the seeded community: a party member with a stage, seeded cases routed from the stream', async () => {
-    const members = await system.query(`{ partyMembers(first: 3) { totalCount edges { node { stage resident { name partyMember { branch { name } } } } } } }`);
+    const members = await system.query(
+      `{ partyMembers(first: 3) { totalCount edges { node { stage resident { name partyMember { branch { name } } } } } } }`,
+    );
     expect(members.errors).toBeUndefined();
     expect(members.data.partyMembers.totalCount).toBeGreaterThan(30);
     const first = members.data.partyMembers.edges[0].node;
@@ -79,7 +101,9 @@ describe('the federated graph, end to end through the gateway', () => {
     expect(first.resident.partyMember.branch.name).toBe('莲秀社区第一党支部');
 
     // 流动红旗岗: party-building holds staff ids; the gateway resolves them in the residents service's Staff
-    const redFlag = await system.query(`{ redFlagPeriods(first: 19) { edges { node { winnerStaffId winner { id name department } nominations { staff { name } } } } } }`);
+    const redFlag = await system.query(
+      `{ redFlagPeriods(first: 19) { edges { node { winnerStaffId winner { id name department } nominations { staff { name } } } } } }`,
+    );
     expect(redFlag.errors).toBeUndefined();
     const awards = redFlag.data.redFlagPeriods.edges.map((e: any) => e.node).filter((p: any) => p.winnerStaffId);
     expect(awards).toHaveLength(18);
@@ -93,7 +117,9 @@ describe('the federated graph, end to end through the gateway', () => {
 
     const routed = await waitFor(
       async () => {
-        const result = await system.query(`{ cases(first: 20) { totalCount edges { node { number openedAt assignedGrid { name } reporter { name } } } } }`);
+        const result = await system.query(
+          `{ cases(first: 20) { totalCount edges { node { number openedAt assignedGrid { name } reporter { name } } } } }`,
+        );
         const nodes = result.data?.cases?.edges?.map((e: any) => e.node) ?? [];
         return nodes.length >= 8 && nodes.every((n: any) => n.assignedGrid) ? nodes : undefined;
       },
@@ -102,14 +128,18 @@ describe('the federated graph, end to end through the gateway', () => {
     const gridNames = new Set(data.grids.map((g) => g.name));
     for (const node of routed) {
       // 受理号 of the year (China time) the case was opened: the year-long demo seed opens cases in the past year too
-      expect(node.number).toMatch(new RegExp(`^SQ-${new Date(Date.parse(node.openedAt) + 8 * 3_600_000).getUTCFullYear()}-\\d{6}$`));
+      expect(node.number).toMatch(
+        new RegExp(`^SQ-${new Date(Date.parse(node.openedAt) + 8 * 3_600_000).getUTCFullYear()}-\\d{6}$`),
+      );
       expect(gridNames.has(node.assignedGrid.name)).toBe(true);
       expect(node.reporter.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
     }
   });
 
   it('answers bad input through the gateway with the subgraph’s error code and field', async () => {
-    const result = await system.query(`mutation { registerResident(input: { name: "测试", idNumber: "350203198804120571", householdId: "${household.id}" }) { resident { id } } }`);
+    const result = await system.query(
+      `mutation { registerResident(input: { name: "测试", idNumber: "350203198804120571", householdId: "${household.id}" }) { resident { id } } }`,
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber' });
   });
 
@@ -120,7 +150,9 @@ describe('the federated graph, end to end through the gateway', () => {
       body: JSON.stringify({ query: '{ households(first: 1) { totalCount } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe('e2e-trace-0001');
-    expect((await response.json()).data.households.totalCount).toBe(data.households.length);
+    expect(
+      ((await response.json()) as { data: { households: { totalCount: number } } }).data.households.totalCount,
+    ).toBe(data.households.length);
   });
 });
 
@@ -132,7 +164,11 @@ describe('access through the gateway', () => {
   afterAll(() => system?.stop());
 
   it('refuses a caller without credentials, and never trusts identity headers', async () => {
-    const result = await system.query('{ residents(first: 1) { totalCount } }', {}, { anonymous: true, headers: { 'x-user-id': 'admin', 'x-roles': 'community_admin' } });
+    const result = await system.query(
+      '{ residents(first: 1) { totalCount } }',
+      {},
+      { anonymous: true, headers: { 'x-user-id': 'admin', 'x-roles': 'community_admin' } },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -147,7 +183,8 @@ describe('access through the gateway', () => {
   });
 
   it('leaves out contributed fields a role may not see, without failing the query', async () => {
-    const query = '{ partyMembers(first: 1) { edges { node { resident { name cases { number } eventRegistrations { status } } } } } }';
+    const query =
+      '{ partyMembers(first: 1) { edges { node { resident { name cases { number } eventRegistrations { status } } } } } }';
     const party = await system.query(query, {}, { role: 'party_affairs' });
     expect(party.errors).toBeUndefined();
     const resident = party.data.partyMembers.edges[0].node.resident;

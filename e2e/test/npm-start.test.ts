@@ -26,9 +26,13 @@ describe('npm start', () => {
 
   it('starts everything, prints the gateway URL and an example query, and Ctrl-C leaves nothing running', async () => {
     const { data, ports, env } = await startScriptEnv();
-    cleanup.push(data.remove);
+    cleanup.push(() => data.remove());
     const start = startProcess('npm start', process.execPath, [`${ROOT}scripts/start.mjs`], { env });
-    await waitFor(() => start.output().includes('Shequ Graph is running'), { timeoutMs: 120_000, intervalMs: 250, what: 'the start banner' }).catch((error) => {
+    await waitFor(() => start.output().includes('Shequ Graph is running'), {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      what: 'the start banner',
+    }).catch((error) => {
       throw new Error(`${error.message}\n${start.output()}`);
     });
     expect(start.output()).toContain(`http://localhost:${ports.GATEWAY_PORT}/graphql`);
@@ -40,14 +44,18 @@ describe('npm start', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${printedToken}` },
       body: JSON.stringify({ query: '{ households(first: 1) { totalCount } }' }),
     });
-    expect((await withPrinted.json()).data.households.totalCount).toBeGreaterThan(900);
+    expect(
+      ((await withPrinted.json()) as { data: { households: { totalCount: number } } }).data.households.totalCount,
+    ).toBeGreaterThan(900);
 
     const response = await fetch(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
       body: JSON.stringify({ query: '{ residents(first: 1) { totalCount } }' }),
     });
-    expect((await response.json()).data.residents.totalCount).toBeGreaterThanOrEqual(2500);
+    expect(
+      ((await response.json()) as { data: { residents: { totalCount: number } } }).data.residents.totalCount,
+    ).toBeGreaterThanOrEqual(2500);
 
     start.child.kill('SIGINT');
     expect(await start.exited).toBe(0);
@@ -59,7 +67,7 @@ describe('npm start', () => {
 
   it('refuses to start when a port is taken, naming the port and its variable', async () => {
     const { data, ports, env } = await startScriptEnv();
-    cleanup.push(data.remove);
+    cleanup.push(() => data.remove());
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(ports.CASES_PORT, '0.0.0.0', () => resolve()));
     try {

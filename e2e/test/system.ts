@@ -20,7 +20,11 @@ export interface RunningSystem {
   processes: RunningProcess[];
   nats: NatsServerHandle;
   /** POSTs to the gateway as `caller` (default: community_admin of 莲秀社区). */
-  query<T = any>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<{ data?: T; errors?: any[] }>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ): Promise<{ data?: T; errors?: any[] }>;
   stop(): Promise<void>;
 }
 
@@ -58,13 +62,20 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     }
     for (const [i, name] of SERVICES.entries()) {
       const port = env[`${name.toUpperCase()}_PORT`];
-      await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), { timeoutMs: 60_000, intervalMs: 200, what: `${name} /ready` }).catch((error) => {
-        throw new Error(`${error.message}\n${processes[i]!.output()}`);
+      await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), {
+        timeoutMs: 60_000,
+        intervalMs: 200,
+        what: `${name} /ready`,
+      }).catch((error) => {
+        throw new Error(`${error.message}\n${processes[i].output()}`);
       });
     }
     const gateway = startProcess('gateway', process.execPath, [`${ROOT}gateway/dist/main.js`], { env });
     processes.push(gateway);
-    await waitFor(() => ready(`http://127.0.0.1:${env.GATEWAY_PORT}/health`), { timeoutMs: 30_000, what: 'gateway /health' }).catch((error) => {
+    await waitFor(() => ready(`http://127.0.0.1:${env.GATEWAY_PORT}/health`), {
+      timeoutMs: 30_000,
+      what: 'gateway /health',
+    }).catch((error) => {
       throw new Error(`${error.message}\n${gateway.output()}`);
     });
   } catch (error) {

@@ -17,8 +17,9 @@ export interface GatewayContext {
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context?.authorization) request.http.headers.set('authorization', context.authorization);
+    const { requestId, authorization } = (context ?? {}) as Partial<GatewayContext>;
+    if (requestId) request.http.headers.set(REQUEST_ID_HEADER, requestId);
+    if (authorization) request.http.headers.set('authorization', authorization);
     for (const [name, value] of Object.entries(traceHeaders())) request.http.headers.set(name, value);
   }
 }

@@ -24,8 +24,10 @@ export async function identifyCaller(authorization: string | undefined, jwt: Jwt
   const [scheme, ...rest] = authorization.trim().split(/\s+/);
   const credential = rest.join(' ');
   const kind = scheme?.toLowerCase();
-  if (kind === 'apikey' || (kind === 'bearer' && looksLikeApiKey(credential))) return { budget: 'frontEnd', mayIntrospect: false };
-  if (kind !== 'bearer' || !credential) throw unauthenticated('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
+  if (kind === 'apikey' || (kind === 'bearer' && looksLikeApiKey(credential)))
+    return { budget: 'frontEnd', mayIntrospect: false };
+  if (kind !== 'bearer' || !credential)
+    throw unauthenticated('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
   let principal: Principal;
   try {
     principal = await jwt.verify(credential);

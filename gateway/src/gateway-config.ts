@@ -10,7 +10,8 @@ export interface GatewayConfig {
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const raw = env.GATEWAY_PORT;
   const port = raw === undefined || raw === '' ? 4000 : Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`GATEWAY_PORT=${raw} is not a port number (0–65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`GATEWAY_PORT=${raw} is not a port number (0–65535)`);
   return {
     port,
     supergraphPath: env.SHEQU_SUPERGRAPH ?? fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),

@@ -4,7 +4,14 @@ import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
-import { createLogger, querySafetyPlugin, setupTracing, startHttpService, type Logger, type RunningHttpService } from '@shequ/server';
+import {
+  createLogger,
+  querySafetyPlugin,
+  setupTracing,
+  startHttpService,
+  type Logger,
+  type RunningHttpService,
+} from '@shequ/server';
 import { identifyCaller } from './gateway-caller.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
 import type { GatewayConfig } from './gateway-config.js';
@@ -16,7 +23,10 @@ export interface RunningGateway {
 }
 
 /** The Apollo gateway serving the supergraph composed at build time, with /health and /ready. */
-export async function startGateway(config: GatewayConfig, options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {}): Promise<RunningGateway> {
+export async function startGateway(
+  config: GatewayConfig,
+  options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningGateway> {
   const tracing = setupTracing({ service: 'gateway' });
   const logger = options.logger ?? createLogger('gateway');
   const urls = subgraphUrls(options.env);

@@ -9,7 +9,11 @@ try {
   console.error(`gateway: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+const shutdown = (): void =>
+  void running.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);
 stopWhenParentExits(shutdown);

@@ -3,21 +3,25 @@ import { readFileSync } from 'node:fs';
 import { composeSupergraph } from '../src/compose/compose-supergraph.js';
 import { subgraphUrls } from '../src/subgraph-endpoints.js';
 
-const printed = (name: string) => readFileSync(new URL(`../../services/${name}/schema.graphql`, import.meta.url), 'utf8');
+const printed = (name: string) =>
+  readFileSync(new URL(`../../services/${name}/schema.graphql`, import.meta.url), 'utf8');
 
 describe('supergraph composition', () => {
   it('composes the four subgraphs as printed by their builds', () => {
     const result = composeSupergraph(printed);
     expect('errors' in result ? result.errors : []).toEqual([]);
     if ('supergraphSdl' in result) {
-      for (const graph of ['RESIDENTS', 'CASES', 'PARTYBUILDING', 'EVENTS']) expect(result.supergraphSdl).toContain(`${graph} @join__graph`);
+      for (const graph of ['RESIDENTS', 'CASES', 'PARTYBUILDING', 'EVENTS'])
+        expect(result.supergraphSdl).toContain(`${graph} @join__graph`);
       expect(result.supergraphSdl).toMatch(/type Resident\s+@join__type\(graph: CASES, key: "id"\)/);
     }
   });
 
   it('fails, naming the problem, when subgraphs disagree', () => {
     const broken = (name: string) =>
-      name === 'cases' ? printed(name).replace('type Grid @key(fields: "id") {', 'type Grid @key(fields: "id") {\n  code: Int!') : printed(name);
+      name === 'cases'
+        ? printed(name).replace('type Grid @key(fields: "id") {', 'type Grid @key(fields: "id") {\n  code: Int!')
+        : printed(name);
     const result = composeSupergraph(broken);
     expect('errors' in result).toBe(true);
     if ('errors' in result) expect(result.errors.join('\n')).toMatch(/Grid\.code/);
@@ -26,7 +30,12 @@ describe('supergraph composition', () => {
 
 describe('subgraph endpoints', () => {
   it('follow the port variables, or explicit URLs', () => {
-    expect(subgraphUrls({ CASES_PORT: '5002' })).toMatchObject({ residents: 'http://127.0.0.1:4001/graphql', cases: 'http://127.0.0.1:5002/graphql' });
-    expect(subgraphUrls({ EVENTS_URL: 'http://events.internal/graphql' }).events).toBe('http://events.internal/graphql');
+    expect(subgraphUrls({ CASES_PORT: '5002' })).toMatchObject({
+      residents: 'http://127.0.0.1:4001/graphql',
+      cases: 'http://127.0.0.1:5002/graphql',
+    });
+    expect(subgraphUrls({ EVENTS_URL: 'http://events.internal/graphql' }).events).toBe(
+      'http://events.internal/graphql',
+    );
   });
 });

@@ -7,26 +7,45 @@ import { startGateway, type RunningGateway } from '../src/gateway-server.js';
 // Everything here is decided by the gateway itself, before any subgraph is called (none runs in this test).
 const SECRET = 'gateway-test-secret-0123456789abcdef';
 const settings = { secret: SECRET, issuer: JWT_ISSUER, audience: JWT_AUDIENCE };
-const token = (role: Role) => signHs256Token({ sub: `t-${role}`, name: '测试', community: '350203008006', roles: [role] }, settings);
+const token = (role: Role) =>
+  signHs256Token({ sub: `t-${role}`, name: '测试', community: '350203008006', roles: [role] }, settings);
 
 describe('gateway in production mode', () => {
   let gateway: RunningGateway;
   let url: string;
   beforeAll(async () => {
-    const env = { NODE_ENV: 'production', SHEQU_JWT_SECRET: SECRET, GATEWAY_PORT: '0', RESIDENTS_PORT: '9', CASES_PORT: '9', PARTYBUILDING_PORT: '9', EVENTS_PORT: '9' };
-    gateway = await startGateway(gatewayConfig(env), { logger: createLogger('gateway').child({}, { level: 'silent' }), env });
+    const env = {
+      NODE_ENV: 'production',
+      SHEQU_JWT_SECRET: SECRET,
+      GATEWAY_PORT: '0',
+      RESIDENTS_PORT: '9',
+      CASES_PORT: '9',
+      PARTYBUILDING_PORT: '9',
+      EVENTS_PORT: '9',
+    };
+    gateway = await startGateway(gatewayConfig(env), {
+      logger: createLogger('gateway').child({}, { level: 'silent' }),
+      env,
+    });
     url = `http://127.0.0.1:${gateway.http.port}/graphql`;
   });
   afterAll(() => gateway?.stop());
 
   const post = async (body: unknown, authorization?: string) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
 
   it('refuses callers without a credential or with a token it cannot verify', async () => {
     expect((await post({ query: '{ __typename }' })).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    const forged = await signHs256Token({ sub: 'x', name: 'x', community: '350203008006', roles: ['community_admin'] }, { ...settings, secret: 'another-secret-entirely-0123456789' });
+    const forged = await signHs256Token(
+      { sub: 'x', name: 'x', community: '350203008006', roles: ['community_admin'] },
+      { ...settings, secret: 'another-secret-entirely-0123456789' },
+    );
     const result = await post({ query: '{ __typename }' }, `Bearer ${forged}`);
     expect(result.status).toBe(401);
     expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -34,7 +53,9 @@ describe('gateway in production mode', () => {
 
   it('answers introspection for community_admin only', async () => {
     const introspect = { query: '{ __schema { queryType { name } } }' };
-    expect((await post(introspect, `Bearer ${await token('community_admin')}`)).body.data.__schema.queryType.name).toBe('Query');
+    expect((await post(introspect, `Bearer ${await token('community_admin')}`)).body.data.__schema.queryType.name).toBe(
+      'Query',
+    );
     const culture = await post(introspect, `Bearer ${await token('culture')}`);
     expect(culture.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(culture.body.data).toBeUndefined();
@@ -49,7 +70,12 @@ describe('gateway in production mode', () => {
   it('applies the caller’s budget: the same query is too costly for a front end, not for an analyst', async () => {
     const query = `{ residents(first: 100) { edges { node { id eventRegistrations(first: 100) { id } } } } }`;
     const front = await post({ query }, `Bearer ${await token('grid_worker')}`);
-    expect(front.body.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost', value: QUERY_LIMITS.frontEnd.maxCost, actual: 10_401 });
+    expect(front.body.errors[0].extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxCost',
+      value: QUERY_LIMITS.frontEnd.maxCost,
+      actual: 10_401,
+    });
     const analyst = await post({ query }, `Bearer ${await token('analyst')}`);
     expect(analyst.body.errors[0].extensions.code).not.toBe('QUERY_LIMIT_EXCEEDED');
   });
@@ -57,7 +83,11 @@ describe('gateway in production mode', () => {
   it('limits batches', async () => {
     const batch = Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => ({ query: '{ __typename }' }));
     const over = await post(batch, `Bearer ${await token('community_admin')}`);
-    expect(over.body.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxBatchedOperations', actual: MAX_BATCHED_OPERATIONS + 1 });
+    expect(over.body.errors[0].extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxBatchedOperations',
+      actual: MAX_BATCHED_OPERATIONS + 1,
+    });
     const ok = await post(batch.slice(1), `Bearer ${await token('community_admin')}`);
     expect(ok.body.map((r: any) => r.data.__typename)).toEqual(Array(MAX_BATCHED_OPERATIONS).fill('Query'));
   });

@@ -29,7 +29,12 @@ describe('gateway tracing', () => {
     await new Promise<void>((resolve) => residents.listen(0, '127.0.0.1', () => resolve()));
     const port = (residents.address() as { port: number }).port;
     gateway = await startGateway(
-      { port: 0, supergraphPath: fileURLToPath(new URL('../supergraph.graphql', import.meta.url)), production: false, maxBodyBytes: 1024 * 1024 },
+      {
+        port: 0,
+        supergraphPath: fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
+        production: false,
+        maxBodyBytes: 1024 * 1024,
+      },
       { env: { RESIDENTS_URL: `http://127.0.0.1:${port}/graphql` } },
     );
   });
@@ -43,12 +48,24 @@ describe('gateway tracing', () => {
     const traceId = randomBytes(16).toString('hex');
     const callerSpanId = randomBytes(8).toString('hex');
     const token = await signHs256Token(
-      { sub: 'trace-test', name: '测试', community: '350203008006', department: null, roles: ['community_admin'], grids: [] },
+      {
+        sub: 'trace-test',
+        name: '测试',
+        community: '350203008006',
+        department: null,
+        roles: ['community_admin'],
+        grids: [],
+      },
       jwtSettingsFromEnv(),
     );
     const response = await fetch(gateway.http.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: `00-${traceId}-${callerSpanId}-01`, 'x-request-id': 'req-gw-1' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        traceparent: `00-${traceId}-${callerSpanId}-01`,
+        'x-request-id': 'req-gw-1',
+      },
       body: JSON.stringify({ query: '{ apiKeys { id } }' }),
     });
     expect(await response.json()).toEqual({ data: { apiKeys: [] } });
@@ -59,7 +76,9 @@ describe('gateway tracing', () => {
     expect(forwardedTrace).toBe(traceId);
 
     // The request span ends just after the response is written.
-    const server = await waitFor(() => spans.getFinishedSpans().find((s) => s.name === 'POST /graphql'), { what: 'gateway request span' });
+    const server = await waitFor(() => spans.getFinishedSpans().find((s) => s.name === 'POST /graphql'), {
+      what: 'gateway request span',
+    });
     const finished = spans.getFinishedSpans();
     expect(server.spanContext().traceId).toBe(traceId);
     expect(server.parentSpanContext?.spanId).toBe(callerSpanId);

@@ -13,7 +13,12 @@ function onPath(binary) {
 
 /** nats-server on PATH, or where Debian puts it (/usr/sbin is not on every user's PATH). */
 export function findNatsServer() {
-  return process.env.NATS_SERVER_BIN || onPath('nats-server') || ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find(existsSync) || null;
+  return (
+    process.env.NATS_SERVER_BIN ||
+    onPath('nats-server') ||
+    ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find(existsSync) ||
+    null
+  );
 }
 
 export function findPostgres() {
@@ -47,7 +52,11 @@ async function aptInstall(pkg, why) {
   console.log(`▸ installing the Debian package ${pkg} (${why})…`);
   let code = await aptWithLockRetry(command, [...prefix, 'update'], env);
   if (code !== 0) return `apt-get update failed (exit ${code}); install it yourself: apt-get install -y ${pkg}`;
-  code = await aptWithLockRetry(command, [...prefix, '-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', pkg], env);
+  code = await aptWithLockRetry(
+    command,
+    [...prefix, '-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', pkg],
+    env,
+  );
   if (code !== 0) return `apt-get install ${pkg} failed (exit ${code}); install it yourself: apt-get install -y ${pkg}`;
   return null;
 }

@@ -14,7 +14,8 @@ export function portFromEnv(variable, fallback) {
   const raw = process.env[variable];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${variable}=${raw} is not a port number (1–65535)`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`${variable}=${raw} is not a port number (1–65535)`);
   return port;
 }
 
@@ -38,7 +39,9 @@ export async function checkPorts() {
   const values = Object.values(ports);
   if (new Set(values).size !== values.length) taken.push(`two settings name the same port: ${JSON.stringify(ports)}`);
   if (taken.length) {
-    console.error(`✗ cannot start:\n  - ${taken.join('\n  - ')}\n  Stop what uses it, or choose another port, e.g. GATEWAY_PORT=5000 npm start`);
+    console.error(
+      `✗ cannot start:\n  - ${taken.join('\n  - ')}\n  Stop what uses it, or choose another port, e.g. GATEWAY_PORT=5000 npm start`,
+    );
     process.exit(1);
   }
   return ports;

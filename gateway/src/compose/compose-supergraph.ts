@@ -10,7 +10,11 @@ import { SUBGRAPHS } from '../subgraph-endpoints.js';
  */
 export function composeSupergraph(sdlFor: (name: string) => string): { supergraphSdl: string } | { errors: string[] } {
   const result = composeServices(
-    SUBGRAPHS.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.defaultPort}/graphql`, typeDefs: parse(sdlFor(s.name)) })),
+    SUBGRAPHS.map((s) => ({
+      name: s.name,
+      url: `http://127.0.0.1:${s.defaultPort}/graphql`,
+      typeDefs: parse(sdlFor(s.name)),
+    })),
   );
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
   return { supergraphSdl: result.supergraphSdl };

@@ -93,7 +93,9 @@ export class AccessControl {
 
   /** Departments whose cases the caller sees; null for all. */
   caseDepartments(): Department[] | null {
-    const relevant = this.policies.filter((p) => p.permissions.includes('cases:read') || this.principal.kind === 'machine');
+    const relevant = this.policies.filter(
+      (p) => p.permissions.includes('cases:read') || this.principal.kind === 'machine',
+    );
     if (relevant.length === 0 || relevant.some((p) => !p.caseDepartments)) return null;
     return [...new Set(relevant.flatMap((p) => p.caseDepartments ?? []))];
   }

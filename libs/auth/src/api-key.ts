@@ -10,7 +10,7 @@ export interface ParsedApiKey {
 
 export function parseApiKey(value: string): ParsedApiKey | null {
   const match = FORMAT.exec(value.trim());
-  return match ? { keyId: match[1]!, secret: match[2]! } : null;
+  return match ? { keyId: match[1], secret: match[2] } : null;
 }
 
 export function looksLikeApiKey(value: string): boolean {

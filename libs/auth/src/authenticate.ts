@@ -20,7 +20,8 @@ export async function authenticate(
   if (!authorization || authorization.trim() === '') return anonymous;
   const [scheme, ...rest] = authorization.trim().split(/\s+/);
   const credential = rest.join(' ');
-  if (!credential) throw new UnauthenticatedError('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
+  if (!credential)
+    throw new UnauthenticatedError('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
   const kind = scheme?.toLowerCase();
   if (kind === 'apikey' || (kind === 'bearer' && looksLikeApiKey(credential))) {
     if (!verifiers.apiKeys) throw new UnauthenticatedError('未认证：此服务不接受 API 密钥');

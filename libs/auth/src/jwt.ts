@@ -1,4 +1,15 @@
-import { SignJWT, createLocalJWKSet, createRemoteJWKSet, errors, importSPKI, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  SignJWT,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  importSPKI,
+  jwtVerify,
+  type CryptoKey,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type JSONWebKeySet,
+} from 'jose';
 import { UnauthenticatedError } from '@shequ/errors';
 import type { UserPrincipal } from './principal.js';
 import { isRole, type Role } from './roles.js';
@@ -29,7 +40,9 @@ export function jwtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JwtSet
   if (env.SHEQU_JWT_JWKS) return { ...base, jwks: env.SHEQU_JWT_JWKS };
   if (env.SHEQU_JWT_SECRET) return { ...base, secret: env.SHEQU_JWT_SECRET };
   if (env.NODE_ENV === 'production') {
-    throw new Error('NODE_ENV=production needs SHEQU_JWT_PUBLIC_KEY, SHEQU_JWT_JWKS or SHEQU_JWT_SECRET (the development secret is refused)');
+    throw new Error(
+      'NODE_ENV=production needs SHEQU_JWT_PUBLIC_KEY, SHEQU_JWT_JWKS or SHEQU_JWT_SECRET (the development secret is refused)',
+    );
   }
   return { ...base, secret: DEV_JWT_SECRET };
 }
@@ -51,11 +64,14 @@ export class JwtVerifier {
         audience: this.settings.audience,
         algorithms: this.settings.secret ? ['HS256'] : ['RS256'],
       };
-      ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
+      ({ payload } =
+        typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('未认证：令牌已过期');
-      if (error instanceof errors.JWSSignatureVerificationFailed) throw new UnauthenticatedError('未认证：令牌签名无效');
-      if (error instanceof errors.JWTClaimValidationFailed) throw new UnauthenticatedError(`未认证：令牌声明无效（${error.claim}）`);
+      if (error instanceof errors.JWSSignatureVerificationFailed)
+        throw new UnauthenticatedError('未认证：令牌签名无效');
+      if (error instanceof errors.JWTClaimValidationFailed)
+        throw new UnauthenticatedError(`未认证：令牌声明无效（${error.claim}）`);
       throw new UnauthenticatedError('未认证：令牌无效');
     }
     return principalFromClaims(payload);
@@ -63,7 +79,9 @@ export class JwtVerifier {
 }
 
 function principalFromClaims(payload: JWTPayload): UserPrincipal {
-  const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => typeof r === 'string' && isRole(r)) : [];
+  const roles = Array.isArray(payload.roles)
+    ? payload.roles.filter((r): r is Role => typeof r === 'string' && isRole(r))
+    : [];
   if (!payload.sub || typeof payload.community !== 'string' || roles.length === 0) {
     throw new UnauthenticatedError('未认证：令牌缺少 sub、community 或 roles');
   }
@@ -81,7 +99,7 @@ function principalFromClaims(payload: JWTPayload): UserPrincipal {
 async function keyFor(settings: JwtSettings): Promise<Uint8Array | CryptoKey | JWTVerifyGetKey> {
   if (settings.secret) return new TextEncoder().encode(settings.secret);
   if (settings.publicKeyPem) return importSPKI(settings.publicKeyPem, 'RS256');
-  if (settings.jwks?.trim().startsWith('{')) return createLocalJWKSet(JSON.parse(settings.jwks));
+  if (settings.jwks?.trim().startsWith('{')) return createLocalJWKSet(JSON.parse(settings.jwks) as JSONWebKeySet);
   if (settings.jwks) return createRemoteJWKSet(new URL(settings.jwks));
   throw new Error('no JWT key configured');
 }
@@ -96,7 +114,11 @@ export interface TokenClaims {
 }
 
 /** Signs an HS256 token (development, tests); production tokens come from the identity provider. */
-export async function signHs256Token(claims: TokenClaims, settings: JwtSettings, expiresIn: string | number = '8h'): Promise<string> {
+export async function signHs256Token(
+  claims: TokenClaims,
+  settings: JwtSettings,
+  expiresIn: string | number = '8h',
+): Promise<string> {
   if (!settings.secret) throw new Error('signing needs an HS256 secret');
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'HS256' })

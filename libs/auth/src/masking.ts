@@ -16,7 +16,7 @@ export function maskPhone(phone: string): string {
 /** `香秀里12号楼2单元502室` → `香秀里12号楼`: keeps the building, drops unit and room. */
 export function maskAddress(address: string): string {
   const building = /^(.*?号楼)/.exec(address);
-  if (building) return building[1]!;
+  if (building) return building[1];
   const number = /^(.*?\d+号)/.exec(address);
-  return number ? number[1]! : address;
+  return number ? number[1] : address;
 }

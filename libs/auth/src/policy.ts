@@ -16,8 +16,20 @@ export interface RolePolicy {
 }
 
 const STAFF_READ: Permission[] = ['residents:read', 'organizations:read', 'events:read'];
-const NO_PERSONAL_DATA = { idNumber: 'ABSENT', phone: 'ABSENT', address: 'ABSENT', careCategories: 'ABSENT', sensitiveTags: 'ABSENT' } as const;
-const MASKED_CONTACT = { idNumber: 'MASKED', phone: 'MASKED', address: 'MASKED', careCategories: 'ABSENT', sensitiveTags: 'ABSENT' } as const;
+const NO_PERSONAL_DATA = {
+  idNumber: 'ABSENT',
+  phone: 'ABSENT',
+  address: 'ABSENT',
+  careCategories: 'ABSENT',
+  sensitiveTags: 'ABSENT',
+} as const;
+const MASKED_CONTACT = {
+  idNumber: 'MASKED',
+  phone: 'MASKED',
+  address: 'MASKED',
+  careCategories: 'ABSENT',
+  sensitiveTags: 'ABSENT',
+} as const;
 
 /**
  * The one policy table (roles × operations × fields) every service applies: each department sees what its
@@ -26,29 +38,74 @@ const MASKED_CONTACT = { idNumber: 'MASKED', phone: 'MASKED', address: 'MASKED',
 export const POLICY: Readonly<Record<Role, RolePolicy>> = {
   community_admin: {
     permissions: [
-      ...STAFF_READ, 'residents:write', 'residents:import', 'residents:statistics', 'care:read', 'care:write', 'floating:read',
-      'floating:write', 'sensitive:read', 'sensitive:write', 'organizations:write', 'cases:read', 'cases:write', 'cases:statistics',
-      'cases:appraisal', 'visits:write', 'party:read', 'party:write', 'party:statistics', 'events:write', 'events:register',
-      'events:statistics', 'audit:read', 'apikeys:manage',
+      ...STAFF_READ,
+      'residents:write',
+      'residents:import',
+      'residents:statistics',
+      'care:read',
+      'care:write',
+      'floating:read',
+      'floating:write',
+      'sensitive:read',
+      'sensitive:write',
+      'organizations:write',
+      'cases:read',
+      'cases:write',
+      'cases:statistics',
+      'cases:appraisal',
+      'visits:write',
+      'party:read',
+      'party:write',
+      'party:statistics',
+      'events:write',
+      'events:register',
+      'events:statistics',
+      'audit:read',
+      'apikeys:manage',
     ],
     fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'RAW' },
     rows: 'community',
   },
   grid_worker: {
-    permissions: [...STAFF_READ, 'residents:write', 'care:read', 'floating:read', 'floating:write', 'cases:read', 'cases:write', 'visits:write'],
+    permissions: [
+      ...STAFF_READ,
+      'residents:write',
+      'care:read',
+      'floating:read',
+      'floating:write',
+      'cases:read',
+      'cases:write',
+      'visits:write',
+    ],
     fields: { idNumber: 'MASKED', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'ABSENT' },
     rows: 'grids',
   },
   civil_affairs: {
-    permissions: [...STAFF_READ, 'residents:statistics', 'care:read', 'care:write', 'cases:read', 'cases:write', 'visits:write'],
+    permissions: [
+      ...STAFF_READ,
+      'residents:statistics',
+      'care:read',
+      'care:write',
+      'cases:read',
+      'cases:write',
+      'visits:write',
+    ],
     fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'ABSENT' },
     rows: 'community',
     caseDepartments: ['SOCIAL_SECURITY'],
   },
   comprehensive_governance: {
     permissions: [
-      ...STAFF_READ, 'residents:write', 'residents:statistics', 'floating:read', 'floating:write', 'sensitive:read', 'sensitive:write',
-      'cases:read', 'cases:write', 'visits:write',
+      ...STAFF_READ,
+      'residents:write',
+      'residents:statistics',
+      'floating:read',
+      'floating:write',
+      'sensitive:read',
+      'sensitive:write',
+      'cases:read',
+      'cases:write',
+      'visits:write',
     ],
     fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'ABSENT', sensitiveTags: 'RAW' },
     rows: 'community',
@@ -84,6 +141,15 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
 
 /** Scopes an API key may carry (the district platform's operations). */
 export const MACHINE_SCOPES: readonly Permission[] = [
-  'residents:read', 'residents:import', 'residents:statistics', 'cases:read', 'cases:write', 'cases:escalation', 'cases:statistics',
-  'party:read', 'events:read', 'events:statistics', 'pii:read',
+  'residents:read',
+  'residents:import',
+  'residents:statistics',
+  'cases:read',
+  'cases:write',
+  'cases:escalation',
+  'cases:statistics',
+  'party:read',
+  'events:read',
+  'events:statistics',
+  'pii:read',
 ];

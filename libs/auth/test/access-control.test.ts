@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { AccessControl, POLICY, ROLE_NAMES, anonymous, type Principal, type Role } from '../src/index.js';
 
 const user = (roles: Role[], extra: Partial<Extract<Principal, { kind: 'user' }>> = {}): Principal => ({
-  kind: 'user', id: 'u1', name: '测试', communityId: '350203008006', department: null, roles, grids: [], ...extra,
+  kind: 'user',
+  id: 'u1',
+  name: '测试',
+  communityId: '350203008006',
+  department: null,
+  roles,
+  grids: [],
+  ...extra,
 });
 
 describe('AccessControl', () => {
@@ -37,13 +44,22 @@ describe('AccessControl', () => {
   it('limits rows: grid workers to their grids, analysts to their region, departments to their cases', () => {
     expect(new AccessControl(user(['grid_worker'], { grids: ['G1'] })).gridCodes()).toEqual(['G1']);
     expect(new AccessControl(user(['community_admin'])).gridCodes()).toBeNull();
-    expect(new AccessControl(user(['analyst'], { communityId: '350203008' })).communityScope()).toEqual({ kind: 'prefix', prefix: '350203008' });
+    expect(new AccessControl(user(['analyst'], { communityId: '350203008' })).communityScope()).toEqual({
+      kind: 'prefix',
+      prefix: '350203008',
+    });
     expect(new AccessControl(user(['civil_affairs'])).caseDepartments()).toEqual(['SOCIAL_SECURITY']);
     expect(new AccessControl(user(['community_admin'])).caseDepartments()).toBeNull();
   });
 
   it('gives machine clients exactly their scopes, personal data masked unless pii:read', () => {
-    const machine = new AccessControl({ kind: 'machine', id: 'k1', name: '区人口库', communityId: '350203008006', scopes: ['residents:import'] });
+    const machine = new AccessControl({
+      kind: 'machine',
+      id: 'k1',
+      name: '区人口库',
+      communityId: '350203008006',
+      scopes: ['residents:import'],
+    });
     expect(machine.can('residents:import')).toBe(true);
     expect(machine.can('residents:read')).toBe(false);
     expect(machine.fieldAccess('idNumber')).toBe('MASKED');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import {
-  DEV_JWT_SECRET, JwtVerifier, authenticate, generateApiKey, jwtSettingsFromEnv, parseApiKey, secretMatches, signHs256Token,
+  DEV_JWT_SECRET,
+  JwtVerifier,
+  authenticate,
+  generateApiKey,
+  jwtSettingsFromEnv,
+  parseApiKey,
+  secretMatches,
+  signHs256Token,
   type ApiKeyVerifier,
 } from '../src/index.js';
 
@@ -10,24 +17,45 @@ const claims = { sub: 'staff-1', name: '林丹', community: '350203008006', role
 
 describe('JWT', () => {
   it('verifies an HS256 token into a user principal', async () => {
-    const principal = await new JwtVerifier(hs).verify(await signHs256Token({ ...claims, grids: ['G1'], department: 'OFFICE' }, hs));
-    expect(principal).toEqual({ kind: 'user', id: 'staff-1', name: '林丹', communityId: '350203008006', department: 'OFFICE', roles: ['community_admin'], grids: ['G1'] });
+    const principal = await new JwtVerifier(hs).verify(
+      await signHs256Token({ ...claims, grids: ['G1'], department: 'OFFICE' }, hs),
+    );
+    expect(principal).toEqual({
+      kind: 'user',
+      id: 'staff-1',
+      name: '林丹',
+      communityId: '350203008006',
+      department: 'OFFICE',
+      roles: ['community_admin'],
+      grids: ['G1'],
+    });
   });
 
   it('refuses expired, wrongly signed and incomplete tokens', async () => {
     const verifier = new JwtVerifier(hs);
     await expect(verifier.verify(await signHs256Token(claims, hs, -10))).rejects.toThrow(/过期/);
-    await expect(verifier.verify(await signHs256Token(claims, { ...hs, secret: 'another-secret-of-sufficient-length!!' }))).rejects.toThrow(/签名/);
+    await expect(
+      verifier.verify(await signHs256Token(claims, { ...hs, secret: 'another-secret-of-sufficient-length!!' })),
+    ).rejects.toThrow(/签名/);
     await expect(verifier.verify(await signHs256Token({ ...claims, roles: [] }, hs))).rejects.toThrow(/roles/);
     await expect(verifier.verify('not.a.token')).rejects.toThrow(/未认证/);
   });
 
   it('verifies RS256 tokens with a configured public key or JWKS, and refuses HS256 then', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
-    const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('shequ-graph').setAudience('shequ-graph').setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('shequ-graph')
+      .setAudience('shequ-graph')
+      .setExpirationTime('5m')
+      .sign(privateKey);
     const pem = new JwtVerifier(jwtSettingsFromEnv({ SHEQU_JWT_PUBLIC_KEY: await exportSPKI(publicKey) }));
     expect((await pem.verify(token)).id).toBe('staff-1');
-    const jwks = new JwtVerifier(jwtSettingsFromEnv({ SHEQU_JWT_JWKS: JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] }) }));
+    const jwks = new JwtVerifier(
+      jwtSettingsFromEnv({
+        SHEQU_JWT_JWKS: JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256' }] }),
+      }),
+    );
     expect((await jwks.verify(token)).id).toBe('staff-1');
     await expect(pem.verify(await signHs256Token(claims, hs))).rejects.toThrow(/未认证/);
   });
@@ -44,8 +72,15 @@ describe('authenticate', () => {
   const apiKeys: ApiKeyVerifier = {
     async verify(value) {
       const parsed = parseApiKey(value);
-      if (!parsed || parsed.keyId !== keyId || !secretMatches(parsed.secret, secretHash)) throw new Error('unknown key');
-      return { kind: 'machine', id: keyId, name: '区人口库', communityId: '350203008006', scopes: ['residents:import'] };
+      if (!parsed || parsed.keyId !== keyId || !secretMatches(parsed.secret, secretHash))
+        throw new Error('unknown key');
+      return {
+        kind: 'machine',
+        id: keyId,
+        name: '区人口库',
+        communityId: '350203008006',
+        scopes: ['residents:import'],
+      };
     },
   };
 

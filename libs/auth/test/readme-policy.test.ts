@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { AccessControl, MACHINE_SCOPES, PERSONAL_FIELDS, POLICY, ROLE_NAMES, type FieldAccess, type PersonalField, type Role } from '../src/index.js';
+import {
+  AccessControl,
+  MACHINE_SCOPES,
+  PERSONAL_FIELDS,
+  POLICY,
+  ROLE_NAMES,
+  type FieldAccess,
+  type Principal,
+  type PersonalField,
+  type Role,
+} from '../src/index.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const section = readme.slice(readme.indexOf('## Who sees what'), readme.indexOf('## Architecture'));
@@ -11,14 +21,23 @@ const ROWS: Record<string, string> = { community: 'community', grids: 'own grids
 function tableRow(role: Role): string[] {
   const line = section.split('\n').find((l) => l.startsWith(`| ${role} `) || l.startsWith(`| ${role}|`));
   if (!line) throw new Error(`README "Who sees what" has no row for ${role}`);
-  return line.split('|').slice(1, -1).map((cell) => cell.trim());
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
 }
 
 function accessOf(role: Role, field: PersonalField): FieldAccess {
-  const principal =
+  const principal: Principal =
     role === 'district_platform'
-      ? ({ kind: 'machine', id: 'k', name: 'k', communityId: '350203008006', scopes: MACHINE_SCOPES.filter((s) => s !== 'pii:read') } as const)
-      : ({ kind: 'user', id: 'u', name: 'u', communityId: '350203008006', department: null, roles: [role], grids: [] } as const);
+      ? {
+          kind: 'machine',
+          id: 'k',
+          name: 'k',
+          communityId: '350203008006',
+          scopes: MACHINE_SCOPES.filter((s) => s !== 'pii:read'),
+        }
+      : { kind: 'user', id: 'u', name: 'u', communityId: '350203008006', department: null, roles: [role], grids: [] };
   return new AccessControl(principal).fieldAccess(field);
 }
 
@@ -32,6 +51,6 @@ describe('README "Who sees what" matches the POLICY table', () => {
     const fields = cells.slice(0, COLUMNS.length);
     const order: PersonalField[] = ['idNumber', 'phone', 'address', 'careCategories', 'sensitiveTags'];
     expect(fields).toEqual(order.map((f) => WORD[accessOf(role, f)]));
-    expect(cells[COLUMNS.length]!.startsWith(ROWS[POLICY[role].rows]!)).toBe(true);
+    expect(cells[COLUMNS.length].startsWith(ROWS[POLICY[role].rows])).toBe(true);
   });
 });

@@ -26,14 +26,20 @@ export const EnvelopeSchema = Type.Object(
     id: Id('事件编号（UUIDv7），也是 JetStream 消息去重编号 Nats-Msg-Id'),
     type: Type.String({ description: '事件类型，如 resident.registered' }),
     version: Type.Integer({ minimum: 1, description: '载荷模式版本' }),
-    source: Type.Union(ServiceNames.map((s) => Type.Literal(s)), { description: '发布服务' }),
+    source: Type.Union(
+      ServiceNames.map((s) => Type.Literal(s)),
+      { description: '发布服务' },
+    ),
     subject: Type.String({ description: 'NATS 主题：shequ.<服务>.<聚合>.<事件>' }),
     communityId: Type.String({ description: '社区编码（12 位统计用区划代码）' }),
     occurredAt: IsoDateTime('发生时间'),
     actor: ActorSchema,
     correlationId: Type.String({ description: '关联编号：发起请求的请求编号，贯穿网关→子图→事件' }),
     traceparent: Type.Optional(
-      Type.String({ pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$', description: '追踪上下文（W3C traceparent）：发布事件时所在的 OpenTelemetry 跨度；可缺省' }),
+      Type.String({
+        pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+        description: '追踪上下文（W3C traceparent）：发布事件时所在的 OpenTelemetry 跨度；可缺省',
+      }),
     ),
     data: Type.Unknown({ description: '事件载荷' }),
   },

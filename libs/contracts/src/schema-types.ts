@@ -5,7 +5,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 if (!FormatRegistry.Has('date')) FormatRegistry.Set('date', (v) => ISO_DATE.test(v) && !Number.isNaN(Date.parse(v)));
-if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
+if (!FormatRegistry.Has('date-time'))
+  FormatRegistry.Set('date-time', (v) => ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)));
 
 /** Payload building blocks, so every event writes dates and ids the same way. */
 export const Id = (description: string) => Type.String({ minLength: 1, description });

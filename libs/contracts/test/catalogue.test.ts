@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { CareCategoryAdded, ResidentRegistered, eventCatalogue, eventForSubject, asyncApiDocument, PiiRead } from '../src/index.js';
+import {
+  CareCategoryAdded,
+  ResidentRegistered,
+  eventCatalogue,
+  eventForSubject,
+  asyncApiDocument,
+  PiiRead,
+} from '../src/index.js';
 
 describe('event catalogue', () => {
   it('names every subject shequ.<service>.<aggregate>.<event>, once', () => {
     const subjects = eventCatalogue.map((e) => e.subject);
     expect(new Set(subjects).size).toBe(subjects.length);
-    for (const e of eventCatalogue) expect(e.subject).toMatch(/^shequ\.(residents|cases|partybuilding|events)\.[a-z_]+\.[a-z_]+$/);
+    for (const e of eventCatalogue)
+      expect(e.subject).toMatch(/^shequ\.(residents|cases|partybuilding|events)\.[a-z_]+\.[a-z_]+$/);
     expect(ResidentRegistered.subject).toBe('shequ.residents.resident.registered');
     expect(PiiRead.cases.subject).toBe('shequ.cases.audit.pii_read');
     expect(eventForSubject('shequ.residents.care_category.added')).toBe(CareCategoryAdded);
@@ -13,8 +21,14 @@ describe('event catalogue', () => {
 
   it('checks payloads against their schema and says what is wrong', () => {
     const good = {
-      residentId: 'r1', householdId: 'h1', buildingId: 'b1', gridId: 'g1',
-      gender: 'FEMALE', birthDate: '1950-03-08', residenceType: 'REGISTERED', residencePermitExpiresOn: null,
+      residentId: 'r1',
+      householdId: 'h1',
+      buildingId: 'b1',
+      gridId: 'g1',
+      gender: 'FEMALE',
+      birthDate: '1950-03-08',
+      residenceType: 'REGISTERED',
+      residencePermitExpiresOn: null,
     };
     expect(ResidentRegistered.check(good)).toBeNull();
     expect(ResidentRegistered.check({ ...good, gender: 'F' })).toMatch(/gender/);

@@ -7,7 +7,10 @@ describe('居民身份证号 (GB 11643)', () => {
   it('accepts a valid number and derives birth date and gender', () => {
     // The standard's own worked example: 11010519491231002X, a woman born 1949-12-31.
     const result = parseResidentIdNumber('11010519491231002X', today);
-    expect(result).toEqual({ ok: true, value: { idNumber: '11010519491231002X', regionCode: '110105', birthDate: '1949-12-31', gender: 'FEMALE' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { idNumber: '11010519491231002X', regionCode: '110105', birthDate: '1949-12-31', gender: 'FEMALE' },
+    });
     const man = parseResidentIdNumber(composeResidentIdNumber('350203', '1980-05-17', 31), today);
     expect(man.ok && man.value.gender).toBe('MALE');
   });
@@ -23,9 +26,15 @@ describe('居民身份证号 (GB 11643)', () => {
 
   it('rejects an impossible or future birth date even with a matching check digit', () => {
     const feb30 = '35020319800230' + '123';
-    expect(parseResidentIdNumber(feb30 + residentIdCheckDigit(feb30), today)).toMatchObject({ ok: false, problem: 'BIRTH_DATE' });
+    expect(parseResidentIdNumber(feb30 + residentIdCheckDigit(feb30), today)).toMatchObject({
+      ok: false,
+      problem: 'BIRTH_DATE',
+    });
     const future = '35020320300101' + '123';
-    expect(parseResidentIdNumber(future + residentIdCheckDigit(future), today)).toMatchObject({ ok: false, problem: 'BIRTH_DATE' });
+    expect(parseResidentIdNumber(future + residentIdCheckDigit(future), today)).toMatchObject({
+      ok: false,
+      problem: 'BIRTH_DATE',
+    });
   });
 
   it('rejects the wrong length and stray characters', () => {
@@ -36,6 +45,9 @@ describe('居民身份证号 (GB 11643)', () => {
 
   it('rejects a region code that is not a province of China', () => {
     const bad = '99010519491231002';
-    expect(parseResidentIdNumber(bad + residentIdCheckDigit(bad), today)).toMatchObject({ ok: false, problem: 'REGION' });
+    expect(parseResidentIdNumber(bad + residentIdCheckDigit(bad), today)).toMatchObject({
+      ok: false,
+      problem: 'REGION',
+    });
   });
 });

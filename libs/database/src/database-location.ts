@@ -36,7 +36,8 @@ export function databaseLocation(settings: LocationSettings): DatabaseLocation {
   }
   if (shared) {
     const url = new URL(shared);
-    if (!/^postgres(ql)?:$/.test(url.protocol)) throw new Error(`DATABASE_URL must be a postgresql:// URL, got ${url.protocol}`);
+    if (!/^postgres(ql)?:$/.test(url.protocol))
+      throw new Error(`DATABASE_URL must be a postgresql:// URL, got ${url.protocol}`);
     const base = decodeURIComponent(url.pathname.slice(1)) || 'shequ';
     const dbName = `${base}_${settings.service}`;
     url.pathname = `/${encodeURIComponent(dbName)}`;

@@ -5,6 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
 import type { DatabaseLocation, Dialect } from './database-location.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's own entity lists are typed this way
 export type EntityDefinition = EntityClass<any> | EntitySchema<any, any>;
 
 /** Migrations are generated per dialect (SQL differs) and listed explicitly, never found by globbing. */
@@ -40,14 +41,23 @@ export function ormConfig(settings: OrmSettings): Options {
     },
   };
   if (location.dialect === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: location.clientUrl, dbName: location.dbName, pool: { min: 0, max: 10 } };
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: location.clientUrl,
+      dbName: location.dbName,
+      pool: { min: 0, max: 10 },
+    };
   }
   return {
     ...common,
     driver: BetterSqliteDriver,
     dbName: location.dbName,
     pool: {
-      afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => {
+      afterCreate: (
+        connection: { pragma(sql: string): unknown },
+        done: (error: Error | null, connection: unknown) => void,
+      ) => {
         connection.pragma('journal_mode = WAL');
         connection.pragma('synchronous = NORMAL');
         connection.pragma('foreign_keys = ON');

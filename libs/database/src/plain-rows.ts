@@ -13,6 +13,9 @@ export async function plainRows<R extends object, T extends object = object>(
   where: FilterQuery<T>,
 ): Promise<R[]> {
   const qb = (em as unknown as SqlEntityManager).createQueryBuilder(entity);
-  const rows = await qb.select([...properties] as never).where(where).execute('all', true);
+  const rows = await qb
+    .select([...properties] as never)
+    .where(where)
+    .execute('all', true);
   return rows as unknown as R[];
 }

@@ -45,7 +45,13 @@ const ageOn = (birthDate: string, date: string) => {
 export function demoCareRecords(residents: ResidentLike[], referenceDate: string): DemoCareRecord[] {
   const random = new SeededRandom('莲秀社区-关爱');
   const records: DemoCareRecord[] = [];
-  const add = (resident: ResidentLike, category: DemoCareRecord['category'], source: string, grade: string | null = null, reviewed = true) => {
+  const add = (
+    resident: ResidentLike,
+    category: DemoCareRecord['category'],
+    source: string,
+    grade: string | null = null,
+    reviewed = true,
+  ) => {
     const startedOn = shift(referenceDate, -random.int(60, 2_400));
     const lastReviewedOn = reviewed && random.chance(0.8) ? shift(referenceDate, -random.int(1, 170)) : null;
     records.push({
@@ -64,8 +70,12 @@ export function demoCareRecords(residents: ResidentLike[], referenceDate: string
 
   const registeredHeads = residents.filter((r) => r.relationToHead === 'HEAD' && r.residenceType === 'REGISTERED');
   const lowIncome = shuffle(random, [...registeredHeads]);
-  for (const head of lowIncome.slice(0, DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS)) add(head, 'MINIMUM_LIVING_ALLOWANCE', '区民政局审批');
-  for (const head of lowIncome.slice(DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS, DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS + 6)) {
+  for (const head of lowIncome.slice(0, DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS))
+    add(head, 'MINIMUM_LIVING_ALLOWANCE', '区民政局审批');
+  for (const head of lowIncome.slice(
+    DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS,
+    DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS + 6,
+  )) {
     if (age(head) >= 60) add(head, 'EXTREME_POVERTY', '区民政局审批');
   }
   for (const r of residents) {
@@ -73,11 +83,15 @@ export function demoCareRecords(residents: ResidentLike[], referenceDate: string
     const alone = members.get(r.householdId)!.length === 1;
     if (alone && a >= 65) add(r, 'ELDERLY_LIVING_ALONE', '网格员入户走访');
     if (random.chance(0.02)) add(r, 'DISABILITY', '残联认定', random.pick(['一级', '二级', '三级', '四级']));
-    if (a >= 40 && r.residenceType === 'REGISTERED' && random.chance(0.02)) add(r, 'VETERAN', '退役军人事务站登记', null, false);
-    if (a >= 65 && r.residenceType === 'REGISTERED' && random.chance(0.04)) add(r, 'RETIRED_CADRE', '老干部局名册', null, false);
+    if (a >= 40 && r.residenceType === 'REGISTERED' && random.chance(0.02))
+      add(r, 'VETERAN', '退役军人事务站登记', null, false);
+    if (a >= 65 && r.residenceType === 'REGISTERED' && random.chance(0.04))
+      add(r, 'RETIRED_CADRE', '老干部局名册', null, false);
     if (a >= 25 && a <= 55 && random.chance(0.02)) add(r, 'UNEMPLOYED', '保障站失业登记');
-    if (a >= 6 && a <= 15 && r.residenceType === 'FLOATING' && random.chance(0.5)) add(r, 'MIGRANT_WORKER_CHILD', '学校报送');
-    if (a >= 6 && a <= 15 && r.residenceType === 'REGISTERED' && random.chance(0.02)) add(r, 'LEFT_BEHIND_CHILD', '网格员入户走访');
+    if (a >= 6 && a <= 15 && r.residenceType === 'FLOATING' && random.chance(0.5))
+      add(r, 'MIGRANT_WORKER_CHILD', '学校报送');
+    if (a >= 6 && a <= 15 && r.residenceType === 'REGISTERED' && random.chance(0.02))
+      add(r, 'LEFT_BEHIND_CHILD', '网格员入户走访');
     if (a >= 20 && a <= 60 && random.chance(0.002)) add(r, 'KEY_PERSON', '综治中心通报');
   }
   return records;
@@ -86,7 +100,7 @@ export function demoCareRecords(residents: ResidentLike[], referenceDate: string
 function shuffle<T>(random: SeededRandom, items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = random.int(0, i);
-    [items[i], items[j]] = [items[j]!, items[i]!];
+    [items[i], items[j]] = [items[j], items[i]];
   }
   return items;
 }

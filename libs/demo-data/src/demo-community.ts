@@ -102,7 +102,18 @@ export const DEMO_RESIDENT_COUNT = 2500;
 
 /** ID regions: local registered residents, and the provinces floating residents come from. */
 const LOCAL_REGIONS = ['350203', '350203', '350203', '350206', '350211', '350205'];
-const FLOATING_REGIONS = ['350583', '350681', '360102', '430102', '510107', '420106', '340104', '350128', '352201', '441402'];
+const FLOATING_REGIONS = [
+  '350583',
+  '350681',
+  '360102',
+  '430102',
+  '510107',
+  '420106',
+  '340104',
+  '350128',
+  '352201',
+  '441402',
+];
 
 const STAFF_PLAN: Array<[Department, string, number]> = [
   ['OFFICE', '社区党委书记、居委会主任', 1],
@@ -143,7 +154,13 @@ function generate(): DemoDataset {
   for (const [department, position, count] of STAFF_PLAN) {
     for (let i = 0; i < count; i++) {
       const gender: Gender = random.chance(0.7) ? 'FEMALE' : 'MALE';
-      staff.push({ id: demoId('staff', staff.length), name: chineseName(random, gender), department, position, gridIds: [] });
+      staff.push({
+        id: demoId('staff', staff.length),
+        name: chineseName(random, gender),
+        department,
+        position,
+        gridIds: [],
+      });
     }
   }
 
@@ -167,9 +184,11 @@ function generate(): DemoDataset {
     return grid;
   });
   // The comprehensive-governance staff also serve grids (two each).
-  staff.filter((s) => s.department === 'COMPREHENSIVE_GOVERNANCE').forEach((s, i) => {
-    s.gridIds.push(grids[(i * 2) % grids.length]!.id, grids[(i * 2 + 1) % grids.length]!.id);
-  });
+  staff
+    .filter((s) => s.department === 'COMPREHENSIVE_GOVERNANCE')
+    .forEach((s, i) => {
+      s.gridIds.push(grids[(i * 2) % grids.length].id, grids[(i * 2 + 1) % grids.length].id);
+    });
 
   const buildings: DemoBuilding[] = [];
   const households: DemoHousehold[] = [];
@@ -195,7 +214,11 @@ function generate(): DemoDataset {
               unit: `${unit}单元`,
               room: `${room}室`,
               address: `${grid.lane}${number}号楼${unit}单元${room}室`,
-              housing: random.weighted([['OWNED', 65], ['RENTED', 25], ['PUBLIC', 10]] as const),
+              housing: random.weighted([
+                ['OWNED', 65],
+                ['RENTED', 25],
+                ['PUBLIC', 10],
+              ] as const),
               headResidentId: null,
               landlordResidentId: null,
             });
@@ -206,7 +229,14 @@ function generate(): DemoDataset {
   }
 
   const residents: DemoResident[] = [];
-  const newResident = (household: DemoHousehold, age: number, gender: Gender, relation: RelationToHead, floating: boolean, surname?: string): DemoResident => {
+  const newResident = (
+    household: DemoHousehold,
+    age: number,
+    gender: Gender,
+    relation: RelationToHead,
+    floating: boolean,
+    surname?: string,
+  ): DemoResident => {
     const birthDate = birthDateForAge(random, age);
     let idNumber: string;
     do {
@@ -223,7 +253,10 @@ function generate(): DemoDataset {
       idNumber,
       gender,
       birthDate,
-      phone: age >= 16 ? `1${random.pick(['3', '5', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}` : null,
+      phone:
+        age >= 16
+          ? `1${random.pick(['3', '5', '8', '9'])}${String(random.int(0, 999_999_999)).padStart(9, '0')}`
+          : null,
       householdId: household.id,
       relationToHead: relation,
       residenceType: floating ? 'FLOATING' : 'REGISTERED',
@@ -237,33 +270,66 @@ function generate(): DemoDataset {
     if (residents.length >= DEMO_RESIDENT_COUNT) break;
     if (random.chance(0.04)) continue; // vacant flat
     const floating = household.housing === 'RENTED' ? random.chance(0.8) : random.chance(0.03);
-    let size: number = random.weighted([[1, 18], [2, 30], [3, 28], [4, 16], [5, 8]] as const);
+    let size: number = random.weighted([
+      [1, 18],
+      [2, 30],
+      [3, 28],
+      [4, 16],
+      [5, 8],
+    ] as const);
     size = Math.min(size, DEMO_RESIDENT_COUNT - residents.length);
     const headGender: Gender = random.chance(0.55) ? 'MALE' : 'FEMALE';
     const headAge =
       size === 1
-        ? random.weighted([[random.int(22, 40), 45], [random.int(41, 64), 20], [random.int(65, 94), 35]] as const)
+        ? random.weighted([
+            [random.int(22, 40), 45],
+            [random.int(41, 64), 20],
+            [random.int(65, 94), 35],
+          ] as const)
         : floating
           ? random.int(22, 50)
-          : random.weighted([[random.int(25, 44), 40], [random.int(45, 64), 38], [random.int(65, 88), 22]] as const);
+          : random.weighted([
+              [random.int(25, 44), 40],
+              [random.int(45, 64), 38],
+              [random.int(65, 88), 22],
+            ] as const);
     const head = newResident(household, headAge, headGender, 'HEAD', floating);
     household.headResidentId = head.id;
     const surname = surnameOf(head.name);
     let remaining = size - 1;
     if (remaining > 0) {
-      newResident(household, Math.max(20, headAge + random.int(-5, 3)), headGender === 'MALE' ? 'FEMALE' : 'MALE', 'SPOUSE', floating);
+      newResident(
+        household,
+        Math.max(20, headAge + random.int(-5, 3)),
+        headGender === 'MALE' ? 'FEMALE' : 'MALE',
+        'SPOUSE',
+        floating,
+      );
       remaining -= 1;
     }
     const grandparents = !floating && headAge >= 30 && headAge <= 55 && remaining >= 3 && random.chance(0.5);
     if (grandparents) {
-      newResident(household, Math.min(98, headAge + random.int(24, 32)), random.chance(0.6) ? 'FEMALE' : 'MALE', 'PARENT', false);
+      newResident(
+        household,
+        Math.min(98, headAge + random.int(24, 32)),
+        random.chance(0.6) ? 'FEMALE' : 'MALE',
+        'PARENT',
+        false,
+      );
       remaining -= 1;
     }
     while (remaining > 0) {
       const parentAge = headAge >= 65 ? headAge - 28 : headAge;
       const childAge = headAge >= 65 ? random.int(30, 45) : Math.max(0, Math.min(parentAge - 22, random.int(0, 26)));
       const relation: RelationToHead = headAge >= 65 && random.chance(0.4) ? 'GRANDCHILD' : 'CHILD';
-      newResident(household, relation === 'GRANDCHILD' ? random.int(0, 16) : childAge, random.chance(0.5) ? 'MALE' : 'FEMALE', relation, floating, surname);
+      newResident(
+        household,
+        relation === 'GRANDCHILD' ? random.int(0, 16) : childAge,
+        random.chance(0.5) ? 'MALE' : 'FEMALE',
+        relation,
+        floating,
+        surname,
+      );
       remaining -= 1;
     }
   }
@@ -284,13 +350,22 @@ function generate(): DemoDataset {
     const candidates = households
       .filter((h) => h.buildingId === building.id)
       .flatMap((h) => byHousehold.get(h.id) ?? [])
-      .filter((r) => r.residenceType === 'REGISTERED' && ageOn(r.birthDate, DEMO_REFERENCE_DATE) >= 45 && ageOn(r.birthDate, DEMO_REFERENCE_DATE) <= 75);
+      .filter(
+        (r) =>
+          r.residenceType === 'REGISTERED' &&
+          ageOn(r.birthDate, DEMO_REFERENCE_DATE) >= 45 &&
+          ageOn(r.birthDate, DEMO_REFERENCE_DATE) <= 75,
+      );
     building.leaderResidentId = candidates.length > 0 ? random.pick(candidates).id : null;
   }
 
   // Added later with their own random streams, so everything above stays as it was.
   const careRecords = demoCareRecords(residents, DEMO_REFERENCE_DATE);
-  const organizations = demoOrganizations(grids.map((g) => g.id), LANES, `${COMMUNITY.city}${COMMUNITY.districtName}${COMMUNITY.streetName}`);
+  const organizations = demoOrganizations(
+    grids.map((g) => g.id),
+    LANES,
+    `${COMMUNITY.city}${COMMUNITY.districtName}${COMMUNITY.streetName}`,
+  );
   return { community: COMMUNITY, grids, buildings, households, residents, staff, careRecords, organizations };
 }
 

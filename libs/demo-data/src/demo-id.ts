@@ -9,6 +9,6 @@ const BASE_MS = Date.UTC(2024, 0, 1);
 export function demoId(kind: string, index: number): string {
   const timestamp = (BASE_MS + index).toString(16).padStart(12, '0');
   const random = createHash('sha256').update(`${kind}:${index}`).digest('hex');
-  const variant = ((parseInt(random[3]!, 16) & 0x3) | 0x8).toString(16);
+  const variant = ((parseInt(random[3], 16) & 0x3) | 0x8).toString(16);
   return `${timestamp.slice(0, 8)}-${timestamp.slice(8, 12)}-7${random.slice(0, 3)}-${variant}${random.slice(4, 7)}-${random.slice(7, 19)}`;
 }

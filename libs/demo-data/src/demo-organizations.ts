@@ -64,7 +64,7 @@ export function demoOrganizations(gridIds: string[], lanes: string[], addressPre
       id: demoId('organization', i),
       name,
       kind,
-      gridId: placed || kind === 'VOLUNTEER_TEAM' ? gridIds[grid]! : null,
+      gridId: placed || kind === 'VOLUNTEER_TEAM' ? gridIds[grid] : null,
       address: placed ? `${addressPrefix}${lanes[grid]}${random.int(1, 60)}号` : null,
       memberCount: members,
     };

@@ -46,14 +46,19 @@ export interface ConsumerSettings {
  */
 export class EventConsumer {
   readonly durableName: string;
-  private readonly handlers = new Map<string, { definition: EventDefinition; handler: EventHandler<EventDefinition> }>();
+  private readonly handlers = new Map<
+    string,
+    { definition: EventDefinition; handler: EventHandler<EventDefinition> }
+  >();
   private messages: ConsumerMessages | undefined;
   private stopped = false;
   private loop: Promise<void> | undefined;
   private readonly logger: Logger;
 
   constructor(private readonly settings: ConsumerSettings) {
-    this.durableName = settings.purpose ? `${settings.service}__${settings.purpose}__${settings.source}` : `${settings.service}__${settings.source}`;
+    this.durableName = settings.purpose
+      ? `${settings.service}__${settings.purpose}__${settings.source}`
+      : `${settings.service}__${settings.source}`;
     this.logger = (settings.logger ?? silentLogger).child({ consumer: this.durableName });
   }
 
@@ -129,7 +134,9 @@ export class EventConsumer {
   }
 
   /** Applies one message; exposed for tests that feed the same event twice. */
-  async process(message: Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>): Promise<'applied' | 'duplicate' | 'skipped' | 'failed'> {
+  async process(
+    message: Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>,
+  ): Promise<'applied' | 'duplicate' | 'skipped' | 'failed'> {
     const entry = this.handlers.get(message.subject);
     if (!entry) {
       message.ack();
@@ -145,21 +152,31 @@ export class EventConsumer {
     }
     const problem = entry.definition.check(event.data);
     if (problem) {
-      this.logger.error({ eventId: event.id, type: event.type, problem }, 'event payload does not match its schema; dropped');
+      this.logger.error(
+        { eventId: event.id, type: event.type, problem },
+        'event payload does not match its schema; dropped',
+      );
       message.term();
       return 'failed';
     }
     try {
-      const outcome = await withConsumerSpan({ service: this.settings.service, durableName: this.durableName }, event, async (span) => {
-        const result = await this.apply(event, entry.handler);
-        span.setAttribute('shequ.outcome', result);
-        return result;
-      });
+      const outcome = await withConsumerSpan(
+        { service: this.settings.service, durableName: this.durableName },
+        event,
+        async (span) => {
+          const result = await this.apply(event, entry.handler);
+          span.setAttribute('shequ.outcome', result);
+          return result;
+        },
+      );
       message.ack();
       return outcome;
     } catch (error) {
       const attempt = message.info.deliveryCount;
-      this.logger.error({ eventId: event.id, type: event.type, attempt, err: error }, 'handler failed; will be redelivered');
+      this.logger.error(
+        { eventId: event.id, type: event.type, attempt, err: error },
+        'handler failed; will be redelivered',
+      );
       message.nak(Math.min(30_000, 250 * 2 ** Math.min(attempt, 7)));
       return 'failed';
     }

@@ -23,7 +23,9 @@ export async function withConsumerSpan<T>(
   event: EventEnvelope,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
-  const parent = event.traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent: event.traceparent }) : ROOT_CONTEXT;
+  const parent = event.traceparent
+    ? propagation.extract(ROOT_CONTEXT, { traceparent: event.traceparent })
+    : ROOT_CONTEXT;
   const span = trace.getTracer(consumer.service).startSpan(
     `${event.type} process`,
     {

@@ -18,7 +18,12 @@ export interface EventMetadata {
 export class Outbox {
   constructor(readonly service: ServiceName) {}
 
-  add<D extends EventDefinition>(em: EntityManager, definition: D, data: EventData<D>, meta: EventMetadata): EventEnvelope<EventData<D>> {
+  add<D extends EventDefinition>(
+    em: EntityManager,
+    definition: D,
+    data: EventData<D>,
+    meta: EventMetadata,
+  ): EventEnvelope<EventData<D>> {
     if (definition.source !== this.service) {
       throw new Error(`${this.service} cannot publish ${definition.subject}: it belongs to ${definition.source}`);
     }
@@ -34,7 +39,11 @@ export class Outbox {
 }
 
 /** Builds the envelope of an event, checking the payload against its schema (a mismatch is a programming error). */
-export function envelopeFor<D extends EventDefinition>(definition: D, data: EventData<D>, meta: EventMetadata): EventEnvelope<EventData<D>> {
+export function envelopeFor<D extends EventDefinition>(
+  definition: D,
+  data: EventData<D>,
+  meta: EventMetadata,
+): EventEnvelope<EventData<D>> {
   const problem = definition.check(data);
   if (problem) throw new Error(`invalid ${definition.type} payload: ${problem}`);
   return {
@@ -59,7 +68,11 @@ function traceparentOf(): { traceparent?: string } {
 
 /** What application code holds to publish: an Outbox bound to one unit of work and its metadata. */
 export interface EventSink {
-  record<D extends EventDefinition>(definition: D, data: EventData<D>, options?: { communityId?: string; occurredAt?: Date }): EventEnvelope<EventData<D>>;
+  record<D extends EventDefinition>(
+    definition: D,
+    data: EventData<D>,
+    options?: { communityId?: string; occurredAt?: Date },
+  ): EventEnvelope<EventData<D>>;
 }
 
 export function eventSink(outbox: Outbox, em: EntityManager, meta: EventMetadata): EventSink {

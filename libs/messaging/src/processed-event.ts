@@ -16,4 +16,3 @@ export const ProcessedEventSchema = new EntitySchema<ProcessedEvent>({
     processedAt: { type: 'datetime' },
   },
 });
-

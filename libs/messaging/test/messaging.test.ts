@@ -22,7 +22,11 @@ const ObituarySchema = new EntitySchema<Obituary>({
 
 async function scratchOrm(dialect: 'sqlite' | 'postgresql', label: string) {
   const orm = await MikroORM.init(
-    ormConfig({ location: testDatabaseLocation(dialect, label), entities: [...messagingEntities, ObituarySchema], migrations: { sqlite: [], postgresql: [] } }),
+    ormConfig({
+      location: testDatabaseLocation(dialect, label),
+      entities: [...messagingEntities, ObituarySchema],
+      migrations: { sqlite: [], postgresql: [] },
+    }),
   );
   await orm.schema.createSchema();
   return orm;
@@ -47,9 +51,20 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
     publisherBus = new NatsBus({ servers: nats.url, name: 'residents-test' });
     consumerBus = new NatsBus({ servers: nats.url, name: 'cases-test' });
     await Promise.all([publisherBus.firstConnection, consumerBus.firstConnection]);
-    relay = new OutboxRelay({ orm: publisherOrm, bus: publisherBus, pollIntervalMs: 200, lockRows: dialect === 'postgresql' });
+    relay = new OutboxRelay({
+      orm: publisherOrm,
+      bus: publisherBus,
+      pollIntervalMs: 200,
+      lockRows: dialect === 'postgresql',
+    });
     relay.start();
-    consumer = new EventConsumer({ service: 'cases', source: 'residents', orm: consumerOrm, bus: consumerBus, outbox: new Outbox('cases') });
+    consumer = new EventConsumer({
+      service: 'cases',
+      source: 'residents',
+      orm: consumerOrm,
+      bus: consumerBus,
+      outbox: new Outbox('cases'),
+    });
     consumer.on(ResidentDeceased, async (event, { em }) => {
       const row = new Obituary();
       row.id = event.id;
@@ -84,7 +99,10 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
     expect(waiting.sentAt).toBeNull();
 
     await nats.start();
-    await waitFor(async () => (await obituaries('res-outage')) === 1, { timeoutMs: 20_000, what: 'delivery after restart' });
+    await waitFor(async () => (await obituaries('res-outage')) === 1, {
+      timeoutMs: 20_000,
+      what: 'delivery after restart',
+    });
     const sent = await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: event.id });
     expect(sent.sentAt).not.toBeNull();
   });
@@ -96,8 +114,12 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
     await waitFor(async () => (await obituaries('res-twice')) === 1, { what: 'first delivery' });
 
     // A redelivery past the server's duplicate window: same event id, new message id.
-    const envelope: EventEnvelope = JSON.parse((await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: event.id })).payload);
-    await publisherBus.jetstream().publish(envelope.subject, JSON.stringify(envelope), { msgID: `${envelope.id}-again` });
+    const envelope: EventEnvelope = JSON.parse(
+      (await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: event.id })).payload,
+    );
+    await publisherBus
+      .jetstream()
+      .publish(envelope.subject, JSON.stringify(envelope), { msgID: `${envelope.id}-again` });
     // …and a marker event after it, so we know the consumer has got past the duplicate.
     const em2 = publisherOrm.em.fork();
     outbox.add(em2, ResidentDeceased, { residentId: 'res-marker', diedOn: '2026-11-03' }, meta);
@@ -119,8 +141,10 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
 
   it('rejects a payload that does not match the event schema, writing nothing', async () => {
     const em = publisherOrm.em.fork();
-    expect(() => outbox.add(em, ResidentDeceased, { residentId: 'x', diedOn: 'yesterday' } as never, meta)).toThrow(/diedOn/);
-    expect(() => outbox.add(em, { ...ResidentDeceased, source: 'cases' } as never, {} as never, meta)).toThrow(/cannot publish/);
+    expect(() => outbox.add(em, ResidentDeceased, { residentId: 'x', diedOn: 'yesterday' }, meta)).toThrow(/diedOn/);
+    expect(() => outbox.add(em, { ...ResidentDeceased, source: 'cases' } as never, {} as never, meta)).toThrow(
+      /cannot publish/,
+    );
     expect(em.getUnitOfWork().getPersistStack().size).toBe(0);
   });
 });

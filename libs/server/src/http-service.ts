@@ -42,7 +42,10 @@ export interface RunningHttpService {
 }
 
 export class RequestTooLargeError extends Error {
-  constructor(readonly limit: number, readonly size: number) {
+  constructor(
+    readonly limit: number,
+    readonly size: number,
+  ) {
     super(`request body of ${size} bytes exceeds the limit of ${limit} bytes (maxBodyBytes)`);
   }
 }
@@ -51,7 +54,9 @@ export class RequestTooLargeError extends Error {
  * Apollo Server on plain node:http: `/graphql`, `/health` (alive), `/ready` (dependencies reachable),
  * `/metrics` (Prometheus). Every response carries `x-request-id`.
  */
-export async function startHttpService<TContext extends BaseContext>(settings: HttpServiceSettings<TContext>): Promise<RunningHttpService> {
+export async function startHttpService<TContext extends BaseContext>(
+  settings: HttpServiceSettings<TContext>,
+): Promise<RunningHttpService> {
   const { apollo, logger } = settings;
   const metrics = createHttpMetrics(settings.service);
   const maxBodyBytes = settings.maxBodyBytes ?? 1024 * 1024;
@@ -59,7 +64,10 @@ export async function startHttpService<TContext extends BaseContext>(settings: H
   const routes = new Map((settings.routes ?? []).map((r) => [`${r.method} ${r.path}`, r]));
   await apollo.start();
 
-  const server = createServer(async (request, response) => {
+  // Every failure is answered inside handleRequest, so the promise it returns never rejects.
+  const server = createServer((request, response) => void handleRequest(request, response));
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     response.setHeader(REQUEST_ID_HEADER, requestId);
@@ -73,14 +81,24 @@ export async function startHttpService<TContext extends BaseContext>(settings: H
         route = 'ready';
         const checks = settings.readiness ? await settings.readiness() : {};
         const ready = Object.values(checks).every(Boolean);
-        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: settings.service, checks });
+        sendJson(response, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          service: settings.service,
+          checks,
+        });
       } else if (path === '/metrics' && request.method === 'GET') {
         route = 'metrics';
         response.writeHead(200, { 'content-type': metrics.registry.contentType });
         response.end(await metrics.registry.metrics());
       } else if (path === '/graphql') {
         route = 'graphql';
-        await withServerSpan(settings.service, request, requestId, () => serveGraphQL(request, response, requestId), () => response.statusCode);
+        await withServerSpan(
+          settings.service,
+          request,
+          requestId,
+          () => serveGraphQL(request, response, requestId),
+          () => response.statusCode,
+        );
       } else if (routes.has(`${request.method} ${path}`)) {
         route = path;
         await routes.get(`${request.method} ${path}`)!.handle(request, response, requestId);
@@ -89,17 +107,27 @@ export async function startHttpService<TContext extends BaseContext>(settings: H
       }
     } catch (error) {
       if (error instanceof RequestTooLargeError) {
-        sendJson(response, 413, { errors: [{ message: error.message, extensions: { code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: error.limit, actual: error.size } }] });
+        sendJson(response, 413, {
+          errors: [
+            {
+              message: error.message,
+              extensions: { code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: error.limit, actual: error.size },
+            },
+          ],
+        });
       } else {
         logger.error({ err: error, requestId }, 'request failed');
-        if (!response.headersSent) sendJson(response, 500, { errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
+        if (!response.headersSent)
+          sendJson(response, 500, {
+            errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+          });
         else response.end();
       }
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.requests.observe({ route, status: String(response.statusCode) }, seconds);
     }
-  });
+  }
 
   async function serveGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string) {
     const headers = new HeaderMap();
@@ -112,7 +140,12 @@ export async function startHttpService<TContext extends BaseContext>(settings: H
         errors: [
           {
             message: `查询超出限制：批量操作数 ${body.length} 超过上限 ${maxBatch}（maxBatchedOperations）`,
-            extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxBatchedOperations', value: maxBatch, actual: body.length },
+            extensions: {
+              code: 'QUERY_LIMIT_EXCEEDED',
+              limit: 'maxBatchedOperations',
+              value: maxBatch,
+              actual: body.length,
+            },
           },
         ],
       });

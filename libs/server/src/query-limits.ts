@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -13,6 +14,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 /** The bounds every GraphQL request must stay within, at the gateway and again in each subgraph. */
@@ -66,7 +68,12 @@ const PAGE_LISTS = new Set(['edges', 'nodes']);
  * size when absent, the number of representations for `_entities` (the gateway's entity fetches).
  * Introspection (`__schema`, `__type`) and `__typename` are not counted.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables: Record<string, unknown> = {}): OperationMeasure {
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables: Record<string, unknown> = {},
+): OperationMeasure {
   const operation = pickOperation(document, operationName);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -78,12 +85,23 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   const values: Record<string, unknown> = { ...variables };
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
-    if (values[name] === undefined && definition.defaultValue) values[name] = valueFromASTUntyped(definition.defaultValue);
+    if (values[name] === undefined && definition.defaultValue)
+      values[name] = valueFromASTUntyped(definition.defaultValue);
   }
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   if (!root) return measure;
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, depth: number, seen: ReadonlySet<string>): number => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType | undefined,
+    depth: number,
+    seen: ReadonlySet<string>,
+  ): number => {
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -93,7 +111,10 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         if (depth === 1) measure.rootFields += 1;
         if (name === '__schema' || name === '__type') continue;
         measure.depth = Math.max(measure.depth, depth);
-        const field = parent && 'getFields' in parent ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined) : undefined;
+        const field =
+          parent && 'getFields' in parent
+            ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined)
+            : undefined;
         const named = field ? getNamedType(field.type) : undefined;
         const child = named && isCompositeType(named) ? named : undefined;
         const below = selection.selectionSet ? walk(selection.selectionSet, child, depth + 1, seen) : 0;
@@ -106,7 +127,12 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const fragment = fragments.get(name);
         if (!fragment || seen.has(name)) continue;
         const typed = schema.getType(fragment.typeCondition.name.value);
-        cost += walk(fragment.selectionSet, typed && isCompositeType(typed) ? typed : parent, depth, new Set([...seen, name]));
+        cost += walk(
+          fragment.selectionSet,
+          typed && isCompositeType(typed) ? typed : parent,
+          depth,
+          new Set([...seen, name]),
+        );
       }
     }
     return cost;
@@ -115,7 +141,12 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   return measure;
 }
 
-function listSize(name: string, field: GraphQLField<unknown, unknown> | undefined, args: readonly { name: { value: string }; value: any }[], variables: Record<string, unknown>): number {
+function listSize(
+  name: string,
+  field: GraphQLField<unknown, unknown> | undefined,
+  args: readonly { name: { value: string }; value: ValueNode }[],
+  variables: Record<string, unknown>,
+): number {
   const value = (argument: string) => {
     const node = args.find((a) => a.name.value === argument);
     return node ? valueFromASTUntyped(node.value, variables) : undefined;
@@ -137,7 +168,9 @@ function listSize(name: string, field: GraphQLField<unknown, unknown> | undefine
 }
 
 function pickOperation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operationName) return operations.find((o) => o.name?.value === operationName);
   return operations.length === 1 ? operations[0] : undefined;
 }
@@ -167,5 +200,7 @@ export function checkQueryLimits(measure: OperationMeasure, limits: QueryLimits)
 /** Whether an operation asks for the schema (`__schema` / `__type` at its root). */
 export function isIntrospection(document: DocumentNode, operationName?: string | null): boolean {
   const operation = pickOperation(document, operationName);
-  return !!operation?.selectionSet.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'));
+  return !!operation?.selectionSet.selections.some(
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'),
+  );
 }

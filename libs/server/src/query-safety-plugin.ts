@@ -1,6 +1,13 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { QUERY_LIMITS, checkQueryLimits, isIntrospection, measureOperation, type QueryBudget, type QueryLimits } from './query-limits.js';
+import {
+  QUERY_LIMITS,
+  checkQueryLimits,
+  isIntrospection,
+  measureOperation,
+  type QueryBudget,
+  type QueryLimits,
+} from './query-limits.js';
 
 export interface QuerySafetySettings<TContext> {
   /** The caller's budget (analysts get the larger one). */
@@ -16,14 +23,22 @@ export interface QuerySafetySettings<TContext> {
  * aliases, root fields and cost against the caller's budget. A rejected operation gets `QUERY_LIMIT_EXCEEDED`
  * naming the limit, its value and the query's figure.
  */
-export function querySafetyPlugin<TContext extends BaseContext>(settings: QuerySafetySettings<TContext>): ApolloServerPlugin<TContext> {
+export function querySafetyPlugin<TContext extends BaseContext>(
+  settings: QuerySafetySettings<TContext>,
+): ApolloServerPlugin<TContext> {
   const limits = settings.limits ?? QUERY_LIMITS;
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operationName, request, schema }) {
-          if (settings.production && isIntrospection(document, operationName) && !settings.mayIntrospect(contextValue)) {
-            throw new GraphQLError('生产模式下内省查询仅对社区管理员开放', { extensions: { code: 'FORBIDDEN', permission: 'introspection', http: { status: 403 } } });
+          if (
+            settings.production &&
+            isIntrospection(document, operationName) &&
+            !settings.mayIntrospect(contextValue)
+          ) {
+            throw new GraphQLError('生产模式下内省查询仅对社区管理员开放', {
+              extensions: { code: 'FORBIDDEN', permission: 'introspection', http: { status: 403 } },
+            });
           }
           const measure = measureOperation(schema, document, operationName, request.variables ?? {});
           const error = checkQueryLimits(measure, limits[settings.budgetOf(contextValue)]);

@@ -4,7 +4,12 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  SimpleSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 /** Span attribute holding the request id (x-request-id; the events' correlationId). */
@@ -47,7 +52,10 @@ export function setupTracing(settings: TracingSettings): Tracing {
   if (settings.exporter) processors.push(new SimpleSpanProcessor(settings.exporter));
   let flush = async () => {};
   if (processors.length > 0) {
-    const provider = new NodeTracerProvider({ resource: resourceFromAttributes({ 'service.name': settings.service }), spanProcessors: processors });
+    const provider = new NodeTracerProvider({
+      resource: resourceFromAttributes({ 'service.name': settings.service }),
+      spanProcessors: processors,
+    });
     provider.register({ propagator: new W3CTraceContextPropagator() });
     flush = () => provider.forceFlush();
   } else {
@@ -77,7 +85,14 @@ export async function withServerSpan<T>(
   const path = (request.url ?? '/').split('?')[0] ?? '/';
   const span = trace.getTracer(service).startSpan(
     `${request.method ?? 'GET'} ${path}`,
-    { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': path, [REQUEST_ID_ATTRIBUTE]: requestId } },
+    {
+      kind: SpanKind.SERVER,
+      attributes: {
+        'http.request.method': request.method ?? 'GET',
+        'url.path': path,
+        [REQUEST_ID_ATTRIBUTE]: requestId,
+      },
+    },
     parent,
   );
   try {

@@ -33,7 +33,11 @@ describe('startHttpService', () => {
   afterAll(() => service?.close());
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('answers GraphQL and echoes or creates a request id', async () => {
     const response = await post({ query: '{ hello(name: "莲秀") whoAsked }' }, { 'x-request-id': 'abc-123' });
@@ -42,7 +46,7 @@ describe('startHttpService', () => {
     const fresh = await post({ query: '{ whoAsked }' }, { 'x-request-id': 'not acceptable!' });
     const id = fresh.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await fresh.json()).data.whoAsked).toBe(id);
+    expect(((await fresh.json()) as { data: { whoAsked: string } }).data.whoAsked).toBe(id);
   });
 
   it('reports alive on /health and readiness of each dependency on /ready', async () => {
@@ -64,7 +68,7 @@ describe('startHttpService', () => {
   it('refuses a body over the size limit with 413 naming the limit', async () => {
     const response = await post({ query: `{ hello(name: "${'长'.repeat(2_000)}") }` });
     expect(response.status).toBe(413);
-    const body = await response.json();
+    const body = (await response.json()) as { errors: Array<{ extensions: unknown }> };
     expect(body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: 2_000 });
   });
 
@@ -73,7 +77,12 @@ describe('startHttpService', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', () => resolve()));
     const port = (blocker.address() as { port: number }).port;
     const attempt = startHttpService({
-      service: 'second', port, portVariable: 'CASES_PORT', apollo: new ApolloServer({ typeDefs, resolvers }), logger, context: async () => ({}),
+      service: 'second',
+      port,
+      portVariable: 'CASES_PORT',
+      apollo: new ApolloServer<{ requestId: string }>({ typeDefs, resolvers }),
+      logger,
+      context: async (_request, requestId) => ({ requestId }),
     });
     await expect(attempt).rejects.toThrow(PortInUseError);
     await expect(attempt).rejects.toThrow(new RegExp(`port ${port} is already in use \\(set CASES_PORT`));

@@ -21,15 +21,23 @@ const typeDefs = `
   type Person { id: ID! name: String! friend: Person friends: [Person!]! }
 `;
 const schema = buildSchema(typeDefs);
-const measure = (query: string, variables: Record<string, unknown> = {}) => measureOperation(schema, parse(query), undefined, variables);
-const nested = (levels: number) => `{ person(id: "1") { ${'friend { '.repeat(levels - 2)}name${' }'.repeat(levels - 2)} } }`;
-const aliased = (count: number) => `{ person(id: "1") { ${Array.from({ length: count }, (_, i) => `n${i}: name`).join(' ')} } }`;
-const roots = (count: number) => `{ ${Array.from({ length: count }, (_, i) => (i === 0 ? 'hello' : `h${i}: hello`)).join(' ')} }`;
+const measure = (query: string, variables: Record<string, unknown> = {}) =>
+  measureOperation(schema, parse(query), undefined, variables);
+const nested = (levels: number) =>
+  `{ person(id: "1") { ${'friend { '.repeat(levels - 2)}name${' }'.repeat(levels - 2)} } }`;
+const aliased = (count: number) =>
+  `{ person(id: "1") { ${Array.from({ length: count }, (_, i) => `n${i}: name`).join(' ')} } }`;
+const roots = (count: number) =>
+  `{ ${Array.from({ length: count }, (_, i) => (i === 0 ? 'hello' : `h${i}: hello`)).join(' ')} }`;
 
 describe('measureOperation', () => {
   it('counts depth, aliases and root fields, through fragments', () => {
     expect(measure(nested(5))).toMatchObject({ depth: 5, rootFields: 1, aliases: 0 });
-    expect(measure('query { a: hello b: hello ...F } fragment F on Query { person(id: "1") { __typename ... on Person { name } } }')).toMatchObject({
+    expect(
+      measure(
+        'query { a: hello b: hello ...F } fragment F on Query { person(id: "1") { __typename ... on Person { name } } }',
+      ),
+    ).toMatchObject({
       depth: 2,
       aliases: 2,
       rootFields: 3,
@@ -40,9 +48,15 @@ describe('measureOperation', () => {
     expect(measure('{ people(first: 50) { edges { node { name } } } }').cost).toBe(1 + 50 * (1 + 1 + 1));
     expect(measure('query($n: Int) { people(first: $n) { totalCount } }', { n: 7 }).cost).toBe(1 + 7 * 1);
     expect(measure('query($n: Int = 90) { people(first: $n) { totalCount } }').cost).toBe(1 + 90 * 1);
-    expect(measure('{ people { edges { node { friends { name } } } } }').cost).toBe(1 + DEFAULT_LIST_COST * (1 + 1 + (1 + UNPAGED_LIST_COST * 1)));
+    expect(measure('{ people { edges { node { friends { name } } } } }').cost).toBe(
+      1 + DEFAULT_LIST_COST * (1 + 1 + (1 + UNPAGED_LIST_COST * 1)),
+    );
     expect(measure('{ _entities(representations: [{}, {}, {}]) { __typename } hello }').cost).toBe(2);
-    expect(measure('{ __schema { types { name fields { name type { ofType { name } } } } } }')).toMatchObject({ cost: 0, depth: 0, rootFields: 1 });
+    expect(measure('{ __schema { types { name fields { name type { ofType { name } } } } } }')).toMatchObject({
+      cost: 0,
+      depth: 0,
+      rootFields: 1,
+    });
   });
 });
 
@@ -65,13 +79,20 @@ describe('each limit: just under passes, just over is rejected naming the limit,
     const big = measure(`{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount } }`);
     expect(checkQueryLimits(big, QUERY_LIMITS.frontEnd)).not.toBeNull();
     expect(checkQueryLimits(big, QUERY_LIMITS.analyst)).toBeNull();
-    expect(checkQueryLimits(measure(`{ people(first: ${QUERY_LIMITS.analyst.maxCost}) { totalCount } }`), QUERY_LIMITS.analyst)?.extensions?.limit).toBe('maxCost');
+    expect(
+      checkQueryLimits(
+        measure(`{ people(first: ${QUERY_LIMITS.analyst.maxCost}) { totalCount } }`),
+        QUERY_LIMITS.analyst,
+      )?.extensions?.limit,
+    ).toBe('maxCost');
   });
 });
 
 describe('querySafetyPlugin over HTTP', () => {
   type Ctx = { role: string };
-  const resolvers = { Query: { hello: () => '你好', tags: () => [], people: () => ({ totalCount: 0, edges: [] }), person: () => null } };
+  const resolvers = {
+    Query: { hello: () => '你好', tags: () => [], people: () => ({ totalCount: 0, edges: [] }), person: () => null },
+  };
   let production: RunningHttpService;
   let base: string;
 
@@ -86,7 +107,13 @@ describe('querySafetyPlugin over HTTP', () => {
         allowBatchedHttpRequests: true,
         hideSchemaDetailsFromClientErrors: true,
         includeStacktraceInErrorResponses: false,
-        plugins: [querySafetyPlugin<Ctx>({ production: true, budgetOf: (c) => (c.role === 'analyst' ? 'analyst' : 'frontEnd'), mayIntrospect: (c) => c.role === 'community_admin' })],
+        plugins: [
+          querySafetyPlugin<Ctx>({
+            production: true,
+            budgetOf: (c) => (c.role === 'analyst' ? 'analyst' : 'frontEnd'),
+            mayIntrospect: (c) => c.role === 'community_admin',
+          }),
+        ],
       }),
       logger: pino({ level: 'silent' }),
       context: async (request) => ({ role: String(request.headers['x-test-role'] ?? 'culture') }),
@@ -96,25 +123,45 @@ describe('querySafetyPlugin over HTTP', () => {
   afterAll(() => production?.close());
 
   const post = async (body: unknown, role = 'culture') =>
-    (await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-role': role }, body: JSON.stringify(body) })).json() as Promise<any>;
+    (
+      await fetch(base, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-test-role': role },
+        body: JSON.stringify(body),
+      })
+    ).json() as Promise<any>;
 
   it('rejects an operation over the budget of its caller and runs one within it', async () => {
     const over = await post({ query: `{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount } }` });
-    expect(over.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost', value: QUERY_LIMITS.frontEnd.maxCost });
-    expect((await post({ query: `{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount } }` }, 'analyst')).data.people.totalCount).toBe(0);
+    expect(over.errors[0].extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxCost',
+      value: QUERY_LIMITS.frontEnd.maxCost,
+    });
+    expect(
+      (await post({ query: `{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount } }` }, 'analyst')).data
+        .people.totalCount,
+    ).toBe(0);
   });
 
   it(`takes up to ${MAX_BATCHED_OPERATIONS} operations in one batch`, async () => {
     const ok = await post(Array.from({ length: MAX_BATCHED_OPERATIONS }, () => ({ query: '{ hello }' })));
     expect(ok).toHaveLength(MAX_BATCHED_OPERATIONS);
     const over = await post(Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => ({ query: '{ hello }' })));
-    expect(over.errors[0].extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxBatchedOperations', value: MAX_BATCHED_OPERATIONS, actual: MAX_BATCHED_OPERATIONS + 1 });
+    expect(over.errors[0].extensions).toEqual({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxBatchedOperations',
+      value: MAX_BATCHED_OPERATIONS,
+      actual: MAX_BATCHED_OPERATIONS + 1,
+    });
   });
 
   it('in production: introspection only for community_admin, no field suggestions', async () => {
     const refused = await post({ query: '{ __schema { queryType { name } } }' });
     expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect((await post({ query: '{ __schema { queryType { name } } }' }, 'community_admin')).data.__schema.queryType.name).toBe('Query');
+    expect(
+      (await post({ query: '{ __schema { queryType { name } } }' }, 'community_admin')).data.__schema.queryType.name,
+    ).toBe('Query');
     const typo = await post({ query: '{ helo }' });
     expect(typo.errors[0].message).not.toMatch(/Did you mean/);
     expect(typo.errors[0].extensions.stacktrace).toBeUndefined();

@@ -8,12 +8,15 @@ describe('README "Query limits" states the values in force', () => {
   it.each(Object.keys(QUERY_LIMITS.frontEnd) as Array<keyof typeof QUERY_LIMITS.frontEnd>)('%s', (limit) => {
     const line = readme.split('\n').find((l) => l.startsWith(`| \`${limit}\``));
     expect(line, `README row for ${limit}`).toBeDefined();
-    const cells = line!.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line!
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     expect([Number(cells[1]), Number(cells[2])]).toEqual([QUERY_LIMITS.frontEnd[limit], QUERY_LIMITS.analyst[limit]]);
   });
 
   it('maxBatchedOperations', () => {
     const line = readme.split('\n').find((l) => l.startsWith('| `maxBatchedOperations`'))!;
-    expect(line.split('|')[2]!.trim()).toBe(String(MAX_BATCHED_OPERATIONS));
+    expect(line.split('|')[2].trim()).toBe(String(MAX_BATCHED_OPERATIONS));
   });
 });

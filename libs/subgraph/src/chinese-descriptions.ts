@@ -10,7 +10,8 @@ import {
 } from 'graphql';
 
 const CJK = /[\u4e00-\u9fff]/;
-const FEDERATION_TYPES = /^(_Service|_Entity|_Any|_FieldSet|FieldSet|link__.*|federation__.*|Query|Mutation|Subscription)$/;
+const FEDERATION_TYPES =
+  /^(_Service|_Entity|_Any|_FieldSet|FieldSet|link__.*|federation__.*|Query|Mutation|Subscription)$/;
 const FEDERATION_FIELDS = new Set(['_service', '_entities']);
 
 /**
@@ -26,7 +27,10 @@ export function missingChineseDescriptions(schema: GraphQLSchema): string[] {
     if (type.name.startsWith('__') || (isScalarType(type) && isSpecifiedScalarType(type))) continue;
     const ownType = !FEDERATION_TYPES.test(type.name);
     if (ownType) check(type.name, type.description);
-    if ((isObjectType(type) || isInterfaceType(type)) && (ownType || /^(Query|Mutation|Subscription)$/.test(type.name))) {
+    if (
+      (isObjectType(type) || isInterfaceType(type)) &&
+      (ownType || /^(Query|Mutation|Subscription)$/.test(type.name))
+    ) {
       for (const field of Object.values(type.getFields())) {
         if (FEDERATION_FIELDS.has(field.name)) continue;
         check(`${type.name}.${field.name}`, field.description);

@@ -1,4 +1,11 @@
-import { Cursor, type EntityManager, type EntityName, type FilterQuery, type FindByCursorOptions, type QueryOrderMap } from '@mikro-orm/core';
+import {
+  Cursor,
+  type EntityManager,
+  type EntityName,
+  type FilterQuery,
+  type FindByCursorOptions,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 
@@ -85,20 +92,27 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   page: PageArgs,
   orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's populate/fields/exclude generics
   options: Partial<FindByCursorOptions<T, any, any, any>> = {},
 ): Promise<ConnectionResult<T>> {
   const first = pageSize(page.first);
   if (page.after) checkCursor(page.after);
-  const cursor = await em.findByCursor(entity, where, { ...options, first, after: page.after ?? undefined, orderBy, includeCount: true } as FindByCursorOptions<T>);
+  const cursor = await em.findByCursor(entity, where, {
+    ...options,
+    first,
+    after: page.after ?? undefined,
+    orderBy,
+    includeCount: true,
+  } as FindByCursorOptions<T>);
   return {
-    edges: cursor.items.map((node) => ({ node: node as T, cursor: cursor.from(node as T) })),
+    edges: cursor.items.map((node) => ({ node: node, cursor: cursor.from(node as T) })),
     pageInfo: {
       hasNextPage: cursor.hasNextPage,
       hasPreviousPage: cursor.hasPrevPage,
       startCursor: cursor.startCursor,
       endCursor: cursor.endCursor,
     },
-    totalCount: cursor.totalCount as number,
+    totalCount: cursor.totalCount,
   };
 }
 

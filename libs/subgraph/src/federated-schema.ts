@@ -8,6 +8,7 @@ export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
 /** `__resolveReference` per entity type name: how this subgraph turns `{ __typename, id }` into an object. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each service types its own reference and context
 export type ReferenceResolvers = Record<string, { __resolveReference(reference: any, context: any): unknown }>;
 
 export interface FederatedSchema {
@@ -36,9 +37,10 @@ export async function buildFederatedSchema(settings: FederatedSchemaSettings): P
     skipCheck: true,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
-  const resolvers = createResolversMap(typeGraphqlSchema) as Record<string, any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Apollo's resolver map is loosely typed
+  const resolvers: Record<string, any> = createResolversMap(typeGraphqlSchema);
   for (const [typeName, reference] of Object.entries(settings.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+    resolvers[typeName] = { ...((resolvers[typeName] as object | undefined) ?? {}), ...reference };
   }
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
   return { schema, sdl };

@@ -9,7 +9,7 @@ function firstInvalidField(errors: ValidationError[], prefix = ''): { field: str
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints && Object.keys(error.constraints).length > 0) {
-      return { field: path, message: Object.values(error.constraints)[0]! };
+      return { field: path, message: Object.values(error.constraints)[0] };
     }
     const nested = firstInvalidField(error.children ?? [], path);
     if (nested) return nested;
@@ -38,7 +38,13 @@ export function formatGraphQLError(logger: Logger, production: boolean) {
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       logger.error({ err: original, path: formatted.path }, 'unexpected resolver error');
-      if (production) return { message: '服务器内部错误', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      if (production)
+        return {
+          message: '服务器内部错误',
+          path: formatted.path,
+          locations: formatted.locations,
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
     }
     if (production && formatted.extensions?.stacktrace) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions;

@@ -6,6 +6,7 @@ import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mik
  * one query per batch instead of N.
  */
 export class Loaders {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one map holds loaders of every key and value type
   private readonly loaders = new Map<string, DataLoader<any, any>>();
   private readonly computed = new Map<string, Promise<unknown>>();
 
@@ -33,12 +34,12 @@ export class Loaders {
 
   /** Entities by primary key `id`; a missing one loads as null. */
   byId<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
-    return this.byKey(entity, 'id' as keyof T & string);
+    return this.byKey(entity, 'id');
   }
 
   /** Entities by a unique string column; a missing one loads as null. */
   byKey<T extends object, K extends keyof T & string>(entity: EntityName<T>, key: K): DataLoader<string, T | null> {
-    const name = `${String(typeof entity === 'function' ? entity.name : entity)}.${key}`;
+    const name = `${entityName(entity)}.${key}`;
     return this.custom(`byKey:${name}`, async (values) => {
       const found = await this.em.find(entity, { [key]: { $in: [...values] } } as unknown as FilterQuery<T>);
       const byValue = new Map(found.map((e) => [String((e as T)[key]), e as T]));
@@ -52,18 +53,25 @@ export class Loaders {
     key: K,
     options: { where?: FilterQuery<T>; orderBy?: QueryOrderMap<T>; limitPerKey?: number; name?: string } = {},
   ): DataLoader<string, T[]> {
-    const name = options.name ?? `${String(typeof entity === 'function' ? entity.name : entity)}.${key}`;
+    const name = options.name ?? `${entityName(entity)}.${key}`;
     return this.custom(`manyBy:${name}`, async (values) => {
       const where = { $and: [{ [key]: { $in: [...values] } }, options.where ?? {}] } as unknown as FilterQuery<T>;
       const rows = await this.em.find(entity, where, { orderBy: options.orderBy });
       const grouped = new Map<string, T[]>(values.map((v) => [v, []]));
       for (const row of rows as T[]) {
         const value = row[key] as unknown;
-        const id = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : String(value);
+        const id = typeof value === 'object' && value !== null && 'id' in value ? String(value.id) : String(value);
         const group = grouped.get(id);
         if (group && (options.limitPerKey === undefined || group.length < options.limitPerKey)) group.push(row);
       }
       return values.map((v) => grouped.get(v) ?? []);
     });
   }
+}
+
+/** The name an entity is known by, for loader keys. */
+function entityName<T extends object>(entity: EntityName<T>): string {
+  if (typeof entity === 'string') return entity;
+  if (typeof entity === 'function') return entity.name;
+  return 'name' in entity && typeof entity.name === 'string' ? entity.name : 'entity';
 }

@@ -26,7 +26,11 @@ export function parsePort(variable: string, value: string | undefined, fallback:
 }
 
 /** Reads a subgraph's settings from the environment (DESIGN: ports, data folder, NATS). */
-export function serviceConfig(service: ServiceName, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+export function serviceConfig(
+  service: ServiceName,
+  defaultPort: number,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
   const portVariable = `${service.toUpperCase()}_PORT`;
   const natsPort = parsePort('NATS_PORT', env.NATS_PORT, 4222);
   const seed = env.SHEQU_SEED ?? 'none';

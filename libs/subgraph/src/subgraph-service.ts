@@ -2,12 +2,35 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MigrationObject } from '@mikro-orm/core';
-import { databaseIsReachable, databaseLocation, openDatabase, type DatabaseLocation, type EntityDefinition, type Orm } from '@shequ/database';
+import {
+  databaseIsReachable,
+  databaseLocation,
+  openDatabase,
+  type DatabaseLocation,
+  type EntityDefinition,
+  type Orm,
+} from '@shequ/database';
 import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '@shequ/messaging';
-import { JwtVerifier, authenticate, jwtSettingsFromEnv, mayIntrospect, queryBudgetOf, type ApiKeyVerifier } from '@shequ/auth';
+import {
+  JwtVerifier,
+  authenticate,
+  jwtSettingsFromEnv,
+  mayIntrospect,
+  queryBudgetOf,
+  type ApiKeyVerifier,
+} from '@shequ/auth';
 import { GraphQLError } from 'graphql';
 import { isDomainError } from '@shequ/errors';
-import { createLogger, querySafetyPlugin, setupTracing, startHttpService, stopWhenParentExits, type HttpRoute, type Logger, type RunningHttpService } from '@shequ/server';
+import {
+  createLogger,
+  querySafetyPlugin,
+  setupTracing,
+  startHttpService,
+  stopWhenParentExits,
+  type HttpRoute,
+  type Logger,
+  type RunningHttpService,
+} from '@shequ/server';
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
@@ -62,7 +85,13 @@ export interface RunningSubgraph extends ServiceDependencies {
  */
 export async function startSubgraphService(
   definition: SubgraphServiceDefinition,
-  overrides: { config?: Partial<ServiceConfig>; location?: DatabaseLocation; clock?: Clock; logger?: Logger; apiKeys?: ApiKeyVerifier } = {},
+  overrides: {
+    config?: Partial<ServiceConfig>;
+    location?: DatabaseLocation;
+    clock?: Clock;
+    logger?: Logger;
+    apiKeys?: ApiKeyVerifier;
+  } = {},
 ): Promise<RunningSubgraph> {
   const config = { ...serviceConfig(definition.name, definition.defaultPort), ...overrides.config };
   const tracing = setupTracing({ service: definition.name });
@@ -78,7 +107,15 @@ export async function startSubgraphService(
   const bus = new NatsBus({ servers: config.natsUrl, name: definition.name, logger });
   const outbox = new Outbox(definition.name);
   const projection = overrides.apiKeys ? undefined : new ApiKeyProjection({ bus, clock, logger });
-  const deps: ServiceDependencies = { config, orm, bus, outbox, clock, logger, apiKeys: overrides.apiKeys ?? projection };
+  const deps: ServiceDependencies = {
+    config,
+    orm,
+    bus,
+    outbox,
+    clock,
+    logger,
+    apiKeys: overrides.apiKeys ?? projection,
+  };
   const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
     if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
@@ -110,10 +147,13 @@ export async function startSubgraphService(
       maxBodyBytes: definition.maxBodyBytes,
       routes: definition.routes?.(deps),
       context: async (request: IncomingMessage, requestId: string) => {
-        const principal = await authenticate(request.headers.authorization, { jwt, apiKeys: deps.apiKeys }).catch((error) => {
-          throw isDomainError(error) ? unauthenticated(error.message) : error;
-        });
-        if (principal.kind === 'anonymous') throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
+        const principal = await authenticate(request.headers.authorization, { jwt, apiKeys: deps.apiKeys }).catch(
+          (error) => {
+            throw isDomainError(error) ? unauthenticated(error.message) : error;
+          },
+        );
+        if (principal.kind === 'anonymous')
+          throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
         return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger });
       },
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),

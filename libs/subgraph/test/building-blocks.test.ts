@@ -6,7 +6,14 @@ import { pino } from 'pino';
 import { ormConfig } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { testDatabaseLocation } from '@shequ/testing';
-import { DateScalar, Loaders, formatGraphQLError, isIsoDate, missingChineseDescriptions, pageSize } from '../src/index.js';
+import {
+  DateScalar,
+  Loaders,
+  formatGraphQLError,
+  isIsoDate,
+  missingChineseDescriptions,
+  pageSize,
+} from '../src/index.js';
 
 class Person {
   id!: string;
@@ -23,7 +30,11 @@ describe('Loaders', () => {
 
   beforeAll(async () => {
     orm = await MikroORM.init({
-      ...ormConfig({ location: testDatabaseLocation('sqlite', 'loaders'), entities: [PersonSchema], migrations: { sqlite: [], postgresql: [] } }),
+      ...ormConfig({
+        location: testDatabaseLocation('sqlite', 'loaders'),
+        entities: [PersonSchema],
+        migrations: { sqlite: [], postgresql: [] },
+      }),
       debug: ['query'],
       logger: (message: string) => statements.push(message),
     });
@@ -37,7 +48,11 @@ describe('Loaders', () => {
   it('loads many ids with one query per batch', async () => {
     const loaders = new Loaders(orm.em.fork());
     statements.length = 0;
-    const people = await Promise.all(Array.from({ length: 30 }, (_, i) => loaders.byId(Person).load(`p${i}`)).concat([loaders.byId(Person).load('nobody')]));
+    const people = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => loaders.byId(Person).load(`p${i}`)).concat([
+        loaders.byId(Person).load('nobody'),
+      ]),
+    );
     expect(people.filter(Boolean)).toHaveLength(30);
     expect(people.at(-1)).toBeNull();
     expect(statements.filter((s) => /select/i.test(s))).toHaveLength(1);
@@ -46,7 +61,9 @@ describe('Loaders', () => {
   it('groups one-to-many lookups with one query', async () => {
     const loaders = new Loaders(orm.em.fork());
     statements.length = 0;
-    const groups = await Promise.all(['h0', 'h1', 'h2', 'h9'].map((h) => loaders.manyBy(Person, 'householdId').load(h)));
+    const groups = await Promise.all(
+      ['h0', 'h1', 'h2', 'h9'].map((h) => loaders.manyBy(Person, 'householdId').load(h)),
+    );
     expect(groups.map((g) => g.length)).toEqual([10, 10, 10, 0]);
     expect(statements.filter((s) => /select/i.test(s))).toHaveLength(1);
   });
@@ -76,12 +93,21 @@ describe('formatGraphQLError', () => {
   const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
 
   it('turns domain errors into extensions.code with their details', () => {
-    expect(format({ message: 'x' }, wrap(new InvalidInputError('idNumber', '校验位错误'))).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'idNumber' });
-    expect(format({ message: 'x' }, wrap(new ConflictError('已登记', { field: 'idNumber' }))).extensions).toEqual({ code: 'CONFLICT', field: 'idNumber' });
+    expect(format({ message: 'x' }, wrap(new InvalidInputError('idNumber', '校验位错误'))).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'idNumber',
+    });
+    expect(format({ message: 'x' }, wrap(new ConflictError('已登记', { field: 'idNumber' }))).extensions).toEqual({
+      code: 'CONFLICT',
+      field: 'idNumber',
+    });
   });
 
   it('hides unexpected errors in production', () => {
-    const formatted = format({ message: 'db password wrong', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['…'] } }, wrap(new Error('db password wrong')));
+    const formatted = format(
+      { message: 'db password wrong', extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['…'] } },
+      wrap(new Error('db password wrong')),
+    );
     expect(formatted).toMatchObject({ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(formatted.extensions).not.toHaveProperty('stacktrace');
   });
@@ -94,6 +120,10 @@ describe('missingChineseDescriptions', () => {
       type Query { "查询" resident("编号" id: ID!, other: String): Resident }
       "性别" enum Gender { "男" MALE FEMALE }
     `);
-    expect(missingChineseDescriptions(schema).sort()).toEqual(['Gender.FEMALE', 'Query.resident(other:)', 'Resident.name']);
+    expect(missingChineseDescriptions(schema).sort()).toEqual([
+      'Gender.FEMALE',
+      'Query.resident(other:)',
+      'Resident.name',
+    ]);
   });
 });

@@ -24,8 +24,13 @@ class DeathRegisterResolver {
   }
 
   @Mutation(() => String, { description: '登记死亡并发布 resident.deceased 事件，返回事件编号' })
-  async registerDeath(@Arg('residentId', { description: '居民编号' }) residentId: string, @Ctx() ctx: SubgraphContext): Promise<string> {
-    const envelope = await ctx.transaction(async ({ events }) => events.record(ResidentDeceased, { residentId, diedOn: '2026-11-01' }));
+  async registerDeath(
+    @Arg('residentId', { description: '居民编号' }) residentId: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string> {
+    const envelope = await ctx.transaction(async ({ events }) =>
+      events.record(ResidentDeceased, { residentId, diedOn: '2026-11-01' }),
+    );
     return envelope.id;
   }
 }
@@ -55,10 +60,22 @@ describe.each(testDialects())('tracing gateway → subgraph → event (%s)', (di
     subgraph = await startTestSubgraph(definition, { dialect, natsUrl: nats.url });
     // The stand-in has no migrations of its own: create the outbox (and access) tables from the entities.
     await subgraph.orm.schema.updateSchema();
-    consumerOrm = await MikroORM.init(ormConfig({ location: testDatabaseLocation(dialect, 'trace_consumer'), entities: messagingEntities, migrations: { sqlite: [], postgresql: [] } }));
+    consumerOrm = await MikroORM.init(
+      ormConfig({
+        location: testDatabaseLocation(dialect, 'trace_consumer'),
+        entities: messagingEntities,
+        migrations: { sqlite: [], postgresql: [] },
+      }),
+    );
     await consumerOrm.schema.createSchema();
     consumerBus = new NatsBus({ servers: nats.url, name: 'cases-trace-test' });
-    consumer = new EventConsumer({ service: 'cases', source: 'residents', orm: consumerOrm, bus: consumerBus, outbox: new Outbox('cases') });
+    consumer = new EventConsumer({
+      service: 'cases',
+      source: 'residents',
+      orm: consumerOrm,
+      bus: consumerBus,
+      outbox: new Outbox('cases'),
+    });
     consumer.on(ResidentDeceased, async (event) => {
       handled.push({ id: event.id, traceparent: event.traceparent });
     });
@@ -89,25 +106,28 @@ describe.each(testDialects())('tracing gateway → subgraph → event (%s)', (di
   it('makes the subgraph request span a child of the incoming traceparent, with the request id', async () => {
     const traceId = hex(16);
     const callerSpanId = hex(8);
-    const result = await post('{ ping }', { traceparent: `00-${traceId}-${callerSpanId}-01`, 'x-request-id': 'req-trace-a' });
+    const result = await post('{ ping }', {
+      traceparent: `00-${traceId}-${callerSpanId}-01`,
+      'x-request-id': 'req-trace-a',
+    });
     expect(result.data).toEqual({ ping: 'pong' });
 
     const [span] = serverSpans();
     expect(span).toBeDefined();
-    expect(span!.spanContext().traceId).toBe(traceId);
-    expect(span!.parentSpanContext?.spanId).toBe(callerSpanId);
-    expect(span!.name).toBe('POST /graphql');
-    expect(attribute(span!, REQUEST_ID_ATTRIBUTE)).toBe('req-trace-a');
-    expect(attribute(span!, 'http.response.status_code')).toBe(200);
-    expect(span!.instrumentationScope.name).toBe('residents');
+    expect(span.spanContext().traceId).toBe(traceId);
+    expect(span.parentSpanContext?.spanId).toBe(callerSpanId);
+    expect(span.name).toBe('POST /graphql');
+    expect(attribute(span, REQUEST_ID_ATTRIBUTE)).toBe('req-trace-a');
+    expect(attribute(span, 'http.response.status_code')).toBe(200);
+    expect(span.instrumentationScope.name).toBe('residents');
   });
 
   it('starts a new trace for a request without traceparent', async () => {
     await post('{ ping }', {});
     const [span] = serverSpans();
     expect(span).toBeDefined();
-    expect(span!.parentSpanContext).toBeUndefined();
-    expect(span!.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(span.parentSpanContext).toBeUndefined();
+    expect(span.spanContext().traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('carries the trace through the outbox and NATS into the consumer span', async () => {
@@ -120,8 +140,11 @@ describe.each(testDialects())('tracing gateway → subgraph → event (%s)', (di
     const eventId = result.data?.registerDeath as string;
     expect(eventId, JSON.stringify(result)).toBeTruthy();
 
-    const consumed = await waitFor(() =>
-      spans.getFinishedSpans().find((s) => s.kind === SpanKind.CONSUMER && attribute(s, 'messaging.message.id') === eventId),
+    const consumed = await waitFor(
+      () =>
+        spans
+          .getFinishedSpans()
+          .find((s) => s.kind === SpanKind.CONSUMER && attribute(s, 'messaging.message.id') === eventId),
       { what: 'consumer span of the event' },
     );
     const server = serverSpans().find((s) => attribute(s, REQUEST_ID_ATTRIBUTE) === 'req-trace-b')!;

@@ -25,7 +25,7 @@ export function startProcess(
   const collect = (chunk: Buffer) => {
     buffer += chunk.toString();
     if (buffer.length > 200_000) buffer = buffer.slice(-100_000);
-    if (options.echo) process.stderr.write(`[${name}] ${chunk}`);
+    if (options.echo) process.stderr.write(`[${name}] ${chunk.toString()}`);
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);

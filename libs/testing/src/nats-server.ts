@@ -24,7 +24,9 @@ export function natsServerBinary(): string {
   try {
     return execFileSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('nats-server is not on PATH: run `npm test` (it installs the Debian package) or `apt-get install -y nats-server`');
+    throw new Error(
+      'nats-server is not on PATH: run `npm test` (it installs the Debian package) or `apt-get install -y nats-server`',
+    );
   }
 }
 
@@ -51,7 +53,7 @@ export async function startNatsServer(options: { port?: number; storeDir?: strin
     await waitFor(() => exited || (child.output().includes('Server is ready') && portIsOpen(port)), {
       timeoutMs: 15_000,
       what: `nats-server on port ${port}`,
-    }).catch((error) => {
+    }).catch((error: Error) => {
       throw new Error(`${error.message}\n${child.output()}`);
     });
     return !exited;

@@ -20,9 +20,11 @@ export function postgresBinDir(): string {
     const versions = readdirSync(root)
       .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
       .sort((a, b) => Number(b) - Number(a));
-    if (versions.length > 0) return join(root, versions[0]!, 'bin');
+    if (versions.length > 0) return join(root, versions[0], 'bin');
   }
-  throw new Error('PostgreSQL is not installed: run `npm test` (it installs the Debian package) or `apt-get install -y postgresql`');
+  throw new Error(
+    'PostgreSQL is not installed: run `npm test` (it installs the Debian package) or `apt-get install -y postgresql`',
+  );
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -46,19 +48,43 @@ export async function startPostgres(): Promise<PostgresHandle> {
     chownSync(socketDir, uid, gid);
   }
   const [initCmd, initArgs] = asPostgresUser(join(bin, 'initdb'), [
-    '-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync',
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
   ]);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
   const port = await freePort();
   const [cmd, args] = asPostgresUser(join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', socketDir,
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off',
-    '-c', 'full_page_writes=off', '-c', 'max_connections=300',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    socketDir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=300',
   ]);
   const server: RunningProcess = startProcess('postgres', cmd, args);
-  await waitFor(() => portIsOpen(port), { timeoutMs: 30_000, what: `PostgreSQL on port ${port}` }).catch((error) => {
-    throw new Error(`${error.message}\n${server.output()}`);
-  });
+  await waitFor(() => portIsOpen(port), { timeoutMs: 30_000, what: `PostgreSQL on port ${port}` }).catch(
+    (error: Error) => {
+      throw new Error(`${error.message}\n${server.output()}`);
+    },
+  );
   // The port opens slightly before the server accepts queries.
   await waitFor(
     () => {

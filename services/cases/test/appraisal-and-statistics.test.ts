@@ -40,9 +40,18 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     return result.data;
   };
   /** Opens at `openedAt`, assigns to staff-e, starts, and resolves `hours` later (unless null). */
-  const handled = async (name: string, reporterId: string, category: string, channel: string, openedAt: string, hours: number | null) => {
+  const handled = async (
+    name: string,
+    reporterId: string,
+    category: string,
+    channel: string,
+    openedAt: string,
+    hours: number | null,
+  ) => {
     clock.set(new Date(openedAt));
-    const { openCase } = await call(OPEN, { input: { reporterId, category, channel, description: `测试事项 ${name}` } });
+    const { openCase } = await call(OPEN, {
+      input: { reporterId, category, channel, description: `测试事项 ${name}` },
+    });
     ids[name] = openCase.case.id;
     await call(ASSIGN, { input: { caseId: ids[name], assigneeStaffId: 'staff-e' } });
     await call(START, { input: { caseId: ids[name] } });
@@ -50,8 +59,13 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     clock.advance(hours * HOUR);
     await call(RESOLVE, { input: { caseId: ids[name], resolutionNote: '已办结' } });
   };
-  const evaluate = (name: string, grade: string, reason: string | null, raterResidentId: string, raterKind = 'REPORTER') =>
-    service.graphql(EVALUATE, { input: { caseId: ids[name], grade, reason, raterKind, raterResidentId } }, staffE);
+  const evaluate = (
+    name: string,
+    grade: string,
+    reason: string | null,
+    raterResidentId: string,
+    raterKind = 'REPORTER',
+  ) => service.graphql(EVALUATE, { input: { caseId: ids[name], grade, reason, raterKind, raterResidentId } }, staffE);
 
   beforeAll(async () => {
     nats = await startNatsServer();
@@ -73,18 +87,36 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
 
   it('keeps 优 and 差 without a reason as invalid evaluations, with why; only the reporter rates as reporter; once per rater', async () => {
     clock.set(new Date('2026-03-01T02:00:00Z'));
-    expect((await evaluate('c1', 'EXCELLENT', '当天上门查看，两天修好', 'r1')).data.evaluateCase.evaluation).toEqual({ grade: 'EXCELLENT', valid: true, invalidReason: null, raterKind: 'REPORTER' });
+    expect((await evaluate('c1', 'EXCELLENT', '当天上门查看，两天修好', 'r1')).data.evaluateCase.evaluation).toEqual({
+      grade: 'EXCELLENT',
+      valid: true,
+      invalidReason: null,
+      raterKind: 'REPORTER',
+    });
     const poor = (await evaluate('c2', 'POOR', null, 'r2')).data.evaluateCase.evaluation;
     expect(poor).toMatchObject({ grade: 'POOR', valid: false, invalidReason: expect.stringContaining('理由') });
     const notServed = await evaluate('c3', 'GOOD', null, 'r9', 'SAMPLED');
     expect(notServed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raterResidentId' });
-    expect((await evaluate('c3', 'GOOD', null, 'r1', 'SAMPLED')).data.evaluateCase.evaluation).toMatchObject({ valid: true, raterKind: 'SAMPLED' });
+    expect((await evaluate('c3', 'GOOD', null, 'r1', 'SAMPLED')).data.evaluateCase.evaluation).toMatchObject({
+      valid: true,
+      raterKind: 'SAMPLED',
+    });
     expect((await evaluate('c4', 'EXCELLENT', '', 'r4')).data.evaluateCase.evaluation.valid).toBe(false);
 
-    expect((await evaluate('c1', 'GOOD', null, 'r3')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raterResidentId' });
+    expect((await evaluate('c1', 'GOOD', null, 'r3')).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'raterResidentId',
+    });
     expect((await evaluate('c1', 'GOOD', null, 'r1')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect((await evaluate('c5', 'GOOD', null, 'r5')).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'IN_PROGRESS' });
-    const byGridWorker = await service.graphql(EVALUATE, { input: { caseId: ids.c1, grade: 'GOOD', raterKind: 'SAMPLED', raterResidentId: 'r2' } }, { role: 'grid_worker' });
+    expect((await evaluate('c5', 'GOOD', null, 'r5')).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      status: 'IN_PROGRESS',
+    });
+    const byGridWorker = await service.graphql(
+      EVALUATE,
+      { input: { caseId: ids.c1, grade: 'GOOD', raterKind: 'SAMPLED', raterResidentId: 'r2' } },
+      { role: 'grid_worker' },
+    );
     expect(byGridWorker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -106,52 +138,115 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     expect(year).toMatchObject({ total: { casesHandled: 5, onTime: 4, onTimeRate: 0.8 }, score: 86 });
     // Department 综治城管 in Q1: c1 (on time), c2 (late) → 0.5; valid 优 → 100; one invalid; 0.6 × 100 + 0.4 × 50 = 80.
     const department = (await call(APPRAISAL, { department: 'COMPREHENSIVE_GOVERNANCE', period: Q1 })).staffAppraisal;
-    expect(department).toMatchObject({ total: { casesHandled: 2, onTime: 1, onTimeRate: 0.5 }, validRatings: { excellent: 1 }, invalidRatings: 1, score: 80 });
+    expect(department).toMatchObject({
+      total: { casesHandled: 2, onTime: 1, onTimeRate: 0.5 },
+      validRatings: { excellent: 1 },
+      invalidRatings: 1,
+      score: 80,
+    });
 
     const both = await service.graphql(APPRAISAL, { staffId: 'staff-e', department: 'OFFICE', period: Q1 }, staffE);
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
-    const noQuarter = await service.graphql(APPRAISAL, { staffId: 'staff-e', period: { kind: 'QUARTER', year: 2026 } }, staffE);
+    const noQuarter = await service.graphql(
+      APPRAISAL,
+      { staffId: 'staff-e', period: { kind: 'QUARTER', year: 2026 } },
+      staffE,
+    );
     expect(noQuarter.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'quarter' });
   });
 
   it('draws raters reproducibly from the distinct residents served (reporters of resolved cases and residents visited)', async () => {
     clock.set(new Date('2026-03-15T02:00:00Z'));
-    const visited = await service.graphql(`mutation { logVisit(input: { householdId: "hh-7", residentId: "r7", notes: "走访了解邻里矛盾" }) { visit { id } } }`, {}, staffE);
+    const visited = await service.graphql(
+      `mutation { logVisit(input: { householdId: "hh-7", residentId: "r7", notes: "走访了解邻里矛盾" }) { visit { id } } }`,
+      {},
+      staffE,
+    );
     expect(visited.errors).toBeUndefined();
     const first = (await call(DRAW, { period: Q1, count: 3, seed: '2026Q1' })).drawRaters.map((r: any) => r.id);
     expect(new Set(first).size).toBe(3);
     for (const id of first) expect(['r1', 'r2', 'r3', 'r4', 'r7']).toContain(id);
-    expect((await call(DRAW, { period: Q1, count: 3, seed: '2026Q1' })).drawRaters.map((r: any) => r.id)).toEqual(first);
+    expect((await call(DRAW, { period: Q1, count: 3, seed: '2026Q1' })).drawRaters.map((r: any) => r.id)).toEqual(
+      first,
+    );
     const all = (await call(DRAW, { period: Q1, count: 10, seed: 'x' })).drawRaters.map((r: any) => r.id);
     expect([...all].sort()).toEqual(['r1', 'r2', 'r3', 'r4', 'r7']);
     const draws = new Set<string>();
-    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) draws.add((await call(DRAW, { period: Q1, count: 2, seed })).drawRaters.map((r: any) => r.id).join());
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f'])
+      draws.add((await call(DRAW, { period: Q1, count: 2, seed })).drawRaters.map((r: any) => r.id).join());
     expect(draws.size).toBeGreaterThan(1);
   });
 
   it('records a mediation for a dispute: parties, sessions, outcome, on the case’s timeline', async () => {
     clock.set(new Date('2026-04-01T02:00:00Z'));
     const START_MEDIATION = `mutation($input: StartMediationInput!) { startMediation(input: $input) { mediation { id outcome parties { resident { id } description } } } }`;
-    const oneParty = await service.graphql(START_MEDIATION, { input: { caseId: ids.c6, mediatorStaffId: 'staff-e', parties: [{ residentId: 'r6' }] } }, staffE);
+    const oneParty = await service.graphql(
+      START_MEDIATION,
+      { input: { caseId: ids.c6, mediatorStaffId: 'staff-e', parties: [{ residentId: 'r6' }] } },
+      staffE,
+    );
     expect(oneParty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parties' });
-    const started = (await call(START_MEDIATION, { input: { caseId: ids.c6, mediatorStaffId: 'staff-e', parties: [{ residentId: 'r6' }, { description: '楼上租户' }] } })).startMediation.mediation;
-    expect(started).toMatchObject({ outcome: 'PENDING', parties: [{ resident: { id: 'r6' }, description: null }, { resident: null, description: '楼上租户' }] });
-    const CONCLUDE = `mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { mediation { outcome agreement sessions { notes } } } }`;
-    const early = await service.graphql(CONCLUDE, { input: { mediationId: started.id, agreementReached: false } }, staffE);
-    expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    await call(`mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { mediation { id } } }`, {
-      input: { mediationId: started.id, heldAt: '2026-04-01T06:00:00Z', notes: '双方到场，约定装修时间' },
+    const started = (
+      await call(START_MEDIATION, {
+        input: {
+          caseId: ids.c6,
+          mediatorStaffId: 'staff-e',
+          parties: [{ residentId: 'r6' }, { description: '楼上租户' }],
+        },
+      })
+    ).startMediation.mediation;
+    expect(started).toMatchObject({
+      outcome: 'PENDING',
+      parties: [
+        { resident: { id: 'r6' }, description: null },
+        { resident: null, description: '楼上租户' },
+      ],
     });
-    const noText = await service.graphql(CONCLUDE, { input: { mediationId: started.id, agreementReached: true } }, staffE);
+    const CONCLUDE = `mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { mediation { outcome agreement sessions { notes } } } }`;
+    const early = await service.graphql(
+      CONCLUDE,
+      { input: { mediationId: started.id, agreementReached: false } },
+      staffE,
+    );
+    expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await call(
+      `mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { mediation { id } } }`,
+      {
+        input: { mediationId: started.id, heldAt: '2026-04-01T06:00:00Z', notes: '双方到场，约定装修时间' },
+      },
+    );
+    const noText = await service.graphql(
+      CONCLUDE,
+      { input: { mediationId: started.id, agreementReached: true } },
+      staffE,
+    );
     expect(noText.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'agreement' });
-    const concluded = (await call(CONCLUDE, { input: { mediationId: started.id, agreementReached: true, agreement: '晚八点后不施工' } })).concludeMediation.mediation;
-    expect(concluded).toEqual({ outcome: 'AGREEMENT_REACHED', agreement: '晚八点后不施工', sessions: [{ notes: '双方到场，约定装修时间' }] });
-    const visitedAboutCase = await service.graphql(`mutation($caseId: ID!) { logVisit(input: { residentId: "r6", caseId: $caseId, notes: "回访调解协议履行情况" }) { visit { caseId } } }`, { caseId: ids.c6 }, staffE);
+    const concluded = (
+      await call(CONCLUDE, { input: { mediationId: started.id, agreementReached: true, agreement: '晚八点后不施工' } })
+    ).concludeMediation.mediation;
+    expect(concluded).toEqual({
+      outcome: 'AGREEMENT_REACHED',
+      agreement: '晚八点后不施工',
+      sessions: [{ notes: '双方到场，约定装修时间' }],
+    });
+    const visitedAboutCase = await service.graphql(
+      `mutation($caseId: ID!) { logVisit(input: { residentId: "r6", caseId: $caseId, notes: "回访调解协议履行情况" }) { visit { caseId } } }`,
+      { caseId: ids.c6 },
+      staffE,
+    );
     expect(visitedAboutCase.data.logVisit.visit.caseId).toBe(ids.c6);
-    const { case: record } = await call(`query($id: ID!) { case(id: $id) { mediations { outcome } timeline { action note } } }`, { id: ids.c6 });
-    expect(record.timeline.filter((t: any) => t.action === 'VISIT')).toEqual([{ action: 'VISIT', note: '走访：回访调解协议履行情况' }]);
+    const { case: record } = await call(
+      `query($id: ID!) { case(id: $id) { mediations { outcome } timeline { action note } } }`,
+      { id: ids.c6 },
+    );
+    expect(record.timeline.filter((t: any) => t.action === 'VISIT')).toEqual([
+      { action: 'VISIT', note: '走访：回访调解协议履行情况' },
+    ]);
     expect(record.mediations).toEqual([{ outcome: 'AGREEMENT_REACHED' }]);
-    expect(record.timeline.filter((t: any) => t.action === 'MEDIATION').map((t: any) => t.note)).toEqual(['开始调解（2 方当事人）', '调解达成协议']);
+    expect(record.timeline.filter((t: any) => t.action === 'MEDIATION').map((t: any) => t.note)).toEqual([
+      '开始调解（2 方当事人）',
+      '调解达成协议',
+    ]);
   });
 
   it('gives analysts grouped statistics without personal data', async () => {
@@ -159,10 +254,34 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     // 办公室: c3 48 h, c4 1 h on time, c5 open → 2 resolved, 1.0, mean 24.5 h; valid 良 1.
     const { caseStatistics } = await call(STATS, { groupBy: ['DEPARTMENT'] }, analyst);
     expect(caseStatistics).toEqual([
-      { department: 'COMPREHENSIVE_GOVERNANCE', month: null, category: null, count: 3, resolved: 3, onTimeRate: 0.6667, averageResolutionHours: 88, ratings: { excellent: 1, good: 0, fair: 0, poor: 0 } },
-      { department: 'OFFICE', month: null, category: null, count: 3, resolved: 2, onTimeRate: 1, averageResolutionHours: 24.5, ratings: { excellent: 0, good: 1, fair: 0, poor: 0 } },
+      {
+        department: 'COMPREHENSIVE_GOVERNANCE',
+        month: null,
+        category: null,
+        count: 3,
+        resolved: 3,
+        onTimeRate: 0.6667,
+        averageResolutionHours: 88,
+        ratings: { excellent: 1, good: 0, fair: 0, poor: 0 },
+      },
+      {
+        department: 'OFFICE',
+        month: null,
+        category: null,
+        count: 3,
+        resolved: 2,
+        onTimeRate: 1,
+        averageResolutionHours: 24.5,
+        ratings: { excellent: 0, good: 1, fair: 0, poor: 0 },
+      },
     ]);
-    const byMonth = (await call(STATS, { groupBy: ['MONTH'], filter: { openedFrom: '2026-01-31T16:00:00Z', openedTo: '2026-02-28T16:00:00Z' } }, analyst)).caseStatistics;
+    const byMonth = (
+      await call(
+        STATS,
+        { groupBy: ['MONTH'], filter: { openedFrom: '2026-01-31T16:00:00Z', openedTo: '2026-02-28T16:00:00Z' } },
+        analyst,
+      )
+    ).caseStatistics;
     expect(byMonth.map((g: any) => [g.month, g.count])).toEqual([['2026-02', 2]]);
     expect(JSON.stringify(caseStatistics)).not.toMatch(/r[1-6]|staff-e/);
     const denied = await service.graphql(APPRAISAL, { staffId: 'staff-e', period: Q1 }, analyst);
@@ -170,12 +289,29 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
   });
 
   it('contributes Grid.openCases, Staff.workload and Household.visits', async () => {
-    await publisher.publish(GridRegistered, { gridId: 'grid-3', code: '350203008006-03', name: '嘉莲里网格', gridWorkerStaffId: 'staff-gw3' });
-    await publisher.publish(ResidentRegistered, {
-      residentId: 'r-grid', householdId: 'hh-grid', buildingId: 'b-3', gridId: 'grid-3', gender: 'MALE', birthDate: '1980-01-01', residenceType: 'REGISTERED', residencePermitExpiresOn: null,
+    await publisher.publish(GridRegistered, {
+      gridId: 'grid-3',
+      code: '350203008006-03',
+      name: '嘉莲里网格',
+      gridWorkerStaffId: 'staff-gw3',
     });
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-grid' }), { timeoutMs: 30_000, what: 'projection' });
-    const opened = await call(OPEN, { input: { reporterId: 'r-grid', category: 'SANITATION', channel: 'ONLINE', description: '垃圾桶满溢' } });
+    await publisher.publish(ResidentRegistered, {
+      residentId: 'r-grid',
+      householdId: 'hh-grid',
+      buildingId: 'b-3',
+      gridId: 'grid-3',
+      gender: 'MALE',
+      birthDate: '1980-01-01',
+      residenceType: 'REGISTERED',
+      residencePermitExpiresOn: null,
+    });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-grid' }), {
+      timeoutMs: 30_000,
+      what: 'projection',
+    });
+    const opened = await call(OPEN, {
+      input: { reporterId: 'r-grid', category: 'SANITATION', channel: 'ONLINE', description: '垃圾桶满溢' },
+    });
     const result = await call(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Grid { id openCases { id status } }
@@ -197,7 +333,11 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
       { id: 'staff-gw3', workload: { openCases: 1, overdueCases: 0, resolvedCases: 0 } },
       { id: 'hh-7', visits: [{ notes: '走访了解邻里矛盾', staff: { id: 'staff-e' } }] },
     ]);
-    const denied = await service.graphql(`query { _entities(representations: [{ __typename: "Staff", id: "staff-e" }]) { ... on Staff { workload { openCases } } } }`, {}, analyst);
+    const denied = await service.graphql(
+      `query { _entities(representations: [{ __typename: "Staff", id: "staff-e" }]) { ... on Staff { workload { openCases } } } }`,
+      {},
+      analyst,
+    );
     expect(denied.data._entities).toEqual([{ workload: null }]);
   });
 });

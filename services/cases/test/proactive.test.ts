@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, CareCategoryReviewed, GridRegistered, RegistrationAttended, ResidentDeceased, ResidentMovedOut, ResidentRegistered, ResidentUpdated, type EventEnvelope,
+  CareCategoryAdded,
+  CareCategoryEnded,
+  CareCategoryReviewDue,
+  CareCategoryReviewed,
+  GridRegistered,
+  RegistrationAttended,
+  ResidentDeceased,
+  ResidentMovedOut,
+  ResidentRegistered,
+  ResidentUpdated,
+  type EventEnvelope,
 } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
@@ -25,11 +35,21 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
   const register = async (residentId: string, residenceType: 'REGISTERED' | 'FLOATING', birthDate = '1950-02-02') => {
     await publisher.publish(
       ResidentRegistered,
-      { residentId, householdId: `hh-${residentId}`, buildingId: 'b-1', gridId: 'grid-2', gender: 'FEMALE', birthDate, residenceType, residencePermitExpiresOn: null },
+      {
+        residentId,
+        householdId: `hh-${residentId}`,
+        buildingId: 'b-1',
+        gridId: 'grid-2',
+        gender: 'FEMALE',
+        birthDate,
+        residenceType,
+        residencePermitExpiresOn: null,
+      },
       { occurredAt: clock.now() },
     );
   };
-  const tasksOf = (residentId: string) => service.orm.em.fork().find(ProactiveTask, { residentId }, { orderBy: { createdAt: 'asc' } });
+  const tasksOf = (residentId: string) =>
+    service.orm.em.fork().find(ProactiveTask, { residentId }, { orderBy: { createdAt: 'asc' } });
   const taskEvents = async (residentId: string) =>
     (await service.orm.em.fork().find(OutboxMessage, {}, { orderBy: { id: 'asc' } }))
       .map((r) => JSON.parse(r.payload) as EventEnvelope<any>)
@@ -41,7 +61,12 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
     publisher = new TestEventPublisher(nats.url);
-    await publisher.publish(GridRegistered, { gridId: 'grid-2', code: GRID_CODE, name: '莲秀里网格', gridWorkerStaffId: 'staff-gw2' });
+    await publisher.publish(GridRegistered, {
+      gridId: 'grid-2',
+      code: GRID_CODE,
+      name: '莲秀里网格',
+      gridWorkerStaffId: 'staff-gw2',
+    });
   });
   afterAll(async () => {
     await publisher?.close();
@@ -51,23 +76,46 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
 
   it('opens a review task when residents says a care review falls due, and a visit closes it', async () => {
     await register('r-dibao', 'REGISTERED');
-    const due = { residentId: 'r-dibao', category: 'MINIMUM_LIVING_ALLOWANCE' as const, dueOn: '2026-05-10', gridId: 'grid-2' };
+    const due = {
+      residentId: 'r-dibao',
+      category: 'MINIMUM_LIVING_ALLOWANCE' as const,
+      dueOn: '2026-05-10',
+      gridId: 'grid-2',
+    };
     const event = await publisher.publish(CareCategoryReviewDue, due);
-    const [task] = await waitFor(async () => ((await tasksOf('r-dibao')).length ? tasksOf('r-dibao') : null), { timeoutMs: 30_000, what: 'review task' });
+    const [task] = await waitFor(async () => ((await tasksOf('r-dibao')).length ? tasksOf('r-dibao') : null), {
+      timeoutMs: 30_000,
+      what: 'review task',
+    });
     expect(task).toMatchObject({ rule: 'CARE_REVIEW_DUE', status: 'OPEN', dueOn: '2026-05-10', gridId: 'grid-2' });
 
     await publisher.republish(event);
     await publisher.publish(CareCategoryReviewDue, due);
     await register('r-marker', 'REGISTERED');
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker' }), { timeoutMs: 30_000, what: 'marker' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker' }), {
+      timeoutMs: 30_000,
+      what: 'marker',
+    });
     expect(await tasksOf('r-dibao')).toHaveLength(1);
 
     const listed = await service.graphql(TASKS, { filter: { status: 'OPEN', residentId: 'r-dibao' } }, gridWorker);
-    expect(listed.data.proactiveTasks.edges[0].node).toMatchObject({ rule: 'CARE_REVIEW_DUE', resident: { id: 'r-dibao' }, grid: { id: 'grid-2' } });
+    expect(listed.data.proactiveTasks.edges[0].node).toMatchObject({
+      rule: 'CARE_REVIEW_DUE',
+      resident: { id: 'r-dibao' },
+      grid: { id: 'grid-2' },
+    });
 
-    const visited = await visit({ residentId: 'r-dibao', notes: '入户复核低保家庭收入情况', followUps: '下月补交收入证明' });
+    const visited = await visit({
+      residentId: 'r-dibao',
+      notes: '入户复核低保家庭收入情况',
+      followUps: '下月补交收入证明',
+    });
     expect(visited.errors).toBeUndefined();
-    expect(visited.data.logVisit.visit).toMatchObject({ staff: { id: 'staff-gw2' }, household: { id: 'hh-r-dibao' }, resident: { id: 'r-dibao' } });
+    expect(visited.data.logVisit.visit).toMatchObject({
+      staff: { id: 'staff-gw2' },
+      household: { id: 'hh-r-dibao' },
+      resident: { id: 'r-dibao' },
+    });
     const [closed] = await tasksOf('r-dibao');
     expect(closed).toMatchObject({ status: 'CLOSED', closedBy: 'VISIT', closingRef: visited.data.logVisit.visit.id });
     expect(await taskEvents('r-dibao')).toEqual([
@@ -79,45 +127,105 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
   it('asks to verify a newly registered floating resident (not a registered one); a case about them closes it', async () => {
     await register('r-float', 'FLOATING', '1995-07-07');
     await register('r-local', 'REGISTERED', '1995-07-07');
-    await waitFor(async () => ((await tasksOf('r-float')).length ? true : null), { timeoutMs: 30_000, what: 'verification task' });
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-local' }), { timeoutMs: 30_000, what: 'local resident' });
+    await waitFor(async () => ((await tasksOf('r-float')).length ? true : null), {
+      timeoutMs: 30_000,
+      what: 'verification task',
+    });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-local' }), {
+      timeoutMs: 30_000,
+      what: 'local resident',
+    });
     expect(await tasksOf('r-local')).toEqual([]);
     expect((await tasksOf('r-float'))[0]).toMatchObject({ rule: 'FLOATING_RESIDENT_VERIFY', dueOn: '2026-05-08' });
-    const opened = await service.graphql(`mutation { openCase(input: { reporterId: "r-float", category: CERTIFICATE, channel: PROACTIVE, description: "上门核实居住情况，办理居住证明" }) { case { id } } }`);
+    const opened = await service.graphql(
+      `mutation { openCase(input: { reporterId: "r-float", category: CERTIFICATE, channel: PROACTIVE, description: "上门核实居住情况，办理居住证明" }) { case { id } } }`,
+    );
     expect(opened.errors).toBeUndefined();
-    expect((await tasksOf('r-float'))[0]).toMatchObject({ status: 'CLOSED', closedBy: 'CASE', closingRef: opened.data.openCase.case.id });
+    expect((await tasksOf('r-float'))[0]).toMatchObject({
+      status: 'CLOSED',
+      closedBy: 'CASE',
+      closingRef: opened.data.openCase.case.id,
+    });
   });
 
   it('asks to verify a resident who turns floating later (resident.updated), once; a turn back to 户籍 settles it', async () => {
     await register('r-turning', 'REGISTERED', '1990-01-01');
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-turning' }), { timeoutMs: 30_000, what: 'registered resident' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-turning' }), {
+      timeoutMs: 30_000,
+      what: 'registered resident',
+    });
     expect(await tasksOf('r-turning')).toEqual([]);
 
-    const phoneOnly = { residentId: 'r-turning', changedFields: ['phone'], residenceType: 'REGISTERED' as const, residencePermitExpiresOn: null };
+    const phoneOnly = {
+      residentId: 'r-turning',
+      changedFields: ['phone'],
+      residenceType: 'REGISTERED' as const,
+      residencePermitExpiresOn: null,
+    };
     await publisher.publish(ResidentUpdated, phoneOnly, { occurredAt: clock.now() });
     const turned = await publisher.publish(
       ResidentUpdated,
-      { residentId: 'r-turning', changedFields: ['residenceType', 'residencePermitExpiresOn'], residenceType: 'FLOATING', residencePermitExpiresOn: '2027-05-01' },
+      {
+        residentId: 'r-turning',
+        changedFields: ['residenceType', 'residencePermitExpiresOn'],
+        residenceType: 'FLOATING',
+        residencePermitExpiresOn: '2027-05-01',
+      },
       { occurredAt: clock.now() },
     );
-    const [task] = await waitFor(async () => ((await tasksOf('r-turning')).length ? tasksOf('r-turning') : null), { timeoutMs: 30_000, what: 'verification task on update' });
-    expect(task).toMatchObject({ rule: 'FLOATING_RESIDENT_VERIFY', status: 'OPEN', gridId: 'grid-2', dueOn: '2026-05-08' });
-    expect((await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'r-turning' })).residenceType).toBe('FLOATING');
+    const [task] = await waitFor(async () => ((await tasksOf('r-turning')).length ? tasksOf('r-turning') : null), {
+      timeoutMs: 30_000,
+      what: 'verification task on update',
+    });
+    expect(task).toMatchObject({
+      rule: 'FLOATING_RESIDENT_VERIFY',
+      status: 'OPEN',
+      gridId: 'grid-2',
+      dueOn: '2026-05-08',
+    });
+    expect(
+      (await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'r-turning' })).residenceType,
+    ).toBe('FLOATING');
 
     // Redelivery, and a later update of a resident already floating, open nothing new.
     await publisher.republish(turned);
-    await publisher.publish(ResidentUpdated, { ...phoneOnly, residenceType: 'FLOATING', residencePermitExpiresOn: '2027-05-01' }, { occurredAt: clock.now() });
+    await publisher.publish(
+      ResidentUpdated,
+      { ...phoneOnly, residenceType: 'FLOATING', residencePermitExpiresOn: '2027-05-01' },
+      { occurredAt: clock.now() },
+    );
     await register('r-marker2', 'REGISTERED');
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker2' }), { timeoutMs: 30_000, what: 'marker' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-marker2' }), {
+      timeoutMs: 30_000,
+      what: 'marker',
+    });
     expect(await tasksOf('r-turning')).toHaveLength(1);
     // A floating resident's own registration task is not doubled by an update either.
     await register('r-float3', 'FLOATING');
-    await waitFor(async () => ((await tasksOf('r-float3')).length ? true : null), { timeoutMs: 30_000, what: 'registration task' });
-    await publisher.publish(ResidentUpdated, { residentId: 'r-float3', changedFields: ['phone'], residenceType: 'FLOATING', residencePermitExpiresOn: null }, { occurredAt: clock.now() });
+    await waitFor(async () => ((await tasksOf('r-float3')).length ? true : null), {
+      timeoutMs: 30_000,
+      what: 'registration task',
+    });
+    await publisher.publish(
+      ResidentUpdated,
+      { residentId: 'r-float3', changedFields: ['phone'], residenceType: 'FLOATING', residencePermitExpiresOn: null },
+      { occurredAt: clock.now() },
+    );
 
-    await publisher.publish(ResidentUpdated, { ...phoneOnly, changedFields: ['residenceType'] }, { occurredAt: clock.now() });
-    expect(await waitFor(async () => (await tasksOf('r-turning'))[0]?.closedBy ?? null, { timeoutMs: 30_000, what: 'back to 户籍 settles' })).toBe('NO_LONGER_APPLIES');
-    expect((await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'r-turning' })).residenceType).toBe('REGISTERED');
+    await publisher.publish(
+      ResidentUpdated,
+      { ...phoneOnly, changedFields: ['residenceType'] },
+      { occurredAt: clock.now() },
+    );
+    expect(
+      await waitFor(async () => (await tasksOf('r-turning'))[0]?.closedBy ?? null, {
+        timeoutMs: 30_000,
+        what: 'back to 户籍 settles',
+      }),
+    ).toBe('NO_LONGER_APPLIES');
+    expect(
+      (await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'r-turning' })).residenceType,
+    ).toBe('REGISTERED');
     expect(await tasksOf('r-float3')).toHaveLength(1);
     expect(await taskEvents('r-turning')).toEqual([
       ['proactive_task.created', 'FLOATING_RESIDENT_VERIFY', null],
@@ -129,11 +237,20 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     await register('r-leaving', 'FLOATING');
     await register('r-dying', 'FLOATING');
     await waitFor(async () => ((await tasksOf('r-dying')).length ? true : null), { timeoutMs: 30_000, what: 'tasks' });
-    await publisher.publish(ResidentMovedOut, { residentId: 'r-leaving', fromHouseholdId: 'hh-r-leaving', movedOutOn: '2026-05-02', destination: '福建省泉州市' });
+    await publisher.publish(ResidentMovedOut, {
+      residentId: 'r-leaving',
+      fromHouseholdId: 'hh-r-leaving',
+      movedOutOn: '2026-05-02',
+      destination: '福建省泉州市',
+    });
     await publisher.publish(ResidentDeceased, { residentId: 'r-dying', diedOn: '2026-05-02' });
     const closedBy = async (id: string) => (await tasksOf(id))[0]?.closedBy ?? null;
-    expect(await waitFor(() => closedBy('r-leaving'), { timeoutMs: 30_000, what: 'moved out closes' })).toBe('RESIDENT_MOVED_OUT');
-    expect(await waitFor(() => closedBy('r-dying'), { timeoutMs: 30_000, what: 'deceased closes' })).toBe('RESIDENT_DECEASED');
+    expect(await waitFor(() => closedBy('r-leaving'), { timeoutMs: 30_000, what: 'moved out closes' })).toBe(
+      'RESIDENT_MOVED_OUT',
+    );
+    expect(await waitFor(() => closedBy('r-dying'), { timeoutMs: 30_000, what: 'deceased closes' })).toBe(
+      'RESIDENT_DECEASED',
+    );
     expect(await taskEvents('r-dying')).toEqual([
       ['proactive_task.created', 'FLOATING_RESIDENT_VERIFY', null],
       ['proactive_task.closed', 'FLOATING_RESIDENT_VERIFY', 'RESIDENT_DECEASED'],
@@ -146,15 +263,38 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
       await register(id, 'REGISTERED', '1941-03-03');
       await publisher.publish(
         CareCategoryAdded,
-        { residentId: id, category: 'ELDERLY_LIVING_ALONE', startedOn: '2026-06-01', source: '入户走访', nextReviewOn: null },
+        {
+          residentId: id,
+          category: 'ELDERLY_LIVING_ALONE',
+          startedOn: '2026-06-01',
+          source: '入户走访',
+          nextReviewOn: null,
+        },
         { occurredAt: clock.now() },
       );
     }
-    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.careCategories ? true : null), { timeoutMs: 30_000, what: 'care categories' });
+    await waitFor(
+      async () =>
+        (await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.careCategories
+          ? true
+          : null,
+      { timeoutMs: 30_000, what: 'care categories' },
+    );
 
     clock.advance(20 * DAY);
-    await publisher.publish(RegistrationAttended, { registrationId: 'reg-1', eventId: 'ev-1', residentId: 'r-dancer', attendedAt: clock.now().toISOString() });
-    await waitFor(async () => ((await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.lastContactAt ? true : null), { timeoutMs: 30_000, what: 'attendance' });
+    await publisher.publish(RegistrationAttended, {
+      registrationId: 'reg-1',
+      eventId: 'ev-1',
+      residentId: 'r-dancer',
+      attendedAt: clock.now().toISOString(),
+    });
+    await waitFor(
+      async () =>
+        (await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-dancer' }))?.lastContactAt
+          ? true
+          : null,
+      { timeoutMs: 30_000, what: 'attendance' },
+    );
 
     clock.advance(9 * DAY);
     await scanProactiveRules(service, clock.now());
@@ -177,39 +317,109 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
 
   it('settles tasks a care review or the end of a care category makes moot (NO_LONGER_APPLIES), only those', async () => {
     await register('r-review', 'REGISTERED');
-    await publisher.publish(CareCategoryReviewDue, { residentId: 'r-review', category: 'DISABILITY', dueOn: '2026-07-20', gridId: 'grid-2' });
-    await publisher.publish(CareCategoryReviewDue, { residentId: 'r-float2', category: 'EXTREME_POVERTY', dueOn: '2026-07-20', gridId: 'grid-2' });
-    await waitFor(async () => ((await tasksOf('r-float2')).length ? true : null), { timeoutMs: 30_000, what: 'review tasks' });
-    await publisher.publish(CareCategoryReviewed, { residentId: 'r-review', category: 'MINIMUM_LIVING_ALLOWANCE', outcome: 'CONTINUE', reviewedOn: '2026-07-02', nextReviewOn: null });
-    await publisher.publish(CareCategoryReviewed, { residentId: 'r-review', category: 'DISABILITY', outcome: 'CONTINUE', reviewedOn: '2026-07-02', nextReviewOn: '2027-07-02' });
-    await publisher.publish(CareCategoryEnded, { residentId: 'r-float2', category: 'EXTREME_POVERTY', endedOn: '2026-07-02', reason: '收入超过标准' });
-    expect(await waitFor(async () => (await tasksOf('r-review'))[0]?.closedBy ?? null, { timeoutMs: 30_000, what: 'review settles' })).toBe('NO_LONGER_APPLIES');
-    expect(await waitFor(async () => (await tasksOf('r-float2'))[0]?.closedBy ?? null, { timeoutMs: 30_000, what: 'end settles' })).toBe('NO_LONGER_APPLIES');
+    await publisher.publish(CareCategoryReviewDue, {
+      residentId: 'r-review',
+      category: 'DISABILITY',
+      dueOn: '2026-07-20',
+      gridId: 'grid-2',
+    });
+    await publisher.publish(CareCategoryReviewDue, {
+      residentId: 'r-float2',
+      category: 'EXTREME_POVERTY',
+      dueOn: '2026-07-20',
+      gridId: 'grid-2',
+    });
+    await waitFor(async () => ((await tasksOf('r-float2')).length ? true : null), {
+      timeoutMs: 30_000,
+      what: 'review tasks',
+    });
+    await publisher.publish(CareCategoryReviewed, {
+      residentId: 'r-review',
+      category: 'MINIMUM_LIVING_ALLOWANCE',
+      outcome: 'CONTINUE',
+      reviewedOn: '2026-07-02',
+      nextReviewOn: null,
+    });
+    await publisher.publish(CareCategoryReviewed, {
+      residentId: 'r-review',
+      category: 'DISABILITY',
+      outcome: 'CONTINUE',
+      reviewedOn: '2026-07-02',
+      nextReviewOn: '2027-07-02',
+    });
+    await publisher.publish(CareCategoryEnded, {
+      residentId: 'r-float2',
+      category: 'EXTREME_POVERTY',
+      endedOn: '2026-07-02',
+      reason: '收入超过标准',
+    });
+    expect(
+      await waitFor(async () => (await tasksOf('r-review'))[0]?.closedBy ?? null, {
+        timeoutMs: 30_000,
+        what: 'review settles',
+      }),
+    ).toBe('NO_LONGER_APPLIES');
+    expect(
+      await waitFor(async () => (await tasksOf('r-float2'))[0]?.closedBy ?? null, {
+        timeoutMs: 30_000,
+        what: 'end settles',
+      }),
+    ).toBe('NO_LONGER_APPLIES');
 
     // The elderly visit task ends with the category; a review of another category leaves it open.
     clock.advance(40 * DAY);
     await scanProactiveRules(service, clock.now());
     const [open] = (await tasksOf('r-dancer')).filter((t) => t.status === 'OPEN');
     expect(open).toMatchObject({ rule: 'ELDERLY_NO_CONTACT' });
-    await publisher.publish(CareCategoryReviewed, { residentId: 'r-dancer', category: 'DISABILITY', outcome: 'CONTINUE', reviewedOn: '2026-08-01', nextReviewOn: null });
-    await publisher.publish(CareCategoryEnded, { residentId: 'r-dancer', category: 'ELDERLY_LIVING_ALONE', endedOn: '2026-08-01', reason: '子女回家同住' });
-    const settled = await waitFor(async () => {
-      const task = await service.orm.em.fork().findOneOrFail(ProactiveTask, open!.id);
-      return task.status === 'CLOSED' ? task : null;
-    }, { timeoutMs: 30_000, what: 'elderly task settled' });
+    await publisher.publish(CareCategoryReviewed, {
+      residentId: 'r-dancer',
+      category: 'DISABILITY',
+      outcome: 'CONTINUE',
+      reviewedOn: '2026-08-01',
+      nextReviewOn: null,
+    });
+    await publisher.publish(CareCategoryEnded, {
+      residentId: 'r-dancer',
+      category: 'ELDERLY_LIVING_ALONE',
+      endedOn: '2026-08-01',
+      reason: '子女回家同住',
+    });
+    const settled = await waitFor(
+      async () => {
+        const task = await service.orm.em.fork().findOneOrFail(ProactiveTask, open.id);
+        return task.status === 'CLOSED' ? task : null;
+      },
+      { timeoutMs: 30_000, what: 'elderly task settled' },
+    );
     expect(settled.closedBy).toBe('NO_LONGER_APPLIES');
   });
 
   it('shows Household.visits to the grid worker of the household’s grid only (recorded on the visit; older visits by the household’s grid)', async () => {
-    await publisher.publish(GridRegistered, { gridId: 'grid-9', code: '350203008006-09', name: '槐荫里网格', gridWorkerStaffId: 'staff-gw9' });
+    await publisher.publish(GridRegistered, {
+      gridId: 'grid-9',
+      code: '350203008006-09',
+      name: '槐荫里网格',
+      gridWorkerStaffId: 'staff-gw9',
+    });
     await register('r-visited', 'REGISTERED');
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-visited' }), { timeoutMs: 30_000, what: 'visited resident' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-visited' }), {
+      timeoutMs: 30_000,
+      what: 'visited resident',
+    });
     const logged = await visit({ householdId: 'hh-r-visited', notes: '入户走访，了解家中老人身体情况' });
     expect(logged.errors).toBeUndefined();
-    expect(await service.orm.em.fork().findOneOrFail(Visit, logged.data.logVisit.visit.id)).toMatchObject({ gridId: 'grid-2', householdId: 'hh-r-visited' });
+    expect(await service.orm.em.fork().findOneOrFail(Visit, logged.data.logVisit.visit.id)).toMatchObject({
+      gridId: 'grid-2',
+      householdId: 'hh-r-visited',
+    });
 
     const VISITS = `query { _entities(representations: [{ __typename: "Household", id: "hh-r-visited" }]) { ... on Household { visits { id notes } } } }`;
-    const otherGridWorker: Caller = { role: 'grid_worker', grids: ['350203008006-09'], subject: 'staff-gw9', department: 'GRID' };
+    const otherGridWorker: Caller = {
+      role: 'grid_worker',
+      grids: ['350203008006-09'],
+      subject: 'staff-gw9',
+      department: 'GRID',
+    };
     const visitsSeenBy = async (caller: Caller) => {
       const result = await service.graphql(VISITS, {}, caller);
       expect(result.errors).toBeUndefined();
@@ -217,7 +427,9 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     };
     expect(await visitsSeenBy(gridWorker)).toEqual([logged.data.logVisit.visit.id]);
     expect(await visitsSeenBy(otherGridWorker)).toEqual([]);
-    expect(await visitsSeenBy({ role: 'community_admin', subject: 'staff-admin' })).toEqual([logged.data.logVisit.visit.id]);
+    expect(await visitsSeenBy({ role: 'community_admin', subject: 'staff-admin' })).toEqual([
+      logged.data.logVisit.visit.id,
+    ]);
 
     // A visit logged before the grid was recorded (grid_id null after the migration): the household's grid decides.
     await service.orm.em.fork().nativeUpdate(Visit, { id: logged.data.logVisit.visit.id }, { gridId: null });
@@ -230,7 +442,11 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     expect(nowhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
     const empty = await visit({ residentId: 'r-alone', notes: ' ' });
     expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'notes' });
-    const machine = await service.graphql(LOG_VISIT, { input: { residentId: 'r-alone', notes: '走访' } }, { role: 'analyst' });
+    const machine = await service.graphql(
+      LOG_VISIT,
+      { input: { residentId: 'r-alone', notes: '走访' } },
+      { role: 'analyst' },
+    );
     expect(machine.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

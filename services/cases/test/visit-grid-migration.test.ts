@@ -7,7 +7,13 @@ import { casesMigrations } from '../src/migrations/index.js';
 
 describe.each(testDialects())('the visit_grid migration on %s', (dialect) => {
   it('applies to a database that already holds visits, leaving their grid unknown', async () => {
-    const orm = (await MikroORM.init(ormConfig({ location: testDatabaseLocation(dialect, 'visit_grid'), entities: casesEntities, migrations: casesMigrations }))) as Orm;
+    const orm = (await MikroORM.init(
+      ormConfig({
+        location: testDatabaseLocation(dialect, 'visit_grid'),
+        entities: casesEntities,
+        migrations: casesMigrations,
+      }),
+    )) as Orm;
     try {
       await orm.schema.ensureDatabase({ create: true });
       await orm.getMigrator().up({ to: 'Migration20261130125336_cases_workflow' });

@@ -15,28 +15,50 @@ describe.each(testDialects())('events demo seed on %s', (dialect) => {
   afterAll(() => service?.stop());
 
   it('keeps the December gala the end-to-end test registers for, open with seats left', async () => {
-    const result = await service.graphql(`query($id: ID!) { communityEvent(id: $id) { title status audience capacity seatsTaken venue { name } } }`, { id: demoId('community-event', 3) });
+    const result = await service.graphql(
+      `query($id: ID!) { communityEvent(id: $id) { title status audience capacity seatsTaken venue { name } } }`,
+      { id: demoId('community-event', 3) },
+    );
     const gala = result.data.communityEvent;
     expect(gala).toMatchObject({ title: '十二月迎新年文艺晚会', status: 'OPEN', audience: 'ALL' });
     expect(gala.capacity).toBeGreaterThan(gala.seatsTaken);
   });
 
   it('has a dozen venues whose bookings never overlap', async () => {
-    expect((await service.graphql(`{ venues(first: 100) { totalCount } }`)).data.venues.totalCount).toBeGreaterThanOrEqual(12);
-    const events = await service.orm.em.fork().find(CommunityEvent, { venue: { $ne: null }, status: { $ne: 'CANCELLED' } });
+    expect(
+      (await service.graphql(`{ venues(first: 100) { totalCount } }`)).data.venues.totalCount,
+    ).toBeGreaterThanOrEqual(12);
+    const events = await service.orm.em
+      .fork()
+      .find(CommunityEvent, { venue: { $ne: null }, status: { $ne: 'CANCELLED' } });
     const byVenue = new Map<string, CommunityEvent[]>();
     for (const e of events) byVenue.set(e.venue!.id, [...(byVenue.get(e.venue!.id) ?? []), e]);
-    const clashes = [...byVenue.values()].flatMap((list) => list.flatMap((a, i) => list.slice(i + 1).filter((b) => overlaps(a, b)).map((b) => `${a.title} / ${b.title}`)));
+    const clashes = [...byVenue.values()].flatMap((list) =>
+      list.flatMap((a, i) =>
+        list
+          .slice(i + 1)
+          .filter((b) => overlaps(a, b))
+          .map((b) => `${a.title} / ${b.title}`),
+      ),
+    );
     expect(clashes).toEqual([]);
 
     // each venue's usage log (started or ended, latest first) and bookings (not started, soonest first), per page
-    const listed = await service.graphql(`{ venues(first: 100) { edges { node { id usageLog(first: 3) { status startsAt } bookings(first: 2) { status startsAt } } } } }`);
+    const listed = await service.graphql(
+      `{ venues(first: 100) { edges { node { id usageLog(first: 3) { status startsAt } bookings(first: 2) { status startsAt } } } } }`,
+    );
     expect(listed.errors).toBeUndefined();
     for (const { node } of listed.data.venues.edges) {
-      const held = events.filter((e) => e.venue!.id === node.id && ['ONGOING', 'COMPLETED'].includes(e.status)).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
-      const coming = events.filter((e) => e.venue!.id === node.id && ['PLANNED', 'OPEN', 'FULL'].includes(e.status)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+      const held = events
+        .filter((e) => e.venue!.id === node.id && ['ONGOING', 'COMPLETED'].includes(e.status))
+        .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
+      const coming = events
+        .filter((e) => e.venue!.id === node.id && ['PLANNED', 'OPEN', 'FULL'].includes(e.status))
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
       expect(node.usageLog.map((e: any) => e.startsAt)).toEqual(held.slice(0, 3).map((e) => e.startsAt.toISOString()));
-      expect(node.bookings.map((e: any) => e.startsAt)).toEqual(coming.slice(0, 2).map((e) => e.startsAt.toISOString()));
+      expect(node.bookings.map((e: any) => e.startsAt)).toEqual(
+        coming.slice(0, 2).map((e) => e.startsAt.toISOString()),
+      );
     }
   });
 
@@ -62,23 +84,37 @@ describe.each(testDialects())('events demo seed on %s', (dialect) => {
   });
 
   it('answers statistics over the seeded year and takes new registrations for the gala', async () => {
-    const stats = (await service.graphql(`{ eventStatistics(groupBy: [TYPE]) { type events attended attendanceRate uniqueParticipants elderlyShare } }`, undefined, { role: 'analyst' })).data.eventStatistics;
+    const stats = (
+      await service.graphql(
+        `{ eventStatistics(groupBy: [TYPE]) { type events attended attendanceRate uniqueParticipants elderlyShare } }`,
+        undefined,
+        { role: 'analyst' },
+      )
+    ).data.eventStatistics;
     const classes = stats.find((g: any) => g.type === 'ELDER_YOUTH_CLASS');
     expect(classes.events).toBeGreaterThanOrEqual(10);
     expect(classes.elderlyShare).toBeGreaterThan(0);
     expect(classes.elderlyShare).toBeLessThan(1);
-    const volunteers = await service.graphql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { volunteerHours { services } } } }`, {
-      reps: demoDataset().residents.slice(0, 300).map((r) => ({ __typename: 'Resident', id: r.id })),
-    });
+    const volunteers = await service.graphql(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { volunteerHours { services } } } }`,
+      {
+        reps: demoDataset()
+          .residents.slice(0, 300)
+          .map((r) => ({ __typename: 'Resident', id: r.id })),
+      },
+    );
     expect(volunteers.data._entities.some((e: any) => e.volunteerHours.services > 0)).toBe(true);
     const em = service.orm.em.fork();
     const services = await em.count(VolunteerService, {});
     expect(services).toBeGreaterThan(50);
     expect(await em.count(OutboxMessage, { subject: 'shequ.events.volunteer_hours.recorded' })).toBe(services);
     const adult = demoDataset().residents.find((r) => demoAgeOn(r.birthDate, '2026-11-01') === 40)!;
-    const signed = await service.graphql(`mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status } } }`, {
-      input: { eventId: demoId('community-event', 3), residentId: adult.id },
-    });
+    const signed = await service.graphql(
+      `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status } } }`,
+      {
+        input: { eventId: demoId('community-event', 3), residentId: adult.id },
+      },
+    );
     expect(signed.errors).toBeUndefined();
     expect(signed.data.registerForEvent.registration.status).toBe('CONFIRMED');
   });

@@ -38,10 +38,18 @@ describe('event lifecycle (one transition table)', () => {
 
 describe('registration rules', () => {
   it('confirms while seats remain, waitlists when full, refuses closed events and duplicates', () => {
-    expect(decideRegistration({ eventStatus: 'OPEN', capacity: 2, confirmed: 1, alreadyRegistered: false })).toBe('CONFIRMED');
-    expect(decideRegistration({ eventStatus: 'FULL', capacity: 2, confirmed: 2, alreadyRegistered: false })).toBe('WAITLISTED');
-    expect(() => decideRegistration({ eventStatus: 'PLANNED', capacity: 2, confirmed: 0, alreadyRegistered: false })).toThrow(ConflictError);
-    expect(() => decideRegistration({ eventStatus: 'OPEN', capacity: 2, confirmed: 0, alreadyRegistered: true })).toThrow(/已报名/);
+    expect(decideRegistration({ eventStatus: 'OPEN', capacity: 2, confirmed: 1, alreadyRegistered: false })).toBe(
+      'CONFIRMED',
+    );
+    expect(decideRegistration({ eventStatus: 'FULL', capacity: 2, confirmed: 2, alreadyRegistered: false })).toBe(
+      'WAITLISTED',
+    );
+    expect(() =>
+      decideRegistration({ eventStatus: 'PLANNED', capacity: 2, confirmed: 0, alreadyRegistered: false }),
+    ).toThrow(ConflictError);
+    expect(() =>
+      decideRegistration({ eventStatus: 'OPEN', capacity: 2, confirmed: 0, alreadyRegistered: true }),
+    ).toThrow(/已报名/);
   });
 
   it('has one table for registrations: promote, cancel, check in, no-show', () => {
@@ -73,15 +81,33 @@ describe('audience rule', () => {
 });
 
 describe('venue booking', () => {
-  const existing = [{ id: 'e1', title: '五月晚会', startsAt: at('2026-05-20T11:30:00Z'), endsAt: at('2026-05-20T13:30:00Z') }];
+  const existing = [
+    { id: 'e1', title: '五月晚会', startsAt: at('2026-05-20T11:30:00Z'), endsAt: at('2026-05-20T13:30:00Z') },
+  ];
   it('treats intervals as half-open', () => {
-    expect(overlaps(existing[0]!, { startsAt: at('2026-05-20T13:30:00Z'), endsAt: at('2026-05-20T14:00:00Z') })).toBe(false);
-    expect(overlaps(existing[0]!, { startsAt: at('2026-05-20T13:00:00Z'), endsAt: at('2026-05-20T14:00:00Z') })).toBe(true);
+    expect(overlaps(existing[0], { startsAt: at('2026-05-20T13:30:00Z'), endsAt: at('2026-05-20T14:00:00Z') })).toBe(
+      false,
+    );
+    expect(overlaps(existing[0], { startsAt: at('2026-05-20T13:00:00Z'), endsAt: at('2026-05-20T14:00:00Z') })).toBe(
+      true,
+    );
   });
 
   it('refuses an overlapping booking with CONFLICT naming the other event', () => {
-    expect(() => checkVenueFree('冰心舞台', { startsAt: at('2026-05-20T12:00:00Z'), endsAt: at('2026-05-20T12:30:00Z') }, existing)).toThrow(/五月晚会/);
-    expect(() => checkVenueFree('冰心舞台', { id: 'e1', startsAt: at('2026-05-20T12:00:00Z'), endsAt: at('2026-05-20T12:30:00Z') }, existing)).not.toThrow();
+    expect(() =>
+      checkVenueFree(
+        '冰心舞台',
+        { startsAt: at('2026-05-20T12:00:00Z'), endsAt: at('2026-05-20T12:30:00Z') },
+        existing,
+      ),
+    ).toThrow(/五月晚会/);
+    expect(() =>
+      checkVenueFree(
+        '冰心舞台',
+        { id: 'e1', startsAt: at('2026-05-20T12:00:00Z'), endsAt: at('2026-05-20T12:30:00Z') },
+        existing,
+      ),
+    ).not.toThrow();
   });
 
   it('keeps capacity within the venue', () => {
@@ -98,14 +124,35 @@ describe('gala plan and statistics', () => {
       { id: 'mar', startsAt: at('2026-02-28T17:00:00Z'), status: 'OPEN' },
     ]);
     expect(months.map((m) => m.status).slice(0, 4)).toEqual(['HELD', 'MISSING', 'PLANNED', 'MISSING']);
-    expect(months[2]!.eventIds).toEqual(['mar']);
+    expect(months[2].eventIds).toEqual(['mar']);
   });
 
   it('counts registrations, attendance, unique participants and the elderly share by group', () => {
     const events = [
-      { id: 'a', type: 'GALA', startsAt: at('2026-03-20T11:00:00Z'), venueKey: '广场', organiserKey: 'x', audience: 'ALL' },
-      { id: 'b', type: 'GALA', startsAt: at('2026-04-20T11:00:00Z'), venueKey: '广场', organiserKey: 'x', audience: 'ALL' },
-      { id: 'c', type: 'LECTURE', startsAt: at('2026-04-21T11:00:00Z'), venueKey: null, organiserKey: 'y', audience: 'ELDERLY' },
+      {
+        id: 'a',
+        type: 'GALA',
+        startsAt: at('2026-03-20T11:00:00Z'),
+        venueKey: '广场',
+        organiserKey: 'x',
+        audience: 'ALL',
+      },
+      {
+        id: 'b',
+        type: 'GALA',
+        startsAt: at('2026-04-20T11:00:00Z'),
+        venueKey: '广场',
+        organiserKey: 'x',
+        audience: 'ALL',
+      },
+      {
+        id: 'c',
+        type: 'LECTURE',
+        startsAt: at('2026-04-21T11:00:00Z'),
+        venueKey: null,
+        organiserKey: 'y',
+        audience: 'ELDERLY',
+      },
     ];
     const groups = eventStatistics(
       ['TYPE'],
@@ -124,8 +171,26 @@ describe('gala plan and statistics', () => {
       ]),
     );
     expect(groups).toEqual([
-      { key: { TYPE: 'GALA' }, events: 2, registrations: 4, attended: 3, noShows: 1, attendanceRate: 0.75, uniqueParticipants: 2, elderlyShare: 0.5 },
-      { key: { TYPE: 'LECTURE' }, events: 1, registrations: 1, attended: 0, noShows: 0, attendanceRate: null, uniqueParticipants: 0, elderlyShare: null },
+      {
+        key: { TYPE: 'GALA' },
+        events: 2,
+        registrations: 4,
+        attended: 3,
+        noShows: 1,
+        attendanceRate: 0.75,
+        uniqueParticipants: 2,
+        elderlyShare: 0.5,
+      },
+      {
+        key: { TYPE: 'LECTURE' },
+        events: 1,
+        registrations: 1,
+        attended: 0,
+        noShows: 0,
+        attendanceRate: null,
+        uniqueParticipants: 0,
+        elderlyShare: null,
+      },
     ]);
     expect(eventStatistics(['MONTH', 'VENUE'], events, [], new Map()).map((g) => g.key)).toEqual([
       { MONTH: '2026-03', VENUE: '广场' },

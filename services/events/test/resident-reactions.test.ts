@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResidentDeceased, ResidentMovedOut, ResidentRegistered, STREAM_NAME, type EventEnvelope } from '@shequ/contracts';
+import {
+  ResidentDeceased,
+  ResidentMovedOut,
+  ResidentRegistered,
+  STREAM_NAME,
+  type EventEnvelope,
+} from '@shequ/contracts';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
@@ -32,11 +38,24 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
     return result.data;
   }
   async function openEvent(title: string, day: string, extra: Record<string, unknown> = {}): Promise<string> {
-    const id = (await ok(PLAN, { input: { title, type: 'LECTURE', startsAt: `${day}T07:00:00Z`, endsAt: `${day}T09:00:00Z`, organiserKind: 'DEPARTMENT', organiserDepartment: 'CULTURE', ...extra } })).planCommunityEvent.event.id;
+    const id = (
+      await ok(PLAN, {
+        input: {
+          title,
+          type: 'LECTURE',
+          startsAt: `${day}T07:00:00Z`,
+          endsAt: `${day}T09:00:00Z`,
+          organiserKind: 'DEPARTMENT',
+          organiserDepartment: 'CULTURE',
+          ...extra,
+        },
+      })
+    ).planCommunityEvent.event.id;
     await ok(`mutation($id: ID!) { publishCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id });
     return id;
   }
-  const register = async (eventId: string, residentId: string) => (await ok(REGISTER, { input: { eventId, residentId } })).registerForEvent.registration;
+  const register = async (eventId: string, residentId: string) =>
+    (await ok(REGISTER, { input: { eventId, residentId } })).registerForEvent.registration;
   const statusOf = async (id: string) => (await service.orm.em.fork().findOneOrFail(Registration, id)).status;
 
   beforeAll(async () => {
@@ -55,7 +74,9 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
     const early = await service.graphql(REGISTER, { input: { eventId: elderly, residentId: 'grandma' } });
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
     await residents.publish(ResidentRegistered, registered('grandma', '1948-03-08'));
-    await waitFor(() => service.orm.em.fork().findOne(ResidentProfile, { residentId: 'grandma' }), { what: 'resident projection' });
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProfile, { residentId: 'grandma' }), {
+      what: 'resident projection',
+    });
     expect((await register(elderly, 'grandma')).status).toBe('CONFIRMED');
   });
 
@@ -69,16 +90,23 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
     await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: past });
 
     const death = await residents.publish(ResidentDeceased, { residentId: 'grandpa', diedOn: '2026-11-30' });
-    await waitFor(async () => ((await statusOf(seat.id)) === 'CANCELLED' ? true : undefined), { what: 'future registration cancelled' });
+    await waitFor(async () => ((await statusOf(seat.id)) === 'CANCELLED' ? true : undefined), {
+      what: 'future registration cancelled',
+    });
     await residents.republish(death);
     expect(await statusOf(waiting.id)).toBe('CONFIRMED');
     expect(await statusOf(held.id)).toBe('CONFIRMED');
-    const event = await ok(`query($id: ID!) { communityEvent(id: $id) { status seatsTaken waitlisted } }`, { id: future });
+    const event = await ok(`query($id: ID!) { communityEvent(id: $id) { status seatsTaken waitlisted } }`, {
+      id: future,
+    });
     expect(event.communityEvent).toEqual({ status: 'FULL', seatsTaken: 1, waitlisted: 0 });
     const cancelled = await service.orm.em.fork().findOneOrFail(Registration, seat.id);
     expect(cancelled.cancelReason).toBe('居民已故');
-    const consumer = service.consumers[0]!;
-    await waitFor(async () => ((await consumer.apply(death, async () => undefined)) === 'duplicate' ? true : undefined), { what: 'death recorded in the inbox' });
+    const consumer = service.consumers[0];
+    await waitFor(
+      async () => ((await consumer.apply(death, async () => undefined)) === 'duplicate' ? true : undefined),
+      { what: 'death recorded in the inbox' },
+    );
     expect(await service.orm.em.fork().count(Registration, { residentId: 'grandpa', status: 'CANCELLED' })).toBe(1);
     const refused = await service.graphql(REGISTER, { input: { eventId: future, residentId: 'grandpa' } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -87,20 +115,34 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
   it('on resident.moved_out releases the seat and reopens the event when nobody waits', async () => {
     const event = await openEvent('二月讲座', '2027-02-10', { capacity: 1 });
     const seat = await register(event, 'mover');
-    await residents.publish(ResidentMovedOut, { residentId: 'mover', fromHouseholdId: null, movedOutOn: '2026-11-30', destination: '湖里区' });
-    await waitFor(async () => ((await statusOf(seat.id)) === 'CANCELLED' ? true : undefined), { what: 'registration released on moving out' });
-    expect((await ok(`query($id: ID!) { communityEvent(id: $id) { status } }`, { id: event })).communityEvent.status).toBe('OPEN');
+    await residents.publish(ResidentMovedOut, {
+      residentId: 'mover',
+      fromHouseholdId: null,
+      movedOutOn: '2026-11-30',
+      destination: '湖里区',
+    });
+    await waitFor(async () => ((await statusOf(seat.id)) === 'CANCELLED' ? true : undefined), {
+      what: 'registration released on moving out',
+    });
+    expect(
+      (await ok(`query($id: ID!) { communityEvent(id: $id) { status } }`, { id: event })).communityEvent.status,
+    ).toBe('OPEN');
   });
 
   it('publishes registration.attended onto the stream when a resident checks in', async () => {
     const event = await openEvent('签到测试', '2027-03-01', { capacity: 5 });
     const seat = await register(event, 'attendee');
     await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: event });
-    await ok(`mutation($id: ID!) { checkInEventRegistration(input: { registrationId: $id }) { registration { id } } }`, { id: seat.id });
+    await ok(
+      `mutation($id: ID!) { checkInEventRegistration(input: { registrationId: $id }) { registration { id } } }`,
+      { id: seat.id },
+    );
     const jsm = await service.bus.jetstreamManager();
     const envelope = await waitFor(
       async () => {
-        const message = await jsm.streams.getMessage(STREAM_NAME, { last_by_subj: 'shequ.events.registration.attended' }).catch(() => null);
+        const message = await jsm.streams
+          .getMessage(STREAM_NAME, { last_by_subj: 'shequ.events.registration.attended' })
+          .catch(() => null);
         return message ? (JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope<any>) : undefined;
       },
       { what: 'registration.attended on the stream' },

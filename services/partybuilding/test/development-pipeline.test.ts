@@ -37,7 +37,16 @@ describe('development pipeline (入党申请人 → … → 正式党员)', () =
     expect(checkStageChange(base, 'ACTIVIST', '2023-09-01', TODAY)).toBe('activistOn');
     expect(code(() => checkStageChange(base, 'DEVELOPMENT_TARGET', '2024-09-01', TODAY))).toBe('CONFLICT');
     expect(code(() => checkStageChange(base, 'FULL_MEMBER', '2024-09-01', TODAY))).toBe('CONFLICT');
-    expect(code(() => checkStageChange({ ...base, stage: 'FULL_MEMBER', fullMemberOn: '2020-01-01' }, 'PROBATIONARY', '2024-09-01', TODAY))).toBe('CONFLICT');
+    expect(
+      code(() =>
+        checkStageChange(
+          { ...base, stage: 'FULL_MEMBER', fullMemberOn: '2020-01-01' },
+          'PROBATIONARY',
+          '2024-09-01',
+          TODAY,
+        ),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('does not date a step before the previous one, nor in the future', () => {
@@ -53,13 +62,24 @@ describe('development pipeline (入党申请人 → … → 正式党员)', () =
   });
 
   it('admits a development target as 预备党员 no earlier than designation', () => {
-    const target = { ...base, stage: 'DEVELOPMENT_TARGET' as const, activistOn: '2024-01-01', developmentTargetOn: '2025-02-01' };
+    const target = {
+      ...base,
+      stage: 'DEVELOPMENT_TARGET' as const,
+      activistOn: '2024-01-01',
+      developmentTargetOn: '2025-02-01',
+    };
     expect(code(() => checkStageChange(target, 'PROBATIONARY', '2025-01-31', TODAY))).toBe('BAD_USER_INPUT');
     expect(checkStageChange(target, 'PROBATIONARY', '2025-06-01', TODAY)).toBe('probationaryOn');
   });
 
   it('requires a full year of probation (or the extended term) before full membership', () => {
-    const probationary = { ...base, stage: 'PROBATIONARY' as const, activistOn: '2023-06-01', developmentTargetOn: '2024-06-01', probationaryOn: '2025-06-15' };
+    const probationary = {
+      ...base,
+      stage: 'PROBATIONARY' as const,
+      activistOn: '2023-06-01',
+      developmentTargetOn: '2024-06-01',
+      probationaryOn: '2025-06-15',
+    };
     expect(probationEndsOn(probationary)).toBe('2026-06-15');
     expect(code(() => checkStageChange(probationary, 'FULL_MEMBER', '2026-06-14', TODAY))).toBe('BAD_USER_INPUT');
     expect(checkStageChange(probationary, 'FULL_MEMBER', '2026-06-15', TODAY)).toBe('fullMemberOn');
@@ -69,35 +89,75 @@ describe('development pipeline (入党申请人 → … → 正式党员)', () =
   });
 
   it('extends probation once, past the normal end, by at most a year; cancellation only in probation', () => {
-    const probationary = { ...base, stage: 'PROBATIONARY' as const, activistOn: '2023-06-01', developmentTargetOn: '2024-06-01', probationaryOn: '2025-06-15' };
+    const probationary = {
+      ...base,
+      stage: 'PROBATIONARY' as const,
+      activistOn: '2023-06-01',
+      developmentTargetOn: '2024-06-01',
+      probationaryOn: '2025-06-15',
+    };
     expect(code(() => checkProbationExtension(probationary, '2026-06-15'))).toBe('BAD_USER_INPUT');
     expect(code(() => checkProbationExtension(probationary, '2027-06-16'))).toBe('BAD_USER_INPUT');
     expect(checkProbationExtension(probationary, '2027-06-15')).toBeUndefined();
-    expect(code(() => checkProbationExtension({ ...probationary, probationExtendedUntil: '2026-12-15' }, '2027-03-01'))).toBe('CONFLICT');
+    expect(
+      code(() => checkProbationExtension({ ...probationary, probationExtendedUntil: '2026-12-15' }, '2027-03-01')),
+    ).toBe('CONFLICT');
     expect(code(() => checkProbationExtension(base, '2027-03-01'))).toBe('CONFLICT');
     expect(code(() => checkProbationCancellation(probationary, '2025-06-14', TODAY))).toBe('BAD_USER_INPUT');
     expect(checkProbationCancellation(probationary, '2026-01-10', TODAY)).toBeUndefined();
     expect(code(() => checkProbationCancellation(base, '2026-01-10', TODAY))).toBe('CONFLICT');
-    expect(code(() => checkStageChange({ ...probationary, status: 'PROBATION_CANCELLED' }, 'FULL_MEMBER', '2026-06-20', TODAY))).toBe('CONFLICT');
+    expect(
+      code(() =>
+        checkStageChange({ ...probationary, status: 'PROBATION_CANCELLED' }, 'FULL_MEMBER', '2026-06-20', TODAY),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it('accepts applications only from residents aged 18 or more on the day', () => {
-    expect(code(() => checkApplication({ appliedOn: '2026-04-30', birthDate: '2008-05-01' }, TODAY))).toBe('BAD_USER_INPUT');
+    expect(code(() => checkApplication({ appliedOn: '2026-04-30', birthDate: '2008-05-01' }, TODAY))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(checkApplication({ appliedOn: '2026-05-01', birthDate: '2008-05-01' }, TODAY)).toBeUndefined();
-    expect(code(() => checkApplication({ appliedOn: '1990-05-01', birthDate: '1995-05-01' }, TODAY))).toBe('BAD_USER_INPUT');
+    expect(code(() => checkApplication({ appliedOn: '1990-05-01', birthDate: '1995-05-01' }, TODAY))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(code(() => checkApplication({ appliedOn: '2026-07-01', birthDate: null }, TODAY))).toBe('BAD_USER_INPUT');
   });
 
   it('checks a recorded history as a whole: dates present for stages reached, in order, none for stages not reached', () => {
-    const full = { ...base, stage: 'FULL_MEMBER' as const, appliedOn: '2018-01-05', activistOn: '2018-04-01', developmentTargetOn: '2019-05-01', probationaryOn: '2019-07-01', fullMemberOn: '2020-07-01' };
+    const full = {
+      ...base,
+      stage: 'FULL_MEMBER' as const,
+      appliedOn: '2018-01-05',
+      activistOn: '2018-04-01',
+      developmentTargetOn: '2019-05-01',
+      probationaryOn: '2019-07-01',
+      fullMemberOn: '2020-07-01',
+    };
     expect(checkStageHistory(full, TODAY)).toBeUndefined();
     expect(code(() => checkStageHistory({ ...full, fullMemberOn: '2020-06-30' }, TODAY))).toBe('BAD_USER_INPUT');
     expect(code(() => checkStageHistory({ ...full, developmentTargetOn: '2019-03-31' }, TODAY))).toBe('BAD_USER_INPUT');
     expect(code(() => checkStageHistory({ ...full, stage: 'ACTIVIST' }, TODAY))).toBe('BAD_USER_INPUT');
-    expect(code(() => checkStageHistory({ ...full, stage: 'PROBATIONARY', fullMemberOn: null, probationaryOn: null }, TODAY))).toBe('BAD_USER_INPUT');
+    expect(
+      code(() =>
+        checkStageHistory({ ...full, stage: 'PROBATIONARY', fullMemberOn: null, probationaryOn: null }, TODAY),
+      ),
+    ).toBe('BAD_USER_INPUT');
     // an old member recorded only with the date of full membership (档案 from before the system)
-    expect(checkStageHistory({ ...base, stage: 'FULL_MEMBER', birthDate: '1950-01-01', appliedOn: null, fullMemberOn: '1975-07-01' }, TODAY)).toBeUndefined();
-    expect(code(() => checkStageHistory({ ...base, stage: 'FULL_MEMBER', birthDate: '1970-01-01', appliedOn: null, fullMemberOn: '1975-07-01' }, TODAY))).toBe('BAD_USER_INPUT');
+    expect(
+      checkStageHistory(
+        { ...base, stage: 'FULL_MEMBER', birthDate: '1950-01-01', appliedOn: null, fullMemberOn: '1975-07-01' },
+        TODAY,
+      ),
+    ).toBeUndefined();
+    expect(
+      code(() =>
+        checkStageHistory(
+          { ...base, stage: 'FULL_MEMBER', birthDate: '1970-01-01', appliedOn: null, fullMemberOn: '1975-07-01' },
+          TODAY,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceRates, meetingCompliance, meetingHolderAllowed, type HeldMeeting } from '../src/domain/meeting-compliance.js';
+import {
+  attendanceRates,
+  meetingCompliance,
+  meetingHolderAllowed,
+  type HeldMeeting,
+} from '../src/domain/meeting-compliance.js';
 import { groupMembers } from '../src/domain/party-statistics.js';
 
 const B = 'branch';
@@ -14,9 +19,17 @@ const calendar: HeldMeeting[] = [
   { type: 'PARTY_LECTURE', heldOn: '2025-08-10', organizationId: B },
   { type: 'PARTY_LECTURE', heldOn: '2025-12-31', organizationId: B },
   // 支委会 in Jan–Oct except April
-  ...['01', '02', '03', '05', '06', '07', '08', '09', '10'].map((m) => ({ type: 'COMMITTEE_MEETING' as const, heldOn: `2025-${m}-05`, organizationId: B })),
+  ...['01', '02', '03', '05', '06', '07', '08', '09', '10'].map((m) => ({
+    type: 'COMMITTEE_MEETING' as const,
+    heldOn: `2025-${m}-05`,
+    organizationId: B,
+  })),
   // 党小组会: group g1 every month Jan–Jun, group g2 only January
-  ...['01', '02', '03', '04', '05', '06'].map((m) => ({ type: 'GROUP_MEETING' as const, heldOn: `2025-${m}-20`, organizationId: 'g1' })),
+  ...['01', '02', '03', '04', '05', '06'].map((m) => ({
+    type: 'GROUP_MEETING' as const,
+    heldOn: `2025-${m}-20`,
+    organizationId: 'g1',
+  })),
   { type: 'GROUP_MEETING', heldOn: '2025-01-21', organizationId: 'g2' },
   // noise: other year, other branch, non-required type
   { type: 'GENERAL_ASSEMBLY', heldOn: '2024-12-31', organizationId: B },
@@ -25,7 +38,13 @@ const calendar: HeldMeeting[] = [
 ];
 
 describe('三会一课 compliance against a hand-made calendar', () => {
-  const { periods, summary } = meetingCompliance({ branchId: B, groupIds: ['g1', 'g2'], year: 2025, meetings: calendar, today: '2026-01-10' });
+  const { periods, summary } = meetingCompliance({
+    branchId: B,
+    groupIds: ['g1', 'g2'],
+    year: 2025,
+    meetings: calendar,
+    today: '2026-01-10',
+  });
   const of = (type: string) => periods.filter((p) => p.type === type);
 
   it('counts 支部党员大会 and 党课 per quarter, several in one quarter once', () => {
@@ -39,8 +58,16 @@ describe('三会一课 compliance against a hand-made calendar', () => {
   });
 
   it('counts 支委会 per month and 党小组会 per month per group', () => {
-    expect(of('COMMITTEE_MEETING').filter((p) => !p.met).map((p) => p.period)).toEqual(['2025-04', '2025-11', '2025-12']);
-    expect(of('GROUP_MEETING').slice(0, 3).map((p) => [p.period, p.required, p.held, p.met])).toEqual([
+    expect(
+      of('COMMITTEE_MEETING')
+        .filter((p) => !p.met)
+        .map((p) => p.period),
+    ).toEqual(['2025-04', '2025-11', '2025-12']);
+    expect(
+      of('GROUP_MEETING')
+        .slice(0, 3)
+        .map((p) => [p.period, p.required, p.held, p.met]),
+    ).toEqual([
       ['2025-01', 2, 2, true],
       ['2025-02', 2, 1, false],
       ['2025-03', 2, 1, false],
@@ -57,11 +84,32 @@ describe('三会一课 compliance against a hand-made calendar', () => {
   });
 
   it('leaves periods that have not ended out of the rate', () => {
-    const midYear = meetingCompliance({ branchId: B, groupIds: [], year: 2025, meetings: calendar, today: '2025-05-15' });
-    expect(midYear.summary.find((s) => s.type === 'COMMITTEE_MEETING')).toEqual({ type: 'COMMITTEE_MEETING', requiredPeriods: 4, metPeriods: 3, rate: 0.75 });
-    expect(midYear.summary.find((s) => s.type === 'GENERAL_ASSEMBLY')).toEqual({ type: 'GENERAL_ASSEMBLY', requiredPeriods: 1, metPeriods: 1, rate: 1 });
+    const midYear = meetingCompliance({
+      branchId: B,
+      groupIds: [],
+      year: 2025,
+      meetings: calendar,
+      today: '2025-05-15',
+    });
+    expect(midYear.summary.find((s) => s.type === 'COMMITTEE_MEETING')).toEqual({
+      type: 'COMMITTEE_MEETING',
+      requiredPeriods: 4,
+      metPeriods: 3,
+      rate: 0.75,
+    });
+    expect(midYear.summary.find((s) => s.type === 'GENERAL_ASSEMBLY')).toEqual({
+      type: 'GENERAL_ASSEMBLY',
+      requiredPeriods: 1,
+      metPeriods: 1,
+      rate: 1,
+    });
     // a branch without groups owes no 党小组会
-    expect(midYear.summary.find((s) => s.type === 'GROUP_MEETING')).toEqual({ type: 'GROUP_MEETING', requiredPeriods: 0, metPeriods: 0, rate: null });
+    expect(midYear.summary.find((s) => s.type === 'GROUP_MEETING')).toEqual({
+      type: 'GROUP_MEETING',
+      requiredPeriods: 0,
+      metPeriods: 0,
+      rate: null,
+    });
   });
 
   it('computes attendance rates per member and who may hold which meeting', () => {
@@ -87,14 +135,30 @@ describe('party statistics grouping', () => {
   it('counts by the chosen dimensions only', () => {
     const members = [
       { organization: '一支部', stage: 'FULL_MEMBER', memberType: 'RETIRED', gender: 'MALE', birthDate: '1950-01-01' },
-      { organization: '一支部', stage: 'FULL_MEMBER', memberType: 'COMMUNITY', gender: 'FEMALE', birthDate: '1990-01-01' },
-      { organization: '二支部', stage: 'APPLICANT', memberType: 'COMMUNITY', gender: 'FEMALE', birthDate: '2000-01-01' },
+      {
+        organization: '一支部',
+        stage: 'FULL_MEMBER',
+        memberType: 'COMMUNITY',
+        gender: 'FEMALE',
+        birthDate: '1990-01-01',
+      },
+      {
+        organization: '二支部',
+        stage: 'APPLICANT',
+        memberType: 'COMMUNITY',
+        gender: 'FEMALE',
+        birthDate: '2000-01-01',
+      },
     ];
     expect(groupMembers(members, ['ORGANIZATION'], '2026-01-01')).toEqual([
       { organization: '一支部', stage: null, memberType: null, ageBand: null, gender: null, count: 2 },
       { organization: '二支部', stage: null, memberType: null, ageBand: null, gender: null, count: 1 },
     ]);
-    expect(groupMembers(members, ['GENDER', 'AGE_BAND'], '2026-01-01').map((g) => [g.gender, g.ageBand, g.count]).sort()).toEqual([
+    expect(
+      groupMembers(members, ['GENDER', 'AGE_BAND'], '2026-01-01')
+        .map((g) => [g.gender, g.ageBand, g.count])
+        .sort(),
+    ).toEqual([
       ['FEMALE', 'AGE_36_45', 1],
       ['FEMALE', 'UNDER_36', 1],
       ['MALE', 'OVER_70', 1],

@@ -23,17 +23,59 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
 
   beforeAll(async () => {
     service = await startTestSubgraph(partybuildingService, { dialect, clock });
-    const committee = (await gql(`mutation { createPartyOrganization(input: { name: "社区党委", level: COMMITTEE, establishedOn: "2005-07-01" }) { organization { id } } }`)).createPartyOrganization.organization.id;
-    branch = (await gql(`mutation($p: ID!) { createPartyOrganization(input: { name: "第一党支部", level: BRANCH, parentId: $p, establishedOn: "2005-07-01" }) { organization { id } } }`, { p: committee }))
-      .createPartyOrganization.organization.id;
-    group = (await gql(`mutation($p: ID!) { createPartyOrganization(input: { name: "第一党小组", level: GROUP, parentId: $p, establishedOn: "2005-07-01" }) { organization { id } } }`, { p: branch }))
-      .createPartyOrganization.organization.id;
+    const committee = (
+      await gql(
+        `mutation { createPartyOrganization(input: { name: "社区党委", level: COMMITTEE, establishedOn: "2005-07-01" }) { organization { id } } }`,
+      )
+    ).createPartyOrganization.organization.id;
+    branch = (
+      await gql(
+        `mutation($p: ID!) { createPartyOrganization(input: { name: "第一党支部", level: BRANCH, parentId: $p, establishedOn: "2005-07-01" }) { organization { id } } }`,
+        { p: committee },
+      )
+    ).createPartyOrganization.organization.id;
+    group = (
+      await gql(
+        `mutation($p: ID!) { createPartyOrganization(input: { name: "第一党小组", level: GROUP, parentId: $p, establishedOn: "2005-07-01" }) { organization { id } } }`,
+        { p: branch },
+      )
+    ).createPartyOrganization.organization.id;
     const people = [
-      { residentId: 'r1', stage: 'FULL_MEMBER', fullMemberOn: '1980-07-01', birthDate: '1950-04-01', gender: 'MALE', memberType: 'RETIRED', groupId: group },
-      { residentId: 'r2', stage: 'FULL_MEMBER', fullMemberOn: '2015-07-01', birthDate: '1988-04-01', gender: 'FEMALE', memberType: 'EMPLOYED_REPORTING', groupId: group },
-      { residentId: 'r3', stage: 'APPLICANT', appliedOn: '2025-03-01', birthDate: '2000-04-01', gender: 'FEMALE', memberType: 'COMMUNITY' },
+      {
+        residentId: 'r1',
+        stage: 'FULL_MEMBER',
+        fullMemberOn: '1980-07-01',
+        birthDate: '1950-04-01',
+        gender: 'MALE',
+        memberType: 'RETIRED',
+        groupId: group,
+      },
+      {
+        residentId: 'r2',
+        stage: 'FULL_MEMBER',
+        fullMemberOn: '2015-07-01',
+        birthDate: '1988-04-01',
+        gender: 'FEMALE',
+        memberType: 'EMPLOYED_REPORTING',
+        groupId: group,
+      },
+      {
+        residentId: 'r3',
+        stage: 'APPLICANT',
+        appliedOn: '2025-03-01',
+        birthDate: '2000-04-01',
+        gender: 'FEMALE',
+        memberType: 'COMMUNITY',
+      },
     ];
-    for (const p of people) members.push((await gql(`mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id } } }`, { input: { branchId: branch, ...p } })).enrolPartyMember.member.id);
+    for (const p of people)
+      members.push(
+        (
+          await gql(`mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id } } }`, {
+            input: { branchId: branch, ...p },
+          })
+        ).enrolPartyMember.member.id,
+      );
   });
   afterAll(() => service?.stop());
 
@@ -54,20 +96,67 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
       },
     });
     expect(assembly.recordPartyMeeting.meeting.attendance).toHaveLength(3);
-    await gql(RECORD, { input: { organizationId: branch, type: 'COMMITTEE_MEETING', heldOn: '2025-01-08', topic: '研究发展党员', attendance: [{ memberId: members[0], status: 'PRESENT' }] } });
-    await gql(RECORD, { input: { organizationId: group, type: 'GROUP_MEETING', heldOn: '2025-01-22', topic: '小组学习', attendance: [{ memberId: members[0], status: 'PRESENT' }, { memberId: members[1], status: 'PRESENT' }] } });
-    await gql(RECORD, { input: { organizationId: branch, type: 'PARTY_LECTURE', heldOn: '2025-11-01', topic: '党课：党史学习', attendance: [] } });
+    await gql(RECORD, {
+      input: {
+        organizationId: branch,
+        type: 'COMMITTEE_MEETING',
+        heldOn: '2025-01-08',
+        topic: '研究发展党员',
+        attendance: [{ memberId: members[0], status: 'PRESENT' }],
+      },
+    });
+    await gql(RECORD, {
+      input: {
+        organizationId: group,
+        type: 'GROUP_MEETING',
+        heldOn: '2025-01-22',
+        topic: '小组学习',
+        attendance: [
+          { memberId: members[0], status: 'PRESENT' },
+          { memberId: members[1], status: 'PRESENT' },
+        ],
+      },
+    });
+    await gql(RECORD, {
+      input: {
+        organizationId: branch,
+        type: 'PARTY_LECTURE',
+        heldOn: '2025-11-01',
+        topic: '党课：党史学习',
+        attendance: [],
+      },
+    });
 
-    const events = (await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.partybuilding.meeting.held' })).map((r) => JSON.parse(r.payload) as EventEnvelope<any>);
-    expect(events.find((e) => e.data.type === 'GENERAL_ASSEMBLY')?.data).toMatchObject({ organizationId: branch, heldOn: '2025-03-20', present: 1, excused: 1, absent: 1 });
+    const events = (
+      await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.partybuilding.meeting.held' })
+    ).map((r) => JSON.parse(r.payload) as EventEnvelope<any>);
+    expect(events.find((e) => e.data.type === 'GENERAL_ASSEMBLY')?.data).toMatchObject({
+      organizationId: branch,
+      heldOn: '2025-03-20',
+      present: 1,
+      excused: 1,
+      absent: 1,
+    });
   });
 
   it('refuses a meeting of the wrong organisation level, attendance of a non-member, a future date', async () => {
-    const groupAtBranch = await service.graphql(RECORD, { input: { organizationId: branch, type: 'GROUP_MEETING', heldOn: '2025-02-01', topic: '小组会', attendance: [] } });
+    const groupAtBranch = await service.graphql(RECORD, {
+      input: { organizationId: branch, type: 'GROUP_MEETING', heldOn: '2025-02-01', topic: '小组会', attendance: [] },
+    });
     expect(groupAtBranch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'type' });
-    const outsider = await service.graphql(RECORD, { input: { organizationId: group, type: 'GROUP_MEETING', heldOn: '2025-02-01', topic: '小组会', attendance: [{ memberId: members[2], status: 'PRESENT' }] } });
+    const outsider = await service.graphql(RECORD, {
+      input: {
+        organizationId: group,
+        type: 'GROUP_MEETING',
+        heldOn: '2025-02-01',
+        topic: '小组会',
+        attendance: [{ memberId: members[2], status: 'PRESENT' }],
+      },
+    });
     expect(outsider.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attendance.0.memberId' });
-    const future = await service.graphql(RECORD, { input: { organizationId: branch, type: 'PARTY_LECTURE', heldOn: '2026-02-01', topic: '党课', attendance: [] } });
+    const future = await service.graphql(RECORD, {
+      input: { organizationId: branch, type: 'PARTY_LECTURE', heldOn: '2026-02-01', topic: '党课', attendance: [] },
+    });
     expect(future.errors?.[0]?.extensions?.field).toBe('heldOn');
   });
 
@@ -97,7 +186,10 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
       ].sort((a, b) => a.member.id.localeCompare(b.member.id)),
     );
     const committeeLevel = await service.graphql(`{ partyOrganizations(level: COMMITTEE) { edges { node { id } } } }`);
-    const onCommittee = await service.graphql(`query($id: ID!) { meetingCompliance(organizationId: $id, year: 2025) { year } }`, { id: committeeLevel.data.partyOrganizations.edges[0].node.id });
+    const onCommittee = await service.graphql(
+      `query($id: ID!) { meetingCompliance(organizationId: $id, year: 2025) { year } }`,
+      { id: committeeLevel.data.partyOrganizations.edges[0].node.id },
+    );
     expect(onCommittee.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationId' });
     const byBranch = await gql(`{ partyMeetingComplianceByBranch(year: 2025) { organizationName overallRate } }`);
     expect(byBranch.partyMeetingComplianceByBranch).toEqual([{ organizationName: '第一党支部', overallRate: 4 / 32 }]);
@@ -105,15 +197,23 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
 
   it('runs the red-flag post: one nominee per department, the panel picks among them, history and winners by year', async () => {
     const nominate = (period: string, department: string, staffId: string) =>
-      service.graphql(`mutation($input: NominateRedFlagInput!) { nominateRedFlag(input: $input) { period { period nominations { department staffId } } } }`, { input: { period, department, staffId } });
+      service.graphql(
+        `mutation($input: NominateRedFlagInput!) { nominateRedFlag(input: $input) { period { period nominations { department staffId } } } }`,
+        { input: { period, department, staffId } },
+      );
     expect((await nominate('2025-11', 'FAMILY_PLANNING', 'staff-jisheng')).errors).toBeUndefined();
     expect((await nominate('2025-11', 'SOCIAL_SECURITY', 'staff-baozhang')).errors).toBeUndefined();
-    expect((await nominate('2025-11', 'FAMILY_PLANNING', 'staff-other')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await nominate('2025-11', 'FAMILY_PLANNING', 'staff-other')).errors?.[0]?.extensions?.code).toBe(
+      'CONFLICT',
+    );
     expect((await nominate('2025-13', 'CULTURE', 'staff-x')).errors?.[0]?.extensions?.field).toBe('period');
     const decide = (period: string, winnerStaffId: string) =>
-      service.graphql(`mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period winnerStaffId winnerDepartment decidedOn winner { id } nominations { staffId staff { id } } } } }`, {
-        input: { period, winnerStaffId, decidedOn: '2025-12-02', panel: '社区党委评议小组' },
-      });
+      service.graphql(
+        `mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period winnerStaffId winnerDepartment decidedOn winner { id } nominations { staffId staff { id } } } } }`,
+        {
+          input: { period, winnerStaffId, decidedOn: '2025-12-02', panel: '社区党委评议小组' },
+        },
+      );
     expect((await decide('2025-11', 'staff-outsider')).errors?.[0]?.extensions?.field).toBe('winnerStaffId');
     const decided = await decide('2025-11', 'staff-baozhang');
     expect(decided.data.decideRedFlag.period).toEqual({
@@ -131,34 +231,57 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
     expect((await nominate('2025-11', 'CULTURE', 'staff-late')).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await nominate('2024-06', 'COMPREHENSIVE_GOVERNANCE', 'staff-zongzhi');
     await decide('2024-06', 'staff-zongzhi');
-    const winners = await gql(`{ redFlagWinnersByYear { year awards { period winnerDepartment } } redFlagPeriods(first: 5) { totalCount edges { node { period } } } }`);
+    const winners = await gql(
+      `{ redFlagWinnersByYear { year awards { period winnerDepartment } } redFlagPeriods(first: 5) { totalCount edges { node { period } } } }`,
+    );
     expect(winners.redFlagWinnersByYear).toEqual([
       { year: 2024, awards: [{ period: '2024-06', winnerDepartment: 'COMPREHENSIVE_GOVERNANCE' }] },
       { year: 2025, awards: [{ period: '2025-11', winnerDepartment: 'SOCIAL_SECURITY' }] },
     ]);
     expect(winners.redFlagPeriods.edges.map((e: any) => e.node.period)).toEqual(['2025-11', '2024-06']);
-    const awarded = (await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.partybuilding.red_flag.awarded' })).map((r) => JSON.parse(r.payload).data);
-    expect(awarded).toEqual(expect.arrayContaining([{ period: '2025-11', staffId: 'staff-baozhang', department: 'SOCIAL_SECURITY' }]));
+    const awarded = (
+      await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.partybuilding.red_flag.awarded' })
+    ).map((r) => JSON.parse(r.payload).data);
+    expect(awarded).toEqual(
+      expect.arrayContaining([{ period: '2025-11', staffId: 'staff-baozhang', department: 'SOCIAL_SECURITY' }]),
+    );
   });
 
   it('records yearly 民主评议 grades (once a year, members only) and training head-counts against the target', async () => {
     const appraise = (memberId: string, year: number) =>
-      service.graphql(`mutation($input: RecordPartyAppraisalInput!) { recordPartyAppraisal(input: $input) { appraisal { year grade } } }`, { input: { memberId, year, grade: 'EXCELLENT' } });
-    expect((await appraise(members[0]!, 2025)).errors).toBeUndefined();
-    expect((await appraise(members[0]!, 2025)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect((await appraise(members[2]!, 2025)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const history = await gql(`query($id: ID!) { partyMember(id: $id) { appraisals { year grade } } }`, { id: members[0] });
+      service.graphql(
+        `mutation($input: RecordPartyAppraisalInput!) { recordPartyAppraisal(input: $input) { appraisal { year grade } } }`,
+        { input: { memberId, year, grade: 'EXCELLENT' } },
+      );
+    expect((await appraise(members[0], 2025)).errors).toBeUndefined();
+    expect((await appraise(members[0], 2025)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await appraise(members[2], 2025)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const history = await gql(`query($id: ID!) { partyMember(id: $id) { appraisals { year grade } } }`, {
+      id: members[0],
+    });
     expect(history.partyMember.appraisals).toEqual([{ year: 2025, grade: 'EXCELLENT' }]);
 
-    await gql(`mutation { setPartyYearPlan(input: { year: 2025, recruitmentTarget: 5, trainingHeadcountTarget: 100 }) { target } }`);
-    for (const [heldOn, headCount] of [['2025-09-10', 35], ['2025-04-01', 40]] as const) {
-      await gql(`mutation($input: RecordPartyTrainingSessionInput!) { recordPartyTrainingSession(input: $input) { session { id } } }`, {
-        input: { heldOn, headCount, title: '党校现场教学', location: '思明区委党校' },
-      });
+    await gql(
+      `mutation { setPartyYearPlan(input: { year: 2025, recruitmentTarget: 5, trainingHeadcountTarget: 100 }) { target } }`,
+    );
+    for (const [heldOn, headCount] of [
+      ['2025-09-10', 35],
+      ['2025-04-01', 40],
+    ] as const) {
+      await gql(
+        `mutation($input: RecordPartyTrainingSessionInput!) { recordPartyTrainingSession(input: $input) { session { id } } }`,
+        {
+          input: { heldOn, headCount, title: '党校现场教学', location: '思明区委党校' },
+        },
+      );
     }
-    const bad = await service.graphql(`mutation { recordPartyTrainingSession(input: { heldOn: "2025-05-01", headCount: 0, title: "x" }) { session { id } } }`);
+    const bad = await service.graphql(
+      `mutation { recordPartyTrainingSession(input: { heldOn: "2025-05-01", headCount: 0, title: "x" }) { session { id } } }`,
+    );
     expect(bad.errors?.[0]?.extensions?.field).toBe('headCount');
-    const progress = await gql(`{ partyTrainingProgress(year: 2025) { target total sessions { runningTotal session { heldOn headCount } } } }`);
+    const progress = await gql(
+      `{ partyTrainingProgress(year: 2025) { target total sessions { runningTotal session { heldOn headCount } } } }`,
+    );
     expect(progress.partyTrainingProgress).toEqual({
       target: 100,
       total: 75,
@@ -171,7 +294,11 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
 
   it('gives counts without personal data to analysts, and refuses them member lists', async () => {
     const analyst = { role: 'analyst' as const };
-    const stats = await service.graphql(`{ partyStatistics(groupBy: [STAGE, GENDER]) { stage gender memberType organization count } }`, {}, analyst);
+    const stats = await service.graphql(
+      `{ partyStatistics(groupBy: [STAGE, GENDER]) { stage gender memberType organization count } }`,
+      {},
+      analyst,
+    );
     expect(stats.errors).toBeUndefined();
     expect(stats.data.partyStatistics).toEqual(
       expect.arrayContaining([
@@ -180,8 +307,14 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
         { stage: 'APPLICANT', gender: 'FEMALE', memberType: null, organization: null, count: 1 },
       ]),
     );
-    const byType = await service.graphql(`{ partyStatistics(groupBy: [ORGANIZATION, MEMBER_TYPE, AGE_BAND]) { organization memberType ageBand count } }`, {}, analyst);
-    expect(byType.data.partyStatistics).toEqual(expect.arrayContaining([{ organization: '第一党支部', memberType: 'RETIRED', ageBand: 'OVER_70', count: 1 }]));
+    const byType = await service.graphql(
+      `{ partyStatistics(groupBy: [ORGANIZATION, MEMBER_TYPE, AGE_BAND]) { organization memberType ageBand count } }`,
+      {},
+      analyst,
+    );
+    expect(byType.data.partyStatistics).toEqual(
+      expect.arrayContaining([{ organization: '第一党支部', memberType: 'RETIRED', ageBand: 'OVER_70', count: 1 }]),
+    );
     const list = await service.graphql(`{ partyMembers { totalCount } }`, {}, analyst);
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -4,7 +4,14 @@ import { pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@she
 import { testDialects } from '@shequ/testing';
 import { demoDataset } from '@shequ/demo-data';
 import { checkStageHistory } from '../src/domain/development-pipeline.js';
-import { PartyMeeting, PartyMember, PartyOrganization, PartyTransfer, RedFlagNomination, RedFlagPeriod } from '../src/entities/index.js';
+import {
+  PartyMeeting,
+  PartyMember,
+  PartyOrganization,
+  PartyTransfer,
+  RedFlagNomination,
+  RedFlagPeriod,
+} from '../src/entities/index.js';
 import { buildPartybuildingSchema } from '../src/graphql/schema.js';
 import { RED_FLAG_NOMINATING_DEPARTMENTS } from '../src/seeds/demo-seed.js';
 import { partybuildingService } from '../src/service.js';
@@ -30,7 +37,9 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
     expect(await service.orm.em.fork().count(PartyMember, {})).toBe(count);
     const members = await em.find(PartyMember, { status: 'ACTIVE' });
     expect(new Set(members.map((m) => m.stage)).size).toBe(5);
-    expect(new Set(members.map((m) => m.memberType))).toEqual(new Set(['RETIRED', 'EMPLOYED_REPORTING', 'COMMUNITY', 'MOBILE']));
+    expect(new Set(members.map((m) => m.memberType))).toEqual(
+      new Set(['RETIRED', 'EMPLOYED_REPORTING', 'COMMUNITY', 'MOBILE']),
+    );
     for (const m of members) checkStageHistory({ ...m, status: 'ACTIVE' }, '2026-11-01');
   });
 
@@ -39,7 +48,9 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
     expect(await em.count(PartyMeeting, { heldOn: { $like: '2025-%' } })).toBeGreaterThan(100);
     expect(await em.count(PartyMeeting, { heldOn: { $like: '2026-%' } })).toBeGreaterThan(80);
     expect(await em.count(RedFlagPeriod, { decidedOn: { $ne: null } })).toBe(18);
-    const result = await service.graphql(`{ redFlagWinnersByYear(fromYear: 2010) { year awards { period } } partyMeetingComplianceByBranch(year: 2025) { organizationName overallRate } }`);
+    const result = await service.graphql(
+      `{ redFlagWinnersByYear(fromYear: 2010) { year awards { period } } partyMeetingComplianceByBranch(year: 2025) { organizationName overallRate } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data.redFlagWinnersByYear.flatMap((y: any) => y.awards)).toHaveLength(18);
     expect(result.data.partyMeetingComplianceByBranch).toHaveLength(3);
@@ -54,16 +65,22 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
     for (const m of members) {
       const resident = residents.get(m.residentId);
       expect(resident, `member ${m.id} → resident ${m.residentId}`).toBeDefined();
-      expect({ gender: m.gender, birthDate: m.birthDate }).toEqual({ gender: resident!.gender, birthDate: resident!.birthDate });
+      expect({ gender: m.gender, birthDate: m.birthDate }).toEqual({
+        gender: resident!.gender,
+        birthDate: resident!.birthDate,
+      });
     }
     expect(new Set(members.map((m) => m.residentId)).size).toBe(members.length);
-    const secretaries = (await em.find(PartyOrganization, { secretaryResidentId: { $ne: null } })).map((o) => o.secretaryResidentId!);
+    const secretaries = (await em.find(PartyOrganization, { secretaryResidentId: { $ne: null } })).map(
+      (o) => o.secretaryResidentId!,
+    );
     expect(secretaries.length).toBeGreaterThanOrEqual(4);
     const memberResidents = new Set(members.map((m) => m.residentId));
     for (const id of secretaries) expect(memberResidents.has(id), `secretary ${id} is a member`).toBe(true);
     const transfers = await em.find(PartyTransfer, {});
     expect(transfers.length).toBeGreaterThan(0);
-    for (const t of transfers) expect(residents.has(t.residentId!), `transfer ${t.id} → resident ${t.residentId}`).toBe(true);
+    for (const t of transfers)
+      expect(residents.has(t.residentId!), `transfer ${t.id} → resident ${t.residentId}`).toBe(true);
   });
 
   it('nominates and awards staff of the residents demo dataset from 计生, 保障站 and 综治城管党建, exposed as Staff', async () => {
@@ -80,9 +97,15 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
     const awarded = await em.find(RedFlagPeriod, { decidedOn: { $ne: null } });
     for (const p of awarded) {
       expect(staff.has(p.winnerStaffId!)).toBe(true);
-      expect(nominations.some((n) => n.period.id === p.id && n.staffId === p.winnerStaffId && n.department === p.winnerDepartment)).toBe(true);
+      expect(
+        nominations.some(
+          (n) => n.period.id === p.id && n.staffId === p.winnerStaffId && n.department === p.winnerDepartment,
+        ),
+      ).toBe(true);
     }
-    const result = await service.graphql(`{ redFlagPeriods(first: 50) { edges { node { period winnerStaffId winner { id } nominations { staffId staff { id } } } } } }`);
+    const result = await service.graphql(
+      `{ redFlagPeriods(first: 50) { edges { node { period winnerStaffId winner { id } nominations { staffId staff { id } } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     const periods = result.data.redFlagPeriods.edges.map((e: any) => e.node);
     expect(periods).toHaveLength(19);
@@ -94,16 +117,30 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
   });
 
   it('contributes Resident.partyMember with stage and branch, null for non-members', async () => {
-    const member = await service.orm.em.fork().findOneOrFail(PartyMember, { stage: 'PROBATIONARY' }, { orderBy: { id: 'asc' } });
+    const member = await service.orm.em
+      .fork()
+      .findOneOrFail(PartyMember, { stage: 'PROBATIONARY' }, { orderBy: { id: 'asc' } });
     const result = await service.graphql(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { partyMember { stage branch { level parent { name } } } } } }`,
-      { reps: [{ __typename: 'Resident', id: member.residentId }, { __typename: 'Resident', id: 'not-a-member' }] },
+      {
+        reps: [
+          { __typename: 'Resident', id: member.residentId },
+          { __typename: 'Resident', id: 'not-a-member' },
+        ],
+      },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data._entities).toEqual([{ partyMember: { stage: 'PROBATIONARY', branch: { level: 'BRANCH', parent: { name: '中共莲秀社区委员会' } } } }, { partyMember: null }]);
-    const denied = await service.graphql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { partyMember { stage } } } }`, {
-      reps: [{ __typename: 'Resident', id: member.residentId }],
-    }, { role: 'grid_worker', grids: ['350203008006-01'] });
+    expect(result.data._entities).toEqual([
+      { partyMember: { stage: 'PROBATIONARY', branch: { level: 'BRANCH', parent: { name: '中共莲秀社区委员会' } } } },
+      { partyMember: null },
+    ]);
+    const denied = await service.graphql(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { partyMember { stage } } } }`,
+      {
+        reps: [{ __typename: 'Resident', id: member.residentId }],
+      },
+      { role: 'grid_worker', grids: ['350203008006-01'] },
+    );
     expect(denied.errors).toBeUndefined();
     expect(denied.data._entities).toEqual([{ partyMember: null }]);
   });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PiiRead } from '@shequ/contracts';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { ManualClock } from '@shequ/subgraph';
-import { TestEventPublisher, pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  TestEventPublisher,
+  pendingSchemaChanges,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { ApiKey } from '../src/access/index.js';
 import { residentsService } from '../src/service.js';
 
@@ -44,47 +49,73 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
   });
 
   it('issues a key (shown once, stored hashed), which then works with its scopes only, until revoked', async () => {
-    const issued = await service.graphql(ISSUE, { input: { name: '思明区社会治理平台', scopes: ['residents:read', 'events:read'], validDays: 30 } });
+    const issued = await service.graphql(ISSUE, {
+      input: { name: '思明区社会治理平台', scopes: ['residents:read', 'events:read'], validDays: 30 },
+    });
     expect(issued.errors).toBeUndefined();
     const { key, apiKey } = issued.data.issueApiKey;
     expect(key).toMatch(new RegExp(`^shq_${apiKey.id}_[A-Za-z0-9_-]{40,}$`));
-    expect(apiKey).toMatchObject({ name: '思明区社会治理平台', scopes: ['residents:read', 'events:read'], status: 'ACTIVE' });
+    expect(apiKey).toMatchObject({
+      name: '思明区社会治理平台',
+      scopes: ['residents:read', 'events:read'],
+      status: 'ACTIVE',
+    });
     const stored = await service.orm.em.fork().findOneOrFail(ApiKey, apiKey.id);
     expect(stored.secretHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(key.split('_').pop());
 
     const listed = await service.graphql('{ apiKeys { id name scopes status } }');
-    expect(listed.data.apiKeys).toEqual([{ id: apiKey.id, name: '思明区社会治理平台', scopes: ['residents:read', 'events:read'], status: 'ACTIVE' }]);
+    expect(listed.data.apiKeys).toEqual([
+      { id: apiKey.id, name: '思明区社会治理平台', scopes: ['residents:read', 'events:read'], status: 'ACTIVE' },
+    ]);
     expect(JSON.stringify(listed)).not.toContain(key);
 
     const asKey = { authorization: `ApiKey ${key}` };
-    const read = await waitFor(async () => {
-      const result = await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey);
-      return result.data ? result : undefined;
-    }, { what: 'the key to reach the projection' });
+    const read = await waitFor(
+      async () => {
+        const result = await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey);
+        return result.data ? result : undefined;
+      },
+      { what: 'the key to reach the projection' },
+    );
     expect(read.errors).toBeUndefined();
     const beyond = await service.graphql('{ apiKeys { id } }', {}, asKey);
     expect(beyond.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'apikeys:manage' });
-    const wrongSecret = await service.graphql('{ residents(first: 1) { totalCount } }', {}, { authorization: `ApiKey shq_${apiKey.id}_${'x'.repeat(43)}` });
+    const wrongSecret = await service.graphql(
+      '{ residents(first: 1) { totalCount } }',
+      {},
+      { authorization: `ApiKey shq_${apiKey.id}_${'x'.repeat(43)}` },
+    );
     expect(wrongSecret.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const revoked = await service.graphql('mutation($id: ID!) { revokeApiKey(id: $id) { status revokedAt } }', { id: apiKey.id });
+    const revoked = await service.graphql('mutation($id: ID!) { revokeApiKey(id: $id) { status revokedAt } }', {
+      id: apiKey.id,
+    });
     expect(revoked.data.revokeApiKey.status).toBe('REVOKED');
-    const refused = await waitFor(async () => {
-      const result = await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey);
-      return result.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' ? result : undefined;
-    }, { what: 'the revocation to take effect' });
+    const refused = await waitFor(
+      async () => {
+        const result = await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey);
+        return result.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' ? result : undefined;
+      },
+      { what: 'the revocation to take effect' },
+    );
     expect(refused.data ?? null).toBeNull();
     const again = await service.graphql('mutation($id: ID!) { revokeApiKey(id: $id) { status } }', { id: apiKey.id });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', state: 'REVOKED' });
   });
 
   it('refuses unknown scopes, a too long validity, and callers without apikeys:manage', async () => {
-    const scope = await service.graphql(ISSUE, { input: { name: '平台', scopes: ['residents:read', 'apikeys:manage'] } });
+    const scope = await service.graphql(ISSUE, {
+      input: { name: '平台', scopes: ['residents:read', 'apikeys:manage'] },
+    });
     expect(scope.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scopes' });
     const days = await service.graphql(ISSUE, { input: { name: '平台', scopes: ['events:read'], validDays: 366 } });
     expect(days.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validDays' });
-    const grid = await service.graphql(ISSUE, { input: { name: '平台', scopes: ['events:read'] } }, { role: 'grid_worker', grids: ['x'] });
+    const grid = await service.graphql(
+      ISSUE,
+      { input: { name: '平台', scopes: ['events:read'] } },
+      { role: 'grid_worker', grids: ['x'] },
+    );
     expect(grid.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'apikeys:manage' });
   });
 
@@ -92,27 +123,45 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
     const first = await publisher.publish(PiiRead.cases, piiRead('res-a', 'user-1', '2026-11-01T08:00:00.000Z'));
     await publisher.publish(PiiRead.events, piiRead('res-a', 'user-2', '2026-11-02T08:00:00.000Z', ['phone']));
     await publisher.publish(PiiRead.residents, piiRead('res-b', 'user-1', '2026-11-03T08:00:00.000Z'));
-    await publisher.publish(PiiRead.partybuilding, piiRead('res-c', 'user-3', '2026-11-03T09:00:00.000Z'), { communityId: '350203008007' });
+    await publisher.publish(PiiRead.partybuilding, piiRead('res-c', 'user-3', '2026-11-03T09:00:00.000Z'), {
+      communityId: '350203008007',
+    });
     await publisher.republish(first);
 
-    const all = await waitFor(async () => {
-      const result = await service.graphql(TRAIL, {});
-      return result.data?.piiAuditTrail.totalCount === 3 && result.data.piiAuditTrail.edges.length === 3 ? result : undefined;
-    }, { what: 'three trail entries' });
+    const all = await waitFor(
+      async () => {
+        const result = await service.graphql(TRAIL, {});
+        return result.data?.piiAuditTrail.totalCount === 3 && result.data.piiAuditTrail.edges.length === 3
+          ? result
+          : undefined;
+      },
+      { what: 'three trail entries' },
+    );
     expect(all.data.piiAuditTrail.edges.map((e: any) => [e.node.service, e.node.subjectId, e.node.callerId])).toEqual([
       ['residents', 'res-b', 'user-1'],
       ['events', 'res-a', 'user-2'],
       ['cases', 'res-a', 'user-1'],
     ]);
-    expect(all.data.piiAuditTrail.edges[2].node).toMatchObject({ fields: ['idNumber', 'phone'], operation: 'ResidentView', callerKind: 'user', callerRoles: ['civil_affairs'] });
+    expect(all.data.piiAuditTrail.edges[2].node).toMatchObject({
+      fields: ['idNumber', 'phone'],
+      operation: 'ResidentView',
+      callerKind: 'user',
+      callerRoles: ['civil_affairs'],
+    });
 
     const byResident = await service.graphql(TRAIL, { filter: { residentId: 'res-a' } });
     expect(byResident.data.piiAuditTrail.edges.map((e: any) => e.node.service)).toEqual(['events', 'cases']);
     const byCaller = await service.graphql(TRAIL, { filter: { callerId: 'user-1' }, first: 1 });
     expect(byCaller.data.piiAuditTrail).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
-    const next = await service.graphql(TRAIL, { filter: { callerId: 'user-1' }, first: 1, after: byCaller.data.piiAuditTrail.pageInfo.endCursor });
+    const next = await service.graphql(TRAIL, {
+      filter: { callerId: 'user-1' },
+      first: 1,
+      after: byCaller.data.piiAuditTrail.pageInfo.endCursor,
+    });
     expect(next.data.piiAuditTrail.edges[0].node.subjectId).toBe('res-a');
-    const period = await service.graphql(TRAIL, { filter: { from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' } });
+    const period = await service.graphql(TRAIL, {
+      filter: { from: '2026-11-02T00:00:00.000Z', to: '2026-11-03T00:00:00.000Z' },
+    });
     expect(period.data.piiAuditTrail.edges.map((e: any) => e.node.callerId)).toEqual(['user-2']);
 
     const denied = await service.graphql(TRAIL, {}, { role: 'civil_affairs' });
@@ -120,10 +169,14 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
   });
 
   it('refuses a key once it has expired, and lists it as EXPIRED', async () => {
-    const issued = await service.graphql(ISSUE, { input: { name: '短期密钥', scopes: ['residents:read'], validDays: 1 } });
+    const issued = await service.graphql(ISSUE, {
+      input: { name: '短期密钥', scopes: ['residents:read'], validDays: 1 },
+    });
     const { key, apiKey } = issued.data.issueApiKey;
     const asKey = { authorization: `ApiKey ${key}` };
-    await waitFor(async () => (await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey)).data, { what: 'the key to work' });
+    await waitFor(async () => (await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey)).data, {
+      what: 'the key to work',
+    });
     clock.advance(24 * 60 * 60 * 1000 + 1);
     const expired = await service.graphql('{ residents(first: 1) { totalCount } }', {}, asKey);
     expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -9,13 +9,18 @@ describe.each(testDialects())('demo community seed on %s', (dialect) => {
   let service: TestSubgraph;
 
   beforeAll(async () => {
-    service = await startTestSubgraph(residentsService, { dialect, seed: true, clock: new ManualClock(new Date('2026-11-01T08:00:00Z')) });
+    service = await startTestSubgraph(residentsService, {
+      dialect,
+      seed: true,
+      clock: new ManualClock(new Date('2026-11-01T08:00:00Z')),
+    });
   }, 60_000);
   afterAll(() => service?.stop());
 
   it('loads 莲秀社区 with stable ids, an age pyramid, about 20% floating residents and 195 低保 households', async () => {
     const data = demoDataset();
-    const result = await service.graphql(`query($id: ID!) {
+    const result = await service.graphql(
+      `query($id: ID!) {
       community { name streetName }
       resident(id: $id) { id name }
       all: residentStatistics(groupBy: [RESIDENCE_TYPE]) { total groups { keys { value } count } }
@@ -25,18 +30,27 @@ describe.each(testDialects())('demo community seed on %s', (dialect) => {
       staff { totalCount }
       organizations(first: 100) { totalCount }
       rented: households(filter: { housing: RENTED }, first: 5) { totalCount edges { node { landlord { id } } } }
-    }`, { id: demoId('resident', 0) });
+    }`,
+      { id: demoId('resident', 0) },
+    );
     expect(result.errors).toBeUndefined();
     const d = result.data;
     expect(d.community).toEqual({ name: '莲秀社区', streetName: '嘉莲街道' });
-    expect(d.resident).toEqual({ id: demoId('resident', 0), name: data.residents[0]!.name });
+    expect(d.resident).toEqual({ id: demoId('resident', 0), name: data.residents[0].name });
     const byValue = (groups: any[]) => Object.fromEntries(groups.map((g) => [g.keys[0].value, g.count]));
     const types = byValue(d.all.groups);
     expect(d.all.total).toBe(2500);
     expect(types.FLOATING / 2500).toBeGreaterThan(0.15);
     expect(types.FLOATING / 2500).toBeLessThan(0.25);
     const ages = byValue(d.ages.groups);
-    expect(Object.keys(ages).sort()).toEqual(['AGE_0_6', 'AGE_18_34', 'AGE_35_59', 'AGE_60_79', 'AGE_7_17', 'AGE_80_PLUS']);
+    expect(Object.keys(ages).sort()).toEqual([
+      'AGE_0_6',
+      'AGE_18_34',
+      'AGE_35_59',
+      'AGE_60_79',
+      'AGE_7_17',
+      'AGE_80_PLUS',
+    ]);
     expect(ages.AGE_35_59).toBeGreaterThan(ages.AGE_80_PLUS);
     const care = byValue(d.care.groups);
     expect(care.MINIMUM_LIVING_ALLOWANCE).toBe(195);

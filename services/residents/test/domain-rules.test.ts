@@ -26,13 +26,23 @@ describe('care review schedule', () => {
   });
 
   it('terminates on TERMINATE, honours a later requested date, refuses an earlier one', () => {
-    expect(reviewResult('MINIMUM_LIVING_ALLOWANCE', 'TERMINATE', '2026-11-01')).toEqual({ ends: true, nextReviewOn: null });
-    expect(reviewResult('MINIMUM_LIVING_ALLOWANCE', 'ADJUST', '2026-11-01', '2027-01-15')).toEqual({ ends: false, nextReviewOn: '2027-01-15' });
+    expect(reviewResult('MINIMUM_LIVING_ALLOWANCE', 'TERMINATE', '2026-11-01')).toEqual({
+      ends: true,
+      nextReviewOn: null,
+    });
+    expect(reviewResult('MINIMUM_LIVING_ALLOWANCE', 'ADJUST', '2026-11-01', '2027-01-15')).toEqual({
+      ends: false,
+      nextReviewOn: '2027-01-15',
+    });
     expect(() => reviewResult('MINIMUM_LIVING_ALLOWANCE', 'CONTINUE', '2026-11-01', '2026-10-01')).toThrow(/晚于/);
   });
 
   it('derives 高龄 on the 80th birthday', () => {
-    expect([isAdvancedAge('1946-11-30', '2026-11-30'), isAdvancedAge('1946-12-01', '2026-11-30'), isAdvancedAge(null, '2026-11-30')]).toEqual([true, false, false]);
+    expect([
+      isAdvancedAge('1946-11-30', '2026-11-30'),
+      isAdvancedAge('1946-12-01', '2026-11-30'),
+      isAdvancedAge(null, '2026-11-30'),
+    ]).toEqual([true, false, false]);
   });
 });
 
@@ -47,23 +57,46 @@ describe('CSV reader', () => {
   });
 
   it('marks a record with a quote left open or text after a closing quote', () => {
-    expect(parseCsv('a,b\n"x"y,1\n').records[0]!.problem).toMatch(/多余字符/);
-    expect(parseCsv('a,b\n1,2\n"open,3\n4,5').records.map((r) => r.problem)).toEqual([null, expect.stringMatching(/未闭合/)]);
+    expect(parseCsv('a,b\n"x"y,1\n').records[0].problem).toMatch(/多余字符/);
+    expect(parseCsv('a,b\n1,2\n"open,3\n4,5').records.map((r) => r.problem)).toEqual([
+      null,
+      expect.stringMatching(/未闭合/),
+    ]);
   });
 });
 
 describe('import row check', () => {
   const today = new Date('2026-11-30T00:00:00Z');
-  const row = { idNumber: composeResidentIdNumber('350203', '1980-01-01', 11), name: '王建华', building: '香秀里1号楼', unit: '1', room: '101' };
+  const row = {
+    idNumber: composeResidentIdNumber('350203', '1980-01-01', 11),
+    name: '王建华',
+    building: '香秀里1号楼',
+    unit: '1',
+    room: '101',
+  };
 
   it('normalises units, rooms and Chinese enum labels', () => {
     const check = checkImportRow({ ...row, relationToHead: '配偶', residenceType: '户籍', housing: '出租' }, today);
-    expect(check).toMatchObject({ ok: true, value: { unit: '1单元', room: '101室', relationToHead: 'SPOUSE', residenceType: 'REGISTERED', housing: 'RENTED', gender: 'MALE', birthDate: '1980-01-01' } });
+    expect(check).toMatchObject({
+      ok: true,
+      value: {
+        unit: '1单元',
+        room: '101室',
+        relationToHead: 'SPOUSE',
+        residenceType: 'REGISTERED',
+        housing: 'RENTED',
+        gender: 'MALE',
+        birthDate: '1980-01-01',
+      },
+    });
   });
 
   it('rejects with the field: missing required value, unknown enum, floating without permit dates', () => {
     expect(checkImportRow({ ...row, name: '' }, today)).toEqual({ ok: false, field: 'name', reason: '必填项为空' });
     expect(checkImportRow({ ...row, housing: 'CASTLE' }, today)).toMatchObject({ ok: false, field: 'housing' });
-    expect(checkImportRow({ ...row, residenceType: 'FLOATING' }, today)).toMatchObject({ ok: false, field: 'residencePermitIssuedOn' });
+    expect(checkImportRow({ ...row, residenceType: 'FLOATING' }, today)).toMatchObject({
+      ok: false,
+      field: 'residencePermitIssuedOn',
+    });
   });
 });

@@ -11,18 +11,37 @@ export async function placesFixture(em: EntityManager) {
     em.create(Grid, { id: 'grid-b', communityId: COMMUNITY, code: `${COMMUNITY}-02`, name: '莲秀里网格' }),
   ];
   const buildings = grids.map((grid, i) =>
-    em.create(Building, { id: `building-${i}`, communityId: COMMUNITY, grid, name: `${grid.name.slice(0, 3)}${i + 1}号楼`, address: `厦门市思明区嘉莲街道${grid.name.slice(0, 3)}${i + 1}号` }),
+    em.create(Building, {
+      id: `building-${i}`,
+      communityId: COMMUNITY,
+      grid,
+      name: `${grid.name.slice(0, 3)}${i + 1}号楼`,
+      address: `厦门市思明区嘉莲街道${grid.name.slice(0, 3)}${i + 1}号`,
+    }),
   );
   const households = buildings.flatMap((building, i) =>
     [1, 2].map((n) =>
-      em.create(Household, { id: `household-${i}-${n}`, communityId: COMMUNITY, building, unit: '1单元', room: `${n}01室`, address: `${building.name}1单元${n}01室` }),
+      em.create(Household, {
+        id: `household-${i}-${n}`,
+        communityId: COMMUNITY,
+        building,
+        unit: '1单元',
+        room: `${n}01室`,
+        address: `${building.name}1单元${n}01室`,
+      }),
     ),
   );
   await em.flush();
   return { grids, buildings, households };
 }
 
-export function residentIn(em: EntityManager, household: Household, name: string, birthDate: string, sequence: number): Resident {
+export function residentIn(
+  em: EntityManager,
+  household: Household,
+  name: string,
+  birthDate: string,
+  sequence: number,
+): Resident {
   const idNumber = composeResidentIdNumber('350203', birthDate, sequence);
   return em.create(Resident, {
     id: `resident-${sequence}`,
@@ -38,8 +57,21 @@ export function residentIn(em: EntityManager, household: Household, name: string
 /** Two staff members: a grid worker of grid-a and a social-security officer. */
 export async function staffFixture(em: EntityManager) {
   const staff = [
-    em.create(Staff, { id: 'staff-grid-a', communityId: COMMUNITY, name: '陈网格', department: 'GRID', position: '专职网格员', gridIds: ',grid-a,' }),
-    em.create(Staff, { id: 'staff-ss', communityId: COMMUNITY, name: '李保障', department: 'SOCIAL_SECURITY', position: '保障站工作人员' }),
+    em.create(Staff, {
+      id: 'staff-grid-a',
+      communityId: COMMUNITY,
+      name: '陈网格',
+      department: 'GRID',
+      position: '专职网格员',
+      gridIds: ',grid-a,',
+    }),
+    em.create(Staff, {
+      id: 'staff-ss',
+      communityId: COMMUNITY,
+      name: '李保障',
+      department: 'SOCIAL_SECURITY',
+      position: '保障站工作人员',
+    }),
   ];
   await em.flush();
   return staff;

@@ -9,7 +9,8 @@ import { residentsService } from '../src/service.js';
 import { placesFixture, residentIn } from './fixtures.js';
 
 const IMPORT = `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { total created updated unchanged rejected results { row outcome residentId field reason } } }`;
-const HEADER = 'idNumber,name,phone,gridCode,building,unit,room,housing,relationToHead,residenceType,residencePermitIssuedOn,residencePermitExpiresOn';
+const HEADER =
+  'idNumber,name,phone,gridCode,building,unit,room,housing,relationToHead,residenceType,residencePermitIssuedOn,residencePermitExpiresOn';
 const id = (birth: string, seq: number, region = '350203') => composeResidentIdNumber(region, birth, seq);
 const badCheckDigit = (value: string) => value.slice(0, 17) + (value[17] === '1' ? '2' : '1');
 
@@ -31,11 +32,14 @@ describe.each(testDialects())('district import on %s', (dialect) => {
   let service: TestSubgraph;
 
   beforeAll(async () => {
-    service = await startTestSubgraph(residentsService, { dialect, clock: new ManualClock(new Date('2026-11-30T08:00:00Z')) });
+    service = await startTestSubgraph(residentsService, {
+      dialect,
+      clock: new ManualClock(new Date('2026-11-30T08:00:00Z')),
+    });
     const em = service.orm.em.fork();
     const { households } = await placesFixture(em);
-    residentIn(em, households[0]!, '林秀英', '1948-03-08', 2);
-    residentIn(em, households[0]!, '林建国', '1975-06-01', 3);
+    residentIn(em, households[0], '林秀英', '1948-03-08', 2);
+    residentIn(em, households[0], '林建国', '1975-06-01', 3);
     await em.flush();
   });
   afterAll(() => service?.stop());
@@ -66,7 +70,12 @@ describe.each(testDialects())('district import on %s', (dialect) => {
 
     const em = service.orm.em.fork();
     const created = await em.findOneOrFail(Resident, { idNumber: id('1982-02-02', 12) }, { populate: ['household'] });
-    expect(created).toMatchObject({ name: '李美玲', residenceType: 'FLOATING', residencePermitExpiresOn: '2027-01-31', relationToHead: 'HEAD' });
+    expect(created).toMatchObject({
+      name: '李美玲',
+      residenceType: 'FLOATING',
+      residencePermitExpiresOn: '2027-01-31',
+      relationToHead: 'HEAD',
+    });
     const flat = created.household!.getEntity();
     expect(flat).toMatchObject({ address: '莲秀里9号楼3单元402室', housing: 'RENTED', headResidentId: created.id });
     expect(await em.findOneOrFail(Building, flat.building.id)).toMatchObject({ name: '莲秀里9号楼' });
@@ -77,10 +86,18 @@ describe.each(testDialects())('district import on %s', (dialect) => {
   });
 
   it('a second import of the same file reports every accepted row UNCHANGED and publishes nothing', async () => {
-    const before = [await outboxCount(), await service.orm.em.fork().count(Household, {}), await service.orm.em.fork().count(Building, {})];
+    const before = [
+      await outboxCount(),
+      await service.orm.em.fork().count(Household, {}),
+      await service.orm.em.fork().count(Building, {}),
+    ];
     const result = await service.graphql(IMPORT, { input: { format: 'CSV', content: FILE } });
     expect(result.data.importResidents).toMatchObject({ total: 10, created: 0, updated: 0, unchanged: 4, rejected: 6 });
-    expect([await outboxCount(), await service.orm.em.fork().count(Household, {}), await service.orm.em.fork().count(Building, {})]).toEqual(before);
+    expect([
+      await outboxCount(),
+      await service.orm.em.fork().count(Household, {}),
+      await service.orm.em.fork().count(Building, {}),
+    ]).toEqual(before);
   });
 
   it('imports JSON, moving a resident to another flat (resident.moved_in) and rejecting non-objects', async () => {
@@ -95,18 +112,33 @@ describe.each(testDialects())('district import on %s', (dialect) => {
     ]);
     const moved = await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.residents.resident.moved_in' });
     expect(moved.map((m) => JSON.parse(m.payload).data)).toEqual([
-      expect.objectContaining({ residentId: 'resident-3', householdId: 'household-1-2', fromHouseholdId: 'household-0-1', gridId: 'grid-b' }),
+      expect.objectContaining({
+        residentId: 'resident-3',
+        householdId: 'household-1-2',
+        fromHouseholdId: 'household-0-1',
+        gridId: 'grid-b',
+      }),
     ]);
   });
 
   it('rejects an unreadable file as a whole, and callers without residents:import', async () => {
-    const noHeader = await service.graphql(IMPORT, { input: { format: 'CSV', content: 'name,phone\n王五,13800000000' } });
+    const noHeader = await service.graphql(IMPORT, {
+      input: { format: 'CSV', content: 'name,phone\n王五,13800000000' },
+    });
     expect(noHeader.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
     const badJson = await service.graphql(IMPORT, { input: { format: 'JSON', content: '{"idNumber": ' } });
     expect(badJson.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
-    const unclosed = await service.graphql(IMPORT, { input: { format: 'CSV', content: `${HEADER}\n${id('1990-01-01', 21)},"吴,,,香秀里1号楼,1,101,,,,,` } });
-    expect(unclosed.data.importResidents.results).toEqual([{ row: 1, outcome: 'REJECTED', residentId: null, field: null, reason: expect.stringMatching(/引号未闭合/) }]);
-    const gridWorker = await service.graphql(IMPORT, { input: { format: 'CSV', content: FILE } }, { role: 'grid_worker', grids: ['350203008006-01'] });
+    const unclosed = await service.graphql(IMPORT, {
+      input: { format: 'CSV', content: `${HEADER}\n${id('1990-01-01', 21)},"吴,,,香秀里1号楼,1,101,,,,,` },
+    });
+    expect(unclosed.data.importResidents.results).toEqual([
+      { row: 1, outcome: 'REJECTED', residentId: null, field: null, reason: expect.stringMatching(/引号未闭合/) },
+    ]);
+    const gridWorker = await service.graphql(
+      IMPORT,
+      { input: { format: 'CSV', content: FILE } },
+      { role: 'grid_worker', grids: ['350203008006-01'] },
+    );
     expect(gridWorker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -18,10 +18,10 @@ describe('residents: who sees what', () => {
     service = await startTestSubgraph(residentsService);
     const em = service.orm.em.fork();
     const { households } = await placesFixture(em);
-    const resident = residentIn(em, households[0]!, '林秀英', '1948-03-08', 2);
+    const resident = residentIn(em, households[0], '林秀英', '1948-03-08', 2);
     resident.phone = '13906001234';
     idNumber = resident.idNumber;
-    residentIn(em, households[2]!, '陈丽', '1990-01-15', 4);
+    residentIn(em, households[2], '陈丽', '1990-01-15', 4);
     await em.flush();
   });
   afterAll(() => service?.stop());
@@ -43,16 +43,26 @@ describe('residents: who sees what', () => {
     expect(r.idNumber).toBe(id === 'RAW' ? idNumber : `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`);
     expect(r.phone).toBe(phone === 'RAW' ? '13906001234' : '139****1234');
     expect(r.household).toEqual(
-      address === 'RAW' ? { address: '香秀里1号楼1单元101室', unit: '1单元', room: '101室' } : { address: '香秀里1号楼', unit: null, room: null },
+      address === 'RAW'
+        ? { address: '香秀里1号楼1单元101室', unit: '1单元', room: '101室' }
+        : { address: '香秀里1号楼', unit: null, room: null },
     );
   });
 
   it('shows a grid worker residents of their own grid only, ID number masked', async () => {
     const own = await view({ role: 'grid_worker', grids: [GRID_A] });
-    expect(own.data.resident).toMatchObject({ name: '林秀英', phone: '13906001234', idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}` });
+    expect(own.data.resident).toMatchObject({
+      name: '林秀英',
+      phone: '13906001234',
+      idNumber: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`,
+    });
     const other = await view({ role: 'grid_worker', grids: ['350203008006-02'] });
     expect(other.data.resident).toBeNull();
-    const list = await service.graphql('{ residents(first: 10) { totalCount edges { node { name } } } }', {}, { role: 'grid_worker', grids: [GRID_A] });
+    const list = await service.graphql(
+      '{ residents(first: 10) { totalCount edges { node { name } } } }',
+      {},
+      { role: 'grid_worker', grids: [GRID_A] },
+    );
     expect(list.data.residents.edges.map((e: any) => e.node.name)).toEqual(['林秀英']);
   });
 
@@ -80,7 +90,10 @@ describe('residents: who sees what', () => {
     const forged = await view({ anonymous: true, headers: { 'x-user-id': 'admin', 'x-roles': 'community_admin' } });
     expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const expired = await view({ authorization: `Bearer ${await devToken({}, -60)}` });
-    expect(expired.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('过期') });
+    expect(expired.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringContaining('过期'),
+    });
     const token = await devToken();
     const tampered = `${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
     const badSignature = await view({ authorization: `Bearer ${tampered}` });
@@ -91,21 +104,37 @@ describe('residents: who sees what', () => {
   it('audits every unmasked read exactly once, and publishes it', async () => {
     const em = service.orm.em.fork();
     const before = await em.count(PiiAuditEntry, {});
-    const result = await service.graphql(`query AuditMe { a: resident(id: "resident-2") { idNumber phone } b: resident(id: "resident-2") { idNumber } }`, {}, {
-      role: 'civil_affairs',
-      subject: 'staff-fang',
-    });
+    const result = await service.graphql(
+      `query AuditMe { a: resident(id: "resident-2") { idNumber phone } b: resident(id: "resident-2") { idNumber } }`,
+      {},
+      {
+        role: 'civil_affairs',
+        subject: 'staff-fang',
+      },
+    );
     expect(result.errors).toBeUndefined();
     const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'staff-fang' });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ subjectType: 'Resident', subjectId: 'resident-2', fields: 'idNumber,phone', operation: 'AuditMe', callerRoles: 'civil_affairs' });
+    expect(entries[0]).toMatchObject({
+      subjectType: 'Resident',
+      subjectId: 'resident-2',
+      fields: 'idNumber,phone',
+      operation: 'AuditMe',
+      callerRoles: 'civil_affairs',
+    });
     const published = (await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.residents.audit.pii_read' }))
       .map((m) => JSON.parse(m.payload) as EventEnvelope<any>)
       .filter((e) => e.data.caller.id === 'staff-fang');
     expect(published).toHaveLength(1);
-    expect(published[0]!.data.reads).toEqual([{ subjectType: 'Resident', subjectId: 'resident-2', fields: ['idNumber', 'phone'] }]);
+    expect(published[0].data.reads).toEqual([
+      { subjectType: 'Resident', subjectId: 'resident-2', fields: ['idNumber', 'phone'] },
+    ]);
 
-    await service.graphql(`{ resident(id: "resident-2") { idNumber phone } }`, {}, { role: 'party_affairs', subject: 'staff-masked' });
+    await service.graphql(
+      `{ resident(id: "resident-2") { idNumber phone } }`,
+      {},
+      { role: 'party_affairs', subject: 'staff-masked' },
+    );
     expect(await service.orm.em.fork().count(PiiAuditEntry, {})).toBe(before + 1);
   });
 });

@@ -13,17 +13,25 @@ const STATS = `query($groupBy: [ResidentStatisticsDimension!]!, $filter: Residen
 
 /** Groups as { "v1/v2": count } for compact comparison. */
 const counts = (result: any) =>
-  Object.fromEntries(result.data.residentStatistics.groups.map((g: any) => [g.keys.map((k: any) => k.value).join('/'), g.count]));
+  Object.fromEntries(
+    result.data.residentStatistics.groups.map((g: any) => [g.keys.map((k: any) => k.value).join('/'), g.count]),
+  );
 
 describe('age bands', () => {
   it('puts birthdays on the boundary into the older band', () => {
     const today = '2026-11-30';
-    expect([ageBand('2020-12-01', today), ageBand('2019-11-30', today), ageBand('2008-11-30', today), ageBand('2008-12-01', today)]).toEqual([
-      'AGE_0_6', 'AGE_7_17', 'AGE_18_34', 'AGE_7_17',
-    ]);
-    expect([ageBand('1966-12-01', today), ageBand('1966-11-30', today), ageBand('1946-11-30', today), ageBand(null, today)]).toEqual([
-      'AGE_35_59', 'AGE_60_79', 'AGE_80_PLUS', null,
-    ]);
+    expect([
+      ageBand('2020-12-01', today),
+      ageBand('2019-11-30', today),
+      ageBand('2008-11-30', today),
+      ageBand('2008-12-01', today),
+    ]).toEqual(['AGE_0_6', 'AGE_7_17', 'AGE_18_34', 'AGE_7_17']);
+    expect([
+      ageBand('1966-12-01', today),
+      ageBand('1966-11-30', today),
+      ageBand('1946-11-30', today),
+      ageBand(null, today),
+    ]).toEqual(['AGE_35_59', 'AGE_60_79', 'AGE_80_PLUS', null]);
   });
 });
 
@@ -35,7 +43,10 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
   //  5 陈小宝 M  4 grid-b floating          6 林小雨 F 15 grid-a            7 黄大海 M 66 grid-b moved out
   //  8 林小梅 F 18 grid-a 重点人员          9 黄老伯 M 79 grid-b 独居
   beforeAll(async () => {
-    service = await startTestSubgraph(residentsService, { dialect, clock: new ManualClock(new Date('2026-11-30T08:00:00Z')) });
+    service = await startTestSubgraph(residentsService, {
+      dialect,
+      clock: new ManualClock(new Date('2026-11-30T08:00:00Z')),
+    });
     const em = service.orm.em.fork();
     const { households } = await placesFixture(em);
     const [a1, a2, b1, b2] = households as [any, any, any, any];
@@ -49,10 +60,22 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
       residentIn(em, a2, '林小梅', '2008-11-30', 8),
       residentIn(em, b2, '黄老伯', '1946-12-01', 9),
     ];
-    Object.assign(r[3]!, { residenceType: 'FLOATING', residencePermitIssuedOn: '2026-01-01', residencePermitExpiresOn: '2027-01-01' });
-    Object.assign(r[5]!, { status: 'MOVED_OUT', movedOutOn: '2026-10-01', moveOutDestination: '厦门市湖里区' });
+    Object.assign(r[3], {
+      residenceType: 'FLOATING',
+      residencePermitIssuedOn: '2026-01-01',
+      residencePermitExpiresOn: '2027-01-01',
+    });
+    Object.assign(r[5], { status: 'MOVED_OUT', movedOutOn: '2026-10-01', moveOutDestination: '厦门市湖里区' });
     const care = (resident: any, category: string, i: number, endedOn: string | null = null) =>
-      em.create(CareRecord, { id: `care-${i}`, communityId: COMMUNITY, resident, category: category as any, startedOn: '2026-01-01', source: '测试', endedOn });
+      em.create(CareRecord, {
+        id: `care-${i}`,
+        communityId: COMMUNITY,
+        resident,
+        category: category as any,
+        startedOn: '2026-01-01',
+        source: '测试',
+        endedOn,
+      });
     care(r[0], 'ELDERLY_LIVING_ALONE', 1);
     care(r[1], 'MINIMUM_LIVING_ALLOWANCE', 2);
     care(r[1], 'UNEMPLOYED', 3, '2026-06-01'); // ended: not counted
@@ -74,7 +97,11 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
   it('crosses grid with status, and residence type within a filter', async () => {
     const grid = await service.graphql(STATS, { groupBy: ['GRID', 'STATUS'] });
     expect(counts(grid)).toEqual({ 'grid-a/ACTIVE': 4, 'grid-b/ACTIVE': 3, 'grid-b/MOVED_OUT': 1 });
-    expect(grid.data.residentStatistics.groups.find((g: any) => g.keys[0].value === 'grid-a').keys[0]).toEqual({ dimension: 'GRID', value: 'grid-a', label: '香秀里网格' });
+    expect(grid.data.residentStatistics.groups.find((g: any) => g.keys[0].value === 'grid-a').keys[0]).toEqual({
+      dimension: 'GRID',
+      value: 'grid-a',
+      label: '香秀里网格',
+    });
     const type = await service.graphql(STATS, { groupBy: ['RESIDENCE_TYPE'], filter: { status: 'ACTIVE' } });
     expect(counts(type)).toEqual({ REGISTERED: 6, FLOATING: 1 });
     const building = await service.graphql(STATS, { groupBy: ['BUILDING'], filter: { gender: 'FEMALE', minAge: 18 } });
@@ -86,16 +113,33 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
 
   it('counts care categories (open records, 高龄 derived, NONE for the rest); sensitive ones only for roles that may see them', async () => {
     const admin = await service.graphql(STATS, { groupBy: ['CARE_CATEGORY'] });
-    expect(counts(admin)).toEqual({ ADVANCED_AGE: 1, ELDERLY_LIVING_ALONE: 2, MINIMUM_LIVING_ALLOWANCE: 1, KEY_PERSON: 1, NONE: 4 });
-    const analyst = await service.graphql(STATS, { groupBy: ['CARE_CATEGORY'] }, { role: 'analyst', community: '350203008' });
+    expect(counts(admin)).toEqual({
+      ADVANCED_AGE: 1,
+      ELDERLY_LIVING_ALONE: 2,
+      MINIMUM_LIVING_ALLOWANCE: 1,
+      KEY_PERSON: 1,
+      NONE: 4,
+    });
+    const analyst = await service.graphql(
+      STATS,
+      { groupBy: ['CARE_CATEGORY'] },
+      { role: 'analyst', community: '350203008' },
+    );
     expect(analyst.errors).toBeUndefined();
     expect(counts(analyst)).toEqual({ ADVANCED_AGE: 1, ELDERLY_LIVING_ALONE: 2, MINIMUM_LIVING_ALLOWANCE: 1, NONE: 5 });
     expect(JSON.stringify(analyst.data)).not.toMatch(/resident-|林|陈|黄/);
-    const refused = await service.graphql(STATS, { groupBy: ['GENDER'], filter: { careCategory: 'KEY_PERSON' } }, { role: 'analyst', community: '350203008' });
+    const refused = await service.graphql(
+      STATS,
+      { groupBy: ['GENDER'], filter: { careCategory: 'KEY_PERSON' } },
+      { role: 'analyst', community: '350203008' },
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const denied = await service.graphql(STATS, { groupBy: ['GENDER'] }, { role: 'culture' });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const analystList = await service.graphql(`{ residents { totalCount } }`, undefined, { role: 'analyst', community: '350203008' });
+    const analystList = await service.graphql(`{ residents { totalCount } }`, undefined, {
+      role: 'analyst',
+      community: '350203008',
+    });
     expect(analystList.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

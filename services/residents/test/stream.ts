@@ -21,7 +21,8 @@ export async function publishedEvents(service: RunningSubgraph): Promise<StreamE
     let pending = 1;
     for await (const message of batch) {
       fetched += 1;
-      if (message.subject.startsWith('shequ.residents.')) events.push({ subject: message.subject, data: (message.json() as { data: Record<string, any> }).data });
+      if (message.subject.startsWith('shequ.residents.'))
+        events.push({ subject: message.subject, data: message.json<{ data: Record<string, any> }>().data });
       pending = message.info.pending;
       if (pending === 0) break;
     }

@@ -17,7 +17,9 @@ const { values } = parseArgs({
 const roles = values.role ?? [];
 const unknown = roles.filter((r) => !isRole(r));
 if (roles.length === 0 || unknown.length > 0) {
-  console.error(`usage: npm run token -- --role <role> [--grid <code>] [--community <code>]\n  roles: ${ROLE_NAMES.join(', ')}`);
+  console.error(
+    `usage: npm run token -- --role <role> [--grid <code>] [--community <code>]\n  roles: ${ROLE_NAMES.join(', ')}`,
+  );
   if (unknown.length) console.error(`  unknown role: ${unknown.join(', ')}`);
   process.exit(2);
 }
@@ -25,7 +27,7 @@ const token = await signHs256Token(
   {
     sub: values.subject ?? `dev-${roles.join('+')}`,
     name: values.name ?? `开发用户（${roles.join('、')}）`,
-    community: values.community!,
+    community: values.community,
     department: values.department ?? null,
     roles: roles.filter(isRole),
     grids: values.grid ?? [],

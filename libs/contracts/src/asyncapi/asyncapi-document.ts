@@ -46,7 +46,9 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
         '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。',
     },
     defaultContentType: 'application/json',
-    servers: { local: { url: 'nats://127.0.0.1:4222', protocol: 'nats', description: '本机 nats-server（npm start 启动）' } },
+    servers: {
+      local: { url: 'nats://127.0.0.1:4222', protocol: 'nats', description: '本机 nats-server（npm start 启动）' },
+    },
     channels,
   };
 }

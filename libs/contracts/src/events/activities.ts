@@ -56,7 +56,9 @@ export const RegistrationCreated = defineEvent({
   description: '居民报名活动（名额满时进入候补）',
   data: Type.Object({
     ...Registration,
-    status: Type.Union([Type.Literal('CONFIRMED'), Type.Literal('WAITLISTED')], { description: '报名结果：CONFIRMED 已报名，WAITLISTED 候补' }),
+    status: Type.Union([Type.Literal('CONFIRMED'), Type.Literal('WAITLISTED')], {
+      description: '报名结果：CONFIRMED 已报名，WAITLISTED 候补',
+    }),
   }),
 });
 

@@ -17,7 +17,9 @@ const PiiReadData = Type.Object({
   ),
   reads: Type.Array(
     Type.Object({
-      subjectType: Type.Union([Type.Literal('Resident'), Type.Literal('Household')], { description: '个人信息主体类型：居民或住户' }),
+      subjectType: Type.Union([Type.Literal('Resident'), Type.Literal('Household')], {
+        description: '个人信息主体类型：居民或住户',
+      }),
       subjectId: Id('居民编号或住户编号'),
       fields: Type.Array(Type.String(), { description: '未脱敏读取的字段' }),
     }),

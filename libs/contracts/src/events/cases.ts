@@ -83,7 +83,9 @@ export const CaseOverdue = defineEvent({
   description: '事项超时（每个事项每种时限只发布一次）',
   data: Type.Object({
     ...CaseRef,
-    limit: Type.Union([Type.Literal('ACKNOWLEDGE'), Type.Literal('RESOLVE')], { description: '超出的时限：ACKNOWLEDGE 响应，RESOLVE 办结' }),
+    limit: Type.Union([Type.Literal('ACKNOWLEDGE'), Type.Literal('RESOLVE')], {
+      description: '超出的时限：ACKNOWLEDGE 响应，RESOLVE 办结',
+    }),
     dueAt: IsoDateTime('时限截止时间'),
     department: OneOf(Departments, '承办部门'),
     gridId: Nullable(Id('网格编号')),
@@ -97,7 +99,9 @@ export const CaseEscalated = defineEvent({
   description: '事项上报街道或区级平台',
   data: Type.Object({
     ...CaseRef,
-    level: Type.Union([Type.Literal('STREET'), Type.Literal('DISTRICT')], { description: '上报层级：STREET 街道，DISTRICT 区' }),
+    level: Type.Union([Type.Literal('STREET'), Type.Literal('DISTRICT')], {
+      description: '上报层级：STREET 街道，DISTRICT 区',
+    }),
     reason: Type.String({ description: '上报原因' }),
     escalatedAt: IsoDateTime('上报时间'),
   }),
@@ -140,8 +144,17 @@ export const ProactiveTaskClosed = defineEvent({
     rule: Type.String({ description: '规则编码' }),
     residentId: Id('服务对象（居民编号）'),
     closedBy: Type.Union(
-      [Type.Literal('VISIT'), Type.Literal('CASE'), Type.Literal('RESIDENT_MOVED_OUT'), Type.Literal('RESIDENT_DECEASED'), Type.Literal('NO_LONGER_APPLIES')],
-      { description: '关闭原因：VISIT 走访，CASE 立案，RESIDENT_MOVED_OUT 迁出，RESIDENT_DECEASED 死亡，NO_LONGER_APPLIES 不再适用' },
+      [
+        Type.Literal('VISIT'),
+        Type.Literal('CASE'),
+        Type.Literal('RESIDENT_MOVED_OUT'),
+        Type.Literal('RESIDENT_DECEASED'),
+        Type.Literal('NO_LONGER_APPLIES'),
+      ],
+      {
+        description:
+          '关闭原因：VISIT 走访，CASE 立案，RESIDENT_MOVED_OUT 迁出，RESIDENT_DECEASED 死亡，NO_LONGER_APPLIES 不再适用',
+      },
     ),
     closedAt: IsoDateTime('关闭时间'),
   }),

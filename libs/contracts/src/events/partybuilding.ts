@@ -79,4 +79,10 @@ export const RedFlagAwarded = defineEvent({
   }),
 });
 
-export const partybuildingEvents = [MemberStageChanged, MemberTransferredIn, MemberTransferredOut, MeetingHeld, RedFlagAwarded];
+export const partybuildingEvents = [
+  MemberStageChanged,
+  MemberTransferredIn,
+  MemberTransferredOut,
+  MeetingHeld,
+  RedFlagAwarded,
+];

@@ -8,16 +8,11 @@ const CHECK_CHARS = '10X98765432';
 /** The check character for the first 17 digits. */
 export function residentIdCheckDigit(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK_CHARS[sum % 11]!;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK_CHARS[sum % 11];
 }
 
-export type ResidentIdProblem =
-  | 'LENGTH'
-  | 'CHARACTERS'
-  | 'REGION'
-  | 'BIRTH_DATE'
-  | 'CHECK_DIGIT';
+export type ResidentIdProblem = 'LENGTH' | 'CHARACTERS' | 'REGION' | 'BIRTH_DATE' | 'CHECK_DIGIT';
 
 export const residentIdProblemMessages: Record<ResidentIdProblem, string> = {
   LENGTH: '居民身份证号应为 18 位',
@@ -35,11 +30,13 @@ export interface ResidentIdInfo {
   gender: 'MALE' | 'FEMALE';
 }
 
-export type ResidentIdResult = { ok: true; value: ResidentIdInfo } | { ok: false; problem: ResidentIdProblem; message: string };
+export type ResidentIdResult =
+  { ok: true; value: ResidentIdInfo } | { ok: false; problem: ResidentIdProblem; message: string };
 
 /** Province-level prefixes in use (11 北京 … 82 澳门). */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82,
 ]);
 
 function fail(problem: ResidentIdProblem): ResidentIdResult {
@@ -55,12 +52,19 @@ export function parseResidentIdNumber(raw: string, today: Date = new Date()): Re
   if (value.length !== 18) return fail('LENGTH');
   if (!/^\d{17}[\dX]$/.test(value)) return fail('CHARACTERS');
   const region = value.slice(0, 6);
-  if (!PROVINCES.has(Number(region.slice(0, 2))) || region.slice(2, 4) === '00' && region.slice(4) !== '00') return fail('REGION');
+  if (!PROVINCES.has(Number(region.slice(0, 2))) || (region.slice(2, 4) === '00' && region.slice(4) !== '00'))
+    return fail('REGION');
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1890 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > today.getTime()) {
+  if (
+    y < 1890 ||
+    birth.getUTCFullYear() !== y ||
+    birth.getUTCMonth() !== m - 1 ||
+    birth.getUTCDate() !== d ||
+    birth.getTime() > today.getTime()
+  ) {
     return fail('BIRTH_DATE');
   }
   if (residentIdCheckDigit(value.slice(0, 17)) !== value[17]) return fail('CHECK_DIGIT');

@@ -50,20 +50,38 @@ export class ApiKeyProjection implements ApiKeyVerifier {
         secretHash: data.secretHash,
         expiresAt: new Date(data.expiresAt),
         revoked: previous?.revoked ?? false,
-        principal: { kind: 'machine', id: data.keyId, name: data.name, communityId: event.communityId, scopes: data.scopes.filter(isPermission) },
+        principal: {
+          kind: 'machine',
+          id: data.keyId,
+          name: data.name,
+          communityId: event.communityId,
+          scopes: data.scopes.filter(isPermission),
+        },
       });
     } else if (event.type === ApiKeyRevoked.type) {
       const data = event.data as EventData<typeof ApiKeyRevoked>;
       const known = this.keys.get(data.keyId);
       if (known) known.revoked = true;
-      else this.keys.set(data.keyId, { secretHash: '', expiresAt: new Date(0), revoked: true, principal: { kind: 'machine', id: data.keyId, name: '', communityId: event.communityId, scopes: [] } });
+      else
+        this.keys.set(data.keyId, {
+          secretHash: '',
+          expiresAt: new Date(0),
+          revoked: true,
+          principal: { kind: 'machine', id: data.keyId, name: '', communityId: event.communityId, scopes: [] },
+        });
     }
   }
 
   async verify(value: string): Promise<MachinePrincipal> {
     const parsed = parseApiKey(value);
     const known = parsed && this.keys.get(parsed.keyId);
-    if (!parsed || !known || known.revoked || known.expiresAt <= this.deps.clock.now() || !secretMatches(parsed.secret, known.secretHash)) {
+    if (
+      !parsed ||
+      !known ||
+      known.revoked ||
+      known.expiresAt <= this.deps.clock.now() ||
+      !secretMatches(parsed.secret, known.secretHash)
+    ) {
       throw new UnauthenticatedError('未认证：API 密钥无效、已过期或已吊销');
     }
     return known.principal;
@@ -86,7 +104,8 @@ export class ApiKeyProjection implements ApiKeyVerifier {
         if (this.stopped) break;
       }
     } catch (error) {
-      if (!this.stopped) this.deps.logger.error({ err: error }, 'API-key projection stopped; resuming when NATS reconnects');
+      if (!this.stopped)
+        this.deps.logger.error({ err: error }, 'API-key projection stopped; resuming when NATS reconnects');
     }
   }
 }

@@ -13,7 +13,12 @@ import { PiiAuditEntry } from './pii-audit-entry.js';
  * publishes `shequ.<service>.audit.pii_read` in the same transaction. If the audit cannot be written, the
  * caller gets an error instead of the data.
  */
-export function piiAuditPlugin(deps: { service: ServiceName; orm: MikroORM; outbox: Outbox; logger: Logger }): ApolloServerPlugin<SubgraphContext> {
+export function piiAuditPlugin(deps: {
+  service: ServiceName;
+  orm: MikroORM;
+  outbox: Outbox;
+  logger: Logger;
+}): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
@@ -44,22 +49,33 @@ export function piiAuditPlugin(deps: { service: ServiceName; orm: MikroORM; outb
                 });
                 em.persist(entry);
               }
-              eventSink(deps.outbox, em, { communityId: contextValue.communityId, actor: actorOf(principal), correlationId: contextValue.requestId }).record(
-                PiiRead[deps.service],
-                {
-                  operation,
-                  requestId: contextValue.requestId,
-                  caller: { kind: principal.kind, id: principal.id, roles, department: principal.kind === 'user' ? principal.department : null },
-                  reads,
-                  readAt: readAt.toISOString(),
+              eventSink(deps.outbox, em, {
+                communityId: contextValue.communityId,
+                actor: actorOf(principal),
+                correlationId: contextValue.requestId,
+              }).record(PiiRead[deps.service], {
+                operation,
+                requestId: contextValue.requestId,
+                caller: {
+                  kind: principal.kind,
+                  id: principal.id,
+                  roles,
+                  department: principal.kind === 'user' ? principal.department : null,
                 },
-              );
+                reads,
+                readAt: readAt.toISOString(),
+              });
             });
           } catch (error) {
-            deps.logger.error({ err: error, requestId: contextValue.requestId }, 'personal-data audit could not be written; response withheld');
+            deps.logger.error(
+              { err: error, requestId: contextValue.requestId },
+              'personal-data audit could not be written; response withheld',
+            );
             if (response.body.kind === 'single') {
               response.body.singleResult = {
-                errors: [{ message: '审计记录写入失败，已拒绝返回个人信息', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+                errors: [
+                  { message: '审计记录写入失败，已拒绝返回个人信息', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+                ],
               };
             }
           }

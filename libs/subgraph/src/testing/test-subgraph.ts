@@ -1,14 +1,26 @@
 import { pino } from 'pino';
-import { generateApiKey, jwtSettingsFromEnv, parseApiKey, secretMatches, signHs256Token, type ApiKeyVerifier, type MachinePrincipal, type Permission, type Role } from '@shequ/auth';
+import {
+  generateApiKey,
+  jwtSettingsFromEnv,
+  parseApiKey,
+  secretMatches,
+  signHs256Token,
+  type ApiKeyVerifier,
+  type MachinePrincipal,
+  type Permission,
+  type Role,
+} from '@shequ/auth';
 import { UnauthenticatedError } from '@shequ/errors';
 import { DEFAULT_COMMUNITY_ID } from '../service-config.js';
 import { testDatabaseLocation, type TestDialect } from '@shequ/testing';
 import type { Clock } from '../clock.js';
 import { startSubgraphService, type RunningSubgraph, type SubgraphServiceDefinition } from '../subgraph-service.js';
 
+// Tests read answers as untyped JSON unless they name a type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface GraphQLResponse<T = any> {
   data?: T;
-  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
 }
 
 /** Who calls: a development token for these roles (default community_admin of 莲秀社区), or nobody. */
@@ -51,6 +63,7 @@ export async function authorizationFor(caller: Caller = {}): Promise<Record<stri
 
 export interface TestSubgraph extends RunningSubgraph {
   /** POSTs a GraphQL operation to the running subgraph, as `caller` (default: community_admin). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   graphql<T = any>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
 }
 
@@ -60,7 +73,14 @@ export interface TestSubgraph extends RunningSubgraph {
  */
 export async function startTestSubgraph(
   definition: SubgraphServiceDefinition,
-  options: { dialect?: TestDialect; natsUrl?: string; clock?: Clock; seed?: boolean; logLevel?: string; apiKeys?: ApiKeyVerifier } = {},
+  options: {
+    dialect?: TestDialect;
+    natsUrl?: string;
+    clock?: Clock;
+    seed?: boolean;
+    logLevel?: string;
+    apiKeys?: ApiKeyVerifier;
+  } = {},
 ): Promise<TestSubgraph> {
   const running = await startSubgraphService(definition, {
     config: { port: 0, natsUrl: options.natsUrl ?? 'nats://127.0.0.1:9', seed: options.seed ? 'demo' : 'none' },
@@ -96,12 +116,21 @@ export class InMemoryApiKeys implements ApiKeyVerifier {
   private readonly keys = new Map<string, { secretHash: string; principal: MachinePrincipal; revoked: boolean }>();
 
   /** Issues a key with these scopes; returns the `Authorization` header value to call with. */
-  issue(scopes: Permission[], options: { name?: string; communityId?: string } = {}): { authorization: string; keyId: string } {
+  issue(
+    scopes: Permission[],
+    options: { name?: string; communityId?: string } = {},
+  ): { authorization: string; keyId: string } {
     const { key, keyId, secretHash } = generateApiKey();
     this.keys.set(keyId, {
       secretHash,
       revoked: false,
-      principal: { kind: 'machine', id: keyId, name: options.name ?? '区级平台（测试）', communityId: options.communityId ?? DEFAULT_COMMUNITY_ID, scopes },
+      principal: {
+        kind: 'machine',
+        id: keyId,
+        name: options.name ?? '区级平台（测试）',
+        communityId: options.communityId ?? DEFAULT_COMMUNITY_ID,
+        scopes,
+      },
     });
     return { authorization: `ApiKey ${key}`, keyId };
   }

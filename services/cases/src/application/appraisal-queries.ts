@@ -14,8 +14,11 @@ export interface AppraisalSubject {
 }
 
 function subjectWhere(subject: AppraisalSubject): FilterQuery<Case> {
-  if (!!subject.staffId === !!subject.department) throw new InvalidInputError('staffId', '请指定社区工作者或部门（二选一）');
-  return subject.staffId ? { assigneeStaffId: subject.staffId } : { department: subject.department as Case['department'] };
+  if (!!subject.staffId === !!subject.department)
+    throw new InvalidInputError('staffId', '请指定社区工作者或部门（二选一）');
+  return subject.staffId
+    ? { assigneeStaffId: subject.staffId }
+    : { department: subject.department as Case['department'] };
 }
 
 /** 考核: cases resolved in the period by the staff member (or department), with the ratings given in the period. */
@@ -26,13 +29,24 @@ export async function staffAppraisal(
   period: { kind: AppraisalPeriodKind; year: number; quarter?: number | null },
 ): Promise<AppraisalFigures & { from: Date; to: Date }> {
   const { from, to } = appraisalPeriod(period.kind, period.year, period.quarter);
-  const cases = await em.find(Case, { $and: [...scope, subjectWhere(subject), { resolvedAt: { $gte: from, $lt: to } }] });
+  const cases = await em.find(Case, {
+    $and: [...scope, subjectWhere(subject), { resolvedAt: { $gte: from, $lt: to } }],
+  });
   const evaluationWhere: FilterQuery<CaseEvaluation> = subject.staffId
     ? { staffId: subject.staffId, evaluatedAt: { $gte: from, $lt: to } }
-    : { caseId: { $in: (await em.find(Case, { $and: [...scope, subjectWhere(subject)] }, { fields: ['id'] })).map((c) => c.id) }, evaluatedAt: { $gte: from, $lt: to } };
+    : {
+        caseId: {
+          $in: (await em.find(Case, { $and: [...scope, subjectWhere(subject)] }, { fields: ['id'] })).map((c) => c.id),
+        },
+        evaluatedAt: { $gte: from, $lt: to },
+      };
   const ratings = await em.find(CaseEvaluation, evaluationWhere);
   const figures = appraise(
-    cases.map((c) => ({ workType: c.workType, resolvedAt: c.resolvedAt!, onTime: resolvedOnTime(c.resolvedAt, c.resolveDueAt)! })),
+    cases.map((c) => ({
+      workType: c.workType,
+      resolvedAt: c.resolvedAt!,
+      onTime: resolvedOnTime(c.resolvedAt, c.resolveDueAt)!,
+    })),
     ratings.map((r) => ({ grade: r.grade, valid: r.valid })),
   );
   return { ...figures, from, to };
@@ -46,13 +60,30 @@ export async function drawRaters(
   em: EntityManager,
   scope: FilterQuery<Case>[],
   communityId: string,
-  command: { staffId: string; kind: AppraisalPeriodKind; year: number; quarter?: number | null; count: number; seed: string },
+  command: {
+    staffId: string;
+    kind: AppraisalPeriodKind;
+    year: number;
+    quarter?: number | null;
+    count: number;
+    seed: string;
+  },
 ): Promise<string[]> {
   if (command.count < 1 || command.count > 100) throw new InvalidInputError('count', '抽取人数须在 1 到 100 之间');
   if (!command.seed.trim()) throw new InvalidInputError('seed', '请提供抽样种子（用于复核）');
   const { from, to } = appraisalPeriod(command.kind, command.year, command.quarter);
-  const cases = await em.find(Case, { $and: [...scope, { assigneeStaffId: command.staffId, resolvedAt: { $gte: from, $lt: to }, reporterId: { $ne: null } }] });
-  const visits = await em.find(Visit, { communityId, staffId: command.staffId, visitedAt: { $gte: from, $lt: to }, residentId: { $ne: null } });
+  const cases = await em.find(Case, {
+    $and: [
+      ...scope,
+      { assigneeStaffId: command.staffId, resolvedAt: { $gte: from, $lt: to }, reporterId: { $ne: null } },
+    ],
+  });
+  const visits = await em.find(Visit, {
+    communityId,
+    staffId: command.staffId,
+    visitedAt: { $gte: from, $lt: to },
+    residentId: { $ne: null },
+  });
   const served = [...cases.map((c) => c.reporterId!), ...visits.map((v) => v.residentId!)];
   return drawSample(served, command.count, command.seed);
 }

@@ -8,7 +8,7 @@ import { GridProjection } from '../entities/grid-projection.js';
  * a grid worker only cases of its own grids (codes mapped to ids through the grid projection).
  */
 export async function caseScope(ctx: SubgraphContext): Promise<FilterQuery<Case>[]> {
-  const scope: FilterQuery<Case>[] = [communityWhere(ctx.access) as FilterQuery<Case>];
+  const scope: FilterQuery<Case>[] = [communityWhere(ctx.access)];
   const departments = ctx.access.caseDepartments();
   if (departments) scope.push({ department: { $in: departments } });
   const grids = await visibleGridIds(ctx);

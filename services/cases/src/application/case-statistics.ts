@@ -29,13 +29,21 @@ export async function caseStatistics(
   if (filter.channel) where.push({ channel: filter.channel as Case['channel'] });
   if (filter.department) where.push({ department: filter.department as Case['department'] });
   if (filter.gridId) where.push({ gridId: filter.gridId });
-  const cases = await em.find(Case, { $and: where }, {
-    fields: ['id', 'category', 'channel', 'status', 'gridId', 'department', 'openedAt', 'resolvedAt', 'resolveDueAt'],
-  });
+  const cases = await em.find(
+    Case,
+    { $and: where },
+    {
+      fields: ['id', 'category', 'channel', 'status', 'gridId', 'department', 'openedAt', 'resolvedAt', 'resolveDueAt'],
+    },
+  );
   const grades = new Map<string, CaseEvaluation['grade'][]>();
   for (let i = 0; i < cases.length; i += 500) {
     const ids = cases.slice(i, i + 500).map((c) => c.id);
-    for (const e of await em.find(CaseEvaluation, { caseId: { $in: ids }, valid: true }, { fields: ['caseId', 'grade'] })) {
+    for (const e of await em.find(
+      CaseEvaluation,
+      { caseId: { $in: ids }, valid: true },
+      { fields: ['caseId', 'grade'] },
+    )) {
       grades.set(e.caseId, [...(grades.get(e.caseId) ?? []), e.grade]);
     }
   }

@@ -18,14 +18,22 @@ export interface StepCommand extends StepInput {
  * Moves a case one step: load (row-locked) → the transition table decides (CONFLICT / FORBIDDEN / BAD_USER_INPUT)
  * → change → timeline entry → event. Nothing is written when a check fails.
  */
-export async function takeStep(uow: UnitOfWork, command: StepCommand, actor: WorkflowActor, who: TimelineActor, now: Date): Promise<Case> {
+export async function takeStep(
+  uow: UnitOfWork,
+  command: StepCommand,
+  actor: WorkflowActor,
+  who: TimelineActor,
+  now: Date,
+): Promise<Case> {
   const record = await uow.em.findOne(Case, { id: command.caseId }, forUpdate(uow.em));
   if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
   const from = record.status;
   const to = planTransition(record, command.action, actor, command);
   if (command.action === 'GIVE_FEEDBACK' && command.feedbackAt) {
-    if (command.feedbackAt.getTime() > now.getTime() + 5 * 60_000) throw new InvalidInputError('givenAt', '反馈时间不能晚于当前时间');
-    if (record.resolvedAt && command.feedbackAt < record.resolvedAt) throw new InvalidInputError('givenAt', '反馈时间不能早于办结时间');
+    if (command.feedbackAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new InvalidInputError('givenAt', '反馈时间不能晚于当前时间');
+    if (record.resolvedAt && command.feedbackAt < record.resolvedAt)
+      throw new InvalidInputError('givenAt', '反馈时间不能早于办结时间');
   }
   if (command.action === 'MARK_DUPLICATE') {
     const other = await uow.em.findOne(Case, { id: command.duplicateOfCaseId!, communityId: record.communityId });
@@ -38,7 +46,12 @@ export async function takeStep(uow: UnitOfWork, command: StepCommand, actor: Wor
     case 'ASSIGN':
       record.assigneeStaffId = command.assigneeStaffId!;
       note = note ?? `分派给 ${command.assigneeStaffId}`;
-      uow.events.record(CaseAssigned, { ...ref, assigneeId: record.assigneeStaffId, department: record.department, assignedAt: at.toISOString() });
+      uow.events.record(CaseAssigned, {
+        ...ref,
+        assigneeId: record.assigneeStaffId,
+        department: record.department,
+        assignedAt: at.toISOString(),
+      });
       break;
     case 'START':
       record.acknowledgedAt ??= at;
@@ -46,14 +59,22 @@ export async function takeStep(uow: UnitOfWork, command: StepCommand, actor: Wor
     case 'RESOLVE': {
       record.resolvedAt = at;
       record.resolutionNote = command.note!.trim();
-      uow.events.record(CaseResolved, { ...ref, resolvedAt: at.toISOString(), onTime: resolvedOnTime(at, record.resolveDueAt)! });
+      uow.events.record(CaseResolved, {
+        ...ref,
+        resolvedAt: at.toISOString(),
+        onTime: resolvedOnTime(at, record.resolveDueAt)!,
+      });
       break;
     }
     case 'GIVE_FEEDBACK':
       record.feedbackMethod = command.feedbackMethod!.trim();
       record.feedbackAt = command.feedbackAt!;
       note = note ?? `反馈方式：${record.feedbackMethod}`;
-      uow.events.record(CaseFeedbackGiven, { ...ref, method: record.feedbackMethod, givenAt: record.feedbackAt.toISOString() });
+      uow.events.record(CaseFeedbackGiven, {
+        ...ref,
+        method: record.feedbackMethod,
+        givenAt: record.feedbackAt.toISOString(),
+      });
       break;
     case 'CLOSE':
     case 'REJECT':
@@ -69,7 +90,12 @@ export async function takeStep(uow: UnitOfWork, command: StepCommand, actor: Wor
       record.escalatedAt = at;
       record.escalationAcknowledgedAt = null;
       record.acknowledgedAt ??= at;
-      uow.events.record(CaseEscalated, { ...ref, level: record.escalationLevel, reason: record.escalationReason, escalatedAt: at.toISOString() });
+      uow.events.record(CaseEscalated, {
+        ...ref,
+        level: record.escalationLevel,
+        reason: record.escalationReason,
+        escalatedAt: at.toISOString(),
+      });
       break;
     case 'ACKNOWLEDGE_ESCALATION':
       record.escalationAcknowledgedAt = at;

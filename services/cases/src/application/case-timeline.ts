@@ -10,7 +10,14 @@ import type { TimelineActor } from './workflow-actor.js';
 export function recordStep(
   em: EntityManager,
   record: Case,
-  step: { action: CaseAction; from: CaseStatus | null; to: CaseStatus; actor: TimelineActor; note?: string | null; at: Date },
+  step: {
+    action: CaseAction;
+    from: CaseStatus | null;
+    to: CaseStatus;
+    actor: TimelineActor;
+    note?: string | null;
+    at: Date;
+  },
 ): CaseTimelineEntry {
   return em.create(CaseTimelineEntry, {
     id: newId(),

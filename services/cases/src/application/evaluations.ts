@@ -23,7 +23,13 @@ const EVALUABLE = ['RESOLVED', 'FEEDBACK_GIVEN', 'CLOSED'];
  */
 export async function evaluateCase(
   uow: UnitOfWork,
-  command: { caseId: string; grade: EvaluationGrade; reason?: string | null; raterResidentId?: string | null; raterKind: RaterKind },
+  command: {
+    caseId: string;
+    grade: EvaluationGrade;
+    reason?: string | null;
+    raterResidentId?: string | null;
+    raterKind: RaterKind;
+  },
   now: Date,
 ): Promise<CaseEvaluation> {
   const record = await uow.em.findOne(Case, { id: command.caseId });
@@ -40,7 +46,10 @@ export async function evaluateCase(
   if (!EVALUABLE.includes(record.status)) {
     throw new ConflictError(`事项当前状态为 ${record.status}，办结后才能评议`, { status: record.status });
   }
-  if (command.raterResidentId && (await uow.em.findOne(CaseEvaluation, { caseId: record.id, raterResidentId: command.raterResidentId }))) {
+  if (
+    command.raterResidentId &&
+    (await uow.em.findOne(CaseEvaluation, { caseId: record.id, raterResidentId: command.raterResidentId }))
+  ) {
     throw new ConflictError('该居民已评议过此事项', { status: record.status });
   }
   const { valid, invalidReason } = evaluationValidity(command.grade, command.reason);
@@ -57,7 +66,13 @@ export async function evaluateCase(
     staffId: record.assigneeStaffId,
     evaluatedAt: now,
   });
-  uow.events.record(CaseEvaluated, { caseId: record.id, number: record.number, grade: command.grade, valid, staffId: record.assigneeStaffId });
+  uow.events.record(CaseEvaluated, {
+    caseId: record.id,
+    number: record.number,
+    grade: command.grade,
+    valid,
+    staffId: record.assigneeStaffId,
+  });
   // The caller's transaction flushes (one batch with the rest of the unit of work).
   return evaluation;
 }

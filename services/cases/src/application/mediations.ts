@@ -13,7 +13,12 @@ export interface StartMediationCommand {
 }
 
 /** 调解: opened on a dispute case, with its parties and mediator. */
-export async function startMediation(uow: UnitOfWork, command: StartMediationCommand, who: TimelineActor, now: Date): Promise<Mediation> {
+export async function startMediation(
+  uow: UnitOfWork,
+  command: StartMediationCommand,
+  who: TimelineActor,
+  now: Date,
+): Promise<Mediation> {
   const record = await uow.em.findOne(Case, { id: command.caseId });
   if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
   if (command.parties.length < 2) throw new InvalidInputError('parties', '调解至少需要两方当事人');
@@ -23,11 +28,29 @@ export async function startMediation(uow: UnitOfWork, command: StartMediationCom
   if (['CLOSED', 'REJECTED', 'DUPLICATE'].includes(record.status)) {
     throw new ConflictError(`事项当前状态为 ${record.status}，不能开始调解`, { status: record.status });
   }
-  const mediation = uow.em.create(Mediation, { id: newId(), communityId: record.communityId, caseId: record.id, mediatorStaffId: command.mediatorStaffId, startedAt: now });
+  const mediation = uow.em.create(Mediation, {
+    id: newId(),
+    communityId: record.communityId,
+    caseId: record.id,
+    mediatorStaffId: command.mediatorStaffId,
+    startedAt: now,
+  });
   for (const party of command.parties) {
-    uow.em.create(MediationParty, { id: newId(), mediationId: mediation.id, residentId: party.residentId ?? null, description: party.description?.trim() || null });
+    uow.em.create(MediationParty, {
+      id: newId(),
+      mediationId: mediation.id,
+      residentId: party.residentId ?? null,
+      description: party.description?.trim() || null,
+    });
   }
-  recordStep(uow.em, record, { action: 'MEDIATION', from: record.status, to: record.status, actor: who, note: `开始调解（${command.parties.length} 方当事人）`, at: now });
+  recordStep(uow.em, record, {
+    action: 'MEDIATION',
+    from: record.status,
+    to: record.status,
+    actor: who,
+    note: `开始调解（${command.parties.length} 方当事人）`,
+    at: now,
+  });
   await uow.em.flush();
   return mediation;
 }
@@ -35,15 +58,24 @@ export async function startMediation(uow: UnitOfWork, command: StartMediationCom
 async function openMediation(uow: UnitOfWork, mediationId: string): Promise<Mediation> {
   const mediation = await uow.em.findOne(Mediation, { id: mediationId });
   if (!mediation) throw new NotFoundError('Mediation', mediationId, `调解 ${mediationId} 不存在`);
-  if (mediation.outcome !== 'PENDING') throw new ConflictError(`调解已结束（${mediation.outcome}）`, { status: mediation.outcome });
+  if (mediation.outcome !== 'PENDING')
+    throw new ConflictError(`调解已结束（${mediation.outcome}）`, { status: mediation.outcome });
   return mediation;
 }
 
 /** One 调解会 with its notes. */
-export async function recordMediationSession(uow: UnitOfWork, command: { mediationId: string; heldAt: Date; notes: string }): Promise<Mediation> {
+export async function recordMediationSession(
+  uow: UnitOfWork,
+  command: { mediationId: string; heldAt: Date; notes: string },
+): Promise<Mediation> {
   const mediation = await openMediation(uow, command.mediationId);
   if (command.notes.trim().length < 2) throw new InvalidInputError('notes', '请填写调解情况');
-  uow.em.create(MediationSession, { id: newId(), mediationId: mediation.id, heldAt: command.heldAt, notes: command.notes.trim() });
+  uow.em.create(MediationSession, {
+    id: newId(),
+    mediationId: mediation.id,
+    heldAt: command.heldAt,
+    notes: command.notes.trim(),
+  });
   await uow.em.flush();
   return mediation;
 }
@@ -66,7 +98,14 @@ export async function concludeMediation(
   mediation.agreement = command.agreement?.trim() || null;
   mediation.concludedAt = now;
   const record = await uow.em.findOneOrFail(Case, { id: mediation.caseId });
-  recordStep(uow.em, record, { action: 'MEDIATION', from: record.status, to: record.status, actor: who, note: command.agreementReached ? '调解达成协议' : '调解未达成协议', at: now });
+  recordStep(uow.em, record, {
+    action: 'MEDIATION',
+    from: record.status,
+    to: record.status,
+    actor: who,
+    note: command.agreementReached ? '调解达成协议' : '调解未达成协议',
+    at: now,
+  });
   await uow.em.flush();
   return mediation;
 }

@@ -35,7 +35,9 @@ export async function openCase(
   actor: TimelineActor = SYSTEM_TIMELINE_ACTOR,
 ): Promise<Case> {
   const description = validDescription(command.description);
-  const reporter = command.reporterId ? await uow.em.findOne(ResidentProjection, { residentId: command.reporterId }) : null;
+  const reporter = command.reporterId
+    ? await uow.em.findOne(ResidentProjection, { residentId: command.reporterId })
+    : null;
   const grid = reporter?.gridId ? await uow.em.findOne(GridProjection, { gridId: reporter.gridId }) : null;
   const number = await nextCaseNumber(uow.em, now.getFullYear());
   const assignee = grid?.gridWorkerStaffId ?? null;
@@ -56,7 +58,14 @@ export async function openCase(
     openedAt: now,
     ...deadlinesFor(command.category, now),
   });
-  recordStep(uow.em, record, { action: 'OPEN', from: null, to: 'RECEIVED', actor, note: `受理渠道 ${command.channel}`, at: now });
+  recordStep(uow.em, record, {
+    action: 'OPEN',
+    from: null,
+    to: 'RECEIVED',
+    actor,
+    note: `受理渠道 ${command.channel}`,
+    at: now,
+  });
   uow.events.record(CaseOpened, {
     caseId: record.id,
     number,
@@ -70,8 +79,21 @@ export async function openCase(
     openedAt: now.toISOString(),
   });
   if (assignee) {
-    recordStep(uow.em, record, { action: 'ASSIGN', from: 'RECEIVED', to: 'ASSIGNED', actor: SYSTEM_TIMELINE_ACTOR, note: '按网格默认分派网格员', at: now });
-    uow.events.record(CaseAssigned, { caseId: record.id, number, assigneeId: assignee, department: record.department, assignedAt: now.toISOString() });
+    recordStep(uow.em, record, {
+      action: 'ASSIGN',
+      from: 'RECEIVED',
+      to: 'ASSIGNED',
+      actor: SYSTEM_TIMELINE_ACTOR,
+      note: '按网格默认分派网格员',
+      at: now,
+    });
+    uow.events.record(CaseAssigned, {
+      caseId: record.id,
+      number,
+      assigneeId: assignee,
+      department: record.department,
+      assignedAt: now.toISOString(),
+    });
   }
   if (record.reporterId) {
     await noteContact(uow.em, record.reporterId, now);

@@ -24,7 +24,11 @@ export async function scanOverdueCases(deps: { orm: Orm; outbox: Outbox }, now: 
     await deps.orm.em.fork().transactional(async (em) => {
       const record = await em.findOneOrFail(Case, candidate.id);
       const limits = newlyOverdue(record, now);
-      const events = eventSink(deps.outbox, em, { communityId: record.communityId, actor: SYSTEM_ACTOR, correlationId: 'overdue-scan' });
+      const events = eventSink(deps.outbox, em, {
+        communityId: record.communityId,
+        actor: SYSTEM_ACTOR,
+        correlationId: 'overdue-scan',
+      });
       for (const limit of limits) {
         const dueAt = limit === 'ACKNOWLEDGE' ? record.acknowledgeDueAt : record.resolveDueAt;
         if (limit === 'ACKNOWLEDGE') record.acknowledgeOverdueAt = now;

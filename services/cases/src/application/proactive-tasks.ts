@@ -16,12 +16,18 @@ export async function noteContact(em: EntityManager, residentId: string, at: Dat
 }
 
 /** Opens the tasks rules asked for, once per rule/resident/key, and never two open tasks of one rule for one resident. */
-export async function openTasks(uow: UnitOfWork, drafts: readonly TaskDraft[], communityId: string, now: Date): Promise<ProactiveTask[]> {
+export async function openTasks(
+  uow: UnitOfWork,
+  drafts: readonly TaskDraft[],
+  communityId: string,
+  now: Date,
+): Promise<ProactiveTask[]> {
   const opened: ProactiveTask[] = [];
   for (const draft of drafts) {
     const dedupKey = `${draft.rule}:${draft.residentId}:${draft.key}`;
     if (await uow.em.findOne(ProactiveTask, { dedupKey })) continue;
-    if (await uow.em.findOne(ProactiveTask, { rule: draft.rule, residentId: draft.residentId, status: 'OPEN' })) continue;
+    if (await uow.em.findOne(ProactiveTask, { rule: draft.rule, residentId: draft.residentId, status: 'OPEN' }))
+      continue;
     const task = uow.em.create(ProactiveTask, {
       id: newId(),
       communityId,
@@ -33,7 +39,11 @@ export async function openTasks(uow: UnitOfWork, drafts: readonly TaskDraft[], c
       dueOn: draft.dueOn,
       createdAt: now,
     });
-    uow.events.record(ProactiveTaskCreated, { taskId: task.id, rule: task.rule, residentId: task.residentId, gridId: task.gridId, dueOn: task.dueOn }, { communityId });
+    uow.events.record(
+      ProactiveTaskCreated,
+      { taskId: task.id, rule: task.rule, residentId: task.residentId, gridId: task.gridId, dueOn: task.dueOn },
+      { communityId },
+    );
     opened.push(task);
   }
   await uow.em.flush();
@@ -41,12 +51,23 @@ export async function openTasks(uow: UnitOfWork, drafts: readonly TaskDraft[], c
 }
 
 /** Runs the rules on one fact and opens what they ask for. */
-export function applyRules(uow: UnitOfWork, fact: ProactiveFact, communityId: string, now: Date): Promise<ProactiveTask[]> {
+export function applyRules(
+  uow: UnitOfWork,
+  fact: ProactiveFact,
+  communityId: string,
+  now: Date,
+): Promise<ProactiveTask[]> {
   return openTasks(uow, evaluateRules(fact, now), communityId, now);
 }
 
 /** Closes a resident's open tasks (by a visit, a case, or because they left or died). */
-export async function closeTasksOf(uow: UnitOfWork, residentId: string, closedBy: ProactiveTaskClosing, ref: string | null, now: Date): Promise<number> {
+export async function closeTasksOf(
+  uow: UnitOfWork,
+  residentId: string,
+  closedBy: ProactiveTaskClosing,
+  ref: string | null,
+  now: Date,
+): Promise<number> {
   const open = await uow.em.find(ProactiveTask, { residentId, status: 'OPEN' });
   for (const task of open) {
     task.status = 'CLOSED';
@@ -63,7 +84,11 @@ export async function closeTasksOf(uow: UnitOfWork, residentId: string, closedBy
 }
 
 /** Closes the resident's open tasks that a fact makes moot (NO_LONGER_APPLIES), as the rules decide. */
-export async function settleTasks(uow: UnitOfWork, fact: ProactiveFact & { residentId: string }, now: Date): Promise<number> {
+export async function settleTasks(
+  uow: UnitOfWork,
+  fact: ProactiveFact & { residentId: string },
+  now: Date,
+): Promise<number> {
   const open = await uow.em.find(ProactiveTask, { residentId: fact.residentId, status: 'OPEN' });
   let closed = 0;
   for (const task of open) {
@@ -74,7 +99,13 @@ export async function settleTasks(uow: UnitOfWork, fact: ProactiveFact & { resid
     task.closedBy = 'NO_LONGER_APPLIES';
     uow.events.record(
       ProactiveTaskClosed,
-      { taskId: task.id, rule: task.rule, residentId: task.residentId, closedBy: 'NO_LONGER_APPLIES', closedAt: now.toISOString() },
+      {
+        taskId: task.id,
+        rule: task.rule,
+        residentId: task.residentId,
+        closedBy: 'NO_LONGER_APPLIES',
+        closedAt: now.toISOString(),
+      },
       { communityId: task.communityId },
     );
     closed++;
@@ -96,7 +127,14 @@ export async function scanProactiveRules(deps: { orm: Orm; outbox: Outbox }, now
   let opened = 0;
   for (const row of rows) {
     await em.fork().transactional(async (tx) => {
-      const uow = { em: tx, events: eventSink(deps.outbox, tx, { communityId: row.communityId, actor: SYSTEM_ACTOR, correlationId: 'proactive-scan' }) };
+      const uow = {
+        em: tx,
+        events: eventSink(deps.outbox, tx, {
+          communityId: row.communityId,
+          actor: SYSTEM_ACTOR,
+          correlationId: 'proactive-scan',
+        }),
+      };
       const fact: ProactiveFact = {
         kind: 'RESIDENT_SNAPSHOT',
         residentId: row.residentId,

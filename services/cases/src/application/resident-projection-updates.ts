@@ -22,7 +22,13 @@ export interface ResidentFacts {
  */
 export async function upsertResidentProjection(em: EntityManager, facts: ResidentFacts): Promise<ResidentProjection> {
   let row = await em.findOne(ResidentProjection, { residentId: facts.residentId });
-  if (!row) row = em.create(ResidentProjection, { residentId: facts.residentId, communityId: facts.communityId, updatedAt: facts.at, knownSince: facts.at });
+  if (!row)
+    row = em.create(ResidentProjection, {
+      residentId: facts.residentId,
+      communityId: facts.communityId,
+      updatedAt: facts.at,
+      knownSince: facts.at,
+    });
   if (facts.householdId !== undefined) row.householdId = facts.householdId;
   if (facts.buildingId !== undefined) row.buildingId = facts.buildingId;
   if (facts.gridId !== undefined) row.gridId = facts.gridId;
@@ -37,7 +43,14 @@ export async function upsertResidentProjection(em: EntityManager, facts: Residen
 }
 
 /** Adds or removes one care category code on the projection (care_category.added / ended). */
-export async function changeCareCategory(em: EntityManager, residentId: string, communityId: string, category: string, present: boolean, at: Date): Promise<void> {
+export async function changeCareCategory(
+  em: EntityManager,
+  residentId: string,
+  communityId: string,
+  category: string,
+  present: boolean,
+  at: Date,
+): Promise<void> {
   const row =
     (await em.findOne(ResidentProjection, { residentId })) ??
     em.create(ResidentProjection, { residentId, communityId, updatedAt: at, knownSince: at });

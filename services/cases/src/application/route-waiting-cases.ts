@@ -9,7 +9,12 @@ import { SYSTEM_TIMELINE_ACTOR } from './workflow-actor.js';
  * When a reporter's grid becomes known after their case was opened (residents' event arrived late), the case still
  * waiting unassigned goes to that grid's worker, as it would have at intake: timeline entry and `case.assigned`.
  */
-export async function routeWaitingCases(uow: UnitOfWork, residentId: string, gridId: string | null, now: Date): Promise<number> {
+export async function routeWaitingCases(
+  uow: UnitOfWork,
+  residentId: string,
+  gridId: string | null,
+  now: Date,
+): Promise<number> {
   if (!gridId) return 0;
   const grid = await uow.em.findOne(GridProjection, { gridId });
   if (!grid?.gridWorkerStaffId) return 0;
@@ -18,14 +23,25 @@ export async function routeWaitingCases(uow: UnitOfWork, residentId: string, gri
     record.gridId = gridId;
     record.assigneeStaffId = grid.gridWorkerStaffId;
     record.status = 'ASSIGNED';
-    recordStep(uow.em, record, { action: 'ASSIGN', from: 'RECEIVED', to: 'ASSIGNED', actor: SYSTEM_TIMELINE_ACTOR, note: '居民住址确认后按网格分派网格员', at: now });
-    uow.events.record(CaseAssigned, {
-      caseId: record.id,
-      number: record.number,
-      assigneeId: grid.gridWorkerStaffId,
-      department: record.department,
-      assignedAt: now.toISOString(),
-    }, { communityId: record.communityId });
+    recordStep(uow.em, record, {
+      action: 'ASSIGN',
+      from: 'RECEIVED',
+      to: 'ASSIGNED',
+      actor: SYSTEM_TIMELINE_ACTOR,
+      note: '居民住址确认后按网格分派网格员',
+      at: now,
+    });
+    uow.events.record(
+      CaseAssigned,
+      {
+        caseId: record.id,
+        number: record.number,
+        assigneeId: grid.gridWorkerStaffId,
+        department: record.department,
+        assignedAt: now.toISOString(),
+      },
+      { communityId: record.communityId },
+    );
   }
   return waiting.length;
 }

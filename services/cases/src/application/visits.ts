@@ -22,7 +22,12 @@ export interface LogVisitCommand {
  * 走访 / 民情日记: a visit to a household or a resident. It counts as a contact with the resident (or every resident
  * of the household) and closes their open proactive tasks; a visit about a case goes on the case's timeline.
  */
-export async function logVisit(uow: UnitOfWork, command: LogVisitCommand, communityId: string, now: Date): Promise<Visit> {
+export async function logVisit(
+  uow: UnitOfWork,
+  command: LogVisitCommand,
+  communityId: string,
+  now: Date,
+): Promise<Visit> {
   if (!command.householdId && !command.residentId) throw new InvalidInputError('residentId', '请指定走访的住户或居民');
   const notes = command.notes.trim();
   if (notes.length < 2) throw new InvalidInputError('notes', '请填写走访情况（民情日记）');
@@ -54,7 +59,9 @@ export async function logVisit(uow: UnitOfWork, command: LogVisitCommand, commun
   }
   const visited = command.residentId
     ? [command.residentId]
-    : (await uow.em.find(ResidentProjection, { householdId: command.householdId!, status: 'ACTIVE' })).map((r) => r.residentId);
+    : (await uow.em.find(ResidentProjection, { householdId: command.householdId!, status: 'ACTIVE' })).map(
+        (r) => r.residentId,
+      );
   for (const residentId of visited) {
     await noteContact(uow.em, residentId, command.visitedAt);
     await closeTasksOf(uow, residentId, 'VISIT', visit.id, now);
@@ -67,7 +74,10 @@ export async function logVisit(uow: UnitOfWork, command: LogVisitCommand, commun
  * Where the visit took place, from the resident projection: the household (given, or the resident's) and its grid
  * (the resident's grid, else that of any resident of the household).
  */
-async function placeOfVisit(em: EntityManager, command: LogVisitCommand): Promise<{ householdId: string | null; gridId: string | null }> {
+async function placeOfVisit(
+  em: EntityManager,
+  command: LogVisitCommand,
+): Promise<{ householdId: string | null; gridId: string | null }> {
   const resident = command.residentId ? await em.findOne(ResidentProjection, { residentId: command.residentId }) : null;
   const householdId = command.householdId ?? resident?.householdId ?? null;
   let gridId = resident?.gridId ?? null;
@@ -77,6 +87,10 @@ async function placeOfVisit(em: EntityManager, command: LogVisitCommand): Promis
 
 /** The grid a household lies in, as the resident projection knows it (any resident of the household with a grid). */
 export async function householdGrid(em: EntityManager, householdId: string): Promise<string | null> {
-  const row = await em.findOne(ResidentProjection, { householdId, gridId: { $ne: null } }, { orderBy: { updatedAt: 'desc' } });
+  const row = await em.findOne(
+    ResidentProjection,
+    { householdId, gridId: { $ne: null } },
+    { orderBy: { updatedAt: 'desc' } },
+  );
   return row?.gridId ?? null;
 }

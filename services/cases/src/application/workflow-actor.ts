@@ -5,7 +5,12 @@ import type { WorkflowActor } from '../domain/case-workflow.js';
 export function workflowActor(principal: Principal): WorkflowActor {
   if (principal.kind === 'machine') return { kind: 'platform', id: principal.id };
   if (principal.kind === 'user') {
-    return { kind: 'staff', staffId: principal.id, department: principal.department, dispatcher: principal.roles.includes('community_admin') };
+    return {
+      kind: 'staff',
+      staffId: principal.id,
+      department: principal.department,
+      dispatcher: principal.roles.includes('community_admin'),
+    };
   }
   return { kind: 'staff', staffId: 'anonymous', department: null, dispatcher: false };
 }

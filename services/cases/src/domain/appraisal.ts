@@ -36,7 +36,11 @@ export interface AppraisalFigures {
 }
 
 /** The period [from, to) of a quarter (1-4) or a year, in UTC+8 (the community's calendar). */
-export function appraisalPeriod(kind: AppraisalPeriodKind, year: number, quarter?: number | null): { from: Date; to: Date } {
+export function appraisalPeriod(
+  kind: AppraisalPeriodKind,
+  year: number,
+  quarter?: number | null,
+): { from: Date; to: Date } {
   if (kind === 'YEAR') return { from: chinaDate(year, 0), to: chinaDate(year + 1, 0) };
   if (!quarter || quarter < 1 || quarter > 4) throw new InvalidInputError('quarter', '季度考核须指定第几季度（1-4）');
   return { from: chinaDate(year, (quarter - 1) * 3), to: chinaDate(year, quarter * 3) };

@@ -5,8 +5,7 @@ import type { CaseAction, EscalationLevel } from './vocabularies.js';
 
 /** Who acts on a case. Staff act by their person id and department; the district platform is a machine client. */
 export type WorkflowActor =
-  | { kind: 'staff'; staffId: string; department: string | null; dispatcher: boolean }
-  | { kind: 'platform'; id: string };
+  { kind: 'staff'; staffId: string; department: string | null; dispatcher: boolean } | { kind: 'platform'; id: string };
 
 /** The facts of a case the guards look at. */
 export interface CaseFacts {
@@ -86,7 +85,8 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     to: 'CLOSED',
     actor: 'HANDLER',
     guard: (facts) => {
-      if (!facts.feedbackMethod || !facts.feedbackAt) throw new ConflictError('结案前须记录向居民反馈的方式和时间', { status: facts.status });
+      if (!facts.feedbackMethod || !facts.feedbackAt)
+        throw new ConflictError('结案前须记录向居民反馈的方式和时间', { status: facts.status });
     },
   },
   {
@@ -146,7 +146,8 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
 function actorAllowed(rule: ActorRule, facts: CaseFacts, actor: WorkflowActor): boolean {
   if (rule === 'PLATFORM') return actor.kind === 'platform';
   if (actor.kind !== 'staff') return false;
-  const handler = actor.staffId === facts.assigneeStaffId || (actor.department !== null && actor.department === facts.department);
+  const handler =
+    actor.staffId === facts.assigneeStaffId || (actor.department !== null && actor.department === facts.department);
   return handler || (rule === 'HANDLER_OR_DISPATCHER' && actor.dispatcher);
 }
 
@@ -154,13 +155,21 @@ function actorAllowed(rule: ActorRule, facts: CaseFacts, actor: WorkflowActor): 
  * Checks a step against the table and returns the status the case moves to. Order: is the step allowed from
  * the current state (CONFLICT naming it) → may this actor take it (FORBIDDEN) → the step's own requirement.
  */
-export function planTransition(facts: CaseFacts, action: CaseAction, actor: WorkflowActor, input: StepInput = {}): CaseStatus {
+export function planTransition(
+  facts: CaseFacts,
+  action: CaseAction,
+  actor: WorkflowActor,
+  input: StepInput = {},
+): CaseStatus {
   const transition = CASE_TRANSITIONS.find((t) => t.action === action && t.from.includes(facts.status));
   if (!transition) {
-    throw new ConflictError(`事项当前状态为「${CaseStatuses.labels[facts.status]}」（${facts.status}），不能${actionLabel(action)}`, {
-      status: facts.status,
-      action,
-    });
+    throw new ConflictError(
+      `事项当前状态为「${CaseStatuses.labels[facts.status]}」（${facts.status}），不能${actionLabel(action)}`,
+      {
+        status: facts.status,
+        action,
+      },
+    );
   }
   if (!actorAllowed(transition.actor, facts, actor)) {
     throw new ForbiddenError(
@@ -178,12 +187,27 @@ export function actionsFrom(status: CaseStatus): CaseAction[] {
 }
 
 const ACTION_LABELS: Partial<Record<CaseAction, string>> = {
-  ASSIGN: '分派', START: '开始办理', RESOLVE: '办结', GIVE_FEEDBACK: '反馈', CLOSE: '结案', ESCALATE: '上报',
-  ACKNOWLEDGE_ESCALATION: '签收', RETURN_ESCALATION: '退回', REJECT: '不予受理', MARK_DUPLICATE: '标记重复', REOPEN: '重新办理',
+  ASSIGN: '分派',
+  START: '开始办理',
+  RESOLVE: '办结',
+  GIVE_FEEDBACK: '反馈',
+  CLOSE: '结案',
+  ESCALATE: '上报',
+  ACKNOWLEDGE_ESCALATION: '签收',
+  RETURN_ESCALATION: '退回',
+  REJECT: '不予受理',
+  MARK_DUPLICATE: '标记重复',
+  REOPEN: '重新办理',
 };
 function actionLabel(action: CaseAction): string {
   return ACTION_LABELS[action] ?? action;
 }
 
 /** Statuses in which a case is finished (no time limit runs). */
-export const FINISHED_STATUSES: readonly CaseStatus[] = ['RESOLVED', 'FEEDBACK_GIVEN', 'CLOSED', 'REJECTED', 'DUPLICATE'];
+export const FINISHED_STATUSES: readonly CaseStatus[] = [
+  'RESOLVED',
+  'FEEDBACK_GIVEN',
+  'CLOSED',
+  'REJECTED',
+  'DUPLICATE',
+];

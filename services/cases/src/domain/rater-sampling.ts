@@ -24,7 +24,7 @@ export function drawSample(served: readonly string[], count: number, seed: strin
   const random = seededRandom(seed);
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    [pool[i], pool[j]] = [pool[j], pool[i]];
   }
   return pool.slice(0, Math.max(0, count));
 }

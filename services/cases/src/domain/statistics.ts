@@ -47,7 +47,10 @@ function keyValue(c: StatisticsCase, dimension: CaseStatisticsDimension): string
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Counts, on-time rate, mean hours to resolution and valid ratings per group (no people named). */
-export function groupCaseStatistics(cases: readonly StatisticsCase[], groupBy: readonly CaseStatisticsDimension[]): StatisticsGroup[] {
+export function groupCaseStatistics(
+  cases: readonly StatisticsCase[],
+  groupBy: readonly CaseStatisticsDimension[],
+): StatisticsGroup[] {
   const dimensions = [...new Set(groupBy)];
   const groups = new Map<string, { key: StatisticsGroup['key']; members: StatisticsCase[] }>();
   for (const c of cases) {

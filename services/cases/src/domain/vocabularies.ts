@@ -61,5 +61,9 @@ export const ProactiveTaskClosings = vocabulary({
 export type ProactiveTaskClosing = CodeOf<typeof ProactiveTaskClosings>;
 
 /** 调解结果 */
-export const MediationOutcomes = vocabulary({ PENDING: '调解中', AGREEMENT_REACHED: '达成协议', NO_AGREEMENT: '未达成协议' });
+export const MediationOutcomes = vocabulary({
+  PENDING: '调解中',
+  AGREEMENT_REACHED: '达成协议',
+  NO_AGREEMENT: '未达成协议',
+});
 export type MediationOutcome = CodeOf<typeof MediationOutcomes>;

@@ -8,9 +8,27 @@ import type { CaseCategory, CaseChannel, CasePriority, CaseStatus, Department } 
 @Index({ properties: ['communityId', 'status'] })
 export class Case {
   [OptionalProps]?:
-    | 'status' | 'priority' | 'reporterId' | 'gridId' | 'assigneeStaffId' | 'updatedAt' | 'workType' | 'acknowledgedAt' | 'resolvedAt'
-    | 'resolutionNote' | 'feedbackMethod' | 'feedbackAt' | 'closedAt' | 'closingReason' | 'duplicateOfId' | 'escalationLevel'
-    | 'escalationReason' | 'escalatedAt' | 'escalationAcknowledgedAt' | 'acknowledgeOverdueAt' | 'resolveOverdueAt';
+    | 'status'
+    | 'priority'
+    | 'reporterId'
+    | 'gridId'
+    | 'assigneeStaffId'
+    | 'updatedAt'
+    | 'workType'
+    | 'acknowledgedAt'
+    | 'resolvedAt'
+    | 'resolutionNote'
+    | 'feedbackMethod'
+    | 'feedbackAt'
+    | 'closedAt'
+    | 'closingReason'
+    | 'duplicateOfId'
+    | 'escalationLevel'
+    | 'escalationReason'
+    | 'escalatedAt'
+    | 'escalationAcknowledgedAt'
+    | 'acknowledgeOverdueAt'
+    | 'resolveOverdueAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;

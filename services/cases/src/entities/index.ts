@@ -8,8 +8,29 @@ import { ProactiveTask } from './proactive-task.js';
 import { ResidentProjection } from './resident-projection.js';
 import { Visit } from './visit.js';
 
-export { Case, CaseEvaluation, CaseNumberSequence, CaseTimelineEntry, GridProjection, Mediation, MediationParty, MediationSession, ProactiveTask, ResidentProjection, Visit };
+export {
+  Case,
+  CaseEvaluation,
+  CaseNumberSequence,
+  CaseTimelineEntry,
+  GridProjection,
+  Mediation,
+  MediationParty,
+  MediationSession,
+  ProactiveTask,
+  ResidentProjection,
+  Visit,
+};
 export const casesEntities = [
-  Case, CaseNumberSequence, CaseTimelineEntry, CaseEvaluation, Visit, Mediation, MediationParty, MediationSession, ProactiveTask,
-  ResidentProjection, GridProjection,
+  Case,
+  CaseNumberSequence,
+  CaseTimelineEntry,
+  CaseEvaluation,
+  Visit,
+  Mediation,
+  MediationParty,
+  MediationSession,
+  ProactiveTask,
+  ResidentProjection,
+  GridProjection,
 ];

@@ -8,7 +8,16 @@ import type { ResidenceType, ResidentStatus } from '@shequ/contracts';
 @Entity({ tableName: 'resident_projection' })
 @Index({ properties: ['householdId'] })
 export class ResidentProjection {
-  [OptionalProps]?: 'householdId' | 'buildingId' | 'gridId' | 'birthDate' | 'status' | 'residenceType' | 'careCategories' | 'lastContactAt' | 'knownSince';
+  [OptionalProps]?:
+    | 'householdId'
+    | 'buildingId'
+    | 'gridId'
+    | 'birthDate'
+    | 'status'
+    | 'residenceType'
+    | 'careCategories'
+    | 'lastContactAt'
+    | 'knownSince';
 
   @PrimaryKey({ type: 'string', length: 36 })
   residentId!: string;

@@ -1,6 +1,14 @@
 import {
-  CareCategoryAdded, CareCategoryEnded, CareCategoryReviewDue, CareCategoryReviewed, GridRegistered, ResidentDeceased, ResidentMovedIn, ResidentMovedOut,
-  ResidentRegistered, ResidentUpdated,
+  CareCategoryAdded,
+  CareCategoryEnded,
+  CareCategoryReviewDue,
+  CareCategoryReviewed,
+  GridRegistered,
+  ResidentDeceased,
+  ResidentMovedIn,
+  ResidentMovedOut,
+  ResidentRegistered,
+  ResidentUpdated,
 } from '@shequ/contracts';
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
@@ -44,7 +52,12 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
       await routeWaitingCases(uow, event.data.residentId, event.data.gridId, clock.now());
       await applyRules(
         uow,
-        { kind: 'RESIDENT_REGISTERED', residentId: event.data.residentId, gridId: event.data.gridId, residenceType: event.data.residenceType },
+        {
+          kind: 'RESIDENT_REGISTERED',
+          residentId: event.data.residentId,
+          gridId: event.data.gridId,
+          residenceType: event.data.residenceType,
+        },
         event.communityId,
         clock.now(),
       );
@@ -85,30 +98,75 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
       await routeWaitingCases(uow, event.data.residentId, event.data.gridId, clock.now());
     })
     .on(ResidentMovedOut, async (event, uow) => {
-      await upsertResidentProjection(uow.em, { residentId: event.data.residentId, communityId: event.communityId, status: 'MOVED_OUT', at: new Date(event.occurredAt) });
+      await upsertResidentProjection(uow.em, {
+        residentId: event.data.residentId,
+        communityId: event.communityId,
+        status: 'MOVED_OUT',
+        at: new Date(event.occurredAt),
+      });
       await closeTasksOf(uow, event.data.residentId, 'RESIDENT_MOVED_OUT', null, clock.now());
     })
     .on(ResidentDeceased, async (event, uow) => {
-      await upsertResidentProjection(uow.em, { residentId: event.data.residentId, communityId: event.communityId, status: 'DECEASED', at: new Date(event.occurredAt) });
+      await upsertResidentProjection(uow.em, {
+        residentId: event.data.residentId,
+        communityId: event.communityId,
+        status: 'DECEASED',
+        at: new Date(event.occurredAt),
+      });
       await closeTasksOf(uow, event.data.residentId, 'RESIDENT_DECEASED', null, clock.now());
     })
     .on(CareCategoryAdded, async (event, { em }) => {
-      await changeCareCategory(em, event.data.residentId, event.communityId, event.data.category, true, new Date(event.occurredAt));
+      await changeCareCategory(
+        em,
+        event.data.residentId,
+        event.communityId,
+        event.data.category,
+        true,
+        new Date(event.occurredAt),
+      );
     })
     .on(CareCategoryEnded, async (event, uow) => {
-      await changeCareCategory(uow.em, event.data.residentId, event.communityId, event.data.category, false, new Date(event.occurredAt));
-      await settleTasks(uow, { kind: 'CARE_CATEGORY_ENDED', residentId: event.data.residentId, category: event.data.category }, clock.now());
+      await changeCareCategory(
+        uow.em,
+        event.data.residentId,
+        event.communityId,
+        event.data.category,
+        false,
+        new Date(event.occurredAt),
+      );
+      await settleTasks(
+        uow,
+        { kind: 'CARE_CATEGORY_ENDED', residentId: event.data.residentId, category: event.data.category },
+        clock.now(),
+      );
     })
     .on(CareCategoryReviewed, async (event, uow) => {
       if (event.data.outcome === 'TERMINATE') {
-        await changeCareCategory(uow.em, event.data.residentId, event.communityId, event.data.category, false, new Date(event.occurredAt));
+        await changeCareCategory(
+          uow.em,
+          event.data.residentId,
+          event.communityId,
+          event.data.category,
+          false,
+          new Date(event.occurredAt),
+        );
       }
-      await settleTasks(uow, { kind: 'CARE_REVIEWED', residentId: event.data.residentId, category: event.data.category }, clock.now());
+      await settleTasks(
+        uow,
+        { kind: 'CARE_REVIEWED', residentId: event.data.residentId, category: event.data.category },
+        clock.now(),
+      );
     })
     .on(CareCategoryReviewDue, async (event, uow) => {
       await applyRules(
         uow,
-        { kind: 'CARE_REVIEW_DUE', residentId: event.data.residentId, gridId: event.data.gridId, category: event.data.category, dueOn: event.data.dueOn },
+        {
+          kind: 'CARE_REVIEW_DUE',
+          residentId: event.data.residentId,
+          gridId: event.data.gridId,
+          category: event.data.category,
+          dueOn: event.data.dueOn,
+        },
         event.communityId,
         clock.now(),
       );

@@ -105,22 +105,36 @@ class StaffAppraisalType {
 
 @Resolver()
 export class AppraisalResolver {
-  @Mutation(() => EvaluateCasePayload, { description: '居民评议（需 cases:appraisal）：优、差未写理由的评议保存但无效；发布 case.evaluated' })
-  async evaluateCase(@Arg('input', () => EvaluateCaseInput, { description: '评议信息' }) input: EvaluateCaseInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => EvaluateCasePayload, {
+    description: '居民评议（需 cases:appraisal）：优、差未写理由的评议保存但无效；发布 case.evaluated',
+  })
+  async evaluateCase(
+    @Arg('input', () => EvaluateCaseInput, { description: '评议信息' }) input: EvaluateCaseInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('cases:appraisal');
     const found = await ctx.em.findOne(Case, { id: input.caseId });
-    if (!found || !(await caseVisible(ctx, found))) throw new NotFoundError('Case', input.caseId, `事项 ${input.caseId} 不存在`);
+    if (!found || !(await caseVisible(ctx, found)))
+      throw new NotFoundError('Case', input.caseId, `事项 ${input.caseId} 不存在`);
     const evaluation = await ctx.transaction((uow) =>
       evaluateCase(
         uow,
-        { caseId: input.caseId, grade: input.grade as EvaluationGrade, reason: input.reason, raterKind: input.raterKind as RaterKind, raterResidentId: input.raterResidentId },
+        {
+          caseId: input.caseId,
+          grade: input.grade as EvaluationGrade,
+          reason: input.reason,
+          raterKind: input.raterKind as RaterKind,
+          raterResidentId: input.raterResidentId,
+        },
         ctx.clock.now(),
       ),
     );
     return { evaluation };
   }
 
-  @Query(() => [ResidentReference], { description: '随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同' })
+  @Query(() => [ResidentReference], {
+    description: '随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同',
+  })
   async drawRaters(
     @Arg('staffId', () => ID, { description: '社区工作者编号' }) staffId: string,
     @Arg('period', () => AppraisalPeriodInput, { description: '考核周期' }) period: AppraisalPeriodInput,
@@ -140,19 +154,27 @@ export class AppraisalResolver {
     return ids.map((id) => ({ id }));
   }
 
-  @Query(() => StaffAppraisalType, { description: '社区工作者或部门考核（需 cases:appraisal；季度或年度；日常工作与临时任务分列）' })
+  @Query(() => StaffAppraisalType, {
+    description: '社区工作者或部门考核（需 cases:appraisal；季度或年度；日常工作与临时任务分列）',
+  })
   async staffAppraisal(
     @Arg('staffId', () => ID, { nullable: true, description: '社区工作者编号（与部门二选一）' }) staffId: string | null,
-    @Arg('department', () => DepartmentEnum, { nullable: true, description: '承办部门（与社区工作者二选一）' }) department: string | null,
+    @Arg('department', () => DepartmentEnum, { nullable: true, description: '承办部门（与社区工作者二选一）' })
+    department: string | null,
     @Arg('period', () => AppraisalPeriodInput, { description: '考核周期' }) period: AppraisalPeriodInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StaffAppraisalType> {
     ctx.access.require('cases:appraisal');
-    const figures = await staffAppraisal(ctx.em, await caseScope(ctx), { staffId, department }, {
-      kind: period.kind as AppraisalPeriodKind,
-      year: period.year,
-      quarter: period.quarter,
-    });
+    const figures = await staffAppraisal(
+      ctx.em,
+      await caseScope(ctx),
+      { staffId, department },
+      {
+        kind: period.kind as AppraisalPeriodKind,
+        year: period.year,
+        quarter: period.quarter,
+      },
+    );
     return {
       staffId: staffId ?? null,
       department: department ?? null,

@@ -1,6 +1,15 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
-import { AppraisalPeriodEnum, CaseCategoryEnum, CaseChannelEnum, CasePriorityEnum, CaseStatusEnum, CaseWorkTypeEnum, DepartmentEnum, EscalationLevelEnum } from './enums.js';
+import {
+  AppraisalPeriodEnum,
+  CaseCategoryEnum,
+  CaseChannelEnum,
+  CasePriorityEnum,
+  CaseStatusEnum,
+  CaseWorkTypeEnum,
+  DepartmentEnum,
+  EscalationLevelEnum,
+} from './enums.js';
 import { CaseType } from './case.type.js';
 
 @InputType('OpenCaseInput', { description: '登记事项' })
@@ -21,7 +30,10 @@ export class OpenCaseInput {
   @Field(() => CasePriorityEnum, { nullable: true, description: '优先级（默认 一般）' })
   priority?: string | null;
 
-  @Field(() => CaseWorkTypeEnum, { nullable: true, description: '工作类型（默认：上级转办为临时任务，其余为日常工作）' })
+  @Field(() => CaseWorkTypeEnum, {
+    nullable: true,
+    description: '工作类型（默认：上级转办为临时任务，其余为日常工作）',
+  })
   workType?: string | null;
 }
 

@@ -1,5 +1,13 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { CaseCategoryEnum, CaseChannelEnum, CasePriorityEnum, CaseStatusEnum, CaseWorkTypeEnum, DepartmentEnum, EscalationLevelEnum } from './enums.js';
+import {
+  CaseCategoryEnum,
+  CaseChannelEnum,
+  CasePriorityEnum,
+  CaseStatusEnum,
+  CaseWorkTypeEnum,
+  DepartmentEnum,
+  EscalationLevelEnum,
+} from './enums.js';
 import { GridReference, ResidentReference, StaffReference } from './entity-references.js';
 
 @Directive('@key(fields: "id")')

@@ -1,8 +1,22 @@
-import { CaseCategories, CaseChannels, CasePriorities, CaseStatuses, Departments, EvaluationGrades } from '@shequ/contracts';
+import {
+  CaseCategories,
+  CaseChannels,
+  CasePriorities,
+  CaseStatuses,
+  Departments,
+  EvaluationGrades,
+} from '@shequ/contracts';
 import { registerVocabularyEnum } from '@shequ/subgraph';
 import {
-  AppraisalPeriods, CaseActions, CaseStatisticsDimensions, EscalationLevels, MediationOutcomes, ProactiveTaskClosings, ProactiveTaskStatuses,
-  RaterKinds, WorkTypes,
+  AppraisalPeriods,
+  CaseActions,
+  CaseStatisticsDimensions,
+  EscalationLevels,
+  MediationOutcomes,
+  ProactiveTaskClosings,
+  ProactiveTaskStatuses,
+  RaterKinds,
+  WorkTypes,
 } from '../domain/vocabularies.js';
 
 export const CaseStatusEnum = registerVocabularyEnum(CaseStatuses, 'CaseStatus', '事项办理状态');
@@ -16,7 +30,19 @@ export const CaseWorkTypeEnum = registerVocabularyEnum(WorkTypes, 'CaseWorkType'
 export const EscalationLevelEnum = registerVocabularyEnum(EscalationLevels, 'CaseEscalationLevel', '上报层级');
 export const RaterKindEnum = registerVocabularyEnum(RaterKinds, 'CaseRaterKind', '评议人类型');
 export const AppraisalPeriodEnum = registerVocabularyEnum(AppraisalPeriods, 'StaffAppraisalPeriod', '考核周期');
-export const CaseStatisticsDimensionEnum = registerVocabularyEnum(CaseStatisticsDimensions, 'CaseStatisticsDimension', '事项统计分组维度');
-export const ProactiveTaskStatusEnum = registerVocabularyEnum(ProactiveTaskStatuses, 'ProactiveTaskStatus', '主动服务任务状态');
-export const ProactiveTaskClosingEnum = registerVocabularyEnum(ProactiveTaskClosings, 'ProactiveTaskClosing', '主动服务任务关闭原因');
+export const CaseStatisticsDimensionEnum = registerVocabularyEnum(
+  CaseStatisticsDimensions,
+  'CaseStatisticsDimension',
+  '事项统计分组维度',
+);
+export const ProactiveTaskStatusEnum = registerVocabularyEnum(
+  ProactiveTaskStatuses,
+  'ProactiveTaskStatus',
+  '主动服务任务状态',
+);
+export const ProactiveTaskClosingEnum = registerVocabularyEnum(
+  ProactiveTaskClosings,
+  'ProactiveTaskClosing',
+  '主动服务任务关闭原因',
+);
 export const MediationOutcomeEnum = registerVocabularyEnum(MediationOutcomes, 'MediationOutcome', '调解结果');

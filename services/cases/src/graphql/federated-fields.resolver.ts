@@ -32,7 +32,11 @@ export class GridOpenCasesResolver {
     const limit = pageSize(first);
     const scope = await ctx.loaders.once('caseScope', () => caseScope(ctx));
     const rows = await ctx.loaders
-      .manyBy(Case, 'gridId', { name: 'Case.gridId.open', orderBy: { openedAt: 'asc', id: 'asc' }, where: { $and: [...scope, OPEN_WHERE] } })
+      .manyBy(Case, 'gridId', {
+        name: 'Case.gridId.open',
+        orderBy: { openedAt: 'asc', id: 'asc' },
+        where: { $and: [...scope, OPEN_WHERE] },
+      })
       .load(grid.id);
     return rows.slice(0, limit);
   }
@@ -40,7 +44,10 @@ export class GridOpenCasesResolver {
 
 @Resolver(() => StaffReference)
 export class StaffWorkloadResolver {
-  @FieldResolver(() => StaffCaseWorkloadType, { nullable: true, description: '事项工作量（需 cases:read；无权限时为空）' })
+  @FieldResolver(() => StaffCaseWorkloadType, {
+    nullable: true,
+    description: '事项工作量（需 cases:read；无权限时为空）',
+  })
   async workload(@Root() staff: StaffReference, @Ctx() ctx: SubgraphContext): Promise<StaffCaseWorkloadType | null> {
     if (!ctx.access.can('cases:read')) return null;
     const scope = await ctx.loaders.once('caseScope', () => caseScope(ctx));

@@ -8,7 +8,6 @@ import { Case } from '../entities/case.js';
 import { Mediation, MediationParty, MediationSession } from '../entities/mediation.js';
 import { MediationPartyType, MediationSessionType, MediationType } from './case-parts.type.js';
 import { CaseType } from './case.type.js';
-import { ResidentReference } from './entity-references.js';
 
 @InputType('MediationPartyInput', { description: '调解当事人' })
 class MediationPartyInput {
@@ -76,10 +75,17 @@ async function visibleMediation(ctx: SubgraphContext, mediationId: string): Prom
 @Resolver(() => MediationType)
 export class MediationResolver {
   @Mutation(() => MediationPayload, { description: '开始调解（需 cases:write）：纠纷事项的当事人与调解员' })
-  async startMediation(@Arg('input', () => StartMediationInput, { description: '调解信息' }) input: StartMediationInput, @Ctx() ctx: SubgraphContext) {
+  async startMediation(
+    @Arg('input', () => StartMediationInput, { description: '调解信息' }) input: StartMediationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('cases:write');
     await visibleCase(ctx, input.caseId);
-    return { mediation: await ctx.transaction((uow) => startMediation(uow, input, timelineActor(ctx.principal), ctx.clock.now())) };
+    return {
+      mediation: await ctx.transaction((uow) =>
+        startMediation(uow, input, timelineActor(ctx.principal), ctx.clock.now()),
+      ),
+    };
   }
 
   @Mutation(() => MediationPayload, { description: '记录调解会（需 cases:write）' })
@@ -93,21 +99,33 @@ export class MediationResolver {
   }
 
   @Mutation(() => MediationPayload, { description: '结束调解（需 cases:write）：达成或未达成协议，记入事项办理记录' })
-  async concludeMediation(@Arg('input', () => ConcludeMediationInput, { description: '调解结果' }) input: ConcludeMediationInput, @Ctx() ctx: SubgraphContext) {
+  async concludeMediation(
+    @Arg('input', () => ConcludeMediationInput, { description: '调解结果' }) input: ConcludeMediationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('cases:write');
     await visibleMediation(ctx, input.mediationId);
-    return { mediation: await ctx.transaction((uow) => concludeMediation(uow, input, timelineActor(ctx.principal), ctx.clock.now())) };
+    return {
+      mediation: await ctx.transaction((uow) =>
+        concludeMediation(uow, input, timelineActor(ctx.principal), ctx.clock.now()),
+      ),
+    };
   }
 
   @FieldResolver(() => [MediationPartyType])
   async parties(@Root() mediation: Mediation, @Ctx() ctx: SubgraphContext): Promise<MediationPartyType[]> {
     const rows = await ctx.loaders.manyBy(MediationParty, 'mediationId', { orderBy: { id: 'asc' } }).load(mediation.id);
-    return rows.map((p) => ({ resident: p.residentId ? ({ id: p.residentId } as ResidentReference) : null, description: p.description }));
+    return rows.map((p) => ({
+      resident: p.residentId ? { id: p.residentId } : null,
+      description: p.description,
+    }));
   }
 
   @FieldResolver(() => [MediationSessionType])
   sessions(@Root() mediation: Mediation, @Ctx() ctx: SubgraphContext): Promise<MediationSession[]> {
-    return ctx.loaders.manyBy(MediationSession, 'mediationId', { orderBy: { heldAt: 'asc', id: 'asc' } }).load(mediation.id);
+    return ctx.loaders
+      .manyBy(MediationSession, 'mediationId', { orderBy: { heldAt: 'asc', id: 'asc' } })
+      .load(mediation.id);
   }
 }
 

@@ -61,11 +61,12 @@ export class ProactiveTaskResolver {
   @Query(() => ProactiveTaskConnection, { description: '主动服务任务（需 cases:read；网格员只见本网格）' })
   async proactiveTasks(
     @Args() page: PageArgs,
-    @Arg('filter', () => ProactiveTaskFilter, { nullable: true, description: '筛选条件' }) filter: ProactiveTaskFilter | null,
+    @Arg('filter', () => ProactiveTaskFilter, { nullable: true, description: '筛选条件' })
+    filter: ProactiveTaskFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('cases:read');
-    const where: FilterQuery<ProactiveTask>[] = [communityWhere(ctx.access) as FilterQuery<ProactiveTask>];
+    const where: FilterQuery<ProactiveTask>[] = [communityWhere(ctx.access)];
     const gridCodes = ctx.access.gridCodes();
     if (gridCodes) {
       const grids = await ctx.em.find(GridProjection, { code: { $in: gridCodes } });

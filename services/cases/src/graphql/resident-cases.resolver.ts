@@ -16,7 +16,9 @@ export class ResidentCasesResolver {
     if (!ctx.access.can('cases:read')) return [];
     const limit = pageSize(first);
     const scope = await ctx.loaders.once('caseScope', () => caseScope(ctx));
-    const all = await ctx.loaders.manyBy(Case, 'reporterId', { orderBy: { openedAt: 'desc', id: 'desc' }, where: { $and: scope } }).load(resident.id);
+    const all = await ctx.loaders
+      .manyBy(Case, 'reporterId', { orderBy: { openedAt: 'desc', id: 'desc' }, where: { $and: scope } })
+      .load(resident.id);
     return all.slice(0, limit);
   }
 }

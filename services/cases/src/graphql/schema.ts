@@ -13,8 +13,17 @@ import { HouseholdVisitsResolver, VisitResolver } from './visit.resolver.js';
 export function buildCasesSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
-      CaseResolver, CaseMediationsResolver, MediationResolver, VisitResolver, HouseholdVisitsResolver, AppraisalResolver, CaseStatisticsResolver,
-      ProactiveTaskResolver, ResidentCasesResolver, GridOpenCasesResolver, StaffWorkloadResolver,
+      CaseResolver,
+      CaseMediationsResolver,
+      MediationResolver,
+      VisitResolver,
+      HouseholdVisitsResolver,
+      AppraisalResolver,
+      CaseStatisticsResolver,
+      ProactiveTaskResolver,
+      ResidentCasesResolver,
+      GridOpenCasesResolver,
+      StaffWorkloadResolver,
     ],
     orphanedTypes: [GridReference, StaffReference, HouseholdReference],
     referenceResolvers: casesReferenceResolvers,

@@ -5,7 +5,13 @@ import { caseStatistics } from '../application/case-statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import { ratingsOf, StaffAppraisalRatingsType } from './appraisal.resolver.js';
 import { CaseStatisticsFilterInput } from './case.inputs.js';
-import { CaseCategoryEnum, CaseChannelEnum, CaseStatisticsDimensionEnum, CaseStatusEnum, DepartmentEnum } from './enums.js';
+import {
+  CaseCategoryEnum,
+  CaseChannelEnum,
+  CaseStatisticsDimensionEnum,
+  CaseStatusEnum,
+  DepartmentEnum,
+} from './enums.js';
 
 @ObjectType('CaseStatisticsGroup', { description: '事项统计的一组（不含个人信息）' })
 class CaseStatisticsGroupType {
@@ -45,14 +51,23 @@ class CaseStatisticsGroupType {
 
 @Resolver()
 export class CaseStatisticsResolver {
-  @Query(() => [CaseStatisticsGroupType], { description: '事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息' })
+  @Query(() => [CaseStatisticsGroupType], {
+    description:
+      '事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息',
+  })
   async caseStatistics(
     @Arg('groupBy', () => [CaseStatisticsDimensionEnum], { description: '分组维度（0-3 个）' }) groupBy: string[],
-    @Arg('filter', () => CaseStatisticsFilterInput, { nullable: true, description: '筛选条件' }) filter: CaseStatisticsFilterInput | null,
+    @Arg('filter', () => CaseStatisticsFilterInput, { nullable: true, description: '筛选条件' })
+    filter: CaseStatisticsFilterInput | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseStatisticsGroupType[]> {
     ctx.access.require('cases:statistics');
-    const groups = await caseStatistics(ctx.em, await caseScope(ctx), groupBy as CaseStatisticsDimension[], filter ?? {});
+    const groups = await caseStatistics(
+      ctx.em,
+      await caseScope(ctx),
+      groupBy as CaseStatisticsDimension[],
+      filter ?? {},
+    );
     return groups.map((g) => ({
       category: g.key.CATEGORY ?? null,
       channel: g.key.CHANNEL ?? null,

@@ -62,8 +62,13 @@ export class LogVisitPayload {
 
 @Resolver(() => StaffVisitType)
 export class VisitResolver {
-  @Mutation(() => LogVisitPayload, { description: '登记走访（需 visits:write）：记为对居民的一次联系，并关闭其待办主动服务任务' })
-  async logVisit(@Arg('input', () => LogVisitInput, { description: '走访信息' }) input: LogVisitInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => LogVisitPayload, {
+    description: '登记走访（需 visits:write）：记为对居民的一次联系，并关闭其待办主动服务任务',
+  })
+  async logVisit(
+    @Arg('input', () => LogVisitInput, { description: '走访信息' }) input: LogVisitInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('visits:write');
     if (ctx.principal.kind !== 'user') throw new InvalidInputError('staffId', '走访须由社区工作者本人登记');
     const staffId = ctx.principal.id;
@@ -92,7 +97,9 @@ export class VisitResolver {
 
 @Resolver(() => HouseholdReference)
 export class HouseholdVisitsResolver {
-  @FieldResolver(() => [StaffVisitType], { description: '该住户的走访记录（最近的在前；需 cases:read，网格员只见本网格）' })
+  @FieldResolver(() => [StaffVisitType], {
+    description: '该住户的走访记录（最近的在前；需 cases:read，网格员只见本网格）',
+  })
   async visits(
     @Root() household: HouseholdReference,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
@@ -101,7 +108,10 @@ export class HouseholdVisitsResolver {
     if (!ctx.access.can('cases:read')) return [];
     const limit = pageSize(first);
     const rows = await ctx.loaders
-      .manyBy(Visit, 'householdId', { orderBy: { visitedAt: 'desc', id: 'desc' }, where: communityWhere(ctx.access) as object })
+      .manyBy(Visit, 'householdId', {
+        orderBy: { visitedAt: 'desc', id: 'desc' },
+        where: communityWhere(ctx.access) as object,
+      })
       .load(household.id);
     const inCommunity = rows.filter((v) => inCommunityScope(ctx.access, v.communityId));
     const grids = await visibleGridIds(ctx);
@@ -110,7 +120,8 @@ export class HouseholdVisitsResolver {
     const visible: Visit[] = [];
     for (const visit of inCommunity) {
       let gridId = visit.gridId;
-      if (!gridId) gridId = currentGrid === undefined ? (currentGrid = await householdGrid(ctx.em, household.id)) : currentGrid;
+      if (!gridId)
+        gridId = currentGrid === undefined ? (currentGrid = await householdGrid(ctx.em, household.id)) : currentGrid;
       if (gridId && grids.has(gridId)) visible.push(visit);
     }
     return visible.slice(0, limit);

@@ -28,10 +28,20 @@ const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string, number]> = [
   ['OTHER', 'REFERRED', '街道转办：核查辖区内群租房安全隐患', 1],
 ];
 
-const REASONS: Record<EvaluationGrade, string> = { EXCELLENT: '处理及时，态度热情', GOOD: '问题已解决', FAIR: '办理时间偏长', POOR: '多次反映才有人处理' };
+const REASONS: Record<EvaluationGrade, string> = {
+  EXCELLENT: '处理及时，态度热情',
+  GOOD: '问题已解决',
+  FAIR: '办理时间偏长',
+  POOR: '多次反映才有人处理',
+};
 const CASES_PER_YEAR = 120;
 const HOUR = 3_600_000;
-const GRADES: Array<[EvaluationGrade, number]> = [['EXCELLENT', 5], ['GOOD', 4], ['FAIR', 1], ['POOR', 0.4]];
+const GRADES: Array<[EvaluationGrade, number]> = [
+  ['EXCELLENT', 5],
+  ['GOOD', 4],
+  ['FAIR', 1],
+  ['POOR', 0.4],
+];
 
 /**
  * About a year of cases (Nov 2025 – Oct 2026) through the normal workflow: opened, assigned to the grid worker,
@@ -57,11 +67,22 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
     let stepAt = new Date(start);
     const events: EventSink = {
       record: (definition, payload, options) =>
-        outbox.add(em, definition, payload, { communityId: options?.communityId ?? communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed', occurredAt: stepAt }),
+        outbox.add(em, definition, payload, {
+          communityId: options?.communityId ?? communityId,
+          actor: SYSTEM_ACTOR,
+          correlationId: 'demo-seed',
+          occurredAt: stepAt,
+        }),
     };
     const uow: UnitOfWork = { em, events };
     for (const grid of data.grids) {
-      em.create(GridProjection, { gridId: grid.id, communityId, code: grid.code, name: grid.name, gridWorkerStaffId: grid.gridWorkerStaffId });
+      em.create(GridProjection, {
+        gridId: grid.id,
+        communityId,
+        code: grid.code,
+        name: grid.name,
+        gridWorkerStaffId: grid.gridWorkerStaffId,
+      });
     }
     await em.flush();
     for (let i = 0; i < CASES_PER_YEAR; i++) {
@@ -81,32 +102,62 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
       });
       const openedAt = new Date(start + Math.floor((i * 362 * 24 * HOUR) / CASES_PER_YEAR) + random.int(0, 8) * HOUR);
       stepAt = openedAt;
-      const opened = await openCase(uow, { reporterId: reporter.id, category, channel, description }, communityId, openedAt);
-      const handler = opened.assigneeStaffId ?? data.staff[0]!.id;
-      const actor: WorkflowActor = { kind: 'staff', staffId: handler, department: staffDepartment.get(handler) ?? null, dispatcher: true };
+      const opened = await openCase(
+        uow,
+        { reporterId: reporter.id, category, channel, description },
+        communityId,
+        openedAt,
+      );
+      const handler = opened.assigneeStaffId ?? data.staff[0].id;
+      const actor: WorkflowActor = {
+        kind: 'staff',
+        staffId: handler,
+        department: staffDepartment.get(handler) ?? null,
+        dispatcher: true,
+      };
       const who = { kind: 'user' as const, id: handler };
-      if (!opened.assigneeStaffId) await takeStep(uow, { caseId: opened.id, action: 'ASSIGN', assigneeStaffId: handler }, actor, who, openedAt);
+      if (!opened.assigneeStaffId)
+        await takeStep(uow, { caseId: opened.id, action: 'ASSIGN', assigneeStaffId: handler }, actor, who, openedAt);
       const policy = CATEGORY_POLICIES[category];
       const startedAt = new Date(openedAt.getTime() + random.int(1, policy.acknowledgeHours) * HOUR);
       // The last weeks stay open; a few are rejected as outside the community's remit.
       if (openedAt.getTime() > Date.UTC(2026, 9, 20)) continue;
       if (random.chance(0.04)) {
         stepAt = startedAt;
-        await takeStep(uow, { caseId: opened.id, action: 'REJECT', reason: '不属于社区职责范围，已告知居民向相关部门反映' }, actor, who, startedAt);
+        await takeStep(
+          uow,
+          { caseId: opened.id, action: 'REJECT', reason: '不属于社区职责范围，已告知居民向相关部门反映' },
+          actor,
+          who,
+          startedAt,
+        );
         continue;
       }
       stepAt = startedAt;
       await takeStep(uow, { caseId: opened.id, action: 'START' }, actor, who, startedAt);
       const onTime = random.chance(0.88);
-      const hours = onTime ? random.int(2, Math.max(3, policy.resolveHours - 2)) : policy.resolveHours + random.int(4, 72);
+      const hours = onTime
+        ? random.int(2, Math.max(3, policy.resolveHours - 2))
+        : policy.resolveHours + random.int(4, 72);
       const resolvedAt = new Date(openedAt.getTime() + hours * HOUR);
       stepAt = resolvedAt;
-      await takeStep(uow, { caseId: opened.id, action: 'RESOLVE', note: '已协调相关方处理完毕' }, actor, who, resolvedAt);
+      await takeStep(
+        uow,
+        { caseId: opened.id, action: 'RESOLVE', note: '已协调相关方处理完毕' },
+        actor,
+        who,
+        resolvedAt,
+      );
       const feedbackAt = new Date(resolvedAt.getTime() + random.int(1, 24) * HOUR);
       stepAt = feedbackAt;
       await takeStep(
         uow,
-        { caseId: opened.id, action: 'GIVE_FEEDBACK', feedbackMethod: random.pick(['电话', '上门', '短信']), feedbackAt },
+        {
+          caseId: opened.id,
+          action: 'GIVE_FEEDBACK',
+          feedbackMethod: random.pick(['电话', '上门', '短信']),
+          feedbackAt,
+        },
         actor,
         who,
         feedbackAt,
@@ -116,7 +167,11 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
       if (random.chance(0.55)) {
         const grade = random.weighted(GRADES);
         const reason = grade === 'GOOD' || grade === 'FAIR' || random.chance(0.8) ? REASONS[grade] : null;
-        await evaluateCase(uow, { caseId: opened.id, grade, reason, raterKind: 'REPORTER', raterResidentId: reporter.id }, feedbackAt);
+        await evaluateCase(
+          uow,
+          { caseId: opened.id, grade, reason, raterKind: 'REPORTER', raterResidentId: reporter.id },
+          feedbackAt,
+        );
       }
     }
   });

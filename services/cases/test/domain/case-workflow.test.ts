@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CaseStatuses, type CaseStatus } from '@shequ/contracts';
-import { actionsFrom, CASE_TRANSITIONS, planTransition, type CaseFacts, type StepInput, type WorkflowActor } from '../../src/domain/case-workflow.js';
+import {
+  actionsFrom,
+  CASE_TRANSITIONS,
+  planTransition,
+  type CaseFacts,
+  type StepInput,
+  type WorkflowActor,
+} from '../../src/domain/case-workflow.js';
 import type { CaseAction } from '../../src/domain/vocabularies.js';
 
 const facts = (status: CaseStatus, extra: Partial<CaseFacts> = {}): CaseFacts => ({
@@ -14,7 +21,12 @@ const facts = (status: CaseStatus, extra: Partial<CaseFacts> = {}): CaseFacts =>
   ...extra,
 });
 const assignee: WorkflowActor = { kind: 'staff', staffId: 'staff-a', department: 'GRID', dispatcher: false };
-const colleague: WorkflowActor = { kind: 'staff', staffId: 'staff-b', department: 'COMPREHENSIVE_GOVERNANCE', dispatcher: false };
+const colleague: WorkflowActor = {
+  kind: 'staff',
+  staffId: 'staff-b',
+  department: 'COMPREHENSIVE_GOVERNANCE',
+  dispatcher: false,
+};
 const outsider: WorkflowActor = { kind: 'staff', staffId: 'staff-c', department: 'CULTURE', dispatcher: false };
 const dispatcher: WorkflowActor = { kind: 'staff', staffId: 'admin', department: null, dispatcher: true };
 const platform: WorkflowActor = { kind: 'platform', id: 'key-1' };
@@ -62,15 +74,31 @@ describe('case transition table', () => {
 
   it('lets the district platform acknowledge once and return an escalation to IN_PROGRESS', () => {
     expect(planTransition(facts('ESCALATED'), 'ACKNOWLEDGE_ESCALATION', platform)).toBe('ESCALATED');
-    expect(() => planTransition(facts('ESCALATED', { escalationAcknowledgedAt: new Date() }), 'ACKNOWLEDGE_ESCALATION', platform)).toThrow(/已签收/);
-    expect(planTransition(facts('ESCALATED'), 'RETURN_ESCALATION', platform, complete.RETURN_ESCALATION)).toBe('IN_PROGRESS');
-    expect(() => planTransition(facts('ESCALATED'), 'RETURN_ESCALATION', assignee, complete.RETURN_ESCALATION)).toThrow(/区级平台/);
+    expect(() =>
+      planTransition(facts('ESCALATED', { escalationAcknowledgedAt: new Date() }), 'ACKNOWLEDGE_ESCALATION', platform),
+    ).toThrow(/已签收/);
+    expect(planTransition(facts('ESCALATED'), 'RETURN_ESCALATION', platform, complete.RETURN_ESCALATION)).toBe(
+      'IN_PROGRESS',
+    );
+    expect(() => planTransition(facts('ESCALATED'), 'RETURN_ESCALATION', assignee, complete.RETURN_ESCALATION)).toThrow(
+      /区级平台/,
+    );
   });
 
   it('rejects every step the table does not list with CONFLICT naming the current state', () => {
     let checked = 0;
     for (const status of CaseStatuses.codes) {
-      for (const action of ['ASSIGN', 'START', 'RESOLVE', 'GIVE_FEEDBACK', 'CLOSE', 'ESCALATE', 'REJECT', 'MARK_DUPLICATE', 'REOPEN'] as CaseAction[]) {
+      for (const action of [
+        'ASSIGN',
+        'START',
+        'RESOLVE',
+        'GIVE_FEEDBACK',
+        'CLOSE',
+        'ESCALATE',
+        'REJECT',
+        'MARK_DUPLICATE',
+        'REOPEN',
+      ] as CaseAction[]) {
         if (actionsFrom(status).includes(action)) continue;
         checked++;
         try {
@@ -87,12 +115,22 @@ describe('case transition table', () => {
 
   it('lets only the assignee or the handling department move a case; the dispatcher may also assign, reject, mark duplicate and reopen', () => {
     expect(planTransition(facts('ASSIGNED'), 'START', colleague)).toBe('IN_PROGRESS');
-    expect(() => planTransition(facts('ASSIGNED'), 'START', outsider)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => planTransition(facts('ASSIGNED'), 'START', dispatcher)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => planTransition(facts('ASSIGNED'), 'START', platform)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(planTransition(facts('RECEIVED', { assigneeStaffId: null }), 'ASSIGN', dispatcher, complete.ASSIGN)).toBe('ASSIGNED');
+    expect(() => planTransition(facts('ASSIGNED'), 'START', outsider)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => planTransition(facts('ASSIGNED'), 'START', dispatcher)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => planTransition(facts('ASSIGNED'), 'START', platform)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(planTransition(facts('RECEIVED', { assigneeStaffId: null }), 'ASSIGN', dispatcher, complete.ASSIGN)).toBe(
+      'ASSIGNED',
+    );
     expect(planTransition(facts('RECEIVED'), 'REJECT', dispatcher, complete.REJECT)).toBe('REJECTED');
-    expect(() => planTransition(facts('RECEIVED'), 'ASSIGN', outsider, complete.ASSIGN)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => planTransition(facts('RECEIVED'), 'ASSIGN', outsider, complete.ASSIGN)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it('enforces each step’s requirement with BAD_USER_INPUT on the field', () => {
@@ -120,11 +158,15 @@ describe('case transition table', () => {
   });
 
   it('will not close a case whose feedback is not recorded', () => {
-    expect(() => planTransition(facts('FEEDBACK_GIVEN', { feedbackMethod: null }), 'CLOSE', assignee)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => planTransition(facts('FEEDBACK_GIVEN', { feedbackMethod: null }), 'CLOSE', assignee)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
   });
 
   it('is one table covering every workflow status', () => {
-    const reachable = new Set(CASE_TRANSITIONS.flatMap((t) => [...t.from, typeof t.to === 'string' ? t.to : 'RECEIVED']));
+    const reachable = new Set(
+      CASE_TRANSITIONS.flatMap((t) => [...t.from, typeof t.to === 'string' ? t.to : 'RECEIVED']),
+    );
     expect([...reachable].sort()).toEqual([...CaseStatuses.codes].sort());
   });
 });

@@ -12,7 +12,15 @@ const at = (iso: string) => new Date(iso);
 describe('time limits', () => {
   const opened = at('2026-03-02T01:00:00Z');
   const { acknowledgeDueAt, resolveDueAt } = deadlinesFor('HOUSING_REPAIR', opened);
-  const facts = { status: 'ASSIGNED' as const, acknowledgeDueAt, resolveDueAt, acknowledgedAt: null, resolvedAt: null, acknowledgeOverdueAt: null, resolveOverdueAt: null };
+  const facts = {
+    status: 'ASSIGNED' as const,
+    acknowledgeDueAt,
+    resolveDueAt,
+    acknowledgedAt: null,
+    resolvedAt: null,
+    acknowledgeOverdueAt: null,
+    resolveOverdueAt: null,
+  };
 
   it('come from the category: 房屋渗水 24 h to take up, 5 days to resolve', () => {
     expect(acknowledgeDueAt.toISOString()).toBe('2026-03-03T01:00:00.000Z');
@@ -23,15 +31,22 @@ describe('time limits', () => {
     expect(newlyOverdue(facts, at('2026-03-03T01:00:00Z'))).toEqual([]);
     expect(newlyOverdue(facts, at('2026-03-03T01:00:01Z'))).toEqual(['ACKNOWLEDGE']);
     expect(newlyOverdue(facts, at('2026-03-08T00:00:00Z'))).toEqual(['ACKNOWLEDGE', 'RESOLVE']);
-    expect(newlyOverdue({ ...facts, acknowledgeOverdueAt: at('2026-03-04T00:00:00Z') }, at('2026-03-08T00:00:00Z'))).toEqual(['RESOLVE']);
-    expect(newlyOverdue({ ...facts, acknowledgedAt: at('2026-03-02T05:00:00Z') }, at('2026-03-04T00:00:00Z'))).toEqual([]);
+    expect(
+      newlyOverdue({ ...facts, acknowledgeOverdueAt: at('2026-03-04T00:00:00Z') }, at('2026-03-08T00:00:00Z')),
+    ).toEqual(['RESOLVE']);
+    expect(newlyOverdue({ ...facts, acknowledgedAt: at('2026-03-02T05:00:00Z') }, at('2026-03-04T00:00:00Z'))).toEqual(
+      [],
+    );
     expect(newlyOverdue({ ...facts, status: 'REJECTED' }, at('2026-03-08T00:00:00Z'))).toEqual([]);
   });
 });
 
 describe('evaluation validity', () => {
   it('keeps 优 and 差 without a reason as invalid, with why; 良 and 中 need none', () => {
-    expect(evaluationValidity('EXCELLENT', null)).toEqual({ valid: false, invalidReason: expect.stringContaining('优') });
+    expect(evaluationValidity('EXCELLENT', null)).toEqual({
+      valid: false,
+      invalidReason: expect.stringContaining('优'),
+    });
     expect(evaluationValidity('POOR', ' ')).toEqual({ valid: false, invalidReason: expect.stringContaining('差') });
     expect(evaluationValidity('EXCELLENT', '上门三次解决渗水')).toEqual({ valid: true, invalidReason: null });
     expect(evaluationValidity('GOOD', null).valid).toBe(true);
@@ -85,7 +100,10 @@ describe('appraisal', () => {
   });
 
   it('uses the community calendar (UTC+8) for quarters and years', () => {
-    expect(appraisalPeriod('QUARTER', 2026, 2)).toEqual({ from: at('2026-03-31T16:00:00Z'), to: at('2026-06-30T16:00:00Z') });
+    expect(appraisalPeriod('QUARTER', 2026, 2)).toEqual({
+      from: at('2026-03-31T16:00:00Z'),
+      to: at('2026-06-30T16:00:00Z'),
+    });
     expect(appraisalPeriod('YEAR', 2026)).toEqual({ from: at('2025-12-31T16:00:00Z'), to: at('2026-12-31T16:00:00Z') });
     expect(() => appraisalPeriod('QUARTER', 2026, 5)).toThrow(expect.objectContaining({ field: 'quarter' }));
   });
@@ -110,7 +128,9 @@ describe('proactive rules', () => {
 
   it('opens a visit task for an elderly resident living alone after 30 days without contact, not before, not for others', () => {
     expect(evaluateRules(snapshot(29), now)).toEqual([]);
-    expect(evaluateRules(snapshot(30), now)).toEqual([expect.objectContaining({ rule: 'ELDERLY_NO_CONTACT', residentId: 'r1', dueOn: '2026-07-03' })]);
+    expect(evaluateRules(snapshot(30), now)).toEqual([
+      expect.objectContaining({ rule: 'ELDERLY_NO_CONTACT', residentId: 'r1', dueOn: '2026-07-03' }),
+    ]);
     expect(evaluateRules(snapshot(90, ['MINIMUM_LIVING_ALLOWANCE']), now)).toEqual([]);
     expect(evaluateRules({ ...snapshot(90), active: false }, now)).toEqual([]);
   });
@@ -122,19 +142,48 @@ describe('proactive rules', () => {
   });
 
   it('opens a review task when a care review falls due, and a verification task for a new floating resident only', () => {
-    expect(evaluateRules({ kind: 'CARE_REVIEW_DUE', residentId: 'r2', gridId: null, category: 'MINIMUM_LIVING_ALLOWANCE', dueOn: '2026-07-15' }, now)).toEqual([
-      expect.objectContaining({ rule: 'CARE_REVIEW_DUE', dueOn: '2026-07-15', key: 'MINIMUM_LIVING_ALLOWANCE-2026-07-15' }),
+    expect(
+      evaluateRules(
+        {
+          kind: 'CARE_REVIEW_DUE',
+          residentId: 'r2',
+          gridId: null,
+          category: 'MINIMUM_LIVING_ALLOWANCE',
+          dueOn: '2026-07-15',
+        },
+        now,
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        rule: 'CARE_REVIEW_DUE',
+        dueOn: '2026-07-15',
+        key: 'MINIMUM_LIVING_ALLOWANCE-2026-07-15',
+      }),
     ]);
-    expect(evaluateRules({ kind: 'RESIDENT_REGISTERED', residentId: 'r3', gridId: 'g1', residenceType: 'FLOATING' }, now)).toEqual([
-      expect.objectContaining({ rule: 'FLOATING_RESIDENT_VERIFY', dueOn: '2026-07-07' }),
-    ]);
-    expect(evaluateRules({ kind: 'RESIDENT_REGISTERED', residentId: 'r4', gridId: 'g1', residenceType: 'REGISTERED' }, now)).toEqual([]);
+    expect(
+      evaluateRules({ kind: 'RESIDENT_REGISTERED', residentId: 'r3', gridId: 'g1', residenceType: 'FLOATING' }, now),
+    ).toEqual([expect.objectContaining({ rule: 'FLOATING_RESIDENT_VERIFY', dueOn: '2026-07-07' })]);
+    expect(
+      evaluateRules({ kind: 'RESIDENT_REGISTERED', residentId: 'r4', gridId: 'g1', residenceType: 'REGISTERED' }, now),
+    ).toEqual([]);
   });
 
   it('asks to verify a resident who turns floating (keyed by the day), not one who was floating already or turns 户籍', () => {
-    const change = { kind: 'RESIDENCE_TYPE_CHANGED' as const, residentId: 'r5', gridId: 'g1', from: 'REGISTERED' as const, to: 'FLOATING' as const, on: '2026-06-29' };
+    const change = {
+      kind: 'RESIDENCE_TYPE_CHANGED' as const,
+      residentId: 'r5',
+      gridId: 'g1',
+      from: 'REGISTERED' as const,
+      to: 'FLOATING' as const,
+      on: '2026-06-29',
+    };
     expect(evaluateRules(change, now)).toEqual([
-      expect.objectContaining({ rule: 'FLOATING_RESIDENT_VERIFY', gridId: 'g1', dueOn: '2026-07-07', key: 'floating-since:2026-06-29' }),
+      expect.objectContaining({
+        rule: 'FLOATING_RESIDENT_VERIFY',
+        gridId: 'g1',
+        dueOn: '2026-07-07',
+        key: 'floating-since:2026-06-29',
+      }),
     ]);
     expect(evaluateRules({ ...change, from: null }, now)).toHaveLength(1);
     expect(evaluateRules({ ...change, from: 'FLOATING' }, now)).toEqual([]);
@@ -151,29 +200,94 @@ describe('tasks that no longer apply', () => {
     expect(settledBy(reviewed, { rule: 'CARE_REVIEW_DUE', key: 'DISABILITY-2026-07-20' })).toBe(true);
     expect(settledBy(reviewed, { rule: 'CARE_REVIEW_DUE', key: 'MINIMUM_LIVING_ALLOWANCE-2026-07-20' })).toBe(false);
     expect(settledBy(reviewed, { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' })).toBe(false);
-    const backToLocal = { kind: 'RESIDENCE_TYPE_CHANGED' as const, residentId: 'r1', gridId: null, from: 'FLOATING' as const, to: 'REGISTERED' as const, on: '2026-07-01' };
+    const backToLocal = {
+      kind: 'RESIDENCE_TYPE_CHANGED' as const,
+      residentId: 'r1',
+      gridId: null,
+      from: 'FLOATING' as const,
+      to: 'REGISTERED' as const,
+      on: '2026-07-01',
+    };
     expect(settledBy(backToLocal, { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' })).toBe(true);
-    expect(settledBy({ ...backToLocal, from: 'REGISTERED', to: 'FLOATING' }, { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' })).toBe(false);
+    expect(
+      settledBy(
+        { ...backToLocal, from: 'REGISTERED', to: 'FLOATING' },
+        { rule: 'FLOATING_RESIDENT_VERIFY', key: 'registration' },
+      ),
+    ).toBe(false);
     expect(settledBy(backToLocal, { rule: 'CARE_REVIEW_DUE', key: 'DISABILITY-2026-07-20' })).toBe(false);
   });
 });
 
 describe('case statistics', () => {
-  const base = { channel: 'WALK_IN', status: 'CLOSED', gridId: 'g1', department: 'OFFICE', resolveDueAt: at('2026-01-10T00:00:00Z') };
+  const base = {
+    channel: 'WALK_IN',
+    status: 'CLOSED',
+    gridId: 'g1',
+    department: 'OFFICE',
+    resolveDueAt: at('2026-01-10T00:00:00Z'),
+  };
   it('groups by dimensions with on-time rate, mean hours and valid ratings', () => {
     const groups = groupCaseStatistics(
       [
-        { ...base, category: 'CERTIFICATE', openedAt: at('2026-01-05T00:00:00Z'), resolvedAt: at('2026-01-05T10:00:00Z'), validGrades: ['EXCELLENT'] },
-        { ...base, category: 'CERTIFICATE', openedAt: at('2026-01-06T00:00:00Z'), resolvedAt: at('2026-01-11T00:00:00Z'), validGrades: ['POOR', 'GOOD'] },
-        { ...base, category: 'CERTIFICATE', openedAt: at('2026-02-01T00:00:00Z'), resolvedAt: null, validGrades: [], status: 'IN_PROGRESS' },
-        { ...base, category: 'SANITATION', openedAt: at('2026-01-31T17:00:00Z'), resolvedAt: at('2026-02-01T01:00:00Z'), resolveDueAt: at('2026-02-03T17:00:00Z'), validGrades: [] },
+        {
+          ...base,
+          category: 'CERTIFICATE',
+          openedAt: at('2026-01-05T00:00:00Z'),
+          resolvedAt: at('2026-01-05T10:00:00Z'),
+          validGrades: ['EXCELLENT'],
+        },
+        {
+          ...base,
+          category: 'CERTIFICATE',
+          openedAt: at('2026-01-06T00:00:00Z'),
+          resolvedAt: at('2026-01-11T00:00:00Z'),
+          validGrades: ['POOR', 'GOOD'],
+        },
+        {
+          ...base,
+          category: 'CERTIFICATE',
+          openedAt: at('2026-02-01T00:00:00Z'),
+          resolvedAt: null,
+          validGrades: [],
+          status: 'IN_PROGRESS',
+        },
+        {
+          ...base,
+          category: 'SANITATION',
+          openedAt: at('2026-01-31T17:00:00Z'),
+          resolvedAt: at('2026-02-01T01:00:00Z'),
+          resolveDueAt: at('2026-02-03T17:00:00Z'),
+          validGrades: [],
+        },
       ],
       ['CATEGORY', 'MONTH'],
     );
     expect(groups).toEqual([
-      { key: { CATEGORY: 'CERTIFICATE', MONTH: '2026-01' }, count: 2, resolved: 2, onTimeRate: 0.5, averageResolutionHours: 65, ratings: { EXCELLENT: 1, GOOD: 1, FAIR: 0, POOR: 1 } },
-      { key: { CATEGORY: 'CERTIFICATE', MONTH: '2026-02' }, count: 1, resolved: 0, onTimeRate: null, averageResolutionHours: null, ratings: { EXCELLENT: 0, GOOD: 0, FAIR: 0, POOR: 0 } },
-      { key: { CATEGORY: 'SANITATION', MONTH: '2026-02' }, count: 1, resolved: 1, onTimeRate: 1, averageResolutionHours: 8, ratings: { EXCELLENT: 0, GOOD: 0, FAIR: 0, POOR: 0 } },
+      {
+        key: { CATEGORY: 'CERTIFICATE', MONTH: '2026-01' },
+        count: 2,
+        resolved: 2,
+        onTimeRate: 0.5,
+        averageResolutionHours: 65,
+        ratings: { EXCELLENT: 1, GOOD: 1, FAIR: 0, POOR: 1 },
+      },
+      {
+        key: { CATEGORY: 'CERTIFICATE', MONTH: '2026-02' },
+        count: 1,
+        resolved: 0,
+        onTimeRate: null,
+        averageResolutionHours: null,
+        ratings: { EXCELLENT: 0, GOOD: 0, FAIR: 0, POOR: 0 },
+      },
+      {
+        key: { CATEGORY: 'SANITATION', MONTH: '2026-02' },
+        count: 1,
+        resolved: 1,
+        onTimeRate: 1,
+        averageResolutionHours: 8,
+        ratings: { EXCELLENT: 0, GOOD: 0, FAIR: 0, POOR: 0 },
+      },
     ]);
   });
 });

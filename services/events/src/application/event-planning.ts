@@ -1,5 +1,11 @@
 import { ref } from '@mikro-orm/core';
-import { EventCancelled, EventCompleted, EventPublished, type CommunityEventType, type Department } from '@shequ/contracts';
+import {
+  EventCancelled,
+  EventCompleted,
+  EventPublished,
+  type CommunityEventType,
+  type Department,
+} from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -35,7 +41,11 @@ export interface PlanEventCommand {
  * Books the venue (locked, so two bookings of one venue cannot both pass the overlap check) and creates the
  * event in PLANNED. A booking overlapping another live event on the venue is a CONFLICT naming that event.
  */
-export async function planEvent(uow: UnitOfWork, command: PlanEventCommand, communityId: string): Promise<CommunityEvent> {
+export async function planEvent(
+  uow: UnitOfWork,
+  command: PlanEventCommand,
+  communityId: string,
+): Promise<CommunityEvent> {
   const title = command.title.trim();
   if (!title) throw new InvalidInputError('title', '活动名称不能为空');
   checkTimeRange(command.startsAt, command.endsAt);
@@ -43,12 +53,17 @@ export async function planEvent(uow: UnitOfWork, command: PlanEventCommand, comm
   const organiser = await resolveOrganiser(uow, command, communityId);
   let rehearsalFor: CommunityEvent | null = null;
   if (command.rehearsalForId) {
-    if (command.type !== 'REHEARSAL') throw new InvalidInputError('rehearsalForId', '只有排练（REHEARSAL）可以关联晚会');
+    if (command.type !== 'REHEARSAL')
+      throw new InvalidInputError('rehearsalForId', '只有排练（REHEARSAL）可以关联晚会');
     rehearsalFor = await uow.em.findOne(CommunityEvent, { id: command.rehearsalForId, communityId });
     if (!rehearsalFor) throw new InvalidInputError('rehearsalForId', `活动 ${command.rehearsalForId} 不存在`);
     if (rehearsalFor.type !== 'GALA') throw new InvalidInputError('rehearsalForId', '排练只能关联晚会（GALA）');
   }
-  const venue = await bookVenue(uow, { venueId: command.venueId ?? null, startsAt: command.startsAt, endsAt: command.endsAt, capacity }, communityId);
+  const venue = await bookVenue(
+    uow,
+    { venueId: command.venueId ?? null, startsAt: command.startsAt, endsAt: command.endsAt, capacity },
+    communityId,
+  );
   const event = uow.em.create(CommunityEvent, {
     id: newId(),
     communityId,
@@ -103,7 +118,11 @@ export async function rescheduleEvent(
   const event = await lockEvent(uow, command.eventId, communityId);
   checkReschedulable(event.status);
   const venueId = command.venueId === undefined ? (event.venue?.id ?? null) : command.venueId;
-  const venue = await bookVenue(uow, { eventId: event.id, venueId, startsAt: command.startsAt, endsAt: command.endsAt, capacity: event.capacity }, communityId);
+  const venue = await bookVenue(
+    uow,
+    { eventId: event.id, venueId, startsAt: command.startsAt, endsAt: command.endsAt, capacity: event.capacity },
+    communityId,
+  );
   event.venue = venue ? ref(venue) : null;
   event.startsAt = command.startsAt;
   event.endsAt = command.endsAt;
@@ -115,15 +134,33 @@ async function resolveOrganiser(uow: UnitOfWork, command: PlanEventCommand, comm
   switch (command.organiserKind) {
     case 'DEPARTMENT':
       if (!command.organiserDepartment) throw new InvalidInputError('organiserDepartment', '部门主办须指明部门');
-      return { organiserKind: 'DEPARTMENT' as const, organiserDepartment: command.organiserDepartment, organiserTeamId: null, organiserOrganizationId: null };
+      return {
+        organiserKind: 'DEPARTMENT' as const,
+        organiserDepartment: command.organiserDepartment,
+        organiserTeamId: null,
+        organiserOrganizationId: null,
+      };
     case 'TEAM': {
-      const team = command.organiserTeamId ? await uow.em.findOne(Team, { id: command.organiserTeamId, communityId }) : null;
+      const team = command.organiserTeamId
+        ? await uow.em.findOne(Team, { id: command.organiserTeamId, communityId })
+        : null;
       if (!team) throw new InvalidInputError('organiserTeamId', `团队 ${command.organiserTeamId ?? '（未填）'} 不存在`);
-      return { organiserKind: 'TEAM' as const, organiserDepartment: null, organiserTeamId: team.id, organiserOrganizationId: null };
+      return {
+        organiserKind: 'TEAM' as const,
+        organiserDepartment: null,
+        organiserTeamId: team.id,
+        organiserOrganizationId: null,
+      };
     }
     case 'ORGANIZATION':
-      if (!command.organiserOrganizationId) throw new InvalidInputError('organiserOrganizationId', '共建单位主办须指明单位');
-      return { organiserKind: 'ORGANIZATION' as const, organiserDepartment: null, organiserTeamId: null, organiserOrganizationId: command.organiserOrganizationId };
+      if (!command.organiserOrganizationId)
+        throw new InvalidInputError('organiserOrganizationId', '共建单位主办须指明单位');
+      return {
+        organiserKind: 'ORGANIZATION' as const,
+        organiserDepartment: null,
+        organiserTeamId: null,
+        organiserOrganizationId: command.organiserOrganizationId,
+      };
   }
 }
 
@@ -153,7 +190,12 @@ export async function startEvent(uow: UnitOfWork, eventId: string, communityId: 
 }
 
 /** ONGOING → COMPLETED: confirmed residents who never checked in become no-shows; publishes event.completed. */
-export async function completeEvent(uow: UnitOfWork, eventId: string, communityId: string, now: Date): Promise<CommunityEvent> {
+export async function completeEvent(
+  uow: UnitOfWork,
+  eventId: string,
+  communityId: string,
+  now: Date,
+): Promise<CommunityEvent> {
   const event = await lockEvent(uow, eventId, communityId);
   event.status = nextEventStatus(event.status, 'COMPLETE');
   for (const registration of await uow.em.find(Registration, { event, status: 'CONFIRMED' })) {
@@ -166,7 +208,12 @@ export async function completeEvent(uow: UnitOfWork, eventId: string, communityI
 }
 
 /** → CANCELLED: every live registration is cancelled (each publishes registration.cancelled), the venue freed. */
-export async function cancelEvent(uow: UnitOfWork, command: { eventId: string; reason: string }, communityId: string, now: Date): Promise<CommunityEvent> {
+export async function cancelEvent(
+  uow: UnitOfWork,
+  command: { eventId: string; reason: string },
+  communityId: string,
+  now: Date,
+): Promise<CommunityEvent> {
   const reason = command.reason.trim();
   if (!reason) throw new InvalidInputError('reason', '请填写取消原因');
   const event = await lockEvent(uow, command.eventId, communityId);
@@ -183,7 +230,14 @@ export async function cancelEvent(uow: UnitOfWork, command: { eventId: string; r
 /** Adds a programme item (节目) to a gala that has not finished yet. */
 export async function addProgrammeItem(
   uow: UnitOfWork,
-  command: { eventId: string; title: string; form: string; teamId?: string | null; performers?: string | null; durationMinutes: number },
+  command: {
+    eventId: string;
+    title: string;
+    form: string;
+    teamId?: string | null;
+    performers?: string | null;
+    durationMinutes: number;
+  },
   communityId: string,
 ): Promise<ProgrammeItem> {
   const event = await lockEvent(uow, command.eventId, communityId);

@@ -1,4 +1,9 @@
-import { RegistrationAttended, RegistrationCancelled, RegistrationCreated, RegistrationPromoted } from '@shequ/contracts';
+import {
+  RegistrationAttended,
+  RegistrationCancelled,
+  RegistrationCreated,
+  RegistrationPromoted,
+} from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -6,7 +11,13 @@ import type { EventSink } from '@shequ/messaging';
 import type { EntityManager } from '@mikro-orm/core';
 import { checkAudience } from '../domain/audience-rule.js';
 import { statusForSeats } from '../domain/event-lifecycle.js';
-import { checkCancellationAllowed, checkCheckInAllowed, decideRegistration, LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
+import {
+  checkCancellationAllowed,
+  checkCheckInAllowed,
+  decideRegistration,
+  LIVE_REGISTRATION,
+  nextRegistrationStatus,
+} from '../domain/registration-policy.js';
 import { CommunityEvent } from '../entities/community-event.js';
 import { Registration } from '../entities/registration.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
@@ -20,17 +31,48 @@ function confirmedCount(em: EntityManager, event: CommunityEvent): Promise<numbe
  * Registers a resident for an event. The event row is locked for the decision, so two residents racing for
  * the last seat never both get it: one is confirmed, the other waitlisted.
  */
-export async function registerForEvent(uow: UnitOfWork, command: { eventId: string; residentId: string }, communityId: string, now: Date): Promise<Registration> {
-  const locked = await lockEvent(uow, command.eventId, communityId, () => new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`));
+export async function registerForEvent(
+  uow: UnitOfWork,
+  command: { eventId: string; residentId: string },
+  communityId: string,
+  now: Date,
+): Promise<Registration> {
+  const locked = await lockEvent(
+    uow,
+    command.eventId,
+    communityId,
+    () => new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`),
+  );
   const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
   if (profile?.diedOn) throw new ConflictError('该居民已登记死亡，不能报名', { field: 'residentId' });
   checkAudience(locked.audience, profile?.birthDate ?? null, locked.startsAt);
   const confirmed = await confirmedCount(uow.em, locked);
-  const existing = await uow.em.count(Registration, { event: locked, residentId: command.residentId, status: { $in: [...LIVE_REGISTRATION, 'ATTENDED'] } });
-  const status = decideRegistration({ eventStatus: locked.status, capacity: locked.capacity, confirmed, alreadyRegistered: existing > 0 });
-  const registration = uow.em.create(Registration, { id: newId(), communityId, event: locked, residentId: command.residentId, status, registeredAt: now });
+  const existing = await uow.em.count(Registration, {
+    event: locked,
+    residentId: command.residentId,
+    status: { $in: [...LIVE_REGISTRATION, 'ATTENDED'] },
+  });
+  const status = decideRegistration({
+    eventStatus: locked.status,
+    capacity: locked.capacity,
+    confirmed,
+    alreadyRegistered: existing > 0,
+  });
+  const registration = uow.em.create(Registration, {
+    id: newId(),
+    communityId,
+    event: locked,
+    residentId: command.residentId,
+    status,
+    registeredAt: now,
+  });
   locked.status = statusForSeats(locked.status, locked.capacity, confirmed + (status === 'CONFIRMED' ? 1 : 0));
-  uow.events.record(RegistrationCreated, { registrationId: registration.id, eventId: locked.id, residentId: command.residentId, status });
+  uow.events.record(RegistrationCreated, {
+    registrationId: registration.id,
+    eventId: locked.id,
+    residentId: command.residentId,
+    status,
+  });
   await uow.em.flush();
   return registration;
 }
@@ -51,14 +93,28 @@ export async function cancelLockedRegistration(
   registration.status = nextRegistrationStatus(registration.status, 'CANCEL');
   registration.cancelledAt = now;
   registration.cancelReason = reason;
-  events.record(RegistrationCancelled, { registrationId: registration.id, eventId: event.id, residentId: registration.residentId, reason });
+  events.record(RegistrationCancelled, {
+    registrationId: registration.id,
+    eventId: event.id,
+    residentId: registration.residentId,
+    reason,
+  });
   await em.flush();
   if (!held) return null;
   let promoted: Registration | null = null;
-  const next = await em.findOne(Registration, { event, status: 'WAITLISTED' }, { orderBy: { registeredAt: 'asc', id: 'asc' } });
+  const next = await em.findOne(
+    Registration,
+    { event, status: 'WAITLISTED' },
+    { orderBy: { registeredAt: 'asc', id: 'asc' } },
+  );
   if (next && (event.status === 'OPEN' || event.status === 'FULL')) {
     next.status = nextRegistrationStatus(next.status, 'PROMOTE');
-    events.record(RegistrationPromoted, { registrationId: next.id, eventId: event.id, residentId: next.residentId, promotedAt: now.toISOString() });
+    events.record(RegistrationPromoted, {
+      registrationId: next.id,
+      eventId: event.id,
+      residentId: next.residentId,
+      promotedAt: now.toISOString(),
+    });
     promoted = next;
   }
   await em.flush();
@@ -67,25 +123,51 @@ export async function cancelLockedRegistration(
   return promoted;
 }
 
-export async function cancelRegistration(uow: UnitOfWork, command: { registrationId: string; reason?: string | null }, communityId: string, now: Date): Promise<{ registration: Registration; promoted: Registration | null }> {
+export async function cancelRegistration(
+  uow: UnitOfWork,
+  command: { registrationId: string; reason?: string | null },
+  communityId: string,
+  now: Date,
+): Promise<{ registration: Registration; promoted: Registration | null }> {
   const found = await uow.em.findOne(Registration, { id: command.registrationId, communityId });
   if (!found) throw new NotFoundError('报名', command.registrationId);
   const event = await lockEvent(uow, found.event.id, communityId);
   await uow.em.refresh(found);
   checkCancellationAllowed(event.status);
-  const promoted = await cancelLockedRegistration(uow.em, uow.events, event, found, command.reason?.trim() || '本人取消', now);
+  const promoted = await cancelLockedRegistration(
+    uow.em,
+    uow.events,
+    event,
+    found,
+    command.reason?.trim() || '本人取消',
+    now,
+  );
   return { registration: found, promoted };
 }
 
 /** 签到: a confirmed resident arrives at a running event; publishes registration.attended. */
-export async function checkIn(uow: UnitOfWork, command: { registrationId: string }, communityId: string, now: Date): Promise<Registration> {
-  const registration = await uow.em.findOne(Registration, { id: command.registrationId, communityId }, { populate: ['event'] });
+export async function checkIn(
+  uow: UnitOfWork,
+  command: { registrationId: string },
+  communityId: string,
+  now: Date,
+): Promise<Registration> {
+  const registration = await uow.em.findOne(
+    Registration,
+    { id: command.registrationId, communityId },
+    { populate: ['event'] },
+  );
   if (!registration) throw new NotFoundError('报名', command.registrationId);
   const event = registration.event.getEntity();
   checkCheckInAllowed(event.status);
   registration.status = nextRegistrationStatus(registration.status, 'CHECK_IN');
   registration.attendedAt = now;
-  uow.events.record(RegistrationAttended, { registrationId: registration.id, eventId: event.id, residentId: registration.residentId, attendedAt: now.toISOString() });
+  uow.events.record(RegistrationAttended, {
+    registrationId: registration.id,
+    eventId: event.id,
+    residentId: registration.residentId,
+    attendedAt: now.toISOString(),
+  });
   await uow.em.flush();
   return registration;
 }

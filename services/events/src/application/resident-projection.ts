@@ -11,7 +11,11 @@ async function profileOf(em: EntityManager, residentId: string, communityId: str
 }
 
 /** resident.registered: keep the birth date (for audience rules and the share of elderly reached). */
-export async function recordResident(em: EntityManager, data: { residentId: string; birthDate: string | null }, communityId: string): Promise<void> {
+export async function recordResident(
+  em: EntityManager,
+  data: { residentId: string; birthDate: string | null },
+  communityId: string,
+): Promise<void> {
   const profile = await profileOf(em, data.residentId, communityId);
   profile.birthDate = data.birthDate;
   await em.flush();
@@ -33,11 +37,16 @@ export async function releaseFutureRegistrations(
   if (data.movedOutOn) profile.movedOutOn = data.movedOutOn;
   await em.flush();
   const reason = data.diedOn ? '居民已故' : '居民迁出社区';
-  const live = await em.find(Registration, { residentId: data.residentId, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }, { populate: ['event'] });
+  const live = await em.find(
+    Registration,
+    { residentId: data.residentId, status: { $in: ['CONFIRMED', 'WAITLISTED'] } },
+    { populate: ['event'] },
+  );
   let cancelled = 0;
   for (const registration of live) {
     const event = await em.findOne(CommunityEvent, { id: registration.event.id }, { ...forUpdate(em), refresh: true });
-    if (!event || event.startsAt.getTime() <= now.getTime() || !['PLANNED', 'OPEN', 'FULL'].includes(event.status)) continue;
+    if (!event || event.startsAt.getTime() <= now.getTime() || !['PLANNED', 'OPEN', 'FULL'].includes(event.status))
+      continue;
     await em.refresh(registration);
     if (registration.status !== 'CONFIRMED' && registration.status !== 'WAITLISTED') continue;
     await cancelLockedRegistration(em, events, event, registration, reason, now);

@@ -14,15 +14,24 @@ async function teamOf(uow: UnitOfWork, teamId: string, communityId: string): Pro
 
 export async function createTeam(
   uow: UnitOfWork,
-  command: { name: string; kind: TeamKind; parentTeamId?: string | null; foundedOn?: string | null; registrationStatus?: TeamRegistrationStatus | null },
+  command: {
+    name: string;
+    kind: TeamKind;
+    parentTeamId?: string | null;
+    foundedOn?: string | null;
+    registrationStatus?: TeamRegistrationStatus | null;
+  },
   communityId: string,
 ): Promise<Team> {
   const name = command.name.trim();
   if (!name) throw new InvalidInputError('name', '团队名称不能为空');
-  if (command.foundedOn && !DATE.test(command.foundedOn)) throw new InvalidInputError('foundedOn', '成立日期格式为 YYYY-MM-DD');
+  if (command.foundedOn && !DATE.test(command.foundedOn))
+    throw new InvalidInputError('foundedOn', '成立日期格式为 YYYY-MM-DD');
   const parent = command.parentTeamId ? await uow.em.findOne(Team, { id: command.parentTeamId, communityId }) : null;
-  if (command.parentTeamId && !parent) throw new InvalidInputError('parentTeamId', `团队 ${command.parentTeamId} 不存在`);
-  if ((await uow.em.count(Team, { communityId, name })) > 0) throw new ConflictError(`已有名为「${name}」的团队`, { field: 'name' });
+  if (command.parentTeamId && !parent)
+    throw new InvalidInputError('parentTeamId', `团队 ${command.parentTeamId} 不存在`);
+  if ((await uow.em.count(Team, { communityId, name })) > 0)
+    throw new ConflictError(`已有名为「${name}」的团队`, { field: 'name' });
   const team = uow.em.create(Team, {
     id: newId(),
     communityId,
@@ -36,19 +45,33 @@ export async function createTeam(
   return team;
 }
 
-export async function addTeamMember(uow: UnitOfWork, command: { teamId: string; residentId: string; joinedOn: string }, communityId: string): Promise<TeamMember> {
+export async function addTeamMember(
+  uow: UnitOfWork,
+  command: { teamId: string; residentId: string; joinedOn: string },
+  communityId: string,
+): Promise<TeamMember> {
   if (!DATE.test(command.joinedOn)) throw new InvalidInputError('joinedOn', '入团日期格式为 YYYY-MM-DD');
   const team = await teamOf(uow, command.teamId, communityId);
   if ((await uow.em.count(TeamMember, { team, residentId: command.residentId, leftOn: null })) > 0) {
     throw new ConflictError('该居民已是团队成员', { field: 'residentId' });
   }
-  const member = uow.em.create(TeamMember, { id: newId(), communityId, team, residentId: command.residentId, joinedOn: command.joinedOn });
+  const member = uow.em.create(TeamMember, {
+    id: newId(),
+    communityId,
+    team,
+    residentId: command.residentId,
+    joinedOn: command.joinedOn,
+  });
   await uow.em.flush();
   return member;
 }
 
 /** The leader must be a current member. */
-export async function appointTeamLeader(uow: UnitOfWork, command: { teamId: string; residentId: string }, communityId: string): Promise<Team> {
+export async function appointTeamLeader(
+  uow: UnitOfWork,
+  command: { teamId: string; residentId: string },
+  communityId: string,
+): Promise<Team> {
   const team = await teamOf(uow, command.teamId, communityId);
   if ((await uow.em.count(TeamMember, { team, residentId: command.residentId, leftOn: null })) === 0) {
     throw new InvalidInputError('residentId', '队长须为团队现有成员');
@@ -60,28 +83,48 @@ export async function appointTeamLeader(uow: UnitOfWork, command: { teamId: stri
 
 export async function changeTeamStatus(
   uow: UnitOfWork,
-  command: { teamId: string; registrationStatus?: TeamRegistrationStatus | null; supervisionStatus?: TeamSupervisionStatus | null },
+  command: {
+    teamId: string;
+    registrationStatus?: TeamRegistrationStatus | null;
+    supervisionStatus?: TeamSupervisionStatus | null;
+  },
   communityId: string,
 ): Promise<Team> {
   const team = await teamOf(uow, command.teamId, communityId);
-  if (!command.registrationStatus && !command.supervisionStatus) throw new InvalidInputError('registrationStatus', '请至少指定登记状态或监管状态之一');
+  if (!command.registrationStatus && !command.supervisionStatus)
+    throw new InvalidInputError('registrationStatus', '请至少指定登记状态或监管状态之一');
   if (command.registrationStatus) team.registrationStatus = command.registrationStatus;
   if (command.supervisionStatus) team.supervisionStatus = command.supervisionStatus;
   await uow.em.flush();
   return team;
 }
 
-export async function recordTeamAward(uow: UnitOfWork, command: { teamId: string; title: string; awardedBy: string; awardedOn: string }, communityId: string): Promise<TeamAward> {
+export async function recordTeamAward(
+  uow: UnitOfWork,
+  command: { teamId: string; title: string; awardedBy: string; awardedOn: string },
+  communityId: string,
+): Promise<TeamAward> {
   if (!command.title.trim()) throw new InvalidInputError('title', '奖项名称不能为空');
   if (!DATE.test(command.awardedOn)) throw new InvalidInputError('awardedOn', '获奖日期格式为 YYYY-MM-DD');
   const team = await teamOf(uow, command.teamId, communityId);
-  const award = uow.em.create(TeamAward, { id: newId(), communityId, team, title: command.title.trim(), awardedBy: command.awardedBy.trim(), awardedOn: command.awardedOn });
+  const award = uow.em.create(TeamAward, {
+    id: newId(),
+    communityId,
+    team,
+    title: command.title.trim(),
+    awardedBy: command.awardedBy.trim(),
+    awardedOn: command.awardedOn,
+  });
   await uow.em.flush();
   return award;
 }
 
 /** A member leaves; a leaving leader leaves the team without a leader. */
-export async function removeTeamMember(uow: UnitOfWork, command: { teamId: string; residentId: string; leftOn: string }, communityId: string): Promise<Team> {
+export async function removeTeamMember(
+  uow: UnitOfWork,
+  command: { teamId: string; residentId: string; leftOn: string },
+  communityId: string,
+): Promise<Team> {
   if (!DATE.test(command.leftOn)) throw new InvalidInputError('leftOn', '离团日期格式为 YYYY-MM-DD');
   const team = await teamOf(uow, command.teamId, communityId);
   const member = await uow.em.findOne(TeamMember, { team, residentId: command.residentId, leftOn: null });

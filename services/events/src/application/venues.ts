@@ -15,13 +15,19 @@ export interface RegisterVenueCommand {
 }
 
 /** Adds a facility to the ledger (文体设施资源台账). */
-export async function registerVenue(uow: UnitOfWork, command: RegisterVenueCommand, communityId: string): Promise<Venue> {
+export async function registerVenue(
+  uow: UnitOfWork,
+  command: RegisterVenueCommand,
+  communityId: string,
+): Promise<Venue> {
   const name = command.name.trim();
   if (!name) throw new InvalidInputError('name', '场地名称不能为空');
-  if (command.capacity != null && (!Number.isInteger(command.capacity) || command.capacity < 1)) throw new InvalidInputError('capacity', '容纳人数须为正整数');
+  if (command.capacity != null && (!Number.isInteger(command.capacity) || command.capacity < 1))
+    throw new InvalidInputError('capacity', '容纳人数须为正整数');
   const photoUrls = command.photoUrls ?? [];
   photoUrls.forEach((url, i) => {
-    if (!/^https?:\/\/\S+$/.test(url)) throw new InvalidInputError(`photoUrls.${i}`, `照片地址须为 http(s) URL：${url}`);
+    if (!/^https?:\/\/\S+$/.test(url))
+      throw new InvalidInputError(`photoUrls.${i}`, `照片地址须为 http(s) URL：${url}`);
   });
   const venue = uow.em.create(Venue, {
     id: newId(),

@@ -15,8 +15,16 @@ export async function createVolunteerShift(
   checkTimeRange(command.startsAt, command.endsAt);
   const event = command.eventId ? await uow.em.findOne(CommunityEvent, { id: command.eventId, communityId }) : null;
   if (command.eventId && !event) throw new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`);
-  if (event?.status === 'CANCELLED') throw new ConflictError('活动已取消（CANCELLED），不能再安排志愿岗位', { status: event.status });
-  const shift = uow.em.create(VolunteerShift, { id: newId(), communityId, event, role: command.role.trim(), startsAt: command.startsAt, endsAt: command.endsAt });
+  if (event?.status === 'CANCELLED')
+    throw new ConflictError('活动已取消（CANCELLED），不能再安排志愿岗位', { status: event.status });
+  const shift = uow.em.create(VolunteerShift, {
+    id: newId(),
+    communityId,
+    event,
+    role: command.role.trim(),
+    startsAt: command.startsAt,
+    endsAt: command.endsAt,
+  });
   await uow.em.flush();
   return shift;
 }
@@ -25,7 +33,8 @@ export async function createVolunteerShift(
 export function minutesServed(shift: { startsAt: Date; endsAt: Date }, minutes: number | null | undefined): number {
   const length = Math.round((shift.endsAt.getTime() - shift.startsAt.getTime()) / 60_000);
   if (minutes == null) return length;
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > length) throw new InvalidInputError('minutes', `服务时长须为 1–${length} 分钟（班次时长）`);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > length)
+    throw new InvalidInputError('minutes', `服务时长须为 1–${length} 分钟（班次时长）`);
   return minutes;
 }
 
@@ -39,13 +48,28 @@ export async function recordVolunteerHours(
   const shift = await uow.em.findOne(VolunteerShift, { id: command.shiftId, communityId });
   if (!shift) throw new NotFoundError('志愿服务班次', command.shiftId);
   const minutes = minutesServed(shift, command.minutes);
-  if (shift.startsAt.getTime() > now.getTime()) throw new ConflictError('班次尚未开始，不能记录服务时长', { field: 'shiftId' });
+  if (shift.startsAt.getTime() > now.getTime())
+    throw new ConflictError('班次尚未开始，不能记录服务时长', { field: 'shiftId' });
   if ((await uow.em.count(VolunteerService, { shift, residentId: command.residentId })) > 0) {
     throw new ConflictError('该志愿者在此班次的时长已记录', { field: 'residentId' });
   }
   const servedOn = new Date(shift.startsAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const service = uow.em.create(VolunteerService, { id: newId(), communityId, shift, residentId: command.residentId, minutes, servedOn, recordedAt: now });
-  uow.events.record(VolunteerHoursRecorded, { shiftId: shift.id, eventId: shift.event?.id ?? null, residentId: command.residentId, minutes, servedOn });
+  const service = uow.em.create(VolunteerService, {
+    id: newId(),
+    communityId,
+    shift,
+    residentId: command.residentId,
+    minutes,
+    servedOn,
+    recordedAt: now,
+  });
+  uow.events.record(VolunteerHoursRecorded, {
+    shiftId: shift.id,
+    eventId: shift.event?.id ?? null,
+    residentId: command.residentId,
+    minutes,
+    servedOn,
+  });
   await uow.em.flush();
   return service;
 }

@@ -6,7 +6,10 @@ const AGE_RANGES: Record<EventAudience, Array<[number | null, number | null]>> =
   ALL: [[null, null]],
   ELDERLY: [[60, null]],
   CHILDREN: [[6, 14]],
-  ELDERS_AND_CHILDREN: [[60, null], [6, 14]],
+  ELDERS_AND_CHILDREN: [
+    [60, null],
+    [6, 14],
+  ],
   ADULTS: [[18, null]],
 };
 
@@ -37,7 +40,12 @@ export function ageFits(audience: EventAudience, age: number): boolean {
 export function checkAudience(audience: EventAudience, birthDate: string | null, eventStartsAt: Date): void {
   if (audience === 'ALL') return;
   const label = EventAudiences.labels[audience];
-  if (!birthDate) throw new InvalidInputError('residentId', `该活动面向${label}，但居民的出生日期未知，无法核对年龄`, { audience });
+  if (!birthDate)
+    throw new InvalidInputError('residentId', `该活动面向${label}，但居民的出生日期未知，无法核对年龄`, { audience });
   const age = ageOn(birthDate, eventStartsAt);
-  if (!ageFits(audience, age)) throw new InvalidInputError('residentId', `该活动面向${label}，该居民活动当天 ${age} 周岁，不符合条件`, { audience, age });
+  if (!ageFits(audience, age))
+    throw new InvalidInputError('residentId', `该活动面向${label}，该居民活动当天 ${age} 周岁，不符合条件`, {
+      audience,
+      age,
+    });
 }

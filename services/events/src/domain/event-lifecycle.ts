@@ -9,7 +9,9 @@ export type EventAction = 'PUBLISH' | 'FILL' | 'REOPEN' | 'START' | 'COMPLETE' |
  * The one table of allowed status changes of a CommunityEvent:
  * PLANNED → OPEN → FULL → ONGOING → COMPLETED, CANCELLED from any state before it starts.
  */
-export const EVENT_TRANSITIONS: Readonly<Record<EventAction, Partial<Record<CommunityEventStatus, CommunityEventStatus>>>> = {
+export const EVENT_TRANSITIONS: Readonly<
+  Record<EventAction, Partial<Record<CommunityEventStatus, CommunityEventStatus>>>
+> = {
   PUBLISH: { PLANNED: 'OPEN' },
   FILL: { OPEN: 'FULL' },
   REOPEN: { FULL: 'OPEN' },
@@ -31,7 +33,10 @@ const ACTION_LABELS: Record<EventAction, string> = {
 export function nextEventStatus(current: CommunityEventStatus, action: EventAction): CommunityEventStatus {
   const next = EVENT_TRANSITIONS[action][current];
   if (!next) {
-    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`, { status: current, action });
+    throw new ConflictError(
+      `活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`,
+      { status: current, action },
+    );
   }
   return next;
 }
@@ -41,7 +46,11 @@ export function canTransition(current: CommunityEventStatus, action: EventAction
 }
 
 /** After the seat count changed: FULL when no seat is left, OPEN again when one is; other states unchanged. */
-export function statusForSeats(current: CommunityEventStatus, capacity: number | null, confirmed: number): CommunityEventStatus {
+export function statusForSeats(
+  current: CommunityEventStatus,
+  capacity: number | null,
+  confirmed: number,
+): CommunityEventStatus {
   if (capacity === null) return current === 'FULL' ? 'OPEN' : current;
   if (current === 'OPEN' && confirmed >= capacity) return nextEventStatus(current, 'FILL');
   if (current === 'FULL' && confirmed < capacity) return nextEventStatus(current, 'REOPEN');
@@ -51,6 +60,9 @@ export function statusForSeats(current: CommunityEventStatus, capacity: number |
 /** Time and venue may change only before the event starts (the states it could still be cancelled from). */
 export function checkReschedulable(current: CommunityEventStatus): void {
   if (!canTransition(current, 'CANCEL')) {
-    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），开始后不能改期或更换场地`, { status: current });
+    throw new ConflictError(
+      `活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），开始后不能改期或更换场地`,
+      { status: current },
+    );
   }
 }

@@ -64,13 +64,34 @@ export function eventStatistics(
     list.push(r);
     byEvent.set(r.eventId, list);
   }
-  const groups = new Map<string, { key: StatisticsGroup['key']; events: number; registrations: number; attended: number; noShows: number; participants: Set<string>; elderly: Set<string>; known: Set<string> }>();
+  const groups = new Map<
+    string,
+    {
+      key: StatisticsGroup['key'];
+      events: number;
+      registrations: number;
+      attended: number;
+      noShows: number;
+      participants: Set<string>;
+      elderly: Set<string>;
+      known: Set<string>;
+    }
+  >();
   for (const event of events) {
     const key = Object.fromEntries(groupBy.map((d) => [d, keyOf(event, d)])) as StatisticsGroup['key'];
     const id = JSON.stringify(groupBy.map((d) => key[d]));
     let group = groups.get(id);
     if (!group) {
-      group = { key, events: 0, registrations: 0, attended: 0, noShows: 0, participants: new Set(), elderly: new Set(), known: new Set() };
+      group = {
+        key,
+        events: 0,
+        registrations: 0,
+        attended: 0,
+        noShows: 0,
+        participants: new Set(),
+        elderly: new Set(),
+        known: new Set(),
+      };
       groups.set(id, group);
     }
     group.events += 1;
@@ -99,5 +120,9 @@ export function eventStatistics(
       uniqueParticipants: g.participants.size,
       elderlyShare: g.known.size > 0 ? round(g.elderly.size / g.known.size) : null,
     }))
-    .sort((a, b) => JSON.stringify(groupBy.map((d) => a.key[d] ?? '')).localeCompare(JSON.stringify(groupBy.map((d) => b.key[d] ?? ''))));
+    .sort((a, b) =>
+      JSON.stringify(groupBy.map((d) => a.key[d] ?? '')).localeCompare(
+        JSON.stringify(groupBy.map((d) => b.key[d] ?? '')),
+      ),
+    );
 }

@@ -19,7 +19,10 @@ export function decideRegistration(input: {
   alreadyRegistered: boolean;
 }): Extract<RegistrationStatus, 'CONFIRMED' | 'WAITLISTED'> {
   if (!OPEN_FOR_REGISTRATION.includes(input.eventStatus)) {
-    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[input.eventStatus]}」（${input.eventStatus}），不接受报名`, { status: input.eventStatus });
+    throw new ConflictError(
+      `活动当前状态为「${CommunityEventStatuses.labels[input.eventStatus]}」（${input.eventStatus}），不接受报名`,
+      { status: input.eventStatus },
+    );
   }
   if (input.alreadyRegistered) throw new ConflictError('该居民已报名此活动', { field: 'residentId' });
   return input.capacity === null || input.confirmed < input.capacity ? 'CONFIRMED' : 'WAITLISTED';
@@ -28,19 +31,29 @@ export function decideRegistration(input: {
 export type RegistrationAction = 'PROMOTE' | 'CANCEL' | 'CHECK_IN' | 'MARK_NO_SHOW';
 
 /** The one table of allowed status changes of a Registration. */
-export const REGISTRATION_TRANSITIONS: Readonly<Record<RegistrationAction, Partial<Record<RegistrationStatus, RegistrationStatus>>>> = {
+export const REGISTRATION_TRANSITIONS: Readonly<
+  Record<RegistrationAction, Partial<Record<RegistrationStatus, RegistrationStatus>>>
+> = {
   PROMOTE: { WAITLISTED: 'CONFIRMED' },
   CANCEL: { CONFIRMED: 'CANCELLED', WAITLISTED: 'CANCELLED' },
   CHECK_IN: { CONFIRMED: 'ATTENDED' },
   MARK_NO_SHOW: { CONFIRMED: 'NO_SHOW' },
 };
 
-const ACTION_LABELS: Record<RegistrationAction, string> = { PROMOTE: '候补递补', CANCEL: '取消报名', CHECK_IN: '签到', MARK_NO_SHOW: '记为未到场' };
+const ACTION_LABELS: Record<RegistrationAction, string> = {
+  PROMOTE: '候补递补',
+  CANCEL: '取消报名',
+  CHECK_IN: '签到',
+  MARK_NO_SHOW: '记为未到场',
+};
 
 export function nextRegistrationStatus(current: RegistrationStatus, action: RegistrationAction): RegistrationStatus {
   const next = REGISTRATION_TRANSITIONS[action][current];
   if (!next) {
-    throw new ConflictError(`报名当前状态为「${RegistrationStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`, { status: current, action });
+    throw new ConflictError(
+      `报名当前状态为「${RegistrationStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`,
+      { status: current, action },
+    );
   }
   return next;
 }
@@ -48,13 +61,19 @@ export function nextRegistrationStatus(current: RegistrationStatus, action: Regi
 /** Check-in happens while the event runs. */
 export function checkCheckInAllowed(eventStatus: CommunityEventStatus): void {
   if (eventStatus !== 'ONGOING') {
-    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），只有进行中的活动可以签到`, { status: eventStatus });
+    throw new ConflictError(
+      `活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），只有进行中的活动可以签到`,
+      { status: eventStatus },
+    );
   }
 }
 
 /** Cancelling is possible until the event starts. */
 export function checkCancellationAllowed(eventStatus: CommunityEventStatus): void {
   if (!OPEN_FOR_REGISTRATION.includes(eventStatus) && eventStatus !== 'PLANNED') {
-    throw new ConflictError(`活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），不能再取消报名`, { status: eventStatus });
+    throw new ConflictError(
+      `活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），不能再取消报名`,
+      { status: eventStatus },
+    );
   }
 }

@@ -17,7 +17,11 @@ export function checkTimeRange(startsAt: Date, endsAt: Date): void {
 }
 
 /** A booking on a venue must not overlap any other live booking there; CONFLICT names the other event. */
-export function checkVenueFree(venueName: string, wanted: { id?: string; startsAt: Date; endsAt: Date }, existing: Booking[]): void {
+export function checkVenueFree(
+  venueName: string,
+  wanted: { id?: string; startsAt: Date; endsAt: Date },
+  existing: Booking[],
+): void {
   const clash = existing.find((b) => b.id !== wanted.id && overlaps(wanted, b));
   if (clash) {
     throw new ConflictError(`场地「${venueName}」在该时段已被活动「${clash.title}」占用`, {

@@ -6,5 +6,29 @@ import { Team, TeamAward, TeamMember } from './team.js';
 import { Venue } from './venue.js';
 import { VolunteerService, VolunteerShift } from './volunteer-shift.js';
 
-export { CommunityEvent, EventSponsor, ProgrammeItem, Registration, ResidentProfile, Team, TeamAward, TeamMember, Venue, VolunteerService, VolunteerShift };
-export const eventsEntities = [Venue, Team, TeamMember, TeamAward, CommunityEvent, ProgrammeItem, EventSponsor, Registration, VolunteerShift, VolunteerService, ResidentProfile];
+export {
+  CommunityEvent,
+  EventSponsor,
+  ProgrammeItem,
+  Registration,
+  ResidentProfile,
+  Team,
+  TeamAward,
+  TeamMember,
+  Venue,
+  VolunteerService,
+  VolunteerShift,
+};
+export const eventsEntities = [
+  Venue,
+  Team,
+  TeamMember,
+  TeamAward,
+  CommunityEvent,
+  ProgrammeItem,
+  EventSponsor,
+  Registration,
+  VolunteerShift,
+  VolunteerService,
+  ResidentProfile,
+];

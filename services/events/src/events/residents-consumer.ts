@@ -5,12 +5,33 @@ import { recordResident, releaseFutureRegistrations } from '../application/resid
 
 /** events__residents: birth dates for audience rules; deaths and moves release seats at future events. */
 export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
-  return new EventConsumer({ service: 'events', source: 'residents', orm: deps.orm, bus: deps.bus, outbox: deps.outbox, logger: deps.logger })
-    .on(ResidentRegistered, (event, { em }) => recordResident(em, { residentId: event.data.residentId, birthDate: event.data.birthDate }, event.communityId))
+  return new EventConsumer({
+    service: 'events',
+    source: 'residents',
+    orm: deps.orm,
+    bus: deps.bus,
+    outbox: deps.outbox,
+    logger: deps.logger,
+  })
+    .on(ResidentRegistered, (event, { em }) =>
+      recordResident(em, { residentId: event.data.residentId, birthDate: event.data.birthDate }, event.communityId),
+    )
     .on(ResidentDeceased, async (event, { em, events }) => {
-      await releaseFutureRegistrations(em, events, { residentId: event.data.residentId, diedOn: event.data.diedOn }, event.communityId, deps.clock.now());
+      await releaseFutureRegistrations(
+        em,
+        events,
+        { residentId: event.data.residentId, diedOn: event.data.diedOn },
+        event.communityId,
+        deps.clock.now(),
+      );
     })
     .on(ResidentMovedOut, async (event, { em, events }) => {
-      await releaseFutureRegistrations(em, events, { residentId: event.data.residentId, movedOutOn: event.data.movedOutOn }, event.communityId, deps.clock.now());
+      await releaseFutureRegistrations(
+        em,
+        events,
+        { residentId: event.data.residentId, movedOutOn: event.data.movedOutOn },
+        event.communityId,
+        deps.clock.now(),
+      );
     });
 }

@@ -1,7 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CommunityEventType as EventTypeCode, Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, pageSize, type SubgraphContext } from '@shequ/subgraph';
-import { addProgrammeItem, addSponsor, cancelEvent, completeEvent, planEvent, publishEvent, rescheduleEvent, startEvent } from '../application/event-planning.js';
+import {
+  addProgrammeItem,
+  addSponsor,
+  cancelEvent,
+  completeEvent,
+  planEvent,
+  publishEvent,
+  rescheduleEvent,
+  startEvent,
+} from '../application/event-planning.js';
 import { galaPlanOf } from '../application/event-reports.js';
 import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
 import { CommunityEvent } from '../entities/community-event.js';
@@ -32,7 +41,10 @@ import { VolunteerShiftType } from './volunteer.type.js';
 @Resolver(() => CommunityEventType)
 export class CommunityEventResolver {
   @Query(() => CommunityEventType, { nullable: true, description: '按编号查询活动（需 events:read）' })
-  async communityEvent(@Arg('id', () => ID, { description: '活动编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<CommunityEvent | null> {
+  async communityEvent(
+    @Arg('id', () => ID, { description: '活动编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommunityEvent | null> {
     ctx.access.require('events:read');
     const event = await ctx.loaders.byId(CommunityEvent).load(id);
     return event && inCommunityScope(ctx.access, event.communityId) ? event : null;
@@ -41,14 +53,16 @@ export class CommunityEventResolver {
   @Query(() => CommunityEventConnection, { description: '活动列表（需 events:read；按开始时间）' })
   communityEvents(
     @Args() page: PageArgs,
-    @Arg('filter', () => CommunityEventFilterInput, { nullable: true, description: '筛选条件' }) filter: CommunityEventFilterInput | null,
+    @Arg('filter', () => CommunityEventFilterInput, { nullable: true, description: '筛选条件' })
+    filter: CommunityEventFilterInput | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:read');
     const where: Record<string, unknown> = { ...communityWhere(ctx.access) };
     if (filter?.types?.length) where.type = { $in: filter.types };
     if (filter?.statuses?.length) where.status = { $in: filter.statuses };
-    if (filter?.from || filter?.to) where.startsAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    if (filter?.from || filter?.to)
+      where.startsAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     return paginate(ctx.em, CommunityEvent, where, page, { startsAt: 'asc', id: 'asc' });
   }
 
@@ -57,11 +71,22 @@ export class CommunityEventResolver {
     ctx.access.require('events:read');
     const months = await galaPlanOf(ctx.em, communityWhere(ctx.access), year);
     const loader = ctx.loaders.byId(CommunityEvent);
-    return Promise.all(months.map(async (m) => ({ month: m.month, status: m.status, events: (await loader.loadMany(m.eventIds)).filter((e) => e && !(e instanceof Error)) })));
+    return Promise.all(
+      months.map(async (m) => ({
+        month: m.month,
+        status: m.status,
+        events: (await loader.loadMany(m.eventIds)).filter((e) => e && !(e instanceof Error)),
+      })),
+    );
   }
 
-  @Mutation(() => CommunityEventPayload, { description: '策划活动（需 events:write）：预订场地，同一场地时间重叠则 CONFLICT 并指明冲突活动；状态为筹备中' })
-  async planCommunityEvent(@Arg('input', () => PlanCommunityEventInput, { description: '活动信息' }) input: PlanCommunityEventInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CommunityEventPayload, {
+    description: '策划活动（需 events:write）：预订场地，同一场地时间重叠则 CONFLICT 并指明冲突活动；状态为筹备中',
+  })
+  async planCommunityEvent(
+    @Arg('input', () => PlanCommunityEventInput, { description: '活动信息' }) input: PlanCommunityEventInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     const event = await ctx.transaction((uow) =>
       planEvent(
@@ -79,45 +104,82 @@ export class CommunityEventResolver {
     return { event };
   }
 
-  @Mutation(() => CommunityEventPayload, { description: '活动改期或更换场地（需 events:write）：开始前可改；与同一场地其他活动重叠则 CONFLICT' })
-  async rescheduleCommunityEvent(@Arg('input', () => RescheduleCommunityEventInput, { description: '新时间与场地' }) input: RescheduleCommunityEventInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CommunityEventPayload, {
+    description: '活动改期或更换场地（需 events:write）：开始前可改；与同一场地其他活动重叠则 CONFLICT',
+  })
+  async rescheduleCommunityEvent(
+    @Arg('input', () => RescheduleCommunityEventInput, { description: '新时间与场地' })
+    input: RescheduleCommunityEventInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
-    const command = { eventId: input.eventId, startsAt: input.startsAt, endsAt: input.endsAt, ...(input.venueId ? { venueId: input.venueId } : {}) };
+    const command = {
+      eventId: input.eventId,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      ...(input.venueId ? { venueId: input.venueId } : {}),
+    };
     return { event: await ctx.transaction((uow) => rescheduleEvent(uow, command, ctx.communityId)) };
   }
 
-  @Mutation(() => CommunityEventPayload, { description: '发布活动、开放报名（需 events:write）：筹备中 → 报名中；发布 event.published' })
-  async publishCommunityEvent(@Arg('input', () => CommunityEventActionInput, { description: '活动' }) input: CommunityEventActionInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CommunityEventPayload, {
+    description: '发布活动、开放报名（需 events:write）：筹备中 → 报名中；发布 event.published',
+  })
+  async publishCommunityEvent(
+    @Arg('input', () => CommunityEventActionInput, { description: '活动' }) input: CommunityEventActionInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { event: await ctx.transaction((uow) => publishEvent(uow, input.eventId, ctx.communityId)) };
   }
 
   @Mutation(() => CommunityEventPayload, { description: '开始活动（需 events:write）：→ 进行中，开放签到' })
-  async startCommunityEvent(@Arg('input', () => CommunityEventActionInput, { description: '活动' }) input: CommunityEventActionInput, @Ctx() ctx: SubgraphContext) {
+  async startCommunityEvent(
+    @Arg('input', () => CommunityEventActionInput, { description: '活动' }) input: CommunityEventActionInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { event: await ctx.transaction((uow) => startEvent(uow, input.eventId, ctx.communityId)) };
   }
 
-  @Mutation(() => CommunityEventPayload, { description: '结束活动（需 events:write）：进行中 → 已结束，未签到者记为未到场；发布 event.completed' })
-  async completeCommunityEvent(@Arg('input', () => CommunityEventActionInput, { description: '活动' }) input: CommunityEventActionInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CommunityEventPayload, {
+    description: '结束活动（需 events:write）：进行中 → 已结束，未签到者记为未到场；发布 event.completed',
+  })
+  async completeCommunityEvent(
+    @Arg('input', () => CommunityEventActionInput, { description: '活动' }) input: CommunityEventActionInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
-    return { event: await ctx.transaction((uow) => completeEvent(uow, input.eventId, ctx.communityId, ctx.clock.now())) };
+    return {
+      event: await ctx.transaction((uow) => completeEvent(uow, input.eventId, ctx.communityId, ctx.clock.now())),
+    };
   }
 
-  @Mutation(() => CommunityEventPayload, { description: '取消活动（需 events:write）：所有报名随之取消；发布 event.cancelled' })
-  async cancelCommunityEvent(@Arg('input', () => CancelCommunityEventInput, { description: '活动与原因' }) input: CancelCommunityEventInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CommunityEventPayload, {
+    description: '取消活动（需 events:write）：所有报名随之取消；发布 event.cancelled',
+  })
+  async cancelCommunityEvent(
+    @Arg('input', () => CancelCommunityEventInput, { description: '活动与原因' }) input: CancelCommunityEventInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { event: await ctx.transaction((uow) => cancelEvent(uow, input, ctx.communityId, ctx.clock.now())) };
   }
 
   @Mutation(() => GalaProgrammeItemPayload, { description: '为晚会添加节目（需 events:write）' })
-  async addGalaProgrammeItem(@Arg('input', () => AddGalaProgrammeItemInput, { description: '节目' }) input: AddGalaProgrammeItemInput, @Ctx() ctx: SubgraphContext) {
+  async addGalaProgrammeItem(
+    @Arg('input', () => AddGalaProgrammeItemInput, { description: '节目' }) input: AddGalaProgrammeItemInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { item: await ctx.transaction((uow) => addProgrammeItem(uow, input, ctx.communityId)) };
   }
 
   @Mutation(() => EventSponsorshipPayload, { description: '登记活动赞助（需 events:write）' })
-  async addEventSponsor(@Arg('input', () => AddEventSponsorInput, { description: '赞助' }) input: AddEventSponsorInput, @Ctx() ctx: SubgraphContext) {
+  async addEventSponsor(
+    @Arg('input', () => AddEventSponsorInput, { description: '赞助' }) input: AddEventSponsorInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { sponsorship: await ctx.transaction((uow) => addSponsor(uow, input, ctx.communityId)) };
   }
@@ -144,12 +206,16 @@ export class CommunityEventResolver {
 
   @FieldResolver(() => [CommunityEventType], { description: '晚会的排练（按时间）' })
   rehearsals(@Root() event: CommunityEvent, @Ctx() ctx: SubgraphContext): Promise<CommunityEvent[]> {
-    return ctx.loaders.manyBy(CommunityEvent, 'rehearsalForId', { orderBy: { startsAt: 'asc', id: 'asc' }, limitPerKey: 100 }).load(event.id);
+    return ctx.loaders
+      .manyBy(CommunityEvent, 'rehearsalForId', { orderBy: { startsAt: 'asc', id: 'asc' }, limitPerKey: 100 })
+      .load(event.id);
   }
 
   @FieldResolver(() => [GalaProgrammeItemType], { description: '节目单（按顺序）' })
   programme(@Root() event: CommunityEvent, @Ctx() ctx: SubgraphContext): Promise<ProgrammeItem[]> {
-    return ctx.loaders.manyBy(ProgrammeItem, 'event', { orderBy: { position: 'asc' }, limitPerKey: 100 }).load(event.id);
+    return ctx.loaders
+      .manyBy(ProgrammeItem, 'event', { orderBy: { position: 'asc' }, limitPerKey: 100 })
+      .load(event.id);
   }
 
   @FieldResolver(() => [EventSponsorshipType], { description: '赞助' })
@@ -179,7 +245,9 @@ export class CommunityEventResolver {
 
   @FieldResolver(() => [VolunteerShiftType], { description: '志愿服务班次' })
   volunteerShifts(@Root() event: CommunityEvent, @Ctx() ctx: SubgraphContext): Promise<VolunteerShift[]> {
-    return ctx.loaders.manyBy(VolunteerShift, 'event', { orderBy: { startsAt: 'asc', id: 'asc' }, limitPerKey: 100 }).load(event.id);
+    return ctx.loaders
+      .manyBy(VolunteerShift, 'event', { orderBy: { startsAt: 'asc', id: 'asc' }, limitPerKey: 100 })
+      .load(event.id);
   }
 }
 
@@ -201,7 +269,9 @@ export class GalaProgrammeItemResolver {
 
 @Resolver(() => OrganizationReference)
 export class OrganizationSponsoredEventsResolver {
-  @FieldResolver(() => [CommunityEventType], { description: '该单位赞助的活动（最近的在前；无 events:read 权限时为空）' })
+  @FieldResolver(() => [CommunityEventType], {
+    description: '该单位赞助的活动（最近的在前；无 events:read 权限时为空）',
+  })
   async sponsoredEvents(
     @Root() organization: OrganizationReference,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
@@ -219,4 +289,3 @@ export class OrganizationSponsoredEventsResolver {
       .slice(0, limit);
   }
 }
-

@@ -1,5 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { CommunityEventStatusEnum, CommunityEventTypeEnum, EventAudienceEnum, EventOrganiserDepartmentEnum, EventOrganiserKindEnum } from './enums.js';
+import {
+  CommunityEventStatusEnum,
+  CommunityEventTypeEnum,
+  EventAudienceEnum,
+  EventOrganiserDepartmentEnum,
+  EventOrganiserKindEnum,
+} from './enums.js';
 
 @Directive('@key(fields: "id")')
 @ObjectType('CommunityEvent', { description: '社区活动：晚会、讲座、老少学堂、夏令营、志愿服务等' })

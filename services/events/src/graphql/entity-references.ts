@@ -10,7 +10,9 @@ export class ResidentReference {
 
 /** Organization is owned by the residents subgraph; events adds `sponsoredEvents`. */
 @Directive('@key(fields: "id")')
-@ObjectType('Organization', { description: '辖区单位 / 社会组织 / 共建单位（由居民服务提供；文化活动服务补充其赞助的活动）' })
+@ObjectType('Organization', {
+  description: '辖区单位 / 社会组织 / 共建单位（由居民服务提供；文化活动服务补充其赞助的活动）',
+})
 export class OrganizationReference {
   @Field(() => ID, { description: '单位编号' })
   id!: string;

@@ -7,27 +7,48 @@ import { VolunteerService } from '../entities/volunteer-shift.js';
 import { CommunityEventType } from './community-event.type.js';
 import { ResidentReference } from './entity-references.js';
 import { CancelEventRegistrationInput, CheckInEventRegistrationInput, RegisterForEventInput } from './inputs.js';
-import { CancelEventRegistrationPayload, CheckInEventRegistrationPayload, RegisterForEventPayload } from './payloads.js';
+import {
+  CancelEventRegistrationPayload,
+  CheckInEventRegistrationPayload,
+  RegisterForEventPayload,
+} from './payloads.js';
 import { EventRegistrationType } from './registration.type.js';
 import { EventVolunteerHoursSummaryType } from './volunteer.type.js';
 
 @Resolver(() => EventRegistrationType)
 export class RegistrationResolver {
-  @Mutation(() => RegisterForEventPayload, { description: '报名活动（需 events:register）：核对面向人群的年龄；有名额则报名成功，名额已满则候补；发布 registration.created' })
-  async registerForEvent(@Arg('input', () => RegisterForEventInput, { description: '报名信息' }) input: RegisterForEventInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => RegisterForEventPayload, {
+    description:
+      '报名活动（需 events:register）：核对面向人群的年龄；有名额则报名成功，名额已满则候补；发布 registration.created',
+  })
+  async registerForEvent(
+    @Arg('input', () => RegisterForEventInput, { description: '报名信息' }) input: RegisterForEventInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:register');
     const registration = await ctx.transaction((uow) => registerForEvent(uow, input, ctx.communityId, ctx.clock.now()));
     return { registration };
   }
 
-  @Mutation(() => CancelEventRegistrationPayload, { description: '取消报名（需 events:register）：空出的名额自动递补给第一位候补；发布 registration.cancelled' })
-  async cancelEventRegistration(@Arg('input', () => CancelEventRegistrationInput, { description: '取消信息' }) input: CancelEventRegistrationInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CancelEventRegistrationPayload, {
+    description: '取消报名（需 events:register）：空出的名额自动递补给第一位候补；发布 registration.cancelled',
+  })
+  async cancelEventRegistration(
+    @Arg('input', () => CancelEventRegistrationInput, { description: '取消信息' }) input: CancelEventRegistrationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:register');
     return ctx.transaction((uow) => cancelRegistration(uow, input, ctx.communityId, ctx.clock.now()));
   }
 
-  @Mutation(() => CheckInEventRegistrationPayload, { description: '活动签到（需 events:register）：进行中的活动；发布 registration.attended' })
-  async checkInEventRegistration(@Arg('input', () => CheckInEventRegistrationInput, { description: '签到信息' }) input: CheckInEventRegistrationInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CheckInEventRegistrationPayload, {
+    description: '活动签到（需 events:register）：进行中的活动；发布 registration.attended',
+  })
+  async checkInEventRegistration(
+    @Arg('input', () => CheckInEventRegistrationInput, { description: '签到信息' })
+    input: CheckInEventRegistrationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:register');
     return { registration: await ctx.transaction((uow) => checkIn(uow, input, ctx.communityId, ctx.clock.now())) };
   }
@@ -45,7 +66,9 @@ export class RegistrationResolver {
 
 @Resolver(() => ResidentReference)
 export class ResidentRegistrationsResolver {
-  @FieldResolver(() => [EventRegistrationType], { description: '该居民的活动报名（最近的在前；无 events:read 权限时为空）' })
+  @FieldResolver(() => [EventRegistrationType], {
+    description: '该居民的活动报名（最近的在前；无 events:read 权限时为空）',
+  })
   async eventRegistrations(
     @Root() resident: ResidentReference,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
@@ -53,12 +76,18 @@ export class ResidentRegistrationsResolver {
   ): Promise<Registration[]> {
     if (!ctx.access.can('events:read')) return [];
     const all = await ctx.loaders
-      .manyBy(Registration, 'residentId', { where: communityWhere(ctx.access), orderBy: { registeredAt: 'desc', id: 'desc' } })
+      .manyBy(Registration, 'residentId', {
+        where: communityWhere(ctx.access),
+        orderBy: { registeredAt: 'desc', id: 'desc' },
+      })
       .load(resident.id);
     return all.slice(0, pageSize(first));
   }
 
-  @FieldResolver(() => EventVolunteerHoursSummaryType, { nullable: true, description: '该居民的志愿服务时长（无 events:read 权限时为空）' })
+  @FieldResolver(() => EventVolunteerHoursSummaryType, {
+    nullable: true,
+    description: '该居民的志愿服务时长（无 events:read 权限时为空）',
+  })
   async volunteerHours(
     @Root() resident: ResidentReference,
     @Arg('year', () => Int, { nullable: true, description: '只统计这一年（为空表示全部）' }) year: number | null,
@@ -66,7 +95,10 @@ export class ResidentRegistrationsResolver {
   ): Promise<EventVolunteerHoursSummaryType | null> {
     if (!ctx.access.can('events:read')) return null;
     const all = await ctx.loaders
-      .manyBy(VolunteerService, 'residentId', { where: communityWhere(ctx.access), orderBy: { servedOn: 'desc', id: 'desc' } })
+      .manyBy(VolunteerService, 'residentId', {
+        where: communityWhere(ctx.access),
+        orderBy: { servedOn: 'desc', id: 'desc' },
+      })
       .load(resident.id);
     const records = year ? all.filter((r) => r.servedOn.startsWith(`${year}-`)) : all;
     const totalMinutes = records.reduce((sum, r) => sum + r.minutes, 0);
@@ -74,7 +106,9 @@ export class ResidentRegistrationsResolver {
       totalMinutes,
       totalHours: Math.round(totalMinutes / 6) / 10,
       services: records.length,
-      recent: records.slice(0, 20).map((r) => ({ id: r.id, resident: { id: r.residentId }, minutes: r.minutes, servedOn: r.servedOn })),
+      recent: records
+        .slice(0, 20)
+        .map((r) => ({ id: r.id, resident: { id: r.residentId }, minutes: r.minutes, servedOn: r.servedOn })),
     };
   }
 }

@@ -1,5 +1,10 @@
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
-import { CommunityEventResolver, EventSponsorshipResolver, GalaProgrammeItemResolver, OrganizationSponsoredEventsResolver } from './community-event.resolver.js';
+import {
+  CommunityEventResolver,
+  EventSponsorshipResolver,
+  GalaProgrammeItemResolver,
+  OrganizationSponsoredEventsResolver,
+} from './community-event.resolver.js';
 import { eventsReferenceResolvers } from './reference-resolvers.js';
 import { RegistrationResolver, ResidentRegistrationsResolver } from './registration.resolver.js';
 import { EventStatisticsResolver } from './statistics.resolver.js';

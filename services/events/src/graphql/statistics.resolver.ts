@@ -8,10 +8,14 @@ import { EventStatisticsFilterInput, EventStatisticsGroupType } from './statisti
 
 @Resolver()
 export class EventStatisticsResolver {
-  @Query(() => [EventStatisticsGroupType], { description: '活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息' })
+  @Query(() => [EventStatisticsGroupType], {
+    description: '活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息',
+  })
   async eventStatistics(
-    @Arg('groupBy', () => [EventStatisticsDimensionEnum], { description: '分组维度（可多选）' }) groupBy: EventStatisticsDimension[],
-    @Arg('filter', () => EventStatisticsFilterInput, { nullable: true, description: '筛选条件' }) filter: EventStatisticsFilterInput | null,
+    @Arg('groupBy', () => [EventStatisticsDimensionEnum], { description: '分组维度（可多选）' })
+    groupBy: EventStatisticsDimension[],
+    @Arg('filter', () => EventStatisticsFilterInput, { nullable: true, description: '筛选条件' })
+    filter: EventStatisticsFilterInput | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EventStatisticsGroupType[]> {
     ctx.access.require('events:statistics');

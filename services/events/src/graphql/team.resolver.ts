@@ -1,18 +1,35 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, communityWhere, inCommunityScope, pageSize, paginate, type SubgraphContext } from '@shequ/subgraph';
-import { addTeamMember, appointTeamLeader, changeTeamStatus, createTeam, recordTeamAward, removeTeamMember } from '../application/teams.js';
+import {
+  addTeamMember,
+  appointTeamLeader,
+  changeTeamStatus,
+  createTeam,
+  recordTeamAward,
+  removeTeamMember,
+} from '../application/teams.js';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
 import { Team, TeamAward, TeamMember } from '../entities/team.js';
 import { TeamConnection } from './connections.js';
 import { ResidentReference } from './entity-references.js';
-import { AddTeamMemberInput, AppointTeamLeaderInput, ChangeTeamStatusInput, CreateTeamInput, RecordTeamAwardInput, RemoveTeamMemberInput } from './inputs.js';
+import {
+  AddTeamMemberInput,
+  AppointTeamLeaderInput,
+  ChangeTeamStatusInput,
+  CreateTeamInput,
+  RecordTeamAwardInput,
+  RemoveTeamMemberInput,
+} from './inputs.js';
 import { TeamAwardPayload, TeamMemberPayload, TeamPayload } from './payloads.js';
 import { TeamAwardType, TeamMemberType, TeamType } from './team.type.js';
 
 @Resolver(() => TeamType)
 export class TeamResolver {
   @Query(() => TeamType, { nullable: true, description: '按编号查询文艺团队（需 events:read）' })
-  async team(@Arg('id', () => ID, { description: '团队编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Team | null> {
+  async team(
+    @Arg('id', () => ID, { description: '团队编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Team | null> {
     ctx.access.require('events:read');
     const team = await ctx.loaders.byId(Team).load(id);
     return team && inCommunityScope(ctx.access, team.communityId) ? team : null;
@@ -25,32 +42,51 @@ export class TeamResolver {
   }
 
   @Mutation(() => TeamPayload, { description: '登记文艺团队（需 events:write）' })
-  async createTeam(@Arg('input', () => CreateTeamInput, { description: '团队信息' }) input: CreateTeamInput, @Ctx() ctx: SubgraphContext) {
+  async createTeam(
+    @Arg('input', () => CreateTeamInput, { description: '团队信息' }) input: CreateTeamInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
-    const command = { ...input, kind: input.kind as TeamKind, registrationStatus: input.registrationStatus as TeamRegistrationStatus | null };
+    const command = {
+      ...input,
+      kind: input.kind as TeamKind,
+      registrationStatus: input.registrationStatus as TeamRegistrationStatus | null,
+    };
     return { team: await ctx.transaction((uow) => createTeam(uow, command, ctx.communityId)) };
   }
 
   @Mutation(() => TeamMemberPayload, { description: '团队吸收成员（需 events:write）' })
-  async addTeamMember(@Arg('input', () => AddTeamMemberInput, { description: '成员信息' }) input: AddTeamMemberInput, @Ctx() ctx: SubgraphContext) {
+  async addTeamMember(
+    @Arg('input', () => AddTeamMemberInput, { description: '成员信息' }) input: AddTeamMemberInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { member: await ctx.transaction((uow) => addTeamMember(uow, input, ctx.communityId)) };
   }
 
   @Mutation(() => TeamPayload, { description: '成员离团（需 events:write）；队长离团后团队暂无队长' })
-  async removeTeamMember(@Arg('input', () => RemoveTeamMemberInput, { description: '离团信息' }) input: RemoveTeamMemberInput, @Ctx() ctx: SubgraphContext) {
+  async removeTeamMember(
+    @Arg('input', () => RemoveTeamMemberInput, { description: '离团信息' }) input: RemoveTeamMemberInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { team: await ctx.transaction((uow) => removeTeamMember(uow, input, ctx.communityId)) };
   }
 
   @Mutation(() => TeamPayload, { description: '任命队长（需 events:write；须为现有成员）' })
-  async appointTeamLeader(@Arg('input', () => AppointTeamLeaderInput, { description: '队长' }) input: AppointTeamLeaderInput, @Ctx() ctx: SubgraphContext) {
+  async appointTeamLeader(
+    @Arg('input', () => AppointTeamLeaderInput, { description: '队长' }) input: AppointTeamLeaderInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { team: await ctx.transaction((uow) => appointTeamLeader(uow, input, ctx.communityId)) };
   }
 
   @Mutation(() => TeamPayload, { description: '变更团队登记或监管状态（需 events:write）' })
-  async changeTeamStatus(@Arg('input', () => ChangeTeamStatusInput, { description: '新状态' }) input: ChangeTeamStatusInput, @Ctx() ctx: SubgraphContext) {
+  async changeTeamStatus(
+    @Arg('input', () => ChangeTeamStatusInput, { description: '新状态' }) input: ChangeTeamStatusInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     const command = {
       teamId: input.teamId,
@@ -61,7 +97,10 @@ export class TeamResolver {
   }
 
   @Mutation(() => TeamAwardPayload, { description: '登记团队获奖（需 events:write）' })
-  async recordTeamAward(@Arg('input', () => RecordTeamAwardInput, { description: '获奖信息' }) input: RecordTeamAwardInput, @Ctx() ctx: SubgraphContext) {
+  async recordTeamAward(
+    @Arg('input', () => RecordTeamAwardInput, { description: '获奖信息' }) input: RecordTeamAwardInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { award: await ctx.transaction((uow) => recordTeamAward(uow, input, ctx.communityId)) };
   }
@@ -83,7 +122,15 @@ export class TeamResolver {
 
   @FieldResolver(() => Int, { description: '现有成员人数' })
   async memberCount(@Root() team: Team, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return (await ctx.loaders.manyBy(TeamMember, 'team', { where: { leftOn: null }, orderBy: { joinedOn: 'asc', id: 'asc' }, name: 'TeamMember.current' }).load(team.id)).length;
+    return (
+      await ctx.loaders
+        .manyBy(TeamMember, 'team', {
+          where: { leftOn: null },
+          orderBy: { joinedOn: 'asc', id: 'asc' },
+          name: 'TeamMember.current',
+        })
+        .load(team.id)
+    ).length;
   }
 
   @FieldResolver(() => [TeamMemberType], { description: '现有成员（按入团日期）' })
@@ -92,12 +139,22 @@ export class TeamResolver {
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamMemberType[]> {
-    const rows = await ctx.loaders.manyBy(TeamMember, 'team', { where: { leftOn: null }, orderBy: { joinedOn: 'asc', id: 'asc' }, name: 'TeamMember.current' }).load(team.id);
-    return rows.slice(0, pageSize(first)).map((m) => ({ id: m.id, resident: { id: m.residentId }, joinedOn: m.joinedOn, leftOn: m.leftOn }));
+    const rows = await ctx.loaders
+      .manyBy(TeamMember, 'team', {
+        where: { leftOn: null },
+        orderBy: { joinedOn: 'asc', id: 'asc' },
+        name: 'TeamMember.current',
+      })
+      .load(team.id);
+    return rows
+      .slice(0, pageSize(first))
+      .map((m) => ({ id: m.id, resident: { id: m.residentId }, joinedOn: m.joinedOn, leftOn: m.leftOn }));
   }
 
   @FieldResolver(() => [TeamAwardType], { description: '获奖记录（最近的在前）' })
   awards(@Root() team: Team, @Ctx() ctx: SubgraphContext): Promise<TeamAward[]> {
-    return ctx.loaders.manyBy(TeamAward, 'team', { orderBy: { awardedOn: 'desc', id: 'desc' }, limitPerKey: 100 }).load(team.id);
+    return ctx.loaders
+      .manyBy(TeamAward, 'team', { orderBy: { awardedOn: 'desc', id: 'desc' }, limitPerKey: 100 })
+      .load(team.id);
   }
 }

@@ -14,7 +14,10 @@ import { VenueType } from './venue.type.js';
 @Resolver(() => VenueType)
 export class VenueResolver {
   @Query(() => VenueType, { nullable: true, description: '按编号查询场地（需 events:read）' })
-  async venue(@Arg('id', () => ID, { description: '场地编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Venue | null> {
+  async venue(
+    @Arg('id', () => ID, { description: '场地编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Venue | null> {
     ctx.access.require('events:read');
     const venue = await ctx.loaders.byId(Venue).load(id);
     return venue && inCommunityScope(ctx.access, venue.communityId) ? venue : null;
@@ -27,9 +30,16 @@ export class VenueResolver {
   }
 
   @Mutation(() => VenuePayload, { description: '登记场地到文体设施资源台账（需 events:write）' })
-  async registerVenue(@Arg('input', () => RegisterVenueInput, { description: '场地信息' }) input: RegisterVenueInput, @Ctx() ctx: SubgraphContext) {
+  async registerVenue(
+    @Arg('input', () => RegisterVenueInput, { description: '场地信息' }) input: RegisterVenueInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
-    return { venue: await ctx.transaction((uow) => registerVenue(uow, { ...input, kind: input.kind as VenueKind }, ctx.communityId)) };
+    return {
+      venue: await ctx.transaction((uow) =>
+        registerVenue(uow, { ...input, kind: input.kind as VenueKind }, ctx.communityId),
+      ),
+    };
   }
 
   @FieldResolver(() => OrganizationReference, { nullable: true, description: '产权 / 管理单位' })

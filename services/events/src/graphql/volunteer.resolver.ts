@@ -12,15 +12,25 @@ import { VolunteerServiceRecordType, VolunteerShiftType } from './volunteer.type
 @Resolver(() => VolunteerShiftType)
 export class VolunteerShiftResolver {
   @Mutation(() => VolunteerShiftPayload, { description: '安排志愿服务班次（需 events:write）' })
-  async createVolunteerShift(@Arg('input', () => CreateVolunteerShiftInput, { description: '班次信息' }) input: CreateVolunteerShiftInput, @Ctx() ctx: SubgraphContext) {
+  async createVolunteerShift(
+    @Arg('input', () => CreateVolunteerShiftInput, { description: '班次信息' }) input: CreateVolunteerShiftInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
     return { shift: await ctx.transaction((uow) => createVolunteerShift(uow, input, ctx.communityId)) };
   }
 
-  @Mutation(() => RecordVolunteerHoursPayload, { description: '记录志愿服务时长（需 events:write）：发布 volunteer_hours.recorded（党建服务为党员累计）' })
-  async recordVolunteerHours(@Arg('input', () => RecordVolunteerHoursInput, { description: '时长信息' }) input: RecordVolunteerHoursInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => RecordVolunteerHoursPayload, {
+    description: '记录志愿服务时长（需 events:write）：发布 volunteer_hours.recorded（党建服务为党员累计）',
+  })
+  async recordVolunteerHours(
+    @Arg('input', () => RecordVolunteerHoursInput, { description: '时长信息' }) input: RecordVolunteerHoursInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('events:write');
-    return { record: await ctx.transaction((uow) => recordVolunteerHours(uow, input, ctx.communityId, ctx.clock.now())) };
+    return {
+      record: await ctx.transaction((uow) => recordVolunteerHours(uow, input, ctx.communityId, ctx.clock.now())),
+    };
   }
 
   @FieldResolver(() => CommunityEventType, { nullable: true, description: '所属活动' })

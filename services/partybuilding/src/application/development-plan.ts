@@ -7,15 +7,30 @@ import { PartyMember, PartyTrainingSession, PartyYearPlan } from '../entities/in
 export const DEFAULT_RECRUITMENT_TARGET = 5;
 export const DEFAULT_TRAINING_HEADCOUNT_TARGET = 300;
 
-export async function yearPlan(em: EntityManager, communityId: string, year: number): Promise<{ recruitmentTarget: number; trainingHeadcountTarget: number }> {
+export async function yearPlan(
+  em: EntityManager,
+  communityId: string,
+  year: number,
+): Promise<{ recruitmentTarget: number; trainingHeadcountTarget: number }> {
   const plan = await em.findOne(PartyYearPlan, { communityId, year });
-  return plan ?? { recruitmentTarget: DEFAULT_RECRUITMENT_TARGET, trainingHeadcountTarget: DEFAULT_TRAINING_HEADCOUNT_TARGET };
+  return (
+    plan ?? {
+      recruitmentTarget: DEFAULT_RECRUITMENT_TARGET,
+      trainingHeadcountTarget: DEFAULT_TRAINING_HEADCOUNT_TARGET,
+    }
+  );
 }
 
-export async function setYearPlan(em: EntityManager, input: { year: number; recruitmentTarget: number; trainingHeadcountTarget: number }, communityId: string): Promise<PartyYearPlan> {
-  if (!Number.isInteger(input.year) || input.year < 1921 || input.year > 2100) throw new InvalidInputError('year', '年份无效');
+export async function setYearPlan(
+  em: EntityManager,
+  input: { year: number; recruitmentTarget: number; trainingHeadcountTarget: number },
+  communityId: string,
+): Promise<PartyYearPlan> {
+  if (!Number.isInteger(input.year) || input.year < 1921 || input.year > 2100)
+    throw new InvalidInputError('year', '年份无效');
   if (input.recruitmentTarget < 0) throw new InvalidInputError('recruitmentTarget', '发展目标不能为负数');
-  if (input.trainingHeadcountTarget < 0) throw new InvalidInputError('trainingHeadcountTarget', '培训人次目标不能为负数');
+  if (input.trainingHeadcountTarget < 0)
+    throw new InvalidInputError('trainingHeadcountTarget', '培训人次目标不能为负数');
   const existing = await em.findOne(PartyYearPlan, { communityId, year: input.year });
   const plan = existing ?? em.create(PartyYearPlan, { id: newId(), communityId, ...input });
   Object.assign(plan, input);
@@ -37,9 +52,14 @@ export interface DevelopmentPlanProgress {
   pipeline: { applicants: number; activists: number; developmentTargets: number; probationary: number };
 }
 
-export async function developmentPlan(em: EntityManager, communityId: string | { $like: string }, planCommunityId: string, year: number): Promise<DevelopmentPlanProgress> {
+export async function developmentPlan(
+  em: EntityManager,
+  communityId: string | { $like: string },
+  planCommunityId: string,
+  year: number,
+): Promise<DevelopmentPlanProgress> {
   const inYear = { $gte: `${year}-01-01`, $lte: `${year}-12-31` };
-  const count = (where: object) => em.count(PartyMember, { communityId, ...where } as never);
+  const count = (where: object) => em.count(PartyMember, { communityId, ...where });
   const { recruitmentTarget } = await yearPlan(em, planCommunityId, year);
   const admitted = await count({ probationaryOn: inYear });
   return {
@@ -67,9 +87,17 @@ export interface TrainingProgress {
   sessions: Array<{ session: PartyTrainingSession; runningTotal: number }>;
 }
 
-export async function trainingProgress(em: EntityManager, communityId: string, year: number): Promise<TrainingProgress> {
+export async function trainingProgress(
+  em: EntityManager,
+  communityId: string,
+  year: number,
+): Promise<TrainingProgress> {
   const { trainingHeadcountTarget } = await yearPlan(em, communityId, year);
-  const sessions = await em.find(PartyTrainingSession, { communityId, heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { orderBy: { heldOn: 'asc', id: 'asc' } });
+  const sessions = await em.find(
+    PartyTrainingSession,
+    { communityId, heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
+    { orderBy: { heldOn: 'asc', id: 'asc' } },
+  );
   let running = 0;
   const rows = sessions.map((session) => ({ session, runningTotal: (running += session.headCount) }));
   return { year, target: trainingHeadcountTarget, total: running, sessions: rows };

@@ -4,7 +4,14 @@ import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { isIsoDate } from '../domain/calendar-dates.js';
-import { attendanceRates, meetingCompliance, meetingHolderAllowed, type AttendanceTally, type CompliancePeriod, type ComplianceSummary } from '../domain/meeting-compliance.js';
+import {
+  attendanceRates,
+  meetingCompliance,
+  meetingHolderAllowed,
+  type AttendanceTally,
+  type CompliancePeriod,
+  type ComplianceSummary,
+} from '../domain/meeting-compliance.js';
 import type { MeetingAttendanceStatus } from '../domain/vocabularies.js';
 import { PartyMeeting, PartyMeetingAttendance, PartyMember, PartyOrganization } from '../entities/index.js';
 import { loadOrganization } from './organizations.js';
@@ -28,17 +35,25 @@ async function membersOf(em: EntityManager, organization: PartyOrganization): Pr
 }
 
 /** Records a meeting held, with attendance of the organisation's members; publishes meeting.held. */
-export async function recordMeeting(uow: UnitOfWork, command: RecordMeetingCommand, communityId: string, today: string): Promise<PartyMeeting> {
+export async function recordMeeting(
+  uow: UnitOfWork,
+  command: RecordMeetingCommand,
+  communityId: string,
+  today: string,
+): Promise<PartyMeeting> {
   const organization = await loadOrganization(uow, command.organizationId, communityId, 'organizationId');
-  if (!meetingHolderAllowed(command.type, organization.level)) throw new InvalidInputError('type', `「${organization.level}」不召开「${command.type}」`);
-  if (!isIsoDate(command.heldOn) || command.heldOn > today) throw new InvalidInputError('heldOn', '召开日期须为不晚于今天的 YYYY-MM-DD');
+  if (!meetingHolderAllowed(command.type, organization.level))
+    throw new InvalidInputError('type', `「${organization.level}」不召开「${command.type}」`);
+  if (!isIsoDate(command.heldOn) || command.heldOn > today)
+    throw new InvalidInputError('heldOn', '召开日期须为不晚于今天的 YYYY-MM-DD');
   const topic = command.topic.trim();
   if (!topic) throw new InvalidInputError('topic', '会议主题不能为空');
   const seen = new Set<string>();
   const members = new Set((await membersOf(uow.em, organization)).map((m) => m.id));
   command.attendance.forEach(({ memberId }, i) => {
     if (seen.has(memberId)) throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 重复登记`);
-    if (!members.has(memberId)) throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 不属于该党组织`);
+    if (!members.has(memberId))
+      throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 不属于该党组织`);
     seen.add(memberId);
   });
   const meeting = uow.em.create(PartyMeeting, {
@@ -51,7 +66,8 @@ export async function recordMeeting(uow: UnitOfWork, command: RecordMeetingComma
     speaker: command.speaker?.trim() || null,
     minutes: command.minutes ?? null,
   });
-  for (const { memberId, status } of command.attendance) uow.em.create(PartyMeetingAttendance, { id: newId(), meeting, memberId, status });
+  for (const { memberId, status } of command.attendance)
+    uow.em.create(PartyMeetingAttendance, { id: newId(), meeting, memberId, status });
   const count = (s: MeetingAttendanceStatus) => command.attendance.filter((a) => a.status === s).length;
   uow.events.record(MeetingHeld, {
     meetingId: meeting.id,
@@ -75,16 +91,38 @@ export interface BranchCompliance {
 }
 
 /** meetingCompliance of one branch (or group: its 党小组会 only) for a year. */
-export async function branchCompliance(em: EntityManager, organization: PartyOrganization, year: number, today: string): Promise<BranchCompliance> {
+export async function branchCompliance(
+  em: EntityManager,
+  organization: PartyOrganization,
+  year: number,
+  today: string,
+): Promise<BranchCompliance> {
   const isGroup = organization.level === 'GROUP';
   const groups = isGroup ? [] : await em.find(PartyOrganization, { parent: organization.id, level: 'GROUP' });
   const organizationIds = [organization.id, ...groups.map((g) => g.id)];
-  const meetings = await em.find(PartyMeeting, { organization: { $in: organizationIds }, heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
+  const meetings = await em.find(PartyMeeting, {
+    organization: { $in: organizationIds },
+    heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
+  });
   const result = isGroup
-    ? meetingCompliance({ branchId: '-', groupIds: [organization.id], year, meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })), today })
-    : meetingCompliance({ branchId: organization.id, groupIds: groups.map((g) => g.id), year, meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })), today });
+    ? meetingCompliance({
+        branchId: '-',
+        groupIds: [organization.id],
+        year,
+        meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })),
+        today,
+      })
+    : meetingCompliance({
+        branchId: organization.id,
+        groupIds: groups.map((g) => g.id),
+        year,
+        meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })),
+        today,
+      });
   const periods = isGroup ? result.periods.filter((p) => p.type === 'GROUP_MEETING') : result.periods;
   const summary = isGroup ? result.summary.filter((s) => s.type === 'GROUP_MEETING') : result.summary;
-  const records = meetings.length ? await em.find(PartyMeetingAttendance, { meeting: { $in: meetings.map((m) => m.id) } }) : [];
+  const records = meetings.length
+    ? await em.find(PartyMeetingAttendance, { meeting: { $in: meetings.map((m) => m.id) } })
+    : [];
   return { organization, year, periods, summary, attendance: attendanceRates(records) };
 }

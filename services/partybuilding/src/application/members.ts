@@ -43,7 +43,13 @@ export interface EnrolMemberCommand extends Partial<StageDates> {
  * Records a resident in the pipeline: a new 入党申请人 (only `appliedOn`), or a member with their past
  * (stage and the dates of the stages reached, checked as one history). Publishes member.stage_changed.
  */
-export async function enrolMember(uow: UnitOfWork, command: EnrolMemberCommand, communityId: string, today: string, options: { publish?: boolean } = {}): Promise<PartyMember> {
+export async function enrolMember(
+  uow: UnitOfWork,
+  command: EnrolMemberCommand,
+  communityId: string,
+  today: string,
+  options: { publish?: boolean } = {},
+): Promise<PartyMember> {
   const stage = command.stage ?? 'APPLICANT';
   const dates: StageDates = {
     appliedOn: command.appliedOn ?? null,
@@ -56,9 +62,19 @@ export async function enrolMember(uow: UnitOfWork, command: EnrolMemberCommand, 
     if (!dates.appliedOn) throw new InvalidInputError('appliedOn', '入党申请人须填写申请日期');
     checkApplication({ appliedOn: dates.appliedOn, birthDate: command.birthDate ?? null }, today);
   }
-  checkStageHistory({ ...dates, stage, status: 'ACTIVE', birthDate: command.birthDate ?? null, probationExtendedUntil: command.probationExtendedUntil ?? null }, today);
+  checkStageHistory(
+    {
+      ...dates,
+      stage,
+      status: 'ACTIVE',
+      birthDate: command.birthDate ?? null,
+      probationExtendedUntil: command.probationExtendedUntil ?? null,
+    },
+    today,
+  );
   const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
-  if (await uow.em.count(PartyMember, { residentId: command.residentId })) throw new ConflictError(`居民 ${command.residentId} 已有党员档案`);
+  if (await uow.em.count(PartyMember, { residentId: command.residentId }))
+    throw new ConflictError(`居民 ${command.residentId} 已有党员档案`);
   const stageSince = dates[STAGE_DATE_FIELD[stage]]!;
   const member = uow.em.create(PartyMember, {
     id: newId(),
@@ -74,51 +90,116 @@ export async function enrolMember(uow: UnitOfWork, command: EnrolMemberCommand, 
     ...dates,
     probationExtendedUntil: command.probationExtendedUntil ?? null,
   });
-  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'STAGE_CHANGED', fromStage: null, toStage: stage, changedOn: stageSince, note: '建档' });
+  uow.em.create(PartyMemberStageChange, {
+    id: newId(),
+    member,
+    kind: 'STAGE_CHANGED',
+    fromStage: null,
+    toStage: stage,
+    changedOn: stageSince,
+    note: '建档',
+  });
   if (options.publish !== false) {
-    uow.events.record(MemberStageChanged, { memberId: member.id, residentId: member.residentId, organizationId: branch.id, from: null, to: stage, changedOn: stageSince });
+    uow.events.record(MemberStageChanged, {
+      memberId: member.id,
+      residentId: member.residentId,
+      organizationId: branch.id,
+      from: null,
+      to: stage,
+      changedOn: stageSince,
+    });
   }
   await uow.em.flush();
   return member;
 }
 
 /** One step along the pipeline (the rules are in domain/development-pipeline). */
-export async function advanceMemberStage(uow: UnitOfWork, command: { memberId: string; to: PartyMemberStage; on: string; note?: string | null }, communityId: string, today: string): Promise<PartyMember> {
+export async function advanceMemberStage(
+  uow: UnitOfWork,
+  command: { memberId: string; to: PartyMemberStage; on: string; note?: string | null },
+  communityId: string,
+  today: string,
+): Promise<PartyMember> {
   const member = await loadMember(uow, command.memberId, communityId);
   const field = checkStageChange(member, command.to, command.on, today);
   const from = member.stage;
   member[field] = command.on;
   member.stage = command.to;
   member.stageSince = command.on;
-  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'STAGE_CHANGED', fromStage: from, toStage: command.to, changedOn: command.on, note: command.note ?? null });
-  uow.events.record(MemberStageChanged, { memberId: member.id, residentId: member.residentId, organizationId: member.branch.id, from, to: command.to, changedOn: command.on });
+  uow.em.create(PartyMemberStageChange, {
+    id: newId(),
+    member,
+    kind: 'STAGE_CHANGED',
+    fromStage: from,
+    toStage: command.to,
+    changedOn: command.on,
+    note: command.note ?? null,
+  });
+  uow.events.record(MemberStageChanged, {
+    memberId: member.id,
+    residentId: member.residentId,
+    organizationId: member.branch.id,
+    from,
+    to: command.to,
+    changedOn: command.on,
+  });
   await uow.em.flush();
   return member;
 }
 
-export async function extendProbation(uow: UnitOfWork, command: { memberId: string; until: string; reason: string }, communityId: string, today: string): Promise<PartyMember> {
+export async function extendProbation(
+  uow: UnitOfWork,
+  command: { memberId: string; until: string; reason: string },
+  communityId: string,
+  today: string,
+): Promise<PartyMember> {
   if (!command.reason.trim()) throw new InvalidInputError('reason', '延长预备期须写明理由');
   const member = await loadMember(uow, command.memberId, communityId);
   checkProbationExtension(member, command.until);
   member.probationExtendedUntil = command.until;
-  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'PROBATION_EXTENDED', fromStage: 'PROBATIONARY', toStage: 'PROBATIONARY', changedOn: today, note: `延长至 ${command.until}：${command.reason.trim()}` });
+  uow.em.create(PartyMemberStageChange, {
+    id: newId(),
+    member,
+    kind: 'PROBATION_EXTENDED',
+    fromStage: 'PROBATIONARY',
+    toStage: 'PROBATIONARY',
+    changedOn: today,
+    note: `延长至 ${command.until}：${command.reason.trim()}`,
+  });
   await uow.em.flush();
   return member;
 }
 
-export async function cancelProbation(uow: UnitOfWork, command: { memberId: string; on: string; reason: string }, communityId: string, today: string): Promise<PartyMember> {
+export async function cancelProbation(
+  uow: UnitOfWork,
+  command: { memberId: string; on: string; reason: string },
+  communityId: string,
+  today: string,
+): Promise<PartyMember> {
   if (!command.reason.trim()) throw new InvalidInputError('reason', '取消预备党员资格须写明理由');
   const member = await loadMember(uow, command.memberId, communityId);
   checkProbationCancellation(member, command.on, today);
   member.status = 'PROBATION_CANCELLED';
   member.probationCancelledOn = command.on;
-  uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'PROBATION_CANCELLED', fromStage: 'PROBATIONARY', toStage: 'PROBATIONARY', changedOn: command.on, note: command.reason.trim() });
+  uow.em.create(PartyMemberStageChange, {
+    id: newId(),
+    member,
+    kind: 'PROBATION_CANCELLED',
+    fromStage: 'PROBATIONARY',
+    toStage: 'PROBATIONARY',
+    changedOn: command.on,
+    note: command.reason.trim(),
+  });
   await uow.em.flush();
   return member;
 }
 
 /** 调整所在支部/党小组 (still exactly one branch). */
-export async function moveMember(uow: UnitOfWork, command: { memberId: string; branchId: string; groupId?: string | null }, communityId: string): Promise<PartyMember> {
+export async function moveMember(
+  uow: UnitOfWork,
+  command: { memberId: string; branchId: string; groupId?: string | null },
+  communityId: string,
+): Promise<PartyMember> {
   const member = await loadMember(uow, command.memberId, communityId);
   const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
   member.branch = uow.em.getReference(PartyOrganization, branch.id, { wrapped: true });

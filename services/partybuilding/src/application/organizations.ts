@@ -7,14 +7,39 @@ import { checkPlacement } from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
 import { PartyOrganization, PartyOrganizationChange } from '../entities/index.js';
 
-export async function loadOrganization(uow: UnitOfWork, id: string, communityId: string, field = 'organizationId'): Promise<PartyOrganization> {
+export async function loadOrganization(
+  uow: UnitOfWork,
+  id: string,
+  communityId: string,
+  field = 'organizationId',
+): Promise<PartyOrganization> {
   const found = await uow.em.findOne(PartyOrganization, { id, communityId });
-  if (!found) throw field === 'organizationId' ? new NotFoundError('PartyOrganization', id) : new InvalidInputError(field, `党组织 ${id} 不存在`);
+  if (!found)
+    throw field === 'organizationId'
+      ? new NotFoundError('PartyOrganization', id)
+      : new InvalidInputError(field, `党组织 ${id} 不存在`);
   return found;
 }
 
-function record(uow: UnitOfWork, organization: PartyOrganization, kind: PartyOrganizationChangeKind, changedOn: string, fromValue: string | null, toValue: string | null, note: string | null) {
-  uow.em.create(PartyOrganizationChange, { id: newId(), communityId: organization.communityId, organization, kind, changedOn, fromValue, toValue, note });
+function record(
+  uow: UnitOfWork,
+  organization: PartyOrganization,
+  kind: PartyOrganizationChangeKind,
+  changedOn: string,
+  fromValue: string | null,
+  toValue: string | null,
+  note: string | null,
+) {
+  uow.em.create(PartyOrganizationChange, {
+    id: newId(),
+    communityId: organization.communityId,
+    organization,
+    kind,
+    changedOn,
+    fromValue,
+    toValue,
+    note,
+  });
 }
 
 export interface CreateOrganizationCommand {
@@ -25,7 +50,11 @@ export interface CreateOrganizationCommand {
   establishedOn: string;
 }
 
-export async function createOrganization(uow: UnitOfWork, command: CreateOrganizationCommand, communityId: string): Promise<PartyOrganization> {
+export async function createOrganization(
+  uow: UnitOfWork,
+  command: CreateOrganizationCommand,
+  communityId: string,
+): Promise<PartyOrganization> {
   const name = command.name.trim();
   if (!name) throw new InvalidInputError('name', '名称不能为空');
   if (!isIsoDate(command.establishedOn)) throw new InvalidInputError('establishedOn', '日期格式应为 YYYY-MM-DD');
@@ -55,14 +84,22 @@ export interface ChangeOrganizationCommand {
 }
 
 /** 党组织调整: upgrade/downgrade (e.g. 党总支 → 党委), rename or a new secretary, each kept in the history. */
-export async function changeOrganization(uow: UnitOfWork, command: ChangeOrganizationCommand, communityId: string): Promise<PartyOrganization> {
+export async function changeOrganization(
+  uow: UnitOfWork,
+  command: ChangeOrganizationCommand,
+  communityId: string,
+): Promise<PartyOrganization> {
   if (!isIsoDate(command.changedOn)) throw new InvalidInputError('changedOn', '日期格式应为 YYYY-MM-DD');
   const organization = await loadOrganization(uow, command.organizationId, communityId);
   const note = command.note ?? null;
   if (command.level && command.level !== organization.level) {
     const parent = organization.parent ? await uow.em.findOneOrFail(PartyOrganization, organization.parent.id) : null;
     const children = await uow.em.find(PartyOrganization, { parent: organization });
-    checkPlacement(command.level, parent?.level ?? null, children.map((c) => c.level));
+    checkPlacement(
+      command.level,
+      parent?.level ?? null,
+      children.map((c) => c.level),
+    );
     record(uow, organization, 'LEVEL_CHANGED', command.changedOn, organization.level, command.level, note);
     organization.level = command.level;
   }
@@ -71,7 +108,15 @@ export async function changeOrganization(uow: UnitOfWork, command: ChangeOrganiz
     organization.name = command.name.trim();
   }
   if (command.secretaryResidentId && command.secretaryResidentId !== organization.secretaryResidentId) {
-    record(uow, organization, 'SECRETARY_CHANGED', command.changedOn, organization.secretaryResidentId, command.secretaryResidentId, note);
+    record(
+      uow,
+      organization,
+      'SECRETARY_CHANGED',
+      command.changedOn,
+      organization.secretaryResidentId,
+      command.secretaryResidentId,
+      note,
+    );
     organization.secretaryResidentId = command.secretaryResidentId;
   }
   await uow.em.flush();

@@ -6,7 +6,12 @@ import { isIsoDate } from '../domain/calendar-dates.js';
 import { checkDecision, checkNomination, checkPeriod } from '../domain/red-flag-selection.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 
-async function periodFor(uow: UnitOfWork, period: string, communityId: string, create: boolean): Promise<RedFlagPeriod> {
+async function periodFor(
+  uow: UnitOfWork,
+  period: string,
+  communityId: string,
+  create: boolean,
+): Promise<RedFlagPeriod> {
   const year = checkPeriod(period);
   const existing = await uow.em.findOne(RedFlagPeriod, { communityId, period });
   if (existing) return existing;
@@ -15,18 +20,32 @@ async function periodFor(uow: UnitOfWork, period: string, communityId: string, c
 }
 
 /** 部门提名: one nominee per department per month. */
-export async function nominateForRedFlag(uow: UnitOfWork, command: { period: string; department: Department; staffId: string; reason?: string | null }, communityId: string): Promise<RedFlagPeriod> {
+export async function nominateForRedFlag(
+  uow: UnitOfWork,
+  command: { period: string; department: Department; staffId: string; reason?: string | null },
+  communityId: string,
+): Promise<RedFlagPeriod> {
   if (!command.staffId.trim()) throw new InvalidInputError('staffId', '须指明被提名的社区工作者');
   const period = await periodFor(uow, command.period, communityId, true);
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkNomination(nominations, command.department, period.decidedOn !== null);
-  uow.em.create(RedFlagNomination, { id: newId(), period, department: command.department, staffId: command.staffId, reason: command.reason?.trim() || null });
+  uow.em.create(RedFlagNomination, {
+    id: newId(),
+    period,
+    department: command.department,
+    staffId: command.staffId,
+    reason: command.reason?.trim() || null,
+  });
   await uow.em.flush();
   return period;
 }
 
 /** 评议小组 decides the month's winner among the nominees; publishes red_flag.awarded. */
-export async function decideRedFlag(uow: UnitOfWork, command: { period: string; winnerStaffId: string; decidedOn: string; panel?: string | null }, communityId: string): Promise<RedFlagPeriod> {
+export async function decideRedFlag(
+  uow: UnitOfWork,
+  command: { period: string; winnerStaffId: string; decidedOn: string; panel?: string | null },
+  communityId: string,
+): Promise<RedFlagPeriod> {
   if (!isIsoDate(command.decidedOn)) throw new InvalidInputError('decidedOn', '日期格式应为 YYYY-MM-DD');
   const period = await periodFor(uow, command.period, communityId, false);
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });

@@ -7,22 +7,50 @@ import { PartyAppraisal, PartyTrainingSession } from '../entities/index.js';
 import { loadMember } from './members.js';
 
 /** 民主评议党员: one grade per member and year. */
-export async function recordAppraisal(uow: UnitOfWork, command: { memberId: string; year: number; grade: PartyAppraisalGrade }, communityId: string, today: string): Promise<PartyAppraisal> {
+export async function recordAppraisal(
+  uow: UnitOfWork,
+  command: { memberId: string; year: number; grade: PartyAppraisalGrade },
+  communityId: string,
+  today: string,
+): Promise<PartyAppraisal> {
   const member = await loadMember(uow, command.memberId, communityId);
-  if (!Number.isInteger(command.year) || command.year > Number(today.slice(0, 4))) throw new InvalidInputError('year', '评议年度不能晚于今年');
-  if (member.stage !== 'FULL_MEMBER' && member.stage !== 'PROBATIONARY') throw new ConflictError(`当前阶段为「${member.stage}」，民主评议只评党员`);
-  if (await uow.em.count(PartyAppraisal, { memberId: member.id, year: command.year })) throw new ConflictError(`${command.year} 年度已评议`);
-  const appraisal = uow.em.create(PartyAppraisal, { id: newId(), communityId, memberId: member.id, year: command.year, grade: command.grade });
+  if (!Number.isInteger(command.year) || command.year > Number(today.slice(0, 4)))
+    throw new InvalidInputError('year', '评议年度不能晚于今年');
+  if (member.stage !== 'FULL_MEMBER' && member.stage !== 'PROBATIONARY')
+    throw new ConflictError(`当前阶段为「${member.stage}」，民主评议只评党员`);
+  if (await uow.em.count(PartyAppraisal, { memberId: member.id, year: command.year }))
+    throw new ConflictError(`${command.year} 年度已评议`);
+  const appraisal = uow.em.create(PartyAppraisal, {
+    id: newId(),
+    communityId,
+    memberId: member.id,
+    year: command.year,
+    grade: command.grade,
+  });
   await uow.em.flush();
   return appraisal;
 }
 
 /** 党校现场教学 etc.: a session with its head-count. */
-export async function recordTrainingSession(uow: UnitOfWork, command: { heldOn: string; title: string; location?: string | null; headCount: number }, communityId: string, today: string): Promise<PartyTrainingSession> {
-  if (!isIsoDate(command.heldOn) || command.heldOn > today) throw new InvalidInputError('heldOn', '日期须为不晚于今天的 YYYY-MM-DD');
+export async function recordTrainingSession(
+  uow: UnitOfWork,
+  command: { heldOn: string; title: string; location?: string | null; headCount: number },
+  communityId: string,
+  today: string,
+): Promise<PartyTrainingSession> {
+  if (!isIsoDate(command.heldOn) || command.heldOn > today)
+    throw new InvalidInputError('heldOn', '日期须为不晚于今天的 YYYY-MM-DD');
   if (!command.title.trim()) throw new InvalidInputError('title', '名称不能为空');
-  if (!Number.isInteger(command.headCount) || command.headCount < 1) throw new InvalidInputError('headCount', '参训人数须为正整数');
-  const session = uow.em.create(PartyTrainingSession, { id: newId(), communityId, heldOn: command.heldOn, title: command.title.trim(), location: command.location?.trim() || null, headCount: command.headCount });
+  if (!Number.isInteger(command.headCount) || command.headCount < 1)
+    throw new InvalidInputError('headCount', '参训人数须为正整数');
+  const session = uow.em.create(PartyTrainingSession, {
+    id: newId(),
+    communityId,
+    heldOn: command.heldOn,
+    title: command.title.trim(),
+    location: command.location?.trim() || null,
+    headCount: command.headCount,
+  });
   await uow.em.flush();
   return session;
 }

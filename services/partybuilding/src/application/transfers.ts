@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { MemberTransferredIn, MemberTransferredOut, type PartyMemberStage, type PartyMemberType } from '@shequ/contracts';
+import {
+  MemberTransferredIn,
+  MemberTransferredOut,
+  type PartyMemberStage,
+  type PartyMemberType,
+} from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -23,8 +28,14 @@ export interface RequestTransferCommand {
 }
 
 /** 转接申请. OUT names an active member of ours; IN names the resident (and, if known, the receiving branch). */
-export async function requestTransfer(uow: UnitOfWork, command: RequestTransferCommand, communityId: string, today: string): Promise<PartyTransfer> {
-  if (!isIsoDate(command.requestedOn) || command.requestedOn > today) throw new InvalidInputError('requestedOn', '申请日期须为不晚于今天的 YYYY-MM-DD');
+export async function requestTransfer(
+  uow: UnitOfWork,
+  command: RequestTransferCommand,
+  communityId: string,
+  today: string,
+): Promise<PartyTransfer> {
+  if (!isIsoDate(command.requestedOn) || command.requestedOn > today)
+    throw new InvalidInputError('requestedOn', '申请日期须为不晚于今天的 YYYY-MM-DD');
   let residentId = command.residentId ?? null;
   let memberId: string | null = null;
   let branchId = command.branchId ?? null;
@@ -34,7 +45,11 @@ export async function requestTransfer(uow: UnitOfWork, command: RequestTransferC
       throw new InvalidInputError('memberId', `党员 ${command.memberId} 不存在`);
     });
     if (member.status !== 'ACTIVE') throw new ConflictError(`党员当前状态为「${member.status}」，不能转出`);
-    const open = await uow.em.count(PartyTransfer, { memberId: member.id, direction: 'OUT', status: { $ne: 'COMPLETED' } });
+    const open = await uow.em.count(PartyTransfer, {
+      memberId: member.id,
+      direction: 'OUT',
+      status: { $ne: 'COMPLETED' },
+    });
     if (open) throw new ConflictError('该党员已有未办结的转出申请');
     memberId = member.id;
     residentId = member.residentId;
@@ -75,13 +90,19 @@ export interface AdvanceTransferCommand {
 }
 
 /** Moves a transfer one step; completion moves the member in (new record) or out (record kept, status 已转出). */
-export async function advanceTransfer(uow: UnitOfWork, command: AdvanceTransferCommand, communityId: string, today: string): Promise<PartyTransfer> {
+export async function advanceTransfer(
+  uow: UnitOfWork,
+  command: AdvanceTransferCommand,
+  communityId: string,
+  today: string,
+): Promise<PartyTransfer> {
   if (!isIsoDate(command.on)) throw new InvalidInputError('on', '日期格式应为 YYYY-MM-DD');
   const transfer = await uow.em.findOne(PartyTransfer, { id: command.transferId, communityId });
   if (!transfer) throw new NotFoundError('PartyTransfer', command.transferId);
   if (command.letterNumber?.trim()) transfer.letterNumber = command.letterNumber.trim();
   if (command.externalOrganization?.trim()) transfer.externalOrganization = command.externalOrganization.trim();
-  if (command.residentId && transfer.direction === 'IN' && transfer.status !== 'COMPLETED') transfer.residentId = command.residentId;
+  if (command.residentId && transfer.direction === 'IN' && transfer.status !== 'COMPLETED')
+    transfer.residentId = command.residentId;
   if (command.branchId && transfer.direction === 'IN') {
     const branch = await loadOrganization(uow, command.branchId, communityId, 'branchId');
     checkMemberPlacement(branch, null);
@@ -89,7 +110,11 @@ export async function advanceTransfer(uow: UnitOfWork, command: AdvanceTransferC
   }
   const stamp = checkTransferStep(transfer, command.to, command.on, today);
   if (command.to === 'COMPLETED') {
-    if (!transfer.externalOrganization) throw new InvalidInputError('externalOrganization', transfer.direction === 'IN' ? '须填写原党组织' : '须填写接收党组织');
+    if (!transfer.externalOrganization)
+      throw new InvalidInputError(
+        'externalOrganization',
+        transfer.direction === 'IN' ? '须填写原党组织' : '须填写接收党组织',
+      );
     if (transfer.direction === 'IN') await completeTransferIn(uow, transfer, command, communityId);
     else await completeTransferOut(uow, transfer, command.on);
   }
@@ -99,16 +124,22 @@ export async function advanceTransfer(uow: UnitOfWork, command: AdvanceTransferC
   return transfer;
 }
 
-async function completeTransferIn(uow: UnitOfWork, transfer: PartyTransfer, command: AdvanceTransferCommand, communityId: string): Promise<void> {
+async function completeTransferIn(
+  uow: UnitOfWork,
+  transfer: PartyTransfer,
+  command: AdvanceTransferCommand,
+  communityId: string,
+): Promise<void> {
   if (!transfer.branch) throw new InvalidInputError('branchId', '转入办结须指定接收党支部');
   if (!transfer.residentId) throw new InvalidInputError('residentId', '转入办结须指明居民');
   const stage = command.stage ?? 'FULL_MEMBER';
-  if (stage !== 'FULL_MEMBER' && stage !== 'PROBATIONARY') throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
-  let member = await uow.em.findOne(PartyMember, { residentId: transfer.residentId! });
+  if (stage !== 'FULL_MEMBER' && stage !== 'PROBATIONARY')
+    throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
+  let member = await uow.em.findOne(PartyMember, { residentId: transfer.residentId });
   if (member && member.status === 'ACTIVE') throw new ConflictError('该居民已是本社区在册党员');
   if (member) {
     member.status = 'ACTIVE';
-    member.branch = transfer.branch as never;
+    member.branch = transfer.branch;
     member.group = null;
     member.followUpReason = null;
     member.followUpSince = null;
@@ -116,13 +147,21 @@ async function completeTransferIn(uow: UnitOfWork, transfer: PartyTransfer, comm
     member = uow.em.create(PartyMember, {
       id: newId(),
       communityId,
-      residentId: transfer.residentId!,
+      residentId: transfer.residentId,
       branch: transfer.branch,
       stage,
       stageSince: command.on,
       memberType: command.memberType ?? 'COMMUNITY',
     });
-    uow.em.create(PartyMemberStageChange, { id: newId(), member, kind: 'STAGE_CHANGED', fromStage: null, toStage: stage, changedOn: command.on, note: '组织关系转入' });
+    uow.em.create(PartyMemberStageChange, {
+      id: newId(),
+      member,
+      kind: 'STAGE_CHANGED',
+      fromStage: null,
+      toStage: stage,
+      changedOn: command.on,
+      note: '组织关系转入',
+    });
   }
   transfer.memberId = member.id;
   uow.events.record(MemberTransferredIn, {

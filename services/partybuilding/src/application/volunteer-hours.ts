@@ -18,8 +18,14 @@ export async function creditVolunteerHours(
   return true;
 }
 
-export async function volunteerMinutes(em: EntityManager, residentIds: readonly string[], year: number | null): Promise<Map<string, number>> {
-  const where = year ? { residentId: { $in: [...residentIds] }, servedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } } : { residentId: { $in: [...residentIds] } };
+export async function volunteerMinutes(
+  em: EntityManager,
+  residentIds: readonly string[],
+  year: number | null,
+): Promise<Map<string, number>> {
+  const where = year
+    ? { residentId: { $in: [...residentIds] }, servedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }
+    : { residentId: { $in: [...residentIds] } };
   const rows = await em.find(VolunteerHoursCredit, where);
   const totals = new Map<string, number>(residentIds.map((id) => [id, 0]));
   for (const row of rows) totals.set(row.residentId, (totals.get(row.residentId) ?? 0) + row.minutes);

@@ -7,7 +7,13 @@ import type { PartyMemberStatus } from './vocabularies.js';
  * 党员发展流程 (the development pipeline): 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员.
  * One table of the allowed stage changes with the rule each one must satisfy.
  */
-export const STAGE_ORDER: readonly PartyMemberStage[] = ['APPLICANT', 'ACTIVIST', 'DEVELOPMENT_TARGET', 'PROBATIONARY', 'FULL_MEMBER'];
+export const STAGE_ORDER: readonly PartyMemberStage[] = [
+  'APPLICANT',
+  'ACTIVIST',
+  'DEVELOPMENT_TARGET',
+  'PROBATIONARY',
+  'FULL_MEMBER',
+];
 
 /** Minimum age to apply (党章: 年满十八岁). */
 export const MINIMUM_APPLICATION_AGE = 18;
@@ -41,14 +47,36 @@ export interface PipelineMember extends StageDates {
 }
 
 /** Allowed changes: from → to, with the earliest date the change may take effect. */
-export const STAGE_TRANSITIONS: ReadonlyArray<{ from: PartyMemberStage; to: PartyMemberStage; earliest: (m: PipelineMember) => string; rule: string }> = [
+export const STAGE_TRANSITIONS: ReadonlyArray<{
+  from: PartyMemberStage;
+  to: PartyMemberStage;
+  earliest: (m: PipelineMember) => string;
+  rule: string;
+}> = [
   { from: 'APPLICANT', to: 'ACTIVIST', earliest: (m) => m.appliedOn!, rule: '确定为入党积极分子不得早于递交入党申请' },
-  { from: 'ACTIVIST', to: 'DEVELOPMENT_TARGET', earliest: (m) => addYears(m.activistOn!, ACTIVIST_MINIMUM_YEARS), rule: '入党积极分子须经一年以上培养考察才能列为发展对象' },
-  { from: 'DEVELOPMENT_TARGET', to: 'PROBATIONARY', earliest: (m) => m.developmentTargetOn!, rule: '接收为预备党员不得早于列为发展对象' },
-  { from: 'PROBATIONARY', to: 'FULL_MEMBER', earliest: (m) => probationEndsOn(m)!, rule: '预备期满一年（延长的须满延长期）才能转为正式党员' },
+  {
+    from: 'ACTIVIST',
+    to: 'DEVELOPMENT_TARGET',
+    earliest: (m) => addYears(m.activistOn!, ACTIVIST_MINIMUM_YEARS),
+    rule: '入党积极分子须经一年以上培养考察才能列为发展对象',
+  },
+  {
+    from: 'DEVELOPMENT_TARGET',
+    to: 'PROBATIONARY',
+    earliest: (m) => m.developmentTargetOn!,
+    rule: '接收为预备党员不得早于列为发展对象',
+  },
+  {
+    from: 'PROBATIONARY',
+    to: 'FULL_MEMBER',
+    earliest: (m) => probationEndsOn(m)!,
+    rule: '预备期满一年（延长的须满延长期）才能转为正式党员',
+  },
 ];
 
-export function probationEndsOn(member: Pick<PipelineMember, 'probationaryOn' | 'probationExtendedUntil'>): string | null {
+export function probationEndsOn(
+  member: Pick<PipelineMember, 'probationaryOn' | 'probationExtendedUntil'>,
+): string | null {
   if (!member.probationaryOn) return null;
   return member.probationExtendedUntil ?? addYears(member.probationaryOn, PROBATION_YEARS);
 }
@@ -69,18 +97,26 @@ export function checkApplication(input: { appliedOn: string; birthDate: string |
     requireDate('birthDate', input.birthDate);
     if (input.birthDate >= input.appliedOn) throw new InvalidInputError('birthDate', '出生日期须早于申请日期');
     const age = ageOn(input.birthDate, input.appliedOn);
-    if (age < MINIMUM_APPLICATION_AGE) throw new InvalidInputError('appliedOn', `申请入党须年满 ${MINIMUM_APPLICATION_AGE} 周岁（申请时 ${age} 岁）`);
+    if (age < MINIMUM_APPLICATION_AGE)
+      throw new InvalidInputError('appliedOn', `申请入党须年满 ${MINIMUM_APPLICATION_AGE} 周岁（申请时 ${age} 岁）`);
   }
 }
 
 /** Checks one step along the pipeline; returns the field to stamp with `on`. */
-export function checkStageChange(member: PipelineMember, to: PartyMemberStage, on: string, today: string): keyof StageDates {
+export function checkStageChange(
+  member: PipelineMember,
+  to: PartyMemberStage,
+  on: string,
+  today: string,
+): keyof StageDates {
   if (member.status !== 'ACTIVE') throw new ConflictError(`党员当前状态为「${member.status}」，不能变更发展阶段`);
   requireDate('on', on);
   requireNotFuture('on', on, today);
   const transition = STAGE_TRANSITIONS.find((t) => t.from === member.stage && t.to === to);
   if (!transition) {
-    throw new ConflictError(`当前阶段为「${member.stage}」，不能变更为「${to}」：须按 入党申请人→入党积极分子→发展对象→预备党员→正式党员 依次进行`);
+    throw new ConflictError(
+      `当前阶段为「${member.stage}」，不能变更为「${to}」：须按 入党申请人→入党积极分子→发展对象→预备党员→正式党员 依次进行`,
+    );
   }
   const earliest = transition.earliest(member);
   if (on < earliest) throw new InvalidInputError('on', `${transition.rule}（最早 ${earliest}）`);
@@ -90,8 +126,10 @@ export function checkStageChange(member: PipelineMember, to: PartyMemberStage, o
 /** 延长预备期: only a 预备党员, once, to a date after the normal end and at most one year past it. */
 export function checkProbationExtension(member: PipelineMember, until: string): void {
   requireDate('until', until);
-  if (member.status !== 'ACTIVE' || member.stage !== 'PROBATIONARY') throw new ConflictError(`当前阶段为「${member.stage}」，只有预备党员可以延长预备期`);
-  if (member.probationExtendedUntil) throw new ConflictError(`预备期已延长至 ${member.probationExtendedUntil}，只能延长一次`);
+  if (member.status !== 'ACTIVE' || member.stage !== 'PROBATIONARY')
+    throw new ConflictError(`当前阶段为「${member.stage}」，只有预备党员可以延长预备期`);
+  if (member.probationExtendedUntil)
+    throw new ConflictError(`预备期已延长至 ${member.probationExtendedUntil}，只能延长一次`);
   const normalEnd = addYears(member.probationaryOn!, PROBATION_YEARS);
   if (until <= normalEnd) throw new InvalidInputError('until', `延长后的预备期须晚于原预备期满日 ${normalEnd}`);
   const latest = addYears(normalEnd, MAXIMUM_EXTENSION_YEARS);
@@ -102,8 +140,10 @@ export function checkProbationExtension(member: PipelineMember, until: string): 
 export function checkProbationCancellation(member: PipelineMember, on: string, today: string): void {
   requireDate('on', on);
   requireNotFuture('on', on, today);
-  if (member.status !== 'ACTIVE' || member.stage !== 'PROBATIONARY') throw new ConflictError(`当前阶段为「${member.stage}」，只有预备党员可以取消预备党员资格`);
-  if (on < member.probationaryOn!) throw new InvalidInputError('on', `取消日期不得早于接收为预备党员的日期 ${member.probationaryOn}`);
+  if (member.status !== 'ACTIVE' || member.stage !== 'PROBATIONARY')
+    throw new ConflictError(`当前阶段为「${member.stage}」，只有预备党员可以取消预备党员资格`);
+  if (on < member.probationaryOn!)
+    throw new InvalidInputError('on', `取消日期不得早于接收为预备党员的日期 ${member.probationaryOn}`);
 }
 
 /**
@@ -118,15 +158,21 @@ export function checkStageHistory(member: PipelineMember, today: string): void {
     if (reached.includes(stage) && stage !== 'APPLICANT' && !value && member.stage !== 'FULL_MEMBER') {
       throw new InvalidInputError(field(stage), `已到「${stage}」阶段，须填写该阶段日期`);
     }
-    if (!reached.includes(stage) && value) throw new InvalidInputError(field(stage), `尚未到「${stage}」阶段，不应有该阶段日期`);
+    if (!reached.includes(stage) && value)
+      throw new InvalidInputError(field(stage), `尚未到「${stage}」阶段，不应有该阶段日期`);
     if (value) {
       requireDate(field(stage), value);
       requireNotFuture(field(stage), value, today);
     }
   }
-  if (member.stage === 'FULL_MEMBER' && !member.fullMemberOn) throw new InvalidInputError('fullMemberOn', '正式党员须填写转正日期');
+  if (member.stage === 'FULL_MEMBER' && !member.fullMemberOn)
+    throw new InvalidInputError('fullMemberOn', '正式党员须填写转正日期');
   if (member.appliedOn) checkApplication({ appliedOn: member.appliedOn, birthDate: member.birthDate }, today);
-  else if (member.birthDate && member.fullMemberOn && ageOn(member.birthDate, member.fullMemberOn) < MINIMUM_APPLICATION_AGE) {
+  else if (
+    member.birthDate &&
+    member.fullMemberOn &&
+    ageOn(member.birthDate, member.fullMemberOn) < MINIMUM_APPLICATION_AGE
+  ) {
     throw new InvalidInputError('fullMemberOn', '转正时年龄与出生日期不符');
   }
   let previous: { stage: PartyMemberStage; on: string } | null = null;

@@ -5,7 +5,11 @@ import type { MeetingAttendanceStatus } from './vocabularies.js';
  * 三会一课 requirements: 支部党员大会 and 党课 each quarter, 支委会 and 党小组会 each month.
  * 党小组会 is required of every 党小组 of the branch, so a month needs one meeting per group.
  */
-export const MEETING_REQUIREMENTS: ReadonlyArray<{ type: PartyMeetingType; cadence: 'QUARTER' | 'MONTH'; heldBy: 'BRANCH' | 'GROUP' }> = [
+export const MEETING_REQUIREMENTS: ReadonlyArray<{
+  type: PartyMeetingType;
+  cadence: 'QUARTER' | 'MONTH';
+  heldBy: 'BRANCH' | 'GROUP';
+}> = [
   { type: 'GENERAL_ASSEMBLY', cadence: 'QUARTER', heldBy: 'BRANCH' },
   { type: 'PARTY_LECTURE', cadence: 'QUARTER', heldBy: 'BRANCH' },
   { type: 'COMMITTEE_MEETING', cadence: 'MONTH', heldBy: 'BRANCH' },
@@ -44,12 +48,23 @@ function lastDayOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
-function periodsOf(year: number, cadence: 'QUARTER' | 'MONTH'): Array<{ period: string; startsOn: string; endsOn: string }> {
+function periodsOf(
+  year: number,
+  cadence: 'QUARTER' | 'MONTH',
+): Array<{ period: string; startsOn: string; endsOn: string }> {
   const pad = (n: number) => String(n).padStart(2, '0');
   if (cadence === 'MONTH') {
-    return Array.from({ length: 12 }, (_, i) => ({ period: `${year}-${pad(i + 1)}`, startsOn: `${year}-${pad(i + 1)}-01`, endsOn: lastDayOfMonth(year, i + 1) }));
+    return Array.from({ length: 12 }, (_, i) => ({
+      period: `${year}-${pad(i + 1)}`,
+      startsOn: `${year}-${pad(i + 1)}-01`,
+      endsOn: lastDayOfMonth(year, i + 1),
+    }));
   }
-  return Array.from({ length: 4 }, (_, q) => ({ period: `${year}-Q${q + 1}`, startsOn: `${year}-${pad(q * 3 + 1)}-01`, endsOn: lastDayOfMonth(year, q * 3 + 3) }));
+  return Array.from({ length: 4 }, (_, q) => ({
+    period: `${year}-Q${q + 1}`,
+    startsOn: `${year}-${pad(q * 3 + 1)}-01`,
+    endsOn: lastDayOfMonth(year, q * 3 + 3),
+  }));
 }
 
 /**
@@ -57,7 +72,13 @@ function periodsOf(year: number, cadence: 'QUARTER' | 'MONTH'): Array<{ period: 
  * the year, of other organisations or of other types are ignored; several meetings of one organisation in one
  * period count once.
  */
-export function meetingCompliance(input: { branchId: string; groupIds: readonly string[]; year: number; meetings: readonly HeldMeeting[]; today: string }): {
+export function meetingCompliance(input: {
+  branchId: string;
+  groupIds: readonly string[];
+  year: number;
+  meetings: readonly HeldMeeting[];
+  today: string;
+}): {
   periods: CompliancePeriod[];
   summary: ComplianceSummary[];
 } {
@@ -67,11 +88,24 @@ export function meetingCompliance(input: { branchId: string; groupIds: readonly 
     for (const p of periodsOf(input.year, requirement.cadence)) {
       const heldBy = new Set(
         input.meetings
-          .filter((m) => m.type === requirement.type && holders.includes(m.organizationId) && m.heldOn >= p.startsOn && m.heldOn <= p.endsOn)
+          .filter(
+            (m) =>
+              m.type === requirement.type &&
+              holders.includes(m.organizationId) &&
+              m.heldOn >= p.startsOn &&
+              m.heldOn <= p.endsOn,
+          )
           .map((m) => m.organizationId),
       );
       const required = holders.length;
-      periods.push({ type: requirement.type, ...p, required, held: heldBy.size, met: heldBy.size >= required, ended: p.endsOn < input.today });
+      periods.push({
+        type: requirement.type,
+        ...p,
+        required,
+        held: heldBy.size,
+        met: heldBy.size >= required,
+        ended: p.endsOn < input.today,
+      });
     }
   }
   const summary = MEETING_REQUIREMENTS.map(({ type }) => {
@@ -92,7 +126,9 @@ export interface AttendanceTally {
 }
 
 /** Attendance per member over the meetings they were expected at. */
-export function attendanceRates(records: ReadonlyArray<{ memberId: string; status: MeetingAttendanceStatus }>): AttendanceTally[] {
+export function attendanceRates(
+  records: ReadonlyArray<{ memberId: string; status: MeetingAttendanceStatus }>,
+): AttendanceTally[] {
   const byMember = new Map<string, AttendanceTally>();
   for (const { memberId, status } of records) {
     const tally = byMember.get(memberId) ?? { memberId, present: 0, excused: 0, absent: 0, rate: 0 };
@@ -109,6 +145,7 @@ export function attendanceRates(records: ReadonlyArray<{ memberId: string; statu
 /** Which organisation level may hold which meeting. */
 export function meetingHolderAllowed(type: PartyMeetingType, level: string): boolean {
   if (type === 'GROUP_MEETING') return level === 'GROUP';
-  if (type === 'GENERAL_ASSEMBLY' || type === 'COMMITTEE_MEETING') return level === 'BRANCH' || level === 'GENERAL_BRANCH' || level === 'COMMITTEE';
+  if (type === 'GENERAL_ASSEMBLY' || type === 'COMMITTEE_MEETING')
+    return level === 'BRANCH' || level === 'GENERAL_BRANCH' || level === 'COMMITTEE';
   return level !== 'GROUP' || type === 'THEMED_PARTY_DAY';
 }

@@ -9,16 +9,28 @@ export const ALLOWED_PARENTS: Record<PartyOrganizationLevel, ReadonlyArray<Party
   GROUP: ['BRANCH'],
 };
 
-export function checkPlacement(level: PartyOrganizationLevel, parentLevel: PartyOrganizationLevel | null, childLevels: readonly PartyOrganizationLevel[] = []): void {
+export function checkPlacement(
+  level: PartyOrganizationLevel,
+  parentLevel: PartyOrganizationLevel | null,
+  childLevels: readonly PartyOrganizationLevel[] = [],
+): void {
   if (!ALLOWED_PARENTS[level].includes(parentLevel)) {
-    throw new InvalidInputError('parentId', parentLevel ? `「${level}」不能设在「${parentLevel}」之下` : `「${level}」须有上级党组织`);
+    throw new InvalidInputError(
+      'parentId',
+      parentLevel ? `「${level}」不能设在「${parentLevel}」之下` : `「${level}」须有上级党组织`,
+    );
   }
   const wrongChild = childLevels.find((child) => !ALLOWED_PARENTS[child].includes(level));
   if (wrongChild) throw new InvalidInputError('level', `调整为「${level}」后，下属的「${wrongChild}」将无法隶属`);
 }
 
 /** A member belongs to exactly one 党支部 (and optionally one of its 党小组). */
-export function checkMemberPlacement(branch: { id: string; level: PartyOrganizationLevel }, group: { level: PartyOrganizationLevel; parentId: string | null } | null): void {
-  if (branch.level !== 'BRANCH') throw new InvalidInputError('branchId', `党员须编入党支部，所选组织层级为「${branch.level}」`);
-  if (group && (group.level !== 'GROUP' || group.parentId !== branch.id)) throw new InvalidInputError('groupId', '党小组须是所在党支部下属的党小组');
+export function checkMemberPlacement(
+  branch: { id: string; level: PartyOrganizationLevel },
+  group: { level: PartyOrganizationLevel; parentId: string | null } | null,
+): void {
+  if (branch.level !== 'BRANCH')
+    throw new InvalidInputError('branchId', `党员须编入党支部，所选组织层级为「${branch.level}」`);
+  if (group && (group.level !== 'GROUP' || group.parentId !== branch.id))
+    throw new InvalidInputError('groupId', '党小组须是所在党支部下属的党小组');
 }

@@ -33,7 +33,11 @@ export interface StatisticsGroup {
 }
 
 /** Counts by the chosen dimensions only; no names or ids of people go into a group. */
-export function groupMembers(members: readonly StatisticsMember[], groupBy: readonly PartyStatisticsDimension[], today: string): StatisticsGroup[] {
+export function groupMembers(
+  members: readonly StatisticsMember[],
+  groupBy: readonly PartyStatisticsDimension[],
+  today: string,
+): StatisticsGroup[] {
   const groups = new Map<string, StatisticsGroup>();
   for (const m of members) {
     const group: StatisticsGroup = {

@@ -10,13 +10,23 @@ export function checkPeriod(period: string): number {
   return Number(match[1]);
 }
 
-export function checkNomination(existing: ReadonlyArray<{ department: Department }>, department: Department, decided: boolean): void {
+export function checkNomination(
+  existing: ReadonlyArray<{ department: Department }>,
+  department: Department,
+  decided: boolean,
+): void {
   if (decided) throw new ConflictError('本期评选已决定，不能再提名');
-  if (existing.some((n) => n.department === department)) throw new ConflictError(`本期「${department}」已有提名人，每个部门每期只能提名一人`);
+  if (existing.some((n) => n.department === department))
+    throw new ConflictError(`本期「${department}」已有提名人，每个部门每期只能提名一人`);
 }
 
-export function checkDecision(nominees: ReadonlyArray<{ staffId: string }>, winnerStaffId: string, decidedAlready: boolean): void {
+export function checkDecision(
+  nominees: ReadonlyArray<{ staffId: string }>,
+  winnerStaffId: string,
+  decidedAlready: boolean,
+): void {
   if (decidedAlready) throw new ConflictError('本期评选已决定（结果已记入历史），不能重新评选');
   if (nominees.length === 0) throw new ConflictError('本期尚无提名，不能评选');
-  if (!nominees.some((n) => n.staffId === winnerStaffId)) throw new InvalidInputError('winnerStaffId', '获评人须是本期的提名人之一');
+  if (!nominees.some((n) => n.staffId === winnerStaffId))
+    throw new InvalidInputError('winnerStaffId', '获评人须是本期的提名人之一');
 }

@@ -2,7 +2,11 @@ import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { PartyTransferStatus } from './vocabularies.js';
 
 /** 组织关系转接: the one table of allowed status changes, each with the date field it stamps. */
-export const TRANSFER_TRANSITIONS: ReadonlyArray<{ from: PartyTransferStatus; to: PartyTransferStatus; stamps: 'sentOn' | 'receivedOn' | 'completedOn' }> = [
+export const TRANSFER_TRANSITIONS: ReadonlyArray<{
+  from: PartyTransferStatus;
+  to: PartyTransferStatus;
+  stamps: 'sentOn' | 'receivedOn' | 'completedOn';
+}> = [
   { from: 'REQUESTED', to: 'SENT', stamps: 'sentOn' },
   { from: 'SENT', to: 'RECEIVED', stamps: 'receivedOn' },
   { from: 'RECEIVED', to: 'COMPLETED', stamps: 'completedOn' },
@@ -23,10 +27,16 @@ export function checkTransferStep(
   today: string,
 ): 'sentOn' | 'receivedOn' | 'completedOn' {
   const transition = TRANSFER_TRANSITIONS.find((t) => t.from === current.status && t.to === to);
-  if (!transition) throw new ConflictError(`转接当前状态为「${current.status}」，不能变更为「${to}」（须依次：已申请→介绍信已开出→已接收→已办结）`);
+  if (!transition)
+    throw new ConflictError(
+      `转接当前状态为「${current.status}」，不能变更为「${to}」（须依次：已申请→介绍信已开出→已接收→已办结）`,
+    );
   if (on > today) throw new InvalidInputError('on', `日期 ${on} 晚于今天 ${today}`);
-  const previous = [current.completedOn, current.receivedOn, current.sentOn, current.requestedOn].find((d) => d !== null)!;
+  const previous = [current.completedOn, current.receivedOn, current.sentOn, current.requestedOn].find(
+    (d) => d !== null,
+  )!;
   if (on < previous) throw new InvalidInputError('on', `日期不得早于上一步的日期 ${previous}`);
-  if (to === 'SENT' && !current.letterNumber?.trim()) throw new InvalidInputError('letterNumber', '开出介绍信须填写介绍信编号');
+  if (to === 'SENT' && !current.letterNumber?.trim())
+    throw new InvalidInputError('letterNumber', '开出介绍信须填写介绍信编号');
   return transition.stamps;
 }

@@ -5,7 +5,17 @@ import { PartyOrganization } from './party-organization.js';
 /** 组织关系转接 in or out, with 介绍信 number and the date of each step. */
 @Entity({ tableName: 'party_transfer' })
 export class PartyTransfer {
-  [OptionalProps]?: 'status' | 'memberId' | 'residentId' | 'branch' | 'externalOrganization' | 'letterNumber' | 'sentOn' | 'receivedOn' | 'completedOn' | 'caseId';
+  [OptionalProps]?:
+    | 'status'
+    | 'memberId'
+    | 'residentId'
+    | 'branch'
+    | 'externalOrganization'
+    | 'letterNumber'
+    | 'sentOn'
+    | 'receivedOn'
+    | 'completedOn'
+    | 'caseId';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;

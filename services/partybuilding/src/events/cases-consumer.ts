@@ -5,8 +5,11 @@ import { transferRequestFromCase } from '../application/transfers.js';
 
 /** 组织关系转接 cases become transfer requests (one per case). */
 export function casesConsumer({ orm, bus, outbox, logger }: ServiceDependencies): EventConsumer {
-  return new EventConsumer({ service: 'partybuilding', source: 'cases', orm, bus, outbox, logger }).on(CaseOpened, async (event, { em }) => {
-    if (event.data.category !== 'PARTY_MEMBERSHIP_TRANSFER') return;
-    await transferRequestFromCase(em, event.data, event.communityId);
-  });
+  return new EventConsumer({ service: 'partybuilding', source: 'cases', orm, bus, outbox, logger }).on(
+    CaseOpened,
+    async (event, { em }) => {
+      if (event.data.category !== 'PARTY_MEMBERSHIP_TRANSFER') return;
+      await transferRequestFromCase(em, event.data, event.communityId);
+    },
+  );
 }

@@ -6,6 +6,10 @@ import { flagMemberForFollowUp } from '../application/follow-up.js';
 /** A member who dies or moves out is flagged for follow-up (党籍/组织关系手续), never deleted. */
 export function residentsConsumer({ orm, bus, outbox, logger }: ServiceDependencies): EventConsumer {
   return new EventConsumer({ service: 'partybuilding', source: 'residents', orm, bus, outbox, logger })
-    .on(ResidentDeceased, (event, { em }) => flagMemberForFollowUp(em, event.data.residentId, 'DECEASED', event.data.diedOn))
-    .on(ResidentMovedOut, (event, { em }) => flagMemberForFollowUp(em, event.data.residentId, 'MOVED_OUT', event.data.movedOutOn));
+    .on(ResidentDeceased, (event, { em }) =>
+      flagMemberForFollowUp(em, event.data.residentId, 'DECEASED', event.data.diedOn),
+    )
+    .on(ResidentMovedOut, (event, { em }) =>
+      flagMemberForFollowUp(em, event.data.residentId, 'MOVED_OUT', event.data.movedOutOn),
+    );
 }

@@ -38,13 +38,25 @@ export class PartyMeetingResolver {
     return paginate(ctx.em, PartyMeeting, { $and: where }, page, { heldOn: 'desc', id: 'desc' });
   }
 
-  @Mutation(() => RecordPartyMeetingPayload, { description: '登记已召开的会议及参会情况（需 party:write）；发布 meeting.held' })
-  async recordPartyMeeting(@Arg('input', () => RecordPartyMeetingInput, { description: '会议信息' }) input: RecordPartyMeetingInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => RecordPartyMeetingPayload, {
+    description: '登记已召开的会议及参会情况（需 party:write）；发布 meeting.held',
+  })
+  async recordPartyMeeting(
+    @Arg('input', () => RecordPartyMeetingInput, { description: '会议信息' }) input: RecordPartyMeetingInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
     const meeting = await ctx.transaction((uow) =>
       recordMeeting(
         uow,
-        { ...input, type: input.type as MeetingTypeCode, attendance: input.attendance.map((a) => ({ memberId: a.memberId, status: a.status as MeetingAttendanceStatus })) },
+        {
+          ...input,
+          type: input.type as MeetingTypeCode,
+          attendance: input.attendance.map((a) => ({
+            memberId: a.memberId,
+            status: a.status as MeetingAttendanceStatus,
+          })),
+        },
         ctx.communityId,
         chinaDateOf(ctx.clock.now()),
       ),
@@ -52,7 +64,9 @@ export class PartyMeetingResolver {
     return { meeting };
   }
 
-  @Query(() => PartyMeetingComplianceType, { description: '三会一课落实情况（需 party:read）：各周期应开与实开、党员参会率' })
+  @Query(() => PartyMeetingComplianceType, {
+    description: '三会一课落实情况（需 party:read）：各周期应开与实开、党员参会率',
+  })
   async meetingCompliance(
     @Arg('organizationId', () => ID, { description: '党支部（或党小组）编号' }) organizationId: string,
     @Arg('year', () => Int, { description: '年度' }) year: number,
@@ -61,8 +75,13 @@ export class PartyMeetingResolver {
     ctx.access.require('party:read');
     if (year < 1921 || year > 2100) throw new InvalidInputError('year', `年度无效：${year}`);
     const organization = await ctx.em.findOne(PartyOrganization, { id: organizationId });
-    if (!organization || !inCommunityScope(ctx.access, organization.communityId)) throw new NotFoundError('PartyOrganization', organizationId);
-    if (organization.level !== 'BRANCH' && organization.level !== 'GROUP') throw new InvalidInputError('organizationId', `三会一课按党支部或党小组统计，所选组织层级为「${organization.level}」`);
+    if (!organization || !inCommunityScope(ctx.access, organization.communityId))
+      throw new NotFoundError('PartyOrganization', organizationId);
+    if (organization.level !== 'BRANCH' && organization.level !== 'GROUP')
+      throw new InvalidInputError(
+        'organizationId',
+        `三会一课按党支部或党小组统计，所选组织层级为「${organization.level}」`,
+      );
     return branchCompliance(ctx.em, organization, year, chinaDateOf(ctx.clock.now()));
   }
 

@@ -137,7 +137,9 @@ export class PartyMeetingAttendanceRateType {
   rate!: number;
 }
 
-@ObjectType('PartyMeetingCompliance', { description: '三会一课落实情况：支部党员大会、党课每季度，支委会、党小组会每月' })
+@ObjectType('PartyMeetingCompliance', {
+  description: '三会一课落实情况：支部党员大会、党课每季度，支委会、党小组会每月',
+})
 export class PartyMeetingComplianceType {
   @Field(() => PartyOrganizationType, { description: '党组织' })
   organization!: PartyOrganizationType;

@@ -1,7 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { DateScalar } from '@shequ/subgraph';
-import { GenderEnum, PartyAppraisalGradeEnum, PartyMemberStageEnum, PartyMemberTypeEnum, PartyOrganizationLevelEnum } from './enums.js';
+import {
+  GenderEnum,
+  PartyAppraisalGradeEnum,
+  PartyMemberStageEnum,
+  PartyMemberTypeEnum,
+  PartyOrganizationLevelEnum,
+} from './enums.js';
 import { PartyAppraisalType, PartyMemberType } from './party-member.type.js';
 import { PartyOrganizationType } from './party-organization.type.js';
 

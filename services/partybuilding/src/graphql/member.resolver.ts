@@ -1,8 +1,27 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Gender, PartyMemberStage, PartyMemberType as MemberTypeCode } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
-import { advanceMemberStage, cancelProbation, enrolMember, extendProbation, moveMember } from '../application/members.js';
+import {
+  advanceMemberStage,
+  cancelProbation,
+  enrolMember,
+  extendProbation,
+  moveMember,
+} from '../application/members.js';
 import { recordAppraisal } from '../application/service-record.js';
 import { volunteerMinutes } from '../application/volunteer-hours.js';
 import { chinaDateOf } from '../domain/calendar-dates.js';
@@ -46,14 +65,22 @@ export class PartyMemberFilter {
 @Resolver(() => PartyMemberType)
 export class PartyMemberResolver {
   @Query(() => PartyMemberType, { nullable: true, description: '按编号查询党员（需 party:read）' })
-  async partyMember(@Arg('id', () => ID, { description: '党员编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PartyMember | null> {
+  async partyMember(
+    @Arg('id', () => ID, { description: '党员编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PartyMember | null> {
     ctx.access.require('party:read');
     const member = await ctx.loaders.byId(PartyMember).load(id);
     return member && inCommunityScope(ctx.access, member.communityId) ? member : null;
   }
 
   @Query(() => PartyMemberConnection, { description: '党员列表（需 party:read）' })
-  partyMembers(@Args() page: PageArgs, @Arg('filter', () => PartyMemberFilter, { nullable: true, description: '筛选条件' }) filter: PartyMemberFilter | null, @Ctx() ctx: SubgraphContext) {
+  partyMembers(
+    @Args() page: PageArgs,
+    @Arg('filter', () => PartyMemberFilter, { nullable: true, description: '筛选条件' })
+    filter: PartyMemberFilter | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:read');
     const where: FilterQuery<PartyMember>[] = [communityWhere(ctx.access)];
     if (filter?.stage) where.push({ stage: filter.stage as PartyMemberStage });
@@ -64,13 +91,24 @@ export class PartyMemberResolver {
     return paginate(ctx.em, PartyMember, { $and: where }, page);
   }
 
-  @Mutation(() => PartyMemberPayload, { description: '党员建档（需 party:write）：新的入党申请人须年满18岁；连同以往日期登记的按发展流程核对；发布 member.stage_changed' })
-  async enrolPartyMember(@Arg('input', () => EnrolPartyMemberInput, { description: '建档信息' }) input: EnrolPartyMemberInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => PartyMemberPayload, {
+    description:
+      '党员建档（需 party:write）：新的入党申请人须年满18岁；连同以往日期登记的按发展流程核对；发布 member.stage_changed',
+  })
+  async enrolPartyMember(
+    @Arg('input', () => EnrolPartyMemberInput, { description: '建档信息' }) input: EnrolPartyMemberInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
     const member = await ctx.transaction((uow) =>
       enrolMember(
         uow,
-        { ...input, stage: input.stage as PartyMemberStage | null, memberType: input.memberType as MemberTypeCode | null, gender: input.gender as Gender | null },
+        {
+          ...input,
+          stage: input.stage as PartyMemberStage | null,
+          memberType: input.memberType as MemberTypeCode | null,
+          gender: input.gender as Gender | null,
+        },
         ctx.communityId,
         chinaDateOf(ctx.clock.now()),
       ),
@@ -78,38 +116,74 @@ export class PartyMemberResolver {
     return { member };
   }
 
-  @Mutation(() => PartyMemberPayload, { description: '推进发展阶段（需 party:write）：依次进行，积极分子培养一年以上、预备期满一年方可；发布 member.stage_changed' })
-  async advancePartyMemberStage(@Arg('input', () => AdvancePartyMemberStageInput, { description: '阶段变更' }) input: AdvancePartyMemberStageInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => PartyMemberPayload, {
+    description:
+      '推进发展阶段（需 party:write）：依次进行，积极分子培养一年以上、预备期满一年方可；发布 member.stage_changed',
+  })
+  async advancePartyMemberStage(
+    @Arg('input', () => AdvancePartyMemberStageInput, { description: '阶段变更' }) input: AdvancePartyMemberStageInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const member = await ctx.transaction((uow) => advanceMemberStage(uow, { ...input, to: input.to as PartyMemberStage }, ctx.communityId, chinaDateOf(ctx.clock.now())));
+    const member = await ctx.transaction((uow) =>
+      advanceMemberStage(
+        uow,
+        { ...input, to: input.to as PartyMemberStage },
+        ctx.communityId,
+        chinaDateOf(ctx.clock.now()),
+      ),
+    );
     return { member };
   }
 
   @Mutation(() => PartyMemberPayload, { description: '延长预备期（需 party:write）：只能一次，不超过一年' })
-  async extendPartyProbation(@Arg('input', () => ExtendPartyProbationInput, { description: '延长信息' }) input: ExtendPartyProbationInput, @Ctx() ctx: SubgraphContext) {
+  async extendPartyProbation(
+    @Arg('input', () => ExtendPartyProbationInput, { description: '延长信息' }) input: ExtendPartyProbationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const member = await ctx.transaction((uow) => extendProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())));
+    const member = await ctx.transaction((uow) =>
+      extendProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+    );
     return { member };
   }
 
   @Mutation(() => PartyMemberPayload, { description: '取消预备党员资格（需 party:write），记录保留' })
-  async cancelPartyProbation(@Arg('input', () => CancelPartyProbationInput, { description: '取消信息' }) input: CancelPartyProbationInput, @Ctx() ctx: SubgraphContext) {
+  async cancelPartyProbation(
+    @Arg('input', () => CancelPartyProbationInput, { description: '取消信息' }) input: CancelPartyProbationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const member = await ctx.transaction((uow) => cancelProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())));
+    const member = await ctx.transaction((uow) =>
+      cancelProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+    );
     return { member };
   }
 
   @Mutation(() => PartyMemberPayload, { description: '调整党员所在党支部/党小组（需 party:write）' })
-  async movePartyMember(@Arg('input', () => MovePartyMemberInput, { description: '调整信息' }) input: MovePartyMemberInput, @Ctx() ctx: SubgraphContext) {
+  async movePartyMember(
+    @Arg('input', () => MovePartyMemberInput, { description: '调整信息' }) input: MovePartyMemberInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
     const member = await ctx.transaction((uow) => moveMember(uow, input, ctx.communityId));
     return { member };
   }
 
   @Mutation(() => PartyAppraisalPayload, { description: '登记民主评议党员结果（需 party:write），每人每年一次' })
-  async recordPartyAppraisal(@Arg('input', () => RecordPartyAppraisalInput, { description: '评议结果' }) input: RecordPartyAppraisalInput, @Ctx() ctx: SubgraphContext) {
+  async recordPartyAppraisal(
+    @Arg('input', () => RecordPartyAppraisalInput, { description: '评议结果' }) input: RecordPartyAppraisalInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const appraisal = await ctx.transaction((uow) => recordAppraisal(uow, { ...input, grade: input.grade as PartyAppraisalGrade }, ctx.communityId, chinaDateOf(ctx.clock.now())));
+    const appraisal = await ctx.transaction((uow) =>
+      recordAppraisal(
+        uow,
+        { ...input, grade: input.grade as PartyAppraisalGrade },
+        ctx.communityId,
+        chinaDateOf(ctx.clock.now()),
+      ),
+    );
     return { appraisal };
   }
 
@@ -135,12 +209,16 @@ export class PartyMemberResolver {
 
   @FieldResolver(() => [PartyMemberStageChangeType])
   stageHistory(@Root() member: PartyMember, @Ctx() ctx: SubgraphContext): Promise<PartyMemberStageChange[]> {
-    return ctx.loaders.manyBy(PartyMemberStageChange, 'member', { orderBy: { changedOn: 'asc', id: 'asc' }, limitPerKey: 100 }).load(member.id);
+    return ctx.loaders
+      .manyBy(PartyMemberStageChange, 'member', { orderBy: { changedOn: 'asc', id: 'asc' }, limitPerKey: 100 })
+      .load(member.id);
   }
 
   @FieldResolver(() => [PartyAppraisalType])
   appraisals(@Root() member: PartyMember, @Ctx() ctx: SubgraphContext): Promise<PartyAppraisal[]> {
-    return ctx.loaders.manyBy(PartyAppraisal, 'memberId', { orderBy: { year: 'asc' }, limitPerKey: 100 }).load(member.id);
+    return ctx.loaders
+      .manyBy(PartyAppraisal, 'memberId', { orderBy: { year: 'asc' }, limitPerKey: 100 })
+      .load(member.id);
   }
 
   @FieldResolver(() => Int)
@@ -160,10 +238,15 @@ export class PartyMemberResolver {
 
 @Resolver(() => ResidentReference)
 export class ResidentPartyMemberResolver {
-  @FieldResolver(() => PartyMemberType, { nullable: true, description: '党员信息（不是党员或申请人、或无 party:read 权限时为空）' })
+  @FieldResolver(() => PartyMemberType, {
+    nullable: true,
+    description: '党员信息（不是党员或申请人、或无 party:read 权限时为空）',
+  })
   async partyMember(@Root() resident: ResidentReference, @Ctx() ctx: SubgraphContext): Promise<PartyMember | null> {
     if (!ctx.access.can('party:read')) return null;
-    const members = await ctx.loaders.manyBy(PartyMember, 'residentId', { where: communityWhere(ctx.access) }).load(resident.id);
+    const members = await ctx.loaders
+      .manyBy(PartyMember, 'residentId', { where: communityWhere(ctx.access) })
+      .load(resident.id);
     return members[0] ?? null;
   }
 }

@@ -6,13 +6,20 @@ import { PartyMember, PartyOrganization, PartyOrganizationChange } from '../enti
 import { PartyMemberConnection, PartyOrganizationConnection } from './connections.js';
 import { PartyOrganizationLevelEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
-import { ChangePartyOrganizationInput, CreatePartyOrganizationInput, PartyOrganizationPayload } from './member.inputs.js';
+import {
+  ChangePartyOrganizationInput,
+  CreatePartyOrganizationInput,
+  PartyOrganizationPayload,
+} from './member.inputs.js';
 import { PartyOrganizationChangeType, PartyOrganizationType } from './party-organization.type.js';
 
 @Resolver(() => PartyOrganizationType)
 export class PartyOrganizationResolver {
   @Query(() => PartyOrganizationType, { nullable: true, description: '按编号查询党组织（需 party:read）' })
-  async partyOrganization(@Arg('id', () => ID, { description: '党组织编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PartyOrganization | null> {
+  async partyOrganization(
+    @Arg('id', () => ID, { description: '党组织编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PartyOrganization | null> {
     ctx.access.require('party:read');
     const organization = await ctx.loaders.byId(PartyOrganization).load(id);
     return organization && inCommunityScope(ctx.access, organization.communityId) ? organization : null;
@@ -25,25 +32,48 @@ export class PartyOrganizationResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    return paginate(ctx.em, PartyOrganization, { ...communityWhere(ctx.access), ...(level ? { level: level as PartyOrganizationLevel } : {}) }, page);
+    return paginate(
+      ctx.em,
+      PartyOrganization,
+      { ...communityWhere(ctx.access), ...(level ? { level: level as PartyOrganizationLevel } : {}) },
+      page,
+    );
   }
 
-  @Mutation(() => PartyOrganizationPayload, { description: '成立党组织（需 party:write）：层级须合乎 社区党委→党总支→党支部→党小组' })
-  async createPartyOrganization(@Arg('input', () => CreatePartyOrganizationInput, { description: '党组织信息' }) input: CreatePartyOrganizationInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => PartyOrganizationPayload, {
+    description: '成立党组织（需 party:write）：层级须合乎 社区党委→党总支→党支部→党小组',
+  })
+  async createPartyOrganization(
+    @Arg('input', () => CreatePartyOrganizationInput, { description: '党组织信息' })
+    input: CreatePartyOrganizationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const organization = await ctx.transaction((uow) => createOrganization(uow, { ...input, level: input.level as PartyOrganizationLevel }, ctx.communityId));
+    const organization = await ctx.transaction((uow) =>
+      createOrganization(uow, { ...input, level: input.level as PartyOrganizationLevel }, ctx.communityId),
+    );
     return { organization };
   }
 
-  @Mutation(() => PartyOrganizationPayload, { description: '党组织调整（需 party:write）：升格/降格、更名、书记变更，记入变更历史' })
-  async changePartyOrganization(@Arg('input', () => ChangePartyOrganizationInput, { description: '调整内容' }) input: ChangePartyOrganizationInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => PartyOrganizationPayload, {
+    description: '党组织调整（需 party:write）：升格/降格、更名、书记变更，记入变更历史',
+  })
+  async changePartyOrganization(
+    @Arg('input', () => ChangePartyOrganizationInput, { description: '调整内容' }) input: ChangePartyOrganizationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const organization = await ctx.transaction((uow) => changeOrganization(uow, { ...input, level: input.level as PartyOrganizationLevel | null }, ctx.communityId));
+    const organization = await ctx.transaction((uow) =>
+      changeOrganization(uow, { ...input, level: input.level as PartyOrganizationLevel | null }, ctx.communityId),
+    );
     return { organization };
   }
 
   @FieldResolver(() => PartyOrganizationType, { nullable: true })
-  parent(@Root() organization: PartyOrganization, @Ctx() ctx: SubgraphContext): Promise<PartyOrganization | null> | null {
+  parent(
+    @Root() organization: PartyOrganization,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PartyOrganization | null> | null {
     return organization.parent ? ctx.loaders.byId(PartyOrganization).load(organization.parent.id) : null;
   }
 
@@ -59,15 +89,21 @@ export class PartyOrganizationResolver {
 
   @FieldResolver(() => [PartyOrganizationChangeType])
   history(@Root() organization: PartyOrganization, @Ctx() ctx: SubgraphContext): Promise<PartyOrganizationChange[]> {
-    return ctx.loaders.manyBy(PartyOrganizationChange, 'organization', { orderBy: { changedOn: 'asc', id: 'asc' }, limitPerKey: 100 }).load(organization.id);
+    return ctx.loaders
+      .manyBy(PartyOrganizationChange, 'organization', { orderBy: { changedOn: 'asc', id: 'asc' }, limitPerKey: 100 })
+      .load(organization.id);
   }
 
-  @FieldResolver(() => PartyMemberConnection, { description: '本组织的党员（党支部：编入本支部的；党小组：编入本小组的；上级组织：下属各支部的），含已转出记录' })
+  @FieldResolver(() => PartyMemberConnection, {
+    description: '本组织的党员（党支部：编入本支部的；党小组：编入本小组的；上级组织：下属各支部的），含已转出记录',
+  })
   async members(@Root() organization: PartyOrganization, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     if (organization.level === 'GROUP') return paginate(ctx.em, PartyMember, { group: organization.id }, page);
     if (organization.level === 'BRANCH') return paginate(ctx.em, PartyMember, { branch: organization.id }, page);
     // one read of the community's tree per request, however many organisations list their members
-    const all = await ctx.loaders.once(`PartyOrganization.tree.${organization.communityId}`, () => ctx.em.find(PartyOrganization, { communityId: organization.communityId }));
+    const all = await ctx.loaders.once(`PartyOrganization.tree.${organization.communityId}`, () =>
+      ctx.em.find(PartyOrganization, { communityId: organization.communityId }),
+    );
     const index = new Map(all.map((o) => [o.id, o]));
     const isUnder = (branch: PartyOrganization) => {
       for (let p = branch.parent?.id; p; p = index.get(p)?.parent?.id) if (p === organization.id) return true;

@@ -1,12 +1,21 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@shequ/subgraph';
-import { MemberFollowUpReasonEnum, PartyAppraisalGradeEnum, PartyMemberStageEnum, PartyMemberStatusEnum, PartyMemberTypeEnum } from './enums.js';
+import {
+  MemberFollowUpReasonEnum,
+  PartyAppraisalGradeEnum,
+  PartyMemberStageEnum,
+  PartyMemberStatusEnum,
+  PartyMemberTypeEnum,
+} from './enums.js';
 import { ResidentReference } from './entity-references.js';
 import { PartyOrganizationType } from './party-organization.type.js';
 
 @ObjectType('PartyMemberStageChange', { description: '发展阶段变更记录（含延长预备期、取消预备党员资格）' })
 export class PartyMemberStageChangeType {
-  @Field({ description: '记录类型：STAGE_CHANGED 阶段变更，PROBATION_EXTENDED 延长预备期，PROBATION_CANCELLED 取消预备党员资格' })
+  @Field({
+    description:
+      '记录类型：STAGE_CHANGED 阶段变更，PROBATION_EXTENDED 延长预备期，PROBATION_CANCELLED 取消预备党员资格',
+  })
   kind!: string;
 
   @Field(() => PartyMemberStageEnum, { nullable: true, description: '原阶段（建档时为空）' })
@@ -82,7 +91,10 @@ export class PartyMemberType {
   @Field(() => DateScalar, { nullable: true, description: '取消预备党员资格日期' })
   probationCancelledOn!: string | null;
 
-  @Field(() => MemberFollowUpReasonEnum, { nullable: true, description: '待跟进原因（居民死亡或迁出时标记，档案不删除）' })
+  @Field(() => MemberFollowUpReasonEnum, {
+    nullable: true,
+    description: '待跟进原因（居民死亡或迁出时标记，档案不删除）',
+  })
   followUpReason!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '待跟进起始日期' })

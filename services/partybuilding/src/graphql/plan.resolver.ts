@@ -30,8 +30,13 @@ export class PartyPlanResolver {
     return developmentPlan(ctx.em, communityWhere(ctx.access).communityId, ctx.communityId, checkYear(year));
   }
 
-  @Mutation(() => PartyDevelopmentPlanType, { description: '设定年度发展目标与培训人次目标（需 party:write），返回该年计划完成情况' })
-  async setPartyYearPlan(@Arg('input', () => SetPartyYearPlanInput, { description: '年度计划' }) input: SetPartyYearPlanInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => PartyDevelopmentPlanType, {
+    description: '设定年度发展目标与培训人次目标（需 party:write），返回该年计划完成情况',
+  })
+  async setPartyYearPlan(
+    @Arg('input', () => SetPartyYearPlanInput, { description: '年度计划' }) input: SetPartyYearPlanInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
     await ctx.transaction((uow) => setYearPlan(uow.em, input, ctx.communityId));
     return developmentPlan(ctx.em, communityWhere(ctx.access).communityId, ctx.communityId, input.year);
@@ -44,23 +49,39 @@ export class PartyPlanResolver {
   }
 
   @Mutation(() => PartyTrainingSessionPayload, { description: '登记一次党员培训及参训人数（需 party:write）' })
-  async recordPartyTrainingSession(@Arg('input', () => RecordPartyTrainingSessionInput, { description: '培训信息' }) input: RecordPartyTrainingSessionInput, @Ctx() ctx: SubgraphContext) {
+  async recordPartyTrainingSession(
+    @Arg('input', () => RecordPartyTrainingSessionInput, { description: '培训信息' })
+    input: RecordPartyTrainingSessionInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const session = await ctx.transaction((uow) => recordTrainingSession(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())));
+    const session = await ctx.transaction((uow) =>
+      recordTrainingSession(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+    );
     return { session };
   }
 
-  @Query(() => [PartyStatisticsGroupType], { description: '党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数' })
+  @Query(() => [PartyStatisticsGroupType], {
+    description: '党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数',
+  })
   partyStatistics(
     @Arg('groupBy', () => [PartyStatisticsDimensionEnum], { description: '分组维度（可多选）' }) groupBy: string[],
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:statistics');
-    return partyStatistics(ctx.em, communityWhere(ctx.access), groupBy as PartyStatisticsDimension[], chinaDateOf(ctx.clock.now()));
+    return partyStatistics(
+      ctx.em,
+      communityWhere(ctx.access),
+      groupBy as PartyStatisticsDimension[],
+      chinaDateOf(ctx.clock.now()),
+    );
   }
 
   @Query(() => [PartyBranchComplianceRateType], { description: '各党支部三会一课达标率（需 party:statistics）' })
-  partyMeetingComplianceByBranch(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
+  partyMeetingComplianceByBranch(
+    @Arg('year', () => Int, { description: '年度' }) year: number,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:statistics');
     return complianceByBranch(ctx.em, communityWhere(ctx.access), checkYear(year), chinaDateOf(ctx.clock.now()));
   }

@@ -137,7 +137,10 @@ export class PartyStatisticsGroupType {
   @Field(() => PartyMemberTypeEnum, { nullable: true, description: '党员类型（按 MEMBER_TYPE 分组时）' })
   memberType!: string | null;
 
-  @Field(() => String, { nullable: true, description: '年龄段：UNDER_36、AGE_36_45、AGE_46_60、AGE_61_70、OVER_70（按 AGE_BAND 分组时）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '年龄段：UNDER_36、AGE_36_45、AGE_46_60、AGE_61_70、OVER_70（按 AGE_BAND 分组时）',
+  })
   ageBand!: string | null;
 
   @Field(() => GenderEnum, { nullable: true, description: '性别（按 GENDER 分组时）' })

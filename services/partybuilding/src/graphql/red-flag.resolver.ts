@@ -5,7 +5,14 @@ import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 import { RedFlagPeriodConnection } from './connections.js';
 import { StaffReference } from './entity-references.js';
-import { DecideRedFlagInput, NominateRedFlagInput, RedFlagNominationType, RedFlagPeriodPayload, RedFlagPeriodType, RedFlagYearWinnersType } from './red-flag.types.js';
+import {
+  DecideRedFlagInput,
+  NominateRedFlagInput,
+  RedFlagNominationType,
+  RedFlagPeriodPayload,
+  RedFlagPeriodType,
+  RedFlagYearWinnersType,
+} from './red-flag.types.js';
 
 @Resolver(() => RedFlagPeriodType)
 export class RedFlagResolver {
@@ -24,7 +31,11 @@ export class RedFlagResolver {
     ctx.access.require('party:read');
     const awarded = await ctx.em.find(
       RedFlagPeriod,
-      { ...communityWhere(ctx.access), decidedOn: { $ne: null }, year: { $gte: fromYear ?? 1949, $lte: toYear ?? 2100 } },
+      {
+        ...communityWhere(ctx.access),
+        decidedOn: { $ne: null },
+        year: { $gte: fromYear ?? 1949, $lte: toYear ?? 2100 },
+      },
       { orderBy: { period: 'asc' }, limit: 1200 },
     );
     const years = new Map<number, RedFlagPeriod[]>();
@@ -33,14 +44,24 @@ export class RedFlagResolver {
   }
 
   @Mutation(() => RedFlagPeriodPayload, { description: '部门提名流动红旗岗人选（需 party:write）：每部门每月一人' })
-  async nominateRedFlag(@Arg('input', () => NominateRedFlagInput, { description: '提名' }) input: NominateRedFlagInput, @Ctx() ctx: SubgraphContext) {
+  async nominateRedFlag(
+    @Arg('input', () => NominateRedFlagInput, { description: '提名' }) input: NominateRedFlagInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const period = await ctx.transaction((uow) => nominateForRedFlag(uow, { ...input, department: input.department as Department }, ctx.communityId));
+    const period = await ctx.transaction((uow) =>
+      nominateForRedFlag(uow, { ...input, department: input.department as Department }, ctx.communityId),
+    );
     return { period };
   }
 
-  @Mutation(() => RedFlagPeriodPayload, { description: '评议小组评定本期流动红旗岗（需 party:write）；发布 red_flag.awarded' })
-  async decideRedFlag(@Arg('input', () => DecideRedFlagInput, { description: '评定结果' }) input: DecideRedFlagInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => RedFlagPeriodPayload, {
+    description: '评议小组评定本期流动红旗岗（需 party:write）；发布 red_flag.awarded',
+  })
+  async decideRedFlag(
+    @Arg('input', () => DecideRedFlagInput, { description: '评定结果' }) input: DecideRedFlagInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
     const period = await ctx.transaction((uow) => decideRedFlag(uow, input, ctx.communityId));
     return { period };

@@ -1,5 +1,9 @@
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
-import { PartyMeetingAttendanceRateResolver, PartyMeetingAttendanceResolver, PartyMeetingResolver } from './meeting.resolver.js';
+import {
+  PartyMeetingAttendanceRateResolver,
+  PartyMeetingAttendanceResolver,
+  PartyMeetingResolver,
+} from './meeting.resolver.js';
 import { PartyMemberResolver, ResidentPartyMemberResolver } from './member.resolver.js';
 import { PartyOrganizationResolver } from './organization.resolver.js';
 import { PartyPlanResolver } from './plan.resolver.js';

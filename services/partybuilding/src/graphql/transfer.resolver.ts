@@ -11,12 +11,20 @@ import { PartyTransferDirectionEnum, PartyTransferStatusEnum } from './enums.js'
 import { ResidentReference } from './entity-references.js';
 import { PartyMemberType } from './party-member.type.js';
 import { PartyOrganizationType } from './party-organization.type.js';
-import { AdvancePartyTransferInput, PartyTransferPayload, PartyTransferType, RequestPartyTransferInput } from './transfer.types.js';
+import {
+  AdvancePartyTransferInput,
+  PartyTransferPayload,
+  PartyTransferType,
+  RequestPartyTransferInput,
+} from './transfer.types.js';
 
 @Resolver(() => PartyTransferType)
 export class PartyTransferResolver {
   @Query(() => PartyTransferType, { nullable: true, description: '按编号查询组织关系转接（需 party:read）' })
-  async partyTransfer(@Arg('id', () => ID, { description: '转接编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<PartyTransfer | null> {
+  async partyTransfer(
+    @Arg('id', () => ID, { description: '转接编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PartyTransfer | null> {
     ctx.access.require('party:read');
     const transfer = await ctx.loaders.byId(PartyTransfer).load(id);
     return transfer && inCommunityScope(ctx.access, transfer.communityId) ? transfer : null;
@@ -26,7 +34,8 @@ export class PartyTransferResolver {
   partyTransfers(
     @Args() page: PageArgs,
     @Arg('status', () => PartyTransferStatusEnum, { nullable: true, description: '状态' }) status: string | null,
-    @Arg('direction', () => PartyTransferDirectionEnum, { nullable: true, description: '方向' }) direction: string | null,
+    @Arg('direction', () => PartyTransferDirectionEnum, { nullable: true, description: '方向' })
+    direction: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
@@ -37,19 +46,39 @@ export class PartyTransferResolver {
   }
 
   @Mutation(() => PartyTransferPayload, { description: '登记组织关系转接申请（需 party:write）' })
-  async requestPartyTransfer(@Arg('input', () => RequestPartyTransferInput, { description: '申请信息' }) input: RequestPartyTransferInput, @Ctx() ctx: SubgraphContext) {
+  async requestPartyTransfer(
+    @Arg('input', () => RequestPartyTransferInput, { description: '申请信息' }) input: RequestPartyTransferInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
-    const transfer = await ctx.transaction((uow) => requestTransfer(uow, { ...input, direction: input.direction as PartyTransferDirection }, ctx.communityId, chinaDateOf(ctx.clock.now())));
+    const transfer = await ctx.transaction((uow) =>
+      requestTransfer(
+        uow,
+        { ...input, direction: input.direction as PartyTransferDirection },
+        ctx.communityId,
+        chinaDateOf(ctx.clock.now()),
+      ),
+    );
     return { transfer };
   }
 
-  @Mutation(() => PartyTransferPayload, { description: '推进组织关系转接（需 party:write）；办结时发布 member.transferred_in / transferred_out' })
-  async advancePartyTransfer(@Arg('input', () => AdvancePartyTransferInput, { description: '推进信息' }) input: AdvancePartyTransferInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => PartyTransferPayload, {
+    description: '推进组织关系转接（需 party:write）；办结时发布 member.transferred_in / transferred_out',
+  })
+  async advancePartyTransfer(
+    @Arg('input', () => AdvancePartyTransferInput, { description: '推进信息' }) input: AdvancePartyTransferInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('party:write');
     const transfer = await ctx.transaction((uow) =>
       advanceTransfer(
         uow,
-        { ...input, to: input.to as PartyTransferStatus, stage: input.stage as PartyMemberStage | null, memberType: input.memberType as MemberTypeCode | null },
+        {
+          ...input,
+          to: input.to as PartyTransferStatus,
+          stage: input.stage as PartyMemberStage | null,
+          memberType: input.memberType as MemberTypeCode | null,
+        },
         ctx.communityId,
         chinaDateOf(ctx.clock.now()),
       ),

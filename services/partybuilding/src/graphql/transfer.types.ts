@@ -1,7 +1,12 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { DateScalar } from '@shequ/subgraph';
-import { PartyMemberStageEnum, PartyMemberTypeEnum, PartyTransferDirectionEnum, PartyTransferStatusEnum } from './enums.js';
+import {
+  PartyMemberStageEnum,
+  PartyMemberTypeEnum,
+  PartyTransferDirectionEnum,
+  PartyTransferStatusEnum,
+} from './enums.js';
 import { ResidentReference } from './entity-references.js';
 import { PartyMemberType } from './party-member.type.js';
 import { PartyOrganizationType } from './party-organization.type.js';
@@ -99,7 +104,10 @@ export class AdvancePartyTransferInput {
   @Field(() => String, { nullable: true, description: '对方党组织名称' })
   externalOrganization?: string | null;
 
-  @Field(() => PartyMemberStageEnum, { nullable: true, description: '转入：到达时的阶段（正式党员或预备党员，默认正式党员）' })
+  @Field(() => PartyMemberStageEnum, {
+    nullable: true,
+    description: '转入：到达时的阶段（正式党员或预备党员，默认正式党员）',
+  })
   stage?: string | null;
 
   @Field(() => PartyMemberTypeEnum, { nullable: true, description: '转入：党员类型（默认社区党员）' })

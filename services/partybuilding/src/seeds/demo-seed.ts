@@ -1,6 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Department, PartyMeetingType, PartyMemberStage, PartyMemberType } from '@shequ/contracts';
-import { DEMO_REFERENCE_DATE, ageOn, demoDataset, demoId, SeededRandom, type DemoResident, type DemoStaff } from '@shequ/demo-data';
+import {
+  DEMO_REFERENCE_DATE,
+  ageOn,
+  demoDataset,
+  demoId,
+  SeededRandom,
+  type DemoResident,
+  type DemoStaff,
+} from '@shequ/demo-data';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import { addYears } from '../domain/calendar-dates.js';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
@@ -40,9 +48,19 @@ const STAGE_PLAN: Array<[PartyMemberStage, number]> = [
 ];
 
 /** Stage dates that satisfy the pipeline rules, counted back from the date the member reached `stage`. */
-function stageDates(random: SeededRandom, stage: PartyMemberStage, resident: DemoResident): StageDates & { probationExtendedUntil: string | null } {
+function stageDates(
+  random: SeededRandom,
+  stage: PartyMemberStage,
+  resident: DemoResident,
+): StageDates & { probationExtendedUntil: string | null } {
   const age = ageOn(resident.birthDate, TODAY);
-  const dates: StageDates = { appliedOn: null, activistOn: null, developmentTargetOn: null, probationaryOn: null, fullMemberOn: null };
+  const dates: StageDates = {
+    appliedOn: null,
+    activistOn: null,
+    developmentTargetOn: null,
+    probationaryOn: null,
+    fullMemberOn: null,
+  };
   let probationaryOn: string;
   if (stage === 'FULL_MEMBER') {
     const joinAge = random.int(21, Math.max(21, Math.min(age - 2, 45)));
@@ -55,9 +73,16 @@ function stageDates(random: SeededRandom, stage: PartyMemberStage, resident: Dem
   } else {
     probationaryOn = TODAY;
   }
-  const developmentTargetOn = stage === 'DEVELOPMENT_TARGET' ? addDays(TODAY, -random.int(10, 200)) : addDays(probationaryOn, -random.int(30, 120));
-  const activistOn = stage === 'ACTIVIST' ? addDays(TODAY, -random.int(20, 500)) : addDays(addYears(developmentTargetOn, -1), -random.int(0, 90));
-  const appliedOn = stage === 'APPLICANT' ? addDays(TODAY, -random.int(10, 300)) : addDays(activistOn, -random.int(60, 200));
+  const developmentTargetOn =
+    stage === 'DEVELOPMENT_TARGET'
+      ? addDays(TODAY, -random.int(10, 200))
+      : addDays(probationaryOn, -random.int(30, 120));
+  const activistOn =
+    stage === 'ACTIVIST'
+      ? addDays(TODAY, -random.int(20, 500))
+      : addDays(addYears(developmentTargetOn, -1), -random.int(0, 90));
+  const appliedOn =
+    stage === 'APPLICANT' ? addDays(TODAY, -random.int(10, 300)) : addDays(activistOn, -random.int(60, 200));
   const reached = STAGE_ORDER.indexOf(stage);
   if (reached >= 0) dates.appliedOn = appliedOn;
   if (reached >= 1) dates.activistOn = activistOn;
@@ -89,20 +114,63 @@ export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies
 
   await orm.em.fork().transactional(async (em) => {
     let changeIndex = 0;
-    const change = (organization: PartyOrganization, kind: PartyOrganizationChange['kind'], changedOn: string, fromValue: string | null, toValue: string | null, note: string | null = null) =>
-      em.create(PartyOrganizationChange, { id: demoId('party-organization-change', changeIndex++), communityId, organization, kind, changedOn, fromValue, toValue, note });
+    const change = (
+      organization: PartyOrganization,
+      kind: PartyOrganizationChange['kind'],
+      changedOn: string,
+      fromValue: string | null,
+      toValue: string | null,
+      note: string | null = null,
+    ) =>
+      em.create(PartyOrganizationChange, {
+        id: demoId('party-organization-change', changeIndex++),
+        communityId,
+        organization,
+        kind,
+        changedOn,
+        fromValue,
+        toValue,
+        note,
+      });
 
-    const committee = em.create(PartyOrganization, { id: demoId('party-organization', 0), communityId, name: '中共莲秀社区委员会', level: 'COMMITTEE', establishedOn: '2004-06-18' });
+    const committee = em.create(PartyOrganization, {
+      id: demoId('party-organization', 0),
+      communityId,
+      name: '中共莲秀社区委员会',
+      level: 'COMMITTEE',
+      establishedOn: '2004-06-18',
+    });
     change(committee, 'ESTABLISHED', '2004-06-18', null, '中共莲秀社区总支部委员会');
-    change(committee, 'LEVEL_CHANGED', '2010-03-26', 'GENERAL_BRANCH', 'COMMITTEE', '嘉莲街道党工委批复：社区党总支升格为社区党委');
+    change(
+      committee,
+      'LEVEL_CHANGED',
+      '2010-03-26',
+      'GENERAL_BRANCH',
+      'COMMITTEE',
+      '嘉莲街道党工委批复：社区党总支升格为社区党委',
+    );
     change(committee, 'RENAMED', '2010-03-26', '中共莲秀社区总支部委员会', '中共莲秀社区委员会');
 
     const branchNames = ['莲秀社区第一党支部', '莲秀社区第二党支部', '莲秀社区第三党支部'];
     const branches: SeedBranch[] = branchNames.map((name, b) => {
-      const branch = em.create(PartyOrganization, { id: demoId('party-organization', b + 1), communityId, name, level: 'BRANCH', parent: committee, establishedOn: b < 2 ? '2004-06-18' : '2012-07-01' });
+      const branch = em.create(PartyOrganization, {
+        id: demoId('party-organization', b + 1),
+        communityId,
+        name,
+        level: 'BRANCH',
+        parent: committee,
+        establishedOn: b < 2 ? '2004-06-18' : '2012-07-01',
+      });
       change(branch, 'ESTABLISHED', branch.establishedOn!, null, name);
       const groups = [1, 2].map((g) => {
-        const group = em.create(PartyOrganization, { id: demoId('party-organization', 10 + b * 2 + g), communityId, name: `${name.slice(4)}第${g === 1 ? '一' : '二'}党小组`, level: 'GROUP', parent: branch, establishedOn: branch.establishedOn });
+        const group = em.create(PartyOrganization, {
+          id: demoId('party-organization', 10 + b * 2 + g),
+          communityId,
+          name: `${name.slice(4)}第${g === 1 ? '一' : '二'}党小组`,
+          level: 'GROUP',
+          parent: branch,
+          establishedOn: branch.establishedOn,
+        });
         change(group, 'ESTABLISHED', group.establishedOn!, null, group.name);
         return group;
       });
@@ -113,7 +181,8 @@ export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies
     let index = 0;
     let stageChangeIndex = 0;
     const allMembers: PartyMember[] = [];
-    const pickResident = (stage: PartyMemberStage) => (stage === 'FULL_MEMBER' && random.chance(0.7) ? older : young).shift()!;
+    const pickResident = (stage: PartyMemberStage) =>
+      (stage === 'FULL_MEMBER' && random.chance(0.7) ? older : young).shift()!;
     for (const [stage, count] of STAGE_PLAN) {
       for (let i = 0; i < count; i++) {
         const resident = pickResident(stage);
@@ -124,18 +193,25 @@ export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies
           dates.developmentTargetOn = addDays(dates.probationaryOn, -60);
           dates.activistOn = addDays(addYears(dates.developmentTargetOn, -1), -30);
           dates.appliedOn = addDays(dates.activistOn, -120);
-          dates.probationExtendedUntil = addYears(dates.probationaryOn, 1) < TODAY ? addDays(addYears(dates.probationaryOn, 1), 180) : null;
+          dates.probationExtendedUntil =
+            addYears(dates.probationaryOn, 1) < TODAY ? addDays(addYears(dates.probationaryOn, 1), 180) : null;
         }
         checkStageHistory({ ...dates, stage, status: 'ACTIVE', birthDate: resident.birthDate }, TODAY);
         const memberType: PartyMemberType =
-          resident.residenceType === 'FLOATING' ? 'MOBILE' : age >= 60 ? 'RETIRED' : random.chance(0.45) ? 'EMPLOYED_REPORTING' : 'COMMUNITY';
-        const home = branches[index % 3]!;
+          resident.residenceType === 'FLOATING'
+            ? 'MOBILE'
+            : age >= 60
+              ? 'RETIRED'
+              : random.chance(0.45)
+                ? 'EMPLOYED_REPORTING'
+                : 'COMMUNITY';
+        const home = branches[index % 3];
         const member = em.create(PartyMember, {
           id: demoId('party-member', index),
           communityId,
           residentId: resident.id,
           branch: home.branch,
-          group: home.groups[Math.floor(index / 3) % 2]!,
+          group: home.groups[Math.floor(index / 3) % 2],
           stage,
           stageSince: dates[STAGE_DATE_FIELD[stage]]!,
           memberType,
@@ -173,12 +249,16 @@ export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies
       }
     }
     const fullMembers = allMembers.filter((m) => m.stage === 'FULL_MEMBER');
-    committee.secretaryResidentId = fullMembers[0]!.residentId;
+    committee.secretaryResidentId = fullMembers[0].residentId;
     change(committee, 'SECRETARY_CHANGED', '2021-11-12', null, committee.secretaryResidentId, '社区党委换届选举');
     for (const [b, home] of branches.entries()) {
-      home.branch.secretaryResidentId = home.members.find((m) => m.stage === 'FULL_MEMBER' && m.id !== fullMembers[0]!.id)!.residentId;
+      home.branch.secretaryResidentId = home.members.find(
+        (m) => m.stage === 'FULL_MEMBER' && m.id !== fullMembers[0].id,
+      )!.residentId;
       change(home.branch, 'SECRETARY_CHANGED', '2021-10-20', null, home.branch.secretaryResidentId, '支部换届选举');
-      for (const group of home.groups) group.secretaryResidentId = home.members.find((m) => m.group?.id === group.id && m.stage === 'FULL_MEMBER')?.residentId ?? null;
+      for (const group of home.groups)
+        group.secretaryResidentId =
+          home.members.find((m) => m.group?.id === group.id && m.stage === 'FULL_MEMBER')?.residentId ?? null;
       if (b === 2) home.branch.name = '莲秀社区第三党支部（在职、流动党员）';
     }
 
@@ -192,9 +272,20 @@ export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies
 }
 
 /** `outsiders`: three residents with no membership record yet (two who left, one asking to come in). */
-function seedTransfers(em: EntityManager, communityId: string, random: SeededRandom, branches: SeedBranch[], members: PartyMember[], outsiders: DemoResident[]): void {
+function seedTransfers(
+  em: EntityManager,
+  communityId: string,
+  random: SeededRandom,
+  branches: SeedBranch[],
+  members: PartyMember[],
+  outsiders: DemoResident[],
+): void {
   let i = 0;
-  const origins = ['中共湖里区殿前街道某社区委员会', '中共泉州市丰泽区东海街道某社区支部委员会', '中共集美区侨英街道某社区委员会'];
+  const origins = [
+    '中共湖里区殿前街道某社区委员会',
+    '中共泉州市丰泽区东海街道某社区支部委员会',
+    '中共集美区侨英街道某社区委员会',
+  ];
   for (const member of members.filter((m) => m.stage === 'FULL_MEMBER').slice(-3)) {
     const completedOn = addDays(TODAY, -random.int(40, 500));
     em.create(PartyTransfer, {
@@ -205,7 +296,7 @@ function seedTransfers(em: EntityManager, communityId: string, random: SeededRan
       memberId: member.id,
       residentId: member.residentId,
       branch: member.branch,
-      externalOrganization: origins[i % origins.length]!,
+      externalOrganization: origins[i % origins.length],
       letterNumber: `组转〔${completedOn.slice(0, 4)}〕${pad(random.int(1, 99))}号`,
       requestedOn: addDays(completedOn, -21),
       sentOn: addDays(completedOn, -14),
@@ -217,7 +308,7 @@ function seedTransfers(em: EntityManager, communityId: string, random: SeededRan
   const leavers = outsiders.slice(0, 2);
   for (const [n, resident] of leavers.entries()) {
     const completedOn = addDays(TODAY, -random.int(60, 600));
-    const home = branches[n]!;
+    const home = branches[n];
     const member = em.create(PartyMember, {
       id: demoId('party-member', 500 + n),
       communityId,
@@ -239,7 +330,7 @@ function seedTransfers(em: EntityManager, communityId: string, random: SeededRan
       memberId: member.id,
       residentId: resident.id,
       branch: home.branch,
-      externalOrganization: origins[n]!,
+      externalOrganization: origins[n],
       letterNumber: `莲党转〔${completedOn.slice(0, 4)}〕${pad(n + 3)}号`,
       requestedOn: addDays(completedOn, -20),
       sentOn: addDays(completedOn, -18),
@@ -247,7 +338,7 @@ function seedTransfers(em: EntityManager, communityId: string, random: SeededRan
       completedOn,
     });
   }
-  const waiting = members.find((m) => m.stage === 'FULL_MEMBER' && m.memberType === 'MOBILE') ?? members[10]!;
+  const waiting = members.find((m) => m.stage === 'FULL_MEMBER' && m.memberType === 'MOBILE') ?? members[10];
   em.create(PartyTransfer, {
     id: demoId('party-transfer', i++),
     communityId,
@@ -261,14 +352,26 @@ function seedTransfers(em: EntityManager, communityId: string, random: SeededRan
     requestedOn: '2026-10-12',
     sentOn: '2026-10-15',
   });
-  em.create(PartyTransfer, { id: demoId('party-transfer', i++), communityId, direction: 'IN', status: 'REQUESTED', residentId: outsiders[2]!.id, requestedOn: '2026-10-28' });
+  em.create(PartyTransfer, {
+    id: demoId('party-transfer', i++),
+    communityId,
+    direction: 'IN',
+    status: 'REQUESTED',
+    residentId: outsiders[2].id,
+    requestedOn: '2026-10-28',
+  });
 }
 
 const TOPICS: Record<PartyMeetingType, string[]> = {
   GENERAL_ASSEMBLY: ['学习贯彻党的二十届全会精神', '讨论接收预备党员', '民主评议党员', '支部年度工作总结'],
   COMMITTEE_MEETING: ['研究本月支部工作', '研究发展党员工作', '研究党费收缴和困难党员慰问'],
   GROUP_MEETING: ['学习党章党规', '交流志愿服务体会', '学习总书记重要讲话'],
-  PARTY_LECTURE: ['党课：党史中的厦门', '党课：全心全意为人民服务', '党课：基层治理与网格化服务', '党课：党员的权利和义务'],
+  PARTY_LECTURE: [
+    '党课：党史中的厦门',
+    '党课：全心全意为人民服务',
+    '党课：基层治理与网格化服务',
+    '党课：党员的权利和义务',
+  ],
   THEMED_PARTY_DAY: ['主题党日：社区环境清洁', '主题党日：走访慰问老党员', '主题党日：重温入党誓词'],
   ORGANIZATIONAL_LIFE: ['年度组织生活会'],
 };
@@ -289,8 +392,17 @@ function seedMeetings(em: EntityManager, communityId: string, random: SeededRand
       minutes: `${heldOn} ${organization.name}召开${type === 'PARTY_LECTURE' ? '党课' : '会议'}，应到 ${attendees.length} 人。`,
     });
     for (const member of attendees) {
-      const status: MeetingAttendanceStatus = random.weighted([['PRESENT', member.memberType === 'MOBILE' ? 5 : 17], ['EXCUSED', 2], ['ABSENT', 1]] as const);
-      em.create(PartyMeetingAttendance, { id: demoId('party-meeting-attendance', attendanceIndex++), meeting, memberId: member.id, status });
+      const status: MeetingAttendanceStatus = random.weighted([
+        ['PRESENT', member.memberType === 'MOBILE' ? 5 : 17],
+        ['EXCUSED', 2],
+        ['ABSENT', 1],
+      ] as const);
+      em.create(PartyMeetingAttendance, {
+        id: demoId('party-meeting-attendance', attendanceIndex++),
+        meeting,
+        memberId: member.id,
+        status,
+      });
     }
   };
   for (const year of [2025, 2026]) {
@@ -299,13 +411,21 @@ function seedMeetings(em: EntityManager, communityId: string, random: SeededRand
       const committeeMembers = active.slice(0, 5);
       for (let q = 0; q < 4; q++) {
         hold(branch, 'GENERAL_ASSEMBLY', `${year}-${pad(q * 3 + 2)}-${pad(random.int(5, 25))}`, active);
-        if (!(year === 2025 && q === 2 && branch === branches[2]!.branch)) hold(branch, 'PARTY_LECTURE', `${year}-${pad(q * 3 + 3)}-${pad(random.int(5, 25))}`, active);
+        if (!(year === 2025 && q === 2 && branch === branches[2].branch))
+          hold(branch, 'PARTY_LECTURE', `${year}-${pad(q * 3 + 3)}-${pad(random.int(5, 25))}`, active);
       }
       for (let month = 1; month <= 12; month++) {
-        if (!random.chance(0.1)) hold(branch, 'COMMITTEE_MEETING', `${year}-${pad(month)}-${pad(random.int(2, 8))}`, committeeMembers);
+        if (!random.chance(0.1))
+          hold(branch, 'COMMITTEE_MEETING', `${year}-${pad(month)}-${pad(random.int(2, 8))}`, committeeMembers);
         hold(branch, 'THEMED_PARTY_DAY', `${year}-${pad(month)}-${pad(random.int(9, 15))}`, []);
         for (const group of groups) {
-          if (!random.chance(0.08)) hold(group, 'GROUP_MEETING', `${year}-${pad(month)}-${pad(random.int(16, 27))}`, active.filter((m) => m.group?.id === group.id));
+          if (!random.chance(0.08))
+            hold(
+              group,
+              'GROUP_MEETING',
+              `${year}-${pad(month)}-${pad(random.int(16, 27))}`,
+              active.filter((m) => m.group?.id === group.id),
+            );
         }
       }
       hold(branch, 'ORGANIZATIONAL_LIFE', `${year}-01-${pad(random.int(10, 25))}`, active);
@@ -324,7 +444,12 @@ export const RED_FLAG_NOMINATING_DEPARTMENTS: ReadonlyArray<readonly [Department
 ];
 
 /** 18 monthly awards since 2010, nominees: staff ids of the residents demo dataset (`demoDataset().staff`). */
-function seedRedFlag(em: EntityManager, communityId: string, random: SeededRandom, staff: ReadonlyArray<DemoStaff>): void {
+function seedRedFlag(
+  em: EntityManager,
+  communityId: string,
+  random: SeededRandom,
+  staff: ReadonlyArray<DemoStaff>,
+): void {
   const periods = new Set<string>();
   while (periods.size < 18) {
     const period = `${random.int(2010, 2026)}-${pad(random.int(1, 12))}`;
@@ -335,10 +460,21 @@ function seedRedFlag(em: EntityManager, communityId: string, random: SeededRando
   const nominate = (period: RedFlagPeriod) =>
     RED_FLAG_NOMINATING_DEPARTMENTS.map(([department, pool]) => {
       const staffId = random.pick(staff.filter((s) => pool.includes(s.department))).id;
-      return em.create(RedFlagNomination, { id: demoId('red-flag-nomination', nominationIndex++), period, department, staffId, reason: '服务群众热情周到，主动上门服务' });
+      return em.create(RedFlagNomination, {
+        id: demoId('red-flag-nomination', nominationIndex++),
+        period,
+        department,
+        staffId,
+        reason: '服务群众热情周到，主动上门服务',
+      });
     });
   sorted.forEach((p, i) => {
-    const period = em.create(RedFlagPeriod, { id: demoId('red-flag-period', i), communityId, period: p, year: Number(p.slice(0, 4)) });
+    const period = em.create(RedFlagPeriod, {
+      id: demoId('red-flag-period', i),
+      communityId,
+      period: p,
+      year: Number(p.slice(0, 4)),
+    });
     const winner = random.pick(nominate(period));
     period.winnerStaffId = winner.staffId;
     period.winnerDepartment = winner.department;
@@ -346,11 +482,30 @@ function seedRedFlag(em: EntityManager, communityId: string, random: SeededRando
     period.panel = '社区党委流动红旗岗评议小组';
   });
   // this month's nominations, not yet decided
-  nominate(em.create(RedFlagPeriod, { id: demoId('red-flag-period', 100), communityId, period: TODAY.slice(0, 7), year: Number(TODAY.slice(0, 4)) }));
+  nominate(
+    em.create(RedFlagPeriod, {
+      id: demoId('red-flag-period', 100),
+      communityId,
+      period: TODAY.slice(0, 7),
+      year: Number(TODAY.slice(0, 4)),
+    }),
+  );
 }
 
-function seedServiceRecord(em: EntityManager, communityId: string, random: SeededRandom, fullMembers: PartyMember[]): void {
-  for (const year of [2025, 2026]) em.create(PartyYearPlan, { id: demoId('party-year-plan', year), communityId, year, recruitmentTarget: 5, trainingHeadcountTarget: 300 });
+function seedServiceRecord(
+  em: EntityManager,
+  communityId: string,
+  random: SeededRandom,
+  fullMembers: PartyMember[],
+): void {
+  for (const year of [2025, 2026])
+    em.create(PartyYearPlan, {
+      id: demoId('party-year-plan', year),
+      communityId,
+      year,
+      recruitmentTarget: 5,
+      trainingHeadcountTarget: 300,
+    });
   let sessionIndex = 0;
   for (const year of [2025, 2026]) {
     for (const month of [3, 5, 7, 9, 11]) {
@@ -368,7 +523,17 @@ function seedServiceRecord(em: EntityManager, communityId: string, random: Seede
   }
   let appraisalIndex = 0;
   for (const member of fullMembers) {
-    const grade: PartyAppraisalGrade = random.weighted([['EXCELLENT', 2], ['QUALIFIED', 7], ['BASICALLY_QUALIFIED', 0.3]] as const);
-    em.create(PartyAppraisal, { id: demoId('party-appraisal', appraisalIndex++), communityId, memberId: member.id, year: 2025, grade });
+    const grade: PartyAppraisalGrade = random.weighted([
+      ['EXCELLENT', 2],
+      ['QUALIFIED', 7],
+      ['BASICALLY_QUALIFIED', 0.3],
+    ] as const);
+    em.create(PartyAppraisal, {
+      id: demoId('party-appraisal', appraisalIndex++),
+      communityId,
+      memberId: member.id,
+      year: 2025,
+      grade,
+    });
   }
 }

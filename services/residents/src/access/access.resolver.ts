@@ -6,7 +6,14 @@ import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphCont
 import { ApiKey } from './api-key.entity.js';
 import { checkScopes, expiryOf, keyStatus } from './api-key-rules.js';
 import { AuditTrailEntry } from './audit-trail-entry.entity.js';
-import { ApiKeyType, IssueApiKeyInput, IssueApiKeyPayload, PiiAuditTrailConnection, PiiAuditTrailFilter, type ApiKeyStatusEnum } from './access.types.js';
+import {
+  ApiKeyType,
+  IssueApiKeyInput,
+  IssueApiKeyPayload,
+  PiiAuditTrailConnection,
+  PiiAuditTrailFilter,
+  type ApiKeyStatusEnum,
+} from './access.types.js';
 
 function present(key: ApiKey, now: Date): ApiKeyType {
   return {
@@ -27,13 +34,22 @@ export class AccessResolver {
   @Query(() => [ApiKeyType], { description: '本社区的区级平台 API 密钥（需 apikeys:manage；不含密钥本身）' })
   async apiKeys(@Ctx() ctx: SubgraphContext): Promise<ApiKeyType[]> {
     ctx.access.require('apikeys:manage');
-    const keys = await ctx.em.find(ApiKey, { communityId: ctx.communityId }, { orderBy: { issuedAt: 'desc', id: 'asc' } });
+    const keys = await ctx.em.find(
+      ApiKey,
+      { communityId: ctx.communityId },
+      { orderBy: { issuedAt: 'desc', id: 'asc' } },
+    );
     const now = ctx.clock.now();
     return keys.map((k) => present(k, now));
   }
 
-  @Mutation(() => IssueApiKeyPayload, { description: '签发区级平台 API 密钥（需 apikeys:manage）：只存密钥哈希；发布 api_key.issued，各子图据此自行校验' })
-  async issueApiKey(@Arg('input', () => IssueApiKeyInput, { description: '用途与权限范围' }) input: IssueApiKeyInput, @Ctx() ctx: SubgraphContext): Promise<IssueApiKeyPayload> {
+  @Mutation(() => IssueApiKeyPayload, {
+    description: '签发区级平台 API 密钥（需 apikeys:manage）：只存密钥哈希；发布 api_key.issued，各子图据此自行校验',
+  })
+  async issueApiKey(
+    @Arg('input', () => IssueApiKeyInput, { description: '用途与权限范围' }) input: IssueApiKeyInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<IssueApiKeyPayload> {
     ctx.access.require('apikeys:manage');
     if (input.name.trim() === '') throw new InvalidInputError('input.name', '用途名称不能为空');
     const scopes = checkScopes(input.scopes);
@@ -57,8 +73,13 @@ export class AccessResolver {
     return { key, apiKey: present(record, now) };
   }
 
-  @Mutation(() => ApiKeyType, { description: '吊销 API 密钥（需 apikeys:manage）：发布 api_key.revoked，各子图随即拒绝该密钥' })
-  async revokeApiKey(@Arg('id', () => ID, { description: '密钥编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<ApiKeyType> {
+  @Mutation(() => ApiKeyType, {
+    description: '吊销 API 密钥（需 apikeys:manage）：发布 api_key.revoked，各子图随即拒绝该密钥',
+  })
+  async revokeApiKey(
+    @Arg('id', () => ID, { description: '密钥编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ApiKeyType> {
     ctx.access.require('apikeys:manage');
     const now = ctx.clock.now();
     const record = await ctx.transaction(async ({ em, events }) => {
@@ -73,10 +94,14 @@ export class AccessResolver {
     return present(record, now);
   }
 
-  @Query(() => PiiAuditTrailConnection, { description: '个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前' })
+  @Query(() => PiiAuditTrailConnection, {
+    description:
+      '个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前',
+  })
   piiAuditTrail(
     @Args() page: PageArgs,
-    @Arg('filter', () => PiiAuditTrailFilter, { nullable: true, description: '筛选条件' }) filter: PiiAuditTrailFilter | null,
+    @Arg('filter', () => PiiAuditTrailFilter, { nullable: true, description: '筛选条件' })
+    filter: PiiAuditTrailFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('audit:read');
@@ -84,14 +109,19 @@ export class AccessResolver {
     if (filter?.residentId) where.subjectId = filter.residentId;
     if (filter?.callerId) where.callerId = filter.callerId;
     if (filter?.from || filter?.to) {
-      if (filter.from && filter.to && filter.from >= filter.to) throw new InvalidInputError('filter.to', '截止时间须晚于起始时间');
+      if (filter.from && filter.to && filter.from >= filter.to)
+        throw new InvalidInputError('filter.to', '截止时间须晚于起始时间');
       where.readAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
     }
     return paginate(ctx.em, AuditTrailEntry, where, page, { readAt: 'desc', id: 'asc' }).then((connection) => ({
       ...connection,
       edges: connection.edges.map((edge) => ({
         cursor: edge.cursor,
-        node: { ...edge.node, fields: edge.node.fields.split(','), callerRoles: edge.node.callerRoles.split(',').filter(Boolean) },
+        node: {
+          ...edge.node,
+          fields: edge.node.fields.split(','),
+          callerRoles: edge.node.callerRoles.split(',').filter(Boolean),
+        },
       })),
     }));
   }

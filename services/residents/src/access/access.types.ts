@@ -10,7 +10,11 @@ export enum ApiKeyStatusEnum {
 registerEnumType(ApiKeyStatusEnum, {
   name: 'ApiKeyStatus',
   description: 'API 密钥状态',
-  valuesConfig: { ACTIVE: { description: '有效' }, REVOKED: { description: '已吊销' }, EXPIRED: { description: '已过期' } },
+  valuesConfig: {
+    ACTIVE: { description: '有效' },
+    REVOKED: { description: '已吊销' },
+    EXPIRED: { description: '已过期' },
+  },
 });
 
 @ObjectType('ApiKey', { description: '区级平台 API 密钥（不含密钥本身，仅在签发时显示一次）' })
@@ -47,7 +51,9 @@ export class IssueApiKeyInput {
   name!: string;
 
   @ArrayMaxSize(20)
-  @Field(() => [String], { description: '权限范围（机器客户端可用的权限，如 residents:import、cases:escalation、events:read）' })
+  @Field(() => [String], {
+    description: '权限范围（机器客户端可用的权限，如 residents:import、cases:escalation、events:read）',
+  })
   scopes!: string[];
 
   @Field(() => Int, { nullable: true, description: '有效天数（1–365，默认 365）' })

@@ -10,7 +10,10 @@ export function checkScopes(scopes: string[]): Permission[] {
   if (scopes.length === 0) throw new InvalidInputError('input.scopes', '至少需要一个权限范围');
   for (const scope of scopes) {
     if (!(MACHINE_SCOPES as readonly string[]).includes(scope)) {
-      throw new InvalidInputError('input.scopes', `未知或不允许的权限范围 ${scope}；可用：${MACHINE_SCOPES.join('、')}`);
+      throw new InvalidInputError(
+        'input.scopes',
+        `未知或不允许的权限范围 ${scope}；可用：${MACHINE_SCOPES.join('、')}`,
+      );
     }
   }
   return [...new Set(scopes)] as Permission[];

@@ -20,8 +20,16 @@ export interface CareRecordView {
 
 export function storedCareView(record: CareRecord): CareRecordView {
   return {
-    id: record.id, residentId: record.resident.id, category: record.category, startedOn: record.startedOn, source: record.source, grade: record.grade,
-    endedOn: record.endedOn, endReason: record.endReason, nextReviewOn: record.nextReviewOn, derived: false,
+    id: record.id,
+    residentId: record.resident.id,
+    category: record.category,
+    startedOn: record.startedOn,
+    source: record.source,
+    grade: record.grade,
+    endedOn: record.endedOn,
+    endReason: record.endReason,
+    nextReviewOn: record.nextReviewOn,
+    derived: false,
   };
 }
 
@@ -29,7 +37,15 @@ export function storedCareView(record: CareRecord): CareRecordView {
 export function derivedAdvancedAge(resident: Resident, today: string): CareRecordView | null {
   if (resident.status !== 'ACTIVE' || !isAdvancedAge(resident.birthDate, today)) return null;
   return {
-    id: `derived:${resident.id}`, residentId: resident.id, category: 'ADVANCED_AGE', startedOn: addMonths(resident.birthDate!, 12 * ADVANCED_AGE_YEARS),
-    source: '按出生日期自动认定', grade: null, endedOn: null, endReason: null, nextReviewOn: null, derived: true,
+    id: `derived:${resident.id}`,
+    residentId: resident.id,
+    category: 'ADVANCED_AGE',
+    startedOn: addMonths(resident.birthDate!, 12 * ADVANCED_AGE_YEARS),
+    source: '按出生日期自动认定',
+    grade: null,
+    endedOn: null,
+    endReason: null,
+    nextReviewOn: null,
+    derived: true,
   };
 }

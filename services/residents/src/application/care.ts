@@ -1,4 +1,10 @@
-import { CareCategories, CareCategoryAdded, CareCategoryEnded, CareCategoryReviewed, type CareCategory } from '@shequ/contracts';
+import {
+  CareCategories,
+  CareCategoryAdded,
+  CareCategoryEnded,
+  CareCategoryReviewed,
+  type CareCategory,
+} from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -30,9 +36,11 @@ const text = (raw: string | null | undefined, field: string, max: number, requir
 };
 
 function validCategory(raw: string, scope: CareScope): CareCategory {
-  if (!CareCategories.codes.includes(raw as CareCategory)) throw new InvalidInputError('category', `未知的关爱对象类别：${raw}`);
+  if (!CareCategories.codes.includes(raw as CareCategory))
+    throw new InvalidInputError('category', `未知的关爱对象类别：${raw}`);
   const category = raw as CareCategory;
-  if (!scope.category(category)) throw new InvalidInputError('category', `无权管理该类别：${CareCategories.labels[category]}`);
+  if (!scope.category(category))
+    throw new InvalidInputError('category', `无权管理该类别：${CareCategories.labels[category]}`);
   return category;
 }
 
@@ -50,7 +58,8 @@ export async function addCareCategory(
   const resident = await loadVisible(uow, Resident, input.residentId, scope.communityId, '居民', scope.resident);
   residentTransition(resident.status, 'CARE');
   const open = await uow.em.count(CareRecord, { resident: resident.id, category, endedOn: null });
-  if (open > 0) throw new ConflictError(`该居民已是「${CareCategories.labels[category]}」关爱对象（在册）`, { field: 'category' });
+  if (open > 0)
+    throw new ConflictError(`该居民已是「${CareCategories.labels[category]}」关爱对象（在册）`, { field: 'category' });
   const record = uow.em.create(CareRecord, {
     id: newId(),
     communityId: resident.communityId,
@@ -61,14 +70,21 @@ export async function addCareCategory(
     grade,
     nextReviewOn: nextReviewDate(category, startedOn),
   });
-  uow.events.record(CareCategoryAdded, { residentId: resident.id, category, startedOn, source, nextReviewOn: record.nextReviewOn });
+  uow.events.record(CareCategoryAdded, {
+    residentId: resident.id,
+    category,
+    startedOn,
+    source,
+    nextReviewOn: record.nextReviewOn,
+  });
   await uow.em.flush();
   return record;
 }
 
 async function openRecord(uow: UnitOfWork, id: string, scope: CareScope): Promise<CareRecord> {
   const record = await uow.em.findOne(CareRecord, { id, communityId: scope.communityId }, { populate: ['resident'] });
-  if (!record || !(await scope.resident(record.resident.getEntity(), uow.em)) || !scope.category(record.category)) throw new NotFoundError('关爱记录', id);
+  if (!record || !(await scope.resident(record.resident.getEntity(), uow.em)) || !scope.category(record.category))
+    throw new NotFoundError('关爱记录', id);
   if (record.endedOn) throw new ConflictError(`该关爱记录已于 ${record.endedOn} 终止`, { status: 'ENDED' });
   return record;
 }
@@ -82,7 +98,11 @@ function end(uow: UnitOfWork, record: CareRecord, endedOn: string, reason: strin
 }
 
 /** 该减的减: ends a category with a reason. */
-export async function endCareCategory(uow: UnitOfWork, input: { careRecordId: string; endedOn: string; reason: string }, scope: CareScope): Promise<CareRecord> {
+export async function endCareCategory(
+  uow: UnitOfWork,
+  input: { careRecordId: string; endedOn: string; reason: string },
+  scope: CareScope,
+): Promise<CareRecord> {
   const endedOn = validDate(input.endedOn, 'endedOn');
   const reason = text(input.reason, 'reason', 200)!;
   const record = await openRecord(uow, input.careRecordId, scope);
@@ -94,10 +114,19 @@ export async function endCareCategory(uow: UnitOfWork, input: { careRecordId: st
 /** Records a review (continue / adjust / terminate); the next review date follows from the category unless given. */
 export async function reviewCareCategory(
   uow: UnitOfWork,
-  input: { careRecordId: string; outcome: string; reviewedOn: string; reviewerStaffId: string; note?: string | null; nextReviewOn?: string | null; grade?: string | null },
+  input: {
+    careRecordId: string;
+    outcome: string;
+    reviewedOn: string;
+    reviewerStaffId: string;
+    note?: string | null;
+    nextReviewOn?: string | null;
+    grade?: string | null;
+  },
   scope: CareScope,
 ): Promise<{ record: CareRecord; review: CareReview }> {
-  if (!CareReviewOutcomes.codes.includes(input.outcome as CareReviewOutcome)) throw new InvalidInputError('outcome', `未知的复核结论：${input.outcome}`);
+  if (!CareReviewOutcomes.codes.includes(input.outcome as CareReviewOutcome))
+    throw new InvalidInputError('outcome', `未知的复核结论：${input.outcome}`);
   const outcome = input.outcome as CareReviewOutcome;
   const reviewedOn = validDate(input.reviewedOn, 'reviewedOn');
   const requestedNext = input.nextReviewOn ? validDate(input.nextReviewOn, 'nextReviewOn') : null;
@@ -108,9 +137,23 @@ export async function reviewCareCategory(
   const record = await openRecord(uow, input.careRecordId, scope);
   if (reviewedOn < record.startedOn) throw new InvalidInputError('reviewedOn', '复核日期不能早于起始日期');
   const result = reviewResult(record.category, outcome, reviewedOn, requestedNext);
-  const review = uow.em.create(CareReview, { id: newId(), record, outcome, reviewedOn, reviewerStaffId: reviewer.id, note, nextReviewOn: result.nextReviewOn });
+  const review = uow.em.create(CareReview, {
+    id: newId(),
+    record,
+    outcome,
+    reviewedOn,
+    reviewerStaffId: reviewer.id,
+    note,
+    nextReviewOn: result.nextReviewOn,
+  });
   if (outcome === 'ADJUST' && grade) record.grade = grade;
-  uow.events.record(CareCategoryReviewed, { residentId: record.resident.id, category: record.category, outcome, reviewedOn, nextReviewOn: result.nextReviewOn });
+  uow.events.record(CareCategoryReviewed, {
+    residentId: record.resident.id,
+    category: record.category,
+    outcome,
+    reviewedOn,
+    nextReviewOn: result.nextReviewOn,
+  });
   if (result.ends) end(uow, record, reviewedOn, note ?? '复核终止');
   else record.nextReviewOn = result.nextReviewOn;
   await uow.em.flush();

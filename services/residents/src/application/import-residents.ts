@@ -3,7 +3,13 @@ import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { parseCsv } from '../domain/import/csv.js';
-import { checkImportRow, columnOf, REQUIRED_COLUMNS, type ImportColumn, type ImportRow } from '../domain/import/import-row.js';
+import {
+  checkImportRow,
+  columnOf,
+  REQUIRED_COLUMNS,
+  type ImportColumn,
+  type ImportRow,
+} from '../domain/import/import-row.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
@@ -51,11 +57,13 @@ export function readImportFile(format: 'CSV' | 'JSON', content: string): SourceR
     }
     if (!Array.isArray(data)) throw new InvalidInputError('content', 'JSON 须为对象数组');
     return data.map((item, index) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) return { row: index + 1, record: null, problem: '该行不是对象' };
+      if (typeof item !== 'object' || item === null || Array.isArray(item))
+        return { row: index + 1, record: null, problem: '该行不是对象' };
       const record: Partial<Record<ImportColumn, string>> = {};
-      for (const [key, value] of Object.entries(item)) {
+      for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
         const column = columnOf(key);
-        if (column && value !== null && value !== undefined) record[column] = String(value);
+        if (column && value !== null && value !== undefined)
+          record[column] = typeof value === 'string' ? value : JSON.stringify(value);
       }
       return { row: index + 1, record, problem: null };
     });
@@ -66,7 +74,12 @@ export function readImportFile(format: 'CSV' | 'JSON', content: string): SourceR
   if (missing.length > 0) throw new InvalidInputError('content', `CSV 表头缺少必需列：${missing.join(', ')}`);
   return records.map((r) => {
     if (r.problem) return { row: r.row, record: null, problem: `CSV 格式错误：${r.problem}` };
-    if (r.values.length !== header.length) return { row: r.row, record: null, problem: `CSV 格式错误：该行有 ${r.values.length} 列，表头有 ${header.length} 列` };
+    if (r.values.length !== header.length)
+      return {
+        row: r.row,
+        record: null,
+        problem: `CSV 格式错误：该行有 ${r.values.length} 列，表头有 ${header.length} 列`,
+      };
     const record: Partial<Record<ImportColumn, string>> = {};
     columns.forEach((column, i) => {
       if (column) record[column] = r.values[i];
@@ -99,7 +112,13 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
     }
     const first = firstRowOf.get(check.value.idNumber);
     if (first !== undefined) {
-      results.push({ row: item.row, outcome: 'REJECTED', residentId: null, field: 'idNumber', reason: `身份证号在文件中重复（首次出现在第 ${first} 行）` });
+      results.push({
+        row: item.row,
+        outcome: 'REJECTED',
+        residentId: null,
+        field: 'idNumber',
+        reason: `身份证号在文件中重复（首次出现在第 ${first} 行）`,
+      });
       continue;
     }
     firstRowOf.set(check.value.idNumber, item.row);
@@ -112,10 +131,9 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
   const { communityId } = settings;
   const chunkSize = settings.chunkSize ?? 500;
   // Grids and buildings of the community are few: loaded once, kept as plain ids across chunks.
-  const [grids, buildings] = await settings.runChunk(async (uow) => [
-    await uow.em.find(Grid, { communityId }),
-    await uow.em.find(Building, { communityId }),
-  ] as const);
+  const [grids, buildings] = await settings.runChunk(
+    async (uow) => [await uow.em.find(Grid, { communityId }), await uow.em.find(Building, { communityId })] as const,
+  );
   const gridByCode = new Map(grids.map((g) => [g.code, g.id]));
   const buildingByName = new Map(buildings.map((b) => [b.name, { id: b.id, gridId: b.grid.id }]));
 
@@ -123,12 +141,23 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
     const chunk = valid.slice(start, start + chunkSize);
     const chunkResults = await settings.runChunk(async ({ em, events }) => {
       const out: ImportRowResult[] = [];
-      const existing = new Map((await em.find(Resident, { idNumber: { $in: chunk.map((r) => r.value.idNumber) } })).map((r) => [r.idNumber, r]));
+      const existing = new Map(
+        (await em.find(Resident, { idNumber: { $in: chunk.map((r) => r.value.idNumber) } })).map((r) => [
+          r.idNumber,
+          r,
+        ]),
+      );
       const addresses = chunk.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room));
-      const households = new Map((await em.find(Household, { communityId, address: { $in: [...new Set(addresses)] } })).map((h) => [h.address, h]));
+      const households = new Map(
+        (await em.find(Household, { communityId, address: { $in: [...new Set(addresses)] } })).map((h) => [
+          h.address,
+          h,
+        ]),
+      );
       const createdBuildings: Array<[string, { id: string; gridId: string }]> = [];
       for (const { row, value } of chunk) {
-        const reject = (field: string, reason: string) => out.push({ row, outcome: 'REJECTED', residentId: null, field, reason });
+        const reject = (field: string, reason: string) =>
+          out.push({ row, outcome: 'REJECTED', residentId: null, field, reason });
         // Building: matched by name, or created in the named grid.
         let building = buildingByName.get(value.building);
         if (!building) {
@@ -142,7 +171,13 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
             continue;
           }
           building = { id: newId(), gridId };
-          em.create(Building, { id: building.id, communityId, grid: gridId, name: value.building, address: value.building });
+          em.create(Building, {
+            id: building.id,
+            communityId,
+            grid: gridId,
+            name: value.building,
+            address: value.building,
+          });
           buildingByName.set(value.building, building);
           createdBuildings.push([value.building, building]);
         } else if (value.gridCode && gridByCode.get(value.gridCode) !== building.gridId) {
@@ -154,7 +189,13 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
         let household = households.get(address);
         if (!household) {
           household = em.create(Household, {
-            id: newId(), communityId, building: building.id, unit: value.unit, room: value.room, address, housing: value.housing ?? 'OWNED',
+            id: newId(),
+            communityId,
+            building: building.id,
+            unit: value.unit,
+            room: value.room,
+            address,
+            housing: value.housing ?? 'OWNED',
           });
           households.set(address, household);
         }
@@ -162,14 +203,27 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
         const resident = existing.get(value.idNumber);
         if (!resident) {
           const created = em.create(Resident, {
-            id: newId(), communityId, name: value.name, idNumber: value.idNumber, gender: value.gender, birthDate: value.birthDate, phone: value.phone,
-            household: household.id, relationToHead: value.relationToHead, residenceType: value.residenceType,
-            residencePermitIssuedOn: value.residencePermitIssuedOn, residencePermitExpiresOn: value.residencePermitExpiresOn,
+            id: newId(),
+            communityId,
+            name: value.name,
+            idNumber: value.idNumber,
+            gender: value.gender,
+            birthDate: value.birthDate,
+            phone: value.phone,
+            household: household.id,
+            relationToHead: value.relationToHead,
+            residenceType: value.residenceType,
+            residencePermitIssuedOn: value.residencePermitIssuedOn,
+            residencePermitExpiresOn: value.residencePermitExpiresOn,
             movedInOn: settings.today.toISOString().slice(0, 10),
           });
           if (value.relationToHead === 'HEAD' && !household.headResidentId) household.headResidentId = created.id;
           events.record(ResidentRegistered, {
-            residentId: created.id, ...location, gender: value.gender, birthDate: value.birthDate, residenceType: value.residenceType,
+            residentId: created.id,
+            ...location,
+            gender: value.gender,
+            birthDate: value.birthDate,
+            residenceType: value.residenceType,
             residencePermitExpiresOn: value.residencePermitExpiresOn,
           });
           out.push({ row, outcome: 'CREATED', residentId: created.id, field: null, reason: null });
@@ -184,7 +238,18 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
           continue;
         }
         const changed: string[] = [];
-        const set = <K extends 'name' | 'phone' | 'relationToHead' | 'residenceType' | 'residencePermitIssuedOn' | 'residencePermitExpiresOn'>(key: K, next: Resident[K]) => {
+        const set = <
+          K extends
+            | 'name'
+            | 'phone'
+            | 'relationToHead'
+            | 'residenceType'
+            | 'residencePermitIssuedOn'
+            | 'residencePermitExpiresOn',
+        >(
+          key: K,
+          next: Resident[K],
+        ) => {
           if (resident[key] !== next) {
             resident[key] = next;
             changed.push(key);
@@ -208,16 +273,29 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
             resident.moveOutDestination = null;
           }
           events.record(ResidentMovedIn, {
-            residentId: resident.id, householdId: household.id, buildingId: building.id, gridId: building.gridId,
-            fromHouseholdId: returning ? null : fromHouseholdId, movedInOn: resident.movedInOn,
+            residentId: resident.id,
+            householdId: household.id,
+            buildingId: building.id,
+            gridId: building.gridId,
+            fromHouseholdId: returning ? null : fromHouseholdId,
+            movedInOn: resident.movedInOn,
           });
         }
         if (changed.length > 0) {
           events.record(ResidentUpdated, {
-            residentId: resident.id, changedFields: changed, residenceType: resident.residenceType, residencePermitExpiresOn: resident.residencePermitExpiresOn,
+            residentId: resident.id,
+            changedFields: changed,
+            residenceType: resident.residenceType,
+            residencePermitExpiresOn: resident.residencePermitExpiresOn,
           });
         }
-        out.push({ row, outcome: moved || changed.length > 0 ? 'UPDATED' : 'UNCHANGED', residentId: resident.id, field: null, reason: null });
+        out.push({
+          row,
+          outcome: moved || changed.length > 0 ? 'UPDATED' : 'UNCHANGED',
+          residentId: resident.id,
+          field: null,
+          reason: null,
+        });
       }
       try {
         await em.flush();
@@ -233,5 +311,12 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
   }
   results.sort((a, b) => a.row - b.row);
   const count = (outcome: ImportOutcomeCode) => results.filter((r) => r.outcome === outcome).length;
-  return { total, created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), rejected: count('REJECTED'), results };
+  return {
+    total,
+    created: count('CREATED'),
+    updated: count('UPDATED'),
+    unchanged: count('UNCHANGED'),
+    rejected: count('REJECTED'),
+    results,
+  };
 }

@@ -2,7 +2,12 @@ import { Departments, GridRegistered, type Department } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { HousingTypes, OrganizationKinds, type HousingTypeCode, type OrganizationKindCode } from '../domain/vocabularies.js';
+import {
+  HousingTypes,
+  OrganizationKinds,
+  type HousingTypeCode,
+  type OrganizationKindCode,
+} from '../domain/vocabularies.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
@@ -18,11 +23,18 @@ const text = (raw: string | null | undefined, field: string, max: number): strin
 };
 
 /** The full door address of a flat: building name + unit + room (香秀里12号楼2单元502室). */
-export const householdAddress = (buildingName: string, unit: string, room: string): string => `${buildingName}${unit}${room}`;
+export const householdAddress = (buildingName: string, unit: string, room: string): string =>
+  `${buildingName}${unit}${room}`;
 
 /** A rented flat (出租房) records its landlord; owned and public flats have none. */
-async function validHousing(uow: UnitOfWork, communityId: string, housing: string, landlordResidentId: string | null | undefined): Promise<{ housing: HousingTypeCode; landlordResidentId: string | null }> {
-  if (!HousingTypes.codes.includes(housing as HousingTypeCode)) throw new InvalidInputError('housing', `未知的住房性质：${housing}`);
+async function validHousing(
+  uow: UnitOfWork,
+  communityId: string,
+  housing: string,
+  landlordResidentId: string | null | undefined,
+): Promise<{ housing: HousingTypeCode; landlordResidentId: string | null }> {
+  if (!HousingTypes.codes.includes(housing as HousingTypeCode))
+    throw new InvalidInputError('housing', `未知的住房性质：${housing}`);
   if (housing !== 'RENTED') {
     if (landlordResidentId) throw new InvalidInputError('landlordResidentId', '只有出租房登记房东');
     return { housing: housing as HousingTypeCode, landlordResidentId: null };
@@ -42,10 +54,12 @@ export async function registerHousehold(
   const unit = text(input.unit, 'unit', 20);
   const room = text(input.room, 'room', 20);
   const building = await uow.em.findOne(Building, { id: input.buildingId, communityId });
-  if (!building || !(await buildingVisible(building, uow.em))) throw new InvalidInputError('buildingId', `楼栋 ${input.buildingId} 不存在`);
+  if (!building || !(await buildingVisible(building, uow.em)))
+    throw new InvalidInputError('buildingId', `楼栋 ${input.buildingId} 不存在`);
   const housing = await validHousing(uow, communityId, input.housing, input.landlordResidentId);
   const address = householdAddress(building.name, unit, room);
-  if (await uow.em.count(Household, { communityId, address })) throw new ConflictError(`住户 ${address} 已登记`, { field: 'room' });
+  if (await uow.em.count(Household, { communityId, address }))
+    throw new ConflictError(`住户 ${address} 已登记`, { field: 'room' });
   const household = uow.em.create(Household, { id: newId(), communityId, building, unit, room, address, ...housing });
   await uow.em.flush();
   return household;
@@ -62,7 +76,11 @@ export async function setHousehold(
   if (!household || !(await visible(household, uow.em))) throw new NotFoundError('住户', input.householdId);
   Object.assign(household, await validHousing(uow, communityId, input.housing, input.landlordResidentId));
   if (input.headResidentId !== undefined && input.headResidentId !== null) {
-    const head = await uow.em.findOne(Resident, { id: input.headResidentId, household: household.id, status: 'ACTIVE' });
+    const head = await uow.em.findOne(Resident, {
+      id: input.headResidentId,
+      household: household.id,
+      status: 'ACTIVE',
+    });
     if (!head) throw new InvalidInputError('headResidentId', '户主须为该户在册居民');
     household.headResidentId = head.id;
   }
@@ -79,7 +97,12 @@ export async function assignBuildingLeader(
 ): Promise<Building> {
   const building = await uow.em.findOne(Building, { id: input.buildingId, communityId });
   if (!building || !(await visible(building, uow.em))) throw new NotFoundError('楼栋', input.buildingId);
-  const resident = await uow.em.findOne(Resident, { id: input.residentId, communityId, status: 'ACTIVE', household: { building: building.id } });
+  const resident = await uow.em.findOne(Resident, {
+    id: input.residentId,
+    communityId,
+    status: 'ACTIVE',
+    household: { building: building.id },
+  });
   if (!resident) throw new InvalidInputError('residentId', '楼栋长须为本楼栋的在册居民');
   building.leaderResidentId = resident.id;
   await uow.em.flush();
@@ -87,7 +110,11 @@ export async function assignBuildingLeader(
 }
 
 /** 网格员: a staff member who then serves the grid; announced with `grid.registered`. */
-export async function assignGridWorker(uow: UnitOfWork, input: { gridId: string; staffId: string }, communityId: string): Promise<Grid> {
+export async function assignGridWorker(
+  uow: UnitOfWork,
+  input: { gridId: string; staffId: string },
+  communityId: string,
+): Promise<Grid> {
   const grid = await uow.em.findOne(Grid, { id: input.gridId, communityId });
   if (!grid) throw new NotFoundError('网格', input.gridId);
   const staff = await uow.em.findOne(Staff, { id: input.staffId, communityId, active: true });
@@ -106,12 +133,20 @@ export async function registerStaff(
 ): Promise<Staff> {
   const name = text(input.name, 'name', 50);
   const position = text(input.position, 'position', 50);
-  if (!Departments.codes.includes(input.department as Department)) throw new InvalidInputError('department', `未知的部门：${input.department}`);
+  if (!Departments.codes.includes(input.department as Department))
+    throw new InvalidInputError('department', `未知的部门：${input.department}`);
   const gridIds = input.gridIds ?? [];
   if (gridIds.length && (await uow.em.count(Grid, { id: { $in: gridIds }, communityId })) !== new Set(gridIds).size) {
     throw new InvalidInputError('gridIds', '包含不存在的网格');
   }
-  const staff = uow.em.create(Staff, { id: newId(), communityId, name, department: input.department as Department, position, gridIds: joinGridIds(gridIds) });
+  const staff = uow.em.create(Staff, {
+    id: newId(),
+    communityId,
+    name,
+    department: input.department as Department,
+    position,
+    gridIds: joinGridIds(gridIds),
+  });
   await uow.em.flush();
   return staff;
 }
@@ -122,15 +157,27 @@ export async function registerOrganization(
   communityId: string,
 ): Promise<Organization> {
   const name = text(input.name, 'name', 100);
-  if (!OrganizationKinds.codes.includes(input.kind as OrganizationKindCode)) throw new InvalidInputError('kind', `未知的组织类别：${input.kind}`);
-  if (input.gridId && !(await uow.em.count(Grid, { id: input.gridId, communityId }))) throw new InvalidInputError('gridId', `网格 ${input.gridId} 不存在`);
-  if (input.memberCount !== undefined && input.memberCount !== null && (!Number.isInteger(input.memberCount) || input.memberCount < 0)) {
+  if (!OrganizationKinds.codes.includes(input.kind as OrganizationKindCode))
+    throw new InvalidInputError('kind', `未知的组织类别：${input.kind}`);
+  if (input.gridId && !(await uow.em.count(Grid, { id: input.gridId, communityId })))
+    throw new InvalidInputError('gridId', `网格 ${input.gridId} 不存在`);
+  if (
+    input.memberCount !== undefined &&
+    input.memberCount !== null &&
+    (!Number.isInteger(input.memberCount) || input.memberCount < 0)
+  ) {
     throw new InvalidInputError('memberCount', '人数须为非负整数');
   }
-  if (await uow.em.count(Organization, { communityId, name })) throw new ConflictError(`组织「${name}」已登记`, { field: 'name' });
+  if (await uow.em.count(Organization, { communityId, name }))
+    throw new ConflictError(`组织「${name}」已登记`, { field: 'name' });
   const organization = uow.em.create(Organization, {
-    id: newId(), communityId, name, kind: input.kind as OrganizationKindCode,
-    address: input.address?.trim() || null, gridId: input.gridId ?? null, memberCount: input.memberCount ?? null,
+    id: newId(),
+    communityId,
+    name,
+    kind: input.kind as OrganizationKindCode,
+    address: input.address?.trim() || null,
+    gridId: input.gridId ?? null,
+    memberCount: input.memberCount ?? null,
   });
   await uow.em.flush();
   return organization;

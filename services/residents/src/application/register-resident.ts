@@ -34,7 +34,8 @@ export async function registerResident(
   const residence = validResidence(command);
   const movedInOn = command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : isoDay(today);
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
-  if (!household || !(await householdVisible(household, uow.em))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  if (!household || !(await householdVisible(household, uow.em)))
+    throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   if (await uow.em.count(Resident, { idNumber: valid.idNumber })) {
     throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
   }
@@ -60,7 +61,8 @@ export async function registerResident(
   try {
     await uow.em.flush();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
+    if (error instanceof UniqueConstraintViolationException)
+      throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
     throw error;
   }
   return resident;

@@ -28,7 +28,11 @@ export interface UpdateResidentCommand {
 }
 
 /** Updates contact, residence type (流动人口 with 居住证 dates) or relation to head; publishes `resident.updated` when something changed. */
-export async function updateResident(uow: UnitOfWork, command: UpdateResidentCommand, scope: Visibility): Promise<Resident> {
+export async function updateResident(
+  uow: UnitOfWork,
+  command: UpdateResidentCommand,
+  scope: Visibility,
+): Promise<Resident> {
   const phone = command.phone === undefined ? undefined : validPhone(command.phone);
   const touchesResidence = command.residenceType !== undefined && command.residenceType !== null;
   const residence = touchesResidence ? validResidence(command) : undefined;
@@ -70,13 +74,18 @@ export interface MoveResidentCommand {
 }
 
 /** Moves a resident into another household (换户 / 地址变更), or back into the community after moving out (迁回). */
-export async function moveResident(uow: UnitOfWork, command: MoveResidentCommand, scope: Visibility): Promise<Resident> {
+export async function moveResident(
+  uow: UnitOfWork,
+  command: MoveResidentCommand,
+  scope: Visibility,
+): Promise<Resident> {
   const movedInOn = validDate(command.movedInOn, 'movedInOn');
   if (command.relationToHead && !RelationsToHead.codes.includes(command.relationToHead as RelationToHeadCode)) {
     throw new InvalidInputError('relationToHead', `未知的与户主关系：${command.relationToHead}`);
   }
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId: scope.communityId });
-  if (!household || !(await scope.household(household, uow.em))) throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
+  if (!household || !(await scope.household(household, uow.em)))
+    throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   const wasOut = resident.status === 'MOVED_OUT';
   const from = resident.household?.id ?? null;
@@ -103,21 +112,36 @@ export async function moveResident(uow: UnitOfWork, command: MoveResidentCommand
 }
 
 /** 迁出: the resident stays on record with status MOVED_OUT, the date and where to. */
-export async function moveOutResident(uow: UnitOfWork, command: { residentId: string; movedOutOn: string; destination: string }, scope: Visibility): Promise<Resident> {
+export async function moveOutResident(
+  uow: UnitOfWork,
+  command: { residentId: string; movedOutOn: string; destination: string },
+  scope: Visibility,
+): Promise<Resident> {
   const movedOutOn = validDate(command.movedOutOn, 'movedOutOn');
   const destination = command.destination.trim();
-  if (destination.length < 2 || destination.length > 100) throw new InvalidInputError('destination', '迁往地须为 2–100 个字');
+  if (destination.length < 2 || destination.length > 100)
+    throw new InvalidInputError('destination', '迁往地须为 2–100 个字');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   resident.status = residentTransition(resident.status, 'MOVE_OUT');
   resident.movedOutOn = movedOutOn;
   resident.moveOutDestination = destination;
-  uow.events.record(ResidentMovedOut, { residentId: resident.id, fromHouseholdId: resident.household?.id ?? null, movedOutOn, destination });
+  uow.events.record(ResidentMovedOut, {
+    residentId: resident.id,
+    fromHouseholdId: resident.household?.id ?? null,
+    movedOutOn,
+    destination,
+  });
   await uow.em.flush();
   return resident;
 }
 
 /** 死亡登记: final; the record stays. */
-export async function recordDeath(uow: UnitOfWork, command: { residentId: string; diedOn: string }, scope: Visibility, today: string): Promise<Resident> {
+export async function recordDeath(
+  uow: UnitOfWork,
+  command: { residentId: string; diedOn: string },
+  scope: Visibility,
+  today: string,
+): Promise<Resident> {
   const diedOn = validDate(command.diedOn, 'diedOn');
   if (diedOn > today) throw new InvalidInputError('diedOn', '死亡日期不能晚于今天');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);

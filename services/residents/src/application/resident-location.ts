@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Household } from '../entities/household.js';
-import { Building } from '../entities/building.js';
 
 export interface ResidentLocation {
   householdId: string | null;
@@ -12,6 +11,6 @@ export interface ResidentLocation {
 export async function residentLocation(em: EntityManager, householdId: string | null): Promise<ResidentLocation> {
   if (!householdId) return { householdId: null, buildingId: null, gridId: null };
   const household = await em.findOneOrFail(Household, householdId, { populate: ['building'] });
-  const building = household.building.getEntity() as Building;
+  const building = household.building.getEntity();
   return { householdId, buildingId: building.id, gridId: building.grid.id };
 }

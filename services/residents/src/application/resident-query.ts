@@ -39,15 +39,20 @@ export async function residentWhere(
   if (criteria?.status) all.push({ status: criteria.status as Resident['status'] });
   if (criteria?.gender) all.push({ gender: criteria.gender as Resident['gender'] });
   if (criteria?.namePrefix) all.push({ name: { $like: `${escapeLike(criteria.namePrefix.trim())}%` } });
-  for (const [field, value] of [['minAge', criteria?.minAge], ['maxAge', criteria?.maxAge]] as const) {
-    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 150)) throw new InvalidInputError(field, '年龄须为 0–150 的整数');
+  for (const [field, value] of [
+    ['minAge', criteria?.minAge],
+    ['maxAge', criteria?.maxAge],
+  ] as const) {
+    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 150))
+      throw new InvalidInputError(field, '年龄须为 0–150 的整数');
   }
   // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
   if (criteria?.minAge != null) all.push({ birthDate: { $lte: bornOnOrBefore(today, criteria.minAge) } });
   if (criteria?.maxAge != null) all.push({ birthDate: { $gt: bornOnOrBefore(today, criteria.maxAge + 1) } });
   if (criteria?.careCategory) {
     const category = criteria.careCategory as CareCategory;
-    if (!CareCategories.codes.includes(category)) throw new InvalidInputError('careCategory', `未知的关爱对象类别：${category}`);
+    if (!CareCategories.codes.includes(category))
+      throw new InvalidInputError('careCategory', `未知的关爱对象类别：${category}`);
     if (category === 'ADVANCED_AGE') {
       all.push({ birthDate: { $lte: bornOnOrBefore(today, ADVANCED_AGE_YEARS) } });
     } else {
@@ -57,4 +62,3 @@ export async function residentWhere(
   }
   return { $and: all };
 }
-

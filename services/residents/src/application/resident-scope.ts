@@ -8,14 +8,14 @@ import { Resident } from '../entities/resident.js';
 
 /** Residents the caller may see: its community (or region), and for a grid worker only its own grids. */
 export function residentScope(ctx: SubgraphContext): FilterQuery<Resident>[] {
-  const scope: FilterQuery<Resident>[] = [communityWhere(ctx.access) as FilterQuery<Resident>];
+  const scope: FilterQuery<Resident>[] = [communityWhere(ctx.access)];
   const grids = ctx.access.gridCodes();
   if (grids) scope.push({ household: { building: { grid: { code: { $in: grids } } } } });
   return scope;
 }
 
 export function householdScope(ctx: SubgraphContext): FilterQuery<Household>[] {
-  const scope: FilterQuery<Household>[] = [communityWhere(ctx.access) as FilterQuery<Household>];
+  const scope: FilterQuery<Household>[] = [communityWhere(ctx.access)];
   const grids = ctx.access.gridCodes();
   if (grids) scope.push({ building: { grid: { code: { $in: grids } } } });
   return scope;
@@ -60,7 +60,11 @@ export async function buildingWritable(access: AccessControl, em: EntityManager,
   return !grids || grids.includes((await gridCodeOfBuildingIn(em, building.id)) ?? '');
 }
 
-export async function householdWritable(access: AccessControl, em: EntityManager, household: Household): Promise<boolean> {
+export async function householdWritable(
+  access: AccessControl,
+  em: EntityManager,
+  household: Household,
+): Promise<boolean> {
   if (!inCommunityScope(access, household.communityId)) return false;
   const grids = access.gridCodes();
   return !grids || grids.includes((await gridCodeOfBuildingIn(em, household.building.id)) ?? '');

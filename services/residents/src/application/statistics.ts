@@ -9,7 +9,8 @@ import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
 
-export type StatisticsDimension = 'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE' | 'CARE_CATEGORY' | 'STATUS';
+export type StatisticsDimension =
+  'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE' | 'CARE_CATEGORY' | 'STATUS';
 
 export interface StatisticsKey {
   dimension: StatisticsDimension;
@@ -48,20 +49,44 @@ export async function residentStatistics(
   includeSensitive: boolean,
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
-  const residents = await plainRows<ResidentRow, Resident>(em, Resident, ['id', 'communityId', 'gender', 'birthDate', 'residenceType', 'status', 'household'], where);
+  const residents = await plainRows<ResidentRow, Resident>(
+    em,
+    Resident,
+    ['id', 'communityId', 'gender', 'birthDate', 'residenceType', 'status', 'household'],
+    where,
+  );
   const needsPlace = dimensions.includes('GRID') || dimensions.includes('BUILDING');
   const communities = [...new Set(residents.map((r) => r.communityId))];
   const inCommunities = { communityId: { $in: communities } };
-  const households = needsPlace && communities.length ? await plainRows<{ id: string; building: string }, Household>(em, Household, ['id', 'building'], inCommunities) : [];
-  const buildings = needsPlace && communities.length ? await plainRows<{ id: string; name: string; grid: string }, Building>(em, Building, ['id', 'name', 'grid'], inCommunities) : [];
-  const grids = needsPlace && communities.length ? await plainRows<{ id: string; name: string }, Grid>(em, Grid, ['id', 'name'], inCommunities) : [];
+  const households =
+    needsPlace && communities.length
+      ? await plainRows<{ id: string; building: string }, Household>(em, Household, ['id', 'building'], inCommunities)
+      : [];
+  const buildings =
+    needsPlace && communities.length
+      ? await plainRows<{ id: string; name: string; grid: string }, Building>(
+          em,
+          Building,
+          ['id', 'name', 'grid'],
+          inCommunities,
+        )
+      : [];
+  const grids =
+    needsPlace && communities.length
+      ? await plainRows<{ id: string; name: string }, Grid>(em, Grid, ['id', 'name'], inCommunities)
+      : [];
   const buildingOfHousehold = new Map(households.map((h) => [h.id, h.building]));
   const buildingById = new Map(buildings.map((b) => [b.id, b]));
   const gridById = new Map(grids.map((g) => [g.id, g]));
   const careOf = new Map<string, string[]>();
   if (dimensions.includes('CARE_CATEGORY') && communities.length) {
     const ids = new Set(residents.map((r) => r.id));
-    const records = await plainRows<{ resident: string; category: CareRecord['category'] }, CareRecord>(em, CareRecord, ['resident', 'category'], { ...inCommunities, endedOn: null });
+    const records = await plainRows<{ resident: string; category: CareRecord['category'] }, CareRecord>(
+      em,
+      CareRecord,
+      ['resident', 'category'],
+      { ...inCommunities, endedOn: null },
+    );
     for (const record of records) {
       if (!ids.has(record.resident) || (!includeSensitive && SENSITIVE_CATEGORIES.includes(record.category))) continue;
       careOf.set(record.resident, [...new Set([...(careOf.get(record.resident) ?? []), record.category])]);
@@ -91,7 +116,9 @@ export async function residentStatistics(
         const categories = [...(careOf.get(resident.id) ?? [])];
         if (resident.status === 'ACTIVE' && isAdvancedAge(resident.birthDate, today)) categories.push('ADVANCED_AGE');
         if (categories.length === 0) return [{ value: 'NONE', label: '非关爱对象' }];
-        return categories.sort().map((c) => ({ value: c, label: CareCategories.labels[c as keyof typeof CareCategories.labels] }));
+        return categories
+          .sort()
+          .map((c) => ({ value: c, label: CareCategories.labels[c as keyof typeof CareCategories.labels] }));
       }
     }
   };
@@ -109,6 +136,11 @@ export async function residentStatistics(
       groups.set(id, group);
     }
   }
-  const sorted = [...groups.values()].sort((a, b) => a.keys.map((k) => k.label).join('|').localeCompare(b.keys.map((k) => k.label).join('|'), 'zh'));
+  const sorted = [...groups.values()].sort((a, b) =>
+    a.keys
+      .map((k) => k.label)
+      .join('|')
+      .localeCompare(b.keys.map((k) => k.label).join('|'), 'zh'),
+  );
   return { total: residents.length, groups: sorted };
 }

@@ -39,11 +39,14 @@ try {
     format,
     content,
     communityId,
-    onProgress: (done, total) => process.stderr.write(`\r导入进度 ${done}/${total} 行（${total ? Math.floor((done * 100) / total) : 100}%）`),
+    onProgress: (done, total) =>
+      process.stderr.write(`\r导入进度 ${done}/${total} 行（${total ? Math.floor((done * 100) / total) : 100}%）`),
   });
   process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
-  console.log(`${path}: 共 ${summary.total} 行 — 新增 ${summary.created}，更新 ${summary.updated}，无变化 ${summary.unchanged}，拒绝 ${summary.rejected}（${seconds.toFixed(1)} 秒）`);
+  console.log(
+    `${path}: 共 ${summary.total} 行 — 新增 ${summary.created}，更新 ${summary.updated}，无变化 ${summary.unchanged}，拒绝 ${summary.rejected}（${seconds.toFixed(1)} 秒）`,
+  );
   for (const r of summary.results.filter((r) => r.outcome === 'REJECTED').slice(0, 100)) {
     console.log(`  第 ${r.row} 行 拒绝 ${r.field ?? ''}：${r.reason}`);
   }

@@ -8,7 +8,12 @@ import { residentsMigrations } from '../migrations/index.js';
 
 /** Opens the residents database (applying migrations) outside the running service. */
 export function openResidentsDatabase(location: DatabaseLocation): Promise<Orm> {
-  return openDatabase({ location, entities: [...residentsEntities, ...messagingEntities, ...accessEntities], migrations: residentsMigrations, log: () => undefined });
+  return openDatabase({
+    location,
+    entities: [...residentsEntities, ...messagingEntities, ...accessEntities],
+    migrations: residentsMigrations,
+    log: () => undefined,
+  });
 }
 
 /**
@@ -17,10 +22,21 @@ export function openResidentsDatabase(location: DatabaseLocation): Promise<Orm> 
  */
 export function importIntoDatabase(
   orm: Orm,
-  input: { format: 'CSV' | 'JSON'; content: string; communityId: string; today?: Date; actor?: Actor; onProgress?: (done: number, total: number) => void },
+  input: {
+    format: 'CSV' | 'JSON';
+    content: string;
+    communityId: string;
+    today?: Date;
+    actor?: Actor;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ImportSummary> {
   const outbox = new Outbox('residents');
-  const meta = { communityId: input.communityId, actor: input.actor ?? SYSTEM_ACTOR, correlationId: `import-${Date.now()}` };
+  const meta = {
+    communityId: input.communityId,
+    actor: input.actor ?? SYSTEM_ACTOR,
+    correlationId: `import-${Date.now()}`,
+  };
   return importResidents(readImportFile(input.format, input.content), {
     communityId: input.communityId,
     today: input.today ?? new Date(),

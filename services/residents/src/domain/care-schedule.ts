@@ -34,7 +34,8 @@ export function nextReviewDate(category: CareCategory, from: string): string | n
 
 /** 高龄 is derived: reject attempts to add it by hand. */
 export function assertAddable(category: CareCategory): void {
-  if (category === 'ADVANCED_AGE') throw new InvalidInputError('category', '高龄老人由出生日期自动认定（80 周岁及以上），不能手工添加');
+  if (category === 'ADVANCED_AGE')
+    throw new InvalidInputError('category', '高龄老人由出生日期自动认定（80 周岁及以上），不能手工添加');
 }
 
 /** Whether someone born on `birthDate` is 高龄 (80+) on `today`. */
@@ -50,6 +51,7 @@ export function reviewResult(
   requestedNext?: string | null,
 ): { ends: boolean; nextReviewOn: string | null } {
   if (outcome === 'TERMINATE') return { ends: true, nextReviewOn: null };
-  if (requestedNext && requestedNext <= reviewedOn) throw new InvalidInputError('nextReviewOn', '下次复核日期须晚于本次复核日期');
+  if (requestedNext && requestedNext <= reviewedOn)
+    throw new InvalidInputError('nextReviewOn', '下次复核日期须晚于本次复核日期');
   return { ends: false, nextReviewOn: requestedNext ?? nextReviewDate(category, reviewedOn) };
 }

@@ -12,9 +12,14 @@ export interface Residence {
  * 户籍 residents carry no 居住证; floating residents (流动人口) need the permit's issue and expiry dates, the expiry
  * after the issue.
  */
-export function validResidence(input: { residenceType?: string | null; residencePermitIssuedOn?: string | null; residencePermitExpiresOn?: string | null }): Residence {
+export function validResidence(input: {
+  residenceType?: string | null;
+  residencePermitIssuedOn?: string | null;
+  residencePermitExpiresOn?: string | null;
+}): Residence {
   const residenceType = (input.residenceType ?? 'REGISTERED') as ResidenceType;
-  if (residenceType !== 'REGISTERED' && residenceType !== 'FLOATING') throw new InvalidInputError('residenceType', `未知的居住类型：${residenceType}`);
+  if (residenceType !== 'REGISTERED' && residenceType !== 'FLOATING')
+    throw new InvalidInputError('residenceType', `未知的居住类型：${String(residenceType)}`);
   if (residenceType === 'REGISTERED') {
     if (input.residencePermitIssuedOn || input.residencePermitExpiresOn) {
       throw new InvalidInputError('residencePermitExpiresOn', '户籍人口不登记居住证');

@@ -9,7 +9,13 @@ export type ResidentAction = 'UPDATE' | 'MOVE_HOUSEHOLD' | 'MOVE_OUT' | 'RECORD_
  * Nothing is ever deleted; a moved-out resident may move back in (迁回), a deceased one is final.
  */
 export const RESIDENT_TRANSITIONS: Record<ResidentStatus, Partial<Record<ResidentAction, ResidentStatus>>> = {
-  ACTIVE: { UPDATE: 'ACTIVE', MOVE_HOUSEHOLD: 'ACTIVE', MOVE_OUT: 'MOVED_OUT', RECORD_DEATH: 'DECEASED', CARE: 'ACTIVE' },
+  ACTIVE: {
+    UPDATE: 'ACTIVE',
+    MOVE_HOUSEHOLD: 'ACTIVE',
+    MOVE_OUT: 'MOVED_OUT',
+    RECORD_DEATH: 'DECEASED',
+    CARE: 'ACTIVE',
+  },
   MOVED_OUT: { UPDATE: 'MOVED_OUT', MOVE_HOUSEHOLD: 'ACTIVE' },
   DECEASED: {},
 };
@@ -26,7 +32,10 @@ const ACTION_LABELS: Record<ResidentAction, string> = {
 export function residentTransition(status: ResidentStatus, action: ResidentAction): ResidentStatus {
   const next = RESIDENT_TRANSITIONS[status][action];
   if (!next) {
-    throw new ConflictError(`居民当前状态为「${ResidentStatuses.labels[status]}」（${status}），不能${ACTION_LABELS[action]}`, { status });
+    throw new ConflictError(
+      `居民当前状态为「${ResidentStatuses.labels[status]}」（${status}），不能${ACTION_LABELS[action]}`,
+      { status },
+    );
   }
   return next;
 }

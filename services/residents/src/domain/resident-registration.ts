@@ -30,7 +30,8 @@ export function validName(raw: string, field = 'name'): string {
 export function validPhone(raw: string | null | undefined, field = 'phone'): string | null {
   if (raw === null || raw === undefined || raw.trim() === '') return null;
   const phone = raw.replace(/[\s-]/g, (m) => (m === '-' ? '-' : ''));
-  if (!MOBILE.test(phone) && !LANDLINE.test(phone)) throw new InvalidInputError(field, '电话号码须为 11 位手机号或带区号的固定电话');
+  if (!MOBILE.test(phone) && !LANDLINE.test(phone))
+    throw new InvalidInputError(field, '电话号码须为 11 位手机号或带区号的固定电话');
   return phone;
 }
 

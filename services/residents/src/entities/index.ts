@@ -11,4 +11,15 @@ import { Staff } from './staff.js';
 
 export { Building, CareRecord, CareReview, Community, Grid, Household, Organization, Resident, Staff };
 /** Explicit entity list (no path globs): the same config works from src under vitest and from dist. */
-export const residentsEntities = [Community, Grid, Building, Household, Resident, CareRecord, CareReview, Staff, Organization, ...residentsAccessEntities];
+export const residentsEntities = [
+  Community,
+  Grid,
+  Building,
+  Household,
+  Resident,
+  CareRecord,
+  CareReview,
+  Staff,
+  Organization,
+  ...residentsAccessEntities,
+];

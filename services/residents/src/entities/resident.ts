@@ -8,7 +8,23 @@ export type RelationToHead = 'HEAD' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'GRANDCHIL
 @Entity({ tableName: 'resident' })
 @Index({ properties: ['communityId', 'status'] })
 export class Resident {
-  [OptionalProps]?: 'gender' | 'birthDate' | 'phone' | 'household' | 'relationToHead' | 'residenceType' | 'residencePermitIssuedOn' | 'residencePermitExpiresOn' | 'status' | 'createdAt' | 'updatedAt' | 'movedInOn' | 'movedOutOn' | 'moveOutDestination' | 'diedOn' | 'permitExpiringNotifiedFor';
+  [OptionalProps]?:
+    | 'gender'
+    | 'birthDate'
+    | 'phone'
+    | 'household'
+    | 'relationToHead'
+    | 'residenceType'
+    | 'residencePermitIssuedOn'
+    | 'residencePermitExpiresOn'
+    | 'status'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'movedInOn'
+    | 'movedOutOn'
+    | 'moveOutDestination'
+    | 'diedOn'
+    | 'permitExpiringNotifiedFor';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;

@@ -1,4 +1,17 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import { DateScalar, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import type { CareCategory } from '@shequ/contracts';
@@ -106,26 +119,48 @@ export class CareResolver {
   ) {
     ctx.access.require('care:read');
     if (ctx.access.fieldAccess('careCategories') !== 'RAW') throw new InvalidInputError('before', '无权查看关爱对象');
-    const categories = ctx.access.fieldAccess('sensitiveTags') === 'RAW' ? {} : { category: { $nin: [...SENSITIVE_CATEGORIES] } };
-    const where = { $and: [{ endedOn: null, nextReviewOn: { $ne: null, $lt: before }, ...categories }, { resident: { $and: residentScope(ctx) } }] };
-    const connection = await paginate(ctx.em, CareRecord, where as never, page, { nextReviewOn: 'asc', id: 'asc' } as never);
+    const categories =
+      ctx.access.fieldAccess('sensitiveTags') === 'RAW' ? {} : { category: { $nin: [...SENSITIVE_CATEGORIES] } };
+    const where = {
+      $and: [
+        { endedOn: null, nextReviewOn: { $ne: null, $lt: before }, ...categories },
+        { resident: { $and: residentScope(ctx) } },
+      ],
+    };
+    const connection = await paginate(ctx.em, CareRecord, where as never, page, {
+      nextReviewOn: 'asc',
+      id: 'asc',
+    } as never);
     return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: storedCareView(e.node) })) };
   }
 
-  @Mutation(() => CareRecordPayload, { description: '新增关爱对象（需 care:write；重点人员需 sensitive:write）；发布 care_category.added' })
-  async addCareCategory(@Arg('input', () => AddCareCategoryInput, { description: '关爱对象信息' }) input: AddCareCategoryInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CareRecordPayload, {
+    description: '新增关爱对象（需 care:write；重点人员需 sensitive:write）；发布 care_category.added',
+  })
+  async addCareCategory(
+    @Arg('input', () => AddCareCategoryInput, { description: '关爱对象信息' }) input: AddCareCategoryInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('care:write');
     return payload(ctx, await ctx.transaction((uow) => addCareCategory(uow, input, careScope(ctx))));
   }
 
   @Mutation(() => CareRecordPayload, { description: '终止关爱对象（需 care:write）；发布 care_category.ended' })
-  async endCareCategory(@Arg('input', () => EndCareCategoryInput, { description: '终止信息' }) input: EndCareCategoryInput, @Ctx() ctx: SubgraphContext) {
+  async endCareCategory(
+    @Arg('input', () => EndCareCategoryInput, { description: '终止信息' }) input: EndCareCategoryInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('care:write');
     return payload(ctx, await ctx.transaction((uow) => endCareCategory(uow, input, careScope(ctx))));
   }
 
-  @Mutation(() => CareRecordPayload, { description: '复核关爱对象（需 care:write）：继续、调整或终止，确定下次复核日期；发布 care_category.reviewed' })
-  async reviewCareCategory(@Arg('input', () => ReviewCareCategoryInput, { description: '复核信息' }) input: ReviewCareCategoryInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => CareRecordPayload, {
+    description: '复核关爱对象（需 care:write）：继续、调整或终止，确定下次复核日期；发布 care_category.reviewed',
+  })
+  async reviewCareCategory(
+    @Arg('input', () => ReviewCareCategoryInput, { description: '复核信息' }) input: ReviewCareCategoryInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('care:write');
     const { record } = await ctx.transaction((uow) => reviewCareCategory(uow, input, careScope(ctx)));
     return payload(ctx, record);

@@ -5,12 +5,20 @@ import { AgeBands } from '../domain/age-bands.js';
 import { CareReviewOutcomes, HousingTypes, OrganizationKinds, RelationsToHead } from '../domain/vocabularies.js';
 
 export const GenderEnum = registerVocabularyEnum(Genders, 'Gender', '性别');
-export const ResidenceTypeEnum = registerVocabularyEnum(ResidenceTypes, 'ResidenceType', '居住类型：户籍人口或流动人口');
+export const ResidenceTypeEnum = registerVocabularyEnum(
+  ResidenceTypes,
+  'ResidenceType',
+  '居住类型：户籍人口或流动人口',
+);
 export const ResidentStatusEnum = registerVocabularyEnum(ResidentStatuses, 'ResidentStatus', '居民状态');
 export const HousingTypeEnum = registerVocabularyEnum(HousingTypes, 'HousingType', '住房性质');
 export const RelationToHeadEnum = registerVocabularyEnum(RelationsToHead, 'RelationToHead', '与户主关系');
 export const CareCategoryEnum = registerVocabularyEnum(CareCategories, 'CareCategory', '关爱对象类别');
-export const CareReviewOutcomeEnum = registerVocabularyEnum(CareReviewOutcomes, 'CareReviewOutcome', '关爱对象复核结论');
+export const CareReviewOutcomeEnum = registerVocabularyEnum(
+  CareReviewOutcomes,
+  'CareReviewOutcome',
+  '关爱对象复核结论',
+);
 export const OrganizationKindEnum = registerVocabularyEnum(OrganizationKinds, 'OrganizationKind', '组织类别');
 export const StaffDepartmentEnum = registerVocabularyEnum(Departments, 'StaffDepartment', '社区工作部门');
 export const AgeBandEnum = registerVocabularyEnum(AgeBands, 'ResidentAgeBand', '年龄段');
@@ -45,7 +53,10 @@ export enum ImportFormat {
 registerEnumType(ImportFormat, {
   name: 'ResidentImportFormat',
   description: '导入文件格式',
-  valuesConfig: { CSV: { description: 'CSV（首行为列名，UTF-8）' }, JSON: { description: 'JSON（对象数组，键同 CSV 列名）' } },
+  valuesConfig: {
+    CSV: { description: 'CSV（首行为列名，UTF-8）' },
+    JSON: { description: 'JSON（对象数组，键同 CSV 列名）' },
+  },
 });
 
 export enum ImportOutcome {

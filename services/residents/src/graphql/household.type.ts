@@ -8,7 +8,10 @@ export class HouseholdType {
   @Field(() => ID, { description: '住户编号' })
   id!: string;
 
-  @Field(() => String, { nullable: true, description: '地址（有权限时至门牌号，如 香秀里12号楼2单元502室；否则只到楼栋）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '地址（有权限时至门牌号，如 香秀里12号楼2单元502室；否则只到楼栋）',
+  })
   address!: string | null;
 
   @Field(() => String, { nullable: true, description: '单元（有住址权限时返回）' })

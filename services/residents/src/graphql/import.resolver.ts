@@ -8,7 +8,10 @@ export class ImportResidentsInput {
   @Field(() => ImportFormat, { description: '格式' })
   format!: ImportFormat;
 
-  @Field({ description: '文件内容（UTF-8 文本）。列：idNumber/身份证号、name/姓名、phone、gridCode、building、unit、room、housing、relationToHead、residenceType、residencePermitIssuedOn、residencePermitExpiresOn' })
+  @Field({
+    description:
+      '文件内容（UTF-8 文本）。列：idNumber/身份证号、name/姓名、phone、gridCode、building、unit、room、housing、relationToHead、residenceType、residencePermitIssuedOn、residencePermitExpiresOn',
+  })
   content!: string;
 }
 
@@ -54,9 +57,13 @@ export class ImportResidentsPayload {
 @Resolver()
 export class ImportResolver {
   @Mutation(() => ImportResidentsPayload, {
-    description: '区级人口库导入（需 residents:import）：按身份证号新增或更新，逐行返回结果；坏行不影响好行；重复导入同一文件全部为无变化且不发事件',
+    description:
+      '区级人口库导入（需 residents:import）：按身份证号新增或更新，逐行返回结果；坏行不影响好行；重复导入同一文件全部为无变化且不发事件',
   })
-  async importResidents(@Arg('input', () => ImportResidentsInput, { description: '导入文件' }) input: ImportResidentsInput, @Ctx() ctx: SubgraphContext) {
+  async importResidents(
+    @Arg('input', () => ImportResidentsInput, { description: '导入文件' }) input: ImportResidentsInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:import');
     const source = readImportFile(input.format, input.content);
     return importResidents(source, {

@@ -15,7 +15,13 @@ import { GridType } from './grid.type.js';
 import { HouseholdType } from './household.type.js';
 import { CommunityType } from './organization.type.js';
 import {
-  AssignBuildingLeaderInput, AssignGridWorkerInput, BuildingPayload, GridPayload, HouseholdFilter, HouseholdPayload, RegisterHouseholdInput,
+  AssignBuildingLeaderInput,
+  AssignGridWorkerInput,
+  BuildingPayload,
+  GridPayload,
+  HouseholdFilter,
+  HouseholdPayload,
+  RegisterHouseholdInput,
   UpdateHouseholdInput,
 } from './places.inputs.js';
 import { ResidentType } from './resident.type.js';
@@ -23,7 +29,7 @@ import { StaffType } from './staff.type.js';
 
 /** Grids the caller may see: its community, a grid worker only its own grids. */
 export function gridScope(ctx: SubgraphContext): FilterQuery<Grid>[] {
-  const scope: FilterQuery<Grid>[] = [communityWhere(ctx.access) as FilterQuery<Grid>];
+  const scope: FilterQuery<Grid>[] = [communityWhere(ctx.access)];
   const grids = ctx.access.gridCodes();
   if (grids) scope.push({ code: { $in: grids } });
   return scope;
@@ -51,7 +57,10 @@ export class HouseholdResolver {
   }
 
   @Mutation(() => HouseholdPayload, { description: '登记住户（需 residents:write）；出租房须登记房东' })
-  async registerHousehold(@Arg('input', () => RegisterHouseholdInput, { description: '住户信息' }) input: RegisterHouseholdInput, @Ctx() ctx: SubgraphContext) {
+  async registerHousehold(
+    @Arg('input', () => RegisterHouseholdInput, { description: '住户信息' }) input: RegisterHouseholdInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
     const household = await ctx.transaction((uow) =>
       registerHousehold(uow, input, ctx.communityId, (b, em) => buildingWritable(ctx.access, em, b)),
@@ -60,9 +69,16 @@ export class HouseholdResolver {
   }
 
   @Mutation(() => HouseholdPayload, { description: '变更住房性质、房东（出租房登记）或户主（需 residents:write）' })
-  async updateHousehold(@Arg('input', () => UpdateHouseholdInput, { description: '变更内容' }) input: UpdateHouseholdInput, @Ctx() ctx: SubgraphContext) {
+  async updateHousehold(
+    @Arg('input', () => UpdateHouseholdInput, { description: '变更内容' }) input: UpdateHouseholdInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
-    return { household: await ctx.transaction((uow) => setHousehold(uow, input, ctx.communityId, (h, em) => householdWritable(ctx.access, em, h))) };
+    return {
+      household: await ctx.transaction((uow) =>
+        setHousehold(uow, input, ctx.communityId, (h, em) => householdWritable(ctx.access, em, h)),
+      ),
+    };
   }
 
   /** The door-level address is personal data: masked to the building unless the role allows it. */
@@ -98,7 +114,9 @@ export class HouseholdResolver {
 
   @FieldResolver(() => [ResidentType], { description: '在册住户成员（出租房即租户）' })
   members(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident[]> {
-    return ctx.loaders.manyBy(Resident, 'household', { where: { status: 'ACTIVE' }, orderBy: { id: 'asc' }, name: 'activeMembers' }).load(household.id);
+    return ctx.loaders
+      .manyBy(Resident, 'household', { where: { status: 'ACTIVE' }, orderBy: { id: 'asc' }, name: 'activeMembers' })
+      .load(household.id);
   }
 
   @FieldResolver(() => [ResidentType], { description: '租户（出租房的在册住户成员；非出租房为空；需 floating:read）' })
@@ -117,7 +135,7 @@ export class BuildingResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('residents:read');
-    const all: FilterQuery<Building>[] = [communityWhere(ctx.access) as FilterQuery<Building>];
+    const all: FilterQuery<Building>[] = [communityWhere(ctx.access)];
     const grids = ctx.access.gridCodes();
     if (grids) all.push({ grid: { code: { $in: grids } } });
     if (gridId) all.push({ grid: gridId });
@@ -125,9 +143,16 @@ export class BuildingResolver {
   }
 
   @Mutation(() => BuildingPayload, { description: '设定楼栋长（需 residents:write）：须为本楼栋在册居民' })
-  async assignBuildingLeader(@Arg('input', () => AssignBuildingLeaderInput, { description: '楼栋与楼栋长' }) input: AssignBuildingLeaderInput, @Ctx() ctx: SubgraphContext) {
+  async assignBuildingLeader(
+    @Arg('input', () => AssignBuildingLeaderInput, { description: '楼栋与楼栋长' }) input: AssignBuildingLeaderInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
-    return { building: await ctx.transaction((uow) => assignBuildingLeader(uow, input, ctx.communityId, (b, em) => buildingWritable(ctx.access, em, b))) };
+    return {
+      building: await ctx.transaction((uow) =>
+        assignBuildingLeader(uow, input, ctx.communityId, (b, em) => buildingWritable(ctx.access, em, b)),
+      ),
+    };
   }
 
   @FieldResolver(() => GridType)
@@ -156,7 +181,10 @@ export class GridResolver {
   }
 
   @Mutation(() => GridPayload, { description: '设定网格员（需 organizations:write）；发布 grid.registered' })
-  async assignGridWorker(@Arg('input', () => AssignGridWorkerInput, { description: '网格与网格员' }) input: AssignGridWorkerInput, @Ctx() ctx: SubgraphContext) {
+  async assignGridWorker(
+    @Arg('input', () => AssignGridWorkerInput, { description: '网格与网格员' }) input: AssignGridWorkerInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('organizations:write');
     return { grid: await ctx.transaction((uow) => assignGridWorker(uow, input, ctx.communityId)) };
   }

@@ -38,7 +38,9 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
       const building = await ctx.loaders.byId(Building).load(ref.id);
       if (!building || !inCommunityScope(ctx.access, building.communityId)) return null;
       const grids = ctx.access.gridCodes();
-      return !grids || grids.includes((await ctx.loaders.byId(Grid).load(building.grid.id))?.code ?? '') ? building : null;
+      return !grids || grids.includes((await ctx.loaders.byId(Grid).load(building.grid.id))?.code ?? '')
+        ? building
+        : null;
     },
   },
   Staff: {

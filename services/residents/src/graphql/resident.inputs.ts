@@ -15,7 +15,10 @@ export class ResidentFilter {
   @Field(() => ID, { nullable: true, description: '住户编号' })
   householdId?: string | null;
 
-  @Field(() => CareCategoryEnum, { nullable: true, description: '关爱对象类别（在册记录；高龄按出生日期；需可查看关爱对象）' })
+  @Field(() => CareCategoryEnum, {
+    nullable: true,
+    description: '关爱对象类别（在册记录；高龄按出生日期；需可查看关爱对象）',
+  })
   careCategory?: string | null;
 
   @Field(() => ResidenceTypeEnum, { nullable: true, description: '居住类型' })
@@ -92,7 +95,10 @@ export class UpdateResidentInput {
   @Field(() => String, { nullable: true, description: '联系电话（空字符串表示清除）' })
   phone?: string | null;
 
-  @Field(() => ResidenceTypeEnum, { nullable: true, description: '居住类型（改为流动人口须填居住证日期；需 floating:write）' })
+  @Field(() => ResidenceTypeEnum, {
+    nullable: true,
+    description: '居住类型（改为流动人口须填居住证日期；需 floating:write）',
+  })
   residenceType?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '居住证签发日期' })

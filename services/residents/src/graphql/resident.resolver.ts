@@ -4,7 +4,13 @@ import { InvalidInputError } from '@shequ/errors';
 import { parseResidentIdNumber } from '@shequ/contracts';
 import { derivedAdvancedAge, storedCareView, type CareRecordView } from '../application/care-view.js';
 import { registerResident } from '../application/register-resident.js';
-import { moveOutResident, moveResident, recordDeath, updateResident, type Visibility } from '../application/resident-lifecycle.js';
+import {
+  moveOutResident,
+  moveResident,
+  recordDeath,
+  updateResident,
+  type Visibility,
+} from '../application/resident-lifecycle.js';
 import { residentWhere } from '../application/resident-query.js';
 import { householdWritable, residentScope, residentVisible, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
@@ -16,24 +22,42 @@ import { CareRecordType } from './care.type.js';
 import { ResidentConnection } from './connections.js';
 import { HouseholdType } from './household.type.js';
 import {
-  MoveOutResidentInput, MoveResidentInput, RecordResidentDeathInput, RegisterResidentInput, RegisterResidentPayload, ResidentFilter,
-  ResidentPayload, UpdateResidentInput,
+  MoveOutResidentInput,
+  MoveResidentInput,
+  RecordResidentDeathInput,
+  RegisterResidentInput,
+  RegisterResidentPayload,
+  ResidentFilter,
+  ResidentPayload,
+  UpdateResidentInput,
 } from './resident.inputs.js';
 import { ResidentType } from './resident.type.js';
 
 export function visibility(ctx: SubgraphContext): Visibility {
-  return { communityId: ctx.communityId, resident: (r, em) => residentWritable(ctx.access, em, r), household: (h, em) => householdWritable(ctx.access, em, h) };
+  return {
+    communityId: ctx.communityId,
+    resident: (r, em) => residentWritable(ctx.access, em, r),
+    household: (h, em) => householdWritable(ctx.access, em, h),
+  };
 }
 
 /** Filters on care categories need the right to see them (重点人员 the right to see sensitive tags). */
-export function checkCareFilter(ctx: SubgraphContext, filter: { careCategory?: string | null } | null | undefined): void {
+export function checkCareFilter(
+  ctx: SubgraphContext,
+  filter: { careCategory?: string | null } | null | undefined,
+): void {
   if (!filter?.careCategory) return;
   const field = SENSITIVE_CATEGORIES.includes(filter.careCategory as never) ? 'sensitiveTags' : 'careCategories';
-  if (ctx.access.fieldAccess(field) !== 'RAW') throw new InvalidInputError('filter.careCategory', '无权按该关爱对象类别筛选');
+  if (ctx.access.fieldAccess(field) !== 'RAW')
+    throw new InvalidInputError('filter.careCategory', '无权按该关爱对象类别筛选');
 }
 
 /** A list filtered by a care category tells who is in it: each resident on the page counts as a raw read. */
-function auditCareFilter(ctx: SubgraphContext, filter: { careCategory?: string | null } | null | undefined, residentIds: string[]): void {
+function auditCareFilter(
+  ctx: SubgraphContext,
+  filter: { careCategory?: string | null } | null | undefined,
+  residentIds: string[],
+): void {
   if (!filter?.careCategory) return;
   const field = SENSITIVE_CATEGORIES.includes(filter.careCategory as never) ? 'sensitiveTags' : 'careCategories';
   for (const id of residentIds) ctx.pii.readList(id, field, [filter.careCategory]);
@@ -42,16 +66,26 @@ function auditCareFilter(ctx: SubgraphContext, filter: { careCategory?: string |
 @Resolver(() => ResidentType)
 export class ResidentResolver {
   @Query(() => ResidentType, { nullable: true, description: '按编号查询一位居民（需 residents:read；仅限可见范围）' })
-  async resident(@Arg('id', () => ID, { description: '居民编号' }) id: string, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
+  async resident(
+    @Arg('id', () => ID, { description: '居民编号' }) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Resident | null> {
     ctx.access.require('residents:read');
     const resident = await ctx.loaders.byId(Resident).load(id);
     return resident && (await residentVisible(ctx, resident)) ? resident : null;
   }
 
-  @Query(() => ResidentType, { nullable: true, description: '按身份证号查询居民（特权查询：需 residents:read 且可查看身份证号原值；每次查询记入审计）' })
-  async residentByIdNumber(@Arg('idNumber', { description: '18 位居民身份证号' }) idNumber: string, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
+  @Query(() => ResidentType, {
+    nullable: true,
+    description: '按身份证号查询居民（特权查询：需 residents:read 且可查看身份证号原值；每次查询记入审计）',
+  })
+  async residentByIdNumber(
+    @Arg('idNumber', { description: '18 位居民身份证号' }) idNumber: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Resident | null> {
     ctx.access.require('residents:read');
-    if (ctx.access.fieldAccess('idNumber') !== 'RAW') throw new InvalidInputError('idNumber', '无权按身份证号查询（需可查看身份证号原值的角色）');
+    if (ctx.access.fieldAccess('idNumber') !== 'RAW')
+      throw new InvalidInputError('idNumber', '无权按身份证号查询（需可查看身份证号原值的角色）');
     const parsed = parseResidentIdNumber(idNumber, ctx.clock.now());
     if (!parsed.ok) throw new InvalidInputError('idNumber', parsed.message);
     const resident = await ctx.loaders.byKey(Resident, 'idNumber').load(parsed.value.idNumber);
@@ -60,7 +94,10 @@ export class ResidentResolver {
     return resident;
   }
 
-  @Query(() => ResidentConnection, { description: '居民列表（需 residents:read）：可按网格、楼栋、住户、关爱对象类别、居住类型、状态、年龄、性别、姓名前缀筛选' })
+  @Query(() => ResidentConnection, {
+    description:
+      '居民列表（需 residents:read）：可按网格、楼栋、住户、关爱对象类别、居住类型、状态、年龄、性别、姓名前缀筛选',
+  })
   async residents(
     @Args() page: PageArgs,
     @Arg('filter', () => ResidentFilter, { nullable: true, description: '筛选条件' }) filter: ResidentFilter | null,
@@ -68,8 +105,17 @@ export class ResidentResolver {
   ) {
     ctx.access.require('residents:read');
     checkCareFilter(ctx, filter);
-    const connection = await paginate(ctx.em, Resident, await residentWhere(ctx.em, filter, residentScope(ctx), isoDay(ctx.clock.now())), page);
-    auditCareFilter(ctx, filter, connection.edges.map((edge) => edge.node.id));
+    const connection = await paginate(
+      ctx.em,
+      Resident,
+      await residentWhere(ctx.em, filter, residentScope(ctx), isoDay(ctx.clock.now())),
+      page,
+    );
+    auditCareFilter(
+      ctx,
+      filter,
+      connection.edges.map((edge) => edge.node.id),
+    );
     return connection;
   }
 
@@ -81,12 +127,23 @@ export class ResidentResolver {
   ) {
     ctx.access.require('floating:read');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(before)) throw new InvalidInputError('before', '日期须为 YYYY-MM-DD');
-    const where = { $and: [...residentScope(ctx), { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, $lte: before } }] };
+    const where = {
+      $and: [
+        ...residentScope(ctx),
+        { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, $lte: before } },
+      ],
+    };
     return paginate(ctx.em, Resident, where as never, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
   }
 
-  @Mutation(() => RegisterResidentPayload, { description: '登记居民（需 residents:write；流动人口另需 floating:write）：校验身份证号，推出性别和出生日期；发布 resident.registered' })
-  async registerResident(@Arg('input', () => RegisterResidentInput, { description: '居民信息' }) input: RegisterResidentInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => RegisterResidentPayload, {
+    description:
+      '登记居民（需 residents:write；流动人口另需 floating:write）：校验身份证号，推出性别和出生日期；发布 resident.registered',
+  })
+  async registerResident(
+    @Arg('input', () => RegisterResidentInput, { description: '居民信息' }) input: RegisterResidentInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
     if (input.residenceType === 'FLOATING') ctx.access.require('floating:write');
     const resident = await ctx.transaction((uow) =>
@@ -101,29 +158,51 @@ export class ResidentResolver {
     return { resident };
   }
 
-  @Mutation(() => ResidentPayload, { description: '变更居民信息：联系电话、居住类型与居住证、与户主关系（需 residents:write）；有变化时发布 resident.updated' })
-  async updateResident(@Arg('input', () => UpdateResidentInput, { description: '变更内容' }) input: UpdateResidentInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => ResidentPayload, {
+    description:
+      '变更居民信息：联系电话、居住类型与居住证、与户主关系（需 residents:write）；有变化时发布 resident.updated',
+  })
+  async updateResident(
+    @Arg('input', () => UpdateResidentInput, { description: '变更内容' }) input: UpdateResidentInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
-    if (input.residenceType || input.residencePermitExpiresOn || input.residencePermitIssuedOn) ctx.access.require('floating:write');
+    if (input.residenceType || input.residencePermitExpiresOn || input.residencePermitIssuedOn)
+      ctx.access.require('floating:write');
     return { resident: await ctx.transaction((uow) => updateResident(uow, input, visibility(ctx))) };
   }
 
-  @Mutation(() => ResidentPayload, { description: '迁入/换户（地址变更）或迁回（需 residents:write）；发布 resident.moved_in' })
-  async moveResident(@Arg('input', () => MoveResidentInput, { description: '迁入信息' }) input: MoveResidentInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => ResidentPayload, {
+    description: '迁入/换户（地址变更）或迁回（需 residents:write）；发布 resident.moved_in',
+  })
+  async moveResident(
+    @Arg('input', () => MoveResidentInput, { description: '迁入信息' }) input: MoveResidentInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
     return { resident: await ctx.transaction((uow) => moveResident(uow, input, visibility(ctx))) };
   }
 
-  @Mutation(() => ResidentPayload, { description: '迁出社区（需 residents:write）：记录日期与迁往地，居民记录保留；发布 resident.moved_out' })
-  async moveOutResident(@Arg('input', () => MoveOutResidentInput, { description: '迁出信息' }) input: MoveOutResidentInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => ResidentPayload, {
+    description: '迁出社区（需 residents:write）：记录日期与迁往地，居民记录保留；发布 resident.moved_out',
+  })
+  async moveOutResident(
+    @Arg('input', () => MoveOutResidentInput, { description: '迁出信息' }) input: MoveOutResidentInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
     return { resident: await ctx.transaction((uow) => moveOutResident(uow, input, visibility(ctx))) };
   }
 
   @Mutation(() => ResidentPayload, { description: '死亡登记（需 residents:write）：记录保留；发布 resident.deceased' })
-  async recordResidentDeath(@Arg('input', () => RecordResidentDeathInput, { description: '死亡信息' }) input: RecordResidentDeathInput, @Ctx() ctx: SubgraphContext) {
+  async recordResidentDeath(
+    @Arg('input', () => RecordResidentDeathInput, { description: '死亡信息' }) input: RecordResidentDeathInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:write');
-    return { resident: await ctx.transaction((uow) => recordDeath(uow, input, visibility(ctx), isoDay(ctx.clock.now()))) };
+    return {
+      resident: await ctx.transaction((uow) => recordDeath(uow, input, visibility(ctx), isoDay(ctx.clock.now()))),
+    };
   }
 
   @FieldResolver()
@@ -158,11 +237,21 @@ export class ResidentResolver {
     // tags (综治 has the second without the first); null only when the caller may see neither.
     const [care, sensitive] = [ctx.pii.visible('careCategories'), ctx.pii.visible('sensitiveTags')];
     if (!care && !sensitive) return null;
-    const records = await ctx.loaders.manyBy(CareRecord, 'resident', { orderBy: { startedOn: 'asc', id: 'asc' } }).load(resident.id);
+    const records = await ctx.loaders
+      .manyBy(CareRecord, 'resident', { orderBy: { startedOn: 'asc', id: 'asc' } })
+      .load(resident.id);
     const ordinary = care ? records.filter((r) => !SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView) : [];
     const derived = care ? derivedAdvancedAge(resident, isoDay(ctx.clock.now())) : null;
-    const visible = care ? (ctx.pii.readList(resident.id, 'careCategories', derived ? [...ordinary, derived] : ordinary) ?? []) : [];
-    const tagged = sensitive ? (ctx.pii.readList(resident.id, 'sensitiveTags', records.filter((r) => SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView)) ?? []) : [];
+    const visible = care
+      ? (ctx.pii.readList(resident.id, 'careCategories', derived ? [...ordinary, derived] : ordinary) ?? [])
+      : [];
+    const tagged = sensitive
+      ? (ctx.pii.readList(
+          resident.id,
+          'sensitiveTags',
+          records.filter((r) => SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView),
+        ) ?? [])
+      : [];
     return [...visible, ...tagged];
   }
 

@@ -13,7 +13,10 @@ export class ResidentType {
   @Field({ description: '姓名' })
   name!: string;
 
-  @Field(() => String, { nullable: true, description: '居民身份证号（按角色：原值、脱敏如 350203********1234，或不返回）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '居民身份证号（按角色：原值、脱敏如 350203********1234，或不返回）',
+  })
   idNumber!: string | null;
 
   @Field(() => String, { nullable: true, description: '联系电话（按角色：原值、脱敏如 138****5678，或不返回）' })

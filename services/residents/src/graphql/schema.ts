@@ -10,7 +10,18 @@ import { OrganizationResolver, StaffResolver } from './staff.resolver.js';
 
 export function buildResidentsSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [ResidentResolver, CareResolver, HouseholdResolver, BuildingResolver, GridResolver, StaffResolver, OrganizationResolver, ImportResolver, StatisticsResolver, ...residentsAccessResolvers],
+    resolvers: [
+      ResidentResolver,
+      CareResolver,
+      HouseholdResolver,
+      BuildingResolver,
+      GridResolver,
+      StaffResolver,
+      OrganizationResolver,
+      ImportResolver,
+      StatisticsResolver,
+      ...residentsAccessResolvers,
+    ],
     referenceResolvers: residentsReferenceResolvers,
   });
 }

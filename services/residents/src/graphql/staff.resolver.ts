@@ -8,7 +8,14 @@ import { Staff, staffGridIds } from '../entities/staff.js';
 import { OrganizationConnection, StaffConnection } from './connections.js';
 import { GridType } from './grid.type.js';
 import { OrganizationType } from './organization.type.js';
-import { OrganizationFilter, OrganizationPayload, RegisterOrganizationInput, RegisterStaffInput, StaffFilter, StaffPayload } from './places.inputs.js';
+import {
+  OrganizationFilter,
+  OrganizationPayload,
+  RegisterOrganizationInput,
+  RegisterStaffInput,
+  StaffFilter,
+  StaffPayload,
+} from './places.inputs.js';
 import { StaffType } from './staff.type.js';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -22,14 +29,17 @@ export class StaffResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('organizations:read');
-    const all: FilterQuery<Staff>[] = [communityWhere(ctx.access) as FilterQuery<Staff>];
+    const all: FilterQuery<Staff>[] = [communityWhere(ctx.access)];
     if (filter?.department) all.push({ department: filter.department as Staff['department'] });
     if (filter?.gridId) all.push({ gridIds: { $like: `%,${escapeLike(filter.gridId)},%` } });
     return paginate(ctx.em, Staff, { $and: all }, page);
   }
 
   @Mutation(() => StaffPayload, { description: '登记社区工作者（需 organizations:write）' })
-  async registerStaff(@Arg('input', () => RegisterStaffInput, { description: '社区工作者信息' }) input: RegisterStaffInput, @Ctx() ctx: SubgraphContext) {
+  async registerStaff(
+    @Arg('input', () => RegisterStaffInput, { description: '社区工作者信息' }) input: RegisterStaffInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('organizations:write');
     return { staff: await ctx.transaction((uow) => registerStaff(uow, input, ctx.communityId)) };
   }
@@ -43,21 +53,27 @@ export class StaffResolver {
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
-  @Query(() => OrganizationConnection, { description: '组织列表：辖区单位、社会组织、共建单位、志愿服务队（需 organizations:read）' })
+  @Query(() => OrganizationConnection, {
+    description: '组织列表：辖区单位、社会组织、共建单位、志愿服务队（需 organizations:read）',
+  })
   organizations(
     @Args() page: PageArgs,
-    @Arg('filter', () => OrganizationFilter, { nullable: true, description: '筛选条件' }) filter: OrganizationFilter | null,
+    @Arg('filter', () => OrganizationFilter, { nullable: true, description: '筛选条件' })
+    filter: OrganizationFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('organizations:read');
-    const all: FilterQuery<Organization>[] = [communityWhere(ctx.access) as FilterQuery<Organization>];
+    const all: FilterQuery<Organization>[] = [communityWhere(ctx.access)];
     if (filter?.kind) all.push({ kind: filter.kind as Organization['kind'] });
     if (filter?.nameContains) all.push({ name: { $like: `%${escapeLike(filter.nameContains.trim())}%` } });
     return paginate(ctx.em, Organization, { $and: all }, page);
   }
 
   @Mutation(() => OrganizationPayload, { description: '登记组织（需 organizations:write）' })
-  async registerOrganization(@Arg('input', () => RegisterOrganizationInput, { description: '组织信息' }) input: RegisterOrganizationInput, @Ctx() ctx: SubgraphContext) {
+  async registerOrganization(
+    @Arg('input', () => RegisterOrganizationInput, { description: '组织信息' }) input: RegisterOrganizationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('organizations:write');
     return { organization: await ctx.transaction((uow) => registerOrganization(uow, input, ctx.communityId)) };
   }

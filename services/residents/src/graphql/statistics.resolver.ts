@@ -3,10 +3,16 @@ import type { SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
 import { residentWhere } from '../application/resident-query.js';
 import { residentScope } from '../application/resident-scope.js';
-import { residentStatistics, type StatisticsDimension } from '../application/statistics.js';
+import { residentStatistics } from '../application/statistics.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { isoDay } from '../domain/dates.js';
-import { CareCategoryEnum, GenderEnum, ResidenceTypeEnum, ResidentStatisticsDimension, ResidentStatusEnum } from './enums.js';
+import {
+  CareCategoryEnum,
+  GenderEnum,
+  ResidenceTypeEnum,
+  ResidentStatisticsDimension,
+  ResidentStatusEnum,
+} from './enums.js';
 
 @InputType('ResidentStatisticsFilter', { description: '人口统计的范围（各条件同时满足；不填则统计所有状态的居民）' })
 export class ResidentStatisticsFilter {
@@ -67,10 +73,14 @@ export class ResidentStatisticsType {
 
 @Resolver()
 export class StatisticsResolver {
-  @Query(() => ResidentStatisticsType, { description: '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数' })
+  @Query(() => ResidentStatisticsType, {
+    description: '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数',
+  })
   async residentStatistics(
-    @Arg('groupBy', () => [ResidentStatisticsDimension], { description: '分组维度（可多选，交叉分组）' }) groupBy: ResidentStatisticsDimension[],
-    @Arg('filter', () => ResidentStatisticsFilter, { nullable: true, description: '统计范围' }) filter: ResidentStatisticsFilter | null,
+    @Arg('groupBy', () => [ResidentStatisticsDimension], { description: '分组维度（可多选，交叉分组）' })
+    groupBy: ResidentStatisticsDimension[],
+    @Arg('filter', () => ResidentStatisticsFilter, { nullable: true, description: '统计范围' })
+    filter: ResidentStatisticsFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('residents:statistics');
@@ -80,6 +90,6 @@ export class StatisticsResolver {
     }
     const today = isoDay(ctx.clock.now());
     const where = await residentWhere(ctx.em, filter, residentScope(ctx), today);
-    return residentStatistics(ctx.em, where, groupBy as StatisticsDimension[], today, includeSensitive);
+    return residentStatistics(ctx.em, where, groupBy, today, includeSensitive);
   }
 }

@@ -20,44 +20,118 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
   const householdBuilding = new Map(data.households.map((h) => [h.id, h.buildingId]));
   await orm.em.fork().transactional(async (em) => {
     const c = data.community;
-    await em.insertMany(Community, [{ id: c.code, name: c.name, streetCode: c.streetCode, streetName: c.streetName, districtCode: c.districtCode, districtName: c.districtName }]);
+    await em.insertMany(Community, [
+      {
+        id: c.code,
+        name: c.name,
+        streetCode: c.streetCode,
+        streetName: c.streetName,
+        districtCode: c.districtCode,
+        districtName: c.districtName,
+      },
+    ]);
     await em.insertMany(
       Staff,
-      data.staff.map((s) => ({ id: s.id, communityId, name: s.name, department: s.department, position: s.position, gridIds: joinGridIds(s.gridIds), active: true })),
+      data.staff.map((s) => ({
+        id: s.id,
+        communityId,
+        name: s.name,
+        department: s.department,
+        position: s.position,
+        gridIds: joinGridIds(s.gridIds),
+        active: true,
+      })),
     );
-    await em.insertMany(Grid, data.grids.map((g) => ({ id: g.id, communityId, code: g.code, name: g.name, gridWorkerStaffId: g.gridWorkerStaffId })));
+    await em.insertMany(
+      Grid,
+      data.grids.map((g) => ({
+        id: g.id,
+        communityId,
+        code: g.code,
+        name: g.name,
+        gridWorkerStaffId: g.gridWorkerStaffId,
+      })),
+    );
     await em.insertMany(
       Building,
-      data.buildings.map((b) => ({ id: b.id, communityId, grid: b.gridId, name: b.name, address: b.address, leaderResidentId: b.leaderResidentId })),
+      data.buildings.map((b) => ({
+        id: b.id,
+        communityId,
+        grid: b.gridId,
+        name: b.name,
+        address: b.address,
+        leaderResidentId: b.leaderResidentId,
+      })),
     );
     await em.insertMany(
       Household,
       data.households.map((h) => ({
-        id: h.id, communityId, building: h.buildingId, unit: h.unit, room: h.room, address: h.address,
-        housing: h.housing, headResidentId: h.headResidentId, landlordResidentId: h.landlordResidentId,
+        id: h.id,
+        communityId,
+        building: h.buildingId,
+        unit: h.unit,
+        room: h.room,
+        address: h.address,
+        housing: h.housing,
+        headResidentId: h.headResidentId,
+        landlordResidentId: h.landlordResidentId,
       })),
     );
     const now = new Date();
     await em.insertMany(
       Resident,
       data.residents.map((r) => ({
-        id: r.id, communityId, name: r.name, idNumber: r.idNumber, gender: r.gender, birthDate: r.birthDate, phone: r.phone,
-        household: r.householdId, relationToHead: r.relationToHead, residenceType: r.residenceType,
-        residencePermitIssuedOn: r.residencePermit?.issuedOn ?? null, residencePermitExpiresOn: r.residencePermit?.expiresOn ?? null,
-        status: 'ACTIVE', createdAt: now, updatedAt: now,
+        id: r.id,
+        communityId,
+        name: r.name,
+        idNumber: r.idNumber,
+        gender: r.gender,
+        birthDate: r.birthDate,
+        phone: r.phone,
+        household: r.householdId,
+        relationToHead: r.relationToHead,
+        residenceType: r.residenceType,
+        residencePermitIssuedOn: r.residencePermit?.issuedOn ?? null,
+        residencePermitExpiresOn: r.residencePermit?.expiresOn ?? null,
+        status: 'ACTIVE',
+        createdAt: now,
+        updatedAt: now,
       })),
     );
     const careRecords = data.careRecords.map((c) => ({
-      id: c.id, communityId, resident: c.residentId, category: c.category, startedOn: c.startedOn, source: c.source, grade: c.grade,
-      endedOn: null, endReason: null, nextReviewOn: nextReviewDate(c.category, c.lastReviewedOn ?? c.startedOn), reviewDueNotifiedFor: null,
+      id: c.id,
+      communityId,
+      resident: c.residentId,
+      category: c.category,
+      startedOn: c.startedOn,
+      source: c.source,
+      grade: c.grade,
+      endedOn: null,
+      endReason: null,
+      nextReviewOn: nextReviewDate(c.category, c.lastReviewedOn ?? c.startedOn),
+      reviewDueNotifiedFor: null,
     }));
     await em.insertMany(CareRecord, careRecords);
     await em.insertMany(
       Organization,
-      data.organizations.map((o) => ({ id: o.id, communityId, name: o.name, kind: o.kind, address: o.address, gridId: o.gridId, memberCount: o.memberCount })),
+      data.organizations.map((o) => ({
+        id: o.id,
+        communityId,
+        name: o.name,
+        kind: o.kind,
+        address: o.address,
+        gridId: o.gridId,
+        memberCount: o.memberCount,
+      })),
     );
     const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
-    for (const g of data.grids) events.record(GridRegistered, { gridId: g.id, code: g.code, name: g.name, gridWorkerStaffId: g.gridWorkerStaffId });
+    for (const g of data.grids)
+      events.record(GridRegistered, {
+        gridId: g.id,
+        code: g.code,
+        name: g.name,
+        gridWorkerStaffId: g.gridWorkerStaffId,
+      });
     for (const r of data.residents) {
       const buildingId = householdBuilding.get(r.householdId)!;
       events.record(ResidentRegistered, {
@@ -72,8 +146,22 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
       });
     }
     for (const c of careRecords) {
-      events.record(CareCategoryAdded, { residentId: c.resident, category: c.category, startedOn: c.startedOn, source: c.source, nextReviewOn: c.nextReviewOn });
+      events.record(CareCategoryAdded, {
+        residentId: c.resident,
+        category: c.category,
+        startedOn: c.startedOn,
+        source: c.source,
+        nextReviewOn: c.nextReviewOn,
+      });
     }
   });
-  logger.info({ residents: data.residents.length, households: data.households.length, careRecords: careRecordCount, organizations: data.organizations.length }, 'demo community loaded');
+  logger.info(
+    {
+      residents: data.residents.length,
+      households: data.households.length,
+      careRecords: careRecordCount,
+      organizations: data.organizations.length,
+    },
+    'demo community loaded',
+  );
 }

@@ -9,7 +9,15 @@ export interface CareReviewSettings {
 export const careReviewDue: ProactiveRule<CareReviewSettings> = {
   code: 'CARE_REVIEW_DUE',
   description: '关爱对象（低保、特困、残疾等）复核到期，须入户复核',
-  settings: { categories: ['MINIMUM_LIVING_ALLOWANCE', 'EXTREME_POVERTY', 'DISABILITY', 'ELDERLY_LIVING_ALONE', 'LEFT_BEHIND_CHILD'] },
+  settings: {
+    categories: [
+      'MINIMUM_LIVING_ALLOWANCE',
+      'EXTREME_POVERTY',
+      'DISABILITY',
+      'ELDERLY_LIVING_ALONE',
+      'LEFT_BEHIND_CHILD',
+    ],
+  },
   evaluate(fact, _now, settings) {
     if (fact.kind !== 'CARE_REVIEW_DUE' || !settings.categories.includes(fact.category)) return null;
     return {
@@ -22,6 +30,8 @@ export const careReviewDue: ProactiveRule<CareReviewSettings> = {
     };
   },
   settles(fact, task) {
-    return (fact.kind === 'CARE_CATEGORY_ENDED' || fact.kind === 'CARE_REVIEWED') && task.key.startsWith(`${fact.category}-`);
+    return (
+      (fact.kind === 'CARE_CATEGORY_ENDED' || fact.kind === 'CARE_REVIEWED') && task.key.startsWith(`${fact.category}-`)
+    );
   },
 };

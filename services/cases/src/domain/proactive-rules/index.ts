@@ -5,16 +5,30 @@ import type { ProactiveFact, ProactiveRule, TaskDraft } from './rule.js';
 
 export type { ProactiveFact, ProactiveRule, TaskDraft } from './rule.js';
 
+// Each rule has its own settings type; the list holds them all.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyProactiveRule = ProactiveRule<any>;
+
 /** The active rules. A new rule is one file exporting a ProactiveRule, listed here. */
-export const PROACTIVE_RULES: readonly ProactiveRule<any>[] = [elderlyNoContact, careReviewDue, floatingResidentVerify];
+export const PROACTIVE_RULES: readonly AnyProactiveRule[] = [elderlyNoContact, careReviewDue, floatingResidentVerify];
 
 /** Runs every rule on one fact: the tasks they ask for. */
-export function evaluateRules(fact: ProactiveFact, now: Date, rules: readonly ProactiveRule<any>[] = PROACTIVE_RULES): TaskDraft[] {
-  return rules.map((rule) => rule.evaluate(fact, now, rule.settings)).filter((draft): draft is TaskDraft => draft !== null);
+export function evaluateRules(
+  fact: ProactiveFact,
+  now: Date,
+  rules: readonly AnyProactiveRule[] = PROACTIVE_RULES,
+): TaskDraft[] {
+  return rules
+    .map((rule) => rule.evaluate(fact, now, rule.settings))
+    .filter((draft): draft is TaskDraft => draft !== null);
 }
 
 /** Whether any rule says this fact settles an open task (rule code and its key). */
-export function settledBy(fact: ProactiveFact, task: { rule: string; key: string }, rules: readonly ProactiveRule<any>[] = PROACTIVE_RULES): boolean {
+export function settledBy(
+  fact: ProactiveFact,
+  task: { rule: string; key: string },
+  rules: readonly AnyProactiveRule[] = PROACTIVE_RULES,
+): boolean {
   const rule = rules.find((r) => r.code === task.rule);
   return !!rule?.settles?.(fact, task, rule.settings);
 }

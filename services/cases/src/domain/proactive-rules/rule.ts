@@ -25,7 +25,14 @@ export type ProactiveFact =
    * residents' resident.updated: the residence type before (from the local projection; null when not known yet)
    * and after, and the day (UTC+8) the change happened.
    */
-  | { kind: 'RESIDENCE_TYPE_CHANGED'; residentId: string; gridId: string | null; from: ResidenceType | null; to: ResidenceType; on: string };
+  | {
+      kind: 'RESIDENCE_TYPE_CHANGED';
+      residentId: string;
+      gridId: string | null;
+      from: ResidenceType | null;
+      to: ResidenceType;
+      on: string;
+    };
 
 /** A task a rule asks for. `key` makes it once-only (one open task per rule, resident and key). */
 export interface TaskDraft {

@@ -28,7 +28,7 @@ export function parseCsv(content: string): { header: string[]; records: CsvRecor
     problem = null;
   };
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text[i];
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') {

@@ -25,7 +25,8 @@ export const REQUIRED_COLUMNS: ImportColumn[] = ['idNumber', 'name', 'building',
 /** Which column each heading is (unknown headings are ignored). */
 export function columnOf(heading: string): ImportColumn | null {
   const h = heading.trim();
-  for (const [column, names] of Object.entries(IMPORT_COLUMNS)) if ((names as readonly string[]).includes(h)) return column as ImportColumn;
+  for (const [column, names] of Object.entries(IMPORT_COLUMNS))
+    if ((names as readonly string[]).includes(h)) return column as ImportColumn;
   return null;
 }
 
@@ -56,7 +57,8 @@ const SYNONYMS: Record<string, Record<string, string>> = {
 
 function enumValue<K extends string>(field: string, raw: string, codes: readonly K[]): K {
   const value = SYNONYMS[field]?.[raw] ?? raw.toUpperCase();
-  if (!codes.includes(value as K)) throw Object.assign(new Error(`未知的取值「${raw}」，可选 ${codes.join('/')}`), { field });
+  if (!codes.includes(value as K))
+    throw Object.assign(new Error(`未知的取值「${raw}」，可选 ${codes.join('/')}`), { field });
   return value as K;
 }
 
@@ -71,7 +73,9 @@ export function checkImportRow(record: Partial<Record<ImportColumn, string>>, to
     if (!parsed.ok) return { ok: false, field: 'idNumber', reason: parsed.message };
     const name = validName(get('name'));
     const phone = validPhone(get('phone'));
-    const residenceType = get('residenceType') ? enumValue('residenceType', get('residenceType'), ['REGISTERED', 'FLOATING'] as const) : 'REGISTERED';
+    const residenceType = get('residenceType')
+      ? enumValue('residenceType', get('residenceType'), ['REGISTERED', 'FLOATING'] as const)
+      : 'REGISTERED';
     const residence = validResidence({
       residenceType,
       residencePermitIssuedOn: get('residencePermitIssuedOn') || null,
@@ -79,7 +83,8 @@ export function checkImportRow(record: Partial<Record<ImportColumn, string>>, to
     });
     const unit = withSuffix(get('unit'), '单元');
     const room = withSuffix(get('room'), '室');
-    if (get('building').length > 100 || unit.length > 20 || room.length > 20) return { ok: false, field: 'building', reason: '地址过长' };
+    if (get('building').length > 100 || unit.length > 20 || room.length > 20)
+      return { ok: false, field: 'building', reason: '地址过长' };
     return {
       ok: true,
       value: {
@@ -93,13 +98,21 @@ export function checkImportRow(record: Partial<Record<ImportColumn, string>>, to
         unit,
         room,
         housing: get('housing') ? enumValue('housing', get('housing'), HousingTypes.codes) : null,
-        relationToHead: get('relationToHead') ? enumValue('relationToHead', get('relationToHead'), RelationsToHead.codes) : 'OTHER',
+        relationToHead: get('relationToHead')
+          ? enumValue('relationToHead', get('relationToHead'), RelationsToHead.codes)
+          : 'OTHER',
         ...residence,
       },
     };
   } catch (error) {
-    if (isDomainError(error)) return { ok: false, field: (error.details as { field?: string } | undefined)?.field ?? null, reason: error.message };
-    if (error instanceof Error && 'field' in error) return { ok: false, field: String((error as { field: string }).field), reason: error.message };
+    if (isDomainError(error))
+      return {
+        ok: false,
+        field: (error.details as { field?: string } | undefined)?.field ?? null,
+        reason: error.message,
+      };
+    if (error instanceof Error && 'field' in error)
+      return { ok: false, field: String((error as { field: string }).field), reason: error.message };
     throw error;
   }
 }
