@@ -1,7 +1,18 @@
 import { EnvelopeSchema, STREAM_NAME } from '../envelope.js';
 import type { EventDefinition } from '../define-event.js';
 
-/** The event catalogue as an AsyncAPI 2.6 document, for district platforms that subscribe to the stream. */
+/** The publishing services, as the document's tags (each operation carries its service's tag). */
+const SERVICE_TAGS = [
+  { name: 'residents', description: '居民服务：一标三实（人、户、楼、网格、单位）' },
+  { name: 'cases', description: '社情民意服务：事项登记、分派、办理、反馈与主动服务' },
+  { name: 'partybuilding', description: '党建服务：党组织、党员、三会一课、流动红旗岗' },
+  { name: 'events', description: '文化活动服务：场地、团队、活动、报名与志愿服务' },
+] as const;
+
+/**
+ * The event catalogue as an AsyncAPI 2.6 document, for district platforms that subscribe to the stream.
+ * Validated by the official @asyncapi/parser in the tests: no errors and no warnings but the version notice.
+ */
 export function asyncApiDocument(events: readonly EventDefinition[]): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
   for (const event of events) {
@@ -11,7 +22,10 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
       subscribe: {
         operationId: `on_${event.source}_${event.type.replace(/\./g, '_')}`,
         summary: event.description,
+        tags: [{ name: event.source }],
         message: {
+          // unique across services: the audit event pii_read has the same type in all four
+          messageId: `${event.source}.${event.type}`,
           name: event.type,
           title: event.description,
           contentType: 'application/json',
@@ -37,6 +51,7 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
   }
   return {
     asyncapi: '2.6.0',
+    id: 'urn:shequ-graph:domain-events',
     info: {
       title: '社区图谱领域事件（Shequ Graph domain events）',
       version: '1.0.0',
@@ -44,11 +59,15 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
         `所有服务通过发件箱把领域事件发布到 NATS JetStream 流 ${STREAM_NAME}（主题 shequ.>，文件存储）。` +
         '每条消息的 Nats-Msg-Id 等于事件编号，重复发布由服务器去重；订阅方应以事件编号做幂等处理。' +
         '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。',
+      // placeholders under the reserved .example domain: a deployment publishes its own contact
+      contact: { name: '社区图谱维护组', url: 'https://shequ.example/events', email: 'events@shequ.example' },
+      license: { name: '仅供部署方内部使用（未开源）' },
     },
     defaultContentType: 'application/json',
     servers: {
       local: { url: 'nats://127.0.0.1:4222', protocol: 'nats', description: '本机 nats-server（npm start 启动）' },
     },
+    tags: SERVICE_TAGS.map((tag) => ({ ...tag })),
     channels,
   };
 }
