@@ -39,6 +39,10 @@ export const QUALITY_CHECKS = [
       return run('git', ['diff', '--exit-code', '--stat', '--', ...GENERATED_FILES], { cwd: ROOT });
     },
   },
+  {
+    name: 'no breaking change to the graph (supergraph vs the previous commit and HEAD; deprecate first)',
+    run: () => run(process.execPath, [join(ROOT, 'gateway/dist/compose/check-breaking-changes.js')], { cwd: ROOT }),
+  },
 ];
 
 /** Runs every check (a failure does not stop the others); the names of those that failed. */
