@@ -21,9 +21,11 @@ const bin = (name) => resolve(ROOT, 'node_modules/.bin', name);
 /** The checks, in order; each resolves with its exit code. */
 export const QUALITY_CHECKS = [
   {
-    name: 'lint and type-check (ESLint, tsc over src and tests)',
+    name: 'lint and type-check (ESLint, tsc over src and tests, GraphQL lint of the subgraph SDL)',
     run: () =>
-      run(bin('turbo'), ['run', 'lint', 'typecheck', '--output-logs=errors-only', '--continue'], { cwd: ROOT }),
+      run(bin('turbo'), ['run', 'lint', 'typecheck', 'lint:schema', '--output-logs=errors-only', '--continue'], {
+        cwd: ROOT,
+      }),
   },
   {
     name: 'formatting (Prettier; `npm run format` fixes it)',

@@ -182,5 +182,11 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
     expect(expired.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const listed = await service.graphql('{ apiKeys { id status } }');
     expect(listed.data.apiKeys).toContainEqual({ id: apiKey.id, status: 'EXPIRED' });
+
+    // the list is bounded: `first` (default and most 100), newest first
+    const newest = await service.graphql('{ apiKeys(first: 1) { id } }');
+    expect(newest.data.apiKeys).toHaveLength(1);
+    const tooMany = await service.graphql('{ apiKeys(first: 101) { id } }');
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });

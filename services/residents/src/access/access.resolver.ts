@@ -1,8 +1,16 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiKeyIssued, ApiKeyRevoked } from '@shequ/contracts';
 import { generateApiKey } from '@shequ/auth';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
+import {
+  MAX_PAGE_SIZE,
+  PageArgs,
+  communityWhere,
+  inCommunityScope,
+  pageSize,
+  paginate,
+  type SubgraphContext,
+} from '@shequ/subgraph';
 import { ApiKey } from './api-key.entity.js';
 import { checkScopes, expiryOf, keyStatus } from './api-key-rules.js';
 import { AuditTrailEntry } from './audit-trail-entry.entity.js';
@@ -32,12 +40,19 @@ function present(key: ApiKey, now: Date): ApiKeyType {
 @Resolver()
 export class AccessResolver {
   @Query(() => [ApiKeyType], { description: '本社区的区级平台 API 密钥（需 apikeys:manage；不含密钥本身）' })
-  async apiKeys(@Ctx() ctx: SubgraphContext): Promise<ApiKeyType[]> {
+  async apiKeys(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `最多返回条数（默认 ${MAX_PAGE_SIZE}，最多 ${MAX_PAGE_SIZE}）`,
+    })
+    first: number | null,
+  ): Promise<ApiKeyType[]> {
     ctx.access.require('apikeys:manage');
     const keys = await ctx.em.find(
       ApiKey,
       { communityId: ctx.communityId },
-      { orderBy: { issuedAt: 'desc', id: 'asc' } },
+      { orderBy: { issuedAt: 'desc', id: 'asc' }, limit: pageSize(first ?? MAX_PAGE_SIZE) },
     );
     const now = ctx.clock.now();
     return keys.map((k) => present(k, now));
