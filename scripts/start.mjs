@@ -20,6 +20,14 @@ if (process.env.SHEQU_SKIP_BUILD !== '1') {
     cwd: ROOT,
   });
 }
+// every variable npm start reads, checked once (a bad value stops here, naming the variable)
+const { readEnvironment, variablesUsedBy } = await import('../libs/server/dist/index.js');
+try {
+  readEnvironment(variablesUsedBy('npm start'));
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
 const ports = await checkPorts();
 const dataDir = resolve(ROOT, process.env.SHEQU_DATA_DIR ?? '.data');
 mkdirSync(resolve(dataDir, 'nats'), { recursive: true });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ENVIRONMENT, readEnvironment, variablesUsedBy } from '@shequ/server';
 
 export interface GatewayConfig {
   port: number;
@@ -7,14 +8,16 @@ export interface GatewayConfig {
   maxBodyBytes: number;
 }
 
+/** The gateway's settings; every variable it reads is checked here, at start (a ConfigError names a bad one). */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const raw = env.GATEWAY_PORT;
-  const port = raw === undefined || raw === '' ? 4000 : Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`GATEWAY_PORT=${raw} is not a port number (0–65535)`);
+  readEnvironment(variablesUsedBy('gateway'), env);
+  const values = readEnvironment(
+    { GATEWAY_PORT: ENVIRONMENT.GATEWAY_PORT, SHEQU_SUPERGRAPH: ENVIRONMENT.SHEQU_SUPERGRAPH },
+    env,
+  );
   return {
-    port,
-    supergraphPath: env.SHEQU_SUPERGRAPH ?? fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
+    port: values.GATEWAY_PORT,
+    supergraphPath: values.SHEQU_SUPERGRAPH ?? fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
     production: env.NODE_ENV === 'production',
     maxBodyBytes: 20 * 1024 * 1024,
   };

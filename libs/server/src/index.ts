@@ -7,3 +7,6 @@ export * from './parent-watch.js';
 export * from './query-limits.js';
 export * from './query-safety-plugin.js';
 export * from './tracing.js';
+export * from './config/environment.js';
+export * from './config/environment-variables.js';
+export * from './config/configuration-table.js';

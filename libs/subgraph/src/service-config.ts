@@ -1,4 +1,7 @@
 import type { ServiceName } from '@shequ/contracts';
+import { ConfigError, ENVIRONMENT, readEnvironment, variablesUsedBy } from '@shequ/server';
+
+export { ConfigError };
 
 /** 莲秀社区 (思明区嘉莲街道, 厦门): the demo community, and the one development tokens name by default. */
 export const DEFAULT_COMMUNITY_ID = '350203008006';
@@ -14,34 +17,34 @@ export interface ServiceConfig {
   production: boolean;
 }
 
-export class ConfigError extends Error {}
-
-export function parsePort(variable: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`${variable}=${value} is not a port number (0–65535)`);
-  }
-  return port;
-}
-
-/** Reads a subgraph's settings from the environment (DESIGN: ports, data folder, NATS). */
+/**
+ * Reads a subgraph's settings from the environment (DESIGN: ports, data folder, NATS). Every variable the
+ * service reads (ENVIRONMENT in @shequ/server) is checked here, at start: a bad value throws a ConfigError
+ * naming the variable.
+ */
 export function serviceConfig(
   service: ServiceName,
   defaultPort: number,
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceConfig {
   const portVariable = `${service.toUpperCase()}_PORT`;
-  const natsPort = parsePort('NATS_PORT', env.NATS_PORT, 4222);
-  const seed = env.SHEQU_SEED ?? 'none';
-  if (seed !== 'demo' && seed !== 'none') throw new ConfigError(`SHEQU_SEED=${seed}: expected demo or none`);
+  const values = readEnvironment(variablesUsedBy(service), env);
+  const common = readEnvironment(
+    {
+      NATS_PORT: ENVIRONMENT.NATS_PORT,
+      SHEQU_SEED: ENVIRONMENT.SHEQU_SEED,
+      SHEQU_DATA_DIR: ENVIRONMENT.SHEQU_DATA_DIR,
+    },
+    env,
+  );
+  const port = values[portVariable];
   return {
     service,
-    port: parsePort(portVariable, env[portVariable], defaultPort),
+    port: typeof port === 'number' ? port : defaultPort,
     portVariable,
-    natsUrl: env.NATS_URL ?? `nats://127.0.0.1:${natsPort}`,
-    dataDir: env.SHEQU_DATA_DIR ?? '.data',
-    seed,
+    natsUrl: env.NATS_URL || `nats://127.0.0.1:${common.NATS_PORT}`,
+    dataDir: common.SHEQU_DATA_DIR,
+    seed: common.SHEQU_SEED as ServiceConfig['seed'], // checked against the schema's literals
     production: env.NODE_ENV === 'production',
   };
 }

@@ -1,3 +1,4 @@
+import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
 import { PeriodicTask, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { scanOverdueCases } from './application/overdue-scan.js';
 import { scanProactiveRules } from './application/proactive-tasks.js';
@@ -9,8 +10,8 @@ import { casesMigrations } from './migrations/index.js';
 import { seedCasesDemo } from './seeds/demo-seed.js';
 
 /** Scan intervals: overdue cases every minute, proactive rules every hour (overridable for local runs). */
-const OVERDUE_SCAN_MS = Number(process.env.SHEQU_CASES_OVERDUE_SCAN_MS ?? 60_000);
-const PROACTIVE_SCAN_MS = Number(process.env.SHEQU_CASES_PROACTIVE_SCAN_MS ?? 3_600_000);
+const scanIntervals = () =>
+  readEnvironment(pickVariables(ENVIRONMENT, ['SHEQU_CASES_OVERDUE_SCAN_MS', 'SHEQU_CASES_PROACTIVE_SCAN_MS']));
 
 /** The cases subgraph: 社情民意 and service matters from intake to feedback. */
 export const casesService: SubgraphServiceDefinition = {
@@ -20,9 +21,16 @@ export const casesService: SubgraphServiceDefinition = {
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
   consumers: (deps) => [residentsConsumer(deps), eventsConsumer(deps)],
-  scheduledTasks: (deps) => [
-    new PeriodicTask('cases-overdue-scan', OVERDUE_SCAN_MS, () => scanOverdueCases(deps, deps.clock.now())),
-    new PeriodicTask('cases-proactive-scan', PROACTIVE_SCAN_MS, () => scanProactiveRules(deps, deps.clock.now())),
-  ],
+  scheduledTasks: (deps) => {
+    const intervals = scanIntervals();
+    return [
+      new PeriodicTask('cases-overdue-scan', intervals.SHEQU_CASES_OVERDUE_SCAN_MS, () =>
+        scanOverdueCases(deps, deps.clock.now()),
+      ),
+      new PeriodicTask('cases-proactive-scan', intervals.SHEQU_CASES_PROACTIVE_SCAN_MS, () =>
+        scanProactiveRules(deps, deps.clock.now()),
+      ),
+    ];
+  },
   seedDemoData: seedCasesDemo,
 };

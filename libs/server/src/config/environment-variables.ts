@@ -1,0 +1,191 @@
+import { Type } from '@sinclair/typebox';
+import { defineEnvironment, type EnvironmentSchema } from './environment.js';
+
+// Every environment variable of every process, declared once: the processes read their subset with
+// `readEnvironment(pickVariables(ENVIRONMENT, [...]))`, and the README's configuration table is generated from
+// this list (`npm run docs:config -w @shequ/server`; a test fails when the README differs).
+
+const port = (what: string) =>
+  Type.Integer({ minimum: 0, maximum: 65535, description: `a port number (0–65535) for ${what}` });
+const url = (what: string) => Type.String({ minLength: 1, description: `a URL (${what})` });
+const flag = Type.Union([Type.Literal('0'), Type.Literal('1')], { description: '0 or 1' });
+const SUBGRAPHS = ['residents', 'cases', 'partybuilding', 'events'] as const;
+const SUBGRAPH_PROCESSES: readonly string[] = SUBGRAPHS;
+
+export const ENVIRONMENT = defineEnvironment({
+  GATEWAY_PORT: { schema: port('the gateway'), default: 4000, meaning: 'gateway', usedBy: ['gateway', 'npm start'] },
+  RESIDENTS_PORT: {
+    schema: port('residents'),
+    default: 4001,
+    meaning: 'residents subgraph (the gateway reaches it on localhost at this port unless `RESIDENTS_URL` is set)',
+    usedBy: ['residents', 'gateway', 'npm start'],
+  },
+  CASES_PORT: {
+    schema: port('cases'),
+    default: 4002,
+    meaning: 'cases subgraph (the gateway reaches it on localhost at this port unless `CASES_URL` is set)',
+    usedBy: ['cases', 'gateway', 'npm start'],
+  },
+  PARTYBUILDING_PORT: {
+    schema: port('partybuilding'),
+    default: 4003,
+    meaning:
+      'partybuilding subgraph (the gateway reaches it on localhost at this port unless `PARTYBUILDING_URL` is set)',
+    usedBy: ['partybuilding', 'gateway', 'npm start'],
+  },
+  EVENTS_PORT: {
+    schema: port('events'),
+    default: 4004,
+    meaning: 'events subgraph (the gateway reaches it on localhost at this port unless `EVENTS_URL` is set)',
+    usedBy: ['events', 'gateway', 'npm start'],
+  },
+  RESIDENTS_URL: {
+    schema: url('the residents subgraph'),
+    meaning: 'where the gateway reaches residents (another host), e.g. `http://residents:4001/graphql`',
+    usedBy: ['gateway'],
+  },
+  CASES_URL: { schema: url('the cases subgraph'), meaning: 'where the gateway reaches cases', usedBy: ['gateway'] },
+  PARTYBUILDING_URL: {
+    schema: url('the partybuilding subgraph'),
+    meaning: 'where the gateway reaches partybuilding',
+    usedBy: ['gateway'],
+  },
+  EVENTS_URL: { schema: url('the events subgraph'), meaning: 'where the gateway reaches events', usedBy: ['gateway'] },
+  SHEQU_SUPERGRAPH: {
+    schema: Type.String({ minLength: 1, description: 'a file path' }),
+    defaultText: '`gateway/supergraph.graphql`',
+    meaning: 'the composed supergraph the gateway serves',
+    usedBy: ['gateway'],
+  },
+  NATS_PORT: {
+    schema: port('nats-server'),
+    default: 4222,
+    meaning: 'nats-server started by `npm start`; services connect to it (`NATS_URL` overrides)',
+    usedBy: [...SUBGRAPH_PROCESSES, 'npm start'],
+  },
+  NATS_URL: {
+    schema: url('NATS'),
+    defaultText: '`nats://127.0.0.1:<NATS_PORT>`',
+    meaning: 'NATS server (or cluster) the services publish to and consume from',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
+  SHEQU_DATA_DIR: {
+    schema: Type.String({ minLength: 1, description: 'a folder path' }),
+    default: '.data',
+    meaning: 'SQLite files `<service>.sqlite` and the JetStream store',
+    usedBy: [...SUBGRAPH_PROCESSES, 'npm start'],
+  },
+  DATABASE_URL: {
+    schema: url('PostgreSQL'),
+    meaning: 'PostgreSQL server: each service uses its own database `<name>_<service>`, created when missing',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
+  ...Object.fromEntries(
+    SUBGRAPHS.map((s) => [
+      `${s.toUpperCase()}_DATABASE_URL`,
+      {
+        schema: url(`the ${s} database`),
+        meaning: `the ${s} service's PostgreSQL database, as given (overrides \`DATABASE_URL\`)`,
+        usedBy: [s],
+      },
+    ]),
+  ),
+  SHEQU_SQL_DEBUG: { schema: flag, default: '0', meaning: '1: log every SQL statement', usedBy: SUBGRAPH_PROCESSES },
+  SHEQU_SEED: {
+    schema: Type.Union([Type.Literal('demo'), Type.Literal('none')], { description: 'demo or none' }),
+    default: 'none',
+    defaultText: '`demo` under `npm start`, else `none`',
+    meaning: 'load the demo community into empty databases',
+    usedBy: [...SUBGRAPH_PROCESSES, 'npm start'],
+  },
+  SHEQU_CASES_OVERDUE_SCAN_MS: {
+    schema: Type.Integer({ minimum: 1000, description: 'an interval in milliseconds, at least 1000' }),
+    default: 60_000,
+    meaning: 'how often cases flags overdue cases',
+    usedBy: ['cases'],
+  },
+  SHEQU_CASES_PROACTIVE_SCAN_MS: {
+    schema: Type.Integer({ minimum: 1000, description: 'an interval in milliseconds, at least 1000' }),
+    default: 3_600_000,
+    meaning: 'how often cases runs the proactive-service rules',
+    usedBy: ['cases'],
+  },
+  SHEQU_JWT_SECRET: {
+    schema: Type.String({ minLength: 1, description: 'a secret' }),
+    defaultText: 'development secret (not in production)',
+    meaning: 'HS256 key of bearer tokens (one of secret / public key / JWKS)',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  SHEQU_JWT_PUBLIC_KEY: {
+    schema: Type.String({ minLength: 1, description: 'a PEM public key (`\\n` for line breaks)' }),
+    meaning: 'RS256/ES256 public key of bearer tokens',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  SHEQU_JWT_JWKS: {
+    schema: url('a JWKS'),
+    meaning: 'JWKS URL of the identity provider issuing bearer tokens',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  SHEQU_JWT_ISSUER: {
+    schema: Type.String({ minLength: 1, description: 'a token issuer' }),
+    defaultText: '`shequ-graph`',
+    meaning: '`iss` a bearer token must carry',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  SHEQU_JWT_AUDIENCE: {
+    schema: Type.String({ minLength: 1, description: 'a token audience' }),
+    defaultText: '`shequ-graph`',
+    meaning: '`aud` a bearer token must carry',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  NODE_ENV: {
+    schema: Type.String({ description: 'a mode name' }),
+    meaning: '`production`: the development JWT secret is refused, internal error details are hidden',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  LOG_LEVEL: {
+    schema: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+      { description: 'fatal, error, warn, info, debug, trace or silent' },
+    ),
+    default: 'info',
+    meaning: 'pino level; logs are JSON, `npm start` shows them one line per record',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    schema: url('an OTLP/HTTP collector'),
+    meaning: 'OpenTelemetry collector (OTLP/HTTP, e.g. `http://localhost:4318`); unset: no spans are recorded',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: {
+    schema: url('an OTLP/HTTP traces endpoint'),
+    defaultText: '`<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`',
+    meaning: 'where spans are sent',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  SHEQU_PARENT_PID: {
+    schema: Type.Integer({ minimum: 1, description: 'a process id' }),
+    meaning: 'set by `npm start`: a process stops when this parent is gone',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
+  SHEQU_SKIP_INSTALL: {
+    schema: flag,
+    default: '0',
+    meaning: '1: `npm start` skips the npm install check',
+    usedBy: ['npm start'],
+  },
+  SHEQU_SKIP_BUILD: { schema: flag, default: '0', meaning: '1: `npm start` skips the build', usedBy: ['npm start'] },
+  SHEQU_COMMUNITY: {
+    schema: Type.String({ pattern: '^\\d{12}$', description: 'a 12-digit community code' }),
+    default: '350203008006',
+    meaning: 'community `npm run import` writes to (`--community` overrides)',
+    usedBy: ['npm run import'],
+  },
+});
+
+export type EnvironmentVariableName = keyof typeof ENVIRONMENT;
+
+/** The variables a process reads (`gateway`, a service name, `npm start`, `npm run import`). */
+export function variablesUsedBy(process: string): EnvironmentSchema {
+  return Object.fromEntries(Object.entries(ENVIRONMENT).filter(([, variable]) => variable.usedBy.includes(process)));
+}
