@@ -2,7 +2,6 @@ import type { EntityClass, EntitySchema, MigrationObject, Options } from '@mikro
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { SeedManager } from '@mikro-orm/seeder';
 import type { DatabaseLocation, Dialect } from './database-location.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's own entity lists are typed this way
@@ -27,7 +26,7 @@ export function ormConfig(settings: OrmSettings): Options {
   const common = {
     entities: settings.entities,
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
-    extensions: [Migrator, SeedManager],
+    extensions: [Migrator], // demo data seeds through the services' application functions, not a seeder
     forceUtcTimezone: true,
     debug: settings.debug ?? process.env.SHEQU_SQL_DEBUG === '1',
     logger: settings.log,
