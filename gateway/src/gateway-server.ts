@@ -6,6 +6,7 @@ import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/
 import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
 import {
   createLogger,
+  errorLogPlugin,
   querySafetyPlugin,
   setupTracing,
   startHttpService,
@@ -44,6 +45,7 @@ export async function startGateway(
     formatError: (formatted) => (config.production ? withoutStacktrace(formatted) : formatted),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      errorLogPlugin<GatewayContext>({ logger }),
       querySafetyPlugin<GatewayContext>({
         production: config.production,
         budgetOf: (context) => context.caller.budget,

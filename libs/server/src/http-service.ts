@@ -126,6 +126,17 @@ export async function startHttpService<TContext extends BaseContext>(
     } finally {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.requests.observe({ route, status: String(response.statusCode) }, seconds);
+      // the access log: one line per request; the path without its query string, nothing from the body
+      logger.info(
+        {
+          requestId,
+          method: request.method,
+          path,
+          status: response.statusCode,
+          durationMs: Math.round(seconds * 1e4) / 10,
+        },
+        'request',
+      );
     }
   }
 

@@ -10,3 +10,4 @@ export * from './tracing.js';
 export * from './config/environment.js';
 export * from './config/environment-variables.js';
 export * from './config/configuration-table.js';
+export * from './error-log-plugin.js';

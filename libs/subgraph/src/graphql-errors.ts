@@ -2,7 +2,10 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { isDomainError } from '@shequ/errors';
-import type { Logger } from 'pino';
+
+/** Errors that are answers to the caller (domain errors, invalid arguments), not faults to log. */
+export const isExpectedError = (original: unknown): boolean =>
+  isDomainError(original) || original instanceof ArgumentValidationError;
 
 /** Dotted path of the first failing property, e.g. `input.household.address`. */
 function firstInvalidField(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
@@ -21,7 +24,7 @@ function firstInvalidField(errors: ValidationError[], prefix = ''): { field: str
  * Apollo `formatError`: domain errors become `{ extensions: { code, field … } }`, class-validator failures
  * `BAD_USER_INPUT` with the field, and anything unexpected a generic message (the details go to the log).
  */
-export function formatGraphQLError(logger: Logger, production: boolean) {
+export function formatGraphQLError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (isDomainError(original)) {
@@ -36,8 +39,8 @@ export function formatGraphQLError(logger: Logger, production: boolean) {
       };
     }
     const code = formatted.extensions?.code;
+    // unexpected errors are logged with the request id by errorLogPlugin (subgraph-service.ts)
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-      logger.error({ err: original, path: formatted.path }, 'unexpected resolver error');
       if (production)
         return {
           message: '服务器内部错误',

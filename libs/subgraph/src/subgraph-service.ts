@@ -23,6 +23,7 @@ import { GraphQLError } from 'graphql';
 import { isDomainError } from '@shequ/errors';
 import {
   createLogger,
+  errorLogPlugin,
   querySafetyPlugin,
   setupTracing,
   startHttpService,
@@ -38,7 +39,7 @@ import type { FederatedSchema } from './federated-schema.js';
 import { accessEntities } from './access/pii-audit-entry.js';
 import { piiAuditPlugin } from './access/audit-plugin.js';
 import { ApiKeyProjection } from './access/api-key-projection.js';
-import { formatGraphQLError } from './graphql-errors.js';
+import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import type { PeriodicTask } from './periodic-task.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
 
@@ -127,7 +128,7 @@ export async function startSubgraphService(
       allowBatchedHttpRequests: true,
       hideSchemaDetailsFromClientErrors: config.production,
       includeStacktraceInErrorResponses: !config.production,
-      formatError: formatGraphQLError(logger, config.production),
+      formatError: formatGraphQLError(config.production),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         querySafetyPlugin<SubgraphContext>({
@@ -136,6 +137,7 @@ export async function startSubgraphService(
           mayIntrospect: (context) => mayIntrospect(context.principal),
         }),
         piiAuditPlugin({ service: definition.name, orm, outbox, logger }),
+        errorLogPlugin<SubgraphContext>({ logger, isExpected: isExpectedError }),
       ],
     });
     const http = await startHttpService<SubgraphContext>({

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { GraphQLError, buildSchema as buildSdlSchema } from 'graphql';
-import { pino } from 'pino';
 import { ormConfig } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { testDatabaseLocation } from '@shequ/testing';
@@ -89,7 +88,7 @@ describe('Date scalar', () => {
 });
 
 describe('formatGraphQLError', () => {
-  const format = formatGraphQLError(pino({ level: 'silent' }), true);
+  const format = formatGraphQLError(true);
   const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
 
   it('turns domain errors into extensions.code with their details', () => {

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { pino } from 'pino';
+import { errorLogPlugin, startHttpService, type RunningHttpService } from '../src/index.js';
+
+class ExpectedError extends Error {}
+
+const typeDefs = 'type Query { broken(phone: String): String, refused: String, fine: String }';
+const resolvers = {
+  Query: {
+    broken: () => {
+      throw new Error('database went away');
+    },
+    refused: () => {
+      throw new ExpectedError('不允许');
+    },
+    fine: () => {
+      throw new GraphQLError('无权限', { extensions: { code: 'FORBIDDEN' } });
+    },
+  },
+};
+
+describe('request logs', () => {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'info' },
+    { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  let service: RunningHttpService;
+  let base: string;
+
+  beforeAll(async () => {
+    service = await startHttpService<{ requestId: string }>({
+      service: 'test',
+      port: 0,
+      apollo: new ApolloServer<{ requestId: string }>({
+        typeDefs,
+        resolvers,
+        plugins: [errorLogPlugin({ logger, isExpected: (e) => e instanceof ExpectedError })],
+      }),
+      logger,
+      context: async (_request, requestId) => ({ requestId }),
+    });
+    base = `http://127.0.0.1:${service.port}`;
+  });
+  afterAll(() => service?.close());
+
+  const query = (text: string, requestId: string) =>
+    fetch(`${base}/graphql?secret=13800000000`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ query: text }),
+    });
+
+  it('logs a resolver error with the request id and the path', async () => {
+    await query('{ broken(phone: "13912345678") }', 'req-broken-1');
+    const errors = lines.filter((l) => l.msg === 'unexpected resolver error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ level: 50, requestId: 'req-broken-1', path: ['broken'] });
+    expect((errors[0].err as { message: string }).message).toBe('database went away');
+  });
+
+  it('does not log expected errors (the caller is told, nothing is wrong)', async () => {
+    lines.length = 0;
+    await query('{ refused fine }', 'req-refused-1');
+    expect(lines.filter((l) => l.msg === 'unexpected resolver error')).toEqual([]);
+  });
+
+  it('writes one access line per request: method, path, status, duration, request id; no personal data', async () => {
+    lines.length = 0;
+    await query('{ broken(phone: "13912345678") }', 'req-access-1');
+    await fetch(`${base}/health`, { headers: { 'x-request-id': 'req-access-2' } });
+    const access = lines.filter((l) => l.msg === 'request');
+    expect(access).toHaveLength(2);
+    expect(access[0]).toMatchObject({
+      level: 30,
+      requestId: 'req-access-1',
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+    });
+    expect(access[0].durationMs).toEqual(expect.any(Number));
+    expect(access[1]).toMatchObject({ requestId: 'req-access-2', method: 'GET', path: '/health', status: 200 });
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain('13912345678');
+    expect(text).not.toContain('13800000000');
+  });
+});
