@@ -1,4 +1,5 @@
 import {
+  communityDay,
   CareCategoryAdded,
   CareCategoryEnded,
   CareCategoryReviewDue,
@@ -17,7 +18,6 @@ import { changeCareCategory, upsertResidentProjection } from '../application/res
 import { routeWaitingCases } from '../application/route-waiting-cases.js';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
-import { isoDate } from '../domain/proactive-rules/rule.js';
 
 /**
  * Keeps the resident projection (resident → household → building → grid, care categories, status) from residents'
@@ -79,7 +79,7 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
         gridId: row.gridId,
         from,
         to: event.data.residenceType,
-        on: isoDate(new Date(event.occurredAt)),
+        on: communityDay(new Date(event.occurredAt)),
       };
       await settleTasks(uow, fact, clock.now());
       await applyRules(uow, fact, event.communityId, clock.now());

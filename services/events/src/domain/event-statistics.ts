@@ -1,6 +1,5 @@
-import type { RegistrationStatus } from '@shequ/contracts';
-import { ageOn, ELDERLY_AGE } from './audience-rule.js';
-import { chinaMonth } from './gala-plan.js';
+import { ageOn, communityYearMonth, type RegistrationStatus } from '@shequ/contracts';
+import { ELDERLY_AGE } from './audience-rule.js';
 import type { EventStatisticsDimension } from './vocabularies.js';
 
 export interface StatisticsEventRow {
@@ -36,7 +35,7 @@ function keyOf(event: StatisticsEventRow, dimension: EventStatisticsDimension): 
     case 'TYPE':
       return event.type;
     case 'MONTH': {
-      const { year, month } = chinaMonth(event.startsAt);
+      const { year, month } = communityYearMonth(event.startsAt);
       return `${year}-${String(month).padStart(2, '0')}`;
     }
     case 'VENUE':

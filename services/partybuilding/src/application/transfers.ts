@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  isIsoDate,
   MemberTransferredIn,
   MemberTransferredOut,
   type PartyMemberStage,
@@ -8,7 +9,6 @@ import {
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '../domain/calendar-dates.js';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
 import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';

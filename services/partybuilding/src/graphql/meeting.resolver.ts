@@ -1,10 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PartyMeetingType as MeetingTypeCode } from '@shequ/contracts';
+import { communityDay, type PartyMeetingType as MeetingTypeCode } from '@shequ/contracts';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { branchCompliance, recordMeeting } from '../application/meetings.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import type { MeetingAttendanceStatus } from '../domain/vocabularies.js';
 import { PartyMeeting, PartyMeetingAttendance, PartyMember, PartyOrganization } from '../entities/index.js';
 import { PartyMeetingConnection } from './connections.js';
@@ -58,7 +57,7 @@ export class PartyMeetingResolver {
           })),
         },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { meeting };
@@ -82,7 +81,7 @@ export class PartyMeetingResolver {
         'organizationId',
         `三会一课按党支部或党小组统计，所选组织层级为「${organization.level}」`,
       );
-    return branchCompliance(ctx.em, organization, year, chinaDateOf(ctx.clock.now()));
+    return branchCompliance(ctx.em, organization, year, communityDay(ctx.clock.now()));
   }
 
   @FieldResolver(() => PartyOrganizationType)

@@ -13,7 +13,12 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { Gender, PartyMemberStage, PartyMemberType as MemberTypeCode } from '@shequ/contracts';
+import {
+  communityDay,
+  type Gender,
+  type PartyMemberStage,
+  type PartyMemberType as MemberTypeCode,
+} from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import {
   advanceMemberStage,
@@ -24,7 +29,6 @@ import {
 } from '../application/members.js';
 import { recordAppraisal } from '../application/service-record.js';
 import { volunteerMinutes } from '../application/volunteer-hours.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import { probationEndsOn } from '../domain/development-pipeline.js';
 import type { MemberFollowUpReason, PartyAppraisalGrade, PartyMemberStatus } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
@@ -110,7 +114,7 @@ export class PartyMemberResolver {
           gender: input.gender as Gender | null,
         },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { member };
@@ -130,7 +134,7 @@ export class PartyMemberResolver {
         uow,
         { ...input, to: input.to as PartyMemberStage },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { member };
@@ -143,7 +147,7 @@ export class PartyMemberResolver {
   ) {
     ctx.access.require('party:write');
     const member = await ctx.transaction((uow) =>
-      extendProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+      extendProbation(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
     );
     return { member };
   }
@@ -155,7 +159,7 @@ export class PartyMemberResolver {
   ) {
     ctx.access.require('party:write');
     const member = await ctx.transaction((uow) =>
-      cancelProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+      cancelProbation(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
     );
     return { member };
   }
@@ -181,7 +185,7 @@ export class PartyMemberResolver {
         uow,
         { ...input, grade: input.grade as PartyAppraisalGrade },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { appraisal };

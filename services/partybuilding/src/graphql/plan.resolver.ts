@@ -1,10 +1,10 @@
+import { communityDay } from '@shequ/contracts';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { developmentPlan, setYearPlan, trainingProgress } from '../application/development-plan.js';
 import { recordTrainingSession } from '../application/service-record.js';
 import { complianceByBranch, partyStatistics } from '../application/statistics.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyStatisticsDimensionEnum } from './enums.js';
 import {
@@ -56,7 +56,7 @@ export class PartyPlanResolver {
   ) {
     ctx.access.require('party:write');
     const session = await ctx.transaction((uow) =>
-      recordTrainingSession(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+      recordTrainingSession(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
     );
     return { session };
   }
@@ -73,7 +73,7 @@ export class PartyPlanResolver {
       ctx.em,
       communityWhere(ctx.access),
       groupBy as PartyStatisticsDimension[],
-      chinaDateOf(ctx.clock.now()),
+      communityDay(ctx.clock.now()),
     );
   }
 
@@ -83,6 +83,6 @@ export class PartyPlanResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:statistics');
-    return complianceByBranch(ctx.em, communityWhere(ctx.access), checkYear(year), chinaDateOf(ctx.clock.now()));
+    return complianceByBranch(ctx.em, communityWhere(ctx.access), checkYear(year), communityDay(ctx.clock.now()));
   }
 }

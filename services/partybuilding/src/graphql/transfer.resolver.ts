@@ -1,9 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PartyMemberStage, PartyMemberType as MemberTypeCode } from '@shequ/contracts';
+import { communityDay, type PartyMemberStage, type PartyMemberType as MemberTypeCode } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { advanceTransfer, requestTransfer } from '../application/transfers.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization, PartyTransfer } from '../entities/index.js';
 import { PartyTransferConnection } from './connections.js';
@@ -56,7 +55,7 @@ export class PartyTransferResolver {
         uow,
         { ...input, direction: input.direction as PartyTransferDirection },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { transfer };
@@ -80,7 +79,7 @@ export class PartyTransferResolver {
           memberType: input.memberType as MemberTypeCode | null,
         },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { transfer };

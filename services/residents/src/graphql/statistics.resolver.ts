@@ -1,3 +1,4 @@
+import { communityDay } from '@shequ/contracts';
 import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
@@ -5,7 +6,6 @@ import { residentWhere } from '../application/resident-query.js';
 import { residentScope } from '../application/resident-scope.js';
 import { residentStatistics } from '../application/statistics.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
-import { isoDay } from '../domain/dates.js';
 import {
   CareCategoryEnum,
   GenderEnum,
@@ -88,7 +88,7 @@ export class StatisticsResolver {
     if (filter?.careCategory && SENSITIVE_CATEGORIES.includes(filter.careCategory as never) && !includeSensitive) {
       throw new InvalidInputError('filter.careCategory', '无权统计该关爱对象类别');
     }
-    const today = isoDay(ctx.clock.now());
+    const today = communityDay(ctx.clock.now());
     const where = await residentWhere(ctx.em, filter, residentScope(ctx), today);
     return residentStatistics(ctx.em, where, groupBy, today, includeSensitive);
   }
