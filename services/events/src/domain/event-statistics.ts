@@ -1,5 +1,6 @@
 import { ageOn, communityYearMonth, type RegistrationStatus } from '@shequ/contracts';
 import { ELDERLY_AGE } from './audience-rule.js';
+import { holdsSeat } from './registration-policy.js';
 import type { EventStatisticsDimension } from './vocabularies.js';
 
 export interface StatisticsEventRow {
@@ -95,7 +96,7 @@ export function eventStatistics(
     }
     group.events += 1;
     for (const r of byEvent.get(event.id) ?? []) {
-      if (r.status === 'CONFIRMED' || r.status === 'ATTENDED' || r.status === 'NO_SHOW') group.registrations += 1;
+      if (holdsSeat(r.status)) group.registrations += 1;
       if (r.status === 'NO_SHOW') group.noShows += 1;
       if (r.status !== 'ATTENDED') continue;
       group.attended += 1;

@@ -14,6 +14,7 @@ import {
 } from './payloads.js';
 import { EventRegistrationType } from './registration.type.js';
 import { EventVolunteerHoursSummaryType } from './volunteer.type.js';
+import { volunteerHoursSummary } from '../domain/volunteer-hours.js';
 
 @Resolver(() => EventRegistrationType)
 export class RegistrationResolver {
@@ -100,15 +101,15 @@ export class ResidentRegistrationsResolver {
         orderBy: { servedOn: 'desc', id: 'desc' },
       })
       .load(resident.id);
-    const records = year ? all.filter((r) => r.servedOn.startsWith(`${year}-`)) : all;
-    const totalMinutes = records.reduce((sum, r) => sum + r.minutes, 0);
+    const summary = volunteerHoursSummary(all, year);
     return {
-      totalMinutes,
-      totalHours: Math.round(totalMinutes / 6) / 10,
-      services: records.length,
-      recent: records
-        .slice(0, 20)
-        .map((r) => ({ id: r.id, resident: { id: r.residentId }, minutes: r.minutes, servedOn: r.servedOn })),
+      ...summary,
+      recent: summary.recent.map((r) => ({
+        id: r.id,
+        resident: { id: r.residentId },
+        minutes: r.minutes,
+        servedOn: r.servedOn,
+      })),
     };
   }
 }

@@ -1,9 +1,9 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { communityDay, type PartyMeetingType as MeetingTypeCode } from '@shequ/contracts';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { branchCompliance, recordMeeting } from '../application/meetings.js';
+import { partyMeetingWhere } from '../application/party-query.js';
 import type { MeetingAttendanceStatus } from '../domain/vocabularies.js';
 import { PartyMeeting, PartyMeetingAttendance, PartyMember, PartyOrganization } from '../entities/index.js';
 import { PartyMeetingConnection } from './connections.js';
@@ -30,11 +30,8 @@ export class PartyMeetingResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    const where: FilterQuery<PartyMeeting>[] = [communityWhere(ctx.access)];
-    if (organizationId) where.push({ organization: organizationId });
-    if (type) where.push({ type: type as MeetingTypeCode });
-    if (year) where.push({ heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
-    return paginate(ctx.em, PartyMeeting, { $and: where }, page, { heldOn: 'desc', id: 'desc' });
+    const where = partyMeetingWhere(communityWhere(ctx.access), { organizationId, type, year });
+    return paginate(ctx.em, PartyMeeting, where, page, { heldOn: 'desc', id: 'desc' });
   }
 
   @Mutation(() => RecordPartyMeetingPayload, {

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import {
   Arg,
   Args,
@@ -27,10 +26,11 @@ import {
   extendProbation,
   moveMember,
 } from '../application/members.js';
+import { partyMemberWhere } from '../application/party-query.js';
 import { recordAppraisal } from '../application/service-record.js';
 import { volunteerMinutes } from '../application/volunteer-hours.js';
 import { probationEndsOn } from '../domain/development-pipeline.js';
-import type { MemberFollowUpReason, PartyAppraisalGrade, PartyMemberStatus } from '../domain/vocabularies.js';
+import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
 import { PartyMemberConnection } from './connections.js';
 import { MemberFollowUpReasonEnum, PartyMemberStageEnum, PartyMemberStatusEnum, PartyMemberTypeEnum } from './enums.js';
@@ -86,13 +86,7 @@ export class PartyMemberResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    const where: FilterQuery<PartyMember>[] = [communityWhere(ctx.access)];
-    if (filter?.stage) where.push({ stage: filter.stage as PartyMemberStage });
-    if (filter?.memberType) where.push({ memberType: filter.memberType as MemberTypeCode });
-    if (filter?.status) where.push({ status: filter.status as PartyMemberStatus });
-    if (filter?.branchId) where.push({ branch: filter.branchId });
-    if (filter?.followUpReason) where.push({ followUpReason: filter.followUpReason as MemberFollowUpReason });
-    return paginate(ctx.em, PartyMember, { $and: where }, page);
+    return paginate(ctx.em, PartyMember, partyMemberWhere(communityWhere(ctx.access), filter), page);
   }
 
   @Mutation(() => PartyMemberPayload, {

@@ -1,7 +1,7 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { communityDay, type PartyMemberStage, type PartyMemberType as MemberTypeCode } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { partyTransferWhere } from '../application/party-query.js';
 import { advanceTransfer, requestTransfer } from '../application/transfers.js';
 import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization, PartyTransfer } from '../entities/index.js';
@@ -38,10 +38,8 @@ export class PartyTransferResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    const where: FilterQuery<PartyTransfer>[] = [communityWhere(ctx.access)];
-    if (status) where.push({ status: status as PartyTransferStatus });
-    if (direction) where.push({ direction: direction as PartyTransferDirection });
-    return paginate(ctx.em, PartyTransfer, { $and: where }, page, { requestedOn: 'desc', id: 'desc' });
+    const where = partyTransferWhere(communityWhere(ctx.access), { status, direction });
+    return paginate(ctx.em, PartyTransfer, where, page, { requestedOn: 'desc', id: 'desc' });
   }
 
   @Mutation(() => PartyTransferPayload, { description: '登记组织关系转接申请（需 party:write）' })
