@@ -13,11 +13,10 @@ import {
   PartyMeetingAttendanceType,
   PartyMeetingComplianceType,
   PartyMeetingType,
-  RecordPartyMeetingInput,
-  RecordPartyMeetingPayload,
-} from './meeting.types.js';
-import { PartyMemberType } from './party-member.type.js';
-import { PartyOrganizationType } from './party-organization.type.js';
+} from './meeting.type.js';
+import { RecordPartyMeetingInput, RecordPartyMeetingPayload } from './meeting.inputs.js';
+import { PartyMemberType } from './member.type.js';
+import { PartyOrganizationType } from './organization.type.js';
 
 @Resolver(() => PartyMeetingType)
 export class PartyMeetingResolver {

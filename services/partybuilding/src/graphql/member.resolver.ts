@@ -1,17 +1,4 @@
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   communityDay,
   type Gender,
@@ -33,7 +20,6 @@ import { probationEndsOn } from '../domain/development-pipeline.js';
 import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
 import { PartyMemberConnection } from './connections.js';
-import { MemberFollowUpReasonEnum, PartyMemberStageEnum, PartyMemberStatusEnum, PartyMemberTypeEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
 import {
   AdvancePartyMemberStageInput,
@@ -42,29 +28,12 @@ import {
   ExtendPartyProbationInput,
   MovePartyMemberInput,
   PartyAppraisalPayload,
+  PartyMemberFilter,
   PartyMemberPayload,
   RecordPartyAppraisalInput,
 } from './member.inputs.js';
-import { PartyAppraisalType, PartyMemberStageChangeType, PartyMemberType } from './party-member.type.js';
-import { PartyOrganizationType } from './party-organization.type.js';
-
-@InputType('PartyMemberFilter', { description: '党员筛选条件' })
-export class PartyMemberFilter {
-  @Field(() => PartyMemberStageEnum, { nullable: true, description: '发展阶段' })
-  stage?: string | null;
-
-  @Field(() => PartyMemberTypeEnum, { nullable: true, description: '党员类型' })
-  memberType?: string | null;
-
-  @Field(() => PartyMemberStatusEnum, { nullable: true, description: '组织关系状态' })
-  status?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '党支部编号' })
-  branchId?: string | null;
-
-  @Field(() => MemberFollowUpReasonEnum, { nullable: true, description: '待跟进原因' })
-  followUpReason?: string | null;
-}
+import { PartyAppraisalType, PartyMemberStageChangeType, PartyMemberType } from './member.type.js';
+import { PartyOrganizationType } from './organization.type.js';
 
 @Resolver(() => PartyMemberType)
 export class PartyMemberResolver {

@@ -11,8 +11,8 @@ import {
   ChangePartyOrganizationInput,
   CreatePartyOrganizationInput,
   PartyOrganizationPayload,
-} from './member.inputs.js';
-import { PartyOrganizationChangeType, PartyOrganizationType } from './party-organization.type.js';
+} from './organization.inputs.js';
+import { PartyOrganizationChangeType, PartyOrganizationType } from './organization.type.js';
 
 @Resolver(() => PartyOrganizationType)
 export class PartyOrganizationResolver {

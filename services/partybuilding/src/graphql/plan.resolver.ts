@@ -12,10 +12,8 @@ import {
   PartyDevelopmentPlanType,
   PartyStatisticsGroupType,
   PartyTrainingProgressType,
-  PartyTrainingSessionPayload,
-  RecordPartyTrainingSessionInput,
-  SetPartyYearPlanInput,
-} from './plan.types.js';
+} from './plan.type.js';
+import { PartyTrainingSessionPayload, RecordPartyTrainingSessionInput, SetPartyYearPlanInput } from './plan.inputs.js';
 
 function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < 1921 || year > 2100) throw new InvalidInputError('year', `年度无效：${year}`);

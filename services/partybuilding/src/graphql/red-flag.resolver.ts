@@ -6,14 +6,8 @@ import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 import { RedFlagPeriodConnection } from './connections.js';
 import { StaffReference } from './entity-references.js';
-import {
-  DecideRedFlagInput,
-  NominateRedFlagInput,
-  RedFlagNominationType,
-  RedFlagPeriodPayload,
-  RedFlagPeriodType,
-  RedFlagYearWinnersType,
-} from './red-flag.types.js';
+import { DecideRedFlagInput, NominateRedFlagInput, RedFlagPeriodPayload } from './red-flag.inputs.js';
+import { RedFlagNominationType, RedFlagPeriodType, RedFlagYearWinnersType } from './red-flag.type.js';
 
 @Resolver(() => RedFlagPeriodType)
 export class RedFlagResolver {

@@ -8,14 +8,10 @@ import { PartyMember, PartyOrganization, PartyTransfer } from '../entities/index
 import { PartyTransferConnection } from './connections.js';
 import { PartyTransferDirectionEnum, PartyTransferStatusEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
-import { PartyMemberType } from './party-member.type.js';
-import { PartyOrganizationType } from './party-organization.type.js';
-import {
-  AdvancePartyTransferInput,
-  PartyTransferPayload,
-  PartyTransferType,
-  RequestPartyTransferInput,
-} from './transfer.types.js';
+import { PartyMemberType } from './member.type.js';
+import { PartyOrganizationType } from './organization.type.js';
+import { AdvancePartyTransferInput, PartyTransferPayload, RequestPartyTransferInput } from './transfer.inputs.js';
+import { PartyTransferType } from './transfer.type.js';
 
 @Resolver(() => PartyTransferType)
 export class PartyTransferResolver {
