@@ -30,8 +30,10 @@ import {
   CommunityEventFilterInput,
   PlanCommunityEventInput,
   RescheduleCommunityEventInput,
-} from './inputs.js';
-import { CommunityEventPayload, EventSponsorshipPayload, GalaProgrammeItemPayload } from './payloads.js';
+  CommunityEventPayload,
+  EventSponsorshipPayload,
+  GalaProgrammeItemPayload,
+} from './community-event.inputs.js';
 import { communityEventWhere } from '../application/event-query.js';
 import { seatCounts } from '../application/seat-counts.js';
 import { GalaPlanMonthType } from './statistics.type.js';

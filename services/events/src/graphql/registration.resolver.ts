@@ -6,12 +6,14 @@ import { Registration } from '../entities/registration.js';
 import { VolunteerService } from '../entities/volunteer-shift.js';
 import { CommunityEventType } from './community-event.type.js';
 import { ResidentReference } from './entity-references.js';
-import { CancelEventRegistrationInput, CheckInEventRegistrationInput, RegisterForEventInput } from './inputs.js';
 import {
+  CancelEventRegistrationInput,
+  CheckInEventRegistrationInput,
+  RegisterForEventInput,
   CancelEventRegistrationPayload,
   CheckInEventRegistrationPayload,
   RegisterForEventPayload,
-} from './payloads.js';
+} from './registration.inputs.js';
 import { EventRegistrationType } from './registration.type.js';
 import { EventVolunteerHoursSummaryType } from './volunteer.type.js';
 import { volunteerHoursSummary } from '../domain/volunteer-hours.js';

@@ -7,8 +7,7 @@ import { Venue } from '../entities/venue.js';
 import { CommunityEventType } from './community-event.type.js';
 import { VenueConnection } from './connections.js';
 import { OrganizationReference } from './entity-references.js';
-import { RegisterVenueInput } from './inputs.js';
-import { VenuePayload } from './payloads.js';
+import { RegisterVenueInput, VenuePayload } from './venue.inputs.js';
 import { VenueType } from './venue.type.js';
 import { UPCOMING_EVENT_STATUSES, VENUE_USED_STATUSES } from '../domain/event-lifecycle.js';
 
