@@ -10,3 +10,4 @@ export * from './events/audit.js';
 export * from './catalogue.js';
 export { asyncApiDocument } from './asyncapi/asyncapi-document.js';
 export * from './identity/resident-id-number.js';
+export * from './calendar/community-calendar.js';

@@ -1,4 +1,4 @@
-import type { CareCategory } from '@shequ/contracts';
+import { addDays, ageOn, type CareCategory } from '@shequ/contracts';
 import { demoId } from './demo-id.js';
 import { SeededRandom } from './seeded-random.js';
 
@@ -24,18 +24,6 @@ interface ResidentLike {
   residenceType: string;
 }
 
-function shift(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-const ageOn = (birthDate: string, date: string) => {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-};
-
 /**
  * Care categories (关爱对象) of the demo community, decided by a random stream of their own so the rest of the
  * dataset is unaffected: 195 低保 households (recorded on the head), elderly living alone (65+ in a one-person
@@ -52,8 +40,8 @@ export function demoCareRecords(residents: ResidentLike[], referenceDate: string
     grade: string | null = null,
     reviewed = true,
   ) => {
-    const startedOn = shift(referenceDate, -random.int(60, 2_400));
-    const lastReviewedOn = reviewed && random.chance(0.8) ? shift(referenceDate, -random.int(1, 170)) : null;
+    const startedOn = addDays(referenceDate, -random.int(60, 2_400));
+    const lastReviewedOn = reviewed && random.chance(0.8) ? addDays(referenceDate, -random.int(1, 170)) : null;
     records.push({
       id: demoId('care', records.length),
       residentId: resident.id,

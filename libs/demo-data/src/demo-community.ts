@@ -1,4 +1,12 @@
-import { composeResidentIdNumber, type Department, type Gender, type ResidenceType } from '@shequ/contracts';
+import {
+  addDays,
+  addYears,
+  ageOn,
+  composeResidentIdNumber,
+  type Department,
+  type Gender,
+  type ResidenceType,
+} from '@shequ/contracts';
 import { chineseName, surnameOf } from './chinese-names.js';
 import { demoCareRecords, type DemoCareRecord } from './demo-care.js';
 import { demoId } from './demo-id.js';
@@ -125,15 +133,8 @@ const STAFF_PLAN: Array<[Department, string, number]> = [
   ['CULTURE', '文化专干', 1],
 ];
 
-function addYears(date: string, years: number, days = 0): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 function birthDateForAge(random: SeededRandom, age: number): string {
-  return addYears(DEMO_REFERENCE_DATE, -age - 1, random.int(1, 364));
+  return addDays(addYears(DEMO_REFERENCE_DATE, -age - 1), random.int(1, 364));
 }
 
 let cached: DemoDataset | undefined;
@@ -246,7 +247,7 @@ function generate(): DemoDataset {
       idNumber = composeResidentIdNumber(region, birthDate, seq % 1000);
     } while (usedIds.has(idNumber));
     usedIds.add(idNumber);
-    const issuedOn = addYears(DEMO_REFERENCE_DATE, -1, random.int(-200, 300));
+    const issuedOn = addDays(addYears(DEMO_REFERENCE_DATE, -1), random.int(-200, 300));
     const resident: DemoResident = {
       id: demoId('resident', residentIndex++),
       name: chineseName(random, gender, surname),
@@ -367,11 +368,4 @@ function generate(): DemoDataset {
     `${COMMUNITY.city}${COMMUNITY.districtName}${COMMUNITY.streetName}`,
   );
   return { community: COMMUNITY, grids, buildings, households, residents, staff, careRecords, organizations };
-}
-
-/** Full years of age on `date` for someone born on `birthDate` (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS, DEMO_REFERENCE_DATE, ageOn, demoDataset } from '../src/index.js';
+import { ageOn } from '@shequ/contracts';
+import { DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS, DEMO_REFERENCE_DATE, demoDataset } from '../src/index.js';
 
 describe('demo care categories and organisations', () => {
   const data = demoDataset();

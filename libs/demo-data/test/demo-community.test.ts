@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResidentIdNumber } from '@shequ/contracts';
-import { DEMO_REFERENCE_DATE, ageOn, demoDataset, demoId } from '../src/index.js';
+import { ageOn } from '@shequ/contracts';
+import { DEMO_REFERENCE_DATE, demoDataset, demoId } from '../src/index.js';
 
 describe('demo community 莲秀社区', () => {
   const data = demoDataset();

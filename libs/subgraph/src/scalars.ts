@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { isIsoDate } from '@shequ/contracts';
 
 /** `DateTime`: an instant, ISO 8601 with offset; JavaScript `Date` inside. */
 export const DateTimeScalar = new GraphQLScalarType({
@@ -7,16 +8,8 @@ export const DateTimeScalar = new GraphQLScalarType({
   description: '日期时间（ISO 8601，带时区，如 2026-03-08T09:30:00+08:00）',
 });
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/** True for a real calendar date written YYYY-MM-DD (the community calendar's rule). */
+export { isIsoDate };
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageOn as demoAgeOn, demoDataset, demoId } from '@shequ/demo-data';
+import { ageOn } from '@shequ/contracts';
+import { demoDataset, demoId } from '@shequ/demo-data';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { overlaps } from '../src/domain/venue-booking.js';
@@ -77,7 +78,7 @@ describe.each(testDialects())('events demo seed on %s', (dialect) => {
     for (const r of camp) {
       const resident = residents.get(r.residentId)!;
       expect(resident.residenceType).toBe('FLOATING');
-      const age = demoAgeOn(resident.birthDate, '2026-07-13');
+      const age = ageOn(resident.birthDate, '2026-07-13');
       expect(age).toBeGreaterThanOrEqual(6);
       expect(age).toBeLessThanOrEqual(14);
     }
@@ -108,7 +109,7 @@ describe.each(testDialects())('events demo seed on %s', (dialect) => {
     const services = await em.count(VolunteerService, {});
     expect(services).toBeGreaterThan(50);
     expect(await em.count(OutboxMessage, { subject: 'shequ.events.volunteer_hours.recorded' })).toBe(services);
-    const adult = demoDataset().residents.find((r) => demoAgeOn(r.birthDate, '2026-11-01') === 40)!;
+    const adult = demoDataset().residents.find((r) => ageOn(r.birthDate, '2026-11-01') === 40)!;
     const signed = await service.graphql(
       `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status } } }`,
       {

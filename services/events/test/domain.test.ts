@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
-import { ageOn, checkAudience } from '../src/domain/audience-rule.js';
+import { ageOn } from '@shequ/contracts';
+import { checkAudience } from '../src/domain/audience-rule.js';
 import { EVENT_TRANSITIONS, nextEventStatus, statusForSeats } from '../src/domain/event-lifecycle.js';
 import { eventStatistics } from '../src/domain/event-statistics.js';
 import { galaPlan } from '../src/domain/gala-plan.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeResidentIdNumber } from '@shequ/contracts';
+import { addMonths, composeResidentIdNumber } from '@shequ/contracts';
 import { nextReviewDate, reviewResult, isAdvancedAge } from '../src/domain/care-schedule.js';
-import { addMonths } from '../src/domain/dates.js';
 import { parseCsv } from '../src/domain/import/csv.js';
 import { checkImportRow } from '../src/domain/import/import-row.js';
 import { RESIDENT_TRANSITIONS, residentTransition } from '../src/domain/resident-lifecycle.js';

@@ -1,3 +1,4 @@
+import { communityDay } from '../calendar/community-calendar.js';
 /**
  * 居民身份证号 (GB 11643-1999): 6-digit administrative division code, 8-digit birth date, 3-digit sequence
  * (odd for men, even for women) and a check digit (0–9 or X) computed with ISO 7064 MOD 11-2.
@@ -43,9 +44,11 @@ function fail(problem: ResidentIdProblem): ResidentIdResult {
   return { ok: false, problem, message: residentIdProblemMessages[problem] };
 }
 
+const birthDateOf = (value: string): string => `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
+
 /**
  * Validates an 18-digit resident ID: length, characters, region code shape, a real birth date not in the
- * future (relative to `today`), and the check digit. A lowercase x is accepted and normalised to X.
+ * future (relative to the community's day of `today`), and the check digit. A lowercase x is accepted and normalised to X.
  */
 export function parseResidentIdNumber(raw: string, today: Date = new Date()): ResidentIdResult {
   const value = raw.trim().toUpperCase();
@@ -63,7 +66,7 @@ export function parseResidentIdNumber(raw: string, today: Date = new Date()): Re
     birth.getUTCFullYear() !== y ||
     birth.getUTCMonth() !== m - 1 ||
     birth.getUTCDate() !== d ||
-    birth.getTime() > today.getTime()
+    birthDateOf(value) > communityDay(today)
   ) {
     return fail('BIRTH_DATE');
   }
@@ -73,7 +76,7 @@ export function parseResidentIdNumber(raw: string, today: Date = new Date()): Re
     value: {
       idNumber: value,
       regionCode: region,
-      birthDate: `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`,
+      birthDate: birthDateOf(value),
       gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
     },
   };

@@ -2,6 +2,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { communityWhere, inCommunityScope, type SubgraphContext } from '@shequ/subgraph';
 import type { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
+import type { Visit } from '../entities/visit.js';
+import { householdGrid } from './visits.js';
 
 /**
  * Cases the caller may see: its community (or region); a departmental role only its department's cases;
@@ -37,4 +39,27 @@ export async function caseVisible(ctx: SubgraphContext, record: Case): Promise<b
   if (!record.gridId) return false;
   const grid = await ctx.loaders.byKey(GridProjection, 'gridId').load(record.gridId);
   return !!grid && gridCodes.includes(grid.code);
+}
+
+/**
+ * The visits of one household the caller may see: its community; a grid worker only visits in its grids (a visit
+ * recorded without a grid counts in the household's current grid).
+ */
+export async function visibleHouseholdVisits(
+  ctx: SubgraphContext,
+  householdId: string,
+  rows: readonly Visit[],
+): Promise<Visit[]> {
+  const inCommunity = rows.filter((v) => inCommunityScope(ctx.access, v.communityId));
+  const grids = await visibleGridIds(ctx);
+  if (!grids) return inCommunity;
+  let currentGrid: string | null | undefined;
+  const visible: Visit[] = [];
+  for (const visit of inCommunity) {
+    let gridId = visit.gridId;
+    if (!gridId)
+      gridId = currentGrid === undefined ? (currentGrid = await householdGrid(ctx.em, householdId)) : currentGrid;
+    if (gridId && grids.has(gridId)) visible.push(visit);
+  }
+  return visible;
 }

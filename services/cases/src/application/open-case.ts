@@ -1,4 +1,11 @@
-import { CaseAssigned, CaseOpened, type CaseCategory, type CaseChannel, type CasePriority } from '@shequ/contracts';
+import {
+  communityYearMonth,
+  CaseAssigned,
+  CaseOpened,
+  type CaseCategory,
+  type CaseChannel,
+  type CasePriority,
+} from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { deadlinesFor, departmentForCategory } from '../domain/category-policy.js';
@@ -39,7 +46,7 @@ export async function openCase(
     ? await uow.em.findOne(ResidentProjection, { residentId: command.reporterId })
     : null;
   const grid = reporter?.gridId ? await uow.em.findOne(GridProjection, { gridId: reporter.gridId }) : null;
-  const number = await nextCaseNumber(uow.em, now.getFullYear());
+  const number = await nextCaseNumber(uow.em, communityYearMonth(now).year);
   const assignee = grid?.gridWorkerStaffId ?? null;
   const record = uow.em.create(Case, {
     id: newId(),

@@ -1,4 +1,4 @@
-import type { EvaluationGrade } from '@shequ/contracts';
+import { addMonths, startOfCommunityDay, type EvaluationGrade } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import type { AppraisalPeriodKind } from './vocabularies.js';
 import type { WorkType } from './work-type.js';
@@ -35,19 +35,20 @@ export interface AppraisalFigures {
   score: number | null;
 }
 
-/** The period [from, to) of a quarter (1-4) or a year, in UTC+8 (the community's calendar). */
+/** The period [from, to) of a quarter (1-4) or a year, in the community's calendar (Asia/Shanghai). */
 export function appraisalPeriod(
   kind: AppraisalPeriodKind,
   year: number,
   quarter?: number | null,
 ): { from: Date; to: Date } {
-  if (kind === 'YEAR') return { from: chinaDate(year, 0), to: chinaDate(year + 1, 0) };
+  if (kind === 'YEAR') return { from: monthStart(year, 0), to: monthStart(year + 1, 0) };
   if (!quarter || quarter < 1 || quarter > 4) throw new InvalidInputError('quarter', '季度考核须指定第几季度（1-4）');
-  return { from: chinaDate(year, (quarter - 1) * 3), to: chinaDate(year, quarter * 3) };
+  return { from: monthStart(year, (quarter - 1) * 3), to: monthStart(year, quarter * 3) };
 }
 
-function chinaDate(year: number, month: number): Date {
-  return new Date(Date.UTC(year, month, 1) - 8 * 3_600_000);
+/** 00:00 in the community's calendar on the first day of `month` (0-based, may be 12) of `year`. */
+function monthStart(year: number, month: number): Date {
+  return startOfCommunityDay(addMonths(`${year}-01-01`, month));
 }
 
 function summary(cases: readonly AppraisalCase[]): WorkSummary {

@@ -1,4 +1,4 @@
-import type { EvaluationGrade } from '@shequ/contracts';
+import { communityMonth, type EvaluationGrade } from '@shequ/contracts';
 import type { CaseStatisticsDimension } from './vocabularies.js';
 
 export interface StatisticsCase {
@@ -22,11 +22,6 @@ export interface StatisticsGroup {
   ratings: Record<EvaluationGrade, number>;
 }
 
-/** 受理月份 in the community's calendar (UTC+8), e.g. 2026-03. */
-export function monthOf(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-}
-
 function keyValue(c: StatisticsCase, dimension: CaseStatisticsDimension): string | null {
   switch (dimension) {
     case 'CATEGORY':
@@ -40,7 +35,7 @@ function keyValue(c: StatisticsCase, dimension: CaseStatisticsDimension): string
     case 'DEPARTMENT':
       return c.department;
     case 'MONTH':
-      return monthOf(c.openedAt);
+      return communityMonth(c.openedAt);
   }
 }
 

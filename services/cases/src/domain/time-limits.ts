@@ -31,3 +31,31 @@ export function newlyOverdue(facts: TimeLimitFacts, now: Date): TimeLimit[] {
 export function resolvedOnTime(resolvedAt: Date | null, resolveDueAt: Date): boolean | null {
   return resolvedAt ? resolvedAt.getTime() <= resolveDueAt.getTime() : null;
 }
+
+/** 超时: a case that has passed its 响应 or its 办结 limit (flagged by the scan; stays so once flagged). */
+export function isOverdue(facts: Pick<TimeLimitFacts, 'acknowledgeOverdueAt' | 'resolveOverdueAt'>): boolean {
+  return !!facts.acknowledgeOverdueAt || !!facts.resolveOverdueAt;
+}
+
+/** Whether a case is still open (not rejected, duplicate, resolved or closed). */
+export function isOpen(facts: Pick<TimeLimitFacts, 'status'>): boolean {
+  return !STOPPED.includes(facts.status);
+}
+
+export interface CaseWorkload {
+  openCases: number;
+  overdueCases: number;
+  resolvedCases: number;
+}
+
+/** 工作量 of one handler over the cases assigned to them: open, open and overdue, resolved so far. */
+export function workloadOf(
+  cases: readonly Pick<TimeLimitFacts, 'status' | 'acknowledgeOverdueAt' | 'resolveOverdueAt' | 'resolvedAt'>[],
+): CaseWorkload {
+  const open = cases.filter(isOpen);
+  return {
+    openCases: open.length,
+    overdueCases: open.filter(isOverdue).length,
+    resolvedCases: cases.filter((c) => !!c.resolvedAt).length,
+  };
+}

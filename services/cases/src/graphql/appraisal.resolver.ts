@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { EvaluationGrade } from '@shequ/contracts';
 import { NotFoundError } from '@shequ/errors';
 import type { SubgraphContext } from '@shequ/subgraph';
@@ -8,100 +8,10 @@ import { evaluateCase } from '../application/evaluations.js';
 import type { AppraisalPeriodKind, RaterKind } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { AppraisalPeriodInput } from './case.inputs.js';
-import { CaseEvaluationType } from './case-parts.type.js';
-import { DepartmentEnum, EvaluationGradeEnum, RaterKindEnum } from './enums.js';
+import { DepartmentEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
-
-@InputType('EvaluateCaseInput', { description: '居民评议' })
-class EvaluateCaseInput {
-  @Field(() => ID, { description: '事项编号' })
-  caseId!: string;
-
-  @Field(() => EvaluationGradeEnum, { description: '评议等级（优、差须写明理由，否则无效）' })
-  grade!: string;
-
-  @Field(() => String, { nullable: true, description: '理由' })
-  reason?: string | null;
-
-  @Field(() => RaterKindEnum, { description: '评议人类型' })
-  raterKind!: string;
-
-  @Field(() => ID, { nullable: true, description: '评议居民编号（反映人本人或抽取的评议人）' })
-  raterResidentId?: string | null;
-}
-
-@ObjectType('EvaluateCasePayload', { description: '居民评议的结果' })
-class EvaluateCasePayload {
-  @Field(() => CaseEvaluationType, { description: '评议（含是否有效及原因）' })
-  evaluation!: CaseEvaluationType;
-}
-
-@ObjectType('StaffAppraisalWork', { description: '考核中的一类工作（全部、日常工作或临时任务）' })
-class StaffAppraisalWorkType {
-  @Field(() => Int, { description: '办结事项数' })
-  casesHandled!: number;
-
-  @Field(() => Int, { description: '按时办结数' })
-  onTime!: number;
-
-  @Field(() => Float, { nullable: true, description: '按时办结率（0-1；无办结事项时为空）' })
-  onTimeRate!: number | null;
-}
-
-@ObjectType('StaffAppraisalRatings', { description: '有效评议按等级计数' })
-export class StaffAppraisalRatingsType {
-  @Field(() => Int, { description: '优' })
-  excellent!: number;
-
-  @Field(() => Int, { description: '良' })
-  good!: number;
-
-  @Field(() => Int, { description: '中' })
-  fair!: number;
-
-  @Field(() => Int, { description: '差' })
-  poor!: number;
-}
-
-export function ratingsOf(counts: Record<EvaluationGrade, number>): StaffAppraisalRatingsType {
-  return { excellent: counts.EXCELLENT, good: counts.GOOD, fair: counts.FAIR, poor: counts.POOR };
-}
-
-@ObjectType('StaffAppraisal', { description: '社区工作者（或部门）考核结果' })
-class StaffAppraisalType {
-  @Field(() => ID, { nullable: true, description: '社区工作者编号（按人考核时）' })
-  staffId!: string | null;
-
-  @Field(() => DepartmentEnum, { nullable: true, description: '承办部门（按部门考核时）' })
-  department!: string | null;
-
-  @Field({ description: '考核期起' })
-  from!: Date;
-
-  @Field({ description: '考核期止（不含）' })
-  to!: Date;
-
-  @Field(() => StaffAppraisalWorkType, { description: '全部办结事项' })
-  total!: StaffAppraisalWorkType;
-
-  @Field(() => StaffAppraisalWorkType, { description: '日常工作' })
-  dailyWork!: StaffAppraisalWorkType;
-
-  @Field(() => StaffAppraisalWorkType, { description: '临时任务' })
-  adHocTasks!: StaffAppraisalWorkType;
-
-  @Field(() => StaffAppraisalRatingsType, { description: '有效评议按等级计数' })
-  validRatings!: StaffAppraisalRatingsType;
-
-  @Field(() => Int, { description: '无效评议数' })
-  invalidRatings!: number;
-
-  @Field(() => Float, { nullable: true, description: '评议得分（有效评议平均分：优 100、良 80、中 60、差 0）' })
-  ratingScore!: number | null;
-
-  @Field(() => Float, { nullable: true, description: '考核得分 = 0.6 × 评议得分 + 0.4 × 按时办结率 × 100' })
-  score!: number | null;
-}
+import { ratingsOf, StaffAppraisalType } from './appraisal.type.js';
+import { EvaluateCaseInput, EvaluateCasePayload } from './appraisal.inputs.js';
 
 @Resolver()
 export class AppraisalResolver {

@@ -1,12 +1,13 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseCategory, CaseChannel, CasePriority } from '@shequ/contracts';
 import { NotFoundError } from '@shequ/errors';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
-import { caseScope, caseVisible } from '../application/case-scope.js';
+import { caseListWhere } from '../application/case-query.js';
+import { caseVisible } from '../application/case-scope.js';
 import { takeStep, type StepCommand } from '../application/case-steps.js';
 import { openCase } from '../application/open-case.js';
 import { timelineActor, workflowActor } from '../application/workflow-actor.js';
+import { isOverdue } from '../domain/time-limits.js';
 import type { EscalationLevel } from '../domain/vocabularies.js';
 import type { WorkType } from '../domain/work-type.js';
 import { Case } from '../entities/case.js';
@@ -62,14 +63,7 @@ export class CaseResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('cases:read');
-    const where: FilterQuery<Case>[] = await caseScope(ctx);
-    if (filter?.status) where.push({ status: filter.status as Case['status'] });
-    if (filter?.category) where.push({ category: filter.category as Case['category'] });
-    if (filter?.gridId) where.push({ gridId: filter.gridId });
-    if (filter?.overdue === true)
-      where.push({ $or: [{ acknowledgeOverdueAt: { $ne: null } }, { resolveOverdueAt: { $ne: null } }] });
-    if (filter?.overdue === false) where.push({ acknowledgeOverdueAt: null, resolveOverdueAt: null });
-    return paginate(ctx.em, Case, { $and: where }, page);
+    return paginate(ctx.em, Case, await caseListWhere(ctx, filter), page);
   }
 
   @Mutation(() => OpenCasePayload, {
@@ -244,7 +238,7 @@ export class CaseResolver {
 
   @FieldResolver(() => Boolean)
   overdue(@Root() record: Case): boolean {
-    return !!(record.acknowledgeOverdueAt || record.resolveOverdueAt);
+    return isOverdue(record);
   }
 
   @FieldResolver(() => [CaseTimelineEntryType], { description: '办理记录（按时间先后）' })

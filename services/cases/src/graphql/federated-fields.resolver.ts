@@ -1,24 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { pageSize, type SubgraphContext } from '@shequ/subgraph';
 import { caseScope } from '../application/case-scope.js';
-import { FINISHED_STATUSES } from '../domain/case-workflow.js';
+import { OPEN_CASE_WHERE } from '../application/case-query.js';
+import { workloadOf } from '../domain/time-limits.js';
 import { Case } from '../entities/case.js';
 import { CaseType } from './case.type.js';
 import { GridReference, StaffReference } from './entity-references.js';
-
-@ObjectType('StaffCaseWorkload', { description: '社区工作者的事项工作量' })
-class StaffCaseWorkloadType {
-  @Field(() => Int, { description: '在办事项数' })
-  openCases!: number;
-
-  @Field(() => Int, { description: '其中超时的事项数' })
-  overdueCases!: number;
-
-  @Field(() => Int, { description: '累计办结事项数' })
-  resolvedCases!: number;
-}
-
-const OPEN_WHERE = { status: { $nin: [...FINISHED_STATUSES] } };
+import { StaffCaseWorkloadType } from './federated-fields.type.js';
 
 @Resolver(() => GridReference)
 export class GridOpenCasesResolver {
@@ -35,7 +23,7 @@ export class GridOpenCasesResolver {
       .manyBy(Case, 'gridId', {
         name: 'Case.gridId.open',
         orderBy: { openedAt: 'asc', id: 'asc' },
-        where: { $and: [...scope, OPEN_WHERE] },
+        where: { $and: [...scope, OPEN_CASE_WHERE] },
       })
       .load(grid.id);
     return rows.slice(0, limit);
@@ -54,11 +42,6 @@ export class StaffWorkloadResolver {
     const rows = await ctx.loaders
       .manyBy(Case, 'assigneeStaffId', { name: 'Case.assignee.workload', where: { $and: scope } })
       .load(staff.id);
-    const open = rows.filter((c) => !FINISHED_STATUSES.includes(c.status));
-    return {
-      openCases: open.length,
-      overdueCases: open.filter((c) => c.acknowledgeOverdueAt || c.resolveOverdueAt).length,
-      resolvedCases: rows.filter((c) => c.resolvedAt).length,
-    };
+    return workloadOf(rows);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { NotFoundError } from '@shequ/errors';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { caseVisible } from '../application/case-scope.js';
@@ -8,57 +8,12 @@ import { Case } from '../entities/case.js';
 import { Mediation, MediationParty, MediationSession } from '../entities/mediation.js';
 import { MediationPartyType, MediationSessionType, MediationType } from './case-parts.type.js';
 import { CaseType } from './case.type.js';
-
-@InputType('MediationPartyInput', { description: '调解当事人' })
-class MediationPartyInput {
-  @Field(() => ID, { nullable: true, description: '居民编号（本社区居民）' })
-  residentId?: string | null;
-
-  @Field(() => String, { nullable: true, description: '当事方说明（非本社区居民或单位）' })
-  description?: string | null;
-}
-
-@InputType('StartMediationInput', { description: '开始调解' })
-class StartMediationInput {
-  @Field(() => ID, { description: '纠纷事项编号' })
-  caseId!: string;
-
-  @Field(() => ID, { description: '调解员（社区工作者编号）' })
-  mediatorStaffId!: string;
-
-  @Field(() => [MediationPartyInput], { description: '当事人（至少两方）' })
-  parties!: MediationPartyInput[];
-}
-
-@InputType('RecordMediationSessionInput', { description: '记录调解会' })
-class RecordMediationSessionInput {
-  @Field(() => ID, { description: '调解编号' })
-  mediationId!: string;
-
-  @Field({ description: '召开时间' })
-  heldAt!: Date;
-
-  @Field({ description: '调解情况' })
-  notes!: string;
-}
-
-@InputType('ConcludeMediationInput', { description: '结束调解' })
-class ConcludeMediationInput {
-  @Field(() => ID, { description: '调解编号' })
-  mediationId!: string;
-
-  @Field({ description: '是否达成协议' })
-  agreementReached!: boolean;
-
-  @Field(() => String, { nullable: true, description: '协议内容（达成协议时必填）' })
-  agreement?: string | null;
-}
-
-@ObjectType('MediationPayload', { description: '调解操作的结果' })
-class MediationPayload {
-  @Field(() => MediationType, { description: '调解' })
-  mediation!: MediationType;
-}
+import {
+  StartMediationInput,
+  RecordMediationSessionInput,
+  ConcludeMediationInput,
+  MediationPayload,
+} from './mediation.inputs.js';
 
 async function visibleCase(ctx: SubgraphContext, caseId: string): Promise<Case> {
   const found = await ctx.em.findOne(Case, { id: caseId });

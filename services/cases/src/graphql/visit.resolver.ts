@@ -1,64 +1,12 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
-import { communityWhere, inCommunityScope, pageSize, type SubgraphContext } from '@shequ/subgraph';
-import { visibleGridIds } from '../application/case-scope.js';
-import { householdGrid, logVisit } from '../application/visits.js';
+import { communityWhere, pageSize, type SubgraphContext } from '@shequ/subgraph';
+import { visibleHouseholdVisits } from '../application/case-scope.js';
+import { logVisit } from '../application/visits.js';
 import { Visit } from '../entities/visit.js';
 import { HouseholdReference, ResidentReference, StaffReference } from './entity-references.js';
-
-@ObjectType('StaffVisit', { description: '走访记录（民情日记）' })
-export class StaffVisitType {
-  @Field(() => ID, { description: '走访编号' })
-  id!: string;
-
-  @Field(() => StaffReference, { description: '走访的社区工作者' })
-  staff!: StaffReference;
-
-  @Field(() => HouseholdReference, { nullable: true, description: '走访住户' })
-  household!: HouseholdReference | null;
-
-  @Field(() => ResidentReference, { nullable: true, description: '走访居民' })
-  resident!: ResidentReference | null;
-
-  @Field(() => ID, { nullable: true, description: '关联事项编号' })
-  caseId!: string | null;
-
-  @Field({ description: '走访时间' })
-  visitedAt!: Date;
-
-  @Field({ description: '走访情况（民情日记）' })
-  notes!: string;
-
-  @Field(() => String, { nullable: true, description: '后续跟进事项' })
-  followUps!: string | null;
-}
-
-@InputType('LogVisitInput', { description: '登记走访（民情日记）' })
-export class LogVisitInput {
-  @Field(() => ID, { nullable: true, description: '走访住户编号（住户或居民至少填一项）' })
-  householdId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '走访居民编号' })
-  residentId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '关联事项编号' })
-  caseId?: string | null;
-
-  @Field(() => Date, { nullable: true, description: '走访时间（默认当前时间）' })
-  visitedAt?: Date | null;
-
-  @Field({ description: '走访情况' })
-  notes!: string;
-
-  @Field(() => String, { nullable: true, description: '后续跟进事项' })
-  followUps?: string | null;
-}
-
-@ObjectType('LogVisitPayload', { description: '登记走访的结果' })
-export class LogVisitPayload {
-  @Field(() => StaffVisitType, { description: '走访记录' })
-  visit!: StaffVisitType;
-}
+import { StaffVisitType } from './visit.type.js';
+import { LogVisitInput, LogVisitPayload } from './visit.inputs.js';
 
 @Resolver(() => StaffVisitType)
 export class VisitResolver {
@@ -113,17 +61,6 @@ export class HouseholdVisitsResolver {
         where: communityWhere(ctx.access) as object,
       })
       .load(household.id);
-    const inCommunity = rows.filter((v) => inCommunityScope(ctx.access, v.communityId));
-    const grids = await visibleGridIds(ctx);
-    if (!grids) return inCommunity.slice(0, limit);
-    let currentGrid: string | null | undefined;
-    const visible: Visit[] = [];
-    for (const visit of inCommunity) {
-      let gridId = visit.gridId;
-      if (!gridId)
-        gridId = currentGrid === undefined ? (currentGrid = await householdGrid(ctx.em, household.id)) : currentGrid;
-      if (gridId && grids.has(gridId)) visible.push(visit);
-    }
-    return visible.slice(0, limit);
+    return (await visibleHouseholdVisits(ctx, household.id, rows)).slice(0, limit);
   }
 }

@@ -10,7 +10,7 @@ import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { checkReschedulable, nextEventStatus } from '../domain/event-lifecycle.js';
-import { nextRegistrationStatus } from '../domain/registration-policy.js';
+import { LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
 import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
 import { CommunityEvent } from '../entities/community-event.js';
@@ -219,7 +219,7 @@ export async function cancelEvent(
   const event = await lockEvent(uow, command.eventId, communityId);
   event.status = nextEventStatus(event.status, 'CANCEL');
   event.cancelReason = reason;
-  for (const registration of await uow.em.find(Registration, { event, status: { $in: ['CONFIRMED', 'WAITLISTED'] } })) {
+  for (const registration of await uow.em.find(Registration, { event, status: { $in: LIVE_REGISTRATION } })) {
     await cancelLockedRegistration(uow.em, uow.events, event, registration, `活动取消：${reason}`, now);
   }
   uow.events.record(EventCancelled, { eventId: event.id, reason, cancelledAt: now.toISOString() });

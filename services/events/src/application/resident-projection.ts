@@ -5,6 +5,8 @@ import { Registration } from '../entities/registration.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
 import { forUpdate } from '@shequ/database';
 import { cancelLockedRegistration } from './registrations.js';
+import { UPCOMING_EVENT_STATUSES } from '../domain/event-lifecycle.js';
+import { LIVE_REGISTRATION } from '../domain/registration-policy.js';
 
 async function profileOf(em: EntityManager, residentId: string, communityId: string): Promise<ResidentProfile> {
   return (await em.findOne(ResidentProfile, { residentId })) ?? em.create(ResidentProfile, { residentId, communityId });
@@ -39,13 +41,13 @@ export async function releaseFutureRegistrations(
   const reason = data.diedOn ? '居民已故' : '居民迁出社区';
   const live = await em.find(
     Registration,
-    { residentId: data.residentId, status: { $in: ['CONFIRMED', 'WAITLISTED'] } },
+    { residentId: data.residentId, status: { $in: LIVE_REGISTRATION } },
     { populate: ['event'] },
   );
   let cancelled = 0;
   for (const registration of live) {
     const event = await em.findOne(CommunityEvent, { id: registration.event.id }, { ...forUpdate(em), refresh: true });
-    if (!event || event.startsAt.getTime() <= now.getTime() || !['PLANNED', 'OPEN', 'FULL'].includes(event.status))
+    if (!event || event.startsAt.getTime() <= now.getTime() || !UPCOMING_EVENT_STATUSES.includes(event.status))
       continue;
     await em.refresh(registration);
     if (registration.status !== 'CONFIRMED' && registration.status !== 'WAITLISTED') continue;

@@ -1,4 +1,4 @@
-import { VolunteerHoursRecorded } from '@shequ/contracts';
+import { communityDay, VolunteerHoursRecorded } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -53,7 +53,7 @@ export async function recordVolunteerHours(
   if ((await uow.em.count(VolunteerService, { shift, residentId: command.residentId })) > 0) {
     throw new ConflictError('该志愿者在此班次的时长已记录', { field: 'residentId' });
   }
-  const servedOn = new Date(shift.startsAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const servedOn = communityDay(shift.startsAt);
   const service = uow.em.create(VolunteerService, {
     id: newId(),
     communityId,

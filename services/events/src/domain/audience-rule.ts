@@ -1,3 +1,4 @@
+import { ageOn } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { EventAudiences, type EventAudience } from './vocabularies.js';
 
@@ -14,20 +15,6 @@ const AGE_RANGES: Record<EventAudience, Array<[number | null, number | null]>> =
 };
 
 export const ELDERLY_AGE = 60;
-
-/** The calendar day of an instant in China Standard Time (UTC+8), YYYY-MM-DD. */
-export function chinaDay(on: Date): string {
-  return new Date(on.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** Full years between `birthDate` and `on` (an instant, taken as its day in China, or a YYYY-MM-DD day). */
-export function ageOn(birthDate: string, on: Date | string): number {
-  const day = typeof on === 'string' ? on : chinaDay(on);
-  const y = +birthDate.slice(0, 4);
-  const md = birthDate.slice(5);
-  const oy = +day.slice(0, 4);
-  return oy - y - (day.slice(5) < md ? 1 : 0);
-}
 
 export function ageFits(audience: EventAudience, age: number): boolean {
   return AGE_RANGES[audience].some(([min, max]) => (min === null || age >= min) && (max === null || age <= max));

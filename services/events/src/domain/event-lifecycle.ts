@@ -66,3 +66,9 @@ export function checkReschedulable(current: CommunityEventStatus): void {
     );
   }
 }
+
+/** Events that have not started yet (a venue booking; registrations can still be cancelled for them). */
+export const UPCOMING_EVENT_STATUSES: readonly CommunityEventStatus[] = ['PLANNED', 'OPEN', 'FULL'];
+
+/** Events that have used their venue: started or finished (cancelled ones never did). */
+export const VENUE_USED_STATUSES: readonly CommunityEventStatus[] = ['ONGOING', 'COMPLETED'];

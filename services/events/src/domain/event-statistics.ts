@@ -1,6 +1,6 @@
-import type { RegistrationStatus } from '@shequ/contracts';
-import { ageOn, ELDERLY_AGE } from './audience-rule.js';
-import { chinaMonth } from './gala-plan.js';
+import { ageOn, communityYearMonth, type RegistrationStatus } from '@shequ/contracts';
+import { ELDERLY_AGE } from './audience-rule.js';
+import { holdsSeat } from './registration-policy.js';
 import type { EventStatisticsDimension } from './vocabularies.js';
 
 export interface StatisticsEventRow {
@@ -36,7 +36,7 @@ function keyOf(event: StatisticsEventRow, dimension: EventStatisticsDimension): 
     case 'TYPE':
       return event.type;
     case 'MONTH': {
-      const { year, month } = chinaMonth(event.startsAt);
+      const { year, month } = communityYearMonth(event.startsAt);
       return `${year}-${String(month).padStart(2, '0')}`;
     }
     case 'VENUE':
@@ -96,7 +96,7 @@ export function eventStatistics(
     }
     group.events += 1;
     for (const r of byEvent.get(event.id) ?? []) {
-      if (r.status === 'CONFIRMED' || r.status === 'ATTENDED' || r.status === 'NO_SHOW') group.registrations += 1;
+      if (holdsSeat(r.status)) group.registrations += 1;
       if (r.status === 'NO_SHOW') group.noShows += 1;
       if (r.status !== 'ATTENDED') continue;
       group.attended += 1;

@@ -1,16 +1,10 @@
-import type { CommunityEventStatus } from '@shequ/contracts';
+import { communityYearMonth, type CommunityEventStatus } from '@shequ/contracts';
 import type { GalaMonthStatus } from './vocabularies.js';
 
 export interface GalaMonth {
   month: number;
   status: GalaMonthStatus;
   eventIds: string[];
-}
-
-/** Month (1–12) of a date in China Standard Time (UTC+8), where the community lives. */
-export function chinaMonth(date: Date): { year: number; month: number } {
-  const local = new Date(date.getTime() + 8 * 3_600_000);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
 }
 
 /**
@@ -28,7 +22,7 @@ export function galaPlan(
   }));
   for (const gala of galas) {
     if (gala.status === 'CANCELLED') continue;
-    const at = chinaMonth(gala.startsAt);
+    const at = communityYearMonth(gala.startsAt);
     if (at.year !== year) continue;
     const entry = months[at.month - 1];
     entry.eventIds.push(gala.id);

@@ -8,6 +8,33 @@ const OPEN_FOR_REGISTRATION: CommunityEventStatus[] = ['OPEN', 'FULL'];
 /** Registrations that hold a place or a waitlist position. */
 export const LIVE_REGISTRATION: RegistrationStatus[] = ['CONFIRMED', 'WAITLISTED'];
 
+/** Registrations that hold a seat: confirmed, and once the event is under way those who came or did not come. */
+export const SEAT_HOLDING: readonly RegistrationStatus[] = ['CONFIRMED', 'ATTENDED', 'NO_SHOW'];
+
+export function holdsSeat(status: RegistrationStatus): boolean {
+  return SEAT_HOLDING.includes(status);
+}
+
+/** Statuses that count in an event's seat figures (seats held and the waitlist). */
+export const COUNTED_IN_SEATS: readonly RegistrationStatus[] = [...SEAT_HOLDING, 'WAITLISTED'];
+
+export interface SeatCounts {
+  taken: number;
+  waitlisted: number;
+  attended: number;
+}
+
+/** Seats taken, waitlist length and attendance of one event, from its registrations' statuses. */
+export function seatCountsOf(statuses: Iterable<RegistrationStatus>): SeatCounts {
+  const counts: SeatCounts = { taken: 0, waitlisted: 0, attended: 0 };
+  for (const status of statuses) {
+    if (holdsSeat(status)) counts.taken += 1;
+    if (status === 'WAITLISTED') counts.waitlisted += 1;
+    if (status === 'ATTENDED') counts.attended += 1;
+  }
+  return counts;
+}
+
 /**
  * Decides a new registration: refused unless the event takes registrations and the resident is not
  * already on it; confirmed while seats remain, otherwise waitlisted.

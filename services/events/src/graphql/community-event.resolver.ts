@@ -30,9 +30,12 @@ import {
   CommunityEventFilterInput,
   PlanCommunityEventInput,
   RescheduleCommunityEventInput,
-} from './inputs.js';
-import { CommunityEventPayload, EventSponsorshipPayload, GalaProgrammeItemPayload } from './payloads.js';
-import { seatCounts } from './registration-counts.js';
+  CommunityEventPayload,
+  EventSponsorshipPayload,
+  GalaProgrammeItemPayload,
+} from './community-event.inputs.js';
+import { communityEventWhere } from '../application/event-query.js';
+import { seatCounts } from '../application/seat-counts.js';
 import { GalaPlanMonthType } from './statistics.type.js';
 import { TeamType } from './team.type.js';
 import { VenueType } from './venue.type.js';
@@ -58,12 +61,10 @@ export class CommunityEventResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:read');
-    const where: Record<string, unknown> = { ...communityWhere(ctx.access) };
-    if (filter?.types?.length) where.type = { $in: filter.types };
-    if (filter?.statuses?.length) where.status = { $in: filter.statuses };
-    if (filter?.from || filter?.to)
-      where.startsAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
-    return paginate(ctx.em, CommunityEvent, where, page, { startsAt: 'asc', id: 'asc' });
+    return paginate(ctx.em, CommunityEvent, communityEventWhere(communityWhere(ctx.access), filter), page, {
+      startsAt: 'asc',
+      id: 'asc',
+    });
   }
 
   @Query(() => [GalaPlanMonthType], { description: '每月一台晚会：某年各月是否已计划或举办晚会（需 events:read）' })

@@ -6,14 +6,17 @@ import { Registration } from '../entities/registration.js';
 import { VolunteerService } from '../entities/volunteer-shift.js';
 import { CommunityEventType } from './community-event.type.js';
 import { ResidentReference } from './entity-references.js';
-import { CancelEventRegistrationInput, CheckInEventRegistrationInput, RegisterForEventInput } from './inputs.js';
 import {
+  CancelEventRegistrationInput,
+  CheckInEventRegistrationInput,
+  RegisterForEventInput,
   CancelEventRegistrationPayload,
   CheckInEventRegistrationPayload,
   RegisterForEventPayload,
-} from './payloads.js';
+} from './registration.inputs.js';
 import { EventRegistrationType } from './registration.type.js';
 import { EventVolunteerHoursSummaryType } from './volunteer.type.js';
+import { volunteerHoursSummary } from '../domain/volunteer-hours.js';
 
 @Resolver(() => EventRegistrationType)
 export class RegistrationResolver {
@@ -100,15 +103,15 @@ export class ResidentRegistrationsResolver {
         orderBy: { servedOn: 'desc', id: 'desc' },
       })
       .load(resident.id);
-    const records = year ? all.filter((r) => r.servedOn.startsWith(`${year}-`)) : all;
-    const totalMinutes = records.reduce((sum, r) => sum + r.minutes, 0);
+    const summary = volunteerHoursSummary(all, year);
     return {
-      totalMinutes,
-      totalHours: Math.round(totalMinutes / 6) / 10,
-      services: records.length,
-      recent: records
-        .slice(0, 20)
-        .map((r) => ({ id: r.id, resident: { id: r.residentId }, minutes: r.minutes, servedOn: r.servedOn })),
+      ...summary,
+      recent: summary.recent.map((r) => ({
+        id: r.id,
+        resident: { id: r.residentId },
+        minutes: r.minutes,
+        servedOn: r.servedOn,
+      })),
     };
   }
 }

@@ -4,7 +4,8 @@ import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { eventStatisticsOf } from '../application/event-reports.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { EventStatisticsDimensionEnum } from './enums.js';
-import { EventStatisticsFilterInput, EventStatisticsGroupType } from './statistics.type.js';
+import { EventStatisticsFilterInput } from './statistics.inputs.js';
+import { EventStatisticsGroupType } from './statistics.type.js';
 
 @Resolver()
 export class EventStatisticsResolver {

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CommunityEventType } from './community-event.type.js';
 import { CommunityEventTypeEnum, GalaMonthStatusEnum } from './enums.js';
 
@@ -39,18 +39,6 @@ export class EventStatisticsGroupType {
 
   @Field(() => Float, { nullable: true, description: '参加者中 60 周岁以上老人的比例（年龄已知者中）' })
   elderlyShare!: number | null;
-}
-
-@InputType('EventStatisticsFilter', { description: '活动统计的筛选条件' })
-export class EventStatisticsFilterInput {
-  @Field(() => Date, { nullable: true, description: '活动开始时间不早于' })
-  from?: Date | null;
-
-  @Field(() => Date, { nullable: true, description: '活动开始时间早于' })
-  to?: Date | null;
-
-  @Field(() => [CommunityEventTypeEnum], { nullable: true, description: '只统计这些活动类型' })
-  types?: string[] | null;
 }
 
 @ObjectType('GalaPlanMonth', { description: '每月一台晚会：某月的晚会安排' })

@@ -19,8 +19,10 @@ import {
   CreateTeamInput,
   RecordTeamAwardInput,
   RemoveTeamMemberInput,
-} from './inputs.js';
-import { TeamAwardPayload, TeamMemberPayload, TeamPayload } from './payloads.js';
+  TeamAwardPayload,
+  TeamMemberPayload,
+  TeamPayload,
+} from './team.inputs.js';
 import { TeamAwardType, TeamMemberType, TeamType } from './team.type.js';
 
 @Resolver(() => TeamType)

@@ -7,9 +7,9 @@ import { Venue } from '../entities/venue.js';
 import { CommunityEventType } from './community-event.type.js';
 import { VenueConnection } from './connections.js';
 import { OrganizationReference } from './entity-references.js';
-import { RegisterVenueInput } from './inputs.js';
-import { VenuePayload } from './payloads.js';
+import { RegisterVenueInput, VenuePayload } from './venue.inputs.js';
 import { VenueType } from './venue.type.js';
+import { UPCOMING_EVENT_STATUSES, VENUE_USED_STATUSES } from '../domain/event-lifecycle.js';
 
 @Resolver(() => VenueType)
 export class VenueResolver {
@@ -62,7 +62,7 @@ export class VenueResolver {
     return ctx.loaders
       .manyBy(CommunityEvent, 'venue', {
         name: `Venue.usageLog.${limit}`,
-        where: { status: { $in: ['ONGOING', 'COMPLETED'] } },
+        where: { status: { $in: [...VENUE_USED_STATUSES] } },
         orderBy: { startsAt: 'desc', id: 'desc' },
         limitPerKey: limit,
       })
@@ -79,7 +79,7 @@ export class VenueResolver {
     return ctx.loaders
       .manyBy(CommunityEvent, 'venue', {
         name: `Venue.bookings.${limit}`,
-        where: { status: { $in: ['PLANNED', 'OPEN', 'FULL'] } },
+        where: { status: { $in: [...UPCOMING_EVENT_STATUSES] } },
         orderBy: { startsAt: 'asc', id: 'asc' },
         limitPerKey: limit,
       })

@@ -5,8 +5,12 @@ import { CommunityEvent } from '../entities/community-event.js';
 import { VolunteerService, VolunteerShift } from '../entities/volunteer-shift.js';
 import { CommunityEventType } from './community-event.type.js';
 import { ResidentReference } from './entity-references.js';
-import { CreateVolunteerShiftInput, RecordVolunteerHoursInput } from './inputs.js';
-import { RecordVolunteerHoursPayload, VolunteerShiftPayload } from './payloads.js';
+import {
+  CreateVolunteerShiftInput,
+  RecordVolunteerHoursInput,
+  RecordVolunteerHoursPayload,
+  VolunteerShiftPayload,
+} from './volunteer.inputs.js';
 import { VolunteerServiceRecordType, VolunteerShiftType } from './volunteer.type.js';
 
 @Resolver(() => VolunteerShiftType)

@@ -1,4 +1,6 @@
 import {
+  ageOn,
+  communityDay,
   VolunteerHoursRecorded,
   type CommunityEventStatus,
   type CommunityEventType,
@@ -9,7 +11,7 @@ import { eventSink, type EventSink } from '@shequ/messaging';
 import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
-import { ageFits, ageOn, chinaDay } from '../domain/audience-rule.js';
+import { ageFits } from '../domain/audience-rule.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import {
   CommunityEvent,
@@ -390,7 +392,7 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
         rehearsalForId: spec.rehearsalFor === undefined ? null : events[spec.rehearsalFor].id,
       });
       events.push(event);
-      const day = chinaDay(startsAt);
+      const day = communityDay(startsAt);
       const eligible = alive.filter(
         (r) =>
           ageFits(spec.audience, ageOn(r.birthDate, day)) &&
@@ -563,7 +565,7 @@ function seedVolunteerHours(
         endsAt: event.endsAt,
       });
       const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000);
-      const servedOn = new Date(event.startsAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const servedOn = communityDay(event.startsAt);
       for (const volunteer of random.shuffle(volunteers).slice(0, random.int(4, 8))) {
         em.create(VolunteerService, {
           id: demoId('volunteer-service', serviceIndex++),

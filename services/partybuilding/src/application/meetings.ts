@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { MeetingHeld, type PartyMeetingType } from '@shequ/contracts';
+import { isIsoDate, MeetingHeld, type PartyMeetingType } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '../domain/calendar-dates.js';
 import {
   attendanceRates,
   meetingCompliance,

@@ -1,8 +1,7 @@
-import type { PartyOrganizationLevel } from '@shequ/contracts';
+import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '../domain/calendar-dates.js';
 import { checkPlacement } from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
 import { PartyOrganization, PartyOrganizationChange } from '../entities/index.js';

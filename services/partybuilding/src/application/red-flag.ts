@@ -1,8 +1,7 @@
-import { RedFlagAwarded, type Department } from '@shequ/contracts';
+import { isIsoDate, RedFlagAwarded, type Department } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '../domain/calendar-dates.js';
 import { checkDecision, checkNomination, checkPeriod } from '../domain/red-flag-selection.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 

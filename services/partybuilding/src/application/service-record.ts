@@ -1,7 +1,7 @@
+import { isIsoDate } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '../domain/calendar-dates.js';
 import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyTrainingSession } from '../entities/index.js';
 import { loadMember } from './members.js';

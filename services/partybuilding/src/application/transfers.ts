@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  isIsoDate,
   MemberTransferredIn,
   MemberTransferredOut,
   type PartyMemberStage,
@@ -8,7 +9,6 @@ import {
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '../domain/calendar-dates.js';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
 import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';
@@ -196,9 +196,17 @@ async function completeTransferOut(uow: UnitOfWork, transfer: PartyTransfer, on:
  */
 export async function transferRequestFromCase(
   em: EntityManager,
-  data: { caseId: string; number: string; reporterId: string | null; residentIds: string[]; openedAt: string },
+  data: {
+    caseId: string;
+    category: string;
+    number: string;
+    reporterId: string | null;
+    residentIds: string[];
+    openedAt: string;
+  },
   communityId: string,
 ): Promise<PartyTransfer | null> {
+  if (data.category !== 'PARTY_MEMBERSHIP_TRANSFER') return null; // only 组织关系转接 cases become transfers
   if (await em.findOne(PartyTransfer, { caseId: data.caseId })) return null;
   const residentId = data.reporterId ?? data.residentIds[0] ?? null;
   const member = residentId ? await em.findOne(PartyMember, { residentId, status: 'ACTIVE' }) : null;

@@ -1,6 +1,5 @@
-import type { PartyMemberStage } from '@shequ/contracts';
+import { addYears, ageOn, isIsoDate, type PartyMemberStage } from '@shequ/contracts';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
-import { addYears, ageOn, isIsoDate } from './calendar-dates.js';
 import type { PartyMemberStatus } from './vocabularies.js';
 
 /**

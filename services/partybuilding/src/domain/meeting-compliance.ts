@@ -1,4 +1,4 @@
-import type { PartyMeetingType } from '@shequ/contracts';
+import { lastDayOfMonth, type PartyMeetingType } from '@shequ/contracts';
 import type { MeetingAttendanceStatus } from './vocabularies.js';
 
 /**
@@ -42,10 +42,6 @@ export interface ComplianceSummary {
   metPeriods: number;
   /** met / required among ended periods; null when no period has ended yet. */
   rate: number | null;
-}
-
-function lastDayOfMonth(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 function periodsOf(

@@ -34,3 +34,26 @@ export function checkMemberPlacement(
   if (group && (group.level !== 'GROUP' || group.parentId !== branch.id))
     throw new InvalidInputError('groupId', '党小组须是所在党支部下属的党小组');
 }
+
+/** An organisation as a node of the community's tree. */
+export interface TreeNode {
+  id: string;
+  level: PartyOrganizationLevel;
+  parentId: string | null;
+}
+
+/** Whether `node` sits (directly or further down) under the organisation `ancestorId`; a cycle ends the walk. */
+export function isUnder(node: TreeNode, ancestorId: string, index: ReadonlyMap<string, TreeNode>): boolean {
+  const seen = new Set<string>();
+  for (let p = node.parentId; p && !seen.has(p); p = index.get(p)?.parentId ?? null) {
+    if (p === ancestorId) return true;
+    seen.add(p);
+  }
+  return false;
+}
+
+/** The 党支部 under an organisation (a 党委 or 党总支), at any depth: their members are its members. */
+export function branchesUnder(ancestorId: string, tree: readonly TreeNode[]): string[] {
+  const index = new Map(tree.map((o) => [o.id, o]));
+  return tree.filter((o) => o.level === 'BRANCH' && isUnder(o, ancestorId, index)).map((o) => o.id);
+}

@@ -1,4 +1,4 @@
-import { ageOn } from './calendar-dates.js';
+import { ageOn } from '@shequ/contracts';
 import type { PartyStatisticsDimension } from './vocabularies.js';
 
 export const AGE_BANDS = [

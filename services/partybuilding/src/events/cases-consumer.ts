@@ -8,7 +8,6 @@ export function casesConsumer({ orm, bus, outbox, logger }: ServiceDependencies)
   return new EventConsumer({ service: 'partybuilding', source: 'cases', orm, bus, outbox, logger }).on(
     CaseOpened,
     async (event, { em }) => {
-      if (event.data.category !== 'PARTY_MEMBERSHIP_TRANSFER') return;
       await transferRequestFromCase(em, event.data, event.communityId);
     },
   );

@@ -1,10 +1,9 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PartyMeetingType as MeetingTypeCode } from '@shequ/contracts';
+import { communityDay, type PartyMeetingType as MeetingTypeCode } from '@shequ/contracts';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { branchCompliance, recordMeeting } from '../application/meetings.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
+import { partyMeetingWhere } from '../application/party-query.js';
 import type { MeetingAttendanceStatus } from '../domain/vocabularies.js';
 import { PartyMeeting, PartyMeetingAttendance, PartyMember, PartyOrganization } from '../entities/index.js';
 import { PartyMeetingConnection } from './connections.js';
@@ -14,11 +13,10 @@ import {
   PartyMeetingAttendanceType,
   PartyMeetingComplianceType,
   PartyMeetingType,
-  RecordPartyMeetingInput,
-  RecordPartyMeetingPayload,
-} from './meeting.types.js';
-import { PartyMemberType } from './party-member.type.js';
-import { PartyOrganizationType } from './party-organization.type.js';
+} from './meeting.type.js';
+import { RecordPartyMeetingInput, RecordPartyMeetingPayload } from './meeting.inputs.js';
+import { PartyMemberType } from './member.type.js';
+import { PartyOrganizationType } from './organization.type.js';
 
 @Resolver(() => PartyMeetingType)
 export class PartyMeetingResolver {
@@ -31,11 +29,8 @@ export class PartyMeetingResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    const where: FilterQuery<PartyMeeting>[] = [communityWhere(ctx.access)];
-    if (organizationId) where.push({ organization: organizationId });
-    if (type) where.push({ type: type as MeetingTypeCode });
-    if (year) where.push({ heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
-    return paginate(ctx.em, PartyMeeting, { $and: where }, page, { heldOn: 'desc', id: 'desc' });
+    const where = partyMeetingWhere(communityWhere(ctx.access), { organizationId, type, year });
+    return paginate(ctx.em, PartyMeeting, where, page, { heldOn: 'desc', id: 'desc' });
   }
 
   @Mutation(() => RecordPartyMeetingPayload, {
@@ -58,7 +53,7 @@ export class PartyMeetingResolver {
           })),
         },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { meeting };
@@ -82,7 +77,7 @@ export class PartyMeetingResolver {
         'organizationId',
         `三会一课按党支部或党小组统计，所选组织层级为「${organization.level}」`,
       );
-    return branchCompliance(ctx.em, organization, year, chinaDateOf(ctx.clock.now()));
+    return branchCompliance(ctx.em, organization, year, communityDay(ctx.clock.now()));
   }
 
   @FieldResolver(() => PartyOrganizationType)

@@ -4,12 +4,12 @@ import { DateScalar } from '@shequ/subgraph';
 import {
   GenderEnum,
   PartyAppraisalGradeEnum,
+  MemberFollowUpReasonEnum,
   PartyMemberStageEnum,
+  PartyMemberStatusEnum,
   PartyMemberTypeEnum,
-  PartyOrganizationLevelEnum,
 } from './enums.js';
-import { PartyAppraisalType, PartyMemberType } from './party-member.type.js';
-import { PartyOrganizationType } from './party-organization.type.js';
+import { PartyAppraisalType, PartyMemberType } from './member.type.js';
 
 @InputType('EnrolPartyMemberInput', { description: '党员建档：新的入党申请人，或连同以往各阶段日期登记的党员' })
 export class EnrolPartyMemberInput {
@@ -110,54 +110,6 @@ export class PartyMemberPayload {
   member!: PartyMemberType;
 }
 
-@InputType('CreatePartyOrganizationInput', { description: '成立党组织' })
-export class CreatePartyOrganizationInput {
-  @MaxLength(100)
-  @Field({ description: '名称' })
-  name!: string;
-
-  @Field(() => PartyOrganizationLevelEnum, { description: '层级' })
-  level!: string;
-
-  @Field(() => ID, { nullable: true, description: '上级党组织编号（社区党委可空）' })
-  parentId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '书记（居民编号）' })
-  secretaryResidentId?: string | null;
-
-  @Field(() => DateScalar, { description: '成立日期' })
-  establishedOn!: string;
-}
-
-@InputType('ChangePartyOrganizationInput', { description: '党组织调整（升格/降格、更名、书记变更），记入变更历史' })
-export class ChangePartyOrganizationInput {
-  @Field(() => ID, { description: '党组织编号' })
-  organizationId!: string;
-
-  @Field(() => PartyOrganizationLevelEnum, { nullable: true, description: '新层级（如 党总支升格为党委）' })
-  level?: string | null;
-
-  @MaxLength(100)
-  @Field(() => String, { nullable: true, description: '新名称' })
-  name?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '新书记（居民编号）' })
-  secretaryResidentId?: string | null;
-
-  @Field(() => DateScalar, { description: '变更日期' })
-  changedOn!: string;
-
-  @MaxLength(200)
-  @Field(() => String, { nullable: true, description: '依据，如 批复文号' })
-  note?: string | null;
-}
-
-@ObjectType('PartyOrganizationPayload', { description: '党组织操作结果' })
-export class PartyOrganizationPayload {
-  @Field(() => PartyOrganizationType, { description: '党组织' })
-  organization!: PartyOrganizationType;
-}
-
 @InputType('RecordPartyAppraisalInput', { description: '登记民主评议党员结果' })
 export class RecordPartyAppraisalInput {
   @Field(() => ID, { description: '党员编号' })
@@ -174,4 +126,22 @@ export class RecordPartyAppraisalInput {
 export class PartyAppraisalPayload {
   @Field(() => PartyAppraisalType, { description: '评议结果' })
   appraisal!: PartyAppraisalType;
+}
+
+@InputType('PartyMemberFilter', { description: '党员筛选条件' })
+export class PartyMemberFilter {
+  @Field(() => PartyMemberStageEnum, { nullable: true, description: '发展阶段' })
+  stage?: string | null;
+
+  @Field(() => PartyMemberTypeEnum, { nullable: true, description: '党员类型' })
+  memberType?: string | null;
+
+  @Field(() => PartyMemberStatusEnum, { nullable: true, description: '组织关系状态' })
+  status?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '党支部编号' })
+  branchId?: string | null;
+
+  @Field(() => MemberFollowUpReasonEnum, { nullable: true, description: '待跟进原因' })
+  followUpReason?: string | null;
 }

@@ -1,19 +1,10 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import type { Gender, PartyMemberStage, PartyMemberType as MemberTypeCode } from '@shequ/contracts';
+  communityDay,
+  type Gender,
+  type PartyMemberStage,
+  type PartyMemberType as MemberTypeCode,
+} from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import {
   advanceMemberStage,
@@ -22,14 +13,13 @@ import {
   extendProbation,
   moveMember,
 } from '../application/members.js';
+import { partyMemberWhere } from '../application/party-query.js';
 import { recordAppraisal } from '../application/service-record.js';
 import { volunteerMinutes } from '../application/volunteer-hours.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import { probationEndsOn } from '../domain/development-pipeline.js';
-import type { MemberFollowUpReason, PartyAppraisalGrade, PartyMemberStatus } from '../domain/vocabularies.js';
+import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
 import { PartyMemberConnection } from './connections.js';
-import { MemberFollowUpReasonEnum, PartyMemberStageEnum, PartyMemberStatusEnum, PartyMemberTypeEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
 import {
   AdvancePartyMemberStageInput,
@@ -38,29 +28,12 @@ import {
   ExtendPartyProbationInput,
   MovePartyMemberInput,
   PartyAppraisalPayload,
+  PartyMemberFilter,
   PartyMemberPayload,
   RecordPartyAppraisalInput,
 } from './member.inputs.js';
-import { PartyAppraisalType, PartyMemberStageChangeType, PartyMemberType } from './party-member.type.js';
-import { PartyOrganizationType } from './party-organization.type.js';
-
-@InputType('PartyMemberFilter', { description: '党员筛选条件' })
-export class PartyMemberFilter {
-  @Field(() => PartyMemberStageEnum, { nullable: true, description: '发展阶段' })
-  stage?: string | null;
-
-  @Field(() => PartyMemberTypeEnum, { nullable: true, description: '党员类型' })
-  memberType?: string | null;
-
-  @Field(() => PartyMemberStatusEnum, { nullable: true, description: '组织关系状态' })
-  status?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '党支部编号' })
-  branchId?: string | null;
-
-  @Field(() => MemberFollowUpReasonEnum, { nullable: true, description: '待跟进原因' })
-  followUpReason?: string | null;
-}
+import { PartyAppraisalType, PartyMemberStageChangeType, PartyMemberType } from './member.type.js';
+import { PartyOrganizationType } from './organization.type.js';
 
 @Resolver(() => PartyMemberType)
 export class PartyMemberResolver {
@@ -82,13 +55,7 @@ export class PartyMemberResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    const where: FilterQuery<PartyMember>[] = [communityWhere(ctx.access)];
-    if (filter?.stage) where.push({ stage: filter.stage as PartyMemberStage });
-    if (filter?.memberType) where.push({ memberType: filter.memberType as MemberTypeCode });
-    if (filter?.status) where.push({ status: filter.status as PartyMemberStatus });
-    if (filter?.branchId) where.push({ branch: filter.branchId });
-    if (filter?.followUpReason) where.push({ followUpReason: filter.followUpReason as MemberFollowUpReason });
-    return paginate(ctx.em, PartyMember, { $and: where }, page);
+    return paginate(ctx.em, PartyMember, partyMemberWhere(communityWhere(ctx.access), filter), page);
   }
 
   @Mutation(() => PartyMemberPayload, {
@@ -110,7 +77,7 @@ export class PartyMemberResolver {
           gender: input.gender as Gender | null,
         },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { member };
@@ -130,7 +97,7 @@ export class PartyMemberResolver {
         uow,
         { ...input, to: input.to as PartyMemberStage },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { member };
@@ -143,7 +110,7 @@ export class PartyMemberResolver {
   ) {
     ctx.access.require('party:write');
     const member = await ctx.transaction((uow) =>
-      extendProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+      extendProbation(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
     );
     return { member };
   }
@@ -155,7 +122,7 @@ export class PartyMemberResolver {
   ) {
     ctx.access.require('party:write');
     const member = await ctx.transaction((uow) =>
-      cancelProbation(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+      cancelProbation(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
     );
     return { member };
   }
@@ -181,7 +148,7 @@ export class PartyMemberResolver {
         uow,
         { ...input, grade: input.grade as PartyAppraisalGrade },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { appraisal };

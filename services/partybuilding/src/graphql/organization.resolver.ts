@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { PartyOrganizationLevel } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { changeOrganization, createOrganization } from '../application/organizations.js';
+import { organizationMemberWhere, organizationWhere } from '../application/party-query.js';
 import { PartyMember, PartyOrganization, PartyOrganizationChange } from '../entities/index.js';
 import { PartyMemberConnection, PartyOrganizationConnection } from './connections.js';
 import { PartyOrganizationLevelEnum } from './enums.js';
@@ -10,8 +11,8 @@ import {
   ChangePartyOrganizationInput,
   CreatePartyOrganizationInput,
   PartyOrganizationPayload,
-} from './member.inputs.js';
-import { PartyOrganizationChangeType, PartyOrganizationType } from './party-organization.type.js';
+} from './organization.inputs.js';
+import { PartyOrganizationChangeType, PartyOrganizationType } from './organization.type.js';
 
 @Resolver(() => PartyOrganizationType)
 export class PartyOrganizationResolver {
@@ -32,12 +33,7 @@ export class PartyOrganizationResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    return paginate(
-      ctx.em,
-      PartyOrganization,
-      { ...communityWhere(ctx.access), ...(level ? { level: level as PartyOrganizationLevel } : {}) },
-      page,
-    );
+    return paginate(ctx.em, PartyOrganization, organizationWhere(communityWhere(ctx.access), level), page);
   }
 
   @Mutation(() => PartyOrganizationPayload, {
@@ -98,18 +94,6 @@ export class PartyOrganizationResolver {
     description: '本组织的党员（党支部：编入本支部的；党小组：编入本小组的；上级组织：下属各支部的），含已转出记录',
   })
   async members(@Root() organization: PartyOrganization, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    if (organization.level === 'GROUP') return paginate(ctx.em, PartyMember, { group: organization.id }, page);
-    if (organization.level === 'BRANCH') return paginate(ctx.em, PartyMember, { branch: organization.id }, page);
-    // one read of the community's tree per request, however many organisations list their members
-    const all = await ctx.loaders.once(`PartyOrganization.tree.${organization.communityId}`, () =>
-      ctx.em.find(PartyOrganization, { communityId: organization.communityId }),
-    );
-    const index = new Map(all.map((o) => [o.id, o]));
-    const isUnder = (branch: PartyOrganization) => {
-      for (let p = branch.parent?.id; p; p = index.get(p)?.parent?.id) if (p === organization.id) return true;
-      return false;
-    };
-    const branches = all.filter((o) => o.level === 'BRANCH' && isUnder(o)).map((b) => b.id);
-    return paginate(ctx.em, PartyMember, { branch: { $in: branches } }, page);
+    return paginate(ctx.em, PartyMember, await organizationMemberWhere(ctx, organization), page);
   }
 }

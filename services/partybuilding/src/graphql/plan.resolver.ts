@@ -1,10 +1,10 @@
+import { communityDay } from '@shequ/contracts';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { developmentPlan, setYearPlan, trainingProgress } from '../application/development-plan.js';
 import { recordTrainingSession } from '../application/service-record.js';
 import { complianceByBranch, partyStatistics } from '../application/statistics.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyStatisticsDimensionEnum } from './enums.js';
 import {
@@ -12,10 +12,8 @@ import {
   PartyDevelopmentPlanType,
   PartyStatisticsGroupType,
   PartyTrainingProgressType,
-  PartyTrainingSessionPayload,
-  RecordPartyTrainingSessionInput,
-  SetPartyYearPlanInput,
-} from './plan.types.js';
+} from './plan.type.js';
+import { PartyTrainingSessionPayload, RecordPartyTrainingSessionInput, SetPartyYearPlanInput } from './plan.inputs.js';
 
 function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < 1921 || year > 2100) throw new InvalidInputError('year', `年度无效：${year}`);
@@ -56,7 +54,7 @@ export class PartyPlanResolver {
   ) {
     ctx.access.require('party:write');
     const session = await ctx.transaction((uow) =>
-      recordTrainingSession(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+      recordTrainingSession(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
     );
     return { session };
   }
@@ -73,7 +71,7 @@ export class PartyPlanResolver {
       ctx.em,
       communityWhere(ctx.access),
       groupBy as PartyStatisticsDimension[],
-      chinaDateOf(ctx.clock.now()),
+      communityDay(ctx.clock.now()),
     );
   }
 
@@ -83,6 +81,6 @@ export class PartyPlanResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:statistics');
-    return complianceByBranch(ctx.em, communityWhere(ctx.access), checkYear(year), chinaDateOf(ctx.clock.now()));
+    return complianceByBranch(ctx.em, communityWhere(ctx.access), checkYear(year), communityDay(ctx.clock.now()));
   }
 }

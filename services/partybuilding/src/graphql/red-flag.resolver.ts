@@ -1,18 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { redFlagAwardWhere } from '../application/party-query.js';
 import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 import { RedFlagPeriodConnection } from './connections.js';
 import { StaffReference } from './entity-references.js';
-import {
-  DecideRedFlagInput,
-  NominateRedFlagInput,
-  RedFlagNominationType,
-  RedFlagPeriodPayload,
-  RedFlagPeriodType,
-  RedFlagYearWinnersType,
-} from './red-flag.types.js';
+import { DecideRedFlagInput, NominateRedFlagInput, RedFlagPeriodPayload } from './red-flag.inputs.js';
+import { RedFlagNominationType, RedFlagPeriodType, RedFlagYearWinnersType } from './red-flag.type.js';
 
 @Resolver(() => RedFlagPeriodType)
 export class RedFlagResolver {
@@ -29,15 +24,10 @@ export class RedFlagResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    const awarded = await ctx.em.find(
-      RedFlagPeriod,
-      {
-        ...communityWhere(ctx.access),
-        decidedOn: { $ne: null },
-        year: { $gte: fromYear ?? 1949, $lte: toYear ?? 2100 },
-      },
-      { orderBy: { period: 'asc' }, limit: 1200 },
-    );
+    const awarded = await ctx.em.find(RedFlagPeriod, redFlagAwardWhere(communityWhere(ctx.access), fromYear, toYear), {
+      orderBy: { period: 'asc' },
+      limit: 1200,
+    });
     const years = new Map<number, RedFlagPeriod[]>();
     for (const p of awarded) years.set(p.year, [...(years.get(p.year) ?? []), p]);
     return [...years.entries()].map(([year, awards]) => ({ year, awards }));

@@ -1,22 +1,17 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PartyMemberStage, PartyMemberType as MemberTypeCode } from '@shequ/contracts';
+import { communityDay, type PartyMemberStage, type PartyMemberType as MemberTypeCode } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { partyTransferWhere } from '../application/party-query.js';
 import { advanceTransfer, requestTransfer } from '../application/transfers.js';
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization, PartyTransfer } from '../entities/index.js';
 import { PartyTransferConnection } from './connections.js';
 import { PartyTransferDirectionEnum, PartyTransferStatusEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
-import { PartyMemberType } from './party-member.type.js';
-import { PartyOrganizationType } from './party-organization.type.js';
-import {
-  AdvancePartyTransferInput,
-  PartyTransferPayload,
-  PartyTransferType,
-  RequestPartyTransferInput,
-} from './transfer.types.js';
+import { PartyMemberType } from './member.type.js';
+import { PartyOrganizationType } from './organization.type.js';
+import { AdvancePartyTransferInput, PartyTransferPayload, RequestPartyTransferInput } from './transfer.inputs.js';
+import { PartyTransferType } from './transfer.type.js';
 
 @Resolver(() => PartyTransferType)
 export class PartyTransferResolver {
@@ -39,10 +34,8 @@ export class PartyTransferResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:read');
-    const where: FilterQuery<PartyTransfer>[] = [communityWhere(ctx.access)];
-    if (status) where.push({ status: status as PartyTransferStatus });
-    if (direction) where.push({ direction: direction as PartyTransferDirection });
-    return paginate(ctx.em, PartyTransfer, { $and: where }, page, { requestedOn: 'desc', id: 'desc' });
+    const where = partyTransferWhere(communityWhere(ctx.access), { status, direction });
+    return paginate(ctx.em, PartyTransfer, where, page, { requestedOn: 'desc', id: 'desc' });
   }
 
   @Mutation(() => PartyTransferPayload, { description: '登记组织关系转接申请（需 party:write）' })
@@ -56,7 +49,7 @@ export class PartyTransferResolver {
         uow,
         { ...input, direction: input.direction as PartyTransferDirection },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { transfer };
@@ -80,7 +73,7 @@ export class PartyTransferResolver {
           memberType: input.memberType as MemberTypeCode | null,
         },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { transfer };

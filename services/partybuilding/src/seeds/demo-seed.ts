@@ -1,8 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Department, PartyMeetingType, PartyMemberStage, PartyMemberType } from '@shequ/contracts';
+import {
+  addDays,
+  addYears,
+  ageOn,
+  type Department,
+  type PartyMeetingType,
+  type PartyMemberStage,
+  type PartyMemberType,
+} from '@shequ/contracts';
 import {
   DEMO_REFERENCE_DATE,
-  ageOn,
   demoDataset,
   demoId,
   SeededRandom,
@@ -10,7 +17,6 @@ import {
   type DemoStaff,
 } from '@shequ/demo-data';
 import type { ServiceDependencies } from '@shequ/subgraph';
-import { addYears } from '../domain/calendar-dates.js';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
 import type { MeetingAttendanceStatus, PartyAppraisalGrade } from '../domain/vocabularies.js';
 import {
@@ -29,12 +35,6 @@ import {
 } from '../entities/index.js';
 
 const TODAY = DEMO_REFERENCE_DATE;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,5 +1,4 @@
-import type { CareCategory } from '@shequ/contracts';
-import { addMonths } from '../domain/dates.js';
+import { addMonths, type CareCategory } from '@shequ/contracts';
 import { ADVANCED_AGE_YEARS, isAdvancedAge } from '../domain/care-schedule.js';
 import type { CareRecord } from '../entities/care-record.js';
 import type { Resident } from '../entities/resident.js';

@@ -1,4 +1,4 @@
-import { ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
+import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -215,7 +215,7 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
             residenceType: value.residenceType,
             residencePermitIssuedOn: value.residencePermitIssuedOn,
             residencePermitExpiresOn: value.residencePermitExpiresOn,
-            movedInOn: settings.today.toISOString().slice(0, 10),
+            movedInOn: communityDay(settings.today),
           });
           if (value.relationToHead === 'HEAD' && !household.headResidentId) household.headResidentId = created.id;
           events.record(ResidentRegistered, {
@@ -267,7 +267,7 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
           const returning = resident.status === 'MOVED_OUT';
           resident.status = 'ACTIVE';
           resident.household = em.getReference(Household, household.id, { wrapped: true });
-          resident.movedInOn = settings.today.toISOString().slice(0, 10);
+          resident.movedInOn = communityDay(settings.today);
           if (returning) {
             resident.movedOutOn = null;
             resident.moveOutDestination = null;

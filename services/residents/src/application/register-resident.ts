@@ -1,9 +1,9 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { ResidentRegistered } from '@shequ/contracts';
+import { communityDay, ResidentRegistered } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { isoDay, validDate } from '../domain/dates.js';
+import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
 import { validateRegistration, type RegistrationInput } from '../domain/resident-registration.js';
 import { Household } from '../entities/household.js';
@@ -32,7 +32,7 @@ export async function registerResident(
 ): Promise<Resident> {
   const valid = validateRegistration(command, today);
   const residence = validResidence(command);
-  const movedInOn = command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : isoDay(today);
+  const movedInOn = command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : communityDay(today);
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
   if (!household || !(await householdVisible(household, uow.em)))
     throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);

@@ -19,7 +19,8 @@ export interface ResidentCriteria {
   namePrefix?: string | null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Escapes LIKE wildcards so user text matches literally. */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Turns list filters into a query within the caller's row scope (all criteria must hold). Ages are on `today`;

@@ -1,8 +1,13 @@
-import { CareCategoryReviewDue, FloatingRegistrationExpiring, SYSTEM_ACTOR } from '@shequ/contracts';
+import {
+  addDays,
+  communityDay,
+  CareCategoryReviewDue,
+  FloatingRegistrationExpiring,
+  SYSTEM_ACTOR,
+} from '@shequ/contracts';
 import { forUpdate } from '@shequ/database';
 import { eventSink } from '@shequ/messaging';
 import { PeriodicTask, type ServiceDependencies } from '@shequ/subgraph';
-import { addDays, isoDay } from '../domain/dates.js';
 import { Building } from '../entities/building.js';
 import { CareRecord } from '../entities/care-record.js';
 import { Household } from '../entities/household.js';
@@ -31,7 +36,7 @@ async function gridsOfHouseholds(
 export async function scanDueReviewsAndPermits(
   deps: Pick<ServiceDependencies, 'orm' | 'outbox' | 'clock'>,
 ): Promise<{ reviewsDue: number; permitsExpiring: number }> {
-  const today = isoDay(deps.clock.now());
+  const today = communityDay(deps.clock.now());
   return deps.orm.em.fork().transactional(async (em) => {
     // Row locks (PostgreSQL) keep two scans from announcing the same due date twice.
     const candidates = await em.find(

@@ -1,5 +1,4 @@
-import { vocabulary, type CodeOf } from '@shequ/contracts';
-import { ageOn } from './dates.js';
+import { ageOn, vocabulary, type CodeOf } from '@shequ/contracts';
 
 /** 年龄段 for statistics. */
 export const AgeBands = vocabulary({

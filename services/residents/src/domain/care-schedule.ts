@@ -1,6 +1,5 @@
-import type { CareCategory } from '@shequ/contracts';
+import { addMonths, ageOn, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
-import { addMonths, ageOn } from './dates.js';
 
 /**
  * Months between reviews per care category (动态管理): 低保 every six months, 重点人员 and 独居老人 quarterly,

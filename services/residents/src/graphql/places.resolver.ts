@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
-import type { FilterQuery } from '@mikro-orm/core';
+import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { buildingWhere, gridScope, householdWhere } from '../application/place-query.js';
 import { assignBuildingLeader, assignGridWorker, registerHousehold, setHousehold } from '../application/places.js';
-import { buildingWritable, householdScope, householdWritable, residentVisible } from '../application/resident-scope.js';
+import { buildingWritable, householdWritable, residentVisible } from '../application/resident-scope.js';
 import { Building } from '../entities/building.js';
 import { Community } from '../entities/community.js';
 import { Grid } from '../entities/grid.js';
@@ -27,14 +27,6 @@ import {
 import { ResidentType } from './resident.type.js';
 import { StaffType } from './staff.type.js';
 
-/** Grids the caller may see: its community, a grid worker only its own grids. */
-export function gridScope(ctx: SubgraphContext): FilterQuery<Grid>[] {
-  const scope: FilterQuery<Grid>[] = [communityWhere(ctx.access)];
-  const grids = ctx.access.gridCodes();
-  if (grids) scope.push({ code: { $in: grids } });
-  return scope;
-}
-
 async function visibleResident(ctx: SubgraphContext, id: string | null): Promise<Resident | null> {
   const resident = id ? await ctx.loaders.byId(Resident).load(id) : null;
   return resident && (await residentVisible(ctx, resident)) ? resident : null;
@@ -49,11 +41,7 @@ export class HouseholdResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('residents:read');
-    const all: FilterQuery<Household>[] = householdScope(ctx);
-    if (filter?.buildingId) all.push({ building: filter.buildingId });
-    if (filter?.gridId) all.push({ building: { grid: filter.gridId } });
-    if (filter?.housing) all.push({ housing: filter.housing as Household['housing'] });
-    return paginate(ctx.em, Household, { $and: all }, page);
+    return paginate(ctx.em, Household, householdWhere(ctx, filter), page);
   }
 
   @Mutation(() => HouseholdPayload, { description: '登记住户（需 residents:write）；出租房须登记房东' })
@@ -135,11 +123,7 @@ export class BuildingResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('residents:read');
-    const all: FilterQuery<Building>[] = [communityWhere(ctx.access)];
-    const grids = ctx.access.gridCodes();
-    if (grids) all.push({ grid: { code: { $in: grids } } });
-    if (gridId) all.push({ grid: gridId });
-    return paginate(ctx.em, Building, { $and: all }, page);
+    return paginate(ctx.em, Building, buildingWhere(ctx, gridId), page);
   }
 
   @Mutation(() => BuildingPayload, { description: '设定楼栋长（需 residents:write）：须为本楼栋在册居民' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
-import { parseResidentIdNumber } from '@shequ/contracts';
+import { ageOn, communityDay, parseResidentIdNumber } from '@shequ/contracts';
 import { derivedAdvancedAge, storedCareView, type CareRecordView } from '../application/care-view.js';
 import { registerResident } from '../application/register-resident.js';
 import {
@@ -14,7 +14,6 @@ import {
 import { residentWhere } from '../application/resident-query.js';
 import { householdWritable, residentScope, residentVisible, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
-import { ageOn, isoDay } from '../domain/dates.js';
 import { CareRecord } from '../entities/care-record.js';
 import { Household } from '../entities/household.js';
 import { Resident, type RelationToHead } from '../entities/resident.js';
@@ -108,7 +107,7 @@ export class ResidentResolver {
     const connection = await paginate(
       ctx.em,
       Resident,
-      await residentWhere(ctx.em, filter, residentScope(ctx), isoDay(ctx.clock.now())),
+      await residentWhere(ctx.em, filter, residentScope(ctx), communityDay(ctx.clock.now())),
       page,
     );
     auditCareFilter(
@@ -201,7 +200,7 @@ export class ResidentResolver {
   ) {
     ctx.access.require('residents:write');
     return {
-      resident: await ctx.transaction((uow) => recordDeath(uow, input, visibility(ctx), isoDay(ctx.clock.now()))),
+      resident: await ctx.transaction((uow) => recordDeath(uow, input, visibility(ctx), communityDay(ctx.clock.now()))),
     };
   }
 
@@ -218,7 +217,7 @@ export class ResidentResolver {
   @FieldResolver(() => Int, { nullable: true })
   age(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): number | null {
     if (!resident.birthDate) return null;
-    return ageOn(resident.birthDate, resident.diedOn ?? isoDay(ctx.clock.now()));
+    return ageOn(resident.birthDate, resident.diedOn ?? communityDay(ctx.clock.now()));
   }
 
   @FieldResolver(() => String, { nullable: true })
@@ -241,7 +240,7 @@ export class ResidentResolver {
       .manyBy(CareRecord, 'resident', { orderBy: { startedOn: 'asc', id: 'asc' } })
       .load(resident.id);
     const ordinary = care ? records.filter((r) => !SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView) : [];
-    const derived = care ? derivedAdvancedAge(resident, isoDay(ctx.clock.now())) : null;
+    const derived = care ? derivedAdvancedAge(resident, communityDay(ctx.clock.now())) : null;
     const visible = care
       ? (ctx.pii.readList(resident.id, 'careCategories', derived ? [...ordinary, derived] : ordinary) ?? [])
       : [];

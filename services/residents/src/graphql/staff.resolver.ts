@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
 import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { organizationWhere, staffWhere } from '../application/staff-query.js';
 import { registerOrganization, registerStaff } from '../application/places.js';
 import { Grid } from '../entities/grid.js';
 import { Organization } from '../entities/organization.js';
@@ -18,8 +18,6 @@ import {
 } from './places.inputs.js';
 import { StaffType } from './staff.type.js';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 @Resolver(() => StaffType)
 export class StaffResolver {
   @Query(() => StaffConnection, { description: '社区工作者列表（需 organizations:read）：可按部门、网格筛选' })
@@ -29,10 +27,7 @@ export class StaffResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('organizations:read');
-    const all: FilterQuery<Staff>[] = [communityWhere(ctx.access)];
-    if (filter?.department) all.push({ department: filter.department as Staff['department'] });
-    if (filter?.gridId) all.push({ gridIds: { $like: `%,${escapeLike(filter.gridId)},%` } });
-    return paginate(ctx.em, Staff, { $and: all }, page);
+    return paginate(ctx.em, Staff, staffWhere(communityWhere(ctx.access), filter), page);
   }
 
   @Mutation(() => StaffPayload, { description: '登记社区工作者（需 organizations:write）' })
@@ -63,10 +58,7 @@ export class OrganizationResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('organizations:read');
-    const all: FilterQuery<Organization>[] = [communityWhere(ctx.access)];
-    if (filter?.kind) all.push({ kind: filter.kind as Organization['kind'] });
-    if (filter?.nameContains) all.push({ name: { $like: `%${escapeLike(filter.nameContains.trim())}%` } });
-    return paginate(ctx.em, Organization, { $and: all }, page);
+    return paginate(ctx.em, Organization, organizationWhere(communityWhere(ctx.access), filter), page);
   }
 
   @Mutation(() => OrganizationPayload, { description: '登记组织（需 organizations:write）' })

@@ -1,75 +1,14 @@
-import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { communityDay } from '@shequ/contracts';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
 import { residentWhere } from '../application/resident-query.js';
 import { residentScope } from '../application/resident-scope.js';
 import { residentStatistics } from '../application/statistics.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
-import { isoDay } from '../domain/dates.js';
-import {
-  CareCategoryEnum,
-  GenderEnum,
-  ResidenceTypeEnum,
-  ResidentStatisticsDimension,
-  ResidentStatusEnum,
-} from './enums.js';
-
-@InputType('ResidentStatisticsFilter', { description: '人口统计的范围（各条件同时满足；不填则统计所有状态的居民）' })
-export class ResidentStatisticsFilter {
-  @Field(() => ID, { nullable: true, description: '网格编号' })
-  gridId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: '楼栋编号' })
-  buildingId?: string | null;
-
-  @Field(() => CareCategoryEnum, { nullable: true, description: '关爱对象类别' })
-  careCategory?: string | null;
-
-  @Field(() => ResidenceTypeEnum, { nullable: true, description: '居住类型' })
-  residenceType?: string | null;
-
-  @Field(() => ResidentStatusEnum, { nullable: true, description: '状态（常用 ACTIVE 统计在册人口）' })
-  status?: string | null;
-
-  @Field(() => GenderEnum, { nullable: true, description: '性别' })
-  gender?: string | null;
-
-  @Field(() => Int, { nullable: true, description: '最小年龄（周岁，含）' })
-  minAge?: number | null;
-
-  @Field(() => Int, { nullable: true, description: '最大年龄（周岁，含）' })
-  maxAge?: number | null;
-}
-
-@ObjectType('ResidentStatisticsKey', { description: '分组的一个维度取值' })
-export class ResidentStatisticsKey {
-  @Field(() => ResidentStatisticsDimension, { description: '维度' })
-  dimension!: string;
-
-  @Field({ description: '取值（网格/楼栋为编号，其余为枚举代码；未知为 UNKNOWN，无关爱类别为 NONE）' })
-  value!: string;
-
-  @Field({ description: '中文名称' })
-  label!: string;
-}
-
-@ObjectType('ResidentStatisticsGroup', { description: '一个分组及其人数' })
-export class ResidentStatisticsGroup {
-  @Field(() => [ResidentStatisticsKey], { description: '各维度取值（顺序同 groupBy）' })
-  keys!: ResidentStatisticsKey[];
-
-  @Field(() => Int, { description: '人数' })
-  count!: number;
-}
-
-@ObjectType('ResidentStatistics', { description: '人口统计：只有计数，不含姓名或个人编号' })
-export class ResidentStatisticsType {
-  @Field(() => Int, { description: '范围内总人数（关爱类别分组时一人可计入多组）' })
-  total!: number;
-
-  @Field(() => [ResidentStatisticsGroup], { description: '分组计数' })
-  groups!: ResidentStatisticsGroup[];
-}
+import { ResidentStatisticsDimension } from './enums.js';
+import { ResidentStatisticsType } from './statistics.type.js';
+import { ResidentStatisticsFilter } from './statistics.inputs.js';
 
 @Resolver()
 export class StatisticsResolver {
@@ -88,7 +27,7 @@ export class StatisticsResolver {
     if (filter?.careCategory && SENSITIVE_CATEGORIES.includes(filter.careCategory as never) && !includeSensitive) {
       throw new InvalidInputError('filter.careCategory', '无权统计该关爱对象类别');
     }
-    const today = isoDay(ctx.clock.now());
+    const today = communityDay(ctx.clock.now());
     const where = await residentWhere(ctx.em, filter, residentScope(ctx), today);
     return residentStatistics(ctx.em, where, groupBy, today, includeSensitive);
   }

@@ -1,5 +1,5 @@
-import type { CareCategory } from '@shequ/contracts';
-import { addDays, isoDate, type ProactiveRule } from './rule.js';
+import { addDays, communityDay, type CareCategory } from '@shequ/contracts';
+import { daysAfter, type ProactiveRule } from './rule.js';
 
 export interface ElderlyNoContactSettings {
   /** Days without a visit, case or event attendance before a task is opened. */
@@ -17,12 +17,12 @@ export const elderlyNoContact: ProactiveRule<ElderlyNoContactSettings> = {
   evaluate(fact, now, settings) {
     if (fact.kind !== 'RESIDENT_SNAPSHOT' || !fact.active) return null;
     if (!fact.careCategories.some((c) => settings.categories.includes(c))) return null;
-    if (addDays(fact.lastContactAt, settings.days) > now) return null;
+    if (daysAfter(fact.lastContactAt, settings.days) > now) return null;
     return {
       rule: this.code,
       residentId: fact.residentId,
       gridId: fact.gridId,
-      dueOn: isoDate(addDays(now, settings.dueInDays)),
+      dueOn: addDays(communityDay(now), settings.dueInDays),
       key: `since-${fact.lastContactAt.toISOString()}`,
       reason: `已 ${settings.days} 天以上无联系`,
     };

@@ -1,4 +1,5 @@
-import { addDays, isoDate, type ProactiveRule } from './rule.js';
+import { addDays, communityDay } from '@shequ/contracts';
+import { type ProactiveRule } from './rule.js';
 
 export interface FloatingVerifySettings {
   dueInDays: number;
@@ -14,7 +15,11 @@ export const floatingResidentVerify: ProactiveRule<FloatingVerifySettings> = {
   description: '新登记或转为流动人口的居民，须上门核实居住情况',
   settings: { dueInDays: 7 },
   evaluate(fact, now, settings) {
-    const draft = { rule: this.code, residentId: fact.residentId, dueOn: isoDate(addDays(now, settings.dueInDays)) };
+    const draft = {
+      rule: this.code,
+      residentId: fact.residentId,
+      dueOn: addDays(communityDay(now), settings.dueInDays),
+    };
     if (fact.kind === 'RESIDENT_REGISTERED' && fact.residenceType === 'FLOATING') {
       return { ...draft, gridId: fact.gridId, key: 'registration', reason: '新登记流动人口待核实' };
     }

@@ -54,10 +54,7 @@ export interface ProactiveRule<S = unknown> {
   settles?(fact: ProactiveFact, task: { key: string }, settings: S): boolean;
 }
 
-export function isoDate(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export function addDays(date: Date, days: number): Date {
+/** The instant `days` × 24 hours after `date`. */
+export function daysAfter(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }

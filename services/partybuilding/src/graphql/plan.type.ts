@@ -1,8 +1,7 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MaxLength } from 'class-validator';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '@shequ/subgraph';
 import { GenderEnum, PartyMemberStageEnum, PartyMemberTypeEnum } from './enums.js';
-import { PartyMeetingComplianceSummaryType } from './meeting.types.js';
+import { PartyMeetingComplianceSummaryType } from './meeting.type.js';
 
 @ObjectType('PartyDevelopmentPipeline', { description: '当前发展梯队（在册）' })
 export class PartyDevelopmentPipelineType {
@@ -49,18 +48,6 @@ export class PartyDevelopmentPlanType {
   pipeline!: PartyDevelopmentPipelineType;
 }
 
-@InputType('SetPartyYearPlanInput', { description: '设定年度计划' })
-export class SetPartyYearPlanInput {
-  @Field(() => Int, { description: '年度' })
-  year!: number;
-
-  @Field(() => Int, { description: '发展党员目标' })
-  recruitmentTarget!: number;
-
-  @Field(() => Int, { description: '党校现场教学等培训人次目标' })
-  trainingHeadcountTarget!: number;
-}
-
 @ObjectType('PartyTrainingSession', { description: '党员培训（如 党校现场教学）' })
 export class PartyTrainingSessionType {
   @Field(() => ID, { description: '编号' })
@@ -101,29 +88,6 @@ export class PartyTrainingProgressType {
 
   @Field(() => [PartyTrainingProgressRowType], { description: '各次培训（按日期）' })
   sessions!: PartyTrainingProgressRowType[];
-}
-
-@InputType('RecordPartyTrainingSessionInput', { description: '登记培训' })
-export class RecordPartyTrainingSessionInput {
-  @Field(() => DateScalar, { description: '日期' })
-  heldOn!: string;
-
-  @MaxLength(200)
-  @Field({ description: '名称，如 党校现场教学' })
-  title!: string;
-
-  @MaxLength(200)
-  @Field(() => String, { nullable: true, description: '地点' })
-  location?: string | null;
-
-  @Field(() => Int, { description: '参训人数' })
-  headCount!: number;
-}
-
-@ObjectType('PartyTrainingSessionPayload', { description: '登记培训结果' })
-export class PartyTrainingSessionPayload {
-  @Field(() => PartyTrainingSessionType, { description: '培训' })
-  session!: PartyTrainingSessionType;
 }
 
 @ObjectType('PartyStatisticsGroup', { description: '党建统计的一组（只有计数，不含个人信息）' })

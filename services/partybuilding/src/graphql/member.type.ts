@@ -8,7 +8,7 @@ import {
   PartyMemberTypeEnum,
 } from './enums.js';
 import { ResidentReference } from './entity-references.js';
-import { PartyOrganizationType } from './party-organization.type.js';
+import { PartyOrganizationType } from './organization.type.js';
 
 @ObjectType('PartyMemberStageChange', { description: '发展阶段变更记录（含延长预备期、取消预备党员资格）' })
 export class PartyMemberStageChangeType {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  ageOn,
+  communityDay,
+  communityMonth,
+  communityYearMonth,
+  isIsoDate,
+  lastDayOfMonth,
+  startOfCommunityDay,
+} from '../src/index.js';
+
+describe('community calendar (Asia/Shanghai)', () => {
+  it('takes the day of an instant in Beijing, not in UTC', () => {
+    expect(communityDay(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
+    expect(communityDay(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+    expect(communityDay(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+    expect(communityDay(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    expect(communityMonth(new Date('2026-02-28T16:00:00Z'))).toBe('2026-03');
+    expect(communityYearMonth(new Date('2026-12-31T17:00:00Z'))).toEqual({ year: 2027, month: 1 });
+  });
+
+  it('starts a community day at 00:00 Beijing time', () => {
+    expect(startOfCommunityDay('2026-03-02').toISOString()).toBe('2026-03-01T16:00:00.000Z');
+    expect(communityDay(startOfCommunityDay('2026-01-01'))).toBe('2026-01-01');
+    expect(communityDay(new Date(startOfCommunityDay('2026-01-01').getTime() - 1))).toBe('2025-12-31');
+  });
+
+  it('counts a birthday from midnight Beijing time: 23:59 is still the day before, 00:01 is the birthday', () => {
+    // Born 1966-03-02: 60 years old from 2026-03-02 00:00 Beijing (2026-03-01T16:00Z).
+    expect(ageOn('1966-03-02', new Date('2026-03-01T15:59:00Z'))).toBe(59); // 23:59 on 1 March in Beijing
+    expect(ageOn('1966-03-02', new Date('2026-03-01T16:01:00Z'))).toBe(60); // 00:01 on 2 March in Beijing
+    expect(ageOn('1966-03-02', new Date('2026-03-01T16:30:00Z'))).toBe(60); // the UTC day is still 1 March
+    expect(ageOn('1966-03-02', '2026-03-01')).toBe(59);
+    expect(ageOn('1966-03-02', '2026-03-02')).toBe(60);
+  });
+
+  it('ages someone born on 29 February on 1 March of a common year', () => {
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+    expect(ageOn('2008-02-29', '2028-02-29')).toBe(20);
+  });
+
+  it('does day, month and year arithmetic on ISO dates', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-15', 3)).toBe('2027-02-15');
+    expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
+    expect(addYears('2026-06-01', -18)).toBe('2008-06-01');
+    expect(lastDayOfMonth(2028, 2)).toBe('2028-02-29');
+    expect(lastDayOfMonth(2026, 12)).toBe('2026-12-31');
+  });
+
+  it('accepts only dates that exist', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-1-01')).toBe(false);
+    expect(isIsoDate(' 2026-01-01')).toBe(false);
+  });
+});

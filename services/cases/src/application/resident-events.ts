@@ -1,0 +1,221 @@
+import {
+  communityDay,
+  type CareCategoryAdded,
+  type CareCategoryEnded,
+  type CareCategoryReviewDue,
+  type CareCategoryReviewed,
+  type EventOf,
+  type GridRegistered,
+  type ResidentDeceased,
+  type ResidentMovedIn,
+  type ResidentMovedOut,
+  type ResidentRegistered,
+  type ResidentUpdated,
+} from '@shequ/contracts';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { GridProjection } from '../entities/grid-projection.js';
+import { ResidentProjection } from '../entities/resident-projection.js';
+import { applyRules, closeTasksOf, settleTasks } from './proactive-tasks.js';
+import { changeCareCategory, upsertResidentProjection } from './resident-projection-updates.js';
+import { routeWaitingCases } from './route-waiting-cases.js';
+
+/*
+ * What cases does with each of residents' events, one function per event (the consumer only routes): keep the
+ * resident and grid projections, route cases waiting for a grid, feed and settle the proactive rules.
+ */
+
+/** A grid (and its grid worker) joins the projection cases are routed by. */
+export async function gridRegistered(uow: UnitOfWork, event: EventOf<typeof GridRegistered>): Promise<void> {
+  await uow.em.upsert(GridProjection, {
+    gridId: event.data.gridId,
+    communityId: event.communityId,
+    code: event.data.code,
+    name: event.data.name,
+    gridWorkerStaffId: event.data.gridWorkerStaffId,
+  });
+}
+
+/** A new resident: projected, their waiting cases routed to the grid, the rules for newcomers applied. */
+export async function residentRegistered(
+  uow: UnitOfWork,
+  event: EventOf<typeof ResidentRegistered>,
+  now: Date,
+): Promise<void> {
+  await upsertResidentProjection(uow.em, {
+    residentId: event.data.residentId,
+    communityId: event.communityId,
+    householdId: event.data.householdId,
+    buildingId: event.data.buildingId,
+    gridId: event.data.gridId,
+    birthDate: event.data.birthDate,
+    residenceType: event.data.residenceType,
+    status: 'ACTIVE',
+    at: new Date(event.occurredAt),
+  });
+  await uow.em.flush();
+  await routeWaitingCases(uow, event.data.residentId, event.data.gridId, now);
+  await applyRules(
+    uow,
+    {
+      kind: 'RESIDENT_REGISTERED',
+      residentId: event.data.residentId,
+      gridId: event.data.gridId,
+      residenceType: event.data.residenceType,
+    },
+    event.communityId,
+    now,
+  );
+}
+
+/** A change of residence type (户籍 ↔ 流动) settles the tasks it made moot and may start new ones. */
+export async function residentUpdated(
+  uow: UnitOfWork,
+  event: EventOf<typeof ResidentUpdated>,
+  now: Date,
+): Promise<void> {
+  const before = await uow.em.findOne(ResidentProjection, { residentId: event.data.residentId });
+  const from = before?.residenceType ?? null;
+  const row = await upsertResidentProjection(uow.em, {
+    residentId: event.data.residentId,
+    communityId: event.communityId,
+    residenceType: event.data.residenceType,
+    at: new Date(event.occurredAt),
+  });
+  await uow.em.flush();
+  if (from === event.data.residenceType) return;
+  const fact = {
+    kind: 'RESIDENCE_TYPE_CHANGED' as const,
+    residentId: event.data.residentId,
+    gridId: row.gridId,
+    from,
+    to: event.data.residenceType,
+    on: communityDay(new Date(event.occurredAt)),
+  };
+  await settleTasks(uow, fact, now);
+  await applyRules(uow, fact, event.communityId, now);
+}
+
+/** A resident moving into a household: projected, their waiting cases routed to the new grid. */
+export async function residentMovedIn(
+  uow: UnitOfWork,
+  event: EventOf<typeof ResidentMovedIn>,
+  now: Date,
+): Promise<void> {
+  await upsertResidentProjection(uow.em, {
+    residentId: event.data.residentId,
+    communityId: event.communityId,
+    householdId: event.data.householdId,
+    buildingId: event.data.buildingId,
+    gridId: event.data.gridId,
+    status: 'ACTIVE',
+    at: new Date(event.occurredAt),
+  });
+  await uow.em.flush();
+  await routeWaitingCases(uow, event.data.residentId, event.data.gridId, now);
+}
+
+/** A resident who moved out: projected as such, their open tasks closed. */
+export async function residentMovedOut(
+  uow: UnitOfWork,
+  event: EventOf<typeof ResidentMovedOut>,
+  now: Date,
+): Promise<void> {
+  await upsertResidentProjection(uow.em, {
+    residentId: event.data.residentId,
+    communityId: event.communityId,
+    status: 'MOVED_OUT',
+    at: new Date(event.occurredAt),
+  });
+  await closeTasksOf(uow, event.data.residentId, 'RESIDENT_MOVED_OUT', null, now);
+}
+
+/** A resident who died: projected as such, their open tasks closed. */
+export async function residentDeceased(
+  uow: UnitOfWork,
+  event: EventOf<typeof ResidentDeceased>,
+  now: Date,
+): Promise<void> {
+  await upsertResidentProjection(uow.em, {
+    residentId: event.data.residentId,
+    communityId: event.communityId,
+    status: 'DECEASED',
+    at: new Date(event.occurredAt),
+  });
+  await closeTasksOf(uow, event.data.residentId, 'RESIDENT_DECEASED', null, now);
+}
+
+/** A care category added to the projection (the rules read it). */
+export async function careCategoryAdded(uow: UnitOfWork, event: EventOf<typeof CareCategoryAdded>): Promise<void> {
+  await changeCareCategory(
+    uow.em,
+    event.data.residentId,
+    event.communityId,
+    event.data.category,
+    true,
+    new Date(event.occurredAt),
+  );
+}
+
+/** A care category ended: removed from the projection, the tasks it made settled. */
+export async function careCategoryEnded(
+  uow: UnitOfWork,
+  event: EventOf<typeof CareCategoryEnded>,
+  now: Date,
+): Promise<void> {
+  await changeCareCategory(
+    uow.em,
+    event.data.residentId,
+    event.communityId,
+    event.data.category,
+    false,
+    new Date(event.occurredAt),
+  );
+  await settleTasks(
+    uow,
+    { kind: 'CARE_CATEGORY_ENDED', residentId: event.data.residentId, category: event.data.category },
+    now,
+  );
+}
+
+/** A care review done: a 终止 ends the category; the review settles its review task. */
+export async function careCategoryReviewed(
+  uow: UnitOfWork,
+  event: EventOf<typeof CareCategoryReviewed>,
+  now: Date,
+): Promise<void> {
+  if (event.data.outcome === 'TERMINATE') {
+    await changeCareCategory(
+      uow.em,
+      event.data.residentId,
+      event.communityId,
+      event.data.category,
+      false,
+      new Date(event.occurredAt),
+    );
+  }
+  await settleTasks(
+    uow,
+    { kind: 'CARE_REVIEWED', residentId: event.data.residentId, category: event.data.category },
+    now,
+  );
+}
+
+/** A care review falling due feeds the rules (a review task for the grid worker). */
+export async function careCategoryReviewDue(
+  uow: UnitOfWork,
+  event: EventOf<typeof CareCategoryReviewDue>,
+  now: Date,
+): Promise<void> {
+  await applyRules(
+    uow,
+    {
+      kind: 'CARE_REVIEW_DUE',
+      residentId: event.data.residentId,
+      gridId: event.data.gridId,
+      category: event.data.category,
+      dueOn: event.data.dueOn,
+    },
+    event.communityId,
+    now,
+  );
+}

@@ -1,0 +1,27 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { CaseEvaluationType } from './case-parts.type.js';
+import { EvaluationGradeEnum, RaterKindEnum } from './enums.js';
+
+@InputType('EvaluateCaseInput', { description: '居民评议' })
+export class EvaluateCaseInput {
+  @Field(() => ID, { description: '事项编号' })
+  caseId!: string;
+
+  @Field(() => EvaluationGradeEnum, { description: '评议等级（优、差须写明理由，否则无效）' })
+  grade!: string;
+
+  @Field(() => String, { nullable: true, description: '理由' })
+  reason?: string | null;
+
+  @Field(() => RaterKindEnum, { description: '评议人类型' })
+  raterKind!: string;
+
+  @Field(() => ID, { nullable: true, description: '评议居民编号（反映人本人或抽取的评议人）' })
+  raterResidentId?: string | null;
+}
+
+@ObjectType('EvaluateCasePayload', { description: '居民评议的结果' })
+export class EvaluateCasePayload {
+  @Field(() => CaseEvaluationType, { description: '评议（含是否有效及原因）' })
+  evaluation!: CaseEvaluationType;
+}
