@@ -101,13 +101,13 @@ export async function recordFundDonation(
   actor: FundActor,
   scope: { eventOnly: boolean },
 ): Promise<FundDonation> {
+  const eventId = fundText(input.eventId, 'eventId', 36, scope.eventOnly);
   const form = fundCode(FundDonationForms, input.form, 'form', '捐赠形式');
   const amountFen = validAmountFen(input.amountFen, 'amountFen');
   const itemDescription = fundText(input.itemDescription, 'itemDescription', 200, form === 'IN_KIND');
   const receiptNumber = fundText(input.receiptNumber, 'receiptNumber', 30)!;
   const receivedOn = validDate(input.receivedOn, 'receivedOn');
   if (receivedOn > actor.today) throw new InvalidInputError('receivedOn', '收到日期不能晚于今天');
-  const eventId = fundText(input.eventId, 'eventId', 36, scope.eventOnly);
   const note = fundText(input.note, 'note', 200, false);
   let programmeId: string | null = null;
   if (input.programmeId) {
