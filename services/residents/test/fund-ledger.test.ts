@@ -255,8 +255,8 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
     const paid = results.filter((r) => !r.errors);
     const refused = results.filter((r) => r.errors);
     expect(paid).toHaveLength(4); // 4 × 450 元 = 1,800 元 ≤ 2,000 元 < 5 × 450 元
-    expect(refused.map((r) => r.errors[0].extensions.code)).toEqual(['CONFLICT', 'CONFLICT']);
-    expect(refused[0].errors[0].message).toContain('基金余额不足：当前余额 200.00 元');
+    expect(refused.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['CONFLICT', 'CONFLICT']);
+    expect(refused[0].errors?.[0]?.message).toContain('基金余额不足：当前余额 200.00 元');
 
     // The same disbursement paid twice at once is paid once.
     const id = await published(10000, 'resident-3', 1);
