@@ -33,7 +33,7 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
   let receipt = 0;
 
   const ok = async (query: string, variables?: Record<string, unknown>, caller?: object) => {
-    const result = await service.graphql(query, variables, caller as never);
+    const result = await service.graphql(query, variables, caller);
     expect(result.errors).toBeUndefined();
     return result.data as Record<string, any>;
   };
@@ -49,7 +49,7 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
           ...extra,
         },
       },
-      caller as never,
+      caller,
     );
   /** A disbursement proposed, approved and published today (no payment yet). */
   const published = async (amountFen: number, residentId = 'resident-3', publicityDays?: number) => {

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { donorReport, type DonorReport, type ReportDonation } from '../../domain/fund/annual-report.js';
 import { summariseLedger, type LedgerSummary } from '../../domain/fund/ledger-summary.js';
 import { FundApplication } from '../../entities/fund/fund-application.js';
@@ -16,12 +16,12 @@ export async function fundLedgerSummary(em: EntityManager, scope: Scope, year: n
   const to = `${year + 1}-01-01`;
   const entries = await em.find(
     FundLedgerEntry,
-    { ...scope, occurredOn: { $gte: from, $lt: to } } as FilterQuery<FundLedgerEntry>,
+    { ...scope, occurredOn: { $gte: from, $lt: to } },
     { fields: ['occurredOn', 'kind', 'flow', 'amountFen', 'reason'], orderBy: { occurredOn: 'asc', sequence: 'asc' } },
   );
   const before = await em.find(
     FundLedgerEntry,
-    { ...scope, occurredOn: { $lt: from } } as FilterQuery<FundLedgerEntry>,
+    { ...scope, occurredOn: { $lt: from } },
     { fields: ['amountFen'] },
   );
   return summariseLedger(
@@ -50,14 +50,14 @@ export async function fundAnnualReport(em: EntityManager, scope: Scope, year: nu
   const summary = await fundLedgerSummary(em, scope, year);
   const donations = await em.find(
     FundDonation,
-    { ...scope, receivedOn: { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` } } as FilterQuery<FundDonation>,
+    { ...scope, receivedOn: { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` } },
     { populate: ['donor'] },
   );
   const reversed = new Set(
     (
       await em.find(
         FundLedgerEntry,
-        { ...scope, kind: 'REVERSAL', donationId: { $in: donations.map((d) => d.id) } } as FilterQuery<FundLedgerEntry>,
+        { ...scope, kind: 'REVERSAL', donationId: { $in: donations.map((d) => d.id) } },
         { fields: ['donationId'] },
       )
     ).map((e) => e.donationId),
@@ -76,7 +76,7 @@ export async function fundAnnualReport(em: EntityManager, scope: Scope, year: nu
   });
   const applications = await em.find(
     FundApplication,
-    { ...scope, appliedOn: { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` } } as FilterQuery<FundApplication>,
+    { ...scope, appliedOn: { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` } },
     { populate: ['programme'] },
   );
   const awarded = applications.filter((a) => a.status === 'AWARDED');
