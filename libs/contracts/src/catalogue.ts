@@ -4,10 +4,12 @@ import { auditEvents } from './events/audit.js';
 import { casesEvents } from './events/cases.js';
 import { partybuildingEvents } from './events/partybuilding.js';
 import { residentsEvents } from './events/residents.js';
+import { fundEvents } from './events/fund.js';
 
 /** Every event the graph publishes: the catalogue district platforms subscribe to. */
 export const eventCatalogue: readonly EventDefinition[] = [
   ...residentsEvents,
+  ...fundEvents,
   ...casesEvents,
   ...partybuildingEvents,
   ...activitiesEvents,

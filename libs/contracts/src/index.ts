@@ -3,6 +3,7 @@ export * from './envelope.js';
 export * from './define-event.js';
 export * from './schema-types.js';
 export * from './events/residents.js';
+export * from './events/fund.js';
 export * from './events/cases.js';
 export * from './events/partybuilding.js';
 export * from './events/activities.js';

@@ -5,6 +5,7 @@ import { scanProactiveRules } from './application/proactive-tasks.js';
 import { casesEntities } from './entities/index.js';
 import { eventsConsumer } from './events/events-consumer.js';
 import { residentsConsumer } from './events/residents-consumer.js';
+import { withFundDisbursementLinks } from './events/fund-disbursement-handlers.js';
 import { buildCasesSchema } from './graphql/schema.js';
 import { casesMigrations } from './migrations/index.js';
 import { seedCasesDemo } from './seeds/demo-seed.js';
@@ -20,7 +21,7 @@ export const casesService: SubgraphServiceDefinition = {
   entities: casesEntities,
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
-  consumers: (deps) => [residentsConsumer(deps), eventsConsumer(deps)],
+  consumers: (deps) => [withFundDisbursementLinks(residentsConsumer(deps)), eventsConsumer(deps)],
   scheduledTasks: (deps) => {
     const intervals = scanIntervals();
     return [

@@ -5,6 +5,7 @@ import { residentsEntities } from './entities/index.js';
 import { buildResidentsSchema } from './graphql/schema.js';
 import { residentsMigrations } from './migrations/index.js';
 import { seedResidentsDemo } from './seeds/demo-seed.js';
+import { seedFundDemo } from './seeds/fund-demo-seed.js';
 
 /** The residents subgraph: people, places, organisations (一标三实) and care categories. */
 export const residentsService: SubgraphServiceDefinition = {
@@ -14,7 +15,10 @@ export const residentsService: SubgraphServiceDefinition = {
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
   scheduledTasks: residentsScheduledTasks,
-  seedDemoData: seedResidentsDemo,
+  seedDemoData: async (deps) => {
+    await seedResidentsDemo(deps);
+    await seedFundDemo(deps);
+  },
   consumers: residentsAccessConsumers,
   // District import files (10,000 rows of CSV ≈ 1.5 MB) come in one request.
   maxBodyBytes: 20 * 1024 * 1024,

@@ -1,5 +1,6 @@
 import { Case } from './case.js';
 import { CaseEvaluation } from './case-evaluation.js';
+import { CaseFundDisbursement } from './case-fund-disbursement.js';
 import { CaseNumberSequence } from './case-number-sequence.js';
 import { CaseTimelineEntry } from './case-timeline-entry.js';
 import { GridProjection } from './grid-projection.js';
@@ -33,4 +34,5 @@ export const casesEntities = [
   ProactiveTask,
   ResidentProjection,
   GridProjection,
+  CaseFundDisbursement,
 ];

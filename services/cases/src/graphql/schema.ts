@@ -1,6 +1,7 @@
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
 import { AppraisalResolver } from './appraisal.resolver.js';
 import { CaseResolver } from './case.resolver.js';
+import { CaseFundDisbursementsResolver } from './case-fund-disbursements.resolver.js';
 import { GridReference, HouseholdReference, StaffReference } from './entity-references.js';
 import { GridOpenCasesResolver, StaffWorkloadResolver } from './federated-fields.resolver.js';
 import { CaseMediationsResolver, MediationResolver } from './mediation.resolver.js';
@@ -15,6 +16,7 @@ export function buildCasesSchema(): Promise<FederatedSchema> {
     resolvers: [
       CaseResolver,
       CaseMediationsResolver,
+      CaseFundDisbursementsResolver,
       MediationResolver,
       VisitResolver,
       HouseholdVisitsResolver,

@@ -3,6 +3,7 @@ import { Building } from './building.js';
 import { CareRecord } from './care-record.js';
 import { CareReview } from './care-review.js';
 import { Community } from './community.js';
+import { fundEntities } from './fund/index.js';
 import { Grid } from './grid.js';
 import { Household } from './household.js';
 import { Organization } from './organization.js';
@@ -22,4 +23,5 @@ export const residentsEntities = [
   Staff,
   Organization,
   ...residentsAccessEntities,
+  ...fundEntities,
 ];

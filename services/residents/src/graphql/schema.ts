@@ -1,5 +1,6 @@
 import { residentsAccessResolvers } from '../access/index.js';
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
+import { fundResolvers } from './fund/index.js';
 import { ImportResolver } from './import.resolver.js';
 import { StatisticsResolver } from './statistics.resolver.js';
 import { CareResolver } from './care.resolver.js';
@@ -21,6 +22,7 @@ export function buildResidentsSchema(): Promise<FederatedSchema> {
       ImportResolver,
       StatisticsResolver,
       ...residentsAccessResolvers,
+      ...fundResolvers,
     ],
     referenceResolvers: residentsReferenceResolvers,
   });

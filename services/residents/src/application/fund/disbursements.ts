@@ -1,0 +1,236 @@
+import {
+  FundDisbursementApproved,
+  FundDisbursementPaid,
+  FundDisbursementProposed,
+  FundDisbursementPublished,
+  FundDisbursementReasons,
+  FundDisbursementWithdrawn,
+} from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { InvalidInputError, NotFoundError } from '@shequ/errors';
+import type { UnitOfWork } from '@shequ/subgraph';
+import { validDate } from '../../domain/dates.js';
+import { disbursementTransition } from '../../domain/fund/disbursement-workflow.js';
+import { validAmountFen } from '../../domain/fund/money.js';
+import {
+  assertPublicityOver,
+  assertWithinPublicity,
+  publicityEndsOn,
+  validPublicityDays,
+} from '../../domain/fund/publicity.js';
+import { residentTransition } from '../../domain/resident-lifecycle.js';
+import { FundDisbursement } from '../../entities/fund/fund-disbursement.js';
+import { Household } from '../../entities/household.js';
+import { Resident } from '../../entities/resident.js';
+import { fundCode, fundText, type FundActor } from './fund-input.js';
+import { lockFund, postEntry } from './fund-ledger.js';
+
+export interface ProposeDisbursementInput {
+  residentId: string;
+  householdId?: string | null;
+  reason: string;
+  amountFen: number;
+  statement: string;
+  caseId?: string | null;
+}
+
+/** 保障站 proposes a disbursement for a resident (and household) of the community. Nothing is reserved yet. */
+export async function proposeFundDisbursement(
+  uow: UnitOfWork,
+  input: ProposeDisbursementInput,
+  actor: FundActor,
+  link: { programmeId?: string | null; applicationId?: string | null } = {},
+): Promise<FundDisbursement> {
+  const reason = fundCode(FundDisbursementReasons, input.reason, 'reason', '救助事由');
+  const amountFen = validAmountFen(input.amountFen, 'amountFen');
+  const statement = fundText(input.statement, 'statement', 500)!;
+  const caseId = fundText(input.caseId, 'caseId', 36, false);
+  const resident = await uow.em.findOne(Resident, { id: input.residentId, communityId: actor.communityId });
+  if (!resident) throw new InvalidInputError('residentId', `居民 ${input.residentId} 不存在`);
+  residentTransition(resident.status, 'CARE');
+  let householdId = resident.household?.id ?? null;
+  if (input.householdId) {
+    const household = await uow.em.findOne(Household, { id: input.householdId, communityId: actor.communityId });
+    if (!household) throw new InvalidInputError('householdId', `住户 ${input.householdId} 不存在`);
+    householdId = household.id;
+  }
+  const disbursement = uow.em.create(FundDisbursement, {
+    id: newId(),
+    communityId: actor.communityId,
+    residentId: resident.id,
+    householdId,
+    reason,
+    statement,
+    amountFen,
+    caseId,
+    programmeId: link.programmeId ?? null,
+    applicationId: link.applicationId ?? null,
+    proposedOn: actor.today,
+    proposedBy: actor.id,
+  });
+  uow.events.record(FundDisbursementProposed, {
+    disbursementId: disbursement.id,
+    residentId: resident.id,
+    householdId,
+    reason,
+    amountFen,
+    proposedOn: actor.today,
+    caseId,
+    programmeId: disbursement.programmeId,
+  });
+  await uow.em.flush();
+  return disbursement;
+}
+
+async function load(uow: UnitOfWork, id: string, communityId: string): Promise<FundDisbursement> {
+  const row = await uow.em.findOne(FundDisbursement, { id, communityId }, { refresh: true });
+  if (!row) throw new NotFoundError('救助', id);
+  return row;
+}
+
+/** 两委 decision: date (not in the future, not before the proposal) and the approvers. */
+export async function approveFundDisbursement(
+  uow: UnitOfWork,
+  input: { disbursementId: string; approvedOn: string; approvers: string[]; decisionReference?: string | null },
+  actor: FundActor,
+): Promise<FundDisbursement> {
+  const approvedOn = validDate(input.approvedOn, 'approvedOn');
+  const approvers = input.approvers.map((a) => a.trim()).filter(Boolean);
+  if (approvers.length < 2) throw new InvalidInputError('approvers', '两委决定须至少列明两名参会审批人');
+  if (approvers.some((a) => a.length > 20)) throw new InvalidInputError('approvers', '审批人姓名不能超过 20 个字');
+  const decisionReference = fundText(input.decisionReference, 'decisionReference', 50, false);
+  if (approvedOn > actor.today) throw new InvalidInputError('approvedOn', '两委决定日期不能晚于今天');
+  const row = await load(uow, input.disbursementId, actor.communityId);
+  row.status = disbursementTransition(row.status, 'APPROVE');
+  if (approvedOn < row.proposedOn) throw new InvalidInputError('approvedOn', '两委决定日期不能早于提议日期');
+  Object.assign(row, { approvedOn, approvers: approvers.join('、'), decisionReference });
+  uow.events.record(FundDisbursementApproved, { disbursementId: row.id, residentId: row.residentId, approvedOn });
+  await uow.em.flush();
+  return row;
+}
+
+function publish(uow: UnitOfWork, row: FundDisbursement, today: string, days: number): void {
+  row.publishedOn = today;
+  row.publicityDays = days;
+  row.publicityEndsOn = publicityEndsOn(today, days);
+  uow.events.record(FundDisbursementPublished, {
+    disbursementId: row.id,
+    residentId: row.residentId,
+    publishedOn: today,
+    publicityEndsOn: row.publicityEndsOn,
+  });
+}
+
+/** Starts 公示 today (default 7 days); payment only after it has run its course. */
+export async function publishFundDisbursement(
+  uow: UnitOfWork,
+  input: { disbursementId: string; publicityDays?: number | null },
+  actor: FundActor,
+): Promise<FundDisbursement> {
+  const days = validPublicityDays(input.publicityDays);
+  const row = await load(uow, input.disbursementId, actor.communityId);
+  row.status = disbursementTransition(row.status, 'PUBLISH');
+  publish(uow, row, actor.today, days);
+  await uow.em.flush();
+  return row;
+}
+
+/** An objection raised during 公示 puts the disbursement on hold until the committee decides. */
+export async function challengeFundDisbursement(
+  uow: UnitOfWork,
+  input: { disbursementId: string; note: string },
+  actor: FundActor,
+): Promise<FundDisbursement> {
+  const note = fundText(input.note, 'note', 500)!;
+  const row = await load(uow, input.disbursementId, actor.communityId);
+  const next = disbursementTransition(row.status, 'CHALLENGE');
+  assertWithinPublicity(actor.today, row.publicityEndsOn!);
+  Object.assign(row, { status: next, challengedOn: actor.today, challengeNote: note });
+  await uow.em.flush();
+  return row;
+}
+
+/**
+ * The committee decides an objection: upheld → the disbursement is withdrawn; dismissed → published again
+ * for a full new period.
+ */
+export async function resolveFundDisbursementChallenge(
+  uow: UnitOfWork,
+  input: { disbursementId: string; upheld: boolean; resolution: string },
+  actor: FundActor,
+): Promise<FundDisbursement> {
+  const resolution = fundText(input.resolution, 'resolution', 500)!;
+  const row = await load(uow, input.disbursementId, actor.communityId);
+  if (input.upheld) {
+    disbursementTransition(row.status, 'DISMISS_CHALLENGE'); // only a challenged one is resolved
+    row.challengeResolution = `异议成立：${resolution}`;
+    withdraw(uow, row, actor.today, '公示异议成立');
+  } else {
+    row.status = disbursementTransition(row.status, 'DISMISS_CHALLENGE');
+    row.challengeResolution = `异议不成立：${resolution}`;
+    publish(uow, row, actor.today, row.publicityDays!);
+  }
+  await uow.em.flush();
+  return row;
+}
+
+function withdraw(uow: UnitOfWork, row: FundDisbursement, today: string, reason: string): void {
+  row.status = disbursementTransition(row.status, 'WITHDRAW');
+  row.withdrawnOn = today;
+  row.withdrawReason = reason;
+  uow.events.record(FundDisbursementWithdrawn, {
+    disbursementId: row.id,
+    residentId: row.residentId,
+    withdrawnOn: today,
+    caseId: row.caseId,
+  });
+}
+
+/** Withdraws a disbursement not yet paid (proposed, approved, in or on hold during 公示). */
+export async function withdrawFundDisbursement(
+  uow: UnitOfWork,
+  input: { disbursementId: string; reason: string },
+  actor: FundActor,
+): Promise<FundDisbursement> {
+  const reason = fundText(input.reason, 'reason', 200)!;
+  const row = await load(uow, input.disbursementId, actor.communityId);
+  withdraw(uow, row, actor.today, reason);
+  await uow.em.flush();
+  return row;
+}
+
+/**
+ * Pays a disbursement whose 公示 is over: a spending entry in the ledger, with the fund row locked first so two
+ * payments never both spend the same balance and the same disbursement is never paid twice.
+ */
+export async function payFundDisbursement(
+  uow: UnitOfWork,
+  input: { disbursementId: string },
+  actor: FundActor,
+): Promise<FundDisbursement> {
+  const fund = await lockFund(uow, actor.communityId);
+  const row = await load(uow, input.disbursementId, actor.communityId);
+  const next = disbursementTransition(row.status, 'PAY');
+  assertPublicityOver(actor.today, row.publicityEndsOn!);
+  const entry = postEntry(uow, fund, {
+    kind: 'DISBURSEMENT',
+    flow: 'SPENDING',
+    amountFen: -row.amountFen,
+    occurredOn: actor.today,
+    reason: row.reason,
+    disbursementId: row.id,
+    recordedBy: actor.id,
+    recordedAt: actor.now,
+  });
+  Object.assign(row, { status: next, paidOn: actor.today, ledgerEntryId: entry.id });
+  uow.events.record(FundDisbursementPaid, {
+    disbursementId: row.id,
+    residentId: row.residentId,
+    reason: row.reason,
+    amountFen: row.amountFen,
+    paidOn: actor.today,
+    caseId: row.caseId,
+  });
+  await uow.em.flush();
+  return row;
+}

@@ -1,0 +1,21 @@
+import { ConflictError } from '@shequ/errors';
+import { ageOn } from '../dates.js';
+
+export interface EligibilityFacts {
+  birthDate: string | null;
+  /** The child's own residence type or that of a parent in the household (流动人口). */
+  floatingFamily: boolean;
+  /** Hardship on record: an open 低保/特困/外来务工人员子女 care category or a hardship statement. */
+  hardship: boolean;
+  status: string;
+}
+
+/** «爱心伴我成长» 助学金: children (under 18 on the application date) of floating residents, in hardship. */
+export function assertStudentAidEligible(facts: EligibilityFacts, appliedOn: string): void {
+  if (facts.status !== 'ACTIVE') throw new ConflictError('该居民不在册，不能申请助学金', { status: facts.status });
+  if (!facts.birthDate || ageOn(facts.birthDate, appliedOn) >= 18)
+    throw new ConflictError('助学金资助对象为未满 18 周岁的在读子女', { field: 'residentId' });
+  if (!facts.floatingFamily)
+    throw new ConflictError('助学金资助对象为外来务工人员（流动人口）子女', { field: 'residentId' });
+  if (!facts.hardship) throw new ConflictError('助学金资助对象须为家庭困难的外来务工人员子女', { field: 'residentId' });
+}

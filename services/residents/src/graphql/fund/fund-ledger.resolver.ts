@@ -1,0 +1,60 @@
+import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { InvalidInputError } from '@shequ/errors';
+import { communityWhere, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { fundAnnualReport, fundLedgerSummary } from '../../application/fund/fund-reports.js';
+import { reverseFundLedgerEntry } from '../../application/fund/ledger-corrections.js';
+import { FundLedgerEntry } from '../../entities/fund/fund-ledger-entry.js';
+import { fundActor } from './fund-context.js';
+import { FundLedgerEntryConnection } from './fund.connections.js';
+import { ReverseFundLedgerEntryInput, ReverseFundLedgerEntryPayload } from './fund.inputs.js';
+import { FundAnnualReportType, FundLedgerEntryType, FundLedgerSummaryType } from './fund.types.js';
+
+function validYear(year: number): number {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InvalidInputError('year', '年度无效');
+  return year;
+}
+
+@Resolver(() => FundLedgerEntryType)
+export class FundLedgerResolver {
+  @Query(() => FundLedgerEntryConnection, { description: '基金台账，按序号（需 fund:read）' })
+  fundLedger(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('fund:read');
+    return paginate(ctx.em, FundLedgerEntry, communityWhere(ctx.access), page, { sequence: 'asc', id: 'asc' });
+  }
+
+  @Query(() => FundLedgerSummaryType, {
+    description: '基金年度收支：余额、按月与按救助事由（需 fund:statistics；分析人员为所辖社区合计）',
+  })
+  fundLedgerSummary(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('fund:statistics');
+    return fundLedgerSummary(ctx.em, communityWhere(ctx.access), validYear(year));
+  }
+
+  @Query(() => FundAnnualReportType, {
+    description:
+      '阳光爱心基金年度报告（需 fund:statistics）：捐赠人仅在同意时具名（需 fund:read 才列出），受助人从不具名',
+  })
+  async fundAnnualReport(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('fund:statistics');
+    const report = await fundAnnualReport(ctx.em, communityWhere(ctx.access), validYear(year));
+    return {
+      ...report,
+      namedDonors: ctx.access.can('fund:read') ? report.donors.namedDonors : [],
+      unnamedDonors: report.donors.unnamedDonors,
+      unnamedMoneyFen: report.donors.unnamedMoneyFen,
+      donorKinds: report.donors.byKind,
+      inKindValueFen: report.donors.inKindValueFen,
+    };
+  }
+
+  @Mutation(() => ReverseFundLedgerEntryPayload, {
+    description: '冲正一条台账记录（原记录不改，新增相反金额的记录；需 fund:disburse）',
+  })
+  async reverseFundLedgerEntry(
+    @Arg('input', () => ReverseFundLedgerEntryInput, { description: '冲正信息' }) input: ReverseFundLedgerEntryInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    ctx.access.require('fund:disburse');
+    return ctx.transaction((uow) => reverseFundLedgerEntry(uow, input, fundActor(ctx)));
+  }
+}
