@@ -1,9 +1,8 @@
 import { Arg, Ctx, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
-import { residentWhere } from '../application/resident-query.js';
 import { residentScope } from '../application/resident-scope.js';
-import { residentStatistics } from '../application/statistics.js';
+import { controlledResidentStatistics } from '../application/statistics-disclosure.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { isoDay } from '../domain/dates.js';
 import {
@@ -58,14 +57,26 @@ export class ResidentStatisticsGroup {
   @Field(() => [ResidentStatisticsKey], { description: '各维度取值（顺序同 groupBy）' })
   keys!: ResidentStatisticsKey[];
 
-  @Field(() => Int, { description: '人数' })
-  count!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '人数（无权逐人查看的关爱类别：少于阈值或可由合计反推时为空，见 suppressed）',
+  })
+  count!: number | null;
+
+  @Field(() => String, { nullable: true, description: '人数为空的原因（统计披露控制）；未抑制时为空' })
+  suppressed!: string | null;
 }
 
 @ObjectType('ResidentStatistics', { description: '人口统计：只有计数，不含姓名或个人编号' })
 export class ResidentStatisticsType {
-  @Field(() => Int, { description: '范围内总人数（关爱类别分组时一人可计入多组）' })
-  total!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '范围内总人数（关爱类别分组时一人可计入多组；按无权查看的关爱类别筛选且少于阈值时为空）',
+  })
+  total!: number | null;
+
+  @Field(() => String, { nullable: true, description: '总人数为空的原因（统计披露控制）；未抑制时为空' })
+  totalSuppressed!: string | null;
 
   @Field(() => [ResidentStatisticsGroup], { description: '分组计数' })
   groups!: ResidentStatisticsGroup[];
@@ -74,7 +85,8 @@ export class ResidentStatisticsType {
 @Resolver()
 export class StatisticsResolver {
   @Query(() => ResidentStatisticsType, {
-    description: '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数',
+    description:
+      '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看的关爱类别按统计披露控制抑制小格',
   })
   async residentStatistics(
     @Arg('groupBy', () => [ResidentStatisticsDimension], { description: '分组维度（可多选，交叉分组）' })
@@ -88,8 +100,9 @@ export class StatisticsResolver {
     if (filter?.careCategory && SENSITIVE_CATEGORIES.includes(filter.careCategory as never) && !includeSensitive) {
       throw new InvalidInputError('filter.careCategory', '无权统计该关爱对象类别');
     }
-    const today = isoDay(ctx.clock.now());
-    const where = await residentWhere(ctx.em, filter, residentScope(ctx), today);
-    return residentStatistics(ctx.em, where, groupBy, today, includeSensitive);
+    return controlledResidentStatistics(ctx.em, filter, residentScope(ctx), groupBy, isoDay(ctx.clock.now()), {
+      includeSensitive,
+      seesCategory: (category) => ctx.access.seesCare(SENSITIVE_CATEGORIES.includes(category)),
+    });
   }
 }
