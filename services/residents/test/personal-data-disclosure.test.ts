@@ -45,6 +45,7 @@ describe('residents: nothing shown completes what is masked; derived answers are
       category: 'MINIMUM_LIVING_ALLOWANCE',
       startedOn: '2026-01-01',
       source: '测试',
+      nextReviewOn: '2026-07-01',
     });
     em.create(CareRecord, {
       id: 'care-2',
@@ -123,6 +124,18 @@ describe('residents: nothing shown completes what is masked; derived answers are
     expect(result.errors).toBeUndefined();
     expect(result.data.residents.totalCount).toBe(1);
     const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'count-only' });
+    expect(entries.map((e) => [e.subjectId, e.fields])).toEqual([['resident-3', 'careCategories']]);
+  });
+
+  it('the list of care reviews due is audited: each record is its resident’s care category', async () => {
+    const result = await service.graphql(
+      `{ careReviewsDue(before: "2030-01-01", first: 10) { edges { node { id category } } } }`,
+      {},
+      { role: 'civil_affairs', subject: 'reviews-due' },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.careReviewsDue.edges).toHaveLength(1);
+    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'reviews-due' });
     expect(entries.map((e) => [e.subjectId, e.fields])).toEqual([['resident-3', 'careCategories']]);
   });
 

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { communityWhere, connectionType, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { visibleTaskRules } from '../domain/proactive-rules/index.js';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ProactiveTask } from '../entities/proactive-task.js';
 import { ProactiveTaskClosingEnum, ProactiveTaskStatusEnum } from './enums.js';
@@ -58,7 +59,10 @@ class ProactiveTaskFilter {
 
 @Resolver(() => ProactiveTaskType)
 export class ProactiveTaskResolver {
-  @Query(() => ProactiveTaskConnection, { description: '主动服务任务（需 cases:read；网格员只见本网格）' })
+  @Query(() => ProactiveTaskConnection, {
+    description:
+      '主动服务任务（需 cases:read；网格员只见本网格；由关爱对象类别产生的任务只对可查看关爱对象的角色可见）',
+  })
   async proactiveTasks(
     @Args() page: PageArgs,
     @Arg('filter', () => ProactiveTaskFilter, { nullable: true, description: '筛选条件' })
@@ -72,6 +76,9 @@ export class ProactiveTaskResolver {
       const grids = await ctx.em.find(GridProjection, { code: { $in: gridCodes } });
       where.push({ gridId: { $in: grids.map((g) => g.gridId) } });
     }
+    // A task that exists because of a care category (低保 review, elderly living alone) tells that category:
+    // roles that may not see care categories (综治, 党建, a key without care:read) do not see such tasks at all.
+    where.push({ rule: { $in: visibleTaskRules(ctx.access.seesCare()) } });
     if (filter?.status) where.push({ status: filter.status as ProactiveTask['status'] });
     if (filter?.rule) where.push({ rule: filter.rule });
     if (filter?.residentId) where.push({ residentId: filter.residentId });
