@@ -117,7 +117,10 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     const reasonQuery = `query($filter: ProactiveTaskFilter) { proactiveTasks(filter: $filter, first: 10) { totalCount edges { node { rule reason } } } }`;
     const seen = async (caller: Caller) =>
       (await service.graphql(reasonQuery, { filter: { residentId: 'r-dibao' } }, caller)).data.proactiveTasks;
-    expect((await seen(gridWorker)).edges[0].node).toEqual({ rule: 'CARE_REVIEW_DUE', reason: '低保（城乡居民最低生活保障）复核到期' });
+    expect((await seen(gridWorker)).edges[0].node).toEqual({
+      rule: 'CARE_REVIEW_DUE',
+      reason: '低保（城乡居民最低生活保障）复核到期',
+    });
     expect((await seen({ role: 'civil_affairs' })).totalCount).toBe(1);
     const careKey = apiKeys.issue(['cases:read', 'care:read']).authorization;
     expect((await seen({ authorization: careKey })).totalCount).toBe(1);
