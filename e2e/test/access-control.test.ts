@@ -314,7 +314,24 @@ describe('access control over the federated graph', () => {
         phone: raw.phone,
         household: { address: raw.household.address },
       });
-      expect(byId(rawRead.data.resident.careCategories)).toEqual(byId(rawCare));
+      // pii:read is contact data only: care categories and sensitive tags are scopes of their own
+      expect(rawRead.data.resident.careCategories).toBeNull();
+      const withCare = await system.query(
+        `mutation { issueApiKey(input: { name: "矩阵测试（关爱对象）", scopes: ["residents:read", "care:read", "sensitive:read"] }) { key } }`,
+      );
+      const careRead = await waitFor(
+        async () => {
+          const r = await system.query(
+            RESIDENT_VIEW(['idNumber', CARE_SELECTION]),
+            { id: residentId },
+            { authorization: `ApiKey ${withCare.data.issueApiKey.key}` },
+          );
+          return r.data?.resident ? r : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the care:read key to work' },
+      );
+      expect(byId(careRead.data.resident.careCategories)).toEqual(byId(rawCare));
+      expect(careRead.data.resident.idNumber).toBe(maskIdNumber(raw.idNumber));
       const audited = await waitFor(
         async () => {
           const r = await system.query(

@@ -2,8 +2,8 @@ import type { Department } from '@shequ/contracts';
 import { ForbiddenError, UnauthenticatedError } from '@shequ/errors';
 import { maskAddress, maskIdNumber, maskPhone } from './masking.js';
 import type { Permission } from './permissions.js';
-import { UNMASKABLE, type FieldAccess, type PersonalField } from './personal-fields.js';
-import { POLICY, type RolePolicy } from './policy.js';
+import { COMPLETES, UNMASKABLE, type FieldAccess, type PersonalField } from './personal-fields.js';
+import { MACHINE_FIELD_SCOPES, POLICY, type RolePolicy } from './policy.js';
 import type { Principal } from './principal.js';
 
 const ACCESS_RANK: Record<FieldAccess, number> = { ABSENT: 0, MASKED: 1, RAW: 2 };
@@ -46,17 +46,32 @@ export class AccessControl {
     if (!this.can(permission)) throw new ForbiddenError(permission, `没有权限：此操作需要 ${permission}`);
   }
 
-  /** The most any of the caller's roles allows for a personal field. */
+  /**
+   * The most any of the caller's roles (or, for a machine client, its key's scopes) allows for a personal field.
+   * A field that completes another (the birth date, the masked digits of the ID number) is absent unless that
+   * other field is raw too.
+   */
   fieldAccess(field: PersonalField): FieldAccess {
+    const completed = COMPLETES[field];
+    if (completed && this.fieldAccess(completed) !== 'RAW') return 'ABSENT';
+    let best: FieldAccess;
     if (this.principal.kind === 'machine') {
-      if (this.can('pii:read')) return 'RAW';
-      return UNMASKABLE.has(field) ? 'ABSENT' : 'MASKED';
-    }
-    let best: FieldAccess = 'ABSENT';
-    for (const policy of this.policies) {
-      if (ACCESS_RANK[policy.fields[field]] > ACCESS_RANK[best]) best = policy.fields[field];
+      best = this.can(MACHINE_FIELD_SCOPES[field]) ? 'RAW' : 'MASKED';
+    } else {
+      best = 'ABSENT';
+      for (const policy of this.policies) {
+        if (ACCESS_RANK[policy.fields[field]] > ACCESS_RANK[best]) best = policy.fields[field];
+      }
     }
     return UNMASKABLE.has(field) && best === 'MASKED' ? 'ABSENT' : best;
+  }
+
+  /**
+   * Whether a value derived from care categories (or, with `sensitive`, from sensitive tags) may be shown:
+   * a task reason, a rule code, a count or a filter result follows the policy of the category it comes from.
+   */
+  seesCare(sensitive = false): boolean {
+    return this.fieldAccess(sensitive ? 'sensitiveTags' : 'careCategories') === 'RAW';
   }
 
   /** A personal value as this caller may see it (RAW values must also be audited: see the subgraph's recorder). */

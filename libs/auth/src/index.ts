@@ -9,3 +9,4 @@ export * from './jwt.js';
 export * from './api-key.js';
 export * from './authenticate.js';
 export * from './query-budget.js';
+export * from './disclosure-control.js';

@@ -37,7 +37,8 @@ export const PERMISSIONS = {
   'events:statistics': '活动统计（不含个人）',
   'audit:read': '查询个人信息访问审计记录',
   'apikeys:manage': '管理区级平台 API 密钥',
-  'pii:read': '（机器客户端）未脱敏读取个人信息',
+  'pii:read':
+    '（机器客户端）未脱敏读取身份证号、出生日期、联系电话、住址（关爱对象另需 care:read，重点人员另需 sensitive:read）',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 /** Personal data that is masked, or left out, unless the caller's role allows it raw. */
 export const PERSONAL_FIELDS = {
   idNumber: '居民身份证号',
+  birthDate: '出生日期（身份证号第 7–14 位：与脱敏身份证号合起来即还原全号，只在可见身份证号原值时返回；否则只给年龄）',
   phone: '联系电话',
   address: '住址（门牌号级）',
   careCategories: '关爱对象类别（低保、残疾等）',
@@ -13,4 +14,10 @@ export type PersonalField = keyof typeof PERSONAL_FIELDS;
 export type FieldAccess = 'RAW' | 'MASKED' | 'ABSENT';
 
 /** Fields that have no masked form: without RAW access they are absent. */
-export const UNMASKABLE: ReadonlySet<PersonalField> = new Set(['careCategories', 'sensitiveTags']);
+export const UNMASKABLE: ReadonlySet<PersonalField> = new Set(['birthDate', 'careCategories', 'sensitiveTags']);
+
+/**
+ * Fields that complete another one: the exact birth date is the eight digits a masked ID number hides, so it is
+ * never shown where the ID number is not shown raw (age, or an age band, is what other departments get).
+ */
+export const COMPLETES: Readonly<Partial<Record<PersonalField, PersonalField>>> = { birthDate: 'idNumber' };

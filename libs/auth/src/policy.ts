@@ -18,6 +18,7 @@ export interface RolePolicy {
 const STAFF_READ: Permission[] = ['residents:read', 'organizations:read', 'events:read'];
 const NO_PERSONAL_DATA = {
   idNumber: 'ABSENT',
+  birthDate: 'ABSENT',
   phone: 'ABSENT',
   address: 'ABSENT',
   careCategories: 'ABSENT',
@@ -25,6 +26,7 @@ const NO_PERSONAL_DATA = {
 } as const;
 const MASKED_CONTACT = {
   idNumber: 'MASKED',
+  birthDate: 'ABSENT',
   phone: 'MASKED',
   address: 'MASKED',
   careCategories: 'ABSENT',
@@ -69,7 +71,14 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'audit:read',
       'apikeys:manage',
     ],
-    fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'RAW' },
+    fields: {
+      idNumber: 'RAW',
+      birthDate: 'RAW',
+      phone: 'RAW',
+      address: 'RAW',
+      careCategories: 'RAW',
+      sensitiveTags: 'RAW',
+    },
     rows: 'community',
   },
   grid_worker: {
@@ -83,7 +92,14 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'cases:write',
       'visits:write',
     ],
-    fields: { idNumber: 'MASKED', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'ABSENT' },
+    fields: {
+      idNumber: 'MASKED',
+      birthDate: 'ABSENT',
+      phone: 'RAW',
+      address: 'RAW',
+      careCategories: 'RAW',
+      sensitiveTags: 'ABSENT',
+    },
     rows: 'grids',
   },
   civil_affairs: {
@@ -102,7 +118,14 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'cases:write',
       'visits:write',
     ],
-    fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'RAW', sensitiveTags: 'ABSENT' },
+    fields: {
+      idNumber: 'RAW',
+      birthDate: 'RAW',
+      phone: 'RAW',
+      address: 'RAW',
+      careCategories: 'RAW',
+      sensitiveTags: 'ABSENT',
+    },
     rows: 'community',
     caseDepartments: ['SOCIAL_SECURITY'],
   },
@@ -119,7 +142,14 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
       'cases:write',
       'visits:write',
     ],
-    fields: { idNumber: 'RAW', phone: 'RAW', address: 'RAW', careCategories: 'ABSENT', sensitiveTags: 'RAW' },
+    fields: {
+      idNumber: 'RAW',
+      birthDate: 'RAW',
+      phone: 'RAW',
+      address: 'RAW',
+      careCategories: 'ABSENT',
+      sensitiveTags: 'RAW',
+    },
     rows: 'community',
     caseDepartments: ['COMPREHENSIVE_GOVERNANCE'],
   },
@@ -157,7 +187,11 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
   },
 };
 
-/** Scopes an API key may carry (the district platform's operations). */
+/**
+ * Scopes an API key may carry (the district platform's operations). Personal data is three separate scopes:
+ * `pii:read` the raw ID number, birth date, phone and address; `care:read` care categories; `sensitive:read`
+ * sensitive tags (重点人员). Without them a key gets masked contact data and no care data.
+ */
 export const MACHINE_SCOPES: readonly Permission[] = [
   'residents:read',
   'residents:import',
@@ -170,4 +204,16 @@ export const MACHINE_SCOPES: readonly Permission[] = [
   'events:read',
   'events:statistics',
   'pii:read',
+  'care:read',
+  'sensitive:read',
 ];
+
+/** The scope that gives a machine client a personal field raw. */
+export const MACHINE_FIELD_SCOPES: Readonly<Record<PersonalField, Permission>> = {
+  idNumber: 'pii:read',
+  birthDate: 'pii:read',
+  phone: 'pii:read',
+  address: 'pii:read',
+  careCategories: 'care:read',
+  sensitiveTags: 'sensitive:read',
+};

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AccessControl, POLICY, ROLE_NAMES, anonymous, type Principal, type Role } from '../src/index.js';
+import {
+  AccessControl,
+  POLICY,
+  ROLE_NAMES,
+  anonymous,
+  type Permission,
+  type Principal,
+  type Role,
+} from '../src/index.js';
 
 const user = (roles: Role[], extra: Partial<Extract<Principal, { kind: 'user' }>> = {}): Principal => ({
   kind: 'user',
@@ -65,4 +73,39 @@ describe('AccessControl', () => {
     expect(machine.fieldAccess('idNumber')).toBe('MASKED');
     expect(machine.fieldAccess('careCategories')).toBe('ABSENT');
   });
+
+  it('pii:read gives a key raw contact data only: care categories and sensitive tags are scopes of their own', () => {
+    const key = machineOf;
+    const pii = key(['residents:read', 'pii:read']);
+    expect(pii.fieldAccess('idNumber')).toBe('RAW');
+    expect(pii.fieldAccess('birthDate')).toBe('RAW');
+    expect(pii.fieldAccess('careCategories')).toBe('ABSENT');
+    expect(pii.fieldAccess('sensitiveTags')).toBe('ABSENT');
+    const care = key(['residents:read', 'care:read']);
+    expect(care.fieldAccess('careCategories')).toBe('RAW');
+    expect(care.fieldAccess('sensitiveTags')).toBe('ABSENT');
+    expect(care.fieldAccess('idNumber')).toBe('MASKED');
+    expect(care.fieldAccess('birthDate')).toBe('ABSENT');
+    expect(key(['sensitive:read']).fieldAccess('sensitiveTags')).toBe('RAW');
+  });
+
+  it.each(ROLE_NAMES)(
+    '%s: the exact birth date only where the ID number is raw (it completes the masked digits)',
+    (role) => {
+      const access = new AccessControl(user([role]));
+      expect(access.fieldAccess('birthDate')).toBe(access.fieldAccess('idNumber') === 'RAW' ? 'RAW' : 'ABSENT');
+      expect(access.present('birthDate', '1992-01-18')).toBe(
+        access.fieldAccess('idNumber') === 'RAW' ? '1992-01-18' : null,
+      );
+    },
+  );
+
+  it('a masked-ID role (grid worker) gets no birth date, whatever else it may see', () => {
+    expect(new AccessControl(user(['grid_worker'])).fieldAccess('birthDate')).toBe('ABSENT');
+    expect(new AccessControl(user(['grid_worker', 'civil_affairs'])).fieldAccess('birthDate')).toBe('RAW');
+  });
 });
+
+function machineOf(scopes: Permission[]): AccessControl {
+  return new AccessControl({ kind: 'machine', id: 'k2', name: '区平台', communityId: '350203008006', scopes });
+}

@@ -14,7 +14,13 @@ import {
 } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  InMemoryApiKeys,
+  startTestSubgraph,
+  TestEventPublisher,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { scanProactiveRules } from '../src/application/proactive-tasks.js';
 import { ProactiveTask, ResidentProjection, Visit } from '../src/entities/index.js';
@@ -31,6 +37,7 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
   let service: TestSubgraph;
   let publisher: TestEventPublisher;
   const clock = new ManualClock(new Date('2026-05-01T02:00:00Z'));
+  const apiKeys = new InMemoryApiKeys();
 
   const register = async (residentId: string, residenceType: 'REGISTERED' | 'FLOATING', birthDate = '1950-02-02') => {
     await publisher.publish(
@@ -59,7 +66,7 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
 
   beforeAll(async () => {
     nats = await startNatsServer();
-    service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
+    service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock, apiKeys });
     publisher = new TestEventPublisher(nats.url);
     await publisher.publish(GridRegistered, {
       gridId: 'grid-2',
@@ -104,6 +111,29 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
       resident: { id: 'r-dibao' },
       grid: { id: 'grid-2' },
     });
+
+    // The task exists because of the resident's 低保: its reason, rule and existence follow the care-category
+    // policy — roles (and keys) that may not see care categories see nothing of it, not even a count.
+    const reasonQuery = `query($filter: ProactiveTaskFilter) { proactiveTasks(filter: $filter, first: 10) { totalCount edges { node { rule reason } } } }`;
+    const seen = async (caller: Caller) =>
+      (await service.graphql(reasonQuery, { filter: { residentId: 'r-dibao' } }, caller)).data.proactiveTasks;
+    expect((await seen(gridWorker)).edges[0].node).toEqual({
+      rule: 'CARE_REVIEW_DUE',
+      reason: '低保（城乡居民最低生活保障）复核到期',
+    });
+    expect((await seen({ role: 'civil_affairs' })).totalCount).toBe(1);
+    const careKey = apiKeys.issue(['cases:read', 'care:read']).authorization;
+    expect((await seen({ authorization: careKey })).totalCount).toBe(1);
+    for (const caller of [
+      { role: 'comprehensive_governance' },
+      { role: 'party_affairs' },
+      { authorization: apiKeys.issue(['cases:read']).authorization },
+      { authorization: apiKeys.issue(['cases:read', 'pii:read']).authorization },
+    ] as Caller[]) {
+      expect(await seen(caller), JSON.stringify(caller)).toEqual({ totalCount: 0, edges: [] });
+      const byRule = await service.graphql(reasonQuery, { filter: { rule: 'CARE_REVIEW_DUE' } }, caller);
+      expect(byRule.data.proactiveTasks.totalCount).toBe(0);
+    }
 
     const visited = await visit({
       residentId: 'r-dibao',

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  GridRegistered,
   ResidentDeceased,
+  ResidentMovedIn,
   ResidentMovedOut,
   ResidentRegistered,
   STREAM_NAME,
@@ -9,7 +11,7 @@ import {
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { Registration, ResidentProfile } from '../src/entities/index.js';
+import { GridCode, Registration, ResidentProfile } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 const REGISTER = `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { id status } } }`;
@@ -78,6 +80,32 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
       what: 'resident projection',
     });
     expect((await register(elderly, 'grandma')).status).toBe('CONFIRMED');
+  });
+
+  it('keeps each resident’s grid (resident.registered, resident.moved_in) and grid codes (grid.registered) for row scope', async () => {
+    await residents.publish(GridRegistered, {
+      gridId: 'grid-7',
+      code: '350203008006-07',
+      name: '测试网格',
+      gridWorkerStaffId: null,
+    });
+    await residents.publish(ResidentRegistered, { ...registered('mover', '1980-01-01'), gridId: 'grid-6' });
+    await residents.publish(ResidentMovedIn, {
+      residentId: 'mover',
+      householdId: 'hh-7',
+      buildingId: 'b-7',
+      gridId: 'grid-7',
+      fromHouseholdId: null,
+      movedInOn: '2026-11-20',
+    });
+    await waitFor(
+      async () =>
+        (await service.orm.em.fork().findOne(ResidentProfile, { residentId: 'mover', gridId: 'grid-7' })) ?? undefined,
+      { what: 'grid of the resident' },
+    );
+    expect(await service.orm.em.fork().findOne(GridCode, { gridId: 'grid-7' })).toMatchObject({
+      code: '350203008006-07',
+    });
   });
 
   it('on resident.deceased cancels future registrations, promotes the waitlist, and leaves started events alone', async () => {

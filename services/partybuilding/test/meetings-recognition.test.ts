@@ -292,12 +292,39 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
     });
   });
 
-  it('gives counts without personal data to analysts, and refuses them member lists', async () => {
+  it('gives analysts party statistics under disclosure control: no cell below 5, zero cells listed too', async () => {
+    const stats = await service.graphql(
+      `{ partyStatistics(groupBy: [ORGANIZATION, STAGE, GENDER]) { organization stage gender count suppressed } }`,
+      {},
+      { role: 'analyst' },
+    );
+    expect(stats.errors).toBeUndefined();
+    const groups = stats.data.partyStatistics as any[];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) {
+      if (group.count === null) expect(group.suppressed).toMatch(/抑制/);
+      else expect(group.count).toBeGreaterThanOrEqual(5);
+    }
+    // every combination of the values present is listed, so a listed group does not mean "somebody is there"
+    const distinct = (key: string) => new Set(groups.map((g) => g[key])).size;
+    expect(groups.length).toBe(distinct('organization') * distinct('stage') * distinct('gender'));
+    const own = await service.graphql(
+      `{ partyStatistics(groupBy: [STAGE, GENDER]) { count } }`,
+      {},
+      {
+        role: 'party_affairs',
+      },
+    );
+    expect(own.data.partyStatistics.every((g: any) => g.count > 0)).toBe(true);
+  });
+
+  it('gives exact counts without personal data to party affairs, and refuses analysts member lists', async () => {
     const analyst = { role: 'analyst' as const };
+    const partyAffairs = { role: 'party_affairs' as const };
     const stats = await service.graphql(
       `{ partyStatistics(groupBy: [STAGE, GENDER]) { stage gender memberType organization count } }`,
       {},
-      analyst,
+      partyAffairs,
     );
     expect(stats.errors).toBeUndefined();
     expect(stats.data.partyStatistics).toEqual(
@@ -310,7 +337,7 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
     const byType = await service.graphql(
       `{ partyStatistics(groupBy: [ORGANIZATION, MEMBER_TYPE, AGE_BAND]) { organization memberType ageBand count } }`,
       {},
-      analyst,
+      partyAffairs,
     );
     expect(byType.data.partyStatistics).toEqual(
       expect.arrayContaining([{ organization: '第一党支部', memberType: 'RETIRED', ageBand: 'OVER_70', count: 1 }]),

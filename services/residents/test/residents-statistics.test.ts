@@ -8,7 +8,9 @@ import { residentsService } from '../src/service.js';
 import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
 
 const STATS = `query($groupBy: [ResidentStatisticsDimension!]!, $filter: ResidentStatisticsFilter) {
-  residentStatistics(groupBy: $groupBy, filter: $filter) { total groups { keys { dimension value label } count } }
+  residentStatistics(groupBy: $groupBy, filter: $filter) {
+    total totalSuppressed groups { keys { dimension value label } count suppressed }
+  }
 }`;
 
 /** Groups as { "v1/v2": count } for compact comparison. */
@@ -126,8 +128,29 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
       { role: 'analyst', community: '350203008' },
     );
     expect(analyst.errors).toBeUndefined();
-    expect(counts(analyst)).toEqual({ ADVANCED_AGE: 1, ELDERLY_LIVING_ALONE: 2, MINIMUM_LIVING_ALLOWANCE: 1, NONE: 5 });
+    // the analyst may not see care categories person by person: every category is listed, cells below 5 are null
+    const shown = Object.fromEntries(Object.entries(counts(analyst)).filter(([, n]) => n !== null));
+    expect(shown).toEqual({ NONE: 5 });
+    expect(counts(analyst)).toMatchObject({ MINIMUM_LIVING_ALLOWANCE: null, ELDERLY_LIVING_ALONE: null });
+    expect(counts(analyst)).not.toHaveProperty('KEY_PERSON');
     expect(JSON.stringify(analyst.data)).not.toMatch(/resident-|林|陈|黄/);
+    process.env.SHEQU_DISCLOSURE_THRESHOLD = '1';
+    try {
+      const unsuppressed = await service.graphql(
+        STATS,
+        { groupBy: ['CARE_CATEGORY'] },
+        { role: 'analyst', community: '350203008' },
+      );
+      expect(counts(unsuppressed)).toMatchObject({
+        ADVANCED_AGE: 1,
+        ELDERLY_LIVING_ALONE: 2,
+        MINIMUM_LIVING_ALLOWANCE: 1,
+        NONE: 5,
+        UNEMPLOYED: null, // zero is below a threshold of 1 too
+      });
+    } finally {
+      delete process.env.SHEQU_DISCLOSURE_THRESHOLD;
+    }
     const refused = await service.graphql(
       STATS,
       { groupBy: ['GENDER'], filter: { careCategory: 'KEY_PERSON' } },
@@ -141,5 +164,84 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
       community: '350203008',
     });
     expect(analystList.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('statistical disclosure control for roles that may not see care categories', () => {
+    const roles = [
+      { role: 'analyst', community: '350203008' },
+      { role: 'family_planning' },
+      { role: 'comprehensive_governance' },
+    ] as const;
+
+    it.each(roles)('$role: building × gender × age band × care category has no small care cell', async (caller) => {
+      const result = await service.graphql(
+        STATS,
+        { groupBy: ['BUILDING', 'GENDER', 'AGE_BAND', 'CARE_CATEGORY'] },
+        caller,
+      );
+      expect(result.errors).toBeUndefined();
+      const groups = result.data.residentStatistics.groups as any[];
+      const ordinary = groups.filter((g) => g.keys[3].value !== 'KEY_PERSON');
+      expect(ordinary.length).toBeGreaterThan(0);
+      for (const group of ordinary) {
+        if (group.count === null) expect(group.suppressed).toMatch(/抑制/);
+        else expect(group.count).toBeGreaterThanOrEqual(5);
+      }
+      // every care category is listed for every group of the other dimensions: presence tells nothing
+      const rows = new Set(
+        groups.map((g) =>
+          g.keys
+            .slice(0, 3)
+            .map((k: any) => k.value)
+            .join('/'),
+        ),
+      );
+      const lowIncome = groups.filter((g) => g.keys[3].value === 'MINIMUM_LIVING_ALLOWANCE');
+      expect(lowIncome.length).toBe(rows.size);
+    });
+
+    it.each(roles)(
+      '$role: a narrow filter (one building, gender, age) on 低保 gives a suppressed total',
+      async (caller) => {
+        // 林建国 M 51, the only 低保 of building-0
+        const result = await service.graphql(
+          STATS,
+          {
+            groupBy: ['GENDER'],
+            filter: {
+              buildingId: 'building-0',
+              gender: 'MALE',
+              minAge: 51,
+              maxAge: 51,
+              careCategory: 'MINIMUM_LIVING_ALLOWANCE',
+            },
+          },
+          caller,
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data.residentStatistics.total).toBeNull();
+        expect(result.data.residentStatistics.totalSuppressed).toMatch(/少于 5/);
+        expect(result.data.residentStatistics.groups.map((g: any) => g.count)).toEqual([null]);
+      },
+    );
+
+    it('one suppressed cell is never alone in a line: the total cannot give it back', async () => {
+      const result = await service.graphql(STATS, { groupBy: ['GRID', 'CARE_CATEGORY'] }, { role: 'family_planning' });
+      const groups = result.data.residentStatistics.groups as any[];
+      for (const grid of new Set(groups.map((g) => g.keys[0].value))) {
+        const suppressed = groups.filter((g) => g.keys[0].value === grid && g.count === null).length;
+        expect(suppressed === 0 || suppressed >= 2).toBe(true);
+      }
+    });
+
+    it('a role that sees care categories gets exact counts', async () => {
+      const result = await service.graphql(
+        STATS,
+        { groupBy: ['GENDER'], filter: { buildingId: 'building-0', careCategory: 'MINIMUM_LIVING_ALLOWANCE' } },
+        { role: 'civil_affairs' },
+      );
+      expect(result.data.residentStatistics.total).toBe(1);
+      expect(counts(result)).toEqual({ MALE: 1 });
+    });
   });
 });

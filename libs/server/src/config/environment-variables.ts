@@ -110,6 +110,12 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'how often cases runs the proactive-service rules',
     usedBy: ['cases'],
   },
+  SHEQU_DISCLOSURE_THRESHOLD: {
+    schema: Type.Integer({ minimum: 1, description: 'a whole number, at least 1' }),
+    default: 5,
+    meaning: 'statistical disclosure control: protected counts (care categories, sensitive tags, party data) below it are suppressed',
+    usedBy: [...SUBGRAPH_PROCESSES],
+  },
   SHEQU_JWT_SECRET: {
     schema: Type.String({ minLength: 1, description: 'a secret' }),
     defaultText: 'development secret (not in production)',

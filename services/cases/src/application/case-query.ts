@@ -1,3 +1,4 @@
+import { visibleTaskRules } from '../domain/proactive-rules/index.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { CaseCategory, CaseStatus } from '@shequ/contracts';
 import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
@@ -50,6 +51,9 @@ export async function proactiveTaskWhere(
   const all: FilterQuery<ProactiveTask>[] = [communityWhere(ctx.access)];
   const grids = await visibleGridIds(ctx);
   if (grids) all.push({ gridId: { $in: [...grids] } });
+  // A task that exists because of a care category (低保 review, elderly living alone) tells that category:
+  // roles that may not see care categories (综治, 党建, a key without care:read) do not see such tasks at all.
+  all.push({ rule: { $in: visibleTaskRules(ctx.access.seesCare()) } });
   if (criteria?.status) all.push({ status: criteria.status as ProactiveTask['status'] });
   if (criteria?.rule) all.push({ rule: criteria.rule });
   if (criteria?.residentId) all.push({ residentId: criteria.residentId });

@@ -10,7 +10,10 @@ export const ProactiveTaskConnection = connectionType(ProactiveTaskType, 'Proact
 
 @Resolver(() => ProactiveTaskType)
 export class ProactiveTaskResolver {
-  @Query(() => ProactiveTaskConnection, { description: '主动服务任务（需 cases:read；网格员只见本网格）' })
+  @Query(() => ProactiveTaskConnection, {
+    description:
+      '主动服务任务（需 cases:read；网格员只见本网格；由关爱对象类别产生的任务只对可查看关爱对象的角色可见）',
+  })
   async proactiveTasks(
     @Args() page: PageArgs,
     @Arg('filter', () => ProactiveTaskFilter, { nullable: true, description: '筛选条件' })

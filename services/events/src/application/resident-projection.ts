@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EventSink } from '@shequ/messaging';
 import { CommunityEvent } from '../entities/community-event.js';
 import { Registration } from '../entities/registration.js';
+import { GridCode } from '../entities/grid-code.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
 import { forUpdate } from '@shequ/database';
 import { cancelLockedRegistration } from './registrations.js';
@@ -12,14 +13,42 @@ async function profileOf(em: EntityManager, residentId: string, communityId: str
   return (await em.findOne(ResidentProfile, { residentId })) ?? em.create(ResidentProfile, { residentId, communityId });
 }
 
-/** resident.registered: keep the birth date (for audience rules and the share of elderly reached). */
+/**
+ * resident.registered: keep the birth date (for audience rules and the share of elderly reached) and the grid
+ * (grid workers see registrations of their grids' residents only).
+ */
 export async function recordResident(
   em: EntityManager,
-  data: { residentId: string; birthDate: string | null },
+  data: { residentId: string; birthDate: string | null; gridId?: string | null },
   communityId: string,
 ): Promise<void> {
   const profile = await profileOf(em, data.residentId, communityId);
   profile.birthDate = data.birthDate;
+  if (data.gridId !== undefined) profile.gridId = data.gridId;
+  await em.flush();
+}
+
+/** resident.moved_in: the resident's grid now. */
+export async function recordResidentGrid(
+  em: EntityManager,
+  data: { residentId: string; gridId: string },
+  communityId: string,
+): Promise<void> {
+  const profile = await profileOf(em, data.residentId, communityId);
+  profile.gridId = data.gridId;
+  await em.flush();
+}
+
+/** grid.registered: grid id ↔ code. */
+export async function recordGrid(
+  em: EntityManager,
+  data: { gridId: string; code: string },
+  communityId: string,
+): Promise<void> {
+  const grid =
+    (await em.findOne(GridCode, { gridId: data.gridId })) ??
+    em.create(GridCode, { gridId: data.gridId, communityId, code: data.code });
+  grid.code = data.code;
   await em.flush();
 }
 

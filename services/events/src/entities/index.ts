@@ -1,5 +1,6 @@
 import { CommunityEvent } from './community-event.js';
 import { EventSponsor, ProgrammeItem } from './gala-programme.js';
+import { GridCode } from './grid-code.js';
 import { Registration } from './registration.js';
 import { ResidentProfile } from './resident-profile.js';
 import { Team, TeamAward, TeamMember } from './team.js';
@@ -9,6 +10,7 @@ import { VolunteerService, VolunteerShift } from './volunteer-shift.js';
 export {
   CommunityEvent,
   EventSponsor,
+  GridCode,
   ProgrammeItem,
   Registration,
   ResidentProfile,
@@ -20,6 +22,7 @@ export {
   VolunteerShift,
 };
 export const eventsEntities = [
+  GridCode,
   Venue,
   Team,
   TeamMember,

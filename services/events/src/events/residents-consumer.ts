@@ -1,9 +1,23 @@
-import { ResidentDeceased, ResidentMovedOut, ResidentRegistered } from '@shequ/contracts';
+import {
+  GridRegistered,
+  ResidentDeceased,
+  ResidentMovedIn,
+  ResidentMovedOut,
+  ResidentRegistered,
+} from '@shequ/contracts';
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
-import { recordResident, releaseFutureRegistrations } from '../application/resident-projection.js';
+import {
+  recordGrid,
+  recordResident,
+  recordResidentGrid,
+  releaseFutureRegistrations,
+} from '../application/resident-projection.js';
 
-/** events__residents: birth dates for audience rules; deaths and moves release seats at future events. */
+/**
+ * events__residents: birth dates for audience rules, grids for grid workers' row scope; deaths and moves release
+ * seats at future events.
+ */
 export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
   return new EventConsumer({
     service: 'events',
@@ -14,7 +28,17 @@ export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
     logger: deps.logger,
   })
     .on(ResidentRegistered, (event, { em }) =>
-      recordResident(em, { residentId: event.data.residentId, birthDate: event.data.birthDate }, event.communityId),
+      recordResident(
+        em,
+        { residentId: event.data.residentId, birthDate: event.data.birthDate, gridId: event.data.gridId },
+        event.communityId,
+      ),
+    )
+    .on(ResidentMovedIn, (event, { em }) =>
+      recordResidentGrid(em, { residentId: event.data.residentId, gridId: event.data.gridId }, event.communityId),
+    )
+    .on(GridRegistered, (event, { em }) =>
+      recordGrid(em, { gridId: event.data.gridId, code: event.data.code }, event.communityId),
     )
     .on(ResidentDeceased, async (event, { em, events }) => {
       await releaseFutureRegistrations(

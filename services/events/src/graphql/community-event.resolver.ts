@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { residentRowWhere } from '../application/resident-scope.js';
 import type { CommunityEventType as EventTypeCode, Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, pageSize, type SubgraphContext } from '@shequ/subgraph';
 import {
@@ -239,9 +240,12 @@ export class CommunityEventResolver {
     return (await seatCounts(ctx).load(event.id)).attended;
   }
 
-  @FieldResolver(() => EventRegistrationConnection, { description: '报名名单（按报名时间，即候补顺序）' })
-  registrations(@Root() event: CommunityEvent, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return paginate(ctx.em, Registration, { event: event.id }, page, { registeredAt: 'asc', id: 'asc' });
+  @FieldResolver(() => EventRegistrationConnection, {
+    description: '报名名单（按报名时间，即候补顺序；网格员只见本人网格居民的报名）',
+  })
+  async registrations(@Root() event: CommunityEvent, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    const where = { event: event.id, ...(await residentRowWhere(ctx)) };
+    return paginate(ctx.em, Registration, where, page, { registeredAt: 'asc', id: 'asc' });
   }
 
   @FieldResolver(() => [VolunteerShiftType], { description: '志愿服务班次' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { communityWhere, pageSize, type SubgraphContext } from '@shequ/subgraph';
 import { cancelRegistration, checkIn, registerForEvent } from '../application/registrations.js';
+import { residentInScope } from '../application/resident-scope.js';
 import { CommunityEvent } from '../entities/community-event.js';
 import { Registration } from '../entities/registration.js';
 import { VolunteerService } from '../entities/volunteer-shift.js';
@@ -70,14 +71,14 @@ export class RegistrationResolver {
 @Resolver(() => ResidentReference)
 export class ResidentRegistrationsResolver {
   @FieldResolver(() => [EventRegistrationType], {
-    description: '该居民的活动报名（最近的在前；无 events:read 权限时为空）',
+    description: '该居民的活动报名（最近的在前；无 events:read 权限或不在本人网格时为空）',
   })
   async eventRegistrations(
     @Root() resident: ResidentReference,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Registration[]> {
-    if (!ctx.access.can('events:read')) return [];
+    if (!ctx.access.can('events:read') || !(await residentInScope(ctx, resident.id))) return [];
     const all = await ctx.loaders
       .manyBy(Registration, 'residentId', {
         where: communityWhere(ctx.access),
@@ -89,14 +90,14 @@ export class ResidentRegistrationsResolver {
 
   @FieldResolver(() => EventVolunteerHoursSummaryType, {
     nullable: true,
-    description: '该居民的志愿服务时长（无 events:read 权限时为空）',
+    description: '该居民的志愿服务时长（无 events:read 权限或不在本人网格时为空）',
   })
   async volunteerHours(
     @Root() resident: ResidentReference,
     @Arg('year', () => Int, { nullable: true, description: '只统计这一年（为空表示全部）' }) year: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EventVolunteerHoursSummaryType | null> {
-    if (!ctx.access.can('events:read')) return null;
+    if (!ctx.access.can('events:read') || !(await residentInScope(ctx, resident.id))) return null;
     const all = await ctx.loaders
       .manyBy(VolunteerService, 'residentId', {
         where: communityWhere(ctx.access),

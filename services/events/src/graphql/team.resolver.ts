@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { visibleResidentIds } from '../application/resident-scope.js';
 import { PageArgs, communityWhere, inCommunityScope, pageSize, paginate, type SubgraphContext } from '@shequ/subgraph';
 import {
   addTeamMember,
@@ -135,7 +136,7 @@ export class TeamResolver {
     ).length;
   }
 
-  @FieldResolver(() => [TeamMemberType], { description: '现有成员（按入团日期）' })
+  @FieldResolver(() => [TeamMemberType], { description: '现有成员（按入团日期；网格员只见本人网格的居民）' })
   async members(
     @Root() team: Team,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
@@ -148,7 +149,9 @@ export class TeamResolver {
         name: 'TeamMember.current',
       })
       .load(team.id);
+    const visible = await visibleResidentIds(ctx);
     return rows
+      .filter((m) => !visible || visible.has(m.residentId))
       .slice(0, pageSize(first))
       .map((m) => ({ id: m.id, resident: { id: m.residentId }, joinedOn: m.joinedOn, leftOn: m.leftOn }));
   }

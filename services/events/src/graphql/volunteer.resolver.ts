@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { visibleResidentIds } from '../application/resident-scope.js';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { createVolunteerShift, recordVolunteerHours } from '../application/volunteers.js';
 import { CommunityEvent } from '../entities/community-event.js';
@@ -42,9 +43,15 @@ export class VolunteerShiftResolver {
     return shift.event ? ctx.loaders.byId(CommunityEvent).load(shift.event.id) : null;
   }
 
-  @FieldResolver(() => [VolunteerServiceRecordType], { description: '本班次的时长记录' })
-  records(@Root() shift: VolunteerShift, @Ctx() ctx: SubgraphContext): Promise<VolunteerService[]> {
-    return ctx.loaders.manyBy(VolunteerService, 'shift', { orderBy: { id: 'asc' }, limitPerKey: 100 }).load(shift.id);
+  @FieldResolver(() => [VolunteerServiceRecordType], {
+    description: '本班次的时长记录（网格员只见本人网格居民的记录）',
+  })
+  async records(@Root() shift: VolunteerShift, @Ctx() ctx: SubgraphContext): Promise<VolunteerService[]> {
+    const [records, visible] = await Promise.all([
+      ctx.loaders.manyBy(VolunteerService, 'shift', { orderBy: { id: 'asc' }, limitPerKey: 100 }).load(shift.id),
+      visibleResidentIds(ctx),
+    ]);
+    return visible ? records.filter((r) => visible.has(r.residentId)) : records;
   }
 }
 

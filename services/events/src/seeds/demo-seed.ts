@@ -18,6 +18,7 @@ import {
   EventSponsor,
   ProgrammeItem,
   Registration,
+  GridCode,
   ResidentProfile,
   Team,
   TeamAward,
@@ -350,6 +351,8 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
   const communityId = data.community.code;
   const random = new SeededRandom('events-demo');
   const alive = data.residents;
+  const gridOfBuilding = new Map(data.buildings.map((b) => [b.id, b.gridId]));
+  const gridOfHousehold = new Map(data.households.map((h) => [h.id, gridOfBuilding.get(h.buildingId)]));
   await orm.em.fork().transactional(async (em) => {
     const registrations: Array<Record<string, unknown>> = [];
     const venues = VENUES.map((v, i) =>
@@ -427,7 +430,18 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
     await insertInChunks(
       em,
       ResidentProfile,
-      alive.map((r) => ({ residentId: r.id, communityId, birthDate: r.birthDate, diedOn: null, movedOutOn: null })),
+      alive.map((r) => ({
+        residentId: r.id,
+        communityId,
+        birthDate: r.birthDate,
+        gridId: gridOfHousehold.get(r.householdId) ?? null,
+        diedOn: null,
+        movedOutOn: null,
+      })),
+    );
+    await em.insertMany(
+      GridCode,
+      data.grids.map((g) => ({ gridId: g.id, communityId, code: g.code })),
     );
     await insertInChunks(em, Registration, registrations);
   });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { controlDisclosure, type ControlledCount } from '@shequ/auth';
 import { groupMembers, type StatisticsGroup } from '../domain/party-statistics.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization } from '../entities/index.js';
@@ -28,6 +29,34 @@ export async function partyStatistics(
     groupBy,
     today,
   );
+}
+
+const KEYS = ['organization', 'stage', 'memberType', 'ageBand', 'gender'] as const;
+type GroupKeys = Omit<StatisticsGroup, 'count'>;
+
+/**
+ * Party statistics as a caller may see them. Party membership is protected data: for a caller who may not read
+ * party members (analysts), the table is completed with every combination of the values present (zero cells
+ * too, so a group's presence tells nothing) and put through disclosure control (libs/auth): cells below the
+ * threshold are null with a reason, with secondary suppression along every dimension.
+ */
+export function controlPartyStatistics(
+  groups: StatisticsGroup[],
+  protect: boolean,
+): Array<GroupKeys & ControlledCount> {
+  if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
+  const values = KEYS.map((key) => [...new Set(groups.map((g) => g[key]))]);
+  const id = (keys: GroupKeys, skip?: number) => JSON.stringify(KEYS.map((key, i) => (i === skip ? '*' : keys[key])));
+  const counts = new Map(groups.map((g) => [id(g), g.count]));
+  let combos: GroupKeys[] = [{ organization: null, stage: null, memberType: null, ageBand: null, gender: null }];
+  KEYS.forEach((key, i) => {
+    combos = combos.flatMap((combo) => values[i].map((value) => ({ ...combo, [key]: value })));
+  });
+  const cells = combos.map((keys) => ({ keys, count: counts.get(id(keys)) ?? 0 }));
+  return controlDisclosure(cells, {
+    isProtected: () => true,
+    lines: KEYS.map((_key, i) => (keys: GroupKeys) => id(keys, i)),
+  }).map(({ keys, count, suppressed }) => ({ ...keys, count, suppressed }));
 }
 
 /** Per branch: the share of ended periods in which each requirement was met (no personal data). */

@@ -4,7 +4,7 @@ import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { developmentPlan, setYearPlan, trainingProgress } from '../application/development-plan.js';
 import { recordTrainingSession } from '../application/service-record.js';
-import { complianceByBranch, partyStatistics } from '../application/statistics.js';
+import { complianceByBranch, controlPartyStatistics, partyStatistics } from '../application/statistics.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyStatisticsDimensionEnum } from './enums.js';
 import {
@@ -60,19 +60,21 @@ export class PartyPlanResolver {
   }
 
   @Query(() => [PartyStatisticsGroupType], {
-    description: '党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数',
+    description:
+      '党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格',
   })
-  partyStatistics(
+  async partyStatistics(
     @Arg('groupBy', () => [PartyStatisticsDimensionEnum], { description: '分组维度（可多选）' }) groupBy: string[],
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:statistics');
-    return partyStatistics(
+    const groups = await partyStatistics(
       ctx.em,
       communityWhere(ctx.access),
       groupBy as PartyStatisticsDimension[],
       communityDay(ctx.clock.now()),
     );
+    return controlPartyStatistics(groups, !ctx.access.can('party:read'));
   }
 
   @Query(() => [PartyBranchComplianceRateType], { description: '各党支部三会一课达标率（需 party:statistics）' })

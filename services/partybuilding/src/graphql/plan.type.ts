@@ -110,8 +110,14 @@ export class PartyStatisticsGroupType {
   @Field(() => GenderEnum, { nullable: true, description: '性别（按 GENDER 分组时）' })
   gender!: string | null;
 
-  @Field(() => Int, { description: '人数' })
-  count!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '人数（无权查看党员名单的角色：少于阈值或可由合计反推时为空，见 suppressed）',
+  })
+  count!: number | null;
+
+  @Field(() => String, { nullable: true, description: '人数为空的原因（统计披露控制）；未抑制时为空' })
+  suppressed!: string | null;
 }
 
 @ObjectType('PartyBranchComplianceRate', { description: '党支部三会一课达标率（不含个人信息）' })

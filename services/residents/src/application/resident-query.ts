@@ -4,7 +4,7 @@ import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
 import { ADVANCED_AGE_YEARS } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
-import type { Resident } from '../entities/resident.js';
+import { Resident } from '../entities/resident.js';
 
 export interface ResidentCriteria {
   gridId?: string | null;
@@ -62,4 +62,10 @@ export async function residentWhere(
     }
   }
   return { $and: all };
+}
+
+/** Ids of every resident `where` matches (for the audit of an answer that depends on all of them). */
+export async function matchingResidentIds(em: EntityManager, where: FilterQuery<Resident>): Promise<string[]> {
+  const rows = await em.find(Resident, where, { fields: ['id'] });
+  return rows.map((r) => r.id);
 }

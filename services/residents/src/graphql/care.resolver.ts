@@ -54,6 +54,13 @@ export class CareResolver {
       nextReviewOn: 'asc',
       id: 'asc',
     } as never);
+    // each record listed is its resident's care category read raw: audited like Resident.careCategories
+    for (const { node } of connection.edges)
+      ctx.pii.readList(
+        node.resident.id,
+        SENSITIVE_CATEGORIES.includes(node.category) ? 'sensitiveTags' : 'careCategories',
+        [node.category],
+      );
     return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: storedCareView(e.node) })) };
   }
 

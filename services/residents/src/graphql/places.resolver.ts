@@ -173,8 +173,9 @@ export class GridResolver {
     return { grid: await ctx.transaction((uow) => assignGridWorker(uow, input, ctx.communityId)) };
   }
 
-  @FieldResolver(() => StaffType, { nullable: true, description: '网格员' })
+  @FieldResolver(() => StaffType, { nullable: true, description: '网格员（需 organizations:read）' })
   gridWorker(@Root() grid: Grid, @Ctx() ctx: SubgraphContext): Promise<Staff | null> | null {
+    if (!ctx.access.can('organizations:read')) return null;
     return grid.gridWorkerStaffId ? ctx.loaders.byId(Staff).load(grid.gridWorkerStaffId) : null;
   }
 }

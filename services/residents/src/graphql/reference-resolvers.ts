@@ -8,8 +8,10 @@ import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
 
 /**
- * How the gateway's `{ __typename, id }` references become entities: one batched query per type. A caller
- * without `residents:read`, or outside the row scope, gets null rather than the record.
+ * How the gateway's `{ __typename, id }` references become entities: one batched query per type. Each type
+ * applies the permission and row scope of its root query (`residents`, `households`, `buildings`, `grids`:
+ * residents:read and, for grid workers, their grids; `staff`, `organizations`: organizations:read), so a
+ * caller who calls the subgraph directly gets null where the root query would refuse or leave the row out.
  */
 export const residentsReferenceResolvers: ReferenceResolvers = {
   Resident: {
@@ -28,8 +30,11 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
   },
   Grid: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      if (!ctx.access.can('residents:read')) return null;
       const grid = await ctx.loaders.byId(Grid).load(ref.id);
-      return grid && inCommunityScope(ctx.access, grid.communityId) ? grid : null;
+      if (!grid || !inCommunityScope(ctx.access, grid.communityId)) return null;
+      const grids = ctx.access.gridCodes();
+      return !grids || grids.includes(grid.code) ? grid : null;
     },
   },
   Building: {
@@ -45,12 +50,14 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
   },
   Staff: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      if (!ctx.access.can('organizations:read')) return null;
       const staff = await ctx.loaders.byId(Staff).load(ref.id);
       return staff && inCommunityScope(ctx.access, staff.communityId) ? staff : null;
     },
   },
   Organization: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
+      if (!ctx.access.can('organizations:read')) return null;
       const organization = await ctx.loaders.byId(Organization).load(ref.id);
       return organization && inCommunityScope(ctx.access, organization.communityId) ? organization : null;
     },

@@ -11,7 +11,7 @@ import {
   updateResident,
   type Visibility,
 } from '../application/resident-lifecycle.js';
-import { residentWhere } from '../application/resident-query.js';
+import { matchingResidentIds, residentWhere } from '../application/resident-query.js';
 import { householdWritable, residentScope, residentVisible, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
@@ -51,7 +51,10 @@ export function checkCareFilter(
     throw new InvalidInputError('filter.careCategory', '无权按该关爱对象类别筛选');
 }
 
-/** A list filtered by a care category tells who is in it: each resident on the page counts as a raw read. */
+/**
+ * A list filtered by a care category tells who is in it: each resident it matches counts as a raw read, on the
+ * page or only in `totalCount` (a count of one household's 低保 members is that household's 低保 status).
+ */
 function auditCareFilter(
   ctx: SubgraphContext,
   filter: { careCategory?: string | null } | null | undefined,
@@ -104,17 +107,10 @@ export class ResidentResolver {
   ) {
     ctx.access.require('residents:read');
     checkCareFilter(ctx, filter);
-    const connection = await paginate(
-      ctx.em,
-      Resident,
-      await residentWhere(ctx.em, filter, residentScope(ctx), communityDay(ctx.clock.now())),
-      page,
-    );
-    auditCareFilter(
-      ctx,
-      filter,
-      connection.edges.map((edge) => edge.node.id),
-    );
+    const where = await residentWhere(ctx.em, filter, residentScope(ctx), communityDay(ctx.clock.now()));
+    const connection = await paginate(ctx.em, Resident, where, page);
+    // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category.
+    if (filter?.careCategory) auditCareFilter(ctx, filter, await matchingResidentIds(ctx.em, where));
     return connection;
   }
 
@@ -212,6 +208,12 @@ export class ResidentResolver {
   @FieldResolver()
   phone(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(resident.id, 'phone', resident.phone);
+  }
+
+  /** The exact birth date completes a masked ID number: only where the ID number is raw (audited like it). */
+  @FieldResolver(() => String, { nullable: true })
+  birthDate(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+    return ctx.pii.read(resident.id, 'birthDate', resident.birthDate);
   }
 
   @FieldResolver(() => Int, { nullable: true })

@@ -25,7 +25,10 @@ export class ResidentType {
   @Field(() => GenderEnum, { nullable: true, description: '性别（由身份证号推出）' })
   gender!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: '出生日期（由身份证号推出）' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '出生日期（由身份证号推出；只对可查看身份证号原值的角色返回并记入审计，其他角色请用 age）',
+  })
   birthDate!: string | null;
 
   @Field(() => Int, { nullable: true, description: '周岁年龄（按今天计算）' })

@@ -2,9 +2,8 @@ import { communityDay } from '@shequ/contracts';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
-import { residentWhere } from '../application/resident-query.js';
 import { residentScope } from '../application/resident-scope.js';
-import { residentStatistics } from '../application/statistics.js';
+import { controlledResidentStatistics } from '../application/statistics-disclosure.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { ResidentStatisticsDimension } from './enums.js';
 import { ResidentStatisticsType } from './statistics.type.js';
@@ -13,7 +12,8 @@ import { ResidentStatisticsFilter } from './statistics.inputs.js';
 @Resolver()
 export class StatisticsResolver {
   @Query(() => ResidentStatisticsType, {
-    description: '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数',
+    description:
+      '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看的关爱类别按统计披露控制抑制小格',
   })
   async residentStatistics(
     @Arg('groupBy', () => [ResidentStatisticsDimension], { description: '分组维度（可多选，交叉分组）' })
@@ -27,8 +27,9 @@ export class StatisticsResolver {
     if (filter?.careCategory && SENSITIVE_CATEGORIES.includes(filter.careCategory as never) && !includeSensitive) {
       throw new InvalidInputError('filter.careCategory', '无权统计该关爱对象类别');
     }
-    const today = communityDay(ctx.clock.now());
-    const where = await residentWhere(ctx.em, filter, residentScope(ctx), today);
-    return residentStatistics(ctx.em, where, groupBy, today, includeSensitive);
+    return controlledResidentStatistics(ctx.em, filter, residentScope(ctx), groupBy, communityDay(ctx.clock.now()), {
+      includeSensitive,
+      seesCategory: (category) => ctx.access.seesCare(SENSITIVE_CATEGORIES.includes(category)),
+    });
   }
 }

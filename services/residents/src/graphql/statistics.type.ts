@@ -18,14 +18,26 @@ export class ResidentStatisticsGroup {
   @Field(() => [ResidentStatisticsKey], { description: '各维度取值（顺序同 groupBy）' })
   keys!: ResidentStatisticsKey[];
 
-  @Field(() => Int, { description: '人数' })
-  count!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '人数（无权逐人查看的关爱类别：少于阈值或可由合计反推时为空，见 suppressed）',
+  })
+  count!: number | null;
+
+  @Field(() => String, { nullable: true, description: '人数为空的原因（统计披露控制）；未抑制时为空' })
+  suppressed!: string | null;
 }
 
 @ObjectType('ResidentStatistics', { description: '人口统计：只有计数，不含姓名或个人编号' })
 export class ResidentStatisticsType {
-  @Field(() => Int, { description: '范围内总人数（关爱类别分组时一人可计入多组）' })
-  total!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '范围内总人数（关爱类别分组时一人可计入多组；按无权查看的关爱类别筛选且少于阈值时为空）',
+  })
+  total!: number | null;
+
+  @Field(() => String, { nullable: true, description: '总人数为空的原因（统计披露控制）；未抑制时为空' })
+  totalSuppressed!: string | null;
 
   @Field(() => [ResidentStatisticsGroup], { description: '分组计数' })
   groups!: ResidentStatisticsGroup[];

@@ -1,4 +1,4 @@
-import type { CareCategory } from '@shequ/contracts';
+import { CareCategories, type CareCategory } from '@shequ/contracts';
 import type { ProactiveRule } from './rule.js';
 
 export interface CareReviewSettings {
@@ -9,6 +9,7 @@ export interface CareReviewSettings {
 export const careReviewDue: ProactiveRule<CareReviewSettings> = {
   code: 'CARE_REVIEW_DUE',
   description: '关爱对象（低保、特困、残疾等）复核到期，须入户复核',
+  reveals: 'CARE_CATEGORY',
   settings: {
     categories: [
       'MINIMUM_LIVING_ALLOWANCE',
@@ -26,7 +27,7 @@ export const careReviewDue: ProactiveRule<CareReviewSettings> = {
       gridId: fact.gridId,
       dueOn: fact.dueOn,
       key: `${fact.category}-${fact.dueOn}`,
-      reason: `${fact.category} 复核到期`,
+      reason: `${CareCategories.labels[fact.category]}复核到期`,
     };
   },
   settles(fact, task) {

@@ -13,6 +13,7 @@ export interface ElderlyNoContactSettings {
 export const elderlyNoContact: ProactiveRule<ElderlyNoContactSettings> = {
   code: 'ELDERLY_NO_CONTACT',
   description: '独居/空巢老人连续 30 天无联系（走访、事项、参加活动），须上门走访',
+  reveals: 'CARE_CATEGORY',
   settings: { days: 30, categories: ['ELDERLY_LIVING_ALONE'], dueInDays: 3 },
   evaluate(fact, now, settings) {
     if (fact.kind !== 'RESIDENT_SNAPSHOT' || !fact.active) return null;

@@ -13,6 +13,7 @@ export interface FloatingVerifySettings {
 export const floatingResidentVerify: ProactiveRule<FloatingVerifySettings> = {
   code: 'FLOATING_RESIDENT_VERIFY',
   description: '新登记或转为流动人口的居民，须上门核实居住情况',
+  reveals: null,
   settings: { dueInDays: 7 },
   evaluate(fact, now, settings) {
     const draft = {

@@ -32,3 +32,8 @@ export function settledBy(
   const rule = rules.find((r) => r.code === task.rule);
   return !!rule?.settles?.(fact, task, rule.settings);
 }
+
+/** Rule codes whose tasks the caller may see: care-derived ones only with the right to see care categories. */
+export function visibleTaskRules(seesCare: boolean, rules: readonly AnyProactiveRule[] = PROACTIVE_RULES): string[] {
+  return rules.filter((rule) => rule.reveals !== 'CARE_CATEGORY' || seesCare).map((rule) => rule.code);
+}

@@ -49,6 +49,11 @@ export interface ProactiveRule<S = unknown> {
   code: string;
   description: string;
   settings: S;
+  /**
+   * What a task of this rule tells about its resident, beyond the resident: `CARE_CATEGORY` when it exists only
+   * because of a care category (its rule, reason and very existence follow the care-category policy).
+   */
+  reveals: 'CARE_CATEGORY' | null;
   evaluate(fact: ProactiveFact, now: Date, settings: S): TaskDraft | null;
   /** Whether a fact makes an open task of this rule no longer apply (e.g. the care category ended). */
   settles?(fact: ProactiveFact, task: { key: string }, settings: S): boolean;

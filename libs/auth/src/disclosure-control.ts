@@ -1,0 +1,82 @@
+/**
+ * Statistical disclosure control for counts over protected attributes (care categories, sensitive tags, party
+ * data) shown to callers who may not see those attributes person by person.
+ *
+ * - Primary suppression: a cell below the threshold (default 5, `SHEQU_DISCLOSURE_THRESHOLD`) is `null` with a
+ *   reason — zero cells too, where the table lists them, so that `null` means "0 to threshold − 1", never
+ *   "somebody is there".
+ * - Secondary suppression: along every line of the table (the cells that share all keys but one, whose total
+ *   another query can give), a line never has exactly one suppressed cell: the smallest shown cell of such a line
+ *   is suppressed as well, repeated until no line has one. A suppressed cell then cannot be recovered by
+ *   subtracting the shown cells from a total.
+ * - Filtered totals below the threshold are `null` too.
+ */
+export const DEFAULT_DISCLOSURE_THRESHOLD = 5;
+
+export const SUPPRESSED_SMALL = (threshold: number) => `人数少于 ${threshold}，为防识别个人已抑制`;
+export const SUPPRESSED_COMPLEMENT = '为防止由合计反推其他被抑制的格，已抑制';
+
+/** The threshold in force: `SHEQU_DISCLOSURE_THRESHOLD` (an integer ≥ 1), else 5. */
+export function disclosureThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SHEQU_DISCLOSURE_THRESHOLD);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_DISCLOSURE_THRESHOLD;
+}
+
+export interface ControlledCount {
+  /** The count, or null when suppressed. */
+  count: number | null;
+  /** Why the count is null (Chinese), or null when shown. */
+  suppressed: string | null;
+}
+
+export interface DisclosureTable<K> {
+  /** Whether a cell counts a protected attribute for this caller (unprotected cells pass through as they are). */
+  isProtected: (keys: K) => boolean;
+  /**
+   * One function per line direction: cells with the same line key form a line whose total may be known from
+   * elsewhere (for a cross table of n dimensions: for each dimension, the values of the other n − 1).
+   */
+  lines: Array<(keys: K) => string>;
+  threshold?: number;
+}
+
+/** Applies primary and secondary suppression to the cells of one table; the order of cells is kept. */
+export function controlDisclosure<K, C extends { keys: K; count: number }>(
+  cells: readonly C[],
+  table: DisclosureTable<K>,
+): Array<Omit<C, 'count'> & ControlledCount> {
+  const threshold = table.threshold ?? disclosureThreshold();
+  const reasons: Array<string | null> = cells.map((cell) =>
+    table.isProtected(cell.keys) && cell.count < threshold ? SUPPRESSED_SMALL(threshold) : null,
+  );
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const lineOf of table.lines) {
+      const lines = new Map<string, number[]>();
+      cells.forEach((cell, index) => {
+        const key = lineOf(cell.keys);
+        lines.set(key, [...(lines.get(key) ?? []), index]);
+      });
+      for (const members of lines.values()) {
+        if (members.filter((i) => reasons[i] !== null).length !== 1) continue;
+        const candidates = members.filter((i) => reasons[i] === null && table.isProtected(cells[i].keys));
+        if (candidates.length === 0) continue;
+        const smallest = candidates.reduce((a, b) => (cells[b].count < cells[a].count ? b : a));
+        reasons[smallest] = SUPPRESSED_COMPLEMENT;
+        changed = true;
+      }
+    }
+  }
+  return cells.map((cell, index) => ({
+    ...cell,
+    count: reasons[index] === null ? cell.count : null,
+    suppressed: reasons[index],
+  }));
+}
+
+/** A filtered total over a protected attribute: null below the threshold. */
+export function controlTotal(total: number, threshold = disclosureThreshold()): ControlledCount {
+  return total < threshold
+    ? { count: null, suppressed: SUPPRESSED_SMALL(threshold) }
+    : { count: total, suppressed: null };
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { controlDisclosure, controlTotal, disclosureThreshold } from '../src/index.js';
+
+type Keys = [row: string, column: string];
+const cell = (row: string, column: string, count: number) => ({ keys: [row, column] as Keys, count });
+const table = { isProtected: () => true, lines: [(k: Keys) => k[0], (k: Keys) => k[1]], threshold: 5 };
+
+describe('statistical disclosure control', () => {
+  it('suppresses cells below the threshold, zero cells included, with a reason', () => {
+    const out = controlDisclosure([cell('A', 'x', 1), cell('A', 'y', 0), cell('A', 'z', 9), cell('A', 'w', 7)], {
+      ...table,
+      lines: [(k: Keys) => k[0]],
+    });
+    expect(out.map((c) => c.count)).toEqual([null, null, 9, 7]);
+    expect(out[0].suppressed).toMatch(/少于 5/);
+  });
+
+  it('never leaves one suppressed cell in a line: the smallest shown cell goes too', () => {
+    // row A: 3 | 8 | 12 → 3 suppressed alone; 8 is suppressed as well so A's total does not give back the 3
+    const out = controlDisclosure([cell('A', 'x', 3), cell('A', 'y', 8), cell('A', 'z', 12)], {
+      ...table,
+      lines: [(k: Keys) => k[0]],
+    });
+    expect(out.map((c) => c.count)).toEqual([null, null, 12]);
+    expect(out[1].suppressed).toMatch(/反推/);
+  });
+
+  it('works along rows and columns until no line has a single suppressed cell', () => {
+    const cells = [cell('A', 'x', 2), cell('A', 'y', 10), cell('B', 'x', 20), cell('B', 'y', 30)];
+    const out = controlDisclosure(cells, table);
+    // A·x suppressed → A·y (row) and B·x (column) follow → then B·y would be alone in row B and column y? B has
+    // B·x suppressed, so B·y joins too: every line has 0 or ≥ 2 suppressed cells.
+    for (const line of [0, 1]) {
+      const groups = new Map<string, number>();
+      out.forEach((c) => groups.set(c.keys[line], (groups.get(c.keys[line]) ?? 0) + (c.count === null ? 1 : 0)));
+      for (const n of groups.values()) expect(n === 0 || n >= 2).toBe(true);
+    }
+    expect(out[0].count).toBeNull();
+  });
+
+  it('leaves unprotected cells alone', () => {
+    const out = controlDisclosure([cell('A', 'x', 1), cell('A', 'y', 2)], { ...table, isProtected: () => false });
+    expect(out.map((c) => c.count)).toEqual([1, 2]);
+  });
+
+  it('suppresses small filtered totals; the threshold comes from SHEQU_DISCLOSURE_THRESHOLD', () => {
+    expect(controlTotal(4, 5)).toMatchObject({ count: null });
+    expect(controlTotal(5, 5)).toEqual({ count: 5, suppressed: null });
+    expect(disclosureThreshold({})).toBe(5);
+    expect(disclosureThreshold({ SHEQU_DISCLOSURE_THRESHOLD: '10' })).toBe(10);
+    expect(disclosureThreshold({ SHEQU_DISCLOSURE_THRESHOLD: 'x' })).toBe(5);
+  });
+});
