@@ -10,3 +10,6 @@ export * from './events/audit.js';
 export * from './catalogue.js';
 export { asyncApiDocument } from './asyncapi/asyncapi-document.js';
 export * from './identity/resident-id-number.js';
+export * from './bus-access/event-consumers.js';
+export * from './bus-access/nats-permissions.js';
+export * from './bus-access/nats-server-config.js';

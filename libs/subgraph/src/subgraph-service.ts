@@ -24,6 +24,7 @@ import { isDomainError } from '@shequ/errors';
 import {
   createLogger,
   querySafetyPlugin,
+  registerRejectedEventsMetric,
   setupTracing,
   startHttpService,
   stopWhenParentExits,
@@ -104,7 +105,12 @@ export async function startSubgraphService(
     migrations: definition.migrations,
     log: (message) => logger.debug(message),
   });
-  const bus = new NatsBus({ servers: config.natsUrl, name: definition.name, logger });
+  const bus = new NatsBus({
+    servers: config.natsUrl,
+    name: definition.name,
+    logger,
+    credentials: config.natsCredentials,
+  });
   const outbox = new Outbox(definition.name);
   const projection = overrides.apiKeys ? undefined : new ApiKeyProjection({ bus, clock, logger });
   const deps: ServiceDependencies = {
@@ -164,6 +170,7 @@ export async function startSubgraphService(
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
     for (const consumer of consumers) consumer.start();
+    registerRejectedEventsMetric(http.metrics.registry, () => rejectedEvents(consumers, projection));
     const tasks = definition.scheduledTasks?.(deps) ?? [];
     for (const task of tasks) task.start(logger);
     logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
@@ -218,6 +225,15 @@ export async function runSubgraphService(definition: SubgraphServiceDefinition):
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   stopWhenParentExits(() => shutdown('parent exited'));
+}
+
+function* rejectedEvents(
+  consumers: EventConsumer[],
+  projection: ApiKeyProjection | undefined,
+): Iterable<{ consumer: string; reason: string; count: number }> {
+  for (const consumer of consumers)
+    for (const [reason, count] of consumer.rejected) yield { consumer: consumer.durableName, reason, count };
+  for (const [reason, count] of projection?.rejected ?? []) yield { consumer: 'api_key_registry', reason, count };
 }
 
 function unauthenticated(message: string): GraphQLError {
