@@ -1,3 +1,4 @@
+import type { LargeOperations } from '@shequ/server';
 import { fileURLToPath } from 'node:url';
 
 export interface GatewayConfig {
@@ -5,6 +6,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   production: boolean;
   maxBodyBytes: number;
+  /** Only the district import may be larger than `maxBodyBytes`. */
+  largeOperations?: LargeOperations;
 }
 
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -16,6 +19,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     port,
     supergraphPath: env.SHEQU_SUPERGRAPH ?? fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
     production: env.NODE_ENV === 'production',
-    maxBodyBytes: 20 * 1024 * 1024,
+    maxBodyBytes: 1024 * 1024,
+    largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents'] },
   };
 }

@@ -7,3 +7,5 @@ export * from './parent-watch.js';
 export * from './query-limits.js';
 export * from './query-safety-plugin.js';
 export * from './tracing.js';
+export * from './large-operations.js';
+export * from './client-input-errors.js';

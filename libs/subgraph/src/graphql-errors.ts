@@ -3,6 +3,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { isDomainError } from '@shequ/errors';
 import type { Logger } from 'pino';
+import { clientInputError, withoutSuggestions } from '@shequ/server';
 
 /** Dotted path of the first failing property, e.g. `input.household.address`. */
 function firstInvalidField(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
@@ -23,6 +24,13 @@ function firstInvalidField(errors: ValidationError[], prefix = ''): { field: str
  */
 export function formatGraphQLError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shown = formatError(formatted, error);
+    return production ? withoutSuggestions(shown) : shown;
+  };
+
+  function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const input = clientInputError(formatted, error);
+    if (input) return input;
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (isDomainError(original)) {
       return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
@@ -51,5 +59,5 @@ export function formatGraphQLError(logger: Logger, production: boolean) {
       return { ...formatted, extensions };
     }
     return formatted;
-  };
+  }
 }

@@ -29,6 +29,7 @@ import {
   startHttpService,
   stopWhenParentExits,
   type HttpRoute,
+  type LargeOperations,
   type Logger,
   type RunningHttpService,
 } from '@shequ/server';
@@ -58,7 +59,8 @@ export interface SubgraphServiceDefinition {
   seedDemoData?(deps: ServiceDependencies): Promise<void>;
   /** Extra HTTP routes next to /graphql. */
   routes?(deps: ServiceDependencies): HttpRoute[];
-  maxBodyBytes?: number;
+  /** The one operation that may come with a body over 1 MiB (residents' district import), and its limit. */
+  largeOperations?: LargeOperations;
 }
 
 export interface ServiceDependencies {
@@ -150,7 +152,7 @@ export async function startSubgraphService(
       portVariable: config.portVariable,
       apollo,
       logger,
-      maxBodyBytes: definition.maxBodyBytes,
+      largeOperations: definition.largeOperations,
       routes: definition.routes?.(deps),
       context: async (request: IncomingMessage, requestId: string) => {
         const principal = await authenticate(request.headers.authorization, { jwt, apiKeys: deps.apiKeys }).catch(
