@@ -29,18 +29,18 @@ function fromVariableError(formatted: GraphQLFormattedError): GraphQLFormattedEr
   const message = formatted.message;
   const missing =
     /^Variable "\$(\w+)" of (?:required|non-null) type "([^"]+)" (was not provided|must not be null)/.exec(message);
-  if (missing) return badInput(formatted, missing[1]!, missing[3] === 'was not provided' ? '必填' : '不能为空');
+  if (missing) return badInput(formatted, missing[1], missing[3] === 'was not provided' ? '必填' : '不能为空');
   const invalid = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (!invalid) return null;
-  const base = invalid[2] ?? invalid[1]!;
-  const reason = invalid[3]!;
+  const base = invalid[2] ?? invalid[1];
+  const reason = invalid[3];
   const unknownField = /Field "(\w+)" is not defined by type/.exec(reason);
   if (unknownField) return badInput(formatted, `${base}.${unknownField[1]}`, '不是该输入类型的字段');
   const requiredField = /Field "(\w+)" of required type "[^"]+" was not provided/.exec(reason);
   if (requiredField) return badInput(formatted, `${base}.${requiredField[1]}`, '必填');
   if (/does not exist in "\w+" enum/.test(reason)) return badInput(formatted, base, '不是可选值');
   const expected = /Expected type "([^"]+)"/.exec(reason);
-  return badInput(formatted, base, expected ? expectation(expected[1]!) : '值无效');
+  return badInput(formatted, base, expected ? expectation(expected[1]) : '值无效');
 }
 
 /** The argument or input field whose value sits at `position` of the document (for errors on literals). */
@@ -66,7 +66,7 @@ function fromLiteralError(formatted: GraphQLFormattedError, error: unknown): Gra
   const position = error instanceof GraphQLError ? error.positions?.[0] : undefined;
   const body = error instanceof GraphQLError ? error.source?.body : undefined;
   const field = (body !== undefined && position !== undefined && fieldAt(body, position)) || 'value';
-  return badInput(formatted, field, expectation(literal[1]!));
+  return badInput(formatted, field, expectation(literal[1]));
 }
 
 /**
