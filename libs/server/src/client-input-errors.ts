@@ -11,6 +11,8 @@ const EXPECTED: Record<string, string> = {
   ID: '应为编号',
 };
 
+const CHINESE = /[\u4e00-\u9fff]/;
+
 function expectation(typeName: string): string {
   const bare = typeName.replace(/[[\]!]/g, '');
   return EXPECTED[bare] ?? `类型不符（应为 ${bare}）`;
@@ -39,7 +41,8 @@ function fromVariableError(formatted: GraphQLFormattedError): GraphQLFormattedEr
   const requiredField = /Field "(\w+)" of required type "[^"]+" was not provided/.exec(reason);
   if (requiredField) return badInput(formatted, `${base}.${requiredField[1]}`, '必填');
   if (/does not exist in "\w+" enum/.test(reason)) return badInput(formatted, base, '不是可选值');
-  const expected = /Expected type "([^"]+)"/.exec(reason);
+  if (CHINESE.test(reason)) return badInput(formatted, base, reason); // the scalar's own words
+  const expected = /Expected type "([^"]+)"/.exec(reason) ?? /^(\w+) cannot represent/.exec(reason);
   return badInput(formatted, base, expected ? expectation(expected[1]) : '值无效');
 }
 
@@ -59,14 +62,31 @@ function fieldAt(body: string, position: number): string | undefined {
   return found;
 }
 
-/** `Expected value of type "Date", found "2026-13-01"; …`: a literal the scalar refuses. */
+/**
+ * A literal a scalar refuses: `Expected value of type "Date", found "2026-13-01"; …`, or the scalar's own
+ * error placed at the literal (`DateTime cannot represent …`, or our Chinese words).
+ */
 function fromLiteralError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
-  const literal = /^Expected value of type "([^"]+)", found (.*?)(?:;|\.$|$)/s.exec(formatted.message);
+  const own = scalarOwnError(formatted, error);
+  if (own) return own;
+  const literal = /^Expected value of type "([^"]+)", found (.*?)(?:; (.*)|\.)?$/s.exec(formatted.message);
   if (!literal) return null;
+  const reason = literal[3] && CHINESE.test(literal[3]) ? literal[3] : expectation(literal[1]);
   const position = error instanceof GraphQLError ? error.positions?.[0] : undefined;
   const body = error instanceof GraphQLError ? error.source?.body : undefined;
   const field = (body !== undefined && position !== undefined && fieldAt(body, position)) || 'value';
-  return badInput(formatted, field, expectation(literal[1]));
+  return badInput(formatted, field, reason);
+}
+
+function scalarOwnError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  if (!(error instanceof GraphQLError) || !error.source || error.positions?.length !== 1) return null;
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' && formatted.extensions?.code !== 'BAD_USER_INPUT')
+    return null;
+  const represent = /^(\w+) cannot represent/.exec(formatted.message);
+  if (!represent && !CHINESE.test(formatted.message)) return null;
+  const field = fieldAt(error.source.body, error.positions[0]);
+  if (!field) return null;
+  return badInput(formatted, field, represent ? expectation(represent[1]) : formatted.message);
 }
 
 /**

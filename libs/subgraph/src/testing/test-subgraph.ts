@@ -78,6 +78,8 @@ export async function startTestSubgraph(
     natsUrl?: string;
     /** The NATS user the service connects as (`nats.credentials.<service>`); without it, the test user. */
     natsCredentials?: { user: string; password: string };
+    /** Run as with `NODE_ENV=production` (introspection for community_admin only, no suggestions …). */
+    production?: boolean;
     clock?: Clock;
     seed?: boolean;
     logLevel?: string;
@@ -89,6 +91,7 @@ export async function startTestSubgraph(
       port: 0,
       natsUrl: options.natsUrl ?? 'nats://127.0.0.1:9',
       natsCredentials: options.natsCredentials,
+      ...(options.production ? { production: true } : {}),
       seed: options.seed ? 'demo' : 'none',
     },
     location: testDatabaseLocation(options.dialect ?? 'sqlite', definition.name),
