@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '@shequ/demo-data';
-import { startSystem, type RunningSystem } from './system.js';
+import { startProcess } from '@shequ/testing';
+import { ROOT, startSystem, type RunningSystem } from './system.js';
 
 const MOVE = `mutation($input: MoveResidentInput!) { moveResident(input: $input) { resident { id } } }`;
 
@@ -43,5 +44,21 @@ describe('client mistakes and the bus, end to end (each service its own NATS use
       expect(metrics, name).not.toMatch(/shequ_events_rejected_total\{[^}]*\} [1-9]/);
     }
     expect(system.nats.credentials.residents?.user).toBe('residents');
+  });
+});
+
+describe('a service in production mode', () => {
+  it('refuses to start without NATS credentials, naming the variable', async () => {
+    const { NATS_USER: _user, NATS_PASSWORD: _password, ...rest } = process.env;
+    const service = startProcess('events', process.execPath, [`${ROOT}services/events/dist/main.js`], {
+      env: {
+        ...rest,
+        NODE_ENV: 'production',
+        SHEQU_JWT_SECRET: 'production-test-secret-0123456789abcdef',
+        EVENTS_PORT: '0',
+      },
+    });
+    expect(await service.exited).toBe(1);
+    expect(service.output()).toContain('NATS_USER is not set');
   });
 });
