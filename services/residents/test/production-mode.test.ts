@@ -19,7 +19,7 @@ describe('residents subgraph in production mode says nothing it need not', () =>
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-     
+
     return { status: response.status, body: (await response.json()) as any };
   };
   const culture = { role: 'culture' as const };
