@@ -2,7 +2,7 @@
 // data, until Ctrl-C. Everything it starts, it stops.
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureNatsServer } from './lib/debian-packages.mjs';
 import { ROOT, ensureNpmDependencies } from './lib/npm-install.mjs';
@@ -39,6 +39,18 @@ const env = {
   SHEQU_SEED: process.env.SHEQU_SEED ?? 'demo',
   SHEQU_PARENT_PID: String(process.pid),
 };
+// The bus is a trust boundary: fresh credentials on every start, one NATS user per service (publishes only
+// shequ.<service>.>) and a read-only user for district platforms; the server config is generated from them.
+const { generateNatsCredentials, natsCredentialEnv, natsServerConfig } = await import(
+  resolve(ROOT, 'libs/contracts/dist/index.js')
+);
+const natsCredentials = generateNatsCredentials();
+const natsConfig = resolve(dataDir, 'nats-server.conf');
+writeFileSync(natsConfig, natsServerConfig(natsCredentials), { mode: 0o600 });
+const platformCredentials = resolve(dataDir, 'nats-platform.json');
+writeFileSync(platformCredentials, `${JSON.stringify(natsCredentials.platform, null, 2)}\n`, { mode: 0o600 });
+const production = process.env.NODE_ENV === 'production';
+
 const supervisor = new Supervisor();
 let shuttingDown = false;
 async function shutdown(code) {
@@ -61,7 +73,7 @@ try {
   supervisor.start(
     'nats',
     natsServer,
-    ['-js', '-a', '127.0.0.1', '-p', String(ports.NATS_PORT), '-sd', resolve(dataDir, 'nats')],
+    ['-c', natsConfig, '-js', '-a', '127.0.0.1', '-p', String(ports.NATS_PORT), '-sd', resolve(dataDir, 'nats')],
     env,
   );
   await waitUntil(
@@ -79,7 +91,10 @@ try {
   );
   console.log('▸ starting the four subgraphs (migrations run, demo data loads into empty databases)…');
   for (const name of SERVICES)
-    supervisor.start(name, process.execPath, [resolve(ROOT, `services/${name}/dist/main.js`)], env);
+    supervisor.start(name, process.execPath, [resolve(ROOT, `services/${name}/dist/main.js`)], {
+      ...env,
+      ...natsCredentialEnv(natsCredentials, name),
+    });
   for (const name of SERVICES) {
     await waitUntil(
       () => httpOk(`http://127.0.0.1:${ports[`${name.toUpperCase()}_PORT`]}/ready`),
@@ -95,26 +110,45 @@ try {
 }
 
 const url = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
-const token = execFileSync(
-  process.execPath,
-  [
-    resolve(ROOT, 'libs/auth/dist/cli/dev-token.js'),
-    '--role',
-    'community_admin',
-    '--name',
-    '社区管理员（开发）',
-    '--expires',
-    '7d',
-  ],
-  {
-    env,
-    encoding: 'utf8',
-  },
-).trim();
-console.log(`
+const where = `(莲秀社区 demo data; subgraphs on ports ${SERVICES.map((s) => ports[`${s.toUpperCase()}_PORT`]).join(', ')}; NATS on ${ports.NATS_PORT})`;
+const platformNote = ` District platforms read the event stream as NATS user "platform" (read-only, no audit subjects);
+ its password for this run is in ${platformCredentials}.`;
+if (production) {
+  // production mode prints no credential: tokens come from the identity provider, never from a start script
+  console.log(`
+────────────────────────────────────────────────────────────────────────────
+ Shequ Graph is running (production mode): ${url}
+ ${where}
+${platformNote}
+
+ Ctrl-C stops everything.
+────────────────────────────────────────────────────────────────────────────`);
+} else {
+  printDevelopmentBanner();
+}
+
+function printDevelopmentBanner() {
+  const token = execFileSync(
+    process.execPath,
+    [
+      resolve(ROOT, 'libs/auth/dist/cli/dev-token.js'),
+      '--role',
+      'community_admin',
+      '--name',
+      '社区管理员（开发）',
+      '--expires',
+      '7d',
+    ],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  ).trim();
+  console.log(`
 ────────────────────────────────────────────────────────────────────────────
  Shequ Graph is running: ${url}
- (莲秀社区 demo data; subgraphs on ports ${SERVICES.map((s) => ports[`${s.toUpperCase()}_PORT`]).join(', ')}; NATS on ${ports.NATS_PORT})
+ ${where}
+${platformNote}
 
  A development token for community_admin (7 days; others: npm run token -- --role <role> [--grid <code>]):
    ${token}
@@ -125,3 +159,4 @@ console.log(`
 
  Ctrl-C stops everything.
 ────────────────────────────────────────────────────────────────────────────`);
+}

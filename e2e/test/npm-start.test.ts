@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { freePort, portIsOpen, startProcess, tempDir, waitFor } from '@shequ/testing';
 import { authorizationFor } from '@shequ/subgraph/testing';
 import { ROOT, SERVICES } from './system.js';
@@ -64,6 +65,28 @@ describe('npm start', () => {
     }
     expect(start.output()).toContain('nothing left running');
   });
+
+  it('in production prints no token, and runs NATS with the generated users', async () => {
+    const { data, env } = await startScriptEnv();
+    cleanup.push(() => data.remove());
+    const start = startProcess('npm start', process.execPath, [`${ROOT}scripts/start.mjs`], {
+      env: { ...env, NODE_ENV: 'production', SHEQU_JWT_SECRET: 'production-test-secret-0123456789abcdef' },
+    });
+    await waitFor(() => start.output().includes('Shequ Graph is running'), {
+      timeoutMs: 240_000,
+      what: 'npm start (production) to print its banner',
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${start.output()}`);
+    });
+    expect(start.output()).toContain('production mode');
+    expect(start.output()).not.toMatch(/Bearer|eyJ[\w-]+\.[\w-]+/);
+    const config = readFileSync(`${data.path}/nats-server.conf`, 'utf8');
+    expect(config).toContain('"user": "platform"');
+    expect(config).not.toContain('no_auth_user');
+    expect(start.output()).not.toContain(JSON.parse(readFileSync(`${data.path}/nats-platform.json`, 'utf8')).password);
+    start.child.kill('SIGINT');
+    expect(await start.exited).toBe(0);
+  }, 300_000);
 
   it('refuses to start when a port is taken, naming the port and its variable', async () => {
     const { data, ports, env } = await startScriptEnv();

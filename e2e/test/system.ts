@@ -58,7 +58,11 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
   };
   try {
     for (const name of SERVICES) {
-      processes.push(startProcess(name, process.execPath, [`${ROOT}services/${name}/dist/main.js`], { env }));
+      processes.push(
+        startProcess(name, process.execPath, [`${ROOT}services/${name}/dist/main.js`], {
+          env: { ...env, ...nats.envFor(name) },
+        }),
+      );
     }
     for (const [i, name] of SERVICES.entries()) {
       const port = env[`${name.toUpperCase()}_PORT`];

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { JwtVerifier, looksLikeApiKey, mayIntrospect, queryBudgetOf, type Principal } from '@shequ/auth';
 import { isDomainError } from '@shequ/errors';
+import type { ApiKeyCheck } from './api-key-check.js';
 
 /** What the gateway knows of a caller: enough to pick a query budget; the subgraphs decide access. */
 export interface GatewayCaller {
@@ -14,18 +15,26 @@ function unauthenticated(message: string): GraphQLError {
 
 /**
  * The gateway checks a user's token itself (a bad or expired one stops here) to choose the query budget;
- * API keys go on to the subgraphs, which hold the key registry's projection and verify them. Without a
+ * an API key is checked with the residents subgraph (which holds the key registry's projection) before
+ * anything runs, and every subgraph verifies it again. Without a
  * credential nothing is forwarded. Identity headers (`x-user-id`, `x-roles`) are never read.
  */
-export async function identifyCaller(authorization: string | undefined, jwt: JwtVerifier): Promise<GatewayCaller> {
+export async function identifyCaller(
+  authorization: string | undefined,
+  jwt: JwtVerifier,
+  apiKeys: ApiKeyCheck,
+): Promise<GatewayCaller> {
   if (!authorization || authorization.trim() === '') {
     throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
   }
   const [scheme, ...rest] = authorization.trim().split(/\s+/);
   const credential = rest.join(' ');
   const kind = scheme?.toLowerCase();
-  if (kind === 'apikey' || (kind === 'bearer' && looksLikeApiKey(credential)))
+  if (kind === 'apikey' || (kind === 'bearer' && looksLikeApiKey(credential))) {
+    // an invalid key is refused here, before anything else (not even `{ __typename }` is answered)
+    if (!(await apiKeys.isValid(credential))) throw unauthenticated('未认证：API 密钥无效、已过期或已吊销');
     return { budget: 'frontEnd', mayIntrospect: false };
+  }
   if (kind !== 'bearer' || !credential)
     throw unauthenticated('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
   let principal: Principal;

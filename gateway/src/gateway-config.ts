@@ -1,3 +1,4 @@
+import type { LargeOperations } from '@shequ/server';
 import { fileURLToPath } from 'node:url';
 import { ENVIRONMENT, readEnvironment, variablesUsedBy } from '@shequ/server';
 
@@ -6,6 +7,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   production: boolean;
   maxBodyBytes: number;
+  /** Only the district import may be larger than `maxBodyBytes`. */
+  largeOperations?: LargeOperations;
 }
 
 /** The gateway's settings; every variable it reads is checked here, at start (a ConfigError names a bad one). */
@@ -19,6 +22,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     port: values.GATEWAY_PORT,
     supergraphPath: values.SHEQU_SUPERGRAPH ?? fileURLToPath(new URL('../supergraph.graphql', import.meta.url)),
     production: env.NODE_ENV === 'production',
-    maxBodyBytes: 20 * 1024 * 1024,
+    maxBodyBytes: 1024 * 1024,
+    largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents'] },
   };
 }

@@ -5,8 +5,10 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
 import {
+  clientInputError,
   createLogger,
   errorLogPlugin,
+  withoutSuggestions,
   querySafetyPlugin,
   setupTracing,
   startHttpService,
@@ -14,6 +16,7 @@ import {
   type RunningHttpService,
 } from '@shequ/server';
 import { identifyCaller } from './gateway-caller.js';
+import { ApiKeyCheck } from './api-key-check.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
 import type { GatewayConfig } from './gateway-config.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
@@ -32,6 +35,7 @@ export async function startGateway(
   const logger = options.logger ?? createLogger('gateway');
   const urls = subgraphUrls(options.env);
   const jwt = new JwtVerifier(jwtSettingsFromEnv(options.env));
+  const apiKeys = new ApiKeyCheck(urls.residents);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
@@ -42,7 +46,10 @@ export async function startGateway(
     allowBatchedHttpRequests: true,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: !config.production,
-    formatError: (formatted) => (config.production ? withoutStacktrace(formatted) : formatted),
+    formatError: (formatted, error) => {
+      const shown = clientInputError(formatted, error) ?? withoutInternals(formatted);
+      return config.production ? withoutSuggestions(withoutStacktrace(shown)) : shown;
+    },
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       errorLogPlugin<GatewayContext>({ logger }),
@@ -60,10 +67,11 @@ export async function startGateway(
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    largeOperations: config.largeOperations,
     context: async (request, requestId) => ({
       requestId,
       authorization: request.headers.authorization,
-      caller: await identifyCaller(request.headers.authorization, jwt),
+      caller: await identifyCaller(request.headers.authorization, jwt, apiKeys),
     }),
     readiness: async () => {
       const checks: Record<string, boolean> = {};
@@ -84,5 +92,12 @@ export async function startGateway(
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (!formatted.extensions?.stacktrace) return formatted;
   const { stacktrace: _stack, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+/** A subgraph's address and raw answer are nobody's business but the log's. */
+function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('response' in formatted.extensions)) return formatted;
+  const { response: _response, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
 }

@@ -91,4 +91,79 @@ describe('gateway in production mode', () => {
     const ok = await post(batch.slice(1), `Bearer ${await token('community_admin')}`);
     expect(ok.body.map((r: any) => r.data.__typename)).toEqual(Array(MAX_BATCHED_OPERATIONS).fill('Query'));
   });
+
+  it.each([
+    ['an inline fragment', '{ ... on Query { __schema { queryType { name } } } }'],
+    ['a named fragment', '{ ...S } fragment S on Query { __type(name: "Resident") { fields { name } } }'],
+  ])('refuses introspection inside %s to other roles', async (_what, query) => {
+    const culture = await post({ query }, `Bearer ${await token('culture')}`);
+    expect(culture.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(culture.body.data).toBeUndefined();
+  });
+
+  it('answers an invalid API key with UNAUTHENTICATED before anything else', async () => {
+    for (const authorization of ['ApiKey not-a-key', `ApiKey shq_0123456789abcdef_${'x'.repeat(43)}`]) {
+      for (const query of ['{ __typename }', '{ __schema { queryType { name } } }']) {
+        const result = await post({ query }, authorization);
+        expect(result.status).toBe(401);
+        expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+        expect(result.body.data).toBeUndefined();
+      }
+    }
+  });
+
+  it('refuses tokens without exp or living longer than the maximum', async () => {
+    const long = await signHs256Token(
+      { sub: 'x', name: 'x', community: '350203008006', roles: ['community_admin'] },
+      settings,
+      '30d',
+    );
+    const result = await post({ query: '{ __typename }' }, `Bearer ${long}`);
+    expect(result.body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(result.body.errors[0].message).toMatch(/上限/);
+  });
+
+  it('counts aliased __typename towards the alias limit', async () => {
+    const query = `{ ${Array.from({ length: 200 }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    const result = await post({ query }, `Bearer ${await token('community_admin')}`);
+    expect(result.body.errors[0].extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxAliases',
+      actual: 200,
+    });
+    expect(result.body.data).toBeUndefined();
+  });
+
+  it('keeps 1 MiB for every request but the district import', async () => {
+    const padding = 'x'.repeat(1024 * 1024);
+    const other = await post(
+      { query: '{ __typename }', variables: { padding } },
+      `Bearer ${await token('community_admin')}`,
+    );
+    expect(other.status).toBe(413);
+    expect(other.body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', value: 1024 * 1024 });
+    const importing = await post(
+      {
+        query: 'mutation($input: ImportResidentsInput!) { importResidents(input: $input) { created } }',
+        variables: { input: { format: 'CSV', content: padding } },
+      },
+      `Bearer ${await token('community_admin')}`,
+    );
+    expect(importing.status).not.toBe(413);
+  });
+
+  it('names the field of a bad variable in Chinese, without suggestions', async () => {
+    const result = await post(
+      {
+        query: 'query($f: ResidentFilter) { residents(first: 1, filter: $f) { totalCount } }',
+        variables: { f: { gridld: 'G1' } },
+      },
+      `Bearer ${await token('culture')}`,
+    );
+    expect(result.body.errors[0]).toMatchObject({
+      message: '输入无效：f.gridld：不是该输入类型的字段',
+      extensions: { code: 'BAD_USER_INPUT', field: 'f.gridld' },
+    });
+    expect(JSON.stringify(result.body)).not.toMatch(/Did you mean|gridId/);
+  });
 });

@@ -27,6 +27,20 @@ export interface JwtSettings {
   jwks?: string;
   issuer: string;
   audience: string;
+  /** Longest lifetime (`exp` − `iat`, and `exp` − now) a token may have, in seconds; default 7 days. */
+  maxLifetimeSeconds?: number;
+}
+
+/** Default for `SHEQU_JWT_MAX_LIFETIME` (seconds): a week, the longest a development token of `npm start` lives. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
+
+function maxLifetimeFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.SHEQU_JWT_MAX_LIFETIME;
+  if (raw === undefined || raw === '') return DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds <= 0)
+    throw new Error(`SHEQU_JWT_MAX_LIFETIME=${raw}: expected a positive number of seconds`);
+  return seconds;
 }
 
 /**
@@ -35,7 +49,11 @@ export interface JwtSettings {
  * NODE_ENV=production (then a key must be configured).
  */
 export function jwtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JwtSettings {
-  const base = { issuer: env.SHEQU_JWT_ISSUER ?? JWT_ISSUER, audience: env.SHEQU_JWT_AUDIENCE ?? JWT_AUDIENCE };
+  const base = {
+    issuer: env.SHEQU_JWT_ISSUER ?? JWT_ISSUER,
+    audience: env.SHEQU_JWT_AUDIENCE ?? JWT_AUDIENCE,
+    maxLifetimeSeconds: maxLifetimeFromEnv(env),
+  };
   if (env.SHEQU_JWT_PUBLIC_KEY) return { ...base, publicKeyPem: env.SHEQU_JWT_PUBLIC_KEY.replace(/\\n/g, '\n') };
   if (env.SHEQU_JWT_JWKS) return { ...base, jwks: env.SHEQU_JWT_JWKS };
   if (env.SHEQU_JWT_SECRET) return { ...base, secret: env.SHEQU_JWT_SECRET };
@@ -63,6 +81,7 @@ export class JwtVerifier {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: this.settings.secret ? ['HS256'] : ['RS256'],
+        requiredClaims: ['exp'],
       };
       ({ payload } =
         typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
@@ -70,11 +89,24 @@ export class JwtVerifier {
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('未认证：令牌已过期');
       if (error instanceof errors.JWSSignatureVerificationFailed)
         throw new UnauthenticatedError('未认证：令牌签名无效');
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp')
+        throw new UnauthenticatedError('未认证：令牌没有有效期（exp），不予接受');
       if (error instanceof errors.JWTClaimValidationFailed)
         throw new UnauthenticatedError(`未认证：令牌声明无效（${error.claim}）`);
       throw new UnauthenticatedError('未认证：令牌无效');
     }
+    this.checkLifetime(payload);
     return principalFromClaims(payload);
+  }
+
+  /** A token living longer than the configured maximum is refused, however validly signed. */
+  private checkLifetime(payload: JWTPayload): void {
+    const max = this.settings.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
+    const now = Math.floor(Date.now() / 1000);
+    const exp = payload.exp ?? Number.POSITIVE_INFINITY;
+    const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    if (exp - issued > max || exp - now > max)
+      throw new UnauthenticatedError(`未认证：令牌有效期超过上限（${Math.round(max / 3600)} 小时）`);
   }
 }
 

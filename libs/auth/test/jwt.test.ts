@@ -41,6 +41,25 @@ describe('JWT', () => {
     await expect(verifier.verify('not.a.token')).rejects.toThrow(/未认证/);
   });
 
+  it('refuses tokens without exp, or living longer than the configured maximum', async () => {
+    const verifier = new JwtVerifier(hs);
+    const secret = new TextEncoder().encode(DEV_JWT_SECRET);
+    const unsigned = () =>
+      new SignJWT({ ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('shequ-graph')
+        .setAudience('shequ-graph');
+    await expect(verifier.verify(await unsigned().setIssuedAt().sign(secret))).rejects.toThrow(/exp/);
+    await expect(verifier.verify(await signHs256Token(claims, hs, '30d'))).rejects.toThrow(/有效期超过上限/);
+    // without iat, what counts is how long it still lives
+    await expect(verifier.verify(await unsigned().setExpirationTime('8d').sign(secret))).rejects.toThrow(/上限/);
+    expect((await verifier.verify(await signHs256Token(claims, hs, '7d'))).id).toBe('staff-1');
+    const strict = new JwtVerifier(jwtSettingsFromEnv({ SHEQU_JWT_MAX_LIFETIME: '3600' }));
+    await expect(strict.verify(await signHs256Token(claims, hs, '2h'))).rejects.toThrow(/上限（1 小时）/);
+    expect((await strict.verify(await signHs256Token(claims, hs, '1h'))).id).toBe('staff-1');
+    expect(() => jwtSettingsFromEnv({ SHEQU_JWT_MAX_LIFETIME: 'forever' })).toThrow(/SHEQU_JWT_MAX_LIFETIME/);
+  });
+
   it('verifies RS256 tokens with a configured public key or JWKS, and refuses HS256 then', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const token = await new SignJWT({ ...claims })

@@ -12,3 +12,6 @@ export * from './catalogue.js';
 export { asyncApiDocument } from './asyncapi/asyncapi-document.js';
 export * from './identity/resident-id-number.js';
 export * from './calendar/community-calendar.js';
+export * from './bus-access/event-consumers.js';
+export * from './bus-access/nats-permissions.js';
+export * from './bus-access/nats-server-config.js';

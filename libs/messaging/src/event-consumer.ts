@@ -4,12 +4,14 @@ import { nanos } from '@nats-io/nats-core';
 import {
   STREAM_NAME,
   SUBJECT_PREFIX,
+  isDeclaredConsumer,
   type EventDefinition,
   type EventEnvelope,
   type EventOf,
   type ServiceName,
 } from '@shequ/contracts';
 import { withConsumerSpan } from './event-tracing.js';
+import { foreignEventProblem } from './event-origin.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { ProcessedEvent } from './processed-event.js';
@@ -54,8 +56,15 @@ export class EventConsumer {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private readonly logger: Logger;
+  /** Events dropped because they did not come from the service allowed to publish them (for /metrics). */
+  readonly rejected = new Map<string, number>();
 
   constructor(private readonly settings: ConsumerSettings) {
+    if (!isDeclaredConsumer(settings)) {
+      throw new Error(
+        `consumer ${settings.service} ← ${settings.source} is not in EVENT_CONSUMERS (@shequ/contracts): NATS would refuse it`,
+      );
+    }
     this.durableName = settings.purpose
       ? `${settings.service}__${settings.purpose}__${settings.source}`
       : `${settings.service}__${settings.source}`;
@@ -150,6 +159,10 @@ export class EventConsumer {
       message.term();
       return 'failed';
     }
+    if (this.rejectForeign(message.subject, event, entry.definition)) {
+      message.term();
+      return 'failed';
+    }
     const problem = entry.definition.check(event.data);
     if (problem) {
       this.logger.error(
@@ -180,6 +193,19 @@ export class EventConsumer {
       message.nak(Math.min(30_000, 250 * 2 ** Math.min(attempt, 7)));
       return 'failed';
     }
+  }
+
+  /**
+   * Defence in depth behind the NATS permissions: an event is applied only when its subject lies under
+   * `shequ.<source>.` and its envelope names that source, subject and type. Anything else is dropped, counted
+   * and logged with its subject and reason only (never its payload).
+   */
+  private rejectForeign(subject: string, event: EventEnvelope, definition: EventDefinition): boolean {
+    const problem = foreignEventProblem(subject, event, definition);
+    if (!problem) return false;
+    this.rejected.set(problem, (this.rejected.get(problem) ?? 0) + 1);
+    this.logger.error({ subject, claimedSource: String(event.source), problem }, 'event from the wrong source dropped');
+    return true;
   }
 
   /** Runs the handler and records the inbox row in one transaction; a known event id is a no-op. */

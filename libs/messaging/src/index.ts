@@ -12,3 +12,4 @@ export { silentLogger, type Logger } from './silent-logger.js';
 
 /** Tables every service with messaging adds to its ORM entity list (outbox and inbox). */
 export const messagingEntities = [OutboxMessageSchema, ProcessedEventSchema];
+export { foreignEventProblem } from './event-origin.js';

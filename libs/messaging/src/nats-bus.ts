@@ -8,7 +8,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { STREAM_NAME, SUBJECT_PREFIX } from '@shequ/contracts';
+import { STREAM_NAME, SUBJECT_PREFIX, inboxPrefixOf } from '@shequ/contracts';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface BusSettings {
@@ -17,6 +17,23 @@ export interface BusSettings {
   /** Connection name shown by the server (the service name). */
   name: string;
   logger?: Logger;
+  /** The NATS user and password this process connects as (each service is its own user). */
+  credentials?: NatsUserCredentials;
+}
+
+export interface NatsUserCredentials {
+  user: string;
+  password: string;
+}
+
+/** Connection options that carry the credentials and keep replies on the user's own inbox prefix. */
+export function credentialOptions(credentials: NatsUserCredentials | undefined): {
+  user?: string;
+  pass?: string;
+  inboxPrefix?: string;
+} {
+  if (!credentials) return {};
+  return { user: credentials.user, pass: credentials.password, inboxPrefix: inboxPrefixOf(credentials.user) };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,6 +100,7 @@ export class NatsBus {
     const connection = await connect({
       servers: this.settings.servers,
       name: this.settings.name,
+      ...credentialOptions(this.settings.credentials),
       waitOnFirstConnect: true,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,

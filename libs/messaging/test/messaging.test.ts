@@ -48,8 +48,9 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
     nats = await startNatsServer();
     publisherOrm = await scratchOrm(dialect, 'publisher');
     consumerOrm = await scratchOrm(dialect, 'consumer');
-    publisherBus = new NatsBus({ servers: nats.url, name: 'residents-test' });
-    consumerBus = new NatsBus({ servers: nats.url, name: 'cases-test' });
+    // each as its own NATS user: the generated permissions must be enough for relay and consumer
+    publisherBus = new NatsBus({ servers: nats.url, name: 'residents-test', credentials: nats.credentials.residents });
+    consumerBus = new NatsBus({ servers: nats.url, name: 'cases-test', credentials: nats.credentials.cases });
     await Promise.all([publisherBus.firstConnection, consumerBus.firstConnection]);
     relay = new OutboxRelay({
       orm: publisherOrm,

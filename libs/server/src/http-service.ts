@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { createHttpMetrics, type HttpMetrics } from './metrics.js';
+import { isAllowedLargeBody, type LargeOperations } from './large-operations.js';
 import { PortInUseError } from './port-in-use.js';
 import { MAX_BATCHED_OPERATIONS } from './query-limits.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
@@ -25,8 +26,10 @@ export interface HttpServiceSettings<TContext extends BaseContext> {
   context(request: IncomingMessage, requestId: string): Promise<TContext>;
   readiness?: ReadinessCheck;
   logger: Logger;
-  /** Largest request body accepted (bytes); larger ones get 413. */
+  /** Largest request body accepted (bytes, default 1 MiB); larger ones get 413. */
   maxBodyBytes?: number;
+  /** Operations that alone may come with a larger body (the district import), up to their own limit. */
+  largeOperations?: LargeOperations;
   /** Most operations one batched request (a JSON array body) may carry; Apollo must allow batches. */
   maxBatch?: number;
   routes?: HttpRoute[];
@@ -140,12 +143,22 @@ export async function startHttpService<TContext extends BaseContext>(
     }
   }
 
+  /** The ordinary limit for every request; a larger body only for an allowed large operation, up to its limit. */
+  async function readLimitedBody(request: IncomingMessage): Promise<unknown> {
+    const large = settings.largeOperations;
+    if (!large || large.maxBodyBytes <= maxBodyBytes) return readJsonBody(request, maxBodyBytes);
+    const read = await readJsonBodyWithSize(request, large.maxBodyBytes);
+    if (read.size > maxBodyBytes && !isAllowedLargeBody(read.body, large))
+      throw new RequestTooLargeError(maxBodyBytes, read.size);
+    return read.body;
+  }
+
   async function serveGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string) {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const body = request.method === 'POST' ? await readJsonBody(request, maxBodyBytes) : undefined;
+    const body = request.method === 'POST' ? await readLimitedBody(request) : undefined;
     if (Array.isArray(body) && body.length > maxBatch) {
       sendJson(response, 400, {
         errors: [
@@ -210,6 +223,10 @@ function sendJson(response: ServerResponse, status: number, body: unknown) {
 
 /** Reads a JSON body up to `limit` bytes; a larger body is refused before it is all read. */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  return (await readJsonBodyWithSize(request, limit)).body;
+}
+
+async function readJsonBodyWithSize(request: IncomingMessage, limit: number): Promise<{ body: unknown; size: number }> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) {
     request.resume();
@@ -225,12 +242,12 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
     }
     chunks.push(chunk as Buffer);
   }
-  if (size === 0) return undefined;
+  if (size === 0) return { body: undefined, size };
   const text = Buffer.concat(chunks).toString('utf8');
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text) as unknown, size };
   } catch {
     // Apollo answers a body it cannot use with a 400 of its own.
-    return text;
+    return { body: text, size };
   }
 }

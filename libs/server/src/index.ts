@@ -11,3 +11,5 @@ export * from './config/environment.js';
 export * from './config/environment-variables.js';
 export * from './config/configuration-table.js';
 export * from './error-log-plugin.js';
+export * from './large-operations.js';
+export * from './client-input-errors.js';

@@ -27,3 +27,23 @@ export function createHttpMetrics(service: string): HttpMetrics {
     }),
   };
 }
+
+/**
+ * `shequ_events_rejected_total{consumer, reason}`: events a consumer dropped because they did not come from the
+ * service allowed to publish them (wrong subject, source or envelope). Read from the consumers on each scrape.
+ */
+export function registerRejectedEventsMetric(
+  registry: Registry,
+  read: () => Iterable<{ consumer: string; reason: string; count: number }>,
+): void {
+  new Counter({
+    name: 'shequ_events_rejected_total',
+    help: 'Events dropped because their subject or envelope did not belong to the service allowed to publish them',
+    labelNames: ['consumer', 'reason'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { consumer, reason, count } of read()) this.inc({ consumer, reason }, count);
+    },
+  });
+}

@@ -7,6 +7,11 @@ import {
   isCompositeType,
   isListType,
   valueFromASTUntyped,
+  visit,
+  BREAK,
+  getIntrospectionQuery,
+  parse,
+  print,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
@@ -66,7 +71,7 @@ const PAGE_LISTS = new Set(['edges', 'nodes']);
  * Depth, aliases, root fields and cost of one operation. Cost: every field costs 1; a field returning a
  * list multiplies what is selected below it by its page size — `first`/`last` when given, the default page
  * size when absent, the number of representations for `_entities` (the gateway's entity fetches).
- * Introspection (`__schema`, `__type`) and `__typename` are not counted.
+ * Introspection (`__schema`, `__type`) and `__typename` cost nothing; their depth and aliases count.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -106,11 +111,23 @@ export function measureOperation(
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
-        if (name === '__typename') continue;
+        // every alias counts, `__typename` ones too (200 of them are 200 aliases)
         if (selection.alias) measure.aliases += 1;
+        if (name === '__typename') continue;
         if (depth === 1) measure.rootFields += 1;
-        if (name === '__schema' || name === '__type') continue;
         measure.depth = Math.max(measure.depth, depth);
+        if (name === '__schema' || name === '__type') {
+          // introspection costs nothing but obeys the depth and alias limits like any other selection
+          const introspectionType = schema.getType(name === '__schema' ? '__Schema' : '__Type');
+          if (selection.selectionSet)
+            walk(
+              selection.selectionSet,
+              introspectionType && isCompositeType(introspectionType) ? introspectionType : undefined,
+              depth + 1,
+              seen,
+            );
+          continue;
+        }
         const field =
           parent && 'getFields' in parent
             ? (parent.getFields()[name] as GraphQLField<unknown, unknown> | undefined)
@@ -197,10 +214,46 @@ export function checkQueryLimits(measure: OperationMeasure, limits: QueryLimits)
   return null;
 }
 
-/** Whether an operation asks for the schema (`__schema` / `__type` at its root). */
-export function isIntrospection(document: DocumentNode, operationName?: string | null): boolean {
-  const operation = pickOperation(document, operationName);
-  return !!operation?.selectionSet.selections.some(
-    (s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'),
-  );
+/** Whether a document asks for the schema anywhere (`__schema`, `__type`, `_service`), fragments included. */
+export function isIntrospection(document: DocumentNode, _operationName?: string | null): boolean {
+  // anywhere in the document: at the root, inside inline fragments and named fragments alike
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (SCHEMA_FIELDS.has(node.name.value)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Fields that reveal the schema: introspection, and a subgraph's federation SDL (`_service { sdl }`). */
+const SCHEMA_FIELDS = new Set(['__schema', '__type', '_service']);
+
+/**
+ * graphql-js's own introspection query (every option combination), printed: schema tools send exactly this.
+ * Its nesting (15 levels of `ofType`) is fixed and bounded, so it alone is exempt from `maxDepth`; any
+ * other introspection query obeys the depth limit like every query.
+ */
+const STANDARD_INTROSPECTION = new Set(
+  Array.from({ length: 32 }, (_, bits) =>
+    print(
+      parse(
+        getIntrospectionQuery({
+          descriptions: (bits & 1) === 0,
+          specifiedByUrl: (bits & 2) !== 0,
+          directiveIsRepeatable: (bits & 4) !== 0,
+          schemaDescription: (bits & 8) !== 0,
+          inputValueDeprecation: (bits & 16) !== 0,
+        }),
+      ),
+    ),
+  ),
+);
+
+export function isStandardIntrospectionQuery(document: DocumentNode): boolean {
+  return STANDARD_INTROSPECTION.has(print(document));
 }

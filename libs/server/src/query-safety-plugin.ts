@@ -4,6 +4,7 @@ import {
   QUERY_LIMITS,
   checkQueryLimits,
   isIntrospection,
+  isStandardIntrospectionQuery,
   measureOperation,
   type QueryBudget,
   type QueryLimits,
@@ -41,7 +42,13 @@ export function querySafetyPlugin<TContext extends BaseContext>(
             });
           }
           const measure = measureOperation(schema, document, operationName, request.variables ?? {});
-          const error = checkQueryLimits(measure, limits[settings.budgetOf(contextValue)]);
+          const budget = limits[settings.budgetOf(contextValue)];
+          const error = checkQueryLimits(
+            measure,
+            isStandardIntrospectionQuery(document)
+              ? { ...budget, maxDepth: Math.max(budget.maxDepth, measure.depth) }
+              : budget,
+          );
           if (error) throw error;
         },
       };

@@ -72,6 +72,70 @@ describe('startHttpService', () => {
     expect(body.errors[0].extensions).toMatchObject({ code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes', value: 2_000 });
   });
 
+  it('lets only the large operation have a large body; every other request keeps the ordinary limit', async () => {
+    const large = await startHttpService<{ requestId: string }>({
+      service: 'large',
+      port: 0,
+      apollo: new ApolloServer({
+        typeDefs: `${typeDefs} type Mutation { importRows(content: String!): Int! }`,
+        resolvers: {
+          ...resolvers,
+          Mutation: { importRows: (_: unknown, args: { content: string }) => args.content.length },
+        },
+      }),
+      logger,
+      maxBodyBytes: 2_000,
+      largeOperations: { maxBodyBytes: 20_000, mutationFields: ['importRows'] },
+      context: async (_request, requestId) => ({ requestId }),
+    });
+    try {
+      const send = (body: unknown) =>
+        fetch(`http://127.0.0.1:${large.port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const content = 'x'.repeat(10_000);
+      const imported = await send({
+        query: 'mutation($c: String!) { importRows(content: $c) }',
+        variables: { c: content },
+      });
+      expect(await imported.json()).toEqual({ data: { importRows: 10_000 } });
+      for (const body of [
+        { query: '{ hello(name: "x") }', variables: { padding: content } },
+        { query: 'query($c: String!) { hello(name: $c) }', variables: { c: content } },
+        {
+          query: 'mutation($c: String!) { importRows(content: $c) } query Q { hello(name: "x") }',
+          variables: { c: content },
+        },
+        {
+          query: 'mutation($c: String!) { ...F } fragment F on Mutation { importRows(content: $c) }',
+          variables: { c: content },
+        },
+        [{ query: 'mutation($c: String!) { importRows(content: $c) }', variables: { c: content } }],
+      ]) {
+        const refused = await send(body);
+        expect(refused.status, JSON.stringify(body).slice(0, 80)).toBe(413);
+        expect(
+          ((await refused.json()) as { errors: Array<{ extensions: unknown }> }).errors[0].extensions,
+        ).toMatchObject({
+          code: 'REQUEST_TOO_LARGE',
+          value: 2_000,
+        });
+      }
+      expect(
+        (
+          await send({
+            query: 'mutation($c: String!) { importRows(content: $c) }',
+            variables: { c: 'x'.repeat(30_000) },
+          })
+        ).status,
+      ).toBe(413);
+    } finally {
+      await large.close();
+    }
+  });
+
   it('names the port and its variable when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', () => resolve()));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApolloServer } from '@apollo/server';
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { pino } from 'pino';
 import {
   DEFAULT_LIST_COST,
@@ -9,6 +9,7 @@ import {
   QUERY_LIMITS,
   checkQueryLimits,
   measureOperation,
+  isStandardIntrospectionQuery,
   querySafetyPlugin,
   startHttpService,
   type RunningHttpService,
@@ -54,9 +55,27 @@ describe('measureOperation', () => {
     expect(measure('{ _entities(representations: [{}, {}, {}]) { __typename } hello }').cost).toBe(2);
     expect(measure('{ __schema { types { name fields { name type { ofType { name } } } } } }')).toMatchObject({
       cost: 0,
-      depth: 0,
+      depth: 6,
       rootFields: 1,
     });
+  });
+
+  it('counts aliased __typename towards the alias limit', () => {
+    const typenames = `{ ${Array.from({ length: 200 }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    expect(measure(typenames).aliases).toBe(200);
+    expect(checkQueryLimits(measure(typenames), QUERY_LIMITS.frontEnd)?.extensions).toMatchObject({
+      limit: 'maxAliases',
+      actual: 200,
+    });
+  });
+
+  it('holds introspection to the depth limit, also through fragments', () => {
+    const deep = `{ __schema { types { ...T } } } fragment T on __Type { fields { type { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } } }`;
+    expect(checkQueryLimits(measure(deep), QUERY_LIMITS.frontEnd)?.extensions).toMatchObject({ limit: 'maxDepth' });
+    // graphql-js's standard introspection query (fixed, 15 levels of ofType) is the one exemption
+    expect(measure(getIntrospectionQuery()).depth).toBe(15);
+    expect(isStandardIntrospectionQuery(parse(getIntrospectionQuery()))).toBe(true);
+    expect(isStandardIntrospectionQuery(parse(deep))).toBe(false);
   });
 });
 
@@ -165,5 +184,23 @@ describe('querySafetyPlugin over HTTP', () => {
     const typo = await post({ query: '{ helo }' });
     expect(typo.errors[0].message).not.toMatch(/Did you mean/);
     expect(typo.errors[0].extensions.stacktrace).toBeUndefined();
+  });
+
+  it.each([
+    ['an inline fragment', '{ ... on Query { __schema { queryType { name } } } }'],
+    ['a named fragment', '{ ...S } fragment S on Query { __type(name: "Person") { name } }'],
+    ['a nested fragment', '{ ... on Query { ...S } } fragment S on Query { t: __schema { types { name } } }'],
+  ])('in production: introspection inside %s is refused too', async (_what, query) => {
+    const refused = await post({ query });
+    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(refused.data).toBeUndefined();
+  });
+
+  it('lets community_admin run the standard introspection query, but no other deeper one', async () => {
+    const standard = await post({ query: getIntrospectionQuery() }, 'community_admin');
+    expect(standard.data.__schema.queryType.name).toBe('Query');
+    const deep = `{ __schema { types { fields { type { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } } } } }`;
+    const refused = await post({ query: deep }, 'community_admin');
+    expect(refused.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDepth' });
   });
 });

@@ -6,6 +6,8 @@ import { isDomainError } from '@shequ/errors';
 /** Errors that are answers to the caller (domain errors, invalid arguments), not faults to log. */
 export const isExpectedError = (original: unknown): boolean =>
   isDomainError(original) || original instanceof ArgumentValidationError;
+import type { Logger } from 'pino';
+import { clientInputError, withoutSuggestions } from '@shequ/server';
 
 /** Dotted path of the first failing property, e.g. `input.household.address`. */
 function firstInvalidField(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
@@ -26,6 +28,13 @@ function firstInvalidField(errors: ValidationError[], prefix = ''): { field: str
  */
 export function formatGraphQLError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const shown = formatError(formatted, error);
+    return production ? withoutSuggestions(shown) : shown;
+  };
+
+  function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const input = clientInputError(formatted, error);
+    if (input) return input;
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (isDomainError(original)) {
       return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
@@ -54,5 +63,5 @@ export function formatGraphQLError(production: boolean) {
       return { ...formatted, extensions };
     }
     return formatted;
-  };
+  }
 }

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { isIsoDate } from '@shequ/contracts';
 
@@ -11,9 +11,11 @@ export const DateTimeScalar = new GraphQLScalarType({
 /** True for a real calendar date written YYYY-MM-DD (the community calendar's rule). */
 export { isIsoDate };
 
-function parseDate(value: unknown): string {
+function parseDate(value: unknown, ast?: ValueNode): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
     throw new GraphQLError(`日期须为 YYYY-MM-DD 格式的有效日期，收到 ${JSON.stringify(value)}`, {
+      // the literal's place in the document, so the error can name its field
+      ...(ast ? { nodes: ast } : {}),
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
@@ -28,10 +30,10 @@ export const DateScalar = new GraphQLScalarType({
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     return parseDate(value);
   },
-  parseValue: parseDate,
+  parseValue: (value) => parseDate(value),
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING)
-      throw new GraphQLError('日期须为字符串 YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
-    return parseDate(ast.value);
+      throw new GraphQLError('日期须为字符串 YYYY-MM-DD', { nodes: ast, extensions: { code: 'BAD_USER_INPUT' } });
+    return parseDate(ast.value, ast);
   },
 });

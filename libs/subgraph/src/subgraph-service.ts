@@ -25,10 +25,12 @@ import {
   createLogger,
   errorLogPlugin,
   querySafetyPlugin,
+  registerRejectedEventsMetric,
   setupTracing,
   startHttpService,
   stopWhenParentExits,
   type HttpRoute,
+  type LargeOperations,
   type Logger,
   type RunningHttpService,
 } from '@shequ/server';
@@ -58,7 +60,8 @@ export interface SubgraphServiceDefinition {
   seedDemoData?(deps: ServiceDependencies): Promise<void>;
   /** Extra HTTP routes next to /graphql. */
   routes?(deps: ServiceDependencies): HttpRoute[];
-  maxBodyBytes?: number;
+  /** The one operation that may come with a body over 1 MiB (residents' district import), and its limit. */
+  largeOperations?: LargeOperations;
 }
 
 export interface ServiceDependencies {
@@ -105,7 +108,12 @@ export async function startSubgraphService(
     migrations: definition.migrations,
     log: (message) => logger.debug(message),
   });
-  const bus = new NatsBus({ servers: config.natsUrl, name: definition.name, logger });
+  const bus = new NatsBus({
+    servers: config.natsUrl,
+    name: definition.name,
+    logger,
+    credentials: config.natsCredentials,
+  });
   const outbox = new Outbox(definition.name);
   const projection = overrides.apiKeys ? undefined : new ApiKeyProjection({ bus, clock, logger });
   const deps: ServiceDependencies = {
@@ -146,7 +154,7 @@ export async function startSubgraphService(
       portVariable: config.portVariable,
       apollo,
       logger,
-      maxBodyBytes: definition.maxBodyBytes,
+      largeOperations: definition.largeOperations,
       routes: definition.routes?.(deps),
       context: async (request: IncomingMessage, requestId: string) => {
         const principal = await authenticate(request.headers.authorization, { jwt, apiKeys: deps.apiKeys }).catch(
@@ -166,6 +174,7 @@ export async function startSubgraphService(
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
     for (const consumer of consumers) consumer.start();
+    registerRejectedEventsMetric(http.metrics.registry, () => rejectedEvents(consumers, projection));
     const tasks = definition.scheduledTasks?.(deps) ?? [];
     for (const task of tasks) task.start(logger);
     logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
@@ -220,6 +229,15 @@ export async function runSubgraphService(definition: SubgraphServiceDefinition):
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   stopWhenParentExits(() => shutdown('parent exited'));
+}
+
+function* rejectedEvents(
+  consumers: EventConsumer[],
+  projection: ApiKeyProjection | undefined,
+): Iterable<{ consumer: string; reason: string; count: number }> {
+  for (const consumer of consumers)
+    for (const [reason, count] of consumer.rejected) yield { consumer: consumer.durableName, reason, count };
+  for (const [reason, count] of projection?.rejected ?? []) yield { consumer: 'api_key_registry', reason, count };
 }
 
 function unauthenticated(message: string): GraphQLError {

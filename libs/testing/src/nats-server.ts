@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateNatsCredentials, natsCredentialEnv, natsServerConfig, type NatsCredentials } from '@shequ/contracts';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { startProcess, type RunningProcess } from './child-process.js';
@@ -10,6 +11,10 @@ export interface NatsServerHandle {
   port: number;
   url: string;
   storeDir: string;
+  /** One user and password per service and for the read-only platform user (the server enforces their permissions). */
+  credentials: NatsCredentials;
+  /** `NATS_USER` / `NATS_PASSWORD` for a service (or `platform`). */
+  envFor(user: string): Record<string, string>;
   /** Stops the server; its JetStream store stays on disk. */
   stop(): Promise<void>;
   /** Starts it again on the same port with the same store. */
@@ -30,12 +35,20 @@ export function natsServerBinary(): string {
   }
 }
 
-/** A real nats-server with JetStream on a free port and a temporary store. */
+/**
+ * A real nats-server with JetStream on a free port and a temporary store, configured like `npm start`'s: one
+ * user per service with its permissions and the read-only platform user. Connections without credentials
+ * become an unrestricted test user (tests play any publisher that way); services given `envFor(service)`
+ * connect as themselves.
+ */
 export async function startNatsServer(options: { port?: number; storeDir?: string } = {}): Promise<NatsServerHandle> {
   let port = options.port ?? (await freePort());
   const dir = options.storeDir ? undefined : tempDir('shequ-nats-');
   const storeDir = options.storeDir ?? join(dir!.path, 'jetstream');
   mkdirSync(storeDir, { recursive: true });
+  const credentials = generateNatsCredentials();
+  const configFile = join(storeDir, '..', 'nats-server.conf');
+  writeFileSync(configFile, natsServerConfig(credentials, { testUser: true }), { mode: 0o600 });
   const binary = natsServerBinary();
   let running: RunningProcess | undefined;
 
@@ -44,7 +57,17 @@ export async function startNatsServer(options: { port?: number; storeDir?: strin
    * "free" port a moment earlier (tests run in parallel), and this one then dies on the bind.
    */
   const launch = async (): Promise<boolean> => {
-    const child = startProcess('nats-server', binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir]);
+    const child = startProcess('nats-server', binary, [
+      '-c',
+      configFile,
+      '-js',
+      '-a',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-sd',
+      storeDir,
+    ]);
     running = child;
     let exited = false;
     void child.exited.then(() => {
@@ -81,6 +104,8 @@ export async function startNatsServer(options: { port?: number; storeDir?: strin
     port: restartablePort,
     url: `nats://127.0.0.1:${restartablePort}`,
     storeDir,
+    credentials,
+    envFor: (user) => natsCredentialEnv(credentials, user),
     start,
     stop,
     async dispose() {

@@ -20,6 +20,6 @@ export const residentsService: SubgraphServiceDefinition = {
     await seedFundDemo(deps);
   },
   consumers: residentsAccessConsumers,
-  // District import files (10,000 rows of CSV ≈ 1.5 MB) come in one request.
-  maxBodyBytes: 20 * 1024 * 1024,
+  // District import files (10,000 rows of CSV ≈ 1.5 MB) come in one request: only that mutation may be large.
+  largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents'] },
 };

@@ -1,5 +1,6 @@
 import { EnvelopeSchema, STREAM_NAME } from '../envelope.js';
 import type { EventDefinition } from '../define-event.js';
+import { PLATFORM_NATS_USER, inboxPrefixOf } from '../bus-access/nats-permissions.js';
 
 /** The publishing services, as the document's tags (each operation carries its service's tag). */
 const SERVICE_TAGS = [
@@ -58,14 +59,31 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
       description:
         `所有服务通过发件箱把领域事件发布到 NATS JetStream 流 ${STREAM_NAME}（主题 shequ.>，文件存储）。` +
         '每条消息的 Nats-Msg-Id 等于事件编号，重复发布由服务器去重；订阅方应以事件编号做幂等处理。' +
-        '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。',
+        '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。' +
+        `区级平台以只读用户 ${PLATFORM_NATS_USER} 连接（用户名与密码由部署方发放，npm start 写入 .data/nats-platform.json）：` +
+        '可在本目录的主题（shequ.<服务>.<聚合>.>）上创建拉取消费者（JetStream API 主题中带过滤主题）、拉取并确认消息；' +
+        '不能发布任何消息，不能读取审计主题 shequ.*.audit.> 和密钥登记主题 shequ.residents.api_key.>。' +
+        `回复收件箱前缀为 ${inboxPrefixOf(PLATFORM_NATS_USER)}（或 _INBOX）。`,
       // placeholders under the reserved .example domain: a deployment publishes its own contact
       contact: { name: '社区图谱维护组', url: 'https://shequ.example/events', email: 'events@shequ.example' },
       license: { name: '仅供部署方内部使用（未开源）' },
     },
     defaultContentType: 'application/json',
     servers: {
-      local: { url: 'nats://127.0.0.1:4222', protocol: 'nats', description: '本机 nats-server（npm start 启动）' },
+      local: {
+        url: 'nats://127.0.0.1:4222',
+        protocol: 'nats',
+        description: '本机 nats-server（npm start 启动，需认证）',
+        security: [{ natsUser: [] }],
+      },
+    },
+    components: {
+      securitySchemes: {
+        natsUser: {
+          type: 'userPassword',
+          description: `NATS 用户名与密码：每个服务各有一个只能发布本服务主题的用户；区级平台使用只读用户 ${PLATFORM_NATS_USER}`,
+        },
+      },
     },
     tags: SERVICE_TAGS.map((tag) => ({ ...tag })),
     channels,

@@ -69,6 +69,18 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'NATS server (or cluster) the services publish to and consume from',
     usedBy: SUBGRAPH_PROCESSES,
   },
+  NATS_USER: {
+    schema: Type.String({ minLength: 1, description: 'a NATS user name' }),
+    defaultText: 'set by `npm start`',
+    meaning: "the service's own NATS user (publishes only its own subjects); required with `NODE_ENV=production`",
+    usedBy: SUBGRAPH_PROCESSES,
+  },
+  NATS_PASSWORD: {
+    schema: Type.String({ minLength: 1, description: 'a password' }),
+    defaultText: 'set by `npm start`',
+    meaning: 'password of `NATS_USER`; required with `NODE_ENV=production`',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
   SHEQU_DATA_DIR: {
     schema: Type.String({ minLength: 1, description: 'a folder path' }),
     default: '.data',
@@ -115,6 +127,12 @@ export const ENVIRONMENT = defineEnvironment({
     default: 5,
     meaning: 'statistical disclosure control: protected counts (care categories, sensitive tags, party data) below it are suppressed',
     usedBy: [...SUBGRAPH_PROCESSES],
+  },
+  SHEQU_JWT_MAX_LIFETIME: {
+    schema: Type.Integer({ minimum: 1, description: 'a number of seconds, at least 1' }),
+    default: 604_800,
+    meaning: 'longest lifetime of a bearer token in seconds; tokens without `exp` or living longer are refused',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
   },
   SHEQU_JWT_SECRET: {
     schema: Type.String({ minLength: 1, description: 'a secret' }),

@@ -1,7 +1,7 @@
 import { ApiKeyIssued, ApiKeyRevoked, STREAM_NAME, type EventData, type EventEnvelope } from '@shequ/contracts';
 import { isPermission, parseApiKey, secretMatches, type ApiKeyVerifier, type MachinePrincipal } from '@shequ/auth';
 import { UnauthenticatedError } from '@shequ/errors';
-import type { NatsBus } from '@shequ/messaging';
+import { foreignEventProblem, type NatsBus } from '@shequ/messaging';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 
@@ -23,6 +23,8 @@ export class ApiKeyProjection implements ApiKeyVerifier {
   private messages: { close(): Promise<void | Error> } | undefined;
   private loop: Promise<void> | undefined;
   private stopped = false;
+  /** Registry events dropped because they did not come from residents (for /metrics). */
+  readonly rejected = new Map<string, number>();
 
   constructor(private readonly deps: { bus: NatsBus; clock: Clock; logger: Logger }) {}
 
@@ -87,6 +89,16 @@ export class ApiKeyProjection implements ApiKeyVerifier {
     return known.principal;
   }
 
+  /** Only residents keeps the registry: anything else on these subjects is dropped, counted and logged. */
+  private fromRegistry(subject: string, event: EventEnvelope): boolean {
+    const definition = [ApiKeyIssued, ApiKeyRevoked].find((d) => d.subject === subject);
+    const problem = definition ? foreignEventProblem(subject, event, definition) : 'subject';
+    if (!problem) return true;
+    this.rejected.set(problem, (this.rejected.get(problem) ?? 0) + 1);
+    this.deps.logger.error({ subject, problem }, 'API-key event from the wrong source dropped');
+    return false;
+  }
+
   private async follow(): Promise<void> {
     try {
       const consumer = await this.deps.bus.jetstream().consumers.get(STREAM_NAME, {
@@ -97,7 +109,8 @@ export class ApiKeyProjection implements ApiKeyVerifier {
       this.messages = messages;
       for await (const message of messages) {
         try {
-          this.apply(JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope);
+          const event = JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope;
+          if (this.fromRegistry(message.subject, event)) this.apply(event);
         } catch (error) {
           this.deps.logger.error({ err: error, subject: message.subject }, 'unreadable API-key event skipped');
         }

@@ -76,6 +76,10 @@ export async function startTestSubgraph(
   options: {
     dialect?: TestDialect;
     natsUrl?: string;
+    /** The NATS user the service connects as (`nats.credentials.<service>`); without it, the test user. */
+    natsCredentials?: { user: string; password: string };
+    /** Run as with `NODE_ENV=production` (introspection for community_admin only, no suggestions …). */
+    production?: boolean;
     clock?: Clock;
     seed?: boolean;
     logLevel?: string;
@@ -83,7 +87,13 @@ export async function startTestSubgraph(
   } = {},
 ): Promise<TestSubgraph> {
   const running = await startSubgraphService(definition, {
-    config: { port: 0, natsUrl: options.natsUrl ?? 'nats://127.0.0.1:9', seed: options.seed ? 'demo' : 'none' },
+    config: {
+      port: 0,
+      natsUrl: options.natsUrl ?? 'nats://127.0.0.1:9',
+      natsCredentials: options.natsCredentials,
+      ...(options.production ? { production: true } : {}),
+      seed: options.seed ? 'demo' : 'none',
+    },
     location: testDatabaseLocation(options.dialect ?? 'sqlite', definition.name),
     clock: options.clock,
     apiKeys: options.apiKeys,

@@ -1,0 +1,38 @@
+import { SUBJECT_PREFIX, ServiceNames, type ServiceName } from '../envelope.js';
+
+/** A durable JetStream consumer some service runs: it reads `shequ.<source>.>` in order. */
+export interface EventConsumerDeclaration {
+  service: ServiceName;
+  source: ServiceName;
+  /** A second reader of the same source in one service (durable `<service>__<purpose>__<source>`). */
+  purpose?: string;
+}
+
+/**
+ * Who reads whose events: the NATS permissions of each service are generated from this table, so a service
+ * may create and pull only these durable consumers. `EventConsumer` refuses to start one that is not listed.
+ */
+export const EVENT_CONSUMERS: readonly EventConsumerDeclaration[] = [
+  { service: 'cases', source: 'residents' },
+  { service: 'cases', source: 'events' },
+  { service: 'events', source: 'residents' },
+  { service: 'partybuilding', source: 'residents' },
+  { service: 'partybuilding', source: 'cases' },
+  { service: 'partybuilding', source: 'events' },
+  ...ServiceNames.map((source) => ({ service: 'residents' as const, source, purpose: 'audit_trail' })),
+];
+
+export function durableNameOf(consumer: EventConsumerDeclaration): string {
+  return consumer.purpose
+    ? `${consumer.service}__${consumer.purpose}__${consumer.source}`
+    : `${consumer.service}__${consumer.source}`;
+}
+
+export function isDeclaredConsumer(consumer: EventConsumerDeclaration): boolean {
+  return EVENT_CONSUMERS.some((c) => durableNameOf(c) === durableNameOf(consumer));
+}
+
+/** `shequ.<source>.`: the only subjects whose events may claim `source` in their envelope. */
+export function subjectPrefixOf(source: ServiceName): string {
+  return `${SUBJECT_PREFIX}.${source}.`;
+}

@@ -1,0 +1,109 @@
+import { eventCatalogue } from '../catalogue.js';
+import { STREAM_NAME, SUBJECT_PREFIX, ServiceNames, type ServiceName } from '../envelope.js';
+import { EVENT_CONSUMERS, durableNameOf } from './event-consumers.js';
+
+/** The NATS user district platforms read the stream with: consumes, publishes nothing. */
+export const PLATFORM_NATS_USER = 'platform';
+
+export interface NatsPermissions {
+  publish: { allow: string[]; deny: string[] };
+  subscribe: { allow: string[]; deny: string[] };
+}
+
+/** Where replies to a user's requests arrive: one prefix per user, so no user can read another's replies. */
+export function inboxPrefixOf(user: string): string {
+  return `_INBOX_${user}`;
+}
+
+const API = `$JS.API`;
+/** The registry of API keys every subgraph follows (an ordered consumer with a generated name). */
+const API_KEY_SUBJECTS = `${SUBJECT_PREFIX}.residents.api_key.>`;
+
+/** Aggregates a platform may follow: everything in the catalogue except audit entries and the key registry. */
+export function platformSubjects(): string[] {
+  const aggregates = new Set(
+    eventCatalogue
+      .map((event) => event.subject.split('.').slice(0, 3).join('.'))
+      .filter((prefix) => !/\.(audit|api_key)$/.test(prefix)),
+  );
+  return [...aggregates].sort().map((prefix) => `${prefix}.>`);
+}
+
+/** Every durable consumer name the services use: nobody else may create, pull from or ack on them. */
+function serviceDurables(except?: ServiceName): string[] {
+  return EVENT_CONSUMERS.filter((c) => c.service !== except).map(durableNameOf);
+}
+
+function denyOthersDurables(durables: string[]): string[] {
+  return durables.flatMap((d) => [
+    `${API}.CONSUMER.CREATE.${STREAM_NAME}.${d}`,
+    `${API}.CONSUMER.CREATE.${STREAM_NAME}.${d}.>`,
+    `${API}.CONSUMER.DURABLE.CREATE.${STREAM_NAME}.${d}`,
+    `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.${d}`,
+    `${API}.CONSUMER.DELETE.${STREAM_NAME}.${d}`,
+    `$JS.ACK.${STREAM_NAME}.${d}.>`,
+  ]);
+}
+
+/**
+ * A service publishes only `shequ.<service>.>`; it may ensure the stream (create it when missing, never change
+ * it), create and pull its own durable consumers (with their filter subject in the API subject, so the server
+ * holds the filter to it), follow the API-key registry with an ordered consumer, and read replies on its own inbox.
+ */
+export function serviceNatsPermissions(service: ServiceName): NatsPermissions {
+  const own = EVENT_CONSUMERS.filter((c) => c.service === service);
+  return {
+    publish: {
+      allow: [
+        `${SUBJECT_PREFIX}.${service}.>`,
+        `${API}.INFO`,
+        `${API}.STREAM.INFO.${STREAM_NAME}`,
+        `${API}.STREAM.CREATE.${STREAM_NAME}`,
+        ...own.flatMap((c) => {
+          const durable = durableNameOf(c);
+          return [
+            `${API}.CONSUMER.CREATE.${STREAM_NAME}.${durable}.${SUBJECT_PREFIX}.${c.source}.>`,
+            `${API}.CONSUMER.INFO.${STREAM_NAME}.${durable}`,
+            `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.${durable}`,
+            `$JS.ACK.${STREAM_NAME}.${durable}.>`,
+          ];
+        }),
+        // the API-key registry, read by an ordered consumer whose name the client generates
+        `${API}.CONSUMER.CREATE.${STREAM_NAME}.*.${API_KEY_SUBJECTS}`,
+        `${API}.CONSUMER.INFO.${STREAM_NAME}.*`,
+        `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.*`,
+        `${API}.CONSUMER.DELETE.${STREAM_NAME}.*`,
+      ],
+      deny: denyOthersDurables(serviceDurables(service)),
+    },
+    subscribe: { allow: [`${inboxPrefixOf(service)}.>`], deny: [] },
+  };
+}
+
+/**
+ * District platforms: pull consumers (any name but the services' durables) on the catalogue's subjects,
+ * never audit entries or the key registry; acks on them; no publishing of events, no stream changes.
+ */
+export function platformNatsPermissions(): NatsPermissions {
+  return {
+    publish: {
+      allow: [
+        `${API}.INFO`,
+        `${API}.STREAM.INFO.${STREAM_NAME}`,
+        ...platformSubjects().map((subjects) => `${API}.CONSUMER.CREATE.${STREAM_NAME}.*.${subjects}`),
+        `${API}.CONSUMER.INFO.${STREAM_NAME}.*`,
+        `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.*`,
+        `${API}.CONSUMER.DELETE.${STREAM_NAME}.*`,
+        `$JS.ACK.${STREAM_NAME}.*.>`,
+      ],
+      deny: denyOthersDurables(serviceDurables()),
+    },
+    subscribe: { allow: [`${inboxPrefixOf(PLATFORM_NATS_USER)}.>`, '_INBOX.>'], deny: [] },
+  };
+}
+
+export const NATS_USERS: readonly string[] = [...ServiceNames, PLATFORM_NATS_USER];
+
+export function natsPermissionsOf(user: string): NatsPermissions {
+  return user === PLATFORM_NATS_USER ? platformNatsPermissions() : serviceNatsPermissions(user as ServiceName);
+}
