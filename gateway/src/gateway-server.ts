@@ -5,6 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
 import {
+  CorsPolicy,
   createLogger,
   querySafetyPlugin,
   setupTracing,
@@ -58,6 +59,7 @@ export async function startGateway(
     apollo,
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    cors: new CorsPolicy(config.corsOrigins ?? []),
     context: async (request, requestId) => ({
       requestId,
       authorization: request.headers.authorization,

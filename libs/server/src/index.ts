@@ -7,3 +7,4 @@ export * from './parent-watch.js';
 export * from './query-limits.js';
 export * from './query-safety-plugin.js';
 export * from './tracing.js';
+export * from './cors.js';
