@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
 import {
   CorsPolicy,
@@ -16,6 +19,8 @@ import {
 import { identifyCaller } from './gateway-caller.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
 import type { GatewayConfig } from './gateway-config.js';
+import { explorerRoutes } from './explorer-routes.js';
+import { loadSavedQueries } from './saved-queries.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
 
 export interface RunningGateway {
@@ -36,6 +41,7 @@ export async function startGateway(
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
   });
+  const savedQueries = loadSavedQueries();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
@@ -45,6 +51,8 @@ export async function startGateway(
     formatError: (formatted) => (config.production ? withoutStacktrace(formatted) : formatted),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      // Apollo's landing page loads its code from a CDN: the gateway serves its own explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
       querySafetyPlugin<GatewayContext>({
         production: config.production,
         budgetOf: (context) => context.caller.budget,
@@ -60,6 +68,7 @@ export async function startGateway(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     cors: new CorsPolicy(config.corsOrigins ?? []),
+    routes: [...(config.explorer ? explorerRoutes(savedQueries) : [])],
     context: async (request, requestId) => ({
       requestId,
       authorization: request.headers.authorization,

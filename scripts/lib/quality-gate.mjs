@@ -13,6 +13,7 @@ export const GENERATED_FILES = [
   'services/partybuilding/schema.graphql',
   'services/events/schema.graphql',
   'gateway/supergraph.graphql',
+  'gateway/api-schema.graphql',
   'libs/contracts/asyncapi.json',
 ];
 
