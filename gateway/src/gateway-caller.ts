@@ -1,11 +1,20 @@
 import { GraphQLError } from 'graphql';
-import { JwtVerifier, looksLikeApiKey, mayIntrospect, queryBudgetOf, type Principal } from '@shequ/auth';
+import {
+  JwtVerifier,
+  looksLikeApiKey,
+  mayIntrospect,
+  mayRunAdHocQueries,
+  queryBudgetOf,
+  type Principal,
+} from '@shequ/auth';
 import { isDomainError } from '@shequ/errors';
 
 /** What the gateway knows of a caller: enough to pick a query budget; the subgraphs decide access. */
 export interface GatewayCaller {
   budget: 'frontEnd' | 'analyst';
   mayIntrospect: boolean;
+  /** Whether it may send its own queries where only trusted documents run (not the front ends' roles). */
+  mayRunAdHocQueries: boolean;
 }
 
 function unauthenticated(message: string): GraphQLError {
@@ -25,7 +34,7 @@ export async function identifyCaller(authorization: string | undefined, jwt: Jwt
   const credential = rest.join(' ');
   const kind = scheme?.toLowerCase();
   if (kind === 'apikey' || (kind === 'bearer' && looksLikeApiKey(credential)))
-    return { budget: 'frontEnd', mayIntrospect: false };
+    return { budget: 'frontEnd', mayIntrospect: false, mayRunAdHocQueries: true };
   if (kind !== 'bearer' || !credential)
     throw unauthenticated('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
   let principal: Principal;
@@ -34,5 +43,9 @@ export async function identifyCaller(authorization: string | undefined, jwt: Jwt
   } catch (error) {
     throw unauthenticated(isDomainError(error) ? error.message : '未认证：令牌无效');
   }
-  return { budget: queryBudgetOf(principal), mayIntrospect: mayIntrospect(principal) };
+  return {
+    budget: queryBudgetOf(principal),
+    mayIntrospect: mayIntrospect(principal),
+    mayRunAdHocQueries: mayRunAdHocQueries(principal),
+  };
 }

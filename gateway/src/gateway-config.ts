@@ -4,6 +4,8 @@ import { corsOriginsFrom } from '@shequ/server';
 export interface GatewayConfig {
   port: number;
   supergraphPath: string;
+  /** The schema clients see (written with the supergraph): names the columns of exports. */
+  apiSchemaPath?: string;
   production: boolean;
   maxBodyBytes: number;
   /** Origins of browser pages allowed to call the gateway (CORS). */
@@ -12,7 +14,11 @@ export interface GatewayConfig {
   explorer?: boolean;
   /** Whether front-end roles may run only the trusted documents of the manifest. */
   trustedDocumentsOnly?: boolean;
+  /** The trusted documents manifest (sha256 → document), generated with @shequ/client. */
+  trustedDocumentsPath?: string;
 }
+
+export const API_SCHEMA_PATH = fileURLToPath(new URL('../api-schema.graphql', import.meta.url));
 
 /** A front end's development server (Vite's default port) may call the gateway under `npm start`. */
 export const DEVELOPMENT_CORS_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
@@ -38,5 +44,6 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     corsOrigins: corsOriginsFrom(env.SHEQU_CORS_ORIGINS, production ? [] : DEVELOPMENT_CORS_ORIGINS, production),
     explorer: flag(env.SHEQU_EXPLORER, !production, 'SHEQU_EXPLORER'),
     trustedDocumentsOnly: flag(env.SHEQU_TRUSTED_DOCUMENTS_ONLY, production, 'SHEQU_TRUSTED_DOCUMENTS_ONLY'),
+    trustedDocumentsPath: env.SHEQU_TRUSTED_DOCUMENTS || undefined,
   };
 }

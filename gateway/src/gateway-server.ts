@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { buildSchema, type GraphQLFormattedError } from 'graphql';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -18,9 +19,11 @@ import {
 } from '@shequ/server';
 import { identifyCaller } from './gateway-caller.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
-import type { GatewayConfig } from './gateway-config.js';
+import { API_SCHEMA_PATH, type GatewayConfig } from './gateway-config.js';
 import { explorerRoutes } from './explorer-routes.js';
+import { exportRoutes } from './exports/export-route.js';
 import { loadSavedQueries } from './saved-queries.js';
+import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
 
 export interface RunningGateway {
@@ -42,10 +45,14 @@ export async function startGateway(
     buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
   });
   const savedQueries = loadSavedQueries();
+  // The saved queries are reviewed documents too: a front-end role may run (and export) them.
+  const trusted = TrustedDocuments.load(config.trustedDocumentsPath).including(savedQueries.map((q) => q.document));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
     allowBatchedHttpRequests: true,
+    // Front ends send their documents by id: the trusted documents are found in the persisted-query cache.
+    persistedQueries: { cache: trusted.persistedQueryCache() },
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: !config.production,
     formatError: (formatted) => (config.production ? withoutStacktrace(formatted) : formatted),
@@ -58,7 +65,20 @@ export async function startGateway(
         budgetOf: (context) => context.caller.budget,
         mayIntrospect: (context) => context.caller.mayIntrospect,
       }),
+      ...(config.trustedDocumentsOnly
+        ? [
+            trustedDocumentsPlugin<GatewayContext>({
+              documents: trusted,
+              mayRunAdHocQueries: (context) => context.caller.mayRunAdHocQueries,
+            }),
+          ]
+        : []),
     ],
+  });
+  const context = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+    requestId,
+    authorization: request.headers.authorization,
+    caller: await identifyCaller(request.headers.authorization, jwt),
   });
   const http = await startHttpService<GatewayContext>({
     service: 'gateway',
@@ -68,12 +88,17 @@ export async function startGateway(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     cors: new CorsPolicy(config.corsOrigins ?? []),
-    routes: [...(config.explorer ? explorerRoutes(savedQueries) : [])],
-    context: async (request, requestId) => ({
-      requestId,
-      authorization: request.headers.authorization,
-      caller: await identifyCaller(request.headers.authorization, jwt),
-    }),
+    routes: [
+      ...(config.explorer ? explorerRoutes(savedQueries) : []),
+      ...exportRoutes({
+        apollo,
+        savedQueries,
+        apiSchema: buildSchema(readFileSync(config.apiSchemaPath ?? API_SCHEMA_PATH, 'utf8')),
+        context,
+        logger,
+      }),
+    ],
+    context,
     readiness: async () => {
       const checks: Record<string, boolean> = {};
       await Promise.all(

@@ -33,7 +33,8 @@ export function parseSavedQuery(name: string, document: string): SavedQuery {
   );
   if (operations.length !== 1 || !operations[0].name)
     throw new Error(`saved query ${name}: needs exactly one named operation`);
-  if (operations[0].operation !== OperationTypeNode.QUERY) throw new Error(`saved query ${name}: only queries can be saved`);
+  if (operations[0].operation !== OperationTypeNode.QUERY)
+    throw new Error(`saved query ${name}: only queries can be saved`);
   let variables: unknown = {};
   try {
     variables = JSON.parse(header['变量'] || '{}');

@@ -14,6 +14,7 @@ export const GENERATED_FILES = [
   'services/events/schema.graphql',
   'gateway/supergraph.graphql',
   'gateway/api-schema.graphql',
+  'clients/web/src/gql',
   'libs/contracts/asyncapi.json',
 ];
 
