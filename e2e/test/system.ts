@@ -73,7 +73,7 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     for (const [i, name] of SERVICES.entries()) {
       const port = env[`${name.toUpperCase()}_PORT`];
       await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), {
-        timeoutMs: 60_000,
+        timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),
         intervalMs: 200,
         what: `${name} /ready`,
       }).catch((error) => {
