@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { buildSchema } from 'graphql';
 import ExcelJS from 'exceljs';
-import { flattenRow, headingOf, rowsOf, selectionLabels } from '../src/exports/result-table.js';
+import { flattenRow, headingOf, isNumericColumn, rowsOf, selectionLabels } from '../src/exports/result-table.js';
 import { csvCell, csvWriter, xlsxWriter } from '../src/exports/table-writers.js';
 import { loadSavedQueries } from '../src/saved-queries.js';
 
@@ -79,6 +79,8 @@ describe('export tables', () => {
     expect(cells.get('keys.2.label')).toBe('60–79 岁');
     expect(cells.get('keys.1.dimension')).toBe('按网格');
     expect(headingOf('keys.2.label', rowPath, labels)).toMatch(/ 2 · /);
+    expect(isNumericColumn('count', rowPath, labels)).toBe(true);
+    expect(isNumericColumn('keys.2.label', rowPath, labels)).toBe(false);
   });
 
   it('writes CSV with a BOM, quoting and formula neutralising', async () => {
@@ -97,18 +99,18 @@ describe('export tables', () => {
     expect(bytes.toString('utf8')).toBe('\uFEFF网格,人数\r\n第一网格,12\r\n');
   });
 
-  it('writes XLSX that Excel (and exceljs) reads back, numbers as numbers', async () => {
+  it('writes XLSX that Excel (and exceljs) reads back, counts as numbers, phone numbers as text', async () => {
     const stream = new PassThrough();
     const done = collect(stream);
     const writer = xlsxWriter(stream, '居民统计（按网格、年龄段）');
-    await writer.header(['网格', '人数']);
-    await writer.row(['第一网格', '12']);
+    await writer.header(['网格', '人数', '电话'], [false, true, false]);
+    await writer.row(['第一网格', '12', '13905921234']);
     await writer.close();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await done) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('居民统计（按网格、年龄段）');
-    expect(sheet.getRow(1).values).toEqual([undefined, '网格', '人数']);
-    expect(sheet.getRow(2).values).toEqual([undefined, '第一网格', 12]);
+    expect(sheet.getRow(1).values).toEqual([undefined, '网格', '人数', '电话']);
+    expect(sheet.getRow(2).values).toEqual([undefined, '第一网格', 12, '13905921234']);
   });
 });

@@ -4,7 +4,14 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { Logger } from 'pino';
 import { readJsonBody, type HttpRoute } from '@shequ/server';
 import type { SavedQuery } from '../saved-queries.js';
-import { flattenRow, headingOf, rowsOf, selectionLabels, type SelectionLabels } from './result-table.js';
+import {
+  flattenRow,
+  headingOf,
+  isNumericColumn,
+  rowsOf,
+  selectionLabels,
+  type SelectionLabels,
+} from './result-table.js';
 import { csvWriter, xlsxWriter, type TableWriter } from './table-writers.js';
 
 /** At most this many pages of a paginated saved query go into one export (with `first: 100`, 10,000 rows). */
@@ -142,7 +149,10 @@ export function exportRoutes<TContext extends object>(settings: ExportSettings<T
             'cache-control': 'no-store',
           });
           writer = asked.format === 'csv' ? csvWriter(response) : xlsxWriter(response, saved.title);
-          await writer.header(columns.map((c) => headingOf(c, rowPath, labels)));
+          await writer.header(
+            columns.map((c) => headingOf(c, rowPath, labels)),
+            columns.map((c) => isNumericColumn(c, rowPath, labels)),
+          );
         }
         for (const cells of flat) await writer!.row(columns.map((c) => cells.get(c) ?? ''));
         if (!takesAfter || !pageInfo?.hasNextPage || !pageInfo.endCursor || pages >= MAX_EXPORT_PAGES) break;

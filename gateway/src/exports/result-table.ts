@@ -21,6 +21,8 @@ export interface SelectionLabels {
   headings: Map<string, string>;
   /** Field path → the enum type of the field, so values are shown with their Chinese labels. */
   enums: Map<string, GraphQLEnumType>;
+  /** Field paths of Int and Float fields: numbers in a spreadsheet (a phone number stays text). */
+  numeric: Set<string>;
 }
 
 /** The short Chinese name of a field: its description up to the first bracket, colon or full stop. */
@@ -33,6 +35,7 @@ function shortLabel(description: string | null | undefined): string | undefined 
 export function selectionLabels(schema: GraphQLSchema, document: string): SelectionLabels {
   const headings = new Map<string, string>();
   const enums = new Map<string, GraphQLEnumType>();
+  const numeric = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   const path: string[] = [];
   visit(
@@ -47,6 +50,7 @@ export function selectionLabels(schema: GraphQLSchema, document: string): Select
           if (label) headings.set(key, label);
           const type = field ? getNamedType(field.type) : undefined;
           if (type && isEnumType(type)) enums.set(key, type);
+          if (type && (type.name === 'Int' || type.name === 'Float')) numeric.add(key);
         },
         leave() {
           path.pop();
@@ -54,7 +58,7 @@ export function selectionLabels(schema: GraphQLSchema, document: string): Select
       },
     }),
   );
-  return { headings, enums };
+  return { headings, enums, numeric };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -129,6 +133,12 @@ export function flattenRow(row: Record<string, Json>, rowPath: string, labels: S
   };
   walk(row, []);
   return cells;
+}
+
+/** Whether a flat column holds numbers (an Int or Float field). */
+export function isNumericColumn(column: string, rowPath: string, labels: SelectionLabels): boolean {
+  const path = [rowPath, ...column.split('.').filter((p) => !/^\d+$/.test(p))].filter(Boolean).join('.');
+  return labels.numeric.has(path);
 }
 
 /** The Chinese heading of a flat column (`household.building.grid.name` → `住户 · 楼栋 · 网格 · 名称`). */

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 
 /** Writes rows of cells as they come; `close` ends the file. */
 export interface TableWriter {
-  header(headings: string[]): Promise<void>;
+  /** `numeric[i]`: column i holds numbers (written as numbers where the format has them). */
+  header(headings: string[], numeric?: boolean[]): Promise<void>;
   row(cells: string[]): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,10 +33,12 @@ export function csvWriter(stream: Writable): TableWriter {
 export function xlsxWriter(stream: Writable, sheetName: string): TableWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
-  const asValue = (cell: string): string | number =>
-    /^-?\d+(\.\d+)?$/.test(cell) && cell.length < 16 ? Number(cell) : cell;
+  let numericColumns: boolean[] = [];
+  const asValue = (cell: string, i: number): string | number | null =>
+    cell === '' ? null : numericColumns[i] && Number.isFinite(Number(cell)) ? Number(cell) : cell;
   return {
-    async header(headings) {
+    async header(headings, numeric = []) {
+      numericColumns = numeric;
       const row = sheet.addRow(headings);
       row.font = { bold: true };
       row.commit();
