@@ -153,6 +153,9 @@ ${platformNote}
  A development token for community_admin (7 days; others: npm run token -- --role <role> [--grid <code>]):
    ${token}
 
+ Explorer (GraphiQL, no internet needed; paste the token above, saved queries on the left):
+   http://localhost:${ports.GATEWAY_PORT}/explorer
+
  Try:
    curl -s ${url} -H 'content-type: application/json' -H 'authorization: Bearer ${token}' \\
      -d '{"query":"{ residents(first: 3) { totalCount edges { node { name gender birthDate household { address building { grid { name } } } cases { number assignedGrid { name } } partyMember { stage } eventRegistrations { event { title } } } } } }"}'

@@ -1,9 +1,9 @@
-// `npm test`: install what is missing (npm packages, nats-server, PostgreSQL), build, then run every
+// `npm test`: install what is missing (npm packages, nats-server, PostgreSQL, Chromium), build, then run every
 // package's tests through turbo with a throwaway PostgreSQL for the parity tests, and close with one line
 // "N passed, N failed".
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureNatsServer, ensurePostgres } from './lib/debian-packages.mjs';
+import { ensureChromium, ensureNatsServer, ensurePostgres } from './lib/debian-packages.mjs';
 import { ROOT, ensureNpmDependencies } from './lib/npm-install.mjs';
 import { runQualityGate } from './lib/quality-gate.mjs';
 import { run, runOrExit } from './lib/run-command.mjs';
@@ -11,8 +11,9 @@ import { run, runOrExit } from './lib/run-command.mjs';
 await ensureNpmDependencies();
 await ensureNatsServer();
 await ensurePostgres();
+await ensureChromium();
 
-const packageDirs = ['libs', 'services']
+const packageDirs = ['libs', 'services', 'clients']
   .flatMap((group) => readdirSync(join(ROOT, group)).map((name) => join(ROOT, group, name)))
   .concat([join(ROOT, 'gateway'), join(ROOT, 'e2e')])
   .filter((dir) => existsSync(join(dir, 'package.json')));

@@ -3,16 +3,21 @@ import { composeResidentIdNumber } from '@shequ/contracts';
 import { demoDataset, demoId } from '@shequ/demo-data';
 import { waitFor } from '@shequ/testing';
 import { authorizationFor } from '@shequ/subgraph/testing';
+import {
+  GridCasesDocument,
+  HouseholdCountDocument,
+  OpenCaseDocument,
+  PartyMembersDocument,
+  RedFlagAwardsDocument,
+  RegisterForEventDocument,
+  RegisterResidentDocument,
+  ResidentOverviewDocument,
+  trustedRequest,
+} from '@shequ/client';
 import { startSystem, type RunningSystem } from './system.js';
 
-const RESIDENT_VIEW = `query($id: ID!) {
-  resident(id: $id) {
-    name
-    cases { number assignedGrid { name } }
-    partyMember { stage }
-    eventRegistrations { event { title } }
-  }
-}`;
+// The front ends' operations come from the typed client (@shequ/client): a schema change that breaks one of
+// them fails its generation, and these tests type-check against what the front ends receive.
 
 describe('the federated graph, end to end through the gateway', () => {
   let system: RunningSystem;
@@ -28,20 +33,17 @@ describe('the federated graph, end to end through the gateway', () => {
   afterAll(() => system?.stop());
 
   it('registers a resident, opens a case routed to their grid through the event stream, registers them for an event, and returns it all in one query', async () => {
-    const registered = await system.query(
-      `mutation($input: RegisterResidentInput!) { registerResident(input: $input) { resident { id name gender birthDate household { address } } } }`,
-      {
-        input: {
-          name: '陈思远',
-          idNumber: composeResidentIdNumber('350203', '1988-04-12', 57),
-          phone: '13905921234',
-          householdId: household.id,
-          relationToHead: 'CHILD',
-        },
+    const registered = await system.query(RegisterResidentDocument, {
+      input: {
+        name: '陈思远',
+        idNumber: composeResidentIdNumber('350203', '1988-04-12', 57),
+        phone: '13905921234',
+        householdId: household.id,
+        relationToHead: 'CHILD',
       },
-    );
+    });
     expect(registered.errors).toBeUndefined();
-    const resident = registered.data.registerResident.resident;
+    const resident = registered.data!.registerResident.resident;
     expect(resident).toMatchObject({
       name: '陈思远',
       gender: 'MALE',
@@ -49,67 +51,60 @@ describe('the federated graph, end to end through the gateway', () => {
       household: { address: household.address },
     });
 
-    const opened = await system.query(
-      `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id number status category } } }`,
-      {
-        input: {
-          reporterId: resident.id,
-          category: 'HOUSING_REPAIR',
-          channel: 'ONLINE',
-          description: '居民楼渗水堵塞，请尽快处理',
-        },
+    const opened = await system.query(OpenCaseDocument, {
+      input: {
+        reporterId: resident.id,
+        category: 'HOUSING_REPAIR',
+        channel: 'ONLINE',
+        description: '居民楼渗水堵塞，请尽快处理',
       },
-    );
+    });
     expect(opened.errors).toBeUndefined();
-    expect(opened.data.openCase.case).toMatchObject({ category: 'HOUSING_REPAIR' });
+    const openedCase = opened.data!.openCase.case;
+    expect(openedCase).toMatchObject({ category: 'HOUSING_REPAIR' });
     // RECEIVED while cases has not yet seen resident.registered (routed when it arrives), ASSIGNED to the grid
     // worker when it already has: the stream decides which, so both are right.
-    expect(['RECEIVED', 'ASSIGNED']).toContain(opened.data.openCase.case.status);
+    expect(['RECEIVED', 'ASSIGNED']).toContain(openedCase.status);
 
-    const signedUp = await system.query(
-      `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status event { title } } } }`,
-      { input: { eventId: gala, residentId: resident.id } },
-    );
+    const signedUp = await system.query(RegisterForEventDocument, {
+      input: { eventId: gala, residentId: resident.id },
+    });
     expect(signedUp.errors).toBeUndefined();
-    expect(signedUp.data.registerForEvent.registration.status).toBe('CONFIRMED');
+    expect(signedUp.data!.registerForEvent.registration.status).toBe('CONFIRMED');
 
     // The grid comes from cases' projection of resident.registered: wait for the event to arrive.
     const view = await waitFor(
       async () => {
-        const result = await system.query(RESIDENT_VIEW, { id: resident.id });
+        const result = await system.query(ResidentOverviewDocument, { id: resident.id });
         return result.data?.resident?.cases?.[0]?.assignedGrid ? result : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 250, what: 'the case to be routed to a grid' },
     );
     expect(view.errors).toBeUndefined();
-    expect(view.data.resident).toEqual({
+    expect(view.data!.resident).toEqual({
       name: '陈思远',
-      cases: [{ number: opened.data.openCase.case.number, assignedGrid: { name: grid.name } }],
+      cases: [{ number: openedCase.number, assignedGrid: { name: grid.name } }],
       partyMember: null,
       eventRegistrations: [{ event: { title: '十二月迎新年文艺晚会' } }],
     });
   });
 
   it('serves the seeded community: a party member with a stage, seeded cases routed from the stream', async () => {
-    const members = await system.query(
-      `{ partyMembers(first: 3) { totalCount edges { node { stage resident { name partyMember { branch { name } } } } } } }`,
-    );
+    const members = await system.query(PartyMembersDocument, { first: 3 });
     expect(members.errors).toBeUndefined();
-    expect(members.data.partyMembers.totalCount).toBeGreaterThan(30);
-    const first = members.data.partyMembers.edges[0].node;
-    expect(first.resident.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
-    expect(first.resident.partyMember.branch.name).toBe('莲秀社区第一党支部');
+    expect(members.data!.partyMembers.totalCount).toBeGreaterThan(30);
+    const first = members.data!.partyMembers.edges[0].node;
+    expect(first.resident?.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+    expect(first.resident?.partyMember?.branch?.name).toBe('莲秀社区第一党支部');
 
     // 流动红旗岗: party-building holds staff ids; the gateway resolves them in the residents service's Staff
-    const redFlag = await system.query(
-      `{ redFlagPeriods(first: 19) { edges { node { winnerStaffId winner { id name department } nominations { staff { name } } } } } }`,
-    );
+    const redFlag = await system.query(RedFlagAwardsDocument, { first: 19 });
     expect(redFlag.errors).toBeUndefined();
-    const awards = redFlag.data.redFlagPeriods.edges.map((e: any) => e.node).filter((p: any) => p.winnerStaffId);
+    const awards = redFlag.data!.redFlagPeriods.edges.map((e) => e.node).filter((p) => p.winnerStaffId);
     expect(awards).toHaveLength(18);
     const staffById = new Map(data.staff.map((s) => [s.id, s]));
     for (const award of awards) {
-      const person = staffById.get(award.winnerStaffId)!;
+      const person = staffById.get(award.winnerStaffId!)!;
       expect(award.winner).toEqual({ id: award.winnerStaffId, name: person.name, department: person.department });
       expect(award.nominations).toHaveLength(3);
       for (const n of award.nominations) expect(n.staff.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
@@ -117,11 +112,9 @@ describe('the federated graph, end to end through the gateway', () => {
 
     const routed = await waitFor(
       async () => {
-        const result = await system.query(
-          `{ cases(first: 20) { totalCount edges { node { number openedAt assignedGrid { name } reporter { name } } } } }`,
-        );
-        const nodes = result.data?.cases?.edges?.map((e: any) => e.node) ?? [];
-        return nodes.length >= 8 && nodes.every((n: any) => n.assignedGrid) ? nodes : undefined;
+        const result = await system.query(GridCasesDocument, { first: 20 });
+        const nodes = result.data?.cases.edges.map((e) => e.node) ?? [];
+        return nodes.length >= 8 && nodes.every((n) => n.assignedGrid) ? nodes : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 500, what: 'seeded cases routed to grids' },
     );
@@ -131,8 +124,8 @@ describe('the federated graph, end to end through the gateway', () => {
       expect(node.number).toMatch(
         new RegExp(`^SQ-${new Date(Date.parse(node.openedAt) + 8 * 3_600_000).getUTCFullYear()}-\\d{6}$`),
       );
-      expect(gridNames.has(node.assignedGrid.name)).toBe(true);
-      expect(node.reporter.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+      expect(gridNames.has(node.assignedGrid!.name)).toBe(true);
+      expect(node.reporter?.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
     }
   });
 
@@ -147,7 +140,7 @@ describe('the federated graph, end to end through the gateway', () => {
     const response = await fetch(system.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-trace-0001', ...(await authorizationFor()) },
-      body: JSON.stringify({ query: '{ households(first: 1) { totalCount } }' }),
+      body: JSON.stringify(trustedRequest(HouseholdCountDocument, {})),
     });
     expect(response.headers.get('x-request-id')).toBe('e2e-trace-0001');
     expect(

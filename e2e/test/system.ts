@@ -10,6 +10,8 @@ import {
   type TempDir,
 } from '@shequ/testing';
 import { authorizationFor, type Caller } from '@shequ/subgraph/testing';
+import { trustedRequest } from '@shequ/client';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVICES = ['residents', 'cases', 'partybuilding', 'events'] as const;
@@ -19,7 +21,15 @@ export interface RunningSystem {
   env: NodeJS.ProcessEnv;
   processes: RunningProcess[];
   nats: NatsServerHandle;
-  /** POSTs to the gateway as `caller` (default: community_admin of 莲秀社区). */
+  /**
+   * POSTs to the gateway as `caller` (default: community_admin of 莲秀社区): a front end's typed document of
+   * @shequ/client (sent as a trusted document, by id and text), or an ad hoc query.
+   */
+  query<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    caller?: Caller,
+  ): Promise<{ data?: TResult; errors?: any[] }>;
   query<T = any>(
     query: string,
     variables?: Record<string, unknown>,
@@ -67,7 +77,7 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     for (const [i, name] of SERVICES.entries()) {
       const port = env[`${name.toUpperCase()}_PORT`];
       await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), {
-        timeoutMs: 60_000,
+        timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),
         intervalMs: 200,
         what: `${name} /ready`,
       }).catch((error) => {
@@ -93,11 +103,11 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     processes,
     nats,
     stop,
-    async query(query, variables, caller) {
+    async query(query: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, caller?: Caller) {
       const response = await fetch(gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await authorizationFor(caller)) },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify(typeof query === 'string' ? { query, variables } : trustedRequest(query, variables)),
       });
       return response.json() as Promise<{ data?: any; errors?: any[] }>;
     },

@@ -1,5 +1,12 @@
 import { GraphQLError } from 'graphql';
-import { JwtVerifier, looksLikeApiKey, mayIntrospect, queryBudgetOf, type Principal } from '@shequ/auth';
+import {
+  JwtVerifier,
+  looksLikeApiKey,
+  mayIntrospect,
+  mayRunAdHocQueries,
+  queryBudgetOf,
+  type Principal,
+} from '@shequ/auth';
 import { isDomainError } from '@shequ/errors';
 import type { ApiKeyCheck } from './api-key-check.js';
 
@@ -7,6 +14,8 @@ import type { ApiKeyCheck } from './api-key-check.js';
 export interface GatewayCaller {
   budget: 'frontEnd' | 'analyst';
   mayIntrospect: boolean;
+  /** Whether it may send its own queries where only trusted documents run (not the front ends' roles). */
+  mayRunAdHocQueries: boolean;
 }
 
 function unauthenticated(message: string): GraphQLError {
@@ -33,7 +42,7 @@ export async function identifyCaller(
   if (kind === 'apikey' || (kind === 'bearer' && looksLikeApiKey(credential))) {
     // an invalid key is refused here, before anything else (not even `{ __typename }` is answered)
     if (!(await apiKeys.isValid(credential))) throw unauthenticated('未认证：API 密钥无效、已过期或已吊销');
-    return { budget: 'frontEnd', mayIntrospect: false };
+    return { budget: 'frontEnd', mayIntrospect: false, mayRunAdHocQueries: true };
   }
   if (kind !== 'bearer' || !credential)
     throw unauthenticated('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
@@ -43,5 +52,9 @@ export async function identifyCaller(
   } catch (error) {
     throw unauthenticated(isDomainError(error) ? error.message : '未认证：令牌无效');
   }
-  return { budget: queryBudgetOf(principal), mayIntrospect: mayIntrospect(principal) };
+  return {
+    budget: queryBudgetOf(principal),
+    mayIntrospect: mayIntrospect(principal),
+    mayRunAdHocQueries: mayRunAdHocQueries(principal),
+  };
 }

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
-import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { buildSchema, type GraphQLFormattedError } from 'graphql';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
 import {
   clientInputError,
+  CorsPolicy,
   createLogger,
   errorLogPlugin,
   withoutSuggestions,
@@ -18,7 +23,11 @@ import {
 import { identifyCaller } from './gateway-caller.js';
 import { ApiKeyCheck } from './api-key-check.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
-import type { GatewayConfig } from './gateway-config.js';
+import { API_SCHEMA_PATH, type GatewayConfig } from './gateway-config.js';
+import { explorerRoutes } from './explorer-routes.js';
+import { exportRoutes } from './exports/export-route.js';
+import { loadSavedQueries } from './saved-queries.js';
+import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
 
 export interface RunningGateway {
@@ -40,10 +49,15 @@ export async function startGateway(
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
   });
+  const savedQueries = loadSavedQueries();
+  // The saved queries are reviewed documents too: a front-end role may run (and export) them.
+  const trusted = TrustedDocuments.load(config.trustedDocumentsPath).including(savedQueries.map((q) => q.document));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
     allowBatchedHttpRequests: true,
+    // Front ends send their documents by id: the trusted documents are found in the persisted-query cache.
+    persistedQueries: { cache: trusted.persistedQueryCache() },
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: !config.production,
     formatError: (formatted, error) => {
@@ -53,12 +67,27 @@ export async function startGateway(
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       errorLogPlugin<GatewayContext>({ logger }),
+      // Apollo's landing page loads its code from a CDN: the gateway serves its own explorer instead.
+      ApolloServerPluginLandingPageDisabled(),
       querySafetyPlugin<GatewayContext>({
         production: config.production,
         budgetOf: (context) => context.caller.budget,
         mayIntrospect: (context) => context.caller.mayIntrospect,
       }),
+      ...(config.trustedDocumentsOnly
+        ? [
+            trustedDocumentsPlugin<GatewayContext>({
+              documents: trusted,
+              mayRunAdHocQueries: (context) => context.caller.mayRunAdHocQueries,
+            }),
+          ]
+        : []),
     ],
+  });
+  const context = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
+    requestId,
+    authorization: request.headers.authorization,
+    caller: await identifyCaller(request.headers.authorization, jwt, apiKeys),
   });
   const http = await startHttpService<GatewayContext>({
     service: 'gateway',
@@ -68,11 +97,18 @@ export async function startGateway(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     largeOperations: config.largeOperations,
-    context: async (request, requestId) => ({
-      requestId,
-      authorization: request.headers.authorization,
-      caller: await identifyCaller(request.headers.authorization, jwt, apiKeys),
-    }),
+    cors: new CorsPolicy(config.corsOrigins ?? []),
+    routes: [
+      ...(config.explorer ? explorerRoutes(savedQueries) : []),
+      ...exportRoutes({
+        apollo,
+        savedQueries,
+        apiSchema: buildSchema(readFileSync(config.apiSchemaPath ?? API_SCHEMA_PATH, 'utf8')),
+        context,
+        logger,
+      }),
+    ],
+    context,
     readiness: async () => {
       const checks: Record<string, boolean> = {};
       await Promise.all(

@@ -1,4 +1,4 @@
-// nats-server and PostgreSQL come from the machine's Debian packages; install them when missing.
+// nats-server, PostgreSQL and Chromium (browser tests) come from the machine's Debian packages; install them when missing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { run } from './run-command.mjs';
@@ -86,4 +86,23 @@ export async function ensurePostgres() {
     }
   }
   return bin;
+}
+
+/** Debian's Chromium, driven headless by the browser tests (puppeteer-core downloads no browser of its own). */
+export function findChromium() {
+  return process.env.CHROMIUM_BIN || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync) || null;
+}
+
+export async function ensureChromium() {
+  let binary = findChromium();
+  if (!binary) {
+    const problem = await aptInstall('chromium', 'the browser tests: CORS and the explorer');
+    binary = findChromium();
+    if (!binary) {
+      console.error(`✗ Chromium is missing: ${problem ?? 'the package installed no chromium binary'}`);
+      process.exit(1);
+    }
+  }
+  process.env.CHROMIUM_BIN = binary;
+  return binary;
 }

@@ -13,6 +13,8 @@ export const GENERATED_FILES = [
   'services/partybuilding/schema.graphql',
   'services/events/schema.graphql',
   'gateway/supergraph.graphql',
+  'gateway/api-schema.graphql',
+  'clients/web/src/gql',
   'libs/contracts/asyncapi.json',
 ];
 

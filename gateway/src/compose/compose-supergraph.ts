@@ -1,14 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from '../subgraph-endpoints.js';
 
 /**
  * Build step: composes gateway/supergraph.graphql from the SDL each service printed at its own build
- * (services/<name>/schema.graphql). No service needs to run. A composition error fails the build.
+ * (services/<name>/schema.graphql), and gateway/api-schema.graphql, the schema clients see (no federation
+ * directives), from which the typed client is generated and the saved queries are checked. No service needs to
+ * run. A composition error fails the build.
  */
-export function composeSupergraph(sdlFor: (name: string) => string): { supergraphSdl: string } | { errors: string[] } {
+export function composeSupergraph(
+  sdlFor: (name: string) => string,
+): { supergraphSdl: string; apiSchemaSdl: string } | { errors: string[] } {
   const result = composeServices(
     SUBGRAPHS.map((s) => ({
       name: s.name,
@@ -17,7 +21,10 @@ export function composeSupergraph(sdlFor: (name: string) => string): { supergrap
     })),
   );
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
-  return { supergraphSdl: result.supergraphSdl };
+  return {
+    supergraphSdl: result.supergraphSdl,
+    apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
+  };
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
@@ -30,5 +37,6 @@ if (isMain) {
   }
   const target = fileURLToPath(new URL('gateway/supergraph.graphql', root));
   writeFileSync(target, result.supergraphSdl);
-  console.log(`supergraph composed from ${SUBGRAPHS.length} subgraphs → ${target}`);
+  writeFileSync(fileURLToPath(new URL('gateway/api-schema.graphql', root)), `${result.apiSchemaSdl}\n`);
+  console.log(`supergraph composed from ${SUBGRAPHS.length} subgraphs → ${target} (API schema: api-schema.graphql)`);
 }

@@ -12,3 +12,14 @@ export function queryBudgetOf(principal: Principal): 'frontEnd' | 'analyst' {
 export function mayIntrospect(principal: Principal): boolean {
   return principal.kind === 'user' && principal.roles.includes('community_admin');
 }
+
+/**
+ * Whether a caller may send queries of its own (ad hoc) where the gateway runs only trusted documents: analysts
+ * and community_admin may (within their query budget); the departmental front ends' roles may run only the
+ * documents of their front ends (the manifest of @shequ/client). Machine clients (API keys) are bounded by their
+ * scopes and are not front ends.
+ */
+export function mayRunAdHocQueries(principal: Principal): boolean {
+  if (principal.kind === 'machine') return true;
+  return principal.kind === 'user' && principal.roles.some((role) => role === 'analyst' || role === 'community_admin');
+}

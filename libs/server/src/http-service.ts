@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { CorsPolicy } from './cors.js';
 import { createHttpMetrics, type HttpMetrics } from './metrics.js';
 import { isAllowedLargeBody, type LargeOperations } from './large-operations.js';
 import { PortInUseError } from './port-in-use.js';
@@ -13,6 +14,8 @@ export type ReadinessCheck = () => Promise<Record<string, boolean>>;
 export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
+  /** Serves only the requests this accepts (e.g. a browser's `GET /graphql` asking for HTML); checked first. */
+  when?(request: IncomingMessage): boolean;
   handle(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> | void;
 }
 
@@ -33,6 +36,8 @@ export interface HttpServiceSettings<TContext extends BaseContext> {
   /** Most operations one batched request (a JSON array body) may carry; Apollo must allow batches. */
   maxBatch?: number;
   routes?: HttpRoute[];
+  /** Browser pages on other origins (CORS); without it, cross-origin requests get no CORS headers. */
+  cors?: CorsPolicy;
 }
 
 export interface RunningHttpService {
@@ -64,7 +69,10 @@ export async function startHttpService<TContext extends BaseContext>(
   const metrics = createHttpMetrics(settings.service);
   const maxBodyBytes = settings.maxBodyBytes ?? 1024 * 1024;
   const maxBatch = settings.maxBatch ?? MAX_BATCHED_OPERATIONS;
-  const routes = new Map((settings.routes ?? []).map((r) => [`${r.method} ${r.path}`, r]));
+  const routes = new Map(
+    (settings.routes ?? []).filter((r) => r.when === undefined).map((r) => [`${r.method} ${r.path}`, r]),
+  );
+  const conditionalRoutes = (settings.routes ?? []).filter((r) => r.when !== undefined);
   await apollo.start();
 
   // Every failure is answered inside handleRequest, so the promise it returns never rejects.
@@ -77,7 +85,15 @@ export async function startHttpService<TContext extends BaseContext>(
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     let route = 'other';
     try {
-      if (path === '/health' && request.method === 'GET') {
+      const conditional = conditionalRoutes.find(
+        (r) => r.method === request.method && r.path === path && r.when!(request),
+      );
+      if (settings.cors?.apply(request, response) === 'answered') {
+        route = 'cors';
+      } else if (conditional) {
+        route = path;
+        await conditional.handle(request, response, requestId);
+      } else if (path === '/health' && request.method === 'GET') {
         route = 'health';
         sendJson(response, 200, { status: 'ok', service: settings.service });
       } else if (path === '/ready' && request.method === 'GET') {

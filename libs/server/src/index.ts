@@ -13,3 +13,4 @@ export * from './config/configuration-table.js';
 export * from './error-log-plugin.js';
 export * from './large-operations.js';
 export * from './client-input-errors.js';
+export * from './cors.js';

@@ -5,3 +5,4 @@ export * from './child-process.js';
 export * from './nats-server.js';
 export * from './postgres-server.js';
 export * from './test-database.js';
+export * from './chromium.js';

@@ -57,6 +57,30 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'the composed supergraph the gateway serves',
     usedBy: ['gateway'],
   },
+  SHEQU_CORS_ORIGINS: {
+    schema: Type.String({ description: 'origins separated by commas, e.g. `https://jisheng.example`' }),
+    defaultText: 'none in production; `http://localhost:5173`, `http://127.0.0.1:5173` otherwise',
+    meaning: 'web pages (origins) allowed to call the gateway from a browser (CORS); `*` is refused in production',
+    usedBy: ['gateway'],
+  },
+  SHEQU_EXPLORER: {
+    schema: Type.String({ pattern: '^(1|0|true|false|on|off|yes|no)$', description: 'on or off (1/0, true/false)' }),
+    defaultText: 'on, off in production',
+    meaning: 'serve the GraphiQL explorer at `/explorer` (and to browsers at `GET /graphql`)',
+    usedBy: ['gateway'],
+  },
+  SHEQU_TRUSTED_DOCUMENTS_ONLY: {
+    schema: Type.String({ pattern: '^(1|0|true|false|on|off|yes|no)$', description: 'on or off (1/0, true/false)' }),
+    defaultText: 'on in production, else off',
+    meaning: "front-end roles may run only the trusted documents of @shequ/client's manifest",
+    usedBy: ['gateway'],
+  },
+  SHEQU_TRUSTED_DOCUMENTS: {
+    schema: Type.String({ minLength: 1, description: 'a file path' }),
+    defaultText: "@shequ/client's `persisted-documents.json`",
+    meaning: 'the trusted documents manifest (sha256 → document)',
+    usedBy: ['gateway'],
+  },
   NATS_PORT: {
     schema: port('nats-server'),
     default: 4222,
