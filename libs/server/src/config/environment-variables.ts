@@ -229,6 +229,37 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'community `npm run import` writes to (`--community` overrides)',
     usedBy: ['npm run import'],
   },
+  // development and test tooling (not read by the running system)
+  NATS_SERVER_BIN: {
+    schema: Type.String({ minLength: 1, description: 'an executable path' }),
+    defaultText: '`nats-server` on the PATH (installed when missing)',
+    meaning: 'the nats-server binary `npm start` and the tests run',
+    usedBy: ['npm start', 'npm test'],
+  },
+  SHEQU_TEST_POSTGRES_URL: {
+    schema: url('a PostgreSQL server for tests'),
+    defaultText: 'set by `with-postgres` under `npm test`',
+    meaning: 'tests also run on PostgreSQL, in temporary databases on this server; unset: SQLite only',
+    usedBy: ['npm test'],
+  },
+  SHEQU_MIGRATION_POSTGRES_URL: {
+    schema: url('a PostgreSQL server for the migration generator'),
+    defaultText: 'a throwaway PostgreSQL',
+    meaning: 'where `npm run migration:create` diffs the PostgreSQL schema',
+    usedBy: ['npm run migration:create'],
+  },
+  E2E_LOG_LEVEL: {
+    schema: Type.String({ minLength: 1, description: 'a pino level' }),
+    default: 'warn',
+    meaning: 'log level of the processes the end-to-end tests start',
+    usedBy: ['npm test'],
+  },
+  BENCH_ROWS: {
+    schema: Type.Integer({ minimum: 1, description: 'a row count' }),
+    default: 10_000,
+    meaning: 'rows of the residents import benchmark',
+    usedBy: ['npm run bench'],
+  },
 });
 
 export type EnvironmentVariableName = keyof typeof ENVIRONMENT;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeResidentIdNumber } from '@shequ/contracts';
 import { SeededRandom } from '@shequ/demo-data';
+import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
 import { Grid } from '../entities/grid.js';
 import { importIntoDatabase, openResidentsDatabase } from './offline-import.js';
 
@@ -10,7 +11,7 @@ import { importIntoDatabase, openResidentsDatabase } from './offline-import.js';
  * `npm run bench`: imports 10,000 generated district rows (about 20% floating, ~3,400 flats in 100 buildings
  * created on the way) into a fresh SQLite database, then imports the same file again (all UNCHANGED).
  */
-const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const { BENCH_ROWS: ROWS } = readEnvironment(pickVariables(ENVIRONMENT, ['BENCH_ROWS']));
 const COMMUNITY = '350203008006';
 const LANES = ['香秀里', '莲秀里', '嘉莲里', '莲岳里', '秀华里'];
 
