@@ -49,7 +49,17 @@ describe('the federated graph, end to end through the gateway', () => {
       household: { address: household.address },
     });
 
-    const opened = await system.query(
+    // cases checks the reporter against its projection of residents' events: until resident.registered has
+    // arrived it answers NOT_YET_SYNCED (retryable), as a front end would retry, so does the test.
+    const untilSynced = (query: string, variables: Record<string, unknown>) =>
+      waitFor(
+        async () => {
+          const result = await system.query(query, variables);
+          return result.errors?.[0]?.extensions?.code === 'NOT_YET_SYNCED' ? undefined : result;
+        },
+        { timeoutMs: 30_000, intervalMs: 250, what: 'the reference projection to catch up' },
+      );
+    const opened = await untilSynced(
       `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id number status category } } }`,
       {
         input: {
@@ -66,7 +76,7 @@ describe('the federated graph, end to end through the gateway', () => {
     // worker when it already has: the stream decides which, so both are right.
     expect(['RECEIVED', 'ASSIGNED']).toContain(opened.data.openCase.case.status);
 
-    const signedUp = await system.query(
+    const signedUp = await untilSynced(
       `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status event { title } } } }`,
       { input: { eventId: gala, residentId: resident.id } },
     );

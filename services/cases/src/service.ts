@@ -1,4 +1,4 @@
-import { PeriodicTask, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import { PeriodicTask, referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { scanOverdueCases } from './application/overdue-scan.js';
 import { scanProactiveRules } from './application/proactive-tasks.js';
 import { casesEntities } from './entities/index.js';
@@ -19,7 +19,7 @@ export const casesService: SubgraphServiceDefinition = {
   entities: casesEntities,
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
-  consumers: (deps) => [residentsConsumer(deps), eventsConsumer(deps)],
+  consumers: (deps) => [referenceProjectionConsumer('cases', deps), residentsConsumer(deps), eventsConsumer(deps)],
   scheduledTasks: (deps) => [
     new PeriodicTask('cases-overdue-scan', OVERDUE_SCAN_MS, () => scanOverdueCases(deps, deps.clock.now())),
     new PeriodicTask('cases-proactive-scan', PROACTIVE_SCAN_MS, () => scanProactiveRules(deps, deps.clock.now())),

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GridRegistered, ResidentRegistered } from '@shequ/contracts';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  knownReferences,
+  startTestSubgraph,
+  TestEventPublisher,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { ResidentProjection } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
@@ -70,6 +76,13 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
+    await knownReferences(service, [
+      ...['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r9', 'r-grid'].map((id) => ({ kind: 'RESIDENT' as const, id })),
+      { kind: 'STAFF', id: 'staff-e', department: 'COMPREHENSIVE_GOVERNANCE' },
+      { kind: 'STAFF', id: 'staff-gw3', department: 'GRID' },
+      { kind: 'HOUSEHOLD', id: 'hh-7' },
+      { kind: 'HOUSEHOLD', id: 'hh-grid' },
+    ]);
     publisher = new TestEventPublisher(nats.url);
     // Fixture (hand-computed below): staff-e handles six cases, four resolved in Q1 2026.
     await handled('c1', 'r1', 'HOUSING_REPAIR', 'HOTLINE', '2026-01-05T02:00:00Z', 24); // 5-day limit: on time

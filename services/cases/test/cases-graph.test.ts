@@ -5,6 +5,7 @@ import { missingChineseDescriptions } from '@shequ/subgraph';
 import {
   InMemoryApiKeys,
   pendingSchemaChanges,
+  knownReferences,
   startTestSubgraph,
   TestEventPublisher,
   type TestSubgraph,
@@ -83,6 +84,8 @@ describe.each(testDialects())('cases subgraph on %s', (dialect) => {
   });
 
   it('routes a case once the reporter’s registration arrives after it', async () => {
+    // The reference projection already knows the resident; the routing projection has not seen resident.registered.
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'res-late' }]);
     const result = await service.graphql(OPEN, {
       input: {
         reporterId: 'res-late',

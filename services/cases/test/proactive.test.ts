@@ -14,7 +14,13 @@ import {
 } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  knownReferences,
+  startTestSubgraph,
+  TestEventPublisher,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { scanProactiveRules } from '../src/application/proactive-tasks.js';
 import { ProactiveTask, ResidentProjection, Visit } from '../src/entities/index.js';
@@ -60,6 +66,11 @@ describe.each(testDialects())('proactive service on %s (events in â†’ task out â
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
+    await knownReferences(service, [
+      { kind: 'STAFF', id: 'staff-admin', department: 'OFFICE' },
+      { kind: 'STAFF', id: 'staff-gw2', department: 'GRID' },
+      { kind: 'STAFF', id: 'staff-gw9', department: 'GRID' },
+    ]);
     publisher = new TestEventPublisher(nats.url);
     await publisher.publish(GridRegistered, {
       gridId: 'grid-2',

@@ -3,6 +3,7 @@ import { GridRegistered, ResidentRegistered, type EventEnvelope } from '@shequ/c
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import {
+  knownReferences,
   InMemoryApiKeys,
   startTestSubgraph,
   TestEventPublisher,
@@ -164,6 +165,8 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
   });
 
   it('assigns a waiting case to the grid worker once the reporter’s registration arrives', async () => {
+    // The reference projection already knows the resident; the routing projection has not seen resident.registered.
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'res-late' }]);
     const waiting = await open({
       reporterId: 'res-late',
       category: 'SANITATION',

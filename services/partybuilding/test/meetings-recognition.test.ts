@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { partybuildingService } from '../src/service.js';
 
@@ -23,6 +23,16 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
 
   beforeAll(async () => {
     service = await startTestSubgraph(partybuildingService, { dialect, clock });
+    await knownReferences(service, [
+      { kind: 'RESIDENT', id: 'r1', birthDate: '1950-04-01' },
+      { kind: 'RESIDENT', id: 'r2', birthDate: '1988-04-01' },
+      { kind: 'RESIDENT', id: 'r3', birthDate: '2000-04-01' },
+      { kind: 'STAFF', id: 'staff-jisheng', department: 'FAMILY_PLANNING' },
+      { kind: 'STAFF', id: 'staff-baozhang', department: 'SOCIAL_SECURITY' },
+      { kind: 'STAFF', id: 'staff-other', department: 'FAMILY_PLANNING' },
+      { kind: 'STAFF', id: 'staff-late', department: 'CULTURE' },
+      { kind: 'STAFF', id: 'staff-zongzhi', department: 'COMPREHENSIVE_GOVERNANCE' },
+    ]);
     const committee = (
       await gql(
         `mutation { createPartyOrganization(input: { name: "社区党委", level: COMMITTEE, establishedOn: "2005-07-01" }) { organization { id } } }`,

@@ -214,6 +214,21 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
     expect(
       events.filter((e) => e.subject === 'shequ.residents.grid.registered' && e.data.gridId === 'grid-b'),
     ).toHaveLength(1);
+    // Other services check references against these: the new flat and the grid worker's new grids are announced.
+    expect(events.find((e) => e.subject === 'shequ.residents.household.registered')?.data).toEqual({
+      householdId: flatId,
+      buildingId: 'building-0',
+      gridId: expect.any(String),
+    });
+    expect(
+      events.filter((e) => e.subject === 'shequ.residents.staff.registered' && e.data.staffId === 'staff-grid-a').at(-1)
+        ?.data,
+    ).toEqual({
+      staffId: 'staff-grid-a',
+      department: 'GRID',
+      gridIds: expect.arrayContaining(['grid-b']),
+      active: true,
+    });
   });
 
   it('registers organisations and resolves Staff and Organization references; lists grids and buildings as connections', async () => {
@@ -221,6 +236,13 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
       `mutation { registerOrganization(input: { name: "嘉莲街道社区卫生服务中心", kind: JURISDICTION_UNIT, gridId: "grid-a" }) { organization { id name kind grid { code } } } }`,
     );
     expect(org.errors).toBeUndefined();
+    expect(
+      (await publishedEvents(service)).find((e) => e.subject === 'shequ.residents.organization.registered')?.data,
+    ).toEqual({
+      organizationId: org.data.registerOrganization.organization.id,
+      kind: 'JURISDICTION_UNIT',
+      gridId: 'grid-a',
+    });
     const dup = await service.graphql(
       `mutation { registerOrganization(input: { name: "嘉莲街道社区卫生服务中心", kind: PARTNER_UNIT }) { organization { id } } }`,
     );

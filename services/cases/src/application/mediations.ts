@@ -1,6 +1,6 @@
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { Case } from '../entities/case.js';
 import { Mediation, MediationParty, MediationSession } from '../entities/mediation.js';
 import { recordStep } from './case-timeline.js';
@@ -28,6 +28,20 @@ export async function startMediation(
   if (['CLOSED', 'REJECTED', 'DUPLICATE'].includes(record.status)) {
     throw new ConflictError(`事项当前状态为 ${record.status}，不能开始调解`, { status: record.status });
   }
+  await requireReference(uow.em, {
+    kind: 'STAFF',
+    id: command.mediatorStaffId,
+    field: 'mediatorStaffId',
+    communityId: record.communityId,
+  });
+  for (const [index, party] of command.parties.entries())
+    await requireOptionalReference(uow.em, {
+      kind: 'RESIDENT',
+      id: party.residentId,
+      field: `parties.${index}.residentId`,
+      communityId: record.communityId,
+      current: false,
+    });
   const mediation = uow.em.create(Mediation, {
     id: newId(),
     communityId: record.communityId,

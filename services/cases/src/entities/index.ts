@@ -1,3 +1,4 @@
+import { referenceEntities } from '@shequ/subgraph';
 import { Case } from './case.js';
 import { CaseEvaluation } from './case-evaluation.js';
 import { CaseNumberSequence } from './case-number-sequence.js';
@@ -22,6 +23,7 @@ export {
   Visit,
 };
 export const casesEntities = [
+  ...referenceEntities,
   Case,
   CaseNumberSequence,
   CaseTimelineEntry,

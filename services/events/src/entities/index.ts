@@ -1,3 +1,4 @@
+import { referenceEntities } from '@shequ/subgraph';
 import { CommunityEvent } from './community-event.js';
 import { EventSponsor, ProgrammeItem } from './gala-programme.js';
 import { Registration } from './registration.js';
@@ -20,6 +21,7 @@ export {
   VolunteerShift,
 };
 export const eventsEntities = [
+  ...referenceEntities,
   Venue,
   Team,
   TeamMember,

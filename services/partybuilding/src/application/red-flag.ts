@@ -1,7 +1,7 @@
-import { RedFlagAwarded, type Department } from '@shequ/contracts';
+import { Departments, RedFlagAwarded, type Department } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { isIsoDate } from '../domain/calendar-dates.js';
 import { checkDecision, checkNomination, checkPeriod } from '../domain/red-flag-selection.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
@@ -27,6 +27,17 @@ export async function nominateForRedFlag(
 ): Promise<RedFlagPeriod> {
   if (!command.staffId.trim()) throw new InvalidInputError('staffId', '须指明被提名的社区工作者');
   const period = await periodFor(uow, command.period, communityId, true);
+  const staff = await requireReference(uow.em, {
+    kind: 'STAFF',
+    id: command.staffId,
+    field: 'staffId',
+    communityId,
+  });
+  if (staff.department !== command.department)
+    throw new InvalidInputError(
+      'staffId',
+      `被提名人不属于提名部门「${Departments.labels[command.department]}」：红旗岗只能提名本部门的社区工作者`,
+    );
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkNomination(nominations, command.department, period.decidedOn !== null);
   uow.em.create(RedFlagNomination, {

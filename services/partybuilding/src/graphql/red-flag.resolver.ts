@@ -81,8 +81,8 @@ export class RedFlagResolver {
 /** A nominee is a 社区工作者 of the residents subgraph: the gateway resolves name, department and post there. */
 @Resolver(() => RedFlagNominationType)
 export class RedFlagNominationResolver {
-  @FieldResolver(() => StaffReference)
-  staff(@Root() nomination: RedFlagNomination): StaffReference {
+  @FieldResolver(() => StaffReference, { nullable: true })
+  staff(@Root() nomination: RedFlagNomination): StaffReference | null {
     return { id: nomination.staffId };
   }
 }
