@@ -222,6 +222,13 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
       staffE,
     );
     expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const in2031 = await service.graphql(
+      `mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { mediation { id } } }`,
+      { input: { mediationId: started.id, heldAt: '2031-04-01T06:00:00Z', notes: '双方到场' } },
+      staffE,
+    );
+    expect(in2031.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldAt' });
+    clock.set(new Date('2026-04-01T09:00:00Z'));
     await call(
       `mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { mediation { id } } }`,
       {

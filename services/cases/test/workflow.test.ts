@@ -52,6 +52,8 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock, apiKeys: keys });
+    // Declared so writes never race the reference consumer (residents' events below announce them as well).
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'res-a' }]);
     residents = new TestEventPublisher(nats.url);
     platform = { authorization: keys.issue(['cases:read', 'cases:escalation']).authorization };
     await residents.publish(GridRegistered, {

@@ -225,6 +225,14 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
         },
       );
     expect((await decide('2025-11', 'staff-outsider')).errors?.[0]?.extensions?.field).toBe('winnerStaffId');
+    // Dates of facts: no period that has not begun (a nomination for 2085), no decision before its period or after today.
+    expect((await nominate('2085-01', 'CULTURE', 'staff-late')).errors?.[0]?.extensions?.field).toBe('period');
+    const decideOn = (decidedOn: string) =>
+      service.graphql(`mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period } } }`, {
+        input: { period: '2025-11', winnerStaffId: 'staff-baozhang', decidedOn },
+      });
+    expect((await decideOn('2025-10-15')).errors?.[0]?.extensions?.field).toBe('decidedOn');
+    expect((await decideOn('2026-07-15')).errors?.[0]?.extensions?.field).toBe('decidedOn');
     const decided = await decide('2025-11', 'staff-baozhang');
     expect(decided.data.decideRedFlag.period).toEqual({
       period: '2025-11',

@@ -81,9 +81,14 @@ async function openMediation(uow: UnitOfWork, mediationId: string): Promise<Medi
 export async function recordMediationSession(
   uow: UnitOfWork,
   command: { mediationId: string; heldAt: Date; notes: string },
+  now: Date,
 ): Promise<Mediation> {
   const mediation = await openMediation(uow, command.mediationId);
   if (command.notes.trim().length < 2) throw new InvalidInputError('notes', '请填写调解情况');
+  // A session is recorded once it has taken place: not in the future, not before the mediation began.
+  if (command.heldAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new InvalidInputError('heldAt', '调解时间不能晚于当前时间');
+  if (command.heldAt < mediation.startedAt) throw new InvalidInputError('heldAt', '调解时间不能早于调解开始时间');
   uow.em.create(MediationSession, {
     id: newId(),
     mediationId: mediation.id,

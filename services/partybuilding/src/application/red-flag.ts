@@ -3,7 +3,13 @@ import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { isIsoDate } from '../domain/calendar-dates.js';
-import { checkDecision, checkNomination, checkPeriod } from '../domain/red-flag-selection.js';
+import {
+  checkDecision,
+  checkDecisionDate,
+  checkNomination,
+  checkPeriod,
+  checkPeriodBegun,
+} from '../domain/red-flag-selection.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 
 async function periodFor(
@@ -24,9 +30,11 @@ export async function nominateForRedFlag(
   uow: UnitOfWork,
   command: { period: string; department: Department; staffId: string; reason?: string | null },
   communityId: string,
+  today: string,
 ): Promise<RedFlagPeriod> {
   if (!command.staffId.trim()) throw new InvalidInputError('staffId', '须指明被提名的社区工作者');
   const period = await periodFor(uow, command.period, communityId, true);
+  checkPeriodBegun(command.period, today);
   const staff = await requireReference(uow.em, {
     kind: 'STAFF',
     id: command.staffId,
@@ -56,9 +64,11 @@ export async function decideRedFlag(
   uow: UnitOfWork,
   command: { period: string; winnerStaffId: string; decidedOn: string; panel?: string | null },
   communityId: string,
+  today: string,
 ): Promise<RedFlagPeriod> {
   if (!isIsoDate(command.decidedOn)) throw new InvalidInputError('decidedOn', '日期格式应为 YYYY-MM-DD');
   const period = await periodFor(uow, command.period, communityId, false);
+  checkDecisionDate(command.period, command.decidedOn, today);
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkDecision(nominations, command.winnerStaffId, period.decidedOn !== null);
   const winner = nominations.find((n) => n.staffId === command.winnerStaffId)!;

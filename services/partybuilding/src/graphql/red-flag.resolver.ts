@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../domain/calendar-dates.js';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
@@ -50,7 +51,12 @@ export class RedFlagResolver {
   ) {
     ctx.access.require('party:write');
     const period = await ctx.transaction((uow) =>
-      nominateForRedFlag(uow, { ...input, department: input.department as Department }, ctx.communityId),
+      nominateForRedFlag(
+        uow,
+        { ...input, department: input.department as Department },
+        ctx.communityId,
+        chinaDateOf(ctx.clock.now()),
+      ),
     );
     return { period };
   }
@@ -63,7 +69,9 @@ export class RedFlagResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:write');
-    const period = await ctx.transaction((uow) => decideRedFlag(uow, input, ctx.communityId));
+    const period = await ctx.transaction((uow) =>
+      decideRedFlag(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+    );
     return { period };
   }
 
