@@ -2,7 +2,14 @@
  * Errors raised by domain rules and application services. They know nothing of GraphQL or the ORM:
  * the subgraph layer turns them into GraphQL errors with `extensions.code` (DESIGN §7).
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  /** A reference this service cannot check yet (its projection is still catching up): retry shortly. */
+  | 'NOT_YET_SYNCED';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -25,6 +32,32 @@ export class InvalidInputError extends DomainError {
     details: Record<string, unknown> = {},
   ) {
     super(message, { field, ...details });
+  }
+}
+
+/**
+ * An id of another service's record (a resident, a household, a staff member …) that this service's projection
+ * does not know, or knows as out of scope: BAD_USER_INPUT with the field, nothing written.
+ */
+export class UnknownReferenceError extends InvalidInputError {
+  constructor(
+    field: string,
+    message: string,
+    readonly kind: string,
+    readonly id: string,
+  ) {
+    super(field, message, { reference: kind });
+  }
+}
+
+/** The projection a reference is checked against is still catching up: a retryable refusal, nothing written. */
+export class ReferenceNotSyncedError extends DomainError {
+  readonly code = 'NOT_YET_SYNCED' as const;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message, { field, retryable: true });
   }
 }
 

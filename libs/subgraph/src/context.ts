@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { AccessControl, actorOf, type Principal } from '@shequ/auth';
 import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
+import { ReferenceNotSyncedError, UnknownReferenceError } from '@shequ/errors';
 import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
@@ -38,6 +39,8 @@ export function createSubgraphContext(deps: {
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
+  /** Tells whether the reference projection may still be behind (a refused reference is then retryable). */
+  referenceSync?: { catchingUp(): Promise<boolean> };
 }): SubgraphContext {
   const em = deps.em.fork();
   const access = new AccessControl(deps.principal);
@@ -53,6 +56,14 @@ export function createSubgraphContext(deps: {
     loaders: new Loaders(em),
     clock: deps.clock,
     logger: deps.logger.child({ requestId: deps.requestId }),
-    transaction: (work) => em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) })),
+    transaction: async (work) => {
+      try {
+        return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
+      } catch (error) {
+        if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))
+          throw new ReferenceNotSyncedError(error.field, `${error.message}：本服务的数据尚未同步，请稍后重试`);
+        throw error;
+      }
+    },
   };
 }

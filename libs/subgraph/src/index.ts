@@ -17,3 +17,4 @@ export * from './access/community-scope.js';
 export * from './subgraph-service.js';
 export * from './print-schema.js';
 export * from './access/api-key-projection.js';
+export * from './references/index.js';

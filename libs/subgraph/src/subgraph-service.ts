@@ -41,6 +41,8 @@ import type { FederatedSchema } from './federated-schema.js';
 import { accessEntities } from './access/pii-audit-entry.js';
 import { piiAuditPlugin } from './access/audit-plugin.js';
 import { ApiKeyProjection } from './access/api-key-projection.js';
+import { referenceConsumerName } from './references/reference-consumer.js';
+import { ReferenceSync } from './references/reference-sync.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import type { PeriodicTask } from './periodic-task.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
@@ -125,6 +127,7 @@ export async function startSubgraphService(
     logger,
     apiKeys: overrides.apiKeys ?? projection,
   };
+  const referenceSync = new ReferenceSync(bus, referenceConsumerName(definition.name));
   const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
     if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
@@ -164,7 +167,7 @@ export async function startSubgraphService(
         );
         if (principal.kind === 'anonymous')
           throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
-        return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger });
+        return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger, referenceSync });
       },
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
     });

@@ -1,5 +1,5 @@
 import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
-import { PeriodicTask, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import { PeriodicTask, referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { scanOverdueCases } from './application/overdue-scan.js';
 import { scanProactiveRules } from './application/proactive-tasks.js';
 import { casesEntities } from './entities/index.js';
@@ -21,7 +21,11 @@ export const casesService: SubgraphServiceDefinition = {
   entities: casesEntities,
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
-  consumers: (deps) => [withFundDisbursementLinks(residentsConsumer(deps)), eventsConsumer(deps)],
+  consumers: (deps) => [
+    referenceProjectionConsumer('cases', deps),
+    withFundDisbursementLinks(residentsConsumer(deps)),
+    eventsConsumer(deps),
+  ],
   scheduledTasks: (deps) => {
     const intervals = scanIntervals();
     return [

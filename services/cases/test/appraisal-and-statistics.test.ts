@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GridRegistered, ResidentRegistered } from '@shequ/contracts';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  knownReferences,
+  startTestSubgraph,
+  TestEventPublisher,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { ResidentProjection } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
@@ -70,6 +76,13 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
+    await knownReferences(service, [
+      ...['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r9', 'r-grid'].map((id) => ({ kind: 'RESIDENT' as const, id })),
+      { kind: 'STAFF', id: 'staff-e', department: 'COMPREHENSIVE_GOVERNANCE' },
+      { kind: 'STAFF', id: 'staff-gw3', department: 'GRID' },
+      { kind: 'HOUSEHOLD', id: 'hh-7' },
+      { kind: 'HOUSEHOLD', id: 'hh-grid' },
+    ]);
     publisher = new TestEventPublisher(nats.url);
     // Fixture (hand-computed below): staff-e handles six cases, four resolved in Q1 2026.
     await handled('c1', 'r1', 'HOUSING_REPAIR', 'HOTLINE', '2026-01-05T02:00:00Z', 24); // 5-day limit: on time
@@ -209,6 +222,13 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
       staffE,
     );
     expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const in2031 = await service.graphql(
+      `mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { mediation { id } } }`,
+      { input: { mediationId: started.id, heldAt: '2031-04-01T06:00:00Z', notes: '双方到场' } },
+      staffE,
+    );
+    expect(in2031.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldAt' });
+    clock.set(new Date('2026-04-01T09:00:00Z'));
     await call(
       `mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { mediation { id } } }`,
       {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentRegistered, type EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
-import { missingChineseDescriptions } from '@shequ/subgraph';
+import { missingChineseDescriptions, ReferenceProjection } from '@shequ/subgraph';
 import {
   InMemoryApiKeys,
   pendingSchemaChanges,
+  knownReferences,
   startTestSubgraph,
   TestEventPublisher,
   type TestSubgraph,
@@ -54,6 +55,9 @@ describe.each(testDialects())('cases subgraph on %s', (dialect) => {
   it('builds the resident projection from resident.registered on the stream', async () => {
     await residents.publish(ResidentRegistered, registered('res-1', 'grid-xiangxiu'));
     const row = await waitFor(() => projection('res-1'), { what: 'projection row' });
+    await waitFor(() => service.orm.em.fork().findOne(ReferenceProjection, { kind: 'RESIDENT', id: 'res-1' }), {
+      what: 'reference projection row',
+    });
     expect(row).toMatchObject({ gridId: 'grid-xiangxiu', householdId: 'household-of-res-1', status: 'ACTIVE' });
   });
 
@@ -83,6 +87,8 @@ describe.each(testDialects())('cases subgraph on %s', (dialect) => {
   });
 
   it('routes a case once the reporter’s registration arrives after it', async () => {
+    // The reference projection already knows the resident; the routing projection has not seen resident.registered.
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'res-late' }]);
     const result = await service.graphql(OPEN, {
       input: {
         reporterId: 'res-late',

@@ -16,6 +16,7 @@ import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import {
   InMemoryApiKeys,
+  knownReferences,
   startTestSubgraph,
   TestEventPublisher,
   type Caller,
@@ -67,6 +68,29 @@ describe.each(testDialects())('proactive service on %s (events in â†’ task out â
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock, apiKeys });
+    await knownReferences(service, [
+      { kind: 'STAFF', id: 'staff-admin', department: 'OFFICE' },
+      { kind: 'STAFF', id: 'staff-gw2', department: 'GRID' },
+      { kind: 'STAFF', id: 'staff-gw9', department: 'GRID' },
+      // Residents' events below also announce these; declared here so writes never race the reference consumer.
+      ...[
+        'r-alone',
+        'r-dancer',
+        'r-dibao',
+        'r-dying',
+        'r-float',
+        'r-float2',
+        'r-float3',
+        'r-leaving',
+        'r-local',
+        'r-marker',
+        'r-marker2',
+        'r-review',
+        'r-turning',
+        'r-visited',
+      ].map((id) => ({ kind: 'RESIDENT' as const, id })),
+      ...['hh-r-alone', 'hh-r-dibao', 'hh-r-leaving', 'hh-r-visited'].map((id) => ({ kind: 'HOUSEHOLD' as const, id })),
+    ]);
     publisher = new TestEventPublisher(nats.url);
     await publisher.publish(GridRegistered, {
       gridId: 'grid-2',

@@ -3,6 +3,7 @@ import { GridRegistered, ResidentRegistered, type EventEnvelope } from '@shequ/c
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import {
+  knownReferences,
   InMemoryApiKeys,
   startTestSubgraph,
   TestEventPublisher,
@@ -51,6 +52,8 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock, apiKeys: keys });
+    // Declared so writes never race the reference consumer (residents' events below announce them as well).
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'res-a' }]);
     residents = new TestEventPublisher(nats.url);
     platform = { authorization: keys.issue(['cases:read', 'cases:escalation']).authorization };
     await residents.publish(GridRegistered, {
@@ -164,6 +167,8 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
   });
 
   it('assigns a waiting case to the grid worker once the reporter’s registration arrives', async () => {
+    // The reference projection already knows the resident; the routing projection has not seen resident.registered.
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'res-late' }]);
     const waiting = await open({
       reporterId: 'res-late',
       category: 'SANITATION',

@@ -1,4 +1,4 @@
-import type { SubgraphServiceDefinition } from '@shequ/subgraph';
+import { referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { eventsEntities } from './entities/index.js';
 import { residentsConsumer } from './events/residents-consumer.js';
 import { buildEventsSchema } from './graphql/schema.js';
@@ -12,6 +12,6 @@ export const eventsService: SubgraphServiceDefinition = {
   entities: eventsEntities,
   migrations: eventsMigrations,
   buildSchema: buildEventsSchema,
-  consumers: (deps) => [residentsConsumer(deps)],
+  consumers: (deps) => [referenceProjectionConsumer('events', deps), residentsConsumer(deps)],
   seedDemoData: seedEventsDemo,
 };

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock, missingChineseDescriptions } from '@shequ/subgraph';
-import { pendingSchemaChanges, startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  knownReferences,
+  pendingSchemaChanges,
+  startTestSubgraph,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { ResidentProfile } from '../src/entities/index.js';
 import { buildEventsSchema } from '../src/graphql/schema.js';
@@ -63,6 +69,13 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
 
   beforeAll(async () => {
     service = await startTestSubgraph(eventsService, { dialect, clock });
+    await knownReferences(service, [
+      ...['elder', 'child', 'adult', 'r1', 'r2', 'r3', 'c2', 'stranger', 'racer-a', 'racer-b', 'v1']
+        .concat(Array.from({ length: 8 }, (_, i) => `crowd-${i}`))
+        .map((id) => ({ kind: 'RESIDENT' as const, id })),
+      { kind: 'ORGANIZATION', id: 'org-1' },
+      { kind: 'ORGANIZATION', id: 'org-sponsor' },
+    ]);
     const venue = `mutation($input: RegisterVenueInput!) { registerVenue(input: $input) { venue { id name kind capacity owner { id } photoUrls openingHours } } }`;
     const made = await ok(venue, {
       input: {

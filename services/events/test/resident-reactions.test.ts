@@ -9,7 +9,7 @@ import {
   type EventEnvelope,
 } from '@shequ/contracts';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { GridCode, Registration, ResidentProfile } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
@@ -63,6 +63,10 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(eventsService, { dialect, natsUrl: nats.url, clock });
+    await knownReferences(
+      service,
+      ['grandma', 'grandpa', 'attendee', 'mover', 'neighbour'].map((id) => ({ kind: 'RESIDENT' as const, id })),
+    );
     residents = new TestEventPublisher(nats.url);
   });
   afterAll(async () => {

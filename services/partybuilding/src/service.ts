@@ -1,4 +1,4 @@
-import type { SubgraphServiceDefinition } from '@shequ/subgraph';
+import { referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { partybuildingEntities } from './entities/index.js';
 import { activitiesConsumer } from './events/activities-consumer.js';
 import { casesConsumer } from './events/cases-consumer.js';
@@ -14,6 +14,11 @@ export const partybuildingService: SubgraphServiceDefinition = {
   entities: partybuildingEntities,
   migrations: partybuildingMigrations,
   buildSchema: buildPartybuildingSchema,
-  consumers: (deps) => [casesConsumer(deps), residentsConsumer(deps), activitiesConsumer(deps)],
+  consumers: (deps) => [
+    referenceProjectionConsumer('partybuilding', deps),
+    casesConsumer(deps),
+    residentsConsumer(deps),
+    activitiesConsumer(deps),
+  ],
   seedDemoData: seedPartybuildingDemo,
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { partybuildingService } from '../src/service.js';
 
@@ -23,6 +23,16 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
 
   beforeAll(async () => {
     service = await startTestSubgraph(partybuildingService, { dialect, clock });
+    await knownReferences(service, [
+      { kind: 'RESIDENT', id: 'r1', birthDate: '1950-04-01' },
+      { kind: 'RESIDENT', id: 'r2', birthDate: '1988-04-01' },
+      { kind: 'RESIDENT', id: 'r3', birthDate: '2000-04-01' },
+      { kind: 'STAFF', id: 'staff-jisheng', department: 'FAMILY_PLANNING' },
+      { kind: 'STAFF', id: 'staff-baozhang', department: 'SOCIAL_SECURITY' },
+      { kind: 'STAFF', id: 'staff-other', department: 'FAMILY_PLANNING' },
+      { kind: 'STAFF', id: 'staff-late', department: 'CULTURE' },
+      { kind: 'STAFF', id: 'staff-zongzhi', department: 'COMPREHENSIVE_GOVERNANCE' },
+    ]);
     const committee = (
       await gql(
         `mutation { createPartyOrganization(input: { name: "社区党委", level: COMMITTEE, establishedOn: "2005-07-01" }) { organization { id } } }`,
@@ -215,6 +225,14 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
         },
       );
     expect((await decide('2025-11', 'staff-outsider')).errors?.[0]?.extensions?.field).toBe('winnerStaffId');
+    // Dates of facts: no period that has not begun (a nomination for 2085), no decision before its period or after today.
+    expect((await nominate('2085-01', 'CULTURE', 'staff-late')).errors?.[0]?.extensions?.field).toBe('period');
+    const decideOn = (decidedOn: string) =>
+      service.graphql(`mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period } } }`, {
+        input: { period: '2025-11', winnerStaffId: 'staff-baozhang', decidedOn },
+      });
+    expect((await decideOn('2025-10-15')).errors?.[0]?.extensions?.field).toBe('decidedOn');
+    expect((await decideOn('2026-07-15')).errors?.[0]?.extensions?.field).toBe('decidedOn');
     const decided = await decide('2025-11', 'staff-baozhang');
     expect(decided.data.decideRedFlag.period).toEqual({
       period: '2025-11',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, pendingSchemaChanges, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { partybuildingService } from '../src/service.js';
 
@@ -20,6 +20,14 @@ describe.each(testDialects())('organisations and the development pipeline on %s'
 
   beforeAll(async () => {
     service = await startTestSubgraph(partybuildingService, { dialect, clock });
+    await knownReferences(service, [
+      ...['res-leader', 'res-secretary', 'res-z'].map((id) => ({ kind: 'RESIDENT' as const, id })),
+      { kind: 'RESIDENT', id: 'res-x', birthDate: '1990-01-01' },
+      { kind: 'RESIDENT', id: 'res-young', birthDate: '1998-08-08' },
+      { kind: 'RESIDENT', id: 'res-ext', birthDate: '1990-02-02' },
+      { kind: 'RESIDENT', id: 'res-cancel', birthDate: '1990-02-02' },
+      { kind: 'RESIDENT', id: 'res-minor', birthDate: '2009-01-01' },
+    ]);
   });
   afterAll(() => service?.stop());
 

@@ -8,7 +8,7 @@ import {
 } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { PartyMember, PartyTransfer, VolunteerHoursCredit } from '../src/entities/index.js';
 import { partybuildingService } from '../src/service.js';
@@ -48,6 +48,11 @@ describe.each(testDialects())('transfers and consumed events on %s (real nats-se
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(partybuildingService, { dialect, natsUrl: nats.url, clock });
+    await knownReferences(service, [
+      { kind: 'RESIDENT', id: 'res-member', birthDate: '1970-03-03' },
+      { kind: 'RESIDENT', id: 'res-newcomer' },
+      { kind: 'RESIDENT', id: 'res-anonymous' },
+    ]);
     publisher = new TestEventPublisher(nats.url);
     const committee = await service.graphql(
       `mutation { createPartyOrganization(input: { name: "社区党委", level: COMMITTEE, establishedOn: "2005-07-01" }) { organization { id } } }`,

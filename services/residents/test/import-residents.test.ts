@@ -81,8 +81,17 @@ describe.each(testDialects())('district import on %s', (dialect) => {
     expect(await em.findOneOrFail(Building, flat.building.id)).toMatchObject({ name: '莲秀里9号楼' });
     expect((await em.findOneOrFail(Resident, { idNumber: id('1980-01-01', 11) })).household?.id).toBe('household-0-1');
     expect((await em.findOneOrFail(Resident, 'resident-2')).phone).toBe('13911112222');
-    // Two registered, one updated; nothing for unchanged or rejected rows.
-    expect(await outboxCount()).toBe(before + 3);
+    // Two registered, one updated, and the new building and flat announced; nothing for unchanged or rejected rows.
+    expect(await outboxCount()).toBe(before + 5);
+    const announced = await em.find(OutboxMessage, {
+      subject: { $in: ['shequ.residents.building.registered', 'shequ.residents.household.registered'] },
+    });
+    expect(announced.map((m) => JSON.parse(m.payload).data)).toEqual(
+      expect.arrayContaining([
+        { buildingId: flat.building.id, gridId: expect.any(String) },
+        { householdId: flat.id, buildingId: flat.building.id, gridId: expect.any(String) },
+      ]),
+    );
   });
 
   it('a second import of the same file reports every accepted row UNCHANGED and publishes nothing', async () => {

@@ -141,7 +141,7 @@ describe.each(testDialects())('residents subgraph on %s', (dialect) => {
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
-  it('resolves federation references for Resident, Household and Grid in one request', async () => {
+  it('resolves federation references for Resident, Household and Grid in one request; an unknown id is an error of that item only', async () => {
     const result = await service.graphql(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
       ... on Resident { name } ... on Household { address } ... on Grid { code } } }`,
@@ -154,7 +154,8 @@ describe.each(testDialects())('residents subgraph on %s', (dialect) => {
         ],
       },
     );
-    expect(result.errors).toBeUndefined();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]).toMatchObject({ path: ['_entities', 3], extensions: { code: 'NOT_FOUND' } });
     expect(result.data._entities).toEqual([
       { name: '林建国' },
       { address: '莲秀里2号楼1单元201室' },

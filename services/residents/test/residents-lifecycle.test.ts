@@ -61,6 +61,23 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
     const unchanged = await service.graphql(UPDATE, { input: { residentId: id, phone: '13900002222' } });
     expect(unchanged.errors).toBeUndefined();
 
+    // 居住证 renewal: new permit dates alone are applied (the residence type need not be sent again).
+    const renewed = await service.graphql(UPDATE, {
+      input: { residentId: id, residencePermitIssuedOn: '2027-02-20', residencePermitExpiresOn: '2028-02-19' },
+    });
+    expect(renewed.errors).toBeUndefined();
+    expect(renewed.data.updateResident.resident).toMatchObject({
+      residenceType: 'FLOATING',
+      residencePermitExpiresOn: '2028-02-19',
+    });
+    const backwards = await service.graphql(UPDATE, {
+      input: { residentId: id, residencePermitExpiresOn: '2020-01-01' },
+    });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'residencePermitExpiresOn',
+    });
+
     const moved = await service.graphql(MOVE, {
       input: { residentId: id, householdId: 'household-1-2', movedInOn: '2026-10-01', relationToHead: 'HEAD' },
     });
@@ -108,7 +125,7 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
       movedIn: countFor(events, 'resident.moved_in', id),
       movedOut: countFor(events, 'resident.moved_out', id),
       deceased: countFor(events, 'resident.deceased', id),
-    }).toEqual({ registered: 1, updated: 1, movedIn: 2, movedOut: 1, deceased: 1 });
+    }).toEqual({ registered: 1, updated: 2, movedIn: 2, movedOut: 1, deceased: 1 });
     const [firstMove, returnMove] = events.filter(
       (e) => e.subject === 'shequ.residents.resident.moved_in' && e.data.residentId === id,
     );
@@ -214,6 +231,21 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
     expect(
       events.filter((e) => e.subject === 'shequ.residents.grid.registered' && e.data.gridId === 'grid-b'),
     ).toHaveLength(1);
+    // Other services check references against these: the new flat and the grid worker's new grids are announced.
+    expect(events.find((e) => e.subject === 'shequ.residents.household.registered')?.data).toEqual({
+      householdId: flatId,
+      buildingId: 'building-0',
+      gridId: expect.any(String),
+    });
+    expect(
+      events.filter((e) => e.subject === 'shequ.residents.staff.registered' && e.data.staffId === 'staff-grid-a').at(-1)
+        ?.data,
+    ).toEqual({
+      staffId: 'staff-grid-a',
+      department: 'GRID',
+      gridIds: expect.arrayContaining(['grid-b']),
+      active: true,
+    });
   });
 
   it('registers organisations and resolves Staff and Organization references; lists grids and buildings as connections', async () => {
@@ -221,6 +253,13 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
       `mutation { registerOrganization(input: { name: "嘉莲街道社区卫生服务中心", kind: JURISDICTION_UNIT, gridId: "grid-a" }) { organization { id name kind grid { code } } } }`,
     );
     expect(org.errors).toBeUndefined();
+    expect(
+      (await publishedEvents(service)).find((e) => e.subject === 'shequ.residents.organization.registered')?.data,
+    ).toEqual({
+      organizationId: org.data.registerOrganization.organization.id,
+      kind: 'JURISDICTION_UNIT',
+      gridId: 'grid-a',
+    });
     const dup = await service.graphql(
       `mutation { registerOrganization(input: { name: "嘉莲街道社区卫生服务中心", kind: PARTNER_UNIT }) { organization { id } } }`,
     );

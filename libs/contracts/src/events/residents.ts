@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../define-event.js';
 import { Id, IsoDate, Nullable, OneOf } from '../schema-types.js';
-import { CareCategories, Genders, ResidenceTypes } from '../vocabulary/people.js';
+import { CareCategories, Departments, Genders, ResidenceTypes } from '../vocabulary/people.js';
 
 /**
  * Events of the residents service. Payloads carry ids, places and categories, never names, ID numbers
@@ -23,6 +23,54 @@ export const GridRegistered = defineEvent({
     code: Type.String({ description: '网格编码（社区编码-序号）' }),
     name: Type.String({ description: '网格名称' }),
     gridWorkerStaffId: Nullable(Id('网格员（社区工作者编号）')),
+  }),
+});
+
+export const BuildingRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'building',
+  name: 'registered',
+  description: '楼栋登记或变更（所属网格）；其他服务据此核对楼栋编号',
+  data: Type.Object({
+    buildingId: Id('楼栋编号'),
+    gridId: Id('网格编号'),
+  }),
+});
+
+export const HouseholdRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'household',
+  name: 'registered',
+  description: '住户登记或变更（所在楼栋、网格）；其他服务据此核对住户编号',
+  data: Type.Object({
+    householdId: Id('住户编号'),
+    buildingId: Id('楼栋编号'),
+    gridId: Id('网格编号'),
+  }),
+});
+
+export const StaffRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'staff',
+  name: 'registered',
+  description: '社区工作者登记或变更（部门、服务网格、在岗与否）；不含姓名，其他服务据此核对工作者编号和部门',
+  data: Type.Object({
+    staffId: Id('社区工作者编号'),
+    department: OneOf(Departments, '所属部门'),
+    gridIds: Type.Array(Id('网格编号'), { description: '服务的网格编号' }),
+    active: Type.Boolean({ description: '是否在岗' }),
+  }),
+});
+
+export const OrganizationRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'organization',
+  name: 'registered',
+  description: '辖区单位、社会组织、共建单位或志愿服务队登记或变更；其他服务据此核对组织编号',
+  data: Type.Object({
+    organizationId: Id('组织编号'),
+    kind: Type.String({ description: '组织类别代码' }),
+    gridId: Nullable(Id('所在网格编号')),
   }),
 });
 
@@ -164,6 +212,10 @@ export const FloatingRegistrationExpiring = defineEvent({
 
 export const residentsEvents = [
   GridRegistered,
+  BuildingRegistered,
+  HouseholdRegistered,
+  StaffRegistered,
+  OrganizationRegistered,
   ResidentRegistered,
   ResidentUpdated,
   ResidentMovedIn,

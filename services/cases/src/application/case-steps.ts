@@ -1,7 +1,7 @@
 import { CaseAssigned, CaseClosed, CaseEscalated, CaseFeedbackGiven, CaseResolved } from '@shequ/contracts';
 import { forUpdate } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { planTransition, type StepInput, type WorkflowActor } from '../domain/case-workflow.js';
 import { resolvedOnTime } from '../domain/time-limits.js';
 import type { CaseAction } from '../domain/vocabularies.js';
@@ -35,6 +35,13 @@ export async function takeStep(
     if (record.resolvedAt && command.feedbackAt < record.resolvedAt)
       throw new InvalidInputError('givenAt', '反馈时间不能早于办结时间');
   }
+  if (command.action === 'ASSIGN' && command.assigneeStaffId)
+    await requireReference(uow.em, {
+      kind: 'STAFF',
+      id: command.assigneeStaffId,
+      field: 'assigneeStaffId',
+      communityId: record.communityId,
+    });
   if (command.action === 'MARK_DUPLICATE') {
     const other = await uow.em.findOne(Case, { id: command.duplicateOfCaseId!, communityId: record.communityId });
     if (!other) throw new InvalidInputError('duplicateOfCaseId', '所指的重复事项不存在');

@@ -1,6 +1,6 @@
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { Case } from '../entities/case.js';
 import { Mediation, MediationParty, MediationSession } from '../entities/mediation.js';
 import { recordStep } from './case-timeline.js';
@@ -28,6 +28,20 @@ export async function startMediation(
   if (['CLOSED', 'REJECTED', 'DUPLICATE'].includes(record.status)) {
     throw new ConflictError(`事项当前状态为 ${record.status}，不能开始调解`, { status: record.status });
   }
+  await requireReference(uow.em, {
+    kind: 'STAFF',
+    id: command.mediatorStaffId,
+    field: 'mediatorStaffId',
+    communityId: record.communityId,
+  });
+  for (const [index, party] of command.parties.entries())
+    await requireOptionalReference(uow.em, {
+      kind: 'RESIDENT',
+      id: party.residentId,
+      field: `parties.${index}.residentId`,
+      communityId: record.communityId,
+      current: false,
+    });
   const mediation = uow.em.create(Mediation, {
     id: newId(),
     communityId: record.communityId,
@@ -67,9 +81,14 @@ async function openMediation(uow: UnitOfWork, mediationId: string): Promise<Medi
 export async function recordMediationSession(
   uow: UnitOfWork,
   command: { mediationId: string; heldAt: Date; notes: string },
+  now: Date,
 ): Promise<Mediation> {
   const mediation = await openMediation(uow, command.mediationId);
   if (command.notes.trim().length < 2) throw new InvalidInputError('notes', '请填写调解情况');
+  // A session is recorded once it has taken place: not in the future, not before the mediation began.
+  if (command.heldAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new InvalidInputError('heldAt', '调解时间不能晚于当前时间');
+  if (command.heldAt < mediation.startedAt) throw new InvalidInputError('heldAt', '调解时间不能早于调解开始时间');
   uow.em.create(MediationSession, {
     id: newId(),
     mediationId: mediation.id,

@@ -7,7 +7,7 @@ import {
   type CasePriority,
 } from '@shequ/contracts';
 import { newId } from '@shequ/database';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
 import { deadlinesFor, departmentForCategory } from '../domain/category-policy.js';
 import { validDescription } from '../domain/case-intake.js';
 import { defaultWorkType, type WorkType } from '../domain/work-type.js';
@@ -42,6 +42,13 @@ export async function openCase(
   actor: TimelineActor = SYSTEM_TIMELINE_ACTOR,
 ): Promise<Case> {
   const description = validDescription(command.description);
+  await requireOptionalReference(uow.em, {
+    kind: 'RESIDENT',
+    id: command.reporterId,
+    field: 'reporterId',
+    communityId,
+    current: false,
+  });
   const reporter = command.reporterId
     ? await uow.em.findOne(ResidentProjection, { residentId: command.reporterId })
     : null;

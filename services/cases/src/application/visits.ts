@@ -1,7 +1,7 @@
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { EntityManager } from '@mikro-orm/core';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { Case } from '../entities/case.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import { Visit } from '../entities/visit.js';
@@ -32,6 +32,21 @@ export async function logVisit(
   const notes = command.notes.trim();
   if (notes.length < 2) throw new InvalidInputError('notes', '请填写走访情况（民情日记）');
   if (command.visitedAt > now) throw new InvalidInputError('visitedAt', '走访时间不能晚于当前时间');
+  // The visitor is the caller: a visit is logged by a staff member in post, about people and flats residents knows.
+  await requireReference(uow.em, { kind: 'STAFF', id: command.staffId, field: 'staffId', communityId });
+  await requireOptionalReference(uow.em, {
+    kind: 'HOUSEHOLD',
+    id: command.householdId,
+    field: 'householdId',
+    communityId,
+  });
+  await requireOptionalReference(uow.em, {
+    kind: 'RESIDENT',
+    id: command.residentId,
+    field: 'residentId',
+    communityId,
+    current: false,
+  });
   const linkedCase = command.caseId ? await uow.em.findOne(Case, { id: command.caseId, communityId }) : null;
   if (command.caseId && !linkedCase) throw new InvalidInputError('caseId', '关联的事项不存在');
   const { householdId, gridId } = await placeOfVisit(uow.em, command);

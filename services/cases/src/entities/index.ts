@@ -1,3 +1,4 @@
+import { referenceEntities } from '@shequ/subgraph';
 import { Case } from './case.js';
 import { CaseEvaluation } from './case-evaluation.js';
 import { CaseFundDisbursement } from './case-fund-disbursement.js';
@@ -23,6 +24,7 @@ export {
   Visit,
 };
 export const casesEntities = [
+  ...referenceEntities,
   Case,
   CaseNumberSequence,
   CaseTimelineEntry,

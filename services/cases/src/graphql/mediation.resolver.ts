@@ -50,7 +50,7 @@ export class MediationResolver {
   ) {
     ctx.access.require('cases:write');
     await visibleMediation(ctx, input.mediationId);
-    return { mediation: await ctx.transaction((uow) => recordMediationSession(uow, input)) };
+    return { mediation: await ctx.transaction((uow) => recordMediationSession(uow, input, ctx.clock.now())) };
   }
 
   @Mutation(() => MediationPayload, { description: '结束调解（需 cases:write）：达成或未达成协议，记入事项办理记录' })

@@ -24,8 +24,8 @@ export class ProactiveTaskResolver {
     return paginate(ctx.em, ProactiveTask, await proactiveTaskWhere(ctx, filter), page);
   }
 
-  @FieldResolver(() => ResidentReference)
-  resident(@Root() task: ProactiveTask): ResidentReference {
+  @FieldResolver(() => ResidentReference, { nullable: true })
+  resident(@Root() task: ProactiveTask): ResidentReference | null {
     return { id: task.residentId };
   }
 

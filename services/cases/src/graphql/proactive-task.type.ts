@@ -13,8 +13,11 @@ export class ProactiveTaskType {
   @Field({ description: '生成原因' })
   reason!: string;
 
-  @Field(() => ResidentReference, { description: '服务对象' })
-  resident!: ResidentReference;
+  @Field(() => ResidentReference, {
+    nullable: true,
+    description: '服务对象（居民档案无法解析时为空，并在 errors 中说明）',
+  })
+  resident!: ResidentReference | null;
 
   @Field(() => GridReference, { nullable: true, description: '所属网格' })
   grid!: GridReference | null;

@@ -27,8 +27,8 @@ export class VisitResolver {
     return { visit };
   }
 
-  @FieldResolver(() => StaffReference)
-  staff(@Root() visit: Visit): StaffReference {
+  @FieldResolver(() => StaffReference, { nullable: true })
+  staff(@Root() visit: Visit): StaffReference | null {
     return { id: visit.staffId };
   }
 

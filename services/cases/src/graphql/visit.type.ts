@@ -6,8 +6,11 @@ export class StaffVisitType {
   @Field(() => ID, { description: '走访编号' })
   id!: string;
 
-  @Field(() => StaffReference, { description: '走访的社区工作者' })
-  staff!: StaffReference;
+  @Field(() => StaffReference, {
+    nullable: true,
+    description: '走访的社区工作者（无法解析时为空，并在 errors 中说明）',
+  })
+  staff!: StaffReference | null;
 
   @Field(() => HouseholdReference, { nullable: true, description: '走访住户' })
   household!: HouseholdReference | null;

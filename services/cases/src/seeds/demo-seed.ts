@@ -2,7 +2,7 @@ import type { CaseCategory, CaseChannel, EvaluationGrade } from '@shequ/contract
 import { SYSTEM_ACTOR } from '@shequ/contracts';
 import { demoDataset, SeededRandom } from '@shequ/demo-data';
 import type { EventSink } from '@shequ/messaging';
-import type { ServiceDependencies, UnitOfWork } from '@shequ/subgraph';
+import { seedReferenceProjection, type ServiceDependencies, type UnitOfWork } from '@shequ/subgraph';
 import { takeStep } from '../application/case-steps.js';
 import { evaluateCase } from '../application/evaluations.js';
 import { openCase } from '../application/open-case.js';
@@ -51,6 +51,8 @@ const GRADES: Array<[EvaluationGrade, number]> = [
 export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Case, {})) > 0) return;
   const data = demoDataset();
+  // The references every write checks: the demo's people, places and staff, as residents' events would state them.
+  await seedReferenceProjection(orm.em.fork(), data);
   const random = new SeededRandom('cases-demo');
   const communityId = data.community.code;
   const adults = data.residents.filter((r) => r.phone !== null);

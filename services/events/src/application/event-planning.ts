@@ -8,7 +8,7 @@ import {
 } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkReschedulable, nextEventStatus } from '../domain/event-lifecycle.js';
 import { LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
@@ -155,6 +155,12 @@ async function resolveOrganiser(uow: UnitOfWork, command: PlanEventCommand, comm
     case 'ORGANIZATION':
       if (!command.organiserOrganizationId)
         throw new InvalidInputError('organiserOrganizationId', '共建单位主办须指明单位');
+      await requireReference(uow.em, {
+        kind: 'ORGANIZATION',
+        id: command.organiserOrganizationId,
+        field: 'organiserOrganizationId',
+        communityId,
+      });
       return {
         organiserKind: 'ORGANIZATION' as const,
         organiserDepartment: null,
@@ -273,6 +279,12 @@ export async function addSponsor(
   const event = await uow.em.findOne(CommunityEvent, { id: command.eventId, communityId });
   if (!event) throw new NotFoundError('活动', command.eventId);
   if (!command.contribution.trim()) throw new InvalidInputError('contribution', '请填写赞助内容');
+  await requireReference(uow.em, {
+    kind: 'ORGANIZATION',
+    id: command.organizationId,
+    field: 'organizationId',
+    communityId,
+  });
   if (command.amountFen != null && (!Number.isInteger(command.amountFen) || command.amountFen < 0)) {
     throw new InvalidInputError('amountFen', '金额（分）须为非负整数');
   }

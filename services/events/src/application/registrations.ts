@@ -6,7 +6,7 @@ import {
 } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import type { EventSink } from '@shequ/messaging';
 import type { EntityManager } from '@mikro-orm/core';
 import { checkAudience } from '../domain/audience-rule.js';
@@ -43,6 +43,13 @@ export async function registerForEvent(
     communityId,
     () => new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`),
   );
+  await requireReference(uow.em, {
+    kind: 'RESIDENT',
+    id: command.residentId,
+    field: 'residentId',
+    communityId,
+    current: false,
+  });
   const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
   if (profile?.diedOn) throw new ConflictError('该居民已登记死亡，不能报名', { field: 'residentId' });
   checkAudience(locked.audience, profile?.birthDate ?? null, locked.startsAt);

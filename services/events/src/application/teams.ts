@@ -1,6 +1,6 @@
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
 import { Team, TeamAward, TeamMember } from '../entities/team.js';
 
@@ -52,6 +52,7 @@ export async function addTeamMember(
 ): Promise<TeamMember> {
   if (!DATE.test(command.joinedOn)) throw new InvalidInputError('joinedOn', '入团日期格式为 YYYY-MM-DD');
   const team = await teamOf(uow, command.teamId, communityId);
+  await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   if ((await uow.em.count(TeamMember, { team, residentId: command.residentId, leftOn: null })) > 0) {
     throw new ConflictError('该居民已是团队成员', { field: 'residentId' });
   }

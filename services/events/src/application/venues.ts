@@ -1,6 +1,6 @@
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
 import type { VenueKind } from '../domain/vocabularies.js';
 import { Venue } from '../entities/venue.js';
 
@@ -24,6 +24,12 @@ export async function registerVenue(
   if (!name) throw new InvalidInputError('name', '场地名称不能为空');
   if (command.capacity != null && (!Number.isInteger(command.capacity) || command.capacity < 1))
     throw new InvalidInputError('capacity', '容纳人数须为正整数');
+  await requireOptionalReference(uow.em, {
+    kind: 'ORGANIZATION',
+    id: command.ownerOrganizationId,
+    field: 'ownerOrganizationId',
+    communityId,
+  });
   const photoUrls = command.photoUrls ?? [];
   photoUrls.forEach((url, i) => {
     if (!/^https?:\/\/\S+$/.test(url))

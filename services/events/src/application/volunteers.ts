@@ -1,7 +1,7 @@
 import { communityDay, VolunteerHoursRecorded } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkTimeRange } from '../domain/venue-booking.js';
 import { CommunityEvent } from '../entities/community-event.js';
 import { VolunteerService, VolunteerShift } from '../entities/volunteer-shift.js';
@@ -47,6 +47,13 @@ export async function recordVolunteerHours(
 ): Promise<VolunteerService> {
   const shift = await uow.em.findOne(VolunteerShift, { id: command.shiftId, communityId });
   if (!shift) throw new NotFoundError('志愿服务班次', command.shiftId);
+  await requireReference(uow.em, {
+    kind: 'RESIDENT',
+    id: command.residentId,
+    field: 'residentId',
+    communityId,
+    current: false,
+  });
   const minutes = minutesServed(shift, command.minutes);
   if (shift.startsAt.getTime() > now.getTime())
     throw new ConflictError('班次尚未开始，不能记录服务时长', { field: 'shiftId' });

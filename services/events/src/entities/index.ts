@@ -1,3 +1,4 @@
+import { referenceEntities } from '@shequ/subgraph';
 import { CommunityEvent } from './community-event.js';
 import { EventSponsor, ProgrammeItem } from './gala-programme.js';
 import { GridCode } from './grid-code.js';
@@ -23,6 +24,7 @@ export {
 };
 export const eventsEntities = [
   GridCode,
+  ...referenceEntities,
   Venue,
   Team,
   TeamMember,

@@ -258,8 +258,11 @@ export class CommunityEventResolver {
 
 @Resolver(() => EventSponsorshipType)
 export class EventSponsorshipResolver {
-  @FieldResolver(() => OrganizationReference, { description: '赞助单位' })
-  organization(@Root() sponsor: EventSponsor): OrganizationReference {
+  @FieldResolver(() => OrganizationReference, {
+    nullable: true,
+    description: '赞助单位（无法解析时为空，并在 errors 中说明）',
+  })
+  organization(@Root() sponsor: EventSponsor): OrganizationReference | null {
     return { id: sponsor.organizationId };
   }
 }

@@ -62,8 +62,8 @@ export class RegistrationResolver {
     return (await ctx.loaders.byId(CommunityEvent).load(registration.event.id))!;
   }
 
-  @FieldResolver(() => ResidentReference)
-  resident(@Root() registration: Registration): ResidentReference {
+  @FieldResolver(() => ResidentReference, { nullable: true })
+  resident(@Root() registration: Registration): ResidentReference | null {
     return { id: registration.residentId };
   }
 }

@@ -11,8 +11,8 @@ export class EventRegistrationType {
   @Field(() => CommunityEventType, { description: '活动' })
   event!: CommunityEventType;
 
-  @Field(() => ResidentReference, { description: '报名居民' })
-  resident!: ResidentReference;
+  @Field(() => ResidentReference, { nullable: true, description: '报名居民（无法解析时为空，并在 errors 中说明）' })
+  resident!: ResidentReference | null;
 
   @Field(() => RegistrationStatusEnum, { description: '报名状态' })
   status!: string;

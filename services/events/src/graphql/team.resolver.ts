@@ -64,7 +64,10 @@ export class TeamResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:write');
-    return { member: await ctx.transaction((uow) => addTeamMember(uow, input, ctx.communityId)) };
+    const member = await ctx.transaction((uow) => addTeamMember(uow, input, ctx.communityId));
+    return {
+      member: { id: member.id, resident: { id: member.residentId }, joinedOn: member.joinedOn, leftOn: member.leftOn },
+    };
   }
 
   @Mutation(() => TeamPayload, { description: '成员离团（需 events:write）；队长离团后团队暂无队长' })

@@ -30,8 +30,8 @@ export class TeamMemberType {
   @Field(() => ID, { description: '成员记录编号' })
   id!: string;
 
-  @Field(() => ResidentReference, { description: '成员（居民）' })
-  resident!: ResidentReference;
+  @Field(() => ResidentReference, { nullable: true, description: '成员（居民；无法解析时为空，并在 errors 中说明）' })
+  resident!: ResidentReference | null;
 
   @Field(() => DateScalar, { description: '入团日期' })
   joinedOn!: string;

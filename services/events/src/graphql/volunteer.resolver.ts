@@ -57,8 +57,11 @@ export class VolunteerShiftResolver {
 
 @Resolver(() => VolunteerServiceRecordType)
 export class VolunteerServiceRecordResolver {
-  @FieldResolver(() => ResidentReference, { description: '志愿者（居民）' })
-  resident(@Root() record: VolunteerService | VolunteerServiceRecordType): ResidentReference {
+  @FieldResolver(() => ResidentReference, {
+    nullable: true,
+    description: '志愿者（居民；无法解析时为空，并在 errors 中说明）',
+  })
+  resident(@Root() record: VolunteerService | VolunteerServiceRecordType): ResidentReference | null {
     return 'residentId' in record ? { id: record.residentId } : record.resident;
   }
 }

@@ -22,8 +22,8 @@ export class VolunteerServiceRecordType {
   @Field(() => ID, { description: '记录编号' })
   id!: string;
 
-  @Field(() => ResidentReference, { description: '志愿者（居民）' })
-  resident!: ResidentReference;
+  @Field(() => ResidentReference, { nullable: true, description: '志愿者（居民；无法解析时为空，并在 errors 中说明）' })
+  resident!: ResidentReference | null;
 
   @Field(() => Int, { description: '服务时长（分钟）' })
   minutes!: number;

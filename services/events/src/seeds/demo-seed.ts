@@ -9,7 +9,7 @@ import {
 } from '@shequ/contracts';
 import { eventSink, type EventSink } from '@shequ/messaging';
 import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
-import type { ServiceDependencies } from '@shequ/subgraph';
+import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
 import { ageFits } from '../domain/audience-rule.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
@@ -348,6 +348,8 @@ function statusOf(spec: EventSpec, startsAt: Date): CommunityEventStatus {
 export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Venue, {})) > 0) return;
   const data = demoDataset();
+  // The references every write checks: the demo's people, places and organisations, as residents' events state them.
+  await seedReferenceProjection(orm.em.fork(), data);
   const communityId = data.community.code;
   const random = new SeededRandom('events-demo');
   const alive = data.residents;

@@ -1,7 +1,7 @@
 import { MemberStageChanged, type Gender, type PartyMemberStage, type PartyMemberType } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import {
   checkApplication,
   checkProbationCancellation,
@@ -35,7 +35,6 @@ export interface EnrolMemberCommand extends Partial<StageDates> {
   stage?: PartyMemberStage | null;
   memberType?: PartyMemberType | null;
   gender?: Gender | null;
-  birthDate?: string | null;
   probationExtendedUntil?: string | null;
 }
 
@@ -51,6 +50,14 @@ export async function enrolMember(
   options: { publish?: boolean } = {},
 ): Promise<PartyMember> {
   const stage = command.stage ?? 'APPLICANT';
+  // The resident and their birth date come from residents' facts (the projection), never from the caller.
+  const resident = await requireReference(uow.em, {
+    kind: 'RESIDENT',
+    id: command.residentId,
+    field: 'residentId',
+    communityId,
+  });
+  const birthDate = resident.birthDate;
   const dates: StageDates = {
     appliedOn: command.appliedOn ?? null,
     activistOn: command.activistOn ?? null,
@@ -60,14 +67,14 @@ export async function enrolMember(
   };
   if (stage === 'APPLICANT') {
     if (!dates.appliedOn) throw new InvalidInputError('appliedOn', '入党申请人须填写申请日期');
-    checkApplication({ appliedOn: dates.appliedOn, birthDate: command.birthDate ?? null }, today);
+    checkApplication({ appliedOn: dates.appliedOn, birthDate }, today);
   }
   checkStageHistory(
     {
       ...dates,
       stage,
       status: 'ACTIVE',
-      birthDate: command.birthDate ?? null,
+      birthDate,
       probationExtendedUntil: command.probationExtendedUntil ?? null,
     },
     today,
@@ -86,7 +93,7 @@ export async function enrolMember(
     stageSince,
     memberType: command.memberType ?? 'COMMUNITY',
     gender: command.gender ?? null,
-    birthDate: command.birthDate ?? null,
+    birthDate,
     ...dates,
     probationExtendedUntil: command.probationExtendedUntil ?? null,
   });

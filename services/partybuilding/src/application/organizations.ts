@@ -1,7 +1,8 @@
 import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
+import { isIsoDate } from '@shequ/contracts';
 import { checkPlacement } from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
 import { PartyOrganization, PartyOrganizationChange } from '../entities/index.js';
@@ -59,6 +60,12 @@ export async function createOrganization(
   if (!isIsoDate(command.establishedOn)) throw new InvalidInputError('establishedOn', '日期格式应为 YYYY-MM-DD');
   const parent = command.parentId ? await loadOrganization(uow, command.parentId, communityId, 'parentId') : null;
   checkPlacement(command.level, parent?.level ?? null);
+  await requireOptionalReference(uow.em, {
+    kind: 'RESIDENT',
+    id: command.secretaryResidentId,
+    field: 'secretaryResidentId',
+    communityId,
+  });
   const organization = uow.em.create(PartyOrganization, {
     id: newId(),
     communityId,
@@ -90,6 +97,13 @@ export async function changeOrganization(
 ): Promise<PartyOrganization> {
   if (!isIsoDate(command.changedOn)) throw new InvalidInputError('changedOn', '日期格式应为 YYYY-MM-DD');
   const organization = await loadOrganization(uow, command.organizationId, communityId);
+  if (command.secretaryResidentId !== organization.secretaryResidentId)
+    await requireOptionalReference(uow.em, {
+      kind: 'RESIDENT',
+      id: command.secretaryResidentId,
+      field: 'secretaryResidentId',
+      communityId,
+    });
   const note = command.note ?? null;
   if (command.level && command.level !== organization.level) {
     const parent = organization.parent ? await uow.em.findOneOrFail(PartyOrganization, organization.parent.id) : null;

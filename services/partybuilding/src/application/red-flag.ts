@@ -1,8 +1,14 @@
-import { isIsoDate, RedFlagAwarded, type Department } from '@shequ/contracts';
+import { Departments, isIsoDate, RedFlagAwarded, type Department } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
-import { checkDecision, checkNomination, checkPeriod } from '../domain/red-flag-selection.js';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import {
+  checkDecision,
+  checkDecisionDate,
+  checkNomination,
+  checkPeriod,
+  checkPeriodBegun,
+} from '../domain/red-flag-selection.js';
 import { RedFlagNomination, RedFlagPeriod } from '../entities/index.js';
 
 async function periodFor(
@@ -23,9 +29,22 @@ export async function nominateForRedFlag(
   uow: UnitOfWork,
   command: { period: string; department: Department; staffId: string; reason?: string | null },
   communityId: string,
+  today: string,
 ): Promise<RedFlagPeriod> {
   if (!command.staffId.trim()) throw new InvalidInputError('staffId', '须指明被提名的社区工作者');
   const period = await periodFor(uow, command.period, communityId, true);
+  checkPeriodBegun(command.period, today);
+  const staff = await requireReference(uow.em, {
+    kind: 'STAFF',
+    id: command.staffId,
+    field: 'staffId',
+    communityId,
+  });
+  if (staff.department !== command.department)
+    throw new InvalidInputError(
+      'staffId',
+      `被提名人不属于提名部门「${Departments.labels[command.department]}」：红旗岗只能提名本部门的社区工作者`,
+    );
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkNomination(nominations, command.department, period.decidedOn !== null);
   uow.em.create(RedFlagNomination, {
@@ -44,9 +63,11 @@ export async function decideRedFlag(
   uow: UnitOfWork,
   command: { period: string; winnerStaffId: string; decidedOn: string; panel?: string | null },
   communityId: string,
+  today: string,
 ): Promise<RedFlagPeriod> {
   if (!isIsoDate(command.decidedOn)) throw new InvalidInputError('decidedOn', '日期格式应为 YYYY-MM-DD');
   const period = await periodFor(uow, command.period, communityId, false);
+  checkDecisionDate(command.period, command.decidedOn, today);
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkDecision(nominations, command.winnerStaffId, period.decidedOn !== null);
   const winner = nominations.find((n) => n.staffId === command.winnerStaffId)!;

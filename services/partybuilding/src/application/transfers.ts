@@ -8,7 +8,8 @@ import {
 } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { isIsoDate } from '@shequ/contracts';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
 import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';
@@ -56,6 +57,8 @@ export async function requestTransfer(
     branchId = member.branch.id;
   } else if (!residentId) {
     throw new InvalidInputError('residentId', '转入须指明居民');
+  } else {
+    await requireReference(uow.em, { kind: 'RESIDENT', id: residentId, field: 'residentId', communityId });
   }
   const branch = branchId ? await loadOrganization(uow, branchId, communityId, 'branchId') : null;
   if (branch) checkMemberPlacement(branch, null);
@@ -101,8 +104,10 @@ export async function advanceTransfer(
   if (!transfer) throw new NotFoundError('PartyTransfer', command.transferId);
   if (command.letterNumber?.trim()) transfer.letterNumber = command.letterNumber.trim();
   if (command.externalOrganization?.trim()) transfer.externalOrganization = command.externalOrganization.trim();
-  if (command.residentId && transfer.direction === 'IN' && transfer.status !== 'COMPLETED')
+  if (command.residentId && transfer.direction === 'IN' && transfer.status !== 'COMPLETED') {
+    await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
     transfer.residentId = command.residentId;
+  }
   if (command.branchId && transfer.direction === 'IN') {
     const branch = await loadOrganization(uow, command.branchId, communityId, 'branchId');
     checkMemberPlacement(branch, null);

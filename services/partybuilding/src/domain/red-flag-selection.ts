@@ -10,6 +10,21 @@ export function checkPeriod(period: string): number {
   return Number(match[1]);
 }
 
+/**
+ * A period is a month that has begun (nominations for a month still to come cannot be true yet); a decision is dated
+ * within or after its period and not after today.
+ */
+export function checkPeriodBegun(period: string, today: string): void {
+  if (period > today.slice(0, 7))
+    throw new InvalidInputError('period', `评选期 ${period} 尚未开始（今天是 ${today}），不能提名或评选`);
+}
+
+export function checkDecisionDate(period: string, decidedOn: string, today: string): void {
+  if (decidedOn < `${period}-01`)
+    throw new InvalidInputError('decidedOn', `评选日期 ${decidedOn} 早于评选期 ${period}，应在评选期开始之后`);
+  if (decidedOn > today) throw new InvalidInputError('decidedOn', `评选日期 ${decidedOn} 晚于今天（${today}）`);
+}
+
 export function checkNomination(
   existing: ReadonlyArray<{ department: Department }>,
   department: Department,

@@ -1,3 +1,4 @@
+import { referenceEntities } from '@shequ/subgraph';
 import { PartyMeeting, PartyMeetingAttendance } from './party-meeting.js';
 import { PartyMemberStageChange } from './party-member-stage-change.js';
 import { PartyMember } from './party-member.js';
@@ -24,6 +25,7 @@ export {
   VolunteerHoursCredit,
 };
 export const partybuildingEntities = [
+  ...referenceEntities,
   PartyOrganization,
   PartyOrganizationChange,
   PartyMember,

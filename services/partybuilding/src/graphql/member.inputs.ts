@@ -31,7 +31,10 @@ export class EnrolPartyMemberInput {
   @Field(() => GenderEnum, { nullable: true, description: '性别（用于匿名统计）' })
   gender?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: '出生日期（用于年龄核对和匿名统计）' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '不再使用：出生日期取自居民档案（居民服务的登记信息），此处填写的值被忽略',
+  })
   birthDate?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '递交入党申请日期' })

@@ -164,8 +164,8 @@ export class PartyMemberResolver {
     return member.group ? ctx.loaders.byId(PartyOrganization).load(member.group.id) : null;
   }
 
-  @FieldResolver(() => ResidentReference)
-  resident(@Root() member: PartyMember): ResidentReference {
+  @FieldResolver(() => ResidentReference, { nullable: true })
+  resident(@Root() member: PartyMember): ResidentReference | null {
     return { id: member.residentId };
   }
 

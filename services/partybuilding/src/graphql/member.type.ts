@@ -64,8 +64,11 @@ export class PartyMemberType {
   @Field(() => PartyOrganizationType, { nullable: true, description: '所在党小组' })
   group!: PartyOrganizationType | null;
 
-  @Field(() => ResidentReference, { description: '对应的居民' })
-  resident!: ResidentReference;
+  @Field(() => ResidentReference, {
+    nullable: true,
+    description: '对应的居民（居民档案无法解析时为空，并在 errors 中说明）',
+  })
+  resident!: ResidentReference | null;
 
   @Field(() => DateScalar, { nullable: true, description: '递交入党申请日期' })
   appliedOn!: string | null;

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../domain/calendar-dates.js';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
@@ -40,7 +41,12 @@ export class RedFlagResolver {
   ) {
     ctx.access.require('party:write');
     const period = await ctx.transaction((uow) =>
-      nominateForRedFlag(uow, { ...input, department: input.department as Department }, ctx.communityId),
+      nominateForRedFlag(
+        uow,
+        { ...input, department: input.department as Department },
+        ctx.communityId,
+        chinaDateOf(ctx.clock.now()),
+      ),
     );
     return { period };
   }
@@ -53,7 +59,9 @@ export class RedFlagResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:write');
-    const period = await ctx.transaction((uow) => decideRedFlag(uow, input, ctx.communityId));
+    const period = await ctx.transaction((uow) =>
+      decideRedFlag(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+    );
     return { period };
   }
 
@@ -71,8 +79,8 @@ export class RedFlagResolver {
 /** A nominee is a 社区工作者 of the residents subgraph: the gateway resolves name, department and post there. */
 @Resolver(() => RedFlagNominationType)
 export class RedFlagNominationResolver {
-  @FieldResolver(() => StaffReference)
-  staff(@Root() nomination: RedFlagNomination): StaffReference {
+  @FieldResolver(() => StaffReference, { nullable: true })
+  staff(@Root() nomination: RedFlagNomination): StaffReference | null {
     return { id: nomination.staffId };
   }
 }

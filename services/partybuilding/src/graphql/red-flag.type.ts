@@ -11,8 +11,11 @@ export class RedFlagNominationType {
   @Field(() => ID, { description: '被提名的社区工作者编号（同 staff.id，保留以兼容）' })
   staffId!: string;
 
-  @Field(() => StaffReference, { description: '被提名的社区工作者（居民服务中的社区工作者）' })
-  staff!: StaffReference;
+  @Field(() => StaffReference, {
+    nullable: true,
+    description: '被提名的社区工作者（居民服务中的社区工作者；无法解析时为空，并在 errors 中说明）',
+  })
+  staff!: StaffReference | null;
 
   @Field(() => String, { nullable: true, description: '提名理由' })
   reason!: string | null;

@@ -16,7 +16,7 @@ import {
   type DemoResident,
   type DemoStaff,
 } from '@shequ/demo-data';
-import type { ServiceDependencies } from '@shequ/subgraph';
+import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
 import type { MeetingAttendanceStatus, PartyAppraisalGrade } from '../domain/vocabularies.js';
 import {
@@ -106,6 +106,8 @@ interface SeedBranch {
 export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(PartyOrganization, {})) > 0) return;
   const data = demoDataset();
+  // The references every write checks: the demo's people, places and staff, as residents' events would state them.
+  await seedReferenceProjection(orm.em.fork(), data);
   const communityId = data.community.code;
   const random = new SeededRandom('partybuilding-demo');
   const adults = random.shuffle(data.residents.filter((r) => ageOn(r.birthDate, TODAY) >= 24));

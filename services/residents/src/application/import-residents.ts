@@ -1,3 +1,4 @@
+import { announceBuilding, announceHousehold } from './announce-places.js';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
@@ -178,6 +179,7 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
             name: value.building,
             address: value.building,
           });
+          announceBuilding(events, building);
           buildingByName.set(value.building, building);
           createdBuildings.push([value.building, building]);
         } else if (value.gridCode && gridByCode.get(value.gridCode) !== building.gridId) {
@@ -197,6 +199,7 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
             address,
             housing: value.housing ?? 'OWNED',
           });
+          announceHousehold(events, { id: household.id, buildingId: building.id, gridId: building.gridId });
           households.set(address, household);
         }
         const location = { householdId: household.id, buildingId: building.id, gridId: building.gridId };

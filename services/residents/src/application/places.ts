@@ -1,3 +1,4 @@
+import { announceHousehold, announceOrganization, announceStaff } from './announce-places.js';
 import { Departments, GridRegistered, type Department } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
@@ -61,6 +62,7 @@ export async function registerHousehold(
   if (await uow.em.count(Household, { communityId, address }))
     throw new ConflictError(`住户 ${address} 已登记`, { field: 'room' });
   const household = uow.em.create(Household, { id: newId(), communityId, building, unit, room, address, ...housing });
+  announceHousehold(uow.events, { id: household.id, buildingId: building.id, gridId: building.grid.id });
   await uow.em.flush();
   return household;
 }
@@ -122,6 +124,7 @@ export async function assignGridWorker(
   grid.gridWorkerStaffId = staff.id;
   staff.gridIds = joinGridIds([...staff.gridIds.split(',').filter(Boolean), grid.id]);
   uow.events.record(GridRegistered, { gridId: grid.id, code: grid.code, name: grid.name, gridWorkerStaffId: staff.id });
+  announceStaff(uow.events, staff);
   await uow.em.flush();
   return grid;
 }
@@ -147,6 +150,7 @@ export async function registerStaff(
     position,
     gridIds: joinGridIds(gridIds),
   });
+  announceStaff(uow.events, staff);
   await uow.em.flush();
   return staff;
 }
@@ -179,6 +183,7 @@ export async function registerOrganization(
     gridId: input.gridId ?? null,
     memberCount: input.memberCount ?? null,
   });
+  announceOrganization(uow.events, organization);
   await uow.em.flush();
   return organization;
 }

@@ -34,13 +34,28 @@ export async function updateResident(
   scope: Visibility,
 ): Promise<Resident> {
   const phone = command.phone === undefined ? undefined : validPhone(command.phone);
-  const touchesResidence = command.residenceType !== undefined && command.residenceType !== null;
-  const residence = touchesResidence ? validResidence(command) : undefined;
+  const retyped = command.residenceType !== undefined && command.residenceType !== null;
+  // New 居住证 dates alone (a renewal) change the permit too: the residence type stays what it is.
+  const touchesResidence =
+    retyped ||
+    (command.residencePermitIssuedOn ?? null) !== null ||
+    (command.residencePermitExpiresOn ?? null) !== null;
   if (command.relationToHead && !RelationsToHead.codes.includes(command.relationToHead as RelationToHeadCode)) {
     throw new InvalidInputError('relationToHead', `未知的与户主关系：${command.relationToHead}`);
   }
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   residentTransition(resident.status, 'UPDATE');
+  const residence = touchesResidence
+    ? validResidence(
+        retyped
+          ? command
+          : {
+              residenceType: resident.residenceType,
+              residencePermitIssuedOn: command.residencePermitIssuedOn ?? resident.residencePermitIssuedOn,
+              residencePermitExpiresOn: command.residencePermitExpiresOn ?? resident.residencePermitExpiresOn,
+            },
+      )
+    : undefined;
   const changed: string[] = [];
   const set = <K extends keyof Resident>(key: K, value: Resident[K] | undefined) => {
     if (value === undefined || resident[key] === value) return;

@@ -1,4 +1,12 @@
-import { CareCategoryAdded, GridRegistered, ResidentRegistered, SYSTEM_ACTOR } from '@shequ/contracts';
+import {
+  CareCategoryAdded,
+  GridRegistered,
+  OrganizationRegistered,
+  ResidentRegistered,
+  StaffRegistered,
+  SYSTEM_ACTOR,
+} from '@shequ/contracts';
+import { announceBuilding, announceHousehold } from '../application/announce-places.js';
 import { demoDataset } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
@@ -132,6 +140,13 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
         name: g.name,
         gridWorkerStaffId: g.gridWorkerStaffId,
       });
+    for (const b of data.buildings) announceBuilding(events, { id: b.id, gridId: b.gridId });
+    for (const h of data.households)
+      announceHousehold(events, { id: h.id, buildingId: h.buildingId, gridId: buildingGrid.get(h.buildingId)! });
+    for (const s of data.staff)
+      events.record(StaffRegistered, { staffId: s.id, department: s.department, gridIds: s.gridIds, active: true });
+    for (const o of data.organizations)
+      events.record(OrganizationRegistered, { organizationId: o.id, kind: o.kind, gridId: o.gridId });
     for (const r of data.residents) {
       const buildingId = householdBuilding.get(r.householdId)!;
       events.record(ResidentRegistered, {

@@ -1,0 +1,5 @@
+export * from './reference-projection.js';
+export * from './apply-reference.js';
+export * from './reference-check.js';
+export * from './reference-consumer.js';
+export * from './reference-sync.js';

@@ -1,0 +1,151 @@
+import {
+  BuildingRegistered,
+  GridRegistered,
+  HouseholdRegistered,
+  OrganizationRegistered,
+  ResidentDeceased,
+  ResidentMovedIn,
+  ResidentMovedOut,
+  ResidentRegistered,
+  StaffRegistered,
+  type ServiceName,
+} from '@shequ/contracts';
+import { EventConsumer } from '@shequ/messaging';
+import type { ServiceDependencies } from '../subgraph-service.js';
+import type { EntityManager } from '@mikro-orm/core';
+import { applyReferenceFacts } from './apply-reference.js';
+import { ReferenceProjection } from './reference-projection.js';
+
+/** A resident's registration or move also states where their household and building are (known if not yet). */
+async function impliedPlaces(
+  em: EntityManager,
+  communityId: string,
+  place: { householdId: string | null; buildingId: string | null; gridId: string | null },
+  occurredAt: Date,
+): Promise<void> {
+  const known = async (kind: 'HOUSEHOLD' | 'BUILDING', id: string) =>
+    (await em.count(ReferenceProjection, { kind, id })) > 0;
+  if (place.householdId && !(await known('HOUSEHOLD', place.householdId)))
+    await applyReferenceFacts(em, {
+      kind: 'HOUSEHOLD',
+      id: place.householdId,
+      communityId,
+      parentId: place.buildingId,
+      gridId: place.gridId,
+      occurredAt,
+    });
+  if (place.buildingId && !(await known('BUILDING', place.buildingId)))
+    await applyReferenceFacts(em, {
+      kind: 'BUILDING',
+      id: place.buildingId,
+      communityId,
+      parentId: place.gridId,
+      gridId: place.gridId,
+      occurredAt,
+    });
+}
+
+/** Durable name of a service's reference projection consumer (a second reader of residents' events). */
+export const referenceConsumerName = (service: ServiceName): string => `${service}__references__residents`;
+
+/**
+ * Keeps `reference_projection` from residents' events: grids, buildings, households, residents (household,
+ * status, birth date), staff (department, grids, in post) and organisations.
+ */
+export function referenceProjectionConsumer(service: ServiceName, deps: ServiceDependencies): EventConsumer {
+  const { orm, bus, outbox, logger } = deps;
+  const at = (occurredAt: string) => new Date(occurredAt);
+  return new EventConsumer({ service, source: 'residents', purpose: 'references', orm, bus, outbox, logger })
+    .on(GridRegistered, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'GRID',
+        id: event.data.gridId,
+        communityId: event.communityId,
+        gridId: event.data.gridId,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(BuildingRegistered, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'BUILDING',
+        id: event.data.buildingId,
+        communityId: event.communityId,
+        parentId: event.data.gridId,
+        gridId: event.data.gridId,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(HouseholdRegistered, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'HOUSEHOLD',
+        id: event.data.householdId,
+        communityId: event.communityId,
+        parentId: event.data.buildingId,
+        gridId: event.data.gridId,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(StaffRegistered, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'STAFF',
+        id: event.data.staffId,
+        communityId: event.communityId,
+        status: event.data.active ? 'ACTIVE' : 'INACTIVE',
+        department: event.data.department,
+        gridIds: event.data.gridIds,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(OrganizationRegistered, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'ORGANIZATION',
+        id: event.data.organizationId,
+        communityId: event.communityId,
+        gridId: event.data.gridId,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(ResidentRegistered, async (event, { em }) => {
+      await impliedPlaces(em, event.communityId, event.data, at(event.occurredAt));
+      await applyReferenceFacts(em, {
+        kind: 'RESIDENT',
+        id: event.data.residentId,
+        communityId: event.communityId,
+        status: 'ACTIVE',
+        parentId: event.data.householdId,
+        gridId: event.data.gridId,
+        birthDate: event.data.birthDate,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(ResidentMovedIn, async (event, { em }) => {
+      await impliedPlaces(em, event.communityId, event.data, at(event.occurredAt));
+      await applyReferenceFacts(em, {
+        kind: 'RESIDENT',
+        id: event.data.residentId,
+        communityId: event.communityId,
+        status: 'ACTIVE',
+        parentId: event.data.householdId,
+        gridId: event.data.gridId,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(ResidentMovedOut, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'RESIDENT',
+        id: event.data.residentId,
+        communityId: event.communityId,
+        status: 'MOVED_OUT',
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(ResidentDeceased, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'RESIDENT',
+        id: event.data.residentId,
+        communityId: event.communityId,
+        status: 'DECEASED',
+        occurredAt: at(event.occurredAt),
+      });
+    });
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResidentRegistered, StaffRegistered } from '@shequ/contracts';
+import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
+import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { Case, CaseTimelineEntry, Mediation, Visit } from '../src/entities/index.js';
+import { casesService } from '../src/service.js';
+
+const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id status } } }`;
+const ASSIGN = `mutation($input: AssignCaseInput!) { assignCase(input: $input) { case { status } } }`;
+const MEDIATE = `mutation($input: StartMediationInput!) { startMediation(input: $input) { mediation { id } } }`;
+const VISIT = `mutation($input: LogVisitInput!) { logVisit(input: $input) { visit { id } } }`;
+const staff: Caller = { role: 'community_admin', subject: 'staff-zongzhi', department: 'COMPREHENSIVE_GOVERNANCE' };
+const notStaff: Caller = { role: 'community_admin', subject: 'user-not-staff', department: 'COMPREHENSIVE_GOVERNANCE' };
+
+describe.each(testDialects())('references to residents’ records in cases on %s (real nats-server)', (dialect) => {
+  let nats: NatsServerHandle;
+  let service: TestSubgraph;
+  let residents: TestEventPublisher;
+  let caseId: string;
+  const clock = new ManualClock(new Date('2026-06-30T02:00:00Z'));
+  const count = (entity: typeof Case | typeof Mediation | typeof Visit | typeof CaseTimelineEntry) =>
+    service.orm.em.fork().count(entity, {});
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
+    residents = new TestEventPublisher(nats.url);
+    await residents.publish(ResidentRegistered, {
+      residentId: 'res-1',
+      householdId: 'hh-1',
+      buildingId: 'b-1',
+      gridId: 'g-1',
+      gender: null,
+      birthDate: '1960-01-01',
+      residenceType: 'REGISTERED',
+      residencePermitExpiresOn: null,
+    });
+    await residents.publish(StaffRegistered, {
+      staffId: 'staff-zongzhi',
+      department: 'COMPREHENSIVE_GOVERNANCE',
+      gridIds: [],
+      active: true,
+    });
+    await waitFor(
+      async () =>
+        (await service.orm.em.fork().count(ReferenceProjection, { kind: { $in: ['RESIDENT', 'STAFF'] } })) === 2,
+      { what: 'the reference projection' },
+    );
+    const opened = await service.graphql(
+      OPEN,
+      {
+        input: { reporterId: 'res-1', category: 'NEIGHBOUR_DISPUTE', channel: 'WALK_IN', description: '邻里噪音纠纷' },
+      },
+      staff,
+    );
+    expect(opened.errors).toBeUndefined();
+    caseId = opened.data.openCase.case.id;
+  });
+  afterAll(async () => {
+    await residents?.close();
+    await service?.stop();
+    await nats?.dispose();
+  });
+
+  it('refuses assignCase(assigneeStaffId: "ghost"): the case stays RECEIVED with no timeline step', async () => {
+    const steps = await count(CaseTimelineEntry);
+    const result = await service.graphql(ASSIGN, { input: { caseId, assigneeStaffId: 'ghost' } }, staff);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'assigneeStaffId' });
+    const record = await service.orm.em.fork().findOneOrFail(Case, caseId);
+    expect(record).toMatchObject({ status: 'RECEIVED', assigneeStaffId: null });
+    expect(await count(CaseTimelineEntry)).toBe(steps);
+    const ok = await service.graphql(ASSIGN, { input: { caseId, assigneeStaffId: 'staff-zongzhi' } }, staff);
+    expect(ok.data.assignCase.case.status).toBe('ASSIGNED');
+  });
+
+  it('refuses a mediation with an unknown mediator or an unknown party', async () => {
+    const parties = [{ residentId: 'res-1' }, { description: '楼上住户' }];
+    const ghost = await service.graphql(MEDIATE, { input: { caseId, mediatorStaffId: 'ghost', parties } }, staff);
+    expect(ghost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'mediatorStaffId' });
+    const ghostParty = await service.graphql(
+      MEDIATE,
+      { input: { caseId, mediatorStaffId: 'staff-zongzhi', parties: [{ residentId: 'ghost-resident' }, parties[1]] } },
+      staff,
+    );
+    expect(ghostParty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parties.0.residentId' });
+    expect(await count(Mediation)).toBe(0);
+  });
+
+  it('refuses a visit logged by a user who is not a staff member, or to an unknown household', async () => {
+    const byOutsider = await service.graphql(VISIT, { input: { householdId: 'hh-1', notes: '入户走访' } }, notStaff);
+    expect(byOutsider.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
+    const ghostHousehold = await service.graphql(
+      VISIT,
+      { input: { householdId: 'hh-ghost', notes: '入户走访' } },
+      staff,
+    );
+    expect(ghostHousehold.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdId' });
+    expect(await count(Visit)).toBe(0);
+    const ok = await service.graphql(VISIT, { input: { householdId: 'hh-1', notes: '入户走访' } }, staff);
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('refuses a case reported by an unknown resident', async () => {
+    const cases = await count(Case);
+    const result = await service.graphql(
+      OPEN,
+      { input: { reporterId: 'ghost-resident', category: 'SANITATION', channel: 'ONLINE', description: '楼道堆物' } },
+      staff,
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reporterId' });
+    expect(await count(Case)).toBe(cases);
+  });
+
+  it('keeps answering a household’s visits when a visitor cannot be resolved (nullable staff)', async () => {
+    // A visit stored before references were checked, by an id residents does not know.
+    const visit = await service.orm.em.fork().findOneOrFail(Visit, { householdId: 'hh-1' });
+    await service.orm.em.fork().nativeUpdate(Visit, { id: visit.id }, { staffId: 'legacy-user' });
+    const result = await service.graphql(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Household { visits { staff { id } notes } } } }`,
+      { reps: [{ __typename: 'Household', id: 'hh-1' }] },
+      staff,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data._entities[0].visits).toEqual([{ staff: { id: 'legacy-user' }, notes: '入户走访' }]);
+  });
+});

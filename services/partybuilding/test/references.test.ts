@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResidentDeceased, ResidentRegistered, StaffRegistered } from '@shequ/contracts';
+import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
+import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import {
+  PartyMember,
+  PartyOrganization,
+  PartyTransfer,
+  RedFlagNomination,
+  RedFlagPeriod,
+} from '../src/entities/index.js';
+import { partybuildingService } from '../src/service.js';
+
+const ENROL = `mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id } } }`;
+const NOMINATE = `mutation($input: NominateRedFlagInput!) { nominateRedFlag(input: $input) { period { period } } }`;
+const CREATE_ORG = `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`;
+const REQUEST_TRANSFER = `mutation($input: RequestPartyTransferInput!) { requestPartyTransfer(input: $input) { transfer { id } } }`;
+
+const registered = (residentId: string, birthDate: string) => ({
+  residentId,
+  householdId: 'hh-1',
+  buildingId: 'b-1',
+  gridId: 'g-1',
+  gender: null,
+  birthDate,
+  residenceType: 'REGISTERED' as const,
+  residencePermitExpiresOn: null,
+});
+
+describe.each(testDialects())(
+  'references to residents’ records on %s (projection fed by a real nats-server)',
+  (dialect) => {
+    let nats: NatsServerHandle;
+    let service: TestSubgraph;
+    let publisher: TestEventPublisher;
+    let branch: string;
+    const clock = new ManualClock(new Date('2026-06-30T02:00:00Z'));
+    const count = (entity: Parameters<TestSubgraph['orm']['em']['count']>[0]) =>
+      service.orm.em.fork().count(entity, {});
+
+    beforeAll(async () => {
+      nats = await startNatsServer();
+      service = await startTestSubgraph(partybuildingService, { dialect, natsUrl: nats.url, clock });
+      publisher = new TestEventPublisher(nats.url);
+      await publisher.publish(ResidentRegistered, registered('res-adult', '1980-05-05'));
+      await publisher.publish(ResidentRegistered, registered('res-teen', '2010-03-03'));
+      await publisher.publish(ResidentRegistered, registered('res-gone', '1950-01-01'));
+      await publisher.publish(ResidentDeceased, { residentId: 'res-gone', diedOn: '2026-06-01' });
+      await publisher.publish(StaffRegistered, {
+        staffId: 'staff-jisheng',
+        department: 'FAMILY_PLANNING',
+        gridIds: [],
+        active: true,
+      });
+      await waitFor(
+        async () =>
+          (await service.orm.em.fork().findOne(ReferenceProjection, { kind: 'RESIDENT', id: 'res-gone' }))?.status ===
+            'DECEASED' && (await service.orm.em.fork().count(ReferenceProjection, { kind: 'STAFF' })) === 1,
+        { what: 'the reference projection to catch up' },
+      );
+      const committee = await service.graphql(CREATE_ORG, {
+        input: { name: '社区党委', level: 'COMMITTEE', establishedOn: '2005-07-01' },
+      });
+      const created = await service.graphql(CREATE_ORG, {
+        input: {
+          name: '第一党支部',
+          level: 'BRANCH',
+          parentId: committee.data.createPartyOrganization.organization.id,
+          establishedOn: '2005-07-01',
+        },
+      });
+      branch = created.data.createPartyOrganization.organization.id;
+    });
+    afterAll(async () => {
+      await publisher?.close();
+      await service?.stop();
+      await nats?.stop();
+    });
+
+    it('refuses to enrol an unknown resident (enrolPartyMember(residentId: "ghost-resident")), writing nothing', async () => {
+      const ghost = await service.graphql(ENROL, {
+        input: { residentId: 'ghost-resident', branchId: branch, appliedOn: '2026-05-01' },
+      });
+      expect(ghost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      expect(ghost.errors?.[0]?.message).toContain('ghost-resident');
+      const deceased = await service.graphql(ENROL, {
+        input: { residentId: 'res-gone', branchId: branch, appliedOn: '2026-05-01' },
+      });
+      expect(deceased.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      expect(await count(PartyMember)).toBe(0);
+    });
+
+    it('applies the 18-year rule to the birth date residents registered, whatever the caller types', async () => {
+      const teen = await service.graphql(ENROL, {
+        input: { residentId: 'res-teen', branchId: branch, appliedOn: '2026-05-01', birthDate: '1990-01-01' },
+      });
+      expect(teen.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appliedOn' });
+      expect(await count(PartyMember)).toBe(0);
+      const adult = await service.graphql(ENROL, {
+        input: { residentId: 'res-adult', branchId: branch, appliedOn: '2026-05-01', birthDate: '2012-01-01' },
+      });
+      expect(adult.errors).toBeUndefined();
+      const member = await service.orm.em.fork().findOneOrFail(PartyMember, adult.data.enrolPartyMember.member.id);
+      expect(member.birthDate).toBe('1980-05-05');
+    });
+
+    it('refuses a red-flag nominee who is not a staff member, or not of the nominating department', async () => {
+      const ghost = await service.graphql(NOMINATE, {
+        input: { period: '2026-05', department: 'FAMILY_PLANNING', staffId: 'ghost-staff' },
+      });
+      expect(ghost.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
+      const otherDepartment = await service.graphql(NOMINATE, {
+        input: { period: '2026-05', department: 'SOCIAL_SECURITY', staffId: 'staff-jisheng' },
+      });
+      expect(otherDepartment.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
+      expect(otherDepartment.errors?.[0]?.message).toContain('保障站');
+      expect(await count(RedFlagNomination)).toBe(0);
+      expect(await count(RedFlagPeriod)).toBe(0);
+      const own = await service.graphql(NOMINATE, {
+        input: { period: '2026-05', department: 'FAMILY_PLANNING', staffId: 'staff-jisheng' },
+      });
+      expect(own.errors).toBeUndefined();
+    });
+
+    it('refuses an unknown secretary and an unknown resident transferring in', async () => {
+      const organizations = await count(PartyOrganization);
+      const secretary = await service.graphql(CREATE_ORG, {
+        input: {
+          name: '第九党小组',
+          level: 'GROUP',
+          parentId: branch,
+          secretaryResidentId: 'ghost',
+          establishedOn: '2020-01-01',
+        },
+      });
+      expect(secretary.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'secretaryResidentId' });
+      expect(await count(PartyOrganization)).toBe(organizations);
+      const transfer = await service.graphql(REQUEST_TRANSFER, {
+        input: { direction: 'IN', residentId: 'ghost-resident', requestedOn: '2026-06-01' },
+      });
+      expect(transfer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      expect(await count(PartyTransfer)).toBe(0);
+    });
+
+    it('keeps answering lists whose resident or staff cannot be resolved (nullable reference fields)', async () => {
+      const result = await service.graphql(
+        `{ partyMembers(first: 10) { edges { node { resident { id } } } } redFlagPeriods(first: 5) { edges { node { nominations { staff { id } } } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.partyMembers.edges).toEqual([{ node: { resident: { id: 'res-adult' } } }]);
+    });
+  },
+);
+
+describe.each(testDialects())('a reference while the projection cannot be checked on %s', (dialect) => {
+  let service: TestSubgraph;
+  beforeAll(async () => {
+    service = await startTestSubgraph(partybuildingService, { dialect });
+  });
+  afterAll(() => service?.stop());
+
+  it('is refused with a retryable NOT_YET_SYNCED naming the field, nothing written', async () => {
+    const committee = await service.graphql(CREATE_ORG, {
+      input: { name: '社区党委', level: 'COMMITTEE', establishedOn: '2005-07-01' },
+    });
+    const result = await service.graphql(ENROL, {
+      input: {
+        residentId: 'res-not-yet-announced',
+        branchId: committee.data.createPartyOrganization.organization.id,
+        appliedOn: '2026-05-01',
+      },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_YET_SYNCED',
+      field: 'residentId',
+      retryable: true,
+    });
+    expect(result.errors?.[0]?.message).toContain('尚未同步，请稍后重试');
+    expect(await service.orm.em.fork().count(PartyMember, {})).toBe(0);
+  });
+});
