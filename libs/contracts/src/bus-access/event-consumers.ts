@@ -20,6 +20,10 @@ export const EVENT_CONSUMERS: readonly EventConsumerDeclaration[] = [
   { service: 'partybuilding', source: 'cases' },
   { service: 'partybuilding', source: 'events' },
   ...ServiceNames.map((source) => ({ service: 'residents' as const, source, purpose: 'audit_trail' })),
+  // the reference projections (libs/subgraph references): people, places, staff and organisations of residents
+  { service: 'cases', source: 'residents', purpose: 'references' },
+  { service: 'events', source: 'residents', purpose: 'references' },
+  { service: 'partybuilding', source: 'residents', purpose: 'references' },
 ];
 
 export function durableNameOf(consumer: EventConsumerDeclaration): string {
