@@ -6,7 +6,6 @@ import { isDomainError } from '@shequ/errors';
 /** Errors that are answers to the caller (domain errors, invalid arguments), not faults to log. */
 export const isExpectedError = (original: unknown): boolean =>
   isDomainError(original) || original instanceof ArgumentValidationError;
-import type { Logger } from 'pino';
 import { clientInputError, withoutSuggestions } from '@shequ/server';
 
 /** Dotted path of the first failing property, e.g. `input.household.address`. */

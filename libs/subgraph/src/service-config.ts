@@ -67,6 +67,7 @@ export function natsCredentialsFromEnv(env: NodeJS.ProcessEnv): { user: string; 
     ] as const) {
       if (!value)
         throw new ConfigError(
+          variable,
           `${variable} is not set: in production a service connects to NATS only with its own user and password`,
         );
     }
@@ -74,6 +75,7 @@ export function natsCredentialsFromEnv(env: NodeJS.ProcessEnv): { user: string; 
   if (!user && !password) return undefined;
   if (!user || !password)
     throw new ConfigError(
+      user ? 'NATS_PASSWORD' : 'NATS_USER',
       `${user ? 'NATS_PASSWORD' : 'NATS_USER'} is not set (NATS_USER and NATS_PASSWORD go together)`,
     );
   return { user, password };

@@ -136,12 +136,38 @@ export type ApiKeyStatus =
   /** 已吊销 */
   | 'REVOKED';
 
+/** 为居民提出资助或救助申请 */
+export type ApplyToFundProgrammeInput = {
+  /** 申请日期 */
+  appliedOn: Scalars['Date']['input'];
+  /** 外部机构受理编号 */
+  externalReference?: InputMaybe<Scalars['String']['input']>;
+  /** 项目编号 */
+  programmeId: Scalars['ID']['input'];
+  /** 居民编号 */
+  residentId: Scalars['ID']['input'];
+  /** 申请情况说明 */
+  statement: Scalars['String']['input'];
+};
+
 /** 任命队长 */
 export type AppointTeamLeaderInput = {
   /** 队长（须为现有成员）的居民编号 */
   residentId: Scalars['ID']['input'];
   /** 团队编号 */
   teamId: Scalars['ID']['input'];
+};
+
+/** 两委审批救助 */
+export type ApproveFundDisbursementInput = {
+  /** 两委会议决定日期 */
+  approvedOn: Scalars['Date']['input'];
+  /** 参会审批人姓名（至少两名） */
+  approvers: Array<Scalars['String']['input']>;
+  /** 会议纪要编号 */
+  decisionReference?: InputMaybe<Scalars['String']['input']>;
+  /** 救助编号 */
+  disbursementId: Scalars['ID']['input'];
 };
 
 /** 设定楼栋长 */
@@ -329,6 +355,8 @@ export type Case = {
   feedbackAt?: Maybe<Scalars['DateTime']['output']>;
   /** 反馈方式 */
   feedbackMethod?: Maybe<Scalars['String']['output']>;
+  /** 阳光爱心基金救助（救助申请事项；需可查看关爱对象，否则为空） */
+  fundDisbursements: Array<CaseFundDisbursement>;
   /** 事项编号 */
   id: Scalars['ID']['output'];
   /** 调解记录（纠纷类事项） */
@@ -496,6 +524,38 @@ export type CaseFilter = {
   /** 办理状态 */
   status?: InputMaybe<CaseStatus>;
 };
+
+/** 事项对应的阳光爱心基金救助（来自居民服务的事件） */
+export type CaseFundDisbursement = {
+  __typename?: 'CaseFundDisbursement';
+  /** 金额（分） */
+  amountFen: Scalars['Int']['output'];
+  /** 救助编号（居民服务） */
+  disbursementId: Scalars['ID']['output'];
+  /** 发放日期 */
+  paidOn?: Maybe<Scalars['Date']['output']>;
+  /** 提议日期 */
+  proposedOn: Scalars['Date']['output'];
+  /** 状态 */
+  status: CaseFundDisbursementStatus;
+  /** 撤回日期 */
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** 阳光爱心基金救助状态（来自居民服务） */
+export type CaseFundDisbursementStatus =
+  /** 两委已审批 */
+  | 'APPROVED'
+  /** 公示有异议（待两委处理） */
+  | 'CHALLENGED'
+  /** 已发放 */
+  | 'PAID'
+  /** 已提议（保障站） */
+  | 'PROPOSED'
+  /** 公示中 */
+  | 'PUBLISHED'
+  /** 已撤回 */
+  | 'WITHDRAWN';
 
 /** 调解（纠纷类事项） */
 export type CaseMediation = {
@@ -684,6 +744,14 @@ export type CaseWorkType =
   /** 日常工作 */
   | 'DAILY';
 
+/** 登记公示期内的异议 */
+export type ChallengeFundDisbursementInput = {
+  /** 救助编号 */
+  disbursementId: Scalars['ID']['input'];
+  /** 异议内容 */
+  note: Scalars['String']['input'];
+};
+
 /** 党组织调整（升格/降格、更名、书记变更），记入变更历史 */
 export type ChangePartyOrganizationInput = {
   /** 变更日期 */
@@ -750,7 +818,7 @@ export type CommunityEvent = {
   organiserTeam?: Maybe<Team>;
   /** 节目单（按顺序） */
   programme: Array<GalaProgrammeItem>;
-  /** 报名名单（按报名时间，即候补顺序） */
+  /** 报名名单（按报名时间，即候补顺序；网格员只见本人网格居民的报名） */
   registrations: EventRegistrationConnection;
   /** 排练所属的晚会 */
   rehearsalFor?: Maybe<CommunityEvent>;
@@ -873,6 +941,20 @@ export type ConcludeMediationInput = {
   mediationId: Scalars['ID']['input'];
 };
 
+/** 设立资助项目 */
+export type CreateFundProgrammeInput = {
+  /** 资助条件 */
+  eligibility?: InputMaybe<Scalars['String']['input']>;
+  /** 类别 */
+  kind: FundProgrammeKind;
+  /** 名称 */
+  name: Scalars['String']['input'];
+  /** 资助方或受理机构名称 */
+  sponsorName?: InputMaybe<Scalars['String']['input']>;
+  /** 资助单位（组织编号） */
+  sponsorOrganizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** 成立党组织 */
 export type CreatePartyOrganizationInput = {
   /** 成立日期 */
@@ -911,6 +993,20 @@ export type CreateVolunteerShiftInput = {
   role: Scalars['String']['input'];
   /** 开始时间 */
   startsAt: Scalars['DateTime']['input'];
+};
+
+/** 登记申请结果 */
+export type DecideFundApplicationInput = {
+  /** 申请编号 */
+  applicationId: Scalars['ID']['input'];
+  /** 是否获批 */
+  awarded: Scalars['Boolean']['input'];
+  /** 资助/救助金额（分，获批时必填） */
+  awardedFen?: InputMaybe<Scalars['Int']['input']>;
+  /** 结果日期 */
+  decidedOn: Scalars['Date']['input'];
+  /** 结果说明（未获批时必填） */
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** 评议小组评定本期流动红旗岗 */
@@ -958,7 +1054,7 @@ export type EnrolPartyMemberInput = {
   activistOn?: InputMaybe<Scalars['Date']['input']>;
   /** 递交入党申请日期 */
   appliedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** 出生日期（用于年龄核对和匿名统计） */
+  /** 不再使用：出生日期取自居民档案（居民服务的登记信息），此处填写的值被忽略 */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   /** 所在党支部编号 */
   branchId: Scalars['ID']['input'];
@@ -1065,8 +1161,8 @@ export type EventRegistration = {
   id: Scalars['ID']['output'];
   /** 报名时间（也是候补顺序） */
   registeredAt: Scalars['DateTime']['output'];
-  /** 报名居民 */
-  resident: Resident;
+  /** 报名居民（无法解析时为空，并在 errors 中说明） */
+  resident?: Maybe<Resident>;
   /** 报名状态 */
   status: RegistrationStatus;
 };
@@ -1100,8 +1196,8 @@ export type EventSponsorship = {
   contribution: Scalars['String']['output'];
   /** 赞助记录编号 */
   id: Scalars['ID']['output'];
-  /** 赞助单位 */
-  organization: Organization;
+  /** 赞助单位（无法解析时为空，并在 errors 中说明） */
+  organization?: Maybe<Organization>;
 };
 
 /** 登记赞助的结果 */
@@ -1186,6 +1282,544 @@ export type ExtendPartyProbationInput = {
   until: Scalars['Date']['input'];
 };
 
+/** 阳光爱心基金：余额与台账条数（台账为准） */
+export type Fund = {
+  __typename?: 'Fund';
+  /** 当前余额（元，格式化显示） */
+  balance: Scalars['String']['output'];
+  /** 当前余额（分，现金，不含物资估值） */
+  balanceFen: Scalars['Int']['output'];
+  /** 台账记录条数 */
+  entryCount: Scalars['Int']['output'];
+  /** 基金编号 */
+  id: Scalars['ID']['output'];
+  /** 名称 */
+  name: Scalars['String']['output'];
+};
+
+/** 阳光爱心基金年度报告（向居民公开）：捐赠人仅在同意时具名，受助人从不具名 */
+export type FundAnnualReport = {
+  __typename?: 'FundAnnualReport';
+  /** 捐赠笔数 */
+  donations: Scalars['Int']['output'];
+  /** 按捐赠人类别的合计 */
+  donorKinds: Array<FundDonorKindTotal>;
+  /** 物资捐赠估值合计（分，不计入余额） */
+  inKindValueFen: Scalars['Int']['output'];
+  /** 公开鸣谢的捐赠人（仅限同意具名者；分析人员只看合计，此处为空） */
+  namedDonors: Array<FundNamedDonor>;
+  /** 代为向外部机构申请的救助件数 */
+  outsideApplications: Scalars['Int']['output'];
+  /** 其中获批件数 */
+  outsideAwarded: Scalars['Int']['output'];
+  /** 外部机构救助金额（分，由该机构发放） */
+  outsideAwardedFen: Scalars['Int']['output'];
+  /** 定向资助项目资助金额（分） */
+  programmeAwardedFen: Scalars['Int']['output'];
+  /** 定向资助项目（助学金）资助人数 */
+  programmeAwards: Scalars['Int']['output'];
+  /** 收支汇总 */
+  summary: FundLedgerSummary;
+  /** 未具名的爱心人士人数 */
+  unnamedDonors: Scalars['Int']['output'];
+  /** 未具名爱心人士捐款（分） */
+  unnamedMoneyFen: Scalars['Int']['output'];
+};
+
+/** 为居民提出的资助或救助申请及其结果；申请人与情况按关爱对象规则显示 */
+export type FundApplication = {
+  __typename?: 'FundApplication';
+  /** 申请人（仅可查看关爱对象的角色可见，查看留痕） */
+  applicant?: Maybe<Resident>;
+  /** 申请日期 */
+  appliedOn: Scalars['Date']['output'];
+  /** 资助/救助金额（分） */
+  awardedFen?: Maybe<Scalars['Int']['output']>;
+  /** 结果日期 */
+  decidedOn?: Maybe<Scalars['Date']['output']>;
+  /** 资助发放对应的救助编号（定向资助项目） */
+  disbursementId?: Maybe<Scalars['ID']['output']>;
+  /** 外部机构受理编号 */
+  externalReference?: Maybe<Scalars['String']['output']>;
+  /** 申请编号 */
+  id: Scalars['ID']['output'];
+  /** 结果说明 */
+  outcomeNote?: Maybe<Scalars['String']['output']>;
+  /** 项目 */
+  programme: FundProgramme;
+  /** 申请情况说明（按关爱对象规则显示） */
+  statement?: Maybe<Scalars['String']['output']>;
+  /** 状态 */
+  status: FundApplicationStatus;
+  /** 年度（定向资助项目） */
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+/** 资助/救助申请列表（Relay 游标分页） */
+export type FundApplicationConnection = {
+  __typename?: 'FundApplicationConnection';
+  /** 本页数据 */
+  edges: Array<FundApplicationEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 资助/救助申请（分页中的一条） */
+export type FundApplicationEdge = {
+  __typename?: 'FundApplicationEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 资助/救助申请 */
+  node: FundApplication;
+};
+
+/** 申请筛选条件 */
+export type FundApplicationFilter = {
+  /** 项目编号 */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** 状态 */
+  status?: InputMaybe<FundApplicationStatus>;
+};
+
+/** 申请变更的结果 */
+export type FundApplicationPayload = {
+  __typename?: 'FundApplicationPayload';
+  /** 申请 */
+  application: FundApplication;
+};
+
+/** 资助/救助申请状态 */
+export type FundApplicationStatus =
+  /** 已获资助/救助 */
+  | 'AWARDED'
+  /** 未获批准 */
+  | 'DECLINED'
+  /** 已申请（待结果） */
+  | 'SUBMITTED'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** 救助：保障站提议，两委审批，公示期满后发放；受助人与事由按关爱对象的个人信息规则显示 */
+export type FundDisbursement = {
+  __typename?: 'FundDisbursement';
+  /** 金额（元，格式化显示） */
+  amount: Scalars['String']['output'];
+  /** 金额（分） */
+  amountFen: Scalars['Int']['output'];
+  /** 两委决定日期 */
+  approvedOn?: Maybe<Scalars['Date']['output']>;
+  /** 两委审批人 */
+  approvers: Array<Scalars['String']['output']>;
+  /** 关联的救助申请事项 */
+  case?: Maybe<Case>;
+  /** 公示异议内容（按关爱对象规则显示） */
+  challengeNote?: Maybe<Scalars['String']['output']>;
+  /** 异议处理结果 */
+  challengeResolution?: Maybe<Scalars['String']['output']>;
+  /** 提出异议日期 */
+  challengedOn?: Maybe<Scalars['Date']['output']>;
+  /** 两委会议纪要编号 */
+  decisionReference?: Maybe<Scalars['String']['output']>;
+  /** 救助编号 */
+  id: Scalars['ID']['output'];
+  /** 发放对应的支出台账记录 */
+  ledgerEntryId?: Maybe<Scalars['ID']['output']>;
+  /** 发放日期 */
+  paidOn?: Maybe<Scalars['Date']['output']>;
+  /** 提议日期 */
+  proposedOn: Scalars['Date']['output'];
+  /** 公示天数 */
+  publicityDays?: Maybe<Scalars['Int']['output']>;
+  /** 公示截止日期（含），次日起可发放 */
+  publicityEndsOn?: Maybe<Scalars['Date']['output']>;
+  /** 公示开始日期 */
+  publishedOn?: Maybe<Scalars['Date']['output']>;
+  /** 救助事由（按关爱对象规则显示） */
+  reason?: Maybe<FundDisbursementReason>;
+  /** 受助居民（仅可查看关爱对象的角色可见，查看留痕） */
+  recipient?: Maybe<Resident>;
+  /** 情况说明（按关爱对象规则显示） */
+  statement?: Maybe<Scalars['String']['output']>;
+  /** 状态 */
+  status: FundDisbursementStatus;
+  /** 撤回原因 */
+  withdrawReason?: Maybe<Scalars['String']['output']>;
+  /** 撤回日期 */
+  withdrawnOn?: Maybe<Scalars['Date']['output']>;
+};
+
+/** 救助列表（Relay 游标分页） */
+export type FundDisbursementConnection = {
+  __typename?: 'FundDisbursementConnection';
+  /** 本页数据 */
+  edges: Array<FundDisbursementEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 救助（分页中的一条） */
+export type FundDisbursementEdge = {
+  __typename?: 'FundDisbursementEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 救助 */
+  node: FundDisbursement;
+};
+
+/** 救助筛选条件 */
+export type FundDisbursementFilter = {
+  /** 状态 */
+  status?: InputMaybe<FundDisbursementStatus>;
+  /** 提议年度 */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** 救助变更的结果 */
+export type FundDisbursementPayload = {
+  __typename?: 'FundDisbursementPayload';
+  /** 救助 */
+  disbursement: FundDisbursement;
+};
+
+/** 救助事由（揭示困难情况，按关爱对象类别同等保护） */
+export type FundDisbursementReason =
+  /** 助残 */
+  | 'DISABILITY'
+  /** 灾害、意外 */
+  | 'DISASTER'
+  /** 助学 */
+  | 'EDUCATION'
+  /** 助老 */
+  | 'ELDERLY'
+  /** 生活困难 */
+  | 'HARDSHIP'
+  /** 大病医疗 */
+  | 'ILLNESS'
+  /** 其他 */
+  | 'OTHER';
+
+/** 救助状态：提议 → 两委审批 → 公示 → 发放 */
+export type FundDisbursementStatus =
+  /** 两委已审批 */
+  | 'APPROVED'
+  /** 公示有异议（待两委处理） */
+  | 'CHALLENGED'
+  /** 已发放 */
+  | 'PAID'
+  /** 已提议（保障站） */
+  | 'PROPOSED'
+  /** 公示中 */
+  | 'PUBLISHED'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** 捐赠：现金（分）或物资（描述与估值），附收据 */
+export type FundDonation = {
+  __typename?: 'FundDonation';
+  /** 金额或估值（元，格式化显示） */
+  amount: Scalars['String']['output'];
+  /** 金额或物资估值（分） */
+  amountFen: Scalars['Int']['output'];
+  /** 捐赠人 */
+  donor: FundDonor;
+  /** 募捐所在活动（如晚会） */
+  event?: Maybe<CommunityEvent>;
+  /** 形式 */
+  form: FundDonationForm;
+  /** 捐赠编号 */
+  id: Scalars['ID']['output'];
+  /** 物资说明 */
+  itemDescription?: Maybe<Scalars['String']['output']>;
+  /** 对应的收入台账记录（现金捐赠） */
+  ledgerEntryId?: Maybe<Scalars['ID']['output']>;
+  /** 备注 */
+  note?: Maybe<Scalars['String']['output']>;
+  /** 收据号 */
+  receiptNumber: Scalars['String']['output'];
+  /** 收到日期 */
+  receivedOn: Scalars['Date']['output'];
+};
+
+/** 捐赠列表（Relay 游标分页） */
+export type FundDonationConnection = {
+  __typename?: 'FundDonationConnection';
+  /** 本页数据 */
+  edges: Array<FundDonationEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 捐赠（分页中的一条） */
+export type FundDonationEdge = {
+  __typename?: 'FundDonationEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 捐赠 */
+  node: FundDonation;
+};
+
+/** 捐赠形式 */
+export type FundDonationForm =
+  /** 物资（按估值登记，不计入现金余额） */
+  | 'IN_KIND'
+  /** 现金/转账（计入基金余额） */
+  | 'MONEY';
+
+/** 捐赠人：居民、党员、楼组长、“五老”志愿者、单位、企业或匿名 */
+export type FundDonor = {
+  __typename?: 'FundDonor';
+  /** 捐赠人编号 */
+  id: Scalars['ID']['output'];
+  /** 类别 */
+  kind: FundDonorKind;
+  /** 名称（匿名时为空） */
+  name?: Maybe<Scalars['String']['output']>;
+  /** 是否同意在年度报告中公开鸣谢 */
+  namedInReport: Scalars['Boolean']['output'];
+  /** 对应的组织编号 */
+  organizationId?: Maybe<Scalars['ID']['output']>;
+  /** 对应的居民编号 */
+  residentId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** 捐赠人列表（Relay 游标分页） */
+export type FundDonorConnection = {
+  __typename?: 'FundDonorConnection';
+  /** 本页数据 */
+  edges: Array<FundDonorEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 捐赠人（分页中的一条） */
+export type FundDonorEdge = {
+  __typename?: 'FundDonorEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 捐赠人 */
+  node: FundDonor;
+};
+
+/** 阳光爱心基金捐赠人类别 */
+export type FundDonorKind =
+  /** 匿名捐赠人 */
+  | 'ANONYMOUS'
+  /** 楼组长 */
+  | 'BUILDING_LEADER'
+  /** 企业 */
+  | 'ENTERPRISE'
+  /** 关工委“五老”志愿者 */
+  | 'FIVE_ELDERS'
+  /** 辖区单位/社会组织 */
+  | 'ORGANIZATION'
+  /** 党员 */
+  | 'PARTY_MEMBER'
+  /** 居民 */
+  | 'RESIDENT';
+
+/** 按捐赠人类别的合计 */
+export type FundDonorKindTotal = {
+  __typename?: 'FundDonorKindTotal';
+  /** 捐赠人数 */
+  donors: Scalars['Int']['output'];
+  /** 捐物估值（分） */
+  inKindValueFen: Scalars['Int']['output'];
+  /** 类别 */
+  kind: FundDonorKind;
+  /** 捐款（分） */
+  moneyFen: Scalars['Int']['output'];
+};
+
+/** 台账记录：只增不改，更正以冲正记录完成；余额永不为负 */
+export type FundLedgerEntry = {
+  __typename?: 'FundLedgerEntry';
+  /** 金额（分；收入为正，支出为负） */
+  amountFen: Scalars['Int']['output'];
+  /** 记账后余额（分） */
+  balanceAfterFen: Scalars['Int']['output'];
+  /** 对应的救助 */
+  disbursementId?: Maybe<Scalars['ID']['output']>;
+  /** 对应的捐赠 */
+  donationId?: Maybe<Scalars['ID']['output']>;
+  /** 记录编号 */
+  id: Scalars['ID']['output'];
+  /** 类别 */
+  kind: FundLedgerEntryKind;
+  /** 说明（冲正原因） */
+  note?: Maybe<Scalars['String']['output']>;
+  /** 发生日期 */
+  occurredOn: Scalars['Date']['output'];
+  /** 冲正本条的记录 */
+  reversedByEntryId?: Maybe<Scalars['ID']['output']>;
+  /** 被本条冲正的记录 */
+  reversesEntryId?: Maybe<Scalars['ID']['output']>;
+  /** 序号（本社区连续编号） */
+  sequence: Scalars['Int']['output'];
+};
+
+/** 台账记录列表（Relay 游标分页） */
+export type FundLedgerEntryConnection = {
+  __typename?: 'FundLedgerEntryConnection';
+  /** 本页数据 */
+  edges: Array<FundLedgerEntryEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 台账记录（分页中的一条） */
+export type FundLedgerEntryEdge = {
+  __typename?: 'FundLedgerEntryEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 台账记录 */
+  node: FundLedgerEntry;
+};
+
+/** 台账记录类别 */
+export type FundLedgerEntryKind =
+  /** 救助支出 */
+  | 'DISBURSEMENT'
+  /** 捐赠收入 */
+  | 'DONATION'
+  /** 冲正（更正此前的一条记录） */
+  | 'REVERSAL';
+
+/** 基金年度收支：余额、按月与按事由的收入和支出 */
+export type FundLedgerSummary = {
+  __typename?: 'FundLedgerSummary';
+  /** 年末（或当前）余额（分） */
+  closingBalanceFen: Scalars['Int']['output'];
+  /** 全年收入（分，现金） */
+  incomeFen: Scalars['Int']['output'];
+  /** 按月（12 个月） */
+  months: Array<FundMonthSummary>;
+  /** 年初余额（分） */
+  openingBalanceFen: Scalars['Int']['output'];
+  /** 按救助事由 */
+  reasons: Array<FundReasonSummary>;
+  /** 全年支出（分） */
+  spendingFen: Scalars['Int']['output'];
+  /** 年度 */
+  year: Scalars['Int']['output'];
+};
+
+/** 一个月的收支 */
+export type FundMonthSummary = {
+  __typename?: 'FundMonthSummary';
+  /** 月末余额（分） */
+  closingBalanceFen: Scalars['Int']['output'];
+  /** 收入（分） */
+  incomeFen: Scalars['Int']['output'];
+  /** 月份 YYYY-MM */
+  month: Scalars['String']['output'];
+  /** 支出（分） */
+  spendingFen: Scalars['Int']['output'];
+};
+
+/** 同意公开鸣谢的捐赠人 */
+export type FundNamedDonor = {
+  __typename?: 'FundNamedDonor';
+  /** 捐赠次数 */
+  donations: Scalars['Int']['output'];
+  /** 捐物估值（分） */
+  inKindValueFen: Scalars['Int']['output'];
+  /** 类别 */
+  kind: FundDonorKind;
+  /** 捐款（分） */
+  moneyFen: Scalars['Int']['output'];
+  /** 名称 */
+  name: Scalars['String']['output'];
+};
+
+/** 资助项目：企业定向资助（如“爱心伴我成长”助学金）或外部机构救助（如红十字特别救助） */
+export type FundProgramme = {
+  __typename?: 'FundProgramme';
+  /** 资助条件 */
+  eligibility?: Maybe<Scalars['String']['output']>;
+  /** 项目编号 */
+  id: Scalars['ID']['output'];
+  /** 类别 */
+  kind: FundProgrammeKind;
+  /** 名称 */
+  name: Scalars['String']['output'];
+  /** 年度批次（按年度） */
+  rounds: Array<FundProgrammeRound>;
+  /** 资助方或受理机构名称 */
+  sponsorName?: Maybe<Scalars['String']['output']>;
+  /** 资助单位（组织编号） */
+  sponsorOrganizationId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** 资助项目列表（Relay 游标分页） */
+export type FundProgrammeConnection = {
+  __typename?: 'FundProgrammeConnection';
+  /** 本页数据 */
+  edges: Array<FundProgrammeEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 资助项目（分页中的一条） */
+export type FundProgrammeEdge = {
+  __typename?: 'FundProgrammeEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 资助项目 */
+  node: FundProgramme;
+};
+
+/** 资助项目类别 */
+export type FundProgrammeKind =
+  /** 向外部机构申请的救助（如红十字特别救助） */
+  | 'OUTSIDE_BODY'
+  /** 企业定向资助项目（如“爱心伴我成长”助学金） */
+  | 'SPONSORED';
+
+/** 资助项目变更的结果 */
+export type FundProgrammePayload = {
+  __typename?: 'FundProgrammePayload';
+  /** 项目 */
+  programme: FundProgramme;
+};
+
+/** 定向资助项目的年度批次 */
+export type FundProgrammeRound = {
+  __typename?: 'FundProgrammeRound';
+  /** 预算（分） */
+  budgetFen: Scalars['Int']['output'];
+  /** 申请截止日期 */
+  closesOn: Scalars['Date']['output'];
+  /** 批次编号 */
+  id: Scalars['ID']['output'];
+  /** 申请开始日期 */
+  opensOn: Scalars['Date']['output'];
+  /** 年度 */
+  year: Scalars['Int']['output'];
+};
+
+/** 按救助事由的支出（只有笔数与金额，不含受助人） */
+export type FundReasonSummary = {
+  __typename?: 'FundReasonSummary';
+  /** 发放笔数（冲正后） */
+  disbursements: Scalars['Int']['output'];
+  /** 救助事由 */
+  reason: FundDisbursementReason;
+  /** 支出（分） */
+  spendingFen: Scalars['Int']['output'];
+};
+
 /** 某月晚会安排情况 */
 export type GalaMonthStatus =
   /** 已举办 */
@@ -1256,7 +1890,7 @@ export type Grid = {
   __typename?: 'Grid';
   /** 网格编码（社区编码-序号） */
   code: Scalars['String']['output'];
-  /** 网格员 */
+  /** 网格员（需 organizations:read） */
   gridWorker?: Maybe<Staff>;
   /** 网格编号 */
   id: Scalars['ID']['output'];
@@ -1525,8 +2159,12 @@ export type Mutation = {
   advancePartyMemberStage: PartyMemberPayload;
   /** 推进组织关系转接（需 party:write）；办结时发布 member.transferred_in / transferred_out */
   advancePartyTransfer: PartyTransferPayload;
+  /** 为居民提出申请：定向资助项目（核对资助条件）或外部机构救助（如红十字特别救助）（需 fund:programmes） */
+  applyToFundProgramme: FundApplicationPayload;
   /** 任命队长（需 events:write；须为现有成员） */
   appointTeamLeader: TeamPayload;
+  /** 两委审批救助：决定日期与审批人（需 fund:approve）；发布 fund_disbursement.approved */
+  approveFundDisbursement: FundDisbursementPayload;
   /** 设定楼栋长（需 residents:write）：须为本楼栋在册居民 */
   assignBuildingLeader: BuildingPayload;
   /** 分派事项（需 cases:write；承办部门或社区管理员）；发布 case.assigned */
@@ -1539,6 +2177,8 @@ export type Mutation = {
   cancelEventRegistration: CancelEventRegistrationPayload;
   /** 取消预备党员资格（需 party:write），记录保留 */
   cancelPartyProbation: PartyMemberPayload;
+  /** 登记公示期内的异议，暂停发放（需 fund:disburse） */
+  challengeFundDisbursement: FundDisbursementPayload;
   /** 党组织调整（需 party:write）：升格/降格、更名、书记变更，记入变更历史 */
   changePartyOrganization: PartyOrganizationPayload;
   /** 变更团队登记或监管状态（需 events:write） */
@@ -1551,12 +2191,16 @@ export type Mutation = {
   completeCommunityEvent: CommunityEventPayload;
   /** 结束调解（需 cases:write）：达成或未达成协议，记入事项办理记录 */
   concludeMediation: MediationPayload;
+  /** 设立资助项目（需 fund:programmes） */
+  createFundProgramme: FundProgrammePayload;
   /** 成立党组织（需 party:write）：层级须合乎 社区党委→党总支→党支部→党小组 */
   createPartyOrganization: PartyOrganizationPayload;
   /** 登记文艺团队（需 events:write） */
   createTeam: TeamPayload;
   /** 安排志愿服务班次（需 events:write） */
   createVolunteerShift: VolunteerShiftPayload;
+  /** 登记申请结果（需 fund:programmes）；定向资助获批即提议一笔助学救助，照常审批、公示、发放 */
+  decideFundApplication: FundApplicationPayload;
   /** 评议小组评定本期流动红旗岗（需 party:write）；发布 red_flag.awarded */
   decideRedFlag: RedFlagPeriodPayload;
   /** 终止关爱对象（需 care:write）；发布 care_category.ended */
@@ -1589,10 +2233,20 @@ export type Mutation = {
   nominateRedFlag: RedFlagPeriodPayload;
   /** 登记事项（需 cases:write）：按类别确定承办部门和时限，按反映人住址分派网格和网格员；发布 case.opened */
   openCase: OpenCasePayload;
+  /** 开展定向资助项目的年度批次（需 fund:programmes） */
+  openFundProgrammeRound: OpenFundProgrammeRoundPayload;
+  /** 公示期满后发放救助，记入台账（需 fund:disburse）；余额不足时拒绝；发布 fund_disbursement.paid */
+  payFundDisbursement: FundDisbursementPayload;
   /** 策划活动（需 events:write）：预订场地，同一场地时间重叠则 CONFLICT 并指明冲突活动；状态为筹备中 */
   planCommunityEvent: CommunityEventPayload;
+  /** 提议救助（需 fund:disburse，保障站）；发布 fund_disbursement.proposed */
+  proposeFundDisbursement: FundDisbursementPayload;
   /** 发布活动、开放报名（需 events:write）：筹备中 → 报名中；发布 event.published */
   publishCommunityEvent: CommunityEventPayload;
+  /** 公示救助，自今日起（默认 7 天；需 fund:disburse）；发布 fund_disbursement.published */
+  publishFundDisbursement: FundDisbursementPayload;
+  /** 登记捐赠并开具收据（需 fund:donations；文化部门以 fund:collections 登记活动募捐）；发布 fund_donation.received */
+  recordFundDonation: RecordFundDonationPayload;
   /** 记录调解会（需 cases:write） */
   recordMediationSession: MediationPayload;
   /** 登记民主评议党员结果（需 party:write），每人每年一次 */
@@ -1609,6 +2263,8 @@ export type Mutation = {
   recordVolunteerHours: RecordVolunteerHoursPayload;
   /** 报名活动（需 events:register）：核对面向人群的年龄；有名额则报名成功，名额已满则候补；发布 registration.created */
   registerForEvent: RegisterForEventPayload;
+  /** 登记捐赠人（需 fund:donations） */
+  registerFundDonor: RegisterFundDonorPayload;
   /** 登记住户（需 residents:write）；出租房须登记房东 */
   registerHousehold: HouseholdPayload;
   /** 登记组织（需 organizations:write） */
@@ -1631,8 +2287,12 @@ export type Mutation = {
   rescheduleCommunityEvent: CommunityEventPayload;
   /** 办结（需 cases:write；须填写办结说明）；发布 case.resolved */
   resolveCase: CaseStepPayload;
+  /** 两委处理公示异议：成立则撤回，不成立则重新公示（需 fund:approve） */
+  resolveFundDisbursementChallenge: FundDisbursementPayload;
   /** 区级平台退回上报事项（需 cases:escalation，机器客户端；须说明理由），事项回到办理中 */
   returnEscalation: CaseStepPayload;
+  /** 冲正一条台账记录（原记录不改，新增相反金额的记录；需 fund:disburse） */
+  reverseFundLedgerEntry: ReverseFundLedgerEntryPayload;
   /** 复核关爱对象（需 care:write）：继续、调整或终止，确定下次复核日期；发布 care_category.reviewed */
   reviewCareCategory: CareRecordPayload;
   /** 吊销 API 密钥（需 apikeys:manage）：发布 api_key.revoked，各子图随即拒绝该密钥 */
@@ -1649,6 +2309,8 @@ export type Mutation = {
   updateHousehold: HouseholdPayload;
   /** 变更居民信息：联系电话、居住类型与居住证、与户主关系（需 residents:write）；有变化时发布 resident.updated */
   updateResident: ResidentPayload;
+  /** 撤回尚未发放的救助（需 fund:disburse 或 fund:approve）；发布 fund_disbursement.withdrawn */
+  withdrawFundDisbursement: FundDisbursementPayload;
 };
 
 export type MutationAcknowledgeEscalationArgs = {
@@ -1679,8 +2341,16 @@ export type MutationAdvancePartyTransferArgs = {
   input: AdvancePartyTransferInput;
 };
 
+export type MutationApplyToFundProgrammeArgs = {
+  input: ApplyToFundProgrammeInput;
+};
+
 export type MutationAppointTeamLeaderArgs = {
   input: AppointTeamLeaderInput;
+};
+
+export type MutationApproveFundDisbursementArgs = {
+  input: ApproveFundDisbursementInput;
 };
 
 export type MutationAssignBuildingLeaderArgs = {
@@ -1707,6 +2377,10 @@ export type MutationCancelPartyProbationArgs = {
   input: CancelPartyProbationInput;
 };
 
+export type MutationChallengeFundDisbursementArgs = {
+  input: ChallengeFundDisbursementInput;
+};
+
 export type MutationChangePartyOrganizationArgs = {
   input: ChangePartyOrganizationInput;
 };
@@ -1731,6 +2405,10 @@ export type MutationConcludeMediationArgs = {
   input: ConcludeMediationInput;
 };
 
+export type MutationCreateFundProgrammeArgs = {
+  input: CreateFundProgrammeInput;
+};
+
 export type MutationCreatePartyOrganizationArgs = {
   input: CreatePartyOrganizationInput;
 };
@@ -1741,6 +2419,10 @@ export type MutationCreateTeamArgs = {
 
 export type MutationCreateVolunteerShiftArgs = {
   input: CreateVolunteerShiftInput;
+};
+
+export type MutationDecideFundApplicationArgs = {
+  input: DecideFundApplicationInput;
 };
 
 export type MutationDecideRedFlagArgs = {
@@ -1807,12 +2489,32 @@ export type MutationOpenCaseArgs = {
   input: OpenCaseInput;
 };
 
+export type MutationOpenFundProgrammeRoundArgs = {
+  input: OpenFundProgrammeRoundInput;
+};
+
+export type MutationPayFundDisbursementArgs = {
+  input: PayFundDisbursementInput;
+};
+
 export type MutationPlanCommunityEventArgs = {
   input: PlanCommunityEventInput;
 };
 
+export type MutationProposeFundDisbursementArgs = {
+  input: ProposeFundDisbursementInput;
+};
+
 export type MutationPublishCommunityEventArgs = {
   input: CommunityEventActionInput;
+};
+
+export type MutationPublishFundDisbursementArgs = {
+  input: PublishFundDisbursementInput;
+};
+
+export type MutationRecordFundDonationArgs = {
+  input: RecordFundDonationInput;
 };
 
 export type MutationRecordMediationSessionArgs = {
@@ -1845,6 +2547,10 @@ export type MutationRecordVolunteerHoursArgs = {
 
 export type MutationRegisterForEventArgs = {
   input: RegisterForEventInput;
+};
+
+export type MutationRegisterFundDonorArgs = {
+  input: RegisterFundDonorInput;
 };
 
 export type MutationRegisterHouseholdArgs = {
@@ -1891,8 +2597,16 @@ export type MutationResolveCaseArgs = {
   input: ResolveCaseInput;
 };
 
+export type MutationResolveFundDisbursementChallengeArgs = {
+  input: ResolveFundDisbursementChallengeInput;
+};
+
 export type MutationReturnEscalationArgs = {
   input: CaseReasonInput;
+};
+
+export type MutationReverseFundLedgerEntryArgs = {
+  input: ReverseFundLedgerEntryInput;
 };
 
 export type MutationReviewCareCategoryArgs = {
@@ -1925,6 +2639,10 @@ export type MutationUpdateHouseholdArgs = {
 
 export type MutationUpdateResidentArgs = {
   input: UpdateResidentInput;
+};
+
+export type MutationWithdrawFundDisbursementArgs = {
+  input: WithdrawFundDisbursementInput;
 };
 
 /** 部门提名流动红旗岗人选 */
@@ -1960,6 +2678,27 @@ export type OpenCasePayload = {
   __typename?: 'OpenCasePayload';
   /** 新登记的事项 */
   case: Case;
+};
+
+/** 开展定向资助项目的年度批次 */
+export type OpenFundProgrammeRoundInput = {
+  /** 预算（分） */
+  budgetFen: Scalars['Int']['input'];
+  /** 申请截止日期 */
+  closesOn: Scalars['Date']['input'];
+  /** 申请开始日期 */
+  opensOn: Scalars['Date']['input'];
+  /** 项目编号 */
+  programmeId: Scalars['ID']['input'];
+  /** 年度 */
+  year: Scalars['Int']['input'];
+};
+
+/** 开展年度批次的结果 */
+export type OpenFundProgrammeRoundPayload = {
+  __typename?: 'OpenFundProgrammeRoundPayload';
+  /** 年度批次 */
+  round: FundProgrammeRound;
 };
 
 /** 辖区单位 / 社会组织 / 共建单位（由居民服务提供；文化活动服务补充其赞助的活动） */
@@ -2296,8 +3035,8 @@ export type PartyMember = {
   probationExtendedUntil?: Maybe<Scalars['Date']['output']>;
   /** 接收为预备党员日期（入党日期） */
   probationaryOn?: Maybe<Scalars['Date']['output']>;
-  /** 对应的居民 */
-  resident: Resident;
+  /** 对应的居民（居民档案无法解析时为空，并在 errors 中说明） */
+  resident?: Maybe<Resident>;
   /** 发展阶段 */
   stage: PartyMemberStage;
   /** 发展阶段变更记录（最多 100 条） */
@@ -2522,8 +3261,8 @@ export type PartyStatisticsGroup = {
   __typename?: 'PartyStatisticsGroup';
   /** 年龄段：UNDER_36、AGE_36_45、AGE_46_60、AGE_61_70、OVER_70（按 AGE_BAND 分组时） */
   ageBand?: Maybe<Scalars['String']['output']>;
-  /** 人数 */
-  count: Scalars['Int']['output'];
+  /** 人数（无权查看党员名单的角色：少于阈值或可由合计反推时为空，见 suppressed） */
+  count?: Maybe<Scalars['Int']['output']>;
   /** 性别（按 GENDER 分组时） */
   gender?: Maybe<Gender>;
   /** 党员类型（按 MEMBER_TYPE 分组时） */
@@ -2532,6 +3271,8 @@ export type PartyStatisticsGroup = {
   organization?: Maybe<Scalars['String']['output']>;
   /** 发展阶段（按 STAGE 分组时） */
   stage?: Maybe<PartyMemberStage>;
+  /** 人数为空的原因（统计披露控制）；未抑制时为空 */
+  suppressed?: Maybe<Scalars['String']['output']>;
 };
 
 /** 年度培训人次与目标 */
@@ -2654,6 +3395,12 @@ export type PartyTransferStatus =
   /** 介绍信已开出 */
   | 'SENT';
 
+/** 发放救助（公示期满后） */
+export type PayFundDisbursementInput = {
+  /** 救助编号 */
+  disbursementId: Scalars['ID']['input'];
+};
+
 /** 个人信息访问审计记录列表（Relay 游标分页） */
 export type PiiAuditTrailConnection = {
   __typename?: 'PiiAuditTrailConnection';
@@ -2764,8 +3511,8 @@ export type ProactiveTask = {
   id: Scalars['ID']['output'];
   /** 生成原因 */
   reason: Scalars['String']['output'];
-  /** 服务对象 */
-  resident: Resident;
+  /** 服务对象（居民档案无法解析时为空，并在 errors 中说明） */
+  resident?: Maybe<Resident>;
   /** 规则编码，如 ELDERLY_NO_CONTACT */
   rule: Scalars['String']['output'];
   /** 状态 */
@@ -2822,6 +3569,30 @@ export type ProactiveTaskStatus =
   /** 待处理 */
   | 'OPEN';
 
+/** 提议救助（保障站） */
+export type ProposeFundDisbursementInput = {
+  /** 金额（分，整数） */
+  amountFen: Scalars['Int']['input'];
+  /** 关联的救助申请事项编号（社情民意服务） */
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 受助住户编号（默认居民所在住户） */
+  householdId?: InputMaybe<Scalars['ID']['input']>;
+  /** 救助事由 */
+  reason: FundDisbursementReason;
+  /** 受助居民编号 */
+  residentId: Scalars['ID']['input'];
+  /** 情况说明 */
+  statement: Scalars['String']['input'];
+};
+
+/** 公示救助（自今日起） */
+export type PublishFundDisbursementInput = {
+  /** 救助编号 */
+  disbursementId: Scalars['ID']['input'];
+  /** 公示天数（默认 7 天） */
+  publicityDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** 本社区的区级平台 API 密钥（需 apikeys:manage；不含密钥本身） */
@@ -2850,6 +3621,26 @@ export type Query = {
   eventStatistics: Array<EventStatisticsGroup>;
   /** 居住证将于指定日期前（含）到期的在册流动人口（需 floating:read） */
   floatingResidentsExpiring: ResidentConnection;
+  /** 本社区阳光爱心基金的余额（需 fund:read） */
+  fund: Fund;
+  /** 阳光爱心基金年度报告（需 fund:statistics）：捐赠人仅在同意时具名（需 fund:read 才列出），受助人从不具名 */
+  fundAnnualReport: FundAnnualReport;
+  /** 资助/救助申请（需 fund:read） */
+  fundApplications: FundApplicationConnection;
+  /** 一笔救助（需 fund:read） */
+  fundDisbursement: FundDisbursement;
+  /** 救助，按提议日期（需 fund:read） */
+  fundDisbursements: FundDisbursementConnection;
+  /** 捐赠，按收到日期（需 fund:read） */
+  fundDonations: FundDonationConnection;
+  /** 捐赠人（需 fund:read） */
+  fundDonors: FundDonorConnection;
+  /** 基金台账，按序号（需 fund:read） */
+  fundLedger: FundLedgerEntryConnection;
+  /** 基金年度收支：余额、按月与按救助事由（需 fund:statistics；分析人员为所辖社区合计） */
+  fundLedgerSummary: FundLedgerSummary;
+  /** 资助项目（需 fund:read） */
+  fundProgrammes: FundProgrammeConnection;
   /** 每月一台晚会：某年各月是否已计划或举办晚会（需 events:read） */
   galaPlan: Array<GalaPlanMonth>;
   /** 网格列表（需 residents:read；网格员只见本人网格） */
@@ -2872,7 +3663,7 @@ export type Query = {
   partyOrganization?: Maybe<PartyOrganization>;
   /** 党组织列表（需 party:read），可按层级筛选 */
   partyOrganizations: PartyOrganizationConnection;
-  /** 党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数 */
+  /** 党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格 */
   partyStatistics: Array<PartyStatisticsGroup>;
   /** 年度党员培训（党校现场教学等）人次与目标（需 party:read） */
   partyTrainingProgress: PartyTrainingProgress;
@@ -2882,7 +3673,7 @@ export type Query = {
   partyTransfers: PartyTransferConnection;
   /** 个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前 */
   piiAuditTrail: PiiAuditTrailConnection;
-  /** 主动服务任务（需 cases:read；网格员只见本网格） */
+  /** 主动服务任务（需 cases:read；网格员只见本网格；由关爱对象类别产生的任务只对可查看关爱对象的角色可见） */
   proactiveTasks: ProactiveTaskConnection;
   /** 流动红旗岗评选历史（需 party:read），近期在前 */
   redFlagPeriods: RedFlagPeriodConnection;
@@ -2892,7 +3683,7 @@ export type Query = {
   resident?: Maybe<Resident>;
   /** 按身份证号查询居民（特权查询：需 residents:read 且可查看身份证号原值；每次查询记入审计） */
   residentByIdNumber?: Maybe<Resident>;
-  /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数 */
+  /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看的关爱类别按统计披露控制抑制小格 */
   residentStatistics: ResidentStatistics;
   /** 居民列表（需 residents:read）：可按网格、楼栋、住户、关爱对象类别、居住类型、状态、年龄、性别、姓名前缀筛选 */
   residents: ResidentConnection;
@@ -2908,6 +3699,10 @@ export type Query = {
   venue?: Maybe<Venue>;
   /** 文体设施资源台账：场地列表（需 events:read；按名称） */
   venues: VenueConnection;
+};
+
+export type QueryApiKeysArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryBuildingsArgs = {
@@ -2966,6 +3761,52 @@ export type QueryEventStatisticsArgs = {
 export type QueryFloatingResidentsExpiringArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryFundAnnualReportArgs = {
+  year: Scalars['Int']['input'];
+};
+
+export type QueryFundApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FundApplicationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryFundDisbursementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryFundDisbursementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FundDisbursementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryFundDonationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryFundDonorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryFundLedgerArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryFundLedgerSummaryArgs = {
+  year: Scalars['Int']['input'];
+};
+
+export type QueryFundProgrammesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3117,6 +3958,35 @@ export type QueryVenuesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** 登记捐赠（开具收据） */
+export type RecordFundDonationInput = {
+  /** 金额或物资估值（分，整数） */
+  amountFen: Scalars['Int']['input'];
+  /** 捐赠人编号（不填为匿名捐赠，如晚会现场募捐箱） */
+  donorId?: InputMaybe<Scalars['ID']['input']>;
+  /** 募捐所在活动编号（文化部门登记活动募捐时必填） */
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  /** 形式 */
+  form: FundDonationForm;
+  /** 物资说明（捐物时必填） */
+  itemDescription?: InputMaybe<Scalars['String']['input']>;
+  /** 备注 */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 定向资助项目编号（企业定向捐赠） */
+  programmeId?: InputMaybe<Scalars['ID']['input']>;
+  /** 收据号（本社区唯一） */
+  receiptNumber: Scalars['String']['input'];
+  /** 收到日期 */
+  receivedOn: Scalars['Date']['input'];
+};
+
+/** 登记捐赠的结果 */
+export type RecordFundDonationPayload = {
+  __typename?: 'RecordFundDonationPayload';
+  /** 捐赠 */
+  donation: FundDonation;
+};
+
 /** 记录调解会 */
 export type RecordMediationSessionInput = {
   /** 召开时间 */
@@ -3218,8 +4088,8 @@ export type RedFlagNomination = {
   department: Department;
   /** 提名理由 */
   reason?: Maybe<Scalars['String']['output']>;
-  /** 被提名的社区工作者（居民服务中的社区工作者） */
-  staff: Staff;
+  /** 被提名的社区工作者（居民服务中的社区工作者；无法解析时为空，并在 errors 中说明） */
+  staff?: Maybe<Staff>;
   /** 被提名的社区工作者编号（同 staff.id，保留以兼容） */
   staffId: Scalars['ID']['output'];
 };
@@ -3294,6 +4164,27 @@ export type RegisterForEventPayload = {
   __typename?: 'RegisterForEventPayload';
   /** 报名记录 */
   registration: EventRegistration;
+};
+
+/** 登记捐赠人 */
+export type RegisterFundDonorInput = {
+  /** 类别（匿名捐赠无需登记捐赠人） */
+  kind: FundDonorKind;
+  /** 名称（选择居民或组织时可不填） */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** 同意在年度报告中公开鸣谢（默认否） */
+  namedInReport?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 组织编号（辖区单位、企业） */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** 居民编号（居民、党员、楼组长、“五老”） */
+  residentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** 登记捐赠人的结果 */
+export type RegisterFundDonorPayload = {
+  __typename?: 'RegisterFundDonorPayload';
+  /** 捐赠人 */
+  donor: FundDonor;
 };
 
 /** 登记住户（一套住房） */
@@ -3463,7 +4354,7 @@ export type Resident = {
   __typename?: 'Resident';
   /** 周岁年龄（按今天计算） */
   age?: Maybe<Scalars['Int']['output']>;
-  /** 出生日期（由身份证号推出） */
+  /** 出生日期（由身份证号推出；只对可查看身份证号原值的角色返回并记入审计，其他角色请用 age） */
   birthDate?: Maybe<Scalars['Date']['output']>;
   /** 关爱对象记录（个人敏感信息：按角色全部返回或不返回；重点人员另需敏感标记权限；高龄按出生日期派生） */
   careCategories?: Maybe<Array<ResidentCareRecord>>;
@@ -3471,7 +4362,7 @@ export type Resident = {
   cases: Array<Case>;
   /** 死亡日期 */
   diedOn?: Maybe<Scalars['Date']['output']>;
-  /** 该居民的活动报名（最近的在前；无 events:read 权限时为空） */
+  /** 该居民的活动报名（最近的在前；无 events:read 权限或不在本人网格时为空） */
   eventRegistrations: Array<EventRegistration>;
   /** 性别（由身份证号推出） */
   gender?: Maybe<Gender>;
@@ -3503,7 +4394,7 @@ export type Resident = {
   residenceType: ResidenceType;
   /** 状态：在册、迁出、死亡 */
   status: ResidentStatus;
-  /** 该居民的志愿服务时长（无 events:read 权限时为空） */
+  /** 该居民的志愿服务时长（无 events:read 权限或不在本人网格时为空） */
   volunteerHours?: Maybe<EventVolunteerHoursSummary>;
 };
 
@@ -3675,8 +4566,10 @@ export type ResidentStatistics = {
   __typename?: 'ResidentStatistics';
   /** 分组计数 */
   groups: Array<ResidentStatisticsGroup>;
-  /** 范围内总人数（关爱类别分组时一人可计入多组） */
-  total: Scalars['Int']['output'];
+  /** 范围内总人数（关爱类别分组时一人可计入多组；按无权查看的关爱类别筛选且少于阈值时为空） */
+  total?: Maybe<Scalars['Int']['output']>;
+  /** 总人数为空的原因（统计披露控制）；未抑制时为空 */
+  totalSuppressed?: Maybe<Scalars['String']['output']>;
 };
 
 /** 人口统计的分组维度 */
@@ -3719,10 +4612,12 @@ export type ResidentStatisticsFilter = {
 /** 一个分组及其人数 */
 export type ResidentStatisticsGroup = {
   __typename?: 'ResidentStatisticsGroup';
-  /** 人数 */
-  count: Scalars['Int']['output'];
+  /** 人数（无权逐人查看的关爱类别：少于阈值或可由合计反推时为空，见 suppressed） */
+  count?: Maybe<Scalars['Int']['output']>;
   /** 各维度取值（顺序同 groupBy） */
   keys: Array<ResidentStatisticsKey>;
+  /** 人数为空的原因（统计披露控制）；未抑制时为空 */
+  suppressed?: Maybe<Scalars['String']['output']>;
 };
 
 /** 分组的一个维度取值 */
@@ -3768,6 +4663,33 @@ export type ResolveCaseInput = {
   caseId: Scalars['ID']['input'];
   /** 办结说明（办理结果，必填） */
   resolutionNote: Scalars['String']['input'];
+};
+
+/** 两委处理公示异议 */
+export type ResolveFundDisbursementChallengeInput = {
+  /** 救助编号 */
+  disbursementId: Scalars['ID']['input'];
+  /** 处理意见 */
+  resolution: Scalars['String']['input'];
+  /** 异议是否成立（成立则撤回救助；不成立则重新公示） */
+  upheld: Scalars['Boolean']['input'];
+};
+
+/** 冲正一条台账记录 */
+export type ReverseFundLedgerEntryInput = {
+  /** 被冲正的记录编号 */
+  entryId: Scalars['ID']['input'];
+  /** 冲正原因 */
+  reason: Scalars['String']['input'];
+};
+
+/** 冲正的结果 */
+export type ReverseFundLedgerEntryPayload = {
+  __typename?: 'ReverseFundLedgerEntryPayload';
+  /** 被冲正的记录 */
+  original: FundLedgerEntry;
+  /** 新增的冲正记录 */
+  reversal: FundLedgerEntry;
 };
 
 /** 关爱对象复核 */
@@ -3963,8 +4885,8 @@ export type StaffVisit = {
   notes: Scalars['String']['output'];
   /** 走访居民 */
   resident?: Maybe<Resident>;
-  /** 走访的社区工作者 */
-  staff: Staff;
+  /** 走访的社区工作者（无法解析时为空，并在 errors 中说明） */
+  staff?: Maybe<Staff>;
   /** 走访时间 */
   visitedAt: Scalars['DateTime']['output'];
 };
@@ -3994,7 +4916,7 @@ export type Team = {
   leader?: Maybe<Resident>;
   /** 现有成员人数 */
   memberCount: Scalars['Int']['output'];
-  /** 现有成员（按入团日期） */
+  /** 现有成员（按入团日期；网格员只见本人网格的居民） */
   members: Array<TeamMember>;
   /** 团队名称 */
   name: Scalars['String']['output'];
@@ -4081,8 +5003,8 @@ export type TeamMember = {
   joinedOn: Scalars['Date']['output'];
   /** 离团日期 */
   leftOn?: Maybe<Scalars['Date']['output']>;
-  /** 成员（居民） */
-  resident: Resident;
+  /** 成员（居民；无法解析时为空，并在 errors 中说明） */
+  resident?: Maybe<Resident>;
 };
 
 /** 吸收成员的结果 */
@@ -4237,8 +5159,8 @@ export type VolunteerServiceRecord = {
   id: Scalars['ID']['output'];
   /** 服务时长（分钟） */
   minutes: Scalars['Int']['output'];
-  /** 志愿者（居民） */
-  resident: Resident;
+  /** 志愿者（居民；无法解析时为空，并在 errors 中说明） */
+  resident?: Maybe<Resident>;
   /** 服务日期 */
   servedOn: Scalars['Date']['output'];
 };
@@ -4252,7 +5174,7 @@ export type VolunteerShift = {
   event?: Maybe<CommunityEvent>;
   /** 班次编号 */
   id: Scalars['ID']['output'];
-  /** 本班次的时长记录 */
+  /** 本班次的时长记录（网格员只见本人网格居民的记录） */
   records: Array<VolunteerServiceRecord>;
   /** 岗位，如 秩序维护、量血压、环境清扫 */
   role: Scalars['String']['output'];
@@ -4265,6 +5187,14 @@ export type VolunteerShiftPayload = {
   __typename?: 'VolunteerShiftPayload';
   /** 班次 */
   shift: VolunteerShift;
+};
+
+/** 撤回尚未发放的救助 */
+export type WithdrawFundDisbursementInput = {
+  /** 救助编号 */
+  disbursementId: Scalars['ID']['input'];
+  /** 撤回原因 */
+  reason: Scalars['String']['input'];
 };
 
 export type CareReviewsDueQueryVariables = Exact<{
@@ -4417,14 +5347,14 @@ export type PartyMembersQuery = {
       node: {
         __typename?: 'PartyMember';
         stage: PartyMemberStage;
-        resident: {
+        resident?: {
           __typename?: 'Resident';
           name: string;
           partyMember?: {
             __typename?: 'PartyMember';
             branch: { __typename?: 'PartyOrganization'; name: string };
           } | null;
-        };
+        } | null;
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
@@ -4445,7 +5375,7 @@ export type RedFlagAwardsQuery = {
         __typename?: 'RedFlagPeriod';
         winnerStaffId?: string | null;
         winner?: { __typename?: 'Staff'; id: string; name: string; department: StaffDepartment } | null;
-        nominations: Array<{ __typename?: 'RedFlagNomination'; staff: { __typename?: 'Staff'; name: string } }>;
+        nominations: Array<{ __typename?: 'RedFlagNomination'; staff?: { __typename?: 'Staff'; name: string } | null }>;
       };
     }>;
   };

@@ -2,7 +2,6 @@ import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '@shequ/contracts';
 import { checkPlacement } from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
 import { PartyOrganization, PartyOrganizationChange } from '../entities/index.js';

@@ -9,7 +9,6 @@ import {
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
-import { isIsoDate } from '@shequ/contracts';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
 import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';

@@ -1,6 +1,5 @@
-import { chinaDateOf } from '../domain/calendar-dates.js';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Department } from '@shequ/contracts';
+import { communityDay, type Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { redFlagAwardWhere } from '../application/party-query.js';
 import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
@@ -45,7 +44,7 @@ export class RedFlagResolver {
         uow,
         { ...input, department: input.department as Department },
         ctx.communityId,
-        chinaDateOf(ctx.clock.now()),
+        communityDay(ctx.clock.now()),
       ),
     );
     return { period };
@@ -60,7 +59,7 @@ export class RedFlagResolver {
   ) {
     ctx.access.require('party:write');
     const period = await ctx.transaction((uow) =>
-      decideRedFlag(uow, input, ctx.communityId, chinaDateOf(ctx.clock.now())),
+      decideRedFlag(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
     );
     return { period };
   }

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR, type FundDisbursementReason } from '@shequ/contracts';
-import { ageOn, DEMO_REFERENCE_DATE, demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
+import { DEMO_REFERENCE_DATE, demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import type { ServiceDependencies, UnitOfWork } from '@shequ/subgraph';
 import { recordFundDonation, registerFundDonor, type DonationInput } from '../application/fund/donations.js';
@@ -18,7 +18,7 @@ import {
   decideFundApplication,
   openFundProgrammeRound,
 } from '../application/fund/programmes.js';
-import { addDays } from '../domain/dates.js';
+import { addDays, ageOn } from '@shequ/contracts';
 import { FundLedgerEntry } from '../entities/fund/index.js';
 
 type Step = (uow: UnitOfWork, actor: FundActor) => Promise<unknown>;

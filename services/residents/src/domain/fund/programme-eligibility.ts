@@ -1,5 +1,5 @@
 import { ConflictError } from '@shequ/errors';
-import { ageOn } from '../dates.js';
+import { ageOn } from '@shequ/contracts';
 
 export interface EligibilityFacts {
   birthDate: string | null;

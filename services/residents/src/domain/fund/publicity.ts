@@ -1,5 +1,5 @@
 import { ConflictError, InvalidInputError } from '@shequ/errors';
-import { addDays } from '../dates.js';
+import { addDays } from '@shequ/contracts';
 
 export const DEFAULT_PUBLICITY_DAYS = 7;
 export const MAX_PUBLICITY_DAYS = 30;
