@@ -149,7 +149,8 @@ export const ENVIRONMENT = defineEnvironment({
   SHEQU_DISCLOSURE_THRESHOLD: {
     schema: Type.Integer({ minimum: 1, description: 'a whole number, at least 1' }),
     default: 5,
-    meaning: 'statistical disclosure control: protected counts (care categories, sensitive tags, party data) below it are suppressed',
+    meaning:
+      'statistical disclosure control: protected counts (care categories, sensitive tags, party data) below it are suppressed',
     usedBy: [...SUBGRAPH_PROCESSES],
   },
   SHEQU_JWT_MAX_LIFETIME: {
