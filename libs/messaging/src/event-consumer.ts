@@ -13,6 +13,7 @@ import { withConsumerSpan } from './event-tracing.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { ProcessedEvent } from './processed-event.js';
+import { claimVersion } from './projection-version.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface HandlerContext {
@@ -23,6 +24,21 @@ export interface HandlerContext {
 }
 
 export type EventHandler<D extends EventDefinition> = (event: EventOf<D>, context: HandlerContext) => Promise<void>;
+
+export interface HandlerOptions<D extends EventDefinition> {
+  /**
+   * Runs instead of the handler when the event is stale: the consumer already applied a newer version of the
+   * same record (a redelivery overtaken by a later event, a replay). Default: nothing. Use it only to fill in
+   * what no later event of the record carries (e.g. a birth date only `resident.registered` has).
+   */
+  stale?: EventHandler<D>;
+}
+
+interface HandlerEntry {
+  definition: EventDefinition;
+  handler: EventHandler<EventDefinition>;
+  stale?: EventHandler<EventDefinition>;
+}
 
 export interface ConsumerSettings {
   /** The consuming service. */
@@ -42,14 +58,13 @@ export interface ConsumerSettings {
 /**
  * A durable JetStream pull consumer (`<service>__<source>`) with explicit acks and an inbox:
  * each event is applied in one transaction together with its inbox row, so a redelivery changes nothing.
- * Events of the source that have no handler are acknowledged and skipped.
+ * Apply only if newer: an event whose `aggregateVersion` is not above the version this consumer holds for
+ * the record (`inbox_projection_version`) is not handed to the handler, so a late redelivery or a replay
+ * never moves a projection backwards. Events of the source that have no handler are acknowledged and skipped.
  */
 export class EventConsumer {
   readonly durableName: string;
-  private readonly handlers = new Map<
-    string,
-    { definition: EventDefinition; handler: EventHandler<EventDefinition> }
-  >();
+  private readonly handlers = new Map<string, HandlerEntry>();
   private messages: ConsumerMessages | undefined;
   private stopped = false;
   private loop: Promise<void> | undefined;
@@ -62,11 +77,15 @@ export class EventConsumer {
     this.logger = (settings.logger ?? silentLogger).child({ consumer: this.durableName });
   }
 
-  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>, options: HandlerOptions<D> = {}): this {
     if (definition.source !== this.settings.source) {
       throw new Error(`${this.durableName} reads ${this.settings.source} events, not ${definition.subject}`);
     }
-    this.handlers.set(definition.subject, { definition, handler: handler as unknown as EventHandler<EventDefinition> });
+    this.handlers.set(definition.subject, {
+      definition,
+      handler: handler as unknown as EventHandler<EventDefinition>,
+      stale: options.stale as unknown as EventHandler<EventDefinition> | undefined,
+    });
     return this;
   }
 
@@ -136,7 +155,7 @@ export class EventConsumer {
   /** Applies one message; exposed for tests that feed the same event twice. */
   async process(
     message: Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>,
-  ): Promise<'applied' | 'duplicate' | 'skipped' | 'failed'> {
+  ): Promise<'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed'> {
     const entry = this.handlers.get(message.subject);
     if (!entry) {
       message.ack();
@@ -164,7 +183,7 @@ export class EventConsumer {
         { service: this.settings.service, durableName: this.durableName },
         event,
         async (span) => {
-          const result = await this.apply(event, entry.handler);
+          const result = await this.apply(event, entry.handler, entry.stale);
           span.setAttribute('shequ.outcome', result);
           return result;
         },
@@ -182,8 +201,15 @@ export class EventConsumer {
     }
   }
 
-  /** Runs the handler and records the inbox row in one transaction; a known event id is a no-op. */
-  async apply(event: EventEnvelope, handler: EventHandler<EventDefinition>): Promise<'applied' | 'duplicate'> {
+  /**
+   * Runs the handler (or, for a stale event, `stale`) and records the inbox row in one transaction; a known
+   * event id is a no-op.
+   */
+  async apply(
+    event: EventEnvelope,
+    handler: EventHandler<EventDefinition>,
+    stale?: EventHandler<EventDefinition>,
+  ): Promise<'applied' | 'stale' | 'duplicate'> {
     return this.settings.orm.em.fork().transactional(async (em) => {
       const seen = await em.findOne(ProcessedEvent, { consumer: this.durableName, eventId: event.id });
       if (seen) return 'duplicate' as const;
@@ -192,13 +218,27 @@ export class EventConsumer {
         actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
         correlationId: event.correlationId,
       });
-      await handler(event as EventOf<EventDefinition>, { em, events });
+      const newer = await this.isNewer(em, event);
+      const run = newer ? handler : stale;
+      await run?.(event as EventOf<EventDefinition>, { em, events });
       const processed = new ProcessedEvent();
       processed.consumer = this.durableName;
       processed.eventId = event.id;
       processed.processedAt = new Date();
       em.persist(processed);
-      return 'applied' as const;
+      return newer ? ('applied' as const) : ('stale' as const);
+    });
+  }
+
+  /** Claims the event's record version for this consumer; events without one (published before versions) apply. */
+  private async isNewer(em: EntityManager, event: EventEnvelope): Promise<boolean> {
+    const definition = this.handlers.get(event.subject)?.definition;
+    if (!definition || !event.aggregateId || !(event.aggregateVersion > 0)) return true;
+    return claimVersion(em, {
+      consumer: this.durableName,
+      aggregate: `${definition.source}.${definition.aggregate}`,
+      aggregateId: event.aggregateId,
+      version: event.aggregateVersion,
     });
   }
 }

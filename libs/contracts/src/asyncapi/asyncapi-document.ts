@@ -21,6 +21,9 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
           },
           payload: {
             type: 'object',
+            description: EnvelopeSchema.description,
+            // the services reject an envelope with any other field; the document says the same
+            additionalProperties: false,
             required: [...EnvelopeSchema.required],
             properties: {
               ...envelopeProps,
@@ -28,6 +31,10 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
               version: { type: 'integer', const: event.version, description: '载荷模式版本' },
               source: { type: 'string', const: event.source, description: '发布服务' },
               subject: { type: 'string', const: event.subject, description: 'NATS 主题' },
+              aggregateId: {
+                ...EnvelopeSchema.properties.aggregateId,
+                description: `${EnvelopeSchema.properties.aggregateId.description}；本事件取载荷中 ${event.aggregateIdFields.join('、')}（多个时以 : 连接）`,
+              },
               data: event.data,
             },
           },
@@ -42,7 +49,11 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
       version: '1.0.0',
       description:
         `所有服务通过发件箱把领域事件发布到 NATS JetStream 流 ${STREAM_NAME}（主题 shequ.>，文件存储）。` +
-        '每条消息的 Nats-Msg-Id 等于事件编号，重复发布由服务器去重；订阅方应以事件编号做幂等处理。' +
+        '去重：每条消息的 Nats-Msg-Id 等于事件编号 id；服务器在去重窗口内丢弃重复发布，' +
+        '但跨越更长故障的重复仍可能出现：订阅方应记录已处理的事件编号（保留时间长于可能的故障时长），相同编号只处理一次。' +
+        '顺序：同一条记录（aggregateId）的事件带递增的 aggregateVersion；JetStream 重投或重放时可能乱序到达，' +
+        '订阅方为每条记录保存已应用的最大版本，只应用版本更大的事件（版本不连续是正常的：版本按记录计数，跨事件类型）。' +
+        '信封不允许出现未列出的字段（additionalProperties: false）。' +
         '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。',
     },
     defaultContentType: 'application/json',

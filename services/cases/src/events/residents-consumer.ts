@@ -13,7 +13,11 @@ import {
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import { applyRules, closeTasksOf, settleTasks } from '../application/proactive-tasks.js';
-import { changeCareCategory, upsertResidentProjection } from '../application/resident-projection-updates.js';
+import {
+  changeCareCategory,
+  fillResidentProjection,
+  upsertResidentProjection,
+} from '../application/resident-projection-updates.js';
 import { routeWaitingCases } from '../application/route-waiting-cases.js';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
@@ -36,32 +40,54 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
         gridWorkerStaffId: event.data.gridWorkerStaffId,
       });
     })
-    .on(ResidentRegistered, async (event, uow) => {
-      await upsertResidentProjection(uow.em, {
-        residentId: event.data.residentId,
-        communityId: event.communityId,
-        householdId: event.data.householdId,
-        buildingId: event.data.buildingId,
-        gridId: event.data.gridId,
-        birthDate: event.data.birthDate,
-        residenceType: event.data.residenceType,
-        status: 'ACTIVE',
-        at: new Date(event.occurredAt),
-      });
-      await uow.em.flush();
-      await routeWaitingCases(uow, event.data.residentId, event.data.gridId, clock.now());
-      await applyRules(
-        uow,
-        {
-          kind: 'RESIDENT_REGISTERED',
+    .on(
+      ResidentRegistered,
+      async (event, uow) => {
+        await upsertResidentProjection(uow.em, {
           residentId: event.data.residentId,
+          communityId: event.communityId,
+          householdId: event.data.householdId,
+          buildingId: event.data.buildingId,
           gridId: event.data.gridId,
+          birthDate: event.data.birthDate,
           residenceType: event.data.residenceType,
+          status: 'ACTIVE',
+          at: new Date(event.occurredAt),
+        });
+        await uow.em.flush();
+        await routeWaitingCases(uow, event.data.residentId, event.data.gridId, clock.now());
+        await applyRules(
+          uow,
+          {
+            kind: 'RESIDENT_REGISTERED',
+            residentId: event.data.residentId,
+            gridId: event.data.gridId,
+            residenceType: event.data.residenceType,
+          },
+          event.communityId,
+          clock.now(),
+        );
+      },
+      {
+        // overtaken by a newer event of the resident (a late redelivery): fill in, never move back
+        stale: async (event, uow) => {
+          const filled = await fillResidentProjection(uow.em, event.data);
+          await uow.em.flush();
+          if (!filled?.residenceTypeWasUnknown) return;
+          await applyRules(
+            uow,
+            {
+              kind: 'RESIDENT_REGISTERED',
+              residentId: event.data.residentId,
+              gridId: filled.row.gridId,
+              residenceType: event.data.residenceType,
+            },
+            event.communityId,
+            clock.now(),
+          );
         },
-        event.communityId,
-        clock.now(),
-      );
-    })
+      },
+    )
     .on(ResidentUpdated, async (event, uow) => {
       const before = await uow.em.findOne(ResidentProjection, { residentId: event.data.residentId });
       const from = before?.residenceType ?? null;

@@ -10,14 +10,19 @@ async function profileOf(em: EntityManager, residentId: string, communityId: str
   return (await em.findOne(ResidentProfile, { residentId })) ?? em.create(ResidentProfile, { residentId, communityId });
 }
 
-/** resident.registered: keep the birth date (for audience rules and the share of elderly reached). */
+/**
+ * resident.registered: keep the birth date (for audience rules and the share of elderly reached); `fillOnly`
+ * (a stale registration) sets it only where none is known.
+ */
 export async function recordResident(
   em: EntityManager,
   data: { residentId: string; birthDate: string | null },
   communityId: string,
+  options: { fillOnly?: boolean } = {},
 ): Promise<void> {
   const profile = await profileOf(em, data.residentId, communityId);
-  profile.birthDate = data.birthDate;
+  if (options.fillOnly) profile.birthDate ??= data.birthDate;
+  else profile.birthDate = data.birthDate;
   await em.flush();
 }
 

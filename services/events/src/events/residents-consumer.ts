@@ -13,8 +13,20 @@ export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
     outbox: deps.outbox,
     logger: deps.logger,
   })
-    .on(ResidentRegistered, (event, { em }) =>
-      recordResident(em, { residentId: event.data.residentId, birthDate: event.data.birthDate }, event.communityId),
+    .on(
+      ResidentRegistered,
+      (event, { em }) =>
+        recordResident(em, { residentId: event.data.residentId, birthDate: event.data.birthDate }, event.communityId),
+      {
+        // a late redelivery after the resident's death or move: keep the birth date, nothing else moves back
+        stale: (event, { em }) =>
+          recordResident(
+            em,
+            { residentId: event.data.residentId, birthDate: event.data.birthDate },
+            event.communityId,
+            { fillOnly: true },
+          ),
+      },
     )
     .on(ResidentDeceased, async (event, { em, events }) => {
       await releaseFutureRegistrations(

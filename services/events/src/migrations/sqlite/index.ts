@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123001242_initial as M0 } from './Migration20261123001242_initial.js';
 import { Migration20261123003740_access_audit as M1 } from './Migration20261123003740_access_audit.js';
 import { Migration20261130130210_venues_teams_volunteers as M2 } from './Migration20261130130210_venues_teams_volunteers.js';
+import { Migration20261202062308_record_versions as M3 } from './Migration20261202062308_record_versions.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
   { name: 'Migration20261123003740_access_audit', class: M1 },
   { name: 'Migration20261130130210_venues_teams_volunteers', class: M2 },
+  { name: 'Migration20261202062308_record_versions', class: M3 },
 ];
