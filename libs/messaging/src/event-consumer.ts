@@ -12,6 +12,7 @@ import {
 import { withConsumerSpan } from './event-tracing.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
+import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
 import { ProcessedEvent } from './processed-event.js';
 import { claimVersion } from './projection-version.js';
 import { silentLogger, type Logger } from './silent-logger.js';
@@ -49,7 +50,7 @@ export interface ConsumerSettings {
   bus: NatsBus;
   outbox: Outbox;
   logger?: Logger;
-  /** Deliveries before JetStream gives up on a message that keeps failing. */
+  /** Deliveries of a message that keeps failing before it goes to the dead-letter subject (default 20). */
   maxDeliver?: number;
   /** A second reader of the same source in one service: durable `<service>__<purpose>__<source>`. */
   purpose?: string;
@@ -69,6 +70,8 @@ export class EventConsumer {
   private stopped = false;
   private loop: Promise<void> | undefined;
   private readonly logger: Logger;
+  /** Events this process sent to the dead-letter subject, by event type (exported as a metric). */
+  readonly deadLettered = new Map<string, number>();
 
   constructor(private readonly settings: ConsumerSettings) {
     this.durableName = settings.purpose
@@ -138,11 +141,18 @@ export class EventConsumer {
       deliver_policy: DeliverPolicy.All,
       filter_subject: `${SUBJECT_PREFIX}.${this.settings.source}.>`,
       ack_wait: nanos(30_000),
-      max_deliver: this.settings.maxDeliver ?? 20,
+      // no server-side limit: the consumer counts deliveries and dead-letters, so nothing is dropped unseen
+      max_deliver: -1,
       max_ack_pending: 1_000,
     };
     try {
-      await jsm.consumers.info(STREAM_NAME, this.durableName);
+      const existing = await jsm.consumers.info(STREAM_NAME, this.durableName);
+      if (existing.config.max_deliver !== -1) {
+        // durables made before dead letters stopped at 20 deliveries; lift the limit (best effort)
+        await jsm.consumers
+          .update(STREAM_NAME, this.durableName, { max_deliver: -1 })
+          .catch((error) => this.logger.warn({ err: error }, 'could not lift the delivery limit'));
+      }
     } catch {
       await jsm.consumers.add(STREAM_NAME, config).catch(async (error) => {
         await jsm.consumers.info(STREAM_NAME, this.durableName).catch(() => {
@@ -155,7 +165,7 @@ export class EventConsumer {
   /** Applies one message; exposed for tests that feed the same event twice. */
   async process(
     message: Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>,
-  ): Promise<'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed'> {
+  ): Promise<'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered'> {
     const entry = this.handlers.get(message.subject);
     if (!entry) {
       message.ack();
@@ -165,19 +175,10 @@ export class EventConsumer {
     try {
       event = JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope;
     } catch (error) {
-      this.logger.error({ subject: message.subject, err: error }, 'unreadable message dropped');
-      message.term();
-      return 'failed';
+      return this.deadLetter(message, null, `unreadable message: ${errorMessage(error)}`);
     }
     const problem = entry.definition.check(event.data);
-    if (problem) {
-      this.logger.error(
-        { eventId: event.id, type: event.type, problem },
-        'event payload does not match its schema; dropped',
-      );
-      message.term();
-      return 'failed';
-    }
+    if (problem) return this.deadLetter(message, event, `payload does not match its schema: ${problem}`);
     try {
       const outcome = await withConsumerSpan(
         { service: this.settings.service, durableName: this.durableName },
@@ -192,6 +193,7 @@ export class EventConsumer {
       return outcome;
     } catch (error) {
       const attempt = message.info.deliveryCount;
+      if (attempt >= this.maxDeliver) return this.deadLetter(message, event, errorMessage(error));
       this.logger.error(
         { eventId: event.id, type: event.type, attempt, err: error },
         'handler failed; will be redelivered',
@@ -199,6 +201,50 @@ export class EventConsumer {
       message.nak(Math.min(30_000, 250 * 2 ** Math.min(attempt, 7)));
       return 'failed';
     }
+  }
+
+  /** Deliveries before an event that keeps failing goes to the dead-letter subject. */
+  get maxDeliver(): number {
+    return this.settings.maxDeliver ?? 20;
+  }
+
+  /**
+   * Never silently: the message goes to `shequ_dead_letter.<service>.<consumer>` with the reason, is counted and
+   * logged, then acknowledged (term). When the dead letter cannot be published the message is kept (nak): the
+   * JetStream consumer has no delivery limit of its own, so it comes back and is dead-lettered then.
+   */
+  private async deadLetter(
+    message: Pick<JsMsg, 'subject' | 'data' | 'nak' | 'term' | 'info'>,
+    event: EventEnvelope | null,
+    reason: string,
+  ): Promise<'dead_lettered' | 'failed'> {
+    const letter: DeadLetter = {
+      consumer: this.durableName,
+      service: this.settings.service,
+      subject: message.subject,
+      streamSequence: message.info.streamSequence,
+      eventId: event?.id ?? null,
+      eventType: event?.type ?? null,
+      deliveries: message.info.deliveryCount,
+      reason,
+      failedAt: new Date().toISOString(),
+      payload: new TextDecoder().decode(message.data),
+    };
+    try {
+      await publishDeadLetter(this.settings.bus, letter);
+    } catch (error) {
+      this.logger.error({ eventId: letter.eventId, err: error }, 'dead letter not published; the event is kept');
+      message.nak(5_000);
+      return 'failed';
+    }
+    const type = letter.eventType ?? 'unreadable';
+    this.deadLettered.set(type, (this.deadLettered.get(type) ?? 0) + 1);
+    this.logger.error(
+      { eventId: letter.eventId, type: letter.eventType, deliveries: letter.deliveries, reason },
+      `event dead-lettered to ${deadLetterSubject(letter.service, letter.consumer)}`,
+    );
+    message.term();
+    return 'dead_lettered';
   }
 
   /**
@@ -241,4 +287,8 @@ export class EventConsumer {
       version: event.aggregateVersion,
     });
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

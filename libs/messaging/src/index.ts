@@ -15,6 +15,7 @@ export {
 export * from './projection-version.js';
 export * from './outbox-relay.js';
 export * from './event-consumer.js';
+export * from './dead-letter.js';
 export * from './nats-bus.js';
 export * from './event-tracing.js';
 export { silentLogger, type Logger } from './silent-logger.js';

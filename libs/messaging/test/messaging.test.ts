@@ -3,7 +3,16 @@ import { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { ormConfig } from '@shequ/database';
 import { ResidentDeceased, type EventEnvelope } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { EventConsumer, NatsBus, Outbox, OutboxMessage, OutboxRelay, messagingEntities } from '../src/index.js';
+import {
+  EventConsumer,
+  NatsBus,
+  Outbox,
+  OutboxMessage,
+  OutboxRelay,
+  listDeadLetters,
+  messagingEntities,
+  replayDeadLetters,
+} from '../src/index.js';
 
 /** A projection row the consumer writes, to observe how often an event was applied. */
 class Obituary {
@@ -31,6 +40,9 @@ async function scratchOrm(dialect: 'sqlite' | 'postgresql', label: string) {
   await orm.schema.createSchema();
   return orm;
 }
+
+/** A fault the handler hits for some residents until it is "fixed". */
+let poisoned = true;
 
 const meta = { communityId: '350203008006', actor: { kind: 'system' as const, id: 'test' }, correlationId: 'req-1' };
 
@@ -64,8 +76,10 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
       orm: consumerOrm,
       bus: consumerBus,
       outbox: new Outbox('cases'),
+      maxDeliver: 3,
     });
     consumer.on(ResidentDeceased, async (event, { em }) => {
+      if (poisoned && event.data.residentId.startsWith('res-poison')) throw new Error('档案库暂不可用');
       const row = new Obituary();
       row.id = event.id;
       row.residentId = event.data.residentId;
@@ -185,6 +199,47 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
 
     expect(await obituaries('res-late')).toBe(2);
     expect(await consumerOrm.em.fork().count(Obituary, { id: replay.id })).toBe(0);
+  });
+
+  it('sends an event that keeps failing to the dead-letter subject with the reason, and replays it once fixed', async () => {
+    poisoned = true;
+    const em = publisherOrm.em.fork();
+    const event = outbox.add(em, ResidentDeceased, { residentId: 'res-poison-1', diedOn: '2026-11-10' }, meta);
+    await em.flush();
+    const letters = await waitFor(
+      async () => {
+        const found = await listDeadLetters(consumerBus, { consumer: 'cases__residents' });
+        return found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 20_000, what: 'a dead letter' },
+    );
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({
+      consumer: 'cases__residents',
+      service: 'cases',
+      subject: 'shequ.residents.resident.deceased',
+      eventId: event.id,
+      deliveries: 3,
+      reason: '档案库暂不可用',
+    });
+    expect(consumer.deadLettered.get('resident.deceased')).toBe(1);
+    expect(await obituaries('res-poison-1')).toBe(0);
+
+    // a message that does not match its schema is dead-lettered at once, never dropped unseen
+    const broken = { ...event, id: '01900000-0000-7000-8000-0000000000b1', data: { residentId: 'res-poison-2' } };
+    await publisherBus.jetstream().publish(broken.subject, JSON.stringify(broken), { msgID: broken.id });
+    await waitFor(async () => ((await listDeadLetters(consumerBus)).length === 2 ? true : undefined), {
+      what: 'the broken message dead-lettered',
+    });
+    expect((await listDeadLetters(consumerBus)).find((l) => l.eventId === broken.id)?.reason).toMatch(/diedOn/);
+
+    poisoned = false;
+    expect(await replayDeadLetters(consumerBus, { consumer: 'cases__residents' })).toBe(2);
+    await waitFor(async () => (await obituaries('res-poison-1')) === 1, { what: 'the replayed event applied' });
+    // the broken one fails its schema again and is back among the dead letters; the fixed one is gone
+    await waitFor(async () => ((await listDeadLetters(consumerBus)).length === 1 ? true : undefined), {
+      what: 'only the broken message left',
+    });
   });
 
   it('rejects a payload that does not match the event schema, writing nothing', async () => {

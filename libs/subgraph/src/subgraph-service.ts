@@ -23,6 +23,7 @@ import { GraphQLError } from 'graphql';
 import { isDomainError } from '@shequ/errors';
 import {
   createLogger,
+  observeOnScrape,
   querySafetyPlugin,
   setupTracing,
   startHttpService,
@@ -164,6 +165,18 @@ export async function startSubgraphService(
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
     for (const consumer of consumers) consumer.start();
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_events_dead_lettered_total',
+      help: 'Events sent to the dead-letter subject by this process, by consumer and event type',
+      labelNames: ['consumer', 'type'],
+      collect: () =>
+        consumers.flatMap((consumer) =>
+          [...consumer.deadLettered].map(([type, value]) => ({
+            labels: { consumer: consumer.durableName, type },
+            value,
+          })),
+        ),
+    });
     const tasks = definition.scheduledTasks?.(deps) ?? [];
     for (const task of tasks) task.start(logger);
     logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
