@@ -17,6 +17,7 @@ export * from './outbox-relay.js';
 export * from './event-consumer.js';
 export * from './dead-letter.js';
 export * from './nats-bus.js';
+export { DeliverPolicy } from '@nats-io/jetstream';
 export * from './event-tracing.js';
 export { silentLogger, type Logger } from './silent-logger.js';
 

@@ -53,7 +53,10 @@ export class TestEventPublisher {
         return;
       } catch (error) {
         if (Date.now() > deadline) throw error;
-        await ensureStream(await this.bus.jetstreamManager()).catch(() => undefined);
+        await this.bus
+          .jetstreamManager()
+          .then(ensureStream)
+          .catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
