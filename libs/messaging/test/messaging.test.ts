@@ -242,6 +242,26 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
     });
   });
 
+  it('after a kill between publish and marking sent, does not publish the row again, however long ago', async () => {
+    // a second process of the publishing service, killed after its publish: the row is in the stream, unsent here
+    const orm = await scratchOrm(dialect, 'killed_relay');
+    try {
+      const em = orm.em.fork();
+      const event = outbox.add(em, ResidentDeceased, { residentId: 'res-killed', diedOn: '2026-11-11' }, meta);
+      await em.flush();
+      const row = await orm.em.fork().findOneOrFail(OutboxMessage, { id: event.id });
+      await publisherBus.publish(row.subject, row.payload, row.id);
+
+      const restarted = new OutboxRelay({ orm, bus: publisherBus, lockRows: dialect === 'postgresql' });
+      expect(await restarted.publishPending()).toBe(0);
+      const marked = await orm.em.fork().findOneOrFail(OutboxMessage, { id: event.id });
+      expect(marked.sentAt).not.toBeNull();
+      await waitFor(async () => (await obituaries('res-killed')) === 1, { what: 'the one delivery' });
+    } finally {
+      await orm.close(true);
+    }
+  });
+
   it('rejects a payload that does not match the event schema, writing nothing', async () => {
     const em = publisherOrm.em.fork();
     expect(() => outbox.add(em, ResidentDeceased, { residentId: 'x', diedOn: 'yesterday' }, meta)).toThrow(/diedOn/);

@@ -49,8 +49,8 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
       version: '1.0.0',
       description:
         `所有服务通过发件箱把领域事件发布到 NATS JetStream 流 ${STREAM_NAME}（主题 shequ.>，文件存储）。` +
-        '去重：每条消息的 Nats-Msg-Id 等于事件编号 id；服务器在去重窗口内丢弃重复发布，' +
-        '但跨越更长故障的重复仍可能出现：订阅方应记录已处理的事件编号（保留时间长于可能的故障时长），相同编号只处理一次。' +
+        '去重：每条消息的 Nats-Msg-Id 等于事件编号 id；服务器在两分钟去重窗口内丢弃重复发布，发布方重启或重连后先读取流中本服务已发布的消息、不再补发已在流中的事件（与故障时长无关）；' +
+        '死信重放会以新的 Nats-Msg-Id 再次发布同一事件：订阅方应记录已处理的事件编号（信封 id），相同编号只处理一次。' +
         '顺序：同一条记录（aggregateId）的事件带递增的 aggregateVersion；JetStream 重投或重放时可能乱序到达，' +
         '订阅方为每条记录保存已应用的最大版本，只应用版本更大的事件（版本不连续是正常的：版本按记录计数，跨事件类型）。' +
         '信封不允许出现未列出的字段（additionalProperties: false）。' +
