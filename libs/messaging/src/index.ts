@@ -16,6 +16,7 @@ export * from './projection-version.js';
 export * from './outbox-relay.js';
 export * from './event-consumer.js';
 export * from './dead-letter.js';
+export * from './retention.js';
 export * from './nats-bus.js';
 export { DeliverPolicy } from '@nats-io/jetstream';
 export * from './event-tracing.js';
