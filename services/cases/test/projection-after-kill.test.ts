@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/core';
 import { ResidentMovedIn, ResidentRegistered, STREAM_NAME } from '@shequ/contracts';
@@ -47,7 +46,8 @@ describe.each(testDialects())(
       env = {
         ...process.env,
         NATS_PORT: String(nats.port),
-        SHEQU_DATA_DIR: dialect === 'sqlite' ? dirname(location.dbName) : data.path,
+        // a fresh folder: the service's SQLite file is <SHEQU_DATA_DIR>/cases.sqlite
+        SHEQU_DATA_DIR: data.path,
         SHEQU_SEED: 'none',
         LOG_LEVEL: 'warn',
         CASES_PORT: String(await freePort()),
@@ -62,9 +62,8 @@ describe.each(testDialects())(
       data?.remove();
     });
 
-    it('finds every projection current', { timeout: 180_000 }, async () => {
-      // SQLite: the service's file is <SHEQU_DATA_DIR>/cases.sqlite
-      const dbName = dialect === 'sqlite' ? `${dirname(location.dbName)}/cases.sqlite` : location.dbName;
+    it('finds every projection current', { timeout: 240_000 }, async () => {
+      const dbName = dialect === 'sqlite' ? `${data.path}/cases.sqlite` : location.dbName;
       for (let i = 0; i < RESIDENTS; i++) {
         await publisher.publish(ResidentRegistered, {
           residentId: residentId(i),
@@ -113,14 +112,9 @@ describe.each(testDialects())(
       await waitFor(
         async () => {
           const state = await info().catch(() => undefined);
-          return state &&
-            state.num_pending === 0 &&
-            state.num_ack_pending === 0 &&
-            state.ack_floor.stream_seq === 2 * RESIDENTS
-            ? true
-            : undefined;
+          return state && state.num_pending === 0 && state.num_ack_pending === 0 ? true : undefined;
         },
-        { timeoutMs: 120_000, intervalMs: 250, what: 'every event, redeliveries included, processed' },
+        { timeoutMs: 150_000, intervalMs: 250, what: 'every event, redeliveries included, processed' },
       ).catch((error: Error) => {
         throw new Error(`${error.message}\n${cases?.output()}`);
       });
