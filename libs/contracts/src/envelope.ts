@@ -41,9 +41,22 @@ export const EnvelopeSchema = Type.Object(
         description: '追踪上下文（W3C traceparent）：发布事件时所在的 OpenTelemetry 跨度；可缺省',
       }),
     ),
+    aggregateId: Type.String({
+      minLength: 1,
+      description: '聚合编号：事件所描述的那条记录（如居民编号）；同一聚合的事件按 aggregateVersion 排序',
+    }),
+    aggregateVersion: Type.Integer({
+      minimum: 1,
+      description:
+        '聚合版本：该记录每变更一次加一（发布方在写发件箱的同一事务中分配）；订阅方只应用比已持有版本更新的事件，' +
+        '重投、乱序和重放因此不会让投影倒退',
+    }),
     data: Type.Unknown({ description: '事件载荷' }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description: '领域事件信封：不允许出现以下未列出的字段',
+  },
 );
 
 export interface EventEnvelope<T = unknown> extends Omit<Static<typeof EnvelopeSchema>, 'data'> {

@@ -41,4 +41,30 @@ describe('event catalogue', () => {
     expect(Object.keys(doc.channels)).toHaveLength(eventCatalogue.length);
     for (const channel of Object.values(doc.channels)) expect(channel.description).toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('names the record of every event by required string fields of its payload', () => {
+    for (const e of eventCatalogue) {
+      const properties = e.data.properties as Record<string, { type?: string; anyOf?: { type?: string }[] }>;
+      for (const field of e.aggregateIdFields) {
+        expect(e.data.required, `${e.subject} ${field}`).toContain(field);
+        const schema = properties[field];
+        const isString = schema.type === 'string' || (schema.anyOf ?? []).every((option) => option.type === 'string');
+        expect(isString, `${e.subject} ${field}`).toBe(true);
+      }
+    }
+    expect(CareCategoryAdded.aggregateIdOf({ residentId: 'r1', category: 'DISABILITY' })).toBe('r1:DISABILITY');
+    expect(ResidentRegistered.aggregateIdOf({ residentId: 'r1' })).toBe('r1');
+    expect(() => ResidentRegistered.aggregateIdOf({})).toThrow(/residentId/);
+  });
+
+  it('forbids envelope fields the services would reject, in the AsyncAPI document too', () => {
+    const doc = asyncApiDocument(eventCatalogue) as {
+      channels: Record<string, { subscribe: { message: { payload: Record<string, unknown> } } }>;
+    };
+    for (const channel of Object.values(doc.channels)) {
+      const payload = channel.subscribe.message.payload;
+      expect(payload.additionalProperties).toBe(false);
+      expect(payload.required).toEqual(expect.arrayContaining(['aggregateId', 'aggregateVersion']));
+    }
+  });
 });

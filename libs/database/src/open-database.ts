@@ -6,11 +6,28 @@ import { ormConfig, type OrmSettings } from './orm-config.js';
 export type Orm = MikroORM<AbstractSqlDriver>;
 export type EntityManager = SqlEntityManager;
 
-/** Connects (creating a missing PostgreSQL database) and applies pending migrations. */
+/** Advisory-lock key of migrations (PostgreSQL advisory locks are per database). */
+const MIGRATION_LOCK_KEY = 7_140_014;
+
+/**
+ * Connects (creating a missing PostgreSQL database) and applies pending migrations — once per database and
+ * version: on PostgreSQL under a transaction-scoped advisory lock, so replicas starting together wait for the
+ * first one instead of applying the same migration twice. (SQLite: one process per file, the embedded default.)
+ */
 export async function openDatabase(settings: OrmSettings): Promise<Orm> {
   const orm = (await MikroORM.init(ormConfig(settings))) as Orm;
   try {
-    await orm.getMigrator().up();
+    if (settings.location.dialect === 'postgresql') {
+      await orm.em
+        .getConnection()
+        .getKnex()
+        .transaction(async (lock) => {
+          await lock.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
+          await orm.getMigrator().up();
+        });
+    } else {
+      await orm.getMigrator().up();
+    }
   } catch (error) {
     await orm.close(true);
     throw error;

@@ -14,7 +14,9 @@ import { withConsumerSpan } from './event-tracing.js';
 import { foreignEventProblem } from './event-origin.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
+import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
 import { ProcessedEvent } from './processed-event.js';
+import { claimVersion } from './projection-version.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface HandlerContext {
@@ -26,6 +28,21 @@ export interface HandlerContext {
 
 export type EventHandler<D extends EventDefinition> = (event: EventOf<D>, context: HandlerContext) => Promise<void>;
 
+export interface HandlerOptions<D extends EventDefinition> {
+  /**
+   * Runs instead of the handler when the event is stale: the consumer already applied a newer version of the
+   * same record (a redelivery overtaken by a later event, a replay). Default: nothing. Use it only to fill in
+   * what no later event of the record carries (e.g. a birth date only `resident.registered` has).
+   */
+  stale?: EventHandler<D>;
+}
+
+interface HandlerEntry {
+  definition: EventDefinition;
+  handler: EventHandler<EventDefinition>;
+  stale?: EventHandler<EventDefinition>;
+}
+
 export interface ConsumerSettings {
   /** The consuming service. */
   service: ServiceName;
@@ -35,7 +52,7 @@ export interface ConsumerSettings {
   bus: NatsBus;
   outbox: Outbox;
   logger?: Logger;
-  /** Deliveries before JetStream gives up on a message that keeps failing. */
+  /** Deliveries of a message that keeps failing before it goes to the dead-letter subject (default 20). */
   maxDeliver?: number;
   /** A second reader of the same source in one service: durable `<service>__<purpose>__<source>`. */
   purpose?: string;
@@ -44,20 +61,21 @@ export interface ConsumerSettings {
 /**
  * A durable JetStream pull consumer (`<service>__<source>`) with explicit acks and an inbox:
  * each event is applied in one transaction together with its inbox row, so a redelivery changes nothing.
- * Events of the source that have no handler are acknowledged and skipped.
+ * Apply only if newer: an event whose `aggregateVersion` is not above the version this consumer holds for
+ * the record (`inbox_projection_version`) is not handed to the handler, so a late redelivery or a replay
+ * never moves a projection backwards. Events of the source that have no handler are acknowledged and skipped.
  */
 export class EventConsumer {
   readonly durableName: string;
-  private readonly handlers = new Map<
-    string,
-    { definition: EventDefinition; handler: EventHandler<EventDefinition> }
-  >();
+  private readonly handlers = new Map<string, HandlerEntry>();
   private messages: ConsumerMessages | undefined;
   private stopped = false;
   private loop: Promise<void> | undefined;
   private readonly logger: Logger;
   /** Events dropped because they did not come from the service allowed to publish them (for /metrics). */
   readonly rejected = new Map<string, number>();
+  /** Events this process sent to the dead-letter subject, by event type (exported as a metric). */
+  readonly deadLettered = new Map<string, number>();
 
   constructor(private readonly settings: ConsumerSettings) {
     if (!isDeclaredConsumer(settings)) {
@@ -71,11 +89,15 @@ export class EventConsumer {
     this.logger = (settings.logger ?? silentLogger).child({ consumer: this.durableName });
   }
 
-  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>, options: HandlerOptions<D> = {}): this {
     if (definition.source !== this.settings.source) {
       throw new Error(`${this.durableName} reads ${this.settings.source} events, not ${definition.subject}`);
     }
-    this.handlers.set(definition.subject, { definition, handler: handler as unknown as EventHandler<EventDefinition> });
+    this.handlers.set(definition.subject, {
+      definition,
+      handler: handler as unknown as EventHandler<EventDefinition>,
+      stale: options.stale as unknown as EventHandler<EventDefinition> | undefined,
+    });
     return this;
   }
 
@@ -128,11 +150,18 @@ export class EventConsumer {
       deliver_policy: DeliverPolicy.All,
       filter_subject: `${SUBJECT_PREFIX}.${this.settings.source}.>`,
       ack_wait: nanos(30_000),
-      max_deliver: this.settings.maxDeliver ?? 20,
+      // no server-side limit: the consumer counts deliveries and dead-letters, so nothing is dropped unseen
+      max_deliver: -1,
       max_ack_pending: 1_000,
     };
     try {
-      await jsm.consumers.info(STREAM_NAME, this.durableName);
+      const existing = await jsm.consumers.info(STREAM_NAME, this.durableName);
+      if (existing.config.max_deliver !== -1) {
+        // durables made before dead letters stopped at 20 deliveries; lift the limit (best effort)
+        await jsm.consumers
+          .update(STREAM_NAME, this.durableName, { max_deliver: -1 })
+          .catch((error) => this.logger.warn({ err: error }, 'could not lift the delivery limit'));
+      }
     } catch {
       await jsm.consumers.add(STREAM_NAME, config).catch(async (error) => {
         await jsm.consumers.info(STREAM_NAME, this.durableName).catch(() => {
@@ -145,7 +174,7 @@ export class EventConsumer {
   /** Applies one message; exposed for tests that feed the same event twice. */
   async process(
     message: Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>,
-  ): Promise<'applied' | 'duplicate' | 'skipped' | 'failed'> {
+  ): Promise<'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered'> {
     const entry = this.handlers.get(message.subject);
     if (!entry) {
       message.ack();
@@ -155,29 +184,20 @@ export class EventConsumer {
     try {
       event = JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope;
     } catch (error) {
-      this.logger.error({ subject: message.subject, err: error }, 'unreadable message dropped');
-      message.term();
-      return 'failed';
+      return this.deadLetter(message, null, `unreadable message: ${errorMessage(error)}`);
     }
     if (this.rejectForeign(message.subject, event, entry.definition)) {
       message.term();
       return 'failed';
     }
     const problem = entry.definition.check(event.data);
-    if (problem) {
-      this.logger.error(
-        { eventId: event.id, type: event.type, problem },
-        'event payload does not match its schema; dropped',
-      );
-      message.term();
-      return 'failed';
-    }
+    if (problem) return this.deadLetter(message, event, `payload does not match its schema: ${problem}`);
     try {
       const outcome = await withConsumerSpan(
         { service: this.settings.service, durableName: this.durableName },
         event,
         async (span) => {
-          const result = await this.apply(event, entry.handler);
+          const result = await this.apply(event, entry.handler, entry.stale);
           span.setAttribute('shequ.outcome', result);
           return result;
         },
@@ -186,6 +206,7 @@ export class EventConsumer {
       return outcome;
     } catch (error) {
       const attempt = message.info.deliveryCount;
+      if (attempt >= this.maxDeliver) return this.deadLetter(message, event, errorMessage(error));
       this.logger.error(
         { eventId: event.id, type: event.type, attempt, err: error },
         'handler failed; will be redelivered',
@@ -208,8 +229,59 @@ export class EventConsumer {
     return true;
   }
 
-  /** Runs the handler and records the inbox row in one transaction; a known event id is a no-op. */
-  async apply(event: EventEnvelope, handler: EventHandler<EventDefinition>): Promise<'applied' | 'duplicate'> {
+  /** Deliveries before an event that keeps failing goes to the dead-letter subject. */
+  get maxDeliver(): number {
+    return this.settings.maxDeliver ?? 20;
+  }
+
+  /**
+   * Never silently: the message goes to `shequ_dead_letter.<service>.<consumer>` with the reason, is counted and
+   * logged, then acknowledged (term). When the dead letter cannot be published the message is kept (nak): the
+   * JetStream consumer has no delivery limit of its own, so it comes back and is dead-lettered then.
+   */
+  private async deadLetter(
+    message: Pick<JsMsg, 'subject' | 'data' | 'nak' | 'term' | 'info'>,
+    event: EventEnvelope | null,
+    reason: string,
+  ): Promise<'dead_lettered' | 'failed'> {
+    const letter: DeadLetter = {
+      consumer: this.durableName,
+      service: this.settings.service,
+      subject: message.subject,
+      streamSequence: message.info.streamSequence,
+      eventId: event?.id ?? null,
+      eventType: event?.type ?? null,
+      deliveries: message.info.deliveryCount,
+      reason,
+      failedAt: new Date().toISOString(),
+      payload: new TextDecoder().decode(message.data),
+    };
+    try {
+      await publishDeadLetter(this.settings.bus, letter);
+    } catch (error) {
+      this.logger.error({ eventId: letter.eventId, err: error }, 'dead letter not published; the event is kept');
+      message.nak(5_000);
+      return 'failed';
+    }
+    const type = letter.eventType ?? 'unreadable';
+    this.deadLettered.set(type, (this.deadLettered.get(type) ?? 0) + 1);
+    this.logger.error(
+      { eventId: letter.eventId, type: letter.eventType, deliveries: letter.deliveries, reason },
+      `event dead-lettered to ${deadLetterSubject(letter.service, letter.consumer)}`,
+    );
+    message.term();
+    return 'dead_lettered';
+  }
+
+  /**
+   * Runs the handler (or, for a stale event, `stale`) and records the inbox row in one transaction; a known
+   * event id is a no-op.
+   */
+  async apply(
+    event: EventEnvelope,
+    handler: EventHandler<EventDefinition>,
+    stale?: EventHandler<EventDefinition>,
+  ): Promise<'applied' | 'stale' | 'duplicate'> {
     return this.settings.orm.em.fork().transactional(async (em) => {
       const seen = await em.findOne(ProcessedEvent, { consumer: this.durableName, eventId: event.id });
       if (seen) return 'duplicate' as const;
@@ -218,13 +290,31 @@ export class EventConsumer {
         actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
         correlationId: event.correlationId,
       });
-      await handler(event as EventOf<EventDefinition>, { em, events });
+      const newer = await this.isNewer(em, event);
+      const run = newer ? handler : stale;
+      await run?.(event as EventOf<EventDefinition>, { em, events });
       const processed = new ProcessedEvent();
       processed.consumer = this.durableName;
       processed.eventId = event.id;
       processed.processedAt = new Date();
       em.persist(processed);
-      return 'applied' as const;
+      return newer ? ('applied' as const) : ('stale' as const);
     });
   }
+
+  /** Claims the event's record version for this consumer; events without one (published before versions) apply. */
+  private async isNewer(em: EntityManager, event: EventEnvelope): Promise<boolean> {
+    const definition = this.handlers.get(event.subject)?.definition;
+    if (!definition || !event.aggregateId || !(event.aggregateVersion > 0)) return true;
+    return claimVersion(em, {
+      consumer: this.durableName,
+      aggregate: `${definition.source}.${definition.aggregate}`,
+      aggregateId: event.aggregateId,
+      version: event.aggregateVersion,
+    });
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

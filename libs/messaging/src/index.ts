@@ -1,15 +1,32 @@
 import { OutboxMessageSchema } from './outbox-message.js';
 import { ProcessedEventSchema } from './processed-event.js';
+import { AggregateVersionSchema } from './aggregate-version.js';
+import { ProjectionVersionSchema } from './projection-version.js';
 
 export { OutboxMessage, OutboxMessageSchema } from './outbox-message.js';
 export { ProcessedEvent, ProcessedEventSchema } from './processed-event.js';
 export * from './outbox.js';
+export {
+  AggregateVersion,
+  AggregateVersionSchema,
+  AggregateVersioning,
+  versionAggregatesOf,
+} from './aggregate-version.js';
+export * from './projection-version.js';
 export * from './outbox-relay.js';
 export * from './event-consumer.js';
+export * from './dead-letter.js';
+export * from './retention.js';
 export * from './nats-bus.js';
+export { DeliverPolicy } from '@nats-io/jetstream';
 export * from './event-tracing.js';
 export { silentLogger, type Logger } from './silent-logger.js';
 
-/** Tables every service with messaging adds to its ORM entity list (outbox and inbox). */
-export const messagingEntities = [OutboxMessageSchema, ProcessedEventSchema];
+/** Tables every service with messaging adds to its ORM entity list (outbox, record versions, inbox). */
+export const messagingEntities = [
+  OutboxMessageSchema,
+  AggregateVersionSchema,
+  ProcessedEventSchema,
+  ProjectionVersionSchema,
+];
 export { foreignEventProblem } from './event-origin.js';

@@ -1,4 +1,6 @@
 import { LockMode, type MikroORM } from '@mikro-orm/core';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import { STREAM_NAME, SUBJECT_PREFIX } from '@shequ/contracts';
 import { OutboxMessage } from './outbox-message.js';
 import type { NatsBus } from './nats-bus.js';
 import { silentLogger, type Logger } from './silent-logger.js';
@@ -31,6 +33,8 @@ export class OutboxRelay {
   private readonly ownManagers = new WeakSet<object>();
   private readonly logger: Logger;
   private readonly batchSize: number;
+  /** False after start and after every reconnection: the next pass first checks what the stream already has. */
+  private reconciled = false;
 
   constructor(private readonly settings: RelaySettings) {
     this.logger = settings.logger ?? silentLogger;
@@ -47,7 +51,10 @@ export class OutboxRelay {
         if (args.uow.getChangeSets().some((change) => change.entity instanceof OutboxMessage)) this.kick();
       },
     });
-    this.unsubscribe = this.settings.bus.onConnected(() => this.kick(true));
+    this.unsubscribe = this.settings.bus.onConnected(() => {
+      this.reconciled = false;
+      this.kick(true);
+    });
     this.timer = setInterval(() => this.kick(true), this.settings.pollIntervalMs ?? 1_000);
     this.timer.unref();
     this.kick();
@@ -85,6 +92,10 @@ export class OutboxRelay {
   /** Publishes everything pending now; returns how many rows were sent. */
   async publishPending(): Promise<number> {
     let total = 0;
+    if (!this.reconciled && this.settings.bus.isConnected) {
+      await this.markAlreadyPublished();
+      this.reconciled = true;
+    }
     while (this.settings.bus.isConnected) {
       const { sent, fetched, failed } = await this.publishBatch();
       total += sent;
@@ -93,6 +104,50 @@ export class OutboxRelay {
     }
     if (total > 0) this.logger.debug({ sent: total }, 'outbox rows published');
     return total;
+  }
+
+  /**
+   * Exactly once as seen from outside: a process killed after publishing but before marking its batch sent
+   * (or a publish whose answer was lost in a reconnection) leaves rows that are in the stream already. Before
+   * publishing again, the relay reads the stream for this service's messages since the oldest pending row was
+   * written and marks the rows it finds there (by `Nats-Msg-Id` = event id) as sent, however long ago that was:
+   * unlike the server's duplicate window, this does not depend on how long the outage lasted.
+   * Returns how many rows were found already published.
+   */
+  async markAlreadyPublished(): Promise<number> {
+    const em = this.settings.orm.em.fork();
+    this.ownManagers.add(em);
+    const oldest = await em.findOne(OutboxMessage, { sentAt: null }, { orderBy: { id: 'asc' } });
+    if (!oldest) return 0;
+    const service = oldest.subject.split('.')[1];
+    const consumer = await this.settings.bus.jetstream().consumers.get(STREAM_NAME, {
+      filter_subjects: `${SUBJECT_PREFIX}.${service}.>`,
+      deliver_policy: DeliverPolicy.StartTime,
+      // a margin for clocks of replicas that differ a little
+      opt_start_time: new Date(oldest.createdAt.getTime() - 60_000).toISOString(),
+    });
+    const published: string[] = [];
+    for (let done = false; !done;) {
+      const batch = await consumer.fetch({ max_messages: 500, expires: 1_000 });
+      let received = 0;
+      for await (const message of batch) {
+        received += 1;
+        const id = message.headers?.get('Nats-Msg-Id');
+        if (id) published.push(id);
+        if (message.info.pending === 0) done = true;
+      }
+      if (received === 0) done = true;
+    }
+    let marked = 0;
+    for (let i = 0; i < published.length; i += 500) {
+      marked += await em.nativeUpdate(
+        OutboxMessage,
+        { id: { $in: published.slice(i, i + 500) }, sentAt: null },
+        { sentAt: new Date() },
+      );
+    }
+    if (marked > 0) this.logger.warn({ rows: marked }, 'outbox rows found in the stream already; not published again');
+    return marked;
   }
 
   private async publishBatch(): Promise<{ sent: number; fetched: number; failed: boolean }> {

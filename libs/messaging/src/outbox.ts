@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, EventData, EventDefinition, EventEnvelope, ServiceName } from '@shequ/contracts';
 import { activeTraceparent } from './event-tracing.js';
+import { awaitVersion, versionAggregatesOf } from './aggregate-version.js';
 import { OutboxMessage } from './outbox-message.js';
 
 export interface EventMetadata {
@@ -9,6 +10,11 @@ export interface EventMetadata {
   actor: Actor;
   correlationId: string;
   occurredAt?: Date;
+}
+
+/** Metadata of an envelope built outside an outbox (a test playing a publisher gives the version itself). */
+export interface EnvelopeMetadata extends EventMetadata {
+  aggregateVersion?: number;
 }
 
 /**
@@ -33,16 +39,22 @@ export class Outbox {
     row.subject = envelope.subject;
     row.payload = JSON.stringify(envelope);
     row.createdAt = new Date();
+    // the record's next version is taken when this row is flushed, in the same transaction
+    versionAggregatesOf(em);
+    awaitVersion(row, envelope);
     em.persist(row);
     return envelope;
   }
 }
 
-/** Builds the envelope of an event, checking the payload against its schema (a mismatch is a programming error). */
+/**
+ * Builds the envelope of an event, checking the payload against its schema (a mismatch is a programming error).
+ * `aggregateVersion` stays 0 unless given: the outbox sets it when the row is flushed.
+ */
 export function envelopeFor<D extends EventDefinition>(
   definition: D,
   data: EventData<D>,
-  meta: EventMetadata,
+  meta: EnvelopeMetadata,
 ): EventEnvelope<EventData<D>> {
   const problem = definition.check(data);
   if (problem) throw new Error(`invalid ${definition.type} payload: ${problem}`);
@@ -57,6 +69,8 @@ export function envelopeFor<D extends EventDefinition>(
     actor: meta.actor,
     correlationId: meta.correlationId,
     ...traceparentOf(),
+    aggregateId: definition.aggregateIdOf(data),
+    aggregateVersion: meta.aggregateVersion ?? 0,
     data,
   };
 }

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface HttpMetrics {
   registry: Registry;
@@ -44,6 +44,32 @@ export function registerRejectedEventsMetric(
     collect() {
       this.reset();
       for (const { consumer, reason, count } of read()) this.inc({ consumer, reason }, count);
+    },
+  });
+}
+
+export interface Sample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/**
+ * A metric whose samples are read when `/metrics` is scraped (counters kept elsewhere, table sizes, ages):
+ * `collect` returns the current samples.
+ */
+export function observeOnScrape(
+  registry: Registry,
+  metric: { name: string; help: string; labelNames: string[]; collect: () => Sample[] | Promise<Sample[]> },
+): void {
+  new Gauge({
+    name: metric.name,
+    help: metric.help,
+    labelNames: metric.labelNames,
+    registers: [registry],
+    async collect() {
+      const samples = await metric.collect();
+      this.reset();
+      for (const sample of samples) this.set(sample.labels, sample.value);
     },
   });
 }

@@ -10,7 +10,16 @@ import {
   type EntityDefinition,
   type Orm,
 } from '@shequ/database';
-import { EventConsumer, NatsBus, Outbox, OutboxRelay, messagingEntities } from '@shequ/messaging';
+import {
+  EventConsumer,
+  NatsBus,
+  Outbox,
+  OutboxRelay,
+  messagingEntities,
+  messagingTableStats,
+  pruneMessagingRows,
+  retentionFromEnv,
+} from '@shequ/messaging';
 import {
   JwtVerifier,
   authenticate,
@@ -24,6 +33,7 @@ import { isDomainError } from '@shequ/errors';
 import {
   createLogger,
   errorLogPlugin,
+  observeOnScrape,
   querySafetyPlugin,
   registerRejectedEventsMetric,
   setupTracing,
@@ -44,7 +54,7 @@ import { ApiKeyProjection } from './access/api-key-projection.js';
 import { referenceConsumerName } from './references/reference-consumer.js';
 import { ReferenceSync } from './references/reference-sync.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
-import type { PeriodicTask } from './periodic-task.js';
+import { PeriodicTask } from './periodic-task.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
 
 /** What a service's composition root hands the runtime. */
@@ -178,7 +188,41 @@ export async function startSubgraphService(
     const consumers = definition.consumers?.(deps) ?? [];
     for (const consumer of consumers) consumer.start();
     registerRejectedEventsMetric(http.metrics.registry, () => rejectedEvents(consumers, projection));
-    const tasks = definition.scheduledTasks?.(deps) ?? [];
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_messaging_rows',
+      help: 'Rows in the messaging tables: outbox pending / sent, inbox processed events',
+      labelNames: ['table'],
+      collect: async () =>
+        (await messagingTableStats(orm, clock.now())).map((t) => ({ labels: { table: t.table }, value: t.rows })),
+    });
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_messaging_oldest_age_seconds',
+      help: 'Age of the oldest row in each messaging table (0 when empty)',
+      labelNames: ['table'],
+      collect: async () =>
+        (await messagingTableStats(orm, clock.now())).map((t) => ({
+          labels: { table: t.table },
+          value: t.oldestAgeSeconds,
+        })),
+    });
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_events_dead_lettered_total',
+      help: 'Events sent to the dead-letter subject by this process, by consumer and event type',
+      labelNames: ['consumer', 'type'],
+      collect: () =>
+        consumers.flatMap((consumer) =>
+          [...consumer.deadLettered].map(([type, value]) => ({
+            labels: { consumer: consumer.durableName, type },
+            value,
+          })),
+        ),
+    });
+    const retention = retentionFromEnv();
+    const tasks = [
+      ...(definition.scheduledTasks?.(deps) ?? []),
+      // nothing kept forever by accident: sent outbox rows and inbox rows past their retention, hourly
+      new PeriodicTask('messaging-retention', 3_600_000, () => pruneMessagingRows(orm, retention, clock.now())),
+    ];
     for (const task of tasks) task.start(logger);
     logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
 

@@ -161,4 +161,11 @@ describe.each(testDialects())('tracing gateway → subgraph → event (%s)', (di
     expect(attribute(consumed, 'messaging.consumer.group.name')).toBe('cases__residents');
     expect(attribute(consumed, 'shequ.outcome')).toBe('applied');
   });
+
+  it('shows the messaging tables and dead letters in /metrics', async () => {
+    const text = await (await fetch(subgraph.http.url.replace(/graphql$/, 'metrics'))).text();
+    expect(text).toMatch(/shequ_messaging_rows\{table="outbox_sent",service="residents"\} \d+/);
+    expect(text).toMatch(/shequ_messaging_oldest_age_seconds\{table="outbox_pending",service="residents"\} /);
+    expect(text).toMatch(/# TYPE shequ_events_dead_lettered_total gauge/);
+  });
 });

@@ -411,4 +411,19 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
     const timeline = await service.orm.em.fork().find(CaseTimelineEntry, { caseId: opened.id, action: 'OVERDUE' });
     expect(timeline).toHaveLength(2);
   });
+
+  it('flags a case once when two replicas scan at the same moment', async () => {
+    clock.set(new Date('2026-05-01T01:00:00Z'));
+    const opened = await open({
+      reporterId: 'res-a',
+      category: 'CERTIFICATE',
+      channel: 'WALK_IN',
+      description: '开具户籍证明',
+    });
+    clock.advance(9 * 3_600_000);
+    await Promise.all([scanOverdueCases(service, clock.now()), scanOverdueCases(service, clock.now())]);
+    const timeline = await service.orm.em.fork().find(CaseTimelineEntry, { caseId: opened.id, action: 'OVERDUE' });
+    expect(timeline).toHaveLength(1);
+    expect((await events(opened.id)).filter((e) => e.type === 'case.overdue')).toHaveLength(1);
+  });
 });

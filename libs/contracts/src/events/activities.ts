@@ -98,6 +98,7 @@ export const RegistrationAttended = defineEvent({
 export const VolunteerHoursRecorded = defineEvent({
   source: 'events',
   aggregate: 'volunteer_hours',
+  aggregateId: ['shiftId', 'residentId'],
   name: 'recorded',
   description: '志愿服务时长记录（党建服务为党员累计志愿时长）',
   data: Type.Object({

@@ -32,6 +32,7 @@ function piiRead(source: ServiceName) {
   return defineEvent({
     source,
     aggregate: 'audit',
+    aggregateId: ['requestId'],
     name: 'pii_read',
     description: `个人信息未脱敏读取审计（${source} 服务记录）`,
     data: PiiReadData,
@@ -50,6 +51,7 @@ export const PiiRead: Record<ServiceName, PiiReadEvent> = Object.fromEntries(
 export const ApiKeyIssued = defineEvent({
   source: 'residents',
   aggregate: 'api_key',
+  aggregateId: ['keyId'],
   name: 'issued',
   description: '签发区级平台 API 密钥（仅含密钥哈希与权限范围）',
   data: Type.Object({
@@ -64,6 +66,7 @@ export const ApiKeyIssued = defineEvent({
 export const ApiKeyRevoked = defineEvent({
   source: 'residents',
   aggregate: 'api_key',
+  aggregateId: ['keyId'],
   name: 'revoked',
   description: '吊销区级平台 API 密钥（各子图随即拒绝该密钥）',
   data: Type.Object({

@@ -123,6 +123,7 @@ export const CaseEvaluated = defineEvent({
 export const ProactiveTaskCreated = defineEvent({
   source: 'cases',
   aggregate: 'proactive_task',
+  aggregateId: ['taskId'],
   name: 'created',
   description: '主动服务任务生成（由规则根据事件和定时扫描产生）',
   data: Type.Object({
@@ -137,6 +138,7 @@ export const ProactiveTaskCreated = defineEvent({
 export const ProactiveTaskClosed = defineEvent({
   source: 'cases',
   aggregate: 'proactive_task',
+  aggregateId: ['taskId'],
   name: 'closed',
   description: '主动服务任务关闭（走访、立案，或居民迁出/死亡）',
   data: Type.Object({

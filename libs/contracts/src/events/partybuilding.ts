@@ -70,6 +70,7 @@ export const MeetingHeld = defineEvent({
 export const RedFlagAwarded = defineEvent({
   source: 'partybuilding',
   aggregate: 'red_flag',
+  aggregateId: ['period', 'department'],
   name: 'awarded',
   description: '流动红旗岗评选结果（每月一期）',
   data: Type.Object({

@@ -149,6 +149,7 @@ const Care = {
 export const CareCategoryAdded = defineEvent({
   source: 'residents',
   aggregate: 'care_category',
+  aggregateId: ['residentId', 'category'],
   name: 'added',
   description: '新增关爱对象（该增的增）',
   data: Type.Object({
@@ -162,6 +163,7 @@ export const CareCategoryAdded = defineEvent({
 export const CareCategoryEnded = defineEvent({
   source: 'residents',
   aggregate: 'care_category',
+  aggregateId: ['residentId', 'category'],
   name: 'ended',
   description: '关爱对象终止（该减的减、该终止的终止）',
   data: Type.Object({
@@ -174,6 +176,7 @@ export const CareCategoryEnded = defineEvent({
 export const CareCategoryReviewed = defineEvent({
   source: 'residents',
   aggregate: 'care_category',
+  aggregateId: ['residentId', 'category'],
   name: 'reviewed',
   description: '关爱对象复核（动态管理）',
   data: Type.Object({
@@ -189,6 +192,7 @@ export const CareCategoryReviewed = defineEvent({
 export const CareCategoryReviewDue = defineEvent({
   source: 'residents',
   aggregate: 'care_category',
+  aggregateId: ['residentId', 'category'],
   name: 'review_due',
   description: '关爱对象复核到期（定时扫描发布，每次到期一次）',
   data: Type.Object({
@@ -201,6 +205,7 @@ export const CareCategoryReviewDue = defineEvent({
 export const FloatingRegistrationExpiring = defineEvent({
   source: 'residents',
   aggregate: 'floating',
+  aggregateId: ['residentId'],
   name: 'registration_expiring',
   description: '流动人口居住证即将到期（定时扫描发布，每证一次）',
   data: Type.Object({

@@ -2,9 +2,13 @@ import type { EventData, EventDefinition, EventEnvelope } from '@shequ/contracts
 import { NatsBus, ensureStream, envelopeFor } from '@shequ/messaging';
 import { DEFAULT_COMMUNITY_ID } from '../service-config.js';
 
-/** Plays another service in tests: publishes well-formed events straight onto the JetStream stream. */
+/**
+ * Plays another service in tests: publishes well-formed events straight onto the JetStream stream, each with
+ * the next version of its record (as the real outbox numbers them) unless the test gives one.
+ */
 export class TestEventPublisher {
   private readonly bus: NatsBus;
+  private readonly versions = new Map<string, number>();
 
   constructor(natsUrl: string) {
     this.bus = new NatsBus({ servers: natsUrl, name: 'test-publisher' });
@@ -13,10 +17,14 @@ export class TestEventPublisher {
   async publish<D extends EventDefinition>(
     definition: D,
     data: EventData<D>,
-    meta: { communityId?: string; occurredAt?: Date; correlationId?: string } = {},
+    meta: { communityId?: string; occurredAt?: Date; correlationId?: string; aggregateVersion?: number } = {},
   ): Promise<EventEnvelope<EventData<D>>> {
     await this.bus.firstConnection;
+    const record = `${definition.source}.${definition.aggregate}:${definition.aggregateIdOf(data)}`;
+    const aggregateVersion = meta.aggregateVersion ?? (this.versions.get(record) ?? 0) + 1;
+    this.versions.set(record, Math.max(aggregateVersion, this.versions.get(record) ?? 0));
     const envelope = envelopeFor(definition, data, {
+      aggregateVersion,
       communityId: meta.communityId ?? DEFAULT_COMMUNITY_ID,
       actor: { kind: 'system', id: 'test' },
       correlationId: meta.correlationId ?? 'test',
@@ -45,7 +53,10 @@ export class TestEventPublisher {
         return;
       } catch (error) {
         if (Date.now() > deadline) throw error;
-        await ensureStream(await this.bus.jetstreamManager()).catch(() => undefined);
+        await this.bus
+          .jetstreamManager()
+          .then(ensureStream)
+          .catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }

@@ -1,5 +1,5 @@
 import { CaseOverdue, SYSTEM_ACTOR } from '@shequ/contracts';
-import type { Orm } from '@shequ/database';
+import { forUpdate, type Orm } from '@shequ/database';
 import { eventSink, type Outbox } from '@shequ/messaging';
 import { FINISHED_STATUSES } from '../domain/case-workflow.js';
 import { newlyOverdue } from '../domain/time-limits.js';
@@ -22,7 +22,8 @@ export async function scanOverdueCases(deps: { orm: Orm; outbox: Outbox }, now: 
   let flagged = 0;
   for (const candidate of candidates) {
     await deps.orm.em.fork().transactional(async (em) => {
-      const record = await em.findOneOrFail(Case, candidate.id);
+      // locked: two replicas scanning at once must not both flag the case (PostgreSQL; SQLite serialises writers)
+      const record = await em.findOneOrFail(Case, candidate.id, forUpdate(em));
       const limits = newlyOverdue(record, now);
       const events = eventSink(deps.outbox, em, {
         communityId: record.communityId,

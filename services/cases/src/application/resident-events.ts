@@ -16,7 +16,7 @@ import type { UnitOfWork } from '@shequ/subgraph';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import { applyRules, closeTasksOf, settleTasks } from './proactive-tasks.js';
-import { changeCareCategory, upsertResidentProjection } from './resident-projection-updates.js';
+import { changeCareCategory, fillResidentProjection, upsertResidentProjection } from './resident-projection-updates.js';
 import { routeWaitingCases } from './route-waiting-cases.js';
 
 /*
@@ -60,6 +60,31 @@ export async function residentRegistered(
       kind: 'RESIDENT_REGISTERED',
       residentId: event.data.residentId,
       gridId: event.data.gridId,
+      residenceType: event.data.residenceType,
+    },
+    event.communityId,
+    now,
+  );
+}
+
+/**
+ * resident.registered overtaken by a newer event of the resident (a late redelivery): fill in what is unknown,
+ * never move the projection back.
+ */
+export async function residentRegisteredLate(
+  uow: UnitOfWork,
+  event: EventOf<typeof ResidentRegistered>,
+  now: Date,
+): Promise<void> {
+  const filled = await fillResidentProjection(uow.em, event.data);
+  await uow.em.flush();
+  if (!filled?.residenceTypeWasUnknown) return;
+  await applyRules(
+    uow,
+    {
+      kind: 'RESIDENT_REGISTERED',
+      residentId: event.data.residentId,
+      gridId: filled.row.gridId,
       residenceType: event.data.residenceType,
     },
     event.communityId,

@@ -42,6 +42,30 @@ export async function upsertResidentProjection(em: EntityManager, facts: Residen
   return row;
 }
 
+/**
+ * A `resident.registered` that arrives after a newer event of the resident (a late redelivery) moves nothing
+ * back: it only fills in what the row does not know yet (birth date, residence type, a place when none is
+ * known). Returns whether the residence type was unknown until now (the registration's rules still apply then).
+ */
+export async function fillResidentProjection(
+  em: EntityManager,
+  facts: Required<Pick<ResidentFacts, 'residentId' | 'householdId' | 'buildingId' | 'gridId' | 'birthDate'>> & {
+    residenceType: ResidenceType;
+  },
+): Promise<{ row: ResidentProjection; residenceTypeWasUnknown: boolean } | null> {
+  const row = await em.findOne(ResidentProjection, { residentId: facts.residentId });
+  if (!row) return null;
+  const residenceTypeWasUnknown = row.residenceType === null;
+  row.birthDate ??= facts.birthDate;
+  row.residenceType ??= facts.residenceType;
+  if (!row.householdId && !row.buildingId && !row.gridId) {
+    row.householdId = facts.householdId;
+    row.buildingId = facts.buildingId;
+    row.gridId = facts.gridId;
+  }
+  return { row, residenceTypeWasUnknown };
+}
+
 /** Adds or removes one care category code on the projection (care_category.added / ended). */
 export async function changeCareCategory(
   em: EntityManager,

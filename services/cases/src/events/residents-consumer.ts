@@ -22,6 +22,7 @@ import {
   residentMovedIn,
   residentMovedOut,
   residentRegistered,
+  residentRegisteredLate,
   residentUpdated,
 } from '../application/resident-events.js';
 
@@ -34,7 +35,9 @@ import {
 export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDependencies): EventConsumer {
   return new EventConsumer({ service: 'cases', source: 'residents', orm, bus, outbox, logger })
     .on(GridRegistered, (event, uow) => gridRegistered(uow, event))
-    .on(ResidentRegistered, (event, uow) => residentRegistered(uow, event, clock.now()))
+    .on(ResidentRegistered, (event, uow) => residentRegistered(uow, event, clock.now()), {
+      stale: (event, uow) => residentRegisteredLate(uow, event, clock.now()),
+    })
     .on(ResidentUpdated, (event, uow) => residentUpdated(uow, event, clock.now()))
     .on(ResidentMovedIn, (event, uow) => residentMovedIn(uow, event, clock.now()))
     .on(ResidentMovedOut, (event, uow) => residentMovedOut(uow, event, clock.now()))

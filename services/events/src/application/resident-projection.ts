@@ -15,16 +15,23 @@ async function profileOf(em: EntityManager, residentId: string, communityId: str
 
 /**
  * resident.registered: keep the birth date (for audience rules and the share of elderly reached) and the grid
- * (grid workers see registrations of their grids' residents only).
+ * (grid workers see registrations of their grids' residents only); `fillOnly` (a stale registration) sets them
+ * only where none is known.
  */
 export async function recordResident(
   em: EntityManager,
   data: { residentId: string; birthDate: string | null; gridId?: string | null },
   communityId: string,
+  options: { fillOnly?: boolean } = {},
 ): Promise<void> {
   const profile = await profileOf(em, data.residentId, communityId);
-  profile.birthDate = data.birthDate;
-  if (data.gridId !== undefined) profile.gridId = data.gridId;
+  if (options.fillOnly) {
+    profile.birthDate ??= data.birthDate;
+    if (data.gridId !== undefined) profile.gridId ??= data.gridId;
+  } else {
+    profile.birthDate = data.birthDate;
+    if (data.gridId !== undefined) profile.gridId = data.gridId;
+  }
   await em.flush();
 }
 

@@ -27,12 +27,24 @@ export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
     outbox: deps.outbox,
     logger: deps.logger,
   })
-    .on(ResidentRegistered, (event, { em }) =>
-      recordResident(
-        em,
-        { residentId: event.data.residentId, birthDate: event.data.birthDate, gridId: event.data.gridId },
-        event.communityId,
-      ),
+    .on(
+      ResidentRegistered,
+      (event, { em }) =>
+        recordResident(
+          em,
+          { residentId: event.data.residentId, birthDate: event.data.birthDate, gridId: event.data.gridId },
+          event.communityId,
+        ),
+      {
+        // a late redelivery after the resident's death or move: keep what is known, nothing moves back
+        stale: (event, { em }) =>
+          recordResident(
+            em,
+            { residentId: event.data.residentId, birthDate: event.data.birthDate, gridId: event.data.gridId },
+            event.communityId,
+            { fillOnly: true },
+          ),
+      },
     )
     .on(ResidentMovedIn, (event, { em }) =>
       recordResidentGrid(em, { residentId: event.data.residentId, gridId: event.data.gridId }, event.communityId),

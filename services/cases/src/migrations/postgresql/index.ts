@@ -4,14 +4,16 @@ import { Migration20261123000928_initial as M0 } from './Migration20261123000928
 import { Migration20261123003730_access_audit as M1 } from './Migration20261123003730_access_audit.js';
 import { Migration20261130125336_cases_workflow as M2 } from './Migration20261130125336_cases_workflow.js';
 import { Migration20261130140829_visit_grid as M3 } from './Migration20261130140829_visit_grid.js';
-import { Migration20261202062309_reference_projection as M4 } from './Migration20261202062309_reference_projection.js';
-import { Migration20261202064551_fund_disbursement_links as M5 } from './Migration20261202064551_fund_disbursement_links.js';
+import { Migration20261202062134_record_versions as M4 } from './Migration20261202062134_record_versions.js';
+import { Migration20261202062309_reference_projection as M5 } from './Migration20261202062309_reference_projection.js';
+import { Migration20261202064551_fund_disbursement_links as M6 } from './Migration20261202064551_fund_disbursement_links.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
   { name: 'Migration20261123003730_access_audit', class: M1 },
   { name: 'Migration20261130125336_cases_workflow', class: M2 },
   { name: 'Migration20261130140829_visit_grid', class: M3 },
-  { name: 'Migration20261202062309_reference_projection', class: M4 },
-  { name: 'Migration20261202064551_fund_disbursement_links', class: M5 },
+  { name: 'Migration20261202062134_record_versions', class: M4 },
+  { name: 'Migration20261202062309_reference_projection', class: M5 },
+  { name: 'Migration20261202064551_fund_disbursement_links', class: M6 },
 ];

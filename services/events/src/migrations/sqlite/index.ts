@@ -3,13 +3,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123001242_initial as M0 } from './Migration20261123001242_initial.js';
 import { Migration20261123003740_access_audit as M1 } from './Migration20261123003740_access_audit.js';
 import { Migration20261130130210_venues_teams_volunteers as M2 } from './Migration20261130130210_venues_teams_volunteers.js';
-import { Migration20261202062432_reference_projection as M3 } from './Migration20261202062432_reference_projection.js';
-import { Migration20261202064644_resident_grid_scope as M4 } from './Migration20261202064644_resident_grid_scope.js';
+import { Migration20261202062308_record_versions as M3 } from './Migration20261202062308_record_versions.js';
+import { Migration20261202062432_reference_projection as M4 } from './Migration20261202062432_reference_projection.js';
+import { Migration20261202064644_resident_grid_scope as M5 } from './Migration20261202064644_resident_grid_scope.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
   { name: 'Migration20261123003740_access_audit', class: M1 },
   { name: 'Migration20261130130210_venues_teams_volunteers', class: M2 },
-  { name: 'Migration20261202062432_reference_projection', class: M3 },
-  { name: 'Migration20261202064644_resident_grid_scope', class: M4 },
+  { name: 'Migration20261202062308_record_versions', class: M3 },
+  { name: 'Migration20261202062432_reference_projection', class: M4 },
+  { name: 'Migration20261202064644_resident_grid_scope', class: M5 },
 ];

@@ -4,10 +4,12 @@ import { Migration20261123001136_initial as M0 } from './Migration20261123001136
 import { Migration20261123003735_access_audit as M1 } from './Migration20261123003735_access_audit.js';
 import { Migration20261130125918_party_building_domain as M2 } from './Migration20261130125918_party_building_domain.js';
 import { Migration20261202062142_reference_projection as M3 } from './Migration20261202062142_reference_projection.js';
+import { Migration20261202062153_record_versions as M4 } from './Migration20261202062153_record_versions.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
   { name: 'Migration20261123003735_access_audit', class: M1 },
   { name: 'Migration20261130125918_party_building_domain', class: M2 },
   { name: 'Migration20261202062142_reference_projection', class: M3 },
+  { name: 'Migration20261202062153_record_versions', class: M4 },
 ];

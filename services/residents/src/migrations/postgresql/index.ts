@@ -4,12 +4,14 @@ import { Migration20261123000440_initial as M0 } from './Migration20261123000440
 import { Migration20261123003724_access_audit as M1 } from './Migration20261123003724_access_audit.js';
 import { Migration20261130125528_residents_domain as M2 } from './Migration20261130125528_residents_domain.js';
 import { Migration20261130125846_api_keys_audit_trail as M3 } from './Migration20261130125846_api_keys_audit_trail.js';
-import { Migration20261202062114_fund as M4 } from './Migration20261202062114_fund.js';
+import { Migration20261202062009_record_versions as M4 } from './Migration20261202062009_record_versions.js';
+import { Migration20261202062114_fund as M5 } from './Migration20261202062114_fund.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
   { name: 'Migration20261123003724_access_audit', class: M1 },
   { name: 'Migration20261130125528_residents_domain', class: M2 },
   { name: 'Migration20261130125846_api_keys_audit_trail', class: M3 },
-  { name: 'Migration20261202062114_fund', class: M4 },
+  { name: 'Migration20261202062009_record_versions', class: M4 },
+  { name: 'Migration20261202062114_fund', class: M5 },
 ];

@@ -1,0 +1,78 @@
+import { EntitySchema, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import type { EventEnvelope } from '@shequ/contracts';
+import { OutboxMessage } from './outbox-message.js';
+
+/**
+ * The publishing side's counter per record (`outbox_aggregate_version`): the last `aggregateVersion` given to an
+ * event of that aggregate. It is raised in the transaction that writes the outbox row, so on PostgreSQL the row
+ * lock orders concurrent writers of one record and versions follow commit order (SQLite serialises writers anyway).
+ */
+export class AggregateVersion {
+  /** `<source>.<aggregate>`, e.g. `residents.resident`. */
+  aggregate!: string;
+  aggregateId!: string;
+  version!: number;
+}
+
+export const AggregateVersionSchema = new EntitySchema<AggregateVersion>({
+  class: AggregateVersion,
+  tableName: 'outbox_aggregate_version',
+  properties: {
+    aggregate: { type: 'string', length: 100, primary: true },
+    aggregateId: { type: 'string', length: 200, primary: true },
+    version: { type: 'integer' },
+  },
+});
+
+/** The envelope waiting in a new outbox row for its version (kept beside the row until the flush). */
+const pendingEnvelopes = new WeakMap<OutboxMessage, EventEnvelope>();
+
+export function awaitVersion(row: OutboxMessage, envelope: EventEnvelope): void {
+  pendingEnvelopes.set(row, envelope);
+}
+
+/**
+ * Before a flush writes new outbox rows, gives each its record's next version (same transaction as the row
+ * when the flush runs in one, as every use case and consumer does) and writes it into the row's envelope.
+ */
+export class AggregateVersioning implements EventSubscriber {
+  async beforeFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    for (const entity of uow.getPersistStack()) {
+      if (!(entity instanceof OutboxMessage)) continue;
+      const envelope = pendingEnvelopes.get(entity);
+      if (!envelope) continue;
+      pendingEnvelopes.delete(entity);
+      envelope.aggregateVersion = await nextVersion(
+        em,
+        `${envelope.source}.${envelope.type.split('.')[0]}`,
+        envelope.aggregateId,
+      );
+      entity.payload = JSON.stringify(envelope);
+    }
+  }
+}
+
+const registered = new WeakSet<object>();
+
+/** Registers the versioning once per ORM (its event manager is shared by every fork). */
+export function versionAggregatesOf(em: EntityManager): void {
+  const events = em.getEventManager();
+  if (registered.has(events)) return;
+  registered.add(events);
+  events.registerSubscriber(new AggregateVersioning());
+}
+
+async function nextVersion(em: EntityManager, aggregate: string, aggregateId: string): Promise<number> {
+  // one statement, same text on SQLite (>= 3.35) and PostgreSQL: insert version 1 or raise the stored one
+  const rows = (await em
+    .getConnection()
+    .execute(
+      'insert into outbox_aggregate_version (aggregate, aggregate_id, version) values (?, ?, 1) ' +
+        'on conflict (aggregate, aggregate_id) do update set version = outbox_aggregate_version.version + 1 ' +
+        'returning version',
+      [aggregate, aggregateId],
+      'all',
+      em.getTransactionContext(),
+    )) as { version: number | string }[];
+  return Number(rows[0].version);
+}

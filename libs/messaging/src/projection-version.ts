@@ -1,0 +1,66 @@
+import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+
+/**
+ * What a consumer holds per record (`inbox_projection_version`): the highest `aggregateVersion` of that
+ * record it has applied. An event at or below it is stale (a redelivery overtaken by a newer event, a replay).
+ */
+export class ProjectionVersion {
+  /** The durable consumer (or any other name of a projection). */
+  consumer!: string;
+  /** `<source>.<aggregate>`, e.g. `residents.resident`. */
+  aggregate!: string;
+  aggregateId!: string;
+  version!: number;
+}
+
+export const ProjectionVersionSchema = new EntitySchema<ProjectionVersion>({
+  class: ProjectionVersion,
+  tableName: 'inbox_projection_version',
+  properties: {
+    consumer: { type: 'string', length: 100, primary: true },
+    aggregate: { type: 'string', length: 100, primary: true },
+    aggregateId: { type: 'string', length: 200, primary: true },
+    version: { type: 'integer' },
+  },
+});
+
+export interface RecordVersion {
+  consumer: string;
+  aggregate: string;
+  aggregateId: string;
+  version: number;
+}
+
+/**
+ * Claims `version` of a record for a projection inside the caller's transaction: true (and stored) when it is
+ * newer than what the projection holds, false when it is not. One statement on SQLite and PostgreSQL; on
+ * PostgreSQL the row stays locked until the transaction ends, so two replicas never both apply one record at once.
+ */
+export async function claimVersion(em: EntityManager, record: RecordVersion): Promise<boolean> {
+  const rows = (await em
+    .getConnection()
+    .execute(
+      'insert into inbox_projection_version (consumer, aggregate, aggregate_id, version) values (?, ?, ?, ?) ' +
+        'on conflict (consumer, aggregate, aggregate_id) do update set version = excluded.version ' +
+        'where inbox_projection_version.version < excluded.version returning version',
+      [record.consumer, record.aggregate, record.aggregateId, record.version],
+      'all',
+      em.getTransactionContext(),
+    )) as unknown[];
+  return rows.length > 0;
+}
+
+/**
+ * Apply only if newer: runs `apply` when `version` is newer than what the projection holds for the record
+ * (and remembers it), otherwise `stale` if given. Use inside the transaction that changes the projection.
+ * `EventConsumer` already does this for every handler; call it directly for projections fed another way.
+ */
+export async function applyIfNewer<T>(
+  em: EntityManager,
+  record: RecordVersion,
+  apply: () => Promise<T>,
+  stale?: () => Promise<T>,
+): Promise<T | undefined> {
+  if (await claimVersion(em, record)) return apply();
+  return stale?.();
+}
