@@ -1,6 +1,7 @@
 import { RetentionPolicy, StorageType, type JetStreamManager } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
 import type { NatsBus } from './nats-bus.js';
+import { DEAD_LETTER_STREAM_NAME, DEAD_LETTER_SUBJECT_PREFIX } from '@shequ/contracts';
 
 /**
  * Dead letters: an event a consumer could not apply (after its deliveries, or unreadable, or not matching its
@@ -8,8 +9,9 @@ import type { NatsBus } from './nats-bus.js';
  * stream: the subjects must not overlap `shequ.>`), with the reason, and acknowledged. `npm run dead-letters`
  * lists them and replays them once the fault is fixed.
  */
-export const DEAD_LETTER_STREAM = 'SHEQU_DEAD_LETTER';
-export const DEAD_LETTER_PREFIX = 'shequ_dead_letter';
+/** Declared in @shequ/contracts with the NATS permissions that allow publishing there. */
+export const DEAD_LETTER_STREAM = DEAD_LETTER_STREAM_NAME;
+export const DEAD_LETTER_PREFIX = DEAD_LETTER_SUBJECT_PREFIX;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

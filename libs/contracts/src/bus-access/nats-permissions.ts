@@ -16,6 +16,9 @@ export function inboxPrefixOf(user: string): string {
 }
 
 const API = `$JS.API`;
+/** Where consumers put events they cannot apply (libs/messaging dead-letter.ts), one subject per service. */
+export const DEAD_LETTER_STREAM_NAME = 'SHEQU_DEAD_LETTER';
+export const DEAD_LETTER_SUBJECT_PREFIX = 'shequ_dead_letter';
 /** The registry of API keys every subgraph follows (an ordered consumer with a generated name). */
 const API_KEY_SUBJECTS = `${SUBJECT_PREFIX}.residents.api_key.>`;
 
@@ -59,6 +62,16 @@ export function serviceNatsPermissions(service: ServiceName): NatsPermissions {
         `${API}.INFO`,
         `${API}.STREAM.INFO.${STREAM_NAME}`,
         `${API}.STREAM.CREATE.${STREAM_NAME}`,
+        // the relay, after a restart, reads what this service already published (an ordered consumer)
+        `${API}.CONSUMER.CREATE.${STREAM_NAME}.*.${SUBJECT_PREFIX}.${service}.>`,
+        // the API-key projection confirms it is current: the newest registry message by subject
+        `${API}.STREAM.MSG.GET.${STREAM_NAME}`,
+        `${API}.DIRECT.GET.${STREAM_NAME}`,
+        `${API}.DIRECT.GET.${STREAM_NAME}.>`,
+        // dead letters: events this service's consumers could not apply
+        `${DEAD_LETTER_SUBJECT_PREFIX}.${service}.>`,
+        `${API}.STREAM.INFO.${DEAD_LETTER_STREAM_NAME}`,
+        `${API}.STREAM.CREATE.${DEAD_LETTER_STREAM_NAME}`,
         ...own.flatMap((c) => {
           const durable = durableNameOf(c);
           return [
