@@ -117,14 +117,12 @@ export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies)
       .filter((r) => byAge(r) >= 70)
       .slice(0, 6)
       .map((r, i) => ({ key: `elder-${i}`, kind: 'FIVE_ELDERS' as const, residentId: r.id, on: d(10, 12) })),
-    ...adults
-      .slice(40, 50)
-      .map((r, i) => ({
-        key: `resident-${i}`,
-        kind: 'RESIDENT' as const,
-        residentId: r.id,
-        on: d(4 + (i % 6), 8 + i),
-      })),
+    ...adults.slice(40, 50).map((r, i) => ({
+      key: `resident-${i}`,
+      kind: 'RESIDENT' as const,
+      residentId: r.id,
+      on: d(4 + (i % 6), 8 + i),
+    })),
   ];
   for (const { key, kind, residentId, on } of people) {
     const amountFen = kind === 'FIVE_ELDERS' ? random.int(2, 10) * 10000 : random.int(1, 5) * 10000;

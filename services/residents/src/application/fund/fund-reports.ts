@@ -19,11 +19,7 @@ export async function fundLedgerSummary(em: EntityManager, scope: Scope, year: n
     { ...scope, occurredOn: { $gte: from, $lt: to } },
     { fields: ['occurredOn', 'kind', 'flow', 'amountFen', 'reason'], orderBy: { occurredOn: 'asc', sequence: 'asc' } },
   );
-  const before = await em.find(
-    FundLedgerEntry,
-    { ...scope, occurredOn: { $lt: from } },
-    { fields: ['amountFen'] },
-  );
+  const before = await em.find(FundLedgerEntry, { ...scope, occurredOn: { $lt: from } }, { fields: ['amountFen'] });
   return summariseLedger(
     year,
     before.reduce((sum, e) => sum + e.amountFen, 0),
