@@ -5,6 +5,7 @@ import { Migration20261123003724_access_audit as M1 } from './Migration202611230
 import { Migration20261130125527_residents_domain as M2 } from './Migration20261130125527_residents_domain.js';
 import { Migration20261130125845_api_keys_audit_trail as M3 } from './Migration20261130125845_api_keys_audit_trail.js';
 import { Migration20261202062113_fund as M4 } from './Migration20261202062113_fund.js';
+import { Migration20261202074032_fund_reference_projections as M5 } from './Migration20261202074032_fund_reference_projections.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -12,4 +13,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261130125527_residents_domain', class: M2 },
   { name: 'Migration20261130125845_api_keys_audit_trail', class: M3 },
   { name: 'Migration20261202062113_fund', class: M4 },
+  { name: 'Migration20261202074032_fund_reference_projections', class: M5 },
 ];
