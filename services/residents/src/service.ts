@@ -2,6 +2,7 @@ import { residentsAccessConsumers } from './access/index.js';
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { residentsScheduledTasks } from './application/scheduled-scan.js';
 import { residentsEntities } from './entities/index.js';
+import { casesConsumer, communityEventsConsumer } from './events/fund-references-consumers.js';
 import { buildResidentsSchema } from './graphql/schema.js';
 import { residentsMigrations } from './migrations/index.js';
 import { seedResidentsDemo } from './seeds/demo-seed.js';
@@ -19,7 +20,7 @@ export const residentsService: SubgraphServiceDefinition = {
     await seedResidentsDemo(deps);
     await seedFundDemo(deps);
   },
-  consumers: residentsAccessConsumers,
+  consumers: (deps) => [...residentsAccessConsumers(deps), communityEventsConsumer(deps), casesConsumer(deps)],
   // District import files (10,000 rows of CSV ≈ 1.5 MB) come in one request: only that mutation may be large.
   largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents'] },
 };

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { composeResidentIdNumber } from '@shequ/contracts';
+import { projectOpenedCase, projectPublishedEvent } from '../src/application/fund/reference-projections.js';
 import { Building, Grid, Household, Resident, Staff } from '../src/entities/index.js';
 
 export const COMMUNITY = '350203008006';
@@ -75,4 +76,19 @@ export async function staffFixture(em: EntityManager) {
   ];
   await em.flush();
   return staff;
+}
+
+/**
+ * Community events and cases of this community as if the events and cases services had announced them (rows of
+ * the projections written by the same functions the consumers call); fund-references.test.ts covers the consumers.
+ */
+export async function knownReferencesFixture(
+  em: EntityManager,
+  refs: { eventIds?: string[]; caseIds?: string[] },
+): Promise<void> {
+  const at = new Date('2026-01-01T00:00:00Z');
+  for (const eventId of refs.eventIds ?? []) await projectPublishedEvent(em, { eventId, communityId: COMMUNITY, at });
+  for (const caseId of refs.caseIds ?? [])
+    await projectOpenedCase(em, { caseId, communityId: COMMUNITY, category: 'ASSISTANCE_APPLICATION', at });
+  await em.flush();
 }

@@ -5,7 +5,7 @@ import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/tes
 import { chinaDay } from '../src/domain/fund/fund-dates.js';
 import { FundLedgerEntry } from '../src/entities/fund/index.js';
 import { residentsService } from '../src/service.js';
-import { placesFixture, residentIn } from './fixtures.js';
+import { knownReferencesFixture, placesFixture, residentIn } from './fixtures.js';
 import { publishedEvents } from './stream.js';
 
 const CIVIL = { role: 'civil_affairs' } as const;
@@ -72,6 +72,7 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
     residentIn(em, households[0], '谢晨阳', '1968-04-12', 3);
     residentIn(em, households[1], '王秀兰', '1950-09-09', 4);
     await em.flush();
+    await knownReferencesFixture(em, { caseIds: ['case-42'] });
   });
   afterAll(async () => {
     await service?.stop();

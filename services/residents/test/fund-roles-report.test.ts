@@ -5,7 +5,7 @@ import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { CareRecord, Organization } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
-import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
+import { COMMUNITY, knownReferencesFixture, placesFixture, residentIn } from './fixtures.js';
 
 const DAY = 86_400_000;
 const DONATE = `mutation($input: RecordFundDonationInput!) { recordFundDonation(input: $input) { donation { id ledgerEntryId } } }`;
@@ -62,6 +62,7 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
     em.create(Organization, { id: 'org-zxl', communityId: COMMUNITY, name: '中信隆进出口公司', kind: 'PARTNER_UNIT' });
     void other;
     await em.flush();
+    await knownReferencesFixture(em, { eventIds: ['gala-may'] });
     enterprise = (await ok(DONOR, { input: { kind: 'ENTERPRISE', organizationId: 'org-zxl', namedInReport: true } }))
       .registerFundDonor.donor.id;
   });

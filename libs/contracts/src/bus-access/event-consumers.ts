@@ -19,6 +19,9 @@ export const EVENT_CONSUMERS: readonly EventConsumerDeclaration[] = [
   { service: 'partybuilding', source: 'residents' },
   { service: 'partybuilding', source: 'cases' },
   { service: 'partybuilding', source: 'events' },
+  // the fund's references: community events and cases a donation or a disbursement names
+  { service: 'residents', source: 'events' },
+  { service: 'residents', source: 'cases' },
   ...ServiceNames.map((source) => ({ service: 'residents' as const, source, purpose: 'audit_trail' })),
   // the reference projections (libs/subgraph references): people, places, staff and organisations of residents
   { service: 'cases', source: 'residents', purpose: 'references' },

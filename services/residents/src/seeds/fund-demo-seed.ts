@@ -12,6 +12,7 @@ import {
   resolveFundDisbursementChallenge,
 } from '../application/fund/disbursements.js';
 import type { FundActor } from '../application/fund/fund-input.js';
+import { projectEventStatus } from '../application/fund/reference-projections.js';
 import {
   applyToFundProgramme,
   createFundProgramme,
@@ -322,6 +323,17 @@ export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies)
   steps.sort((a, b) => a.on.localeCompare(b.on) || a.order - b.order);
   await orm.em.fork().transactional(async (em) => {
     const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed-fund' });
+    // The galas the collections name, as the events seed creates them (same deterministic ids, all completed by the
+    // reference date). This seed cannot wait for events' seed to arrive over NATS, so it writes the projection rows
+    // itself; the events service's own events, when they come, find them already there (idempotent upserts).
+    for (let month = 1; month <= 10; month++)
+      await projectEventStatus(em, {
+        eventId: galaEventId(month),
+        communityId,
+        status: 'COMPLETED',
+        at: new Date(`${d(month, 20)}T12:00:00Z`),
+      });
+    await em.flush();
     for (const { on, step } of steps)
       await step(
         { em, events },

@@ -23,6 +23,7 @@ import { FundDisbursement } from '../../entities/fund/fund-disbursement.js';
 import { Household } from '../../entities/household.js';
 import { Resident } from '../../entities/resident.js';
 import { fundCode, fundText, type FundActor } from './fund-input.js';
+import { requireKnownCase } from './fund-references.js';
 import { lockFund, postEntry } from './fund-ledger.js';
 
 export interface ProposeDisbursementInput {
@@ -45,6 +46,7 @@ export async function proposeFundDisbursement(
   const amountFen = validAmountFen(input.amountFen, 'amountFen');
   const statement = fundText(input.statement, 'statement', 500)!;
   const caseId = fundText(input.caseId, 'caseId', 36, false);
+  if (caseId) await requireKnownCase(uow.em, caseId, actor.communityId);
   const resident = await uow.em.findOne(Resident, { id: input.residentId, communityId: actor.communityId });
   if (!resident) throw new InvalidInputError('residentId', `居民 ${input.residentId} 不存在`);
   residentTransition(resident.status, 'CARE');

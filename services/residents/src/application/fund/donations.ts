@@ -10,6 +10,7 @@ import { FundProgramme } from '../../entities/fund/fund-programme.js';
 import { Organization } from '../../entities/organization.js';
 import { Resident } from '../../entities/resident.js';
 import { fundCode, fundText, type FundActor } from './fund-input.js';
+import { requireKnownEvent } from './fund-references.js';
 import { lockFund, postEntry } from './fund-ledger.js';
 
 export const anonymousDonorId = (communityId: string): string => `donor-anonymous-${communityId}`;
@@ -109,6 +110,7 @@ export async function recordFundDonation(
   const receivedOn = validDate(input.receivedOn, 'receivedOn');
   if (receivedOn > actor.today) throw new InvalidInputError('receivedOn', '收到日期不能晚于今天');
   const note = fundText(input.note, 'note', 200, false);
+  if (eventId) await requireKnownEvent(uow.em, eventId, actor.communityId);
   let programmeId: string | null = null;
   if (input.programmeId) {
     const programme = await uow.em.findOne(FundProgramme, { id: input.programmeId, communityId: actor.communityId });

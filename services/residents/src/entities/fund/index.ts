@@ -1,3 +1,5 @@
+import { CaseProjection } from './case-projection.js';
+import { CommunityEventProjection } from './community-event-projection.js';
 import { Fund } from './fund.js';
 import { FundApplication } from './fund-application.js';
 import { FundDisbursement } from './fund-disbursement.js';
@@ -8,6 +10,8 @@ import { FundProgramme } from './fund-programme.js';
 import { FundProgrammeRound } from './fund-programme-round.js';
 
 export {
+  CaseProjection,
+  CommunityEventProjection,
   Fund,
   FundApplication,
   FundDisbursement,
@@ -28,4 +32,6 @@ export const fundEntities = [
   FundProgramme,
   FundProgrammeRound,
   FundApplication,
+  CommunityEventProjection,
+  CaseProjection,
 ];

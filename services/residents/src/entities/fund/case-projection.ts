@@ -1,0 +1,21 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** Cases as the cases service announces them (`case.opened` / `closed`): a disbursement's case must be known here. */
+@Entity({ tableName: 'case_projection' })
+export class CaseProjection {
+  @PrimaryKey({ type: 'string', length: 36 })
+  caseId!: string;
+
+  @Property({ type: 'string', length: 12 })
+  communityId!: string;
+
+  @Property({ type: 'string', length: 30 })
+  category!: string;
+
+  /** OPEN, or the final status of a closed case (CLOSED, REJECTED, DUPLICATE). */
+  @Property({ type: 'string', length: 12 })
+  status!: string;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+}
