@@ -29,7 +29,7 @@ import {
   ResolveFundDisbursementChallengeInput,
   WithdrawFundDisbursementInput,
 } from './fund.inputs.js';
-import { FundDisbursementType } from './fund.types.js';
+import { FundDisbursementType } from './fund.type.js';
 
 @Resolver(() => FundDisbursementType)
 export class FundDisbursementResolver {

@@ -15,7 +15,7 @@ import {
   RegisterFundDonorInput,
   RegisterFundDonorPayload,
 } from './fund.inputs.js';
-import { FundDonationType, FundDonorType, FundType } from './fund.types.js';
+import { FundDonationType, FundDonorType, FundType } from './fund.type.js';
 
 @Resolver(() => FundType)
 export class FundResolver {

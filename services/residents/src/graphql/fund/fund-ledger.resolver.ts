@@ -7,7 +7,7 @@ import { FundLedgerEntry } from '../../entities/fund/fund-ledger-entry.js';
 import { fundActor } from './fund-context.js';
 import { FundLedgerEntryConnection } from './fund.connections.js';
 import { ReverseFundLedgerEntryInput, ReverseFundLedgerEntryPayload } from './fund.inputs.js';
-import { FundAnnualReportType, FundLedgerEntryType, FundLedgerSummaryType } from './fund.types.js';
+import { FundAnnualReportType, FundLedgerEntryType, FundLedgerSummaryType } from './fund.type.js';
 
 function validYear(year: number): number {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InvalidInputError('year', '年度无效');

@@ -23,7 +23,7 @@ import {
   OpenFundProgrammeRoundInput,
   OpenFundProgrammeRoundPayload,
 } from './fund.inputs.js';
-import { FundApplicationType, FundProgrammeRoundType, FundProgrammeType } from './fund.types.js';
+import { FundApplicationType, FundProgrammeRoundType, FundProgrammeType } from './fund.type.js';
 
 @Resolver(() => FundProgrammeType)
 export class FundProgrammeResolver {

@@ -6,7 +6,7 @@ import {
   FundDonorType,
   FundLedgerEntryType,
   FundProgrammeType,
-} from './fund.types.js';
+} from './fund.type.js';
 
 export const FundDonorConnection = connectionType(FundDonorType, 'FundDonor', '捐赠人');
 export const FundDonationConnection = connectionType(FundDonationType, 'FundDonation', '捐赠');

@@ -16,7 +16,7 @@ import {
   FundLedgerEntryType,
   FundProgrammeRoundType,
   FundProgrammeType,
-} from './fund.types.js';
+} from './fund.type.js';
 
 @InputType('RegisterFundDonorInput', { description: '登记捐赠人' })
 export class RegisterFundDonorInput {
