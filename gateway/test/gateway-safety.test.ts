@@ -158,7 +158,7 @@ describe('gateway in production mode', () => {
         query: 'query($f: ResidentFilter) { residents(first: 1, filter: $f) { totalCount } }',
         variables: { f: { gridld: 'G1' } },
       },
-      `Bearer ${await token('culture')}`,
+      `Bearer ${await token('community_admin')}`,
     );
     expect(result.body.errors[0]).toMatchObject({
       message: '输入无效：f.gridld：不是该输入类型的字段',

@@ -5,7 +5,7 @@ import {
   FundDisbursementProposed,
   FundDisbursementWithdrawn,
 } from '@shequ/contracts';
-import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { CaseFundDisbursement } from '../src/entities/case-fund-disbursement.js';
 import { casesService } from '../src/service.js';
@@ -47,6 +47,11 @@ describe.each(testDialects())('cases links 阳光爱心基金 disbursements to a
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url });
+    // the reporters, as residents would have announced them (cases checks a reporter against its projection)
+    await knownReferences(service, [
+      { kind: 'RESIDENT', id: 'res-xie' },
+      { kind: 'RESIDENT', id: 'res-wang' },
+    ]);
     residents = new TestEventPublisher(nats.url);
   });
   afterAll(async () => {

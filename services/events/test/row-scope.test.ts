@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { GridCode, ResidentProfile } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
@@ -44,6 +44,11 @@ describe.each(testDialects())('events row scope for every entry point on %s', (d
       gridId: 'grid-b',
     });
     await em.flush();
+    await knownReferences(service, [
+      { kind: 'ORGANIZATION', id: 'org-1' },
+      { kind: 'RESIDENT', id: 'r-a', gridId: 'grid-a' },
+      { kind: 'RESIDENT', id: 'r-b', gridId: 'grid-b' },
+    ]);
     const venue = await ok(`mutation($input: RegisterVenueInput!) { registerVenue(input: $input) { venue { id } } }`, {
       input: { name: '社区多功能活动室', kind: 'ACTIVITY_ROOM', capacity: 80, ownerOrganizationId: 'org-1' },
     });

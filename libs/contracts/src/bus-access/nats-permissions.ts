@@ -72,6 +72,9 @@ export function serviceNatsPermissions(service: ServiceName): NatsPermissions {
         `${DEAD_LETTER_SUBJECT_PREFIX}.${service}.>`,
         `${API}.STREAM.INFO.${DEAD_LETTER_STREAM_NAME}`,
         `${API}.STREAM.CREATE.${DEAD_LETTER_STREAM_NAME}`,
+        // `npm run dead-letters -- list|replay` as the service's user: read a letter, remove it once replayed
+        `${API}.STREAM.MSG.GET.${DEAD_LETTER_STREAM_NAME}`,
+        `${API}.STREAM.MSG.DELETE.${DEAD_LETTER_STREAM_NAME}`,
         ...own.flatMap((c) => {
           const durable = durableNameOf(c);
           return [

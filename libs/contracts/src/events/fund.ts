@@ -13,6 +13,7 @@ const Amount = (description: string) => Type.Integer({ minimum: 0, description: 
 export const FundDonationReceived = defineEvent({
   source: 'residents',
   aggregate: 'fund_donation',
+  aggregateId: ['donationId'],
   name: 'received',
   description: '阳光爱心基金收到一笔捐赠（现金或物资），已开具收据',
   data: Type.Object({
@@ -34,6 +35,7 @@ const Disbursement = {
 export const FundDisbursementProposed = defineEvent({
   source: 'residents',
   aggregate: 'fund_disbursement',
+  aggregateId: ['disbursementId'],
   name: 'proposed',
   description: '保障站提议一笔阳光爱心基金救助',
   data: Type.Object({
@@ -50,6 +52,7 @@ export const FundDisbursementProposed = defineEvent({
 export const FundDisbursementApproved = defineEvent({
   source: 'residents',
   aggregate: 'fund_disbursement',
+  aggregateId: ['disbursementId'],
   name: 'approved',
   description: '社区两委会议审批通过一笔救助',
   data: Type.Object({ ...Disbursement, approvedOn: IsoDate('两委决定日期') }),
@@ -58,6 +61,7 @@ export const FundDisbursementApproved = defineEvent({
 export const FundDisbursementPublished = defineEvent({
   source: 'residents',
   aggregate: 'fund_disbursement',
+  aggregateId: ['disbursementId'],
   name: 'published',
   description: '救助进入公示期（公示期满且无异议方可发放）',
   data: Type.Object({
@@ -70,6 +74,7 @@ export const FundDisbursementPublished = defineEvent({
 export const FundDisbursementPaid = defineEvent({
   source: 'residents',
   aggregate: 'fund_disbursement',
+  aggregateId: ['disbursementId'],
   name: 'paid',
   description: '救助款已发放（记入基金台账）',
   data: Type.Object({
@@ -84,6 +89,7 @@ export const FundDisbursementPaid = defineEvent({
 export const FundDisbursementWithdrawn = defineEvent({
   source: 'residents',
   aggregate: 'fund_disbursement',
+  aggregateId: ['disbursementId'],
   name: 'withdrawn',
   description: '救助在发放前撤回（含公示异议成立）',
   data: Type.Object({

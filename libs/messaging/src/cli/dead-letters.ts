@@ -11,6 +11,10 @@ if (command !== 'list' && command !== 'replay') {
 const bus = new NatsBus({
   servers: process.env.NATS_URL ?? `nats://127.0.0.1:${process.env.NATS_PORT ?? 4222}`,
   name: 'dead-letters-cli',
+  // a replay publishes on the event's own subject: run it as the NATS user of the service that published it
+  credentials: process.env.NATS_USER
+    ? { user: process.env.NATS_USER, password: process.env.NATS_PASSWORD ?? '' }
+    : undefined,
 });
 try {
   await bus.firstConnection;

@@ -153,6 +153,18 @@ export const ENVIRONMENT = defineEnvironment({
       'statistical disclosure control: protected counts (care categories, sensitive tags, party data) below it are suppressed',
     usedBy: [...SUBGRAPH_PROCESSES],
   },
+  SHEQU_OUTBOX_RETENTION_DAYS: {
+    schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
+    default: 7,
+    meaning: 'sent outbox rows are pruned after this many days (pending rows never)',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
+  SHEQU_INBOX_RETENTION_DAYS: {
+    schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
+    default: 7,
+    meaning: 'processed-event (inbox) rows are pruned after this many days',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
   SHEQU_JWT_MAX_LIFETIME: {
     schema: Type.Integer({ minimum: 1, description: 'a number of seconds, at least 1' }),
     default: 604_800,
