@@ -36,7 +36,8 @@ export const BOUNDED_LISTS = {
   'FundLedgerSummary.months': 'the twelve months of one year',
   'FundLedgerSummary.reasons': 'one line per disbursement reason (a fixed vocabulary)',
   'FundAnnualReport.donorKinds': 'one line per donor kind (a fixed vocabulary)',
-  'FundAnnualReport.namedDonors': "one year's donors who agreed to be named (tens in a community; the report lists all)",
+  'FundAnnualReport.namedDonors':
+    "one year's donors who agreed to be named (tens in a community; the report lists all)",
   'FundProgramme.rounds': 'one round per year of one programme',
   'CaseMediation.parties': 'parties of one mediation',
   'CaseMediation.sessions': 'sessions of one mediation',
