@@ -77,6 +77,10 @@ export async function startHttpService<TContext extends BaseContext>(
 
   // Every failure is answered inside handleRequest, so the promise it returns never rejects.
   const server = createServer((request, response) => void handleRequest(request, response));
+  // Callers (the gateway's keep-alive agent) hold idle connections longer than Node's 5 s default: a server
+  // that closes first races a request on the same socket (ECONNRESET). Keep idle connections for a minute.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
