@@ -122,7 +122,10 @@ describe.each(testDialects())('residents: forged events on an authenticated bus 
     const trail = await waitFor(
       async () => {
         const result = await service.graphql(TRAIL);
-        return result.data?.piiAuditTrail.totalCount === 2 ? result : undefined;
+        // count and page are two queries: wait until both see the two entries
+        return result.data?.piiAuditTrail.totalCount === 2 && result.data.piiAuditTrail.edges.length === 2
+          ? result
+          : undefined;
       },
       { what: 'the genuine audit entries' },
     );
