@@ -277,6 +277,49 @@ describe('access control over the federated graph', () => {
       }
     });
 
+    it('district_platform: hands a 12345 report over by Open311 through the gateway and follows it to its grid', async () => {
+      const issued = await system.query(
+        `mutation { issueApiKey(input: { name: "思明区12345热线", scopes: ["cases:read", "cases:write"] }) { key } }`,
+      );
+      const key = issued.data.issueApiKey.key as string;
+      const origin = new URL(system.gatewayUrl).origin;
+      const building = demoDataset().buildings[0];
+      const services = (await (await fetch(`${origin}/open311/v2/services.json`)).json()) as unknown[];
+      expect(services.length).toBeGreaterThan(5);
+      const receipt = await waitFor(
+        async () => {
+          const response = await fetch(`${origin}/open311/v2/requests.json`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({
+              api_key: key,
+              jurisdiction_id: COMMUNITY,
+              service_code: 'SANITATION',
+              description: '楼下垃圾桶满溢，气味很大',
+              address_id: building.id,
+            }).toString(),
+          });
+          // the new key reaches the cases service through the bus: 401 until it has
+          return response.status === 401 ? undefined : response;
+        },
+        { timeoutMs: 15_000, what: 'the key to reach the cases service' },
+      );
+      expect(receipt.status).toBe(200);
+      const [{ service_request_id: number }] = (await receipt.json()) as Array<{ service_request_id: string }>;
+      const followed = await fetch(`${origin}/open311/v2/requests/${number}.xml`, {
+        headers: { authorization: `ApiKey ${key}` },
+      });
+      expect(followed.headers.get('content-type')).toMatch(/xml/);
+      expect(await followed.text()).toContain(`<service_request_id>${number}</service_request_id>`);
+      const seen = await system.query(
+        `{ cases(filter: { category: SANITATION, status: ASSIGNED }, first: 100) { edges { node { number channel assignedGrid { id } } } } }`,
+      );
+      expect(seen.errors).toBeUndefined();
+      const opened = seen.data.cases.edges.find((e: { node: { number: string } }) => e.node.number === number);
+      expect(opened.node).toEqual({ number, channel: 'DISTRICT_PLATFORM', assignedGrid: { id: building.gridId } });
+      expect((await fetch(`${origin}/open311/v2/requests.json`)).status).toBe(401);
+    });
+
     it('district_platform: by the scopes of its API key, contact data masked without pii:read', async () => {
       const issued = await system.query(
         `mutation { issueApiKey(input: { name: "矩阵测试", scopes: ["residents:read"] }) { key } }`,

@@ -26,6 +26,7 @@ import { ForwardingDataSource, type GatewayContext } from './forwarding-data-sou
 import { API_SCHEMA_PATH, type GatewayConfig } from './gateway-config.js';
 import { explorerRoutes } from './explorer-routes.js';
 import { exportRoutes } from './exports/export-route.js';
+import { open311Forwarding } from './open311-forwarding.js';
 import { loadSavedQueries } from './saved-queries.js';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
@@ -107,6 +108,7 @@ export async function startGateway(
         context,
         logger,
       }),
+      ...open311Forwarding(urls.cases),
     ],
     context,
     readiness: async () => {

@@ -4,6 +4,7 @@ import {
   addMonths,
   addYears,
   ageOn,
+  communityDateTime,
   communityDay,
   communityMonth,
   communityYearMonth,
@@ -16,6 +17,8 @@ describe('community calendar (Asia/Shanghai)', () => {
   it('takes the day of an instant in Beijing, not in UTC', () => {
     expect(communityDay(new Date('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
     expect(communityDay(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+    expect(communityDateTime(new Date('2026-03-01T16:30:05Z'))).toBe('2026-03-02T00:30:05+08:00');
+    expect(communityDateTime(new Date('2026-12-31T23:59:59.900Z'))).toBe('2027-01-01T07:59:59+08:00');
     expect(communityDay(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
     expect(communityDay(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
     expect(communityMonth(new Date('2026-02-28T16:00:00Z'))).toBe('2026-03');

@@ -14,6 +14,8 @@ export type ReadinessCheck = () => Promise<Record<string, boolean>>;
 export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
+  /** Serves every path under `path` (which then ends in `/`), e.g. `/open311/v2/` for `/open311/v2/requests/1.json`. */
+  prefix?: boolean;
   /** Serves only the requests this accepts (e.g. a browser's `GET /graphql` asking for HTML); checked first. */
   when?(request: IncomingMessage): boolean;
   handle(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> | void;
@@ -70,8 +72,9 @@ export async function startHttpService<TContext extends BaseContext>(
   const maxBodyBytes = settings.maxBodyBytes ?? 1024 * 1024;
   const maxBatch = settings.maxBatch ?? MAX_BATCHED_OPERATIONS;
   const routes = new Map(
-    (settings.routes ?? []).filter((r) => r.when === undefined).map((r) => [`${r.method} ${r.path}`, r]),
+    (settings.routes ?? []).filter((r) => r.when === undefined && !r.prefix).map((r) => [`${r.method} ${r.path}`, r]),
   );
+  const prefixRoutes = (settings.routes ?? []).filter((r) => r.prefix);
   const conditionalRoutes = (settings.routes ?? []).filter((r) => r.when !== undefined);
   await apollo.start();
 
@@ -92,6 +95,7 @@ export async function startHttpService<TContext extends BaseContext>(
       const conditional = conditionalRoutes.find(
         (r) => r.method === request.method && r.path === path && r.when!(request),
       );
+      const prefixed = prefixRoutes.find((r) => r.method === request.method && path.startsWith(r.path));
       if (settings.cors?.apply(request, response) === 'answered') {
         route = 'cors';
       } else if (conditional) {
@@ -125,6 +129,9 @@ export async function startHttpService<TContext extends BaseContext>(
       } else if (routes.has(`${request.method} ${path}`)) {
         route = path;
         await routes.get(`${request.method} ${path}`)!.handle(request, response, requestId);
+      } else if (prefixed) {
+        route = prefixed.path;
+        await prefixed.handle(request, response, requestId);
       } else {
         sendJson(response, 404, { error: `no route ${request.method} ${path}` });
       }
@@ -246,7 +253,12 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
   return (await readJsonBodyWithSize(request, limit)).body;
 }
 
-async function readJsonBodyWithSize(request: IncomingMessage, limit: number): Promise<{ body: unknown; size: number }> {
+/** The request body as text (UTF-8), refused with 413 past `limit` bytes (form posts, e.g. Open311). */
+export async function readTextBody(request: IncomingMessage, limit: number): Promise<string> {
+  return (await readTextBodyWithSize(request, limit)).text;
+}
+
+async function readTextBodyWithSize(request: IncomingMessage, limit: number): Promise<{ text: string; size: number }> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) {
     request.resume();
@@ -262,8 +274,12 @@ async function readJsonBodyWithSize(request: IncomingMessage, limit: number): Pr
     }
     chunks.push(chunk as Buffer);
   }
+  return { text: Buffer.concat(chunks).toString('utf8'), size };
+}
+
+async function readJsonBodyWithSize(request: IncomingMessage, limit: number): Promise<{ body: unknown; size: number }> {
+  const { text, size } = await readTextBodyWithSize(request, limit);
   if (size === 0) return { body: undefined, size };
-  const text = Buffer.concat(chunks).toString('utf8');
   try {
     return { body: JSON.parse(text) as unknown, size };
   } catch {

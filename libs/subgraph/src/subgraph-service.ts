@@ -29,7 +29,7 @@ import {
   type ApiKeyVerifier,
 } from '@shequ/auth';
 import { GraphQLError } from 'graphql';
-import { isDomainError } from '@shequ/errors';
+import { isDomainError, UnauthenticatedError } from '@shequ/errors';
 import {
   createLogger,
   errorLogPlugin,
@@ -70,8 +70,8 @@ export interface SubgraphServiceDefinition {
   scheduledTasks?(deps: ServiceDependencies): PeriodicTask[];
   /** Loads the demo community when the database is empty (called when `SHEQU_SEED=demo`). */
   seedDemoData?(deps: ServiceDependencies): Promise<void>;
-  /** Extra HTTP routes next to /graphql. */
-  routes?(deps: ServiceDependencies): HttpRoute[];
+  /** Extra HTTP routes next to /graphql (e.g. cases' Open311 endpoints). */
+  routes?(deps: ServiceDependencies, callers: RouteCallers): HttpRoute[];
   /** The one operation that may come with a body over 1 MiB (residents' district import), and its limit. */
   largeOperations?: LargeOperations;
 }
@@ -85,6 +85,12 @@ export interface ServiceDependencies {
   outbox: Outbox;
   clock: Clock;
   logger: Logger;
+}
+
+/** What an extra HTTP route needs to act as its caller, exactly as `/graphql` would. */
+export interface RouteCallers {
+  /** The caller's context from an `Authorization` value (`Bearer <JWT>` or `ApiKey shq_…`); throws UnauthenticatedError. */
+  contextOf(authorization: string | undefined, requestId: string): Promise<SubgraphContext>;
 }
 
 export interface RunningSubgraph extends ServiceDependencies {
@@ -142,6 +148,12 @@ export async function startSubgraphService(
   try {
     if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
 
+    const contextOf = async (authorization: string | undefined, requestId: string) => {
+      const principal = await authenticate(authorization, { jwt, apiKeys: deps.apiKeys });
+      if (principal.kind === 'anonymous')
+        throw new UnauthenticatedError('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
+      return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger, referenceSync });
+    };
     const { schema } = await definition.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
@@ -168,17 +180,11 @@ export async function startSubgraphService(
       apollo,
       logger,
       largeOperations: definition.largeOperations,
-      routes: definition.routes?.(deps),
-      context: async (request: IncomingMessage, requestId: string) => {
-        const principal = await authenticate(request.headers.authorization, { jwt, apiKeys: deps.apiKeys }).catch(
-          (error) => {
-            throw isDomainError(error) ? unauthenticated(error.message) : error;
-          },
-        );
-        if (principal.kind === 'anonymous')
-          throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
-        return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger, referenceSync });
-      },
+      routes: definition.routes?.(deps, { contextOf }),
+      context: (request: IncomingMessage, requestId: string) =>
+        contextOf(request.headers.authorization, requestId).catch((error) => {
+          throw isDomainError(error) ? unauthenticated(error.message) : error;
+        }),
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
     });
 

@@ -7,6 +7,7 @@ import { eventsConsumer } from './events/events-consumer.js';
 import { residentsConsumer } from './events/residents-consumer.js';
 import { withFundDisbursementLinks } from './events/fund-disbursement-handlers.js';
 import { buildCasesSchema } from './graphql/schema.js';
+import { open311Routes } from './http/open311-routes.js';
 import { casesMigrations } from './migrations/index.js';
 import { seedCasesDemo } from './seeds/demo-seed.js';
 
@@ -38,4 +39,5 @@ export const casesService: SubgraphServiceDefinition = {
     ];
   },
   seedDemoData: seedCasesDemo,
+  routes: open311Routes,
 };

@@ -441,6 +441,8 @@ export type CaseCategory =
 
 /** 受理渠道 */
 export type CaseChannel =
+  /** 区级平台（12345 热线、区社会治理平台经 Open311 接口转来） */
+  | 'DISTRICT_PLATFORM'
   /** 网格巡查 */
   | 'GRID_PATROL'
   /** 热线（如 96319319 服务热线） */

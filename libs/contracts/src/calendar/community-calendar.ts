@@ -51,6 +51,15 @@ export function communityDay(instant: Date): string {
   return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
 }
 
+/**
+ * An instant as the community's wall clock in W3C/ISO 8601 form with its offset, `2026-03-02T00:30:00+08:00`
+ * (Asia/Shanghai keeps +08:00 all year): for interfaces that show local times, such as Open311.
+ */
+export function communityDateTime(instant: Date): string {
+  const t = wallTimeOf(instant);
+  return `${communityDay(instant)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}+08:00`;
+}
+
 /** The community's calendar month of an instant, YYYY-MM. */
 export function communityMonth(instant: Date): string {
   return communityDay(instant).slice(0, 7);

@@ -9,6 +9,7 @@ export const CaseChannels = vocabulary({
   RESIDENT_DIALOGUE: '居民恳谈会',
   REFERRED: '上级转办（街道/区）',
   PROACTIVE: '主动发现',
+  DISTRICT_PLATFORM: '区级平台（12345 热线、区社会治理平台经 Open311 接口转来）',
 });
 export type CaseChannel = CodeOf<typeof CaseChannels>;
 

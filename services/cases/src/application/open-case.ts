@@ -26,6 +26,8 @@ export interface OpenCaseCommand {
   description: string;
   priority?: CasePriority | null;
   workType?: WorkType | null;
+  /** Where the matter is when no reporter's address says it (an Open311 report's building or household). */
+  gridId?: string | null;
 }
 
 /**
@@ -52,7 +54,8 @@ export async function openCase(
   const reporter = command.reporterId
     ? await uow.em.findOne(ResidentProjection, { residentId: command.reporterId })
     : null;
-  const grid = reporter?.gridId ? await uow.em.findOne(GridProjection, { gridId: reporter.gridId }) : null;
+  const gridId = reporter?.gridId ?? command.gridId ?? null;
+  const grid = gridId ? await uow.em.findOne(GridProjection, { gridId }) : null;
   const number = await nextCaseNumber(uow.em, communityYearMonth(now).year);
   const assignee = grid?.gridWorkerStaffId ?? null;
   const record = uow.em.create(Case, {
@@ -66,7 +69,7 @@ export async function openCase(
     workType: command.workType ?? defaultWorkType(command.channel),
     reporterId: command.reporterId ?? null,
     description,
-    gridId: reporter?.gridId ?? null,
+    gridId,
     assigneeStaffId: assignee,
     status: assignee ? 'ASSIGNED' : 'RECEIVED',
     openedAt: now,

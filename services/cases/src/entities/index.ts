@@ -6,6 +6,7 @@ import { CaseNumberSequence } from './case-number-sequence.js';
 import { CaseTimelineEntry } from './case-timeline-entry.js';
 import { GridProjection } from './grid-projection.js';
 import { Mediation, MediationParty, MediationSession } from './mediation.js';
+import { Open311Request } from './open311-request.js';
 import { ProactiveTask } from './proactive-task.js';
 import { ResidentProjection } from './resident-projection.js';
 import { Visit } from './visit.js';
@@ -19,6 +20,7 @@ export {
   Mediation,
   MediationParty,
   MediationSession,
+  Open311Request,
   ProactiveTask,
   ResidentProjection,
   Visit,
@@ -37,4 +39,5 @@ export const casesEntities = [
   ResidentProjection,
   GridProjection,
   CaseFundDisbursement,
+  Open311Request,
 ];
