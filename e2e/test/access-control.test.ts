@@ -277,6 +277,55 @@ describe('access control over the federated graph', () => {
       }
     });
 
+    it('district_platform: exports the resident register by key, masked as its scopes say and audited, only with residents:export', async () => {
+      const issue = async (name: string, scopes: string[]) => {
+        const issued = await system.query(
+          `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key apiKey { id } } }`,
+          { input: { name, scopes } },
+        );
+        expect(issued.errors).toBeUndefined();
+        return issued.data.issueApiKey as { key: string; apiKey: { id: string } };
+      };
+      const exportsUrl = system.gatewayUrl.replace(/\/graphql$/, '/exports');
+      const download = (key: string, query: string) =>
+        fetch(`${exportsUrl}?query=${query}&format=csv&variables=${encodeURIComponent('{"first":100}')}`, {
+          headers: { authorization: `ApiKey ${key}` },
+        });
+      const masked = await issue('名册导出（脱敏）', ['residents:read', 'residents:export']);
+      const reader = await issue('只读', ['residents:read', 'cases:read']);
+      const raw = await issue('名册导出（个人信息）', ['residents:read', 'residents:export', 'pii:read']);
+      const csv = await waitFor(
+        async () => {
+          const response = await download(masked.key, 'resident-register');
+          return response.status === 401 ? undefined : response;
+        },
+        { timeoutMs: 15_000, what: 'the export key to reach the subgraphs' },
+      );
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+      const lines = (await csv.text()).split('\n').filter((line) => line.trim() !== '');
+      expect(lines.length).toBeGreaterThan(2_000);
+      const resident = demoDataset().residents[0];
+      expect(lines.join('\n')).toContain(maskIdNumber(resident.idNumber));
+      expect(lines.join('\n')).not.toContain(resident.idNumber);
+      expect((await download(reader.key, 'resident-register')).status).toBe(403);
+      expect((await download(reader.key, 'case-register')).status).toBe(403);
+
+      const rawCsv = await (await download(raw.key, 'resident-register')).text();
+      expect(rawCsv).toContain(resident.idNumber);
+      const audited = await waitFor(
+        async () => {
+          const r = await system.query(
+            `query($c: String, $s: ID) { piiAuditTrail(filter: { callerId: $c, residentId: $s }) { totalCount } }`,
+            { c: raw.apiKey.id, s: resident.id },
+          );
+          return r.data?.piiAuditTrail.totalCount ? r.data.piiAuditTrail.totalCount : undefined;
+        },
+        { timeoutMs: 15_000, what: 'the unmasked export in the audit trail' },
+      );
+      expect(audited).toBeGreaterThan(0);
+    });
+
     it('district_platform: hands a 12345 report over by Open311 through the gateway and follows it to its grid', async () => {
       const issued = await system.query(
         `mutation { issueApiKey(input: { name: "思明区12345热线", scopes: ["cases:read", "cases:write"] }) { key } }`,

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
+import { EXPORT_PERMISSION_HEADER, REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
 import type { GatewayCaller } from './gateway-caller.js';
 
 export interface GatewayContext {
@@ -9,6 +9,8 @@ export interface GatewayContext {
   authorization?: string;
   /** The caller's query budget and whether it may introspect (from its verified token). */
   caller: GatewayCaller;
+  /** Set by `/exports` for a saved query that needs it: every subgraph then requires this permission. */
+  exportPermission?: string | null;
 }
 
 /**
@@ -18,8 +20,9 @@ export interface GatewayContext {
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    const { requestId, authorization } = (context ?? {}) as Partial<GatewayContext>;
+    const { requestId, authorization, exportPermission } = (context ?? {}) as Partial<GatewayContext>;
     if (requestId) request.http.headers.set(REQUEST_ID_HEADER, requestId);
+    if (exportPermission) request.http.headers.set(EXPORT_PERMISSION_HEADER, exportPermission);
     if (authorization) request.http.headers.set('authorization', authorization);
     for (const [name, value] of Object.entries(traceHeaders())) request.http.headers.set(name, value);
   }

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
+import { isExportPermission } from '@shequ/server';
 
 /** One of the analysts' saved queries: a `.graphql` document in gateway/saved-queries with a Chinese title. */
 export interface SavedQuery {
@@ -14,13 +15,21 @@ export interface SavedQuery {
   operationName: string;
   /** Example variables, from the `# 变量：` line. */
   variables: Record<string, unknown>;
+  /**
+   * The permission an export of it needs beyond reading (`# 权限：residents:export`): bulk registers of people or
+   * cases; every subgraph the export reaches refuses a caller without it.
+   */
+  exportPermission: string | null;
 }
 
 export const SAVED_QUERIES_DIR = fileURLToPath(new URL('../saved-queries/', import.meta.url));
 
-const HEADER = /^#\s*(标题|说明|变量)[:：]\s*(.*)$/;
+const HEADER = /^#\s*(标题|说明|变量|权限)[:：]\s*(.*)$/;
 
-/** Reads a saved query: `# 标题：…`, `# 说明：…` and `# 变量：{…}` comment lines, then one operation. */
+/**
+ * Reads a saved query: `# 标题：…`, `# 说明：…`, `# 变量：{…}` and optionally `# 权限：<area>:export` comment lines,
+ * then one operation.
+ */
 export function parseSavedQuery(name: string, document: string): SavedQuery {
   const header: Record<string, string> = {};
   for (const line of document.split('\n')) {
@@ -43,8 +52,12 @@ export function parseSavedQuery(name: string, document: string): SavedQuery {
   }
   if (typeof variables !== 'object' || variables === null || Array.isArray(variables))
     throw new Error(`saved query ${name}: "# 变量：" must be a JSON object`);
+  const exportPermission = header['权限'] || null;
+  if (exportPermission && !isExportPermission(exportPermission))
+    throw new Error(`saved query ${name}: "# 权限：" must name an export permission such as residents:export`);
   return {
     name,
+    exportPermission,
     title: header['标题'],
     description: header['说明'] ?? '',
     document,

@@ -23,6 +23,14 @@ describe('the analysts’ saved queries (gateway/saved-queries)', () => {
     for (const variable of Object.keys(query.variables)) expect(declared).toContain(variable);
   });
 
+  it('marks the registers of people and cases with the export permission they need', () => {
+    const permissionOf = (name: string) => saved.find((q) => q.name === name)?.exportPermission;
+    expect(permissionOf('resident-register')).toBe('residents:export');
+    expect(permissionOf('case-register')).toBe('cases:export');
+    expect(permissionOf('overdue-cases-by-department')).toBeNull();
+    expect(() => parseSavedQuery('x', '# 标题：甲\n# 权限：residents:read\nquery A { __typename }')).toThrow(/export/);
+  });
+
   it('refuses a document without a title, with two operations or with a mutation', () => {
     expect(() => parseSavedQuery('x', 'query A { __typename }')).toThrow(/标题/);
     expect(() => parseSavedQuery('x', '# 标题：甲\nquery A { __typename } query B { __typename }')).toThrow(/one/);

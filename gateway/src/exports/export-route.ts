@@ -128,11 +128,13 @@ export function exportRoutes<TContext extends object>(settings: ExportSettings<T
       const asked = await exportRequestOf(request);
       const saved = byName.get(asked.query);
       if (!saved) throw badRequest(`没有名为 ${asked.query} 的已保存查询`, 'query');
-      const contextValue = await settings.context(request, requestId).catch((error: unknown) => {
+      const callerContext = await settings.context(request, requestId).catch((error: unknown) => {
         if (error instanceof GraphQLError)
           throw new ExportRefused(error.extensions.code === 'UNAUTHENTICATED' ? 401 : 400, [error.toJSON()]);
         throw error;
       });
+      // a register of people or cases needs its export permission in every subgraph the export reaches
+      const contextValue = { ...callerContext, exportPermission: saved.exportPermission };
       const variables = { ...saved.variables, ...asked.variables };
       const labels = labelsOf.get(saved.name)!;
       const takesAfter = /\$after\s*:/.test(saved.document);

@@ -14,3 +14,4 @@ export * from './error-log-plugin.js';
 export * from './large-operations.js';
 export * from './client-input-errors.js';
 export * from './cors.js';
+export * from './export-permission.js';

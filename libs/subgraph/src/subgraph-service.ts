@@ -23,7 +23,9 @@ import {
 import {
   JwtVerifier,
   authenticate,
+  isPermission,
   jwtSettingsFromEnv,
+  PERMISSIONS,
   mayIntrospect,
   queryBudgetOf,
   type ApiKeyVerifier,
@@ -33,6 +35,8 @@ import { isDomainError, UnauthenticatedError } from '@shequ/errors';
 import {
   createLogger,
   errorLogPlugin,
+  EXPORT_PERMISSION_HEADER,
+  isExportPermission,
   observeOnScrape,
   querySafetyPlugin,
   registerRejectedEventsMetric,
@@ -181,10 +185,13 @@ export async function startSubgraphService(
       logger,
       largeOperations: definition.largeOperations,
       routes: definition.routes?.(deps, { contextOf }),
-      context: (request: IncomingMessage, requestId: string) =>
-        contextOf(request.headers.authorization, requestId).catch((error) => {
+      context: async (request: IncomingMessage, requestId: string) => {
+        const ctx = await contextOf(request.headers.authorization, requestId).catch((error) => {
           throw isDomainError(error) ? unauthenticated(error.message) : error;
-        }),
+        });
+        requireExportPermission(ctx, request.headers[EXPORT_PERMISSION_HEADER]);
+        return ctx;
+      },
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
     });
 
@@ -291,6 +298,20 @@ function* rejectedEvents(
   for (const consumer of consumers)
     for (const [reason, count] of consumer.rejected) yield { consumer: consumer.durableName, reason, count };
   for (const [reason, count] of projection?.rejected ?? []) yield { consumer: 'api_key_registry', reason, count };
+}
+
+/** A bulk export through the gateway needs its `<area>:export` permission in every subgraph it reaches. */
+function requireExportPermission(ctx: SubgraphContext, header: string | string[] | undefined): void {
+  if (header === undefined) return;
+  const permission = Array.isArray(header) ? header.join(',') : header;
+  if (!isExportPermission(permission) || !isPermission(permission))
+    throw new GraphQLError(`导出权限无效：${permission}`, {
+      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+    });
+  if (!ctx.access.can(permission))
+    throw new GraphQLError(`没有权限：导出需要 ${permission}（${PERMISSIONS[permission]}）`, {
+      extensions: { code: 'FORBIDDEN', permission, http: { status: 403 } },
+    });
 }
 
 function unauthenticated(message: string): GraphQLError {
