@@ -55,6 +55,7 @@ import { referenceConsumerName } from './references/reference-consumer.js';
 import { ReferenceSync } from './references/reference-sync.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import { PeriodicTask } from './periodic-task.js';
+import { claimTaskPeriod, schedulingEntities } from './scheduled-task-lease.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
 
 /** What a service's composition root hands the runtime. */
@@ -116,7 +117,7 @@ export async function startSubgraphService(
   const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
   const orm = await openDatabase({
     location,
-    entities: [...definition.entities, ...messagingEntities, ...accessEntities],
+    entities: [...definition.entities, ...messagingEntities, ...accessEntities, ...schedulingEntities],
     migrations: definition.migrations,
     log: (message) => logger.debug(message),
   });
@@ -223,7 +224,11 @@ export async function startSubgraphService(
       // nothing kept forever by accident: sent outbox rows and inbox rows past their retention, hourly
       new PeriodicTask('messaging-retention', 3_600_000, () => pruneMessagingRows(orm, retention, clock.now())),
     ];
-    for (const task of tasks) task.start(logger);
+    // once per period across replicas: the first to tick in a period claims it in the shared database (periods
+    // of real time, like the timers: a test's manual clock moves what a scan sees, not when it runs)
+    const lease = (task: PeriodicTask) =>
+      claimTaskPeriod(orm.em.fork(), { task: task.name, intervalMs: task.intervalMs, now: new Date() });
+    for (const task of tasks) task.start(logger, lease);
     logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
 
     let stopping: Promise<void> | undefined;
