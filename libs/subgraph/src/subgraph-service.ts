@@ -15,6 +15,7 @@ import {
   NatsBus,
   Outbox,
   OutboxRelay,
+  deadLetterStats,
   messagingEntities,
   messagingTableStats,
   pruneMessagingRows,
@@ -205,6 +206,27 @@ export async function startSubgraphService(
           labels: { table: t.table },
           value: t.oldestAgeSeconds,
         })),
+    });
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_dead_letters',
+      help: 'Dead letters kept in the SHEQU_DEAD_LETTER stream for this service, by consumer (until replayed)',
+      labelNames: ['consumer'],
+      collect: async () =>
+        bus.isConnected
+          ? (await deadLetterStats(bus, definition.name, clock.now())).byConsumer.map((c) => ({
+              labels: { consumer: c.consumer },
+              value: c.letters,
+            }))
+          : [],
+    });
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_dead_letters_oldest_age_seconds',
+      help: 'Age of the oldest dead letter in the SHEQU_DEAD_LETTER stream (any service; 0 when empty)',
+      labelNames: [],
+      collect: async () =>
+        bus.isConnected
+          ? [{ labels: {}, value: (await deadLetterStats(bus, definition.name, clock.now())).oldestAgeSeconds }]
+          : [],
     });
     observeOnScrape(http.metrics.registry, {
       name: 'shequ_events_dead_lettered_total',
