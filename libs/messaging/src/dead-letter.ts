@@ -123,7 +123,7 @@ export async function deadLetterStats(bus: NatsBus, service: string, now: Date):
   const prefix = `${DEAD_LETTER_PREFIX}.${service}.`;
   const info = await jsm.streams.info(DEAD_LETTER_STREAM, { subjects_filter: `${prefix}>` }).catch(() => undefined);
   if (!info) return { byConsumer: [], oldestAgeSeconds: 0 };
-  const subjects = (info.state.subjects ?? {});
+  const subjects = info.state.subjects ?? {};
   const first = info.state.messages > 0 ? Date.parse(info.state.first_ts) : NaN;
   return {
     byConsumer: Object.entries(subjects).map(([subject, letters]) => ({
