@@ -35,6 +35,10 @@ export interface RunningSystem {
     variables?: Record<string, unknown>,
     caller?: Caller,
   ): Promise<{ data?: T; errors?: any[] }>;
+  /** Kills a service with SIGKILL, as a crash would, and waits until it has exited. */
+  kill(name: (typeof SERVICES)[number]): Promise<void>;
+  /** Starts a service again (same port, same data) and waits until it is ready. */
+  restart(name: (typeof SERVICES)[number]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,24 +70,24 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     await nats.dispose();
     data.remove();
   };
+  const startService = (name: (typeof SERVICES)[number]) =>
+    startProcess(name, process.execPath, [`${ROOT}services/${name}/dist/main.js`], {
+      env: { ...env, ...nats.envFor(name) },
+    });
+  const untilReady = async (i: number) => {
+    const name = SERVICES[i];
+    const port = env[`${name.toUpperCase()}_PORT`];
+    await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), {
+      timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),
+      intervalMs: 200,
+      what: `${name} /ready`,
+    }).catch((error) => {
+      throw new Error(`${error.message}\n${processes[i].output()}`);
+    });
+  };
   try {
-    for (const name of SERVICES) {
-      processes.push(
-        startProcess(name, process.execPath, [`${ROOT}services/${name}/dist/main.js`], {
-          env: { ...env, ...nats.envFor(name) },
-        }),
-      );
-    }
-    for (const [i, name] of SERVICES.entries()) {
-      const port = env[`${name.toUpperCase()}_PORT`];
-      await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), {
-        timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),
-        intervalMs: 200,
-        what: `${name} /ready`,
-      }).catch((error) => {
-        throw new Error(`${error.message}\n${processes[i].output()}`);
-      });
-    }
+    for (const name of SERVICES) processes.push(startService(name));
+    for (const i of SERVICES.keys()) await untilReady(i);
     const gateway = startProcess('gateway', process.execPath, [`${ROOT}gateway/dist/main.js`], { env });
     processes.push(gateway);
     await waitFor(() => ready(`http://127.0.0.1:${env.GATEWAY_PORT}/health`), {
@@ -103,6 +107,16 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     processes,
     nats,
     stop,
+    async kill(name) {
+      const child = processes[SERVICES.indexOf(name)];
+      child.child.kill('SIGKILL');
+      await child.exited;
+    },
+    async restart(name) {
+      const i = SERVICES.indexOf(name);
+      processes[i] = startService(name);
+      await untilReady(i);
+    },
     async query(query: string | TypedDocumentNode<unknown, unknown>, variables?: unknown, caller?: Caller) {
       const response = await fetch(gatewayUrl, {
         method: 'POST',

@@ -2,6 +2,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { EXPORT_PERMISSION_HEADER, REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
 import type { GatewayCaller } from './gateway-caller.js';
+import type { SubgraphName } from './subgraph-endpoints.js';
+import { outageErrors } from './subgraph-outage.js';
 
 export interface GatewayContext {
   requestId: string;
@@ -18,6 +20,30 @@ export interface GatewayContext {
  * (W3C `traceparent`), and nothing else of the caller's.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly service: SubgraphName,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  /**
+   * A subgraph that does not answer (down, unreachable, a proxy's 502–504) leaves its fields null with errors that
+   * name the service and say where the data is missing — the rest of the answer still comes back (partial
+   * answers). Refusals with a GraphQL body (400, 401, 413 …) are passed on as before.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // only a query of a client's request is answered with a partial result (not a health check)
+      if (!('document' in options) || !isOutage(error)) throw error;
+      return { errors: outageErrors(this.service, options.document, options.request.variables) };
+    }
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
     const { requestId, authorization, exportPermission } = (context ?? {}) as Partial<GatewayContext>;
@@ -41,8 +67,20 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     }
     if (response.status === 413)
       return new GraphQLError('请求体过大', { extensions: { code: 'REQUEST_TOO_LARGE', limit: 'maxBodyBytes' } });
+    if (response.status === 502 || response.status === 503 || response.status === 504)
+      return new SubgraphUnavailable(`status ${response.status}`);
     return new GraphQLError('子图暂时无法处理请求', {
       extensions: { code: response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR' },
     });
   }
+}
+
+class SubgraphUnavailable extends GraphQLError {}
+
+/** No answer at all: a network error of the fetch (node-fetch `FetchError`, an abort) or a gateway status. */
+function isOutage(error: unknown): boolean {
+  if (error instanceof SubgraphUnavailable) return true;
+  if (error instanceof GraphQLError) return false;
+  const name = error instanceof Error ? error.name : '';
+  return name === 'FetchError' || name === 'AbortError' || name === 'TypeError';
 }

@@ -30,6 +30,7 @@ import { open311Forwarding } from './open311-forwarding.js';
 import { loadSavedQueries } from './saved-queries.js';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
+import { withoutAddresses } from './subgraph-outage.js';
 
 export interface RunningGateway {
   http: RunningHttpService;
@@ -48,7 +49,7 @@ export async function startGateway(
   const apiKeys = new ApiKeyCheck(urls.residents);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
+    buildService: ({ name }) => new ForwardingDataSource(name as SubgraphName, urls[name as SubgraphName]),
   });
   const savedQueries = loadSavedQueries();
   // The saved queries are reviewed documents too: a front-end role may run (and export) them.
@@ -135,7 +136,8 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
 
 /** A subgraph's address and raw answer are nobody's business but the log's. */
 function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !('response' in formatted.extensions)) return formatted;
+  const message = withoutAddresses(formatted.message);
+  if (!formatted.extensions || !('response' in formatted.extensions)) return { ...formatted, message };
   const { response: _response, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
+  return { ...formatted, message, extensions };
 }

@@ -68,6 +68,17 @@ describe('breaking changes of the graph', () => {
     expect(await failing((s) => s.replace('legacy: String @deprecated(reason: "不再使用")', ''))).toEqual([]);
   });
 
+  it('an output field becoming nullable is dangerous, not breaking; an argument or input becoming required fails', async () => {
+    expect(await failing((s) => s.replace('priority: Int!', 'priority: Int'))).toEqual([]);
+    expect(await failing((s) => s.replace('[Case!]!', '[Case!]'))).toEqual([]);
+    expect(await failing((s) => s.replace('[Case!]!', '[Case]'))).toEqual([]);
+    const changes = await breakingChanges(buildSchema(OLD), buildSchema(OLD.replace('[Case!]!', '[Case]')));
+    expect(changes.map((c) => [c.path, c.nullableOnly])).toEqual([['Query.cases', true]]);
+    // not a loosening: another type, or the other way round
+    expect(await failing((s) => s.replace('priority: Int!', 'priority: [Int]'))).toEqual(['Case.priority']);
+    expect(await failing((s) => s.replace('case(id: ID!)', 'case(id: ID!, at: String!)'))).toEqual(['Query.case.at']);
+  });
+
   it('additions pass', async () => {
     expect(await failing((s) => s.replace('priority: Int!', 'priority: Int!\n    note: String'))).toEqual([]);
     expect(await failing((s) => s.replace('    ASSIGNED\n', '    ASSIGNED\n    CLOSED\n'))).toEqual([]);

@@ -62,6 +62,8 @@ if (isMain) {
     failed += bad.length;
     for (const change of changes.filter((c) => c.wasDeprecated))
       console.log(`  allowed (deprecated first), vs ${against}: ${change.message}`);
+    for (const change of changes.filter((c) => c.nullableOnly && !c.wasDeprecated))
+      console.log(`  dangerous, allowed (clients must handle null), vs ${against}: ${change.message}`);
     for (const change of bad) console.error(`  BREAKING vs ${against}: ${change.message} [${change.type}]`);
     if (bad.length === 0) console.log(`  ${SUPERGRAPH}: no breaking change vs ${against}`);
   }

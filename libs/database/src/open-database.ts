@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { ormConfig, type OrmSettings } from './orm-config.js';
+import { withSqliteMigrationLock } from './migration-lock.js';
 
 export type Orm = MikroORM<AbstractSqlDriver>;
 export type EntityManager = SqlEntityManager;
@@ -11,8 +12,9 @@ const MIGRATION_LOCK_KEY = 7_140_014;
 
 /**
  * Connects (creating a missing PostgreSQL database) and applies pending migrations — once per database and
- * version: on PostgreSQL under a transaction-scoped advisory lock, so replicas starting together wait for the
- * first one instead of applying the same migration twice. (SQLite: one process per file, the embedded default.)
+ * version: on PostgreSQL under a transaction-scoped advisory lock, on SQLite under an exclusive lock of a sidecar
+ * file (`withSqliteMigrationLock`), so processes starting together wait for the first one instead of applying the
+ * same migration twice.
  */
 export async function openDatabase(settings: OrmSettings): Promise<Orm> {
   const orm = (await MikroORM.init(ormConfig(settings))) as Orm;
@@ -25,8 +27,10 @@ export async function openDatabase(settings: OrmSettings): Promise<Orm> {
           await lock.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
           await orm.getMigrator().up();
         });
-    } else {
+    } else if (settings.location.dbName === ':memory:') {
       await orm.getMigrator().up();
+    } else {
+      await withSqliteMigrationLock(settings.location.dbName, () => orm.getMigrator().up());
     }
   } catch (error) {
     await orm.close(true);

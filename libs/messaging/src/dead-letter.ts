@@ -109,3 +109,27 @@ export async function replayDeadLetters(bus: NatsBus, filter: { consumer?: strin
   }
   return replayed;
 }
+
+export interface DeadLetterStats {
+  /** Dead letters kept per consumer of `service` (subject `shequ_dead_letter.<service>.<consumer>`). */
+  byConsumer: Array<{ consumer: string; letters: number }>;
+  /** Age in seconds of the oldest dead letter in the stream (any service; 0 when empty). */
+  oldestAgeSeconds: number;
+}
+
+/** Sizes of the dead-letter stream for `/metrics`: letters per consumer of this service, age of the oldest. */
+export async function deadLetterStats(bus: NatsBus, service: string, now: Date): Promise<DeadLetterStats> {
+  const jsm = await bus.jetstreamManager();
+  const prefix = `${DEAD_LETTER_PREFIX}.${service}.`;
+  const info = await jsm.streams.info(DEAD_LETTER_STREAM, { subjects_filter: `${prefix}>` }).catch(() => undefined);
+  if (!info) return { byConsumer: [], oldestAgeSeconds: 0 };
+  const subjects = info.state.subjects ?? {};
+  const first = info.state.messages > 0 ? Date.parse(info.state.first_ts) : NaN;
+  return {
+    byConsumer: Object.entries(subjects).map(([subject, letters]) => ({
+      consumer: subject.slice(prefix.length),
+      letters,
+    })),
+    oldestAgeSeconds: Number.isFinite(first) ? Math.max(0, (now.getTime() - first) / 1000) : 0,
+  };
+}

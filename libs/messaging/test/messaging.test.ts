@@ -12,6 +12,7 @@ import {
   listDeadLetters,
   messagingEntities,
   replayDeadLetters,
+  deadLetterStats,
 } from '../src/index.js';
 
 /** A projection row the consumer writes, to observe how often an event was applied. */
@@ -233,6 +234,11 @@ describe.each(testDialects())('outbox, relay and inbox on a real nats-server (%s
       what: 'the broken message dead-lettered',
     });
     expect((await listDeadLetters(consumerBus)).find((l) => l.eventId === broken.id)?.reason).toMatch(/diedOn/);
+    // sizes and the oldest age, as /metrics shows them
+    const stats = await deadLetterStats(consumerBus, 'cases', new Date(Date.now() + 60_000));
+    expect(stats.byConsumer).toEqual([{ consumer: 'cases__residents', letters: 2 }]);
+    expect(stats.oldestAgeSeconds).toBeGreaterThanOrEqual(60);
+    expect((await deadLetterStats(consumerBus, 'events', new Date())).byConsumer).toEqual([]);
 
     poisoned = false;
     // a replay publishes on the event's own subject: it runs as the NATS user of the service that published it

@@ -9,6 +9,7 @@ export * from './connection.js';
 export * from './loaders.js';
 export * from './clock.js';
 export * from './periodic-task.js';
+export * from './scheduled-task-lease.js';
 export * from './service-config.js';
 export * from './context.js';
 export * from './access/personal-data-reader.js';

@@ -1,6 +1,15 @@
 import type { Logger } from 'pino';
 
-/** A scheduled scan (overdue cases, reviews falling due …): runs every `intervalMs`, never overlapping itself. */
+/**
+ * Asked before each run: true when this replica may run the task now. The service passes `claimTaskPeriod`
+ * (one replica per period, `scheduled_task_lease`); without one the task runs at every tick.
+ */
+export type TaskLease = (task: PeriodicTask) => Promise<boolean>;
+
+/**
+ * A scheduled scan (overdue cases, reviews falling due …): ticks every `intervalMs`, never overlapping itself, and
+ * runs when the lease grants this tick's period — so across replicas of a service it runs once per period.
+ */
 export class PeriodicTask {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -11,11 +20,18 @@ export class PeriodicTask {
     private readonly run: () => Promise<unknown>,
   ) {}
 
-  start(logger: Logger): void {
+  start(logger: Logger, lease: TaskLease = () => Promise.resolve(true)): void {
     const tick = () => {
       if (this.running) return;
-      this.running = this.run()
-        .then((result) => logger.debug({ task: this.name, result }, 'scheduled task ran'))
+      this.running = lease(this)
+        .then(async (granted) => {
+          if (!granted) {
+            logger.debug({ task: this.name }, 'scheduled task skipped: another replica has this period');
+            return;
+          }
+          const result = await this.run();
+          logger.debug({ task: this.name, result }, 'scheduled task ran');
+        })
         .catch((error) => logger.error({ task: this.name, err: error }, 'scheduled task failed'))
         .finally(() => {
           this.running = undefined;

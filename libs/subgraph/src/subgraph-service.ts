@@ -15,6 +15,7 @@ import {
   NatsBus,
   Outbox,
   OutboxRelay,
+  deadLetterStats,
   messagingEntities,
   messagingTableStats,
   pruneMessagingRows,
@@ -59,6 +60,7 @@ import { referenceConsumerName } from './references/reference-consumer.js';
 import { ReferenceSync } from './references/reference-sync.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import { PeriodicTask } from './periodic-task.js';
+import { claimTaskPeriod, schedulingEntities } from './scheduled-task-lease.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
 
 /** What a service's composition root hands the runtime. */
@@ -126,7 +128,7 @@ export async function startSubgraphService(
   const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
   const orm = await openDatabase({
     location,
-    entities: [...definition.entities, ...messagingEntities, ...accessEntities],
+    entities: [...definition.entities, ...messagingEntities, ...accessEntities, ...schedulingEntities],
     migrations: definition.migrations,
     log: (message) => logger.debug(message),
   });
@@ -219,6 +221,27 @@ export async function startSubgraphService(
         })),
     });
     observeOnScrape(http.metrics.registry, {
+      name: 'shequ_dead_letters',
+      help: 'Dead letters kept in the SHEQU_DEAD_LETTER stream for this service, by consumer (until replayed)',
+      labelNames: ['consumer'],
+      collect: async () =>
+        bus.isConnected
+          ? (await deadLetterStats(bus, definition.name, clock.now())).byConsumer.map((c) => ({
+              labels: { consumer: c.consumer },
+              value: c.letters,
+            }))
+          : [],
+    });
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_dead_letters_oldest_age_seconds',
+      help: 'Age of the oldest dead letter in the SHEQU_DEAD_LETTER stream (any service; 0 when empty)',
+      labelNames: [],
+      collect: async () =>
+        bus.isConnected
+          ? [{ labels: {}, value: (await deadLetterStats(bus, definition.name, clock.now())).oldestAgeSeconds }]
+          : [],
+    });
+    observeOnScrape(http.metrics.registry, {
       name: 'shequ_events_dead_lettered_total',
       help: 'Events sent to the dead-letter subject by this process, by consumer and event type',
       labelNames: ['consumer', 'type'],
@@ -236,7 +259,11 @@ export async function startSubgraphService(
       // nothing kept forever by accident: sent outbox rows and inbox rows past their retention, hourly
       new PeriodicTask('messaging-retention', 3_600_000, () => pruneMessagingRows(orm, retention, clock.now())),
     ];
-    for (const task of tasks) task.start(logger);
+    // once per period across replicas: the first to tick in a period claims it in the shared database (periods
+    // of real time, like the timers: a test's manual clock moves what a scan sees, not when it runs)
+    const lease = (task: PeriodicTask) =>
+      claimTaskPeriod(orm.em.fork(), { task: task.name, intervalMs: task.intervalMs, now: new Date() });
+    for (const task of tasks) task.start(logger, lease);
     logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
 
     let stopping: Promise<void> | undefined;

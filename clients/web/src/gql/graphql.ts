@@ -1898,8 +1898,8 @@ export type Grid = {
   id: Scalars['ID']['output'];
   /** 网格名称 */
   name: Scalars['String']['output'];
-  /** 本网格在办事项（受理先后；需 cases:read，无权限时为空） */
-  openCases: Array<Case>;
+  /** 本网格在办事项（受理先后；需 cases:read，无权限时为空；案件服务不可用时为 null 并附错误） */
+  openCases?: Maybe<Array<Case>>;
 };
 
 /** 网格（由居民服务提供；社情民意服务补充其在办事项） */
@@ -1957,8 +1957,8 @@ export type Household = {
   tenants: Array<Resident>;
   /** 单元（有住址权限时返回） */
   unit?: Maybe<Scalars['String']['output']>;
-  /** 该住户的走访记录（最近的在前；需 cases:read，网格员只见本网格） */
-  visits: Array<StaffVisit>;
+  /** 该住户的走访记录（最近的在前；需 cases:read，网格员只见本网格；案件服务不可用时为 null 并附错误） */
+  visits?: Maybe<Array<StaffVisit>>;
 };
 
 /** 住户（由居民服务提供；社情民意服务补充其走访记录） */
@@ -2718,8 +2718,8 @@ export type Organization = {
   memberCount?: Maybe<Scalars['Int']['output']>;
   /** 名称 */
   name: Scalars['String']['output'];
-  /** 该单位赞助的活动（最近的在前；无 events:read 权限时为空） */
-  sponsoredEvents: Array<CommunityEvent>;
+  /** 该单位赞助的活动（最近的在前；无 events:read 权限时为空；活动服务不可用时为 null 并附错误） */
+  sponsoredEvents?: Maybe<Array<CommunityEvent>>;
 };
 
 /** 辖区单位 / 社会组织 / 共建单位（由居民服务提供；文化活动服务补充其赞助的活动） */
@@ -4360,12 +4360,12 @@ export type Resident = {
   birthDate?: Maybe<Scalars['Date']['output']>;
   /** 关爱对象记录（个人敏感信息：按角色全部返回或不返回；重点人员另需敏感标记权限；高龄按出生日期派生） */
   careCategories?: Maybe<Array<ResidentCareRecord>>;
-  /** 该居民反映的事项（最近的在前；无 cases:read 权限时为空） */
-  cases: Array<Case>;
+  /** 该居民反映的事项（最近的在前；无 cases:read 权限时为空；案件服务不可用时为 null 并附错误） */
+  cases?: Maybe<Array<Case>>;
   /** 死亡日期 */
   diedOn?: Maybe<Scalars['Date']['output']>;
-  /** 该居民的活动报名（最近的在前；无 events:read 权限或不在本人网格时为空） */
-  eventRegistrations: Array<EventRegistration>;
+  /** 该居民的活动报名（最近的在前；无 events:read 权限或不在本人网格时为空；活动服务不可用时为 null 并附错误） */
+  eventRegistrations?: Maybe<Array<EventRegistration>>;
   /** 性别（由身份证号推出） */
   gender?: Maybe<Gender>;
   /** 所在住户（迁出后为迁出前的住户） */
@@ -5392,12 +5392,16 @@ export type ResidentOverviewQuery = {
   resident?: {
     __typename?: 'Resident';
     name: string;
-    cases: Array<{ __typename?: 'Case'; number: string; assignedGrid?: { __typename?: 'Grid'; name: string } | null }>;
+    cases?: Array<{
+      __typename?: 'Case';
+      number: string;
+      assignedGrid?: { __typename?: 'Grid'; name: string } | null;
+    }> | null;
     partyMember?: { __typename?: 'PartyMember'; stage: PartyMemberStage } | null;
-    eventRegistrations: Array<{
+    eventRegistrations?: Array<{
       __typename?: 'EventRegistration';
       event: { __typename?: 'CommunityEvent'; title: string };
-    }>;
+    }> | null;
   } | null;
 };
 

@@ -2,6 +2,7 @@ import { createMigrations, type EntityDefinition, type MigrationLists } from '@s
 import { messagingEntities } from '@shequ/messaging';
 import { startPostgres } from '@shequ/testing';
 import { accessEntities } from '../access/pii-audit-entry.js';
+import { schedulingEntities } from '../scheduled-task-lease.js';
 
 /**
  * Behind `npm run migration:create -- <name>` in a service: diffs the entities against the committed
@@ -24,7 +25,7 @@ export async function createMigrationsCli(settings: {
   try {
     const written = await createMigrations({
       ...settings,
-      entities: [...settings.entities, ...messagingEntities, ...accessEntities],
+      entities: [...settings.entities, ...messagingEntities, ...accessEntities, ...schedulingEntities],
       postgresUrl: process.env.SHEQU_MIGRATION_POSTGRES_URL ?? pg!.url,
       name,
     });

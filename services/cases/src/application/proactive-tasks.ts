@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ProactiveTaskClosed, ProactiveTaskCreated, SYSTEM_ACTOR, type CareCategory } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { eventSink, type Outbox } from '@shequ/messaging';
 import type { Orm } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -125,8 +125,12 @@ export async function scanProactiveRules(deps: { orm: Orm; outbox: Outbox }, now
   const em = deps.orm.em.fork();
   const rows = await em.find(ResidentProjection, { status: 'ACTIVE', careCategories: { $ne: '' } });
   let opened = 0;
-  for (const row of rows) {
+  for (const candidate of rows) {
     await em.fork().transactional(async (tx) => {
+      // re-read under a row lock (PostgreSQL; SQLite serialises writers): a scan of another replica, or an event
+      // of this resident, waits — so a rule's task is opened once, from the resident's current facts
+      const row = await tx.findOne(ResidentProjection, { residentId: candidate.residentId }, forUpdate(tx));
+      if (!row || row.status !== 'ACTIVE') return;
       const uow = {
         em: tx,
         events: eventSink(deps.outbox, tx, {

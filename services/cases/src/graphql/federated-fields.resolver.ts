@@ -10,7 +10,10 @@ import { StaffCaseWorkloadType } from './federated-fields.type.js';
 
 @Resolver(() => GridReference)
 export class GridOpenCasesResolver {
-  @FieldResolver(() => [CaseType], { description: '本网格在办事项（受理先后；需 cases:read，无权限时为空）' })
+  @FieldResolver(() => [CaseType], {
+    nullable: true,
+    description: '本网格在办事项（受理先后；需 cases:read，无权限时为空；案件服务不可用时为 null 并附错误）',
+  })
   async openCases(
     @Root() grid: GridReference,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,

@@ -7,7 +7,10 @@ import { ResidentReference } from './entity-references.js';
 
 @Resolver(() => ResidentReference)
 export class ResidentCasesResolver {
-  @FieldResolver(() => [CaseType], { description: '该居民反映的事项（最近的在前；无 cases:read 权限时为空）' })
+  @FieldResolver(() => [CaseType], {
+    nullable: true,
+    description: '该居民反映的事项（最近的在前；无 cases:read 权限时为空；案件服务不可用时为 null 并附错误）',
+  })
   async cases(
     @Root() resident: ResidentReference,
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,

@@ -46,7 +46,8 @@ export class VisitResolver {
 @Resolver(() => HouseholdReference)
 export class HouseholdVisitsResolver {
   @FieldResolver(() => [StaffVisitType], {
-    description: '该住户的走访记录（最近的在前；需 cases:read，网格员只见本网格）',
+    nullable: true,
+    description: '该住户的走访记录（最近的在前；需 cases:read，网格员只见本网格；案件服务不可用时为 null 并附错误）',
   })
   async visits(
     @Root() household: HouseholdReference,

@@ -278,7 +278,8 @@ export class GalaProgrammeItemResolver {
 @Resolver(() => OrganizationReference)
 export class OrganizationSponsoredEventsResolver {
   @FieldResolver(() => [CommunityEventType], {
-    description: '该单位赞助的活动（最近的在前；无 events:read 权限时为空）',
+    nullable: true,
+    description: '该单位赞助的活动（最近的在前；无 events:read 权限时为空；活动服务不可用时为 null 并附错误）',
   })
   async sponsoredEvents(
     @Root() organization: OrganizationReference,

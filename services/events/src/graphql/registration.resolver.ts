@@ -71,7 +71,9 @@ export class RegistrationResolver {
 @Resolver(() => ResidentReference)
 export class ResidentRegistrationsResolver {
   @FieldResolver(() => [EventRegistrationType], {
-    description: '该居民的活动报名（最近的在前；无 events:read 权限或不在本人网格时为空）',
+    nullable: true,
+    description:
+      '该居民的活动报名（最近的在前；无 events:read 权限或不在本人网格时为空；活动服务不可用时为 null 并附错误）',
   })
   async eventRegistrations(
     @Root() resident: ResidentReference,

@@ -8,6 +8,7 @@ import { Migration20261202062134_record_versions as M4 } from './Migration202612
 import { Migration20261202062309_reference_projection as M5 } from './Migration20261202062309_reference_projection.js';
 import { Migration20261202064551_fund_disbursement_links as M6 } from './Migration20261202064551_fund_disbursement_links.js';
 import { Migration20261202102025_open311_request as M7 } from './Migration20261202102025_open311_request.js';
+import { Migration20261202102415_scheduled_task_lease as M8 } from './Migration20261202102415_scheduled_task_lease.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202062309_reference_projection', class: M5 },
   { name: 'Migration20261202064551_fund_disbursement_links', class: M6 },
   { name: 'Migration20261202102025_open311_request', class: M7 },
+  { name: 'Migration20261202102415_scheduled_task_lease', class: M8 },
 ];
