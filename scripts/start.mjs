@@ -112,7 +112,7 @@ try {
     ...SERVICES.map((name) =>
       waitUntil(
         () => httpOk(`http://127.0.0.1:${ports[`${name.toUpperCase()}_PORT`]}/ready`),
-        120_000,
+        300_000, // a fresh data folder is seeded first: on a busy machine that takes minutes
         `${name} to be ready`,
       ),
     ),
