@@ -12,6 +12,9 @@ import { runOrExit } from './lib/run-command.mjs';
 import { Supervisor, httpOk, waitUntil } from './lib/supervisor.mjs';
 
 const SERVICES = ['residents', 'cases', 'partybuilding', 'events'];
+// A smaller young generation (4 MiB semi-spaces instead of up to 16): about 25 MB less RSS per process, idle and
+// under load, for slightly more frequent minor collections.
+const NODE_FLAGS = ['--max-semi-space-size=4'];
 
 if (process.env.SHEQU_SKIP_INSTALL !== '1') await ensureNpmDependencies();
 const natsServer = await ensureNatsServer();
@@ -103,11 +106,11 @@ try {
   console.log('▸ starting the four subgraphs and the gateway (migrations run, demo data loads into empty databases)…');
   const bootAt = performance.now();
   for (const name of SERVICES)
-    supervisor.start(name, process.execPath, [resolve(ROOT, `services/${name}/dist/main.js`)], {
+    supervisor.start(name, process.execPath, [...NODE_FLAGS, resolve(ROOT, `services/${name}/dist/main.js`)], {
       ...env,
       ...natsCredentialEnv(natsCredentials, name),
     });
-  supervisor.start('gateway', process.execPath, [resolve(ROOT, 'gateway/dist/main.js')], env);
+  supervisor.start('gateway', process.execPath, [...NODE_FLAGS, resolve(ROOT, 'gateway/dist/main.js')], env);
   await Promise.all([
     ...SERVICES.map((name) =>
       waitUntil(

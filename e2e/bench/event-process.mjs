@@ -166,7 +166,14 @@ process.on('message', (message) => {
     } else if (message.cmd === 'count') {
       send({ cmd: 'count', count: times.size });
     } else if (message.cmd === 'collect') {
-      send({ cmd: 'collected', times: [...times], maxRss, rss: process.memoryUsage().rss });
+      const { user, system } = process.cpuUsage();
+      send({
+        cmd: 'collected',
+        times: [...times],
+        maxRss,
+        rss: process.memoryUsage().rss,
+        cpuMs: (user + system) / 1000,
+      });
       times = new Map();
       maxRss = process.memoryUsage().rss;
     } else if (message.cmd === 'stop') {

@@ -24,6 +24,8 @@ const EVENTS = number('BENCH_EVENTS', 3_000);
 const ROUNDS = number('BENCH_EVENT_ROUNDS', 3);
 const IN_FLIGHT = number('BENCH_EVENT_IN_FLIGHT', 16);
 
+/** The flags `npm start` runs the services with (scripts/start.mjs). */
+const NODE_FLAGS = ['--max-semi-space-size=4'];
 const SCRIPT = fileURLToPath(new URL('./event-process.mjs', import.meta.url));
 
 interface Child {
@@ -33,7 +35,11 @@ interface Child {
 }
 
 async function startChild(name: string, env: NodeJS.ProcessEnv): Promise<Child> {
-  const child = fork(SCRIPT, [], { execArgv: [], env: { ...process.env, ...env, BENCH_MODE: name }, stdio: 'inherit' });
+  const child = fork(SCRIPT, [], {
+    execArgv: NODE_FLAGS,
+    env: { ...process.env, ...env, BENCH_MODE: name },
+    stdio: 'inherit',
+  });
   const ask = <T>(message: Record<string, unknown>, reply: string) =>
     new Promise<T>((resolve, reject) => {
       const onMessage = (answer: any) => {
@@ -128,7 +134,7 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
       { name: 'raw JetStream', producer: rawPublisher, consumer: rawConsumer },
       { name: 'residents → cases', producer: residents, consumer: cases },
     ];
-  });
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all(
@@ -149,7 +155,9 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     const loadBefore = loadAverage();
     // warm-up: JIT, SQLite pages, consumers created
     for (const path of paths) await round(path, Math.min(500, EVENTS), { rate: RATE }, 'warmup');
-    for (const child of children) await child.ask({ cmd: 'collect' }, 'collected');
+    const cpuBefore = new Map<string, number>();
+    for (const child of children)
+      cpuBefore.set(child.name, (await child.ask<{ cpuMs: number }>({ cmd: 'collect' }, 'collected')).cpuMs);
 
     const steady = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
     const flat = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
@@ -161,7 +169,7 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     const memory = await Promise.all(
       children.map(async (child) => ({
         name: child.name,
-        ...(await child.ask<{ maxRss: number }>({ cmd: 'collect' }, 'collected')),
+        ...(await child.ask<{ maxRss: number; cpuMs: number }>({ cmd: 'collect' }, 'collected')),
       })),
     );
 
@@ -186,6 +194,10 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
       '',
       `commit → applied / raw publish → consume rate: ${(services.flat.perSecond / raw.flat.perSecond).toFixed(2)}×`,
       `largest RSS: ${memory.map((m) => `${m.name} ${Math.round(m.maxRss / 1024 / 1024)} MB`).join(', ')}`,
+      // CPU time does not depend on what else runs on the machine, latency and rate do
+      `CPU per event: ${memory
+        .map((m) => `${m.name} ${((m.cpuMs - (cpuBefore.get(m.name) ?? 0)) / (EVENTS * ROUNDS * 2)).toFixed(2)} ms`)
+        .join(', ')}`,
     );
     process.stdout.write(`\n${lines.join('\n')}\n\n`);
     expect(services.steady.events).toBe(EVENTS * ROUNDS);
