@@ -6,19 +6,31 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureNatsServer } from './lib/debian-packages.mjs';
 import { ROOT, ensureNpmDependencies } from './lib/npm-install.mjs';
+import { builtFrom, recordBuild, sourceState } from './lib/build-state.mjs';
 import { checkPorts } from './lib/ports.mjs';
 import { runOrExit } from './lib/run-command.mjs';
 import { Supervisor, httpOk, waitUntil } from './lib/supervisor.mjs';
 
 const SERVICES = ['residents', 'cases', 'partybuilding', 'events'];
+// A smaller young generation (4 MiB semi-spaces instead of up to 16): about 25 MB less RSS per process, idle and
+// under load, for slightly more frequent minor collections.
+const NODE_FLAGS = ['--max-semi-space-size=4'];
 
 if (process.env.SHEQU_SKIP_INSTALL !== '1') await ensureNpmDependencies();
 const natsServer = await ensureNatsServer();
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 if (process.env.SHEQU_SKIP_BUILD !== '1') {
-  console.log('▸ building (turbo: only what changed)…');
-  await runOrExit(resolve(ROOT, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
-    cwd: ROOT,
-  });
+  const before = sourceState(ROOT);
+  if (before && before === builtFrom(ROOT)) {
+    console.log('▸ build up to date (nothing changed since the last build)');
+  } else {
+    console.log('▸ building (turbo: only what changed)…');
+    await runOrExit(resolve(ROOT, 'node_modules/.bin/turbo'), ['run', 'build', '--output-logs=errors-only'], {
+      cwd: ROOT,
+    });
+    // the build rewrites generated files (schemas, supergraph): the state after it is what the next start compares
+    recordBuild(ROOT, sourceState(ROOT));
+  }
 }
 // every variable npm start reads, checked once (a bad value stops here, naming the variable)
 const { readEnvironment, variablesUsedBy } = await import('../libs/server/dist/index.js');
@@ -89,21 +101,27 @@ try {
     15_000,
     'nats-server',
   );
-  console.log('▸ starting the four subgraphs (migrations run, demo data loads into empty databases)…');
+  // the four subgraphs and the gateway start together: the gateway serves the supergraph composed at build time
+  // and needs no subgraph to start; each service migrates and seeds its own database
+  console.log('▸ starting the four subgraphs and the gateway (migrations run, demo data loads into empty databases)…');
+  const bootAt = performance.now();
   for (const name of SERVICES)
-    supervisor.start(name, process.execPath, [resolve(ROOT, `services/${name}/dist/main.js`)], {
+    supervisor.start(name, process.execPath, [...NODE_FLAGS, resolve(ROOT, `services/${name}/dist/main.js`)], {
       ...env,
       ...natsCredentialEnv(natsCredentials, name),
     });
-  for (const name of SERVICES) {
-    await waitUntil(
-      () => httpOk(`http://127.0.0.1:${ports[`${name.toUpperCase()}_PORT`]}/ready`),
-      120_000,
-      `${name} to be ready`,
-    );
-  }
-  supervisor.start('gateway', process.execPath, [resolve(ROOT, 'gateway/dist/main.js')], env);
-  await waitUntil(() => httpOk(`http://127.0.0.1:${ports.GATEWAY_PORT}/health`), 60_000, 'the gateway');
+  supervisor.start('gateway', process.execPath, [...NODE_FLAGS, resolve(ROOT, 'gateway/dist/main.js')], env);
+  await Promise.all([
+    ...SERVICES.map((name) =>
+      waitUntil(
+        () => httpOk(`http://127.0.0.1:${ports[`${name.toUpperCase()}_PORT`]}/ready`),
+        300_000, // a fresh data folder is seeded first: on a busy machine that takes minutes
+        `${name} to be ready`,
+      ),
+    ),
+    waitUntil(() => httpOk(`http://127.0.0.1:${ports.GATEWAY_PORT}/health`), 120_000, 'the gateway'),
+  ]);
+  console.log(`▸ ready ${seconds(0)} after npm start began (processes: ${seconds(bootAt)})`);
 } catch (error) {
   console.error(`✗ ${error.message}`);
   await shutdown(1);

@@ -60,11 +60,12 @@ export class Supervisor {
   }
 }
 
+/** Polls `check` every 50 ms (a readiness answer costs next to nothing; a quarter second per wait added up). */
 export async function waitUntil(check, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 }

@@ -56,7 +56,12 @@ export interface ConsumerSettings {
   maxDeliver?: number;
   /** A second reader of the same source in one service: durable `<service>__<purpose>__<source>`. */
   purpose?: string;
+  /** Most events applied in one transaction (default 100); at low load a batch is the one event that came. */
+  batchSize?: number;
 }
+
+type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
+type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>;
 
 /**
  * A durable JetStream pull consumer (`<service>__<source>`) with explicit acks and an inbox:
@@ -64,6 +69,10 @@ export interface ConsumerSettings {
  * Apply only if newer: an event whose `aggregateVersion` is not above the version this consumer holds for
  * the record (`inbox_projection_version`) is not handed to the handler, so a late redelivery or a replay
  * never moves a projection backwards. Events of the source that have no handler are acknowledged and skipped.
+ * Batches: the events that arrived while the previous transaction ran are applied together, in stream order, in one
+ * transaction (each with its inbox row and version claim) and then acknowledged; if any handler of the batch fails,
+ * the transaction rolls back and the batch is applied event by event, so the failing event alone is retried or
+ * dead-lettered.
  */
 export class EventConsumer {
   readonly durableName: string;
@@ -76,6 +85,8 @@ export class EventConsumer {
   readonly rejected = new Map<string, number>();
   /** Events this process sent to the dead-letter subject, by event type (exported as a metric). */
   readonly deadLettered = new Map<string, number>();
+  /** Transactions of more than one event and the events they applied (to see batching at work). */
+  readonly batches = { transactions: 0, events: 0 };
 
   constructor(private readonly settings: ConsumerSettings) {
     if (!isDeclaredConsumer(settings)) {
@@ -129,17 +140,109 @@ export class EventConsumer {
       try {
         await this.ensureConsumer();
         const consumer = await this.settings.bus.jetstream().consumers.get(STREAM_NAME, this.durableName);
-        this.messages = await consumer.consume({ max_messages: 100 });
+        this.messages = await consumer.consume({ max_messages: this.batchSize });
         attempt = 0;
-        for await (const message of this.messages) {
-          await this.process(message);
-          if (this.stopped) break;
-        }
+        await this.consumeInBatches(this.messages);
       } catch (error) {
         if (!this.stopped) this.logger.warn({ err: error, attempt }, 'consumer loop ended; retrying');
       }
       if (!this.stopped) await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
     }
+  }
+
+  private get batchSize(): number {
+    return this.settings.batchSize ?? 100;
+  }
+
+  /**
+   * Reads messages as they come into a queue and applies what has queued up whenever the previous batch is done:
+   * one event at a time at low load (no waiting for a batch to fill), larger batches when events arrive faster.
+   */
+  private async consumeInBatches(messages: ConsumerMessages): Promise<void> {
+    const queue: JsMsg[] = [];
+    let wake: (() => void) | undefined;
+    let ended = false;
+    const reader = (async () => {
+      try {
+        for await (const message of messages) {
+          queue.push(message);
+          wake?.();
+          if (this.stopped) break;
+        }
+      } finally {
+        ended = true;
+        wake?.();
+      }
+    })();
+    while (!this.stopped) {
+      if (queue.length === 0) {
+        if (ended) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      await this.processBatch(queue.splice(0, this.batchSize));
+    }
+    // stopped with messages read but not applied: hand them back at once rather than after the ack wait
+    for (const message of queue.splice(0)) message.nak();
+    await reader;
+  }
+
+  /** Applies a batch in one transaction (see the class comment); returns each message's outcome, in order. */
+  async processBatch(messages: ConsumedMessage[]): Promise<Outcome[]> {
+    if (messages.length <= 1) return Promise.all(messages.map((message) => this.process(message)));
+    const outcomes: Outcome[] = new Array<Outcome>(messages.length);
+    const applicable: { index: number; message: ConsumedMessage; event: EventEnvelope; entry: HandlerEntry }[] = [];
+    for (const [index, message] of messages.entries()) {
+      const entry = this.handlers.get(message.subject);
+      const event = entry ? parseEnvelope(message.data) : undefined;
+      if (
+        entry &&
+        event &&
+        !foreignEventProblem(message.subject, event, entry.definition) &&
+        !entry.definition.check(event.data)
+      ) {
+        applicable.push({ index, message, event, entry });
+      } else {
+        // skipped, unreadable, foreign or malformed: the single-message path acknowledges, drops or dead-letters it
+        outcomes[index] = await this.process(message);
+      }
+    }
+    if (applicable.length === 0) return outcomes;
+    try {
+      const applied = await this.settings.orm.em.fork().transactional(async (em) => {
+        const results: Outcome[] = [];
+        for (const { event, entry } of applicable) {
+          results.push(
+            await withConsumerSpan(
+              { service: this.settings.service, durableName: this.durableName },
+              event,
+              async (span) => {
+                const result = await this.applyIn(em, event, entry.handler, entry.stale);
+                span.setAttribute('shequ.outcome', result);
+                return result;
+              },
+            ),
+          );
+          // the next event's handler and version claim see this one's changes
+          await em.flush();
+        }
+        return results;
+      });
+      this.batches.transactions += 1;
+      this.batches.events += applicable.length;
+      for (const [i, { index, message }] of applicable.entries()) {
+        message.ack();
+        outcomes[index] = applied[i];
+      }
+    } catch (error) {
+      this.logger.warn(
+        { events: applicable.length, err: error },
+        'a handler failed in a batch; applying its events one by one',
+      );
+      for (const { index, message } of applicable) outcomes[index] = await this.process(message);
+    }
+    return outcomes;
   }
 
   private async ensureConsumer(): Promise<void> {
@@ -172,9 +275,7 @@ export class EventConsumer {
   }
 
   /** Applies one message; exposed for tests that feed the same event twice. */
-  async process(
-    message: Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>,
-  ): Promise<'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered'> {
+  async process(message: ConsumedMessage): Promise<Outcome> {
     const entry = this.handlers.get(message.subject);
     if (!entry) {
       message.ack();
@@ -282,24 +383,32 @@ export class EventConsumer {
     handler: EventHandler<EventDefinition>,
     stale?: EventHandler<EventDefinition>,
   ): Promise<'applied' | 'stale' | 'duplicate'> {
-    return this.settings.orm.em.fork().transactional(async (em) => {
-      const seen = await em.findOne(ProcessedEvent, { consumer: this.durableName, eventId: event.id });
-      if (seen) return 'duplicate' as const;
-      const events = eventSink(this.settings.outbox, em, {
-        communityId: event.communityId,
-        actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
-        correlationId: event.correlationId,
-      });
-      const newer = await this.isNewer(em, event);
-      const run = newer ? handler : stale;
-      await run?.(event as EventOf<EventDefinition>, { em, events });
-      const processed = new ProcessedEvent();
-      processed.consumer = this.durableName;
-      processed.eventId = event.id;
-      processed.processedAt = new Date();
-      em.persist(processed);
-      return newer ? ('applied' as const) : ('stale' as const);
+    return this.settings.orm.em.fork().transactional((em) => this.applyIn(em, event, handler, stale));
+  }
+
+  /** `apply` inside the caller's transaction (one event of a batch). */
+  private async applyIn(
+    em: EntityManager,
+    event: EventEnvelope,
+    handler: EventHandler<EventDefinition>,
+    stale?: EventHandler<EventDefinition>,
+  ): Promise<'applied' | 'stale' | 'duplicate'> {
+    const seen = await em.findOne(ProcessedEvent, { consumer: this.durableName, eventId: event.id });
+    if (seen) return 'duplicate' as const;
+    const events = eventSink(this.settings.outbox, em, {
+      communityId: event.communityId,
+      actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
+      correlationId: event.correlationId,
     });
+    const newer = await this.isNewer(em, event);
+    const run = newer ? handler : stale;
+    await run?.(event as EventOf<EventDefinition>, { em, events });
+    const processed = new ProcessedEvent();
+    processed.consumer = this.durableName;
+    processed.eventId = event.id;
+    processed.processedAt = new Date();
+    em.persist(processed);
+    return newer ? ('applied' as const) : ('stale' as const);
   }
 
   /** Claims the event's record version for this consumer; events without one (published before versions) apply. */
@@ -312,6 +421,14 @@ export class EventConsumer {
       aggregateId: event.aggregateId,
       version: event.aggregateVersion,
     });
+  }
+}
+
+function parseEnvelope(data: Uint8Array): EventEnvelope | undefined {
+  try {
+    return JSON.parse(new TextDecoder().decode(data)) as EventEnvelope;
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,7 +10,10 @@ export interface RelaySettings {
   bus: NatsBus;
   logger?: Logger;
   batchSize?: number;
-  /** Safety-net poll; commits also wake the relay straight away. */
+  /**
+   * Safety-net poll for rows no commit of this process announced (other processes, replicas); the commits of this
+   * process wake the relay straight away. Default 1 s.
+   */
   pollIntervalMs?: number;
   /** Lock the batch (`SELECT … FOR UPDATE`) so replicas never publish the same rows: for PostgreSQL. */
   lockRows?: boolean;
@@ -18,7 +21,11 @@ export interface RelaySettings {
 
 /**
  * Publishes outbox rows to JetStream in commit order, `msgID` = event id, and marks them sent.
- * While NATS is down the rows wait; a failed publish stops the pass so order is kept.
+ * Woken by the commit: a transaction that wrote outbox rows kicks the relay once it has committed (an in-process
+ * signal, no polling delay); a slow poll remains for rows other processes wrote. A batch is published with its
+ * acknowledgements in flight together (the messages leave in order on the one connection), then the rows up to
+ * the first refused one are marked sent in one statement. While NATS is down the rows wait; a failed publish ends
+ * the pass so the failed row and everything after it are tried again (the server drops repeats by message id).
  * On PostgreSQL the batch is locked (`FOR UPDATE`) so replicas never publish the same rows at once.
  */
 export class OutboxRelay {
@@ -31,6 +38,8 @@ export class OutboxRelay {
   private backoffUntil = 0;
   /** The relay's own EntityManagers: their flushes must not wake the relay again. */
   private readonly ownManagers = new WeakSet<object>();
+  /** Transactions that flushed outbox rows and have not committed yet: their commit wakes the relay. */
+  private readonly awaitingCommit = new WeakSet<object>();
   private readonly logger: Logger;
   private readonly batchSize: number;
   /** False after start and after every reconnection: the next pass first checks what the stream already has. */
@@ -45,10 +54,22 @@ export class OutboxRelay {
     this.stopped = false;
     this.settings.orm.em.getEventManager().registerSubscriber({
       getSubscribedEntities: () => [OutboxMessage],
-      // Flush events fire for every flush: wake up only when this one wrote outbox rows.
+      // Flush events fire for every flush: act only when this one wrote outbox rows. Inside a transaction the rows
+      // are not visible to the relay before the commit, so the commit wakes it; a flush in its own (implicit)
+      // transaction has committed already.
       afterFlush: (args) => {
         if (this.ownManagers.has(args.em)) return;
-        if (args.uow.getChangeSets().some((change) => change.entity instanceof OutboxMessage)) this.kick();
+        if (!args.uow.getChangeSets().some((change) => change.entity instanceof OutboxMessage)) return;
+        if (args.em.isInTransaction()) this.awaitingCommit.add(args.em);
+        else this.kick();
+      },
+      afterTransactionCommit: (args) => {
+        if (!this.awaitingCommit.has(args.em)) return;
+        this.awaitingCommit.delete(args.em);
+        this.kick();
+      },
+      afterTransactionRollback: (args) => {
+        this.awaitingCommit.delete(args.em);
       },
     });
     this.unsubscribe = this.settings.bus.onConnected(() => {
@@ -160,23 +181,26 @@ export class OutboxRelay {
         { sentAt: null },
         { orderBy: { id: 'asc' }, limit: this.batchSize, ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
       );
-      let sent = 0;
-      let failed = false;
-      for (const row of rows) {
-        try {
-          await this.settings.bus.publish(row.subject, row.payload, row.id);
-          row.sentAt = new Date();
-          sent += 1;
-        } catch (error) {
-          row.attempts += 1;
-          row.lastError = error instanceof Error ? error.message : String(error);
-          failed = true;
-          this.logger.warn({ eventId: row.id, err: error }, 'publish failed; the row waits for the next pass');
-          break;
-        }
+      if (rows.length === 0) return { sent: 0, fetched: 0, failed: false };
+      // every publish of the batch in flight at once; the acknowledgements are awaited together
+      const outcomes = await Promise.allSettled(
+        rows.map((row) => this.settings.bus.publish(row.subject, row.payload, row.id)),
+      );
+      const refused = outcomes.findIndex((outcome) => outcome.status === 'rejected');
+      const sent = refused === -1 ? rows.length : refused;
+      if (sent > 0) {
+        const ids = rows.slice(0, sent).map((row) => row.id);
+        await tx.nativeUpdate(OutboxMessage, { id: { $in: ids } }, { sentAt: new Date() });
       }
-      await tx.flush();
-      return { sent, fetched: rows.length, failed };
+      if (refused !== -1) {
+        const row = rows[refused];
+        const error = (outcomes[refused] as PromiseRejectedResult).reason as unknown;
+        row.attempts += 1;
+        row.lastError = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ eventId: row.id, err: error }, 'publish failed; the row waits for the next pass');
+        await tx.flush();
+      }
+      return { sent, fetched: rows.length, failed: refused !== -1 };
     };
     return lock ? em.transactional((tx) => (this.ownManagers.add(tx), pass(tx))) : pass(em);
   }

@@ -1,0 +1,185 @@
+// One process of the event benchmark (events.bench.ts), started with `fork` and driven over IPC. Modes
+// (BENCH_MODE):
+//   residents, cases   the real service (built, from dist/) on its own SQLite file: residents commits units of work
+//                      that record `resident.registered` (one event per transaction), cases applies them through its
+//                      real consumer; each reports when it committed / applied which event id.
+//   raw-publisher, raw-consumer   plain JetStream on the same server: publish with an awaited ack, consume with a
+//                      durable pull consumer and explicit acks (the peer the services are compared with).
+// Times are `performance.timeOrigin + performance.now()`: the same clock in every process of the machine.
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { ResidentRegistered } from '@shequ/contracts';
+import { eventSink, ProcessedEvent } from '@shequ/messaging';
+import { startSubgraphService } from '@shequ/subgraph';
+
+const mode = process.env.BENCH_MODE;
+const now = () => performance.timeOrigin + performance.now();
+const RAW_STREAM = 'BENCH_RAW';
+const RAW_SUBJECT = 'bench_raw.event';
+
+let maxRss = process.memoryUsage().rss;
+setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 100).unref();
+
+/** Event id → time, filled while a round runs and handed over by `collect`. */
+let times = new Map();
+const send = (message) => process.send?.(message);
+
+/** Runs `produce(i)` for i < count: open loop at `rate` per second, or closed loop with `inFlight` at a time. */
+async function drive(count, { rate, inFlight }, produce) {
+  const pending = new Set();
+  const started = now();
+  let next = 0;
+  const fire = () => {
+    const promise = produce(next++).finally(() => pending.delete(promise));
+    pending.add(promise);
+  };
+  if (rate) {
+    while (next < count) {
+      const due = Math.min(count, Math.floor(((now() - started) * rate) / 1000) + 1);
+      while (next < due) fire();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  } else {
+    while (next < count) {
+      while (next < count && pending.size < inFlight) fire();
+      await Promise.race(pending);
+    }
+  }
+  await Promise.all(pending);
+}
+
+async function startService(name) {
+  const { residentsService } = await import('../../services/residents/dist/service.js');
+  const { casesService } = await import('../../services/cases/dist/service.js');
+  const definition = name === 'residents' ? residentsService : casesService;
+  return startSubgraphService(definition, {
+    config: { port: 0, natsUrl: process.env.NATS_URL, seed: 'none' },
+    location: { dialect: 'sqlite', dbName: join(process.env.BENCH_DATA_DIR, `${name}.sqlite`) },
+    logger: pino({ level: 'warn' }),
+  });
+}
+
+const meta = { communityId: '350203008006', actor: { kind: 'system', id: 'bench' }, correlationId: 'bench' };
+
+async function residents() {
+  const service = await startService('residents');
+  await service.bus.firstConnection;
+  return {
+    async produce({ count, rate, inFlight, round }) {
+      await drive(count, { rate, inFlight }, async (i) => {
+        const started = now();
+        const id = await service.orm.em.fork().transactional(async (em) => {
+          const envelope = eventSink(service.outbox, em, meta).record(ResidentRegistered, {
+            residentId: `bench-${round}-${i}`,
+            householdId: 'bench-household',
+            buildingId: 'bench-building',
+            gridId: 'bench-grid',
+            gender: null,
+            birthDate: null,
+            residenceType: 'REGISTERED',
+            residencePermitExpiresOn: null,
+          });
+          return envelope.id;
+        });
+        times.set(id, { started, done: now() });
+      });
+    },
+    stop: () => service.stop(),
+  };
+}
+
+async function cases() {
+  const service = await startService('cases');
+  // an event counts as applied when the transaction that wrote its inbox row has committed
+  const written = new Map();
+  service.orm.em.getEventManager().registerSubscriber({
+    afterFlush: ({ em, uow }) => {
+      for (const change of uow.getChangeSets())
+        if (change.entity instanceof ProcessedEvent && change.entity.consumer === 'cases__residents') {
+          const ids = written.get(em) ?? [];
+          ids.push(change.entity.eventId);
+          written.set(em, ids);
+        }
+    },
+    afterTransactionCommit: ({ em }) => {
+      const ids = written.get(em);
+      if (!ids) return;
+      written.delete(em);
+      const at = now();
+      for (const id of ids) times.set(id, at);
+    },
+    afterTransactionRollback: ({ em }) => void written.delete(em),
+  });
+  return { stop: () => service.stop() };
+}
+
+async function rawConnection() {
+  const connection = await connect({ servers: process.env.NATS_URL });
+  const jsm = await jetstreamManager(connection);
+  await jsm.streams.add({ name: RAW_STREAM, subjects: [`${RAW_SUBJECT}`] }).catch(() => undefined);
+  return { connection, jsm, js: jetstream(connection) };
+}
+
+async function rawPublisher() {
+  const { connection, js } = await rawConnection();
+  return {
+    async produce({ count, rate, inFlight, round }) {
+      await drive(count, { rate, inFlight }, async (i) => {
+        const id = `raw-${round}-${i}`;
+        const started = now();
+        await js.publish(RAW_SUBJECT, JSON.stringify({ id, padding: 'x'.repeat(400) }), { msgID: id });
+        times.set(id, { started, done: now() });
+      });
+    },
+    stop: () => connection.drain(),
+  };
+}
+
+async function rawConsumer() {
+  const { connection, jsm, js } = await rawConnection();
+  await jsm.consumers
+    .add(RAW_STREAM, {
+      durable_name: 'bench_raw',
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.New,
+    })
+    .catch(() => undefined);
+  const messages = await (await js.consumers.get(RAW_STREAM, 'bench_raw')).consume({ max_messages: 100 });
+  void (async () => {
+    for await (const message of messages) {
+      times.set(message.json().id, now());
+      message.ack();
+    }
+  })();
+  return { stop: () => connection.drain() };
+}
+
+const roles = { residents, cases, 'raw-publisher': rawPublisher, 'raw-consumer': rawConsumer };
+const role = await roles[mode]();
+process.on('message', (message) => {
+  void (async () => {
+    if (message.cmd === 'produce') {
+      await role.produce(message);
+      send({ cmd: 'produced' });
+    } else if (message.cmd === 'count') {
+      send({ cmd: 'count', count: times.size });
+    } else if (message.cmd === 'collect') {
+      const { user, system } = process.cpuUsage();
+      send({
+        cmd: 'collected',
+        times: [...times],
+        maxRss,
+        rss: process.memoryUsage().rss,
+        cpuMs: (user + system) / 1000,
+      });
+      times = new Map();
+      maxRss = process.memoryUsage().rss;
+    } else if (message.cmd === 'stop') {
+      await role.stop();
+      process.exit(0);
+    }
+  })();
+});
+send({ cmd: 'ready' });

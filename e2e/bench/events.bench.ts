@@ -1,0 +1,205 @@
+/**
+ * Events at the speed of the bus: raw JetStream publish → consume against commit → applied through two real
+ * services (residents commits units of work that record `resident.registered`, its relay publishes them, cases'
+ * consumer applies them), each side as two processes on the same nats-server, in interleaved rounds:
+ * - latency at a steady rate (BENCH_EVENT_RATE, default 1,000 events/s): p50 / p95 / p99;
+ * - rate with BENCH_EVENT_IN_FLIGHT (16) producers one event at a time (publish awaiting its ack / one transaction
+ *   per event), first produced to last consumed;
+ * - the largest RSS of every process during the rounds.
+ * Run with `npm run bench` (root, through turbo) or `npm run bench` in e2e/. Not part of `npm test`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNatsServer, tempDir, waitFor, type NatsServerHandle, type TempDir } from '@shequ/testing';
+import { percentile } from './measure.js';
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const RATE = number('BENCH_EVENT_RATE', 1_000);
+const EVENTS = number('BENCH_EVENTS', 3_000);
+const ROUNDS = number('BENCH_EVENT_ROUNDS', 3);
+const IN_FLIGHT = number('BENCH_EVENT_IN_FLIGHT', 16);
+
+/** The flags `npm start` runs the services with (scripts/start.mjs). */
+const NODE_FLAGS = ['--max-semi-space-size=4'];
+const SCRIPT = fileURLToPath(new URL('./event-process.mjs', import.meta.url));
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+  ask<T = any>(message: Record<string, unknown>, reply: string): Promise<T>;
+}
+
+async function startChild(name: string, env: NodeJS.ProcessEnv): Promise<Child> {
+  const child = fork(SCRIPT, [], {
+    execArgv: NODE_FLAGS,
+    env: { ...process.env, ...env, BENCH_MODE: name },
+    stdio: 'inherit',
+  });
+  const ask = <T>(message: Record<string, unknown>, reply: string) =>
+    new Promise<T>((resolve, reject) => {
+      const onMessage = (answer: any) => {
+        if (answer?.cmd !== reply) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(answer as T);
+      };
+      const onExit = (code: number | null) => reject(new Error(`${name} exited (${code})`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      if (Object.keys(message).length > 0) child.send(message);
+    });
+  await ask({}, 'ready');
+  return { name, process: child, ask };
+}
+
+interface Path {
+  name: string;
+  producer: Child;
+  consumer: Child;
+}
+
+interface RoundFigures {
+  events: number;
+  seconds: number;
+  perSecond: number;
+  latencies: number[];
+}
+
+/** One round: produce `count` events, wait until every one is consumed, pair the times by event id. */
+async function round(path: Path, count: number, load: { rate?: number; inFlight?: number }, id: string) {
+  await path.producer.ask({ cmd: 'produce', count, round: id, ...load }, 'produced');
+  await waitFor(async () => (await path.consumer.ask<{ count: number }>({ cmd: 'count' }, 'count')).count >= count, {
+    timeoutMs: 300_000,
+    intervalMs: 100,
+    what: `${path.name}: ${count} events consumed`,
+  });
+  const produced = new Map<string, { started: number; done: number }>(
+    (await path.producer.ask<{ times: [string, { started: number; done: number }][] }>({ cmd: 'collect' }, 'collected'))
+      .times,
+  );
+  const consumed = new Map<string, number>(
+    (await path.consumer.ask<{ times: [string, number][] }>({ cmd: 'collect' }, 'collected')).times,
+  );
+  const latencies: number[] = [];
+  let first = Infinity;
+  let last = 0;
+  for (const [eventId, times] of produced) {
+    const at = consumed.get(eventId);
+    if (at === undefined) continue;
+    // raw: from the publish call (the message may arrive before its ack); services: from the commit
+    latencies.push(at - (path.name === 'raw JetStream' ? times.started : times.done));
+    first = Math.min(first, times.started);
+    last = Math.max(last, at);
+  }
+  const seconds = (last - first) / 1000;
+  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, latencies };
+}
+
+function merge(rounds: RoundFigures[]) {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const events = rounds.reduce((sum, r) => sum + r.events, 0);
+  const seconds = rounds.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    events,
+    perSecond: events / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+const ms = (value: number) => value.toFixed(1);
+/** The machine's 1-minute load average: figures taken on a busy machine say so. */
+const loadAverage = () => os.loadavg()[0].toFixed(1);
+
+describe('events: raw JetStream publish → consume vs commit → applied through residents → cases', () => {
+  let nats: NatsServerHandle;
+  let data: TempDir;
+  let paths: Path[] = [];
+  const children: Child[] = [];
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    data = tempDir('shequ-bench-events-');
+    const env = { NATS_URL: nats.url, BENCH_DATA_DIR: data.path, SHEQU_SEED: 'none', LOG_LEVEL: 'warn' };
+    for (const name of ['raw-consumer', 'raw-publisher', 'cases', 'residents'])
+      children.push(await startChild(name, env));
+    const [rawConsumer, rawPublisher, cases, residents] = children;
+    paths = [
+      { name: 'raw JetStream', producer: rawPublisher, consumer: rawConsumer },
+      { name: 'residents → cases', producer: residents, consumer: cases },
+    ];
+  }, 600_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            child.process.once('exit', () => resolve());
+            child.process.send({ cmd: 'stop' });
+            setTimeout(() => child.process.kill(), 10_000).unref();
+          }),
+      ),
+    );
+    await nats?.dispose();
+    data?.remove();
+  });
+
+  it(`latency at ${RATE} events/s and rate with ${IN_FLIGHT} producers, interleaved`, async () => {
+    const loadBefore = loadAverage();
+    // warm-up: JIT, SQLite pages, consumers created
+    for (const path of paths) await round(path, Math.min(500, EVENTS), { rate: RATE }, 'warmup');
+    const cpuBefore = new Map<string, number>();
+    for (const child of children)
+      cpuBefore.set(child.name, (await child.ask<{ cpuMs: number }>({ cmd: 'collect' }, 'collected')).cpuMs);
+
+    const steady = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
+    const flat = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const path of paths) steady.get(path.name)!.push(await round(path, EVENTS, { rate: RATE }, `steady${r}`));
+      for (const path of paths)
+        flat.get(path.name)!.push(await round(path, EVENTS, { inFlight: IN_FLIGHT }, `flat${r}`));
+    }
+    const memory = await Promise.all(
+      children.map(async (child) => ({
+        name: child.name,
+        ...(await child.ask<{ maxRss: number; cpuMs: number }>({ cmd: 'collect' }, 'collected')),
+      })),
+    );
+
+    const lines = [
+      `Events (${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, SQLite, ` +
+        `${ROUNDS} interleaved rounds of ${EVENTS} events; load average before ${loadBefore}, after ${loadAverage()})`,
+      '',
+      `| path | at ${RATE}/s: p50 ms | p95 ms | p99 ms | rate, ${IN_FLIGHT} producers (events/s) |`,
+      '|---|--:|--:|--:|--:|',
+    ];
+    const figures = paths.map((path) => ({
+      name: path.name,
+      steady: merge(steady.get(path.name)!),
+      flat: merge(flat.get(path.name)!),
+    }));
+    for (const f of figures)
+      lines.push(
+        `| ${f.name} | ${ms(f.steady.p50)} | ${ms(f.steady.p95)} | ${ms(f.steady.p99)} | ${Math.round(f.flat.perSecond)} |`,
+      );
+    const [raw, services] = figures;
+    lines.push(
+      '',
+      `commit → applied / raw publish → consume rate: ${(services.flat.perSecond / raw.flat.perSecond).toFixed(2)}×`,
+      `largest RSS: ${memory.map((m) => `${m.name} ${Math.round(m.maxRss / 1024 / 1024)} MB`).join(', ')}`,
+      // CPU time does not depend on what else runs on the machine, latency and rate do
+      `CPU per event: ${memory
+        .map((m) => `${m.name} ${((m.cpuMs - (cpuBefore.get(m.name) ?? 0)) / (EVENTS * ROUNDS * 2)).toFixed(2)} ms`)
+        .join(', ')}`,
+    );
+    process.stdout.write(`\n${lines.join('\n')}\n\n`);
+    expect(services.steady.events).toBe(EVENTS * ROUNDS);
+  });
+});
