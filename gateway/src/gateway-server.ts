@@ -29,9 +29,15 @@ import { exportRoutes } from './exports/export-route.js';
 import { loadSavedQueries } from './saved-queries.js';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
+import { SubgraphClient, type SubgraphClientFigures } from './subgraph-client.js';
+
+/** The query-plan cache's approximate size: some thousands of distinct operations. */
+export const QUERY_PLAN_CACHE_MIB = 30;
 
 export interface RunningGateway {
   http: RunningHttpService;
+  /** Requests sent to subgraphs, and fetches merged into one already in flight. */
+  subgraphFetches(): SubgraphClientFigures;
   stop(): Promise<void>;
 }
 
@@ -45,9 +51,12 @@ export async function startGateway(
   const urls = subgraphUrls(options.env);
   const jwt = new JwtVerifier(jwtSettingsFromEnv(options.env));
   const apiKeys = new ApiKeyCheck(urls.residents);
+  const subgraphs = new SubgraphClient({ mergeIdenticalFetches: config.mergeIdenticalFetches ?? true });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName] }),
+    buildService: ({ name }) => new ForwardingDataSource({ url: urls[name as SubgraphName], client: subgraphs }),
+    // query plans are kept per document and operation name (LRU, sized in memory)
+    experimental_approximateQueryPlanStoreMiB: QUERY_PLAN_CACHE_MIB,
   });
   const savedQueries = loadSavedQueries();
   // The saved queries are reviewed documents too: a front-end role may run (and export) them.
@@ -122,7 +131,15 @@ export async function startGateway(
     },
   });
   logger.info({ url: http.url }, 'gateway ready');
-  return { http, stop: () => http.close().finally(() => tracing.flush().catch(() => undefined)) };
+  return {
+    http,
+    subgraphFetches: () => subgraphs.counts(),
+    stop: () =>
+      http
+        .close()
+        .finally(() => subgraphs.close())
+        .finally(() => tracing.flush().catch(() => undefined)),
+  };
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
