@@ -132,15 +132,16 @@ describe('gateways side by side', () => {
     system = await startSystem();
     await waitUntilIdle(system.processes);
     hive = await startHiveGateway(system);
-  });
+  }, 900_000);
   afterAll(async () => {
     await hive?.process.stop();
     await system?.stop();
     loadAverages.push(os.loadavg());
     const cpus = os.cpus();
-    const lifecycle = process.env.npm_lifecycle_event
-      ? `npm run ${process.env.npm_lifecycle_event} (${process.env.npm_lifecycle_script}) in e2e/`
-      : process.argv.join(' ');
+    const lifecycle =
+      process.env.npm_lifecycle_event === 'bench'
+        ? `npm run ${process.env.npm_lifecycle_event} (${process.env.npm_lifecycle_script}) in e2e/`
+        : process.argv.join(' ');
     process.stdout.write(
       [
         '',

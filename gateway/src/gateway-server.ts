@@ -20,7 +20,7 @@ import {
   type Logger,
   type RunningHttpService,
 } from '@shequ/server';
-import { identifyCaller } from './gateway-caller.js';
+import { identifyCaller, VerifiedTokens } from './gateway-caller.js';
 import { ApiKeyCheck } from './api-key-check.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
 import { API_SCHEMA_PATH, type GatewayConfig } from './gateway-config.js';
@@ -51,6 +51,7 @@ export async function startGateway(
   const urls = subgraphUrls(options.env);
   const jwt = new JwtVerifier(jwtSettingsFromEnv(options.env));
   const apiKeys = new ApiKeyCheck(urls.residents);
+  const verifiedTokens = new VerifiedTokens();
   const subgraphs = new SubgraphClient({ mergeIdenticalFetches: config.mergeIdenticalFetches ?? true });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
@@ -96,7 +97,7 @@ export async function startGateway(
   const context = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
     requestId,
     authorization: request.headers.authorization,
-    caller: await identifyCaller(request.headers.authorization, jwt, apiKeys),
+    caller: await identifyCaller(request.headers.authorization, jwt, apiKeys, verifiedTokens),
   });
   const http = await startHttpService<GatewayContext>({
     service: 'gateway',

@@ -59,8 +59,7 @@ export class SubgraphClient {
   readonly fetcher: Fetcher = async (url, init) => {
     const body = typeof init?.body === 'string' ? init.body : '';
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(init?.headers ?? {}))
-      headers[name.toLowerCase()] = value;
+    for (const [name, value] of Object.entries(init?.headers ?? {})) headers[name.toLowerCase()] = value;
     const answer = await this.post(url, headers, body, MERGEABLE_BODY.test(body));
     return new AnswerResponse(url, answer);
   };

@@ -109,6 +109,21 @@ describe('gateway in production mode', () => {
     expect(refused.body.errors[0].extensions.actual).toBeGreaterThan(2 * QUERY_LIMITS.frontEnd.maxCost);
   });
 
+  it('remembers a verified token only until it expires', async () => {
+    const short = await signHs256Token(
+      { sub: 'short', name: '测试', community: '350203008006', roles: ['community_admin'] },
+      settings,
+      '6s',
+    );
+    const typename = { query: '{ __typename }' };
+    expect((await post(typename, `Bearer ${short}`)).body.data.__typename).toBe('Query');
+    expect((await post(typename, `Bearer ${short}`)).body.data.__typename).toBe('Query');
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    const expired = await post(typename, `Bearer ${short}`);
+    expect(expired.status).toBe(401);
+    expect(expired.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('limits batches', async () => {
     const batch = Array.from({ length: MAX_BATCHED_OPERATIONS + 1 }, () => ({ query: '{ __typename }' }));
     const over = await post(batch, `Bearer ${await token('community_admin')}`);
