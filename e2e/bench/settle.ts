@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { RunningProcess } from '@shequ/testing';
 
 /** CPU time (user + system, clock ticks) a process has used so far, from /proc (Linux); undefined elsewhere. */
-function cpuTicks(pid: number | undefined): number | undefined {
+export function cpuTicks(pid: number | undefined): number | undefined {
   const file = `/proc/${pid}/stat`;
   if (pid === undefined || !existsSync(file)) return undefined;
   // Fields after the command name "(…)": state is the 3rd field, utime and stime the 14th and 15th.

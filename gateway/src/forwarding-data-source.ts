@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { EXPORT_PERMISSION_HEADER, REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
 import type { GatewayCaller } from './gateway-caller.js';
+import type { SubgraphClient } from './subgraph-client.js';
 import type { SubgraphName } from './subgraph-endpoints.js';
 import { outageErrors } from './subgraph-outage.js';
 
@@ -17,14 +18,17 @@ export interface GatewayContext {
 
 /**
  * Calls a subgraph, passing on the caller's credential, the request id and the gateway's trace context
- * (W3C `traceparent`), and nothing else of the caller's.
+ * (W3C `traceparent`), and nothing else of the caller's. Requests go through the gateway's `SubgraphClient`
+ * (kept-alive connections; identical concurrent queries with the same credential merged into one request).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly service: SubgraphName,
-    url: string,
+    settings: { url: string; client: SubgraphClient },
   ) {
-    super({ url });
+    super({ url: settings.url, fetcher: settings.client.fetcher });
+    // no HTTP caching of subgraph answers: every answer depends on the caller's credential
+    this.honorSubgraphCacheControlHeader = false;
   }
 
   /**

@@ -8,6 +8,8 @@ import {
   type Principal,
 } from '@shequ/auth';
 import { isDomainError } from '@shequ/errors';
+import { decodeJwt } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { ApiKeyCheck } from './api-key-check.js';
 
 /** What the gateway knows of a caller: enough to pick a query budget; the subgraphs decide access. */
@@ -32,6 +34,7 @@ export async function identifyCaller(
   authorization: string | undefined,
   jwt: JwtVerifier,
   apiKeys: ApiKeyCheck,
+  verified?: VerifiedTokens,
 ): Promise<GatewayCaller> {
   if (!authorization || authorization.trim() === '') {
     throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
@@ -46,15 +49,42 @@ export async function identifyCaller(
   }
   if (kind !== 'bearer' || !credential)
     throw unauthenticated('未认证：Authorization 头格式应为 “Bearer <令牌>” 或 “ApiKey <密钥>”');
+  const known = verified?.get(credential);
+  if (known) return known;
   let principal: Principal;
   try {
     principal = await jwt.verify(credential);
   } catch (error) {
     throw unauthenticated(isDomainError(error) ? error.message : '未认证：令牌无效');
   }
-  return {
+  const caller = {
     budget: queryBudgetOf(principal),
     mayIntrospect: mayIntrospect(principal),
     mayRunAdHocQueries: mayRunAdHocQueries(principal),
   };
+  verified?.remember(credential, caller);
+  return caller;
+}
+
+/**
+ * Tokens the gateway has verified, with what it concluded, until each token's `exp`: a front end sends the same
+ * token with every request, and checking its signature again tells nothing new (a JWT cannot be revoked before
+ * it expires; API keys, which can, are not kept here). Bounded: the least recently used tokens go first.
+ */
+export class VerifiedTokens {
+  private readonly tokens: LRUCache<string, GatewayCaller>;
+
+  constructor(max = 10_000) {
+    this.tokens = new LRUCache<string, GatewayCaller>({ max });
+  }
+
+  get(token: string): GatewayCaller | undefined {
+    return this.tokens.get(token);
+  }
+
+  remember(token: string, caller: GatewayCaller): void {
+    const { exp } = decodeJwt(token);
+    const ttl = typeof exp === 'number' ? exp * 1000 - Date.now() : 0;
+    if (ttl > 0) this.tokens.set(token, caller, { ttl });
+  }
 }

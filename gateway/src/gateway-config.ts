@@ -19,6 +19,8 @@ export interface GatewayConfig {
   trustedDocumentsOnly?: boolean;
   /** The trusted documents manifest (sha256 → document), generated with @shequ/client. */
   trustedDocumentsPath?: string;
+  /** Whether identical concurrent subgraph queries with the same credential are merged (default on). */
+  mergeIdenticalFetches?: boolean;
 }
 
 export const API_SCHEMA_PATH = fileURLToPath(new URL('../api-schema.graphql', import.meta.url));

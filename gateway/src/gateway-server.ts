@@ -20,7 +20,7 @@ import {
   type Logger,
   type RunningHttpService,
 } from '@shequ/server';
-import { identifyCaller } from './gateway-caller.js';
+import { identifyCaller, VerifiedTokens } from './gateway-caller.js';
 import { ApiKeyCheck } from './api-key-check.js';
 import { ForwardingDataSource, type GatewayContext } from './forwarding-data-source.js';
 import { API_SCHEMA_PATH, type GatewayConfig } from './gateway-config.js';
@@ -31,9 +31,15 @@ import { loadSavedQueries } from './saved-queries.js';
 import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents.js';
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
 import { withoutAddresses } from './subgraph-outage.js';
+import { SubgraphClient, type SubgraphClientFigures } from './subgraph-client.js';
+
+/** The query-plan cache's approximate size: some thousands of distinct operations. */
+export const QUERY_PLAN_CACHE_MIB = 30;
 
 export interface RunningGateway {
   http: RunningHttpService;
+  /** Requests sent to subgraphs, and fetches merged into one already in flight. */
+  subgraphFetches(): SubgraphClientFigures;
   stop(): Promise<void>;
 }
 
@@ -47,9 +53,14 @@ export async function startGateway(
   const urls = subgraphUrls(options.env);
   const jwt = new JwtVerifier(jwtSettingsFromEnv(options.env));
   const apiKeys = new ApiKeyCheck(urls.residents);
+  const verifiedTokens = new VerifiedTokens();
+  const subgraphs = new SubgraphClient({ mergeIdenticalFetches: config.mergeIdenticalFetches ?? true });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name }) => new ForwardingDataSource(name as SubgraphName, urls[name as SubgraphName]),
+    buildService: ({ name }) =>
+      new ForwardingDataSource(name as SubgraphName, { url: urls[name as SubgraphName], client: subgraphs }),
+    // query plans are kept per document and operation name (LRU, sized in memory)
+    experimental_approximateQueryPlanStoreMiB: QUERY_PLAN_CACHE_MIB,
   });
   const savedQueries = loadSavedQueries();
   // The saved queries are reviewed documents too: a front-end role may run (and export) them.
@@ -89,7 +100,7 @@ export async function startGateway(
   const context = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
     requestId,
     authorization: request.headers.authorization,
-    caller: await identifyCaller(request.headers.authorization, jwt, apiKeys),
+    caller: await identifyCaller(request.headers.authorization, jwt, apiKeys, verifiedTokens),
   });
   const http = await startHttpService<GatewayContext>({
     service: 'gateway',
@@ -125,7 +136,15 @@ export async function startGateway(
     },
   });
   logger.info({ url: http.url }, 'gateway ready');
-  return { http, stop: () => http.close().finally(() => tracing.flush().catch(() => undefined)) };
+  return {
+    http,
+    subgraphFetches: () => subgraphs.counts(),
+    stop: () =>
+      http
+        .close()
+        .finally(() => subgraphs.close())
+        .finally(() => tracing.flush().catch(() => undefined)),
+  };
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

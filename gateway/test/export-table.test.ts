@@ -102,7 +102,7 @@ describe('export tables', () => {
   it('writes XLSX that Excel (and exceljs) reads back, counts as numbers, phone numbers as text', async () => {
     const stream = new PassThrough();
     const done = collect(stream);
-    const writer = xlsxWriter(stream, '居民统计（按网格、年龄段）');
+    const writer = await xlsxWriter(stream, '居民统计（按网格、年龄段）');
     await writer.header(['网格', '人数', '电话'], [false, true, false]);
     await writer.row(['第一网格', '12', '13905921234']);
     await writer.close();

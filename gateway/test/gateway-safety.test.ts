@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER, signHs256Token, type Role } from '@shequ/auth';
-import { MAX_BATCHED_OPERATIONS, QUERY_LIMITS, createLogger } from '@shequ/server';
+import { readFileSync } from 'node:fs';
+import { buildSchema, parse } from 'graphql';
+import { MAX_BATCHED_OPERATIONS, QUERY_LIMITS, createLogger, measureOperation } from '@shequ/server';
 import { gatewayConfig } from '../src/gateway-config.js';
 import { startGateway, type RunningGateway } from '../src/gateway-server.js';
 
 // Everything here is decided by the gateway itself, before any subgraph is called (none runs in this test).
 const SECRET = 'gateway-test-secret-0123456789abcdef';
 const settings = { secret: SECRET, issuer: JWT_ISSUER, audience: JWT_AUDIENCE };
+const apiSchema = buildSchema(readFileSync(new URL('../api-schema.graphql', import.meta.url), 'utf8'));
 const token = (role: Role) =>
   signHs256Token({ sub: `t-${role}`, name: '测试', community: '350203008006', roles: [role] }, settings);
 
@@ -74,10 +77,51 @@ describe('gateway in production mode', () => {
       code: 'QUERY_LIMIT_EXCEEDED',
       limit: 'maxCost',
       value: QUERY_LIMITS.frontEnd.maxCost,
-      actual: 10_401,
+      actual: 10_201,
     });
     const analyst = await post({ query }, `Bearer ${await token('analyst')}`);
     expect(analyst.body.errors[0].extensions.code).not.toBe('QUERY_LIMIT_EXCEEDED');
+  });
+
+  it('lets a front end’s main page through: the README’s first example at `first: 50` is within its budget', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /```graphql\n(\{\n {2}residents\(first: 3[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const page = example!.replace('residents(first: 3', 'residents(first: 50');
+    const cost = measureOperation(apiSchema, parse(page)).cost;
+    expect(cost).toBeLessThanOrEqual(QUERY_LIMITS.frontEnd.maxCost);
+    // through the gateway: past the limits (no subgraph runs here, so the fetch itself fails)
+    for (const role of ['community_admin', 'grid_worker'] as const) {
+      const result = await post({ query: page }, `Bearer ${await token(role)}`);
+      expect(result.body.errors.map((e: any) => e.extensions?.code)).not.toContain('QUERY_LIMIT_EXCEEDED');
+    }
+    // a runaway page is still refused: 100 residents, each with 100 cases and 100 registrations
+    const runaway = page
+      .replace('residents(first: 50', 'residents(first: 100')
+      .replace('cases {', 'cases(first: 100) {')
+      .replace('eventRegistrations {', 'eventRegistrations(first: 100) {');
+    const refused = await post({ query: runaway }, `Bearer ${await token('community_admin')}`);
+    expect(refused.body.errors[0].extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      limit: 'maxCost',
+      actual: measureOperation(apiSchema, parse(runaway)).cost,
+    });
+    expect(refused.body.errors[0].extensions.actual).toBeGreaterThan(2 * QUERY_LIMITS.frontEnd.maxCost);
+  });
+
+  it('remembers a verified token only until it expires', async () => {
+    const short = await signHs256Token(
+      { sub: 'short', name: '测试', community: '350203008006', roles: ['community_admin'] },
+      settings,
+      '6s',
+    );
+    const typename = { query: '{ __typename }' };
+    expect((await post(typename, `Bearer ${short}`)).body.data.__typename).toBe('Query');
+    expect((await post(typename, `Bearer ${short}`)).body.data.__typename).toBe('Query');
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    const expired = await post(typename, `Bearer ${short}`);
+    expect(expired.status).toBe(401);
+    expect(expired.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('limits batches', async () => {

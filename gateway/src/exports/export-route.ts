@@ -150,7 +150,7 @@ export function exportRoutes<TContext extends object>(settings: ExportSettings<T
             'content-disposition': contentDisposition(saved, asked.format),
             'cache-control': 'no-store',
           });
-          writer = asked.format === 'csv' ? csvWriter(response) : xlsxWriter(response, saved.title);
+          writer = asked.format === 'csv' ? csvWriter(response) : await xlsxWriter(response, saved.title);
           await writer.header(
             columns.map((c) => headingOf(c, rowPath, labels)),
             columns.map((c) => isNumericColumn(c, rowPath, labels)),

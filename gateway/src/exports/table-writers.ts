@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 
 /** Writes rows of cells as they come; `close` ends the file. */
 export interface TableWriter {
@@ -29,8 +28,12 @@ export function csvWriter(stream: Writable): TableWriter {
   };
 }
 
-/** XLSX through exceljs' streaming writer: each row is committed (written out) as it comes. */
-export function xlsxWriter(stream: Writable, sheetName: string): TableWriter {
+/**
+ * XLSX through exceljs' streaming writer: each row is committed (written out) as it comes. exceljs is loaded on the
+ * first XLSX export, not when the gateway starts (loading it takes seconds of CPU on a busy machine).
+ */
+export async function xlsxWriter(stream: Writable, sheetName: string): Promise<TableWriter> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
   let numericColumns: boolean[] = [];

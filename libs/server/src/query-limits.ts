@@ -63,15 +63,58 @@ export interface OperationMeasure {
   cost: number;
 }
 
+/** Depth, aliases and root fields of an operation, and its cost as a function of the variables. */
+interface CompiledMeasure {
+  depth: number;
+  aliases: number;
+  rootFields: number;
+  cost: Cost;
+  operation: OperationDefinitionNode | undefined;
+}
+
+/** A cost known from the document alone (a number) or depending on variables (`first: $n`, representations). */
+type Cost = number | ((values: Record<string, unknown>) => number);
+
+const costAt = (cost: Cost, values: Record<string, unknown>): number =>
+  typeof cost === 'number' ? cost : cost(values);
+
+function sum(terms: Cost[]): Cost {
+  let fixed = 0;
+  const variable: Array<(values: Record<string, unknown>) => number> = [];
+  for (const term of terms) {
+    if (typeof term === 'number') fixed += term;
+    else variable.push(term);
+  }
+  if (variable.length === 0) return fixed;
+  return (values) => variable.reduce((total, term) => total + term(values), fixed);
+}
+
+function times(size: Cost, each: Cost): Cost {
+  if (typeof size === 'number' && typeof each === 'number') return size * each;
+  if (each === 0 || size === 0) return 0;
+  return (values) => costAt(size, values) * costAt(each, values);
+}
+
 const PAGE_ARGUMENTS = ['first', 'last'];
-/** List fields inside a connection: their size is the connection's page size, already counted. */
+/** List fields inside a connection: sized by the connection's page size (`first`). */
 const PAGE_LISTS = new Set(['edges', 'nodes']);
 
 /**
- * Depth, aliases, root fields and cost of one operation. Cost: every field costs 1; a field returning a
- * list multiplies what is selected below it by its page size — `first`/`last` when given, the default page
- * size when absent, the number of representations for `_entities` (the gateway's entity fetches).
- * Introspection (`__schema`, `__type`) and `__typename` cost nothing; their depth and aliases count.
+ * Measures are a function of the document (and, for the cost, of the variables it sizes lists with): compiled
+ * once per schema, document and operation name. Apollo Server hands the same parsed document object for the same
+ * query text (its document cache), so a front end's page is measured once, not per request.
+ */
+const compiled = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CompiledMeasure>>>();
+
+/**
+ * Depth, aliases, root fields and cost of one operation. The cost counts what the servers have to fetch, as
+ * Apollo's demand control and the IBM GraphQL cost specification do: every field returning an object (or a list
+ * of them) costs 1 per object; scalars and enums cost nothing (they come with their object); a list multiplies
+ * its objects by its size — `first`/`last` when given, the default page size when absent, the number of
+ * representations for `_entities` (the gateway's entity fetches), 10 for a list without page arguments. A
+ * connection's page size sizes its `edges`/`nodes`; its page-level fields (`totalCount`, `pageInfo`) are counted
+ * once, not once per row. Introspection (`__schema`, `__type`) and `__typename` cost nothing; their depth and
+ * aliases count.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -79,20 +122,37 @@ export function measureOperation(
   operationName?: string | null,
   variables: Record<string, unknown> = {},
 ): OperationMeasure {
+  let bySchema = compiled.get(schema);
+  if (!bySchema) compiled.set(schema, (bySchema = new WeakMap<DocumentNode, Map<string, CompiledMeasure>>()));
+  let byName = bySchema.get(document);
+  if (!byName) bySchema.set(document, (byName = new Map<string, CompiledMeasure>()));
+  const key = operationName ?? '';
+  let measure = byName.get(key);
+  if (!measure) byName.set(key, (measure = compileMeasure(schema, document, operationName)));
+  const { depth, aliases, rootFields, cost, operation } = measure;
+  if (typeof cost === 'number') return { depth, aliases, rootFields, cost };
+  // a variable left out takes its default: `query($n: Int = 100)` costs 100 per row, not the default page size
+  const values: Record<string, unknown> = { ...variables };
+  for (const definition of operation?.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (values[name] === undefined && definition.defaultValue)
+      values[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return { depth, aliases, rootFields, cost: cost(values) };
+}
+
+function compileMeasure(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): CompiledMeasure {
   const operation = pickOperation(document, operationName);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const measure: OperationMeasure = { depth: 0, aliases: 0, rootFields: 0, cost: 0 };
+  const measure: CompiledMeasure = { depth: 0, aliases: 0, rootFields: 0, cost: 0, operation };
   if (!operation) return measure;
-  // a variable left out takes its default: `query($n: Int = 100)` costs 100 per row, not the default page size
-  const values: Record<string, unknown> = { ...variables };
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    if (values[name] === undefined && definition.defaultValue)
-      values[name] = valueFromASTUntyped(definition.defaultValue);
-  }
   const root =
     operation.operation === OperationTypeNode.QUERY
       ? schema.getQueryType()
@@ -101,13 +161,15 @@ export function measureOperation(
         : schema.getSubscriptionType();
   if (!root) return measure;
 
+  /** `pageSize`: the page size of the connection whose fields these are (sizes its `edges`/`nodes`). */
   const walk = (
     selectionSet: SelectionSetNode,
     parent: GraphQLCompositeType | undefined,
     depth: number,
     seen: ReadonlySet<string>,
-  ): number => {
-    let cost = 0;
+    pageSize: Cost | undefined,
+  ): Cost => {
+    const costs: Cost[] = [];
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
@@ -125,6 +187,7 @@ export function measureOperation(
               introspectionType && isCompositeType(introspectionType) ? introspectionType : undefined,
               depth + 1,
               seen,
+              undefined,
             );
           continue;
         }
@@ -134,54 +197,94 @@ export function measureOperation(
             : undefined;
         const named = field ? getNamedType(field.type) : undefined;
         const child = named && isCompositeType(named) ? named : undefined;
-        const below = selection.selectionSet ? walk(selection.selectionSet, child, depth + 1, seen) : 0;
-        cost += 1 + listSize(name, field, selection.arguments ?? [], values) * below;
+        if (!selection.selectionSet) continue; // a scalar or an enum: comes with its object
+        const paged = field ? field.args.some((a) => PAGE_ARGUMENTS.includes(a.name)) : false;
+        const list = field ? isListType(getNullableType(field.type)) : false;
+        const args = selection.arguments ?? [];
+        if (paged && !list) {
+          // a connection: one object, its page size sizes its edges / nodes
+          const size = pageSizeOf(args);
+          costs.push(sum([1, walk(selection.selectionSet, child, depth + 1, seen, size)]));
+          continue;
+        }
+        const each = sum([1, walk(selection.selectionSet, child, depth + 1, seen, undefined)]);
+        if (name === '_entities') costs.push(times(representationsOf(args), each));
+        else if (!list) costs.push(each);
+        else if (paged) costs.push(times(pageSizeOf(args), each));
+        else if (PAGE_LISTS.has(name) && pageSize !== undefined) costs.push(times(pageSize, each));
+        else costs.push(times(UNPAGED_LIST_COST, each));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typed = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        cost += walk(selection.selectionSet, typed && isCompositeType(typed) ? typed : parent, depth, seen);
+        costs.push(
+          walk(selection.selectionSet, typed && isCompositeType(typed) ? typed : parent, depth, seen, pageSize),
+        );
       } else {
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (!fragment || seen.has(name)) continue;
         const typed = schema.getType(fragment.typeCondition.name.value);
-        cost += walk(
-          fragment.selectionSet,
-          typed && isCompositeType(typed) ? typed : parent,
-          depth,
-          new Set([...seen, name]),
+        costs.push(
+          walk(
+            fragment.selectionSet,
+            typed && isCompositeType(typed) ? typed : parent,
+            depth,
+            new Set([...seen, name]),
+            pageSize,
+          ),
         );
       }
     }
-    return cost;
+    return sum(costs);
   };
-  measure.cost = walk(operation.selectionSet, root, 1, new Set());
+  measure.cost = walk(operation.selectionSet, root, 1, new Set(), undefined);
   return measure;
 }
 
-function listSize(
-  name: string,
-  field: GraphQLField<unknown, unknown> | undefined,
+/** A value of the operation's arguments: a literal now, a variable when the request's values are known. */
+function argumentValue(
   args: readonly { name: { value: string }; value: ValueNode }[],
-  variables: Record<string, unknown>,
-): number {
-  const value = (argument: string) => {
-    const node = args.find((a) => a.name.value === argument);
-    return node ? valueFromASTUntyped(node.value, variables) : undefined;
-  };
-  if (name === '_entities') {
-    const representations = value('representations');
-    return Array.isArray(representations) ? representations.length : DEFAULT_LIST_COST;
-  }
-  const paged = field ? field.args.some((a) => PAGE_ARGUMENTS.includes(a.name)) : false;
-  if (paged) {
-    for (const argument of PAGE_ARGUMENTS) {
-      const size = value(argument);
-      if (typeof size === 'number' && Number.isFinite(size)) return Math.max(0, Math.floor(size));
+  argument: string,
+): { literal: unknown } | { variable: ValueNode } | undefined {
+  const node = args.find((a) => a.name.value === argument);
+  if (!node) return undefined;
+  if (node.value.kind === Kind.VARIABLE || containsVariable(node.value)) return { variable: node.value };
+  return { literal: valueFromASTUntyped(node.value) };
+}
+
+function containsVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(containsVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => containsVariable(f.value));
+  return false;
+}
+
+const asPageSize = (size: unknown): number | undefined =>
+  typeof size === 'number' && Number.isFinite(size) ? Math.max(0, Math.floor(size)) : undefined;
+
+/** `first` (or `last`) when given, the default page size when absent. */
+function pageSizeOf(args: readonly { name: { value: string }; value: ValueNode }[]): Cost {
+  for (const argument of PAGE_ARGUMENTS) {
+    const found = argumentValue(args, argument);
+    if (!found) continue;
+    if ('literal' in found) {
+      const size = asPageSize(found.literal);
+      if (size !== undefined) return size;
+      continue;
     }
-    return DEFAULT_LIST_COST;
+    const rest = PAGE_ARGUMENTS.slice(PAGE_ARGUMENTS.indexOf(argument) + 1);
+    const fallback = rest.length ? pageSizeOf(args.filter((a) => rest.includes(a.name.value))) : DEFAULT_LIST_COST;
+    return (values) => asPageSize(valueFromASTUntyped(found.variable, values)) ?? costAt(fallback, values);
   }
-  if (field && isListType(getNullableType(field.type)) && !PAGE_LISTS.has(name)) return UNPAGED_LIST_COST;
-  return 1;
+  return DEFAULT_LIST_COST;
+}
+
+/** The gateway's entity fetches: as many objects as representations. */
+function representationsOf(args: readonly { name: { value: string }; value: ValueNode }[]): Cost {
+  const found = argumentValue(args, 'representations');
+  if (!found) return DEFAULT_LIST_COST;
+  const count = (value: unknown) => (Array.isArray(value) ? value.length : DEFAULT_LIST_COST);
+  if ('literal' in found) return count(found.literal);
+  return (values) => count(valueFromASTUntyped(found.variable, values));
 }
 
 function pickOperation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
@@ -216,6 +319,15 @@ export function checkQueryLimits(measure: OperationMeasure, limits: QueryLimits)
 
 /** Whether a document asks for the schema anywhere (`__schema`, `__type`, `_service`), fragments included. */
 export function isIntrospection(document: DocumentNode, _operationName?: string | null): boolean {
+  let found = introspecting.get(document);
+  if (found === undefined) introspecting.set(document, (found = asksForSchema(document)));
+  return found;
+}
+
+/** Per parsed document (Apollo Server reuses it for the same query text). */
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
+function asksForSchema(document: DocumentNode): boolean {
   // anywhere in the document: at the root, inside inline fragments and named fragments alike
   let found = false;
   visit(document, {
@@ -255,5 +367,10 @@ const STANDARD_INTROSPECTION = new Set(
 );
 
 export function isStandardIntrospectionQuery(document: DocumentNode): boolean {
-  return STANDARD_INTROSPECTION.has(print(document));
+  let standard = standardIntrospection.get(document);
+  if (standard === undefined)
+    standardIntrospection.set(document, (standard = STANDARD_INTROSPECTION.has(print(document))));
+  return standard;
 }
+
+const standardIntrospection = new WeakMap<DocumentNode, boolean>();

@@ -45,7 +45,8 @@ export function querySafetyPlugin<TContext extends BaseContext>(
           const budget = limits[settings.budgetOf(contextValue)];
           const error = checkQueryLimits(
             measure,
-            isStandardIntrospectionQuery(document)
+            // (printing the document to compare it is needed only when it is too deep otherwise)
+            measure.depth > budget.maxDepth && isStandardIntrospectionQuery(document)
               ? { ...budget, maxDepth: Math.max(budget.maxDepth, measure.depth) }
               : budget,
           );

@@ -46,18 +46,40 @@ describe('measureOperation', () => {
   });
 
   it('charges lists their page size: `first`, a variable, or the default when absent', () => {
-    expect(measure('{ people(first: 50) { edges { node { name } } } }').cost).toBe(1 + 50 * (1 + 1 + 1));
-    expect(measure('query($n: Int) { people(first: $n) { totalCount } }', { n: 7 }).cost).toBe(1 + 7 * 1);
-    expect(measure('query($n: Int = 90) { people(first: $n) { totalCount } }').cost).toBe(1 + 90 * 1);
-    expect(measure('{ people { edges { node { friends { name } } } } }').cost).toBe(
-      1 + DEFAULT_LIST_COST * (1 + 1 + (1 + UNPAGED_LIST_COST * 1)),
+    // objects cost 1 each, scalars nothing: 1 connection + 50 × (edge + node)
+    expect(measure('{ people(first: 50) { edges { node { name } } } }').cost).toBe(1 + 50 * (1 + 1));
+    expect(measure('query($n: Int) { people(first: $n) { edges { node { id } } } }', { n: 7 }).cost).toBe(1 + 7 * 2);
+    expect(measure('query($n: Int = 90) { people(first: $n) { edges { node { id } } } }').cost).toBe(1 + 90 * 2);
+    expect(measure('query($n: Int) { people(first: $n) { edges { node { id } } } }').cost).toBe(
+      1 + DEFAULT_LIST_COST * 2,
     );
-    expect(measure('{ _entities(representations: [{}, {}, {}]) { __typename } hello }').cost).toBe(2);
+    expect(measure('{ people { edges { node { friends { name } } } } }').cost).toBe(
+      1 + DEFAULT_LIST_COST * (1 + 1 + UNPAGED_LIST_COST * 1),
+    );
+    expect(measure('{ _entities(representations: [{}, {}, {}]) { __typename } hello }').cost).toBe(3);
+    expect(
+      measure('query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{}, {}, {}, {}] }).cost,
+    ).toBe(4);
     expect(measure('{ __schema { types { name fields { name type { ofType { name } } } } } }')).toMatchObject({
       cost: 0,
       depth: 6,
       rootFields: 1,
     });
+  });
+
+  it('counts a connection’s page-level fields once, not once per row; scalars come with their object', () => {
+    // totalCount is one number however large the page; pageInfo one object
+    expect(measure('{ people(first: 100) { totalCount } }').cost).toBe(1);
+    expect(measure('{ people(first: 100) { totalCount edges { node { id name } } } }').cost).toBe(1 + 100 * 2);
+    // a friend of each row is an object of its own
+    expect(measure('{ people(first: 100) { edges { node { id friend { name } } } } }').cost).toBe(1 + 100 * 3);
+  });
+
+  it('measures each document once: the same document with other variables is measured again for its cost', () => {
+    const document = parse('query($n: Int) { people(first: $n) { edges { node { id } } } }');
+    expect(measureOperation(schema, document, undefined, { n: 10 }).cost).toBe(21);
+    expect(measureOperation(schema, document, undefined, { n: 100 }).cost).toBe(201);
+    expect(measureOperation(schema, document, undefined, { n: 10 }).cost).toBe(21);
   });
 
   it('counts aliased __typename towards the alias limit', () => {
@@ -85,7 +107,7 @@ describe('each limit: just under passes, just over is rejected naming the limit,
     ['maxDepth', nested, limits.maxDepth],
     ['maxAliases', aliased, limits.maxAliases],
     ['maxRootFields', roots, limits.maxRootFields],
-    ['maxCost', (n) => `{ people(first: ${n - 1}) { totalCount } }`, limits.maxCost],
+    ['maxCost', (n) => `{ people(first: ${n - 1}) { edges { __typename } } }`, limits.maxCost],
   ];
   it.each(cases)('%s', (limit, build, value) => {
     expect(checkQueryLimits(measure(build(value)), limits)).toBeNull();
@@ -95,12 +117,12 @@ describe('each limit: just under passes, just over is rejected naming the limit,
   });
 
   it('gives analysts a larger, bounded, cost budget', () => {
-    const big = measure(`{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount } }`);
+    const big = measure(`{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount edges { __typename } } }`);
     expect(checkQueryLimits(big, QUERY_LIMITS.frontEnd)).not.toBeNull();
     expect(checkQueryLimits(big, QUERY_LIMITS.analyst)).toBeNull();
     expect(
       checkQueryLimits(
-        measure(`{ people(first: ${QUERY_LIMITS.analyst.maxCost}) { totalCount } }`),
+        measure(`{ people(first: ${QUERY_LIMITS.analyst.maxCost}) { totalCount edges { __typename } } }`),
         QUERY_LIMITS.analyst,
       )?.extensions?.limit,
     ).toBe('maxCost');
@@ -151,15 +173,21 @@ describe('querySafetyPlugin over HTTP', () => {
     ).json() as Promise<any>;
 
   it('rejects an operation over the budget of its caller and runs one within it', async () => {
-    const over = await post({ query: `{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount } }` });
+    const over = await post({
+      query: `{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount edges { __typename } } }`,
+    });
     expect(over.errors[0].extensions).toMatchObject({
       code: 'QUERY_LIMIT_EXCEEDED',
       limit: 'maxCost',
       value: QUERY_LIMITS.frontEnd.maxCost,
     });
     expect(
-      (await post({ query: `{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount } }` }, 'analyst')).data
-        .people.totalCount,
+      (
+        await post(
+          { query: `{ people(first: ${QUERY_LIMITS.frontEnd.maxCost}) { totalCount edges { __typename } } }` },
+          'analyst',
+        )
+      ).data.people.totalCount,
     ).toBe(0);
   });
 

@@ -1,0 +1,125 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Agent, request } from 'undici';
+import { EXPORT_PERMISSION_HEADER } from '@shequ/server';
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
+
+/** A subgraph's answer as received: status and body text (each waiter parses its own copy). */
+export interface SubgraphAnswer {
+  status: number;
+  contentType: string | undefined;
+  text: string;
+}
+
+export interface SubgraphClientFigures {
+  /** HTTP requests sent to subgraphs. */
+  sent: number;
+  /** Fetches answered by a request already in flight (identical body, URL and credential). */
+  merged: number;
+}
+
+/**
+ * How the gateway talks to its subgraphs: undici over kept-alive connections (no new TCP connection per
+ * fetch; idle ones close after 60 s, below the subgraphs' 65 s `keepAliveTimeout`, so the gateway never reuses
+ * a socket the server is closing), and identical concurrent fetches merged into one request — as Hive Gateway
+ * and Apollo Router do — when they carry the same credential: same URL, same body (operation text and
+ * variables), same `Authorization` and same export permission. The subgraph then answers (and audits) once for them all; it sees the
+ * request id of the first. Only queries are merged, never mutations.
+ */
+export class SubgraphClient {
+  private readonly agent = new Agent({
+    keepAliveTimeout: 60_000,
+    keepAliveMaxTimeout: 60_000,
+    // subgraphs answer each request on its own connection (no pipelining): enough of them for bursts
+    connections: 256,
+  });
+  private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  private readonly figures: SubgraphClientFigures = { sent: 0, merged: 0 };
+
+  constructor(private readonly settings: { mergeIdenticalFetches: boolean } = { mergeIdenticalFetches: true }) {}
+
+  /** POSTs a GraphQL request; `mergeable` when it is a query (reads only). */
+  post(url: string, headers: Record<string, string>, body: string, mergeable: boolean): Promise<SubgraphAnswer> {
+    if (!mergeable || !this.settings.mergeIdenticalFetches) return this.send(url, headers, body);
+    const key = `${url}\n${headers.authorization ?? ''}\n${headers[EXPORT_PERMISSION_HEADER] ?? ''}\n${body}`;
+    const pending = this.inFlight.get(key);
+    if (pending) {
+      this.figures.merged += 1;
+      return pending;
+    }
+    const sent = this.send(url, headers, body).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, sent);
+    return sent;
+  }
+
+  /**
+   * The `fetcher` of the gateway's data sources: the operation is the body Apollo Gateway writes
+   * (`{"query":"…","variables":…}`); a `query …` / `{ … }` operation may be merged, anything else is sent as is.
+   */
+  readonly fetcher: Fetcher = async (url, init) => {
+    const body = typeof init?.body === 'string' ? init.body : '';
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(init?.headers ?? {})) headers[name.toLowerCase()] = value;
+    const answer = await this.post(url, headers, body, MERGEABLE_BODY.test(body));
+    return new AnswerResponse(url, answer);
+  };
+
+  counts(): SubgraphClientFigures {
+    return { ...this.figures };
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  private async send(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+    this.figures.sent += 1;
+    const response = await request(url, { method: 'POST', headers, body, dispatcher: this.agent });
+    const contentType = response.headers['content-type'];
+    return {
+      status: response.statusCode,
+      contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+      text: await response.body.text(),
+    };
+  }
+}
+
+/** A body whose operation only reads: the gateway writes `query …` or `{ … }`; never merge a mutation. */
+const MERGEABLE_BODY = /^\{"query":"\s*(query\b|\{)/;
+
+/** One waiter's copy of an answer (each parses its own: the gateway merges entity answers into them). */
+class AnswerResponse implements FetcherResponse {
+  readonly bodyUsed = false;
+  readonly redirected = false;
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText = '';
+  readonly headers: Headers;
+
+  constructor(
+    readonly url: string,
+    private readonly answer: SubgraphAnswer,
+  ) {
+    this.status = answer.status;
+    this.ok = answer.status >= 200 && answer.status <= 299;
+    this.headers = new Headers(answer.contentType ? { 'content-type': answer.contentType } : {});
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.answer.text);
+  }
+
+  json(): Promise<unknown> {
+    return Promise.resolve(JSON.parse(this.answer.text) as unknown);
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = new TextEncoder().encode(this.answer.text);
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  }
+
+  clone(): FetcherResponse {
+    return new AnswerResponse(this.url, this.answer);
+  }
+}
