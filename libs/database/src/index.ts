@@ -5,3 +5,11 @@ export { createMigrations, type CreateMigrationsSettings } from './create-migrat
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';
 export { plainRows } from './plain-rows.js';
+export {
+  RollupSubscriber,
+  ensureRollups,
+  rebuildRollup,
+  refreshRollup,
+  type RollupDefinition,
+  type RollupWatch,
+} from './rollups.js';

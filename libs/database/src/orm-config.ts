@@ -1,4 +1,4 @@
-import type { EntityClass, EntitySchema, MigrationObject, Options } from '@mikro-orm/core';
+import type { EntityClass, EntitySchema, EventSubscriber, MigrationObject, Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -14,6 +14,8 @@ export interface OrmSettings {
   location: DatabaseLocation;
   entities: EntityDefinition[];
   migrations: MigrationLists;
+  /** Flush and transaction subscribers (e.g. the service's `RollupSubscriber`). */
+  subscribers?: EventSubscriber[];
   /** Where `createMigrations` writes new files (the service's src/migrations). */
   migrationsPath?: string;
   debug?: boolean;
@@ -25,6 +27,7 @@ export function ormConfig(settings: OrmSettings): Options {
   const { location } = settings;
   const common = {
     entities: settings.entities,
+    subscribers: settings.subscribers ?? [],
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
     extensions: [Migrator], // demo data seeds through the services' application functions, not a seeder
     forceUtcTimezone: true,

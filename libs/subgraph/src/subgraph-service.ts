@@ -5,10 +5,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import {
   databaseIsReachable,
   databaseLocation,
+  ensureRollups,
   openDatabase,
+  RollupSubscriber,
   type DatabaseLocation,
   type EntityDefinition,
   type Orm,
+  type RollupDefinition,
 } from '@shequ/database';
 import {
   EventConsumer,
@@ -68,6 +71,8 @@ export interface SubgraphServiceDefinition {
   name: ServiceName;
   defaultPort: number;
   entities: EntityDefinition[];
+  /** Statistics rollups kept with every write through the unit of work (and counted at start when new). */
+  rollups?: RollupDefinition[];
   migrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] };
   buildSchema(): Promise<FederatedSchema>;
   /** Durable consumers of other services' events. */
@@ -130,8 +135,10 @@ export async function startSubgraphService(
     location,
     entities: [...definition.entities, ...messagingEntities, ...accessEntities, ...schedulingEntities],
     migrations: definition.migrations,
+    subscribers: definition.rollups?.length ? [new RollupSubscriber(definition.rollups)] : [],
     log: (message) => logger.debug(message),
   });
+  if (definition.rollups?.length) await ensureRollups(orm.em, definition.rollups);
   const bus = new NatsBus({
     servers: config.natsUrl,
     name: definition.name,

@@ -1,4 +1,5 @@
 import { residentsAccessConsumers } from './access/index.js';
+import { residentRollup } from './application/statistics-rollup.js';
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { residentsScheduledTasks } from './application/scheduled-scan.js';
 import { residentsEntities } from './entities/index.js';
@@ -13,6 +14,7 @@ export const residentsService: SubgraphServiceDefinition = {
   name: 'residents',
   defaultPort: 4001,
   entities: residentsEntities,
+  rollups: [residentRollup],
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
   scheduledTasks: residentsScheduledTasks,

@@ -5,6 +5,7 @@ import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
+import type { StatisticsScope } from './statistics.js';
 
 /** Residents the caller may see: its community (or region), and for a grid worker only its own grids. */
 export function residentScope(ctx: SubgraphContext): FilterQuery<Resident>[] {
@@ -12,6 +13,11 @@ export function residentScope(ctx: SubgraphContext): FilterQuery<Resident>[] {
   const grids = ctx.access.gridCodes();
   if (grids) scope.push({ household: { building: { grid: { code: { $in: grids } } } } });
   return scope;
+}
+
+/** The same scope for statistics over the rollup (community scope and a grid worker's grid codes). */
+export function residentStatisticsScope(ctx: SubgraphContext): StatisticsScope {
+  return { community: communityWhere(ctx.access), gridCodes: ctx.access.gridCodes() };
 }
 
 export function householdScope(ctx: SubgraphContext): FilterQuery<Household>[] {

@@ -1,11 +1,15 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { controlDisclosure, controlTotal, disclosureThreshold, type ControlledCount } from '@shequ/auth';
 import { CareCategories, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
-import type { Resident } from '../entities/resident.js';
-import { residentWhere, type ResidentCriteria } from './resident-query.js';
-import { residentStatistics, type StatisticsDimension, type StatisticsKey } from './statistics.js';
+import type { ResidentCriteria } from './resident-query.js';
+import {
+  residentStatistics,
+  type StatisticsDimension,
+  type StatisticsKey,
+  type StatisticsScope,
+} from './statistics.js';
 
 export interface ControlledStatistics {
   total: number | null;
@@ -25,7 +29,7 @@ const NONE = { value: 'NONE', label: '非关爱对象' };
 export async function controlledResidentStatistics(
   em: EntityManager,
   criteria: ResidentCriteria | null | undefined,
-  scope: FilterQuery<Resident>[],
+  scope: StatisticsScope,
   groupBy: StatisticsDimension[],
   today: string,
   caller: { includeSensitive: boolean; seesCategory: (category: CareCategory) => boolean },
@@ -36,13 +40,7 @@ export async function controlledResidentStatistics(
   const protectedFilter = filterCategory !== null && !caller.seesCategory(filterCategory);
   const protectedDimension = dimensions.includes('CARE_CATEGORY') && !counted.every(caller.seesCategory);
   if (!protectedFilter && !protectedDimension) {
-    const result = await residentStatistics(
-      em,
-      await residentWhere(em, criteria, scope, today),
-      dimensions,
-      today,
-      caller.includeSensitive,
-    );
+    const result = await residentStatistics(em, criteria, scope, dimensions, today, caller.includeSensitive);
     return {
       total: result.total,
       totalSuppressed: null,
@@ -54,8 +52,14 @@ export async function controlledResidentStatistics(
   // Count over everyone the other criteria select, with the care category as the last dimension, so that groups
   // exist whether or not anyone in them has the category (a group's presence tells nothing).
   const others = dimensions.filter((d) => d !== 'CARE_CATEGORY');
-  const where = await residentWhere(em, { ...criteria, careCategory: null }, scope, today);
-  const result = await residentStatistics(em, where, [...others, 'CARE_CATEGORY'], today, caller.includeSensitive);
+  const result = await residentStatistics(
+    em,
+    { ...criteria, careCategory: null },
+    scope,
+    [...others, 'CARE_CATEGORY'],
+    today,
+    caller.includeSensitive,
+  );
   const columns = protectedFilter
     ? [{ value: filterCategory, label: CareCategories.labels[filterCategory] }]
     : [...counted.map((c) => ({ value: c, label: CareCategories.labels[c] })), NONE];

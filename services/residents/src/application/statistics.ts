@@ -1,13 +1,11 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { plainRows } from '@shequ/database';
-import { CareCategories, Genders, ResidenceTypes, ResidentStatuses } from '@shequ/contracts';
-import { ageBand, AgeBands } from '../domain/age-bands.js';
-import { isAdvancedAge, SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
-import { Building } from '../entities/building.js';
-import { CareRecord } from '../entities/care-record.js';
-import { Grid } from '../entities/grid.js';
-import { Household } from '../entities/household.js';
-import { Resident } from '../entities/resident.js';
+import type { EntityManager } from '@mikro-orm/core';
+import { CareCategories, Genders, ResidenceTypes, ResidentStatuses, type CareCategory } from '@shequ/contracts';
+import { InvalidInputError } from '@shequ/errors';
+import { AgeBands, type AgeBand } from '../domain/age-bands.js';
+import { ADVANCED_AGE_YEARS, SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
+import { bornOnOrBefore } from '../domain/dates.js';
+import type { ResidentCriteria } from './resident-query.js';
+import { careCategoryBit } from './statistics-rollup.js';
 
 export type StatisticsDimension =
   'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE' | 'CARE_CATEGORY' | 'STATUS';
@@ -23,124 +21,209 @@ export interface StatisticsResult {
   groups: Array<{ keys: StatisticsKey[]; count: number }>;
 }
 
-const UNKNOWN = { value: 'UNKNOWN', label: '未知' };
+/** Whose residents a statistic covers: the community scope (`communityWhere`) and a grid worker's grid codes. */
+export interface StatisticsScope {
+  community: { communityId: string | { $like?: string; $in?: string[] } };
+  gridCodes: string[] | null;
+}
 
-/** The few columns of a resident the counting needs, as plain values (`household`: its id). */
-interface ResidentRow {
-  id: string;
-  communityId: string;
-  gender: Resident['gender'];
-  birthDate: Resident['birthDate'];
-  residenceType: Resident['residenceType'];
-  status: Resident['status'];
-  household: string | null;
+const UNKNOWN = { value: 'UNKNOWN', label: '未知' };
+const NONE = { value: 'NONE', label: '非关爱对象' };
+
+/** Age bands' lower bounds, oldest first (mirrors `ageBand` in domain/age-bands.ts). */
+const BAND_BOUNDS: Array<[number, AgeBand]> = [
+  [80, 'AGE_80_PLUS'],
+  [60, 'AGE_60_79'],
+  [35, 'AGE_35_59'],
+  [18, 'AGE_18_34'],
+  [7, 'AGE_7_17'],
+];
+
+interface Sql {
+  text: string;
+  params: unknown[];
+}
+
+/** The scope and filter as SQL over the rollup `g` (with its building `b` and grid `gr`). */
+function whereSql(scope: StatisticsScope, criteria: ResidentCriteria | null | undefined, today: string): Sql {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const community = scope.community.communityId;
+  if (typeof community === 'string') {
+    parts.push('g."community_id" = ?');
+    params.push(community);
+  } else if (community.$in) {
+    parts.push(community.$in.length ? `g."community_id" in (${community.$in.map(() => '?').join(', ')})` : '1 = 0');
+    params.push(...community.$in);
+  } else if (community.$like !== undefined) {
+    parts.push('g."community_id" like ?');
+    params.push(community.$like);
+  } else {
+    parts.push('1 = 0');
+  }
+  if (scope.gridCodes) {
+    parts.push(scope.gridCodes.length ? `gr."code" in (${scope.gridCodes.map(() => '?').join(', ')})` : '1 = 0');
+    params.push(...scope.gridCodes);
+  }
+  const equal = (column: string, value: string | null | undefined) => {
+    if (!value) return;
+    parts.push(`${column} = ?`);
+    params.push(value);
+  };
+  equal('b."grid_id"', criteria?.gridId);
+  equal('g."building_id"', criteria?.buildingId);
+  equal('g."residence_type"', criteria?.residenceType);
+  equal('g."status"', criteria?.status);
+  equal('g."gender"', criteria?.gender);
+  for (const [field, value] of [
+    ['minAge', criteria?.minAge],
+    ['maxAge', criteria?.maxAge],
+  ] as const) {
+    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 150))
+      throw new InvalidInputError(field, '年龄须为 0–150 的整数');
+  }
+  // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
+  if (criteria?.minAge != null) {
+    parts.push(`g."birth_date" <> '' and g."birth_date" <= ?`);
+    params.push(bornOnOrBefore(today, criteria.minAge));
+  }
+  if (criteria?.maxAge != null) {
+    parts.push(`g."birth_date" <> '' and g."birth_date" > ?`);
+    params.push(bornOnOrBefore(today, criteria.maxAge + 1));
+  }
+  if (criteria?.careCategory) {
+    const category = criteria.careCategory as CareCategory;
+    if (!CareCategories.codes.includes(category))
+      throw new InvalidInputError('careCategory', `未知的关爱对象类别：${category}`);
+    if (category === 'ADVANCED_AGE') {
+      parts.push(`g."birth_date" <> '' and g."birth_date" <= ?`);
+      params.push(bornOnOrBefore(today, ADVANCED_AGE_YEARS));
+    } else {
+      parts.push(`(g."care_mask" & ${careCategoryBit(category)}) <> 0`);
+    }
+  }
+  return { text: parts.map((p) => `(${p})`).join(' and '), params };
+}
+
+/** Expressions (value, label) per dimension, plus the parameters they need. */
+function dimensionSql(
+  dimension: StatisticsDimension,
+  today: string,
+): { value: string; label?: string; params: unknown[] } {
+  switch (dimension) {
+    case 'GRID':
+      return { value: `coalesce(gr."id", '')`, label: `coalesce(gr."name", '')`, params: [] };
+    case 'BUILDING':
+      return { value: `coalesce(b."id", '')`, label: `coalesce(b."name", '')`, params: [] };
+    case 'GENDER':
+      return { value: 'g."gender"', params: [] };
+    case 'RESIDENCE_TYPE':
+      return { value: 'g."residence_type"', params: [] };
+    case 'STATUS':
+      return { value: 'g."status"', params: [] };
+    case 'CARE_CATEGORY':
+      return { value: 'c."code"', params: [] };
+    case 'AGE_BAND':
+      return {
+        value: `case when g."birth_date" = '' then '' ${BAND_BOUNDS.map(
+          ([, band]) => `when g."birth_date" <= ? then '${band}'`,
+        ).join(' ')} else 'AGE_0_6' end`,
+        params: BAND_BOUNDS.map(([years]) => bornOnOrBefore(today, years)),
+      };
+  }
+}
+
+function labelOf(
+  dimension: StatisticsDimension,
+  value: string,
+  label: string | undefined,
+): { value: string; label: string } {
+  if (value === '') return UNKNOWN;
+  switch (dimension) {
+    case 'GRID':
+    case 'BUILDING':
+      return { value, label: label ?? value };
+    case 'GENDER':
+      return { value, label: Genders.labels[value as keyof typeof Genders.labels] };
+    case 'RESIDENCE_TYPE':
+      return { value, label: ResidenceTypes.labels[value as keyof typeof ResidenceTypes.labels] };
+    case 'STATUS':
+      return { value, label: ResidentStatuses.labels[value as keyof typeof ResidentStatuses.labels] };
+    case 'AGE_BAND':
+      return { value, label: AgeBands.labels[value as AgeBand] };
+    case 'CARE_CATEGORY':
+      return value === 'NONE' ? NONE : { value, label: CareCategories.labels[value as CareCategory] };
+  }
+}
+
+/** The care categories a resident counts in, as a join: each open category, 高龄 (derived), or NONE. */
+function careJoinSql(today: string, includeSensitive: boolean): Sql {
+  const counted = CareCategories.codes.filter((c) => includeSensitive || !SENSITIVE_CATEGORIES.includes(c));
+  const countedMask = counted.reduce((mask, c) => mask | careCategoryBit(c), 0);
+  const stored = counted.filter((c) => c !== 'ADVANCED_AGE');
+  const rows = [...stored.map((c) => `select '${c}' as "code", ${careCategoryBit(c)} as "bit"`)];
+  rows.push(`select 'ADVANCED_AGE' as "code", -1 as "bit"`, `select 'NONE' as "code", 0 as "bit"`);
+  const advanced = `(g."status" = 'ACTIVE' and g."birth_date" <> '' and g."birth_date" <= ?)`;
+  const cutoff = bornOnOrBefore(today, ADVANCED_AGE_YEARS);
+  return {
+    text: `join (${rows.join(' union all ')}) c on (
+      (c."bit" > 0 and (g."care_mask" & c."bit") <> 0)
+      or (c."bit" = -1 and (${advanced} or (g."care_mask" & ${careCategoryBit('ADVANCED_AGE')}) <> 0))
+      or (c."bit" = 0 and (g."care_mask" & ${countedMask}) = 0 and not ${advanced}))`,
+    params: [cutoff, cutoff],
+  };
 }
 
 /**
- * Counts residents matching `where` per combination of the requested dimensions: counts only, never names or
- * ids of people. A resident with several care categories counts once in each (and `NONE` when without);
- * 高龄 is derived from the birth date; sensitive categories only when `includeSensitive`.
+ * Counts residents per combination of the requested dimensions, in the database over the rollup
+ * (`ResidentRollup`): groups are read, not resident rows, and memory holds only the answer. A resident with
+ * several care categories counts once in each (and `NONE` when without); 高龄 is derived from the birth date;
+ * sensitive categories only when `includeSensitive`. Never names or ids of people.
  */
 export async function residentStatistics(
   em: EntityManager,
-  where: FilterQuery<Resident>,
+  criteria: ResidentCriteria | null | undefined,
+  scope: StatisticsScope,
   groupBy: StatisticsDimension[],
   today: string,
   includeSensitive: boolean,
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
-  const residents = await plainRows<ResidentRow, Resident>(
-    em,
-    Resident,
-    ['id', 'communityId', 'gender', 'birthDate', 'residenceType', 'status', 'household'],
-    where,
-  );
-  const needsPlace = dimensions.includes('GRID') || dimensions.includes('BUILDING');
-  const communities = [...new Set(residents.map((r) => r.communityId))];
-  const inCommunities = { communityId: { $in: communities } };
-  const households =
-    needsPlace && communities.length
-      ? await plainRows<{ id: string; building: string }, Household>(em, Household, ['id', 'building'], inCommunities)
-      : [];
-  const buildings =
-    needsPlace && communities.length
-      ? await plainRows<{ id: string; name: string; grid: string }, Building>(
-          em,
-          Building,
-          ['id', 'name', 'grid'],
-          inCommunities,
-        )
-      : [];
-  const grids =
-    needsPlace && communities.length
-      ? await plainRows<{ id: string; name: string }, Grid>(em, Grid, ['id', 'name'], inCommunities)
-      : [];
-  const buildingOfHousehold = new Map(households.map((h) => [h.id, h.building]));
-  const buildingById = new Map(buildings.map((b) => [b.id, b]));
-  const gridById = new Map(grids.map((g) => [g.id, g]));
-  const careOf = new Map<string, string[]>();
-  if (dimensions.includes('CARE_CATEGORY') && communities.length) {
-    const ids = new Set(residents.map((r) => r.id));
-    const records = await plainRows<{ resident: string; category: CareRecord['category'] }, CareRecord>(
-      em,
-      CareRecord,
-      ['resident', 'category'],
-      { ...inCommunities, endedOn: null },
-    );
-    for (const record of records) {
-      if (!ids.has(record.resident) || (!includeSensitive && SENSITIVE_CATEGORIES.includes(record.category))) continue;
-      careOf.set(record.resident, [...new Set([...(careOf.get(record.resident) ?? []), record.category])]);
-    }
-  }
-  const keysOf = (resident: ResidentRow, dimension: StatisticsDimension): Array<{ value: string; label: string }> => {
-    const buildingId = resident.household ? buildingOfHousehold.get(resident.household) : undefined;
-    const building = buildingId ? buildingById.get(buildingId) : undefined;
-    switch (dimension) {
-      case 'GRID': {
-        const grid = building ? gridById.get(building.grid) : undefined;
-        return [grid ? { value: grid.id, label: grid.name } : UNKNOWN];
-      }
-      case 'BUILDING':
-        return [building ? { value: building.id, label: building.name } : UNKNOWN];
-      case 'GENDER':
-        return [resident.gender ? { value: resident.gender, label: Genders.labels[resident.gender] } : UNKNOWN];
-      case 'AGE_BAND': {
-        const band = ageBand(resident.birthDate, today);
-        return [band ? { value: band, label: AgeBands.labels[band] } : UNKNOWN];
-      }
-      case 'RESIDENCE_TYPE':
-        return [{ value: resident.residenceType, label: ResidenceTypes.labels[resident.residenceType] }];
-      case 'STATUS':
-        return [{ value: resident.status, label: ResidentStatuses.labels[resident.status] }];
-      case 'CARE_CATEGORY': {
-        const categories = [...(careOf.get(resident.id) ?? [])];
-        if (resident.status === 'ACTIVE' && isAdvancedAge(resident.birthDate, today)) categories.push('ADVANCED_AGE');
-        if (categories.length === 0) return [{ value: 'NONE', label: '非关爱对象' }];
-        return categories
-          .sort()
-          .map((c) => ({ value: c, label: CareCategories.labels[c as keyof typeof CareCategories.labels] }));
-      }
-    }
-  };
-  const groups = new Map<string, { keys: StatisticsKey[]; count: number }>();
-  for (const resident of residents) {
-    let combos: StatisticsKey[][] = [[]];
-    for (const dimension of dimensions) {
-      const options = keysOf(resident, dimension);
-      combos = combos.flatMap((combo) => options.map((o) => [...combo, { dimension, ...o }]));
-    }
-    for (const keys of combos) {
-      const id = keys.map((k) => k.value).join('\u0000');
-      const group = groups.get(id) ?? { keys, count: 0 };
-      group.count += 1;
-      groups.set(id, group);
-    }
-  }
-  const sorted = [...groups.values()].sort((a, b) =>
+  const where = whereSql(scope, criteria, today);
+  const from = `"resident_rollup" g left join "building" b on b."id" = g."building_id" left join "grid" gr on gr."id" = b."grid_id"`;
+  const connection = em.getConnection();
+  const [totalRow] = (await connection.execute(
+    `select coalesce(sum(g."n"), 0) as "n" from ${from} where ${where.text}`,
+    where.params,
+  )) as Array<{ n: number | string }>;
+  const total = Number(totalRow?.n ?? 0);
+  if (dimensions.length === 0) return { total, groups: total > 0 ? [{ keys: [], count: total }] : [] };
+  const exprs = dimensions.map((d) => dimensionSql(d, today));
+  const select: string[] = [];
+  const selectParams: unknown[] = [];
+  exprs.forEach((e, i) => {
+    select.push(`${e.value} as "v${i}"`);
+    selectParams.push(...e.params);
+    if (e.label) select.push(`${e.label} as "l${i}"`);
+  });
+  const care = dimensions.includes('CARE_CATEGORY') ? careJoinSql(today, includeSensitive) : { text: '', params: [] };
+  const rows = (await connection.execute(
+    `select ${select.join(', ')}, sum(g."n") as "n" from ${from} ${care.text} where ${where.text}
+     group by ${select.map((_, i) => i + 1).join(', ')} having sum(g."n") > 0`,
+    [...selectParams, ...care.params, ...where.params],
+  )) as Array<Record<string, string | number | null>>;
+  const groups = rows.map((row) => ({
+    keys: dimensions.map((dimension, i) => ({
+      dimension,
+      ...labelOf(dimension, String(row[`v${i}`] ?? ''), row[`l${i}`] == null ? undefined : String(row[`l${i}`])),
+    })),
+    count: Number(row.n),
+  }));
+  groups.sort((a, b) =>
     a.keys
       .map((k) => k.label)
       .join('|')
       .localeCompare(b.keys.map((k) => k.label).join('|'), 'zh'),
   );
-  return { total: residents.length, groups: sorted };
+  return { total, groups };
 }

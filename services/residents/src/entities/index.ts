@@ -8,9 +8,22 @@ import { Grid } from './grid.js';
 import { Household } from './household.js';
 import { Organization } from './organization.js';
 import { Resident } from './resident.js';
+import { ResidentRollup, ResidentRollupMember } from './resident-rollup.js';
 import { Staff } from './staff.js';
 
-export { Building, CareRecord, CareReview, Community, Grid, Household, Organization, Resident, Staff };
+export {
+  Building,
+  CareRecord,
+  CareReview,
+  Community,
+  Grid,
+  Household,
+  Organization,
+  Resident,
+  ResidentRollup,
+  ResidentRollupMember,
+  Staff,
+};
 /** Explicit entity list (no path globs): the same config works from src under vitest and from dist. */
 export const residentsEntities = [
   Community,
@@ -22,6 +35,8 @@ export const residentsEntities = [
   CareReview,
   Staff,
   Organization,
+  ResidentRollup,
+  ResidentRollupMember,
   ...residentsAccessEntities,
   ...fundEntities,
 ];

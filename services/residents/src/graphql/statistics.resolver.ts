@@ -2,7 +2,7 @@ import { communityDay } from '@shequ/contracts';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
-import { residentScope } from '../application/resident-scope.js';
+import { residentStatisticsScope } from '../application/resident-scope.js';
 import { controlledResidentStatistics } from '../application/statistics-disclosure.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { ResidentStatisticsDimension } from './enums.js';
@@ -27,9 +27,16 @@ export class StatisticsResolver {
     if (filter?.careCategory && SENSITIVE_CATEGORIES.includes(filter.careCategory as never) && !includeSensitive) {
       throw new InvalidInputError('filter.careCategory', '无权统计该关爱对象类别');
     }
-    return controlledResidentStatistics(ctx.em, filter, residentScope(ctx), groupBy, communityDay(ctx.clock.now()), {
-      includeSensitive,
-      seesCategory: (category) => ctx.access.seesCare(SENSITIVE_CATEGORIES.includes(category)),
-    });
+    return controlledResidentStatistics(
+      ctx.em,
+      filter,
+      residentStatisticsScope(ctx),
+      groupBy,
+      communityDay(ctx.clock.now()),
+      {
+        includeSensitive,
+        seesCategory: (category) => ctx.access.seesCare(SENSITIVE_CATEGORIES.includes(category)),
+      },
+    );
   }
 }

@@ -9,6 +9,8 @@ import {
 import { announceBuilding, announceHousehold } from '../application/announce-places.js';
 import { demoDataset } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
+import { rebuildRollup } from '@shequ/database';
+import { residentRollup } from '../application/statistics-rollup.js';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import { Building, CareRecord, Community, Grid, Household, Organization, Resident, Staff } from '../entities/index.js';
 import { nextReviewDate } from '../domain/care-schedule.js';
@@ -120,6 +122,8 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
       reviewDueNotifiedFor: null,
     }));
     await em.insertMany(CareRecord, careRecords);
+    // insertMany bypasses the unit of work (and so the rollup subscriber): count the statistics rollup here.
+    await rebuildRollup(em, residentRollup, em.getTransactionContext());
     await em.insertMany(
       Organization,
       data.organizations.map((o) => ({

@@ -1,0 +1,227 @@
+import {
+  ChangeSetType,
+  type ChangeSet,
+  type EventSubscriber,
+  type FlushEventArgs,
+  type Transaction,
+  type TransactionEventArgs,
+} from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
+
+/** How the records a rollup counts ("members") are found from a change of some entity. */
+export interface RollupWatch {
+  /** Entity class name whose creations, updates and deletions may move members between groups. */
+  entity: string;
+  /** Member ids touched by one change set, directly ... */
+  members?(changeSet: ChangeSet<object>): Array<string | null | undefined>;
+  /** ... or through a query (`?` placeholders) returning a column `member_id`, given the changed row's id. */
+  membersQuery?: string;
+}
+
+/**
+ * A count kept per group of key values, maintained with the writes (same transaction), so statistics read groups
+ * instead of rows. Two tables, both plain entities of the service (so migrations are generated as usual):
+ * `table` holds `keyColumns` + `n` (primary key: all key columns; no NULLs in keys — use '' or 0), and
+ * `memberTable` holds `member_id` + the key columns each member was last counted under, which makes every
+ * refresh an exact diff: members whose key changed move from one group to the other, nothing is counted twice.
+ */
+export interface RollupDefinition {
+  table: string;
+  memberTable: string;
+  keyColumns: readonly string[];
+  /**
+   * SQL selecting `member_id` and the key columns (in that order and with those names) of the members matching
+   * `condition`, a SQL condition on the member id column written as `{id}` (`{id} in (?, ?)` or `1 = 1`).
+   */
+  currentKeys(condition: string): string;
+  /** SQL expression of the member's id inside `currentKeys` (e.g. `r.id`). */
+  memberIdColumn: string;
+  watches: readonly RollupWatch[];
+}
+
+type Row = Record<string, unknown>;
+const CHUNK = 400;
+
+function isPostgres(em: EntityManager): boolean {
+  return em.getPlatform().constructor.name === 'PostgreSqlPlatform';
+}
+
+async function run(em: EntityManager, sql: string, params: unknown[], trx?: Transaction): Promise<Row[]> {
+  return (await em.getConnection('write').execute(sql, params, 'all', trx)) as Row[];
+}
+
+const keyOf = (row: Row, columns: readonly string[]) => columns.map((c) => String(row[c])).join('\u0000');
+
+/**
+ * Recounts the given members: each whose key differs from what the member table holds leaves its old group and
+ * joins its new one (a member that no longer exists only leaves). Call inside the writing transaction.
+ */
+export async function refreshRollup(
+  em: EntityManager,
+  rollup: RollupDefinition,
+  memberIds: Iterable<string>,
+  trx?: Transaction,
+): Promise<void> {
+  const ids = [...new Set(memberIds)];
+  const columns = rollup.keyColumns;
+  const quoted = columns.map((c) => `"${c}"`).join(', ');
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const marks = chunk.map(() => '?').join(', ');
+    const lock = isPostgres(em) ? ' for update' : '';
+    const before = await run(
+      em,
+      `select "member_id", ${quoted} from "${rollup.memberTable}" where "member_id" in (${marks})${lock}`,
+      chunk,
+      trx,
+    );
+    const after = await run(
+      em,
+      rollup.currentKeys(`${rollup.memberIdColumn} in (${marks})`).replaceAll('{id}', rollup.memberIdColumn),
+      chunk,
+      trx,
+    );
+    const old = new Map(before.map((r) => [String(r.member_id), r]));
+    const now = new Map(after.map((r) => [String(r.member_id), r]));
+    const deltas = new Map<string, { row: Row; n: number }>();
+    const shift = (row: Row, n: number) => {
+      const key = keyOf(row, columns);
+      const entry = deltas.get(key) ?? { row, n: 0 };
+      entry.n += n;
+      deltas.set(key, entry);
+    };
+    const upserts: Row[] = [];
+    const removed: string[] = [];
+    for (const id of chunk) {
+      const was = old.get(id);
+      const is = now.get(id);
+      if (was && is && keyOf(was, columns) === keyOf(is, columns)) continue;
+      if (was) shift(was, -1);
+      if (is) {
+        shift(is, +1);
+        upserts.push(is);
+      } else if (was) removed.push(id);
+    }
+    const changed = [...deltas.values()].filter((d) => d.n !== 0);
+    if (changed.length) {
+      await run(
+        em,
+        `insert into "${rollup.table}" (${quoted}, "n") values ${changed
+          .map(() => `(${columns.map(() => '?').join(', ')}, ?)`)
+          .join(', ')} on conflict (${quoted}) do update set "n" = "${rollup.table}"."n" + excluded."n"`,
+        changed.flatMap((d) => [...columns.map((c) => d.row[c]), d.n]),
+        trx,
+      );
+    }
+    if (upserts.length) {
+      await run(
+        em,
+        `insert into "${rollup.memberTable}" ("member_id", ${quoted}) values ${upserts
+          .map(() => `(?, ${columns.map(() => '?').join(', ')})`)
+          .join(', ')} on conflict ("member_id") do update set ${columns
+          .map((c) => `"${c}" = excluded."${c}"`)
+          .join(', ')}`,
+        upserts.flatMap((r) => [r.member_id, ...columns.map((c) => r[c])]),
+        trx,
+      );
+    }
+    if (removed.length) {
+      await run(
+        em,
+        `delete from "${rollup.memberTable}" where "member_id" in (${removed.map(() => '?').join(', ')})`,
+        removed,
+        trx,
+      );
+    }
+  }
+}
+
+/**
+ * Recounts everything in SQL (constant memory): after bulk loads that bypass the unit of work (seeds, the
+ * district generator, multi-row imports). Inside a transaction when `trx` is given.
+ */
+export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition, trx?: Transaction): Promise<void> {
+  const quoted = rollup.keyColumns.map((c) => `"${c}"`).join(', ');
+  await run(em, `delete from "${rollup.table}"`, [], trx);
+  await run(em, `delete from "${rollup.memberTable}"`, [], trx);
+  await run(
+    em,
+    `insert into "${rollup.memberTable}" ("member_id", ${quoted}) select * from (${rollup
+      .currentKeys('1 = 1')
+      .replaceAll('{id}', rollup.memberIdColumn)}) k`,
+    [],
+    trx,
+  );
+  await run(
+    em,
+    `insert into "${rollup.table}" (${quoted}, "n") select ${quoted}, count(*) from "${rollup.memberTable}" group by ${quoted}`,
+    [],
+    trx,
+  );
+}
+
+/**
+ * Keeps rollups right on every write through the unit of work: a flush inside a transaction recounts the members
+ * it touched right after it ran; a flush that opens its own transaction recounts them just before that commits.
+ * Writes that bypass the unit of work (`insertMany`, `nativeUpdate`, raw SQL) call `refreshRollup` or
+ * `rebuildRollup` themselves.
+ */
+export class RollupSubscriber implements EventSubscriber {
+  private readonly pending = new WeakMap<EntityManager, Map<RollupDefinition, Set<string>>>();
+
+  constructor(private readonly rollups: readonly RollupDefinition[]) {}
+
+  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    const touched = this.pending.get(em) ?? new Map<RollupDefinition, Set<string>>();
+    for (const changeSet of uow.getChangeSets()) {
+      for (const rollup of this.rollups) {
+        for (const watch of rollup.watches) {
+          if (watch.entity !== changeSet.name) continue;
+          const ids = touched.get(rollup) ?? new Set<string>();
+          for (const id of watch.members?.(changeSet as ChangeSet<object>) ?? []) if (id) ids.add(id);
+          if (watch.membersQuery && changeSet.type !== ChangeSetType.CREATE) {
+            const rows = await run(em, watch.membersQuery, [changeSet.getPrimaryKey()], em.getTransactionContext());
+            for (const row of rows) ids.add(String(row.member_id));
+          }
+          touched.set(rollup, ids);
+        }
+      }
+    }
+    if (touched.size) this.pending.set(em, touched);
+  }
+
+  async afterFlush({ em }: FlushEventArgs): Promise<void> {
+    if (em.isInTransaction()) await this.settle(em, em.getTransactionContext());
+  }
+
+  async beforeTransactionCommit({ em, transaction }: TransactionEventArgs): Promise<void> {
+    await this.settle(em, transaction);
+  }
+
+  private async settle(em: EntityManager, trx?: Transaction): Promise<void> {
+    const touched = this.pending.get(em);
+    if (!touched) return;
+    this.pending.delete(em);
+    for (const [rollup, ids] of touched) await refreshRollup(em, rollup, ids, trx);
+  }
+}
+
+/**
+ * At start: counts every rollup whose member table is empty (a new rollup over existing rows, after its
+ * migration). On PostgreSQL under a table lock, so replicas starting together count once.
+ */
+export async function ensureRollups(em: EntityManager, rollups: readonly RollupDefinition[]): Promise<void> {
+  for (const rollup of rollups) {
+    await em.fork().transactional(async (tx) => {
+      const lock = `lock table "${rollup.memberTable}" in share row exclusive mode`;
+      if (isPostgres(tx)) await run(tx, lock, [], tx.getTransactionContext());
+      const counted = await run(
+        tx,
+        `select 1 as "one" from "${rollup.memberTable}" limit 1`,
+        [],
+        tx.getTransactionContext(),
+      );
+      if (counted.length === 0) await rebuildRollup(tx, rollup, tx.getTransactionContext());
+    });
+  }
+}

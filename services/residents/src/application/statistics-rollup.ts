@@ -1,0 +1,40 @@
+import type { ChangeSet } from '@mikro-orm/core';
+import { CareCategories, type CareCategory } from '@shequ/contracts';
+import type { RollupDefinition } from '@shequ/database';
+
+/** The bit of a care category in the rollup's `care_mask` (vocabulary order; codes are never reordered). */
+export function careCategoryBit(category: CareCategory): number {
+  return 1 << CareCategories.codes.indexOf(category);
+}
+
+const careMaskSql = `coalesce((select sum(distinct case c.category ${CareCategories.codes
+  .map((code) => `when '${code}' then ${careCategoryBit(code)}`)
+  .join(' ')} else 0 end) from "care_record" c where c."resident_id" = r."id" and c."ended_on" is null), 0)`;
+
+/**
+ * 人口统计汇总 (`ResidentRollup`): each resident counted under community, building, gender, birth date, residence
+ * type, status and open care categories. Moved by changes of residents (any field), care records (their
+ * resident) and households (a household moving to another building moves its residents).
+ */
+export const residentRollup: RollupDefinition = {
+  table: 'resident_rollup',
+  memberTable: 'resident_rollup_member',
+  keyColumns: ['community_id', 'building_id', 'gender', 'birth_date', 'residence_type', 'status', 'care_mask'],
+  memberIdColumn: 'r."id"',
+  currentKeys: (condition) =>
+    `select r."id" as "member_id", r."community_id" as "community_id", coalesce(h."building_id", '') as "building_id",
+       coalesce(r."gender", '') as "gender", coalesce(r."birth_date", '') as "birth_date",
+       r."residence_type" as "residence_type", r."status" as "status", ${careMaskSql} as "care_mask"
+     from "resident" r left join "household" h on h."id" = r."household_id" where ${condition}`,
+  watches: [
+    { entity: 'Resident', members: (cs: ChangeSet<object>) => [cs.getPrimaryKey() as string] },
+    {
+      entity: 'CareRecord',
+      members: (cs: ChangeSet<object>) => {
+        const resident = (cs.entity as { resident?: { id?: string } | string }).resident;
+        return [typeof resident === 'string' ? resident : resident?.id];
+      },
+    },
+    { entity: 'Household', membersQuery: `select "id" as "member_id" from "resident" where "household_id" = ?` },
+  ],
+};

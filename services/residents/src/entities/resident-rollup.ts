@@ -1,0 +1,64 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * 人口统计汇总: how many residents share one combination of the keys analysts count by. Maintained with every
+ * write (`application/statistics-rollup.ts`), so statistics read these groups instead of the resident rows. The
+ * birth date (not an age band) is part of the key: bands are computed when asked, nothing goes stale with time.
+ * The grid comes from the building when asked (buildings may move between grids). No NULLs in keys: '' instead.
+ */
+@Entity({ tableName: 'resident_rollup' })
+export class ResidentRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  /** 楼栋 of the resident's household, '' without a household. */
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'building_id' })
+  buildingId!: string;
+
+  @PrimaryKey({ type: 'string', length: 6, fieldName: 'gender' })
+  gender!: string;
+
+  @PrimaryKey({ type: 'string', length: 10, fieldName: 'birth_date' })
+  birthDate!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'residence_type' })
+  residenceType!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
+
+  /** Open care categories as bits (`careCategoryBit`). */
+  @PrimaryKey({ type: 'integer', fieldName: 'care_mask' })
+  careMask!: number;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}
+
+/** Which group each resident is counted in (the rollup's diff: a change moves a resident between groups). */
+@Entity({ tableName: 'resident_rollup_member' })
+export class ResidentRollupMember {
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'member_id' })
+  memberId!: string;
+
+  @Property({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @Property({ type: 'string', length: 36, fieldName: 'building_id' })
+  buildingId!: string;
+
+  @Property({ type: 'string', length: 6, fieldName: 'gender' })
+  gender!: string;
+
+  @Property({ type: 'string', length: 10, fieldName: 'birth_date' })
+  birthDate!: string;
+
+  @Property({ type: 'string', length: 12, fieldName: 'residence_type' })
+  residenceType!: string;
+
+  @Property({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
+
+  @Property({ type: 'integer', fieldName: 'care_mask' })
+  careMask!: number;
+}

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeResidentIdNumber } from '@shequ/contracts';
+import { rebuildRollup } from '@shequ/database';
+import { ManualClock } from '@shequ/subgraph';
+import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { testDialects } from '@shequ/testing';
+import { ageBand } from '../src/domain/age-bands.js';
+import { residentRollup } from '../src/application/statistics-rollup.js';
+import { Building, CareRecord, Household, Resident } from '../src/entities/index.js';
+import { residentsService } from '../src/service.js';
+import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
+
+const TODAY = '2026-11-30';
+const STATS = `query($groupBy: [ResidentStatisticsDimension!]!, $filter: ResidentStatisticsFilter) {
+  residentStatistics(groupBy: $groupBy, filter: $filter) { total groups { keys { value } count } }
+}`;
+const REGISTER = `mutation($input: RegisterResidentInput!) { registerResident(input: $input) { resident { id } } }`;
+const UPDATE = `mutation($input: UpdateResidentInput!) { updateResident(input: $input) { resident { id } } }`;
+const MOVE = `mutation($input: MoveResidentInput!) { moveResident(input: $input) { resident { id } } }`;
+const MOVE_OUT = `mutation($input: MoveOutResidentInput!) { moveOutResident(input: $input) { resident { id } } }`;
+const DEATH = `mutation($input: RecordResidentDeathInput!) { recordResidentDeath(input: $input) { resident { id } } }`;
+const ADD_CARE = `mutation($input: AddCareCategoryInput!) { addCareCategory(input: $input) { careRecord { id } } }`;
+const END_CARE = `mutation($input: EndCareCategoryInput!) { endCareCategory(input: $input) { careRecord { id } } }`;
+const IMPORT = `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { created updated rejected } }`;
+
+type Row = Record<string, unknown>;
+const KEY = ['community_id', 'building_id', 'gender', 'birth_date', 'residence_type', 'status', 'care_mask'];
+const normalise = (rows: Row[]) =>
+  rows.map((r) => [...KEY, 'n'].map((c) => String(r[c])).join('|')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Handwritten GROUP BY over the base tables, written independently of the rollup's own SQL. */
+const BASE_GROUP_BY = `
+  select r.community_id, coalesce(h.building_id, '') as building_id, coalesce(r.gender, '') as gender,
+         coalesce(r.birth_date, '') as birth_date, r.residence_type, r.status, coalesce(m.mask, 0) as care_mask,
+         count(*) as n
+  from resident r
+  left join household h on h.id = r.household_id
+  left join (
+    select resident_id, sum(bit) as mask from (
+      select distinct resident_id, case category
+        when 'MINIMUM_LIVING_ALLOWANCE' then 1 when 'EXTREME_POVERTY' then 2 when 'DISABILITY' then 4
+        when 'ELDERLY_LIVING_ALONE' then 8 when 'ADVANCED_AGE' then 16 when 'VETERAN' then 32
+        when 'RETIRED_CADRE' then 64 when 'UNEMPLOYED' then 128 when 'LEFT_BEHIND_CHILD' then 256
+        when 'MIGRANT_WORKER_CHILD' then 512 when 'KEY_PERSON' then 1024 end as bit
+      from care_record where ended_on is null) open_categories
+    group by resident_id) m on m.resident_id = r.id
+  group by r.community_id, coalesce(h.building_id, ''), coalesce(r.gender, ''), coalesce(r.birth_date, ''),
+           r.residence_type, r.status, coalesce(m.mask, 0)`;
+
+describe.each(testDialects())('statistics rollup on %s', (dialect) => {
+  let service: TestSubgraph;
+  const sql = (text: string, params: unknown[] = []) => service.orm.em.getConnection().execute<Row[]>(text, params);
+  const rollupRows = () => sql(`select * from resident_rollup where n <> 0`);
+
+  beforeAll(async () => {
+    service = await startTestSubgraph(residentsService, {
+      dialect,
+      clock: new ManualClock(new Date('2026-11-30T08:00:00Z')),
+    });
+    const em = service.orm.em.fork();
+    const { households } = await placesFixture(em);
+    const [a1, a2, b1] = households as [Household, Household, Household];
+    residentIn(em, a1, '林秀英', '1940-03-08', 2);
+    residentIn(em, a1, '林建国', '1975-06-01', 3);
+    residentIn(em, b1, '陈丽', '1990-01-15', 4);
+    residentIn(em, a2, '林小梅', '2008-11-30', 8);
+    await em.flush();
+  });
+  afterAll(() => service?.stop());
+
+  it('keeps the rollup equal to a GROUP BY over the base tables after API, import, transaction and ORM writes', async () => {
+    const ok = async (query: string, input: object) => {
+      const result = await service.graphql(query, { input });
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    // API: register, update, move, move out, death, care categories added and ended.
+    const registered = await ok(REGISTER, {
+      name: '张建华',
+      idNumber: composeResidentIdNumber('360102', '1990-05-05', 13),
+      householdId: 'household-0-1',
+    });
+    const newId = registered.registerResident.resident.id as string;
+    await ok(UPDATE, {
+      residentId: newId,
+      residenceType: 'FLOATING',
+      residencePermitIssuedOn: '2026-03-01',
+      residencePermitExpiresOn: '2027-02-28',
+    });
+    await ok(MOVE, { residentId: 'resident-3', householdId: 'household-1-2', movedInOn: '2026-10-01' });
+    await ok(MOVE_OUT, { residentId: 'resident-4', movedOutOn: '2026-11-20', destination: '江西省南昌市' });
+    await ok(DEATH, { residentId: 'resident-2', diedOn: '2026-11-28' });
+    const low = await ok(ADD_CARE, {
+      residentId: 'resident-3',
+      category: 'MINIMUM_LIVING_ALLOWANCE',
+      startedOn: '2026-01-31',
+      source: '民政局审批',
+    });
+    await ok(ADD_CARE, { residentId: 'resident-3', category: 'DISABILITY', startedOn: '2026-02-01', source: '残联' });
+    await ok(ADD_CARE, { residentId: 'resident-8', category: 'KEY_PERSON', startedOn: '2026-02-01', source: '综治' });
+    await ok(END_CARE, { careRecordId: low.addCareCategory.careRecord.id, endedOn: '2026-11-01', reason: '收入超标' });
+    // Import: one new resident in a new building, one existing resident's phone.
+    await ok(IMPORT, {
+      format: 'CSV',
+      content: [
+        'idNumber,name,phone,gridCode,building,unit,room,housing,relationToHead,residenceType,residencePermitIssuedOn,residencePermitExpiresOn',
+        `${composeResidentIdNumber('350203', '1982-02-02', 12)},李美玲,13800000002,350203008006-02,莲秀里9号楼,3,402,RENTED,HEAD,,,`,
+        `${composeResidentIdNumber('350203', '1975-06-01', 3)},林建国,13911112222,,香秀里1号楼,1,101,,OTHER,,,`,
+      ].join('\r\n'),
+    });
+    // A transaction of ORM writes (nested flushes), and a household moving to another building.
+    await service.orm.em.fork().transactional(async (em) => {
+      const r8 = await em.findOneOrFail(Resident, 'resident-8');
+      r8.gender = 'MALE';
+      await em.flush();
+      em.create(CareRecord, {
+        id: 'care-x',
+        communityId: COMMUNITY,
+        resident: r8,
+        category: 'VETERAN',
+        startedOn: '2026-01-01',
+        source: '测试',
+      });
+      const household = await em.findOneOrFail(Household, 'household-0-2');
+      household.building = em.getReference(Building, 'building-1', { wrapped: true });
+    });
+    const em = service.orm.em.fork();
+    await em.nativeDelete(CareRecord, { id: 'does-not-exist' });
+    const veteran = await em.findOneOrFail(CareRecord, 'care-x');
+    em.remove(veteran);
+    await em.flush();
+
+    const expected = normalise(await sql(BASE_GROUP_BY));
+    expect(expected.length).toBeGreaterThan(4);
+    expect(normalise(await rollupRows())).toEqual(expected);
+
+    // A rebuild from scratch (what start-up does for a new rollup) gives the same table.
+    await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
+    expect(normalise(await rollupRows())).toEqual(expected);
+  });
+
+  it('answers statistics as the base tables do: grid × age band, care categories, status', async () => {
+    // Grid × age band from the base tables, banded in the test with the domain rule.
+    const people = await sql(`
+      select g.id as grid, r.birth_date as birth from resident r
+      left join household h on h.id = r.household_id left join building b on b.id = h.building_id
+      left join grid g on g.id = b.grid_id`);
+    const expected: Record<string, number> = {};
+    for (const p of people) {
+      const key = `${(p.grid as string | null) ?? 'UNKNOWN'}/${ageBand(p.birth as string | null, TODAY) ?? 'UNKNOWN'}`;
+      expected[key] = (expected[key] ?? 0) + 1;
+    }
+    const counts = (result: any) =>
+      Object.fromEntries(
+        result.data.residentStatistics.groups.map((g: any) => [g.keys.map((k: any) => k.value).join('/'), g.count]),
+      );
+    const byGridAndBand = await service.graphql(STATS, { groupBy: ['GRID', 'AGE_BAND'] });
+    expect(byGridAndBand.errors).toBeUndefined();
+    expect(counts(byGridAndBand)).toEqual(expected);
+    expect(byGridAndBand.data.residentStatistics.total).toBe(people.length);
+
+    const open = await sql(
+      `select category, count(distinct resident_id) as n from care_record where ended_on is null group by category`,
+    );
+    const advanced = await sql(`select count(*) as n from resident where status = 'ACTIVE' and birth_date <= ?`, [
+      '1946-11-30',
+    ]);
+    const byCare = await service.graphql(STATS, { groupBy: ['CARE_CATEGORY'] });
+    const care = counts(byCare);
+    for (const row of open) expect(care[row.category as string]).toBe(Number(row.n));
+    expect(care.ADVANCED_AGE ?? 0).toBe(Number(advanced[0].n));
+
+    const statuses = await sql(`select status, count(*) as n from resident group by status`);
+    const byStatus = counts(await service.graphql(STATS, { groupBy: ['STATUS'] }));
+    expect(byStatus).toEqual(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)])));
+  });
+});
