@@ -173,6 +173,26 @@ describe.each(testDialects())('care categories and floating population on %s', (
     });
   });
 
+  it('expiring and expired permits are separate answers', async () => {
+    const LISTS = `{ expiring: floatingResidentsExpiring(before: "2027-12-31") { totalCount edges { node { id } } } expired: floatingResidentsExpired { totalCount edges { node { id residencePermitExpiresOn } } } }`;
+    // On 2026-12-20 the permit of resident-5 is valid through its last day; on 2026-12-21 it has expired.
+    clock.set(new Date('2026-12-20T08:00:00Z'));
+    const onLastDay = await service.graphql(LISTS);
+    expect(onLastDay.errors).toBeUndefined();
+    expect(onLastDay.data.expiring.edges.map((e: any) => e.node.id)).toContain('resident-5');
+    expect(onLastDay.data.expired.totalCount).toBe(0);
+    clock.set(new Date('2026-12-21T08:00:00Z'));
+    const after = await service.graphql(LISTS);
+    expect(after.data.expiring.edges.map((e: any) => e.node.id)).not.toContain('resident-5');
+    expect(after.data.expired).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: 'resident-5', residencePermitExpiresOn: '2026-12-20' } }],
+    });
+    const noRight = await service.graphql(LISTS, undefined, { role: 'party_affairs' });
+    expect(noRight.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    clock.set(new Date('2026-11-30T08:00:00Z'));
+  });
+
   it('the scheduled scan publishes review_due and registration_expiring once per due date, and again after a renewal', async () => {
     clock.set(new Date('2026-11-30T08:00:00Z'));
     // Permit of resident-5 expires 2026-12-20 (within 30 days); the review of resident-2 is due 2027-01-01 (not within 7 days).
