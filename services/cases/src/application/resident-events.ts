@@ -5,6 +5,7 @@ import {
   type CareCategoryReviewDue,
   type CareCategoryReviewed,
   type EventOf,
+  type FloatingRegistrationExpiring,
   type GridRegistered,
   type ResidentDeceased,
   type ResidentMovedIn,
@@ -107,6 +108,12 @@ export async function residentUpdated(
     at: new Date(event.occurredAt),
   });
   await uow.em.flush();
+  if (event.data.changedFields.includes('residencePermitExpiresOn'))
+    await settleTasks(
+      uow,
+      { kind: 'PERMIT_RENEWED', residentId: event.data.residentId, expiresOn: event.data.residencePermitExpiresOn },
+      now,
+    );
   if (from === event.data.residenceType) return;
   const fact = {
     kind: 'RESIDENCE_TYPE_CHANGED' as const,
@@ -118,6 +125,27 @@ export async function residentUpdated(
   };
   await settleTasks(uow, fact, now);
   await applyRules(uow, fact, event.communityId, now);
+}
+
+/** A 居住证 about to expire (or expired): a reminder task for the grid worker of the resident's grid. */
+export async function floatingPermitExpiring(
+  uow: UnitOfWork,
+  event: EventOf<typeof FloatingRegistrationExpiring>,
+  now: Date,
+): Promise<void> {
+  const row = await uow.em.findOne(ResidentProjection, { residentId: event.data.residentId });
+  if (row && row.status !== 'ACTIVE') return;
+  await applyRules(
+    uow,
+    {
+      kind: 'PERMIT_EXPIRING',
+      residentId: event.data.residentId,
+      gridId: event.data.gridId ?? row?.gridId ?? null,
+      expiresOn: event.data.expiresOn,
+    },
+    event.communityId,
+    now,
+  );
 }
 
 /** A resident moving into a household: projected, their waiting cases routed to the new grid. */
