@@ -86,6 +86,7 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
         'r-local',
         'r-marker',
         'r-marker2',
+        'r-lonely',
         'r-permit',
         'r-review',
         'r-turning',
@@ -413,6 +414,30 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     expect((await tasksOf('r-alone'))[0]).toMatchObject({ status: 'CLOSED', closedBy: 'VISIT' });
     await scanProactiveRules(service, clock.now());
     expect(await tasksOf('r-alone')).toHaveLength(1);
+  });
+
+  it('an 独居老人 with no contact on record since the care category began gets a visit task as soon as cases learns of them', async () => {
+    // As in the demo: the resident and their care category arrive today, the category dates from long ago.
+    await register('r-lonely', 'REGISTERED', '1938-08-08');
+    await publisher.publish(
+      CareCategoryAdded,
+      {
+        residentId: 'r-lonely',
+        category: 'ELDERLY_LIVING_ALONE',
+        startedOn: '2024-03-01',
+        source: '入户走访',
+        nextReviewOn: null,
+      },
+      { occurredAt: clock.now() },
+    );
+    // No scheduled scan is run here: the rule fires on the data as it arrives.
+    const [task] = await waitFor(async () => ((await tasksOf('r-lonely')).length ? tasksOf('r-lonely') : null), {
+      timeoutMs: 30_000,
+      what: 'elderly no-contact task',
+    });
+    expect(task).toMatchObject({ rule: 'ELDERLY_NO_CONTACT', status: 'OPEN', reason: '已 30 天以上无联系' });
+    await scanProactiveRules(service, clock.now());
+    expect(await tasksOf('r-lonely')).toHaveLength(1);
   });
 
   it('settles tasks a care review or the end of a care category makes moot (NO_LONGER_APPLIES), only those', async () => {

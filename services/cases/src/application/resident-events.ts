@@ -16,7 +16,7 @@ import {
 import type { UnitOfWork } from '@shequ/subgraph';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
-import { applyRules, closeTasksOf, settleTasks } from './proactive-tasks.js';
+import { applyRules, closeTasksOf, residentSnapshot, settleTasks } from './proactive-tasks.js';
 import { changeCareCategory, fillResidentProjection, upsertResidentProjection } from './resident-projection-updates.js';
 import { routeWaitingCases } from './route-waiting-cases.js';
 
@@ -197,8 +197,15 @@ export async function residentDeceased(
   await closeTasksOf(uow, event.data.residentId, 'RESIDENT_DECEASED', null, now);
 }
 
-/** A care category added to the projection (the rules read it). */
-export async function careCategoryAdded(uow: UnitOfWork, event: EventOf<typeof CareCategoryAdded>): Promise<void> {
+/**
+ * A care category added to the projection (known since its start, if earlier); the time-based rules look at the
+ * resident at once (an 独居老人 with no contact on record for 30 days needs a visit now, not after the next scan).
+ */
+export async function careCategoryAdded(
+  uow: UnitOfWork,
+  event: EventOf<typeof CareCategoryAdded>,
+  now: Date,
+): Promise<void> {
   await changeCareCategory(
     uow.em,
     event.data.residentId,
@@ -206,7 +213,11 @@ export async function careCategoryAdded(uow: UnitOfWork, event: EventOf<typeof C
     event.data.category,
     true,
     new Date(event.occurredAt),
+    event.data.startedOn,
   );
+  await uow.em.flush();
+  const row = await uow.em.findOne(ResidentProjection, { residentId: event.data.residentId });
+  if (row?.status === 'ACTIVE') await applyRules(uow, residentSnapshot(row), event.communityId, now);
 }
 
 /** A care category ended: removed from the projection, the tasks it made settled. */

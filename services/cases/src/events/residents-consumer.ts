@@ -45,7 +45,7 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
     .on(ResidentMovedIn, (event, uow) => residentMovedIn(uow, event, clock.now()))
     .on(ResidentMovedOut, (event, uow) => residentMovedOut(uow, event, clock.now()))
     .on(ResidentDeceased, (event, uow) => residentDeceased(uow, event, clock.now()))
-    .on(CareCategoryAdded, (event, uow) => careCategoryAdded(uow, event))
+    .on(CareCategoryAdded, (event, uow) => careCategoryAdded(uow, event, clock.now()))
     .on(CareCategoryEnded, (event, uow) => careCategoryEnded(uow, event, clock.now()))
     .on(CareCategoryReviewed, (event, uow) => careCategoryReviewed(uow, event, clock.now()))
     .on(CareCategoryReviewDue, (event, uow) => careCategoryReviewDue(uow, event, clock.now()))
