@@ -4,7 +4,8 @@ import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { scanDueReviewsAndPermits } from '../src/application/scheduled-scan.js';
 import { PiiAuditEntry } from '@shequ/subgraph';
-import { Resident } from '../src/entities/index.js';
+import { CareReview, Resident } from '../src/entities/index.js';
+import { OutboxMessage } from '@shequ/messaging';
 import { residentsService } from '../src/service.js';
 import { placesFixture, residentIn, staffFixture } from './fixtures.js';
 import { countFor, publishedEvents } from './stream.js';
@@ -171,6 +172,36 @@ describe.each(testDialects())('care categories and floating population on %s', (
       totalCount: 1,
       edges: [{ node: { id: 'resident-5', residencePermitExpiresOn: '2026-12-20' } }],
     });
+  });
+
+  it('refuses care records, reviews and endings dated after today, with the field named, writing nothing', async () => {
+    const records = async () => [
+      await service.orm.em.fork().count(OutboxMessage, {}),
+      await service.orm.em.fork().count(CareReview, {}),
+    ];
+    const future = await service.graphql(ADD, {
+      input: { residentId: 'resident-6', category: 'UNEMPLOYED', startedOn: '2026-12-15', source: '入户走访' },
+    });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startedOn' });
+    expect(future.errors?.[0]?.message).toMatch(/不能晚于今天（2026-11-30）/);
+    const added = await service.graphql(ADD, {
+      input: { residentId: 'resident-6', category: 'UNEMPLOYED', startedOn: '2026-11-30', source: '入户走访' },
+    });
+    expect(added.errors).toBeUndefined();
+    const id = added.data.addCareCategory.careRecord.id;
+    const before = await records();
+    const review = await service.graphql(REVIEW, {
+      input: { careRecordId: id, outcome: 'CONTINUE', reviewedOn: '2026-12-01', reviewerStaffId: 'staff-ss' },
+    });
+    expect(review.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reviewedOn' });
+    const end = await service.graphql(END, { input: { careRecordId: id, endedOn: '2027-01-01', reason: '已就业' } });
+    expect(end.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedOn' });
+    expect(await records()).toEqual(before);
+    const stored = await service.graphql(
+      `query($id: ID!) { resident(id: $id) { careCategories { category endedOn } } }`,
+      { id: 'resident-6' },
+    );
+    expect(stored.data.resident.careCategories).toContainEqual({ category: 'UNEMPLOYED', endedOn: null });
   });
 
   it('expiring and expired permits are separate answers', async () => {
