@@ -4,6 +4,7 @@ import {
   CareCategoryEnded,
   CareCategoryReviewDue,
   CareCategoryReviewed,
+  FloatingRegistrationExpiring,
   GridRegistered,
   RegistrationAttended,
   ResidentDeceased,
@@ -85,6 +86,8 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
         'r-local',
         'r-marker',
         'r-marker2',
+        'r-lonely',
+        'r-permit',
         'r-review',
         'r-turning',
         'r-visited',
@@ -287,6 +290,50 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     ]);
   });
 
+  it('a 居住证 expiring within 30 days becomes a reminder task for the grid worker; its renewal settles it', async () => {
+    await register('r-permit', 'FLOATING', '1992-02-02');
+    const permitTasks = async () => (await tasksOf('r-permit')).filter((t) => t.rule === 'FLOATING_PERMIT_EXPIRING');
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-permit' }), {
+      timeoutMs: 30_000,
+      what: 'registered resident',
+    });
+    const expiring = { residentId: 'r-permit', expiresOn: '2026-05-20', gridId: 'grid-2' };
+    const announced = await publisher.publish(FloatingRegistrationExpiring, expiring, { occurredAt: clock.now() });
+    const [task] = await waitFor(async () => ((await permitTasks()).length ? permitTasks() : null), {
+      timeoutMs: 30_000,
+      what: 'permit reminder',
+    });
+    expect(task).toMatchObject({
+      rule: 'FLOATING_PERMIT_EXPIRING',
+      status: 'OPEN',
+      gridId: 'grid-2',
+      dueOn: '2026-05-20',
+      reason: '居住证将于 2026-05-20 到期，须提醒续签',
+    });
+    const listed = await service.graphql(TASKS, { filter: { residentId: 'r-permit' } }, gridWorker);
+    expect(listed.data.proactiveTasks.edges.map((e: any) => e.node.rule)).toContain('FLOATING_PERMIT_EXPIRING');
+    await publisher.republish(announced);
+    await publisher.publish(
+      ResidentUpdated,
+      {
+        residentId: 'r-permit',
+        changedFields: ['residencePermitIssuedOn', 'residencePermitExpiresOn'],
+        residenceType: 'FLOATING',
+        residencePermitExpiresOn: '2027-05-20',
+      },
+      { occurredAt: clock.now() },
+    );
+    expect(
+      await waitFor(async () => (await permitTasks())[0]?.closedBy ?? null, {
+        timeoutMs: 30_000,
+        what: 'renewal settles',
+      }),
+    ).toBe('NO_LONGER_APPLIES');
+    expect(await permitTasks()).toHaveLength(1);
+    // The other task of the resident (verify a new floating resident) is not settled by the renewal.
+    expect((await tasksOf('r-permit')).find((t) => t.rule === 'FLOATING_RESIDENT_VERIFY')?.status).toBe('OPEN');
+  });
+
   it('closes the open tasks of a resident who moves out or dies, with that reason', async () => {
     await register('r-leaving', 'FLOATING');
     await register('r-dying', 'FLOATING');
@@ -367,6 +414,30 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
     expect((await tasksOf('r-alone'))[0]).toMatchObject({ status: 'CLOSED', closedBy: 'VISIT' });
     await scanProactiveRules(service, clock.now());
     expect(await tasksOf('r-alone')).toHaveLength(1);
+  });
+
+  it('an 独居老人 with no contact on record since the care category began gets a visit task as soon as cases learns of them', async () => {
+    // As in the demo: the resident and their care category arrive today, the category dates from long ago.
+    await register('r-lonely', 'REGISTERED', '1938-08-08');
+    await publisher.publish(
+      CareCategoryAdded,
+      {
+        residentId: 'r-lonely',
+        category: 'ELDERLY_LIVING_ALONE',
+        startedOn: '2024-03-01',
+        source: '入户走访',
+        nextReviewOn: null,
+      },
+      { occurredAt: clock.now() },
+    );
+    // No scheduled scan is run here: the rule fires on the data as it arrives.
+    const [task] = await waitFor(async () => ((await tasksOf('r-lonely')).length ? tasksOf('r-lonely') : null), {
+      timeoutMs: 30_000,
+      what: 'elderly no-contact task',
+    });
+    expect(task).toMatchObject({ rule: 'ELDERLY_NO_CONTACT', status: 'OPEN', reason: '已 30 天以上无联系' });
+    await scanProactiveRules(service, clock.now());
+    expect(await tasksOf('r-lonely')).toHaveLength(1);
   });
 
   it('settles tasks a care review or the end of a care category makes moot (NO_LONGER_APPLIES), only those', async () => {

@@ -60,6 +60,17 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
     await ok(PUBLISH, { id });
     return id;
   }
+  /** Starts an event at its planned time (check-in cannot open weeks early), then puts the clock back. */
+  async function startOnItsDay(id: string): Promise<void> {
+    const { communityEvent } = await ok(`query($id: ID!) { communityEvent(id: $id) { startsAt } }`, { id });
+    const today = clock.now();
+    clock.set(new Date(communityEvent.startsAt));
+    try {
+      await ok(START, { id });
+    } finally {
+      clock.set(today);
+    }
+  }
   const register = async (eventId: string, residentId: string) =>
     (await ok(REGISTER, { input: { eventId, residentId } })).registerForEvent.registration;
   const outbox = async (subject: string) =>
@@ -201,6 +212,20 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);
   });
 
+  it('refuses to start an event weeks before its time (field named, nothing changed); on its day it starts', async () => {
+    const id = await openEvent({ startsAt: '2027-01-15T07:00:00Z', endsAt: '2027-01-15T09:00:00Z' });
+    clock.set(new Date('2026-12-01T02:00:00Z')); // 45 days early
+    const early = await service.graphql(START, { id });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eventId' });
+    expect(early.errors?.[0]?.message).toMatch(/2027\/01\/15 15:00 开始/);
+    expect((await ok(`query($id: ID!) { communityEvent(id: $id) { status } }`, { id })).communityEvent.status).toBe(
+      'OPEN',
+    );
+    clock.set(new Date('2027-01-15T05:30:00Z')); // 90 minutes before: check-in may open
+    expect((await ok(START, { id })).startCommunityEvent.event.status).toBe('ONGOING');
+    clock.set(new Date('2026-12-01T02:00:00Z'));
+  });
+
   it('reschedules before the start under the same booking rules, not after', async () => {
     const moving = await ok(PLAN, {
       input: {
@@ -226,7 +251,7 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
       startsAt: '2027-09-01T07:30:00.000Z',
       venue: { name: '社区多功能活动室' },
     });
-    await ok(START, { id });
+    await startOnItsDay(id);
     const started = await service.graphql(RESCHEDULE, {
       input: { eventId: id, startsAt: '2027-09-02T07:00:00Z', endsAt: '2027-09-02T08:00:00Z' },
     });
@@ -352,7 +377,7 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
     const stayed = await register(id, 'c2');
     const early = await service.graphql(CHECK_IN, { id: came.id });
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'OPEN' });
-    await ok(START, { id });
+    await startOnItsDay(id);
     expect((await ok(CHECK_IN, { id: came.id })).checkInEventRegistration.registration.status).toBe('ATTENDED');
     expect((await ok(COMPLETE, { id })).completeCommunityEvent.event).toEqual({ status: 'COMPLETED', attended: 1 });
     const rows = await ok(

@@ -164,7 +164,9 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
   it('publishes registration.attended onto the stream when a resident checks in', async () => {
     const event = await openEvent('签到测试', '2027-03-01', { capacity: 5 });
     const seat = await register(event, 'attendee');
+    clock.set(new Date('2027-03-01T07:00:00Z')); // at its start: check-in cannot open weeks early
     await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: event });
+    clock.set(new Date('2026-12-01T02:00:00Z'));
     await ok(
       `mutation($id: ID!) { checkInEventRegistration(input: { registrationId: $id }) { registration { id } } }`,
       { id: seat.id },

@@ -4,7 +4,8 @@ import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { scanDueReviewsAndPermits } from '../src/application/scheduled-scan.js';
 import { PiiAuditEntry } from '@shequ/subgraph';
-import { Resident } from '../src/entities/index.js';
+import { CareReview, Resident } from '../src/entities/index.js';
+import { OutboxMessage } from '@shequ/messaging';
 import { residentsService } from '../src/service.js';
 import { placesFixture, residentIn, staffFixture } from './fixtures.js';
 import { countFor, publishedEvents } from './stream.js';
@@ -171,6 +172,56 @@ describe.each(testDialects())('care categories and floating population on %s', (
       totalCount: 1,
       edges: [{ node: { id: 'resident-5', residencePermitExpiresOn: '2026-12-20' } }],
     });
+  });
+
+  it('refuses care records, reviews and endings dated after today, with the field named, writing nothing', async () => {
+    const records = async () => [
+      await service.orm.em.fork().count(OutboxMessage, {}),
+      await service.orm.em.fork().count(CareReview, {}),
+    ];
+    const future = await service.graphql(ADD, {
+      input: { residentId: 'resident-6', category: 'UNEMPLOYED', startedOn: '2026-12-15', source: '入户走访' },
+    });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startedOn' });
+    expect(future.errors?.[0]?.message).toMatch(/不能晚于今天（2026-11-30）/);
+    const added = await service.graphql(ADD, {
+      input: { residentId: 'resident-6', category: 'UNEMPLOYED', startedOn: '2026-11-30', source: '入户走访' },
+    });
+    expect(added.errors).toBeUndefined();
+    const id = added.data.addCareCategory.careRecord.id;
+    const before = await records();
+    const review = await service.graphql(REVIEW, {
+      input: { careRecordId: id, outcome: 'CONTINUE', reviewedOn: '2026-12-01', reviewerStaffId: 'staff-ss' },
+    });
+    expect(review.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reviewedOn' });
+    const end = await service.graphql(END, { input: { careRecordId: id, endedOn: '2027-01-01', reason: '已就业' } });
+    expect(end.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedOn' });
+    expect(await records()).toEqual(before);
+    const stored = await service.graphql(
+      `query($id: ID!) { resident(id: $id) { careCategories { category endedOn } } }`,
+      { id: 'resident-6' },
+    );
+    expect(stored.data.resident.careCategories).toContainEqual({ category: 'UNEMPLOYED', endedOn: null });
+  });
+
+  it('expiring and expired permits are separate answers', async () => {
+    const LISTS = `{ expiring: floatingResidentsExpiring(before: "2027-12-31") { totalCount edges { node { id } } } expired: floatingResidentsExpired { totalCount edges { node { id residencePermitExpiresOn } } } }`;
+    // On 2026-12-20 the permit of resident-5 is valid through its last day; on 2026-12-21 it has expired.
+    clock.set(new Date('2026-12-20T08:00:00Z'));
+    const onLastDay = await service.graphql(LISTS);
+    expect(onLastDay.errors).toBeUndefined();
+    expect(onLastDay.data.expiring.edges.map((e: any) => e.node.id)).toContain('resident-5');
+    expect(onLastDay.data.expired.totalCount).toBe(0);
+    clock.set(new Date('2026-12-21T08:00:00Z'));
+    const after = await service.graphql(LISTS);
+    expect(after.data.expiring.edges.map((e: any) => e.node.id)).not.toContain('resident-5');
+    expect(after.data.expired).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: 'resident-5', residencePermitExpiresOn: '2026-12-20' } }],
+    });
+    const noRight = await service.graphql(LISTS, undefined, { role: 'party_affairs' });
+    expect(noRight.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    clock.set(new Date('2026-11-30T08:00:00Z'));
   });
 
   it('the scheduled scan publishes review_due and registration_expiring once per due date, and again after a renewal', async () => {

@@ -3,6 +3,7 @@ import { addMonths, composeResidentIdNumber } from '@shequ/contracts';
 import { nextReviewDate, reviewResult, isAdvancedAge } from '../src/domain/care-schedule.js';
 import { parseCsv } from '../src/domain/import/csv.js';
 import { checkImportRow } from '../src/domain/import/import-row.js';
+import { checkHousing, householdAddress, normaliseFlat } from '../src/domain/household-rules.js';
 import { RESIDENT_TRANSITIONS, residentTransition } from '../src/domain/resident-lifecycle.js';
 
 describe('resident life cycle table', () => {
@@ -75,7 +76,13 @@ describe('import row check', () => {
   };
 
   it('normalises units, rooms and Chinese enum labels', () => {
-    const check = checkImportRow({ ...row, relationToHead: '配偶', residenceType: '户籍', housing: '出租' }, today);
+    const landlordIdNumber = composeResidentIdNumber('350203', '1950-01-01', 7);
+    const check = checkImportRow(
+      { ...row, relationToHead: '配偶', residenceType: '户籍', housing: '出租', landlordIdNumber },
+      today,
+    );
+    // A rented flat without its landlord is refused, as by registerHousehold.
+    expect(checkImportRow({ ...row, housing: '出租' }, today)).toMatchObject({ ok: false, field: 'landlordIdNumber' });
     expect(check).toMatchObject({
       ok: true,
       value: {
@@ -84,6 +91,7 @@ describe('import row check', () => {
         relationToHead: 'SPOUSE',
         residenceType: 'REGISTERED',
         housing: 'RENTED',
+        landlordIdNumber,
         gender: 'MALE',
         birthDate: '1980-01-01',
       },
@@ -97,5 +105,21 @@ describe('import row check', () => {
       ok: false,
       field: 'residencePermitIssuedOn',
     });
+  });
+});
+
+describe('household rules (one flat, one household)', () => {
+  it('writes unit and room in one form, whatever way they were typed', () => {
+    expect(normaliseFlat({ unit: '9', room: '3874' })).toEqual({ unit: '9单元', room: '3874室' });
+    expect(normaliseFlat({ unit: ' ０1 单元', room: '１０１室' })).toEqual({ unit: '1单元', room: '101室' });
+    expect(normaliseFlat({ unit: 'A座', room: '底商 3' })).toEqual({ unit: 'A座', room: '底商3' });
+    expect(householdAddress('香秀里2号楼', '9', '3874')).toBe(householdAddress('香秀里2号楼', '9单元', '3874室'));
+    expect(() => normaliseFlat({ unit: ' ', room: '1' })).toThrow(/单元不能为空/);
+  });
+
+  it('a rented flat names its landlord, other flats none', () => {
+    expect(() => checkHousing('RENTED', false, 'landlordIdNumber')).toThrow(/出租房须登记房东/);
+    expect(() => checkHousing('OWNED', true, 'landlordResidentId')).toThrow(/只有出租房/);
+    expect(checkHousing('RENTED', true, 'landlordResidentId')).toBe('RENTED');
   });
 });

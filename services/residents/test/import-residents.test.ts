@@ -10,22 +10,22 @@ import { placesFixture, residentIn } from './fixtures.js';
 
 const IMPORT = `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { total created updated unchanged rejected results { row outcome residentId field reason } } }`;
 const HEADER =
-  'idNumber,name,phone,gridCode,building,unit,room,housing,relationToHead,residenceType,residencePermitIssuedOn,residencePermitExpiresOn';
+  'idNumber,name,phone,gridCode,building,unit,room,housing,relationToHead,residenceType,residencePermitIssuedOn,residencePermitExpiresOn,landlordIdNumber';
 const id = (birth: string, seq: number, region = '350203') => composeResidentIdNumber(region, birth, seq);
 const badCheckDigit = (value: string) => value.slice(0, 17) + (value[17] === '1' ? '2' : '1');
 
 const FILE = [
   HEADER,
-  `${id('1980-01-01', 11)},王建华,13800000001,,香秀里1号楼,1,101,,HEAD,,,`, // existing flat (香秀里1号楼1单元101室)
-  `${id('1982-02-02', 12)},李美玲,13800000002,350203008006-02,莲秀里9号楼,3,402,RENTED,户主,流动人口,2026-02-01,2027-01-31`, // new building + flat
-  `${id('1985-03-03', 13)},"欧阳, 娜",13800000003,,香秀里1号楼,1,101,,SPOUSE,,,`, // quoted comma → name invalid
-  `${id('1986-04-04', 14)},赵小兵,,,香秀里1号楼,1,101,,COUSIN,,,`, // unknown enum
-  `${badCheckDigit(id('1987-05-05', 15))},孙丽,,,香秀里1号楼,1,101,,,,,`, // invalid ID
-  `${id('1980-01-01', 11)},王建华,13800000001,,香秀里1号楼,1,102,,HEAD,,,`, // duplicate of row 1
+  `${id('1980-01-01', 11)},王建华,13800000001,,香秀里1号楼,1,101,,HEAD,,,,`, // existing flat (香秀里1号楼1单元101室)
+  `${id('1982-02-02', 12)},李美玲,13800000002,350203008006-02,莲秀里9号楼,3,402,RENTED,户主,流动人口,2026-02-01,2027-01-31,${id('1948-03-08', 2)}`, // new building + flat
+  `${id('1985-03-03', 13)},"欧阳, 娜",13800000003,,香秀里1号楼,1,101,,SPOUSE,,,,`, // quoted comma → name invalid
+  `${id('1986-04-04', 14)},赵小兵,,,香秀里1号楼,1,101,,COUSIN,,,,`, // unknown enum
+  `${badCheckDigit(id('1987-05-05', 15))},孙丽,,,香秀里1号楼,1,101,,,,,,`, // invalid ID
+  `${id('1980-01-01', 11)},王建华,13800000001,,香秀里1号楼,1,102,,HEAD,,,,`, // duplicate of row 1
   `${id('1988-06-06', 16)},周强,13800000004,,香秀里1号楼,1`, // too few columns
-  `${id('1948-03-08', 2)},林秀英,13911112222,,香秀里1号楼,1,101,,HEAD,,,`, // existing resident-2: phone added → UPDATED
-  `${id('1975-06-01', 3)},林建国,,,香秀里1号楼,1,101,,OTHER,,,`, // existing resident-3 as stored → UNCHANGED
-  `${id('1989-07-07', 17)},钱多多,,350203008006-09,新建里1号楼,1,101,,,,,`, // unknown grid
+  `${id('1948-03-08', 2)},林秀英,13911112222,,香秀里1号楼,1,101,,HEAD,,,,`, // existing resident-2: phone added → UPDATED
+  `${id('1975-06-01', 3)},林建国,,,香秀里1号楼,1,101,,OTHER,,,,`, // existing resident-3 as stored → UNCHANGED
+  `${id('1989-07-07', 17)},钱多多,,350203008006-09,新建里1号楼,1,101,,,,,,`, // unknown grid
 ].join('\r\n');
 
 describe.each(testDialects())('district import on %s', (dialect) => {
@@ -128,6 +128,96 @@ describe.each(testDialects())('district import on %s', (dialect) => {
         gridId: 'grid-b',
       }),
     ]);
+  });
+
+  it('one flat, one household: the API and the import write a flat the same way and find the same household', async () => {
+    const REGISTER_HOUSEHOLD = `mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { household { id address unit room } } }`;
+    const households = () => service.orm.em.fork().count(Household, {});
+    const before = await households();
+    // «1» / «101» is the existing 1单元101室, not a new flat «…1101».
+    const again = await service.graphql(REGISTER_HOUSEHOLD, {
+      input: { buildingId: 'building-0', unit: '1', room: '101', housing: 'OWNED' },
+    });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'room' });
+    const fresh = await service.graphql(REGISTER_HOUSEHOLD, {
+      input: { buildingId: 'building-0', unit: ' ９ ', room: '3874', housing: 'OWNED' },
+    });
+    expect(fresh.errors).toBeUndefined();
+    expect(fresh.data.registerHousehold.household).toMatchObject({
+      address: '香秀里1号楼9单元3874室',
+      unit: '9单元',
+      room: '3874室',
+    });
+    expect(await households()).toBe(before + 1);
+    const content = JSON.stringify([
+      { idNumber: id('1991-09-09', 31), name: '陈一凡', building: '香秀里1号楼', unit: '9', room: '3874' },
+      { idNumber: id('1992-10-10', 32), name: '黄二妹', building: '香秀里1号楼', unit: '9单元', room: '3874室' },
+    ]);
+    const imported = await service.graphql(IMPORT, { input: { format: 'JSON', content } });
+    expect(imported.data.importResidents).toMatchObject({ created: 2, rejected: 0 });
+    const em = service.orm.em.fork();
+    const people = await em.find(Resident, { idNumber: { $in: [id('1991-09-09', 31), id('1992-10-10', 32)] } });
+    expect(people.map((r) => r.household?.id)).toEqual([
+      fresh.data.registerHousehold.household.id,
+      fresh.data.registerHousehold.household.id,
+    ]);
+    expect(await households()).toBe(before + 1);
+  });
+
+  it('the import applies the rule of the API for rented flats: no landlord, no flat', async () => {
+    const households = () => service.orm.em.fork().count(Household, {});
+    const before = [await households(), await outboxCount()];
+    const content = JSON.stringify([
+      {
+        idNumber: id('1993-01-11', 33),
+        name: '郑租客',
+        building: '香秀里1号楼',
+        unit: 7,
+        room: 701,
+        housing: '出租房',
+      },
+      {
+        idNumber: id('1993-02-12', 34),
+        name: '冯租客',
+        building: '香秀里1号楼',
+        unit: 7,
+        room: 702,
+        housing: 'RENTED',
+        landlordIdNumber: id('1999-09-19', 99),
+      },
+      {
+        idNumber: id('1993-03-13', 35),
+        name: '何自住',
+        building: '香秀里1号楼',
+        unit: 7,
+        room: 703,
+        landlordIdNumber: id('1948-03-08', 2),
+      },
+    ]);
+    const imported = await service.graphql(IMPORT, { input: { format: 'JSON', content } });
+    expect(imported.data.importResidents.results).toEqual([
+      expect.objectContaining({ row: 1, outcome: 'REJECTED', field: 'landlordIdNumber' }),
+      expect.objectContaining({ row: 2, outcome: 'REJECTED', field: 'landlordIdNumber' }),
+      expect.objectContaining({ row: 3, outcome: 'REJECTED', field: 'landlordIdNumber' }),
+    ]);
+    expect([await households(), await outboxCount()]).toEqual(before);
+    const rented = JSON.stringify([
+      {
+        idNumber: id('1993-01-11', 33),
+        name: '郑租客',
+        building: '香秀里1号楼',
+        unit: 7,
+        room: 701,
+        housing: '出租房',
+        landlordIdNumber: id('1948-03-08', 2),
+      },
+    ]);
+    const ok = await service.graphql(IMPORT, { input: { format: 'JSON', content: rented } });
+    expect(ok.data.importResidents).toMatchObject({ created: 1, rejected: 0 });
+    const tenant = await service.orm.em
+      .fork()
+      .findOneOrFail(Resident, { idNumber: id('1993-01-11', 33) }, { populate: ['household'] });
+    expect(tenant.household!.getEntity()).toMatchObject({ housing: 'RENTED', landlordResidentId: 'resident-2' });
   });
 
   it('rejects an unreadable file as a whole, and callers without residents:import', async () => {

@@ -3621,7 +3621,9 @@ export type Query = {
   drawRaters: Array<Resident>;
   /** 活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息 */
   eventStatistics: Array<EventStatisticsGroup>;
-  /** 居住证将于指定日期前（含）到期的在册流动人口（需 floating:read） */
+  /** 居住证已过期（到期日早于今天）的在册流动人口，过期最久的在前（需 floating:read） */
+  floatingResidentsExpired: ResidentConnection;
+  /** 居住证将于指定日期前（含）到期、今天尚未过期的在册流动人口（需 floating:read）；已过期的见 floatingResidentsExpired */
   floatingResidentsExpiring: ResidentConnection;
   /** 本社区阳光爱心基金的余额（需 fund:read） */
   fund: Fund;
@@ -3758,6 +3760,11 @@ export type QueryDrawRatersArgs = {
 export type QueryEventStatisticsArgs = {
   filter?: InputMaybe<EventStatisticsFilter>;
   groupBy: Array<EventStatisticsDimension>;
+};
+
+export type QueryFloatingResidentsExpiredArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type QueryFloatingResidentsExpiringArgs = {

@@ -117,6 +117,19 @@ export function careCategoriesOf(row: ResidentProjection): CareCategory[] {
   return row.careCategories ? (row.careCategories.split(',') as CareCategory[]) : [];
 }
 
+/** What the time-based rules see of a resident: the projection row as a fact. */
+export function residentSnapshot(row: ResidentProjection): ProactiveFact {
+  return {
+    kind: 'RESIDENT_SNAPSHOT',
+    residentId: row.residentId,
+    gridId: row.gridId,
+    birthDate: row.birthDate,
+    careCategories: careCategoriesOf(row),
+    lastContactAt: row.lastContactAt ?? row.knownSince ?? row.updatedAt,
+    active: row.status === 'ACTIVE',
+  };
+}
+
 /**
  * The scheduled scan of the proactive rules over residents with a care category (the rules that look at
  * time: no contact for N days).
@@ -139,16 +152,7 @@ export async function scanProactiveRules(deps: { orm: Orm; outbox: Outbox }, now
           correlationId: 'proactive-scan',
         }),
       };
-      const fact: ProactiveFact = {
-        kind: 'RESIDENT_SNAPSHOT',
-        residentId: row.residentId,
-        gridId: row.gridId,
-        birthDate: row.birthDate,
-        careCategories: careCategoriesOf(row),
-        lastContactAt: row.lastContactAt ?? row.knownSince ?? row.updatedAt,
-        active: row.status === 'ACTIVE',
-      };
-      opened += (await applyRules(uow, fact, row.communityId, now)).length;
+      opened += (await applyRules(uow, residentSnapshot(row), row.communityId, now)).length;
     });
   }
   return opened;

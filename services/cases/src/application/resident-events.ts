@@ -5,6 +5,7 @@ import {
   type CareCategoryReviewDue,
   type CareCategoryReviewed,
   type EventOf,
+  type FloatingRegistrationExpiring,
   type GridRegistered,
   type ResidentDeceased,
   type ResidentMovedIn,
@@ -15,7 +16,7 @@ import {
 import type { UnitOfWork } from '@shequ/subgraph';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
-import { applyRules, closeTasksOf, settleTasks } from './proactive-tasks.js';
+import { applyRules, closeTasksOf, residentSnapshot, settleTasks } from './proactive-tasks.js';
 import { changeCareCategory, fillResidentProjection, upsertResidentProjection } from './resident-projection-updates.js';
 import { routeWaitingCases } from './route-waiting-cases.js';
 
@@ -107,6 +108,12 @@ export async function residentUpdated(
     at: new Date(event.occurredAt),
   });
   await uow.em.flush();
+  if (event.data.changedFields.includes('residencePermitExpiresOn'))
+    await settleTasks(
+      uow,
+      { kind: 'PERMIT_RENEWED', residentId: event.data.residentId, expiresOn: event.data.residencePermitExpiresOn },
+      now,
+    );
   if (from === event.data.residenceType) return;
   const fact = {
     kind: 'RESIDENCE_TYPE_CHANGED' as const,
@@ -118,6 +125,27 @@ export async function residentUpdated(
   };
   await settleTasks(uow, fact, now);
   await applyRules(uow, fact, event.communityId, now);
+}
+
+/** A 居住证 about to expire (or expired): a reminder task for the grid worker of the resident's grid. */
+export async function floatingPermitExpiring(
+  uow: UnitOfWork,
+  event: EventOf<typeof FloatingRegistrationExpiring>,
+  now: Date,
+): Promise<void> {
+  const row = await uow.em.findOne(ResidentProjection, { residentId: event.data.residentId });
+  if (row && row.status !== 'ACTIVE') return;
+  await applyRules(
+    uow,
+    {
+      kind: 'PERMIT_EXPIRING',
+      residentId: event.data.residentId,
+      gridId: event.data.gridId ?? row?.gridId ?? null,
+      expiresOn: event.data.expiresOn,
+    },
+    event.communityId,
+    now,
+  );
 }
 
 /** A resident moving into a household: projected, their waiting cases routed to the new grid. */
@@ -169,8 +197,15 @@ export async function residentDeceased(
   await closeTasksOf(uow, event.data.residentId, 'RESIDENT_DECEASED', null, now);
 }
 
-/** A care category added to the projection (the rules read it). */
-export async function careCategoryAdded(uow: UnitOfWork, event: EventOf<typeof CareCategoryAdded>): Promise<void> {
+/**
+ * A care category added to the projection (known since its start, if earlier); the time-based rules look at the
+ * resident at once (an 独居老人 with no contact on record for 30 days needs a visit now, not after the next scan).
+ */
+export async function careCategoryAdded(
+  uow: UnitOfWork,
+  event: EventOf<typeof CareCategoryAdded>,
+  now: Date,
+): Promise<void> {
   await changeCareCategory(
     uow.em,
     event.data.residentId,
@@ -178,7 +213,11 @@ export async function careCategoryAdded(uow: UnitOfWork, event: EventOf<typeof C
     event.data.category,
     true,
     new Date(event.occurredAt),
+    event.data.startedOn,
   );
+  await uow.em.flush();
+  const row = await uow.em.findOne(ResidentProjection, { residentId: event.data.residentId });
+  if (row?.status === 'ACTIVE') await applyRules(uow, residentSnapshot(row), event.communityId, now);
 }
 
 /** A care category ended: removed from the projection, the tasks it made settled. */

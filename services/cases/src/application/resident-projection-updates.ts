@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ResidenceType, ResidentStatus } from '@shequ/contracts';
+import { startOfCommunityDay, type ResidenceType, type ResidentStatus } from '@shequ/contracts';
 import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
@@ -74,6 +74,7 @@ export async function changeCareCategory(
   category: string,
   present: boolean,
   at: Date,
+  startedOn: string | null = null,
 ): Promise<void> {
   const row =
     (await em.findOne(ResidentProjection, { residentId })) ??
@@ -83,6 +84,10 @@ export async function changeCareCategory(
   else current.delete(category);
   row.careCategories = [...current].sort().join(',');
   row.updatedAt = at;
+  if (present && startedOn) {
+    const since = startOfCommunityDay(startedOn);
+    if (!row.knownSince || since < row.knownSince) row.knownSince = since;
+  }
 }
 
 /** The grid worker of a resident's grid, if known. */

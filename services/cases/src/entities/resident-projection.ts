@@ -51,7 +51,11 @@ export class ResidentProjection {
   @Property({ type: 'datetime', nullable: true })
   lastContactAt: Date | null = null;
 
-  /** When this service first heard of the resident (baseline of the no-contact rule). */
+  /**
+   * Since when the community has known the resident (baseline of the no-contact rule when no contact is on record):
+   * when this service first heard of them, or the start of a care category if earlier (an 独居老人 since 2024 with
+   * no contact on record has had none since 2024, not since the day this service was installed).
+   */
   @Property({ type: 'datetime', nullable: true })
   knownSince: Date | null = null;
 

@@ -3,6 +3,7 @@ import {
   CareCategoryEnded,
   CareCategoryReviewDue,
   CareCategoryReviewed,
+  FloatingRegistrationExpiring,
   GridRegistered,
   ResidentDeceased,
   ResidentMovedIn,
@@ -17,6 +18,7 @@ import {
   careCategoryEnded,
   careCategoryReviewDue,
   careCategoryReviewed,
+  floatingPermitExpiring,
   gridRegistered,
   residentDeceased,
   residentMovedIn,
@@ -29,7 +31,8 @@ import {
 /**
  * Keeps the resident projection (resident → household → building → grid, care categories, status) from residents'
  * events and feeds the proactive rules (new floating resident or one who turns floating, care review due; a care
- * category ended or reviewed, or a turn back to 户籍, settles tasks it made moot); a resident who moves out or dies
+ * category ended or reviewed, or a turn back to 户籍, settles tasks it made moot; a 居住证 about to expire asks for a
+ * reminder, its renewal settles it); a resident who moves out or dies
  * has their open tasks closed.
  */
 export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDependencies): EventConsumer {
@@ -42,8 +45,9 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
     .on(ResidentMovedIn, (event, uow) => residentMovedIn(uow, event, clock.now()))
     .on(ResidentMovedOut, (event, uow) => residentMovedOut(uow, event, clock.now()))
     .on(ResidentDeceased, (event, uow) => residentDeceased(uow, event, clock.now()))
-    .on(CareCategoryAdded, (event, uow) => careCategoryAdded(uow, event))
+    .on(CareCategoryAdded, (event, uow) => careCategoryAdded(uow, event, clock.now()))
     .on(CareCategoryEnded, (event, uow) => careCategoryEnded(uow, event, clock.now()))
     .on(CareCategoryReviewed, (event, uow) => careCategoryReviewed(uow, event, clock.now()))
-    .on(CareCategoryReviewDue, (event, uow) => careCategoryReviewDue(uow, event, clock.now()));
+    .on(CareCategoryReviewDue, (event, uow) => careCategoryReviewDue(uow, event, clock.now()))
+    .on(FloatingRegistrationExpiring, (event, uow) => floatingPermitExpiring(uow, event, clock.now()));
 }

@@ -9,7 +9,7 @@ import {
 import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
-import { checkReschedulable, nextEventStatus } from '../domain/event-lifecycle.js';
+import { checkReschedulable, checkStartTime, nextEventStatus } from '../domain/event-lifecycle.js';
 import { LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
 import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
@@ -187,10 +187,17 @@ export async function publishEvent(uow: UnitOfWork, eventId: string, communityId
   return event;
 }
 
-/** → ONGOING: check-in opens. */
-export async function startEvent(uow: UnitOfWork, eventId: string, communityId: string): Promise<CommunityEvent> {
+/** → ONGOING: check-in opens (on the event's day, not earlier). */
+export async function startEvent(
+  uow: UnitOfWork,
+  eventId: string,
+  communityId: string,
+  now: Date,
+): Promise<CommunityEvent> {
   const event = await lockEvent(uow, eventId, communityId);
-  event.status = nextEventStatus(event.status, 'START');
+  const next = nextEventStatus(event.status, 'START');
+  checkStartTime(event.startsAt, now);
+  event.status = next;
   await uow.em.flush();
   return event;
 }

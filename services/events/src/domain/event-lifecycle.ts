@@ -1,6 +1,7 @@
 import type { CommunityEventStatus } from '@shequ/contracts';
 import { CommunityEventStatuses } from '@shequ/contracts';
-import { ConflictError } from '@shequ/errors';
+import { ConflictError, InvalidInputError } from '@shequ/errors';
+import { COMMUNITY_TIME_ZONE } from '@shequ/contracts';
 
 /** What can happen to an activity. FILL / REOPEN follow the seats; the others are staff actions. */
 export type EventAction = 'PUBLISH' | 'FILL' | 'REOPEN' | 'START' | 'COMPLETE' | 'CANCEL';
@@ -72,3 +73,29 @@ export const UPCOMING_EVENT_STATUSES: readonly CommunityEventStatus[] = ['PLANNE
 
 /** Events that have used their venue: started or finished (cancelled ones never did). */
 export const VENUE_USED_STATUSES: readonly CommunityEventStatus[] = ['ONGOING', 'COMPLETED'];
+
+/** Check-in may open this long before an event's start, not earlier. */
+export const START_LEAD_MINUTES = 120;
+
+const beijingTime = (instant: Date): string =>
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: COMMUNITY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(instant);
+
+/**
+ * An event starts (check-in opens) on its day: at most `START_LEAD_MINUTES` before its planned start. Starting it
+ * weeks early would record attendance that cannot have happened yet.
+ */
+export function checkStartTime(startsAt: Date, now: Date): void {
+  if (now.getTime() < startsAt.getTime() - START_LEAD_MINUTES * 60_000)
+    throw new InvalidInputError(
+      'eventId',
+      `活动定于 ${beijingTime(startsAt)} 开始，最早可在开始前 ${START_LEAD_MINUTES / 60} 小时开始签到，现在（${beijingTime(now)}）还不能开始`,
+    );
+}

@@ -141,7 +141,7 @@ export class CommunityEventResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:write');
-    return { event: await ctx.transaction((uow) => startEvent(uow, input.eventId, ctx.communityId)) };
+    return { event: await ctx.transaction((uow) => startEvent(uow, input.eventId, ctx.communityId, ctx.clock.now())) };
   }
 
   @Mutation(() => CommunityEventPayload, {

@@ -9,7 +9,7 @@ import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { assertAddable, nextReviewDate, reviewResult } from '../domain/care-schedule.js';
-import { validDate } from '../domain/dates.js';
+import { factDate, validDate } from '../domain/dates.js';
 import { residentTransition } from '../domain/resident-lifecycle.js';
 import { CareReviewOutcomes } from '../domain/vocabularies.js';
 import { CareRecord } from '../entities/care-record.js';
@@ -20,6 +20,8 @@ import { loadVisible } from './load.js';
 
 export interface CareScope {
   communityId: string;
+  /** The community day the change is made on (dates of facts may not be after it). */
+  today: string;
   resident: (resident: Resident, em: UnitOfWork['em']) => Promise<boolean>;
   /** Whether the caller may manage this category (重点人员 needs sensitive:write). */
   category: (category: CareCategory) => boolean;
@@ -52,7 +54,7 @@ export async function addCareCategory(
 ): Promise<CareRecord> {
   const category = validCategory(input.category, scope);
   assertAddable(category);
-  const startedOn = validDate(input.startedOn, 'startedOn');
+  const startedOn = factDate(input.startedOn, 'startedOn', scope.today, '关爱对象起始日期');
   const source = text(input.source, 'source', 100)!;
   const grade = text(input.grade, 'grade', 20, false);
   const resident = await loadVisible(uow, Resident, input.residentId, scope.communityId, '居民', scope.resident);
@@ -103,7 +105,7 @@ export async function endCareCategory(
   input: { careRecordId: string; endedOn: string; reason: string },
   scope: CareScope,
 ): Promise<CareRecord> {
-  const endedOn = validDate(input.endedOn, 'endedOn');
+  const endedOn = factDate(input.endedOn, 'endedOn', scope.today, '终止日期');
   const reason = text(input.reason, 'reason', 200)!;
   const record = await openRecord(uow, input.careRecordId, scope);
   end(uow, record, endedOn, reason);
@@ -128,7 +130,7 @@ export async function reviewCareCategory(
   if (!CareReviewOutcomes.codes.includes(input.outcome as CareReviewOutcome))
     throw new InvalidInputError('outcome', `未知的复核结论：${input.outcome}`);
   const outcome = input.outcome as CareReviewOutcome;
-  const reviewedOn = validDate(input.reviewedOn, 'reviewedOn');
+  const reviewedOn = factDate(input.reviewedOn, 'reviewedOn', scope.today, '复核日期');
   const requestedNext = input.nextReviewOn ? validDate(input.nextReviewOn, 'nextReviewOn') : null;
   const note = text(input.note, 'note', 500, outcome !== 'CONTINUE');
   const grade = text(input.grade, 'grade', 20, false);

@@ -15,7 +15,7 @@ import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
-import { householdAddress } from './places.js';
+import { householdAddress } from '../domain/household-rules.js';
 
 export type ImportOutcomeCode = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
 
@@ -137,6 +137,8 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
   );
   const gridByCode = new Map(grids.map((g) => [g.code, g.id]));
   const buildingByName = new Map(buildings.map((b) => [b.name, { id: b.id, gridId: b.grid.id }]));
+  // Residents created by earlier rows of the file (a landlord may be registered by the same file).
+  const createdByIdNumber = new Map<string, string>();
 
   for (let start = 0; start < valid.length; start += chunkSize) {
     const chunk = valid.slice(start, start + chunkSize);
@@ -147,6 +149,17 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
           r.idNumber,
           r,
         ]),
+      );
+      const landlordIdNumbers = [...new Set(chunk.map((r) => r.value.landlordIdNumber).filter((n) => n !== null))];
+      const landlords = new Map(
+        (landlordIdNumbers.length
+          ? await em.find(
+              Resident,
+              { idNumber: { $in: landlordIdNumbers }, communityId },
+              { fields: ['id', 'idNumber'] },
+            )
+          : []
+        ).map((r) => [r.idNumber, r.id]),
       );
       const addresses = chunk.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room));
       const households = new Map(
@@ -159,6 +172,16 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
       for (const { row, value } of chunk) {
         const reject = (field: string, reason: string) =>
           out.push({ row, outcome: 'REJECTED', residentId: null, field, reason });
+        const flatAddress = householdAddress(value.building, value.unit, value.room);
+        // A new flat: the landlord of a rented one must be a resident already known (same rule as registerHousehold).
+        const landlordResidentId =
+          value.landlordIdNumber === null
+            ? null
+            : (landlords.get(value.landlordIdNumber) ?? createdByIdNumber.get(value.landlordIdNumber) ?? null);
+        if (value.landlordIdNumber !== null && !landlordResidentId && !households.has(flatAddress)) {
+          reject('landlordIdNumber', `房东（身份证号 ${value.landlordIdNumber}）尚未在本社区登记`);
+          continue;
+        }
         // Building: matched by name, or created in the named grid.
         let building = buildingByName.get(value.building);
         if (!building) {
@@ -187,7 +210,7 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
           continue;
         }
         // Household: matched by full address, or created.
-        const address = householdAddress(value.building, value.unit, value.room);
+        const address = flatAddress;
         let household = households.get(address);
         if (!household) {
           household = em.create(Household, {
@@ -198,6 +221,7 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
             room: value.room,
             address,
             housing: value.housing ?? 'OWNED',
+            landlordResidentId,
           });
           announceHousehold(events, { id: household.id, buildingId: building.id, gridId: building.gridId });
           households.set(address, household);
@@ -221,6 +245,7 @@ export async function importResidents(source: SourceRecord[], settings: ImportSe
             movedInOn: communityDay(settings.today),
           });
           if (value.relationToHead === 'HEAD' && !household.headResidentId) household.headResidentId = created.id;
+          createdByIdNumber.set(value.idNumber, created.id);
           events.record(ResidentRegistered, {
             residentId: created.id,
             ...location,

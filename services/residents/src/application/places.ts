@@ -3,12 +3,8 @@ import { Departments, GridRegistered, type Department } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import {
-  HousingTypes,
-  OrganizationKinds,
-  type HousingTypeCode,
-  type OrganizationKindCode,
-} from '../domain/vocabularies.js';
+import { OrganizationKinds, type HousingTypeCode, type OrganizationKindCode } from '../domain/vocabularies.js';
+import { checkHousing, householdAddress, normaliseFlat } from '../domain/household-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
@@ -23,24 +19,15 @@ const text = (raw: string | null | undefined, field: string, max: number): strin
   return value;
 };
 
-/** The full door address of a flat: building name + unit + room (香秀里12号楼2单元502室). */
-export const householdAddress = (buildingName: string, unit: string, room: string): string =>
-  `${buildingName}${unit}${room}`;
-
-/** A rented flat (出租房) records its landlord; owned and public flats have none. */
+/** A rented flat (出租房) records its landlord (a resident of this community); owned and public flats have none. */
 async function validHousing(
   uow: UnitOfWork,
   communityId: string,
   housing: string,
   landlordResidentId: string | null | undefined,
 ): Promise<{ housing: HousingTypeCode; landlordResidentId: string | null }> {
-  if (!HousingTypes.codes.includes(housing as HousingTypeCode))
-    throw new InvalidInputError('housing', `未知的住房性质：${housing}`);
-  if (housing !== 'RENTED') {
-    if (landlordResidentId) throw new InvalidInputError('landlordResidentId', '只有出租房登记房东');
-    return { housing: housing as HousingTypeCode, landlordResidentId: null };
-  }
-  if (!landlordResidentId) throw new InvalidInputError('landlordResidentId', '出租房须登记房东');
+  const kind = checkHousing(housing, !!landlordResidentId, 'landlordResidentId');
+  if (kind !== 'RENTED' || !landlordResidentId) return { housing: kind, landlordResidentId: null };
   const landlord = await uow.em.findOne(Resident, { id: landlordResidentId, communityId });
   if (!landlord) throw new InvalidInputError('landlordResidentId', `房东（居民）${landlordResidentId} 不存在`);
   return { housing: 'RENTED', landlordResidentId };
@@ -52,8 +39,7 @@ export async function registerHousehold(
   communityId: string,
   buildingVisible: (building: Building, em: UnitOfWork['em']) => Promise<boolean>,
 ): Promise<Household> {
-  const unit = text(input.unit, 'unit', 20);
-  const room = text(input.room, 'room', 20);
+  const { unit, room } = normaliseFlat(input);
   const building = await uow.em.findOne(Building, { id: input.buildingId, communityId });
   if (!building || !(await buildingVisible(building, uow.em)))
     throw new InvalidInputError('buildingId', `楼栋 ${input.buildingId} 不存在`);

@@ -69,3 +69,22 @@ export async function matchingResidentIds(em: EntityManager, where: FilterQuery<
   const rows = await em.find(Resident, where, { fields: ['id'] });
   return rows.map((r) => r.id);
 }
+
+/**
+ * Active floating residents by where their 居住证 stands on `today` (the query form of `permitStanding` in
+ * domain/floating-permit.ts): `EXPIRING` = expiry from today through `before` (inclusive), `EXPIRED` = expiry before
+ * today.
+ */
+export function floatingPermitWhere(
+  scope: FilterQuery<Resident>[],
+  standing: { kind: 'EXPIRING'; today: string; before: string } | { kind: 'EXPIRED'; today: string },
+): FilterQuery<Resident> {
+  const expiresOn =
+    standing.kind === 'EXPIRING' ? { $gte: standing.today, $lte: standing.before } : { $lt: standing.today };
+  return {
+    $and: [
+      ...scope,
+      { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, ...expiresOn } },
+    ],
+  };
+}

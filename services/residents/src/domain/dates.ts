@@ -12,3 +12,13 @@ export function validDate(raw: string | null | undefined, field: string): string
 
 /** The latest birth date of someone at least `years` old on `date`. */
 export const bornOnOrBefore = (date: string, years: number): string => addMonths(date, -12 * years);
+
+/**
+ * The date of a fact (a care category began, a review was made, a category ended): a valid date that is not after
+ * `today` — what has not happened yet cannot be recorded as done.
+ */
+export function factDate(raw: string | null | undefined, field: string, today: string, what: string): string {
+  const value = validDate(raw, field);
+  if (value > today) throw new InvalidInputError(field, `${what}不能晚于今天（${today}），收到 ${value}`);
+  return value;
+}

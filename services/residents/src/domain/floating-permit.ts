@@ -31,3 +31,11 @@ export function validResidence(input: {
   if (expiresOn <= issuedOn) throw new InvalidInputError('residencePermitExpiresOn', '居住证到期日须晚于签发日');
   return { residenceType, residencePermitIssuedOn: issuedOn, residencePermitExpiresOn: expiresOn };
 }
+
+/**
+ * Where a 居住证 stands on a day: `EXPIRED` once its expiry day has passed, `EXPIRING` on and before it (a permit is
+ * valid through its expiry day). The lists of expiring and of expired permits are separate answers.
+ */
+export function permitStanding(expiresOn: string, today: string): 'EXPIRING' | 'EXPIRED' {
+  return expiresOn < today ? 'EXPIRED' : 'EXPIRING';
+}

@@ -1,3 +1,4 @@
+import { communityDay } from '@shequ/contracts';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import type { CareCategory } from '@shequ/contracts';
@@ -22,6 +23,7 @@ import {
 function careScope(ctx: SubgraphContext): CareScope {
   return {
     communityId: ctx.communityId,
+    today: communityDay(ctx.clock.now()),
     resident: (r, em) => residentWritable(ctx.access, em, r),
     category: (category: CareCategory) => !SENSITIVE_CATEGORIES.includes(category) || ctx.access.can('sensitive:write'),
   };

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
-import { ageOn, communityDay, parseResidentIdNumber } from '@shequ/contracts';
+import { ageOn, communityDay, isIsoDate, parseResidentIdNumber } from '@shequ/contracts';
 import { derivedAdvancedAge, storedCareView, type CareRecordView } from '../application/care-view.js';
 import { registerResident } from '../application/register-resident.js';
 import {
@@ -11,7 +11,7 @@ import {
   updateResident,
   type Visibility,
 } from '../application/resident-lifecycle.js';
-import { matchingResidentIds, residentWhere } from '../application/resident-query.js';
+import { floatingPermitWhere, matchingResidentIds, residentWhere } from '../application/resident-query.js';
 import { householdWritable, residentScope, residentVisible, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
@@ -114,21 +114,33 @@ export class ResidentResolver {
     return connection;
   }
 
-  @Query(() => ResidentConnection, { description: '居住证将于指定日期前（含）到期的在册流动人口（需 floating:read）' })
+  @Query(() => ResidentConnection, {
+    description:
+      '居住证将于指定日期前（含）到期、今天尚未过期的在册流动人口（需 floating:read）；已过期的见 floatingResidentsExpired',
+  })
   async floatingResidentsExpiring(
     @Arg('before', () => String, { description: '截止日期 YYYY-MM-DD（含）' }) before: string,
     @Args() page: PageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('floating:read');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(before)) throw new InvalidInputError('before', '日期须为 YYYY-MM-DD');
-    const where = {
-      $and: [
-        ...residentScope(ctx),
-        { status: 'ACTIVE', residenceType: 'FLOATING', residencePermitExpiresOn: { $ne: null, $lte: before } },
-      ],
-    };
-    return paginate(ctx.em, Resident, where as never, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
+    if (!isIsoDate(before))
+      throw new InvalidInputError('before', `截止日期须为 YYYY-MM-DD 格式的有效日期，收到「${before}」`);
+    const where = floatingPermitWhere(residentScope(ctx), {
+      kind: 'EXPIRING',
+      today: communityDay(ctx.clock.now()),
+      before,
+    });
+    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
+  }
+
+  @Query(() => ResidentConnection, {
+    description: '居住证已过期（到期日早于今天）的在册流动人口，过期最久的在前（需 floating:read）',
+  })
+  async floatingResidentsExpired(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    ctx.access.require('floating:read');
+    const where = floatingPermitWhere(residentScope(ctx), { kind: 'EXPIRED', today: communityDay(ctx.clock.now()) });
+    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
   }
 
   @Mutation(() => RegisterResidentPayload, {

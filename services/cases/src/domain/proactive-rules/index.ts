@@ -1,5 +1,6 @@
 import { careReviewDue } from './care-review-due.js';
 import { elderlyNoContact } from './elderly-no-contact.js';
+import { floatingPermitExpiring } from './floating-permit-expiring.js';
 import { floatingResidentVerify } from './floating-resident-verify.js';
 import type { ProactiveFact, ProactiveRule, TaskDraft } from './rule.js';
 
@@ -10,7 +11,12 @@ export type { ProactiveFact, ProactiveRule, TaskDraft } from './rule.js';
 type AnyProactiveRule = ProactiveRule<any>;
 
 /** The active rules. A new rule is one file exporting a ProactiveRule, listed here. */
-export const PROACTIVE_RULES: readonly AnyProactiveRule[] = [elderlyNoContact, careReviewDue, floatingResidentVerify];
+export const PROACTIVE_RULES: readonly AnyProactiveRule[] = [
+  elderlyNoContact,
+  careReviewDue,
+  floatingResidentVerify,
+  floatingPermitExpiring,
+];
 
 /** Runs every rule on one fact: the tasks they ask for. */
 export function evaluateRules(

@@ -19,6 +19,10 @@ export type ProactiveFact =
   | { kind: 'CARE_CATEGORY_ENDED'; residentId: string; category: CareCategory }
   /** residents' care_category.reviewed (the review was done) */
   | { kind: 'CARE_REVIEWED'; residentId: string; category: CareCategory }
+  /** residents' floating.registration_expiring: a 居住证 expires within 30 days (or has expired) */
+  | { kind: 'PERMIT_EXPIRING'; residentId: string; gridId: string | null; expiresOn: string }
+  /** residents' resident.updated with a new 居住证 expiry (a renewal; null when the permit was dropped) */
+  | { kind: 'PERMIT_RENEWED'; residentId: string; expiresOn: string | null }
   /** residents' resident.registered */
   | { kind: 'RESIDENT_REGISTERED'; residentId: string; gridId: string | null; residenceType: ResidenceType }
   /**

@@ -3,6 +3,7 @@ import { HousingTypes, RelationsToHead, type HousingTypeCode, type RelationToHea
 import { validName, validPhone } from '../resident-registration.js';
 import { validResidence } from '../floating-permit.js';
 import { isDomainError } from '@shequ/errors';
+import { checkHousing, normaliseFlat } from '../household-rules.js';
 
 /** Columns of a district import file (区级人口库), with the Chinese headings also accepted. */
 export const IMPORT_COLUMNS = {
@@ -18,6 +19,7 @@ export const IMPORT_COLUMNS = {
   residenceType: ['residenceType', '居住类型'],
   residencePermitIssuedOn: ['residencePermitIssuedOn', '居住证签发日期'],
   residencePermitExpiresOn: ['residencePermitExpiresOn', '居住证到期日期'],
+  landlordIdNumber: ['landlordIdNumber', '房东身份证号'],
 } as const;
 export type ImportColumn = keyof typeof IMPORT_COLUMNS;
 export const REQUIRED_COLUMNS: ImportColumn[] = ['idNumber', 'name', 'building', 'unit', 'room'];
@@ -41,6 +43,8 @@ export interface ImportRow {
   unit: string;
   room: string;
   housing: HousingTypeCode | null;
+  /** 出租房's landlord (a resident registered in the community or earlier in the file), by ID number. */
+  landlordIdNumber: string | null;
   relationToHead: RelationToHeadCode;
   residenceType: ResidenceType;
   residencePermitIssuedOn: string | null;
@@ -62,8 +66,6 @@ function enumValue<K extends string>(field: string, raw: string, codes: readonly
   return value as K;
 }
 
-const withSuffix = (raw: string, suffix: string) => (/^\d+$/.test(raw) ? `${raw}${suffix}` : raw);
-
 /** Checks and normalises one record of an import file; never throws. */
 export function checkImportRow(record: Partial<Record<ImportColumn, string>>, today: Date): RowCheck {
   const get = (column: ImportColumn) => (record[column] ?? '').trim();
@@ -81,10 +83,12 @@ export function checkImportRow(record: Partial<Record<ImportColumn, string>>, to
       residencePermitIssuedOn: get('residencePermitIssuedOn') || null,
       residencePermitExpiresOn: get('residencePermitExpiresOn') || null,
     });
-    const unit = withSuffix(get('unit'), '单元');
-    const room = withSuffix(get('room'), '室');
-    if (get('building').length > 100 || unit.length > 20 || room.length > 20)
-      return { ok: false, field: 'building', reason: '地址过长' };
+    // The same rules as registerHousehold: one written form of a flat, a rented flat names its landlord.
+    const { unit, room } = normaliseFlat({ unit: get('unit'), room: get('room') });
+    if (get('building').length > 100) return { ok: false, field: 'building', reason: '楼栋名称不能超过 100 个字' };
+    const housing = get('housing') ? enumValue('housing', get('housing'), HousingTypes.codes) : null;
+    const landlordIdNumber = get('landlordIdNumber') ? get('landlordIdNumber').toUpperCase() : null;
+    checkHousing(housing ?? 'OWNED', landlordIdNumber !== null, 'landlordIdNumber');
     return {
       ok: true,
       value: {
@@ -97,7 +101,8 @@ export function checkImportRow(record: Partial<Record<ImportColumn, string>>, to
         building: get('building'),
         unit,
         room,
-        housing: get('housing') ? enumValue('housing', get('housing'), HousingTypes.codes) : null,
+        housing,
+        landlordIdNumber,
         relationToHead: get('relationToHead')
           ? enumValue('relationToHead', get('relationToHead'), RelationsToHead.codes)
           : 'OTHER',

@@ -1,0 +1,59 @@
+import { InvalidInputError } from '@shequ/errors';
+import { HousingTypes, type HousingTypeCode } from './vocabularies.js';
+
+/*
+ * The rules of a flat (户), shared by every path that registers one: the API (`registerHousehold`), the district
+ * import and anything later (a streaming import). One flat has one address, whatever way it was typed.
+ */
+
+const UNIT_MAX = 20;
+const ROOM_MAX = 20;
+
+/** Full-width digits and letters become half-width, spaces go (「１ 单元」 → 「1单元」). */
+const compact = (raw: string | null | undefined): string => (raw ?? '').normalize('NFKC').replace(/\s+/g, '');
+
+function flatPart(raw: string | null | undefined, field: string, label: string, suffix: string, max: number): string {
+  const value = compact(raw);
+  if (!value) throw new InvalidInputError(field, `${label}不能为空，请填写如「2」或「2${suffix}」`);
+  // A bare number (or a number with its suffix) is written «N单元» / «N室»; leading zeros of a unit go.
+  const numbered = new RegExp(`^(\\d+)(${suffix})?$`).exec(value);
+  const normal = numbered ? `${field === 'unit' ? String(Number(numbered[1])) : numbered[1]}${suffix}` : value;
+  if (normal.length > max) throw new InvalidInputError(field, `${label}不能超过 ${max} 个字`);
+  return normal;
+}
+
+/**
+ * 单元 and 室 in their one written form: «9» / «9单元» / «９ 单元» → «9单元», «3874» / «3874室» → «3874室»; other
+ * forms (「A座」「底商3」) are kept as typed, without spaces.
+ */
+export function normaliseFlat(input: { unit: string | null | undefined; room: string | null | undefined }): {
+  unit: string;
+  room: string;
+} {
+  return {
+    unit: flatPart(input.unit, 'unit', '单元', '单元', UNIT_MAX),
+    room: flatPart(input.room, 'room', '室号', '室', ROOM_MAX),
+  };
+}
+
+/** The full door address of a flat: building name + normalised unit + room (香秀里12号楼2单元502室). */
+export const householdAddress = (buildingName: string, unit: string, room: string): string => {
+  const flat = normaliseFlat({ unit, room });
+  return `${buildingName.trim()}${flat.unit}${flat.room}`;
+};
+
+/**
+ * 出租房登记: a rented flat records its landlord, owned and public flats have none. `landlordField` is the input
+ * field that carries the landlord (the API's `landlordResidentId`, the import's `landlordIdNumber`).
+ */
+export function checkHousing(housing: string, landlordGiven: boolean, landlordField: string): HousingTypeCode {
+  if (!HousingTypes.codes.includes(housing as HousingTypeCode))
+    throw new InvalidInputError(
+      'housing',
+      `未知的住房性质「${housing}」，可选：${HousingTypes.codes.map((c) => `${c}（${HousingTypes.labels[c]}）`).join('、')}`,
+    );
+  if (housing === 'RENTED' && !landlordGiven) throw new InvalidInputError(landlordField, '出租房须登记房东');
+  if (housing !== 'RENTED' && landlordGiven)
+    throw new InvalidInputError(landlordField, '只有出租房登记房东（自有住房、公房不登记）');
+  return housing as HousingTypeCode;
+}
