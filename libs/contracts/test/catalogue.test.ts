@@ -59,10 +59,10 @@ describe('event catalogue', () => {
 
   it('forbids envelope fields the services would reject, in the AsyncAPI document too', () => {
     const doc = asyncApiDocument(eventCatalogue) as {
-      channels: Record<string, { subscribe: { message: { payload: Record<string, unknown> } } }>;
+      components: { messages: Record<string, { payload: Record<string, unknown> }> };
     };
-    for (const channel of Object.values(doc.channels)) {
-      const payload = channel.subscribe.message.payload;
+    for (const message of Object.values(doc.components.messages)) {
+      const payload = message.payload;
       expect(payload.additionalProperties).toBe(false);
       expect(payload.required).toEqual(expect.arrayContaining(['aggregateId', 'aggregateVersion']));
     }

@@ -10,55 +10,79 @@ const SERVICE_TAGS = [
   { name: 'events', description: '文化活动服务：场地、团队、活动、报名与志愿服务' },
 ] as const;
 
+/** The key of an event's channel and operation: `<service>_<aggregate>_<name>` (AsyncAPI 3 ids are word characters). */
+const channelIdOf = (event: EventDefinition) => `${event.source}_${event.type.replace(/\./g, '_')}`;
+
 /**
- * The event catalogue as an AsyncAPI 2.6 document, for district platforms that subscribe to the stream.
- * Validated by the official @asyncapi/parser in the tests: no errors and no warnings but the version notice.
+ * The message id of an event: `<service>.<type>`, unique across services (the audit event pii_read has the same
+ * type in all four); the key of the message in `components.messages`.
+ */
+export const messageIdOf = (event: EventDefinition) => `${event.source}.${event.type}`;
+
+/** The envelope of one event as its message payload: the envelope schema with this event's constants and data. */
+function payloadOf(event: EventDefinition): Record<string, unknown> {
+  const { data: _data, ...envelopeProps } = EnvelopeSchema.properties;
+  return {
+    type: 'object',
+    description: EnvelopeSchema.description,
+    // the services reject an envelope with any other field; the document says the same
+    additionalProperties: false,
+    required: [...EnvelopeSchema.required],
+    properties: {
+      ...envelopeProps,
+      type: { type: 'string', const: event.type, description: '事件类型' },
+      version: { type: 'integer', const: event.version, description: '载荷模式版本' },
+      source: { type: 'string', const: event.source, description: '发布服务' },
+      subject: { type: 'string', const: event.subject, description: 'NATS 主题' },
+      aggregateId: {
+        ...EnvelopeSchema.properties.aggregateId,
+        description: `${EnvelopeSchema.properties.aggregateId.description}；本事件取载荷中 ${event.aggregateIdFields.join('、')}（多个时以 : 连接）`,
+      },
+      data: event.data,
+    },
+  };
+}
+
+/**
+ * The event catalogue as an AsyncAPI 3.1 document, for district platforms that subscribe to the stream: one
+ * channel per subject, one `receive` operation per channel (what a subscriber does), the messages in
+ * `components.messages` by message id, the NATS user/password security scheme on the server.
+ * Validated by the official @asyncapi/parser in the tests: no errors and no warnings.
  */
 export function asyncApiDocument(events: readonly EventDefinition[]): Record<string, unknown> {
   const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
+  const messages: Record<string, unknown> = {};
   for (const event of events) {
-    const { data: _data, ...envelopeProps } = EnvelopeSchema.properties;
-    channels[event.subject] = {
-      description: event.description,
-      subscribe: {
-        operationId: `on_${event.source}_${event.type.replace(/\./g, '_')}`,
-        summary: event.description,
-        tags: [{ name: event.source }],
-        message: {
-          // unique across services: the audit event pii_read has the same type in all four
-          messageId: `${event.source}.${event.type}`,
-          name: event.type,
-          title: event.description,
-          contentType: 'application/json',
-          headers: {
-            type: 'object',
-            properties: { 'Nats-Msg-Id': { type: 'string', description: '与事件编号 id 相同，用于 JetStream 去重' } },
-          },
-          payload: {
-            type: 'object',
-            description: EnvelopeSchema.description,
-            // the services reject an envelope with any other field; the document says the same
-            additionalProperties: false,
-            required: [...EnvelopeSchema.required],
-            properties: {
-              ...envelopeProps,
-              type: { type: 'string', const: event.type, description: '事件类型' },
-              version: { type: 'integer', const: event.version, description: '载荷模式版本' },
-              source: { type: 'string', const: event.source, description: '发布服务' },
-              subject: { type: 'string', const: event.subject, description: 'NATS 主题' },
-              aggregateId: {
-                ...EnvelopeSchema.properties.aggregateId,
-                description: `${EnvelopeSchema.properties.aggregateId.description}；本事件取载荷中 ${event.aggregateIdFields.join('、')}（多个时以 : 连接）`,
-              },
-              data: event.data,
-            },
-          },
-        },
+    const channelId = channelIdOf(event);
+    const messageId = messageIdOf(event);
+    messages[messageId] = {
+      name: event.type,
+      title: event.description,
+      summary: event.description,
+      contentType: 'application/json',
+      headers: {
+        type: 'object',
+        properties: { 'Nats-Msg-Id': { type: 'string', description: '与事件编号 id 相同，用于 JetStream 去重' } },
       },
+      payload: payloadOf(event),
+    };
+    channels[channelId] = {
+      address: event.subject,
+      title: event.subject,
+      description: event.description,
+      messages: { [messageId]: { $ref: `#/components/messages/${messageId}` } },
+    };
+    operations[`on_${channelId}`] = {
+      action: 'receive',
+      channel: { $ref: `#/channels/${channelId}` },
+      summary: event.description,
+      tags: [{ name: event.source }],
+      messages: [{ $ref: `#/channels/${channelId}/messages/${messageId}` }],
     };
   }
   return {
-    asyncapi: '2.6.0',
+    asyncapi: '3.1.0',
     id: 'urn:shequ-graph:domain-events',
     info: {
       title: '社区图谱领域事件（Shequ Graph domain events）',
@@ -78,25 +102,34 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
       // placeholders under the reserved .example domain: a deployment publishes its own contact
       contact: { name: '社区图谱维护组', url: 'https://shequ.example/events', email: 'events@shequ.example' },
       license: { name: '仅供部署方内部使用（未开源）' },
+      tags: SERVICE_TAGS.map((tag) => ({ ...tag })),
     },
     defaultContentType: 'application/json',
     servers: {
       local: {
-        url: 'nats://127.0.0.1:4222',
+        host: '127.0.0.1:4222',
         protocol: 'nats',
         description: '本机 nats-server（npm start 启动，需认证）',
-        security: [{ natsUser: [] }],
+        security: [
+          { $ref: '#/components/securitySchemes/natsServiceUser' },
+          { $ref: '#/components/securitySchemes/natsPlatformUser' },
+        ],
       },
     },
+    channels,
+    operations,
     components: {
+      messages,
       securitySchemes: {
-        natsUser: {
+        natsServiceUser: {
           type: 'userPassword',
-          description: `NATS 用户名与密码：每个服务各有一个只能发布本服务主题的用户；区级平台使用只读用户 ${PLATFORM_NATS_USER}`,
+          description: 'NATS 用户名与密码（服务）：每个服务各有一个用户，只能发布本服务的主题、消费本服务声明的订阅',
+        },
+        natsPlatformUser: {
+          type: 'userPassword',
+          description: `NATS 用户名与密码（区级平台，只读）：用户 ${PLATFORM_NATS_USER}，由部署方发放（npm start 写入 .data/nats-platform.json）；可在本目录的主题上创建拉取消费者、拉取并确认，不能发布，不能读取审计与密钥主题`,
         },
       },
     },
-    tags: SERVICE_TAGS.map((tag) => ({ ...tag })),
-    channels,
   };
 }
