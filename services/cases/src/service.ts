@@ -4,6 +4,7 @@ import { scanOverdueCases } from './application/overdue-scan.js';
 import { scanProactiveRules } from './application/proactive-tasks.js';
 import { casesEntities } from './entities/index.js';
 import { eventsConsumer } from './events/events-consumer.js';
+import { partybuildingConsumer } from './events/partybuilding-consumer.js';
 import { residentsConsumer } from './events/residents-consumer.js';
 import { withFundDisbursementLinks } from './events/fund-disbursement-handlers.js';
 import { buildCasesSchema } from './graphql/schema.js';
@@ -26,6 +27,7 @@ export const casesService: SubgraphServiceDefinition = {
     referenceProjectionConsumer('cases', deps),
     withFundDisbursementLinks(residentsConsumer(deps)),
     eventsConsumer(deps),
+    partybuildingConsumer(deps),
   ],
   scheduledTasks: (deps) => {
     const intervals = scanIntervals();

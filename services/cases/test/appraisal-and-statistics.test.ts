@@ -53,13 +53,14 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     channel: string,
     openedAt: string,
     hours: number | null,
+    assignee = 'staff-e',
   ) => {
     clock.set(new Date(openedAt));
     const { openCase } = await call(OPEN, {
       input: { reporterId, category, channel, description: `测试事项 ${name}` },
     });
     ids[name] = openCase.case.id;
-    await call(ASSIGN, { input: { caseId: ids[name], assigneeStaffId: 'staff-e' } });
+    await call(ASSIGN, { input: { caseId: ids[name], assigneeStaffId: assignee } });
     await call(START, { input: { caseId: ids[name] } });
     if (hours === null) return;
     clock.advance(hours * HOUR);
@@ -149,13 +150,14 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     // Year: c6 (resolved 5 Apr, on time) joins → 4/5 = 0.8; score 0.6 × 90 + 0.4 × 80 = 86.
     const year = (await call(APPRAISAL, { staffId: 'staff-e', period: { kind: 'YEAR', year: 2026 } })).staffAppraisal;
     expect(year).toMatchObject({ total: { casesHandled: 5, onTime: 4, onTimeRate: 0.8 }, score: 86 });
-    // Department 综治城管 in Q1: c1 (on time), c2 (late) → 0.5; valid 优 → 100; one invalid; 0.6 × 100 + 0.4 × 50 = 80.
+    // Department 综治城管 in Q1 counts what its staff did: staff-e is its only member, so the same figures (whatever
+    // department the cases' categories belong to).
     const department = (await call(APPRAISAL, { department: 'COMPREHENSIVE_GOVERNANCE', period: Q1 })).staffAppraisal;
     expect(department).toMatchObject({
-      total: { casesHandled: 2, onTime: 1, onTimeRate: 0.5 },
-      validRatings: { excellent: 1 },
-      invalidRatings: 1,
-      score: 80,
+      total: { casesHandled: 4, onTime: 3, onTimeRate: 0.75 },
+      validRatings: { excellent: 1, good: 1 },
+      invalidRatings: 2,
+      score: 84,
     });
 
     const both = await service.graphql(APPRAISAL, { staffId: 'staff-e', department: 'OFFICE', period: Q1 }, staffE);
@@ -359,5 +361,65 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
       analyst,
     );
     expect(denied.data._entities).toEqual([{ workload: null }]);
+  });
+
+  it('the appraisal of a department counts what its staff did; a rating found untrue is invalidated with a reason, on the timeline, and leaves the appraisal', async () => {
+    const Q1_2027 = { kind: 'QUARTER', year: 2027, quarter: 1 };
+    // A sanitation case (a 综治城管 category) handled by grid worker staff-gw3 (网格).
+    await handled('g1', 'r-grid', 'SANITATION', 'GRID_PATROL', '2027-01-10T02:00:00Z', 24, 'staff-gw3');
+    const grid = (await call(APPRAISAL, { department: 'GRID', period: Q1_2027 })).staffAppraisal;
+    expect(grid.total).toEqual({ casesHandled: 1, onTime: 1, onTimeRate: 1 });
+    const governance = (await call(APPRAISAL, { department: 'COMPREHENSIVE_GOVERNANCE', period: Q1_2027 }))
+      .staffAppraisal;
+    expect(governance.total.casesHandled).toBe(0);
+
+    const rated = await call(
+      `mutation($input: EvaluateCaseInput!) { evaluateCase(input: $input) { evaluation { id valid } } }`,
+      {
+        input: {
+          caseId: ids.g1,
+          grade: 'EXCELLENT',
+          reason: '当天清运，非常及时',
+          raterKind: 'REPORTER',
+          raterResidentId: 'r-grid',
+        },
+      },
+    );
+    const evaluationId = rated.evaluateCase.evaluation.id;
+    expect((await call(APPRAISAL, { staffId: 'staff-gw3', period: Q1_2027 })).staffAppraisal).toMatchObject({
+      validRatings: { excellent: 1 },
+      invalidRatings: 0,
+      ratingScore: 100,
+    });
+
+    const INVALIDATE = `mutation($input: InvalidateCaseEvaluationInput!) { invalidateCaseEvaluation(input: $input) { evaluation { id valid invalidReason } } }`;
+    const noReason = await service.graphql(INVALIDATE, { input: { evaluationId, reason: ' ' } }, staffE);
+    expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const gridWorker = await service.graphql(
+      INVALIDATE,
+      { input: { evaluationId, reason: '评议人并非反映人本人' } },
+      { role: 'grid_worker', grids: ['350203008006-03'], subject: 'staff-gw3', department: 'GRID' },
+    );
+    expect(gridWorker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const done = await call(INVALIDATE, { input: { evaluationId, reason: '经回访核实，评议系工作人员代填' } });
+    expect(done.invalidateCaseEvaluation.evaluation).toEqual({
+      id: evaluationId,
+      valid: false,
+      invalidReason: '经查不实：经回访核实，评议系工作人员代填',
+    });
+    const again = await service.graphql(INVALIDATE, { input: { evaluationId, reason: '重复作废一次' } }, staffE);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await call(APPRAISAL, { staffId: 'staff-gw3', period: Q1_2027 })).staffAppraisal).toMatchObject({
+      validRatings: { excellent: 0 },
+      ratingScore: null,
+    });
+    const timeline = await call(`query($id: ID!) { case(id: $id) { timeline { action actorId note } } }`, {
+      id: ids.g1,
+    });
+    expect(timeline.case.timeline.at(-1)).toEqual({
+      action: 'INVALIDATE_EVALUATION',
+      actorId: 'staff-e',
+      note: expect.stringContaining('经查不实：经回访核实，评议系工作人员代填'),
+    });
   });
 });

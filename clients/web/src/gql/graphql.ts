@@ -397,6 +397,8 @@ export type CaseAction =
   | 'ESCALATE'
   /** 反馈居民 */
   | 'GIVE_FEEDBACK'
+  /** 作废不实评议 */
+  | 'INVALIDATE_EVALUATION'
   /** 标记重复 */
   | 'MARK_DUPLICATE'
   /** 调解 */
@@ -2037,6 +2039,21 @@ export type ImportResidentsPayload = {
   updated: Scalars['Int']['output'];
 };
 
+/** 作废经查不实的居民评议 */
+export type InvalidateCaseEvaluationInput = {
+  /** 评议编号 */
+  evaluationId: Scalars['ID']['input'];
+  /** 作废理由：经查不实的情况（至少 4 个字），记入事项办理记录 */
+  reason: Scalars['String']['input'];
+};
+
+/** 作废评议的结果 */
+export type InvalidateCaseEvaluationPayload = {
+  __typename?: 'InvalidateCaseEvaluationPayload';
+  /** 评议（已无效，无效原因为经查不实及理由） */
+  evaluation: CaseEvaluation;
+};
+
 /** 签发 API 密钥 */
 export type IssueApiKeyInput = {
   /** 用途名称，如 “思明区社会治理平台” */
@@ -2219,6 +2236,8 @@ export type Mutation = {
   giveCaseFeedback: CaseStepPayload;
   /** 区级人口库导入（需 residents:import）：按身份证号新增或更新，逐行返回结果；坏行不影响好行；重复导入同一文件全部为无变化且不发事件 */
   importResidents: ImportResidentsPayload;
+  /** 作废经查不实的居民评议（需 cases:appraisal，社区管理员）：评议保留但无效，不再计入考核；理由记入事项办理记录 */
+  invalidateCaseEvaluation: InvalidateCaseEvaluationPayload;
   /** 签发区级平台 API 密钥（需 apikeys:manage）：只存密钥哈希；发布 api_key.issued，各子图据此自行校验 */
   issueApiKey: IssueApiKeyPayload;
   /** 登记走访（需 visits:write）：记为对居民的一次联系，并关闭其待办主动服务任务 */
@@ -2457,6 +2476,10 @@ export type MutationGiveCaseFeedbackArgs = {
 
 export type MutationImportResidentsArgs = {
   input: ImportResidentsInput;
+};
+
+export type MutationInvalidateCaseEvaluationArgs = {
+  input: InvalidateCaseEvaluationInput;
 };
 
 export type MutationIssueApiKeyArgs = {

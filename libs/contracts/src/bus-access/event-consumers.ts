@@ -15,6 +15,8 @@ export interface EventConsumerDeclaration {
 export const EVENT_CONSUMERS: readonly EventConsumerDeclaration[] = [
   { service: 'cases', source: 'residents' },
   { service: 'cases', source: 'events' },
+  // a 组织关系转接 case moves on when its transfer completes
+  { service: 'cases', source: 'partybuilding' },
   { service: 'events', source: 'residents' },
   { service: 'partybuilding', source: 'residents' },
   { service: 'partybuilding', source: 'cases' },

@@ -25,6 +25,8 @@ const Transfer = {
   residentId: Nullable(Id('居民编号')),
   letterNumber: Type.String({ description: '介绍信编号' }),
   completedOn: IsoDate('完成日期'),
+  /** The 组织关系转接 case the transfer was requested by (cases moves it on when the transfer completes). */
+  caseId: Type.Optional(Nullable(Id('来源事项编号（由组织关系转接事项发起时；事项随转接办结自动办结）'))),
 };
 
 export const MemberTransferredIn = defineEvent({

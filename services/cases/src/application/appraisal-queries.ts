@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { InvalidInputError } from '@shequ/errors';
+import { ReferenceProjection } from '@shequ/subgraph';
 import { appraisalPeriod, appraise, type AppraisalFigures } from '../domain/appraisal.js';
 import { drawSample } from '../domain/rater-sampling.js';
 import { resolvedOnTime } from '../domain/time-limits.js';
@@ -13,15 +14,24 @@ export interface AppraisalSubject {
   department?: string | null;
 }
 
-function subjectWhere(subject: AppraisalSubject): FilterQuery<Case> {
+/**
+ * Whose work is appraised: one staff member, or the staff of a department (by the department residents records for
+ * each staff member in this service's reference projection) — what that department's staff did, whichever
+ * department's category the case was.
+ */
+async function subjectStaffIds(em: EntityManager, subject: AppraisalSubject): Promise<string[]> {
   if (!!subject.staffId === !!subject.department)
     throw new InvalidInputError('staffId', '请指定社区工作者或部门（二选一）');
-  return subject.staffId
-    ? { assigneeStaffId: subject.staffId }
-    : { department: subject.department as Case['department'] };
+  if (subject.staffId) return [subject.staffId];
+  const staff = await em.find(
+    ReferenceProjection,
+    { kind: 'STAFF', department: subject.department },
+    { fields: ['id'], orderBy: { id: 'asc' } },
+  );
+  return staff.map((s) => s.id);
 }
 
-/** 考核: cases resolved in the period by the staff member (or department), with the ratings given in the period. */
+/** 考核: cases resolved in the period by the staff member (or a department's staff), with the ratings given in the period. */
 export async function staffAppraisal(
   em: EntityManager,
   scope: FilterQuery<Case>[],
@@ -29,17 +39,15 @@ export async function staffAppraisal(
   period: { kind: AppraisalPeriodKind; year: number; quarter?: number | null },
 ): Promise<AppraisalFigures & { from: Date; to: Date }> {
   const { from, to } = appraisalPeriod(period.kind, period.year, period.quarter);
+  const staffIds = await subjectStaffIds(em, subject);
   const cases = await em.find(Case, {
-    $and: [...scope, subjectWhere(subject), { resolvedAt: { $gte: from, $lt: to } }],
+    $and: [...scope, { assigneeStaffId: { $in: staffIds } }, { resolvedAt: { $gte: from, $lt: to } }],
   });
-  const evaluationWhere: FilterQuery<CaseEvaluation> = subject.staffId
-    ? { staffId: subject.staffId, evaluatedAt: { $gte: from, $lt: to } }
-    : {
-        caseId: {
-          $in: (await em.find(Case, { $and: [...scope, subjectWhere(subject)] }, { fields: ['id'] })).map((c) => c.id),
-        },
-        evaluatedAt: { $gte: from, $lt: to },
-      };
+  // Ratings are of the staff member who handled the case (recorded on the rating).
+  const evaluationWhere: FilterQuery<CaseEvaluation> = {
+    staffId: { $in: staffIds },
+    evaluatedAt: { $gte: from, $lt: to },
+  };
   const ratings = await em.find(CaseEvaluation, evaluationWhere);
   const figures = appraise(
     cases.map((c) => ({

@@ -1,12 +1,14 @@
-import { CaseEvaluated, type EvaluationGrade } from '@shequ/contracts';
+import { CaseEvaluated, EvaluationGrades, type EvaluationGrade } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { evaluationValidity } from '../domain/evaluation-validity.js';
+import { evaluationValidity, invalidation } from '../domain/evaluation-validity.js';
 import type { RaterKind } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { CaseEvaluation } from '../entities/case-evaluation.js';
 import { Visit } from '../entities/visit.js';
+import { recordStep } from './case-timeline.js';
+import type { TimelineActor } from './workflow-actor.js';
 
 /** A resident served by the staff member: reporter of a case they handled, or a resident they visited. */
 async function servedBy(uow: UnitOfWork, staffId: string | null, residentId: string): Promise<boolean> {
@@ -74,5 +76,35 @@ export async function evaluateCase(
     staffId: record.assigneeStaffId,
   });
   // The caller's transaction flushes (one batch with the rest of the unit of work).
+  return evaluation;
+}
+
+/**
+ * 经查不实: `community_admin` invalidates a rating found untrue, with a reason; the rating is kept (invalid, with the
+ * reason), leaves the appraisal, and the case's timeline records who did it, when and why.
+ */
+export async function invalidateEvaluation(
+  uow: UnitOfWork,
+  command: { evaluationId: string; reason: string },
+  actor: TimelineActor,
+  now: Date,
+  visible: (record: Case) => Promise<boolean>,
+): Promise<CaseEvaluation> {
+  const evaluation = await uow.em.findOne(CaseEvaluation, { id: command.evaluationId });
+  const record = evaluation ? await uow.em.findOne(Case, { id: evaluation.caseId }) : null;
+  if (!evaluation || !record || !(await visible(record)))
+    throw new NotFoundError('CaseEvaluation', command.evaluationId, `评议 ${command.evaluationId} 不存在`);
+  const change = invalidation(evaluation, command.reason);
+  evaluation.valid = change.valid;
+  evaluation.invalidReason = change.invalidReason;
+  recordStep(uow.em, record, {
+    action: 'INVALIDATE_EVALUATION',
+    from: record.status,
+    to: record.status,
+    actor,
+    note: `作废居民评议「${EvaluationGrades.labels[evaluation.grade]}」（${evaluation.evaluatedAt.toISOString()}）：${change.invalidReason}`,
+    at: now,
+  });
+  await uow.em.flush();
   return evaluation;
 }

@@ -15,6 +15,7 @@ export const CaseActions = vocabulary({
   MARK_DUPLICATE: '标记重复',
   REOPEN: '重新办理',
   OVERDUE: '超时提醒',
+  INVALIDATE_EVALUATION: '作废不实评议',
   MEDIATION: '调解',
   VISIT: '走访',
 });

@@ -25,3 +25,18 @@ export class EvaluateCasePayload {
   @Field(() => CaseEvaluationType, { description: '评议（含是否有效及原因）' })
   evaluation!: CaseEvaluationType;
 }
+
+@InputType('InvalidateCaseEvaluationInput', { description: '作废经查不实的居民评议' })
+export class InvalidateCaseEvaluationInput {
+  @Field(() => ID, { description: '评议编号' })
+  evaluationId!: string;
+
+  @Field({ description: '作废理由：经查不实的情况（至少 4 个字），记入事项办理记录' })
+  reason!: string;
+}
+
+@ObjectType('InvalidateCaseEvaluationPayload', { description: '作废评议的结果' })
+export class InvalidateCaseEvaluationPayload {
+  @Field(() => CaseEvaluationType, { description: '评议（已无效，无效原因为经查不实及理由）' })
+  evaluation!: CaseEvaluationType;
+}

@@ -4,14 +4,20 @@ import { NotFoundError } from '@shequ/errors';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { drawRaters, staffAppraisal } from '../application/appraisal-queries.js';
 import { caseScope, caseVisible } from '../application/case-scope.js';
-import { evaluateCase } from '../application/evaluations.js';
+import { evaluateCase, invalidateEvaluation } from '../application/evaluations.js';
+import { timelineActor } from '../application/workflow-actor.js';
 import type { AppraisalPeriodKind, RaterKind } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { AppraisalPeriodInput } from './case.inputs.js';
 import { DepartmentEnum } from './enums.js';
 import { ResidentReference } from './entity-references.js';
 import { ratingsOf, StaffAppraisalType } from './appraisal.type.js';
-import { EvaluateCaseInput, EvaluateCasePayload } from './appraisal.inputs.js';
+import {
+  EvaluateCaseInput,
+  EvaluateCasePayload,
+  InvalidateCaseEvaluationInput,
+  InvalidateCaseEvaluationPayload,
+} from './appraisal.inputs.js';
 
 @Resolver()
 export class AppraisalResolver {
@@ -37,6 +43,24 @@ export class AppraisalResolver {
           raterResidentId: input.raterResidentId,
         },
         ctx.clock.now(),
+      ),
+    );
+    return { evaluation };
+  }
+
+  @Mutation(() => InvalidateCaseEvaluationPayload, {
+    description:
+      '作废经查不实的居民评议（需 cases:appraisal，社区管理员）：评议保留但无效，不再计入考核；理由记入事项办理记录',
+  })
+  async invalidateCaseEvaluation(
+    @Arg('input', () => InvalidateCaseEvaluationInput, { description: '作废信息' })
+    input: InvalidateCaseEvaluationInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    ctx.access.require('cases:appraisal');
+    const evaluation = await ctx.transaction((uow) =>
+      invalidateEvaluation(uow, input, timelineActor(ctx.principal), ctx.clock.now(), (record) =>
+        caseVisible(ctx, record),
       ),
     );
     return { evaluation };

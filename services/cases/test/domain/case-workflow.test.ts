@@ -45,6 +45,7 @@ const complete: Record<CaseAction, StepInput> = {
   MARK_DUPLICATE: { reason: '同一渗水问题', duplicateOfCaseId: 'case-0' },
   REOPEN: { reason: '居民反映仍渗水' },
   OVERDUE: {},
+  INVALIDATE_EVALUATION: {},
   MEDIATION: {},
   VISIT: {},
 };

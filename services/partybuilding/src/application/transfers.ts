@@ -176,6 +176,7 @@ async function completeTransferIn(
     completedOn: command.on,
     fromOrganization: transfer.externalOrganization!,
     toOrganizationId: transfer.branch.id,
+    caseId: transfer.caseId,
   });
 }
 
@@ -191,6 +192,7 @@ async function completeTransferOut(uow: UnitOfWork, transfer: PartyTransfer, on:
     completedOn: on,
     fromOrganizationId: member.branch.id,
     toOrganization: transfer.externalOrganization!,
+    caseId: transfer.caseId,
   });
 }
 
