@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { EXPORT_PERMISSION_HEADER, REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
 import type { GatewayCaller } from './gateway-caller.js';
 import type { SubgraphClient } from './subgraph-client.js';
@@ -44,7 +44,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     } catch (error) {
       // only a query of a client's request is answered with a partial result (not a health check)
       if (!('document' in options) || !isOutage(error)) throw error;
-      return { errors: outageErrors(this.service, options.document, options.request.variables) };
+      // the fetch's document node is only exposed on request (exposeDocumentNodeInFetchNode): parse its text
+      const document = options.document ?? (options.request.query ? parse(options.request.query) : undefined);
+      return { errors: outageErrors(this.service, document, options.request.variables) };
     }
   }
 
