@@ -56,7 +56,10 @@ export interface ConsumerSettings {
   maxDeliver?: number;
   /** A second reader of the same source in one service: durable `<service>__<purpose>__<source>`. */
   purpose?: string;
-  /** Most events applied in one transaction (default 100); at low load a batch is the one event that came. */
+  /**
+   * Most events applied in one transaction, and how far the consumer reads ahead (default 50): at low load a batch
+   * is the one event that came.
+   */
   batchSize?: number;
 }
 
@@ -151,7 +154,7 @@ export class EventConsumer {
   }
 
   private get batchSize(): number {
-    return this.settings.batchSize ?? 100;
+    return this.settings.batchSize ?? 50;
   }
 
   /**
@@ -161,6 +164,7 @@ export class EventConsumer {
   private async consumeInBatches(messages: ConsumerMessages): Promise<void> {
     const queue: JsMsg[] = [];
     let wake: (() => void) | undefined;
+    let room: (() => void) | undefined;
     let ended = false;
     const reader = (async () => {
       try {
@@ -168,6 +172,10 @@ export class EventConsumer {
           queue.push(message);
           wake?.();
           if (this.stopped) break;
+          // back-pressure: the iterator pulls more from the server only as it is read, so reading no further than a
+          // batch ahead keeps what is fetched and unacknowledged small (well within the ack wait, even when slow)
+          while (queue.length >= this.batchSize && !this.stopped)
+            await new Promise<void>((resolve) => (room = resolve));
         }
       } finally {
         ended = true;
@@ -181,8 +189,12 @@ export class EventConsumer {
         wake = undefined;
         continue;
       }
-      await this.processBatch(queue.splice(0, this.batchSize));
+      const batch = queue.splice(0, this.batchSize);
+      room?.();
+      room = undefined;
+      await this.processBatch(batch);
     }
+    room?.();
     // stopped with messages read but not applied: hand them back at once rather than after the ack wait
     for (const message of queue.splice(0)) message.nak();
     await reader;
