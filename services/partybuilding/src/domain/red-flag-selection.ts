@@ -1,4 +1,4 @@
-import type { Department } from '@shequ/contracts';
+import { Departments, labelOf, type Department } from '@shequ/contracts';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 
 /** 流动红旗岗: a monthly period `YYYY-MM`; one nominee per department; the panel picks the winner among them. */
@@ -37,7 +37,7 @@ export function checkNomination(
 ): void {
   if (decided) throw new ConflictError('本期评选已决定，不能再提名');
   if (existing.some((n) => n.department === department))
-    throw new ConflictError(`本期「${department}」已有提名人，每个部门每期只能提名一人`);
+    throw new ConflictError(`本期「${labelOf(Departments, department)}」已有提名人，每个部门每期只能提名一人`);
 }
 
 export function checkDecision(
