@@ -221,7 +221,7 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
     ] as const) {
       const result = await service.graphql(query, { input }, query === ACKNOWLEDGE ? platform : gridWorker);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'ASSIGNED' });
-      expect(result.errors?.[0]?.message).toContain('ASSIGNED');
+      expect(result.errors?.[0]?.message).toContain('「分派」');
     }
     expect(await service.orm.em.fork().count(CaseTimelineEntry, { caseId: opened.id })).toBe(before);
   });

@@ -139,7 +139,7 @@ describe.each(testDialects())('organisations and the development pipeline on %s'
       input: { memberId: id, to: 'DEVELOPMENT_TARGET', on: '2024-01-01' },
     });
     expect(skip.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(skip.errors?.[0]?.message).toContain('APPLICANT');
+    expect(skip.errors?.[0]?.message).toContain('「入党申请人」');
 
     expect(
       (await service.graphql(ADVANCE, { input: { memberId: id, to: 'ACTIVIST', on: '2023-09-01' } })).errors,

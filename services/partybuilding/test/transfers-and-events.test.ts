@@ -108,7 +108,7 @@ describe.each(testDialects())('transfers and consumed events on %s (real nats-se
       input: { transferId: transfer.id, to: 'COMPLETED', on: '2026-05-20' },
     });
     expect(skip.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(skip.errors?.[0]?.message).toContain('REQUESTED');
+    expect(skip.errors?.[0]?.message).toContain('「已申请」');
     const noLetter = await service.graphql(ADVANCE, {
       input: { transferId: transfer.id, to: 'SENT', on: '2026-05-12' },
     });

@@ -25,3 +25,18 @@ export function vocabulary<const K extends string>(labels: Record<K, string>): V
 }
 
 export type CodeOf<V> = V extends Vocabulary<infer K> ? K : never;
+
+/**
+ * The Chinese label of a code, for every message and timeline text a person reads (「入党申请人」, not
+ * 「APPLICANT」). A value outside the vocabulary (bad input) is shown as given, so the message still says what
+ * was received.
+ */
+export function labelOf<K extends string>(vocab: Vocabulary<K>, code: K | string | null | undefined): string {
+  if (code === null || code === undefined || code === '') return '（空）';
+  return vocab.has(code) ? vocab.labels[code] : code;
+}
+
+/** The labels of a vocabulary as a list for a message: 「已申请」「介绍信已开出」…, what a caller may choose. */
+export function labelsOf<K extends string>(vocab: Vocabulary<K>): string {
+  return vocab.codes.map((code) => `${vocab.labels[code]}（${code}）`).join('、');
+}

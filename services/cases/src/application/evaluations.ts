@@ -1,4 +1,4 @@
-import { CaseEvaluated, EvaluationGrades, type EvaluationGrade } from '@shequ/contracts';
+import { CaseEvaluated, CaseStatuses, EvaluationGrades, labelOf, type EvaluationGrade } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -46,7 +46,9 @@ export async function evaluateCase(
     }
   }
   if (!EVALUABLE.includes(record.status)) {
-    throw new ConflictError(`事项当前状态为 ${record.status}，办结后才能评议`, { status: record.status });
+    throw new ConflictError(`事项当前状态为「${labelOf(CaseStatuses, record.status)}」，办结后才能评议`, {
+      status: record.status,
+    });
   }
   if (
     command.raterResidentId &&

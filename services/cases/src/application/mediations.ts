@@ -1,6 +1,8 @@
+import { CaseStatuses, labelOf } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { MediationOutcomes } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { Mediation, MediationParty, MediationSession } from '../entities/mediation.js';
 import { recordStep } from './case-timeline.js';
@@ -26,7 +28,9 @@ export async function startMediation(
     throw new InvalidInputError('parties', '每一方当事人须为居民或有文字说明');
   }
   if (['CLOSED', 'REJECTED', 'DUPLICATE'].includes(record.status)) {
-    throw new ConflictError(`事项当前状态为 ${record.status}，不能开始调解`, { status: record.status });
+    throw new ConflictError(`事项当前状态为「${labelOf(CaseStatuses, record.status)}」，不能开始调解`, {
+      status: record.status,
+    });
   }
   await requireReference(uow.em, {
     kind: 'STAFF',
@@ -73,7 +77,9 @@ async function openMediation(uow: UnitOfWork, mediationId: string): Promise<Medi
   const mediation = await uow.em.findOne(Mediation, { id: mediationId });
   if (!mediation) throw new NotFoundError('Mediation', mediationId, `调解 ${mediationId} 不存在`);
   if (mediation.outcome !== 'PENDING')
-    throw new ConflictError(`调解已结束（${mediation.outcome}）`, { status: mediation.outcome });
+    throw new ConflictError(`调解已结束（${labelOf(MediationOutcomes, mediation.outcome)}）`, {
+      status: mediation.outcome,
+    });
   return mediation;
 }
 

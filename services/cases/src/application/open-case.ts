@@ -1,7 +1,9 @@
 import {
   communityYearMonth,
   CaseAssigned,
+  CaseChannels,
   CaseOpened,
+  labelOf,
   type CaseCategory,
   type CaseChannel,
   type CasePriority,
@@ -80,7 +82,7 @@ export async function openCase(
     from: null,
     to: 'RECEIVED',
     actor,
-    note: `受理渠道 ${command.channel}`,
+    note: `受理渠道：${labelOf(CaseChannels, command.channel)}`,
     at: now,
   });
   uow.events.record(CaseOpened, {

@@ -163,13 +163,10 @@ export function planTransition(
 ): CaseStatus {
   const transition = CASE_TRANSITIONS.find((t) => t.action === action && t.from.includes(facts.status));
   if (!transition) {
-    throw new ConflictError(
-      `事项当前状态为「${CaseStatuses.labels[facts.status]}」（${facts.status}），不能${actionLabel(action)}`,
-      {
-        status: facts.status,
-        action,
-      },
-    );
+    throw new ConflictError(`事项当前状态为「${CaseStatuses.labels[facts.status]}」，不能${actionLabel(action)}`, {
+      status: facts.status,
+      action,
+    });
   }
   if (!actorAllowed(transition.actor, facts, actor)) {
     throw new ForbiddenError(

@@ -1,6 +1,7 @@
 import type { CaseCategory, CaseChannel, EvaluationGrade } from '@shequ/contracts';
-import { SYSTEM_ACTOR } from '@shequ/contracts';
-import { demoDataset, SeededRandom } from '@shequ/demo-data';
+import { addDays, addMonths, communityDay, startOfCommunityDay, SYSTEM_ACTOR } from '@shequ/contracts';
+import type { EntityManager } from '@mikro-orm/core';
+import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import type { EventSink } from '@shequ/messaging';
 import { seedReferenceProjection, type ServiceDependencies, type UnitOfWork } from '@shequ/subgraph';
 import { takeStep } from '../application/case-steps.js';
@@ -11,6 +12,8 @@ import { CATEGORY_POLICIES } from '../domain/category-policy.js';
 import type { WorkflowActor } from '../domain/case-workflow.js';
 import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
+import { ProactiveTask } from '../entities/proactive-task.js';
+import { floatingResidentVerify } from '../domain/proactive-rules/floating-resident-verify.js';
 
 /** Matters like those 社情民意在线 handled in 莲秀社区 (membership transfers, neighbour disputes, leaks …), with weights. */
 const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string, number]> = [
@@ -43,12 +46,21 @@ const GRADES: Array<[EvaluationGrade, number]> = [
   ['POOR', 0.4],
 ];
 
+/** Cases opened in the last days are still being handled. */
+const OPEN_TAIL_DAYS = 14;
+/** 组织关系转接 cases wait for their transfer (党建 moves them on), so the demo has only recent ones, still open. */
+const TRANSFER_WINDOW_DAYS = 40;
+
 /**
- * About a year of cases (Nov 2025 – Oct 2026) through the normal workflow: opened, assigned to the grid worker,
- * handled, mostly resolved in time, feedback given, closed, and about half rated (some 优 without a reason, which
- * stay invalid). One transaction, a few hundred rows: fast.
+ * About a year of cases (the twelve months up to the seed's "today": from the 3rd of the month eleven months ago
+ * to half an hour ago) through the normal workflow: opened, assigned to the grid worker, handled, mostly resolved in time,
+ * feedback given, closed, and about half rated (some 优 without a reason, which stay invalid). No step is dated
+ * after today: a case whose next step would come later stays at the step it has reached. 组织关系转接 cases are
+ * recent and in progress (their transfers are under way in 党建). Floating residents' verification tasks
+ * (新登记流动人口待核实) are done a few days after registration, except the most recent. One transaction, a few
+ * hundred rows: fast.
  */
-export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
+export async function seedCasesDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Case, {})) > 0) return;
   const data = demoDataset();
   // The references every write checks: the demo's people, places and staff, as residents' events would state them.
@@ -60,8 +72,13 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
   const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
   for (const h of data.households) householdGrid.set(h.id, buildingGrid.get(h.buildingId)!);
   const staffDepartment = new Map(data.staff.map((s) => [s.id, s.department]));
-  const weighted = DEMO_MATTERS.map((m) => [m, m[3]] as const);
-  const start = Date.UTC(2025, 10, 3, 1, 0);
+  const transferMatters = DEMO_MATTERS.filter((m) => m[0] === 'PARTY_MEMBERSHIP_TRANSFER');
+  const weighted = DEMO_MATTERS.filter((m) => m[0] !== 'PARTY_MEMBERSHIP_TRANSFER').map((m) => [m, m[3]] as const);
+  const now = clock.now();
+  const today = communityDay(now);
+  const start = startOfCommunityDay(`${addMonths(today, -11).slice(0, 7)}-03`).getTime() + 9 * HOUR;
+  // the last case is opened half an hour ago, so the year covers this month too (twelve calendar months)
+  const span = now.getTime() - HOUR / 2 - start;
   let resolvedCount = 0;
 
   await orm.em.fork().transactional(async (em) => {
@@ -91,7 +108,15 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
       // Keep the identity map small: each case is flushed and forgotten before the next (auto-flush stays cheap).
       await em.flush();
       em.clear();
-      const [category, channel, description] = random.weighted(weighted);
+      const offset = random.int(0, 8) * HOUR;
+      const openedAt = new Date(
+        start + Math.floor((i * span) / (CASES_PER_YEAR - 1)) - (i === CASES_PER_YEAR - 1 ? 0 : offset),
+      );
+      const daysAgo = (now.getTime() - openedAt.getTime()) / (24 * HOUR);
+      const transfer = daysAgo <= TRANSFER_WINDOW_DAYS && i % 2 === 0;
+      const [category, channel, description] = transfer
+        ? transferMatters[i % transferMatters.length]
+        : random.weighted(weighted);
       const reporter = random.pick(adults);
       await upsertResidentProjection(em, {
         residentId: reporter.id,
@@ -102,7 +127,6 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
         residenceType: reporter.residenceType,
         at: new Date(start),
       });
-      const openedAt = new Date(start + Math.floor((i * 362 * 24 * HOUR) / CASES_PER_YEAR) + random.int(0, 8) * HOUR);
       stepAt = openedAt;
       const opened = await openCase(
         uow,
@@ -122,8 +146,14 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
         await takeStep(uow, { caseId: opened.id, action: 'ASSIGN', assigneeStaffId: handler }, actor, who, openedAt);
       const policy = CATEGORY_POLICIES[category];
       const startedAt = new Date(openedAt.getTime() + random.int(1, policy.acknowledgeHours) * HOUR);
-      // The last weeks stay open; a few are rejected as outside the community's remit.
-      if (openedAt.getTime() > Date.UTC(2026, 9, 20)) continue;
+      // The last weeks stay open; a few are rejected as outside the community's remit; nothing is dated after now.
+      if (startedAt > now) continue;
+      if (transfer) {
+        stepAt = startedAt;
+        await takeStep(uow, { caseId: opened.id, action: 'START' }, actor, who, startedAt);
+        continue;
+      }
+      if (daysAgo <= OPEN_TAIL_DAYS) continue;
       if (random.chance(0.04)) {
         stepAt = startedAt;
         await takeStep(
@@ -141,7 +171,10 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
       const hours = onTime
         ? random.int(2, Math.max(3, policy.resolveHours - 2))
         : policy.resolveHours + random.int(4, 72);
-      const resolvedAt = new Date(openedAt.getTime() + hours * HOUR);
+      // resolved after it was started (a quick fix is still an hour's work)
+      const resolvedAt = new Date(Math.max(openedAt.getTime() + hours * HOUR, startedAt.getTime() + HOUR));
+      const feedbackAt = new Date(resolvedAt.getTime() + random.int(1, 24) * HOUR);
+      if (resolvedAt > now) continue;
       stepAt = resolvedAt;
       await takeStep(
         uow,
@@ -150,7 +183,7 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
         who,
         resolvedAt,
       );
-      const feedbackAt = new Date(resolvedAt.getTime() + random.int(1, 24) * HOUR);
+      if (feedbackAt > now) continue;
       stepAt = feedbackAt;
       await takeStep(
         uow,
@@ -176,6 +209,49 @@ export async function seedCasesDemo({ orm, outbox, logger }: ServiceDependencies
         );
       }
     }
+    await em.flush();
+    em.clear();
+    seedFloatingVerifications(em, communityId, data.residents, householdGrid, now);
   });
   logger.info({ cases: CASES_PER_YEAR, resolved: resolvedCount }, 'demo cases seeded');
+}
+
+/** Recent registrations whose on-the-spot check (核实居住情况) is still to do. */
+const VERIFICATION_PENDING_DAYS = 21;
+
+/**
+ * 新登记流动人口待核实, as the grid workers worked through them: each floating resident was registered when the
+ * 居住证 was issued and visited within the rule's week; registrations of the last three weeks are still open, due
+ * a week after each. Written under the rule's own key, so the rule opens nothing new when residents' events arrive.
+ */
+function seedFloatingVerifications(
+  em: EntityManager,
+  communityId: string,
+  residents: readonly DemoResident[],
+  householdGrid: ReadonlyMap<string, string>,
+  now: Date,
+): void {
+  const random = new SeededRandom('cases-demo-verifications');
+  const today = communityDay(now);
+  const { dueInDays } = floatingResidentVerify.settings;
+  let index = 0;
+  for (const resident of residents) {
+    if (resident.residenceType !== 'FLOATING' || !resident.residencePermit) continue;
+    const registeredOn = resident.residencePermit.issuedOn < today ? resident.residencePermit.issuedOn : today;
+    const pending = registeredOn > addDays(today, -VERIFICATION_PENDING_DAYS);
+    const createdAt = new Date(Math.min(startOfCommunityDay(registeredOn).getTime() + 10 * HOUR, now.getTime()));
+    const closedAt = new Date(createdAt.getTime() + random.int(1, dueInDays) * 24 * HOUR - random.int(0, 6) * HOUR);
+    em.create(ProactiveTask, {
+      id: demoId('proactive-task', index++),
+      communityId,
+      rule: floatingResidentVerify.code,
+      residentId: resident.id,
+      gridId: householdGrid.get(resident.householdId) ?? null,
+      dedupKey: `${floatingResidentVerify.code}:${resident.id}:registration`,
+      reason: '新登记流动人口待核实',
+      dueOn: addDays(registeredOn, dueInDays),
+      createdAt,
+      ...(pending || closedAt > now ? {} : { status: 'CLOSED' as const, closedAt, closedBy: 'VISIT' as const }),
+    });
+  }
 }

@@ -107,7 +107,10 @@ describe('case transition table', () => {
           expect.unreachable(`${action} from ${status}`);
         } catch (error: any) {
           expect(error.code).toBe('CONFLICT');
-          expect(error.message).toContain(status);
+          // named in Chinese for the worker (已分派, not ASSIGNED); the code is in its details (extensions.status)
+          expect(error.message).toContain(`「${CaseStatuses.labels[status]}」`);
+          expect(error.message).not.toContain(status);
+          expect(error.details.status).toBe(status);
         }
       }
     }

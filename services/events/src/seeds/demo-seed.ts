@@ -1,4 +1,5 @@
 import {
+  addDays,
   ageOn,
   communityDay,
   VolunteerHoursRecorded,
@@ -8,7 +9,7 @@ import {
   type RegistrationStatus,
 } from '@shequ/contracts';
 import { eventSink, type EventSink } from '@shequ/messaging';
-import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
+import { DEMO_REFERENCE_DATE, demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
 import { ageFits } from '../domain/audience-rule.js';
@@ -102,11 +103,23 @@ const GALA_THEMES = [
   '邻里文艺晚会',
   '迎新年文艺晚会',
 ];
-const date = (month: number, day: number, time: string) =>
-  `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${time}:00+08:00`;
+/**
+ * The demo's calendar is relative to the seed's "today": a month of the activity plan falls in the twelve months
+ * from ten months ago to next month, so this month's and next month's galas are coming (or under way) and the ten
+ * before them have been held, whatever the date.
+ */
+export function demoEventYear(month: number, today: string): number {
+  const current = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
+  let index = Number(today.slice(0, 4)) * 12 + month - 1;
+  while (index > current + 1) index -= 12;
+  while (index < current - 10) index += 12;
+  return Math.floor(index / 12);
+}
 
 /** A year of activities in the spirit of the reference plans. Indexes 0–4 keep their ids from the first seed. */
-function eventSpecs(): EventSpec[] {
+function eventSpecs(today: string): EventSpec[] {
+  const date = (month: number, day: number, time: string) =>
+    `${demoEventYear(month, today)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${time}:00+08:00`;
   const specs: EventSpec[] = [
     {
       title: '“庆三八”老少学堂：保护环境 绿色出行',
@@ -175,7 +188,7 @@ function eventSpecs(): EventSpec[] {
       venue: m === 7 || m === 8 ? 3 : 1,
       start: date(m, 20, '19:30'),
       hours: 2,
-      capacity: 300,
+      capacity: m === 7 || m === 8 ? 200 : 300, // the open-air cinema seats 200
       audience: 'ALL',
       organiser: ['TEAM', 0],
       seats: 120 + m * 8,
@@ -228,7 +241,7 @@ function eventSpecs(): EventSpec[] {
     '书法体验',
     '中秋诗会',
     '重阳敬老',
-    '展望十二五',
+    '我和社区共成长',
   ];
   const classMonths = [2, 4, 5, 5, 6, 8, 9, 10, 11];
   classes.forEach((title, i) =>
@@ -251,22 +264,24 @@ function eventSpecs(): EventSpec[] {
     ['“男性健康”宣传讲座', 4, 11, 'ADULTS', 'FAMILY_PLANNING'],
     ['消防安全知识讲座', 6, 3, 'ALL', 'COMPREHENSIVE_GOVERNANCE'],
     ['家庭教育讲座', 9, 5, 'ADULTS', 'FAMILY_PLANNING'],
-    ['智能手机使用培训', 10, 15, 'ELDERLY', 'CULTURE'],
+    ['智能手机使用培训', 10, 0, 'ELDERLY', 'CULTURE'],
   ];
-  lectures.forEach(([title, month, venue, audience, dept]) =>
+  lectures.forEach(([title, month, venue, audience, dept]) => {
+    // 名额 never above what the room holds
+    const capacity = Math.min(60, VENUES[venue].capacity);
     specs.push({
       title,
       type: title.includes('培训') ? 'TRAINING' : 'LECTURE',
       venue,
       start: date(month, 17, '15:00'),
       hours: 1.5,
-      capacity: 60,
+      capacity,
       audience,
       organiser: ['DEPARTMENT', dept],
-      seats: 45,
-      attended: 40,
-    }),
-  );
+      seats: Math.min(45, capacity - 4),
+      attended: Math.min(40, capacity - 8),
+    });
+  });
   // 志愿服务日: every second month, 党员志愿者 on the streets; 党日活动 in the party room.
   for (let m = 1; m <= 11; m += 2) {
     specs.push({
@@ -333,11 +348,13 @@ function eventSpecs(): EventSpec[] {
   return specs;
 }
 
-/** Reference "today" of the demo: events before it are completed, later ones open for registration. */
-const DEMO_NOW = new Date('2026-11-01T00:00:00+08:00');
+/** Whom the demo picks for teams and volunteers is decided on the demo's reference date (stable whenever seeded). */
+const DEMO_NOW = DEMO_REFERENCE_DATE;
 
-function statusOf(spec: EventSpec, startsAt: Date): CommunityEventStatus {
-  if (startsAt < DEMO_NOW) return 'COMPLETED';
+/** Events that have ended are completed, one under way is ongoing, later ones are open for registration. */
+function statusOf(spec: EventSpec, startsAt: Date, endsAt: Date, now: Date): CommunityEventStatus {
+  if (endsAt <= now) return 'COMPLETED';
+  if (startsAt <= now) return 'ONGOING';
   return spec.type === 'REHEARSAL' ? 'PLANNED' : 'OPEN';
 }
 
@@ -345,8 +362,10 @@ function statusOf(spec: EventSpec, startsAt: Date): CommunityEventStatus {
  * Venues, the art troupe and its teams, a year of activities with registrations and attendance, volunteer
  * hours and the resident projection (birth dates), all from @shequ/demo-data so ids agree across services.
  */
-export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
+export async function seedEventsDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Venue, {})) > 0) return;
+  const now = clock.now();
+  const today = communityDay(now);
   const data = demoDataset();
   // The references every write checks: the demo's people, places and organisations, as residents' events state them.
   await seedReferenceProjection(orm.em.fork(), data);
@@ -372,12 +391,13 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
         ],
       }),
     );
-    const teams = seedTeams(em, communityId, random, alive);
-    const specs = eventSpecs();
+    const teams = seedTeams(em, communityId, random, alive, today);
+    const specs = eventSpecs(today);
     const events: CommunityEvent[] = [];
     let registrationIndex = 0;
     for (const [i, spec] of specs.entries()) {
       const startsAt = new Date(spec.start);
+      const endsAt = new Date(startsAt.getTime() + spec.hours * 3_600_000);
       const [kind, who] = spec.organiser;
       const event = em.create(CommunityEvent, {
         id: demoId('community-event', i),
@@ -386,9 +406,9 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
         type: spec.type,
         venue: spec.venue === null ? null : venues[spec.venue],
         startsAt,
-        endsAt: new Date(startsAt.getTime() + spec.hours * 3_600_000),
+        endsAt,
         capacity: spec.capacity,
-        status: statusOf(spec, startsAt),
+        status: statusOf(spec, startsAt, endsAt, now),
         audience: spec.audience,
         organiserKind: kind,
         organiserDepartment: kind === 'DEPARTMENT' ? (who as Department) : null,
@@ -405,15 +425,21 @@ export async function seedEventsDemo({ orm, outbox, logger }: ServiceDependencie
       );
       const chosen = random.shuffle(eligible).slice(0, spec.seats);
       const completed = event.status === 'COMPLETED';
+      // A held event whose plan gave no head count: most of those registered came.
+      const attended = spec.attended ?? Math.round(spec.seats * 0.9);
       chosen.forEach((resident, n) => {
-        const status: RegistrationStatus = !completed ? 'CONFIRMED' : n < (spec.attended ?? 0) ? 'ATTENDED' : 'NO_SHOW';
+        const status: RegistrationStatus = !completed ? 'CONFIRMED' : n < attended ? 'ATTENDED' : 'NO_SHOW';
+        const registeredAt = Math.min(
+          startsAt.getTime() - random.int(1, 14) * 86_400_000,
+          now.getTime() - random.int(1, 72) * 3_600_000,
+        );
         registrations.push({
           id: demoId('registration', registrationIndex++),
           communityId,
           event: event.id,
           residentId: resident.id,
           status,
-          registeredAt: new Date(startsAt.getTime() - random.int(1, 14) * 86_400_000),
+          registeredAt: new Date(registeredAt),
           attendedAt: status === 'ATTENDED' ? startsAt : null,
           cancelledAt: null,
           cancelReason: null,
@@ -458,7 +484,13 @@ async function insertInChunks(
   for (let i = 0; i < rows.length; i += 500) await em.insertMany(entity, rows.slice(i, i + 500) as never[]);
 }
 
-function seedTeams(em: EntityManager, communityId: string, random: SeededRandom, residents: DemoResident[]): Team[] {
+function seedTeams(
+  em: EntityManager,
+  communityId: string,
+  random: SeededRandom,
+  residents: DemoResident[],
+  today: string,
+): Team[] {
   const seniors = random.shuffle(
     residents.filter((r) => ageOn(r.birthDate, DEMO_NOW) >= 50 && ageOn(r.birthDate, DEMO_NOW) <= 78),
   );
@@ -494,7 +526,7 @@ function seedTeams(em: EntityManager, communityId: string, random: SeededRandom,
     team: teams[0],
     title: '思明区社区文艺汇演一等奖',
     awardedBy: '思明区文化馆',
-    awardedOn: '2025-10-12',
+    awardedOn: addDays(today, -385),
   });
   em.create(TeamAward, {
     id: demoId('team-award', 1),
@@ -502,7 +534,7 @@ function seedTeams(em: EntityManager, communityId: string, random: SeededRandom,
     team: teams[2],
     title: '厦门市广场腰鼓展演优秀团队',
     awardedBy: '厦门市群众艺术馆',
-    awardedOn: '2026-05-18',
+    awardedOn: addDays(today, -167),
   });
   em.create(TeamAward, {
     id: demoId('team-award', 2),
@@ -510,7 +542,7 @@ function seedTeams(em: EntityManager, communityId: string, random: SeededRandom,
     team: teams[5],
     title: '“五老”志愿者服务先进单位',
     awardedBy: '思明区关工委',
-    awardedOn: '2026-03-05',
+    awardedOn: addDays(today, -241),
   });
   return teams;
 }

@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { isIsoDate, MeetingHeld, type PartyMeetingType } from '@shequ/contracts';
+import {
+  isIsoDate,
+  labelOf,
+  MeetingHeld,
+  PartyMeetingTypes,
+  PartyOrganizationLevels,
+  type PartyMeetingType,
+} from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -42,7 +49,10 @@ export async function recordMeeting(
 ): Promise<PartyMeeting> {
   const organization = await loadOrganization(uow, command.organizationId, communityId, 'organizationId');
   if (!meetingHolderAllowed(command.type, organization.level))
-    throw new InvalidInputError('type', `「${organization.level}」不召开「${command.type}」`);
+    throw new InvalidInputError(
+      'type',
+      `「${labelOf(PartyOrganizationLevels, organization.level)}」不召开「${labelOf(PartyMeetingTypes, command.type)}」`,
+    );
   if (!isIsoDate(command.heldOn) || command.heldOn > today)
     throw new InvalidInputError('heldOn', '召开日期须为不晚于今天的 YYYY-MM-DD');
   const topic = command.topic.trim();

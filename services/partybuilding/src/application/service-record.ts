@@ -1,4 +1,4 @@
-import { isIsoDate } from '@shequ/contracts';
+import { isIsoDate, labelOf, PartyMemberStages } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -17,7 +17,7 @@ export async function recordAppraisal(
   if (!Number.isInteger(command.year) || command.year > Number(today.slice(0, 4)))
     throw new InvalidInputError('year', '评议年度不能晚于今年');
   if (member.stage !== 'FULL_MEMBER' && member.stage !== 'PROBATIONARY')
-    throw new ConflictError(`当前阶段为「${member.stage}」，民主评议只评党员`);
+    throw new ConflictError(`当前阶段为「${labelOf(PartyMemberStages, member.stage)}」，民主评议只评党员`);
   if (await uow.em.count(PartyAppraisal, { memberId: member.id, year: command.year }))
     throw new ConflictError(`${command.year} 年度已评议`);
   const appraisal = uow.em.create(PartyAppraisal, {

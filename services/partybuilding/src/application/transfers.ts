@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   isIsoDate,
+  labelOf,
   MemberTransferredIn,
   MemberTransferredOut,
   type PartyMemberStage,
@@ -11,7 +12,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
-import type { PartyTransferDirection, PartyTransferStatus } from '../domain/vocabularies.js';
+import { PartyMemberStatuses, type PartyTransferDirection, type PartyTransferStatus } from '../domain/vocabularies.js';
 import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../entities/index.js';
 import { loadMember } from './members.js';
 import { loadOrganization } from './organizations.js';
@@ -44,7 +45,8 @@ export async function requestTransfer(
     const member = await loadMember(uow, command.memberId, communityId).catch(() => {
       throw new InvalidInputError('memberId', `党员 ${command.memberId} 不存在`);
     });
-    if (member.status !== 'ACTIVE') throw new ConflictError(`党员当前状态为「${member.status}」，不能转出`);
+    if (member.status !== 'ACTIVE')
+      throw new ConflictError(`党员当前状态为「${labelOf(PartyMemberStatuses, member.status)}」，不能转出`);
     const open = await uow.em.count(PartyTransfer, {
       memberId: member.id,
       direction: 'OUT',
@@ -182,7 +184,8 @@ async function completeTransferIn(
 
 async function completeTransferOut(uow: UnitOfWork, transfer: PartyTransfer, on: string): Promise<void> {
   const member = await uow.em.findOneOrFail(PartyMember, transfer.memberId!);
-  if (member.status !== 'ACTIVE') throw new ConflictError(`党员当前状态为「${member.status}」，不能转出`);
+  if (member.status !== 'ACTIVE')
+    throw new ConflictError(`党员当前状态为「${labelOf(PartyMemberStatuses, member.status)}」，不能转出`);
   member.status = 'TRANSFERRED_OUT';
   uow.events.record(MemberTransferredOut, {
     transferId: transfer.id,

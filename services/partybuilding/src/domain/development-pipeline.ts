@@ -1,6 +1,6 @@
-import { addYears, ageOn, isIsoDate, type PartyMemberStage } from '@shequ/contracts';
+import { addYears, ageOn, isIsoDate, labelOf, PartyMemberStages, type PartyMemberStage } from '@shequ/contracts';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
-import type { PartyMemberStatus } from './vocabularies.js';
+import { PartyMemberStatuses, type PartyMemberStatus } from './vocabularies.js';
 
 /**
  * 党员发展流程 (the development pipeline): 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员.
@@ -108,13 +108,14 @@ export function checkStageChange(
   on: string,
   today: string,
 ): keyof StageDates {
-  if (member.status !== 'ACTIVE') throw new ConflictError(`党员当前状态为「${member.status}」，不能变更发展阶段`);
+  if (member.status !== 'ACTIVE')
+    throw new ConflictError(`党员当前状态为「${labelOf(PartyMemberStatuses, member.status)}」，不能变更发展阶段`);
   requireDate('on', on);
   requireNotFuture('on', on, today);
   const transition = STAGE_TRANSITIONS.find((t) => t.from === member.stage && t.to === to);
   if (!transition) {
     throw new ConflictError(
-      `当前阶段为「${member.stage}」，不能变更为「${to}」：须按 入党申请人→入党积极分子→发展对象→预备党员→正式党员 依次进行`,
+      `当前阶段为「${labelOf(PartyMemberStages, member.stage)}」，不能变更为「${labelOf(PartyMemberStages, to)}」：须按 入党申请人→入党积极分子→发展对象→预备党员→正式党员 依次进行`,
     );
   }
   const earliest = transition.earliest(member);
@@ -126,7 +127,7 @@ export function checkStageChange(
 export function checkProbationExtension(member: PipelineMember, until: string): void {
   requireDate('until', until);
   if (member.status !== 'ACTIVE' || member.stage !== 'PROBATIONARY')
-    throw new ConflictError(`当前阶段为「${member.stage}」，只有预备党员可以延长预备期`);
+    throw new ConflictError(`当前阶段为「${labelOf(PartyMemberStages, member.stage)}」，只有预备党员可以延长预备期`);
   if (member.probationExtendedUntil)
     throw new ConflictError(`预备期已延长至 ${member.probationExtendedUntil}，只能延长一次`);
   const normalEnd = addYears(member.probationaryOn!, PROBATION_YEARS);
@@ -140,7 +141,9 @@ export function checkProbationCancellation(member: PipelineMember, on: string, t
   requireDate('on', on);
   requireNotFuture('on', on, today);
   if (member.status !== 'ACTIVE' || member.stage !== 'PROBATIONARY')
-    throw new ConflictError(`当前阶段为「${member.stage}」，只有预备党员可以取消预备党员资格`);
+    throw new ConflictError(
+      `当前阶段为「${labelOf(PartyMemberStages, member.stage)}」，只有预备党员可以取消预备党员资格`,
+    );
   if (on < member.probationaryOn!)
     throw new InvalidInputError('on', `取消日期不得早于接收为预备党员的日期 ${member.probationaryOn}`);
 }
@@ -155,10 +158,16 @@ export function checkStageHistory(member: PipelineMember, today: string): void {
   for (const stage of STAGE_ORDER) {
     const value = member[field(stage)];
     if (reached.includes(stage) && stage !== 'APPLICANT' && !value && member.stage !== 'FULL_MEMBER') {
-      throw new InvalidInputError(field(stage), `已到「${stage}」阶段，须填写该阶段日期`);
+      throw new InvalidInputError(
+        field(stage),
+        `已到「${labelOf(PartyMemberStages, stage)}」阶段，须填写该阶段日期（${field(stage)}）`,
+      );
     }
     if (!reached.includes(stage) && value)
-      throw new InvalidInputError(field(stage), `尚未到「${stage}」阶段，不应有该阶段日期`);
+      throw new InvalidInputError(
+        field(stage),
+        `尚未到「${labelOf(PartyMemberStages, stage)}」阶段，不应有该阶段日期（${field(stage)}）`,
+      );
     if (value) {
       requireDate(field(stage), value);
       requireNotFuture(field(stage), value, today);

@@ -1,4 +1,4 @@
-import type { PartyOrganizationLevel } from '@shequ/contracts';
+import { labelOf, PartyOrganizationLevels, type PartyOrganizationLevel } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 
 /** 社区党委 → 党总支 → 党支部 → 党小组: which levels an organisation of each level may sit under. */
@@ -17,11 +17,17 @@ export function checkPlacement(
   if (!ALLOWED_PARENTS[level].includes(parentLevel)) {
     throw new InvalidInputError(
       'parentId',
-      parentLevel ? `「${level}」不能设在「${parentLevel}」之下` : `「${level}」须有上级党组织`,
+      parentLevel
+        ? `「${labelOf(PartyOrganizationLevels, level)}」不能设在「${labelOf(PartyOrganizationLevels, parentLevel)}」之下`
+        : `「${labelOf(PartyOrganizationLevels, level)}」须有上级党组织`,
     );
   }
   const wrongChild = childLevels.find((child) => !ALLOWED_PARENTS[child].includes(level));
-  if (wrongChild) throw new InvalidInputError('level', `调整为「${level}」后，下属的「${wrongChild}」将无法隶属`);
+  if (wrongChild)
+    throw new InvalidInputError(
+      'level',
+      `调整为「${labelOf(PartyOrganizationLevels, level)}」后，下属的「${labelOf(PartyOrganizationLevels, wrongChild)}」将无法隶属`,
+    );
 }
 
 /** A member belongs to exactly one 党支部 (and optionally one of its 党小组). */
@@ -30,7 +36,10 @@ export function checkMemberPlacement(
   group: { level: PartyOrganizationLevel; parentId: string | null } | null,
 ): void {
   if (branch.level !== 'BRANCH')
-    throw new InvalidInputError('branchId', `党员须编入党支部，所选组织层级为「${branch.level}」`);
+    throw new InvalidInputError(
+      'branchId',
+      `党员须编入党支部，所选组织层级为「${labelOf(PartyOrganizationLevels, branch.level)}」`,
+    );
   if (group && (group.level !== 'GROUP' || group.parentId !== branch.id))
     throw new InvalidInputError('groupId', '党小组须是所在党支部下属的党小组');
 }

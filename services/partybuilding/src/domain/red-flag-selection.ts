@@ -1,4 +1,4 @@
-import type { Department } from '@shequ/contracts';
+import { Departments, labelOf, type Department } from '@shequ/contracts';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 
 /** 流动红旗岗: a monthly period `YYYY-MM`; one nominee per department; the panel picks the winner among them. */
@@ -10,11 +10,16 @@ export function checkPeriod(period: string): number {
   return Number(match[1]);
 }
 
+/** The first 流动红旗岗 period: the scheme began in March 2010, when the 党总支 became the 社区党委. */
+export const RED_FLAG_FIRST_PERIOD = '2010-03';
+
 /**
- * A period is a month that has begun (nominations for a month still to come cannot be true yet); a decision is dated
- * within or after its period and not after today.
+ * A period lies within the scheme (from 2010-03) and is a month that has begun (nominations for a month still to
+ * come cannot be true yet); a decision is dated within or after its period and not after today.
  */
 export function checkPeriodBegun(period: string, today: string): void {
+  if (period < RED_FLAG_FIRST_PERIOD)
+    throw new InvalidInputError('period', `评选期 ${period} 早于流动红旗岗评选开始的 ${RED_FLAG_FIRST_PERIOD}`);
   if (period > today.slice(0, 7))
     throw new InvalidInputError('period', `评选期 ${period} 尚未开始（今天是 ${today}），不能提名或评选`);
 }
@@ -32,7 +37,7 @@ export function checkNomination(
 ): void {
   if (decided) throw new ConflictError('本期评选已决定，不能再提名');
   if (existing.some((n) => n.department === department))
-    throw new ConflictError(`本期「${department}」已有提名人，每个部门每期只能提名一人`);
+    throw new ConflictError(`本期「${labelOf(Departments, department)}」已有提名人，每个部门每期只能提名一人`);
 }
 
 export function checkDecision(

@@ -1,5 +1,6 @@
 import { ConflictError, InvalidInputError } from '@shequ/errors';
-import type { PartyTransferStatus } from './vocabularies.js';
+import { labelOf } from '@shequ/contracts';
+import { PartyTransferStatuses, type PartyTransferStatus } from './vocabularies.js';
 
 /** 组织关系转接: the one table of allowed status changes, each with the date field it stamps. */
 export const TRANSFER_TRANSITIONS: ReadonlyArray<{
@@ -29,7 +30,7 @@ export function checkTransferStep(
   const transition = TRANSFER_TRANSITIONS.find((t) => t.from === current.status && t.to === to);
   if (!transition)
     throw new ConflictError(
-      `转接当前状态为「${current.status}」，不能变更为「${to}」（须依次：已申请→介绍信已开出→已接收→已办结）`,
+      `转接当前状态为「${labelOf(PartyTransferStatuses, current.status)}」，不能变更为「${labelOf(PartyTransferStatuses, to)}」（须依次：已申请→介绍信已开出→已接收→已办结）`,
     );
   if (on > today) throw new InvalidInputError('on', `日期 ${on} 晚于今天 ${today}`);
   const previous = [current.completedOn, current.receivedOn, current.sentOn, current.requestedOn].find(

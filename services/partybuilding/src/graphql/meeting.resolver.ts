@@ -1,5 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { communityDay, type PartyMeetingType as MeetingTypeCode } from '@shequ/contracts';
+import {
+  communityDay,
+  labelOf,
+  PartyOrganizationLevels,
+  type PartyMeetingType as MeetingTypeCode,
+} from '@shequ/contracts';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { branchCompliance, recordMeeting } from '../application/meetings.js';
@@ -75,7 +80,7 @@ export class PartyMeetingResolver {
     if (organization.level !== 'BRANCH' && organization.level !== 'GROUP')
       throw new InvalidInputError(
         'organizationId',
-        `三会一课按党支部或党小组统计，所选组织层级为「${organization.level}」`,
+        `三会一课按党支部或党小组统计，所选组织层级为「${labelOf(PartyOrganizationLevels, organization.level)}」`,
       );
     return branchCompliance(ctx.em, organization, year, communityDay(ctx.clock.now()));
   }

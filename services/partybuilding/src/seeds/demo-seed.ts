@@ -3,21 +3,16 @@ import {
   addDays,
   addYears,
   ageOn,
+  communityDay,
   type Department,
   type PartyMeetingType,
   type PartyMemberStage,
   type PartyMemberType,
 } from '@shequ/contracts';
-import {
-  DEMO_REFERENCE_DATE,
-  demoDataset,
-  demoId,
-  SeededRandom,
-  type DemoResident,
-  type DemoStaff,
-} from '@shequ/demo-data';
+import { demoDataset, demoId, SeededRandom, type DemoResident, type DemoStaff } from '@shequ/demo-data';
 import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
+import { RED_FLAG_FIRST_PERIOD } from '../domain/red-flag-selection.js';
 import type { MeetingAttendanceStatus, PartyAppraisalGrade } from '../domain/vocabularies.js';
 import {
   PartyAppraisal,
@@ -33,8 +28,6 @@ import {
   RedFlagNomination,
   RedFlagPeriod,
 } from '../entities/index.js';
-
-const TODAY = DEMO_REFERENCE_DATE;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -52,8 +45,9 @@ function stageDates(
   random: SeededRandom,
   stage: PartyMemberStage,
   resident: DemoResident,
+  today: string,
 ): StageDates & { probationExtendedUntil: string | null } {
-  const age = ageOn(resident.birthDate, TODAY);
+  const age = ageOn(resident.birthDate, today);
   const dates: StageDates = {
     appliedOn: null,
     activistOn: null,
@@ -65,24 +59,24 @@ function stageDates(
   if (stage === 'FULL_MEMBER') {
     const joinAge = random.int(21, Math.max(21, Math.min(age - 2, 45)));
     probationaryOn = addDays(addYears(resident.birthDate, joinAge), random.int(0, 300));
-    if (probationaryOn > addYears(TODAY, -1)) probationaryOn = addDays(addYears(TODAY, -1), -random.int(5, 300));
+    if (probationaryOn > addYears(today, -1)) probationaryOn = addDays(addYears(today, -1), -random.int(5, 300));
     const converted = addDays(addYears(probationaryOn, 1), random.int(0, 20));
-    dates.fullMemberOn = converted < TODAY ? converted : TODAY;
+    dates.fullMemberOn = converted < today ? converted : today;
   } else if (stage === 'PROBATIONARY') {
-    probationaryOn = addDays(TODAY, -random.int(30, 330));
+    probationaryOn = addDays(today, -random.int(30, 330));
   } else {
-    probationaryOn = TODAY;
+    probationaryOn = today;
   }
   const developmentTargetOn =
     stage === 'DEVELOPMENT_TARGET'
-      ? addDays(TODAY, -random.int(10, 200))
+      ? addDays(today, -random.int(10, 200))
       : addDays(probationaryOn, -random.int(30, 120));
   const activistOn =
     stage === 'ACTIVIST'
-      ? addDays(TODAY, -random.int(20, 500))
+      ? addDays(today, -random.int(20, 500))
       : addDays(addYears(developmentTargetOn, -1), -random.int(0, 90));
   const appliedOn =
-    stage === 'APPLICANT' ? addDays(TODAY, -random.int(10, 300)) : addDays(activistOn, -random.int(60, 200));
+    stage === 'APPLICANT' ? addDays(today, -random.int(10, 300)) : addDays(activistOn, -random.int(60, 200));
   const reached = STAGE_ORDER.indexOf(stage);
   if (reached >= 0) dates.appliedOn = appliedOn;
   if (reached >= 1) dates.activistOn = activistOn;
@@ -103,16 +97,18 @@ interface SeedBranch {
  * attendance, transfers, 18 流动红旗岗 awards since 2010, 民主评议 grades, training sessions and year plans.
  * Written directly in one transaction (no events: a fresh demo has no subscribers to catch up).
  */
-export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies): Promise<void> {
+export async function seedPartybuildingDemo({ orm, logger, clock }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(PartyOrganization, {})) > 0) return;
+  // Dated relative to the seed's clock, so the demo is current whenever it is loaded.
+  const today = communityDay(clock.now());
   const data = demoDataset();
   // The references every write checks: the demo's people, places and staff, as residents' events would state them.
   await seedReferenceProjection(orm.em.fork(), data);
   const communityId = data.community.code;
   const random = new SeededRandom('partybuilding-demo');
-  const adults = random.shuffle(data.residents.filter((r) => ageOn(r.birthDate, TODAY) >= 24));
-  const young = adults.filter((r) => ageOn(r.birthDate, TODAY) <= 45);
-  const older = adults.filter((r) => ageOn(r.birthDate, TODAY) > 45);
+  const adults = random.shuffle(data.residents.filter((r) => ageOn(r.birthDate, today) >= 24));
+  const young = adults.filter((r) => ageOn(r.birthDate, today) <= 45);
+  const older = adults.filter((r) => ageOn(r.birthDate, today) > 45);
 
   await orm.em.fork().transactional(async (em) => {
     let changeIndex = 0;
@@ -188,17 +184,17 @@ export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies
     for (const [stage, count] of STAGE_PLAN) {
       for (let i = 0; i < count; i++) {
         const resident = pickResident(stage);
-        const age = ageOn(resident.birthDate, TODAY);
-        const dates = stageDates(random, stage, resident);
+        const age = ageOn(resident.birthDate, today);
+        const dates = stageDates(random, stage, resident, today);
         if (stage === 'PROBATIONARY' && i === 0) {
-          dates.probationaryOn = addDays(TODAY, -random.int(370, 420));
+          dates.probationaryOn = addDays(today, -random.int(370, 420));
           dates.developmentTargetOn = addDays(dates.probationaryOn, -60);
           dates.activistOn = addDays(addYears(dates.developmentTargetOn, -1), -30);
           dates.appliedOn = addDays(dates.activistOn, -120);
           dates.probationExtendedUntil =
-            addYears(dates.probationaryOn, 1) < TODAY ? addDays(addYears(dates.probationaryOn, 1), 180) : null;
+            addYears(dates.probationaryOn, 1) < today ? addDays(addYears(dates.probationaryOn, 1), 180) : null;
         }
-        checkStageHistory({ ...dates, stage, status: 'ACTIVE', birthDate: resident.birthDate }, TODAY);
+        checkStageHistory({ ...dates, stage, status: 'ACTIVE', birthDate: resident.birthDate }, today);
         const memberType: PartyMemberType =
           resident.residenceType === 'FLOATING'
             ? 'MOBILE'
@@ -265,10 +261,10 @@ export async function seedPartybuildingDemo({ orm, logger }: ServiceDependencies
     }
 
     // transfers: three members who arrived, two who left, two in progress
-    seedTransfers(em, communityId, random, branches, allMembers, [older.pop()!, older.pop()!, older.pop()!]);
-    seedMeetings(em, communityId, random, branches);
-    seedRedFlag(em, communityId, random, data.staff);
-    seedServiceRecord(em, communityId, random, fullMembers);
+    seedTransfers(em, communityId, random, branches, allMembers, [older.pop()!, older.pop()!, older.pop()!], today);
+    seedMeetings(em, communityId, random, branches, today);
+    seedRedFlag(em, communityId, random, data.staff, today);
+    seedServiceRecord(em, communityId, random, fullMembers, today);
   });
   logger.info('demo party organisations, members, meetings, transfers and red-flag history loaded');
 }
@@ -281,6 +277,7 @@ function seedTransfers(
   branches: SeedBranch[],
   members: PartyMember[],
   outsiders: DemoResident[],
+  today: string,
 ): void {
   let i = 0;
   const origins = [
@@ -289,7 +286,7 @@ function seedTransfers(
     '中共集美区侨英街道某社区委员会',
   ];
   for (const member of members.filter((m) => m.stage === 'FULL_MEMBER').slice(-3)) {
-    const completedOn = addDays(TODAY, -random.int(40, 500));
+    const completedOn = addDays(today, -random.int(40, 500));
     em.create(PartyTransfer, {
       id: demoId('party-transfer', i++),
       communityId,
@@ -309,7 +306,7 @@ function seedTransfers(
   // two who left: their records stay with status 已转出
   const leavers = outsiders.slice(0, 2);
   for (const [n, resident] of leavers.entries()) {
-    const completedOn = addDays(TODAY, -random.int(60, 600));
+    const completedOn = addDays(today, -random.int(60, 600));
     const home = branches[n];
     const member = em.create(PartyMember, {
       id: demoId('party-member', 500 + n),
@@ -350,9 +347,9 @@ function seedTransfers(
     residentId: waiting.residentId,
     branch: waiting.branch,
     externalOrganization: '中共漳州市龙文区某街道工委',
-    letterNumber: '莲党转〔2026〕11号',
-    requestedOn: '2026-10-12',
-    sentOn: '2026-10-15',
+    letterNumber: `莲党转〔${addDays(today, -17).slice(0, 4)}〕11号`,
+    requestedOn: addDays(today, -20),
+    sentOn: addDays(today, -17),
   });
   em.create(PartyTransfer, {
     id: demoId('party-transfer', i++),
@@ -360,7 +357,7 @@ function seedTransfers(
     direction: 'IN',
     status: 'REQUESTED',
     residentId: outsiders[2].id,
-    requestedOn: '2026-10-28',
+    requestedOn: addDays(today, -4),
   });
 }
 
@@ -378,11 +375,17 @@ const TOPICS: Record<PartyMeetingType, string[]> = {
   ORGANIZATIONAL_LIFE: ['年度组织生活会'],
 };
 
-function seedMeetings(em: EntityManager, communityId: string, random: SeededRandom, branches: SeedBranch[]): void {
+function seedMeetings(
+  em: EntityManager,
+  communityId: string,
+  random: SeededRandom,
+  branches: SeedBranch[],
+  today: string,
+): void {
   let meetingIndex = 0;
   let attendanceIndex = 0;
   const hold = (organization: PartyOrganization, type: PartyMeetingType, heldOn: string, attendees: PartyMember[]) => {
-    if (heldOn >= TODAY) return;
+    if (heldOn >= today) return;
     const meeting = em.create(PartyMeeting, {
       id: demoId('party-meeting', meetingIndex++),
       communityId,
@@ -407,13 +410,14 @@ function seedMeetings(em: EntityManager, communityId: string, random: SeededRand
       });
     }
   };
-  for (const year of [2025, 2026]) {
+  const thisYear = Number(today.slice(0, 4));
+  for (const year of [thisYear - 1, thisYear]) {
     for (const { branch, groups, members } of branches) {
       const active = members.filter((m) => m.stage === 'FULL_MEMBER' || m.stage === 'PROBATIONARY');
       const committeeMembers = active.slice(0, 5);
       for (let q = 0; q < 4; q++) {
         hold(branch, 'GENERAL_ASSEMBLY', `${year}-${pad(q * 3 + 2)}-${pad(random.int(5, 25))}`, active);
-        if (!(year === 2025 && q === 2 && branch === branches[2].branch))
+        if (!(year === thisYear - 1 && q === 2 && branch === branches[2].branch))
           hold(branch, 'PARTY_LECTURE', `${year}-${pad(q * 3 + 3)}-${pad(random.int(5, 25))}`, active);
       }
       for (let month = 1; month <= 12; month++) {
@@ -451,11 +455,12 @@ function seedRedFlag(
   communityId: string,
   random: SeededRandom,
   staff: ReadonlyArray<DemoStaff>,
+  today: string,
 ): void {
   const periods = new Set<string>();
   while (periods.size < 18) {
-    const period = `${random.int(2010, 2026)}-${pad(random.int(1, 12))}`;
-    if (period < TODAY.slice(0, 7)) periods.add(period);
+    const period = `${random.int(2010, Number(today.slice(0, 4)))}-${pad(random.int(1, 12))}`;
+    if (period >= RED_FLAG_FIRST_PERIOD && period < today.slice(0, 7)) periods.add(period);
   }
   const sorted = [...periods].sort();
   let nominationIndex = 0;
@@ -488,8 +493,8 @@ function seedRedFlag(
     em.create(RedFlagPeriod, {
       id: demoId('red-flag-period', 100),
       communityId,
-      period: TODAY.slice(0, 7),
-      year: Number(TODAY.slice(0, 4)),
+      period: today.slice(0, 7),
+      year: Number(today.slice(0, 4)),
     }),
   );
 }
@@ -499,8 +504,10 @@ function seedServiceRecord(
   communityId: string,
   random: SeededRandom,
   fullMembers: PartyMember[],
+  today: string,
 ): void {
-  for (const year of [2025, 2026])
+  const thisYear = Number(today.slice(0, 4));
+  for (const year of [thisYear - 1, thisYear])
     em.create(PartyYearPlan, {
       id: demoId('party-year-plan', year),
       communityId,
@@ -509,10 +516,10 @@ function seedServiceRecord(
       trainingHeadcountTarget: 300,
     });
   let sessionIndex = 0;
-  for (const year of [2025, 2026]) {
+  for (const year of [thisYear - 1, thisYear]) {
     for (const month of [3, 5, 7, 9, 11]) {
       const heldOn = `${year}-${pad(month)}-${pad(random.int(5, 25))}`;
-      if (heldOn >= TODAY) continue;
+      if (heldOn >= today) continue;
       em.create(PartyTrainingSession, {
         id: demoId('party-training-session', sessionIndex++),
         communityId,
@@ -534,7 +541,7 @@ function seedServiceRecord(
       id: demoId('party-appraisal', appraisalIndex++),
       communityId,
       memberId: member.id,
-      year: 2025,
+      year: thisYear - 1,
       grade,
     });
   }

@@ -3,6 +3,7 @@ import {
   CareCategoryAdded,
   CareCategoryEnded,
   CareCategoryReviewed,
+  labelsOf,
   type CareCategory,
 } from '@shequ/contracts';
 import { newId } from '@shequ/database';
@@ -30,7 +31,7 @@ export interface CareScope {
 const text = (raw: string | null | undefined, field: string, max: number, required = true): string | null => {
   const value = raw?.trim() ?? '';
   if (!value) {
-    if (required) throw new InvalidInputError(field, '不能为空');
+    if (required) throw new InvalidInputError(field, `${field} 不能为空：须填写，至多 ${max} 个字`);
     return null;
   }
   if (value.length > max) throw new InvalidInputError(field, `不能超过 ${max} 个字`);
@@ -39,7 +40,7 @@ const text = (raw: string | null | undefined, field: string, max: number, requir
 
 function validCategory(raw: string, scope: CareScope): CareCategory {
   if (!CareCategories.codes.includes(raw as CareCategory))
-    throw new InvalidInputError('category', `未知的关爱对象类别：${raw}`);
+    throw new InvalidInputError('category', `未知的关爱对象类别「${raw}」，应为：${labelsOf(CareCategories)}`);
   const category = raw as CareCategory;
   if (!scope.category(category))
     throw new InvalidInputError('category', `无权管理该类别：${CareCategories.labels[category]}`);
@@ -128,7 +129,7 @@ export async function reviewCareCategory(
   scope: CareScope,
 ): Promise<{ record: CareRecord; review: CareReview }> {
   if (!CareReviewOutcomes.codes.includes(input.outcome as CareReviewOutcome))
-    throw new InvalidInputError('outcome', `未知的复核结论：${input.outcome}`);
+    throw new InvalidInputError('outcome', `未知的复核结论「${input.outcome}」，应为：${labelsOf(CareReviewOutcomes)}`);
   const outcome = input.outcome as CareReviewOutcome;
   const reviewedOn = factDate(input.reviewedOn, 'reviewedOn', scope.today, '复核日期');
   const requestedNext = input.nextReviewOn ? validDate(input.nextReviewOn, 'nextReviewOn') : null;

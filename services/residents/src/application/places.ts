@@ -1,5 +1,5 @@
 import { announceHousehold, announceOrganization, announceStaff } from './announce-places.js';
-import { Departments, GridRegistered, type Department } from '@shequ/contracts';
+import { Departments, GridRegistered, labelsOf, type Department } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -14,7 +14,7 @@ import { joinGridIds, Staff } from '../entities/staff.js';
 
 const text = (raw: string | null | undefined, field: string, max: number): string => {
   const value = raw?.trim() ?? '';
-  if (!value) throw new InvalidInputError(field, '不能为空');
+  if (!value) throw new InvalidInputError(field, `${field} 不能为空：须填写，至多 ${max} 个字`);
   if (value.length > max) throw new InvalidInputError(field, `不能超过 ${max} 个字`);
   return value;
 };
@@ -123,7 +123,7 @@ export async function registerStaff(
   const name = text(input.name, 'name', 50);
   const position = text(input.position, 'position', 50);
   if (!Departments.codes.includes(input.department as Department))
-    throw new InvalidInputError('department', `未知的部门：${input.department}`);
+    throw new InvalidInputError('department', `未知的部门「${input.department}」，应为：${labelsOf(Departments)}`);
   const gridIds = input.gridIds ?? [];
   if (gridIds.length && (await uow.em.count(Grid, { id: { $in: gridIds }, communityId })) !== new Set(gridIds).size) {
     throw new InvalidInputError('gridIds', '包含不存在的网格');
@@ -148,7 +148,7 @@ export async function registerOrganization(
 ): Promise<Organization> {
   const name = text(input.name, 'name', 100);
   if (!OrganizationKinds.codes.includes(input.kind as OrganizationKindCode))
-    throw new InvalidInputError('kind', `未知的组织类别：${input.kind}`);
+    throw new InvalidInputError('kind', `未知的组织类别「${input.kind}」，应为：${labelsOf(OrganizationKinds)}`);
   if (input.gridId && !(await uow.em.count(Grid, { id: input.gridId, communityId })))
     throw new InvalidInputError('gridId', `网格 ${input.gridId} 不存在`);
   if (

@@ -1,4 +1,4 @@
-import { ResidentDeceased, ResidentMovedIn, ResidentMovedOut, ResidentUpdated } from '@shequ/contracts';
+import { labelsOf, ResidentDeceased, ResidentMovedIn, ResidentMovedOut, ResidentUpdated } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../domain/dates.js';
@@ -41,7 +41,10 @@ export async function updateResident(
     (command.residencePermitIssuedOn ?? null) !== null ||
     (command.residencePermitExpiresOn ?? null) !== null;
   if (command.relationToHead && !RelationsToHead.codes.includes(command.relationToHead as RelationToHeadCode)) {
-    throw new InvalidInputError('relationToHead', `未知的与户主关系：${command.relationToHead}`);
+    throw new InvalidInputError(
+      'relationToHead',
+      `未知的与户主关系「${command.relationToHead}」，应为：${labelsOf(RelationsToHead)}`,
+    );
   }
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   residentTransition(resident.status, 'UPDATE');
@@ -96,7 +99,10 @@ export async function moveResident(
 ): Promise<Resident> {
   const movedInOn = validDate(command.movedInOn, 'movedInOn');
   if (command.relationToHead && !RelationsToHead.codes.includes(command.relationToHead as RelationToHeadCode)) {
-    throw new InvalidInputError('relationToHead', `未知的与户主关系：${command.relationToHead}`);
+    throw new InvalidInputError(
+      'relationToHead',
+      `未知的与户主关系「${command.relationToHead}」，应为：${labelsOf(RelationsToHead)}`,
+    );
   }
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId: scope.communityId });
   if (!household || !(await scope.household(household, uow.em)))

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { CareCategories, type CareCategory } from '@shequ/contracts';
+import { CareCategories, labelsOf, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
 import { ADVANCED_AGE_YEARS } from '../domain/care-schedule.js';
@@ -53,7 +53,10 @@ export async function residentWhere(
   if (criteria?.careCategory) {
     const category = criteria.careCategory as CareCategory;
     if (!CareCategories.codes.includes(category))
-      throw new InvalidInputError('careCategory', `未知的关爱对象类别：${category}`);
+      throw new InvalidInputError(
+        'careCategory',
+        `未知的关爱对象类别「${category}」，应为：${labelsOf(CareCategories)}`,
+      );
     if (category === 'ADVANCED_AGE') {
       all.push({ birthDate: { $lte: bornOnOrBefore(today, ADVANCED_AGE_YEARS) } });
     } else {

@@ -32,10 +32,9 @@ const ACTION_LABELS: Record<ResidentAction, string> = {
 export function residentTransition(status: ResidentStatus, action: ResidentAction): ResidentStatus {
   const next = RESIDENT_TRANSITIONS[status][action];
   if (!next) {
-    throw new ConflictError(
-      `居民当前状态为「${ResidentStatuses.labels[status]}」（${status}），不能${ACTION_LABELS[action]}`,
-      { status },
-    );
+    throw new ConflictError(`居民当前状态为「${ResidentStatuses.labels[status]}」，不能${ACTION_LABELS[action]}`, {
+      status,
+    });
   }
   return next;
 }

@@ -1,5 +1,8 @@
 import {
+  addDays,
+  addMonths,
   CareCategoryAdded,
+  communityDay,
   GridRegistered,
   OrganizationRegistered,
   ResidentRegistered,
@@ -7,13 +10,23 @@ import {
   SYSTEM_ACTOR,
 } from '@shequ/contracts';
 import { announceBuilding, announceHousehold } from '../application/announce-places.js';
-import { demoDataset } from '@shequ/demo-data';
+import { demoDataset, demoId, SeededRandom, type DemoCareRecord } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import { rebuildRollup } from '@shequ/database';
 import { residentRollup } from '../application/statistics-rollup.js';
 import type { ServiceDependencies } from '@shequ/subgraph';
-import { Building, CareRecord, Community, Grid, Household, Organization, Resident, Staff } from '../entities/index.js';
-import { nextReviewDate } from '../domain/care-schedule.js';
+import {
+  Building,
+  CareRecord,
+  CareReview,
+  Community,
+  Grid,
+  Household,
+  Organization,
+  Resident,
+  Staff,
+} from '../entities/index.js';
+import { nextReviewDate, REVIEW_INTERVAL_MONTHS } from '../domain/care-schedule.js';
 import { joinGridIds } from '../entities/staff.js';
 
 /**
@@ -21,9 +34,10 @@ import { joinGridIds } from '../entities/staff.js';
  * care categories (195 低保 households …) and organisations. Each resident is announced with `resident.registered`
  * and each care category with `care_category.added`, so other services build their projections from the stream.
  */
-export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
+export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
   if ((await orm.em.fork().count(Grid, {})) > 0) return;
   const data = demoDataset();
+  const today = communityDay(clock.now());
   const careRecordCount = data.careRecords.length;
   const communityId = data.community.code;
   const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
@@ -87,7 +101,7 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
         landlordResidentId: h.landlordResidentId,
       })),
     );
-    const now = new Date();
+    const now = clock.now();
     await em.insertMany(
       Resident,
       data.residents.map((r) => ({
@@ -108,22 +122,26 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
         updatedAt: now,
       })),
     );
+    const reviewerStaffId = (data.staff.find((s) => s.department === 'SOCIAL_SECURITY') ?? data.staff[0]).id;
+    const history = careReviewHistory(data.careRecords, today, reviewerStaffId);
     const careRecords = data.careRecords.map((c) => ({
       id: c.id,
       communityId,
       resident: c.residentId,
       category: c.category,
-      startedOn: c.startedOn,
+      startedOn: history.startedOn.get(c.id)!,
       source: c.source,
       grade: c.grade,
       endedOn: null,
       endReason: null,
-      nextReviewOn: nextReviewDate(c.category, c.lastReviewedOn ?? c.startedOn),
+      nextReviewOn: history.nextReviewOn.get(c.id) ?? null,
       reviewDueNotifiedFor: null,
     }));
     await em.insertMany(CareRecord, careRecords);
     // insertMany bypasses the unit of work (and so the rollup subscriber): count the statistics rollup here.
     await rebuildRollup(em, residentRollup, em.getTransactionContext());
+    for (let i = 0; i < history.reviews.length; i += 500)
+      await em.insertMany(CareReview, history.reviews.slice(i, i + 500));
     await em.insertMany(
       Organization,
       data.organizations.map((o) => ({
@@ -183,4 +201,60 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
     },
     'demo community loaded',
   );
+}
+
+/** Reviews due in the last days may still be waiting (a few, as in real work); older ones were all done. */
+const REVIEW_GRACE_DAYS = 10;
+
+/**
+ * The review history (动态管理) each care record's schedule implies up to `today`: every review done in the three
+ * weeks before it fell due, the next one scheduled from it, so no record is overdue beyond a few days. A record
+ * cannot start after today (the demo's start dates are counted back from its reference date).
+ */
+export function careReviewHistory(
+  records: readonly DemoCareRecord[],
+  today: string,
+  reviewerStaffId: string,
+): {
+  startedOn: Map<string, string>;
+  nextReviewOn: Map<string, string | null>;
+  reviews: Array<{
+    id: string;
+    record: string;
+    outcome: 'CONTINUE';
+    reviewedOn: string;
+    reviewerStaffId: string;
+    note: string | null;
+    nextReviewOn: string | null;
+  }>;
+} {
+  const random = new SeededRandom('residents-demo-care-reviews');
+  const startedOn = new Map<string, string>();
+  const nextReviewOn = new Map<string, string | null>();
+  const reviews: ReturnType<typeof careReviewHistory>['reviews'] = [];
+  for (const record of records) {
+    const started = record.startedOn <= addDays(today, -30) ? record.startedOn : addDays(today, -30);
+    startedOn.set(record.id, started);
+    let due = nextReviewDate(record.category, started);
+    const months = REVIEW_INTERVAL_MONTHS[record.category];
+    while (due !== null && months !== null && due <= today) {
+      if (due > addDays(today, -REVIEW_GRACE_DAYS) && random.chance(0.3)) break;
+      const earliest = addDays(addMonths(due, -months), 1);
+      const early = addDays(due, -random.int(0, 20));
+      const reviewedOn = early > earliest ? early : earliest;
+      const next = nextReviewDate(record.category, reviewedOn);
+      reviews.push({
+        id: demoId('care-review', reviews.length),
+        record: record.id,
+        outcome: 'CONTINUE',
+        reviewedOn,
+        reviewerStaffId,
+        note: random.chance(0.2) ? '入户核查，情况未变' : null,
+        nextReviewOn: next,
+      });
+      due = next;
+    }
+    nextReviewOn.set(record.id, due);
+  }
+  return { startedOn, nextReviewOn, reviews };
 }

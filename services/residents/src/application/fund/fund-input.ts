@@ -4,7 +4,7 @@ import { InvalidInputError } from '@shequ/errors';
 export function fundText(raw: string | null | undefined, field: string, max: number, required = true): string | null {
   const value = raw?.trim() ?? '';
   if (!value) {
-    if (required) throw new InvalidInputError(field, '不能为空');
+    if (required) throw new InvalidInputError(field, `${field} 不能为空：须填写，至多 ${max} 个字`);
     return null;
   }
   if (value.length > max) throw new InvalidInputError(field, `不能超过 ${max} 个字`);
