@@ -50,7 +50,10 @@ export async function partyStatistics(
   const groups = rows
     .filter((row) => Number(row.count) > 0)
     .map((row) => {
-      const value = (key: string) => (row[key] == null ? null : String(row[key]));
+      const value = (key: string) => {
+        const raw = row[key] as string | number | null | undefined;
+        return raw == null ? null : String(raw);
+      };
       return {
         organization: groupBy.includes('ORGANIZATION') ? (value('organization') ?? '') : null,
         stage: groupBy.includes('STAGE') ? value('stage') : null,
