@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
+import type { EntityManager as SqlEntityManager } from '@shequ/database';
 import { communityMonth, startOfCommunityDay, addMonths, type EvaluationGrade } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import type { StatisticsGroup } from '../domain/statistics.js';

@@ -1,34 +1,69 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { controlDisclosure, type ControlledCount } from '@shequ/auth';
-import { groupMembers, type StatisticsGroup } from '../domain/party-statistics.js';
+import type { EntityManager as SqlEntityManager } from '@shequ/database';
+import { addMonths } from '@shequ/contracts';
+import { AGE_BANDS, type StatisticsGroup } from '../domain/party-statistics.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization } from '../entities/index.js';
 import { branchCompliance } from './meetings.js';
 
-/** Counts of active records grouped by the chosen dimensions (branch by name, never people). */
+/**
+ * Counts of active records grouped by the chosen dimensions (branch by name, never people), by the database: one
+ * grouped query over the members in scope, age bands from birth-date cutoffs of `today` (the rule of
+ * `ageBandOf` in domain/party-statistics.ts), so memory holds the groups only.
+ */
 export async function partyStatistics(
   em: EntityManager,
   where: { communityId: unknown },
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
 ): Promise<StatisticsGroup[]> {
-  const members = await em.find(PartyMember, { ...where, status: 'ACTIVE' } as never, {
-    fields: ['branch', 'stage', 'memberType', 'gender', 'birthDate'] as never,
-  });
-  const branches = new Map(
-    (await em.find(PartyOrganization, { ...where, level: 'BRANCH' } as never)).map((b) => [b.id, b.name]),
-  );
-  return groupMembers(
-    members.map((m) => ({
-      organization: branches.get(m.branch.id) ?? '',
-      stage: m.stage,
-      memberType: m.memberType,
-      gender: m.gender,
-      birthDate: m.birthDate,
-    })),
-    groupBy,
-    today,
-  );
+  const inScope = (em as unknown as SqlEntityManager)
+    .createQueryBuilder(PartyMember, 'm0')
+    .select('m0.id')
+    .where({ ...where, status: 'ACTIVE' } as never)
+    .getKnexQuery()
+    .toSQL();
+  const bands = AGE_BANDS.filter((band) => band.max !== Infinity);
+  const columns: Array<[PartyStatisticsDimension, keyof Omit<StatisticsGroup, 'count'>, string]> = [
+    ['ORGANIZATION', 'organization', `coalesce(o."name", '')`],
+    ['STAGE', 'stage', 'm."stage"'],
+    ['MEMBER_TYPE', 'memberType', 'm."member_type"'],
+    [
+      'AGE_BAND',
+      'ageBand',
+      `case when m."birth_date" is null then null ${bands
+        .map((band) => `when m."birth_date" > ? then '${band.code}'`)
+        .join(' ')} else '${AGE_BANDS[AGE_BANDS.length - 1].code}' end`,
+    ],
+    ['GENDER', 'gender', 'm."gender"'],
+  ];
+  const chosen = columns.filter(([dimension]) => groupBy.includes(dimension));
+  const params = groupBy.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
+  const rows = (await em.getConnection().execute(
+    `select ${[...chosen.map(([, key, sql]) => `${sql} as "${key}"`), 'count(*) as "count"'].join(', ')}
+     from "party_member" m left join "party_organization" o on o."id" = m."branch_id" and o."level" = 'BRANCH'
+     where m."id" in (${inScope.sql})
+     ${chosen.length ? `group by ${chosen.map((_, i) => i + 1).join(', ')}` : ''}`,
+    [...params, ...(inScope.bindings as unknown[])],
+  )) as Array<Record<string, unknown>>;
+  const groups = rows
+    .filter((row) => Number(row.count) > 0)
+    .map((row) => {
+      const value = (key: string) => {
+        const raw = row[key] as string | number | null | undefined;
+        return raw == null ? null : String(raw);
+      };
+      return {
+        organization: groupBy.includes('ORGANIZATION') ? (value('organization') ?? '') : null,
+        stage: groupBy.includes('STAGE') ? value('stage') : null,
+        memberType: groupBy.includes('MEMBER_TYPE') ? value('memberType') : null,
+        ageBand: groupBy.includes('AGE_BAND') ? value('ageBand') : null,
+        gender: groupBy.includes('GENDER') ? value('gender') : null,
+        count: Number(row.count),
+      };
+    });
+  return groups.sort((a, b) => b.count - a.count || JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 const KEYS = ['organization', 'stage', 'memberType', 'ageBand', 'gender'] as const;
