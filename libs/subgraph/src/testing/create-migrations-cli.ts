@@ -1,7 +1,8 @@
 import { createMigrations, type EntityDefinition, type MigrationLists } from '@shequ/database';
 import { messagingEntities } from '@shequ/messaging';
 import { startPostgres } from '@shequ/testing';
-import { accessEntities } from '../access/pii-audit-entry.js';
+import type { ServiceName } from '@shequ/contracts';
+import { accessEntitiesOf } from '../access/access-entities.js';
 
 /**
  * Behind `npm run migration:create -- <name>` in a service: diffs the entities against the committed
@@ -10,7 +11,7 @@ import { accessEntities } from '../access/pii-audit-entry.js';
  * src/migrations/<dialect>/ and regenerates the index files.
  */
 export async function createMigrationsCli(settings: {
-  service: string;
+  service: ServiceName;
   entities: EntityDefinition[];
   migrations: MigrationLists;
   migrationsPath: string;
@@ -24,7 +25,7 @@ export async function createMigrationsCli(settings: {
   try {
     const written = await createMigrations({
       ...settings,
-      entities: [...settings.entities, ...messagingEntities, ...accessEntities],
+      entities: [...settings.entities, ...messagingEntities, ...accessEntitiesOf(settings.service)],
       postgresUrl: process.env.SHEQU_MIGRATION_POSTGRES_URL ?? pg!.url,
       name,
     });

@@ -7,6 +7,7 @@ import { Migration20261130140829_visit_grid as M3 } from './Migration20261130140
 import { Migration20261202062134_record_versions as M4 } from './Migration20261202062134_record_versions.js';
 import { Migration20261202062309_reference_projection as M5 } from './Migration20261202062309_reference_projection.js';
 import { Migration20261202064551_fund_disbursement_links as M6 } from './Migration20261202064551_fund_disbursement_links.js';
+import { Migration20261202103957_pii_audit_record as M7 } from './Migration20261202103957_pii_audit_record.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -16,4 +17,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202062134_record_versions', class: M4 },
   { name: 'Migration20261202062309_reference_projection', class: M5 },
   { name: 'Migration20261202064551_fund_disbursement_links', class: M6 },
+  { name: 'Migration20261202103957_pii_audit_record', class: M7 },
 ];

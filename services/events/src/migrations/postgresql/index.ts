@@ -6,6 +6,7 @@ import { Migration20261130130212_venues_teams_volunteers as M2 } from './Migrati
 import { Migration20261202062309_record_versions as M3 } from './Migration20261202062309_record_versions.js';
 import { Migration20261202062434_reference_projection as M4 } from './Migration20261202062434_reference_projection.js';
 import { Migration20261202064645_resident_grid_scope as M5 } from './Migration20261202064645_resident_grid_scope.js';
+import { Migration20261202104044_pii_audit_record as M6 } from './Migration20261202104044_pii_audit_record.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -14,4 +15,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202062309_record_versions', class: M3 },
   { name: 'Migration20261202062434_reference_projection', class: M4 },
   { name: 'Migration20261202064645_resident_grid_scope', class: M5 },
+  { name: 'Migration20261202104044_pii_audit_record', class: M6 },
 ];
