@@ -10,6 +10,7 @@ import {
   type JWTVerifyGetKey,
   type JSONWebKeySet,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '@shequ/errors';
 import type { UserPrincipal } from './principal.js';
 import { isRole, type Role } from './roles.js';
@@ -65,15 +66,34 @@ export function jwtSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): JwtSet
   return { ...base, secret: DEV_JWT_SECRET };
 }
 
-/** Verifies user tokens (signature, expiry, issuer, audience) and turns their claims into a principal. */
+/** How many verified tokens a process remembers (a front end's users each send the same token for hours). */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+/**
+ * Verifies user tokens (signature, expiry, issuer, audience) and turns their claims into a principal. A token
+ * that passed is remembered until its `exp` (bounded LRU, `VERIFIED_TOKEN_CACHE_SIZE`): the next request with
+ * the same token skips the signature check and the claims parsing; a failed token is never remembered.
+ */
 export class JwtVerifier {
   private key: Promise<Uint8Array | CryptoKey | JWTVerifyGetKey>;
+  private readonly verified = new LRUCache<string, { principal: UserPrincipal; expiresAtMs: number }>({
+    max: VERIFIED_TOKEN_CACHE_SIZE,
+  });
 
   constructor(private readonly settings: JwtSettings) {
     this.key = keyFor(settings);
   }
 
   async verify(token: string): Promise<UserPrincipal> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() < known.expiresAtMs) return known.principal;
+      this.verified.delete(token);
+    }
+    return this.verifyUncached(token);
+  }
+
+  private async verifyUncached(token: string): Promise<UserPrincipal> {
     let payload: JWTPayload;
     try {
       const key = await this.key;
@@ -96,7 +116,10 @@ export class JwtVerifier {
       throw new UnauthenticatedError('未认证：令牌无效');
     }
     this.checkLifetime(payload);
-    return principalFromClaims(payload);
+    const principal = Object.freeze(principalFromClaims(payload)) as UserPrincipal;
+    // `exp` is required above; jose refuses a token at or after it, so it is remembered until just before
+    if (typeof payload.exp === 'number') this.verified.set(token, { principal, expiresAtMs: payload.exp * 1000 });
+    return principal;
   }
 
   /** A token living longer than the configured maximum is refused, however validly signed. */

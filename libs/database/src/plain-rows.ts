@@ -1,4 +1,4 @@
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 
 /**
@@ -18,4 +18,21 @@ export async function plainRows<R extends object, T extends object = object>(
     .where(where)
     .execute('all', true);
   return rows as unknown as R[];
+}
+
+/** The sum of a numeric property over the rows matching `where` (0 when none), in one aggregate query. */
+export async function columnSum<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  property: keyof T & string,
+  where: FilterQuery<T>,
+): Promise<number> {
+  const qb = (em as unknown as SqlEntityManager).createQueryBuilder(entity, 'e');
+  const meta = em.getMetadata().find(entity);
+  const column = (meta?.properties as Record<string, { fieldNames: string[] }> | undefined)?.[property]?.fieldNames[0];
+  const row = await qb
+    .select(raw(`coalesce(sum(e.${column ?? property}), 0) as total`))
+    .where(where)
+    .execute('get', false);
+  return Number((row as unknown as { total: number | string } | undefined)?.total ?? 0);
 }

@@ -45,7 +45,8 @@ export interface Edge<T> {
 export interface ConnectionResult<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted only when read (GraphQL reads it only when the selection asks for `totalCount`). */
+  readonly totalCount: number | Promise<number>;
 }
 
 /**
@@ -85,7 +86,11 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-/** One page of `entity` matching `where`, keyset-paginated on `orderBy` (which must end in a unique key). */
+/**
+ * One page of `entity` matching `where`, keyset-paginated on `orderBy` (which must end in a unique key). The
+ * entities are read-only snapshots (outside the request's identity map: no unit-of-work bookkeeping), and
+ * `totalCount` is a lazy getter: the `count(*)` runs only if the query selects `totalCount`.
+ */
 export async function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
@@ -98,12 +103,14 @@ export async function paginate<T extends object>(
   const first = pageSize(page.first);
   if (page.after) checkCursor(page.after);
   const cursor = await em.findByCursor(entity, where, {
+    disableIdentityMap: true,
     ...options,
     first,
     after: page.after ?? undefined,
     orderBy,
-    includeCount: true,
-  } as FindByCursorOptions<T>);
+    includeCount: false,
+  } as unknown as FindByCursorOptions<T>);
+  let total: Promise<number> | undefined;
   return {
     edges: cursor.items.map((node) => ({ node: node, cursor: cursor.from(node as T) })),
     pageInfo: {
@@ -112,7 +119,21 @@ export async function paginate<T extends object>(
       startCursor: cursor.startCursor,
       endCursor: cursor.endCursor,
     },
-    totalCount: cursor.totalCount,
+    get totalCount() {
+      total ??= em.count(entity, where);
+      return total;
+    },
+  };
+}
+
+/** The same connection with each node mapped (keeps `totalCount` lazy, unlike `{ ...connection }`). */
+export function mapConnection<T, U>(connection: ConnectionResult<T>, map: (node: T) => U): ConnectionResult<U> {
+  return {
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    pageInfo: connection.pageInfo,
+    get totalCount() {
+      return connection.totalCount;
+    },
   };
 }
 

@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MigrationObject } from '@mikro-orm/core';
 import {
   databaseIsReachable,
@@ -56,7 +59,8 @@ import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
 import type { FederatedSchema } from './federated-schema.js';
-import { accessEntities } from './access/pii-audit-entry.js';
+import { accessEntitiesOf } from './access/access-entities.js';
+import { auditRetentionFromEnv, pruneAuditTrail } from './access/audit-retention.js';
 import { piiAuditPlugin } from './access/audit-plugin.js';
 import { ApiKeyProjection } from './access/api-key-projection.js';
 import { referenceConsumerName } from './references/reference-consumer.js';
@@ -133,7 +137,12 @@ export async function startSubgraphService(
   const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
   const orm = await openDatabase({
     location,
-    entities: [...definition.entities, ...messagingEntities, ...accessEntities, ...schedulingEntities],
+    entities: [
+      ...definition.entities,
+      ...messagingEntities,
+      ...accessEntitiesOf(definition.name),
+      ...schedulingEntities,
+    ],
     migrations: definition.migrations,
     subscribers: definition.rollups?.length ? [new RollupSubscriber(definition.rollups)] : [],
     log: (message) => logger.debug(message),
@@ -177,6 +186,8 @@ export async function startSubgraphService(
       formatError: formatGraphQLError(config.production),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
+        // no cache hints are used: without this default plugin no field resolver is wrapped per request
+        ApolloServerPluginCacheControlDisabled(),
         querySafetyPlugin<SubgraphContext>({
           production: config.production,
           budgetOf: (context) => queryBudgetOf(context.principal),
@@ -261,10 +272,15 @@ export async function startSubgraphService(
         ),
     });
     const retention = retentionFromEnv();
+    const auditRetention = auditRetentionFromEnv();
     const tasks = [
       ...(definition.scheduledTasks?.(deps) ?? []),
       // nothing kept forever by accident: sent outbox rows and inbox rows past their retention, hourly
       new PeriodicTask('messaging-retention', 3_600_000, () => pruneMessagingRows(orm, retention, clock.now())),
+      // the audit trail, for its configured period (SHEQU_AUDIT_RETENTION_DAYS), in the service that keeps it
+      ...(accessEntitiesOf(definition.name).length > 0
+        ? [new PeriodicTask('audit-retention', 3_600_000, () => pruneAuditTrail(orm, auditRetention, clock.now()))]
+        : []),
     ];
     // once per period across replicas: the first to tick in a period claims it in the shared database (periods
     // of real time, like the timers: a test's manual clock moves what a scan sees, not when it runs)

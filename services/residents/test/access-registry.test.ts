@@ -122,7 +122,7 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
   it('gathers every service’s pii_read events into one trail, once each, filtered by resident, caller and period', async () => {
     const first = await publisher.publish(PiiRead.cases, piiRead('res-a', 'user-1', '2026-11-01T08:00:00.000Z'));
     await publisher.publish(PiiRead.events, piiRead('res-a', 'user-2', '2026-11-02T08:00:00.000Z', ['phone']));
-    await publisher.publish(PiiRead.residents, piiRead('res-b', 'user-1', '2026-11-03T08:00:00.000Z'));
+    await publisher.publish(PiiRead.partybuilding, piiRead('res-b', 'user-1', '2026-11-03T08:00:00.000Z'));
     await publisher.publish(PiiRead.partybuilding, piiRead('res-c', 'user-3', '2026-11-03T09:00:00.000Z'), {
       communityId: '350203008007',
     });
@@ -138,7 +138,7 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
       { what: 'three trail entries' },
     );
     expect(all.data.piiAuditTrail.edges.map((e: any) => [e.node.service, e.node.subjectId, e.node.callerId])).toEqual([
-      ['residents', 'res-b', 'user-1'],
+      ['partybuilding', 'res-b', 'user-1'],
       ['events', 'res-a', 'user-2'],
       ['cases', 'res-a', 'user-1'],
     ]);

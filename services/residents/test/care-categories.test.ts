@@ -3,7 +3,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { scanDueReviewsAndPermits } from '../src/application/scheduled-scan.js';
-import { PiiAuditEntry } from '@shequ/subgraph';
+import { auditEntries } from './audit-entries.js';
 import { CareReview, Resident } from '../src/entities/index.js';
 import { OutboxMessage } from '@shequ/messaging';
 import { residentsService } from '../src/service.js';
@@ -272,7 +272,7 @@ describe.each(testDialects())('care categories and floating population on %s', (
       governance,
     );
     expect(listed.data.residents.edges).toEqual([{ node: { id: 'resident-4' } }]);
-    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'staff-zz', operation: 'KeyPersons' });
+    const entries = await auditEntries(service, { callerId: 'staff-zz', operation: 'KeyPersons' });
     expect(entries.map((e) => [e.subjectId, e.fields])).toEqual([['resident-4', 'sensitiveTags']]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@shequ/auth';
-import { ManualClock, PiiAuditEntry } from '@shequ/subgraph';
+import { ManualClock } from '@shequ/subgraph';
+import { auditEntries } from './audit-entries.js';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { CareRecord, Organization } from '../src/entities/index.js';
@@ -133,7 +134,7 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
       statement: '脑癌术后',
       recipient: { id: 'resident-3' },
     });
-    const audit = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'staff-ss' });
+    const audit = await auditEntries(service, { callerId: 'staff-ss' });
     expect(audit.map((e) => [e.subjectId, e.fields])).toEqual([['resident-3', 'careCategories']]);
     const analyst = await call(DISBURSEMENTS, {}, 'analyst');
     expect(analyst.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

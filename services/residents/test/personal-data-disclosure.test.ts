@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessControl, ROLE_NAMES, type Role } from '@shequ/auth';
-import { PiiAuditEntry } from '@shequ/subgraph';
+import { auditEntries } from './audit-entries.js';
 import { InMemoryApiKeys, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { CareRecord } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
@@ -84,7 +84,7 @@ describe('residents: nothing shown completes what is masked; derived answers are
       {},
       { role: 'civil_affairs', subject: 'bd-1' },
     );
-    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'bd-1' });
+    const entries = await auditEntries(service, { callerId: 'bd-1' });
     expect(entries.map((e) => e.fields)).toEqual(['birthDate']);
   });
 
@@ -123,7 +123,7 @@ describe('residents: nothing shown completes what is masked; derived answers are
     );
     expect(result.errors).toBeUndefined();
     expect(result.data.residents.totalCount).toBe(1);
-    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'count-only' });
+    const entries = await auditEntries(service, { callerId: 'count-only' });
     expect(entries.map((e) => [e.subjectId, e.fields])).toEqual([['resident-3', 'careCategories']]);
   });
 
@@ -135,7 +135,7 @@ describe('residents: nothing shown completes what is masked; derived answers are
     );
     expect(result.errors).toBeUndefined();
     expect(result.data.careReviewsDue.edges).toHaveLength(1);
-    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'reviews-due' });
+    const entries = await auditEntries(service, { callerId: 'reviews-due' });
     expect(entries.map((e) => [e.subjectId, e.fields])).toEqual([['resident-3', 'careCategories']]);
   });
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@shequ/auth';
-import type { EventEnvelope } from '@shequ/contracts';
+import type { PersonalField, Role } from '@shequ/auth';
 import { OutboxMessage } from '@shequ/messaging';
-import { PiiAuditEntry } from '@shequ/subgraph';
+import { PiiAuditRecord, decodeAuditSubjects, encodeAuditSubjects } from '@shequ/subgraph';
 import { devToken, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { placesFixture, residentIn } from './fixtures.js';
 import { residentsService } from '../src/service.js';
@@ -101,9 +100,10 @@ describe('residents: who sees what', () => {
     expect(badSignature.data).toBeFalsy();
   });
 
-  it('audits every unmasked read exactly once, and publishes it', async () => {
+  it('audits every unmasked read exactly once: one compact record per request, no event, masked reads free', async () => {
     const em = service.orm.em.fork();
-    const before = await em.count(PiiAuditEntry, {});
+    const before = await em.count(PiiAuditRecord, {});
+    const outboxBefore = await em.count(OutboxMessage, {});
     const result = await service.graphql(
       `query AuditMe { a: resident(id: "resident-2") { idNumber phone } b: resident(id: "resident-2") { idNumber } }`,
       {},
@@ -113,28 +113,63 @@ describe('residents: who sees what', () => {
       },
     );
     expect(result.errors).toBeUndefined();
-    const entries = await service.orm.em.fork().find(PiiAuditEntry, { callerId: 'staff-fang' });
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({
-      subjectType: 'Resident',
-      subjectId: 'resident-2',
-      fields: 'idNumber,phone',
+    const records = await service.orm.em.fork().find(PiiAuditRecord, { callerId: 'staff-fang' });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      service: 'residents',
       operation: 'AuditMe',
+      callerKind: 'user',
       callerRoles: 'civil_affairs',
+      subjectCount: 1,
     });
-    const published = (await service.orm.em.fork().find(OutboxMessage, { subject: 'shequ.residents.audit.pii_read' }))
-      .map((m) => JSON.parse(m.payload) as EventEnvelope<any>)
-      .filter((e) => e.data.caller.id === 'staff-fang');
-    expect(published).toHaveLength(1);
-    expect(published[0].data.reads).toEqual([
+    expect(decodeAuditSubjects(records[0].subjects)).toEqual([
       { subjectType: 'Resident', subjectId: 'resident-2', fields: ['idNumber', 'phone'] },
     ]);
+    // stored once: the trail keeper writes its own reads directly, nothing goes through the outbox
+    expect(await service.orm.em.fork().count(OutboxMessage, {})).toBe(outboxBefore);
 
     await service.graphql(
       `{ resident(id: "resident-2") { idNumber phone } }`,
       {},
       { role: 'party_affairs', subject: 'staff-masked' },
     );
-    expect(await service.orm.em.fork().count(PiiAuditEntry, {})).toBe(before + 1);
+    expect(await service.orm.em.fork().count(PiiAuditRecord, {})).toBe(before + 1);
+  });
+
+  it('keeps a page of 50 people in one record of under 2 KB, and finds each of them by id', async () => {
+    const uuids = Array.from(
+      { length: 50 },
+      (_, i) => `019ad${String(i).padStart(3, '0')}-f400-7d3b-98ed-d902fb97dac2`,
+    );
+    const subjects = uuids.map((subjectId) => ({
+      subjectType: 'Resident' as const,
+      subjectId,
+      fields: ['birthDate', 'idNumber', 'phone'] as PersonalField[],
+    }));
+    const encoded = encodeAuditSubjects(subjects);
+    expect(Buffer.byteLength(encoded)).toBeLessThan(1_300);
+    expect(decodeAuditSubjects(encoded)).toEqual(subjects);
+    const page = await service.graphql(
+      `query Page { residents(first: 50) { edges { node { id idNumber } } } }`,
+      {},
+      {
+        subject: 'staff-page',
+      },
+    );
+    const ids = page.data.residents.edges.map((e: any) => e.node.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const [record] = await service.orm.em.fork().find(PiiAuditRecord, { callerId: 'staff-page' });
+    expect(record.subjectCount).toBe(ids.length);
+    expect(decodeAuditSubjects(record.subjects).map((s) => s.subjectId)).toEqual(ids);
+    for (const id of [ids[0], ids.at(-1)]) {
+      const trail = await service.graphql(
+        `query($id: ID) { piiAuditTrail(filter: { residentId: $id, callerId: "staff-page" }) { totalCount edges { node { subjectId fields operation } } } }`,
+        { id },
+      );
+      expect(trail.data.piiAuditTrail).toEqual({
+        totalCount: 1,
+        edges: [{ node: { subjectId: id, fields: ['idNumber'], operation: 'Page' } }],
+      });
+    }
   });
 });

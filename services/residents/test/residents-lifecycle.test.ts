@@ -305,7 +305,7 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
       { role: 'grid_worker', grids: ['350203008006-02'] },
     );
     expect(gridWorker.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber' });
-    const audit = await service.orm.em.getConnection().execute(`select count(*) as n from pii_audit_entry`);
+    const audit = await service.orm.em.getConnection().execute(`select count(*) as n from pii_audit_record`);
     expect(Number(audit[0].n)).toBeGreaterThan(0);
   });
 

@@ -1,4 +1,5 @@
 import { SUBJECT_PREFIX, ServiceNames, type ServiceName } from '../envelope.js';
+import { AUDIT_TRAIL_SERVICE } from '../events/audit.js';
 
 /** A durable JetStream consumer some service runs: it reads `shequ.<source>.>` in order. */
 export interface EventConsumerDeclaration {
@@ -24,7 +25,12 @@ export const EVENT_CONSUMERS: readonly EventConsumerDeclaration[] = [
   // the fund's references: community events and cases a donation or a disbursement names
   { service: 'residents', source: 'events' },
   { service: 'residents', source: 'cases' },
-  ...ServiceNames.map((source) => ({ service: 'residents' as const, source, purpose: 'audit_trail' })),
+  // the audit trail gathers the other services' audit.pii_read (its keeper writes its own reads directly)
+  ...ServiceNames.filter((source) => source !== AUDIT_TRAIL_SERVICE).map((source) => ({
+    service: AUDIT_TRAIL_SERVICE,
+    source,
+    purpose: 'audit_trail',
+  })),
   // the reference projections (libs/subgraph references): people, places, staff and organisations of residents
   { service: 'cases', source: 'residents', purpose: 'references' },
   { service: 'events', source: 'residents', purpose: 'references' },

@@ -28,6 +28,12 @@ const PiiReadData = Type.Object({
   readAt: IsoDateTime('读取时间'),
 });
 
+/**
+ * The service that keeps the one audit trail of personal-data reads (`piiAuditTrail`): it writes its own reads
+ * straight into it; every other service publishes `audit.pii_read`, which it gathers.
+ */
+export const AUDIT_TRAIL_SERVICE: ServiceName = 'residents';
+
 function piiRead(source: ServiceName) {
   return defineEvent({
     source,

@@ -159,6 +159,13 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'sent outbox rows are pruned after this many days (pending rows never)',
     usedBy: SUBGRAPH_PROCESSES,
   },
+  SHEQU_AUDIT_RETENTION_DAYS: {
+    schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
+    default: 180,
+    meaning:
+      'the personal-data audit trail (`piiAuditTrail`, kept by residents) is pruned of reads older than this many days',
+    usedBy: ['residents'],
+  },
   SHEQU_INBOX_RETENTION_DAYS: {
     schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
     default: 7,
@@ -271,6 +278,24 @@ export const ENVIRONMENT = defineEnvironment({
     schema: Type.Integer({ minimum: 1, description: 'a row count' }),
     default: 10_000,
     meaning: 'rows of the residents import benchmark',
+    usedBy: ['npm run bench'],
+  },
+  BENCH_READ_SECONDS: {
+    schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of seconds' }),
+    default: 8,
+    meaning: 'seconds of sequential requests per page in the residents read-path benchmark',
+    usedBy: ['npm run bench'],
+  },
+  BENCH_BASELINE_DIR: {
+    schema: Type.String({ minLength: 1, description: 'a folder' }),
+    meaning:
+      'a built checkout of earlier code: the residents read-path benchmark runs its residents side by side with this tree',
+    usedBy: ['npm run bench'],
+  },
+  BENCH_POSTGRES_URL: {
+    schema: url('PostgreSQL'),
+    meaning:
+      'PostgreSQL server for the residents read-path benchmark (a database per run is created); unset: SQLite only',
     usedBy: ['npm run bench'],
   },
 });

@@ -1,17 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { PiiRead, type ServiceName } from '@shequ/contracts';
+import { AUDIT_TRAIL_SERVICE, PiiRead, type ServiceName } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { eventSink, type Outbox } from '@shequ/messaging';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { actorOf } from '@shequ/auth';
 import type { SubgraphContext } from '../context.js';
-import { PiiAuditEntry } from './pii-audit-entry.js';
+import { PiiAuditRecord, encodeAuditSubjects, type AuditSubject } from './pii-audit-record.js';
 
 /**
- * Before a response leaves, writes one audit row per subject whose personal data was read unmasked, and
- * publishes `shequ.<service>.audit.pii_read` in the same transaction. If the audit cannot be written, the
- * caller gets an error instead of the data.
+ * Before a response leaves, records the request's unmasked personal-data reads once. The service that keeps the
+ * trail (`AUDIT_TRAIL_SERVICE`) inserts ONE compact row (`PiiAuditRecord`, every subject in it) — no transaction
+ * of several statements, no event; any other service publishes `shequ.<service>.audit.pii_read` through its
+ * outbox (committed before the response), which the trail keeper turns into that one row. If the audit cannot
+ * be written, the caller gets an error instead of the data. Requests without unmasked reads cost nothing.
  */
 export function piiAuditPlugin(deps: {
   service: ServiceName;
@@ -19,6 +21,7 @@ export function piiAuditPlugin(deps: {
   outbox: Outbox;
   logger: Logger;
 }): ApolloServerPlugin<SubgraphContext> {
+  const keepsTrail = deps.service === AUDIT_TRAIL_SERVICE;
   return {
     async requestDidStart() {
       return {
@@ -30,25 +33,30 @@ export function piiAuditPlugin(deps: {
           const roles = principal.kind === 'user' ? principal.roles : ['district_platform'];
           const readAt = contextValue.clock.now();
           const operation = clientOperationName(operationName);
+          const caller = {
+            kind: principal.kind,
+            id: principal.id,
+            roles,
+            department: principal.kind === 'user' ? principal.department : null,
+          };
           try {
-            await deps.orm.em.fork().transactional(async (em) => {
-              for (const read of reads) {
-                const entry = new PiiAuditEntry();
-                Object.assign(entry, {
+            if (keepsTrail) {
+              await deps.orm.em.fork().insert(
+                PiiAuditRecord,
+                auditRecordOf({
                   id: newId(),
                   communityId: contextValue.communityId,
-                  subjectType: read.subjectType,
-                  subjectId: read.subjectId,
-                  fields: read.fields.join(','),
+                  service: deps.service,
                   operation,
                   requestId: contextValue.requestId,
-                  callerKind: principal.kind,
-                  callerId: principal.id,
-                  callerRoles: roles.join(','),
+                  caller,
+                  reads,
                   readAt,
-                });
-                em.persist(entry);
-              }
+                }),
+              );
+              return;
+            }
+            await deps.orm.em.fork().transactional(async (em) => {
               eventSink(deps.outbox, em, {
                 communityId: contextValue.communityId,
                 actor: actorOf(principal),
@@ -56,12 +64,7 @@ export function piiAuditPlugin(deps: {
               }).record(PiiRead[deps.service], {
                 operation,
                 requestId: contextValue.requestId,
-                caller: {
-                  kind: principal.kind,
-                  id: principal.id,
-                  roles,
-                  department: principal.kind === 'user' ? principal.department : null,
-                },
+                caller,
                 reads,
                 readAt: readAt.toISOString(),
               });
@@ -83,6 +86,35 @@ export function piiAuditPlugin(deps: {
       };
     },
   };
+}
+
+/** The one trail row of a request's reads (from the request itself, or from another service's event). */
+export function auditRecordOf(source: {
+  id: string;
+  communityId: string;
+  service: string;
+  operation: string;
+  requestId: string;
+  caller: { kind: string; id: string; roles: string[]; department: string | null };
+  reads: readonly AuditSubject[];
+  readAt: Date;
+}): PiiAuditRecord {
+  const record = new PiiAuditRecord();
+  Object.assign(record, {
+    id: source.id,
+    communityId: source.communityId,
+    service: source.service,
+    operation: source.operation.slice(0, 200),
+    requestId: source.requestId.slice(0, 100),
+    callerKind: source.caller.kind,
+    callerId: source.caller.id.slice(0, 100),
+    callerRoles: source.caller.roles.join(',').slice(0, 300),
+    callerDepartment: source.caller.department?.slice(0, 100) ?? null,
+    readAt: source.readAt,
+    subjectCount: source.reads.length,
+    subjects: encodeAuditSubjects(source.reads),
+  });
+  return record;
 }
 
 /** The client's operation name: the gateway sends `<name>__<subgraph>__<n>` to subgraphs. */

@@ -1,7 +1,8 @@
 import { createMigrations, type EntityDefinition, type MigrationLists } from '@shequ/database';
 import { messagingEntities } from '@shequ/messaging';
 import { startPostgres } from '@shequ/testing';
-import { accessEntities } from '../access/pii-audit-entry.js';
+import type { ServiceName } from '@shequ/contracts';
+import { accessEntitiesOf } from '../access/access-entities.js';
 import { schedulingEntities } from '../scheduled-task-lease.js';
 
 /**
@@ -11,7 +12,7 @@ import { schedulingEntities } from '../scheduled-task-lease.js';
  * src/migrations/<dialect>/ and regenerates the index files.
  */
 export async function createMigrationsCli(settings: {
-  service: string;
+  service: ServiceName;
   entities: EntityDefinition[];
   migrations: MigrationLists;
   migrationsPath: string;
@@ -25,7 +26,12 @@ export async function createMigrationsCli(settings: {
   try {
     const written = await createMigrations({
       ...settings,
-      entities: [...settings.entities, ...messagingEntities, ...accessEntities, ...schedulingEntities],
+      entities: [
+        ...settings.entities,
+        ...messagingEntities,
+        ...accessEntitiesOf(settings.service),
+        ...schedulingEntities,
+      ],
       postgresUrl: process.env.SHEQU_MIGRATION_POSTGRES_URL ?? pg!.url,
       name,
     });

@@ -8,12 +8,11 @@ import {
   communityWhere,
   inCommunityScope,
   pageSize,
-  paginate,
   type SubgraphContext,
 } from '@shequ/subgraph';
 import { ApiKey } from './api-key.entity.js';
 import { checkScopes, expiryOf, keyStatus } from './api-key-rules.js';
-import { AuditTrailEntry } from './audit-trail-entry.entity.js';
+import { auditRecordWhere, auditTrailPage } from './audit-trail-query.js';
 import {
   ApiKeyType,
   IssueApiKeyInput,
@@ -120,24 +119,6 @@ export class AccessResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('audit:read');
-    const where: Record<string, unknown> = { ...communityWhere(ctx.access) };
-    if (filter?.residentId) where.subjectId = filter.residentId;
-    if (filter?.callerId) where.callerId = filter.callerId;
-    if (filter?.from || filter?.to) {
-      if (filter.from && filter.to && filter.from >= filter.to)
-        throw new InvalidInputError('filter.to', '截止时间须晚于起始时间');
-      where.readAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
-    }
-    return paginate(ctx.em, AuditTrailEntry, where, page, { readAt: 'desc', id: 'asc' }).then((connection) => ({
-      ...connection,
-      edges: connection.edges.map((edge) => ({
-        cursor: edge.cursor,
-        node: {
-          ...edge.node,
-          fields: edge.node.fields.split(','),
-          callerRoles: edge.node.callerRoles.split(',').filter(Boolean),
-        },
-      })),
-    }));
+    return auditTrailPage(ctx.em, auditRecordWhere(communityWhere(ctx.access), filter), filter, page);
   }
 }

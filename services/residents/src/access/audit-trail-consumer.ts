@@ -1,35 +1,31 @@
-import { PiiRead, ServiceNames } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { AUDIT_TRAIL_SERVICE, PiiRead, ServiceNames } from '@shequ/contracts';
 import { EventConsumer } from '@shequ/messaging';
-import type { ServiceDependencies } from '@shequ/subgraph';
-import { AuditTrailEntry } from './audit-trail-entry.entity.js';
+import { PiiAuditRecord, auditRecordOf, type ServiceDependencies } from '@shequ/subgraph';
 
-/** Gathers every service's `audit.pii_read` events (its own too) into the one audit trail. */
+/**
+ * Gathers the other services' `audit.pii_read` events into the one audit trail: one compact row per event, its
+ * id the event's (the inbox and the primary key both keep a redelivery out). Residents' own reads are written by
+ * the audit plugin in the request.
+ */
 export function auditTrailConsumers({ orm, bus, outbox, logger }: ServiceDependencies): EventConsumer[] {
-  return ServiceNames.map((source) =>
+  return ServiceNames.filter((source) => source !== AUDIT_TRAIL_SERVICE).map((source) =>
     new EventConsumer({ service: 'residents', source, purpose: 'audit_trail', orm, bus, outbox, logger }).on(
       PiiRead[source],
       async (event, { em }) => {
-        for (const read of event.data.reads) {
-          const entry = new AuditTrailEntry();
-          Object.assign(entry, {
-            id: newId(),
-            eventId: event.id,
+        if (await em.count(PiiAuditRecord, { id: event.id })) return;
+        await em.insert(
+          PiiAuditRecord,
+          auditRecordOf({
+            id: event.id,
             communityId: event.communityId,
             service: source,
-            subjectType: read.subjectType,
-            subjectId: read.subjectId,
-            fields: read.fields.join(','),
-            operation: event.data.operation.slice(0, 200),
-            requestId: event.data.requestId.slice(0, 100),
-            callerKind: event.data.caller.kind,
-            callerId: event.data.caller.id,
-            callerRoles: event.data.caller.roles.join(','),
-            callerDepartment: event.data.caller.department,
+            operation: event.data.operation,
+            requestId: event.data.requestId,
+            caller: event.data.caller,
+            reads: event.data.reads as never,
             readAt: new Date(event.data.readAt),
-          });
-          em.persist(entry);
-        }
+          }),
+        );
       },
     ),
   );

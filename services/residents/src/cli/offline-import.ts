@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR, type Actor } from '@shequ/contracts';
 import { openDatabase, type DatabaseLocation, type Orm } from '@shequ/database';
 import { eventSink, messagingEntities, Outbox } from '@shequ/messaging';
-import { accessEntities } from '@shequ/subgraph';
+import { accessEntitiesOf } from '@shequ/subgraph';
 import { importResidents, readImportFile, type ImportSummary } from '../application/import-residents.js';
 import { residentsEntities } from '../entities/index.js';
 import { residentsMigrations } from '../migrations/index.js';
@@ -10,7 +10,7 @@ import { residentsMigrations } from '../migrations/index.js';
 export function openResidentsDatabase(location: DatabaseLocation): Promise<Orm> {
   return openDatabase({
     location,
-    entities: [...residentsEntities, ...messagingEntities, ...accessEntities],
+    entities: [...residentsEntities, ...messagingEntities, ...accessEntitiesOf('residents')],
     migrations: residentsMigrations,
     log: () => undefined,
   });

@@ -1,6 +1,6 @@
 import { communityDay } from '@shequ/contracts';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
+import { DateScalar, PageArgs, mapConnection, paginate, type SubgraphContext } from '@shequ/subgraph';
 import type { CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { addCareCategory, endCareCategory, reviewCareCategory, type CareScope } from '../application/care.js';
@@ -63,7 +63,7 @@ export class CareResolver {
         SENSITIVE_CATEGORIES.includes(node.category) ? 'sensitiveTags' : 'careCategories',
         [node.category],
       );
-    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: storedCareView(e.node) })) };
+    return mapConnection(connection, storedCareView);
   }
 
   @Mutation(() => CareRecordPayload, {

@@ -7,6 +7,7 @@ import { Migration20261202062308_record_versions as M3 } from './Migration202612
 import { Migration20261202062432_reference_projection as M4 } from './Migration20261202062432_reference_projection.js';
 import { Migration20261202064644_resident_grid_scope as M5 } from './Migration20261202064644_resident_grid_scope.js';
 import { Migration20261202102607_scheduled_task_lease as M6 } from './Migration20261202102607_scheduled_task_lease.js';
+import { Migration20261202104042_pii_audit_record as M7 } from './Migration20261202104042_pii_audit_record.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -16,4 +17,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202062432_reference_projection', class: M4 },
   { name: 'Migration20261202064644_resident_grid_scope', class: M5 },
   { name: 'Migration20261202102607_scheduled_task_lease', class: M6 },
+  { name: 'Migration20261202104042_pii_audit_record', class: M7 },
 ];

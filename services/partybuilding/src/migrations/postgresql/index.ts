@@ -6,6 +6,7 @@ import { Migration20261130125920_party_building_domain as M2 } from './Migration
 import { Migration20261202062144_reference_projection as M3 } from './Migration20261202062144_reference_projection.js';
 import { Migration20261202062156_record_versions as M4 } from './Migration20261202062156_record_versions.js';
 import { Migration20261202102542_scheduled_task_lease as M5 } from './Migration20261202102542_scheduled_task_lease.js';
+import { Migration20261202104020_pii_audit_record as M6 } from './Migration20261202104020_pii_audit_record.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -14,4 +15,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202062144_reference_projection', class: M3 },
   { name: 'Migration20261202062156_record_versions', class: M4 },
   { name: 'Migration20261202102542_scheduled_task_lease', class: M5 },
+  { name: 'Migration20261202104020_pii_audit_record', class: M6 },
 ];

@@ -6,6 +6,7 @@ import { Migration20261130125918_party_building_domain as M2 } from './Migration
 import { Migration20261202062142_reference_projection as M3 } from './Migration20261202062142_reference_projection.js';
 import { Migration20261202062153_record_versions as M4 } from './Migration20261202062153_record_versions.js';
 import { Migration20261202102539_scheduled_task_lease as M5 } from './Migration20261202102539_scheduled_task_lease.js';
+import { Migration20261202104018_pii_audit_record as M6 } from './Migration20261202104018_pii_audit_record.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -14,4 +15,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202062142_reference_projection', class: M3 },
   { name: 'Migration20261202062153_record_versions', class: M4 },
   { name: 'Migration20261202102539_scheduled_task_lease', class: M5 },
+  { name: 'Migration20261202104018_pii_audit_record', class: M6 },
 ];

@@ -1,0 +1,127 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { PersonalField } from '@shequ/auth';
+import type { PersonalDataSubject } from './personal-data-reader.js';
+
+/**
+ * The audit trail of unmasked personal-data reads: ONE row per request and serving service, kept only by the
+ * service that keeps the trail (`AUDIT_TRAIL_SERVICE`, residents). Its own reads are inserted in the request
+ * (a single INSERT before the response leaves); the other services' reads arrive as their `audit.pii_read`
+ * event and are inserted with the event id as the row id (a redelivery cannot add a second row). Who was read
+ * is the compact `subjects` text (see `encodeAuditSubjects`): about 24 bytes per person instead of a row each.
+ */
+export class PiiAuditRecord {
+  /** UUIDv7 of the request's record, or the id of the `audit.pii_read` event it came from. */
+  id!: string;
+  communityId!: string;
+  /** The service that served the data. */
+  service!: string;
+  operation!: string;
+  requestId!: string;
+  callerKind!: string;
+  callerId!: string;
+  /** Comma-separated roles. */
+  callerRoles!: string;
+  callerDepartment: string | null = null;
+  readAt!: Date;
+  subjectCount!: number;
+  /** Who was read, which fields: `encodeAuditSubjects`. */
+  subjects!: string;
+}
+
+export const PiiAuditRecordSchema = new EntitySchema<PiiAuditRecord>({
+  class: PiiAuditRecord,
+  tableName: 'pii_audit_record',
+  indexes: [
+    { properties: ['communityId', 'readAt'], name: 'pii_audit_record_community_idx' },
+    { properties: ['communityId', 'callerId', 'readAt'], name: 'pii_audit_record_caller_idx' },
+  ],
+  properties: {
+    id: { type: 'string', length: 36, primary: true },
+    communityId: { type: 'string', length: 12 },
+    service: { type: 'string', length: 20 },
+    operation: { type: 'string', length: 200 },
+    requestId: { type: 'string', length: 100 },
+    callerKind: { type: 'string', length: 10 },
+    callerId: { type: 'string', length: 100 },
+    callerRoles: { type: 'string', length: 300 },
+    callerDepartment: { type: 'string', length: 100, nullable: true },
+    readAt: { type: 'datetime' },
+    subjectCount: { type: 'integer' },
+    subjects: { type: 'text' },
+  },
+});
+
+export interface AuditSubject {
+  subjectType: PersonalDataSubject;
+  subjectId: string;
+  fields: PersonalField[];
+}
+
+/** One letter per personal field (adding a field to `PERSONAL_FIELDS` fails to compile until it has one). */
+const FIELD_CODES: Record<PersonalField, string> = {
+  idNumber: 'i',
+  birthDate: 'b',
+  phone: 'p',
+  address: 'a',
+  careCategories: 'c',
+  sensitiveTags: 's',
+};
+const FIELD_OF_CODE = new Map(Object.entries(FIELD_CODES).map(([field, code]) => [code, field as PersonalField]));
+const TYPE_CODES: Record<PersonalDataSubject, string> = { Resident: 'R', Household: 'H' };
+const TYPE_OF_CODE = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as PersonalDataSubject]));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A subject id as one token without spaces: a UUID as 22 base64url characters, anything else as `~<id>`. */
+export function auditIdToken(id: string): string {
+  if (UUID.test(id)) return Buffer.from(id.replace(/-/g, ''), 'hex').toString('base64url');
+  return `~${encodeURIComponent(id)}`;
+}
+
+function idOfToken(token: string): string {
+  if (token.startsWith('~')) return decodeURIComponent(token.slice(1));
+  const hex = Buffer.from(token, 'base64url').toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Subjects grouped by type and field set: ` R.ibp <id> <id> H.a <id> ` — a group header (type letter, `.`,
+ * field letters) then the ids read with those fields, space-separated, with a space at both ends so that
+ * `subjects LIKE '% <token> %'` finds a person exactly (`auditSubjectPattern`).
+ */
+export function encodeAuditSubjects(subjects: readonly AuditSubject[]): string {
+  const groups = new Map<string, string[]>();
+  for (const subject of subjects) {
+    const header = `${TYPE_CODES[subject.subjectType]}.${subject.fields
+      .map((f) => FIELD_CODES[f])
+      .sort()
+      .join('')}`;
+    const ids = groups.get(header) ?? [];
+    ids.push(auditIdToken(subject.subjectId));
+    groups.set(header, ids);
+  }
+  return ` ${[...groups].map(([header, ids]) => `${header} ${ids.join(' ')}`).join(' ')} `;
+}
+
+export function decodeAuditSubjects(encoded: string): AuditSubject[] {
+  const subjects: AuditSubject[] = [];
+  let type: PersonalDataSubject = 'Resident';
+  let fields: PersonalField[] = [];
+  for (const token of encoded.split(' ')) {
+    if (token === '') continue;
+    if (token.length >= 2 && token[1] === '.' && TYPE_OF_CODE.has(token[0])) {
+      type = TYPE_OF_CODE.get(token[0])!;
+      fields = [...token.slice(2)].map((code) => FIELD_OF_CODE.get(code)!).sort();
+      continue;
+    }
+    subjects.push({ subjectType: type, subjectId: idOfToken(token), fields });
+  }
+  return subjects;
+}
+
+/**
+ * A LIKE pattern matching the records that name this subject id. `_` (base64url) and `%` (an escaped raw id)
+ * only widen it, never narrow it: the reader keeps only subjects whose decoded id is this one.
+ */
+export function auditSubjectPattern(subjectId: string): string {
+  return `% ${auditIdToken(subjectId)} %`;
+}
