@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   'residents:write': '登记居民、变更信息、迁入迁出、死亡登记',
   'residents:import': '区级人口库批量导入',
   'residents:statistics': '人口统计（不含个人）',
+  'places:write': '登记、变更网格与楼栋，调整网格边界，导入标准地址（一标三实）',
+  'communities:write': '登记、变更街道与社区（街道、区级管理员，限辖区内）',
   'care:read': '查看关爱对象',
   'care:write': '新增、终止、复核关爱对象',
   'fund:read': '查看阳光爱心基金的捐赠、救助与台账',

@@ -21,7 +21,9 @@ import {
   retentionFromEnv,
 } from '@shequ/messaging';
 import {
+  ACTING_COMMUNITY_HEADER,
   JwtVerifier,
+  actingCommunityFrom,
   authenticate,
   jwtSettingsFromEnv,
   mayIntrospect,
@@ -177,7 +179,21 @@ export async function startSubgraphService(
         );
         if (principal.kind === 'anonymous')
           throw unauthenticated('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
-        return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger, referenceSync });
+        const actingCommunityId = actingCommunityFrom(request.headers[ACTING_COMMUNITY_HEADER]);
+        try {
+          return createSubgraphContext({
+            requestId,
+            principal,
+            actingCommunityId,
+            em: orm.em,
+            outbox,
+            clock,
+            logger,
+            referenceSync,
+          });
+        } catch (error) {
+          throw isDomainError(error) ? forbidden(error.message) : error;
+        }
       },
       readiness: async () => ({ database: await databaseIsReachable(orm), nats: bus.isConnected }),
     });
@@ -285,6 +301,10 @@ function* rejectedEvents(
   for (const consumer of consumers)
     for (const [reason, count] of consumer.rejected) yield { consumer: consumer.durableName, reason, count };
   for (const [reason, count] of projection?.rejected ?? []) yield { consumer: 'api_key_registry', reason, count };
+}
+
+function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
 function unauthenticated(message: string): GraphQLError {

@@ -1,16 +1,29 @@
 import {
   CareCategoryAdded,
+  CommunityRegistered,
   GridRegistered,
   OrganizationRegistered,
   ResidentRegistered,
   StaffRegistered,
+  StreetRegistered,
   SYSTEM_ACTOR,
 } from '@shequ/contracts';
 import { announceBuilding, announceHousehold } from '../application/announce-places.js';
 import { demoDataset } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
-import { Building, CareRecord, Community, Grid, Household, Organization, Resident, Staff } from '../entities/index.js';
+import {
+  Building,
+  CareRecord,
+  Community,
+  District,
+  Grid,
+  Household,
+  Organization,
+  Resident,
+  Staff,
+  Street,
+} from '../entities/index.js';
 import { nextReviewDate } from '../domain/care-schedule.js';
 import { joinGridIds } from '../entities/staff.js';
 
@@ -28,6 +41,8 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
   const householdBuilding = new Map(data.households.map((h) => [h.id, h.buildingId]));
   await orm.em.fork().transactional(async (em) => {
     const c = data.community;
+    await em.insertMany(District, [{ id: c.districtCode, name: c.districtName }]);
+    await em.insertMany(Street, [{ id: c.streetCode, name: c.streetName, districtCode: c.districtCode }]);
     await em.insertMany(Community, [
       {
         id: c.code,
@@ -133,6 +148,17 @@ export async function seedResidentsDemo({ orm, outbox, logger }: ServiceDependen
       })),
     );
     const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
+    events.record(
+      StreetRegistered,
+      { streetCode: c.streetCode, name: c.streetName, districtCode: c.districtCode, districtName: c.districtName },
+      { communityId: c.streetCode },
+    );
+    events.record(CommunityRegistered, {
+      communityId: c.code,
+      name: c.name,
+      streetCode: c.streetCode,
+      districtCode: c.districtCode,
+    });
     for (const g of data.grids)
       events.record(GridRegistered, {
         gridId: g.id,

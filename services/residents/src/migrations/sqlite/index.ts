@@ -7,6 +7,7 @@ import { Migration20261130125845_api_keys_audit_trail as M3 } from './Migration2
 import { Migration20261202062008_record_versions as M4 } from './Migration20261202062008_record_versions.js';
 import { Migration20261202062113_fund as M5 } from './Migration20261202062113_fund.js';
 import { Migration20261202074032_fund_reference_projections as M6 } from './Migration20261202074032_fund_reference_projections.js';
+import { Migration20261202101945_place_hierarchy as M7 } from './Migration20261202101945_place_hierarchy.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -16,4 +17,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202062008_record_versions', class: M4 },
   { name: 'Migration20261202062113_fund', class: M5 },
   { name: 'Migration20261202074032_fund_reference_projections', class: M6 },
+  { name: 'Migration20261202101945_place_hierarchy', class: M7 },
 ];
