@@ -218,4 +218,69 @@ describe.each(testDialects())('district onboarding and row scope on %s', (dialec
     );
     expect(entities._entities).toEqual([null]);
   });
+
+  it('imports a community’s address register (一标三实) with per-row outcomes; importing it again changes nothing', async () => {
+    const IMPORT_ADDRESSES = `mutation($input: ImportAddressRegisterInput!) { importAddressRegister(input: $input) {
+      total created unchanged rejected results { row outcome buildingId householdId field reason } } }`;
+    const content = [
+      '网格编码,楼栋,标准地址,单元,室,住房性质',
+      `${A2}-01,2号楼,莲顺路2号,1,101,自有`, // new building and flat
+      `,2号楼,,1,102,出租`, // same building, another flat
+      `${A2}-01,2号楼,,,,`, // the building alone, already there
+      `,3号楼,,1,101,`, // new building without a grid
+      `${A2}-09,4号楼,,1,101,`, // unknown grid
+      `,1号楼,,2,,`, // unit without room
+      `${A2}-01,1号楼,,1,101,`, // the flat the resident import made
+    ].join('\n');
+    const caller = { ...streetAdminA, actingCommunity: A2 };
+    const first = (await ok(IMPORT_ADDRESSES, { input: { format: 'CSV', content } }, caller)).importAddressRegister;
+    expect(first).toMatchObject({ total: 7, created: 2, unchanged: 2, rejected: 3 });
+    expect(first.results.map((r: { outcome: string; field: string | null }) => [r.outcome, r.field])).toEqual([
+      ['CREATED', null],
+      ['CREATED', null],
+      ['UNCHANGED', null],
+      ['REJECTED', 'gridCode'],
+      ['REJECTED', 'gridCode'],
+      ['REJECTED', 'room'],
+      ['UNCHANGED', null],
+    ]);
+    expect(first.results[1].buildingId).toBe(first.results[0].buildingId);
+    const again = (await ok(IMPORT_ADDRESSES, { input: { format: 'CSV', content } }, caller)).importAddressRegister;
+    expect(again).toMatchObject({ created: 0, unchanged: 4, rejected: 3 });
+    const json = JSON.stringify([{ gridCode: `${B1}-01`, building: '5号楼', unit: '1', room: '101' }]);
+    const foreign = await service.graphql(IMPORT_ADDRESSES, { input: { format: 'JSON', content: json } }, adminOf(A2));
+    expect(foreign.data.importAddressRegister.results[0]).toMatchObject({ outcome: 'REJECTED', field: 'gridCode' });
+  });
+
+  it('redraws a grid boundary: the building moves with history, announced; other communities’ grids are refused', async () => {
+    const caller = adminOf(B1);
+    const second = (await ok(REGISTER_GRID, { input: { code: `${B1}-02`, name: '第二网格' } }, caller)).registerGrid
+      .grid;
+    const buildings = await ok(`{ buildings(first: 10) { edges { node { id grid { id } } } } }`, {}, caller);
+    const buildingId = buildings.buildings.edges[0].node.id;
+    const REDRAW = `mutation($input: RedrawGridInput!) { redrawGrid(input: $input) { grid { id } moved { id grid { id }
+      gridHistory { fromGridId toGridId movedOn reason } } } }`;
+    const redrawn = (
+      await ok(REDRAW, { input: { gridId: second.id, buildingIds: [buildingId], reason: '网格优化' } }, caller)
+    ).redrawGrid;
+    expect(redrawn.moved).toEqual([
+      {
+        id: buildingId,
+        grid: { id: second.id },
+        gridHistory: [{ fromGridId: grids[B1], toGridId: second.id, movedOn: '2026-12-01', reason: '网格优化' }],
+      },
+    ]);
+    const moves = await service.orm.em
+      .fork()
+      .find(OutboxMessage, { subject: 'shequ.residents.building.moved_to_grid' });
+    expect(moves.map((m) => (JSON.parse(m.payload) as { data: unknown }).data)).toEqual([
+      { buildingId, fromGridId: grids[B1], toGridId: second.id, movedOn: '2026-12-01' },
+    ]);
+    const stats = (await ok(STATISTICS, {}, { role: 'analyst', community: STREET_B })).residentStatistics;
+    expect(
+      stats.groups.map((g: { keys: Array<{ value: string }>; count: number }) => [g.keys[0]!.value, g.count]),
+    ).toEqual([[second.id, 2]]);
+    const foreign = await service.graphql(REDRAW, { input: { gridId: grids[A1], buildingIds: [buildingId] } }, caller);
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gridId' });
+  });
 });
