@@ -114,7 +114,7 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
     );
     const cases = await em().find(Case, { reporterId: 'ls-r1' }, { orderBy: { openedAt: 'asc', id: 'asc' } });
     expect(cases).toHaveLength(2);
-    await em().nativeUpdate(Case, { id: cases[1]!.id }, { status: 'CLOSED' });
+    await em().nativeUpdate(Case, { id: cases[1].id }, { status: 'CLOSED' });
     await publisher.publish(
       BuildingMovedToGrid,
       { buildingId: 'ls-b1', fromGridId: 'ls-grid-1', toGridId: 'ls-grid-2', movedOn: '2026-12-01' },
@@ -127,7 +127,7 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
     );
     const after = await em().find(Case, { reporterId: 'ls-r1' }, { orderBy: { openedAt: 'asc', id: 'asc' } });
     expect(after.map((c) => [c.status, c.gridId])).toEqual([
-      [cases[0]!.status, 'ls-grid-2'],
+      [cases[0].status, 'ls-grid-2'],
       ['CLOSED', 'ls-grid-1'],
     ]);
     const tasks = await em().find(ProactiveTask, { residentId: 'ls-r2', status: 'OPEN' });

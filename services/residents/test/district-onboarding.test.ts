@@ -278,7 +278,7 @@ describe.each(testDialects())('district onboarding and row scope on %s', (dialec
     ]);
     const stats = (await ok(STATISTICS, {}, { role: 'analyst', community: STREET_B })).residentStatistics;
     expect(
-      stats.groups.map((g: { keys: Array<{ value: string }>; count: number }) => [g.keys[0]!.value, g.count]),
+      stats.groups.map((g: { keys: Array<{ value: string }>; count: number }) => [g.keys[0].value, g.count]),
     ).toEqual([[second.id, 2]]);
     const foreign = await service.graphql(REDRAW, { input: { gridId: grids[A1], buildingIds: [buildingId] } }, caller);
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gridId' });
