@@ -61,6 +61,8 @@ export const BOUNDED_LISTS = {
   'VolunteerShift.records': 'volunteers of one shift (bounded by its capacity)',
   'EventVolunteerHoursSummary.recent': 'the latest records only (the resolver caps them)',
   'ImportResidentsPayload.results': 'one row per row of the import, which is capped by the import',
+  'ImportAddressRegisterPayload.results': 'one row per row of the address register, capped by the request body limit',
+  'RedrawGridPayload.moved': 'the buildings of one redraw, at most 500 (RedrawGridInput.buildingIds)',
   // statistics: one row per value of a fixed dimension (grid, month, category, stage), small cells suppressed
   'Query.caseStatistics': 'one group per value of the chosen dimension',
   'Query.partyStatistics': 'one group per value of the chosen dimension',

@@ -145,23 +145,29 @@ ${platformNote}
   printDevelopmentBanner();
 }
 
-function printDevelopmentBanner() {
-  const token = execFileSync(
+function devToken(role, name, community) {
+  return execFileSync(
     process.execPath,
     [
       resolve(ROOT, 'libs/auth/dist/cli/dev-token.js'),
       '--role',
-      'community_admin',
+      role,
       '--name',
-      '社区管理员（开发）',
+      name,
+      ...(community ? ['--community', community] : []),
       '--expires',
       '7d',
     ],
-    {
-      env,
-      encoding: 'utf8',
-    },
+    { env, encoding: 'utf8' },
   ).trim();
+}
+
+function printDevelopmentBanner() {
+  const token = devToken('community_admin', '社区管理员（开发）');
+  // 嘉莲街道 (350203008): its admin writes in one community at a time (header X-Shequ-Community), its analyst
+  // sees statistics over all of the street's communities.
+  const streetAdminToken = devToken('street_admin', '嘉莲街道管理员（开发）', '350203008');
+  const streetAnalystToken = devToken('analyst', '嘉莲街道分析人员（开发）', '350203008');
   console.log(`
 ────────────────────────────────────────────────────────────────────────────
  Shequ Graph is running: ${url}
@@ -170,6 +176,10 @@ ${platformNote}
 
  A development token for community_admin (7 days; others: npm run token -- --role <role> [--grid <code>]):
    ${token}
+ 嘉莲街道 street admin (all its communities; writes need the header x-shequ-community: <12-digit community code>):
+   ${streetAdminToken}
+ 嘉莲街道 analyst (statistics over the street's communities, never a person):
+   ${streetAnalystToken}
 
  Explorer (GraphiQL, no internet needed; paste the token above, saved queries on the left):
    http://localhost:${ports.GATEWAY_PORT}/explorer

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError, parse } from 'graphql';
 import { EXPORT_PERMISSION_HEADER, REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
+import { ACTING_COMMUNITY_HEADER } from '@shequ/auth';
 import type { GatewayCaller } from './gateway-caller.js';
 import type { SubgraphClient } from './subgraph-client.js';
 import type { SubgraphName } from './subgraph-endpoints.js';
@@ -10,6 +11,8 @@ export interface GatewayContext {
   requestId: string;
   /** The caller's `Authorization` header, forwarded untouched: every subgraph verifies it itself. */
   authorization?: string;
+  /** The community a caller covering several works in (header X-Shequ-Community), forwarded untouched. */
+  actingCommunity?: string;
   /** The caller's query budget and whether it may introspect (from its verified token). */
   caller: GatewayCaller;
   /** Set by `/exports` for a saved query that needs it: every subgraph then requires this permission. */
@@ -17,9 +20,10 @@ export interface GatewayContext {
 }
 
 /**
- * Calls a subgraph, passing on the caller's credential, the request id and the gateway's trace context
- * (W3C `traceparent`), and nothing else of the caller's. Requests go through the gateway's `SubgraphClient`
- * (kept-alive connections; identical concurrent queries with the same credential merged into one request).
+ * Calls a subgraph, passing on the caller's credential, the acting community (each subgraph checks it against
+ * the caller's scope), the request id and the gateway's trace context (W3C `traceparent`), and nothing else of
+ * the caller's. Requests go through the gateway's `SubgraphClient` (kept-alive connections; identical concurrent
+ * queries with the same credential merged into one request).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -52,10 +56,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    const { requestId, authorization, exportPermission } = (context ?? {}) as Partial<GatewayContext>;
+    const { requestId, authorization, exportPermission, actingCommunity } = (context ?? {}) as Partial<GatewayContext>;
     if (requestId) request.http.headers.set(REQUEST_ID_HEADER, requestId);
     if (exportPermission) request.http.headers.set(EXPORT_PERMISSION_HEADER, exportPermission);
     if (authorization) request.http.headers.set('authorization', authorization);
+    if (actingCommunity) request.http.headers.set(ACTING_COMMUNITY_HEADER, actingCommunity);
     for (const [name, value] of Object.entries(traceHeaders())) request.http.headers.set(name, value);
   }
 

@@ -7,7 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { JwtVerifier, jwtSettingsFromEnv } from '@shequ/auth';
+import { ACTING_COMMUNITY_HEADER, JwtVerifier, actingCommunityFrom, jwtSettingsFromEnv } from '@shequ/auth';
 import {
   clientInputError,
   CorsPolicy,
@@ -100,6 +100,7 @@ export async function startGateway(
   const context = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
     requestId,
     authorization: request.headers.authorization,
+    actingCommunity: actingCommunityFrom(request.headers[ACTING_COMMUNITY_HEADER]) ?? undefined,
     caller: await identifyCaller(request.headers.authorization, jwt, apiKeys, verifiedTokens),
   });
   const http = await startHttpService<GatewayContext>({

@@ -8,8 +8,36 @@ import type { Principal } from './principal.js';
 
 const ACCESS_RANK: Record<FieldAccess, number> = { ABSENT: 0, MASKED: 1, RAW: 2 };
 
-/** Which communities' rows a caller sees: exactly one, or every community under a street/district code. */
-export type CommunityScope = { kind: 'exact'; communityId: string } | { kind: 'prefix'; prefix: string };
+/**
+ * Which communities' rows a caller sees: exactly one, several it is granted for (a department role covering
+ * communities of a street), or every community under a street/district code.
+ */
+export type CommunityScope =
+  { kind: 'exact'; communityId: string } | { kind: 'set'; communityIds: string[] } | { kind: 'prefix'; prefix: string };
+
+/** Request header naming the community a caller covering several works in for this request. */
+export const ACTING_COMMUNITY_HEADER = 'x-shequ-community';
+
+/** The acting community named by a request's header (first value), or null. */
+export function actingCommunityFrom(header: string | string[] | undefined): string | null {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  return value ? value : null;
+}
+
+/** A community's 12-digit statistical division code (区 6 + 街道 3 + 社区 3). */
+export const COMMUNITY_CODE = /^\d{12}$/;
+
+/** Whether a community of `communityId` lies within `scope`. */
+export function scopeIncludes(scope: CommunityScope, communityId: string): boolean {
+  switch (scope.kind) {
+    case 'exact':
+      return scope.communityId === communityId;
+    case 'set':
+      return scope.communityIds.includes(communityId);
+    case 'prefix':
+      return communityId.startsWith(scope.prefix);
+  }
+}
 
 /**
  * What one caller may do and see, from the policy table. Framework-free: services ask it before an
@@ -19,7 +47,14 @@ export class AccessControl {
   private readonly policies: RolePolicy[];
   private readonly permissions: ReadonlySet<Permission>;
 
-  constructor(readonly principal: Principal) {
+  /**
+   * @param actingCommunityId the community a caller covering several (street/district admin, a department role
+   * granted for several communities) works in for this request (header `X-Shequ-Community`); must be in scope.
+   */
+  constructor(
+    readonly principal: Principal,
+    private readonly actingCommunityId: string | null = null,
+  ) {
     if (principal.kind === 'user') {
       this.policies = principal.roles.map((role) => POLICY[role]);
       this.permissions = new Set(this.policies.flatMap((p) => p.permissions));
@@ -29,6 +64,13 @@ export class AccessControl {
     } else {
       this.policies = [];
       this.permissions = new Set();
+    }
+    if (actingCommunityId !== null && principal.kind !== 'anonymous') {
+      if (!COMMUNITY_CODE.test(actingCommunityId) || !scopeIncludes(this.communityScope(), actingCommunityId))
+        throw new ForbiddenError(
+          'community',
+          `没有权限：社区 ${actingCommunityId} 不在本账号的辖区内（请求头 X-Shequ-Community）`,
+        );
     }
   }
 
@@ -87,17 +129,39 @@ export class AccessControl {
     }
   }
 
-  /** The community a caller's records are written to. */
+  /**
+   * The community a caller's records are written to: the acting community of the request when one is named,
+   * else the caller's own (for street/district callers without one, their region code: they cannot write rows).
+   */
   get communityId(): string {
+    if (this.principal.kind === 'anonymous') throw new UnauthenticatedError();
+    return this.actingCommunityId ?? this.principal.communityId;
+  }
+
+  /** The caller's own code: its community, or the street (9 digits) / district (6 digits) it covers. */
+  get homeCode(): string {
     if (this.principal.kind === 'anonymous') throw new UnauthenticatedError();
     return this.principal.communityId;
   }
 
+  /** Whether the caller's rows span several communities (street/district roles, multi-community grants). */
+  get coversSeveralCommunities(): boolean {
+    return this.communityScope().kind !== 'exact';
+  }
+
   /** Rows visible to the caller, by community. */
   communityScope(): CommunityScope {
-    const communityId = this.communityId;
+    const home = this.homeCode;
     const regional = this.policies.length > 0 && this.policies.every((p) => p.rows === 'region');
-    return regional ? { kind: 'prefix', prefix: communityId } : { kind: 'exact', communityId };
+    if (regional) return { kind: 'prefix', prefix: home };
+    const further = this.principal.kind === 'user' ? (this.principal.communities ?? []) : [];
+    const all = [...new Set([home, ...further])];
+    return all.length > 1 ? { kind: 'set', communityIds: all } : { kind: 'exact', communityId: home };
+  }
+
+  /** Whether the caller may see rows of `communityId`. */
+  seesCommunity(communityId: string): boolean {
+    return scopeIncludes(this.communityScope(), communityId);
   }
 
   /** Grid codes a grid-only caller is limited to; null when the caller sees every grid of the community. */

@@ -14,6 +14,7 @@ import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '@shequ/errors';
 import type { UserPrincipal } from './principal.js';
 import { isRole, type Role } from './roles.js';
+import { COMMUNITY_CODE } from './access-control.js';
 
 export const DEV_JWT_SECRET = 'shequ-graph-development-secret-not-for-production';
 export const JWT_ISSUER = 'shequ-graph';
@@ -134,6 +135,9 @@ export class JwtVerifier {
 }
 
 function principalFromClaims(payload: JWTPayload): UserPrincipal {
+  const communities = Array.isArray(payload.communities)
+    ? payload.communities.filter((c): c is string => typeof c === 'string' && COMMUNITY_CODE.test(c))
+    : [];
   const roles = Array.isArray(payload.roles)
     ? payload.roles.filter((r): r is Role => typeof r === 'string' && isRole(r))
     : [];
@@ -148,6 +152,7 @@ function principalFromClaims(payload: JWTPayload): UserPrincipal {
     department: typeof payload.department === 'string' ? payload.department : null,
     roles,
     grids: Array.isArray(payload.grids) ? payload.grids.filter((g): g is string => typeof g === 'string') : [],
+    ...(communities.length > 0 ? { communities } : {}),
   };
 }
 
@@ -166,6 +171,8 @@ export interface TokenClaims {
   department?: string | null;
   roles: Role[];
   grids?: string[];
+  /** Further communities a community or department role is granted for (12-digit codes). */
+  communities?: string[];
 }
 
 /** Signs an HS256 token (development, tests); production tokens come from the identity provider. */

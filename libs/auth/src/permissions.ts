@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   'residents:import': '区级人口库批量导入',
   'residents:statistics': '人口统计（不含个人）',
   'residents:export': '导出居民名册（CSV/XLSX，逐页流式；个人信息按角色或密钥范围脱敏，未脱敏的逐人审计）',
+  'places:write': '登记、变更网格与楼栋，调整网格边界，导入标准地址（一标三实）',
+  'communities:write': '登记、变更街道与社区（街道、区级管理员，限辖区内）',
   'care:read': '查看关爱对象',
   'care:write': '新增、终止、复核关爱对象',
   'fund:read': '查看阳光爱心基金的捐赠、救助与台账',

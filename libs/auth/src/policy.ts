@@ -7,8 +7,8 @@ export interface RolePolicy {
   permissions: readonly Permission[];
   fields: Readonly<Record<PersonalField, FieldAccess>>;
   /**
-   * Rows the role sees: its community; only its own grids; or every community under its street/district
-   * code (analysts).
+   * Rows the role sees: its community (plus the further communities it is granted for); only its own grids;
+   * or every community under its street/district code (street and district admins, analysts).
    */
   rows: 'community' | 'grids' | 'region';
   /** Cases it sees, by handling department (undefined: all cases of its rows). */
@@ -23,6 +23,49 @@ const NO_PERSONAL_DATA = {
   address: 'ABSENT',
   careCategories: 'ABSENT',
   sensitiveTags: 'ABSENT',
+} as const;
+const COMMUNITY_ADMIN_PERMISSIONS: Permission[] = [
+  ...STAFF_READ,
+  'residents:write',
+  'residents:import',
+  'residents:statistics',
+  'residents:export',
+  'cases:export',
+  'places:write',
+  'care:read',
+  'care:write',
+  'fund:read',
+  'fund:donations',
+  'fund:collections',
+  'fund:approve',
+  'fund:programmes',
+  'fund:statistics',
+  'floating:read',
+  'floating:write',
+  'sensitive:read',
+  'sensitive:write',
+  'organizations:write',
+  'cases:read',
+  'cases:write',
+  'cases:statistics',
+  'cases:appraisal',
+  'visits:write',
+  'party:read',
+  'party:write',
+  'party:statistics',
+  'events:write',
+  'events:register',
+  'events:statistics',
+  'audit:read',
+  'apikeys:manage',
+];
+const ALL_PERSONAL_DATA = {
+  idNumber: 'RAW',
+  birthDate: 'RAW',
+  phone: 'RAW',
+  address: 'RAW',
+  careCategories: 'RAW',
+  sensitiveTags: 'RAW',
 } as const;
 const MASKED_CONTACT = {
   idNumber: 'MASKED',
@@ -39,49 +82,21 @@ const MASKED_CONTACT = {
  */
 export const POLICY: Readonly<Record<Role, RolePolicy>> = {
   community_admin: {
-    permissions: [
-      ...STAFF_READ,
-      'residents:write',
-      'residents:import',
-      'residents:statistics',
-      'residents:export',
-      'cases:export',
-      'care:read',
-      'care:write',
-      'fund:read',
-      'fund:donations',
-      'fund:collections',
-      'fund:approve',
-      'fund:programmes',
-      'fund:statistics',
-      'floating:read',
-      'floating:write',
-      'sensitive:read',
-      'sensitive:write',
-      'organizations:write',
-      'cases:read',
-      'cases:write',
-      'cases:statistics',
-      'cases:appraisal',
-      'visits:write',
-      'party:read',
-      'party:write',
-      'party:statistics',
-      'events:write',
-      'events:register',
-      'events:statistics',
-      'audit:read',
-      'apikeys:manage',
-    ],
-    fields: {
-      idNumber: 'RAW',
-      birthDate: 'RAW',
-      phone: 'RAW',
-      address: 'RAW',
-      careCategories: 'RAW',
-      sensitiveTags: 'RAW',
-    },
+    permissions: COMMUNITY_ADMIN_PERMISSIONS,
+    fields: ALL_PERSONAL_DATA,
     rows: 'community',
+  },
+  /** The community admin's rights in every community of the street (same fields, masking and audit). */
+  street_admin: {
+    permissions: [...COMMUNITY_ADMIN_PERMISSIONS, 'communities:write'],
+    fields: ALL_PERSONAL_DATA,
+    rows: 'region',
+  },
+  /** The community admin's rights in every community of the district. */
+  district_admin: {
+    permissions: [...COMMUNITY_ADMIN_PERMISSIONS, 'communities:write'],
+    fields: ALL_PERSONAL_DATA,
+    rows: 'region',
   },
   grid_worker: {
     permissions: [

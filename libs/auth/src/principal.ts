@@ -13,6 +13,11 @@ export interface UserPrincipal {
   roles: Role[];
   /** Codes of the grids a grid worker serves. */
   grids: string[];
+  /**
+   * Further communities (12-digit codes) a community or department role is granted for, beyond `communityId`
+   * (a 街道 保障站 worker covering five communities). Empty or absent: `communityId` only.
+   */
+  communities?: string[];
 }
 
 /** A district platform, from a verified API key. */

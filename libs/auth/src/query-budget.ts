@@ -8,18 +8,20 @@ export function queryBudgetOf(principal: Principal): 'frontEnd' | 'analyst' {
   return principal.kind === 'user' && principal.roles.includes('analyst') ? 'analyst' : 'frontEnd';
 }
 
-/** In production only community_admin may ask for the schema (introspection). */
+const ADMINS = new Set(['community_admin', 'street_admin', 'district_admin']);
+
+/** In production only the admins (community, street, district) may ask for the schema (introspection). */
 export function mayIntrospect(principal: Principal): boolean {
-  return principal.kind === 'user' && principal.roles.includes('community_admin');
+  return principal.kind === 'user' && principal.roles.some((role) => ADMINS.has(role));
 }
 
 /**
  * Whether a caller may send queries of its own (ad hoc) where the gateway runs only trusted documents: analysts
- * and community_admin may (within their query budget); the departmental front ends' roles may run only the
+ * and the admins (community, street, district) may (within their query budget); the departmental front ends' roles may run only the
  * documents of their front ends (the manifest of @shequ/client). Machine clients (API keys) are bounded by their
  * scopes and are not front ends.
  */
 export function mayRunAdHocQueries(principal: Principal): boolean {
   if (principal.kind === 'machine') return true;
-  return principal.kind === 'user' && principal.roles.some((role) => role === 'analyst' || role === 'community_admin');
+  return principal.kind === 'user' && principal.roles.some((role) => role === 'analyst' || ADMINS.has(role));
 }

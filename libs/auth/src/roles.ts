@@ -1,6 +1,8 @@
 /** User roles (JWT `roles` claim), with what each does in the community. */
 export const ROLES = {
   community_admin: '社区管理员：本社区全部数据',
+  street_admin: '街道管理员：街道辖区内各社区的社区管理员权限，并登记、变更社区、网格与楼栋',
+  district_admin: '区级管理员：全区各社区的社区管理员权限，并登记、变更街道、社区、网格与楼栋',
   grid_worker: '网格员：本人负责网格的居民、住户和事项',
   civil_affairs: '保障站（民政）：关爱对象与救助事项',
   comprehensive_governance: '综治城管：流动人口、出租房、纠纷与重点人员',

@@ -60,6 +60,36 @@ describe('AccessControl', () => {
     expect(new AccessControl(user(['community_admin'])).caseDepartments()).toBeNull();
   });
 
+  it('gives street and district admins the community admin’s rights over their region, writing in one community', () => {
+    const street = new AccessControl(user(['street_admin'], { communityId: '350203008' }));
+    expect(street.communityScope()).toEqual({ kind: 'prefix', prefix: '350203008' });
+    expect(POLICY.community_admin.permissions.every((p) => street.can(p))).toBe(true);
+    expect(
+      street.can('communities:write') && !new AccessControl(user(['community_admin'])).can('communities:write'),
+    ).toBe(true);
+    expect(street.fieldAccess('idNumber')).toBe('RAW');
+    expect(street.communityId).toBe('350203008');
+    const acting = new AccessControl(user(['street_admin'], { communityId: '350203008' }), '350203008007');
+    expect(acting.communityId).toBe('350203008007');
+    expect(acting.communityScope()).toEqual({ kind: 'prefix', prefix: '350203008' });
+    expect(() => new AccessControl(user(['street_admin'], { communityId: '350203008' }), '350203010001')).toThrow(
+      /不在本账号的辖区内/,
+    );
+    expect(() => new AccessControl(user(['district_admin'], { communityId: '350203' }), '350203')).toThrow(/辖区/);
+  });
+
+  it('grants a department role for several communities: rows of those, writes in the named one', () => {
+    const worker = new AccessControl(user(['civil_affairs'], { communities: ['350203008007', '350203008008'] }));
+    expect(worker.communityScope()).toEqual({
+      kind: 'set',
+      communityIds: ['350203008006', '350203008007', '350203008008'],
+    });
+    expect(worker.seesCommunity('350203008007') && !worker.seesCommunity('350203008009')).toBe(true);
+    expect(new AccessControl(worker.principal, '350203008008').communityId).toBe('350203008008');
+    expect(() => new AccessControl(worker.principal, '350203008009')).toThrow(/不在本账号的辖区内/);
+    expect(worker.caseDepartments()).toEqual(['SOCIAL_SECURITY']);
+  });
+
   it('gives machine clients exactly their scopes, personal data masked unless pii:read', () => {
     const machine = new AccessControl({
       kind: 'machine',

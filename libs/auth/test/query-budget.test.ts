@@ -12,9 +12,9 @@ const user = (roles: Role[]): Principal => ({
 });
 
 describe('who may send ad hoc queries where only trusted documents run', () => {
-  it('analysts and community_admin may; the front ends’ roles may not', () => {
+  it('analysts and the community, street and district admins may; the front ends’ roles may not', () => {
     const adHoc = ROLE_NAMES.filter((role) => role !== 'district_platform' && mayRunAdHocQueries(user([role])));
-    expect(adHoc.sort()).toEqual(['analyst', 'community_admin']);
+    expect(adHoc.sort()).toEqual(['analyst', 'community_admin', 'district_admin', 'street_admin']);
     expect(mayRunAdHocQueries(user(['grid_worker', 'analyst']))).toBe(true);
     expect(mayRunAdHocQueries({ kind: 'anonymous' })).toBe(false);
   });

@@ -1,7 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Headers a browser page may send to the service and read from its answers. */
-const ALLOWED_HEADERS = ['authorization', 'content-type', 'x-request-id', 'traceparent', 'apollo-require-preflight'];
+const ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-request-id',
+  'x-shequ-community',
+  'traceparent',
+  'apollo-require-preflight',
+];
 const EXPOSED_HEADERS = ['x-request-id', 'content-disposition'];
 const ALLOWED_METHODS = ['GET', 'POST', 'OPTIONS'];
 const PREFLIGHT_MAX_AGE_SECONDS = 600;

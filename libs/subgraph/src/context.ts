@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
-import { AccessControl, actorOf, type Principal } from '@shequ/auth';
+import { ACTING_COMMUNITY_HEADER, AccessControl, COMMUNITY_CODE, actorOf, type Principal } from '@shequ/auth';
 import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
-import { ReferenceNotSyncedError, UnknownReferenceError } from '@shequ/errors';
+import { InvalidInputError, ReferenceNotSyncedError, UnknownReferenceError } from '@shequ/errors';
 import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
@@ -28,13 +28,19 @@ export interface SubgraphContext {
   loaders: Loaders;
   clock: Clock;
   logger: Logger;
-  /** Runs `work` in one transaction; events it records commit with its changes (outbox). */
-  transaction<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction; events it records commit with its changes (outbox). A caller covering a
+   * street or district writes in one community at a time: without an acting community (header
+   * X-Shequ-Community) it is refused, unless the work is about the places above communities (`aboveCommunity`).
+   */
+  transaction<T>(work: (uow: UnitOfWork) => Promise<T>, options?: { aboveCommunity?: boolean }): Promise<T>;
 }
 
 export function createSubgraphContext(deps: {
   requestId: string;
   principal: Principal;
+  /** The community named by the request's X-Shequ-Community header (callers covering several communities). */
+  actingCommunityId?: string | null;
   em: EntityManager;
   outbox: Outbox;
   clock: Clock;
@@ -43,7 +49,7 @@ export function createSubgraphContext(deps: {
   referenceSync?: { catchingUp(): Promise<boolean> };
 }): SubgraphContext {
   const em = deps.em.fork();
-  const access = new AccessControl(deps.principal);
+  const access = new AccessControl(deps.principal, deps.actingCommunityId ?? null);
   const communityId = access.communityId;
   const meta: EventMetadata = { communityId, actor: actorOf(deps.principal), correlationId: deps.requestId };
   return {
@@ -56,7 +62,12 @@ export function createSubgraphContext(deps: {
     loaders: new Loaders(em),
     clock: deps.clock,
     logger: deps.logger.child({ requestId: deps.requestId }),
-    transaction: async (work) => {
+    transaction: async (work, options) => {
+      if (!options?.aboveCommunity && !COMMUNITY_CODE.test(communityId))
+        throw new InvalidInputError(
+          ACTING_COMMUNITY_HEADER,
+          `街道、区级账号须在请求头 X-Shequ-Community 指定要写入的社区（辖区 ${communityId} 内的 12 位社区编码）`,
+        );
       try {
         return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
       } catch (error) {

@@ -28,7 +28,9 @@ import {
   retentionFromEnv,
 } from '@shequ/messaging';
 import {
+  ACTING_COMMUNITY_HEADER,
   JwtVerifier,
+  actingCommunityFrom,
   authenticate,
   isPermission,
   jwtSettingsFromEnv,
@@ -104,8 +106,15 @@ export interface ServiceDependencies {
 
 /** What an extra HTTP route needs to act as its caller, exactly as `/graphql` would. */
 export interface RouteCallers {
-  /** The caller's context from an `Authorization` value (`Bearer <JWT>` or `ApiKey shq_…`); throws UnauthenticatedError. */
-  contextOf(authorization: string | undefined, requestId: string): Promise<SubgraphContext>;
+  /**
+   * The caller's context from an `Authorization` value (`Bearer <JWT>` or `ApiKey shq_…`) and, for callers covering
+   * several communities, the acting community (`X-Shequ-Community`); throws UnauthenticatedError / ForbiddenError.
+   */
+  contextOf(
+    authorization: string | undefined,
+    requestId: string,
+    actingCommunity?: string | string[],
+  ): Promise<SubgraphContext>;
 }
 
 export interface RunningSubgraph extends ServiceDependencies {
@@ -170,11 +179,25 @@ export async function startSubgraphService(
   try {
     if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
 
-    const contextOf = async (authorization: string | undefined, requestId: string) => {
+    const contextOf = async (
+      authorization: string | undefined,
+      requestId: string,
+      actingCommunity?: string | string[],
+    ) => {
       const principal = await authenticate(authorization, { jwt, apiKeys: deps.apiKeys });
       if (principal.kind === 'anonymous')
         throw new UnauthenticatedError('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
-      return createSubgraphContext({ requestId, principal, em: orm.em, outbox, clock, logger, referenceSync });
+      const actingCommunityId = actingCommunityFrom(actingCommunity);
+      return createSubgraphContext({
+        requestId,
+        principal,
+        actingCommunityId,
+        em: orm.em,
+        outbox,
+        clock,
+        logger,
+        referenceSync,
+      });
     };
     const { schema } = await definition.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
@@ -206,8 +229,13 @@ export async function startSubgraphService(
       largeOperations: definition.largeOperations,
       routes: definition.routes?.(deps, { contextOf }),
       context: async (request: IncomingMessage, requestId: string) => {
-        const ctx = await contextOf(request.headers.authorization, requestId).catch((error) => {
-          throw isDomainError(error) ? unauthenticated(error.message) : error;
+        const ctx = await contextOf(
+          request.headers.authorization,
+          requestId,
+          request.headers[ACTING_COMMUNITY_HEADER],
+        ).catch((error) => {
+          if (!isDomainError(error)) throw error;
+          throw error.code === 'UNAUTHENTICATED' ? unauthenticated(error.message) : forbidden(error.message);
         });
         requireExportPermission(ctx, request.headers[EXPORT_PERMISSION_HEADER]);
         return ctx;
@@ -362,6 +390,10 @@ function requireExportPermission(ctx: SubgraphContext, header: string | string[]
     throw new GraphQLError(`没有权限：导出需要 ${permission}（${PERMISSIONS[permission]}）`, {
       extensions: { code: 'FORBIDDEN', permission, http: { status: 403 } },
     });
+}
+
+function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
 function unauthenticated(message: string): GraphQLError {

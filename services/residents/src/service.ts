@@ -23,6 +23,6 @@ export const residentsService: SubgraphServiceDefinition = {
     await seedFundDemo(deps);
   },
   consumers: (deps) => [...residentsAccessConsumers(deps), communityEventsConsumer(deps), casesConsumer(deps)],
-  // District import files (10,000 rows of CSV ≈ 1.5 MB) come in one request: only that mutation may be large.
-  largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents'] },
+  // District import files (10,000 rows of CSV ≈ 1.5 MB) and address registers come in one request: only those may be large.
+  largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents', 'importAddressRegister'] },
 };

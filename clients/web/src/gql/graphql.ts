@@ -72,6 +72,32 @@ export type AddTeamMemberInput = {
   teamId: Scalars['ID']['input'];
 };
 
+/** 标准地址导入的行结果 */
+export type AddressImportOutcome =
+  /** 新登记了楼栋或住户 */
+  | 'CREATED'
+  /** 拒绝（见原因） */
+  | 'REJECTED'
+  /** 已登记，无变化 */
+  | 'UNCHANGED';
+
+/** 标准地址导入的逐行结果 */
+export type AddressRowResult = {
+  __typename?: 'AddressRowResult';
+  /** 楼栋编号 */
+  buildingId?: Maybe<Scalars['ID']['output']>;
+  /** 出错的列 */
+  field?: Maybe<Scalars['String']['output']>;
+  /** 住户编号（登记到室的行） */
+  householdId?: Maybe<Scalars['ID']['output']>;
+  /** 结果 */
+  outcome: AddressImportOutcome;
+  /** 拒绝原因 */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** 行号（CSV 不含表头，从 1 起；JSON 为数组序号加 1） */
+  row: Scalars['Int']['output'];
+};
+
 /** 发展阶段推进（须依次进行） */
 export type AdvancePartyMemberStageInput = {
   /** 党员编号 */
@@ -203,12 +229,19 @@ export type Building = {
   address: Scalars['String']['output'];
   /** 所属网格 */
   grid: Grid;
+  /** 网格边界调整历史（新到旧） */
+  gridHistory: Array<BuildingGridChange>;
   /** 楼栋编号 */
   id: Scalars['ID']['output'];
   /** 楼栋长 */
   leader?: Maybe<Resident>;
   /** 楼栋名称，如 香秀里12号楼 */
   name: Scalars['String']['output'];
+};
+
+/** 楼栋：属于一个网格，设楼栋长 */
+export type BuildingGridHistoryArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 /** 楼栋列表（Relay 游标分页） */
@@ -229,6 +262,21 @@ export type BuildingEdge = {
   cursor: Scalars['String']['output'];
   /** 楼栋 */
   node: Building;
+};
+
+/** 网格边界调整记录：楼栋从一个网格划入另一网格 */
+export type BuildingGridChange = {
+  __typename?: 'BuildingGridChange';
+  /** 原网格编号 */
+  fromGridId: Scalars['ID']['output'];
+  /** 记录编号 */
+  id: Scalars['ID']['output'];
+  /** 生效日期（YYYY-MM-DD） */
+  movedOn: Scalars['String']['output'];
+  /** 调整原因 */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** 新网格编号 */
+  toGridId: Scalars['ID']['output'];
 };
 
 /** 楼栋变更的结果 */
@@ -756,6 +804,16 @@ export type ChallengeFundDisbursementInput = {
   note: Scalars['String']['input'];
 };
 
+/** 变更楼栋名称或标准地址 */
+export type ChangeBuildingInput = {
+  /** 新标准地址 */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** 楼栋编号 */
+  buildingId: Scalars['ID']['input'];
+  /** 新名称 */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** 党组织调整（升格/降格、更名、书记变更），记入变更历史 */
 export type ChangePartyOrganizationInput = {
   /** 变更日期 */
@@ -934,6 +992,13 @@ export type CommunityEventType =
   | 'TRAINING'
   /** 志愿服务 */
   | 'VOLUNTEER_SERVICE';
+
+/** 社区登记（入驻）或变更的结果 */
+export type CommunityPayload = {
+  __typename?: 'CommunityPayload';
+  /** 社区 */
+  community: ResidentsCommunity;
+};
 
 /** 结束调解 */
 export type ConcludeMediationInput = {
@@ -2014,6 +2079,29 @@ export type HousingType =
   /** 出租房（须登记房东与租户） */
   | 'RENTED';
 
+/** 标准地址（一标三实）导入文件：楼栋、单元、室 */
+export type ImportAddressRegisterInput = {
+  /** 文件内容（UTF-8 文本）。列：gridCode/网格编码（新楼栋必填）、building/楼栋、buildingAddress/标准地址、unit/单元、room/室、housing/住房性质；只登记楼栋时单元与室留空 */
+  content: Scalars['String']['input'];
+  /** 格式 */
+  format: ResidentImportFormat;
+};
+
+/** 标准地址导入结果：计数与逐行结果 */
+export type ImportAddressRegisterPayload = {
+  __typename?: 'ImportAddressRegisterPayload';
+  /** 新登记了楼栋或住户的行 */
+  created: Scalars['Int']['output'];
+  /** 拒绝的行 */
+  rejected: Scalars['Int']['output'];
+  /** 逐行结果（按行号） */
+  results: Array<AddressRowResult>;
+  /** 总行数 */
+  total: Scalars['Int']['output'];
+  /** 已登记、无变化的行 */
+  unchanged: Scalars['Int']['output'];
+};
+
 /** 区级人口库导入文件 */
 export type ImportResidentsInput = {
   /** 文件内容（UTF-8 文本）。列：idNumber/身份证号、name/姓名、phone、gridCode、building、unit、room、housing、relationToHead、residenceType、residencePermitIssuedOn、residencePermitExpiresOn */
@@ -2198,6 +2286,8 @@ export type Mutation = {
   cancelPartyProbation: PartyMemberPayload;
   /** 登记公示期内的异议，暂停发放（需 fund:disburse） */
   challengeFundDisbursement: FundDisbursementPayload;
+  /** 变更楼栋名称或标准地址（需 places:write） */
+  changeBuilding: BuildingPayload;
   /** 党组织调整（需 party:write）：升格/降格、更名、书记变更，记入变更历史 */
   changePartyOrganization: PartyOrganizationPayload;
   /** 变更团队登记或监管状态（需 events:write） */
@@ -2234,6 +2324,8 @@ export type Mutation = {
   extendPartyProbation: PartyMemberPayload;
   /** 向居民反馈（需 cases:write；记录方式和时间）；发布 case.feedback_given */
   giveCaseFeedback: CaseStepPayload;
+  /** 标准地址导入（一标三实，需 places:write）：登记本社区的楼栋与住房（单元、室），逐行返回结果；坏行不影响好行；重复导入无变化 */
+  importAddressRegister: ImportAddressRegisterPayload;
   /** 区级人口库导入（需 residents:import）：按身份证号新增或更新，逐行返回结果；坏行不影响好行；重复导入同一文件全部为无变化且不发事件 */
   importResidents: ImportResidentsPayload;
   /** 作废经查不实的居民评议（需 cases:appraisal，社区管理员）：评议保留但无效，不再计入考核；理由记入事项办理记录 */
@@ -2282,10 +2374,18 @@ export type Mutation = {
   recordTeamAward: TeamAwardPayload;
   /** 记录志愿服务时长（需 events:write）：发布 volunteer_hours.recorded（党建服务为党员累计） */
   recordVolunteerHours: RecordVolunteerHoursPayload;
+  /** 网格边界调整（需 places:write）：楼栋划入另一网格并留存历史；发布 building.moved_to_grid，未办结事项与主动服务任务随楼栋转入新网格 */
+  redrawGrid: RedrawGridPayload;
+  /** 登记楼栋（需 places:write）；发布 building.registered */
+  registerBuilding: BuildingPayload;
+  /** 社区入驻：登记辖区内的社区（需 communities:write）；发布 community.registered，各服务随即可用 */
+  registerCommunity: CommunityPayload;
   /** 报名活动（需 events:register）：核对面向人群的年龄；有名额则报名成功，名额已满则候补；发布 registration.created */
   registerForEvent: RegisterForEventPayload;
   /** 登记捐赠人（需 fund:donations） */
   registerFundDonor: RegisterFundDonorPayload;
+  /** 登记网格（需 places:write；街道、区级管理员在请求头 X-Shequ-Community 指定社区）；发布 grid.registered */
+  registerGrid: GridPayload;
   /** 登记住户（需 residents:write）；出租房须登记房东 */
   registerHousehold: HouseholdPayload;
   /** 登记组织（需 organizations:write） */
@@ -2294,12 +2394,20 @@ export type Mutation = {
   registerResident: RegisterResidentPayload;
   /** 登记社区工作者（需 organizations:write） */
   registerStaff: StaffPayload;
+  /** 登记街道（需 communities:write，限本区）；发布 street.registered */
+  registerStreet: StreetPayload;
   /** 登记场地到文体设施资源台账（需 events:write） */
   registerVenue: VenuePayload;
   /** 不予受理（需 cases:write；须说明理由）；发布 case.closed */
   rejectCase: CaseStepPayload;
   /** 成员离团（需 events:write）；队长离团后团队暂无队长 */
   removeTeamMember: TeamPayload;
+  /** 变更社区名称（需 communities:write，限辖区） */
+  renameCommunity: CommunityPayload;
+  /** 变更网格名称（需 places:write）；发布 grid.registered */
+  renameGrid: GridPayload;
+  /** 变更街道名称（需 communities:write，限辖区） */
+  renameStreet: StreetPayload;
   /** 重新办理（需 cases:write；须说明理由），之后开始办理回到办理中 */
   reopenCase: CaseStepPayload;
   /** 登记组织关系转接申请（需 party:write） */
@@ -2402,6 +2510,10 @@ export type MutationChallengeFundDisbursementArgs = {
   input: ChallengeFundDisbursementInput;
 };
 
+export type MutationChangeBuildingArgs = {
+  input: ChangeBuildingInput;
+};
+
 export type MutationChangePartyOrganizationArgs = {
   input: ChangePartyOrganizationInput;
 };
@@ -2472,6 +2584,10 @@ export type MutationExtendPartyProbationArgs = {
 
 export type MutationGiveCaseFeedbackArgs = {
   input: GiveCaseFeedbackInput;
+};
+
+export type MutationImportAddressRegisterArgs = {
+  input: ImportAddressRegisterInput;
 };
 
 export type MutationImportResidentsArgs = {
@@ -2570,12 +2686,28 @@ export type MutationRecordVolunteerHoursArgs = {
   input: RecordVolunteerHoursInput;
 };
 
+export type MutationRedrawGridArgs = {
+  input: RedrawGridInput;
+};
+
+export type MutationRegisterBuildingArgs = {
+  input: RegisterBuildingInput;
+};
+
+export type MutationRegisterCommunityArgs = {
+  input: RegisterCommunityInput;
+};
+
 export type MutationRegisterForEventArgs = {
   input: RegisterForEventInput;
 };
 
 export type MutationRegisterFundDonorArgs = {
   input: RegisterFundDonorInput;
+};
+
+export type MutationRegisterGridArgs = {
+  input: RegisterGridInput;
 };
 
 export type MutationRegisterHouseholdArgs = {
@@ -2594,6 +2726,10 @@ export type MutationRegisterStaffArgs = {
   input: RegisterStaffInput;
 };
 
+export type MutationRegisterStreetArgs = {
+  input: RegisterStreetInput;
+};
+
 export type MutationRegisterVenueArgs = {
   input: RegisterVenueInput;
 };
@@ -2604,6 +2740,18 @@ export type MutationRejectCaseArgs = {
 
 export type MutationRemoveTeamMemberArgs = {
   input: RemoveTeamMemberInput;
+};
+
+export type MutationRenameCommunityArgs = {
+  input: RenameCommunityInput;
+};
+
+export type MutationRenameGridArgs = {
+  input: RenameGridInput;
+};
+
+export type MutationRenameStreetArgs = {
+  input: RenameStreetInput;
 };
 
 export type MutationReopenCaseArgs = {
@@ -3632,6 +3780,8 @@ export type Query = {
   caseStatistics: Array<CaseStatisticsGroup>;
   /** 事项列表（需 cases:read；按受理先后；部门角色只见本部门事项，网格员只见本网格） */
   cases: CaseConnection;
+  /** 辖区内的社区（需 residents:read 或 residents:statistics），可按街道筛选 */
+  communities: ResidentsCommunityConnection;
   /** 调用者所在社区（需 residents:read） */
   community?: Maybe<ResidentsCommunity>;
   /** 按编号查询活动（需 events:read） */
@@ -3718,6 +3868,8 @@ export type Query = {
   staff: StaffConnection;
   /** 社区工作者或部门考核（需 cases:appraisal；季度或年度；日常工作与临时任务分列） */
   staffAppraisal: StaffAppraisal;
+  /** 辖区内的街道（需 residents:read 或 residents:statistics） */
+  streets: ResidentsStreetConnection;
   /** 按编号查询文艺团队（需 events:read） */
   team?: Maybe<Team>;
   /** 文艺团队列表（需 events:read；按名称） */
@@ -3757,6 +3909,12 @@ export type QueryCasesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CaseFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryCommunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  streetCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryCommunityEventArgs = {
@@ -3972,6 +4130,11 @@ export type QueryStaffAppraisalArgs = {
   staffId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type QueryStreetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type QueryTeamArgs = {
   id: Scalars['ID']['input'];
 };
@@ -4183,6 +4346,43 @@ export type RedFlagYearWinners = {
   year: Scalars['Int']['output'];
 };
 
+/** 网格边界调整：把楼栋划入一个网格 */
+export type RedrawGridInput = {
+  /** 划入的楼栋编号（最多 500 栋） */
+  buildingIds: Array<Scalars['ID']['input']>;
+  /** 楼栋划入的网格编号 */
+  gridId: Scalars['ID']['input'];
+  /** 调整原因 */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 网格边界调整的结果 */
+export type RedrawGridPayload = {
+  __typename?: 'RedrawGridPayload';
+  /** 楼栋划入的网格 */
+  grid: Grid;
+  /** 实际调整的楼栋（已在该网格的不计） */
+  moved: Array<Building>;
+};
+
+/** 在网格内登记楼栋 */
+export type RegisterBuildingInput = {
+  /** 标准地址（缺省同名称） */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** 网格编号 */
+  gridId: Scalars['ID']['input'];
+  /** 楼栋名称，如 香秀里12号楼（社区内唯一） */
+  name: Scalars['String']['input'];
+};
+
+/** 社区入驻：登记辖区内的社区（街道、区级管理员） */
+export type RegisterCommunityInput = {
+  /** 社区代码（12 位统计区划代码，前 9 位为已登记的街道） */
+  code: Scalars['String']['input'];
+  /** 社区名称 */
+  name: Scalars['String']['input'];
+};
+
 /** 活动报名 */
 export type RegisterForEventInput = {
   /** 活动编号 */
@@ -4217,6 +4417,14 @@ export type RegisterFundDonorPayload = {
   __typename?: 'RegisterFundDonorPayload';
   /** 捐赠人 */
   donor: FundDonor;
+};
+
+/** 在本社区（或请求头指定的社区）登记网格 */
+export type RegisterGridInput = {
+  /** 网格编码（社区代码-序号，如 350203008007-01） */
+  code: Scalars['String']['input'];
+  /** 网格名称 */
+  name: Scalars['String']['input'];
 };
 
 /** 登记住户（一套住房） */
@@ -4288,6 +4496,16 @@ export type RegisterStaffInput = {
   position: Scalars['String']['input'];
 };
 
+/** 登记街道（区级管理员） */
+export type RegisterStreetInput = {
+  /** 街道代码（9 位统计区划代码） */
+  code: Scalars['String']['input'];
+  /** 区县名称（该区首次登记街道时必填） */
+  districtName?: InputMaybe<Scalars['String']['input']>;
+  /** 街道名称 */
+  name: Scalars['String']['input'];
+};
+
 /** 登记场地（文体设施资源台账） */
 export type RegisterVenueInput = {
   /** 地址 */
@@ -4342,6 +4560,30 @@ export type RemoveTeamMemberInput = {
   residentId: Scalars['ID']['input'];
   /** 团队编号 */
   teamId: Scalars['ID']['input'];
+};
+
+/** 变更社区名称 */
+export type RenameCommunityInput = {
+  /** 社区代码（12 位） */
+  code: Scalars['String']['input'];
+  /** 新名称 */
+  name: Scalars['String']['input'];
+};
+
+/** 变更网格名称 */
+export type RenameGridInput = {
+  /** 网格编号 */
+  gridId: Scalars['ID']['input'];
+  /** 新名称 */
+  name: Scalars['String']['input'];
+};
+
+/** 变更街道名称 */
+export type RenameStreetInput = {
+  /** 街道代码（9 位） */
+  code: Scalars['String']['input'];
+  /** 新名称 */
+  name: Scalars['String']['input'];
 };
 
 /** 登记组织关系转接申请 */
@@ -4689,6 +4931,57 @@ export type ResidentsCommunity = {
   streetName: Scalars['String']['output'];
 };
 
+/** 社区列表（Relay 游标分页） */
+export type ResidentsCommunityConnection = {
+  __typename?: 'ResidentsCommunityConnection';
+  /** 本页数据 */
+  edges: Array<ResidentsCommunityEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 社区（分页中的一条） */
+export type ResidentsCommunityEdge = {
+  __typename?: 'ResidentsCommunityEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 社区 */
+  node: ResidentsCommunity;
+};
+
+/** 街道：9 位统计区划代码标识（区 6 位 + 3 位） */
+export type ResidentsStreet = {
+  __typename?: 'ResidentsStreet';
+  /** 所属区县代码（6 位） */
+  districtCode: Scalars['String']['output'];
+  /** 街道代码（9 位） */
+  id: Scalars['ID']['output'];
+  /** 街道名称 */
+  name: Scalars['String']['output'];
+};
+
+/** 街道列表（Relay 游标分页） */
+export type ResidentsStreetConnection = {
+  __typename?: 'ResidentsStreetConnection';
+  /** 本页数据 */
+  edges: Array<ResidentsStreetEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 街道（分页中的一条） */
+export type ResidentsStreetEdge = {
+  __typename?: 'ResidentsStreetEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** 街道 */
+  node: ResidentsStreet;
+};
+
 /** 办结事项 */
 export type ResolveCaseInput = {
   /** 事项编号 */
@@ -4931,6 +5224,13 @@ export type StartMediationInput = {
   mediatorStaffId: Scalars['ID']['input'];
   /** 当事人（至少两方） */
   parties: Array<MediationPartyInput>;
+};
+
+/** 街道登记或变更的结果 */
+export type StreetPayload = {
+  __typename?: 'StreetPayload';
+  /** 街道 */
+  street: ResidentsStreet;
 };
 
 /** 文艺团队 / 艺术团（如冰心艺术团及其秧歌队、腰鼓队） */

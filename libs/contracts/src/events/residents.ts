@@ -13,6 +13,34 @@ const Location = {
   gridId: Nullable(Id('网格编号')),
 };
 
+export const StreetRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'street',
+  name: 'registered',
+  aggregateId: ['streetCode'],
+  description: '街道登记或变更（名称、所属区）；信封的 communityId 为街道编码（9 位）',
+  data: Type.Object({
+    streetCode: Type.String({ description: '街道统计区划代码（9 位）', pattern: '^\\d{9}$' }),
+    name: Type.String({ description: '街道名称' }),
+    districtCode: Type.String({ description: '所属区统计区划代码（6 位）', pattern: '^\\d{6}$' }),
+    districtName: Type.String({ description: '所属区名称' }),
+  }),
+});
+
+export const CommunityRegistered = defineEvent({
+  source: 'residents',
+  aggregate: 'community',
+  name: 'registered',
+  description:
+    '社区登记（入驻）或变更（名称）；其他服务据此知道新社区，社区入驻后即可导入居民、登记事项、组织活动与会议',
+  data: Type.Object({
+    communityId: Type.String({ description: '社区统计区划代码（12 位）', pattern: '^\\d{12}$' }),
+    name: Type.String({ description: '社区名称' }),
+    streetCode: Type.String({ description: '所属街道统计区划代码（9 位）', pattern: '^\\d{9}$' }),
+    districtCode: Type.String({ description: '所属区统计区划代码（6 位）', pattern: '^\\d{6}$' }),
+  }),
+});
+
 export const GridRegistered = defineEvent({
   source: 'residents',
   aggregate: 'grid',
@@ -34,6 +62,20 @@ export const BuildingRegistered = defineEvent({
   data: Type.Object({
     buildingId: Id('楼栋编号'),
     gridId: Id('网格编号'),
+  }),
+});
+
+export const BuildingMovedToGrid = defineEvent({
+  source: 'residents',
+  aggregate: 'building',
+  name: 'moved_to_grid',
+  description:
+    '网格边界调整：楼栋划入另一网格；其他服务据此把该楼栋的住户、居民以及未办结事项、主动服务任务随楼栋转入新网格',
+  data: Type.Object({
+    buildingId: Id('楼栋编号'),
+    fromGridId: Id('原网格编号'),
+    toGridId: Id('新网格编号'),
+    movedOn: IsoDate('调整生效日期'),
   }),
 });
 
@@ -216,8 +258,11 @@ export const FloatingRegistrationExpiring = defineEvent({
 });
 
 export const residentsEvents = [
+  StreetRegistered,
+  CommunityRegistered,
   GridRegistered,
   BuildingRegistered,
+  BuildingMovedToGrid,
   HouseholdRegistered,
   StaffRegistered,
   OrganizationRegistered,

@@ -1,6 +1,42 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ReferenceProjection, type ReferenceKind } from './reference-projection.js';
 
+/**
+ * A building redrawn into another grid: its row, and those of its households and their residents, take the new
+ * grid (what other services route by from then on).
+ */
+export async function moveBuildingFacts(
+  em: EntityManager,
+  move: { buildingId: string; toGridId: string; communityId: string; occurredAt: Date },
+): Promise<void> {
+  await applyReferenceFacts(em, {
+    kind: 'BUILDING',
+    id: move.buildingId,
+    communityId: move.communityId,
+    parentId: move.toGridId,
+    gridId: move.toGridId,
+    occurredAt: move.occurredAt,
+  });
+  const households = await em.find(
+    ReferenceProjection,
+    { kind: 'HOUSEHOLD', parentId: move.buildingId },
+    { fields: ['kind', 'id'] },
+  );
+  if (households.length === 0) return;
+  const householdIds = households.map((h) => h.id);
+  await em.nativeUpdate(
+    ReferenceProjection,
+    { kind: 'HOUSEHOLD', id: { $in: householdIds } },
+    { gridId: move.toGridId },
+  );
+  for (let i = 0; i < householdIds.length; i += 500)
+    await em.nativeUpdate(
+      ReferenceProjection,
+      { kind: 'RESIDENT', parentId: { $in: householdIds.slice(i, i + 500) } },
+      { gridId: move.toGridId },
+    );
+}
+
 /** Facts about one referenced record, as an event or a seed states them (absent = unchanged). */
 export interface ReferenceFacts {
   kind: ReferenceKind;
@@ -57,6 +93,7 @@ export function referenceFactsOf(data: ReferenceDataset, occurredAt: Date): Refe
   const householdGrid = new Map(data.households.map((h) => [h.id, buildingGrid.get(h.buildingId) ?? null]));
   const base = { communityId, occurredAt };
   return [
+    { ...base, kind: 'COMMUNITY' as const, id: communityId, parentId: communityId.slice(0, 9) },
     ...data.grids.map((g) => ({ ...base, kind: 'GRID' as const, id: g.id, gridId: g.id })),
     ...data.buildings.map((b) => ({
       ...base,

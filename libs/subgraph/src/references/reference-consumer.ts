@@ -1,5 +1,7 @@
 import {
+  BuildingMovedToGrid,
   BuildingRegistered,
+  CommunityRegistered,
   GridRegistered,
   HouseholdRegistered,
   OrganizationRegistered,
@@ -13,7 +15,7 @@ import {
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '../subgraph-service.js';
 import type { EntityManager } from '@mikro-orm/core';
-import { applyReferenceFacts } from './apply-reference.js';
+import { applyReferenceFacts, moveBuildingFacts } from './apply-reference.js';
 import { ReferenceProjection } from './reference-projection.js';
 
 /** A resident's registration or move also states where their household and building are (known if not yet). */
@@ -49,13 +51,23 @@ async function impliedPlaces(
 export const referenceConsumerName = (service: ServiceName): string => `${service}__references__residents`;
 
 /**
- * Keeps `reference_projection` from residents' events: grids, buildings, households, residents (household,
+ * Keeps `reference_projection` from residents' events: communities (onboarded), grids, buildings (and grid
+ * redraws, which carry their households and residents along), households, residents (household,
  * status, birth date), staff (department, grids, in post) and organisations.
  */
 export function referenceProjectionConsumer(service: ServiceName, deps: ServiceDependencies): EventConsumer {
   const { orm, bus, outbox, logger } = deps;
   const at = (occurredAt: string) => new Date(occurredAt);
   return new EventConsumer({ service, source: 'residents', purpose: 'references', orm, bus, outbox, logger })
+    .on(CommunityRegistered, async (event, { em }) => {
+      await applyReferenceFacts(em, {
+        kind: 'COMMUNITY',
+        id: event.data.communityId,
+        communityId: event.data.communityId,
+        parentId: event.data.streetCode,
+        occurredAt: at(event.occurredAt),
+      });
+    })
     .on(GridRegistered, async (event, { em }) => {
       await applyReferenceFacts(em, {
         kind: 'GRID',
@@ -72,6 +84,14 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
         communityId: event.communityId,
         parentId: event.data.gridId,
         gridId: event.data.gridId,
+        occurredAt: at(event.occurredAt),
+      });
+    })
+    .on(BuildingMovedToGrid, async (event, { em }) => {
+      await moveBuildingFacts(em, {
+        buildingId: event.data.buildingId,
+        toGridId: event.data.toGridId,
+        communityId: event.communityId,
         occurredAt: at(event.occurredAt),
       });
     })

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import {
+  ACTING_COMMUNITY_HEADER,
   generateApiKey,
   jwtSettingsFromEnv,
   parseApiKey,
@@ -28,6 +29,10 @@ export interface Caller {
   role?: Role | Role[];
   grids?: string[];
   community?: string;
+  /** Further communities the role is granted for (JWT claim `communities`). */
+  communities?: string[];
+  /** The community a street/district caller works in (header X-Shequ-Community). */
+  actingCommunity?: string;
   department?: string;
   subject?: string;
   /** Send no Authorization header at all. */
@@ -49,6 +54,7 @@ export function devToken(caller: Caller = {}, expiresIn: string | number = '1h')
       department: caller.department ?? null,
       roles,
       grids: caller.grids ?? [],
+      communities: caller.communities ?? [],
     },
     jwtSettingsFromEnv(),
     expiresIn,
@@ -56,9 +62,12 @@ export function devToken(caller: Caller = {}, expiresIn: string | number = '1h')
 }
 
 export async function authorizationFor(caller: Caller = {}): Promise<Record<string, string>> {
-  if (caller.anonymous) return { ...caller.headers };
+  const acting: Record<string, string> = caller.actingCommunity
+    ? { [ACTING_COMMUNITY_HEADER]: caller.actingCommunity }
+    : {};
+  if (caller.anonymous) return { ...acting, ...caller.headers };
   const authorization = caller.authorization ?? `Bearer ${await devToken(caller)}`;
-  return { ...caller.headers, authorization };
+  return { ...acting, ...caller.headers, authorization };
 }
 
 export interface TestSubgraph extends RunningSubgraph {

@@ -1,5 +1,6 @@
 import {
   communityDay,
+  type BuildingMovedToGrid,
   type CareCategoryAdded,
   type CareCategoryEnded,
   type CareCategoryReviewDue,
@@ -14,7 +15,10 @@ import {
   type ResidentUpdated,
 } from '@shequ/contracts';
 import type { UnitOfWork } from '@shequ/subgraph';
+import { FINISHED_STATUSES } from '../domain/case-workflow.js';
+import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
+import { ProactiveTask } from '../entities/proactive-task.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import { applyRules, closeTasksOf, residentSnapshot, settleTasks } from './proactive-tasks.js';
 import { changeCareCategory, fillResidentProjection, upsertResidentProjection } from './resident-projection-updates.js';
@@ -282,4 +286,24 @@ export async function careCategoryReviewDue(
     event.communityId,
     now,
   );
+}
+
+/**
+ * 网格边界调整: a building redrawn into another grid takes its residents along in the projection, and their open
+ * cases and open proactive tasks follow the building's grid from then on (finished cases keep the grid they had).
+ */
+export async function buildingMovedToGrid(uow: UnitOfWork, event: EventOf<typeof BuildingMovedToGrid>): Promise<void> {
+  const { buildingId, fromGridId, toGridId } = event.data;
+  const residents = await uow.em.find(ResidentProjection, { buildingId }, { fields: ['residentId'] });
+  await uow.em.nativeUpdate(ResidentProjection, { buildingId }, { gridId: toGridId });
+  const ids = residents.map((r) => r.residentId);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await uow.em.nativeUpdate(
+      Case,
+      { reporterId: { $in: chunk }, gridId: fromGridId, status: { $nin: [...FINISHED_STATUSES] } },
+      { gridId: toGridId },
+    );
+    await uow.em.nativeUpdate(ProactiveTask, { residentId: { $in: chunk }, status: 'OPEN' }, { gridId: toGridId });
+  }
 }

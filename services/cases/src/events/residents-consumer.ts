@@ -1,4 +1,5 @@
 import {
+  BuildingMovedToGrid,
   CareCategoryAdded,
   CareCategoryEnded,
   CareCategoryReviewDue,
@@ -14,6 +15,7 @@ import {
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import {
+  buildingMovedToGrid,
   careCategoryAdded,
   careCategoryEnded,
   careCategoryReviewDue,
@@ -32,12 +34,13 @@ import {
  * Keeps the resident projection (resident → household → building → grid, care categories, status) from residents'
  * events and feeds the proactive rules (new floating resident or one who turns floating, care review due; a care
  * category ended or reviewed, or a turn back to 户籍, settles tasks it made moot; a 居住证 about to expire asks for a
- * reminder, its renewal settles it); a resident who moves out or dies
- * has their open tasks closed.
+ * reminder, its renewal settles it); a resident who moves out or dies has their open tasks closed; a building
+ * redrawn into another grid takes its residents' open cases and tasks along.
  */
 export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDependencies): EventConsumer {
   return new EventConsumer({ service: 'cases', source: 'residents', orm, bus, outbox, logger })
     .on(GridRegistered, (event, uow) => gridRegistered(uow, event))
+    .on(BuildingMovedToGrid, (event, uow) => buildingMovedToGrid(uow, event))
     .on(ResidentRegistered, (event, uow) => residentRegistered(uow, event, clock.now()), {
       stale: (event, uow) => residentRegisteredLate(uow, event, clock.now()),
     })

@@ -1,3 +1,4 @@
+import type { CommunityWhere } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
 import { Departments, type CommunityEventType } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
@@ -9,7 +10,7 @@ import { Registration } from '../entities/registration.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
 import { Team } from '../entities/team.js';
 
-type Scope = { communityId: string | { $like: string } };
+type Scope = CommunityWhere;
 
 /** Which months of `year` have a gala planned or held (China time). */
 export async function galaPlanOf(em: EntityManager, scope: Scope, year: number): Promise<GalaMonth[]> {

@@ -54,7 +54,7 @@ export interface DevelopmentPlanProgress {
 
 export async function developmentPlan(
   em: EntityManager,
-  communityId: string | { $like: string },
+  communityId: string | { $like: string } | { $in: string[] },
   planCommunityId: string,
   year: number,
 ): Promise<DevelopmentPlanProgress> {

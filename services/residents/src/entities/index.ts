@@ -1,5 +1,6 @@
 import { residentsAccessEntities } from '../access/index.js';
 import { Building } from './building.js';
+import { BuildingGridChange } from './building-grid-change.js';
 import { CareRecord } from './care-record.js';
 import { CareReview } from './care-review.js';
 import { Community } from './community.js';
@@ -10,12 +11,15 @@ import { Organization } from './organization.js';
 import { Resident } from './resident.js';
 import { ResidentRollup, ResidentRollupMember } from './resident-rollup.js';
 import { Staff } from './staff.js';
+import { District, Street } from './street.js';
 
 export {
   Building,
+  BuildingGridChange,
   CareRecord,
   CareReview,
   Community,
+  District,
   Grid,
   Household,
   Organization,
@@ -23,12 +27,16 @@ export {
   ResidentRollup,
   ResidentRollupMember,
   Staff,
+  Street,
 };
 /** Explicit entity list (no path globs): the same config works from src under vitest and from dist. */
 export const residentsEntities = [
+  District,
+  Street,
   Community,
   Grid,
   Building,
+  BuildingGridChange,
   Household,
   Resident,
   CareRecord,

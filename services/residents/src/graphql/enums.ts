@@ -75,3 +75,18 @@ registerEnumType(ImportOutcome, {
     REJECTED: { description: '拒绝（见字段与原因）' },
   },
 });
+
+export enum AddressImportOutcomeEnum {
+  CREATED = 'CREATED',
+  UNCHANGED = 'UNCHANGED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(AddressImportOutcomeEnum, {
+  name: 'AddressImportOutcome',
+  description: '标准地址导入的行结果',
+  valuesConfig: {
+    CREATED: { description: '新登记了楼栋或住户' },
+    UNCHANGED: { description: '已登记，无变化' },
+    REJECTED: { description: '拒绝（见原因）' },
+  },
+});

@@ -1,6 +1,8 @@
 import { residentsAccessResolvers } from '../access/index.js';
 import { buildFederatedSchema, type FederatedSchema } from '@shequ/subgraph';
 import { fundResolvers } from './fund/index.js';
+import { AddressRegisterResolver } from './address-register.resolver.js';
+import { BuildingHistoryResolver, HierarchyResolver } from './hierarchy.resolver.js';
 import { ImportResolver } from './import.resolver.js';
 import { StatisticsResolver } from './statistics.resolver.js';
 import { CareResolver } from './care.resolver.js';
@@ -17,9 +19,12 @@ export function buildResidentsSchema(): Promise<FederatedSchema> {
       HouseholdResolver,
       BuildingResolver,
       GridResolver,
+      HierarchyResolver,
+      BuildingHistoryResolver,
       StaffResolver,
       OrganizationResolver,
       ImportResolver,
+      AddressRegisterResolver,
       StatisticsResolver,
       ...residentsAccessResolvers,
       ...fundResolvers,

@@ -3,10 +3,12 @@ import {
   addMonths,
   CareCategoryAdded,
   communityDay,
+  CommunityRegistered,
   GridRegistered,
   OrganizationRegistered,
   ResidentRegistered,
   StaffRegistered,
+  StreetRegistered,
   SYSTEM_ACTOR,
 } from '@shequ/contracts';
 import { announceBuilding, announceHousehold } from '../application/announce-places.js';
@@ -20,11 +22,13 @@ import {
   CareRecord,
   CareReview,
   Community,
+  District,
   Grid,
   Household,
   Organization,
   Resident,
   Staff,
+  Street,
 } from '../entities/index.js';
 import { nextReviewDate, REVIEW_INTERVAL_MONTHS } from '../domain/care-schedule.js';
 import { joinGridIds } from '../entities/staff.js';
@@ -44,6 +48,8 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceD
   const householdBuilding = new Map(data.households.map((h) => [h.id, h.buildingId]));
   await orm.em.fork().transactional(async (em) => {
     const c = data.community;
+    await em.insertMany(District, [{ id: c.districtCode, name: c.districtName }]);
+    await em.insertMany(Street, [{ id: c.streetCode, name: c.streetName, districtCode: c.districtCode }]);
     await em.insertMany(Community, [
       {
         id: c.code,
@@ -155,6 +161,17 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceD
       })),
     );
     const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed' });
+    events.record(
+      StreetRegistered,
+      { streetCode: c.streetCode, name: c.streetName, districtCode: c.districtCode, districtName: c.districtName },
+      { communityId: c.streetCode },
+    );
+    events.record(CommunityRegistered, {
+      communityId: c.code,
+      name: c.name,
+      streetCode: c.streetCode,
+      districtCode: c.districtCode,
+    });
     for (const g of data.grids)
       events.record(GridRegistered, {
         gridId: g.id,

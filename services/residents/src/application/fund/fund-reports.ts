@@ -1,3 +1,4 @@
+import type { CommunityWhere } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
 import { donorReport, type DonorReport, type ReportDonation } from '../../domain/fund/annual-report.js';
 import { summariseLedger, type LedgerSummary } from '../../domain/fund/ledger-summary.js';
@@ -5,7 +6,7 @@ import { FundApplication } from '../../entities/fund/fund-application.js';
 import { FundDonation } from '../../entities/fund/fund-donation.js';
 import { FundLedgerEntry } from '../../entities/fund/fund-ledger-entry.js';
 
-type Scope = { communityId: string | { $like: string } };
+type Scope = CommunityWhere;
 
 /**
  * Balance, income and spending of a year by month and by reason, in one read of the year's entries plus one sum

@@ -8,8 +8,9 @@ import { Migration20261202062008_record_versions as M4 } from './Migration202612
 import { Migration20261202062113_fund as M5 } from './Migration20261202062113_fund.js';
 import { Migration20261202074032_fund_reference_projections as M6 } from './Migration20261202074032_fund_reference_projections.js';
 import { Migration20261202101304_resident_rollup as M7 } from './Migration20261202101304_resident_rollup.js';
-import { Migration20261202102235_scheduled_task_lease as M8 } from './Migration20261202102235_scheduled_task_lease.js';
-import { Migration20261202103932_pii_audit_record as M9 } from './Migration20261202103932_pii_audit_record.js';
+import { Migration20261202101945_place_hierarchy as M8 } from './Migration20261202101945_place_hierarchy.js';
+import { Migration20261202102235_scheduled_task_lease as M9 } from './Migration20261202102235_scheduled_task_lease.js';
+import { Migration20261202103932_pii_audit_record as M10 } from './Migration20261202103932_pii_audit_record.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -20,6 +21,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202062113_fund', class: M5 },
   { name: 'Migration20261202074032_fund_reference_projections', class: M6 },
   { name: 'Migration20261202101304_resident_rollup', class: M7 },
-  { name: 'Migration20261202102235_scheduled_task_lease', class: M8 },
-  { name: 'Migration20261202103932_pii_audit_record', class: M9 },
+  { name: 'Migration20261202101945_place_hierarchy', class: M8 },
+  { name: 'Migration20261202102235_scheduled_task_lease', class: M9 },
+  { name: 'Migration20261202103932_pii_audit_record', class: M10 },
 ];

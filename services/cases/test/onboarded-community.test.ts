@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BuildingMovedToGrid,
+  BuildingRegistered,
+  CommunityRegistered,
+  GridRegistered,
+  HouseholdRegistered,
+  ResidentRegistered,
+} from '@shequ/contracts';
+import { ManualClock } from '@shequ/subgraph';
+import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { Case, ProactiveTask, ResidentProjection } from '../src/entities/index.js';
+import { casesService } from '../src/service.js';
+
+/*
+ * 莲顺社区 (350203008007) is onboarded after the service started: residents announces the community, its grids, a
+ * building, a flat and residents; its admin opens a case at once. Then the grid boundary is redrawn: the building
+ * moves to the other grid, and its residents' open case and open task follow; a finished case keeps its grid.
+ */
+const COMMUNITY = '350203008007';
+const admin: Caller = { role: 'community_admin', community: COMMUNITY };
+const streetAdmin: Caller = { role: 'street_admin', community: '350203008', actingCommunity: COMMUNITY };
+const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id status assignedGrid { id } } } }`;
+
+describe.each(testDialects())('a community onboarded at run time, and a grid redraw, on %s', (dialect) => {
+  let nats: NatsServerHandle;
+  let service: TestSubgraph;
+  let publisher: TestEventPublisher;
+  const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
+  const meta = { communityId: COMMUNITY };
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
+    publisher = new TestEventPublisher(nats.url);
+    await publisher.publish(
+      CommunityRegistered,
+      { communityId: COMMUNITY, name: '莲顺社区', streetCode: '350203008', districtCode: '350203' },
+      meta,
+    );
+    for (const n of [1, 2])
+      await publisher.publish(
+        GridRegistered,
+        { gridId: `ls-grid-${n}`, code: `${COMMUNITY}-0${n}`, name: `莲顺第${n}网格`, gridWorkerStaffId: null },
+        meta,
+      );
+    await publisher.publish(BuildingRegistered, { buildingId: 'ls-b1', gridId: 'ls-grid-1' }, meta);
+    await publisher.publish(
+      HouseholdRegistered,
+      { householdId: 'ls-h1', buildingId: 'ls-b1', gridId: 'ls-grid-1' },
+      meta,
+    );
+    for (const [residentId, residenceType] of [
+      ['ls-r1', 'REGISTERED'],
+      ['ls-r2', 'FLOATING'],
+    ] as const)
+      await publisher.publish(
+        ResidentRegistered,
+        {
+          residentId,
+          householdId: 'ls-h1',
+          buildingId: 'ls-b1',
+          gridId: 'ls-grid-1',
+          gender: 'FEMALE',
+          birthDate: '1980-02-02',
+          residenceType,
+          residencePermitExpiresOn: residenceType === 'FLOATING' ? '2027-06-01' : null,
+        },
+        meta,
+      );
+  });
+  afterAll(async () => {
+    await publisher?.close();
+    await service?.stop();
+    await nats?.dispose();
+  });
+
+  it('lets the new community open cases as soon as residents has announced it, its admins only', async () => {
+    const opened = await waitFor(
+      async () => {
+        const result = await service.graphql(
+          OPEN,
+          { input: { reporterId: 'ls-r1', category: 'HOUSING_REPAIR', channel: 'WALK_IN', description: '楼道灯不亮' } },
+          admin,
+        );
+        return result.errors ? null : result.data.openCase.case;
+      },
+      { timeoutMs: 20_000, what: 'the new community’s first case' },
+    );
+    expect(opened.assignedGrid).toEqual({ id: 'ls-grid-1' });
+    const byStreet = await service.graphql(
+      OPEN,
+      { input: { reporterId: 'ls-r1', category: 'CERTIFICATE', channel: 'WALK_IN', description: '开具居住证明' } },
+      streetAdmin,
+    );
+    expect(byStreet.errors).toBeUndefined();
+    const foreign = await service.graphql(
+      OPEN,
+      { input: { reporterId: 'ls-r1', category: 'HOUSING_REPAIR', channel: 'WALK_IN', description: '跨社区' } },
+      { role: 'community_admin' },
+    );
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reporterId' });
+  });
+
+  it('moves open cases and open tasks of a redrawn building to its new grid; finished cases keep theirs', async () => {
+    const em = () => service.orm.em.fork();
+    await waitFor(
+      async () => ((await em().count(ProactiveTask, { residentId: 'ls-r2', status: 'OPEN' })) ? true : null),
+      {
+        timeoutMs: 20_000,
+        what: 'the floating resident’s task',
+      },
+    );
+    const cases = await em().find(Case, { reporterId: 'ls-r1' }, { orderBy: { openedAt: 'asc', id: 'asc' } });
+    expect(cases).toHaveLength(2);
+    await em().nativeUpdate(Case, { id: cases[1].id }, { status: 'CLOSED' });
+    await publisher.publish(
+      BuildingMovedToGrid,
+      { buildingId: 'ls-b1', fromGridId: 'ls-grid-1', toGridId: 'ls-grid-2', movedOn: '2026-12-01' },
+      meta,
+    );
+    await waitFor(
+      async () =>
+        (await em().findOne(ResidentProjection, { residentId: 'ls-r1' }))?.gridId === 'ls-grid-2' ? true : null,
+      { timeoutMs: 20_000, what: 'the projection to follow the building' },
+    );
+    const after = await em().find(Case, { reporterId: 'ls-r1' }, { orderBy: { openedAt: 'asc', id: 'asc' } });
+    expect(after.map((c) => [c.status, c.gridId])).toEqual([
+      [cases[0].status, 'ls-grid-2'],
+      ['CLOSED', 'ls-grid-1'],
+    ]);
+    const tasks = await em().find(ProactiveTask, { residentId: 'ls-r2', status: 'OPEN' });
+    expect(tasks.map((t) => t.gridId)).toEqual(tasks.map(() => 'ls-grid-2'));
+  });
+});
