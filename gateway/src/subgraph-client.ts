@@ -1,6 +1,6 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, request } from 'undici';
-import { EXPORT_PERMISSION_HEADER } from '@shequ/server';
+import { REQUEST_ID_HEADER } from '@shequ/server';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -24,9 +24,24 @@ export interface SubgraphClientFigures {
  * fetch; idle ones close after 60 s, below the subgraphs' 65 s `keepAliveTimeout`, so the gateway never reuses
  * a socket the server is closing), and identical concurrent fetches merged into one request — as Hive Gateway
  * and Apollo Router do — when they carry the same credential: same URL, same body (operation text and
- * variables), same `Authorization` and same export permission. The subgraph then answers (and audits) once for them all; it sees the
+ * variables) and the same caller headers (`Authorization`, acting community, export permission). The subgraph then answers (and audits) once for them all; it sees the
  * request id of the first. Only queries are merged, never mutations.
  */
+/** Headers that differ per request without changing the answer: never part of what makes two fetches the same. */
+const PER_REQUEST_HEADERS = new Set([REQUEST_ID_HEADER, 'traceparent', 'tracestate', 'baggage', 'content-length']);
+
+/**
+ * Everything of the caller a subgraph answers by — the credential, the acting community, an export's permission and
+ * any header added later — so fetches are merged only when the subgraph would give each the same answer.
+ */
+function callerHeaders(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .filter(([name]) => !PER_REQUEST_HEADERS.has(name))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
 export class SubgraphClient {
   private readonly agent = new Agent({
     keepAliveTimeout: 60_000,
@@ -42,7 +57,7 @@ export class SubgraphClient {
   /** POSTs a GraphQL request; `mergeable` when it is a query (reads only). */
   post(url: string, headers: Record<string, string>, body: string, mergeable: boolean): Promise<SubgraphAnswer> {
     if (!mergeable || !this.settings.mergeIdenticalFetches) return this.send(url, headers, body);
-    const key = `${url}\n${headers.authorization ?? ''}\n${headers[EXPORT_PERMISSION_HEADER] ?? ''}\n${body}`;
+    const key = `${url}\n${callerHeaders(headers)}\n${body}`;
     const pending = this.inFlight.get(key);
     if (pending) {
       this.figures.merged += 1;

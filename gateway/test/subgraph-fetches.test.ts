@@ -18,6 +18,7 @@ interface Received {
   requestId: string | undefined;
   query: string;
   socket: Socket;
+  community: string | undefined;
 }
 
 describe('the gateway’s requests to subgraphs', () => {
@@ -37,6 +38,7 @@ describe('the gateway’s requests to subgraphs', () => {
         received.push({
           authorization: request.headers.authorization,
           requestId: request.headers['x-request-id'] as string | undefined,
+          community: request.headers['x-shequ-community'] as string | undefined,
           query,
           socket: request.socket,
         });
@@ -76,10 +78,10 @@ describe('the gateway’s requests to subgraphs', () => {
     await new Promise((resolve) => residents?.close(resolve));
   });
 
-  const post = async (query: string, authorization: string) => {
+  const post = async (query: string, authorization: string, headers: Record<string, string> = {}) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
+      headers: { 'content-type': 'application/json', authorization, ...headers },
       body: JSON.stringify({ query }),
     });
     return (await response.json()) as any;
@@ -120,6 +122,14 @@ describe('the gateway’s requests to subgraphs', () => {
     const answers = await concurrently([() => post(query, one), () => post(query, other), () => post(query, one)]);
     for (const answer of answers) expect(answer.data.households.totalCount).toBe(3);
     expect(received.map((r) => r.authorization).sort()).toEqual([one, other].sort());
+  });
+
+  it('never merges requests of one credential acting in different communities', async () => {
+    const admin = await token('community_admin');
+    const query = '{ households(first: 1) { totalCount } }';
+    const inCommunity = (code: string) => () => post(query, admin, { 'x-shequ-community': code });
+    await concurrently([inCommunity('350203008006'), inCommunity('350203008007'), inCommunity('350203008006')]);
+    expect(received.map((r) => r.community).sort()).toEqual(['350203008006', '350203008007']);
   });
 
   it('does not merge different queries of the same caller', async () => {

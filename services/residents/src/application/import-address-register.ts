@@ -8,12 +8,12 @@ import {
   REQUIRED_ADDRESS_COLUMNS,
   type AddressColumn,
 } from '../domain/import/address-row.js';
+import { householdAddress, normaliseFlat } from '../domain/household-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
 import { announceBuilding, announceHousehold } from './announce-places.js';
 import { requireCommunity } from './place-register.js';
-import { householdAddress } from './places.js';
 
 export type AddressOutcomeCode = 'CREATED' | 'UNCHANGED' | 'REJECTED';
 
@@ -140,7 +140,16 @@ export async function importAddressRegister(
     }
     let householdId: string | null = null;
     if (value.flat) {
-      const address = householdAddress(value.building, value.flat.unit, value.flat.room);
+      // one rule for a flat's address, as registerHousehold and the resident import apply it
+      let flat: { unit: string; room: string };
+      try {
+        flat = normaliseFlat(value.flat);
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        reject(error.field, error.message);
+        continue;
+      }
+      const address = householdAddress(value.building, flat.unit, flat.room);
       householdId = households.get(address) ?? null;
       if (!householdId) {
         householdId = newId();
@@ -148,8 +157,8 @@ export async function importAddressRegister(
           id: householdId,
           communityId,
           building: building.id,
-          unit: value.flat.unit,
-          room: value.flat.room,
+          unit: flat.unit,
+          room: flat.room,
           address,
           housing: value.flat.housing,
         });
