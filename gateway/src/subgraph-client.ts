@@ -19,14 +19,6 @@ export interface SubgraphClientFigures {
   merged: number;
 }
 
-/**
- * How the gateway talks to its subgraphs: undici over kept-alive connections (no new TCP connection per
- * fetch; idle ones close after 60 s, below the subgraphs' 65 s `keepAliveTimeout`, so the gateway never reuses
- * a socket the server is closing), and identical concurrent fetches merged into one request — as Hive Gateway
- * and Apollo Router do — when they carry the same credential: same URL, same body (operation text and
- * variables) and the same caller headers (`Authorization`, acting community, export permission). The subgraph then answers (and audits) once for them all; it sees the
- * request id of the first. Only queries are merged, never mutations.
- */
 /** Headers that differ per request without changing the answer: never part of what makes two fetches the same. */
 const PER_REQUEST_HEADERS = new Set([REQUEST_ID_HEADER, 'traceparent', 'tracestate', 'baggage', 'content-length']);
 
@@ -42,6 +34,14 @@ function callerHeaders(headers: Record<string, string>): string {
     .join('\n');
 }
 
+/**
+ * How the gateway talks to its subgraphs: undici over kept-alive connections (no new TCP connection per
+ * fetch; idle ones close after 60 s, below the subgraphs' 65 s `keepAliveTimeout`, so the gateway never reuses
+ * a socket the server is closing), and identical concurrent fetches merged into one request — as Hive Gateway
+ * and Apollo Router do — when they carry the same credential: same URL, same body (operation text and
+ * variables) and the same caller headers (`Authorization`, acting community, export permission). The
+ * subgraph then answers (and audits) once for them all; it sees the request id of the first. Only queries are merged, never mutations.
+ */
 export class SubgraphClient {
   private readonly agent = new Agent({
     keepAliveTimeout: 60_000,
