@@ -102,9 +102,9 @@ const list = (raw: string | null) =>
 /** GET /requests' query parameters, checked. */
 export function open311Query(params: URLSearchParams): Open311Query {
   const statuses = list(params.get('status'));
-  for (const status of statuses ?? [])
-    if (status !== 'open' && status !== 'closed')
-      throw new InvalidInputError('status', `status 只能是 open 或 closed（可用逗号分隔），收到「${status}」`);
+  for (const given of statuses ?? [])
+    if (given !== 'open' && given !== 'closed')
+      throw new InvalidInputError('status', `status 只能是 open 或 closed（可用逗号分隔），收到「${given}」`);
   const start = instant(params.get('start_date'), 'start_date');
   const end = instant(params.get('end_date'), 'end_date');
   if (start && end && start >= end) throw new InvalidInputError('end_date', 'end_date 须晚于 start_date');

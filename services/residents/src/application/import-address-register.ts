@@ -1,7 +1,7 @@
 import { InvalidInputError } from '@shequ/errors';
 import { newId } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { parseCsv } from '../domain/import/csv.js';
+import { readTabularFile, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
   addressColumnOf,
   checkAddressRow,
@@ -34,48 +34,11 @@ export interface AddressImportSummary {
   results: AddressRowResult[];
 }
 
-type SourceRecord = { row: number; record: Partial<Record<AddressColumn, string>> | null; problem: string | null };
+type SourceRecord = TabularRecord<AddressColumn>;
 
 /** Reads an address register (CSV with a header, or a JSON array of objects); an unreadable file is bad input. */
 export function readAddressRegister(format: 'CSV' | 'JSON', content: string): SourceRecord[] {
-  if (format === 'JSON') {
-    let data: unknown;
-    try {
-      data = JSON.parse(content);
-    } catch (error) {
-      throw new InvalidInputError('content', `JSON 无法解析：${(error as Error).message}`);
-    }
-    if (!Array.isArray(data)) throw new InvalidInputError('content', 'JSON 须为对象数组');
-    return data.map((item, index) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item))
-        return { row: index + 1, record: null, problem: '该行不是对象' };
-      const record: Partial<Record<AddressColumn, string>> = {};
-      for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
-        const column = addressColumnOf(key);
-        if (column && value !== null && value !== undefined)
-          record[column] = typeof value === 'string' ? value : JSON.stringify(value);
-      }
-      return { row: index + 1, record, problem: null };
-    });
-  }
-  const { header, records } = parseCsv(content);
-  const columns = header.map(addressColumnOf);
-  const missing = REQUIRED_ADDRESS_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length > 0) throw new InvalidInputError('content', `CSV 表头缺少必需列：${missing.join(', ')}`);
-  return records.map((r) => {
-    if (r.problem) return { row: r.row, record: null, problem: `CSV 格式错误：${r.problem}` };
-    if (r.values.length !== header.length)
-      return {
-        row: r.row,
-        record: null,
-        problem: `CSV 格式错误：该行有 ${r.values.length} 列，表头有 ${header.length} 列`,
-      };
-    const record: Partial<Record<AddressColumn, string>> = {};
-    columns.forEach((column, i) => {
-      if (column) record[column] = r.values[i];
-    });
-    return { row: r.row, record, problem: null };
-  });
+  return readTabularFile(format, content, { columnOf: addressColumnOf, required: REQUIRED_ADDRESS_COLUMNS });
 }
 
 /**

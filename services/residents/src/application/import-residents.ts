@@ -1,9 +1,8 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
 import { newId } from '@shequ/database';
-import { InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
-import { parseCsv } from '../domain/import/csv.js';
+import { readTabularFile, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
   checkImportRow,
   columnOf,
@@ -45,48 +44,11 @@ export interface ImportSettings {
   chunkSize?: number;
 }
 
-type SourceRecord = { row: number; record: Partial<Record<ImportColumn, string>> | null; problem: string | null };
+type SourceRecord = TabularRecord<ImportColumn>;
 
 /** Reads a CSV or JSON file into records; a file that cannot be read at all is bad input. */
 export function readImportFile(format: 'CSV' | 'JSON', content: string): SourceRecord[] {
-  if (format === 'JSON') {
-    let data: unknown;
-    try {
-      data = JSON.parse(content);
-    } catch (error) {
-      throw new InvalidInputError('content', `JSON 无法解析：${(error as Error).message}`);
-    }
-    if (!Array.isArray(data)) throw new InvalidInputError('content', 'JSON 须为对象数组');
-    return data.map((item, index) => {
-      if (typeof item !== 'object' || item === null || Array.isArray(item))
-        return { row: index + 1, record: null, problem: '该行不是对象' };
-      const record: Partial<Record<ImportColumn, string>> = {};
-      for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
-        const column = columnOf(key);
-        if (column && value !== null && value !== undefined)
-          record[column] = typeof value === 'string' ? value : JSON.stringify(value);
-      }
-      return { row: index + 1, record, problem: null };
-    });
-  }
-  const { header, records } = parseCsv(content);
-  const columns = header.map(columnOf);
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length > 0) throw new InvalidInputError('content', `CSV 表头缺少必需列：${missing.join(', ')}`);
-  return records.map((r) => {
-    if (r.problem) return { row: r.row, record: null, problem: `CSV 格式错误：${r.problem}` };
-    if (r.values.length !== header.length)
-      return {
-        row: r.row,
-        record: null,
-        problem: `CSV 格式错误：该行有 ${r.values.length} 列，表头有 ${header.length} 列`,
-      };
-    const record: Partial<Record<ImportColumn, string>> = {};
-    columns.forEach((column, i) => {
-      if (column) record[column] = r.values[i];
-    });
-    return { row: r.row, record, problem: null };
-  });
+  return readTabularFile(format, content, { columnOf: columnOf, required: REQUIRED_COLUMNS });
 }
 
 /**

@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CareCategories, Genders, ResidenceTypes, ResidentStatuses, type CareCategory } from '@shequ/contracts';
+import {
+  CareCategories,
+  Genders,
+  labelsOf,
+  ResidenceTypes,
+  ResidentStatuses,
+  type CareCategory,
+} from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { AgeBands, type AgeBand } from '../domain/age-bands.js';
 import { ADVANCED_AGE_YEARS, SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
@@ -94,7 +101,10 @@ function whereSql(scope: StatisticsScope, criteria: ResidentCriteria | null | un
   if (criteria?.careCategory) {
     const category = criteria.careCategory as CareCategory;
     if (!CareCategories.codes.includes(category))
-      throw new InvalidInputError('careCategory', `未知的关爱对象类别：${category}`);
+      throw new InvalidInputError(
+        'careCategory',
+        `未知的关爱对象类别「${category}」，应为：${labelsOf(CareCategories)}`,
+      );
     if (category === 'ADVANCED_AGE') {
       parts.push(`g."birth_date" <> '' and g."birth_date" <= ?`);
       params.push(bornOnOrBefore(today, ADVANCED_AGE_YEARS));

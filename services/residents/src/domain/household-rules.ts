@@ -1,4 +1,5 @@
 import { InvalidInputError } from '@shequ/errors';
+import { labelsOf } from '@shequ/contracts';
 import { HousingTypes, type HousingTypeCode } from './vocabularies.js';
 
 /*
@@ -48,10 +49,7 @@ export const householdAddress = (buildingName: string, unit: string, room: strin
  */
 export function checkHousing(housing: string, landlordGiven: boolean, landlordField: string): HousingTypeCode {
   if (!HousingTypes.codes.includes(housing as HousingTypeCode))
-    throw new InvalidInputError(
-      'housing',
-      `未知的住房性质「${housing}」，可选：${HousingTypes.codes.map((c) => `${c}（${HousingTypes.labels[c]}）`).join('、')}`,
-    );
+    throw new InvalidInputError('housing', `未知的住房性质「${housing}」，应为：${labelsOf(HousingTypes)}`);
   if (housing === 'RENTED' && !landlordGiven) throw new InvalidInputError(landlordField, '出租房须登记房东');
   if (housing !== 'RENTED' && landlordGiven)
     throw new InvalidInputError(landlordField, '只有出租房登记房东（自有住房、公房不登记）');
