@@ -88,7 +88,20 @@ describe('a community onboarded at run time works in every service through the g
       admin,
       'a case of the new community',
     );
-    expect(opened.openCase.case.assignedGrid).toEqual({ name: '莲顺第一网格' });
+    // cases learns of the resident's grid from its own projection of residents' events: a case opened before that
+    // arrives waits unrouted and is routed when it does
+    const routed = await waitFor(
+      async () => {
+        const found = await ok(
+          `query($id: ID!) { case(id: $id) { assignedGrid { name } } }`,
+          { id: opened.openCase.case.id },
+          admin,
+        );
+        return found.case?.assignedGrid ?? undefined;
+      },
+      { timeoutMs: 60_000, what: 'the case routed to the new grid' },
+    );
+    expect(routed).toEqual({ name: '莲顺第一网格' });
     const branch = await ok(
       `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`,
       { input: { name: '莲顺社区党委', level: 'COMMITTEE', establishedOn: '2026-12-01' } },

@@ -33,9 +33,9 @@ describe('partial answers while one service is down', () => {
   }
 
   it.each([
-    ['cases', 'cases'],
     ['events', 'eventRegistrations'],
     ['partybuilding', 'partyMember'],
+    ['cases', 'cases'],
   ] as const)('%s down: a resident comes back with %s null and an error naming the service', async (down, field) => {
     const before = await system.query(ResidentOverviewDocument, { id: resident.id });
     expect(before.errors).toBeUndefined();

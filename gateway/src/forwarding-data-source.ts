@@ -89,9 +89,18 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 class SubgraphUnavailable extends GraphQLError {}
 
 /** No answer at all: a network error of the fetch (node-fetch `FetchError`, an abort) or a gateway status. */
+/** Network failures as Node and undici name them: refused, reset or timed-out connections, unknown hosts. */
+const NETWORK_ERROR_CODES = /^(ECONN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|UND_ERR_)/;
+
 function isOutage(error: unknown): boolean {
   if (error instanceof SubgraphUnavailable) return true;
   if (error instanceof GraphQLError) return false;
   const name = error instanceof Error ? error.name : '';
-  return name === 'FetchError' || name === 'AbortError' || name === 'TypeError';
+  if (name === 'FetchError' || name === 'AbortError' || name === 'TypeError') return true;
+  // the gateway's undici client throws the socket's own error (connect ECONNREFUSED …), possibly as a cause
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_ERROR_CODES.test(code)) return true;
+  }
+  return false;
 }
