@@ -10,6 +10,7 @@ import {
   type EventOf,
   type ServiceName,
 } from '@shequ/contracts';
+import { giveTheEventLoopATurn } from './event-loop-turn.js';
 import { withConsumerSpan } from './event-tracing.js';
 import { foreignEventProblem } from './event-origin.js';
 import type { NatsBus } from './nats-bus.js';
@@ -193,6 +194,7 @@ export class EventConsumer {
       room?.();
       room = undefined;
       await this.processBatch(batch);
+      await giveTheEventLoopATurn();
     }
     room?.();
     // stopped with messages read but not applied: hand them back at once rather than after the ack wait
@@ -238,6 +240,7 @@ export class EventConsumer {
           );
           // the next event's handler and version claim see this one's changes
           await em.flush();
+          await giveTheEventLoopATurn();
         }
         return results;
       });

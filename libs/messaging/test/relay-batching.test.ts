@@ -87,6 +87,8 @@ describe.each(testDialects())(
       });
       consumer.on(ResidentDeceased, async (event, { em }) => {
         if (event.data.residentId === 'res-batch-poison') throw new Error('档案库暂不可用');
+        // a handler with 20 ms of work that never waits (better-sqlite3 answers synchronously)
+        if (event.data.residentId.startsWith('res-busy-')) for (const until = Date.now() + 20; Date.now() < until;);
         const row = new Applied();
         row.id = event.id;
         row.residentId = event.data.residentId;
@@ -201,6 +203,27 @@ describe.each(testDialects())(
       );
       expect(letters.map((letter) => [letter.eventId, letter.deliveries])).toEqual([[events[6].id, 2]]);
       expect(await applied('res-batch-poison')).toHaveLength(0);
+    });
+
+    it('leaves the event loop free between the events of a backlog (a timer fires while it is applied)', async () => {
+      await backlogOf(Array.from({ length: 60 }, (_, i) => `res-busy-${i}`));
+      // a batch of 50 busy events is a second of work: the ticker shows how long the loop waited for a turn
+      let last = Date.now();
+      let longestWait = 0;
+      const ticker = setInterval(() => {
+        longestWait = Math.max(longestWait, Date.now() - last);
+        last = Date.now();
+      }, 5);
+      try {
+        consumer.start();
+        await waitFor(
+          async () => (await consumerOrm.em.fork().count(Applied, { residentId: { $like: 'res-busy-%' } })) === 60,
+          { timeoutMs: 20_000, what: 'the busy backlog applied' },
+        );
+      } finally {
+        clearInterval(ticker);
+      }
+      expect(longestWait).toBeLessThan(400);
     });
   },
 );
