@@ -126,23 +126,28 @@ export interface Open311Service {
   attributes: readonly Open311Attribute[];
 }
 
-/** The service list: every case category, in the vocabulary's order. */
-export function open311Services(): Open311Service[] {
-  return CaseCategories.codes.map((code) => {
+/** The service list: every case category, in the vocabulary's order (built once: categories are fixed). */
+const SERVICES: readonly Open311Service[] = Object.freeze(
+  CaseCategories.codes.map((code) => {
     const policy = CATEGORY_POLICIES[code];
-    return {
+    return Object.freeze({
       code,
       name: CaseCategories.labels[code],
       description: `${CaseCategories.labels[code]}：由${Departments.labels[policy.department]}承办，${policy.acknowledgeHours} 小时内响应，${policy.resolveHours / 24} 天内办结`,
       group: Departments.labels[policy.department],
       keywords: [Departments.labels[policy.department]],
       attributes: [...CATEGORY_ATTRIBUTES[code], PRIORITY],
-    };
-  });
+    });
+  }),
+);
+const BY_CODE = new Map(SERVICES.map((service) => [service.code as string, service]));
+
+export function open311Services(): readonly Open311Service[] {
+  return SERVICES;
 }
 
 export function open311Service(code: string): Open311Service | undefined {
-  return open311Services().find((service) => service.code === code);
+  return BY_CODE.get(code);
 }
 
 /** A report as GeoReport v2 posts it (form fields), after reading, before any check. */
