@@ -61,6 +61,11 @@ const natsConfig = resolve(dataDir, 'nats-server.conf');
 writeFileSync(natsConfig, natsServerConfig(natsCredentials), { mode: 0o600 });
 const platformCredentials = resolve(dataDir, 'nats-platform.json');
 writeFileSync(platformCredentials, `${JSON.stringify(natsCredentials.platform, null, 2)}\n`, { mode: 0o600 });
+// the services' own keys, for operators' tools that must act as a service (`npm run dead-letters -- replay`)
+const { platform: _platform, ...serviceCredentials } = natsCredentials;
+writeFileSync(resolve(dataDir, 'nats-service-keys.json'), `${JSON.stringify(serviceCredentials, null, 2)}\n`, {
+  mode: 0o600,
+});
 const production = process.env.NODE_ENV === 'production';
 
 const supervisor = new Supervisor();
@@ -130,7 +135,7 @@ try {
 const url = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
 const where = `(莲秀社区 demo data; subgraphs on ports ${SERVICES.map((s) => ports[`${s.toUpperCase()}_PORT`]).join(', ')}; NATS on ${ports.NATS_PORT})`;
 const platformNote = ` District platforms read the event stream as NATS user "platform" (read-only, no audit subjects);
- its password for this run is in ${platformCredentials}.`;
+ its NKey seed for this run is in ${platformCredentials}.`;
 if (production) {
   // production mode prints no credential: tokens come from the identity provider, never from a start script
   console.log(`

@@ -83,7 +83,7 @@ describe('npm start', () => {
     const config = readFileSync(`${data.path}/nats-server.conf`, 'utf8');
     expect(config).toContain('"user": "platform"');
     expect(config).not.toContain('no_auth_user');
-    expect(start.output()).not.toContain(JSON.parse(readFileSync(`${data.path}/nats-platform.json`, 'utf8')).password);
+    expect(start.output()).not.toContain(JSON.parse(readFileSync(`${data.path}/nats-platform.json`, 'utf8')).seed);
     start.child.kill('SIGINT');
     expect(await start.exited).toBe(0);
   }, 300_000);

@@ -91,7 +91,7 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     const gateway = startProcess('gateway', process.execPath, [`${ROOT}gateway/dist/main.js`], { env });
     processes.push(gateway);
     await waitFor(() => ready(`http://127.0.0.1:${env.GATEWAY_PORT}/health`), {
-      timeoutMs: Math.max(30_000, Number(process.env.E2E_READY_TIMEOUT_MS ?? 0)),
+      timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),
       what: 'gateway /health',
     }).catch((error) => {
       throw new Error(`${error.message}\n${gateway.output()}`);

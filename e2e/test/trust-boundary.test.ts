@@ -49,7 +49,7 @@ describe('client mistakes and the bus, end to end (each service its own NATS use
 
 describe('a service in production mode', () => {
   it('refuses to start without NATS credentials, naming the variable', async () => {
-    const { NATS_USER: _user, NATS_PASSWORD: _password, ...rest } = process.env;
+    const { NATS_USER: _user, NATS_NKEY_SEED: _seed, ...rest } = process.env;
     const service = startProcess('events', process.execPath, [`${ROOT}services/events/dist/main.js`], {
       env: {
         ...rest,

@@ -14,7 +14,10 @@ interface Document3 {
   info: Record<string, unknown>;
   channels: Record<string, { address: string; messages: Record<string, { $ref: string }> }>;
   operations: Record<string, { action: string; channel: { $ref: string }; messages: Array<{ $ref: string }> }>;
-  components: { messages: Record<string, unknown>; securitySchemes: Record<string, { type: string }> };
+  components: {
+    messages: Record<string, unknown>;
+    securitySchemes: Record<string, { type: string; description: string }>;
+  };
   servers: Record<string, { security: Array<{ $ref: string }> }>;
 }
 
@@ -50,7 +53,8 @@ describe('AsyncAPI document (official @asyncapi/parser)', () => {
   it('names the read-only platform user in the server’s security', () => {
     const doc = asyncApiDocument(eventCatalogue) as unknown as Document3;
     expect(doc.servers.local.security.map((s) => s.$ref)).toContain('#/components/securitySchemes/natsPlatformUser');
-    expect(doc.components.securitySchemes.natsPlatformUser.type).toBe('userPassword');
+    expect(doc.components.securitySchemes.natsPlatformUser.type).toBe('asymmetricEncryption');
+    expect(doc.components.securitySchemes.natsPlatformUser.description).toMatch(/NKey/);
   });
 
   it('reports an invalid document (the check can fail)', async () => {

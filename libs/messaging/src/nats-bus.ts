@@ -1,5 +1,5 @@
 import { connect } from '@nats-io/transport-node';
-import { nanos, type NatsConnection } from '@nats-io/nats-core';
+import { nanos, nkeyAuthenticator, type Authenticator, type NatsConnection } from '@nats-io/nats-core';
 import {
   jetstream,
   jetstreamManager,
@@ -8,7 +8,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import { STREAM_NAME, SUBJECT_PREFIX, inboxPrefixOf } from '@shequ/contracts';
+import { STREAM_NAME, SUBJECT_PREFIX, inboxPrefixOf, type NatsUserCredentials } from '@shequ/contracts';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface BusSettings {
@@ -17,23 +17,20 @@ export interface BusSettings {
   /** Connection name shown by the server (the service name). */
   name: string;
   logger?: Logger;
-  /** The NATS user and password this process connects as (each service is its own user). */
+  /** The NATS user and NKey seed this process connects as (each service is its own user). */
   credentials?: NatsUserCredentials;
 }
 
-export interface NatsUserCredentials {
-  user: string;
-  password: string;
-}
+export type { NatsUserCredentials };
 
-/** Connection options that carry the credentials and keep replies on the user's own inbox prefix. */
+/** Connection options that sign the server's nonce with the user's NKey and keep replies on its own inbox prefix. */
 export function credentialOptions(credentials: NatsUserCredentials | undefined): {
-  user?: string;
-  pass?: string;
+  authenticator?: Authenticator;
   inboxPrefix?: string;
 } {
   if (!credentials) return {};
-  return { user: credentials.user, pass: credentials.password, inboxPrefix: inboxPrefixOf(credentials.user) };
+  const seed = new TextEncoder().encode(credentials.seed);
+  return { authenticator: nkeyAuthenticator(seed), inboxPrefix: inboxPrefixOf(credentials.user) };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

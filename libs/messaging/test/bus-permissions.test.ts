@@ -4,9 +4,15 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { ormConfig } from '@shequ/database';
-import { ApiKeyIssued, ResidentDeceased, STREAM_NAME, inboxPrefixOf, type EventEnvelope } from '@shequ/contracts';
+import {
+  ApiKeyIssued,
+  ResidentDeceased,
+  STREAM_NAME,
+  generateNatsCredentials,
+  type EventEnvelope,
+} from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { EventConsumer, NatsBus, Outbox, envelopeFor, messagingEntities } from '../src/index.js';
+import { EventConsumer, NatsBus, Outbox, credentialOptions, envelopeFor, messagingEntities } from '../src/index.js';
 
 class Obituary {
   id!: string;
@@ -22,12 +28,7 @@ const meta = { communityId: '350203008006', actor: { kind: 'system' as const, id
 /** A raw connection as one of the generated NATS users. */
 async function connectAs(nats: NatsServerHandle, user: string): Promise<NatsConnection> {
   const credentials = nats.credentials[user];
-  return connect({
-    servers: nats.url,
-    user: credentials.user,
-    pass: credentials.password,
-    inboxPrefix: inboxPrefixOf(user),
-  });
+  return connect({ servers: nats.url, ...credentialOptions(credentials) });
 }
 
 /** Publishes to JetStream as that connection; resolves to 'stored' or the error the server gave. */
@@ -104,6 +105,11 @@ describe('the bus is a trust boundary (real nats-server with generated users and
 
     await expect(
       connect({ servers: nats.url, user: 'residents', pass: 'not-the-password', maxReconnectAttempts: 0 }),
+    ).rejects.toThrow(/authorization/i);
+    // a key pair of its own making is nobody: the server knows each user only by its public key
+    const impostor = { user: 'residents', seed: generateNatsCredentials().residents!.seed };
+    await expect(
+      connect({ servers: nats.url, ...credentialOptions(impostor), maxReconnectAttempts: 0 }),
     ).rejects.toThrow(/authorization/i);
   });
 

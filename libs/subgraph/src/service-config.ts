@@ -11,8 +11,8 @@ export interface ServiceConfig {
   port: number;
   portVariable: string;
   natsUrl: string;
-  /** `NATS_USER` / `NATS_PASSWORD`: required in production, where the bus runs with authentication. */
-  natsCredentials?: { user: string; password: string };
+  /** `NATS_USER` / `NATS_NKEY_SEED`: required in production, where the bus runs with authentication. */
+  natsCredentials?: { user: string; seed: string };
   dataDir: string;
   /** `demo`: load the demo community into an empty database on start. */
   seed: 'demo' | 'none';
@@ -57,26 +57,31 @@ export function serviceConfig(
  * service never talks to the bus anonymously there. Elsewhere, without them it connects without credentials
  * (a bare development nats-server, or the test server's unrestricted test user).
  */
-export function natsCredentialsFromEnv(env: NodeJS.ProcessEnv): { user: string; password: string } | undefined {
+export function natsCredentialsFromEnv(env: NodeJS.ProcessEnv): { user: string; seed: string } | undefined {
   const user = env.NATS_USER;
-  const password = env.NATS_PASSWORD;
+  const seed = env.NATS_NKEY_SEED;
   if (env.NODE_ENV === 'production') {
     for (const [variable, value] of [
       ['NATS_USER', user],
-      ['NATS_PASSWORD', password],
+      ['NATS_NKEY_SEED', seed],
     ] as const) {
       if (!value)
         throw new ConfigError(
           variable,
-          `${variable} is not set: in production a service connects to NATS only with its own user and password`,
+          `${variable} is not set: in production a service connects to NATS only as its own user, with its NKey`,
         );
     }
   }
-  if (!user && !password) return undefined;
-  if (!user || !password)
+  if (!user && !seed) return undefined;
+  if (!user || !seed)
     throw new ConfigError(
-      user ? 'NATS_PASSWORD' : 'NATS_USER',
-      `${user ? 'NATS_PASSWORD' : 'NATS_USER'} is not set (NATS_USER and NATS_PASSWORD go together)`,
+      user ? 'NATS_NKEY_SEED' : 'NATS_USER',
+      `${user ? 'NATS_NKEY_SEED' : 'NATS_USER'} is not set (NATS_USER and NATS_NKEY_SEED go together)`,
     );
-  return { user, password };
+  if (!/^SU[A-Z2-7]{56}$/.test(seed))
+    throw new ConfigError(
+      'NATS_NKEY_SEED',
+      'NATS_NKEY_SEED is not a NATS user seed (SU followed by 56 base32 characters)',
+    );
+  return { user, seed };
 }

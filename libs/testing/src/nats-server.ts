@@ -11,9 +11,9 @@ export interface NatsServerHandle {
   port: number;
   url: string;
   storeDir: string;
-  /** One user and password per service and for the read-only platform user (the server enforces their permissions). */
+  /** One user and NKey per service and for the read-only platform user (the server enforces their permissions). */
   credentials: NatsCredentials;
-  /** `NATS_USER` / `NATS_PASSWORD` for a service (or `platform`). */
+  /** `NATS_USER` / `NATS_NKEY_SEED` for a service (or `platform`). */
   envFor(user: string): Record<string, string>;
   /** Stops the server; its JetStream store stays on disk. */
   stop(): Promise<void>;

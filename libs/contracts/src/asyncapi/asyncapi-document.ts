@@ -46,7 +46,7 @@ function payloadOf(event: EventDefinition): Record<string, unknown> {
 /**
  * The event catalogue as an AsyncAPI 3.1 document, for district platforms that subscribe to the stream: one
  * channel per subject, one `receive` operation per channel (what a subscriber does), the messages in
- * `components.messages` by message id, the NATS user/password security scheme on the server.
+ * `components.messages` by message id, the NATS NKey security schemes on the server.
  * Validated by the official @asyncapi/parser in the tests: no errors and no warnings.
  */
 export function asyncApiDocument(events: readonly EventDefinition[]): Record<string, unknown> {
@@ -95,7 +95,7 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
         '订阅方为每条记录保存已应用的最大版本，只应用版本更大的事件（版本不连续是正常的：版本按记录计数，跨事件类型）。' +
         '信封不允许出现未列出的字段（additionalProperties: false）。' +
         '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。' +
-        `区级平台以只读用户 ${PLATFORM_NATS_USER} 连接（用户名与密码由部署方发放，npm start 写入 .data/nats-platform.json）：` +
+        `区级平台以只读用户 ${PLATFORM_NATS_USER} 连接（NKey 认证：服务器只保存公钥，连接时以私钥种子签名服务器的随机数；种子由部署方发放，npm start 写入 .data/nats-platform.json）：` +
         '可在本目录的主题（shequ.<服务>.<聚合>.>）上创建拉取消费者（JetStream API 主题中带过滤主题）、拉取并确认消息；' +
         '不能发布任何消息，不能读取审计主题 shequ.*.audit.> 和密钥登记主题 shequ.residents.api_key.>。' +
         `回复收件箱前缀为 ${inboxPrefixOf(PLATFORM_NATS_USER)}（或 _INBOX）。`,
@@ -122,12 +122,13 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
       messages,
       securitySchemes: {
         natsServiceUser: {
-          type: 'userPassword',
-          description: 'NATS 用户名与密码（服务）：每个服务各有一个用户，只能发布本服务的主题、消费本服务声明的订阅',
+          type: 'asymmetricEncryption',
+          description:
+            'NATS NKey（Ed25519 密钥对，服务）：每个服务各有一个用户，服务器只保存其公钥，连接时以私钥种子签名服务器下发的随机数；只能发布本服务的主题、消费本服务声明的订阅',
         },
         natsPlatformUser: {
-          type: 'userPassword',
-          description: `NATS 用户名与密码（区级平台，只读）：用户 ${PLATFORM_NATS_USER}，由部署方发放（npm start 写入 .data/nats-platform.json）；可在本目录的主题上创建拉取消费者、拉取并确认，不能发布，不能读取审计与密钥主题`,
+          type: 'asymmetricEncryption',
+          description: `NATS NKey（Ed25519 密钥对，区级平台，只读）：用户 ${PLATFORM_NATS_USER}，私钥种子由部署方发放（npm start 写入 .data/nats-platform.json）；可在本目录的主题上创建拉取消费者、拉取并确认，不能发布，不能读取审计与密钥主题`,
         },
       },
     },

@@ -13,7 +13,7 @@ const bus = new NatsBus({
   name: 'dead-letters-cli',
   // a replay publishes on the event's own subject: run it as the NATS user of the service that published it
   credentials: process.env.NATS_USER
-    ? { user: process.env.NATS_USER, password: process.env.NATS_PASSWORD ?? '' }
+    ? { user: process.env.NATS_USER, seed: process.env.NATS_NKEY_SEED ?? '' }
     : undefined,
 });
 try {

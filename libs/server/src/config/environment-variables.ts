@@ -99,10 +99,11 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: "the service's own NATS user (publishes only its own subjects); required with `NODE_ENV=production`",
     usedBy: SUBGRAPH_PROCESSES,
   },
-  NATS_PASSWORD: {
-    schema: Type.String({ minLength: 1, description: 'a password' }),
+  NATS_NKEY_SEED: {
+    schema: Type.String({ minLength: 1, description: 'an NKey user seed (`SU…`)' }),
     defaultText: 'set by `npm start`',
-    meaning: 'password of `NATS_USER`; required with `NODE_ENV=production`',
+    meaning:
+      'the private NKey of `NATS_USER` (the server knows only its public key); required with `NODE_ENV=production`',
     usedBy: SUBGRAPH_PROCESSES,
   },
   SHEQU_DATA_DIR: {

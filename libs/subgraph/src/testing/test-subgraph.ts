@@ -86,7 +86,7 @@ export async function startTestSubgraph(
     dialect?: TestDialect;
     natsUrl?: string;
     /** The NATS user the service connects as (`nats.credentials.<service>`); without it, the test user. */
-    natsCredentials?: { user: string; password: string };
+    natsCredentials?: { user: string; seed: string };
     /** Run as with `NODE_ENV=production` (introspection for community_admin only, no suggestions …). */
     production?: boolean;
     clock?: Clock;
