@@ -107,7 +107,7 @@ describe('the bus is a trust boundary (real nats-server with generated users and
       connect({ servers: nats.url, user: 'residents', pass: 'not-the-password', maxReconnectAttempts: 0 }),
     ).rejects.toThrow(/authorization/i);
     // a key pair of its own making is nobody: the server knows each user only by its public key
-    const impostor = { user: 'residents', seed: generateNatsCredentials().residents!.seed };
+    const impostor = { user: 'residents', seed: generateNatsCredentials().residents.seed };
     await expect(
       connect({ servers: nats.url, ...credentialOptions(impostor), maxReconnectAttempts: 0 }),
     ).rejects.toThrow(/authorization/i);

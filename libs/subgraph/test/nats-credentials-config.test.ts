@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateNatsCredentials } from '@shequ/contracts';
 import { ConfigError, serviceConfig } from '../src/service-config.js';
 
-const SEED = generateNatsCredentials().cases!.seed;
+const SEED = generateNatsCredentials().cases.seed;
 
 describe('NATS credentials of a service', () => {
   it('refuses to start in production without NATS credentials, naming the variable', () => {
