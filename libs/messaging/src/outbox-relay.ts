@@ -160,7 +160,12 @@ export class OutboxRelay {
         received += 1;
         const id = message.headers?.get('Nats-Msg-Id');
         if (id) published.push(id);
-        if (message.info.pending === 0) done = true;
+        if (message.info.pending === 0) {
+          // the stream holds nothing newer: stop here rather than wait out the fetch's expiry (it delayed the
+          // backlog after a NATS restart, a revocation among it, by a second)
+          done = true;
+          break;
+        }
       }
       if (received === 0) done = true;
     }
