@@ -108,15 +108,15 @@ describe('the federated graph, end to end through the gateway', () => {
   it('serves the seeded community: a party member with a stage, seeded cases routed from the stream', async () => {
     const members = await system.query(PartyMembersDocument, { first: 3 });
     expect(members.errors).toBeUndefined();
-    expect(members.data!.partyMembers.totalCount).toBeGreaterThan(30);
-    const first = members.data!.partyMembers.edges[0].node;
+    expect(members.data!.partyMembers!.totalCount).toBeGreaterThan(30);
+    const first = members.data!.partyMembers!.edges[0].node;
     expect(first.resident?.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
     expect(first.resident?.partyMember?.branch?.name).toBe('莲秀社区第一党支部');
 
     // 流动红旗岗: party-building holds staff ids; the gateway resolves them in the residents service's Staff
     const redFlag = await system.query(RedFlagAwardsDocument, { first: 19 });
     expect(redFlag.errors).toBeUndefined();
-    const awards = redFlag.data!.redFlagPeriods.edges.map((e) => e.node).filter((p) => p.winnerStaffId);
+    const awards = redFlag.data!.redFlagPeriods!.edges.map((e) => e.node).filter((p) => p.winnerStaffId);
     expect(awards).toHaveLength(18);
     const staffById = new Map(data.staff.map((s) => [s.id, s]));
     for (const award of awards) {
@@ -129,7 +129,7 @@ describe('the federated graph, end to end through the gateway', () => {
     const routed = await waitFor(
       async () => {
         const result = await system.query(GridCasesDocument, { first: 20 });
-        const nodes = result.data?.cases.edges.map((e) => e.node) ?? [];
+        const nodes = result.data?.cases?.edges.map((e) => e.node) ?? [];
         return nodes.length >= 8 && nodes.every((n) => n.assignedGrid) ? nodes : undefined;
       },
       { timeoutMs: 30_000, intervalMs: 500, what: 'seeded cases routed to grids' },

@@ -7,6 +7,8 @@ import { startSystem, type RunningSystem } from './system.js';
  * Issue 14, fault 4: with one service down (killed with SIGKILL), a query that also selects its fields returns
  * everything else, the missing fields null, and an error per missing field that names the service, carries the
  * field's path and shows no internal address. Each of the four services in turn; each comes back afterwards.
+ * During each outage a page asking root fields of all four services gets the three healthy ones and the down
+ * service's root field null (root query fields are nullable), never `data: null`.
  */
 describe('partial answers while one service is down', () => {
   let system: RunningSystem;
@@ -21,6 +23,32 @@ describe('partial answers while one service is down', () => {
   const CASES_WITH_REPORTERS = `{
     cases(first: 3) { edges { node { number reporter { id name } } } }
   }`;
+
+  /** One root field per service, as a dashboard asks them in one request. */
+  const ROOT_FIELDS = {
+    residents: 'residents',
+    cases: 'cases',
+    partybuilding: 'partyMembers',
+    events: 'communityEvents',
+  } as const;
+  const DASHBOARD = `{
+    residents(first: 5) { totalCount edges { node { id name } } }
+    cases(first: 5) { totalCount edges { node { number } } }
+    partyMembers(first: 5) { totalCount edges { node { id } } }
+    communityEvents(first: 5) { totalCount edges { node { id title } } }
+  }`;
+
+  /** While `down` is down: its root field null with an error naming it, the other services' root fields whole. */
+  async function expectDashboardWithout(down: keyof typeof ROOT_FIELDS, before: any): Promise<void> {
+    const during = await system.query(DASHBOARD);
+    const field = ROOT_FIELDS[down];
+    expect(during.data).not.toBeNull();
+    expect(during.data[field]).toBeNull();
+    for (const other of Object.values(ROOT_FIELDS).filter((f) => f !== field))
+      expect(during.data[other]).toEqual(before[other]);
+    expectOutageErrors(during.errors, down, field);
+    expect(during.errors?.map((e: any) => e.path)).toEqual([[field]]);
+  }
 
   function expectOutageErrors(errors: any[] | undefined, service: string, field: string): void {
     expect(errors?.length).toBeGreaterThan(0);
@@ -42,8 +70,11 @@ describe('partial answers while one service is down', () => {
       const before = await system.query(ResidentOverviewDocument, { id: resident.id });
       expect(before.errors).toBeUndefined();
       expect(before.data?.resident?.name).toBe(resident.name);
+      const dashboard = await system.query(DASHBOARD);
+      expect(dashboard.errors).toBeUndefined();
 
       await system.kill(down);
+      await expectDashboardWithout(down, dashboard.data);
       const during = await system.query(ResidentOverviewDocument, { id: resident.id });
       expect(during.data?.resident).toMatchObject({ name: resident.name, [field]: null });
       for (const other of ['cases', 'eventRegistrations', 'partyMember'].filter((f) => f !== field))
@@ -65,8 +96,11 @@ describe('partial answers while one service is down', () => {
     expect(before.errors).toBeUndefined();
     const reported = before.data.cases.edges.filter((e: any) => e.node.reporter);
     expect(reported.length).toBeGreaterThan(0);
+    const dashboard = await system.query(DASHBOARD);
+    expect(dashboard.errors).toBeUndefined();
 
     await system.kill('residents');
+    await expectDashboardWithout('residents', dashboard.data);
     const during = await system.query(CASES_WITH_REPORTERS);
     expect(during.data.cases.edges.map((e: any) => e.node.number)).toEqual(
       before.data.cases.edges.map((e: any) => e.node.number),

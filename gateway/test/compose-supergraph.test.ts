@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { buildSchema, isNonNullType } from 'graphql';
 import { composeSupergraph } from '../src/compose/compose-supergraph.js';
 import { subgraphUrls } from '../src/subgraph-endpoints.js';
 
@@ -15,6 +16,13 @@ describe('supergraph composition', () => {
         expect(result.supergraphSdl).toContain(`${graph} @join__graph`);
       expect(result.supergraphSdl).toMatch(/type Resident\s+@join__type\(graph: CASES, key: "id"\)/);
     }
+  });
+
+  it('makes every root query field nullable, so one service down leaves the root fields of the others (issue 14)', () => {
+    const api = buildSchema(readFileSync(new URL('../api-schema.graphql', import.meta.url), 'utf8'));
+    const fields = Object.values(api.getQueryType()!.getFields());
+    expect(fields.length).toBeGreaterThan(40);
+    expect(fields.filter((field) => isNonNullType(field.type)).map((field) => field.name)).toEqual([]);
   });
 
   it('fails, naming the problem, when subgraphs disagree', () => {

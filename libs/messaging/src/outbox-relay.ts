@@ -17,6 +17,11 @@ export interface RelaySettings {
   pollIntervalMs?: number;
   /** Lock the batch (`SELECT … FOR UPDATE`) so replicas never publish the same rows: for PostgreSQL. */
   lockRows?: boolean;
+  /**
+   * Tests only: wait this long after publishing a batch before marking it sent, so a test can kill the process
+   * between the two (`SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS`). Default 0.
+   */
+  pauseAfterPublishMs?: number;
 }
 
 /**
@@ -155,7 +160,12 @@ export class OutboxRelay {
         received += 1;
         const id = message.headers?.get('Nats-Msg-Id');
         if (id) published.push(id);
-        if (message.info.pending === 0) done = true;
+        if (message.info.pending === 0) {
+          // the stream holds nothing newer: stop here rather than wait out the fetch's expiry (it delayed the
+          // backlog after a NATS restart, a revocation among it, by a second)
+          done = true;
+          break;
+        }
       }
       if (received === 0) done = true;
     }
@@ -186,6 +196,8 @@ export class OutboxRelay {
       const outcomes = await Promise.allSettled(
         rows.map((row) => this.settings.bus.publish(row.subject, row.payload, row.id)),
       );
+      const pause = this.settings.pauseAfterPublishMs ?? 0;
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       const refused = outcomes.findIndex((outcome) => outcome.status === 'rejected');
       const sent = refused === -1 ? rows.length : refused;
       if (sent > 0) {

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLNonNull, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { DateTimeScalar } from './scalars.js';
 
@@ -24,9 +24,23 @@ export interface FederatedSchemaSettings {
 }
 
 /**
- * type-graphql resolvers → Federation 2 subgraph schema: build the type-graphql schema, print it with its
- * directives (`@key`, `@shareable` …), prepend the federation `@link`, and let @apollo/subgraph build the
- * executable subgraph with the same resolvers plus the reference resolvers.
+ * Every root query field nullable (`cases(...): CaseConnection`, not `CaseConnection!`): any service can be down,
+ * and the gateway then leaves the fields that service owns null with a SERVICE_UNAVAILABLE error naming it. A
+ * non-null root field would carry that null up to `data` and take the other services' root fields of the same
+ * request with it (issue 14). Mutations keep their non-null payloads: a request changes one thing at a time.
+ */
+export function nullableRootQueryFields(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType()?.name;
+  return mapSchema(schema, {
+    [MapperKind.QUERY_ROOT_FIELD]: (field, _name, typeName) =>
+      typeName === query && field.type instanceof GraphQLNonNull ? { ...field, type: field.type.ofType } : field,
+  });
+}
+
+/**
+ * type-graphql resolvers → Federation 2 subgraph schema: build the type-graphql schema, make its root query fields
+ * nullable, print it with its directives (`@key`, `@shareable` …), prepend the federation `@link`, and let
+ * @apollo/subgraph build the executable subgraph with the same resolvers plus the reference resolvers.
  */
 export async function buildFederatedSchema(settings: FederatedSchemaSettings): Promise<FederatedSchema> {
   const typeGraphqlSchema = await buildSchema({
@@ -36,7 +50,7 @@ export async function buildFederatedSchema(settings: FederatedSchemaSettings): P
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     skipCheck: true,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}\n`;
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(nullableRootQueryFields(typeGraphqlSchema))}\n`;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Apollo's resolver map is loosely typed
   const resolvers: Record<string, any> = createResolversMap(typeGraphqlSchema);
   for (const [typeName, reference] of Object.entries(settings.referenceResolvers ?? {})) {

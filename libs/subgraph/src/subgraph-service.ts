@@ -43,11 +43,14 @@ import { GraphQLError } from 'graphql';
 import { isDomainError, UnauthenticatedError } from '@shequ/errors';
 import {
   createLogger,
+  ENVIRONMENT,
   errorLogPlugin,
   EXPORT_PERMISSION_HEADER,
   isExportPermission,
   observeOnScrape,
+  pickVariables,
   querySafetyPlugin,
+  readEnvironment,
   registerRejectedEventsMetric,
   setupTracing,
   startHttpService,
@@ -244,7 +247,13 @@ export async function startSubgraphService(
     });
 
     projection?.start();
-    const relay = new OutboxRelay({ orm, bus, logger, lockRows: location.dialect === 'postgresql' });
+    const relay = new OutboxRelay({
+      orm,
+      bus,
+      logger,
+      lockRows: location.dialect === 'postgresql',
+      pauseAfterPublishMs: config.production ? 0 : relayPauseAfterPublishMs(),
+    });
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
     for (const consumer of consumers) consumer.start();
@@ -398,4 +407,10 @@ function forbidden(message: string): GraphQLError {
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** `SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS`: a test's pause between publishing a batch and marking it sent. */
+function relayPauseAfterPublishMs(env: NodeJS.ProcessEnv = process.env): number {
+  return readEnvironment(pickVariables(ENVIRONMENT, ['SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS']), env)
+    .SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS;
 }

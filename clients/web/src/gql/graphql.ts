@@ -3769,115 +3769,115 @@ export type PublishFundDisbursementInput = {
 export type Query = {
   __typename?: 'Query';
   /** 本社区的区级平台 API 密钥（需 apikeys:manage；不含密钥本身） */
-  apiKeys: Array<ApiKey>;
+  apiKeys?: Maybe<Array<ApiKey>>;
   /** 楼栋列表（需 residents:read） */
-  buildings: BuildingConnection;
+  buildings?: Maybe<BuildingConnection>;
   /** 下次复核日期早于指定日期（不含）的在册关爱记录（需 care:read） */
-  careReviewsDue: ResidentCareRecordConnection;
+  careReviewsDue?: Maybe<ResidentCareRecordConnection>;
   /** 按编号查询事项（需 cases:read；仅限可见范围） */
   case?: Maybe<Case>;
   /** 事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息 */
-  caseStatistics: Array<CaseStatisticsGroup>;
+  caseStatistics?: Maybe<Array<CaseStatisticsGroup>>;
   /** 事项列表（需 cases:read；按受理先后；部门角色只见本部门事项，网格员只见本网格） */
-  cases: CaseConnection;
+  cases?: Maybe<CaseConnection>;
   /** 辖区内的社区（需 residents:read 或 residents:statistics），可按街道筛选 */
-  communities: ResidentsCommunityConnection;
+  communities?: Maybe<ResidentsCommunityConnection>;
   /** 调用者所在社区（需 residents:read） */
   community?: Maybe<ResidentsCommunity>;
   /** 按编号查询活动（需 events:read） */
   communityEvent?: Maybe<CommunityEvent>;
   /** 活动列表（需 events:read；按开始时间） */
-  communityEvents: CommunityEventConnection;
+  communityEvents?: Maybe<CommunityEventConnection>;
   /** 年度发展党员计划完成情况（需 party:read） */
-  developmentPlan: PartyDevelopmentPlan;
+  developmentPlan?: Maybe<PartyDevelopmentPlan>;
   /** 随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同 */
-  drawRaters: Array<Resident>;
+  drawRaters?: Maybe<Array<Resident>>;
   /** 活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息 */
-  eventStatistics: Array<EventStatisticsGroup>;
+  eventStatistics?: Maybe<Array<EventStatisticsGroup>>;
   /** 居住证已过期（到期日早于今天）的在册流动人口，过期最久的在前（需 floating:read） */
-  floatingResidentsExpired: ResidentConnection;
+  floatingResidentsExpired?: Maybe<ResidentConnection>;
   /** 居住证将于指定日期前（含）到期、今天尚未过期的在册流动人口（需 floating:read）；已过期的见 floatingResidentsExpired */
-  floatingResidentsExpiring: ResidentConnection;
+  floatingResidentsExpiring?: Maybe<ResidentConnection>;
   /** 本社区阳光爱心基金的余额（需 fund:read） */
-  fund: Fund;
+  fund?: Maybe<Fund>;
   /** 阳光爱心基金年度报告（需 fund:statistics）：捐赠人仅在同意时具名（需 fund:read 才列出），受助人从不具名 */
-  fundAnnualReport: FundAnnualReport;
+  fundAnnualReport?: Maybe<FundAnnualReport>;
   /** 资助/救助申请（需 fund:read） */
-  fundApplications: FundApplicationConnection;
+  fundApplications?: Maybe<FundApplicationConnection>;
   /** 一笔救助（需 fund:read） */
-  fundDisbursement: FundDisbursement;
+  fundDisbursement?: Maybe<FundDisbursement>;
   /** 救助，按提议日期（需 fund:read） */
-  fundDisbursements: FundDisbursementConnection;
+  fundDisbursements?: Maybe<FundDisbursementConnection>;
   /** 捐赠，按收到日期（需 fund:read） */
-  fundDonations: FundDonationConnection;
+  fundDonations?: Maybe<FundDonationConnection>;
   /** 捐赠人（需 fund:read） */
-  fundDonors: FundDonorConnection;
+  fundDonors?: Maybe<FundDonorConnection>;
   /** 基金台账，按序号（需 fund:read） */
-  fundLedger: FundLedgerEntryConnection;
+  fundLedger?: Maybe<FundLedgerEntryConnection>;
   /** 基金年度收支：余额、按月与按救助事由（需 fund:statistics；分析人员为所辖社区合计） */
-  fundLedgerSummary: FundLedgerSummary;
+  fundLedgerSummary?: Maybe<FundLedgerSummary>;
   /** 资助项目（需 fund:read） */
-  fundProgrammes: FundProgrammeConnection;
+  fundProgrammes?: Maybe<FundProgrammeConnection>;
   /** 每月一台晚会：某年各月是否已计划或举办晚会（需 events:read） */
-  galaPlan: Array<GalaPlanMonth>;
+  galaPlan?: Maybe<Array<GalaPlanMonth>>;
   /** 网格列表（需 residents:read；网格员只见本人网格） */
-  grids: GridConnection;
+  grids?: Maybe<GridConnection>;
   /** 住户列表（需 residents:read）：可按网格、楼栋、住房性质筛选 */
-  households: HouseholdConnection;
+  households?: Maybe<HouseholdConnection>;
   /** 三会一课落实情况（需 party:read）：各周期应开与实开、党员参会率 */
-  meetingCompliance: PartyMeetingCompliance;
+  meetingCompliance?: Maybe<PartyMeetingCompliance>;
   /** 组织列表：辖区单位、社会组织、共建单位、志愿服务队（需 organizations:read） */
-  organizations: OrganizationConnection;
+  organizations?: Maybe<OrganizationConnection>;
   /** 各党支部三会一课达标率（需 party:statistics） */
-  partyMeetingComplianceByBranch: Array<PartyBranchComplianceRate>;
+  partyMeetingComplianceByBranch?: Maybe<Array<PartyBranchComplianceRate>>;
   /** 组织生活会议列表（需 party:read），新的在前 */
-  partyMeetings: PartyMeetingConnection;
+  partyMeetings?: Maybe<PartyMeetingConnection>;
   /** 按编号查询党员（需 party:read） */
   partyMember?: Maybe<PartyMember>;
   /** 党员列表（需 party:read） */
-  partyMembers: PartyMemberConnection;
+  partyMembers?: Maybe<PartyMemberConnection>;
   /** 按编号查询党组织（需 party:read） */
   partyOrganization?: Maybe<PartyOrganization>;
   /** 党组织列表（需 party:read），可按层级筛选 */
-  partyOrganizations: PartyOrganizationConnection;
+  partyOrganizations?: Maybe<PartyOrganizationConnection>;
   /** 党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格 */
-  partyStatistics: Array<PartyStatisticsGroup>;
+  partyStatistics?: Maybe<Array<PartyStatisticsGroup>>;
   /** 年度党员培训（党校现场教学等）人次与目标（需 party:read） */
-  partyTrainingProgress: PartyTrainingProgress;
+  partyTrainingProgress?: Maybe<PartyTrainingProgress>;
   /** 按编号查询组织关系转接（需 party:read） */
   partyTransfer?: Maybe<PartyTransfer>;
   /** 组织关系转接列表（需 party:read），新申请在前 */
-  partyTransfers: PartyTransferConnection;
+  partyTransfers?: Maybe<PartyTransferConnection>;
   /** 个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前 */
-  piiAuditTrail: PiiAuditTrailConnection;
+  piiAuditTrail?: Maybe<PiiAuditTrailConnection>;
   /** 主动服务任务（需 cases:read；网格员只见本网格；由关爱对象类别产生的任务只对可查看关爱对象的角色可见） */
-  proactiveTasks: ProactiveTaskConnection;
+  proactiveTasks?: Maybe<ProactiveTaskConnection>;
   /** 流动红旗岗评选历史（需 party:read），近期在前 */
-  redFlagPeriods: RedFlagPeriodConnection;
+  redFlagPeriods?: Maybe<RedFlagPeriodConnection>;
   /** 流动红旗岗历年获评名单（需 party:read），按年度 */
-  redFlagWinnersByYear: Array<RedFlagYearWinners>;
+  redFlagWinnersByYear?: Maybe<Array<RedFlagYearWinners>>;
   /** 按编号查询一位居民（需 residents:read；仅限可见范围） */
   resident?: Maybe<Resident>;
   /** 按身份证号查询居民（特权查询：需 residents:read 且可查看身份证号原值；每次查询记入审计） */
   residentByIdNumber?: Maybe<Resident>;
   /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看的关爱类别按统计披露控制抑制小格 */
-  residentStatistics: ResidentStatistics;
+  residentStatistics?: Maybe<ResidentStatistics>;
   /** 居民列表（需 residents:read）：可按网格、楼栋、住户、关爱对象类别、居住类型、状态、年龄、性别、姓名前缀筛选 */
-  residents: ResidentConnection;
+  residents?: Maybe<ResidentConnection>;
   /** 社区工作者列表（需 organizations:read）：可按部门、网格筛选 */
-  staff: StaffConnection;
+  staff?: Maybe<StaffConnection>;
   /** 社区工作者或部门考核（需 cases:appraisal；季度或年度；日常工作与临时任务分列） */
-  staffAppraisal: StaffAppraisal;
+  staffAppraisal?: Maybe<StaffAppraisal>;
   /** 辖区内的街道（需 residents:read 或 residents:statistics） */
-  streets: ResidentsStreetConnection;
+  streets?: Maybe<ResidentsStreetConnection>;
   /** 按编号查询文艺团队（需 events:read） */
   team?: Maybe<Team>;
   /** 文艺团队列表（需 events:read；按名称） */
-  teams: TeamConnection;
+  teams?: Maybe<TeamConnection>;
   /** 按编号查询场地（需 events:read） */
   venue?: Maybe<Venue>;
   /** 文体设施资源台账：场地列表（需 events:read；按名称） */
-  venues: VenueConnection;
+  venues?: Maybe<VenueConnection>;
 };
 
 export type QueryApiKeysArgs = {
@@ -5537,7 +5537,7 @@ export type CareReviewsDueQueryVariables = Exact<{
 
 export type CareReviewsDueQuery = {
   __typename?: 'Query';
-  careReviewsDue: {
+  careReviewsDue?: {
     __typename?: 'ResidentCareRecordConnection';
     totalCount: number;
     edges: Array<{
@@ -5550,7 +5550,7 @@ export type CareReviewsDueQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type RegisterForEventMutationVariables = Exact<{
@@ -5577,7 +5577,7 @@ export type UpcomingEventsQueryVariables = Exact<{
 
 export type UpcomingEventsQuery = {
   __typename?: 'Query';
-  communityEvents: {
+  communityEvents?: {
     __typename?: 'CommunityEventConnection';
     totalCount: number;
     edges: Array<{
@@ -5595,7 +5595,7 @@ export type UpcomingEventsQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type GridCasesQueryVariables = Exact<{
@@ -5606,7 +5606,7 @@ export type GridCasesQueryVariables = Exact<{
 
 export type GridCasesQuery = {
   __typename?: 'Query';
-  cases: {
+  cases?: {
     __typename?: 'CaseConnection';
     totalCount: number;
     edges: Array<{
@@ -5622,14 +5622,14 @@ export type GridCasesQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type HouseholdCountQueryVariables = Exact<{ [key: string]: never }>;
 
 export type HouseholdCountQuery = {
   __typename?: 'Query';
-  households: { __typename?: 'HouseholdConnection'; totalCount: number };
+  households?: { __typename?: 'HouseholdConnection'; totalCount: number } | null;
 };
 
 export type OpenCaseMutationVariables = Exact<{
@@ -5671,7 +5671,7 @@ export type PartyMembersQueryVariables = Exact<{
 
 export type PartyMembersQuery = {
   __typename?: 'Query';
-  partyMembers: {
+  partyMembers?: {
     __typename?: 'PartyMemberConnection';
     totalCount: number;
     edges: Array<{
@@ -5690,7 +5690,7 @@ export type PartyMembersQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type RedFlagAwardsQueryVariables = Exact<{
@@ -5699,7 +5699,7 @@ export type RedFlagAwardsQueryVariables = Exact<{
 
 export type RedFlagAwardsQuery = {
   __typename?: 'Query';
-  redFlagPeriods: {
+  redFlagPeriods?: {
     __typename?: 'RedFlagPeriodConnection';
     edges: Array<{
       __typename?: 'RedFlagPeriodEdge';
@@ -5710,7 +5710,7 @@ export type RedFlagAwardsQuery = {
         nominations: Array<{ __typename?: 'RedFlagNomination'; staff?: { __typename?: 'Staff'; name: string } | null }>;
       };
     }>;
-  };
+  } | null;
 };
 
 export type ResidentOverviewQueryVariables = Exact<{

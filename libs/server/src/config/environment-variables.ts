@@ -160,6 +160,13 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'sent outbox rows are pruned after this many days (pending rows never)',
     usedBy: SUBGRAPH_PROCESSES,
   },
+  SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS: {
+    schema: Type.Integer({ minimum: 0, description: 'a number of milliseconds, 0 or more' }),
+    default: 0,
+    meaning:
+      'tests only (ignored when `NODE_ENV=production`): the outbox relay waits this long after publishing a batch before marking it sent, so a test can kill the process in between',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
   SHEQU_AUDIT_RETENTION_DAYS: {
     schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
     default: 180,

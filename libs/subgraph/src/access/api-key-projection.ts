@@ -67,7 +67,7 @@ export class ApiKeyProjection implements ApiKeyVerifier {
     await this.loop;
   }
 
-  /** Applies one registry event (also called directly by residents right after it commits). */
+  /** Applies one registry event, as the follower reads it from the stream. */
   apply(event: Pick<EventEnvelope, 'type' | 'communityId' | 'data'>): void {
     if (event.type === ApiKeyIssued.type) {
       const data = event.data as EventData<typeof ApiKeyIssued>;

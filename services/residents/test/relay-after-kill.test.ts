@@ -1,0 +1,155 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MikroORM } from '@mikro-orm/core';
+import { ApiKeyIssued, STREAM_NAME, type EventEnvelope } from '@shequ/contracts';
+import { ormConfig } from '@shequ/database';
+import { NatsBus, OutboxMessage } from '@shequ/messaging';
+import { authorizationFor } from '@shequ/subgraph/testing';
+import {
+  freePort,
+  startNatsServer,
+  startProcess,
+  tempDir,
+  testDatabaseLocation,
+  testDialects,
+  waitFor,
+  type NatsServerHandle,
+  type RunningProcess,
+  type TempDir,
+} from '@shequ/testing';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const ISSUE = `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { apiKey { id } } }`;
+/** The stream's duplicate window in this test: far shorter than the outage, as a long outage is in production. */
+const DUPLICATE_WINDOW_MS = 2_000;
+
+/**
+ * Issue 14, fault 3: a service killed right after its first publish, before marking the row sent, and restarted
+ * after the stream's duplicate window, published the row a second time; an outside subscriber (a district
+ * platform) saw the event twice. Here a real residents process is held between publishing and marking sent
+ * (`SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS`), killed with SIGKILL as soon as the event is in the stream, and
+ * started again after the duplicate window: an outside subscriber must see every event id once.
+ */
+describe.each(testDialects())('residents relay killed between publish and marking sent (%s)', (dialect) => {
+  let nats: NatsServerHandle;
+  let data: TempDir;
+  let residents: RunningProcess | undefined;
+  let observer: NatsBus;
+  const location = testDatabaseLocation(dialect, 'residents_relay_kill');
+  let env: NodeJS.ProcessEnv;
+  let graphqlUrl: string;
+  /** Every envelope id on residents' subjects, as an outside subscriber receives them (repeats included). */
+  const seen: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    data = tempDir('shequ-relay-kill-');
+    nats = await startNatsServer({ storeDir: `${data.path}/nats` });
+    observer = new NatsBus({ servers: nats.url, name: 'district-platform' });
+    await observer.firstConnection;
+    // the stream exists now (created by the bus); a short duplicate window, as after a long outage
+    const jsm = await observer.jetstreamManager();
+    const info = await jsm.streams.info(STREAM_NAME);
+    await jsm.streams.update(STREAM_NAME, { ...info.config, duplicate_window: DUPLICATE_WINDOW_MS * 1_000_000 });
+    const consumer = await observer.jetstream().consumers.get(STREAM_NAME, { filter_subjects: 'shequ.residents.>' });
+    const messages = await consumer.consume();
+    void (async () => {
+      for await (const message of messages) seen.push(message.json<EventEnvelope>());
+    })();
+    const port = await freePort();
+    graphqlUrl = `http://127.0.0.1:${port}/graphql`;
+    env = {
+      ...process.env,
+      ...nats.envFor('residents'),
+      NATS_PORT: String(nats.port),
+      SHEQU_DATA_DIR: data.path,
+      SHEQU_SEED: 'none',
+      LOG_LEVEL: 'warn',
+      RESIDENTS_PORT: String(port),
+      ...(dialect === 'postgresql' ? { RESIDENTS_DATABASE_URL: location.clientUrl } : {}),
+    };
+  });
+
+  afterAll(async () => {
+    await residents?.stop();
+    await observer?.close();
+    await nats?.dispose();
+    data?.remove();
+  });
+
+  async function start(extra: NodeJS.ProcessEnv = {}): Promise<RunningProcess> {
+    const child = startProcess('residents', process.execPath, [MAIN], { env: { ...env, ...extra } });
+    await waitFor(
+      () =>
+        fetch(graphqlUrl.replace('/graphql', '/ready'), { signal: AbortSignal.timeout(1_000) }).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      { timeoutMs: 120_000, intervalMs: 200, what: 'residents /ready' },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${child.output()}`);
+    });
+    return child;
+  }
+
+  async function issueKey(name: string): Promise<string> {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+      body: JSON.stringify({ query: ISSUE, variables: { input: { name, scopes: ['residents:read'] } } }),
+    });
+    const result = (await response.json()) as { data?: { issueApiKey: { apiKey: { id: string } } }; errors?: unknown };
+    expect(result.errors).toBeUndefined();
+    return result.data!.issueApiKey.apiKey.id;
+  }
+
+  const issuedEvents = (keyId: string) =>
+    seen.filter((e) => e.type === ApiKeyIssued.type && (e.data as { keyId: string }).keyId === keyId);
+
+  async function pendingOutboxRows(): Promise<string[]> {
+    const dbName = dialect === 'sqlite' ? `${data.path}/residents.sqlite` : location.dbName;
+    const orm = await MikroORM.init(
+      ormConfig({
+        location: { ...location, dbName },
+        entities: [OutboxMessage],
+        migrations: { sqlite: [], postgresql: [] },
+      }),
+    );
+    try {
+      return (await orm.em.fork().find(OutboxMessage, { sentAt: null })).map((row) => row.id);
+    } finally {
+      await orm.close(true);
+    }
+  }
+
+  it('an outside subscriber sees each event id once', { timeout: 300_000 }, async () => {
+    // held for a minute between publishing a batch and marking it sent
+    residents = await start({ SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS: '60000' });
+    const first = await issueKey('区级人口库');
+    const published = await waitFor(() => issuedEvents(first)[0], {
+      timeoutMs: 30_000,
+      intervalMs: 5,
+      what: 'the first event in the stream',
+    });
+    residents.child.kill('SIGKILL');
+    await residents.exited;
+    residents = undefined;
+    // the precondition of the fault: the row is in the stream and still pending in the outbox
+    expect(await pendingOutboxRows()).toContain(published.id);
+
+    // longer than the duplicate window: the server no longer drops a repeat of that id
+    await new Promise((resolve) => setTimeout(resolve, 2.5 * DUPLICATE_WINDOW_MS));
+    residents = await start();
+    const second = await issueKey('12345 热线');
+    await waitFor(() => issuedEvents(second)[0], { timeoutMs: 30_000, what: 'the event after the restart' });
+    await waitFor(async () => ((await pendingOutboxRows()).length === 0 ? true : undefined), {
+      what: 'every outbox row marked sent',
+    });
+    // anything published again would be in the stream before the second key's event; give stragglers a moment
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    expect(issuedEvents(first)).toHaveLength(1);
+    expect(issuedEvents(second)).toHaveLength(1);
+    const ids = seen.map((e) => e.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});
