@@ -116,7 +116,13 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
     }
     receiver = await startReceiver();
     nats = await startNatsServer();
-    service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, apiKeys: keys });
+    // as the cases NATS user: its generated permissions must let it create and pull the webhook consumers
+    service = await startTestSubgraph(casesService, {
+      dialect,
+      natsUrl: nats.url,
+      natsCredentials: nats.credentials.cases,
+      apiKeys: keys,
+    });
     residents = new TestEventPublisher(nats.url);
     platform = keys.issue(['residents:read', 'cases:read'], { name: '思明区社会治理平台' }).authorization;
     for (const path of ['/flaky', '/down', '/unapproved']) {
@@ -285,6 +291,28 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
       asPlatform(other),
     );
     expect(seen.data.webhookSubscriptions.edges).toEqual([]);
+  });
+
+  it('delivers the cases service’s own events (a case opened through the API) to a key that reads cases', async () => {
+    const casesKey = keys.issue(['cases:read'], { name: '思明区12345热线' }).authorization;
+    const registered = await register(casesKey, receiver.url('/cases'), ['case.opened']);
+    expect(registered.errors).toBeUndefined();
+    const { subscription } = registered.data.registerWebhook as { subscription: { id: string } };
+    expect((await service.graphql(APPROVE, { id: subscription.id })).errors).toBeUndefined();
+    const opened = await service.graphql(
+      `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`,
+      { input: { category: 'HOUSING_REPAIR', channel: 'HOTLINE', description: '楼道灯不亮' } },
+    );
+    expect(opened.errors).toBeUndefined();
+    const caseId = (opened.data.openCase.case as { id: string }).id;
+    const call = await waitFor(() => receiver.received.find((r) => r.path === '/cases'), {
+      timeoutMs: 15_000,
+      what: 'the case.opened delivery',
+    });
+    expect(JSON.parse(call.body)).toMatchObject({ type: 'case.opened', source: 'cases', aggregateId: caseId });
+    expect(call.headers['x-shequ-event-type']).toBe('case.opened');
+    // the platform subscribed to grid.registered only receives no case events
+    expect(await deliveriesOf(platform, receiver.url('/flaky'))).toHaveLength(1);
   });
 
   it('resumes a delivery whose claim was left by a process that died mid-send', async () => {
