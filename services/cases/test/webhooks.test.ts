@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GridRegistered } from '@shequ/contracts';
+import { GridRegistered, STREAM_NAME } from '@shequ/contracts';
+import { DeliverPolicy } from '@shequ/messaging';
 import {
   dispatchDueWebhooks,
   webhookSettingsFromEnv,
@@ -124,6 +125,15 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
       apiKeys: keys,
     });
     residents = new TestEventPublisher(nats.url);
+    // the webhook feed starts with the events published after its durables exist (no replay of the history)
+    await service.bus.firstConnection;
+    const jsm = await service.bus.jetstreamManager();
+    for (const source of ['residents', 'cases']) {
+      const info = await waitFor(() => jsm.consumers.info(STREAM_NAME, `cases__webhooks__${source}`), {
+        what: `the ${source} webhook consumer`,
+      });
+      expect(info.config.deliver_policy).toBe(DeliverPolicy.New);
+    }
     platform = keys.issue(['residents:read', 'cases:read'], { name: '思明区社会治理平台' }).authorization;
     for (const path of ['/flaky', '/down', '/unapproved']) {
       const result = await register(platform, receiver.url(path), ['grid.registered']);

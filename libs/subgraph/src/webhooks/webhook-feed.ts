@@ -66,6 +66,8 @@ export function webhookConsumers(service: ServiceName, deps: ServiceDependencies
       service,
       source,
       purpose: WEBHOOK_CONSUMER_PURPOSE,
+      // nothing is owed for events before the feed existed: a first start does not work through the stream's history
+      startAt: 'new',
       orm: deps.orm,
       bus: deps.bus,
       outbox: deps.outbox,
