@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GridRegistered, STREAM_NAME } from '@shequ/contracts';
+import { ApiKeyRevoked, GridRegistered, STREAM_NAME } from '@shequ/contracts';
 import { DeliverPolicy } from '@shequ/messaging';
 import {
   dispatchDueWebhooks,
@@ -323,6 +323,23 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
     expect(call.headers['x-shequ-event-type']).toBe('case.opened');
     // the platform subscribed to grid.registered only receives no case events
     expect(await deliveriesOf(platform, receiver.url('/flaky'))).toHaveLength(1);
+  });
+
+  it('disables the webhooks of a revoked key', async () => {
+    const revoked = keys.issue(['residents:read']);
+    const registered = await register(revoked.authorization, receiver.url('/revoked'), ['grid.registered']);
+    const { subscription } = registered.data.registerWebhook as { subscription: { id: string } };
+    expect((await service.graphql(APPROVE, { id: subscription.id })).errors).toBeUndefined();
+    keys.revoke(revoked.keyId);
+    await residents.publish(ApiKeyRevoked, { keyId: revoked.keyId, revokedAt: new Date().toISOString() });
+    const disabled = await waitFor(
+      async () => {
+        const row = await service.orm.em.fork().findOne(WebhookSubscription, { id: subscription.id });
+        return row?.status === 'DISABLED' ? row : undefined;
+      },
+      { what: 'the revoked key’s webhook disabled' },
+    );
+    expect(disabled.disabledAt).toBeInstanceOf(Date);
   });
 
   it('resumes a delivery whose claim was left by a process that died mid-send', async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ServiceNames, type EventEnvelope, type ServiceName } from '@shequ/contracts';
+import { ApiKeyRevoked, ServiceNames, type EventEnvelope, type ServiceName } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '../subgraph-service.js';
@@ -56,9 +56,19 @@ export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEn
   return owed.length;
 }
 
+/** A revoked key's webhooks stop with it: disabled, so nothing owed to them is sent any more. */
+export async function disableWebhooksOfKey(em: EntityManager, apiKeyId: string, now: Date): Promise<void> {
+  const subscriptions = await em.find(WebhookSubscription, { apiKeyId, status: { $ne: 'DISABLED' } });
+  for (const subscription of subscriptions) {
+    subscription.status = 'DISABLED';
+    subscription.disabledAt = now;
+  }
+}
+
 /**
  * The durable consumers feeding a service's webhooks (`<service>__webhooks__<source>` for every publishing service,
  * declared in EVENT_CONSUMERS): each event a platform may receive becomes delivery rows; the dispatcher sends them.
+ * The key registry's revocations disable the key's webhooks.
  */
 export function webhookConsumers(service: ServiceName, deps: ServiceDependencies): EventConsumer[] {
   return ServiceNames.map((source) => {
@@ -78,6 +88,10 @@ export function webhookConsumers(service: ServiceName, deps: ServiceDependencies
         // real time, as the dispatcher's schedule (a test's manual clock moves what the service sees, not timers)
         await enqueueWebhookDeliveries(em, event, new Date());
       });
+    if (source === ApiKeyRevoked.source)
+      consumer.on(ApiKeyRevoked, (event, { em }) =>
+        disableWebhooksOfKey(em, event.data.keyId, new Date(event.occurredAt)),
+      );
     return consumer;
   });
 }
