@@ -24,16 +24,19 @@ function checkRegistration(input: WebhookRegistration, scopes: readonly string[]
   if (problem) throw new InvalidInputError('url', problem);
   if (input.eventTypes.length === 0) throw new InvalidInputError('eventTypes', '请至少选择一种事件类型');
   if (input.eventTypes.length > 100) throw new InvalidInputError('eventTypes', '事件类型最多 100 种');
-  for (const type of input.eventTypes) {
-    const event = webhookEvent(type);
+  for (const requested of input.eventTypes) {
+    const event = webhookEvent(requested);
     if (!event)
       throw new InvalidInputError(
         'eventTypes',
-        `未知的事件类型「${type}」：可订阅的类型见 AsyncAPI 文档（如 case.opened、grid.registered）`,
+        `未知的事件类型「${requested}」：可订阅的类型见 AsyncAPI 文档（如 case.opened、grid.registered）`,
       );
     const scope: Permission = scopeForWebhookEvent(event);
     if (!scopes.includes(scope))
-      throw new InvalidInputError('eventTypes', `事件类型「${type}」需要密钥范围 ${scope}（${PERMISSIONS[scope]}）`);
+      throw new InvalidInputError(
+        'eventTypes',
+        `事件类型「${requested}」（${event.description}）需要密钥范围 ${scope}（${PERMISSIONS[scope]}）`,
+      );
   }
   if ((input.description ?? '').length > 200) throw new InvalidInputError('description', '说明不能超过 200 个字符');
 }
