@@ -14,9 +14,6 @@ import {
 } from './result-table.js';
 import { csvWriter, xlsxWriter, type TableWriter } from './table-writers.js';
 
-/** At most this many pages of a paginated saved query go into one export (with `first: 100`, 10,000 rows). */
-export const MAX_EXPORT_PAGES = 100;
-
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportRequest {
@@ -103,6 +100,9 @@ function contentDisposition(saved: SavedQuery, format: ExportFormat): string {
  * body): runs one of the analysts' saved queries through the gateway's own pipeline with the caller's credential —
  * query limits, trusted documents, and in the subgraphs access, masking, disclosure control and audit — and
  * streams the rows as CSV (UTF-8 with BOM) or XLSX, following `after` page by page when the query takes it.
+ * Every page is fetched (no cap on the number of rows), and each page's rows are written out, with the stream's
+ * back-pressure, before the next page is asked for: memory holds one page, whatever the export's size. The page
+ * size is the query's `first` (the saved query's example, or the caller's `variables`).
  */
 export function exportRoutes<TContext extends object>(settings: ExportSettings<TContext>): HttpRoute[] {
   const byName = new Map(settings.savedQueries.map((q) => [q.name, q]));
@@ -140,7 +140,8 @@ export function exportRoutes<TContext extends object>(settings: ExportSettings<T
       const takesAfter = /\$after\s*:/.test(saved.document);
       let page = await run(saved, variables, contextValue);
       let columns: string[] | undefined;
-      for (let pages = 1; ; pages++) {
+      let previousCursor: string | undefined;
+      for (;;) {
         const { rowPath, rows, pageInfo } = rowsOf(page);
         const flat = rows.map((row) => flattenRow(row, rowPath, labels));
         if (!columns) {
@@ -157,7 +158,10 @@ export function exportRoutes<TContext extends object>(settings: ExportSettings<T
           );
         }
         for (const cells of flat) await writer!.row(columns.map((c) => cells.get(c) ?? ''));
-        if (!takesAfter || !pageInfo?.hasNextPage || !pageInfo.endCursor || pages >= MAX_EXPORT_PAGES) break;
+        if (!takesAfter || !pageInfo?.hasNextPage || !pageInfo.endCursor) break;
+        // the same cursor twice would page forever: the list is not moving forward
+        if (pageInfo.endCursor === previousCursor) throw new Error('export cursor did not move forward');
+        previousCursor = pageInfo.endCursor;
         page = await run(saved, { ...variables, after: pageInfo.endCursor }, contextValue);
       }
       await writer!.close();

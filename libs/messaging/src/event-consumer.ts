@@ -62,6 +62,12 @@ export interface ConsumerSettings {
    * is the one event that came.
    */
   batchSize?: number;
+  /**
+   * Where a new durable starts: `all` (default) reads the stream from its first event (projections need the
+   * history); `new` starts with the events published after it is created (a feed that owes nothing for the past,
+   * such as webhooks). Once the durable exists it resumes where it stopped either way.
+   */
+  startAt?: 'all' | 'new';
 }
 
 type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
@@ -265,7 +271,7 @@ export class EventConsumer {
     const config = {
       durable_name: this.durableName,
       ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
+      deliver_policy: this.settings.startAt === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
       filter_subject: `${SUBJECT_PREFIX}.${this.settings.source}.>`,
       ack_wait: nanos(30_000),
       // no server-side limit: the consumer counts deliveries and dead-letters, so nothing is dropped unseen

@@ -1,5 +1,12 @@
 import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
-import { PeriodicTask, referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import {
+  PeriodicTask,
+  referenceProjectionConsumer,
+  webhookConsumers,
+  webhookDispatchTask,
+  webhookSettingsFromEnv,
+  type SubgraphServiceDefinition,
+} from '@shequ/subgraph';
 import { scanOverdueCases } from './application/overdue-scan.js';
 import { scanProactiveRules } from './application/proactive-tasks.js';
 import { casesEntities } from './entities/index.js';
@@ -16,7 +23,11 @@ import { seedCasesDemo } from './seeds/demo-seed.js';
 const scanIntervals = () =>
   readEnvironment(pickVariables(ENVIRONMENT, ['SHEQU_CASES_OVERDUE_SCAN_MS', 'SHEQU_CASES_PROACTIVE_SCAN_MS']));
 
-/** The cases subgraph: 社情民意 and service matters from intake to feedback. */
+/**
+ * The cases subgraph: 社情民意 and service matters from intake to feedback. District platforms integrate here (Open311
+ * and webhooks): the webhook registrations live in this database, fed by the `cases__webhooks__<source>` consumers of
+ * every service's events (the mechanism is libs/subgraph's webhooks).
+ */
 export const casesService: SubgraphServiceDefinition = {
   name: 'cases',
   defaultPort: 4002,
@@ -28,6 +39,7 @@ export const casesService: SubgraphServiceDefinition = {
     withFundDisbursementLinks(residentsConsumer(deps)),
     eventsConsumer(deps),
     partybuildingConsumer(deps),
+    ...webhookConsumers('cases', deps),
   ],
   scheduledTasks: (deps) => {
     const intervals = scanIntervals();
@@ -38,6 +50,7 @@ export const casesService: SubgraphServiceDefinition = {
       new PeriodicTask('cases-proactive-scan', intervals.SHEQU_CASES_PROACTIVE_SCAN_MS, () =>
         scanProactiveRules(deps, deps.clock.now()),
       ),
+      webhookDispatchTask(deps.orm, webhookSettingsFromEnv(), deps.logger),
     ];
   },
   seedDemoData: seedCasesDemo,

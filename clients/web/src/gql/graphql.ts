@@ -2272,6 +2272,8 @@ export type Mutation = {
   appointTeamLeader: TeamPayload;
   /** 两委审批救助：决定日期与审批人（需 fund:approve）；发布 fund_disbursement.approved */
   approveFundDisbursement: FundDisbursementPayload;
+  /** 批准 Webhook 订阅（社区管理员，需 apikeys:manage）：此后发生的事件开始推送 */
+  approveWebhook: WebhookSubscriptionPayload;
   /** 设定楼栋长（需 residents:write）：须为本楼栋在册居民 */
   assignBuildingLeader: BuildingPayload;
   /** 分派事项（需 cases:write；承办部门或社区管理员）；发布 case.assigned */
@@ -2312,6 +2314,8 @@ export type Mutation = {
   decideFundApplication: FundApplicationPayload;
   /** 评议小组评定本期流动红旗岗（需 party:write）；发布 red_flag.awarded */
   decideRedFlag: RedFlagPeriodPayload;
+  /** 停用 Webhook 订阅（登记它的密钥或社区管理员）：不再推送，待推送的也不再发出 */
+  disableWebhook: WebhookSubscriptionPayload;
   /** 终止关爱对象（需 care:write）；发布 care_category.ended */
   endCareCategory: CareRecordPayload;
   /** 党员建档（需 party:write）：新的入党申请人须年满18岁；连同以往日期登记的按发展流程核对；发布 member.stage_changed */
@@ -2374,6 +2378,8 @@ export type Mutation = {
   recordTeamAward: TeamAwardPayload;
   /** 记录志愿服务时长（需 events:write）：发布 volunteer_hours.recorded（党建服务为党员累计） */
   recordVolunteerHours: RecordVolunteerHoursPayload;
+  /** 重新推送（死信或已送达的推送；登记它的密钥或社区管理员）：立即到期，重新计算尝试次数 */
+  redeliverWebhookDelivery: RedeliverWebhookDeliveryPayload;
   /** 网格边界调整（需 places:write）：楼栋划入另一网格并留存历史；发布 building.moved_to_grid，未办结事项与主动服务任务随楼栋转入新网格 */
   redrawGrid: RedrawGridPayload;
   /** 登记楼栋（需 places:write）；发布 building.registered */
@@ -2398,6 +2404,8 @@ export type Mutation = {
   registerStreet: StreetPayload;
   /** 登记场地到文体设施资源台账（需 events:write） */
   registerVenue: VenuePayload;
+  /** 登记 Webhook（区级平台用 API 密钥）：事件类型须在密钥范围内；返回只显示一次的签名密钥；社区管理员批准后才推送 */
+  registerWebhook: RegisterWebhookPayload;
   /** 不予受理（需 cases:write；须说明理由）；发布 case.closed */
   rejectCase: CaseStepPayload;
   /** 成员离团（需 events:write）；队长离团后团队暂无队长 */
@@ -2482,6 +2490,10 @@ export type MutationApproveFundDisbursementArgs = {
   input: ApproveFundDisbursementInput;
 };
 
+export type MutationApproveWebhookArgs = {
+  input: WebhookSubscriptionIdInput;
+};
+
 export type MutationAssignBuildingLeaderArgs = {
   input: AssignBuildingLeaderInput;
 };
@@ -2560,6 +2572,10 @@ export type MutationDecideFundApplicationArgs = {
 
 export type MutationDecideRedFlagArgs = {
   input: DecideRedFlagInput;
+};
+
+export type MutationDisableWebhookArgs = {
+  input: WebhookSubscriptionIdInput;
 };
 
 export type MutationEndCareCategoryArgs = {
@@ -2686,6 +2702,10 @@ export type MutationRecordVolunteerHoursArgs = {
   input: RecordVolunteerHoursInput;
 };
 
+export type MutationRedeliverWebhookDeliveryArgs = {
+  input: RedeliverWebhookDeliveryInput;
+};
+
 export type MutationRedrawGridArgs = {
   input: RedrawGridInput;
 };
@@ -2732,6 +2752,10 @@ export type MutationRegisterStreetArgs = {
 
 export type MutationRegisterVenueArgs = {
   input: RegisterVenueInput;
+};
+
+export type MutationRegisterWebhookArgs = {
+  input: RegisterWebhookInput;
 };
 
 export type MutationRejectCaseArgs = {
@@ -3878,6 +3902,8 @@ export type Query = {
   venue?: Maybe<Venue>;
   /** 文体设施资源台账：场地列表（需 events:read；按名称） */
   venues?: Maybe<VenueConnection>;
+  /** Webhook 订阅及其推送日志（区级平台的 API 密钥只见自己登记的；社区管理员需 apikeys:manage） */
+  webhookSubscriptions?: Maybe<WebhookSubscriptionConnection>;
 };
 
 export type QueryApiKeysArgs = {
@@ -4153,6 +4179,11 @@ export type QueryVenuesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type QueryWebhookSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** 登记捐赠（开具收据） */
 export type RecordFundDonationInput = {
   /** 金额或物资估值（分，整数） */
@@ -4346,6 +4377,19 @@ export type RedFlagYearWinners = {
   year: Scalars['Int']['output'];
 };
 
+/** 请求重新推送 */
+export type RedeliverWebhookDeliveryInput = {
+  /** 推送编号 */
+  deliveryId: Scalars['ID']['input'];
+};
+
+/** 请求重新推送的结果 */
+export type RedeliverWebhookDeliveryPayload = {
+  __typename?: 'RedeliverWebhookDeliveryPayload';
+  /** 推送（待推送，立即到期） */
+  delivery: WebhookDelivery;
+};
+
 /** 网格边界调整：把楼栋划入一个网格 */
 export type RedrawGridInput = {
   /** 划入的楼栋编号（最多 500 栋） */
@@ -4522,6 +4566,25 @@ export type RegisterVenueInput = {
   ownerOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** 存档照片地址 */
   photoUrls?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** 登记 Webhook（区级平台用 API 密钥调用） */
+export type RegisterWebhookInput = {
+  /** 说明（如对接的系统） */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 要推送的事件类型（AsyncAPI 文档中的 type，如 case.opened）；每种须在密钥范围之内 */
+  eventTypes: Array<Scalars['String']['input']>;
+  /** 回调地址：只接受 http/https，不得含用户名密码，不得指向本机或内网 */
+  url: Scalars['String']['input'];
+};
+
+/** 登记 Webhook 的结果 */
+export type RegisterWebhookPayload = {
+  __typename?: 'RegisterWebhookPayload';
+  /** 签名密钥（whsec_…）：只在此显示一次，用来校验 X-Shequ-Signature，请妥善保存 */
+  secret: Scalars['String']['output'];
+  /** 订阅（待社区管理员批准） */
+  subscription: WebhookSubscription;
 };
 
 /** 报名状态 */
@@ -5520,6 +5583,157 @@ export type VolunteerShiftPayload = {
   /** 班次 */
   shift: VolunteerShift;
 };
+
+/** 一次事件推送：一个事件对一个订阅，失败按指数退避重试 */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** 推送日志：每次尝试（按次序，最多 first 条） */
+  attemptLog: Array<WebhookDeliveryAttempt>;
+  /** 本轮已失败的次数（请求重新推送后从零计） */
+  attempts: Scalars['Int']['output'];
+  /** 产生时间 */
+  createdAt: Scalars['DateTime']['output'];
+  /** 送达时间 */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 事件编号（请求头 X-Shequ-Event-Id，接收方据此去重） */
+  eventId: Scalars['ID']['output'];
+  /** 事件类型 */
+  eventType: Scalars['String']['output'];
+  /** 推送编号（请求头 X-Shequ-Delivery-Id） */
+  id: Scalars['ID']['output'];
+  /** 最近一次失败的原因 */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** 下次尝试时间（待推送时） */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 状态 */
+  status: WebhookDeliveryStatus;
+};
+
+/** 一次事件推送：一个事件对一个订阅，失败按指数退避重试 */
+export type WebhookDeliveryAttemptLogArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** 推送日志：一次尝试 */
+export type WebhookDeliveryAttempt = {
+  __typename?: 'WebhookDeliveryAttempt';
+  /** 尝试时间 */
+  attemptedAt: Scalars['DateTime']['output'];
+  /** 耗时（毫秒） */
+  durationMs: Scalars['Int']['output'];
+  /** 失败原因（超时、连接被拒、非 2xx 状态码） */
+  error?: Maybe<Scalars['String']['output']>;
+  /** 第几次尝试（重新推送后接着计数） */
+  number: Scalars['Int']['output'];
+  /** 接收方的 HTTP 状态码（无应答时为空） */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  /** 是否成功（2xx） */
+  succeeded: Scalars['Boolean']['output'];
+};
+
+/** Webhook 推送列表（Relay 游标分页） */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** 本页数据 */
+  edges: Array<WebhookDeliveryEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Webhook 推送（分页中的一条） */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** Webhook 推送 */
+  node: WebhookDelivery;
+};
+
+/** Webhook 推送状态 */
+export type WebhookDeliveryStatus =
+  /** 已放弃（死信，可请求重新推送） */
+  | 'DEAD'
+  /** 已送达 */
+  | 'DELIVERED'
+  /** 待推送（含等待重试） */
+  | 'PENDING';
+
+/** 区级平台的 Webhook 订阅：回调地址与事件类型；社区管理员批准后才推送 */
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  /** 登记它的 API 密钥编号（推送内容按该密钥的范围） */
+  apiKeyId: Scalars['String']['output'];
+  /** 批准时间 */
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 社区编码 */
+  communityId: Scalars['String']['output'];
+  /** 推送（最新的在前） */
+  deliveries: WebhookDeliveryConnection;
+  /** 说明 */
+  description?: Maybe<Scalars['String']['output']>;
+  /** 停用时间 */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 订阅的事件类型，如 case.opened */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** 订阅编号 */
+  id: Scalars['ID']['output'];
+  /** 登记时间 */
+  registeredAt: Scalars['DateTime']['output'];
+  /** 状态 */
+  status: WebhookSubscriptionStatus;
+  /** 回调地址（http 或 https） */
+  url: Scalars['String']['output'];
+};
+
+/** 区级平台的 Webhook 订阅：回调地址与事件类型；社区管理员批准后才推送 */
+export type WebhookSubscriptionDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Webhook 订阅列表（Relay 游标分页） */
+export type WebhookSubscriptionConnection = {
+  __typename?: 'WebhookSubscriptionConnection';
+  /** 本页数据 */
+  edges: Array<WebhookSubscriptionEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Webhook 订阅（分页中的一条） */
+export type WebhookSubscriptionEdge = {
+  __typename?: 'WebhookSubscriptionEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** Webhook 订阅 */
+  node: WebhookSubscription;
+};
+
+/** 指定一个 Webhook 订阅 */
+export type WebhookSubscriptionIdInput = {
+  /** 订阅编号 */
+  id: Scalars['ID']['input'];
+};
+
+/** 变更 Webhook 订阅的结果 */
+export type WebhookSubscriptionPayload = {
+  __typename?: 'WebhookSubscriptionPayload';
+  /** 订阅 */
+  subscription: WebhookSubscription;
+};
+
+/** Webhook 订阅状态 */
+export type WebhookSubscriptionStatus =
+  /** 已批准，正在推送 */
+  | 'ACTIVE'
+  /** 已停用 */
+  | 'DISABLED'
+  /** 待社区管理员批准 */
+  | 'PENDING_APPROVAL';
 
 /** 撤回尚未发放的救助 */
 export type WithdrawFundDisbursementInput = {

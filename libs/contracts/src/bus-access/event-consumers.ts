@@ -31,6 +31,8 @@ export const EVENT_CONSUMERS: readonly EventConsumerDeclaration[] = [
     source,
     purpose: 'audit_trail',
   })),
+  // district platforms' webhooks (libs/subgraph webhooks, registered in cases): every service's events owed to them
+  ...ServiceNames.map((source) => ({ service: 'cases' as const, source, purpose: 'webhooks' })),
   // the reference projections (libs/subgraph references): people, places, staff and organisations of residents
   { service: 'cases', source: 'residents', purpose: 'references' },
   { service: 'events', source: 'residents', purpose: 'references' },

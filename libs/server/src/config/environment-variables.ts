@@ -141,6 +141,43 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'how often cases flags overdue cases',
     usedBy: ['cases'],
   },
+  SHEQU_WEBHOOK_POLL_MS: {
+    schema: Type.Integer({ minimum: 10, description: 'an interval in milliseconds, at least 10' }),
+    default: 2_000,
+    meaning: 'how often the webhook dispatcher looks for deliveries that are due',
+    usedBy: ['cases'],
+  },
+  SHEQU_WEBHOOK_MAX_ATTEMPTS: {
+    schema: Type.Integer({ minimum: 1, maximum: 50, description: 'a whole number from 1 to 50' }),
+    default: 8,
+    meaning: 'attempts of a webhook delivery before it is dead-lettered (redelivery on request starts again)',
+    usedBy: ['cases'],
+  },
+  SHEQU_WEBHOOK_RETRY_BASE_MS: {
+    schema: Type.Integer({ minimum: 10, description: 'a delay in milliseconds, at least 10' }),
+    default: 30_000,
+    meaning: 'back-off after the first failed webhook attempt; doubled after each further failure',
+    usedBy: ['cases'],
+  },
+  SHEQU_WEBHOOK_RETRY_MAX_MS: {
+    schema: Type.Integer({ minimum: 10, description: 'a delay in milliseconds, at least 10' }),
+    default: 3_600_000,
+    meaning: 'longest back-off between two webhook attempts',
+    usedBy: ['cases'],
+  },
+  SHEQU_WEBHOOK_TIMEOUT_MS: {
+    schema: Type.Integer({ minimum: 50, maximum: 120_000, description: 'milliseconds from 50 to 120000' }),
+    default: 10_000,
+    meaning: 'how long a webhook receiver has to answer before the attempt counts as failed',
+    usedBy: ['cases'],
+  },
+  SHEQU_WEBHOOK_PRIVATE_TARGETS: {
+    schema: flag,
+    default: '0',
+    meaning:
+      '1 lets webhooks call localhost and private or link-local addresses (development and tests only; SSRF guard)',
+    usedBy: ['cases'],
+  },
   SHEQU_CASES_PROACTIVE_SCAN_MS: {
     schema: Type.Integer({ minimum: 1000, description: 'an interval in milliseconds, at least 1000' }),
     default: 3_600_000,

@@ -1,4 +1,4 @@
-import { referenceEntities } from '@shequ/subgraph';
+import { referenceEntities, webhookEntities } from '@shequ/subgraph';
 import { Case } from './case.js';
 import { CaseEvaluation } from './case-evaluation.js';
 import { CaseFundDisbursement } from './case-fund-disbursement.js';
@@ -40,4 +40,5 @@ export const casesEntities = [
   GridProjection,
   CaseFundDisbursement,
   Open311Request,
+  ...webhookEntities,
 ];

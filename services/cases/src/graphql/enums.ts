@@ -6,7 +6,7 @@ import {
   Departments,
   EvaluationGrades,
 } from '@shequ/contracts';
-import { registerVocabularyEnum } from '@shequ/subgraph';
+import { registerVocabularyEnum, WebhookDeliveryStatuses, WebhookSubscriptionStatuses } from '@shequ/subgraph';
 import {
   AppraisalPeriods,
   CaseActions,
@@ -46,3 +46,13 @@ export const ProactiveTaskClosingEnum = registerVocabularyEnum(
   '主动服务任务关闭原因',
 );
 export const MediationOutcomeEnum = registerVocabularyEnum(MediationOutcomes, 'MediationOutcome', '调解结果');
+export const WebhookSubscriptionStatusEnum = registerVocabularyEnum(
+  WebhookSubscriptionStatuses,
+  'WebhookSubscriptionStatus',
+  'Webhook 订阅状态',
+);
+export const WebhookDeliveryStatusEnum = registerVocabularyEnum(
+  WebhookDeliveryStatuses,
+  'WebhookDeliveryStatus',
+  'Webhook 推送状态',
+);

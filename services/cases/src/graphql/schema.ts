@@ -10,6 +10,7 @@ import { casesReferenceResolvers } from './reference-resolvers.js';
 import { ResidentCasesResolver } from './resident-cases.resolver.js';
 import { CaseStatisticsResolver } from './statistics.resolver.js';
 import { HouseholdVisitsResolver, VisitResolver } from './visit.resolver.js';
+import { WebhookDeliveryResolver, WebhookSubscriptionResolver } from './webhook.resolver.js';
 
 export function buildCasesSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
@@ -26,6 +27,8 @@ export function buildCasesSchema(): Promise<FederatedSchema> {
       ResidentCasesResolver,
       GridOpenCasesResolver,
       StaffWorkloadResolver,
+      WebhookSubscriptionResolver,
+      WebhookDeliveryResolver,
     ],
     orphanedTypes: [GridReference, StaffReference, HouseholdReference],
     referenceResolvers: casesReferenceResolvers,

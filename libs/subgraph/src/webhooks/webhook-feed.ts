@@ -1,0 +1,97 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { ApiKeyRevoked, ServiceNames, type EventEnvelope, type ServiceName } from '@shequ/contracts';
+import { newId } from '@shequ/database';
+import { EventConsumer } from '@shequ/messaging';
+import type { ServiceDependencies } from '../subgraph-service.js';
+import { WEBHOOK_EVENTS, scopesAllowWebhookEvent } from './webhook-event-types.js';
+import { WebhookDelivery, WebhookSubscription } from './webhook-entities.js';
+
+/** The durable consumers' purpose: `<service>__webhooks__<source>`, one per publishing service. */
+export const WEBHOOK_CONSUMER_PURPOSE = 'webhooks';
+
+/**
+ * The body a platform receives: the envelope without what is internal to the graph (the actor's id, correlation
+ * and trace ids, the NATS subject). Payloads carry no personal data (catalogue rule); the event type itself is
+ * delivered only to keys whose scopes read it.
+ */
+export function webhookBody(event: EventEnvelope): string {
+  return JSON.stringify({
+    id: event.id,
+    type: event.type,
+    version: event.version,
+    source: event.source,
+    communityId: event.communityId,
+    occurredAt: event.occurredAt,
+    aggregateId: event.aggregateId,
+    aggregateVersion: event.aggregateVersion,
+    data: event.data,
+  });
+}
+
+/**
+ * One delivery row per approved subscription of the event's community that asked for its type and whose key's
+ * scopes read it, in the consumer's transaction (so an event is owed exactly once per subscription, also after a
+ * redelivery: the inbox and the unique (subscription, event) key).
+ */
+export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEnvelope, now: Date): Promise<number> {
+  const subscriptions = await em.find(WebhookSubscription, { communityId: event.communityId, status: 'ACTIVE' });
+  const owed = subscriptions.filter(
+    (s) => s.eventTypes.includes(event.type) && scopesAllowWebhookEvent(s.scopes, event.type),
+  );
+  if (owed.length === 0) return 0;
+  const body = webhookBody(event);
+  for (const subscription of owed) {
+    const delivery = em.create(WebhookDelivery, {
+      id: newId(),
+      communityId: event.communityId,
+      subscriptionId: subscription.id,
+      eventId: event.id,
+      eventType: event.type,
+      body,
+      createdAt: now,
+      nextAttemptAt: now,
+    });
+    em.persist(delivery);
+  }
+  return owed.length;
+}
+
+/** A revoked key's webhooks stop with it: disabled, so nothing owed to them is sent any more. */
+export async function disableWebhooksOfKey(em: EntityManager, apiKeyId: string, now: Date): Promise<void> {
+  const subscriptions = await em.find(WebhookSubscription, { apiKeyId, status: { $ne: 'DISABLED' } });
+  for (const subscription of subscriptions) {
+    subscription.status = 'DISABLED';
+    subscription.disabledAt = now;
+  }
+}
+
+/**
+ * The durable consumers feeding a service's webhooks (`<service>__webhooks__<source>` for every publishing service,
+ * declared in EVENT_CONSUMERS): each event a platform may receive becomes delivery rows; the dispatcher sends them.
+ * The key registry's revocations disable the key's webhooks.
+ */
+export function webhookConsumers(service: ServiceName, deps: ServiceDependencies): EventConsumer[] {
+  return ServiceNames.map((source) => {
+    const consumer = new EventConsumer({
+      service,
+      source,
+      purpose: WEBHOOK_CONSUMER_PURPOSE,
+      // nothing is owed for events before the feed existed: a first start does not work through the stream's history
+      startAt: 'new',
+      orm: deps.orm,
+      bus: deps.bus,
+      outbox: deps.outbox,
+      logger: deps.logger,
+    });
+    for (const definition of WEBHOOK_EVENTS.filter((event) => event.source === source))
+      consumer.on(definition, async (event, { em }) => {
+        // real time, as the dispatcher's schedule (a test's manual clock moves what the service sees, not timers)
+        await enqueueWebhookDeliveries(em, event, new Date());
+      });
+    if (source === ApiKeyRevoked.source)
+      consumer.on(ApiKeyRevoked, (event, { em }) =>
+        disableWebhooksOfKey(em, event.data.keyId, new Date(event.occurredAt)),
+      );
+    return consumer;
+  });
+}
