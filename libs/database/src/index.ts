@@ -13,3 +13,4 @@ export {
   type RollupDefinition,
   type RollupWatch,
 } from './rollups.js';
+export { agedAtLeastSql, communityDateSql, isoDateSql } from './calendar-sql.js';
