@@ -14,3 +14,4 @@ export {
   type RollupWatch,
 } from './rollups.js';
 export { agedAtLeastSql, communityDateSql, isoDateSql } from './calendar-sql.js';
+export { communityScopeSql, type CommunityIdScope } from './community-scope-sql.js';
