@@ -2,6 +2,7 @@ import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
 import { PeriodicTask, referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { scanOverdueCases } from './application/overdue-scan.js';
 import { scanProactiveRules } from './application/proactive-tasks.js';
+import { caseRollup } from './application/case-statistics-rollup.js';
 import { casesEntities } from './entities/index.js';
 import { eventsConsumer } from './events/events-consumer.js';
 import { partybuildingConsumer } from './events/partybuilding-consumer.js';
@@ -21,6 +22,7 @@ export const casesService: SubgraphServiceDefinition = {
   name: 'cases',
   defaultPort: 4002,
   entities: casesEntities,
+  rollups: [caseRollup],
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
   consumers: (deps) => [

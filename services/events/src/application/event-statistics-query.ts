@@ -95,9 +95,7 @@ export async function eventStatisticsOf(
       const n = (column: string) => Number(row[column] ?? 0);
       const [done, absent, known] = [n('attended'), n('no_shows'), n('known')];
       return {
-        key: Object.fromEntries(
-          dimensions.map((d, i) => [d, row[`d${i}`] == null ? null : String(row[`d${i}`])]),
-        ),
+        key: Object.fromEntries(dimensions.map((d, i) => [d, row[`d${i}`] == null ? null : String(row[`d${i}`])])),
         events: n('events'),
         registrations: n('registrations'),
         attended: done,
