@@ -120,7 +120,11 @@ export async function refreshRollup(
         upserts.push(is);
       } else if (was) removed.push(id);
     }
-    const changed = [...deltas.values()].filter((d) => d.n !== 0 || d.sums.some((sum) => sum !== 0));
+    // In key order: two transactions moving members between the same groups lock the group rows in one order.
+    const changed = [...deltas.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d)
+      .filter((d) => d.n !== 0 || d.sums.some((sum) => sum !== 0));
     if (changed.length) {
       const sums = ['n', ...measures].map((c) => `"${c}"`);
       await run(
