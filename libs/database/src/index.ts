@@ -11,5 +11,8 @@ export {
   rebuildRollup,
   refreshRollup,
   type RollupDefinition,
+  type RollupDialect,
   type RollupWatch,
 } from './rollups.js';
+export { agedAtLeastSql, communityDateSql, isoDateSql, sqlDialectOf, type SqlDialect } from './calendar-sql.js';
+export { communityScopeSql, type CommunityIdScope } from './community-scope-sql.js';

@@ -7,6 +7,7 @@ import {
   type TransactionEventArgs,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/core';
+import { sqlDialectOf, type SqlDialect } from './calendar-sql.js';
 
 /** How the records a rollup counts ("members") are found from a change of some entity. */
 export interface RollupWatch {
@@ -21,23 +22,32 @@ export interface RollupWatch {
 /**
  * A count kept per group of key values, maintained with the writes (same transaction), so statistics read groups
  * instead of rows. Two tables, both plain entities of the service (so migrations are generated as usual):
- * `table` holds `keyColumns` + `n` (primary key: all key columns; no NULLs in keys — use '' or 0), and
- * `memberTable` holds `member_id` + the key columns each member was last counted under, which makes every
- * refresh an exact diff: members whose key changed move from one group to the other, nothing is counted twice.
+ * `table` holds `keyColumns` + `n` + sums of `measureColumns` (primary key: all key columns; no NULLs in keys —
+ * use '' or 0), and `memberTable` holds `member_id` + the key columns (and measures) each member was last
+ * counted under, which makes every refresh an exact diff: members whose key changed move from one group to the
+ * other, nothing is counted twice.
  */
 export interface RollupDefinition {
   table: string;
   memberTable: string;
   keyColumns: readonly string[];
   /**
-   * SQL selecting `member_id` and the key columns (in that order and with those names) of the members matching
-   * `condition`, a SQL condition on the member id column written as `{id}` (`{id} in (?, ?)` or `1 = 1`).
+   * Numbers summed per group besides the count `n` (e.g. resolved 0/1, hours to resolution, ratings): each is a
+   * column of both tables, the member's own value in the member table and the group's sum in `table`.
    */
-  currentKeys(condition: string): string;
+  measureColumns?: readonly string[];
+  /**
+   * SQL selecting `member_id`, the key columns and then the measure columns (in that order and with those names)
+   * of the members matching `condition`, a SQL condition on the member id column written as `{id}`
+   * (`{id} in (?, ?)` or `1 = 1`). `dialect` for what the two databases spell differently (dates).
+   */
+  currentKeys(condition: string, dialect: RollupDialect): string;
   /** SQL expression of the member's id inside `currentKeys` (e.g. `r.id`). */
   memberIdColumn: string;
   watches: readonly RollupWatch[];
 }
+
+export type RollupDialect = SqlDialect;
 
 type Row = Record<string, unknown>;
 const CHUNK = 400;
@@ -45,6 +55,8 @@ const CHUNK = 400;
 function isPostgres(em: EntityManager): boolean {
   return em.getPlatform().constructor.name === 'PostgreSqlPlatform';
 }
+
+const dialectOf = (em: EntityManager): RollupDialect => sqlDialectOf(em);
 
 async function run(em: EntityManager, sql: string, params: unknown[], trx?: Transaction): Promise<Row[]> {
   return (await em.getConnection('write').execute(sql, params, 'all', trx)) as Row[];
@@ -64,30 +76,36 @@ export async function refreshRollup(
 ): Promise<void> {
   const ids = [...new Set(memberIds)];
   const columns = rollup.keyColumns;
+  const measures = rollup.measureColumns ?? [];
+  const stored = [...columns, ...measures];
   const quoted = columns.map((c) => `"${c}"`).join(', ');
+  const quotedStored = stored.map((c) => `"${c}"`).join(', ');
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const marks = chunk.map(() => '?').join(', ');
     const lock = isPostgres(em) ? ' for update' : '';
     const before = await run(
       em,
-      `select "member_id", ${quoted} from "${rollup.memberTable}" where "member_id" in (${marks})${lock}`,
+      `select "member_id", ${quotedStored} from "${rollup.memberTable}" where "member_id" in (${marks})${lock}`,
       chunk,
       trx,
     );
     const after = await run(
       em,
-      rollup.currentKeys(`${rollup.memberIdColumn} in (${marks})`).replaceAll('{id}', rollup.memberIdColumn),
+      rollup
+        .currentKeys(`${rollup.memberIdColumn} in (${marks})`, dialectOf(em))
+        .replaceAll('{id}', rollup.memberIdColumn),
       chunk,
       trx,
     );
     const old = new Map(before.map((r) => [String(r.member_id), r]));
     const now = new Map(after.map((r) => [String(r.member_id), r]));
-    const deltas = new Map<string, { row: Row; n: number }>();
+    const deltas = new Map<string, { row: Row; n: number; sums: number[] }>();
     const shift = (row: Row, n: number) => {
       const key = keyOf(row, columns);
-      const entry = deltas.get(key) ?? { row, n: 0 };
+      const entry = deltas.get(key) ?? { row, n: 0, sums: measures.map(() => 0) };
       entry.n += n;
+      measures.forEach((m, i) => (entry.sums[i] += n * Number(row[m] ?? 0)));
       deltas.set(key, entry);
     };
     const upserts: Row[] = [];
@@ -95,33 +113,40 @@ export async function refreshRollup(
     for (const id of chunk) {
       const was = old.get(id);
       const is = now.get(id);
-      if (was && is && keyOf(was, columns) === keyOf(is, columns)) continue;
+      if (was && is && keyOf(was, stored) === keyOf(is, stored)) continue;
       if (was) shift(was, -1);
       if (is) {
         shift(is, +1);
         upserts.push(is);
       } else if (was) removed.push(id);
     }
-    const changed = [...deltas.values()].filter((d) => d.n !== 0);
+    // In key order: two transactions moving members between the same groups lock the group rows in one order.
+    const changed = [...deltas.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d)
+      .filter((d) => d.n !== 0 || d.sums.some((sum) => sum !== 0));
     if (changed.length) {
+      const sums = ['n', ...measures].map((c) => `"${c}"`);
       await run(
         em,
-        `insert into "${rollup.table}" (${quoted}, "n") values ${changed
-          .map(() => `(${columns.map(() => '?').join(', ')}, ?)`)
-          .join(', ')} on conflict (${quoted}) do update set "n" = "${rollup.table}"."n" + excluded."n"`,
-        changed.flatMap((d) => [...columns.map((c) => d.row[c]), d.n]),
+        `insert into "${rollup.table}" (${quoted}, ${sums.join(', ')}) values ${changed
+          .map(() => `(${[...columns, ...sums].map(() => '?').join(', ')})`)
+          .join(', ')} on conflict (${quoted}) do update set ${sums
+          .map((c) => `${c} = "${rollup.table}".${c} + excluded.${c}`)
+          .join(', ')}`,
+        changed.flatMap((d) => [...columns.map((c) => d.row[c]), d.n, ...d.sums]),
         trx,
       );
     }
     if (upserts.length) {
       await run(
         em,
-        `insert into "${rollup.memberTable}" ("member_id", ${quoted}) values ${upserts
-          .map(() => `(?, ${columns.map(() => '?').join(', ')})`)
-          .join(', ')} on conflict ("member_id") do update set ${columns
+        `insert into "${rollup.memberTable}" ("member_id", ${quotedStored}) values ${upserts
+          .map(() => `(?, ${stored.map(() => '?').join(', ')})`)
+          .join(', ')} on conflict ("member_id") do update set ${stored
           .map((c) => `"${c}" = excluded."${c}"`)
           .join(', ')}`,
-        upserts.flatMap((r) => [r.member_id, ...columns.map((c) => r[c])]),
+        upserts.flatMap((r) => [r.member_id, ...stored.map((c) => r[c])]),
         trx,
       );
     }
@@ -142,19 +167,25 @@ export async function refreshRollup(
  */
 export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition, trx?: Transaction): Promise<void> {
   const quoted = rollup.keyColumns.map((c) => `"${c}"`).join(', ');
+  const measures = (rollup.measureColumns ?? []).map((c) => `"${c}"`);
+  const quotedStored = [quoted, ...measures].join(', ');
   await run(em, `delete from "${rollup.table}"`, [], trx);
   await run(em, `delete from "${rollup.memberTable}"`, [], trx);
   await run(
     em,
-    `insert into "${rollup.memberTable}" ("member_id", ${quoted}) select * from (${rollup
-      .currentKeys('1 = 1')
+    `insert into "${rollup.memberTable}" ("member_id", ${quotedStored}) select * from (${rollup
+      .currentKeys('1 = 1', dialectOf(em))
       .replaceAll('{id}', rollup.memberIdColumn)}) k`,
     [],
     trx,
   );
   await run(
     em,
-    `insert into "${rollup.table}" (${quoted}, "n") select ${quoted}, count(*) from "${rollup.memberTable}" group by ${quoted}`,
+    `insert into "${rollup.table}" (${[quoted, '"n"', ...measures].join(', ')}) select ${[
+      quoted,
+      'count(*)',
+      ...measures.map((m) => `sum(${m})`),
+    ].join(', ')} from "${rollup.memberTable}" group by ${quoted}`,
     [],
     trx,
   );

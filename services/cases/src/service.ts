@@ -9,6 +9,7 @@ import {
 } from '@shequ/subgraph';
 import { scanOverdueCases } from './application/overdue-scan.js';
 import { scanProactiveRules } from './application/proactive-tasks.js';
+import { caseRollup } from './application/case-statistics-rollup.js';
 import { casesEntities } from './entities/index.js';
 import { eventsConsumer } from './events/events-consumer.js';
 import { partybuildingConsumer } from './events/partybuilding-consumer.js';
@@ -32,6 +33,7 @@ export const casesService: SubgraphServiceDefinition = {
   name: 'cases',
   defaultPort: 4002,
   entities: casesEntities,
+  rollups: [caseRollup],
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
   consumers: (deps) => [

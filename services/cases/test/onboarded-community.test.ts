@@ -11,6 +11,8 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { Case, ProactiveTask, ResidentProjection } from '../src/entities/index.js';
+import { caseStatistics } from '../src/application/case-statistics.js';
+import { caseStatisticsFromCases } from '../src/application/case-statistics-base.js';
 import { casesService } from '../src/service.js';
 
 /*
@@ -132,5 +134,10 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
     ]);
     const tasks = await em().find(ProactiveTask, { residentId: 'ls-r2', status: 'OPEN' });
     expect(tasks.map((t) => t.gridId)).toEqual(tasks.map(() => 'ls-grid-2'));
+    // The statistics rollup follows the UPDATE that moved the case (it bypasses the unit of work).
+    const scope = [{ communityId: after[0].communityId }];
+    const byGrid = await caseStatistics(em(), scope, ['GRID']);
+    expect(byGrid.find((g) => g.key.GRID === 'ls-grid-2')?.count).toBeGreaterThan(0);
+    expect(byGrid).toEqual(await caseStatisticsFromCases(em(), scope, ['GRID']));
   });
 });

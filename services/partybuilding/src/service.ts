@@ -1,4 +1,5 @@
 import { referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import { partyMemberRollup } from './application/statistics-rollup.js';
 import { partybuildingEntities } from './entities/index.js';
 import { activitiesConsumer } from './events/activities-consumer.js';
 import { casesConsumer } from './events/cases-consumer.js';
@@ -12,6 +13,7 @@ export const partybuildingService: SubgraphServiceDefinition = {
   name: 'partybuilding',
   defaultPort: 4003,
   entities: partybuildingEntities,
+  rollups: [partyMemberRollup],
   migrations: partybuildingMigrations,
   buildSchema: buildPartybuildingSchema,
   consumers: (deps) => [

@@ -1,36 +1,37 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { communityMonth, startOfCommunityDay } from '@shequ/contracts';
 import type { EntityManager as SqlEntityManager } from '@shequ/database';
-import { communityMonth, startOfCommunityDay, addMonths, type EvaluationGrade } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
-import { Case } from '../entities/case.js';
+import type { Case } from '../entities/case.js';
+import { CaseRollup } from '../entities/case-rollup.js';
+import { caseStatisticsFromCases, groupsFromRows, type CaseStatisticsFilter } from './case-statistics-base.js';
+import { RATED_GRADES, ratingColumn } from './case-statistics-rollup.js';
 
-export interface CaseStatisticsFilter {
-  openedFrom?: Date | null;
-  openedTo?: Date | null;
-  category?: string | null;
-  channel?: string | null;
-  department?: string | null;
-  gridId?: string | null;
-}
+export type { CaseStatisticsFilter } from './case-statistics-base.js';
 
-const COLUMN: Record<Exclude<CaseStatisticsDimension, 'MONTH'>, string> = {
-  CATEGORY: 'c."category"',
-  CHANNEL: 'c."channel"',
-  STATUS: 'c."status"',
-  GRID: 'c."grid_id"',
-  DEPARTMENT: 'c."department"',
+const KEY_SQL: Record<CaseStatisticsDimension, string> = {
+  CATEGORY: 'g."category"',
+  CHANNEL: 'g."channel"',
+  STATUS: 'g."status"',
+  GRID: `case when g."grid_id" = '' then null else g."grid_id" end`,
+  DEPARTMENT: 'g."department"',
+  MONTH: 'g."opened_month"',
 };
 
-const GRADES: EvaluationGrade[] = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+/** The community month (YYYY-MM) an instant starts, or null when it is not the first instant of a month. */
+function monthStartingAt(instant: Date): string | null {
+  const month = communityMonth(instant);
+  return startOfCommunityDay(`${month}-01`).getTime() === instant.getTime() ? month : null;
+}
 
 /**
- * 事项统计: grouped counts and rates (the rules of `groupCaseStatistics` in domain/statistics.ts), computed by the
- * database: one grouped query over the cases in scope with their valid ratings counted per case in SQL, so memory
- * holds the groups, never the cases. Months are the community's (Asia/Shanghai) calendar months, as boundaries
- * from the community calendar. Only codes, months and grid ids come back, never people.
+ * 事项统计: grouped counts and rates (the rules of `groupCaseStatistics` in domain/statistics.ts), read from the
+ * rollup (`CaseRollup`, kept with every write): the database sums groups, never reads a case, and memory holds
+ * the answer only. The row scope (community, department, grid) and the filters apply to the rollup's keys; an
+ * opening-time filter that is not a month boundary (the rollup counts by month) is answered by one grouped
+ * query over the cases instead (`caseStatisticsFromCases`). Only codes, months and grid ids come back.
  */
 export async function caseStatistics(
   em: EntityManager,
@@ -39,88 +40,36 @@ export async function caseStatistics(
   filter: CaseStatisticsFilter = {},
 ): Promise<StatisticsGroup[]> {
   if (groupBy.length > 3) throw new InvalidInputError('groupBy', '最多按三个维度分组');
+  const from = filter.openedFrom ? monthStartingAt(filter.openedFrom) : undefined;
+  const to = filter.openedTo ? monthStartingAt(filter.openedTo) : undefined;
+  if (from === null || to === null) return caseStatisticsFromCases(em, scope, groupBy, filter);
   const dimensions = [...new Set(groupBy)];
-  const where: FilterQuery<Case>[] = [...scope];
-  if (filter.openedFrom) where.push({ openedAt: { $gte: filter.openedFrom } });
-  if (filter.openedTo) where.push({ openedAt: { $lt: filter.openedTo } });
-  if (filter.category) where.push({ category: filter.category as Case['category'] });
-  if (filter.channel) where.push({ channel: filter.channel as Case['channel'] });
-  if (filter.department) where.push({ department: filter.department as Case['department'] });
+  const where: Array<FilterQuery<CaseRollup>> = [...(scope as Array<FilterQuery<CaseRollup>>)];
+  if (from) where.push({ openedMonth: { $gte: from } });
+  if (to) where.push({ openedMonth: { $lt: to } });
+  if (filter.category) where.push({ category: filter.category });
+  if (filter.channel) where.push({ channel: filter.channel });
+  if (filter.department) where.push({ department: filter.department });
   if (filter.gridId) where.push({ gridId: filter.gridId });
   const sqlEm = em as unknown as SqlEntityManager;
-  const inScope = sqlEm.createQueryBuilder(Case, 'c0').select('c0.id').where({ $and: where }).getKnexQuery().toSQL();
-  const platform = em.getPlatform();
-  const postgres = platform.constructor.name === 'PostgreSqlPlatform';
-  const connection = em.getConnection();
-  const scopeSql = `c."id" in (${inScope.sql})`;
-  const scopeParams = inScope.bindings as unknown[];
-
-  const select: string[] = [];
-  const selectParams: unknown[] = [];
-  for (const [i, dimension] of dimensions.entries()) {
-    if (dimension !== 'MONTH') {
-      select.push(`${COLUMN[dimension]} as "d${i}"`);
-      continue;
-    }
-    // Month boundaries of the community calendar between the first and the last case in scope.
-    const spans = (await connection.execute(
-      `select min(c."opened_at") as "first", max(c."opened_at") as "last" from "case_record" c where ${scopeSql}`,
-      scopeParams,
-    )) as Array<{ first: unknown; last: unknown }>;
-    const span = spans[0];
-    const asDate = (value: unknown) => (value instanceof Date ? value : new Date(value as string | number));
-    if (!span || span.first == null) {
-      select.push(`'' as "d${i}"`);
-      continue;
-    }
-    const months: string[] = [communityMonth(asDate(span.first))];
-    const lastMonth = communityMonth(asDate(span.last));
-    while (months[months.length - 1] < lastMonth)
-      months.push(addMonths(`${months[months.length - 1]}-01`, 1).slice(0, 7));
-    const cases = months
-      .slice(1)
-      .map((month, m) => {
-        selectParams.push(platform.processDateProperty(startOfCommunityDay(`${month}-01`)));
-        return `when c."opened_at" < ? then '${months[m]}'`;
-      })
-      .join(' ');
-    select.push(
-      months.length > 1
-        ? `case ${cases} else '${months[months.length - 1]}' end as "d${i}"`
-        : `'${months[0]}' as "d${i}"`,
+  const knex = sqlEm.getKnex();
+  const query = sqlEm.createQueryBuilder(CaseRollup, 'g').where({ $and: where }).getKnexQuery();
+  query
+    .clearSelect()
+    .select(
+      knex.raw(
+        [
+          ...dimensions.map((d, i) => `${KEY_SQL[d]} as "d${i}"`),
+          'sum(g."n") as "count"',
+          'sum(g."resolved") as "resolved"',
+          'sum(g."on_time") as "on_time"',
+          'sum(g."resolution_ms") / 3600000.0 as "hours"',
+          ...RATED_GRADES.map((grade) => `sum(g."${ratingColumn(grade)}") as "${grade}"`),
+        ].join(', '),
+      ),
     );
-  }
-  const hours = postgres
-    ? `extract(epoch from (c."resolved_at" - c."opened_at")) / 3600.0`
-    : `(c."resolved_at" - c."opened_at") / 3600000.0`;
-  const sql = `select ${[...select, 'count(*) as "count"'].join(', ')},
-      count(c."resolved_at") as "resolved",
-      sum(case when c."resolved_at" is not null and c."resolved_at" <= c."resolve_due_at" then 1 else 0 end) as "on_time",
-      sum(case when c."resolved_at" is not null then ${hours} else 0 end) as "hours",
-      ${GRADES.map((g) => `coalesce(sum(e."${g}"), 0) as "${g}"`).join(', ')}
-    from "case_record" c
-    left join (select "case_id", ${GRADES.map(
-      (g) => `sum(case when "grade" = '${g}' then 1 else 0 end) as "${g}"`,
-    ).join(', ')} from "case_evaluation" where "valid" = true group by "case_id") e on e."case_id" = c."id"
-    where ${scopeSql}
-    ${dimensions.length ? `group by ${dimensions.map((_, i) => i + 1).join(', ')}` : ''}`;
-  const rows = (await connection.execute(sql, [...selectParams, ...scopeParams])) as Array<Record<string, unknown>>;
-  const groups = rows
-    .filter((row) => Number(row.count) > 0)
-    .map((row) => {
-      const values = dimensions.map((_, i) => (row[`d${i}`] == null ? null : String(row[`d${i}`])));
-      const resolved = Number(row.resolved);
-      return {
-        id: JSON.stringify(values),
-        group: {
-          key: Object.fromEntries(dimensions.map((d, i) => [d, values[i]])),
-          count: Number(row.count),
-          resolved,
-          onTimeRate: resolved ? round(Number(row.on_time) / resolved, 4) : null,
-          averageResolutionHours: resolved ? round(Number(row.hours) / resolved, 1) : null,
-          ratings: Object.fromEntries(GRADES.map((g) => [g, Number(row[g])])) as Record<EvaluationGrade, number>,
-        },
-      };
-    });
-  return groups.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((g) => g.group);
+  if (dimensions.length) query.groupByRaw(dimensions.map((_, i) => i + 1).join(', '));
+  const { sql, bindings } = query.toSQL();
+  const rows = (await em.getConnection().execute(sql, bindings as unknown[])) as Array<Record<string, unknown>>;
+  return groupsFromRows(rows, dimensions);
 }

@@ -16,10 +16,10 @@ import {
 } from '@shequ/contracts';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { FINISHED_STATUSES } from '../domain/case-workflow.js';
-import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ProactiveTask } from '../entities/proactive-task.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
+import { moveCasesToGrid } from './case-grid-updates.js';
 import { applyRules, closeTasksOf, residentSnapshot, settleTasks } from './proactive-tasks.js';
 import { changeCareCategory, fillResidentProjection, upsertResidentProjection } from './resident-projection-updates.js';
 import { routeWaitingCases } from './route-waiting-cases.js';
@@ -299,10 +299,10 @@ export async function buildingMovedToGrid(uow: UnitOfWork, event: EventOf<typeof
   const ids = residents.map((r) => r.residentId);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    await uow.em.nativeUpdate(
-      Case,
+    await moveCasesToGrid(
+      uow.em,
       { reporterId: { $in: chunk }, gridId: fromGridId, status: { $nin: [...FINISHED_STATUSES] } },
-      { gridId: toGridId },
+      toGridId,
     );
     await uow.em.nativeUpdate(ProactiveTask, { residentId: { $in: chunk }, status: 'OPEN' }, { gridId: toGridId });
   }

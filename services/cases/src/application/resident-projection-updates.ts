@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { startOfCommunityDay, type ResidenceType, type ResidentStatus } from '@shequ/contracts';
-import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
+import { moveCasesToGrid } from './case-grid-updates.js';
 
 export interface ResidentFacts {
   residentId: string;
@@ -37,7 +37,7 @@ export async function upsertResidentProjection(em: EntityManager, facts: Residen
   if (facts.residenceType !== undefined) row.residenceType = facts.residenceType;
   row.updatedAt = facts.at;
   if (row.gridId) {
-    await em.nativeUpdate(Case, { reporterId: facts.residentId, gridId: null }, { gridId: row.gridId });
+    await moveCasesToGrid(em, { reporterId: facts.residentId, gridId: null }, row.gridId);
   }
   return row;
 }

@@ -3,6 +3,7 @@ import { Case } from './case.js';
 import { CaseEvaluation } from './case-evaluation.js';
 import { CaseFundDisbursement } from './case-fund-disbursement.js';
 import { CaseNumberSequence } from './case-number-sequence.js';
+import { CaseRollup, CaseRollupMember } from './case-rollup.js';
 import { CaseTimelineEntry } from './case-timeline-entry.js';
 import { GridProjection } from './grid-projection.js';
 import { Mediation, MediationParty, MediationSession } from './mediation.js';
@@ -15,6 +16,8 @@ export {
   Case,
   CaseEvaluation,
   CaseNumberSequence,
+  CaseRollup,
+  CaseRollupMember,
   CaseTimelineEntry,
   GridProjection,
   Mediation,
@@ -41,4 +44,6 @@ export const casesEntities = [
   CaseFundDisbursement,
   Open311Request,
   ...webhookEntities,
+  CaseRollup,
+  CaseRollupMember,
 ];

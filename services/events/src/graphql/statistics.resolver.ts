@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { CommunityEventType } from '@shequ/contracts';
 import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
-import { eventStatisticsOf } from '../application/event-reports.js';
+import { eventStatisticsOf } from '../application/event-statistics-query.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { EventStatisticsDimensionEnum } from './enums.js';
 import { EventStatisticsFilterInput } from './statistics.inputs.js';

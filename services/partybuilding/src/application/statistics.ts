@@ -1,16 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { controlDisclosure, type ControlledCount } from '@shequ/auth';
-import type { EntityManager as SqlEntityManager } from '@shequ/database';
+import { communityScopeSql, type CommunityIdScope } from '@shequ/database';
 import { addMonths } from '@shequ/contracts';
 import { AGE_BANDS, type StatisticsGroup } from '../domain/party-statistics.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
-import { PartyMember, PartyOrganization } from '../entities/index.js';
+import { PartyOrganization } from '../entities/index.js';
 import { branchCompliance } from './meetings.js';
 
 /**
- * Counts of active records grouped by the chosen dimensions (branch by name, never people), by the database: one
- * grouped query over the members in scope, age bands from birth-date cutoffs of `today` (the rule of
- * `ageBandOf` in domain/party-statistics.ts), so memory holds the groups only.
+ * Counts of active members grouped by the chosen dimensions (branch by name, never people), by the database over
+ * the rollup (`PartyMemberRollup`, kept with every write): groups are read, not member rows; age bands from
+ * birth-date cutoffs of `today` (the rule of `ageBandOf` in domain/party-statistics.ts), so nothing goes stale
+ * and memory holds the groups only.
  */
 export async function partyStatistics(
   em: EntityManager,
@@ -18,34 +19,29 @@ export async function partyStatistics(
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
 ): Promise<StatisticsGroup[]> {
-  const inScope = (em as unknown as SqlEntityManager)
-    .createQueryBuilder(PartyMember, 'm0')
-    .select('m0.id')
-    .where({ ...where, status: 'ACTIVE' } as never)
-    .getKnexQuery()
-    .toSQL();
+  const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
   const bands = AGE_BANDS.filter((band) => band.max !== Infinity);
   const columns: Array<[PartyStatisticsDimension, keyof Omit<StatisticsGroup, 'count'>, string]> = [
     ['ORGANIZATION', 'organization', `coalesce(o."name", '')`],
-    ['STAGE', 'stage', 'm."stage"'],
-    ['MEMBER_TYPE', 'memberType', 'm."member_type"'],
+    ['STAGE', 'stage', 'g."stage"'],
+    ['MEMBER_TYPE', 'memberType', 'g."member_type"'],
     [
       'AGE_BAND',
       'ageBand',
-      `case when m."birth_date" is null then null ${bands
-        .map((band) => `when m."birth_date" > ? then '${band.code}'`)
+      `case when g."birth_date" = '' then null ${bands
+        .map((band) => `when g."birth_date" > ? then '${band.code}'`)
         .join(' ')} else '${AGE_BANDS[AGE_BANDS.length - 1].code}' end`,
     ],
-    ['GENDER', 'gender', 'm."gender"'],
+    ['GENDER', 'gender', `case when g."gender" = '' then null else g."gender" end`],
   ];
   const chosen = columns.filter(([dimension]) => groupBy.includes(dimension));
   const params = groupBy.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
   const rows = (await em.getConnection().execute(
-    `select ${[...chosen.map(([, key, sql]) => `${sql} as "${key}"`), 'count(*) as "count"'].join(', ')}
-     from "party_member" m left join "party_organization" o on o."id" = m."branch_id" and o."level" = 'BRANCH'
-     where m."id" in (${inScope.sql})
+    `select ${[...chosen.map(([, key, sql]) => `${sql} as "${key}"`), 'sum(g."n") as "count"'].join(', ')}
+     from "party_member_rollup" g left join "party_organization" o on o."id" = g."branch_id" and o."level" = 'BRANCH'
+     where ${scope.text}
      ${chosen.length ? `group by ${chosen.map((_, i) => i + 1).join(', ')}` : ''}`,
-    [...params, ...(inScope.bindings as unknown[])],
+    [...params, ...scope.params],
   )) as Array<Record<string, unknown>>;
   const groups = rows
     .filter((row) => Number(row.count) > 0)

@@ -1,6 +1,7 @@
 import { referenceEntities } from '@shequ/subgraph';
 import { PartyMeeting, PartyMeetingAttendance } from './party-meeting.js';
 import { PartyMemberStageChange } from './party-member-stage-change.js';
+import { PartyMemberRollup, PartyMemberRollupMember } from './party-member-rollup.js';
 import { PartyMember } from './party-member.js';
 import { PartyOrganizationChange } from './party-organization-change.js';
 import { PartyOrganization } from './party-organization.js';
@@ -14,6 +15,8 @@ export {
   PartyMeeting,
   PartyMeetingAttendance,
   PartyMember,
+  PartyMemberRollup,
+  PartyMemberRollupMember,
   PartyMemberStageChange,
   PartyOrganization,
   PartyOrganizationChange,
@@ -39,4 +42,6 @@ export const partybuildingEntities = [
   VolunteerHoursCredit,
   PartyAppraisal,
   PartyTrainingSession,
+  PartyMemberRollup,
+  PartyMemberRollupMember,
 ];

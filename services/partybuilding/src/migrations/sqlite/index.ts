@@ -7,6 +7,7 @@ import { Migration20261202062142_reference_projection as M3 } from './Migration2
 import { Migration20261202062153_record_versions as M4 } from './Migration20261202062153_record_versions.js';
 import { Migration20261202102539_scheduled_task_lease as M5 } from './Migration20261202102539_scheduled_task_lease.js';
 import { Migration20261202104018_pii_audit_record as M6 } from './Migration20261202104018_pii_audit_record.js';
+import { Migration20261202141927_party_member_rollup as M7 } from './Migration20261202141927_party_member_rollup.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -16,4 +17,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202062153_record_versions', class: M4 },
   { name: 'Migration20261202102539_scheduled_task_lease', class: M5 },
   { name: 'Migration20261202104018_pii_audit_record', class: M6 },
+  { name: 'Migration20261202141927_party_member_rollup', class: M7 },
 ];

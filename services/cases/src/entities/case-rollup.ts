@@ -1,0 +1,107 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * 事项统计汇总: per combination of the keys analysts count by, how many cases, how many resolved (on time), the
+ * hours they took (milliseconds summed) and their valid ratings. Maintained with every write
+ * (`application/case-statistics-rollup.ts`), so statistics read these groups instead of the cases. The month is
+ * the community month the case was opened in (never changes). Properties are named as on `Case`, so the same
+ * row scope applies. No NULLs in keys: '' instead.
+ */
+@Entity({ tableName: 'case_rollup' })
+export class CaseRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'category' })
+  category!: string;
+
+  @PrimaryKey({ type: 'string', length: 20, fieldName: 'channel' })
+  channel!: string;
+
+  @PrimaryKey({ type: 'string', length: 20, fieldName: 'status' })
+  status!: string;
+
+  /** '' for a case without a grid. */
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'grid_id' })
+  gridId!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'department' })
+  department!: string;
+
+  /** YYYY-MM, Asia/Shanghai. */
+  @PrimaryKey({ type: 'string', length: 7, fieldName: 'opened_month' })
+  openedMonth!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+
+  @Property({ type: 'integer', fieldName: 'resolved' })
+  resolved!: number;
+
+  @Property({ type: 'integer', fieldName: 'on_time' })
+  onTime!: number;
+
+  @Property({ type: 'bigint', fieldName: 'resolution_ms' })
+  resolutionMs!: string;
+
+  @Property({ type: 'integer', fieldName: 'rating_excellent' })
+  ratingExcellent!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_good' })
+  ratingGood!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_fair' })
+  ratingFair!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_poor' })
+  ratingPoor!: number;
+}
+
+/** Which group each case is counted in, with its own figures (the rollup's diff). */
+@Entity({ tableName: 'case_rollup_member' })
+export class CaseRollupMember {
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'member_id' })
+  memberId!: string;
+
+  @Property({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @Property({ type: 'string', length: 30, fieldName: 'category' })
+  category!: string;
+
+  @Property({ type: 'string', length: 20, fieldName: 'channel' })
+  channel!: string;
+
+  @Property({ type: 'string', length: 20, fieldName: 'status' })
+  status!: string;
+
+  @Property({ type: 'string', length: 36, fieldName: 'grid_id' })
+  gridId!: string;
+
+  @Property({ type: 'string', length: 30, fieldName: 'department' })
+  department!: string;
+
+  @Property({ type: 'string', length: 7, fieldName: 'opened_month' })
+  openedMonth!: string;
+
+  @Property({ type: 'integer', fieldName: 'resolved' })
+  resolved!: number;
+
+  @Property({ type: 'integer', fieldName: 'on_time' })
+  onTime!: number;
+
+  @Property({ type: 'bigint', fieldName: 'resolution_ms' })
+  resolutionMs!: string;
+
+  @Property({ type: 'integer', fieldName: 'rating_excellent' })
+  ratingExcellent!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_good' })
+  ratingGood!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_fair' })
+  ratingFair!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_poor' })
+  ratingPoor!: number;
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { communityMonth, type EvaluationGrade } from '@shequ/contracts';
+import { ensureRollups, rebuildRollup } from '@shequ/database';
+import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { testDialects } from '@shequ/testing';
+import { moveCasesToGrid } from '../src/application/case-grid-updates.js';
+import { caseStatistics } from '../src/application/case-statistics.js';
+import { caseStatisticsFromCases } from '../src/application/case-statistics-base.js';
+import { caseRollup } from '../src/application/case-statistics-rollup.js';
+import type { CaseStatisticsDimension } from '../src/domain/vocabularies.js';
+import { Case, CaseEvaluation } from '../src/entities/index.js';
+import { casesService } from '../src/service.js';
+
+const COMMUNITY = '350203008006';
+const OTHER = '350203008007';
+const GRADES: EvaluationGrade[] = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'];
+type Row = Record<string, unknown>;
+const asDate = (value: unknown) => (value instanceof Date ? value : new Date(Number(value) || String(value)));
+
+const DIMENSIONS: CaseStatisticsDimension[][] = [
+  [],
+  ['CATEGORY'],
+  ['MONTH'],
+  ['CATEGORY', 'MONTH'],
+  ['GRID', 'STATUS'],
+  ['DEPARTMENT', 'CHANNEL', 'MONTH'],
+];
+const FILTERS = [
+  {},
+  { openedFrom: new Date('2026-02-28T16:00:00Z'), openedTo: new Date('2026-08-31T16:00:00Z') },
+  { openedTo: new Date('2026-05-31T16:00:00Z'), department: 'OFFICE' },
+  { channel: 'HOTLINE' },
+];
+
+describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
+  let service: TestSubgraph;
+  const sql = (text: string, params: unknown[] = []) => service.orm.em.getConnection().execute<Row[]>(text, params);
+  const fresh = () => service.orm.em.fork();
+
+  /** The rollup's groups recounted by hand from the case and evaluation rows (months with the calendar). */
+  async function groupedByHand(): Promise<string[]> {
+    const cases = await sql(`select * from case_record`);
+    const ratings = await sql(
+      `select case_id, grade, count(*) as n from case_evaluation where valid = true group by case_id, grade`,
+    );
+    const groups = new Map<string, number[]>();
+    for (const c of cases) {
+      const opened = asDate(c.opened_at);
+      const resolved = c.resolved_at == null ? null : asDate(c.resolved_at);
+      const key = [
+        c.community_id,
+        c.category,
+        c.channel,
+        c.status,
+        c.grid_id ?? '',
+        c.department,
+        communityMonth(opened),
+      ].join('|');
+      const figures = groups.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0];
+      figures[0] += 1;
+      if (resolved) {
+        figures[1] += 1;
+        if (resolved.getTime() <= asDate(c.resolve_due_at).getTime()) figures[2] += 1;
+        figures[3] += resolved.getTime() - opened.getTime();
+      }
+      for (const r of ratings.filter((r) => r.case_id === c.id))
+        figures[4 + GRADES.indexOf(r.grade as EvaluationGrade)] += Number(r.n);
+      groups.set(key, figures);
+    }
+    return [...groups].map(([key, figures]) => `${key}|${figures.join('|')}`).sort();
+  }
+
+  const rollupRows = async () =>
+    (await sql(`select * from case_rollup where n <> 0`))
+      .map((r) =>
+        [
+          ...caseRollup.keyColumns.map((c) => String(r[c])),
+          ...['n', ...caseRollup.measureColumns!].map((c) => String(Number(r[c]))),
+        ].join('|'),
+      )
+      .sort();
+
+  async function expectSameAsFromCases(scopes: Array<Array<Record<string, unknown>>>) {
+    let compared = 0;
+    for (const scope of scopes)
+      for (const groupBy of DIMENSIONS)
+        for (const filter of FILTERS) {
+          const expected = await caseStatisticsFromCases(fresh(), scope, groupBy, filter);
+          expect(await caseStatistics(fresh(), scope, groupBy, filter)).toEqual(expected);
+          compared += expected.length;
+        }
+    return compared;
+  }
+
+  beforeAll(async () => {
+    service = await startTestSubgraph(casesService, { dialect, seed: true });
+  });
+  afterAll(() => service?.stop());
+
+  it('counts the demo cases as the base tables do, and answers as the former grouped query over the cases', async () => {
+    const byHand = await groupedByHand();
+    expect(byHand.length).toBeGreaterThan(20);
+    expect(await rollupRows()).toEqual(byHand);
+    expect(await expectSameAsFromCases([[{ communityId: COMMUNITY }]])).toBeGreaterThan(100);
+  });
+
+  it('stays equal after status, category and grid changes, ratings added, invalidated, removed, cases deleted', async () => {
+    const em = fresh();
+    const open = await em.find(
+      Case,
+      { status: { $in: ['RECEIVED', 'ASSIGNED', 'IN_PROGRESS'] } },
+      { orderBy: { id: 'asc' } },
+    );
+    const closed = await em.find(Case, { status: 'CLOSED' }, { orderBy: { id: 'asc' }, limit: 3 });
+    expect(open.length).toBeGreaterThan(1);
+    open[0].status = 'RESOLVED';
+    open[0].resolvedAt = new Date(open[0].openedAt.getTime() + 5 * 3_600_000);
+    closed[0].category = closed[0].category === 'SANITATION' ? 'PUBLIC_SECURITY' : 'SANITATION';
+    const extra = em.create(Case, {
+      id: 'case-elsewhere',
+      communityId: OTHER,
+      number: 'TEST-OTHER-1',
+      category: 'SANITATION',
+      channel: 'WALK_IN',
+      department: 'OFFICE',
+      description: '测试事项',
+      gridId: 'grid-other',
+      openedAt: new Date('2026-03-03T02:00:00Z'),
+      acknowledgeDueAt: new Date('2026-03-04T02:00:00Z'),
+      resolveDueAt: new Date('2026-03-10T02:00:00Z'),
+    } as never);
+    const doomed = em.create(Case, {
+      id: 'case-doomed',
+      communityId: COMMUNITY,
+      number: 'TEST-DOOMED-1',
+      category: 'SANITATION',
+      channel: 'WALK_IN',
+      department: 'OFFICE',
+      description: '测试事项',
+      openedAt: new Date('2026-04-03T02:00:00Z'),
+      acknowledgeDueAt: new Date('2026-04-04T02:00:00Z'),
+      resolveDueAt: new Date('2026-04-10T02:00:00Z'),
+    } as never);
+    em.create(CaseEvaluation, {
+      id: 'evaluation-extra',
+      communityId: COMMUNITY,
+      caseId: closed[1].id,
+      grade: 'POOR',
+      reason: '处理太慢',
+      valid: true,
+      raterKind: 'REPORTER',
+      evaluatedAt: new Date('2026-06-01T02:00:00Z'),
+    } as never);
+    await em.flush();
+    const evaluations = await em.find(CaseEvaluation, { valid: true }, { orderBy: { id: 'asc' }, limit: 2 });
+    evaluations[0].valid = false;
+    evaluations[0].invalidReason = '复核无效';
+    em.remove(evaluations[1]);
+    em.remove(doomed);
+    await em.flush();
+    expect(extra.id).toBe('case-elsewhere');
+    // Grid moves bypass the unit of work (one UPDATE for many cases) and recount in the same transaction.
+    await fresh().transactional((tx) => moveCasesToGrid(tx, { id: { $in: [open[1].id, closed[2].id] } }, 'grid-new'));
+    expect(await rollupRows()).toEqual(await groupedByHand());
+    const grids = (await sql(`select distinct grid_id from case_record where grid_id is not null`)).map(
+      (r) => r.grid_id as string,
+    );
+    expect(
+      await expectSameAsFromCases([
+        [{ communityId: COMMUNITY }],
+        [{ communityId: { $like: '350203008%' } }],
+        [{ communityId: { $in: [OTHER] } }],
+        [{ communityId: COMMUNITY }, { department: { $in: ['OFFICE', 'SOCIAL_SECURITY'] } }],
+        [{ communityId: COMMUNITY }, { gridId: { $in: ['grid-new', grids[0]] } }],
+      ]),
+    ).toBeGreaterThan(100);
+  });
+
+  it('reads the rollup, not the cases (an emptied rollup answers nothing), and counts an upgraded database at start', async () => {
+    const before = await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY']);
+    expect(before.length).toBeGreaterThan(2);
+    await sql(`delete from case_rollup`);
+    expect(await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY'])).toEqual([]);
+    // A time filter off the month boundaries is answered from the cases themselves.
+    const offMonth = { openedFrom: new Date('2025-01-01T05:00:00Z') };
+    expect(await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY'], offMonth)).toEqual(before);
+    await fresh().transactional((tx) => rebuildRollup(tx, caseRollup, tx.getTransactionContext()));
+    expect(await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY'])).toEqual(before);
+    await sql(`delete from case_rollup`);
+    await sql(`delete from case_rollup_member`);
+    await ensureRollups(service.orm.em, [caseRollup]);
+    expect(await rollupRows()).toEqual(await groupedByHand());
+  });
+
+  it('answers analysts through the API within their community or street', async () => {
+    const query = `{ caseStatistics(groupBy: [CATEGORY]) { category count } }`;
+    const count = async (caller: Record<string, unknown>) => {
+      const result = await service.graphql(query, undefined, { role: 'analyst', ...caller });
+      expect(result.errors).toBeUndefined();
+      return (result.data.caseStatistics as Array<{ count: number }>).reduce((n, g) => n + g.count, 0);
+    };
+    const own = Number((await sql(`select count(*) as n from case_record where community_id = ?`, [COMMUNITY]))[0].n);
+    expect(await count({})).toBe(own);
+    expect(await count({ community: '350203008' })).toBe(own + 1);
+    expect(await count({ community: OTHER })).toBe(1);
+  });
+});

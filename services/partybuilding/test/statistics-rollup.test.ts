@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureRollups, rebuildRollup } from '@shequ/database';
+import { ManualClock } from '@shequ/subgraph';
+import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { testDialects } from '@shequ/testing';
+import { partyStatistics } from '../src/application/statistics.js';
+import { partyMemberRollup } from '../src/application/statistics-rollup.js';
+import { groupMembers } from '../src/domain/party-statistics.js';
+import type { PartyStatisticsDimension } from '../src/domain/vocabularies.js';
+import { PartyMember, PartyMemberStageChange } from '../src/entities/index.js';
+import { partybuildingService } from '../src/service.js';
+
+const COMMUNITY = '350203008006';
+const OTHER = '350203008007';
+const TODAY = '2026-06-15';
+const KEY = ['community_id', 'branch_id', 'stage', 'member_type', 'gender', 'birth_date'];
+type Row = Record<string, unknown>;
+const normalise = (rows: Row[]) => rows.map((r) => [...KEY, 'n'].map((c) => String(r[c])).join('|')).sort();
+
+/** Handwritten GROUP BY over the base table, written independently of the rollup's own SQL. */
+const BASE_GROUP_BY = `
+  select community_id, branch_id, stage, member_type, coalesce(gender, '') as gender,
+         coalesce(birth_date, '') as birth_date, count(*) as n
+  from party_member where status = 'ACTIVE'
+  group by community_id, branch_id, stage, member_type, coalesce(gender, ''), coalesce(birth_date, '')`;
+
+const DIMENSIONS: PartyStatisticsDimension[][] = [
+  [],
+  ['ORGANIZATION'],
+  ['STAGE', 'GENDER'],
+  ['ORGANIZATION', 'MEMBER_TYPE', 'AGE_BAND'],
+  ['AGE_BAND', 'GENDER', 'STAGE', 'MEMBER_TYPE', 'ORGANIZATION'],
+];
+
+describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
+  let service: TestSubgraph;
+  const branches: Record<string, string> = {};
+  const members: string[] = [];
+  const sql = (text: string, params: unknown[] = []) => service.orm.em.getConnection().execute<Row[]>(text, params);
+  const gql = async (query: string, variables?: Record<string, unknown>, community = COMMUNITY) => {
+    const result = await service.graphql(query, variables, { community });
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+
+  /** The statistics from the member rows of `communityIds`, grouped by the domain rule. */
+  async function fromRows(communityIds: string[], groupBy: PartyStatisticsDimension[]) {
+    const rows = await sql(
+      `select o.name as organization, m.stage, m.member_type, m.gender, m.birth_date from party_member m
+       left join party_organization o on o.id = m.branch_id
+       where m.status = 'ACTIVE' and m.community_id in (${communityIds.map(() => '?').join(', ')})`,
+      communityIds,
+    );
+    return groupMembers(
+      rows.map((r) => ({
+        organization: (r.organization as string | null) ?? '',
+        stage: String(r.stage),
+        memberType: String(r.member_type),
+        gender: (r.gender as string | null) ?? null,
+        birthDate: (r.birth_date as string | null) ?? null,
+      })),
+      groupBy,
+      TODAY,
+    );
+  }
+
+  async function expectRollupEqualsBase() {
+    const expected = normalise(await sql(BASE_GROUP_BY));
+    expect(normalise(await sql(`select * from party_member_rollup where n <> 0`))).toEqual(expected);
+    for (const groupBy of DIMENSIONS) {
+      const byCommunity = await partyStatistics(service.orm.em.fork(), { communityId: COMMUNITY }, groupBy, TODAY);
+      expect(byCommunity).toEqual(await fromRows([COMMUNITY], groupBy));
+      const byStreet = await partyStatistics(
+        service.orm.em.fork(),
+        { communityId: { $like: '350203008%' } },
+        groupBy,
+        TODAY,
+      );
+      expect(byStreet).toEqual(await fromRows([COMMUNITY, OTHER], groupBy));
+    }
+    return expected.length;
+  }
+
+  beforeAll(async () => {
+    service = await startTestSubgraph(partybuildingService, {
+      dialect,
+      clock: new ManualClock(new Date('2026-06-15T02:00:00Z')),
+    });
+    const people = [
+      ['r1', '1950-04-01', 'MALE', 'RETIRED', 'FULL_MEMBER'],
+      ['r2', '1988-04-01', 'FEMALE', 'EMPLOYED_REPORTING', 'FULL_MEMBER'],
+      ['r3', '2000-04-01', 'FEMALE', 'COMMUNITY', 'APPLICANT'],
+      ['r4', '1991-09-09', 'MALE', 'COMMUNITY', 'APPLICANT'],
+      ['r5', '1960-06-15', 'FEMALE', 'MOBILE', 'FULL_MEMBER'],
+      ['r6', '1955-01-01', 'MALE', 'RETIRED', 'FULL_MEMBER'],
+    ] as const;
+    await knownReferences(service, [
+      ...people.map(([id, birthDate]) => ({ kind: 'RESIDENT' as const, id, birthDate })),
+      { kind: 'RESIDENT', id: 'o1', birthDate: '1970-02-02', communityId: OTHER },
+    ]);
+    for (const [community, names] of [
+      [COMMUNITY, ['第一党支部', '第二党支部']],
+      [OTHER, ['香秀党支部']],
+    ] as const) {
+      const committee = (
+        await gql(
+          `mutation { createPartyOrganization(input: { name: "社区党委", level: COMMITTEE, establishedOn: "2005-07-01" }) { organization { id } } }`,
+          undefined,
+          community,
+        )
+      ).createPartyOrganization.organization.id;
+      for (const name of names)
+        branches[name] = (
+          await gql(
+            `mutation($p: ID!, $n: String!) { createPartyOrganization(input: { name: $n, level: BRANCH, parentId: $p, establishedOn: "2005-07-01" }) { organization { id } } }`,
+            { p: committee, n: name },
+            community,
+          )
+        ).createPartyOrganization.organization.id;
+    }
+    const enrol = `mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id } } }`;
+    for (const [i, [residentId, birthDate, gender, memberType, stage]] of people.entries()) {
+      const dates = stage === 'FULL_MEMBER' ? { fullMemberOn: '2010-07-01' } : { appliedOn: '2025-03-01' };
+      const input = {
+        branchId: branches[i % 2 ? '第二党支部' : '第一党支部'],
+        residentId,
+        birthDate,
+        gender,
+        memberType,
+        stage,
+        ...dates,
+      };
+      members.push((await gql(enrol, { input })).enrolPartyMember.member.id);
+    }
+    const other = {
+      branchId: branches['香秀党支部'],
+      residentId: 'o1',
+      birthDate: '1970-02-02',
+      gender: 'MALE',
+      memberType: 'COMMUNITY',
+      stage: 'FULL_MEMBER',
+      fullMemberOn: '2000-07-01',
+    };
+    await gql(enrol, { input: other }, OTHER);
+  });
+  afterAll(() => service?.stop());
+
+  it('keeps the rollup equal to a GROUP BY over the members after enrolment, stage changes, moves, leaving and deletion', async () => {
+    expect(await expectRollupEqualsBase()).toBeGreaterThan(4);
+    await gql(
+      `mutation($input: AdvancePartyMemberStageInput!) { advancePartyMemberStage(input: $input) { member { id } } }`,
+      { input: { memberId: members[2], to: 'ACTIVIST', on: '2026-05-01' } },
+    );
+    await gql(`mutation($input: MovePartyMemberInput!) { movePartyMember(input: $input) { member { id } } }`, {
+      input: { memberId: members[0], branchId: branches['第二党支部'] },
+    });
+    const em = service.orm.em.fork();
+    const [left, corrected, removed] = await em.find(
+      PartyMember,
+      { id: { $in: members.slice(3) } },
+      {
+        orderBy: { id: 'asc' },
+      },
+    );
+    left.status = 'TRANSFERRED_OUT';
+    corrected.gender = null;
+    corrected.birthDate = '1949-12-31';
+    corrected.memberType = 'COMMUNITY';
+    await em.nativeDelete(PartyMemberStageChange, { member: removed });
+    em.remove(removed);
+    await em.flush();
+    expect(await expectRollupEqualsBase()).toBeGreaterThan(3);
+  });
+
+  it('reads the rollup, not the members: an emptied rollup answers nothing until rebuilt or counted at start', async () => {
+    const before = await partyStatistics(service.orm.em.fork(), { communityId: COMMUNITY }, ['STAGE'], TODAY);
+    expect(before.length).toBeGreaterThan(1);
+    await sql(`delete from party_member_rollup`);
+    expect(await partyStatistics(service.orm.em.fork(), { communityId: COMMUNITY }, ['STAGE'], TODAY)).toEqual([]);
+    await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, partyMemberRollup, tx.getTransactionContext()));
+    expect(await partyStatistics(service.orm.em.fork(), { communityId: COMMUNITY }, ['STAGE'], TODAY)).toEqual(before);
+    // An upgraded database: members exist, the rollup's tables are new and empty; start-up counts them.
+    await sql(`delete from party_member_rollup`);
+    await sql(`delete from party_member_rollup_member`);
+    await ensureRollups(service.orm.em, [partyMemberRollup]);
+    await expectRollupEqualsBase();
+  });
+
+  it('still puts analysts’ statistics through disclosure control, within their street', async () => {
+    const query = `{ partyStatistics(groupBy: [STAGE]) { stage count suppressed } }`;
+    const analyst = await service.graphql(query, undefined, { role: 'analyst', community: '350203008' });
+    expect(analyst.errors).toBeUndefined();
+    for (const group of analyst.data.partyStatistics) {
+      if (group.count === null) expect(group.suppressed).toMatch(/抑制/);
+      else expect(group.count === 0 || group.count >= 5).toBe(true);
+    }
+    const exact = await service.graphql(query, undefined, { role: 'party_affairs' });
+    expect(exact.data.partyStatistics.map((g: Row) => [g.stage, g.count])).toEqual(
+      (await fromRows([COMMUNITY], ['STAGE'])).map((g) => [g.stage, g.count]),
+    );
+  });
+});
