@@ -13,8 +13,11 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CODE_NAMES =
   /(^|\.)(status|stage|level|parentLevel|wrongChild|type|channel|category|department|outcome|direction|action|kind|grade|audience|housing|residenceType|relationToHead|gender|priority|role|from|to|closedBy)$/;
 const CHINESE = /[\u4e00-\u9fff]/;
-/** «「开放报名」（OPEN）»: a label followed by its raw code, as rendered or as written in the source. */
-const LABEL_THEN_CODE = /」（[A-Z_]+）/;
+/**
+ * «「开放报名」（OPEN）», «活动已取消（CANCELLED）»: a label followed by its raw code, as rendered or as written in the
+ * source (an environment variable's name in brackets is not a code).
+ */
+const LABEL_THEN_CODE = /[\u4e00-\u9fff」]（(?!SHEQU_)[A-Z][A-Z_]+）/;
 /** A plain value (not a call such as `labelOf(…)`) right after a label in brackets: «「${label}」（${status}）». */
 const LABEL_THEN_HOLE = /」（\$\{\s*([\w.[\]]+)\s*\}）/g;
 /** Values that hold Chinese text, not a code (a field's description next to its label). */
@@ -77,6 +80,7 @@ describe('messages speak Chinese all the way', () => {
       labelThenCode('活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），不能取消'),
     ).toEqual(['${current}']);
     expect(labelThenCode('活动当前状态为「开放报名」（OPEN），不接受报名')).toEqual(['」（OPEN）']);
+    expect(labelThenCode('活动已取消（CANCELLED），不能再安排志愿岗位')).toEqual(['消（CANCELLED）']);
     expect(labelThenCode('活动当前状态为「${labelOf(CommunityEventStatuses, current)}」，不接受报名')).toEqual([]);
     expect(labelThenCode('请填写「${attribute.label}」（${attribute.description}）')).toEqual([]);
   });
