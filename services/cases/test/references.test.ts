@@ -3,7 +3,7 @@ import { ResidentRegistered, StaffRegistered } from '@shequ/contracts';
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { Case, CaseTimelineEntry, Mediation, Visit } from '../src/entities/index.js';
+import { Case, CaseEvaluation, CaseTimelineEntry, Mediation, Visit } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id status } } }`;
@@ -19,8 +19,9 @@ describe.each(testDialects())('references to residents’ records in cases on %s
   let residents: TestEventPublisher;
   let caseId: string;
   const clock = new ManualClock(new Date('2026-06-30T02:00:00Z'));
-  const count = (entity: typeof Case | typeof Mediation | typeof Visit | typeof CaseTimelineEntry) =>
-    service.orm.em.fork().count(entity, {});
+  const count = (
+    entity: typeof Case | typeof CaseEvaluation | typeof Mediation | typeof Visit | typeof CaseTimelineEntry,
+  ) => service.orm.em.fork().count(entity, {});
 
   beforeAll(async () => {
     nats = await startNatsServer();
@@ -110,6 +111,27 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reporterId' });
     expect(await count(Case)).toBe(cases);
+  });
+
+  it('refuses a visit to an unknown resident and an evaluation by an unknown rater, writing nothing', async () => {
+    const visits = await count(Visit);
+    const ghostResident = await service.graphql(
+      VISIT,
+      { input: { householdId: 'hh-1', residentId: 'ghost-resident', notes: '入户走访' } },
+      staff,
+    );
+    expect(ghostResident.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    expect(await count(Visit)).toBe(visits);
+    for (const raterKind of ['REPORTER', 'SAMPLED']) {
+      const rated = await service.graphql(
+        `mutation($input: EvaluateCaseInput!) { evaluateCase(input: $input) { evaluation { grade } } }`,
+        { input: { caseId, grade: 'GOOD', raterKind, raterResidentId: 'ghost-resident' } },
+        staff,
+      );
+      expect(rated.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raterResidentId' });
+      expect(rated.errors?.[0]?.message).toContain('不存在或不属于本社区');
+    }
+    expect(await count(CaseEvaluation)).toBe(0);
   });
 
   it('keeps answering a household’s visits when a visitor cannot be resolved (nullable staff)', async () => {
