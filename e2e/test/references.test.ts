@@ -31,15 +31,28 @@ describe('shared lists answer when one referenced record is unknown (through the
   const ghost = { resident: 'ghost-resident', staff: 'ghost-staff' };
   const planted: { member?: string; nomination?: string; case?: string } = {};
 
-  /** Writes into a service's database while it runs (WAL; the service's next request reads it). */
-  const plant = (service: 'partybuilding' | 'cases', write: (db: InstanceType<Sqlite>) => void) => {
-    const db = new Database(`${system.env.SHEQU_DATA_DIR}/${service}.sqlite`, { timeout: 10_000 });
-    try {
-      write(db);
-    } finally {
-      db.close();
-    }
-  };
+  /**
+   * Writes into a service's database while it runs (WAL; the service's next request reads it). While the service
+   * works through the demo backlog its consumers keep the write lock busy: try again until the write goes through.
+   */
+  const plant = (service: 'partybuilding' | 'cases', write: (db: InstanceType<Sqlite>) => void) =>
+    waitFor(
+      () => {
+        const db = new Database(`${system.env.SHEQU_DATA_DIR}/${service}.sqlite`, { timeout: 5_000 });
+        try {
+          db.prepare('begin immediate').run();
+          write(db);
+          db.prepare('commit').run();
+          return true;
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+          return undefined;
+        } finally {
+          db.close();
+        }
+      },
+      { timeoutMs: 300_000, intervalMs: 500, what: `a write into ${service}'s database` },
+    );
   const errorsAt = (errors: any[] | undefined, field: string) =>
     (errors ?? []).filter((e) => Array.isArray(e.path) && e.path.at(-1) === field);
 
@@ -61,12 +74,12 @@ describe('shared lists answer when one referenced record is unknown (through the
         },
         { timeoutMs: 240_000, intervalMs: 1_000, what: 'cases to accept the visit' },
       );
-    plant('cases', (db) => {
+    await plant('cases', (db) => {
       db.prepare(
         `update visit set staff_id = ? where id = (select id from visit where household_id = ? order by visited_at limit 1)`,
       ).run(ghost.staff, household.id);
     });
-    plant('partybuilding', (db) => {
+    await plant('partybuilding', (db) => {
       const member = db.prepare(`select id from party_member where branch_id = ? order by id limit 1`).get(branchId);
       planted.member = member.id;
       db.prepare(`update party_member set resident_id = ? where id = ?`).run(ghost.resident, member.id);
@@ -121,7 +134,7 @@ describe('shared lists answer when one referenced record is unknown (through the
     const list = () => system.query(`{ cases(first: 100) { edges { node { id number assignee { name } } } } }`);
     const before = (await list()).data!.cases.edges.map((e: any) => e.node);
     planted.case = before.find((c: any) => c.assignee?.name).id;
-    plant('cases', (db) =>
+    await plant('cases', (db) =>
       db.prepare(`update case_record set assignee_staff_id = ? where id = ?`).run(ghost.staff, planted.case),
     );
     const result = await list();
