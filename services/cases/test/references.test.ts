@@ -1,9 +1,11 @@
+import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentRegistered, StaffRegistered } from '@shequ/contracts';
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { Case, CaseEvaluation, CaseTimelineEntry, Mediation, Visit } from '../src/entities/index.js';
+import { buildCasesSchema } from '../src/graphql/schema.js';
 import { casesService } from '../src/service.js';
 
 const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id status } } }`;
@@ -145,5 +147,17 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     );
     expect(result.errors).toBeUndefined();
     expect(result.data._entities[0].visits).toEqual([{ staff: { id: 'legacy-user' }, notes: '入户走访' }]);
+  });
+});
+
+describe('fields of cases that point at residents’ records', () => {
+  it('are nullable, list items too: an unresolvable resident or staff member is null with its error, never the list', async () => {
+    const { schema } = await buildCasesSchema();
+    const typeOf = (parent: string, field: string) =>
+      String((schema.getType(parent) as GraphQLObjectType).getFields()[field].type);
+    expect(typeOf('Query', 'drawRaters')).toBe('[Resident]!');
+    expect(typeOf('Case', 'assignee')).toBe('Staff');
+    expect(typeOf('StaffVisit', 'staff')).toBe('Staff');
+    expect(typeOf('StaffVisit', 'resident')).toBe('Resident');
   });
 });

@@ -3790,8 +3790,8 @@ export type Query = {
   communityEvents: CommunityEventConnection;
   /** 年度发展党员计划完成情况（需 party:read） */
   developmentPlan: PartyDevelopmentPlan;
-  /** 随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同 */
-  drawRaters: Array<Resident>;
+  /** 随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同；无法解析的居民为 null 并附错误 */
+  drawRaters: Array<Maybe<Resident>>;
   /** 活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息 */
   eventStatistics: Array<EventStatisticsGroup>;
   /** 居住证已过期（到期日早于今天）的在册流动人口，过期最久的在前（需 floating:read） */
