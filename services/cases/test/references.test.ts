@@ -2,7 +2,13 @@ import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentRegistered, StaffRegistered } from '@shequ/contracts';
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  startTestSubgraph,
+  TestEventPublisher,
+  unresolvedReferences,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { Case, CaseEvaluation, CaseTimelineEntry, Mediation, Visit } from '../src/entities/index.js';
 import { buildCasesSchema } from '../src/graphql/schema.js';
@@ -140,6 +146,10 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     // A visit stored before references were checked, by an id residents does not know.
     const visit = await service.orm.em.fork().findOneOrFail(Visit, { householdId: 'hh-1' });
     await service.orm.em.fork().nativeUpdate(Visit, { id: visit.id }, { staffId: 'legacy-user' });
+    // what the demo-rules tests use to check seeded ids finds it
+    expect(await unresolvedReferences(service, [{ entity: Visit, field: 'staffId', kind: 'STAFF' }])).toEqual([
+      'Visit.staffId=legacy-user',
+    ]);
     const result = await service.graphql(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Household { visits { staff { id } notes } } } }`,
       { reps: [{ __typename: 'Household', id: 'hh-1' }] },
