@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeResidentIdNumber } from '@shequ/contracts';
+import { addDays, communityDay, composeResidentIdNumber } from '@shequ/contracts';
 import type { Caller } from '@shequ/subgraph/testing';
 import { waitFor } from '@shequ/testing';
 import { startSystem, type RunningSystem } from './system.js';
@@ -13,6 +13,9 @@ const LIANSHUN = '350203008007';
 const streetAdmin: Caller = { role: 'street_admin', community: '350203008' };
 const inLianshun: Caller = { ...streetAdmin, actingCommunity: LIANSHUN };
 const admin: Caller = { role: 'community_admin', community: LIANSHUN };
+/** The system runs on the real clock: facts are dated today, the event planned a month ahead. */
+const today = communityDay(new Date());
+const inAMonth = addDays(today, 30);
 
 describe('a community onboarded at run time works in every service through the gateway', () => {
   let system: RunningSystem;
@@ -105,7 +108,7 @@ describe('a community onboarded at run time works in every service through the g
     expect(routed).toEqual({ name: '莲顺第一网格' });
     const branch = await ok(
       `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`,
-      { input: { name: '莲顺社区党委', level: 'COMMITTEE', establishedOn: '2026-12-01' } },
+      { input: { name: '莲顺社区党委', level: 'COMMITTEE', establishedOn: today } },
       admin,
     );
     const meeting = await ok(
@@ -114,7 +117,7 @@ describe('a community onboarded at run time works in every service through the g
         input: {
           organizationId: branch.createPartyOrganization.organization.id,
           type: 'PARTY_LECTURE',
-          heldOn: '2026-12-01',
+          heldOn: today,
           topic: '入驻第一课',
           attendance: [],
         },
@@ -128,8 +131,8 @@ describe('a community onboarded at run time works in every service through the g
         input: {
           title: '莲顺社区入驻联欢',
           type: 'GALA',
-          startsAt: '2027-01-10T11:00:00Z',
-          endsAt: '2027-01-10T13:00:00Z',
+          startsAt: `${inAMonth}T11:00:00Z`,
+          endsAt: `${inAMonth}T13:00:00Z`,
           organiserKind: 'DEPARTMENT',
           organiserDepartment: 'FAMILY_PLANNING',
         },

@@ -13,6 +13,15 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const CODE_NAMES =
   /(^|\.)(status|stage|level|parentLevel|wrongChild|type|channel|category|department|outcome|direction|action|kind|grade|audience|housing|residenceType|relationToHead|gender|priority|role|from|to|closedBy)$/;
 const CHINESE = /[\u4e00-\u9fff]/;
+/**
+ * «「开放报名」（OPEN）», «活动已取消（CANCELLED）»: a label followed by its raw code, as rendered or as written in the
+ * source (an environment variable's name in brackets is not a code).
+ */
+const LABEL_THEN_CODE = /[\u4e00-\u9fff」]（(?!SHEQU_)[A-Z][A-Z_]+）/;
+/** A plain value (not a call such as `labelOf(…)`) right after a label in brackets: «「${label}」（${status}）». */
+const LABEL_THEN_HOLE = /」（\$\{\s*([\w.[\]]+)\s*\}）/g;
+/** Values that hold Chinese text, not a code (a field's description next to its label). */
+const TEXT_NAMES = /(description|label|name|title|reason|note)$/i;
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -39,9 +48,19 @@ function rawCodesInMessages(): string[] {
         if (!CHINESE.test(text) || text.includes('labelsOf(')) continue;
         for (const hole of text.matchAll(/\$\{([^}]*)\}/g))
           if (CODE_NAMES.test(hole[1].trim())) found.push(`${relative(REPO, file)}: ${hole[1].trim()} in «${text}»`);
+        found.push(...labelThenCode(text).map((hole) => `${relative(REPO, file)}: 」（${hole}） in «${text}»`));
       }
+      for (const literal of readFileSync(file, 'utf8').matchAll(/'([^'\n]*)'/g))
+        if (LABEL_THEN_CODE.test(literal[1])) found.push(`${relative(REPO, file)}: «${literal[1]}»`);
     }
   return found;
+}
+
+/** Codes shown after their label: «」（OPEN）» written out, or «」（${status}）» with a plain value that is no text. */
+function labelThenCode(text: string): string[] {
+  const written = LABEL_THEN_CODE.exec(text)?.[0];
+  const holes = [...text.matchAll(LABEL_THEN_HOLE)].map((h) => h[1]).filter((hole) => !TEXT_NAMES.test(hole));
+  return [...(written ? [written] : []), ...holes.map((hole) => `\${${hole}}`)];
 }
 
 describe('messages speak Chinese all the way', () => {
@@ -56,6 +75,14 @@ describe('messages speak Chinese all the way', () => {
     expect(scan('受理渠道 ${command.channel}')).toHaveLength(1);
     expect(scan('事项当前状态为 ${record.status}')).toHaveLength(1);
     expect(scan('当前阶段为「${labelOf(PartyMemberStages, member.stage)}」')).toHaveLength(0);
+    // a label followed by its raw code: «活动当前状态为「开放报名」（OPEN）»
+    expect(
+      labelThenCode('活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），不能取消'),
+    ).toEqual(['${current}']);
+    expect(labelThenCode('活动当前状态为「开放报名」（OPEN），不接受报名')).toEqual(['」（OPEN）']);
+    expect(labelThenCode('活动已取消（CANCELLED），不能再安排志愿岗位')).toEqual(['消（CANCELLED）']);
+    expect(labelThenCode('活动当前状态为「${labelOf(CommunityEventStatuses, current)}」，不接受报名')).toEqual([]);
+    expect(labelThenCode('请填写「${attribute.label}」（${attribute.description}）')).toEqual([]);
   });
 
   it('labelOf gives the Chinese label of a code, and shows anything else as received', () => {

@@ -2,11 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, communityDay } from '@shequ/contracts';
 import { demoDataset } from '@shequ/demo-data';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { CASE_TRANSITIONS } from '../src/domain/case-workflow.js';
 import { floatingResidentVerify } from '../src/domain/proactive-rules/floating-resident-verify.js';
-import { Case, CaseEvaluation, CaseTimelineEntry, ProactiveTask } from '../src/entities/index.js';
+import {
+  Case,
+  CaseEvaluation,
+  CaseTimelineEntry,
+  Mediation,
+  MediationParty,
+  ProactiveTask,
+  Visit,
+} from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 /** Two "todays" the demo must be true on: just after its reference date, and half a year later. */
@@ -20,6 +28,23 @@ describe.each(testDialects())('the cases demo keeps its own rules on %s', (diale
       service = await startTestSubgraph(casesService, { dialect, seed: true, clock: new ManualClock(now) });
     }, 120_000);
     afterAll(() => service?.stop());
+
+    it('points only at records residents announced: every seeded id is in the reference projection', async () => {
+      expect(
+        await unresolvedReferences(service, [
+          { entity: Case, field: 'reporterId', kind: 'RESIDENT' },
+          { entity: Case, field: 'assigneeStaffId', kind: 'STAFF' },
+          { entity: Case, field: 'gridId', kind: 'GRID' },
+          { entity: CaseEvaluation, field: 'raterResidentId', kind: 'RESIDENT' },
+          { entity: Mediation, field: 'mediatorStaffId', kind: 'STAFF' },
+          { entity: MediationParty, field: 'residentId', kind: 'RESIDENT' },
+          { entity: Visit, field: 'staffId', kind: 'STAFF' },
+          { entity: Visit, field: 'householdId', kind: 'HOUSEHOLD' },
+          { entity: Visit, field: 'residentId', kind: 'RESIDENT' },
+          { entity: ProactiveTask, field: 'residentId', kind: 'RESIDENT' },
+        ]),
+      ).toEqual([]);
+    });
 
     it('takes every case through the workflow’s own steps, none dated after today', async () => {
       const em = service.orm.em.fork();

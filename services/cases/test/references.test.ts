@@ -1,9 +1,17 @@
+import type { GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentRegistered, StaffRegistered } from '@shequ/contracts';
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
-import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  startTestSubgraph,
+  TestEventPublisher,
+  unresolvedReferences,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { Case, CaseTimelineEntry, Mediation, Visit } from '../src/entities/index.js';
+import { Case, CaseEvaluation, CaseTimelineEntry, Mediation, Visit } from '../src/entities/index.js';
+import { buildCasesSchema } from '../src/graphql/schema.js';
 import { casesService } from '../src/service.js';
 
 const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id status } } }`;
@@ -19,8 +27,9 @@ describe.each(testDialects())('references to residents’ records in cases on %s
   let residents: TestEventPublisher;
   let caseId: string;
   const clock = new ManualClock(new Date('2026-06-30T02:00:00Z'));
-  const count = (entity: typeof Case | typeof Mediation | typeof Visit | typeof CaseTimelineEntry) =>
-    service.orm.em.fork().count(entity, {});
+  const count = (
+    entity: typeof Case | typeof CaseEvaluation | typeof Mediation | typeof Visit | typeof CaseTimelineEntry,
+  ) => service.orm.em.fork().count(entity, {});
 
   beforeAll(async () => {
     nats = await startNatsServer();
@@ -112,10 +121,35 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     expect(await count(Case)).toBe(cases);
   });
 
+  it('refuses a visit to an unknown resident and an evaluation by an unknown rater, writing nothing', async () => {
+    const visits = await count(Visit);
+    const ghostResident = await service.graphql(
+      VISIT,
+      { input: { householdId: 'hh-1', residentId: 'ghost-resident', notes: '入户走访' } },
+      staff,
+    );
+    expect(ghostResident.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    expect(await count(Visit)).toBe(visits);
+    for (const raterKind of ['REPORTER', 'SAMPLED']) {
+      const rated = await service.graphql(
+        `mutation($input: EvaluateCaseInput!) { evaluateCase(input: $input) { evaluation { grade } } }`,
+        { input: { caseId, grade: 'GOOD', raterKind, raterResidentId: 'ghost-resident' } },
+        staff,
+      );
+      expect(rated.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raterResidentId' });
+      expect(rated.errors?.[0]?.message).toContain('不存在或不属于本社区');
+    }
+    expect(await count(CaseEvaluation)).toBe(0);
+  });
+
   it('keeps answering a household’s visits when a visitor cannot be resolved (nullable staff)', async () => {
     // A visit stored before references were checked, by an id residents does not know.
     const visit = await service.orm.em.fork().findOneOrFail(Visit, { householdId: 'hh-1' });
     await service.orm.em.fork().nativeUpdate(Visit, { id: visit.id }, { staffId: 'legacy-user' });
+    // what the demo-rules tests use to check seeded ids finds it
+    expect(await unresolvedReferences(service, [{ entity: Visit, field: 'staffId', kind: 'STAFF' }])).toEqual([
+      'Visit.staffId=legacy-user',
+    ]);
     const result = await service.graphql(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Household { visits { staff { id } notes } } } }`,
       { reps: [{ __typename: 'Household', id: 'hh-1' }] },
@@ -123,5 +157,17 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     );
     expect(result.errors).toBeUndefined();
     expect(result.data._entities[0].visits).toEqual([{ staff: { id: 'legacy-user' }, notes: '入户走访' }]);
+  });
+});
+
+describe('fields of cases that point at residents’ records', () => {
+  it('are nullable, list items too: an unresolvable resident or staff member is null with its error, never the list', async () => {
+    const { schema } = await buildCasesSchema();
+    const typeOf = (parent: string, field: string) =>
+      String((schema.getType(parent) as GraphQLObjectType).getFields()[field].type);
+    expect(typeOf('Query', 'drawRaters')).toBe('[Resident]!');
+    expect(typeOf('Case', 'assignee')).toBe('Staff');
+    expect(typeOf('StaffVisit', 'staff')).toBe('Staff');
+    expect(typeOf('StaffVisit', 'resident')).toBe('Resident');
   });
 });

@@ -2,13 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, communityYearMonth } from '@shequ/contracts';
 import { demoDataset } from '@shequ/demo-data';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { checkAudience } from '../src/domain/audience-rule.js';
 import { galaPlan } from '../src/domain/gala-plan.js';
 import { holdsSeat } from '../src/domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../src/domain/venue-booking.js';
-import { CommunityEvent, Registration, TeamAward, VolunteerService } from '../src/entities/index.js';
+import {
+  CommunityEvent,
+  EventSponsor,
+  Registration,
+  Team,
+  TeamAward,
+  TeamMember,
+  Venue,
+  VolunteerService,
+} from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 /** Two "todays" the demo must be true on: just after its reference date, and half a year later. */
@@ -30,6 +39,20 @@ describe.each(testDialects())('the events demo keeps its own rules on %s', (dial
       service = await startTestSubgraph(eventsService, { dialect, seed: true, clock: new ManualClock(now) });
     }, 120_000);
     afterAll(() => service?.stop());
+
+    it('points only at records residents announced: every seeded id is in the reference projection', async () => {
+      expect(
+        await unresolvedReferences(service, [
+          { entity: Registration, field: 'residentId', kind: 'RESIDENT' },
+          { entity: TeamMember, field: 'residentId', kind: 'RESIDENT' },
+          { entity: Team, field: 'leaderResidentId', kind: 'RESIDENT' },
+          { entity: VolunteerService, field: 'residentId', kind: 'RESIDENT' },
+          { entity: CommunityEvent, field: 'organiserOrganizationId', kind: 'ORGANIZATION' },
+          { entity: Venue, field: 'ownerOrganizationId', kind: 'ORGANIZATION' },
+          { entity: EventSponsor, field: 'organizationId', kind: 'ORGANIZATION' },
+        ]),
+      ).toEqual([]);
+    });
 
     it('has a calendar relative to today: this month’s gala, past events completed, coming ones open', async () => {
       const events = await service.orm.em.fork().find(CommunityEvent, {}, { populate: ['venue'] });

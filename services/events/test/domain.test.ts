@@ -24,7 +24,7 @@ describe('event lifecycle (one transition table)', () => {
   it('cancels only before the start and names the current state otherwise', () => {
     for (const from of ['PLANNED', 'OPEN', 'FULL'] as const) expect(nextEventStatus(from, 'CANCEL')).toBe('CANCELLED');
     expect(() => nextEventStatus('ONGOING', 'CANCEL')).toThrow(ConflictError);
-    expect(() => nextEventStatus('COMPLETED', 'PUBLISH')).toThrow(/已结束.*COMPLETED/);
+    expect(() => nextEventStatus('COMPLETED', 'PUBLISH')).toThrow('活动当前状态为「已结束」，不能发布（开放报名）');
     expect(Object.keys(EVENT_TRANSITIONS.COMPLETE)).toEqual(['ONGOING']);
   });
 

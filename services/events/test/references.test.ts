@@ -3,7 +3,14 @@ import { OrganizationRegistered, ResidentRegistered } from '@shequ/contracts';
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { EventSponsor, Registration, TeamMember, Venue } from '../src/entities/index.js';
+import {
+  CommunityEvent,
+  EventSponsor,
+  Registration,
+  TeamMember,
+  Venue,
+  VolunteerService,
+} from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 const PLAN = `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id } } }`;
@@ -102,5 +109,34 @@ describe.each(testDialects())('references to residents’ records in events on %
     expect(await count(Venue)).toBe(0);
     const known = await service.graphql(SPONSOR, { input: { eventId, organizationId: 'org-1', contribution: '奖品' } });
     expect(known.errors).toBeUndefined();
+  });
+
+  it('refuses an event organised by an unknown unit and volunteer hours of an unknown resident, writing nothing', async () => {
+    const events = await service.orm.em.fork().count(CommunityEvent, {});
+    const organised = await service.graphql(PLAN, {
+      input: {
+        title: '共建单位义诊',
+        type: 'VOLUNTEER_SERVICE',
+        startsAt: '2027-01-12T01:00:00Z',
+        endsAt: '2027-01-12T03:00:00Z',
+        organiserKind: 'ORGANIZATION',
+        organiserOrganizationId: 'ghost-org',
+      },
+    });
+    expect(organised.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'organiserOrganizationId',
+    });
+    expect(await service.orm.em.fork().count(CommunityEvent, {})).toBe(events);
+    const shift = await service.graphql(
+      `mutation { createVolunteerShift(input: { role: "秩序维护", startsAt: "2026-11-30T01:00:00Z", endsAt: "2026-11-30T04:00:00Z" }) { shift { id } } }`,
+    );
+    const shiftId = shift.data.createVolunteerShift.shift.id;
+    const hours = await service.graphql(
+      `mutation($s: ID!) { recordVolunteerHours(input: { shiftId: $s, residentId: "ghost-resident" }) { record { id } } }`,
+      { s: shiftId },
+    );
+    expect(hours.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    expect(await service.orm.em.fork().count(VolunteerService, {})).toBe(0);
   });
 });

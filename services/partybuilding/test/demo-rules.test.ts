@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '@shequ/demo-data';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { checkApplication, checkStageHistory } from '../src/domain/development-pipeline.js';
 import { meetingHolderAllowed } from '../src/domain/meeting-compliance.js';
@@ -18,6 +18,7 @@ import type { PartyTransferStatus } from '../src/domain/vocabularies.js';
 import {
   PartyMeeting,
   PartyMember,
+  PartyOrganization,
   PartyTrainingSession,
   PartyTransfer,
   RedFlagNomination,
@@ -40,6 +41,18 @@ describe.each(testDialects())('the party-building demo keeps its own rules on %s
       });
     }, 120_000);
     afterAll(() => service?.stop());
+
+    it('points only at records residents announced: every seeded id is in the reference projection', async () => {
+      expect(
+        await unresolvedReferences(service, [
+          { entity: PartyMember, field: 'residentId', kind: 'RESIDENT' },
+          { entity: PartyOrganization, field: 'secretaryResidentId', kind: 'RESIDENT' },
+          { entity: RedFlagNomination, field: 'staffId', kind: 'STAFF' },
+          { entity: RedFlagPeriod, field: 'winnerStaffId', kind: 'STAFF' },
+          { entity: PartyTransfer, field: 'residentId', kind: 'RESIDENT' },
+        ]),
+      ).toEqual([]);
+    });
 
     it('keeps every member’s stage history and placement valid on that day', async () => {
       const members = await service.orm.em.fork().find(PartyMember, {}, { populate: ['branch', 'group'] });

@@ -143,6 +143,32 @@ describe.each(testDialects())(
       expect(await count(PartyTransfer)).toBe(0);
     });
 
+    it('refuses an unknown secretary on a change and an unknown resident named later on a transfer in', async () => {
+      const changed = await service.graphql(
+        `mutation($input: ChangePartyOrganizationInput!) { changePartyOrganization(input: $input) { organization { id } } }`,
+        { input: { organizationId: branch, secretaryResidentId: 'ghost-resident', changedOn: '2026-06-01' } },
+      );
+      expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'secretaryResidentId' });
+      expect((await service.orm.em.fork().findOneOrFail(PartyOrganization, branch)).secretaryResidentId).toBeNull();
+      const requested = await service.graphql(REQUEST_TRANSFER, {
+        input: {
+          direction: 'IN',
+          residentId: 'res-adult',
+          requestedOn: '2026-06-01',
+          externalOrganization: '外区党支部',
+        },
+      });
+      expect(requested.errors).toBeUndefined();
+      const transferId = requested.data.requestPartyTransfer.transfer.id;
+      const advanced = await service.graphql(
+        `mutation($input: AdvancePartyTransferInput!) { advancePartyTransfer(input: $input) { transfer { id } } }`,
+        { input: { transferId, to: 'SENT', on: '2026-06-10', residentId: 'ghost-resident' } },
+      );
+      expect(advanced.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      const transfer = await service.orm.em.fork().findOneOrFail(PartyTransfer, transferId);
+      expect(transfer).toMatchObject({ residentId: 'res-adult', status: 'REQUESTED' });
+    });
+
     it('keeps answering lists whose resident or staff cannot be resolved (nullable reference fields)', async () => {
       const result = await service.graphql(
         `{ partyMembers(first: 10) { edges { node { resident { id } } } } redFlagPeriods(first: 5) { edges { node { nominations { staff { id } } } } } }`,

@@ -19,7 +19,7 @@ function forgedKey(): { authorization: string; event: EventEnvelope } {
       name: '伪造的平台',
       scopes: ['pii:read', 'residents:read'],
       secretHash,
-      expiresAt: '2027-12-01T00:00:00.000Z',
+      expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(), // valid: refused for being forged, not expired
     },
     meta,
   );

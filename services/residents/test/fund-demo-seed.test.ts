@@ -4,6 +4,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { FundLedgerEntry } from '../src/entities/fund/index.js';
+import { demoFundYear } from '../src/seeds/fund-demo-seed.js';
 import { residentsService } from '../src/service.js';
 
 describe.each(testDialects())('阳光爱心基金 demo year on %s', (dialect) => {
@@ -69,5 +70,43 @@ describe.each(testDialects())('阳光爱心基金 demo year on %s', (dialect) =>
       expect(entry.balanceAfterFen).toBe(running);
     }
     expect(running).toBe(d.fund.balanceFen);
+  });
+});
+
+describe.each(testDialects())('阳光爱心基金 demo year relative to the seed clock on %s', (dialect) => {
+  let service: TestSubgraph;
+
+  beforeAll(async () => {
+    service = await startTestSubgraph(residentsService, {
+      dialect,
+      seed: true,
+      clock: new ManualClock(new Date('2027-06-15T02:00:00Z')),
+    });
+  }, 120_000);
+  afterAll(() => service?.stop());
+
+  it('seeded in June 2027: the fund year is 2026, its collections name only the galas the events seed still holds', async () => {
+    expect([demoFundYear('2027-06-15'), demoFundYear('2027-10-31'), demoFundYear('2027-11-01')]).toEqual([
+      2026, 2026, 2027,
+    ]);
+    const result = await service.graphql(
+      `query($january: ID!, $august: ID!) {
+        fundLedgerSummary(year: 2026) { openingBalanceFen incomeFen spendingFen }
+        january: fundDonations(eventId: $january) { totalCount }
+        august: fundDonations(eventId: $august) { totalCount edges { node { receivedOn } } }
+        published: fundDisbursements(filter: { status: PUBLISHED }) { edges { node { proposedOn } } }
+        fundProgrammes { edges { node { rounds { year } } } }
+      }`,
+      { january: demoId('community-event', 5), august: demoId('community-event', 19) },
+    );
+    expect(result.errors).toBeUndefined();
+    const d = result.data;
+    expect(d.fundLedgerSummary.openingBalanceFen).toBe(300000);
+    expect(d.fundLedgerSummary.incomeFen).toBeGreaterThan(d.fundLedgerSummary.spendingFen);
+    // The events seed holds August 2026 – July 2027: January's gala is 2027's (to come), 2026's collection names none.
+    expect(d.january.totalCount).toBe(0);
+    expect(d.august.edges.map((e: any) => e.node.receivedOn)).toEqual(['2026-08-20']);
+    expect(d.published.edges.map((e: any) => e.node.proposedOn)).toEqual(['2027-06-09']);
+    expect(d.fundProgrammes.edges.flatMap((e: any) => e.node.rounds)).toEqual([{ year: 2026 }]);
   });
 });

@@ -144,22 +144,32 @@ describe.each(testDialects())('residents subgraph on %s', (dialect) => {
   it('resolves federation references for Resident, Household and Grid in one request; an unknown id is an error of that item only', async () => {
     const result = await service.graphql(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
-      ... on Resident { name } ... on Household { address } ... on Grid { code } } }`,
+      ... on Resident { name } ... on Household { address } ... on Grid { code } ... on Building { name }
+      ... on Staff { id } ... on Organization { id } } }`,
       {
         reps: [
           { __typename: 'Resident', id: 'resident-3' },
           { __typename: 'Household', id: 'household-1-2' },
           { __typename: 'Grid', id: 'grid-b' },
           { __typename: 'Resident', id: 'missing' },
+          ...['Household', 'Grid', 'Building', 'Staff', 'Organization'].map((t) => ({ __typename: t, id: 'missing' })),
         ],
       },
     );
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0]).toMatchObject({ path: ['_entities', 3], extensions: { code: 'NOT_FOUND' } });
+    // every kind a referencing service holds: one error per unknown item, with its path, the others answered
+    const errors = result.errors?.map((e: any) => [e.path, e.extensions.code]);
+    expect(errors?.sort((a: any, b: any) => a[0][1] - b[0][1])).toEqual(
+      [3, 4, 5, 6, 7, 8].map((i) => [['_entities', i], 'NOT_FOUND']),
+    );
     expect(result.data._entities).toEqual([
       { name: '林建国' },
       { address: '莲秀里2号楼1单元201室' },
       { code: '350203008006-02' },
+      null,
+      null,
+      null,
+      null,
+      null,
       null,
     ]);
   });

@@ -1,7 +1,7 @@
 import { CaseEvaluated, CaseStatuses, EvaluationGrades, labelOf, type EvaluationGrade } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
 import { evaluationValidity, invalidation } from '../domain/evaluation-validity.js';
 import type { RaterKind } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
@@ -36,6 +36,14 @@ export async function evaluateCase(
 ): Promise<CaseEvaluation> {
   const record = await uow.em.findOne(Case, { id: command.caseId });
   if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
+  // a rater who has moved out since may still rate what was done for them: known, not necessarily current
+  await requireOptionalReference(uow.em, {
+    kind: 'RESIDENT',
+    id: command.raterResidentId,
+    field: 'raterResidentId',
+    communityId: record.communityId,
+    current: false,
+  });
   if (command.raterKind === 'REPORTER' && (!record.reporterId || command.raterResidentId !== record.reporterId)) {
     throw new InvalidInputError('raterResidentId', '反映人评议须由该事项的反映人本人作出');
   }

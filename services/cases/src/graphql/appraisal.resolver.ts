@@ -67,7 +67,10 @@ export class AppraisalResolver {
   }
 
   @Query(() => [ResidentReference], {
-    description: '随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同',
+    // an item residents cannot resolve is null with its error; the others still answer
+    nullable: 'items',
+    description:
+      '随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同；无法解析的居民为 null 并附错误',
   })
   async drawRaters(
     @Arg('staffId', () => ID, { description: '社区工作者编号' }) staffId: string,
@@ -75,7 +78,7 @@ export class AppraisalResolver {
     @Arg('count', () => Int, { description: '抽取人数（1-100）' }) count: number,
     @Arg('seed', { description: '抽样种子（公开记录以便复核）' }) seed: string,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<ResidentReference[]> {
+  ): Promise<Array<ResidentReference | null>> {
     ctx.access.require('cases:appraisal');
     const ids = await drawRaters(ctx.em, await caseScope(ctx), ctx.communityId, {
       staffId,

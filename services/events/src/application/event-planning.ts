@@ -53,11 +53,10 @@ export async function planEvent(
   const organiser = await resolveOrganiser(uow, command, communityId);
   let rehearsalFor: CommunityEvent | null = null;
   if (command.rehearsalForId) {
-    if (command.type !== 'REHEARSAL')
-      throw new InvalidInputError('rehearsalForId', '只有排练（REHEARSAL）可以关联晚会');
+    if (command.type !== 'REHEARSAL') throw new InvalidInputError('rehearsalForId', '只有排练可以关联晚会');
     rehearsalFor = await uow.em.findOne(CommunityEvent, { id: command.rehearsalForId, communityId });
     if (!rehearsalFor) throw new InvalidInputError('rehearsalForId', `活动 ${command.rehearsalForId} 不存在`);
-    if (rehearsalFor.type !== 'GALA') throw new InvalidInputError('rehearsalForId', '排练只能关联晚会（GALA）');
+    if (rehearsalFor.type !== 'GALA') throw new InvalidInputError('rehearsalForId', '排练只能关联晚会');
   }
   const venue = await bookVenue(
     uow,
@@ -254,7 +253,7 @@ export async function addProgrammeItem(
   communityId: string,
 ): Promise<ProgrammeItem> {
   const event = await lockEvent(uow, command.eventId, communityId);
-  if (event.type !== 'GALA') throw new InvalidInputError('eventId', '只有晚会（GALA）有节目单');
+  if (event.type !== 'GALA') throw new InvalidInputError('eventId', '只有晚会有节目单');
   if (event.status === 'COMPLETED' || event.status === 'CANCELLED') nextEventStatus(event.status, 'START');
   if (!command.title.trim()) throw new InvalidInputError('title', '节目名称不能为空');
   if (!Number.isInteger(command.durationMinutes) || command.durationMinutes < 1 || command.durationMinutes > 180) {

@@ -16,7 +16,7 @@ export async function createVolunteerShift(
   const event = command.eventId ? await uow.em.findOne(CommunityEvent, { id: command.eventId, communityId }) : null;
   if (command.eventId && !event) throw new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`);
   if (event?.status === 'CANCELLED')
-    throw new ConflictError('活动已取消（CANCELLED），不能再安排志愿岗位', { status: event.status });
+    throw new ConflictError('活动已取消，不能再安排志愿岗位', { status: event.status });
   const shift = uow.em.create(VolunteerShift, {
     id: newId(),
     communityId,

@@ -1,5 +1,5 @@
 import type { CommunityEventStatus } from '@shequ/contracts';
-import { CommunityEventStatuses } from '@shequ/contracts';
+import { CommunityEventStatuses, labelOf } from '@shequ/contracts';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { COMMUNITY_TIME_ZONE } from '@shequ/contracts';
 
@@ -35,7 +35,7 @@ export function nextEventStatus(current: CommunityEventStatus, action: EventActi
   const next = EVENT_TRANSITIONS[action][current];
   if (!next) {
     throw new ConflictError(
-      `活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`,
+      `活动当前状态为「${labelOf(CommunityEventStatuses, current)}」，不能${ACTION_LABELS[action]}`,
       { status: current, action },
     );
   }
@@ -61,10 +61,9 @@ export function statusForSeats(
 /** Time and venue may change only before the event starts (the states it could still be cancelled from). */
 export function checkReschedulable(current: CommunityEventStatus): void {
   if (!canTransition(current, 'CANCEL')) {
-    throw new ConflictError(
-      `活动当前状态为「${CommunityEventStatuses.labels[current]}」（${current}），开始后不能改期或更换场地`,
-      { status: current },
-    );
+    throw new ConflictError(`活动当前状态为「${labelOf(CommunityEventStatuses, current)}」，开始后不能改期或更换场地`, {
+      status: current,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CommunityEventStatus, RegistrationStatus } from '@shequ/contracts';
-import { CommunityEventStatuses, RegistrationStatuses } from '@shequ/contracts';
+import { CommunityEventStatuses, labelOf, RegistrationStatuses } from '@shequ/contracts';
 import { ConflictError } from '@shequ/errors';
 
 /** Statuses in which residents may still sign up (a full event takes them onto the waitlist). */
@@ -46,10 +46,9 @@ export function decideRegistration(input: {
   alreadyRegistered: boolean;
 }): Extract<RegistrationStatus, 'CONFIRMED' | 'WAITLISTED'> {
   if (!OPEN_FOR_REGISTRATION.includes(input.eventStatus)) {
-    throw new ConflictError(
-      `活动当前状态为「${CommunityEventStatuses.labels[input.eventStatus]}」（${input.eventStatus}），不接受报名`,
-      { status: input.eventStatus },
-    );
+    throw new ConflictError(`活动当前状态为「${labelOf(CommunityEventStatuses, input.eventStatus)}」，不接受报名`, {
+      status: input.eventStatus,
+    });
   }
   if (input.alreadyRegistered) throw new ConflictError('该居民已报名此活动', { field: 'residentId' });
   return input.capacity === null || input.confirmed < input.capacity ? 'CONFIRMED' : 'WAITLISTED';
@@ -78,7 +77,7 @@ export function nextRegistrationStatus(current: RegistrationStatus, action: Regi
   const next = REGISTRATION_TRANSITIONS[action][current];
   if (!next) {
     throw new ConflictError(
-      `报名当前状态为「${RegistrationStatuses.labels[current]}」（${current}），不能${ACTION_LABELS[action]}`,
+      `报名当前状态为「${labelOf(RegistrationStatuses, current)}」，不能${ACTION_LABELS[action]}`,
       { status: current, action },
     );
   }
@@ -89,7 +88,7 @@ export function nextRegistrationStatus(current: RegistrationStatus, action: Regi
 export function checkCheckInAllowed(eventStatus: CommunityEventStatus): void {
   if (eventStatus !== 'ONGOING') {
     throw new ConflictError(
-      `活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），只有进行中的活动可以签到`,
+      `活动当前状态为「${labelOf(CommunityEventStatuses, eventStatus)}」，只有进行中的活动可以签到`,
       { status: eventStatus },
     );
   }
@@ -98,9 +97,8 @@ export function checkCheckInAllowed(eventStatus: CommunityEventStatus): void {
 /** Cancelling is possible until the event starts. */
 export function checkCancellationAllowed(eventStatus: CommunityEventStatus): void {
   if (!OPEN_FOR_REGISTRATION.includes(eventStatus) && eventStatus !== 'PLANNED') {
-    throw new ConflictError(
-      `活动当前状态为「${CommunityEventStatuses.labels[eventStatus]}」（${eventStatus}），不能再取消报名`,
-      { status: eventStatus },
-    );
+    throw new ConflictError(`活动当前状态为「${labelOf(CommunityEventStatuses, eventStatus)}」，不能再取消报名`, {
+      status: eventStatus,
+    });
   }
 }

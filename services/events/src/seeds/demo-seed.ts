@@ -9,7 +9,14 @@ import {
   type RegistrationStatus,
 } from '@shequ/contracts';
 import { eventSink, type EventSink } from '@shequ/messaging';
-import { DEMO_REFERENCE_DATE, demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
+import {
+  DEMO_REFERENCE_DATE,
+  demoDataset,
+  demoEventYear,
+  demoId,
+  SeededRandom,
+  type DemoResident,
+} from '@shequ/demo-data';
 import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
 import { ageFits } from '../domain/audience-rule.js';
@@ -103,19 +110,6 @@ const GALA_THEMES = [
   '邻里文艺晚会',
   '迎新年文艺晚会',
 ];
-/**
- * The demo's calendar is relative to the seed's "today": a month of the activity plan falls in the twelve months
- * from ten months ago to next month, so this month's and next month's galas are coming (or under way) and the ten
- * before them have been held, whatever the date.
- */
-export function demoEventYear(month: number, today: string): number {
-  const current = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
-  let index = Number(today.slice(0, 4)) * 12 + month - 1;
-  while (index > current + 1) index -= 12;
-  while (index < current - 10) index += 12;
-  return Math.floor(index / 12);
-}
-
 /** A year of activities in the spirit of the reference plans. Indexes 0–4 keep their ids from the first seed. */
 function eventSpecs(today: string): EventSpec[] {
   const date = (month: number, day: number, time: string) =>

@@ -41,8 +41,8 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
   Grid: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       if (!ctx.access.can('residents:read')) return null;
-      const grid = await ctx.loaders.byId(Grid).load(ref.id);
-      if (!grid || !inCommunityScope(ctx.access, grid.communityId)) return null;
+      const grid = known(await ctx.loaders.byId(Grid).load(ref.id), '网格', ref.id);
+      if (!inCommunityScope(ctx.access, grid.communityId)) return null;
       const grids = ctx.access.gridCodes();
       return !grids || grids.includes(grid.code) ? grid : null;
     },
@@ -50,8 +50,8 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
   Building: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       if (!ctx.access.can('residents:read')) return null;
-      const building = await ctx.loaders.byId(Building).load(ref.id);
-      if (!building || !inCommunityScope(ctx.access, building.communityId)) return null;
+      const building = known(await ctx.loaders.byId(Building).load(ref.id), '楼栋', ref.id);
+      if (!inCommunityScope(ctx.access, building.communityId)) return null;
       const grids = ctx.access.gridCodes();
       return !grids || grids.includes((await ctx.loaders.byId(Grid).load(building.grid.id))?.code ?? '')
         ? building

@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR, type FundDisbursementReason } from '@shequ/contracts';
-import { DEMO_REFERENCE_DATE, demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
+import { demoDataset, demoEventYear, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import type { ServiceDependencies, UnitOfWork } from '@shequ/subgraph';
 import { recordFundDonation, registerFundDonor, type DonationInput } from '../application/fund/donations.js';
@@ -19,31 +19,47 @@ import {
   decideFundApplication,
   openFundProgrammeRound,
 } from '../application/fund/programmes.js';
-import { addDays, ageOn } from '@shequ/contracts';
+import { addDays, ageOn, communityDay } from '@shequ/contracts';
 import { FundLedgerEntry } from '../entities/fund/index.js';
 
 type Step = (uow: UnitOfWork, actor: FundActor) => Promise<unknown>;
 
 /** The events seed's galas (每月一台晚会, January–October on the 20th): community-event indexes 5, 7, … 23. */
 const galaEventId = (month: number) => demoId('community-event', 5 + 2 * (month - 1));
+
+/**
+ * The fund's demo year is relative to the seed's "today": the last year whose January–October is over (today from
+ * 1 November of that year to 31 October of the next), so every step of the year is in the past whatever the date.
+ */
+export function demoFundYear(today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today >= `${year}-11-01` ? year : year - 1;
+}
 const ORG = (n: number) => demoId('organization', n);
 const APPROVERS = ['林秀珍（社区党委书记）', '陈志强（居委会主任）', '黄美玲（居委会委员）'];
 
 /**
- * A year of 阳光爱心基金 up to the demo's reference date (2026-11-01): enterprise and unit donations before the
+ * A year of 阳光爱心基金 up to the seed's "today" (its January–October: see `demoFundYear`): enterprise and unit donations before the
  * Spring Festival, 学雷锋日 gifts of building leaders, 七一 party members' donations, 重阳 gifts of the 关工委 "五老",
  * a collection at every monthly gala; 春节慰问 of 低保/特困 households, illness, disaster, disability and 重阳
  * disbursements through 两委 approval and 公示; the «爱心伴我成长» 助学金 sponsored by 中信隆进出口公司 and
  * 红十字特别救助 applications. Written through the same application functions as the API, in date order, so the
- * ledger, its balances and the events are what the live service would have produced. Deterministic.
+ * ledger, its balances and the events are what the live service would have produced. Deterministic for a given day.
+ * A gala's collection names its event when the events seed holds that gala on the same day (the events calendar
+ * keeps the twelve months around today: see `demoEventYear`); an earlier gala's is an anonymous collection.
  */
-export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies): Promise<void> {
+export async function seedFundDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
   const data = demoDataset();
   const communityId = data.community.code;
   if ((await orm.em.fork().count(FundLedgerEntry, { communityId })) > 0) return;
   const random = new SeededRandom('莲秀社区-阳光爱心基金');
-  const year = Number(DEMO_REFERENCE_DATE.slice(0, 4));
+  const today = communityDay(clock.now());
+  const year = demoFundYear(today);
+  /** The end of the fund's year (its ages and the donors' first gifts are counted from here). */
+  const yearEnd = `${year}-11-01`;
   const d = (month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  /** The galas of the fund's year that the events seed holds on the same day (and has completed). */
+  const galaMonths = Array.from({ length: 10 }, (_, i) => i + 1).filter((m) => demoEventYear(m, today) === year);
   const steps: Array<{ on: string; order: number; step: Step }> = [];
   const at = (on: string, step: Step) => steps.push({ on, order: steps.length, step });
   const donors = new Map<string, string>();
@@ -81,12 +97,12 @@ export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies)
     ['telecom', 10, 'ORGANIZATION'],
     ['property', 4, 'ORGANIZATION'],
   ];
-  at(addDays(DEMO_REFERENCE_DATE, -360), async (uow, actor) => {
+  at(addDays(yearEnd, -360), async (uow, actor) => {
     for (const [key, index, kind] of units)
       await donor(key, { kind, organizationId: ORG(index), namedInReport: true })(uow, actor);
     await donor('zxl', { kind: 'ENTERPRISE', name: '中信隆进出口公司', namedInReport: true })(uow, actor);
   });
-  donate(addDays(DEMO_REFERENCE_DATE, -350), 'property', { amountFen: 300000, note: '冬季慰问捐款' });
+  donate(addDays(yearEnd, -350), 'property', { amountFen: 300000, note: '冬季慰问捐款' });
   donate(d(1, 12), 'tech', { amountFen: 1000000, note: '迎春送温暖' });
   donate(d(1, 13), 'catering', { amountFen: 500000 });
   donate(d(1, 13), 'catering', {
@@ -100,7 +116,7 @@ export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies)
   donate(d(1, 20), 'telecom', { amountFen: 200000 });
 
   // People: building leaders (学雷锋日), party members (七一), 关工委 "五老" (重阳), a few residents.
-  const byAge = (r: DemoResident) => ageOn(r.birthDate, DEMO_REFERENCE_DATE);
+  const byAge = (r: DemoResident) => ageOn(r.birthDate, yearEnd);
   const residents = new Map(data.residents.map((r) => [r.id, r]));
   const leaders = data.buildings.map((b) => b.leaderResidentId).filter((id): id is string => !!id);
   const adults = random.shuffle(
@@ -135,7 +151,7 @@ export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies)
   for (let month = 1; month <= 10; month++)
     donate(d(month, 20), null, {
       amountFen: random.int(60000, 180000),
-      eventId: galaEventId(month),
+      ...(galaMonths.includes(month) ? { eventId: galaEventId(month) } : {}),
       note: '晚会现场爱心募捐',
     });
   donate(d(5, 11), null, { amountFen: 100000, note: '爱心人士匿名捐款' });
@@ -201,8 +217,8 @@ export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies)
     .shuffle(careOf('ELDERLY_LIVING_ALONE'))
     .slice(0, 5)
     .forEach((id, i) => disburse(`elderly-${i}`, id, 'ELDERLY', 30000, '重阳节慰问独居老人', d(10, 6)));
-  disburse('current', allowance[14], 'ILLNESS', 400000, '白血病治疗', addDays(DEMO_REFERENCE_DATE, -6), 'PUBLISHED');
-  disburse('new', allowance[15], 'HARDSHIP', 80000, '子女上学费用困难', addDays(DEMO_REFERENCE_DATE, -2), 'PROPOSED');
+  disburse('current', allowance[14], 'ILLNESS', 400000, '白血病治疗', addDays(today, -6), 'PUBLISHED');
+  disburse('new', allowance[15], 'HARDSHIP', 80000, '子女上学费用困难', addDays(today, -2), 'PROPOSED');
 
   // «爱心伴我成长» 助学金: 中信隆进出口公司 gives the year's budget; children of floating families in hardship apply.
   const opensOn = d(7, 1);
@@ -323,10 +339,10 @@ export async function seedFundDemo({ orm, outbox, logger }: ServiceDependencies)
   steps.sort((a, b) => a.on.localeCompare(b.on) || a.order - b.order);
   await orm.em.fork().transactional(async (em) => {
     const events = eventSink(outbox, em, { communityId, actor: SYSTEM_ACTOR, correlationId: 'demo-seed-fund' });
-    // The galas the collections name, as the events seed creates them (same deterministic ids, all completed by the
-    // reference date). This seed cannot wait for events' seed to arrive over NATS, so it writes the projection rows
+    // The galas the collections name, as the events seed creates them (same deterministic ids, all completed by
+    // today). This seed cannot wait for events' seed to arrive over NATS, so it writes the projection rows
     // itself; the events service's own events, when they come, find them already there (idempotent upserts).
-    for (let month = 1; month <= 10; month++)
+    for (const month of galaMonths)
       await projectEventStatus(em, {
         eventId: galaEventId(month),
         communityId,
