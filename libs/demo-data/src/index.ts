@@ -4,3 +4,4 @@ export * from './chinese-names.js';
 export * from './demo-community.js';
 export * from './demo-care.js';
 export * from './demo-organizations.js';
+export * from './district/index.js';
