@@ -22,3 +22,4 @@ export * from './subgraph-service.js';
 export * from './print-schema.js';
 export * from './access/api-key-projection.js';
 export * from './references/index.js';
+export * from './district/index.js';

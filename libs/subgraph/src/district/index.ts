@@ -1,0 +1,3 @@
+export * from './bulk-insert.js';
+export * from './generate-into-database.js';
+export * from './generator-cli.js';
