@@ -3,7 +3,8 @@ import { messagingEntities } from '@shequ/messaging';
 import { accessEntitiesOf } from '../access/access-entities.js';
 import { schedulingEntities } from '../scheduled-task-lease.js';
 import type { SubgraphServiceDefinition } from '../subgraph-service.js';
-import { seedReferenceProjection, type ReferenceDataset } from '../references/apply-reference.js';
+import { referenceFactsOf, type ReferenceDataset } from '../references/apply-reference.js';
+import { ReferenceProjection } from '../references/reference-projection.js';
 import { BulkInsert, GenerationProgress } from './bulk-insert.js';
 
 /** What one service writes of a generated community into its own tables. */
@@ -44,7 +45,7 @@ export async function generateIntoDatabase<C extends ReferenceDataset>(
     communities += 1;
     await em.fork().transactional(async (tx) => {
       const out = new BulkInsert(tx, progress, () => `${communities} 个社区（${community.community.code}）`);
-      if (options.references) await seedReferenceProjection(tx, community);
+      if (options.references) await out.insert(ReferenceProjection, referenceRows(community));
       await options.writer.writeCommunity(community, out);
     });
   }
@@ -68,4 +69,20 @@ export function openServiceDatabase(definition: SubgraphServiceDefinition, locat
     migrations: definition.migrations,
     log: () => undefined,
   });
+}
+
+/** The reference projection's rows of a generated community, as residents' events would state them (epoch-dated). */
+function referenceRows(community: ReferenceDataset) {
+  return referenceFactsOf(community, new Date(0)).map((f) => ({
+    kind: f.kind,
+    id: f.id,
+    communityId: f.communityId,
+    status: f.status ?? 'ACTIVE',
+    parentId: f.parentId ?? null,
+    gridId: f.gridId ?? null,
+    department: f.department ?? null,
+    gridIds: f.gridIds?.join(',') ?? '',
+    birthDate: f.birthDate ?? null,
+    sourceOccurredAt: f.occurredAt,
+  }));
 }
