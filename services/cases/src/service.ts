@@ -11,6 +11,7 @@ import { buildCasesSchema } from './graphql/schema.js';
 import { open311Routes } from './http/open311-routes.js';
 import { casesMigrations } from './migrations/index.js';
 import { seedCasesDemo } from './seeds/demo-seed.js';
+import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** Scan intervals: overdue cases every minute, proactive rules every hour (overridable for local runs). */
 const scanIntervals = () =>
@@ -40,6 +41,9 @@ export const casesService: SubgraphServiceDefinition = {
       ),
     ];
   },
-  seedDemoData: seedCasesDemo,
+  seedDemoData: async (deps) => {
+    await seedCasesDemo(deps);
+    await seedDemoStreet(deps, casesService);
+  },
   routes: open311Routes,
 };

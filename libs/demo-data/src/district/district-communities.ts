@@ -44,3 +44,6 @@ export const DEMO_STREET_OPTIONS: DistrictPlanOptions = {
   streets: ['350203008'],
   communities: 4,
 };
+
+/** The codes of the demo street's generated communities (what a seed checks before writing them). */
+export const demoStreetCommunityCodes = (): string[] => districtPlan(DEMO_STREET_OPTIONS).map((p) => p.community.code);

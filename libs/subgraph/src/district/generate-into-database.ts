@@ -36,7 +36,7 @@ export interface GenerationSummary {
  */
 export async function generateIntoDatabase<C extends ReferenceDataset>(
   em: EntityManager,
-  definition: SubgraphServiceDefinition,
+  definition: Pick<SubgraphServiceDefinition, 'name' | 'rollups'>,
   options: GenerationOptions<C>,
 ): Promise<GenerationSummary> {
   const progress = options.progress ?? new GenerationProgress(definition.name);
