@@ -2,6 +2,7 @@ import { ageOn, communityDay, type CommunityEventType, type RegistrationStatus }
 import { demoId, SeededRandom, type DemoDataset } from '@shequ/demo-data';
 import type { EntityManager } from '@shequ/database';
 import type { CommunityWriter } from '@shequ/subgraph';
+import { ageFits } from '../domain/audience-rule.js';
 import type { EventAudience } from '../domain/vocabularies.js';
 import { CommunityEvent, GridCode, Registration, ResidentProfile, Venue } from '../entities/index.js';
 
@@ -103,7 +104,11 @@ export function eventsDistrictWriter(options: {
         const start = people.length > 0 ? random.int(0, people.length - 1) : 0;
         const step = people.length > 0 ? Math.max(1, Math.floor(people.length / Math.max(1, wanted))) : 1;
         const chosen = new Set<string>();
-        for (let k = 0; k < wanted; k++) chosen.add(people[(start + k * step) % people.length].id);
+        for (let k = 0; k < wanted; k++) {
+          const person = people[(start + k * step) % people.length];
+          // the audience's ages hold on the day of the activity (as the API checks them)
+          if (ageFits(audience, ageOn(person.birthDate, startsAt))) chosen.add(person.id);
+        }
         let n = 0;
         for (const residentId of chosen) {
           const registeredAt = new Date(startsAt.getTime() - random.int(1, 14) * DAY);
