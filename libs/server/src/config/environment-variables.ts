@@ -295,7 +295,7 @@ export const ENVIRONMENT = defineEnvironment({
   SHEQU_BENCH_RESIDENTS: {
     schema: Type.Integer({ minimum: 1, description: 'a number of residents' }),
     default: 5_000,
-    meaning: 'residents of the district benchmark (`e2e/bench/district.bench.ts`; the issue\'s size is 1000000)',
+    meaning: "residents of the district benchmark (`e2e/bench/district.bench.ts`; the issue's size is 1000000)",
     usedBy: ['npm run bench'],
   },
   SHEQU_BENCH_CASES: {
