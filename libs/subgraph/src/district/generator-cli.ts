@@ -61,8 +61,11 @@ export async function runDistrictGenerator<C extends ReferenceDataset>(
   try {
     const { communities, writer, references } = build(args);
     const em = orm.em.fork() as EntityManager;
-    if (await writer.hasData(em))
-      throw new Error(`${definition.name} 的数据库（${location.dbName}）已有数据：生成器只写入空数据库`);
+    if (await writer.hasData(em)) {
+      process.stderr.write(`${definition.name} 的数据库（${location.dbName}）已有数据：生成器只写入空数据库\n`);
+      process.exitCode = 1;
+      return;
+    }
     const progress = new GenerationProgress(definition.name);
     const summary = await generateIntoDatabase(em, definition, { communities, writer, references, progress });
     process.stderr.write(
