@@ -181,7 +181,8 @@ ${platformNote}
 
  A development token for community_admin (7 days; others: npm run token -- --role <role> [--grid <code>]):
    ${token}
- 嘉莲街道 street admin (all its communities; writes need the header x-shequ-community: <12-digit community code>):
+ 嘉莲街道 street admin (莲秀社区 and four small generated communities, 350203008001–004; writes need the header
+ x-shequ-community: <12-digit community code>):
    ${streetAdminToken}
  嘉莲街道 analyst (statistics over the street's communities, never a person):
    ${streetAnalystToken}

@@ -30,8 +30,16 @@ interface ResidentLike {
  * household), disability, veterans, retired cadres, unemployed adults, children of migrant workers, a few
  * 特困 and 重点人员. 高龄 is never listed: it is derived from the birth date.
  */
-export function demoCareRecords(residents: ResidentLike[], referenceDate: string): DemoCareRecord[] {
-  const random = new SeededRandom('莲秀社区-关爱');
+export function demoCareRecords(
+  residents: ResidentLike[],
+  referenceDate: string,
+  stream: { seed: string; idKind: string; minimumLivingAllowanceHouseholds: number } = {
+    seed: '莲秀社区-关爱',
+    idKind: 'care',
+    minimumLivingAllowanceHouseholds: DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS,
+  },
+): DemoCareRecord[] {
+  const random = new SeededRandom(stream.seed);
   const records: DemoCareRecord[] = [];
   const add = (
     resident: ResidentLike,
@@ -43,7 +51,7 @@ export function demoCareRecords(residents: ResidentLike[], referenceDate: string
     const startedOn = addDays(referenceDate, -random.int(60, 2_400));
     const lastReviewedOn = reviewed && random.chance(0.8) ? addDays(referenceDate, -random.int(1, 170)) : null;
     records.push({
-      id: demoId('care', records.length),
+      id: demoId(stream.idKind, records.length),
       residentId: resident.id,
       category,
       startedOn,
@@ -58,12 +66,9 @@ export function demoCareRecords(residents: ResidentLike[], referenceDate: string
 
   const registeredHeads = residents.filter((r) => r.relationToHead === 'HEAD' && r.residenceType === 'REGISTERED');
   const lowIncome = shuffle(random, [...registeredHeads]);
-  for (const head of lowIncome.slice(0, DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS))
-    add(head, 'MINIMUM_LIVING_ALLOWANCE', '区民政局审批');
-  for (const head of lowIncome.slice(
-    DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS,
-    DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS + 6,
-  )) {
+  const allowance = stream.minimumLivingAllowanceHouseholds;
+  for (const head of lowIncome.slice(0, allowance)) add(head, 'MINIMUM_LIVING_ALLOWANCE', '区民政局审批');
+  for (const head of lowIncome.slice(allowance, allowance + 6)) {
     if (age(head) >= 60) add(head, 'EXTREME_POVERTY', '区民政局审批');
   }
   for (const r of residents) {

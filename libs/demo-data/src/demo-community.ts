@@ -8,8 +8,8 @@ import {
   type ResidenceType,
 } from '@shequ/contracts';
 import { chineseName, surnameOf } from './chinese-names.js';
-import { demoCareRecords, type DemoCareRecord } from './demo-care.js';
-import { demoId } from './demo-id.js';
+import { DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS, demoCareRecords, type DemoCareRecord } from './demo-care.js';
+import { demoId as demoIdOf } from './demo-id.js';
 import { demoOrganizations, type DemoOrganization } from './demo-organizations.js';
 import { SeededRandom } from './seeded-random.js';
 
@@ -133,8 +133,27 @@ const STAFF_PLAN: Array<[Department, string, number]> = [
   ['CULTURE', '文化专干', 1],
 ];
 
-function birthDateForAge(random: SeededRandom, age: number): string {
-  return addDays(addYears(DEMO_REFERENCE_DATE, -age - 1), random.int(1, 364));
+/** What makes one generated community: 莲秀社区 of the demo, or a community of the district generator. */
+export interface CommunitySpec {
+  community: DemoCommunity;
+  /** The lanes (里) of the community: one grid each. */
+  lanes: readonly string[];
+  residentCount: number;
+  buildingsPerGrid: number;
+  /** Seed of the community's random stream. */
+  seed: string;
+  /** Seed of the care categories' random stream. */
+  careSeed: string;
+  /** Id namespace of a kind of record (`resident` → `350203008001:resident`), so ids never collide across communities. */
+  idKind(kind: string): string;
+  /** Ages are as of this date. */
+  referenceDate: string;
+  /** ID numbers already given (across the district): a new resident never gets one of them. */
+  usedIdNumbers: Set<string>;
+  /** 低保 households (recorded on the head). */
+  minimumLivingAllowanceHouseholds: number;
+  /** Organisations of the community (the demo's 辖区单位 …); none for generated communities. */
+  withOrganizations: boolean;
 }
 
 let cached: DemoDataset | undefined;
@@ -146,8 +165,33 @@ export function demoDataset(): DemoDataset {
 }
 
 function generate(): DemoDataset {
-  const random = new SeededRandom('莲秀社区');
-  const usedIds = new Set<string>();
+  return generateCommunity({
+    community: COMMUNITY,
+    lanes: LANES,
+    residentCount: DEMO_RESIDENT_COUNT,
+    buildingsPerGrid: BUILDINGS_PER_GRID,
+    seed: '莲秀社区',
+    careSeed: '莲秀社区-关爱',
+    idKind: (kind) => kind,
+    referenceDate: DEMO_REFERENCE_DATE,
+    usedIdNumbers: new Set<string>(),
+    minimumLivingAllowanceHouseholds: DEMO_MINIMUM_LIVING_ALLOWANCE_HOUSEHOLDS,
+    withOrganizations: true,
+  });
+}
+
+/** One community, deterministic for its spec (and the ID numbers already used): grids, buildings, households, residents, staff, care. */
+export function generateCommunity(spec: CommunitySpec): DemoDataset {
+  const COMMUNITY = spec.community;
+  const LANES = spec.lanes;
+  const BUILDINGS_PER_GRID = spec.buildingsPerGrid;
+  const DEMO_RESIDENT_COUNT = spec.residentCount;
+  const DEMO_REFERENCE_DATE = spec.referenceDate;
+  const demoId = (kind: string, index: number) => demoIdOf(spec.idKind(kind), index);
+  const birthDateForAge = (random: SeededRandom, age: number): string =>
+    addDays(addYears(DEMO_REFERENCE_DATE, -age - 1), random.int(1, 364));
+  const random = new SeededRandom(spec.seed);
+  const usedIds = spec.usedIdNumbers;
   let residentIndex = 0;
   let sequence = 0;
 
@@ -335,13 +379,14 @@ function generate(): DemoDataset {
     }
   }
 
+  const residentById = new Map(residents.map((r) => [r.id, r]));
   // Rented flats record their landlord: a registered adult owning a flat elsewhere in the community.
   const owners = households
     .filter((h) => h.housing === 'OWNED' && h.headResidentId)
-    .map((h) => residents.find((r) => r.id === h.headResidentId)!)
+    .map((h) => residentById.get(h.headResidentId!)!)
     .filter((r) => r.residenceType === 'REGISTERED');
   for (const household of households) {
-    if (household.housing === 'RENTED') household.landlordResidentId = random.pick(owners).id;
+    if (household.housing === 'RENTED' && owners.length > 0) household.landlordResidentId = random.pick(owners).id;
   }
 
   // 楼栋长: a registered resident of the building aged 45–75.
@@ -361,11 +406,17 @@ function generate(): DemoDataset {
   }
 
   // Added later with their own random streams, so everything above stays as it was.
-  const careRecords = demoCareRecords(residents, DEMO_REFERENCE_DATE);
-  const organizations = demoOrganizations(
-    grids.map((g) => g.id),
-    LANES,
-    `${COMMUNITY.city}${COMMUNITY.districtName}${COMMUNITY.streetName}`,
-  );
+  const careRecords = demoCareRecords(residents, DEMO_REFERENCE_DATE, {
+    seed: spec.careSeed,
+    idKind: spec.idKind('care'),
+    minimumLivingAllowanceHouseholds: spec.minimumLivingAllowanceHouseholds,
+  });
+  const organizations = spec.withOrganizations
+    ? demoOrganizations(
+        grids.map((g) => g.id),
+        [...LANES],
+        `${COMMUNITY.city}${COMMUNITY.districtName}${COMMUNITY.streetName}`,
+      )
+    : [];
   return { community: COMMUNITY, grids, buildings, households, residents, staff, careRecords, organizations };
 }

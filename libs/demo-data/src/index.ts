@@ -5,3 +5,4 @@ export * from './demo-community.js';
 export * from './demo-care.js';
 export * from './demo-organizations.js';
 export * from './demo-calendar.js';
+export * from './district/index.js';

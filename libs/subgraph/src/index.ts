@@ -23,3 +23,4 @@ export * from './print-schema.js';
 export * from './access/api-key-projection.js';
 export * from './references/index.js';
 export * from './webhooks/index.js';
+export * from './district/index.js';

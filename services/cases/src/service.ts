@@ -19,6 +19,7 @@ import { buildCasesSchema } from './graphql/schema.js';
 import { open311Routes } from './http/open311-routes.js';
 import { casesMigrations } from './migrations/index.js';
 import { seedCasesDemo } from './seeds/demo-seed.js';
+import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** Scan intervals: overdue cases every minute, proactive rules every hour (overridable for local runs). */
 const scanIntervals = () =>
@@ -55,6 +56,9 @@ export const casesService: SubgraphServiceDefinition = {
       webhookDispatchTask(deps.orm, webhookSettingsFromEnv(), deps.logger),
     ];
   },
-  seedDemoData: seedCasesDemo,
+  seedDemoData: async (deps) => {
+    await seedCasesDemo(deps);
+    await seedDemoStreet(deps, casesService);
+  },
   routes: open311Routes,
 };

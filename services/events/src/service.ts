@@ -4,6 +4,7 @@ import { residentsConsumer } from './events/residents-consumer.js';
 import { buildEventsSchema } from './graphql/schema.js';
 import { eventsMigrations } from './migrations/index.js';
 import { seedEventsDemo } from './seeds/demo-seed.js';
+import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** The events subgraph: venues, teams, activities, registration and volunteers. */
 export const eventsService: SubgraphServiceDefinition = {
@@ -13,5 +14,8 @@ export const eventsService: SubgraphServiceDefinition = {
   migrations: eventsMigrations,
   buildSchema: buildEventsSchema,
   consumers: (deps) => [referenceProjectionConsumer('events', deps), residentsConsumer(deps)],
-  seedDemoData: seedEventsDemo,
+  seedDemoData: async (deps) => {
+    await seedEventsDemo(deps);
+    await seedDemoStreet(deps, eventsService);
+  },
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, communityYearMonth } from '@shequ/contracts';
-import { demoDataset } from '@shequ/demo-data';
+import { DEMO_STREET_OPTIONS, demoDataset, districtCommunities } from '@shequ/demo-data';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -88,7 +88,9 @@ describe.each(testDialects())('the events demo keeps its own rules on %s', (dial
     it('registers residents of the audience before now, attendance only at held events', async () => {
       const em = service.orm.em.fork();
       const events = new Map((await em.find(CommunityEvent, {})).map((e) => [e.id, e]));
-      const birthDates = new Map(demoDataset().residents.map((r) => [r.id, r.birthDate]));
+      // 莲秀社区's residents and the demo street's generated communities' (registered by the same rules)
+      const residents = [demoDataset(), ...districtCommunities(DEMO_STREET_OPTIONS)].flatMap((d) => d.residents);
+      const birthDates = new Map(residents.map((r) => [r.id, r.birthDate]));
       const registrations = await em.find(Registration, {});
       expect(registrations.length).toBeGreaterThan(1000);
       const seats = new Map<string, number>();

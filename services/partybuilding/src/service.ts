@@ -7,6 +7,7 @@ import { residentsConsumer } from './events/residents-consumer.js';
 import { buildPartybuildingSchema } from './graphql/schema.js';
 import { partybuildingMigrations } from './migrations/index.js';
 import { seedPartybuildingDemo } from './seeds/demo-seed.js';
+import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** The party-building subgraph: organisations, members, 三会一课, transfers, 流动红旗岗. */
 export const partybuildingService: SubgraphServiceDefinition = {
@@ -22,5 +23,8 @@ export const partybuildingService: SubgraphServiceDefinition = {
     residentsConsumer(deps),
     activitiesConsumer(deps),
   ],
-  seedDemoData: seedPartybuildingDemo,
+  seedDemoData: async (deps) => {
+    await seedPartybuildingDemo(deps);
+    await seedDemoStreet(deps, partybuildingService);
+  },
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDataset } from '@shequ/demo-data';
+import { DEMO_STREET_OPTIONS, demoDataset, districtCommunities } from '@shequ/demo-data';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -56,8 +56,11 @@ describe.each(testDialects())('the party-building demo keeps its own rules on %s
 
     it('keeps every member’s stage history and placement valid on that day', async () => {
       const members = await service.orm.em.fork().find(PartyMember, {}, { populate: ['branch', 'group'] });
-      expect(members).toHaveLength(121);
-      const birthDates = new Map(demoDataset().residents.map((r) => [r.id, r.birthDate]));
+      // 莲秀社区's committee, and the demo street's generated communities' members (checked by the same rules)
+      expect(members.filter((m) => m.communityId === '350203008006')).toHaveLength(121);
+      expect(members.length).toBeGreaterThan(121);
+      const residents = [demoDataset(), ...districtCommunities(DEMO_STREET_OPTIONS)].flatMap((d) => d.residents);
+      const birthDates = new Map(residents.map((r) => [r.id, r.birthDate]));
       for (const m of members.filter((m) => m.status === 'ACTIVE')) {
         checkStageHistory({ ...m, status: 'ACTIVE' }, today);
         if (m.appliedOn) checkApplication({ appliedOn: m.appliedOn, birthDate: birthDates.get(m.residentId)! }, today);

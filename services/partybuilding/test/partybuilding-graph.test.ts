@@ -29,13 +29,15 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
 
   it('seeds a committee with three branches of two groups and ≈120 members across stages, idempotently', async () => {
     const em = service.orm.em.fork();
-    expect(await em.count(PartyOrganization, { level: 'BRANCH' })).toBe(3);
-    expect(await em.count(PartyOrganization, { level: 'GROUP' })).toBe(6);
+    // 莲秀社区 (the demo street's generated communities have their own committees)
+    const communityId = '350203008006';
+    expect(await em.count(PartyOrganization, { level: 'BRANCH', communityId })).toBe(3);
+    expect(await em.count(PartyOrganization, { level: 'GROUP', communityId })).toBe(6);
+    expect(await em.count(PartyMember, { communityId })).toBe(121);
     const count = await em.count(PartyMember, {});
-    expect(count).toBe(121);
     await partybuildingService.seedDemoData!(service);
     expect(await service.orm.em.fork().count(PartyMember, {})).toBe(count);
-    const members = await em.find(PartyMember, { status: 'ACTIVE' });
+    const members = await em.find(PartyMember, { status: 'ACTIVE', communityId });
     expect(new Set(members.map((m) => m.stage)).size).toBe(5);
     expect(new Set(members.map((m) => m.memberType))).toEqual(
       new Set(['RETIRED', 'EMPLOYED_REPORTING', 'COMMUNITY', 'MOBILE']),
@@ -60,7 +62,7 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
   it('takes members, secretaries and transfer residents from the residents demo dataset, with its gender and birth date', async () => {
     const em = service.orm.em.fork();
     const residents = new Map(demoDataset().residents.map((r) => [r.id, r]));
-    const members = await em.find(PartyMember, {});
+    const members = await em.find(PartyMember, { communityId: '350203008006' });
     expect(members.length).toBeGreaterThan(100);
     for (const m of members) {
       const resident = residents.get(m.residentId);
@@ -119,7 +121,7 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
   it('contributes Resident.partyMember with stage and branch, null for non-members', async () => {
     const member = await service.orm.em
       .fork()
-      .findOneOrFail(PartyMember, { stage: 'PROBATIONARY' }, { orderBy: { id: 'asc' } });
+      .findOneOrFail(PartyMember, { stage: 'PROBATIONARY', communityId: '350203008006' }, { orderBy: { id: 'asc' } });
     const result = await service.graphql(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Resident { partyMember { stage branch { level parent { name } } } } } }`,
       {

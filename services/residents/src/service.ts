@@ -8,6 +8,7 @@ import { buildResidentsSchema } from './graphql/schema.js';
 import { residentsMigrations } from './migrations/index.js';
 import { seedResidentsDemo } from './seeds/demo-seed.js';
 import { seedFundDemo } from './seeds/fund-demo-seed.js';
+import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** The residents subgraph: people, places, organisations (一标三实) and care categories. */
 export const residentsService: SubgraphServiceDefinition = {
@@ -21,6 +22,7 @@ export const residentsService: SubgraphServiceDefinition = {
   seedDemoData: async (deps) => {
     await seedResidentsDemo(deps);
     await seedFundDemo(deps);
+    await seedDemoStreet(deps, residentsService);
   },
   consumers: (deps) => [...residentsAccessConsumers(deps), communityEventsConsumer(deps), casesConsumer(deps)],
   // District import files (10,000 rows of CSV ≈ 1.5 MB) and address registers come in one request: only those may be large.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@shequ/contracts';
+import { DEMO_STREET_OPTIONS } from '@shequ/demo-data';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -23,7 +24,9 @@ describe.each(testDialects())('the residents demo keeps its own rules on %s', (d
 
     it('registers every resident as the API would (ID number, name, phone, 居住证)', async () => {
       const residents = await service.orm.em.fork().find(Resident, {});
-      expect(residents).toHaveLength(2500);
+      // 莲秀社区 and the demo street's generated communities: all registered as the API would
+      expect(residents.filter((r) => r.communityId === '350203008006')).toHaveLength(2500);
+      expect(residents).toHaveLength(2500 + DEMO_STREET_OPTIONS.residents);
       for (const r of residents) {
         const valid = validateRegistration({ name: r.name, idNumber: r.idNumber, phone: r.phone }, now);
         expect(valid.birthDate).toBe(r.birthDate);
@@ -37,7 +40,9 @@ describe.each(testDialects())('the residents demo keeps its own rules on %s', (d
       const reviews = await em.find(CareReview, {}, { orderBy: { reviewedOn: 'asc' } });
       const byRecord = new Map<string, CareReview[]>();
       for (const review of reviews) byRecord.set(review.record.id, [...(byRecord.get(review.record.id) ?? []), review]);
-      expect(await em.count(CareRecord, { category: 'MINIMUM_LIVING_ALLOWANCE' })).toBe(195);
+      expect(await em.count(CareRecord, { category: 'MINIMUM_LIVING_ALLOWANCE', communityId: '350203008006' })).toBe(
+        195,
+      );
       const problems: string[] = [];
       for (const record of records) {
         const history = byRecord.get(record.id) ?? [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDataset, demoId } from '@shequ/demo-data';
+import { DEMO_STREET_OPTIONS, demoDataset, demoId, demoStreetCommunityCodes } from '@shequ/demo-data';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -16,6 +16,33 @@ describe.each(testDialects())('demo community seed on %s', (dialect) => {
     });
   }, 60_000);
   afterAll(() => service?.stop());
+
+  it('gives the demo street (嘉莲街道) its other communities: a street admin sees them all, a street analyst counts them', async () => {
+    const street = { community: '350203008' };
+    const listed = await service.graphql(
+      `{ communities(first: 20) { totalCount edges { node { id name } } } }`,
+      {},
+      {
+        role: 'street_admin',
+        ...street,
+      },
+    );
+    expect(listed.errors).toBeUndefined();
+    const codes = listed.data.communities.edges.map((e: any) => e.node.id).sort();
+    expect(codes).toEqual(['350203008006', ...demoStreetCommunityCodes()].sort());
+    const stats = await service.graphql(
+      `{ residentStatistics(groupBy: [GRID]) { total } }`,
+      {},
+      {
+        role: 'analyst',
+        ...street,
+      },
+    );
+    expect(stats.errors).toBeUndefined();
+    expect(stats.data.residentStatistics.total).toBe(2500 + DEMO_STREET_OPTIONS.residents);
+    const community = await service.graphql(`{ residentStatistics(groupBy: [GRID]) { total } }`);
+    expect(community.data.residentStatistics.total).toBe(2500);
+  });
 
   it('loads 莲秀社区 with stable ids, an age pyramid, about 20% floating residents and 195 低保 households', async () => {
     const data = demoDataset();

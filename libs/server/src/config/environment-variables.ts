@@ -337,6 +337,24 @@ export const ENVIRONMENT = defineEnvironment({
       'a built checkout of earlier code: the residents read-path benchmark runs its residents side by side with this tree',
     usedBy: ['npm run bench'],
   },
+  SHEQU_BENCH_RESIDENTS: {
+    schema: Type.Integer({ minimum: 1, description: 'a number of residents' }),
+    default: 5_000,
+    meaning: "residents of the district benchmark (`e2e/bench/district.bench.ts`; the issue's size is 1000000)",
+    usedBy: ['npm run bench'],
+  },
+  SHEQU_BENCH_CASES: {
+    schema: Type.Integer({ minimum: 0, description: 'a number of cases' }),
+    defaultText: 'one per five residents',
+    meaning: 'cases of the district benchmark',
+    usedBy: ['npm run bench'],
+  },
+  SHEQU_BENCH_RUNS: {
+    schema: Type.Integer({ minimum: 1, description: 'a number of runs' }),
+    default: 30,
+    meaning: 'measured runs of each query in the district benchmark (after 3 warm-up runs)',
+    usedBy: ['npm run bench'],
+  },
   BENCH_POSTGRES_URL: {
     schema: url('PostgreSQL'),
     meaning:

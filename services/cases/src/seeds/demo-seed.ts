@@ -16,7 +16,7 @@ import { ProactiveTask } from '../entities/proactive-task.js';
 import { floatingResidentVerify } from '../domain/proactive-rules/floating-resident-verify.js';
 
 /** Matters like those 社情民意在线 handled in 莲秀社区 (membership transfers, neighbour disputes, leaks …), with weights. */
-const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string, number]> = [
+export const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string, number]> = [
   ['PARTY_MEMBERSHIP_TRANSFER', 'WALK_IN', '退休返厦，申请将党员组织关系从原单位转入社区党委', 3],
   ['PARTY_MEMBERSHIP_TRANSFER', 'WALK_IN', '工作调动，申请将组织关系转出至新单位党支部', 2],
   ['NEIGHBOUR_DISPUTE', 'ONLINE', '楼上住户夜间装修噪音扰民，协商未果，请社区协调', 3],
@@ -31,7 +31,7 @@ const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string, number]> = [
   ['OTHER', 'REFERRED', '街道转办：核查辖区内群租房安全隐患', 1],
 ];
 
-const REASONS: Record<EvaluationGrade, string> = {
+export const REASONS: Record<EvaluationGrade, string> = {
   EXCELLENT: '处理及时，态度热情',
   GOOD: '问题已解决',
   FAIR: '办理时间偏长',
@@ -39,7 +39,7 @@ const REASONS: Record<EvaluationGrade, string> = {
 };
 const CASES_PER_YEAR = 120;
 const HOUR = 3_600_000;
-const GRADES: Array<[EvaluationGrade, number]> = [
+export const GRADES: Array<[EvaluationGrade, number]> = [
   ['EXCELLENT', 5],
   ['GOOD', 4],
   ['FAIR', 1],

@@ -41,7 +41,7 @@ const STAGE_PLAN: Array<[PartyMemberStage, number]> = [
 ];
 
 /** Stage dates that satisfy the pipeline rules, counted back from the date the member reached `stage`. */
-function stageDates(
+export function stageDates(
   random: SeededRandom,
   stage: PartyMemberStage,
   resident: DemoResident,

@@ -232,6 +232,7 @@ export function careReviewHistory(
   records: readonly DemoCareRecord[],
   today: string,
   reviewerStaffId: string,
+  stream: { seed: string; idKind: string } = { seed: 'residents-demo-care-reviews', idKind: 'care-review' },
 ): {
   startedOn: Map<string, string>;
   nextReviewOn: Map<string, string | null>;
@@ -245,7 +246,7 @@ export function careReviewHistory(
     nextReviewOn: string | null;
   }>;
 } {
-  const random = new SeededRandom('residents-demo-care-reviews');
+  const random = new SeededRandom(stream.seed);
   const startedOn = new Map<string, string>();
   const nextReviewOn = new Map<string, string | null>();
   const reviews: ReturnType<typeof careReviewHistory>['reviews'] = [];
@@ -261,7 +262,7 @@ export function careReviewHistory(
       const reviewedOn = early > earliest ? early : earliest;
       const next = nextReviewDate(record.category, reviewedOn);
       reviews.push({
-        id: demoId('care-review', reviews.length),
+        id: demoId(stream.idKind, reviews.length),
         record: record.id,
         outcome: 'CONTINUE',
         reviewedOn,

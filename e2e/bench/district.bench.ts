@@ -1,0 +1,241 @@
+/**
+ * The district benchmark (issue 16): a generated district (`npm run generate`) on PostgreSQL, the whole system
+ * started on it, and each statistics query through the gateway as the district's analyst, p50 and p99, side by
+ * side in the same run with the handwritten GROUP BY over the base tables that gives the same numbers (asserted
+ * equal), plus resident list pages (`residents(first: 50)` by grid, name prefix, care category) as a district admin.
+ * Size: SHEQU_BENCH_RESIDENTS (default 5,000; the issue's figure is 1,000,000 with 200,000 cases),
+ * SHEQU_BENCH_CASES (default one per five residents), SHEQU_BENCH_RUNS (default 30 per query).
+ */
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizationFor, type Caller } from '@shequ/subgraph/testing';
+import { startPostgres, type PostgresHandle } from '@shequ/testing';
+import { ROOT, startSystem, type RunningSystem } from '../test/system.js';
+import { percentile } from './measure.js';
+
+const number = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const RESIDENTS = number('SHEQU_BENCH_RESIDENTS', 5_000);
+const CASES = number('SHEQU_BENCH_CASES', Math.round(RESIDENTS / 5));
+const RUNS = number('SHEQU_BENCH_RUNS', 30);
+
+const DISTRICT_ANALYST: Caller = { role: 'analyst', community: '350203' };
+const DISTRICT_ADMIN: Caller = { role: 'district_admin', community: '350203' };
+
+/** The part of `pg` the benchmark uses (MikroORM's PostgreSQL driver). */
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
+  end(): Promise<void>;
+}
+const { Client } = createRequire(import.meta.url)('pg') as { Client: new (url: string) => PgClient };
+
+type Numbers = Record<string, number>;
+
+/** Each statistic: the GraphQL query, its numbers keyed by group, and the handwritten SQL giving the same. */
+const STATISTICS: Array<{
+  name: string;
+  service: string;
+  query: string;
+  fromGraph(data: any): Numbers;
+  sql: string;
+  fromSql(rows: Array<Record<string, unknown>>): Numbers;
+}> = [
+  {
+    name: 'residentStatistics (grid)',
+    service: 'residents',
+    query: `{ residentStatistics(groupBy: [GRID]) { total groups { count } } }`,
+    fromGraph: (d) =>
+      countsOf(
+        d.residentStatistics.groups.map((g: any) => g.count),
+        d.residentStatistics.total,
+      ),
+    sql: `select count(*) as n from resident r left join household h on h.id = r.household_id
+          left join building b on b.id = h.building_id where r.community_id like '350203%' group by b.grid_id`,
+    fromSql: (rows) =>
+      countsOf(
+        rows.map((r) => Number(r.n)),
+        rows.reduce((s, r) => s + Number(r.n), 0),
+      ),
+  },
+  {
+    name: 'caseStatistics (category)',
+    service: 'cases',
+    query: `{ caseStatistics(groupBy: [CATEGORY]) { category count resolved } }`,
+    fromGraph: (d) =>
+      Object.fromEntries(
+        d.caseStatistics.flatMap((g: any) => [
+          [`${g.category} count`, g.count],
+          [`${g.category} resolved`, g.resolved],
+        ]),
+      ),
+    sql: `select category, count(*) as n, count(resolved_at) as resolved from case_record
+          where community_id like '350203%' group by category`,
+    fromSql: (rows) =>
+      Object.fromEntries(
+        rows.flatMap((r) => [
+          [`${String(r.category)} count`, Number(r.n)],
+          [`${String(r.category)} resolved`, Number(r.resolved)],
+        ]),
+      ),
+  },
+  {
+    name: 'partyStatistics (stage)',
+    service: 'partybuilding',
+    query: `{ partyStatistics(groupBy: [STAGE]) { stage count } }`,
+    fromGraph: (d) => Object.fromEntries(d.partyStatistics.map((g: any) => [g.stage, g.count])),
+    sql: `select stage, count(*) as n from party_member where status = 'ACTIVE' and community_id like '350203%'
+          group by stage`,
+    fromSql: (rows) => Object.fromEntries(rows.map((r) => [String(r.stage), Number(r.n)])),
+  },
+  {
+    name: 'eventStatistics (type)',
+    service: 'events',
+    query: `{ eventStatistics(groupBy: [TYPE]) { type events attended } }`,
+    fromGraph: (d) =>
+      Object.fromEntries(
+        d.eventStatistics.flatMap((g: any) => [
+          [`${g.type} events`, g.events],
+          [`${g.type} attended`, g.attended],
+        ]),
+      ),
+    sql: `select e.type, count(distinct e.id) as events, count(r.id) filter (where r.status = 'ATTENDED') as attended
+          from community_event e left join registration r on r.event_id = e.id
+          where e.status <> 'CANCELLED' and e.community_id like '350203%' group by e.type`,
+    fromSql: (rows) =>
+      Object.fromEntries(
+        rows.flatMap((r) => [
+          [`${String(r.type)} events`, Number(r.events)],
+          [`${String(r.type)} attended`, Number(r.attended)],
+        ]),
+      ),
+  },
+];
+
+/** Group counts without their keys (a grid's id or name is the service's business), sorted, and the total. */
+function countsOf(counts: number[], total: number): Numbers {
+  return Object.fromEntries([
+    ['total', total],
+    ...[...counts].sort((a, b) => a - b).map((n, i) => [`#${i}`, n] as const),
+  ]);
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+const p = (samples: number[], q: number) =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    q,
+  ).toFixed(1);
+
+describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} residents, ${CASES.toLocaleString('en')} cases)`, () => {
+  let pg: PostgresHandle;
+  let system: RunningSystem;
+  let url: string;
+  beforeAll(async () => {
+    pg = await startPostgres();
+    const base = new URL(pg.url);
+    base.pathname = '/district';
+    url = base.toString();
+    const started = Date.now();
+    execFileSync(
+      process.execPath,
+      [`${ROOT}scripts/generate.mjs`, '--residents', String(RESIDENTS), '--cases', String(CASES), '--database', url],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    console.log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    system = await startSystem({ DATABASE_URL: url, SHEQU_SEED: 'none' });
+  }, 6 * 3_600_000);
+  afterAll(async () => {
+    await system?.stop();
+    await pg?.stop();
+  });
+
+  it('answers each statistic through the gateway with the numbers of the handwritten GROUP BY, and lists pages', async () => {
+    const gateway = async (query: string, caller: Caller) => {
+      const response = await fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await authorizationFor(caller)) },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      expect(body.errors, query).toBeUndefined();
+      return body.data;
+    };
+    const lines: string[] = [];
+    for (const s of STATISTICS) {
+      const client = new Client(url.replace(/\/district$/, `/district_${s.service}`));
+      await client.connect();
+      try {
+        const graphTimes: number[] = [];
+        const sqlTimes: number[] = [];
+        let graphNumbers: Numbers = {};
+        let sqlNumbers: Numbers = {};
+        for (let i = 0; i < RUNS + 3; i++) {
+          const g = await timed(() => gateway(s.query, DISTRICT_ANALYST));
+          const q = await timed(() => client.query(s.sql));
+          if (i < 3) continue; // warm-up
+          graphTimes.push(g.ms);
+          sqlTimes.push(q.ms);
+          graphNumbers = s.fromGraph(g.value);
+          sqlNumbers = s.fromSql(q.value.rows);
+        }
+        expect(graphNumbers, s.name).toEqual(sqlNumbers);
+        lines.push(
+          `| ${s.name} | ${p(graphTimes, 50)} | ${p(graphTimes, 99)} | ${p(sqlTimes, 50)} | ${p(sqlTimes, 99)} |`,
+        );
+      } finally {
+        await client.end();
+      }
+    }
+    const residents = new Client(url.replace(/\/district$/, '/district_residents'));
+    await residents.connect();
+    const gridId = String((await residents.query(`select id from grid order by id limit 1`)).rows[0].id);
+    await residents.end();
+    const pages: Array<[string, string]> = [
+      [
+        'residents(first: 50) by grid',
+        `{ residents(first: 50, filter: { gridId: "${gridId}" }) { totalCount edges { node { id name } } } }`,
+      ],
+      [
+        'residents(first: 50) by name prefix',
+        `{ residents(first: 50, filter: { namePrefix: "林" }) { totalCount edges { node { id name } } } }`,
+      ],
+      [
+        'residents(first: 50) by care category',
+        `{ residents(first: 50, filter: { careCategory: MINIMUM_LIVING_ALLOWANCE }) { totalCount edges { node { id name } } } }`,
+      ],
+    ];
+    for (const [name, query] of pages) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS + 3; i++) {
+        const { ms, value } = await timed(() => gateway(query, DISTRICT_ADMIN));
+        expect(value.residents.edges.length).toBeGreaterThan(0);
+        if (i >= 3) times.push(ms);
+      }
+      lines.push(`| ${name} (district admin) | ${p(times, 50)} | ${p(times, 99)} | – | – |`);
+    }
+    const cpus = os.cpus();
+    console.log(
+      [
+        '',
+        `district benchmark: ${RESIDENTS.toLocaleString('en')} residents, ${CASES.toLocaleString('en')} cases, PostgreSQL, ${RUNS} runs each`,
+        `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown cpu'}, load ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
+        '| query | gateway p50 ms | gateway p99 ms | GROUP BY p50 ms | GROUP BY p99 ms |',
+        '|---|---|---|---|---|',
+        ...lines,
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { CareCategories, parseResidentIdNumber } from '@shequ/contracts';
+import { tempDir, type TempDir } from '@shequ/testing';
+import { ROOT, SERVICES } from './system.js';
+
+/** The part of better-sqlite3 (MikroORM's SQLite driver) the test reads with. */
+interface Db {
+  prepare(sql: string): { all(): unknown[]; get(): unknown };
+  close(): unknown;
+}
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (
+  path: string,
+  options?: { readonly?: boolean },
+) => Db;
+
+/** `npm run generate` at a tiny size into SQLite files (the build is the test pipeline's). */
+function generate(dir: string): string {
+  return execFileSync(process.execPath, [`${ROOT}scripts/generate.mjs`, '--residents', '300', '--data-dir', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function dump(db: Db): Record<string, unknown[]> {
+  const tables = db
+    .prepare(`select name from sqlite_master where type = 'table' and name not like 'mikro_orm%' order by name`)
+    .all() as Array<{ name: string }>;
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by 1, 2`).all()]),
+  );
+}
+
+const column = (db: Db, sql: string) => (db.prepare(sql).all() as Array<{ v: string }>).map((r) => r.v);
+
+describe('npm run generate (300 residents, SQLite)', () => {
+  let first: TempDir;
+  let second: TempDir;
+  const db: Record<string, Db> = {};
+  beforeAll(() => {
+    first = tempDir('shequ-generate-a-');
+    second = tempDir('shequ-generate-b-');
+    generate(first.path);
+    generate(second.path);
+    for (const service of SERVICES) db[service] = new Database(`${first.path}/${service}.sqlite`, { readonly: true });
+  }, 300_000);
+  afterAll(() => {
+    for (const d of Object.values(db)) d.close();
+    first?.remove();
+    second?.remove();
+  });
+
+  it('writes a district: streets, communities with 12-digit codes, grids, buildings, households, residents, care, cases with ratings, party members, events', () => {
+    const count = (service: string, table: string) =>
+      (db[service].prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n;
+    expect(count('residents', 'resident')).toBe(300);
+    expect(count('residents', 'street')).toBeGreaterThanOrEqual(3);
+    const codes = column(db.residents, `select id as v from community`);
+    expect(codes.length).toBeGreaterThanOrEqual(3);
+    for (const code of codes) expect(code).toMatch(/^350203\d{6}$/);
+    expect(codes).toContain('350203008001');
+    expect(codes).not.toContain('350203008006');
+    for (const table of ['grid', 'building', 'household', 'care_record', 'staff'])
+      expect(count('residents', table), table).toBeGreaterThan(0);
+    expect(count('cases', 'case_record')).toBeGreaterThanOrEqual(55);
+    expect(count('cases', 'case_evaluation')).toBeGreaterThan(0);
+    expect(count('partybuilding', 'party_member')).toBeGreaterThan(0);
+    expect(count('events', 'community_event')).toBeGreaterThan(0);
+    expect(count('events', 'registration')).toBeGreaterThan(0);
+  });
+
+  it('gives every resident a valid 18-digit ID number (GB 11643 checksum), unique, matching gender and birth date', () => {
+    const rows = db.residents.prepare(`select id_number, gender, birth_date from resident`).all() as Array<{
+      id_number: string;
+      gender: string;
+      birth_date: string;
+    }>;
+    expect(new Set(rows.map((r) => r.id_number)).size).toBe(rows.length);
+    for (const row of rows) {
+      const parsed = parseResidentIdNumber(row.id_number);
+      expect(parsed, row.id_number).toMatchObject({
+        ok: true,
+        value: { gender: row.gender, birthDate: row.birth_date },
+      });
+      expect(row.id_number[17], row.id_number).toBe(checkDigit(row.id_number));
+    }
+  });
+
+  it('names only records that exist: every reference to another service resolves in the residents database', () => {
+    const residents = new Set(column(db.residents, `select id as v from resident`));
+    const grids = new Set(column(db.residents, `select id as v from grid`));
+    const staff = new Set(column(db.residents, `select id as v from staff`));
+    const tables: Record<string, Set<string>> = {
+      RESIDENT: residents,
+      GRID: grids,
+      STAFF: staff,
+      HOUSEHOLD: new Set(column(db.residents, `select id as v from household`)),
+      BUILDING: new Set(column(db.residents, `select id as v from building`)),
+      COMMUNITY: new Set(column(db.residents, `select id as v from community`)),
+      ORGANIZATION: new Set(column(db.residents, `select id as v from organization`)),
+    };
+    const missing = (values: string[], known: Set<string>) => values.filter((v) => v !== null && !known.has(v));
+    expect(missing(column(db.cases, `select reporter_id as v from case_record`), residents)).toEqual([]);
+    expect(missing(column(db.cases, `select grid_id as v from case_record`), grids)).toEqual([]);
+    expect(missing(column(db.cases, `select assignee_staff_id as v from case_record`), staff)).toEqual([]);
+    expect(missing(column(db.cases, `select rater_resident_id as v from case_evaluation`), residents)).toEqual([]);
+    expect(missing(column(db.cases, `select resident_id as v from resident_projection`), residents)).toEqual([]);
+    expect(missing(column(db.cases, `select grid_id as v from grid_projection`), grids)).toEqual([]);
+    expect(missing(column(db.partybuilding, `select resident_id as v from party_member`), residents)).toEqual([]);
+    expect(missing(column(db.events, `select resident_id as v from registration`), residents)).toEqual([]);
+    expect(missing(column(db.events, `select resident_id as v from resident_profile`), residents)).toEqual([]);
+    expect(missing(column(db.events, `select grid_id as v from grid_code`), grids)).toEqual([]);
+    for (const service of ['cases', 'partybuilding', 'events']) {
+      const rows = db[service].prepare(`select kind, id from reference_projection`).all() as Array<{
+        kind: string;
+        id: string;
+      }>;
+      expect(rows.length).toBeGreaterThan(300);
+      expect(rows.filter((r) => !tables[r.kind]?.has(r.id))).toEqual([]);
+    }
+  });
+
+  it('keeps the residents rollup equal to the GROUP BY over the base tables', () => {
+    const keys = `community_id, building_id, gender, birth_date, residence_type, status, care_mask`;
+    const rollup = db.residents.prepare(`select ${keys}, n from resident_rollup order by ${keys}`).all();
+    const grouped = db.residents
+      .prepare(
+        `select ${keys}, count(*) as n from (
+           select r.community_id, coalesce(h.building_id, '') as building_id, coalesce(r.gender, '') as gender,
+             coalesce(r.birth_date, '') as birth_date, r.residence_type, r.status,
+             coalesce((select sum(distinct ${careMaskCase()}) from care_record c
+                       where c.resident_id = r.id and c.ended_on is null), 0) as care_mask
+           from resident r left join household h on h.id = r.household_id) group by ${keys} order by ${keys}`,
+      )
+      .all();
+    expect(rollup.length).toBeGreaterThan(0);
+    expect(rollup).toEqual(grouped);
+  });
+
+  it('is deterministic: two runs write the same rows', () => {
+    for (const service of SERVICES) {
+      const other = new Database(`${second.path}/${service}.sqlite`, { readonly: true });
+      try {
+        expect(dump(other), service).toEqual(dump(db[service]));
+      } finally {
+        other.close();
+      }
+    }
+  });
+});
+
+/** The care mask as the rollup keeps it: one bit per category in the vocabulary's order. */
+function careMaskCase(): string {
+  return `case c.category ${CareCategories.codes.map((code, i) => `when '${code}' then ${2 ** i}`).join(' ')} else 0 end`;
+}
+
+/** GB 11643-1999 check digit, computed here independently of the code under test. */
+function checkDigit(idNumber: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, w, i) => total + w * Number(idNumber[i]), 0);
+  return '10X98765432'[sum % 11];
+}

@@ -1,0 +1,88 @@
+import { openDatabase, rebuildRollup, type DatabaseLocation, type EntityManager, type Orm } from '@shequ/database';
+import { messagingEntities } from '@shequ/messaging';
+import { accessEntitiesOf } from '../access/access-entities.js';
+import { schedulingEntities } from '../scheduled-task-lease.js';
+import type { SubgraphServiceDefinition } from '../subgraph-service.js';
+import { referenceFactsOf, type ReferenceDataset } from '../references/apply-reference.js';
+import { ReferenceProjection } from '../references/reference-projection.js';
+import { BulkInsert, GenerationProgress } from './bulk-insert.js';
+
+/** What one service writes of a generated community into its own tables. */
+export interface CommunityWriter<C> {
+  /** True when the service's tables already hold records: the generator never writes over existing data. */
+  hasData(em: EntityManager): Promise<boolean>;
+  writeCommunity(community: C, out: BulkInsert): Promise<void>;
+  /** After the last community (e.g. counters such as the case number sequence). */
+  finish?(em: EntityManager): Promise<void>;
+}
+
+export interface GenerationOptions<C extends ReferenceDataset> {
+  communities: Iterable<C>;
+  writer: CommunityWriter<C>;
+  /** Fill the reference projection (residents' records as the other services know them). Not for residents itself. */
+  references: boolean;
+  progress?: GenerationProgress;
+}
+
+export interface GenerationSummary {
+  communities: number;
+  rows: number;
+  seconds: number;
+}
+
+/**
+ * Writes generated communities into a service's database: one transaction per community (multi-row inserts), the
+ * reference projection where the service keeps one, then every rollup the service declares recounted in SQL.
+ */
+export async function generateIntoDatabase<C extends ReferenceDataset>(
+  em: EntityManager,
+  definition: Pick<SubgraphServiceDefinition, 'name' | 'rollups'>,
+  options: GenerationOptions<C>,
+): Promise<GenerationSummary> {
+  const progress = options.progress ?? new GenerationProgress(definition.name);
+  let communities = 0;
+  for (const community of options.communities) {
+    communities += 1;
+    await em.fork().transactional(async (tx) => {
+      const out = new BulkInsert(tx, progress, () => `${communities} 个社区（${community.community.code}）`);
+      if (options.references) await out.insert(ReferenceProjection, referenceRows(community));
+      await options.writer.writeCommunity(community, out);
+    });
+  }
+  await em.fork().transactional(async (tx) => {
+    await options.writer.finish?.(tx);
+    for (const rollup of definition.rollups ?? []) await rebuildRollup(tx, rollup, tx.getTransactionContext());
+  });
+  return { communities, rows: progress.rows, seconds: (Date.now() - progress.startedAt) / 1000 };
+}
+
+/** Opens a service's database outside the running service, applying its migrations first. */
+export function openServiceDatabase(definition: SubgraphServiceDefinition, location: DatabaseLocation): Promise<Orm> {
+  return openDatabase({
+    location,
+    entities: [
+      ...definition.entities,
+      ...messagingEntities,
+      ...accessEntitiesOf(definition.name),
+      ...schedulingEntities,
+    ],
+    migrations: definition.migrations,
+    log: () => undefined,
+  });
+}
+
+/** The reference projection's rows of a generated community, as residents' events would state them (epoch-dated). */
+function referenceRows(community: ReferenceDataset) {
+  return referenceFactsOf(community, new Date(0)).map((f) => ({
+    kind: f.kind,
+    id: f.id,
+    communityId: f.communityId,
+    status: f.status ?? 'ACTIVE',
+    parentId: f.parentId ?? null,
+    gridId: f.gridId ?? null,
+    department: f.department ?? null,
+    gridIds: f.gridIds?.join(',') ?? '',
+    birthDate: f.birthDate ?? null,
+    sourceOccurredAt: f.occurredAt,
+  }));
+}

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { databaseLocation, type EntityManager } from '@shequ/database';
+import type { SubgraphServiceDefinition } from '../subgraph-service.js';
+import type { ReferenceDataset } from '../references/apply-reference.js';
+import { GenerationProgress } from './bulk-insert.js';
+import { generateIntoDatabase, openServiceDatabase, type CommunityWriter } from './generate-into-database.js';
+
+export interface GeneratorArguments {
+  residents: number;
+  /** Cases over the year before `today` (default one per five residents: 200,000 at a million). */
+  cases: number;
+  /** Random seed of the district (the same seed and size give the same rows). */
+  seed: string;
+  /** The day the district is generated "as of" (ISO date): cases, meetings and events lie in the year before it. */
+  today: string;
+  /** A PostgreSQL server (each service in its own database `<name>_<service>`), or SQLite files in `dataDir`. */
+  database?: string;
+  dataDir?: string;
+}
+
+export function parseGeneratorArguments(argv: string[], defaults: { today: string }): GeneratorArguments {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      residents: { type: 'string', default: '10000' },
+      cases: { type: 'string' },
+      seed: { type: 'string', default: '思明区' },
+      today: { type: 'string', default: defaults.today },
+      database: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const residents = Number(values.residents);
+  if (!Number.isInteger(residents) || residents < 1)
+    throw new Error(`--residents 须为正整数，收到 ${values.residents}`);
+  const cases = values.cases === undefined ? Math.round(residents / 5) : Number(values.cases);
+  if (!Number.isInteger(cases) || cases < 0) throw new Error(`--cases 须为非负整数，收到 ${values.cases}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error(`--today 须为 YYYY-MM-DD 日期，收到 ${values.today}`);
+  return {
+    residents,
+    cases,
+    seed: values.seed,
+    today: values.today,
+    database: values.database,
+    dataDir: values['data-dir'],
+  };
+}
+
+/**
+ * A service's `generate-district` command: opens its database (migrations first), refuses one that already holds
+ * records, writes the generated communities and prints a progress line with the rate.
+ */
+export async function runDistrictGenerator<C extends ReferenceDataset>(
+  definition: SubgraphServiceDefinition,
+  args: GeneratorArguments,
+  build: (args: GeneratorArguments) => { communities: Iterable<C>; writer: CommunityWriter<C>; references: boolean },
+): Promise<void> {
+  const location = databaseLocation({ service: definition.name, databaseUrl: args.database, dataDir: args.dataDir });
+  const orm = await openServiceDatabase(definition, location);
+  try {
+    const { communities, writer, references } = build(args);
+    const em = orm.em.fork() as EntityManager;
+    if (await writer.hasData(em)) {
+      process.stderr.write(`${definition.name} 的数据库（${location.dbName}）已有数据：生成器只写入空数据库\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const progress = new GenerationProgress(definition.name);
+    const summary = await generateIntoDatabase(em, definition, { communities, writer, references, progress });
+    process.stderr.write(
+      `\r${progress.line(`${summary.communities} 个社区，用时 ${summary.seconds.toFixed(1)} 秒`)}\n`,
+    );
+  } finally {
+    await orm.close(true);
+  }
+}

@@ -1,0 +1,23 @@
+import { DEMO_STREET_OPTIONS, demoStreetCommunityCodes, districtCommunities } from '@shequ/demo-data';
+import { seedGeneratedCommunities, type ServiceDependencies, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import { GridCode } from '../entities/index.js';
+import { eventsDistrictWriter } from './district-seed.js';
+
+/**
+ * The demo street's other communities (嘉莲街道 but 莲秀社区: four small generated ones), after the demo community,
+ * dated from the seed's clock: what a street admin and a street analyst look at. Every rollup `service` declares is
+ * recounted after them.
+ */
+export async function seedDemoStreet(
+  deps: ServiceDependencies,
+  service: Pick<SubgraphServiceDefinition, 'name' | 'rollups'>,
+): Promise<void> {
+  await seedGeneratedCommunities(deps, service, {
+    communities: districtCommunities(DEMO_STREET_OPTIONS),
+    writer: eventsDistrictWriter({
+      now: deps.clock.now(),
+      hasData: async (em) => (await em.count(GridCode, { communityId: { $in: demoStreetCommunityCodes() } })) > 0,
+    }),
+    references: true,
+  });
+}

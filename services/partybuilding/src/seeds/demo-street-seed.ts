@@ -1,0 +1,25 @@
+import { communityDay } from '@shequ/contracts';
+import { DEMO_STREET_OPTIONS, demoStreetCommunityCodes, districtCommunities } from '@shequ/demo-data';
+import { seedGeneratedCommunities, type ServiceDependencies, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import { PartyOrganization } from '../entities/index.js';
+import { partybuildingDistrictWriter } from './district-seed.js';
+
+/**
+ * The demo street's other communities (嘉莲街道 but 莲秀社区: four small generated ones), after the demo community,
+ * dated from the seed's clock: what a street admin and a street analyst look at. Every rollup `service` declares is
+ * recounted after them.
+ */
+export async function seedDemoStreet(
+  deps: ServiceDependencies,
+  service: Pick<SubgraphServiceDefinition, 'name' | 'rollups'>,
+): Promise<void> {
+  await seedGeneratedCommunities(deps, service, {
+    communities: districtCommunities(DEMO_STREET_OPTIONS),
+    writer: partybuildingDistrictWriter({
+      today: communityDay(deps.clock.now()),
+      hasData: async (em) =>
+        (await em.count(PartyOrganization, { communityId: { $in: demoStreetCommunityCodes() } })) > 0,
+    }),
+    references: true,
+  });
+}
