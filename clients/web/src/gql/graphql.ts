@@ -2272,6 +2272,8 @@ export type Mutation = {
   appointTeamLeader: TeamPayload;
   /** 两委审批救助：决定日期与审批人（需 fund:approve）；发布 fund_disbursement.approved */
   approveFundDisbursement: FundDisbursementPayload;
+  /** 批准 Webhook 订阅（社区管理员，需 apikeys:manage）：此后发生的事件开始推送 */
+  approveWebhook: WebhookSubscriptionPayload;
   /** 设定楼栋长（需 residents:write）：须为本楼栋在册居民 */
   assignBuildingLeader: BuildingPayload;
   /** 分派事项（需 cases:write；承办部门或社区管理员）；发布 case.assigned */
@@ -2312,6 +2314,8 @@ export type Mutation = {
   decideFundApplication: FundApplicationPayload;
   /** 评议小组评定本期流动红旗岗（需 party:write）；发布 red_flag.awarded */
   decideRedFlag: RedFlagPeriodPayload;
+  /** 停用 Webhook 订阅（登记它的密钥或社区管理员）：不再推送，待推送的也不再发出 */
+  disableWebhook: WebhookSubscriptionPayload;
   /** 终止关爱对象（需 care:write）；发布 care_category.ended */
   endCareCategory: CareRecordPayload;
   /** 党员建档（需 party:write）：新的入党申请人须年满18岁；连同以往日期登记的按发展流程核对；发布 member.stage_changed */
@@ -2374,6 +2378,8 @@ export type Mutation = {
   recordTeamAward: TeamAwardPayload;
   /** 记录志愿服务时长（需 events:write）：发布 volunteer_hours.recorded（党建服务为党员累计） */
   recordVolunteerHours: RecordVolunteerHoursPayload;
+  /** 重新推送（死信或已送达的推送；登记它的密钥或社区管理员）：立即到期，重新计算尝试次数 */
+  redeliverWebhookDelivery: RedeliverWebhookDeliveryPayload;
   /** 网格边界调整（需 places:write）：楼栋划入另一网格并留存历史；发布 building.moved_to_grid，未办结事项与主动服务任务随楼栋转入新网格 */
   redrawGrid: RedrawGridPayload;
   /** 登记楼栋（需 places:write）；发布 building.registered */
@@ -2398,6 +2404,8 @@ export type Mutation = {
   registerStreet: StreetPayload;
   /** 登记场地到文体设施资源台账（需 events:write） */
   registerVenue: VenuePayload;
+  /** 登记 Webhook（区级平台用 API 密钥）：事件类型须在密钥范围内；返回只显示一次的签名密钥；社区管理员批准后才推送 */
+  registerWebhook: RegisterWebhookPayload;
   /** 不予受理（需 cases:write；须说明理由）；发布 case.closed */
   rejectCase: CaseStepPayload;
   /** 成员离团（需 events:write）；队长离团后团队暂无队长 */
@@ -2482,6 +2490,10 @@ export type MutationApproveFundDisbursementArgs = {
   input: ApproveFundDisbursementInput;
 };
 
+export type MutationApproveWebhookArgs = {
+  input: WebhookSubscriptionIdInput;
+};
+
 export type MutationAssignBuildingLeaderArgs = {
   input: AssignBuildingLeaderInput;
 };
@@ -2560,6 +2572,10 @@ export type MutationDecideFundApplicationArgs = {
 
 export type MutationDecideRedFlagArgs = {
   input: DecideRedFlagInput;
+};
+
+export type MutationDisableWebhookArgs = {
+  input: WebhookSubscriptionIdInput;
 };
 
 export type MutationEndCareCategoryArgs = {
@@ -2686,6 +2702,10 @@ export type MutationRecordVolunteerHoursArgs = {
   input: RecordVolunteerHoursInput;
 };
 
+export type MutationRedeliverWebhookDeliveryArgs = {
+  input: RedeliverWebhookDeliveryInput;
+};
+
 export type MutationRedrawGridArgs = {
   input: RedrawGridInput;
 };
@@ -2732,6 +2752,10 @@ export type MutationRegisterStreetArgs = {
 
 export type MutationRegisterVenueArgs = {
   input: RegisterVenueInput;
+};
+
+export type MutationRegisterWebhookArgs = {
+  input: RegisterWebhookInput;
 };
 
 export type MutationRejectCaseArgs = {
@@ -3769,115 +3793,117 @@ export type PublishFundDisbursementInput = {
 export type Query = {
   __typename?: 'Query';
   /** 本社区的区级平台 API 密钥（需 apikeys:manage；不含密钥本身） */
-  apiKeys: Array<ApiKey>;
+  apiKeys?: Maybe<Array<ApiKey>>;
   /** 楼栋列表（需 residents:read） */
-  buildings: BuildingConnection;
+  buildings?: Maybe<BuildingConnection>;
   /** 下次复核日期早于指定日期（不含）的在册关爱记录（需 care:read） */
-  careReviewsDue: ResidentCareRecordConnection;
+  careReviewsDue?: Maybe<ResidentCareRecordConnection>;
   /** 按编号查询事项（需 cases:read；仅限可见范围） */
   case?: Maybe<Case>;
   /** 事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息 */
-  caseStatistics: Array<CaseStatisticsGroup>;
+  caseStatistics?: Maybe<Array<CaseStatisticsGroup>>;
   /** 事项列表（需 cases:read；按受理先后；部门角色只见本部门事项，网格员只见本网格） */
-  cases: CaseConnection;
+  cases?: Maybe<CaseConnection>;
   /** 辖区内的社区（需 residents:read 或 residents:statistics），可按街道筛选 */
-  communities: ResidentsCommunityConnection;
+  communities?: Maybe<ResidentsCommunityConnection>;
   /** 调用者所在社区（需 residents:read） */
   community?: Maybe<ResidentsCommunity>;
   /** 按编号查询活动（需 events:read） */
   communityEvent?: Maybe<CommunityEvent>;
   /** 活动列表（需 events:read；按开始时间） */
-  communityEvents: CommunityEventConnection;
+  communityEvents?: Maybe<CommunityEventConnection>;
   /** 年度发展党员计划完成情况（需 party:read） */
-  developmentPlan: PartyDevelopmentPlan;
+  developmentPlan?: Maybe<PartyDevelopmentPlan>;
   /** 随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同；无法解析的居民为 null 并附错误 */
-  drawRaters: Array<Maybe<Resident>>;
+  drawRaters?: Maybe<Array<Maybe<Resident>>>;
   /** 活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息 */
-  eventStatistics: Array<EventStatisticsGroup>;
+  eventStatistics?: Maybe<Array<EventStatisticsGroup>>;
   /** 居住证已过期（到期日早于今天）的在册流动人口，过期最久的在前（需 floating:read） */
-  floatingResidentsExpired: ResidentConnection;
+  floatingResidentsExpired?: Maybe<ResidentConnection>;
   /** 居住证将于指定日期前（含）到期、今天尚未过期的在册流动人口（需 floating:read）；已过期的见 floatingResidentsExpired */
-  floatingResidentsExpiring: ResidentConnection;
+  floatingResidentsExpiring?: Maybe<ResidentConnection>;
   /** 本社区阳光爱心基金的余额（需 fund:read） */
-  fund: Fund;
+  fund?: Maybe<Fund>;
   /** 阳光爱心基金年度报告（需 fund:statistics）：捐赠人仅在同意时具名（需 fund:read 才列出），受助人从不具名 */
-  fundAnnualReport: FundAnnualReport;
+  fundAnnualReport?: Maybe<FundAnnualReport>;
   /** 资助/救助申请（需 fund:read） */
-  fundApplications: FundApplicationConnection;
+  fundApplications?: Maybe<FundApplicationConnection>;
   /** 一笔救助（需 fund:read） */
-  fundDisbursement: FundDisbursement;
+  fundDisbursement?: Maybe<FundDisbursement>;
   /** 救助，按提议日期（需 fund:read） */
-  fundDisbursements: FundDisbursementConnection;
+  fundDisbursements?: Maybe<FundDisbursementConnection>;
   /** 捐赠，按收到日期（需 fund:read） */
-  fundDonations: FundDonationConnection;
+  fundDonations?: Maybe<FundDonationConnection>;
   /** 捐赠人（需 fund:read） */
-  fundDonors: FundDonorConnection;
+  fundDonors?: Maybe<FundDonorConnection>;
   /** 基金台账，按序号（需 fund:read） */
-  fundLedger: FundLedgerEntryConnection;
+  fundLedger?: Maybe<FundLedgerEntryConnection>;
   /** 基金年度收支：余额、按月与按救助事由（需 fund:statistics；分析人员为所辖社区合计） */
-  fundLedgerSummary: FundLedgerSummary;
+  fundLedgerSummary?: Maybe<FundLedgerSummary>;
   /** 资助项目（需 fund:read） */
-  fundProgrammes: FundProgrammeConnection;
+  fundProgrammes?: Maybe<FundProgrammeConnection>;
   /** 每月一台晚会：某年各月是否已计划或举办晚会（需 events:read） */
-  galaPlan: Array<GalaPlanMonth>;
+  galaPlan?: Maybe<Array<GalaPlanMonth>>;
   /** 网格列表（需 residents:read；网格员只见本人网格） */
-  grids: GridConnection;
+  grids?: Maybe<GridConnection>;
   /** 住户列表（需 residents:read）：可按网格、楼栋、住房性质筛选 */
-  households: HouseholdConnection;
+  households?: Maybe<HouseholdConnection>;
   /** 三会一课落实情况（需 party:read）：各周期应开与实开、党员参会率 */
-  meetingCompliance: PartyMeetingCompliance;
+  meetingCompliance?: Maybe<PartyMeetingCompliance>;
   /** 组织列表：辖区单位、社会组织、共建单位、志愿服务队（需 organizations:read） */
-  organizations: OrganizationConnection;
+  organizations?: Maybe<OrganizationConnection>;
   /** 各党支部三会一课达标率（需 party:statistics） */
-  partyMeetingComplianceByBranch: Array<PartyBranchComplianceRate>;
+  partyMeetingComplianceByBranch?: Maybe<Array<PartyBranchComplianceRate>>;
   /** 组织生活会议列表（需 party:read），新的在前 */
-  partyMeetings: PartyMeetingConnection;
+  partyMeetings?: Maybe<PartyMeetingConnection>;
   /** 按编号查询党员（需 party:read） */
   partyMember?: Maybe<PartyMember>;
   /** 党员列表（需 party:read） */
-  partyMembers: PartyMemberConnection;
+  partyMembers?: Maybe<PartyMemberConnection>;
   /** 按编号查询党组织（需 party:read） */
   partyOrganization?: Maybe<PartyOrganization>;
   /** 党组织列表（需 party:read），可按层级筛选 */
-  partyOrganizations: PartyOrganizationConnection;
+  partyOrganizations?: Maybe<PartyOrganizationConnection>;
   /** 党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格 */
-  partyStatistics: Array<PartyStatisticsGroup>;
+  partyStatistics?: Maybe<Array<PartyStatisticsGroup>>;
   /** 年度党员培训（党校现场教学等）人次与目标（需 party:read） */
-  partyTrainingProgress: PartyTrainingProgress;
+  partyTrainingProgress?: Maybe<PartyTrainingProgress>;
   /** 按编号查询组织关系转接（需 party:read） */
   partyTransfer?: Maybe<PartyTransfer>;
   /** 组织关系转接列表（需 party:read），新申请在前 */
-  partyTransfers: PartyTransferConnection;
+  partyTransfers?: Maybe<PartyTransferConnection>;
   /** 个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前 */
-  piiAuditTrail: PiiAuditTrailConnection;
+  piiAuditTrail?: Maybe<PiiAuditTrailConnection>;
   /** 主动服务任务（需 cases:read；网格员只见本网格；由关爱对象类别产生的任务只对可查看关爱对象的角色可见） */
-  proactiveTasks: ProactiveTaskConnection;
+  proactiveTasks?: Maybe<ProactiveTaskConnection>;
   /** 流动红旗岗评选历史（需 party:read），近期在前 */
-  redFlagPeriods: RedFlagPeriodConnection;
+  redFlagPeriods?: Maybe<RedFlagPeriodConnection>;
   /** 流动红旗岗历年获评名单（需 party:read），按年度 */
-  redFlagWinnersByYear: Array<RedFlagYearWinners>;
+  redFlagWinnersByYear?: Maybe<Array<RedFlagYearWinners>>;
   /** 按编号查询一位居民（需 residents:read；仅限可见范围） */
   resident?: Maybe<Resident>;
   /** 按身份证号查询居民（特权查询：需 residents:read 且可查看身份证号原值；每次查询记入审计） */
   residentByIdNumber?: Maybe<Resident>;
   /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看的关爱类别按统计披露控制抑制小格 */
-  residentStatistics: ResidentStatistics;
+  residentStatistics?: Maybe<ResidentStatistics>;
   /** 居民列表（需 residents:read）：可按网格、楼栋、住户、关爱对象类别、居住类型、状态、年龄、性别、姓名前缀筛选 */
-  residents: ResidentConnection;
+  residents?: Maybe<ResidentConnection>;
   /** 社区工作者列表（需 organizations:read）：可按部门、网格筛选 */
-  staff: StaffConnection;
+  staff?: Maybe<StaffConnection>;
   /** 社区工作者或部门考核（需 cases:appraisal；季度或年度；日常工作与临时任务分列） */
-  staffAppraisal: StaffAppraisal;
+  staffAppraisal?: Maybe<StaffAppraisal>;
   /** 辖区内的街道（需 residents:read 或 residents:statistics） */
-  streets: ResidentsStreetConnection;
+  streets?: Maybe<ResidentsStreetConnection>;
   /** 按编号查询文艺团队（需 events:read） */
   team?: Maybe<Team>;
   /** 文艺团队列表（需 events:read；按名称） */
-  teams: TeamConnection;
+  teams?: Maybe<TeamConnection>;
   /** 按编号查询场地（需 events:read） */
   venue?: Maybe<Venue>;
   /** 文体设施资源台账：场地列表（需 events:read；按名称） */
-  venues: VenueConnection;
+  venues?: Maybe<VenueConnection>;
+  /** Webhook 订阅及其推送日志（区级平台的 API 密钥只见自己登记的；社区管理员需 apikeys:manage） */
+  webhookSubscriptions?: Maybe<WebhookSubscriptionConnection>;
 };
 
 export type QueryApiKeysArgs = {
@@ -4153,6 +4179,11 @@ export type QueryVenuesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type QueryWebhookSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** 登记捐赠（开具收据） */
 export type RecordFundDonationInput = {
   /** 金额或物资估值（分，整数） */
@@ -4346,6 +4377,19 @@ export type RedFlagYearWinners = {
   year: Scalars['Int']['output'];
 };
 
+/** 请求重新推送 */
+export type RedeliverWebhookDeliveryInput = {
+  /** 推送编号 */
+  deliveryId: Scalars['ID']['input'];
+};
+
+/** 请求重新推送的结果 */
+export type RedeliverWebhookDeliveryPayload = {
+  __typename?: 'RedeliverWebhookDeliveryPayload';
+  /** 推送（待推送，立即到期） */
+  delivery: WebhookDelivery;
+};
+
 /** 网格边界调整：把楼栋划入一个网格 */
 export type RedrawGridInput = {
   /** 划入的楼栋编号（最多 500 栋） */
@@ -4522,6 +4566,25 @@ export type RegisterVenueInput = {
   ownerOrganizationId?: InputMaybe<Scalars['ID']['input']>;
   /** 存档照片地址 */
   photoUrls?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** 登记 Webhook（区级平台用 API 密钥调用） */
+export type RegisterWebhookInput = {
+  /** 说明（如对接的系统） */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 要推送的事件类型（AsyncAPI 文档中的 type，如 case.opened）；每种须在密钥范围之内 */
+  eventTypes: Array<Scalars['String']['input']>;
+  /** 回调地址：只接受 http/https，不得含用户名密码，不得指向本机或内网 */
+  url: Scalars['String']['input'];
+};
+
+/** 登记 Webhook 的结果 */
+export type RegisterWebhookPayload = {
+  __typename?: 'RegisterWebhookPayload';
+  /** 签名密钥（whsec_…）：只在此显示一次，用来校验 X-Shequ-Signature，请妥善保存 */
+  secret: Scalars['String']['output'];
+  /** 订阅（待社区管理员批准） */
+  subscription: WebhookSubscription;
 };
 
 /** 报名状态 */
@@ -5521,6 +5584,157 @@ export type VolunteerShiftPayload = {
   shift: VolunteerShift;
 };
 
+/** 一次事件推送：一个事件对一个订阅，失败按指数退避重试 */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** 推送日志：每次尝试（按次序，最多 first 条） */
+  attemptLog: Array<WebhookDeliveryAttempt>;
+  /** 本轮已失败的次数（请求重新推送后从零计） */
+  attempts: Scalars['Int']['output'];
+  /** 产生时间 */
+  createdAt: Scalars['DateTime']['output'];
+  /** 送达时间 */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 事件编号（请求头 X-Shequ-Event-Id，接收方据此去重） */
+  eventId: Scalars['ID']['output'];
+  /** 事件类型 */
+  eventType: Scalars['String']['output'];
+  /** 推送编号（请求头 X-Shequ-Delivery-Id） */
+  id: Scalars['ID']['output'];
+  /** 最近一次失败的原因 */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** 下次尝试时间（待推送时） */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 状态 */
+  status: WebhookDeliveryStatus;
+};
+
+/** 一次事件推送：一个事件对一个订阅，失败按指数退避重试 */
+export type WebhookDeliveryAttemptLogArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+/** 推送日志：一次尝试 */
+export type WebhookDeliveryAttempt = {
+  __typename?: 'WebhookDeliveryAttempt';
+  /** 尝试时间 */
+  attemptedAt: Scalars['DateTime']['output'];
+  /** 耗时（毫秒） */
+  durationMs: Scalars['Int']['output'];
+  /** 失败原因（超时、连接被拒、非 2xx 状态码） */
+  error?: Maybe<Scalars['String']['output']>;
+  /** 第几次尝试（重新推送后接着计数） */
+  number: Scalars['Int']['output'];
+  /** 接收方的 HTTP 状态码（无应答时为空） */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  /** 是否成功（2xx） */
+  succeeded: Scalars['Boolean']['output'];
+};
+
+/** Webhook 推送列表（Relay 游标分页） */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** 本页数据 */
+  edges: Array<WebhookDeliveryEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Webhook 推送（分页中的一条） */
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** Webhook 推送 */
+  node: WebhookDelivery;
+};
+
+/** Webhook 推送状态 */
+export type WebhookDeliveryStatus =
+  /** 已放弃（死信，可请求重新推送） */
+  | 'DEAD'
+  /** 已送达 */
+  | 'DELIVERED'
+  /** 待推送（含等待重试） */
+  | 'PENDING';
+
+/** 区级平台的 Webhook 订阅：回调地址与事件类型；社区管理员批准后才推送 */
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  /** 登记它的 API 密钥编号（推送内容按该密钥的范围） */
+  apiKeyId: Scalars['String']['output'];
+  /** 批准时间 */
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 社区编码 */
+  communityId: Scalars['String']['output'];
+  /** 推送（最新的在前） */
+  deliveries: WebhookDeliveryConnection;
+  /** 说明 */
+  description?: Maybe<Scalars['String']['output']>;
+  /** 停用时间 */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 订阅的事件类型，如 case.opened */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** 订阅编号 */
+  id: Scalars['ID']['output'];
+  /** 登记时间 */
+  registeredAt: Scalars['DateTime']['output'];
+  /** 状态 */
+  status: WebhookSubscriptionStatus;
+  /** 回调地址（http 或 https） */
+  url: Scalars['String']['output'];
+};
+
+/** 区级平台的 Webhook 订阅：回调地址与事件类型；社区管理员批准后才推送 */
+export type WebhookSubscriptionDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Webhook 订阅列表（Relay 游标分页） */
+export type WebhookSubscriptionConnection = {
+  __typename?: 'WebhookSubscriptionConnection';
+  /** 本页数据 */
+  edges: Array<WebhookSubscriptionEdge>;
+  /** 分页信息 */
+  pageInfo: PageInfo;
+  /** 符合条件的总条数 */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Webhook 订阅（分页中的一条） */
+export type WebhookSubscriptionEdge = {
+  __typename?: 'WebhookSubscriptionEdge';
+  /** 这一条的游标 */
+  cursor: Scalars['String']['output'];
+  /** Webhook 订阅 */
+  node: WebhookSubscription;
+};
+
+/** 指定一个 Webhook 订阅 */
+export type WebhookSubscriptionIdInput = {
+  /** 订阅编号 */
+  id: Scalars['ID']['input'];
+};
+
+/** 变更 Webhook 订阅的结果 */
+export type WebhookSubscriptionPayload = {
+  __typename?: 'WebhookSubscriptionPayload';
+  /** 订阅 */
+  subscription: WebhookSubscription;
+};
+
+/** Webhook 订阅状态 */
+export type WebhookSubscriptionStatus =
+  /** 已批准，正在推送 */
+  | 'ACTIVE'
+  /** 已停用 */
+  | 'DISABLED'
+  /** 待社区管理员批准 */
+  | 'PENDING_APPROVAL';
+
 /** 撤回尚未发放的救助 */
 export type WithdrawFundDisbursementInput = {
   /** 救助编号 */
@@ -5537,7 +5751,7 @@ export type CareReviewsDueQueryVariables = Exact<{
 
 export type CareReviewsDueQuery = {
   __typename?: 'Query';
-  careReviewsDue: {
+  careReviewsDue?: {
     __typename?: 'ResidentCareRecordConnection';
     totalCount: number;
     edges: Array<{
@@ -5550,7 +5764,7 @@ export type CareReviewsDueQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type RegisterForEventMutationVariables = Exact<{
@@ -5577,7 +5791,7 @@ export type UpcomingEventsQueryVariables = Exact<{
 
 export type UpcomingEventsQuery = {
   __typename?: 'Query';
-  communityEvents: {
+  communityEvents?: {
     __typename?: 'CommunityEventConnection';
     totalCount: number;
     edges: Array<{
@@ -5595,7 +5809,7 @@ export type UpcomingEventsQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type GridCasesQueryVariables = Exact<{
@@ -5606,7 +5820,7 @@ export type GridCasesQueryVariables = Exact<{
 
 export type GridCasesQuery = {
   __typename?: 'Query';
-  cases: {
+  cases?: {
     __typename?: 'CaseConnection';
     totalCount: number;
     edges: Array<{
@@ -5622,14 +5836,14 @@ export type GridCasesQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type HouseholdCountQueryVariables = Exact<{ [key: string]: never }>;
 
 export type HouseholdCountQuery = {
   __typename?: 'Query';
-  households: { __typename?: 'HouseholdConnection'; totalCount: number };
+  households?: { __typename?: 'HouseholdConnection'; totalCount: number } | null;
 };
 
 export type OpenCaseMutationVariables = Exact<{
@@ -5671,7 +5885,7 @@ export type PartyMembersQueryVariables = Exact<{
 
 export type PartyMembersQuery = {
   __typename?: 'Query';
-  partyMembers: {
+  partyMembers?: {
     __typename?: 'PartyMemberConnection';
     totalCount: number;
     edges: Array<{
@@ -5690,7 +5904,7 @@ export type PartyMembersQuery = {
       };
     }>;
     pageInfo: { __typename?: 'PageInfo'; hasNextPage: boolean; endCursor?: string | null };
-  };
+  } | null;
 };
 
 export type RedFlagAwardsQueryVariables = Exact<{
@@ -5699,7 +5913,7 @@ export type RedFlagAwardsQueryVariables = Exact<{
 
 export type RedFlagAwardsQuery = {
   __typename?: 'Query';
-  redFlagPeriods: {
+  redFlagPeriods?: {
     __typename?: 'RedFlagPeriodConnection';
     edges: Array<{
       __typename?: 'RedFlagPeriodEdge';
@@ -5710,7 +5924,7 @@ export type RedFlagAwardsQuery = {
         nominations: Array<{ __typename?: 'RedFlagNomination'; staff?: { __typename?: 'Staff'; name: string } | null }>;
       };
     }>;
-  };
+  } | null;
 };
 
 export type ResidentOverviewQueryVariables = Exact<{
