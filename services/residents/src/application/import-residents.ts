@@ -61,7 +61,7 @@ type SourceRecord = TabularRecord<ImportColumn>;
 /** Reads an import file as a stream of records (CSV, JSON array or NDJSON); a file that cannot be read is bad input. */
 export function readImportStream(
   format: TabularFormat,
-  pieces: AsyncIterable<string | Buffer> | Iterable<string>,
+  pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
 ): AsyncGenerator<SourceRecord> {
   return readTabularStream(format, pieces, { columnOf, required: REQUIRED_COLUMNS });
 }

@@ -30,7 +30,7 @@ export async function importFileIntoDatabase(
     format: TabularFormat;
     /** The file, or its text in pieces. */
     path?: string;
-    pieces?: AsyncIterable<string | Buffer> | Iterable<string>;
+    pieces?: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
     communityId: string;
     reportPath: string;
     today?: Date;

@@ -38,7 +38,7 @@ export function readTabularFile<C extends string>(
  */
 export async function* readTabularStream<C extends string>(
   format: TabularFormat,
-  pieces: AsyncIterable<string | Buffer> | Iterable<string>,
+  pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   columns: TabularColumns<C>,
 ): AsyncGenerator<TabularRecord<C>> {
   const reader = new TabularReader(format, columns);
