@@ -1,7 +1,7 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
-import type { EntityManager, RequiredEntityData } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
-import { newId, refreshRollup } from '@shequ/database';
+import { executeBound, insertRows, newId, refreshRollup } from '@shequ/database';
 import type { BatchedEvents } from '@shequ/messaging';
 import { readTabularStream, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
@@ -16,7 +16,6 @@ import { householdAddress } from '../domain/household-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
-import { Resident } from '../entities/resident.js';
 import { residentRollup } from './statistics-rollup.js';
 
 export type ImportOutcomeCode = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
@@ -121,9 +120,72 @@ function storedResident(row: Row): StoredResident {
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-async function query(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  return (await em.getConnection('write').execute(sql, params, 'all', em.getTransactionContext())) as Row[];
-}
+const query = executeBound;
+
+const BUILDING_COLUMNS = ['id', 'community_id', 'grid_id', 'name', 'address', 'leader_resident_id'];
+const BUILDING_PROPERTIES = ['id', 'communityId', 'grid', 'name', 'address', 'leaderResidentId'];
+const HOUSEHOLD_COLUMNS = [
+  'id',
+  'community_id',
+  'building_id',
+  'unit',
+  'room',
+  'address',
+  'housing',
+  'head_resident_id',
+  'landlord_resident_id',
+];
+const HOUSEHOLD_PROPERTIES = [
+  'id',
+  'communityId',
+  'building',
+  'unit',
+  'room',
+  'address',
+  'housing',
+  'headResidentId',
+  'landlordResidentId',
+];
+const RESIDENT_PROPERTIES = [
+  'id',
+  'communityId',
+  'name',
+  'idNumber',
+  'gender',
+  'birthDate',
+  'phone',
+  'household',
+  'relationToHead',
+  'residenceType',
+  'residencePermitIssuedOn',
+  'residencePermitExpiresOn',
+  'status',
+  'movedInOn',
+  'movedOutOn',
+  'moveOutDestination',
+  'diedOn',
+  'permitExpiringNotifiedFor',
+  'createdAt',
+  'updatedAt',
+];
+const snake = (property: string) =>
+  property === 'household' ? 'household_id' : property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const RESIDENT_INSERT_COLUMNS = RESIDENT_PROPERTIES.map(snake);
+/** What an import may change on a stored resident. */
+const RESIDENT_MERGE_COLUMNS = [
+  'name',
+  'phone',
+  'relationToHead',
+  'residenceType',
+  'residencePermitIssuedOn',
+  'residencePermitExpiresOn',
+  'status',
+  'household',
+  'movedInOn',
+  'movedOutOn',
+  'moveOutDestination',
+  'updatedAt',
+].map(snake);
 
 /**
  * 区级人口库导入, streaming: upserts residents by ID number, one outcome per row, reading the file as it comes and
@@ -215,10 +277,10 @@ export async function importResidentStream(
           ))
             households.set(String(row.address), { id: String(row.id), headResidentId: text(row.head_resident_id) });
 
-        const newBuildings: Array<RequiredEntityData<Building>> = [];
-        const newHouseholds: Array<RequiredEntityData<Household>> = [];
-        const newResidents: Array<RequiredEntityData<Resident>> = [];
-        const changedResidents: Array<RequiredEntityData<Resident>> = [];
+        const newBuildings: Row[] = [];
+        const newHouseholds: Row[] = [];
+        const newResidents: Row[] = [];
+        const changedResidents: Row[] = [];
         const headsOfExisting = new Map<string, string>();
         const touched: string[] = [];
         const createdHere = new Map<string, string>();
@@ -379,41 +441,23 @@ export async function importResidentStream(
           const outcome = moved || changed.length > 0 ? 'UPDATED' : 'UNCHANGED';
           if (outcome === 'UPDATED') {
             const { householdId, ...rest } = next;
-            changedResidents.push({ ...rest, household: householdId, updatedAt: now } as RequiredEntityData<Resident>);
+            changedResidents.push({ ...rest, household: householdId, permitExpiringNotifiedFor: null, updatedAt: now });
             touched.push(resident.id);
           }
           results[index] = { row, outcome, residentId: resident.id, field: null, reason: null };
         }
-        // Multi-row writes: places first (residents refer to them), then residents, events, rollup.
-        for (let i = 0; i < newBuildings.length; i += 500)
-          await em.insertMany(Building, newBuildings.slice(i, i + 500));
-        for (let i = 0; i < newHouseholds.length; i += 500)
-          await em.insertMany(Household, newHouseholds.slice(i, i + 500));
-        for (let i = 0; i < newResidents.length; i += 500)
-          await em.insertMany(Resident, newResidents.slice(i, i + 500));
-        if (changedResidents.length)
-          await em.upsertMany(Resident, changedResidents, {
-            batchSize: 500,
-            onConflictFields: ['id'],
-            onConflictAction: 'merge',
-            onConflictMergeFields: [
-              'name',
-              'phone',
-              'relationToHead',
-              'residenceType',
-              'residencePermitIssuedOn',
-              'residencePermitExpiresOn',
-              'status',
-              'household',
-              'movedInOn',
-              'movedOutOn',
-              'moveOutDestination',
-              'updatedAt',
-            ],
-          });
+        // Multi-row writes with bound values: places first (residents refer to them), then residents, events, rollup.
+        const rowsOf = (objects: Row[], properties: readonly string[]) =>
+          objects.map((o) => properties.map((p) => o[p]));
+        await insertRows(em, 'building', BUILDING_COLUMNS, rowsOf(newBuildings, BUILDING_PROPERTIES));
+        await insertRows(em, 'household', HOUSEHOLD_COLUMNS, rowsOf(newHouseholds, HOUSEHOLD_PROPERTIES));
+        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(newResidents, RESIDENT_PROPERTIES));
+        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(changedResidents, RESIDENT_PROPERTIES), {
+          suffix: `on conflict ("id") do update set ${RESIDENT_MERGE_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
+        });
         for (const [householdId, headResidentId] of headsOfExisting)
           await em.nativeUpdate(Household, { id: householdId, headResidentId: null }, { headResidentId });
-        await events.writeTo(em);
+        await events.writeTo(em, executeBound);
         if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());
       });
     } catch (error) {
