@@ -1,7 +1,7 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
-import { executeBound, insertRows, newId, refreshRollup } from '@shequ/database';
+import { countNewRollupMembers, executeBound, insertRows, newId, refreshRollup } from '@shequ/database';
 import type { BatchedEvents } from '@shequ/messaging';
 import { readTabularStream, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
@@ -282,7 +282,9 @@ export async function importResidentStream(
         const newResidents: Row[] = [];
         const changedResidents: Row[] = [];
         const headsOfExisting = new Map<string, string>();
+        /** Updated residents: recounted from the tables. New ones: counted from what they are. */
         const touched: string[] = [];
+        const newMembers: Array<{ memberId: string; keys: unknown[] }> = [];
         const createdHere = new Map<string, string>();
         const now = new Date();
         for (const { index, row, value } of valid) {
@@ -380,7 +382,16 @@ export async function importResidentStream(
               else headsOfExisting.set(household.id, id);
             }
             createdHere.set(value.idNumber, id);
-            touched.push(id);
+            const key: Record<string, unknown> = {
+              community_id: communityId,
+              building_id: building.id,
+              gender: value.gender,
+              birth_date: value.birthDate,
+              residence_type: value.residenceType,
+              status: 'ACTIVE',
+              care_mask: 0,
+            };
+            newMembers.push({ memberId: id, keys: residentRollup.keyColumns.map((c) => key[c]) });
             events.record(ResidentRegistered, {
               residentId: id,
               ...location,
@@ -458,6 +469,7 @@ export async function importResidentStream(
         for (const [householdId, headResidentId] of headsOfExisting)
           await em.nativeUpdate(Household, { id: householdId, headResidentId: null }, { headResidentId });
         await events.writeTo(em, executeBound);
+        await countNewRollupMembers(em, residentRollup, newMembers);
         if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());
       });
     } catch (error) {
