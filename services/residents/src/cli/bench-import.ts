@@ -15,7 +15,8 @@ import { importFileIntoDatabase, openResidentsDatabase } from './offline-import.
 /**
  * `npm run bench` (residents): the streaming district import against a plain multi-row INSERT of the same rows,
  * side by side in one run, on SQLite and (with `BENCH_POSTGRES_URL`) PostgreSQL, at `BENCH_ROWS` and 4 × that.
- * Each measurement runs in its own child process on a fresh database, so its peak RSS is its own:
+ * Each measurement runs in its own child process (V8 heap capped at 128 MiB) on a fresh database, so its peak RSS is
+ * its own:
  * - plain: the same resident rows, 500 per `INSERT … VALUES (…), (…)`, one transaction per 1,000 rows, straight
  *   through better-sqlite3 / pg into the migrated `resident` table (same indexes), nothing else;
  * - import: `npm run import`'s path reading the CSV file as a stream (checks, lookups, places, outbox events,
@@ -23,6 +24,8 @@ import { importFileIntoDatabase, openResidentsDatabase } from './offline-import.
  */
 const env = readEnvironment(pickVariables(ENVIRONMENT, ['BENCH_ROWS', 'BENCH_POSTGRES_URL']));
 const COMMUNITY = '350203008006';
+/** Every run's V8 heap is capped: an import that held rows in memory would fail at the larger size. */
+const HEAP_CAP_MIB = 128;
 const LANES = ['香秀里', '莲秀里', '嘉莲里', '莲岳里', '秀华里'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑'.split('');
 const GIVEN = '秀英建国丽华志强春梅文明海燕伟军晓红丽娟小明';
@@ -269,7 +272,15 @@ async function child(mode: 'plain' | 'import', dialect: Dialect, rows: number): 
 }
 
 function measure(mode: 'plain' | 'import', dialect: Dialect, rows: number): Measurement {
-  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, dialect, String(rows)], {
+  const args = [
+    `--max-old-space-size=${HEAP_CAP_MIB}`,
+    fileURLToPath(import.meta.url),
+    '--child',
+    mode,
+    dialect,
+    String(rows),
+  ];
+  const run = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -285,7 +296,7 @@ if (childIndex >= 0) {
   const sizes = [env.BENCH_ROWS, env.BENCH_ROWS * 4];
   const dialects: Dialect[] = env.BENCH_POSTGRES_URL ? ['sqlite', 'postgresql'] : ['sqlite'];
   console.log(
-    `residents import bench: ${sizes.join(' and ')} CSV rows; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
+    `residents import bench: ${sizes.join(' and ')} CSV rows, heap cap ${HEAP_CAP_MIB} MiB a run; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}; node ${process.version}`,
   );
