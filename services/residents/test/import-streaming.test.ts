@@ -188,4 +188,32 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
     await expect(run(join(dir, 'bad2.ndjson'), '{"idNumber": 1}', 'JSON')).rejects.toThrow(/对象数组/);
     expect((await outbox()).length).toBe(before);
   });
+
+  it('importResidents over 10,000 rows answers counts, the first 10,000 results and the report file of every row', async () => {
+    const rows = Array.from(
+      { length: 10_005 },
+      (_, i) => `${bigId(i)},居民${'甲乙丙丁戊'[i % 5]},,,莲秀里2号楼,8,${i + 1}`,
+    );
+    rows[10_002] = `${bigId(10_002)},居民,12345,,莲秀里2号楼,8,1`; // bad phone, after the answer's 10,000
+    const content = ['idNumber,name,phone,gridCode,building,unit,room', ...rows].join('\n');
+    const result = await service.graphql(
+      `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { total created rejected reportFile results { row outcome } } }`,
+      { input: { format: 'CSV', content } },
+    );
+    expect(result.errors).toBeUndefined();
+    const payload = result.data.importResidents;
+    expect(payload).toMatchObject({ total: 10_005, created: 10_004, rejected: 1 });
+    expect(payload.results).toHaveLength(10_000);
+    expect(payload.results[9_999]).toEqual({ row: 10_000, outcome: 'CREATED' });
+    const report = ndjson(payload.reportFile);
+    expect(report).toHaveLength(10_005);
+    expect(report[10_002]).toMatchObject({ row: 10_003, outcome: 'REJECTED', field: 'phone' });
+    rmSync(payload.reportFile);
+  });
 });
+
+/** A distinct valid ID number for each i (birth dates over 28 years, 997 sequence numbers a day). */
+function bigId(i: number): string {
+  const day = new Date(Date.UTC(1960, 0, 1) + Math.floor(i / 997) * 86_400_000).toISOString().slice(0, 10);
+  return composeResidentIdNumber('350206', day, i % 997);
+}
