@@ -210,6 +210,20 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
     expect(report[10_002]).toMatchObject({ row: 10_003, outcome: 'REJECTED', field: 'phone' });
     rmSync(payload.reportFile);
   });
+
+  it('importResidents refuses JSON broken after its first chunk as a whole, writing nothing', async () => {
+    const before = [(await outbox()).length, await service.orm.em.fork().count(Resident, {})];
+    const objects = Array.from({ length: 1_500 }, (_, i) =>
+      JSON.stringify({ idNumber: bigId(20_000 + i), name: '江水', building: '莲秀里2号楼', unit: 9, room: i + 1 }),
+    );
+    const content = `[${objects.join(',')}, {"idNumber": ]`;
+    const result = await service.graphql(
+      `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { total } }`,
+      { input: { format: 'JSON', content } },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
+    expect([(await outbox()).length, await service.orm.em.fork().count(Resident, {})]).toEqual(before);
+  });
 });
 
 /** A distinct valid ID number for each i (birth dates over 28 years, 997 sequence numbers a day). */

@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { actorOf } from '@shequ/auth';
+import { InvalidInputError } from '@shequ/errors';
 import { BatchedEvents, Outbox } from '@shequ/messaging';
 import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { importResidentStream, readImportStream, type ImportRowResult } from '../application/import-residents.js';
 import { ImportReportFile } from '../application/import-report.js';
+import { ImportFormat } from './enums.js';
 import { ImportResidentsInput, ImportResidentsPayload } from './import.inputs.js';
 
 /** Rows answered in the payload; a larger file's outcomes go to a report file only. */
@@ -24,6 +26,8 @@ export class ImportResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ImportResidentsPayload> {
     ctx.access.require('residents:import');
+    // The text is all here (at most 20 MiB): JSON that does not parse is refused before any chunk is written.
+    if (input.format === ImportFormat.JSON) readableJson(input.content);
     // Same streaming path as `npm run import`: the text is read in chunks of rows, each chunk one transaction.
     const records = readImportStream(input.format, [input.content]);
     const results: ImportRowResult[] = [];
@@ -47,6 +51,14 @@ export class ImportResolver {
     } finally {
       if (report) await (report as ImportReportFile).close();
     }
+  }
+}
+
+function readableJson(content: string): void {
+  try {
+    JSON.parse(content);
+  } catch (error) {
+    throw new InvalidInputError('content', `JSON 无法解析：${(error as Error).message}`);
   }
 }
 
