@@ -60,7 +60,7 @@ export const BOUNDED_LISTS = {
   'Team.awards': 'awards of one team',
   'VolunteerShift.records': 'volunteers of one shift (bounded by its capacity)',
   'EventVolunteerHoursSummary.recent': 'the latest records only (the resolver caps them)',
-  'ImportResidentsPayload.results': 'one row per row of the import, which is capped by the import',
+  'ImportResidentsPayload.results': 'at most the first 10,000 rows of the import (the rest only in its report file)',
   'ImportAddressRegisterPayload.results': 'one row per row of the address register, capped by the request body limit',
   'RedrawGridPayload.moved': 'the buildings of one redraw, at most 500 (RedrawGridInput.buildingIds)',
   // statistics: one row per value of a fixed dimension (grid, month, category, stage), small cells suppressed

@@ -5,6 +5,8 @@ export { createMigrations, type CreateMigrationsSettings } from './create-migrat
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';
 export { columnSum, plainRows } from './plain-rows.js';
+export { executeBound, insertRows } from './bound-sql.js';
+export { countNewRollupMembers } from './rollup-new-members.js';
 export {
   RollupSubscriber,
   ensureRollups,

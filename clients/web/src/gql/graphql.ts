@@ -2117,7 +2117,9 @@ export type ImportResidentsPayload = {
   created: Scalars['Int']['output'];
   /** 拒绝 */
   rejected: Scalars['Int']['output'];
-  /** 逐行结果（按行号） */
+  /** 逐行结果报告（NDJSON，每行一个结果）在服务器上的位置；文件超过 10000 行时写入，否则为空 */
+  reportFile?: Maybe<Scalars['String']['output']>;
+  /** 逐行结果（按行号）；超过 10000 行的文件只含前 10000 行，全部逐行结果见 reportFile */
   results: Array<ResidentImportRowResult>;
   /** 总行数 */
   total: Scalars['Int']['output'];

@@ -30,7 +30,18 @@ interface WallTime {
   second: number;
 }
 
+/** The last instant read (an import checks a million rows against one "today"): formatting is the slow part. */
+let lastWallTime: { at: number; wall: WallTime } | null = null;
+
 function wallTimeOf(instant: Date): WallTime {
+  const at = instant.getTime();
+  if (lastWallTime?.at === at) return { ...lastWallTime.wall };
+  const wall = formatWallTime(instant);
+  lastWallTime = { at, wall };
+  return { ...wall };
+}
+
+function formatWallTime(instant: Date): WallTime {
   const parts = wallClock.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return {

@@ -322,7 +322,7 @@ export const ENVIRONMENT = defineEnvironment({
   BENCH_ROWS: {
     schema: Type.Integer({ minimum: 1, description: 'a row count' }),
     default: 10_000,
-    meaning: 'rows of the residents import benchmark',
+    meaning: 'rows of the residents import benchmark (it runs this many and 4 × this many)',
     usedBy: ['npm run bench'],
   },
   BENCH_READ_SECONDS: {
@@ -358,7 +358,7 @@ export const ENVIRONMENT = defineEnvironment({
   BENCH_POSTGRES_URL: {
     schema: url('PostgreSQL'),
     meaning:
-      'PostgreSQL server for the residents read-path benchmark (a database per run is created); unset: SQLite only',
+      'PostgreSQL server for the residents import and read-path benchmarks (a database per run is created); unset: SQLite only',
     usedBy: ['npm run bench'],
   },
 });

@@ -1,8 +1,9 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
+import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
-import { newId } from '@shequ/database';
-import type { UnitOfWork } from '@shequ/subgraph';
-import { readTabularFile, type TabularRecord } from '../domain/import/tabular-file.js';
+import { countNewRollupMembers, executeBound, insertRows, newId, refreshRollup } from '@shequ/database';
+import type { BatchedEvents } from '@shequ/messaging';
+import { readTabularStream, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
   checkImportRow,
   columnOf,
@@ -10,11 +11,12 @@ import {
   type ImportColumn,
   type ImportRow,
 } from '../domain/import/import-row.js';
+import { SeenIdNumbers } from '../domain/import/seen-id-numbers.js';
+import { householdAddress } from '../domain/household-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
-import { Resident } from '../entities/resident.js';
-import { householdAddress } from '../domain/household-rules.js';
+import { residentRollup } from './statistics-rollup.js';
 
 export type ImportOutcomeCode = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
 
@@ -26,287 +28,461 @@ export interface ImportRowResult {
   reason: string | null;
 }
 
-export interface ImportSummary {
+export interface ImportCounts {
   total: number;
   created: number;
   updated: number;
   unchanged: number;
   rejected: number;
-  results: ImportRowResult[];
+}
+
+/** One chunk's transaction: its EntityManager and the events written with the chunk. */
+export interface ImportChunk {
+  em: EntityManager;
+  events: BatchedEvents;
 }
 
 export interface ImportSettings {
   communityId: string;
   today: Date;
-  /** Runs one chunk in its own transaction (events recorded in it commit with it). */
-  runChunk<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T>;
-  onProgress?(done: number, total: number): void;
+  /** Runs one chunk in its own transaction; the events it records are written in it (outbox). */
+  runChunk<T>(work: (chunk: ImportChunk) => Promise<T>): Promise<T>;
+  /** Each chunk's per-row outcomes, in row order, once the chunk is committed (the report is written from here). */
+  onRows?(results: readonly ImportRowResult[]): void | Promise<void>;
+  /** After each chunk: the counts so far. */
+  onProgress?(counts: Readonly<ImportCounts>): void;
+  /** Rows per chunk (one transaction, one query per lookup, multi-row writes); default 1000. */
   chunkSize?: number;
 }
 
 type SourceRecord = TabularRecord<ImportColumn>;
 
-/** Reads a CSV or JSON file into records; a file that cannot be read at all is bad input. */
-export function readImportFile(format: 'CSV' | 'JSON', content: string): SourceRecord[] {
-  return readTabularFile(format, content, { columnOf: columnOf, required: REQUIRED_COLUMNS });
+/** Reads an import file as a stream of records (CSV, JSON array or NDJSON); a file that cannot be read is bad input. */
+export function readImportStream(
+  format: TabularFormat,
+  pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): AsyncGenerator<SourceRecord> {
+  return readTabularStream(format, pieces, { columnOf, required: REQUIRED_COLUMNS });
 }
 
-/**
- * 区级人口库导入: upserts residents by ID number, one result per row. Rows are checked first (bad rows are
- * rejected with field and reason and never block good ones; a repeated ID within the file is rejected after
- * its first row); then they are applied in chunks, each chunk one transaction with one flush: existing
- * residents and households are loaded by key for the whole chunk, buildings and grids once. Households and
- * buildings referenced by address are matched or created. A row equal to what is stored is UNCHANGED and
- * publishes nothing.
- */
-export async function importResidents(source: SourceRecord[], settings: ImportSettings): Promise<ImportSummary> {
-  const results: ImportRowResult[] = [];
-  const valid: Array<{ row: number; value: ImportRow }> = [];
-  const firstRowOf = new Map<string, number>();
-  for (const item of source) {
-    if (!item.record) {
-      results.push({ row: item.row, outcome: 'REJECTED', residentId: null, field: null, reason: item.problem });
-      continue;
-    }
-    const check = checkImportRow(item.record, settings.today);
-    if (!check.ok) {
-      results.push({ row: item.row, outcome: 'REJECTED', residentId: null, field: check.field, reason: check.reason });
-      continue;
-    }
-    const first = firstRowOf.get(check.value.idNumber);
-    if (first !== undefined) {
-      results.push({
-        row: item.row,
-        outcome: 'REJECTED',
-        residentId: null,
-        field: 'idNumber',
-        reason: `身份证号在文件中重复（首次出现在第 ${first} 行）`,
-      });
-      continue;
-    }
-    firstRowOf.set(check.value.idNumber, item.row);
-    valid.push({ row: item.row, value: check.value });
-  }
-  const total = source.length;
-  let done = results.length;
-  settings.onProgress?.(done, total);
+/** A resident as stored, as far as the import compares and writes it. */
+interface StoredResident {
+  id: string;
+  communityId: string;
+  idNumber: string;
+  name: string;
+  gender: string | null;
+  birthDate: string | null;
+  phone: string | null;
+  householdId: string | null;
+  relationToHead: string;
+  residenceType: string;
+  residencePermitIssuedOn: string | null;
+  residencePermitExpiresOn: string | null;
+  status: string;
+  movedInOn: string | null;
+  movedOutOn: string | null;
+  moveOutDestination: string | null;
+  diedOn: string | null;
+  createdAt: Date;
+}
 
+const RESIDENT_COLUMNS = `id, community_id, id_number, name, gender, birth_date, phone, household_id, relation_to_head,
+  residence_type, residence_permit_issued_on, residence_permit_expires_on, status, moved_in_on, moved_out_on,
+  move_out_destination, died_on, created_at`;
+
+type Row = Record<string, unknown>;
+const text = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+
+function storedResident(row: Row): StoredResident {
+  return {
+    id: String(row.id),
+    communityId: String(row.community_id),
+    idNumber: String(row.id_number),
+    name: String(row.name),
+    gender: text(row.gender),
+    birthDate: text(row.birth_date),
+    phone: text(row.phone),
+    householdId: text(row.household_id),
+    relationToHead: String(row.relation_to_head),
+    residenceType: String(row.residence_type),
+    residencePermitIssuedOn: text(row.residence_permit_issued_on),
+    residencePermitExpiresOn: text(row.residence_permit_expires_on),
+    status: String(row.status),
+    movedInOn: text(row.moved_in_on),
+    movedOutOn: text(row.moved_out_on),
+    moveOutDestination: text(row.move_out_destination),
+    diedOn: text(row.died_on),
+    createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at as string | number),
+  };
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+const query = executeBound;
+
+const BUILDING_COLUMNS = ['id', 'community_id', 'grid_id', 'name', 'address', 'leader_resident_id'];
+const BUILDING_PROPERTIES = ['id', 'communityId', 'grid', 'name', 'address', 'leaderResidentId'];
+const HOUSEHOLD_COLUMNS = [
+  'id',
+  'community_id',
+  'building_id',
+  'unit',
+  'room',
+  'address',
+  'housing',
+  'head_resident_id',
+  'landlord_resident_id',
+];
+const HOUSEHOLD_PROPERTIES = [
+  'id',
+  'communityId',
+  'building',
+  'unit',
+  'room',
+  'address',
+  'housing',
+  'headResidentId',
+  'landlordResidentId',
+];
+const RESIDENT_PROPERTIES = [
+  'id',
+  'communityId',
+  'name',
+  'idNumber',
+  'gender',
+  'birthDate',
+  'phone',
+  'household',
+  'relationToHead',
+  'residenceType',
+  'residencePermitIssuedOn',
+  'residencePermitExpiresOn',
+  'status',
+  'movedInOn',
+  'movedOutOn',
+  'moveOutDestination',
+  'diedOn',
+  'permitExpiringNotifiedFor',
+  'createdAt',
+  'updatedAt',
+];
+const snake = (property: string) =>
+  property === 'household' ? 'household_id' : property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const RESIDENT_INSERT_COLUMNS = RESIDENT_PROPERTIES.map(snake);
+/** What an import may change on a stored resident. */
+const RESIDENT_MERGE_COLUMNS = [
+  'name',
+  'phone',
+  'relationToHead',
+  'residenceType',
+  'residencePermitIssuedOn',
+  'residencePermitExpiresOn',
+  'status',
+  'household',
+  'movedInOn',
+  'movedOutOn',
+  'moveOutDestination',
+  'updatedAt',
+].map(snake);
+
+/**
+ * 区级人口库导入, streaming: upserts residents by ID number, one outcome per row, reading the file as it comes and
+ * holding one chunk at a time. Per chunk (one transaction): every row is checked with the API's rules (ID number,
+ * name, phone, 居住证 dates, one written form of a flat, a rented flat's landlord); a repeated ID number in the file
+ * is rejected after its first row (also across chunks); existing residents (and landlords) and households are
+ * looked up with one query each; buildings, households and residents are written with multi-row statements, the
+ * chunk's events with one multi-row outbox write, and the resident rollup is recounted for the residents touched.
+ * A row equal to what is stored is UNCHANGED and publishes nothing; bad rows never block good ones.
+ */
+export async function importResidentStream(
+  source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  settings: ImportSettings,
+): Promise<ImportCounts> {
   const { communityId } = settings;
-  const chunkSize = settings.chunkSize ?? 500;
+  const chunkSize = settings.chunkSize ?? 1000;
+  const today = communityDay(settings.today);
+  const counts: ImportCounts = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const seen = new SeenIdNumbers();
   // Grids and buildings of the community are few: loaded once, kept as plain ids across chunks.
   const [grids, buildings] = await settings.runChunk(
-    async (uow) => [await uow.em.find(Grid, { communityId }), await uow.em.find(Building, { communityId })] as const,
+    async ({ em }) =>
+      [
+        await em.find(Grid, { communityId }, { fields: ['id', 'code'] }),
+        await em.find(Building, { communityId }, { fields: ['id', 'name', 'grid'] }),
+      ] as const,
   );
   const gridByCode = new Map(grids.map((g) => [g.code, g.id]));
   const buildingByName = new Map(buildings.map((b) => [b.name, { id: b.id, gridId: b.grid.id }]));
-  // Residents created by earlier rows of the file (a landlord may be registered by the same file).
-  const createdByIdNumber = new Map<string, string>();
 
-  for (let start = 0; start < valid.length; start += chunkSize) {
-    const chunk = valid.slice(start, start + chunkSize);
-    const chunkResults = await settings.runChunk(async ({ em, events }) => {
-      const out: ImportRowResult[] = [];
-      const existing = new Map(
-        (await em.find(Resident, { idNumber: { $in: chunk.map((r) => r.value.idNumber) } })).map((r) => [
-          r.idNumber,
-          r,
-        ]),
-      );
-      const landlordIdNumbers = [...new Set(chunk.map((r) => r.value.landlordIdNumber).filter((n) => n !== null))];
-      const landlords = new Map(
-        (landlordIdNumbers.length
-          ? await em.find(
-              Resident,
-              { idNumber: { $in: landlordIdNumbers }, communityId },
-              { fields: ['id', 'idNumber'] },
-            )
-          : []
-        ).map((r) => [r.idNumber, r.id]),
-      );
-      const addresses = chunk.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room));
-      const households = new Map(
-        (await em.find(Household, { communityId, address: { $in: [...new Set(addresses)] } })).map((h) => [
-          h.address,
-          h,
-        ]),
-      );
-      const createdBuildings: Array<[string, { id: string; gridId: string }]> = [];
-      for (const { row, value } of chunk) {
-        const reject = (field: string, reason: string) =>
-          out.push({ row, outcome: 'REJECTED', residentId: null, field, reason });
-        const flatAddress = householdAddress(value.building, value.unit, value.room);
-        // A new flat: the landlord of a rented one must be a resident already known (same rule as registerHousehold).
-        const landlordResidentId =
-          value.landlordIdNumber === null
-            ? null
-            : (landlords.get(value.landlordIdNumber) ?? createdByIdNumber.get(value.landlordIdNumber) ?? null);
-        if (value.landlordIdNumber !== null && !landlordResidentId && !households.has(flatAddress)) {
-          reject('landlordIdNumber', `房东（身份证号 ${value.landlordIdNumber}）尚未在本社区登记`);
-          continue;
-        }
-        // Building: matched by name, or created in the named grid.
-        let building = buildingByName.get(value.building);
-        if (!building) {
-          const gridId = value.gridCode ? gridByCode.get(value.gridCode) : undefined;
-          if (!value.gridCode) {
-            reject('gridCode', `楼栋「${value.building}」尚未登记，新建楼栋须填写网格编码`);
-            continue;
-          }
-          if (!gridId) {
-            reject('gridCode', `网格编码 ${value.gridCode} 不存在`);
-            continue;
-          }
-          building = { id: newId(), gridId };
-          em.create(Building, {
-            id: building.id,
-            communityId,
-            grid: gridId,
-            name: value.building,
-            address: value.building,
-          });
-          announceBuilding(events, building);
-          buildingByName.set(value.building, building);
-          createdBuildings.push([value.building, building]);
-        } else if (value.gridCode && gridByCode.get(value.gridCode) !== building.gridId) {
-          reject('gridCode', `楼栋「${value.building}」不在网格 ${value.gridCode}`);
-          continue;
-        }
-        // Household: matched by full address, or created.
-        const address = flatAddress;
-        let household = households.get(address);
-        if (!household) {
-          household = em.create(Household, {
-            id: newId(),
-            communityId,
-            building: building.id,
-            unit: value.unit,
-            room: value.room,
-            address,
-            housing: value.housing ?? 'OWNED',
-            landlordResidentId,
-          });
-          announceHousehold(events, { id: household.id, buildingId: building.id, gridId: building.gridId });
-          households.set(address, household);
-        }
-        const location = { householdId: household.id, buildingId: building.id, gridId: building.gridId };
-        const resident = existing.get(value.idNumber);
-        if (!resident) {
-          const created = em.create(Resident, {
-            id: newId(),
-            communityId,
-            name: value.name,
-            idNumber: value.idNumber,
-            gender: value.gender,
-            birthDate: value.birthDate,
-            phone: value.phone,
-            household: household.id,
-            relationToHead: value.relationToHead,
-            residenceType: value.residenceType,
-            residencePermitIssuedOn: value.residencePermitIssuedOn,
-            residencePermitExpiresOn: value.residencePermitExpiresOn,
-            movedInOn: communityDay(settings.today),
-          });
-          if (value.relationToHead === 'HEAD' && !household.headResidentId) household.headResidentId = created.id;
-          createdByIdNumber.set(value.idNumber, created.id);
-          events.record(ResidentRegistered, {
-            residentId: created.id,
-            ...location,
-            gender: value.gender,
-            birthDate: value.birthDate,
-            residenceType: value.residenceType,
-            residencePermitExpiresOn: value.residencePermitExpiresOn,
-          });
-          out.push({ row, outcome: 'CREATED', residentId: created.id, field: null, reason: null });
-          continue;
-        }
-        if (resident.communityId !== communityId) {
-          reject('idNumber', '该居民登记在其他社区');
-          continue;
-        }
-        if (resident.status === 'DECEASED') {
-          reject('idNumber', `该居民已登记死亡（${resident.diedOn ?? '日期不详'}），不能导入`);
-          continue;
-        }
-        const changed: string[] = [];
-        const set = <
-          K extends
-            | 'name'
-            | 'phone'
-            | 'relationToHead'
-            | 'residenceType'
-            | 'residencePermitIssuedOn'
-            | 'residencePermitExpiresOn',
-        >(
-          key: K,
-          next: Resident[K],
-        ) => {
-          if (resident[key] !== next) {
-            resident[key] = next;
-            changed.push(key);
-          }
-        };
-        set('name', value.name);
-        set('phone', value.phone);
-        set('relationToHead', value.relationToHead);
-        set('residenceType', value.residenceType);
-        set('residencePermitIssuedOn', value.residencePermitIssuedOn);
-        set('residencePermitExpiresOn', value.residencePermitExpiresOn);
-        const fromHouseholdId = resident.household?.id ?? null;
-        const moved = resident.status === 'MOVED_OUT' || fromHouseholdId !== household.id;
-        if (moved) {
-          const returning = resident.status === 'MOVED_OUT';
-          resident.status = 'ACTIVE';
-          resident.household = em.getReference(Household, household.id, { wrapped: true });
-          resident.movedInOn = communityDay(settings.today);
-          if (returning) {
-            resident.movedOutOn = null;
-            resident.moveOutDestination = null;
-          }
-          events.record(ResidentMovedIn, {
-            residentId: resident.id,
-            householdId: household.id,
-            buildingId: building.id,
-            gridId: building.gridId,
-            fromHouseholdId: returning ? null : fromHouseholdId,
-            movedInOn: resident.movedInOn,
-          });
-        }
-        if (changed.length > 0) {
-          events.record(ResidentUpdated, {
-            residentId: resident.id,
-            changedFields: changed,
-            residenceType: resident.residenceType,
-            residencePermitExpiresOn: resident.residencePermitExpiresOn,
-          });
-        }
-        out.push({
-          row,
-          outcome: moved || changed.length > 0 ? 'UPDATED' : 'UNCHANGED',
-          residentId: resident.id,
-          field: null,
-          reason: null,
-        });
-      }
-      try {
-        await em.flush();
-      } catch (error) {
-        for (const [name] of createdBuildings) buildingByName.delete(name);
-        throw error;
-      }
-      return out;
-    });
-    results.push(...chunkResults);
-    done += chunk.length;
-    settings.onProgress?.(done, total);
-  }
-  results.sort((a, b) => a.row - b.row);
-  const count = (outcome: ImportOutcomeCode) => results.filter((r) => r.outcome === outcome).length;
-  return {
-    total,
-    created: count('CREATED'),
-    updated: count('UPDATED'),
-    unchanged: count('UNCHANGED'),
-    rejected: count('REJECTED'),
-    results,
+  let pending: SourceRecord[] = [];
+  const runPending = async () => {
+    if (pending.length === 0) return;
+    const chunk = pending;
+    pending = [];
+    const results = await importChunk(chunk);
+    for (const r of results) {
+      counts.total += 1;
+      if (r.outcome === 'CREATED') counts.created += 1;
+      else if (r.outcome === 'UPDATED') counts.updated += 1;
+      else if (r.outcome === 'UNCHANGED') counts.unchanged += 1;
+      else counts.rejected += 1;
+    }
+    await settings.onRows?.(results);
+    settings.onProgress?.(counts);
   };
+
+  const importChunk = async (chunk: SourceRecord[]): Promise<ImportRowResult[]> => {
+    const results: Array<ImportRowResult | null> = chunk.map(() => null);
+    const valid: Array<{ index: number; row: number; value: ImportRow }> = [];
+    chunk.forEach((item, index) => {
+      const reject = (field: string | null, reason: string) =>
+        (results[index] = { row: item.row, outcome: 'REJECTED', residentId: null, field, reason });
+      if (!item.record) return reject(null, item.problem ?? '该行无法读取');
+      const check = checkImportRow(item.record, settings.today);
+      if (!check.ok) return reject(check.field, check.reason);
+      const first = seen.firstRowOf(check.value.idNumber, item.row);
+      if (first !== null) return reject('idNumber', `身份证号在文件中重复（首次出现在第 ${first} 行）`);
+      valid.push({ index, row: item.row, value: check.value });
+    });
+    const createdBuildings: string[] = [];
+    try {
+      await settings.runChunk(async ({ em, events }) => {
+        const idNumbers = new Set<string>();
+        for (const { value } of valid) {
+          idNumbers.add(value.idNumber);
+          if (value.landlordIdNumber) idNumbers.add(value.landlordIdNumber);
+        }
+        const stored = new Map<string, StoredResident>();
+        const ids = [...idNumbers];
+        for (let i = 0; i < ids.length; i += 1000) {
+          const slice = ids.slice(i, i + 1000);
+          for (const row of await query(
+            em,
+            `select ${RESIDENT_COLUMNS} from resident where id_number in (${marks(slice.length)})`,
+            slice,
+          ))
+            stored.set(String(row.id_number), storedResident(row));
+        }
+        const addresses = [
+          ...new Set(valid.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room))),
+        ];
+        const households = new Map<string, { id: string; headResidentId: string | null }>();
+        if (addresses.length)
+          for (const row of await query(
+            em,
+            `select id, address, head_resident_id from household where community_id = ? and address in (${marks(addresses.length)})`,
+            [communityId, ...addresses],
+          ))
+            households.set(String(row.address), { id: String(row.id), headResidentId: text(row.head_resident_id) });
+
+        const newBuildings: Row[] = [];
+        const newHouseholds: Row[] = [];
+        const newResidents: Row[] = [];
+        const changedResidents: Row[] = [];
+        const headsOfExisting = new Map<string, string>();
+        /** Updated residents: recounted from the tables. New ones: counted from what they are. */
+        const touched: string[] = [];
+        const newMembers: Array<{ memberId: string; keys: unknown[] }> = [];
+        const createdHere = new Map<string, string>();
+        const now = new Date();
+        for (const { index, row, value } of valid) {
+          const reject = (field: string, reason: string) =>
+            (results[index] = { row, outcome: 'REJECTED', residentId: null, field, reason });
+          const address = householdAddress(value.building, value.unit, value.room);
+          // A new flat: the landlord of a rented one must be a resident already known (same rule as registerHousehold).
+          const landlord = value.landlordIdNumber === null ? null : stored.get(value.landlordIdNumber);
+          const landlordResidentId =
+            value.landlordIdNumber === null
+              ? null
+              : ((landlord?.communityId === communityId ? landlord.id : undefined) ??
+                createdHere.get(value.landlordIdNumber) ??
+                null);
+          if (value.landlordIdNumber !== null && !landlordResidentId && !households.has(address)) {
+            reject('landlordIdNumber', `房东（身份证号 ${value.landlordIdNumber}）尚未在本社区登记`);
+            continue;
+          }
+          // Building: matched by name, or created in the named grid.
+          let building = buildingByName.get(value.building);
+          if (!building) {
+            if (!value.gridCode) {
+              reject('gridCode', `楼栋「${value.building}」尚未登记，新建楼栋须填写网格编码`);
+              continue;
+            }
+            const gridId = gridByCode.get(value.gridCode);
+            if (!gridId) {
+              reject('gridCode', `网格编码 ${value.gridCode} 不存在`);
+              continue;
+            }
+            building = { id: newId(), gridId };
+            newBuildings.push({
+              id: building.id,
+              communityId,
+              grid: gridId,
+              name: value.building,
+              address: value.building,
+              leaderResidentId: null,
+            });
+            announceBuilding(events, building);
+            buildingByName.set(value.building, building);
+            createdBuildings.push(value.building);
+          } else if (value.gridCode && gridByCode.get(value.gridCode) !== building.gridId) {
+            reject('gridCode', `楼栋「${value.building}」不在网格 ${value.gridCode}`);
+            continue;
+          }
+          // Household: matched by full address, or created.
+          let household = households.get(address);
+          if (!household) {
+            household = { id: newId(), headResidentId: null };
+            newHouseholds.push({
+              id: household.id,
+              communityId,
+              building: building.id,
+              unit: value.unit,
+              room: value.room,
+              address,
+              housing: value.housing ?? 'OWNED',
+              headResidentId: null,
+              landlordResidentId,
+            });
+            announceHousehold(events, { id: household.id, buildingId: building.id, gridId: building.gridId });
+            households.set(address, household);
+          }
+          const location = { householdId: household.id, buildingId: building.id, gridId: building.gridId };
+          const resident = stored.get(value.idNumber);
+          if (!resident) {
+            const id = newId();
+            newResidents.push({
+              id,
+              communityId,
+              name: value.name,
+              idNumber: value.idNumber,
+              gender: value.gender,
+              birthDate: value.birthDate,
+              phone: value.phone,
+              household: household.id,
+              relationToHead: value.relationToHead,
+              residenceType: value.residenceType,
+              residencePermitIssuedOn: value.residencePermitIssuedOn,
+              residencePermitExpiresOn: value.residencePermitExpiresOn,
+              status: 'ACTIVE',
+              movedInOn: today,
+              movedOutOn: null,
+              moveOutDestination: null,
+              diedOn: null,
+              permitExpiringNotifiedFor: null,
+              createdAt: now,
+              updatedAt: now,
+            });
+            if (value.relationToHead === 'HEAD' && !household.headResidentId) {
+              household.headResidentId = id;
+              const fresh = newHouseholds.find((h) => h.id === household.id);
+              if (fresh) fresh.headResidentId = id;
+              else headsOfExisting.set(household.id, id);
+            }
+            createdHere.set(value.idNumber, id);
+            const key: Record<string, unknown> = {
+              community_id: communityId,
+              building_id: building.id,
+              gender: value.gender,
+              birth_date: value.birthDate,
+              residence_type: value.residenceType,
+              status: 'ACTIVE',
+              care_mask: 0,
+            };
+            newMembers.push({ memberId: id, keys: residentRollup.keyColumns.map((c) => key[c]) });
+            events.record(ResidentRegistered, {
+              residentId: id,
+              ...location,
+              gender: value.gender,
+              birthDate: value.birthDate,
+              residenceType: value.residenceType,
+              residencePermitExpiresOn: value.residencePermitExpiresOn,
+            });
+            results[index] = { row, outcome: 'CREATED', residentId: id, field: null, reason: null };
+            continue;
+          }
+          if (resident.communityId !== communityId) {
+            reject('idNumber', '该居民登记在其他社区');
+            continue;
+          }
+          if (resident.status === 'DECEASED') {
+            reject('idNumber', `该居民已登记死亡（${resident.diedOn ?? '日期不详'}），不能导入`);
+            continue;
+          }
+          const changed: string[] = [];
+          const next = { ...resident };
+          const set = <K extends keyof StoredResident & keyof ImportRow>(key: K) => {
+            if (resident[key] !== value[key]) {
+              (next as Record<K, unknown>)[key] = value[key];
+              changed.push(key);
+            }
+          };
+          set('name');
+          set('phone');
+          set('relationToHead');
+          set('residenceType');
+          set('residencePermitIssuedOn');
+          set('residencePermitExpiresOn');
+          const returning = resident.status === 'MOVED_OUT';
+          const moved = returning || resident.householdId !== household.id;
+          if (moved) {
+            next.status = 'ACTIVE';
+            next.householdId = household.id;
+            next.movedInOn = today;
+            if (returning) {
+              next.movedOutOn = null;
+              next.moveOutDestination = null;
+            }
+            events.record(ResidentMovedIn, {
+              residentId: resident.id,
+              ...location,
+              fromHouseholdId: returning ? null : resident.householdId,
+              movedInOn: today,
+            });
+          }
+          if (changed.length > 0)
+            events.record(ResidentUpdated, {
+              residentId: resident.id,
+              changedFields: changed,
+              residenceType: next.residenceType as ImportRow['residenceType'],
+              residencePermitExpiresOn: next.residencePermitExpiresOn,
+            });
+          const outcome = moved || changed.length > 0 ? 'UPDATED' : 'UNCHANGED';
+          if (outcome === 'UPDATED') {
+            const { householdId, ...rest } = next;
+            changedResidents.push({ ...rest, household: householdId, permitExpiringNotifiedFor: null, updatedAt: now });
+            touched.push(resident.id);
+          }
+          results[index] = { row, outcome, residentId: resident.id, field: null, reason: null };
+        }
+        // Multi-row writes with bound values: places first (residents refer to them), then residents, events, rollup.
+        const rowsOf = (objects: Row[], properties: readonly string[]) =>
+          objects.map((o) => properties.map((p) => o[p]));
+        await insertRows(em, 'building', BUILDING_COLUMNS, rowsOf(newBuildings, BUILDING_PROPERTIES));
+        await insertRows(em, 'household', HOUSEHOLD_COLUMNS, rowsOf(newHouseholds, HOUSEHOLD_PROPERTIES));
+        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(newResidents, RESIDENT_PROPERTIES));
+        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(changedResidents, RESIDENT_PROPERTIES), {
+          suffix: `on conflict ("id") do update set ${RESIDENT_MERGE_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
+        });
+        for (const [householdId, headResidentId] of headsOfExisting)
+          await em.nativeUpdate(Household, { id: householdId, headResidentId: null }, { headResidentId });
+        await events.writeTo(em, executeBound);
+        await countNewRollupMembers(em, residentRollup, newMembers);
+        if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());
+      });
+    } catch (error) {
+      for (const name of createdBuildings) buildingByName.delete(name);
+      throw error;
+    }
+    return results as ImportRowResult[];
+  };
+
+  for await (const record of source) {
+    pending.push(record);
+    if (pending.length >= chunkSize) await runPending();
+  }
+  await runPending();
+  return counts;
 }

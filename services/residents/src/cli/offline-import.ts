@@ -1,8 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { SYSTEM_ACTOR, type Actor } from '@shequ/contracts';
 import { openDatabase, type DatabaseLocation, type Orm } from '@shequ/database';
-import { eventSink, messagingEntities, Outbox } from '@shequ/messaging';
+import { BatchedEvents, messagingEntities, Outbox } from '@shequ/messaging';
 import { accessEntitiesOf } from '@shequ/subgraph';
-import { importResidents, readImportFile, type ImportSummary } from '../application/import-residents.js';
+import { importResidentStream, readImportStream, type ImportCounts } from '../application/import-residents.js';
+import { ImportReportFile } from '../application/import-report.js';
+import type { TabularFormat } from '../domain/import/tabular-file.js';
 import { residentsEntities } from '../entities/index.js';
 import { residentsMigrations } from '../migrations/index.js';
 
@@ -17,30 +20,43 @@ export function openResidentsDatabase(location: DatabaseLocation): Promise<Orm> 
 }
 
 /**
- * The import the API runs, straight against the database: events go to the outbox in the same transactions
- * and the service's relay publishes them when it runs.
+ * The import the API runs, straight against the database, reading the file as a stream: events go to the outbox
+ * in the chunks' transactions (the service's relay publishes them when it runs), the resident rollup is kept in
+ * the same transactions, and each row's outcome goes to the report file as its chunk commits.
  */
-export function importIntoDatabase(
+export async function importFileIntoDatabase(
   orm: Orm,
   input: {
-    format: 'CSV' | 'JSON';
-    content: string;
+    format: TabularFormat;
+    /** The file, or its text in pieces. */
+    path?: string;
+    pieces?: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
     communityId: string;
+    reportPath: string;
     today?: Date;
     actor?: Actor;
-    onProgress?: (done: number, total: number) => void;
+    chunkSize?: number;
+    onProgress?: (counts: Readonly<ImportCounts>) => void;
   },
-): Promise<ImportSummary> {
+): Promise<ImportCounts> {
   const outbox = new Outbox('residents');
   const meta = {
     communityId: input.communityId,
     actor: input.actor ?? SYSTEM_ACTOR,
     correlationId: `import-${Date.now()}`,
   };
-  return importResidents(readImportFile(input.format, input.content), {
-    communityId: input.communityId,
-    today: input.today ?? new Date(),
-    onProgress: input.onProgress,
-    runChunk: (work) => orm.em.fork().transactional((em) => work({ em, events: eventSink(outbox, em, meta) })),
-  });
+  const report = new ImportReportFile(input.reportPath);
+  const pieces = input.pieces ?? createReadStream(input.path!, { highWaterMark: 256 * 1024 });
+  try {
+    return await importResidentStream(readImportStream(input.format, pieces), {
+      communityId: input.communityId,
+      today: input.today ?? new Date(),
+      chunkSize: input.chunkSize,
+      onRows: (results) => report.write(results),
+      onProgress: input.onProgress,
+      runChunk: (work) => orm.em.fork().transactional((em) => work({ em, events: new BatchedEvents(outbox, meta) })),
+    });
+  } finally {
+    await report.close();
+  }
 }

@@ -31,6 +31,14 @@ export class ImportResidentsPayload {
   @Field(() => Int, { description: '拒绝' })
   rejected!: number;
 
-  @Field(() => [ImportRowResultType], { description: '逐行结果（按行号）' })
+  @Field(() => [ImportRowResultType], {
+    description: '逐行结果（按行号）；超过 10000 行的文件只含前 10000 行，全部逐行结果见 reportFile',
+  })
   results!: ImportRowResultType[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '逐行结果报告（NDJSON，每行一个结果）在服务器上的位置；文件超过 10000 行时写入，否则为空',
+  })
+  reportFile!: string | null;
 }
