@@ -5,6 +5,8 @@ export { createMigrations, type CreateMigrationsSettings } from './create-migrat
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';
 export { columnSum, plainRows } from './plain-rows.js';
+export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';
+export { cacheStatements } from './statement-cache.js';
 export {
   RollupSubscriber,
   ensureRollups,

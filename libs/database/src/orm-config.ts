@@ -3,6 +3,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseLocation, Dialect } from './database-location.js';
+import { cacheStatements } from './statement-cache.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's own entity lists are typed this way
 export type EntityDefinition = EntityClass<any> | EntitySchema<any, any>;
@@ -57,13 +58,14 @@ export function ormConfig(settings: OrmSettings): Options {
     dbName: location.dbName,
     pool: {
       afterCreate: (
-        connection: { pragma(sql: string): unknown },
+        connection: Parameters<typeof cacheStatements>[0] & { pragma(sql: string): unknown },
         done: (error: Error | null, connection: unknown) => void,
       ) => {
         connection.pragma('journal_mode = WAL');
         connection.pragma('synchronous = NORMAL');
         connection.pragma('foreign_keys = ON');
         connection.pragma('busy_timeout = 5000');
+        cacheStatements(connection);
         done(null, connection);
       },
     },

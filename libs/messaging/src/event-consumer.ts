@@ -16,7 +16,7 @@ import { foreignEventProblem } from './event-origin.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
-import { ProcessedEvent } from './processed-event.js';
+import { claimEvent } from './processed-event.js';
 import { claimVersion } from './projection-version.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
@@ -238,8 +238,10 @@ export class EventConsumer {
               },
             ),
           );
-          // the next event's handler and version claim see this one's changes
+          // the next event's handler and version claim see this one's changes; the unit of work starts empty for
+          // it (each flush compares every managed entity: a batch's entities would make the flushes quadratic)
           await em.flush();
+          em.clear();
           await giveTheEventLoopATurn();
         }
         return results;
@@ -408,8 +410,8 @@ export class EventConsumer {
     handler: EventHandler<EventDefinition>,
     stale?: EventHandler<EventDefinition>,
   ): Promise<'applied' | 'stale' | 'duplicate'> {
-    const seen = await em.findOne(ProcessedEvent, { consumer: this.durableName, eventId: event.id });
-    if (seen) return 'duplicate' as const;
+    // the inbox row first, one plain statement: a known event id is a duplicate, and a failing handler rolls it back
+    if (!(await claimEvent(em, this.durableName, event.id, new Date()))) return 'duplicate' as const;
     const events = eventSink(this.settings.outbox, em, {
       communityId: event.communityId,
       actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
@@ -418,11 +420,6 @@ export class EventConsumer {
     const newer = await this.isNewer(em, event);
     const run = newer ? handler : stale;
     await run?.(event as EventOf<EventDefinition>, { em, events });
-    const processed = new ProcessedEvent();
-    processed.consumer = this.durableName;
-    processed.eventId = event.id;
-    processed.processedAt = new Date();
-    em.persist(processed);
     return newer ? ('applied' as const) : ('stale' as const);
   }
 
