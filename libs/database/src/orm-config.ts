@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import type { EntityClass, EntitySchema, EventSubscriber, MigrationObject, Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type * as PostgresModule from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseLocation, Dialect } from './database-location.js';
 import { cacheStatements } from './statement-cache.js';
@@ -24,6 +25,9 @@ export interface OrmSettings {
   log?: (message: string) => void;
 }
 
+// The PostgreSQL driver (and `pg`) is loaded only for a PostgreSQL database: a SQLite process starts without it.
+const require = createRequire(import.meta.url);
+
 export function ormConfig(settings: OrmSettings): Options {
   const { location } = settings;
   const common = {
@@ -44,6 +48,7 @@ export function ormConfig(settings: OrmSettings): Options {
     },
   };
   if (location.dialect === 'postgresql') {
+    const { PostgreSqlDriver } = require('@mikro-orm/postgresql') as typeof PostgresModule;
     return {
       ...common,
       driver: PostgreSqlDriver,

@@ -8,7 +8,7 @@ interface CachedStatement {
 }
 
 /** Statements kept per SQLite connection (queries with `IN (…)` lists of many lengths make distinct texts). */
-export const STATEMENT_CACHE_SIZE = 500;
+export const STATEMENT_CACHE_SIZE = 200;
 
 /**
  * Keeps the prepared statements of a better-sqlite3 connection by SQL text (least recently used first out): knex
