@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
@@ -63,6 +64,13 @@ export interface ConsumerSettings {
    */
   batchSize?: number;
 }
+
+/**
+ * `committed` (`{ consumer, eventIds }`) after a transaction that wrote inbox rows has committed: the events it
+ * applied (or passed over as stale), not duplicates. For measurements (the events benchmark): the inbox rows are
+ * plain inserts, invisible to the ORM's flush events.
+ */
+export const consumerCommits = new EventEmitter();
 
 type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
 type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>;
@@ -248,6 +256,7 @@ export class EventConsumer {
       });
       this.batches.transactions += 1;
       this.batches.events += applicable.length;
+      this.announce(applicable.map(({ event }) => event.id).filter((_, i) => applied[i] !== 'duplicate'));
       for (const [i, { index, message }] of applicable.entries()) {
         message.ack();
         outcomes[index] = applied[i];
@@ -260,6 +269,11 @@ export class EventConsumer {
       for (const { index, message } of applicable) outcomes[index] = await this.process(message);
     }
     return outcomes;
+  }
+
+  private announce(eventIds: string[]): void {
+    if (eventIds.length > 0 && consumerCommits.listenerCount('committed') > 0)
+      consumerCommits.emit('committed', { consumer: this.durableName, eventIds });
   }
 
   private async ensureConsumer(): Promise<void> {
@@ -320,6 +334,7 @@ export class EventConsumer {
           return result;
         },
       );
+      if (outcome !== 'duplicate') this.announce([event.id]);
       message.ack();
       return outcome;
     } catch (error) {
