@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { executePlain } from './plain-statement.js';
 
 export interface PlainUpsert {
   table: string;
@@ -26,8 +27,5 @@ export async function upsertPlainRow<R extends object>(em: EntityManager, upsert
     `on conflict (${upsert.key.map(quote).join(', ')}) ` +
     (set.length ? `do update set ${set.join(', ')} ` : 'do nothing ') +
     `returning ${upsert.returning.map(quote).join(', ')}`;
-  const rows = (await em
-    .getConnection()
-    .execute(sql, Object.values(upsert.insert), 'all', em.getTransactionContext())) as R[];
-  return rows[0];
+  return (await executePlain<R>(em, sql, Object.values(upsert.insert)))[0];
 }

@@ -37,14 +37,21 @@ describe('cacheStatements (SQLite)', () => {
   it('keeps only the most recently used statements', () => {
     const db = new Sqlite(':memory:');
     cacheStatements(db, 2);
-    const one = db.prepare('select 1');
-    db.prepare('select 2');
-    expect(db.prepare('select 1')).toBe(one); // used again: now the most recent
-    db.prepare('select 3'); // evicts `select 2`
-    expect(db.prepare('select 1')).toBe(one);
-    const two = db.prepare('select 2');
-    expect(db.prepare('select 2')).toBe(two);
-    expect(db.prepare('select 3')).not.toBe(undefined);
+    const one = db.prepare('select 1 where ? = 1');
+    db.prepare('select 2 where ? = 1');
+    expect(db.prepare('select 1 where ? = 1')).toBe(one); // used again: now the most recent
+    db.prepare('select 3 where ? = 1'); // evicts `select 2`
+    expect(db.prepare('select 1 where ? = 1')).toBe(one);
+    const two = db.prepare('select 2 where ? = 1');
+    expect(db.prepare('select 2 where ? = 1')).toBe(two);
+    expect(db.prepare('select 3 where ? = 1')).not.toBe(undefined);
+    db.close();
+  });
+
+  it('does not keep texts without placeholders (values written into the SQL: they do not recur)', () => {
+    const db = new Sqlite(':memory:');
+    cacheStatements(db);
+    expect(db.prepare("select 'a'")).not.toBe(db.prepare("select 'a'"));
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import { executePlain } from '@shequ/database';
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 
 /** Inbox: an event a consumer has applied. Its presence makes a redelivery a no-op. */
@@ -24,14 +25,11 @@ export const ProcessedEventSchema = new EntitySchema<ProcessedEvent>({
  * then sees its row.
  */
 export async function claimEvent(em: EntityManager, consumer: string, eventId: string, at: Date): Promise<boolean> {
-  const rows = (await em
-    .getConnection()
-    .execute(
-      'insert into inbox_processed_event (consumer, event_id, processed_at) values (?, ?, ?) ' +
-        'on conflict (consumer, event_id) do nothing returning event_id',
-      [consumer, eventId, at],
-      'all',
-      em.getTransactionContext(),
-    )) as unknown[];
+  const rows = await executePlain<unknown>(
+    em,
+    'insert into inbox_processed_event (consumer, event_id, processed_at) values (?, ?, ?) ' +
+      'on conflict (consumer, event_id) do nothing returning event_id',
+    [consumer, eventId, at],
+  );
   return rows.length > 0;
 }
