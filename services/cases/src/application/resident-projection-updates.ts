@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { startOfCommunityDay, type ResidenceType, type ResidentStatus } from '@shequ/contracts';
-import { upsertPlainRow } from '@shequ/database';
-import { Case } from '../entities/case.js';
+import { executePlain, upsertPlainRow } from '@shequ/database';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 
@@ -57,7 +56,10 @@ export async function upsertResidentProjection(
   });
   const gridId = row.grid_id;
   if (gridId) {
-    await em.nativeUpdate(Case, { reporterId: facts.residentId, gridId: null }, { gridId });
+    await executePlain(em, 'update case_record set grid_id = ? where reporter_id = ? and grid_id is null', [
+      gridId,
+      facts.residentId,
+    ]);
   }
   return { gridId };
 }
