@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ResidentRegistered } from '@shequ/contracts';
-import { eventSink, ProcessedEvent } from '@shequ/messaging';
+import { consumerCommits, eventSink } from '@shequ/messaging';
 import { startSubgraphService } from '@shequ/subgraph';
 
 const mode = process.env.BENCH_MODE;
@@ -93,24 +93,10 @@ async function residents() {
 async function cases() {
   const service = await startService('cases');
   // an event counts as applied when the transaction that wrote its inbox row has committed
-  const written = new Map();
-  service.orm.em.getEventManager().registerSubscriber({
-    afterFlush: ({ em, uow }) => {
-      for (const change of uow.getChangeSets())
-        if (change.entity instanceof ProcessedEvent && change.entity.consumer === 'cases__residents') {
-          const ids = written.get(em) ?? [];
-          ids.push(change.entity.eventId);
-          written.set(em, ids);
-        }
-    },
-    afterTransactionCommit: ({ em }) => {
-      const ids = written.get(em);
-      if (!ids) return;
-      written.delete(em);
-      const at = now();
-      for (const id of ids) times.set(id, at);
-    },
-    afterTransactionRollback: ({ em }) => void written.delete(em),
+  consumerCommits.on('committed', ({ consumer, eventIds }) => {
+    if (consumer !== 'cases__residents') return;
+    const at = now();
+    for (const id of eventIds) times.set(id, at);
   });
   return { stop: () => service.stop() };
 }

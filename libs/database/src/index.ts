@@ -7,6 +7,9 @@ export { forUpdate } from './row-locks.js';
 export { columnSum, plainRows } from './plain-rows.js';
 export { executeBound, insertRows } from './bound-sql.js';
 export { countNewRollupMembers } from './rollup-new-members.js';
+export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';
+export { cacheStatements } from './statement-cache.js';
+export { executePlain } from './plain-statement.js';
 export {
   RollupSubscriber,
   ensureRollups,

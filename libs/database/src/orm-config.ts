@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import type { EntityClass, EntitySchema, EventSubscriber, MigrationObject, Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type * as PostgresModule from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseLocation, Dialect } from './database-location.js';
+import { cacheStatements } from './statement-cache.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's own entity lists are typed this way
 export type EntityDefinition = EntityClass<any> | EntitySchema<any, any>;
@@ -22,6 +24,9 @@ export interface OrmSettings {
   /** Receives MikroORM's log lines when `debug` is on. */
   log?: (message: string) => void;
 }
+
+// The PostgreSQL driver (and `pg`) is loaded only for a PostgreSQL database: a SQLite process starts without it.
+const require = createRequire(import.meta.url);
 
 export function ormConfig(settings: OrmSettings): Options {
   const { location } = settings;
@@ -43,6 +48,7 @@ export function ormConfig(settings: OrmSettings): Options {
     },
   };
   if (location.dialect === 'postgresql') {
+    const { PostgreSqlDriver } = require('@mikro-orm/postgresql') as typeof PostgresModule;
     return {
       ...common,
       driver: PostgreSqlDriver,
@@ -57,13 +63,14 @@ export function ormConfig(settings: OrmSettings): Options {
     dbName: location.dbName,
     pool: {
       afterCreate: (
-        connection: { pragma(sql: string): unknown },
+        connection: Parameters<typeof cacheStatements>[0] & { pragma(sql: string): unknown },
         done: (error: Error | null, connection: unknown) => void,
       ) => {
         connection.pragma('journal_mode = WAL');
         connection.pragma('synchronous = NORMAL');
         connection.pragma('foreign_keys = ON');
         connection.pragma('busy_timeout = 5000');
+        cacheStatements(connection);
         done(null, connection);
       },
     },

@@ -1,3 +1,4 @@
+import { executePlain } from '@shequ/database';
 import { EntitySchema, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import type { EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from './outbox-message.js';
@@ -64,15 +65,12 @@ export function versionAggregatesOf(em: EntityManager): void {
 
 async function nextVersion(em: EntityManager, aggregate: string, aggregateId: string): Promise<number> {
   // one statement, same text on SQLite (>= 3.35) and PostgreSQL: insert version 1 or raise the stored one
-  const rows = (await em
-    .getConnection()
-    .execute(
-      'insert into outbox_aggregate_version (aggregate, aggregate_id, version) values (?, ?, 1) ' +
-        'on conflict (aggregate, aggregate_id) do update set version = outbox_aggregate_version.version + 1 ' +
-        'returning version',
-      [aggregate, aggregateId],
-      'all',
-      em.getTransactionContext(),
-    )) as { version: number | string }[];
+  const rows = await executePlain<{ version: number | string }>(
+    em,
+    'insert into outbox_aggregate_version (aggregate, aggregate_id, version) values (?, ?, 1) ' +
+      'on conflict (aggregate, aggregate_id) do update set version = outbox_aggregate_version.version + 1 ' +
+      'returning version',
+    [aggregate, aggregateId],
+  );
   return Number(rows[0].version);
 }

@@ -4,7 +4,7 @@ import { AggregateVersionSchema } from './aggregate-version.js';
 import { ProjectionVersionSchema } from './projection-version.js';
 
 export { OutboxMessage, OutboxMessageSchema } from './outbox-message.js';
-export { ProcessedEvent, ProcessedEventSchema } from './processed-event.js';
+export { ProcessedEvent, ProcessedEventSchema, claimEvent } from './processed-event.js';
 export * from './outbox.js';
 export { BatchedEvents, type BoundExecute } from './batched-events.js';
 export {

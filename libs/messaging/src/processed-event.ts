@@ -1,4 +1,5 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { executePlain } from '@shequ/database';
+import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 
 /** Inbox: an event a consumer has applied. Its presence makes a redelivery a no-op. */
 export class ProcessedEvent {
@@ -16,3 +17,19 @@ export const ProcessedEventSchema = new EntitySchema<ProcessedEvent>({
     processedAt: { type: 'datetime' },
   },
 });
+
+/**
+ * Records that `consumer` applied `eventId`, inside the caller's transaction: true when the row is new, false when
+ * the event was already applied (a redelivery). One statement, no entity, on SQLite (>= 3.35) and PostgreSQL; on
+ * PostgreSQL a second replica applying the same event at the same moment waits for the first one's transaction,
+ * then sees its row.
+ */
+export async function claimEvent(em: EntityManager, consumer: string, eventId: string, at: Date): Promise<boolean> {
+  const rows = await executePlain<unknown>(
+    em,
+    'insert into inbox_processed_event (consumer, event_id, processed_at) values (?, ?, ?) ' +
+      'on conflict (consumer, event_id) do nothing returning event_id',
+    [consumer, eventId, at],
+  );
+  return rows.length > 0;
+}

@@ -1,3 +1,4 @@
+import { executePlain } from '@shequ/database';
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 
 /**
@@ -37,16 +38,13 @@ export interface RecordVersion {
  * PostgreSQL the row stays locked until the transaction ends, so two replicas never both apply one record at once.
  */
 export async function claimVersion(em: EntityManager, record: RecordVersion): Promise<boolean> {
-  const rows = (await em
-    .getConnection()
-    .execute(
-      'insert into inbox_projection_version (consumer, aggregate, aggregate_id, version) values (?, ?, ?, ?) ' +
-        'on conflict (consumer, aggregate, aggregate_id) do update set version = excluded.version ' +
-        'where inbox_projection_version.version < excluded.version returning version',
-      [record.consumer, record.aggregate, record.aggregateId, record.version],
-      'all',
-      em.getTransactionContext(),
-    )) as unknown[];
+  const rows = await executePlain<unknown>(
+    em,
+    'insert into inbox_projection_version (consumer, aggregate, aggregate_id, version) values (?, ?, ?, ?) ' +
+      'on conflict (consumer, aggregate, aggregate_id) do update set version = excluded.version ' +
+      'where inbox_projection_version.version < excluded.version returning version',
+    [record.consumer, record.aggregate, record.aggregateId, record.version],
+  );
   return rows.length > 0;
 }
 

@@ -1,16 +1,21 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Span } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
+import type * as OtlpExporterModule from '@opentelemetry/exporter-trace-otlp-http';
+import type * as ResourcesModule from '@opentelemetry/resources';
 import {
   BatchSpanProcessor,
   SimpleSpanProcessor,
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type * as TraceNodeModule from '@opentelemetry/sdk-trace-node';
+
+// Loaded only when spans are recorded: the OTLP exporter and the Node tracer provider are a noticeable part of a
+// process's start-up (module loading), and tracing is off by default.
+const require = createRequire(import.meta.url);
 
 /** Span attribute holding the request id (x-request-id; the events' correlationId). */
 export const REQUEST_ID_ATTRIBUTE = 'shequ.request_id';
@@ -48,10 +53,15 @@ export function setupTracing(settings: TracingSettings): Tracing {
   const env = settings.env ?? process.env;
   const processors: SpanProcessor[] = [];
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
-  if (endpoint) processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(endpoint, env) })));
+  if (endpoint) {
+    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporterModule;
+    processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(endpoint, env) })));
+  }
   if (settings.exporter) processors.push(new SimpleSpanProcessor(settings.exporter));
   let flush = async () => {};
   if (processors.length > 0) {
+    const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof TraceNodeModule;
+    const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof ResourcesModule;
     const provider = new NodeTracerProvider({
       resource: resourceFromAttributes({ 'service.name': settings.service }),
       spanProcessors: processors,

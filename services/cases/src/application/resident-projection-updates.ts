@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { startOfCommunityDay, type ResidenceType, type ResidentStatus } from '@shequ/contracts';
+import { upsertPlainRow } from '@shequ/database';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import { moveCasesToGrid } from './case-grid-updates.js';
@@ -16,30 +17,50 @@ export interface ResidentFacts {
   at: Date;
 }
 
+/** The projection's columns a fact may set (property of `ResidentFacts` → column). */
+const FACT_COLUMNS = {
+  householdId: 'household_id',
+  buildingId: 'building_id',
+  gridId: 'grid_id',
+  birthDate: 'birth_date',
+  status: 'status',
+  residenceType: 'residence_type',
+} as const;
+
 /**
- * Creates or updates the projection row; cases opened before the resident was known get their grid (and the
- * grid worker as assignee, when still unassigned) now.
+ * Creates or updates the projection row (one plain statement: it runs for every consumed residents event); cases
+ * opened before the resident was known get their grid now. Returns the row's grid after the change.
  */
-export async function upsertResidentProjection(em: EntityManager, facts: ResidentFacts): Promise<ResidentProjection> {
-  let row = await em.findOne(ResidentProjection, { residentId: facts.residentId });
-  if (!row)
-    row = em.create(ResidentProjection, {
-      residentId: facts.residentId,
-      communityId: facts.communityId,
-      updatedAt: facts.at,
-      knownSince: facts.at,
-    });
-  if (facts.householdId !== undefined) row.householdId = facts.householdId;
-  if (facts.buildingId !== undefined) row.buildingId = facts.buildingId;
-  if (facts.gridId !== undefined) row.gridId = facts.gridId;
-  if (facts.birthDate !== undefined) row.birthDate = facts.birthDate;
-  if (facts.status !== undefined) row.status = facts.status;
-  if (facts.residenceType !== undefined) row.residenceType = facts.residenceType;
-  row.updatedAt = facts.at;
-  if (row.gridId) {
-    await moveCasesToGrid(em, { reporterId: facts.residentId, gridId: null }, row.gridId);
+export async function upsertResidentProjection(
+  em: EntityManager,
+  facts: ResidentFacts,
+): Promise<{ gridId: string | null }> {
+  const given = (Object.keys(FACT_COLUMNS) as (keyof typeof FACT_COLUMNS)[]).filter((key) => facts[key] !== undefined);
+  const row = await upsertPlainRow<{ grid_id: string | null }>(em, {
+    table: 'resident_projection',
+    key: ['resident_id'],
+    insert: {
+      resident_id: facts.residentId,
+      community_id: facts.communityId,
+      household_id: facts.householdId ?? null,
+      building_id: facts.buildingId ?? null,
+      grid_id: facts.gridId ?? null,
+      birth_date: facts.birthDate ?? null,
+      status: facts.status ?? 'ACTIVE',
+      residence_type: facts.residenceType ?? null,
+      care_categories: '',
+      known_since: facts.at,
+      updated_at: facts.at,
+    },
+    update: [...given.map((key) => FACT_COLUMNS[key]), 'updated_at'],
+    returning: ['grid_id'],
+  });
+  const gridId = row.grid_id;
+  if (gridId) {
+    // the cases' statistics rollup follows them (moveCasesToGrid recounts what it moves)
+    await moveCasesToGrid(em, { reporterId: facts.residentId, gridId: null }, gridId);
   }
-  return row;
+  return { gridId };
 }
 
 /**

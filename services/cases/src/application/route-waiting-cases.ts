@@ -16,9 +16,11 @@ export async function routeWaitingCases(
   now: Date,
 ): Promise<number> {
   if (!gridId) return 0;
+  // the waiting cases first: usually there are none, and then the grid need not be read
+  const waiting = await uow.em.find(Case, { reporterId: residentId, status: 'RECEIVED', assigneeStaffId: null });
+  if (waiting.length === 0) return 0;
   const grid = await uow.em.findOne(GridProjection, { gridId });
   if (!grid?.gridWorkerStaffId) return 0;
-  const waiting = await uow.em.find(Case, { reporterId: residentId, status: 'RECEIVED', assigneeStaffId: null });
   for (const record of waiting) {
     record.gridId = gridId;
     record.assigneeStaffId = grid.gridWorkerStaffId;
