@@ -26,7 +26,7 @@ const RUNS = number('SHEQU_BENCH_RUNS', 30);
 const DISTRICT_ANALYST: Caller = { role: 'analyst', community: '350203' };
 const DISTRICT_ADMIN: Caller = { role: 'district_admin', community: '350203' };
 
-/** The part of `pg` the benchmark uses (MikroORM's PostgreSQL driver). */
+/** The part of `pg` the benchmark uses (a dev dependency of this package; MikroORM's PostgreSQL driver too). */
 interface PgClient {
   connect(): Promise<void>;
   query(sql: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
