@@ -133,7 +133,11 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       .events;
     expect(own.data.eventStatistics[0].events).toBe(lectures);
     expect(other.data.eventStatistics).toEqual([{ events: 1 }]);
-    expect(street.data.eventStatistics).toEqual([{ events: lectures + 1 }]);
+    // the street: 莲秀, the demo street's other communities and the lecture above, counted apart from the SQL
+    const streetLectures = (await inMemory(fresh(), { $like: '350203008%' }, ['TYPE'], { types: ['LECTURE'] }))[0]
+      .events;
+    expect(streetLectures).toBeGreaterThan(lectures);
+    expect(street.data.eventStatistics).toEqual([{ events: streetLectures }]);
     await expectSameAsInMemory({ $like: '350203008%' });
   });
 
