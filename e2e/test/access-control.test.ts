@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AccessControl,
@@ -89,7 +92,13 @@ describe('access control over the federated graph', () => {
   };
 
   beforeAll(async () => {
-    system = await startSystem();
+    // webhooks to a receiver on this machine, retried within a second (production refuses private targets)
+    system = await startSystem({
+      SHEQU_WEBHOOK_PRIVATE_TARGETS: '1',
+      SHEQU_WEBHOOK_POLL_MS: '200',
+      SHEQU_WEBHOOK_RETRY_BASE_MS: '300',
+      SHEQU_WEBHOOK_RETRY_MAX_MS: '1000',
+    });
     // Which personal fields of Resident exist now (scalar or lists of scalars/enums); address lives on Household.
     const introspected = await system.query(
       `{ __type(name: "Resident") { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`,
@@ -367,6 +376,121 @@ describe('access control over the federated graph', () => {
       const opened = seen.data.cases.edges.find((e: { node: { number: string } }) => e.node.number === number);
       expect(opened.node).toEqual({ number, channel: 'DISTRICT_PLATFORM', assignedGrid: { id: building.gridId } });
       expect((await fetch(`${origin}/open311/v2/requests.json`)).status).toBe(401);
+    });
+
+    it('district_platform: follows its cases by a signed webhook, approved by the community admin, retried after a failure', async () => {
+      const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+      const receiver = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        request.on('end', () => {
+          received.push({ headers: request.headers, body });
+          // the first delivery fails: the platform's system is "down" once
+          response.writeHead(received.length === 1 ? 500 : 200).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/shequ-events`;
+        const issued = await system.query(
+          `mutation { issueApiKey(input: { name: "思明区社会治理平台", scopes: ["cases:read", "cases:write"] }) { key } }`,
+        );
+        const key = issued.data.issueApiKey.key as string;
+        const asPlatform = { authorization: `ApiKey ${key}` };
+        const registered = await waitFor(
+          async () => {
+            const r = await system.query(
+              `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret subscription { id status } } }`,
+              { input: { url, eventTypes: ['case.opened'], description: '区社会治理平台' } },
+              asPlatform,
+            );
+            return r.data?.registerWebhook ? r.data.registerWebhook : undefined;
+          },
+          { timeoutMs: 30_000, what: 'the key to reach the cases service' },
+        );
+        expect(registered.subscription.status).toBe('PENDING_APPROVAL');
+        // a platform cannot approve its own webhook; the community admin does
+        const selfApproved = await system.query(
+          `mutation($id: ID!) { approveWebhook(input: { id: $id }) { subscription { status } } }`,
+          { id: registered.subscription.id },
+          asPlatform,
+        );
+        expect(selfApproved.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const approved = await system.query(
+          `mutation($id: ID!) { approveWebhook(input: { id: $id }) { subscription { status } } }`,
+          { id: registered.subscription.id },
+        );
+        expect(approved.data.approveWebhook.subscription.status).toBe('ACTIVE');
+
+        const opened = await system.query(
+          `mutation { openCase(input: { category: SANITATION, channel: HOTLINE, description: "小区垃圾清运不及时", reporterId: "${residentId}" }) { case { id number } } }`,
+        );
+        expect(opened.errors).toBeUndefined();
+        const caseId = opened.data.openCase.case.id as string;
+        const delivered = await waitFor(
+          () => {
+            const mine = received.filter(
+              (r) => (JSON.parse(r.body) as { data?: { caseId?: string } }).data?.caseId === caseId,
+            );
+            return mine.length >= 2 ? mine : undefined;
+          },
+          { timeoutMs: 60_000, what: 'the case.opened delivery, failed once and retried' },
+        );
+        const [first, retry] = delivered;
+        // the same event on every attempt, so the platform deduplicates on its id
+        expect(retry.headers['x-shequ-event-id']).toBe(first.headers['x-shequ-event-id']);
+        const envelope = JSON.parse(retry.body) as Record<string, unknown>;
+        expect(envelope).toMatchObject({
+          id: retry.headers['x-shequ-event-id'],
+          type: 'case.opened',
+          communityId: COMMUNITY,
+        });
+        expect(envelope).not.toHaveProperty('actor');
+        // signed with the secret shown once: HMAC-SHA256 of "<t>.<body>"
+        const signature = Object.fromEntries(
+          String(retry.headers['x-shequ-signature'])
+            .split(',')
+            .map((part) => part.split('=') as [string, string]),
+        );
+        const expected = createHmac('sha256', registered.secret as string)
+          .update(`${signature.t}.${retry.body}`)
+          .digest('hex');
+        expect(signature.v1).toBe(expected);
+        expect(Math.abs(Date.now() / 1000 - Number(signature.t))).toBeLessThan(300);
+        const tampered = createHmac('sha256', registered.secret as string)
+          .update(`${signature.t}.${retry.body} `)
+          .digest('hex');
+        expect(signature.v1).not.toBe(tampered);
+
+        // the delivery log, as the platform sees it through the gateway: one failed attempt, then delivered
+        const log = await waitFor(
+          async () => {
+            const r = await system.query(
+              `{ webhookSubscriptions { edges { node { id deliveries(first: 10) { edges { node { eventId status attempts attemptLog { number statusCode succeeded } } } } } } } }`,
+              {},
+              asPlatform,
+            );
+            const node = r.data?.webhookSubscriptions?.edges.find(
+              (e: { node: { id: string } }) => e.node.id === registered.subscription.id,
+            )?.node;
+            const delivery = node?.deliveries.edges.find(
+              (e: { node: { eventId: string } }) => e.node.eventId === first.headers['x-shequ-event-id'],
+            )?.node;
+            return delivery?.status === 'DELIVERED' ? delivery : undefined;
+          },
+          { timeoutMs: 30_000, what: 'the delivery logged as delivered' },
+        );
+        expect(
+          log.attemptLog.map((a: { statusCode: number; succeeded: boolean }) => [a.statusCode, a.succeeded]),
+        ).toEqual(
+          expect.arrayContaining([
+            [500, false],
+            [200, true],
+          ]),
+        );
+      } finally {
+        await new Promise((resolve) => receiver.close(resolve));
+      }
     });
 
     it('district_platform: by the scopes of its API key, contact data masked without pii:read', async () => {

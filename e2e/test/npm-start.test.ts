@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { natsPublicKeyOf } from '@shequ/contracts';
 import { freePort, portIsOpen, startProcess, tempDir, waitFor } from '@shequ/testing';
 import { authorizationFor } from '@shequ/subgraph/testing';
 import { ROOT, SERVICES } from './system.js';
@@ -81,9 +82,16 @@ describe('npm start', () => {
     expect(start.output()).toContain('production mode');
     expect(start.output()).not.toMatch(/Bearer|eyJ[\w-]+\.[\w-]+/);
     const config = readFileSync(`${data.path}/nats-server.conf`, 'utf8');
-    expect(config).toContain('"user": "platform"');
+    const platform = JSON.parse(readFileSync(`${data.path}/nats-platform.json`, 'utf8')) as {
+      user: string;
+      seed: string;
+    };
+    // users by NKey: the server's file has the platform's public key, never a seed or a password
+    expect(platform.user).toBe('platform');
+    expect(config).toContain(`"nkey": "${natsPublicKeyOf(platform.seed)}"`);
+    expect(config).not.toMatch(/"SU[A-Z2-7]{56}"|"password"/);
     expect(config).not.toContain('no_auth_user');
-    expect(start.output()).not.toContain(JSON.parse(readFileSync(`${data.path}/nats-platform.json`, 'utf8')).seed);
+    expect(start.output()).not.toContain(platform.seed);
     start.child.kill('SIGINT');
     expect(await start.exited).toBe(0);
   }, 300_000);

@@ -27,6 +27,11 @@ function SavedQueriesIcon() {
   );
 }
 
+/** The name of a saved query's operation (each holds one named operation). */
+function operationNameOf(document: string): string | undefined {
+  return /^\s*(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(document)?.[1];
+}
+
 function SavedQueriesList() {
   const editor = useEditorContext({ nonNull: true });
   const [entries, setEntries] = useState<SavedQueryEntry[] | null>(null);
@@ -44,6 +49,13 @@ function SavedQueriesList() {
   const open = (entry: SavedQueryEntry) => {
     editor.queryEditor?.setValue(entry.document);
     editor.variableEditor?.setValue(JSON.stringify(entry.variables, null, 2));
+    // GraphiQL learns the operation's name 100 ms after an edit: ▶ pressed sooner ran the saved query under the
+    // previous document's name («Unknown operation named "Example"»), so name it now
+    const operation = operationNameOf(entry.document);
+    if (operation) {
+      if (editor.queryEditor) editor.queryEditor.operationName = operation;
+      editor.setOperationName(operation);
+    }
   };
   return (
     <section className="shequ-saved-queries">
