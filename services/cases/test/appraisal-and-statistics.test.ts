@@ -421,5 +421,7 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
       actorId: 'staff-e',
       note: expect.stringContaining('经查不实：经回访核实，评议系工作人员代填'),
     });
+    // when it was rated, on the community's clock as a worker reads it (not an ISO instant in UTC)
+    expect(timeline.case.timeline.at(-1).note).toMatch(/（\d{4}-\d{2}-\d{2} \d{2}:\d{2} 评议）/);
   });
 });

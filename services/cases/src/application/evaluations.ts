@@ -1,4 +1,11 @@
-import { CaseEvaluated, CaseStatuses, EvaluationGrades, labelOf, type EvaluationGrade } from '@shequ/contracts';
+import {
+  CaseEvaluated,
+  CaseStatuses,
+  EvaluationGrades,
+  communityDateTime,
+  labelOf,
+  type EvaluationGrade,
+} from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
@@ -112,7 +119,7 @@ export async function invalidateEvaluation(
     from: record.status,
     to: record.status,
     actor,
-    note: `作废居民评议「${EvaluationGrades.labels[evaluation.grade]}」（${evaluation.evaluatedAt.toISOString()}）：${change.invalidReason}`,
+    note: `作废居民评议「${EvaluationGrades.labels[evaluation.grade]}」（${communityDateTime(evaluation.evaluatedAt).slice(0, 16).replace('T', ' ')} 评议）：${change.invalidReason}`,
     at: now,
   });
   await uow.em.flush();
