@@ -31,7 +31,7 @@ import {
   Street,
 } from '../entities/index.js';
 import { nextReviewDate, REVIEW_INTERVAL_MONTHS } from '../domain/care-schedule.js';
-import { joinGridIds } from '../entities/staff.js';
+import { communityRows } from './community-rows.js';
 
 /**
  * Loads 莲秀社区 into an empty residents database: community, staff, grids, buildings, households, residents,
@@ -48,86 +48,15 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceD
   const householdBuilding = new Map(data.households.map((h) => [h.id, h.buildingId]));
   await orm.em.fork().transactional(async (em) => {
     const c = data.community;
-    await em.insertMany(District, [{ id: c.districtCode, name: c.districtName }]);
-    await em.insertMany(Street, [{ id: c.streetCode, name: c.streetName, districtCode: c.districtCode }]);
-    await em.insertMany(Community, [
-      {
-        id: c.code,
-        name: c.name,
-        streetCode: c.streetCode,
-        streetName: c.streetName,
-        districtCode: c.districtCode,
-        districtName: c.districtName,
-      },
-    ]);
-    await em.insertMany(
-      Staff,
-      data.staff.map((s) => ({
-        id: s.id,
-        communityId,
-        name: s.name,
-        department: s.department,
-        position: s.position,
-        gridIds: joinGridIds(s.gridIds),
-        active: true,
-      })),
-    );
-    await em.insertMany(
-      Grid,
-      data.grids.map((g) => ({
-        id: g.id,
-        communityId,
-        code: g.code,
-        name: g.name,
-        gridWorkerStaffId: g.gridWorkerStaffId,
-      })),
-    );
-    await em.insertMany(
-      Building,
-      data.buildings.map((b) => ({
-        id: b.id,
-        communityId,
-        grid: b.gridId,
-        name: b.name,
-        address: b.address,
-        leaderResidentId: b.leaderResidentId,
-      })),
-    );
-    await em.insertMany(
-      Household,
-      data.households.map((h) => ({
-        id: h.id,
-        communityId,
-        building: h.buildingId,
-        unit: h.unit,
-        room: h.room,
-        address: h.address,
-        housing: h.housing,
-        headResidentId: h.headResidentId,
-        landlordResidentId: h.landlordResidentId,
-      })),
-    );
-    const now = clock.now();
-    await em.insertMany(
-      Resident,
-      data.residents.map((r) => ({
-        id: r.id,
-        communityId,
-        name: r.name,
-        idNumber: r.idNumber,
-        gender: r.gender,
-        birthDate: r.birthDate,
-        phone: r.phone,
-        household: r.householdId,
-        relationToHead: r.relationToHead,
-        residenceType: r.residenceType,
-        residencePermitIssuedOn: r.residencePermit?.issuedOn ?? null,
-        residencePermitExpiresOn: r.residencePermit?.expiresOn ?? null,
-        status: 'ACTIVE',
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+    const rows = communityRows(data, clock.now());
+    await em.insertMany(District, [rows.district]);
+    await em.insertMany(Street, [rows.street]);
+    await em.insertMany(Community, [rows.community]);
+    await em.insertMany(Staff, rows.staff);
+    await em.insertMany(Grid, rows.grids);
+    await em.insertMany(Building, rows.buildings);
+    await em.insertMany(Household, rows.households);
+    await em.insertMany(Resident, rows.residents);
     const reviewerStaffId = (data.staff.find((s) => s.department === 'SOCIAL_SECURITY') ?? data.staff[0]).id;
     const history = careReviewHistory(data.careRecords, today, reviewerStaffId);
     const careRecords = data.careRecords.map((c) => ({

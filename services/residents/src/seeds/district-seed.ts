@@ -13,7 +13,7 @@ import {
   Staff,
   Street,
 } from '../entities/index.js';
-import { joinGridIds } from '../entities/staff.js';
+import { communityRows } from './community-rows.js';
 import { careReviewHistory } from './demo-seed.js';
 
 /**
@@ -40,87 +40,15 @@ async function writeResidentsCommunity(
   const c = data.community;
   const communityId = c.code;
   const em = out.em;
-  if ((await em.count(District, { id: c.districtCode })) === 0)
-    await out.insert(District, [{ id: c.districtCode, name: c.districtName }]);
-  if ((await em.count(Street, { id: c.streetCode })) === 0)
-    await out.insert(Street, [{ id: c.streetCode, name: c.streetName, districtCode: c.districtCode }]);
-  await out.insert(Community, [
-    {
-      id: c.code,
-      name: c.name,
-      streetCode: c.streetCode,
-      streetName: c.streetName,
-      districtCode: c.districtCode,
-      districtName: c.districtName,
-    },
-  ]);
-  await out.insert(
-    Staff,
-    data.staff.map((s) => ({
-      id: s.id,
-      communityId,
-      name: s.name,
-      department: s.department,
-      position: s.position,
-      gridIds: joinGridIds(s.gridIds),
-      active: true,
-    })),
-  );
-  await out.insert(
-    Grid,
-    data.grids.map((g) => ({
-      id: g.id,
-      communityId,
-      code: g.code,
-      name: g.name,
-      gridWorkerStaffId: g.gridWorkerStaffId,
-    })),
-  );
-  await out.insert(
-    Building,
-    data.buildings.map((b) => ({
-      id: b.id,
-      communityId,
-      grid: b.gridId,
-      name: b.name,
-      address: b.address,
-      leaderResidentId: b.leaderResidentId,
-    })),
-  );
-  await out.insert(
-    Household,
-    data.households.map((h) => ({
-      id: h.id,
-      communityId,
-      building: h.buildingId,
-      unit: h.unit,
-      room: h.room,
-      address: h.address,
-      housing: h.housing,
-      headResidentId: h.headResidentId,
-      landlordResidentId: h.landlordResidentId,
-    })),
-  );
-  await out.insert(
-    Resident,
-    data.residents.map((r) => ({
-      id: r.id,
-      communityId,
-      name: r.name,
-      idNumber: r.idNumber,
-      gender: r.gender,
-      birthDate: r.birthDate,
-      phone: r.phone,
-      household: r.householdId,
-      relationToHead: r.relationToHead,
-      residenceType: r.residenceType,
-      residencePermitIssuedOn: r.residencePermit?.issuedOn ?? null,
-      residencePermitExpiresOn: r.residencePermit?.expiresOn ?? null,
-      status: 'ACTIVE' as const,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
+  const rows = communityRows(data, now);
+  if ((await em.count(District, { id: c.districtCode })) === 0) await out.insert(District, [rows.district]);
+  if ((await em.count(Street, { id: c.streetCode })) === 0) await out.insert(Street, [rows.street]);
+  await out.insert(Community, [rows.community]);
+  await out.insert(Staff, rows.staff);
+  await out.insert(Grid, rows.grids);
+  await out.insert(Building, rows.buildings);
+  await out.insert(Household, rows.households);
+  await out.insert(Resident, rows.residents);
   const reviewer = (data.staff.find((s) => s.department === 'SOCIAL_SECURITY') ?? data.staff[0]).id;
   const history = careReviewHistory(data.careRecords, today, reviewer, {
     seed: `${communityId}:care-reviews`,
