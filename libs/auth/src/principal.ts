@@ -28,6 +28,8 @@ export interface MachinePrincipal {
   name: string;
   communityId: string;
   scopes: Permission[];
+  /** When the key stops being valid (the registry's expiry); what a key set up outlives it with stops then too. */
+  expiresAt?: Date;
 }
 
 export interface AnonymousPrincipal {

@@ -64,7 +64,7 @@ async function startReceiver() {
 }
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) {
-  registerWebhook(input: $input) { secret subscription { id status eventTypes url } }
+  registerWebhook(input: $input) { secret subscription { id status eventTypes url keyExpiresAt } }
 }`;
 const APPROVE = `mutation($id: ID!) { approveWebhook(input: { id: $id }) { subscription { id status approvedAt } } }`;
 const LOG = `query {
@@ -230,7 +230,8 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
     expect(calls).toHaveLength(3);
     expect(calls.every((c) => c.headers['x-shequ-event-id'] === event.id)).toBe(true);
     expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(150);
-    expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(400 + 300);
+    // (the timeout runs from when the dispatcher sent, a little before the receiver's timestamp: 100 ms of slack)
+    expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(400 + 300 - 100);
 
     // the body is the envelope without the graph's internals, signed with the subscription's secret
     const last = calls[2];
@@ -340,6 +341,57 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
       { what: 'the revoked key’s webhook disabled' },
     );
     expect(disabled.disabledAt).toBeInstanceOf(Date);
+  });
+
+  it('stops the webhooks of a key once it expires: nothing more owed, and what was owed is not sent', async () => {
+    const expiresAt = new Date(Date.now() + 2_500);
+    const expiring = keys.issue(['residents:read'], { name: '将到期的平台密钥', expiresAt });
+    const registered = await register(expiring.authorization, receiver.url('/expiring'), ['grid.registered']);
+    expect(registered.errors).toBeUndefined();
+    const { subscription } = registered.data.registerWebhook as { subscription: { id: string; keyExpiresAt: string } };
+    expect((await service.graphql(APPROVE, { id: subscription.id })).errors).toBeUndefined();
+    const em = service.orm.em.fork();
+    expect((await em.findOneOrFail(WebhookSubscription, subscription.id)).keyExpiresAt?.getTime()).toBe(
+      expiresAt.getTime(),
+    );
+    // owed while the key was valid, sent after it expired
+    em.create(WebhookDelivery, {
+      id: 'delivery-of-expired-key',
+      communityId: '350203008006',
+      subscriptionId: subscription.id,
+      eventId: 'event-of-expired-key',
+      eventType: 'grid.registered',
+      body: '{"id":"event-of-expired-key"}',
+      createdAt: new Date(),
+      nextAttemptAt: new Date(expiresAt.getTime() + 100),
+    });
+    await em.flush();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt.getTime() + 200 - Date.now())));
+    const event = await residents.publish(GridRegistered, {
+      gridId: 'grid-webhook-expired',
+      code: '350203008006-11',
+      name: '到期后的网格',
+      gridWorkerStaffId: null,
+    });
+    // the platform with a valid key still receives the event: the feed has handled it
+    await waitFor(() => receiver.received.find((r) => r.headers['x-shequ-event-id'] === event.id), {
+      timeoutMs: 15_000,
+      what: 'the valid key’s delivery of the event',
+    });
+    const dead = await waitFor(
+      async () => {
+        const row = await service.orm.em.fork().findOne(WebhookDelivery, { id: 'delivery-of-expired-key' });
+        return row?.status === 'DEAD' ? row : undefined;
+      },
+      { what: 'the expired key’s owed delivery given up' },
+    );
+    expect(dead.lastError).toBe('API 密钥已过期，订阅已停用');
+    const after = await service.orm.em.fork().findOneOrFail(WebhookSubscription, subscription.id);
+    expect(after.status).toBe('DISABLED');
+    expect(
+      await service.orm.em.fork().count(WebhookDelivery, { subscriptionId: subscription.id, eventId: event.id }),
+    ).toBe(0);
+    expect(receiver.received.filter((r) => r.path === '/expiring')).toEqual([]);
   });
 
   it('resumes a delivery whose claim was left by a process that died mid-send', async () => {

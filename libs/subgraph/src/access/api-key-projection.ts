@@ -82,6 +82,7 @@ export class ApiKeyProjection implements ApiKeyVerifier {
           name: data.name,
           communityId: event.communityId,
           scopes: data.scopes.filter(isPermission),
+          expiresAt: new Date(data.expiresAt),
         },
       });
     } else if (event.type === ApiKeyRevoked.type) {

@@ -137,7 +137,7 @@ export class InMemoryApiKeys implements ApiKeyVerifier {
   /** Issues a key with these scopes; returns the `Authorization` header value to call with. */
   issue(
     scopes: Permission[],
-    options: { name?: string; communityId?: string } = {},
+    options: { name?: string; communityId?: string; expiresAt?: Date } = {},
   ): { authorization: string; keyId: string } {
     const { key, keyId, secretHash } = generateApiKey();
     this.keys.set(keyId, {
@@ -149,6 +149,7 @@ export class InMemoryApiKeys implements ApiKeyVerifier {
         name: options.name ?? '区级平台（测试）',
         communityId: options.communityId ?? DEFAULT_COMMUNITY_ID,
         scopes,
+        expiresAt: options.expiresAt ?? new Date(Date.now() + 365 * 86_400_000),
       },
     });
     return { authorization: `ApiKey ${key}`, keyId };
@@ -162,8 +163,14 @@ export class InMemoryApiKeys implements ApiKeyVerifier {
   async verify(value: string): Promise<MachinePrincipal> {
     const parsed = parseApiKey(value);
     const entry = parsed && this.keys.get(parsed.keyId);
-    if (!parsed || !entry || entry.revoked || !secretMatches(parsed.secret, entry.secretHash)) {
-      throw new UnauthenticatedError('未认证：API 密钥无效或已吊销');
+    if (
+      !parsed ||
+      !entry ||
+      entry.revoked ||
+      (entry.principal.expiresAt && entry.principal.expiresAt.getTime() <= Date.now()) ||
+      !secretMatches(parsed.secret, entry.secretHash)
+    ) {
+      throw new UnauthenticatedError('未认证：API 密钥无效、已过期或已吊销');
     }
     return entry.principal;
   }

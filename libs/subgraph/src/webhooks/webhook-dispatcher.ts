@@ -13,6 +13,7 @@ import {
   webhookSignatureHeader,
 } from './webhook-signature.js';
 import { isPrivateAddress } from './webhook-target.js';
+import { disableExpired, keyHasExpired } from './webhook-key-expiry.js';
 
 /** Deliveries sent at once by one dispatcher run (each waits on the network, never on the CPU). */
 const CONCURRENCY = 8;
@@ -125,10 +126,12 @@ async function sendOne(orm: MikroORM, id: string, settings: WebhookSettings): Pr
   const em = orm.em.fork();
   const delivery = await em.findOneOrFail(WebhookDelivery, id, { populate: ['body'] });
   const subscription = await em.findOne(WebhookSubscription, delivery.subscriptionId, { populate: ['secret'] });
-  if (!subscription || subscription.status !== 'ACTIVE') {
-    // disabled since it was owed: nothing more is sent for it
+  const expired = subscription !== null && subscription.status === 'ACTIVE' && keyHasExpired(subscription, new Date());
+  if (!subscription || subscription.status !== 'ACTIVE' || expired) {
+    // disabled (or its key expired) since it was owed: nothing more is sent for it
+    if (expired) disableExpired(subscription, new Date());
     delivery.status = 'DEAD';
-    delivery.lastError = '订阅已停用';
+    delivery.lastError = expired ? 'API 密钥已过期，订阅已停用' : '订阅已停用';
     delivery.nextAttemptAt = null;
     delivery.lockedUntil = null;
     await em.flush();

@@ -11,7 +11,7 @@ export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
 @Entity({ tableName: 'webhook_subscription' })
 @Index({ properties: ['communityId', 'status'] })
 export class WebhookSubscription {
-  [OptionalProps]?: 'status' | 'description' | 'approvedAt' | 'approvedBy' | 'disabledAt';
+  [OptionalProps]?: 'status' | 'description' | 'approvedAt' | 'approvedBy' | 'disabledAt' | 'keyExpiresAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -29,6 +29,10 @@ export class WebhookSubscription {
 
   @Property({ type: 'json' })
   eventTypes!: string[];
+
+  /** When the registering key expires: nothing is owed or sent after it (null: registered before this was kept). */
+  @Property({ type: 'datetime', nullable: true })
+  keyExpiresAt: Date | null = null;
 
   /** The key's scopes at registration: which event types it may receive. */
   @Property({ type: 'json' })

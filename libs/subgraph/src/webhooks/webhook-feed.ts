@@ -5,6 +5,7 @@ import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '../subgraph-service.js';
 import { WEBHOOK_EVENTS, scopesAllowWebhookEvent } from './webhook-event-types.js';
 import { WebhookDelivery, WebhookSubscription } from './webhook-entities.js';
+import { disableExpired, keyHasExpired } from './webhook-key-expiry.js';
 
 /** The durable consumers' purpose: `<service>__webhooks__<source>`, one per publishing service. */
 export const WEBHOOK_CONSUMER_PURPOSE = 'webhooks';
@@ -35,7 +36,8 @@ export function webhookBody(event: EventEnvelope): string {
  */
 export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEnvelope, now: Date): Promise<number> {
   const subscriptions = await em.find(WebhookSubscription, { communityId: event.communityId, status: 'ACTIVE' });
-  const owed = subscriptions.filter(
+  const current = subscriptions.filter((s) => !keyHasExpired(s, now) || (disableExpired(s, now), false));
+  const owed = current.filter(
     (s) => s.eventTypes.includes(event.type) && scopesAllowWebhookEvent(s.scopes, event.type),
   );
   if (owed.length === 0) return 0;

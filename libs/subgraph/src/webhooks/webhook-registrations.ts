@@ -62,6 +62,7 @@ export async function registerWebhook(
       url: input.url.trim(),
       eventTypes: [...new Set(input.eventTypes)],
       scopes: [...principal.scopes],
+      keyExpiresAt: principal.expiresAt ?? null,
       secret,
       description: input.description?.trim() || null,
       registeredAt: ctx.clock.now(),

@@ -34,6 +34,9 @@ export class WebhookSubscriptionType {
 
   @Field(() => Date, { nullable: true, description: '停用时间' })
   disabledAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '登记它的 API 密钥的到期时间（到期后不再推送，订阅停用）' })
+  keyExpiresAt!: Date | null;
 }
 
 @ObjectType('WebhookDelivery', { description: '一次事件推送：一个事件对一个订阅，失败按指数退避重试' })
