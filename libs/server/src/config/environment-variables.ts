@@ -211,6 +211,13 @@ export const ENVIRONMENT = defineEnvironment({
       'the personal-data audit trail (`piiAuditTrail`, kept by residents) is pruned of reads older than this many days',
     usedBy: ['residents'],
   },
+  SHEQU_IMPORT_REPORT_RETENTION_DAYS: {
+    schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
+    default: 7,
+    meaning:
+      'per-row report files of API imports (`reportFile`, under `<SHEQU_DATA_DIR>/import-reports`) are deleted this many days after they were written',
+    usedBy: ['residents'],
+  },
   SHEQU_INBOX_RETENTION_DAYS: {
     schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
     default: 7,

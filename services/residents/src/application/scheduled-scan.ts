@@ -9,6 +9,7 @@ import { forUpdate } from '@shequ/database';
 import { eventSink } from '@shequ/messaging';
 import { PeriodicTask, type ServiceDependencies } from '@shequ/subgraph';
 import { Building } from '../entities/building.js';
+import { importReportDirectory, importReportRetentionFromEnv, pruneImportReports } from './import-report-retention.js';
 import { CareRecord } from '../entities/care-record.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
@@ -95,7 +96,13 @@ export async function scanDueReviewsAndPermits(
   });
 }
 
-/** Runs the scan hourly. */
+/** Runs the scan hourly, and prunes old import report files hourly. */
 export function residentsScheduledTasks(deps: ServiceDependencies): PeriodicTask[] {
-  return [new PeriodicTask('residents-due-scan', 60 * 60 * 1000, () => scanDueReviewsAndPermits(deps))];
+  const retentionMs = importReportRetentionFromEnv();
+  return [
+    new PeriodicTask('residents-due-scan', 60 * 60 * 1000, () => scanDueReviewsAndPermits(deps)),
+    new PeriodicTask('import-report-prune', 60 * 60 * 1000, () =>
+      pruneImportReports(importReportDirectory(), retentionMs, new Date()),
+    ),
+  ];
 }

@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { actorOf } from '@shequ/auth';
 import { InvalidInputError } from '@shequ/errors';
 import { BatchedEvents, Outbox } from '@shequ/messaging';
-import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { importResidentStream, readImportStream, type ImportRowResult } from '../application/import-residents.js';
 import { ImportReportFile } from '../application/import-report.js';
+import { importReportPath } from '../application/import-report-retention.js';
 import { ImportFormat } from './enums.js';
 import { ImportResidentsInput, ImportResidentsPayload } from './import.inputs.js';
 
@@ -39,7 +37,7 @@ export class ImportResolver {
         today: ctx.clock.now(),
         onRows: async (rows) => {
           if (!report && results.length + rows.length > RESULTS_IN_ANSWER) {
-            report = new ImportReportFile(reportPathFor(ctx.requestId));
+            report = new ImportReportFile(importReportPath(ctx.requestId));
             await report.write(results);
           }
           if (report) await report.write(rows);
@@ -60,11 +58,4 @@ function readableJson(content: string): void {
   } catch (error) {
     throw new InvalidInputError('content', `JSON 无法解析：${(error as Error).message}`);
   }
-}
-
-function reportPathFor(requestId: string): string {
-  const { SHEQU_DATA_DIR } = readEnvironment(pickVariables(ENVIRONMENT, ['SHEQU_DATA_DIR']));
-  const dir = resolve(SHEQU_DATA_DIR, 'import-reports');
-  mkdirSync(dir, { recursive: true });
-  return join(dir, `residents-import-${requestId.replace(/[^\w-]/g, '_')}.ndjson`);
 }
