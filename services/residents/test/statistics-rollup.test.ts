@@ -174,4 +174,19 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     const byStatus = counts(await service.graphql(STATS, { groupBy: ['STATUS'] }));
     expect(byStatus).toEqual(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)])));
   });
+
+  it('recounts a resident’s care mask through an index, not a scan of every care record (a million-resident rebuild)', async () => {
+    // the rollup's current keys for all residents: one correlated subquery per resident into care_record
+    const query = residentRollup.currentKeys('1 = 1', dialect === 'postgresql' ? 'postgresql' : 'sqlite');
+    const plan =
+      dialect === 'postgresql'
+        ? await service.orm.em.transactional(async (tx) => {
+            // the test tables are tiny, where a scan is cheapest: forbid it to see whether an index serves
+            await tx.getConnection().execute('set local enable_seqscan = off');
+            const rows = await tx.getConnection().execute<Row[]>(`explain ${query}`);
+            return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+          })
+        : (await sql(`explain query plan ${query}`)).map((r) => String(r.detail)).join('\n');
+    expect(plan).toMatch(/care_record_resident_id_ended_on_index/);
+  });
 });

@@ -5,6 +5,8 @@ import { Resident } from './resident.js';
 /** 关爱对象: one category on one resident, from start to end, with its next review date. */
 @Entity({ tableName: 'care_record' })
 @Index({ properties: ['communityId', 'nextReviewOn'] })
+// a resident's open records: the profile, the rollup's care mask (a correlated subquery per resident), closing
+@Index({ properties: ['resident', 'endedOn'] })
 export class CareRecord {
   [OptionalProps]?: 'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor';
 
