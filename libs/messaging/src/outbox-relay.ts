@@ -1,6 +1,7 @@
-import { LockMode, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { STREAM_NAME, SUBJECT_PREFIX } from '@shequ/contracts';
+import { executePlain } from '@shequ/database';
 import { OutboxMessage } from './outbox-message.js';
 import type { NatsBus } from './nats-bus.js';
 import { silentLogger, type Logger } from './silent-logger.js';
@@ -186,10 +187,12 @@ export class OutboxRelay {
     this.ownManagers.add(em);
     const lock = this.settings.lockRows ?? false;
     const pass = async (tx: typeof em) => {
-      const rows = await tx.find(
-        OutboxMessage,
-        { sentAt: null },
-        { orderBy: { id: 'asc' }, limit: this.batchSize, ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+      // plain statements, no entities: the relay reads and marks rows on every commit (one or a few rows at a time
+      // under a steady load), and the texts stay the same, so SQLite keeps them prepared
+      const rows = await executePlain<PendingRow>(
+        tx,
+        `select id, subject, payload, attempts from outbox_message where sent_at is null order by id limit ?${lock ? ' for update' : ''}`,
+        [this.batchSize],
       );
       if (rows.length === 0) return { sent: 0, fetched: 0, failed: false };
       // every publish of the batch in flight at once; the acknowledgements are awaited together
@@ -200,20 +203,43 @@ export class OutboxRelay {
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       const refused = outcomes.findIndex((outcome) => outcome.status === 'rejected');
       const sent = refused === -1 ? rows.length : refused;
-      if (sent > 0) {
-        const ids = rows.slice(0, sent).map((row) => row.id);
-        await tx.nativeUpdate(OutboxMessage, { id: { $in: ids } }, { sentAt: new Date() });
-      }
+      if (sent > 0)
+        await markSent(
+          tx,
+          rows.slice(0, sent).map((row) => row.id),
+          new Date(),
+        );
       if (refused !== -1) {
         const row = rows[refused];
         const error = (outcomes[refused] as PromiseRejectedResult).reason as unknown;
-        row.attempts += 1;
-        row.lastError = error instanceof Error ? error.message : String(error);
         this.logger.warn({ eventId: row.id, err: error }, 'publish failed; the row waits for the next pass');
-        await tx.flush();
+        await executePlain(tx, 'update outbox_message set attempts = ?, last_error = ? where id = ?', [
+          Number(row.attempts) + 1,
+          error instanceof Error ? error.message : String(error),
+          row.id,
+        ]);
       }
       return { sent, fetched: rows.length, failed: refused !== -1 };
     };
     return lock ? em.transactional((tx) => (this.ownManagers.add(tx), pass(tx))) : pass(em);
   }
+}
+
+/** An outbox row waiting to be published, as the relay reads it. */
+interface PendingRow {
+  id: string;
+  subject: string;
+  payload: string;
+  attempts: number | string;
+}
+
+/**
+ * Marks published rows sent in one statement; its text depends only on how many rows (at most a batch), so SQLite
+ * keeps the few texts a steady load uses prepared.
+ */
+async function markSent(em: EntityManager, ids: readonly string[], at: Date): Promise<void> {
+  await executePlain(em, `update outbox_message set sent_at = ? where id in (${ids.map(() => '?').join(', ')})`, [
+    at,
+    ...ids,
+  ]);
 }
