@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { executePlain } from '@shequ/database';
 import { EntitySchema, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import type { EventEnvelope } from '@shequ/contracts';
@@ -33,12 +34,22 @@ export function awaitVersion(row: OutboxMessage, envelope: EventEnvelope): void 
 }
 
 /**
+ * `written` (`em`) when outbox rows were inserted in `em`'s transaction by the versioning below, apart from the
+ * unit of work (no change set shows them): the relay is woken by that transaction's commit.
+ */
+export const outboxWrites = new EventEmitter();
+
+/**
  * Before a flush writes new outbox rows, gives each its record's next version (same transaction as the row
  * when the flush runs in one, as every use case and consumer does) and writes it into the row's envelope.
+ * Inside a transaction the row is then inserted here with one plain statement and leaves the unit of work (an
+ * entity insert through the ORM cost more than the rest of a small unit of work); a flush outside a transaction
+ * leaves it to the ORM, so the row still commits with the changes it describes.
  */
 export class AggregateVersioning implements EventSubscriber {
   async beforeFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    for (const entity of uow.getPersistStack()) {
+    let written = 0;
+    for (const entity of [...uow.getPersistStack()]) {
       if (!(entity instanceof OutboxMessage)) continue;
       const envelope = pendingEnvelopes.get(entity);
       if (!envelope) continue;
@@ -49,7 +60,17 @@ export class AggregateVersioning implements EventSubscriber {
         envelope.aggregateId,
       );
       entity.payload = JSON.stringify(envelope);
+      if (!em.isInTransaction()) continue;
+      await executePlain(
+        em,
+        'insert into outbox_message (id, subject, payload, created_at, sent_at, attempts, last_error) ' +
+          'values (?, ?, ?, ?, null, 0, null)',
+        [entity.id, entity.subject, entity.payload, entity.createdAt],
+      );
+      uow.unsetIdentity(entity);
+      written += 1;
     }
+    if (written > 0) outboxWrites.emit('written', em);
   }
 }
 

@@ -1,7 +1,8 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { EntityManager, EventSubscriber, MikroORM } from '@mikro-orm/core';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { STREAM_NAME, SUBJECT_PREFIX } from '@shequ/contracts';
 import { executePlain } from '@shequ/database';
+import { outboxWrites } from './aggregate-version.js';
 import { OutboxMessage } from './outbox-message.js';
 import type { NatsBus } from './nats-bus.js';
 import { silentLogger, type Logger } from './silent-logger.js';
@@ -58,7 +59,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
-    this.settings.orm.em.getEventManager().registerSubscriber({
+    const subscriber: EventSubscriber = {
       getSubscribedEntities: () => [OutboxMessage],
       // Flush events fire for every flush: act only when this one wrote outbox rows. Inside a transaction the rows
       // are not visible to the relay before the commit, so the commit wakes it; a flush in its own (implicit)
@@ -77,11 +78,24 @@ export class OutboxRelay {
       afterTransactionRollback: (args) => {
         this.awaitingCommit.delete(args.em);
       },
-    });
-    this.unsubscribe = this.settings.bus.onConnected(() => {
+    };
+    this.settings.orm.em.getEventManager().registerSubscriber(subscriber);
+    // rows inserted apart from the unit of work (aggregate-version.ts) wake the relay the same way
+    const written = (em: EntityManager) => {
+      // an EntityManager of this ORM (a transaction's fork has a copy of its event manager, with this subscriber)
+      if (this.ownManagers.has(em) || !em.getEventManager().getSubscribers().has(subscriber)) return;
+      if (em.isInTransaction()) this.awaitingCommit.add(em);
+      else this.kick();
+    };
+    outboxWrites.on('written', written);
+    const unsubscribeBus = this.settings.bus.onConnected(() => {
       this.reconciled = false;
       this.kick(true);
     });
+    this.unsubscribe = () => {
+      outboxWrites.off('written', written);
+      unsubscribeBus();
+    };
     this.timer = setInterval(() => this.kick(true), this.settings.pollIntervalMs ?? 1_000);
     this.timer.unref();
     this.kick();
