@@ -37,7 +37,7 @@ export function awaitVersion(row: OutboxMessage, envelope: EventEnvelope): void 
  * `written` (`em`) when outbox rows were inserted in `em`'s transaction by the versioning below, apart from the
  * unit of work (no change set shows them): the relay is woken by that transaction's commit.
  */
-export const outboxWrites = new EventEmitter();
+export const outboxWrites = new EventEmitter().setMaxListeners(0);
 
 /**
  * Before a flush writes new outbox rows, gives each its record's next version (same transaction as the row
