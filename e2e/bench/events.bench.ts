@@ -24,8 +24,14 @@ const EVENTS = number('BENCH_EVENTS', 3_000);
 const ROUNDS = number('BENCH_EVENT_ROUNDS', 3);
 const IN_FLIGHT = number('BENCH_EVENT_IN_FLIGHT', 16);
 
-/** The flags `npm start` runs the services with (scripts/start.mjs). */
-const NODE_FLAGS = ['--max-semi-space-size=4'];
+/**
+ * The flags `npm start` runs the services with (scripts/start.mjs); with BENCH_CPU_PROF_DIR every process of the
+ * benchmark also writes a CPU profile there when it stops (`node --cpu-prof`: open it in Chrome DevTools).
+ */
+const NODE_FLAGS = [
+  '--max-semi-space-size=4',
+  ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []),
+];
 const SCRIPT = fileURLToPath(new URL('./event-process.mjs', import.meta.url));
 
 interface Child {

@@ -5,16 +5,53 @@ import type { Knex } from '@mikro-orm/knex';
  * Runs one SQL statement with `?` placeholders inside the caller's transaction (if any) and returns its rows, on
  * SQLite and PostgreSQL. Unlike `em.getConnection().execute`, which writes the values into the SQL text, the values
  * go to the driver as bindings: the text stays the same from call to call, so SQLite reuses the prepared statement
- * (`cacheStatements`).
+ * (`cacheStatements`). Inside a SQLite transaction the statement goes straight to the transaction's connection
+ * (better-sqlite3 answers synchronously): knex's query builder, runner and promise chain cost more than the statement.
  */
 export async function executePlain<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
   const knex = (em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
   // dates as the ORM stores them: SQLite milliseconds (knex's SQLite client converts a Date), PostgreSQL UTC
   const postgres = (knex.client as { dialect?: string }).dialect === 'postgresql';
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (transaction && !postgres) {
+    const rows = await onSqliteTransaction<R>(transaction, sql, params);
+    if (rows) return rows;
+  }
   const bindings = params.map((value) => (postgres && value instanceof Date ? value.toISOString() : value));
   const query = knex.raw(sql, bindings as Knex.RawBinding[]);
-  const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction) query.transacting(transaction);
   const result = (await query) as unknown;
   return (Array.isArray(result) ? result : ((result as { rows?: R[] }).rows ?? [])) as R[];
+}
+
+/** What of knex's better-sqlite3 transaction client and connection the direct path uses. */
+interface SqliteTransactionClient {
+  driverName?: string;
+  acquireConnection(): Promise<SqliteConnection>;
+  _formatBindings(bindings: readonly unknown[]): unknown[];
+}
+
+interface SqliteConnection {
+  prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings: unknown[]): unknown };
+}
+
+/**
+ * The statement on the connection the transaction holds (knex's pool has one better-sqlite3 connection, held by the
+ * transaction until it ends), with the bindings converted as knex converts them; undefined when the transaction is
+ * not knex's better-sqlite3 one (then knex runs it).
+ */
+async function onSqliteTransaction<R>(
+  transaction: Knex.Transaction,
+  sql: string,
+  params: readonly unknown[],
+): Promise<R[] | undefined> {
+  const client = transaction.client as unknown as SqliteTransactionClient;
+  if (client.driverName !== 'better-sqlite3') return undefined;
+  if (transaction.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
+  const connection = await client.acquireConnection();
+  const statement = connection.prepare(sql);
+  const bindings = client._formatBindings(params);
+  if (statement.reader) return statement.all(bindings) as R[];
+  statement.run(bindings);
+  return [];
 }

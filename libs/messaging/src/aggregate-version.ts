@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { executePlain } from '@shequ/database';
 import { EntitySchema, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import type { EventEnvelope } from '@shequ/contracts';
@@ -33,12 +34,22 @@ export function awaitVersion(row: OutboxMessage, envelope: EventEnvelope): void 
 }
 
 /**
+ * `written` (`em`) when outbox rows were inserted in `em`'s transaction by the versioning below, apart from the
+ * unit of work (no change set shows them): the relay is woken by that transaction's commit.
+ */
+export const outboxWrites = new EventEmitter().setMaxListeners(0);
+
+/**
  * Before a flush writes new outbox rows, gives each its record's next version (same transaction as the row
  * when the flush runs in one, as every use case and consumer does) and writes it into the row's envelope.
+ * Inside a transaction the rows are then inserted here with plain statements (one per 250 rows) and leave the unit
+ * of work (an entity insert through the ORM cost more than the rest of a small unit of work); a flush outside a
+ * transaction leaves them to the ORM, so a row still commits with the changes it describes.
  */
 export class AggregateVersioning implements EventSubscriber {
   async beforeFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    for (const entity of uow.getPersistStack()) {
+    const rows: OutboxMessage[] = [];
+    for (const entity of [...uow.getPersistStack()]) {
       if (!(entity instanceof OutboxMessage)) continue;
       const envelope = pendingEnvelopes.get(entity);
       if (!envelope) continue;
@@ -49,9 +60,26 @@ export class AggregateVersioning implements EventSubscriber {
         envelope.aggregateId,
       );
       entity.payload = JSON.stringify(envelope);
+      if (em.isInTransaction()) rows.push(entity);
     }
+    if (rows.length === 0) return;
+    // the flush's rows in multi-row statements (an import's flush carries hundreds), in the order they were recorded
+    for (let i = 0; i < rows.length; i += OUTBOX_ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + OUTBOX_ROWS_PER_INSERT);
+      await executePlain(
+        em,
+        'insert into outbox_message (id, subject, payload, created_at, sent_at, attempts, last_error) values ' +
+          chunk.map(() => '(?, ?, ?, ?, null, 0, null)').join(', '),
+        chunk.flatMap((row) => [row.id, row.subject, row.payload, row.createdAt]),
+      );
+    }
+    for (const row of rows) uow.unsetIdentity(row);
+    outboxWrites.emit('written', em);
   }
 }
+
+/** Outbox rows per insert statement (4 bindings each: well below SQLite's and PostgreSQL's limits). */
+const OUTBOX_ROWS_PER_INSERT = 250;
 
 const registered = new WeakSet<object>();
 

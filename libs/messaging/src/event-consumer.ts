@@ -17,7 +17,7 @@ import { foreignEventProblem } from './event-origin.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
-import { claimEvent } from './processed-event.js';
+import { claimEvent, claimEvents } from './processed-event.js';
 import { claimVersion } from './projection-version.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
@@ -88,7 +88,8 @@ type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' |
  * the record (`inbox_projection_version`) is not handed to the handler, so a late redelivery or a replay
  * never moves a projection backwards. Events of the source that have no handler are acknowledged and skipped.
  * Batches: the events that arrived while the previous transaction ran are applied together, in stream order, in one
- * transaction (each with its inbox row and version claim) and then acknowledged; if any handler of the batch fails,
+ * transaction (their inbox rows claimed in one statement, each event's version claim and handler in turn) and then
+ * acknowledged; if any handler of the batch fails,
  * the transaction rolls back and the batch is applied event by event, so the failing event alone is retried or
  * dead-lettered.
  */
@@ -239,14 +240,25 @@ export class EventConsumer {
     if (applicable.length === 0) return outcomes;
     try {
       const applied = await this.settings.orm.em.fork().transactional(async (em) => {
+        // the batch's inbox rows in one statement: an event already applied (or twice in the batch) is a duplicate
+        const claimed = await claimEvents(
+          em,
+          this.durableName,
+          applicable.map(({ event }) => event.id),
+          new Date(),
+        );
         const results: Outcome[] = [];
         for (const { event, entry } of applicable) {
+          if (!claimed.delete(event.id)) {
+            results.push('duplicate');
+            continue;
+          }
           results.push(
             await withConsumerSpan(
               { service: this.settings.service, durableName: this.durableName },
               event,
               async (span) => {
-                const result = await this.applyIn(em, event, entry.handler, entry.stale);
+                const result = await this.applyClaimed(em, event, entry.handler, entry.stale);
                 span.setAttribute('shequ.outcome', result);
                 return result;
               },
@@ -433,6 +445,16 @@ export class EventConsumer {
   ): Promise<'applied' | 'stale' | 'duplicate'> {
     // the inbox row first, one plain statement: a known event id is a duplicate, and a failing handler rolls it back
     if (!(await claimEvent(em, this.durableName, event.id, new Date()))) return 'duplicate' as const;
+    return this.applyClaimed(em, event, handler, stale);
+  }
+
+  /** `applyIn` once the event's inbox row is written (in the same transaction). */
+  private async applyClaimed(
+    em: EntityManager,
+    event: EventEnvelope,
+    handler: EventHandler<EventDefinition>,
+    stale?: EventHandler<EventDefinition>,
+  ): Promise<'applied' | 'stale'> {
     const events = eventSink(this.settings.outbox, em, {
       communityId: event.communityId,
       actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },

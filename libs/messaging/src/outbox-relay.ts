@@ -1,6 +1,8 @@
-import { LockMode, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager, EventSubscriber, MikroORM } from '@mikro-orm/core';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { STREAM_NAME, SUBJECT_PREFIX } from '@shequ/contracts';
+import { executePlain } from '@shequ/database';
+import { outboxWrites } from './aggregate-version.js';
 import { OutboxMessage } from './outbox-message.js';
 import type { NatsBus } from './nats-bus.js';
 import { silentLogger, type Logger } from './silent-logger.js';
@@ -57,7 +59,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
-    this.settings.orm.em.getEventManager().registerSubscriber({
+    const subscriber: EventSubscriber = {
       getSubscribedEntities: () => [OutboxMessage],
       // Flush events fire for every flush: act only when this one wrote outbox rows. Inside a transaction the rows
       // are not visible to the relay before the commit, so the commit wakes it; a flush in its own (implicit)
@@ -76,11 +78,24 @@ export class OutboxRelay {
       afterTransactionRollback: (args) => {
         this.awaitingCommit.delete(args.em);
       },
-    });
-    this.unsubscribe = this.settings.bus.onConnected(() => {
+    };
+    this.settings.orm.em.getEventManager().registerSubscriber(subscriber);
+    // rows inserted apart from the unit of work (aggregate-version.ts) wake the relay the same way
+    const written = (em: EntityManager) => {
+      // an EntityManager of this ORM (a transaction's fork has a copy of its event manager, with this subscriber)
+      if (this.ownManagers.has(em) || !em.getEventManager().getSubscribers().has(subscriber)) return;
+      if (em.isInTransaction()) this.awaitingCommit.add(em);
+      else this.kick();
+    };
+    outboxWrites.on('written', written);
+    const unsubscribeBus = this.settings.bus.onConnected(() => {
       this.reconciled = false;
       this.kick(true);
     });
+    this.unsubscribe = () => {
+      outboxWrites.off('written', written);
+      unsubscribeBus();
+    };
     this.timer = setInterval(() => this.kick(true), this.settings.pollIntervalMs ?? 1_000);
     this.timer.unref();
     this.kick();
@@ -186,10 +201,12 @@ export class OutboxRelay {
     this.ownManagers.add(em);
     const lock = this.settings.lockRows ?? false;
     const pass = async (tx: typeof em) => {
-      const rows = await tx.find(
-        OutboxMessage,
-        { sentAt: null },
-        { orderBy: { id: 'asc' }, limit: this.batchSize, ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) },
+      // plain statements, no entities: the relay reads and marks rows on every commit (one or a few rows at a time
+      // under a steady load), and the texts stay the same, so SQLite keeps them prepared
+      const rows = await executePlain<PendingRow>(
+        tx,
+        `select id, subject, payload, attempts from outbox_message where sent_at is null order by id limit ?${lock ? ' for update' : ''}`,
+        [this.batchSize],
       );
       if (rows.length === 0) return { sent: 0, fetched: 0, failed: false };
       // every publish of the batch in flight at once; the acknowledgements are awaited together
@@ -200,20 +217,43 @@ export class OutboxRelay {
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       const refused = outcomes.findIndex((outcome) => outcome.status === 'rejected');
       const sent = refused === -1 ? rows.length : refused;
-      if (sent > 0) {
-        const ids = rows.slice(0, sent).map((row) => row.id);
-        await tx.nativeUpdate(OutboxMessage, { id: { $in: ids } }, { sentAt: new Date() });
-      }
+      if (sent > 0)
+        await markSent(
+          tx,
+          rows.slice(0, sent).map((row) => row.id),
+          new Date(),
+        );
       if (refused !== -1) {
         const row = rows[refused];
         const error = (outcomes[refused] as PromiseRejectedResult).reason as unknown;
-        row.attempts += 1;
-        row.lastError = error instanceof Error ? error.message : String(error);
         this.logger.warn({ eventId: row.id, err: error }, 'publish failed; the row waits for the next pass');
-        await tx.flush();
+        await executePlain(tx, 'update outbox_message set attempts = ?, last_error = ? where id = ?', [
+          Number(row.attempts) + 1,
+          error instanceof Error ? error.message : String(error),
+          row.id,
+        ]);
       }
       return { sent, fetched: rows.length, failed: refused !== -1 };
     };
     return lock ? em.transactional((tx) => (this.ownManagers.add(tx), pass(tx))) : pass(em);
   }
+}
+
+/** An outbox row waiting to be published, as the relay reads it. */
+interface PendingRow {
+  id: string;
+  subject: string;
+  payload: string;
+  attempts: number | string;
+}
+
+/**
+ * Marks published rows sent in one statement; its text depends only on how many rows (at most a batch), so SQLite
+ * keeps the few texts a steady load uses prepared.
+ */
+async function markSent(em: EntityManager, ids: readonly string[], at: Date): Promise<void> {
+  await executePlain(em, `update outbox_message set sent_at = ? where id in (${ids.map(() => '?').join(', ')})`, [
+    at,
+    ...ids,
+  ]);
 }

@@ -9,6 +9,7 @@ import {
   Outbox,
   OutboxMessage,
   OutboxRelay,
+  ProcessedEvent,
   listDeadLetters,
   messagingEntities,
 } from '../src/index.js';
@@ -203,6 +204,68 @@ describe.each(testDialects())(
       );
       expect(letters.map((letter) => [letter.eventId, letter.deliveries])).toEqual([[events[6].id, 2]]);
       expect(await applied('res-batch-poison')).toHaveLength(0);
+    });
+
+    it('claims the inbox rows of a batch in one statement: a redelivered applied event stays applied once, a failing one is rolled back and dead-lettered alone', async () => {
+      // applied once on its own first
+      consumer.start();
+      const [earlier] = await publisherOrm.em
+        .fork()
+        .transactional(async (em) => [
+          outbox.add(em, ResidentDeceased, { residentId: 'res-claimed-earlier', diedOn: '2026-12-04' }, meta),
+        ]);
+      await waitFor(async () => (await applied('res-claimed-earlier')).length === 1, {
+        what: 'the first event applied',
+      });
+      // then a backlog: new events, a failing one amid them, and the applied one again (a redelivery, new message id)
+      const events = await backlogOf(['res-claimed-1', 'res-batch-poison', 'res-claimed-2', 'res-claimed-3']);
+      const again = await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: earlier.id });
+      await publisherBus.jetstream().publish(again.subject, again.payload, { msgID: `${again.id}-redelivered` });
+      const before = { ...consumer.batches };
+      consumer.start();
+      const letters = await waitFor(
+        async () => {
+          const found = await listDeadLetters(consumerBus, { consumer: 'cases__residents' });
+          return found.some((letter) => letter.eventId === events[1].id) ? found : undefined;
+        },
+        { timeoutMs: 20_000, what: 'the failing event dead-lettered' },
+      );
+      await waitFor(
+        async () => (await consumerOrm.em.fork().count(Applied, { residentId: { $like: 'res-claimed-%' } })) === 4,
+        { timeoutMs: 10_000, what: 'the three new events applied' },
+      );
+      for (const residentId of ['res-claimed-earlier', 'res-claimed-1', 'res-claimed-2', 'res-claimed-3'])
+        expect(await applied(residentId)).toHaveLength(1);
+      expect(letters.filter((letter) => letter.eventId === events[1].id).map((letter) => letter.deliveries)).toEqual([
+        2,
+      ]);
+      // the inbox holds the applied events once each, nothing of the failing one
+      const inbox = await consumerOrm.em.fork().find(ProcessedEvent, {
+        consumer: 'cases__residents',
+        eventId: { $in: [earlier.id, ...events.map((event) => event.id)] },
+      });
+      expect(inbox.map((row) => row.eventId).sort()).toEqual(
+        [earlier.id, events[0].id, events[2].id, events[3].id].sort(),
+      );
+
+      // a batch that commits: new events and a redelivery of an applied one, claimed together
+      const later = await backlogOf(['res-claimed-4', 'res-claimed-5', 'res-claimed-6']);
+      const first = await publisherOrm.em.fork().findOneOrFail(OutboxMessage, { id: events[0].id });
+      await publisherBus.jetstream().publish(first.subject, first.payload, { msgID: `${first.id}-redelivered` });
+      consumer.start();
+      await waitFor(
+        async () => (await consumerOrm.em.fork().count(Applied, { residentId: { $like: 'res-claimed-%' } })) === 7,
+        { timeoutMs: 10_000, what: 'the later events applied' },
+      );
+      await waitFor(async () => consumer.batches.transactions > before.transactions, { what: 'a batch committed' });
+      for (const residentId of ['res-claimed-1', 'res-claimed-4', 'res-claimed-5', 'res-claimed-6'])
+        expect(await applied(residentId)).toHaveLength(1);
+      expect(
+        await consumerOrm.em.fork().count(ProcessedEvent, {
+          consumer: 'cases__residents',
+          eventId: { $in: [events[0].id, ...later.map((event) => event.id)] },
+        }),
+      ).toBe(4);
     });
 
     it('leaves the event loop free between the events of a backlog (a timer fires while it is applied)', async () => {

@@ -362,6 +362,11 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'measured runs of each query in the district benchmark (after 3 warm-up runs)',
     usedBy: ['npm run bench'],
   },
+  BENCH_CPU_PROF_DIR: {
+    schema: Type.String({ minLength: 1, description: 'a folder' }),
+    meaning: 'the events benchmark runs its processes with `node --cpu-prof` and writes their CPU profiles here',
+    usedBy: ['npm run bench'],
+  },
   BENCH_POSTGRES_URL: {
     schema: url('PostgreSQL'),
     meaning:

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { upsertPlainRow } from '@shequ/database';
 import { ReferenceProjection, type ReferenceKind } from './reference-projection.js';
 
 /**
@@ -52,28 +53,75 @@ export interface ReferenceFacts {
   occurredAt: Date;
 }
 
+/** The columns a fact may set (property of `ReferenceFacts` → column of `reference_projection`). */
+const FACT_COLUMNS = {
+  status: 'status',
+  parentId: 'parent_id',
+  gridId: 'grid_id',
+  department: 'department',
+  gridIds: 'grid_ids',
+  birthDate: 'birth_date',
+} as const;
+
 /**
  * Upserts one projection row; idempotent, and a fact older than what the row was last updated from is ignored
- * (redelivery and replay never move the row backwards). Returns whether it changed anything.
+ * (redelivery and replay never move the row backwards). Returns whether it changed anything. One plain statement
+ * (no look-up, no entity: it runs for most of residents' events in every service); entities of the projection
+ * already loaded in `em` do not see the change.
  */
 export async function applyReferenceFacts(em: EntityManager, facts: ReferenceFacts): Promise<boolean> {
-  let row = await em.findOne(ReferenceProjection, { kind: facts.kind, id: facts.id });
-  if (row && row.sourceOccurredAt.getTime() > facts.occurredAt.getTime()) return false;
-  row ??= em.create(ReferenceProjection, {
-    kind: facts.kind,
-    id: facts.id,
-    communityId: facts.communityId,
-    sourceOccurredAt: facts.occurredAt,
+  const given = (Object.keys(FACT_COLUMNS) as (keyof typeof FACT_COLUMNS)[]).filter((key) => facts[key] !== undefined);
+  const row = await upsertPlainRow<{ kind: string }>(em, {
+    table: 'reference_projection',
+    key: ['kind', 'id'],
+    insert: {
+      kind: facts.kind,
+      id: facts.id,
+      community_id: facts.communityId,
+      status: facts.status ?? 'ACTIVE',
+      parent_id: facts.parentId ?? null,
+      grid_id: facts.gridId ?? null,
+      department: facts.department ?? null,
+      grid_ids: facts.gridIds?.join(',') ?? '',
+      birth_date: facts.birthDate ?? null,
+      source_occurred_at: facts.occurredAt,
+    },
+    update: ['community_id', ...given.map((key) => FACT_COLUMNS[key]), 'source_occurred_at'],
+    onlyIf: 'reference_projection.source_occurred_at <= excluded.source_occurred_at',
+    returning: ['kind'],
   });
-  row.communityId = facts.communityId;
-  if (facts.status !== undefined) row.status = facts.status;
-  if (facts.parentId !== undefined) row.parentId = facts.parentId;
-  if (facts.gridId !== undefined) row.gridId = facts.gridId;
-  if (facts.department !== undefined) row.department = facts.department;
-  if (facts.gridIds !== undefined) row.gridIds = facts.gridIds.join(',');
-  if (facts.birthDate !== undefined) row.birthDate = facts.birthDate;
-  row.sourceOccurredAt = facts.occurredAt;
-  return true;
+  return row !== undefined;
+}
+
+/**
+ * Records a household or building a resident's event implies, if the projection does not know it yet (a known one
+ * is left as it is): one plain statement.
+ */
+export async function impliedReference(
+  em: EntityManager,
+  facts: Pick<ReferenceFacts, 'kind' | 'id' | 'communityId' | 'occurredAt'> & {
+    parentId: string | null;
+    gridId: string | null;
+  },
+): Promise<void> {
+  await upsertPlainRow(em, {
+    table: 'reference_projection',
+    key: ['kind', 'id'],
+    insert: {
+      kind: facts.kind,
+      id: facts.id,
+      community_id: facts.communityId,
+      status: 'ACTIVE',
+      parent_id: facts.parentId,
+      grid_id: facts.gridId,
+      department: null,
+      grid_ids: '',
+      birth_date: null,
+      source_occurred_at: facts.occurredAt,
+    },
+    update: [],
+    returning: ['kind'],
+  });
 }
 
 /** The demo community (or any dataset of that shape) as reference facts: seeds fill the projection with these. */

@@ -15,8 +15,7 @@ import {
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '../subgraph-service.js';
 import type { EntityManager } from '@mikro-orm/core';
-import { applyReferenceFacts, moveBuildingFacts } from './apply-reference.js';
-import { ReferenceProjection } from './reference-projection.js';
+import { applyReferenceFacts, impliedReference, moveBuildingFacts } from './apply-reference.js';
 
 /** A resident's registration or move also states where their household and building are (known if not yet). */
 async function impliedPlaces(
@@ -25,10 +24,8 @@ async function impliedPlaces(
   place: { householdId: string | null; buildingId: string | null; gridId: string | null },
   occurredAt: Date,
 ): Promise<void> {
-  const known = async (kind: 'HOUSEHOLD' | 'BUILDING', id: string) =>
-    (await em.count(ReferenceProjection, { kind, id })) > 0;
-  if (place.householdId && !(await known('HOUSEHOLD', place.householdId)))
-    await applyReferenceFacts(em, {
+  if (place.householdId)
+    await impliedReference(em, {
       kind: 'HOUSEHOLD',
       id: place.householdId,
       communityId,
@@ -36,8 +33,8 @@ async function impliedPlaces(
       gridId: place.gridId,
       occurredAt,
     });
-  if (place.buildingId && !(await known('BUILDING', place.buildingId)))
-    await applyReferenceFacts(em, {
+  if (place.buildingId)
+    await impliedReference(em, {
       kind: 'BUILDING',
       id: place.buildingId,
       communityId,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ApiKeyRevoked, ServiceNames, type EventEnvelope, type ServiceName } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { executePlain, newId } from '@shequ/database';
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '../subgraph-service.js';
 import { WEBHOOK_EVENTS, scopesAllowWebhookEvent } from './webhook-event-types.js';
@@ -35,6 +35,13 @@ export function webhookBody(event: EventEnvelope): string {
  * redelivery: the inbox and the unique (subscription, event) key).
  */
 export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEnvelope, now: Date): Promise<number> {
+  // most communities have no webhook: one plain, prepared look-up decides before any entity is loaded
+  const any = await executePlain<unknown>(
+    em,
+    "select 1 from webhook_subscription where community_id = ? and status = 'ACTIVE' limit 1",
+    [event.communityId],
+  );
+  if (any.length === 0) return 0;
   const subscriptions = await em.find(WebhookSubscription, { communityId: event.communityId, status: 'ACTIVE' });
   const current = subscriptions.filter((s) => !keyHasExpired(s, now) || (disableExpired(s, now), false));
   const owed = current.filter(

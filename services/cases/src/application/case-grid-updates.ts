@@ -9,7 +9,12 @@ import { caseRollup } from './case-statistics-rollup.js';
  */
 export async function moveCasesToGrid(em: EntityManager, where: FilterQuery<Case>, gridId: string): Promise<void> {
   const ids = (await plainRows<{ id: string }, Case>(em, Case, ['id'], where)).map((row) => row.id);
+  await moveCaseIdsToGrid(em, ids, gridId);
+}
+
+/** `moveCasesToGrid` for cases known by id. */
+export async function moveCaseIdsToGrid(em: EntityManager, ids: readonly string[], gridId: string): Promise<void> {
   if (ids.length === 0) return;
-  await em.nativeUpdate(Case, { id: { $in: ids } }, { gridId });
-  await refreshRollup(em, caseRollup, ids, em.getTransactionContext());
+  await em.nativeUpdate(Case, { id: { $in: [...ids] } }, { gridId });
+  await refreshRollup(em, caseRollup, [...ids], em.getTransactionContext());
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ProactiveTaskClosed, ProactiveTaskCreated, SYSTEM_ACTOR, type CareCategory } from '@shequ/contracts';
-import { forUpdate, newId } from '@shequ/database';
+import { executePlain, forUpdate, newId } from '@shequ/database';
 import { eventSink, type Outbox } from '@shequ/messaging';
 import type { Orm } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
@@ -23,11 +23,19 @@ export async function openTasks(
   now: Date,
 ): Promise<ProactiveTask[]> {
   const opened: ProactiveTask[] = [];
+  if (drafts.length === 0) return opened;
+  // the checks below read the table: the unit of work's pending changes (a task just closed) first
+  await uow.em.flush();
   for (const draft of drafts) {
     const dedupKey = `${draft.rule}:${draft.residentId}:${draft.key}`;
-    if (await uow.em.findOne(ProactiveTask, { dedupKey })) continue;
-    if (await uow.em.findOne(ProactiveTask, { rule: draft.rule, residentId: draft.residentId, status: 'OPEN' }))
+    // a task opened by an earlier draft of this call is not in the table yet
+    if (
+      opened.some(
+        (task) => task.dedupKey === dedupKey || (task.rule === draft.rule && task.residentId === draft.residentId),
+      )
+    )
       continue;
+    if (await taskBlocks(uow.em, dedupKey, draft)) continue;
     const task = uow.em.create(ProactiveTask, {
       id: newId(),
       communityId,
@@ -48,6 +56,20 @@ export async function openTasks(
   }
   await uow.em.flush();
   return opened;
+}
+
+/**
+ * Whether a task of this key exists already, or an open task of the same rule for the resident: one plain statement
+ * (prepared once; every registration and care event may draft tasks) instead of two entity look-ups.
+ */
+async function taskBlocks(em: EntityManager, dedupKey: string, draft: TaskDraft): Promise<boolean> {
+  const rows = await executePlain<unknown>(
+    em,
+    'select 1 from proactive_task where dedup_key = ? ' +
+      "union all select 1 from proactive_task where rule = ? and resident_id = ? and status = 'OPEN' limit 1",
+    [dedupKey, draft.rule, draft.residentId],
+  );
+  return rows.length > 0;
 }
 
 /** Runs the rules on one fact and opens what they ask for. */

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { startOfCommunityDay, type ResidenceType, type ResidentStatus } from '@shequ/contracts';
-import { upsertPlainRow } from '@shequ/database';
+import { executePlain, upsertPlainRow } from '@shequ/database';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
-import { moveCasesToGrid } from './case-grid-updates.js';
+import { moveCaseIdsToGrid } from './case-grid-updates.js';
 
 export interface ResidentFacts {
   residentId: string;
@@ -55,10 +55,21 @@ export async function upsertResidentProjection(
     update: [...given.map((key) => FACT_COLUMNS[key]), 'updated_at'],
     returning: ['grid_id'],
   });
-  const gridId = row.grid_id;
+  const gridId = row?.grid_id ?? null;
   if (gridId) {
-    // the cases' statistics rollup follows them (moveCasesToGrid recounts what it moves)
-    await moveCasesToGrid(em, { reporterId: facts.residentId, gridId: null }, gridId);
+    // cases opened before the resident was known (usually none: one plain, prepared look-up by the reporter index);
+    // the cases' statistics rollup follows them (moveCaseIdsToGrid recounts what it moves)
+    const waiting = await executePlain<{ id: string }>(
+      em,
+      'select id from case_record where reporter_id = ? and grid_id is null',
+      [facts.residentId],
+    );
+    if (waiting.length > 0)
+      await moveCaseIdsToGrid(
+        em,
+        waiting.map((c) => c.id),
+        gridId,
+      );
   }
   return { gridId };
 }

@@ -1,4 +1,5 @@
 import { CaseAssigned } from '@shequ/contracts';
+import { executePlain } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
@@ -16,9 +17,16 @@ export async function routeWaitingCases(
   now: Date,
 ): Promise<number> {
   if (!gridId) return 0;
-  // the waiting cases first: usually there are none, and then the grid need not be read
-  const waiting = await uow.em.find(Case, { reporterId: residentId, status: 'RECEIVED', assigneeStaffId: null });
-  if (waiting.length === 0) return 0;
+  // the waiting cases first, with one plain statement (it runs for every registration and move): usually there are
+  // none, and then neither the cases nor the grid need be loaded; pending changes of the unit of work count
+  await uow.em.flush();
+  const ids = await executePlain<{ id: string }>(
+    uow.em,
+    "select id from case_record where reporter_id = ? and status = 'RECEIVED' and assignee_staff_id is null",
+    [residentId],
+  );
+  if (ids.length === 0) return 0;
+  const waiting = await uow.em.find(Case, { id: { $in: ids.map((c) => c.id) } }, { orderBy: { id: 'asc' } });
   const grid = await uow.em.findOne(GridProjection, { gridId });
   if (!grid?.gridWorkerStaffId) return 0;
   for (const record of waiting) {
