@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { plainRows, subquery } from '@shequ/database';
 import { CareCategories, labelsOf, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
@@ -60,16 +61,27 @@ export async function residentWhere(
     if (category === 'ADVANCED_AGE') {
       all.push({ birthDate: { $lte: bornOnOrBefore(today, ADVANCED_AGE_YEARS) } });
     } else {
-      const records = await em.find(CareRecord, { category, endedOn: null }, { fields: ['resident'] });
-      all.push({ id: { $in: [...new Set(records.map((r) => r.resident.id))] } });
+      all.push({ id: { $in: openCareOf(em, category) } });
     }
   }
   return { $and: all };
 }
 
-/** Ids of every resident `where` matches (for the audit of an answer that depends on all of them). */
+/**
+ * The residents with an open record of `category`, as a subquery (`id in (select resident_id …)`, a semi-join the
+ * database runs with the `care_record (category, ended_on, resident_id)` index) — never a list of ids, which grows
+ * with the district (78,000 低保 residents at a million) and would exceed the bound-parameter limit.
+ */
+function openCareOf(em: EntityManager, category: CareCategory): string[] {
+  return subquery<CareRecord>(em, CareRecord, 'resident', { category, endedOn: null });
+}
+
+/**
+ * Ids of every resident `where` matches (for the audit of an answer that depends on all of them), as plain rows:
+ * no entity is built for each of the tens of thousands a district-wide filter matches.
+ */
 export async function matchingResidentIds(em: EntityManager, where: FilterQuery<Resident>): Promise<string[]> {
-  const rows = await em.find(Resident, where, { fields: ['id'] });
+  const rows = await plainRows<{ id: string }, Resident>(em, Resident, ['id'], where);
   return rows.map((r) => r.id);
 }
 

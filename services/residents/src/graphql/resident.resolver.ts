@@ -108,10 +108,12 @@ export class ResidentResolver {
     ctx.access.require('residents:read');
     checkCareFilter(ctx, filter);
     const where = await residentWhere(ctx.em, filter, residentScope(ctx), communityDay(ctx.clock.now()));
-    const connection = await paginate(ctx.em, Resident, where, page);
-    // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category.
-    if (filter?.careCategory) auditCareFilter(ctx, filter, await matchingResidentIds(ctx.em, where));
-    return connection;
+    if (!filter?.careCategory) return paginate(ctx.em, Resident, where, page);
+    // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category: all
+    // matches are audited, and having their ids, `totalCount` is their number (no second pass over the rows).
+    const matching = await matchingResidentIds(ctx.em, where);
+    auditCareFilter(ctx, filter, matching);
+    return paginate(ctx.em, Resident, where, page, undefined, {}, () => Promise.resolve(matching.length));
   }
 
   @Query(() => ResidentConnection, {
