@@ -134,7 +134,7 @@ describe.each(testDialects())('resident list pages on %s', (dialect) => {
     const totals: number[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 50; pages++) {
-      const result = await service.graphql(PAGE, { filter, after }, caller);
+      const result: { data?: any; errors?: unknown } = await service.graphql(PAGE, { filter, after }, caller);
       expect(result.errors).toBeUndefined();
       const { edges, totalCount, pageInfo } = result.data.residents;
       ids.push(...edges.map((e: { node: { id: string } }) => e.node.id));
@@ -185,7 +185,11 @@ describe.each(testDialects())('resident list pages on %s', (dialect) => {
       [{ communityId: { $like: '350203%' } }],
       TODAY,
     );
-    const sql = em.createQueryBuilder(Resident, 'r0').select('r0.id').where(where).getFormattedQuery();
+    const sql = em
+      .createQueryBuilder(Resident, 'r0')
+      .select('r0.id')
+      .where(where as never)
+      .getFormattedQuery();
     expect(sql).toMatch(/in \(select [`"]sub[`"]\.[`"]resident_id[`"] from [`"]care_record[`"]/);
     expect(sql).not.toMatch(/resident-\d/);
   });

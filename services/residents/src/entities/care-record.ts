@@ -5,8 +5,11 @@ import { Resident } from './resident.js';
 /** 关爱对象: one category on one resident, from start to end, with its next review date. */
 @Entity({ tableName: 'care_record' })
 @Index({ properties: ['communityId', 'nextReviewOn'] })
-/** Who has an open record of a category, in resident order: the semi-join of the list filtered by category. */
-@Index({ properties: ['category', 'endedOn', 'resident'] })
+/**
+ * Who has an open record of a category, in resident order (the semi-join of the list filtered by category), with
+ * the community (the audit of such a list reads its matches from this index alone).
+ */
+@Index({ properties: ['category', 'endedOn', 'resident', 'communityId'] })
 export class CareRecord {
   [OptionalProps]?: 'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor';
 
