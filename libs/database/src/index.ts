@@ -4,7 +4,7 @@ export * from './open-database.js';
 export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';
-export { columnSum, plainRows } from './plain-rows.js';
+export { columnSum, plainRows, subquery } from './plain-rows.js';
 export { executeBound, insertRows } from './bound-sql.js';
 export { countNewRollupMembers } from './rollup-new-members.js';
 export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';

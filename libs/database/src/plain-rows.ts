@@ -36,3 +36,22 @@ export async function columnSum<T extends object>(
     .execute('get', false);
   return Number((row as unknown as { total: number | string } | undefined)?.total ?? 0);
 }
+
+/**
+ * `select <property> from <entity> where …` as a subquery for a filter such as `{ id: { $in: subquery(…) } }`: the
+ * database runs it as a semi-join, where reading the ids first would send every one of them back as a list (which
+ * grows with the rows and runs into the bound-parameter limit).
+ */
+export function subquery<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  property: keyof T & string,
+  where: FilterQuery<T>,
+): string[] {
+  const qb = (em as unknown as SqlEntityManager).createQueryBuilder(entity, 'sub');
+  // Typed as the list it stands for, so it fits where a filter takes `$in: string[]`.
+  return qb
+    .select(`sub.${property}` as never)
+    .where(where)
+    .getKnexQuery() as unknown as string[];
+}

@@ -99,6 +99,8 @@ export async function paginate<T extends object>(
   orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's populate/fields/exclude generics
   options: Partial<FindByCursorOptions<T, any, any, any>> = {},
+  /** How `totalCount` is counted when read (default: `count(*)` of `where`), e.g. from rows the caller already has. */
+  count: () => Promise<number> = () => em.count(entity, where),
 ): Promise<ConnectionResult<T>> {
   const first = pageSize(page.first);
   if (page.after) checkCursor(page.after);
@@ -120,7 +122,7 @@ export async function paginate<T extends object>(
       endCursor: cursor.endCursor,
     },
     get totalCount() {
-      total ??= em.count(entity, where);
+      total ??= count();
       return total;
     },
   };

@@ -5681,6 +5681,8 @@ export type WebhookSubscription = {
   eventTypes: Array<Scalars['String']['output']>;
   /** 订阅编号 */
   id: Scalars['ID']['output'];
+  /** 登记它的 API 密钥的到期时间（到期后不再推送，订阅停用） */
+  keyExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** 登记时间 */
   registeredAt: Scalars['DateTime']['output'];
   /** 状态 */

@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { plainRows, subquery } from '@shequ/database';
 import { CareCategories, labelsOf, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
@@ -31,6 +32,8 @@ export async function residentWhere(
   criteria: ResidentCriteria | null | undefined,
   scope: FilterQuery<Resident>[],
   today: string,
+  /** The page's keyset position (the id after which it starts), which bounds the care subquery too. */
+  afterId?: string,
 ): Promise<FilterQuery<Resident>> {
   const all: FilterQuery<Resident>[] = [...scope];
   if (criteria?.householdId) all.push({ household: criteria.householdId });
@@ -60,16 +63,55 @@ export async function residentWhere(
     if (category === 'ADVANCED_AGE') {
       all.push({ birthDate: { $lte: bornOnOrBefore(today, ADVANCED_AGE_YEARS) } });
     } else {
-      const records = await em.find(CareRecord, { category, endedOn: null }, { fields: ['resident'] });
-      all.push({ id: { $in: [...new Set(records.map((r) => r.resident.id))] } });
+      all.push({ id: { $in: openCareOf(em, category, afterId) } });
     }
   }
   return { $and: all };
 }
 
-/** Ids of every resident `where` matches (for the audit of an answer that depends on all of them). */
+/**
+ * The residents with an open record of `category`, as a subquery (`id in (select resident_id …)`, a semi-join the
+ * database runs with the `care_record (category, ended_on, resident_id)` index) — never a list of ids, which grows
+ * with the district (78,000 低保 residents at a million) and would exceed the bound-parameter limit.
+ */
+function openCareOf(em: EntityManager, category: CareCategory, afterId: string | undefined): string[] {
+  // The same bound as the page's keyset condition on the resident: a later page starts its walk of the index
+  // there instead of reading every record before it (PostgreSQL does not carry `id > …` across the join).
+  const after: FilterQuery<CareRecord> = afterId ? { resident: { $gt: afterId } } : {};
+  return subquery<CareRecord>(em, CareRecord, 'resident', { category, endedOn: null, ...after });
+}
+
+/**
+ * Ids of the residents a care-category list matches (its audit and its `totalCount`). When the list asks for
+ * nothing but a stored category within the caller's communities, they are read from the care records alone (a
+ * care record is in its resident's community, which never changes; the index holds both): 78,000 低保 of a
+ * district without touching a million resident rows. Anything else (a grid worker's grids, more filters, 高龄)
+ * reads the residents `where` matches.
+ */
+export async function careFilterMatches(
+  em: EntityManager,
+  criteria: ResidentCriteria,
+  scope: FilterQuery<Resident>[],
+  where: FilterQuery<Resident>,
+): Promise<string[]> {
+  const category = criteria.careCategory as CareCategory | null | undefined;
+  const onlyCategory = Object.entries(criteria).every(([key, value]) => key === 'careCategory' || value == null);
+  if (category && category !== 'ADVANCED_AGE' && onlyCategory && scope.length === 1) {
+    const inScope = scope[0] as FilterQuery<CareRecord>;
+    const rows = await plainRows<{ resident: string }, CareRecord>(em, CareRecord, ['resident'], {
+      $and: [inScope, { category, endedOn: null }],
+    });
+    return [...new Set(rows.map((r) => r.resident))];
+  }
+  return matchingResidentIds(em, where);
+}
+
+/**
+ * Ids of every resident `where` matches (for the audit of an answer that depends on all of them), as plain rows:
+ * no entity is built for each of the tens of thousands a district-wide filter matches.
+ */
 export async function matchingResidentIds(em: EntityManager, where: FilterQuery<Resident>): Promise<string[]> {
-  const rows = await em.find(Resident, where, { fields: ['id'] });
+  const rows = await plainRows<{ id: string }, Resident>(em, Resident, ['id'], where);
   return rows.map((r) => r.id);
 }
 

@@ -13,6 +13,7 @@ export class Building {
   @Property({ type: 'string', length: 12 })
   communityId!: string;
 
+  @Index()
   @ManyToOne(() => Grid, { ref: true })
   grid!: Ref<Grid>;
 

@@ -7,6 +7,11 @@ import { Resident } from './resident.js';
 @Index({ properties: ['communityId', 'nextReviewOn'] })
 // a resident's open records: the profile, the rollup's care mask (a correlated subquery per resident), closing
 @Index({ properties: ['resident', 'endedOn'] })
+/**
+ * Who has an open record of a category, in resident order (the semi-join of the list filtered by category), with
+ * the community (the audit of such a list reads its matches from this index alone).
+ */
+@Index({ properties: ['category', 'endedOn', 'resident', 'communityId'] })
 export class CareRecord {
   [OptionalProps]?: 'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor';
 

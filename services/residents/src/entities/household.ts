@@ -15,6 +15,7 @@ export class Household {
   @Property({ type: 'string', length: 12 })
   communityId!: string;
 
+  @Index()
   @ManyToOne(() => Building, { ref: true })
   building!: Ref<Building>;
 

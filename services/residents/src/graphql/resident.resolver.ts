@@ -1,3 +1,4 @@
+import { Cursor } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
@@ -11,7 +12,7 @@ import {
   updateResident,
   type Visibility,
 } from '../application/resident-lifecycle.js';
-import { floatingPermitWhere, matchingResidentIds, residentWhere } from '../application/resident-query.js';
+import { careFilterMatches, floatingPermitWhere, residentWhere } from '../application/resident-query.js';
 import { householdWritable, residentScope, residentVisible, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
@@ -65,6 +66,17 @@ function auditCareFilter(
   for (const id of residentIds) ctx.pii.readList(id, field, [filter.careCategory]);
 }
 
+/** The id a `residents` cursor (keyset on `id`) points at; undefined for none or one paginate will refuse. */
+function keysetId(after: string | null | undefined): string | undefined {
+  if (!after) return undefined;
+  try {
+    const values: unknown = Cursor.decode(after);
+    return Array.isArray(values) && values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 @Resolver(() => ResidentType)
 export class ResidentResolver {
   @Query(() => ResidentType, { nullable: true, description: '按编号查询一位居民（需 residents:read；仅限可见范围）' })
@@ -107,11 +119,14 @@ export class ResidentResolver {
   ) {
     ctx.access.require('residents:read');
     checkCareFilter(ctx, filter);
-    const where = await residentWhere(ctx.em, filter, residentScope(ctx), communityDay(ctx.clock.now()));
-    const connection = await paginate(ctx.em, Resident, where, page);
-    // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category.
-    if (filter?.careCategory) auditCareFilter(ctx, filter, await matchingResidentIds(ctx.em, where));
-    return connection;
+    const scope = residentScope(ctx);
+    const where = await residentWhere(ctx.em, filter, scope, communityDay(ctx.clock.now()), keysetId(page.after));
+    if (!filter?.careCategory) return paginate(ctx.em, Resident, where, page);
+    // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category: all
+    // matches are audited, and having their ids, `totalCount` is their number (no second pass over the rows).
+    const matching = await careFilterMatches(ctx.em, filter, scope, where);
+    auditCareFilter(ctx, filter, matching);
+    return paginate(ctx.em, Resident, where, page, undefined, {}, () => Promise.resolve(matching.length));
   }
 
   @Query(() => ResidentConnection, {
