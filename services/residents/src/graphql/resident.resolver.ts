@@ -73,7 +73,7 @@ export class ResidentResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Resident | null> {
     ctx.access.require('residents:read');
-    const resident = await ctx.loaders.byId(Resident).load(id);
+    const resident = await ctx.loaders.rowsById(Resident).load(id);
     return resident && (await residentVisible(ctx, resident)) ? resident : null;
   }
 
@@ -108,7 +108,7 @@ export class ResidentResolver {
     ctx.access.require('residents:read');
     checkCareFilter(ctx, filter);
     const where = await residentWhere(ctx.em, filter, residentScope(ctx), communityDay(ctx.clock.now()));
-    const connection = await paginate(ctx.em, Resident, where, page);
+    const connection = await paginate(ctx.em, Resident, where, page, undefined, { rows: true });
     // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category.
     if (filter?.careCategory) auditCareFilter(ctx, filter, await matchingResidentIds(ctx.em, where));
     return connection;
@@ -131,7 +131,9 @@ export class ResidentResolver {
       today: communityDay(ctx.clock.now()),
       before,
     });
-    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
+    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never, {
+      rows: true,
+    });
   }
 
   @Query(() => ResidentConnection, {
@@ -140,7 +142,9 @@ export class ResidentResolver {
   async floatingResidentsExpired(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('floating:read');
     const where = floatingPermitWhere(residentScope(ctx), { kind: 'EXPIRED', today: communityDay(ctx.clock.now()) });
-    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
+    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never, {
+      rows: true,
+    });
   }
 
   @Mutation(() => RegisterResidentPayload, {
@@ -213,39 +217,42 @@ export class ResidentResolver {
   }
 
   @FieldResolver()
-  idNumber(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  idNumber(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(resident.id, 'idNumber', resident.idNumber);
   }
 
   @FieldResolver()
-  phone(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  phone(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(resident.id, 'phone', resident.phone);
   }
 
   /** The exact birth date completes a masked ID number: only where the ID number is raw (audited like it). */
   @FieldResolver(() => String, { nullable: true })
-  birthDate(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  birthDate(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(resident.id, 'birthDate', resident.birthDate);
   }
 
   @FieldResolver(() => Int, { nullable: true })
-  age(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): number | null {
+  age(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): number | null {
     if (!resident.birthDate) return null;
     return ageOn(resident.birthDate, resident.diedOn ?? communityDay(ctx.clock.now()));
   }
 
   @FieldResolver(() => String, { nullable: true })
-  residencePermitIssuedOn(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  residencePermitIssuedOn(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.access.can('floating:read') ? resident.residencePermitIssuedOn : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  residencePermitExpiresOn(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  residencePermitExpiresOn(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.access.can('floating:read') ? resident.residencePermitExpiresOn : null;
   }
 
   @FieldResolver(() => [CareRecordType], { nullable: true })
-  async careCategories(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): Promise<CareRecordView[] | null> {
+  async careCategories(
+    @Root() resident: Readonly<Resident>,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CareRecordView[] | null> {
     // Ordinary categories need the right to see care categories, 重点人员 records the right to see sensitive
     // tags (综治 has the second without the first); null only when the caller may see neither.
     const [care, sensitive] = [ctx.pii.visible('careCategories'), ctx.pii.visible('sensitiveTags')];
@@ -269,7 +276,7 @@ export class ResidentResolver {
   }
 
   @FieldResolver(() => HouseholdType, { nullable: true })
-  household(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): Promise<Household | null> | null {
-    return resident.household ? ctx.loaders.byId(Household).load(resident.household.id) : null;
+  household(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): Promise<Household | null> | null {
+    return resident.household ? ctx.loaders.rowsById(Household).load(resident.household.id) : null;
   }
 }
