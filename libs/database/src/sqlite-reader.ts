@@ -3,7 +3,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { cacheStatements } from './statement-cache.js';
 
 interface ReaderStatement {
+  /** Returns rows. */
   reader: boolean;
+  /** Writes nothing (an `INSERT … RETURNING` returns rows but writes). */
+  readonly: boolean;
   all(bindings: unknown[]): unknown[];
   safeIntegers(toggle?: boolean): unknown;
 }
@@ -61,11 +64,11 @@ function open(file: string): ReaderDatabase | null {
   }
 }
 
-/** Rows of a SELECT through the reader (values bound as knex's SQLite client binds them), or null if not a read. */
+/** Rows of a read-only SELECT through the reader (values bound as knex's SQLite client binds them), else null. */
 export function readThrough<R>(reader: ReaderDatabase, sql: string, params: readonly unknown[]): R[] | null {
   if (!/^\s*(select|with)\b/i.test(sql)) return null;
   const statement = reader.prepare(sql);
-  if (!statement.reader) return null;
+  if (!statement.reader || !statement.readonly) return null;
   const bindings = params.map((value) => {
     if (value instanceof Date) return value.valueOf();
     return typeof value === 'boolean' ? Number(value) : value;

@@ -35,6 +35,13 @@ describe('executePlain on a SQLite file: SELECTs outside a transaction through a
         expect((await executePlain(em, select, ['n%'])).length).toBe(1);
       });
       expect((await executePlain(em, select, ['n%'])).length).toBe(2);
+      // a statement that writes goes to the ORM's connection, even when it starts like a read
+      const written = await executePlain(
+        em,
+        'with t(id, text) as (select ?, ?) insert into reader_test_note (id, text) select id, text from t returning id',
+        ['n3', 'c'],
+      );
+      expect(written).toEqual([{ id: 'n3' }]);
     } finally {
       await orm.close(true);
       rmSync(dir, { recursive: true, force: true });
