@@ -129,7 +129,8 @@ export async function paginate<T extends object>(
       } as unknown as FindByCursorOptions<T>);
   let total: Promise<number> | undefined;
   return {
-    edges: cursor.items.map((node) => ({ node: node, cursor: cursor.from(node as T) })),
+    // each edge's cursor is encoded only if read (GraphQL reads it only when the selection asks for `cursor`)
+    edges: cursor.items.map((node) => lazyEdge(node as T, cursor)),
     pageInfo: {
       hasNextPage: cursor.hasNextPage,
       hasPreviousPage: cursor.hasPrevPage,
@@ -168,18 +169,30 @@ async function rowCursor<T extends object>(
     orderBy: keyset.orderBy,
     limit: first + 1,
   });
-  return new Cursor<T>(
-    nodes as never,
-    undefined as unknown as number,
-    options,
-    meta,
-  );
+  return new Cursor<T>(nodes as never, undefined as unknown as number, options, meta);
+}
+
+/** An edge whose `cursor` is encoded from the node when first read. */
+function lazyEdge<T extends object>(node: T, cursor: Cursor<T>): Edge<T> {
+  let encoded: string | undefined;
+  return {
+    node,
+    get cursor() {
+      encoded ??= cursor.from(node);
+      return encoded;
+    },
+  };
 }
 
 /** The same connection with each node mapped (keeps `totalCount` lazy, unlike `{ ...connection }`). */
 export function mapConnection<T, U>(connection: ConnectionResult<T>, map: (node: T) => U): ConnectionResult<U> {
   return {
-    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    edges: connection.edges.map((edge) => ({
+      get cursor() {
+        return edge.cursor;
+      },
+      node: map(edge.node),
+    })),
     pageInfo: connection.pageInfo,
     get totalCount() {
       return connection.totalCount;
