@@ -35,18 +35,30 @@ export async function entityRows<T extends object>(
   return rows.map((row) => rowToPlain(em, meta, row));
 }
 
-/** The SQL of `entityRows` with its bound parameters (`?` placeholders). */
+/** How many rows of `entity` match `where`: the ORM's `count` query, built once per filter shape like `entityRows`. */
+export async function entityCount<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+): Promise<number> {
+  const meta = em.getMetadata().get<T>(Utils.className(entity));
+  const { sql, params } = selectStatement(em, meta, where, { count: true });
+  const [row] = await executePlain<Record<string, unknown>>(em, sql, params);
+  return Number(row ? Object.values(row)[0] : 0);
+}
+
+/** The SQL of `entityRows` (or of `entityCount`) with its bound parameters (`?` placeholders). */
 export function selectStatement<T extends object>(
   em: EntityManager,
   meta: EntityMetadata<T>,
   where: FilterQuery<T>,
-  options: { orderBy?: QueryOrderMap<T> | QueryOrderMap<T>[]; limit?: number },
+  options: StatementOptions<T>,
 ): { sql: string; params: unknown[] } {
   const strings: string[] = [];
   const shaped = parametrize(where, strings);
   if (shaped === UNCACHEABLE) return build(em, meta, where, options);
   const orderBy = options.orderBy ? JSON.stringify(options.orderBy) : '';
-  const key = `${meta.className}|${JSON.stringify(shaped)}|${orderBy}|${options.limit ?? ''}`;
+  const key = `${meta.className}|${options.count ? 'count' : ''}|${JSON.stringify(shaped)}|${orderBy}|${options.limit ?? ''}`;
   let byShape = shapes.get(em.getMetadata());
   if (!byShape) shapes.set(em.getMetadata(), (byShape = new Map<string, Template | null>()));
   let template = byShape.get(key);
@@ -68,6 +80,12 @@ type Slot = { string: true; at: number } | { string: false; value: unknown };
 interface Template {
   sql: string;
   slots: Slot[];
+}
+
+interface StatementOptions<T extends object> {
+  orderBy?: QueryOrderMap<T> | QueryOrderMap<T>[];
+  limit?: number;
+  count?: boolean;
 }
 
 const shapes = new WeakMap<MetadataStorage, Map<string, Template | null>>();
@@ -121,11 +139,11 @@ function build<T extends object>(
   em: EntityManager,
   meta: EntityMetadata<T>,
   where: FilterQuery<T>,
-  options: { orderBy?: QueryOrderMap<T> | QueryOrderMap<T>[]; limit?: number },
+  options: StatementOptions<T>,
 ): { sql: string; params: unknown[] } {
-  const qb = (em as unknown as SqlEntityManager)
-    .createQueryBuilder<T>(meta.className as EntityName<T>, 'e0' as never)
-    .select('e0.*' as never);
+  const qb = (em as unknown as SqlEntityManager).createQueryBuilder<T>(meta.className as EntityName<T>, 'e0' as never);
+  if (options.count) qb.count();
+  else qb.select('e0.*' as never);
   qb.where(where);
   if (options.orderBy) qb.orderBy(options.orderBy);
   if (options.limit !== undefined) qb.limit(options.limit);

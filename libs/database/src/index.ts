@@ -11,7 +11,7 @@ export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';
 export { cacheStatements } from './statement-cache.js';
 export { executePlain } from './plain-statement.js';
 export { sqliteReader } from './sqlite-reader.js';
-export { entityRows, rowToPlain, selectStatement } from './entity-rows.js';
+export { entityCount, entityRows, rowToPlain, selectStatement } from './entity-rows.js';
 export {
   RollupSubscriber,
   ensureRollups,

@@ -2,7 +2,7 @@ import { EntitySchema, type MikroORM, type Ref } from '@mikro-orm/core';
 import { MikroORM as SqliteOrm } from '@mikro-orm/better-sqlite';
 import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entityRows, selectStatement } from '../src/index.js';
+import { entityCount, entityRows, selectStatement } from '../src/index.js';
 
 interface Shelf {
   id: string;
@@ -93,6 +93,9 @@ describe.each(dialects)('entityRows (%s)', (dialect, open) => {
     expect(rows.map((r) => [r.id, r.title, r.shelf?.id, r.lent, r.pages, r.addedAt.getTime(), r.returnedOn])).toEqual(
       entities.map((e) => [e.id, e.title, e.shelf?.id, e.lent, e.pages, e.addedAt.getTime(), e.returnedOn]),
     );
+    expect(await entityCount(em, BookSchema, { shelf: { code: 'A' } })).toBe(3);
+    expect(await entityCount(em, BookSchema, { shelf: { code: 'B' } })).toBe(2);
+    expect(await entityCount(em, BookSchema, { title: 'none' })).toBe(0);
     const unshelved = await entityRows(em, BookSchema, { shelf: null });
     expect(unshelved.map((r) => [r.id, r.shelf])).toEqual([['b6', null]]);
   });

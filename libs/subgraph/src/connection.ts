@@ -10,7 +10,7 @@ import {
 } from '@mikro-orm/core';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
-import { entityRows } from '@shequ/database';
+import { entityCount, entityRows } from '@shequ/database';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -138,7 +138,7 @@ export async function paginate<T extends object>(
       endCursor: cursor.endCursor,
     },
     get totalCount() {
-      total ??= em.count(entity, where);
+      total ??= rows ? entityCount(em, entity, where) : em.count(entity, where);
       return total;
     },
   };

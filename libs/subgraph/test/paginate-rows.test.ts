@@ -26,8 +26,13 @@ describe('paginate with rows: true (plain rows, one bound statement per page sha
   afterAll(() => orm.close(true));
 
   async function all(rows: boolean, where: object, orderBy: object) {
-    const pages: Array<{ ids: string[]; hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null }> =
-      [];
+    const pages: Array<{
+      ids: string[];
+      hasNextPage: boolean;
+      hasPreviousPage: boolean;
+      endCursor: string | null;
+      total: number;
+    }> = [];
     let after: string | null = null;
     for (;;) {
       const page: PageArgs = { first: 2, after };
@@ -37,9 +42,9 @@ describe('paginate with rows: true (plain rows, one bound statement per page sha
         hasNextPage: connection.pageInfo.hasNextPage,
         hasPreviousPage: connection.pageInfo.hasPreviousPage,
         endCursor: connection.pageInfo.endCursor,
+        total: await connection.totalCount,
       });
       expect(connection.edges.at(-1)?.cursor ?? null).toBe(connection.pageInfo.endCursor);
-      expect(await connection.totalCount).toBeGreaterThan(0);
       if (!connection.pageInfo.hasNextPage) return pages;
       after = connection.pageInfo.endCursor;
     }
