@@ -10,6 +10,8 @@ export { countNewRollupMembers } from './rollup-new-members.js';
 export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';
 export { cacheStatements } from './statement-cache.js';
 export { executePlain } from './plain-statement.js';
+export { sqliteReader } from './sqlite-reader.js';
+export { entityCount, entityRows, rowToPlain, selectStatement } from './entity-rows.js';
 export {
   RollupSubscriber,
   ensureRollups,

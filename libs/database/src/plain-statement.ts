@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
+import { readThrough, sqliteReader } from './sqlite-reader.js';
 
 /**
  * Runs one SQL statement with `?` placeholders inside the caller's transaction (if any) and returns its rows, on
@@ -7,12 +8,19 @@ import type { Knex } from '@mikro-orm/knex';
  * go to the driver as bindings: the text stays the same from call to call, so SQLite reuses the prepared statement
  * (`cacheStatements`). Inside a SQLite transaction the statement goes straight to the transaction's connection
  * (better-sqlite3 answers synchronously): knex's query builder, runner and promise chain cost more than the statement.
+ * On a SQLite file, a SELECT outside a transaction goes through a read-only connection of its own (`sqliteReader`:
+ * committed data, no pool round trip, not queued behind another request's transaction).
  */
 export async function executePlain<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (!transaction) {
+    const reader = sqliteReader(em);
+    const rows = reader && readThrough<R>(reader, sql, params);
+    if (rows) return rows;
+  }
   const knex = (em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
   // dates as the ORM stores them: SQLite milliseconds (knex's SQLite client converts a Date), PostgreSQL UTC
   const postgres = (knex.client as { dialect?: string }).dialect === 'postgresql';
-  const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction && !postgres) {
     const rows = await onSqliteTransaction<R>(transaction, sql, params);
     if (rows) return rows;

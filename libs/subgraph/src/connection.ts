@@ -1,6 +1,8 @@
 import {
   Cursor,
+  Utils,
   type EntityManager,
+  type EntityMetadata,
   type EntityName,
   type FilterQuery,
   type FindByCursorOptions,
@@ -8,6 +10,7 @@ import {
 } from '@mikro-orm/core';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
+import { entityCount, entityRows } from '@shequ/database';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -86,10 +89,21 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
+/** What `paginate` takes besides MikroORM's find options. */
+export interface PageOptions {
+  /**
+   * Nodes as plain rows shaped like the entity (scalar properties, each to-one reference as `{ id }`; no methods,
+   * not managed) instead of entities: one SQL statement with bound parameters, reused from page to page, and no
+   * hydration. For read-only lists whose field resolvers read properties and reference ids only.
+   */
+  rows?: boolean;
+}
+
 /**
  * One page of `entity` matching `where`, keyset-paginated on `orderBy` (which must end in a unique key). The
- * entities are read-only snapshots (outside the request's identity map: no unit-of-work bookkeeping), and
- * `totalCount` is a lazy getter: the `count(*)` runs only if the query selects `totalCount`.
+ * entities are read-only snapshots (outside the request's identity map: no unit-of-work bookkeeping) — or plain
+ * rows with `rows: true` — and `totalCount` is a lazy getter: the `count(*)` runs only if the query selects
+ * `totalCount`.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -98,23 +112,27 @@ export async function paginate<T extends object>(
   page: PageArgs,
   orderBy: QueryOrderMap<T> = { id: 'asc' } as QueryOrderMap<T>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's populate/fields/exclude generics
-  options: Partial<FindByCursorOptions<T, any, any, any>> = {},
+  options: Partial<FindByCursorOptions<T, any, any, any>> & PageOptions = {},
   /** How `totalCount` is counted when read (default: `count(*)` of `where`), e.g. from rows the caller already has. */
-  count: () => Promise<number> = () => em.count(entity, where),
+  count?: () => Promise<number>,
 ): Promise<ConnectionResult<T>> {
   const first = pageSize(page.first);
   if (page.after) checkCursor(page.after);
-  const cursor = await em.findByCursor(entity, where, {
-    disableIdentityMap: true,
-    ...options,
-    first,
-    after: page.after ?? undefined,
-    orderBy,
-    includeCount: false,
-  } as unknown as FindByCursorOptions<T>);
+  const { rows, ...findOptions } = options;
+  const cursor = rows
+    ? await rowCursor(em, entity, where, first, page.after ?? undefined, orderBy)
+    : await em.findByCursor(entity, where, {
+        disableIdentityMap: true,
+        ...findOptions,
+        first,
+        after: page.after ?? undefined,
+        orderBy,
+        includeCount: false,
+      } as unknown as FindByCursorOptions<T>);
   let total: Promise<number> | undefined;
   return {
-    edges: cursor.items.map((node) => ({ node: node, cursor: cursor.from(node as T) })),
+    // each edge's cursor is encoded only if read (GraphQL reads it only when the selection asks for `cursor`)
+    edges: cursor.items.map((node) => lazyEdge(node as T, cursor)),
     pageInfo: {
       hasNextPage: cursor.hasNextPage,
       hasPreviousPage: cursor.hasPrevPage,
@@ -122,8 +140,48 @@ export async function paginate<T extends object>(
       endCursor: cursor.endCursor,
     },
     get totalCount() {
-      total ??= count();
+      total ??= count ? count() : rows ? entityCount(em, entity, where) : em.count(entity, where);
       return total;
+    },
+  };
+}
+
+/** The keyset condition and order MikroORM derives from a cursor (the same as `findByCursor` uses). */
+interface CursorDriver {
+  processCursorOptions<T>(
+    meta: EntityMetadata<T>,
+    options: { first: number; after?: string; overfetch: boolean },
+    orderBy: QueryOrderMap<T>,
+  ): { where: FilterQuery<T>; orderBy: QueryOrderMap<T>[] };
+}
+
+/** A page of plain rows (one more than `first`, to tell whether another page follows) as a MikroORM cursor. */
+async function rowCursor<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  first: number,
+  after: string | undefined,
+  orderBy: QueryOrderMap<T>,
+): Promise<Cursor<T>> {
+  const meta = em.getMetadata().get<T>(Utils.className(entity));
+  const options = { first, after, orderBy, overfetch: true };
+  const keyset = (em.getDriver() as unknown as CursorDriver).processCursorOptions(meta, { ...options }, orderBy);
+  const nodes = await entityRows(em, entity, after ? ({ $and: [where, keyset.where] } as FilterQuery<T>) : where, {
+    orderBy: keyset.orderBy,
+    limit: first + 1,
+  });
+  return new Cursor<T>(nodes as never, undefined as unknown as number, options, meta);
+}
+
+/** An edge whose `cursor` is encoded from the node when first read. */
+function lazyEdge<T extends object>(node: T, cursor: Cursor<T>): Edge<T> {
+  let encoded: string | undefined;
+  return {
+    node,
+    get cursor() {
+      encoded ??= cursor.from(node);
+      return encoded;
     },
   };
 }
@@ -131,7 +189,12 @@ export async function paginate<T extends object>(
 /** The same connection with each node mapped (keeps `totalCount` lazy, unlike `{ ...connection }`). */
 export function mapConnection<T, U>(connection: ConnectionResult<T>, map: (node: T) => U): ConnectionResult<U> {
   return {
-    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })),
+    edges: connection.edges.map((edge) => ({
+      get cursor() {
+        return edge.cursor;
+      },
+      node: map(edge.node),
+    })),
     pageInfo: connection.pageInfo,
     get totalCount() {
       return connection.totalCount;

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { entityRows } from '@shequ/database';
 
 /**
  * Per-request DataLoaders: every field that fetches by key goes through one, so a list of N parents costs
@@ -44,6 +45,19 @@ export class Loaders {
       const found = await this.em.find(entity, { [key]: { $in: [...values] } } as unknown as FilterQuery<T>);
       const byValue = new Map(found.map((e) => [String((e as T)[key]), e as T]));
       return values.map((v) => byValue.get(v) ?? null);
+    });
+  }
+
+  /**
+   * Plain rows by primary key `id` (shaped like the entity: scalar properties, each to-one reference as `{ id }`;
+   * not managed, no methods), one SQL statement with bound parameters per batch: for read-only fields whose
+   * resolvers read properties and reference ids only. A missing one loads as null.
+   */
+  rowsById<T extends { id: string }>(entity: EntityName<T>): DataLoader<string, T | null> {
+    return this.custom<string, T | null>(`rowsById:${entityName(entity)}`, async (ids) => {
+      const found = await entityRows(this.em, entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+      const byId = new Map(found.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
     });
   }
 

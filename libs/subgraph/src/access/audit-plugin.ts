@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { AUDIT_TRAIL_SERVICE, PiiRead, type ServiceName } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { insertRows, newId } from '@shequ/database';
 import { eventSink, type Outbox } from '@shequ/messaging';
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { actorOf } from '@shequ/auth';
 import type { SubgraphContext } from '../context.js';
@@ -41,8 +41,8 @@ export function piiAuditPlugin(deps: {
           };
           try {
             if (keepsTrail) {
-              await deps.orm.em.fork().insert(
-                PiiAuditRecord,
+              await insertAuditRecord(
+                deps.orm,
                 auditRecordOf({
                   id: newId(),
                   communityId: contextValue.communityId,
@@ -87,6 +87,30 @@ export function piiAuditPlugin(deps: {
     },
   };
 }
+
+/**
+ * Inserts one trail row with bound parameters: the statement's text is the same for every request, so SQLite
+ * prepares it once (`cacheStatements`), unlike `em.insert`, which writes the values into the text.
+ */
+async function insertAuditRecord(orm: MikroORM, record: PiiAuditRecord): Promise<void> {
+  let insert = auditInserts.get(orm);
+  if (!insert) {
+    const meta = orm.getMetadata().get<PiiAuditRecord>(PiiAuditRecord.name);
+    const props = meta.props.filter((prop) => prop.fieldNames?.length === 1 && prop.persist !== false);
+    insert = {
+      em: orm.em.fork(),
+      table: meta.tableName,
+      columns: props.map((prop) => prop.fieldNames[0]),
+      properties: props.map((prop) => prop.name as keyof PiiAuditRecord),
+    };
+    auditInserts.set(orm, insert);
+  }
+  await insertRows(insert.em, insert.table, insert.columns, [insert.properties.map((name) => record[name])]);
+}
+const auditInserts = new WeakMap<
+  MikroORM,
+  { em: EntityManager; table: string; columns: string[]; properties: Array<keyof PiiAuditRecord> }
+>();
 
 /** The one trail row of a request's reads (from the request itself, or from another service's event). */
 export function auditRecordOf(source: {

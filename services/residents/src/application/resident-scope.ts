@@ -29,9 +29,9 @@ export function householdScope(ctx: SubgraphContext): FilterQuery<Household>[] {
 
 /** The grid code of a household (batched through the request's loaders). */
 export async function gridCodeOfHousehold(ctx: SubgraphContext, householdId: string): Promise<string | null> {
-  const household = await ctx.loaders.byId(Household).load(householdId);
-  const building = household && (await ctx.loaders.byId(Building).load(household.building.id));
-  const grid = building && (await ctx.loaders.byId(Grid).load(building.grid.id));
+  const household = await ctx.loaders.rowsById(Household).load(householdId);
+  const building = household && (await ctx.loaders.rowsById(Building).load(household.building.id));
+  const grid = building && (await ctx.loaders.rowsById(Grid).load(building.grid.id));
   return grid?.code ?? null;
 }
 

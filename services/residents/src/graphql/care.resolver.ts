@@ -100,7 +100,7 @@ export class CareResolver {
 
   @FieldResolver(() => ResidentType, { nullable: true })
   resident(@Root() record: CareRecordView, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
-    return ctx.loaders.byId(Resident).load(record.residentId);
+    return ctx.loaders.rowsById(Resident).load(record.residentId);
   }
 
   @FieldResolver(() => [CareReviewType])

@@ -175,7 +175,7 @@ export class HierarchyResolver {
 export class BuildingHistoryResolver {
   @FieldResolver(() => [BuildingGridChangeType], { description: '网格边界调整历史（新到旧）' })
   gridHistory(
-    @Root() building: Building,
+    @Root() building: Readonly<Building>,
     @Arg('first', () => Int, { defaultValue: 20, description: '条数（最多 100）' }) first: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<BuildingGridChange[]> {

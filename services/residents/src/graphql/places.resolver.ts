@@ -28,7 +28,7 @@ import { ResidentType } from './resident.type.js';
 import { StaffType } from './staff.type.js';
 
 async function visibleResident(ctx: SubgraphContext, id: string | null): Promise<Resident | null> {
-  const resident = id ? await ctx.loaders.byId(Resident).load(id) : null;
+  const resident = id ? await ctx.loaders.rowsById(Resident).load(id) : null;
   return resident && (await residentVisible(ctx, resident)) ? resident : null;
 }
 
@@ -41,7 +41,7 @@ export class HouseholdResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('residents:read');
-    return paginate(ctx.em, Household, householdWhere(ctx, filter), page);
+    return paginate(ctx.em, Household, householdWhere(ctx, filter), page, undefined, { rows: true });
   }
 
   @Mutation(() => HouseholdPayload, { description: '登记住户（需 residents:write）；出租房须登记房东' })
@@ -71,44 +71,44 @@ export class HouseholdResolver {
 
   /** The door-level address is personal data: masked to the building unless the role allows it. */
   @FieldResolver()
-  address(@Root() household: Household, @Ctx() ctx: SubgraphContext): string | null {
+  address(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(household.id, 'address', household.address, 'Household');
   }
 
   @FieldResolver()
-  unit(@Root() household: Household, @Ctx() ctx: SubgraphContext): string | null {
+  unit(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.access.fieldAccess('address') === 'RAW' ? household.unit : null;
   }
 
   @FieldResolver()
-  room(@Root() household: Household, @Ctx() ctx: SubgraphContext): string | null {
+  room(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.access.fieldAccess('address') === 'RAW' ? household.room : null;
   }
 
   @FieldResolver(() => BuildingType)
-  async building(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Building> {
-    return (await ctx.loaders.byId(Building).load(household.building.id))!;
+  async building(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): Promise<Building> {
+    return (await ctx.loaders.rowsById(Building).load(household.building.id))!;
   }
 
   @FieldResolver(() => ResidentType, { nullable: true, description: '户主' })
-  head(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
+  head(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
     return visibleResident(ctx, household.headResidentId);
   }
 
   @FieldResolver(() => ResidentType, { nullable: true, description: '房东（出租房登记；需 floating:read）' })
-  landlord(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident | null> | null {
+  landlord(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): Promise<Resident | null> | null {
     return ctx.access.can('floating:read') ? visibleResident(ctx, household.landlordResidentId) : null;
   }
 
   @FieldResolver(() => [ResidentType], { description: '在册住户成员（出租房即租户）' })
-  members(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident[]> {
+  members(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): Promise<Resident[]> {
     return ctx.loaders
       .manyBy(Resident, 'household', { where: { status: 'ACTIVE' }, orderBy: { id: 'asc' }, name: 'activeMembers' })
       .load(household.id);
   }
 
   @FieldResolver(() => [ResidentType], { description: '租户（出租房的在册住户成员；非出租房为空；需 floating:read）' })
-  async tenants(@Root() household: Household, @Ctx() ctx: SubgraphContext): Promise<Resident[]> {
+  async tenants(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): Promise<Resident[]> {
     if (household.housing !== 'RENTED' || !ctx.access.can('floating:read')) return [];
     return this.members(household, ctx);
   }
@@ -123,7 +123,7 @@ export class BuildingResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('residents:read');
-    return paginate(ctx.em, Building, buildingWhere(ctx, gridId), page);
+    return paginate(ctx.em, Building, buildingWhere(ctx, gridId), page, undefined, { rows: true });
   }
 
   @Mutation(() => BuildingPayload, { description: '设定楼栋长（需 residents:write）：须为本楼栋在册居民' })
@@ -140,12 +140,12 @@ export class BuildingResolver {
   }
 
   @FieldResolver(() => GridType)
-  async grid(@Root() building: Building, @Ctx() ctx: SubgraphContext): Promise<Grid> {
-    return (await ctx.loaders.byId(Grid).load(building.grid.id))!;
+  async grid(@Root() building: Readonly<Building>, @Ctx() ctx: SubgraphContext): Promise<Grid> {
+    return (await ctx.loaders.rowsById(Grid).load(building.grid.id))!;
   }
 
   @FieldResolver(() => ResidentType, { nullable: true, description: '楼栋长' })
-  leader(@Root() building: Building, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
+  leader(@Root() building: Readonly<Building>, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
     return visibleResident(ctx, building.leaderResidentId);
   }
 }
@@ -155,7 +155,7 @@ export class GridResolver {
   @Query(() => GridConnection, { description: '网格列表（需 residents:read；网格员只见本人网格）' })
   grids(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('residents:read');
-    return paginate(ctx.em, Grid, { $and: gridScope(ctx) }, page, { code: 'asc', id: 'asc' } as never);
+    return paginate(ctx.em, Grid, { $and: gridScope(ctx) }, page, { code: 'asc', id: 'asc' } as never, { rows: true });
   }
 
   @Query(() => CommunityType, { nullable: true, description: '调用者所在社区（需 residents:read）' })
@@ -174,7 +174,7 @@ export class GridResolver {
   }
 
   @FieldResolver(() => StaffType, { nullable: true, description: '网格员（需 organizations:read）' })
-  gridWorker(@Root() grid: Grid, @Ctx() ctx: SubgraphContext): Promise<Staff | null> | null {
+  gridWorker(@Root() grid: Readonly<Grid>, @Ctx() ctx: SubgraphContext): Promise<Staff | null> | null {
     if (!ctx.access.can('organizations:read')) return null;
     return grid.gridWorkerStaffId ? ctx.loaders.byId(Staff).load(grid.gridWorkerStaffId) : null;
   }

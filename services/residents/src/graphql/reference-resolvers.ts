@@ -27,21 +27,21 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
   Resident: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       if (!ctx.access.can('residents:read')) return null;
-      const resident = known(await ctx.loaders.byId(Resident).load(ref.id), '居民', ref.id);
+      const resident = known(await ctx.loaders.rowsById(Resident).load(ref.id), '居民', ref.id);
       return resident && (await residentVisible(ctx, resident)) ? resident : null;
     },
   },
   Household: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       if (!ctx.access.can('residents:read')) return null;
-      const household = known(await ctx.loaders.byId(Household).load(ref.id), '住户', ref.id);
+      const household = known(await ctx.loaders.rowsById(Household).load(ref.id), '住户', ref.id);
       return household && (await householdVisible(ctx, household)) ? household : null;
     },
   },
   Grid: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       if (!ctx.access.can('residents:read')) return null;
-      const grid = known(await ctx.loaders.byId(Grid).load(ref.id), '网格', ref.id);
+      const grid = known(await ctx.loaders.rowsById(Grid).load(ref.id), '网格', ref.id);
       if (!inCommunityScope(ctx.access, grid.communityId)) return null;
       const grids = ctx.access.gridCodes();
       return !grids || grids.includes(grid.code) ? grid : null;
@@ -50,10 +50,10 @@ export const residentsReferenceResolvers: ReferenceResolvers = {
   Building: {
     async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
       if (!ctx.access.can('residents:read')) return null;
-      const building = known(await ctx.loaders.byId(Building).load(ref.id), '楼栋', ref.id);
+      const building = known(await ctx.loaders.rowsById(Building).load(ref.id), '楼栋', ref.id);
       if (!inCommunityScope(ctx.access, building.communityId)) return null;
       const grids = ctx.access.gridCodes();
-      return !grids || grids.includes((await ctx.loaders.byId(Grid).load(building.grid.id))?.code ?? '')
+      return !grids || grids.includes((await ctx.loaders.rowsById(Grid).load(building.grid.id))?.code ?? '')
         ? building
         : null;
     },

@@ -85,7 +85,7 @@ export class ResidentResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Resident | null> {
     ctx.access.require('residents:read');
-    const resident = await ctx.loaders.byId(Resident).load(id);
+    const resident = await ctx.loaders.rowsById(Resident).load(id);
     return resident && (await residentVisible(ctx, resident)) ? resident : null;
   }
 
@@ -121,12 +121,12 @@ export class ResidentResolver {
     checkCareFilter(ctx, filter);
     const scope = residentScope(ctx);
     const where = await residentWhere(ctx.em, filter, scope, communityDay(ctx.clock.now()), keysetId(page.after));
-    if (!filter?.careCategory) return paginate(ctx.em, Resident, where, page);
+    if (!filter?.careCategory) return paginate(ctx.em, Resident, where, page, undefined, { rows: true });
     // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category: all
     // matches are audited, and having their ids, `totalCount` is their number (no second pass over the rows).
     const matching = await careFilterMatches(ctx.em, filter, scope, where);
     auditCareFilter(ctx, filter, matching);
-    return paginate(ctx.em, Resident, where, page, undefined, {}, () => Promise.resolve(matching.length));
+    return paginate(ctx.em, Resident, where, page, undefined, { rows: true }, () => Promise.resolve(matching.length));
   }
 
   @Query(() => ResidentConnection, {
@@ -146,7 +146,9 @@ export class ResidentResolver {
       today: communityDay(ctx.clock.now()),
       before,
     });
-    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
+    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never, {
+      rows: true,
+    });
   }
 
   @Query(() => ResidentConnection, {
@@ -155,7 +157,9 @@ export class ResidentResolver {
   async floatingResidentsExpired(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('floating:read');
     const where = floatingPermitWhere(residentScope(ctx), { kind: 'EXPIRED', today: communityDay(ctx.clock.now()) });
-    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never);
+    return paginate(ctx.em, Resident, where, page, { residencePermitExpiresOn: 'asc', id: 'asc' } as never, {
+      rows: true,
+    });
   }
 
   @Mutation(() => RegisterResidentPayload, {
@@ -228,39 +232,42 @@ export class ResidentResolver {
   }
 
   @FieldResolver()
-  idNumber(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  idNumber(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(resident.id, 'idNumber', resident.idNumber);
   }
 
   @FieldResolver()
-  phone(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  phone(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(resident.id, 'phone', resident.phone);
   }
 
   /** The exact birth date completes a masked ID number: only where the ID number is raw (audited like it). */
   @FieldResolver(() => String, { nullable: true })
-  birthDate(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  birthDate(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.pii.read(resident.id, 'birthDate', resident.birthDate);
   }
 
   @FieldResolver(() => Int, { nullable: true })
-  age(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): number | null {
+  age(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): number | null {
     if (!resident.birthDate) return null;
     return ageOn(resident.birthDate, resident.diedOn ?? communityDay(ctx.clock.now()));
   }
 
   @FieldResolver(() => String, { nullable: true })
-  residencePermitIssuedOn(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  residencePermitIssuedOn(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.access.can('floating:read') ? resident.residencePermitIssuedOn : null;
   }
 
   @FieldResolver(() => String, { nullable: true })
-  residencePermitExpiresOn(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): string | null {
+  residencePermitExpiresOn(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
     return ctx.access.can('floating:read') ? resident.residencePermitExpiresOn : null;
   }
 
   @FieldResolver(() => [CareRecordType], { nullable: true })
-  async careCategories(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): Promise<CareRecordView[] | null> {
+  async careCategories(
+    @Root() resident: Readonly<Resident>,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CareRecordView[] | null> {
     // Ordinary categories need the right to see care categories, 重点人员 records the right to see sensitive
     // tags (综治 has the second without the first); null only when the caller may see neither.
     const [care, sensitive] = [ctx.pii.visible('careCategories'), ctx.pii.visible('sensitiveTags')];
@@ -284,7 +291,7 @@ export class ResidentResolver {
   }
 
   @FieldResolver(() => HouseholdType, { nullable: true })
-  household(@Root() resident: Resident, @Ctx() ctx: SubgraphContext): Promise<Household | null> | null {
-    return resident.household ? ctx.loaders.byId(Household).load(resident.household.id) : null;
+  household(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): Promise<Household | null> | null {
+    return resident.household ? ctx.loaders.rowsById(Household).load(resident.household.id) : null;
   }
 }

@@ -41,7 +41,7 @@ export class StaffResolver {
 
   @FieldResolver(() => [GridType], { description: '服务的网格' })
   async grids(@Root() staff: Staff, @Ctx() ctx: SubgraphContext): Promise<Grid[]> {
-    const grids = await ctx.loaders.byId(Grid).loadMany(staffGridIds(staff));
+    const grids = await ctx.loaders.rowsById(Grid).loadMany(staffGridIds(staff));
     return grids.filter((g): g is Grid => !!g && !(g instanceof Error));
   }
 }
@@ -72,6 +72,6 @@ export class OrganizationResolver {
 
   @FieldResolver(() => GridType, { nullable: true, description: '所在网格' })
   grid(@Root() organization: Organization, @Ctx() ctx: SubgraphContext): Promise<Grid | null> | null {
-    return organization.gridId ? ctx.loaders.byId(Grid).load(organization.gridId) : null;
+    return organization.gridId ? ctx.loaders.rowsById(Grid).load(organization.gridId) : null;
   }
 }

@@ -145,7 +145,7 @@ export class FundDisbursementResolver {
   })
   async recipient(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
     if (hardshipValue(ctx, row.residentId, row.residentId) === null) return null;
-    return ctx.loaders.byId(Resident).load(row.residentId);
+    return ctx.loaders.rowsById(Resident).load(row.residentId);
   }
 
   @FieldResolver(() => FundDisbursementReasonEnum, { nullable: true, description: '救助事由（按关爱对象规则显示）' })

@@ -111,7 +111,7 @@ export class FundApplicationResolver {
   @FieldResolver(() => ResidentType, { nullable: true, description: '申请人（仅可查看关爱对象的角色可见，查看留痕）' })
   async applicant(@Root() application: FundApplication, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
     if (hardshipValue(ctx, application.residentId, application.residentId) === null) return null;
-    return ctx.loaders.byId(Resident).load(application.residentId);
+    return ctx.loaders.rowsById(Resident).load(application.residentId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '申请情况说明（按关爱对象规则显示）' })
