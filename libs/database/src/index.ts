@@ -12,9 +12,11 @@ export { cacheStatements } from './statement-cache.js';
 export { executePlain } from './plain-statement.js';
 export {
   RollupSubscriber,
+  addToRollupGroups,
   ensureRollups,
   rebuildRollup,
   refreshRollup,
+  type CoarserRollup,
   type RollupDefinition,
   type RollupDialect,
   type RollupWatch,
