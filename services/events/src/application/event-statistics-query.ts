@@ -107,16 +107,20 @@ export async function eventStatisticsOf(
     const attended = `r."status" = 'ATTENDED'`;
     const born = isoDateSql(em, 'p."birth_date"');
     const elderly = agedAtLeastSql(born, communityDateSql(em, 'e."starts_at"', 'day'), ELDERLY_AGE);
-    const rows = await execute(`select ${keys},
-        count(distinct r."resident_id") as "participants",
-        count(distinct case when p."birth_date" is not null then r."resident_id" end) as "known",
-        count(distinct case when p."birth_date" is not null and ${elderly} then r."resident_id" end) as "elderly"
-      from "community_event" e
-      ${joins}
-      join "registration" r on r."event_id" = e."id" and ${attended}
-      left join "resident_profile" p on p."resident_id" = r."resident_id"
-      where e."id" in (${inScope.sql})
-      group by ${groupByColumns}`);
+    // One row per (group, attendee), then counted: a hash aggregate, not three sorted distinct counts.
+    const outer = dimensions.map((_, i) => `"d${i}"`).join(', ');
+    const rows = await execute(`select ${outer}, count(*) as "participants", sum("known") as "known",
+        sum("elderly") as "elderly"
+      from (select ${keys}, r."resident_id",
+          max(case when p."birth_date" is not null then 1 else 0 end) as "known",
+          max(case when p."birth_date" is not null and ${elderly} then 1 else 0 end) as "elderly"
+        from "community_event" e
+        ${joins}
+        join "registration" r on r."event_id" = e."id" and ${attended}
+        left join "resident_profile" p on p."resident_id" = r."resident_id"
+        where e."id" in (${inScope.sql})
+        group by ${groupByColumns}, r."resident_id") a
+      group by ${outer}`);
     for (const row of rows) distinct.set(keyOf(row), row);
   }
   return summed
