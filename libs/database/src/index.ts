@@ -14,9 +14,11 @@ export { sqliteReader } from './sqlite-reader.js';
 export { entityCount, entityRows, rowToPlain, selectStatement } from './entity-rows.js';
 export {
   RollupSubscriber,
+  addToRollupGroups,
   ensureRollups,
   rebuildRollup,
   refreshRollup,
+  type CoarserRollup,
   type RollupDefinition,
   type RollupDialect,
   type RollupWatch,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from './bound-sql.js';
-import type { RollupDefinition } from './rollups.js';
+import { addToRollupGroups, type RollupDefinition } from './rollups.js';
 
 /**
  * Counts members that did not exist before this transaction (a bulk import's new rows) whose keys the caller
@@ -21,19 +21,15 @@ export async function countNewRollupMembers(
     ['member_id', ...columns],
     members.map((m) => [m.memberId, ...m.keys]),
   );
-  const groups = new Map<string, { keys: readonly unknown[]; n: number }>();
-  for (const m of members) {
-    const key = m.keys.map(String).join('\u0000');
-    const group = groups.get(key) ?? { keys: m.keys, n: 0 };
-    group.n += 1;
-    groups.set(key, group);
-  }
-  const quoted = columns.map((c) => `"${c}"`).join(', ');
-  await insertRows(
+  const measures = rollup.measureColumns ?? [];
+  await addToRollupGroups(
     em,
-    rollup.table,
-    [...columns, 'n'],
-    [...groups.values()].map((g) => [...g.keys, g.n]),
-    { suffix: `on conflict (${quoted}) do update set "n" = "${rollup.table}"."n" + excluded."n"` },
+    rollup,
+    members.map((m) => ({
+      row: Object.fromEntries(columns.map((c, i) => [c, m.keys[i]])),
+      n: 1,
+      sums: measures.map(() => 0),
+    })),
+    em.getTransactionContext(),
   );
 }

@@ -45,6 +45,61 @@ export interface RollupDefinition {
   /** SQL expression of the member's id inside `currentKeys` (e.g. `r.id`). */
   memberIdColumn: string;
   watches: readonly RollupWatch[];
+  /**
+   * Coarser copies of `table` over a subset of its key columns (same `n` and measures), kept by the same diffs:
+   * when a key such as a birth date makes nearly every member its own group, a query that does not need that
+   * key reads the coarser table, which has far fewer rows. No member table of their own.
+   */
+  coarser?: readonly CoarserRollup[];
+}
+
+/** A table summing a rollup's groups over some of its key columns (see `RollupDefinition.coarser`). */
+export interface CoarserRollup {
+  table: string;
+  keyColumns: readonly string[];
+}
+
+type GroupDelta = { row: Row; n: number; sums: number[] };
+
+/**
+ * Adds group deltas (key values in `row`, count `n`, measure sums) to a rollup table and to its coarser tables,
+ * each in key order (two transactions moving members between the same groups lock the group rows in one order).
+ */
+export async function addToRollupGroups(
+  em: EntityManager,
+  rollup: Pick<RollupDefinition, 'table' | 'keyColumns' | 'measureColumns' | 'coarser'>,
+  deltas: readonly GroupDelta[],
+  trx?: Transaction,
+): Promise<void> {
+  const measures = rollup.measureColumns ?? [];
+  for (const target of [{ table: rollup.table, keyColumns: rollup.keyColumns }, ...(rollup.coarser ?? [])]) {
+    const columns = target.keyColumns;
+    const grouped = new Map<string, GroupDelta>();
+    for (const d of deltas) {
+      const key = keyOf(d.row, columns);
+      const entry = grouped.get(key) ?? { row: d.row, n: 0, sums: measures.map(() => 0) };
+      entry.n += d.n;
+      d.sums.forEach((sum, i) => (entry.sums[i] += sum));
+      grouped.set(key, entry);
+    }
+    const changed = [...grouped.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d)
+      .filter((d) => d.n !== 0 || d.sums.some((sum) => sum !== 0));
+    if (!changed.length) continue;
+    const quoted = columns.map((c) => `"${c}"`).join(', ');
+    const sums = ['n', ...measures].map((c) => `"${c}"`);
+    await run(
+      em,
+      `insert into "${target.table}" (${quoted}, ${sums.join(', ')}) values ${changed
+        .map(() => `(${[...columns, ...sums].map(() => '?').join(', ')})`)
+        .join(', ')} on conflict (${quoted}) do update set ${sums
+        .map((c) => `${c} = "${target.table}".${c} + excluded.${c}`)
+        .join(', ')}`,
+      changed.flatMap((d) => [...columns.map((c) => d.row[c]), d.n, ...d.sums]),
+      trx,
+    );
+  }
 }
 
 export type RollupDialect = SqlDialect;
@@ -78,7 +133,6 @@ export async function refreshRollup(
   const columns = rollup.keyColumns;
   const measures = rollup.measureColumns ?? [];
   const stored = [...columns, ...measures];
-  const quoted = columns.map((c) => `"${c}"`).join(', ');
   const quotedStored = stored.map((c) => `"${c}"`).join(', ');
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
@@ -120,24 +174,7 @@ export async function refreshRollup(
         upserts.push(is);
       } else if (was) removed.push(id);
     }
-    // In key order: two transactions moving members between the same groups lock the group rows in one order.
-    const changed = [...deltas.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, d]) => d)
-      .filter((d) => d.n !== 0 || d.sums.some((sum) => sum !== 0));
-    if (changed.length) {
-      const sums = ['n', ...measures].map((c) => `"${c}"`);
-      await run(
-        em,
-        `insert into "${rollup.table}" (${quoted}, ${sums.join(', ')}) values ${changed
-          .map(() => `(${[...columns, ...sums].map(() => '?').join(', ')})`)
-          .join(', ')} on conflict (${quoted}) do update set ${sums
-          .map((c) => `${c} = "${rollup.table}".${c} + excluded.${c}`)
-          .join(', ')}`,
-        changed.flatMap((d) => [...columns.map((c) => d.row[c]), d.n, ...d.sums]),
-        trx,
-      );
-    }
+    await addToRollupGroups(em, rollup, [...deltas.values()], trx);
     if (upserts.length) {
       await run(
         em,
@@ -170,6 +207,7 @@ export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition,
   const measures = (rollup.measureColumns ?? []).map((c) => `"${c}"`);
   const quotedStored = [quoted, ...measures].join(', ');
   await run(em, `delete from "${rollup.table}"`, [], trx);
+  for (const coarser of rollup.coarser ?? []) await run(em, `delete from "${coarser.table}"`, [], trx);
   await run(em, `delete from "${rollup.memberTable}"`, [], trx);
   await run(
     em,
@@ -186,6 +224,26 @@ export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition,
       'count(*)',
       ...measures.map((m) => `sum(${m})`),
     ].join(', ')} from "${rollup.memberTable}" group by ${quoted}`,
+    [],
+    trx,
+  );
+  for (const coarser of rollup.coarser ?? []) await fillCoarser(em, rollup, coarser, trx);
+}
+
+/** Sums a rollup's groups into one of its coarser tables (empty before), in SQL. */
+async function fillCoarser(
+  em: EntityManager,
+  rollup: RollupDefinition,
+  coarser: CoarserRollup,
+  trx?: Transaction,
+): Promise<void> {
+  const keys = coarser.keyColumns.map((c) => `"${c}"`).join(', ');
+  const sums = ['n', ...(rollup.measureColumns ?? [])].map((c) => `"${c}"`);
+  await run(
+    em,
+    `insert into "${coarser.table}" (${keys}, ${sums.join(', ')}) select ${keys}, ${sums
+      .map((c) => `sum(${c})`)
+      .join(', ')} from "${rollup.table}" group by ${keys}`,
     [],
     trx,
   );
@@ -239,7 +297,8 @@ export class RollupSubscriber implements EventSubscriber {
 
 /**
  * At start: counts every rollup whose member table is empty (a new rollup over existing rows, after its
- * migration). On PostgreSQL under a table lock, so replicas starting together count once.
+ * migration), and fills every coarser table that is empty from its rollup's groups. On PostgreSQL under a table
+ * lock, so replicas starting together count once.
  */
 export async function ensureRollups(em: EntityManager, rollups: readonly RollupDefinition[]): Promise<void> {
   for (const rollup of rollups) {
@@ -252,7 +311,19 @@ export async function ensureRollups(em: EntityManager, rollups: readonly RollupD
         [],
         tx.getTransactionContext(),
       );
-      if (counted.length === 0) await rebuildRollup(tx, rollup, tx.getTransactionContext());
+      if (counted.length === 0) return rebuildRollup(tx, rollup, tx.getTransactionContext());
+      // a coarser table added later (its migration leaves it empty): summed from the rollup's groups
+      for (const coarser of rollup.coarser ?? []) {
+        const lockCoarser = `lock table "${coarser.table}" in share row exclusive mode`;
+        if (isPostgres(tx)) await run(tx, lockCoarser, [], tx.getTransactionContext());
+        const filled = await run(
+          tx,
+          `select 1 as "one" from "${coarser.table}" limit 1`,
+          [],
+          tx.getTransactionContext(),
+        );
+        if (filled.length === 0) await fillCoarser(tx, rollup, coarser, tx.getTransactionContext());
+      }
     });
   }
 }

@@ -80,6 +80,29 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
       )
       .sort();
 
+  /** The coarser table (no grid) equals the rollup's groups summed without the grid. */
+  async function expectAreaRollupEqualsRollup() {
+    const measures = ['n', ...caseRollup.measureColumns!];
+    const area = caseRollup.coarser![0];
+    const summed = new Map<string, number[]>();
+    for (const r of await sql(`select * from case_rollup`)) {
+      const key = area.keyColumns.map((c) => String(r[c])).join('|');
+      const sums = summed.get(key) ?? measures.map(() => 0);
+      measures.forEach((m, i) => (sums[i] += Number(r[m])));
+      summed.set(key, sums);
+    }
+    const expected = [...summed]
+      .filter(([, sums]) => sums.some((n) => n !== 0))
+      .map(([key, sums]) => `${key}|${sums.join('|')}`)
+      .sort();
+    const actual = (await sql(`select * from case_area_rollup`))
+      .filter((r) => measures.some((m) => Number(r[m]) !== 0))
+      .map((r) => [...area.keyColumns.map((c) => String(r[c])), ...measures.map((m) => String(Number(r[m])))].join('|'))
+      .sort();
+    expect(actual).toEqual(expected);
+    expect(actual.length).toBeGreaterThan(0);
+  }
+
   async function expectSameAsFromCases(scopes: Array<Array<Record<string, unknown>>>) {
     let compared = 0;
     for (const scope of scopes)
@@ -101,6 +124,7 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     const byHand = await groupedByHand();
     expect(byHand.length).toBeGreaterThan(20);
     expect(await rollupRows()).toEqual(byHand);
+    await expectAreaRollupEqualsRollup();
     expect(await expectSameAsFromCases([[{ communityId: COMMUNITY }]])).toBeGreaterThan(100);
   });
 
@@ -162,6 +186,7 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     // Grid moves bypass the unit of work (one UPDATE for many cases) and recount in the same transaction.
     await fresh().transactional((tx) => moveCasesToGrid(tx, { id: { $in: [open[1].id, closed[2].id] } }, 'grid-new'));
     expect(await rollupRows()).toEqual(await groupedByHand());
+    await expectAreaRollupEqualsRollup();
     const grids = (await sql(`select distinct grid_id from case_record where grid_id is not null`)).map(
       (r) => r.grid_id as string,
     );
@@ -180,6 +205,7 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     const before = await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY']);
     expect(before.length).toBeGreaterThan(2);
     await sql(`delete from case_rollup`);
+    await sql(`delete from case_area_rollup`);
     expect(await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY'])).toEqual([]);
     // A time filter off the month boundaries is answered from the cases themselves.
     const offMonth = { openedFrom: new Date('2025-01-01T05:00:00Z') };
@@ -190,6 +216,12 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     await sql(`delete from case_rollup_member`);
     await ensureRollups(service.orm.em, [caseRollup]);
     expect(await rollupRows()).toEqual(await groupedByHand());
+    await expectAreaRollupEqualsRollup();
+    // A coarser table added to a counted rollup (its migration leaves it empty) is filled at start.
+    await sql(`delete from case_area_rollup`);
+    await ensureRollups(service.orm.em, [caseRollup]);
+    await expectAreaRollupEqualsRollup();
+    expect(await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY'])).toEqual(before);
   });
 
   it('answers analysts through the API within their community or street', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeResidentIdNumber } from '@shequ/contracts';
-import { rebuildRollup } from '@shequ/database';
+import { ensureRollups, rebuildRollup } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -27,6 +27,20 @@ type Row = Record<string, unknown>;
 const KEY = ['community_id', 'building_id', 'gender', 'birth_date', 'residence_type', 'status', 'care_mask'];
 const normalise = (rows: Row[]) =>
   rows.map((r) => [...KEY, 'n'].map((c) => String(r[c])).join('|')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** The groups without the birth date (what `resident_place_rollup` holds), summed from rows of the full key. */
+const withoutBirthDate = (rows: Row[]) => {
+  const sums = new Map<string, number>();
+  for (const r of rows) {
+    const key = KEY.filter((c) => c !== 'birth_date')
+      .map((c) => String(r[c]))
+      .join('|');
+    sums.set(key, (sums.get(key) ?? 0) + Number(r.n));
+  }
+  return [...sums]
+    .filter(([, n]) => n !== 0)
+    .map(([key, n]) => `${key}|${n}`)
+    .sort();
+};
 
 /** Handwritten GROUP BY over the base tables, written independently of the rollup's own SQL. */
 const BASE_GROUP_BY = `
@@ -51,6 +65,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
   let service: TestSubgraph;
   const sql = (text: string, params: unknown[] = []) => service.orm.em.getConnection().execute<Row[]>(text, params);
   const rollupRows = () => sql(`select * from resident_rollup where n <> 0`);
+  const placeRows = async () => withoutBirthDate(await sql(`select * from resident_place_rollup where n <> 0`));
 
   beforeAll(async () => {
     service = await startTestSubgraph(residentsService, {
@@ -130,12 +145,23 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     em.remove(veteran);
     await em.flush();
 
-    const expected = normalise(await sql(BASE_GROUP_BY));
+    const base = await sql(BASE_GROUP_BY);
+    const expected = normalise(base);
     expect(expected.length).toBeGreaterThan(4);
     expect(normalise(await rollupRows())).toEqual(expected);
+    // the coarser table (no birth date) is kept by the same writes
+    const places = withoutBirthDate(base);
+    expect(places.length).toBeGreaterThan(4);
+    expect(await placeRows()).toEqual(places);
 
     // A rebuild from scratch (what start-up does for a new rollup) gives the same table.
     await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
+    expect(normalise(await rollupRows())).toEqual(expected);
+    expect(await placeRows()).toEqual(places);
+    // A coarser table added to an existing rollup (its migration leaves it empty) is filled at start.
+    await sql(`delete from resident_place_rollup`);
+    await ensureRollups(service.orm.em.fork(), [residentRollup]);
+    expect(await placeRows()).toEqual(places);
     expect(normalise(await rollupRows())).toEqual(expected);
   });
 
@@ -169,6 +195,20 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     const care = counts(byCare);
     for (const row of open) expect(care[row.category as string]).toBe(Number(row.n));
     expect(care.ADVANCED_AGE ?? 0).toBe(Number(advanced[0].n));
+
+    // without ages (the coarser table): by grid, and by status filtered by gender
+    const byGrid = await service.graphql(STATS, { groupBy: ['GRID'] });
+    const gridCounts: Record<string, number> = {};
+    for (const p of people)
+      gridCounts[(p.grid as string | null) ?? 'UNKNOWN'] =
+        (gridCounts[(p.grid as string | null) ?? 'UNKNOWN'] ?? 0) + 1;
+    expect(counts(byGrid)).toEqual(gridCounts);
+    expect(byGrid.data.residentStatistics.total).toBe(people.length);
+    const women = await sql(`select status, count(*) as n from resident where gender = 'FEMALE' group by status`);
+    const womenByStatus = await service.graphql(STATS, { groupBy: ['STATUS'], filter: { gender: 'FEMALE' } });
+    expect(womenByStatus.errors).toBeUndefined();
+    expect(counts(womenByStatus)).toEqual(Object.fromEntries(women.map((s) => [s.status, Number(s.n)])));
+    expect(womenByStatus.data.residentStatistics.total).toBe(women.reduce((n, s) => n + Number(s.n), 0));
 
     const statuses = await sql(`select status, count(*) as n from resident group by status`);
     const byStatus = counts(await service.graphql(STATS, { groupBy: ['STATUS'] }));

@@ -19,6 +19,13 @@ export const caseRollup: RollupDefinition = {
   keyColumns: ['community_id', 'category', 'channel', 'status', 'grid_id', 'department', 'opened_month'],
   measureColumns: ['resolved', 'on_time', 'resolution_ms', ...RATED_GRADES.map(ratingColumn)],
   memberIdColumn: 'c."id"',
+  // without the grid: what statistics that neither group nor filter by grid read (see CaseAreaRollup)
+  coarser: [
+    {
+      table: 'case_area_rollup',
+      keyColumns: ['community_id', 'category', 'channel', 'status', 'department', 'opened_month'],
+    },
+  ],
   currentKeys: (condition, dialect) => {
     const ms =
       dialect === 'postgresql'

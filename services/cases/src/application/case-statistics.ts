@@ -5,7 +5,7 @@ import { InvalidInputError } from '@shequ/errors';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import type { Case } from '../entities/case.js';
-import { CaseRollup } from '../entities/case-rollup.js';
+import { CaseAreaRollup, CaseRollup } from '../entities/case-rollup.js';
 import { caseStatisticsFromCases, groupsFromRows, type CaseStatisticsFilter } from './case-statistics-base.js';
 import { RATED_GRADES, ratingColumn } from './case-statistics-rollup.js';
 
@@ -28,7 +28,8 @@ function monthStartingAt(instant: Date): string | null {
 
 /**
  * 事项统计: grouped counts and rates (the rules of `groupCaseStatistics` in domain/statistics.ts), read from the
- * rollup (`CaseRollup`, kept with every write): the database sums groups, never reads a case, and memory holds
+ * rollup (`CaseRollup`, kept with every write; `CaseAreaRollup` when grids play no part): the database sums groups,
+ * never reads a case, and memory holds
  * the answer only. The row scope (community, department, grid) and the filters apply to the rollup's keys; an
  * opening-time filter that is not a month boundary (the rollup counts by month) is answered by one grouped
  * query over the cases instead (`caseStatisticsFromCases`). Only codes, months and grid ids come back.
@@ -53,7 +54,12 @@ export async function caseStatistics(
   if (filter.gridId) where.push({ gridId: filter.gridId });
   const sqlEm = em as unknown as SqlEntityManager;
   const knex = sqlEm.getKnex();
-  const query = sqlEm.createQueryBuilder(CaseRollup, 'g').where({ $and: where }).getKnexQuery();
+  // Without grids (no grid dimension, filter or grid in the caller's row scope), the rollup summed without them.
+  const byGrid = dimensions.includes('GRID') || JSON.stringify(where).includes('"gridId"');
+  const query = sqlEm
+    .createQueryBuilder(byGrid ? CaseRollup : CaseAreaRollup, 'g')
+    .where({ $and: where } as never)
+    .getKnexQuery();
   query
     .clearSelect()
     .select(

@@ -105,3 +105,55 @@ export class CaseRollupMember {
   @Property({ type: 'integer', fieldName: 'rating_poor' })
   ratingPoor!: number;
 }
+
+/**
+ * 事项统计汇总（不含网格）: the groups of `CaseRollup` summed without the grid (grid × month × status × channel ×
+ * department leaves about one case per group at a district's size). Statistics that neither group nor filter by
+ * grid, for callers whose row scope has no grid, read this table. Kept by the same diffs as the rollup (`coarser`
+ * of `caseRollup`), filled from it at start when new.
+ */
+@Entity({ tableName: 'case_area_rollup' })
+export class CaseAreaRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'category' })
+  category!: string;
+
+  @PrimaryKey({ type: 'string', length: 20, fieldName: 'channel' })
+  channel!: string;
+
+  @PrimaryKey({ type: 'string', length: 20, fieldName: 'status' })
+  status!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'department' })
+  department!: string;
+
+  /** YYYY-MM, Asia/Shanghai. */
+  @PrimaryKey({ type: 'string', length: 7, fieldName: 'opened_month' })
+  openedMonth!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+
+  @Property({ type: 'integer', fieldName: 'resolved' })
+  resolved!: number;
+
+  @Property({ type: 'integer', fieldName: 'on_time' })
+  onTime!: number;
+
+  @Property({ type: 'bigint', fieldName: 'resolution_ms' })
+  resolutionMs!: string;
+
+  @Property({ type: 'integer', fieldName: 'rating_excellent' })
+  ratingExcellent!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_good' })
+  ratingGood!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_fair' })
+  ratingFair!: number;
+
+  @Property({ type: 'integer', fieldName: 'rating_poor' })
+  ratingPoor!: number;
+}

@@ -3,7 +3,7 @@ import { Case } from './case.js';
 import { CaseEvaluation } from './case-evaluation.js';
 import { CaseFundDisbursement } from './case-fund-disbursement.js';
 import { CaseNumberSequence } from './case-number-sequence.js';
-import { CaseRollup, CaseRollupMember } from './case-rollup.js';
+import { CaseAreaRollup, CaseRollup, CaseRollupMember } from './case-rollup.js';
 import { CaseTimelineEntry } from './case-timeline-entry.js';
 import { GridProjection } from './grid-projection.js';
 import { Mediation, MediationParty, MediationSession } from './mediation.js';
@@ -18,6 +18,7 @@ export {
   CaseNumberSequence,
   CaseRollup,
   CaseRollupMember,
+  CaseAreaRollup,
   CaseTimelineEntry,
   GridProjection,
   Mediation,
@@ -46,4 +47,5 @@ export const casesEntities = [
   ...webhookEntities,
   CaseRollup,
   CaseRollupMember,
+  CaseAreaRollup,
 ];

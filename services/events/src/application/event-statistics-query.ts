@@ -5,7 +5,6 @@ import { InvalidInputError } from '@shequ/errors';
 import type { CommunityWhere } from '@shequ/subgraph';
 import { ELDERLY_AGE } from '../domain/audience-rule.js';
 import type { StatisticsGroup } from '../domain/event-statistics.js';
-import { SEAT_HOLDING } from '../domain/registration-policy.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { CommunityEvent } from '../entities/community-event.js';
 
@@ -42,18 +41,34 @@ function dimensionSql(em: EntityManager, dimension: EventStatisticsDimension): s
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
+/** The numbers of a group that need every attendee (distinct participants), asked for apart. */
+export const DISTINCT_MEASURES = ['uniqueParticipants', 'elderlyShare'] as const;
+
+export interface EventStatisticsOptions {
+  /**
+   * Whether to count distinct participants (`uniqueParticipants`, `elderlyShare`); default true. Without them the
+   * query reads one rollup row per event and no registration; with them, the attended registrations too (an
+   * index-only scan of `registration (event_id, status, resident_id)`) and the attendees' birth dates.
+   */
+  distinct?: boolean;
+}
+
+type Row = Record<string, unknown>;
+
 /**
- * 活动统计 by the database: one grouped query over the events in scope (not cancelled) joined with their
- * registrations and the attendees' birth dates; places, attendance and distinct participants counted in SQL
- * (the rules of `eventStatistics` in domain/event-statistics.ts), 60+ on the community day the event starts.
- * Memory holds the groups only. Distinct participants do not add up across groups, so no rollup here: the
- * query reads events by the (community, starts_at) index and registrations by event.
+ * 活动统计 by the database, the rules of `eventStatistics` in domain/event-statistics.ts: the events in scope
+ * (not cancelled) grouped by the chosen dimensions, places, attendance and no-shows summed from the per-event
+ * rollup (`EventRegistrationRollup`, kept with every registration write), so a query reads one row per event,
+ * not its registrations. Distinct participants do not add up across events: when asked, a second grouped query
+ * counts them over the attended registrations (60+ on the community day the event starts). Memory holds the
+ * groups only.
  */
 export async function eventStatisticsOf(
   em: EntityManager,
   scope: CommunityWhere,
   groupBy: EventStatisticsDimension[],
   filter: EventStatisticsFilter = {},
+  options: EventStatisticsOptions = {},
 ): Promise<StatisticsGroup[]> {
   if (groupBy.length === 0) throw new InvalidInputError('groupBy', '请至少选择一个分组维度');
   if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime())
@@ -69,31 +84,50 @@ export async function eventStatisticsOf(
     .where(where)
     .getKnexQuery()
     .toSQL();
-  const seats = SEAT_HOLDING.map((s) => `'${s}'`).join(', ');
-  const attended = `r."status" = 'ATTENDED'`;
-  const born = isoDateSql(em, 'p."birth_date"');
-  const elderly = agedAtLeastSql(born, communityDateSql(em, 'e."starts_at"', 'day'), ELDERLY_AGE);
-  const sql = `select ${dimensions.map((d, i) => `${dimensionSql(em, d)} as "d${i}"`).join(', ')},
-      count(distinct e."id") as "events",
-      sum(case when r."status" in (${seats}) then 1 else 0 end) as "registrations",
-      sum(case when ${attended} then 1 else 0 end) as "attended",
-      sum(case when r."status" = 'NO_SHOW' then 1 else 0 end) as "no_shows",
-      count(distinct case when ${attended} then r."resident_id" end) as "participants",
-      count(distinct case when ${attended} and p."birth_date" is not null then r."resident_id" end) as "known",
-      count(distinct case when ${attended} and p."birth_date" is not null and ${elderly} then r."resident_id" end)
-        as "elderly"
+  const keys = dimensions.map((d, i) => `${dimensionSql(em, d)} as "d${i}"`).join(', ');
+  const groupByColumns = dimensions.map((_, i) => i + 1).join(', ');
+  const joins = `left join "venue" v on v."id" = e."venue_id"
+    left join "team" t on t."id" = e."organiser_team_id"`;
+  const execute = async (sql: string) =>
+    (await em.getConnection().execute(sql, inScope.bindings as unknown[])) as Row[];
+  const summed = await execute(`select ${keys},
+      count(*) as "events",
+      sum(coalesce(g."seats", 0)) as "registrations",
+      sum(coalesce(g."attended", 0)) as "attended",
+      sum(coalesce(g."no_shows", 0)) as "no_shows"
     from "community_event" e
-    left join "venue" v on v."id" = e."venue_id"
-    left join "team" t on t."id" = e."organiser_team_id"
-    left join "registration" r on r."event_id" = e."id"
-    left join "resident_profile" p on p."resident_id" = r."resident_id" and ${attended}
+    ${joins}
+    left join "event_registration_rollup" g on g."event_id" = e."id"
     where e."id" in (${inScope.sql})
-    group by ${dimensions.map((_, i) => i + 1).join(', ')}`;
-  const rows = (await em.getConnection().execute(sql, inScope.bindings as unknown[])) as Array<Record<string, unknown>>;
-  return rows
+    group by ${groupByColumns}`);
+  const keyOf = (row: Row) =>
+    JSON.stringify(dimensions.map((_, i) => (row[`d${i}`] == null ? null : String(row[`d${i}`]))));
+  const distinct = new Map<string, Row>();
+  if (options.distinct ?? true) {
+    const attended = `r."status" = 'ATTENDED'`;
+    const born = isoDateSql(em, 'p."birth_date"');
+    const elderly = agedAtLeastSql(born, communityDateSql(em, 'e."starts_at"', 'day'), ELDERLY_AGE);
+    // One row per (group, attendee), then counted: a hash aggregate, not three sorted distinct counts.
+    const outer = dimensions.map((_, i) => `"d${i}"`).join(', ');
+    const rows = await execute(`select ${outer}, count(*) as "participants", sum("known") as "known",
+        sum("elderly") as "elderly"
+      from (select ${keys}, r."resident_id",
+          max(case when p."birth_date" is not null then 1 else 0 end) as "known",
+          max(case when p."birth_date" is not null and ${elderly} then 1 else 0 end) as "elderly"
+        from "community_event" e
+        ${joins}
+        join "registration" r on r."event_id" = e."id" and ${attended}
+        left join "resident_profile" p on p."resident_id" = r."resident_id"
+        where e."id" in (${inScope.sql})
+        group by ${groupByColumns}, r."resident_id") a
+      group by ${outer}`);
+    for (const row of rows) distinct.set(keyOf(row), row);
+  }
+  return summed
     .map((row) => {
-      const n = (column: string) => Number(row[column] ?? 0);
-      const [done, absent, known] = [n('attended'), n('no_shows'), n('known')];
+      const n = (column: string, from: Row | undefined = row) => Number(from?.[column] ?? 0);
+      const people = distinct.get(keyOf(row));
+      const [done, absent, known] = [n('attended'), n('no_shows'), n('known', people)];
       return {
         key: Object.fromEntries(dimensions.map((d, i) => [d, row[`d${i}`] == null ? null : String(row[`d${i}`])])),
         events: n('events'),
@@ -101,8 +135,8 @@ export async function eventStatisticsOf(
         attended: done,
         noShows: absent,
         attendanceRate: done + absent > 0 ? round(done / (done + absent)) : null,
-        uniqueParticipants: n('participants'),
-        elderlyShare: known > 0 ? round(n('elderly') / known) : null,
+        uniqueParticipants: n('participants', people),
+        elderlyShare: known > 0 ? round(n('elderly', people) / known) : null,
       };
     })
     .sort((a, b) =>

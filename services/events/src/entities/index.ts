@@ -1,5 +1,6 @@
 import { referenceEntities } from '@shequ/subgraph';
 import { CommunityEvent } from './community-event.js';
+import { EventRegistrationRollup, EventRegistrationRollupMember } from './event-registration-rollup.js';
 import { EventSponsor, ProgrammeItem } from './gala-programme.js';
 import { GridCode } from './grid-code.js';
 import { Registration } from './registration.js';
@@ -10,6 +11,8 @@ import { VolunteerService, VolunteerShift } from './volunteer-shift.js';
 
 export {
   CommunityEvent,
+  EventRegistrationRollup,
+  EventRegistrationRollupMember,
   EventSponsor,
   GridCode,
   ProgrammeItem,
@@ -36,4 +39,6 @@ export const eventsEntities = [
   VolunteerShift,
   VolunteerService,
   ResidentProfile,
+  EventRegistrationRollup,
+  EventRegistrationRollupMember,
 ];

@@ -1,7 +1,8 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { CommunityEventType } from '@shequ/contracts';
-import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
-import { eventStatisticsOf } from '../application/event-statistics-query.js';
+import { communityWhere, selectedFields, type SubgraphContext } from '@shequ/subgraph';
+import { DISTINCT_MEASURES, eventStatisticsOf } from '../application/event-statistics-query.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { EventStatisticsDimensionEnum } from './enums.js';
 import { EventStatisticsFilterInput } from './statistics.inputs.js';
@@ -18,13 +19,22 @@ export class EventStatisticsResolver {
     @Arg('filter', () => EventStatisticsFilterInput, { nullable: true, description: '筛选条件' })
     filter: EventStatisticsFilterInput | null,
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EventStatisticsGroupType[]> {
     ctx.access.require('events:statistics');
-    const groups = await eventStatisticsOf(ctx.em, communityWhere(ctx.access), groupBy, {
-      from: filter?.from ?? null,
-      to: filter?.to ?? null,
-      types: (filter?.types ?? null) as CommunityEventType[] | null,
-    });
+    const selected = selectedFields(info);
+    const groups = await eventStatisticsOf(
+      ctx.em,
+      communityWhere(ctx.access),
+      groupBy,
+      {
+        from: filter?.from ?? null,
+        to: filter?.to ?? null,
+        types: (filter?.types ?? null) as CommunityEventType[] | null,
+      },
+      // distinct participants only when a selected field shows them (they read every attendance)
+      { distinct: DISTINCT_MEASURES.some((field) => selected.has(field)) },
+    );
     return groups.map((g) => ({
       type: g.key.TYPE ?? null,
       month: g.key.MONTH ?? null,

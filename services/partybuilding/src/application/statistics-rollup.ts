@@ -10,6 +10,10 @@ export const partyMemberRollup: RollupDefinition = {
   memberTable: 'party_member_rollup_member',
   keyColumns: ['community_id', 'branch_id', 'stage', 'member_type', 'gender', 'birth_date'],
   memberIdColumn: 'm."id"',
+  // without the birth date: what statistics without age bands read (see PartyMemberStageRollup)
+  coarser: [
+    { table: 'party_member_stage_rollup', keyColumns: ['community_id', 'branch_id', 'stage', 'member_type', 'gender'] },
+  ],
   currentKeys: (condition) =>
     `select m."id" as "member_id", m."community_id" as "community_id", coalesce(m."branch_id", '') as "branch_id",
        m."stage" as "stage", m."member_type" as "member_type", coalesce(m."gender", '') as "gender",

@@ -9,7 +9,8 @@ import { branchCompliance } from './meetings.js';
 
 /**
  * Counts of active members grouped by the chosen dimensions (branch by name, never people), by the database over
- * the rollup (`PartyMemberRollup`, kept with every write): groups are read, not member rows; age bands from
+ * the rollup (`PartyMemberRollup`, kept with every write; without age bands its sums without the birth date,
+ * `PartyMemberStageRollup`): groups are read, not member rows; age bands from
  * birth-date cutoffs of `today` (the rule of `ageBandOf` in domain/party-statistics.ts), so nothing goes stale
  * and memory holds the groups only.
  */
@@ -38,7 +39,7 @@ export async function partyStatistics(
   const params = groupBy.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
   const rows = (await em.getConnection().execute(
     `select ${[...chosen.map(([, key, sql]) => `${sql} as "${key}"`), 'sum(g."n") as "count"'].join(', ')}
-     from "party_member_rollup" g left join "party_organization" o on o."id" = g."branch_id" and o."level" = 'BRANCH'
+     from "${groupBy.includes('AGE_BAND') ? 'party_member_rollup' : 'party_member_stage_rollup'}" g left join "party_organization" o on o."id" = g."branch_id" and o."level" = 'BRANCH'
      where ${scope.text}
      ${chosen.length ? `group by ${chosen.map((_, i) => i + 1).join(', ')}` : ''}`,
     [...params, ...scope.params],

@@ -1,7 +1,7 @@
 import { referenceEntities } from '@shequ/subgraph';
 import { PartyMeeting, PartyMeetingAttendance } from './party-meeting.js';
 import { PartyMemberStageChange } from './party-member-stage-change.js';
-import { PartyMemberRollup, PartyMemberRollupMember } from './party-member-rollup.js';
+import { PartyMemberRollup, PartyMemberRollupMember, PartyMemberStageRollup } from './party-member-rollup.js';
 import { PartyMember } from './party-member.js';
 import { PartyOrganizationChange } from './party-organization-change.js';
 import { PartyOrganization } from './party-organization.js';
@@ -17,6 +17,7 @@ export {
   PartyMember,
   PartyMemberRollup,
   PartyMemberRollupMember,
+  PartyMemberStageRollup,
   PartyMemberStageChange,
   PartyOrganization,
   PartyOrganizationChange,
@@ -44,4 +45,5 @@ export const partybuildingEntities = [
   PartyTrainingSession,
   PartyMemberRollup,
   PartyMemberRollupMember,
+  PartyMemberStageRollup,
 ];

@@ -54,3 +54,29 @@ export class PartyMemberRollupMember {
   @Property({ type: 'string', length: 10, fieldName: 'birth_date' })
   birthDate!: string;
 }
+
+/**
+ * 党员统计汇总（不含出生日期）: the groups of `PartyMemberRollup` summed without the birth date, which makes nearly
+ * every member its own group. Statistics without age bands read this table. Kept by the same diffs as the rollup
+ * (`coarser` of `partyMemberRollup`), filled from it at start when new.
+ */
+@Entity({ tableName: 'party_member_stage_rollup' })
+export class PartyMemberStageRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'branch_id' })
+  branchId!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'stage' })
+  stage!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'member_type' })
+  memberType!: string;
+
+  @PrimaryKey({ type: 'string', length: 10, fieldName: 'gender' })
+  gender!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}

@@ -21,6 +21,13 @@ export const residentRollup: RollupDefinition = {
   memberTable: 'resident_rollup_member',
   keyColumns: ['community_id', 'building_id', 'gender', 'birth_date', 'residence_type', 'status', 'care_mask'],
   memberIdColumn: 'r."id"',
+  // without the birth date: what statistics that need no age read (see ResidentPlaceRollup)
+  coarser: [
+    {
+      table: 'resident_place_rollup',
+      keyColumns: ['community_id', 'building_id', 'gender', 'residence_type', 'status', 'care_mask'],
+    },
+  ],
   currentKeys: (condition) =>
     `select r."id" as "member_id", r."community_id" as "community_id", coalesce(h."building_id", '') as "building_id",
        coalesce(r."gender", '') as "gender", coalesce(r."birth_date", '') as "birth_date",

@@ -200,14 +200,27 @@ export async function residentStatistics(
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
   const where = whereSql(scope, criteria, today);
-  const from = `"resident_rollup" g left join "building" b on b."id" = g."building_id" left join "grid" gr on gr."id" = b."grid_id"`;
+  // Ages need the birth date, which makes nearly every resident its own group: without them, the coarser table.
+  const needsAge =
+    dimensions.includes('AGE_BAND') ||
+    dimensions.includes('CARE_CATEGORY') || // 高龄 is derived from the birth date
+    criteria?.minAge != null ||
+    criteria?.maxAge != null ||
+    criteria?.careCategory === 'ADVANCED_AGE';
+  const rollup = needsAge ? 'resident_rollup' : 'resident_place_rollup';
+  const from = `"${rollup}" g left join "building" b on b."id" = g."building_id" left join "grid" gr on gr."id" = b."grid_id"`;
   const connection = em.getConnection();
-  const [totalRow] = (await connection.execute(
-    `select coalesce(sum(g."n"), 0) as "n" from ${from} where ${where.text}`,
-    where.params,
-  )) as Array<{ n: number | string }>;
-  const total = Number(totalRow?.n ?? 0);
-  if (dimensions.length === 0) return { total, groups: total > 0 ? [{ keys: [], count: total }] : [] };
+  const totalOf = async () => {
+    const [totalRow] = (await connection.execute(
+      `select coalesce(sum(g."n"), 0) as "n" from ${from} where ${where.text}`,
+      where.params,
+    )) as Array<{ n: number | string }>;
+    return Number(totalRow?.n ?? 0);
+  };
+  if (dimensions.length === 0) {
+    const total = await totalOf();
+    return { total, groups: total > 0 ? [{ keys: [], count: total }] : [] };
+  }
   const exprs = dimensions.map((d) => dimensionSql(d, today));
   const select: string[] = [];
   const selectParams: unknown[] = [];
@@ -222,6 +235,10 @@ export async function residentStatistics(
      group by ${select.map((_, i) => i + 1).join(', ')} having sum(g."n") > 0`,
     [...selectParams, ...care.params, ...where.params],
   )) as Array<Record<string, string | number | null>>;
+  // Each resident is in one group unless care categories are a dimension (one group per category): then apart.
+  const total = dimensions.includes('CARE_CATEGORY')
+    ? await totalOf()
+    : rows.reduce((sum, row) => sum + Number(row.n), 0);
   const groups = rows.map((row) => ({
     keys: dimensions.map((dimension, i) => ({
       dimension,

@@ -9,7 +9,7 @@ import { Grid } from './grid.js';
 import { Household } from './household.js';
 import { Organization } from './organization.js';
 import { Resident } from './resident.js';
-import { ResidentRollup, ResidentRollupMember } from './resident-rollup.js';
+import { ResidentPlaceRollup, ResidentRollup, ResidentRollupMember } from './resident-rollup.js';
 import { Staff } from './staff.js';
 import { District, Street } from './street.js';
 
@@ -26,6 +26,7 @@ export {
   Resident,
   ResidentRollup,
   ResidentRollupMember,
+  ResidentPlaceRollup,
   Staff,
   Street,
 };
@@ -45,6 +46,7 @@ export const residentsEntities = [
   Organization,
   ResidentRollup,
   ResidentRollupMember,
+  ResidentPlaceRollup,
   ...residentsAccessEntities,
   ...fundEntities,
 ];

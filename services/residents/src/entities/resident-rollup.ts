@@ -62,3 +62,33 @@ export class ResidentRollupMember {
   @Property({ type: 'integer', fieldName: 'care_mask' })
   careMask!: number;
 }
+
+/**
+ * 人口统计汇总（不含出生日期）: the groups of `ResidentRollup` summed without the birth date, which makes nearly
+ * every resident its own group (a million residents, a million groups). Statistics that need no age (no age band,
+ * no age filter, no 高龄) read this table: tens of thousands of rows at a million residents. Kept by the same
+ * diffs as the rollup (`coarser` of `residentRollup`), filled from it at start when new.
+ */
+@Entity({ tableName: 'resident_place_rollup' })
+export class ResidentPlaceRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'building_id' })
+  buildingId!: string;
+
+  @PrimaryKey({ type: 'string', length: 6, fieldName: 'gender' })
+  gender!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'residence_type' })
+  residenceType!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
+
+  @PrimaryKey({ type: 'integer', fieldName: 'care_mask' })
+  careMask!: number;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}

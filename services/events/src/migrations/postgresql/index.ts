@@ -8,6 +8,7 @@ import { Migration20261202062434_reference_projection as M4 } from './Migration2
 import { Migration20261202064645_resident_grid_scope as M5 } from './Migration20261202064645_resident_grid_scope.js';
 import { Migration20261202102611_scheduled_task_lease as M6 } from './Migration20261202102611_scheduled_task_lease.js';
 import { Migration20261202104044_pii_audit_record as M7 } from './Migration20261202104044_pii_audit_record.js';
+import { Migration20261202171035_event_registration_rollup as M8 } from './Migration20261202171035_event_registration_rollup.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202064645_resident_grid_scope', class: M5 },
   { name: 'Migration20261202102611_scheduled_task_lease', class: M6 },
   { name: 'Migration20261202104044_pii_audit_record', class: M7 },
+  { name: 'Migration20261202171035_event_registration_rollup', class: M8 },
 ];

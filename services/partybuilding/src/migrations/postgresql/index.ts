@@ -8,6 +8,7 @@ import { Migration20261202062156_record_versions as M4 } from './Migration202612
 import { Migration20261202102542_scheduled_task_lease as M5 } from './Migration20261202102542_scheduled_task_lease.js';
 import { Migration20261202104020_pii_audit_record as M6 } from './Migration20261202104020_pii_audit_record.js';
 import { Migration20261202141928_party_member_rollup as M7 } from './Migration20261202141928_party_member_rollup.js';
+import { Migration20261202173020_party_member_stage_rollup as M8 } from './Migration20261202173020_party_member_stage_rollup.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202102542_scheduled_task_lease', class: M5 },
   { name: 'Migration20261202104020_pii_audit_record', class: M6 },
   { name: 'Migration20261202141928_party_member_rollup', class: M7 },
+  { name: 'Migration20261202173020_party_member_stage_rollup', class: M8 },
 ];

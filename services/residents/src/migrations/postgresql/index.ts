@@ -11,8 +11,9 @@ import { Migration20261202101307_resident_rollup as M7 } from './Migration202612
 import { Migration20261202101947_place_hierarchy as M8 } from './Migration20261202101947_place_hierarchy.js';
 import { Migration20261202102238_scheduled_task_lease as M9 } from './Migration20261202102238_scheduled_task_lease.js';
 import { Migration20261202103935_pii_audit_record as M10 } from './Migration20261202103935_pii_audit_record.js';
-import { Migration20261202172946_care_record_by_resident as M11 } from './Migration20261202172946_care_record_by_resident.js';
-import { Migration20261202175205_list_indexes as M12 } from './Migration20261202175205_list_indexes.js';
+import { Migration20261202172554_resident_place_rollup as M11 } from './Migration20261202172554_resident_place_rollup.js';
+import { Migration20261202172946_care_record_by_resident as M12 } from './Migration20261202172946_care_record_by_resident.js';
+import { Migration20261202175205_list_indexes as M13 } from './Migration20261202175205_list_indexes.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -26,6 +27,7 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202101947_place_hierarchy', class: M8 },
   { name: 'Migration20261202102238_scheduled_task_lease', class: M9 },
   { name: 'Migration20261202103935_pii_audit_record', class: M10 },
-  { name: 'Migration20261202172946_care_record_by_resident', class: M11 },
-  { name: 'Migration20261202175205_list_indexes', class: M12 },
+  { name: 'Migration20261202172554_resident_place_rollup', class: M11 },
+  { name: 'Migration20261202172946_care_record_by_resident', class: M12 },
+  { name: 'Migration20261202175205_list_indexes', class: M13 },
 ];
