@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from './bound-sql.js';
+import { insertPrepared } from './prepared-rows.js';
 import type { RollupDefinition } from './rollups.js';
 
 /**
  * Counts members that did not exist before this transaction (a bulk import's new rows) whose keys the caller
  * already knows — exactly what `refreshRollup` would read back from the base tables — without reading them back:
- * one multi-row insert of member rows, one multi-row upsert of group counts. `keys` are in `rollup.keyColumns`
+ * one insert of member rows, one upsert of group counts (prepared statements, `insertPrepared`). `keys` are in `rollup.keyColumns`
  * order, formatted as `currentKeys` gives them ('' for a missing text, 0 for a missing number).
  */
 export async function countNewRollupMembers(
@@ -15,7 +15,7 @@ export async function countNewRollupMembers(
 ): Promise<void> {
   if (members.length === 0) return;
   const columns = rollup.keyColumns;
-  await insertRows(
+  await insertPrepared(
     em,
     rollup.memberTable,
     ['member_id', ...columns],
@@ -29,7 +29,7 @@ export async function countNewRollupMembers(
     groups.set(key, group);
   }
   const quoted = columns.map((c) => `"${c}"`).join(', ');
-  await insertRows(
+  await insertPrepared(
     em,
     rollup.table,
     [...columns, 'n'],

@@ -6,11 +6,17 @@ import { envelopeFor, type EventMetadata, type Outbox } from './outbox.js';
 /** Rows per multi-row statement (7 parameters each: well under SQLite's and PostgreSQL's parameter limits). */
 const ROWS_PER_STATEMENT = 500;
 
-/** Runs SQL with `?` placeholders and bound values in the caller's transaction (`executeBound` of @shequ/database). */
-export type BoundExecute = (
+/**
+ * Inserts rows (values in `columns` order) in the caller's transaction, `suffix` appended (`on conflict …`,
+ * `returning …`), and returns the rows returned (`insertPrepared` of @shequ/database: one prepared statement for
+ * any number of rows).
+ */
+export type BulkInsert = (
   em: EntityManager,
-  sql: string,
-  params: readonly unknown[],
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  options?: { suffix?: string },
 ) => Promise<Array<Record<string, unknown>>>;
 
 /**
@@ -41,60 +47,68 @@ export class BatchedEvents {
   }
 
   /**
-   * Writes what was recorded (inside the caller's transaction) and starts empty again. With `execute` the values
-   * are bound parameters (faster for large batches); without, the ORM's own statements.
+   * Writes what was recorded (inside the caller's transaction) and starts empty again. With `insert` (a bulk insert
+   * with prepared statements) one statement per table whatever the number of events; without, the ORM's own
+   * statements, 500 rows each.
    */
-  async writeTo(em: EntityManager, execute?: BoundExecute): Promise<void> {
+  async writeTo(em: EntityManager, insert?: BulkInsert): Promise<void> {
     const envelopes = this.envelopes.splice(0);
     if (envelopes.length === 0) return;
-    const connection = em.getConnection('write');
     // Events per record, in order: the record's counter is raised by that many at once.
     const perRecord = new Map<string, { aggregate: string; aggregateId: string; events: EventEnvelope[] }>();
     for (const envelope of envelopes) {
-      const aggregate = `${envelope.source}.${envelope.type.split('.')[0]}`;
+      const aggregate = `${envelope.source}.${envelope.type.slice(0, envelope.type.indexOf('.'))}`;
       const key = `${aggregate}\u0000${envelope.aggregateId}`;
-      const entry = perRecord.get(key) ?? { aggregate, aggregateId: envelope.aggregateId, events: [] };
+      let entry = perRecord.get(key);
+      if (!entry) perRecord.set(key, (entry = { aggregate, aggregateId: envelope.aggregateId, events: [] }));
       entry.events.push(envelope);
-      perRecord.set(key, entry);
     }
     const records = [...perRecord.values()];
-    for (let i = 0; i < records.length; i += ROWS_PER_STATEMENT) {
-      const slice = records.slice(i, i + ROWS_PER_STATEMENT);
-      const sql =
-        `insert into outbox_aggregate_version (aggregate, aggregate_id, version) values ${slice
+    const suffix =
+      'on conflict (aggregate, aggregate_id) do update set version = ' +
+      'outbox_aggregate_version.version + excluded.version returning aggregate, aggregate_id, version';
+    const versions: Array<Record<string, unknown>> = [];
+    if (insert)
+      versions.push(
+        ...(await insert(
+          em,
+          'outbox_aggregate_version',
+          ['aggregate', 'aggregate_id', 'version'],
+          records.map((r) => [r.aggregate, r.aggregateId, r.events.length]),
+          { suffix },
+        )),
+      );
+    else
+      for (let i = 0; i < records.length; i += ROWS_PER_STATEMENT) {
+        const slice = records.slice(i, i + ROWS_PER_STATEMENT);
+        const sql = `insert into outbox_aggregate_version (aggregate, aggregate_id, version) values ${slice
           .map(() => '(?, ?, ?)')
-          .join(', ')} on conflict (aggregate, aggregate_id) do update set version = ` +
-        'outbox_aggregate_version.version + excluded.version returning aggregate, aggregate_id, version';
-      const params = slice.flatMap((r) => [r.aggregate, r.aggregateId, r.events.length]);
-      const rows = (
-        execute
-          ? await execute(em, sql, params)
-          : await connection.execute(sql, params, 'all', em.getTransactionContext())
-      ) as Array<{ aggregate: string; aggregate_id: string; version: number | string }>;
-      for (const row of rows) {
-        const entry = perRecord.get(`${row.aggregate}\u0000${row.aggregate_id}`);
-        if (!entry) continue;
-        const last = Number(row.version);
-        entry.events.forEach((envelope, index) => {
-          envelope.aggregateVersion = last - entry.events.length + index + 1;
-        });
+          .join(', ')} ${suffix}`;
+        const params = slice.flatMap((r) => [r.aggregate, r.aggregateId, r.events.length]);
+        versions.push(...((await em.getConnection('write').execute(sql, params, 'all', em.getTransactionContext())) as []));
       }
+    for (const row of versions as Array<{ aggregate: string; aggregate_id: string; version: number | string }>) {
+      const entry = perRecord.get(`${row.aggregate}\u0000${row.aggregate_id}`);
+      if (!entry) continue;
+      const last = Number(row.version);
+      entry.events.forEach((envelope, index) => {
+        envelope.aggregateVersion = last - entry.events.length + index + 1;
+      });
     }
     const createdAt = new Date();
-    for (let i = 0; i < envelopes.length; i += ROWS_PER_STATEMENT) {
-      const slice = envelopes.slice(i, i + ROWS_PER_STATEMENT);
-      if (execute) {
-        await execute(
-          em,
-          'insert into outbox_message (id, subject, payload, created_at, sent_at, attempts) values ' +
-            slice.map(() => '(?, ?, ?, ?, null, 0)').join(', '),
-          slice.flatMap((envelope) => [envelope.id, envelope.subject, JSON.stringify(envelope), createdAt]),
-        );
-        continue;
-      }
+    if (insert) {
+      await insert(
+        em,
+        'outbox_message',
+        ['id', 'subject', 'payload', 'created_at', 'sent_at', 'attempts'],
+        envelopes.map((envelope) => [envelope.id, envelope.subject, JSON.stringify(envelope), createdAt, null, 0]),
+      );
+      return;
+    }
+    for (let i = 0; i < envelopes.length; i += ROWS_PER_STATEMENT)
       await em.insertMany(
         OutboxMessage,
-        slice.map((envelope) => ({
+        envelopes.slice(i, i + ROWS_PER_STATEMENT).map((envelope) => ({
           id: envelope.id,
           subject: envelope.subject,
           payload: JSON.stringify(envelope),
@@ -104,6 +118,5 @@ export class BatchedEvents {
           lastError: null,
         })),
       );
-    }
   }
 }

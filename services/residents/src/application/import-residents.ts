@@ -1,7 +1,7 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
-import { countNewRollupMembers, executeBound, insertRows, newId, refreshRollup } from '@shequ/database';
+import { countNewRollupMembers, insertPrepared, listMatch, newId, refreshRollup, runPrepared } from '@shequ/database';
 import type { BatchedEvents } from '@shequ/messaging';
 import { readTabularStream, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
@@ -117,10 +117,6 @@ function storedResident(row: Row): StoredResident {
     createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at as string | number),
   };
 }
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
-const query = executeBound;
 
 const BUILDING_COLUMNS = ['id', 'community_id', 'grid_id', 'name', 'address', 'leader_resident_id'];
 const BUILDING_PROPERTIES = ['id', 'communityId', 'grid', 'name', 'address', 'leaderResidentId'];
@@ -255,25 +251,22 @@ export async function importResidentStream(
           if (value.landlordIdNumber) idNumbers.add(value.landlordIdNumber);
         }
         const stored = new Map<string, StoredResident>();
-        const ids = [...idNumbers];
-        for (let i = 0; i < ids.length; i += 1000) {
-          const slice = ids.slice(i, i + 1000);
-          for (const row of await query(
-            em,
-            `select ${RESIDENT_COLUMNS} from resident where id_number in (${marks(slice.length)})`,
-            slice,
-          ))
+        const byIdNumber = listMatch(em, 'id_number', [...idNumbers]);
+        if (idNumbers.size)
+          for (const row of await runPrepared(em, `select ${RESIDENT_COLUMNS} from resident where ${byIdNumber.sql}`, [
+            byIdNumber.param,
+          ]))
             stored.set(String(row.id_number), storedResident(row));
-        }
         const addresses = [
           ...new Set(valid.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room))),
         ];
         const households = new Map<string, { id: string; headResidentId: string | null }>();
+        const byAddress = listMatch(em, 'address', addresses);
         if (addresses.length)
-          for (const row of await query(
+          for (const row of await runPrepared(
             em,
-            `select id, address, head_resident_id from household where community_id = ? and address in (${marks(addresses.length)})`,
-            [communityId, ...addresses],
+            `select id, address, head_resident_id from household where community_id = ? and ${byAddress.sql}`,
+            [communityId, byAddress.param],
           ))
             households.set(String(row.address), { id: String(row.id), headResidentId: text(row.head_resident_id) });
 
@@ -460,15 +453,15 @@ export async function importResidentStream(
         // Multi-row writes with bound values: places first (residents refer to them), then residents, events, rollup.
         const rowsOf = (objects: Row[], properties: readonly string[]) =>
           objects.map((o) => properties.map((p) => o[p]));
-        await insertRows(em, 'building', BUILDING_COLUMNS, rowsOf(newBuildings, BUILDING_PROPERTIES));
-        await insertRows(em, 'household', HOUSEHOLD_COLUMNS, rowsOf(newHouseholds, HOUSEHOLD_PROPERTIES));
-        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(newResidents, RESIDENT_PROPERTIES));
-        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(changedResidents, RESIDENT_PROPERTIES), {
+        await insertPrepared(em, 'building', BUILDING_COLUMNS, rowsOf(newBuildings, BUILDING_PROPERTIES));
+        await insertPrepared(em, 'household', HOUSEHOLD_COLUMNS, rowsOf(newHouseholds, HOUSEHOLD_PROPERTIES));
+        await insertPrepared(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(newResidents, RESIDENT_PROPERTIES));
+        await insertPrepared(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(changedResidents, RESIDENT_PROPERTIES), {
           suffix: `on conflict ("id") do update set ${RESIDENT_MERGE_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
         });
         for (const [householdId, headResidentId] of headsOfExisting)
           await em.nativeUpdate(Household, { id: householdId, headResidentId: null }, { headResidentId });
-        await events.writeTo(em, executeBound);
+        await events.writeTo(em, insertPrepared);
         await countNewRollupMembers(em, residentRollup, newMembers);
         if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());
       });
