@@ -49,7 +49,7 @@ async function withConnection<T>(em: EntityManager, work: (connection: unknown) 
 
 function sqliteStatement(connection: SqliteConnection, sql: string): SqliteStatement {
   let cache = sqliteStatements.get(connection);
-  if (!cache) sqliteStatements.set(connection, (cache = new Map()));
+  if (!cache) sqliteStatements.set(connection, (cache = new Map<string, SqliteStatement>()));
   let statement = cache.get(sql);
   if (!statement) {
     statement = connection.prepare(sql);
@@ -112,15 +112,18 @@ async function runPg(client: PgClient, sql: string, params: readonly unknown[], 
 
 /**
  * Runs a statement with `?` placeholders and bound values inside `em`'s transaction and returns its rows, straight
- * on the driver's connection. SQLite: the better-sqlite3 statement is prepared once and kept. PostgreSQL: sent
- * unnamed, so the planner sees each call's values (a named statement falls back to a generic plan after five
- * calls, and `address = any($2)` then scanned the community's households through the wrong index: 75 ms a chunk). For texts that recur (bulk writes, lookups with `listMatch`); a date is stored as the ORM
- * stores it. Entities already loaded in `em` do not see what it changes.
+ * on the driver's connection, for texts that recur (lookups with `listMatch`). SQLite: the better-sqlite3 statement
+ * is prepared once and kept. PostgreSQL: sent unnamed, so the planner sees each call's values (a named statement
+ * falls back to a generic plan after five calls, and a household lookup by `community_id = ? and address = any(?)`
+ * then walked the community's index: 75 ms a chunk). A date is stored as the ORM stores it. Entities already
+ * loaded in `em` do not see what it changes.
  */
 export async function runPrepared(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
   const postgres = sqlDialectOf(em) === 'postgresql';
   return withConnection(em, (connection) =>
-    postgres ? runPg(connection as PgClient, sql, params, false) : runSqlite(connection as SqliteConnection, sql, params),
+    postgres
+      ? runPg(connection as PgClient, sql, params, false)
+      : runSqlite(connection as SqliteConnection, sql, params),
   );
 }
 
@@ -129,9 +132,24 @@ export async function runPrepared(em: EntityManager, sql: string, params: readon
  * depend on the list's length (`runPrepared` keeps one statement): `= any(?)` with an array on PostgreSQL,
  * `in (select value from json_each(?))` with a JSON array on SQLite.
  */
-export function listMatch(em: EntityManager, column: string, values: readonly unknown[]): { sql: string; param: unknown } {
+export function listMatch(
+  em: EntityManager,
+  column: string,
+  values: readonly unknown[],
+): { sql: string; param: unknown } {
   if (sqlDialectOf(em) === 'postgresql') return { sql: `${column} = any(?)`, param: values };
   return { sql: `${column} in (select value from json_each(?))`, param: JSON.stringify(values) };
+}
+
+/** Rows as a JSON array of objects keyed by column (`json_populate_recordset`): undefined is NULL, a date ISO. */
+function recordsJson(columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
+  return JSON.stringify(
+    rows.map((row) => {
+      const record: Row = {};
+      columns.forEach((column, i) => (record[column] = row[i] === undefined ? null : row[i]));
+      return record;
+    }),
+  );
 }
 
 /**
@@ -153,15 +171,10 @@ export async function insertPrepared(
   const quoted = columns.map((c) => `"${c}"`).join(', ');
   const suffix = options.suffix ? ` ${options.suffix}` : '';
   if (sqlDialectOf(em) === 'postgresql') {
-    const records = rows.map((row) => {
-      const record: Row = {};
-      columns.forEach((column, i) => (record[column] = row[i] === undefined ? null : row[i]));
-      return record;
-    });
     const sql =
       `insert into "${table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${table}", ?::json)` +
       suffix;
-    return withConnection(em, (client) => runPg(client as PgClient, sql, [JSON.stringify(records)], true));
+    return withConnection(em, (client) => runPg(client as PgClient, sql, [recordsJson(columns, rows)], true));
   }
   const head = `insert into "${table}" (${quoted}) values `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -180,4 +193,54 @@ export async function insertPrepared(
     for (; i < rows.length; i++) out.push(...runSqlite(sqlite, rowSql, rows[i]));
     return out;
   });
+}
+
+/** Rows for one table, waiting in a `BulkWrites`. */
+export interface QueuedRows {
+  table: string;
+  columns: readonly string[];
+  rows: ReadonlyArray<readonly unknown[]>;
+  suffix?: string;
+}
+
+/**
+ * Writes into several tables collected along the way, at once and in the order queued (parents before children):
+ * on PostgreSQL one statement — a writable CTE per table (`with w1 as (insert …), w2 as (insert …) select 1`), one
+ * JSON parameter each — so a chunk's places, residents, rollup and outbox rows cost one round trip (foreign keys are
+ * checked at the statement's end); on SQLite `insertPrepared` table after table (no round trips there). Queued rows
+ * return nothing (`insert` runs at once for a `returning`). Starts empty again after `flush`.
+ */
+export class BulkWrites {
+  private queued: QueuedRows[] = [];
+
+  /** Runs now, with what it returns (`insertPrepared`). */
+  readonly insert = insertPrepared;
+
+  queue(
+    table: string,
+    columns: readonly string[],
+    rows: ReadonlyArray<readonly unknown[]>,
+    options: { suffix?: string } = {},
+  ): void {
+    if (rows.length > 0) this.queued.push({ table, columns, rows, suffix: options.suffix });
+  }
+
+  async flush(em: EntityManager): Promise<void> {
+    const queued = this.queued;
+    this.queued = [];
+    if (queued.length === 0) return;
+    if (sqlDialectOf(em) !== 'postgresql' || queued.length === 1) {
+      for (const q of queued) await insertPrepared(em, q.table, q.columns, q.rows, { suffix: q.suffix });
+      return;
+    }
+    const parts = queued.map((q, i) => {
+      const quoted = q.columns.map((c) => `"${c}"`).join(', ');
+      return (
+        `w${i} as (insert into "${q.table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${q.table}", ?::json)` +
+        `${q.suffix ? ` ${q.suffix}` : ''})`
+      );
+    });
+    const params = queued.map((q) => recordsJson(q.columns, q.rows));
+    await withConnection(em, (client) => runPg(client as PgClient, `with ${parts.join(', ')} select 1`, params, true));
+  }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertPrepared } from './prepared-rows.js';
+import { insertPrepared, type BulkWrites } from './prepared-rows.js';
 import type { RollupDefinition } from './rollups.js';
 
 /**
@@ -12,11 +12,19 @@ export async function countNewRollupMembers(
   em: EntityManager,
   rollup: RollupDefinition,
   members: ReadonlyArray<{ memberId: string; keys: readonly unknown[] }>,
+  /** Queue the rows there (written with the caller's other rows) instead of writing them at once. */
+  writes?: BulkWrites,
 ): Promise<void> {
   if (members.length === 0) return;
   const columns = rollup.keyColumns;
-  await insertPrepared(
-    em,
+  const write = async (
+    table: string,
+    names: readonly string[],
+    rows: ReadonlyArray<readonly unknown[]>,
+    options?: { suffix?: string },
+  ) =>
+    writes ? writes.queue(table, names, rows, options) : void (await insertPrepared(em, table, names, rows, options));
+  await write(
     rollup.memberTable,
     ['member_id', ...columns],
     members.map((m) => [m.memberId, ...m.keys]),
@@ -29,8 +37,7 @@ export async function countNewRollupMembers(
     groups.set(key, group);
   }
   const quoted = columns.map((c) => `"${c}"`).join(', ');
-  await insertPrepared(
-    em,
+  await write(
     rollup.table,
     [...columns, 'n'],
     [...groups.values()].map((g) => [...g.keys, g.n]),

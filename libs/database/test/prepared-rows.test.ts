@@ -122,7 +122,9 @@ describe.each(testDialects())('prepared bulk rows (%s)', (dialect) => {
       }),
     ).rejects.toThrow();
     expect(await orm.em.fork().count(Person, { id: { $in: ['p-x', 'p-y'] } })).toBe(0);
-    await orm.em.fork().transactional((em) => insertPrepared(em, 'person', COLUMNS, [['p-z', '后来者', null, 1, SEEN]]));
+    await orm.em
+      .fork()
+      .transactional((em) => insertPrepared(em, 'person', COLUMNS, [['p-z', '后来者', null, 1, SEEN]]));
     expect(await orm.em.fork().count(Person, { id: 'p-z' })).toBe(1);
   });
 });
