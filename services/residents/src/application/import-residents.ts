@@ -275,6 +275,8 @@ export async function importResidentStream(
 
         const newBuildings: Row[] = [];
         const newHouseholds: Row[] = [];
+        /** The chunk's new flats by id (their head is set when a HEAD row of theirs comes). */
+        const newHouseholdById = new Map<string, Row>();
         const newResidents: Row[] = [];
         const changedResidents: Row[] = [];
         const headsOfExisting = new Map<string, string>();
@@ -331,7 +333,7 @@ export async function importResidentStream(
           let household = households.get(address);
           if (!household) {
             household = { id: newId(), headResidentId: null };
-            newHouseholds.push({
+            const fresh: Row = {
               id: household.id,
               communityId,
               building: building.id,
@@ -341,7 +343,9 @@ export async function importResidentStream(
               housing: value.housing ?? 'OWNED',
               headResidentId: null,
               landlordResidentId,
-            });
+            };
+            newHouseholds.push(fresh);
+            newHouseholdById.set(household.id, fresh);
             announceHousehold(
               events,
               { id: household.id, buildingId: building.id, gridId: building.gridId },
@@ -377,7 +381,7 @@ export async function importResidentStream(
             });
             if (value.relationToHead === 'HEAD' && !household.headResidentId) {
               household.headResidentId = id;
-              const fresh = newHouseholds.find((h) => h.id === household.id);
+              const fresh = newHouseholdById.get(household.id);
               if (fresh) fresh.headResidentId = id;
               else headsOfExisting.set(household.id, id);
             }
