@@ -1,27 +1,37 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { insertRows } from './bound-sql.js';
+import { insertPrepared, type BulkWrites } from './prepared-rows.js';
 import { addToRollupGroups, type RollupDefinition } from './rollups.js';
 
 /**
  * Counts members that did not exist before this transaction (a bulk import's new rows) whose keys the caller
  * already knows — exactly what `refreshRollup` would read back from the base tables — without reading them back:
- * one multi-row insert of member rows, one multi-row upsert of group counts. `keys` are in `rollup.keyColumns`
+ * one insert of member rows (prepared, `insertPrepared`, or queued on `writes`), one upsert of group counts per rollup
+ * table (`addToRollupGroups`: the rollup and its coarser copies). `keys` are in `rollup.keyColumns`
  * order, formatted as `currentKeys` gives them ('' for a missing text, 0 for a missing number).
  */
 export async function countNewRollupMembers(
   em: EntityManager,
   rollup: RollupDefinition,
   members: ReadonlyArray<{ memberId: string; keys: readonly unknown[] }>,
+  /** Queue the rows there (written with the caller's other rows) instead of writing them at once. */
+  writes?: BulkWrites,
 ): Promise<void> {
   if (members.length === 0) return;
   const columns = rollup.keyColumns;
-  await insertRows(
-    em,
+  const write = async (
+    table: string,
+    names: readonly string[],
+    rows: ReadonlyArray<readonly unknown[]>,
+    options?: { suffix?: string },
+  ) =>
+    writes ? writes.queue(table, names, rows, options) : void (await insertPrepared(em, table, names, rows, options));
+  await write(
     rollup.memberTable,
     ['member_id', ...columns],
     members.map((m) => [m.memberId, ...m.keys]),
   );
   const measures = rollup.measureColumns ?? [];
+  // the group counts (and the coarser rollups' counts) at once, in the caller's transaction
   await addToRollupGroups(
     em,
     rollup,

@@ -6,20 +6,46 @@ import { envelopeFor, type EventMetadata, type Outbox } from './outbox.js';
 /** Rows per multi-row statement (7 parameters each: well under SQLite's and PostgreSQL's parameter limits). */
 const ROWS_PER_STATEMENT = 500;
 
-/** Runs SQL with `?` placeholders and bound values in the caller's transaction (`executeBound` of @shequ/database). */
-export type BoundExecute = (
+/**
+ * Inserts rows (values in `columns` order) in the caller's transaction, `suffix` appended (`on conflict …`,
+ * `returning …`), and returns the rows returned (`insertPrepared` of @shequ/database: one prepared statement for
+ * any number of rows).
+ */
+export type BulkInsert = (
   em: EntityManager,
-  sql: string,
-  params: readonly unknown[],
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  options?: { suffix?: string },
 ) => Promise<Array<Record<string, unknown>>>;
 
+/** Where a batch's rows go (`BulkWrites` of @shequ/database): `insert` at once, `queue` with the caller's rows. */
+export interface BulkWriter {
+  insert: BulkInsert;
+  queue?(
+    table: string,
+    columns: readonly string[],
+    rows: ReadonlyArray<readonly unknown[]>,
+    options?: { suffix?: string },
+  ): void;
+}
+
+const VERSION_COLUMNS = ['aggregate', 'aggregate_id', 'version'];
+const MESSAGE_COLUMNS = ['id', 'subject', 'payload', 'created_at', 'sent_at', 'attempts'];
+const RAISE_VERSION =
+  'on conflict (aggregate, aggregate_id) do update set version = outbox_aggregate_version.version + excluded.version';
+
 /**
- * Events of a bulk write (an import chunk), written to the outbox together: the records' versions raised with one
- * statement per 500 records, the outbox rows with one multi-row insert per 500 events, all through the caller's
- * transaction. Same envelopes, versions and rows as `Outbox.add`, without a round trip per event.
+ * Events of a bulk write (an import chunk), written to the outbox together, through the caller's transaction: same
+ * envelopes, versions and rows as `Outbox.add`, without a round trip per event. The versions of records that
+ * existed before are raised with one upsert (returning the new counters); the events of a record created in this
+ * transaction (`record(…, { newRecord: true })`: a fresh id has no counter yet) are numbered 1, 2, … here, so with
+ * a writer that queues (`BulkWrites`) their counter rows and every outbox row go with the caller's own rows — on
+ * PostgreSQL in the same statement.
  */
 export class BatchedEvents {
   private readonly envelopes: EventEnvelope[] = [];
+  private readonly newRecords = new Set<string>();
 
   constructor(
     private readonly outbox: Outbox,
@@ -30,71 +56,92 @@ export class BatchedEvents {
     return this.envelopes.length;
   }
 
-  record<D extends EventDefinition>(definition: D, data: EventData<D>): EventEnvelope<EventData<D>> {
+  record<D extends EventDefinition>(
+    definition: D,
+    data: EventData<D>,
+    options?: { newRecord?: boolean },
+  ): EventEnvelope<EventData<D>> {
     if (definition.source !== this.outbox.service)
       throw new Error(
         `${this.outbox.service} cannot publish ${definition.subject}: it belongs to ${definition.source}`,
       );
     const envelope = envelopeFor(definition, data, this.meta);
     this.envelopes.push(envelope);
+    if (options?.newRecord) this.newRecords.add(recordKey(aggregateOf(envelope), envelope.aggregateId));
     return envelope;
   }
 
   /**
-   * Writes what was recorded (inside the caller's transaction) and starts empty again. With `execute` the values
-   * are bound parameters (faster for large batches); without, the ORM's own statements.
+   * Writes what was recorded (inside the caller's transaction) and starts empty again. With a `writer` one
+   * prepared statement per table (or the rows queued with the caller's); without, the ORM's own statements, 500
+   * rows each.
    */
-  async writeTo(em: EntityManager, execute?: BoundExecute): Promise<void> {
+  async writeTo(em: EntityManager, writer?: BulkWriter): Promise<void> {
     const envelopes = this.envelopes.splice(0);
+    const fresh = new Set(this.newRecords);
+    this.newRecords.clear();
     if (envelopes.length === 0) return;
-    const connection = em.getConnection('write');
     // Events per record, in order: the record's counter is raised by that many at once.
-    const perRecord = new Map<string, { aggregate: string; aggregateId: string; events: EventEnvelope[] }>();
+    type RecordEvents = { aggregate: string; aggregateId: string; events: EventEnvelope[] };
+    const perRecord = new Map<string, RecordEvents>();
     for (const envelope of envelopes) {
-      const aggregate = `${envelope.source}.${envelope.type.split('.')[0]}`;
-      const key = `${aggregate}\u0000${envelope.aggregateId}`;
-      const entry = perRecord.get(key) ?? { aggregate, aggregateId: envelope.aggregateId, events: [] };
+      const aggregate = aggregateOf(envelope);
+      const key = recordKey(aggregate, envelope.aggregateId);
+      let entry = perRecord.get(key);
+      if (!entry) perRecord.set(key, (entry = { aggregate, aggregateId: envelope.aggregateId, events: [] }));
       entry.events.push(envelope);
-      perRecord.set(key, entry);
     }
-    const records = [...perRecord.values()];
-    for (let i = 0; i < records.length; i += ROWS_PER_STATEMENT) {
-      const slice = records.slice(i, i + ROWS_PER_STATEMENT);
-      const sql =
-        `insert into outbox_aggregate_version (aggregate, aggregate_id, version) values ${slice
+    const existing: RecordEvents[] = [];
+    const created: RecordEvents[] = [];
+    for (const [key, entry] of perRecord) (writer && fresh.has(key) ? created : existing).push(entry);
+    const versions: Array<Record<string, unknown>> = [];
+    const counters = (entries: typeof existing) => entries.map((r) => [r.aggregate, r.aggregateId, r.events.length]);
+    const returning = `${RAISE_VERSION} returning aggregate, aggregate_id, version`;
+    if (writer && existing.length)
+      versions.push(
+        ...(await writer.insert(em, 'outbox_aggregate_version', VERSION_COLUMNS, counters(existing), {
+          suffix: returning,
+        })),
+      );
+    else
+      for (let i = 0; i < existing.length; i += ROWS_PER_STATEMENT) {
+        const slice = existing.slice(i, i + ROWS_PER_STATEMENT);
+        const sql = `insert into outbox_aggregate_version (aggregate, aggregate_id, version) values ${slice
           .map(() => '(?, ?, ?)')
-          .join(', ')} on conflict (aggregate, aggregate_id) do update set version = ` +
-        'outbox_aggregate_version.version + excluded.version returning aggregate, aggregate_id, version';
-      const params = slice.flatMap((r) => [r.aggregate, r.aggregateId, r.events.length]);
-      const rows = (
-        execute
-          ? await execute(em, sql, params)
-          : await connection.execute(sql, params, 'all', em.getTransactionContext())
-      ) as Array<{ aggregate: string; aggregate_id: string; version: number | string }>;
-      for (const row of rows) {
-        const entry = perRecord.get(`${row.aggregate}\u0000${row.aggregate_id}`);
-        if (!entry) continue;
-        const last = Number(row.version);
-        entry.events.forEach((envelope, index) => {
-          envelope.aggregateVersion = last - entry.events.length + index + 1;
-        });
-      }
-    }
-    const createdAt = new Date();
-    for (let i = 0; i < envelopes.length; i += ROWS_PER_STATEMENT) {
-      const slice = envelopes.slice(i, i + ROWS_PER_STATEMENT);
-      if (execute) {
-        await execute(
-          em,
-          'insert into outbox_message (id, subject, payload, created_at, sent_at, attempts) values ' +
-            slice.map(() => '(?, ?, ?, ?, null, 0)').join(', '),
-          slice.flatMap((envelope) => [envelope.id, envelope.subject, JSON.stringify(envelope), createdAt]),
+          .join(', ')} ${returning}`;
+        const connection = em.getConnection('write');
+        versions.push(
+          ...((await connection.execute(sql, counters(slice).flat(), 'all', em.getTransactionContext())) as []),
         );
-        continue;
       }
+    for (const row of versions as Array<{ aggregate: string; aggregate_id: string; version: number | string }>) {
+      const entry = perRecord.get(recordKey(row.aggregate, row.aggregate_id));
+      if (!entry) continue;
+      const last = Number(row.version);
+      entry.events.forEach((envelope, index) => {
+        envelope.aggregateVersion = last - entry.events.length + index + 1;
+      });
+    }
+    for (const entry of created) entry.events.forEach((envelope, index) => (envelope.aggregateVersion = index + 1));
+    const createdAt = new Date();
+    if (writer) {
+      const write = async (...args: Parameters<NonNullable<BulkWriter['queue']>>): Promise<void> => {
+        if (writer.queue) writer.queue(...args);
+        else await writer.insert(em, ...args);
+      };
+      // a counter that a concurrent writer created meanwhile is raised, as the upsert would
+      await write('outbox_aggregate_version', VERSION_COLUMNS, counters(created), { suffix: RAISE_VERSION });
+      await write(
+        'outbox_message',
+        MESSAGE_COLUMNS,
+        envelopes.map((envelope) => [envelope.id, envelope.subject, JSON.stringify(envelope), createdAt, null, 0]),
+      );
+      return;
+    }
+    for (let i = 0; i < envelopes.length; i += ROWS_PER_STATEMENT)
       await em.insertMany(
         OutboxMessage,
-        slice.map((envelope) => ({
+        envelopes.slice(i, i + ROWS_PER_STATEMENT).map((envelope) => ({
           id: envelope.id,
           subject: envelope.subject,
           payload: JSON.stringify(envelope),
@@ -104,6 +151,13 @@ export class BatchedEvents {
           lastError: null,
         })),
       );
-    }
   }
+}
+
+function aggregateOf(envelope: EventEnvelope): string {
+  return `${envelope.source}.${envelope.type.slice(0, envelope.type.indexOf('.'))}`;
+}
+
+function recordKey(aggregate: string, aggregateId: string): string {
+  return `${aggregate}\u0000${aggregateId}`;
 }

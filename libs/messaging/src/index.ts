@@ -6,7 +6,7 @@ import { ProjectionVersionSchema } from './projection-version.js';
 export { OutboxMessage, OutboxMessageSchema } from './outbox-message.js';
 export { ProcessedEvent, ProcessedEventSchema, claimEvent } from './processed-event.js';
 export * from './outbox.js';
-export { BatchedEvents, type BoundExecute } from './batched-events.js';
+export { BatchedEvents, type BulkInsert } from './batched-events.js';
 export {
   AggregateVersion,
   AggregateVersionSchema,

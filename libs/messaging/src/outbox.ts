@@ -85,7 +85,12 @@ export interface EventSink {
   record<D extends EventDefinition>(
     definition: D,
     data: EventData<D>,
-    options?: { communityId?: string; occurredAt?: Date },
+    options?: {
+      communityId?: string;
+      occurredAt?: Date;
+      /** The record was created in this transaction: a batch numbers its events 1, 2, … without asking the database. */
+      newRecord?: boolean;
+    },
   ): EventEnvelope<EventData<D>>;
 }
 

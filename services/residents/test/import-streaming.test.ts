@@ -189,6 +189,68 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
     expect((await outbox()).length).toBe(before);
   });
 
+  it('one chunk with a duplicate and bad rows: nothing of a bad row is written, every row named in the report', async () => {
+    const em = service.orm.em.fork();
+    const before = [(await outbox()).length, await em.count(Resident, {}), await em.count(Household, {})];
+    const good = id('1970-05-05', 301);
+    const wrongCheck = id('1971-05-05', 302).slice(0, 17) + (id('1971-05-05', 302).endsWith('0') ? '1' : '0');
+    const rows = [
+      `${good},欧阳小明,,,莲秀里2号楼,6,601,,HEAD,`, // 1 created, no phone nor grid (NULLs)
+      `${good},欧阳小明,,,莲秀里2号楼,6,601,,HEAD,`, // 2 duplicate of row 1 in the same chunk
+      `${wrongCheck},司马光,,,莲秀里2号楼,6,602,,,`, // 3 bad ID number
+      `${id('1972-05-05', 303)},诸葛亮,,,莲秀里2号楼,6,603,出租,,${id('1999-09-09', 998)}`, // 4 unknown landlord
+      `${id('1973-05-05', 304)},上官婉儿,,,嘉莲里99号楼,1,101,,HEAD,`, // 5 new building without a grid code
+      `${id('1974-05-05', 305)},"慕容复",,,莲秀里2号楼,6,604,出租,,${good}`, // 6 landlord from row 1, same chunk
+    ];
+    const report = join(dir, 'one-chunk.ndjson');
+    const counts = await importFileIntoDatabase(service.orm, {
+      format: 'CSV',
+      pieces: pieces([HEADER, ...rows].join('\n')),
+      communityId: COMMUNITY,
+      reportPath: report,
+      today: TODAY,
+    });
+    expect(counts).toEqual({ total: 6, created: 2, updated: 0, unchanged: 0, rejected: 4 });
+    expect(ndjson(report).map((r) => [r.row, r.outcome, r.field])).toEqual([
+      [1, 'CREATED', null],
+      [2, 'REJECTED', 'idNumber'],
+      [3, 'REJECTED', 'idNumber'],
+      [4, 'REJECTED', 'landlordIdNumber'],
+      [5, 'REJECTED', 'gridCode'],
+      [6, 'CREATED', null],
+    ]);
+    const fresh = service.orm.em.fork();
+    expect(await fresh.count(Resident, {})).toBe(before[1] + 2);
+    // the bad rows left no resident, flat or building behind
+    expect(
+      await fresh.count(Resident, { idNumber: { $in: [wrongCheck, id('1972-05-05', 303), id('1973-05-05', 304)] } }),
+    ).toBe(0);
+    expect(await fresh.count(Household, { address: { $in: ['莲秀里2号楼6单元602室', '莲秀里2号楼6单元603室'] } })).toBe(
+      0,
+    );
+    expect(await fresh.count(Household, {})).toBe(before[2] + 2);
+    const owner = await fresh.findOneOrFail(Resident, { idNumber: good }, { populate: ['household'] });
+    expect(owner).toMatchObject({ name: '欧阳小明', phone: null });
+    const tenant = await fresh.findOneOrFail(
+      Resident,
+      { idNumber: id('1974-05-05', 305) },
+      { populate: ['household'] },
+    );
+    expect(tenant.name).toBe('慕容复');
+    expect(tenant.household!.getEntity()).toMatchObject({
+      address: '莲秀里2号楼6单元604室',
+      landlordResidentId: owner.id,
+    });
+    // two residents and their two new flats announced, each the first event of its record
+    const written = (await outbox()).slice(before[0]).map((m) => JSON.parse(m.payload) as Record<string, any>);
+    expect(written.map((e) => [e.type, e.aggregateVersion]).sort()).toEqual([
+      ['household.registered', 1],
+      ['household.registered', 1],
+      ['resident.registered', 1],
+      ['resident.registered', 1],
+    ]);
+  });
+
   it('importResidents over 10,000 rows answers counts, the first 10,000 results and the report file of every row', async () => {
     const rows = Array.from(
       { length: 10_005 },

@@ -7,19 +7,24 @@ import { staffGridIds, type Staff } from '../entities/staff.js';
  * What residents tells other services about its places, staff and organisations, so they can keep the
  * projections they check references against. Ids, places and departments only: never names.
  */
-export function announceBuilding(events: EventSink, building: { id: string; gridId: string }): void {
-  events.record(BuildingRegistered, { buildingId: building.id, gridId: building.gridId });
+export function announceBuilding(
+  events: EventSink,
+  building: { id: string; gridId: string },
+  options?: { newRecord?: boolean },
+): void {
+  events.record(BuildingRegistered, { buildingId: building.id, gridId: building.gridId }, options);
 }
 
 export function announceHousehold(
   events: EventSink,
   household: { id: string; buildingId: string; gridId: string },
+  options?: { newRecord?: boolean },
 ): void {
-  events.record(HouseholdRegistered, {
-    householdId: household.id,
-    buildingId: household.buildingId,
-    gridId: household.gridId,
-  });
+  events.record(
+    HouseholdRegistered,
+    { householdId: household.id, buildingId: household.buildingId, gridId: household.gridId },
+    options,
+  );
 }
 
 export function announceStaff(events: EventSink, staff: Staff): void {

@@ -1,7 +1,7 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
-import { countNewRollupMembers, executeBound, insertRows, newId, refreshRollup } from '@shequ/database';
+import { BulkWrites, countNewRollupMembers, listMatch, newId, refreshRollup, runPrepared } from '@shequ/database';
 import type { BatchedEvents } from '@shequ/messaging';
 import { readTabularStream, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
@@ -117,10 +117,6 @@ function storedResident(row: Row): StoredResident {
     createdAt: row.created_at instanceof Date ? row.created_at : new Date(row.created_at as string | number),
   };
 }
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
-const query = executeBound;
 
 const BUILDING_COLUMNS = ['id', 'community_id', 'grid_id', 'name', 'address', 'leader_resident_id'];
 const BUILDING_PROPERTIES = ['id', 'communityId', 'grid', 'name', 'address', 'leaderResidentId'];
@@ -255,30 +251,32 @@ export async function importResidentStream(
           if (value.landlordIdNumber) idNumbers.add(value.landlordIdNumber);
         }
         const stored = new Map<string, StoredResident>();
-        const ids = [...idNumbers];
-        for (let i = 0; i < ids.length; i += 1000) {
-          const slice = ids.slice(i, i + 1000);
-          for (const row of await query(
-            em,
-            `select ${RESIDENT_COLUMNS} from resident where id_number in (${marks(slice.length)})`,
-            slice,
-          ))
+        const byIdNumber = listMatch(em, 'id_number', [...idNumbers]);
+        if (idNumbers.size)
+          for (const row of await runPrepared(em, `select ${RESIDENT_COLUMNS} from resident where ${byIdNumber.sql}`, [
+            byIdNumber.param,
+          ]))
             stored.set(String(row.id_number), storedResident(row));
-        }
         const addresses = [
           ...new Set(valid.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room))),
         ];
         const households = new Map<string, { id: string; headResidentId: string | null }>();
+        // by address alone (its index), the community checked here: with `community_id = ?` too, SQLite walks
+        // the community's index and tests every household of it against the list (a list parameter has no size)
+        const byAddress = listMatch(em, 'address', addresses);
         if (addresses.length)
-          for (const row of await query(
+          for (const row of await runPrepared(
             em,
-            `select id, address, head_resident_id from household where community_id = ? and address in (${marks(addresses.length)})`,
-            [communityId, ...addresses],
+            `select id, community_id, address, head_resident_id from household where ${byAddress.sql}`,
+            [byAddress.param],
           ))
-            households.set(String(row.address), { id: String(row.id), headResidentId: text(row.head_resident_id) });
+            if (row.community_id === communityId)
+              households.set(String(row.address), { id: String(row.id), headResidentId: text(row.head_resident_id) });
 
         const newBuildings: Row[] = [];
         const newHouseholds: Row[] = [];
+        /** The chunk's new flats by id (their head is set when a HEAD row of theirs comes). */
+        const newHouseholdById = new Map<string, Row>();
         const newResidents: Row[] = [];
         const changedResidents: Row[] = [];
         const headsOfExisting = new Map<string, string>();
@@ -324,7 +322,7 @@ export async function importResidentStream(
               address: value.building,
               leaderResidentId: null,
             });
-            announceBuilding(events, building);
+            announceBuilding(events, building, { newRecord: true });
             buildingByName.set(value.building, building);
             createdBuildings.push(value.building);
           } else if (value.gridCode && gridByCode.get(value.gridCode) !== building.gridId) {
@@ -335,7 +333,7 @@ export async function importResidentStream(
           let household = households.get(address);
           if (!household) {
             household = { id: newId(), headResidentId: null };
-            newHouseholds.push({
+            const fresh: Row = {
               id: household.id,
               communityId,
               building: building.id,
@@ -345,8 +343,14 @@ export async function importResidentStream(
               housing: value.housing ?? 'OWNED',
               headResidentId: null,
               landlordResidentId,
-            });
-            announceHousehold(events, { id: household.id, buildingId: building.id, gridId: building.gridId });
+            };
+            newHouseholds.push(fresh);
+            newHouseholdById.set(household.id, fresh);
+            announceHousehold(
+              events,
+              { id: household.id, buildingId: building.id, gridId: building.gridId },
+              { newRecord: true },
+            );
             households.set(address, household);
           }
           const location = { householdId: household.id, buildingId: building.id, gridId: building.gridId };
@@ -377,7 +381,7 @@ export async function importResidentStream(
             });
             if (value.relationToHead === 'HEAD' && !household.headResidentId) {
               household.headResidentId = id;
-              const fresh = newHouseholds.find((h) => h.id === household.id);
+              const fresh = newHouseholdById.get(household.id);
               if (fresh) fresh.headResidentId = id;
               else headsOfExisting.set(household.id, id);
             }
@@ -392,14 +396,18 @@ export async function importResidentStream(
               care_mask: 0,
             };
             newMembers.push({ memberId: id, keys: residentRollup.keyColumns.map((c) => key[c]) });
-            events.record(ResidentRegistered, {
-              residentId: id,
-              ...location,
-              gender: value.gender,
-              birthDate: value.birthDate,
-              residenceType: value.residenceType,
-              residencePermitExpiresOn: value.residencePermitExpiresOn,
-            });
+            events.record(
+              ResidentRegistered,
+              {
+                residentId: id,
+                ...location,
+                gender: value.gender,
+                birthDate: value.birthDate,
+                residenceType: value.residenceType,
+                residencePermitExpiresOn: value.residencePermitExpiresOn,
+              },
+              { newRecord: true },
+            );
             results[index] = { row, outcome: 'CREATED', residentId: id, field: null, reason: null };
             continue;
           }
@@ -457,19 +465,23 @@ export async function importResidentStream(
           }
           results[index] = { row, outcome, residentId: resident.id, field: null, reason: null };
         }
-        // Multi-row writes with bound values: places first (residents refer to them), then residents, events, rollup.
+        // Written together (PostgreSQL: one statement for every table), parents first: places, residents, the new
+        // residents' rollup rows, the outbox; then what reads the tables back (heads of existing flats, the rollup of
+        // updated residents).
+        const writes = new BulkWrites();
         const rowsOf = (objects: Row[], properties: readonly string[]) =>
           objects.map((o) => properties.map((p) => o[p]));
-        await insertRows(em, 'building', BUILDING_COLUMNS, rowsOf(newBuildings, BUILDING_PROPERTIES));
-        await insertRows(em, 'household', HOUSEHOLD_COLUMNS, rowsOf(newHouseholds, HOUSEHOLD_PROPERTIES));
-        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(newResidents, RESIDENT_PROPERTIES));
-        await insertRows(em, 'resident', RESIDENT_INSERT_COLUMNS, rowsOf(changedResidents, RESIDENT_PROPERTIES), {
+        writes.queue('building', BUILDING_COLUMNS, rowsOf(newBuildings, BUILDING_PROPERTIES));
+        writes.queue('household', HOUSEHOLD_COLUMNS, rowsOf(newHouseholds, HOUSEHOLD_PROPERTIES));
+        writes.queue('resident', RESIDENT_INSERT_COLUMNS, rowsOf(newResidents, RESIDENT_PROPERTIES));
+        writes.queue('resident', RESIDENT_INSERT_COLUMNS, rowsOf(changedResidents, RESIDENT_PROPERTIES), {
           suffix: `on conflict ("id") do update set ${RESIDENT_MERGE_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
         });
+        await countNewRollupMembers(em, residentRollup, newMembers, writes);
+        await events.writeTo(em, writes);
+        await writes.flush(em);
         for (const [householdId, headResidentId] of headsOfExisting)
           await em.nativeUpdate(Household, { id: householdId, headResidentId: null }, { headResidentId });
-        await events.writeTo(em, executeBound);
-        await countNewRollupMembers(em, residentRollup, newMembers);
         if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -139,6 +139,30 @@ const COLUMNS = [
   'updated_at',
 ];
 
+/** CPU seconds (user + system) the PostgreSQL server processes `pids` have used so far (same machine, `/proc`). */
+function backendCpuSeconds(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/** The server processes of the bench database's connections (the ORM's pool keeps them open between chunks). */
+async function serverCpu(orm: Orm): Promise<Map<number, number>> {
+  const rows = await orm.em
+    .getConnection()
+    .execute<Array<{ pid: number }>>('select pid from pg_stat_activity where datname = current_database()');
+  return new Map(rows.map((r) => [r.pid, backendCpuSeconds([r.pid])]));
+}
+
+let plainServerCpuSeconds: number | undefined;
+
 /** The same rows by plain multi-row INSERT, straight through the driver. Returns seconds. */
 async function plainInsert(location: DatabaseLocation, rows: number): Promise<number> {
   const now = new Date();
@@ -215,6 +239,8 @@ async function plainInsert(location: DatabaseLocation, rows: number): Promise<nu
     await client.query('commit');
   }
   const seconds = (performance.now() - started) / 1000;
+  const { rows: backend } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  plainServerCpuSeconds = backendCpuSeconds(backend.map((b) => b.pid));
   await client.end();
   return seconds;
 }
@@ -223,7 +249,13 @@ interface Measurement {
   dialect: Dialect;
   rows: number;
   plainSeconds?: number;
+  /** CPU time (user + system) of this process during the run: less swayed by other processes than wall time. */
+  plainCpuSeconds?: number;
   importSeconds?: number;
+  importCpuSeconds?: number;
+  /** PostgreSQL: CPU time of the server processes serving the run. */
+  plainServerCpuSeconds?: number;
+  importServerCpuSeconds?: number;
   reimportSeconds?: number;
   outcomes?: string;
   peakRssMiB: number;
@@ -239,12 +271,16 @@ async function child(mode: 'plain' | 'import', dialect: Dialect, rows: number): 
     await seedGrids(orm);
     if (mode === 'plain') {
       await orm.close(true);
+      const cpu = process.cpuUsage();
       result.plainSeconds = await plainInsert(location, rows);
+      result.plainCpuSeconds = cpuSince(cpu);
+      result.plainServerCpuSeconds = plainServerCpuSeconds;
     } else {
       const file = join(dir, 'district.csv');
       await writeCsv(file, rows);
       const run = async () => {
         const started = performance.now();
+        const cpu = process.cpuUsage();
         const counts = await importFileIntoDatabase(orm, {
           format: 'CSV',
           path: file,
@@ -254,10 +290,20 @@ async function child(mode: 'plain' | 'import', dialect: Dialect, rows: number): 
         });
         if (counts.total !== rows || counts.rejected > 0)
           throw new Error(`unexpected outcomes ${JSON.stringify(counts)}`);
-        return { seconds: (performance.now() - started) / 1000, counts };
+        return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSince(cpu), counts };
       };
+      const postgres = dialect === 'postgresql';
+      const serverBefore = postgres ? await serverCpu(orm) : new Map<number, number>();
       const first = await run();
+      if (postgres) {
+        const after = await serverCpu(orm);
+        result.importServerCpuSeconds = [...after].reduce(
+          (sum, [pid, cpu]) => sum + cpu - (serverBefore.get(pid) ?? 0),
+          0,
+        );
+      }
       result.importSeconds = first.seconds;
+      result.importCpuSeconds = first.cpuSeconds;
       const again = await run();
       result.reimportSeconds = again.seconds;
       result.outcomes = `created ${first.counts.created}, then unchanged ${again.counts.unchanged}; report ${(statSync(join(dir, 'report.ndjson')).size / 1024 / 1024).toFixed(1)} MB`;
@@ -269,6 +315,11 @@ async function child(mode: 'plain' | 'import', dialect: Dialect, rows: number): 
   }
   result.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 function measure(mode: 'plain' | 'import', dialect: Dialect, rows: number): Measurement {
@@ -301,6 +352,7 @@ if (childIndex >= 0) {
       .join(' ')}; node ${process.version}`,
   );
   const rate = (rows: number, seconds?: number) => (seconds ? Math.round(rows / seconds) : 0);
+  const micros = (rows: number, seconds?: number) => (seconds ? ((seconds * 1e6) / rows).toFixed(0) : '?');
   for (const dialect of dialects) {
     for (const rows of sizes) {
       const plain = measure('plain', dialect, rows);
@@ -310,7 +362,12 @@ if (childIndex >= 0) {
       console.log(
         `${dialect.padEnd(10)} ${String(rows).padStart(8)} rows | plain multi-row INSERT ${plainRate} rows/s | ` +
           `streaming import ${importRate} rows/s (${(importRate / plainRate).toFixed(2)}× plain), ` +
-          `re-import ${rate(rows, imported.reimportSeconds)} rows/s | peak RSS import ${imported.peakRssMiB} MiB ` +
+          `re-import ${rate(rows, imported.reimportSeconds)} rows/s | CPU of the process per row: plain ` +
+          `${micros(rows, plain.plainCpuSeconds)} µs, import ${micros(rows, imported.importCpuSeconds)} µs` +
+          (dialect === 'postgresql'
+            ? `, server plain ${micros(rows, plain.plainServerCpuSeconds)} µs, import ${micros(rows, imported.importServerCpuSeconds)} µs`
+            : '') +
+          ` | peak RSS import ${imported.peakRssMiB} MiB ` +
           `(plain ${plain.peakRssMiB} MiB) | ${imported.outcomes}`,
       );
     }

@@ -13,11 +13,19 @@ const ROOM_MAX = 20;
 /** Full-width digits and letters become half-width, spaces go (「１ 单元」 → 「1单元」). */
 const compact = (raw: string | null | undefined): string => (raw ?? '').normalize('NFKC').replace(/\s+/g, '');
 
+const numberedForms = new Map<string, RegExp>();
+/** «N» or «N<suffix>» (compiled once per suffix: every imported row asks twice). */
+const numberedForm = (suffix: string): RegExp => {
+  let form = numberedForms.get(suffix);
+  if (!form) numberedForms.set(suffix, (form = new RegExp(`^(\\d+)(${suffix})?$`)));
+  return form;
+};
+
 function flatPart(raw: string | null | undefined, field: string, label: string, suffix: string, max: number): string {
   const value = compact(raw);
   if (!value) throw new InvalidInputError(field, `${label}不能为空，请填写如「2」或「2${suffix}」`);
   // A bare number (or a number with its suffix) is written «N单元» / «N室»; leading zeros of a unit go.
-  const numbered = new RegExp(`^(\\d+)(${suffix})?$`).exec(value);
+  const numbered = numberedForm(suffix).exec(value);
   const normal = numbered ? `${field === 'unit' ? String(Number(numbered[1])) : numbered[1]}${suffix}` : value;
   if (normal.length > max) throw new InvalidInputError(field, `${label}不能超过 ${max} 个字`);
   return normal;

@@ -1,0 +1,246 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
+import { sqlDialectOf } from './calendar-sql.js';
+
+type Row = Record<string, unknown>;
+
+/** The part of a better-sqlite3 connection used here. */
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+interface SqliteStatement {
+  reader: boolean;
+  run(...params: unknown[]): unknown;
+  all(...params: unknown[]): Row[];
+}
+/** The part of a pg client used here. */
+interface PgClient {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+}
+
+/** Rows per statement on SQLite: one prepared `VALUES` statement of this many rows, the rest row by row. */
+const SQLITE_BLOCK = 100;
+/** SQLite's bound-parameter limit (32,766) with room to spare. */
+const SQLITE_MAX_PARAMETERS = 30_000;
+
+const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
+const pgNames = new Map<string, string>();
+
+/**
+ * The driver's connection of `em`'s transaction (better-sqlite3 database or pg client), or of the pool when there
+ * is none: statements sent straight to it skip knex (query building, `?` rewriting, a promise and a pool turn per
+ * statement) and keep their prepared form across chunks.
+ */
+async function withConnection<T>(em: EntityManager, work: (connection: unknown) => Promise<T> | T): Promise<T> {
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  const knex = (em.getConnection('write') as unknown as { getKnex(): Knex }).getKnex();
+  const client = (transaction ?? knex).client as {
+    acquireConnection(): Promise<unknown>;
+    releaseConnection(connection: unknown): Promise<unknown>;
+  };
+  const connection = await client.acquireConnection();
+  try {
+    return await work(connection);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+function sqliteStatement(connection: SqliteConnection, sql: string): SqliteStatement {
+  let cache = sqliteStatements.get(connection);
+  if (!cache) sqliteStatements.set(connection, (cache = new Map<string, SqliteStatement>()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = connection.prepare(sql);
+    // the texts are built from a few fixed shapes; a runaway caller must not hold every statement it ever ran
+    if (cache.size >= 500) cache.clear();
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** Values as the ORM stores them on SQLite: dates as epoch milliseconds, booleans as 0/1, undefined as NULL. */
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+function runSqlite(connection: SqliteConnection, sql: string, params: readonly unknown[]): Row[] {
+  const statement = sqliteStatement(connection, sql);
+  const values = params.map(sqliteValue);
+  if (statement.reader) return statement.all(...values);
+  statement.run(...values);
+  return [];
+}
+
+/** `?` → `$1, $2, …` outside quoted strings and identifiers. */
+function numbered(sql: string): string {
+  let n = 0;
+  let quote: string | null = null;
+  let out = '';
+  for (const c of sql) {
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '?') {
+      out += `$${++n}`;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** A named statement per text: the server parses and plans it once per connection (pg remembers which). */
+function pgStatement(sql: string): { name?: string; text: string } {
+  let name = pgNames.get(sql);
+  if (name === undefined) {
+    if (pgNames.size >= 500) return { text: numbered(sql) };
+    name = `shequ_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    pgNames.set(sql, name);
+  }
+  return { name, text: numbered(sql) };
+}
+
+async function runPg(client: PgClient, sql: string, params: readonly unknown[], named: boolean): Promise<Row[]> {
+  const values = params.map((value) => (value === undefined ? null : value));
+  return (await client.query({ ...(named ? pgStatement(sql) : { text: numbered(sql) }), values })).rows;
+}
+
+/**
+ * Runs a statement with `?` placeholders and bound values inside `em`'s transaction and returns its rows, straight
+ * on the driver's connection, for texts that recur (lookups with `listMatch`). SQLite: the better-sqlite3 statement
+ * is prepared once and kept. PostgreSQL: sent unnamed, so the planner sees each call's values (a named statement
+ * falls back to a generic plan after five calls, and a household lookup by `community_id = ? and address = any(?)`
+ * then walked the community's index: 75 ms a chunk). A date is stored as the ORM stores it. Entities already
+ * loaded in `em` do not see what it changes.
+ */
+export async function runPrepared(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
+  const postgres = sqlDialectOf(em) === 'postgresql';
+  return withConnection(em, (connection) =>
+    postgres
+      ? runPg(connection as PgClient, sql, params, false)
+      : runSqlite(connection as SqliteConnection, sql, params),
+  );
+}
+
+/**
+ * A condition matching `column` against a list of values with one parameter, so the statement's text does not
+ * depend on the list's length (`runPrepared` keeps one statement): `= any(?)` with an array on PostgreSQL,
+ * `in (select value from json_each(?))` with a JSON array on SQLite.
+ */
+export function listMatch(
+  em: EntityManager,
+  column: string,
+  values: readonly unknown[],
+): { sql: string; param: unknown } {
+  if (sqlDialectOf(em) === 'postgresql') return { sql: `${column} = any(?)`, param: values };
+  return { sql: `${column} in (select value from json_each(?))`, param: JSON.stringify(values) };
+}
+
+/** Rows as a JSON array of objects keyed by column (`json_populate_recordset`): undefined is NULL, a date ISO. */
+function recordsJson(columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
+  return JSON.stringify(
+    rows.map((row) => {
+      const record: Row = {};
+      columns.forEach((column, i) => (record[column] = row[i] === undefined ? null : row[i]));
+      return record;
+    }),
+  );
+}
+
+/**
+ * Inserts rows (arrays of values in `columns` order) inside `em`'s transaction with statements prepared once and
+ * reused across calls. PostgreSQL: one statement for all the rows, whatever their number — the rows go as one JSON
+ * parameter read with the table's own column types (`insert … select … from json_populate_recordset(null::table,
+ * ?)`), so NULLs, dates and text arrive as they would bound one by one. SQLite: prepared `VALUES` statements of 100
+ * rows, the remainder row by row (better-sqlite3 runs them synchronously, no round trip). `suffix` is appended to
+ * each statement (`on conflict … do update …`, `returning …`); the rows they return are concatenated.
+ */
+export async function insertPrepared(
+  em: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  options: { suffix?: string } = {},
+): Promise<Row[]> {
+  if (rows.length === 0) return [];
+  const quoted = columns.map((c) => `"${c}"`).join(', ');
+  const suffix = options.suffix ? ` ${options.suffix}` : '';
+  if (sqlDialectOf(em) === 'postgresql') {
+    const sql =
+      `insert into "${table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${table}", ?::json)` +
+      suffix;
+    return withConnection(em, (client) => runPg(client as PgClient, sql, [recordsJson(columns, rows)], true));
+  }
+  const head = `insert into "${table}" (${quoted}) values `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const block = Math.max(1, Math.min(SQLITE_BLOCK, Math.floor(SQLITE_MAX_PARAMETERS / columns.length)));
+  const blockSql = head + Array.from({ length: block }, () => tuple).join(', ') + suffix;
+  const rowSql = head + tuple + suffix;
+  return withConnection(em, (connection) => {
+    const sqlite = connection as SqliteConnection;
+    const out: Row[] = [];
+    let i = 0;
+    for (; i + block <= rows.length; i += block) {
+      const params: unknown[] = [];
+      for (let k = i; k < i + block; k++) params.push(...rows[k]);
+      out.push(...runSqlite(sqlite, blockSql, params));
+    }
+    for (; i < rows.length; i++) out.push(...runSqlite(sqlite, rowSql, rows[i]));
+    return out;
+  });
+}
+
+/** Rows for one table, waiting in a `BulkWrites`. */
+export interface QueuedRows {
+  table: string;
+  columns: readonly string[];
+  rows: ReadonlyArray<readonly unknown[]>;
+  suffix?: string;
+}
+
+/**
+ * Writes into several tables collected along the way, at once and in the order queued (parents before children):
+ * on PostgreSQL one statement — a writable CTE per table (`with w1 as (insert …), w2 as (insert …) select 1`), one
+ * JSON parameter each — so a chunk's places, residents, rollup and outbox rows cost one round trip (foreign keys are
+ * checked at the statement's end); on SQLite `insertPrepared` table after table (no round trips there). Queued rows
+ * return nothing (`insert` runs at once for a `returning`). Starts empty again after `flush`.
+ */
+export class BulkWrites {
+  private queued: QueuedRows[] = [];
+
+  /** Runs now, with what it returns (`insertPrepared`). */
+  readonly insert = insertPrepared;
+
+  queue(
+    table: string,
+    columns: readonly string[],
+    rows: ReadonlyArray<readonly unknown[]>,
+    options: { suffix?: string } = {},
+  ): void {
+    if (rows.length > 0) this.queued.push({ table, columns, rows, suffix: options.suffix });
+  }
+
+  async flush(em: EntityManager): Promise<void> {
+    const queued = this.queued;
+    this.queued = [];
+    if (queued.length === 0) return;
+    if (sqlDialectOf(em) !== 'postgresql' || queued.length === 1) {
+      for (const q of queued) await insertPrepared(em, q.table, q.columns, q.rows, { suffix: q.suffix });
+      return;
+    }
+    const parts = queued.map((q, i) => {
+      const quoted = q.columns.map((c) => `"${c}"`).join(', ');
+      return (
+        `w${i} as (insert into "${q.table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${q.table}", ?::json)` +
+        `${q.suffix ? ` ${q.suffix}` : ''})`
+      );
+    });
+    const params = queued.map((q) => recordsJson(q.columns, q.rows));
+    await withConnection(em, (client) => runPg(client as PgClient, `with ${parts.join(', ')} select 1`, params, true));
+  }
+}
