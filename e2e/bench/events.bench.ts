@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNatsServer, tempDir, waitFor, type NatsServerHandle, type TempDir } from '@shequ/testing';
 import { percentile } from './measure.js';
+import { NODE_FLAGS } from '../test/system.js';
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -24,8 +25,6 @@ const EVENTS = number('BENCH_EVENTS', 3_000);
 const ROUNDS = number('BENCH_EVENT_ROUNDS', 3);
 const IN_FLIGHT = number('BENCH_EVENT_IN_FLIGHT', 16);
 
-/** The flags `npm start` runs the services with (scripts/start.mjs). */
-const NODE_FLAGS = ['--max-semi-space-size=4'];
 const SCRIPT = fileURLToPath(new URL('./event-process.mjs', import.meta.url));
 
 interface Child {
