@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNatsServer, tempDir, waitFor, type NatsServerHandle, type TempDir } from '@shequ/testing';
 import { percentile } from './measure.js';
+import { NODE_FLAGS } from '../test/system.js';
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -25,11 +26,11 @@ const ROUNDS = number('BENCH_EVENT_ROUNDS', 3);
 const IN_FLIGHT = number('BENCH_EVENT_IN_FLIGHT', 16);
 
 /**
- * The flags `npm start` runs the services with (scripts/start.mjs); with BENCH_CPU_PROF_DIR every process of the
- * benchmark also writes a CPU profile there when it stops (`node --cpu-prof`: open it in Chrome DevTools).
+ * The flags `npm start` runs the services with (scripts/node-flags.json); with BENCH_CPU_PROF_DIR every process of
+ * the benchmark also writes a CPU profile there when it stops (`node --cpu-prof`: open it in Chrome DevTools).
  */
-const NODE_FLAGS = [
-  '--max-semi-space-size=4',
+const PROCESS_FLAGS = [
+  ...NODE_FLAGS,
   ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []),
 ];
 const SCRIPT = fileURLToPath(new URL('./event-process.mjs', import.meta.url));
@@ -42,7 +43,7 @@ interface Child {
 
 async function startChild(name: string, env: NodeJS.ProcessEnv): Promise<Child> {
   const child = fork(SCRIPT, [], {
-    execArgv: NODE_FLAGS,
+    execArgv: PROCESS_FLAGS,
     env: { ...process.env, ...env, BENCH_MODE: name },
     stdio: 'inherit',
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   freePort,
@@ -15,6 +16,10 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVICES = ['residents', 'cases', 'partybuilding', 'events'] as const;
+/** The Node flags `npm start` runs the services and the gateway with (scripts/node-flags.json). */
+export const NODE_FLAGS: string[] = JSON.parse(
+  readFileSync(new URL('../../scripts/node-flags.json', import.meta.url), 'utf8'),
+).flags;
 
 export interface RunningSystem {
   gatewayUrl: string;
@@ -71,7 +76,7 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     data.remove();
   };
   const startService = (name: (typeof SERVICES)[number]) =>
-    startProcess(name, process.execPath, [`${ROOT}services/${name}/dist/main.js`], {
+    startProcess(name, process.execPath, [...NODE_FLAGS, `${ROOT}services/${name}/dist/main.js`], {
       env: { ...env, ...nats.envFor(name) },
     });
   const untilReady = async (i: number) => {
@@ -88,7 +93,7 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
   try {
     for (const name of SERVICES) processes.push(startService(name));
     for (const i of SERVICES.keys()) await untilReady(i);
-    const gateway = startProcess('gateway', process.execPath, [`${ROOT}gateway/dist/main.js`], { env });
+    const gateway = startProcess('gateway', process.execPath, [...NODE_FLAGS, `${ROOT}gateway/dist/main.js`], { env });
     processes.push(gateway);
     await waitFor(() => ready(`http://127.0.0.1:${env.GATEWAY_PORT}/health`), {
       timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),

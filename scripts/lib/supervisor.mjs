@@ -11,7 +11,7 @@ function formatLine(name, line) {
   let text = line;
   if (line.startsWith('{')) {
     try {
-      const { level, time, msg, name: _n, service: _s, pid: _p, hostname: _h, ...rest } = JSON.parse(line);
+      const { level, time: _time, msg, name: _n, service: _s, pid: _p, hostname: _h, ...rest } = JSON.parse(line);
       const details = Object.keys(rest).length ? ` ${JSON.stringify(rest)}` : '';
       text = `${LEVELS[level] ?? level} ${msg ?? ''}${details}`;
     } catch {
@@ -28,11 +28,13 @@ export class Supervisor {
     this.onUnexpectedExit = () => {};
   }
 
-  start(name, command, args, env) {
+  /** `stopLast`: stopped after every other child (NATS: the services flush their outboxes to it as they stop). */
+  start(name, command, args, env, { stopLast = false } = {}) {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const entry = {
       name,
       child,
+      stopLast,
       exited: new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal }))),
     };
     for (const stream of [child.stdout, child.stderr]) {
@@ -46,10 +48,11 @@ export class Supervisor {
     return entry;
   }
 
-  /** Stops children in reverse start order: SIGTERM, then SIGKILL after 10 s. */
+  /** Stops children in reverse start order (those started with `stopLast` at the end): SIGTERM, then SIGKILL after 10 s. */
   async stopAll() {
     this.stopping = true;
-    for (const entry of [...this.children].reverse()) {
+    const reversed = [...this.children].reverse();
+    for (const entry of [...reversed.filter((e) => !e.stopLast), ...reversed.filter((e) => e.stopLast)]) {
       const { child } = entry;
       if (child.exitCode !== null || child.signalCode !== null) continue;
       child.kill('SIGTERM');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { MikroORM } from '@mikro-orm/core';
 import type { DatabaseLocation, Dialect } from './database-location.js';
 import { ormConfig, type OrmSettings } from './orm-config.js';
+import { isLazyMigrations } from './lazy-migrations.js';
 
 export interface CreateMigrationsSettings extends Omit<OrmSettings, 'location'> {
   service: string;
@@ -27,8 +28,12 @@ export async function createMigrations(settings: CreateMigrationsSettings): Prom
     { dialect: 'postgresql', dbName: scratch, clientUrl: pg.toString() },
   ];
   const written: string[] = [];
+  const { migrations } = settings;
+  const lists = isLazyMigrations(migrations)
+    ? { sqlite: await migrations.load('sqlite'), postgresql: await migrations.load('postgresql') }
+    : migrations;
   for (const location of locations) {
-    const orm = await MikroORM.init(ormConfig({ ...settings, location }));
+    const orm = await MikroORM.init(ormConfig({ ...settings, migrations: lists, location }));
     try {
       await orm.getMigrator().up();
       const result = await orm.getMigrator().createMigration(undefined, false, false, settings.name);

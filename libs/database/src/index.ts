@@ -1,6 +1,7 @@
 export * from './database-location.js';
 export * from './orm-config.js';
 export * from './open-database.js';
+export { isLazyMigrations, type LazyMigrationLists } from './lazy-migrations.js';
 export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';

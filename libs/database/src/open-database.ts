@@ -1,7 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
-import { ormConfig, type OrmSettings } from './orm-config.js';
+import { loadMigrator, ormConfig, type OrmSettings } from './orm-config.js';
+import { isLazyMigrations, migrationsMayBePending } from './lazy-migrations.js';
 import { withSqliteMigrationLock } from './migration-lock.js';
 
 export type Orm = MikroORM<AbstractSqlDriver>;
@@ -19,6 +20,17 @@ const MIGRATION_LOCK_KEY = 7_140_014;
 export async function openDatabase(settings: OrmSettings): Promise<Orm> {
   const orm = (await MikroORM.init(ormConfig(settings))) as Orm;
   try {
+    const { migrations } = settings;
+    const { dialect } = settings.location;
+    if (isLazyMigrations(migrations)) {
+      // nothing pending (every start but the first after an upgrade): the migrator is never loaded
+      if (!(await migrationsMayBePending(orm, migrations, dialect))) return orm;
+      orm.config.set('migrations', {
+        ...orm.config.get('migrations'),
+        migrationsList: await migrations.load(dialect),
+      });
+      loadMigrator().register(orm);
+    }
     if (settings.location.dialect === 'postgresql') {
       await orm.em
         .getConnection()

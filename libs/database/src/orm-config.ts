@@ -2,15 +2,19 @@ import { createRequire } from 'node:module';
 import type { EntityClass, EntitySchema, EventSubscriber, MigrationObject, Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import type * as PostgresModule from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
+import type * as MigrationsModule from '@mikro-orm/migrations';
 import type { DatabaseLocation, Dialect } from './database-location.js';
 import { cacheStatements } from './statement-cache.js';
+import { isLazyMigrations, type LazyMigrationLists } from './lazy-migrations.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's own entity lists are typed this way
 export type EntityDefinition = EntityClass<any> | EntitySchema<any, any>;
 
-/** Migrations are generated per dialect (SQL differs) and listed explicitly, never found by globbing. */
-export type MigrationLists = Record<Dialect, MigrationObject[]>;
+/**
+ * Migrations are generated per dialect (SQL differs) and listed explicitly, never found by globbing: the lists
+ * themselves, or (a service at start) a loader of them that `openDatabase` calls only when one may be pending.
+ */
+export type MigrationLists = Record<Dialect, MigrationObject[]> | LazyMigrationLists;
 
 export interface OrmSettings {
   location: DatabaseLocation;
@@ -28,18 +32,25 @@ export interface OrmSettings {
 // The PostgreSQL driver (and `pg`) is loaded only for a PostgreSQL database: a SQLite process starts without it.
 const require = createRequire(import.meta.url);
 
+/** `@mikro-orm/migrations` (umzug and its command line: ~400 modules), loaded when migrations are to run. */
+export const loadMigrator = (): typeof MigrationsModule.Migrator =>
+  (require('@mikro-orm/migrations') as typeof MigrationsModule).Migrator;
+
 export function ormConfig(settings: OrmSettings): Options {
   const { location } = settings;
+  const lazy = isLazyMigrations(settings.migrations);
   const common = {
     entities: settings.entities,
     subscribers: settings.subscribers ?? [],
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
-    extensions: [Migrator], // demo data seeds through the services' application functions, not a seeder
+    // demo data seeds through the services' application functions, not a seeder; lazy lists: openDatabase registers
+    // the migrator when a migration may be pending
+    extensions: lazy ? [] : [loadMigrator()],
     forceUtcTimezone: true,
     debug: settings.debug ?? process.env.SHEQU_SQL_DEBUG === '1',
     logger: settings.log,
     migrations: {
-      migrationsList: settings.migrations[location.dialect],
+      migrationsList: isLazyMigrations(settings.migrations) ? [] : settings.migrations[location.dialect],
       path: settings.migrationsPath ? `${settings.migrationsPath}/${location.dialect}` : undefined,
       transactional: true,
       allOrNothing: true,

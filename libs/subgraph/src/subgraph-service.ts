@@ -4,7 +4,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { MigrationObject } from '@mikro-orm/core';
 import {
   databaseIsReachable,
   databaseLocation,
@@ -13,6 +12,7 @@ import {
   RollupSubscriber,
   type DatabaseLocation,
   type EntityDefinition,
+  type MigrationLists,
   type Orm,
   type RollupDefinition,
 } from '@shequ/database';
@@ -82,7 +82,8 @@ export interface SubgraphServiceDefinition {
   entities: EntityDefinition[];
   /** Statistics rollups kept with every write through the unit of work (and counted at start when new). */
   rollups?: RollupDefinition[];
-  migrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] };
+  /** The generated lists, or (the services) a loader of them used only when a migration may be pending. */
+  migrations: MigrationLists;
   buildSchema(): Promise<FederatedSchema>;
   /** Durable consumers of other services' events. */
   consumers?(deps: ServiceDependencies): EventConsumer[];

@@ -1,4 +1,11 @@
-import { postgresqlMigrations } from './postgresql/index.js';
-import { sqliteMigrations } from './sqlite/index.js';
+import { fileURLToPath } from 'node:url';
+import type { LazyMigrationLists } from '@shequ/database';
 
-export const casesMigrations = { sqlite: sqliteMigrations, postgresql: postgresqlMigrations };
+/** Loaded only when a migration may be pending (`openDatabase` looks at the applied ones first). */
+export const casesMigrations: LazyMigrationLists = {
+  directory: fileURLToPath(new URL('.', import.meta.url)),
+  load: async (dialect) =>
+    dialect === 'sqlite'
+      ? (await import('./sqlite/index.js')).sqliteMigrations
+      : (await import('./postgresql/index.js')).postgresqlMigrations,
+};
