@@ -138,6 +138,16 @@ describe('npm run generate (300 residents, SQLite)', () => {
     expect(rollup).toEqual(grouped);
   });
 
+  it('leaves planner statistics for the bulk-loaded rows in every database (ANALYZE after the load)', () => {
+    for (const service of SERVICES) {
+      const analysed = column(db[service], `select distinct tbl as v from sqlite_stat1 order by 1`);
+      expect(analysed.length, service).toBeGreaterThan(3);
+    }
+    expect(column(db.residents, `select distinct tbl as v from sqlite_stat1`)).toEqual(
+      expect.arrayContaining(['resident', 'household', 'care_record']),
+    );
+  });
+
   it('is deterministic: two runs write the same rows', () => {
     for (const service of SERVICES) {
       const other = new Database(`${second.path}/${service}.sqlite`, { readonly: true });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { databaseLocation, type EntityManager } from '@shequ/database';
+import { databaseLocation, sqlDialectOf, type EntityManager } from '@shequ/database';
 import type { SubgraphServiceDefinition } from '../subgraph-service.js';
 import type { ReferenceDataset } from '../references/apply-reference.js';
 import { GenerationProgress } from './bulk-insert.js';
@@ -68,10 +68,20 @@ export async function runDistrictGenerator<C extends ReferenceDataset>(
     }
     const progress = new GenerationProgress(definition.name);
     const summary = await generateIntoDatabase(em, definition, { communities, writer, references, progress });
+    await analyzeAfterBulkLoad(em);
     process.stderr.write(
       `\r${progress.line(`${summary.communities} 个社区，用时 ${summary.seconds.toFixed(1)} 秒`)}\n`,
     );
   } finally {
     await orm.close(true);
   }
+}
+
+/**
+ * What a bulk load is followed by: planner statistics for the new rows and, on PostgreSQL, the visibility map that
+ * index-only scans need (autovacuum would get there later). Without it a district admin's name-prefix page on a
+ * freshly generated million residents took 97 ms instead of 19 (the district benchmark).
+ */
+export async function analyzeAfterBulkLoad(em: EntityManager): Promise<void> {
+  await em.getConnection().execute(sqlDialectOf(em) === 'postgresql' ? 'vacuum analyze' : 'analyze');
 }
