@@ -7,12 +7,11 @@ import { casesMigrations } from '../src/migrations/index.js';
 
 describe.each(testDialects())('the visit_grid migration on %s', (dialect) => {
   it('applies to a database that already holds visits, leaving their grid unknown', async () => {
+    const location = testDatabaseLocation(dialect, 'visit_grid');
+    // the service's lists (loaded, as openDatabase loads them when one is pending)
+    const list = await casesMigrations.load(location.dialect);
     const orm = (await MikroORM.init(
-      ormConfig({
-        location: testDatabaseLocation(dialect, 'visit_grid'),
-        entities: casesEntities,
-        migrations: casesMigrations,
-      }),
+      ormConfig({ location, entities: casesEntities, migrations: { sqlite: list, postgresql: list } }),
     )) as Orm;
     try {
       await orm.schema.ensureDatabase({ create: true });
