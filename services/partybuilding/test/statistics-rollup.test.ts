@@ -16,11 +16,11 @@ const TODAY = '2026-06-15';
 const KEY = ['community_id', 'branch_id', 'stage', 'member_type', 'gender', 'birth_date'];
 type Row = Record<string, unknown>;
 const normalise = (rows: Row[]) => rows.map((r) => [...KEY, 'n'].map((c) => String(r[c])).join('|')).sort();
-/** The groups without the birth date (what `party_member_stage_rollup` holds), summed from rows of the full key. */
-const withoutBirthDate = (rows: Row[]) => {
+/** The groups without some key columns (what a coarser table holds), summed from rows of the full key. */
+const without = (dropped: readonly string[]) => (rows: Row[]) => {
   const sums = new Map<string, number>();
   for (const r of rows) {
-    const key = KEY.filter((c) => c !== 'birth_date')
+    const key = KEY.filter((c) => !dropped.includes(c))
       .map((c) => String(r[c]))
       .join('|');
     sums.set(key, (sums.get(key) ?? 0) + Number(r.n));
@@ -30,6 +30,10 @@ const withoutBirthDate = (rows: Row[]) => {
     .map(([key, n]) => `${key}|${n}`)
     .sort();
 };
+/** What `party_member_stage_rollup` holds: no birth date. */
+const withoutBirthDate = without(['birth_date']);
+/** What `party_member_community_rollup` holds: no birth date, no branch. */
+const withoutBirthDateAndBranch = without(['birth_date', 'branch_id']);
 
 /** Handwritten GROUP BY over the base table, written independently of the rollup's own SQL. */
 const BASE_GROUP_BY = `
@@ -86,6 +90,9 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
     expect(withoutBirthDate(await sql(`select * from party_member_stage_rollup where n <> 0`))).toEqual(
       withoutBirthDate(base),
     );
+    // and the coarsest (no birth date, no branch)
+    const communityGroups = await sql(`select * from party_member_community_rollup where n <> 0`);
+    expect(withoutBirthDateAndBranch(communityGroups)).toEqual(withoutBirthDateAndBranch(base));
     for (const groupBy of DIMENSIONS) {
       const byCommunity = await partyStatistics(service.orm.em.fork(), { communityId: COMMUNITY }, groupBy, TODAY);
       expect(byCommunity).toEqual(await fromRows([COMMUNITY], groupBy));
@@ -196,6 +203,7 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
     expect(before.length).toBeGreaterThan(1);
     await sql(`delete from party_member_rollup`);
     await sql(`delete from party_member_stage_rollup`);
+    await sql(`delete from party_member_community_rollup`);
     expect(await partyStatistics(service.orm.em.fork(), { communityId: COMMUNITY }, ['STAGE'], TODAY)).toEqual([]);
     await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, partyMemberRollup, tx.getTransactionContext()));
     expect(await partyStatistics(service.orm.em.fork(), { communityId: COMMUNITY }, ['STAGE'], TODAY)).toEqual(before);
@@ -203,10 +211,12 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
     await sql(`delete from party_member_rollup`);
     await sql(`delete from party_member_rollup_member`);
     await sql(`delete from party_member_stage_rollup`);
+    await sql(`delete from party_member_community_rollup`);
     await ensureRollups(service.orm.em, [partyMemberRollup]);
     await expectRollupEqualsBase();
     // A coarser table added to a counted rollup (its migration leaves it empty) is filled at start.
     await sql(`delete from party_member_stage_rollup`);
+    await sql(`delete from party_member_community_rollup`);
     await ensureRollups(service.orm.em, [partyMemberRollup]);
     await expectRollupEqualsBase();
   });

@@ -151,6 +151,9 @@ describe.each(testDialects())('resident list pages on %s', (dialect) => {
     ['a grid', { gridId: 'grid-1-0' }, (p) => p.grid === 'grid-1-0'],
     ['a name prefix', { namePrefix: '林' }, (p) => p.name.startsWith('林')],
     ['a two-character name prefix', { namePrefix: '李小' }, (p) => p.name.startsWith('李小')],
+    // LIKE's wildcards in a prefix are plain characters (SQLite's LIKE has no escape character unless told)
+    ['a prefix with _', { namePrefix: '王_' }, (p) => p.name.startsWith('王_')],
+    ['a prefix with %', { namePrefix: '林%' }, (p) => p.name.startsWith('林%')],
     ['低保', { careCategory: 'MINIMUM_LIVING_ALLOWANCE' }, (p) => p.open.includes('MINIMUM_LIVING_ALLOWANCE')],
     ['残疾', { careCategory: 'DISABILITY' }, (p) => p.open.includes('DISABILITY')],
     ['an ended category only', { careCategory: 'UNEMPLOYED' }, () => false],

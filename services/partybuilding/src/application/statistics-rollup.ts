@@ -10,9 +10,11 @@ export const partyMemberRollup: RollupDefinition = {
   memberTable: 'party_member_rollup_member',
   keyColumns: ['community_id', 'branch_id', 'stage', 'member_type', 'gender', 'birth_date'],
   memberIdColumn: 'm."id"',
-  // without the birth date: what statistics without age bands read (see PartyMemberStageRollup)
+  // without the birth date: what statistics without age bands read (see PartyMemberStageRollup); without the branch
+  // too: what statistics without organisations read (PartyMemberCommunityRollup)
   coarser: [
     { table: 'party_member_stage_rollup', keyColumns: ['community_id', 'branch_id', 'stage', 'member_type', 'gender'] },
+    { table: 'party_member_community_rollup', keyColumns: ['community_id', 'stage', 'member_type', 'gender'] },
   ],
   currentKeys: (condition) =>
     `select m."id" as "member_id", m."community_id" as "community_id", coalesce(m."branch_id", '') as "branch_id",

@@ -1,7 +1,12 @@
 import { referenceEntities } from '@shequ/subgraph';
 import { PartyMeeting, PartyMeetingAttendance } from './party-meeting.js';
 import { PartyMemberStageChange } from './party-member-stage-change.js';
-import { PartyMemberRollup, PartyMemberRollupMember, PartyMemberStageRollup } from './party-member-rollup.js';
+import {
+  PartyMemberRollup,
+  PartyMemberRollupMember,
+  PartyMemberStageRollup,
+  PartyMemberCommunityRollup,
+} from './party-member-rollup.js';
 import { PartyMember } from './party-member.js';
 import { PartyOrganizationChange } from './party-organization-change.js';
 import { PartyOrganization } from './party-organization.js';
@@ -18,6 +23,7 @@ export {
   PartyMemberRollup,
   PartyMemberRollupMember,
   PartyMemberStageRollup,
+  PartyMemberCommunityRollup,
   PartyMemberStageChange,
   PartyOrganization,
   PartyOrganizationChange,
@@ -46,4 +52,5 @@ export const partybuildingEntities = [
   PartyMemberRollup,
   PartyMemberRollupMember,
   PartyMemberStageRollup,
+  PartyMemberCommunityRollup,
 ];

@@ -80,3 +80,26 @@ export class PartyMemberStageRollup {
   @Property({ type: 'integer', fieldName: 'n' })
   n!: number;
 }
+
+/**
+ * 党员统计汇总（不含出生日期与支部）: the groups of `PartyMemberRollup` summed without the birth date and the branch
+ * (a few groups per community). Statistics without age bands and organisations read this table. Kept by the same
+ * diffs as the rollup (`coarser` of `partyMemberRollup`), filled from it at start when new.
+ */
+@Entity({ tableName: 'party_member_community_rollup' })
+export class PartyMemberCommunityRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'stage' })
+  stage!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'member_type' })
+  memberType!: string;
+
+  @PrimaryKey({ type: 'string', length: 10, fieldName: 'gender' })
+  gender!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { plainRows, subquery } from '@shequ/database';
+import { plainRows, sqlDialectOf, subquery } from '@shequ/database';
 import { CareCategories, labelsOf, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
@@ -24,6 +24,18 @@ export interface ResidentCriteria {
 export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
+ * A text starting with `prefix`, literally and case-sensitively, as an index serves it. PostgreSQL: LIKE with the
+ * wildcards escaped (its LIKE escapes with a backslash). SQLite's LIKE has no escape character unless told and ignores
+ * ASCII case, so there it is the range [prefix, prefix + U+10FFFF) of the binary collation (UTF-8 byte order is code
+ * point order: every text with the prefix sorts inside it).
+ */
+function startsWith(em: EntityManager, prefix: string): { $gte: string; $lt: string } | { $like: string } {
+  return sqlDialectOf(em) === 'sqlite'
+    ? { $gte: prefix, $lt: `${prefix}\u{10FFFF}` }
+    : { $like: `${escapeLike(prefix)}%` };
+}
+
+/**
  * Turns list filters into a query within the caller's row scope (all criteria must hold). Ages are on `today`;
  * a care category means an open record, except 高龄 which is derived from the birth date.
  */
@@ -42,7 +54,7 @@ export async function residentWhere(
   if (criteria?.residenceType) all.push({ residenceType: criteria.residenceType as Resident['residenceType'] });
   if (criteria?.status) all.push({ status: criteria.status as Resident['status'] });
   if (criteria?.gender) all.push({ gender: criteria.gender as Resident['gender'] });
-  if (criteria?.namePrefix) all.push({ name: { $like: `${escapeLike(criteria.namePrefix.trim())}%` } });
+  if (criteria?.namePrefix) all.push({ name: startsWith(em, criteria.namePrefix.trim()) });
   for (const [field, value] of [
     ['minAge', criteria?.minAge],
     ['maxAge', criteria?.maxAge],
