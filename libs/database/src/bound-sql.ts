@@ -13,7 +13,7 @@ function isSqlite(em: EntityManager): boolean {
  * becomes a long statement that SQLite must parse and prepare anew each time (several times the insert's own cost).
  * Dates are stored as the ORM stores them (epoch milliseconds on SQLite, `timestamptz` on PostgreSQL).
  */
-export async function executeBound(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
+async function executeBound(em: EntityManager, sql: string, params: readonly unknown[]): Promise<Row[]> {
   const sqlite = isSqlite(em);
   const bindings = params.map((value) => {
     if (value instanceof Date) return sqlite ? value.getTime() : value;

@@ -6,7 +6,7 @@ export { createMigrations, type CreateMigrationsSettings } from './create-migrat
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';
 export { columnSum, plainRows, subquery } from './plain-rows.js';
-export { executeBound, insertRows } from './bound-sql.js';
+export { insertRows } from './bound-sql.js';
 export { BulkWrites, insertPrepared, listMatch, runPrepared, type QueuedRows } from './prepared-rows.js';
 export { countNewRollupMembers } from './rollup-new-members.js';
 export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';

@@ -3,7 +3,7 @@ import { messagingEntities } from '@shequ/messaging';
 import { accessEntitiesOf } from '../access/access-entities.js';
 import { schedulingEntities } from '../scheduled-task-lease.js';
 import type { SubgraphServiceDefinition } from '../subgraph-service.js';
-import { referenceFactsOf, type ReferenceDataset } from '../references/apply-reference.js';
+import { referenceFactsOf, referenceRowOf, type ReferenceDataset } from '../references/apply-reference.js';
 import { ReferenceProjection } from '../references/reference-projection.js';
 import { BulkInsert, GenerationProgress } from './bulk-insert.js';
 
@@ -73,16 +73,5 @@ export function openServiceDatabase(definition: SubgraphServiceDefinition, locat
 
 /** The reference projection's rows of a generated community, as residents' events would state them (epoch-dated). */
 function referenceRows(community: ReferenceDataset) {
-  return referenceFactsOf(community, new Date(0)).map((f) => ({
-    kind: f.kind,
-    id: f.id,
-    communityId: f.communityId,
-    status: f.status ?? 'ACTIVE',
-    parentId: f.parentId ?? null,
-    gridId: f.gridId ?? null,
-    department: f.department ?? null,
-    gridIds: f.gridIds?.join(',') ?? '',
-    birthDate: f.birthDate ?? null,
-    sourceOccurredAt: f.occurredAt,
-  }));
+  return referenceFactsOf(community, new Date(0)).map(referenceRowOf);
 }

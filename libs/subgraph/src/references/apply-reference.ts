@@ -63,6 +63,31 @@ const FACT_COLUMNS = {
   birthDate: 'birth_date',
 } as const;
 
+/** The projection row of a fact as it is first inserted (what the fact leaves out takes its default). */
+export function referenceRowOf(facts: ReferenceFacts) {
+  return {
+    kind: facts.kind,
+    id: facts.id,
+    communityId: facts.communityId,
+    status: facts.status ?? 'ACTIVE',
+    parentId: facts.parentId ?? null,
+    gridId: facts.gridId ?? null,
+    department: facts.department ?? null,
+    gridIds: facts.gridIds?.join(',') ?? '',
+    birthDate: facts.birthDate ?? null,
+    sourceOccurredAt: facts.occurredAt,
+  };
+}
+
+/** Every column of a row (property of `referenceRowOf` → column of `reference_projection`). */
+const ROW_COLUMNS = {
+  kind: 'kind',
+  id: 'id',
+  communityId: 'community_id',
+  ...FACT_COLUMNS,
+  sourceOccurredAt: 'source_occurred_at',
+} as const;
+
 /**
  * Upserts one projection row; idempotent, and a fact older than what the row was last updated from is ignored
  * (redelivery and replay never move the row backwards). Returns whether it changed anything. One plain statement
@@ -74,18 +99,12 @@ export async function applyReferenceFacts(em: EntityManager, facts: ReferenceFac
   const row = await upsertPlainRow<{ kind: string }>(em, {
     table: 'reference_projection',
     key: ['kind', 'id'],
-    insert: {
-      kind: facts.kind,
-      id: facts.id,
-      community_id: facts.communityId,
-      status: facts.status ?? 'ACTIVE',
-      parent_id: facts.parentId ?? null,
-      grid_id: facts.gridId ?? null,
-      department: facts.department ?? null,
-      grid_ids: facts.gridIds?.join(',') ?? '',
-      birth_date: facts.birthDate ?? null,
-      source_occurred_at: facts.occurredAt,
-    },
+    insert: Object.fromEntries(
+      Object.entries(referenceRowOf(facts)).map(([key, value]) => [
+        ROW_COLUMNS[key as keyof typeof ROW_COLUMNS],
+        value,
+      ]),
+    ),
     update: ['community_id', ...given.map((key) => FACT_COLUMNS[key]), 'source_occurred_at'],
     onlyIf: 'reference_projection.source_occurred_at <= excluded.source_occurred_at',
     returning: ['kind'],
@@ -190,17 +209,6 @@ export async function seedReferenceProjection(em: EntityManager, data: Reference
     ),
   );
   const fresh = referenceFactsOf(data, at).filter((f) => !known.has(`${f.kind}:${f.id}`));
-  const rows = fresh.map((f) => ({
-    kind: f.kind,
-    id: f.id,
-    communityId: f.communityId,
-    status: f.status ?? 'ACTIVE',
-    parentId: f.parentId ?? null,
-    gridId: f.gridId ?? null,
-    department: f.department ?? null,
-    gridIds: f.gridIds?.join(',') ?? '',
-    birthDate: f.birthDate ?? null,
-    sourceOccurredAt: f.occurredAt,
-  }));
+  const rows = fresh.map(referenceRowOf);
   for (let i = 0; i < rows.length; i += 500) await em.insertMany(ReferenceProjection, rows.slice(i, i + 500));
 }

@@ -43,9 +43,10 @@ export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEn
   );
   if (any.length === 0) return 0;
   const subscriptions = await em.find(WebhookSubscription, { communityId: event.communityId, status: 'ACTIVE' });
-  const current = subscriptions.filter((s) => !keyHasExpired(s, now) || (disableExpired(s, now), false));
-  const owed = current.filter(
-    (s) => s.eventTypes.includes(event.type) && scopesAllowWebhookEvent(s.scopes, event.type),
+  // a key that has expired since takes its webhooks with it (as a revoked key's)
+  for (const subscription of subscriptions) if (keyHasExpired(subscription, now)) disableExpired(subscription, now);
+  const owed = subscriptions.filter(
+    (s) => s.status === 'ACTIVE' && s.eventTypes.includes(event.type) && scopesAllowWebhookEvent(s.scopes, event.type),
   );
   if (owed.length === 0) return 0;
   const body = webhookBody(event);
