@@ -1,4 +1,5 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { sqlDialectOf } from '@shequ/database';
 import type { Organization } from '../entities/organization.js';
 import type { Staff } from '../entities/staff.js';
 import { escapeLike } from './resident-query.js';
@@ -16,11 +17,24 @@ export function staffWhere(
 
 /** List filters of `organizations` within the caller's row scope; a name part matches anywhere in the name. */
 export function organizationWhere(
+  em: EntityManager,
   scope: FilterQuery<Organization>,
   criteria: { kind?: string | null; nameContains?: string | null } | null | undefined,
 ): FilterQuery<Organization> {
   const all: FilterQuery<Organization>[] = [scope];
   if (criteria?.kind) all.push({ kind: criteria.kind as Organization['kind'] });
-  if (criteria?.nameContains) all.push({ name: { $like: `%${escapeLike(criteria.nameContains.trim())}%` } });
+  const part = criteria?.nameContains?.trim();
+  if (part) all.push(nameContains(em, part));
   return { $and: all };
+}
+
+/**
+ * A name containing `part` anywhere, literally and case-sensitively, on both dialects. PostgreSQL: LIKE with the
+ * wildcards escaped. SQLite's LIKE knows no escape character unless told (an escaped `_` or `%` matched nothing)
+ * and ignores ASCII case, so there it is `instr(name, part) > 0`.
+ */
+function nameContains(em: EntityManager, part: string): FilterQuery<Organization> {
+  if (sqlDialectOf(em) === 'sqlite')
+    return { [raw((alias: string) => `instr(${alias}.name, ?)`, [part])]: { $gt: 0 } };
+  return { name: { $like: `%${escapeLike(part)}%` } };
 }

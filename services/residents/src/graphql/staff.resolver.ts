@@ -58,7 +58,7 @@ export class OrganizationResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('organizations:read');
-    return paginate(ctx.em, Organization, organizationWhere(communityWhere(ctx.access), filter), page);
+    return paginate(ctx.em, Organization, organizationWhere(ctx.em, communityWhere(ctx.access), filter), page);
   }
 
   @Mutation(() => OrganizationPayload, { description: '登记组织（需 organizations:write）' })
