@@ -17,6 +17,11 @@ export interface GatewayContext {
   caller: GatewayCaller;
   /** Set by `/exports` for a saved query that needs it: every subgraph then requires this permission. */
   exportPermission?: string | null;
+  /**
+   * The caller's trace context to pass on when the gateway records no spans (then no context manager carries it);
+   * undefined when spans are recorded: the active span's context is sent instead.
+   */
+  traceContext?: Record<string, string>;
 }
 
 /**
@@ -56,12 +61,13 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!request.http) return;
-    const { requestId, authorization, exportPermission, actingCommunity } = (context ?? {}) as Partial<GatewayContext>;
+    const { requestId, authorization, exportPermission, actingCommunity, traceContext } = (context ??
+      {}) as Partial<GatewayContext>;
     if (requestId) request.http.headers.set(REQUEST_ID_HEADER, requestId);
     if (exportPermission) request.http.headers.set(EXPORT_PERMISSION_HEADER, exportPermission);
     if (authorization) request.http.headers.set('authorization', authorization);
     if (actingCommunity) request.http.headers.set(ACTING_COMMUNITY_HEADER, actingCommunity);
-    for (const [name, value] of Object.entries(traceHeaders())) request.http.headers.set(name, value);
+    for (const [name, value] of Object.entries(traceContext ?? traceHeaders())) request.http.headers.set(name, value);
   }
 
   /**

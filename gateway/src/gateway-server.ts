@@ -15,6 +15,7 @@ import {
   errorLogPlugin,
   withoutSuggestions,
   querySafetyPlugin,
+  carriedTraceHeaders,
   setupTracing,
   startHttpService,
   type Logger,
@@ -48,7 +49,9 @@ export async function startGateway(
   config: GatewayConfig,
   options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningGateway> {
-  const tracing = setupTracing({ service: 'gateway' });
+  // Without recorded spans the gateway passes the caller's trace context on from the request itself (no
+  // AsyncLocalStorage context manager: async hooks would cost every promise of every request).
+  const tracing = setupTracing({ service: 'gateway', activeContext: false });
   const logger = options.logger ?? createLogger('gateway');
   const urls = subgraphUrls(options.env);
   const jwt = new JwtVerifier(jwtSettingsFromEnv(options.env));
@@ -102,6 +105,7 @@ export async function startGateway(
     authorization: request.headers.authorization,
     actingCommunity: actingCommunityFrom(request.headers[ACTING_COMMUNITY_HEADER]) ?? undefined,
     caller: await identifyCaller(request.headers.authorization, jwt, apiKeys, verifiedTokens),
+    traceContext: tracing.recording ? undefined : carriedTraceHeaders(request.headers),
   });
   const http = await startHttpService<GatewayContext>({
     service: 'gateway',
