@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { buildSchema, type GraphQLFormattedError } from 'graphql';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -47,7 +47,12 @@ export interface RunningGateway {
 /** The Apollo gateway serving the supergraph composed at build time, with /health and /ready. */
 export async function startGateway(
   config: GatewayConfig,
-  options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    logger?: Logger;
+    env?: NodeJS.ProcessEnv;
+    /** Plugins after the gateway's own (tests: to observe the request pipeline). */
+    plugins?: ApolloServerPlugin<GatewayContext>[];
+  } = {},
 ): Promise<RunningGateway> {
   // Without recorded spans the gateway passes the caller's trace context on from the request itself (no
   // AsyncLocalStorage context manager: async hooks would cost every promise of every request).
@@ -98,6 +103,7 @@ export async function startGateway(
             }),
           ]
         : []),
+      ...(options.plugins ?? []),
     ],
   });
   const context = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
