@@ -16,7 +16,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationFor } from '@shequ/subgraph/testing';
 import { freePort, startProcess, waitFor, type RunningProcess } from '@shequ/testing';
-import { ROOT, SERVICES, startSystem, type RunningSystem } from '../test/system.js';
+import { NODE_FLAGS, ROOT, SERVICES, startSystem, type RunningSystem } from '../test/system.js';
 import { cpuTicks, waitUntilIdle } from './settle.js';
 
 const number = (name: string, fallback: number) => {
@@ -134,6 +134,21 @@ async function startHiveGateway(system: RunningSystem): Promise<{ url: string; p
   return { url: `http://127.0.0.1:${port}/graphql`, process: hive };
 }
 
+/**
+ * `BENCH_GATEWAY_ENTRY=/path/to/gateway/dist/main.js`: measures another build of our gateway (e.g. the main
+ * branch's) on this run's subgraphs, at the same port, to compare a change with what it replaces.
+ */
+async function replaceGateway(system: RunningSystem, entry: string): Promise<void> {
+  const index = system.processes.findIndex((p) => p.name === 'gateway');
+  await system.processes[index].stop();
+  const gateway = startProcess('gateway', process.execPath, [...NODE_FLAGS, entry], { env: system.env });
+  system.processes[index] = gateway;
+  await waitFor(
+    async () => (await fetch(system.gatewayUrl.replace(/graphql$/, 'health')).catch(() => undefined))?.ok ?? false,
+    { timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 120_000), intervalMs: 250, what: `gateway ${entry}` },
+  );
+}
+
 describe('gateways side by side', () => {
   let system: RunningSystem;
   let hive: { url: string; process: RunningProcess } | undefined;
@@ -144,6 +159,7 @@ describe('gateways side by side', () => {
     loadAverages.push(os.loadavg());
     system = await startSystem();
     await waitUntilIdle(system.processes);
+    if (process.env.BENCH_GATEWAY_ENTRY) await replaceGateway(system, process.env.BENCH_GATEWAY_ENTRY);
     hive = await startHiveGateway(system);
   }, 900_000);
   afterAll(async () => {
@@ -162,7 +178,7 @@ describe('gateways side by side', () => {
         '',
         `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}`,
         `node ${process.version}; load average before ${loadAverages[0].map((l) => l.toFixed(1)).join(' ')}, after ${loadAverages[1].map((l) => l.toFixed(1)).join(' ')}`,
-        `command: ${lifecycle}`,
+        `command: ${lifecycle}${process.env.BENCH_GATEWAY_ENTRY ? ` (gateway: ${process.env.BENCH_GATEWAY_ENTRY})` : ''}`,
         `settings: ${ROUNDS} interleaved rounds of ${SECONDS} s per side and client count; figures are medians of the rounds; community_admin of 莲秀社区`,
         '',
         '| operation | clients | A | req/s | p50 ms | CPU ms/req (A) | B | req/s | p50 ms | CPU ms/req (B) | A ÷ B |',

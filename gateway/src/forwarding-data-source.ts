@@ -17,6 +17,11 @@ export interface GatewayContext {
   caller: GatewayCaller;
   /** Set by `/exports` for a saved query that needs it: every subgraph then requires this permission. */
   exportPermission?: string | null;
+  /**
+   * The caller's trace context to pass on when the gateway records no spans (then no context manager carries it);
+   * undefined when spans are recorded: the active span's context is sent instead.
+   */
+  traceContext?: Record<string, string>;
 }
 
 /**
@@ -26,11 +31,14 @@ export interface GatewayContext {
  * queries with the same credential merged into one request).
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly client: SubgraphClient;
+
   constructor(
     private readonly service: SubgraphName,
     settings: { url: string; client: SubgraphClient },
   ) {
     super({ url: settings.url, fetcher: settings.client.fetcher });
+    this.client = settings.client;
     // no HTTP caching of subgraph answers: every answer depends on the caller's credential
     this.honorSubgraphCacheControlHeader = false;
   }
@@ -44,7 +52,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): ReturnType<RemoteGraphQLDataSource['process']> {
     try {
-      return await super.process(options);
+      return await this.send(options);
     } catch (error) {
       // only a query of a client's request is answered with a partial result (not a health check)
       if (!('document' in options) || !isOutage(error)) throw error;
@@ -54,14 +62,41 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     }
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (!request.http) return;
-    const { requestId, authorization, exportPermission, actingCommunity } = (context ?? {}) as Partial<GatewayContext>;
-    if (requestId) request.http.headers.set(REQUEST_ID_HEADER, requestId);
-    if (exportPermission) request.http.headers.set(EXPORT_PERMISSION_HEADER, exportPermission);
-    if (authorization) request.http.headers.set('authorization', authorization);
-    if (actingCommunity) request.http.headers.set(ACTING_COMMUNITY_HEADER, actingCommunity);
-    for (const [name, value] of Object.entries(traceHeaders())) request.http.headers.set(name, value);
+  /**
+   * What `RemoteGraphQLDataSource.process` does for us (no APQ, no cache hints), without its per-fetch detours: it
+   * copies the headers through two node-fetch `Headers` and builds a node-fetch `Request` (the body copied into a
+   * Buffer) that only its error hooks would read. The body is the same: `{"query":…,"variables":…,…}`.
+   */
+  private async send(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource['process']> {
+    const { http, query, ...rest } = options.request;
+    if (!query) throw new Error('Missing query');
+    const headers = this.headersFor(options.context as Partial<GatewayContext> | undefined);
+    // Apollo Gateway's own (only with federated tracing, which is off): added, never replacing the caller's
+    for (const [name, value] of http?.headers ?? []) headers[name.toLowerCase()] ??= value;
+    const response = await this.client.fetcher(this.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, ...rest }),
+    });
+    if (!response.ok) throw await this.errorFromResponse(response);
+    const body = await this.parseBody(response);
+    if (typeof body !== 'object' || body === null)
+      throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    return { ...body, http: response };
+  }
+
+  /** The caller's credential, acting community, export permission, request id and trace context; nothing else. */
+  private headersFor(context: Partial<GatewayContext> | undefined): Record<string, string> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const { requestId, authorization, exportPermission, actingCommunity, traceContext } = context ?? {};
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    if (exportPermission) headers[EXPORT_PERMISSION_HEADER] = exportPermission;
+    if (authorization) headers.authorization = authorization;
+    if (actingCommunity) headers[ACTING_COMMUNITY_HEADER] = actingCommunity;
+    Object.assign(headers, traceContext ?? traceHeaders());
+    return headers;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { buildSchema, type GraphQLFormattedError } from 'graphql';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -15,6 +15,7 @@ import {
   errorLogPlugin,
   withoutSuggestions,
   querySafetyPlugin,
+  carriedTraceHeaders,
   setupTracing,
   startHttpService,
   type Logger,
@@ -46,9 +47,16 @@ export interface RunningGateway {
 /** The Apollo gateway serving the supergraph composed at build time, with /health and /ready. */
 export async function startGateway(
   config: GatewayConfig,
-  options: { logger?: Logger; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    logger?: Logger;
+    env?: NodeJS.ProcessEnv;
+    /** Plugins after the gateway's own (tests: to observe the request pipeline). */
+    plugins?: ApolloServerPlugin<GatewayContext>[];
+  } = {},
 ): Promise<RunningGateway> {
-  const tracing = setupTracing({ service: 'gateway' });
+  // Without recorded spans the gateway passes the caller's trace context on from the request itself (no
+  // AsyncLocalStorage context manager: async hooks would cost every promise of every request).
+  const tracing = setupTracing({ service: 'gateway', activeContext: false });
   const logger = options.logger ?? createLogger('gateway');
   const urls = subgraphUrls(options.env);
   const jwt = new JwtVerifier(jwtSettingsFromEnv(options.env));
@@ -95,6 +103,7 @@ export async function startGateway(
             }),
           ]
         : []),
+      ...(options.plugins ?? []),
     ],
   });
   const context = async (request: IncomingMessage, requestId: string): Promise<GatewayContext> => ({
@@ -102,6 +111,7 @@ export async function startGateway(
     authorization: request.headers.authorization,
     actingCommunity: actingCommunityFrom(request.headers[ACTING_COMMUNITY_HEADER]) ?? undefined,
     caller: await identifyCaller(request.headers.authorization, jwt, apiKeys, verifiedTokens),
+    traceContext: tracing.recording ? undefined : carriedTraceHeaders(request.headers),
   });
   const http = await startHttpService<GatewayContext>({
     service: 'gateway',

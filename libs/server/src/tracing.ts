@@ -28,6 +28,13 @@ export interface TracingSettings {
   env?: NodeJS.ProcessEnv;
   /** Spans go here too, one by one (tests: an InMemorySpanExporter). */
   exporter?: SpanExporter;
+  /**
+   * When no spans are recorded, whether an incoming trace context stays the active context across awaits (an
+   * AsyncLocalStorage context manager, so `traceHeaders()` finds it anywhere; every promise of the process then
+   * pays for async hooks). Default true; the gateway passes the caller's context on by hand instead
+   * (`carriedTraceHeaders`). With spans recorded there is always a context manager.
+   */
+  activeContext?: boolean;
 }
 
 export interface Tracing {
@@ -69,7 +76,7 @@ export function setupTracing(settings: TracingSettings): Tracing {
     provider.register({ propagator: new W3CTraceContextPropagator() });
     flush = () => provider.forceFlush();
   } else {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    if (settings.activeContext ?? true) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   }
   holder[STATE] = { service: settings.service, recording: processors.length > 0, flush };
@@ -123,6 +130,17 @@ export async function withServerSpan<T>(
 export function traceHeaders(): Record<string, string> {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
+  return carrier;
+}
+
+/**
+ * The caller's own trace context (`traceparent`, `tracestate`) as received, checked by the W3C propagator, to pass
+ * on unchanged when no spans are recorded and no context manager carries it; empty without a valid one.
+ */
+export function carriedTraceHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  if (headers[TRACEPARENT_HEADER] === undefined) return {};
+  const carrier: Record<string, string> = {};
+  propagation.inject(propagation.extract(ROOT_CONTEXT, headers), carrier);
   return carrier;
 }
 
