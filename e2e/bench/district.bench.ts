@@ -2,7 +2,8 @@
  * The district benchmark (issue 16): a generated district (`npm run generate`) on PostgreSQL, the whole system
  * started on it, and each statistics query through the gateway as the district's analyst, p50 and p99, side by
  * side in the same run with the handwritten GROUP BY over the base tables that gives the same numbers (asserted
- * equal), plus resident list pages (`residents(first: 50)` by grid, name prefix, care category) as a district admin.
+ * equal), plus resident list pages (`residents(first: 50)` without a filter — beside the `count(*)` its `totalCount`
+ * replaces — by grid, name prefix, care category) as a district admin.
  * Size: SHEQU_BENCH_RESIDENTS (default 5,000; the issue's figure is 1,000,000 with 200,000 cases),
  * SHEQU_BENCH_CASES (default one per five residents), SHEQU_BENCH_RUNS (default 30 per query);
  * SHEQU_BENCH_DISTRICT_URL (`postgresql://…/district`) runs on a district generated before instead of generating one.
@@ -208,8 +209,13 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
     const residents = new Client(url.replace(/\/district$/, '/district_residents'));
     await residents.connect();
     const gridId = String((await residents.query(`select id from grid order by id limit 1`)).rows[0].id);
-    await residents.end();
-    const pages: Array<[string, string]> = [
+    // [name, query, the count(*) its totalCount replaces (timed side by side, asserted equal)]
+    const pages: Array<[string, string, string?]> = [
+      [
+        'residents(first: 50) without a filter',
+        `{ residents(first: 50) { totalCount edges { node { id name } } } }`,
+        `select count(*) as n from resident where community_id like '350203%'`,
+      ],
       [
         'residents(first: 50) by grid',
         `{ residents(first: 50, filter: { gridId: "${gridId}" }) { totalCount edges { node { id name } } } }`,
@@ -223,15 +229,23 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
         `{ residents(first: 50, filter: { careCategory: MINIMUM_LIVING_ALLOWANCE }) { totalCount edges { node { id name } } } }`,
       ],
     ];
-    for (const [name, query] of pages) {
+    for (const [name, query, countSql] of pages) {
       const times: number[] = [];
+      const sqlTimes: number[] = [];
       for (let i = 0; i < RUNS + 3; i++) {
         const { ms, value } = await timed(() => gateway(query, DISTRICT_ADMIN));
         expect(value.residents.edges.length).toBeGreaterThan(0);
+        if (countSql) {
+          const counted = await timed(() => residents.query(countSql));
+          expect(value.residents.totalCount, name).toBe(Number(counted.value.rows[0].n));
+          if (i >= 3) sqlTimes.push(counted.ms);
+        }
         if (i >= 3) times.push(ms);
       }
-      lines.push(`| ${name} (district admin) | ${p(times, 50)} | ${p(times, 99)} | – | – |`);
+      const sql = countSql ? `${p(sqlTimes, 50)} | ${p(sqlTimes, 99)}` : '– | –';
+      lines.push(`| ${name} (district admin) | ${p(times, 50)} | ${p(times, 99)} | ${sql} |`);
     }
+    await residents.end();
     const cpus = os.cpus();
     console.log(
       [

@@ -42,6 +42,20 @@ const withoutBirthDate = (rows: Row[]) => {
     .sort();
 };
 
+/** The groups of `resident_count_rollup` (community × gender × residence type × status), summed from rows. */
+const COUNT_KEY = ['community_id', 'gender', 'residence_type', 'status'];
+const countGroups = (rows: Row[]) => {
+  const sums = new Map<string, number>();
+  for (const r of rows) {
+    const key = COUNT_KEY.map((c) => String(r[c])).join('|');
+    sums.set(key, (sums.get(key) ?? 0) + Number(r.n));
+  }
+  return [...sums]
+    .filter(([, n]) => n !== 0)
+    .map(([key, n]) => `${key}|${n}`)
+    .sort();
+};
+
 /** Handwritten GROUP BY over the base tables, written independently of the rollup's own SQL. */
 const BASE_GROUP_BY = `
   select r.community_id, coalesce(h.building_id, '') as building_id, coalesce(r.gender, '') as gender,
@@ -66,6 +80,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
   const sql = (text: string, params: unknown[] = []) => service.orm.em.getConnection().execute<Row[]>(text, params);
   const rollupRows = () => sql(`select * from resident_rollup where n <> 0`);
   const placeRows = async () => withoutBirthDate(await sql(`select * from resident_place_rollup where n <> 0`));
+  const countRows = async () => countGroups(await sql(`select * from resident_count_rollup where n <> 0`));
 
   beforeAll(async () => {
     service = await startTestSubgraph(residentsService, {
@@ -153,15 +168,22 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     const places = withoutBirthDate(base);
     expect(places.length).toBeGreaterThan(4);
     expect(await placeRows()).toEqual(places);
+    // and the coarsest (what a resident list's totalCount reads)
+    const counts = countGroups(base);
+    expect(counts.length).toBeGreaterThan(2);
+    expect(await countRows()).toEqual(counts);
 
     // A rebuild from scratch (what start-up does for a new rollup) gives the same table.
     await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
     expect(normalise(await rollupRows())).toEqual(expected);
     expect(await placeRows()).toEqual(places);
+    expect(await countRows()).toEqual(counts);
     // A coarser table added to an existing rollup (its migration leaves it empty) is filled at start.
     await sql(`delete from resident_place_rollup`);
+    await sql(`delete from resident_count_rollup`);
     await ensureRollups(service.orm.em.fork(), [residentRollup]);
     expect(await placeRows()).toEqual(places);
+    expect(await countRows()).toEqual(counts);
     expect(normalise(await rollupRows())).toEqual(expected);
   });
 

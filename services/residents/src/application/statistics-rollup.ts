@@ -27,6 +27,8 @@ export const residentRollup: RollupDefinition = {
       table: 'resident_place_rollup',
       keyColumns: ['community_id', 'building_id', 'gender', 'residence_type', 'status', 'care_mask'],
     },
+    // without place or care: what a resident list's totalCount over whole communities reads (ResidentCountRollup)
+    { table: 'resident_count_rollup', keyColumns: ['community_id', 'gender', 'residence_type', 'status'] },
   ],
   currentKeys: (condition) =>
     `select r."id" as "member_id", r."community_id" as "community_id", coalesce(h."building_id", '') as "building_id",

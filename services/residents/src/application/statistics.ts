@@ -51,8 +51,15 @@ interface Sql {
   params: unknown[];
 }
 
-/** The scope and filter as SQL over the rollup `g` (with its building `b` and grid `gr`). */
-function whereSql(scope: StatisticsScope, criteria: ResidentCriteria | null | undefined, today: string): Sql {
+/**
+ * The scope and filter as SQL over the rollup `g` (with its building `b` and grid `gr`, referred to only for a grid
+ * filter or a grid worker's grids). Also what a resident list's `totalCount` sums (`resident-count.ts`).
+ */
+export function rollupWhereSql(
+  scope: StatisticsScope,
+  criteria: ResidentCriteria | null | undefined,
+  today: string,
+): Sql {
   const parts: string[] = [];
   const params: unknown[] = [];
   const community = scope.community.communityId;
@@ -199,7 +206,7 @@ export async function residentStatistics(
   includeSensitive: boolean,
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
-  const where = whereSql(scope, criteria, today);
+  const where = rollupWhereSql(scope, criteria, today);
   // Ages need the birth date, which makes nearly every resident its own group: without them, the coarser table.
   const needsAge =
     dimensions.includes('AGE_BAND') ||

@@ -9,7 +9,7 @@ import { Grid } from './grid.js';
 import { Household } from './household.js';
 import { Organization } from './organization.js';
 import { Resident } from './resident.js';
-import { ResidentPlaceRollup, ResidentRollup, ResidentRollupMember } from './resident-rollup.js';
+import { ResidentCountRollup, ResidentPlaceRollup, ResidentRollup, ResidentRollupMember } from './resident-rollup.js';
 import { Staff } from './staff.js';
 import { District, Street } from './street.js';
 
@@ -27,6 +27,7 @@ export {
   ResidentRollup,
   ResidentRollupMember,
   ResidentPlaceRollup,
+  ResidentCountRollup,
   Staff,
   Street,
 };
@@ -47,6 +48,7 @@ export const residentsEntities = [
   ResidentRollup,
   ResidentRollupMember,
   ResidentPlaceRollup,
+  ResidentCountRollup,
   ...residentsAccessEntities,
   ...fundEntities,
 ];

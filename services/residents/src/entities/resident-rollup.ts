@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * 人口统计汇总: how many residents share one combination of the keys analysts count by. Maintained with every
@@ -70,6 +70,8 @@ export class ResidentRollupMember {
  * diffs as the rollup (`coarser` of `residentRollup`), filled from it at start when new.
  */
 @Entity({ tableName: 'resident_place_rollup' })
+// a grid's or a building's groups (a resident list's totalCount by grid, building or a grid worker's grids)
+@Index({ properties: ['buildingId'] })
 export class ResidentPlaceRollup {
   @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
   communityId!: string;
@@ -88,6 +90,31 @@ export class ResidentPlaceRollup {
 
   @PrimaryKey({ type: 'integer', fieldName: 'care_mask' })
   careMask!: number;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}
+
+/**
+ * 居民数汇总: the groups of `ResidentRollup` summed over community, gender, residence type and status only — a few
+ * hundred rows for a whole district. A resident list's `totalCount` without a place or care filter (none, status,
+ * gender, residence type) over the caller's communities reads it instead of counting a million resident rows
+ * (`application/resident-count.ts`). Kept by the same diffs as the rollup (`coarser` of `residentRollup`), filled
+ * from it at start when new.
+ */
+@Entity({ tableName: 'resident_count_rollup' })
+export class ResidentCountRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  @PrimaryKey({ type: 'string', length: 6, fieldName: 'gender' })
+  gender!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'residence_type' })
+  residenceType!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
 
   @Property({ type: 'integer', fieldName: 'n' })
   n!: number;

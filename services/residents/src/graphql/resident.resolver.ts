@@ -12,8 +12,15 @@ import {
   updateResident,
   type Visibility,
 } from '../application/resident-lifecycle.js';
+import { countableFromRollup, residentCountFromRollup } from '../application/resident-count.js';
 import { careFilterMatches, floatingPermitWhere, residentWhere } from '../application/resident-query.js';
-import { householdWritable, residentScope, residentVisible, residentWritable } from '../application/resident-scope.js';
+import {
+  householdWritable,
+  residentScope,
+  residentStatisticsScope,
+  residentVisible,
+  residentWritable,
+} from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
 import { Household } from '../entities/household.js';
@@ -121,7 +128,13 @@ export class ResidentResolver {
     checkCareFilter(ctx, filter);
     const scope = residentScope(ctx);
     const where = await residentWhere(ctx.em, filter, scope, communityDay(ctx.clock.now()), keysetId(page.after));
-    if (!filter?.careCategory) return paginate(ctx.em, Resident, where, page, undefined, { rows: true });
+    if (!filter?.careCategory) {
+      // `totalCount` (counted only when read) as a sum of rollup groups when the filter is in their keys
+      const count = countableFromRollup(filter)
+        ? () => residentCountFromRollup(ctx.em, residentStatisticsScope(ctx), filter)
+        : undefined;
+      return paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count);
+    }
     // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category: all
     // matches are audited, and having their ids, `totalCount` is their number (no second pass over the rows).
     const matching = await careFilterMatches(ctx.em, filter, scope, where);
