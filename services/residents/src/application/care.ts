@@ -23,6 +23,8 @@ export interface CareScope {
   communityId: string;
   /** The community day the change is made on (dates of facts may not be after it). */
   today: string;
+  /** The instant of the change (the record's `openedAt` / `closedAt`). */
+  now: Date;
   resident: (resident: Resident, em: UnitOfWork['em']) => Promise<boolean>;
   /** Whether the caller may manage this category (重点人员 needs sensitive:write). */
   category: (category: CareCategory) => boolean;
@@ -72,6 +74,7 @@ export async function addCareCategory(
     source,
     grade,
     nextReviewOn: nextReviewDate(category, startedOn),
+    openedAt: scope.now,
   });
   uow.events.record(CareCategoryAdded, {
     residentId: resident.id,
@@ -92,9 +95,10 @@ async function openRecord(uow: UnitOfWork, id: string, scope: CareScope): Promis
   return record;
 }
 
-function end(uow: UnitOfWork, record: CareRecord, endedOn: string, reason: string): void {
+function end(uow: UnitOfWork, record: CareRecord, endedOn: string, reason: string, now: Date): void {
   if (endedOn < record.startedOn) throw new InvalidInputError('endedOn', '终止日期不能早于起始日期');
   record.endedOn = endedOn;
+  record.closedAt = now;
   record.endReason = reason;
   record.nextReviewOn = null;
   uow.events.record(CareCategoryEnded, { residentId: record.resident.id, category: record.category, endedOn, reason });
@@ -109,7 +113,7 @@ export async function endCareCategory(
   const endedOn = factDate(input.endedOn, 'endedOn', scope.today, '终止日期');
   const reason = text(input.reason, 'reason', 200)!;
   const record = await openRecord(uow, input.careRecordId, scope);
-  end(uow, record, endedOn, reason);
+  end(uow, record, endedOn, reason, scope.now);
   await uow.em.flush();
   return record;
 }
@@ -157,7 +161,7 @@ export async function reviewCareCategory(
     reviewedOn,
     nextReviewOn: result.nextReviewOn,
   });
-  if (result.ends) end(uow, record, reviewedOn, note ?? '复核终止');
+  if (result.ends) end(uow, record, reviewedOn, note ?? '复核终止', scope.now);
   else record.nextReviewOn = result.nextReviewOn;
   await uow.em.flush();
   return { record, review };

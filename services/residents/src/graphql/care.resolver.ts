@@ -24,6 +24,7 @@ function careScope(ctx: SubgraphContext): CareScope {
   return {
     communityId: ctx.communityId,
     today: communityDay(ctx.clock.now()),
+    now: ctx.clock.now(),
     resident: (r, em) => residentWritable(ctx.access, em, r),
     category: (category: CareCategory) => !SENSITIVE_CATEGORIES.includes(category) || ctx.access.can('sensitive:write'),
   };

@@ -8,6 +8,7 @@ import {
   OrganizationRegistered,
   ResidentRegistered,
   StaffRegistered,
+  startOfCommunityDay,
   StreetRegistered,
   SYSTEM_ACTOR,
 } from '@shequ/contracts';
@@ -65,9 +66,12 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceD
       resident: c.residentId,
       category: c.category,
       startedOn: history.startedOn.get(c.id)!,
+      // opened when it started (as the migration backfilled existing records): the list audit's history
+      openedAt: startOfCommunityDay(history.startedOn.get(c.id)!),
       source: c.source,
       grade: c.grade,
       endedOn: null,
+      closedAt: null,
       endReason: null,
       nextReviewOn: history.nextReviewOn.get(c.id) ?? null,
       reviewDueNotifiedFor: null,
