@@ -5,7 +5,7 @@ export { isLazyMigrations, type LazyMigrationLists } from './lazy-migrations.js'
 export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';
-export { columnSum, distinctCount, plainRows, subquery } from './plain-rows.js';
+export { columnSum, plainRows, subquery } from './plain-rows.js';
 export { insertRows } from './bound-sql.js';
 export { BulkWrites, insertPrepared, listMatch, runPrepared, type QueuedRows } from './prepared-rows.js';
 export { countNewRollupMembers } from './rollup-new-members.js';

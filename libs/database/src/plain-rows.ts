@@ -20,26 +20,6 @@ export async function plainRows<R extends object, T extends object = object>(
   return rows as unknown as R[];
 }
 
-/**
- * How many distinct values of `property` the rows `where` matches have, counted by the database (an index-only
- * count where an index holds the column and the conditions).
- */
-export async function distinctCount<T extends object>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  property: keyof T & string,
-  where: FilterQuery<T>,
-): Promise<number> {
-  const qb = (em as unknown as SqlEntityManager).createQueryBuilder(entity, 'e');
-  const meta = em.getMetadata().find(entity);
-  const column = (meta?.properties as Record<string, { fieldNames: string[] }> | undefined)?.[property]?.fieldNames[0];
-  const row = await qb
-    .select(raw(`count(distinct e.${column ?? property}) as total`))
-    .where(where)
-    .execute('get', false);
-  return Number((row as unknown as { total: number | string } | undefined)?.total ?? 0);
-}
-
 /** The sum of a numeric property over the rows matching `where` (0 when none), in one aggregate query. */
 export async function columnSum<T extends object>(
   em: EntityManager,

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { distinctCount, plainRows, sqlDialectOf, subquery } from '@shequ/database';
+import { entityCount, plainRows, sqlDialectOf, subquery } from '@shequ/database';
 import { CareCategories, labelsOf, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
@@ -107,7 +107,8 @@ export function carePredicateOf(criteria: ResidentCriteria, scope: FilterQuery<R
 
 /**
  * How many residents have an open record of `category` in the caller's communities (`scope`, a community
- * condition): the `totalCount` of such a list, counted in the `care_record` index without moving ids to the service.
+ * condition): the `totalCount` of such a list, counted by the database without moving ids to the service. A
+ * resident has at most one open record of a category (`addCareCategory` refuses a second), so it counts records.
  */
 export async function countOpenCare(
   em: EntityManager,
@@ -115,7 +116,7 @@ export async function countOpenCare(
   scope: FilterQuery<Resident>[],
 ): Promise<number> {
   const inScope = scope[0] as FilterQuery<CareRecord>;
-  return distinctCount(em, CareRecord, 'resident', { $and: [inScope, { category, endedOn: null }] });
+  return entityCount(em, CareRecord, { $and: [inScope, { category, endedOn: null }] });
 }
 
 /**
