@@ -115,7 +115,11 @@ describe.each(testDialects())('care-category lists audited as a predicate on %s'
     const second = await service.graphql(LIST, { first: 0 }, districtAdmin('list-2'));
     expect(second.data.residents.totalCount).toBe(2); // b1 and a2
     tick();
-    const community = await service.graphql(LIST, { first: 0 }, { role: 'community_admin', community: A, subject: 'list-3' });
+    const community = await service.graphql(
+      LIST,
+      { first: 0 },
+      { role: 'community_admin', community: A, subject: 'list-3' },
+    );
     expect(community.data.residents.totalCount).toBe(1); // a2
 
     // exactly one small row per request, whatever it matched

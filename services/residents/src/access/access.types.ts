@@ -106,7 +106,8 @@ export class PiiAuditTrailEntryType {
 
   @Field(() => String, {
     nullable: true,
-    description: '按条件读取（如按关爱对象类别筛选的名单）时的条件：该记录代表条件匹配到的全部居民，按居民查询时展开为本人',
+    description:
+      '按条件读取（如按关爱对象类别筛选的名单）时的条件：该记录代表条件匹配到的全部居民，按居民查询时展开为本人',
   })
   predicate!: string | null;
 

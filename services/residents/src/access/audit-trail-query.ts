@@ -169,22 +169,22 @@ function entriesOf(record: PiiAuditRecord, residentId: string | null | undefined
 
 function expand(record: PiiAuditRecord, residentId: string | null | undefined, periods: readonly CarePeriod[]) {
   return entriesOf(record, residentId, periods).map(({ subject, index, predicate }) => ({
-      index,
-      item: {
-        ...subject,
-        predicate,
-        predicateCount: predicate ? record.predicateCount : null,
-        id: `${record.id}.${index}`,
-        service: record.service,
-        operation: record.operation,
-        requestId: record.requestId,
-        callerKind: record.callerKind,
-        callerId: record.callerId,
-        callerRoles: record.callerRoles.split(',').filter(Boolean),
-        callerDepartment: record.callerDepartment,
-        readAt: record.readAt,
-      } satisfies AuditTrailItem,
-    }));
+    index,
+    item: {
+      ...subject,
+      predicate,
+      predicateCount: predicate ? record.predicateCount : null,
+      id: `${record.id}.${index}`,
+      service: record.service,
+      operation: record.operation,
+      requestId: record.requestId,
+      callerKind: record.callerKind,
+      callerId: record.callerId,
+      callerRoles: record.callerRoles.split(',').filter(Boolean),
+      callerDepartment: record.callerDepartment,
+      readAt: record.readAt,
+    } satisfies AuditTrailItem,
+  }));
 }
 
 /**

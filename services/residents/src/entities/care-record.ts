@@ -13,7 +13,8 @@ import { Resident } from './resident.js';
  */
 @Index({ properties: ['category', 'endedOn', 'resident', 'communityId'] })
 export class CareRecord {
-  [OptionalProps]?: 'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor' | 'openedAt' | 'closedAt';
+  [OptionalProps]?:
+    'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor' | 'openedAt' | 'closedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
