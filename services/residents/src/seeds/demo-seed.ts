@@ -16,6 +16,7 @@ import { announceBuilding, announceHousehold } from '../application/announce-pla
 import { demoDataset, demoId, SeededRandom, type DemoCareRecord } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import { rebuildRollup } from '@shequ/database';
+import { careOpenRollup } from '../application/care-open-rollup.js';
 import { residentRollup } from '../application/statistics-rollup.js';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import {
@@ -79,6 +80,7 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceD
     await em.insertMany(CareRecord, careRecords);
     // insertMany bypasses the unit of work (and so the rollup subscriber): count the statistics rollup here.
     await rebuildRollup(em, residentRollup, em.getTransactionContext());
+    await rebuildRollup(em, careOpenRollup, em.getTransactionContext());
     for (let i = 0; i < history.reviews.length; i += 500)
       await em.insertMany(CareReview, history.reviews.slice(i, i + 500));
     await em.insertMany(
