@@ -7,6 +7,7 @@ import { Building, CareRecord, Grid, Household, Resident } from '../src/entities
 import { residentsService } from '../src/service.js';
 import { careOpenRollup } from '../src/application/care-open-rollup.js';
 import { rebuildRollup } from '@shequ/database';
+import { OutboxMessage } from '@shequ/messaging';
 
 /*
  * A list filtered by a stored care category over the caller's communities is audited as ONE record holding the
@@ -217,5 +218,30 @@ describe.each(testDialects())('care-category lists audited as a predicate on %s'
     expect(record.subjects.length).toBeLessThan(2_000);
     const trail = await trailOf({ residentId: 'big-09999', callerId: 'big-page' });
     expect(trail.edges.map((e) => e.node.subjectId)).toEqual(['big-09999']);
+  });
+  it('stamps an ending closed after its commit: a read that began before the commit is counted', async () => {
+    await residentOf('a3', A, 6);
+    const id = await addCare('a3', A);
+    // the system's clock for this request: the outbox row is stamped with it inside the ending's transaction
+    const ticking = clock as unknown as { now?: () => Date };
+    ticking.now = () => new Date();
+    try {
+      const ended = await service.graphql(
+        `mutation($input: EndCareCategoryInput!) { endCareCategory(input: $input) { careRecord { id } } }`,
+        { input: { careRecordId: id, endedOn: '2026-12-01', reason: '收入超标' } },
+        { role: 'community_admin', community: A },
+      );
+      expect(ended.errors).toBeUndefined();
+    } finally {
+      delete ticking.now;
+    }
+    const em = service.orm.em.fork();
+    const record = await em.findOneOrFail(CareRecord, id);
+    const [message] = await em.find(
+      OutboxMessage,
+      { subject: { $like: '%care_category.ended%' } },
+      { orderBy: { createdAt: 'desc' }, limit: 1 },
+    );
+    expect(record.closedAt!.getTime()).toBeGreaterThanOrEqual(message.createdAt.getTime());
   });
 });

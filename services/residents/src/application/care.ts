@@ -104,6 +104,18 @@ function end(uow: UnitOfWork, record: CareRecord, endedOn: string, reason: strin
   uow.events.record(CareCategoryEnded, { residentId: record.resident.id, category: record.category, endedOn, reason });
 }
 
+/**
+ * After an ending has committed: moves the record's `closedAt` to `now`, an instant after the commit. A list read
+ * that began before the commit saw the record open; with `closedAt` after the commit the predicate audit
+ * (`piiAuditTrail`) counts the person for that read too (a read between the commit and `now` is counted without
+ * having seen them: harmless). If the process dies in between, `closedAt` stays the ending's own instant.
+ */
+export async function markClosedAfterCommit(em: UnitOfWork['em'], record: CareRecord, now: Date): Promise<void> {
+  if (!record.closedAt || now <= record.closedAt) return;
+  await em.nativeUpdate(CareRecord, { id: record.id, endedOn: { $ne: null } }, { closedAt: now });
+  record.closedAt = now;
+}
+
 /** 该减的减: ends a category with a reason. */
 export async function endCareCategory(
   uow: UnitOfWork,
