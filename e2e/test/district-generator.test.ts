@@ -138,6 +138,27 @@ describe('npm run generate (300 residents, SQLite)', () => {
     expect(rollup).toEqual(grouped);
   });
 
+  it('keeps the open care records per community and category (care_open_rollup) and when each record opened', () => {
+    const rollup = db.residents
+      .prepare(`select community_id, category, n from care_open_rollup order by community_id, category`)
+      .all();
+    const grouped = db.residents
+      .prepare(
+        `select community_id, category, count(*) as n from care_record where ended_on is null
+         group by community_id, category order by community_id, category`,
+      )
+      .all();
+    expect(rollup.length).toBeGreaterThan(0);
+    expect(rollup).toEqual(grouped);
+    // opened at the start of its start date in Asia/Shanghai (UTC+8), as the migration backfills older records
+    const wrong = db.residents
+      .prepare(
+        `select id from care_record where opened_at is null or opened_at != (strftime('%s', started_on) - 28800) * 1000`,
+      )
+      .all();
+    expect(wrong).toEqual([]);
+  });
+
   it('leaves planner statistics for the bulk-loaded rows in every database (ANALYZE after the load)', () => {
     for (const service of SERVICES) {
       const analysed = column(db[service], `select distinct tbl as v from sqlite_stat1 order by 1`);

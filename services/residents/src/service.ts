@@ -1,4 +1,5 @@
 import { residentsAccessConsumers } from './access/index.js';
+import { careOpenRollup } from './application/care-open-rollup.js';
 import { residentRollup } from './application/statistics-rollup.js';
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { residentsScheduledTasks } from './application/scheduled-scan.js';
@@ -15,7 +16,7 @@ export const residentsService: SubgraphServiceDefinition = {
   name: 'residents',
   defaultPort: 4001,
   entities: residentsEntities,
-  rollups: [residentRollup],
+  rollups: [residentRollup, careOpenRollup],
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
   scheduledTasks: residentsScheduledTasks,

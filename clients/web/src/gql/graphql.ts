@@ -3637,6 +3637,10 @@ export type PiiAuditTrailEntry = {
   id: Scalars['ID']['output'];
   /** GraphQL 操作名 */
   operation: Scalars['String']['output'];
+  /** 按条件读取（如按关爱对象类别筛选的名单）时的条件：该记录代表条件匹配到的全部居民，按居民查询时展开为本人 */
+  predicate?: Maybe<Scalars['String']['output']>;
+  /** 条件读取匹配到的居民人数（读取时） */
+  predicateCount?: Maybe<Scalars['Int']['output']>;
   /** 读取时间 */
   readAt: Scalars['DateTime']['output'];
   /** 请求编号（网关 x-request-id） */

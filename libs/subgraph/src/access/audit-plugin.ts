@@ -6,7 +6,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { actorOf } from '@shequ/auth';
 import type { SubgraphContext } from '../context.js';
-import { PiiAuditRecord, encodeAuditSubjects, type AuditSubject } from './pii-audit-record.js';
+import { PiiAuditRecord, auditScopeText, encodeAuditSubjects, type AuditSubject } from './pii-audit-record.js';
 
 /**
  * Before a response leaves, records the request's unmasked personal-data reads once. The service that keeps the
@@ -27,7 +27,8 @@ export function piiAuditPlugin(deps: {
       return {
         async willSendResponse({ contextValue, operationName, response }) {
           const reads = contextValue.pii.reads();
-          if (reads.length === 0) return;
+          const predicate = contextValue.pii.predicateRead();
+          if (reads.length === 0 && !predicate) return;
           const { principal } = contextValue;
           if (principal.kind === 'anonymous') return;
           const roles = principal.kind === 'user' ? principal.roles : ['district_platform'];
@@ -41,21 +42,28 @@ export function piiAuditPlugin(deps: {
           };
           try {
             if (keepsTrail) {
-              await insertAuditRecord(
-                deps.orm,
-                auditRecordOf({
-                  id: newId(),
-                  communityId: contextValue.communityId,
-                  service: deps.service,
-                  operation,
-                  requestId: contextValue.requestId,
-                  caller,
-                  reads,
-                  readAt,
-                }),
-              );
+              const record = auditRecordOf({
+                id: newId(),
+                communityId: contextValue.communityId,
+                service: deps.service,
+                operation,
+                requestId: contextValue.requestId,
+                caller,
+                reads,
+                readAt,
+              });
+              if (predicate) {
+                record.predicateCategory = predicate.category;
+                record.predicateScope = auditScopeText(predicate.communities);
+                record.predicateFrom = predicate.readFrom;
+                record.predicateCount = await predicate.count();
+                record.subjectCount += 1;
+              }
+              await insertAuditRecord(deps.orm, record);
               return;
             }
+            // only the trail keeper resolves predicates against its records' history
+            if (predicate) throw new Error(`a predicate read is audited only by ${AUDIT_TRAIL_SERVICE}`);
             await deps.orm.em.fork().transactional(async (em) => {
               eventSink(deps.outbox, em, {
                 communityId: contextValue.communityId,

@@ -1,6 +1,22 @@
-import type { AccessControl, PersonalField } from '@shequ/auth';
+import type { AccessControl, CommunityScope, PersonalField } from '@shequ/auth';
 
 export type PersonalDataSubject = 'Resident' | 'Household';
+
+/**
+ * An answer that depends on the personal field of everyone a query matches, recorded as the query instead of its
+ * matches (an "audit expression"): residents with an open record of `category` in `communities` while the answer
+ * was read. The trail resolves it against the records' history (`piiAuditTrail` by person).
+ */
+export interface AuditPredicate {
+  category: string;
+  field: PersonalField;
+  /** The caller's communities (its row scope). */
+  communities: CommunityScope;
+  /** An instant before the answer was read (the read ends when the response is audited). */
+  readFrom: Date;
+  /** How many persons it matched, counted in the same way as the answer. */
+  count: () => Promise<number>;
+}
 
 /**
  * Every personal field a resolver returns goes through here: the value comes back raw, masked or absent as
@@ -12,7 +28,24 @@ export class PersonalDataReader {
     { subjectType: PersonalDataSubject; subjectId: string; fields: Set<PersonalField> }
   >();
 
+  private predicate: AuditPredicate | null = null;
+
   constructor(private readonly access: AccessControl) {}
+
+  /**
+   * Records a predicate read (see `AuditPredicate`) if the caller sees `field` raw; one per request (its audit
+   * record holds one): false when this request already has one, and the caller then audits the matches one by one.
+   */
+  readPredicate(predicate: AuditPredicate): boolean {
+    if (this.access.fieldAccess(predicate.field) !== 'RAW' || this.predicate) return false;
+    this.predicate = predicate;
+    return true;
+  }
+
+  /** The request's predicate read, if any. */
+  predicateRead(): AuditPredicate | null {
+    return this.predicate;
+  }
 
   /** A personal string field of a resident or household, as this caller may see it. */
   read(

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { PersonalField } from '@shequ/auth';
+import type { CommunityScope, PersonalField } from '@shequ/auth';
 import type { PersonalDataSubject } from './personal-data-reader.js';
 
 /**
@@ -26,6 +26,15 @@ export class PiiAuditRecord {
   subjectCount!: number;
   /** Who was read, which fields: `encodeAuditSubjects`. */
   subjects!: string;
+  /**
+   * A predicate read (`AuditPredicate`), recorded instead of its matches: the care category (null: none), the
+   * caller's communities (`auditScopeText`), an instant before the read (the read ends at `readAt`) and how many
+   * persons it matched (counted in the request, as its `totalCount`).
+   */
+  predicateCategory: string | null = null;
+  predicateScope: string | null = null;
+  predicateFrom: Date | null = null;
+  predicateCount: number | null = null;
 }
 
 export const PiiAuditRecordSchema = new EntitySchema<PiiAuditRecord>({
@@ -34,6 +43,8 @@ export const PiiAuditRecordSchema = new EntitySchema<PiiAuditRecord>({
   indexes: [
     { properties: ['communityId', 'readAt'], name: 'pii_audit_record_community_idx' },
     { properties: ['communityId', 'callerId', 'readAt'], name: 'pii_audit_record_caller_idx' },
+    // a person's trail: the predicate reads of each of their care records' categories while it was open
+    { properties: ['predicateCategory', 'readAt'], name: 'pii_audit_record_predicate_idx' },
   ],
   properties: {
     id: { type: 'string', length: 36, primary: true },
@@ -48,8 +59,40 @@ export const PiiAuditRecordSchema = new EntitySchema<PiiAuditRecord>({
     readAt: { type: 'datetime' },
     subjectCount: { type: 'integer' },
     subjects: { type: 'text' },
+    predicateCategory: { type: 'string', length: 30, nullable: true },
+    predicateScope: { type: 'text', nullable: true },
+    predicateFrom: { type: 'datetime', nullable: true },
+    predicateCount: { type: 'integer', nullable: true },
   },
 });
+
+/**
+ * Communities as text a person's community is matched against exactly (`auditScopePatterns`): ` <code> <code> `
+ * for a list, ` <prefix>* ` for a street or district.
+ */
+export function auditScopeText(scope: CommunityScope): string {
+  switch (scope.kind) {
+    case 'exact':
+      return ` ${scope.communityId} `;
+    case 'set':
+      return ` ${scope.communityIds.join(' ')} `;
+    case 'prefix':
+      return ` ${scope.prefix}* `;
+  }
+}
+
+/** The `predicateScope` texts that include `communityId`: a LIKE for lists, and every prefix of it. */
+export function auditScopePatterns(communityId: string): { like: string; prefixes: string[] } {
+  const prefixes: string[] = [];
+  for (let length = 1; length < communityId.length; length++) prefixes.push(` ${communityId.slice(0, length)}* `);
+  return { like: `% ${communityId} %`, prefixes };
+}
+
+/** Whether a `predicateScope` text includes `communityId` (the same rule as `auditScopePatterns`). */
+export function auditScopeIncludes(scopeText: string, communityId: string): boolean {
+  const { prefixes } = auditScopePatterns(communityId);
+  return scopeText.includes(` ${communityId} `) || prefixes.includes(scopeText);
+}
 
 export interface AuditSubject {
   subjectType: PersonalDataSubject;

@@ -12,7 +12,7 @@ import {
 } from '@shequ/subgraph';
 import { ApiKey } from './api-key.entity.js';
 import { checkScopes, expiryOf, keyStatus } from './api-key-rules.js';
-import { auditRecordWhere, auditTrailPage } from './audit-trail-query.js';
+import { auditRecordWhere, auditTrailPage, carePeriodsOf } from './audit-trail-query.js';
 import {
   ApiKeyType,
   IssueApiKeyInput,
@@ -112,13 +112,15 @@ export class AccessResolver {
     description:
       '个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前',
   })
-  piiAuditTrail(
+  async piiAuditTrail(
     @Args() page: PageArgs,
     @Arg('filter', () => PiiAuditTrailFilter, { nullable: true, description: '筛选条件' })
     filter: PiiAuditTrailFilter | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('audit:read');
-    return auditTrailPage(ctx.em, auditRecordWhere(communityWhere(ctx.access), filter), filter, page);
+    // by person: also the care-filtered lists that matched them, resolved against their care records' history
+    const periods = filter?.residentId ? await carePeriodsOf(ctx.em, filter.residentId) : [];
+    return auditTrailPage(ctx.em, auditRecordWhere(communityWhere(ctx.access), filter, periods), filter, page, periods);
   }
 }

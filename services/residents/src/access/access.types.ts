@@ -104,6 +104,16 @@ export class PiiAuditTrailEntryType {
   @Field(() => String, { nullable: true, description: '调用方部门' })
   callerDepartment!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '按条件读取（如按关爱对象类别筛选的名单）时的条件：该记录代表条件匹配到的全部居民，按居民查询时展开为本人',
+  })
+  predicate!: string | null;
+
+  @Field(() => Int, { nullable: true, description: '条件读取匹配到的居民人数（读取时）' })
+  predicateCount!: number | null;
+
   @Field(() => DateTimeScalar, { description: '读取时间' })
   readAt!: Date;
 }

@@ -1,8 +1,13 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { InvalidInputError } from '@shequ/errors';
+import { CareCategories, type CareCategory } from '@shequ/contracts';
 import { columnSum } from '@shequ/database';
+import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
+import { CareRecord } from '../entities/care-record.js';
 import {
   PiiAuditRecord,
+  auditScopeIncludes,
+  auditScopePatterns,
   auditSubjectPattern,
   decodeAuditSubjects,
   pageSize,
@@ -19,6 +24,9 @@ export interface AuditTrailCriteria {
 
 /** One person read in one request: an entry of `piiAuditTrail`, expanded from its request's record. */
 export interface AuditTrailItem extends AuditSubject {
+  /** For the entry of a predicate read (listed by caller or period): what it matched and how many. */
+  predicate: string | null;
+  predicateCount: number | null;
   id: string;
   service: string;
   operation: string;
@@ -30,13 +38,66 @@ export interface AuditTrailItem extends AuditSubject {
   readAt: Date;
 }
 
-/** The records (one per request and service) that hold entries matching `criteria`, in `scope`. */
+/** When a person was in a care category, in which community: what predicate reads are resolved against. */
+export interface CarePeriod {
+  category: string;
+  communityId: string;
+  openedAt: Date;
+  closedAt: Date | null;
+}
+
+/** A person's care records as periods (every record, open or closed: care records are never deleted). */
+export async function carePeriodsOf(em: EntityManager, residentId: string): Promise<CarePeriod[]> {
+  const records = await em.find(
+    CareRecord,
+    { resident: residentId },
+    { fields: ['category', 'communityId', 'openedAt', 'closedAt'], disableIdentityMap: true },
+  );
+  return records.map((r) => ({
+    category: r.category,
+    communityId: r.communityId,
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+  }));
+}
+
+/**
+ * Whether a predicate read matched a person: one of their care records of its category, in one of its
+ * communities, was open at some instant of the read (opened by its end, `readAt`, and not closed by its start).
+ */
+function predicateMatches(record: PiiAuditRecord, periods: readonly CarePeriod[]): boolean {
+  return periods.some(
+    (p) =>
+      p.category === record.predicateCategory &&
+      auditScopeIncludes(record.predicateScope ?? '', p.communityId) &&
+      p.openedAt.getTime() <= record.readAt.getTime() &&
+      (!p.closedAt || p.closedAt.getTime() > (record.predicateFrom ?? record.readAt).getTime()),
+  );
+}
+
+/** The same condition as `predicateMatches`, for the database. */
+function predicateWhere(period: CarePeriod): FilterQuery<PiiAuditRecord> {
+  const { like, prefixes } = auditScopePatterns(period.communityId);
+  return {
+    predicateCategory: period.category,
+    readAt: { $gte: period.openedAt },
+    ...(period.closedAt ? { predicateFrom: { $lt: period.closedAt } } : {}),
+    $or: [{ predicateScope: { $like: like } }, { predicateScope: { $in: prefixes } }],
+  };
+}
+
+/**
+ * The records (one per request and service) that hold entries matching `criteria`, in `scope`. Filtered by a
+ * person, also the predicate reads that matched them (`periods`: their care records, `carePeriodsOf`).
+ */
 export function auditRecordWhere(
   scope: FilterQuery<PiiAuditRecord>,
   criteria: AuditTrailCriteria | null,
+  periods: readonly CarePeriod[] = [],
 ): FilterQuery<PiiAuditRecord> {
   const where: Record<string, unknown> = { ...(scope as object) };
-  if (criteria?.residentId) where.subjects = { $like: auditSubjectPattern(criteria.residentId) };
+  if (criteria?.residentId)
+    where.$or = [{ subjects: { $like: auditSubjectPattern(criteria.residentId) } }, ...periods.map(predicateWhere)];
   if (criteria?.callerId) where.callerId = criteria.callerId;
   if (criteria?.from || criteria?.to) {
     if (criteria.from && criteria.to && criteria.from >= criteria.to)
@@ -67,25 +128,63 @@ function decodeCursor(after: string): TrailCursor {
   throw new InvalidInputError('after', `游标无效：${after}`);
 }
 
-function expand(record: PiiAuditRecord, residentId: string | null | undefined) {
-  return decodeAuditSubjects(record.subjects)
-    .map((subject, index) => ({ subject, index }))
-    .filter(({ subject }) => !residentId || subject.subjectId === residentId)
-    .map(({ subject, index }) => ({
-      index,
-      item: {
-        ...subject,
-        id: `${record.id}.${index}`,
-        service: record.service,
-        operation: record.operation,
-        requestId: record.requestId,
-        callerKind: record.callerKind,
-        callerId: record.callerId,
-        callerRoles: record.callerRoles.split(',').filter(Boolean),
-        callerDepartment: record.callerDepartment,
-        readAt: record.readAt,
-      } satisfies AuditTrailItem,
-    }));
+const predicateField = (category: string): AuditSubject['fields'][number] =>
+  SENSITIVE_CATEGORIES.includes(category as never) ? 'sensitiveTags' : 'careCategories';
+
+/**
+ * A record's entries: its subjects, and for a predicate read one entry more — by person, that person if the
+ * predicate matched them and they are not among the subjects already (once per request); otherwise the predicate
+ * itself with the number it matched.
+ */
+function entriesOf(record: PiiAuditRecord, residentId: string | null | undefined, periods: readonly CarePeriod[]) {
+  const subjects = decodeAuditSubjects(record.subjects).map((subject, index) => ({
+    subject,
+    index,
+    predicate: null as string | null,
+  }));
+  if (residentId) {
+    const own = subjects.filter(({ subject }) => subject.subjectId === residentId);
+    if (own.length > 0 || !record.predicateCategory || !predicateMatches(record, periods)) return own;
+    const subject: AuditSubject = {
+      subjectType: 'Resident',
+      subjectId: residentId,
+      fields: [predicateField(record.predicateCategory)],
+    };
+    return [{ subject, index: subjects.length, predicate: null }];
+  }
+  if (record.predicateCategory) {
+    const scope = record.predicateScope?.trim() ?? '';
+    subjects.push({
+      subject: {
+        subjectType: 'Resident',
+        subjectId: `${record.predicateCategory}@${scope.replace(/ /g, ',')}`,
+        fields: [predicateField(record.predicateCategory)],
+      },
+      index: subjects.length,
+      predicate: `关爱对象类别「${CareCategories.labels[record.predicateCategory as CareCategory] ?? record.predicateCategory}」在册（读取期间）的居民，范围：${scope}`,
+    });
+  }
+  return subjects;
+}
+
+function expand(record: PiiAuditRecord, residentId: string | null | undefined, periods: readonly CarePeriod[]) {
+  return entriesOf(record, residentId, periods).map(({ subject, index, predicate }) => ({
+    index,
+    item: {
+      ...subject,
+      predicate,
+      predicateCount: predicate ? record.predicateCount : null,
+      id: `${record.id}.${index}`,
+      service: record.service,
+      operation: record.operation,
+      requestId: record.requestId,
+      callerKind: record.callerKind,
+      callerId: record.callerId,
+      callerRoles: record.callerRoles.split(',').filter(Boolean),
+      callerDepartment: record.callerDepartment,
+      readAt: record.readAt,
+    } satisfies AuditTrailItem,
+  }));
 }
 
 /**
@@ -98,6 +197,7 @@ export async function auditTrailPage(
   where: FilterQuery<PiiAuditRecord>,
   criteria: AuditTrailCriteria | null,
   page: PageArgs,
+  periods: readonly CarePeriod[] = [],
 ) {
   const first = pageSize(page.first);
   const cursor = page.after ? decodeCursor(page.after) : undefined;
@@ -121,7 +221,7 @@ export async function auditTrailPage(
   const items: Array<{ node: AuditTrailItem; cursor: string }> = [];
   let hasNextPage = false;
   for (const record of records) {
-    for (const { index, item } of expand(record, criteria?.residentId)) {
+    for (const { index, item } of expand(record, criteria?.residentId, periods)) {
       if (cursor && record.id === cursor.recordId && index <= cursor.index) continue;
       if (items.length === first) {
         hasNextPage = true;

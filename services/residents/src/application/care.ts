@@ -23,6 +23,8 @@ export interface CareScope {
   communityId: string;
   /** The community day the change is made on (dates of facts may not be after it). */
   today: string;
+  /** The instant of the change (the record's `openedAt` / `closedAt`). */
+  now: Date;
   resident: (resident: Resident, em: UnitOfWork['em']) => Promise<boolean>;
   /** Whether the caller may manage this category (重点人员 needs sensitive:write). */
   category: (category: CareCategory) => boolean;
@@ -72,6 +74,7 @@ export async function addCareCategory(
     source,
     grade,
     nextReviewOn: nextReviewDate(category, startedOn),
+    openedAt: scope.now,
   });
   uow.events.record(CareCategoryAdded, {
     residentId: resident.id,
@@ -92,12 +95,25 @@ async function openRecord(uow: UnitOfWork, id: string, scope: CareScope): Promis
   return record;
 }
 
-function end(uow: UnitOfWork, record: CareRecord, endedOn: string, reason: string): void {
+function end(uow: UnitOfWork, record: CareRecord, endedOn: string, reason: string, now: Date): void {
   if (endedOn < record.startedOn) throw new InvalidInputError('endedOn', '终止日期不能早于起始日期');
   record.endedOn = endedOn;
+  record.closedAt = now;
   record.endReason = reason;
   record.nextReviewOn = null;
   uow.events.record(CareCategoryEnded, { residentId: record.resident.id, category: record.category, endedOn, reason });
+}
+
+/**
+ * After an ending has committed: moves the record's `closedAt` to `now`, an instant after the commit. A list read
+ * that began before the commit saw the record open; with `closedAt` after the commit the predicate audit
+ * (`piiAuditTrail`) counts the person for that read too (a read between the commit and `now` is counted without
+ * having seen them: harmless). If the process dies in between, `closedAt` stays the ending's own instant.
+ */
+export async function markClosedAfterCommit(em: UnitOfWork['em'], record: CareRecord, now: Date): Promise<void> {
+  if (!record.closedAt || now <= record.closedAt) return;
+  await em.nativeUpdate(CareRecord, { id: record.id, endedOn: { $ne: null } }, { closedAt: now });
+  record.closedAt = now;
 }
 
 /** 该减的减: ends a category with a reason. */
@@ -109,7 +125,7 @@ export async function endCareCategory(
   const endedOn = factDate(input.endedOn, 'endedOn', scope.today, '终止日期');
   const reason = text(input.reason, 'reason', 200)!;
   const record = await openRecord(uow, input.careRecordId, scope);
-  end(uow, record, endedOn, reason);
+  end(uow, record, endedOn, reason, scope.now);
   await uow.em.flush();
   return record;
 }
@@ -157,7 +173,7 @@ export async function reviewCareCategory(
     reviewedOn,
     nextReviewOn: result.nextReviewOn,
   });
-  if (result.ends) end(uow, record, reviewedOn, note ?? '复核终止');
+  if (result.ends) end(uow, record, reviewedOn, note ?? '复核终止', scope.now);
   else record.nextReviewOn = result.nextReviewOn;
   await uow.em.flush();
   return { record, review };

@@ -1,9 +1,10 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { plainRows, sqlDialectOf, subquery } from '@shequ/database';
+import { columnSum, plainRows, sqlDialectOf, subquery } from '@shequ/database';
 import { CareCategories, labelsOf, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
 import { ADVANCED_AGE_YEARS } from '../domain/care-schedule.js';
+import { CareOpenRollup } from '../entities/care-open-rollup.js';
 import { CareRecord } from '../entities/care-record.js';
 import { Resident } from '../entities/resident.js';
 
@@ -94,6 +95,33 @@ function openCareOf(em: EntityManager, category: CareCategory, afterId: string |
 }
 
 /**
+ * The stored category of a list that asks for nothing but it within the caller's communities (no grid scope, no
+ * other filter, not 高龄): its matches are the open care records of that category in those communities, so the
+ * list can be audited as that predicate (see `AuditPredicate`) and counted from the care-record index. Null for
+ * any other list.
+ */
+export function carePredicateOf(criteria: ResidentCriteria, scope: FilterQuery<Resident>[]): CareCategory | null {
+  const category = criteria.careCategory as CareCategory | null | undefined;
+  const onlyCategory = Object.entries(criteria).every(([key, value]) => key === 'careCategory' || value == null);
+  return category && category !== 'ADVANCED_AGE' && onlyCategory && scope.length === 1 ? category : null;
+}
+
+/**
+ * How many residents have an open record of `category` in the caller's communities (`scope`, a community
+ * condition): the `totalCount` of such a list, read from the rollup of open care records per community and
+ * category (`careOpenRollup`, kept with every write): a few rows for a district instead of 78,000 records. A
+ * resident has at most one open record of a category (`addCareCategory` refuses a second), so records are residents.
+ */
+export async function countOpenCare(
+  em: EntityManager,
+  category: CareCategory,
+  scope: FilterQuery<Resident>[],
+): Promise<number> {
+  const inScope = scope[0] as FilterQuery<CareOpenRollup>;
+  return columnSum(em, CareOpenRollup, 'n', { $and: [inScope, { category }] });
+}
+
+/**
  * Ids of the residents a care-category list matches (its audit and its `totalCount`). When the list asks for
  * nothing but a stored category within the caller's communities, they are read from the care records alone (a
  * care record is in its resident's community, which never changes; the index holds both): 78,000 低保 of a
@@ -106,9 +134,8 @@ export async function careFilterMatches(
   scope: FilterQuery<Resident>[],
   where: FilterQuery<Resident>,
 ): Promise<string[]> {
-  const category = criteria.careCategory as CareCategory | null | undefined;
-  const onlyCategory = Object.entries(criteria).every(([key, value]) => key === 'careCategory' || value == null);
-  if (category && category !== 'ADVANCED_AGE' && onlyCategory && scope.length === 1) {
+  const category = carePredicateOf(criteria, scope);
+  if (category) {
     const inScope = scope[0] as FilterQuery<CareRecord>;
     const rows = await plainRows<{ resident: string }, CareRecord>(em, CareRecord, ['resident'], {
       $and: [inScope, { category, endedOn: null }],

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import type { CareCategory } from '@shequ/contracts';
+import { startOfCommunityDay, type CareCategory } from '@shequ/contracts';
 import { Resident } from './resident.js';
 
 /** 关爱对象: one category on one resident, from start to end, with its next review date. */
@@ -13,7 +13,8 @@ import { Resident } from './resident.js';
  */
 @Index({ properties: ['category', 'endedOn', 'resident', 'communityId'] })
 export class CareRecord {
-  [OptionalProps]?: 'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor';
+  [OptionalProps]?:
+    'endedOn' | 'endReason' | 'nextReviewOn' | 'grade' | 'reviewDueNotifiedFor' | 'openedAt' | 'closedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -46,6 +47,22 @@ export class CareRecord {
 
   @Property({ type: 'string', length: 10, nullable: true })
   nextReviewOn: string | null = null;
+
+  /**
+   * The instant the record became open (`endedOn` null) in this database: lists filtered by its category are
+   * audited as a predicate resolved against these instants (`piiAuditTrail`). Records from before the column: the
+   * start of `startedOn` in the community's time zone (also the default of a record created without it).
+   */
+  @Property({ type: 'datetime', nullable: true, onCreate: (r: CareRecord) => startOfCommunityDay(r.startedOn) })
+  openedAt!: Date;
+
+  /** The instant `endedOn` was set (the record stopped being open); null while open. */
+  @Property({
+    type: 'datetime',
+    nullable: true,
+    onCreate: (r: CareRecord) => (r.endedOn ? startOfCommunityDay(r.endedOn) : null),
+  })
+  closedAt: Date | null = null;
 
   /** The due date for which `care_category.review_due` was published (once per due date). */
   @Property({ type: 'string', length: 10, nullable: true })

@@ -1,6 +1,7 @@
 import { residentsAccessEntities } from '../access/index.js';
 import { Building } from './building.js';
 import { BuildingGridChange } from './building-grid-change.js';
+import { CareOpenRollup, CareOpenRollupMember } from './care-open-rollup.js';
 import { CareRecord } from './care-record.js';
 import { CareReview } from './care-review.js';
 import { Community } from './community.js';
@@ -16,6 +17,8 @@ import { District, Street } from './street.js';
 export {
   Building,
   BuildingGridChange,
+  CareOpenRollup,
+  CareOpenRollupMember,
   CareRecord,
   CareReview,
   Community,
@@ -49,6 +52,8 @@ export const residentsEntities = [
   ResidentRollupMember,
   ResidentPlaceRollup,
   ResidentCountRollup,
+  CareOpenRollup,
+  CareOpenRollupMember,
   ...residentsAccessEntities,
   ...fundEntities,
 ];

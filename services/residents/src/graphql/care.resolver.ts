@@ -3,7 +3,13 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { DateScalar, PageArgs, mapConnection, paginate, type SubgraphContext } from '@shequ/subgraph';
 import type { CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
-import { addCareCategory, endCareCategory, reviewCareCategory, type CareScope } from '../application/care.js';
+import {
+  addCareCategory,
+  endCareCategory,
+  markClosedAfterCommit,
+  reviewCareCategory,
+  type CareScope,
+} from '../application/care.js';
 import { storedCareView, type CareRecordView } from '../application/care-view.js';
 import { residentScope, residentWritable } from '../application/resident-scope.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
@@ -24,6 +30,7 @@ function careScope(ctx: SubgraphContext): CareScope {
   return {
     communityId: ctx.communityId,
     today: communityDay(ctx.clock.now()),
+    now: ctx.clock.now(),
     resident: (r, em) => residentWritable(ctx.access, em, r),
     category: (category: CareCategory) => !SENSITIVE_CATEGORIES.includes(category) || ctx.access.can('sensitive:write'),
   };
@@ -83,7 +90,9 @@ export class CareResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('care:write');
-    return payload(ctx, await ctx.transaction((uow) => endCareCategory(uow, input, careScope(ctx))));
+    const record = await ctx.transaction((uow) => endCareCategory(uow, input, careScope(ctx)));
+    await markClosedAfterCommit(ctx.em, record, ctx.clock.now());
+    return payload(ctx, record);
   }
 
   @Mutation(() => CareRecordPayload, {
@@ -95,6 +104,7 @@ export class CareResolver {
   ) {
     ctx.access.require('care:write');
     const { record } = await ctx.transaction((uow) => reviewCareCategory(uow, input, careScope(ctx)));
+    await markClosedAfterCommit(ctx.em, record, ctx.clock.now());
     return payload(ctx, record);
   }
 

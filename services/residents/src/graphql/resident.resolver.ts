@@ -13,7 +13,13 @@ import {
   type Visibility,
 } from '../application/resident-lifecycle.js';
 import { countableFromRollup, residentCountFromRollup } from '../application/resident-count.js';
-import { careFilterMatches, floatingPermitWhere, residentWhere } from '../application/resident-query.js';
+import {
+  careFilterMatches,
+  carePredicateOf,
+  countOpenCare,
+  floatingPermitWhere,
+  residentWhere,
+} from '../application/resident-query.js';
 import {
   householdWritable,
   residentScope,
@@ -48,14 +54,17 @@ export function visibility(ctx: SubgraphContext): Visibility {
   };
 }
 
+/** The personal field a care category is (重点人员 a sensitive tag). */
+const careFilterField = (category: string): 'sensitiveTags' | 'careCategories' =>
+  SENSITIVE_CATEGORIES.includes(category as never) ? 'sensitiveTags' : 'careCategories';
+
 /** Filters on care categories need the right to see them (重点人员 the right to see sensitive tags). */
 export function checkCareFilter(
   ctx: SubgraphContext,
   filter: { careCategory?: string | null } | null | undefined,
 ): void {
   if (!filter?.careCategory) return;
-  const field = SENSITIVE_CATEGORIES.includes(filter.careCategory as never) ? 'sensitiveTags' : 'careCategories';
-  if (ctx.access.fieldAccess(field) !== 'RAW')
+  if (ctx.access.fieldAccess(careFilterField(filter.careCategory)) !== 'RAW')
     throw new InvalidInputError('filter.careCategory', '无权按该关爱对象类别筛选');
 }
 
@@ -69,7 +78,7 @@ function auditCareFilter(
   residentIds: string[],
 ): void {
   if (!filter?.careCategory) return;
-  const field = SENSITIVE_CATEGORIES.includes(filter.careCategory as never) ? 'sensitiveTags' : 'careCategories';
+  const field = careFilterField(filter.careCategory);
   for (const id of residentIds) ctx.pii.readList(id, field, [filter.careCategory]);
 }
 
@@ -135,8 +144,29 @@ export class ResidentResolver {
         : undefined;
       return paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count);
     }
-    // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category: all
-    // matches are audited, and having their ids, `totalCount` is their number (no second pass over the rows).
+    // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category.
+    const predicate = carePredicateOf(filter, scope);
+    if (predicate) {
+      // Only a stored category in the caller's communities: audited as that predicate (one small record; the
+      // trail resolves it against the care records' history), counted from the care-record index.
+      let counted: Promise<number> | undefined;
+      const count = () => (counted ??= countOpenCare(ctx.em, predicate, scope));
+      const field = careFilterField(predicate);
+      const audited = ctx.pii.readPredicate({
+        category: predicate,
+        field,
+        communities: ctx.access.communityScope(),
+        readFrom: ctx.clock.now(),
+        count,
+      });
+      if (audited) {
+        const connection = await paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count);
+        for (const edge of connection.edges) ctx.pii.readList(edge.node.id, field, [predicate]);
+        return connection;
+      }
+    }
+    // Otherwise (a grid worker's grids, more filters, 高龄, a second such list in the request): every match is
+    // audited, and having their ids, `totalCount` is their number (no second pass over the rows).
     const matching = await careFilterMatches(ctx.em, filter, scope, where);
     auditCareFilter(ctx, filter, matching);
     return paginate(ctx.em, Resident, where, page, undefined, { rows: true }, () => Promise.resolve(matching.length));

@@ -8,6 +8,7 @@ import {
   OrganizationRegistered,
   ResidentRegistered,
   StaffRegistered,
+  startOfCommunityDay,
   StreetRegistered,
   SYSTEM_ACTOR,
 } from '@shequ/contracts';
@@ -15,6 +16,7 @@ import { announceBuilding, announceHousehold } from '../application/announce-pla
 import { demoDataset, demoId, SeededRandom, type DemoCareRecord } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
 import { rebuildRollup } from '@shequ/database';
+import { careOpenRollup } from '../application/care-open-rollup.js';
 import { residentRollup } from '../application/statistics-rollup.js';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import {
@@ -65,9 +67,12 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceD
       resident: c.residentId,
       category: c.category,
       startedOn: history.startedOn.get(c.id)!,
+      // opened when it started (as the migration backfilled existing records): the list audit's history
+      openedAt: startOfCommunityDay(history.startedOn.get(c.id)!),
       source: c.source,
       grade: c.grade,
       endedOn: null,
+      closedAt: null,
       endReason: null,
       nextReviewOn: history.nextReviewOn.get(c.id) ?? null,
       reviewDueNotifiedFor: null,
@@ -75,6 +80,7 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceD
     await em.insertMany(CareRecord, careRecords);
     // insertMany bypasses the unit of work (and so the rollup subscriber): count the statistics rollup here.
     await rebuildRollup(em, residentRollup, em.getTransactionContext());
+    await rebuildRollup(em, careOpenRollup, em.getTransactionContext());
     for (let i = 0; i < history.reviews.length; i += 500)
       await em.insertMany(CareReview, history.reviews.slice(i, i + 500));
     await em.insertMany(

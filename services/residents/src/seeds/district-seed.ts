@@ -1,3 +1,4 @@
+import { startOfCommunityDay } from '@shequ/contracts';
 import type { DemoDataset } from '@shequ/demo-data';
 import type { EntityManager } from '@shequ/database';
 import type { BulkInsert, CommunityWriter } from '@shequ/subgraph';
@@ -62,9 +63,12 @@ async function writeResidentsCommunity(
       resident: r.residentId,
       category: r.category,
       startedOn: history.startedOn.get(r.id)!,
+      // opened when it started (as the migration backfilled existing records): the list audit's history
+      openedAt: startOfCommunityDay(history.startedOn.get(r.id)!),
       source: r.source,
       grade: r.grade,
       endedOn: null,
+      closedAt: null,
       endReason: null,
       nextReviewOn: history.nextReviewOn.get(r.id) ?? null,
       reviewDueNotifiedFor: null,

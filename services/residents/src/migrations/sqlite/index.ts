@@ -15,6 +15,8 @@ import { Migration20261202172554_resident_place_rollup as M11 } from './Migratio
 import { Migration20261202172945_care_record_by_resident as M12 } from './Migration20261202172945_care_record_by_resident.js';
 import { Migration20261202175204_list_indexes as M13 } from './Migration20261202175204_list_indexes.js';
 import { Migration20261202213310_resident_count_rollup as M14 } from './Migration20261202213310_resident_count_rollup.js';
+import { Migration20261202213945_care_open_instants as M15 } from './Migration20261202213945_care_open_instants.js';
+import { Migration20261202215619_care_open_rollup as M16 } from './Migration20261202215619_care_open_rollup.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -32,4 +34,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202172945_care_record_by_resident', class: M12 },
   { name: 'Migration20261202175204_list_indexes', class: M13 },
   { name: 'Migration20261202213310_resident_count_rollup', class: M14 },
+  { name: 'Migration20261202213945_care_open_instants', class: M15 },
+  { name: 'Migration20261202215619_care_open_rollup', class: M16 },
 ];
