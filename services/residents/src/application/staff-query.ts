@@ -34,7 +34,6 @@ export function organizationWhere(
  * and ignores ASCII case, so there it is `instr(name, part) > 0`.
  */
 function nameContains(em: EntityManager, part: string): FilterQuery<Organization> {
-  if (sqlDialectOf(em) === 'sqlite')
-    return { [raw((alias: string) => `instr(${alias}.name, ?)`, [part])]: { $gt: 0 } };
+  if (sqlDialectOf(em) === 'sqlite') return { [raw((alias: string) => `instr(${alias}.name, ?)`, [part])]: { $gt: 0 } };
   return { name: { $like: `%${escapeLike(part)}%` } };
 }
