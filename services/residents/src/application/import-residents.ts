@@ -53,6 +53,24 @@ export interface ImportSettings {
   onProgress?(counts: Readonly<ImportCounts>): void;
   /** Rows per chunk (one transaction, one query per lookup, multi-row writes); default 1000. */
   chunkSize?: number;
+  /**
+   * Prepare the next chunk while the previous one is being written (`runChunk` is then called for two chunks at
+   * once, each on its own connection): the next chunk's checks, lookups and rows are built while the database
+   * runs the previous chunk's write, and its own write waits for the previous commit. What the previous chunk
+   * created (flats, residents as landlords) is taken from memory, since its lookups may not see it yet. Commits and
+   * `onRows` stay in row order; a failed chunk fails the import and the chunk after it writes nothing.
+   */
+  overlap?: boolean;
+}
+
+/** What a chunk created or touched, for the chunk after it (which may look up before this one commits). */
+interface ChunkState {
+  /** Settles once the chunk's rows are built (its `households` and `createdHere` complete). */
+  built: Promise<void>;
+  /** Settles once the chunk is committed and reported. */
+  done: Promise<void>;
+  households: Map<string, { id: string; headResidentId: string | null }>;
+  createdHere: Map<string, string>;
 }
 
 type SourceRecord = TabularRecord<ImportColumn>;
@@ -212,24 +230,52 @@ export async function importResidentStream(
   const gridByCode = new Map(grids.map((g) => [g.code, g.id]));
   const buildingByName = new Map(buildings.map((b) => [b.name, { id: b.id, gridId: b.grid.id }]));
 
+  const overlap = settings.overlap === true;
   let pending: SourceRecord[] = [];
+  let previous: ChunkState | null = null;
   const runPending = async () => {
     if (pending.length === 0) return;
     const chunk = pending;
     pending = [];
-    const results = await importChunk(chunk);
-    for (const r of results) {
-      counts.total += 1;
-      if (r.outcome === 'CREATED') counts.created += 1;
-      else if (r.outcome === 'UPDATED') counts.updated += 1;
-      else if (r.outcome === 'UNCHANGED') counts.unchanged += 1;
-      else counts.rejected += 1;
-    }
-    await settings.onRows?.(results);
-    settings.onProgress?.(counts);
+    const before = previous;
+    let markBuilt!: () => void;
+    const state: ChunkState = {
+      built: new Promise<void>((resolve) => (markBuilt = resolve)),
+      done: Promise.resolve(),
+      households: new Map(),
+      createdHere: new Map(),
+    };
+    state.done = importChunk(chunk, overlap ? before : null, state, markBuilt).then(async (results) => {
+      for (const r of results) {
+        counts.total += 1;
+        if (r.outcome === 'CREATED') counts.created += 1;
+        else if (r.outcome === 'UPDATED') counts.updated += 1;
+        else if (r.outcome === 'UNCHANGED') counts.unchanged += 1;
+        else counts.rejected += 1;
+      }
+      await settings.onRows?.(results);
+      settings.onProgress?.(counts);
+    });
+    previous = state;
+    if (!overlap) return state.done;
+    // Awaited later (by the next chunk or at the end); a failure meanwhile is not unhandled.
+    state.done.catch(() => undefined);
+    // At most two chunks at once: this one is prepared while the one before is written.
+    if (before)
+      try {
+        await before.done;
+      } catch (error) {
+        await state.done.catch(() => undefined);
+        throw error;
+      }
   };
 
-  const importChunk = async (chunk: SourceRecord[]): Promise<ImportRowResult[]> => {
+  const importChunk = async (
+    chunk: SourceRecord[],
+    before: ChunkState | null,
+    state: ChunkState,
+    markBuilt: () => void,
+  ): Promise<ImportRowResult[]> => {
     const results: Array<ImportRowResult | null> = chunk.map(() => null);
     const valid: Array<{ index: number; row: number; value: ImportRow }> = [];
     chunk.forEach((item, index) => {
@@ -244,6 +290,8 @@ export async function importResidentStream(
     });
     const createdBuildings: string[] = [];
     try {
+      // The chunk before builds first (its flats and residents are what this one may refer to).
+      if (before) await before.built;
       await settings.runChunk(async ({ em, events }) => {
         const idNumbers = new Set<string>();
         for (const { value } of valid) {
@@ -260,7 +308,7 @@ export async function importResidentStream(
         const addresses = [
           ...new Set(valid.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room))),
         ];
-        const households = new Map<string, { id: string; headResidentId: string | null }>();
+        const households = state.households;
         // by address alone (its index), the community checked here: with `community_id = ?` too, SQLite walks
         // the community's index and tests every household of it against the list (a list parameter has no size)
         const byAddress = listMatch(em, 'address', addresses);
@@ -272,6 +320,12 @@ export async function importResidentStream(
           ))
             if (row.community_id === communityId)
               households.set(String(row.address), { id: String(row.id), headResidentId: text(row.head_resident_id) });
+        // The chunk before may not be committed yet: its flats as it left them (with the heads it set) take precedence.
+        if (before)
+          for (const address of addresses) {
+            const known = before.households.get(address);
+            if (known) households.set(address, known);
+          }
 
         const newBuildings: Row[] = [];
         const newHouseholds: Row[] = [];
@@ -283,7 +337,7 @@ export async function importResidentStream(
         /** Updated residents: recounted from the tables. New ones: counted from what they are. */
         const touched: string[] = [];
         const newMembers: Array<{ memberId: string; keys: unknown[] }> = [];
-        const createdHere = new Map<string, string>();
+        const createdHere = state.createdHere;
         const now = new Date();
         for (const { index, row, value } of valid) {
           const reject = (field: string, reason: string) =>
@@ -296,6 +350,7 @@ export async function importResidentStream(
               ? null
               : ((landlord?.communityId === communityId ? landlord.id : undefined) ??
                 createdHere.get(value.landlordIdNumber) ??
+                before?.createdHere.get(value.landlordIdNumber) ??
                 null);
           if (value.landlordIdNumber !== null && !landlordResidentId && !households.has(address)) {
             reject('landlordIdNumber', `房东（身份证号 ${value.landlordIdNumber}）尚未在本社区登记`);
@@ -465,6 +520,9 @@ export async function importResidentStream(
           }
           results[index] = { row, outcome, residentId: resident.id, field: null, reason: null };
         }
+        markBuilt();
+        // The write waits for the chunk before to commit (and fails with it).
+        if (before) await before.done;
         // Written together (PostgreSQL: one statement for every table), parents first: places, residents, the new
         // residents' rollup rows, the outbox; then what reads the tables back (heads of existing flats, the rollup of
         // updated residents).
@@ -487,14 +545,23 @@ export async function importResidentStream(
     } catch (error) {
       for (const name of createdBuildings) buildingByName.delete(name);
       throw error;
+    } finally {
+      markBuilt();
     }
     return results as ImportRowResult[];
   };
 
-  for await (const record of source) {
-    pending.push(record);
-    if (pending.length >= chunkSize) await runPending();
+  try {
+    for await (const record of source) {
+      pending.push(record);
+      if (pending.length >= chunkSize) await runPending();
+    }
+    await runPending();
+  } catch (error) {
+    // A file that stops being readable: the chunk still being written finishes (committed and reported) first.
+    await (previous as ChunkState | null)?.done.catch(() => undefined);
+    throw error;
   }
-  await runPending();
+  if (previous) await (previous as ChunkState).done;
   return counts;
 }

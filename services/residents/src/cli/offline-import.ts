@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { SYSTEM_ACTOR, type Actor } from '@shequ/contracts';
-import { openDatabase, type DatabaseLocation, type Orm } from '@shequ/database';
+import { openDatabase, sqlDialectOf, type DatabaseLocation, type Orm } from '@shequ/database';
 import { BatchedEvents, messagingEntities, Outbox } from '@shequ/messaging';
 import { accessEntitiesOf } from '@shequ/subgraph';
 import { importResidentStream, readImportStream, type ImportCounts } from '../application/import-residents.js';
@@ -52,6 +52,8 @@ export async function importFileIntoDatabase(
       communityId: input.communityId,
       today: input.today ?? new Date(),
       chunkSize: input.chunkSize,
+      // PostgreSQL: the next chunk is prepared while the server writes the previous one (two connections).
+      overlap: sqlDialectOf(orm.em) === 'postgresql',
       onRows: (results) => report.write(results),
       onProgress: input.onProgress,
       runChunk: (work) => orm.em.fork().transactional((em) => work({ em, events: new BatchedEvents(outbox, meta) })),
