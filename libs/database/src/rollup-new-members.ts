@@ -6,7 +6,7 @@ import { addToRollupGroups, type RollupDefinition } from './rollups.js';
  * Counts members that did not exist before this transaction (a bulk import's new rows) whose keys the caller
  * already knows — exactly what `refreshRollup` would read back from the base tables — without reading them back:
  * one insert of member rows (prepared, `insertPrepared`, or queued on `writes`), one upsert of group counts per rollup
- * table (`addToRollupGroups`: the rollup and its coarser copies). `keys` are in `rollup.keyColumns`
+ * table (`addToRollupGroups`: the rollup and its coarser copies; queued on `writes` too when given). `keys` are in `rollup.keyColumns`
  * order, formatted as `currentKeys` gives them ('' for a missing text, 0 for a missing number).
  */
 export async function countNewRollupMembers(
@@ -41,5 +41,6 @@ export async function countNewRollupMembers(
       sums: measures.map(() => 0),
     })),
     em.getTransactionContext(),
+    writes,
   );
 }

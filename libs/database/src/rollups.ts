@@ -8,6 +8,7 @@ import {
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlDialectOf, type SqlDialect } from './calendar-sql.js';
+import type { BulkWrites } from './prepared-rows.js';
 
 /** How the records a rollup counts ("members") are found from a change of some entity. */
 export interface RollupWatch {
@@ -70,6 +71,8 @@ export async function addToRollupGroups(
   rollup: Pick<RollupDefinition, 'table' | 'keyColumns' | 'measureColumns' | 'coarser'>,
   deltas: readonly GroupDelta[],
   trx?: Transaction,
+  /** Queue the upserts there (written with the caller's other rows, prepared) instead of running them at once. */
+  writes?: BulkWrites,
 ): Promise<void> {
   const measures = rollup.measureColumns ?? [];
   for (const target of [{ table: rollup.table, keyColumns: rollup.keyColumns }, ...(rollup.coarser ?? [])]) {
@@ -89,6 +92,17 @@ export async function addToRollupGroups(
     if (!changed.length) continue;
     const quoted = columns.map((c) => `"${c}"`).join(', ');
     const sums = ['n', ...measures].map((c) => `"${c}"`);
+    if (writes) {
+      writes.queue(
+        target.table,
+        [...columns, 'n', ...measures],
+        changed.map((d) => [...columns.map((c) => d.row[c]), d.n, ...d.sums]),
+        {
+          suffix: `on conflict (${quoted}) do update set ${sums.map((c) => `${c} = "${target.table}".${c} + excluded.${c}`).join(', ')}`,
+        },
+      );
+      continue;
+    }
     await run(
       em,
       `insert into "${target.table}" (${quoted}, ${sums.join(', ')}) values ${changed
