@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, composeResidentIdNumber } from '@shequ/contracts';
 import { nextReviewDate, reviewResult, isAdvancedAge } from '../src/domain/care-schedule.js';
-import { parseCsv } from '../src/domain/import/csv.js';
+import { CsvReader, parseCsv } from '../src/domain/import/csv.js';
 import { checkImportRow } from '../src/domain/import/import-row.js';
 import { checkHousing, householdAddress, normaliseFlat } from '../src/domain/household-rules.js';
 import { RESIDENT_TRANSITIONS, residentTransition } from '../src/domain/resident-lifecycle.js';
@@ -53,6 +53,25 @@ describe('CSV reader', () => {
     expect(records).toEqual([
       { row: 1, values: ['x, y', 'say "hi"'], problem: null },
       { row: 2, values: ['1', '2'], problem: null },
+    ]);
+  });
+
+  it('reads the same records whatever pieces the text comes in (runs of plain characters across pieces)', () => {
+    const text = 'a,b,c\n香秀里1号楼,"x ""y""" ,3\r\nplain text,,"q"\n"x"z,1,2\n';
+    const whole = new CsvReader();
+    const expected = [...whole.push(text), ...whole.end()];
+    for (const size of [1, 2, 3, 7]) {
+      const reader = new CsvReader();
+      const records = [];
+      for (let i = 0; i < text.length; i += size) records.push(...reader.push(text.slice(i, i + size)));
+      records.push(...reader.end());
+      expect(records).toEqual(expected);
+    }
+    expect(expected.map((r) => [r.values, r.problem])).toEqual([
+      [['a', 'b', 'c'], null],
+      [['香秀里1号楼', 'x "y" ', '3'], null],
+      [['plain text', '', 'q'], null],
+      [['xz', '1', '2'], expect.stringMatching(/多余字符/)],
     ]);
   });
 

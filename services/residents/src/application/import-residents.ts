@@ -277,7 +277,7 @@ export async function importResidentStream(
     markBuilt: () => void,
   ): Promise<ImportRowResult[]> => {
     const results: Array<ImportRowResult | null> = chunk.map(() => null);
-    const valid: Array<{ index: number; row: number; value: ImportRow }> = [];
+    const valid: Array<{ index: number; row: number; value: ImportRow; address: string }> = [];
     chunk.forEach((item, index) => {
       const reject = (field: string | null, reason: string) =>
         (results[index] = { row: item.row, outcome: 'REJECTED', residentId: null, field, reason });
@@ -286,7 +286,8 @@ export async function importResidentStream(
       if (!check.ok) return reject(check.field, check.reason);
       const first = seen.firstRowOf(check.value.idNumber, item.row);
       if (first !== null) return reject('idNumber', `身份证号在文件中重复（首次出现在第 ${first} 行）`);
-      valid.push({ index, row: item.row, value: check.value });
+      const { building, unit, room } = check.value;
+      valid.push({ index, row: item.row, value: check.value, address: householdAddress(building, unit, room) });
     });
     const createdBuildings: string[] = [];
     try {
@@ -305,9 +306,7 @@ export async function importResidentStream(
             byIdNumber.param,
           ]))
             stored.set(String(row.id_number), storedResident(row));
-        const addresses = [
-          ...new Set(valid.map((r) => householdAddress(r.value.building, r.value.unit, r.value.room))),
-        ];
+        const addresses = [...new Set(valid.map((r) => r.address))];
         const households = state.households;
         // by address alone (its index), the community checked here: with `community_id = ?` too, SQLite walks
         // the community's index and tests every household of it against the list (a list parameter has no size)
@@ -339,10 +338,9 @@ export async function importResidentStream(
         const newMembers: Array<{ memberId: string; keys: unknown[] }> = [];
         const createdHere = state.createdHere;
         const now = new Date();
-        for (const { index, row, value } of valid) {
+        for (const { index, row, value, address } of valid) {
           const reject = (field: string, reason: string) =>
             (results[index] = { row, outcome: 'REJECTED', residentId: null, field, reason });
-          const address = householdAddress(value.building, value.unit, value.room);
           // A new flat: the landlord of a rented one must be a resident already known (same rule as registerHousehold).
           const landlord = value.landlordIdNumber === null ? null : stored.get(value.landlordIdNumber);
           const landlordResidentId =

@@ -11,7 +11,15 @@ const UNIT_MAX = 20;
 const ROOM_MAX = 20;
 
 /** Full-width digits and letters become half-width, spaces go (「１ 单元」 → 「1单元」). */
-const compact = (raw: string | null | undefined): string => (raw ?? '').normalize('NFKC').replace(/\s+/g, '');
+const compact = (raw: string | null | undefined): string => {
+  const text = raw ?? '';
+  // Printable ASCII without spaces (what nearly every row has) is already compact.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 32 || code > 126) return text.normalize('NFKC').replace(/\s+/g, '');
+  }
+  return text;
+};
 
 const numberedForms = new Map<string, RegExp>();
 /** «N» or «N<suffix>» (compiled once per suffix: every imported row asks twice). */

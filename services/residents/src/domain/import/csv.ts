@@ -84,9 +84,21 @@ export class CsvReader {
         this.afterCr = c === '\r';
         i += 1;
       } else {
-        if (this.fieldWasQuoted && c !== ' ') this.problem ??= '引号后有多余字符';
-        this.field += c;
-        i += 1;
+        // Copy a run of plain characters at once (up to the next comma, quote or line end).
+        let end = i + 1;
+        while (end < length) {
+          const code = text.charCodeAt(end);
+          if (code === 44 || code === 34 || code === 13 || code === 10) break;
+          end += 1;
+        }
+        if (this.fieldWasQuoted && this.problem === null)
+          for (let k = i; k < end; k++)
+            if (text.charCodeAt(k) !== 32) {
+              this.problem = '引号后有多余字符';
+              break;
+            }
+        this.field += text.slice(i, end);
+        i = end;
       }
     }
     return out;
