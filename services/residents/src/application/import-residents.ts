@@ -330,7 +330,7 @@ export async function importResidentStream(
         const newHouseholds: Row[] = [];
         /** The chunk's new flats by id (their head is set when a HEAD row of theirs comes). */
         const newHouseholdById = new Map<string, Row>();
-        const newResidents: Row[] = [];
+        const newResidents: unknown[][] = [];
         const changedResidents: Row[] = [];
         const headsOfExisting = new Map<string, string>();
         /** Updated residents: recounted from the tables. New ones: counted from what they are. */
@@ -410,28 +410,29 @@ export async function importResidentStream(
           const resident = stored.get(value.idNumber);
           if (!resident) {
             const id = newId();
-            newResidents.push({
+            // in RESIDENT_PROPERTIES order (no object per row)
+            newResidents.push([
               id,
               communityId,
-              name: value.name,
-              idNumber: value.idNumber,
-              gender: value.gender,
-              birthDate: value.birthDate,
-              phone: value.phone,
-              household: household.id,
-              relationToHead: value.relationToHead,
-              residenceType: value.residenceType,
-              residencePermitIssuedOn: value.residencePermitIssuedOn,
-              residencePermitExpiresOn: value.residencePermitExpiresOn,
-              status: 'ACTIVE',
-              movedInOn: today,
-              movedOutOn: null,
-              moveOutDestination: null,
-              diedOn: null,
-              permitExpiringNotifiedFor: null,
-              createdAt: now,
-              updatedAt: now,
-            });
+              value.name,
+              value.idNumber,
+              value.gender,
+              value.birthDate,
+              value.phone,
+              household.id,
+              value.relationToHead,
+              value.residenceType,
+              value.residencePermitIssuedOn,
+              value.residencePermitExpiresOn,
+              'ACTIVE',
+              today,
+              null,
+              null,
+              null,
+              null,
+              now,
+              now,
+            ]);
             if (value.relationToHead === 'HEAD' && !household.headResidentId) {
               household.headResidentId = id;
               const fresh = newHouseholdById.get(household.id);
@@ -529,7 +530,7 @@ export async function importResidentStream(
           objects.map((o) => properties.map((p) => o[p]));
         writes.queue('building', BUILDING_COLUMNS, rowsOf(newBuildings, BUILDING_PROPERTIES));
         writes.queue('household', HOUSEHOLD_COLUMNS, rowsOf(newHouseholds, HOUSEHOLD_PROPERTIES));
-        writes.queue('resident', RESIDENT_INSERT_COLUMNS, rowsOf(newResidents, RESIDENT_PROPERTIES));
+        writes.queue('resident', RESIDENT_INSERT_COLUMNS, newResidents);
         writes.queue('resident', RESIDENT_INSERT_COLUMNS, rowsOf(changedResidents, RESIDENT_PROPERTIES), {
           suffix: `on conflict ("id") do update set ${RESIDENT_MERGE_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
         });
