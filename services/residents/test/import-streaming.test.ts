@@ -2,12 +2,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeResidentIdNumber } from '@shequ/contracts';
-import { OutboxMessage } from '@shequ/messaging';
+import { composeResidentIdNumber, SYSTEM_ACTOR } from '@shequ/contracts';
+import { BatchedEvents, Outbox, OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
-import type { ImportCounts, ImportRowResult } from '../src/application/import-residents.js';
+import {
+  importResidentStream,
+  readImportStream,
+  type ImportCounts,
+  type ImportRowResult,
+} from '../src/application/import-residents.js';
 import { importFileIntoDatabase } from '../src/cli/offline-import.js';
 import { Household, Resident } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
@@ -285,6 +290,79 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
     );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'content' });
     expect([(await outbox()).length, await service.orm.em.fork().count(Resident, {})]).toEqual(before);
+  });
+
+  it('overlap: the next chunk is prepared while the one before is written; flats and landlords of the chunk before are found, commits and outcomes stay in order, a failed chunk stops the next', async () => {
+    const rows = [
+      `${id('1960-02-01', 401)},何一,,,香秀里1号楼,8,801,,HEAD,`, // chunk 1: new flat X, its head
+      `${id('1961-02-01', 402)},何二,,,香秀里1号楼,8,801,,SPOUSE,`,
+      `${id('1962-02-01', 403)},何三,,,香秀里1号楼,8,801,,CHILD,`, // chunk 2: flat X of the chunk before
+      `${id('1963-02-01', 404)},何四,,,香秀里1号楼,8,802,出租,,${id('1960-02-01', 401)}`, // landlord of chunk 1
+      `${id('1964-02-01', 405)},何五,,,香秀里1号楼,8,803,,OTHER,`, // chunk 3: new flat Z, no head yet
+      `${id('1965-02-01', 406)},何六,,,莲秀里2号楼,8,801,,HEAD,`,
+      `${id('1966-02-01', 407)},何七,,,香秀里1号楼,8,803,,HEAD,`, // chunk 4: head of flat Z (chunk before)
+      `${id('1967-02-01', 408)},何八,,,香秀里1号楼,8,803,,OTHER,`,
+    ];
+    const outboxOf = new Outbox('residents');
+    const meta = { communityId: COMMUNITY, actor: SYSTEM_ACTOR, correlationId: 'overlap-test' };
+    const importWith = async (lines: string[], failChunk?: number) => {
+      let active = 0;
+      let most = 0;
+      let calls = 0;
+      const reported: number[] = [];
+      const counts = await importResidentStream(readImportStream('CSV', [[HEADER, ...lines].join('\n')]), {
+        communityId: COMMUNITY,
+        today: TODAY,
+        chunkSize: 2,
+        overlap: true,
+        onRows: (results) => void reported.push(...results.map((r) => r.row)),
+        runChunk: async (work) => {
+          const call = calls++;
+          active += 1;
+          most = Math.max(most, active);
+          try {
+            return await service.orm.em.fork().transactional(async (em) => {
+              const result = await work({ em, events: new BatchedEvents(outboxOf, meta) });
+              // slow commits: the next chunk is sure to start meanwhile
+              await new Promise((resolve) => setTimeout(resolve, 30));
+              if (call === failChunk) throw new Error('chunk failed');
+              return result;
+            });
+          } finally {
+            active -= 1;
+          }
+        },
+      });
+      return { counts, most, reported };
+    };
+    const first = await importWith(rows);
+    expect(first.counts).toEqual({ total: 8, created: 8, updated: 0, unchanged: 0, rejected: 0 });
+    expect(first.most).toBe(2);
+    expect(first.reported).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const em = service.orm.em.fork();
+    const people = await em.find(Resident, { idNumber: { $in: rows.map((r) => r.slice(0, 18)) } });
+    const byName = new Map(people.map((p) => [p.name, p]));
+    const flatX = await em.findOneOrFail(Household, { address: '香秀里1号楼8单元801室' });
+    expect(await em.count(Household, { address: '香秀里1号楼8单元801室' })).toBe(1);
+    expect(['何一', '何二', '何三'].map((n) => byName.get(n)!.household?.id)).toEqual([flatX.id, flatX.id, flatX.id]);
+    expect(flatX.headResidentId).toBe(byName.get('何一')!.id);
+    const rented = await em.findOneOrFail(Household, { address: '香秀里1号楼8单元802室' });
+    expect(rented.landlordResidentId).toBe(byName.get('何一')!.id);
+    const flatZ = await em.findOneOrFail(Household, { address: '香秀里1号楼8单元803室' });
+    expect(await em.count(Household, { address: '香秀里1号楼8单元803室' })).toBe(1);
+    expect(flatZ.headResidentId).toBe(byName.get('何七')!.id);
+    expect(byName.get('何八')!.household?.id).toBe(flatZ.id);
+    // the same file again: nothing changes
+    const again = await importWith(rows);
+    expect(again.counts).toMatchObject({ unchanged: 8 });
+
+    // chunk 2 (call 2: call 0 loads the grids) fails: chunk 1 stays, chunks 3 and 4 write nothing
+    const more = rows.map((r, i) => r.replace(r.slice(0, 18), id('1970-03-01', 501 + i)).replace(',8,', ',9,'));
+    await expect(importWith(more, 2)).rejects.toThrow('chunk failed');
+    const after = await service.orm.em
+      .fork()
+      .find(Resident, { idNumber: { $in: more.map((r) => r.slice(0, 18)) } }, { orderBy: { name: 'asc' } });
+    expect(after.map((p) => p.name).sort()).toEqual(['何一', '何二'].sort());
   });
 });
 
