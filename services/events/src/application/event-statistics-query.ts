@@ -130,18 +130,16 @@ export async function eventStatisticsOf(
       .map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`)
       .join(', ');
     const outer = dimensions.map((_, i) => `"d${i}"`).join(', ');
-    const rows = (await em
-      .getConnection()
-      .execute(
-        `select ${outer}, count(*) as "participants", sum("known") as "known", sum("elderly") as "elderly"
+    const rows = (await em.getConnection().execute(
+      `select ${outer}, count(*) as "participants", sum("known") as "known", sum("elderly") as "elderly"
       from (select ${attendanceKeys}, e."resident_id", max(e."known") as "known", max(e."elderly") as "elderly"
         from "event_attendance" e
         ${joins}
         where ${condition}
         group by ${groupByColumns}, e."resident_id") a
       group by ${outer}`,
-        attendance.bindings as unknown[],
-      )) as Row[];
+      attendance.bindings as unknown[],
+    )) as Row[];
     for (const row of rows) distinct.set(keyOf(row), row);
   }
   return summed
