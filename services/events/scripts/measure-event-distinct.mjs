@@ -22,6 +22,10 @@ const orm = await openDatabase({
 let started = performance.now();
 await ensureRollups(orm.em.fork(), eventsService.rollups);
 console.log(`migrated, rollups ensured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+// as the generator ends (and autovacuum follows a fill): statistics and the visibility map for index-only scans
+started = performance.now();
+await orm.em.getConnection().execute('vacuum analyze "event_attendance"');
+console.log(`vacuum analyze event_attendance: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const beforePath = new URL('../dist/application/event-statistics-query-before.js', import.meta.url);
 const before = existsSync(beforePath) ? (await import(beforePath.href)).eventStatisticsOf : null;
 const scope = { communityId: { $like: '350203%' } };
