@@ -118,6 +118,37 @@ const STATISTICS: Array<{
         ]),
       ),
   },
+  {
+    name: 'eventStatistics (type, participants)',
+    service: 'events',
+    query: `{ eventStatistics(groupBy: [TYPE]) { type uniqueParticipants elderlyShare } }`,
+    fromGraph: (d) =>
+      Object.fromEntries(
+        d.eventStatistics.flatMap((g: any) => [
+          [`${g.type} participants`, g.uniqueParticipants],
+          [`${g.type} elderlyShare`, g.elderlyShare],
+        ]),
+      ),
+    // 60+ on the community day the event starts (the rule of domain/event-statistics.ts), distinct residents
+    sql: `select e.type, count(distinct r.resident_id) as participants,
+            count(distinct r.resident_id) filter (where p.birth_date is not null) as known,
+            count(distinct r.resident_id) filter (where p.birth_date is not null
+              and to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYYMMDD')::int
+                - to_char(p.birth_date, 'YYYYMMDD')::int >= 600000) as elderly
+          from community_event e join registration r on r.event_id = e.id and r.status = 'ATTENDED'
+          left join resident_profile p on p.resident_id = r.resident_id
+          where e.status <> 'CANCELLED' and e.community_id like '350203%' group by e.type`,
+    fromSql: (rows) =>
+      Object.fromEntries(
+        rows.flatMap((r) => [
+          [`${String(r.type)} participants`, Number(r.participants)],
+          [
+            `${String(r.type)} elderlyShare`,
+            Number(r.known) > 0 ? Math.round((Number(r.elderly) / Number(r.known)) * 10_000) / 10_000 : null,
+          ],
+        ]),
+      ) as Numbers,
+  },
 ];
 
 /** Group counts without their keys (a grid's id or name is the service's business), sorted, and the total. */

@@ -18,6 +18,12 @@ export interface RollupWatch {
   members?(changeSet: ChangeSet<object>): Array<string | null | undefined>;
   /** ... or through a query (`?` placeholders) returning a column `member_id`, given the changed row's id. */
   membersQuery?: string;
+  /**
+   * Whether `membersQuery` also runs when the watched row is created (default: only on updates and deletions,
+   * a new row having no members yet): for a row that members already point to, e.g. a projection arriving after
+   * the records that name it.
+   */
+  membersQueryOnCreate?: boolean;
 }
 
 /**
@@ -38,7 +44,14 @@ export interface RollupDefinition {
    */
   measureColumns?: readonly string[];
   /**
-   * SQL selecting `member_id`, the key columns and then the measure columns (in that order and with those names)
+   * Columns kept in the member table only, neither key nor measure (compared like them, so a change rewrites the
+   * member row): the member table then doubles as a narrow fact table that queries read directly, e.g. to count
+   * distinct people, which no sum per group can answer.
+   */
+  memberColumns?: readonly string[];
+  /**
+   * SQL selecting `member_id`, the key columns, the measure columns and then the member columns (in that order
+   * and with those names)
    * of the members matching `condition`, a SQL condition on the member id column written as `{id}`
    * (`{id} in (?, ?)` or `1 = 1`). `dialect` for what the two databases spell differently (dates).
    */
@@ -146,7 +159,7 @@ export async function refreshRollup(
   const ids = [...new Set(memberIds)];
   const columns = rollup.keyColumns;
   const measures = rollup.measureColumns ?? [];
-  const stored = [...columns, ...measures];
+  const stored = [...columns, ...measures, ...(rollup.memberColumns ?? [])];
   const quotedStored = stored.map((c) => `"${c}"`).join(', ');
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
@@ -219,7 +232,7 @@ export async function refreshRollup(
 export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition, trx?: Transaction): Promise<void> {
   const quoted = rollup.keyColumns.map((c) => `"${c}"`).join(', ');
   const measures = (rollup.measureColumns ?? []).map((c) => `"${c}"`);
-  const quotedStored = [quoted, ...measures].join(', ');
+  const quotedStored = [quoted, ...measures, ...(rollup.memberColumns ?? []).map((c) => `"${c}"`)].join(', ');
   await run(em, `delete from "${rollup.table}"`, [], trx);
   for (const coarser of rollup.coarser ?? []) await run(em, `delete from "${coarser.table}"`, [], trx);
   await run(em, `delete from "${rollup.memberTable}"`, [], trx);
@@ -282,7 +295,7 @@ export class RollupSubscriber implements EventSubscriber {
           if (watch.entity !== changeSet.name) continue;
           const ids = touched.get(rollup) ?? new Set<string>();
           for (const id of watch.members?.(changeSet as ChangeSet<object>) ?? []) if (id) ids.add(id);
-          if (watch.membersQuery && changeSet.type !== ChangeSetType.CREATE) {
+          if (watch.membersQuery && (watch.membersQueryOnCreate || changeSet.type !== ChangeSetType.CREATE)) {
             const rows = await run(em, watch.membersQuery, [changeSet.getPrimaryKey()], em.getTransactionContext());
             for (const row of rows) ids.add(String(row.member_id));
           }

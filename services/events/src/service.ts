@@ -1,5 +1,5 @@
 import { referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
-import { eventRegistrationRollup } from './application/event-statistics-rollup.js';
+import { eventAttendanceRollup, eventRegistrationRollup } from './application/event-statistics-rollup.js';
 import { eventsEntities } from './entities/index.js';
 import { residentsConsumer } from './events/residents-consumer.js';
 import { buildEventsSchema } from './graphql/schema.js';
@@ -13,7 +13,7 @@ export const eventsService: SubgraphServiceDefinition = {
   defaultPort: 4004,
   entities: eventsEntities,
   migrations: eventsMigrations,
-  rollups: [eventRegistrationRollup],
+  rollups: [eventRegistrationRollup, eventAttendanceRollup],
   buildSchema: buildEventsSchema,
   consumers: (deps) => [referenceProjectionConsumer('events', deps), residentsConsumer(deps)],
   seedDemoData: async (deps) => {

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
-import { Departments } from '@shequ/contracts';
+import { communityYearMonth, Departments } from '@shequ/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { ensureRollups } from '@shequ/database';
 import { eventStatisticsOf, type EventStatisticsFilter } from '../src/application/event-statistics-query.js';
-import { eventRegistrationRollup } from '../src/application/event-statistics-rollup.js';
+import { eventAttendanceRollup, eventRegistrationRollup } from '../src/application/event-statistics-rollup.js';
+import { recordResident } from '../src/application/resident-projection.js';
 import { eventStatistics } from '../src/domain/event-statistics.js';
 import type { EventStatisticsDimension } from '../src/domain/vocabularies.js';
-import { CommunityEvent, Registration, ResidentProfile, Team } from '../src/entities/index.js';
+import { CommunityEvent, Registration, ResidentProfile, Team, Venue } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 const COMMUNITY = '350203008006';
@@ -183,6 +184,84 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     expect(kept.length).toBeGreaterThan(40);
     await expectSameAsInMemory();
   });
+
+  it('keeps the attendance table with birth dates learned later, late profiles, renames and moved residents', async () => {
+    const em = fresh();
+    const events = await em.find(
+      CommunityEvent,
+      { communityId: COMMUNITY, status: 'COMPLETED', venue: { $ne: null } },
+      { orderBy: { startsAt: 'asc' }, limit: 2, populate: ['venue'] },
+    );
+    expect(events).toHaveLength(2);
+    // a birth date corrected and one learned through the resident projection, after the attendances
+    const attendee = await em.findOneOrFail(Registration, { event: events[0], status: 'ATTENDED' });
+    await recordResident(fresh(), { residentId: attendee.residentId, birthDate: '1950-03-01' }, COMMUNITY);
+    // a resident whose profile arrives after their attendance (first unknown age, then 60+ on the day)
+    em.create(Registration, {
+      id: 'late-profile-registration',
+      communityId: COMMUNITY,
+      event: events[1],
+      residentId: 'late-profile-resident',
+      status: 'ATTENDED',
+      registeredAt: new Date(events[1].startsAt.getTime() - 86_400_000),
+    });
+    // a resident who moved: attended in 莲秀 and at an event of another community of the street
+    const moved = await em.findOneOrFail(Registration, { event: events[1], status: 'ATTENDED' });
+    em.create(CommunityEvent, {
+      id: 'other-community-gala',
+      communityId: OTHER,
+      title: '迎新晚会',
+      type: 'GALA',
+      startsAt: events[1].startsAt,
+      endsAt: new Date(events[1].startsAt.getTime() + 3_600_000),
+      status: 'COMPLETED',
+    } as never);
+    await em.flush();
+    em.create(Registration, {
+      id: 'moved-resident-registration',
+      communityId: OTHER,
+      event: 'other-community-gala',
+      residentId: moved.residentId,
+      status: 'ATTENDED',
+      registeredAt: events[1].startsAt,
+    } as never);
+    await em.flush();
+    await recordResident(fresh(), { residentId: 'late-profile-resident', birthDate: '1940-01-01' }, COMMUNITY);
+    // a venue and a team renamed (names joined at query time), an event moved to another venue and organiser
+    const renamed = fresh();
+    const venue = await renamed.findOneOrFail(Venue, { id: events[0].venue!.id });
+    venue.name = `${venue.name}（新）`;
+    const team = await renamed.findOne(Team, { communityId: COMMUNITY });
+    if (team) team.name = `${team.name}（新）`;
+    const retargeted = await renamed.findOneOrFail(CommunityEvent, { id: events[1].id });
+    retargeted.venue = null;
+    retargeted.organiserKind = 'TEAM';
+    retargeted.organiserDepartment = null;
+    retargeted.organiserTeamId = team?.id ?? null;
+    retargeted.audience = 'ELDERS_AND_CHILDREN';
+    await renamed.flush();
+    await expectSameAsInMemory();
+    await expectSameAsInMemory({ $like: '350203008%' });
+    // the moved resident counts once across the two communities, though once in each: distincts do not add up
+    const { year, month } = communityYearMonth(events[1].startsAt);
+    const participantsIn = async (communityId: unknown) =>
+      (await eventStatisticsOf(fresh(), { communityId } as never, ['MONTH'])).find(
+        (g) => g.key.MONTH === `${year}-${String(month).padStart(2, '0')}`,
+      )?.uniqueParticipants ?? 0;
+    const apart = (await participantsIn(COMMUNITY)) + (await participantsIn(OTHER));
+    expect(await participantsIn({ $in: [COMMUNITY, OTHER] })).toBe(apart - 1);
+    // the table, counted again from the rows at start (a new table over existing rows), holds the same
+    const counted = async () =>
+      (await fresh().getConnection().execute(`select * from "event_attendance" order by "member_id"`)).map(
+        (r: Record<string, unknown>) => JSON.stringify(Object.values(r).map(String)),
+      );
+    const kept = await counted();
+    expect(kept.length).toBeGreaterThan(100);
+    await fresh().getConnection().execute(`delete from "event_attendance"`);
+    await fresh().getConnection().execute(`delete from "event_attendance_count"`);
+    await ensureRollups(fresh(), [eventAttendanceRollup]);
+    expect(await counted()).toEqual(kept);
+  }, 120_000);
 
   it('counts distinct participants only when a selected field shows them', async () => {
     const all = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['TYPE', 'AUDIENCE']);

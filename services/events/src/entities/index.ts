@@ -1,5 +1,6 @@
 import { referenceEntities } from '@shequ/subgraph';
 import { CommunityEvent } from './community-event.js';
+import { EventAttendance, EventAttendanceCount } from './event-attendance.js';
 import { EventRegistrationRollup, EventRegistrationRollupMember } from './event-registration-rollup.js';
 import { EventSponsor, ProgrammeItem } from './gala-programme.js';
 import { GridCode } from './grid-code.js';
@@ -11,6 +12,8 @@ import { VolunteerService, VolunteerShift } from './volunteer-shift.js';
 
 export {
   CommunityEvent,
+  EventAttendance,
+  EventAttendanceCount,
   EventRegistrationRollup,
   EventRegistrationRollupMember,
   EventSponsor,
@@ -41,4 +44,6 @@ export const eventsEntities = [
   ResidentProfile,
   EventRegistrationRollup,
   EventRegistrationRollupMember,
+  EventAttendance,
+  EventAttendanceCount,
 ];

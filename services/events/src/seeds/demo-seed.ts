@@ -20,7 +20,7 @@ import {
 import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
 import { rebuildRollup } from '@shequ/database';
-import { eventRegistrationRollup } from '../application/event-statistics-rollup.js';
+import { eventAttendanceRollup, eventRegistrationRollup } from '../application/event-statistics-rollup.js';
 import { ageFits } from '../domain/audience-rule.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import {
@@ -470,6 +470,7 @@ export async function seedEventsDemo({ orm, outbox, logger, clock }: ServiceDepe
     await insertInChunks(em, Registration, registrations);
     // the bulk rows bypassed the unit of work: the per-event registration counts from scratch
     await rebuildRollup(em, eventRegistrationRollup, em.getTransactionContext());
+    await rebuildRollup(em, eventAttendanceRollup, em.getTransactionContext());
   });
   logger.info('demo venues, teams, a year of activities and volunteer hours loaded');
 }

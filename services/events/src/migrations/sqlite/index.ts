@@ -9,6 +9,7 @@ import { Migration20261202064644_resident_grid_scope as M5 } from './Migration20
 import { Migration20261202102607_scheduled_task_lease as M6 } from './Migration20261202102607_scheduled_task_lease.js';
 import { Migration20261202104042_pii_audit_record as M7 } from './Migration20261202104042_pii_audit_record.js';
 import { Migration20261202171034_event_registration_rollup as M8 } from './Migration20261202171034_event_registration_rollup.js';
+import { Migration20261203042145_event_attendance as M9 } from './Migration20261203042145_event_attendance.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -20,4 +21,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202102607_scheduled_task_lease', class: M6 },
   { name: 'Migration20261202104042_pii_audit_record', class: M7 },
   { name: 'Migration20261202171034_event_registration_rollup', class: M8 },
+  { name: 'Migration20261203042145_event_attendance', class: M9 },
 ];
