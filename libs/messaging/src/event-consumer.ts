@@ -74,7 +74,8 @@ export interface ConsumerSettings {
 /**
  * `committed` (`{ consumer, eventIds }`) after a transaction that wrote inbox rows has committed: the events it
  * applied (or passed over as stale), not duplicates. For measurements (the events benchmark): the inbox rows are
- * plain inserts, invisible to the ORM's flush events.
+ * plain inserts, invisible to the ORM's flush events. `received` (`{ consumer, data, at }`) when a message arrives
+ * from the server, before it waits for its batch.
  */
 export const consumerCommits = new EventEmitter();
 
@@ -185,6 +186,12 @@ export class EventConsumer {
     const reader = (async () => {
       try {
         for await (const message of messages) {
+          if (consumerCommits.listenerCount('received') > 0)
+            consumerCommits.emit('received', {
+              consumer: this.durableName,
+              data: message.data,
+              at: performance.timeOrigin + performance.now(),
+            });
           queue.push(message);
           wake?.();
           if (this.stopped) break;
