@@ -79,6 +79,11 @@ export interface ConsumerSettings {
  */
 export const consumerCommits = new EventEmitter();
 
+const utf8 = new TextDecoder();
+
+/** How long a consumer may keep the event loop before it gives other work a turn. */
+const TURN_AFTER_MS = 2;
+
 type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
 type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>;
 
@@ -170,6 +175,19 @@ export class EventConsumer {
     }
   }
 
+  /** When the event loop last had a turn (`turnIfDue`). */
+  private lastTurn = 0;
+
+  /**
+   * Lets the event loop run (HTTP requests, timers, NATS) once the consumer has kept it for `TURN_AFTER_MS`: after
+   * every event of a slow backlog, but not after each of many quick events (a turn is a macrotask hop per event).
+   */
+  private async turnIfDue(): Promise<void> {
+    if (performance.now() - this.lastTurn < TURN_AFTER_MS) return;
+    await giveTheEventLoopATurn();
+    this.lastTurn = performance.now();
+  }
+
   private get batchSize(): number {
     return this.settings.batchSize ?? 50;
   }
@@ -216,7 +234,7 @@ export class EventConsumer {
       room?.();
       room = undefined;
       await this.processBatch(batch);
-      await giveTheEventLoopATurn();
+      await this.turnIfDue();
     }
     room?.();
     // stopped with messages read but not applied: hand them back at once rather than after the ack wait
@@ -272,10 +290,13 @@ export class EventConsumer {
             ),
           );
           // the next event's handler and version claim see this one's changes; the unit of work starts empty for
-          // it (each flush compares every managed entity: a batch's entities would make the flushes quadratic)
-          await em.flush();
-          em.clear();
-          await giveTheEventLoopATurn();
+          // it (each flush compares every managed entity: a batch's entities would make the flushes quadratic). A
+          // handler that wrote only plain statements left nothing to flush.
+          if (!unitOfWorkIsEmpty(em)) {
+            await em.flush();
+            em.clear();
+          }
+          await this.turnIfDue();
         }
         return results;
       });
@@ -339,7 +360,7 @@ export class EventConsumer {
     }
     let event: EventEnvelope;
     try {
-      event = JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope;
+      event = JSON.parse(utf8.decode(message.data)) as EventEnvelope;
     } catch (error) {
       return this.deadLetter(message, null, `unreadable message: ${errorMessage(error)}`);
     }
@@ -412,7 +433,7 @@ export class EventConsumer {
       deliveries: message.info.deliveryCount,
       reason,
       failedAt: new Date().toISOString(),
-      payload: new TextDecoder().decode(message.data),
+      payload: utf8.decode(message.data),
     };
     try {
       await publishDeadLetter(this.settings.bus, letter);
@@ -486,9 +507,17 @@ export class EventConsumer {
   }
 }
 
+/** Nothing managed or queued in the unit of work: a flush would find nothing to write. */
+function unitOfWorkIsEmpty(em: EntityManager): boolean {
+  const uow = em.getUnitOfWork();
+  return (
+    uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0 && uow.getIdentityMap().keys().length === 0
+  );
+}
+
 function parseEnvelope(data: Uint8Array): EventEnvelope | undefined {
   try {
-    return JSON.parse(new TextDecoder().decode(data)) as EventEnvelope;
+    return JSON.parse(utf8.decode(data)) as EventEnvelope;
   } catch {
     return undefined;
   }
