@@ -234,7 +234,9 @@ export class EventConsumer {
       room?.();
       room = undefined;
       await this.processBatch(batch);
-      await this.turnIfDue();
+      // a turn after every batch: the messages that came meanwhile are read into the queue and form the next batch
+      await giveTheEventLoopATurn();
+      this.lastTurn = performance.now();
     }
     room?.();
     // stopped with messages read but not applied: hand them back at once rather than after the ack wait

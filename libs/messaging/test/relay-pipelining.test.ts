@@ -131,7 +131,9 @@ describe.each(testDialects())('relay pipelining: hand-over at commit, acks in fl
     expect(bus.calls).toEqual([first.id]);
     const later: EventEnvelope[] = [];
     for (let i = 0; i < 20; i++) later.push(await commit('res-pipelined'));
-    // every later commit was published at once and is marked sent, although the first one's ack is still missing
+    // every later commit was published (gathered per turn of the event loop while a publish is in flight) and is
+    // marked sent, although the first one's ack is still missing
+    await waitFor(() => bus.calls.length === 21, { what: 'the later commits published' });
     expect(bus.calls).toEqual([first.id, ...later.map((event) => event.id)]);
     await waitFor(
       async () =>
