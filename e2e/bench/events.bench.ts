@@ -5,7 +5,9 @@
  * - latency at a steady rate (BENCH_EVENT_RATE, default 1,000 events/s): p50 / p95 / p99;
  * - rate with BENCH_EVENT_IN_FLIGHT (16) producers one event at a time (publish awaiting its ack / one transaction
  *   per event), first produced to last consumed;
- * - the largest RSS of every process during the rounds.
+ * - the largest RSS of every process during the rounds;
+ * - commit → applied at the steady rate by stage, where the tree reports them (commit → the relay hands the row to the
+ *   connection, publish → ack, publish → the consumer receives it, receive → its transaction committed).
  * Run with `npm run bench` (root, through turbo) or `npm run bench` in e2e/. Not part of `npm test`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
