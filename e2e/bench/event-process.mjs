@@ -11,9 +11,10 @@ import { pino } from 'pino';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ResidentRegistered } from '@shequ/contracts';
-import { consumerCommits, eventSink } from '@shequ/messaging';
+import * as messaging from '@shequ/messaging';
 import { startSubgraphService } from '@shequ/subgraph';
 
+const { consumerCommits, eventSink } = messaging;
 const mode = process.env.BENCH_MODE;
 const now = () => performance.timeOrigin + performance.now();
 const RAW_STREAM = 'BENCH_RAW';
@@ -24,6 +25,11 @@ setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 100).u
 
 /** Event id → time, filled while a round runs and handed over by `collect`. */
 let times = new Map();
+/**
+ * Event id → time of the stages between commit and applied, where the tree reports them: `published` (the relay
+ * handed the row to the connection), `acked` (JetStream acknowledged it), `received` (the consumer got the message).
+ */
+let stages = { published: new Map(), acked: new Map(), received: new Map() };
 const send = (message) => process.send?.(message);
 
 /** Runs `produce(i)` for i < count: open loop at `rate` per second, or closed loop with `inFlight` at a time. */
@@ -66,6 +72,10 @@ const meta = { communityId: '350203008006', actor: { kind: 'system', id: 'bench'
 async function residents() {
   const service = await startService('residents');
   await service.bus.firstConnection;
+  messaging.relayPublishes?.on('published', (ids, at) => {
+    for (const id of ids) stages.published.set(id, at);
+  });
+  messaging.relayPublishes?.on('acked', (id, at) => stages.acked.set(id, at));
   return {
     async produce({ count, rate, inFlight, round }) {
       await drive(count, { rate, inFlight }, async (i) => {
@@ -97,6 +107,12 @@ async function cases() {
     if (consumer !== 'cases__residents') return;
     const at = now();
     for (const id of eventIds) times.set(id, at);
+  });
+  consumerCommits.on('received', ({ consumer, data, at }) => {
+    if (consumer !== 'cases__residents') return;
+    // the envelope's id without parsing the whole message (this runs in the measured process)
+    const id = /"id":"([^"]+)"/.exec(new TextDecoder().decode(data))?.[1];
+    if (id) stages.received.set(id, at);
   });
   return { stop: () => service.stop() };
 }
@@ -156,11 +172,13 @@ process.on('message', (message) => {
       send({
         cmd: 'collected',
         times: [...times],
+        stages: Object.fromEntries(Object.entries(stages).map(([stage, byId]) => [stage, [...byId]])),
         maxRss,
         rss: process.memoryUsage().rss,
         cpuMs: (user + system) / 1000,
       });
       times = new Map();
+      stages = { published: new Map(), acked: new Map(), received: new Map() };
       maxRss = process.memoryUsage().rss;
     } else if (message.cmd === 'stop') {
       await role.stop();

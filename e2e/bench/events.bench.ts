@@ -5,7 +5,9 @@
  * - latency at a steady rate (BENCH_EVENT_RATE, default 1,000 events/s): p50 / p95 / p99;
  * - rate with BENCH_EVENT_IN_FLIGHT (16) producers one event at a time (publish awaiting its ack / one transaction
  *   per event), first produced to last consumed;
- * - the largest RSS of every process during the rounds.
+ * - the largest RSS of every process during the rounds;
+ * - commit → applied at the steady rate by stage, where the tree reports them (commit → the relay hands the row to the
+ *   connection, publish → ack, publish → the consumer receives it, receive → its transaction committed).
  * Run with `npm run bench` (root, through turbo) or `npm run bench` in e2e/. Not part of `npm test`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -75,7 +77,20 @@ interface RoundFigures {
   seconds: number;
   perSecond: number;
   latencies: number[];
+  /** Per stage between commit and applied (where the tree reports them), the time of each event in ms. */
+  stages: Map<string, number[]>;
 }
+
+/** The stages of commit → applied, from the times the processes report (see event-process.mjs). */
+const STAGES = [
+  'commit → publish',
+  'publish → ack',
+  'commit → ack',
+  'publish → consumer receive',
+  'receive → applied commit',
+] as const;
+
+type StageTimes = Record<'published' | 'acked' | 'received', [string, number][]>;
 
 /** One round: produce `count` events, wait until every one is consumed, pair the times by event id. */
 async function round(path: Path, count: number, load: { rate?: number; inFlight?: number }, id: string) {
@@ -85,13 +100,20 @@ async function round(path: Path, count: number, load: { rate?: number; inFlight?
     intervalMs: 100,
     what: `${path.name}: ${count} events consumed`,
   });
-  const produced = new Map<string, { started: number; done: number }>(
-    (await path.producer.ask<{ times: [string, { started: number; done: number }][] }>({ cmd: 'collect' }, 'collected'))
-      .times,
+  const producer = await path.producer.ask<{
+    times: [string, { started: number; done: number }][];
+    stages?: StageTimes;
+  }>({ cmd: 'collect' }, 'collected');
+  const consumer = await path.consumer.ask<{ times: [string, number][]; stages?: StageTimes }>(
+    { cmd: 'collect' },
+    'collected',
   );
-  const consumed = new Map<string, number>(
-    (await path.consumer.ask<{ times: [string, number][] }>({ cmd: 'collect' }, 'collected')).times,
-  );
+  const produced = new Map(producer.times);
+  const consumed = new Map(consumer.times);
+  const published = new Map(producer.stages?.published ?? []);
+  const acked = new Map(producer.stages?.acked ?? []);
+  const received = new Map(consumer.stages?.received ?? []);
+  const stages = new Map<string, number[]>(STAGES.map((stage) => [stage, []]));
   const latencies: number[] = [];
   let first = Infinity;
   let last = 0;
@@ -100,11 +122,19 @@ async function round(path: Path, count: number, load: { rate?: number; inFlight?
     if (at === undefined) continue;
     // raw: from the publish call (the message may arrive before its ack); services: from the commit
     latencies.push(at - (path.name === 'raw JetStream' ? times.started : times.done));
+    const [publish, ack, receive] = [published.get(eventId), acked.get(eventId), received.get(eventId)];
+    if (publish !== undefined) {
+      stages.get('commit → publish')!.push(publish - times.done);
+      if (ack !== undefined) stages.get('publish → ack')!.push(ack - publish);
+      if (receive !== undefined) stages.get('publish → consumer receive')!.push(receive - publish);
+    }
+    if (ack !== undefined) stages.get('commit → ack')!.push(ack - times.done);
+    if (receive !== undefined) stages.get('receive → applied commit')!.push(at - receive);
     first = Math.min(first, times.started);
     last = Math.max(last, at);
   }
   const seconds = (last - first) / 1000;
-  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, latencies };
+  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, latencies, stages };
 }
 
 function merge(rounds: RoundFigures[]) {
@@ -197,6 +227,25 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
         `| ${f.name} | ${ms(f.steady.p50)} | ${ms(f.steady.p95)} | ${ms(f.steady.p99)} | ${Math.round(f.flat.perSecond)} |`,
       );
     const [raw, services] = figures;
+    // where commit → applied goes, at the steady rate (stages the tree does not report are left out)
+    const stageLines = STAGES.flatMap((stage) => {
+      const times = steady
+        .get('residents → cases')!
+        .flatMap((r) => r.stages.get(stage) ?? [])
+        .sort((a, b) => a - b);
+      return times.length === 0
+        ? []
+        : [`| ${stage} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} |`];
+    });
+    if (stageLines.length > 0)
+      lines.push(
+        '',
+        `residents → cases at ${RATE}/s, by stage:`,
+        '',
+        '| stage | p50 ms | p95 ms | p99 ms |',
+        '|---|--:|--:|--:|',
+        ...stageLines,
+      );
     lines.push(
       '',
       `commit → applied / raw publish → consume rate: ${(services.flat.perSecond / raw.flat.perSecond).toFixed(2)}×`,

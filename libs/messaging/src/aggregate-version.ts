@@ -33,9 +33,17 @@ export function awaitVersion(row: OutboxMessage, envelope: EventEnvelope): void 
   pendingEnvelopes.set(row, envelope);
 }
 
+/** An outbox row as its transaction inserted it, handed to the relay when the transaction commits. */
+export interface WrittenOutboxRow {
+  id: string;
+  subject: string;
+  payload: string;
+}
+
 /**
- * `written` (`em`) when outbox rows were inserted in `em`'s transaction by the versioning below, apart from the
- * unit of work (no change set shows them): the relay is woken by that transaction's commit.
+ * `written` (`em`, `rows`) when outbox rows were inserted in `em`'s transaction by the versioning below, apart from
+ * the unit of work (no change set shows them): that transaction's commit hands them to the relay (no read of the
+ * table), in the order they were inserted.
  */
 export const outboxWrites = new EventEmitter().setMaxListeners(0);
 
@@ -74,7 +82,11 @@ export class AggregateVersioning implements EventSubscriber {
       );
     }
     for (const row of rows) uow.unsetIdentity(row);
-    outboxWrites.emit('written', em);
+    outboxWrites.emit(
+      'written',
+      em,
+      rows.map((row): WrittenOutboxRow => ({ id: row.id, subject: row.subject, payload: row.payload })),
+    );
   }
 }
 

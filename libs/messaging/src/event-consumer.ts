@@ -74,9 +74,15 @@ export interface ConsumerSettings {
 /**
  * `committed` (`{ consumer, eventIds }`) after a transaction that wrote inbox rows has committed: the events it
  * applied (or passed over as stale), not duplicates. For measurements (the events benchmark): the inbox rows are
- * plain inserts, invisible to the ORM's flush events.
+ * plain inserts, invisible to the ORM's flush events. `received` (`{ consumer, data, at }`) when a message arrives
+ * from the server, before it waits for its batch.
  */
 export const consumerCommits = new EventEmitter();
+
+const utf8 = new TextDecoder();
+
+/** How long a consumer may keep the event loop before it gives other work a turn. */
+const TURN_AFTER_MS = 2;
 
 type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
 type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>;
@@ -169,6 +175,19 @@ export class EventConsumer {
     }
   }
 
+  /** When the event loop last had a turn (`turnIfDue`). */
+  private lastTurn = 0;
+
+  /**
+   * Lets the event loop run (HTTP requests, timers, NATS) once the consumer has kept it for `TURN_AFTER_MS`: after
+   * every event of a slow backlog, but not after each of many quick events (a turn is a macrotask hop per event).
+   */
+  private async turnIfDue(): Promise<void> {
+    if (performance.now() - this.lastTurn < TURN_AFTER_MS) return;
+    await giveTheEventLoopATurn();
+    this.lastTurn = performance.now();
+  }
+
   private get batchSize(): number {
     return this.settings.batchSize ?? 50;
   }
@@ -185,6 +204,12 @@ export class EventConsumer {
     const reader = (async () => {
       try {
         for await (const message of messages) {
+          if (consumerCommits.listenerCount('received') > 0)
+            consumerCommits.emit('received', {
+              consumer: this.durableName,
+              data: message.data,
+              at: performance.timeOrigin + performance.now(),
+            });
           queue.push(message);
           wake?.();
           if (this.stopped) break;
@@ -209,7 +234,9 @@ export class EventConsumer {
       room?.();
       room = undefined;
       await this.processBatch(batch);
+      // a turn after every batch: the messages that came meanwhile are read into the queue and form the next batch
       await giveTheEventLoopATurn();
+      this.lastTurn = performance.now();
     }
     room?.();
     // stopped with messages read but not applied: hand them back at once rather than after the ack wait
@@ -265,10 +292,13 @@ export class EventConsumer {
             ),
           );
           // the next event's handler and version claim see this one's changes; the unit of work starts empty for
-          // it (each flush compares every managed entity: a batch's entities would make the flushes quadratic)
-          await em.flush();
-          em.clear();
-          await giveTheEventLoopATurn();
+          // it (each flush compares every managed entity: a batch's entities would make the flushes quadratic). A
+          // handler that wrote only plain statements left nothing to flush.
+          if (!unitOfWorkIsEmpty(em)) {
+            await em.flush();
+            em.clear();
+          }
+          await this.turnIfDue();
         }
         return results;
       });
@@ -332,7 +362,7 @@ export class EventConsumer {
     }
     let event: EventEnvelope;
     try {
-      event = JSON.parse(new TextDecoder().decode(message.data)) as EventEnvelope;
+      event = JSON.parse(utf8.decode(message.data)) as EventEnvelope;
     } catch (error) {
       return this.deadLetter(message, null, `unreadable message: ${errorMessage(error)}`);
     }
@@ -405,7 +435,7 @@ export class EventConsumer {
       deliveries: message.info.deliveryCount,
       reason,
       failedAt: new Date().toISOString(),
-      payload: new TextDecoder().decode(message.data),
+      payload: utf8.decode(message.data),
     };
     try {
       await publishDeadLetter(this.settings.bus, letter);
@@ -479,9 +509,17 @@ export class EventConsumer {
   }
 }
 
+/** Nothing managed or queued in the unit of work: a flush would find nothing to write. */
+function unitOfWorkIsEmpty(em: EntityManager): boolean {
+  const uow = em.getUnitOfWork();
+  return (
+    uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0 && uow.getIdentityMap().keys().length === 0
+  );
+}
+
 function parseEnvelope(data: Uint8Array): EventEnvelope | undefined {
   try {
-    return JSON.parse(new TextDecoder().decode(data)) as EventEnvelope;
+    return JSON.parse(utf8.decode(data)) as EventEnvelope;
   } catch {
     return undefined;
   }

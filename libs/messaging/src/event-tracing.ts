@@ -41,6 +41,9 @@ export async function withConsumerSpan<T>(
     },
     parent,
   );
+  // no tracer records and the event carries no trace: nothing to propagate, so no context to enter (it cost every
+  // consumed event a pass through the async-context machinery)
+  if (!span.isRecording() && !event.traceparent) return work(span);
   try {
     return await context.with(trace.setSpan(parent, span), () => work(span));
   } catch (error) {

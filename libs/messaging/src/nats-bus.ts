@@ -102,6 +102,9 @@ export class NatsBus {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       pingInterval: 5_000,
+      // the client otherwise captures a stack trace for every request (every publish awaiting its ack), in case it
+      // fails: ~2 % of the publishing service's CPU in the events benchmark's profile
+      noAsyncTraces: true,
     });
     if (this.closing) {
       await connection.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { ormConfig } from '@shequ/database';
-import { ResidentDeceased } from '@shequ/contracts';
+import { ResidentDeceased, STREAM_NAME } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import {
   EventConsumer,
@@ -156,6 +156,14 @@ describe.each(testDialects())(
     /** Stops the consumer, commits `count` events in one transaction and waits until the relay has sent them. */
     async function backlogOf(residentIds: string[]) {
       await consumer.stop();
+      // the stopped consumer's last pull request must be gone from the server before the backlog is published: a
+      // message delivered to it (the client no longer listens) would come back only after the 30 s ack wait, and the
+      // faster the relay publishes, the likelier that race (it made this test flaky)
+      const jsm = await consumerBus.jetstreamManager();
+      await waitFor(async () => (await jsm.consumers.info(STREAM_NAME, consumer.durableName)).num_waiting === 0, {
+        timeoutMs: 10_000,
+        what: 'no pull request of the stopped consumer left on the server',
+      });
       const events = await publisherOrm.em
         .fork()
         .transactional(async (em) =>

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MikroORM } from '@mikro-orm/core';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import { ormConfig } from '@shequ/database';
+import { ResidentDeceased, STREAM_NAME, type EventEnvelope } from '@shequ/contracts';
+import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { NatsBus, Outbox, OutboxMessage, OutboxRelay, messagingEntities } from '../src/index.js';
+
+async function scratchOrm(dialect: 'sqlite' | 'postgresql', label: string) {
+  const orm = await MikroORM.init(
+    ormConfig({
+      location: testDatabaseLocation(dialect, label),
+      entities: [...messagingEntities],
+      migrations: { sqlite: [], postgresql: [] },
+    }),
+  );
+  await orm.schema.createSchema();
+  return orm;
+}
+
+/**
+ * The real bus, with a hand on the acknowledgements: the message always goes to the server (the real publish), but
+ * the acknowledgement of a held id reaches the relay only when released, and a failing id's answer is replaced by an
+ * error (as if the ack had been lost: the message is in the stream, the relay does not know).
+ */
+class BusWithHeldAcks extends NatsBus {
+  readonly calls: string[] = [];
+  readonly held = new Map<string, () => void>();
+  holdNext = new Set<string>();
+  failNext = new Set<string>();
+
+  override publish(subject: string, payload: string, msgID: string): Promise<void> {
+    this.calls.push(msgID);
+    const sent = super.publish(subject, payload, msgID);
+    if (this.failNext.delete(msgID))
+      return sent.then(() => {
+        throw new Error('ack lost (test)');
+      });
+    if (this.holdNext.delete(msgID))
+      return sent.then(() => new Promise<void>((resolve) => this.held.set(msgID, resolve)));
+    return sent;
+  }
+
+  release(): void {
+    for (const resolve of this.held.values()) resolve();
+    this.held.clear();
+  }
+}
+
+const meta = { communityId: '350203008006', actor: { kind: 'system' as const, id: 'test' }, correlationId: 'req-p' };
+
+describe.each(testDialects())('relay pipelining: hand-over at commit, acks in flight (%s)', (dialect) => {
+  let nats: NatsServerHandle;
+  let orm: MikroORM;
+  let bus: BusWithHeldAcks;
+  let relay: OutboxRelay;
+  const outbox = new Outbox('residents');
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    orm = await scratchOrm(dialect, 'pipelined_relay');
+    bus = new BusWithHeldAcks({ servers: nats.url, name: 'residents-test', credentials: nats.credentials.residents });
+    await bus.firstConnection;
+    // the safety-net poll is a minute away: only hand-overs (and the tests' own calls) publish
+    relay = new OutboxRelay({ orm, bus, pollIntervalMs: 60_000, lockRows: dialect === 'postgresql' });
+    relay.start();
+    await waitFor(async () => (await orm.em.fork().count(OutboxMessage, {})) === 0 && relay['caughtUp'] === true, {
+      what: 'the relay caught up after start',
+    });
+  });
+
+  beforeEach(() => {
+    bus.calls.length = 0;
+  });
+
+  afterAll(async () => {
+    bus?.release();
+    await relay?.stop();
+    await bus?.close();
+    await orm?.close(true);
+    await nats?.dispose();
+  });
+
+  const commit = (residentId: string) =>
+    orm.em
+      .fork()
+      .transactional(async (em) => outbox.add(em, ResidentDeceased, { residentId, diedOn: '2026-12-03' }, meta));
+
+  const row = (id: string) => orm.em.fork().findOneOrFail(OutboxMessage, { id });
+
+  /** The messages of the stream with these message ids, in stream order: [msg id, aggregate version]. */
+  async function inStream(ids: readonly string[]): Promise<[string, number][]> {
+    const wanted = new Set(ids);
+    const consumer = await bus.jetstream().consumers.get(STREAM_NAME, {
+      filter_subjects: 'shequ.residents.>',
+      deliver_policy: DeliverPolicy.All,
+    });
+    const found: [string, number][] = [];
+    for (let done = false; !done;) {
+      const batch = await consumer.fetch({ max_messages: 500, expires: 1_000 });
+      let received = 0;
+      for await (const message of batch) {
+        received += 1;
+        const id = message.headers?.get('Nats-Msg-Id') ?? '';
+        if (wanted.has(id)) found.push([id, message.json<EventEnvelope>().aggregateVersion]);
+        if (message.info.pending === 0) done = true;
+        if (done) break;
+      }
+      if (received === 0) done = true;
+    }
+    return found;
+  }
+
+  it('publishes a committed transaction’s rows from the commit itself, without reading the table', async () => {
+    const event = await commit('res-handed-over');
+    // the commit has returned: its row is on the connection already (a read of the table would come later)
+    expect(bus.calls).toEqual([event.id]);
+    await waitFor(async () => (await row(event.id)).sentAt !== null, { what: 'the row marked sent' });
+  });
+
+  /** Commits one event; `before` runs inside the transaction, once the event's id is known. */
+  const commitWith = (residentId: string, before: (id: string) => void) =>
+    orm.em.fork().transactional(async (em) => {
+      const event = outbox.add(em, ResidentDeceased, { residentId, diedOn: '2026-12-03' }, meta);
+      before(event.id);
+      return event;
+    });
+
+  it('publishes the next commits while an earlier publish still waits for its ack, in version order', async () => {
+    const first = await commitWith('res-pipelined', (id) => bus.holdNext.add(id));
+    expect(bus.calls).toEqual([first.id]);
+    const later: EventEnvelope[] = [];
+    for (let i = 0; i < 20; i++) later.push(await commit('res-pipelined'));
+    // every later commit was published (gathered per turn of the event loop while a publish is in flight) and is
+    // marked sent, although the first one's ack is still missing
+    await waitFor(() => bus.calls.length === 21, { what: 'the later commits published' });
+    expect(bus.calls).toEqual([first.id, ...later.map((event) => event.id)]);
+    await waitFor(
+      async () =>
+        (await orm.em.fork().count(OutboxMessage, { id: later.map((event) => event.id), sentAt: null })) === 0,
+      { what: 'the later rows marked sent' },
+    );
+    // a row is marked sent only after its own ack
+    expect(bus.held.has(first.id)).toBe(true);
+    expect((await row(first.id)).sentAt).toBeNull();
+    // the stream has the record's events in version order
+    const stream = await inStream([first.id, ...later.map((event) => event.id)]);
+    expect(stream.map(([, version]) => version)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    bus.release();
+    await waitFor(async () => (await row(first.id)).sentAt !== null, { what: 'the held row marked sent' });
+  });
+
+  it('leaves a row whose ack failed unsent, holds back the commits after it, and republishes it with the same message id', async () => {
+    const failed = await commitWith('res-ack-lost', (id) => bus.failNext.add(id));
+    await waitFor(async () => (await row(failed.id)).attempts === 1, { what: 'the failure recorded' });
+    const stored = await row(failed.id);
+    expect(stored.sentAt).toBeNull();
+    expect(stored.lastError).toBe('ack lost (test)');
+    // the next commit of the record must not overtake it: it waits in the table for the next read
+    const next = await commit('res-ack-lost');
+    expect(bus.calls).toEqual([failed.id]);
+    expect((await row(next.id)).sentAt).toBeNull();
+
+    expect(await relay.publishPending()).toBe(2);
+    expect(bus.calls).toEqual([failed.id, failed.id, next.id]);
+    expect((await row(failed.id)).sentAt).not.toBeNull();
+    expect((await row(next.id)).sentAt).not.toBeNull();
+    // the server dropped the repeat by its message id: once each in the stream, in version order
+    expect(await inStream([failed.id, next.id])).toEqual([
+      [failed.id, 1],
+      [next.id, 2],
+    ]);
+    // caught up again: the next commit goes out from the commit
+    const after = await commit('res-ack-lost');
+    expect(bus.calls.at(-1)).toBe(after.id);
+    await waitFor(async () => (await row(after.id)).sentAt !== null, { what: 'the row after marked sent' });
+  });
+});
