@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNatsServer, tempDir, waitFor, type NatsServerHandle, type TempDir } from '@shequ/testing';
 import { percentile } from './measure.js';
-import { NODE_FLAGS } from '../test/system.js';
+import { NODE_FLAGS, NODE_FLAGS_ENV } from '../test/system.js';
 
 const number = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -46,7 +46,7 @@ interface Child {
 async function startChild(name: string, env: NodeJS.ProcessEnv): Promise<Child> {
   const child = fork(SCRIPT, [], {
     execArgv: PROCESS_FLAGS,
-    env: { ...process.env, ...env, BENCH_MODE: name },
+    env: { ...process.env, ...NODE_FLAGS_ENV, ...env, BENCH_MODE: name },
     stdio: 'inherit',
   });
   const ask = <T>(message: Record<string, unknown>, reply: string) =>

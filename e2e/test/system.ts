@@ -16,10 +16,13 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SERVICES = ['residents', 'cases', 'partybuilding', 'events'] as const;
-/** The Node flags `npm start` runs the services and the gateway with (scripts/node-flags.json). */
-export const NODE_FLAGS: string[] = JSON.parse(
+const nodeFlags: { flags: string[]; env: Record<string, string> } = JSON.parse(
   readFileSync(new URL('../../scripts/node-flags.json', import.meta.url), 'utf8'),
-).flags;
+);
+/** The Node flags `npm start` runs the services and the gateway with (scripts/node-flags.json). */
+export const NODE_FLAGS: string[] = nodeFlags.flags;
+/** The environment variables `npm start` adds for them (scripts/node-flags.json: MALLOC_ARENA_MAX). */
+export const NODE_FLAGS_ENV: Record<string, string> = nodeFlags.env;
 
 export interface RunningSystem {
   gatewayUrl: string;
@@ -66,6 +69,7 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     SHEQU_SEED: 'demo',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     GATEWAY_PORT: String(await freePort()),
+    ...NODE_FLAGS_ENV,
     ...extraEnv,
   };
   for (const name of SERVICES) env[`${name.toUpperCase()}_PORT`] = String(await freePort());

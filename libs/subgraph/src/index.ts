@@ -25,3 +25,4 @@ export * from './access/api-key-projection.js';
 export * from './references/index.js';
 export * from './webhooks/index.js';
 export * from './district/index.js';
+export * from './demo-seed.js';

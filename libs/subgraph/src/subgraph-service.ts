@@ -74,6 +74,13 @@ import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import { PeriodicTask } from './periodic-task.js';
 import { claimTaskPeriod, schedulingEntities } from './scheduled-task-lease.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
+import {
+  demoSeedDone,
+  isDemoSeedChild,
+  markDemoSeedDone,
+  seedInChildProcess,
+  type DemoSeedDependencies,
+} from './demo-seed.js';
 
 /** What a service's composition root hands the runtime. */
 export interface SubgraphServiceDefinition {
@@ -89,8 +96,12 @@ export interface SubgraphServiceDefinition {
   consumers?(deps: ServiceDependencies): EventConsumer[];
   /** Scheduled scans. */
   scheduledTasks?(deps: ServiceDependencies): PeriodicTask[];
-  /** Loads the demo community when the database is empty (called when `SHEQU_SEED=demo`). */
-  seedDemoData?(deps: ServiceDependencies): Promise<void>;
+  /**
+   * Loads the demo community when the database is empty (called when `SHEQU_SEED=demo`). A service's `main.js` runs
+   * it in a child process (`runSubgraphService`): import the seed modules inside it (`await import(…)`), so the
+   * service process never loads them.
+   */
+  seedDemoData?(deps: DemoSeedDependencies): Promise<void>;
   /** Extra HTTP routes next to /graphql (e.g. cases' Open311 endpoints). */
   routes?(deps: ServiceDependencies, callers: RouteCallers): HttpRoute[];
   /** The one operation that may come with a body over 1 MiB (residents' district import), and its limit. */
@@ -141,6 +152,11 @@ export async function startSubgraphService(
     clock?: Clock;
     logger?: Logger;
     apiKeys?: ApiKeyVerifier;
+    /**
+     * Run the demo seed (when `seed` is `demo`) in a child process started from this process's entry script, and
+     * only if the database has no mark of a finished seed (`runSubgraphService` does; tests seed in-process).
+     */
+    seedInChildProcess?: boolean;
   } = {},
 ): Promise<RunningSubgraph> {
   const config = { ...serviceConfig(definition.name, definition.defaultPort), ...overrides.config };
@@ -148,18 +164,7 @@ export async function startSubgraphService(
   const logger = overrides.logger ?? createLogger(definition.name);
   const clock = overrides.clock ?? systemClock;
   const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
-  const orm = await openDatabase({
-    location,
-    entities: [
-      ...definition.entities,
-      ...messagingEntities,
-      ...accessEntitiesOf(definition.name),
-      ...schedulingEntities,
-    ],
-    migrations: definition.migrations,
-    subscribers: definition.rollups?.length ? [new RollupSubscriber(definition.rollups)] : [],
-    log: (message) => logger.debug(message),
-  });
+  const orm = await openServiceDatabase(definition, location, logger);
   if (definition.rollups?.length) await ensureRollups(orm.em, definition.rollups);
   const bus = new NatsBus({
     servers: config.natsUrl,
@@ -181,7 +186,12 @@ export async function startSubgraphService(
   const referenceSync = new ReferenceSync(bus, referenceConsumerName(definition.name));
   const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
-    if (config.seed === 'demo' && definition.seedDemoData) await definition.seedDemoData(deps);
+    if (config.seed === 'demo' && definition.seedDemoData) {
+      if (!overrides.seedInChildProcess) {
+        await definition.seedDemoData(deps);
+        await markDemoSeedDone(orm.em.fork(), clock.now());
+      } else if (!(await demoSeedDone(orm.em.fork()))) await seedInChildProcess(definition.name, logger);
+    }
 
     const contextOf = async (
       authorization: string | undefined,
@@ -355,11 +365,62 @@ export async function startSubgraphService(
   }
 }
 
-/** `main.ts` of a service: start, stop cleanly on SIGINT/SIGTERM, exit non-zero with a clear message on failure. */
+/** The service's database, migrated: its entities with the messaging, access and scheduling ones, its rollups. */
+function openServiceDatabase(
+  definition: SubgraphServiceDefinition,
+  location: DatabaseLocation,
+  logger: Logger,
+): Promise<Orm> {
+  return openDatabase({
+    location,
+    entities: [
+      ...definition.entities,
+      ...messagingEntities,
+      ...accessEntitiesOf(definition.name),
+      ...schedulingEntities,
+    ],
+    migrations: definition.migrations,
+    subscribers: definition.rollups?.length ? [new RollupSubscriber(definition.rollups)] : [],
+    log: (message) => logger.debug(message),
+  });
+}
+
+/**
+ * The child process of {@link seedInChildProcess}: opens the service's database (the parent has migrated it), runs
+ * the demo seed, marks it done, exits. It stops if the service process goes away.
+ */
+async function runDemoSeedChild(definition: SubgraphServiceDefinition): Promise<never> {
+  const logger = createLogger(definition.name).child({ process: 'demo-seed' });
+  stopWhenParentExits(() => {
+    logger.warn('service process gone: demo seed stopped');
+    process.exit(1);
+  });
+  try {
+    const config = serviceConfig(definition.name, definition.defaultPort);
+    const location = databaseLocation({ service: definition.name, dataDir: config.dataDir });
+    const orm = await openServiceDatabase(definition, location, logger);
+    try {
+      await definition.seedDemoData!({ config, orm, outbox: new Outbox(definition.name), clock: systemClock, logger });
+      await markDemoSeedDone(orm.em.fork(), systemClock.now());
+    } finally {
+      await orm.close(true);
+    }
+  } catch (error) {
+    logger.error({ err: error }, 'demo seed failed');
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+/**
+ * `main.ts` of a service: start, stop cleanly on SIGINT/SIGTERM, exit non-zero with a clear message on failure.
+ * Started again as the demo seed's child process (`SHEQU_DEMO_SEED_CHILD=1`), it only seeds.
+ */
 export async function runSubgraphService(definition: SubgraphServiceDefinition): Promise<void> {
+  if (isDemoSeedChild()) await runDemoSeedChild(definition);
   let running: RunningSubgraph;
   try {
-    running = await startSubgraphService(definition);
+    running = await startSubgraphService(definition, { seedInChildProcess: true });
   } catch (error) {
     console.error(`${definition.name}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

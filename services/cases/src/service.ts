@@ -18,8 +18,6 @@ import { withFundDisbursementLinks } from './events/fund-disbursement-handlers.j
 import { buildCasesSchema } from './graphql/schema.js';
 import { open311Routes } from './http/open311-routes.js';
 import { casesMigrations } from './migrations/index.js';
-import { seedCasesDemo } from './seeds/demo-seed.js';
-import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** Scan intervals: overdue cases every minute, proactive rules every hour (overridable for local runs). */
 const scanIntervals = () =>
@@ -56,7 +54,12 @@ export const casesService: SubgraphServiceDefinition = {
       webhookDispatchTask(deps.orm, webhookSettingsFromEnv(), deps.logger),
     ];
   },
+  // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {
+    const [{ seedCasesDemo }, { seedDemoStreet }] = await Promise.all([
+      import('./seeds/demo-seed.js'),
+      import('./seeds/demo-street-seed.js'),
+    ]);
     await seedCasesDemo(deps);
     await seedDemoStreet(deps, casesService);
   },

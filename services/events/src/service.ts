@@ -4,8 +4,6 @@ import { eventsEntities } from './entities/index.js';
 import { residentsConsumer } from './events/residents-consumer.js';
 import { buildEventsSchema } from './graphql/schema.js';
 import { eventsMigrations } from './migrations/index.js';
-import { seedEventsDemo } from './seeds/demo-seed.js';
-import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** The events subgraph: venues, teams, activities, registration and volunteers. */
 export const eventsService: SubgraphServiceDefinition = {
@@ -16,7 +14,12 @@ export const eventsService: SubgraphServiceDefinition = {
   rollups: [eventRegistrationRollup, eventAttendanceRollup],
   buildSchema: buildEventsSchema,
   consumers: (deps) => [referenceProjectionConsumer('events', deps), residentsConsumer(deps)],
+  // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {
+    const [{ seedEventsDemo }, { seedDemoStreet }] = await Promise.all([
+      import('./seeds/demo-seed.js'),
+      import('./seeds/demo-street-seed.js'),
+    ]);
     await seedEventsDemo(deps);
     await seedDemoStreet(deps, eventsService);
   },

@@ -6,8 +6,6 @@ import { casesConsumer } from './events/cases-consumer.js';
 import { residentsConsumer } from './events/residents-consumer.js';
 import { buildPartybuildingSchema } from './graphql/schema.js';
 import { partybuildingMigrations } from './migrations/index.js';
-import { seedPartybuildingDemo } from './seeds/demo-seed.js';
-import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** The party-building subgraph: organisations, members, 三会一课, transfers, 流动红旗岗. */
 export const partybuildingService: SubgraphServiceDefinition = {
@@ -23,7 +21,12 @@ export const partybuildingService: SubgraphServiceDefinition = {
     residentsConsumer(deps),
     activitiesConsumer(deps),
   ],
+  // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {
+    const [{ seedPartybuildingDemo }, { seedDemoStreet }] = await Promise.all([
+      import('./seeds/demo-seed.js'),
+      import('./seeds/demo-street-seed.js'),
+    ]);
     await seedPartybuildingDemo(deps);
     await seedDemoStreet(deps, partybuildingService);
   },

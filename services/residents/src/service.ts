@@ -7,9 +7,6 @@ import { residentsEntities } from './entities/index.js';
 import { casesConsumer, communityEventsConsumer } from './events/fund-references-consumers.js';
 import { buildResidentsSchema } from './graphql/schema.js';
 import { residentsMigrations } from './migrations/index.js';
-import { seedResidentsDemo } from './seeds/demo-seed.js';
-import { seedFundDemo } from './seeds/fund-demo-seed.js';
-import { seedDemoStreet } from './seeds/demo-street-seed.js';
 
 /** The residents subgraph: people, places, organisations (一标三实) and care categories. */
 export const residentsService: SubgraphServiceDefinition = {
@@ -20,7 +17,13 @@ export const residentsService: SubgraphServiceDefinition = {
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
   scheduledTasks: residentsScheduledTasks,
+  // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {
+    const [{ seedResidentsDemo }, { seedFundDemo }, { seedDemoStreet }] = await Promise.all([
+      import('./seeds/demo-seed.js'),
+      import('./seeds/fund-demo-seed.js'),
+      import('./seeds/demo-street-seed.js'),
+    ]);
     await seedResidentsDemo(deps);
     await seedFundDemo(deps);
     await seedDemoStreet(deps, residentsService);

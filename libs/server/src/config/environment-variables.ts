@@ -283,6 +283,13 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'where spans are sent',
     usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
   },
+  SHEQU_DEMO_SEED_CHILD: {
+    schema: flag,
+    default: '0',
+    meaning:
+      'set by a service for the child process that runs its demo seed (1: only seed, then exit); not set by hand',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
   SHEQU_PARENT_PID: {
     schema: Type.Integer({ minimum: 1, description: 'a process id' }),
     meaning: 'set by `npm start`: a process stops when this parent is gone',

@@ -3,7 +3,7 @@ import { addDays, addMonths, communityDay, startOfCommunityDay, SYSTEM_ACTOR } f
 import type { EntityManager } from '@mikro-orm/core';
 import { demoDataset, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import type { EventSink } from '@shequ/messaging';
-import { seedReferenceProjection, type ServiceDependencies, type UnitOfWork } from '@shequ/subgraph';
+import { seedReferenceProjection, type DemoSeedDependencies, type UnitOfWork } from '@shequ/subgraph';
 import { takeStep } from '../application/case-steps.js';
 import { evaluateCase } from '../application/evaluations.js';
 import { openCase } from '../application/open-case.js';
@@ -60,7 +60,7 @@ const TRANSFER_WINDOW_DAYS = 40;
  * (新登记流动人口待核实) are done a few days after registration, except the most recent. One transaction, a few
  * hundred rows: fast.
  */
-export async function seedCasesDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
+export async function seedCasesDemo({ orm, outbox, logger, clock }: DemoSeedDependencies): Promise<void> {
   if ((await orm.em.fork().count(Case, {})) > 0) return;
   const data = demoDataset();
   // The references every write checks: the demo's people, places and staff, as residents' events would state them.

@@ -1,5 +1,5 @@
 import { DEMO_STREET_OPTIONS, demoStreetCommunityCodes, districtCommunities } from '@shequ/demo-data';
-import { seedGeneratedCommunities, type ServiceDependencies, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import { seedGeneratedCommunities, type DemoSeedDependencies, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { GridProjection } from '../entities/grid-projection.js';
 import { casesDistrictWriter } from './district-seed.js';
 
@@ -9,7 +9,7 @@ import { casesDistrictWriter } from './district-seed.js';
  * recounted after them.
  */
 export async function seedDemoStreet(
-  deps: ServiceDependencies,
+  deps: DemoSeedDependencies,
   service: Pick<SubgraphServiceDefinition, 'name' | 'rollups'>,
 ): Promise<void> {
   await seedGeneratedCommunities(deps, service, {

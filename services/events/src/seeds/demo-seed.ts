@@ -17,7 +17,7 @@ import {
   SeededRandom,
   type DemoResident,
 } from '@shequ/demo-data';
-import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
+import { seedReferenceProjection, type DemoSeedDependencies } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
 import { rebuildRollup } from '@shequ/database';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../application/event-statistics-rollup.js';
@@ -358,7 +358,7 @@ function statusOf(spec: EventSpec, startsAt: Date, endsAt: Date, now: Date): Com
  * Venues, the art troupe and its teams, a year of activities with registrations and attendance, volunteer
  * hours and the resident projection (birth dates), all from @shequ/demo-data so ids agree across services.
  */
-export async function seedEventsDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
+export async function seedEventsDemo({ orm, outbox, logger, clock }: DemoSeedDependencies): Promise<void> {
   if ((await orm.em.fork().count(Venue, {})) > 0) return;
   const now = clock.now();
   const today = communityDay(now);

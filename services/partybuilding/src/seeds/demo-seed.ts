@@ -10,7 +10,7 @@ import {
   type PartyMemberType,
 } from '@shequ/contracts';
 import { demoDataset, demoId, SeededRandom, type DemoResident, type DemoStaff } from '@shequ/demo-data';
-import { seedReferenceProjection, type ServiceDependencies } from '@shequ/subgraph';
+import { seedReferenceProjection, type DemoSeedDependencies } from '@shequ/subgraph';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
 import { RED_FLAG_FIRST_PERIOD } from '../domain/red-flag-selection.js';
 import type { MeetingAttendanceStatus, PartyAppraisalGrade } from '../domain/vocabularies.js';
@@ -97,7 +97,7 @@ interface SeedBranch {
  * attendance, transfers, 18 流动红旗岗 awards since 2010, 民主评议 grades, training sessions and year plans.
  * Written directly in one transaction (no events: a fresh demo has no subscribers to catch up).
  */
-export async function seedPartybuildingDemo({ orm, logger, clock }: ServiceDependencies): Promise<void> {
+export async function seedPartybuildingDemo({ orm, logger, clock }: DemoSeedDependencies): Promise<void> {
   if ((await orm.em.fork().count(PartyOrganization, {})) > 0) return;
   // Dated relative to the seed's clock, so the demo is current whenever it is loaded.
   const today = communityDay(clock.now());

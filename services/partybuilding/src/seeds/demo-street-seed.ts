@@ -1,6 +1,6 @@
 import { communityDay } from '@shequ/contracts';
 import { DEMO_STREET_OPTIONS, demoStreetCommunityCodes, districtCommunities } from '@shequ/demo-data';
-import { seedGeneratedCommunities, type ServiceDependencies, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import { seedGeneratedCommunities, type DemoSeedDependencies, type SubgraphServiceDefinition } from '@shequ/subgraph';
 import { PartyOrganization } from '../entities/index.js';
 import { partybuildingDistrictWriter } from './district-seed.js';
 
@@ -10,7 +10,7 @@ import { partybuildingDistrictWriter } from './district-seed.js';
  * recounted after them.
  */
 export async function seedDemoStreet(
-  deps: ServiceDependencies,
+  deps: DemoSeedDependencies,
   service: Pick<SubgraphServiceDefinition, 'name' | 'rollups'>,
 ): Promise<void> {
   await seedGeneratedCommunities(deps, service, {

@@ -18,7 +18,7 @@ import { eventSink } from '@shequ/messaging';
 import { rebuildRollup } from '@shequ/database';
 import { careOpenRollup } from '../application/care-open-rollup.js';
 import { residentRollup } from '../application/statistics-rollup.js';
-import type { ServiceDependencies } from '@shequ/subgraph';
+import type { DemoSeedDependencies } from '@shequ/subgraph';
 import {
   Building,
   CareRecord,
@@ -40,7 +40,7 @@ import { communityRows } from './community-rows.js';
  * care categories (195 低保 households …) and organisations. Each resident is announced with `resident.registered`
  * and each care category with `care_category.added`, so other services build their projections from the stream.
  */
-export async function seedResidentsDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
+export async function seedResidentsDemo({ orm, outbox, logger, clock }: DemoSeedDependencies): Promise<void> {
   if ((await orm.em.fork().count(Grid, {})) > 0) return;
   const data = demoDataset();
   const today = communityDay(clock.now());

@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR, type FundDisbursementReason } from '@shequ/contracts';
 import { demoDataset, demoEventYear, demoId, SeededRandom, type DemoResident } from '@shequ/demo-data';
 import { eventSink } from '@shequ/messaging';
-import type { ServiceDependencies, UnitOfWork } from '@shequ/subgraph';
+import type { DemoSeedDependencies, UnitOfWork } from '@shequ/subgraph';
 import { recordFundDonation, registerFundDonor, type DonationInput } from '../application/fund/donations.js';
 import {
   approveFundDisbursement,
@@ -48,7 +48,7 @@ const APPROVERS = ['林秀珍（社区党委书记）', '陈志强（居委会�
  * A gala's collection names its event when the events seed holds that gala on the same day (the events calendar
  * keeps the twelve months around today: see `demoEventYear`); an earlier gala's is an anonymous collection.
  */
-export async function seedFundDemo({ orm, outbox, logger, clock }: ServiceDependencies): Promise<void> {
+export async function seedFundDemo({ orm, outbox, logger, clock }: DemoSeedDependencies): Promise<void> {
   const data = demoDataset();
   const communityId = data.community.code;
   if ((await orm.em.fork().count(FundLedgerEntry, { communityId })) > 0) return;
