@@ -61,28 +61,32 @@ describe.each(testDialects())('the demo seed runs in a child process of the serv
 
   const seedModules = (urls: string[]) => urls.filter((url) => /\/seeds\/|\/demo-data\//.test(url));
 
-  it('seeds in a child that has exited by ready; the service never loads a seed module', async () => {
-    const modules = await start(`${data.path}/modules-1.txt`);
-    const servicePid = service.current!.child.pid!;
-    const others = [...modules.keys()].filter((pid) => pid !== servicePid);
-    expect(others).toHaveLength(1);
-    const [seedPid] = others;
-    expect(seedModules(modules.get(seedPid)!)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/\/seeds\/demo-seed\.js$/)]),
-    );
-    expect(seedModules(modules.get(servicePid)!)).toEqual([]);
-    expect(() => process.kill(seedPid, 0)).toThrow();
-    // the demo data is there, written by the child
-    const response = await fetch(service.url('/graphql'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
-      body: JSON.stringify({ query: '{ partyMeetings(first: 1) { edges { node { id } } } }' }),
-    });
-    const body = (await response.json()) as { data?: { partyMeetings: { edges: unknown[] } } };
-    expect(body.data?.partyMeetings.edges).toHaveLength(1);
-  });
+  it(
+    'seeds in a child that has exited by ready; the service never loads a seed module',
+    { timeout: 240_000 },
+    async () => {
+      const modules = await start(`${data.path}/modules-1.txt`);
+      const servicePid = service.current!.child.pid!;
+      const others = [...modules.keys()].filter((pid) => pid !== servicePid);
+      expect(others).toHaveLength(1);
+      const [seedPid] = others;
+      expect(seedModules(modules.get(seedPid)!)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/\/seeds\/demo-seed\.js$/)]),
+      );
+      expect(seedModules(modules.get(servicePid)!)).toEqual([]);
+      expect(() => process.kill(seedPid, 0)).toThrow();
+      // the demo data is there, written by the child
+      const response = await fetch(service.url('/graphql'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+        body: JSON.stringify({ query: '{ partyMeetings(first: 1) { edges { node { id } } } }' }),
+      });
+      const body = (await response.json()) as { data?: { partyMeetings: { edges: unknown[] } } };
+      expect(body.data?.partyMeetings.edges).toHaveLength(1);
+    },
+  );
 
-  it('starts no seed process on a database the seed has finished', async () => {
+  it('starts no seed process on a database the seed has finished', { timeout: 240_000 }, async () => {
     await service.stop();
     const record = `${data.path}/modules-2.txt`;
     const modules = await start(record);
