@@ -8,8 +8,6 @@ import {
   databaseIsReachable,
   databaseLocation,
   ensureRollups,
-  openDatabase,
-  RollupSubscriber,
   type DatabaseLocation,
   type EntityDefinition,
   type MigrationLists,
@@ -22,7 +20,6 @@ import {
   Outbox,
   OutboxRelay,
   deadLetterStats,
-  messagingEntities,
   messagingTableStats,
   pruneMessagingRows,
   retentionFromEnv,
@@ -72,7 +69,8 @@ import { referenceConsumerName } from './references/reference-consumer.js';
 import { ReferenceSync } from './references/reference-sync.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import { PeriodicTask } from './periodic-task.js';
-import { claimTaskPeriod, schedulingEntities } from './scheduled-task-lease.js';
+import { claimTaskPeriod } from './scheduled-task-lease.js';
+import { openServiceDatabase } from './service-database.js';
 import { serviceConfig, type ServiceConfig } from './service-config.js';
 import {
   demoSeedDone,
@@ -164,7 +162,10 @@ export async function startSubgraphService(
   const logger = overrides.logger ?? createLogger(definition.name);
   const clock = overrides.clock ?? systemClock;
   const location = overrides.location ?? databaseLocation({ service: definition.name, dataDir: config.dataDir });
-  const orm = await openServiceDatabase(definition, location, logger);
+  const orm = await openServiceDatabase(definition, location, {
+    log: (message) => logger.debug(message),
+    maintainRollups: true,
+  });
   if (definition.rollups?.length) await ensureRollups(orm.em, definition.rollups);
   const bus = new NatsBus({
     servers: config.natsUrl,
@@ -365,26 +366,6 @@ export async function startSubgraphService(
   }
 }
 
-/** The service's database, migrated: its entities with the messaging, access and scheduling ones, its rollups. */
-function openServiceDatabase(
-  definition: SubgraphServiceDefinition,
-  location: DatabaseLocation,
-  logger: Logger,
-): Promise<Orm> {
-  return openDatabase({
-    location,
-    entities: [
-      ...definition.entities,
-      ...messagingEntities,
-      ...accessEntitiesOf(definition.name),
-      ...schedulingEntities,
-    ],
-    migrations: definition.migrations,
-    subscribers: definition.rollups?.length ? [new RollupSubscriber(definition.rollups)] : [],
-    log: (message) => logger.debug(message),
-  });
-}
-
 /**
  * The child process of {@link seedInChildProcess}: opens the service's database (the parent has migrated it), runs
  * the demo seed, marks it done, exits. It stops if the service process goes away.
@@ -398,7 +379,10 @@ async function runDemoSeedChild(definition: SubgraphServiceDefinition): Promise<
   try {
     const config = serviceConfig(definition.name, definition.defaultPort);
     const location = databaseLocation({ service: definition.name, dataDir: config.dataDir });
-    const orm = await openServiceDatabase(definition, location, logger);
+    const orm = await openServiceDatabase(definition, location, {
+      log: (message) => logger.debug(message),
+      maintainRollups: true,
+    });
     try {
       await definition.seedDemoData!({ config, orm, outbox: new Outbox(definition.name), clock: systemClock, logger });
       await markDemoSeedDone(orm.em.fork(), systemClock.now());

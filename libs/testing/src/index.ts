@@ -6,3 +6,4 @@ export * from './nats-server.js';
 export * from './postgres-server.js';
 export * from './test-database.js';
 export * from './chromium.js';
+export * from './service-process.js';

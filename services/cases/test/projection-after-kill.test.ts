@@ -6,15 +6,14 @@ import { ormConfig } from '@shequ/database';
 import { NatsBus } from '@shequ/messaging';
 import { TestEventPublisher } from '@shequ/subgraph/testing';
 import {
-  freePort,
+  serviceProcess,
   startNatsServer,
-  startProcess,
   tempDir,
   testDatabaseLocation,
   testDialects,
   waitFor,
   type NatsServerHandle,
-  type RunningProcess,
+  type ServiceProcess,
   type TempDir,
 } from '@shequ/testing';
 import { ResidentProjection } from '../src/entities/resident-projection.js';
@@ -35,24 +34,15 @@ describe.each(testDialects())(
     let nats: NatsServerHandle;
     let data: TempDir;
     let publisher: TestEventPublisher;
-    let cases: RunningProcess | undefined;
+    let cases: ServiceProcess;
     const location = testDatabaseLocation(dialect, 'cases_kill');
-    let env: NodeJS.ProcessEnv;
 
     beforeAll(async () => {
       data = tempDir('shequ-cases-kill-');
       nats = await startNatsServer({ storeDir: `${data.path}/nats` });
       publisher = new TestEventPublisher(nats.url);
-      env = {
-        ...process.env,
-        NATS_PORT: String(nats.port),
-        // a fresh folder: the service's SQLite file is <SHEQU_DATA_DIR>/cases.sqlite
-        SHEQU_DATA_DIR: data.path,
-        SHEQU_SEED: 'none',
-        LOG_LEVEL: 'warn',
-        CASES_PORT: String(await freePort()),
-        ...(dialect === 'postgresql' ? { CASES_DATABASE_URL: location.clientUrl } : {}),
-      };
+      // a fresh folder: the service's SQLite file is <dataDir>/cases.sqlite
+      cases = await serviceProcess({ service: 'cases', main: MAIN, nats, dataDir: data.path, database: location });
     });
 
     afterAll(async () => {
@@ -81,7 +71,7 @@ describe.each(testDialects())(
       const jsm = await observer.jetstreamManager();
       const info = () => jsm.consumers.info(STREAM_NAME, 'cases__residents');
 
-      cases = startProcess('cases', process.execPath, [MAIN], { env });
+      const first = cases.start();
       const held = await waitFor(
         async () => {
           const state = await info().catch(() => undefined);
@@ -89,10 +79,10 @@ describe.each(testDialects())(
         },
         { timeoutMs: 60_000, intervalMs: 5, what: 'cases to apply 120 registrations' },
       ).catch((error: Error) => {
-        throw new Error(`${error.message}\n${cases?.output()}`);
+        throw new Error(`${error.message}\n${first.output()}`);
       });
-      cases.child.kill('SIGKILL');
-      await cases.exited;
+      first.child.kill('SIGKILL');
+      await first.exited;
       const atKill = await info();
       // the precondition of the fault: messages were fetched and not acknowledged when the process died
       expect(atKill.num_ack_pending).toBeGreaterThan(0);
@@ -108,7 +98,7 @@ describe.each(testDialects())(
           movedInOn: '2026-11-20',
         });
       }
-      cases = startProcess('cases', process.execPath, [MAIN], { env });
+      const second = cases.start();
       await waitFor(
         async () => {
           const state = await info().catch(() => undefined);
@@ -116,7 +106,7 @@ describe.each(testDialects())(
         },
         { timeoutMs: 150_000, intervalMs: 250, what: 'every event, redeliveries included, processed' },
       ).catch((error: Error) => {
-        throw new Error(`${error.message}\n${cases?.output()}`);
+        throw new Error(`${error.message}\n${second.output()}`);
       });
       await cases.stop();
       await observer.close();

@@ -3,15 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationFor } from '@shequ/subgraph/testing';
 import {
-  freePort,
+  serviceProcess,
   startNatsServer,
-  startProcess,
   tempDir,
   testDatabaseLocation,
   testDialects,
-  waitFor,
   type NatsServerHandle,
-  type RunningProcess,
+  type ServiceProcess,
   type TempDir,
 } from '@shequ/testing';
 
@@ -28,25 +26,20 @@ const RECORD_MODULES = fileURLToPath(new URL('./fixtures/record-modules.mjs', im
 describe.each(testDialects())('the demo seed runs in a child process of the service (%s)', (dialect) => {
   let nats: NatsServerHandle;
   let data: TempDir;
-  let service: RunningProcess | undefined;
-  let env: NodeJS.ProcessEnv;
-  let port: number;
-  const location = testDatabaseLocation(dialect, 'partybuilding_seed_child');
+  let service: ServiceProcess;
 
   beforeAll(async () => {
     data = tempDir('shequ-seed-child-');
     nats = await startNatsServer({ storeDir: `${data.path}/nats` });
-    port = await freePort();
-    env = {
-      ...process.env,
-      ...nats.envFor('partybuilding'),
-      NATS_PORT: String(nats.port),
-      SHEQU_DATA_DIR: data.path,
-      SHEQU_SEED: 'demo',
-      LOG_LEVEL: 'info',
-      PARTYBUILDING_PORT: String(port),
-      ...(dialect === 'postgresql' ? { PARTYBUILDING_DATABASE_URL: location.clientUrl } : {}),
-    };
+    service = await serviceProcess({
+      service: 'partybuilding',
+      main: MAIN,
+      nats,
+      dataDir: data.path,
+      database: testDatabaseLocation(dialect, 'partybuilding_seed_child'),
+      seed: 'demo',
+      logLevel: 'info',
+    });
   });
 
   afterAll(async () => {
@@ -57,20 +50,7 @@ describe.each(testDialects())('the demo seed runs in a child process of the serv
 
   /** Starts the service until /ready; returns the modules each process resolved, by pid. */
   async function start(record: string): Promise<Map<number, string[]>> {
-    service = startProcess('partybuilding', process.execPath, ['--import', RECORD_MODULES, MAIN], {
-      env: { ...env, RECORD_MODULES_FILE: record },
-    });
-    const child = service;
-    await waitFor(
-      () =>
-        fetch(`http://127.0.0.1:${port}/ready`, { signal: AbortSignal.timeout(1_000) }).then(
-          (response) => response.ok,
-          () => false,
-        ),
-      { timeoutMs: 180_000, intervalMs: 200, what: 'partybuilding /ready' },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${child.output()}`);
-    });
+    await service.startReady({ nodeArgs: ['--import', RECORD_MODULES], env: { RECORD_MODULES_FILE: record } });
     const byPid = new Map<number, string[]>();
     for (const line of readFileSync(record, 'utf8').split('\n').filter(Boolean)) {
       const [pid, url] = line.split(' ');
@@ -81,33 +61,37 @@ describe.each(testDialects())('the demo seed runs in a child process of the serv
 
   const seedModules = (urls: string[]) => urls.filter((url) => /\/seeds\/|\/demo-data\//.test(url));
 
-  it('seeds in a child that has exited by ready; the service never loads a seed module', async () => {
-    const modules = await start(`${data.path}/modules-1.txt`);
-    const servicePid = service!.child.pid!;
-    const others = [...modules.keys()].filter((pid) => pid !== servicePid);
-    expect(others).toHaveLength(1);
-    const [seedPid] = others;
-    expect(seedModules(modules.get(seedPid)!)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/\/seeds\/demo-seed\.js$/)]),
-    );
-    expect(seedModules(modules.get(servicePid)!)).toEqual([]);
-    expect(() => process.kill(seedPid, 0)).toThrow();
-    // the demo data is there, written by the child
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
-      body: JSON.stringify({ query: '{ partyMeetings(first: 1) { edges { node { id } } } }' }),
-    });
-    const body = (await response.json()) as { data?: { partyMeetings: { edges: unknown[] } } };
-    expect(body.data?.partyMeetings.edges).toHaveLength(1);
-  });
+  it(
+    'seeds in a child that has exited by ready; the service never loads a seed module',
+    { timeout: 240_000 },
+    async () => {
+      const modules = await start(`${data.path}/modules-1.txt`);
+      const servicePid = service.current!.child.pid!;
+      const others = [...modules.keys()].filter((pid) => pid !== servicePid);
+      expect(others).toHaveLength(1);
+      const [seedPid] = others;
+      expect(seedModules(modules.get(seedPid)!)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/\/seeds\/demo-seed\.js$/)]),
+      );
+      expect(seedModules(modules.get(servicePid)!)).toEqual([]);
+      expect(() => process.kill(seedPid, 0)).toThrow();
+      // the demo data is there, written by the child
+      const response = await fetch(service.url('/graphql'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+        body: JSON.stringify({ query: '{ partyMeetings(first: 1) { edges { node { id } } } }' }),
+      });
+      const body = (await response.json()) as { data?: { partyMeetings: { edges: unknown[] } } };
+      expect(body.data?.partyMeetings.edges).toHaveLength(1);
+    },
+  );
 
-  it('starts no seed process on a database the seed has finished', async () => {
-    await service!.stop();
+  it('starts no seed process on a database the seed has finished', { timeout: 240_000 }, async () => {
+    await service.stop();
     const record = `${data.path}/modules-2.txt`;
     const modules = await start(record);
     expect(existsSync(record)).toBe(true);
-    expect([...modules.keys()]).toEqual([service!.child.pid]);
-    expect(service!.output()).not.toContain('demo seed: running in a child process');
+    expect([...modules.keys()]).toEqual([service.current!.child.pid]);
+    expect(service.current!.output()).not.toContain('demo seed: running in a child process');
   });
 });

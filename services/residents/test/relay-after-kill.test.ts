@@ -6,15 +6,14 @@ import { ormConfig } from '@shequ/database';
 import { NatsBus, OutboxMessage } from '@shequ/messaging';
 import { authorizationFor } from '@shequ/subgraph/testing';
 import {
-  freePort,
+  serviceProcess,
   startNatsServer,
-  startProcess,
   tempDir,
   testDatabaseLocation,
   testDialects,
   waitFor,
   type NatsServerHandle,
-  type RunningProcess,
+  type ServiceProcess,
   type TempDir,
 } from '@shequ/testing';
 
@@ -33,11 +32,9 @@ const DUPLICATE_WINDOW_MS = 2_000;
 describe.each(testDialects())('residents relay killed between publish and marking sent (%s)', (dialect) => {
   let nats: NatsServerHandle;
   let data: TempDir;
-  let residents: RunningProcess | undefined;
+  let residents: ServiceProcess;
   let observer: NatsBus;
   const location = testDatabaseLocation(dialect, 'residents_relay_kill');
-  let env: NodeJS.ProcessEnv;
-  let graphqlUrl: string;
   /** Every envelope id on residents' subjects, as an outside subscriber receives them (repeats included). */
   const seen: EventEnvelope[] = [];
 
@@ -55,18 +52,13 @@ describe.each(testDialects())('residents relay killed between publish and markin
     void (async () => {
       for await (const message of messages) seen.push(message.json<EventEnvelope>());
     })();
-    const port = await freePort();
-    graphqlUrl = `http://127.0.0.1:${port}/graphql`;
-    env = {
-      ...process.env,
-      ...nats.envFor('residents'),
-      NATS_PORT: String(nats.port),
-      SHEQU_DATA_DIR: data.path,
-      SHEQU_SEED: 'none',
-      LOG_LEVEL: 'warn',
-      RESIDENTS_PORT: String(port),
-      ...(dialect === 'postgresql' ? { RESIDENTS_DATABASE_URL: location.clientUrl } : {}),
-    };
+    residents = await serviceProcess({
+      service: 'residents',
+      main: MAIN,
+      nats,
+      dataDir: data.path,
+      database: location,
+    });
   });
 
   afterAll(async () => {
@@ -76,23 +68,8 @@ describe.each(testDialects())('residents relay killed between publish and markin
     data?.remove();
   });
 
-  async function start(extra: NodeJS.ProcessEnv = {}): Promise<RunningProcess> {
-    const child = startProcess('residents', process.execPath, [MAIN], { env: { ...env, ...extra } });
-    await waitFor(
-      () =>
-        fetch(graphqlUrl.replace('/graphql', '/ready'), { signal: AbortSignal.timeout(1_000) }).then(
-          (response) => response.ok,
-          () => false,
-        ),
-      { timeoutMs: 120_000, intervalMs: 200, what: 'residents /ready' },
-    ).catch((error: Error) => {
-      throw new Error(`${error.message}\n${child.output()}`);
-    });
-    return child;
-  }
-
   async function issueKey(name: string): Promise<string> {
-    const response = await fetch(graphqlUrl, {
+    const response = await fetch(residents.url('/graphql'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
       body: JSON.stringify({ query: ISSUE, variables: { input: { name, scopes: ['residents:read'] } } }),
@@ -123,22 +100,21 @@ describe.each(testDialects())('residents relay killed between publish and markin
 
   it('an outside subscriber sees each event id once', { timeout: 300_000 }, async () => {
     // held for a minute between publishing a batch and marking it sent
-    residents = await start({ SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS: '60000' });
+    const held = await residents.startReady({ env: { SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS: '60000' } });
     const first = await issueKey('区级人口库');
     const published = await waitFor(() => issuedEvents(first)[0], {
       timeoutMs: 30_000,
       intervalMs: 5,
       what: 'the first event in the stream',
     });
-    residents.child.kill('SIGKILL');
-    await residents.exited;
-    residents = undefined;
+    held.child.kill('SIGKILL');
+    await held.exited;
     // the precondition of the fault: the row is in the stream and still pending in the outbox
     expect(await pendingOutboxRows()).toContain(published.id);
 
     // longer than the duplicate window: the server no longer drops a repeat of that id
     await new Promise((resolve) => setTimeout(resolve, 2.5 * DUPLICATE_WINDOW_MS));
-    residents = await start();
+    await residents.startReady();
     const second = await issueKey('12345 热线');
     await waitFor(() => issuedEvents(second)[0], { timeoutMs: 30_000, what: 'the event after the restart' });
     await waitFor(async () => ((await pendingOutboxRows()).length === 0 ? true : undefined), {

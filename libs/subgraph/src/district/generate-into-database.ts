@@ -1,7 +1,4 @@
-import { openDatabase, rebuildRollup, type DatabaseLocation, type EntityManager, type Orm } from '@shequ/database';
-import { messagingEntities } from '@shequ/messaging';
-import { accessEntitiesOf } from '../access/access-entities.js';
-import { schedulingEntities } from '../scheduled-task-lease.js';
+import { rebuildRollup, type EntityManager } from '@shequ/database';
 import type { SubgraphServiceDefinition } from '../subgraph-service.js';
 import { referenceFactsOf, referenceRowOf, type ReferenceDataset } from '../references/apply-reference.js';
 import { ReferenceProjection } from '../references/reference-projection.js';
@@ -54,21 +51,6 @@ export async function generateIntoDatabase<C extends ReferenceDataset>(
     for (const rollup of definition.rollups ?? []) await rebuildRollup(tx, rollup, tx.getTransactionContext());
   });
   return { communities, rows: progress.rows, seconds: (Date.now() - progress.startedAt) / 1000 };
-}
-
-/** Opens a service's database outside the running service, applying its migrations first. */
-export function openServiceDatabase(definition: SubgraphServiceDefinition, location: DatabaseLocation): Promise<Orm> {
-  return openDatabase({
-    location,
-    entities: [
-      ...definition.entities,
-      ...messagingEntities,
-      ...accessEntitiesOf(definition.name),
-      ...schedulingEntities,
-    ],
-    migrations: definition.migrations,
-    log: () => undefined,
-  });
 }
 
 /** The reference projection's rows of a generated community, as residents' events would state them (epoch-dated). */

@@ -3,7 +3,8 @@ import { databaseLocation, sqlDialectOf, type EntityManager } from '@shequ/datab
 import type { SubgraphServiceDefinition } from '../subgraph-service.js';
 import type { ReferenceDataset } from '../references/apply-reference.js';
 import { GenerationProgress } from './bulk-insert.js';
-import { generateIntoDatabase, openServiceDatabase, type CommunityWriter } from './generate-into-database.js';
+import { openServiceDatabase } from '../service-database.js';
+import { generateIntoDatabase, type CommunityWriter } from './generate-into-database.js';
 
 export interface GeneratorArguments {
   residents: number;
@@ -57,7 +58,7 @@ export async function runDistrictGenerator<C extends ReferenceDataset>(
   build: (args: GeneratorArguments) => { communities: Iterable<C>; writer: CommunityWriter<C>; references: boolean },
 ): Promise<void> {
   const location = databaseLocation({ service: definition.name, databaseUrl: args.database, dataDir: args.dataDir });
-  const orm = await openServiceDatabase(definition, location);
+  const orm = await openServiceDatabase(definition, location, { maintainRollups: false });
   try {
     const { communities, writer, references } = build(args);
     const em = orm.em.fork() as EntityManager;
