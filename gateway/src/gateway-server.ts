@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type GatewayConfig as GatewayConfig_ } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { buildSchema, type GraphQLFormattedError } from 'graphql';
+import { buildSchema, parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -63,8 +63,7 @@ export async function startGateway(
   const apiKeys = new ApiKeyCheck(urls.residents);
   const verifiedTokens = new VerifiedTokens();
   const subgraphs = new SubgraphClient({ mergeIdenticalFetches: config.mergeIdenticalFetches ?? true });
-  const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+  const gateway = supergraphGateway(readFileSync(config.supergraphPath, 'utf8'), {
     buildService: ({ name }) =>
       new ForwardingDataSource(name as SubgraphName, { url: urls[name as SubgraphName], client: subgraphs }),
     // query plans are kept per document and operation name (LRU, sized in memory)
@@ -127,7 +126,7 @@ export async function startGateway(
       ...exportRoutes({
         apollo,
         savedQueries,
-        apiSchema: buildSchema(readFileSync(config.apiSchemaPath ?? API_SCHEMA_PATH, 'utf8')),
+        apiSchema: loadApiSchema(config.apiSchemaPath ?? API_SCHEMA_PATH),
         context,
         logger,
       }),
@@ -156,6 +155,43 @@ export async function startGateway(
         .finally(() => subgraphs.close())
         .finally(() => tracing.flush().catch(() => undefined)),
   };
+}
+
+/**
+ * The Apollo gateway of a supergraph SDL, without Apollo's telemetry and without the schema's source locations.
+ * Apollo's gateway otherwise builds a meter provider when constructed (probing cloud metadata endpoints, loading
+ * the OTLP exporter) and reports usage metrics to Apollo every hour: nothing of this system leaves the machine.
+ */
+export function supergraphGateway(
+  supergraphSdl: string,
+  options: Omit<Extract<GatewayConfig_, { supergraphSdl: string }>, 'supergraphSdl'>,
+): ApolloGateway {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  return withoutSchemaLocations(new ApolloGateway({ ...options, supergraphSdl }));
+}
+
+/** The API schema (for exports' column types), without source locations (they would be kept for nothing). */
+export function loadApiSchema(path: string): GraphQLSchema {
+  return buildSchema(readFileSync(path, 'utf8'), { noLocation: true });
+}
+
+/** The part of ApolloGateway that builds the supergraph from its SDL (not in its typings: a private method). */
+interface SupergraphBuilder {
+  createSchemaFromSupergraphSdl(sdl: string | DocumentNode): { supergraph: unknown; supergraphSdl: unknown };
+}
+
+/**
+ * The gateway parses the supergraph SDL with source locations, and its schema elements keep their AST nodes: each
+ * location links to the document's whole token list (~28,000 Token and Location objects, ~4 MB of the live heap,
+ * kept only for error positions). The supergraph is parsed here without locations (`Supergraph.build` takes a
+ * document as well as a string); the SDL string itself is still what the gateway hashes and reports.
+ */
+export function withoutSchemaLocations(gateway: ApolloGateway): ApolloGateway {
+  const builder = gateway as unknown as SupergraphBuilder;
+  const build = builder.createSchemaFromSupergraphSdl.bind(gateway);
+  builder.createSchemaFromSupergraphSdl = (sdl) =>
+    typeof sdl === 'string' ? { ...build(parse(sdl, { noLocation: true })), supergraphSdl: sdl } : build(sdl);
+  return gateway;
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

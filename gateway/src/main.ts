@@ -1,6 +1,11 @@
 import { stopWhenParentExits } from '@shequ/server';
 import { gatewayConfig } from './gateway-config.js';
-import { startGateway, type RunningGateway } from './gateway-server.js';
+import type { RunningGateway } from './gateway-server.js';
+import { withoutApolloTelemetryModules } from './without-apollo-telemetry.js';
+
+// before @apollo/gateway is loaded (hence the dynamic import below)
+withoutApolloTelemetryModules();
+const { startGateway } = await import('./gateway-server.js');
 
 let running: RunningGateway;
 try {

@@ -12,6 +12,7 @@ import {
   lastDayOfMonth,
   startOfCommunityDay,
 } from '../src/index.js';
+import { formatWallTime, formatWithTimeZoneData } from '../src/calendar/community-calendar.js';
 
 describe('community calendar (Asia/Shanghai)', () => {
   it('takes the day of an instant in Beijing, not in UTC', () => {
@@ -66,5 +67,27 @@ describe('community calendar (Asia/Shanghai)', () => {
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('2026-1-01')).toBe(false);
     expect(isIsoDate(' 2026-01-01')).toBe(false);
+  });
+});
+
+describe('the community wall clock without ICU from 1992 on', () => {
+  it('agrees with the time-zone data at every hour boundary and at random instants, 1992–2100', () => {
+    const from = Date.UTC(1992, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    const instants: number[] = [from, from - 1 + 3_600_000, to - 1];
+    for (let at = from; at < to; at += 97 * 3_600_000 + 61_000) instants.push(at);
+    let seed = 7;
+    for (let i = 0; i < 20_000; i++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      instants.push(from + Math.floor((seed / 2_147_483_648) * (to - from)));
+    }
+    for (const at of instants)
+      expect(formatWallTime(new Date(at)), new Date(at).toISOString()).toEqual(formatWithTimeZoneData(new Date(at)));
+  });
+
+  it('reads instants before 1992 (daylight saving time 1986–1991) through the time-zone data', () => {
+    // 1990-07-01 12:00 UTC was 21:00 in Beijing (CDT, UTC+9)
+    expect(formatWallTime(new Date('1990-07-01T12:00:00Z'))).toMatchObject({ day: 1, hour: 21 });
+    expect(communityDateTime(new Date('1991-12-31T16:00:00Z'))).toBe('1992-01-01T00:00:00+08:00');
   });
 });
