@@ -180,7 +180,12 @@ export class EventConsumer {
       try {
         await this.ensureConsumer();
         const consumer = await this.settings.bus.jetstream().consumers.get(STREAM_NAME, this.durableName);
-        this.messages = await consumer.consume({ max_messages: this.batchSize });
+        // a new pull request once three quarters of the last one have come (the client's default asks again after a
+        // quarter: a request, a socket write and an answer from the server every dozen messages of each consumer)
+        this.messages = await consumer.consume({
+          max_messages: this.batchSize,
+          threshold_messages: Math.max(1, Math.floor(this.batchSize / 4)),
+        });
         attempt = 0;
         await this.consumeInBatches(this.messages);
       } catch (error) {
