@@ -167,6 +167,9 @@ process.on('message', (message) => {
     if (message.cmd === 'produce') {
       await role.produce(message);
       send({ cmd: 'produced' });
+    } else if (message.cmd === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      send({ cmd: 'cpu', cpuMs: (user + system) / 1000 });
     } else if (message.cmd === 'count') {
       send({ cmd: 'count', count: times.size });
     } else if (message.cmd === 'collect') {

@@ -5,6 +5,8 @@
  * - latency at a steady rate (BENCH_EVENT_RATE, default 1,000 events/s): p50 / p95 / p99;
  * - rate with BENCH_EVENT_IN_FLIGHT (16) producers one event at a time (publish awaiting its ack / one transaction
  *   per event), first produced to last consumed;
+ * - CPU time per event of the producing and the consuming process within the steady and the closed-loop rounds (the
+ *   time between rounds left out; the last line keeps every process's CPU over the whole run);
  * - the largest RSS of every process during the rounds;
  * - commit → applied at the steady rate by stage, where the tree reports them (commit → the relay hands the row to the
  *   connection, publish → ack, publish → the consumer receives it, receive → its transaction committed).
@@ -79,7 +81,11 @@ interface RoundFigures {
   latencies: number[];
   /** Per stage between commit and applied (where the tree reports them), the time of each event in ms. */
   stages: Map<string, number[]>;
+  /** CPU time of the producing and the consuming process during the round, in ms. */
+  cpuMs: { producer: number; consumer: number };
 }
+
+const cpuOf = async (child: Child) => (await child.ask<{ cpuMs: number }>({ cmd: 'cpu' }, 'cpu')).cpuMs;
 
 /** The stages of commit → applied, from the times the processes report (see event-process.mjs). */
 const STAGES = [
@@ -93,13 +99,23 @@ const STAGES = [
 type StageTimes = Record<'published' | 'acked' | 'received', [string, number][]>;
 
 /** One round: produce `count` events, wait until every one is consumed, pair the times by event id. */
-async function round(path: Path, count: number, load: { rate?: number; inFlight?: number }, id: string) {
+async function round(
+  path: Path,
+  count: number,
+  load: { rate?: number; inFlight?: number },
+  id: string,
+): Promise<RoundFigures> {
+  const cpuBefore = { producer: await cpuOf(path.producer), consumer: await cpuOf(path.consumer) };
   await path.producer.ask({ cmd: 'produce', count, round: id, ...load }, 'produced');
   await waitFor(async () => (await path.consumer.ask<{ count: number }>({ cmd: 'count' }, 'count')).count >= count, {
     timeoutMs: 300_000,
     intervalMs: 100,
     what: `${path.name}: ${count} events consumed`,
   });
+  const cpuMs = {
+    producer: (await cpuOf(path.producer)) - cpuBefore.producer,
+    consumer: (await cpuOf(path.consumer)) - cpuBefore.consumer,
+  };
   const producer = await path.producer.ask<{
     times: [string, { started: number; done: number }][];
     stages?: StageTimes;
@@ -134,7 +150,7 @@ async function round(path: Path, count: number, load: { rate?: number; inFlight?
     last = Math.max(last, at);
   }
   const seconds = (last - first) / 1000;
-  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, latencies, stages };
+  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, latencies, stages, cpuMs };
 }
 
 function merge(rounds: RoundFigures[]) {
@@ -144,6 +160,9 @@ function merge(rounds: RoundFigures[]) {
   return {
     events,
     perSecond: events / seconds,
+    // CPU per event of each side within the rounds (not the idle time between them)
+    producerCpu: rounds.reduce((sum, r) => sum + r.cpuMs.producer, 0) / events,
+    consumerCpu: rounds.reduce((sum, r) => sum + r.cpuMs.consumer, 0) / events,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -151,6 +170,7 @@ function merge(rounds: RoundFigures[]) {
 }
 
 const ms = (value: number) => value.toFixed(1);
+const cpu = (value: number) => value.toFixed(2);
 /** The machine's 1-minute load average: figures taken on a busy machine say so. */
 const loadAverage = () => os.loadavg()[0].toFixed(1);
 
@@ -214,8 +234,8 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
       `Events (${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, SQLite, ` +
         `${ROUNDS} interleaved rounds of ${EVENTS} events; load average before ${loadBefore}, after ${loadAverage()})`,
       '',
-      `| path | at ${RATE}/s: p50 ms | p95 ms | p99 ms | rate, ${IN_FLIGHT} producers (events/s) |`,
-      '|---|--:|--:|--:|--:|',
+      `| path | at ${RATE}/s: p50 ms | p95 ms | p99 ms | rate, ${IN_FLIGHT} producers (events/s) | CPU ms/event at ${RATE}/s: producer, consumer | with ${IN_FLIGHT} producers |`,
+      '|---|--:|--:|--:|--:|--:|--:|',
     ];
     const figures = paths.map((path) => ({
       name: path.name,
@@ -224,7 +244,8 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     }));
     for (const f of figures)
       lines.push(
-        `| ${f.name} | ${ms(f.steady.p50)} | ${ms(f.steady.p95)} | ${ms(f.steady.p99)} | ${Math.round(f.flat.perSecond)} |`,
+        `| ${f.name} | ${ms(f.steady.p50)} | ${ms(f.steady.p95)} | ${ms(f.steady.p99)} | ${Math.round(f.flat.perSecond)} | ` +
+          `${cpu(f.steady.producerCpu)}, ${cpu(f.steady.consumerCpu)} | ${cpu(f.flat.producerCpu)}, ${cpu(f.flat.consumerCpu)} |`,
       );
     const [raw, services] = figures;
     // where commit → applied goes, at the steady rate (stages the tree does not report are left out)

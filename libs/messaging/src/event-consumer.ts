@@ -19,6 +19,7 @@ import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
 import { claimEvent, claimEvents } from './processed-event.js';
 import { claimVersion } from './projection-version.js';
+import { SharedTransactionFailed, sharedConsumerTransaction, unitOfWorkIsEmpty } from './shared-transaction.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface HandlerContext {
@@ -69,6 +70,11 @@ export interface ConsumerSettings {
    * such as webhooks). Once the durable exists it resumes where it stopped either way.
    */
   startAt?: 'all' | 'new';
+  /**
+   * Apply batches in the transaction this process's consumers share (`SharedConsumerTransaction`, default) or each
+   * in a transaction of its own (`false`).
+   */
+  shareTransactions?: boolean;
 }
 
 /**
@@ -86,6 +92,13 @@ const TURN_AFTER_MS = 2;
 
 type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
 type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>;
+/** A message of a batch that a handler will apply (known subject, readable, from its source, matching its schema). */
+interface Applicable {
+  index: number;
+  message: ConsumedMessage;
+  event: EventEnvelope;
+  entry: HandlerEntry;
+}
 
 /**
  * A durable JetStream pull consumer (`<service>__<source>`) with explicit acks and an inbox:
@@ -97,7 +110,9 @@ type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' |
  * transaction (their inbox rows claimed in one statement, each event's version claim and handler in turn) and then
  * acknowledged; if any handler of the batch fails,
  * the transaction rolls back and the batch is applied event by event, so the failing event alone is retried or
- * dead-lettered.
+ * dead-lettered. The transaction is shared with the other consumers of the process that have a batch ready at the
+ * same moment (`SharedConsumerTransaction`: e.g. three consumers of one `resident.registered` commit it once); each
+ * keeps its own inbox rows and version claims, and a batch rolled back by another consumer's failure is tried again.
  */
 export class EventConsumer {
   readonly durableName: string;
@@ -165,7 +180,12 @@ export class EventConsumer {
       try {
         await this.ensureConsumer();
         const consumer = await this.settings.bus.jetstream().consumers.get(STREAM_NAME, this.durableName);
-        this.messages = await consumer.consume({ max_messages: this.batchSize });
+        // a new pull request once three quarters of the last one have come (the client's default asks again after a
+        // quarter: a request, a socket write and an answer from the server every dozen messages of each consumer)
+        this.messages = await consumer.consume({
+          max_messages: this.batchSize,
+          threshold_messages: Math.max(1, Math.floor(this.batchSize / 4)),
+        });
         attempt = 0;
         await this.consumeInBatches(this.messages);
       } catch (error) {
@@ -244,11 +264,13 @@ export class EventConsumer {
     await reader;
   }
 
-  /** Applies a batch in one transaction (see the class comment); returns each message's outcome, in order. */
+  /**
+   * Applies a batch in one transaction, shared with the batches other consumers of this process have ready (see the
+   * class comment); returns each message's outcome, in order.
+   */
   async processBatch(messages: ConsumedMessage[]): Promise<Outcome[]> {
-    if (messages.length <= 1) return Promise.all(messages.map((message) => this.process(message)));
     const outcomes: Outcome[] = new Array<Outcome>(messages.length);
-    const applicable: { index: number; message: ConsumedMessage; event: EventEnvelope; entry: HandlerEntry }[] = [];
+    const applicable: Applicable[] = [];
     for (const [index, message] of messages.entries()) {
       const entry = this.handlers.get(message.subject);
       const event = entry ? parseEnvelope(message.data) : undefined;
@@ -265,58 +287,73 @@ export class EventConsumer {
       }
     }
     if (applicable.length === 0) return outcomes;
-    try {
-      const applied = await this.settings.orm.em.fork().transactional(async (em) => {
-        // the batch's inbox rows in one statement: an event already applied (or twice in the batch) is a duplicate
-        const claimed = await claimEvents(
-          em,
-          this.durableName,
-          applicable.map(({ event }) => event.id),
-          new Date(),
-        );
-        const results: Outcome[] = [];
-        for (const { event, entry } of applicable) {
-          if (!claimed.delete(event.id)) {
-            results.push('duplicate');
-            continue;
-          }
-          results.push(
-            await withConsumerSpan(
-              { service: this.settings.service, durableName: this.durableName },
-              event,
-              async (span) => {
-                const result = await this.applyClaimed(em, event, entry.handler, entry.stale);
-                span.setAttribute('shequ.outcome', result);
-                return result;
-              },
-            ),
+    let applied: Outcome[] | undefined;
+    for (let attempt = 0; applied === undefined; attempt++) {
+      try {
+        applied =
+          this.settings.shareTransactions === false
+            ? await this.settings.orm.em.fork().transactional((em) => this.applyBatchIn(em, applicable))
+            : await sharedConsumerTransaction(this.settings.orm).run((em) => this.applyBatchIn(em, applicable));
+      } catch (error) {
+        // another consumer's event failed in the shared transaction: this batch is not at fault, once more
+        if (error instanceof SharedTransactionFailed && !error.culprit && attempt === 0) continue;
+        if (applicable.length > 1)
+          this.logger.warn(
+            { events: applicable.length, err: error instanceof SharedTransactionFailed ? error.cause : error },
+            'a handler failed in a batch; applying its events one by one',
           );
-          // the next event's handler and version claim see this one's changes; the unit of work starts empty for
-          // it (each flush compares every managed entity: a batch's entities would make the flushes quadratic). A
-          // handler that wrote only plain statements left nothing to flush.
-          if (!unitOfWorkIsEmpty(em)) {
-            await em.flush();
-            em.clear();
-          }
-          await this.turnIfDue();
-        }
-        return results;
-      });
+        for (const { index, message } of applicable) outcomes[index] = await this.process(message);
+        return outcomes;
+      }
+    }
+    if (applicable.length > 1) {
       this.batches.transactions += 1;
       this.batches.events += applicable.length;
-      this.announce(applicable.map(({ event }) => event.id).filter((_, i) => applied[i] !== 'duplicate'));
-      for (const [i, { index, message }] of applicable.entries()) {
-        message.ack();
-        outcomes[index] = applied[i];
-      }
-    } catch (error) {
-      this.logger.warn(
-        { events: applicable.length, err: error },
-        'a handler failed in a batch; applying its events one by one',
-      );
-      for (const { index, message } of applicable) outcomes[index] = await this.process(message);
+    }
+    this.announce(applicable.map(({ event }) => event.id).filter((_, i) => applied[i] !== 'duplicate'));
+    for (const [i, { index, message }] of applicable.entries()) {
+      message.ack();
+      outcomes[index] = applied[i];
     }
     return outcomes;
+  }
+
+  /** The events of a batch in the caller's transaction: their inbox rows in one statement, then each in turn. */
+  private async applyBatchIn(em: EntityManager, applicable: readonly Applicable[]): Promise<Outcome[]> {
+    // the batch's inbox rows in one statement: an event already applied (or twice in the batch) is a duplicate
+    const claimed = await claimEvents(
+      em,
+      this.durableName,
+      applicable.map(({ event }) => event.id),
+      new Date(),
+    );
+    const results: Outcome[] = [];
+    for (const { event, entry } of applicable) {
+      if (!claimed.delete(event.id)) {
+        results.push('duplicate');
+        continue;
+      }
+      results.push(
+        await withConsumerSpan(
+          { service: this.settings.service, durableName: this.durableName },
+          event,
+          async (span) => {
+            const result = await this.applyClaimed(em, event, entry.handler, entry.stale);
+            span.setAttribute('shequ.outcome', result);
+            return result;
+          },
+        ),
+      );
+      // the next event's handler and version claim see this one's changes; the unit of work starts empty for
+      // it (each flush compares every managed entity: a batch's entities would make the flushes quadratic). A
+      // handler that wrote only plain statements left nothing to flush.
+      if (!unitOfWorkIsEmpty(em)) {
+        await em.flush();
+        em.clear();
+      }
+      await this.turnIfDue();
+    }
+    return results;
   }
 
   private announce(eventIds: string[]): void {
@@ -507,14 +544,6 @@ export class EventConsumer {
       version: event.aggregateVersion,
     });
   }
-}
-
-/** Nothing managed or queued in the unit of work: a flush would find nothing to write. */
-function unitOfWorkIsEmpty(em: EntityManager): boolean {
-  const uow = em.getUnitOfWork();
-  return (
-    uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0 && uow.getIdentityMap().keys().length === 0
-  );
 }
 
 function parseEnvelope(data: Uint8Array): EventEnvelope | undefined {

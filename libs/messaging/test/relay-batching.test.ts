@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { ormConfig } from '@shequ/database';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { ResidentDeceased, STREAM_NAME } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import {
@@ -274,6 +275,23 @@ describe.each(testDialects())(
           eventId: { $in: [events[0].id, ...later.map((event) => event.id)] },
         }),
       ).toBe(4);
+    });
+
+    it('asks the server for more messages once three quarters of a batch have come, not every dozen', async () => {
+      await backlogOf(Array.from({ length: 150 }, (_, i) => `res-pull-${i}`));
+      const stats = () => (consumerBus as unknown as { connection: NatsConnection }).connection.stats();
+      const before = stats().outMsgs;
+      consumer.start();
+      await waitFor(
+        async () => (await consumerOrm.em.fork().count(Applied, { residentId: { $like: 'res-pull-%' } })) === 150,
+        { timeoutMs: 10_000, what: 'the backlog applied' },
+      );
+      await waitFor(async () => stats().outMsgs - before >= 150, { what: 'the 150 acks sent' });
+      // what the consumer's connection sent besides one ack per event: its pull requests (before: one after every 12
+      // or 13 messages, 16 for this backlog)
+      const pulls = stats().outMsgs - before - 150;
+      expect(pulls).toBeGreaterThan(0);
+      expect(pulls).toBeLessThanOrEqual(7);
     });
 
     it('leaves the event loop free between the events of a backlog (a timer fires while it is applied)', async () => {
