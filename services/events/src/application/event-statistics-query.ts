@@ -153,9 +153,11 @@ type Row = Record<string, unknown>;
  * (not cancelled) grouped by the chosen dimensions, places, attendance and no-shows summed from the per-event
  * rollup (`EventRegistrationRollup`, kept with every registration write), so a query reads one row per event,
  * not its registrations. Distinct participants do not add up across events (nor across communities: a resident
- * who moved may have attended in two): when asked, a second grouped query counts them over `event_attendance`,
- * kept with every write like the rollup (60+ on the community day the event starts). Memory holds the groups
- * only.
+ * who moved may have attended in two): when asked, they are read from the counts kept per community, street and
+ * district for each dimension and pair (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
+ * `keptDimensionsOf`, no two kept groups under one label), else counted by a second grouped query over
+ * `event_attendance`, kept with every write like the rollup (60+ on the community day the event starts). Memory
+ * holds the groups only.
  */
 export async function eventStatisticsOf(
   em: EntityManager,
