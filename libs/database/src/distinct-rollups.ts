@@ -232,6 +232,9 @@ export async function fillDistinctCounts(
   trx?: Transaction,
   all = false,
 ): Promise<void> {
+  if (rollup.distinct?.length && isPostgres(em) && trx)
+    // one row per scope, group and person before counting: a hash aggregate that spills to disk at the default
+    await run(em, `set local work_mem = '256MB'`, [], trx);
   for (const distinct of rollup.distinct ?? []) {
     if (isPostgres(em)) await run(em, `lock table "${distinct.table}" in share row exclusive mode`, [], trx);
     const names = distinct.scope.lengths.flatMap((length) =>
