@@ -9,6 +9,12 @@ export { columnSum, plainRows, subquery } from './plain-rows.js';
 export { insertRows } from './bound-sql.js';
 export { BulkWrites, insertPrepared, listMatch, runPrepared, type QueuedRows } from './prepared-rows.js';
 export { countNewRollupMembers } from './rollup-new-members.js';
+export {
+  distinctColumns,
+  distinctGroupingName,
+  type DistinctGrouping,
+  type DistinctRollup,
+} from './distinct-rollups.js';
 export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';
 export { cacheStatements } from './statement-cache.js';
 export { executePlain } from './plain-statement.js';

@@ -17,6 +17,10 @@ export async function countNewRollupMembers(
   writes?: BulkWrites,
 ): Promise<void> {
   if (members.length === 0) return;
+  if (rollup.memberColumns?.length || rollup.distinct?.length)
+    throw new Error(
+      `countNewRollupMembers: ${rollup.table} keeps member columns or distinct counts; use refreshRollup`,
+    );
   const columns = rollup.keyColumns;
   const write = async (
     table: string,

@@ -9,6 +9,7 @@ import {
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlDialectOf, type SqlDialect } from './calendar-sql.js';
 import type { BulkWrites } from './prepared-rows.js';
+import { fillDistinctCounts, shiftDistinctCounts, type DistinctRollup } from './distinct-rollups.js';
 
 /** How the records a rollup counts ("members") are found from a change of some entity. */
 export interface RollupWatch {
@@ -65,6 +66,11 @@ export interface RollupDefinition {
    * key reads the coarser table, which has far fewer rows. No member table of their own.
    */
   coarser?: readonly CoarserRollup[];
+  /**
+   * Counts of distinct persons per group, kept by multiplicity: which cannot be summed over members (one person
+   * with several members in a group counts once, and once again in another scope). See `DistinctRollup`.
+   */
+  distinct?: readonly DistinctRollup[];
 }
 
 /** A table summing a rollup's groups over some of its key columns (see `RollupDefinition.coarser`). */
@@ -191,10 +197,12 @@ export async function refreshRollup(
     };
     const upserts: Row[] = [];
     const removed: string[] = [];
+    const changes: Array<{ id: string; was?: Row; is?: Row }> = [];
     for (const id of chunk) {
       const was = old.get(id);
       const is = now.get(id);
       if (was && is && keyOf(was, stored) === keyOf(is, stored)) continue;
+      if (was || is) changes.push({ id, was, is });
       if (was) shift(was, -1);
       if (is) {
         shift(is, +1);
@@ -202,6 +210,8 @@ export async function refreshRollup(
       } else if (was) removed.push(id);
     }
     await addToRollupGroups(em, rollup, [...deltas.values()], trx);
+    // before the member table changes: distinct counts compare each person's members before and after
+    if (rollup.distinct?.length && changes.length) await shiftDistinctCounts(em, rollup, changes, trx);
     if (upserts.length) {
       await run(
         em,
@@ -235,6 +245,7 @@ export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition,
   const quotedStored = [quoted, ...measures, ...(rollup.memberColumns ?? []).map((c) => `"${c}"`)].join(', ');
   await run(em, `delete from "${rollup.table}"`, [], trx);
   for (const coarser of rollup.coarser ?? []) await run(em, `delete from "${coarser.table}"`, [], trx);
+  for (const distinct of rollup.distinct ?? []) await run(em, `delete from "${distinct.table}"`, [], trx);
   await run(em, `delete from "${rollup.memberTable}"`, [], trx);
   await run(
     em,
@@ -255,6 +266,7 @@ export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition,
     trx,
   );
   for (const coarser of rollup.coarser ?? []) await fillCoarser(em, rollup, coarser, trx);
+  await fillDistinctCounts(em, rollup, trx, true);
 }
 
 /** Sums a rollup's groups into one of its coarser tables (empty before), in SQL. */
@@ -324,7 +336,8 @@ export class RollupSubscriber implements EventSubscriber {
 
 /**
  * At start: counts every rollup whose member table is empty (a new rollup over existing rows, after its
- * migration), and fills every coarser table that is empty from its rollup's groups. On PostgreSQL under a table
+ * migration), fills every coarser table that is empty from its rollup's groups, and every grouping of a distinct
+ * count that has no row from the member table. On PostgreSQL under a table
  * lock, so replicas starting together count once.
  */
 export async function ensureRollups(em: EntityManager, rollups: readonly RollupDefinition[]): Promise<void> {
@@ -351,6 +364,8 @@ export async function ensureRollups(em: EntityManager, rollups: readonly RollupD
         );
         if (filled.length === 0) await fillCoarser(tx, rollup, coarser, tx.getTransactionContext());
       }
+      // distinct counts added later, or a grouping added to them: counted from the member table
+      await fillDistinctCounts(tx, rollup, tx.getTransactionContext());
     });
   }
 }

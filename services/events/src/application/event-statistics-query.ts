@@ -1,11 +1,17 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Departments, type CommunityEventType } from '@shequ/contracts';
-import { communityDateSql, sqlDialectOf, type EntityManager as SqlEntityManager } from '@shequ/database';
+import {
+  communityDateSql,
+  distinctGroupingName,
+  sqlDialectOf,
+  type EntityManager as SqlEntityManager,
+} from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { CommunityWhere } from '@shequ/subgraph';
 import type { StatisticsGroup } from '../domain/event-statistics.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { CommunityEvent } from '../entities/community-event.js';
+import { KEPT_DIMENSION_SETS, KEPT_SCOPE_LENGTHS, keptGroupingOf } from './event-statistics-rollup.js';
 import { EventAttendance } from '../entities/event-attendance.js';
 
 export interface EventStatisticsFilter {
@@ -50,6 +56,49 @@ function dimensionSql(em: EntityManager, dimension: EventStatisticsDimension): s
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
+/**
+ * Distinct participants from the kept counts (`EventParticipantCount`), when they answer exactly: null when the
+ * scope, dimensions or filter are not kept, or when two kept groups bear the same labels (two venues or teams of
+ * one name, a venue gone): distinct counts of two groups do not add up, so the caller counts over the attendances.
+ */
+async function keptDistinct(
+  em: EntityManager,
+  scope: CommunityWhere,
+  dimensions: EventStatisticsDimension[],
+  filter: EventStatisticsFilter,
+  keyOf: (row: Row) => string,
+): Promise<Map<string, Row> | null> {
+  const at = keptScopeOf(scope);
+  const kept = keptDimensionsOf(dimensions, filter);
+  if (!at || !kept) return null;
+  const types = filter.types?.length ? [...filter.types] : [];
+  // '' (a column of no grouping, or NULL) back to NULL, so the labels are the attendance query's own expressions
+  const rows = (await em.getConnection().execute(
+    `select ${dimensions.map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`).join(', ')},
+       count(*) as "kept_groups", sum(e."n") as "participants", sum(e."known") as "known", sum(e."elderly") as "elderly"
+     from (select ${[
+       'type',
+       'month',
+       'venue_id',
+       'organiser_kind',
+       'organiser_department',
+       'organiser_team_id',
+       'organiser_organization_id',
+       'audience',
+     ]
+       .map((c) => `nullif("${c}", '') as "${c}"`)
+       .join(', ')}, "n", "known", "elderly"
+       from "event_participant_count"
+       where "grouping" = ? and "scope" = ? and "n" > 0${types.length ? ` and "type" in (${types.map(() => '?').join(', ')})` : ''}) e
+     ${dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : ''}
+     ${dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : ''}
+     group by ${dimensions.map((_, i) => i + 1).join(', ')}`,
+    [distinctGroupingName(at.length, keptGroupingOf(kept)), at.code, ...types],
+  )) as Row[];
+  if (rows.some((row) => Number(row.kept_groups) > 1)) return null;
+  return new Map(rows.map((row) => [keyOf(row), row]));
+}
+
 /** The numbers of a group that need every attendee (distinct participants), asked for apart. */
 export const DISTINCT_MEASURES = ['uniqueParticipants', 'elderlyShare'] as const;
 
@@ -60,6 +109,41 @@ export interface EventStatisticsOptions {
    * (`event_attendance`, one row per attendance with the resident's flags).
    */
   distinct?: boolean;
+  /**
+   * Whether distinct participants may be read from the kept counts (`EventParticipantCount`) when they answer the
+   * query exactly; default true. False counts them over `event_attendance` (for comparisons).
+   */
+  kept?: boolean;
+}
+
+/**
+ * The kept scope answering `scope` exactly: one community (its code, 12), or every community under a street (9
+ * digits) or district (6) code — `community_id like 'P%'` is `substr(community_id, 1, length(P)) = P`. Null for
+ * several named communities or any other prefix: distinct participants do not add up across communities.
+ */
+export function keptScopeOf(scope: CommunityWhere): { length: number; code: string } | null {
+  const where = scope.communityId;
+  if (typeof where === 'string') return { length: 12, code: where };
+  if ('$in' in where) return where.$in.length === 1 ? { length: 12, code: where.$in[0] } : null;
+  const prefix = /^(\d+)%$/.exec(where.$like)?.[1];
+  return prefix && (KEPT_SCOPE_LENGTHS as readonly number[]).includes(prefix.length)
+    ? { length: prefix.length, code: prefix }
+    : null;
+}
+
+/**
+ * Whether the kept counts can answer distinct participants for these dimensions and filter: a kept dimension
+ * set, no time filter (the counts span every event), event types only as a filter on a TYPE dimension.
+ */
+export function keptDimensionsOf(
+  dimensions: readonly EventStatisticsDimension[],
+  filter: EventStatisticsFilter,
+): readonly EventStatisticsDimension[] | null {
+  if (filter.from || filter.to) return null;
+  if (filter.types?.length && !dimensions.includes('TYPE')) return null;
+  return KEPT_DIMENSION_SETS.find((set) => set.length === dimensions.length && set.every((d) => dimensions.includes(d)))
+    ? dimensions
+    : null;
 }
 
 type Row = Record<string, unknown>;
@@ -69,9 +153,11 @@ type Row = Record<string, unknown>;
  * (not cancelled) grouped by the chosen dimensions, places, attendance and no-shows summed from the per-event
  * rollup (`EventRegistrationRollup`, kept with every registration write), so a query reads one row per event,
  * not its registrations. Distinct participants do not add up across events (nor across communities: a resident
- * who moved may have attended in two): when asked, a second grouped query counts them over `event_attendance`,
- * kept with every write like the rollup (60+ on the community day the event starts). Memory holds the groups
- * only.
+ * who moved may have attended in two): when asked, they are read from the counts kept per community, street and
+ * district for each dimension and pair (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
+ * `keptDimensionsOf`, no two kept groups under one label), else counted by a second grouped query over
+ * `event_attendance`, kept with every write like the rollup (60+ on the community day the event starts). Memory
+ * holds the groups only.
  */
 export async function eventStatisticsOf(
   em: EntityManager,
@@ -113,7 +199,12 @@ export async function eventStatisticsOf(
   const keyOf = (row: Row) =>
     JSON.stringify(dimensions.map((_, i) => (row[`d${i}`] == null ? null : String(row[`d${i}`]))));
   const distinct = new Map<string, Row>();
-  if (options.distinct ?? true) {
+  const kept =
+    (options.distinct ?? true) && (options.kept ?? true)
+      ? await keptDistinct(em, scope, dimensions, filter, keyOf)
+      : null;
+  if (kept) for (const [key, row] of kept) distinct.set(key, row);
+  else if (options.distinct ?? true) {
     // From the narrow fact table `event_attendance` (aliased "e": the event's columns under their own names), one
     // row per (group, attendee), then counted. For one dimension among TYPE, MONTH and AUDIENCE an index on
     // (dimension, resident, …filters, flags) hands the rows already in that order: an index-only scan, no hash

@@ -2,6 +2,7 @@ import type { ChangeSet } from '@mikro-orm/core';
 import { agedAtLeastSql, communityDateSql, isoDateSql, type RollupDefinition } from '@shequ/database';
 import { ELDERLY_AGE } from '../domain/audience-rule.js';
 import { SEAT_HOLDING } from '../domain/registration-policy.js';
+import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 
 /**
  * 活动报名汇总 (`EventRegistrationRollup`): each registration counted under its event, with places taken
@@ -36,13 +37,47 @@ const EVENT_COLUMNS = [
   'audience',
 ];
 
+/** The attendance columns each statistics dimension groups by (labels — venue and team names — joined at query time). */
+export const DIMENSION_COLUMNS: Record<EventStatisticsDimension, readonly string[]> = {
+  TYPE: ['type'],
+  MONTH: ['month'],
+  VENUE: ['venue_id'],
+  ORGANISER: ['organiser_kind', 'organiser_department', 'organiser_team_id', 'organiser_organization_id'],
+  AUDIENCE: ['audience'],
+};
+
+/** The dimensions in the order their columns are kept (`DIMENSION_ORDER`), so a set has one grouping name. */
+export const DIMENSION_ORDER: readonly EventStatisticsDimension[] = ['TYPE', 'MONTH', 'VENUE', 'ORGANISER', 'AUDIENCE'];
+
+/**
+ * The dimension sets whose distinct participants are kept (`EventParticipantCount`): each dimension alone and
+ * every pair. Three or more dimensions at once are counted from `event_attendance` (each kept set costs a row per
+ * resident and group at every scope level on a resident's first attendance there, and a count at start).
+ */
+export const KEPT_DIMENSION_SETS: ReadonlyArray<readonly EventStatisticsDimension[]> = DIMENSION_ORDER.flatMap(
+  (d, i) => [[d], ...DIMENSION_ORDER.slice(i + 1).map((e) => [d, e])],
+);
+
+/** Scope prefix lengths kept: a community (12 digits), a street (9), the district (6). */
+export const KEPT_SCOPE_LENGTHS = [12, 9, 6] as const;
+
+/** The name of a kept set of dimensions (in `DIMENSION_ORDER`, e.g. `TYPE,MONTH`). */
+export const keptGroupingOf = (dimensions: readonly EventStatisticsDimension[]): string =>
+  DIMENSION_ORDER.filter((d) => dimensions.includes(d)).join(',');
+
+/** The kept attendance columns of a set of dimensions, in `DIMENSION_ORDER`. */
+export const keptColumnsOf = (dimensions: readonly EventStatisticsDimension[]): string[] =>
+  DIMENSION_ORDER.filter((d) => dimensions.includes(d)).flatMap((d) => DIMENSION_COLUMNS[d]);
+
 /**
  * 活动到场 (`EventAttendance`): one member per attended registration of an event not cancelled, keyed by its
  * event (the group table only counts attendances per event); the member table itself is what statistics read to
  * count distinct participants, with the event's dimensions and filters copied in and the resident's two flags
  * (birth date known, 60+ on the community day the event starts — the rule of domain/event-statistics.ts). Moved
  * by a registration's change, by its event's (cancelled, moved, retyped, another venue or organiser) and by the
- * resident profile's (a birth date learned or corrected, a profile arriving after the registrations).
+ * resident profile's (a birth date learned or corrected, a profile arriving after the registrations). Its
+ * `distinct` counts keep the distinct participants of the kept dimension sets per community, street and district
+ * (`EventParticipantCount`), moved by the same changes.
  */
 export const eventAttendanceRollup: RollupDefinition = {
   table: 'event_attendance_count',
@@ -65,6 +100,15 @@ export const eventAttendanceRollup: RollupDefinition = {
      join "community_event" e on e."id" = r."event_id"
      left join "resident_profile" p on p."resident_id" = r."resident_id"
      where r."status" = 'ATTENDED' and e."status" <> 'CANCELLED' and ${condition}`,
+  distinct: [
+    {
+      table: 'event_participant_count',
+      person: 'resident_id',
+      flags: ['known', 'elderly'],
+      scope: { column: 'community_id', lengths: KEPT_SCOPE_LENGTHS },
+      groupings: KEPT_DIMENSION_SETS.map((set) => ({ name: keptGroupingOf(set), columns: keptColumnsOf(set) })),
+    },
+  ],
   watches: [
     { entity: 'Registration', members: (cs: ChangeSet<object>) => [cs.getPrimaryKey() as string] },
     {

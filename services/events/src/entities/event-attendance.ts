@@ -14,6 +14,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Index({ properties: ['type', 'residentId', 'communityId', 'startsAt', 'known', 'elderly'] })
 @Index({ properties: ['month', 'residentId', 'communityId', 'startsAt', 'type', 'known', 'elderly'] })
 @Index({ properties: ['audience', 'residentId', 'communityId', 'startsAt', 'type', 'known', 'elderly'] })
+@Index({ properties: ['residentId'] })
 export class EventAttendance {
   /** The registration. */
   @PrimaryKey({ type: 'string', length: 36, fieldName: 'member_id' })
@@ -73,4 +74,55 @@ export class EventAttendanceCount {
 
   @Property({ type: 'integer', fieldName: 'n' })
   n!: number;
+}
+
+/**
+ * 活动参加人数 kept per group (`distinct` of `eventAttendanceRollup`): for each kept grouping of the statistics'
+ * dimensions (`grouping`, e.g. `9:type,month`: the scope's length — community 12, street 9, district 6 digits — and
+ * the attendance columns grouped by) and each scope (`scope`, that prefix of the event's community), the residents
+ * with at least one attendance there (`n`), those of them whose birth date is known (`known`) and those 60+ on the
+ * community day of at least one of those events (`elderly`). Columns a grouping does not use hold ''. Kept by each
+ * resident's multiplicity in the group (their rows of `event_attendance`), so a query over a community, a street or
+ * the district reads its groups instead of every attendance.
+ */
+@Entity({ tableName: 'event_participant_count' })
+export class EventParticipantCount {
+  @PrimaryKey({ type: 'string', length: 60 })
+  grouping!: string;
+
+  @PrimaryKey({ type: 'string', length: 12 })
+  scope!: string;
+
+  @PrimaryKey({ type: 'string', length: 30 })
+  type!: string;
+
+  @PrimaryKey({ type: 'string', length: 7 })
+  month!: string;
+
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'venue_id' })
+  venueId!: string;
+
+  @PrimaryKey({ type: 'string', length: 20, fieldName: 'organiser_kind' })
+  organiserKind!: string;
+
+  @PrimaryKey({ type: 'string', length: 30, fieldName: 'organiser_department' })
+  organiserDepartment!: string;
+
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'organiser_team_id' })
+  organiserTeamId!: string;
+
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'organiser_organization_id' })
+  organiserOrganizationId!: string;
+
+  @PrimaryKey({ type: 'string', length: 30 })
+  audience!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+
+  @Property({ type: 'integer' })
+  known!: number;
+
+  @Property({ type: 'integer' })
+  elderly!: number;
 }

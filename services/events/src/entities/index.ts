@@ -1,6 +1,6 @@
 import { referenceEntities } from '@shequ/subgraph';
 import { CommunityEvent } from './community-event.js';
-import { EventAttendance, EventAttendanceCount } from './event-attendance.js';
+import { EventAttendance, EventAttendanceCount, EventParticipantCount } from './event-attendance.js';
 import { EventRegistrationRollup, EventRegistrationRollupMember } from './event-registration-rollup.js';
 import { EventSponsor, ProgrammeItem } from './gala-programme.js';
 import { GridCode } from './grid-code.js';
@@ -14,6 +14,7 @@ export {
   CommunityEvent,
   EventAttendance,
   EventAttendanceCount,
+  EventParticipantCount,
   EventRegistrationRollup,
   EventRegistrationRollupMember,
   EventSponsor,
@@ -46,4 +47,5 @@ export const eventsEntities = [
   EventRegistrationRollupMember,
   EventAttendance,
   EventAttendanceCount,
+  EventParticipantCount,
 ];

@@ -1,0 +1,263 @@
+import type { EntityManager, Transaction } from '@mikro-orm/core';
+import type { RollupDefinition } from './rollups.js';
+
+/**
+ * A count of distinct persons (e.g. residents who attended) per group of member columns and per scope prefix,
+ * kept by multiplicity: a person's members in a group are read from the member table (by `person`, which needs an
+ * index), and the group's count changes only when that multiplicity goes 0↔1 — on every write path of the rollup
+ * (`refreshRollup` under a per-person lock on PostgreSQL, `rebuildRollup`, filled at start by `ensureRollups` for
+ * any grouping without rows). One table for all groupings: `"grouping"` (`distinctGroupingName`), `"scope"` (the
+ * prefix of `scope.column`), every column named in `groupings` ('' where the grouping does not use it, and for
+ * NULL), `"n"` (persons) and one column per flag (persons with a 1 in any of their members in the group); primary
+ * key: grouping, scope and those columns. Groups whose persons all left stay with zeros.
+ */
+export interface DistinctRollup {
+  table: string;
+  /** The member column naming the person counted once per group. */
+  person: string;
+  /** 0/1 member columns: a group counts the persons with a 1 in at least one of their members in it. */
+  flags?: readonly string[];
+  /** Kept per prefix of this member column, for each length (community 12, street 9, district 6 digits). */
+  scope: { column: string; lengths: readonly number[] };
+  /** Member columns grouped by (text) under a short name, one per grouping; each kept at every scope length. */
+  groupings: ReadonlyArray<DistinctGrouping>;
+}
+
+/** One grouping of a distinct count: its name (stored in each row) and the member columns it groups by. */
+export interface DistinctGrouping {
+  name: string;
+  columns: readonly string[];
+}
+
+/** The `"grouping"` value of a distinct count's rows: the scope prefix length and the grouping's name. */
+export const distinctGroupingName = (length: number, name: string) => `${length}:${name}`;
+
+/** Every column that some grouping of `distinct` uses, in order of first use. */
+export const distinctColumns = (distinct: DistinctRollup): string[] => [
+  ...new Set(distinct.groupings.flatMap((g) => g.columns)),
+];
+
+type Row = Record<string, unknown>;
+const CHUNK = 400;
+const UPSERT_CHUNK = 200;
+
+const isPostgres = (em: EntityManager) => em.getPlatform().constructor.name === 'PostgreSqlPlatform';
+
+async function run(em: EntityManager, sql: string, params: unknown[], trx?: Transaction): Promise<Row[]> {
+  return (await em.getConnection('write').execute(sql, params, 'all', trx)) as Row[];
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return value instanceof Date ? value.toISOString() : JSON.stringify(value);
+}
+
+interface Group {
+  values: string[];
+  n: number;
+  flags: number[];
+}
+
+/**
+ * The groups a person's members put them in, for every grouping and scope length: key → the person's flags
+ * there (1 when any of their members in the group has it).
+ */
+function groupsOf(distinct: DistinctRollup, columns: readonly string[], members: Iterable<Row>): Map<string, Group> {
+  const flags = distinct.flags ?? [];
+  const groups = new Map<string, Group>();
+  for (const member of members) {
+    const scopeValue = text(member[distinct.scope.column]);
+    for (const length of distinct.scope.lengths) {
+      const scope = scopeValue.slice(0, length);
+      for (const grouping of distinct.groupings) {
+        const values = [
+          distinctGroupingName(length, grouping.name),
+          scope,
+          ...columns.map((c) => (grouping.columns.includes(c) ? text(member[c]) : '')),
+        ];
+        const key = values.join('\u0000');
+        const group = groups.get(key) ?? { values, n: 1, flags: flags.map(() => 0) };
+        flags.forEach((f, i) => (group.flags[i] = Math.max(group.flags[i], Number(member[f] ?? 0) ? 1 : 0)));
+        groups.set(key, group);
+      }
+    }
+  }
+  return groups;
+}
+
+/**
+ * Moves the distinct counts of `rollup` for members whose stored row goes from `was` to `is` (either missing when
+ * the member is new or gone), before the member table is written: every member of the persons involved is read
+ * (under a transaction lock per person on PostgreSQL, so two writers of one person's members count in turn), the
+ * groups each person is in are compared before and after, and a group's count moves only where a person enters
+ * or leaves it (their multiplicity there goes 0↔1), its flags where the person's flag there changes.
+ */
+export async function shiftDistinctCounts(
+  em: EntityManager,
+  rollup: RollupDefinition,
+  changes: ReadonlyArray<{ id: string; was?: Row; is?: Row }>,
+  trx?: Transaction,
+): Promise<void> {
+  for (const distinct of rollup.distinct ?? []) {
+    const persons = new Set<string>();
+    for (const { was, is } of changes) {
+      if (was) persons.add(text(was[distinct.person]));
+      if (is) persons.add(text(is[distinct.person]));
+    }
+    if (!persons.size) continue;
+    const sorted = [...persons].sort();
+    const columns = distinctColumns(distinct);
+    const read = [...new Set([distinct.person, distinct.scope.column, ...columns, ...(distinct.flags ?? [])])];
+    const before = new Map<string, Map<string, Row>>(sorted.map((p) => [p, new Map()]));
+    for (let i = 0; i < sorted.length; i += CHUNK) {
+      const chunk = sorted.slice(i, i + CHUNK);
+      const marks = chunk.map(() => '?').join(', ');
+      if (isPostgres(em))
+        await run(
+          em,
+          `select pg_advisory_xact_lock(hashtextextended(${`'${distinct.table}:' || p`}, 0)) from (select "column1" as p from (values ${chunk
+            .map(() => '(?)')
+            .join(', ')}) v order by 1) s`,
+          chunk,
+          trx,
+        );
+      const rows = await run(
+        em,
+        `select "member_id", ${read.map((c) => `"${c}"`).join(', ')} from "${rollup.memberTable}" where "${distinct.person}" in (${marks})`,
+        chunk,
+        trx,
+      );
+      for (const row of rows) before.get(text(row[distinct.person]))?.set(String(row.member_id), row);
+    }
+    const after = new Map([...before].map(([p, members]) => [p, new Map(members)]));
+    for (const { id, was, is } of changes) {
+      if (was) after.get(text(was[distinct.person]))?.delete(id);
+      if (is) after.get(text(is[distinct.person]))?.set(id, is);
+    }
+    const deltas = new Map<string, Group>();
+    const shift = (key: string, group: Group, sign: number) => {
+      const delta = deltas.get(key) ?? { values: group.values, n: 0, flags: group.flags.map(() => 0) };
+      delta.n += sign;
+      group.flags.forEach((f, i) => (delta.flags[i] += sign * f));
+      deltas.set(key, delta);
+    };
+    for (const person of sorted) {
+      const old = groupsOf(distinct, columns, before.get(person)!.values());
+      const now = groupsOf(distinct, columns, after.get(person)!.values());
+      for (const [key, group] of old) {
+        const next = now.get(key);
+        if (next && next.flags.every((f, i) => f === group.flags[i])) continue;
+        shift(key, group, -1);
+      }
+      for (const [key, group] of now) {
+        const prior = old.get(key);
+        if (prior && prior.flags.every((f, i) => f === group.flags[i])) continue;
+        shift(key, group, +1);
+      }
+    }
+    const changed = [...deltas.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]) => d)
+      .filter((d) => d.n !== 0 || d.flags.some((f) => f !== 0));
+    const keyNames = ['grouping', 'scope', ...columns].map((c) => `"${c}"`);
+    const sums = ['n', ...(distinct.flags ?? [])].map((c) => `"${c}"`);
+    for (let i = 0; i < changed.length; i += UPSERT_CHUNK) {
+      const chunk = changed.slice(i, i + UPSERT_CHUNK);
+      await run(
+        em,
+        `insert into "${distinct.table}" (${[...keyNames, ...sums].join(', ')}) values ${chunk
+          .map(() => `(${[...keyNames, ...sums].map(() => '?').join(', ')})`)
+          .join(', ')} on conflict (${keyNames.join(', ')}) do update set ${sums
+          .map((c) => `${c} = "${distinct.table}".${c} + excluded.${c}`)
+          .join(', ')}`,
+        chunk.flatMap((d) => [...d.values, d.n, ...d.flags]),
+        trx,
+      );
+    }
+  }
+}
+
+/**
+ * Counts one grouping of a distinct count from the member table in SQL (its rows absent before), at every scope
+ * length not yet filled: one row per group, scope and person first, then counted.
+ */
+async function fillGrouping(
+  em: EntityManager,
+  rollup: RollupDefinition,
+  distinct: DistinctRollup,
+  length: number,
+  { name, columns: grouping }: DistinctGrouping,
+  trx?: Transaction,
+): Promise<void> {
+  const columns = distinctColumns(distinct);
+  const flags = distinct.flags ?? [];
+  const inner = [
+    `substr("${distinct.scope.column}", 1, ${length}) as "scope"`,
+    ...grouping.map((c) => `coalesce("${c}", '') as "${c}"`),
+    `"${distinct.person}"`,
+    ...flags.map((f) => `max("${f}") as "${f}"`),
+  ];
+  const innerGroup = [
+    `substr("${distinct.scope.column}", 1, ${length})`,
+    ...grouping.map((c) => `coalesce("${c}", '')`),
+    `"${distinct.person}"`,
+  ];
+  const outer = [
+    '?',
+    '"scope"',
+    ...columns.map((c) => (grouping.includes(c) ? `"${c}"` : `''`)),
+    'count(*)',
+    ...flags.map((f) => `sum("${f}")`),
+  ];
+  await run(
+    em,
+    `insert into "${distinct.table}" (${['grouping', 'scope', ...columns, 'n', ...flags].map((c) => `"${c}"`).join(', ')})
+     select ${outer.join(', ')} from (select ${inner.join(', ')} from "${rollup.memberTable}" group by ${innerGroup.join(', ')}) x
+     group by ${['"scope"', ...grouping.map((c) => `"${c}"`)].join(', ')}`,
+    [distinctGroupingName(length, name)],
+    trx,
+  );
+}
+
+/**
+ * Fills, from the member table, every grouping of the rollup's distinct counts that has no row yet (a new table
+ * or grouping after its migration, or after `rebuildRollup` emptied them), and drops rows of groupings no longer
+ * declared. `all` when the tables were just emptied (no need to look).
+ */
+export async function fillDistinctCounts(
+  em: EntityManager,
+  rollup: RollupDefinition,
+  trx?: Transaction,
+  all = false,
+): Promise<void> {
+  if (rollup.distinct?.length && isPostgres(em) && trx)
+    // one row per scope, group and person before counting: a hash aggregate that spills to disk at the default
+    await run(em, `set local work_mem = '256MB'`, [], trx);
+  for (const distinct of rollup.distinct ?? []) {
+    if (isPostgres(em)) await run(em, `lock table "${distinct.table}" in share row exclusive mode`, [], trx);
+    const names = distinct.scope.lengths.flatMap((length) =>
+      distinct.groupings.map((grouping) => ({ length, grouping, name: distinctGroupingName(length, grouping.name) })),
+    );
+    if (!all)
+      await run(
+        em,
+        `delete from "${distinct.table}" where "grouping" not in (${names.map(() => '?').join(', ')})`,
+        names.map((g) => g.name),
+        trx,
+      );
+    for (const { length, grouping, name } of names) {
+      if (!all) {
+        const filled = await run(
+          em,
+          `select 1 as "one" from "${distinct.table}" where "grouping" = ? limit 1`,
+          [name],
+          trx,
+        );
+        if (filled.length) continue;
+      }
+      await fillGrouping(em, rollup, distinct, length, grouping, trx);
+    }
+  }
+}
