@@ -68,3 +68,50 @@ describe('community calendar (Asia/Shanghai)', () => {
     expect(isIsoDate(' 2026-01-01')).toBe(false);
   });
 });
+
+describe('the wall clock of an instant (arithmetic since 1992, Intl before)', () => {
+  const byIntl = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const expected = (instant: Date) => {
+    const part = (type: string) => byIntl.formatToParts(instant).find((p) => p.type === type)?.value;
+    return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}+08:00`;
+  };
+
+  it('agrees with the time-zone database from 1992 to 2100, around midnight and new year', () => {
+    const instants = [
+      Date.UTC(1991, 11, 31, 15, 59, 59),
+      Date.UTC(1991, 11, 31, 16),
+      Date.UTC(2026, 2, 1, 15, 59, 59),
+      Date.UTC(2026, 2, 1, 16),
+      Date.UTC(2026, 11, 31, 16),
+      Date.UTC(2024, 1, 28, 16),
+    ];
+    let seed = 15;
+    for (let i = 0; i < 2_000; i++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      instants.push(
+        Date.UTC(1992, 0, 1) + Math.floor((seed / 2 ** 31) * (Date.UTC(2100, 0, 1) - Date.UTC(1992, 0, 1))),
+      );
+    }
+    for (const at of instants) {
+      const instant = new Date(at);
+      expect(communityDateTime(instant)).toBe(expected(instant));
+      expect(communityDay(instant)).toBe(expected(instant).slice(0, 10));
+    }
+  });
+
+  it('keeps daylight saving time before 1992: 15:30 UTC on 30 June 1991 was 1 July in Shanghai (UTC+9)', () => {
+    expect(communityDay(new Date(Date.UTC(1991, 5, 30, 15, 30)))).toBe('1991-07-01');
+    expect(communityDay(new Date(Date.UTC(1991, 5, 30, 14, 30)))).toBe(
+      expected(new Date(Date.UTC(1991, 5, 30, 14, 30))).slice(0, 10),
+    );
+  });
+});
