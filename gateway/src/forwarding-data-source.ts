@@ -55,7 +55,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): ReturnType<RemoteGraphQLDataSource['process']> {
     // the answer the single-fetch path already has for this request (see SingleFetchPath): not asked twice
-    const replayed = this.singleFetch?.replayed(this.service, options.context);
+    const replayed = this.singleFetch?.replayed(
+      this.service,
+      'incomingRequestContext' in options ? options.incomingRequestContext : undefined,
+    );
     if (replayed) return replayed;
     try {
       return await this.send(options);

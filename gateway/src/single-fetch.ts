@@ -96,7 +96,7 @@ export class SingleFetchPath {
         } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
       } catch (error) {
         // a refusal (401, 413 …): Apollo Gateway's execution receives the same error from the data source
-        this.replays.set(requestContext.context, { serviceName: single.serviceName, error });
+        this.replays.set(requestContext, { serviceName: single.serviceName, error });
         this.figures.planned += 1;
         return executor(requestContext);
       }
@@ -104,7 +104,7 @@ export class SingleFetchPath {
         this.figures.passed += 1;
         return { data: response.data } as Result;
       }
-      this.replays.set(requestContext.context, { serviceName: single.serviceName, response });
+      this.replays.set(requestContext, { serviceName: single.serviceName, response });
       this.figures.planned += 1;
       return executor(requestContext);
     };
@@ -112,13 +112,15 @@ export class SingleFetchPath {
 
   /**
    * The answer the single-fetch path already received for this request, handed to Apollo Gateway's execution of
-   * the same fetch instead of a second request to the subgraph (once); an error it received is thrown again.
+   * the same fetch instead of a second request to the subgraph (once); an error it received is thrown again. Kept
+   * per operation (Apollo Gateway's request context, passed to the data source as `incomingRequestContext`), not
+   * per client context: the operations of a batched HTTP request share one context.
    */
-  replayed(serviceName: string, context: object | undefined): SubgraphResponse | undefined {
-    if (!context) return undefined;
-    const replay = this.replays.get(context);
+  replayed(serviceName: string, requestContext: object | undefined): SubgraphResponse | undefined {
+    if (!requestContext) return undefined;
+    const replay = this.replays.get(requestContext);
     if (!replay || replay.serviceName !== serviceName) return undefined;
-    this.replays.delete(context);
+    this.replays.delete(requestContext);
     if ('error' in replay) throw replay.error;
     return replay.response;
   }

@@ -34,9 +34,15 @@ describe('the single-fetch path', () => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        received.push({ body: JSON.parse(body) as Received['body'], authorization: request.headers.authorization });
-        response.writeHead(reply.status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(reply.body));
+        const parsed = JSON.parse(body) as Received['body'];
+        received.push({ body: parsed, authorization: request.headers.authorization });
+        // first: 13 is refused, whatever else is set (a batch mixes refused and answered operations)
+        const answer =
+          parsed.variables?.first === 13
+            ? { status: 200, body: { data: { residents: null }, errors: [{ message: '不行', path: ['residents'] }] } }
+            : reply;
+        response.writeHead(answer.status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(answer.body));
       });
     });
     await new Promise<void>((resolve) => residents.listen(0, '127.0.0.1', resolve));
@@ -135,6 +141,30 @@ describe('the single-fetch path', () => {
     const { answer, sent } = await both(QUERY, { first: 'two', withHousehold: true });
     expect((answer as { errors: unknown[] }).errors).toHaveLength(1);
     expect(sent).toHaveLength(0);
+  });
+
+  it('replays an answer to its own operation only, even when a batched request’s operations share one context', async () => {
+    const url = `http://127.0.0.1:${passing.http.port}/graphql`;
+    const batch = [
+      { query: QUERY, variables: { first: 13, withHousehold: true } },
+      { query: QUERY, variables: { first: 2, withHousehold: true } },
+      { query: '{ __typename residents(first: 3) { edges { node { n: name } } } }' },
+      { query: QUERY, variables: { first: 13, withHousehold: false } },
+    ];
+    for (let i = 0; i < 3; i++) {
+      received.length = 0;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify(batch),
+      });
+      const answers = (await response.json()) as Array<{ data?: { residents: unknown }; errors?: unknown[] }>;
+      expect(answers[0].errors).toHaveLength(1);
+      expect(answers[1]).toEqual({ data: { residents: PAGE } });
+      expect(answers[2].errors).toBeUndefined();
+      expect(answers[3].errors).toHaveLength(1);
+      expect(received).toHaveLength(4);
+    }
   });
 
   it('executes through Apollo Gateway what the planner changed or split: `__typename`, several subgraphs', async () => {
