@@ -6,6 +6,7 @@ import type { GatewayCaller } from './gateway-caller.js';
 import type { SubgraphClient } from './subgraph-client.js';
 import type { SubgraphName } from './subgraph-endpoints.js';
 import { outageErrors } from './subgraph-outage.js';
+import type { SingleFetchPath } from './single-fetch.js';
 
 export interface GatewayContext {
   requestId: string;
@@ -32,13 +33,15 @@ export interface GatewayContext {
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly client: SubgraphClient;
+  private readonly singleFetch: SingleFetchPath | undefined;
 
   constructor(
     private readonly service: SubgraphName,
-    settings: { url: string; client: SubgraphClient },
+    settings: { url: string; client: SubgraphClient; singleFetch?: SingleFetchPath },
   ) {
     super({ url: settings.url, fetcher: settings.client.fetcher });
     this.client = settings.client;
+    this.singleFetch = settings.singleFetch;
     // no HTTP caching of subgraph answers: every answer depends on the caller's credential
     this.honorSubgraphCacheControlHeader = false;
   }
@@ -51,6 +54,12 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): ReturnType<RemoteGraphQLDataSource['process']> {
+    // the answer the single-fetch path already has for this request (see SingleFetchPath): not asked twice
+    const replayed = this.singleFetch?.replayed(
+      this.service,
+      'incomingRequestContext' in options ? options.incomingRequestContext : undefined,
+    );
+    if (replayed) return replayed;
     try {
       return await this.send(options);
     } catch (error) {

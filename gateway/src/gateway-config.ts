@@ -21,6 +21,11 @@ export interface GatewayConfig {
   trustedDocumentsPath?: string;
   /** Whether identical concurrent subgraph queries with the same credential are merged (default on). */
   mergeIdenticalFetches?: boolean;
+  /**
+   * Whether a query planned as one fetch with the client's own selection is answered with the subgraph's data as it
+   * comes (default on; see SingleFetchPath). Off: Apollo Gateway executes every plan (tests compare the two).
+   */
+  singleFetchPath?: boolean;
 }
 
 export const API_SCHEMA_PATH = fileURLToPath(new URL('../api-schema.graphql', import.meta.url));

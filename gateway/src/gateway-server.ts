@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, type GatewayConfig as GatewayConfig_ } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithGateway, type ApolloServerPlugin } from '@apollo/server';
 import { buildSchema, parse, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -33,6 +33,7 @@ import { TrustedDocuments, trustedDocumentsPlugin } from './trusted-documents.js
 import { subgraphUrls, type SubgraphName } from './subgraph-endpoints.js';
 import { withoutAddresses } from './subgraph-outage.js';
 import { SubgraphClient, type SubgraphClientFigures } from './subgraph-client.js';
+import { SingleFetchPath } from './single-fetch.js';
 
 /** The query-plan cache's approximate size: some thousands of distinct operations. */
 export const QUERY_PLAN_CACHE_MIB = 30;
@@ -41,6 +42,8 @@ export interface RunningGateway {
   http: RunningHttpService;
   /** Requests sent to subgraphs, and fetches merged into one already in flight. */
   subgraphFetches(): SubgraphClientFigures;
+  /** Requests answered with their one subgraph fetch's data as it came, and requests Apollo Gateway executed. */
+  singleFetches(): { passed: number; planned: number };
   stop(): Promise<void>;
 }
 
@@ -63,17 +66,33 @@ export async function startGateway(
   const apiKeys = new ApiKeyCheck(urls.residents);
   const verifiedTokens = new VerifiedTokens();
   const subgraphs = new SubgraphClient({ mergeIdenticalFetches: config.mergeIdenticalFetches ?? true });
+  // with spans recorded, every request goes through Apollo Gateway's execution (its spans: plan, fetch, shaping)
+  const singleFetch = new SingleFetchPath({ enabled: () => !tracing.recording && config.singleFetchPath !== false });
   const gateway = supergraphGateway(readFileSync(config.supergraphPath, 'utf8'), {
     buildService: ({ name }) =>
-      new ForwardingDataSource(name as SubgraphName, { url: urls[name as SubgraphName], client: subgraphs }),
+      new ForwardingDataSource(name as SubgraphName, {
+        url: urls[name as SubgraphName],
+        client: subgraphs,
+        singleFetch,
+      }),
     // query plans are kept per document and operation name (LRU, sized in memory)
     experimental_approximateQueryPlanStoreMiB: QUERY_PLAN_CACHE_MIB,
+    experimental_didResolveQueryPlan: singleFetch.didResolveQueryPlan,
   });
+  // Apollo Server runs the gateway's executor behind the single-fetch path (the supergraph is fixed: one load)
+  const served: ApolloServerOptionsWithGateway<GatewayContext>['gateway'] = {
+    load: async (options) => {
+      const loaded = await gateway.load(options);
+      return { ...loaded, executor: singleFetch.wrap(loaded.executor, loaded.schema) };
+    },
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    stop: () => gateway.stop(),
+  };
   const savedQueries = loadSavedQueries();
   // The saved queries are reviewed documents too: a front-end role may run (and export) them.
   const trusted = TrustedDocuments.load(config.trustedDocumentsPath).including(savedQueries.map((q) => q.document));
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: served,
     introspection: true,
     allowBatchedHttpRequests: true,
     // Front ends send their documents by id: the trusted documents are found in the persisted-query cache.
@@ -149,6 +168,7 @@ export async function startGateway(
   return {
     http,
     subgraphFetches: () => subgraphs.counts(),
+    singleFetches: () => singleFetch.counts(),
     stop: () =>
       http
         .close()

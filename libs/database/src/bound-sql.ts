@@ -21,12 +21,43 @@ async function executeBound(em: EntityManager, sql: string, params: readonly unk
     return typeof value === 'boolean' && sqlite ? Number(value) : value;
   });
   const connection = em.getConnection('write') as unknown as AbstractSqlConnection;
-  const query = connection.getKnex().raw(sql, bindings as never[]);
-  const trx = em.getTransactionContext<Parameters<typeof query.transacting>[0]>();
+  const knex = connection.getKnex();
+  const trx = em.getTransactionContext<Parameters<ReturnType<typeof knex.raw>['transacting']>[0]>();
+  const client = knex.client as unknown as SqlitePoolClient;
+  if (!trx && sqlite && client.driverName === 'better-sqlite3') return onPooledSqlite(client, sql, bindings);
+  const query = knex.raw(sql, bindings as never[]);
   if (trx) query.transacting(trx);
   const result = (await query) as unknown;
   if (Array.isArray(result)) return result as Row[];
   return (result as { rows?: Row[] } | undefined)?.rows ?? [];
+}
+
+/** What of knex's better-sqlite3 client the direct path uses: its pool (of one connection) and the driver's name. */
+interface SqlitePoolClient {
+  driverName?: string;
+  acquireConnection(): Promise<SqliteConnection>;
+  releaseConnection(connection: SqliteConnection): Promise<void>;
+}
+
+interface SqliteConnection {
+  prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings: unknown[]): unknown };
+}
+
+/**
+ * Outside a transaction on SQLite: the statement runs on the pool's connection, taken and given back as knex's
+ * runner does (so it still waits for another request's open transaction), without the runner's query object, its
+ * binding formatting and promise chain — more CPU than a one-row insert itself (the audit row of every request).
+ */
+async function onPooledSqlite(client: SqlitePoolClient, sql: string, bindings: unknown[]): Promise<Row[]> {
+  const connection = await client.acquireConnection();
+  try {
+    const statement = connection.prepare(sql);
+    if (statement.reader) return statement.all(bindings) as Row[];
+    statement.run(bindings);
+    return [];
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
 
 /**

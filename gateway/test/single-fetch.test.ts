@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { JWT_AUDIENCE, JWT_ISSUER, signHs256Token } from '@shequ/auth';
+import { createLogger } from '@shequ/server';
+import { gatewayConfig } from '../src/gateway-config.js';
+import { startGateway, type RunningGateway } from '../src/gateway-server.js';
+
+// Two real gateways in front of one stand-in residents subgraph: one answers a single-fetch plan with the
+// subgraph's data as it comes (the default), the other executes every plan through Apollo Gateway. Whatever the
+// subgraph answers, both must give the client the same answer, and send the subgraph the same requests, once each.
+const SECRET = 'gateway-test-secret-0123456789abcdef';
+const settings = { secret: SECRET, issuer: JWT_ISSUER, audience: JWT_AUDIENCE };
+
+interface Received {
+  body: { query: string; variables?: Record<string, unknown>; operationName?: string };
+  authorization: string | undefined;
+}
+
+const PAGE = {
+  edges: [{ node: { n: '林**', household: { address: '莲秀路 1 号' } } }, { node: { n: '陈*', household: null } }],
+};
+
+describe('the single-fetch path', () => {
+  let passing: RunningGateway;
+  let executing: RunningGateway;
+  let residents: Server;
+  const received: Received[] = [];
+  let reply: { status: number; body: unknown } = { status: 200, body: { data: { residents: PAGE } } };
+  let authorization: string;
+
+  beforeAll(async () => {
+    residents = createServer((request: IncomingMessage, response: ServerResponse) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const parsed = JSON.parse(body) as Received['body'];
+        received.push({ body: parsed, authorization: request.headers.authorization });
+        // first: 13 is refused, whatever else is set (a batch mixes refused and answered operations)
+        const answer =
+          parsed.variables?.first === 13
+            ? { status: 200, body: { data: { residents: null }, errors: [{ message: '不行', path: ['residents'] }] } }
+            : reply;
+        response.writeHead(answer.status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => residents.listen(0, '127.0.0.1', resolve));
+    const env = {
+      SHEQU_JWT_SECRET: SECRET,
+      GATEWAY_PORT: '0',
+      RESIDENTS_URL: `http://127.0.0.1:${(residents.address() as AddressInfo).port}/graphql`,
+      CASES_PORT: '9',
+      PARTYBUILDING_PORT: '9',
+      EVENTS_PORT: '9',
+    };
+    const logger = createLogger('gateway').child({}, { level: 'silent' });
+    passing = await startGateway(gatewayConfig(env), { logger, env });
+    executing = await startGateway({ ...gatewayConfig(env), singleFetchPath: false }, { logger, env });
+    authorization = `Bearer ${await signHs256Token(
+      { sub: 'admin', name: '测试', community: '350203008006', roles: ['community_admin'] },
+      settings,
+    )}`;
+  });
+  afterAll(async () => {
+    await passing?.stop();
+    await executing?.stop();
+    residents?.closeAllConnections();
+    await new Promise((resolve) => residents?.close(resolve));
+  });
+  beforeEach(() => {
+    reply = { status: 200, body: { data: { residents: PAGE } } };
+  });
+
+  /** The client's answer and what reached the subgraph, from one gateway. */
+  async function ask(gateway: RunningGateway, query: string, variables?: Record<string, unknown>) {
+    received.length = 0;
+    const response = await fetch(`http://127.0.0.1:${gateway.http.port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ query, variables }),
+    });
+    // stack traces (development mode) differ in where the error passed, not in what it says
+    const answer = JSON.parse(await response.text(), (key, value: unknown) =>
+      key === 'stacktrace' ? undefined : value,
+    );
+    return { status: response.status, answer: answer as unknown, sent: [...received] };
+  }
+
+  /** The same request through both gateways, twice (the first plans the document): the same answers and requests. */
+  async function both(query: string, variables?: Record<string, unknown>) {
+    const before = passing.singleFetches();
+    const viaApollo = await ask(executing, query, variables);
+    await ask(passing, query, variables);
+    const passed = await ask(passing, query, variables);
+    expect(passed.status).toBe(viaApollo.status);
+    expect(passed.answer).toEqual(viaApollo.answer);
+    expect(passed.sent.map((r) => r.body)).toEqual(viaApollo.sent.map((r) => r.body));
+    expect(passed.sent.map((r) => r.authorization)).toEqual(viaApollo.sent.map((r) => r.authorization));
+    const after = passing.singleFetches();
+    return { answer: passed.answer, sent: passed.sent, passed: after.passed - before.passed };
+  }
+
+  const QUERY = `query Page($first: Int, $withHousehold: Boolean!) {
+    residents(first: $first) { edges { node { n: name household @include(if: $withHousehold) { address } } } }
+  }`;
+
+  it('answers a one-subgraph query with the subgraph’s data: the same answer and request as Apollo Gateway’s', async () => {
+    const { answer, sent, passed } = await both(QUERY, { first: 2, withHousehold: true });
+    expect(answer).toEqual({ data: { residents: PAGE } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0].body.operationName).toBe('Page__residents__0');
+    expect(passed).toBe(1);
+  });
+
+  it('hands a subgraph’s errors to Apollo Gateway, which shapes them as always, without asking again', async () => {
+    reply = {
+      status: 200,
+      body: {
+        data: { residents: null },
+        errors: [{ message: '无权访问', path: ['residents'], extensions: { code: 'FORBIDDEN' } }],
+      },
+    };
+    const { answer, sent, passed } = await both(QUERY, { first: 2, withHousehold: false });
+    expect((answer as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(sent).toHaveLength(1);
+    expect(passed).toBe(0);
+  });
+
+  it('hands a refusal (401) to Apollo Gateway too, without asking again', async () => {
+    reply = { status: 401, body: { errors: [{ message: '未认证', extensions: { code: 'UNAUTHENTICATED' } }] } };
+    const { answer, sent, passed } = await both(QUERY, { first: 2, withHousehold: true });
+    expect((answer as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(sent).toHaveLength(1);
+    expect(passed).toBe(0);
+  });
+
+  it('leaves invalid variables to Apollo Gateway: refused before any subgraph is asked', async () => {
+    const { answer, sent } = await both(QUERY, { first: 'two', withHousehold: true });
+    expect((answer as { errors: unknown[] }).errors).toHaveLength(1);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('replays an answer to its own operation only, even when a batched request’s operations share one context', async () => {
+    const url = `http://127.0.0.1:${passing.http.port}/graphql`;
+    const batch = [
+      { query: QUERY, variables: { first: 13, withHousehold: true } },
+      { query: QUERY, variables: { first: 2, withHousehold: true } },
+      { query: '{ __typename residents(first: 3) { edges { node { n: name } } } }' },
+      { query: QUERY, variables: { first: 13, withHousehold: false } },
+    ];
+    for (let i = 0; i < 3; i++) {
+      received.length = 0;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify(batch),
+      });
+      const answers = (await response.json()) as Array<{ data?: { residents: unknown }; errors?: unknown[] }>;
+      expect(answers[0].errors).toHaveLength(1);
+      expect(answers[1]).toEqual({ data: { residents: PAGE } });
+      expect(answers[2].errors).toBeUndefined();
+      expect(answers[3].errors).toHaveLength(1);
+      expect(received).toHaveLength(4);
+    }
+  });
+
+  it('executes through Apollo Gateway what the planner changed or split: `__typename`, several subgraphs', async () => {
+    reply = { status: 200, body: { data: { residents: { __typename: 'ResidentConnection', edges: [] } } } };
+    const typename = await both('{ __typename residents(first: 1) { __typename edges { node { name } } } }');
+    expect(typename.passed).toBe(0);
+    const split = await both('{ residents(first: 1) { edges { node { name cases { number } } } } }');
+    expect(split.passed).toBe(0);
+  });
+});
