@@ -184,13 +184,26 @@ export async function insertPrepared(
   return withConnection(em, (connection) => {
     const sqlite = connection as SqliteConnection;
     const out: Row[] = [];
+    const width = columns.length;
+    // one array of stored values a statement, filled in place (no spread, no second copy by `runSqlite`)
+    const bind = (statement: SqliteStatement, from: number, count: number) => {
+      const values = new Array<unknown>(count * width);
+      for (let k = 0; k < count; k++) {
+        const row = rows[from + k];
+        for (let c = 0; c < width; c++) values[k * width + c] = sqliteValue(row[c]);
+      }
+      if (!statement.reader) return void statement.run(...values);
+      for (const row of statement.all(...values)) out.push(row);
+    };
     let i = 0;
-    for (; i + block <= rows.length; i += block) {
-      const params: unknown[] = [];
-      for (let k = i; k < i + block; k++) params.push(...rows[k]);
-      out.push(...runSqlite(sqlite, blockSql, params));
+    if (i + block <= rows.length) {
+      const statement = sqliteStatement(sqlite, blockSql);
+      for (; i + block <= rows.length; i += block) bind(statement, i, block);
     }
-    for (; i < rows.length; i++) out.push(...runSqlite(sqlite, rowSql, rows[i]));
+    if (i < rows.length) {
+      const statement = sqliteStatement(sqlite, rowSql);
+      for (; i < rows.length; i++) bind(statement, i, 1);
+    }
     return out;
   });
 }

@@ -364,6 +364,45 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
       .find(Resident, { idNumber: { $in: more.map((r) => r.slice(0, 18)) } }, { orderBy: { name: 'asc' } });
     expect(after.map((p) => p.name).sort()).toEqual(['何一', '何二'].sort());
   });
+
+  it('the offline import on SQLite commits 2,000 rows a transaction and checkpoints the WAL less often while it runs (PostgreSQL: 1,000 rows a chunk)', async () => {
+    const rows = Array.from(
+      { length: 4_500 },
+      (_, i) => `${bigId(40_000 + i)},河${'甲乙丙'[i % 3]},,,莲秀里2号楼,10,${i + 1}`,
+    );
+    const checkpointPages = async () =>
+      Number(
+        Object.values(
+          (
+            await service.orm.em.getConnection().execute<Array<Record<string, unknown>>>('pragma wal_autocheckpoint')
+          )[0],
+        )[0],
+      );
+    const progress: number[] = [];
+    const during: number[] = [];
+    // the file in two halves; between them (no chunk in flight on SQLite) the setting the import runs with
+    async function* halves() {
+      const text = ['idNumber,name,phone,gridCode,building,unit,room', ...rows].join('\n');
+      yield text.slice(0, text.length / 2);
+      if (dialect === 'sqlite') during.push(await checkpointPages());
+      yield text.slice(text.length / 2);
+    }
+    const counts = await importFileIntoDatabase(service.orm, {
+      format: 'CSV',
+      pieces: halves(),
+      communityId: COMMUNITY,
+      reportPath: join(dir, 'transactions.ndjson'),
+      today: TODAY,
+      onProgress: (c) => progress.push(c.total),
+    });
+    expect(counts).toMatchObject({ total: 4_500, created: 4_500, rejected: 0 });
+    if (dialect === 'sqlite') {
+      expect(progress).toEqual([2_000, 4_000, 4_500]);
+      expect(during).toEqual([10_000]);
+      // back to SQLite's default once the import is done
+      expect(await checkpointPages()).toBe(1000);
+    } else expect(progress).toEqual([1_000, 2_000, 3_000, 4_000, 4_500]);
+  });
 });
 
 /** A distinct valid ID number for each i (birth dates over 28 years, 997 sequence numbers a day). */

@@ -339,6 +339,12 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'rows of the residents import benchmark (it runs this many and 4 × this many)',
     usedBy: ['npm run bench'],
   },
+  BENCH_IMPORT_SIZES: {
+    schema: Type.String({ pattern: '^\\d+(,\\d+)*$', description: 'row counts separated by commas, e.g. `1000000`' }),
+    defaultText: '`BENCH_ROWS` and 4 × that',
+    meaning: 'the sizes the residents import benchmark runs (e.g. `1000000` for the 1,000,000-row import alone)',
+    usedBy: ['npm run bench'],
+  },
   BENCH_READ_SECONDS: {
     schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of seconds' }),
     default: 8,

@@ -22,7 +22,7 @@ import { importFileIntoDatabase, openResidentsDatabase } from './offline-import.
  * - import: `npm run import`'s path reading the CSV file as a stream (checks, lookups, places, outbox events,
  *   rollup, per-row report file), then the same file again (all UNCHANGED).
  */
-const env = readEnvironment(pickVariables(ENVIRONMENT, ['BENCH_ROWS', 'BENCH_POSTGRES_URL']));
+const env = readEnvironment(pickVariables(ENVIRONMENT, ['BENCH_ROWS', 'BENCH_IMPORT_SIZES', 'BENCH_POSTGRES_URL']));
 const COMMUNITY = '350203008006';
 /** Every run's V8 heap is capped: an import that held rows in memory would fail at the larger size. */
 const HEAP_CAP_MIB = 128;
@@ -287,6 +287,13 @@ async function child(mode: 'plain' | 'import', dialect: Dialect, rows: number): 
           communityId: COMMUNITY,
           reportPath: join(dir, 'report.ndjson'),
           today: new Date('2026-11-30T00:00:00Z'),
+          // a progress line on stderr every 100,000 rows (a 1,000,000-row run takes minutes)
+          onProgress: (c) => {
+            if (c.total % 100_000 === 0)
+              process.stderr.write(
+                `  ${dialect} import: ${c.total} rows, ${Math.round(c.total / ((performance.now() - started) / 1000))} rows/s, RSS ${Math.round(process.memoryUsage.rss() / 1048576)} MiB\n`,
+              );
+          },
         });
         if (counts.total !== rows || counts.rejected > 0)
           throw new Error(`unexpected outcomes ${JSON.stringify(counts)}`);
@@ -344,7 +351,9 @@ if (childIndex >= 0) {
   const [mode, dialect, rows] = process.argv.slice(childIndex + 1);
   await child(mode as 'plain' | 'import', dialect as Dialect, Number(rows));
 } else {
-  const sizes = [env.BENCH_ROWS, env.BENCH_ROWS * 4];
+  const sizes = env.BENCH_IMPORT_SIZES
+    ? env.BENCH_IMPORT_SIZES.split(',').map(Number)
+    : [env.BENCH_ROWS, env.BENCH_ROWS * 4];
   const dialects: Dialect[] = env.BENCH_POSTGRES_URL ? ['sqlite', 'postgresql'] : ['sqlite'];
   console.log(
     `residents import bench: ${sizes.join(' and ')} CSV rows, heap cap ${HEAP_CAP_MIB} MiB a run; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load ${loadavg()
