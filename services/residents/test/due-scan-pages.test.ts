@@ -1,8 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxMessage, type Outbox } from '@shequ/messaging';
+import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { countingOutbox, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { scanDueReviewsAndPermits } from '../src/application/scheduled-scan.js';
 import { CareRecord, type Household } from '../src/entities/index.js';
@@ -11,28 +10,6 @@ import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
 
 const REVIEW_DUE = 'shequ.residents.care_category.review_due';
 const PERMIT_EXPIRING = 'shequ.residents.floating.registration_expiring';
-
-/**
- * The outbox the scan writes to, counting what each transaction (each entity manager the events are added on)
- * records, and the largest identity map seen when an event is added: the scan's rows per transaction.
- */
-function countingOutbox(outbox: Outbox) {
-  const perTransaction = new Map<EntityManager, number>();
-  let largestIdentityMap = 0;
-  const counting = {
-    add: (em: EntityManager, ...rest: unknown[]) => {
-      perTransaction.set(em, (perTransaction.get(em) ?? 0) + 1);
-      largestIdentityMap = Math.max(largestIdentityMap, em.getUnitOfWork().getIdentityMap().values().length);
-      return (outbox.add as (...args: unknown[]) => unknown)(em, ...rest);
-    },
-  } as unknown as Outbox;
-  return {
-    outbox: counting,
-    transactions: () => perTransaction.size,
-    largestTransaction: () => Math.max(0, ...perTransaction.values()),
-    largestIdentityMap: () => largestIdentityMap,
-  };
-}
 
 describe.each(testDialects())('the due scan in pages on %s', (dialect) => {
   let service: TestSubgraph;
