@@ -5,6 +5,17 @@ export { isLazyMigrations, type LazyMigrationLists } from './lazy-migrations.js'
 export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';
 export { newId } from './new-id.js';
 export { forUpdate } from './row-locks.js';
+export {
+  DEFAULT_DELETE_BATCH_SIZE,
+  DEFAULT_SCAN_PAGE_SIZE,
+  deleteInBatches,
+  scanKeysetPages,
+  scanProgressLogger,
+  type KeysetPage,
+  type KeysetScanOptions,
+  type KeysetScanProgress,
+  type ScanProgressLog,
+} from './keyset-pages.js';
 export { columnSum, plainRows, subquery } from './plain-rows.js';
 export { insertRows } from './bound-sql.js';
 export { BulkWrites, insertPrepared, listMatch, runPrepared, type QueuedRows } from './prepared-rows.js';

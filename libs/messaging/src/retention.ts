@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
+import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from '@shequ/database';
 import { OutboxMessage } from './outbox-message.js';
 import { ProcessedEvent } from './processed-event.js';
 
@@ -28,19 +29,33 @@ export function retentionFromEnv(env: NodeJS.ProcessEnv = process.env): Retentio
   };
 }
 
-/** Deletes sent outbox rows and inbox rows older than their retention; returns how many of each. */
+/**
+ * Deletes sent outbox rows and inbox rows older than their retention, in batches of `batchSize` rows (each its own
+ * short transaction); returns how many of each.
+ */
 export async function pruneMessagingRows(
   orm: MikroORM,
   settings: RetentionSettings,
   now: Date,
+  batchSize = DEFAULT_DELETE_BATCH_SIZE,
 ): Promise<{ outbox: number; inbox: number }> {
-  const em = orm.em.fork();
-  const outbox = await em.nativeDelete(OutboxMessage, {
-    sentAt: { $ne: null, $lt: new Date(now.getTime() - settings.sentOutboxMs) },
-  });
-  const inbox = await em.nativeDelete(ProcessedEvent, {
-    processedAt: { $lt: new Date(now.getTime() - settings.processedEventsMs) },
-  });
+  const em = orm.em;
+  const outbox = await deleteInBatches(
+    em,
+    'outbox_message',
+    ['id'],
+    'sent_at is not null and sent_at < ?',
+    [new Date(now.getTime() - settings.sentOutboxMs)],
+    batchSize,
+  );
+  const inbox = await deleteInBatches(
+    em,
+    'inbox_processed_event',
+    ['consumer', 'event_id'],
+    'processed_at < ?',
+    [new Date(now.getTime() - settings.processedEventsMs)],
+    batchSize,
+  );
   return { outbox, inbox };
 }
 

@@ -55,4 +55,26 @@ describe.each(testDialects())('retention of outbox and inbox rows (%s)', (dialec
     expect(left.map((row) => row.id)).toEqual(['o-new-sent', 'o-old-pending']);
     expect(() => retentionFromEnv({ SHEQU_INBOX_RETENTION_DAYS: '0' })).toThrow(/SHEQU_INBOX_RETENTION_DAYS/);
   });
+
+  it('prunes a backlog larger than a batch in several short statements, every old row, no other', async () => {
+    const em = orm.em.fork();
+    for (let i = 0; i < 7; i++) {
+      em.create(OutboxMessage, {
+        id: `o-backlog-${i}`,
+        subject: 's',
+        payload: '{}',
+        createdAt: daysAgo(30),
+        sentAt: daysAgo(30),
+        attempts: 0,
+        lastError: null,
+      });
+      em.create(ProcessedEvent, { consumer: `c-${i % 2}`, eventId: `e-backlog-${i}`, processedAt: daysAgo(30) });
+    }
+    await em.flush();
+    expect(await pruneMessagingRows(orm, retentionFromEnv({}), now, 3)).toEqual({ outbox: 7, inbox: 7 });
+    expect(await pruneMessagingRows(orm, retentionFromEnv({}), now, 3)).toEqual({ outbox: 0, inbox: 0 });
+    const left = await orm.em.fork().find(OutboxMessage, {}, { orderBy: { id: 'asc' } });
+    expect(left.map((row) => row.id)).toEqual(['o-new-sent', 'o-old-pending']);
+    expect((await orm.em.fork().find(ProcessedEvent, {})).map((row) => row.eventId)).toEqual(['e-new']);
+  });
 });

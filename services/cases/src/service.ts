@@ -46,10 +46,10 @@ export const casesService: SubgraphServiceDefinition = {
     const intervals = scanIntervals();
     return [
       new PeriodicTask('cases-overdue-scan', intervals.SHEQU_CASES_OVERDUE_SCAN_MS, () =>
-        scanOverdueCases(deps, deps.clock.now()),
+        scanOverdueCases(deps, deps.clock.now(), { logger: deps.logger }),
       ),
       new PeriodicTask('cases-proactive-scan', intervals.SHEQU_CASES_PROACTIVE_SCAN_MS, () =>
-        scanProactiveRules(deps, deps.clock.now()),
+        scanProactiveRules(deps, deps.clock.now(), { logger: deps.logger }),
       ),
       webhookDispatchTask(deps.orm, webhookSettingsFromEnv(), deps.logger),
     ];

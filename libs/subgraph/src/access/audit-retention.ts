@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
+import { DEFAULT_DELETE_BATCH_SIZE, deleteInBatches } from '@shequ/database';
 import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
-import { PiiAuditRecord } from './pii-audit-record.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -11,7 +11,22 @@ export function auditRetentionFromEnv(env: NodeJS.ProcessEnv = process.env): num
   );
 }
 
-/** Deletes audit records read before `now − retentionMs`; returns how many. */
-export async function pruneAuditTrail(orm: MikroORM, retentionMs: number, now: Date): Promise<number> {
-  return orm.em.fork().nativeDelete(PiiAuditRecord, { readAt: { $lt: new Date(now.getTime() - retentionMs) } });
+/**
+ * Deletes audit records read before `now − retentionMs` in batches of `batchSize` rows (each its own short
+ * transaction); returns how many.
+ */
+export async function pruneAuditTrail(
+  orm: MikroORM,
+  retentionMs: number,
+  now: Date,
+  batchSize = DEFAULT_DELETE_BATCH_SIZE,
+): Promise<number> {
+  return deleteInBatches(
+    orm.em,
+    'pii_audit_record',
+    ['id'],
+    'read_at < ?',
+    [new Date(now.getTime() - retentionMs)],
+    batchSize,
+  );
 }

@@ -2,3 +2,4 @@ export * from './test-subgraph.js';
 export * from './create-migrations-cli.js';
 export * from './test-event-publisher.js';
 export * from './known-references.js';
+export * from './counting-outbox.js';

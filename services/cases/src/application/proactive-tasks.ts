@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ProactiveTaskClosed, ProactiveTaskCreated, SYSTEM_ACTOR, type CareCategory } from '@shequ/contracts';
-import { executePlain, forUpdate, newId } from '@shequ/database';
+import { executePlain, forUpdate, newId, scanKeysetPages, scanProgressLogger } from '@shequ/database';
 import { eventSink, type Outbox } from '@shequ/messaging';
 import type { Orm } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
+import type { CaseScanOptions } from './overdue-scan.js';
 import { evaluateRules, settledBy, type ProactiveFact, type TaskDraft } from '../domain/proactive-rules/index.js';
 import type { ProactiveTaskClosing } from '../domain/vocabularies.js';
 import { ProactiveTask } from '../entities/proactive-task.js';
@@ -154,28 +155,43 @@ export function residentSnapshot(row: ResidentProjection): ProactiveFact {
 
 /**
  * The scheduled scan of the proactive rules over residents with a care category (the rules that look at
- * time: no contact for N days).
+ * time: no contact for N days). Walks the projection in keyset pages (resident id order), each page its own short
+ * transaction that re-reads the page's rows under a row lock (PostgreSQL; SQLite serialises writers): a scan of
+ * another replica, or an event of one of these residents, waits — so a rule's task is opened once, from the
+ * resident's current facts — and memory is bounded by the page, not by the residents covered.
  */
-export async function scanProactiveRules(deps: { orm: Orm; outbox: Outbox }, now: Date): Promise<number> {
-  const em = deps.orm.em.fork();
-  const rows = await em.find(ResidentProjection, { status: 'ACTIVE', careCategories: { $ne: '' } });
+export async function scanProactiveRules(
+  deps: { orm: Orm; outbox: Outbox },
+  now: Date,
+  options: CaseScanOptions = {},
+): Promise<number> {
   let opened = 0;
-  for (const candidate of rows) {
-    await em.fork().transactional(async (tx) => {
-      // re-read under a row lock (PostgreSQL; SQLite serialises writers): a scan of another replica, or an event
-      // of this resident, waits — so a rule's task is opened once, from the resident's current facts
-      const row = await tx.findOne(ResidentProjection, { residentId: candidate.residentId }, forUpdate(tx));
-      if (!row || row.status !== 'ACTIVE') return;
-      const uow = {
-        em: tx,
-        events: eventSink(deps.outbox, tx, {
-          communityId: row.communityId,
-          actor: SYSTEM_ACTOR,
-          correlationId: 'proactive-scan',
-        }),
-      };
-      opened += (await applyRules(uow, residentSnapshot(row), row.communityId, now)).length;
-    });
-  }
+  await scanKeysetPages(
+    deps.orm.em,
+    async (tx, after, limit) => {
+      const rows = await tx.find(
+        ResidentProjection,
+        {
+          ...(after === null ? {} : { residentId: { $gt: after } }),
+          status: 'ACTIVE',
+          careCategories: { $ne: '' },
+        },
+        { ...forUpdate(tx), orderBy: { residentId: 'asc' }, limit } as never,
+      );
+      for (const row of rows) {
+        const uow = {
+          em: tx,
+          events: eventSink(deps.outbox, tx, {
+            communityId: row.communityId,
+            actor: SYSTEM_ACTOR,
+            correlationId: 'proactive-scan',
+          }),
+        };
+        opened += (await applyRules(uow, residentSnapshot(row), row.communityId, now)).length;
+      }
+      return { rows: rows.length, lastKey: rows.at(-1)?.residentId ?? null };
+    },
+    { pageSize: options.pageSize, onPage: scanProgressLogger(options.logger, 'cases-proactive-scan') },
+  );
   return opened;
 }

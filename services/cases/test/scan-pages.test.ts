@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '@shequ/contracts';
+import { OutboxMessage } from '@shequ/messaging';
+import { ManualClock } from '@shequ/subgraph';
+import { countingOutbox, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { testDialects } from '@shequ/testing';
+import { scanOverdueCases } from '../src/application/overdue-scan.js';
+import { scanProactiveRules } from '../src/application/proactive-tasks.js';
+import { Case, ProactiveTask, ResidentProjection } from '../src/entities/index.js';
+import { casesService } from '../src/service.js';
+
+const COMMUNITY = '350203008006';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe.each(testDialects())('the cases scans in pages on %s', (dialect) => {
+  let service: TestSubgraph;
+  const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
+  let next = 100;
+
+  /** `count` cases received an hour ago whose acknowledge limit passed, resolve limit a week on. */
+  async function overdueCases(count: number) {
+    const em = service.orm.em.fork();
+    const opened = new Date(clock.now().getTime() - 2 * HOUR);
+    for (let i = 0; i < count; i++, next++) {
+      em.create(Case, {
+        id: `case-${next}`,
+        communityId: COMMUNITY,
+        number: `SQ-TEST-${next}`,
+        category: 'SANITATION',
+        channel: 'WALK_IN',
+        department: 'COMPREHENSIVE_GOVERNANCE',
+        description: '楼道堆放杂物',
+        gridId: 'grid-1',
+        openedAt: opened,
+        acknowledgeDueAt: new Date(opened.getTime() + HOUR),
+        resolveDueAt: new Date(opened.getTime() + 7 * DAY),
+      });
+    }
+    await em.flush();
+  }
+
+  /** `count` 独居老人 known since long ago, never contacted. */
+  async function lonelyResidents(count: number) {
+    const em = service.orm.em.fork();
+    for (let i = 0; i < count; i++, next++) {
+      em.create(ResidentProjection, {
+        residentId: `r-${next}`,
+        communityId: COMMUNITY,
+        gridId: 'grid-1',
+        birthDate: '1940-01-01',
+        careCategories: 'ELDERLY_LIVING_ALONE',
+        knownSince: new Date(clock.now().getTime() - 60 * DAY),
+        updatedAt: new Date(clock.now().getTime() - 60 * DAY),
+      });
+    }
+    await em.flush();
+  }
+
+  async function published(type: string) {
+    const rows = await service.orm.em.fork().find(OutboxMessage, {}, { orderBy: { id: 'asc' } });
+    return rows
+      .map((row) => JSON.parse(row.payload) as EventEnvelope<Record<string, unknown>>)
+      .filter((e) => e.type === type);
+  }
+
+  beforeAll(async () => {
+    service = await startTestSubgraph(casesService, { dialect, clock });
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('flags every overdue case once, a page per transaction, then nothing', async () => {
+    await overdueCases(7);
+    const counting = countingOutbox(service.outbox);
+    expect(await scanOverdueCases({ ...service, outbox: counting.outbox }, clock.now(), { pageSize: 3 })).toBe(7);
+    expect(counting.transactions()).toBe(3);
+    expect(counting.largestTransaction()).toBeLessThanOrEqual(3);
+    const events = await published('case.overdue');
+    expect(events).toHaveLength(7);
+    expect(new Set(events.map((e) => e.data.caseId)).size).toBe(7);
+    expect(events[0].data).toMatchObject({
+      caseId: 'case-100',
+      number: 'SQ-TEST-100',
+      limit: 'ACKNOWLEDGE',
+      department: 'COMPREHENSIVE_GOVERNANCE',
+      gridId: 'grid-1',
+    });
+    expect(await scanOverdueCases(service, clock.now(), { pageSize: 3 })).toBe(0);
+    expect(await published('case.overdue')).toHaveLength(7);
+  });
+
+  it('flags each case once when two scans run at the same time', async () => {
+    await overdueCases(9);
+    const [a, b] = await Promise.all([
+      scanOverdueCases(service, clock.now(), { pageSize: 2 }),
+      scanOverdueCases(service, clock.now(), { pageSize: 2 }),
+    ]);
+    expect(a + b).toBe(9);
+    const events = await published('case.overdue');
+    expect(events).toHaveLength(16);
+    expect(new Set(events.map((e) => e.data.caseId)).size).toBe(16);
+  });
+
+  it('opens the time-based proactive tasks once, a page per transaction, also with two scans at once', async () => {
+    await lonelyResidents(7);
+    const counting = countingOutbox(service.outbox);
+    expect(await scanProactiveRules({ ...service, outbox: counting.outbox }, clock.now(), { pageSize: 3 })).toBe(7);
+    expect(counting.transactions()).toBe(3);
+    expect(counting.largestTransaction()).toBeLessThanOrEqual(3);
+    expect(await scanProactiveRules(service, clock.now(), { pageSize: 3 })).toBe(0);
+    expect(await published('proactive_task.created')).toHaveLength(7);
+
+    await lonelyResidents(9);
+    const [a, b] = await Promise.all([
+      scanProactiveRules(service, clock.now(), { pageSize: 2 }),
+      scanProactiveRules(service, clock.now(), { pageSize: 2 }),
+    ]);
+    expect(a + b).toBe(9);
+    const tasks = await service.orm.em.fork().find(ProactiveTask, { rule: 'ELDERLY_NO_CONTACT' });
+    expect(tasks).toHaveLength(16);
+    expect(new Set(tasks.map((t) => t.residentId)).size).toBe(16);
+    expect(await published('proactive_task.created')).toHaveLength(16);
+  });
+});
