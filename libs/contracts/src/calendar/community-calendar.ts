@@ -32,26 +32,10 @@ export interface WallTime {
 /** The last instant read (an import checks a million rows against one "today"): formatting is the slow part. */
 let lastWallTime: { at: number; wall: WallTime } | null = null;
 
-/**
- * Since 1992 Asia/Shanghai is UTC+08:00 all year (China's last daylight saving time ended in September 1991): the wall
- * clock is arithmetic, no `Intl` formatting (tens of microseconds — once per request, for "today").
- */
-const FIXED_OFFSET_SINCE = Date.UTC(1991, 11, 31, 16);
-const OFFSET_MS = 8 * 3_600_000;
-
 function wallTimeOf(instant: Date): WallTime {
   const at = instant.getTime();
-  if (at >= FIXED_OFFSET_SINCE && at < 253_402_300_800_000) {
-    const local = new Date(at + OFFSET_MS);
-    return {
-      year: local.getUTCFullYear(),
-      month: local.getUTCMonth() + 1,
-      day: local.getUTCDate(),
-      hour: local.getUTCHours(),
-      minute: local.getUTCMinutes(),
-      second: local.getUTCSeconds(),
-    };
-  }
+  // from 1992 on the wall clock is arithmetic (formatWallTime); the cache is for the time-zone data before
+  if (at >= FIXED_OFFSET_FROM) return formatWallTime(instant);
   if (lastWallTime?.at === at) return { ...lastWallTime.wall };
   const wall = formatWallTime(instant);
   lastWallTime = { at, wall };
