@@ -11,7 +11,13 @@ import type { CommunityWhere } from '@shequ/subgraph';
 import type { StatisticsGroup } from '../domain/event-statistics.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { CommunityEvent } from '../entities/community-event.js';
-import { KEPT_DIMENSION_SETS, KEPT_SCOPE_LENGTHS, keptGroupingOf } from './event-statistics-rollup.js';
+import {
+  DIMENSION_COLUMNS,
+  DIMENSION_ORDER,
+  KEPT_DIMENSION_SETS,
+  KEPT_SCOPE_LENGTHS,
+  keptGroupingOf,
+} from './event-statistics-rollup.js';
 import { EventAttendance } from '../entities/event-attendance.js';
 
 export interface EventStatisticsFilter {
@@ -56,6 +62,9 @@ function dimensionSql(em: EntityManager, dimension: EventStatisticsDimension): s
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
+/** Every dimension's columns of `event_participant_count`, in the order they are kept. */
+const KEPT_COLUMNS = DIMENSION_ORDER.flatMap((d) => DIMENSION_COLUMNS[d]);
+
 /**
  * Distinct participants from the kept counts (`EventParticipantCount`), when they answer exactly: null when the
  * scope, dimensions or filter are not kept, or when two kept groups bear the same labels (two venues or teams of
@@ -76,18 +85,7 @@ async function keptDistinct(
   const rows = (await em.getConnection().execute(
     `select ${dimensions.map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`).join(', ')},
        count(*) as "kept_groups", sum(e."n") as "participants", sum(e."known") as "known", sum(e."elderly") as "elderly"
-     from (select ${[
-       'type',
-       'month',
-       'venue_id',
-       'organiser_kind',
-       'organiser_department',
-       'organiser_team_id',
-       'organiser_organization_id',
-       'audience',
-     ]
-       .map((c) => `nullif("${c}", '') as "${c}"`)
-       .join(', ')}, "n", "known", "elderly"
+     from (select ${KEPT_COLUMNS.map((c) => `nullif("${c}", '') as "${c}"`).join(', ')}, "n", "known", "elderly"
        from "event_participant_count"
        where "grouping" = ? and "scope" = ? and "n" > 0${types.length ? ` and "type" in (${types.map(() => '?').join(', ')})` : ''}) e
      ${dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : ''}
