@@ -71,8 +71,9 @@ function sqliteValue(value: unknown): unknown {
 function runSqlite(connection: SqliteConnection, sql: string, params: readonly unknown[]): Row[] {
   const statement = sqliteStatement(connection, sql);
   const values = params.map(sqliteValue);
-  if (statement.reader) return statement.all(...values);
-  statement.run(...values);
+  // an array binds as the anonymous parameters (no spread of thousands of arguments into the native call)
+  if (statement.reader) return statement.all(values);
+  statement.run(values);
   return [];
 }
 
@@ -192,8 +193,8 @@ export async function insertPrepared(
         const row = rows[from + k];
         for (let c = 0; c < width; c++) values[k * width + c] = sqliteValue(row[c]);
       }
-      if (!statement.reader) return void statement.run(...values);
-      for (const row of statement.all(...values)) out.push(row);
+      if (!statement.reader) return void statement.run(values);
+      for (const row of statement.all(values)) out.push(row);
     };
     let i = 0;
     if (i + block <= rows.length) {

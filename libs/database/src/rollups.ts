@@ -81,6 +81,14 @@ export interface CoarserRollup {
 
 type GroupDelta = { row: Row; n: number; sums: number[] };
 
+/** The `on conflict` clause adding a row's count and sums to its group's (`insert into table (keys, n, measures)`). */
+export function groupUpsertSuffix(table: string, keyColumns: readonly string[], measures: readonly string[]): string {
+  const quoted = keyColumns.map((c) => `"${c}"`).join(', ');
+  return `on conflict (${quoted}) do update set ${['n', ...measures]
+    .map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`)
+    .join(', ')}`;
+}
+
 /**
  * Adds group deltas (key values in `row`, count `n`, measure sums) to a rollup table and to its coarser tables,
  * each in key order (two transactions moving members between the same groups lock the group rows in one order).
@@ -116,9 +124,7 @@ export async function addToRollupGroups(
         target.table,
         [...columns, 'n', ...measures],
         changed.map((d) => [...columns.map((c) => d.row[c]), d.n, ...d.sums]),
-        {
-          suffix: `on conflict (${quoted}) do update set ${sums.map((c) => `${c} = "${target.table}".${c} + excluded.${c}`).join(', ')}`,
-        },
+        { suffix: groupUpsertSuffix(target.table, columns, measures) },
       );
       continue;
     }

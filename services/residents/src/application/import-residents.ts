@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
 import { BulkWrites, countNewRollupMembers, listMatch, newId, refreshRollup, runPrepared } from '@shequ/database';
 import type { BatchedEvents } from '@shequ/messaging';
-import { readTabularStream, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
+import { readTabularBatches, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
   checkImportRow,
   columnOf,
@@ -75,12 +75,15 @@ interface ChunkState {
 
 type SourceRecord = TabularRecord<ImportColumn>;
 
-/** Reads an import file as a stream of records (CSV, JSON array or NDJSON); a file that cannot be read is bad input. */
+/**
+ * Reads an import file as a stream of records (CSV, JSON array or NDJSON), in batches (the records of each piece
+ * read); a file that cannot be read is bad input.
+ */
 export function readImportStream(
   format: TabularFormat,
   pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
-): AsyncGenerator<SourceRecord> {
-  return readTabularStream(format, pieces, { columnOf, required: REQUIRED_COLUMNS });
+): AsyncGenerator<SourceRecord[]> {
+  return readTabularBatches(format, pieces, { columnOf, required: REQUIRED_COLUMNS });
 }
 
 /** A resident as stored, as far as the import compares and writes it. */
@@ -110,6 +113,19 @@ const RESIDENT_COLUMNS = `id, community_id, id_number, name, gender, birth_date,
   move_out_destination, died_on, created_at`;
 
 type Row = Record<string, unknown>;
+
+/** The resident rollup's key columns as the import fills a new member's row (checked against the definition). */
+const NEW_MEMBER_KEYS = [
+  'community_id',
+  'building_id',
+  'gender',
+  'birth_date',
+  'residence_type',
+  'status',
+  'care_mask',
+];
+if (residentRollup.keyColumns.join() !== NEW_MEMBER_KEYS.join())
+  throw new Error(`import-residents: the resident rollup's keys are ${residentRollup.keyColumns.join(', ')}`);
 const text = (value: unknown): string | null =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
 
@@ -211,7 +227,7 @@ const RESIDENT_MERGE_COLUMNS = [
  * A row equal to what is stored is UNCHANGED and publishes nothing; bad rows never block good ones.
  */
 export async function importResidentStream(
-  source: AsyncIterable<SourceRecord> | Iterable<SourceRecord>,
+  source: AsyncIterable<readonly SourceRecord[]> | Iterable<readonly SourceRecord[]>,
   settings: ImportSettings,
 ): Promise<ImportCounts> {
   const { communityId } = settings;
@@ -335,7 +351,7 @@ export async function importResidentStream(
         const headsOfExisting = new Map<string, string>();
         /** Updated residents: recounted from the tables. New ones: counted from what they are. */
         const touched: string[] = [];
-        const newMembers: Array<{ memberId: string; keys: unknown[] }> = [];
+        const newMembers: unknown[][] = [];
         const createdHere = state.createdHere;
         const now = new Date();
         for (const { index, row, value, address } of valid) {
@@ -440,16 +456,17 @@ export async function importResidentStream(
               else headsOfExisting.set(household.id, id);
             }
             createdHere.set(value.idNumber, id);
-            const key: Record<string, unknown> = {
-              community_id: communityId,
-              building_id: building.id,
-              gender: value.gender,
-              birth_date: value.birthDate,
-              residence_type: value.residenceType,
-              status: 'ACTIVE',
-              care_mask: 0,
-            };
-            newMembers.push({ memberId: id, keys: residentRollup.keyColumns.map((c) => key[c]) });
+            // the rollup member row: id, then the keys in residentRollup.keyColumns order (NEW_MEMBER_KEYS)
+            newMembers.push([
+              id,
+              communityId,
+              building.id,
+              value.gender,
+              value.birthDate,
+              value.residenceType,
+              'ACTIVE',
+              0,
+            ]);
             events.record(
               ResidentRegistered,
               {
@@ -551,10 +568,11 @@ export async function importResidentStream(
   };
 
   try {
-    for await (const record of source) {
-      pending.push(record);
-      if (pending.length >= chunkSize) await runPending();
-    }
+    for await (const batch of source)
+      for (const record of batch) {
+        pending.push(record);
+        if (pending.length >= chunkSize) await runPending();
+      }
     await runPending();
   } catch (error) {
     // A file that stops being readable: the chunk still being written finishes (committed and reported) first.

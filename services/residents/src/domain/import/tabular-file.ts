@@ -34,21 +34,22 @@ export function readTabularFile<C extends string>(
 
 /**
  * The same, as a stream: pieces of text in (a file read in chunks), records out as soon as they are complete, so
- * memory holds one piece and one unfinished row however long the file is.
+ * memory holds one piece and one unfinished row however long the file is. The records of each piece come as one
+ * array (a 256 KiB piece is ~2,500 rows): one turn of the async iteration a piece instead of one a row.
  */
-export async function* readTabularStream<C extends string>(
+export async function* readTabularBatches<C extends string>(
   format: TabularFormat,
   pieces: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
   columns: TabularColumns<C>,
-): AsyncGenerator<TabularRecord<C>> {
+): AsyncGenerator<TabularRecord<C>[]> {
   const reader = new TabularReader(format, columns);
   const decoder = new TextDecoder('utf-8');
   for await (const piece of pieces) {
-    const text = typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true });
-    yield* reader.push(text);
+    const records = reader.push(typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true }));
+    if (records.length > 0) yield records;
   }
-  yield* reader.push(decoder.decode());
-  yield* reader.end();
+  const last = [...reader.push(decoder.decode()), ...reader.end()];
+  if (last.length > 0) yield last;
 }
 
 /** Turns text pieces into records of known columns (CSV: the first record is the header). */
