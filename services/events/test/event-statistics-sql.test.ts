@@ -8,6 +8,7 @@ import {
   eventStatisticsOf,
   keptDimensionsOf,
   keptScopeOf,
+  monthSplitOf,
   type EventStatisticsFilter,
 } from '../src/application/event-statistics-query.js';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../src/application/event-statistics-rollup.js';
@@ -334,6 +335,21 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     expect(keptDimensionsOf(['MONTH'], { to: new Date('2026-06-30T16:00:00.001Z') })).toBeNull();
     expect(keptDimensionsOf(['TYPE', 'MONTH', 'AUDIENCE'], {})).toEqual(['TYPE', 'MONTH', 'AUDIENCE']);
     expect(keptDimensionsOf(['TYPE', 'MONTH', 'AUDIENCE', 'VENUE'], {})).toBeNull();
+    // instants inside months, MONTH among the dimensions: the whole months kept, the edges' parts counted
+    expect(monthSplitOf(['TYPE', 'MONTH'], { ...INSTANTS, types: ['LECTURE'] })).toEqual({
+      whole: { from: new Date('2026-07-31T16:00:00Z'), to: new Date('2026-09-30T16:00:00Z'), types: ['LECTURE'] },
+      edges: [
+        { from: INSTANTS.from, to: new Date('2026-07-31T16:00:00Z'), types: ['LECTURE'] },
+        { from: new Date('2026-09-30T16:00:00Z'), to: INSTANTS.to, types: ['LECTURE'] },
+      ],
+    });
+    expect(monthSplitOf(['MONTH'], { from: INSTANTS.from })).toEqual({
+      whole: { from: new Date('2026-07-31T16:00:00Z'), to: null },
+      edges: [{ from: INSTANTS.from, to: new Date('2026-07-31T16:00:00Z') }],
+    });
+    expect(monthSplitOf(['TYPE'], INSTANTS)).toBeNull();
+    expect(monthSplitOf(['MONTH'], MONTHS)).toBeNull();
+    expect(monthSplitOf(['MONTH'], { from: INSTANTS.from, to: new Date('2026-07-20T00:00:00Z') })).toBeNull();
     // the district's TYPE groups come from its kept row per type: a change there shows, the attendances do not see it
     const district = { communityId: { $like: '350203%' } } as const;
     const before = await eventStatisticsOf(fresh(), district, ['TYPE']);
@@ -397,6 +413,8 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       { to: new Date('2026-06-30T16:00:00Z') }, // up to the end of June
       { from: new Date('2026-05-31T16:00:00Z'), to: new Date('2026-07-31T16:00:00Z') }, // June and July
       { from: new Date('2026-06-30T15:59:59Z'), to: new Date('2026-06-30T16:00:01Z') }, // two seconds at the edge
+      // 30 June 23:00 to 1 August 00:00:01: July whole (kept), an hour of June and a second of August (attendances)
+      { from: new Date('2026-06-30T15:00:00Z'), to: new Date('2026-07-31T16:00:01Z') },
     ];
     const sets: EventStatisticsDimension[][] = [['MONTH'], ['TYPE', 'MONTH'], ['MONTH', 'AUDIENCE', 'TYPE'], ['TYPE']];
     const expectWindows = async () => {
@@ -452,6 +470,19 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       );
     await tamper('12:MONTH', '2026-06', -1000);
     await tamper('12:TYPE,MONTH', '2026-06', -1000);
+    // a window with whole months inside: those from the kept rows, its edge months' parts from the attendances
+    await tamper('12:MONTH', '2026-07', 1000);
+    await tamper('12:MONTH', '2026-06', 1000);
+    const spanning = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['MONTH'], windows[4]);
+    const spanningTruth = await inMemory(fresh(), COMMUNITY, ['MONTH'], windows[4]);
+    // (the gala moved to 1 August 00:00 is in the August edge; the demo's late-June events, if any, in June's)
+    expect(spanning.map((g) => g.key.MONTH)).toEqual(spanningTruth.map((g) => g.key.MONTH));
+    expect(spanning.map((g) => g.key.MONTH)).toEqual(expect.arrayContaining(['2026-07', '2026-08']));
+    expect(spanning.map((g) => g.uniqueParticipants)).toEqual(
+      spanningTruth.map((g) => g.uniqueParticipants + (g.key.MONTH === '2026-07' ? 1000 : 0)),
+    );
+    await tamper('12:MONTH', '2026-07', -1000);
+    await tamper('12:MONTH', '2026-06', -1000);
     await expectKeptAsCounted();
   }, 240_000);
 
