@@ -8,6 +8,7 @@ import {
   eventStatisticsOf,
   keptDimensionsOf,
   keptScopeOf,
+  monthSplitOf,
   type EventStatisticsFilter,
 } from '../src/application/event-statistics-query.js';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../src/application/event-statistics-rollup.js';
@@ -65,8 +66,15 @@ const DIMENSIONS: EventStatisticsDimension[][] = [
   ['VENUE', 'ORGANISER'],
   ['AUDIENCE', 'TYPE'],
   ['ORGANISER', 'AUDIENCE', 'VENUE'],
+  ['MONTH', 'AUDIENCE', 'TYPE'],
   ['MONTH', 'TYPE', 'MONTH'],
+  ['TYPE', 'MONTH', 'VENUE', 'AUDIENCE'],
 ];
+
+/** 2026-07-01 00:00 to 2026-12-01 00:00 of the community calendar (UTC+8): whole months. */
+const MONTHS = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
+/** Instants inside community days (07-15 11:00 to 10-08 17:30, UTC+8). */
+const INSTANTS = { from: new Date('2026-07-15T03:00:00Z'), to: new Date('2026-10-08T09:30:00Z') };
 
 /** The kept distinct counts, the groups with someone in them (a group whose residents all left keeps zeros). */
 async function keptCounts(em: EntityManager) {
@@ -98,7 +106,9 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       const filters: EventStatisticsFilter[] = [
         {},
         { types: ['LECTURE', 'GALA'] },
-        { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') },
+        MONTHS,
+        INSTANTS,
+        { from: MONTHS.from, types: ['LECTURE'] },
       ];
       for (const filter of filters) {
         const expected = await inMemory(fresh(), communityId, groupBy, filter);
@@ -316,7 +326,30 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     expect(keptDimensionsOf(['MONTH', 'TYPE'], { types: ['LECTURE'] })).toEqual(['MONTH', 'TYPE']);
     expect(keptDimensionsOf(['MONTH'], { types: ['LECTURE'] })).toBeNull();
     expect(keptDimensionsOf(['TYPE'], { from: new Date('2026-06-30T16:00:00Z') })).toBeNull();
-    expect(keptDimensionsOf(['TYPE', 'MONTH', 'AUDIENCE'], {})).toBeNull();
+    // whole community months with MONTH among the dimensions: the kept groups of those months
+    expect(keptDimensionsOf(['TYPE', 'MONTH'], MONTHS)).toEqual(['TYPE', 'MONTH']);
+    expect(keptDimensionsOf(['MONTH'], { to: MONTHS.to })).toEqual(['MONTH']);
+    expect(keptDimensionsOf(['MONTH'], INSTANTS)).toBeNull();
+    // midnight UTC is 08:00 in the community: not a month's start there
+    expect(keptDimensionsOf(['MONTH'], { from: new Date('2026-07-01T00:00:00Z') })).toBeNull();
+    expect(keptDimensionsOf(['MONTH'], { to: new Date('2026-06-30T16:00:00.001Z') })).toBeNull();
+    expect(keptDimensionsOf(['TYPE', 'MONTH', 'AUDIENCE'], {})).toEqual(['TYPE', 'MONTH', 'AUDIENCE']);
+    expect(keptDimensionsOf(['TYPE', 'MONTH', 'AUDIENCE', 'VENUE'], {})).toBeNull();
+    // instants inside months, MONTH among the dimensions: the whole months kept, the edges' parts counted
+    expect(monthSplitOf(['TYPE', 'MONTH'], { ...INSTANTS, types: ['LECTURE'] })).toEqual({
+      whole: { from: new Date('2026-07-31T16:00:00Z'), to: new Date('2026-09-30T16:00:00Z'), types: ['LECTURE'] },
+      edges: [
+        { from: INSTANTS.from, to: new Date('2026-07-31T16:00:00Z'), types: ['LECTURE'] },
+        { from: new Date('2026-09-30T16:00:00Z'), to: INSTANTS.to, types: ['LECTURE'] },
+      ],
+    });
+    expect(monthSplitOf(['MONTH'], { from: INSTANTS.from })).toEqual({
+      whole: { from: new Date('2026-07-31T16:00:00Z'), to: null },
+      edges: [{ from: INSTANTS.from, to: new Date('2026-07-31T16:00:00Z') }],
+    });
+    expect(monthSplitOf(['TYPE'], INSTANTS)).toBeNull();
+    expect(monthSplitOf(['MONTH'], MONTHS)).toBeNull();
+    expect(monthSplitOf(['MONTH'], { from: INSTANTS.from, to: new Date('2026-07-20T00:00:00Z') })).toBeNull();
     // the district's TYPE groups come from its kept row per type: a change there shows, the attendances do not see it
     const district = { communityId: { $like: '350203%' } } as const;
     const before = await eventStatisticsOf(fresh(), district, ['TYPE']);
@@ -339,6 +372,119 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     await em.flush();
     await expectSameAsInMemory();
   }, 120_000);
+
+  it('answers whole community months and three dimensions from the kept counts, exact at the UTC+8 month edge', async () => {
+    const em = fresh();
+    const profiles = await em.find(
+      ResidentProfile,
+      { communityId: COMMUNITY, birthDate: { $ne: null } },
+      { orderBy: { residentId: 'asc' }, limit: 3 },
+    );
+    expect(profiles).toHaveLength(3);
+    // 23:59:59 on 30 June and 00:00 on 1 July in the community (UTC+8): June and July there, both 30 June in UTC
+    const edges = [
+      { id: 'edge-june', startsAt: new Date('2026-06-30T15:59:59Z'), type: 'LECTURE' },
+      { id: 'edge-july', startsAt: new Date('2026-06-30T16:00:00Z'), type: 'LECTURE' },
+      { id: 'edge-july-gala', startsAt: new Date('2026-07-31T15:59:59Z'), type: 'GALA' },
+    ];
+    for (const edge of edges)
+      em.create(CommunityEvent, {
+        ...edge,
+        communityId: COMMUNITY,
+        title: '月末活动',
+        endsAt: new Date(edge.startsAt.getTime() + 3_600_000),
+        status: 'COMPLETED',
+      } as never);
+    await em.flush();
+    // the same residents at each: counted once per month, once in a window spanning both
+    for (const [i, edge] of edges.entries())
+      for (const [j, p] of profiles.entries())
+        em.create(Registration, {
+          id: `edge-registration-${i}-${j}`,
+          communityId: COMMUNITY,
+          event: edge.id,
+          residentId: p.residentId,
+          status: j === 2 && i === 0 ? 'NO_SHOW' : 'ATTENDED',
+          registeredAt: new Date(edge.startsAt.getTime() - 86_400_000),
+        } as never);
+    await em.flush();
+    const windows: EventStatisticsFilter[] = [
+      { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-07-31T16:00:00Z') }, // July
+      { to: new Date('2026-06-30T16:00:00Z') }, // up to the end of June
+      { from: new Date('2026-05-31T16:00:00Z'), to: new Date('2026-07-31T16:00:00Z') }, // June and July
+      { from: new Date('2026-06-30T15:59:59Z'), to: new Date('2026-06-30T16:00:01Z') }, // two seconds at the edge
+      // 30 June 23:00 to 1 August 00:00:01: July whole (kept), an hour of June and a second of August (attendances)
+      { from: new Date('2026-06-30T15:00:00Z'), to: new Date('2026-07-31T16:00:01Z') },
+    ];
+    const sets: EventStatisticsDimension[][] = [['MONTH'], ['TYPE', 'MONTH'], ['MONTH', 'AUDIENCE', 'TYPE'], ['TYPE']];
+    const expectWindows = async () => {
+      for (const scope of [COMMUNITY, { $like: '350203008%' }, { $like: '350203%' }])
+        for (const groupBy of sets)
+          for (const filter of windows) {
+            const expected = await inMemory(fresh(), scope, groupBy, filter);
+            expect(await eventStatisticsOf(fresh(), { communityId: scope }, groupBy, filter)).toEqual(expected);
+            expect(await eventStatisticsOf(fresh(), { communityId: scope }, groupBy, filter, { kept: false })).toEqual(
+              expected,
+            );
+          }
+    };
+    await expectWindows();
+    const july = (await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['MONTH'], windows[0]))[0];
+    expect(july.key.MONTH).toBe('2026-07');
+    expect(july.events).toBeGreaterThanOrEqual(2);
+    // the June event moved one second later, into July; the July lecture cancelled; a gala moved out of July
+    const moving = fresh();
+    (await moving.findOneOrFail(CommunityEvent, { id: 'edge-june' })).startsAt = new Date('2026-06-30T16:00:00Z');
+    (await moving.findOneOrFail(CommunityEvent, { id: 'edge-july' })).status = 'CANCELLED';
+    (await moving.findOneOrFail(CommunityEvent, { id: 'edge-july-gala' })).startsAt = new Date('2026-07-31T16:00:00Z');
+    await moving.flush();
+    await expectWindows();
+    await expectKeptAsCounted();
+    // these windows and the triple are read from the kept rows: a change there shows (before, the attendances)
+    const tamper = (grouping: string, month: string, by: number) =>
+      fresh()
+        .getConnection()
+        .execute(
+          `update "event_participant_count" set "n" = "n" + ? where "grouping" = ? and "scope" = ? and "month" = ? and "n" > 0`,
+          [by, grouping, COMMUNITY, month],
+        );
+    await tamper('12:MONTH', '2026-07', 1000);
+    expect((await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['MONTH'], windows[0]))[0]).toEqual({
+      ...(await inMemory(fresh(), COMMUNITY, ['MONTH'], windows[0]))[0],
+      uniqueParticipants: (await inMemory(fresh(), COMMUNITY, ['MONTH'], windows[0]))[0].uniqueParticipants + 1000,
+    });
+    await tamper('12:MONTH', '2026-07', -1000);
+    await tamper('12:TYPE,MONTH,AUDIENCE', '2026-07', 1000);
+    const triple = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['TYPE', 'MONTH', 'AUDIENCE']);
+    const truth = await inMemory(fresh(), COMMUNITY, ['TYPE', 'MONTH', 'AUDIENCE']);
+    expect(triple.map((g) => g.uniqueParticipants)).toEqual(
+      truth.map((g) => g.uniqueParticipants + (g.key.MONTH === '2026-07' && g.uniqueParticipants > 0 ? 1000 : 0)),
+    );
+    await tamper('12:TYPE,MONTH,AUDIENCE', '2026-07', -1000);
+    // a window inside a day, or without MONTH, is counted over the attendances: the kept rows are not read
+    await tamper('12:MONTH', '2026-06', 1000);
+    await tamper('12:TYPE,MONTH', '2026-06', 1000);
+    for (const groupBy of [['MONTH'], ['TYPE', 'MONTH']] as EventStatisticsDimension[][])
+      expect(await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, groupBy, windows[3])).toEqual(
+        await inMemory(fresh(), COMMUNITY, groupBy, windows[3]),
+      );
+    await tamper('12:MONTH', '2026-06', -1000);
+    await tamper('12:TYPE,MONTH', '2026-06', -1000);
+    // a window with whole months inside: those from the kept rows, its edge months' parts from the attendances
+    await tamper('12:MONTH', '2026-07', 1000);
+    await tamper('12:MONTH', '2026-06', 1000);
+    const spanning = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['MONTH'], windows[4]);
+    const spanningTruth = await inMemory(fresh(), COMMUNITY, ['MONTH'], windows[4]);
+    // (the gala moved to 1 August 00:00 is in the August edge; the demo's late-June events, if any, in June's)
+    expect(spanning.map((g) => g.key.MONTH)).toEqual(spanningTruth.map((g) => g.key.MONTH));
+    expect(spanning.map((g) => g.key.MONTH)).toEqual(expect.arrayContaining(['2026-07', '2026-08']));
+    expect(spanning.map((g) => g.uniqueParticipants)).toEqual(
+      spanningTruth.map((g) => g.uniqueParticipants + (g.key.MONTH === '2026-07' ? 1000 : 0)),
+    );
+    await tamper('12:MONTH', '2026-07', -1000);
+    await tamper('12:MONTH', '2026-06', -1000);
+    await expectKeptAsCounted();
+  }, 240_000);
 
   it('keeps the distinct counts when two writers add attendances of one resident at once', async () => {
     const em = fresh();

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Departments, type CommunityEventType } from '@shequ/contracts';
+import { addMonths, communityMonth, Departments, startOfCommunityDay, type CommunityEventType } from '@shequ/contracts';
 import {
   communityDateSql,
   distinctGroupingName,
@@ -81,17 +81,24 @@ async function keptDistinct(
   const kept = keptDimensionsOf(dimensions, filter);
   if (!at || !kept) return null;
   const types = filter.types?.length ? [...filter.types] : [];
+  // a time filter of whole community months, MONTH among the dimensions: the kept groups of those months
+  const months = [
+    ...(filter.from ? [{ sql: ' and "month" >= ?', value: communityMonth(filter.from) }] : []),
+    ...(filter.to ? [{ sql: ' and "month" < ?', value: communityMonth(filter.to) }] : []),
+  ];
   // '' (a column of no grouping, or NULL) back to NULL, so the labels are the attendance query's own expressions
   const rows = (await em.getConnection().execute(
     `select ${dimensions.map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`).join(', ')},
        count(*) as "kept_groups", sum(e."n") as "participants", sum(e."known") as "known", sum(e."elderly") as "elderly"
      from (select ${KEPT_COLUMNS.map((c) => `nullif("${c}", '') as "${c}"`).join(', ')}, "n", "known", "elderly"
        from "event_participant_count"
-       where "grouping" = ? and "scope" = ? and "n" > 0${types.length ? ` and "type" in (${types.map(() => '?').join(', ')})` : ''}) e
+       where "grouping" = ? and "scope" = ? and "n" > 0${types.length ? ` and "type" in (${types.map(() => '?').join(', ')})` : ''}${months
+         .map((m) => m.sql)
+         .join('')}) e
      ${dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : ''}
      ${dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : ''}
      group by ${dimensions.map((_, i) => i + 1).join(', ')}`,
-    [distinctGroupingName(at.length, keptGroupingOf(kept)), at.code, ...types],
+    [distinctGroupingName(at.length, keptGroupingOf(kept)), at.code, ...types, ...months.map((m) => m.value)],
   )) as Row[];
   if (rows.some((row) => Number(row.kept_groups) > 1)) return null;
   return new Map(rows.map((row) => [keyOf(row), row]));
@@ -129,15 +136,53 @@ export function keptScopeOf(scope: CommunityWhere): { length: number; code: stri
     : null;
 }
 
+/** Whether an instant begins a month of the community calendar (00:00 of its 1st day, UTC+8). */
+export const startsCommunityMonth = (instant: Date): boolean =>
+  startOfCommunityDay(`${communityMonth(instant)}-01`).getTime() === instant.getTime();
+
+/** The instant the community month of `instant` begins (00:00 of its 1st day, UTC+8), or the next one's. */
+const monthStartOf = (instant: Date, next = 0): Date =>
+  startOfCommunityDay(addMonths(`${communityMonth(instant)}-01`, next));
+
+/**
+ * A time filter with MONTH among the dimensions and a bound inside a community month, split into the whole months
+ * it covers (`whole`, for the kept counts) and the parts of months at its edges (`edges`, each inside one month);
+ * null when the filter is already whole months, has no time bound, or covers no whole month.
+ */
+export function monthSplitOf(
+  dimensions: readonly EventStatisticsDimension[],
+  filter: EventStatisticsFilter,
+): { whole: EventStatisticsFilter; edges: EventStatisticsFilter[] } | null {
+  const { from, to } = filter;
+  if (!dimensions.includes('MONTH') || (!from && !to)) return null;
+  if ((!from || startsCommunityMonth(from)) && (!to || startsCommunityMonth(to))) return null;
+  const first = from && (startsCommunityMonth(from) ? from : monthStartOf(from, 1));
+  const last = to && (startsCommunityMonth(to) ? to : monthStartOf(to));
+  if (first && last && first.getTime() >= last.getTime()) return null;
+  return {
+    whole: { ...filter, from: first ?? null, to: last ?? null },
+    edges: [
+      ...(from && first && from.getTime() < first.getTime() ? [{ ...filter, from, to: first }] : []),
+      ...(to && last && last.getTime() < to.getTime() ? [{ ...filter, from: last, to }] : []),
+    ],
+  };
+}
+
 /**
  * Whether the kept counts can answer distinct participants for these dimensions and filter: a kept dimension
- * set, no time filter (the counts span every event), event types only as a filter on a TYPE dimension.
+ * set, event types only as a filter on a TYPE dimension, a time filter only of whole community months with MONTH
+ * among the dimensions (a group is then one month: the months in the window are exactly its kept groups; without
+ * MONTH, or from/to inside a month, a resident's attendances in the window are not a union of kept groups).
  */
 export function keptDimensionsOf(
   dimensions: readonly EventStatisticsDimension[],
   filter: EventStatisticsFilter,
 ): readonly EventStatisticsDimension[] | null {
-  if (filter.from || filter.to) return null;
+  if (filter.from || filter.to) {
+    if (!dimensions.includes('MONTH')) return null;
+    if ((filter.from && !startsCommunityMonth(filter.from)) || (filter.to && !startsCommunityMonth(filter.to)))
+      return null;
+  }
   if (filter.types?.length && !dimensions.includes('TYPE')) return null;
   return KEPT_DIMENSION_SETS.find((set) => set.length === dimensions.length && set.every((d) => dimensions.includes(d)))
     ? dimensions
@@ -147,12 +192,69 @@ export function keptDimensionsOf(
 type Row = Record<string, unknown>;
 
 /**
+ * Distinct participants counted over `event_attendance` (the caller's scope, dimensions and filter): one row per
+ * (group, attendee), then counted.
+ */
+async function scanDistinct(
+  em: EntityManager,
+  scope: CommunityWhere,
+  dimensions: EventStatisticsDimension[],
+  filter: EventStatisticsFilter,
+): Promise<Row[]> {
+  const groupByColumns = dimensions.map((_, i) => i + 1).join(', ');
+  // From the narrow fact table `event_attendance` (aliased "e": the event's columns under their own names), one
+  // row per (group, attendee), then counted. For one dimension among TYPE, MONTH and AUDIENCE an index on
+  // (dimension, resident, …filters, flags) hands the rows already in that order: an index-only scan, no hash
+  // and no sort.
+  const attendance = (em as unknown as SqlEntityManager)
+    .createQueryBuilder(EventAttendance, 'e')
+    .select('e.member_id')
+    .where(attendanceWhere(scope, filter))
+    .getKnexQuery()
+    .toSQL();
+  const at = attendance.sql.indexOf(' where ');
+  const condition = at < 0 ? '1 = 1' : attendance.sql.slice(at + ' where '.length);
+  const attendanceKeys = dimensions
+    .map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`)
+    .join(', ');
+  const outer = dimensions.map((_, i) => `"d${i}"`).join(', ');
+  // only the joins a dimension needs: PostgreSQL plans the ordered index-only scan only without them
+  const neededJoins = [
+    dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : '',
+    dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : '',
+  ].join('\n');
+  const sql = `select ${outer}, count(*) as "participants", sum("known") as "known", sum("elderly") as "elderly"
+    from (select ${attendanceKeys}, e."resident_id", max(e."known") as "known", max(e."elderly") as "elderly"
+      from "event_attendance" e
+      ${neededJoins}
+      where ${condition}
+      group by ${groupByColumns}, e."resident_id") a
+    group by ${outer}`;
+  const bindings = attendance.bindings as unknown[];
+  // PostgreSQL compiles a plan this size (JIT, 15–130 ms at a million attendances) for no gain: off for this one
+  const rows: Row[] = (
+    sqlDialectOf(em) === 'postgresql'
+      ? await em.fork().transactional(async (tx) => {
+          const connection = tx.getConnection();
+          await connection.execute('set local jit = off', [], 'run', tx.getTransactionContext());
+          // one row per (group, attendee) hashed in memory rather than sorted on disk: 2× at 176,831 attendances
+          // and three dimensions (939 → 457 ms), no gain at 889,270 (spilled either way); bounded, so memory
+          // still does not grow with the rows covered
+          await connection.execute(`set local work_mem = '64MB'`, [], 'run', tx.getTransactionContext());
+          return (await connection.execute(sql, bindings, 'all', tx.getTransactionContext())) as Row[];
+        })
+      : await em.getConnection().execute(sql, bindings)
+  ) as Row[];
+  return rows;
+}
+
+/**
  * 活动统计 by the database, the rules of `eventStatistics` in domain/event-statistics.ts: the events in scope
  * (not cancelled) grouped by the chosen dimensions, places, attendance and no-shows summed from the per-event
  * rollup (`EventRegistrationRollup`, kept with every registration write), so a query reads one row per event,
  * not its registrations. Distinct participants do not add up across events (nor across communities: a resident
  * who moved may have attended in two): when asked, they are read from the counts kept per community, street and
- * district for each dimension and pair (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
+ * district for each dimension, pair and triple (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
  * `keptDimensionsOf`, no two kept groups under one label), else counted by a second grouped query over
  * `event_attendance`, kept with every write like the rollup (60+ on the community day the event starts). Memory
  * holds the groups only.
@@ -203,45 +305,13 @@ export async function eventStatisticsOf(
       : null;
   if (kept) for (const [key, row] of kept) distinct.set(key, row);
   else if (options.distinct ?? true) {
-    // From the narrow fact table `event_attendance` (aliased "e": the event's columns under their own names), one
-    // row per (group, attendee), then counted. For one dimension among TYPE, MONTH and AUDIENCE an index on
-    // (dimension, resident, …filters, flags) hands the rows already in that order: an index-only scan, no hash
-    // and no sort.
-    const attendance = (em as unknown as SqlEntityManager)
-      .createQueryBuilder(EventAttendance, 'e')
-      .select('e.member_id')
-      .where(attendanceWhere(scope, filter))
-      .getKnexQuery()
-      .toSQL();
-    const at = attendance.sql.indexOf(' where ');
-    const condition = at < 0 ? '1 = 1' : attendance.sql.slice(at + ' where '.length);
-    const attendanceKeys = dimensions
-      .map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`)
-      .join(', ');
-    const outer = dimensions.map((_, i) => `"d${i}"`).join(', ');
-    // only the joins a dimension needs: PostgreSQL plans the ordered index-only scan only without them
-    const neededJoins = [
-      dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : '',
-      dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : '',
-    ].join('\n');
-    const sql = `select ${outer}, count(*) as "participants", sum("known") as "known", sum("elderly") as "elderly"
-      from (select ${attendanceKeys}, e."resident_id", max(e."known") as "known", max(e."elderly") as "elderly"
-        from "event_attendance" e
-        ${neededJoins}
-        where ${condition}
-        group by ${groupByColumns}, e."resident_id") a
-      group by ${outer}`;
-    const bindings = attendance.bindings as unknown[];
-    // PostgreSQL compiles a plan this size (JIT, 15–130 ms at a million attendances) for no gain: off for this one
-    const rows: Row[] = (
-      sqlDialectOf(em) === 'postgresql'
-        ? await em.fork().transactional(async (tx) => {
-            const connection = tx.getConnection();
-            await connection.execute('set local jit = off', [], 'run', tx.getTransactionContext());
-            return (await connection.execute(sql, bindings, 'all', tx.getTransactionContext())) as Row[];
-          })
-        : await em.getConnection().execute(sql, bindings)
-    ) as Row[];
+    // MONTH among the dimensions, a window from or to an instant inside a month: every group lies in one month,
+    // so the whole months inside the window come from the kept groups and only the partial months at its edges
+    // are counted over their attendances (few rows: at most two months' part)
+    const split = (options.kept ?? true) ? monthSplitOf(dimensions, filter) : null;
+    const whole = split && (await keptDistinct(em, scope, dimensions, split.whole, keyOf));
+    const rows = whole ? [...whole.values()] : [];
+    for (const part of whole ? split.edges : [filter]) rows.push(...(await scanDistinct(em, scope, dimensions, part)));
     for (const row of rows) distinct.set(keyOf(row), row);
   }
   return summed

@@ -11,6 +11,7 @@ import { Migration20261202104042_pii_audit_record as M7 } from './Migration20261
 import { Migration20261202171034_event_registration_rollup as M8 } from './Migration20261202171034_event_registration_rollup.js';
 import { Migration20261203042145_event_attendance as M9 } from './Migration20261203042145_event_attendance.js';
 import { Migration20261203071521_event_participant_count as M10 } from './Migration20261203071521_event_participant_count.js';
+import { Migration20261203103650_event_attendance_starts_at_index as M11 } from './Migration20261203103650_event_attendance_starts_at_index.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -24,4 +25,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202171034_event_registration_rollup', class: M8 },
   { name: 'Migration20261203042145_event_attendance', class: M9 },
   { name: 'Migration20261203071521_event_participant_count', class: M10 },
+  { name: 'Migration20261203103650_event_attendance_starts_at_index', class: M11 },
 ];
