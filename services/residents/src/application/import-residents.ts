@@ -16,7 +16,7 @@ import { householdAddress } from '../domain/household-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
-import { residentRollup } from './statistics-rollup.js';
+import { nameInitial, residentRollup } from './statistics-rollup.js';
 
 export type ImportOutcomeCode = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
 
@@ -448,6 +448,7 @@ export async function importResidentStream(
               residence_type: value.residenceType,
               status: 'ACTIVE',
               care_mask: 0,
+              name_initial: nameInitial(value.name),
             };
             newMembers.push({ memberId: id, keys: residentRollup.keyColumns.map((c) => key[c]) });
             events.record(
