@@ -122,7 +122,7 @@ describe('npm run generate (300 residents, SQLite)', () => {
   });
 
   it('keeps the residents rollup equal to the GROUP BY over the base tables', () => {
-    const keys = `community_id, building_id, gender, birth_date, residence_type, status, care_mask`;
+    const keys = `community_id, building_id, gender, birth_date, residence_type, status, care_mask, name_initial`;
     const rollup = db.residents.prepare(`select ${keys}, n from resident_rollup order by ${keys}`).all();
     const grouped = db.residents
       .prepare(
@@ -130,7 +130,8 @@ describe('npm run generate (300 residents, SQLite)', () => {
            select r.community_id, coalesce(h.building_id, '') as building_id, coalesce(r.gender, '') as gender,
              coalesce(r.birth_date, '') as birth_date, r.residence_type, r.status,
              coalesce((select sum(distinct ${careMaskCase()}) from care_record c
-                       where c.resident_id = r.id and c.ended_on is null), 0) as care_mask
+                       where c.resident_id = r.id and c.ended_on is null), 0) as care_mask,
+             substr(r.name, 1, 1) as name_initial
            from resident r left join household h on h.id = r.household_id) group by ${keys} order by ${keys}`,
       )
       .all();

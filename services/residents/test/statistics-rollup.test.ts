@@ -24,14 +24,23 @@ const END_CARE = `mutation($input: EndCareCategoryInput!) { endCareCategory(inpu
 const IMPORT = `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { created updated rejected } }`;
 
 type Row = Record<string, unknown>;
-const KEY = ['community_id', 'building_id', 'gender', 'birth_date', 'residence_type', 'status', 'care_mask'];
+const KEY = [
+  'community_id',
+  'building_id',
+  'gender',
+  'birth_date',
+  'residence_type',
+  'status',
+  'care_mask',
+  'name_initial',
+];
 const normalise = (rows: Row[]) =>
   rows.map((r) => [...KEY, 'n'].map((c) => String(r[c])).join('|')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-/** The groups without the birth date (what `resident_place_rollup` holds), summed from rows of the full key. */
+/** The groups without the birth date and the name (what `resident_place_rollup` holds), summed from full-key rows. */
 const withoutBirthDate = (rows: Row[]) => {
   const sums = new Map<string, number>();
   for (const r of rows) {
-    const key = KEY.filter((c) => c !== 'birth_date')
+    const key = KEY.filter((c) => c !== 'birth_date' && c !== 'name_initial')
       .map((c) => String(r[c]))
       .join('|');
     sums.set(key, (sums.get(key) ?? 0) + Number(r.n));
@@ -44,10 +53,12 @@ const withoutBirthDate = (rows: Row[]) => {
 
 /** The groups of `resident_count_rollup` (community × gender × residence type × status), summed from rows. */
 const COUNT_KEY = ['community_id', 'gender', 'residence_type', 'status'];
-const countGroups = (rows: Row[]) => {
+/** ... and of `resident_initial_rollup` (name's first character × community × status). */
+const INITIAL_KEY = ['name_initial', 'community_id', 'status'];
+const countGroups = (rows: Row[], keys = COUNT_KEY) => {
   const sums = new Map<string, number>();
   for (const r of rows) {
-    const key = COUNT_KEY.map((c) => String(r[c])).join('|');
+    const key = keys.map((c) => String(r[c])).join('|');
     sums.set(key, (sums.get(key) ?? 0) + Number(r.n));
   }
   return [...sums]
@@ -60,7 +71,7 @@ const countGroups = (rows: Row[]) => {
 const BASE_GROUP_BY = `
   select r.community_id, coalesce(h.building_id, '') as building_id, coalesce(r.gender, '') as gender,
          coalesce(r.birth_date, '') as birth_date, r.residence_type, r.status, coalesce(m.mask, 0) as care_mask,
-         count(*) as n
+         substr(r.name, 1, 1) as name_initial, count(*) as n
   from resident r
   left join household h on h.id = r.household_id
   left join (
@@ -73,7 +84,7 @@ const BASE_GROUP_BY = `
       from care_record where ended_on is null) open_categories
     group by resident_id) m on m.resident_id = r.id
   group by r.community_id, coalesce(h.building_id, ''), coalesce(r.gender, ''), coalesce(r.birth_date, ''),
-           r.residence_type, r.status, coalesce(m.mask, 0)`;
+           r.residence_type, r.status, coalesce(m.mask, 0), substr(r.name, 1, 1)`;
 
 describe.each(testDialects())('statistics rollup on %s', (dialect) => {
   let service: TestSubgraph;
@@ -81,6 +92,8 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
   const rollupRows = () => sql(`select * from resident_rollup where n <> 0`);
   const placeRows = async () => withoutBirthDate(await sql(`select * from resident_place_rollup where n <> 0`));
   const countRows = async () => countGroups(await sql(`select * from resident_count_rollup where n <> 0`));
+  const initialRows = async () =>
+    countGroups(await sql(`select * from resident_initial_rollup where n <> 0`), INITIAL_KEY);
 
   beforeAll(async () => {
     service = await startTestSubgraph(residentsService, {
@@ -172,18 +185,25 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     const counts = countGroups(base);
     expect(counts.length).toBeGreaterThan(2);
     expect(await countRows()).toEqual(counts);
+    // and the one by the name's first character (a one-character name prefix's totalCount)
+    const initials = countGroups(base, INITIAL_KEY);
+    expect(initials.length).toBeGreaterThan(2);
+    expect(await initialRows()).toEqual(initials);
 
     // A rebuild from scratch (what start-up does for a new rollup) gives the same table.
     await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
     expect(normalise(await rollupRows())).toEqual(expected);
     expect(await placeRows()).toEqual(places);
     expect(await countRows()).toEqual(counts);
+    expect(await initialRows()).toEqual(initials);
     // A coarser table added to an existing rollup (its migration leaves it empty) is filled at start.
     await sql(`delete from resident_place_rollup`);
     await sql(`delete from resident_count_rollup`);
+    await sql(`delete from resident_initial_rollup`);
     await ensureRollups(service.orm.em.fork(), [residentRollup]);
     expect(await placeRows()).toEqual(places);
     expect(await countRows()).toEqual(counts);
+    expect(await initialRows()).toEqual(initials);
     expect(normalise(await rollupRows())).toEqual(expected);
   });
 

@@ -16,7 +16,7 @@ import { householdAddress } from '../domain/household-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
-import { residentRollup } from './statistics-rollup.js';
+import { nameInitial, residentRollup } from './statistics-rollup.js';
 
 export type ImportOutcomeCode = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
 
@@ -123,6 +123,7 @@ const NEW_MEMBER_KEYS = [
   'residence_type',
   'status',
   'care_mask',
+  'name_initial',
 ];
 if (residentRollup.keyColumns.join() !== NEW_MEMBER_KEYS.join())
   throw new Error(`import-residents: the resident rollup's keys are ${residentRollup.keyColumns.join(', ')}`);
@@ -466,6 +467,7 @@ export async function importResidentStream(
               value.residenceType,
               'ACTIVE',
               0,
+              nameInitial(value.name),
             ]);
             events.record(
               ResidentRegistered,

@@ -17,6 +17,50 @@ export function countableFromRollup(criteria: ResidentCriteria | null | undefine
   return Object.entries(criteria ?? {}).every(([key, value]) => value == null || value === '' || ANSWERED.has(key));
 }
 
+/** The filters `resident_initial_rollup` keys besides the name's first character. */
+const INITIAL_ANSWERED: ReadonlySet<string> = new Set(['namePrefix', 'status']);
+
+/**
+ * The name prefix's one character when a list's `totalCount` can be summed from `resident_initial_rollup`: a prefix
+ * of exactly one code point (after trimming, as the filter trims it; 𠀋, a surrogate pair, is one), at most a status
+ * besides it, whole communities (no grid worker's grids). Null otherwise: a longer prefix (a few hundred rows of the
+ * `resident (name, community_id)` index) or another filter keeps counting rows.
+ */
+export function nameInitialCountable(
+  scope: StatisticsScope,
+  criteria: ResidentCriteria | null | undefined,
+): string | null {
+  const prefix = criteria?.namePrefix?.trim() ?? '';
+  if (scope.gridCodes || [...prefix].length !== 1) return null;
+  const others = Object.entries(criteria ?? {}).every(
+    ([key, value]) => value == null || value === '' || INITIAL_ANSWERED.has(key),
+  );
+  return others ? prefix : null;
+}
+
+/**
+ * The number of residents whose name starts with `initial` (one code point, `nameInitialCountable`) within the
+ * caller's communities, optionally of one status: a sum over `resident_initial_rollup`'s groups (one range of its
+ * primary key: a few hundred rows for a district), exact because the rollup is kept with every write — and not
+ * dependent on the visibility map, as the index-only count of the name index is.
+ */
+export async function residentCountByInitial(
+  em: EntityManager,
+  scope: StatisticsScope,
+  initial: string,
+  status: string | null | undefined,
+): Promise<number> {
+  // no grid scope (nameInitialCountable), no age and no care filter: `today` is not used
+  const where = rollupWhereSql(scope, { status }, '');
+  const [row] = (await em
+    .getConnection()
+    .execute(
+      `select coalesce(sum(g."n"), 0) as "n" from "resident_initial_rollup" g where g."name_initial" = ? and ${where.text}`,
+      [initial, ...where.params],
+    )) as Array<{ n: number | string }>;
+  return Number(row?.n ?? 0);
+}
+
 /**
  * The number of residents a list matches within the caller's rows, summed over rollup groups (exactly their
  * `count(*)`: the rollup is kept with every write). Whole communities (the district admin's million residents):

@@ -12,14 +12,39 @@ const careMaskSql = `coalesce((select sum(distinct case c.category ${CareCategor
   .join(' ')} else 0 end) from "care_record" c where c."resident_id" = r."id" and c."ended_on" is null), 0)`;
 
 /**
+ * The first character of a resident's name, as a whole code point ('' for an empty name): what a one-character
+ * name-prefix filter matches (`startsWith` in resident-query.ts: LIKE 'x%' on PostgreSQL, a code-point range on
+ * SQLite). Both databases' `substr` count code points of the text, so a rare character outside the BMP (a surrogate
+ * pair in JavaScript) is one character here too — `nameInitial` is the same in JavaScript.
+ */
+export const nameInitialSql = (name: string) => `coalesce(substr(${name}, 1, 1), '')`;
+
+/** `nameInitialSql` in JavaScript (code points, not UTF-16 units). */
+export function nameInitial(name: string | null | undefined): string {
+  return name ? String.fromCodePoint(name.codePointAt(0)!) : '';
+}
+
+/**
  * 人口统计汇总 (`ResidentRollup`): each resident counted under community, building, gender, birth date, residence
- * type, status and open care categories. Moved by changes of residents (any field), care records (their
- * resident) and households (a household moving to another building moves its residents).
+ * type, status, open care categories and the name's first character (`name_initial`). Moved by changes of
+ * residents (any field), care records (their resident) and households (a household moving to another building moves
+ * its residents).
  */
 export const residentRollup: RollupDefinition = {
   table: 'resident_rollup',
   memberTable: 'resident_rollup_member',
-  keyColumns: ['community_id', 'building_id', 'gender', 'birth_date', 'residence_type', 'status', 'care_mask'],
+  // `name_initial` changes nothing for the groups of the birth-date table (nearly every resident is already a group
+  // of its own there) and is what the name-prefix table below sums
+  keyColumns: [
+    'community_id',
+    'building_id',
+    'gender',
+    'birth_date',
+    'residence_type',
+    'status',
+    'care_mask',
+    'name_initial',
+  ],
   memberIdColumn: 'r."id"',
   // without the birth date: what statistics that need no age read (see ResidentPlaceRollup)
   coarser: [
@@ -29,11 +54,14 @@ export const residentRollup: RollupDefinition = {
     },
     // without place or care: what a resident list's totalCount over whole communities reads (ResidentCountRollup)
     { table: 'resident_count_rollup', keyColumns: ['community_id', 'gender', 'residence_type', 'status'] },
+    // per name's first character: a one-character name-prefix list's totalCount (ResidentInitialRollup)
+    { table: 'resident_initial_rollup', keyColumns: ['name_initial', 'community_id', 'status'] },
   ],
   currentKeys: (condition) =>
     `select r."id" as "member_id", r."community_id" as "community_id", coalesce(h."building_id", '') as "building_id",
        coalesce(r."gender", '') as "gender", coalesce(r."birth_date", '') as "birth_date",
-       r."residence_type" as "residence_type", r."status" as "status", ${careMaskSql} as "care_mask"
+       r."residence_type" as "residence_type", r."status" as "status", ${careMaskSql} as "care_mask",
+       ${nameInitialSql('r."name"')} as "name_initial"
      from "resident" r left join "household" h on h."id" = r."household_id" where ${condition}`,
   watches: [
     { entity: 'Resident', members: (cs: ChangeSet<object>) => [cs.getPrimaryKey() as string] },

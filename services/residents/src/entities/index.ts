@@ -10,7 +10,13 @@ import { Grid } from './grid.js';
 import { Household } from './household.js';
 import { Organization } from './organization.js';
 import { Resident } from './resident.js';
-import { ResidentCountRollup, ResidentPlaceRollup, ResidentRollup, ResidentRollupMember } from './resident-rollup.js';
+import {
+  ResidentCountRollup,
+  ResidentInitialRollup,
+  ResidentPlaceRollup,
+  ResidentRollup,
+  ResidentRollupMember,
+} from './resident-rollup.js';
 import { Staff } from './staff.js';
 import { District, Street } from './street.js';
 
@@ -31,6 +37,7 @@ export {
   ResidentRollupMember,
   ResidentPlaceRollup,
   ResidentCountRollup,
+  ResidentInitialRollup,
   Staff,
   Street,
 };
@@ -52,6 +59,7 @@ export const residentsEntities = [
   ResidentRollupMember,
   ResidentPlaceRollup,
   ResidentCountRollup,
+  ResidentInitialRollup,
   CareOpenRollup,
   CareOpenRollupMember,
   ...residentsAccessEntities,

@@ -31,6 +31,10 @@ export class ResidentRollup {
   @PrimaryKey({ type: 'integer', fieldName: 'care_mask' })
   careMask!: number;
 
+  /** The name's first character, a whole code point (`nameInitialSql`), '' for an empty name. */
+  @PrimaryKey({ type: 'string', length: 2, fieldName: 'name_initial' })
+  nameInitial!: string;
+
   @Property({ type: 'integer', fieldName: 'n' })
   n!: number;
 }
@@ -61,6 +65,9 @@ export class ResidentRollupMember {
 
   @Property({ type: 'integer', fieldName: 'care_mask' })
   careMask!: number;
+
+  @Property({ type: 'string', length: 2, fieldName: 'name_initial' })
+  nameInitial!: string;
 }
 
 /**
@@ -112,6 +119,29 @@ export class ResidentCountRollup {
 
   @PrimaryKey({ type: 'string', length: 12, fieldName: 'residence_type' })
   residenceType!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}
+
+/**
+ * 姓名首字计数: the groups of `ResidentRollup` summed over the name's first character, community and status. A
+ * resident list's `totalCount` by a one-character name prefix (林) over whole communities, optionally by status, reads
+ * it (`application/resident-count.ts`) instead of counting the name index — which is an index-only scan only while
+ * PostgreSQL's visibility map is set, so it slowed down five- to tenfold after mass updates until a VACUUM. Kept by
+ * the same diffs as the rollup (`coarser` of `residentRollup`). The first character leads the key: one character
+ * over a district or a street (`community_id like …`) is one range of the primary key.
+ */
+@Entity({ tableName: 'resident_initial_rollup' })
+export class ResidentInitialRollup {
+  @PrimaryKey({ type: 'string', length: 2, fieldName: 'name_initial' })
+  nameInitial!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
 
   @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
   status!: string;

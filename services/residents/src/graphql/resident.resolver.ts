@@ -12,7 +12,12 @@ import {
   updateResident,
   type Visibility,
 } from '../application/resident-lifecycle.js';
-import { countableFromRollup, residentCountFromRollup } from '../application/resident-count.js';
+import {
+  countableFromRollup,
+  nameInitialCountable,
+  residentCountByInitial,
+  residentCountFromRollup,
+} from '../application/resident-count.js';
 import {
   careFilterMatches,
   carePredicateOf,
@@ -139,9 +144,13 @@ export class ResidentResolver {
     const where = await residentWhere(ctx.em, filter, scope, communityDay(ctx.clock.now()), keysetId(page.after));
     if (!filter?.careCategory) {
       // `totalCount` (counted only when read) as a sum of rollup groups when the filter is in their keys
+      const statisticsScope = residentStatisticsScope(ctx);
+      const initial = nameInitialCountable(statisticsScope, filter);
       const count = countableFromRollup(filter)
-        ? () => residentCountFromRollup(ctx.em, residentStatisticsScope(ctx), filter)
-        : undefined;
+        ? () => residentCountFromRollup(ctx.em, statisticsScope, filter)
+        : initial
+          ? () => residentCountByInitial(ctx.em, statisticsScope, initial, filter?.status)
+          : undefined;
       return paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count);
     }
     // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category.

@@ -17,6 +17,7 @@ import { Migration20261202175204_list_indexes as M13 } from './Migration20261202
 import { Migration20261202213310_resident_count_rollup as M14 } from './Migration20261202213310_resident_count_rollup.js';
 import { Migration20261202213945_care_open_instants as M15 } from './Migration20261202213945_care_open_instants.js';
 import { Migration20261202215619_care_open_rollup as M16 } from './Migration20261202215619_care_open_rollup.js';
+import { Migration20261203104824_name_initial_rollup as M17 } from './Migration20261203104824_name_initial_rollup.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -36,4 +37,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202213310_resident_count_rollup', class: M14 },
   { name: 'Migration20261202213945_care_open_instants', class: M15 },
   { name: 'Migration20261202215619_care_open_rollup', class: M16 },
+  { name: 'Migration20261203104824_name_initial_rollup', class: M17 },
 ];
