@@ -6,7 +6,9 @@
 //   raw-publisher, raw-consumer   plain JetStream on the same server: publish with an awaited ack, consume with a
 //                      durable pull consumer and explicit acks (the peer the services are compared with).
 // Times are `performance.timeOrigin + performance.now()`: the same clock in every process of the machine.
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import v8 from 'node:v8';
 import { pino } from 'pino';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -23,6 +25,37 @@ const RAW_SUBJECT = 'bench_raw.event';
 let maxRss = process.memoryUsage().rss;
 setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 100).unref();
 
+/**
+ * With BENCH_MEMORY_DIR, a line of JSON per second in `<dir>/<mode>.jsonl`: time, RSS, heap total / used, external,
+ * array buffers (MB), the old space's size and use, and the process's CPU so far. The `heap-snapshot` command writes
+ * the live heap's figures after a full collection (with --expose-gc: BENCH_EXPOSE_GC) and, with BENCH_HEAP_SNAPSHOTS,
+ * a heap snapshot there; halfway through each round the live heap is logged as well (BENCH_MID_SNAPSHOT: a snapshot
+ * too, in the closed-loop rounds).
+ */
+const MEMORY_DIR = process.env.BENCH_MEMORY_DIR;
+const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+function memoryFigures() {
+  const usage = process.memoryUsage();
+  const old = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
+  const { user, system } = process.cpuUsage();
+  return {
+    at: Math.round(now()),
+    rss: mb(usage.rss),
+    heapTotal: mb(usage.heapTotal),
+    heapUsed: mb(usage.heapUsed),
+    external: mb(usage.external),
+    arrayBuffers: mb(usage.arrayBuffers),
+    oldSize: mb(old?.space_size ?? 0),
+    oldUsed: mb(old?.space_used_size ?? 0),
+    cpuMs: Math.round((user + system) / 1000),
+  };
+}
+if (MEMORY_DIR)
+  setInterval(
+    () => appendFileSync(join(MEMORY_DIR, `${mode}.jsonl`), `${JSON.stringify(memoryFigures())}\n`),
+    1000,
+  ).unref();
+
 /** Event id → time, filled while a round runs and handed over by `collect`. */
 let times = new Map();
 /**
@@ -38,6 +71,15 @@ async function drive(count, { rate, inFlight }, produce) {
   const started = now();
   let next = 0;
   const fire = () => {
+    if (MEMORY_DIR && globalThis.gc && next === Math.floor(count / 2)) {
+      // the live heap halfway through a round (what is retained while events are in flight, not garbage)
+      const before = memoryFigures();
+      globalThis.gc();
+      const after = memoryFigures();
+      appendFileSync(join(MEMORY_DIR, `${mode}.jsonl`), `${JSON.stringify({ midRound: true, before, after })}\n`);
+      if (process.env.BENCH_MID_SNAPSHOT && !rate)
+        v8.writeHeapSnapshot(join(MEMORY_DIR, `${mode}-mid-round.heapsnapshot`));
+    }
     const promise = produce(next++).finally(() => pending.delete(promise));
     pending.add(promise);
   };
@@ -185,6 +227,13 @@ process.on('message', (message) => {
       times = new Map();
       stages = { published: new Map(), acked: new Map(), received: new Map() };
       maxRss = process.memoryUsage().rss;
+    } else if (message.cmd === 'heap-snapshot') {
+      globalThis.gc?.();
+      const before = memoryFigures();
+      const file = process.env.BENCH_HEAP_SNAPSHOTS
+        ? v8.writeHeapSnapshot(join(MEMORY_DIR, `${mode}-${message.label}.heapsnapshot`))
+        : null;
+      send({ cmd: 'heap-snapshot', file, ...before });
     } else if (message.cmd === 'stop') {
       await role.stop();
       process.exit(0);

@@ -36,6 +36,8 @@ const IN_FLIGHT = number('BENCH_EVENT_IN_FLIGHT', 16);
 const PROCESS_FLAGS = [
   ...NODE_FLAGS,
   ...(process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []),
+  ...(process.env.BENCH_EXPOSE_GC ? ['--expose-gc'] : []),
+  ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
 ];
 const SCRIPT = fileURLToPath(new URL('./event-process.mjs', import.meta.url));
 
@@ -169,6 +171,23 @@ function merge(rounds: RoundFigures[]) {
   };
 }
 
+/**
+ * With BENCH_MEMORY_DIR (see event-process.mjs): after the warm-up and after every round each process's live heap after
+ * a full collection is printed (with BENCH_EXPOSE_GC the processes run with --expose-gc; BENCH_HEAP_SNAPSHOTS writes
+ * a heap snapshot there as well), so that what a round leaves behind shows as growth from one to the next.
+ * Collections and snapshots take time and snapshots raise RSS for good: not for the timing and RSS figures.
+ */
+async function heapSnapshots(children: Child[], label: string) {
+  if (!process.env.BENCH_MEMORY_DIR) return;
+  for (const child of children) {
+    const figures = await child.ask<Record<string, number>>({ cmd: 'heap-snapshot', label }, 'heap-snapshot');
+    process.stdout.write(
+      `${label} ${child.name}: rss ${figures.rss} MB, heap used ${figures.heapUsed} of ${figures.heapTotal}, ` +
+        `external ${figures.external}, array buffers ${figures.arrayBuffers}\n`,
+    );
+  }
+}
+
 const ms = (value: number) => value.toFixed(1);
 const cpu = (value: number) => value.toFixed(2);
 /** The machine's 1-minute load average: figures taken on a busy machine say so. */
@@ -216,12 +235,14 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     for (const child of children)
       cpuBefore.set(child.name, (await child.ask<{ cpuMs: number }>({ cmd: 'collect' }, 'collected')).cpuMs);
 
+    await heapSnapshots(children, 'after-warmup');
     const steady = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
     const flat = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const path of paths) steady.get(path.name)!.push(await round(path, EVENTS, { rate: RATE }, `steady${r}`));
       for (const path of paths)
         flat.get(path.name)!.push(await round(path, EVENTS, { inFlight: IN_FLIGHT }, `flat${r}`));
+      await heapSnapshots(children, `after-round-${r}`);
     }
     const memory = await Promise.all(
       children.map(async (child) => ({
