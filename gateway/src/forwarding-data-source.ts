@@ -54,10 +54,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): ReturnType<RemoteGraphQLDataSource['process']> {
-    // the answer the single-fetch path already has for this request (see SingleFetchPath): not asked twice
+    // the answer the single-fetch path (or its shortcut) already has for this request: not asked twice
     const replayed = this.singleFetch?.replayed(
       this.service,
       'incomingRequestContext' in options ? options.incomingRequestContext : undefined,
+      options.context,
     );
     if (replayed) return replayed;
     try {

@@ -10,6 +10,9 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
+import type { GraphQLShortcutOutcome, OperationCheck } from '@shequ/server';
 import type { GatewayContext } from './forwarding-data-source.js';
 
 type Loaded = Awaited<ReturnType<ApolloGateway['load']>>;
@@ -49,11 +52,17 @@ interface SingleFetch {
  */
 export class SingleFetchPath {
   private readonly verdicts = new WeakMap<DocumentNode, Map<string, SingleFetch | null>>();
-  private readonly replays = new WeakMap<
-    object,
-    { serviceName: string; response: SubgraphResponse } | { serviceName: string; error: unknown }
-  >();
-  private figures = { passed: 0, planned: 0 };
+  private readonly replays = new WeakMap<object, Replay>();
+  /**
+   * Query texts whose document Apollo Server has parsed, validated and checked, and that this path answered: the
+   * document and schema it used, for the shortcut. Bounded (by count and by the texts' length).
+   */
+  private readonly checkedTexts = new LRUCache<string, { document: DocumentNode; schema: GraphQLSchema }>({
+    max: 1_000,
+    maxSize: 2_000_000,
+    sizeCalculation: (_value, text) => Math.max(1, text.length),
+  });
+  private figures = { passed: 0, planned: 0, shortcut: 0 };
 
   constructor(private readonly settings: { enabled: () => boolean }) {}
 
@@ -102,6 +111,9 @@ export class SingleFetchPath {
       }
       if (!response.errors?.length && response.data && typeof response.data === 'object') {
         this.figures.passed += 1;
+        const { source, document, schema } = requestContext;
+        if (source !== undefined && document && !this.checkedTexts.has(source))
+          this.checkedTexts.set(source, { document, schema });
         return { data: response.data } as Result;
       }
       this.replays.set(requestContext, { serviceName: single.serviceName, response });
@@ -116,7 +128,13 @@ export class SingleFetchPath {
    * per operation (Apollo Gateway's request context, passed to the data source as `incomingRequestContext`), not
    * per client context: the operations of a batched HTTP request share one context.
    */
-  replayed(serviceName: string, requestContext: object | undefined): SubgraphResponse | undefined {
+  replayed(serviceName: string, requestContext: object | undefined, context?: object): SubgraphResponse | undefined {
+    const prefetched = (context as { [PREFETCHED]?: Prefetched } | undefined)?.[PREFETCHED];
+    if (prefetched && !prefetched.used && prefetched.replay.serviceName === serviceName) {
+      prefetched.used = true;
+      if ('error' in prefetched.replay) throw prefetched.replay.error;
+      return prefetched.replay.response;
+    }
     if (!requestContext) return undefined;
     const replay = this.replays.get(requestContext);
     if (!replay || replay.serviceName !== serviceName) return undefined;
@@ -125,15 +143,116 @@ export class SingleFetchPath {
     return replay.response;
   }
 
-  /** Requests answered by passing the subgraph's data on, and requests executed by Apollo Gateway. */
-  counts(): { passed: number; planned: number } {
+  /**
+   * Requests answered by passing the subgraph's data on (`shortcut`: of them, those answered before Apollo Server),
+   * and requests executed by Apollo Gateway.
+   */
+  counts(): { passed: number; planned: number; shortcut: number } {
     return { ...this.figures };
+  }
+
+  /**
+   * The shortcut in front of Apollo Server (the HTTP service's `graphqlShortcut`): a POST of a query text whose
+   * document this path has already answered is checked as Apollo Server checks it and answered here, without
+   * Apollo Server's per-request pipeline (request parsing, query hash, document cache, plugin hooks, content
+   * negotiation, response assembly). Only the plain case: a JSON body with `query` (no `extensions`: persisted
+   * queries go to Apollo Server), a JSON content type (so Apollo's CSRF check passes), an `Accept` for which Apollo
+   * answers `application/json`, a context that builds (the caller is identified), every operation check passing
+   * (query limits and cost for these variables, trusted documents), valid variables, and an answer with data and
+   * without errors. Anything else is left to Apollo Server, with the context already made; an answer already
+   * received (errors, a refusal) goes with it to Apollo Gateway's execution (`replayed`), so the subgraph is asked
+   * once. The answer is what Apollo Server would send: status 200, `{"data":…}` and its headers.
+   */
+  async shortcut(
+    headers: IncomingHttpHeaders,
+    body: unknown,
+    makeContext: () => Promise<GatewayContext>,
+    checks: ReadonlyArray<OperationCheck<GatewayContext>>,
+  ): Promise<GraphQLShortcutOutcome<GatewayContext>> {
+    if (!this.settings.enabled() || !isRecord(body)) return undefined;
+    const { query, operationName, variables, extensions } = body;
+    if (typeof query !== 'string' || extensions !== undefined) return undefined;
+    if (operationName !== undefined && operationName !== null && (typeof operationName !== 'string' || !operationName))
+      return undefined;
+    if (variables !== undefined && variables !== null && !isRecord(variables)) return undefined;
+    const checked = this.checkedTexts.get(query);
+    const single = checked && this.verdicts.get(checked.document)?.get(operationName ?? '');
+    if (!checked || !single) return undefined;
+    const accept = headers.accept;
+    if (accept !== undefined && accept !== '' && !ANSWERED_AS_JSON.test(accept)) return undefined;
+    if (!JSON_CONTENT_TYPE.test(headers['content-type'] ?? '')) return undefined;
+    let context: GatewayContext;
+    try {
+      context = await makeContext();
+    } catch {
+      return undefined;
+    }
+    const provided = variables ?? {};
+    try {
+      const operation = { contextValue: context, document: checked.document, schema: checked.schema };
+      for (const check of checks)
+        check({ ...operation, operationName, request: { variables: provided }, source: query });
+    } catch {
+      return { context };
+    }
+    if (single.variableDefinitions?.length) {
+      const { errors } = getVariableValues(checked.schema, single.variableDefinitions, provided);
+      if (errors) return { context };
+    }
+    const sent: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const name of single.variableUsages) {
+      if (Object.hasOwn(provided, name) && provided[name] !== undefined) sent[name] = provided[name];
+    }
+    let response: SubgraphResponse;
+    try {
+      response = await single.dataSource.process({
+        kind: 'incoming operation',
+        request: { query: single.operation, variables: sent, operationName: single.operationName },
+        context,
+        pathInIncomingRequest: [],
+      } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>);
+    } catch (error) {
+      return { context: withPrefetched(context, { serviceName: single.serviceName, error }) };
+    }
+    if (response.errors?.length || !response.data || typeof response.data !== 'object')
+      return { context: withPrefetched(context, { serviceName: single.serviceName, response }) };
+    this.figures.passed += 1;
+    this.figures.shortcut += 1;
+    return {
+      answer: {
+        status: 200,
+        headers: { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' },
+        body: `${JSON.stringify({ data: response.data })}\n`,
+      },
+    };
   }
 
   private singleFetchFor(requestContext: RequestContext): SingleFetch | undefined {
     const { document, request } = requestContext;
     return (document && this.verdicts.get(document)?.get(request.operationName ?? '')) ?? undefined;
   }
+}
+
+type Replay = { serviceName: string; response: SubgraphResponse } | { serviceName: string; error: unknown };
+/** An answer the shortcut received and left to Apollo Server, carried in the context (Apollo copies it per operation). */
+interface Prefetched {
+  replay: Replay;
+  used: boolean;
+}
+const PREFETCHED = Symbol('single-fetch shortcut: the answer already received');
+
+function withPrefetched(context: GatewayContext, replay: Replay): GatewayContext {
+  Object.defineProperty(context, PREFETCHED, { value: { replay, used: false }, enumerable: true });
+  return context;
+}
+
+/** Request content types Apollo Server's CSRF check lets through (and reads as JSON): `application/json`. */
+const JSON_CONTENT_TYPE = /^\s*application\/json\s*(;|$)/i;
+/** `Accept` values for which Apollo Server answers `application/json; charset=utf-8`. */
+const ANSWERED_AS_JSON = /^\s*(\*\/\*|application\/json)\s*$/i;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function singleFetchOf({ queryPlan, serviceMap, operationContext }: ResolvedPlan): SingleFetch | null {

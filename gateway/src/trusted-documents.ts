@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError } from 'graphql';
+import { operationChecksPlugin, type OperationCheck } from '@shequ/server';
 
 /** The front ends' trusted documents, generated with the typed client (clients/web, `npm run build`). */
 export const TRUSTED_DOCUMENTS_MANIFEST = fileURLToPath(
@@ -84,14 +85,16 @@ export function trustedDocumentsPlugin<TContext extends BaseContext>(settings: {
   documents: TrustedDocuments;
   mayRunAdHocQueries(context: TContext): boolean;
 }): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, source }) {
-          if (settings.mayRunAdHocQueries(contextValue)) return;
-          if (!settings.documents.includes(source)) throw new UntrustedDocumentError();
-        },
-      };
-    },
+  return operationChecksPlugin([trustedDocumentsCheck(settings)]);
+}
+
+/** The check of `trustedDocumentsPlugin` (also run by the gateway's shortcut, in front of Apollo Server). */
+export function trustedDocumentsCheck<TContext>(settings: {
+  documents: TrustedDocuments;
+  mayRunAdHocQueries(context: TContext): boolean;
+}): OperationCheck<TContext> {
+  return ({ contextValue, source }) => {
+    if (settings.mayRunAdHocQueries(contextValue)) return;
+    if (!settings.documents.includes(source)) throw new UntrustedDocumentError();
   };
 }

@@ -28,6 +28,7 @@ describe('the single-fetch path', () => {
   const received: Received[] = [];
   let reply: { status: number; body: unknown } = { status: 200, body: { data: { residents: PAGE } } };
   let authorization: string;
+  const urlOfResidents = () => `http://127.0.0.1:${(residents.address() as AddressInfo).port}/graphql`;
 
   beforeAll(async () => {
     residents = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -173,5 +174,124 @@ describe('the single-fetch path', () => {
     expect(typename.passed).toBe(0);
     const split = await both('{ residents(first: 1) { edges { node { name cases { number } } } } }');
     expect(split.passed).toBe(0);
+  });
+
+  describe('the shortcut in front of Apollo Server', () => {
+    /** Status, headers (without the per-request ones) and body exactly as sent, and what reached the subgraph. */
+    async function raw(gateway: RunningGateway, body: unknown, headers: Record<string, string> = {}) {
+      received.length = 0;
+      const response = await fetch(`http://127.0.0.1:${gateway.http.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, ...headers },
+        body: JSON.stringify(body),
+      });
+      const text = await response.text();
+      // stack traces (development mode) differ in where the error passed, not in what it says
+      const withoutStacks = text.replace(/,?"stacktrace":\[[^\]]*\]/g, '');
+      const shown = [...response.headers]
+        .filter(([name]) => !['date', 'x-request-id', 'keep-alive'].includes(name))
+        .map(([name, value]) => [name, name === 'content-length' && withoutStacks !== text ? '(stacks)' : value]);
+      return { status: response.status, headers: shown, text: withoutStacks, sent: [...received] };
+    }
+
+    /** The same request through both gateways (the passing one has seen the document): byte for byte alike. */
+    async function alike(body: unknown, headers: Record<string, string> = {}, gateways = [passing, executing]) {
+      const [shortcut, apollo] = gateways;
+      // (planned on its first request, passed on the second: then known to the shortcut)
+      for (let i = 0; i < 2; i++) await raw(shortcut, { query: QUERY, variables: { first: 2, withHousehold: true } });
+      const before = shortcut.singleFetches().shortcut;
+      const viaApollo = await raw(apollo, body, headers);
+      const viaShortcut = await raw(shortcut, body, headers);
+      expect(viaShortcut).toEqual(viaApollo);
+      return { ...viaShortcut, shortcut: shortcut.singleFetches().shortcut - before };
+    }
+
+    it('answers a document it has answered before without Apollo Server: the same status, headers and bytes', async () => {
+      const answered = await alike({ query: QUERY, variables: { first: 2, withHousehold: true } });
+      expect(answered.status).toBe(200);
+      expect(JSON.parse(answered.text)).toEqual({ data: { residents: PAGE } });
+      expect(answered.sent).toHaveLength(1);
+      expect(answered.shortcut).toBe(1);
+      // by operation name too; the subgraph gets the plan's own request, variables it uses only
+      const byName = { query: QUERY, operationName: 'Page', variables: { first: 3, withHousehold: true } };
+      for (let i = 0; i < 2; i++) await raw(passing, byName);
+      const named = await alike(byName);
+      expect(named.shortcut).toBe(1);
+      expect(named.sent[0].body).toMatchObject({ operationName: 'Page__residents__0', variables: { first: 3 } });
+    });
+
+    it('leaves the subgraph’s errors and refusals to Apollo Gateway, with the answer it has: asked once', async () => {
+      reply = {
+        status: 200,
+        body: {
+          data: { residents: null },
+          errors: [{ message: '无权访问', path: ['residents'], extensions: { code: 'FORBIDDEN' } }],
+        },
+      };
+      const errors = await alike({ query: QUERY, variables: { first: 2, withHousehold: true } });
+      expect(errors.text).toContain('FORBIDDEN');
+      expect(errors.sent).toHaveLength(1);
+      expect(errors.shortcut).toBe(0);
+      reply = { status: 401, body: { errors: [{ message: '未认证', extensions: { code: 'UNAUTHENTICATED' } }] } };
+      const refused = await alike({ query: QUERY, variables: { first: 2, withHousehold: true } });
+      expect(refused.text).toContain('UNAUTHENTICATED');
+      expect(refused.sent).toHaveLength(1);
+      expect(refused.shortcut).toBe(0);
+    });
+
+    it('leaves to Apollo Server what it does not check itself or what fails a check: nothing is sent for a refusal', async () => {
+      const variables = { first: 2, withHousehold: true };
+      const cases: Array<[unknown, Record<string, string>?]> = [
+        // over the caller's cost budget (a check), invalid variables
+        [{ query: QUERY, variables: { first: 5_000, withHousehold: true } }],
+        [{ query: QUERY, variables: { first: 'two', withHousehold: true } }],
+        // (what reaches the subgraph is compared too: Apollo Server sends an empty operation name's request on)
+        // no credential; another response type; a persisted-query extension; an empty operation name
+        [{ query: QUERY, variables }, { authorization: '' }],
+        [{ query: QUERY, variables }, { accept: 'application/graphql-response+json' }],
+        [{ query: QUERY, variables, extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }],
+        [{ query: QUERY, variables, operationName: '' }],
+        [{ query: QUERY, variables }, { 'content-type': 'text/plain' }],
+      ];
+      for (const [body, headers] of cases) {
+        const left = await alike(body, headers);
+        expect(left.shortcut).toBe(0);
+      }
+      const overBudget = await alike(cases[0][0]);
+      expect(overBudget.text).toContain('QUERY_LIMIT_EXCEEDED');
+      expect(overBudget.sent).toHaveLength(0);
+    });
+
+    it('runs the trusted-documents check: a front-end role’s ad hoc document is refused as by Apollo Server', async () => {
+      const env = {
+        SHEQU_JWT_SECRET: SECRET,
+        GATEWAY_PORT: '0',
+        RESIDENTS_URL: urlOfResidents(),
+        CASES_PORT: '9',
+        PARTYBUILDING_PORT: '9',
+        EVENTS_PORT: '9',
+      };
+      const logger = createLogger('gateway').child({}, { level: 'silent' });
+      const config = { ...gatewayConfig(env), trustedDocumentsOnly: true };
+      const trustedPassing = await startGateway(config, { logger, env });
+      const trustedExecuting = await startGateway({ ...config, singleFetchPath: false }, { logger, env });
+      try {
+        const gridWorker = `Bearer ${await signHs256Token(
+          { sub: 'grid', name: '测试', community: '350203008006', roles: ['grid_worker'] },
+          settings,
+        )}`;
+        const refused = await alike(
+          { query: QUERY, variables: { first: 2, withHousehold: true } },
+          { authorization: gridWorker },
+          [trustedPassing, trustedExecuting],
+        );
+        expect(refused.text).toContain('UNTRUSTED_DOCUMENT');
+        expect(refused.sent).toHaveLength(0);
+        expect(refused.shortcut).toBe(0);
+      } finally {
+        await trustedPassing.stop();
+        await trustedExecuting.stop();
+      }
+    });
   });
 });

@@ -40,7 +40,20 @@ export interface HttpServiceSettings<TContext extends BaseContext> {
   routes?: HttpRoute[];
   /** Browser pages on other origins (CORS); without it, cross-origin requests get no CORS headers. */
   cors?: CorsPolicy;
+  /**
+   * Tried on every POST /graphql before Apollo Server, with the parsed body: answers what it can answer itself
+   * (`answer`), or leaves the request to Apollo Server, with the context it already made (`context`) or without.
+   */
+  graphqlShortcut?(
+    request: IncomingMessage,
+    body: unknown,
+    requestId: string,
+  ): Promise<GraphQLShortcutOutcome<TContext>>;
 }
+
+/** What a `graphqlShortcut` did: answered the request, or left it to Apollo Server (with the context it made). */
+export type GraphQLShortcutOutcome<TContext> =
+  { answer: { status: number; headers: Record<string, string>; body: string } } | { context: TContext } | undefined;
 
 export interface RunningHttpService {
   url: string;
@@ -181,10 +194,6 @@ export async function startHttpService<TContext extends BaseContext>(
   }
 
   async function serveGraphQL(request: IncomingMessage, response: ServerResponse, requestId: string) {
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
     const body = request.method === 'POST' ? await readLimitedBody(request) : undefined;
     if (Array.isArray(body) && body.length > maxBatch) {
       sendJson(response, 400, {
@@ -202,10 +211,24 @@ export async function startHttpService<TContext extends BaseContext>(
       });
       return;
     }
+    const shortcut =
+      settings.graphqlShortcut && request.method === 'POST'
+        ? await settings.graphqlShortcut(request, body, requestId)
+        : undefined;
+    if (shortcut && 'answer' in shortcut) {
+      for (const [key, value] of Object.entries(shortcut.answer.headers)) response.setHeader(key, value);
+      response.statusCode = shortcut.answer.status;
+      response.end(shortcut.answer.body);
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => settings.context(request, requestId),
+      context: shortcut ? () => Promise.resolve(shortcut.context) : () => settings.context(request, requestId),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
