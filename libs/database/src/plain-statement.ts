@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { readThrough, sqliteReader } from './sqlite-reader.js';
+import { isSqliteTransaction } from './sqlite-transactions.js';
 
 /**
  * Runs one SQL statement with `?` placeholders inside the caller's transaction (if any) and returns its rows, on
@@ -13,6 +14,11 @@ import { readThrough, sqliteReader } from './sqlite-reader.js';
  */
 export async function executePlain<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
   const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (isSqliteTransaction(transaction)) {
+    // the SQLite transaction's own connection, no promise in between (sqlite-transactions.ts)
+    if (transaction.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
+    return runOn<R>(transaction.connection as unknown as SqliteConnection, sql, sqliteBindings(params));
+  }
   if (!transaction) {
     const reader = sqliteReader(em);
     const rows = reader && readThrough<R>(reader, sql, params);
@@ -57,9 +63,20 @@ async function onSqliteTransaction<R>(
   if (client.driverName !== 'better-sqlite3') return undefined;
   if (transaction.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
   const connection = await client.acquireConnection();
+  return runOn<R>(connection, sql, client._formatBindings(params));
+}
+
+function runOn<R>(connection: SqliteConnection, sql: string, bindings: unknown[]): R[] {
   const statement = connection.prepare(sql);
-  const bindings = client._formatBindings(params);
   if (statement.reader) return statement.all(bindings) as R[];
   statement.run(bindings);
   return [];
+}
+
+/** Values bound as knex's better-sqlite3 client binds them: dates as epoch milliseconds, booleans as 0/1. */
+function sqliteBindings(params: readonly unknown[]): unknown[] {
+  return params.map((value) => {
+    if (value instanceof Date) return value.valueOf();
+    return typeof value === 'boolean' ? Number(value) : value;
+  });
 }
