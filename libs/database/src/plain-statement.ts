@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { readThrough, sqliteReader } from './sqlite-reader.js';
 import { isSqliteTransaction } from './sqlite-transactions.js';
+import { runOn, sqliteBindings, type SqliteConnection } from './sqlite-statements.js';
 
 /**
  * Runs one SQL statement with `?` placeholders inside the caller's transaction (if any) and returns its rows, on
@@ -16,8 +17,7 @@ export async function executePlain<R>(em: EntityManager, sql: string, params: re
   const transaction = em.getTransactionContext<Knex.Transaction>();
   if (isSqliteTransaction(transaction)) {
     // the SQLite transaction's own connection, no promise in between (sqlite-transactions.ts)
-    if (transaction.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
-    return runOn<R>(transaction.connection as unknown as SqliteConnection, sql, sqliteBindings(params));
+    return transaction.query<R>(sql, params);
   }
   if (!transaction) {
     const reader = sqliteReader(em);
@@ -27,6 +27,8 @@ export async function executePlain<R>(em: EntityManager, sql: string, params: re
   const knex = (em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
   // dates as the ORM stores them: SQLite milliseconds (knex's SQLite client converts a Date), PostgreSQL UTC
   const postgres = (knex.client as { dialect?: string }).dialect === 'postgresql';
+  const pool = knex.client as unknown as SqlitePoolClient;
+  if (!transaction && pool.driverName === 'better-sqlite3') return onPooledSqlite<R>(pool, sql, sqliteBindings(params));
   if (transaction && !postgres) {
     const rows = await onSqliteTransaction<R>(transaction, sql, params);
     if (rows) return rows;
@@ -43,10 +45,6 @@ interface SqliteTransactionClient {
   driverName?: string;
   acquireConnection(): Promise<SqliteConnection>;
   _formatBindings(bindings: readonly unknown[]): unknown[];
-}
-
-interface SqliteConnection {
-  prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings: unknown[]): unknown };
 }
 
 /**
@@ -66,17 +64,24 @@ async function onSqliteTransaction<R>(
   return runOn<R>(connection, sql, client._formatBindings(params));
 }
 
-function runOn<R>(connection: SqliteConnection, sql: string, bindings: unknown[]): R[] {
-  const statement = connection.prepare(sql);
-  if (statement.reader) return statement.all(bindings) as R[];
-  statement.run(bindings);
-  return [];
+/** What of knex's better-sqlite3 client the pooled path uses: its pool (of one connection) and the driver's name. */
+export interface SqlitePoolClient {
+  driverName?: string;
+  acquireConnection(): Promise<SqliteConnection>;
+  releaseConnection(connection: SqliteConnection): Promise<unknown>;
 }
 
-/** Values bound as knex's better-sqlite3 client binds them: dates as epoch milliseconds, booleans as 0/1. */
-function sqliteBindings(params: readonly unknown[]): unknown[] {
-  return params.map((value) => {
-    if (value instanceof Date) return value.valueOf();
-    return typeof value === 'boolean' ? Number(value) : value;
-  });
+/**
+ * Outside a transaction on SQLite: the statement runs on the pool's connection, taken and given back as knex's
+ * runner does (so it still waits for another request's open transaction), without the runner's query object, its
+ * binding formatting and promise chain — more CPU than a one-row statement itself.
+ */
+export async function onPooledSqlite<R>(client: SqlitePoolClient, sql: string, bindings: unknown[]): Promise<R[]> {
+  const connection = await client.acquireConnection();
+  try {
+    return runOn<R>(connection, sql, bindings);
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
+

@@ -8,9 +8,10 @@ import {
   type TransactionEventBroadcaster,
 } from '@mikro-orm/core';
 
+import { runOn, sqliteBindings, type SqliteConnection as StatementConnection } from './sqlite-statements.js';
+
 /** The part of a better-sqlite3 connection a transaction uses. */
-interface SqliteDatabase {
-  prepare(sql: string): { run(): unknown };
+interface SqliteDatabase extends StatementConnection {
   readonly inTransaction: boolean;
 }
 
@@ -63,11 +64,11 @@ function transactionClientOf(base: PoolClient): object {
 }
 
 /** BEGIN, COMMIT and ROLLBACK prepared once per connection (knex prepares them anew for every transaction). */
-const controlStatements = new WeakMap<SqliteDatabase, Map<string, { run(): unknown }>>();
+const controlStatements = new WeakMap<SqliteDatabase, Map<string, { run(bindings: unknown[]): unknown }>>();
 
 function control(connection: SqliteDatabase, sql: string): void {
   let statements = controlStatements.get(connection);
-  if (!statements) controlStatements.set(connection, (statements = new Map<string, { run(): unknown }>()));
+  if (!statements) controlStatements.set(connection, (statements = new Map<string, { run(bindings: unknown[]): unknown }>()));
   let statement = statements.get(sql);
   if (!statement) {
     statement = connection.prepare(sql);
@@ -75,7 +76,7 @@ function control(connection: SqliteDatabase, sql: string): void {
     if (statements.size > 50) statements.clear();
     statements.set(sql, statement);
   }
-  statement.run();
+  statement.run([]);
 }
 
 /**
@@ -104,6 +105,15 @@ export class SqliteTransaction {
   ) {
     this.client = Object.create(transactionClientOf(base)) as TransactionClient;
     this.client.sqliteTransaction = this;
+  }
+
+  /**
+   * Runs one statement in the transaction now and returns its rows (better-sqlite3 answers synchronously; values
+   * bound as knex binds them): what `executePlain` does inside a SQLite transaction, for callers that cannot wait.
+   */
+  query<R>(sql: string, params: readonly unknown[]): R[] {
+    if (this.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
+    return runOn<R>(this.connection, sql, sqliteBindings(params));
   }
 
   isCompleted(): boolean {
