@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { onPooledSqlite, type SqlitePoolClient } from './plain-statement.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,40 +25,12 @@ async function executeBound(em: EntityManager, sql: string, params: readonly unk
   const knex = connection.getKnex();
   const trx = em.getTransactionContext<Parameters<ReturnType<typeof knex.raw>['transacting']>[0]>();
   const client = knex.client as unknown as SqlitePoolClient;
-  if (!trx && sqlite && client.driverName === 'better-sqlite3') return onPooledSqlite(client, sql, bindings);
+  if (!trx && sqlite && client.driverName === 'better-sqlite3') return onPooledSqlite<Row>(client, sql, bindings);
   const query = knex.raw(sql, bindings as never[]);
   if (trx) query.transacting(trx);
   const result = (await query) as unknown;
   if (Array.isArray(result)) return result as Row[];
   return (result as { rows?: Row[] } | undefined)?.rows ?? [];
-}
-
-/** What of knex's better-sqlite3 client the direct path uses: its pool (of one connection) and the driver's name. */
-interface SqlitePoolClient {
-  driverName?: string;
-  acquireConnection(): Promise<SqliteConnection>;
-  releaseConnection(connection: SqliteConnection): Promise<void>;
-}
-
-interface SqliteConnection {
-  prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings: unknown[]): unknown };
-}
-
-/**
- * Outside a transaction on SQLite: the statement runs on the pool's connection, taken and given back as knex's
- * runner does (so it still waits for another request's open transaction), without the runner's query object, its
- * binding formatting and promise chain — more CPU than a one-row insert itself (the audit row of every request).
- */
-async function onPooledSqlite(client: SqlitePoolClient, sql: string, bindings: unknown[]): Promise<Row[]> {
-  const connection = await client.acquireConnection();
-  try {
-    const statement = connection.prepare(sql);
-    if (statement.reader) return statement.all(bindings) as Row[];
-    statement.run(bindings);
-    return [];
-  } finally {
-    await client.releaseConnection(connection);
-  }
 }
 
 /**

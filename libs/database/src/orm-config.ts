@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import type { EntityClass, EntitySchema, EventSubscriber, MigrationObject, Options } from '@mikro-orm/core';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import type * as PostgresModule from '@mikro-orm/postgresql';
 import type * as MigrationsModule from '@mikro-orm/migrations';
 import type { DatabaseLocation, Dialect } from './database-location.js';
 import { cacheStatements } from './statement-cache.js';
+import { SqliteDriver } from './sqlite-transactions.js';
 import { isLazyMigrations, type LazyMigrationLists } from './lazy-migrations.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MikroORM's own entity lists are typed this way
@@ -70,7 +70,8 @@ export function ormConfig(settings: OrmSettings): Options {
   }
   return {
     ...common,
-    driver: BetterSqliteDriver,
+    // MikroORM's better-sqlite3 driver with transactions of its own (sqlite-transactions.ts)
+    driver: SqliteDriver,
     dbName: location.dbName,
     pool: {
       afterCreate: (

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { readThrough, sqliteReader } from './sqlite-reader.js';
+import { isSqliteTransaction } from './sqlite-transactions.js';
+import { runOn, sqliteBindings, type SqliteConnection } from './sqlite-statements.js';
 
 /**
  * Runs one SQL statement with `?` placeholders inside the caller's transaction (if any) and returns its rows, on
@@ -13,6 +15,10 @@ import { readThrough, sqliteReader } from './sqlite-reader.js';
  */
 export async function executePlain<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
   const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (isSqliteTransaction(transaction)) {
+    // the SQLite transaction's own connection, no promise in between (sqlite-transactions.ts)
+    return transaction.query<R>(sql, params);
+  }
   if (!transaction) {
     const reader = sqliteReader(em);
     const rows = reader && readThrough<R>(reader, sql, params);
@@ -21,6 +27,8 @@ export async function executePlain<R>(em: EntityManager, sql: string, params: re
   const knex = (em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
   // dates as the ORM stores them: SQLite milliseconds (knex's SQLite client converts a Date), PostgreSQL UTC
   const postgres = (knex.client as { dialect?: string }).dialect === 'postgresql';
+  const pool = knex.client as unknown as SqlitePoolClient;
+  if (!transaction && pool.driverName === 'better-sqlite3') return onPooledSqlite<R>(pool, sql, sqliteBindings(params));
   if (transaction && !postgres) {
     const rows = await onSqliteTransaction<R>(transaction, sql, params);
     if (rows) return rows;
@@ -39,10 +47,6 @@ interface SqliteTransactionClient {
   _formatBindings(bindings: readonly unknown[]): unknown[];
 }
 
-interface SqliteConnection {
-  prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings: unknown[]): unknown };
-}
-
 /**
  * The statement on the connection the transaction holds (knex's pool has one better-sqlite3 connection, held by the
  * transaction until it ends), with the bindings converted as knex converts them; undefined when the transaction is
@@ -57,9 +61,27 @@ async function onSqliteTransaction<R>(
   if (client.driverName !== 'better-sqlite3') return undefined;
   if (transaction.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
   const connection = await client.acquireConnection();
-  const statement = connection.prepare(sql);
-  const bindings = client._formatBindings(params);
-  if (statement.reader) return statement.all(bindings) as R[];
-  statement.run(bindings);
-  return [];
+  return runOn<R>(connection, sql, client._formatBindings(params));
 }
+
+/** What of knex's better-sqlite3 client the pooled path uses: its pool (of one connection) and the driver's name. */
+export interface SqlitePoolClient {
+  driverName?: string;
+  acquireConnection(): Promise<SqliteConnection>;
+  releaseConnection(connection: SqliteConnection): Promise<unknown>;
+}
+
+/**
+ * Outside a transaction on SQLite: the statement runs on the pool's connection, taken and given back as knex's
+ * runner does (so it still waits for another request's open transaction), without the runner's query object, its
+ * binding formatting and promise chain — more CPU than a one-row statement itself.
+ */
+export async function onPooledSqlite<R>(client: SqlitePoolClient, sql: string, bindings: unknown[]): Promise<R[]> {
+  const connection = await client.acquireConnection();
+  try {
+    return runOn<R>(connection, sql, bindings);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { executePlain } from '@shequ/database';
+import { executePlain, type SqliteTransaction } from '@shequ/database';
 import { EntitySchema, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import type { EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from './outbox-message.js';
@@ -90,6 +90,25 @@ export class AggregateVersioning implements EventSubscriber {
   }
 }
 
+/**
+ * Inside a SQLite transaction, when the event is recorded: the record's next version, the envelope with it and the
+ * outbox row, written now on the transaction's connection (two prepared statements, no entity, the envelope encoded
+ * once); the transaction's commit hands the row to the relay (`outboxWrites`), as after a flush.
+ */
+export function writeOutboxRowNow(em: EntityManager, transaction: SqliteTransaction, envelope: EventEnvelope): void {
+  const [{ version }] = transaction.query<{ version: number | string }>(NEXT_VERSION, [
+    `${envelope.source}.${envelope.type.split('.')[0]}`,
+    envelope.aggregateId,
+  ]);
+  envelope.aggregateVersion = Number(version);
+  const row: WrittenOutboxRow = { id: envelope.id, subject: envelope.subject, payload: JSON.stringify(envelope) };
+  transaction.query(INSERT_ONE, [row.id, row.subject, row.payload, Date.now()]);
+  outboxWrites.emit('written', em, [row]);
+}
+
+const INSERT_ONE =
+  'insert into outbox_message (id, subject, payload, created_at, sent_at, attempts, last_error) values (?, ?, ?, ?, null, 0, null)';
+
 /** Outbox rows per insert statement (4 bindings each: well below SQLite's and PostgreSQL's limits). */
 const OUTBOX_ROWS_PER_INSERT = 250;
 
@@ -104,13 +123,12 @@ export function versionAggregatesOf(em: EntityManager): void {
 }
 
 async function nextVersion(em: EntityManager, aggregate: string, aggregateId: string): Promise<number> {
-  // one statement, same text on SQLite (>= 3.35) and PostgreSQL: insert version 1 or raise the stored one
-  const rows = await executePlain<{ version: number | string }>(
-    em,
-    'insert into outbox_aggregate_version (aggregate, aggregate_id, version) values (?, ?, 1) ' +
-      'on conflict (aggregate, aggregate_id) do update set version = outbox_aggregate_version.version + 1 ' +
-      'returning version',
-    [aggregate, aggregateId],
-  );
+  const rows = await executePlain<{ version: number | string }>(em, NEXT_VERSION, [aggregate, aggregateId]);
   return Number(rows[0].version);
 }
+
+/** One statement, same text on SQLite (>= 3.35) and PostgreSQL: insert version 1 or raise the stored one. */
+const NEXT_VERSION =
+  'insert into outbox_aggregate_version (aggregate, aggregate_id, version) values (?, ?, 1) ' +
+  'on conflict (aggregate, aggregate_id) do update set version = outbox_aggregate_version.version + 1 ' +
+  'returning version';

@@ -32,6 +32,13 @@ export interface RelaySettings {
   /** Lock the rows a read of the table publishes (`SELECT … FOR UPDATE`) so replicas never publish the same rows. */
   lockRows?: boolean;
   /**
+   * Acknowledged rows wait at most this long to be marked sent together (default 10 ms; at once when a batch is full):
+   * one statement for the acknowledgements of several commits instead of one per few. A row acknowledged and not yet
+   * marked is under way (no read of the table publishes it again); after a crash the next start finds it in the
+   * stream (`markAlreadyPublished`), and the server's duplicate window drops a repeat.
+   */
+  markDelayMs?: number;
+  /**
    * Tests only: wait this long after a publish's acknowledgement before marking its row sent, so a test can kill the
    * process between the two (`SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS`). Default 0.
    */
@@ -102,6 +109,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly maxInFlight: number;
   private readonly gatherMs: number;
+  private readonly markDelayMs: number;
   /** False after start and after every reconnection: the next pass first checks what the stream already has. */
   private reconciled = false;
   /** True while hand-overs may be published directly (see the class comment). */
@@ -115,15 +123,20 @@ export class OutboxRelay {
   private inFlight = 0;
   private acknowledged: Publication[] = [];
   private marking: Promise<void> | undefined;
+  /** The gathering of acknowledgements before the next "sent" mark (`markDelayMs`). */
+  private markTimer: NodeJS.Timeout | undefined;
   /** Bookkeeping statements after a failed publish (attempts, error), awaited by `stop`. */
   private readonly background = new Set<Promise<unknown>>();
   private idleWaiters: (() => void)[] = [];
+  /** Statements that marked acknowledged rows sent (to see the gathering of `markDelayMs` at work). */
+  readonly stats = { markStatements: 0 };
 
   constructor(private readonly settings: RelaySettings) {
     this.logger = settings.logger ?? silentLogger;
     this.batchSize = settings.batchSize ?? 200;
     this.maxInFlight = settings.maxInFlight ?? 1_000;
     this.gatherMs = settings.gatherMs ?? 1;
+    this.markDelayMs = settings.markDelayMs ?? 10;
   }
 
   start(): void {
@@ -347,14 +360,18 @@ export class OutboxRelay {
     this.ownManagers.add(em);
     const lock = this.settings.lockRows ?? false;
     const pass = async (tx: typeof em) => {
-      // plain statements, no entities, the same texts every time (SQLite keeps them prepared)
-      const rows = await executePlain<PendingRow>(
+      // plain statements, no entities, the same texts every time (SQLite keeps them prepared); the ids first, from
+      // the pending index alone: under load most unsent rows are under way (in flight or waiting for their mark)
+      const rows = await executePlain<{ id: string }>(
         tx,
-        `select id, subject, payload, attempts from outbox_message where sent_at is null and id > ? order by id limit ?${lock ? ' for update' : ''}`,
+        `select id from outbox_message where sent_at is null and id > ? order by id limit ?${lock ? ' for update' : ''}`,
         [after, this.batchSize],
       );
       if (rows.length === 0) return { sent: 0, fetched: 0, last: after, failed: false };
-      const mine = rows.filter((row) => !this.underWay.has(row.id));
+      const mine = await pendingRows(
+        tx,
+        rows.map((row) => row.id).filter((id) => !this.underWay.has(id)),
+      );
       const outcomes = mine.map((row) => {
         this.underWay.add(row.id);
         return new Promise<boolean>((settle) => this.queue.push({ row, settle, markedByReader: lock }));
@@ -451,9 +468,29 @@ export class OutboxRelay {
     }
   }
 
-  /** Marks acknowledged rows sent, a batch per statement, one statement at a time, beside the publishing. */
+  /**
+   * Marks acknowledged rows sent, a batch per statement, one statement at a time, beside the publishing; gathers the
+   * acknowledgements of `markDelayMs` first, unless a batch is full.
+   */
   private markSoon(): void {
     if (this.marking) return;
+    const full = this.acknowledged.length >= this.batchSize;
+    if (this.markTimer) {
+      if (!full) return;
+      clearTimeout(this.markTimer);
+      this.markTimer = undefined;
+    } else if (!full && this.markDelayMs > 0) {
+      this.markTimer = setTimeout(() => {
+        this.markTimer = undefined;
+        this.markNow();
+      }, this.markDelayMs);
+      return;
+    }
+    this.markNow();
+  }
+
+  private markNow(): void {
+    if (this.marking || this.acknowledged.length === 0) return;
     this.marking = this.markAcknowledged().finally(() => {
       this.marking = undefined;
       if (this.acknowledged.length > 0) this.markSoon();
@@ -469,6 +506,7 @@ export class OutboxRelay {
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       const batch = this.acknowledged.splice(0, this.batchSize);
       let marked = false;
+      this.stats.markStatements += 1;
       try {
         await markSent(
           em,
@@ -514,6 +552,30 @@ interface PendingRow {
   payload: string;
   attempts?: number | string;
 }
+
+/**
+ * The unsent rows among `ids` (in id order) with what publishing needs, in statements of a power-of-two number of ids
+ * (the list padded with its last id), so SQLite keeps the few texts prepared.
+ */
+async function pendingRows(em: EntityManager, ids: readonly string[]): Promise<PendingRow[]> {
+  const rows: PendingRow[] = [];
+  for (let i = 0; i < ids.length; i += MAX_IDS_PER_READ) {
+    const chunk = ids.slice(i, i + MAX_IDS_PER_READ);
+    let size = 1;
+    while (size < chunk.length) size *= 2;
+    const padded = [...chunk, ...new Array<string>(size - chunk.length).fill(chunk[chunk.length - 1])];
+    rows.push(
+      ...(await executePlain<PendingRow>(
+        em,
+        `select id, subject, payload, attempts from outbox_message where sent_at is null and id in (${padded.map(() => '?').join(', ')}) order by id`,
+        padded,
+      )),
+    );
+  }
+  return rows;
+}
+
+const MAX_IDS_PER_READ = 256;
 
 /**
  * Marks published rows sent in one statement; its text depends only on how many rows (at most a batch), so SQLite

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor, EventData, EventDefinition, EventEnvelope, ServiceName } from '@shequ/contracts';
+import { isSqliteTransaction } from '@shequ/database';
 import { activeTraceparent } from './event-tracing.js';
-import { awaitVersion, versionAggregatesOf } from './aggregate-version.js';
+import { awaitVersion, versionAggregatesOf, writeOutboxRowNow } from './aggregate-version.js';
 import { OutboxMessage } from './outbox-message.js';
 
 export interface EventMetadata {
@@ -19,7 +20,8 @@ export interface EnvelopeMetadata extends EventMetadata {
 
 /**
  * Writes domain events into the outbox table through the caller's EntityManager, so the event commits
- * (or rolls back) with the change it describes. The relay publishes it afterwards.
+ * (or rolls back) with the change it describes. The relay publishes it afterwards. Inside a SQLite transaction the
+ * row is written when the event is recorded; otherwise when the unit of work is flushed (`AggregateVersioning`).
  */
 export class Outbox {
   constructor(readonly service: ServiceName) {}
@@ -34,10 +36,18 @@ export class Outbox {
       throw new Error(`${this.service} cannot publish ${definition.subject}: it belongs to ${definition.source}`);
     }
     const envelope = envelopeFor(definition, data, meta);
+    const transaction: unknown = em.getTransactionContext();
+    if (isSqliteTransaction(transaction)) {
+      // in a SQLite transaction the version and the row are written at once (better-sqlite3 answers synchronously):
+      // no entity, no flush work, one JSON encoding
+      writeOutboxRowNow(em, transaction, envelope);
+      return envelope;
+    }
     const row = new OutboxMessage();
     row.id = envelope.id;
     row.subject = envelope.subject;
-    row.payload = JSON.stringify(envelope);
+    // the payload is encoded when the row is flushed, with its version
+    row.payload = '';
     row.createdAt = new Date();
     // the record's next version is taken when this row is flushed, in the same transaction
     versionAggregatesOf(em);

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/core';
 import { DeliverPolicy } from '@nats-io/jetstream';
-import { ormConfig } from '@shequ/database';
+import { executePlain, ormConfig } from '@shequ/database';
 import { ResidentDeceased, STREAM_NAME, type EventEnvelope } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { NatsBus, Outbox, OutboxMessage, OutboxRelay, messagingEntities } from '../src/index.js';
@@ -180,6 +180,39 @@ describe.each(testDialects())('relay pipelining: hand-over at commit, acks in fl
     bus.release();
     await waitFor(async () => (await row(first.id)).sentAt !== null, { what: 'the held row marked sent' });
   });
+
+  it('marks the acknowledgements that come close together sent with one statement', async () => {
+    const events: EventEnvelope[] = [];
+    for (let i = 0; i < 10; i++) events.push(await commitWith(`res-marked-${i}`, (id) => bus.holdNext.add(id)));
+    await waitFor(() => bus.held.size === 10, { what: 'ten publishes awaiting their acks' });
+    const before = relay.stats.markStatements;
+    // the ten acks arrive together: before, the first was marked on its own and the other nine after it
+    bus.release();
+    await waitFor(
+      async () =>
+        (await orm.em.fork().count(OutboxMessage, { id: events.map((event) => event.id), sentAt: null })) === 0,
+      { what: 'the ten rows marked sent' },
+    );
+    expect(relay.stats.markStatements - before).toBe(1);
+  });
+
+  it.runIf(dialect === 'sqlite')(
+    'writes the row and its version when the event is recorded in a SQLite transaction, not at the flush',
+    async () => {
+      const event = await orm.em.fork().transactional(async (em) => {
+        const recorded = outbox.add(em, ResidentDeceased, { residentId: 'res-written-now', diedOn: '2026-12-03' }, meta);
+        // before any flush: the row is in the transaction, with the version in its payload, and no entity waits
+        const rows = await executePlain<{ payload: string }>(em, 'select payload from outbox_message where id = ?', [
+          recorded.id,
+        ]);
+        expect(rows.map((row) => (JSON.parse(row.payload) as EventEnvelope).aggregateVersion)).toEqual([1]);
+        expect(recorded.aggregateVersion).toBe(1);
+        expect(em.getUnitOfWork().getPersistStack().size).toBe(0);
+        return recorded;
+      });
+      await waitFor(async () => (await row(event.id)).sentAt !== null, { what: 'the row published and marked' });
+    },
+  );
 
   it('leaves a row whose ack failed unsent, holds back the commits after it, and republishes it with the same message id', async () => {
     const failed = await commitWith('res-ack-lost', (id) => bus.failNext.add(id));
