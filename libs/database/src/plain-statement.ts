@@ -84,4 +84,3 @@ export async function onPooledSqlite<R>(client: SqlitePoolClient, sql: string, b
     await client.releaseConnection(connection);
   }
 }
-

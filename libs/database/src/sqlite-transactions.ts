@@ -68,7 +68,8 @@ const controlStatements = new WeakMap<SqliteDatabase, Map<string, { run(bindings
 
 function control(connection: SqliteDatabase, sql: string): void {
   let statements = controlStatements.get(connection);
-  if (!statements) controlStatements.set(connection, (statements = new Map<string, { run(bindings: unknown[]): unknown }>()));
+  if (!statements)
+    controlStatements.set(connection, (statements = new Map<string, { run(bindings: unknown[]): unknown }>()));
   let statement = statements.get(sql);
   if (!statement) {
     statement = connection.prepare(sql);
