@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError } from 'graphql';
-import { operationChecksPlugin, type OperationCheck } from '@shequ/server';
+import type { OperationCheck } from '@shequ/server';
 
 /** The front ends' trusted documents, generated with the typed client (clients/web, `npm run build`). */
 export const TRUSTED_DOCUMENTS_MANIFEST = fileURLToPath(
@@ -81,14 +80,6 @@ export class UntrustedDocumentError extends GraphQLError {
  * Front-end roles may run only trusted documents (by id or by exact text); callers that may send ad hoc
  * queries (analysts, community_admin, machine clients) are not limited here, only by their query budget.
  */
-export function trustedDocumentsPlugin<TContext extends BaseContext>(settings: {
-  documents: TrustedDocuments;
-  mayRunAdHocQueries(context: TContext): boolean;
-}): ApolloServerPlugin<TContext> {
-  return operationChecksPlugin([trustedDocumentsCheck(settings)]);
-}
-
-/** The check of `trustedDocumentsPlugin` (also run by the gateway's shortcut, in front of Apollo Server). */
 export function trustedDocumentsCheck<TContext>(settings: {
   documents: TrustedDocuments;
   mayRunAdHocQueries(context: TContext): boolean;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { readThrough, sqliteReader } from './sqlite-reader.js';
 import { isSqliteTransaction } from './sqlite-transactions.js';
-import { runOn, sqliteBindings, type SqliteConnection } from './sqlite-statements.js';
+import { runOn, sqliteBindings, type SqliteHandle } from './sqlite-statements.js';
 
 /**
  * Runs one SQL statement with `?` placeholders inside the caller's transaction (if any) and returns its rows, on
@@ -43,7 +43,7 @@ export async function executePlain<R>(em: EntityManager, sql: string, params: re
 /** What of knex's better-sqlite3 transaction client and connection the direct path uses. */
 interface SqliteTransactionClient {
   driverName?: string;
-  acquireConnection(): Promise<SqliteConnection>;
+  acquireConnection(): Promise<SqliteHandle>;
   _formatBindings(bindings: readonly unknown[]): unknown[];
 }
 
@@ -67,8 +67,8 @@ async function onSqliteTransaction<R>(
 /** What of knex's better-sqlite3 client the pooled path uses: its pool (of one connection) and the driver's name. */
 export interface SqlitePoolClient {
   driverName?: string;
-  acquireConnection(): Promise<SqliteConnection>;
-  releaseConnection(connection: SqliteConnection): Promise<unknown>;
+  acquireConnection(): Promise<SqliteHandle>;
+  releaseConnection(connection: SqliteHandle): Promise<unknown>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { sqlDialectOf } from './calendar-sql.js';
+import { sqliteValue } from './sqlite-statements.js';
 
 type Row = Record<string, unknown>;
 
@@ -58,14 +59,6 @@ function sqliteStatement(connection: SqliteConnection, sql: string): SqliteState
     cache.set(sql, statement);
   }
   return statement;
-}
-
-/** Values as the ORM stores them on SQLite: dates as epoch milliseconds, booleans as 0/1, undefined as NULL. */
-function sqliteValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
 }
 
 function runSqlite(connection: SqliteConnection, sql: string, params: readonly unknown[]): Row[] {

@@ -1,5 +1,5 @@
 /** The part of a better-sqlite3 connection the direct statement paths use. */
-export interface SqliteConnection {
+export interface SqliteHandle {
   prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings: unknown[]): unknown };
 }
 
@@ -7,17 +7,25 @@ export interface SqliteConnection {
  * Runs one statement on a better-sqlite3 connection (prepared once per text when the connection caches statements,
  * `cacheStatements`) and returns its rows; better-sqlite3 answers synchronously.
  */
-export function runOn<R>(connection: SqliteConnection, sql: string, bindings: unknown[]): R[] {
+export function runOn<R>(connection: SqliteHandle, sql: string, bindings: unknown[]): R[] {
   const statement = connection.prepare(sql);
   if (statement.reader) return statement.all(bindings) as R[];
   statement.run(bindings);
   return [];
 }
 
-/** Values bound as knex's better-sqlite3 client binds them: dates as epoch milliseconds, booleans as 0/1. */
+/**
+ * A value as the ORM stores it on SQLite (and knex's better-sqlite3 client binds it): dates as epoch milliseconds,
+ * booleans as 0/1, undefined as NULL.
+ */
+export function sqliteValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** Every value of `params` as `sqliteValue` binds it. */
 export function sqliteBindings(params: readonly unknown[]): unknown[] {
-  return params.map((value) => {
-    if (value instanceof Date) return value.valueOf();
-    return typeof value === 'boolean' ? Number(value) : value;
-  });
+  return params.map(sqliteValue);
 }

@@ -8,10 +8,10 @@ import {
   type TransactionEventBroadcaster,
 } from '@mikro-orm/core';
 
-import { runOn, sqliteBindings, type SqliteConnection as StatementConnection } from './sqlite-statements.js';
+import { runOn, sqliteBindings, type SqliteHandle } from './sqlite-statements.js';
 
 /** The part of a better-sqlite3 connection a transaction uses. */
-interface SqliteDatabase extends StatementConnection {
+interface SqliteDatabase extends SqliteHandle {
   readonly inTransaction: boolean;
 }
 

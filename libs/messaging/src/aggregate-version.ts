@@ -62,11 +62,7 @@ export class AggregateVersioning implements EventSubscriber {
       const envelope = pendingEnvelopes.get(entity);
       if (!envelope) continue;
       pendingEnvelopes.delete(entity);
-      envelope.aggregateVersion = await nextVersion(
-        em,
-        `${envelope.source}.${envelope.type.split('.')[0]}`,
-        envelope.aggregateId,
-      );
+      envelope.aggregateVersion = await nextVersion(em, aggregateOf(envelope), envelope.aggregateId);
       entity.payload = JSON.stringify(envelope);
       if (em.isInTransaction()) rows.push(entity);
     }
@@ -97,7 +93,7 @@ export class AggregateVersioning implements EventSubscriber {
  */
 export function writeOutboxRowNow(em: EntityManager, transaction: SqliteTransaction, envelope: EventEnvelope): void {
   const [{ version }] = transaction.query<{ version: number | string }>(NEXT_VERSION, [
-    `${envelope.source}.${envelope.type.split('.')[0]}`,
+    aggregateOf(envelope),
     envelope.aggregateId,
   ]);
   envelope.aggregateVersion = Number(version);
@@ -126,6 +122,9 @@ async function nextVersion(em: EntityManager, aggregate: string, aggregateId: st
   const rows = await executePlain<{ version: number | string }>(em, NEXT_VERSION, [aggregate, aggregateId]);
   return Number(rows[0].version);
 }
+
+/** The kind of record an event's version counts for: its service and the first part of its type (`residents.resident`). */
+const aggregateOf = (envelope: EventEnvelope) => `${envelope.source}.${envelope.type.split('.')[0]}`;
 
 /** One statement, same text on SQLite (>= 3.35) and PostgreSQL: insert version 1 or raise the stored one. */
 const NEXT_VERSION =
