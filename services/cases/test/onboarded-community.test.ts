@@ -79,6 +79,13 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
   });
 
   it('lets the new community open cases as soon as residents has announced it, its admins only', async () => {
+    // the reporter's announcement reaches two consumers (the reference facts and the routing projection): a case
+    // opened between the two gets its grid when the projection arrives (upsertResidentProjection), so the grid is
+    // asserted once both have it
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'ls-r1' }), {
+      timeoutMs: 20_000,
+      what: 'the reporter’s projection',
+    });
     const opened = await waitFor(
       async () => {
         const result = await service.graphql(

@@ -12,7 +12,7 @@ import {
 } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { scanOverdueCases } from '../src/application/overdue-scan.js';
-import { Case, CaseTimelineEntry, ResidentProjection } from '../src/entities/index.js';
+import { Case, CaseTimelineEntry, GridProjection, ResidentProjection } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 const CASE_FIELDS =
@@ -202,6 +202,48 @@ describe.each(testDialects())('case workflow on %s', (dialect) => {
       ['OPEN', 'user'],
       ['ASSIGN', 'system'],
     ]);
+  });
+
+  it('places a waiting case in the reporter’s grid once the registration arrives, when that grid has no worker', async () => {
+    // as above, the reporter known to the reference projection first; their grid has no grid worker
+    await residents.publish(GridRegistered, {
+      gridId: 'grid-empty',
+      code: '350203008006-09',
+      name: '无人网格',
+      gridWorkerStaffId: null,
+    });
+    await waitFor(() => service.orm.em.fork().findOne(GridProjection, { gridId: 'grid-empty' }), {
+      timeoutMs: 30_000,
+      what: 'the grid without a worker',
+    });
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'res-late-2' }]);
+    const waiting = await open({
+      reporterId: 'res-late-2',
+      category: 'SANITATION',
+      channel: 'ONLINE',
+      description: '路灯不亮',
+    });
+    expect(waiting).toMatchObject({ status: 'RECEIVED', assignee: null, assignedGrid: null });
+    await residents.publish(ResidentRegistered, {
+      residentId: 'res-late-2',
+      householdId: 'hh-late-2',
+      buildingId: 'b-empty',
+      gridId: 'grid-empty',
+      gender: 'MALE',
+      birthDate: '1975-05-05',
+      residenceType: 'REGISTERED',
+      residencePermitExpiresOn: null,
+    });
+    const placed = await waitFor(
+      async () => {
+        const record = await service.orm.em.fork().findOneOrFail(Case, waiting.id);
+        return record.gridId ? record : null;
+      },
+      { timeoutMs: 30_000, what: 'the waiting case placed in its grid' },
+    );
+    // placed as at intake: the grid, nobody assigned, still 待受理, no `case.assigned`
+    expect(placed).toMatchObject({ gridId: 'grid-empty', assigneeStaffId: null, status: 'RECEIVED' });
+    expect((await events(waiting.id)).map((e) => e.type)).toEqual(['case.opened']);
   });
 
   it('answers a step the current state does not allow with CONFLICT naming it, and writes nothing', async () => {
