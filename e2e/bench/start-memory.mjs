@@ -201,6 +201,8 @@ for (let round = 1; round <= ROUNDS; round++) {
       const atReady = {};
       for (const [name, pid] of again.processes) atReady[name] = status(pid)?.rss ?? 0;
       await waitUntilIdle(again, 30);
+      const beforeLoad = {};
+      for (const [name, pid] of again.processes) beforeLoad[name] = status(pid)?.hwm ?? 0;
       const before = Object.fromEntries([...again.processes].map(([n, pid]) => [n, cpuSeconds(pid)]));
       const { requests, errors } = await load(again);
       const cpu = [...again.processes]
@@ -212,6 +214,7 @@ for (let round = 1; round <= ROUNDS; round++) {
         `  existing data: healthy gateway ${again.healthy().toFixed(1)} s, ready ${again.ready} s, seed processes: ${again.seedPeaks.size}`,
       );
       console.log(`  ${rssLine('RSS at ready', atReady)}`);
+      console.log(`  ${rssLine('peak RSS before the load', beforeLoad)}`);
       console.log(
         `  read load: ${requests} requests (${errors} with errors) in ${LOAD_SECONDS} s, ${CLIENTS} clients; CPU ms/request ${cpu}`,
       );
