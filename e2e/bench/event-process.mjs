@@ -77,7 +77,10 @@ async function drive(count, { rate, inFlight }, produce) {
       globalThis.gc();
       const after = memoryFigures();
       appendFileSync(join(MEMORY_DIR, `${mode}.jsonl`), `${JSON.stringify({ midRound: true, before, after })}\n`);
-      if (process.env.BENCH_MID_SNAPSHOT && !rate)
+      if (
+        process.env.BENCH_MID_SNAPSHOT &&
+        (process.env.BENCH_MID_SNAPSHOT === 'steady' ? rate && mode === 'residents' : !rate)
+      )
         v8.writeHeapSnapshot(join(MEMORY_DIR, `${mode}-mid-round.heapsnapshot`));
     }
     const promise = produce(next++).finally(() => pending.delete(promise));
@@ -226,7 +229,9 @@ process.on('message', (message) => {
       });
       times = new Map();
       stages = { published: new Map(), acked: new Map(), received: new Map() };
-      maxRss = process.memoryUsage().rss;
+      // the largest RSS is kept across rounds (each round collects its times): only the benchmark's reset after the
+      // warm-up starts it again
+      if (message.resetPeak) maxRss = process.memoryUsage().rss;
     } else if (message.cmd === 'heap-snapshot') {
       globalThis.gc?.();
       const before = memoryFigures();

@@ -233,7 +233,10 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     for (const path of paths) await round(path, Math.min(500, EVENTS), { rate: RATE }, 'warmup');
     const cpuBefore = new Map<string, number>();
     for (const child of children)
-      cpuBefore.set(child.name, (await child.ask<{ cpuMs: number }>({ cmd: 'collect' }, 'collected')).cpuMs);
+      cpuBefore.set(
+        child.name,
+        (await child.ask<{ cpuMs: number }>({ cmd: 'collect', resetPeak: true }, 'collected')).cpuMs,
+      );
 
     await heapSnapshots(children, 'after-warmup');
     const steady = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));

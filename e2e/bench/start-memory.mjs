@@ -2,12 +2,13 @@
 // (the demo seeded, its backlog of events applied) and on the existing one (then under a read load through the
 // gateway). Several trees interleaved, round by round, so that they share the machine's load:
 //
-//   node e2e/bench/start-memory.mjs <tree> [<tree> …]      (each tree built; BENCH_ROUNDS, BENCH_LOAD_SECONDS)
+//   node e2e/bench/start-memory.mjs <tree> [<tree> …]      (each tree built; BENCH_ROUNDS, BENCH_LOAD_SECONDS;
+//   BENCH_EXISTING_DATA=<seeded data folder>: only the start on a copy of it and the read load)
 //
 // RSS figures are each process's VmHWM (its peak resident set, /proc/<pid>/status), read just before it stops, and
 // VmRSS at ready; the demo seed's child processes (when a tree seeds in one) are sampled every 200 ms while alive.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -19,6 +20,7 @@ if (trees.length === 0) {
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
+const EXISTING_DATA = process.env.BENCH_EXISTING_DATA ? resolve(process.env.BENCH_EXISTING_DATA) : undefined;
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 4600);
 const PORTS = {
   GATEWAY_PORT: PORT_BASE,
@@ -187,20 +189,27 @@ for (let round = 1; round <= ROUNDS; round++) {
     const dataDir = mkdtempSync(join(tmpdir(), 'start-memory-'));
     try {
       const load1 = loadavg()[0].toFixed(1);
-      // 1. fresh data folder: the demo seeded, then its backlog applied
-      const fresh = await startTree(tree, dataDir);
-      await waitUntilIdle(fresh);
-      const freshPeaks = await fresh.stop();
       console.log(`\n[round ${round}] ${tree} (load ${load1})`);
-      console.log(`  fresh data folder: healthy gateway ${fresh.healthy().toFixed(1)} s, ready ${fresh.ready} s`);
-      console.log(
-        `  ${rssLine('peak RSS (seed + backlog)', { ...freshPeaks, ...Object.fromEntries(fresh.seedPeaks) })}`,
-      );
+      if (EXISTING_DATA) {
+        // BENCH_EXISTING_DATA=<a data folder npm start has seeded>: a copy of it, the fresh start left out
+        cpSync(EXISTING_DATA, dataDir, { recursive: true });
+      } else {
+        // 1. fresh data folder: the demo seeded, then its backlog applied
+        const fresh = await startTree(tree, dataDir);
+        await waitUntilIdle(fresh);
+        const freshPeaks = await fresh.stop();
+        console.log(`  fresh data folder: healthy gateway ${fresh.healthy().toFixed(1)} s, ready ${fresh.ready} s`);
+        console.log(
+          `  ${rssLine('peak RSS (seed + backlog)', { ...freshPeaks, ...Object.fromEntries(fresh.seedPeaks) })}`,
+        );
+      }
       // 2. the same data folder again: start-up, then a read load
       const again = await startTree(tree, dataDir);
       const atReady = {};
       for (const [name, pid] of again.processes) atReady[name] = status(pid)?.rss ?? 0;
       await waitUntilIdle(again, 30);
+      const beforeLoad = {};
+      for (const [name, pid] of again.processes) beforeLoad[name] = status(pid)?.hwm ?? 0;
       const before = Object.fromEntries([...again.processes].map(([n, pid]) => [n, cpuSeconds(pid)]));
       const { requests, errors } = await load(again);
       const cpu = [...again.processes]
@@ -212,6 +221,7 @@ for (let round = 1; round <= ROUNDS; round++) {
         `  existing data: healthy gateway ${again.healthy().toFixed(1)} s, ready ${again.ready} s, seed processes: ${again.seedPeaks.size}`,
       );
       console.log(`  ${rssLine('RSS at ready', atReady)}`);
+      console.log(`  ${rssLine('peak RSS before the load', beforeLoad)}`);
       console.log(
         `  read load: ${requests} requests (${errors} with errors) in ${LOAD_SECONDS} s, ${CLIENTS} clients; CPU ms/request ${cpu}`,
       );
