@@ -5,11 +5,23 @@ import { REQUEST_ID_HEADER } from '@shequ/server';
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
-/** A subgraph's answer as received: status and body text (each waiter parses its own copy). */
-export interface SubgraphAnswer {
-  status: number;
-  contentType: string | undefined;
-  text: string;
+/**
+ * A subgraph's answer as received: status, content type and body bytes, shared by every waiter of a merged fetch
+ * (never changed: each waiter that parses it parses its own copy; the single-fetch shortcut may pass the bytes on).
+ */
+export class SubgraphAnswer {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly contentType: string | undefined,
+    readonly bytes: Buffer,
+  ) {}
+
+  /** The body as text (decoded once, on first use). */
+  get text(): string {
+    return (this.decoded ??= this.bytes.toString('utf8'));
+  }
 }
 
 export interface SubgraphClientFigures {
@@ -79,9 +91,13 @@ export class SubgraphClient {
     const body = typeof init?.body === 'string' ? init.body : '';
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(init?.headers ?? {})) headers[name.toLowerCase()] = value;
-    const answer = await this.post(url, headers, body, MERGEABLE_BODY.test(body));
-    return new AnswerResponse(url, answer);
+    return new AnswerResponse(url, await this.postOperation(url, headers, body));
   };
+
+  /** POSTs a GraphQL request body (`{"query":…}`, headers in lower case); merged when its operation is a query. */
+  postOperation(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+    return this.post(url, headers, body, MERGEABLE_BODY.test(body));
+  }
 
   counts(): SubgraphClientFigures {
     return { ...this.figures };
@@ -95,11 +111,8 @@ export class SubgraphClient {
     this.figures.sent += 1;
     const response = await request(url, { method: 'POST', headers, body, dispatcher: this.agent });
     const contentType = response.headers['content-type'];
-    return {
-      status: response.statusCode,
-      contentType: Array.isArray(contentType) ? contentType[0] : contentType,
-      text: await response.body.text(),
-    };
+    const bytes = Buffer.from(await response.body.arrayBuffer());
+    return new SubgraphAnswer(response.statusCode, Array.isArray(contentType) ? contentType[0] : contentType, bytes);
   }
 }
 
@@ -107,7 +120,7 @@ export class SubgraphClient {
 const MERGEABLE_BODY = /^\{"query":"\s*(query\b|\{)/;
 
 /** One waiter's copy of an answer (each parses its own: the gateway merges entity answers into them). */
-class AnswerResponse implements FetcherResponse {
+export class AnswerResponse implements FetcherResponse {
   readonly bodyUsed = false;
   readonly redirected = false;
   readonly ok: boolean;
@@ -133,8 +146,8 @@ class AnswerResponse implements FetcherResponse {
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = new TextEncoder().encode(this.answer.text);
-    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const { bytes } = this.answer;
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   }
 
   clone(): FetcherResponse {
