@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { REQUEST_ID_HEADER } from '@shequ/server';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -65,6 +65,8 @@ export class SubgraphClient {
     connections: 256,
   });
   private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  /** Each subgraph URL's origin and path (a handful of URLs, parsed once). */
+  private readonly targets = new Map<string, { origin: string; path: string }>();
   private readonly figures: SubgraphClientFigures = { sent: 0, merged: 0 };
 
   constructor(private readonly settings: { mergeIdenticalFetches: boolean } = { mergeIdenticalFetches: true }) {}
@@ -107,13 +109,58 @@ export class SubgraphClient {
     return this.agent.close();
   }
 
-  private async send(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+  /**
+   * One request over the agent's kept-alive connections, through undici's `dispatch` with a handler that keeps the
+   * body's chunks as they arrive: what `request()` does, without its per-request body stream (a `Readable`), async
+   * resource and parsed header object — the answer is needed whole, as bytes.
+   */
+  private send(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
     this.figures.sent += 1;
-    const response = await request(url, { method: 'POST', headers, body, dispatcher: this.agent });
-    const contentType = response.headers['content-type'];
-    const bytes = Buffer.from(await response.body.arrayBuffer());
-    return new SubgraphAnswer(response.statusCode, Array.isArray(contentType) ? contentType[0] : contentType, bytes);
+    const target = this.targetOf(url);
+    return new Promise<SubgraphAnswer>((resolve, reject) => {
+      let status = 0;
+      let contentType: string | undefined;
+      const chunks: Buffer[] = [];
+      this.agent.dispatch(
+        { origin: target.origin, path: target.path, method: 'POST', headers, body },
+        {
+          onConnect: () => undefined,
+          onHeaders: (statusCode: number, rawHeaders: Buffer[]) => {
+            status = statusCode;
+            contentType = contentTypeOf(rawHeaders);
+            return true;
+          },
+          onData: (chunk: Buffer) => {
+            chunks.push(chunk);
+            return true;
+          },
+          onComplete: () =>
+            resolve(new SubgraphAnswer(status, contentType, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))),
+          onError: (error: Error) => reject(error),
+        },
+      );
+    });
   }
+
+  private targetOf(url: string): { origin: string; path: string } {
+    let target = this.targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      this.targets.set(url, target);
+    }
+    return target;
+  }
+}
+
+/** The `content-type` of an answer's raw headers (name, value, name, value … as undici hands them over). */
+function contentTypeOf(rawHeaders: Buffer[]): string | undefined {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (name.length === 12 && name.toString('latin1').toLowerCase() === 'content-type')
+      return rawHeaders[i + 1].toString('latin1');
+  }
+  return undefined;
 }
 
 /** A body whose operation only reads: the gateway writes `query …` or `{ … }`; never merge a mutation. */
