@@ -3,7 +3,8 @@ import { GraphQLError, parse } from 'graphql';
 import { EXPORT_PERMISSION_HEADER, REQUEST_ID_HEADER, traceHeaders } from '@shequ/server';
 import { ACTING_COMMUNITY_HEADER } from '@shequ/auth';
 import type { GatewayCaller } from './gateway-caller.js';
-import type { SubgraphClient } from './subgraph-client.js';
+import { AnswerResponse, type SubgraphAnswer, type SubgraphClient } from './subgraph-client.js';
+import { isDataOnlyAnswer } from './data-only-answer.js';
 import type { SubgraphName } from './subgraph-endpoints.js';
 import { outageErrors } from './subgraph-outage.js';
 import type { SingleFetchPath } from './single-fetch.js';
@@ -62,14 +63,40 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     );
     if (replayed) return replayed;
     try {
-      return await this.send(options);
+      return await this.responseOf(await this.send(options));
     } catch (error) {
-      // only a query of a client's request is answered with a partial result (not a health check)
-      if (!('document' in options) || !isOutage(error)) throw error;
-      // the fetch's document node is only exposed on request (exposeDocumentNodeInFetchNode): parse its text
-      const document = options.document ?? (options.request.query ? parse(options.request.query) : undefined);
-      return { errors: outageErrors(this.service, document, options.request.variables) };
+      return this.outage(options, error);
     }
+  }
+
+  /**
+   * The single-fetch shortcut's request: the same request as `process` sends, but an answer that is exactly
+   * `{"data":{…}}` (no errors, no extensions: `isDataOnlyAnswer`) with status 2xx and a JSON content type comes
+   * back as its bytes, to be passed on unparsed; any other answer (or failure) as `process` returns (or throws) it.
+   */
+  async forwardOrProcess(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<{ bytes: Buffer } | { response: Awaited<ReturnType<RemoteGraphQLDataSource['process']>> }> {
+    try {
+      const answer = await this.send(options);
+      if (answer.status >= 200 && answer.status <= 299 && isJson(answer.contentType) && isDataOnlyAnswer(answer.bytes))
+        return { bytes: answer.bytes };
+      return { response: await this.responseOf(answer) };
+    } catch (error) {
+      return { response: this.outage(options, error) };
+    }
+  }
+
+  /**
+   * A subgraph that does not answer (down, unreachable, a proxy's 502–504) leaves its fields null with errors that
+   * name the service and say where the data is missing; any other failure is thrown.
+   */
+  private outage(options: GraphQLDataSourceProcessOptions<GatewayContext>, error: unknown) {
+    // only a query of a client's request is answered with a partial result (not a health check)
+    if (!('document' in options) || !isOutage(error)) throw error;
+    // the fetch's document node is only exposed on request (exposeDocumentNodeInFetchNode): parse its text
+    const document = options.document ?? (options.request.query ? parse(options.request.query) : undefined);
+    return { errors: outageErrors(this.service, document, options.request.variables) };
   }
 
   /**
@@ -77,19 +104,18 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
    * copies the headers through two node-fetch `Headers` and builds a node-fetch `Request` (the body copied into a
    * Buffer) that only its error hooks would read. The body is the same: `{"query":…,"variables":…,…}`.
    */
-  private async send(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
-  ): ReturnType<RemoteGraphQLDataSource['process']> {
+  private send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphAnswer> {
     const { http, query, ...rest } = options.request;
     if (!query) throw new Error('Missing query');
     const headers = this.headersFor(options.context as Partial<GatewayContext> | undefined);
     // Apollo Gateway's own (only with federated tracing, which is off): added, never replacing the caller's
     for (const [name, value] of http?.headers ?? []) headers[name.toLowerCase()] ??= value;
-    const response = await this.client.fetcher(this.url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, ...rest }),
-    });
+    return this.client.postOperation(this.url, headers, JSON.stringify({ query, ...rest }));
+  }
+
+  /** The answer as Apollo Gateway's data source returns it: the parsed body, or the error of a refusal. */
+  private async responseOf(answer: SubgraphAnswer): ReturnType<RemoteGraphQLDataSource['process']> {
+    const response = new AnswerResponse(this.url, answer);
     if (!response.ok) throw await this.errorFromResponse(response);
     const body = await this.parseBody(response);
     if (typeof body !== 'object' || body === null)
@@ -132,6 +158,14 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 }
 
 class SubgraphUnavailable extends GraphQLError {}
+
+/** The content types `parseBody` reads as JSON. */
+function isJson(contentType: string | undefined): boolean {
+  return (
+    contentType !== undefined &&
+    (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json'))
+  );
+}
 
 /** No answer at all: a network error of the fetch (node-fetch `FetchError`, an abort) or a gateway status. */
 /** Network failures as Node and undici name them: refused, reset or timed-out connections, unknown hosts. */

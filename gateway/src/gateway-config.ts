@@ -26,6 +26,11 @@ export interface GatewayConfig {
    * comes (default on; see SingleFetchPath). Off: Apollo Gateway executes every plan (tests compare the two).
    */
   singleFetchPath?: boolean;
+  /**
+   * Whether the single-fetch path passes a subgraph's answer on as its bytes when it is exactly `{"data":{…}}`
+   * (default on; see `isDataOnlyAnswer`). Off: the answer is parsed and printed again (tests compare the two).
+   */
+  forwardSubgraphBytes?: boolean;
 }
 
 export const API_SCHEMA_PATH = fileURLToPath(new URL('../api-schema.graphql', import.meta.url));

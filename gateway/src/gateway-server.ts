@@ -45,7 +45,7 @@ export interface RunningGateway {
   /** Requests sent to subgraphs, and fetches merged into one already in flight. */
   subgraphFetches(): SubgraphClientFigures;
   /** Requests answered with their one subgraph fetch's data as it came, and requests Apollo Gateway executed. */
-  singleFetches(): { passed: number; planned: number; shortcut: number };
+  singleFetches(): { passed: number; planned: number; shortcut: number; forwarded: number };
   stop(): Promise<void>;
 }
 
@@ -69,7 +69,10 @@ export async function startGateway(
   const verifiedTokens = new VerifiedTokens();
   const subgraphs = new SubgraphClient({ mergeIdenticalFetches: config.mergeIdenticalFetches ?? true });
   // with spans recorded, every request goes through Apollo Gateway's execution (its spans: plan, fetch, shaping)
-  const singleFetch = new SingleFetchPath({ enabled: () => !tracing.recording && config.singleFetchPath !== false });
+  const singleFetch = new SingleFetchPath({
+    enabled: () => !tracing.recording && config.singleFetchPath !== false,
+    forwardBytes: config.forwardSubgraphBytes !== false,
+  });
   const gateway = supergraphGateway(readFileSync(config.supergraphPath, 'utf8'), {
     buildService: ({ name }) =>
       new ForwardingDataSource(name as SubgraphName, {

@@ -1,15 +1,27 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { Agent, request } from 'undici';
+import { Agent } from 'undici';
 import { REQUEST_ID_HEADER } from '@shequ/server';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
-/** A subgraph's answer as received: status and body text (each waiter parses its own copy). */
-export interface SubgraphAnswer {
-  status: number;
-  contentType: string | undefined;
-  text: string;
+/**
+ * A subgraph's answer as received: status, content type and body bytes, shared by every waiter of a merged fetch
+ * (never changed: each waiter that parses it parses its own copy; the single-fetch shortcut may pass the bytes on).
+ */
+export class SubgraphAnswer {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly contentType: string | undefined,
+    readonly bytes: Buffer,
+  ) {}
+
+  /** The body as text (decoded once, on first use). */
+  get text(): string {
+    return (this.decoded ??= this.bytes.toString('utf8'));
+  }
 }
 
 export interface SubgraphClientFigures {
@@ -53,6 +65,8 @@ export class SubgraphClient {
     connections: 256,
   });
   private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  /** Each subgraph URL's origin and path (a handful of URLs, parsed once). */
+  private readonly targets = new Map<string, { origin: string; path: string }>();
   private readonly figures: SubgraphClientFigures = { sent: 0, merged: 0 };
 
   constructor(private readonly settings: { mergeIdenticalFetches: boolean } = { mergeIdenticalFetches: true }) {}
@@ -79,9 +93,13 @@ export class SubgraphClient {
     const body = typeof init?.body === 'string' ? init.body : '';
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(init?.headers ?? {})) headers[name.toLowerCase()] = value;
-    const answer = await this.post(url, headers, body, MERGEABLE_BODY.test(body));
-    return new AnswerResponse(url, answer);
+    return new AnswerResponse(url, await this.postOperation(url, headers, body));
   };
+
+  /** POSTs a GraphQL request body (`{"query":…}`, headers in lower case); merged when its operation is a query. */
+  postOperation(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+    return this.post(url, headers, body, MERGEABLE_BODY.test(body));
+  }
 
   counts(): SubgraphClientFigures {
     return { ...this.figures };
@@ -91,23 +109,65 @@ export class SubgraphClient {
     return this.agent.close();
   }
 
-  private async send(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+  /**
+   * One request over the agent's kept-alive connections, through undici's `dispatch` with a handler that keeps the
+   * body's chunks as they arrive: what `request()` does, without its per-request body stream (a `Readable`), async
+   * resource and parsed header object — the answer is needed whole, as bytes.
+   */
+  private send(url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
     this.figures.sent += 1;
-    const response = await request(url, { method: 'POST', headers, body, dispatcher: this.agent });
-    const contentType = response.headers['content-type'];
-    return {
-      status: response.statusCode,
-      contentType: Array.isArray(contentType) ? contentType[0] : contentType,
-      text: await response.body.text(),
-    };
+    const target = this.targetOf(url);
+    return new Promise<SubgraphAnswer>((resolve, reject) => {
+      let status = 0;
+      let contentType: string | undefined;
+      const chunks: Buffer[] = [];
+      this.agent.dispatch(
+        { origin: target.origin, path: target.path, method: 'POST', headers, body },
+        {
+          onConnect: () => undefined,
+          onHeaders: (statusCode: number, rawHeaders: Buffer[]) => {
+            status = statusCode;
+            contentType = contentTypeOf(rawHeaders);
+            return true;
+          },
+          onData: (chunk: Buffer) => {
+            chunks.push(chunk);
+            return true;
+          },
+          onComplete: () =>
+            resolve(new SubgraphAnswer(status, contentType, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))),
+          onError: (error: Error) => reject(error),
+        },
+      );
+    });
   }
+
+  private targetOf(url: string): { origin: string; path: string } {
+    let target = this.targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+      this.targets.set(url, target);
+    }
+    return target;
+  }
+}
+
+/** The `content-type` of an answer's raw headers (name, value, name, value … as undici hands them over). */
+function contentTypeOf(rawHeaders: Buffer[]): string | undefined {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    if (name.length === 12 && name.toString('latin1').toLowerCase() === 'content-type')
+      return rawHeaders[i + 1].toString('latin1');
+  }
+  return undefined;
 }
 
 /** A body whose operation only reads: the gateway writes `query …` or `{ … }`; never merge a mutation. */
 const MERGEABLE_BODY = /^\{"query":"\s*(query\b|\{)/;
 
 /** One waiter's copy of an answer (each parses its own: the gateway merges entity answers into them). */
-class AnswerResponse implements FetcherResponse {
+export class AnswerResponse implements FetcherResponse {
   readonly bodyUsed = false;
   readonly redirected = false;
   readonly ok: boolean;
@@ -133,8 +193,8 @@ class AnswerResponse implements FetcherResponse {
   }
 
   arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = new TextEncoder().encode(this.answer.text);
-    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const { bytes } = this.answer;
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   }
 
   clone(): FetcherResponse {

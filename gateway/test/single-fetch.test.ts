@@ -24,9 +24,15 @@ const PAGE = {
 describe('the single-fetch path', () => {
   let passing: RunningGateway;
   let executing: RunningGateway;
+  /** Single-fetch path and shortcut, but the subgraph's answer always parsed and printed again (no bytes passed on). */
+  let parsing: RunningGateway;
   let residents: Server;
   const received: Received[] = [];
-  let reply: { status: number; body: unknown } = { status: 200, body: { data: { residents: PAGE } } };
+  /** The stand-in's answer: `body` printed as Apollo Server prints it (JSON and a newline), or `raw` exactly. */
+  let reply: { status: number; body?: unknown; raw?: string; contentType?: string } = {
+    status: 200,
+    body: { data: { residents: PAGE } },
+  };
   let authorization: string;
   const urlOfResidents = () => `http://127.0.0.1:${(residents.address() as AddressInfo).port}/graphql`;
 
@@ -40,10 +46,15 @@ describe('the single-fetch path', () => {
         // first: 13 is refused, whatever else is set (a batch mixes refused and answered operations)
         const answer =
           parsed.variables?.first === 13
-            ? { status: 200, body: { data: { residents: null }, errors: [{ message: '不行', path: ['residents'] }] } }
+            ? {
+                status: 200,
+                body: { data: { residents: null }, errors: [{ message: '不行', path: ['residents'] }] },
+                raw: undefined,
+                contentType: undefined,
+              }
             : reply;
-        response.writeHead(answer.status, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(answer.body));
+        response.writeHead(answer.status, { 'content-type': answer.contentType ?? 'application/json; charset=utf-8' });
+        response.end(answer.raw ?? `${JSON.stringify(answer.body)}\n`);
       });
     });
     await new Promise<void>((resolve) => residents.listen(0, '127.0.0.1', resolve));
@@ -58,6 +69,7 @@ describe('the single-fetch path', () => {
     const logger = createLogger('gateway').child({}, { level: 'silent' });
     passing = await startGateway(gatewayConfig(env), { logger, env });
     executing = await startGateway({ ...gatewayConfig(env), singleFetchPath: false }, { logger, env });
+    parsing = await startGateway({ ...gatewayConfig(env), forwardSubgraphBytes: false }, { logger, env });
     authorization = `Bearer ${await signHs256Token(
       { sub: 'admin', name: '测试', community: '350203008006', roles: ['community_admin'] },
       settings,
@@ -66,6 +78,7 @@ describe('the single-fetch path', () => {
   afterAll(async () => {
     await passing?.stop();
     await executing?.stop();
+    await parsing?.stop();
     residents?.closeAllConnections();
     await new Promise((resolve) => residents?.close(resolve));
   });
@@ -187,7 +200,9 @@ describe('the single-fetch path', () => {
       });
       const text = await response.text();
       // stack traces (development mode) differ in where the error passed, not in what it says
-      const withoutStacks = text.replace(/,?"stacktrace":\[[^\]]*\]/g, '');
+      const withoutStacks = text.includes('"stacktrace"')
+        ? `${JSON.stringify(JSON.parse(text, (key, value: unknown) => (key === 'stacktrace' ? undefined : value)))}\n`
+        : text;
       const shown = [...response.headers]
         .filter(([name]) => !['date', 'x-request-id', 'keep-alive'].includes(name))
         .map(([name, value]) => [name, name === 'content-length' && withoutStacks !== text ? '(stacks)' : value]);
@@ -199,11 +214,16 @@ describe('the single-fetch path', () => {
       const [shortcut, apollo] = gateways;
       // (planned on its first request, passed on the second: then known to the shortcut)
       for (let i = 0; i < 2; i++) await raw(shortcut, { query: QUERY, variables: { first: 2, withHousehold: true } });
-      const before = shortcut.singleFetches().shortcut;
+      const before = shortcut.singleFetches();
       const viaApollo = await raw(apollo, body, headers);
       const viaShortcut = await raw(shortcut, body, headers);
       expect(viaShortcut).toEqual(viaApollo);
-      return { ...viaShortcut, shortcut: shortcut.singleFetches().shortcut - before };
+      const after = shortcut.singleFetches();
+      return {
+        ...viaShortcut,
+        shortcut: after.shortcut - before.shortcut,
+        forwarded: after.forwarded - before.forwarded,
+      };
     }
 
     it('answers a document it has answered before without Apollo Server: the same status, headers and bytes', async () => {
@@ -292,6 +312,119 @@ describe('the single-fetch path', () => {
         await trustedPassing.stop();
         await trustedExecuting.stop();
       }
+    });
+
+    describe('passing the subgraph’s bytes on', () => {
+      /**
+       * The same request through the gateway that passes bytes on, the one that parses and prints them again, and
+       * Apollo Gateway's execution: the same status, headers and bytes from all three; how many were passed on.
+       */
+      async function allAlike(body: unknown, gateways = { bytes: passing, parsed: parsing, apollo: executing }) {
+        const parsed = await alike(body, {}, [gateways.parsed, gateways.apollo]);
+        expect(parsed.forwarded).toBe(0);
+        const passed = await alike(body, {}, [gateways.bytes, gateways.apollo]);
+        expect(passed.text).toBe(parsed.text);
+        return passed;
+      }
+      const request = { query: QUERY, variables: { first: 2, withHousehold: true } };
+      /** Strings JSON prints escaped, or that look like the end of the data object and the start of `errors`. */
+      const TRICKY = {
+        edges: [
+          { node: { n: '林"}},"errors":[{"message":"x"}]}\n', household: { address: 'C:\\楼\\ 2 号 "东"\t\u0001' } } },
+          { node: { n: '😀 \u2028\u2029 \ud800 {[', household: null } },
+          { node: { n: '', household: { address: '}]}' } } },
+        ],
+      };
+
+      it('passes on an answer that is exactly {"data":{…}} and a newline: the bytes any path would print', async () => {
+        for (const residents of [PAGE, TRICKY, { edges: [] }]) {
+          reply = { status: 200, body: { data: { residents } } };
+          const passed = await allAlike(request);
+          expect(passed.forwarded).toBe(1);
+          expect(passed.text).toBe(`${JSON.stringify({ data: { residents } })}\n`);
+          expect(JSON.parse(passed.text)).toEqual({ data: { residents } });
+          expect(passed.sent).toHaveLength(1);
+        }
+      });
+
+      it('parses every other answer: errors (before or after the data), extensions, another printing or type', async () => {
+        const data = JSON.stringify({ residents: PAGE });
+        const error =
+          '{"message":"无权访问","path":["residents","edges",0,"node","household"],"extensions":{"code":"FORBIDDEN"}}';
+        const others: Array<typeof reply> = [
+          // errors come first in Apollo Server's answers; after the data in another server's
+          { status: 200, raw: `{"errors":[${error}],"data":${data}}\n` },
+          { status: 200, raw: `{"data":${data},"errors":[${error}]}\n` },
+          { status: 200, raw: `{"data":${data},"extensions":{"cost":3}}\n` },
+          { status: 200, raw: `{"data":null,"errors":[${error}]}\n` },
+          // printed otherwise: no newline, spaces, indented
+          { status: 200, raw: `{"data":${data}}` },
+          { status: 200, raw: `{ "data": ${data} }\n` },
+          { status: 200, raw: `${JSON.stringify({ data: { residents: PAGE } }, null, 2)}\n` },
+          // not JSON by its content type; cut short
+          { status: 200, raw: `{"data":${data}}\n`, contentType: 'text/plain' },
+          { status: 200, raw: `{"data":${data.slice(0, -3)}\n` },
+        ];
+        for (const other of others) {
+          reply = other;
+          const passed = await allAlike(request);
+          expect(passed.forwarded, other.raw).toBe(0);
+          expect(passed.sent).toHaveLength(1);
+        }
+      });
+
+      it('in production too: a subgraph’s stack traces and internals never reach the client, passed on or not', async () => {
+        const env = {
+          SHEQU_JWT_SECRET: SECRET,
+          GATEWAY_PORT: '0',
+          RESIDENTS_URL: urlOfResidents(),
+          CASES_PORT: '9',
+          PARTYBUILDING_PORT: '9',
+          EVENTS_PORT: '9',
+        };
+        const logger = createLogger('gateway').child({}, { level: 'silent' });
+        const config = { ...gatewayConfig(env), production: true };
+        const bytes = await startGateway(config, { logger, env });
+        const parsed = await startGateway({ ...config, forwardSubgraphBytes: false }, { logger, env });
+        const apollo = await startGateway({ ...config, singleFetchPath: false }, { logger, env });
+        try {
+          const gateways = { bytes, parsed, apollo };
+          reply = {
+            status: 200,
+            body: {
+              data: { residents: null },
+              errors: [
+                {
+                  message: '服务器内部错误',
+                  path: ['residents'],
+                  extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: at Database.run (/srv/x.js:1)'] },
+                },
+              ],
+            },
+          };
+          const failed = await allAlike(request, gateways);
+          expect(failed.forwarded).toBe(0);
+          expect(failed.text).not.toContain('stacktrace');
+          expect(failed.text).not.toContain('/srv/');
+          expect(JSON.parse(failed.text)).toEqual({
+            errors: [
+              {
+                message: '服务器内部错误',
+                path: ['residents'],
+                extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'residents' },
+              },
+            ],
+            data: { residents: null },
+          });
+          reply = { status: 200, body: { data: { residents: TRICKY } } };
+          const answered = await allAlike(request, gateways);
+          expect(answered.forwarded).toBe(1);
+        } finally {
+          await bytes.stop();
+          await parsed.stop();
+          await apollo.stop();
+        }
+      });
     });
   });
 });

@@ -53,7 +53,9 @@ export interface HttpServiceSettings<TContext extends BaseContext> {
 
 /** What a `graphqlShortcut` did: answered the request, or left it to Apollo Server (with the context it made). */
 export type GraphQLShortcutOutcome<TContext> =
-  { answer: { status: number; headers: Record<string, string>; body: string } } | { context: TContext } | undefined;
+  | { answer: { status: number; headers: Readonly<Record<string, string>>; body: string | Uint8Array } }
+  | { context: TContext }
+  | undefined;
 
 export interface RunningHttpService {
   url: string;
