@@ -25,7 +25,7 @@ export class JetStreamPublisher {
   private readonly prefix: string;
   private readonly subscription: Subscription;
   /** Publishes awaiting their answer, by token (insertion order = token order = time order). */
-  private readonly pending = new Map<number, PublishAnswer>();
+  private readonly pending = new Map<number, { answer: PublishAnswer; subject: string }>();
   private next = 0;
   /** The last token given out at each of the latest sweeps, with the sweep's time: what has waited long enough. */
   private readonly marks: { token: number; at: number }[] = [];
@@ -46,6 +46,26 @@ export class JetStreamPublisher {
     });
     this.sweeper = setInterval(() => this.expire(), Math.max(1, Math.floor(timeoutMs / 2)));
     this.sweeper.unref();
+    void this.watchPermissionErrors();
+  }
+
+  /**
+   * A publish the user may not make is answered by the server with `-ERR 'Permissions Violation for Publish to …'`
+   * on the connection, not on the reply subject: the publishes waiting on that subject fail with it at once (as the
+   * client's request did), not after the timeout.
+   */
+  private async watchPermissionErrors(): Promise<void> {
+    for await (const status of this.connection.status()) {
+      if (this.closed) return;
+      if (status.type !== 'error') continue;
+      const error = status.error as Error & { operation?: string; subject?: string };
+      if (error?.name !== 'PermissionViolationError' || error.operation !== 'publish') continue;
+      for (const [token, waiting] of this.pending) {
+        if (waiting.subject !== error.subject) continue;
+        this.pending.delete(token);
+        waiting.answer(error);
+      }
+    }
   }
 
   /** Publishes awaiting their answer. */
@@ -61,7 +81,7 @@ export class JetStreamPublisher {
     if (this.closed) throw new Error('the publisher is closed');
     const token = ++this.next;
     this.connection.publish(subject, payload, { reply: this.prefix + token, headers: msgIdHeader(msgId) });
-    this.pending.set(token, answer);
+    this.pending.set(token, { answer, subject });
   }
 
   /** Fails what still waits (the connection is closing) and stops listening. */
@@ -75,10 +95,10 @@ export class JetStreamPublisher {
 
   private answer(message: Msg): void {
     const token = Number(message.subject.slice(this.prefix.length));
-    const answer = this.pending.get(token);
-    if (!answer) return; // timed out already
+    const waiting = this.pending.get(token);
+    if (!waiting) return; // timed out already
     this.pending.delete(token);
-    answer(refusalIn(message));
+    waiting.answer(refusalIn(message));
   }
 
   /** Fails the publishes that have waited at least `timeoutMs` (give or take half of it). */
@@ -92,10 +112,10 @@ export class JetStreamPublisher {
   }
 
   private failUpTo(limit: number, error: () => Error): void {
-    for (const [token, answer] of this.pending) {
+    for (const [token, waiting] of this.pending) {
       if (token > limit) break;
       this.pending.delete(token);
-      answer(error());
+      waiting.answer(error());
     }
   }
 }

@@ -99,6 +99,13 @@ describe('JetStreamPublisher: core publishes, acknowledgements matched by reply 
       await expect(
         bus.publish(`${SUBJECT_PREFIX}.residents.resident.registered`, '{}', 'evt-through-bus'),
       ).resolves.toBeUndefined();
+      // a subject the user may not publish on: the server's permission error fails the publish at once (regression:
+      // it waited for the 5 s timeout, the error arrives on the connection, not on the reply subject)
+      const started = performance.now();
+      await expect(bus.publish(`${SUBJECT_PREFIX}.cases.case.opened`, '{}', 'evt-forbidden')).rejects.toThrow(
+        /permission/i,
+      );
+      expect(performance.now() - started).toBeLessThan(2_000);
       // a message id with a line break would corrupt the header block: refused before anything is written
       await expect(bus.publish(`${SUBJECT_PREFIX}.residents.resident.registered`, '{}', 'evt\r\nX: y')).rejects.toThrow(
         /line break/,
