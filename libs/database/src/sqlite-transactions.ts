@@ -6,6 +6,7 @@ import {
   type IsolationLevel,
   type LogContext,
   type TransactionEventBroadcaster,
+  type TransactionEventType,
 } from '@mikro-orm/core';
 
 import { runOn, sqliteBindings, type SqliteHandle } from './sqlite-statements.js';
@@ -137,6 +138,24 @@ export function isSqliteTransaction(ctx: unknown): ctx is SqliteTransaction {
   return ctx instanceof SqliteTransaction;
 }
 
+/**
+ * Dispatches a transaction event, unless no subscriber listens to it: a dispatch without listeners still builds its
+ * arguments, a list of listeners and an async run over it (MikroORM's `EventManager`), four per transaction, most of
+ * them for nobody (nothing listens to the start of a transaction). Falls back to dispatching when the event manager
+ * does not show its listeners.
+ */
+async function announce(
+  broadcaster: TransactionEventBroadcaster | undefined,
+  event: TransactionEventType,
+  ctx?: Knex.Transaction,
+): Promise<void> {
+  if (!broadcaster) return;
+  const listeners = (broadcaster as unknown as { eventManager?: { listeners?: Partial<Record<string, Set<unknown>>> } })
+    .eventManager?.listeners;
+  if (listeners && !listeners[event]?.size) return;
+  await broadcaster.dispatchEvent(event, ctx);
+}
+
 interface TransactionOptions {
   isolationLevel?: IsolationLevel;
   readOnly?: boolean;
@@ -156,7 +175,7 @@ export class SqliteConnection extends BetterSqliteConnection {
     const parent = options.ctx as unknown;
     if (parent !== undefined && !isSqliteTransaction(parent)) return super.begin(options);
     if (parent === undefined) {
-      await options.eventBroadcaster?.dispatchEvent(EventType.beforeTransactionStart);
+      await announce(options.eventBroadcaster, EventType.beforeTransactionStart);
       const client = this.getKnex().client as unknown as PoolClient;
       const connection = await client.acquireConnection();
       try {
@@ -168,7 +187,7 @@ export class SqliteConnection extends BetterSqliteConnection {
       const trx = new SqliteTransaction(connection, client);
       this.log('begin', options.loggerContext);
       const ctx = trx as unknown as Knex.Transaction;
-      await options.eventBroadcaster?.dispatchEvent(EventType.afterTransactionStart, ctx);
+      await announce(options.eventBroadcaster, EventType.afterTransactionStart, ctx);
       return ctx;
     }
     if (parent.isCompleted()) throw completedError();
@@ -193,7 +212,7 @@ export class SqliteConnection extends BetterSqliteConnection {
       this.log(this.platform.getReleaseSavepointSQL(trx.savepointName!), loggerContext);
       return;
     }
-    await eventBroadcaster?.dispatchEvent(EventType.beforeTransactionCommit, ctx);
+    await announce(eventBroadcaster, EventType.beforeTransactionCommit, ctx);
     try {
       control(trx.connection, 'COMMIT');
     } catch (error) {
@@ -205,7 +224,7 @@ export class SqliteConnection extends BetterSqliteConnection {
     }
     await this.end(trx, false);
     this.log('commit', loggerContext);
-    await eventBroadcaster?.dispatchEvent(EventType.afterTransactionCommit, ctx);
+    await announce(eventBroadcaster, EventType.afterTransactionCommit, ctx);
   }
 
   override async rollback(
@@ -225,10 +244,10 @@ export class SqliteConnection extends BetterSqliteConnection {
       return;
     }
     if (trx.isCompleted() && !trx.commitFailed) return;
-    await eventBroadcaster?.dispatchEvent(EventType.beforeTransactionRollback, ctx);
+    await announce(eventBroadcaster, EventType.beforeTransactionRollback, ctx);
     if (!trx.isCompleted()) await this.end(trx, true);
     this.log('rollback', loggerContext);
-    await eventBroadcaster?.dispatchEvent(EventType.afterTransactionRollback, ctx);
+    await announce(eventBroadcaster, EventType.afterTransactionRollback, ctx);
   }
 
   /** Ends an outermost transaction (rolled back if asked and still open) and gives its connection back. */

@@ -20,6 +20,7 @@ export { SharedConsumerTransaction, SharedTransactionFailed, sharedConsumerTrans
 export * from './dead-letter.js';
 export * from './retention.js';
 export * from './nats-bus.js';
+export { JetStreamPublisher, type PublishAnswer } from './jetstream-publisher.js';
 export { DeliverPolicy } from '@nats-io/jetstream';
 export * from './event-tracing.js';
 export { silentLogger, type Logger } from './silent-logger.js';

@@ -9,6 +9,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { STREAM_NAME, SUBJECT_PREFIX, inboxPrefixOf, type NatsUserCredentials } from '@shequ/contracts';
+import { JetStreamPublisher, type PublishAnswer } from './jetstream-publisher.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface BusSettings {
@@ -43,6 +44,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class NatsBus {
   private connection: NatsConnection | undefined;
   private js: JetStreamClient | undefined;
+  private publisher: JetStreamPublisher | undefined;
   private up = false;
   private closing = false;
   private readonly listeners = new Set<() => void>();
@@ -78,9 +80,26 @@ export class NatsBus {
   }
 
   /** Publishes one message with `Nats-Msg-Id` set, so the server drops duplicates within its window. */
-  async publish(subject: string, payload: string, msgID: string): Promise<void> {
-    if (!this.isConnected) throw new Error('NATS is not connected');
-    await this.jetstream().publish(subject, payload, { msgID, timeout: 5_000 });
+  publish(subject: string, payload: string, msgID: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.publishThen(subject, payload, msgID, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  /**
+   * Publishes one message with `Nats-Msg-Id` set (the server drops duplicates within its window) and calls `answer`
+   * once JetStream has stored it (no error) or refused it, or after 5 s without an answer. The message is on the
+   * connection when this returns: calls keep their order. No promise, request object or timer per message (see
+   * `JetStreamPublisher`): the outbox relay's path.
+   */
+  publishThen(subject: string, payload: string, msgID: string, answer: PublishAnswer): void {
+    try {
+      if (!this.isConnected || !this.publisher) throw new Error('NATS is not connected');
+      this.publisher.publish(subject, payload, msgID, answer);
+    } catch (error) {
+      // answered later, as a refused publish always was (the caller may be in the middle of its own bookkeeping)
+      queueMicrotask(() => answer(error instanceof Error ? error : new Error(String(error))));
+    }
   }
 
   /** Drains subscriptions and closes the connection. */
@@ -91,6 +110,7 @@ export class NatsBus {
     if (connection && !connection.isClosed()) {
       await connection.drain().catch(() => connection.close());
     }
+    this.publisher?.close();
   }
 
   private async connectInBackground(): Promise<void> {
@@ -112,6 +132,11 @@ export class NatsBus {
     }
     this.connection = connection;
     this.js = jetstream(connection);
+    this.publisher = new JetStreamPublisher(
+      connection,
+      this.settings.credentials ? inboxPrefixOf(this.settings.credentials.user) : undefined,
+      5_000,
+    );
     this.watchStatus(connection);
     await this.setUpUntilReady(connection);
     this.logger.info({ servers: this.settings.servers }, 'connected to NATS');

@@ -405,9 +405,8 @@ export class OutboxRelay {
       this.inFlight += 1;
       announce?.push(publication.row.id);
       // the message is written to the connection before `publish` returns its promise: calls keep their order
-      this.settings.bus.publish(publication.row.subject, publication.row.payload, publication.row.id).then(
-        () => this.acknowledge(publication),
-        (error: unknown) => this.refused(publication, error),
+      this.settings.bus.publishThen(publication.row.subject, publication.row.payload, publication.row.id, (error) =>
+        error ? this.refused(publication, error) : this.acknowledge(publication),
       );
     }
     if (this.queueHead === this.queue.length) {

@@ -6,7 +6,7 @@ import { DeliverPolicy } from '@nats-io/jetstream';
 import { executePlain, ormConfig } from '@shequ/database';
 import { ResidentDeceased, STREAM_NAME, type EventEnvelope } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { NatsBus, Outbox, OutboxMessage, OutboxRelay, messagingEntities } from '../src/index.js';
+import { NatsBus, Outbox, OutboxMessage, OutboxRelay, messagingEntities, type PublishAnswer } from '../src/index.js';
 
 async function scratchOrm(dialect: 'sqlite' | 'postgresql', label: string) {
   const orm = await MikroORM.init(
@@ -31,16 +31,15 @@ class BusWithHeldAcks extends NatsBus {
   holdNext = new Set<string>();
   failNext = new Set<string>();
 
-  override publish(subject: string, payload: string, msgID: string): Promise<void> {
+  override publishThen(subject: string, payload: string, msgID: string, answer: PublishAnswer): void {
     this.calls.push(msgID);
-    const sent = super.publish(subject, payload, msgID);
-    if (this.failNext.delete(msgID))
-      return sent.then(() => {
-        throw new Error('ack lost (test)');
-      });
-    if (this.holdNext.delete(msgID))
-      return sent.then(() => new Promise<void>((resolve) => this.held.set(msgID, resolve)));
-    return sent;
+    const fail = this.failNext.delete(msgID);
+    const hold = this.holdNext.delete(msgID);
+    super.publishThen(subject, payload, msgID, (error) => {
+      if (error || (!fail && !hold)) answer(error);
+      else if (fail) answer(new Error('ack lost (test)'));
+      else this.held.set(msgID, () => answer(undefined));
+    });
   }
 
   release(): void {

@@ -1,0 +1,79 @@
+// The producing side of the events benchmark alone, in one process: the residents service (built, from dist/, its own
+// SQLite file, its own nats-server) commits units of work that each record one `resident.registered`, IN_FLIGHT at a
+// time, as events.bench.ts's residents process does; a round ends when every row is acknowledged and marked sent.
+// Prints the process's CPU per event for each round (no consumer, no IPC: only the produce path — unit of work,
+// commit, outbox row, relay, JetStream publish and ack, "sent" mark). With the node flags of `npm start`:
+//   node --max-semi-space-size=4 --heap-growing-percent=40 e2e/bench/producer-loop.mjs
+// Environment: LOOP_EVENTS (5,000 per round), LOOP_ROUNDS (4; the first is a warm-up and not summarised),
+// LOOP_IN_FLIGHT (16). Add --cpu-prof to profile it.
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { ResidentRegistered } from '@shequ/contracts';
+import { executePlain } from '@shequ/database';
+import * as messaging from '@shequ/messaging';
+import { startSubgraphService } from '@shequ/subgraph';
+import { startNatsServer, tempDir } from '@shequ/testing';
+
+const number = (name, fallback) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
+const EVENTS = number('LOOP_EVENTS', 5_000);
+const ROUNDS = number('LOOP_ROUNDS', 4);
+const IN_FLIGHT = number('LOOP_IN_FLIGHT', 16);
+
+const nats = await startNatsServer();
+const data = tempDir('shequ-producer-loop-');
+const { residentsService } = await import('../../services/residents/dist/service.js');
+const service = await startSubgraphService(residentsService, {
+  config: { port: 0, natsUrl: nats.url, seed: 'none' },
+  location: { dialect: 'sqlite', dbName: join(data.path, 'residents.sqlite') },
+  logger: pino({ level: 'warn' }),
+});
+await service.bus.firstConnection;
+
+const meta = { communityId: '350203008006', actor: { kind: 'system', id: 'bench' }, correlationId: 'bench' };
+const unsent = async () =>
+  Number(
+    (await executePlain(service.orm.em.fork(), 'select count(*) as n from outbox_message where sent_at is null', []))[0]
+      .n,
+  );
+
+const perEvent = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < EVENTS) {
+      const i = next++;
+      await service.orm.em.fork().transactional(async (em) => {
+        messaging.eventSink(service.outbox, em, meta).record(ResidentRegistered, {
+          residentId: `loop-${round}-${i}`,
+          householdId: 'bench-household',
+          buildingId: 'bench-building',
+          gridId: 'bench-grid',
+          gender: null,
+          birthDate: null,
+          residenceType: 'REGISTERED',
+          residencePermitExpiresOn: null,
+        });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  while ((await unsent()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  const used = process.cpuUsage(cpu);
+  const ms = (used.user + used.system) / 1000 / EVENTS;
+  const wall = performance.now() - started;
+  if (round > 0) perEvent.push(ms);
+  console.log(
+    `round ${round}: ${EVENTS} events, ${ms.toFixed(3)} ms CPU/event (user ${(used.user / 1000 / EVENTS).toFixed(3)}, ` +
+      `system ${(used.system / 1000 / EVENTS).toFixed(3)}), ${Math.round((EVENTS / wall) * 1000)} events/s${round === 0 ? ' (warm-up)' : ''}`,
+  );
+}
+perEvent.sort((a, b) => a - b);
+console.log(
+  `producer CPU per event (rounds after the warm-up): median ${perEvent[Math.floor(perEvent.length / 2)].toFixed(3)} ms, min ${perEvent[0].toFixed(3)} ms`,
+);
+await service.stop();
+await nats.stop();
+data.remove();
+process.exit(0);
