@@ -45,3 +45,4 @@ export {
 } from './rollups.js';
 export { agedAtLeastSql, communityDateSql, isoDateSql, sqlDialectOf, type SqlDialect } from './calendar-sql.js';
 export { communityScopeSql, type CommunityIdScope } from './community-scope-sql.js';
+export { flushPending, unitOfWorkIsEmpty } from './unit-of-work.js';

@@ -18,8 +18,13 @@ import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
 import { claimEvent, claimEvents } from './processed-event.js';
-import { claimVersion } from './projection-version.js';
-import { SharedTransactionFailed, sharedConsumerTransaction, unitOfWorkIsEmpty } from './shared-transaction.js';
+import { claimVersion, claimVersions, type RecordVersion } from './projection-version.js';
+import {
+  SharedTransactionFailed,
+  inTransaction,
+  sharedConsumerTransaction,
+  unitOfWorkIsEmpty,
+} from './shared-transaction.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface HandlerContext {
@@ -292,7 +297,7 @@ export class EventConsumer {
       try {
         applied =
           this.settings.shareTransactions === false
-            ? await this.settings.orm.em.fork().transactional((em) => this.applyBatchIn(em, applicable))
+            ? await inTransaction(this.settings.orm, (em) => this.applyBatchIn(em, applicable))
             : await sharedConsumerTransaction(this.settings.orm).run((em) => this.applyBatchIn(em, applicable));
       } catch (error) {
         // another consumer's event failed in the shared transaction: this batch is not at fault, once more
@@ -327,8 +332,30 @@ export class EventConsumer {
       applicable.map(({ event }) => event.id),
       new Date(),
     );
+    // the version claims of the claimed events in one statement too, one per record: a record's later event in the
+    // batch is claimed at its turn (it depends on the earlier one's claim)
+    const fresh = applicable.filter(({ event }) => claimed.has(event.id));
+    const firstOfRecord: Array<{ item: Applicable; record: RecordVersion }> = [];
+    const records = new Set<string>();
+    for (const item of fresh) {
+      const record = this.versionedRecord(item.event);
+      if (!record) continue;
+      const key = `${record.aggregate}\u0000${record.aggregateId}`;
+      if (records.has(key)) continue;
+      records.add(key);
+      firstOfRecord.push({ item, record });
+    }
+    const preclaimed = new Map<Applicable, boolean>();
+    if (firstOfRecord.length > 1) {
+      const newer = await claimVersions(
+        em,
+        firstOfRecord.map(({ record }) => record),
+      );
+      firstOfRecord.forEach(({ item }, i) => preclaimed.set(item, newer[i]));
+    }
     const results: Outcome[] = [];
-    for (const { event, entry } of applicable) {
+    for (const item of applicable) {
+      const { event, entry } = item;
       if (!claimed.delete(event.id)) {
         results.push('duplicate');
         continue;
@@ -338,7 +365,7 @@ export class EventConsumer {
           { service: this.settings.service, durableName: this.durableName },
           event,
           async (span) => {
-            const result = await this.applyClaimed(em, event, entry.handler, entry.stale);
+            const result = await this.applyClaimed(em, event, entry.handler, entry.stale, preclaimed.get(item));
             span.setAttribute('shequ.outcome', result);
             return result;
           },
@@ -515,34 +542,44 @@ export class EventConsumer {
     return this.applyClaimed(em, event, handler, stale);
   }
 
-  /** `applyIn` once the event's inbox row is written (in the same transaction). */
+  /**
+   * `applyIn` once the event's inbox row is written (in the same transaction); `newer` when its version was claimed
+   * already (with the batch's).
+   */
   private async applyClaimed(
     em: EntityManager,
     event: EventEnvelope,
     handler: EventHandler<EventDefinition>,
     stale?: EventHandler<EventDefinition>,
+    newer?: boolean,
   ): Promise<'applied' | 'stale'> {
     const events = eventSink(this.settings.outbox, em, {
       communityId: event.communityId,
       actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
       correlationId: event.correlationId,
     });
-    const newer = await this.isNewer(em, event);
-    const run = newer ? handler : stale;
+    const apply = newer ?? (await this.isNewer(em, event));
+    const run = apply ? handler : stale;
     await run?.(event as EventOf<EventDefinition>, { em, events });
-    return newer ? ('applied' as const) : ('stale' as const);
+    return apply ? ('applied' as const) : ('stale' as const);
   }
 
-  /** Claims the event's record version for this consumer; events without one (published before versions) apply. */
-  private async isNewer(em: EntityManager, event: EventEnvelope): Promise<boolean> {
+  /** The record and version this consumer claims for an event; none for events without one (they always apply). */
+  private versionedRecord(event: EventEnvelope): RecordVersion | undefined {
     const definition = this.handlers.get(event.subject)?.definition;
-    if (!definition || !event.aggregateId || !(event.aggregateVersion > 0)) return true;
-    return claimVersion(em, {
+    if (!definition || !event.aggregateId || !(event.aggregateVersion > 0)) return undefined;
+    return {
       consumer: this.durableName,
       aggregate: `${definition.source}.${definition.aggregate}`,
       aggregateId: event.aggregateId,
       version: event.aggregateVersion,
-    });
+    };
+  }
+
+  /** Claims the event's record version for this consumer; events without one (published before versions) apply. */
+  private async isNewer(em: EntityManager, event: EventEnvelope): Promise<boolean> {
+    const record = this.versionedRecord(event);
+    return record ? claimVersion(em, record) : true;
   }
 }
 

@@ -16,7 +16,13 @@ export {
 export * from './projection-version.js';
 export * from './outbox-relay.js';
 export * from './event-consumer.js';
-export { SharedConsumerTransaction, SharedTransactionFailed, sharedConsumerTransaction } from './shared-transaction.js';
+export {
+  SharedConsumerTransaction,
+  SharedTransactionFailed,
+  inTransaction,
+  sharedConsumerTransaction,
+  unitOfWorkIsEmpty,
+} from './shared-transaction.js';
 export * from './dead-letter.js';
 export * from './retention.js';
 export * from './nats-bus.js';

@@ -49,6 +49,35 @@ export async function claimVersion(em: EntityManager, record: RecordVersion): Pr
 }
 
 /**
+ * `claimVersion` for several records of one consumer in one statement (a consumer's batch): for each record, in the
+ * order given, whether its version was newer than what the projection held (and is now stored). The records must be
+ * distinct (consumer, aggregate, id): a second event of a record in the same batch is claimed after the first, on its
+ * own (`claimVersion`), as it depends on the first's claim. The rows are written in key order, so two PostgreSQL
+ * transactions claiming overlapping records lock them in the same order.
+ */
+export async function claimVersions(em: EntityManager, records: readonly RecordVersion[]): Promise<boolean[]> {
+  if (records.length === 0) return [];
+  if (records.length === 1) return [await claimVersion(em, records[0])];
+  const keyOf = (consumer: string, aggregate: string, aggregateId: string) =>
+    `${consumer}\u0000${aggregate}\u0000${aggregateId}`;
+  const keys = records.map((r) => keyOf(r.consumer, r.aggregate, r.aggregateId));
+  const order = records.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  for (let i = 1; i < order.length; i++)
+    if (keys[order[i]] === keys[order[i - 1]]) throw new Error('claimVersions: a record given twice');
+  const sorted = order.map((i) => records[i]);
+  const rows = await executePlain<{ consumer: string; aggregate: string; aggregate_id: string }>(
+    em,
+    'insert into inbox_projection_version (consumer, aggregate, aggregate_id, version) values ' +
+      sorted.map(() => '(?, ?, ?, ?)').join(', ') +
+      ' on conflict (consumer, aggregate, aggregate_id) do update set version = excluded.version ' +
+      'where inbox_projection_version.version < excluded.version returning consumer, aggregate, aggregate_id',
+    sorted.flatMap((r) => [r.consumer, r.aggregate, r.aggregateId, r.version]),
+  );
+  const newer = new Set(rows.map((row) => keyOf(row.consumer, row.aggregate, row.aggregate_id)));
+  return keys.map((key) => newer.has(key));
+}
+
+/**
  * Apply only if newer: runs `apply` when `version` is newer than what the projection holds for the record
  * (and remembers it), otherwise `stale` if given. Use inside the transaction that changes the projection.
  * `EventConsumer` already does this for every handler; call it directly for projections fed another way.

@@ -1,4 +1,5 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { SqliteConnection, unitOfWorkIsEmpty } from '@shequ/database';
+import { TransactionEventBroadcaster, type EntityManager, type MikroORM } from '@mikro-orm/core';
 
 /** One consumer's part of a shared transaction: applies its batch in `em` and returns its outcomes. */
 interface Share {
@@ -66,7 +67,7 @@ export class SharedConsumerTransaction {
     // the share whose work is under way (none between shares and at the commit)
     const under: { way?: Share } = {};
     try {
-      const results = await this.orm.em.fork().transactional(async (em) => {
+      const results = await inTransaction(this.orm, async (em) => {
         const out: unknown[] = [];
         for (const share of shares) {
           // each share starts with an empty unit of work (its handlers see the earlier shares' changes in the database)
@@ -93,6 +94,40 @@ export class SharedConsumerTransaction {
   }
 }
 
+/**
+ * Runs `work` in a transaction of its own on a fork of `orm`'s entity manager and commits it (flushing first only
+ * when the unit of work holds something): what `em.fork().transactional(work)` does for a top-level transaction,
+ * with MikroORM's transaction events (the outbox relay's commit hook, the rollups), without its transaction manager —
+ * a second fork with a copy of the event manager, an async-context scope, a flush of the empty unit of work and
+ * the merge into the parent: per consumer transaction more CPU than its inbox and version statements.
+ */
+export async function inTransaction<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  // SQLite only: on PostgreSQL this path made cases' overdue scan test find nothing to flag (scan-pages.test.ts, not
+  // understood yet), so PostgreSQL keeps MikroORM's transaction manager
+  if (!(orm.em.getConnection() instanceof SqliteConnection)) return orm.em.fork().transactional(work);
+  const em = orm.em.fork();
+  await em.begin();
+  let result: T;
+  try {
+    result = await work(em);
+    if (!unitOfWorkIsEmpty(em)) await em.flush();
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
+  const transaction: unknown = em.getTransactionContext();
+  try {
+    await em.getConnection('write').commit(transaction, new TransactionEventBroadcaster(em));
+  } catch (error) {
+    // a failed COMMIT: the connection has rolled back (or does now) and announces it
+    await em.getConnection('write').rollback(transaction, new TransactionEventBroadcaster(em));
+    throw error;
+  } finally {
+    em.resetTransactionContext();
+  }
+  return result;
+}
+
 const shared = new WeakMap<MikroORM, SharedConsumerTransaction>();
 
 /** The shared transaction of the consumers on `orm` (one per service process and database). */
@@ -102,10 +137,4 @@ export function sharedConsumerTransaction(orm: MikroORM): SharedConsumerTransact
   return transaction;
 }
 
-/** Nothing managed or queued in the unit of work: a flush would find nothing to write. */
-export function unitOfWorkIsEmpty(em: EntityManager): boolean {
-  const uow = em.getUnitOfWork();
-  return (
-    uow.getPersistStack().size === 0 && uow.getRemoveStack().size === 0 && uow.getIdentityMap().keys().length === 0
-  );
-}
+export { unitOfWorkIsEmpty };

@@ -14,6 +14,7 @@ import {
   type ResidentRegistered,
   type ResidentUpdated,
 } from '@shequ/contracts';
+import { flushPending } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { FINISHED_STATUSES } from '../domain/case-workflow.js';
 import { GridProjection } from '../entities/grid-projection.js';
@@ -57,7 +58,7 @@ export async function residentRegistered(
     status: 'ACTIVE',
     at: new Date(event.occurredAt),
   });
-  await uow.em.flush();
+  await flushPending(uow.em);
   await routeWaitingCases(uow, event.data.residentId, event.data.gridId, now);
   await applyRules(
     uow,

@@ -1,5 +1,5 @@
 import { CaseAssigned } from '@shequ/contracts';
-import { executePlain } from '@shequ/database';
+import { executePlain, flushPending } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
@@ -19,7 +19,7 @@ export async function routeWaitingCases(
   if (!gridId) return 0;
   // the waiting cases first, with one plain statement (it runs for every registration and move): usually there are
   // none, and then neither the cases nor the grid need be loaded; pending changes of the unit of work count
-  await uow.em.flush();
+  await flushPending(uow.em);
   const ids = await executePlain<{ id: string }>(
     uow.em,
     "select id from case_record where reporter_id = ? and status = 'RECEIVED' and assignee_staff_id is null",

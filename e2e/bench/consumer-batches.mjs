@@ -1,0 +1,85 @@
+// Cases consumers alone: cases' three durables of residents (in one process, as under npm start) apply batches of
+// resident.registered handed to processBatch as the server would hand them (no NATS in the measured loop); prints the
+// CPU per event. H_BATCH (8), H_EVENTS (6000), H_ROUNDS (3); H_PROF=<file> writes a CPU profile of the rounds.
+// Run from e2e/: node bench/consumer-batches.mjs
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { ResidentRegistered } from '@shequ/contracts';
+import { envelopeFor } from '@shequ/messaging';
+import { startSubgraphService } from '@shequ/subgraph';
+import { startNatsServer, tempDir } from '@shequ/testing';
+const BATCH = Number(process.env.H_BATCH ?? 8);
+const N = Number(process.env.H_EVENTS ?? 6000);
+const dir = tempDir('evc-h-');
+const nats = await startNatsServer({ storeDir: join(dir.path, 'nats') });
+const { casesService } = await import('../../services/cases/dist/service.js');
+const service = await startSubgraphService(casesService, {
+  config: { port: 0, natsUrl: nats.url, seed: 'none' },
+  location: { dialect: 'sqlite', dbName: join(dir.path, 'cases.sqlite') },
+  logger: pino({ level: 'warn' }),
+});
+await service.bus.firstConnection;
+const consumers = service.consumers.filter((c) => c.durableName.endsWith('__residents'));
+// consumers idle: nothing is published
+console.log(consumers.map((c) => c.durableName).join(' '));
+const enc = new TextEncoder();
+let seq = 0;
+const mkMsg = (env) => {
+  const data = enc.encode(JSON.stringify(env));
+  const s = ++seq;
+  return { subject: env.subject, data, ack() {}, nak() {}, term() {}, info: { deliveryCount: 1, streamSequence: s } };
+};
+const meta = { communityId: '350203008006', actor: { kind: 'system', id: 'bench' }, correlationId: 'bench' };
+async function run(count, tag) {
+  const batches = [];
+  for (let i = 0; i < count; i += BATCH) {
+    const b = [];
+    for (let j = i; j < Math.min(count, i + BATCH); j++)
+      b.push({
+        ...envelopeFor(
+          ResidentRegistered,
+          {
+            residentId: `h-${tag}-${j}`,
+            householdId: 'bench-household',
+            buildingId: 'bench-building',
+            gridId: 'bench-grid',
+            gender: null,
+            birthDate: null,
+            residenceType: 'REGISTERED',
+            residencePermitExpiresOn: null,
+          },
+          meta,
+        ),
+        aggregateVersion: 1,
+      });
+    batches.push(b);
+  }
+  const start = process.cpuUsage();
+  const t0 = performance.now();
+  for (const b of batches) {
+    // each consumer gets its own message objects, as from three durables
+    await Promise.all(consumers.map((c) => c.processBatch(b.map(mkMsg))));
+  }
+  const { user, system } = process.cpuUsage(start);
+  return { cpuMsPerEvent: (user + system) / 1000 / count, wallMs: performance.now() - t0 };
+}
+await run(1000, 'warm');
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+let session;
+if (process.env.H_PROF) {
+  session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+}
+for (let r = 0; r < Number(process.env.H_ROUNDS ?? 3); r++) console.log(`batch ${BATCH}:`, await run(N, `r${r}`));
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(process.env.H_PROF, JSON.stringify(profile));
+}
+await service.stop();
+await nats.stop();
+dir.remove?.();
+process.exit(0);

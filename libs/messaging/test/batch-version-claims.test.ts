@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EntitySchema, MikroORM, type EntityManager } from '@mikro-orm/core';
+import { SqliteTransaction, ormConfig } from '@shequ/database';
+import { ResidentDeceased, type EventEnvelope } from '@shequ/contracts';
+import { startNatsServer, testDatabaseLocation, testDialects, type NatsServerHandle } from '@shequ/testing';
+import { EventConsumer, NatsBus, Outbox, ProjectionVersion, envelopeFor, messagingEntities } from '../src/index.js';
+
+/** What the handler applied, in order. */
+class Applied {
+  seq!: number;
+  eventId!: string;
+  residentId!: string;
+}
+const AppliedSchema = new EntitySchema<Applied>({
+  class: Applied,
+  properties: {
+    seq: { type: 'integer', primary: true },
+    eventId: { type: 'string' },
+    residentId: { type: 'string' },
+  },
+});
+
+const meta = { communityId: '350203008006', actor: { kind: 'system' as const, id: 'test' }, correlationId: 'req-v' };
+
+function delivered(event: EventEnvelope) {
+  const settled: string[] = [];
+  return {
+    settled,
+    subject: event.subject,
+    data: new TextEncoder().encode(JSON.stringify(event)),
+    info: { deliveryCount: 1, streamSequence: 1 } as never,
+    ack: () => void settled.push('ack'),
+    nak: () => void settled.push('nak'),
+    term: () => void settled.push('term'),
+  };
+}
+
+/** The version claims (`insert into inbox_projection_version`) statements run while `work` runs. */
+async function versionStatements(orm: MikroORM, work: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const counts = (sql: string) => {
+    if (sql.startsWith('insert into inbox_projection_version')) count += 1;
+  };
+  type Query = (this: SqliteTransaction, sql: string, params: readonly unknown[]) => unknown[];
+  const prototype = SqliteTransaction.prototype as unknown as { query: Query };
+  const query = Object.getOwnPropertyDescriptor(prototype, 'query')?.value as Query;
+  prototype.query = function (this: SqliteTransaction, sql: string, params: readonly unknown[]) {
+    counts(sql);
+    return query.call(this, sql, params);
+  };
+  type Listener = (data: { sql: string }) => void;
+  const knex = (
+    orm.em.getConnection() as unknown as {
+      getKnex(): { on(event: 'query', listener: Listener): void; off(event: 'query', listener: Listener): void };
+    }
+  ).getKnex();
+  const onQuery = (data: { sql: string }) => counts(data.sql);
+  knex.on('query', onQuery);
+  try {
+    await work();
+  } finally {
+    prototype.query = query;
+    knex.off('query', onQuery);
+  }
+  return count;
+}
+
+describe.each(testDialects())('a batch claims its records’ versions in one statement (%s)', (dialect) => {
+  let nats: NatsServerHandle;
+  let orm: MikroORM;
+  let bus: NatsBus;
+  let consumer: EventConsumer;
+  let seq = 0;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    orm = await MikroORM.init(
+      ormConfig({
+        location: testDatabaseLocation(dialect, 'batch_version_claims'),
+        entities: [...messagingEntities, AppliedSchema],
+        migrations: { sqlite: [], postgresql: [] },
+      }),
+    );
+    await orm.schema.createSchema();
+    bus = new NatsBus({ servers: nats.url, name: 'cases-test', credentials: nats.credentials.cases });
+    await bus.firstConnection;
+    const record = (event: EventEnvelope, { em }: { em: EntityManager }) => {
+      em.persist(
+        Object.assign(new Applied(), {
+          seq: ++seq,
+          eventId: event.id,
+          residentId: (event.data as { residentId: string }).residentId,
+        }),
+      );
+      return Promise.resolve();
+    };
+    consumer = new EventConsumer({
+      service: 'cases',
+      source: 'residents',
+      orm,
+      bus,
+      outbox: new Outbox('cases'),
+    }).on(ResidentDeceased, record);
+  });
+
+  afterAll(async () => {
+    await bus?.close();
+    await orm?.close(true);
+    await nats?.dispose();
+  });
+
+  const deceased = (residentId: string, aggregateVersion: number) =>
+    envelopeFor(ResidentDeceased, { residentId, diedOn: '2026-12-03' }, { ...meta, aggregateVersion });
+  const stored = async (residentId: string) =>
+    (await orm.em.fork().findOne(ProjectionVersion, { consumer: consumer.durableName, aggregateId: residentId }))
+      ?.version;
+  const appliedIds = async () =>
+    (await orm.em.fork().find(Applied, {}, { orderBy: { seq: 'asc' } })).map((row) => row.eventId);
+
+  it('applies each event only if newer, in stream order, as one claim per event did', async () => {
+    // stored before the batch: res-c at version 3
+    const c3 = deceased('res-c', 3);
+    expect(await consumer.processBatch([delivered(c3)])).toEqual(['applied']);
+    const [a1, b1, a2, c1, a0, d1] = [
+      deceased('res-a', 1),
+      deceased('res-b', 1),
+      deceased('res-a', 2), // the record's second event in the batch: newer than the first
+      deceased('res-c', 1), // older than what is stored: stale
+      deceased('res-a', 1), // a later event (another id) of an older version: stale after a2
+      deceased('res-d', 1),
+    ];
+    const messages = [a1, b1, a2, c1, a0, d1].map(delivered);
+    let outcomes: unknown;
+    const statements = await versionStatements(orm, async () => (outcomes = await consumer.processBatch(messages)));
+    expect(outcomes).toEqual(['applied', 'applied', 'applied', 'stale', 'stale', 'applied']);
+    // res-a, res-b, res-c and res-d in one statement; res-a's second and third event each at its turn
+    expect(statements).toBe(3);
+    expect(messages.every((m) => m.settled.join() === 'ack')).toBe(true);
+    expect(await stored('res-a')).toBe(2);
+    expect(await stored('res-b')).toBe(1);
+    expect(await stored('res-c')).toBe(3);
+    expect(await stored('res-d')).toBe(1);
+    // the handler ran for the newer events only, in stream order
+    expect(await appliedIds()).toEqual([c3.id, a1.id, b1.id, a2.id, d1.id]);
+
+    // the whole batch again: every event a duplicate, nothing applied twice, no version moved
+    expect(await consumer.processBatch([a1, b1, a2, c1, a0, d1].map(delivered))).toEqual(Array(6).fill('duplicate'));
+    expect(await appliedIds()).toEqual([c3.id, a1.id, b1.id, a2.id, d1.id]);
+    expect(await stored('res-a')).toBe(2);
+  });
+
+  it('a batch of ten records claims their versions in one statement (ten before)', async () => {
+    const events = Array.from({ length: 10 }, (_, i) => deceased(`res-many-${i}`, 1));
+    let outcomes: unknown;
+    const statements = await versionStatements(
+      orm,
+      async () => (outcomes = await consumer.processBatch(events.map(delivered))),
+    );
+    expect(outcomes).toEqual(Array(10).fill('applied'));
+    expect(statements).toBe(1);
+    for (let i = 0; i < 10; i++) expect(await stored(`res-many-${i}`)).toBe(1);
+  });
+});
