@@ -1,5 +1,5 @@
-import { SqliteConnection, unitOfWorkIsEmpty } from '@shequ/database';
-import { TransactionEventBroadcaster, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { unitOfWorkIsEmpty } from '@shequ/database';
+import { TransactionContext, TransactionEventBroadcaster, type EntityManager, type MikroORM } from '@mikro-orm/core';
 
 /** One consumer's part of a shared transaction: applies its batch in `em` and returns its outcomes. */
 interface Share {
@@ -96,36 +96,38 @@ export class SharedConsumerTransaction {
 
 /**
  * Runs `work` in a transaction of its own on a fork of `orm`'s entity manager and commits it (flushing first only
- * when the unit of work holds something): what `em.fork().transactional(work)` does for a top-level transaction,
- * with MikroORM's transaction events (the outbox relay's commit hook, the rollups), without its transaction manager —
- * a second fork with a copy of the event manager, an async-context scope, a flush of the empty unit of work and
- * the merge into the parent: per consumer transaction more CPU than its inbox and version statements.
+ * when the unit of work holds something): what `em.fork().transactional(work)` does for a top-level transaction —
+ * the fork is the transaction context's entity manager while `work` runs (code that reaches for the context's
+ * entity manager writes in this transaction), and MikroORM's transaction events are dispatched (the outbox relay's
+ * commit hook, the rollups) — without its transaction manager's second fork with a copy of the event manager, the
+ * flush of an empty unit of work and the merge into the parent: per consumer transaction more CPU than its inbox and
+ * version statements.
  */
 export async function inTransaction<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  // SQLite only: on PostgreSQL this path made cases' overdue scan test find nothing to flag (scan-pages.test.ts, not
-  // understood yet), so PostgreSQL keeps MikroORM's transaction manager
-  if (!(orm.em.getConnection() instanceof SqliteConnection)) return orm.em.fork().transactional(work);
   const em = orm.em.fork();
-  await em.begin();
-  let result: T;
-  try {
-    result = await work(em);
-    if (!unitOfWorkIsEmpty(em)) await em.flush();
-  } catch (error) {
-    await em.rollback();
-    throw error;
-  }
-  const transaction: unknown = em.getTransactionContext();
-  try {
-    await em.getConnection('write').commit(transaction, new TransactionEventBroadcaster(em));
-  } catch (error) {
-    // a failed COMMIT: the connection has rolled back (or does now) and announces it
-    await em.getConnection('write').rollback(transaction, new TransactionEventBroadcaster(em));
-    throw error;
-  } finally {
-    em.resetTransactionContext();
-  }
-  return result;
+  return TransactionContext.create(em, async () => {
+    await em.begin();
+    let result: T;
+    try {
+      result = await work(em);
+      if (!unitOfWorkIsEmpty(em)) await em.flush();
+    } catch (error) {
+      await em.rollback();
+      throw error;
+    }
+    const transaction: unknown = em.getTransactionContext();
+    const broadcaster = () => new TransactionEventBroadcaster(em, undefined, { topLevelTransaction: true });
+    try {
+      await em.getConnection('write').commit(transaction, broadcaster());
+    } catch (error) {
+      // a failed COMMIT: the connection has rolled back (or does now) and announces it
+      await em.getConnection('write').rollback(transaction, broadcaster());
+      throw error;
+    } finally {
+      em.resetTransactionContext();
+    }
+    return result;
+  });
 }
 
 const shared = new WeakMap<MikroORM, SharedConsumerTransaction>();
