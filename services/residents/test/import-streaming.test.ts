@@ -486,7 +486,8 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
     expect(await importRows(b, false)).toMatchObject({ unchanged: 9 });
     expect(writes).toHaveBeenCalledTimes(dialect === 'sqlite' ? 4 : 0);
     writes.mockRestore();
-  });
+    // four imports, each starting a worker thread on SQLite: seconds on a loaded machine
+  }, 120_000);
 
   it('the offline import on SQLite commits 2,000 rows a transaction and checkpoints the WAL less often while it runs (PostgreSQL: 1,000 rows a chunk)', async () => {
     const rows = Array.from(
