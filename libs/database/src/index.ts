@@ -19,6 +19,7 @@ export {
 export { columnSum, plainRows, subquery } from './plain-rows.js';
 export { insertRows } from './bound-sql.js';
 export { BulkWrites, insertPrepared, listMatch, runPrepared, type QueuedRows } from './prepared-rows.js';
+export { SqliteWriteWorker } from './sqlite-write-worker.js';
 export { countNewRollupMembers } from './rollup-new-members.js';
 export {
   distinctColumns,

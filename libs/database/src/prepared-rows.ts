@@ -7,7 +7,7 @@ import { sqliteValue } from './sqlite-statements.js';
 type Row = Record<string, unknown>;
 
 /** The part of a better-sqlite3 connection used here. */
-interface SqliteConnection {
+export interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
 }
 interface SqliteStatement {
@@ -170,36 +170,53 @@ export async function insertPrepared(
       suffix;
     return withConnection(em, (client) => runPg(client as PgClient, sql, [recordsJson(columns, rows)], true));
   }
+  return withConnection(em, (connection) =>
+    insertSqliteRows(connection as SqliteConnection, table, columns, rows, options.suffix),
+  );
+}
+
+/**
+ * `insertPrepared` on a better-sqlite3 connection: prepared `VALUES` statements of 100 rows kept on the connection,
+ * the remainder row by row, values stored as the ORM stores them (`sqliteValue`). Also what the import's write
+ * worker runs (`SqliteWriteWorker`) on its own connection.
+ */
+export function insertSqliteRows(
+  sqlite: SqliteConnection,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  suffix?: string,
+): Row[] {
+  const out: Row[] = [];
+  if (rows.length === 0) return out;
+  const quoted = columns.map((c) => `"${c}"`).join(', ');
+  const tail = suffix ? ` ${suffix}` : '';
   const head = `insert into "${table}" (${quoted}) values `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const block = Math.max(1, Math.min(SQLITE_BLOCK, Math.floor(SQLITE_MAX_PARAMETERS / columns.length)));
-  const blockSql = head + Array.from({ length: block }, () => tuple).join(', ') + suffix;
-  const rowSql = head + tuple + suffix;
-  return withConnection(em, (connection) => {
-    const sqlite = connection as SqliteConnection;
-    const out: Row[] = [];
-    const width = columns.length;
-    // one array of stored values a statement, filled in place (no spread, no second copy by `runSqlite`)
-    const bind = (statement: SqliteStatement, from: number, count: number) => {
-      const values = new Array<unknown>(count * width);
-      for (let k = 0; k < count; k++) {
-        const row = rows[from + k];
-        for (let c = 0; c < width; c++) values[k * width + c] = sqliteValue(row[c]);
-      }
-      if (!statement.reader) return void statement.run(values);
-      for (const row of statement.all(values)) out.push(row);
-    };
-    let i = 0;
-    if (i + block <= rows.length) {
-      const statement = sqliteStatement(sqlite, blockSql);
-      for (; i + block <= rows.length; i += block) bind(statement, i, block);
+  const blockSql = head + Array.from({ length: block }, () => tuple).join(', ') + tail;
+  const rowSql = head + tuple + tail;
+  const width = columns.length;
+  // one array of stored values a statement, filled in place (no spread, no second copy by `runSqlite`)
+  const bind = (statement: SqliteStatement, from: number, count: number) => {
+    const values = new Array<unknown>(count * width);
+    for (let k = 0; k < count; k++) {
+      const row = rows[from + k];
+      for (let c = 0; c < width; c++) values[k * width + c] = sqliteValue(row[c]);
     }
-    if (i < rows.length) {
-      const statement = sqliteStatement(sqlite, rowSql);
-      for (; i < rows.length; i++) bind(statement, i, 1);
-    }
-    return out;
-  });
+    if (!statement.reader) return void statement.run(values);
+    for (const row of statement.all(values)) out.push(row);
+  };
+  let i = 0;
+  if (i + block <= rows.length) {
+    const statement = sqliteStatement(sqlite, blockSql);
+    for (; i + block <= rows.length; i += block) bind(statement, i, block);
+  }
+  if (i < rows.length) {
+    const statement = sqliteStatement(sqlite, rowSql);
+    for (; i < rows.length; i++) bind(statement, i, 1);
+  }
+  return out;
 }
 
 /** Rows for one table, waiting in a `BulkWrites`. */
@@ -230,6 +247,18 @@ export class BulkWrites {
     options: { suffix?: string } = {},
   ): void {
     if (rows.length > 0) this.queued.push({ table, columns, rows, suffix: options.suffix });
+  }
+
+  /** True when nothing is queued. */
+  get empty(): boolean {
+    return this.queued.length === 0;
+  }
+
+  /** What is queued, in order, handed to the caller to write elsewhere (`SqliteWriteWorker`); starts empty again. */
+  take(): QueuedRows[] {
+    const queued = this.queued;
+    this.queued = [];
+    return queued;
   }
 
   async flush(em: EntityManager): Promise<void> {

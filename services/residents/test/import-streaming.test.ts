@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeResidentIdNumber, SYSTEM_ACTOR } from '@shequ/contracts';
-import { rebuildRollup } from '@shequ/database';
+import { rebuildRollup, SqliteWriteWorker } from '@shequ/database';
 import { BatchedEvents, Outbox, OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
@@ -16,7 +16,7 @@ import {
 } from '../src/application/import-residents.js';
 import { residentRollup } from '../src/application/statistics-rollup.js';
 import { importFileIntoDatabase } from '../src/cli/offline-import.js';
-import { Household, Resident } from '../src/entities/index.js';
+import { Building, Grid, Household, Resident } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
 import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
 
@@ -400,6 +400,94 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
       .find(Resident, { idNumber: { $in: more.map((r) => r.slice(0, 18)) } }, { orderBy: { name: 'asc' } });
     expect(after.map((p) => p.name).sort()).toEqual(['何一', '何二'].sort());
   });
+
+  it('the offline import on SQLite: chunks that only insert are written by a worker thread while the next is built; a chunk with an update after one is written here once that one is committed; outcomes, places, events and rollup as on one thread', async () => {
+    const writes = vi.spyOn(SqliteWriteWorker.prototype, 'write');
+    const importRows = (lines: string[], writeAside?: boolean) =>
+      importFileIntoDatabase(service.orm, {
+        format: 'CSV',
+        pieces: [[HEADER, ...lines].join('\n')],
+        communityId: COMMUNITY,
+        reportPath: join(dir, `aside-${writes.mock.calls.length}.ndjson`),
+        today: TODAY,
+        chunkSize: 3,
+        writeAside,
+      });
+    const a = [
+      `${id('1950-04-01', 601)},苏一,,,香秀里1号楼,12,1201,,HEAD,`,
+      `${id('1951-04-01', 602)},苏二,,,香秀里1号楼,12,1201,,SPOUSE,`,
+      `${id('1952-04-01', 603)},苏三,,,香秀里1号楼,12,1202,,HEAD,`,
+      `${id('1953-04-01', 604)},苏四,,,香秀里1号楼,12,1203,,HEAD,`,
+      `${id('1954-04-01', 605)},苏五,,,香秀里1号楼,12,1203,,CHILD,`, // the flat of the chunk before
+      `${id('1955-04-01', 606)},苏六,,,香秀里1号楼,12,1204,出租,,${id('1950-04-01', 601)}`, // its landlord
+    ];
+    expect(await importRows(a)).toMatchObject({ created: 6, rejected: 0 });
+    expect(writes).toHaveBeenCalledTimes(dialect === 'sqlite' ? 2 : 0);
+    const b = [
+      `${id('1960-05-01', 611)},叶一,,350203008006-02,秀华里9号楼,1,101,,HEAD,`, // chunk 1: a new building
+      `${id('1961-05-01', 612)},叶二,,,秀华里9号楼,1,101,,SPOUSE,`,
+      `${id('1962-05-01', 613)},叶三,,,香秀里1号楼,12,1205,,HEAD,`,
+      `${id('1950-04-01', 601)},苏一,13900000601,,香秀里1号楼,12,1201,,HEAD,`, // chunk 2: an update
+      `${id('1963-05-01', 614)},叶四,,,秀华里9号楼,1,101,,CHILD,`, // the flat of chunk 1
+      `${id('1964-05-01', 615)},叶五,,,秀华里9号楼,1,102,出租,,${id('1960-05-01', 611)}`, // landlord of chunk 1
+      `${id('1965-05-01', 616)},叶六,,,秀华里9号楼,1,102,,OTHER,`, // chunk 3: the flat of chunk 2
+      `${id('1966-05-01', 617)},叶七,,,香秀里1号楼,12,1205,,OTHER,`,
+      `${id('1967-05-01', 618)},叶八,,,香秀里1号楼,12,1206,,HEAD,`,
+    ];
+    const events = (await outbox()).length;
+    expect(await importRows(b)).toEqual({ total: 9, created: 8, updated: 1, unchanged: 0, rejected: 0 });
+    // chunks 1 and 3 aside; chunk 2 (an update) here, after chunk 1 committed
+    expect(writes).toHaveBeenCalledTimes(dialect === 'sqlite' ? 4 : 0);
+    // 8 registered, 1 updated, 4 new flats, 1 new building
+    expect((await outbox()).length - events).toBe(14);
+
+    const em = service.orm.em.fork();
+    const people = new Map(
+      (await em.find(Resident, { idNumber: { $in: [...a, ...b].map((r) => r.slice(0, 18)) } })).map((p) => [p.name, p]),
+    );
+    const flatOf = (name: string) => people.get(name)!.household!.id;
+    const flat = (address: string) => em.findOneOrFail(Household, { address });
+    expect(people.get('苏一')!.phone).toBe('13900000601');
+    expect(flatOf('苏五')).toBe(flatOf('苏四'));
+    expect((await flat('香秀里1号楼12单元1204室')).landlordResidentId).toBe(people.get('苏一')!.id);
+    expect((await flat('香秀里1号楼12单元1201室')).headResidentId).toBe(people.get('苏一')!.id);
+    const building = await em.find(Building, { name: '秀华里9号楼' });
+    const grid = await em.findOneOrFail(Grid, { code: '350203008006-02' });
+    expect(building.map((x) => x.grid.id)).toEqual([grid.id]);
+    expect(flatOf('叶四')).toBe(flatOf('叶一'));
+    expect((await flat('秀华里9号楼1单元101室')).headResidentId).toBe(people.get('叶一')!.id);
+    expect((await flat('秀华里9号楼1单元102室')).landlordResidentId).toBe(people.get('叶一')!.id);
+    expect(flatOf('叶六')).toBe(flatOf('叶五'));
+    expect(flatOf('叶七')).toBe(flatOf('叶三'));
+    expect(await em.count(Household, { address: { $like: '秀华里9号楼%' } })).toBe(2);
+
+    // the rollup's groups, counted as the chunks were written, are what a rebuild from the base tables gives
+    const groups = async () => {
+      const out: string[][] = [];
+      for (const table of ['resident_rollup', 'resident_place_rollup', 'resident_count_rollup'])
+        out.push(
+          (
+            await service.orm.em
+              .fork()
+              .getConnection()
+              .execute<Array<Record<string, unknown>>>(`select * from ${table}`)
+          )
+            .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, String(v)])))
+            .sort(),
+        );
+      return out;
+    };
+    const counted = await groups();
+    await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
+    expect(counted).toEqual(await groups());
+
+    // again, with and without the worker: every row unchanged, nothing handed to the worker
+    expect(await importRows(b)).toMatchObject({ unchanged: 9 });
+    expect(await importRows(b, false)).toMatchObject({ unchanged: 9 });
+    expect(writes).toHaveBeenCalledTimes(dialect === 'sqlite' ? 4 : 0);
+    writes.mockRestore();
+    // four imports, each starting a worker thread on SQLite: seconds on a loaded machine
+  }, 120_000);
 
   it('the offline import on SQLite commits 2,000 rows a transaction and checkpoints the WAL less often while it runs (PostgreSQL: 1,000 rows a chunk)', async () => {
     const rows = Array.from(

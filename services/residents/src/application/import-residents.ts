@@ -1,7 +1,15 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
-import { BulkWrites, countNewRollupMembers, listMatch, newId, refreshRollup, runPrepared } from '@shequ/database';
+import {
+  BulkWrites,
+  countNewRollupMembers,
+  listMatch,
+  newId,
+  refreshRollup,
+  runPrepared,
+  type QueuedRows,
+} from '@shequ/database';
 import type { BatchedEvents } from '@shequ/messaging';
 import { readTabularBatches, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
@@ -61,6 +69,13 @@ export interface ImportSettings {
    * `onRows` stay in row order; a failed chunk fails the import and the chunk after it writes nothing.
    */
   overlap?: boolean;
+  /**
+   * With `overlap`: writes a chunk's rows in a transaction of its own elsewhere (the offline import on SQLite: a
+   * worker thread, `SqliteWriteWorker`), when the chunk only inserts (new places, residents, their rollup rows and
+   * events); the chunk's own transaction then only reads. Called in chunk order, each after the one before
+   * committed; a chunk that updates residents or flats writes in its own transaction as without this.
+   */
+  writeAside?(writes: QueuedRows[]): Promise<void>;
 }
 
 /** What a chunk created or touched, for the chunk after it (which may look up before this one commits). */
@@ -71,7 +86,12 @@ interface ChunkState {
   done: Promise<void>;
   households: Map<string, { id: string; headResidentId: string | null }>;
   createdHere: Map<string, string>;
+  /** Its rows went to `writeAside` (its own transaction read only). */
+  aside?: boolean;
 }
+
+/** A chunk that must write in its own transaction came after one written aside: tried again after that one. */
+class WriteHereAfterAside extends Error {}
 
 type SourceRecord = TabularRecord<ImportColumn>;
 
@@ -306,11 +326,10 @@ export async function importResidentStream(
       const { building, unit, room } = check.value;
       valid.push({ index, row: item.row, value: check.value, address: householdAddress(building, unit, room) });
     });
-    const createdBuildings: string[] = [];
-    try {
-      // The chunk before builds first (its flats and residents are what this one may refer to).
-      if (before) await before.built;
-      await settings.runChunk(async ({ em, events }) => {
+    let createdBuildings: string[] = [];
+    /** One try at the chunk's transaction; its rows are returned when they are to be written aside. */
+    const attempt = (before: ChunkState | null) =>
+      settings.runChunk(async ({ em, events }): Promise<QueuedRows[] | null> => {
         const idNumbers = new Set<string>();
         for (const { value } of valid) {
           idNumbers.add(value.idNumber);
@@ -538,9 +557,16 @@ export async function importResidentStream(
           }
           results[index] = { row, outcome, residentId: resident.id, field: null, reason: null };
         }
+        // Only inserts (new places, residents, their rollup rows and events, nothing read back): written aside.
+        const aside = settings.writeAside !== undefined && changedResidents.length === 0 && headsOfExisting.size === 0;
+        // A chunk written here after one written aside: this transaction may have read before that one committed
+        // (SQLite would refuse its write), so it is tried again once the one before is committed.
+        if (!aside && before?.aside) throw new WriteHereAfterAside();
+        // (a chunk of unchanged rows writes nothing, aside or here)
+        state.aside = aside && events.size > 0;
         markBuilt();
         // The write waits for the chunk before to commit (and fails with it).
-        if (before) await before.done;
+        if (before && !aside) await before.done;
         // Written together (PostgreSQL: one statement for every table), parents first: places, residents, the new
         // residents' rollup rows, the outbox; then what reads the tables back (heads of existing flats, the rollup of
         // updated residents).
@@ -554,14 +580,47 @@ export async function importResidentStream(
           suffix: `on conflict ("id") do update set ${RESIDENT_MERGE_COLUMNS.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
         });
         await countNewRollupMembers(em, residentRollup, newMembers, writes);
+        if (aside) {
+          // every event here is of a record created in this chunk: numbered without reading, only queued
+          await events.writeTo(em, {
+            insert: () => Promise.reject(new Error('import: a chunk written aside reads nothing back')),
+            queue: (...args) => writes.queue(...args),
+          });
+          return writes.take();
+        }
         await events.writeTo(em, writes);
         await writes.flush(em);
         for (const [householdId, headResidentId] of headsOfExisting)
           await em.nativeUpdate(Household, { id: householdId, headResidentId: null }, { headResidentId });
         if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());
+        return null;
       });
-    } catch (error) {
+    const forget = () => {
       for (const name of createdBuildings) buildingByName.delete(name);
+      createdBuildings = [];
+    };
+    try {
+      // The chunk before builds first (its flats and residents are what this one may refer to).
+      if (before) await before.built;
+      let aside: QueuedRows[] | null;
+      try {
+        aside = await attempt(before);
+      } catch (error) {
+        if (!(error instanceof WriteHereAfterAside)) throw error;
+        // again, alone, once the chunk before is committed (its rows are then read from the tables)
+        forget();
+        state.households.clear();
+        state.createdHere.clear();
+        await before!.done;
+        aside = await attempt(null);
+      }
+      if (aside) {
+        // in chunk order: after the chunk before is committed (and not when it failed)
+        if (before) await before.done;
+        if (aside.length) await settings.writeAside!(aside);
+      }
+    } catch (error) {
+      forget();
       throw error;
     } finally {
       markBuilt();

@@ -262,7 +262,7 @@ interface Measurement {
 }
 
 /** One measurement in this (child) process; prints it as JSON on stdout. */
-async function child(mode: 'plain' | 'import', dialect: Dialect, rows: number): Promise<void> {
+async function child(mode: Mode, dialect: Dialect, rows: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'residents-bench-'));
   const location = await freshDatabase(dialect, dir, `bench_import_${mode}_${process.pid}`);
   const orm = await openResidentsDatabase(location);
@@ -286,6 +286,7 @@ async function child(mode: 'plain' | 'import', dialect: Dialect, rows: number): 
           path: file,
           communityId: COMMUNITY,
           reportPath: join(dir, 'report.ndjson'),
+          writeAside: mode !== 'import-one-thread',
           today: new Date('2026-11-30T00:00:00Z'),
           // a progress line on stderr every 100,000 rows (a 1,000,000-row run takes minutes)
           onProgress: (c) => {
@@ -329,7 +330,9 @@ function cpuSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-function measure(mode: 'plain' | 'import', dialect: Dialect, rows: number): Measurement {
+type Mode = 'plain' | 'import' | 'import-one-thread';
+
+function measure(mode: Mode, dialect: Dialect, rows: number): Measurement {
   const args = [
     `--max-old-space-size=${HEAP_CAP_MIB}`,
     fileURLToPath(import.meta.url),
@@ -349,7 +352,7 @@ function measure(mode: 'plain' | 'import', dialect: Dialect, rows: number): Meas
 const childIndex = process.argv.indexOf('--child');
 if (childIndex >= 0) {
   const [mode, dialect, rows] = process.argv.slice(childIndex + 1);
-  await child(mode as 'plain' | 'import', dialect as Dialect, Number(rows));
+  await child(mode as Mode, dialect as Dialect, Number(rows));
 } else {
   const sizes = env.BENCH_IMPORT_SIZES
     ? env.BENCH_IMPORT_SIZES.split(',').map(Number)
@@ -366,8 +369,11 @@ if (childIndex >= 0) {
     for (const rows of sizes) {
       const plain = measure('plain', dialect, rows);
       const imported = measure('import', dialect, rows);
+      // SQLite: the same import with every write on the main thread (no write worker), side by side
+      const oneThread = dialect === 'sqlite' ? measure('import-one-thread', dialect, rows) : null;
       const plainRate = rate(rows, plain.plainSeconds);
       const importRate = rate(rows, imported.importSeconds);
+      const oneThreadRate = oneThread ? rate(rows, oneThread.importSeconds) : 0;
       console.log(
         `${dialect.padEnd(10)} ${String(rows).padStart(8)} rows | plain multi-row INSERT ${plainRate} rows/s | ` +
           `streaming import ${importRate} rows/s (${(importRate / plainRate).toFixed(2)}× plain), ` +
@@ -375,6 +381,11 @@ if (childIndex >= 0) {
           `${micros(rows, plain.plainCpuSeconds)} µs, import ${micros(rows, imported.importCpuSeconds)} µs` +
           (dialect === 'postgresql'
             ? `, server plain ${micros(rows, plain.plainServerCpuSeconds)} µs, import ${micros(rows, imported.importServerCpuSeconds)} µs`
+            : '') +
+          (oneThread
+            ? ` | one thread (no write worker): ${oneThreadRate} rows/s (${(oneThreadRate / plainRate).toFixed(2)}× plain), ` +
+              `re-import ${rate(rows, oneThread.reimportSeconds)} rows/s, CPU ${micros(rows, oneThread.importCpuSeconds)} µs/row, ` +
+              `peak RSS ${oneThread.peakRssMiB} MiB`
             : '') +
           ` | peak RSS import ${imported.peakRssMiB} MiB ` +
           `(plain ${plain.peakRssMiB} MiB) | ${imported.outcomes}`,

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { SYSTEM_ACTOR, type Actor } from '@shequ/contracts';
-import { openDatabase, sqlDialectOf, type DatabaseLocation, type Orm } from '@shequ/database';
+import { openDatabase, sqlDialectOf, SqliteWriteWorker, type DatabaseLocation, type Orm } from '@shequ/database';
 import { BatchedEvents, messagingEntities, Outbox } from '@shequ/messaging';
 import { accessEntitiesOf } from '@shequ/subgraph';
 import { importResidentStream, readImportStream, type ImportCounts } from '../application/import-residents.js';
@@ -52,6 +52,8 @@ export async function importFileIntoDatabase(
     today?: Date;
     actor?: Actor;
     chunkSize?: number;
+    /** SQLite: false writes every chunk on the ORM's connection (no worker thread). */
+    writeAside?: boolean;
     onProgress?: (counts: Readonly<ImportCounts>) => void;
   },
 ): Promise<ImportCounts> {
@@ -66,18 +68,28 @@ export async function importFileIntoDatabase(
   const postgres = sqlDialectOf(orm.em) === 'postgresql';
   // SQLite: the WAL is checkpointed less often while the import runs (see SQLITE_IMPORT_CHECKPOINT_PAGES)
   if (!postgres) await orm.em.getConnection().execute(`pragma wal_autocheckpoint = ${SQLITE_IMPORT_CHECKPOINT_PAGES}`);
+  // SQLite (a database file): chunks that only insert are written by a worker thread on its own connection while
+  // the next chunk is checked and built here — SQLite's statements and commits on the other core.
+  const file = String(orm.config.get('dbName') ?? '');
+  const writer =
+    !postgres && input.writeAside !== false && file && file !== ':memory:' && !file.startsWith('file:')
+      ? new SqliteWriteWorker(file, { pragmas: [`wal_autocheckpoint = ${SQLITE_IMPORT_CHECKPOINT_PAGES}`] })
+      : null;
   try {
     return await importResidentStream(readImportStream(input.format, pieces), {
       communityId: input.communityId,
       today: input.today ?? new Date(),
       chunkSize: input.chunkSize ?? (postgres ? undefined : SQLITE_IMPORT_CHUNK_ROWS),
-      // PostgreSQL: the next chunk is prepared while the server writes the previous one (two connections).
-      overlap: postgres,
+      // PostgreSQL: the next chunk is prepared while the server writes the previous one (two connections); SQLite:
+      // while the worker writes it.
+      overlap: postgres || writer !== null,
+      writeAside: writer ? (writes) => writer.write(writes) : undefined,
       onRows: (results) => report.write(results),
       onProgress: input.onProgress,
       runChunk: (work) => orm.em.fork().transactional((em) => work({ em, events: new BatchedEvents(outbox, meta) })),
     });
   } finally {
+    await writer?.close();
     if (!postgres) await orm.em.getConnection().execute(`pragma wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
     await report.close();
   }
