@@ -3,21 +3,15 @@
 // CPU per event. H_BATCH (8), H_EVENTS (6000), H_ROUNDS (3); H_PROF=<file> writes a CPU profile of the rounds.
 // Run from e2e/: node bench/consumer-batches.mjs
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { ResidentRegistered } from '@shequ/contracts';
 import { envelopeFor } from '@shequ/messaging';
-import { startSubgraphService } from '@shequ/subgraph';
+import { BENCH_META, benchRegistration, startBenchService } from './bench-registration.mjs';
 import { startNatsServer, tempDir } from '@shequ/testing';
 const BATCH = Number(process.env.H_BATCH ?? 8);
 const N = Number(process.env.H_EVENTS ?? 6000);
 const dir = tempDir('evc-h-');
 const nats = await startNatsServer({ storeDir: join(dir.path, 'nats') });
-const { casesService } = await import('../../services/cases/dist/service.js');
-const service = await startSubgraphService(casesService, {
-  config: { port: 0, natsUrl: nats.url, seed: 'none' },
-  location: { dialect: 'sqlite', dbName: join(dir.path, 'cases.sqlite') },
-  logger: pino({ level: 'warn' }),
-});
+const service = await startBenchService('cases', nats.url, dir.path);
 await service.bus.firstConnection;
 const consumers = service.consumers.filter((c) => c.durableName.endsWith('__residents'));
 // consumers idle: nothing is published
@@ -29,27 +23,13 @@ const mkMsg = (env) => {
   const s = ++seq;
   return { subject: env.subject, data, ack() {}, nak() {}, term() {}, info: { deliveryCount: 1, streamSequence: s } };
 };
-const meta = { communityId: '350203008006', actor: { kind: 'system', id: 'bench' }, correlationId: 'bench' };
 async function run(count, tag) {
   const batches = [];
   for (let i = 0; i < count; i += BATCH) {
     const b = [];
     for (let j = i; j < Math.min(count, i + BATCH); j++)
       b.push({
-        ...envelopeFor(
-          ResidentRegistered,
-          {
-            residentId: `h-${tag}-${j}`,
-            householdId: 'bench-household',
-            buildingId: 'bench-building',
-            gridId: 'bench-grid',
-            gender: null,
-            birthDate: null,
-            residenceType: 'REGISTERED',
-            residencePermitExpiresOn: null,
-          },
-          meta,
-        ),
+        ...envelopeFor(ResidentRegistered, benchRegistration(`h-${tag}-${j}`), BENCH_META),
         aggregateVersion: 1,
       });
     batches.push(b);

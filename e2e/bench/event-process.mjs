@@ -9,12 +9,11 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
-import { pino } from 'pino';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ResidentRegistered } from '@shequ/contracts';
 import * as messaging from '@shequ/messaging';
-import { startSubgraphService } from '@shequ/subgraph';
+import { BENCH_META, benchRegistration, startBenchService } from './bench-registration.mjs';
 
 const { consumerCommits, eventSink } = messaging;
 const mode = process.env.BENCH_MODE;
@@ -101,20 +100,7 @@ async function drive(count, { rate, inFlight }, produce) {
   await Promise.all(pending);
 }
 
-async function startService(name) {
-  // only this process's service, as under npm start (both services' modules in each process added ~10 MB of RSS)
-  const definition =
-    name === 'residents'
-      ? (await import('../../services/residents/dist/service.js')).residentsService
-      : (await import('../../services/cases/dist/service.js')).casesService;
-  return startSubgraphService(definition, {
-    config: { port: 0, natsUrl: process.env.NATS_URL, seed: 'none' },
-    location: { dialect: 'sqlite', dbName: join(process.env.BENCH_DATA_DIR, `${name}.sqlite`) },
-    logger: pino({ level: 'warn' }),
-  });
-}
-
-const meta = { communityId: '350203008006', actor: { kind: 'system', id: 'bench' }, correlationId: 'bench' };
+const startService = (name) => startBenchService(name, process.env.NATS_URL, process.env.BENCH_DATA_DIR);
 
 async function residents() {
   const service = await startService('residents');
@@ -128,16 +114,10 @@ async function residents() {
       await drive(count, { rate, inFlight }, async (i) => {
         const started = now();
         const id = await service.orm.em.fork().transactional(async (em) => {
-          const envelope = eventSink(service.outbox, em, meta).record(ResidentRegistered, {
-            residentId: `bench-${round}-${i}`,
-            householdId: 'bench-household',
-            buildingId: 'bench-building',
-            gridId: 'bench-grid',
-            gender: null,
-            birthDate: null,
-            residenceType: 'REGISTERED',
-            residencePermitExpiresOn: null,
-          });
+          const envelope = eventSink(service.outbox, em, BENCH_META).record(
+            ResidentRegistered,
+            benchRegistration(`bench-${round}-${i}`),
+          );
           return envelope.id;
         });
         times.set(id, { started, done: now() });

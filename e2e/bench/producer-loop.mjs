@@ -6,12 +6,10 @@
 //   node --max-semi-space-size=4 --heap-growing-percent=40 e2e/bench/producer-loop.mjs
 // Environment: LOOP_EVENTS (5,000 per round), LOOP_ROUNDS (4; the first is a warm-up and not summarised),
 // LOOP_IN_FLIGHT (16). Add --cpu-prof to profile it.
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { ResidentRegistered } from '@shequ/contracts';
 import { executePlain } from '@shequ/database';
 import * as messaging from '@shequ/messaging';
-import { startSubgraphService } from '@shequ/subgraph';
+import { BENCH_META, benchRegistration, startBenchService } from './bench-registration.mjs';
 import { startNatsServer, tempDir } from '@shequ/testing';
 
 const number = (name, fallback) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
@@ -21,15 +19,9 @@ const IN_FLIGHT = number('LOOP_IN_FLIGHT', 16);
 
 const nats = await startNatsServer();
 const data = tempDir('shequ-producer-loop-');
-const { residentsService } = await import('../../services/residents/dist/service.js');
-const service = await startSubgraphService(residentsService, {
-  config: { port: 0, natsUrl: nats.url, seed: 'none' },
-  location: { dialect: 'sqlite', dbName: join(data.path, 'residents.sqlite') },
-  logger: pino({ level: 'warn' }),
-});
+const service = await startBenchService('residents', nats.url, data.path);
 await service.bus.firstConnection;
 
-const meta = { communityId: '350203008006', actor: { kind: 'system', id: 'bench' }, correlationId: 'bench' };
 const unsent = async () =>
   Number(
     (await executePlain(service.orm.em.fork(), 'select count(*) as n from outbox_message where sent_at is null', []))[0]
@@ -45,16 +37,9 @@ for (let round = 0; round < ROUNDS; round++) {
     while (next < EVENTS) {
       const i = next++;
       await service.orm.em.fork().transactional(async (em) => {
-        messaging.eventSink(service.outbox, em, meta).record(ResidentRegistered, {
-          residentId: `loop-${round}-${i}`,
-          householdId: 'bench-household',
-          buildingId: 'bench-building',
-          gridId: 'bench-grid',
-          gender: null,
-          birthDate: null,
-          residenceType: 'REGISTERED',
-          residencePermitExpiresOn: null,
-        });
+        messaging
+          .eventSink(service.outbox, em, BENCH_META)
+          .record(ResidentRegistered, benchRegistration(`loop-${round}-${i}`));
       });
     }
   };
