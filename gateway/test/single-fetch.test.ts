@@ -35,6 +35,19 @@ describe('the single-fetch path', () => {
   };
   let authorization: string;
   const urlOfResidents = () => `http://127.0.0.1:${(residents.address() as AddressInfo).port}/graphql`;
+  /** A gateway in front of the stand-in residents (the other subgraphs nowhere), with `changes` to its config. */
+  const gatewayOnStandIn = (changes: Partial<ReturnType<typeof gatewayConfig>> = {}) => {
+    const env = {
+      SHEQU_JWT_SECRET: SECRET,
+      GATEWAY_PORT: '0',
+      RESIDENTS_URL: urlOfResidents(),
+      CASES_PORT: '9',
+      PARTYBUILDING_PORT: '9',
+      EVENTS_PORT: '9',
+    };
+    const logger = createLogger('gateway').child({}, { level: 'silent' });
+    return startGateway({ ...gatewayConfig(env), ...changes }, { logger, env });
+  };
 
   beforeAll(async () => {
     residents = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -58,18 +71,9 @@ describe('the single-fetch path', () => {
       });
     });
     await new Promise<void>((resolve) => residents.listen(0, '127.0.0.1', resolve));
-    const env = {
-      SHEQU_JWT_SECRET: SECRET,
-      GATEWAY_PORT: '0',
-      RESIDENTS_URL: `http://127.0.0.1:${(residents.address() as AddressInfo).port}/graphql`,
-      CASES_PORT: '9',
-      PARTYBUILDING_PORT: '9',
-      EVENTS_PORT: '9',
-    };
-    const logger = createLogger('gateway').child({}, { level: 'silent' });
-    passing = await startGateway(gatewayConfig(env), { logger, env });
-    executing = await startGateway({ ...gatewayConfig(env), singleFetchPath: false }, { logger, env });
-    parsing = await startGateway({ ...gatewayConfig(env), forwardSubgraphBytes: false }, { logger, env });
+    passing = await gatewayOnStandIn();
+    executing = await gatewayOnStandIn({ singleFetchPath: false });
+    parsing = await gatewayOnStandIn({ forwardSubgraphBytes: false });
     authorization = `Bearer ${await signHs256Token(
       { sub: 'admin', name: '测试', community: '350203008006', roles: ['community_admin'] },
       settings,
@@ -283,18 +287,8 @@ describe('the single-fetch path', () => {
     });
 
     it('runs the trusted-documents check: a front-end role’s ad hoc document is refused as by Apollo Server', async () => {
-      const env = {
-        SHEQU_JWT_SECRET: SECRET,
-        GATEWAY_PORT: '0',
-        RESIDENTS_URL: urlOfResidents(),
-        CASES_PORT: '9',
-        PARTYBUILDING_PORT: '9',
-        EVENTS_PORT: '9',
-      };
-      const logger = createLogger('gateway').child({}, { level: 'silent' });
-      const config = { ...gatewayConfig(env), trustedDocumentsOnly: true };
-      const trustedPassing = await startGateway(config, { logger, env });
-      const trustedExecuting = await startGateway({ ...config, singleFetchPath: false }, { logger, env });
+      const trustedPassing = await gatewayOnStandIn({ trustedDocumentsOnly: true });
+      const trustedExecuting = await gatewayOnStandIn({ trustedDocumentsOnly: true, singleFetchPath: false });
       try {
         const gridWorker = `Bearer ${await signHs256Token(
           { sub: 'grid', name: '测试', community: '350203008006', roles: ['grid_worker'] },
@@ -374,19 +368,9 @@ describe('the single-fetch path', () => {
       });
 
       it('in production too: a subgraph’s stack traces and internals never reach the client, passed on or not', async () => {
-        const env = {
-          SHEQU_JWT_SECRET: SECRET,
-          GATEWAY_PORT: '0',
-          RESIDENTS_URL: urlOfResidents(),
-          CASES_PORT: '9',
-          PARTYBUILDING_PORT: '9',
-          EVENTS_PORT: '9',
-        };
-        const logger = createLogger('gateway').child({}, { level: 'silent' });
-        const config = { ...gatewayConfig(env), production: true };
-        const bytes = await startGateway(config, { logger, env });
-        const parsed = await startGateway({ ...config, forwardSubgraphBytes: false }, { logger, env });
-        const apollo = await startGateway({ ...config, singleFetchPath: false }, { logger, env });
+        const bytes = await gatewayOnStandIn({ production: true });
+        const parsed = await gatewayOnStandIn({ production: true, forwardSubgraphBytes: false });
+        const apollo = await gatewayOnStandIn({ production: true, singleFetchPath: false });
         try {
           const gateways = { bytes, parsed, apollo };
           reply = {

@@ -162,24 +162,7 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
       expect(m.building_id).toBe(m.actual ?? '');
     // ... and its group counts (the rollup and its two coarser tables, counted from the new rows' keys in memory)
     // are exactly what a rebuild from the base tables gives.
-    const groups = async () => {
-      const out: unknown[] = [];
-      for (const table of ['resident_rollup', 'resident_place_rollup', 'resident_count_rollup'])
-        out.push(
-          (
-            await service.orm.em
-              .fork()
-              .getConnection()
-              .execute<Array<Record<string, unknown>>>(`select * from ${table}`)
-          )
-            .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, String(v)])))
-            .sort(),
-        );
-      return out;
-    };
-    const counted = await groups();
-    await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
-    expect(counted).toEqual(await groups());
+    await expectRollupAsRebuilt(service.orm);
   });
 
   it('a second import of the same file reports every accepted row UNCHANGED, writes nothing and publishes nothing', async () => {
@@ -462,24 +445,7 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
     expect(await em.count(Household, { address: { $like: '秀华里9号楼%' } })).toBe(2);
 
     // the rollup's groups, counted as the chunks were written, are what a rebuild from the base tables gives
-    const groups = async () => {
-      const out: string[][] = [];
-      for (const table of ['resident_rollup', 'resident_place_rollup', 'resident_count_rollup'])
-        out.push(
-          (
-            await service.orm.em
-              .fork()
-              .getConnection()
-              .execute<Array<Record<string, unknown>>>(`select * from ${table}`)
-          )
-            .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, String(v)])))
-            .sort(),
-        );
-      return out;
-    };
-    const counted = await groups();
-    await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
-    expect(counted).toEqual(await groups());
+    await expectRollupAsRebuilt(service.orm);
 
     // again, with and without the worker: every row unchanged, nothing handed to the worker
     expect(await importRows(b)).toMatchObject({ unchanged: 9 });
@@ -533,4 +499,21 @@ describe.each(testDialects())('streaming district import on %s', (dialect) => {
 function bigId(i: number): string {
   const day = new Date(Date.UTC(1960, 0, 1) + Math.floor(i / 997) * 86_400_000).toISOString().slice(0, 10);
   return composeResidentIdNumber('350206', day, i % 997);
+}
+
+/** The resident rollup's groups (and its two coarser tables), as kept by the writes, equal a rebuild's from the base tables. */
+async function expectRollupAsRebuilt(orm: TestSubgraph['orm']): Promise<void> {
+  const groups = async () => {
+    const out: string[][] = [];
+    for (const table of ['resident_rollup', 'resident_place_rollup', 'resident_count_rollup'])
+      out.push(
+        (await orm.em.fork().getConnection().execute<Array<Record<string, unknown>>>(`select * from ${table}`))
+          .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, String(v)])))
+          .sort(),
+      );
+    return out;
+  };
+  const counted = await groups();
+  await orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
+  expect(counted).toEqual(await groups());
 }
