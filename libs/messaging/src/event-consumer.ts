@@ -19,12 +19,8 @@ import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
 import { claimEvent, claimEvents } from './processed-event.js';
 import { claimVersion, claimVersions, type RecordVersion } from './projection-version.js';
-import {
-  SharedTransactionFailed,
-  inTransaction,
-  sharedConsumerTransaction,
-  unitOfWorkIsEmpty,
-} from './shared-transaction.js';
+import { unitOfWorkIsEmpty } from '@shequ/database';
+import { SharedTransactionFailed, inTransaction, sharedConsumerTransaction } from './shared-transaction.js';
 import { silentLogger, type Logger } from './silent-logger.js';
 
 export interface HandlerContext {

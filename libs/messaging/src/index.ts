@@ -21,7 +21,6 @@ export {
   SharedTransactionFailed,
   inTransaction,
   sharedConsumerTransaction,
-  unitOfWorkIsEmpty,
 } from './shared-transaction.js';
 export * from './dead-letter.js';
 export * from './retention.js';

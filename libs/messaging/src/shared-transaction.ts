@@ -1,4 +1,4 @@
-import { unitOfWorkIsEmpty } from '@shequ/database';
+import { flushPending, unitOfWorkIsEmpty } from '@shequ/database';
 import { TransactionContext, TransactionEventBroadcaster, type EntityManager, type MikroORM } from '@mikro-orm/core';
 
 /** One consumer's part of a shared transaction: applies its batch in `em` and returns its outcomes. */
@@ -110,7 +110,7 @@ export async function inTransaction<T>(orm: MikroORM, work: (em: EntityManager) 
     let result: T;
     try {
       result = await work(em);
-      if (!unitOfWorkIsEmpty(em)) await em.flush();
+      await flushPending(em);
     } catch (error) {
       await em.rollback();
       throw error;
@@ -138,5 +138,3 @@ export function sharedConsumerTransaction(orm: MikroORM): SharedConsumerTransact
   if (!transaction) shared.set(orm, (transaction = new SharedConsumerTransaction(orm)));
   return transaction;
 }
-
-export { unitOfWorkIsEmpty };
