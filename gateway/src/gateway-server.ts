@@ -68,10 +68,15 @@ export async function startGateway(
   const apiKeys = new ApiKeyCheck(urls.residents);
   const verifiedTokens = new VerifiedTokens();
   const subgraphs = new SubgraphClient({ mergeIdenticalFetches: config.mergeIdenticalFetches ?? true });
+  const savedQueries = loadSavedQueries();
+  // The saved queries are reviewed documents too: a front-end role may run (and export) them.
+  const trusted = TrustedDocuments.load(config.trustedDocumentsPath).including(savedQueries.map((q) => q.document));
   // with spans recorded, every request goes through Apollo Gateway's execution (its spans: plan, fetch, shaping)
   const singleFetch = new SingleFetchPath({
     enabled: () => !tracing.recording && config.singleFetchPath !== false,
     forwardBytes: config.forwardSubgraphBytes !== false,
+    // front ends send their trusted documents by id: the shortcut finds the text as Apollo Server's cache does
+    persistedText: (hash) => trusted.textOf(hash),
   });
   const gateway = supergraphGateway(readFileSync(config.supergraphPath, 'utf8'), {
     buildService: ({ name }) =>
@@ -93,9 +98,6 @@ export async function startGateway(
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
   };
-  const savedQueries = loadSavedQueries();
-  // The saved queries are reviewed documents too: a front-end role may run (and export) them.
-  const trusted = TrustedDocuments.load(config.trustedDocumentsPath).including(savedQueries.map((q) => q.document));
   // every operation's checks before it runs: in Apollo Server's pipeline, and in the single-fetch shortcut
   const checks: OperationCheck<GatewayContext>[] = [
     querySafetyCheck<GatewayContext>({

@@ -64,7 +64,14 @@ export class SingleFetchPath {
   });
   private figures = { passed: 0, planned: 0, shortcut: 0, forwarded: 0 };
 
-  constructor(private readonly settings: { enabled: () => boolean; forwardBytes?: boolean }) {}
+  constructor(
+    private readonly settings: {
+      enabled: () => boolean;
+      forwardBytes?: boolean;
+      /** The text of a trusted document by its id (sha256), for requests sent by id (persisted queries). */
+      persistedText?: (sha256Hash: string) => string | undefined;
+    },
+  ) {}
 
   /** Apollo Gateway's `experimental_didResolveQueryPlan`: judges each document once, on its first plan. */
   readonly didResolveQueryPlan: NonNullable<GatewayConfig['experimental_didResolveQueryPlan']> = (resolved) => {
@@ -156,13 +163,14 @@ export class SingleFetchPath {
    * The shortcut in front of Apollo Server (the HTTP service's `graphqlShortcut`): a POST of a query text whose
    * document this path has already answered is checked as Apollo Server checks it and answered here, without
    * Apollo Server's per-request pipeline (request parsing, query hash, document cache, plugin hooks, content
-   * negotiation, response assembly). Only the plain case: a JSON body with `query` (no `extensions`: persisted
-   * queries go to Apollo Server), a JSON content type (so Apollo's CSRF check passes), an `Accept` for which Apollo
-   * answers `application/json`, a context that builds (the caller is identified), every operation check passing
-   * (query limits and cost for these variables, trusted documents), valid variables, and an answer with data and
-   * without errors. Anything else is left to Apollo Server, with the context already made; an answer already
-   * received (errors, a refusal) goes with it to Apollo Gateway's execution (`replayed`), so the subgraph is asked
-   * once. The answer is what Apollo Server would send: status 200, `{"data":…}` and its headers.
+   * negotiation, response assembly). Only the plain case: a JSON body with `query`, or a trusted document's id
+   * (`persistedQueryOf`; other extensions go to Apollo Server), a JSON content type (so Apollo's CSRF check
+   * passes), an `Accept` for which Apollo answers `application/json`, a context that builds (the caller is
+   * identified), every operation check passing (query limits and cost for these variables, trusted documents),
+   * valid variables, and an answer with data and without errors. Anything else is left to Apollo Server, with
+   * the context already made; an answer already received (errors, a refusal) goes with it to Apollo Gateway's
+   * execution (`replayed`), so the subgraph is asked once. The answer is what Apollo Server would send: status
+   * 200, `{"data":…}` and its headers.
    */
   async shortcut(
     headers: IncomingHttpHeaders,
@@ -171,8 +179,9 @@ export class SingleFetchPath {
     checks: ReadonlyArray<OperationCheck<GatewayContext>>,
   ): Promise<GraphQLShortcutOutcome<GatewayContext>> {
     if (!this.settings.enabled() || !isRecord(body)) return undefined;
-    const { query, operationName, variables, extensions } = body;
-    if (typeof query !== 'string' || extensions !== undefined) return undefined;
+    const { operationName, variables, extensions } = body;
+    const query = extensions === undefined ? body.query : this.persistedQueryOf(body.query, extensions);
+    if (typeof query !== 'string') return undefined;
     if (operationName !== undefined && operationName !== null && (typeof operationName !== 'string' || !operationName))
       return undefined;
     if (variables !== undefined && variables !== null && !isRecord(variables)) return undefined;
@@ -235,6 +244,22 @@ export class SingleFetchPath {
     return {
       answer: { status: 200, headers: ANSWER_HEADERS, body: `${JSON.stringify({ data: response.data })}\n` },
     };
+  }
+
+  /**
+   * The text of a request sent by id: the extensions exactly `{ persistedQuery: { version: 1, sha256Hash } }` of a
+   * trusted document, and the query text, if sent too, that very document (Apollo Server checks the hash of a text
+   * sent with an id; the other cases — unknown ids, automatic persisted queries registered by callers, other
+   * extensions — are left to it).
+   */
+  private persistedQueryOf(query: unknown, extensions: unknown): string | undefined {
+    if (!this.settings.persistedText || !isRecord(extensions)) return undefined;
+    const { persistedQuery, ...others } = extensions;
+    if (Object.keys(others).length || !isRecord(persistedQuery)) return undefined;
+    const { version, sha256Hash, ...rest } = persistedQuery;
+    if (version !== 1 || typeof sha256Hash !== 'string' || Object.keys(rest).length) return undefined;
+    const text = this.settings.persistedText(sha256Hash);
+    return text !== undefined && (query === undefined || query === text) ? text : undefined;
   }
 
   private singleFetchFor(requestContext: RequestContext): SingleFetch | undefined {

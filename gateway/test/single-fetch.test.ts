@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER, signHs256Token } from '@shequ/auth';
 import { createLogger } from '@shequ/server';
@@ -305,6 +309,48 @@ describe('the single-fetch path', () => {
       } finally {
         await trustedPassing.stop();
         await trustedExecuting.stop();
+      }
+    });
+
+    it('answers a trusted document sent by id (a front end’s persisted query) as Apollo Server does', async () => {
+      // a manifest of trusted documents holding the test's query, for a passing and an executing gateway
+      const folder = mkdtempSync(join(tmpdir(), 'trusted-'));
+      const manifest = join(folder, 'persisted-documents.json');
+      const sha256Hash = createHash('sha256').update(QUERY).digest('hex');
+      writeFileSync(manifest, JSON.stringify({ [sha256Hash]: QUERY }));
+      const byIdPassing = await gatewayOnStandIn({ trustedDocumentsPath: manifest });
+      const byIdExecuting = await gatewayOnStandIn({ trustedDocumentsPath: manifest, singleFetchPath: false });
+      try {
+        const variables = { first: 2, withHousehold: true };
+        const persistedQuery = { version: 1, sha256Hash };
+        const gateways = [byIdPassing, byIdExecuting];
+        // by id only, and by id with its exact text (the client's two forms)
+        for (const body of [
+          { variables, extensions: { persistedQuery } },
+          { query: QUERY, operationName: 'Page', variables, extensions: { persistedQuery } },
+        ]) {
+          // (a document and operation name are judged on their first plan)
+          for (let i = 0; i < 2; i++) await raw(byIdPassing, body);
+          const answered = await alike(body, {}, gateways);
+          expect(JSON.parse(answered.text)).toEqual({ data: { residents: PAGE } });
+          expect(answered.sent).toHaveLength(1);
+          expect(answered.shortcut).toBe(1);
+        }
+        // left to Apollo Server, answered alike: an unknown id, a text that is not the id's document, another
+        // version, more extensions
+        for (const body of [
+          { variables, extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } },
+          { query: `${QUERY} `, variables, extensions: { persistedQuery } },
+          { variables, extensions: { persistedQuery: { ...persistedQuery, version: 2 } } },
+          { variables, extensions: { persistedQuery, clientLibrary: { name: 'x' } } },
+        ]) {
+          const left = await alike(body, {}, gateways);
+          expect(left.shortcut).toBe(0);
+        }
+      } finally {
+        await byIdPassing.stop();
+        await byIdExecuting.stop();
+        rmSync(folder, { recursive: true, force: true });
       }
     });
 
