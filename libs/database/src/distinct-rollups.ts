@@ -61,26 +61,53 @@ interface Group {
 }
 
 /**
- * The groups a person's members put them in, for every grouping and scope length: key → the person's flags
- * there (1 when any of their members in the group has it).
+ * How a distinct count's groups are keyed, worked out once per call: for each grouping and scope length its name,
+ * and the positions (in `distinctColumns`) of the columns it groups by.
  */
-function groupsOf(distinct: DistinctRollup, columns: readonly string[], members: Iterable<Row>): Map<string, Group> {
-  const flags = distinct.flags ?? [];
-  const groups = new Map<string, Group>();
+interface GroupKeys {
+  flags: readonly string[];
+  columns: readonly string[];
+  groupings: ReadonlyArray<{ used: readonly number[]; names: ReadonlyArray<{ length: number; name: string }> }>;
+}
+
+function groupKeysOf(distinct: DistinctRollup, columns: readonly string[]): GroupKeys {
+  return {
+    flags: distinct.flags ?? [],
+    columns,
+    groupings: distinct.groupings.map((grouping) => ({
+      used: columns.flatMap((c, i) => (grouping.columns.includes(c) ? [i] : [])),
+      names: distinct.scope.lengths.map((length) => ({ length, name: distinctGroupingName(length, grouping.name) })),
+    })),
+  };
+}
+
+/**
+ * The groups members put a person in, for every grouping and scope length: key → the person's flags there as a bit
+ * mask (bit i: flag i is 1 in any of their members in the group), and with `values` the group's key columns
+ * (grouping, scope, every column of `distinctColumns`, '' where the grouping does not use it) for the upsert.
+ */
+function groupsOf(
+  distinct: DistinctRollup,
+  keys: GroupKeys,
+  members: Iterable<Row>,
+  values?: Map<string, string[]>,
+): Map<string, number> {
+  const groups = new Map<string, number>();
   for (const member of members) {
     const scopeValue = text(member[distinct.scope.column]);
-    for (const length of distinct.scope.lengths) {
-      const scope = scopeValue.slice(0, length);
-      for (const grouping of distinct.groupings) {
-        const values = [
-          distinctGroupingName(length, grouping.name),
-          scope,
-          ...columns.map((c) => (grouping.columns.includes(c) ? text(member[c]) : '')),
-        ];
-        const key = values.join('\u0000');
-        const group = groups.get(key) ?? { values, n: 1, flags: flags.map(() => 0) };
-        flags.forEach((f, i) => (group.flags[i] = Math.max(group.flags[i], Number(member[f] ?? 0) ? 1 : 0)));
-        groups.set(key, group);
+    const texts = keys.columns.map((c) => text(member[c]));
+    let mask = 0;
+    keys.flags.forEach((f, i) => (mask |= Number(member[f] ?? 0) ? 1 << i : 0));
+    for (const { used, names } of keys.groupings) {
+      let tail = '';
+      for (const i of used) tail += `\u0000${texts[i]}`;
+      for (const { length, name } of names) {
+        const scope = scopeValue.slice(0, length);
+        const key = `${name}\u0000${scope}${tail}`;
+        const had = groups.get(key);
+        groups.set(key, (had ?? 0) | mask);
+        if (values && had === undefined && !values.has(key))
+          values.set(key, [name, scope, ...texts.map((t, i) => (used.includes(i) ? t : ''))]);
       }
     }
   }
@@ -90,9 +117,10 @@ function groupsOf(distinct: DistinctRollup, columns: readonly string[], members:
 /**
  * Moves the distinct counts of `rollup` for members whose stored row goes from `was` to `is` (either missing when
  * the member is new or gone), before the member table is written: every member of the persons involved is read
- * (under a transaction lock per person on PostgreSQL, so two writers of one person's members count in turn), the
- * groups each person is in are compared before and after, and a group's count moves only where a person enters
- * or leaves it (their multiplicity there goes 0↔1), its flags where the person's flag there changes.
+ * (under a transaction lock per person on PostgreSQL, so two writers of one person's members count in turn), and a
+ * group's count moves only where a person enters or leaves it (their multiplicity there goes 0↔1), its flags where
+ * the person's flag there changes. Only the groups of the changed members can change: a person's groups are
+ * worked out for their unchanged members once, and for the changed members before and after.
  */
 export async function shiftDistinctCounts(
   em: EntityManager,
@@ -109,6 +137,7 @@ export async function shiftDistinctCounts(
     if (!persons.size) continue;
     const sorted = [...persons].sort();
     const columns = distinctColumns(distinct);
+    const keys = groupKeysOf(distinct, columns);
     const read = [...new Set([distinct.person, distinct.scope.column, ...columns, ...(distinct.flags ?? [])])];
     const before = new Map<string, Map<string, Row>>(sorted.map((p) => [p, new Map()]));
     for (let i = 0; i < sorted.length; i += CHUNK) {
@@ -131,40 +160,53 @@ export async function shiftDistinctCounts(
       );
       for (const row of rows) before.get(text(row[distinct.person]))?.set(String(row.member_id), row);
     }
-    const after = new Map([...before].map(([p, members]) => [p, new Map(members)]));
-    for (const { id, was, is } of changes) {
-      if (was) after.get(text(was[distinct.person]))?.delete(id);
-      if (is) after.get(text(is[distinct.person]))?.set(id, is);
-    }
+    const changed = new Set(changes.map((c) => c.id));
+    const added = new Map<string, Row[]>();
+    for (const { is } of changes)
+      if (is) added.set(text(is[distinct.person]), [...(added.get(text(is[distinct.person])) ?? []), is]);
     const deltas = new Map<string, Group>();
-    const shift = (key: string, group: Group, sign: number) => {
-      const delta = deltas.get(key) ?? { values: group.values, n: 0, flags: group.flags.map(() => 0) };
+    const values = new Map<string, string[]>();
+    const shift = (key: string, mask: number, sign: number) => {
+      const delta = deltas.get(key) ?? { values: values.get(key)!, n: 0, flags: keys.flags.map(() => 0) };
       delta.n += sign;
-      group.flags.forEach((f, i) => (delta.flags[i] += sign * f));
+      keys.flags.forEach((_, i) => (delta.flags[i] += sign * ((mask >> i) & 1)));
       deltas.set(key, delta);
     };
     for (const person of sorted) {
-      const old = groupsOf(distinct, columns, before.get(person)!.values());
-      const now = groupsOf(distinct, columns, after.get(person)!.values());
-      for (const [key, group] of old) {
-        const next = now.get(key);
-        if (next && next.flags.every((f, i) => f === group.flags[i])) continue;
-        shift(key, group, -1);
-      }
-      for (const [key, group] of now) {
-        const prior = old.get(key);
-        if (prior && prior.flags.every((f, i) => f === group.flags[i])) continue;
-        shift(key, group, +1);
+      const members = [...before.get(person)!.entries()];
+      const kept = groupsOf(
+        distinct,
+        keys,
+        members.filter(([id]) => !changed.has(id)).map(([, row]) => row),
+      );
+      const was = groupsOf(
+        distinct,
+        keys,
+        members.filter(([id]) => changed.has(id)).map(([, row]) => row),
+        values,
+      );
+      const is = groupsOf(distinct, keys, added.get(person) ?? [], values);
+      for (const key of new Set([...was.keys(), ...is.keys()])) {
+        const other = kept.get(key);
+        const old = was.get(key);
+        const now = is.get(key);
+        const hadIt = other !== undefined || old !== undefined;
+        const hasIt = other !== undefined || now !== undefined;
+        const oldMask = (other ?? 0) | (old ?? 0);
+        const newMask = (other ?? 0) | (now ?? 0);
+        if (hadIt && hasIt && oldMask === newMask) continue;
+        if (hadIt) shift(key, oldMask, -1);
+        if (hasIt) shift(key, newMask, +1);
       }
     }
-    const changed = [...deltas.entries()]
+    const moved = [...deltas.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, d]) => d)
       .filter((d) => d.n !== 0 || d.flags.some((f) => f !== 0));
     const keyNames = ['grouping', 'scope', ...columns].map((c) => `"${c}"`);
     const sums = ['n', ...(distinct.flags ?? [])].map((c) => `"${c}"`);
-    for (let i = 0; i < changed.length; i += UPSERT_CHUNK) {
-      const chunk = changed.slice(i, i + UPSERT_CHUNK);
+    for (let i = 0; i < moved.length; i += UPSERT_CHUNK) {
+      const chunk = moved.slice(i, i + UPSERT_CHUNK);
       await run(
         em,
         `insert into "${distinct.table}" (${[...keyNames, ...sums].join(', ')}) values ${chunk

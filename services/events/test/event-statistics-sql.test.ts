@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
 import { communityYearMonth, Departments } from '@shequ/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
@@ -6,7 +6,7 @@ import { testDialects } from '@shequ/testing';
 import { ensureRollups } from '@shequ/database';
 import {
   eventStatisticsOf,
-  keptDimensionsOf,
+  keptReadOf,
   keptScopeOf,
   monthSplitOf,
   type EventStatisticsFilter,
@@ -21,13 +21,11 @@ import { eventsService } from '../src/service.js';
 const COMMUNITY = '350203008006';
 const OTHER = '350203008007';
 
-/** The former computation, kept here as the reference: every event and registration loaded, counted in memory. */
-async function inMemory(
-  em: EntityManager,
-  communityId: unknown,
-  groupBy: EventStatisticsDimension[],
-  filter: EventStatisticsFilter = {},
-) {
+/**
+ * The former computation, kept here as the reference: every event and registration in scope and filter loaded,
+ * then counted in memory for any grouping (loaded once for several groupings).
+ */
+async function inMemoryOf(em: EntityManager, communityId: unknown, filter: EventStatisticsFilter = {}) {
   const where: Record<string, unknown> = { communityId, status: { $ne: 'CANCELLED' } };
   if (filter.from || filter.to)
     where.startsAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
@@ -36,24 +34,31 @@ async function inMemory(
   const teams = new Map((await em.find(Team, {})).map((t) => [t.id, t.name]));
   const registrations = await em.find(Registration, { event: { $in: events.map((e) => e.id) } });
   const profiles = await em.find(ResidentProfile, { birthDate: { $ne: null } });
-  return eventStatistics(
-    [...new Set(groupBy)],
-    events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      startsAt: e.startsAt,
-      venueKey: e.venue?.getEntity().name ?? null,
-      organiserKey:
-        e.organiserKind === 'DEPARTMENT'
-          ? `部门：${e.organiserDepartment ? Departments.labels[e.organiserDepartment] : '未指明'}`
-          : e.organiserKind === 'TEAM'
-            ? `团队：${teams.get(e.organiserTeamId ?? '') ?? '未知团队'}`
-            : `单位：${e.organiserOrganizationId}`,
-      audience: e.audience,
-    })),
-    registrations.map((r) => ({ eventId: r.event.id, residentId: r.residentId, status: r.status })),
-    new Map(profiles.map((p) => [p.residentId, p.birthDate!])),
-  );
+  const rows = events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    startsAt: e.startsAt,
+    venueKey: e.venue?.getEntity().name ?? null,
+    organiserKey:
+      e.organiserKind === 'DEPARTMENT'
+        ? `部门：${e.organiserDepartment ? Departments.labels[e.organiserDepartment] : '未指明'}`
+        : e.organiserKind === 'TEAM'
+          ? `团队：${teams.get(e.organiserTeamId ?? '') ?? '未知团队'}`
+          : `单位：${e.organiserOrganizationId}`,
+    audience: e.audience,
+  }));
+  const attendances = registrations.map((r) => ({ eventId: r.event.id, residentId: r.residentId, status: r.status }));
+  const births = new Map(profiles.map((p) => [p.residentId, p.birthDate!]));
+  return (groupBy: EventStatisticsDimension[]) => eventStatistics([...new Set(groupBy)], rows, attendances, births);
+}
+
+async function inMemory(
+  em: EntityManager,
+  communityId: unknown,
+  groupBy: EventStatisticsDimension[],
+  filter: EventStatisticsFilter = {},
+) {
+  return (await inMemoryOf(em, communityId, filter))(groupBy);
 }
 
 const DIMENSIONS: EventStatisticsDimension[][] = [
@@ -69,10 +74,14 @@ const DIMENSIONS: EventStatisticsDimension[][] = [
   ['MONTH', 'AUDIENCE', 'TYPE'],
   ['MONTH', 'TYPE', 'MONTH'],
   ['TYPE', 'MONTH', 'VENUE', 'AUDIENCE'],
+  ['VENUE', 'ORGANISER', 'AUDIENCE', 'TYPE'],
+  ['AUDIENCE', 'ORGANISER', 'VENUE', 'MONTH', 'TYPE'],
 ];
 
 /** 2026-07-01 00:00 to 2026-12-01 00:00 of the community calendar (UTC+8): whole months. */
 const MONTHS = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
+/** July 2026 of the community calendar (UTC+8), one whole month. */
+const JULY = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-07-31T16:00:00Z') };
 /** Instants inside community days (07-15 11:00 to 10-08 17:30, UTC+8). */
 const INSTANTS = { from: new Date('2026-07-15T03:00:00Z'), to: new Date('2026-10-08T09:30:00Z') };
 
@@ -95,27 +104,46 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
   });
   afterAll(() => service?.stop());
 
+  /** Runs `work`, telling whether it counted over `event_attendance` (the scan) rather than only kept counts. */
+  async function scanned<T>(work: () => Promise<T>): Promise<{ value: T; scanned: boolean }> {
+    const spy = vi.spyOn(service.orm.em.getConnection(), 'execute');
+    try {
+      const value = await work();
+      const scan = spy.mock.calls.some(([sql]) => typeof sql === 'string' && sql.includes('from "event_attendance"'));
+      return { value, scanned: scan };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
   /**
    * Every dimension set and filter, read as the API reads them (kept counts where they answer, else the
-   * attendances) and over the attendances only, equal to the in-memory rule; then the kept counts, emptied and
-   * counted again from the attendances as at start, equal to what the writes kept.
+   * attendances) and over the attendances only, equal to the in-memory rule; a query the kept counts answer does
+   * not count over the attendances (unless `collide`, a dimension whose labels two kept groups share); then the
+   * kept counts, emptied and counted again from the attendances as at start, equal to what the writes kept.
    */
-  async function expectSameAsInMemory(communityId: unknown = COMMUNITY) {
+  async function expectSameAsInMemory(communityId: unknown = COMMUNITY, collide?: EventStatisticsDimension) {
     let groups = 0;
-    for (const groupBy of DIMENSIONS) {
-      const filters: EventStatisticsFilter[] = [
-        {},
-        { types: ['LECTURE', 'GALA'] },
-        MONTHS,
-        INSTANTS,
-        { from: MONTHS.from, types: ['LECTURE'] },
-      ];
-      for (const filter of filters) {
-        const expected = await inMemory(fresh(), communityId, groupBy, filter);
-        const actual = await eventStatisticsOf(fresh(), { communityId } as never, groupBy, filter);
-        expect(actual).toEqual(expected);
-        const scanned = await eventStatisticsOf(fresh(), { communityId } as never, groupBy, filter, { kept: false });
-        expect(scanned).toEqual(expected);
+    const filters: EventStatisticsFilter[] = [
+      {},
+      { types: ['LECTURE', 'GALA'] },
+      MONTHS,
+      JULY,
+      INSTANTS,
+      { from: MONTHS.from, types: ['LECTURE'] },
+    ];
+    for (const filter of filters) {
+      const reference = await inMemoryOf(fresh(), communityId, filter);
+      for (const groupBy of DIMENSIONS) {
+        const expected = reference(groupBy);
+        const actual = await scanned(() => eventStatisticsOf(fresh(), { communityId } as never, groupBy, filter));
+        expect(actual.value).toEqual(expected);
+        const dimensions = [...new Set(groupBy)];
+        if (keptReadOf(dimensions, filter) && !(collide && dimensions.includes(collide)))
+          expect(actual.scanned, `${groupBy.join(', ')} ${JSON.stringify(filter)}`).toBe(false);
+        if (!keptReadOf(dimensions, filter) && !dimensions.includes('MONTH')) expect(actual.scanned).toBe(true);
+        const scan = await eventStatisticsOf(fresh(), { communityId } as never, groupBy, filter, { kept: false });
+        expect(scan).toEqual(expected);
         groups += expected.length;
       }
     }
@@ -322,19 +350,46 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     expect(keptScopeOf({ communityId: { $in: [COMMUNITY, OTHER] } })).toBeNull();
     expect(keptScopeOf({ communityId: { $like: '3502%' } })).toBeNull();
     expect(keptScopeOf({ communityId: { $like: '35020_008%' } })).toBeNull();
-    expect(keptDimensionsOf(['TYPE'], {})).toEqual(['TYPE']);
-    expect(keptDimensionsOf(['MONTH', 'TYPE'], { types: ['LECTURE'] })).toEqual(['MONTH', 'TYPE']);
-    expect(keptDimensionsOf(['MONTH'], { types: ['LECTURE'] })).toBeNull();
-    expect(keptDimensionsOf(['TYPE'], { from: new Date('2026-06-30T16:00:00Z') })).toBeNull();
+    const all = { fromMonth: null, toMonth: null };
+    expect(keptReadOf(['TYPE'], {})).toEqual({ set: ['TYPE'], ...all });
+    expect(keptReadOf(['MONTH', 'TYPE'], { types: ['LECTURE'] })).toEqual({ set: ['MONTH', 'TYPE'], ...all });
+    expect(keptReadOf(['MONTH'], { types: ['LECTURE'] })).toBeNull();
+    expect(keptReadOf(['TYPE'], { from: new Date('2026-06-30T16:00:00Z') })).toBeNull();
     // whole community months with MONTH among the dimensions: the kept groups of those months
-    expect(keptDimensionsOf(['TYPE', 'MONTH'], MONTHS)).toEqual(['TYPE', 'MONTH']);
-    expect(keptDimensionsOf(['MONTH'], { to: MONTHS.to })).toEqual(['MONTH']);
-    expect(keptDimensionsOf(['MONTH'], INSTANTS)).toBeNull();
+    expect(keptReadOf(['TYPE', 'MONTH'], MONTHS)).toEqual({
+      set: ['TYPE', 'MONTH'],
+      fromMonth: '2026-07',
+      toMonth: '2026-12',
+    });
+    expect(keptReadOf(['MONTH'], { to: MONTHS.to })).toEqual({ set: ['MONTH'], fromMonth: null, toMonth: '2026-12' });
+    expect(keptReadOf(['MONTH'], INSTANTS)).toBeNull();
     // midnight UTC is 08:00 in the community: not a month's start there
-    expect(keptDimensionsOf(['MONTH'], { from: new Date('2026-07-01T00:00:00Z') })).toBeNull();
-    expect(keptDimensionsOf(['MONTH'], { to: new Date('2026-06-30T16:00:00.001Z') })).toBeNull();
-    expect(keptDimensionsOf(['TYPE', 'MONTH', 'AUDIENCE'], {})).toEqual(['TYPE', 'MONTH', 'AUDIENCE']);
-    expect(keptDimensionsOf(['TYPE', 'MONTH', 'AUDIENCE', 'VENUE'], {})).toBeNull();
+    expect(keptReadOf(['MONTH'], { from: new Date('2026-07-01T00:00:00Z') })).toBeNull();
+    expect(keptReadOf(['MONTH'], { to: new Date('2026-06-30T16:00:00.001Z') })).toBeNull();
+    // every set of dimensions is kept: three, four, five
+    expect(keptReadOf(['TYPE', 'MONTH', 'AUDIENCE'], {})?.set).toEqual(['TYPE', 'MONTH', 'AUDIENCE']);
+    expect(keptReadOf(['TYPE', 'MONTH', 'AUDIENCE', 'VENUE'], {})?.set).toEqual(['TYPE', 'MONTH', 'AUDIENCE', 'VENUE']);
+    expect(keptReadOf(['AUDIENCE', 'ORGANISER', 'VENUE', 'MONTH', 'TYPE'], MONTHS)?.set).toHaveLength(5);
+    // one whole month without MONTH: the kept groups of the dimensions and MONTH, that month
+    expect(keptReadOf(['TYPE'], JULY)).toEqual({ set: ['TYPE', 'MONTH'], fromMonth: '2026-07', toMonth: '2026-08' });
+    expect(keptReadOf(['VENUE', 'ORGANISER', 'AUDIENCE', 'TYPE'], { ...JULY, types: ['GALA'] })?.set).toEqual([
+      'VENUE',
+      'ORGANISER',
+      'AUDIENCE',
+      'TYPE',
+      'MONTH',
+    ]);
+    // (December to January across the year's end, in the community calendar)
+    expect(
+      keptReadOf(['AUDIENCE'], { from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') }),
+    ).toEqual({ set: ['AUDIENCE', 'MONTH'], fromMonth: '2026-12', toMonth: '2027-01' });
+    // … but not several months, an open bound, a month's part or a month and a day: distinct counts do not add up
+    expect(keptReadOf(['TYPE'], MONTHS)).toBeNull();
+    expect(keptReadOf(['TYPE'], { from: JULY.from })).toBeNull();
+    expect(keptReadOf(['TYPE'], { to: JULY.to })).toBeNull();
+    expect(keptReadOf(['TYPE'], { from: JULY.from, to: new Date('2026-07-15T16:00:00Z') })).toBeNull();
+    expect(keptReadOf(['TYPE'], { from: JULY.from, to: new Date('2026-08-01T16:00:00Z') })).toBeNull();
+    expect(keptReadOf(['AUDIENCE'], { ...JULY, types: ['GALA'] })).toBeNull();
     // instants inside months, MONTH among the dimensions: the whole months kept, the edges' parts counted
     expect(monthSplitOf(['TYPE', 'MONTH'], { ...INSTANTS, types: ['LECTURE'] })).toEqual({
       whole: { from: new Date('2026-07-31T16:00:00Z'), to: new Date('2026-09-30T16:00:00Z'), types: ['LECTURE'] },
@@ -370,8 +425,39 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     expect(venues.length).toBeGreaterThan(1);
     venues[1].name = venues[0].name;
     await em.flush();
-    await expectSameAsInMemory();
+    await expectSameAsInMemory(COMMUNITY, 'VENUE');
   }, 120_000);
+
+  it('fills the four- and five-dimension sets at start in a database that kept up to three', async () => {
+    // a database kept before them: every grouping of one to three dimensions at each scope level, none of four or five
+    const kept = await keptCounts(fresh());
+    const groupings = async () =>
+      (await fresh().getConnection().execute(`select distinct "grouping" from "event_participant_count"`)).map(
+        (r: Record<string, unknown>) => String(r.grouping),
+      );
+    expect(await groupings()).toHaveLength(31 * 3);
+    await fresh().getConnection().execute(`delete from "event_participant_count" where "grouping" like '%,%,%,%'`);
+    expect(await groupings()).toHaveLength(25 * 3);
+    // only the groupings without rows are counted (a kept row of a grouping there stays as it is)
+    const tamper = (by: number) =>
+      fresh()
+        .getConnection()
+        .execute(`update "event_participant_count" set "n" = "n" + ? where "grouping" = '12:TYPE'`, [by]);
+    await tamper(1000);
+    await ensureRollups(fresh(), [eventAttendanceRollup]);
+    expect(await groupings()).toHaveLength(31 * 3);
+    await tamper(-1000);
+    expect(await keptCounts(fresh())).toEqual(kept);
+    for (const groupBy of [
+      ['TYPE', 'MONTH', 'VENUE', 'AUDIENCE'],
+      ['AUDIENCE', 'ORGANISER', 'VENUE', 'MONTH', 'TYPE'],
+    ] as EventStatisticsDimension[][])
+      for (const scope of [COMMUNITY, { $like: '350203%' }]) {
+        const answer = await scanned(() => eventStatisticsOf(fresh(), { communityId: scope }, groupBy));
+        expect(answer.value).toEqual(await inMemory(fresh(), scope, groupBy));
+        expect(answer.scanned).toBe(false);
+      }
+  }, 60_000);
 
   it('answers whole community months and three dimensions from the kept counts, exact at the UTC+8 month edge', async () => {
     const em = fresh();
@@ -416,17 +502,26 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       // 30 June 23:00 to 1 August 00:00:01: July whole (kept), an hour of June and a second of August (attendances)
       { from: new Date('2026-06-30T15:00:00Z'), to: new Date('2026-07-31T16:00:01Z') },
     ];
-    const sets: EventStatisticsDimension[][] = [['MONTH'], ['TYPE', 'MONTH'], ['MONTH', 'AUDIENCE', 'TYPE'], ['TYPE']];
+    const sets: EventStatisticsDimension[][] = [
+      ['MONTH'],
+      ['TYPE', 'MONTH'],
+      ['MONTH', 'AUDIENCE', 'TYPE'],
+      ['TYPE'],
+      ['AUDIENCE', 'ORGANISER', 'VENUE', 'TYPE'],
+      ['AUDIENCE', 'ORGANISER', 'VENUE', 'MONTH', 'TYPE'],
+    ];
     const expectWindows = async () => {
       for (const scope of [COMMUNITY, { $like: '350203008%' }, { $like: '350203%' }])
-        for (const groupBy of sets)
-          for (const filter of windows) {
-            const expected = await inMemory(fresh(), scope, groupBy, filter);
+        for (const filter of windows) {
+          const reference = await inMemoryOf(fresh(), scope, filter);
+          for (const groupBy of sets) {
+            const expected = reference(groupBy);
             expect(await eventStatisticsOf(fresh(), { communityId: scope }, groupBy, filter)).toEqual(expected);
             expect(await eventStatisticsOf(fresh(), { communityId: scope }, groupBy, filter, { kept: false })).toEqual(
               expected,
             );
           }
+        }
     };
     await expectWindows();
     const july = (await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['MONTH'], windows[0]))[0];
@@ -461,6 +556,35 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       truth.map((g) => g.uniqueParticipants + (g.key.MONTH === '2026-07' && g.uniqueParticipants > 0 ? 1000 : 0)),
     );
     await tamper('12:TYPE,MONTH,AUDIENCE', '2026-07', -1000);
+    // so are all five dimensions, and one whole month without MONTH (July's kept groups of the dimensions and MONTH)
+    const all: EventStatisticsDimension[] = ['AUDIENCE', 'ORGANISER', 'VENUE', 'MONTH', 'TYPE'];
+    // the truth's participants, 1000 more in each group with someone in July (`july` tells a group of July)
+    const withJuly = (truth: Awaited<ReturnType<typeof inMemory>>, july = (_: (typeof truth)[number]) => true) =>
+      truth.map((g) => g.uniqueParticipants + (july(g) && g.uniqueParticipants > 0 ? 1000 : 0));
+    await tamper('12:TYPE,MONTH,VENUE,ORGANISER,AUDIENCE', '2026-07', 1000);
+    const five = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, all);
+    const fiveTruth = await inMemory(fresh(), COMMUNITY, all);
+    expect(fiveTruth.some((g) => g.key.MONTH === '2026-07' && g.uniqueParticipants > 0)).toBe(true);
+    expect(five.map((g) => g.uniqueParticipants)).toEqual(withJuly(fiveTruth, (g) => g.key.MONTH === '2026-07'));
+    await tamper('12:TYPE,MONTH,VENUE,ORGANISER,AUDIENCE', '2026-07', -1000);
+    for (const [grouping, groupBy] of [
+      ['12:TYPE,MONTH', ['TYPE']],
+      ['12:TYPE,MONTH,VENUE,ORGANISER,AUDIENCE', ['AUDIENCE', 'ORGANISER', 'VENUE', 'TYPE']],
+    ] as Array<[string, EventStatisticsDimension[]]>) {
+      await tamper(grouping, '2026-07', 1000);
+      const july = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, groupBy, windows[0]);
+      const julyTruth = await inMemory(fresh(), COMMUNITY, groupBy, windows[0]);
+      expect(julyTruth.some((g) => g.uniqueParticipants > 0)).toBe(true);
+      expect(july.map((g) => g.uniqueParticipants)).toEqual(withJuly(julyTruth));
+      // the counts over the attendances do not see it; nor does a window of July and June (not kept without MONTH)
+      expect(
+        await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, groupBy, windows[0], { kept: false }),
+      ).toEqual(julyTruth);
+      expect(await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, groupBy, windows[2])).toEqual(
+        await inMemory(fresh(), COMMUNITY, groupBy, windows[2]),
+      );
+      await tamper(grouping, '2026-07', -1000);
+    }
     // a window inside a day, or without MONTH, is counted over the attendances: the kept rows are not read
     await tamper('12:MONTH', '2026-06', 1000);
     await tamper('12:TYPE,MONTH', '2026-06', 1000);

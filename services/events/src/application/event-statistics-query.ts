@@ -67,8 +67,10 @@ const KEPT_COLUMNS = DIMENSION_ORDER.flatMap((d) => DIMENSION_COLUMNS[d]);
 
 /**
  * Distinct participants from the kept counts (`EventParticipantCount`), when they answer exactly: null when the
- * scope, dimensions or filter are not kept, or when two kept groups bear the same labels (two venues or teams of
- * one name, a venue gone): distinct counts of two groups do not add up, so the caller counts over the attendances.
+ * scope, dimensions or filter are not kept (`keptScopeOf`, `keptReadOf`), or when two kept groups bear the same
+ * labels (two venues or teams of one name, a venue gone): distinct counts of two groups do not add up, so the caller
+ * counts over the attendances. The kept grouping read may hold MONTH beside the dimensions asked for (a window of
+ * one whole month without MONTH): restricted to that month, each group asked for is then exactly one kept group.
  */
 async function keptDistinct(
   em: EntityManager,
@@ -78,13 +80,13 @@ async function keptDistinct(
   keyOf: (row: Row) => string,
 ): Promise<Map<string, Row> | null> {
   const at = keptScopeOf(scope);
-  const kept = keptDimensionsOf(dimensions, filter);
-  if (!at || !kept) return null;
+  const read = keptReadOf(dimensions, filter);
+  if (!at || !read) return null;
   const types = filter.types?.length ? [...filter.types] : [];
-  // a time filter of whole community months, MONTH among the dimensions: the kept groups of those months
+  // the community months of the window: the kept groups of those months
   const months = [
-    ...(filter.from ? [{ sql: ' and "month" >= ?', value: communityMonth(filter.from) }] : []),
-    ...(filter.to ? [{ sql: ' and "month" < ?', value: communityMonth(filter.to) }] : []),
+    ...(read.fromMonth ? [{ sql: ' and "month" >= ?', value: read.fromMonth }] : []),
+    ...(read.toMonth ? [{ sql: ' and "month" < ?', value: read.toMonth }] : []),
   ];
   // '' (a column of no grouping, or NULL) back to NULL, so the labels are the attendance query's own expressions
   const rows = (await em.getConnection().execute(
@@ -98,7 +100,7 @@ async function keptDistinct(
      ${dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : ''}
      ${dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : ''}
      group by ${dimensions.map((_, i) => i + 1).join(', ')}`,
-    [distinctGroupingName(at.length, keptGroupingOf(kept)), at.code, ...types, ...months.map((m) => m.value)],
+    [distinctGroupingName(at.length, keptGroupingOf(read.set)), at.code, ...types, ...months.map((m) => m.value)],
   )) as Row[];
   if (rows.some((row) => Number(row.kept_groups) > 1)) return null;
   return new Map(rows.map((row) => [keyOf(row), row]));
@@ -168,25 +170,43 @@ export function monthSplitOf(
   };
 }
 
+/** What the kept counts are read for a query: a kept dimension set and the community months ("YYYY-MM") read. */
+export interface KeptRead {
+  /** The kept set read: the dimensions asked for, with MONTH added for a window of one whole month without it. */
+  set: readonly EventStatisticsDimension[];
+  /** The first community month read, or null from the first. */
+  fromMonth: string | null;
+  /** The community month after the last read, or null to the last. */
+  toMonth: string | null;
+}
+
 /**
- * Whether the kept counts can answer distinct participants for these dimensions and filter: a kept dimension
- * set, event types only as a filter on a TYPE dimension, a time filter only of whole community months with MONTH
- * among the dimensions (a group is then one month: the months in the window are exactly its kept groups; without
- * MONTH, or from/to inside a month, a resident's attendances in the window are not a union of kept groups).
+ * Whether, and how, the kept counts answer distinct participants for these dimensions and filter exactly: the
+ * dimensions (or, for one whole month without MONTH, the dimensions and MONTH) are a kept set, event types are only
+ * a filter on a TYPE dimension, and a time filter is of whole community months (bounds at 00:00 of a 1st, UTC+8):
+ * - MONTH among the dimensions: every group is one month, so the groups of the months in the window are exactly
+ *   its kept groups, for any number of months;
+ * - without MONTH, exactly one month: a group of the dimensions D in that month is exactly one kept group of
+ *   D ∪ {MONTH} (the same labels, that month), so the kept D ∪ {MONTH} rows of that month answer it;
+ * - without MONTH, several months (or a bound open): null. A resident who attended in July and in August is one
+ *   participant of the two months together but counted in each month's group: distinct counts do not add across
+ *   months, and no kept grouping spans an arbitrary window (counted over the window's attendances).
+ * Bounds inside a month: null (`monthSplitOf` splits such a window when MONTH is among the dimensions).
  */
-export function keptDimensionsOf(
+export function keptReadOf(
   dimensions: readonly EventStatisticsDimension[],
   filter: EventStatisticsFilter,
-): readonly EventStatisticsDimension[] | null {
-  if (filter.from || filter.to) {
-    if (!dimensions.includes('MONTH')) return null;
-    if ((filter.from && !startsCommunityMonth(filter.from)) || (filter.to && !startsCommunityMonth(filter.to)))
-      return null;
-  }
+): KeptRead | null {
+  const { from, to } = filter;
   if (filter.types?.length && !dimensions.includes('TYPE')) return null;
-  return KEPT_DIMENSION_SETS.find((set) => set.length === dimensions.length && set.every((d) => dimensions.includes(d)))
-    ? dimensions
-    : null;
+  if ((from && !startsCommunityMonth(from)) || (to && !startsCommunityMonth(to))) return null;
+  let set = dimensions;
+  if ((from || to) && !dimensions.includes('MONTH')) {
+    if (!from || !to || monthStartOf(from, 1).getTime() !== to.getTime()) return null;
+    set = [...dimensions, 'MONTH'];
+  }
+  const kept = KEPT_DIMENSION_SETS.some((s) => s.length === set.length && s.every((d) => set.includes(d)));
+  return kept ? { set, fromMonth: from ? communityMonth(from) : null, toMonth: to ? communityMonth(to) : null } : null;
 }
 
 type Row = Record<string, unknown>;
@@ -254,10 +274,10 @@ async function scanDistinct(
  * rollup (`EventRegistrationRollup`, kept with every registration write), so a query reads one row per event,
  * not its registrations. Distinct participants do not add up across events (nor across communities: a resident
  * who moved may have attended in two): when asked, they are read from the counts kept per community, street and
- * district for each dimension, pair and triple (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
- * `keptDimensionsOf`, no two kept groups under one label), else counted by a second grouped query over
- * `event_attendance`, kept with every write like the rollup (60+ on the community day the event starts). Memory
- * holds the groups only.
+ * district for every set of dimensions (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
+ * `keptReadOf`: no time filter, whole months with MONTH, or one whole month; no two kept groups under one label),
+ * else counted by a second grouped query over `event_attendance`, kept with every write like the rollup (60+ on the
+ * community day the event starts). Memory holds the groups only.
  */
 export async function eventStatisticsOf(
   em: EntityManager,
