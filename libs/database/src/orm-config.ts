@@ -40,14 +40,14 @@ export const loadMigrator = (): typeof MigrationsModule.Migrator =>
  * The page cache of the ORM's SQLite connection, in SQLite's unit (negative: KiB): 2 MB, SQLite's own default.
  * better-sqlite3 is built with 16 MB per connection (`SQLITE_DEFAULT_CACHE_SIZE=-16000`), allocated with malloc as
  * pages are touched and kept until the connection closes. This connection holds the transactions, so every write;
- * inserts into indexes in random key order (ids, event ids) touch pages all over them, and under a sustained write
- * load the cache filled to its 16 MB: in the events benchmark cases' malloc heap grew from ~13 to ~31 MB (heaptrack:
- * 18 MB of the peak in SQLite's allocations, the page cache of the inserts), and the process peaked at 153–158 MB
- * (bar 150). At 2 MB (~500 pages of 4 KB: the interior pages of the indexes a transaction walks) the process peaked
- * at 138–142 MB, CPU per event the same within noise: a page not in the cache is read from the operating system's
- * file cache. The read-only connection of plain reads (`sqliteReader`) keeps better-sqlite3's 16 MB: its cache
- * serves the read path, and another connection's commit discards it, so a write load does not fill it. See README,
- * "Memory in the events benchmark (2026-12-03, night)".
+ * inserts into indexes in random key order (ids, event ids) touch pages all over them, and under a sustained write load
+ * the cache filled to its 16 MB: in the events benchmark cases' malloc heap (`[heap]` in smaps) reached 31–33 MB
+ * (heaptrack: 18 MB of the peak in SQLite's allocations, the page cache of the inserts), and the process peaked at
+ * 153–161 MB (bar 150). At 2 MB (~500 pages of 4 KB: the interior pages of the indexes a transaction walks) the process
+ * peaked at 138–144 MB (its malloc heap 15 MB), CPU per event the same within noise: a page not in the cache is read
+ * from the operating system's file cache. The read-only connection of plain reads (`sqliteReader`) keeps
+ * better-sqlite3's 16 MB: its cache serves the read path, and another connection's commit discards it, so a write load
+ * does not fill it. See README, "Memory in the events benchmark (2026-12-03, night)".
  */
 export const SQLITE_WRITER_CACHE_SIZE = -2000;
 /**
