@@ -30,7 +30,16 @@ export {
 export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';
 export { cacheStatements } from './statement-cache.js';
 export { executePlain } from './plain-statement.js';
-export { SqliteConnection, SqliteDriver, SqliteTransaction, isSqliteTransaction } from './sqlite-transactions.js';
+export {
+  SqliteConnection,
+  SqliteDriver,
+  SqliteEntityManager,
+  SqliteTransaction,
+  isSqliteTransaction,
+  transactionTurns,
+  TransactionTurns,
+  TRANSACTION_TURN_TIMEOUT_MS,
+} from './sqlite-transactions.js';
 export { sqliteReader } from './sqlite-reader.js';
 export { entityCount, entityRows, rowToPlain, selectStatement } from './entity-rows.js';
 export {

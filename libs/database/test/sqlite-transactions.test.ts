@@ -3,7 +3,15 @@ import { EntitySchema, type EventSubscriber, type TransactionEventArgs } from '@
 import { Migration } from '@mikro-orm/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseLocation } from '@shequ/testing';
-import { SqliteTransaction, executePlain, openDatabase, type Orm } from '../src/index.js';
+import {
+  SQLITE_WRITER_CACHE_SIZE,
+  SqliteTransaction,
+  TransactionTurns,
+  executePlain,
+  openDatabase,
+  transactionTurns,
+  type Orm,
+} from '../src/index.js';
 
 class Parcel {
   id!: string;
@@ -154,5 +162,66 @@ describe('SQLite transactions without knex transaction objects (SqliteConnection
       'p10',
     ]);
     expect(ids.map((row) => row.id)).toEqual(['p10']);
+  });
+
+  it('an outermost transaction waits for its turn before MikroORM builds it, and the turns keep the order asked', async () => {
+    // MikroORM forks the EntityManager and announces `beforeTransactionStart` before it asks knex's pool for the
+    // connection: a transaction waiting in the pool held its fork all that time (SqliteEntityManager)
+    let built = 0;
+    orm.em.getEventManager().registerSubscriber({ beforeTransactionStart: () => void (built += 1) });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const order: number[] = [];
+    const first = orm.em.fork().transactional(async (em) => {
+      order.push(0);
+      // a nested transaction runs on the held connection: it does not wait for a turn
+      await em.transactional(async (inner) => {
+        await executePlain(inner, 'select 1 as one', []);
+      });
+      await held;
+    });
+    const rest = Array.from({ length: 20 }, (_, i) =>
+      orm.em.fork().transactional(async (em) => {
+        order.push(i + 1);
+        await executePlain(em, 'select 1 as one', []);
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(built).toBe(1);
+    expect(transactionTurns(orm.em.getConnection()).queued).toBe(20);
+    release();
+    await Promise.all([first, ...rest]);
+    expect(order).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    expect(transactionTurns(orm.em.getConnection()).queued).toBe(0);
+    // a failed transaction passes its turn on
+    await expect(
+      orm.em.fork().transactional(async () => {
+        throw new Error('failed');
+      }),
+    ).rejects.toThrow('failed');
+    await orm.em.fork().transactional((em) => executePlain(em, 'select 1 as one', []));
+  });
+
+  it('keeps the ORM connection’s page cache at SQLite’s 2 MB, not better-sqlite3’s 16 MB, and spills at 16 MB', async () => {
+    expect(SQLITE_WRITER_CACHE_SIZE).toBe(-2000);
+    const rows = await orm.em.getConnection().execute<{ cache_size: number }[]>('pragma cache_size', [], 'all');
+    expect(rows[0].cache_size).toBe(SQLITE_WRITER_CACHE_SIZE);
+    // a transaction still keeps up to ~16 MB of changed pages before writing any to the WAL (in pages of 4 KiB)
+    const spill = await orm.em.getConnection().execute<{ cache_spill: number }[]>('pragma cache_spill', [], 'all');
+    expect(spill[0].cache_spill).toBeGreaterThan(3_500);
+  });
+
+  it('a caller that waits longer than the timeout for its turn fails, as a wait for the pool’s connection did', async () => {
+    const turns = new TransactionTurns(30);
+    expect(turns.take()).toBeUndefined();
+    const late = turns.take();
+    await expect(late).rejects.toThrow(/Timeout waiting 30 ms/);
+    expect(turns.queued).toBe(0);
+    // the turn still held is passed on to the next caller
+    const next = turns.take();
+    turns.pass();
+    await expect(next).resolves.toBeUndefined();
+    turns.pass();
+    expect(turns.take()).toBeUndefined();
   });
 });
