@@ -24,6 +24,7 @@ export { countNewRollupMembers } from './rollup-new-members.js';
 export {
   distinctColumns,
   distinctGroupingName,
+  type DistinctDerivation,
   type DistinctGrouping,
   type DistinctRollup,
 } from './distinct-rollups.js';

@@ -11,10 +11,15 @@ import { runOn, sqliteBindings, type SqliteHandle } from './sqlite-statements.js
  * (`cacheStatements`). Inside a SQLite transaction the statement goes straight to the transaction's connection
  * (better-sqlite3 answers synchronously): knex's query builder, runner and promise chain cost more than the statement.
  * On a SQLite file, a SELECT outside a transaction goes through a read-only connection of its own (`sqliteReader`:
- * committed data, no pool round trip, not queued behind another request's transaction).
+ * committed data, no pool round trip, not queued behind another request's transaction). `transaction`: the one to run in
+ * when the caller holds it apart from `em` (as `connection.execute(…, trx)` takes it); default `em`'s own.
  */
-export async function executePlain<R>(em: EntityManager, sql: string, params: readonly unknown[]): Promise<R[]> {
-  const transaction = em.getTransactionContext<Knex.Transaction>();
+export async function executePlain<R>(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  transaction: Knex.Transaction | undefined = em.getTransactionContext<Knex.Transaction>(),
+): Promise<R[]> {
   if (isSqliteTransaction(transaction)) {
     // the SQLite transaction's own connection, no promise in between (sqlite-transactions.ts)
     return transaction.query<R>(sql, params);

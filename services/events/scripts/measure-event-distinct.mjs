@@ -2,15 +2,15 @@
 // run: this build's query (kept counts, `event_participant_count`, where they answer exactly), the query of main
 // before them (`{ kept: false }`: counted over `event_attendance`, the same code) and a handwritten GROUP BY over
 // the base tables (PostgreSQL), interleaved, wall time per query, numbers compared. Then what the kept counts cost:
-// table size, the count at start, and the write cost per attendance (refreshRollup with all 31 kept sets, with the
-// 25 sets of up to three dimensions kept before, and without any: 200 attendances at once, and one attendance per
-// transaction as a check-in loop; wall time, this process's CPU and, on PostgreSQL, the server backend's CPU), all
-// rolled back. Migrates the database and fills new rollups (timed) first: run it on a copy, never on a database
+// table size, the count at start, and the write cost per attendance (refreshRollup with all 31 kept sets and the 15
+// sets without MONTH per quarter and year, with the 31 sets only, and without any: 200 attendances at once, and one
+// attendance per transaction as a check-in loop; wall time, this process's CPU and, on PostgreSQL, the server
+// backend's CPU), all rolled back. Migrates the database and fills new rollups (timed) first: run it on a copy, never on a database
 // others read.
 // node services/events/scripts/measure-event-distinct.mjs postgresql://…/district [runs]
 // node services/events/scripts/measure-event-distinct.mjs sqlite:/path/to/data-dir [runs]
 // MEASURE_ONLY=district (skip the street and community), MEASURE_NO_WRITES=1, MEASURE_NO_QUERIES=1,
-// MEASURE_FILL=1 (also count the whole table from empty with the 25 sets and with the 31, each once)
+// MEASURE_FILL=1 (also count the whole table from empty with the 31 sets and with the quarters and years, each once)
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Departments } from '@shequ/contracts';
@@ -40,17 +40,18 @@ const orm = await openDatabase({
 });
 console.log(`opened and migrated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const sql = async (text, params = []) => orm.em.fork().getConnection().execute(text, params);
-/** Rows of event_participant_count per number of dimensions in a grouping (its name's commas + 1). */
+/** Rows of event_participant_count per number of dimensions in a grouping (its name's commas + 1), or per period. */
 const keptRows = async () => {
   const rows = await sql(`select "grouping", count(*) as n from "event_participant_count" group by 1`);
   const bySize = {};
   for (const r of rows) {
-    const size = String(r.grouping).split(',').length;
+    const name = String(r.grouping);
+    const size = /QUARTER$/.test(name) ? 'quarter' : /YEAR$/.test(name) ? 'year' : `${name.split(',').length} dim.`;
     bySize[size] = (bySize[size] ?? 0) + Number(r.n);
   }
   const total = Object.values(bySize).reduce((a, b) => a + b, 0);
   return `${total} rows (${Object.entries(bySize)
-    .map(([size, n]) => `${size} dim. ${n}`)
+    .map(([size, n]) => `${size} ${n}`)
     .join(', ')}), ${rows.length} groupings`;
 };
 const tableSize = async () => {
@@ -73,20 +74,20 @@ started = performance.now();
 await ensureRollups(orm.em.fork(), eventsService.rollups);
 console.log(`rollups ensured in ${((performance.now() - started) / 1000).toFixed(1)} s (load ${load()})`);
 console.log(`event_participant_count after: ${await keptRows()}, ${await tableSize()}`);
-/** The kept sets of up to three dimensions only (25 sets, as before the four- and five-dimension sets). */
-const upToThree = {
+/** The 31 dimension sets only (as before the quarters and years were kept). */
+const withoutPeriods = {
   ...eventAttendanceRollup,
   distinct: eventAttendanceRollup.distinct.map((d) => ({
     ...d,
-    groupings: d.groupings.filter((g) => g.name.split(',').length <= 3),
+    groupings: d.groupings.filter((g) => !/,(QUARTER|YEAR)$/.test(g.name)),
   })),
 };
 const withoutDistinct = { ...eventAttendanceRollup, distinct: [] };
 if (process.env.MEASURE_FILL === '1') {
-  // the whole table counted from empty, as at the first start after its migration: 25 sets, then 31
+  // the whole table counted from empty, as at the first start after its migration: 31 sets, then with the periods
   for (const [name, rollup] of [
-    ['25 sets (up to three dimensions)', upToThree],
-    ['31 sets (every set)', eventAttendanceRollup],
+    ['31 sets (no periods)', withoutPeriods],
+    ['31 sets and 15 × quarter and year', eventAttendanceRollup],
   ]) {
     await sql(`delete from "event_participant_count"`);
     started = performance.now();
@@ -151,6 +152,7 @@ const handwritten = (groupBy, where, filter) => `select ${groupBy.map((d, i) => 
 // a quarter of the community calendar (2026-07-01 to 2026-10-01, UTC+8), July alone, and a window inside days
 const quarter = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-09-30T16:00:00Z') };
 const july = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-07-31T16:00:00Z') };
+const year = { from: new Date('2025-12-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
 const instants = { from: new Date('2026-07-15T03:00:00Z'), to: new Date('2026-10-08T09:30:00Z') };
 const FOUR = ['TYPE', 'MONTH', 'VENUE', 'AUDIENCE'];
 const FOUR_NO_MONTH = ['TYPE', 'VENUE', 'ORGANISER', 'AUDIENCE'];
@@ -165,7 +167,12 @@ const cases = [
   { groupBy: ['TYPE'], filter: july, all: true },
   { groupBy: ['VENUE', 'ORGANISER'], filter: july },
   { groupBy: FOUR_NO_MONTH, filter: july, all: true },
-  { groupBy: ['TYPE'], filter: quarter },
+  { groupBy: ['TYPE'], filter: quarter, all: true },
+  { groupBy: ['VENUE', 'ORGANISER'], filter: quarter },
+  { groupBy: FOUR_NO_MONTH, filter: quarter, all: true },
+  { groupBy: ['TYPE'], filter: year, all: true },
+  { groupBy: ['VENUE', 'ORGANISER'], filter: year },
+  { groupBy: FOUR_NO_MONTH, filter: year, all: true },
 ];
 const only = process.env.MEASURE_ONLY; // e.g. 'district' to skip the street and community
 const noWrites = process.env.MEASURE_NO_WRITES === '1';
@@ -199,11 +206,13 @@ const filterLabel = (filter) =>
     ? ' (a quarter)'
     : filter === july
       ? ' (July)'
-      : filter === instants
-        ? ' (07-15 11:00 to 10-08 17:30)'
-        : filter.types
-          ? ' (2 types)'
-          : '';
+      : filter === year
+        ? ' (2026)'
+        : filter === instants
+          ? ' (07-15 11:00 to 10-08 17:30)'
+          : filter.types
+            ? ' (2 types)'
+            : '';
 if (process.env.MEASURE_NO_QUERIES !== '1') {
   console.log(`queries from load ${load()}`);
   console.log(
@@ -245,20 +254,16 @@ if (noWrites) {
   await orm.close();
   process.exit(0);
 }
-// Write cost: the same attendances moved with the 31 kept sets, the 25 of up to three dimensions and none (rolled
-// back), interleaved: 200 at once, then one per transaction (a check-in loop).
+// Write cost: the same attendances moved with the 31 kept sets and the quarters and years, the 31 sets only and none
+// (rolled back), interleaved: 200 at once, then one per transaction (a check-in loop).
 // MEASURE_OLD_DATABASE=<a copy of libs/database/dist whose distinct-rollups.js is another build>/index.js adds that
-// build's refreshRollup with the 31 and the 25 sets (e.g. the code before a change, side by side)
+// build's refreshRollup with the 31 sets (e.g. the code before a change, side by side; an older build does not know
+// derived grouping columns, so it is not given the periods)
 const old = process.env.MEASURE_OLD_DATABASE ? await import(process.env.MEASURE_OLD_DATABASE) : null;
 const variants = [
-  ['31 sets', eventAttendanceRollup, refreshRollup],
-  ['25 sets', upToThree, refreshRollup],
-  ...(old
-    ? [
-        ['31 sets, other build', eventAttendanceRollup, old.refreshRollup],
-        ['25 sets, other build', upToThree, old.refreshRollup],
-      ]
-    : []),
+  ['31 sets and periods', eventAttendanceRollup, refreshRollup],
+  ['31 sets', withoutPeriods, refreshRollup],
+  ...(old ? [['31 sets, other build', withoutPeriods, old.refreshRollup]] : []),
   ['none', withoutDistinct, refreshRollup],
 ];
 const NONE = variants.length - 1;

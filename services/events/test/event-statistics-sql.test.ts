@@ -82,6 +82,10 @@ const DIMENSIONS: EventStatisticsDimension[][] = [
 const MONTHS = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-11-30T16:00:00Z') };
 /** July 2026 of the community calendar (UTC+8), one whole month. */
 const JULY = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-07-31T16:00:00Z') };
+/** The third quarter of 2026 of the community calendar (1 July to 1 October 00:00, UTC+8). */
+const QUARTER = { from: new Date('2026-06-30T16:00:00Z'), to: new Date('2026-09-30T16:00:00Z') };
+/** The year 2026 of the community calendar (1 January 2026 to 1 January 2027 00:00, UTC+8). */
+const YEAR = { from: new Date('2025-12-31T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') };
 /** Instants inside community days (07-15 11:00 to 10-08 17:30, UTC+8). */
 const INSTANTS = { from: new Date('2026-07-15T03:00:00Z'), to: new Date('2026-10-08T09:30:00Z') };
 
@@ -131,10 +135,14 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       JULY,
       INSTANTS,
       { from: MONTHS.from, types: ['LECTURE'] },
+      QUARTER,
+      YEAR,
     ];
     for (const filter of filters) {
       const reference = await inMemoryOf(fresh(), communityId, filter);
-      for (const groupBy of DIMENSIONS) {
+      // a quarter or a year: the sets without MONTH (kept per period; with MONTH, as any whole months)
+      const period = filter === QUARTER || filter === YEAR;
+      for (const groupBy of period ? DIMENSIONS.filter((d) => !d.includes('MONTH')) : DIMENSIONS) {
         const expected = reference(groupBy);
         const actual = await scanned(() => eventStatisticsOf(fresh(), { communityId } as never, groupBy, filter));
         expect(actual.value).toEqual(expected);
@@ -390,6 +398,41 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     expect(keptReadOf(['TYPE'], { from: JULY.from, to: new Date('2026-07-15T16:00:00Z') })).toBeNull();
     expect(keptReadOf(['TYPE'], { from: JULY.from, to: new Date('2026-08-01T16:00:00Z') })).toBeNull();
     expect(keptReadOf(['AUDIENCE'], { ...JULY, types: ['GALA'] })).toBeNull();
+    // one whole community quarter or year without MONTH: the dimensions' kept groups of that period
+    expect(keptReadOf(['TYPE'], QUARTER)).toEqual({
+      set: ['TYPE'],
+      period: 'QUARTER',
+      fromMonth: '2026-07',
+      toMonth: '2026-10',
+    });
+    expect(keptReadOf(['VENUE', 'ORGANISER', 'AUDIENCE', 'TYPE'], { ...YEAR, types: ['GALA'] })).toEqual({
+      set: ['VENUE', 'ORGANISER', 'AUDIENCE', 'TYPE'],
+      period: 'YEAR',
+      fromMonth: '2026-01',
+      toMonth: '2027-01',
+    });
+    // (the fourth quarter, to 1 January of the next year; the first, from 1 January)
+    expect(
+      keptReadOf(['AUDIENCE'], { from: new Date('2026-09-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') })
+        ?.period,
+    ).toBe('QUARTER');
+    expect(keptReadOf(['AUDIENCE'], { from: YEAR.from, to: new Date('2026-03-31T16:00:00Z') })?.fromMonth).toBe(
+      '2026-01',
+    );
+    // with MONTH, a quarter is whole months (no period); three months not a quarter, two quarters, a year not from
+    // January, a quarter's bound at midnight UTC, types without TYPE: not kept
+    expect(keptReadOf(['TYPE', 'MONTH'], QUARTER)).toEqual({
+      set: ['TYPE', 'MONTH'],
+      fromMonth: '2026-07',
+      toMonth: '2026-10',
+    });
+    expect(
+      keptReadOf(['TYPE'], { from: new Date('2026-07-31T16:00:00Z'), to: new Date('2026-10-31T16:00:00Z') }),
+    ).toBeNull();
+    expect(keptReadOf(['TYPE'], { from: new Date('2026-03-31T16:00:00Z'), to: QUARTER.to })).toBeNull();
+    expect(keptReadOf(['TYPE'], { from: QUARTER.from, to: new Date('2027-06-30T16:00:00Z') })).toBeNull();
+    expect(keptReadOf(['TYPE'], { from: QUARTER.from, to: new Date('2026-10-01T00:00:00Z') })).toBeNull();
+    expect(keptReadOf(['AUDIENCE'], { ...QUARTER, types: ['GALA'] })).toBeNull();
     // instants inside months, MONTH among the dimensions: the whole months kept, the edges' parts counted
     expect(monthSplitOf(['TYPE', 'MONTH'], { ...INSTANTS, types: ['LECTURE'] })).toEqual({
       whole: { from: new Date('2026-07-31T16:00:00Z'), to: new Date('2026-09-30T16:00:00Z'), types: ['LECTURE'] },
@@ -428,16 +471,36 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     await expectSameAsInMemory(COMMUNITY, 'VENUE');
   }, 120_000);
 
-  it('fills the four- and five-dimension sets at start in a database that kept up to three', async () => {
-    // a database kept before them: every grouping of one to three dimensions at each scope level, none of four or five
+  it('fills the quarters and years at start in a database that kept the 31 sets, and 31 sets where it kept 25', async () => {
     const kept = await keptCounts(fresh());
     const groupings = async () =>
       (await fresh().getConnection().execute(`select distinct "grouping" from "event_participant_count"`)).map(
         (r: Record<string, unknown>) => String(r.grouping),
       );
+    expect(await groupings()).toHaveLength((31 + 15 * 2) * 3);
+    // a database kept before the periods: the 31 sets at each scope level, no grouping per quarter or year
+    await fresh()
+      .getConnection()
+      .execute(`delete from "event_participant_count" where "grouping" like '%QUARTER' or "grouping" like '%YEAR'`);
     expect(await groupings()).toHaveLength(31 * 3);
-    await fresh().getConnection().execute(`delete from "event_participant_count" where "grouping" like '%,%,%,%'`);
-    expect(await groupings()).toHaveLength(25 * 3);
+    await ensureRollups(fresh(), [eventAttendanceRollup]);
+    expect(await keptCounts(fresh())).toEqual(kept);
+    for (const [groupBy, filter] of [
+      [['TYPE'], QUARTER],
+      [['VENUE', 'ORGANISER', 'AUDIENCE', 'TYPE'], YEAR],
+    ] as Array<[EventStatisticsDimension[], EventStatisticsFilter]>)
+      for (const scope of [COMMUNITY, { $like: '350203%' }]) {
+        const answer = await scanned(() => eventStatisticsOf(fresh(), { communityId: scope }, groupBy, filter));
+        expect(answer.value).toEqual(await inMemory(fresh(), scope, groupBy, filter));
+        expect(answer.scanned).toBe(false);
+      }
+    // a database kept before the four- and five-dimension sets: every grouping of one to three dimensions
+    await fresh()
+      .getConnection()
+      .execute(
+        `delete from "event_participant_count" where "grouping" like '%,%,%,%' and "grouping" not like '%QUARTER' and "grouping" not like '%YEAR'`,
+      );
+    expect(await groupings()).toHaveLength((25 + 15 * 2) * 3);
     // only the groupings without rows are counted (a kept row of a grouping there stays as it is)
     const tamper = (by: number) =>
       fresh()
@@ -445,7 +508,7 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
         .execute(`update "event_participant_count" set "n" = "n" + ? where "grouping" = '12:TYPE'`, [by]);
     await tamper(1000);
     await ensureRollups(fresh(), [eventAttendanceRollup]);
-    expect(await groupings()).toHaveLength(31 * 3);
+    expect(await groupings()).toHaveLength((31 + 15 * 2) * 3);
     await tamper(-1000);
     expect(await keptCounts(fresh())).toEqual(kept);
     for (const groupBy of [
@@ -501,6 +564,9 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       { from: new Date('2026-06-30T15:59:59Z'), to: new Date('2026-06-30T16:00:01Z') }, // two seconds at the edge
       // 30 June 23:00 to 1 August 00:00:01: July whole (kept), an hour of June and a second of August (attendances)
       { from: new Date('2026-06-30T15:00:00Z'), to: new Date('2026-07-31T16:00:01Z') },
+      QUARTER, // from 1 July 00:00: the July events, not the one a second before
+      { from: new Date('2026-03-31T16:00:00Z'), to: QUARTER.from }, // the second quarter, to the June edge event
+      YEAR,
     ];
     const sets: EventStatisticsDimension[][] = [
       ['MONTH'],
@@ -607,6 +673,32 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     );
     await tamper('12:MONTH', '2026-07', -1000);
     await tamper('12:MONTH', '2026-06', -1000);
+    // a quarter and a year without MONTH are read from their kept rows (the period's first month), at each level
+    for (const [grouping, filter, month, scope] of [
+      ['12:TYPE,QUARTER', QUARTER, '2026-07', COMMUNITY],
+      ['9:VENUE,ORGANISER,AUDIENCE,QUARTER', QUARTER, '2026-07', '350203008'],
+      ['6:TYPE,VENUE,ORGANISER,AUDIENCE,YEAR', YEAR, '2026-01', '350203'],
+    ] as const) {
+      const groupBy = grouping.split(':')[1].split(',').slice(0, -1) as EventStatisticsDimension[];
+      const where = scope === COMMUNITY ? COMMUNITY : { $like: `${scope}%` };
+      await fresh()
+        .getConnection()
+        .execute(
+          `update "event_participant_count" set "n" = "n" + 1000 where "grouping" = ? and "scope" = ? and "month" = ? and "n" > 0`,
+          [grouping, scope, month],
+        );
+      const truth = await inMemory(fresh(), where, groupBy, filter);
+      expect(truth.some((g) => g.uniqueParticipants > 0)).toBe(true);
+      const answer = await scanned(() => eventStatisticsOf(fresh(), { communityId: where }, groupBy, filter));
+      expect(answer.scanned).toBe(false);
+      expect(answer.value.map((g) => g.uniqueParticipants)).toEqual(withJuly(truth));
+      await fresh()
+        .getConnection()
+        .execute(
+          `update "event_participant_count" set "n" = "n" - 1000 where "grouping" = ? and "scope" = ? and "month" = ? and "n" > 1000`,
+          [grouping, scope, month],
+        );
+    }
     await expectKeptAsCounted();
   }, 240_000);
 

@@ -15,8 +15,10 @@ import {
   DIMENSION_COLUMNS,
   DIMENSION_ORDER,
   KEPT_DIMENSION_SETS,
+  KEPT_PERIOD_SETS,
   KEPT_SCOPE_LENGTHS,
   keptGroupingOf,
+  type KeptPeriod,
 } from './event-statistics-rollup.js';
 import { EventAttendance } from '../entities/event-attendance.js';
 
@@ -70,7 +72,8 @@ const KEPT_COLUMNS = DIMENSION_ORDER.flatMap((d) => DIMENSION_COLUMNS[d]);
  * scope, dimensions or filter are not kept (`keptScopeOf`, `keptReadOf`), or when two kept groups bear the same
  * labels (two venues or teams of one name, a venue gone): distinct counts of two groups do not add up, so the caller
  * counts over the attendances. The kept grouping read may hold MONTH beside the dimensions asked for (a window of
- * one whole month without MONTH): restricted to that month, each group asked for is then exactly one kept group.
+ * one whole month without MONTH), or be the dimensions' per quarter or year (one whole such period): restricted to
+ * that month or period, each group asked for is then exactly one kept group.
  */
 async function keptDistinct(
   em: EntityManager,
@@ -100,7 +103,12 @@ async function keptDistinct(
      ${dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : ''}
      ${dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : ''}
      group by ${dimensions.map((_, i) => i + 1).join(', ')}`,
-    [distinctGroupingName(at.length, keptGroupingOf(read.set)), at.code, ...types, ...months.map((m) => m.value)],
+    [
+      distinctGroupingName(at.length, keptGroupingOf(read.set, read.period)),
+      at.code,
+      ...types,
+      ...months.map((m) => m.value),
+    ],
   )) as Row[];
   if (rows.some((row) => Number(row.kept_groups) > 1)) return null;
   return new Map(rows.map((row) => [keyOf(row), row]));
@@ -174,6 +182,11 @@ export function monthSplitOf(
 export interface KeptRead {
   /** The kept set read: the dimensions asked for, with MONTH added for a window of one whole month without it. */
   set: readonly EventStatisticsDimension[];
+  /**
+   * For a window of one whole community quarter or year without MONTH: the set kept per that period, whose `month`
+   * holds the period's first month (so `fromMonth` and `toMonth` select that one period).
+   */
+  period?: KeptPeriod;
   /** The first community month read, or null from the first. */
   fromMonth: string | null;
   /** The community month after the last read, or null to the last. */
@@ -188,9 +201,12 @@ export interface KeptRead {
  *   its kept groups, for any number of months;
  * - without MONTH, exactly one month: a group of the dimensions D in that month is exactly one kept group of
  *   D ∪ {MONTH} (the same labels, that month), so the kept D ∪ {MONTH} rows of that month answer it;
- * - without MONTH, several months (or a bound open): null. A resident who attended in July and in August is one
- *   participant of the two months together but counted in each month's group: distinct counts do not add across
- *   months, and no kept grouping spans an arbitrary window (counted over the window's attendances).
+ * - without MONTH, exactly one community quarter (from 1 January, April, July or October to the next quarter's
+ *   start) or one community year: likewise one kept group of D per that period (`KEPT_PERIOD_SETS`);
+ * - without MONTH, any other window of several months (or a bound open): null. A resident who attended in July and
+ *   in August is one participant of the two months together but counted in each month's group: distinct counts do
+ *   not add across months (nor quarters), and no kept grouping spans an arbitrary window (counted over the
+ *   window's attendances).
  * Bounds inside a month: null (`monthSplitOf` splits such a window when MONTH is among the dimensions).
  */
 export function keptReadOf(
@@ -200,13 +216,30 @@ export function keptReadOf(
   const { from, to } = filter;
   if (filter.types?.length && !dimensions.includes('TYPE')) return null;
   if ((from && !startsCommunityMonth(from)) || (to && !startsCommunityMonth(to))) return null;
-  let set = dimensions;
+  const months = { fromMonth: from ? communityMonth(from) : null, toMonth: to ? communityMonth(to) : null };
+  const isKept = (sets: ReadonlyArray<readonly EventStatisticsDimension[]>, set: readonly EventStatisticsDimension[]) =>
+    sets.some((s) => s.length === set.length && s.every((d) => set.includes(d)));
   if ((from || to) && !dimensions.includes('MONTH')) {
-    if (!from || !to || monthStartOf(from, 1).getTime() !== to.getTime()) return null;
-    set = [...dimensions, 'MONTH'];
+    if (!from || !to) return null;
+    if (monthStartOf(from, 1).getTime() === to.getTime()) {
+      const set: EventStatisticsDimension[] = [...dimensions, 'MONTH'];
+      return isKept(KEPT_DIMENSION_SETS, set) ? { set, ...months } : null;
+    }
+    const period = periodOf(from, to);
+    return period && isKept(KEPT_PERIOD_SETS, dimensions) ? { set: dimensions, period, ...months } : null;
   }
-  const kept = KEPT_DIMENSION_SETS.some((s) => s.length === set.length && s.every((d) => set.includes(d)));
-  return kept ? { set, fromMonth: from ? communityMonth(from) : null, toMonth: to ? communityMonth(to) : null } : null;
+  return isKept(KEPT_DIMENSION_SETS, dimensions) ? { set: dimensions, ...months } : null;
+}
+
+/**
+ * The community period a window of whole months is exactly: a quarter (from the 1st of January, April, July or
+ * October, three months) or a year (from 1 January, twelve months); null otherwise.
+ */
+function periodOf(from: Date, to: Date): KeptPeriod | null {
+  const month = Number(communityMonth(from).slice(5, 7));
+  if ((month - 1) % 3 === 0 && monthStartOf(from, 3).getTime() === to.getTime()) return 'QUARTER';
+  if (month === 1 && monthStartOf(from, 12).getTime() === to.getTime()) return 'YEAR';
+  return null;
 }
 
 type Row = Record<string, unknown>;
@@ -275,7 +308,8 @@ async function scanDistinct(
  * not its registrations. Distinct participants do not add up across events (nor across communities: a resident
  * who moved may have attended in two): when asked, they are read from the counts kept per community, street and
  * district for every set of dimensions (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
- * `keptReadOf`: no time filter, whole months with MONTH, or one whole month; no two kept groups under one label),
+ * `keptReadOf`: no time filter, whole months with MONTH, or one whole month, quarter or year; no two kept groups
+ * under one label),
  * else counted by a second grouped query over `event_attendance`, kept with every write like the rollup (60+ on the
  * community day the event starts). Memory holds the groups only.
  */

@@ -1,5 +1,12 @@
 import type { ChangeSet } from '@mikro-orm/core';
-import { agedAtLeastSql, communityDateSql, isoDateSql, type RollupDefinition } from '@shequ/database';
+import {
+  agedAtLeastSql,
+  communityDateSql,
+  isoDateSql,
+  type DistinctDerivation,
+  type DistinctGrouping,
+  type RollupDefinition,
+} from '@shequ/database';
 import { ELDERLY_AGE } from '../domain/audience-rule.js';
 import { SEAT_HOLDING } from '../domain/registration-policy.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
@@ -66,16 +73,73 @@ export const KEPT_DIMENSION_SETS: ReadonlyArray<readonly EventStatisticsDimensio
   setsOf(size),
 );
 
+/**
+ * Calendar periods kept beside the dimensions (not dimensions of the API): a community quarter or year, worked out
+ * from the attendance's community month and kept in the `month` column as the period's first month ("2026-07" for
+ * July–September, "2026-01" for the year 2026), so a window of exactly one period reads one `month` value.
+ */
+export type KeptPeriod = 'QUARTER' | 'YEAR';
+
+/** The first month ("YYYY-MM") of a month's quarter or year; '' stays ''. Rule of `PERIOD_DERIVATIONS`' SQL too. */
+export const periodStartOf = (period: KeptPeriod, month: string): string => {
+  if (!month) return '';
+  if (period === 'YEAR') return `${month.slice(0, 4)}-01`;
+  const first = Math.floor((Number(month.slice(5, 7)) - 1) / 3) * 3 + 1;
+  return `${month.slice(0, 5)}${String(first).padStart(2, '0')}`;
+};
+
+/** `periodStartOf` for the distinct counts: in the write path and, as SQL on both dialects, for the count at start. */
+const PERIOD_DERIVATIONS: Record<KeptPeriod, DistinctDerivation> = {
+  QUARTER: {
+    of: (month) => periodStartOf('QUARTER', month),
+    sql: (month) => `case when ${month} = '' then '' else substr(${month}, 1, 5) || case
+      when substr(${month}, 6, 2) <= '03' then '01' when substr(${month}, 6, 2) <= '06' then '04'
+      when substr(${month}, 6, 2) <= '09' then '07' else '10' end end`,
+  },
+  YEAR: {
+    of: (month) => periodStartOf('YEAR', month),
+    sql: (month) => `case when ${month} = '' then '' else substr(${month}, 1, 5) || '01' end`,
+  },
+};
+
+/**
+ * The dimension sets kept per community quarter and year (`KEPT_PERIODS`): every non-empty set without MONTH (15),
+ * so a window of exactly one whole quarter or year without MONTH reads kept groups, as one whole month does.
+ */
+export const KEPT_PERIOD_SETS: ReadonlyArray<readonly EventStatisticsDimension[]> = KEPT_DIMENSION_SETS.filter(
+  (set) => !set.includes('MONTH'),
+);
+
+export const KEPT_PERIODS: readonly KeptPeriod[] = ['QUARTER', 'YEAR'];
+
 /** Scope prefix lengths kept: a community (12 digits), a street (9), the district (6). */
 export const KEPT_SCOPE_LENGTHS = [12, 9, 6] as const;
 
-/** The name of a kept set of dimensions (in `DIMENSION_ORDER`, e.g. `TYPE,MONTH`). */
-export const keptGroupingOf = (dimensions: readonly EventStatisticsDimension[]): string =>
-  DIMENSION_ORDER.filter((d) => dimensions.includes(d)).join(',');
+/**
+ * The name of a kept set of dimensions (in `DIMENSION_ORDER`, e.g. `TYPE,MONTH`), and of that set per quarter or
+ * year (the period last, e.g. `TYPE,VENUE,QUARTER`).
+ */
+export const keptGroupingOf = (dimensions: readonly EventStatisticsDimension[], period?: KeptPeriod): string =>
+  [...DIMENSION_ORDER.filter((d) => dimensions.includes(d)), ...(period ? [period] : [])].join(',');
 
 /** The kept attendance columns of a set of dimensions, in `DIMENSION_ORDER`. */
 export const keptColumnsOf = (dimensions: readonly EventStatisticsDimension[]): string[] =>
   DIMENSION_ORDER.filter((d) => dimensions.includes(d)).flatMap((d) => DIMENSION_COLUMNS[d]);
+
+/**
+ * The groupings of `EventParticipantCount`: every kept dimension set, then every set without MONTH per quarter and
+ * per year (its columns and the `month` column, holding the period's first month).
+ */
+const KEPT_GROUPINGS: DistinctGrouping[] = [
+  ...KEPT_DIMENSION_SETS.map((set) => ({ name: keptGroupingOf(set), columns: keptColumnsOf(set) })),
+  ...KEPT_PERIODS.flatMap((period) =>
+    KEPT_PERIOD_SETS.map((set) => ({
+      name: keptGroupingOf(set, period),
+      columns: [...keptColumnsOf(set), ...DIMENSION_COLUMNS.MONTH],
+      derived: { month: PERIOD_DERIVATIONS[period] },
+    })),
+  ),
+];
 
 /**
  * 活动到场 (`EventAttendance`): one member per attended registration of an event not cancelled, keyed by its
@@ -84,8 +148,9 @@ export const keptColumnsOf = (dimensions: readonly EventStatisticsDimension[]): 
  * (birth date known, 60+ on the community day the event starts — the rule of domain/event-statistics.ts). Moved
  * by a registration's change, by its event's (cancelled, moved, retyped, another venue or organiser) and by the
  * resident profile's (a birth date learned or corrected, a profile arriving after the registrations). Its
- * `distinct` counts keep the distinct participants of the kept dimension sets per community, street and district
- * (`EventParticipantCount`), moved by the same changes.
+ * `distinct` counts keep the distinct participants of the kept dimension sets, and of those without MONTH per
+ * community quarter and year, per community, street and district (`EventParticipantCount`), moved by the same
+ * changes.
  */
 export const eventAttendanceRollup: RollupDefinition = {
   table: 'event_attendance_count',
@@ -114,7 +179,7 @@ export const eventAttendanceRollup: RollupDefinition = {
       person: 'resident_id',
       flags: ['known', 'elderly'],
       scope: { column: 'community_id', lengths: KEPT_SCOPE_LENGTHS },
-      groupings: KEPT_DIMENSION_SETS.map((set) => ({ name: keptGroupingOf(set), columns: keptColumnsOf(set) })),
+      groupings: KEPT_GROUPINGS,
     },
   ],
   watches: [
