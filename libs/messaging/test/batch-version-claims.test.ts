@@ -112,8 +112,7 @@ describe.each(testDialects())('a batch claims its records’ versions in one sta
   const deceased = (residentId: string, aggregateVersion: number) =>
     envelopeFor(ResidentDeceased, { residentId, diedOn: '2026-12-03' }, { ...meta, aggregateVersion });
   const stored = async (residentId: string) =>
-    (await orm.em.fork().findOne(ProjectionVersion, { consumer: consumer.durableName, aggregateId: residentId }))
-      ?.version;
+    (await orm.em.fork().findOne(ProjectionVersion, { consumer: consumer.name, aggregateId: residentId }))?.version;
   const appliedIds = async () =>
     (await orm.em.fork().find(Applied, {}, { orderBy: { seq: 'asc' } })).map((row) => row.eventId);
 
