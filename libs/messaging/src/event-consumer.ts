@@ -17,7 +17,7 @@ import { foreignEventProblem } from './event-origin.js';
 import type { NatsBus } from './nats-bus.js';
 import { eventSink, type EventSink, type Outbox } from './outbox.js';
 import { deadLetterSubject, publishDeadLetter, type DeadLetter } from './dead-letter.js';
-import { claimEvent, claimEvents } from './processed-event.js';
+import { claimEvent, claimEventsOf } from './processed-event.js';
 import { claimVersion, claimVersions, type RecordVersion } from './projection-version.js';
 import { unitOfWorkIsEmpty } from '@shequ/database';
 import { ensureDurablePerSource } from './durable-positions.js';
@@ -206,23 +206,18 @@ export class EventConsumer {
   }
 
   /**
-   * @internal The purpose's events of a batch in the caller's transaction: their inbox rows in one statement, then
-   * each in turn.
+   * @internal The records whose versions a batch claims for this purpose before its handlers run: the first event of
+   * each record among the events whose inbox row is new (`claimed`); a record's later event in the batch is claimed at
+   * its turn (it depends on the earlier one's claim).
    */
-  async applyBatchIn(em: EntityManager, applicable: readonly Applicable[]): Promise<Outcome[]> {
-    // the batch's inbox rows in one statement: an event already applied (or twice in the batch) is a duplicate
-    const claimed = await claimEvents(
-      em,
-      this.name,
-      applicable.map(({ event }) => event.id),
-      new Date(),
-    );
-    // the version claims of the claimed events in one statement too, one per record: a record's later event in the
-    // batch is claimed at its turn (it depends on the earlier one's claim)
-    const fresh = applicable.filter(({ event }) => claimed.has(event.id));
+  recordsToPreclaim(
+    applicable: readonly Applicable[],
+    claimed: ReadonlySet<string>,
+  ): Array<{ item: Applicable; record: RecordVersion }> {
     const firstOfRecord: Array<{ item: Applicable; record: RecordVersion }> = [];
     const records = new Set<string>();
-    for (const item of fresh) {
+    for (const item of applicable) {
+      if (!claimed.has(item.event.id)) continue;
       const record = this.versionedRecord(item.event);
       if (!record) continue;
       const key = `${record.aggregate}\u0000${record.aggregateId}`;
@@ -230,14 +225,20 @@ export class EventConsumer {
       records.add(key);
       firstOfRecord.push({ item, record });
     }
-    const preclaimed = new Map<Applicable, boolean>();
-    if (firstOfRecord.length > 1) {
-      const newer = await claimVersions(
-        em,
-        firstOfRecord.map(({ record }) => record),
-      );
-      firstOfRecord.forEach(({ item }, i) => preclaimed.set(item, newer[i]));
-    }
+    return firstOfRecord;
+  }
+
+  /**
+   * @internal The purpose's events of a batch in the caller's transaction, once their inbox rows are claimed
+   * (`claimed`: the ids whose row is new) and the versions of their records' first events (`preclaimed`): each in turn.
+   */
+  async applyBatchIn(
+    em: EntityManager,
+    applicable: readonly Applicable[],
+    claimedIds: ReadonlySet<string>,
+    preclaimed: ReadonlyMap<Applicable, boolean>,
+  ): Promise<Outcome[]> {
+    const claimed = new Set(claimedIds);
     const results: Outcome[] = [];
     for (const item of applicable) {
       const { event, entry } = item;
@@ -626,9 +627,32 @@ export class SourceConsumer {
     }
     if (batched.length === 0) return outcomes;
     const work = async (em: EntityManager) => {
+      // every purpose's inbox rows of the batch in one statement (each purpose its own rows: an event it applied
+      // already, or twice in the batch, is its duplicate)
+      const claimed = await claimEventsOf(
+        em,
+        this.purposes.flatMap((purpose, i) =>
+          applicable[i].map(({ event }) => ({ consumer: purpose.name, eventId: event.id })),
+        ),
+        new Date(),
+      );
+      const claimedOf = this.purposes.map((purpose) => claimed.get(purpose.name) ?? new Set<string>());
+      // the version claims of each purpose's records in one statement too (each purpose its own rows)
+      const toClaim = this.purposes.map((purpose, i) => purpose.recordsToPreclaim(applicable[i], claimedOf[i]));
+      const all = toClaim.flat();
+      const preclaimed = new Map<Applicable, boolean>();
+      if (all.length > 1) {
+        const newer = await claimVersions(
+          em,
+          all.map(({ record }) => record),
+        );
+        all.forEach(({ item }, j) => preclaimed.set(item, newer[j]));
+      }
       const results: Outcome[][] = [];
       for (const [i, purpose] of this.purposes.entries())
-        results.push(applicable[i].length > 0 ? await purpose.applyBatchIn(em, applicable[i]) : []);
+        results.push(
+          applicable[i].length > 0 ? await purpose.applyBatchIn(em, applicable[i], claimedOf[i], preclaimed) : [],
+        );
       return results;
     };
     let applied: Outcome[][] | undefined;
