@@ -1,4 +1,4 @@
-// Cases consumers alone: cases' three durables of residents (in one process, as under npm start) apply batches of
+// Cases consumers alone: cases' durable of residents (its three purposes, as under npm start) applies batches of
 // resident.registered handed to processBatch as the server would hand them (no NATS in the measured loop); prints the
 // CPU per event. H_BATCH (8), H_EVENTS (6000), H_ROUNDS (3); H_PROF=<file> writes a CPU profile of the rounds.
 // Run from e2e/: node bench/consumer-batches.mjs
@@ -13,9 +13,9 @@ const dir = tempDir('evc-h-');
 const nats = await startNatsServer({ storeDir: join(dir.path, 'nats') });
 const service = await startBenchService('cases', nats.url, dir.path);
 await service.bus.firstConnection;
-const consumers = service.consumers.filter((c) => c.durableName.endsWith('__residents'));
+const consumers = service.durables.filter((d) => d.source === 'residents');
 // consumers idle: nothing is published
-console.log(consumers.map((c) => c.durableName).join(' '));
+console.log(consumers.map((d) => `${d.durableName}: ${d.purposes.map((p) => p.name).join(' ')}`).join('; '));
 const enc = new TextEncoder();
 let seq = 0;
 const mkMsg = (env) => {
@@ -37,7 +37,6 @@ async function run(count, tag) {
   const start = process.cpuUsage();
   const t0 = performance.now();
   for (const b of batches) {
-    // each consumer gets its own message objects, as from three durables
     await Promise.all(consumers.map((c) => c.processBatch(b.map(mkMsg))));
   }
   const { user, system } = process.cpuUsage(start);

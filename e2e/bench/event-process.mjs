@@ -136,7 +136,8 @@ async function cases() {
     for (const id of eventIds) times.set(id, at);
   });
   consumerCommits.on('received', ({ consumer, data, at }) => {
-    if (consumer !== 'cases__residents') return;
+    // one durable per source: the durable through which the purpose cases__residents reads
+    if (consumer !== 'cases__from__residents') return;
     // the envelope's id without parsing the whole message (this runs in the measured process)
     const id = /"id":"([^"]+)"/.exec(new TextDecoder().decode(data))?.[1];
     if (id) stages.received.set(id, at);

@@ -16,7 +16,7 @@ export const DEAD_LETTER_PREFIX = DEAD_LETTER_SUBJECT_PREFIX;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface DeadLetter {
-  /** The durable consumer that gave up, e.g. `cases__residents`. */
+  /** The purpose that gave up (`EventConsumer.name`), e.g. `cases__residents` or `cases__webhooks__residents`. */
   consumer: string;
   service: string;
   /** Original subject and stream sequence of the event in `SHEQU`. */

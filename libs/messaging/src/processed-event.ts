@@ -54,3 +54,29 @@ export async function claimEvents(
   );
   return new Set(rows.map((row) => row.event_id));
 }
+
+/**
+ * `claimEvents` for the events of a batch of several consumers (the purposes of one durable), in one statement: per
+ * consumer, the ids whose inbox row is new. An id given twice for one consumer is claimed once.
+ */
+export async function claimEventsOf(
+  em: EntityManager,
+  claims: ReadonlyArray<{ consumer: string; eventId: string }>,
+  at: Date,
+): Promise<Map<string, Set<string>>> {
+  const claimed = new Map<string, Set<string>>();
+  if (claims.length === 0) return claimed;
+  const rows = await executePlain<{ consumer: string; event_id: string }>(
+    em,
+    'insert into inbox_processed_event (consumer, event_id, processed_at) values ' +
+      claims.map(() => '(?, ?, ?)').join(', ') +
+      ' on conflict (consumer, event_id) do nothing returning consumer, event_id',
+    claims.flatMap(({ consumer, eventId }) => [consumer, eventId, at]),
+  );
+  for (const row of rows) {
+    const ids = claimed.get(row.consumer);
+    if (ids) ids.add(row.event_id);
+    else claimed.set(row.consumer, new Set([row.event_id]));
+  }
+  return claimed;
+}

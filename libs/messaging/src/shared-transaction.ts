@@ -23,10 +23,11 @@ export class SharedTransactionFailed extends Error {
 
 /**
  * The transaction a service's consumers share: the batches that several durable consumers of one process have ready
- * at the same moment (e.g. `cases__residents`, `cases__references__residents` and `cases__webhooks__residents`, each
- * holding the same `resident.registered`) are applied one after the other in one transaction, each with its own inbox
- * rows and version claims, instead of each in a transaction of its own (a fork, begin, flush and commit per consumer
- * and event). Each consumer hands in at most one batch at a time, so its events stay in stream order; what is handed
+ * at the same moment (e.g. `cases__from__residents` and `cases__from__events`; each durable already applies its
+ * purposes' events, such as `cases__residents`, `cases__references__residents` and `cases__webhooks__residents` of one
+ * `resident.registered`, together) are applied one after the other in one transaction, each with its own inbox rows
+ * and version claims, instead of each in a transaction of its own (a fork, begin, flush and commit per consumer and
+ * event). Each consumer hands in at most one batch at a time, so its events stay in stream order; what is handed
  * in while a transaction runs goes into the next one. A failure rolls back every share: the consumer whose work
  * failed falls back to its events one by one, the others try again.
  */

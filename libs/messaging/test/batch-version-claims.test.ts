@@ -3,7 +3,16 @@ import { EntitySchema, MikroORM, type EntityManager } from '@mikro-orm/core';
 import { SqliteTransaction, ormConfig } from '@shequ/database';
 import { ResidentDeceased, type EventEnvelope } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, type NatsServerHandle } from '@shequ/testing';
-import { EventConsumer, NatsBus, Outbox, ProjectionVersion, envelopeFor, messagingEntities } from '../src/index.js';
+import {
+  EventConsumer,
+  NatsBus,
+  Outbox,
+  ProcessedEvent,
+  ProjectionVersion,
+  SourceConsumer,
+  envelopeFor,
+  messagingEntities,
+} from '../src/index.js';
 
 /** What the handler applied, in order. */
 class Applied {
@@ -35,11 +44,15 @@ function delivered(event: EventEnvelope) {
   };
 }
 
-/** The version claims (`insert into inbox_projection_version`) statements run while `work` runs. */
-async function versionStatements(orm: MikroORM, work: () => Promise<unknown>): Promise<number> {
+/** The version claims (`insert into inbox_projection_version`, or `table`) statements run while `work` runs. */
+async function versionStatements(
+  orm: MikroORM,
+  work: () => Promise<unknown>,
+  table = 'inbox_projection_version',
+): Promise<number> {
   let count = 0;
   const counts = (sql: string) => {
-    if (sql.startsWith('insert into inbox_projection_version')) count += 1;
+    if (sql.startsWith(`insert into ${table}`)) count += 1;
   };
   type Query = (this: SqliteTransaction, sql: string, params: readonly unknown[]) => unknown[];
   const prototype = SqliteTransaction.prototype as unknown as { query: Query };
@@ -112,8 +125,7 @@ describe.each(testDialects())('a batch claims its records’ versions in one sta
   const deceased = (residentId: string, aggregateVersion: number) =>
     envelopeFor(ResidentDeceased, { residentId, diedOn: '2026-12-03' }, { ...meta, aggregateVersion });
   const stored = async (residentId: string) =>
-    (await orm.em.fork().findOne(ProjectionVersion, { consumer: consumer.durableName, aggregateId: residentId }))
-      ?.version;
+    (await orm.em.fork().findOne(ProjectionVersion, { consumer: consumer.name, aggregateId: residentId }))?.version;
   const appliedIds = async () =>
     (await orm.em.fork().find(Applied, {}, { orderBy: { seq: 'asc' } })).map((row) => row.eventId);
 
@@ -159,5 +171,49 @@ describe.each(testDialects())('a batch claims its records’ versions in one sta
     expect(outcomes).toEqual(Array(10).fill('applied'));
     expect(statements).toBe(1);
     for (let i = 0; i < 10; i++) expect(await stored(`res-many-${i}`)).toBe(1);
+  });
+
+  it('claims the inbox rows and versions of all the purposes of a durable in one statement each (one per purpose before)', async () => {
+    const settings = { service: 'cases' as const, source: 'residents' as const, orm, bus, outbox: new Outbox('cases') };
+    const names: string[] = [];
+    const purposes = [undefined, 'references', 'webhooks'].map((purpose) =>
+      new EventConsumer({ ...settings, purpose }).on(ResidentDeceased, (event) => {
+        names.push(`${purpose ?? 'domain'}:${(event.data as { residentId: string }).residentId}`);
+        return Promise.resolve();
+      }),
+    );
+    const durable = new SourceConsumer(purposes);
+    const events = Array.from({ length: 5 }, (_, i) => deceased(`res-all-${i}`, 1));
+    let outcomes: unknown;
+    let inbox = 0;
+    const versions = await versionStatements(orm, async () => {
+      inbox = await versionStatements(
+        orm,
+        async () => (outcomes = await durable.processBatch(events.map(delivered))),
+        'inbox_processed_event',
+      );
+    });
+    expect(outcomes).toEqual([Array(5).fill('applied'), Array(5).fill('applied'), Array(5).fill('applied')]);
+    expect(inbox).toBe(1);
+    expect(versions).toBe(1);
+    // each purpose its own rows
+    for (const purpose of purposes) {
+      expect(
+        await orm.em.fork().count(ProjectionVersion, { consumer: purpose.name, aggregateId: { $like: 'res-all-%' } }),
+      ).toBe(5);
+      expect(
+        await orm.em
+          .fork()
+          .count(ProcessedEvent, { consumer: purpose.name, eventId: { $in: events.map((e) => e.id) } }),
+      ).toBe(5);
+    }
+    expect(names).toHaveLength(15);
+    // again: a duplicate for every purpose
+    expect(await durable.processBatch(events.map(delivered))).toEqual([
+      Array(5).fill('duplicate'),
+      Array(5).fill('duplicate'),
+      Array(5).fill('duplicate'),
+    ]);
+    expect(names).toHaveLength(15);
   });
 });

@@ -132,6 +132,54 @@ describe('the bus is a trust boundary (real nats-server with generated users and
         filter_subject: 'shequ.cases.>',
       }),
     ).rejects.toThrow(/permission|timeout/i);
+    // another service's durable per source, current or former
+    for (const durable of ['cases__from__residents', 'cases__references__residents'])
+      await expect(
+        jsm.consumers.add(STREAM_NAME, {
+          durable_name: durable,
+          ack_policy: AckPolicy.Explicit,
+          filter_subject: 'shequ.residents.>',
+        }),
+      ).rejects.toThrow(/permission|timeout/i);
+    // its own durable per source, with its own filter, is fine
+    await jsm.consumers.add(STREAM_NAME, {
+      durable_name: 'events__from__residents',
+      ack_policy: AckPolicy.Explicit,
+      filter_subject: 'shequ.residents.>',
+    });
+    await jsm.consumers.delete(STREAM_NAME, 'events__from__residents');
+  });
+
+  it('lets a service look at and delete its former per-purpose durables, never read them again', async () => {
+    const events = await connectAs(nats, 'events');
+    connections.push(events);
+    const jsm = await jetstreamManager(events);
+    // as the former layout made it (the tests' unrestricted user)
+    const admin = await connect({ servers: nats.url });
+    connections.push(admin);
+    await (
+      await jetstreamManager(admin)
+    ).consumers.add(STREAM_NAME, {
+      durable_name: 'events__references__residents',
+      ack_policy: AckPolicy.Explicit,
+      filter_subject: 'shequ.residents.>',
+    });
+    expect((await jsm.consumers.info(STREAM_NAME, 'events__references__residents')).name).toBe(
+      'events__references__residents',
+    );
+    await expect(
+      jetstream(events)
+        .consumers.get(STREAM_NAME, 'events__references__residents')
+        .then((c) => c.next({ expires: 1_000 })),
+    ).rejects.toThrow();
+    await expect(
+      jsm.consumers.add(STREAM_NAME, {
+        durable_name: 'events__residents',
+        ack_policy: AckPolicy.Explicit,
+        filter_subject: 'shequ.residents.>',
+      }),
+    ).rejects.toThrow(/permission|timeout/i);
+    expect(await jsm.consumers.delete(STREAM_NAME, 'events__references__residents')).toBe(true);
   });
 
   it('drops an event whose envelope claims another source than its subject, counting it', async () => {

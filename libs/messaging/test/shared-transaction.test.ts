@@ -108,8 +108,8 @@ describe.each(testDialects())('consumers of one process share their transaction 
     expect(a.settled).toEqual(['ack']);
     expect(b.settled).toEqual(['ack']);
     for (const consumer of ['projection', 'references']) expect(await noted(consumer, event.id)).toBe(1);
-    expect(await inbox(projection.durableName, event.id)).toBe(1);
-    expect(await inbox(references.durableName, event.id)).toBe(1);
+    expect(await inbox(projection.name, event.id)).toBe(1);
+    expect(await inbox(references.name, event.id)).toBe(1);
 
     // each consumer keeps its own inbox: the same event again is a duplicate for both, applied by neither
     const again = await Promise.all([
@@ -131,7 +131,7 @@ describe.each(testDialects())('consumers of one process share their transaction 
     expect(a.settled).toEqual(['ack']);
     expect(b.settled).toEqual(['nak']);
     expect(await noted('projection', good.id)).toBe(1);
-    expect(await inbox(references.durableName, poison.id)).toBe(0);
+    expect(await inbox(references.name, poison.id)).toBe(0);
     expect(await noted('references', poison.id)).toBe(0);
 
     // its last delivery: dead-lettered; the other consumer's next event is applied beside it
@@ -143,7 +143,7 @@ describe.each(testDialects())('consumers of one process share their transaction 
     ]);
     expect(d.settled).toEqual(['term']);
     expect(await noted('projection', next.id)).toBe(1);
-    const letters = await listDeadLetters(bus, { consumer: references.durableName });
+    const letters = await listDeadLetters(bus, { consumer: references.name });
     expect(letters.map((letter) => letter.eventId)).toContain(poison.id);
   });
 

@@ -16,6 +16,8 @@ import {
 } from '@shequ/database';
 import {
   EventConsumer,
+  startEventConsumers,
+  type SourceConsumer,
   NatsBus,
   Outbox,
   OutboxRelay,
@@ -90,7 +92,10 @@ export interface SubgraphServiceDefinition {
   /** The generated lists, or (the services) a loader of them used only when a migration may be pending. */
   migrations: MigrationLists;
   buildSchema(): Promise<FederatedSchema>;
-  /** Durable consumers of other services' events. */
+  /**
+   * What the service does with other services' events, one purpose each (`EventConsumer`); they are read with one
+   * durable consumer per source (`startEventConsumers`).
+   */
   consumers?(deps: ServiceDependencies): EventConsumer[];
   /** Scheduled scans. */
   scheduledTasks?(deps: ServiceDependencies): PeriodicTask[];
@@ -134,6 +139,8 @@ export interface RunningSubgraph extends ServiceDependencies {
   http: RunningHttpService;
   relay: OutboxRelay;
   consumers: EventConsumer[];
+  /** The durable consumers the purposes are read through, one per source. */
+  durables: SourceConsumer[];
   stop(): Promise<void>;
 }
 
@@ -268,7 +275,8 @@ export async function startSubgraphService(
     });
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
-    for (const consumer of consumers) consumer.start();
+    // one durable per source: a source's purposes (domain, references, webhooks, audit trail …) read it together
+    const durables = startEventConsumers(consumers);
     registerRejectedEventsMetric(http.metrics.registry, () => rejectedEvents(consumers, projection));
     observeOnScrape(http.metrics.registry, {
       name: 'shequ_messaging_rows',
@@ -315,7 +323,7 @@ export async function startSubgraphService(
       collect: () =>
         consumers.flatMap((consumer) =>
           [...consumer.deadLettered].map(([type, value]) => ({
-            labels: { consumer: consumer.durableName, type },
+            labels: { consumer: consumer.name, type },
             value,
           })),
         ),
@@ -344,10 +352,11 @@ export async function startSubgraphService(
       http,
       relay,
       consumers,
+      durables,
       stop: () =>
         (stopping ??= (async () => {
           await http.close();
-          await Promise.all(consumers.map((c) => c.stop()));
+          await Promise.all(durables.map((d) => d.stop()));
           await Promise.all(tasks.map((t) => t.stop()));
           await projection?.stop();
           await relay.stop();
@@ -429,7 +438,7 @@ function* rejectedEvents(
   projection: ApiKeyProjection | undefined,
 ): Iterable<{ consumer: string; reason: string; count: number }> {
   for (const consumer of consumers)
-    for (const [reason, count] of consumer.rejected) yield { consumer: consumer.durableName, reason, count };
+    for (const [reason, count] of consumer.rejected) yield { consumer: consumer.name, reason, count };
   for (const [reason, count] of projection?.rejected ?? []) yield { consumer: 'api_key_registry', reason, count };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_CONSUMERS, ServiceNames, durableNameOf } from '@shequ/contracts';
+import { EVENT_CONSUMERS, ServiceNames, purposeNameOf } from '@shequ/contracts';
 import {
   WEBHOOK_EVENTS,
   generateWebhookSecret,
@@ -108,7 +108,7 @@ describe('webhook rules', () => {
   });
 
   it('declares the webhook consumers of every source in EVENT_CONSUMERS', () => {
-    const names = new Set(EVENT_CONSUMERS.map(durableNameOf));
+    const names = new Set(EVENT_CONSUMERS.map(purposeNameOf));
     for (const source of ServiceNames) expect(names.has(`cases__webhooks__${source}`)).toBe(true);
   });
 });

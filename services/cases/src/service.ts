@@ -25,8 +25,8 @@ const scanIntervals = () =>
 
 /**
  * The cases subgraph: 社情民意 and service matters from intake to feedback. District platforms integrate here (Open311
- * and webhooks): the webhook registrations live in this database, fed by the `cases__webhooks__<source>` consumers of
- * every service's events (the mechanism is libs/subgraph's webhooks).
+ * and webhooks): the webhook registrations live in this database, fed by the `cases__webhooks__<source>` purposes of
+ * every service's events (read through cases' durable of each source, `cases__from__<source>`) (the mechanism is libs/subgraph's webhooks).
  */
 export const casesService: SubgraphServiceDefinition = {
   name: 'cases',

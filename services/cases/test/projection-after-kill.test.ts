@@ -69,7 +69,7 @@ describe.each(testDialects())(
       const observer = new NatsBus({ servers: nats.url, name: 'observer' });
       await observer.firstConnection;
       const jsm = await observer.jetstreamManager();
-      const info = () => jsm.consumers.info(STREAM_NAME, 'cases__residents');
+      const info = () => jsm.consumers.info(STREAM_NAME, 'cases__from__residents');
 
       const first = cases.start();
       const held = await waitFor(

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyRevoked, GridRegistered, STREAM_NAME } from '@shequ/contracts';
-import { DeliverPolicy } from '@shequ/messaging';
+import { readPositions } from '@shequ/messaging';
 import {
   dispatchDueWebhooks,
   webhookSettingsFromEnv,
@@ -125,14 +125,24 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
       apiKeys: keys,
     });
     residents = new TestEventPublisher(nats.url);
-    // the webhook feed starts with the events published after its durables exist (no replay of the history)
+    // the webhook feed starts with the events published after it first started (no replay of the history): its
+    // position in cases' durable of each source is the stream's end at that start
     await service.bus.firstConnection;
     const jsm = await service.bus.jetstreamManager();
+    const lastBefore = (await jsm.streams.info(STREAM_NAME)).state.last_seq;
     for (const source of ['residents', 'cases']) {
-      const info = await waitFor(() => jsm.consumers.info(STREAM_NAME, `cases__webhooks__${source}`), {
-        what: `the ${source} webhook consumer`,
+      await waitFor(() => jsm.consumers.info(STREAM_NAME, `cases__from__${source}`), {
+        what: `cases' durable of ${source}`,
       });
-      expect(info.config.deliver_policy).toBe(DeliverPolicy.New);
+      const purpose = `cases__webhooks__${source}`;
+      const positions = await waitFor(
+        async () => {
+          const found = await readPositions(service.orm.em.fork(), [purpose]);
+          return found.has(purpose) ? found : undefined;
+        },
+        { what: `the position of ${purpose}` },
+      );
+      expect(positions.get(purpose)).toBeGreaterThanOrEqual(lastBefore);
     }
     platform = keys.issue(['residents:read', 'cases:read'], { name: '思明区社会治理平台' }).authorization;
     for (const path of ['/flaky', '/down', '/unapproved']) {

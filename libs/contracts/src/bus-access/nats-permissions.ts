@@ -1,6 +1,6 @@
 import { eventCatalogue } from '../catalogue.js';
 import { STREAM_NAME, SUBJECT_PREFIX, ServiceNames, type ServiceName } from '../envelope.js';
-import { EVENT_CONSUMERS, durableNameOf } from './event-consumers.js';
+import { EVENT_CONSUMERS, durableNameOf, purposeNameOf } from './event-consumers.js';
 
 /** The NATS user district platforms read the stream with: consumes, publishes nothing. */
 export const PLATFORM_NATS_USER = 'platform';
@@ -32,29 +32,40 @@ export function platformSubjects(): string[] {
   return [...aggregates].sort().map((prefix) => `${prefix}.>`);
 }
 
-/** Every durable consumer name the services use: nobody else may create, pull from or ack on them. */
+/**
+ * Every durable consumer name the services use, and those of the former per-purpose layout (a durable of that name
+ * made by someone else would hand its position to the service's migration): nobody else may create, pull from, ack
+ * on or delete them.
+ */
 function serviceDurables(except?: ServiceName): string[] {
-  return EVENT_CONSUMERS.filter((c) => c.service !== except).map(durableNameOf);
+  const others = EVENT_CONSUMERS.filter((c) => c.service !== except);
+  return [...new Set([...others.map(durableNameOf), ...others.map(purposeNameOf)])];
 }
 
 function denyOthersDurables(durables: string[]): string[] {
-  return durables.flatMap((d) => [
-    `${API}.CONSUMER.CREATE.${STREAM_NAME}.${d}`,
-    `${API}.CONSUMER.CREATE.${STREAM_NAME}.${d}.>`,
-    `${API}.CONSUMER.DURABLE.CREATE.${STREAM_NAME}.${d}`,
-    `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.${d}`,
-    `${API}.CONSUMER.DELETE.${STREAM_NAME}.${d}`,
-    `$JS.ACK.${STREAM_NAME}.${d}.>`,
-  ]);
+  return durables.flatMap((d) => [...denyReading(d), `${API}.CONSUMER.DELETE.${STREAM_NAME}.${d}`]);
+}
+
+function denyReading(durable: string): string[] {
+  return [
+    `${API}.CONSUMER.CREATE.${STREAM_NAME}.${durable}`,
+    `${API}.CONSUMER.CREATE.${STREAM_NAME}.${durable}.>`,
+    `${API}.CONSUMER.DURABLE.CREATE.${STREAM_NAME}.${durable}`,
+    `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.${durable}`,
+    `$JS.ACK.${STREAM_NAME}.${durable}.>`,
+  ];
 }
 
 /**
  * A service publishes only `shequ.<service>.>`; it may ensure the stream (create it when missing, never change
- * it), create and pull its own durable consumers (with their filter subject in the API subject, so the server
- * holds the filter to it), follow the API-key registry with an ordered consumer, and read replies on its own inbox.
+ * it), create and pull its own durable consumers, one per source (with their filter subject in the API subject, so
+ * the server holds the filter to it), look at and delete the per-purpose durables it had before (never read them),
+ * follow the API-key registry with an ordered consumer, and read replies on its own inbox.
  */
 export function serviceNatsPermissions(service: ServiceName): NatsPermissions {
-  const own = EVENT_CONSUMERS.filter((c) => c.service === service);
+  const ownPurposes = EVENT_CONSUMERS.filter((c) => c.service === service);
+  const own = ownPurposes.filter((c, i) => ownPurposes.findIndex((d) => d.source === c.source) === i);
+  const formers = ownPurposes.map(purposeNameOf);
   return {
     publish: {
       allow: [
@@ -82,15 +93,23 @@ export function serviceNatsPermissions(service: ServiceName): NatsPermissions {
             `${API}.CONSUMER.INFO.${STREAM_NAME}.${durable}`,
             `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.${durable}`,
             `$JS.ACK.${STREAM_NAME}.${durable}.>`,
+            // moved back to where its slowest purpose stood when a purpose is added
+            `${API}.CONSUMER.DELETE.${STREAM_NAME}.${durable}`,
           ];
         }),
+        // the migration from one durable per purpose: their positions read, then they are deleted
+        ...formers.flatMap((former) => [
+          `${API}.CONSUMER.INFO.${STREAM_NAME}.${former}`,
+          `${API}.CONSUMER.DELETE.${STREAM_NAME}.${former}`,
+        ]),
         // the API-key registry, read by an ordered consumer whose name the client generates
         `${API}.CONSUMER.CREATE.${STREAM_NAME}.*.${API_KEY_SUBJECTS}`,
         `${API}.CONSUMER.INFO.${STREAM_NAME}.*`,
         `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.*`,
         `${API}.CONSUMER.DELETE.${STREAM_NAME}.*`,
       ],
-      deny: denyOthersDurables(serviceDurables(service)),
+      // its former durables are only looked at and deleted (the ordered consumers' patterns would allow more)
+      deny: [...denyOthersDurables(serviceDurables(service)), ...formers.flatMap(denyReading)],
     },
     subscribe: { allow: [`${inboxPrefixOf(service)}.>`], deny: [] },
   };

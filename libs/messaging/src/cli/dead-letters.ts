@@ -5,7 +5,9 @@ import { NatsBus } from '../nats-bus.js';
 // NATS from NATS_URL, else nats://127.0.0.1:$NATS_PORT (4222).
 const [command, consumer] = process.argv.slice(2);
 if (command !== 'list' && command !== 'replay') {
-  console.error('usage: npm run dead-letters -- list|replay [<consumer>, e.g. cases__residents]');
+  console.error(
+    'usage: npm run dead-letters -- list|replay [<consumer>: a purpose, e.g. cases__residents or cases__webhooks__residents]',
+  );
   process.exit(2);
 }
 const bus = new NatsBus({

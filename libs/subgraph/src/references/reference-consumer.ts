@@ -10,6 +10,7 @@ import {
   ResidentMovedOut,
   ResidentRegistered,
   StaffRegistered,
+  durableNameOf,
   type ServiceName,
 } from '@shequ/contracts';
 import { EventConsumer } from '@shequ/messaging';
@@ -44,8 +45,11 @@ async function impliedPlaces(
     });
 }
 
-/** Durable name of a service's reference projection consumer (a second reader of residents' events). */
-export const referenceConsumerName = (service: ServiceName): string => `${service}__references__residents`;
+/**
+ * The durable a service's reference projection is read through: its durable of residents' events (one per source,
+ * shared with the service's other purposes for residents).
+ */
+export const referenceConsumerName = (service: ServiceName): string => durableNameOf({ service, source: 'residents' });
 
 /**
  * Keeps `reference_projection` from residents' events: communities (onboarded), grids, buildings (and grid

@@ -7,7 +7,7 @@ import { WEBHOOK_EVENTS, scopesAllowWebhookEvent } from './webhook-event-types.j
 import { WebhookDelivery, WebhookSubscription } from './webhook-entities.js';
 import { disableExpired, keyHasExpired } from './webhook-key-expiry.js';
 
-/** The durable consumers' purpose: `<service>__webhooks__<source>`, one per publishing service. */
+/** The webhook feed's purpose: `<service>__webhooks__<source>`, one per publishing service. */
 export const WEBHOOK_CONSUMER_PURPOSE = 'webhooks';
 
 /**
@@ -76,9 +76,10 @@ export async function disableWebhooksOfKey(em: EntityManager, apiKeyId: string, 
 }
 
 /**
- * The durable consumers feeding a service's webhooks (`<service>__webhooks__<source>` for every publishing service,
- * declared in EVENT_CONSUMERS): each event a platform may receive becomes delivery rows; the dispatcher sends them.
- * The key registry's revocations disable the key's webhooks.
+ * The purposes feeding a service's webhooks (`<service>__webhooks__<source>` for every publishing service, declared in
+ * EVENT_CONSUMERS, each read through the service's durable of that source with its other purposes): each event a
+ * platform may receive becomes delivery rows; the dispatcher sends them. The key registry's revocations disable the
+ * key's webhooks.
  */
 export function webhookConsumers(service: ServiceName, deps: ServiceDependencies): EventConsumer[] {
   return ServiceNames.map((source) => {
