@@ -35,29 +35,9 @@ export async function claimEvent(em: EntityManager, consumer: string, eventId: s
 }
 
 /**
- * `claimEvent` for the events of a batch, in one statement: the ids whose inbox row is new (the others were applied
- * already). An id given twice is claimed once.
- */
-export async function claimEvents(
-  em: EntityManager,
-  consumer: string,
-  eventIds: readonly string[],
-  at: Date,
-): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set();
-  const rows = await executePlain<{ event_id: string }>(
-    em,
-    'insert into inbox_processed_event (consumer, event_id, processed_at) values ' +
-      eventIds.map(() => '(?, ?, ?)').join(', ') +
-      ' on conflict (consumer, event_id) do nothing returning event_id',
-    eventIds.flatMap((id) => [consumer, id, at]),
-  );
-  return new Set(rows.map((row) => row.event_id));
-}
-
-/**
- * `claimEvents` for the events of a batch of several consumers (the purposes of one durable), in one statement: per
- * consumer, the ids whose inbox row is new. An id given twice for one consumer is claimed once.
+ * `claimEvent` for the events of a batch of several consumers (the purposes of one durable), in one statement: per
+ * consumer, the ids whose inbox row is new (the others were applied already). An id given twice for one consumer is
+ * claimed once.
  */
 export async function claimEventsOf(
   em: EntityManager,
