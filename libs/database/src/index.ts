@@ -57,3 +57,4 @@ export {
 export { agedAtLeastSql, communityDateSql, isoDateSql, sqlDialectOf, type SqlDialect } from './calendar-sql.js';
 export { communityScopeSql, type CommunityIdScope } from './community-scope-sql.js';
 export { flushPending, unitOfWorkIsEmpty } from './unit-of-work.js';
+export { AfterCommit, afterCommitOf } from './after-commit.js';

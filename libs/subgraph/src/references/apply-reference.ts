@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { upsertPlainRow } from '@shequ/database';
+import { upsertPlainRow, type AfterCommit } from '@shequ/database';
 import { ReferenceProjection, type ReferenceKind } from './reference-projection.js';
 
 /**
@@ -141,6 +141,43 @@ export async function impliedReference(
     update: [],
     returning: ['kind'],
   });
+}
+
+/** The households and buildings a process remembers as known at most (the oldest learnt is forgotten first). */
+const KNOWN_PLACES_LIMIT = 20_000;
+
+/**
+ * `impliedReference` for a consumer that sees the same households and buildings implied by event after event (every
+ * resident's registration or move names both): a row this process has seen committed is not written again. Exact:
+ * an implied row never changes an existing one and no path deletes projection rows, so once a row is committed the
+ * statement would change nothing. Learns only from committed transactions (`afterCommit`: a rolled-back batch leaves
+ * nothing marked known) and remembers at most `limit` rows.
+ */
+export class ImpliedPlaces {
+  private readonly known = new Set<string>();
+
+  constructor(
+    private readonly afterCommit: AfterCommit,
+    private readonly limit = KNOWN_PLACES_LIMIT,
+  ) {}
+
+  async imply(em: EntityManager, facts: Parameters<typeof impliedReference>[1]): Promise<void> {
+    const key = `${facts.kind}:${facts.id}`;
+    if (this.known.has(key)) return;
+    await impliedReference(em, facts);
+    this.afterCommit.run(em, () => this.learn(key));
+  }
+
+  /** Whether a row is remembered as known (tests). */
+  knows(kind: ReferenceKind, id: string): boolean {
+    return this.known.has(`${kind}:${id}`);
+  }
+
+  private learn(key: string): void {
+    if (this.known.has(key)) return;
+    if (this.known.size >= this.limit) this.known.delete(this.known.values().next().value as string);
+    this.known.add(key);
+  }
 }
 
 /** The demo community (or any dataset of that shape) as reference facts: seeds fill the projection with these. */

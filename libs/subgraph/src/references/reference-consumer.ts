@@ -16,17 +16,19 @@ import {
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '../subgraph-service.js';
 import type { EntityManager } from '@mikro-orm/core';
-import { applyReferenceFacts, impliedReference, moveBuildingFacts } from './apply-reference.js';
+import { afterCommitOf } from '@shequ/database';
+import { ImpliedPlaces, applyReferenceFacts, moveBuildingFacts } from './apply-reference.js';
 
 /** A resident's registration or move also states where their household and building are (known if not yet). */
 async function impliedPlaces(
+  implied: ImpliedPlaces,
   em: EntityManager,
   communityId: string,
   place: { householdId: string | null; buildingId: string | null; gridId: string | null },
   occurredAt: Date,
 ): Promise<void> {
   if (place.householdId)
-    await impliedReference(em, {
+    await implied.imply(em, {
       kind: 'HOUSEHOLD',
       id: place.householdId,
       communityId,
@@ -35,7 +37,7 @@ async function impliedPlaces(
       occurredAt,
     });
   if (place.buildingId)
-    await impliedReference(em, {
+    await implied.imply(em, {
       kind: 'BUILDING',
       id: place.buildingId,
       communityId,
@@ -59,6 +61,8 @@ export const referenceConsumerName = (service: ServiceName): string => durableNa
 export function referenceProjectionConsumer(service: ServiceName, deps: ServiceDependencies): EventConsumer {
   const { orm, bus, outbox, logger } = deps;
   const at = (occurredAt: string) => new Date(occurredAt);
+  // households and buildings seen committed: not written again for every resident of theirs
+  const implied = new ImpliedPlaces(afterCommitOf(orm));
   return new EventConsumer({ service, source: 'residents', purpose: 'references', orm, bus, outbox, logger })
     .on(CommunityRegistered, async (event, { em }) => {
       await applyReferenceFacts(em, {
@@ -127,7 +131,7 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
       });
     })
     .on(ResidentRegistered, async (event, { em }) => {
-      await impliedPlaces(em, event.communityId, event.data, at(event.occurredAt));
+      await impliedPlaces(implied, em, event.communityId, event.data, at(event.occurredAt));
       await applyReferenceFacts(em, {
         kind: 'RESIDENT',
         id: event.data.residentId,
@@ -140,7 +144,7 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
       });
     })
     .on(ResidentMovedIn, async (event, { em }) => {
-      await impliedPlaces(em, event.communityId, event.data, at(event.occurredAt));
+      await impliedPlaces(implied, em, event.communityId, event.data, at(event.occurredAt));
       await applyReferenceFacts(em, {
         kind: 'RESIDENT',
         id: event.data.residentId,

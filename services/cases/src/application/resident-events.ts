@@ -47,7 +47,9 @@ export async function residentRegistered(
   event: EventOf<typeof ResidentRegistered>,
   now: Date,
 ): Promise<void> {
-  await upsertResidentProjection(uow.em, {
+  // pending changes of the unit of work count for the look-up of the resident's waiting cases (usually none)
+  await flushPending(uow.em);
+  const { waitingCaseIds } = await upsertResidentProjection(uow.em, {
     residentId: event.data.residentId,
     communityId: event.communityId,
     householdId: event.data.householdId,
@@ -58,8 +60,7 @@ export async function residentRegistered(
     status: 'ACTIVE',
     at: new Date(event.occurredAt),
   });
-  await flushPending(uow.em);
-  await routeWaitingCases(uow, event.data.residentId, event.data.gridId, now);
+  await routeWaitingCases(uow, waitingCaseIds, event.data.gridId, now);
   await applyRules(
     uow,
     {
@@ -159,7 +160,9 @@ export async function residentMovedIn(
   event: EventOf<typeof ResidentMovedIn>,
   now: Date,
 ): Promise<void> {
-  await upsertResidentProjection(uow.em, {
+  // pending changes of the unit of work count for the look-up of the resident's waiting cases (usually none)
+  await flushPending(uow.em);
+  const { waitingCaseIds } = await upsertResidentProjection(uow.em, {
     residentId: event.data.residentId,
     communityId: event.communityId,
     householdId: event.data.householdId,
@@ -168,8 +171,7 @@ export async function residentMovedIn(
     status: 'ACTIVE',
     at: new Date(event.occurredAt),
   });
-  await uow.em.flush();
-  await routeWaitingCases(uow, event.data.residentId, event.data.gridId, now);
+  await routeWaitingCases(uow, waitingCaseIds, event.data.gridId, now);
 }
 
 /** A resident who moved out: projected as such, their open tasks closed. */

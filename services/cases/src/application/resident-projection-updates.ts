@@ -29,12 +29,14 @@ const FACT_COLUMNS = {
 
 /**
  * Creates or updates the projection row (one plain statement: it runs for every consumed residents event); cases
- * opened before the resident was known get their grid now. Returns the row's grid after the change.
+ * opened before the resident was known get their grid now. Returns the row's grid after the change and, when it has
+ * one, the resident's cases still waiting unassigned (received, no assignee: `routeWaitingCases` routes them), found
+ * with the cases lacking a grid in one look-up.
  */
 export async function upsertResidentProjection(
   em: EntityManager,
   facts: ResidentFacts,
-): Promise<{ gridId: string | null }> {
+): Promise<{ gridId: string | null; waitingCaseIds: string[] }> {
   const given = (Object.keys(FACT_COLUMNS) as (keyof typeof FACT_COLUMNS)[]).filter((key) => facts[key] !== undefined);
   const row = await upsertPlainRow<{ grid_id: string | null }>(em, {
     table: 'resident_projection',
@@ -56,22 +58,23 @@ export async function upsertResidentProjection(
     returning: ['grid_id'],
   });
   const gridId = row?.grid_id ?? null;
-  if (gridId) {
-    // cases opened before the resident was known (usually none: one plain, prepared look-up by the reporter index);
-    // the cases' statistics rollup follows them (moveCaseIdsToGrid recounts what it moves)
-    const waiting = await executePlain<{ id: string }>(
-      em,
-      'select id from case_record where reporter_id = ? and grid_id is null',
-      [facts.residentId],
-    );
-    if (waiting.length > 0)
-      await moveCaseIdsToGrid(
-        em,
-        waiting.map((c) => c.id),
-        gridId,
-      );
-  }
-  return { gridId };
+  if (!gridId) return { gridId, waitingCaseIds: [] };
+  // the reporter's cases without a grid (opened before the resident was known) and those waiting unassigned, in one
+  // plain, prepared look-up by the reporter index (usually none); moving the first into the grid changes neither
+  // status nor assignee, so the waiting ones are those found here. The cases' statistics rollup follows the moved
+  // cases (moveCaseIdsToGrid recounts what it moves)
+  const cases = await executePlain<{ id: string; grid_id: string | null; waiting: number | boolean }>(
+    em,
+    'select id, grid_id, ' +
+      "case when status = 'RECEIVED' and assignee_staff_id is null then 1 else 0 end as waiting " +
+      'from case_record where reporter_id = ? and ' +
+      "(grid_id is null or (status = 'RECEIVED' and assignee_staff_id is null))",
+    [facts.residentId],
+  );
+  if (cases.length === 0) return { gridId, waitingCaseIds: [] };
+  const withoutGrid = cases.filter((c) => c.grid_id === null).map((c) => c.id);
+  if (withoutGrid.length > 0) await moveCaseIdsToGrid(em, withoutGrid, gridId);
+  return { gridId, waitingCaseIds: cases.filter((c) => Number(c.waiting) === 1).map((c) => c.id) };
 }
 
 /**
