@@ -12,7 +12,9 @@ export type TaskLease = (task: PeriodicTask) => Promise<boolean>;
  */
 export class PeriodicTask {
   private timer: NodeJS.Timeout | undefined;
+  private first: NodeJS.Immediate | undefined;
   private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     readonly name: string,
@@ -21,10 +23,13 @@ export class PeriodicTask {
   ) {}
 
   start(logger: Logger, lease: TaskLease = () => Promise.resolve(true)): void {
+    this.stopped = false;
     const tick = () => {
-      if (this.running) return;
+      this.first = undefined;
+      if (this.running || this.stopped) return;
       this.running = lease(this)
         .then(async (granted) => {
+          if (this.stopped) return;
           if (!granted) {
             logger.debug({ task: this.name }, 'scheduled task skipped: another replica has this period');
             return;
@@ -39,11 +44,18 @@ export class PeriodicTask {
     };
     this.timer = setInterval(tick, this.intervalMs);
     this.timer.unref();
-    setImmediate(tick);
+    this.first = setImmediate(tick);
   }
 
+  /**
+   * No run starts after this (the first tick is scheduled for the turn after `start`: a stop before it cancels it;
+   * the service closes its database right after), and the run under way, if any, is awaited.
+   */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.first) clearImmediate(this.first);
+    this.first = undefined;
     await this.running;
   }
 }
