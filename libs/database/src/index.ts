@@ -37,6 +37,7 @@ export {
   SqliteEntityManager,
   SqliteTransaction,
   isSqliteTransaction,
+  type SqliteTransactionOptions,
   transactionTurns,
   TransactionTurns,
   TRANSACTION_TURN_TIMEOUT_MS,
@@ -57,3 +58,4 @@ export {
 export { agedAtLeastSql, communityDateSql, isoDateSql, sqlDialectOf, type SqlDialect } from './calendar-sql.js';
 export { communityScopeSql, type CommunityIdScope } from './community-scope-sql.js';
 export { flushPending, unitOfWorkIsEmpty } from './unit-of-work.js';
+export { runTopLevelTransaction, type TopLevelTransactionOptions } from './top-level-transaction.js';
