@@ -409,8 +409,8 @@ interface EntityMerge {
  * connection its parent holds. Statements outside a transaction, and `em.begin()`, still wait for the connection in
  * the pool as before.
  *
- * Once it is its turn, an outermost transaction whose calling entity manager holds nothing (every mutation's unit of
- * work: a request's or a consumer's fresh fork) runs without MikroORM's transaction manager (`runTopLevelTransaction`):
+ * Once it is its turn, an outermost transaction whose calling entity manager holds nothing (a request's fresh fork in
+ * `ctx.transaction`, a worker's `em.fork().transactional`) runs without MikroORM's transaction manager (`runTopLevelTransaction`):
  * one fork of the caller, sharing its event manager (MikroORM copies the event manager for every transaction, to
  * hang a listener on the copy that drops deleted entities from the caller's identity map: with nothing there, there
  * is nothing to drop), the flush only when the unit of work holds anything, and the fork's entities moved into the
