@@ -37,6 +37,7 @@ export {
   SqliteEntityManager,
   SqliteTransaction,
   isSqliteTransaction,
+  type SqliteTransactionOptions,
   transactionTurns,
   TransactionTurns,
   TRANSACTION_TURN_TIMEOUT_MS,
@@ -58,3 +59,4 @@ export { agedAtLeastSql, communityDateSql, isoDateSql, sqlDialectOf, type SqlDia
 export { communityScopeSql, type CommunityIdScope } from './community-scope-sql.js';
 export { flushPending, unitOfWorkIsEmpty } from './unit-of-work.js';
 export { AfterCommit, afterCommitOf } from './after-commit.js';
+export { runTopLevelTransaction, type TopLevelTransactionOptions } from './top-level-transaction.js';

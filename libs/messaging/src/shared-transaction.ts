@@ -1,5 +1,5 @@
-import { flushPending, unitOfWorkIsEmpty } from '@shequ/database';
-import { TransactionContext, TransactionEventBroadcaster, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { runTopLevelTransaction, unitOfWorkIsEmpty } from '@shequ/database';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 
 /** One consumer's part of a shared transaction: applies its batch in `em` and returns its outcomes. */
 interface Share {
@@ -97,38 +97,14 @@ export class SharedConsumerTransaction {
 
 /**
  * Runs `work` in a transaction of its own on a fork of `orm`'s entity manager and commits it (flushing first only
- * when the unit of work holds something): what `em.fork().transactional(work)` does for a top-level transaction —
- * the fork is the transaction context's entity manager while `work` runs (code that reaches for the context's
- * entity manager writes in this transaction), and MikroORM's transaction events are dispatched (the outbox relay's
- * commit hook, the rollups) — without its transaction manager's second fork with a copy of the event manager, the
- * flush of an empty unit of work and the merge into the parent: per consumer transaction more CPU than its inbox and
- * version statements.
+ * when the unit of work holds anything): `runTopLevelTransaction` on a fresh fork, the path an outermost
+ * `transactional` takes on SQLite (`SqliteEntityManager`) minus the fork it makes of its caller: here the fresh fork
+ * is the transaction's entity manager and nobody takes its entities afterwards. On PostgreSQL too: MikroORM's
+ * transaction manager would add a second fork with a copy of the event manager, the flush of an empty unit of work
+ * and the merge into the parent, per consumer transaction more CPU than its inbox and version statements.
  */
-export async function inTransaction<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  const em = orm.em.fork();
-  return TransactionContext.create(em, async () => {
-    await em.begin();
-    let result: T;
-    try {
-      result = await work(em);
-      await flushPending(em);
-    } catch (error) {
-      await em.rollback();
-      throw error;
-    }
-    const transaction: unknown = em.getTransactionContext();
-    const broadcaster = () => new TransactionEventBroadcaster(em, undefined, { topLevelTransaction: true });
-    try {
-      await em.getConnection('write').commit(transaction, broadcaster());
-    } catch (error) {
-      // a failed COMMIT: the connection has rolled back (or does now) and announces it
-      await em.getConnection('write').rollback(transaction, broadcaster());
-      throw error;
-    } finally {
-      em.resetTransactionContext();
-    }
-    return result;
-  });
+export function inTransaction<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return runTopLevelTransaction(orm.em.fork(), work);
 }
 
 const shared = new WeakMap<MikroORM, SharedConsumerTransaction>();
