@@ -60,3 +60,4 @@ export { communityScopeSql, type CommunityIdScope } from './community-scope-sql.
 export { flushPending, unitOfWorkIsEmpty } from './unit-of-work.js';
 export { AfterCommit, afterCommitOf } from './after-commit.js';
 export { runTopLevelTransaction, type TopLevelTransactionOptions } from './top-level-transaction.js';
+export { statementsDuring } from './statements-seen.js';

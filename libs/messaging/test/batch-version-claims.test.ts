@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntitySchema, MikroORM, type EntityManager } from '@mikro-orm/core';
-import { SqliteTransaction, ormConfig } from '@shequ/database';
+import { ormConfig, statementsDuring } from '@shequ/database';
 import { ResidentDeceased, type EventEnvelope } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, type NatsServerHandle } from '@shequ/testing';
 import {
@@ -50,32 +50,7 @@ async function versionStatements(
   work: () => Promise<unknown>,
   table = 'inbox_projection_version',
 ): Promise<number> {
-  let count = 0;
-  const counts = (sql: string) => {
-    if (sql.startsWith(`insert into ${table}`)) count += 1;
-  };
-  type Query = (this: SqliteTransaction, sql: string, params: readonly unknown[]) => unknown[];
-  const prototype = SqliteTransaction.prototype as unknown as { query: Query };
-  const query = Object.getOwnPropertyDescriptor(prototype, 'query')?.value as Query;
-  prototype.query = function (this: SqliteTransaction, sql: string, params: readonly unknown[]) {
-    counts(sql);
-    return query.call(this, sql, params);
-  };
-  type Listener = (data: { sql: string }) => void;
-  const knex = (
-    orm.em.getConnection() as unknown as {
-      getKnex(): { on(event: 'query', listener: Listener): void; off(event: 'query', listener: Listener): void };
-    }
-  ).getKnex();
-  const onQuery = (data: { sql: string }) => counts(data.sql);
-  knex.on('query', onQuery);
-  try {
-    await work();
-  } finally {
-    prototype.query = query;
-    knex.off('query', onQuery);
-  }
-  return count;
+  return (await statementsDuring(orm, work)).filter((sql) => sql.startsWith(`insert into ${table}`)).length;
 }
 
 describe.each(testDialects())('a batch claims its records’ versions in one statement (%s)', (dialect) => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/core';
 import {
   BuildingMovedToGrid,
   GridRegistered,
@@ -7,7 +6,7 @@ import {
   type EventDefinition,
   type EventData,
 } from '@shequ/contracts';
-import { SqliteTransaction, afterCommitOf } from '@shequ/database';
+import { afterCommitOf, statementsDuring } from '@shequ/database';
 import { envelopeFor, type SourceConsumer } from '@shequ/messaging';
 import { ImpliedPlaces, ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
@@ -47,33 +46,6 @@ const registration = (residentId: string, householdId: string, buildingId: strin
   residenceType: 'REGISTERED' as const,
   residencePermitExpiresOn: null,
 });
-
-/** The SQL statements run while `work` runs (plain statements on SQLite, every statement through knex). */
-async function statementsDuring(orm: MikroORM, work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  type Query = (this: SqliteTransaction, sql: string, params: readonly unknown[]) => unknown[];
-  const prototype = SqliteTransaction.prototype as unknown as { query: Query };
-  const query = Object.getOwnPropertyDescriptor(prototype, 'query')?.value as Query;
-  prototype.query = function (this: SqliteTransaction, sql: string, params: readonly unknown[]) {
-    seen.push(sql);
-    return query.call(this, sql, params);
-  };
-  type Listener = (data: { sql: string }) => void;
-  const knex = (
-    orm.em.getConnection() as unknown as {
-      getKnex(): { on(event: 'query', listener: Listener): void; off(event: 'query', listener: Listener): void };
-    }
-  ).getKnex();
-  const onQuery = (data: { sql: string }) => void seen.push(data.sql);
-  knex.on('query', onQuery);
-  try {
-    await work();
-  } finally {
-    prototype.query = query;
-    knex.off('query', onQuery);
-  }
-  return seen;
-}
 
 describe.each(testDialects())('statements cases runs per resident event on %s', (dialect) => {
   let nats: NatsServerHandle;
