@@ -42,6 +42,7 @@ export {
   TransactionTurns,
   TRANSACTION_TURN_TIMEOUT_MS,
 } from './sqlite-transactions.js';
+export { COMMIT_GROUP_MAX_MEMBERS, COMMIT_GROUP_MAX_MS, CommitGroup } from './sqlite-commit-group.js';
 export { sqliteReader } from './sqlite-reader.js';
 export { entityCount, entityRows, rowToPlain, selectStatement } from './entity-rows.js';
 export {

@@ -13,6 +13,7 @@ import {
   type TransactionOptions as OrmTransactionOptions,
 } from '@mikro-orm/core';
 
+import { CommitGroup, GROUP_MEMBER_SAVEPOINT, type GroupTurn } from './sqlite-commit-group.js';
 import { runOn, sqliteBindings, type SqliteHandle } from './sqlite-statements.js';
 import { runTopLevelTransaction } from './top-level-transaction.js';
 
@@ -102,6 +103,11 @@ export class SqliteTransaction {
   private completed = false;
   /** COMMIT failed: the transaction was rolled back, and the caller's rollback still announces it. */
   commitFailed = false;
+  /**
+   * Set for an outermost transaction in a commit group (`CommitGroup`): the group, the caller's turn, and whether it
+   * runs under the member savepoint (every member but the group's founder, which ran BEGIN).
+   */
+  member?: { group: CommitGroup<SqliteDatabase>; turn: GroupTurn; savepoint: boolean };
 
   constructor(
     readonly connection: SqliteDatabase,
@@ -162,6 +168,8 @@ async function announce(
 }
 
 interface TransactionOptions {
+  /** SQLite: the caller's turn, to found or join a commit group (`SqliteEntityManager`, `runTopLevelTransaction`). */
+  commitGroup?: GroupTurn;
   isolationLevel?: IsolationLevel;
   readOnly?: boolean;
   ctx?: Knex.Transaction;
@@ -182,14 +190,38 @@ export class SqliteConnection extends BetterSqliteConnection {
     if (parent === undefined) {
       await announce(options.eventBroadcaster, EventType.beforeTransactionStart);
       const client = this.getKnex().client as unknown as PoolClient;
-      const connection = await client.acquireConnection();
-      try {
-        control(connection, 'BEGIN');
-      } catch (error) {
-        await client.releaseConnection(connection);
-        throw error;
+      const turn = options.commitGroup;
+      const open = turn?.turns.group as CommitGroup<SqliteDatabase> | undefined;
+      let trx: SqliteTransaction;
+      if (turn && open && !open.isEnded && open.connection.inTransaction) {
+        // the group's transaction is open on the connection: this one runs inside it, under its own savepoint
+        control(open.connection, `SAVEPOINT ${GROUP_MEMBER_SAVEPOINT}`);
+        trx = new SqliteTransaction(open.connection, client);
+        trx.member = { group: open, turn, savepoint: true };
+      } else {
+        if (turn && open) {
+          // ended, or rolled back by SQLite itself: settled (its members fail if nothing was committed)
+          turn.turns.group = undefined;
+          open.commit();
+        }
+        const connection = await client.acquireConnection();
+        try {
+          control(connection, 'BEGIN');
+        } catch (error) {
+          await client.releaseConnection(connection);
+          throw error;
+        }
+        trx = new SqliteTransaction(connection, client);
+        if (turn) {
+          const group = new CommitGroup(
+            connection,
+            (sql) => control(connection, sql),
+            () => void client.releaseConnection(connection),
+          );
+          turn.turns.group = group;
+          trx.member = { group, turn, savepoint: false };
+        }
       }
-      const trx = new SqliteTransaction(connection, client);
       this.log('begin', options.loggerContext);
       const ctx = trx as unknown as Knex.Transaction;
       await announce(options.eventBroadcaster, EventType.afterTransactionStart, ctx);
@@ -217,6 +249,7 @@ export class SqliteConnection extends BetterSqliteConnection {
       this.log(this.platform.getReleaseSavepointSQL(trx.savepointName!), loggerContext);
       return;
     }
+    if (trx.member) return this.commitMember(trx, trx.member, eventBroadcaster, loggerContext);
     await announce(eventBroadcaster, EventType.beforeTransactionCommit, ctx);
     try {
       control(trx.connection, 'COMMIT');
@@ -250,9 +283,67 @@ export class SqliteConnection extends BetterSqliteConnection {
     }
     if (trx.isCompleted() && !trx.commitFailed) return;
     await announce(eventBroadcaster, EventType.beforeTransactionRollback, ctx);
-    if (!trx.isCompleted()) await this.end(trx, true);
+    if (!trx.isCompleted()) {
+      if (trx.member) this.rollbackMember(trx, trx.member);
+      else await this.end(trx, true);
+    }
     this.log('rollback', loggerContext);
     await announce(eventBroadcaster, EventType.afterTransactionRollback, ctx);
+  }
+
+  /**
+   * Commits a transaction of a commit group: its savepoint released (its work now part of the group's transaction),
+   * then the turn passes to the next waiting transaction while the group may take more (it joins the group), or the
+   * group commits. Returns once the group has committed — never before the work is durable — and fails, as a failed
+   * COMMIT does, when the group's COMMIT fails.
+   */
+  private async commitMember(
+    trx: SqliteTransaction,
+    member: NonNullable<SqliteTransaction['member']>,
+    eventBroadcaster?: TransactionEventBroadcaster,
+    loggerContext?: LogContext,
+  ): Promise<void> {
+    const ctx = trx as unknown as Knex.Transaction;
+    await announce(eventBroadcaster, EventType.beforeTransactionCommit, ctx);
+    const { group, turn } = member;
+    if (member.savepoint) control(trx.connection, `RELEASE ${GROUP_MEMBER_SAVEPOINT}`);
+    trx.complete();
+    const committed = group.enter();
+    if (group.accepting && turn.turns.queued > 0) turn.yieldTurn();
+    else {
+      if (turn.turns.group === group) turn.turns.group = undefined;
+      group.commit();
+    }
+    try {
+      await committed;
+    } catch (error) {
+      trx.commitFailed = true;
+      throw error;
+    }
+    this.log('commit', loggerContext);
+    await announce(eventBroadcaster, EventType.afterTransactionCommit, ctx);
+  }
+
+  /**
+   * Rolls back a transaction of a commit group that has not committed: a member back to its savepoint (the group's
+   * earlier members keep their work), the founder (alone in the group: nothing joins before its commit) with the
+   * whole transaction. When SQLite has already rolled the group's transaction back (some errors end it), the group
+   * ends and its earlier members fail.
+   */
+  private rollbackMember(trx: SqliteTransaction, member: NonNullable<SqliteTransaction['member']>): void {
+    const { group, turn } = member;
+    try {
+      if (member.savepoint && trx.connection.inTransaction) {
+        control(trx.connection, `ROLLBACK TO ${GROUP_MEMBER_SAVEPOINT}`);
+        control(trx.connection, `RELEASE ${GROUP_MEMBER_SAVEPOINT}`);
+        return;
+      }
+      if (turn.turns.group === group) turn.turns.group = undefined;
+      if (member.savepoint) group.commit();
+      else group.rollback(new Error('The commit group’s first transaction was rolled back'));
+    } finally {
+      trx.complete();
+    }
   }
 
   /** Ends an outermost transaction (rolled back if asked and still open) and gives its connection back. */
@@ -299,6 +390,8 @@ interface Waiter {
  * waiting), none per waiter.
  */
 export class TransactionTurns {
+  /** The commit group open on the connection (`CommitGroup`), joined by the turns' transactions that can. */
+  group: CommitGroup | undefined;
   private busy = false;
   private waiting: (Waiter | undefined)[] = [];
   private head = 0;
@@ -318,11 +411,24 @@ export class TransactionTurns {
     });
   }
 
-  /** Ends the current turn: the longest waiting caller runs next. */
+  /**
+   * Ends the current turn: the longest waiting caller runs next (and joins the open commit group, or commits it
+   * first). With nobody waiting, an open commit group commits now.
+   */
   pass(): void {
     const next = this.shift();
     if (next) next.resolve();
-    else this.busy = false;
+    else {
+      this.busy = false;
+      this.closeGroup();
+    }
+  }
+
+  /** Commits the open commit group, if any (before a transaction that cannot join it takes the connection). */
+  closeGroup(): void {
+    const group = this.group;
+    this.group = undefined;
+    group?.commit();
   }
 
   /** Transactions waiting for their turn. */
@@ -377,6 +483,11 @@ export function transactionTurns(connection: object): { readonly queued: number 
 /** `transactional`'s options on SQLite: MikroORM's, and `lean: false` to take MikroORM's path (for comparisons). */
 export interface SqliteTransactionOptions extends OrmTransactionOptions {
   lean?: boolean;
+  /**
+   * Whether the lean path may share its COMMIT with the transactions waiting after it (`CommitGroup`); default true.
+   * False: BEGIN … COMMIT of its own (for comparisons).
+   */
+  grouped?: boolean;
 }
 
 /** The propagations that make an outermost transaction a new top-level one (MikroORM's default is NESTED). */
@@ -424,17 +535,27 @@ export class SqliteEntityManager extends SqlEntityManager {
     cb: (em: this) => T | Promise<T>,
     options: SqliteTransactionOptions = {},
   ): Promise<T> {
-    const { lean = true, ...ormOptions } = options;
+    const { lean = true, grouped = true, ...ormOptions } = options;
     const em = this.getContext(false);
     if (options.ctx || em.getTransactionContext()) return super.transactional(cb, ormOptions);
     const queue = transactionTurns(this.getConnection()) as TransactionTurns;
     const turn = queue.take();
     if (turn) await turn;
+    let passed = false;
+    const yieldTurn = () => {
+      if (passed) return;
+      passed = true;
+      queue.pass();
+    };
     try {
-      if (lean && this.leanApplies(em, ormOptions)) return await this.leanTransactional(em, cb, ormOptions);
+      const leanPath = lean && this.leanApplies(em, ormOptions);
+      // a transaction that does not join takes the connection from the pool: an open commit group commits first
+      if (!leanPath || !grouped) queue.closeGroup();
+      if (leanPath)
+        return await this.leanTransactional(em, cb, ormOptions, grouped ? { turns: queue, yieldTurn } : undefined);
       return await super.transactional(cb, ormOptions);
     } finally {
-      queue.pass();
+      yieldTurn();
     }
   }
 
@@ -456,6 +577,7 @@ export class SqliteEntityManager extends SqlEntityManager {
     em: EntityManager,
     cb: (em: this) => T | Promise<T>,
     options: OrmTransactionOptions,
+    commitGroup: GroupTurn | undefined,
   ): Promise<T> {
     const fork = em.fork({
       flushMode: options.flushMode,
@@ -468,6 +590,7 @@ export class SqliteEntityManager extends SqlEntityManager {
       isolationLevel: options.isolationLevel,
       readOnly: options.readOnly,
       loggerContext: options.loggerContext,
+      commitGroup,
       beforeCommit: intoCaller
         ? () => (new TransactionManager(em) as unknown as EntityMerge).mergeEntitiesToParent(fork, em)
         : undefined,

@@ -6,6 +6,7 @@ import {
   type LogContext,
 } from '@mikro-orm/core';
 
+import type { GroupTurn } from './sqlite-commit-group.js';
 import { flushPending } from './unit-of-work.js';
 
 /** What a top-level transaction passes to the connection's `begin`, `commit` and `rollback`. */
@@ -15,6 +16,11 @@ export interface TopLevelTransactionOptions {
   loggerContext?: LogContext;
   /** Runs after `work` and the flush, before COMMIT (inside the transaction): e.g. the merge into a parent `em`. */
   beforeCommit?: () => void;
+  /**
+   * SQLite: the caller's turn (`SqliteEntityManager.transactional`), so the transaction may share its COMMIT with the
+   * transactions waiting after it (`CommitGroup`). Without it, BEGIN … COMMIT of its own.
+   */
+  commitGroup?: GroupTurn;
 }
 
 /**
@@ -42,6 +48,7 @@ export async function runTopLevelTransaction<E extends EntityManager, T>(
       readOnly: options.readOnly,
       loggerContext,
       eventBroadcaster,
+      ...(options.commitGroup ? { commitGroup: options.commitGroup } : {}),
     });
     em.setTransactionContext(trx);
     try {

@@ -1,0 +1,286 @@
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { EntitySchema, type EventSubscriber, type TransactionEventArgs } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testDatabaseLocation } from '@shequ/testing';
+import {
+  COMMIT_GROUP_MAX_MS,
+  CommitGroup,
+  SqliteTransaction,
+  executePlain,
+  openDatabase,
+  transactionTurns,
+  type Orm,
+} from '../src/index.js';
+
+class Parcel {
+  id!: string;
+  label!: string;
+}
+const ParcelSchema = new EntitySchema<Parcel>({
+  class: Parcel,
+  tableName: 'parcel',
+  properties: { id: { type: 'string', primary: true }, label: { type: 'string' } },
+});
+
+class CreateParcels extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('create table "parcel" ("id" varchar(36) not null primary key, "label" varchar(50) not null)');
+    // checked at COMMIT: a violating transaction fails in its COMMIT statement
+    this.addSql(
+      'create table "parcel_note" ("id" varchar(36) not null primary key, "parcel_id" varchar(36) not null ' +
+        'references "parcel" ("id") deferrable initially deferred)',
+    );
+    // an insert here makes SQLite roll back the whole transaction (as some errors do)
+    this.addSql('create table "doomed" ("id" varchar(36) not null primary key)');
+    this.addSql(
+      'create trigger "doomed_rollback" before insert on "doomed" begin select raise(rollback, \'rolled back\'); end',
+    );
+  }
+}
+
+/** What each transaction saw of the transaction events, by the label it inserted. */
+interface Seen {
+  events: string[];
+  group?: CommitGroup;
+  /** At its `afterTransactionCommit`: the parcels another connection sees. */
+  visibleAtCommit?: string[];
+}
+
+describe('grouped commits of SQLite transactions waiting for their turn (CommitGroup)', () => {
+  let orm: Orm;
+  let location: ReturnType<typeof testDatabaseLocation>;
+  let reader: Database.Database;
+  const byManager = new WeakMap<object, Seen>();
+  const seen = new Map<string, Seen>();
+  const parcels = () =>
+    (reader.prepare('select id from parcel order by id').all() as { id: string }[]).map((row) => row.id);
+
+  beforeAll(async () => {
+    location = testDatabaseLocation('sqlite', 'sqlite_commit_group');
+    // by the transaction's entity manager (labelled once its callback runs, after the start is announced)
+    const of = (args: TransactionEventArgs) => {
+      let entry = byManager.get(args.em);
+      if (!entry) byManager.set(args.em, (entry = { events: [] }));
+      return entry;
+    };
+    const subscriber: EventSubscriber = {
+      afterTransactionStart: (args) => void of(args)?.events.push('start'),
+      beforeTransactionCommit: (args) => void of(args)?.events.push('before commit'),
+      afterTransactionCommit: (args) => {
+        const entry = of(args);
+        if (!entry) return;
+        entry.events.push('commit');
+        entry.group = (args.transaction as SqliteTransaction).member?.group;
+        entry.visibleAtCommit = parcels();
+      },
+      afterTransactionRollback: (args) => void of(args)?.events.push('rollback'),
+    };
+    orm = await openDatabase({
+      location,
+      entities: [ParcelSchema],
+      migrations: { sqlite: [{ name: 'Migration1_parcel', class: CreateParcels }], postgresql: [] },
+      subscribers: [subscriber],
+    });
+    reader = new Database(location.dbName, { readonly: true });
+  });
+
+  afterAll(async () => {
+    reader?.close();
+    await orm?.close(true);
+    rmSync(location.dbName, { force: true });
+  });
+
+  beforeEach(async () => {
+    seen.clear();
+    await executePlain(orm.em.fork(), 'delete from parcel_note', []);
+    await executePlain(orm.em.fork(), 'delete from parcel', []);
+  });
+
+  /** A top-level transaction labelled `label` (the label names its fork in the transaction events). */
+  const transaction = (label: string, work: (em: any) => Promise<unknown>, options: Record<string, unknown> = {}) =>
+    orm.em.fork().transactional(async (em) => {
+      let entry = byManager.get(em);
+      if (!entry) byManager.set(em, (entry = { events: [] }));
+      seen.set(label, entry);
+      await work(em);
+    }, options);
+  const insert = (id: string) => (em: any) =>
+    executePlain(em, 'insert into parcel (id, label) values (?, ?)', [id, id]);
+
+  /** A first transaction that holds its turn until `release()`, so the transactions asked meanwhile wait in line. */
+  function holdTurn() {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = transaction('p00', async (em) => {
+      await insert('p00')(em);
+      await held;
+    });
+    return { first, release };
+  }
+
+  /** Waits until `n` transactions wait in line, and until the first one's group no longer takes members. */
+  const waitingAtLeast = async (n: number) => {
+    const turns = transactionTurns(orm.em.getConnection());
+    for (let i = 0; i < 200 && turns.queued < n; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(turns.queued).toBe(n);
+    await new Promise((resolve) => setTimeout(resolve, COMMIT_GROUP_MAX_MS + 5));
+  };
+
+  it('transactions waiting in line share one COMMIT, and none returns or announces its commit before it', async () => {
+    const { first, release } = holdTurn();
+    const labels = Array.from({ length: 20 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+    const returned = new Map<string, string[]>();
+    const rest = labels.map((label) =>
+      transaction(label, insert(label)).then(() => void returned.set(label, parcels())),
+    );
+    await waitingAtLeast(20);
+    release();
+    await Promise.all([first, ...rest]);
+
+    expect(parcels()).toEqual(['p00', ...labels]);
+    const groups = new Set([...seen.values()].map((entry) => entry.group));
+    expect(groups.has(undefined)).toBe(false);
+    // p00 held its turn longer than a group stays open: it committed alone; the 20 that waited shared a COMMIT
+    expect(groups.size).toBe(2);
+    expect(seen.get('p00')!.group).not.toBe(seen.get('p01')!.group);
+    for (const label of labels) {
+      expect(seen.get(label)!.events).toEqual(['start', 'before commit', 'commit']);
+      expect(seen.get(label)!.group).toBe(seen.get('p01')!.group);
+      // committed with the whole group: even the first member's commit is announced only once the last one is in
+      expect(seen.get(label)!.visibleAtCommit).toEqual(['p00', ...labels]);
+      expect(returned.get(label)).toEqual(['p00', ...labels]);
+    }
+  });
+
+  it('a failing member rolls back to its savepoint alone; the group commits the others', async () => {
+    const { first, release } = holdTurn();
+    const outcomes = await (async () => {
+      const all = [
+        transaction('p01', insert('p01')),
+        transaction('p02', async (em) => {
+          await insert('p02')(em);
+          throw new Error('登记失败');
+        }),
+        // a constraint failure of one statement (the same id twice)
+        transaction('p03', async (em) => {
+          await insert('p03')(em);
+          await insert('p01')(em);
+        }),
+        transaction('p04', async (em) => {
+          await insert('p04')(em);
+          // a nested transaction that fails rolls back to its own savepoint inside the member
+          await em
+            .transactional(async (inner: any) => {
+              await insert('p05')(inner);
+              throw new Error('nested');
+            })
+            .catch(() => undefined);
+        }),
+        transaction('p06', insert('p06')),
+      ];
+      await waitingAtLeast(5);
+      release();
+      return Promise.allSettled([first, ...all]);
+    })();
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/登记失败/);
+    expect(String((outcomes[3] as PromiseRejectedResult).reason)).toMatch(/UNIQUE/);
+    expect(parcels()).toEqual(['p00', 'p01', 'p04', 'p06']);
+    expect(seen.get('p02')!.events).toEqual(['start', 'rollback']);
+    expect(seen.get('p03')!.events).toEqual(['start', 'rollback']);
+    expect(seen.get('p06')!.group).toBe(seen.get('p01')!.group);
+    expect(seen.get('p04')!.group).toBe(seen.get('p01')!.group);
+  });
+
+  it('a failing COMMIT fails every member of its group (nothing of them is kept), and the next transaction runs', async () => {
+    const { first, release } = holdTurn();
+    const all = [
+      transaction('p01', insert('p01')),
+      transaction('p02', async (em) => {
+        await insert('p02')(em);
+        // a deferred foreign key: violated, it fails the COMMIT the group shares
+        await executePlain(em, 'insert into parcel_note (id, parcel_id) values (?, ?)', ['n1', 'missing']);
+      }),
+      transaction('p03', insert('p03')),
+    ];
+    await waitingAtLeast(3);
+    release();
+    const outcomes = await Promise.allSettled([first, ...all]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    for (const outcome of outcomes.slice(1))
+      expect(String((outcome as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+    expect(parcels()).toEqual(['p00']);
+    for (const label of ['p01', 'p02', 'p03'])
+      expect(seen.get(label)!.events).toEqual(['start', 'before commit', 'rollback']);
+    await transaction('p04', insert('p04'));
+    expect(parcels()).toEqual(['p00', 'p04']);
+  });
+
+  it('when SQLite rolls the whole transaction back, the members already in the group fail too', async () => {
+    const { first, release } = holdTurn();
+    const all = [
+      transaction('p01', insert('p01')),
+      transaction('p02', async (em) => {
+        await insert('p02')(em);
+        await executePlain(em, 'insert into doomed (id) values (?)', ['x']);
+      }),
+      transaction('p03', insert('p03')),
+    ];
+    await waitingAtLeast(3);
+    release();
+    const outcomes = await Promise.allSettled([first, ...all]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toMatch(/rolled the grouped transaction back/);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/rolled back/);
+    // p01 was told it failed and its row is gone; p03 ran in a new transaction
+    expect(parcels()).toEqual(['p00', 'p03']);
+    expect(seen.get('p01')!.events).toEqual(['start', 'before commit', 'rollback']);
+    expect(seen.get('p03')!.events).toEqual(['start', 'before commit', 'commit']);
+  });
+
+  it('a transaction that cannot join commits the open group first; statements outside transactions wait for it', async () => {
+    const { first, release } = holdTurn();
+    let outside: Promise<unknown> | undefined;
+    const all = [
+      transaction('p01', async (em) => {
+        await insert('p01')(em);
+        // a statement outside any transaction, asked while the group holds the connection
+        outside = executePlain(orm.em.fork(), 'insert into parcel (id, label) values (?, ?)', ['q1', 'q1']);
+      }),
+      transaction('p02', insert('p02')),
+      // MikroORM's own path takes the connection from the pool: the group commits before it
+      transaction('p03', insert('p03'), { lean: false }),
+      transaction('p04', insert('p04')),
+      transaction('p05', insert('p05'), { grouped: false }),
+    ];
+    await waitingAtLeast(5);
+    release();
+    await Promise.all([first, ...all, outside]);
+    await outside;
+    expect(parcels()).toEqual(['p00', 'p01', 'p02', 'p03', 'p04', 'p05', 'q1']);
+    expect(seen.get('p02')!.group).toBe(seen.get('p01')!.group);
+    expect(seen.get('p03')!.group).toBeUndefined();
+    expect(seen.get('p05')!.group).toBeUndefined();
+    // p01 and p02 were committed before p03 began
+    expect(seen.get('p03')!.visibleAtCommit).toEqual(expect.arrayContaining(['p01', 'p02', 'p03']));
+  });
+
+  it('one transaction at a time is a group of one: BEGIN and COMMIT of its own, nothing waits', async () => {
+    for (const label of ['p01', 'p02', 'p03']) {
+      await transaction(label, insert(label));
+      expect(seen.get(label)!.visibleAtCommit).toContain(label);
+    }
+    const groups = new Set(['p01', 'p02', 'p03'].map((label) => seen.get(label)!.group));
+    expect(groups.size).toBe(3);
+    expect(transactionTurns(orm.em.getConnection()).queued).toBe(0);
+  });
+});
