@@ -206,7 +206,9 @@ export class SqliteConnection extends BetterSqliteConnection {
         }
         const connection = await client.acquireConnection();
         try {
-          control(connection, 'BEGIN');
+          // a group takes the write lock at once: its snapshot must not go stale between members (another
+          // connection — the import's write worker — committing in between would fail a later member's first write)
+          control(connection, turn ? 'BEGIN IMMEDIATE' : 'BEGIN');
         } catch (error) {
           await client.releaseConnection(connection);
           throw error;

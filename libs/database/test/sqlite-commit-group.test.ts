@@ -274,6 +274,34 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
     expect(seen.get('p03')!.visibleAtCommit).toEqual(expect.arrayContaining(['p01', 'p02', 'p03']));
   });
 
+  it('a group holds the write lock from its BEGIN: no other writer commits between its members', async () => {
+    // another connection writing the same file (as the import's write worker does), failing at once when locked
+    const other = new Database(location.dbName, { timeout: 0 });
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // the founder only reads: with a deferred BEGIN it would hold a snapshot and no lock
+      const first = transaction('p00', async (em) => {
+        await executePlain(em, 'select count(*) as n from parcel', []);
+        await held;
+      });
+      const next = transaction('p01', insert('p01'));
+      try {
+        await waitingAtLeast(1);
+        expect(() => other.prepare('insert into parcel (id, label) values (?, ?)').run('o1', 'o1')).toThrow(
+          /locked|busy/i,
+        );
+      } finally {
+        release();
+      }
+      await Promise.all([first, next]);
+      other.prepare('insert into parcel (id, label) values (?, ?)').run('o1', 'o1');
+      expect(parcels()).toEqual(['o1', 'p01']);
+    } finally {
+      other.close();
+    }
+  });
+
   it('one transaction at a time is a group of one: BEGIN and COMMIT of its own, nothing waits', async () => {
     for (const label of ['p01', 'p02', 'p03']) {
       await transaction(label, insert(label));
