@@ -11,6 +11,8 @@
  * - commit → applied at the steady rate by stage, where the tree reports them (commit → the relay hands the row to the
  *   connection, publish → ack, publish → the consumer receives it, receive → its transaction committed).
  * Run with `npm run bench` (root, through turbo) or `npm run bench` in e2e/. Not part of `npm test`.
+ * BENCH_EVENT_STEADY_ONLY=1 runs only the services' steady rounds (no raw JetStream path, no closed-loop rounds; the
+ * raw processes still start): a profile (BENCH_CPU_PROF_DIR) of residents or cases then holds the steady rate alone.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -28,6 +30,7 @@ const RATE = number('BENCH_EVENT_RATE', 1_000);
 const EVENTS = number('BENCH_EVENTS', 3_000);
 const ROUNDS = number('BENCH_EVENT_ROUNDS', 3);
 const IN_FLIGHT = number('BENCH_EVENT_IN_FLIGHT', 16);
+const STEADY_ONLY = Boolean(process.env.BENCH_EVENT_STEADY_ONLY);
 
 /**
  * The flags `npm start` runs the services with (scripts/node-flags.json); with BENCH_CPU_PROF_DIR every process of
@@ -207,7 +210,7 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
       children.push(await startChild(name, env));
     const [rawConsumer, rawPublisher, cases, residents] = children;
     paths = [
-      { name: 'raw JetStream', producer: rawPublisher, consumer: rawConsumer },
+      ...(STEADY_ONLY ? [] : [{ name: 'raw JetStream', producer: rawPublisher, consumer: rawConsumer }]),
       { name: 'residents → cases', producer: residents, consumer: cases },
     ];
   }, 600_000);
@@ -243,6 +246,7 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     const flat = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const path of paths) steady.get(path.name)!.push(await round(path, EVENTS, { rate: RATE }, `steady${r}`));
+      if (STEADY_ONLY) continue;
       for (const path of paths)
         flat.get(path.name)!.push(await round(path, EVENTS, { inFlight: IN_FLIGHT }, `flat${r}`));
       await heapSnapshots(children, `after-round-${r}`);
@@ -271,7 +275,8 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
         `| ${f.name} | ${ms(f.steady.p50)} | ${ms(f.steady.p95)} | ${ms(f.steady.p99)} | ${Math.round(f.flat.perSecond)} | ` +
           `${cpu(f.steady.producerCpu)}, ${cpu(f.steady.consumerCpu)} | ${cpu(f.flat.producerCpu)}, ${cpu(f.flat.consumerCpu)} |`,
       );
-    const [raw, services] = figures;
+    const services = figures[figures.length - 1];
+    const raw = STEADY_ONLY ? undefined : figures[0];
     // where commit → applied goes, at the steady rate (stages the tree does not report are left out)
     const stageLines = STAGES.flatMap((stage) => {
       const times = steady
@@ -293,11 +298,18 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
       );
     lines.push(
       '',
-      `commit → applied / raw publish → consume rate: ${(services.flat.perSecond / raw.flat.perSecond).toFixed(2)}×`,
+      ...(raw
+        ? [
+            `commit → applied / raw publish → consume rate: ${(services.flat.perSecond / raw.flat.perSecond).toFixed(2)}×`,
+          ]
+        : []),
       `largest RSS: ${memory.map((m) => `${m.name} ${Math.round(m.maxRss / 1024 / 1024)} MB`).join(', ')}`,
       // CPU time does not depend on what else runs on the machine, latency and rate do
       `CPU per event: ${memory
-        .map((m) => `${m.name} ${((m.cpuMs - (cpuBefore.get(m.name) ?? 0)) / (EVENTS * ROUNDS * 2)).toFixed(2)} ms`)
+        .map(
+          (m) =>
+            `${m.name} ${((m.cpuMs - (cpuBefore.get(m.name) ?? 0)) / (EVENTS * ROUNDS * (STEADY_ONLY ? 1 : 2))).toFixed(2)} ms`,
+        )
         .join(', ')}`,
     );
     process.stdout.write(`\n${lines.join('\n')}\n\n`);

@@ -5,7 +5,8 @@
 // commit, outbox row, relay, JetStream publish and ack, "sent" mark). With the node flags of `npm start`:
 //   node --max-semi-space-size=4 --heap-growing-percent=40 e2e/bench/producer-loop.mjs
 // Environment: LOOP_EVENTS (5,000 per round), LOOP_ROUNDS (4; the first is a warm-up and not summarised),
-// LOOP_IN_FLIGHT (16). Add --cpu-prof to profile it.
+// LOOP_IN_FLIGHT (16), LOOP_RATE (a steady rate in events/s instead: one unit of work started every millisecond or so,
+// as the events benchmark's steady rounds, IN_FLIGHT ignored). Add --cpu-prof to profile it.
 import { ResidentRegistered } from '@shequ/contracts';
 import { executePlain } from '@shequ/database';
 import * as messaging from '@shequ/messaging';
@@ -16,6 +17,7 @@ const number = (name, fallback) => (Number(process.env[name]) > 0 ? Number(proce
 const EVENTS = number('LOOP_EVENTS', 5_000);
 const ROUNDS = number('LOOP_ROUNDS', 4);
 const IN_FLIGHT = number('LOOP_IN_FLIGHT', 16);
+const RATE = number('LOOP_RATE', 0);
 
 const nats = await startNatsServer();
 const data = tempDir('shequ-producer-loop-');
@@ -33,17 +35,25 @@ for (let round = 0; round < ROUNDS; round++) {
   const cpu = process.cpuUsage();
   const started = performance.now();
   let next = 0;
+  const produce = (i) =>
+    service.orm.em.fork().transactional(async (em) => {
+      messaging
+        .eventSink(service.outbox, em, BENCH_META)
+        .record(ResidentRegistered, benchRegistration(`loop-${round}-${i}`));
+    });
   const worker = async () => {
-    while (next < EVENTS) {
-      const i = next++;
-      await service.orm.em.fork().transactional(async (em) => {
-        messaging
-          .eventSink(service.outbox, em, BENCH_META)
-          .record(ResidentRegistered, benchRegistration(`loop-${round}-${i}`));
-      });
-    }
+    while (next < EVENTS) await produce(next++);
   };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  if (RATE) {
+    // open loop, as events.bench.ts's steady rounds: what is due by now, then a 1 ms timer
+    const pending = [];
+    while (next < EVENTS) {
+      const due = Math.min(EVENTS, Math.floor(((performance.now() - started) * RATE) / 1000) + 1);
+      while (next < due) pending.push(produce(next++));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(pending);
+  } else await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   while ((await unsent()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   const used = process.cpuUsage(cpu);
   const ms = (used.user + used.system) / 1000 / EVENTS;

@@ -6,7 +6,15 @@ import { DeliverPolicy } from '@nats-io/jetstream';
 import { executePlain, ormConfig } from '@shequ/database';
 import { ResidentDeceased, STREAM_NAME, type EventEnvelope } from '@shequ/contracts';
 import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { NatsBus, Outbox, OutboxMessage, OutboxRelay, messagingEntities, type PublishAnswer } from '../src/index.js';
+import {
+  NatsBus,
+  Outbox,
+  OutboxMessage,
+  OutboxRelay,
+  messagingEntities,
+  relayPublishes,
+  type PublishAnswer,
+} from '../src/index.js';
 
 async function scratchOrm(dialect: 'sqlite' | 'postgresql', label: string) {
   const orm = await MikroORM.init(
@@ -258,5 +266,121 @@ describe.each(testDialects())('relay pipelining: hand-over at commit, acks in fl
     const after = await commit('res-ack-lost');
     expect(bus.calls.at(-1)).toBe(after.id);
     await waitFor(async () => (await row(after.id)).sentAt !== null, { what: 'the row after marked sent' });
+  });
+});
+
+describe.each(testDialects())('relay pacing: at most one publishing write per gatherMs (%s)', (dialect) => {
+  /** Long enough that a few commits surely end within it, on a loaded machine too. */
+  const GATHER_MS = 500;
+  let nats: NatsServerHandle;
+  let orm: MikroORM;
+  let bus: BusWithHeldAcks;
+  let relay: OutboxRelay;
+  const outbox = new Outbox('residents');
+  /** Each publishing write of the relay: the message ids it carried and when. */
+  const writes: { ids: string[]; at: number }[] = [];
+  const onPublished = (ids: string[], at: number) => writes.push({ ids, at });
+
+  const startRelay = async () => {
+    relay = new OutboxRelay({
+      orm,
+      bus,
+      gatherMs: GATHER_MS,
+      pollIntervalMs: 60_000,
+      lockRows: dialect === 'postgresql',
+    });
+    relay.start();
+    await waitFor(() => relay['caughtUp'] === true, { what: 'the relay caught up after start' });
+  };
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    orm = await scratchOrm(dialect, 'paced_relay');
+    bus = new BusWithHeldAcks({ servers: nats.url, name: 'residents-test', credentials: nats.credentials.residents });
+    await bus.firstConnection;
+    relayPublishes.on('published', onPublished);
+    await startRelay();
+  });
+
+  beforeEach(async () => {
+    // a quiet spell: the last write is more than an interval ago
+    await new Promise((resolve) => setTimeout(resolve, GATHER_MS + 50));
+    bus.calls.length = 0;
+    writes.length = 0;
+  });
+
+  afterAll(async () => {
+    relayPublishes.off('published', onPublished);
+    await relay?.stop();
+    await bus?.close();
+    await orm?.close(true);
+    await nats?.dispose();
+  });
+
+  const commit = (residentId: string) =>
+    orm.em
+      .fork()
+      .transactional(async (em) => outbox.add(em, ResidentDeceased, { residentId, diedOn: '2026-12-03' }, meta));
+  const commitWith = (residentId: string, before: (id: string) => void) =>
+    orm.em.fork().transactional(async (em) => {
+      const event = outbox.add(em, ResidentDeceased, { residentId, diedOn: '2026-12-03' }, meta);
+      before(event.id);
+      return event;
+    });
+  const row = (id: string) => orm.em.fork().findOneOrFail(OutboxMessage, { id });
+  const unsent = (ids: string[]) => orm.em.fork().count(OutboxMessage, { id: ids, sentAt: null });
+
+  it('publishes a commit after a quiet spell at once, and the commits of the interval after it together at its end, in commit order', async () => {
+    // the first one's ack held: the later commits wait for the end of the interval
+    const first = await commitWith('res-paced', (id) => bus.holdNext.add(id));
+    // quiet before: on the connection when the commit returns
+    expect(bus.calls).toEqual([first.id]);
+    const later: EventEnvelope[] = [];
+    for (let i = 0; i < 5; i++) later.push(await commit('res-paced'));
+    // within the interval after the first write: nothing more written yet
+    expect(bus.calls).toEqual([first.id]);
+    await waitFor(() => bus.calls.length === 6, { what: 'the later commits published' });
+    // one write for the five, not before the interval was over, in commit order
+    expect(writes.map((write) => write.ids)).toEqual([[first.id], later.map((event) => event.id)]);
+    expect(writes[1].at - writes[0].at).toBeGreaterThanOrEqual(GATHER_MS - 2);
+    bus.release();
+    const ids = [first.id, ...later.map((event) => event.id)];
+    await waitFor(async () => (await unsent(ids)) === 0, { what: 'the six rows marked sent' });
+  });
+
+  it('publishes the commits waiting for the interval as soon as an acknowledgement comes back', async () => {
+    const first = await commitWith('res-paced-ack', (id) => bus.holdNext.add(id));
+    const later: EventEnvelope[] = [];
+    for (let i = 0; i < 3; i++) later.push(await commit('res-paced-ack'));
+    expect(bus.calls).toEqual([first.id]);
+    await waitFor(() => bus.held.has(first.id), { what: "the first publish's ack back and held" });
+    // the ack's arrival (a wake-up the relay has anyway) takes the waiting commits out, before the interval is over
+    bus.release();
+    await waitFor(() => bus.calls.length === 4, { what: 'the waiting commits published' });
+    expect(writes.map((write) => write.ids)).toEqual([[first.id], later.map((event) => event.id)]);
+    expect(writes[1].at - writes[0].at).toBeLessThan(GATHER_MS);
+    const ids = [first.id, ...later.map((event) => event.id)];
+    await waitFor(async () => (await unsent(ids)) === 0, { what: 'the four rows marked sent' });
+  });
+
+  it('leaves the commits waiting for the interval unsent when the relay stops; the next relay publishes them once, in order', async () => {
+    const first = await commitWith('res-paced-stop', (id) => bus.holdNext.add(id));
+    const waiting = await commit('res-paced-stop');
+    expect(bus.calls).toEqual([first.id]);
+    await waitFor(() => bus.held.has(first.id), { what: "the first publish's ack back and held" });
+    const stopping = relay.stop();
+    // the stop drops the waiting publish (then waits for the ack in flight): the row stays in the table
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    bus.release();
+    await stopping;
+    expect(bus.calls).toEqual([first.id]);
+    expect((await row(first.id)).sentAt).not.toBeNull();
+    expect((await row(waiting.id)).sentAt).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, GATHER_MS + 50));
+    expect(bus.calls).toEqual([first.id]);
+
+    await startRelay();
+    await waitFor(async () => (await row(waiting.id)).sentAt !== null, { what: 'the waiting row published at start' });
+    expect(bus.calls).toEqual([first.id, waiting.id]);
   });
 });
