@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { EntitySchema, type EventSubscriber, type TransactionEventArgs } from '@mikro-orm/core';
+import { createRequire } from 'node:module';
+import { type EventSubscriber, type TransactionEventArgs } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseLocation } from '@shequ/testing';
@@ -13,26 +13,21 @@ import {
   transactionTurns,
   type Orm,
 } from '../src/index.js';
+import { CreateParcels, ParcelSchema } from './fixtures/parcels.js';
 
-class Parcel {
-  id!: string;
-  label!: string;
+/** A second connection to the database file (better-sqlite3, as the ORM's), looking on or writing. */
+interface OtherConnection {
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; run(...params: unknown[]): unknown };
+  close(): void;
 }
-const ParcelSchema = new EntitySchema<Parcel>({
-  class: Parcel,
-  tableName: 'parcel',
-  properties: { id: { type: 'string', primary: true }, label: { type: 'string' } },
-});
+const Database = createRequire(import.meta.url)('better-sqlite3') as new (
+  file: string,
+  options: { readonly?: boolean; timeout?: number },
+) => OtherConnection;
 
-class CreateParcels extends Migration {
+/** A table an insert into makes SQLite roll back the whole transaction (as some errors do). */
+class CreateDoomed extends Migration {
   override async up(): Promise<void> {
-    this.addSql('create table "parcel" ("id" varchar(36) not null primary key, "label" varchar(50) not null)');
-    // checked at COMMIT: a violating transaction fails in its COMMIT statement
-    this.addSql(
-      'create table "parcel_note" ("id" varchar(36) not null primary key, "parcel_id" varchar(36) not null ' +
-        'references "parcel" ("id") deferrable initially deferred)',
-    );
-    // an insert here makes SQLite roll back the whole transaction (as some errors do)
     this.addSql('create table "doomed" ("id" varchar(36) not null primary key)');
     this.addSql(
       'create trigger "doomed_rollback" before insert on "doomed" begin select raise(rollback, \'rolled back\'); end',
@@ -51,7 +46,7 @@ interface Seen {
 describe('grouped commits of SQLite transactions waiting for their turn (CommitGroup)', () => {
   let orm: Orm;
   let location: ReturnType<typeof testDatabaseLocation>;
-  let reader: Database.Database;
+  let reader: OtherConnection;
   const byManager = new WeakMap<object, Seen>();
   const seen = new Map<string, Seen>();
   const parcels = () =>
@@ -80,7 +75,13 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
     orm = await openDatabase({
       location,
       entities: [ParcelSchema],
-      migrations: { sqlite: [{ name: 'Migration1_parcel', class: CreateParcels }], postgresql: [] },
+      migrations: {
+        sqlite: [
+          { name: 'Migration1_parcel', class: CreateParcels },
+          { name: 'Migration2_doomed', class: CreateDoomed },
+        ],
+        postgresql: [],
+      },
       subscribers: [subscriber],
     });
     reader = new Database(location.dbName, { readonly: true });

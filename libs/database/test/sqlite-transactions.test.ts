@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
-import { EntitySchema, type EventSubscriber, type TransactionEventArgs } from '@mikro-orm/core';
-import { Migration } from '@mikro-orm/migrations';
+import { type EventSubscriber, type TransactionEventArgs } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseLocation } from '@shequ/testing';
 import {
@@ -12,27 +11,7 @@ import {
   transactionTurns,
   type Orm,
 } from '../src/index.js';
-
-class Parcel {
-  id!: string;
-  label!: string;
-}
-const ParcelSchema = new EntitySchema<Parcel>({
-  class: Parcel,
-  tableName: 'parcel',
-  properties: { id: { type: 'string', primary: true }, label: { type: 'string' } },
-});
-
-class CreateParcels extends Migration {
-  override async up(): Promise<void> {
-    this.addSql('create table "parcel" ("id" varchar(36) not null primary key, "label" varchar(50) not null)');
-    // checked at COMMIT: a violating transaction fails in its COMMIT statement
-    this.addSql(
-      'create table "parcel_note" ("id" varchar(36) not null primary key, "parcel_id" varchar(36) not null ' +
-        'references "parcel" ("id") deferrable initially deferred)',
-    );
-  }
-}
+import { CreateParcels, ParcelSchema, Parcel } from './fixtures/parcels.js';
 
 const count = async (orm: Orm) =>
   Number((await executePlain<{ n: number }>(orm.em.fork(), 'select count(*) as n from parcel', []))[0].n);
