@@ -41,6 +41,8 @@ export interface GroupTurn {
     group: CommitGroup | undefined;
     /** Transactions waiting for their turn. */
     readonly queued: number;
+    /** No transaction joins a group opened this long ago (ms); `COMMIT_GROUP_MAX_MS` unless changed. */
+    readonly groupMaxMs: number;
   };
   /** Passes the turn to the next waiting transaction (once; later calls do nothing). */
   yieldTurn(): void;
@@ -59,6 +61,8 @@ export class CommitGroup<C extends GroupConnection = GroupConnection> {
     private readonly control: (sql: string) => void,
     /** Gives the connection back to the pool once the group has ended. */
     private readonly release: () => void,
+    /** No transaction joins once the group is this old (ms). */
+    private readonly maxMs = COMMIT_GROUP_MAX_MS,
   ) {}
 
   /** Whether the group has ended (committed or rolled back): nothing joins it any more. */
@@ -71,7 +75,7 @@ export class CommitGroup<C extends GroupConnection = GroupConnection> {
     return (
       !this.ended &&
       this.settled.length < COMMIT_GROUP_MAX_MEMBERS - 1 &&
-      performance.now() - this.openedAt < COMMIT_GROUP_MAX_MS
+      performance.now() - this.openedAt < this.maxMs
     );
   }
 

@@ -13,7 +13,7 @@ import {
   type TransactionOptions as OrmTransactionOptions,
 } from '@mikro-orm/core';
 
-import { CommitGroup, GROUP_MEMBER_SAVEPOINT, type GroupTurn } from './sqlite-commit-group.js';
+import { COMMIT_GROUP_MAX_MS, CommitGroup, GROUP_MEMBER_SAVEPOINT, type GroupTurn } from './sqlite-commit-group.js';
 import { runOn, sqliteBindings, type SqliteHandle } from './sqlite-statements.js';
 import { runTopLevelTransaction } from './top-level-transaction.js';
 
@@ -219,6 +219,7 @@ export class SqliteConnection extends BetterSqliteConnection {
             connection,
             (sql) => control(connection, sql),
             () => void client.releaseConnection(connection),
+            turn.turns.groupMaxMs,
           );
           turn.turns.group = group;
           trx.member = { group, turn, savepoint: false };
@@ -394,6 +395,8 @@ interface Waiter {
 export class TransactionTurns {
   /** The commit group open on the connection (`CommitGroup`), joined by the turns' transactions that can. */
   group: CommitGroup | undefined;
+  /** No transaction joins a commit group opened this long ago (ms). */
+  groupMaxMs = COMMIT_GROUP_MAX_MS;
   private busy = false;
   private waiting: (Waiter | undefined)[] = [];
   private head = 0;
@@ -476,7 +479,7 @@ export class TransactionTurns {
 const turns = new WeakMap<object, TransactionTurns>();
 
 /** The turns of the outermost transactions on `connection` (one queue per ORM: its connection). */
-export function transactionTurns(connection: object): { readonly queued: number } {
+export function transactionTurns(connection: object): { readonly queued: number; groupMaxMs: number } {
   let queue = turns.get(connection);
   if (!queue) turns.set(connection, (queue = new TransactionTurns(TRANSACTION_TURN_TIMEOUT_MS)));
   return queue;

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type EventSubscriber, type TransactionEventArgs } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabaseLocation } from '@shequ/testing';
 import {
   COMMIT_GROUP_MAX_MS,
@@ -110,53 +110,86 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
   const insert = (id: string) => (em: any) =>
     executePlain(em, 'insert into parcel (id, label) values (?, ?)', [id, id]);
 
-  /** A first transaction that holds its turn until `release()`, so the transactions asked meanwhile wait in line. */
-  function holdTurn() {
+  /**
+   * A first transaction that holds its turn until `release()`, so the transactions asked meanwhile wait in line.
+   * Grouped (the default), it founds a group of its own; `started` resolves once its work is in (its group open).
+   */
+  function holdTurn(options: { grouped?: boolean } = {}) {
     let release!: () => void;
+    let started!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const first = transaction('p00', async (em) => {
-      await insert('p00')(em);
-      await held;
-    });
-    return { first, release };
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    const first = transaction(
+      'p00',
+      async (em) => {
+        await insert('p00')(em);
+        started();
+        await held;
+      },
+      options,
+    );
+    return { first, release, started: begun };
   }
 
-  /** Waits until `n` transactions wait in line, and until the first one's group no longer takes members. */
-  const waitingAtLeast = async (n: number) => {
+  /**
+   * A first transaction holding its turn outside any group, for the tests of what a group's members share: the groups
+   * after it stay open for a minute (`groupMaxMs`), so a slow machine does not split them.
+   */
+  function holdTurnUngrouped() {
+    transactionTurns(orm.em.getConnection()).groupMaxMs = 60_000;
+    return holdTurn({ grouped: false });
+  }
+
+  afterEach(() => void (transactionTurns(orm.em.getConnection()).groupMaxMs = COMMIT_GROUP_MAX_MS));
+
+  /** Waits until `n` transactions wait in line behind the first, once it is at work. */
+  const waitingAtLeast = async (n: number, started: Promise<void>) => {
+    await started;
     const turns = transactionTurns(orm.em.getConnection());
-    for (let i = 0; i < 200 && turns.queued < n; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i < 400 && turns.queued < n; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(turns.queued).toBe(n);
-    await new Promise((resolve) => setTimeout(resolve, COMMIT_GROUP_MAX_MS + 5));
   };
 
   it('transactions waiting in line share one COMMIT, and none returns or announces its commit before it', async () => {
-    const { first, release } = holdTurn();
+    const { first, release, started } = holdTurn();
     const labels = Array.from({ length: 20 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
     const returned = new Map<string, string[]>();
     const rest = labels.map((label) =>
       transaction(label, insert(label)).then(() => void returned.set(label, parcels())),
     );
-    await waitingAtLeast(20);
+    await waitingAtLeast(20, started);
+    // the first holds its turn longer than a group stays open
+    await new Promise((resolve) => setTimeout(resolve, COMMIT_GROUP_MAX_MS + 5));
     release();
     await Promise.all([first, ...rest]);
 
     expect(parcels()).toEqual(['p00', ...labels]);
-    const groups = new Set([...seen.values()].map((entry) => entry.group));
-    expect(groups.has(undefined)).toBe(false);
-    // p00 held its turn longer than a group stays open: it committed alone; the 20 that waited shared a COMMIT
-    expect(groups.size).toBe(2);
-    expect(seen.get('p00')!.group).not.toBe(seen.get('p01')!.group);
+    const groupOf = (label: string) => seen.get(label)!.group;
+    expect([...seen.values()].every((entry) => entry.group !== undefined)).toBe(true);
+    // p00 held its turn longer than a group stays open: it committed alone
+    expect(labels.some((label) => groupOf(label) === groupOf('p00'))).toBe(false);
+    // the 20 that waited shared COMMITs: in line order, each group a run of consecutive members (a group closes after
+    // COMMIT_GROUP_MAX_MS, so a slow machine may need more than one, but never one per transaction)
+    const runs: string[][] = [];
     for (const label of labels) {
-      expect(seen.get(label)!.events).toEqual(['start', 'before commit', 'commit']);
-      expect(seen.get(label)!.group).toBe(seen.get('p01')!.group);
+      if (runs.length > 0 && groupOf(runs.at(-1)![0]) === groupOf(label)) runs.at(-1)!.push(label);
+      else runs.push([label]);
+    }
+    expect(new Set(labels.map(groupOf)).size).toBe(runs.length);
+    expect(Math.max(...runs.map((run) => run.length))).toBeGreaterThan(1);
+    for (const run of runs) {
       // committed with the whole group: even the first member's commit is announced only once the last one is in
-      expect(seen.get(label)!.visibleAtCommit).toEqual(['p00', ...labels]);
-      expect(returned.get(label)).toEqual(['p00', ...labels]);
+      const committed = ['p00', ...labels.slice(0, labels.indexOf(run.at(-1)!) + 1)];
+      for (const label of run) {
+        expect(seen.get(label)!.events).toEqual(['start', 'before commit', 'commit']);
+        expect(seen.get(label)!.visibleAtCommit).toEqual(committed);
+        expect(returned.get(label)!.slice(0, committed.length)).toEqual(committed);
+      }
     }
   });
 
   it('a failing member rolls back to its savepoint alone; the group commits the others', async () => {
-    const { first, release } = holdTurn();
+    const { first, release, started } = holdTurnUngrouped();
     const outcomes = await (async () => {
       const all = [
         transaction('p01', insert('p01')),
@@ -181,7 +214,7 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
         }),
         transaction('p06', insert('p06')),
       ];
-      await waitingAtLeast(5);
+      await waitingAtLeast(5, started);
       release();
       return Promise.allSettled([first, ...all]);
     })();
@@ -203,7 +236,7 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
   });
 
   it('a failing COMMIT fails every member of its group (nothing of them is kept), and the next transaction runs', async () => {
-    const { first, release } = holdTurn();
+    const { first, release, started } = holdTurnUngrouped();
     const all = [
       transaction('p01', insert('p01')),
       transaction('p02', async (em) => {
@@ -213,7 +246,7 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
       }),
       transaction('p03', insert('p03')),
     ];
-    await waitingAtLeast(3);
+    await waitingAtLeast(3, started);
     release();
     const outcomes = await Promise.allSettled([first, ...all]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
@@ -227,7 +260,7 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
   });
 
   it('when SQLite rolls the whole transaction back, the members already in the group fail too', async () => {
-    const { first, release } = holdTurn();
+    const { first, release, started } = holdTurnUngrouped();
     const all = [
       transaction('p01', insert('p01')),
       transaction('p02', async (em) => {
@@ -236,7 +269,7 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
       }),
       transaction('p03', insert('p03')),
     ];
-    await waitingAtLeast(3);
+    await waitingAtLeast(3, started);
     release();
     const outcomes = await Promise.allSettled([first, ...all]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
@@ -249,7 +282,7 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
   });
 
   it('a transaction that cannot join commits the open group first; statements outside transactions wait for it', async () => {
-    const { first, release } = holdTurn();
+    const { first, release, started } = holdTurnUngrouped();
     let outside: Promise<unknown> | undefined;
     const all = [
       transaction('p01', async (em) => {
@@ -263,7 +296,7 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
       transaction('p04', insert('p04')),
       transaction('p05', insert('p05'), { grouped: false }),
     ];
-    await waitingAtLeast(5);
+    await waitingAtLeast(5, started);
     release();
     await Promise.all([first, ...all, outside]);
     await outside;
@@ -280,15 +313,18 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
     const other = new Database(location.dbName, { timeout: 0 });
     try {
       let release!: () => void;
+      let begun!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
+      const started = new Promise<void>((resolve) => (begun = resolve));
       // the founder only reads: with a deferred BEGIN it would hold a snapshot and no lock
       const first = transaction('p00', async (em) => {
         await executePlain(em, 'select count(*) as n from parcel', []);
+        begun();
         await held;
       });
       const next = transaction('p01', insert('p01'));
       try {
-        await waitingAtLeast(1);
+        await waitingAtLeast(1, started);
         expect(() => other.prepare('insert into parcel (id, label) values (?, ?)').run('o1', 'o1')).toThrow(
           /locked|busy/i,
         );
