@@ -66,9 +66,12 @@ describe('JetStreamPublisher: core publishes, acknowledgements matched by reply 
   });
 
   it('fails a publish no stream takes (no responders) at once', async () => {
+    // a publisher waiting a minute for acks: "at once" is then far from its timeout even on a loaded machine
+    const patient = new JetStreamPublisher(connection, undefined, 60_000);
     const started = performance.now();
-    expect(await publishWith(publisher, 'nowhere.at.all', 'x', 'nowhere-1')).toMatch(/no responders/);
-    expect(performance.now() - started).toBeLessThan(250);
+    expect(await publishWith(patient, 'nowhere.at.all', 'x', 'nowhere-1')).toMatch(/no responders/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    patient.close();
   });
 
   it('fails a publish nobody acknowledges after its timeout, and ignores a late answer', async () => {
@@ -78,7 +81,7 @@ describe('JetStreamPublisher: core publishes, acknowledgements matched by reply 
     expect(await publishWith(publisher, 'silent.subject', 'x', 'silent-1')).toMatch(/did not acknowledge/);
     const waited = performance.now() - started;
     expect(waited).toBeGreaterThanOrEqual(290);
-    expect(waited).toBeLessThan(1_000);
+    expect(waited).toBeLessThan(5_000);
     silent.unsubscribe();
     expect(publisher.waiting).toBe(0);
   });

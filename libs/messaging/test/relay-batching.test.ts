@@ -296,13 +296,11 @@ describe.each(testDialects())(
 
     it('leaves the event loop free between the events of a backlog (a timer fires while it is applied)', async () => {
       await backlogOf(Array.from({ length: 60 }, (_, i) => `res-busy-${i}`));
-      // a batch of 50 busy events is a second of work: the ticker shows how long the loop waited for a turn
-      let last = Date.now();
-      let longestWait = 0;
-      const ticker = setInterval(() => {
-        longestWait = Math.max(longestWait, Date.now() - last);
-        last = Date.now();
-      }, 5);
+      // a batch of 50 busy events is a second of work: a timer due every 5 ms counts the turns the loop had meanwhile.
+      // With a turn after each event it fires about once an event; without, only between batches. (Counted, not
+      // timed: on a loaded machine the process itself may wait long for a core.)
+      let ticks = 0;
+      const ticker = setInterval(() => void ticks++, 5);
       try {
         consumer.start();
         await waitFor(
@@ -312,7 +310,7 @@ describe.each(testDialects())(
       } finally {
         clearInterval(ticker);
       }
-      expect(longestWait).toBeLessThan(400);
+      expect(ticks).toBeGreaterThanOrEqual(30);
     });
   },
 );

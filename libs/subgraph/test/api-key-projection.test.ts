@@ -68,7 +68,7 @@ describe('API-key projection across NATS restarts', () => {
         const fresh = await issue();
         // The revocation takes effect as soon as the projection has it, as at any time (a projection that confirmed
         // itself current a moment before the publish may accept the key for the few milliseconds the event takes
-        // to arrive); the fault was 37–43 s. Once refused, never accepted again.
+        // to arrive); the fault was 37–43 s, so 5 s leaves a loaded machine room. Once refused, never accepted again.
         let revokedRefusedAfter: number | undefined;
         let freshAcceptedAfter: number | undefined;
         while (Date.now() - restartedAt < 8_000) {
@@ -81,7 +81,7 @@ describe('API-key projection across NATS restarts', () => {
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         expect(revokedRefusedAfter).toBeDefined();
-        expect(revokedRefusedAfter!).toBeLessThan(1_000);
+        expect(revokedRefusedAfter!).toBeLessThan(5_000);
         // caught up within seconds (a key issued after the restart works)
         expect(freshAcceptedAfter).toBeDefined();
         expect(freshAcceptedAfter!).toBeLessThan(8_000);
