@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { homeCodeDigitsFor } from '../home-code.js';
 import { jwtSettingsFromEnv, signHs256Token } from '../jwt.js';
 import { ROLE_NAMES, isRole } from '../roles.js';
 
@@ -7,7 +8,7 @@ const { values } = parseArgs({
   options: {
     role: { type: 'string', multiple: true },
     grid: { type: 'string', multiple: true },
-    community: { type: 'string', default: '350203008006' },
+    community: { type: 'string' },
     name: { type: 'string' },
     department: { type: 'string' },
     subject: { type: 'string' },
@@ -23,11 +24,14 @@ if (roles.length === 0 || unknown.length > 0) {
   if (unknown.length) console.error(`  unknown role: ${unknown.join(', ')}`);
   process.exit(2);
 }
+// the demo's codes at the roles' level: 莲秀社区, 嘉莲街道, 思明区 (a token's claim must fit its roles)
+const DEMO_CODE: Record<number, string> = { 12: '350203008006', 9: '350203008', 6: '350203' };
+const community = values.community ?? DEMO_CODE[homeCodeDigitsFor(roles.filter(isRole)).at(-1) ?? 12];
 const token = await signHs256Token(
   {
     sub: values.subject ?? `dev-${roles.join('+')}`,
     name: values.name ?? `开发用户（${roles.join('、')}）`,
-    community: values.community,
+    community,
     department: values.department ?? null,
     roles: roles.filter(isRole),
     grids: values.grid ?? [],
