@@ -1,16 +1,17 @@
 import type { Role } from './roles.js';
 
 /**
- * The codes a token's `community` claim may name for each role: a community's 12-digit code for the roles that
- * work in one community (and the grids of it), a street's 9-digit code for `street_admin`, a district's 6-digit
- * code for `district_admin`, any of the three for an analyst. A region role's rows are every community whose code
- * starts with the claim, so a claim of another shape (empty, 7 digits, a LIKE wildcard) would widen them past any
+ * The codes a token's `community` claim may name for each role: a place at the role's level or below it — a
+ * community's 12-digit code for the roles that work in one community (and the grids of it), a street's 9-digit
+ * code (or one community of it) for `street_admin`, a district's 6-digit code (or a street or community of it) for
+ * `district_admin` and analysts. A region role's rows are every community whose code starts with the claim, so a
+ * claim of another shape (empty, 7 digits, a LIKE wildcard) or above the role's level would widen them past its
  * street or district: such a token is refused.
  */
 export const HOME_CODE_DIGITS: Readonly<Record<Role, readonly number[]>> = {
   community_admin: [12],
-  street_admin: [9],
-  district_admin: [6],
+  street_admin: [9, 12],
+  district_admin: [6, 9, 12],
   grid_worker: [12],
   civil_affairs: [12],
   comprehensive_governance: [12],

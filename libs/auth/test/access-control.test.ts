@@ -85,7 +85,6 @@ describe('AccessControl', () => {
       [['street_admin'], '35020300_'],
       [['street_admin'], '350203'],
       [['district_admin'], '35'],
-      [['district_admin'], '350203008'],
       [['analyst'], '3502'],
       [['analyst'], '35020%'],
     ] as Array<[Role[], string]>) {

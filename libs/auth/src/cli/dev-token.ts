@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { homeCodeDigitsFor } from '../home-code.js';
 import { jwtSettingsFromEnv, signHs256Token } from '../jwt.js';
 import { ROLE_NAMES, isRole } from '../roles.js';
 
@@ -24,9 +23,11 @@ if (roles.length === 0 || unknown.length > 0) {
   if (unknown.length) console.error(`  unknown role: ${unknown.join(', ')}`);
   process.exit(2);
 }
-// the demo's codes at the roles' level: 莲秀社区, 嘉莲街道, 思明区 (a token's claim must fit its roles)
-const DEMO_CODE: Record<number, string> = { 12: '350203008006', 9: '350203008', 6: '350203' };
-const community = values.community ?? DEMO_CODE[homeCodeDigitsFor(roles.filter(isRole)).at(-1) ?? 12];
+// by default the demo's place at the roles' level (a token's claim must fit its roles): 思明区 for a district
+// admin, 嘉莲街道 for a street admin, else 莲秀社区
+const community =
+  values.community ??
+  (roles.includes('district_admin') ? '350203' : roles.includes('street_admin') ? '350203008' : '350203008006');
 const token = await signHs256Token(
   {
     sub: values.subject ?? `dev-${roles.join('+')}`,
