@@ -84,6 +84,42 @@ describe('a community onboarded at run time works in every service through the g
     expect((await ok(q, { id: residentId }, { role: 'community_admin' })).resident).toBeNull();
   });
 
+  it('writes nothing, in any service, in a community never registered (a street admin naming an unknown code)', async () => {
+    const ghost: Caller = { ...streetAdmin, actingCommunity: '350203008099' };
+    const writes: Array<[string, Record<string, unknown>]> = [
+      [
+        `mutation($input: RegisterStaffInput!) { registerStaff(input: $input) { staff { id } } }`,
+        { input: { name: '未入驻', department: 'GRID', position: '网格员' } },
+      ],
+      [
+        `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`,
+        { input: { category: 'HOUSING_REPAIR', channel: 'WALK_IN', description: '未入驻社区的事项' } },
+      ],
+      [
+        `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`,
+        { input: { name: '未入驻社区党委', level: 'COMMITTEE', establishedOn: today } },
+      ],
+      [
+        `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id } } }`,
+        {
+          input: {
+            title: '未入驻社区的活动',
+            type: 'LECTURE',
+            startsAt: `${inAMonth}T07:00:00Z`,
+            endsAt: `${inAMonth}T09:00:00Z`,
+            organiserKind: 'DEPARTMENT',
+            organiserDepartment: 'CULTURE',
+          },
+        },
+      ],
+    ];
+    for (const [mutation, variables] of writes) {
+      const refused = await system.query(mutation, variables, ghost);
+      expect(refused.errors?.[0]?.extensions?.field, mutation).toBe('community');
+      expect(refused.errors?.[0]?.message).toMatch(/社区 350203008099 尚未登记/);
+    }
+  });
+
   it('opens a case, holds a party meeting and publishes an event in the new community', async () => {
     const opened = await eventually(
       `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id assignedGrid { name } } } }`,
@@ -106,10 +142,12 @@ describe('a community onboarded at run time works in every service through the g
       { timeoutMs: 240_000, what: 'the case routed to the new grid' },
     );
     expect(routed).toEqual({ name: '莲顺第一网格' });
-    const branch = await ok(
+    // each service writes in the new community once it has applied community.registered (NOT_YET_SYNCED until then)
+    const branch = await eventually(
       `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`,
       { input: { name: '莲顺社区党委', level: 'COMMITTEE', establishedOn: today } },
       admin,
+      'a party organisation of the new community',
     );
     const meeting = await ok(
       `mutation($input: RecordPartyMeetingInput!) { recordPartyMeeting(input: $input) { meeting { id } } }`,
@@ -125,7 +163,7 @@ describe('a community onboarded at run time works in every service through the g
       admin,
     );
     expect(meeting.recordPartyMeeting.meeting.id).toBeTruthy();
-    const planned = await ok(
+    const planned = await eventually(
       `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id } } }`,
       {
         input: {
@@ -138,6 +176,7 @@ describe('a community onboarded at run time works in every service through the g
         },
       },
       admin,
+      'an event of the new community',
     );
     const published = await ok(
       `mutation($input: CommunityEventActionInput!) { publishCommunityEvent(input: $input) { event { id status } } }`,

@@ -1,5 +1,6 @@
 import type { Department } from '@shequ/contracts';
 import { ForbiddenError, UnauthenticatedError } from '@shequ/errors';
+import { homeCodeFits } from './home-code.js';
 import { maskAddress, maskIdNumber, maskPhone } from './masking.js';
 import type { Permission } from './permissions.js';
 import { COMPLETES, UNMASKABLE, type FieldAccess, type PersonalField } from './personal-fields.js';
@@ -153,7 +154,11 @@ export class AccessControl {
   communityScope(): CommunityScope {
     const home = this.homeCode;
     const regional = this.policies.length > 0 && this.policies.every((p) => p.rows === 'region');
-    if (regional) return { kind: 'prefix', prefix: home };
+    // a region is the communities under a street or district code; a home code of another shape (which the token
+    // verifier refuses) covers nothing beyond itself rather than everything it is a prefix of
+    if (regional && this.principal.kind === 'user' && homeCodeFits(this.principal.roles, home))
+      return { kind: 'prefix', prefix: home };
+    if (regional) return { kind: 'exact', communityId: home };
     const further = this.principal.kind === 'user' ? (this.principal.communities ?? []) : [];
     const all = [...new Set([home, ...further])];
     return all.length > 1 ? { kind: 'set', communityIds: all } : { kind: 'exact', communityId: home };

@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './home-code.js';
 export * from './permissions.js';
 export * from './personal-fields.js';
 export * from './policy.js';

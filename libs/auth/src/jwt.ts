@@ -15,6 +15,7 @@ import { UnauthenticatedError } from '@shequ/errors';
 import type { UserPrincipal } from './principal.js';
 import { isRole, type Role } from './roles.js';
 import { COMMUNITY_CODE } from './access-control.js';
+import { homeCodeDigitsFor, homeCodeFits } from './home-code.js';
 
 export const DEV_JWT_SECRET = 'shequ-graph-development-secret-not-for-production';
 export const JWT_ISSUER = 'shequ-graph';
@@ -143,6 +144,14 @@ function principalFromClaims(payload: JWTPayload): UserPrincipal {
     : [];
   if (!payload.sub || typeof payload.community !== 'string' || roles.length === 0) {
     throw new UnauthenticatedError('未认证：令牌缺少 sub、community 或 roles');
+  }
+  if (!homeCodeFits(roles, payload.community)) {
+    const digits = homeCodeDigitsFor(roles);
+    throw new UnauthenticatedError(
+      `未认证：令牌的 community「${payload.community}」不是角色 ${roles.join('、')} 的辖区代码（${
+        digits.length ? `须为 ${digits.join(' 或 ')} 位数字` : '这些角色不能同在一个令牌中'
+      }）`,
+    );
   }
   return {
     kind: 'user',

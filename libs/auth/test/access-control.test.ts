@@ -78,6 +78,30 @@ describe('AccessControl', () => {
     expect(() => new AccessControl(user(['district_admin'], { communityId: '350203' }), '350203')).toThrow(/辖区/);
   });
 
+  it('covers no region past a street or district code: a home code of another shape sees only itself', () => {
+    for (const [roles, code] of [
+      [['street_admin'], ''],
+      [['street_admin'], '3502030'],
+      [['street_admin'], '35020300_'],
+      [['street_admin'], '350203'],
+      [['district_admin'], '35'],
+      [['analyst'], '3502'],
+      [['analyst'], '35020%'],
+    ] as Array<[Role[], string]>) {
+      const access = new AccessControl(user(roles, { communityId: code }));
+      expect(access.communityScope(), `${roles.join('+')} of «${code}»`).toEqual({ kind: 'exact', communityId: code });
+      expect(access.seesCommunity('350203008006')).toBe(false);
+    }
+    expect(new AccessControl(user(['district_admin'], { communityId: '350203' })).communityScope()).toEqual({
+      kind: 'prefix',
+      prefix: '350203',
+    });
+    expect(new AccessControl(user(['analyst'], { communityId: '350203008006' })).communityScope()).toEqual({
+      kind: 'prefix',
+      prefix: '350203008006',
+    });
+  });
+
   it('grants a department role for several communities: rows of those, writes in the named one', () => {
     const worker = new AccessControl(user(['civil_affairs'], { communities: ['350203008007', '350203008008'] }));
     expect(worker.communityScope()).toEqual({

@@ -41,6 +41,44 @@ describe('JWT', () => {
     await expect(verifier.verify('not.a.token')).rejects.toThrow(/未认证/);
   });
 
+  it('refuses a community claim that is not a code of the roles’ level (a region would widen past it)', async () => {
+    const verifier = new JwtVerifier(hs);
+    const refused: Array<[string[], string]> = [
+      [['street_admin'], ''],
+      [['street_admin'], '3502030'],
+      [['street_admin'], '350203'],
+      [['street_admin'], '35020300%'],
+      [['district_admin'], '3502'],
+      [['district_admin'], '35'],
+      [['analyst'], ''],
+      [['analyst'], '35020300'],
+      [['community_admin'], '350203008'],
+      [['grid_worker'], '35020300800x'],
+      [['street_admin', 'grid_worker'], '350203008'],
+    ];
+    for (const [roles, community] of refused)
+      await expect(
+        verifier.verify(await signHs256Token({ ...claims, roles: roles as never, community }, hs)),
+        `${roles.join('+')} of «${community}»`,
+      ).rejects.toThrow(/未认证：令牌的 community/);
+    const accepted: Array<[string[], string]> = [
+      [['street_admin'], '350203008'],
+      [['district_admin'], '350203'],
+      [['analyst'], '350203'],
+      [['analyst'], '350203008'],
+      [['analyst'], '350203008006'],
+      [['street_admin'], '350203008006'],
+      [['district_admin'], '350203008'],
+      [['street_admin', 'analyst'], '350203008'],
+      [['community_admin', 'analyst'], '350203008006'],
+      [['civil_affairs'], '350203008006'],
+    ];
+    for (const [roles, community] of accepted)
+      expect(
+        (await verifier.verify(await signHs256Token({ ...claims, roles: roles as never, community }, hs))).communityId,
+      ).toBe(community);
+  });
+
   it('refuses tokens without exp, or living longer than the configured maximum', async () => {
     const verifier = new JwtVerifier(hs);
     const secret = new TextEncoder().encode(DEV_JWT_SECRET);

@@ -31,7 +31,8 @@ export interface SubgraphContext {
   /**
    * Runs `work` in one transaction; events it records commit with its changes (outbox). A caller covering a
    * street or district writes in one community at a time: without an acting community (header
-   * X-Shequ-Community) it is refused, unless the work is about the places above communities (`aboveCommunity`).
+   * X-Shequ-Community) it is refused, unless the work is about the places above communities (`aboveCommunity`); so is
+   * a write in a community that is not registered (NOT_YET_SYNCED while this service is still catching up).
    */
   transaction<T>(work: (uow: UnitOfWork) => Promise<T>, options?: { aboveCommunity?: boolean }): Promise<T>;
 }
@@ -47,6 +48,11 @@ export function createSubgraphContext(deps: {
   logger: Logger;
   /** Tells whether the reference projection may still be behind (a refused reference is then retryable). */
   referenceSync?: { catchingUp(): Promise<boolean> };
+  /**
+   * Whether a community is registered (社区入驻): writes in one that is not are refused; `authoritative` when this
+   * service holds the registry itself (residents), else a refusal is retryable while its projection catches up.
+   */
+  communities?: { registered(em: EntityManager, communityId: string): Promise<boolean>; authoritative: boolean };
 }): SubgraphContext {
   const em = deps.em.fork();
   const access = new AccessControl(deps.principal, deps.actingCommunityId ?? null);
@@ -69,6 +75,12 @@ export function createSubgraphContext(deps: {
           `街道、区级账号须在请求头 X-Shequ-Community 指定要写入的社区（辖区 ${communityId} 内的 12 位社区编码）`,
         );
       try {
+        if (!options?.aboveCommunity && deps.communities && !(await deps.communities.registered(em, communityId))) {
+          const message = `社区 ${communityId} 尚未登记：须先由街道或区级管理员登记（社区入驻），才能在该社区写入`;
+          throw deps.communities.authoritative
+            ? new InvalidInputError('community', message)
+            : new UnknownReferenceError('community', message, 'COMMUNITY', communityId);
+        }
         return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
       } catch (error) {
         if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))

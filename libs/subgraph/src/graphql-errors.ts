@@ -7,14 +7,14 @@ import { isDomainError } from '@shequ/errors';
 export const isExpectedError = (original: unknown): boolean =>
   isDomainError(original) || original instanceof ArgumentValidationError;
 import { clientInputError, withoutSuggestions } from '@shequ/server';
+import { chineseConstraintMessage } from './validation-messages.js';
 
 /** Dotted path of the first failing property, e.g. `input.household.address`. */
 function firstInvalidField(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints && Object.keys(error.constraints).length > 0) {
-      return { field: path, message: Object.values(error.constraints)[0] };
-    }
+    const [constraint] = Object.entries(error.constraints ?? {});
+    if (constraint) return { field: path, message: chineseConstraintMessage(constraint[0], constraint[1]) };
     const nested = firstInvalidField(error.children ?? [], path);
     if (nested) return nested;
   }

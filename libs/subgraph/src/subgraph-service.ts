@@ -69,6 +69,7 @@ import { piiAuditPlugin } from './access/audit-plugin.js';
 import { ApiKeyProjection } from './access/api-key-projection.js';
 import { referenceConsumerName } from './references/reference-consumer.js';
 import { ReferenceSync } from './references/reference-sync.js';
+import { rememberRegisteredCommunities, type CommunityRegistry } from './references/community-registry.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import { PeriodicTask } from './periodic-task.js';
 import { claimTaskPeriod } from './scheduled-task-lease.js';
@@ -109,6 +110,8 @@ export interface SubgraphServiceDefinition {
   routes?(deps: ServiceDependencies, callers: RouteCallers): HttpRoute[];
   /** The one operation that may come with a body over 1 MiB (residents' district import), and its limit. */
   largeOperations?: LargeOperations;
+  /** Which communities are registered: every write in a community checks it (`ctx.transaction`). */
+  communities: CommunityRegistry;
 }
 
 export interface ServiceDependencies {
@@ -192,6 +195,7 @@ export async function startSubgraphService(
     apiKeys: overrides.apiKeys ?? projection,
   };
   const referenceSync = new ReferenceSync(bus, referenceConsumerName(definition.name));
+  const communities = rememberRegisteredCommunities(definition.communities);
   const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
     if (config.seed === 'demo' && definition.seedDemoData) {
@@ -219,6 +223,7 @@ export async function startSubgraphService(
         clock,
         logger,
         referenceSync,
+        communities,
       });
     };
     const { schema } = await definition.buildSchema();

@@ -4,6 +4,8 @@ import { EntitySchema, MikroORM } from '@mikro-orm/core';
 import { GraphQLError, buildSchema as buildSdlSchema } from 'graphql';
 import { ormConfig } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
+import { ArrayMaxSize, MaxLength, MinLength, validate } from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
 import { testDatabaseLocation } from '@shequ/testing';
 import {
   DateScalar,
@@ -100,6 +102,33 @@ describe('formatGraphQLError', () => {
       code: 'CONFLICT',
       field: 'idNumber',
     });
+  });
+
+  it('words every failed input constraint in Chinese, naming the field (never class-validator’s English)', async () => {
+    class BuildingInput {
+      @MaxLength(100)
+      name!: string;
+      @ArrayMaxSize(3)
+      buildingIds!: string[];
+      @MinLength(2, { message: '至少两个字' })
+      reason!: string;
+    }
+    const input = Object.assign(new BuildingInput(), { name: '楼'.repeat(101), buildingIds: ['a'], reason: '调整' });
+    const messageFor = async (value: BuildingInput) => {
+      const errors = await validate(value, { validationError: { target: false, value: false } });
+      const formatted = format({ message: 'x' }, wrap(new ArgumentValidationError(errors)));
+      return [formatted.message, formatted.extensions?.field];
+    };
+    expect(await messageFor(input)).toEqual(['输入无效：name：不能超过 100 个字', 'name']);
+    expect(await messageFor(Object.assign(input, { name: '楼', buildingIds: ['a', 'b', 'c', 'd'] }))).toEqual([
+      '输入无效：buildingIds：最多 3 项',
+      'buildingIds',
+    ]);
+    // a decorator's own Chinese message is kept
+    expect(await messageFor(Object.assign(input, { buildingIds: [], reason: '调' }))).toEqual([
+      '输入无效：reason：至少两个字',
+      'reason',
+    ]);
   });
 
   it('hides unexpected errors in production', () => {

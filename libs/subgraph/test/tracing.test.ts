@@ -42,6 +42,8 @@ const definition: SubgraphServiceDefinition = {
   entities: [],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [DeathRegisterResolver] }),
+  // no writes here
+  communities: { isRegistered: async () => true, registerForTests: async () => undefined },
 };
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');

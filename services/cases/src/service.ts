@@ -1,6 +1,7 @@
 import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
 import {
   PeriodicTask,
+  referenceProjectionCommunities,
   referenceProjectionConsumer,
   webhookConsumers,
   webhookDispatchTask,
@@ -35,6 +36,8 @@ export const casesService: SubgraphServiceDefinition = {
   rollups: [caseRollup],
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
+  // writes only in registered communities: those residents announced (community.registered) or the seeds filled in
+  communities: referenceProjectionCommunities,
   consumers: (deps) => [
     referenceProjectionConsumer('cases', deps),
     withFundDisbursementLinks(residentsConsumer(deps)),

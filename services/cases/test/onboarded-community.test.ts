@@ -112,6 +112,24 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reporterId' });
   });
 
+  it('writes nothing in a community residents never announced: its token, or a street admin naming it', async () => {
+    const GHOST = '350203008099';
+    const input = { category: 'HOUSING_REPAIR', channel: 'WALK_IN', description: '未入驻社区的事项' };
+    for (const caller of [
+      { role: 'community_admin', community: GHOST },
+      { role: 'street_admin', community: '350203008', actingCommunity: GHOST },
+    ] as Caller[]) {
+      const refused = await service.graphql(OPEN, { input }, caller);
+      // BAD_USER_INPUT, or NOT_YET_SYNCED (retryable) should the projection still be catching up on a slow machine
+      expect(refused.errors?.[0]?.extensions?.code, JSON.stringify(caller)).toMatch(
+        /^(BAD_USER_INPUT|NOT_YET_SYNCED)$/,
+      );
+      expect(refused.errors?.[0]?.extensions?.field).toBe('community');
+      expect(refused.errors?.[0]?.message).toMatch(/社区 350203008099 尚未登记/);
+    }
+    expect(await service.orm.em.fork().count(Case, { communityId: GHOST })).toBe(0);
+  });
+
   it('moves open cases and open tasks of a redrawn building to its new grid; finished cases keep theirs', async () => {
     const em = () => service.orm.em.fork();
     await waitFor(

@@ -1,4 +1,8 @@
-import { referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import {
+  referenceProjectionCommunities,
+  referenceProjectionConsumer,
+  type SubgraphServiceDefinition,
+} from '@shequ/subgraph';
 import { eventAttendanceRollup, eventRegistrationRollup } from './application/event-statistics-rollup.js';
 import { eventsEntities } from './entities/index.js';
 import { residentsConsumer } from './events/residents-consumer.js';
@@ -13,6 +17,8 @@ export const eventsService: SubgraphServiceDefinition = {
   migrations: eventsMigrations,
   rollups: [eventRegistrationRollup, eventAttendanceRollup],
   buildSchema: buildEventsSchema,
+  // writes only in registered communities: those residents announced (community.registered) or the seeds filled in
+  communities: referenceProjectionCommunities,
   consumers: (deps) => [referenceProjectionConsumer('events', deps), residentsConsumer(deps)],
   // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {

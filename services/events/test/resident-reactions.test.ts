@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  BuildingMovedToGrid,
   GridRegistered,
   ResidentDeceased,
   ResidentMovedIn,
@@ -110,6 +111,52 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
     expect(await service.orm.em.fork().findOne(GridCode, { gridId: 'grid-7' })).toMatchObject({
       code: '350203008006-07',
     });
+  });
+
+  it('moves the residents of a building redrawn into another grid (building.moved_to_grid): a grid worker sees their registrations in the new grid, not the old', async () => {
+    for (const n of [1, 2])
+      await residents.publish(GridRegistered, {
+        gridId: `grid-r${n}`,
+        code: `350203008006-8${n}`,
+        name: `调整网格${n}`,
+        gridWorkerStaffId: null,
+      });
+    const place = (householdId: string, buildingId: string) => ({ householdId, buildingId, gridId: 'grid-r1' });
+    await residents.publish(ResidentRegistered, { ...registered('tenant', '1985-01-01'), ...place('hh-t', 'b-moved') });
+    await residents.publish(ResidentRegistered, { ...registered('stayer', '1986-01-01'), ...place('hh-s', 'b-stays') });
+    const event = await openEvent('网格调整后的讲座', '2027-02-20', { capacity: 10 });
+    for (const residentId of ['tenant', 'stayer'])
+      await waitFor(
+        async () => {
+          const result = await service.graphql(REGISTER, { input: { eventId: event, residentId } });
+          return result.errors ? undefined : true;
+        },
+        { what: `${residentId} known to events` },
+      );
+    const seenBy = async (grid: string) => {
+      const result = await service.graphql(
+        `query($id: ID!) { communityEvent(id: $id) { registrations(first: 10) { edges { node { resident { id } } } } } }`,
+        { id: event },
+        { role: 'grid_worker', grids: [grid] },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data.communityEvent.registrations.edges.map((e: any) => e.node.resident.id).sort();
+    };
+    expect(await seenBy('350203008006-81')).toEqual(['stayer', 'tenant']);
+    await residents.publish(BuildingMovedToGrid, {
+      buildingId: 'b-moved',
+      fromGridId: 'grid-r1',
+      toGridId: 'grid-r2',
+      movedOn: '2026-12-01',
+    });
+    await waitFor(
+      async () =>
+        (await service.orm.em.fork().findOne(ResidentProfile, { residentId: 'tenant', gridId: 'grid-r2' })) ??
+        undefined,
+      { what: 'the tenant’s grid to follow the building' },
+    );
+    expect(await seenBy('350203008006-81')).toEqual(['stayer']);
+    expect(await seenBy('350203008006-82')).toEqual(['tenant']);
   });
 
   it('on resident.deceased cancels future registrations, promotes the waitlist, and leaves started events alone', async () => {

@@ -1,4 +1,8 @@
-import { referenceProjectionConsumer, type SubgraphServiceDefinition } from '@shequ/subgraph';
+import {
+  referenceProjectionCommunities,
+  referenceProjectionConsumer,
+  type SubgraphServiceDefinition,
+} from '@shequ/subgraph';
 import { partyMemberRollup } from './application/statistics-rollup.js';
 import { partybuildingEntities } from './entities/index.js';
 import { activitiesConsumer } from './events/activities-consumer.js';
@@ -15,6 +19,8 @@ export const partybuildingService: SubgraphServiceDefinition = {
   rollups: [partyMemberRollup],
   migrations: partybuildingMigrations,
   buildSchema: buildPartybuildingSchema,
+  // writes only in registered communities: those residents announced (community.registered) or the seeds filled in
+  communities: referenceProjectionCommunities,
   consumers: (deps) => [
     referenceProjectionConsumer('partybuilding', deps),
     casesConsumer(deps),

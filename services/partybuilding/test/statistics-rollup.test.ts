@@ -111,6 +111,7 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
     service = await startTestSubgraph(partybuildingService, {
       dialect,
       clock: new ManualClock(new Date('2026-06-15T02:00:00Z')),
+      registeredCommunities: [COMMUNITY, OTHER],
     });
     const people = [
       ['r1', '1950-04-01', 'MALE', 'RETIRED', 'FULL_MEMBER'],

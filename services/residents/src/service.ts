@@ -1,5 +1,6 @@
 import { residentsAccessConsumers } from './access/index.js';
 import { careOpenRollup } from './application/care-open-rollup.js';
+import { residentsCommunities } from './application/community-registry.js';
 import { residentRollup } from './application/statistics-rollup.js';
 import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { residentsScheduledTasks } from './application/scheduled-scan.js';
@@ -16,6 +17,7 @@ export const residentsService: SubgraphServiceDefinition = {
   rollups: [residentRollup, careOpenRollup],
   migrations: residentsMigrations,
   buildSchema: buildResidentsSchema,
+  communities: residentsCommunities,
   scheduledTasks: residentsScheduledTasks,
   // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {

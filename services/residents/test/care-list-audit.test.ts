@@ -78,7 +78,7 @@ describe.each(testDialects())('care-category lists audited as a predicate on %s'
   const recordsOf = (callerId: string) => service.orm.em.fork().find(PiiAuditRecord, { callerId });
 
   beforeAll(async () => {
-    service = await startTestSubgraph(residentsService, { dialect, clock });
+    service = await startTestSubgraph(residentsService, { dialect, clock, registeredCommunities: [A, B, C, BIG] });
     await residentOf('a1', A, 1);
     await residentOf('a2', A, 2);
     await residentOf('b1', B, 3);

@@ -53,6 +53,7 @@ describe.each(testDialects())('district onboarding and row scope on %s', (dialec
     service = await startTestSubgraph(residentsService, {
       dialect,
       clock: new ManualClock(new Date('2026-12-01T02:00:00Z')),
+      registeredCommunities: [], // onboarded below, 莲秀 included
     });
     await ok(REGISTER_STREET, { input: { code: STREET_A, name: '嘉莲街道', districtName: '思明区' } }, districtAdmin);
     await ok(REGISTER_STREET, { input: { code: STREET_B, name: '梧村街道' } }, districtAdmin);
@@ -163,6 +164,34 @@ describe.each(testDialects())('district onboarding and row scope on %s', (dialec
       },
     );
     expect(grid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+  });
+
+  it('writes nothing in a community that was never registered: its own token, or a street admin naming it', async () => {
+    const GHOST = '350203010099';
+    const REGISTER_STAFF = `mutation($input: RegisterStaffInput!) { registerStaff(input: $input) { staff { id } } }`;
+    const ISSUE_KEY = `mutation { issueApiKey(input: { name: "平台", scopes: ["cases:read"], validDays: 30 }) { apiKey { id } } }`;
+    for (const caller of [
+      adminOf(GHOST),
+      { role: 'street_admin', community: STREET_B, actingCommunity: GHOST },
+    ] as Caller[])
+      for (const [query, variables] of [
+        [REGISTER_STAFF, { input: { name: '未入驻', department: 'GRID', position: '网格员' } }],
+        [ISSUE_KEY, {}],
+      ] as const) {
+        const refused = await service.graphql(query, variables, caller);
+        expect(refused.errors?.[0]?.extensions, `${JSON.stringify(caller)} ${query}`).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'community',
+        });
+        expect(refused.errors?.[0]?.message).toMatch(/社区 350203010099 尚未登记/);
+      }
+    const written = await service.orm.em
+      .getConnection()
+      .execute(
+        `select (select count(*) from staff where community_id = ?) + (select count(*) from api_key where community_id = ?) as n`,
+        [GHOST, GHOST],
+      );
+    expect(Number(written[0].n)).toBe(0);
   });
 
   const idsOf = (data: { residents: { edges: Array<{ node: { id: string } }> } }) =>

@@ -19,6 +19,8 @@ import {
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const ISSUE = `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { apiKey { id } } }`;
+const REGISTER_STREET = `mutation($input: RegisterStreetInput!) { registerStreet(input: $input) { street { id } } }`;
+const REGISTER_COMMUNITY = `mutation($input: RegisterCommunityInput!) { registerCommunity(input: $input) { community { id } } }`;
 /** The stream's duplicate window in this test: far shorter than the outage, as a long outage is in production. */
 const DUPLICATE_WINDOW_MS = 2_000;
 
@@ -99,6 +101,25 @@ describe.each(testDialects())('residents relay killed between publish and markin
   }
 
   it('an outside subscriber sees each event id once', { timeout: 300_000 }, async () => {
+    // keys are issued in a registered community: 莲秀 is onboarded first, its events relayed and marked sent
+    const setup = await residents.startReady();
+    const district = { role: 'district_admin' as const, community: '350203' };
+    for (const [query, input] of [
+      [REGISTER_STREET, { code: '350203008', name: '嘉莲街道', districtName: '思明区' }],
+      [REGISTER_COMMUNITY, { code: '350203008006', name: '莲秀社区' }],
+    ] as const) {
+      const response = await fetch(residents.url('/graphql'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await authorizationFor(district)) },
+        body: JSON.stringify({ query, variables: { input } }),
+      });
+      expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    }
+    await waitFor(async () => ((await pendingOutboxRows()).length === 0 ? true : undefined), {
+      what: 'the onboarding events marked sent',
+    });
+    setup.child.kill('SIGTERM');
+    await setup.exited;
     // held for a minute between publishing a batch and marking it sent
     const held = await residents.startReady({ env: { SHEQU_TEST_RELAY_PAUSE_AFTER_PUBLISH_MS: '60000' } });
     const first = await issueKey('区级人口库');

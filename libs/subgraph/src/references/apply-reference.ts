@@ -38,6 +38,30 @@ export async function moveBuildingFacts(
     );
 }
 
+/**
+ * The residents living in a building, as the reference projection knows them (residents of its households): for a
+ * service's own copy of residents' grids, which must follow the building when it is redrawn into another grid. The
+ * building's households and their residents do not change with the move, so this holds whether the projection has
+ * applied the move yet or not.
+ */
+export async function residentIdsInBuilding(em: EntityManager, buildingId: string): Promise<string[]> {
+  const households = await em.find(
+    ReferenceProjection,
+    { kind: 'HOUSEHOLD', parentId: buildingId },
+    { fields: ['kind', 'id'] },
+  );
+  const residentIds: string[] = [];
+  for (let i = 0; i < households.length; i += 500) {
+    const residents = await em.find(
+      ReferenceProjection,
+      { kind: 'RESIDENT', parentId: { $in: households.slice(i, i + 500).map((h) => h.id) } },
+      { fields: ['kind', 'id'] },
+    );
+    residentIds.push(...residents.map((r) => r.id));
+  }
+  return residentIds;
+}
+
 /** Facts about one referenced record, as an event or a seed states them (absent = unchanged). */
 export interface ReferenceFacts {
   kind: ReferenceKind;

@@ -3,3 +3,4 @@ export * from './apply-reference.js';
 export * from './reference-check.js';
 export * from './reference-consumer.js';
 export * from './reference-sync.js';
+export * from './community-registry.js';

@@ -93,6 +93,11 @@ export async function startTestSubgraph(
     seed?: boolean;
     logLevel?: string;
     apiKeys?: ApiKeyVerifier;
+    /**
+     * Communities registered before the test (社区入驻; writes elsewhere are refused): default the demo community
+     * 莲秀社区 (350203008006). A test onboarding communities itself passes [].
+     */
+    registeredCommunities?: string[];
   } = {},
 ): Promise<TestSubgraph> {
   const running = await startSubgraphService(definition, {
@@ -108,6 +113,8 @@ export async function startTestSubgraph(
     apiKeys: options.apiKeys,
     logger: pino({ level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent' }),
   });
+  for (const communityId of options.registeredCommunities ?? [DEFAULT_COMMUNITY_ID])
+    await running.orm.em.fork().transactional((em) => definition.communities.registerForTests(em, communityId));
   const endpoint = `http://127.0.0.1:${running.http.port}/graphql`;
   return {
     ...running,

@@ -5,6 +5,7 @@ import { Registration } from '../entities/registration.js';
 import { GridCode } from '../entities/grid-code.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
 import { forUpdate } from '@shequ/database';
+import { residentIdsInBuilding } from '@shequ/subgraph';
 import { cancelLockedRegistration } from './registrations.js';
 import { UPCOMING_EVENT_STATUSES } from '../domain/event-lifecycle.js';
 import { LIVE_REGISTRATION } from '../domain/registration-policy.js';
@@ -44,6 +45,25 @@ export async function recordResidentGrid(
   const profile = await profileOf(em, data.residentId, communityId);
   profile.gridId = data.gridId;
   await em.flush();
+}
+
+/**
+ * building.moved_to_grid (网格边界调整): the building's residents are in the new grid from now on, so a grid worker
+ * sees their registrations, volunteer records and team memberships in the new grid, and no longer in the old one.
+ * Who lives in the building comes from the reference projection (its households and their residents).
+ */
+export async function moveBuildingResidents(
+  em: EntityManager,
+  data: { buildingId: string; toGridId: string },
+  communityId: string,
+): Promise<void> {
+  const residentIds = await residentIdsInBuilding(em, data.buildingId);
+  for (let i = 0; i < residentIds.length; i += 500)
+    await em.nativeUpdate(
+      ResidentProfile,
+      { residentId: { $in: residentIds.slice(i, i + 500) }, communityId },
+      { gridId: data.toGridId },
+    );
 }
 
 /** grid.registered: grid id ↔ code. */

@@ -1,4 +1,5 @@
 import {
+  BuildingMovedToGrid,
   GridRegistered,
   ResidentDeceased,
   ResidentMovedIn,
@@ -8,6 +9,7 @@ import {
 import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '@shequ/subgraph';
 import {
+  moveBuildingResidents,
   recordGrid,
   recordResident,
   recordResidentGrid,
@@ -15,8 +17,8 @@ import {
 } from '../application/resident-projection.js';
 
 /**
- * events__residents: birth dates for audience rules, grids for grid workers' row scope; deaths and moves release
- * seats at future events.
+ * events__residents: birth dates for audience rules, grids for grid workers' row scope (following a building
+ * redrawn into another grid); deaths and moves release seats at future events.
  */
 export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
   return new EventConsumer({
@@ -48,6 +50,13 @@ export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
     )
     .on(ResidentMovedIn, (event, { em }) =>
       recordResidentGrid(em, { residentId: event.data.residentId, gridId: event.data.gridId }, event.communityId),
+    )
+    .on(BuildingMovedToGrid, (event, { em }) =>
+      moveBuildingResidents(
+        em,
+        { buildingId: event.data.buildingId, toGridId: event.data.toGridId },
+        event.communityId,
+      ),
     )
     .on(GridRegistered, (event, { em }) =>
       recordGrid(em, { gridId: event.data.gridId, code: event.data.code }, event.communityId),
