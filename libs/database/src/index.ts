@@ -30,7 +30,8 @@ export {
 } from './distinct-rollups.js';
 export { upsertPlainRow, type PlainUpsert } from './plain-upsert.js';
 export { cacheStatements } from './statement-cache.js';
-export { executePlain } from './plain-statement.js';
+export { executePlain, executePlainValues } from './plain-statement.js';
+export { sqlForRows } from './sql-texts.js';
 export {
   SqliteConnection,
   SqliteDriver,

@@ -45,6 +45,22 @@ export async function executePlain<R>(
   return (Array.isArray(result) ? result : ((result as { rows?: R[] }).rows ?? [])) as R[];
 }
 
+/**
+ * `executePlain` for a statement that returns rows (a query, or a write with `returning`), each row as an array of
+ * its values in the order of the statement's columns. Inside a SQLite transaction better-sqlite3 makes no object per
+ * row (`valuesOn`): for the statements run on every consumed batch whose rows are only read by position.
+ */
+export async function executePlainValues(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  transaction: Knex.Transaction | undefined = em.getTransactionContext<Knex.Transaction>(),
+): Promise<unknown[][]> {
+  if (isSqliteTransaction(transaction)) return transaction.queryValues(sql, params);
+  const rows = await executePlain<Record<string, unknown>>(em, sql, params, transaction);
+  return rows.map((row) => Object.values(row));
+}
+
 /** What of knex's better-sqlite3 transaction client and connection the direct path uses. */
 interface SqliteTransactionClient {
   driverName?: string;

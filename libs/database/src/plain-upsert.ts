@@ -26,6 +26,40 @@ export interface PlainUpsert {
  */
 export async function upsertPlainRow<R extends object>(em: EntityManager, upsert: PlainUpsert): Promise<R | undefined> {
   const columns = Object.keys(upsert.insert);
+  return (await executePlain<R>(em, upsertSql(upsert, columns), Object.values(upsert.insert)))[0];
+}
+
+/** A kept statement text and the shape it was built for. */
+interface UpsertText {
+  columns: readonly string[];
+  key: readonly string[];
+  update: readonly string[];
+  returning: readonly string[];
+  onlyIf: string | undefined;
+  sql: string;
+}
+
+/** Statement texts per table, a few shapes each (the columns a fact sets vary). */
+const texts = new Map<string, UpsertText[]>();
+const SHAPES_PER_TABLE = 32;
+
+/**
+ * The statement of `upsert`: built once per shape (table, columns, key, updated and returned columns, condition) and
+ * kept, so a projection written on every consumed event neither builds its text again nor hands the statement
+ * cache a new string to hash.
+ */
+function upsertSql(upsert: PlainUpsert, columns: readonly string[]): string {
+  let shapes = texts.get(upsert.table);
+  if (!shapes) texts.set(upsert.table, (shapes = []));
+  for (const shape of shapes)
+    if (
+      shape.onlyIf === upsert.onlyIf &&
+      sameList(shape.columns, columns) &&
+      sameList(shape.update, upsert.update) &&
+      sameList(shape.key, upsert.key) &&
+      sameList(shape.returning, upsert.returning)
+    )
+      return shape.sql;
   const quote = (column: string) => `"${column}"`;
   const set = [...upsert.update].map((column) => `${quote(column)} = excluded.${quote(column)}`);
   const sql =
@@ -33,5 +67,20 @@ export async function upsertPlainRow<R extends object>(em: EntityManager, upsert
     `on conflict (${upsert.key.map(quote).join(', ')}) ` +
     (set.length ? `do update set ${set.join(', ')} ${upsert.onlyIf ? `where ${upsert.onlyIf} ` : ''}` : 'do nothing ') +
     `returning ${upsert.returning.map(quote).join(', ')}`;
-  return (await executePlain<R>(em, sql, Object.values(upsert.insert)))[0];
+  if (shapes.length >= SHAPES_PER_TABLE) shapes.shift();
+  shapes.push({
+    columns: [...columns],
+    key: [...upsert.key],
+    update: [...upsert.update],
+    returning: [...upsert.returning],
+    onlyIf: upsert.onlyIf,
+    sql,
+  });
+  return sql;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,6 +1,11 @@
 /** The part of a better-sqlite3 connection the direct statement paths use. */
 export interface SqliteHandle {
-  prepare(sql: string): { reader: boolean; all(bindings: unknown[]): unknown[]; run(bindings: unknown[]): unknown };
+  prepare(sql: string): {
+    reader: boolean;
+    all(bindings: unknown[]): unknown[];
+    run(bindings: unknown[]): unknown;
+    raw(toggle?: boolean): unknown;
+  };
 }
 
 /**
@@ -12,6 +17,21 @@ export function runOn<R>(connection: SqliteHandle, sql: string, bindings: unknow
   if (statement.reader) return statement.all(bindings) as R[];
   statement.run(bindings);
   return [];
+}
+
+/**
+ * `runOn` for a statement that returns rows (a query, or a write with `returning`), each row as an array of its
+ * values in the order of the statement's columns: better-sqlite3 makes no object per row. The statement (shared
+ * through the connection's cache) is back in its usual mode before this returns.
+ */
+export function valuesOn(connection: SqliteHandle, sql: string, bindings: unknown[]): unknown[][] {
+  const statement = connection.prepare(sql);
+  statement.raw(true);
+  try {
+    return statement.all(bindings) as unknown[][];
+  } finally {
+    statement.raw(false);
+  }
 }
 
 /**

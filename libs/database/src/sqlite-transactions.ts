@@ -14,7 +14,7 @@ import {
 } from '@mikro-orm/core';
 
 import { COMMIT_GROUP_MAX_MS, CommitGroup, GROUP_MEMBER_SAVEPOINT, type GroupTurn } from './sqlite-commit-group.js';
-import { runOn, sqliteBindings, type SqliteHandle } from './sqlite-statements.js';
+import { runOn, sqliteBindings, valuesOn, type SqliteHandle } from './sqlite-statements.js';
 import { runTopLevelTransaction } from './top-level-transaction.js';
 
 /** The part of a better-sqlite3 connection a transaction uses. */
@@ -127,6 +127,12 @@ export class SqliteTransaction {
   query<R>(sql: string, params: readonly unknown[]): R[] {
     if (this.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
     return runOn<R>(this.connection, sql, sqliteBindings(params));
+  }
+
+  /** `query` with each row as an array of its values (`valuesOn`): for a statement that returns rows. */
+  queryValues(sql: string, params: readonly unknown[]): unknown[][] {
+    if (this.isCompleted()) throw new Error(`Transaction query already complete: ${sql}`);
+    return valuesOn(this.connection, sql, sqliteBindings(params));
   }
 
   isCompleted(): boolean {

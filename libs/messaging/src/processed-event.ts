@@ -1,4 +1,4 @@
-import { executePlain } from '@shequ/database';
+import { executePlain, executePlainValues, sqlForRows } from '@shequ/database';
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 
 /** Inbox: an event a consumer has applied. Its presence makes a redelivery a no-op. */
@@ -34,6 +34,14 @@ export async function claimEvent(em: EntityManager, consumer: string, eventId: s
   return rows.length > 0;
 }
 
+/** The claim statement of `rows` rows: one string per row count, kept (`sqlForRows`). */
+const claimSql = sqlForRows(
+  (rows) =>
+    'insert into inbox_processed_event (consumer, event_id, processed_at) values ' +
+    Array.from({ length: rows }, () => '(?, ?, ?)').join(', ') +
+    ' on conflict (consumer, event_id) do nothing returning consumer, event_id',
+);
+
 /**
  * `claimEvent` for the events of a batch of several consumers (the purposes of one durable), in one statement: per
  * consumer, the ids whose inbox row is new (the others were applied already). An id given twice for one consumer is
@@ -46,17 +54,18 @@ export async function claimEventsOf(
 ): Promise<Map<string, Set<string>>> {
   const claimed = new Map<string, Set<string>>();
   if (claims.length === 0) return claimed;
-  const rows = await executePlain<{ consumer: string; event_id: string }>(
-    em,
-    'insert into inbox_processed_event (consumer, event_id, processed_at) values ' +
-      claims.map(() => '(?, ?, ?)').join(', ') +
-      ' on conflict (consumer, event_id) do nothing returning consumer, event_id',
-    claims.flatMap(({ consumer, eventId }) => [consumer, eventId, at]),
-  );
-  for (const row of rows) {
-    const ids = claimed.get(row.consumer);
-    if (ids) ids.add(row.event_id);
-    else claimed.set(row.consumer, new Set([row.event_id]));
+  const params = new Array<unknown>(claims.length * 3);
+  claims.forEach(({ consumer, eventId }, i) => {
+    params[i * 3] = consumer;
+    params[i * 3 + 1] = eventId;
+    params[i * 3 + 2] = at;
+  });
+  // rows as [consumer, event_id] (no object per row: three rows per event in cases)
+  const rows = await executePlainValues(em, claimSql(claims.length), params);
+  for (const [consumer, eventId] of rows as Array<[string, string]>) {
+    const ids = claimed.get(consumer);
+    if (ids) ids.add(eventId);
+    else claimed.set(consumer, new Set([eventId]));
   }
   return claimed;
 }

@@ -1,4 +1,4 @@
-import { executePlain } from '@shequ/database';
+import { executePlain, executePlainValues, sqlForRows } from '@shequ/database';
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 
 /**
@@ -48,6 +48,15 @@ export async function claimVersion(em: EntityManager, record: RecordVersion): Pr
   return rows.length > 0;
 }
 
+/** The statement of `claimVersions` for `rows` records: one string per row count, kept (`sqlForRows`). */
+const claimVersionsSql = sqlForRows(
+  (rows) =>
+    'insert into inbox_projection_version (consumer, aggregate, aggregate_id, version) values ' +
+    Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ') +
+    ' on conflict (consumer, aggregate, aggregate_id) do update set version = excluded.version ' +
+    'where inbox_projection_version.version < excluded.version returning consumer, aggregate, aggregate_id',
+);
+
 /**
  * `claimVersion` for several records of one consumer in one statement (a consumer's batch): for each record, in the
  * order given, whether its version was newer than what the projection held (and is now stored). The records must be
@@ -65,15 +74,18 @@ export async function claimVersions(em: EntityManager, records: readonly RecordV
   for (let i = 1; i < order.length; i++)
     if (keys[order[i]] === keys[order[i - 1]]) throw new Error('claimVersions: a record given twice');
   const sorted = order.map((i) => records[i]);
-  const rows = await executePlain<{ consumer: string; aggregate: string; aggregate_id: string }>(
-    em,
-    'insert into inbox_projection_version (consumer, aggregate, aggregate_id, version) values ' +
-      sorted.map(() => '(?, ?, ?, ?)').join(', ') +
-      ' on conflict (consumer, aggregate, aggregate_id) do update set version = excluded.version ' +
-      'where inbox_projection_version.version < excluded.version returning consumer, aggregate, aggregate_id',
-    sorted.flatMap((r) => [r.consumer, r.aggregate, r.aggregateId, r.version]),
-  );
-  const newer = new Set(rows.map((row) => keyOf(row.consumer, row.aggregate, row.aggregate_id)));
+  const params = new Array<unknown>(sorted.length * 4);
+  sorted.forEach((r, i) => {
+    params[i * 4] = r.consumer;
+    params[i * 4 + 1] = r.aggregate;
+    params[i * 4 + 2] = r.aggregateId;
+    params[i * 4 + 3] = r.version;
+  });
+  // rows as [consumer, aggregate, aggregate_id] (no object per row)
+  const rows = (await executePlainValues(em, claimVersionsSql(sorted.length), params)) as Array<
+    [string, string, string]
+  >;
+  const newer = new Set(rows.map(([consumer, aggregate, aggregateId]) => keyOf(consumer, aggregate, aggregateId)));
   return keys.map((key) => newer.has(key));
 }
 

@@ -112,6 +112,14 @@ const ROW_COLUMNS = {
   sourceOccurredAt: 'source_occurred_at',
 } as const;
 
+/** `referenceRowOf` by column name (built directly: it runs for most consumed residents events). */
+function referenceColumnsOf(facts: ReferenceFacts): Record<string, unknown> {
+  const row = referenceRowOf(facts);
+  const columns: Record<string, unknown> = {};
+  for (const key in row) columns[ROW_COLUMNS[key as keyof typeof ROW_COLUMNS]] = row[key as keyof typeof row];
+  return columns;
+}
+
 /**
  * Upserts one projection row; idempotent, and a fact older than what the row was last updated from is ignored
  * (redelivery and replay never move the row backwards). Returns whether it changed anything. One plain statement
@@ -123,12 +131,7 @@ export async function applyReferenceFacts(em: EntityManager, facts: ReferenceFac
   const row = await upsertPlainRow<{ kind: string }>(em, {
     table: 'reference_projection',
     key: ['kind', 'id'],
-    insert: Object.fromEntries(
-      Object.entries(referenceRowOf(facts)).map(([key, value]) => [
-        ROW_COLUMNS[key as keyof typeof ROW_COLUMNS],
-        value,
-      ]),
-    ),
+    insert: referenceColumnsOf(facts),
     update: ['community_id', ...given.map((key) => FACT_COLUMNS[key]), 'source_occurred_at'],
     onlyIf: 'reference_projection.source_occurred_at <= excluded.source_occurred_at',
     returning: ['kind'],

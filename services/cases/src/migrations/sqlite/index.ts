@@ -14,6 +14,7 @@ import { Migration20261202142158_webhooks as M10 } from './Migration202612021421
 import { Migration20261202143110_case_rollup as M11 } from './Migration20261202143110_case_rollup.js';
 import { Migration20261202171014_webhook_key_expiry as M12 } from './Migration20261202171014_webhook_key_expiry.js';
 import { Migration20261202173337_case_area_rollup as M13 } from './Migration20261202173337_case_area_rollup.js';
+import { Migration20261204120000_inbox_without_rowid as M14 } from './Migration20261204120000_inbox_without_rowid.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -30,4 +31,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202143110_case_rollup', class: M11 },
   { name: 'Migration20261202171014_webhook_key_expiry', class: M12 },
   { name: 'Migration20261202173337_case_area_rollup', class: M13 },
+  { name: 'Migration20261204120000_inbox_without_rowid', class: M14 },
 ];
