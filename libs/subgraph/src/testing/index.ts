@@ -3,3 +3,4 @@ export * from './create-migrations-cli.js';
 export * from './test-event-publisher.js';
 export * from './known-references.js';
 export * from './counting-outbox.js';
+export * from './inbox-migration-check.js';

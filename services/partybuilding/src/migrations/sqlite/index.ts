@@ -10,6 +10,7 @@ import { Migration20261202104018_pii_audit_record as M6 } from './Migration20261
 import { Migration20261202141927_party_member_rollup as M7 } from './Migration20261202141927_party_member_rollup.js';
 import { Migration20261202173020_party_member_stage_rollup as M8 } from './Migration20261202173020_party_member_stage_rollup.js';
 import { Migration20261202182818_party_member_community_rollup as M9 } from './Migration20261202182818_party_member_community_rollup.js';
+import { Migration20261204120000_inbox_without_rowid as M10 } from './Migration20261204120000_inbox_without_rowid.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -22,4 +23,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202141927_party_member_rollup', class: M7 },
   { name: 'Migration20261202173020_party_member_stage_rollup', class: M8 },
   { name: 'Migration20261202182818_party_member_community_rollup', class: M9 },
+  { name: 'Migration20261204120000_inbox_without_rowid', class: M10 },
 ];
