@@ -5,8 +5,9 @@
  * - latency at a steady rate (BENCH_EVENT_RATE, default 1,000 events/s): p50 / p95 / p99;
  * - rate with BENCH_EVENT_IN_FLIGHT (16) producers one event at a time (publish awaiting its ack / one transaction
  *   per event), first produced to last consumed;
- * - CPU time per event of the producing and the consuming process within the steady and the closed-loop rounds (the
- *   time between rounds left out; the last line keeps every process's CPU over the whole run);
+ * - CPU time per event of the producing and the consuming process and of nats-server (`/proc/<pid>/stat`) within the
+ *   steady and the closed-loop rounds (the time between rounds left out; the last line keeps every process's CPU
+ *   over the whole run): on the 2-core machine the rate with 16 producers is bounded by their sum;
  * - the largest RSS of every process during the rounds;
  * - commit → applied at the steady rate by stage, where the tree reports them (commit → the relay hands the row to the
  *   connection, publish → ack, publish → the consumer receives it, receive → its transaction committed).
@@ -14,7 +15,8 @@
  * BENCH_EVENT_STEADY_ONLY=1 runs only the services' steady rounds (no raw JetStream path, no closed-loop rounds; the
  * raw processes still start): a profile (BENCH_CPU_PROF_DIR) of residents or cases then holds the steady rate alone.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,14 +85,41 @@ interface RoundFigures {
   events: number;
   seconds: number;
   perSecond: number;
+  /** The producing side's own span: first publish call / unit of work started → last one acknowledged / committed. */
+  producedSeconds: number;
   latencies: number[];
   /** Per stage between commit and applied (where the tree reports them), the time of each event in ms. */
   stages: Map<string, number[]>;
-  /** CPU time of the producing and the consuming process during the round, in ms. */
-  cpuMs: { producer: number; consumer: number };
+  /** CPU time of the producing and the consuming process and of nats-server during the round, in ms. */
+  cpuMs: { producer: number; consumer: number; server: number };
 }
 
 const cpuOf = async (child: Child) => (await child.ask<{ cpuMs: number }>({ cmd: 'cpu' }, 'cpu')).cpuMs;
+
+/** Clock ticks per second of `/proc/<pid>/stat`'s CPU times. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/**
+ * nats-server's CPU time so far (user + system, ms), from `/proc/<pid>/stat` (Linux; 0 elsewhere): both paths
+ * publish through the one server, one round at a time, so its CPU within a round is that path's share of it.
+ */
+function serverCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
 
 /** The stages of commit → applied, from the times the processes report (see event-process.mjs). */
 const STAGES = [
@@ -109,8 +138,13 @@ async function round(
   count: number,
   load: { rate?: number; inFlight?: number },
   id: string,
+  serverPid: number | undefined,
 ): Promise<RoundFigures> {
-  const cpuBefore = { producer: await cpuOf(path.producer), consumer: await cpuOf(path.consumer) };
+  const cpuBefore = {
+    producer: await cpuOf(path.producer),
+    consumer: await cpuOf(path.consumer),
+    server: serverCpuMs(serverPid),
+  };
   await path.producer.ask({ cmd: 'produce', count, round: id, ...load }, 'produced');
   await waitFor(async () => (await path.consumer.ask<{ count: number }>({ cmd: 'count' }, 'count')).count >= count, {
     timeoutMs: 300_000,
@@ -120,6 +154,7 @@ async function round(
   const cpuMs = {
     producer: (await cpuOf(path.producer)) - cpuBefore.producer,
     consumer: (await cpuOf(path.consumer)) - cpuBefore.consumer,
+    server: serverCpuMs(serverPid) - cpuBefore.server,
   };
   const producer = await path.producer.ask<{
     times: [string, { started: number; done: number }][];
@@ -138,6 +173,7 @@ async function round(
   const latencies: number[] = [];
   let first = Infinity;
   let last = 0;
+  let lastProduced = 0;
   for (const [eventId, times] of produced) {
     const at = consumed.get(eventId);
     if (at === undefined) continue;
@@ -153,9 +189,19 @@ async function round(
     if (receive !== undefined) stages.get('receive → applied commit')!.push(at - receive);
     first = Math.min(first, times.started);
     last = Math.max(last, at);
+    lastProduced = Math.max(lastProduced, times.done);
   }
   const seconds = (last - first) / 1000;
-  return { events: latencies.length, seconds, perSecond: latencies.length / seconds, latencies, stages, cpuMs };
+  const producedSeconds = (lastProduced - first) / 1000;
+  return {
+    events: latencies.length,
+    seconds,
+    perSecond: latencies.length / seconds,
+    producedSeconds,
+    latencies,
+    stages,
+    cpuMs,
+  };
 }
 
 function merge(rounds: RoundFigures[]) {
@@ -165,9 +211,11 @@ function merge(rounds: RoundFigures[]) {
   return {
     events,
     perSecond: events / seconds,
+    producedPerSecond: events / rounds.reduce((sum, r) => sum + r.producedSeconds, 0),
     // CPU per event of each side within the rounds (not the idle time between them)
     producerCpu: rounds.reduce((sum, r) => sum + r.cpuMs.producer, 0) / events,
     consumerCpu: rounds.reduce((sum, r) => sum + r.cpuMs.consumer, 0) / events,
+    serverCpu: rounds.reduce((sum, r) => sum + r.cpuMs.server, 0) / events,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -233,7 +281,8 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
   it(`latency at ${RATE} events/s and rate with ${IN_FLIGHT} producers, interleaved`, async () => {
     const loadBefore = loadAverage();
     // warm-up: JIT, SQLite pages, consumers created
-    for (const path of paths) await round(path, Math.min(500, EVENTS), { rate: RATE }, 'warmup');
+    for (const path of paths) await round(path, Math.min(500, EVENTS), { rate: RATE }, 'warmup', nats.pid);
+    const serverBefore = serverCpuMs(nats.pid);
     const cpuBefore = new Map<string, number>();
     for (const child of children)
       cpuBefore.set(
@@ -245,10 +294,11 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     const steady = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
     const flat = new Map<string, RoundFigures[]>(paths.map((p) => [p.name, []]));
     for (let r = 0; r < ROUNDS; r++) {
-      for (const path of paths) steady.get(path.name)!.push(await round(path, EVENTS, { rate: RATE }, `steady${r}`));
+      for (const path of paths)
+        steady.get(path.name)!.push(await round(path, EVENTS, { rate: RATE }, `steady${r}`, nats.pid));
       if (STEADY_ONLY) continue;
       for (const path of paths)
-        flat.get(path.name)!.push(await round(path, EVENTS, { inFlight: IN_FLIGHT }, `flat${r}`));
+        flat.get(path.name)!.push(await round(path, EVENTS, { inFlight: IN_FLIGHT }, `flat${r}`, nats.pid));
       await heapSnapshots(children, `after-round-${r}`);
     }
     const memory = await Promise.all(
@@ -257,12 +307,13 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
         ...(await child.ask<{ maxRss: number; cpuMs: number }>({ cmd: 'collect' }, 'collected')),
       })),
     );
+    const serverCpu = serverCpuMs(nats.pid) - serverBefore;
 
     const lines = [
       `Events (${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, SQLite, ` +
         `${ROUNDS} interleaved rounds of ${EVENTS} events; load average before ${loadBefore}, after ${loadAverage()})`,
       '',
-      `| path | at ${RATE}/s: p50 ms | p95 ms | p99 ms | rate, ${IN_FLIGHT} producers (events/s) | CPU ms/event at ${RATE}/s: producer, consumer | with ${IN_FLIGHT} producers |`,
+      `| path | at ${RATE}/s: p50 ms | p95 ms | p99 ms | rate, ${IN_FLIGHT} producers (events/s) | CPU ms/event at ${RATE}/s: producer, consumer, nats-server | with ${IN_FLIGHT} producers |`,
       '|---|--:|--:|--:|--:|--:|--:|',
     ];
     const figures = paths.map((path) => ({
@@ -273,7 +324,8 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
     for (const f of figures)
       lines.push(
         `| ${f.name} | ${ms(f.steady.p50)} | ${ms(f.steady.p95)} | ${ms(f.steady.p99)} | ${Math.round(f.flat.perSecond)} | ` +
-          `${cpu(f.steady.producerCpu)}, ${cpu(f.steady.consumerCpu)} | ${cpu(f.flat.producerCpu)}, ${cpu(f.flat.consumerCpu)} |`,
+          `${cpu(f.steady.producerCpu)}, ${cpu(f.steady.consumerCpu)}, ${cpu(f.steady.serverCpu)} | ` +
+          `${cpu(f.flat.producerCpu)}, ${cpu(f.flat.consumerCpu)}, ${cpu(f.flat.serverCpu)} |`,
       );
     const services = figures[figures.length - 1];
     const raw = STEADY_ONLY ? undefined : figures[0];
@@ -301,6 +353,9 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
       ...(raw
         ? [
             `commit → applied / raw publish → consume rate: ${(services.flat.perSecond / raw.flat.perSecond).toFixed(2)}×`,
+            // which side bounds the rate: the producing side's own rate (to its last commit / ack) beside the whole
+            `rate with ${IN_FLIGHT} producers, producing side alone (to the last commit / ack): ` +
+              figures.map((f) => `${f.name} ${Math.round(f.flat.producedPerSecond)}/s`).join(', '),
           ]
         : []),
       `largest RSS: ${memory.map((m) => `${m.name} ${Math.round(m.maxRss / 1024 / 1024)} MB`).join(', ')}`,
@@ -310,7 +365,9 @@ describe('events: raw JetStream publish → consume vs commit → applied throug
           (m) =>
             `${m.name} ${((m.cpuMs - (cpuBefore.get(m.name) ?? 0)) / (EVENTS * ROUNDS * (STEADY_ONLY ? 1 : 2))).toFixed(2)} ms`,
         )
-        .join(', ')}`,
+        .join(
+          ', ',
+        )}, nats-server ${(serverCpu / (EVENTS * ROUNDS * (STEADY_ONLY ? 1 : 2))).toFixed(2)} ms (both paths)`,
     );
     process.stdout.write(`\n${lines.join('\n')}\n\n`);
     expect(services.steady.events).toBe(EVENTS * ROUNDS);

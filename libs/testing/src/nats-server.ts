@@ -13,6 +13,8 @@ export interface NatsServerHandle {
   storeDir: string;
   /** One user and NKey per service and for the read-only platform user (the server enforces their permissions). */
   credentials: NatsCredentials;
+  /** The running server's process id (for measurements: its CPU time in `/proc/<pid>/stat`); undefined while stopped. */
+  readonly pid: number | undefined;
   /** `NATS_USER` / `NATS_NKEY_SEED` for a service (or `platform`). */
   envFor(user: string): Record<string, string>;
   /** Stops the server; its JetStream store stays on disk. */
@@ -105,6 +107,9 @@ export async function startNatsServer(options: { port?: number; storeDir?: strin
     url: `nats://127.0.0.1:${restartablePort}`,
     storeDir,
     credentials,
+    get pid() {
+      return running?.child.pid;
+    },
     envFor: (user) => natsCredentialEnv(credentials, user),
     start,
     stop,
