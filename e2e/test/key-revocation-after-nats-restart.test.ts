@@ -3,6 +3,8 @@ import { waitFor } from '@shequ/testing';
 import { SERVICES, startSystem, type RunningSystem } from './system.js';
 
 const ISSUE = `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key apiKey { id } } }`;
+const REGISTER_STREET = `mutation($input: RegisterStreetInput!) { registerStreet(input: $input) { street { id } } }`;
+const REGISTER_COMMUNITY = `mutation($input: RegisterCommunityInput!) { registerCommunity(input: $input) { community { id } } }`;
 const REVOKE = `mutation($id: ID!) { revokeApiKey(id: $id) { status } }`;
 /** A revocation must reach every subgraph within this long after a NATS restart (it took 37–43 s). */
 const PROMPTLY_MS = 10_000;
@@ -21,6 +23,13 @@ describe('API-key revocation after a NATS restart, in every subgraph', () => {
 
   beforeAll(async () => {
     system = await startSystem({ SHEQU_SEED: 'none' });
+    // without the demo no community is registered: 莲秀 is onboarded first (keys are issued in a registered one)
+    const district = { role: 'district_admin' as const, community: '350203' };
+    for (const [mutation, input] of [
+      [REGISTER_STREET, { code: '350203008', name: '嘉莲街道', districtName: '思明区' }],
+      [REGISTER_COMMUNITY, { code: '350203008006', name: '莲秀社区' }],
+    ] as const)
+      expect((await system.query(mutation, { input }, district)).errors).toBeUndefined();
   });
   afterAll(() => system?.stop());
 
