@@ -3,6 +3,7 @@ import { addMonths, composeResidentIdNumber } from '@shequ/contracts';
 import { nextReviewDate, reviewResult, isAdvancedAge } from '../src/domain/care-schedule.js';
 import { CsvReader, parseCsv } from '../src/domain/import/csv.js';
 import { checkImportRow } from '../src/domain/import/import-row.js';
+import { checkAgeRange } from '../src/domain/age-bands.js';
 import { checkHousing, householdAddress, normaliseFlat } from '../src/domain/household-rules.js';
 import { RESIDENT_TRANSITIONS, residentTransition } from '../src/domain/resident-lifecycle.js';
 
@@ -140,5 +141,21 @@ describe('household rules (one flat, one household)', () => {
     expect(() => checkHousing('RENTED', false, 'landlordIdNumber')).toThrow(/出租房须登记房东/);
     expect(() => checkHousing('OWNED', true, 'landlordResidentId')).toThrow(/只有出租房/);
     expect(checkHousing('RENTED', true, 'landlordResidentId')).toBe('RENTED');
+  });
+});
+
+describe('age filter (minAge / maxAge)', () => {
+  it('takes integers 0–150, either bound alone, and an equal pair', () => {
+    expect(() => checkAgeRange(60, 79)).not.toThrow();
+    expect(() => checkAgeRange(80, 80)).not.toThrow();
+    expect(() => checkAgeRange(null, 17)).not.toThrow();
+    expect(() => checkAgeRange(0, undefined)).not.toThrow();
+  });
+  it('refuses an empty range, naming maxAge, and a bound out of range or fractional, naming it', () => {
+    expect(() => checkAgeRange(80, 60)).toThrow(expect.objectContaining({ field: 'maxAge' }));
+    expect(() => checkAgeRange(80, 60)).toThrow(/不能小于最小年龄/);
+    expect(() => checkAgeRange(-1, null)).toThrow(expect.objectContaining({ field: 'minAge' }));
+    expect(() => checkAgeRange(null, 151)).toThrow(expect.objectContaining({ field: 'maxAge' }));
+    expect(() => checkAgeRange(1.5, null)).toThrow(/0–150 的整数/);
   });
 });

@@ -157,6 +157,15 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
       { role: 'analyst', community: '350203008' },
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // an empty age range is a mistake, not a count of nobody: refused naming maxAge (statistics and lists alike)
+    const emptyRange = await service.graphql(
+      STATS,
+      { groupBy: ['GENDER'], filter: { minAge: 80, maxAge: 60 } },
+      { role: 'analyst', community: '350203008' },
+    );
+    expect(emptyRange.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxAge' });
+    const emptyList = await service.graphql(`{ residents(filter: { minAge: 80, maxAge: 60 }) { totalCount } }`);
+    expect(emptyList.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxAge' });
     const denied = await service.graphql(STATS, { groupBy: ['GENDER'] }, { role: 'culture' });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const analystList = await service.graphql(`{ residents { totalCount } }`, undefined, {

@@ -3,6 +3,7 @@ import { columnSum, plainRows, sqlDialectOf, subquery } from '@shequ/database';
 import { CareCategories, labelsOf, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 import { bornOnOrBefore } from '../domain/dates.js';
+import { checkAgeRange } from '../domain/age-bands.js';
 import { ADVANCED_AGE_YEARS } from '../domain/care-schedule.js';
 import { CareOpenRollup } from '../entities/care-open-rollup.js';
 import { CareRecord } from '../entities/care-record.js';
@@ -56,13 +57,7 @@ export async function residentWhere(
   if (criteria?.status) all.push({ status: criteria.status as Resident['status'] });
   if (criteria?.gender) all.push({ gender: criteria.gender as Resident['gender'] });
   if (criteria?.namePrefix) all.push({ name: startsWith(em, criteria.namePrefix.trim()) });
-  for (const [field, value] of [
-    ['minAge', criteria?.minAge],
-    ['maxAge', criteria?.maxAge],
-  ] as const) {
-    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 150))
-      throw new InvalidInputError(field, '年龄须为 0–150 的整数');
-  }
+  checkAgeRange(criteria?.minAge, criteria?.maxAge);
   // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
   if (criteria?.minAge != null) all.push({ birthDate: { $lte: bornOnOrBefore(today, criteria.minAge) } });
   if (criteria?.maxAge != null) all.push({ birthDate: { $gt: bornOnOrBefore(today, criteria.maxAge + 1) } });

@@ -8,7 +8,7 @@ import {
   type CareCategory,
 } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
-import { AgeBands, type AgeBand } from '../domain/age-bands.js';
+import { AgeBands, checkAgeRange, type AgeBand } from '../domain/age-bands.js';
 import { ADVANCED_AGE_YEARS, SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { bornOnOrBefore } from '../domain/dates.js';
 import type { ResidentCriteria } from './resident-query.js';
@@ -89,13 +89,7 @@ export function rollupWhereSql(
   equal('g."residence_type"', criteria?.residenceType);
   equal('g."status"', criteria?.status);
   equal('g."gender"', criteria?.gender);
-  for (const [field, value] of [
-    ['minAge', criteria?.minAge],
-    ['maxAge', criteria?.maxAge],
-  ] as const) {
-    if (value !== null && value !== undefined && (!Number.isInteger(value) || value < 0 || value > 150))
-      throw new InvalidInputError(field, '年龄须为 0–150 的整数');
-  }
+  checkAgeRange(criteria?.minAge, criteria?.maxAge);
   // age ≥ min ⇔ born on or before today − min years; age ≤ max ⇔ born after today − (max + 1) years.
   if (criteria?.minAge != null) {
     parts.push(`g."birth_date" <> '' and g."birth_date" <= ?`);
