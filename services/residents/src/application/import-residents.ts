@@ -21,6 +21,7 @@ import {
 } from '../domain/import/import-row.js';
 import { SeenIdNumbers } from '../domain/import/seen-id-numbers.js';
 import { householdAddress } from '../domain/household-rules.js';
+import { ID_NUMBER_NOT_REGISTRABLE } from '../domain/resident-registration.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
@@ -377,6 +378,17 @@ export async function importResidentStream(
         for (const { index, row, value, address } of valid) {
           const reject = (field: string, reason: string) =>
             (results[index] = { row, outcome: 'REJECTED', residentId: null, field, reason });
+          // Who the row names is checked before any place is made for it: a rejected row writes nothing (no building
+          // or flat of its own), and one registered elsewhere is refused without saying where.
+          const resident = stored.get(value.idNumber);
+          if (resident && resident.communityId !== communityId) {
+            reject('idNumber', ID_NUMBER_NOT_REGISTRABLE);
+            continue;
+          }
+          if (resident?.status === 'DECEASED') {
+            reject('idNumber', `该居民已登记死亡（${resident.diedOn ?? '日期不详'}），不能导入`);
+            continue;
+          }
           // A new flat: the landlord of a rented one must be a resident already known (same rule as registerHousehold).
           const landlord = value.landlordIdNumber === null ? null : stored.get(value.landlordIdNumber);
           const landlordResidentId =
@@ -443,7 +455,6 @@ export async function importResidentStream(
             households.set(address, household);
           }
           const location = { householdId: household.id, buildingId: building.id, gridId: building.gridId };
-          const resident = stored.get(value.idNumber);
           if (!resident) {
             const id = newId();
             // in RESIDENT_PROPERTIES order (no object per row)
@@ -501,14 +512,6 @@ export async function importResidentStream(
               { newRecord: true },
             );
             results[index] = { row, outcome: 'CREATED', residentId: id, field: null, reason: null };
-            continue;
-          }
-          if (resident.communityId !== communityId) {
-            reject('idNumber', '该居民登记在其他社区');
-            continue;
-          }
-          if (resident.status === 'DECEASED') {
-            reject('idNumber', `该居民已登记死亡（${resident.diedOn ?? '日期不详'}），不能导入`);
             continue;
           }
           const changed: string[] = [];

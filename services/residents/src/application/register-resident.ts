@@ -5,7 +5,11 @@ import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
-import { validateRegistration, type RegistrationInput } from '../domain/resident-registration.js';
+import {
+  ID_NUMBER_NOT_REGISTRABLE,
+  validateRegistration,
+  type RegistrationInput,
+} from '../domain/resident-registration.js';
 import { Household } from '../entities/household.js';
 import { Resident, type RelationToHead } from '../entities/resident.js';
 import { residentLocation } from './resident-location.js';
@@ -21,7 +25,10 @@ export interface RegisterResidentCommand extends RegistrationInput {
 
 /**
  * Registers a resident into an existing household and publishes `resident.registered`. Bad input writes
- * nothing. `householdVisible` decides whether the caller may use the household (row scope).
+ * nothing. `householdVisible` decides whether the caller may use the household (row scope), `residentVisible`
+ * whether the caller may see a resident already registered with the ID number: only then is the refusal
+ * «已登记» (CONFLICT); otherwise it is the neutral BAD_USER_INPUT on `idNumber` the import gives, which does not
+ * tell where (or whether) the person lives.
  */
 export async function registerResident(
   uow: UnitOfWork,
@@ -29,6 +36,8 @@ export async function registerResident(
   communityId: string,
   today: Date,
   householdVisible: (household: Household, em: UnitOfWork['em']) => Promise<boolean> = async () => true,
+  residentVisible: (resident: Resident, em: UnitOfWork['em']) => Promise<boolean> = async (resident) =>
+    resident.communityId === communityId,
 ): Promise<Resident> {
   const valid = validateRegistration(command, today);
   const residence = validResidence(command);
@@ -36,8 +45,11 @@ export async function registerResident(
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
   if (!household || !(await householdVisible(household, uow.em)))
     throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
-  if (await uow.em.count(Resident, { idNumber: valid.idNumber })) {
-    throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
+  const registered = await uow.em.findOne(Resident, { idNumber: valid.idNumber });
+  if (registered) {
+    if (registered.communityId === communityId && (await residentVisible(registered, uow.em)))
+      throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
+    throw new InvalidInputError('idNumber', ID_NUMBER_NOT_REGISTRABLE);
   }
   const resident = uow.em.create(Resident, {
     id: newId(),
@@ -61,8 +73,9 @@ export async function registerResident(
   try {
     await uow.em.flush();
   } catch (error) {
+    // registered by another request meanwhile, possibly in another community: the neutral refusal
     if (error instanceof UniqueConstraintViolationException)
-      throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
+      throw new InvalidInputError('idNumber', ID_NUMBER_NOT_REGISTRABLE);
     throw error;
   }
   return resident;

@@ -15,6 +15,13 @@ export interface ValidRegistration {
   phone: string | null;
 }
 
+/**
+ * The refusal when an ID number is already registered where the caller may not see it (another community, or a grid
+ * worker's other grid): it names the field and says nothing of where, or whether, the person is registered, so that
+ * neither the import nor `registerResident` tells an importer where an ID number lives.
+ */
+export const ID_NUMBER_NOT_REGISTRABLE = '该身份证号不能在本社区登记，请核实证件号码';
+
 const NAME = /^[\u4e00-\u9fffA-Za-z·・.\s]{2,50}$/;
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;

@@ -231,6 +231,7 @@ export class ResidentResolver {
         ctx.communityId,
         ctx.clock.now(),
         (household, em) => householdWritable(ctx.access, em, household),
+        (registered, em) => residentWritable(ctx.access, em, registered),
       ),
     );
     return { resident };
