@@ -135,6 +135,8 @@ export type AdvancePartyTransferInput = {
 /** 区级平台 API 密钥（不含密钥本身，仅在签发时显示一次） */
 export type ApiKey = {
   __typename?: 'ApiKey';
+  /** 签发给哪个社区（12 位社区编码）：密钥只在该社区内有效 */
+  communityId: Scalars['String']['output'];
   /** 失效时间 */
   expiresAt: Scalars['DateTime']['output'];
   /** 密钥编号（密钥 shq_<编号>_<秘密> 中的编号部分） */
@@ -3798,7 +3800,7 @@ export type PublishFundDisbursementInput = {
 
 export type Query = {
   __typename?: 'Query';
-  /** 本社区的区级平台 API 密钥（需 apikeys:manage；不含密钥本身） */
+  /** 辖区内的区级平台 API 密钥（需 apikeys:manage；社区管理员本社区，街道、区级管理员辖区内各社区；不含密钥本身） */
   apiKeys?: Maybe<Array<ApiKey>>;
   /** 楼栋列表（需 residents:read） */
   buildings?: Maybe<BuildingConnection>;

@@ -25,6 +25,7 @@ import {
 function present(key: ApiKey, now: Date): ApiKeyType {
   return {
     id: key.id,
+    communityId: key.communityId,
     name: key.name,
     scopes: key.scopes.split(',').filter(Boolean),
     status: keyStatus(key, now) as ApiKeyStatusEnum,
@@ -38,7 +39,10 @@ function present(key: ApiKey, now: Date): ApiKeyType {
 /** The API-key registry and the audit trail: community_admin only. */
 @Resolver()
 export class AccessResolver {
-  @Query(() => [ApiKeyType], { description: '本社区的区级平台 API 密钥（需 apikeys:manage；不含密钥本身）' })
+  @Query(() => [ApiKeyType], {
+    description:
+      '辖区内的区级平台 API 密钥（需 apikeys:manage；社区管理员本社区，街道、区级管理员辖区内各社区；不含密钥本身）',
+  })
   async apiKeys(
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, {
@@ -48,11 +52,11 @@ export class AccessResolver {
     first: number | null,
   ): Promise<ApiKeyType[]> {
     ctx.access.require('apikeys:manage');
-    const keys = await ctx.em.find(
-      ApiKey,
-      { communityId: ctx.communityId },
-      { orderBy: { issuedAt: 'desc', id: 'asc' }, limit: pageSize(first ?? MAX_PAGE_SIZE) },
-    );
+    // the caller's rows (a street admin: every community of its street), as webhookSubscriptions and revokeApiKey
+    const keys = await ctx.em.find(ApiKey, communityWhere(ctx.access), {
+      orderBy: { issuedAt: 'desc', id: 'asc' },
+      limit: pageSize(first ?? MAX_PAGE_SIZE),
+    });
     const now = ctx.clock.now();
     return keys.map((k) => present(k, now));
   }

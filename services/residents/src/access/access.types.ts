@@ -22,6 +22,9 @@ export class ApiKeyType {
   @Field(() => ID, { description: '密钥编号（密钥 shq_<编号>_<秘密> 中的编号部分）' })
   id!: string;
 
+  @Field({ description: '签发给哪个社区（12 位社区编码）：密钥只在该社区内有效' })
+  communityId!: string;
+
   @Field({ description: '用途名称（哪个区级平台）' })
   name!: string;
 
