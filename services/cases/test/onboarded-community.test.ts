@@ -10,7 +10,7 @@ import {
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { Case, ProactiveTask, ResidentProjection } from '../src/entities/index.js';
+import { Case, Open311Request, ProactiveTask, ResidentProjection, Visit } from '../src/entities/index.js';
 import { caseStatistics } from '../src/application/case-statistics.js';
 import { caseStatisticsFromCases } from '../src/application/case-statistics-base.js';
 import { casesService } from '../src/service.js';
@@ -18,7 +18,8 @@ import { casesService } from '../src/service.js';
 /*
  * 莲顺社区 (350203008007) is onboarded after the service started: residents announces the community, its grids, a
  * building, a flat and residents; its admin opens a case at once. Then the grid boundary is redrawn: the building
- * moves to the other grid, and its residents' open case and open task follow; a finished case keeps its grid.
+ * moves to the other grid, and its residents' open case and open task follow, so do a hotline case reported at its
+ * flat (Open311 address_id) and the flat's visits (the new grid's worker sees them); a finished case keeps its grid.
  */
 const COMMUNITY = '350203008007';
 const admin: Caller = { role: 'community_admin', community: COMMUNITY };
@@ -142,6 +143,51 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
     const cases = await em().find(Case, { reporterId: 'ls-r1' }, { orderBy: { openedAt: 'asc', id: 'asc' } });
     expect(cases).toHaveLength(2);
     await em().nativeUpdate(Case, { id: cases[1].id }, { status: 'CLOSED' });
+    // a hotline report at the flat (no reporter) and visits: the flat's and another building's
+    const hotline = await service.graphql(
+      OPEN,
+      { input: { category: 'HOUSING_REPAIR', channel: 'HOTLINE', description: '楼顶渗水' } },
+      admin,
+    );
+    expect(hotline.errors).toBeUndefined();
+    const hotlineCase = hotline.data.openCase.case.id as string;
+    await em().nativeUpdate(Case, { id: hotlineCase }, { gridId: 'ls-grid-1' });
+    const writes = em();
+    writes.create(Open311Request, {
+      id: 'ls-o1',
+      communityId: COMMUNITY,
+      caseId: hotlineCase,
+      clientId: 'key-12345',
+      addressId: 'ls-h1',
+      submittedAt: clock.now(),
+    });
+    for (const [id, householdId] of [
+      ['ls-v1', 'ls-h1'],
+      ['ls-v2', 'ls-h-elsewhere'],
+    ])
+      writes.create(Visit, {
+        id,
+        communityId: COMMUNITY,
+        staffId: 'ls-staff',
+        householdId,
+        gridId: 'ls-grid-1',
+        visitedAt: clock.now(),
+        notes: '入户走访',
+      });
+    await writes.flush();
+    const VISITS = `query($id: ID!) { _entities(representations: [{ __typename: "Household", id: $id }]) {
+      ... on Household { visits { id } } } }`;
+    const gridWorker = (n: number): Caller => ({
+      role: 'grid_worker',
+      community: COMMUNITY,
+      grids: [`${COMMUNITY}-0${n}`],
+    });
+    const visitsSeenBy = async (n: number) =>
+      (
+        (await service.graphql(VISITS, { id: 'ls-h1' }, gridWorker(n))).data._entities[0].visits as { id: string }[]
+      ).map((v) => v.id);
+    expect(await visitsSeenBy(1)).toEqual(['ls-v1']);
+    expect(await visitsSeenBy(2)).toEqual([]);
     await publisher.publish(
       BuildingMovedToGrid,
       { buildingId: 'ls-b1', fromGridId: 'ls-grid-1', toGridId: 'ls-grid-2', movedOn: '2026-12-01' },
@@ -157,6 +203,13 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
       [cases[0].status, 'ls-grid-2'],
       ['CLOSED', 'ls-grid-1'],
     ]);
+    expect((await em().findOneOrFail(Case, hotlineCase)).gridId).toBe('ls-grid-2');
+    expect(Object.fromEntries((await em().find(Visit, {})).map((v) => [v.id, v.gridId]))).toMatchObject({
+      'ls-v1': 'ls-grid-2',
+      'ls-v2': 'ls-grid-1',
+    });
+    expect(await visitsSeenBy(2)).toEqual(['ls-v1']);
+    expect(await visitsSeenBy(1)).toEqual([]);
     const tasks = await em().find(ProactiveTask, { residentId: 'ls-r2', status: 'OPEN' });
     expect(tasks.map((t) => t.gridId)).toEqual(tasks.map(() => 'ls-grid-2'));
     // The statistics rollup follows the UPDATE that moved the case (it bypasses the unit of work).

@@ -15,11 +15,13 @@ import {
   type ResidentUpdated,
 } from '@shequ/contracts';
 import { flushPending } from '@shequ/database';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { ReferenceProjection, type UnitOfWork } from '@shequ/subgraph';
 import { FINISHED_STATUSES } from '../domain/case-workflow.js';
 import { GridProjection } from '../entities/grid-projection.js';
+import { Open311Request } from '../entities/open311-request.js';
 import { ProactiveTask } from '../entities/proactive-task.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
+import { Visit } from '../entities/visit.js';
 import { moveCasesToGrid } from './case-grid-updates.js';
 import { applyRules, closeTasksOf, residentSnapshot, settleTasks } from './proactive-tasks.js';
 import { changeCareCategory, fillResidentProjection, upsertResidentProjection } from './resident-projection-updates.js';
@@ -292,12 +294,16 @@ export async function careCategoryReviewDue(
 }
 
 /**
- * 网格边界调整: a building redrawn into another grid takes its residents along in the projection, and their open
- * cases and open proactive tasks follow the building's grid from then on (finished cases keep the grid they had).
+ * 网格边界调整: a building redrawn into another grid takes its residents along in the projection, and from then on
+ * everything of the building is in its new grid: its residents' open cases and open proactive tasks, the open cases
+ * reported at the building or one of its flats (Open311 `address_id`), and the visits (走访) of its flats, so the
+ * worker of the building's grid sees its households' visit history. Finished cases keep the grid they had (the
+ * statistics of the past); a visit keeps no grid of its own: where the building was on the day of a visit is in
+ * residents' history of the building's grids.
  */
 export async function buildingMovedToGrid(uow: UnitOfWork, event: EventOf<typeof BuildingMovedToGrid>): Promise<void> {
   const { buildingId, fromGridId, toGridId } = event.data;
-  const residents = await uow.em.find(ResidentProjection, { buildingId }, { fields: ['residentId'] });
+  const residents = await uow.em.find(ResidentProjection, { buildingId }, { fields: ['residentId', 'householdId'] });
   await uow.em.nativeUpdate(ResidentProjection, { buildingId }, { gridId: toGridId });
   const ids = residents.map((r) => r.residentId);
   for (let i = 0; i < ids.length; i += 500) {
@@ -308,5 +314,29 @@ export async function buildingMovedToGrid(uow: UnitOfWork, event: EventOf<typeof
       toGridId,
     );
     await uow.em.nativeUpdate(ProactiveTask, { residentId: { $in: chunk }, status: 'OPEN' }, { gridId: toGridId });
+  }
+  // the building's flats: those residents' told of, and those of the reference facts (flats nobody lives in now)
+  const flats = new Set(residents.flatMap((r) => (r.householdId ? [r.householdId] : [])));
+  for (const flat of await uow.em.find(
+    ReferenceProjection,
+    { kind: 'HOUSEHOLD', parentId: buildingId },
+    { fields: ['kind', 'id'] },
+  ))
+    flats.add(flat.id);
+  const places = [buildingId, ...flats];
+  for (let i = 0; i < places.length; i += 500) {
+    const chunk = places.slice(i, i + 500);
+    await uow.em.nativeUpdate(Visit, { householdId: { $in: chunk } }, { gridId: toGridId });
+    const reported = await uow.em.find(Open311Request, { addressId: { $in: chunk } }, { fields: ['id', 'caseId'] });
+    if (reported.length > 0)
+      await moveCasesToGrid(
+        uow.em,
+        {
+          id: { $in: reported.map((r) => r.caseId) },
+          gridId: fromGridId,
+          status: { $nin: [...FINISHED_STATUSES] },
+        },
+        toGridId,
+      );
   }
 }

@@ -28,7 +28,11 @@ export class Open311Request {
   @Property({ type: 'string', length: 200, nullable: true })
   addressString: string | null = null;
 
-  /** A building or household id of the residents service (GeoReport `address_id`). */
+  /**
+   * A building or household id of the residents service (GeoReport `address_id`); indexed: a grid redraw moves the
+   * open cases reported at a building or its flats.
+   */
+  @Index()
   @Property({ type: 'string', length: 36, nullable: true })
   addressId: string | null = null;
 

@@ -14,6 +14,7 @@ import { Migration20261202142159_webhooks as M10 } from './Migration202612021421
 import { Migration20261202143111_case_rollup as M11 } from './Migration20261202143111_case_rollup.js';
 import { Migration20261202171015_webhook_key_expiry as M12 } from './Migration20261202171015_webhook_key_expiry.js';
 import { Migration20261202173338_case_area_rollup as M13 } from './Migration20261202173338_case_area_rollup.js';
+import { Migration20261204141647_open311_request_address_index as M14 } from './Migration20261204141647_open311_request_address_index.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -30,4 +31,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202143111_case_rollup', class: M11 },
   { name: 'Migration20261202171015_webhook_key_expiry', class: M12 },
   { name: 'Migration20261202173338_case_area_rollup', class: M13 },
+  { name: 'Migration20261204141647_open311_request_address_index', class: M14 },
 ];

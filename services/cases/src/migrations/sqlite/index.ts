@@ -15,6 +15,7 @@ import { Migration20261202143110_case_rollup as M11 } from './Migration202612021
 import { Migration20261202171014_webhook_key_expiry as M12 } from './Migration20261202171014_webhook_key_expiry.js';
 import { Migration20261202173337_case_area_rollup as M13 } from './Migration20261202173337_case_area_rollup.js';
 import { Migration20261204120000_inbox_without_rowid as M14 } from './Migration20261204120000_inbox_without_rowid.js';
+import { Migration20261204141646_open311_request_address_index as M15 } from './Migration20261204141646_open311_request_address_index.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -32,4 +33,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202171014_webhook_key_expiry', class: M12 },
   { name: 'Migration20261202173337_case_area_rollup', class: M13 },
   { name: 'Migration20261204120000_inbox_without_rowid', class: M14 },
+  { name: 'Migration20261204141646_open311_request_address_index', class: M15 },
 ];

@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261204141646_open311_request_address_index extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create index \`open311_request_address_id_index\` on \`open311_request\` (\`address_id\`);`);
+  }
+
+}
