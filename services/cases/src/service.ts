@@ -1,3 +1,4 @@
+import { casesWebhookWithholding } from './application/webhook-withholding.js';
 import { ENVIRONMENT, pickVariables, readEnvironment } from '@shequ/server';
 import {
   PeriodicTask,
@@ -43,7 +44,7 @@ export const casesService: SubgraphServiceDefinition = {
     withFundDisbursementLinks(residentsConsumer(deps)),
     eventsConsumer(deps),
     partybuildingConsumer(deps),
-    ...webhookConsumers('cases', deps),
+    ...webhookConsumers('cases', deps, casesWebhookWithholding),
   ],
   scheduledTasks: (deps) => {
     const intervals = scanIntervals();

@@ -1,6 +1,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKeyRevoked, GridRegistered, STREAM_NAME } from '@shequ/contracts';
+import {
+  ApiKeyRevoked,
+  CareCategoryAdded,
+  CareCategoryReviewDue,
+  GridRegistered,
+  ResidentRegistered,
+  STREAM_NAME,
+} from '@shequ/contracts';
 import { readPositions } from '@shequ/messaging';
 import {
   dispatchDueWebhooks,
@@ -334,6 +341,86 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
     expect(call.headers['x-shequ-event-type']).toBe('case.opened');
     // the platform subscribed to grid.registered only receives no case events
     expect(await deliveriesOf(platform, receiver.url('/flaky'))).toHaveLength(1);
+  });
+
+  it('gives each key what the graph gives it: birth dates with pii:read, 重点人员 with sensitive:read, care-derived tasks with care:read', async () => {
+    const eventTypes = ['resident.registered', 'care_category.added', 'proactive_task.created'];
+    const platforms = {
+      '/all': keys.issue(['residents:read', 'cases:read', 'care:read', 'sensitive:read', 'pii:read']).authorization,
+      '/care': keys.issue(['residents:read', 'cases:read', 'care:read']).authorization,
+      '/no-care': keys.issue(['residents:read', 'cases:read']).authorization,
+    };
+    const ids: Record<string, string> = {};
+    for (const [path, key] of Object.entries(platforms)) {
+      const types = path === '/no-care' ? eventTypes.filter((t) => !t.startsWith('care_')) : eventTypes;
+      const registered = await register(key, receiver.url(path), types);
+      expect(registered.errors).toBeUndefined();
+      const { id } = (registered.data.registerWebhook as { subscription: { id: string } }).subscription;
+      expect((await service.graphql(APPROVE, { id })).errors).toBeUndefined();
+      ids[path] = id;
+    }
+    const residentId = 'wh-resident-1';
+    await residents.publish(ResidentRegistered, {
+      residentId,
+      householdId: 'household-1',
+      buildingId: 'building-1',
+      gridId: 'grid-1',
+      gender: 'FEMALE',
+      birthDate: '1950-03-04',
+      residenceType: 'REGISTERED',
+      residencePermitExpiresOn: null,
+    });
+    for (const category of ['KEY_PERSON', 'MINIMUM_LIVING_ALLOWANCE'] as const)
+      await residents.publish(CareCategoryAdded, {
+        residentId,
+        category,
+        startedOn: '2026-01-01',
+        source: '民政局审批',
+        nextReviewOn: '2026-07-01',
+      });
+    // cases makes a 低保 review task of it (CARE_REVIEW_DUE: exists only because of the category)
+    await residents.publish(CareCategoryReviewDue, {
+      residentId,
+      category: 'MINIMUM_LIVING_ALLOWANCE',
+      dueOn: '2026-12-20',
+      gridId: 'grid-1',
+    });
+    const bodiesAt = (path: string) =>
+      receiver.received
+        .filter((r) => r.path === path)
+        .map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+    await waitFor(() => (bodiesAt('/all').length >= 4 ? true : undefined), {
+      timeoutMs: 20_000,
+      what: 'the four deliveries to the key that sees everything',
+    });
+    // the others were enqueued in the same transactions as /all's: give their dispatch a moment
+    await waitFor(() => (bodiesAt('/care').length >= 3 && bodiesAt('/no-care').length >= 1 ? true : undefined), {
+      timeoutMs: 10_000,
+      what: 'the deliveries to the narrower keys',
+    });
+    const seen = (path: string) =>
+      bodiesAt(path)
+        .map((b) =>
+          b.type === 'resident.registered'
+            ? `${b.type} ${String(b.data.birthDate)}`
+            : `${b.type} ${String(b.data.category ?? b.data.rule)}`,
+        )
+        .sort();
+    expect(seen('/all')).toEqual([
+      'care_category.added KEY_PERSON',
+      'care_category.added MINIMUM_LIVING_ALLOWANCE',
+      'proactive_task.created CARE_REVIEW_DUE',
+      'resident.registered 1950-03-04',
+    ]);
+    expect(seen('/care')).toEqual([
+      'care_category.added MINIMUM_LIVING_ALLOWANCE',
+      'proactive_task.created CARE_REVIEW_DUE',
+      'resident.registered null',
+    ]);
+    expect(seen('/no-care')).toEqual(['resident.registered null']);
+    // owed in the same transactions as /all's four: nothing more is on its way to the narrower keys
+    const owed = (path: string) => service.orm.em.fork().count(WebhookDelivery, { subscriptionId: ids[path] });
+    expect([await owed('/all'), await owed('/care'), await owed('/no-care')]).toEqual([4, 3, 1]);
   });
 
   it('disables the webhooks of a revoked key', async () => {

@@ -33,6 +33,12 @@ export const CareCategories = vocabulary({
 });
 export type CareCategory = CodeOf<typeof CareCategories>;
 
+/**
+ * Care categories that are sensitive tags (重点人员): shown only where sensitive tags are (`sensitiveTags`, a key's
+ * `sensitive:read`), in the graph and in anything derived or sent, such as a webhook of a care category's events.
+ */
+export const SENSITIVE_CARE_CATEGORIES: readonly CareCategory[] = ['KEY_PERSON'];
+
 /** 社区工作部门: the departments of the community office (计生, 保障站, 综治城管 …). */
 export const Departments = vocabulary({
   FAMILY_PLANNING: '计生（计划生育）',

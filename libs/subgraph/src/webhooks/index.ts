@@ -7,3 +7,4 @@ export * from './webhook-vocabularies.js';
 export * from './webhook-feed.js';
 export * from './webhook-dispatcher.js';
 export * from './webhook-registrations.js';
+export * from './webhook-disclosure.js';

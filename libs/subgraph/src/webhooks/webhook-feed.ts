@@ -5,6 +5,7 @@ import { EventConsumer } from '@shequ/messaging';
 import type { ServiceDependencies } from '../subgraph-service.js';
 import { WEBHOOK_EVENTS, scopesAllowWebhookEvent } from './webhook-event-types.js';
 import { WebhookDelivery, WebhookSubscription } from './webhook-entities.js';
+import { webhookDataFor, type WebhookWithholding } from './webhook-disclosure.js';
 import { disableExpired, keyHasExpired } from './webhook-key-expiry.js';
 
 /** The webhook feed's purpose: `<service>__webhooks__<source>`, one per publishing service. */
@@ -12,10 +13,10 @@ export const WEBHOOK_CONSUMER_PURPOSE = 'webhooks';
 
 /**
  * The body a platform receives: the envelope without what is internal to the graph (the actor's id, correlation
- * and trace ids, the NATS subject). Payloads carry no personal data (catalogue rule); the event type itself is
- * delivered only to keys whose scopes read it.
+ * and trace ids, the NATS subject), with `data` as the key may see it (`webhookDataFor`: the graph's field policy
+ * for the key). The event type itself is delivered only to keys whose scopes read it.
  */
-export function webhookBody(event: EventEnvelope): string {
+export function webhookBody(event: EventEnvelope, data: unknown = event.data): string {
   return JSON.stringify({
     id: event.id,
     type: event.type,
@@ -25,7 +26,7 @@ export function webhookBody(event: EventEnvelope): string {
     occurredAt: event.occurredAt,
     aggregateId: event.aggregateId,
     aggregateVersion: event.aggregateVersion,
-    data: event.data,
+    data,
   });
 }
 
@@ -34,7 +35,12 @@ export function webhookBody(event: EventEnvelope): string {
  * scopes read it, in the consumer's transaction (so an event is owed exactly once per subscription, also after a
  * redelivery: the inbox and the unique (subscription, event) key).
  */
-export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEnvelope, now: Date): Promise<number> {
+export async function enqueueWebhookDeliveries(
+  em: EntityManager,
+  event: EventEnvelope,
+  now: Date,
+  withheld?: WebhookWithholding,
+): Promise<number> {
   // most communities have no webhook: one plain, prepared look-up decides before any entity is loaded
   const any = await executePlain<unknown>(
     em,
@@ -49,8 +55,13 @@ export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEn
     (s) => s.status === 'ACTIVE' && s.eventTypes.includes(event.type) && scopesAllowWebhookEvent(s.scopes, event.type),
   );
   if (owed.length === 0) return 0;
-  const body = webhookBody(event);
+  let sent = 0;
   for (const subscription of owed) {
+    // what this key may see of it: nothing at all (not sent), or the payload under the graph's field policy
+    const data = webhookDataFor(event, subscription.scopes, withheld);
+    if (data === null) continue;
+    const body = webhookBody(event, data);
+    sent += 1;
     const delivery = em.create(WebhookDelivery, {
       id: newId(),
       communityId: event.communityId,
@@ -63,7 +74,7 @@ export async function enqueueWebhookDeliveries(em: EntityManager, event: EventEn
     });
     em.persist(delivery);
   }
-  return owed.length;
+  return sent;
 }
 
 /** A revoked key's webhooks stop with it: disabled, so nothing owed to them is sent any more. */
@@ -81,7 +92,11 @@ export async function disableWebhooksOfKey(em: EntityManager, apiKeyId: string, 
  * platform may receive becomes delivery rows; the dispatcher sends them. The key registry's revocations disable the
  * key's webhooks.
  */
-export function webhookConsumers(service: ServiceName, deps: ServiceDependencies): EventConsumer[] {
+export function webhookConsumers(
+  service: ServiceName,
+  deps: ServiceDependencies,
+  withheld?: WebhookWithholding,
+): EventConsumer[] {
   return ServiceNames.map((source) => {
     const consumer = new EventConsumer({
       service,
@@ -97,7 +112,7 @@ export function webhookConsumers(service: ServiceName, deps: ServiceDependencies
     for (const definition of WEBHOOK_EVENTS.filter((event) => event.source === source))
       consumer.on(definition, async (event, { em }) => {
         // real time, as the dispatcher's schedule (a test's manual clock moves what the service sees, not timers)
-        await enqueueWebhookDeliveries(em, event, new Date());
+        await enqueueWebhookDeliveries(em, event, new Date(), withheld);
       });
     if (source === ApiKeyRevoked.source)
       consumer.on(ApiKeyRevoked, (event, { em }) =>

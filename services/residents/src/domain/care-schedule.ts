@@ -1,4 +1,4 @@
-import { addMonths, ageOn, type CareCategory } from '@shequ/contracts';
+import { addMonths, ageOn, SENSITIVE_CARE_CATEGORIES, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
 
 /**
@@ -22,8 +22,8 @@ export const REVIEW_INTERVAL_MONTHS: Record<CareCategory, number | null> = {
 
 export const ADVANCED_AGE_YEARS = 80;
 
-/** Categories visible only with `sensitiveTags` access. */
-export const SENSITIVE_CATEGORIES: readonly CareCategory[] = ['KEY_PERSON'];
+/** Categories visible only with `sensitiveTags` access (one list for every service: libs/contracts). */
+export const SENSITIVE_CATEGORIES: readonly CareCategory[] = SENSITIVE_CARE_CATEGORIES;
 
 /** The next review after a start or a review on `from`, or null for categories without periodic review. */
 export function nextReviewDate(category: CareCategory, from: string): string | null {

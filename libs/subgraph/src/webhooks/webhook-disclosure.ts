@@ -1,0 +1,45 @@
+import { AccessControl, PERSONAL_FIELDS, type Permission, type PersonalField } from '@shequ/auth';
+import { SENSITIVE_CARE_CATEGORIES, type CareCategory, type EventEnvelope } from '@shequ/contracts';
+
+/**
+ * Whether an event of a service's own must be withheld from a key as a whole (its mere existence would tell what the
+ * key may not see: a proactive task whose rule exists only because of a care category, for a key without
+ * `care:read`). A service running the webhooks passes its own rules; the catalogue-wide ones are below.
+ */
+export type WebhookWithholding = (event: EventEnvelope, key: AccessControl) => boolean;
+
+const isPersonalField = (name: string): name is PersonalField => Object.hasOwn(PERSONAL_FIELDS, name);
+
+/**
+ * What a key receives of an event by webhook: the same field policy as the graph's for that key. A care category's
+ * event (its aggregate is the person and the category) goes only to keys that see the category — a sensitive one
+ * (重点人员) only with `sensitive:read`; a personal field in the payload (a resident's `birthDate` in
+ * `resident.registered`) is given as the graph gives it to the key (raw with `pii:read`, else masked or left out:
+ * `null`). Null: the event is not sent to this key at all.
+ */
+export function webhookDataFor(
+  event: EventEnvelope,
+  scopes: readonly string[],
+  withheld: WebhookWithholding = () => false,
+): Record<string, unknown> | null {
+  const key = new AccessControl({
+    kind: 'machine',
+    id: 'webhook',
+    name: 'webhook',
+    communityId: event.communityId,
+    scopes: scopes as Permission[],
+  });
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  if (typeof data.category === 'string' && event.type.startsWith('care_category.')) {
+    const sensitive = SENSITIVE_CARE_CATEGORIES.includes(data.category as CareCategory);
+    if (!key.seesCare(sensitive)) return null;
+  }
+  if (withheld(event, key)) return null;
+  let shown: Record<string, unknown> | null = null;
+  for (const [name, value] of Object.entries(data)) {
+    if (!isPersonalField(name) || typeof value !== 'string') continue;
+    const given = key.present(name, value);
+    if (given !== value) (shown ??= { ...data })[name] = given;
+  }
+  return shown ?? data;
+}
