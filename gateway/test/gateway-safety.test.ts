@@ -210,4 +210,30 @@ describe('gateway in production mode', () => {
     });
     expect(JSON.stringify(result.body)).not.toMatch(/Did you mean|gridId/);
   });
+
+  it('names the field of a bad literal in Chinese too: left out, not of the type, not an enum value', async () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'mutation { moveResident(input: { residentId: "r", householdId: "h" }) { resident { id } } }',
+        'movedInOn',
+        '必填',
+      ],
+      [
+        'mutation { moveResident(input: { residentId: "r", householdId: "h", movedInOn: "2026-12-01", fooBar: 1 }) { resident { id } } }',
+        'fooBar',
+        '不是该输入类型的字段',
+      ],
+      ['{ residents(first: 1, filter: { gender: MAL }) { totalCount } }', 'gender', '不是可选值'],
+      ['{ residents(first: 1, filter: { gender: "MALE" }) { totalCount } }', 'gender', '不是可选值'],
+      ['mutation { moveResident { resident { id } } }', 'input', '必填'],
+    ];
+    for (const [query, field, reason] of cases) {
+      const result = await post({ query }, `Bearer ${await token('community_admin')}`);
+      expect(result.body.errors[0], query).toMatchObject({
+        message: `输入无效：${field}：${reason}`,
+        extensions: { code: 'BAD_USER_INPUT', field },
+      });
+      expect(JSON.stringify(result.body)).not.toMatch(/Did you mean|MALE|FEMALE/);
+    }
+  });
 });

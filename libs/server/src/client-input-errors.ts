@@ -78,6 +78,48 @@ function fromLiteralError(formatted: GraphQLFormattedError, error: unknown): Gra
   return badInput(formatted, field, reason);
 }
 
+/**
+ * The other mistakes graphql-js finds in literals (ValuesOfCorrectType, ProvidedRequiredArguments): an input field
+ * or argument left out, an input field the type does not have, a value that is not one of an enum's.
+ */
+function fromLiteralShapeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return null;
+  const message = formatted.message;
+  const missingArgument = /^Field "\w+" argument "(\w+)" of type "[^"]+" is required, but it was not provided\./.exec(
+    message,
+  );
+  if (missingArgument) return badInput(formatted, missingArgument[1], '必填');
+  const position = error instanceof GraphQLError ? error.positions?.[0] : undefined;
+  const body = error instanceof GraphQLError ? error.source?.body : undefined;
+  const where = () => (body !== undefined && position !== undefined && nameAt(body, position)) || 'value';
+  const missingField = /^Field "(?:\w+\.)?(\w+)" of required type "[^"]+" was not provided\./.exec(message);
+  if (missingField) return badInput(formatted, missingField[1], '必填');
+  if (/^Field "\w+" is not defined by type "\w+"\./.test(message))
+    return badInput(formatted, where(), '不是该输入类型的字段');
+  if (/^Value "[^"]*" does not exist in "\w+" enum\./.test(message) || /^Enum "\w+" cannot represent/.test(message))
+    return badInput(formatted, where(), '不是可选值');
+  return null;
+}
+
+/** The argument or input field at `position` of the document: the node itself or its value starts there. */
+function nameAt(body: string, position: number): string | undefined {
+  let found: string | undefined;
+  try {
+    visit(parse(body), {
+      enter(node) {
+        if (
+          (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) &&
+          (node.loc?.start === position || node.value.loc?.start === position)
+        )
+          found = node.name.value;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return found;
+}
+
 function scalarOwnError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
   if (!(error instanceof GraphQLError) || !error.source || error.positions?.length !== 1) return null;
   if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED' && formatted.extensions?.code !== 'BAD_USER_INPUT')
@@ -95,7 +137,7 @@ function scalarOwnError(formatted: GraphQLFormattedError, error: unknown): Graph
  * graphql-js words these in English and may add "Did you mean …", which would describe the schema.
  */
 export function clientInputError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
-  return fromVariableError(formatted) ?? fromLiteralError(formatted, error);
+  return fromVariableError(formatted) ?? fromLiteralError(formatted, error) ?? fromLiteralShapeError(formatted, error);
 }
 
 /** Removes graphql-js's suggestions ("Did you mean …?") from a message (production mode says nothing it need not). */
