@@ -1,7 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { communityWhere, inCommunityScope, type SubgraphContext } from '@shequ/subgraph';
-import type { Case } from '../entities/case.js';
+import { InvalidInputError } from '@shequ/errors';
+import { communityWhere, inCommunityScope, ReferenceProjection, type SubgraphContext } from '@shequ/subgraph';
+import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
+import { ResidentProjection } from '../entities/resident-projection.js';
 import type { Visit } from '../entities/visit.js';
 import { householdGrid } from './visits.js';
 
@@ -62,4 +64,38 @@ export async function visibleHouseholdVisits(
     if (gridId && grids.has(gridId)) visible.push(visit);
   }
   return visible;
+}
+
+/** The grid a household or resident is in, as this service knows it (reference facts, else the resident projection). */
+async function gridOf(ctx: SubgraphContext, kind: 'HOUSEHOLD' | 'RESIDENT', id: string): Promise<string | null> {
+  const fact = await ctx.em.findOne(ReferenceProjection, { kind, id }, { fields: ['kind', 'id', 'gridId'] });
+  if (fact?.gridId) return fact.gridId;
+  if (kind === 'HOUSEHOLD') return householdGrid(ctx.em, id);
+  return (await ctx.em.findOne(ResidentProjection, { residentId: id }))?.gridId ?? null;
+}
+
+/**
+ * Row scope of what a visit is about, checked before it is written: a grid worker logs visits to households and
+ * residents of its own grids only (a visit notes a contact and closes the person's proactive tasks), and a case a
+ * visit is linked to (its timeline gets the step) must be one the caller sees. Refused as the missing reference
+ * would be (BAD_USER_INPUT naming the field), saying nothing of what lies outside the caller's rows.
+ */
+export async function checkVisitScope(
+  ctx: SubgraphContext,
+  visit: { householdId?: string | null; residentId?: string | null; caseId?: string | null },
+): Promise<void> {
+  if (visit.caseId) {
+    const linked = await ctx.em.findOne(Case, { id: visit.caseId });
+    if (!linked || !(await caseVisible(ctx, linked))) throw new InvalidInputError('caseId', '关联的事项不存在');
+  }
+  const grids = await visibleGridIds(ctx);
+  if (!grids) return;
+  for (const [field, kind, id, label] of [
+    ['householdId', 'HOUSEHOLD', visit.householdId, '住户'],
+    ['residentId', 'RESIDENT', visit.residentId, '居民'],
+  ] as const) {
+    if (!id) continue;
+    const grid = await gridOf(ctx, kind, id);
+    if (!grid || !grids.has(grid)) throw new InvalidInputError(field, `${label}「${id}」不存在或不在您负责的网格内`);
+  }
 }

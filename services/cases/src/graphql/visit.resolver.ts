@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, pageSize, type SubgraphContext } from '@shequ/subgraph';
-import { visibleHouseholdVisits } from '../application/case-scope.js';
+import { checkVisitScope, visibleHouseholdVisits } from '../application/case-scope.js';
 import { logVisit } from '../application/visits.js';
 import { Visit } from '../entities/visit.js';
 import { HouseholdReference, ResidentReference, StaffReference } from './entity-references.js';
@@ -20,6 +20,7 @@ export class VisitResolver {
     ctx.access.require('visits:write');
     if (ctx.principal.kind !== 'user') throw new InvalidInputError('staffId', '走访须由社区工作者本人登记');
     const staffId = ctx.principal.id;
+    await checkVisitScope(ctx, input);
     const now = ctx.clock.now();
     const visit = await ctx.transaction((uow) =>
       logVisit(uow, { ...input, staffId, visitedAt: input.visitedAt ?? now, notes: input.notes }, ctx.communityId, now),

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
+import { startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
+import { testDialects } from '@shequ/testing';
+import { CaseTimelineEntry, GridProjection, ResidentProjection, Visit } from '../src/entities/index.js';
+import { casesService } from '../src/service.js';
+
+// A visit is a write about a household or resident (a contact noted, their proactive tasks closed) and, when linked to
+// a case, a step on the case's timeline: a grid worker logs visits in its own grids only, and nobody links a visit to
+// a case they do not see. Before, a grid worker of one grid logged visits to another grid's flats and wrote into a
+// case of another department it could not read.
+const COMMUNITY = '350203008006';
+const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`;
+const VISIT = `mutation($input: LogVisitInput!) { logVisit(input: $input) { visit { id } } }`;
+const gridWorkerOf2: Caller = {
+  role: 'grid_worker',
+  subject: 'staff-grid-2',
+  department: 'GRID',
+  grids: [`${COMMUNITY}-02`],
+};
+const socialSecurity: Caller = { role: 'civil_affairs', subject: 'staff-baozhang', department: 'SOCIAL_SECURITY' };
+
+describe.each(testDialects())('what a visit may be about on %s', (dialect) => {
+  let service: TestSubgraph;
+  let disputeInGrid1: string;
+  let disputeInGrid2: string;
+
+  beforeAll(async () => {
+    service = await startTestSubgraph(casesService, {
+      dialect,
+      clock: new ManualClock(new Date('2026-06-30T02:00:00Z')),
+    });
+    const em = service.orm.em.fork();
+    const at = new Date('2026-06-01T00:00:00Z');
+    const fact = (kind: ReferenceProjection['kind'], id: string, extra: Partial<ReferenceProjection> = {}) =>
+      em.create(ReferenceProjection, { kind, id, communityId: COMMUNITY, sourceOccurredAt: at, ...extra });
+    for (const n of [1, 2]) {
+      em.create(GridProjection, {
+        gridId: `g-${n}`,
+        communityId: COMMUNITY,
+        code: `${COMMUNITY}-0${n}`,
+        name: `第${n}网格`,
+      });
+      fact('GRID', `g-${n}`, { gridId: `g-${n}` });
+      fact('BUILDING', `b-${n}`, { parentId: `g-${n}`, gridId: `g-${n}` });
+      fact('HOUSEHOLD', `hh-${n}`, { parentId: `b-${n}`, gridId: `g-${n}` });
+      fact('RESIDENT', `res-${n}`, { parentId: `hh-${n}`, gridId: `g-${n}` });
+      em.create(ResidentProjection, {
+        residentId: `res-${n}`,
+        communityId: COMMUNITY,
+        householdId: `hh-${n}`,
+        buildingId: `b-${n}`,
+        gridId: `g-${n}`,
+        updatedAt: at,
+      });
+    }
+    fact('STAFF', 'staff-grid-2', { department: 'GRID', gridIds: 'g-2' });
+    fact('STAFF', 'staff-baozhang', { department: 'SOCIAL_SECURITY' });
+    await em.flush();
+    const open = async (reporterId: string) => {
+      const opened = await service.graphql(OPEN, {
+        input: { reporterId, category: 'NEIGHBOUR_DISPUTE', channel: 'WALK_IN', description: '邻里噪音纠纷' },
+      });
+      expect(opened.errors).toBeUndefined();
+      return opened.data.openCase.case.id as string;
+    };
+    disputeInGrid1 = await open('res-1');
+    disputeInGrid2 = await open('res-2');
+  });
+  afterAll(() => service?.stop());
+
+  const written = async () => ({
+    visits: await service.orm.em.fork().count(Visit, {}),
+    steps: await service.orm.em.fork().count(CaseTimelineEntry, {}),
+  });
+  const refused = async (caller: Caller, input: Record<string, unknown>, field: string) => {
+    const before = await written();
+    const result = await service.graphql(VISIT, { input: { notes: '入户走访，了解情况', ...input } }, caller);
+    expect(result.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await written()).toEqual(before);
+  };
+
+  it('a grid worker visits its own grid’s flats and residents, not another grid’s', async () => {
+    await refused(gridWorkerOf2, { householdId: 'hh-1' }, 'householdId');
+    await refused(gridWorkerOf2, { residentId: 'res-1' }, 'residentId');
+    const own = await service.graphql(
+      VISIT,
+      { input: { householdId: 'hh-2', notes: '入户走访，了解情况' } },
+      gridWorkerOf2,
+    );
+    expect(own.errors).toBeUndefined();
+  });
+
+  it('a visit links only a case the caller sees (its grid; its department)', async () => {
+    await refused(gridWorkerOf2, { householdId: 'hh-2', caseId: disputeInGrid1 }, 'caseId');
+    // 保障站 does not see 综治's dispute
+    await refused(socialSecurity, { householdId: 'hh-1', caseId: disputeInGrid1 }, 'caseId');
+    const linked = await service.graphql(
+      VISIT,
+      { input: { householdId: 'hh-2', caseId: disputeInGrid2, notes: '入户调解噪音纠纷' } },
+      gridWorkerOf2,
+    );
+    expect(linked.errors).toBeUndefined();
+  });
+});
