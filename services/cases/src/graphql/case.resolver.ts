@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CaseCategory, CaseChannel, CasePriority } from '@shequ/contracts';
-import { NotFoundError } from '@shequ/errors';
+import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { caseListWhere } from '../application/case-query.js';
 import { caseVisible } from '../application/case-scope.js';
@@ -36,6 +36,12 @@ export async function stepAs(ctx: SubgraphContext, command: StepCommand): Promis
   const found = await ctx.em.findOne(Case, { id: command.caseId });
   if (!found || !(await caseVisible(ctx, found)))
     throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
+  // the case it duplicates must be one the caller sees too (else the answer would tell that a hidden case exists)
+  if (command.duplicateOfCaseId) {
+    const original = await ctx.em.findOne(Case, { id: command.duplicateOfCaseId });
+    if (!original || !(await caseVisible(ctx, original)))
+      throw new InvalidInputError('duplicateOfCaseId', '所指的重复事项不存在');
+  }
   const moved = await ctx.transaction((uow) =>
     takeStep(uow, command, workflowActor(ctx.principal), timelineActor(ctx.principal), ctx.clock.now()),
   );

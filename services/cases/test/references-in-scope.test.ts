@@ -5,6 +5,7 @@ import { testDialects } from '@shequ/testing';
 import { CaseTimelineEntry, GridProjection, ResidentProjection, Visit } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
+// A case's duplicate must be one the caller sees as well.
 // A visit is a write about a household or resident (a contact noted, their proactive tasks closed) and, when linked to
 // a case, a step on the case's timeline: a grid worker logs visits in its own grids only, and nobody links a visit to
 // a case they do not see. Before, a grid worker of one grid logged visits to another grid's flats and wrote into a
@@ -20,10 +21,11 @@ const gridWorkerOf2: Caller = {
 };
 const socialSecurity: Caller = { role: 'civil_affairs', subject: 'staff-baozhang', department: 'SOCIAL_SECURITY' };
 
-describe.each(testDialects())('what a visit may be about on %s', (dialect) => {
+describe.each(testDialects())('what a visit or a duplicate may refer to on %s', (dialect) => {
   let service: TestSubgraph;
   let disputeInGrid1: string;
   let disputeInGrid2: string;
+  let assistance: string;
 
   beforeAll(async () => {
     service = await startTestSubgraph(casesService, {
@@ -57,15 +59,16 @@ describe.each(testDialects())('what a visit may be about on %s', (dialect) => {
     fact('STAFF', 'staff-grid-2', { department: 'GRID', gridIds: 'g-2' });
     fact('STAFF', 'staff-baozhang', { department: 'SOCIAL_SECURITY' });
     await em.flush();
-    const open = async (reporterId: string) => {
+    const open = async (reporterId: string, category = 'NEIGHBOUR_DISPUTE') => {
       const opened = await service.graphql(OPEN, {
-        input: { reporterId, category: 'NEIGHBOUR_DISPUTE', channel: 'WALK_IN', description: '邻里噪音纠纷' },
+        input: { reporterId, category, channel: 'WALK_IN', description: '邻里噪音纠纷' },
       });
       expect(opened.errors).toBeUndefined();
       return opened.data.openCase.case.id as string;
     };
     disputeInGrid1 = await open('res-1');
     disputeInGrid2 = await open('res-2');
+    assistance = await open('res-1', 'ASSISTANCE_APPLICATION'); // 保障站's
   });
   afterAll(() => service?.stop());
 
@@ -101,5 +104,28 @@ describe.each(testDialects())('what a visit may be about on %s', (dialect) => {
       gridWorkerOf2,
     );
     expect(linked.errors).toBeUndefined();
+  });
+
+  it('a case is marked a duplicate only of a case the caller sees', async () => {
+    const zongzhi: Caller = {
+      role: 'comprehensive_governance',
+      subject: 'staff-zongzhi',
+      department: 'COMPREHENSIVE_GOVERNANCE',
+    };
+    const MARK = `mutation($input: MarkCaseDuplicateInput!) { markCaseDuplicate(input: $input) { case { status } } }`;
+    const hidden = await service.graphql(
+      MARK,
+      { input: { caseId: disputeInGrid2, duplicateOfCaseId: assistance, reason: '同一诉求' } },
+      zongzhi,
+    );
+    expect(hidden.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'duplicateOfCaseId' });
+    expect(hidden.errors?.[0]?.message).toBe('所指的重复事项不存在');
+    const seen = await service.graphql(
+      MARK,
+      { input: { caseId: disputeInGrid2, duplicateOfCaseId: disputeInGrid1, reason: '同一诉求' } },
+      zongzhi,
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.markCaseDuplicate.case.status).toBe('DUPLICATE');
   });
 });
