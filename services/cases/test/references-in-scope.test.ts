@@ -128,4 +128,16 @@ describe.each(testDialects())('what a visit or a duplicate may refer to on %s', 
     expect(seen.errors).toBeUndefined();
     expect(seen.data.markCaseDuplicate.case.status).toBe('DUPLICATE');
   });
+
+  it('shows a visit about a case only to callers who see the case (its notes are the case’s timeline step)', async () => {
+    const VISITS = `{ _entities(representations: [{ __typename: "Household", id: "hh-2" }]) {
+      ... on Household { visits { notes } } } }`;
+    const notesSeenBy = async (caller: Caller) =>
+      ((await service.graphql(VISITS, {}, caller)).data._entities[0].visits as { notes: string }[])
+        .map((v) => v.notes)
+        .sort();
+    const zongzhi: Caller = { role: 'comprehensive_governance', department: 'COMPREHENSIVE_GOVERNANCE' };
+    expect(await notesSeenBy(zongzhi)).toEqual(['入户走访，了解情况', '入户调解噪音纠纷'].sort());
+    expect(await notesSeenBy(socialSecurity)).toEqual(['入户走访，了解情况']);
+  });
 });

@@ -45,14 +45,23 @@ export async function caseVisible(ctx: SubgraphContext, record: Case): Promise<b
 
 /**
  * The visits of one household the caller may see: its community; a grid worker only visits in its grids (a visit
- * recorded without a grid counts in the household's current grid).
+ * recorded without a grid counts in the household's current grid); a visit about a case only if the caller sees
+ * the case (its notes are the case's timeline step «走访：…», which a department not handling the case does not see).
  */
 export async function visibleHouseholdVisits(
   ctx: SubgraphContext,
   householdId: string,
   rows: readonly Visit[],
 ): Promise<Visit[]> {
-  const inCommunity = rows.filter((v) => inCommunityScope(ctx.access, v.communityId));
+  const inCommunity: Visit[] = [];
+  for (const visit of rows) {
+    if (!inCommunityScope(ctx.access, visit.communityId)) continue;
+    if (visit.caseId) {
+      const linked = await ctx.loaders.byId(Case).load(visit.caseId);
+      if (!linked || !(await caseVisible(ctx, linked))) continue;
+    }
+    inCommunity.push(visit);
+  }
   const grids = await visibleGridIds(ctx);
   if (!grids) return inCommunity;
   let currentGrid: string | null | undefined;
