@@ -2384,7 +2384,7 @@ export type Mutation = {
   recordVolunteerHours: RecordVolunteerHoursPayload;
   /** 重新推送（死信或已送达的推送；登记它的密钥或社区管理员）：立即到期，重新计算尝试次数 */
   redeliverWebhookDelivery: RedeliverWebhookDeliveryPayload;
-  /** 网格边界调整（需 places:write）：楼栋划入另一网格并留存历史；发布 building.moved_to_grid，未办结事项与主动服务任务随楼栋转入新网格 */
+  /** 网格边界调整（需 places:write）：楼栋划入另一网格并留存历史；发布 building.moved_to_grid，未办结事项、主动服务任务与各住户的走访记录随楼栋转入新网格 */
   redrawGrid: RedrawGridPayload;
   /** 登记楼栋（需 places:write）；发布 building.registered */
   registerBuilding: BuildingPayload;

@@ -159,7 +159,7 @@ export class HierarchyResolver {
 
   @Mutation(() => RedrawGridPayload, {
     description:
-      '网格边界调整（需 places:write）：楼栋划入另一网格并留存历史；发布 building.moved_to_grid，未办结事项与主动服务任务随楼栋转入新网格',
+      '网格边界调整（需 places:write）：楼栋划入另一网格并留存历史；发布 building.moved_to_grid，未办结事项、主动服务任务与各住户的走访记录随楼栋转入新网格',
   })
   redrawGrid(
     @Arg('input', () => RedrawGridInput, { description: '网格与划入的楼栋' }) input: RedrawGridInput,
