@@ -93,7 +93,13 @@ describe.each(testDialects())('an ID number registered out of the caller’s sig
       reason: ID_NUMBER_NOT_REGISTRABLE,
     });
     expect(elsewhere.reason).not.toMatch(/其他社区|莲顺|350203008001/);
-    expect(deceased).toMatchObject({ row: 2, outcome: 'REJECTED', field: 'idNumber' });
+    expect(deceased).toMatchObject({
+      row: 2,
+      outcome: 'REJECTED',
+      field: 'idNumber',
+      reason: '该居民已登记死亡，不能导入',
+    });
+    expect(deceased.reason).not.toContain('2026');
     expect(await counts()).toEqual(before);
   });
 

@@ -386,7 +386,8 @@ export async function importResidentStream(
             continue;
           }
           if (resident?.status === 'DECEASED') {
-            reject('idNumber', `该居民已登记死亡（${resident.diedOn ?? '日期不详'}），不能导入`);
+            // the date of death is not told: the importing key need not be one that may read residents
+            reject('idNumber', '该居民已登记死亡，不能导入');
             continue;
           }
           // A new flat: the landlord of a rented one must be a resident already known (same rule as registerHousehold).
