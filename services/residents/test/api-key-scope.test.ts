@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
+import { ApiKeyRevoked } from '@shequ/contracts';
+import { OutboxMessage } from '@shequ/messaging';
 import { residentsService } from '../src/service.js';
 
 // Which keys an admin lists is its rows, the rule of webhookSubscriptions and revokeApiKey: a community admin its
@@ -57,6 +59,11 @@ describe.each(testDialects())('API keys listed by the caller’s rows on %s', (d
     const acting = { ...streetAdmin, actingCommunity: LIUXIU };
     const own = await service.graphql(revoke, { id: ids[LIANSHUN] }, acting);
     expect(own.data?.revokeApiKey).toEqual({ id: ids[LIANSHUN], status: 'REVOKED' });
+    // the event names the key's community, not the one the street admin acted in
+    const revoked = await service.orm.em
+      .fork()
+      .find(OutboxMessage, { subject: ApiKeyRevoked.subject }, { orderBy: { id: 'desc' }, limit: 1 });
+    expect(JSON.parse(revoked[0].payload)).toMatchObject({ communityId: LIANSHUN, data: { keyId: ids[LIANSHUN] } });
     const foreign = await service.graphql(revoke, { id: ids[OTHER_STREET] }, acting);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

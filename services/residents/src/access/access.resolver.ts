@@ -106,7 +106,8 @@ export class AccessResolver {
       if (key.revokedAt) throw new ConflictError(`密钥 ${id} 当前状态为 REVOKED，不能再次吊销`, { state: 'REVOKED' });
       key.revokedAt = now;
       key.revokedBy = ctx.principal.kind === 'anonymous' ? 'anonymous' : ctx.principal.id;
-      events.record(ApiKeyRevoked, { keyId: id, revokedAt: now.toISOString() });
+      // the key's community, not the one a street admin acts in: whose key it was is what the event says
+      events.record(ApiKeyRevoked, { keyId: id, revokedAt: now.toISOString() }, { communityId: key.communityId });
       return key;
     });
     return present(record, now);
