@@ -138,6 +138,14 @@ async function completeTransferIn(
 ): Promise<void> {
   if (!transfer.branch) throw new InvalidInputError('branchId', '转入办结须指定接收党支部');
   if (!transfer.residentId) throw new InvalidInputError('residentId', '转入办结须指明居民');
+  // Checked again when it takes effect: the request (or the case it came from) may be weeks old, and the resident
+  // may have died or moved away since; the birth date is residents' (for the 18-year rule and age statistics).
+  const resident = await requireReference(uow.em, {
+    kind: 'RESIDENT',
+    id: transfer.residentId,
+    field: 'residentId',
+    communityId,
+  });
   const stage = command.stage ?? 'FULL_MEMBER';
   if (stage !== 'FULL_MEMBER' && stage !== 'PROBATIONARY')
     throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
@@ -149,6 +157,7 @@ async function completeTransferIn(
     member.group = null;
     member.followUpReason = null;
     member.followUpSince = null;
+    member.birthDate = resident.birthDate ?? member.birthDate;
   } else {
     member = uow.em.create(PartyMember, {
       id: newId(),
@@ -158,6 +167,7 @@ async function completeTransferIn(
       stage,
       stageSince: command.on,
       memberType: command.memberType ?? 'COMMUNITY',
+      birthDate: resident.birthDate,
     });
     uow.em.create(PartyMemberStageChange, {
       id: newId(),

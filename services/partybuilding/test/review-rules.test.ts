@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '@shequ/subgraph';
+import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
+import { PartyMember, PartyTransfer } from '../src/entities/index.js';
+import { partybuildingService } from '../src/service.js';
+
+/**
+ * Rules that must hold on every path that writes (review of 2026-12-04 afternoon): a rule checked by one mutation
+ * holds on the others that reach the same state, and a reference checked when a request was made is checked again
+ * when it takes effect.
+ */
+const CREATE_ORG = `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id level } } }`;
+const REQUEST = `mutation($input: RequestPartyTransferInput!) { requestPartyTransfer(input: $input) { transfer { id status } } }`;
+const ADVANCE = `mutation($input: AdvancePartyTransferInput!) { advancePartyTransfer(input: $input) { transfer { id status member { id stage } } } }`;
+
+describe.each(testDialects())('party-building rules on every write path on %s (real nats-server)', (dialect) => {
+  let nats: NatsServerHandle;
+  let service: TestSubgraph;
+  const clock = new ManualClock(new Date('2026-06-30T02:00:00Z'));
+  let committee: string;
+  let branch: string;
+
+  const create = async (input: Record<string, unknown>) => {
+    const result = await service.graphql(CREATE_ORG, { input: { establishedOn: '2010-07-01', ...input } });
+    expect(result.errors).toBeUndefined();
+    return result.data.createPartyOrganization.organization.id as string;
+  };
+
+  /** A transfer in requested and taken up to 已接收 (the letter sent and received). */
+  const receivedTransferIn = async (residentId: string) => {
+    const requested = await service.graphql(REQUEST, {
+      input: {
+        direction: 'IN',
+        residentId,
+        branchId: branch,
+        externalOrganization: '中共泉州市丰泽区东海街道某社区支部',
+        requestedOn: '2026-05-01',
+      },
+    });
+    expect(requested.errors).toBeUndefined();
+    const transferId = requested.data.requestPartyTransfer.transfer.id as string;
+    for (const [to, on] of [
+      ['SENT', '2026-05-05'],
+      ['RECEIVED', '2026-05-10'],
+    ]) {
+      const step = await service.graphql(ADVANCE, {
+        input: { transferId, to, on, letterNumber: '闽组转〔2026〕088号' },
+      });
+      expect(step.errors).toBeUndefined();
+    }
+    return transferId;
+  };
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    service = await startTestSubgraph(partybuildingService, { dialect, natsUrl: nats.url, clock });
+    await knownReferences(service, [
+      { kind: 'RESIDENT', id: 'rv-arrives', birthDate: '1980-05-05' },
+      { kind: 'RESIDENT', id: 'rv-dies', birthDate: '1975-01-01' },
+    ]);
+    committee = await create({ name: '社区党委', level: 'COMMITTEE' });
+    branch = await create({ name: '第一党支部', level: 'BRANCH', parentId: committee });
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await nats?.dispose();
+  });
+
+  it('completes a transfer in only for a resident still living here, with the birth date residents registered', async () => {
+    const dies = await receivedTransferIn('rv-dies');
+    await knownReferences(service, [{ kind: 'RESIDENT', id: 'rv-dies', status: 'DECEASED', occurredAt: new Date() }]);
+    const refused = await service.graphql(ADVANCE, { input: { transferId: dies, to: 'COMPLETED', on: '2026-05-20' } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    expect(refused.errors?.[0]?.message).toContain('已故');
+    const em = service.orm.em.fork();
+    expect(await em.count(PartyMember, { residentId: 'rv-dies' })).toBe(0);
+    expect((await em.findOneOrFail(PartyTransfer, dies)).status).toBe('RECEIVED');
+
+    const arrives = await receivedTransferIn('rv-arrives');
+    const done = await service.graphql(ADVANCE, { input: { transferId: arrives, to: 'COMPLETED', on: '2026-05-20' } });
+    expect(done.errors).toBeUndefined();
+    const member = await service.orm.em.fork().findOneOrFail(PartyMember, { residentId: 'rv-arrives' });
+    expect(member.birthDate).toBe('1980-05-05');
+    expect(member.status).toBe('ACTIVE');
+  });
+});
