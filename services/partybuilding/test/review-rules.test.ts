@@ -11,6 +11,8 @@ import { partybuildingService } from '../src/service.js';
  * when it takes effect.
  */
 const CREATE_ORG = `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id level } } }`;
+const ENROL = `mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id stage } } }`;
+const CHANGE = `mutation($input: ChangePartyOrganizationInput!) { changePartyOrganization(input: $input) { organization { id level } } }`;
 const REQUEST = `mutation($input: RequestPartyTransferInput!) { requestPartyTransfer(input: $input) { transfer { id status } } }`;
 const ADVANCE = `mutation($input: AdvancePartyTransferInput!) { advancePartyTransfer(input: $input) { transfer { id status member { id stage } } } }`;
 
@@ -58,6 +60,9 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     await knownReferences(service, [
       { kind: 'RESIDENT', id: 'rv-arrives', birthDate: '1980-05-05' },
       { kind: 'RESIDENT', id: 'rv-dies', birthDate: '1975-01-01' },
+      { kind: 'RESIDENT', id: 'rv-branch-member', birthDate: '1960-01-01' },
+      { kind: 'RESIDENT', id: 'rv-teen', birthDate: '2000-01-01' },
+      { kind: 'RESIDENT', id: 'rv-applicant', birthDate: '1990-01-01' },
     ]);
     committee = await create({ name: '社区党委', level: 'COMMITTEE' });
     branch = await create({ name: '第一党支部', level: 'BRANCH', parentId: committee });
@@ -84,4 +89,23 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     expect(member.birthDate).toBe('1980-05-05');
     expect(member.status).toBe('ACTIVE');
   });
+
+  it('keeps every member in a 党支部: a branch with members is not turned into a 党委', async () => {
+    const second = await create({ name: '第二党支部', level: 'BRANCH', parentId: committee });
+    const enrolled = await service.graphql(ENROL, {
+      input: { residentId: 'rv-branch-member', branchId: second, stage: 'FULL_MEMBER', fullMemberOn: '1990-07-01' },
+    });
+    expect(enrolled.errors).toBeUndefined();
+    const changed = await service.graphql(CHANGE, {
+      input: { organizationId: second, level: 'COMMITTEE', changedOn: '2026-06-01' },
+    });
+    expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'level' });
+    expect(changed.errors?.[0]?.message).toContain('党员');
+    const third = await create({ name: '第三党支部', level: 'BRANCH', parentId: committee });
+    const empty = await service.graphql(CHANGE, {
+      input: { organizationId: third, level: 'COMMITTEE', changedOn: '2026-06-01' },
+    });
+    expect(empty.errors).toBeUndefined();
+  });
+
 });
