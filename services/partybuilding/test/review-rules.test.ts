@@ -108,4 +108,28 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     expect(empty.errors).toBeUndefined();
   });
 
+  it('holds the 18-year rule on a member enrolled with their past, whichever stage dates are given', async () => {
+    const teen = await service.graphql(ENROL, {
+      input: { residentId: 'rv-teen', branchId: branch, stage: 'ACTIVIST', activistOn: '2015-06-01' },
+    });
+    expect(teen.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'activistOn' });
+    const probationary = await service.graphql(ENROL, {
+      input: {
+        residentId: 'rv-teen',
+        branchId: branch,
+        stage: 'PROBATIONARY',
+        activistOn: '2016-06-01',
+        developmentTargetOn: '2017-07-01',
+        probationaryOn: '2017-12-31',
+      },
+    });
+    expect(probationary.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'activistOn' });
+    expect(probationary.errors?.[0]?.message).toContain('年满 18 周岁');
+    expect(await service.orm.em.fork().count(PartyMember, { residentId: 'rv-teen' })).toBe(0);
+    const adult = await service.graphql(ENROL, {
+      input: { residentId: 'rv-teen', branchId: branch, stage: 'ACTIVIST', activistOn: '2018-01-01' },
+    });
+    expect(adult.errors).toBeUndefined();
+  });
+
 });

@@ -176,12 +176,15 @@ export function checkStageHistory(member: PipelineMember, today: string): void {
   if (member.stage === 'FULL_MEMBER' && !member.fullMemberOn)
     throw new InvalidInputError('fullMemberOn', '正式党员须填写转正日期');
   if (member.appliedOn) checkApplication({ appliedOn: member.appliedOn, birthDate: member.birthDate }, today);
-  else if (
-    member.birthDate &&
-    member.fullMemberOn &&
-    ageOn(member.birthDate, member.fullMemberOn) < MINIMUM_APPLICATION_AGE
-  ) {
-    throw new InvalidInputError('fullMemberOn', '转正时年龄与出生日期不符');
+  else if (member.birthDate) {
+    // Without the application date, the earliest stage given stands for it: no stage before the 18th birthday.
+    const first = STAGE_ORDER.map(field).find((f) => member[f]);
+    const on = first ? member[first] : null;
+    if (first && on && ageOn(member.birthDate, on) < MINIMUM_APPLICATION_AGE)
+      throw new InvalidInputError(
+        first,
+        `申请入党须年满 ${MINIMUM_APPLICATION_AGE} 周岁，${on} 时该居民 ${ageOn(member.birthDate, on)} 岁`,
+      );
   }
   let previous: { stage: PartyMemberStage; on: string } | null = null;
   for (const stage of reached) {
