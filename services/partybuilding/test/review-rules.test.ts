@@ -132,4 +132,16 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     expect(adult.errors).toBeUndefined();
   });
 
+  it('transfers out 预备党员 and 正式党员 only: an applicant has no 组织关系 to transfer', async () => {
+    const applicant = await service.graphql(ENROL, {
+      input: { residentId: 'rv-applicant', branchId: branch, appliedOn: '2026-01-05' },
+    });
+    const memberId = applicant.data.enrolPartyMember.member.id as string;
+    const out = await service.graphql(REQUEST, {
+      input: { direction: 'OUT', memberId, externalOrganization: '某单位党支部', requestedOn: '2026-06-01' },
+    });
+    expect(out.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(out.errors?.[0]?.message).toContain('入党申请人');
+    expect(await service.orm.em.fork().count(PartyTransfer, { memberId })).toBe(0);
+  });
 });

@@ -4,6 +4,7 @@ import {
   labelOf,
   MemberTransferredIn,
   MemberTransferredOut,
+  PartyMemberStages,
   type PartyMemberStage,
   type PartyMemberType,
 } from '@shequ/contracts';
@@ -16,6 +17,11 @@ import { PartyMemberStatuses, type PartyTransferDirection, type PartyTransferSta
 import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../entities/index.js';
 import { loadMember } from './members.js';
 import { loadOrganization } from './organizations.js';
+
+/** 组织关系 (and so a transfer of it) belongs to 预备党员 and 正式党员; applicants and activists have none. */
+function holdsMembership(stage: PartyMemberStage): boolean {
+  return stage === 'FULL_MEMBER' || stage === 'PROBATIONARY';
+}
 
 export interface RequestTransferCommand {
   direction: PartyTransferDirection;
@@ -47,6 +53,11 @@ export async function requestTransfer(
     });
     if (member.status !== 'ACTIVE')
       throw new ConflictError(`党员当前状态为「${labelOf(PartyMemberStatuses, member.status)}」，不能转出`);
+    if (!holdsMembership(member.stage))
+      throw new ConflictError(
+        `当前阶段为「${labelOf(PartyMemberStages, member.stage)}」：转接组织关系的须为正式党员或预备党员`,
+        { field: 'memberId' },
+      );
     const open = await uow.em.count(PartyTransfer, {
       memberId: member.id,
       direction: 'OUT',
@@ -147,8 +158,7 @@ async function completeTransferIn(
     communityId,
   });
   const stage = command.stage ?? 'FULL_MEMBER';
-  if (stage !== 'FULL_MEMBER' && stage !== 'PROBATIONARY')
-    throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
+  if (!holdsMembership(stage)) throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
   let member = await uow.em.findOne(PartyMember, { residentId: transfer.residentId });
   if (member && member.status === 'ACTIVE') throw new ConflictError('该居民已是本社区在册党员');
   if (member) {
@@ -228,7 +238,8 @@ export async function transferRequestFromCase(
   if (data.category !== 'PARTY_MEMBERSHIP_TRANSFER') return null; // only 组织关系转接 cases become transfers
   if (await em.findOne(PartyTransfer, { caseId: data.caseId })) return null;
   const residentId = data.reporterId ?? data.residentIds[0] ?? null;
-  const member = residentId ? await em.findOne(PartyMember, { residentId, status: 'ACTIVE' }) : null;
+  const found = residentId ? await em.findOne(PartyMember, { residentId, status: 'ACTIVE' }) : null;
+  const member = found && holdsMembership(found.stage) ? found : null;
   const transfer = em.create(PartyTransfer, {
     id: newId(),
     communityId,
