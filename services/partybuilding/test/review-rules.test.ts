@@ -13,6 +13,7 @@ import { partybuildingService } from '../src/service.js';
 const CREATE_ORG = `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id level } } }`;
 const ENROL = `mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id stage } } }`;
 const CHANGE = `mutation($input: ChangePartyOrganizationInput!) { changePartyOrganization(input: $input) { organization { id level } } }`;
+const PROMOTE = `mutation($input: AdvancePartyMemberStageInput!) { advancePartyMemberStage(input: $input) { member { id stage } } }`;
 const REQUEST = `mutation($input: RequestPartyTransferInput!) { requestPartyTransfer(input: $input) { transfer { id status } } }`;
 const ADVANCE = `mutation($input: AdvancePartyTransferInput!) { advancePartyTransfer(input: $input) { transfer { id status member { id stage } } } }`;
 
@@ -63,6 +64,7 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
       { kind: 'RESIDENT', id: 'rv-branch-member', birthDate: '1960-01-01' },
       { kind: 'RESIDENT', id: 'rv-teen', birthDate: '2000-01-01' },
       { kind: 'RESIDENT', id: 'rv-applicant', birthDate: '1990-01-01' },
+      { kind: 'RESIDENT', id: 'rv-probation', birthDate: '1995-03-03' },
     ]);
     committee = await create({ name: '社区党委', level: 'COMMITTEE' });
     branch = await create({ name: '第一党支部', level: 'BRANCH', parentId: committee });
@@ -143,5 +145,28 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     expect(out.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(out.errors?.[0]?.message).toContain('入党申请人');
     expect(await service.orm.em.fork().count(PartyTransfer, { memberId })).toBe(0);
+  });
+
+  it('keeps the probation of a 预备党员 who transfers in: the date of admission is required and the year runs from it', async () => {
+    const transferId = await receivedTransferIn('rv-probation');
+    const noDate = await service.graphql(ADVANCE, {
+      input: { transferId, to: 'COMPLETED', on: '2026-05-20', stage: 'PROBATIONARY' },
+    });
+    expect(noDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'probationaryOn' });
+    expect(await service.orm.em.fork().count(PartyMember, { residentId: 'rv-probation' })).toBe(0);
+    const future = await service.graphql(ADVANCE, {
+      input: { transferId, to: 'COMPLETED', on: '2026-05-20', stage: 'PROBATIONARY', probationaryOn: '2026-05-21' },
+    });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'probationaryOn' });
+    const done = await service.graphql(ADVANCE, {
+      input: { transferId, to: 'COMPLETED', on: '2026-05-20', stage: 'PROBATIONARY', probationaryOn: '2026-01-10' },
+    });
+    expect(done.errors).toBeUndefined();
+    const memberId = done.data.advancePartyTransfer.transfer.member.id as string;
+    const early = await service.graphql(PROMOTE, { input: { memberId, to: 'FULL_MEMBER', on: '2026-06-30' } });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+    expect(early.errors?.[0]?.message).toContain('2027-01-10');
+    const member = await service.orm.em.fork().findOneOrFail(PartyMember, memberId);
+    expect([member.stage, member.probationaryOn]).toEqual(['PROBATIONARY', '2026-01-10']);
   });
 });

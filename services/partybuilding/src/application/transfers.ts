@@ -11,6 +11,7 @@ import {
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { checkArrivingProbation } from '../domain/development-pipeline.js';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
 import { PartyMemberStatuses, type PartyTransferDirection, type PartyTransferStatus } from '../domain/vocabularies.js';
@@ -101,6 +102,8 @@ export interface AdvanceTransferCommand {
   residentId?: string | null;
   /** For a transfer in: the stage and type the member arrives with (default 正式党员, 社区党员). */
   stage?: PartyMemberStage | null;
+  /** For a 预备党员 transferring in: the day they were admitted (their probation runs from it). */
+  probationaryOn?: string | null;
   memberType?: PartyMemberType | null;
 }
 
@@ -159,6 +162,13 @@ async function completeTransferIn(
   });
   const stage = command.stage ?? 'FULL_MEMBER';
   if (!holdsMembership(stage)) throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
+  const probationaryOn =
+    stage === 'PROBATIONARY'
+      ? checkArrivingProbation(
+          { probationaryOn: command.probationaryOn ?? null, birthDate: resident.birthDate },
+          command.on,
+        )
+      : null;
   let member = await uow.em.findOne(PartyMember, { residentId: transfer.residentId });
   if (member && member.status === 'ACTIVE') throw new ConflictError('该居民已是本社区在册党员');
   if (member) {
@@ -178,6 +188,7 @@ async function completeTransferIn(
       stageSince: command.on,
       memberType: command.memberType ?? 'COMMUNITY',
       birthDate: resident.birthDate,
+      probationaryOn,
     });
     uow.em.create(PartyMemberStageChange, {
       id: newId(),
