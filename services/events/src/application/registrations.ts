@@ -43,13 +43,9 @@ export async function registerForEvent(
     communityId,
     () => new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`),
   );
-  await requireReference(uow.em, {
-    kind: 'RESIDENT',
-    id: command.residentId,
-    field: 'residentId',
-    communityId,
-    current: false,
-  });
+  // A current resident: one who died or moved away has their registrations released (residents' events), so the
+  // API does not let a new one in either.
+  await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
   if (profile?.diedOn) throw new ConflictError('该居民已登记死亡，不能报名', { field: 'residentId' });
   checkAudience(locked.audience, profile?.birthDate ?? null, locked.startsAt);

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxMessage } from '@shequ/messaging';
+import { ManualClock } from '@shequ/subgraph';
+import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
+import { Registration, VolunteerService } from '../src/entities/index.js';
+import { eventsService } from '../src/service.js';
+
+/**
+ * Rules that must hold on every path that writes (review of 2026-12-04 afternoon): what the consumer of residents'
+ * events undoes (a registration of a resident who moved away) the API does not let in, and what one mutation refuses
+ * (a shift of a cancelled event) another does not record after the fact.
+ */
+const PLAN = `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id } } }`;
+const PUBLISH = `mutation($id: ID!) { publishCommunityEvent(input: { eventId: $id }) { event { status } } }`;
+const CANCEL = `mutation($id: ID!) { cancelCommunityEvent(input: { eventId: $id, reason: "场地维修" }) { event { status } } }`;
+const REGISTER = `mutation($input: RegisterForEventInput!) { registerForEvent(input: $input) { registration { status } } }`;
+const SHIFT = `mutation($input: CreateVolunteerShiftInput!) { createVolunteerShift(input: $input) { shift { id } } }`;
+const HOURS = `mutation($input: RecordVolunteerHoursInput!) { recordVolunteerHours(input: $input) { record { id minutes } } }`;
+
+describe.each(testDialects())('events rules on every write path on %s (real nats-server)', (dialect) => {
+  let nats: NatsServerHandle;
+  let service: TestSubgraph;
+  const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
+  const em = () => service.orm.em.fork();
+
+  const openEvent = async (title: string, day: string) => {
+    const planned = await service.graphql(PLAN, {
+      input: {
+        title,
+        type: 'LECTURE',
+        startsAt: `${day}T07:00:00Z`,
+        endsAt: `${day}T09:00:00Z`,
+        capacity: 30,
+        organiserKind: 'DEPARTMENT',
+        organiserDepartment: 'CULTURE',
+      },
+    });
+    expect(planned.errors).toBeUndefined();
+    const id = planned.data.planCommunityEvent.event.id as string;
+    expect((await service.graphql(PUBLISH, { id })).errors).toBeUndefined();
+    return id;
+  };
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    service = await startTestSubgraph(eventsService, { dialect, natsUrl: nats.url, clock });
+    await knownReferences(service, [
+      { kind: 'RESIDENT', id: 'rv-here', birthDate: '1950-01-01' },
+      { kind: 'RESIDENT', id: 'rv-gone', birthDate: '1950-01-01', status: 'MOVED_OUT' },
+      { kind: 'RESIDENT', id: 'rv-volunteer', birthDate: '1980-01-01' },
+    ]);
+  });
+  afterAll(async () => {
+    await service?.stop();
+    await nats?.dispose();
+  });
+
+  it('refuses a registration of a resident who moved away (their registrations are released when they go)', async () => {
+    const eventId = await openEvent('健康讲座', '2027-01-15');
+    const gone = await service.graphql(REGISTER, { input: { eventId, residentId: 'rv-gone' } });
+    expect(gone.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    expect(gone.errors?.[0]?.message).toContain('已迁出');
+    expect(await em().count(Registration, { residentId: 'rv-gone' })).toBe(0);
+    const here = await service.graphql(REGISTER, { input: { eventId, residentId: 'rv-here' } });
+    expect(here.errors).toBeUndefined();
+  });
+
+});
