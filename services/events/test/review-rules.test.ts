@@ -66,4 +66,20 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     expect(here.errors).toBeUndefined();
   });
 
+  it('records no volunteer hours in a shift of a cancelled event, writing and publishing nothing', async () => {
+    const eventId = await openEvent('社区义诊', '2027-01-20');
+    const shift = await service.graphql(SHIFT, {
+      input: { eventId, role: '物资准备', startsAt: '2026-11-30T01:00:00Z', endsAt: '2026-11-30T03:00:00Z' },
+    });
+    expect(shift.errors).toBeUndefined();
+    const shiftId = shift.data.createVolunteerShift.shift.id as string;
+    expect((await service.graphql(CANCEL, { id: eventId })).errors).toBeUndefined();
+    const published = () => em().count(OutboxMessage, { subject: { $like: '%volunteer_hours%' } });
+    const before = await published();
+    const hours = await service.graphql(HOURS, { input: { shiftId, residentId: 'rv-volunteer' } });
+    expect(hours.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'shiftId' });
+    expect(hours.errors?.[0]?.message).toContain('已取消');
+    expect(await em().count(VolunteerService, {})).toBe(0);
+    expect(await published()).toBe(before);
+  });
 });

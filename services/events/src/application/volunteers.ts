@@ -45,8 +45,11 @@ export async function recordVolunteerHours(
   communityId: string,
   now: Date,
 ): Promise<VolunteerService> {
-  const shift = await uow.em.findOne(VolunteerShift, { id: command.shiftId, communityId });
+  const shift = await uow.em.findOne(VolunteerShift, { id: command.shiftId, communityId }, { populate: ['event'] });
   if (!shift) throw new NotFoundError('志愿服务班次', command.shiftId);
+  // createVolunteerShift refuses a cancelled event; a shift made before the cancellation takes no hours after it.
+  if (shift.event?.getEntity().status === 'CANCELLED')
+    throw new ConflictError('该班次所属活动已取消，不能记录服务时长', { field: 'shiftId', status: 'CANCELLED' });
   await requireReference(uow.em, {
     kind: 'RESIDENT',
     id: command.residentId,
