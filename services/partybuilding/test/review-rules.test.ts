@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementsDuring } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
@@ -14,6 +15,8 @@ const CREATE_ORG = `mutation($input: CreatePartyOrganizationInput!) { createPart
 const ENROL = `mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id stage } } }`;
 const CHANGE = `mutation($input: ChangePartyOrganizationInput!) { changePartyOrganization(input: $input) { organization { id level } } }`;
 const PROMOTE = `mutation($input: AdvancePartyMemberStageInput!) { advancePartyMemberStage(input: $input) { member { id stage } } }`;
+const MEETING = `mutation($input: RecordPartyMeetingInput!) { recordPartyMeeting(input: $input) { meeting { id } } }`;
+const BY_BRANCH = `{ partyMeetingComplianceByBranch(year: 2026) { organizationName overallRate summary { type requiredPeriods metPeriods rate } } }`;
 const REQUEST = `mutation($input: RequestPartyTransferInput!) { requestPartyTransfer(input: $input) { transfer { id status } } }`;
 const ADVANCE = `mutation($input: AdvancePartyTransferInput!) { advancePartyTransfer(input: $input) { transfer { id status member { id stage } } } }`;
 
@@ -168,5 +171,51 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     expect(early.errors?.[0]?.message).toContain('2027-01-10');
     const member = await service.orm.em.fork().findOneOrFail(PartyMember, memberId);
     expect([member.stage, member.probationaryOn]).toEqual(['PROBATIONARY', '2026-01-10']);
+  });
+
+  it('answers partyMeetingComplianceByBranch with a fixed number of statements, however many branches and meetings', async () => {
+    const statementsFor = async () => {
+      let answer: unknown;
+      const statements = await statementsDuring(service.orm, async () => {
+        const result = await service.graphql(BY_BRANCH, {}, { role: 'analyst', community: '350203008' });
+        expect(result.errors).toBeUndefined();
+        answer = result.data.partyMeetingComplianceByBranch;
+      });
+      return { answer, statements: statements.filter((sql) => /party_(meeting|organization)/.test(sql)).length };
+    };
+    const hold = async (organizationId: string, type: string, heldOn: string) => {
+      const held = await service.graphql(MEETING, {
+        input: { organizationId, type, heldOn, topic: '学习党章', attendance: [] },
+      });
+      expect(held.errors).toBeUndefined();
+    };
+    const few = await statementsFor();
+    for (let i = 0; i < 4; i += 1) {
+      const extra = await create({ name: `第${i + 5}党支部`, level: 'BRANCH', parentId: committee });
+      const group = await create({ name: `第${i + 5}党支部第一党小组`, level: 'GROUP', parentId: extra });
+      for (const month of ['01', '02', '03']) {
+        await hold(extra, 'COMMITTEE_MEETING', `2026-${month}-10`);
+        await hold(group, 'GROUP_MEETING', `2026-${month}-12`);
+      }
+      await hold(extra, 'GENERAL_ASSEMBLY', '2026-02-20');
+      await hold(extra, 'PARTY_LECTURE', '2026-03-20');
+    }
+    const many = await statementsFor();
+    expect(many.statements).toBe(few.statements);
+    expect(many.statements).toBeLessThanOrEqual(3);
+    // the same numbers as each branch's own meetingCompliance
+    const rows = many.answer as Array<{ organizationName: string; overallRate: number | null; summary: unknown }>;
+    const fifth = rows.find((r) => r.organizationName === '第5党支部')!;
+    // ended before 2026-06-30: 5 months of 支委会 (3 met), 5 of 党小组会 (3 met), Q1 of 大会 and 党课 (met)
+    expect(fifth.overallRate).toBeCloseTo(8 / 12, 10);
+    const own = await service.graphql(
+      `query($id: ID!) { meetingCompliance(organizationId: $id, year: 2026) { summary { type requiredPeriods metPeriods rate } } }`,
+      {
+        id: (
+          await service.graphql(`{ partyOrganizations(level: BRANCH, first: 50) { edges { node { id name } } } }`)
+        ).data.partyOrganizations.edges.find((e: { node: { name: string } }) => e.node.name === '第5党支部').node.id,
+      },
+    );
+    expect(fifth.summary).toEqual(own.data.meetingCompliance.summary);
   });
 });
