@@ -5,7 +5,7 @@ import {
   RegistrationPromoted,
 } from '@shequ/contracts';
 import { newId } from '@shequ/database';
-import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
+import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import type { EventSink } from '@shequ/messaging';
 import type { EntityManager } from '@mikro-orm/core';
@@ -47,7 +47,7 @@ export async function registerForEvent(
   // API does not let a new one in either.
   await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
-  if (profile?.diedOn) throw new ConflictError('该居民已登记死亡，不能报名', { field: 'residentId' });
+  if (profile?.diedOn) throw new InvalidInputError('residentId', '该居民已登记死亡，不能报名');
   checkAudience(locked.audience, profile?.birthDate ?? null, locked.startsAt);
   const confirmed = await confirmedCount(uow.em, locked);
   const existing = await uow.em.count(Registration, {
