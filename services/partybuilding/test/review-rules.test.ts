@@ -3,7 +3,8 @@ import { statementsDuring } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
-import { PartyMember, PartyTransfer } from '../src/entities/index.js';
+import { OutboxMessage } from '@shequ/messaging';
+import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../src/entities/index.js';
 import { partybuildingService } from '../src/service.js';
 
 /**
@@ -68,6 +69,10 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
       { kind: 'RESIDENT', id: 'rv-teen', birthDate: '2000-01-01' },
       { kind: 'RESIDENT', id: 'rv-applicant', birthDate: '1990-01-01' },
       { kind: 'RESIDENT', id: 'rv-probation', birthDate: '1995-03-03' },
+      { kind: 'RESIDENT', id: 'rv-race', birthDate: '1985-03-03' },
+      { kind: 'RESIDENT', id: 'rv-race-out', birthDate: '1965-03-03' },
+      { kind: 'STAFF', id: 'rv-staff-a', department: 'FAMILY_PLANNING' },
+      { kind: 'STAFF', id: 'rv-staff-b', department: 'SOCIAL_SECURITY' },
     ]);
     committee = await create({ name: '社区党委', level: 'COMMITTEE' });
     branch = await create({ name: '第一党支部', level: 'BRANCH', parentId: committee });
@@ -217,5 +222,58 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
       },
     );
     expect(fifth.summary).toEqual(own.data.meetingCompliance.summary);
+  });
+
+  it('applies one of several concurrent changes of one record: a stage, a red-flag decision, a transfer out', async () => {
+    const codes = (results: Array<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>) =>
+      results.map((r) => (r.errors ? String(r.errors[0].extensions?.code) : 'OK')).sort();
+    const enrolled = await service.graphql(ENROL, {
+      input: { residentId: 'rv-race', branchId: branch, appliedOn: '2025-01-05' },
+    });
+    const memberId = enrolled.data.enrolPartyMember.member.id as string;
+    const advances = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        service.graphql(PROMOTE, { input: { memberId, to: 'ACTIVIST', on: '2025-03-01' } }),
+      ),
+    );
+    expect(codes(advances)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await service.orm.em.fork().count(PartyMemberStageChange, { member: memberId })).toBe(2);
+
+    for (const [department, staffId] of [
+      ['FAMILY_PLANNING', 'rv-staff-a'],
+      ['SOCIAL_SECURITY', 'rv-staff-b'],
+    ]) {
+      const nominated = await service.graphql(
+        `mutation($input: NominateRedFlagInput!) { nominateRedFlag(input: $input) { period { period } } }`,
+        { input: { period: '2026-05', department, staffId } },
+      );
+      expect(nominated.errors).toBeUndefined();
+    }
+    const decisions = await Promise.all(
+      ['rv-staff-a', 'rv-staff-b', 'rv-staff-a', 'rv-staff-b'].map((winnerStaffId) =>
+        service.graphql(
+          `mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period } } }`,
+          {
+            input: { period: '2026-05', winnerStaffId, decidedOn: '2026-06-02' },
+          },
+        ),
+      ),
+    );
+    expect(codes(decisions)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await service.orm.em.fork().count(OutboxMessage, { subject: { $like: '%red_flag.awarded' } })).toBe(1);
+
+    const member = await service.graphql(ENROL, {
+      input: { residentId: 'rv-race-out', branchId: branch, stage: 'FULL_MEMBER', fullMemberOn: '1995-07-01' },
+    });
+    const outId = member.data.enrolPartyMember.member.id as string;
+    const requests = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        service.graphql(REQUEST, {
+          input: { direction: 'OUT', memberId: outId, externalOrganization: '某街道党工委', requestedOn: '2026-06-01' },
+        }),
+      ),
+    );
+    expect(codes(requests)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await service.orm.em.fork().count(PartyTransfer, { memberId: outId })).toBe(1);
   });
 });

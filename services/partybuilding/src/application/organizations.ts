@@ -1,5 +1,5 @@
 import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkBranchLevelChange, checkPlacement } from '../domain/organization-tree.js';
@@ -12,7 +12,8 @@ export async function loadOrganization(
   communityId: string,
   field = 'organizationId',
 ): Promise<PartyOrganization> {
-  const found = await uow.em.findOne(PartyOrganization, { id, communityId });
+  // locked like a member (loadMember): a level change and a member placed in the organisation do not cross
+  const found = await uow.em.findOne(PartyOrganization, { id, communityId }, { ...forUpdate(uow.em), refresh: true });
   if (!found)
     throw field === 'organizationId'
       ? new NotFoundError('PartyOrganization', id)

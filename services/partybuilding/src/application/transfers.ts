@@ -8,7 +8,7 @@ import {
   type PartyMemberStage,
   type PartyMemberType,
 } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkArrivingProbation } from '../domain/development-pipeline.js';
@@ -115,7 +115,11 @@ export async function advanceTransfer(
   today: string,
 ): Promise<PartyTransfer> {
   if (!isIsoDate(command.on)) throw new InvalidInputError('on', '日期格式应为 YYYY-MM-DD');
-  const transfer = await uow.em.findOne(PartyTransfer, { id: command.transferId, communityId });
+  const transfer = await uow.em.findOne(
+    PartyTransfer,
+    { id: command.transferId, communityId },
+    { ...forUpdate(uow.em), refresh: true },
+  );
   if (!transfer) throw new NotFoundError('PartyTransfer', command.transferId);
   if (command.letterNumber?.trim()) transfer.letterNumber = command.letterNumber.trim();
   if (command.externalOrganization?.trim()) transfer.externalOrganization = command.externalOrganization.trim();
@@ -214,7 +218,7 @@ async function completeTransferIn(
 }
 
 async function completeTransferOut(uow: UnitOfWork, transfer: PartyTransfer, on: string): Promise<void> {
-  const member = await uow.em.findOneOrFail(PartyMember, transfer.memberId!);
+  const member = await uow.em.findOneOrFail(PartyMember, transfer.memberId!, { ...forUpdate(uow.em), refresh: true });
   if (member.status !== 'ACTIVE')
     throw new ConflictError(`党员当前状态为「${labelOf(PartyMemberStatuses, member.status)}」，不能转出`);
   member.status = 'TRANSFERRED_OUT';
