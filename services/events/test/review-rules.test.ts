@@ -3,7 +3,7 @@ import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
-import { Registration, VolunteerService } from '../src/entities/index.js';
+import { Registration, TeamMember, VolunteerService } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 /**
@@ -81,5 +81,34 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     expect(hours.errors?.[0]?.message).toContain('已取消');
     expect(await em().count(VolunteerService, {})).toBe(0);
     expect(await published()).toBe(before);
+  });
+
+  it('applies one of several concurrent additions: a team member, a volunteer’s hours in one shift', async () => {
+    const codes = (results: Array<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>) =>
+      results.map((r) => (r.errors ? String(r.errors[0].extensions?.code) : 'OK')).sort();
+    const team = await service.graphql(
+      `mutation { createTeam(input: { name: "夕阳红合唱队", kind: CHOIR }) { team { id } } }`,
+    );
+    expect(team.errors).toBeUndefined();
+    const teamId = team.data.createTeam.team.id as string;
+    const added = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        service.graphql(`mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { member { id } } }`, {
+          input: { teamId, residentId: 'rv-here', joinedOn: '2026-11-01' },
+        }),
+      ),
+    );
+    expect(codes(added)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await em().count(TeamMember, { team: teamId, residentId: 'rv-here' })).toBe(1);
+
+    const shift = await service.graphql(SHIFT, {
+      input: { role: '秩序维护', startsAt: '2026-11-29T01:00:00Z', endsAt: '2026-11-29T03:00:00Z' },
+    });
+    const shiftId = shift.data.createVolunteerShift.shift.id as string;
+    const recorded = await Promise.all(
+      Array.from({ length: 4 }, () => service.graphql(HOURS, { input: { shiftId, residentId: 'rv-here' } })),
+    );
+    expect(codes(recorded)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await em().count(VolunteerService, { residentId: 'rv-here' })).toBe(1);
   });
 });

@@ -161,7 +161,9 @@ export async function checkIn(
     { populate: ['event'] },
   );
   if (!registration) throw new NotFoundError('报名', command.registrationId);
-  const event = registration.event.getEntity();
+  // the event locked like every change of its registrations: a check-in and the event's completion do not cross
+  const event = await lockEvent(uow, registration.event.id, communityId);
+  await uow.em.refresh(registration);
   checkCheckInAllowed(event.status);
   registration.status = nextRegistrationStatus(registration.status, 'CHECK_IN');
   registration.attendedAt = now;

@@ -1,5 +1,5 @@
 import { communityDay, VolunteerHoursRecorded } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkTimeRange } from '../domain/venue-booking.js';
@@ -45,10 +45,16 @@ export async function recordVolunteerHours(
   communityId: string,
   now: Date,
 ): Promise<VolunteerService> {
-  const shift = await uow.em.findOne(VolunteerShift, { id: command.shiftId, communityId }, { populate: ['event'] });
+  // the shift locked (PostgreSQL `FOR UPDATE`): concurrent records of one volunteer in it are checked one after the other
+  const shift = await uow.em.findOne(
+    VolunteerShift,
+    { id: command.shiftId, communityId },
+    { ...forUpdate(uow.em), refresh: true },
+  );
   if (!shift) throw new NotFoundError('志愿服务班次', command.shiftId);
   // createVolunteerShift refuses a cancelled event; a shift made before the cancellation takes no hours after it.
-  if (shift.event?.getEntity().status === 'CANCELLED')
+  const event = shift.event ? await uow.em.findOne(CommunityEvent, shift.event.id) : null;
+  if (event?.status === 'CANCELLED')
     throw new ConflictError('该班次所属活动已取消，不能记录服务时长', { field: 'shiftId', status: 'CANCELLED' });
   await requireReference(uow.em, {
     kind: 'RESIDENT',
