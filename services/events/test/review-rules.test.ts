@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResidentDeceased, ResidentMovedOut, ResidentRegistered } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
-import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
-import { Registration, TeamMember, VolunteerService } from '../src/entities/index.js';
+import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import { Registration, Team, TeamMember, VolunteerService } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 /**
@@ -21,6 +22,7 @@ const HOURS = `mutation($input: RecordVolunteerHoursInput!) { recordVolunteerHou
 describe.each(testDialects())('events rules on every write path on %s (real nats-server)', (dialect) => {
   let nats: NatsServerHandle;
   let service: TestSubgraph;
+  let residents: TestEventPublisher;
   const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
   const em = () => service.orm.em.fork();
 
@@ -45,6 +47,7 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
   beforeAll(async () => {
     nats = await startNatsServer();
     service = await startTestSubgraph(eventsService, { dialect, natsUrl: nats.url, clock });
+    residents = new TestEventPublisher(nats.url);
     await knownReferences(service, [
       { kind: 'RESIDENT', id: 'rv-here', birthDate: '1950-01-01' },
       { kind: 'RESIDENT', id: 'rv-gone', birthDate: '1950-01-01', status: 'MOVED_OUT' },
@@ -52,6 +55,7 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     ]);
   });
   afterAll(async () => {
+    await residents?.close();
     await service?.stop();
     await nats?.dispose();
   });
@@ -110,5 +114,54 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     );
     expect(codes(recorded)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
     expect(await em().count(VolunteerService, { residentId: 'rv-here' })).toBe(1);
+  });
+
+  it('ends the team memberships and leadership of a resident who died or moved away; no such resident is appointed leader', async () => {
+    for (const residentId of ['rv-leader', 'rv-mover', 'rv-stays'])
+      await residents.publish(ResidentRegistered, {
+        residentId,
+        householdId: null,
+        buildingId: null,
+        gridId: null,
+        gender: 'FEMALE',
+        birthDate: '1955-05-05',
+        residenceType: 'REGISTERED',
+        residencePermitExpiresOn: null,
+      });
+    const team = await service.graphql(
+      `mutation { createTeam(input: { name: "秧歌队", kind: YANGGE }) { team { id } } }`,
+    );
+    const teamId = team.data.createTeam.team.id as string;
+    const add = (residentId: string) =>
+      service.graphql(`mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { member { id } } }`, {
+        input: { teamId, residentId, joinedOn: '2026-01-01' },
+      });
+    await waitFor(async () => ((await add('rv-leader')).errors ? undefined : true), { what: 'rv-leader known' });
+    for (const residentId of ['rv-mover', 'rv-stays']) expect((await add(residentId)).errors).toBeUndefined();
+    const appoint = (residentId: string) =>
+      service.graphql(
+        `mutation($input: AppointTeamLeaderInput!) { appointTeamLeader(input: $input) { team { id } } }`,
+        { input: { teamId, residentId } },
+      );
+    expect((await appoint('rv-leader')).errors).toBeUndefined();
+    await residents.publish(ResidentDeceased, { residentId: 'rv-leader', diedOn: '2026-11-20' });
+    await residents.publish(ResidentMovedOut, {
+      residentId: 'rv-mover',
+      fromHouseholdId: null,
+      movedOutOn: '2026-11-25',
+      destination: '湖里区',
+    });
+    const live = async (residentId: string) =>
+      service.orm.em.fork().count(TeamMember, { team: teamId, residentId, leftOn: null });
+    await waitFor(async () => ((await live('rv-leader')) === 0 && (await live('rv-mover')) === 0 ? true : undefined), {
+      what: 'memberships ended',
+    });
+    const em = service.orm.em.fork();
+    expect((await em.findOneOrFail(TeamMember, { team: teamId, residentId: 'rv-leader' })).leftOn).toBe('2026-11-20');
+    expect((await em.findOneOrFail(TeamMember, { team: teamId, residentId: 'rv-mover' })).leftOn).toBe('2026-11-25');
+    expect((await em.findOneOrFail(Team, teamId)).leaderResidentId).toBeNull();
+    expect(await live('rv-stays')).toBe(1);
+    const refused = await appoint('rv-mover');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
   });
 });

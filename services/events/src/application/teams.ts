@@ -81,6 +81,8 @@ export async function appointTeamLeader(
   if ((await uow.em.count(TeamMember, { team, residentId: command.residentId, leftOn: null })) === 0) {
     throw new InvalidInputError('residentId', '队长须为团队现有成员');
   }
+  // a current resident, as a new member must be (a member who died or moved away leaves the team when residents says so)
+  await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   team.leaderResidentId = command.residentId;
   await uow.em.flush();
   return team;
