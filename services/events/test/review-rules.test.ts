@@ -4,7 +4,7 @@ import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { Registration, Team, TeamMember, VolunteerService } from '../src/entities/index.js';
+import { Registration, ResidentProfile, Team, TeamMember, VolunteerService } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 /**
@@ -163,5 +163,32 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     expect(await live('rv-stays')).toBe(1);
     const refused = await appoint('rv-mover');
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+  });
+
+  it('records no volunteer hours served after the volunteer died or moved away', async () => {
+    await knownReferences(service, [
+      { kind: 'RESIDENT', id: 'rv-late', birthDate: '1950-01-01', status: 'DECEASED', occurredAt: new Date() },
+    ]);
+    await residents.publish(ResidentDeceased, { residentId: 'rv-late', diedOn: '2026-11-10' });
+    await waitFor(
+      async () =>
+        (await em().findOne(ResidentProfile, { residentId: 'rv-late', diedOn: { $ne: null } })) ? true : undefined,
+      { what: 'death in the profile' },
+    );
+    const shiftOn = async (day: string) => {
+      const shift = await service.graphql(SHIFT, {
+        input: { role: '环境整治', startsAt: `${day}T01:00:00Z`, endsAt: `${day}T03:00:00Z` },
+      });
+      return shift.data.createVolunteerShift.shift.id as string;
+    };
+    const after = await service.graphql(HOURS, {
+      input: { shiftId: await shiftOn('2026-11-15'), residentId: 'rv-late' },
+    });
+    expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    expect(await em().count(VolunteerService, { residentId: 'rv-late' })).toBe(0);
+    const before = await service.graphql(HOURS, {
+      input: { shiftId: await shiftOn('2026-11-05'), residentId: 'rv-late' },
+    });
+    expect(before.errors).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkTimeRange } from '../domain/venue-booking.js';
 import { CommunityEvent } from '../entities/community-event.js';
+import { ResidentProfile } from '../entities/resident-profile.js';
 import { VolunteerService, VolunteerShift } from '../entities/volunteer-shift.js';
 
 export async function createVolunteerShift(
@@ -56,20 +57,30 @@ export async function recordVolunteerHours(
   const event = shift.event ? await uow.em.findOne(CommunityEvent, shift.event.id) : null;
   if (event?.status === 'CANCELLED')
     throw new ConflictError('该班次所属活动已取消，不能记录服务时长', { field: 'shiftId', status: 'CANCELLED' });
-  await requireReference(uow.em, {
+  const resident = await requireReference(uow.em, {
     kind: 'RESIDENT',
     id: command.residentId,
     field: 'residentId',
     communityId,
     current: false,
   });
+  // a past shift may be recorded for someone who has left since, not for a day after they died or moved away
+  const servedOn = communityDay(shift.startsAt);
+  const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
+  // (a move out counts while they are away: one who came back, ACTIVE again, serves as before)
+  const movedOutOn = resident.status === 'ACTIVE' ? null : profile?.movedOutOn;
+  const leftOn = [profile?.diedOn, movedOutOn].filter((d): d is string => !!d).sort()[0];
+  if (leftOn && leftOn < servedOn)
+    throw new InvalidInputError(
+      'residentId',
+      `该居民已于 ${leftOn} ${leftOn === profile?.diedOn ? '登记死亡' : '迁出社区'}，不能记录 ${servedOn} 的服务时长`,
+    );
   const minutes = minutesServed(shift, command.minutes);
   if (shift.startsAt.getTime() > now.getTime())
     throw new ConflictError('班次尚未开始，不能记录服务时长', { field: 'shiftId' });
   if ((await uow.em.count(VolunteerService, { shift, residentId: command.residentId })) > 0) {
     throw new ConflictError('该志愿者在此班次的时长已记录', { field: 'residentId' });
   }
-  const servedOn = communityDay(shift.startsAt);
   const service = uow.em.create(VolunteerService, {
     id: newId(),
     communityId,
