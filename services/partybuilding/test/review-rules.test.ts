@@ -5,6 +5,7 @@ import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/su
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { OutboxMessage } from '@shequ/messaging';
 import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../src/entities/index.js';
+import { creditVolunteerHours } from '../src/application/volunteer-hours.js';
 import { partybuildingService } from '../src/service.js';
 
 /**
@@ -275,5 +276,32 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     );
     expect(codes(requests)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
     expect(await service.orm.em.fork().count(PartyTransfer, { memberId: outId })).toBe(1);
+  });
+
+  it('sums a member’s volunteer minutes in the database: one row per member read, however many shifts', async () => {
+    const member = await service.orm.em.fork().findOneOrFail(PartyMember, { residentId: 'rv-arrives' });
+    await service.orm.em.fork().transactional(async (em) => {
+      for (let i = 0; i < 30; i += 1)
+        await creditVolunteerHours(
+          em,
+          { shiftId: `rv-shift-${i}`, eventId: null, residentId: 'rv-arrives', minutes: 60, servedOn: '2026-03-01' },
+          '350203008006',
+        );
+      await creditVolunteerHours(
+        em,
+        { shiftId: 'rv-shift-old', eventId: null, residentId: 'rv-arrives', minutes: 45, servedOn: '2025-03-01' },
+        '350203008006',
+      );
+    });
+    const statements = await statementsDuring(service.orm, async () => {
+      const result = await service.graphql(
+        `query($id: ID!) { partyMember(id: $id) { all: volunteerMinutes year: volunteerMinutes(year: 2026) } }`,
+        { id: member.id },
+      );
+      expect(result.data.partyMember).toEqual({ all: 30 * 60 + 45, year: 30 * 60 });
+    });
+    const reads = statements.filter((sql) => sql.includes('volunteer_hours_credit'));
+    expect(reads).toHaveLength(2);
+    for (const sql of reads) expect(sql.toLowerCase()).toContain('sum(');
   });
 });
