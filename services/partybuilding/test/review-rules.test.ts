@@ -4,7 +4,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { OutboxMessage } from '@shequ/messaging';
-import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../src/entities/index.js';
+import { PartyMeetingAttendance, PartyMember, PartyMemberStageChange, PartyTransfer } from '../src/entities/index.js';
 import { creditVolunteerHours } from '../src/application/volunteer-hours.js';
 import { partybuildingService } from '../src/service.js';
 
@@ -72,6 +72,8 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
       { kind: 'RESIDENT', id: 'rv-probation', birthDate: '1995-03-03' },
       { kind: 'RESIDENT', id: 'rv-race', birthDate: '1985-03-03' },
       { kind: 'RESIDENT', id: 'rv-race-out', birthDate: '1965-03-03' },
+      { kind: 'RESIDENT', id: 'rv-deep', birthDate: '1970-01-01' },
+      { kind: 'RESIDENT', id: 'rv-left', birthDate: '1970-01-01' },
       { kind: 'STAFF', id: 'rv-staff-a', department: 'FAMILY_PLANNING' },
       { kind: 'STAFF', id: 'rv-staff-b', department: 'SOCIAL_SECURITY' },
     ]);
@@ -303,5 +305,56 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     const reads = statements.filter((sql) => sql.includes('volunteer_hours_credit'));
     expect(reads).toHaveLength(2);
     for (const sql of reads) expect(sql.toLowerCase()).toContain('sum(');
+  });
+
+  it('lists at a meeting the organisation’s members on its register, at any depth of a 党委', async () => {
+    const general = await create({ name: '第一党总支', level: 'GENERAL_BRANCH', parentId: committee });
+    const deepBranch = await create({ name: '第一党总支第一党支部', level: 'BRANCH', parentId: general });
+    const deep = await service.graphql(ENROL, {
+      input: { residentId: 'rv-deep', branchId: deepBranch, stage: 'FULL_MEMBER', fullMemberOn: '2000-07-01' },
+    });
+    const deepId = deep.data.enrolPartyMember.member.id as string;
+    const assembly = await service.graphql(MEETING, {
+      input: {
+        organizationId: committee,
+        type: 'GENERAL_ASSEMBLY',
+        heldOn: '2026-06-20',
+        topic: '党员大会',
+        attendance: [{ memberId: deepId, status: 'PRESENT' }],
+      },
+    });
+    expect(assembly.errors).toBeUndefined();
+
+    const left = await service.graphql(ENROL, {
+      input: { residentId: 'rv-left', branchId: deepBranch, stage: 'FULL_MEMBER', fullMemberOn: '2000-07-01' },
+    });
+    const leftId = left.data.enrolPartyMember.member.id as string;
+    const out = await service.graphql(REQUEST, {
+      input: { direction: 'OUT', memberId: leftId, externalOrganization: '某街道党工委', requestedOn: '2026-06-01' },
+    });
+    const transferId = out.data.requestPartyTransfer.transfer.id as string;
+    for (const [to, on] of [
+      ['SENT', '2026-06-02'],
+      ['RECEIVED', '2026-06-03'],
+      ['COMPLETED', '2026-06-04'],
+    ]) {
+      const step = await service.graphql(ADVANCE, { input: { transferId, to, on, letterNumber: '组转〔2026〕7号' } });
+      expect(step.errors).toBeUndefined();
+    }
+    const meetings = await service.orm.em.fork().count(PartyMeetingAttendance, { memberId: leftId });
+    const afterLeaving = await service.graphql(MEETING, {
+      input: {
+        organizationId: deepBranch,
+        type: 'COMMITTEE_MEETING',
+        heldOn: '2026-06-25',
+        topic: '支委会',
+        attendance: [{ memberId: leftId, status: 'ABSENT' }],
+      },
+    });
+    expect(afterLeaving.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'attendance.0.memberId',
+    });
+    expect(await service.orm.em.fork().count(PartyMeetingAttendance, { memberId: leftId })).toBe(meetings);
   });
 });
