@@ -191,4 +191,42 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     });
     expect(before.errors).toBeUndefined();
   });
+
+  it('keeps the audience rule when an event moves: no registered resident falls outside it on the new day', async () => {
+    await residents.publish(ResidentRegistered, {
+      residentId: 'rv-child',
+      householdId: null,
+      buildingId: null,
+      gridId: null,
+      gender: 'MALE',
+      birthDate: '2012-02-01',
+      residenceType: 'REGISTERED',
+      residencePermitExpiresOn: null,
+    });
+    await waitFor(() => em().findOne(ResidentProfile, { residentId: 'rv-child' }), { what: 'the child’s profile' });
+    const planned = await service.graphql(PLAN, {
+      input: {
+        title: '少儿书法班',
+        type: 'TRAINING',
+        startsAt: '2027-01-20T07:00:00Z',
+        endsAt: '2027-01-20T09:00:00Z',
+        audience: 'CHILDREN',
+        organiserKind: 'DEPARTMENT',
+        organiserDepartment: 'CULTURE',
+      },
+    });
+    const eventId = planned.data.planCommunityEvent.event.id as string;
+    await service.graphql(PUBLISH, { id: eventId });
+    // 14 on 2027-01-20, 15 from 2027-02-01
+    const child = await service.graphql(REGISTER, { input: { eventId, residentId: 'rv-child' } });
+    expect(child.errors).toBeUndefined();
+    const moved = await service.graphql(
+      `mutation($input: RescheduleCommunityEventInput!) { rescheduleCommunityEvent(input: $input) { event { id startsAt } } }`,
+      { input: { eventId, startsAt: '2027-02-10T07:00:00Z', endsAt: '2027-02-10T09:00:00Z' } },
+    );
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'startsAt' });
+    expect(moved.errors?.[0]?.message).toContain('1 名');
+    const event = await service.graphql(`query($id: ID!) { communityEvent(id: $id) { startsAt } }`, { id: eventId });
+    expect(event.data.communityEvent.startsAt).toBe('2027-01-20T07:00:00.000Z');
+  });
 });
