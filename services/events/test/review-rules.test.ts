@@ -229,4 +229,51 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     const event = await service.graphql(`query($id: ID!) { communityEvent(id: $id) { startsAt } }`, { id: eventId });
     expect(event.data.communityEvent.startsAt).toBe('2027-01-20T07:00:00.000Z');
   });
+
+  it('lets a team suspended by supervision (暂停活动) neither organise an event nor perform in a gala', async () => {
+    const team = await service.graphql(
+      `mutation { createTeam(input: { name: "腰鼓队", kind: WAIST_DRUM }) { team { id } } }`,
+    );
+    const teamId = team.data.createTeam.team.id as string;
+    const suspended = await service.graphql(
+      `mutation($id: ID!) { changeTeamStatus(input: { teamId: $id, supervisionStatus: SUSPENDED }) { team { id } } }`,
+      { id: teamId },
+    );
+    expect(suspended.errors).toBeUndefined();
+    const organised = await service.graphql(PLAN, {
+      input: {
+        title: '腰鼓展演',
+        type: 'SPORTS',
+        startsAt: '2027-02-10T07:00:00Z',
+        endsAt: '2027-02-10T09:00:00Z',
+        organiserKind: 'TEAM',
+        organiserTeamId: teamId,
+      },
+    });
+    expect(organised.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'organiserTeamId' });
+    const gala = await service.graphql(PLAN, {
+      input: {
+        title: '二月晚会',
+        type: 'GALA',
+        startsAt: '2027-02-20T11:00:00Z',
+        endsAt: '2027-02-20T13:00:00Z',
+        organiserKind: 'DEPARTMENT',
+        organiserDepartment: 'CULTURE',
+      },
+    });
+    const item = await service.graphql(
+      `mutation($input: AddGalaProgrammeItemInput!) { addGalaProgrammeItem(input: $input) { item { id } } }`,
+      {
+        input: {
+          eventId: gala.data.planCommunityEvent.event.id,
+          title: '腰鼓《春来了》',
+          form: '腰鼓',
+          teamId,
+          durationMinutes: 8,
+        },
+      },
+    );
+    expect(item.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'teamId' });
+    expect(item.errors?.[0]?.message).toContain('暂停活动');
+  });
 });

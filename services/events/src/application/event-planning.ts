@@ -14,7 +14,12 @@ import { checkReschedulable, checkStartTime, nextEventStatus } from '../domain/e
 import { LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
 import { ageFits } from '../domain/audience-rule.js';
-import { EventAudiences, type EventAudience, type OrganiserKind } from '../domain/vocabularies.js';
+import {
+  EventAudiences,
+  TeamSupervisionStatuses,
+  type EventAudience,
+  type OrganiserKind,
+} from '../domain/vocabularies.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
 import { CommunityEvent } from '../entities/community-event.js';
 import { EventSponsor, ProgrammeItem } from '../entities/gala-programme.js';
@@ -157,6 +162,18 @@ async function checkAudienceOnNewDay(uow: UnitOfWork, event: CommunityEvent, sta
     );
 }
 
+/** A team suspended by supervision (暂停活动) neither organises activities nor performs until it is lifted. */
+function checkTeamMayAct(team: Team, field: string): void {
+  if (team.supervisionStatus === 'SUSPENDED')
+    throw new ConflictError(
+      `团队「${team.name}」处于「${TeamSupervisionStatuses.labels.SUSPENDED}」状态，不能主办活动或参加演出`,
+      {
+        field,
+        supervisionStatus: team.supervisionStatus,
+      },
+    );
+}
+
 async function resolveOrganiser(uow: UnitOfWork, command: PlanEventCommand, communityId: string) {
   switch (command.organiserKind) {
     case 'DEPARTMENT':
@@ -172,6 +189,7 @@ async function resolveOrganiser(uow: UnitOfWork, command: PlanEventCommand, comm
         ? await uow.em.findOne(Team, { id: command.organiserTeamId, communityId })
         : null;
       if (!team) throw new InvalidInputError('organiserTeamId', `团队 ${command.organiserTeamId ?? '（未填）'} 不存在`);
+      checkTeamMayAct(team, 'organiserTeamId');
       return {
         organiserKind: 'TEAM' as const,
         organiserDepartment: null,
@@ -289,6 +307,7 @@ export async function addProgrammeItem(
   }
   const team = command.teamId ? await uow.em.findOne(Team, { id: command.teamId, communityId }) : null;
   if (command.teamId && !team) throw new InvalidInputError('teamId', `团队 ${command.teamId} 不存在`);
+  if (team) checkTeamMayAct(team, 'teamId');
   const position = (await uow.em.count(ProgrammeItem, { event })) + 1;
   const item = uow.em.create(ProgrammeItem, {
     id: newId(),
