@@ -180,6 +180,7 @@ describe.each(testDialects())('transfers and consumed events on %s (real nats-se
         on: '2026-05-14',
         residentId: 'res-anonymous',
         stage: 'PROBATIONARY',
+        probationaryOn: '2025-12-01',
       },
     });
     expect(named.data.advancePartyTransfer.transfer.member).toMatchObject({ stage: 'PROBATIONARY', status: 'ACTIVE' });

@@ -122,6 +122,8 @@ export type AdvancePartyTransferInput = {
   memberType?: InputMaybe<PartyMemberType>;
   /** 日期 */
   on: Scalars['Date']['input'];
+  /** 转入预备党员：接收为预备党员的日期（必填，预备期自此起算一年） */
+  probationaryOn?: InputMaybe<Scalars['Date']['input']>;
   /** 转入：居民编号（申请时未指明的，如匿名事项） */
   residentId?: InputMaybe<Scalars['ID']['input']>;
   /** 转入：到达时的阶段（正式党员或预备党员，默认正式党员） */

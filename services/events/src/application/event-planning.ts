@@ -5,14 +5,22 @@ import {
   EventPublished,
   type CommunityEventType,
   type Department,
+  ageOn,
 } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
-import { InvalidInputError, NotFoundError } from '@shequ/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkReschedulable, checkStartTime, nextEventStatus } from '../domain/event-lifecycle.js';
 import { LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
-import type { EventAudience, OrganiserKind } from '../domain/vocabularies.js';
+import { ageFits } from '../domain/audience-rule.js';
+import {
+  EventAudiences,
+  TeamSupervisionStatuses,
+  type EventAudience,
+  type OrganiserKind,
+} from '../domain/vocabularies.js';
+import { ResidentProfile } from '../entities/resident-profile.js';
 import { CommunityEvent } from '../entities/community-event.js';
 import { EventSponsor, ProgrammeItem } from '../entities/gala-programme.js';
 import { Registration } from '../entities/registration.js';
@@ -122,11 +130,48 @@ export async function rescheduleEvent(
     { eventId: event.id, venueId, startsAt: command.startsAt, endsAt: command.endsAt, capacity: event.capacity },
     communityId,
   );
+  if (event.audience !== 'ALL' && event.startsAt.getTime() !== command.startsAt.getTime())
+    await checkAudienceOnNewDay(uow, event, command.startsAt);
   event.venue = venue ? ref(venue) : null;
   event.startsAt = command.startsAt;
   event.endsAt = command.endsAt;
   await uow.em.flush();
   return event;
+}
+
+/**
+ * The audience rule is checked on the day of the event (age in full years): a new day must not put a resident who
+ * holds a place or waits for one outside it (a child turning 15, say); CONFLICT naming how many, nothing moved.
+ */
+async function checkAudienceOnNewDay(uow: UnitOfWork, event: CommunityEvent, startsAt: Date): Promise<void> {
+  const live = await uow.em.find(
+    Registration,
+    { event, status: { $in: LIVE_REGISTRATION } },
+    { fields: ['residentId'] },
+  );
+  let outside = 0;
+  for (let i = 0; i < live.length; i += 500) {
+    const ids = live.slice(i, i + 500).map((r) => r.residentId);
+    const profiles = await uow.em.find(ResidentProfile, { residentId: { $in: ids } }, { fields: ['birthDate'] });
+    outside += profiles.filter((p) => p.birthDate && !ageFits(event.audience, ageOn(p.birthDate, startsAt))).length;
+  }
+  if (outside > 0)
+    throw new ConflictError(
+      `改期后有 ${outside} 名已报名居民不再符合活动对象（${EventAudiences.labels[event.audience]}）的年龄要求，请先处理其报名`,
+      { field: 'startsAt', residentsOutsideAudience: outside },
+    );
+}
+
+/** A team suspended by supervision (暂停活动) neither organises activities nor performs until it is lifted. */
+function checkTeamMayAct(team: Team, field: string): void {
+  if (team.supervisionStatus === 'SUSPENDED')
+    throw new ConflictError(
+      `团队「${team.name}」处于「${TeamSupervisionStatuses.labels.SUSPENDED}」状态，不能主办活动或参加演出`,
+      {
+        field,
+        supervisionStatus: team.supervisionStatus,
+      },
+    );
 }
 
 async function resolveOrganiser(uow: UnitOfWork, command: PlanEventCommand, communityId: string) {
@@ -144,6 +189,7 @@ async function resolveOrganiser(uow: UnitOfWork, command: PlanEventCommand, comm
         ? await uow.em.findOne(Team, { id: command.organiserTeamId, communityId })
         : null;
       if (!team) throw new InvalidInputError('organiserTeamId', `团队 ${command.organiserTeamId ?? '（未填）'} 不存在`);
+      checkTeamMayAct(team, 'organiserTeamId');
       return {
         organiserKind: 'TEAM' as const,
         organiserDepartment: null,
@@ -261,6 +307,7 @@ export async function addProgrammeItem(
   }
   const team = command.teamId ? await uow.em.findOne(Team, { id: command.teamId, communityId }) : null;
   if (command.teamId && !team) throw new InvalidInputError('teamId', `团队 ${command.teamId} 不存在`);
+  if (team) checkTeamMayAct(team, 'teamId');
   const position = (await uow.em.count(ProgrammeItem, { event })) + 1;
   const item = uow.em.create(ProgrammeItem, {
     id: newId(),

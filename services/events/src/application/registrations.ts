@@ -5,7 +5,7 @@ import {
   RegistrationPromoted,
 } from '@shequ/contracts';
 import { newId } from '@shequ/database';
-import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
+import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import type { EventSink } from '@shequ/messaging';
 import type { EntityManager } from '@mikro-orm/core';
@@ -43,15 +43,11 @@ export async function registerForEvent(
     communityId,
     () => new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`),
   );
-  await requireReference(uow.em, {
-    kind: 'RESIDENT',
-    id: command.residentId,
-    field: 'residentId',
-    communityId,
-    current: false,
-  });
+  // A current resident: one who died or moved away has their registrations released (residents' events), so the
+  // API does not let a new one in either.
+  await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
-  if (profile?.diedOn) throw new ConflictError('该居民已登记死亡，不能报名', { field: 'residentId' });
+  if (profile?.diedOn) throw new InvalidInputError('residentId', '该居民已登记死亡，不能报名');
   checkAudience(locked.audience, profile?.birthDate ?? null, locked.startsAt);
   const confirmed = await confirmedCount(uow.em, locked);
   const existing = await uow.em.count(Registration, {
@@ -165,7 +161,9 @@ export async function checkIn(
     { populate: ['event'] },
   );
   if (!registration) throw new NotFoundError('报名', command.registrationId);
-  const event = registration.event.getEntity();
+  // the event locked like every change of its registrations: a check-in and the event's completion do not cross
+  const event = await lockEvent(uow, registration.event.id, communityId);
+  await uow.em.refresh(registration);
   checkCheckInAllowed(event.status);
   registration.status = nextRegistrationStatus(registration.status, 'CHECK_IN');
   registration.attendedAt = now;

@@ -3,6 +3,7 @@ import type { EventSink } from '@shequ/messaging';
 import { CommunityEvent } from '../entities/community-event.js';
 import { Registration } from '../entities/registration.js';
 import { GridCode } from '../entities/grid-code.js';
+import { TeamMember } from '../entities/team.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
 import { forUpdate } from '@shequ/database';
 import { residentIdsInBuilding } from '@shequ/subgraph';
@@ -80,6 +81,19 @@ export async function recordGrid(
 }
 
 /**
+ * A resident who died or moved away is no longer a team member (teams take current residents, `addTeamMember`):
+ * their live memberships end on that day (not before they joined), and a team they led has no leader.
+ */
+async function endTeamMemberships(em: EntityManager, residentId: string, on: string): Promise<void> {
+  for (const member of await em.find(TeamMember, { residentId, leftOn: null }, { populate: ['team'] })) {
+    member.leftOn = on < member.joinedOn ? member.joinedOn : on;
+    const team = member.team.getEntity();
+    if (team.leaderResidentId === residentId) team.leaderResidentId = null;
+  }
+  await em.flush();
+}
+
+/**
  * A resident who died or moved away keeps no place at events that have not started yet: their live
  * registrations are cancelled, each released seat goes to the waitlist.
  */
@@ -94,6 +108,7 @@ export async function releaseFutureRegistrations(
   if (data.diedOn) profile.diedOn = data.diedOn;
   if (data.movedOutOn) profile.movedOutOn = data.movedOutOn;
   await em.flush();
+  await endTeamMemberships(em, data.residentId, (data.diedOn ?? data.movedOutOn)!);
   const reason = data.diedOn ? '居民已故' : '居民迁出社区';
   const live = await em.find(
     Registration,

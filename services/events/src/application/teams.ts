@@ -1,4 +1,4 @@
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
@@ -6,8 +6,12 @@ import { Team, TeamAward, TeamMember } from '../entities/team.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A team about to be changed, its row locked for the rest of the transaction (PostgreSQL `FOR UPDATE`; SQLite
+ * serialises writers): concurrent changes of its members are checked one after the other (one live membership each).
+ */
 async function teamOf(uow: UnitOfWork, teamId: string, communityId: string): Promise<Team> {
-  const team = await uow.em.findOne(Team, { id: teamId, communityId });
+  const team = await uow.em.findOne(Team, { id: teamId, communityId }, { ...forUpdate(uow.em), refresh: true });
   if (!team) throw new NotFoundError('团队', teamId);
   return team;
 }
@@ -77,6 +81,8 @@ export async function appointTeamLeader(
   if ((await uow.em.count(TeamMember, { team, residentId: command.residentId, leftOn: null })) === 0) {
     throw new InvalidInputError('residentId', '队长须为团队现有成员');
   }
+  // a current resident, as a new member must be (a member who died or moved away leaves the team when residents says so)
+  await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   team.leaderResidentId = command.residentId;
   await uow.em.flush();
   return team;

@@ -1,9 +1,10 @@
 import { communityDay, VolunteerHoursRecorded } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkTimeRange } from '../domain/venue-booking.js';
 import { CommunityEvent } from '../entities/community-event.js';
+import { ResidentProfile } from '../entities/resident-profile.js';
 import { VolunteerService, VolunteerShift } from '../entities/volunteer-shift.js';
 
 export async function createVolunteerShift(
@@ -45,22 +46,41 @@ export async function recordVolunteerHours(
   communityId: string,
   now: Date,
 ): Promise<VolunteerService> {
-  const shift = await uow.em.findOne(VolunteerShift, { id: command.shiftId, communityId });
+  // the shift locked (PostgreSQL `FOR UPDATE`): concurrent records of one volunteer in it are checked one after the other
+  const shift = await uow.em.findOne(
+    VolunteerShift,
+    { id: command.shiftId, communityId },
+    { ...forUpdate(uow.em), refresh: true },
+  );
   if (!shift) throw new NotFoundError('志愿服务班次', command.shiftId);
-  await requireReference(uow.em, {
+  // createVolunteerShift refuses a cancelled event; a shift made before the cancellation takes no hours after it.
+  const event = shift.event ? await uow.em.findOne(CommunityEvent, shift.event.id) : null;
+  if (event?.status === 'CANCELLED')
+    throw new ConflictError('该班次所属活动已取消，不能记录服务时长', { field: 'shiftId', status: 'CANCELLED' });
+  const resident = await requireReference(uow.em, {
     kind: 'RESIDENT',
     id: command.residentId,
     field: 'residentId',
     communityId,
     current: false,
   });
+  // a past shift may be recorded for someone who has left since, not for a day after they died or moved away
+  const servedOn = communityDay(shift.startsAt);
+  const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
+  // (a move out counts while they are away: one who came back, ACTIVE again, serves as before)
+  const movedOutOn = resident.status === 'ACTIVE' ? null : profile?.movedOutOn;
+  const leftOn = [profile?.diedOn, movedOutOn].filter((d): d is string => !!d).sort()[0];
+  if (leftOn && leftOn < servedOn)
+    throw new InvalidInputError(
+      'residentId',
+      `该居民已于 ${leftOn} ${leftOn === profile?.diedOn ? '登记死亡' : '迁出社区'}，不能记录 ${servedOn} 的服务时长`,
+    );
   const minutes = minutesServed(shift, command.minutes);
   if (shift.startsAt.getTime() > now.getTime())
     throw new ConflictError('班次尚未开始，不能记录服务时长', { field: 'shiftId' });
   if ((await uow.em.count(VolunteerService, { shift, residentId: command.residentId })) > 0) {
     throw new ConflictError('该志愿者在此班次的时长已记录', { field: 'residentId' });
   }
-  const servedOn = communityDay(shift.startsAt);
   const service = uow.em.create(VolunteerService, {
     id: newId(),
     communityId,

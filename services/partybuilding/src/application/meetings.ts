@@ -18,6 +18,7 @@ import {
   type CompliancePeriod,
   type ComplianceSummary,
 } from '../domain/meeting-compliance.js';
+import { branchesUnder } from '../domain/organization-tree.js';
 import type { MeetingAttendanceStatus } from '../domain/vocabularies.js';
 import { PartyMeeting, PartyMeetingAttendance, PartyMember, PartyOrganization } from '../entities/index.js';
 import { loadOrganization } from './organizations.js';
@@ -32,12 +33,20 @@ export interface RecordMeetingCommand {
   attendance: Array<{ memberId: string; status: MeetingAttendanceStatus }>;
 }
 
-/** Members expected at a meeting of `organization`: of the branch, or of the group. */
+/**
+ * Members who may be listed at a meeting of `organization`: those on the register (在册: not transferred out, not
+ * struck off) of the group, of the branch, or of every 党支部 under a 党总支 or 党委 at any depth.
+ */
 async function membersOf(em: EntityManager, organization: PartyOrganization): Promise<PartyMember[]> {
-  if (organization.level === 'GROUP') return em.find(PartyMember, { group: organization.id });
-  if (organization.level === 'BRANCH') return em.find(PartyMember, { branch: organization.id });
-  const branches = await em.find(PartyOrganization, { parent: organization.id });
-  return em.find(PartyMember, { branch: { $in: [organization.id, ...branches.map((b) => b.id)] } });
+  const onRegister = { status: 'ACTIVE' as const };
+  if (organization.level === 'GROUP') return em.find(PartyMember, { group: organization.id, ...onRegister });
+  if (organization.level === 'BRANCH') return em.find(PartyMember, { branch: organization.id, ...onRegister });
+  const tree = (await em.find(PartyOrganization, { communityId: organization.communityId })).map((o) => ({
+    id: o.id,
+    level: o.level,
+    parentId: o.parent?.id ?? null,
+  }));
+  return em.find(PartyMember, { branch: { $in: branchesUnder(organization.id, tree) }, ...onRegister });
 }
 
 /** Records a meeting held, with attendance of the organisation's members; publishes meeting.held. */
@@ -62,7 +71,7 @@ export async function recordMeeting(
   command.attendance.forEach(({ memberId }, i) => {
     if (seen.has(memberId)) throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 重复登记`);
     if (!members.has(memberId))
-      throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 不属于该党组织`);
+      throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 不是该党组织的在册党员`);
     seen.add(memberId);
   });
   const meeting = uow.em.create(PartyMeeting, {

@@ -1,5 +1,5 @@
 import { MemberStageChanged, type Gender, type PartyMemberStage, type PartyMemberType } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import {
@@ -15,8 +15,13 @@ import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
 import { loadOrganization } from './organizations.js';
 
+/**
+ * A member about to be changed, its row locked for the rest of the transaction (PostgreSQL `FOR UPDATE`; SQLite
+ * serialises writers): two concurrent changes of one member are checked one after the other, never both against
+ * the same old state.
+ */
 export async function loadMember(uow: UnitOfWork, id: string, communityId: string): Promise<PartyMember> {
-  const member = await uow.em.findOne(PartyMember, { id, communityId });
+  const member = await uow.em.findOne(PartyMember, { id, communityId }, { ...forUpdate(uow.em), refresh: true });
   if (!member) throw new NotFoundError('PartyMember', id);
   return member;
 }

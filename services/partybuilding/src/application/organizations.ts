@@ -1,10 +1,10 @@
 import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
-import { checkPlacement } from '../domain/organization-tree.js';
+import { checkBranchLevelChange, checkPlacement } from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
-import { PartyOrganization, PartyOrganizationChange } from '../entities/index.js';
+import { PartyMember, PartyOrganization, PartyOrganizationChange, PartyTransfer } from '../entities/index.js';
 
 export async function loadOrganization(
   uow: UnitOfWork,
@@ -12,7 +12,8 @@ export async function loadOrganization(
   communityId: string,
   field = 'organizationId',
 ): Promise<PartyOrganization> {
-  const found = await uow.em.findOne(PartyOrganization, { id, communityId });
+  // locked like a member (loadMember): a level change and a member placed in the organisation do not cross
+  const found = await uow.em.findOne(PartyOrganization, { id, communityId }, { ...forUpdate(uow.em), refresh: true });
   if (!found)
     throw field === 'organizationId'
       ? new NotFoundError('PartyOrganization', id)
@@ -112,6 +113,12 @@ export async function changeOrganization(
       parent?.level ?? null,
       children.map((c) => c.level),
     );
+    if (organization.level === 'BRANCH') {
+      // Every member sits in exactly one 党支部, and a transfer in waits for one: they move first.
+      const members = await uow.em.count(PartyMember, { branch: organization, status: 'ACTIVE' });
+      const transfers = await uow.em.count(PartyTransfer, { branch: organization, status: { $ne: 'COMPLETED' } });
+      checkBranchLevelChange(command.level, members, transfers);
+    }
     record(uow, organization, 'LEVEL_CHANGED', command.changedOn, organization.level, command.level, note);
     organization.level = command.level;
   }

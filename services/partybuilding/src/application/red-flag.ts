@@ -1,5 +1,5 @@
 import { Departments, isIsoDate, RedFlagAwarded, type Department } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import {
@@ -18,7 +18,12 @@ async function periodFor(
   create: boolean,
 ): Promise<RedFlagPeriod> {
   const year = checkPeriod(period);
-  const existing = await uow.em.findOne(RedFlagPeriod, { communityId, period });
+  // locked (PostgreSQL `FOR UPDATE`): concurrent nominations and decisions of one month are checked one after the other
+  const existing = await uow.em.findOne(
+    RedFlagPeriod,
+    { communityId, period },
+    { ...forUpdate(uow.em), refresh: true },
+  );
   if (existing) return existing;
   if (!create) throw new NotFoundError('RedFlagPeriod', period, `评选期 ${period} 尚无提名`);
   return uow.em.create(RedFlagPeriod, { id: newId(), communityId, period, year });

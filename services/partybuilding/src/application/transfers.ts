@@ -4,18 +4,25 @@ import {
   labelOf,
   MemberTransferredIn,
   MemberTransferredOut,
+  PartyMemberStages,
   type PartyMemberStage,
   type PartyMemberType,
 } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { checkArrivingProbation } from '../domain/development-pipeline.js';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
 import { PartyMemberStatuses, type PartyTransferDirection, type PartyTransferStatus } from '../domain/vocabularies.js';
 import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../entities/index.js';
 import { loadMember } from './members.js';
 import { loadOrganization } from './organizations.js';
+
+/** 组织关系 (and so a transfer of it) belongs to 预备党员 and 正式党员; applicants and activists have none. */
+function holdsMembership(stage: PartyMemberStage): boolean {
+  return stage === 'FULL_MEMBER' || stage === 'PROBATIONARY';
+}
 
 export interface RequestTransferCommand {
   direction: PartyTransferDirection;
@@ -47,6 +54,11 @@ export async function requestTransfer(
     });
     if (member.status !== 'ACTIVE')
       throw new ConflictError(`党员当前状态为「${labelOf(PartyMemberStatuses, member.status)}」，不能转出`);
+    if (!holdsMembership(member.stage))
+      throw new ConflictError(
+        `当前阶段为「${labelOf(PartyMemberStages, member.stage)}」：转接组织关系的须为正式党员或预备党员`,
+        { field: 'memberId' },
+      );
     const open = await uow.em.count(PartyTransfer, {
       memberId: member.id,
       direction: 'OUT',
@@ -90,6 +102,8 @@ export interface AdvanceTransferCommand {
   residentId?: string | null;
   /** For a transfer in: the stage and type the member arrives with (default 正式党员, 社区党员). */
   stage?: PartyMemberStage | null;
+  /** For a 预备党员 transferring in: the day they were admitted (their probation runs from it). */
+  probationaryOn?: string | null;
   memberType?: PartyMemberType | null;
 }
 
@@ -101,7 +115,11 @@ export async function advanceTransfer(
   today: string,
 ): Promise<PartyTransfer> {
   if (!isIsoDate(command.on)) throw new InvalidInputError('on', '日期格式应为 YYYY-MM-DD');
-  const transfer = await uow.em.findOne(PartyTransfer, { id: command.transferId, communityId });
+  const transfer = await uow.em.findOne(
+    PartyTransfer,
+    { id: command.transferId, communityId },
+    { ...forUpdate(uow.em), refresh: true },
+  );
   if (!transfer) throw new NotFoundError('PartyTransfer', command.transferId);
   if (command.letterNumber?.trim()) transfer.letterNumber = command.letterNumber.trim();
   if (command.externalOrganization?.trim()) transfer.externalOrganization = command.externalOrganization.trim();
@@ -138,9 +156,23 @@ async function completeTransferIn(
 ): Promise<void> {
   if (!transfer.branch) throw new InvalidInputError('branchId', '转入办结须指定接收党支部');
   if (!transfer.residentId) throw new InvalidInputError('residentId', '转入办结须指明居民');
+  // Checked again when it takes effect: the request (or the case it came from) may be weeks old, and the resident
+  // may have died or moved away since; the birth date is residents' (for the 18-year rule and age statistics).
+  const resident = await requireReference(uow.em, {
+    kind: 'RESIDENT',
+    id: transfer.residentId,
+    field: 'residentId',
+    communityId,
+  });
   const stage = command.stage ?? 'FULL_MEMBER';
-  if (stage !== 'FULL_MEMBER' && stage !== 'PROBATIONARY')
-    throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
+  if (!holdsMembership(stage)) throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
+  const probationaryOn =
+    stage === 'PROBATIONARY'
+      ? checkArrivingProbation(
+          { probationaryOn: command.probationaryOn ?? null, birthDate: resident.birthDate },
+          command.on,
+        )
+      : null;
   let member = await uow.em.findOne(PartyMember, { residentId: transfer.residentId });
   if (member && member.status === 'ACTIVE') throw new ConflictError('该居民已是本社区在册党员');
   if (member) {
@@ -149,6 +181,7 @@ async function completeTransferIn(
     member.group = null;
     member.followUpReason = null;
     member.followUpSince = null;
+    member.birthDate = resident.birthDate ?? member.birthDate;
   } else {
     member = uow.em.create(PartyMember, {
       id: newId(),
@@ -158,6 +191,8 @@ async function completeTransferIn(
       stage,
       stageSince: command.on,
       memberType: command.memberType ?? 'COMMUNITY',
+      birthDate: resident.birthDate,
+      probationaryOn,
     });
     uow.em.create(PartyMemberStageChange, {
       id: newId(),
@@ -183,7 +218,7 @@ async function completeTransferIn(
 }
 
 async function completeTransferOut(uow: UnitOfWork, transfer: PartyTransfer, on: string): Promise<void> {
-  const member = await uow.em.findOneOrFail(PartyMember, transfer.memberId!);
+  const member = await uow.em.findOneOrFail(PartyMember, transfer.memberId!, { ...forUpdate(uow.em), refresh: true });
   if (member.status !== 'ACTIVE')
     throw new ConflictError(`党员当前状态为「${labelOf(PartyMemberStatuses, member.status)}」，不能转出`);
   member.status = 'TRANSFERRED_OUT';
@@ -218,7 +253,8 @@ export async function transferRequestFromCase(
   if (data.category !== 'PARTY_MEMBERSHIP_TRANSFER') return null; // only 组织关系转接 cases become transfers
   if (await em.findOne(PartyTransfer, { caseId: data.caseId })) return null;
   const residentId = data.reporterId ?? data.residentIds[0] ?? null;
-  const member = residentId ? await em.findOne(PartyMember, { residentId, status: 'ACTIVE' }) : null;
+  const found = residentId ? await em.findOne(PartyMember, { residentId, status: 'ACTIVE' }) : null;
+  const member = found && holdsMembership(found.stage) ? found : null;
   const transfer = em.create(PartyTransfer, {
     id: newId(),
     communityId,

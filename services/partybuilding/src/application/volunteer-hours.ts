@@ -18,16 +18,22 @@ export async function creditVolunteerHours(
   return true;
 }
 
+/** Minutes per resident (of the year, or in all), summed by the database: one row per resident, not per shift. */
 export async function volunteerMinutes(
   em: EntityManager,
   residentIds: readonly string[],
   year: number | null,
 ): Promise<Map<string, number>> {
-  const where = year
-    ? { residentId: { $in: [...residentIds] }, servedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }
-    : { residentId: { $in: [...residentIds] } };
-  const rows = await em.find(VolunteerHoursCredit, where);
   const totals = new Map<string, number>(residentIds.map((id) => [id, 0]));
-  for (const row of rows) totals.set(row.residentId, (totals.get(row.residentId) ?? 0) + row.minutes);
+  for (let i = 0; i < residentIds.length; i += 500) {
+    const ids = residentIds.slice(i, i + 500);
+    const rows = (await em.getConnection().execute(
+      `select "resident_id" as "residentId", sum("minutes") as "minutes" from "volunteer_hours_credit"
+       where "resident_id" in (${ids.map(() => '?').join(', ')})${year ? ' and "served_on" >= ? and "served_on" <= ?' : ''}
+       group by "resident_id"`,
+      [...ids, ...(year ? [`${year}-01-01`, `${year}-12-31`] : [])],
+    )) as Array<{ residentId: string; minutes: number | string }>;
+    for (const row of rows) totals.set(row.residentId, Number(row.minutes));
+  }
   return totals;
 }

@@ -101,6 +101,24 @@ export function checkApplication(input: { appliedOn: string; birthDate: string |
   }
 }
 
+/**
+ * A 预备党员 arriving by transfer brings the day they were admitted: required (their probation of a year runs from
+ * it), a real date not after their arrival, at least 18 years after their birth.
+ */
+export function checkArrivingProbation(
+  input: { probationaryOn: string | null; birthDate: string | null },
+  arrivedOn: string,
+): string {
+  const on = input.probationaryOn;
+  if (!on) throw new InvalidInputError('probationaryOn', '转入预备党员须填写接收为预备党员的日期（预备期自此起算）');
+  requireDate('probationaryOn', on);
+  if (on > arrivedOn)
+    throw new InvalidInputError('probationaryOn', `接收为预备党员的日期 ${on} 不得晚于转入办结日期 ${arrivedOn}`);
+  if (input.birthDate && ageOn(input.birthDate, on) < MINIMUM_APPLICATION_AGE)
+    throw new InvalidInputError('probationaryOn', `${on} 时该居民未满 ${MINIMUM_APPLICATION_AGE} 周岁`);
+  return on;
+}
+
 /** Checks one step along the pipeline; returns the field to stamp with `on`. */
 export function checkStageChange(
   member: PipelineMember,
@@ -119,6 +137,10 @@ export function checkStageChange(
     );
   }
   const earliest = transition.earliest(member);
+  if (!earliest)
+    throw new ConflictError(
+      `档案缺少「${labelOf(PartyMemberStages, member.stage)}」阶段的日期，无法核对「${transition.rule}」，不能变更阶段`,
+    );
   if (on < earliest) throw new InvalidInputError('on', `${transition.rule}（最早 ${earliest}）`);
   return STAGE_DATE_FIELD[to];
 }
@@ -130,7 +152,8 @@ export function checkProbationExtension(member: PipelineMember, until: string): 
     throw new ConflictError(`当前阶段为「${labelOf(PartyMemberStages, member.stage)}」，只有预备党员可以延长预备期`);
   if (member.probationExtendedUntil)
     throw new ConflictError(`预备期已延长至 ${member.probationExtendedUntil}，只能延长一次`);
-  const normalEnd = addYears(member.probationaryOn!, PROBATION_YEARS);
+  if (!member.probationaryOn) throw new ConflictError('档案缺少接收为预备党员的日期，无法核对预备期，不能延长');
+  const normalEnd = addYears(member.probationaryOn, PROBATION_YEARS);
   if (until <= normalEnd) throw new InvalidInputError('until', `延长后的预备期须晚于原预备期满日 ${normalEnd}`);
   const latest = addYears(normalEnd, MAXIMUM_EXTENSION_YEARS);
   if (until > latest) throw new InvalidInputError('until', `预备期延长不得超过一年（最晚 ${latest}）`);
@@ -176,12 +199,15 @@ export function checkStageHistory(member: PipelineMember, today: string): void {
   if (member.stage === 'FULL_MEMBER' && !member.fullMemberOn)
     throw new InvalidInputError('fullMemberOn', '正式党员须填写转正日期');
   if (member.appliedOn) checkApplication({ appliedOn: member.appliedOn, birthDate: member.birthDate }, today);
-  else if (
-    member.birthDate &&
-    member.fullMemberOn &&
-    ageOn(member.birthDate, member.fullMemberOn) < MINIMUM_APPLICATION_AGE
-  ) {
-    throw new InvalidInputError('fullMemberOn', '转正时年龄与出生日期不符');
+  else if (member.birthDate) {
+    // Without the application date, the earliest stage given stands for it: no stage before the 18th birthday.
+    const first = STAGE_ORDER.map(field).find((f) => member[f]);
+    const on = first ? member[first] : null;
+    if (first && on && ageOn(member.birthDate, on) < MINIMUM_APPLICATION_AGE)
+      throw new InvalidInputError(
+        first,
+        `申请入党须年满 ${MINIMUM_APPLICATION_AGE} 周岁，${on} 时该居民 ${ageOn(member.birthDate, on)} 岁`,
+      );
   }
   let previous: { stage: PartyMemberStage; on: string } | null = null;
   for (const stage of reached) {

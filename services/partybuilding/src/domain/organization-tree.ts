@@ -30,6 +30,19 @@ export function checkPlacement(
     );
 }
 
+/**
+ * A 党支部 that changes level stops being a place for members: refused while members (在册) or transfers in not yet
+ * completed are placed in it, since each member belongs to exactly one 党支部.
+ */
+export function checkBranchLevelChange(level: PartyOrganizationLevel, members: number, openTransfers: number): void {
+  if (level === 'BRANCH') return;
+  if (members > 0 || openTransfers > 0)
+    throw new InvalidInputError(
+      'level',
+      `该党支部仍有在册党员 ${members} 名、未办结的转入 ${openTransfers} 件：党员须编入党支部，调整为「${labelOf(PartyOrganizationLevels, level)}」前须先调整党员所在支部`,
+    );
+}
+
 /** A member belongs to exactly one 党支部 (and optionally one of its 党小组). */
 export function checkMemberPlacement(
   branch: { id: string; level: PartyOrganizationLevel },

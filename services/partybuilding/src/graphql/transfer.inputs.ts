@@ -66,6 +66,12 @@ export class AdvancePartyTransferInput {
   })
   stage?: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: '转入预备党员：接收为预备党员的日期（必填，预备期自此起算一年）',
+  })
+  probationaryOn?: string | null;
+
   @Field(() => PartyMemberTypeEnum, { nullable: true, description: '转入：党员类型（默认社区党员）' })
   memberType?: string | null;
 }
