@@ -348,7 +348,7 @@ describe.each(testDialects())('relay pacing: at most one publishing write per ga
     await waitFor(async () => (await unsent(ids)) === 0, { what: 'the six rows marked sent' });
   });
 
-  it('publishes the commits waiting for the interval with the next commit once it is over, even before its timer ran', async () => {
+  it('publishes the commits waiting for the interval by the next commit once it is over, even before its timer ran', async () => {
     const first = await commitWith('res-paced-due', (id) => bus.holdNext.add(id));
     expect(bus.calls).toEqual([first.id]);
     const waiting: EventEnvelope[] = [];
@@ -359,7 +359,11 @@ describe.each(testDialects())('relay pacing: at most one publishing write per ga
     const until = performance.now() + GATHER_MS + 20;
     while (performance.now() < until);
     const next = await commit('res-paced-due');
-    expect(bus.calls).toEqual([first.id, ...waiting.map((event) => event.id), next.id]);
+    // out by the time the next commit returns (on PostgreSQL the commit's I/O lets the timer run first; the next
+    // commit's own event may then wait for the interval after that write)
+    expect(bus.calls.slice(0, 4)).toEqual([first.id, ...waiting.map((event) => event.id)]);
+    await waitFor(() => bus.calls.length === 5, { what: 'the next commit published' });
+    expect(bus.calls[4]).toBe(next.id);
     await waitFor(() => bus.held.has(first.id), { what: "the first publish's ack back and held" });
     bus.release();
     const ids = [first.id, ...waiting.map((event) => event.id), next.id];
