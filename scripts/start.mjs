@@ -61,12 +61,24 @@ const env = {
 };
 // The bus is a trust boundary: fresh credentials on every start, one NATS user per service (publishes only
 // shequ.<service>.>) and a read-only user for district platforms; the server config is generated from them.
-const { generateNatsCredentials, natsCredentialEnv, natsServerConfig } = await import(
-  resolve(ROOT, 'libs/contracts/dist/bus-access/nats-server-config.js')
-);
+// The platform user reads only the aggregates its granted scopes read (SHEQU_NATS_PLATFORM_SCOPES; by default none
+// whose events name a person).
+const contracts = (file) => import(resolve(ROOT, `libs/contracts/dist/bus-access/${file}.js`));
+const [
+  { generateNatsCredentials, natsCredentialEnv, natsServerConfig },
+  { platformSubjects },
+  { parsePlatformScopes },
+] = await Promise.all([contracts('nats-server-config'), contracts('nats-permissions'), contracts('aggregate-scopes')]);
+let platformScopes;
+try {
+  platformScopes = parsePlatformScopes(process.env.SHEQU_NATS_PLATFORM_SCOPES);
+} catch (error) {
+  console.error(`✗ ${error.message}`);
+  process.exit(1);
+}
 const natsCredentials = generateNatsCredentials();
 const natsConfig = resolve(dataDir, 'nats-server.conf');
-writeFileSync(natsConfig, natsServerConfig(natsCredentials), { mode: 0o600 });
+writeFileSync(natsConfig, natsServerConfig(natsCredentials, { platformScopes }), { mode: 0o600 });
 const platformCredentials = resolve(dataDir, 'nats-platform.json');
 writeFileSync(platformCredentials, `${JSON.stringify(natsCredentials.platform, null, 2)}\n`, { mode: 0o600 });
 // the services' own keys, for operators' tools that must act as a service (`npm run dead-letters -- replay`)
@@ -145,8 +157,11 @@ try {
 
 const url = `http://localhost:${ports.GATEWAY_PORT}/graphql`;
 const where = `(莲秀社区 demo data; subgraphs on ports ${SERVICES.map((s) => ports[`${s.toUpperCase()}_PORT`]).join(', ')}; NATS on ${ports.NATS_PORT})`;
+const platformAggregates = platformSubjects(platformScopes).map((subject) => subject.split('.')[2]);
 const platformNote = ` District platforms read the event stream as NATS user "platform" (read-only, no audit subjects);
- its NKey seed for this run is in ${platformCredentials}.`;
+ its NKey seed for this run is in ${platformCredentials}.
+ It is granted ${platformScopes.join(', ')}${process.env.SHEQU_NATS_PLATFORM_SCOPES ? '' : ' (the default: no personal data)'}
+ and reads ${platformAggregates.join(', ')} (SHEQU_NATS_PLATFORM_SCOPES grants more).`;
 if (production) {
   // production mode prints no credential: tokens come from the identity provider, never from a start script
   console.log(`

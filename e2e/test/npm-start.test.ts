@@ -92,6 +92,11 @@ describe('npm start', () => {
     expect(config).not.toMatch(/"SU[A-Z2-7]{56}"|"password"/);
     expect(config).not.toContain('no_auth_user');
     expect(start.output()).not.toContain(platform.seed);
+    // the platform user gets the default grant: no aggregate whose events name a person (it says so)
+    expect(start.output()).toMatch(/granted cases:read, .*\(the default: no personal data\)/);
+    expect(config).toContain('shequ.residents.building.>');
+    expect(config).not.toContain('shequ.residents.resident.>');
+    expect(config).not.toContain('shequ.residents.care_category.>');
     start.child.kill('SIGINT');
     expect(await start.exited).toBe(0);
   }, 300_000);

@@ -13,5 +13,6 @@ export { asyncApiDocument } from './asyncapi/asyncapi-document.js';
 export * from './identity/resident-id-number.js';
 export * from './calendar/community-calendar.js';
 export * from './bus-access/event-consumers.js';
+export * from './bus-access/aggregate-scopes.js';
 export * from './bus-access/nats-permissions.js';
 export * from './bus-access/nats-server-config.js';

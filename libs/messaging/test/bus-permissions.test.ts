@@ -6,6 +6,7 @@ import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { ormConfig } from '@shequ/database';
 import {
   ApiKeyIssued,
+  BuildingRegistered,
   ResidentDeceased,
   STREAM_NAME,
   generateNatsCredentials,
@@ -197,8 +198,9 @@ describe('the bus is a trust boundary (real nats-server with generated users and
     expect(consumer.rejected.get('source')).toBe(1);
   });
 
-  it('gives district platforms a read-only user: consume the catalogue, never audit subjects, publish nothing', async () => {
-    const event = envelopeFor(ResidentDeceased, { residentId: 'res-platform', diedOn: '2026-11-05' }, meta);
+  it('gives district platforms a read-only user: consume what it is granted, never audit subjects, publish nothing', async () => {
+    // by default the platform reads no aggregate naming a person (platform-scopes.test.ts): a building's is fine
+    const event = envelopeFor(BuildingRegistered, { buildingId: 'bld-platform', gridId: 'grid-1' }, meta);
     await residentsBus.publish(event.subject, JSON.stringify(event), event.id);
 
     const platform = await connectAs(nats, 'platform');
@@ -207,7 +209,7 @@ describe('the bus is a trust boundary (real nats-server with generated users and
     await jsm.consumers.add(STREAM_NAME, {
       durable_name: 'hotline_12345',
       ack_policy: AckPolicy.Explicit,
-      filter_subject: 'shequ.residents.resident.>',
+      filter_subject: 'shequ.residents.building.>',
     });
     const consumerOfPlatform = await jetstream(platform).consumers.get(STREAM_NAME, 'hotline_12345');
     const batch = await consumerOfPlatform.fetch({ max_messages: 50, expires: 2_000 });
@@ -221,7 +223,13 @@ describe('the bus is a trust boundary (real nats-server with generated users and
     expect(await publishAs(platform, 'shequ.residents.resident.deceased', JSON.stringify(event))).toMatch(
       /permission/i,
     );
-    for (const filter of ['shequ.cases.audit.>', 'shequ.cases.>', 'shequ.>', 'shequ.residents.api_key.>']) {
+    for (const filter of [
+      'shequ.residents.resident.>',
+      'shequ.cases.audit.>',
+      'shequ.cases.>',
+      'shequ.>',
+      'shequ.residents.api_key.>',
+    ]) {
       await expect(
         jsm.consumers.add(STREAM_NAME, {
           durable_name: 'snoop',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_CONSUMERS, ServiceNames, purposeNameOf } from '@shequ/contracts';
+import { isPermission } from '@shequ/auth';
+import { EVENT_CONSUMERS, STREAM_SCOPES, ServiceNames, purposeNameOf } from '@shequ/contracts';
 import {
   WEBHOOK_EVENTS,
   generateWebhookSecret,
@@ -53,6 +54,8 @@ describe('webhook rules', () => {
     expect(scopesAllowWebhookEvent(['cases:read'], 'case.opened')).toBe(true);
     expect(scopesAllowWebhookEvent(['cases:read'], 'resident.registered')).toBe(false);
     expect(scopesAllowWebhookEvent(['residents:read'], 'care_category.added')).toBe(false);
+    // the table it comes from (libs/contracts, which cannot import auth) speaks the API keys' vocabulary
+    for (const scope of STREAM_SCOPES) expect(isPermission(scope), scope).toBe(true);
   });
 
   it('accepts http(s) URLs only and keeps private targets out unless allowed', () => {

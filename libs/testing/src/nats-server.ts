@@ -41,16 +41,20 @@ export function natsServerBinary(): string {
  * A real nats-server with JetStream on a free port and a temporary store, configured like `npm start`'s: one
  * user per service with its permissions and the read-only platform user. Connections without credentials
  * become an unrestricted test user (tests play any publisher that way); services given `envFor(service)`
- * connect as themselves.
+ * connect as themselves. `platformScopes`: what the platform user is granted (default: the deployment default).
  */
-export async function startNatsServer(options: { port?: number; storeDir?: string } = {}): Promise<NatsServerHandle> {
+export async function startNatsServer(
+  options: { port?: number; storeDir?: string; platformScopes?: readonly string[] } = {},
+): Promise<NatsServerHandle> {
   let port = options.port ?? (await freePort());
   const dir = options.storeDir ? undefined : tempDir('shequ-nats-');
   const storeDir = options.storeDir ?? join(dir!.path, 'jetstream');
   mkdirSync(storeDir, { recursive: true });
   const credentials = generateNatsCredentials();
   const configFile = join(storeDir, '..', 'nats-server.conf');
-  writeFileSync(configFile, natsServerConfig(credentials, { testUser: true }), { mode: 0o600 });
+  writeFileSync(configFile, natsServerConfig(credentials, { testUser: true, platformScopes: options.platformScopes }), {
+    mode: 0o600,
+  });
   const binary = natsServerBinary();
   let running: RunningProcess | undefined;
 

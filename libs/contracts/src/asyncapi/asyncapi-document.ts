@@ -1,6 +1,13 @@
 import { EnvelopeSchema, STREAM_NAME } from '../envelope.js';
 import type { EventDefinition } from '../define-event.js';
 import { PLATFORM_NATS_USER, inboxPrefixOf } from '../bus-access/nats-permissions.js';
+import { AGGREGATE_SCOPES, DEFAULT_PLATFORM_SCOPES, scopesToRead } from '../bus-access/aggregate-scopes.js';
+
+/** What a channel's description says the platform user must be granted to read it (aggregate-scopes.ts). */
+function platformScopesNote(event: EventDefinition): string {
+  if (!Object.hasOwn(AGGREGATE_SCOPES, event.aggregate)) return '（区级平台不可读取）';
+  return `（区级平台读取须被授予范围：${scopesToRead(event.aggregate).join('、')}）`;
+}
 
 /** The publishing services, as the document's tags (each operation carries its service's tag). */
 const SERVICE_TAGS = [
@@ -70,7 +77,7 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
     channels[channelId] = {
       address: event.subject,
       title: event.subject,
-      description: event.description,
+      description: `${event.description}${platformScopesNote(event)}`,
       messages: { [messageId]: { $ref: `#/components/messages/${messageId}` } },
     };
     operations[`on_${channelId}`] = {
@@ -96,7 +103,11 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
         '信封不允许出现未列出的字段（additionalProperties: false）。' +
         '载荷只含编号、地点和类别，不含姓名、身份证号、电话等个人信息。' +
         `区级平台以只读用户 ${PLATFORM_NATS_USER} 连接（NKey 认证：服务器只保存公钥，连接时以私钥种子签名服务器的随机数；种子由部署方发放，npm start 写入 .data/nats-platform.json）：` +
-        '可在本目录的主题（shequ.<服务>.<聚合>.>）上创建拉取消费者（JetStream API 主题中带过滤主题）、拉取并确认消息；' +
+        '可在本目录的主题（shequ.<服务>.<聚合>.>）上创建拉取消费者（JetStream API 主题中带过滤主题）、拉取并确认消息，' +
+        '但只限部署方授予的范围（与 API 密钥同一套范围名称）可读的聚合：每个主题的说明列出读取它须被授予的全部范围；' +
+        '服务器只能按主题放行或拒绝，不能对载荷脱敏，因此载荷点名居民（居民编号、出生日期等）的聚合还须 pii:read，' +
+        '涉及关爱对象的还须 care:read（关爱对象类别另须 sensitive:read）。' +
+        `部署方未授予时的默认范围为 ${DEFAULT_PLATFORM_SCOPES.join('、')}：只能读取不涉及个人的聚合（街道、社区、网格、楼栋、住户、工作者、组织、捐赠、会议、流动红旗岗、活动）；` +
         '不能发布任何消息，不能读取审计主题 shequ.*.audit.> 和密钥登记主题 shequ.residents.api_key.>。' +
         `回复收件箱前缀为 ${inboxPrefixOf(PLATFORM_NATS_USER)}（或 _INBOX）。`,
       // placeholders under the reserved .example domain: a deployment publishes its own contact
@@ -128,7 +139,7 @@ export function asyncApiDocument(events: readonly EventDefinition[]): Record<str
         },
         natsPlatformUser: {
           type: 'asymmetricEncryption',
-          description: `NATS NKey（Ed25519 密钥对，区级平台，只读）：用户 ${PLATFORM_NATS_USER}，私钥种子由部署方发放（npm start 写入 .data/nats-platform.json）；可在本目录的主题上创建拉取消费者、拉取并确认，不能发布，不能读取审计与密钥主题`,
+          description: `NATS NKey（Ed25519 密钥对，区级平台，只读）：用户 ${PLATFORM_NATS_USER}，私钥种子由部署方发放（npm start 写入 .data/nats-platform.json）；可在部署方授予的范围可读的主题上创建拉取消费者、拉取并确认（每个主题的说明列出所需范围），不能发布，不能读取审计与密钥主题`,
         },
       },
     },

@@ -1,5 +1,5 @@
-import { eventCatalogue } from '../catalogue.js';
 import { STREAM_NAME, SUBJECT_PREFIX, ServiceNames, type ServiceName } from '../envelope.js';
+import { DEFAULT_PLATFORM_SCOPES, aggregatesReadableWith } from './aggregate-scopes.js';
 import { EVENT_CONSUMERS, durableNameOf, purposeNameOf } from './event-consumers.js';
 
 /** The NATS user district platforms read the stream with: consumes, publishes nothing. */
@@ -22,14 +22,14 @@ export const DEAD_LETTER_SUBJECT_PREFIX = 'shequ_dead_letter';
 /** The registry of API keys every subgraph follows (an ordered consumer with a generated name). */
 const API_KEY_SUBJECTS = `${SUBJECT_PREFIX}.residents.api_key.>`;
 
-/** Aggregates a platform may follow: everything in the catalogue except audit entries and the key registry. */
-export function platformSubjects(): string[] {
-  const aggregates = new Set(
-    eventCatalogue
-      .map((event) => event.subject.split('.').slice(0, 3).join('.'))
-      .filter((prefix) => !/\.(audit|api_key)$/.test(prefix)),
-  );
-  return [...aggregates].sort().map((prefix) => `${prefix}.>`);
+/**
+ * Aggregates a platform may follow with these scopes (aggregate-scopes.ts): those whose every needed scope is
+ * granted, never audit entries or the key registry. By default no aggregate whose events name a person.
+ */
+export function platformSubjects(scopes: readonly string[] = DEFAULT_PLATFORM_SCOPES): string[] {
+  return aggregatesReadableWith(scopes)
+    .map(({ source, aggregate }) => `${SUBJECT_PREFIX}.${source}.${aggregate}.>`)
+    .sort();
 }
 
 /**
@@ -116,16 +116,17 @@ export function serviceNatsPermissions(service: ServiceName): NatsPermissions {
 }
 
 /**
- * District platforms: pull consumers (any name but the services' durables) on the catalogue's subjects,
- * never audit entries or the key registry; acks on them; no publishing of events, no stream changes.
+ * District platforms: pull consumers (any name but the services' durables) on the subjects the granted scopes
+ * read (platformSubjects), never audit entries or the key registry; acks on them; no publishing of events, no
+ * stream changes.
  */
-export function platformNatsPermissions(): NatsPermissions {
+export function platformNatsPermissions(scopes: readonly string[] = DEFAULT_PLATFORM_SCOPES): NatsPermissions {
   return {
     publish: {
       allow: [
         `${API}.INFO`,
         `${API}.STREAM.INFO.${STREAM_NAME}`,
-        ...platformSubjects().map((subjects) => `${API}.CONSUMER.CREATE.${STREAM_NAME}.*.${subjects}`),
+        ...platformSubjects(scopes).map((subjects) => `${API}.CONSUMER.CREATE.${STREAM_NAME}.*.${subjects}`),
         `${API}.CONSUMER.INFO.${STREAM_NAME}.*`,
         `${API}.CONSUMER.MSG.NEXT.${STREAM_NAME}.*`,
         `${API}.CONSUMER.DELETE.${STREAM_NAME}.*`,
@@ -139,6 +140,12 @@ export function platformNatsPermissions(): NatsPermissions {
 
 export const NATS_USERS: readonly string[] = [...ServiceNames, PLATFORM_NATS_USER];
 
-export function natsPermissionsOf(user: string): NatsPermissions {
-  return user === PLATFORM_NATS_USER ? platformNatsPermissions() : serviceNatsPermissions(user as ServiceName);
+/** A user's permissions; `platformScopes` is what the deployment grants the platform user. */
+export function natsPermissionsOf(
+  user: string,
+  platformScopes: readonly string[] = DEFAULT_PLATFORM_SCOPES,
+): NatsPermissions {
+  return user === PLATFORM_NATS_USER
+    ? platformNatsPermissions(platformScopes)
+    : serviceNatsPermissions(user as ServiceName);
 }

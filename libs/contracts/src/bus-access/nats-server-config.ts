@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createUser, fromSeed } from '@nats-io/nkeys';
+import { DEFAULT_PLATFORM_SCOPES } from './aggregate-scopes.js';
 import { NATS_USERS, natsPermissionsOf } from './nats-permissions.js';
 
 /** The account every user of the graph's bus lives in (JetStream enabled in it). */
@@ -40,13 +41,18 @@ export function natsCredentialEnv(credentials: NatsCredentials, user: string): R
  * A nats-server configuration (2.9) with NKey authentication and per-user permissions: one user per service and
  * the read-only platform user (public keys only), all in one account with JetStream. Listen address, port and store stay on the
  * command line (`-js -a -p -sd`). `testUser` (tests only) adds an unrestricted user that connections without
- * credentials become, so tests can play any publisher; production configs never have it.
+ * credentials become, so tests can play any publisher; production configs never have it. `platformScopes`: what
+ * the platform user is granted (aggregate-scopes.ts; default: no aggregate naming a person).
  */
-export function natsServerConfig(credentials: NatsCredentials, options: { testUser?: boolean } = {}): string {
+export function natsServerConfig(
+  credentials: NatsCredentials,
+  options: { testUser?: boolean; platformScopes?: readonly string[] } = {},
+): string {
+  const platformScopes = options.platformScopes ?? DEFAULT_PLATFORM_SCOPES;
   const users: unknown[] = NATS_USERS.map((name) => {
     const entry = credentials[name];
     if (!entry) throw new Error(`no NATS credentials for ${name}`);
-    return { nkey: natsPublicKeyOf(entry.seed), permissions: natsPermissionsOf(name) };
+    return { nkey: natsPublicKeyOf(entry.seed), permissions: natsPermissionsOf(name, platformScopes) };
   });
   // `no_auth_user` can only name a user with a name: the test user keeps a (random, never used) password
   if (options.testUser) users.push({ user: 'test', password: randomBytes(24).toString('base64url') });

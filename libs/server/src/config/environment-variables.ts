@@ -106,6 +106,16 @@ export const ENVIRONMENT = defineEnvironment({
       'the private NKey of `NATS_USER` (the server knows only its public key); required with `NODE_ENV=production`',
     usedBy: SUBGRAPH_PROCESSES,
   },
+  SHEQU_NATS_PLATFORM_SCOPES: {
+    schema: Type.String({
+      pattern: '^\\s*[a-z]+:[a-z]+\\s*(,\\s*[a-z]+:[a-z]+\\s*)*$',
+      description: 'API-key scopes separated by commas, e.g. `residents:read,pii:read`',
+    }),
+    defaultText: '`cases:read,events:read,floating:read,fund:read,organizations:read,party:read,residents:read`',
+    meaning:
+      "what the NATS `platform` user (district platforms reading the stream) is granted, in the API keys' vocabulary: it reads an aggregate's subjects only when every scope its events need is granted (libs/contracts aggregate-scopes.ts); the default reads no aggregate whose events name a person (those need `pii:read`, care categories also `care:read` and `sensitive:read`)",
+    usedBy: ['npm start'],
+  },
   SHEQU_DATA_DIR: {
     schema: Type.String({ minLength: 1, description: 'a folder path' }),
     default: '.data',

@@ -1,12 +1,12 @@
-import { eventCatalogue, type EventDefinition } from '@shequ/contracts';
+import { AGGREGATE_SCOPES, eventCatalogue, type EventDefinition } from '@shequ/contracts';
 import type { Permission } from '@shequ/auth';
 
 /**
- * The events a district platform may receive by webhook: the catalogue without audit entries and the API-key
- * registry (the same aggregates the platform's NATS user may read), named by the envelope's `type`.
+ * The events a district platform may receive by webhook: the catalogue's aggregates in AGGREGATE_SCOPES (no audit
+ * entries, no API-key registry: the same aggregates the platform's NATS user may be granted), named by `type`.
  */
-export const WEBHOOK_EVENTS: readonly EventDefinition[] = eventCatalogue.filter(
-  (event) => event.aggregate !== 'audit' && event.aggregate !== 'api_key',
+export const WEBHOOK_EVENTS: readonly EventDefinition[] = eventCatalogue.filter((event) =>
+  Object.hasOwn(AGGREGATE_SCOPES, event.aggregate),
 );
 
 const byType = new Map(WEBHOOK_EVENTS.map((event) => [event.type, event]));
@@ -15,27 +15,14 @@ export function webhookEvent(type: string): EventDefinition | undefined {
   return byType.get(type);
 }
 
-/** Residents' aggregates that need more than `residents:read`: the same scopes as reading them in the graph. */
-const RESIDENTS_AGGREGATE_SCOPES: Record<string, Permission> = {
-  care_category: 'care:read',
-  floating: 'floating:read',
-  fund_donation: 'fund:read',
-  fund_disbursement: 'fund:read',
-  staff: 'organizations:read',
-  organization: 'organizations:read',
-};
-
-const SOURCE_SCOPES: Record<EventDefinition['source'], Permission> = {
-  residents: 'residents:read',
-  cases: 'cases:read',
-  partybuilding: 'party:read',
-  events: 'events:read',
-};
-
-/** The scope an API key needs to receive an event type by webhook (the scope that reads its records). */
+/**
+ * The scope an API key needs to receive an event type by webhook (the scope that reads its records): the `read` of
+ * its aggregate in libs/contracts' AGGREGATE_SCOPES, the table the platform's NATS user is also granted by (the
+ * stream, unable to mask, also needs the aggregate's `personal` scopes; a webhook masks and withholds per key instead:
+ * webhook-disclosure.ts).
+ */
 export function scopeForWebhookEvent(event: EventDefinition): Permission {
-  if (event.source === 'residents') return RESIDENTS_AGGREGATE_SCOPES[event.aggregate] ?? 'residents:read';
-  return SOURCE_SCOPES[event.source];
+  return AGGREGATE_SCOPES[event.aggregate].read as Permission;
 }
 
 /** Whether a key with these scopes may receive this event type. */
