@@ -29,7 +29,7 @@ const APPRAISAL = `query($staffId: ID, $department: Department, $period: StaffAp
 }`;
 const DRAW = `query($period: StaffAppraisalPeriodInput!, $count: Int!, $seed: String!) { drawRaters(staffId: "staff-e", period: $period, count: $count, seed: $seed) { id } }`;
 const STATS = `query($groupBy: [CaseStatisticsDimension!]!, $filter: CaseStatisticsFilter) {
-  caseStatistics(groupBy: $groupBy, filter: $filter) { department month category count resolved onTimeRate averageResolutionHours ratings { excellent good fair poor } }
+  caseStatistics(groupBy: $groupBy, filter: $filter) { department month category count resolved onTimeRate averageResolutionHours ratings { excellent good fair poor } suppressed }
 }`;
 const Q1 = { kind: 'QUARTER', year: 2026, quarter: 1 };
 
@@ -271,11 +271,27 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
     ]);
   });
 
-  it('gives analysts grouped statistics without personal data', async () => {
+  it('gives analysts grouped statistics without personal data, small groups suppressed; a community admin the exact figures', async () => {
     // 综治城管: c1 24 h on time, c2 96 h late, c6 144 h on time → 3 resolved, 2/3, mean 88 h; valid 优 1.
     // 办公室: c3 48 h, c4 1 h on time, c5 open → 2 resolved, 1.0, mean 24.5 h; valid 良 1.
+    // Groups of 3 cases and one rating each: an analyst (no cases:read) sees neither the counts nor the ratings.
     const { caseStatistics } = await call(STATS, { groupBy: ['DEPARTMENT'] }, analyst);
-    expect(caseStatistics).toEqual([
+    const hidden = {
+      month: null,
+      category: null,
+      count: null,
+      resolved: null,
+      onTimeRate: null,
+      averageResolutionHours: null,
+      ratings: { excellent: null, good: null, fair: null, poor: null },
+    };
+    expect(caseStatistics).toMatchObject([
+      { department: 'COMPREHENSIVE_GOVERNANCE', ...hidden },
+      { department: 'OFFICE', ...hidden },
+    ]);
+    expect(caseStatistics[0].suppressed).toContain('人数少于 5');
+    // the community admin (who may read the cases) gets the exact figures
+    expect((await call(STATS, { groupBy: ['DEPARTMENT'] })).caseStatistics).toEqual([
       {
         department: 'COMPREHENSIVE_GOVERNANCE',
         month: null,
@@ -285,6 +301,7 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
         onTimeRate: 0.6667,
         averageResolutionHours: 88,
         ratings: { excellent: 1, good: 0, fair: 0, poor: 0 },
+        suppressed: null,
       },
       {
         department: 'OFFICE',
@@ -295,13 +312,22 @@ describe.each(testDialects())('evaluation, appraisal, mediation and statistics o
         onTimeRate: 1,
         averageResolutionHours: 24.5,
         ratings: { excellent: 0, good: 1, fair: 0, poor: 0 },
+        suppressed: null,
       },
+    ]);
+    // a filter narrows the counts, not the groups listed: a department with no case of that category is listed too
+    const filtered = (
+      await call(STATS, { groupBy: ['DEPARTMENT'], filter: { category: 'NEIGHBOUR_DISPUTE' } }, analyst)
+    ).caseStatistics;
+    expect(filtered.map((g: any) => [g.department, g.count])).toEqual([
+      ['COMPREHENSIVE_GOVERNANCE', null],
+      ['OFFICE', null],
     ]);
     const byMonth = (
       await call(
         STATS,
         { groupBy: ['MONTH'], filter: { openedFrom: '2026-01-31T16:00:00Z', openedTo: '2026-02-28T16:00:00Z' } },
-        analyst,
+        staffE,
       )
     ).caseStatistics;
     expect(byMonth.map((g: any) => [g.month, g.count])).toEqual([['2026-02', 2]]);

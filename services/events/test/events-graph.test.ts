@@ -608,21 +608,34 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
     ]);
   });
 
-  it('gives analysts counts only, grouped as asked; denies those without events:statistics', async () => {
-    const stats = await ok(
-      `{ eventStatistics(groupBy: [TYPE], filter: { types: [LECTURE] }) { type month events registrations attended noShows attendanceRate uniqueParticipants elderlyShare } }`,
-      undefined,
-      { role: 'analyst' },
-    );
+  it('gives analysts counts only, small groups of people suppressed; a community admin the exact figures; denies those without events:statistics', async () => {
+    const query = `{ eventStatistics(groupBy: [TYPE], filter: { types: [LECTURE] }) { type month events registrations attended noShows attendanceRate uniqueParticipants elderlyShare suppressed } }`;
+    // one participant, aged 60+: an analyst (no events:read) must not learn that person's attendance or age band
+    const stats = await ok(query, undefined, { role: 'analyst' });
     expect(stats.eventStatistics).toHaveLength(1);
     expect(stats.eventStatistics[0]).toMatchObject({
       type: 'LECTURE',
       month: null,
+      // 10 places taken (8 of them for events not yet held): shown; the one attendance and one no-show are not
+      registrations: 10,
+      attended: null,
+      noShows: null,
+      attendanceRate: null,
+      uniqueParticipants: null,
+      elderlyShare: null,
+    });
+    expect(stats.eventStatistics[0].events).toBeGreaterThan(0);
+    expect(stats.eventStatistics[0].suppressed).toContain('人数少于 5');
+    expect(stats.eventStatistics[0].suppressed).toContain('老年人占比');
+    const exact = await ok(query);
+    expect(exact.eventStatistics[0]).toMatchObject({
+      type: 'LECTURE',
       attended: 1,
       noShows: 1,
       attendanceRate: 0.5,
       uniqueParticipants: 1,
       elderlyShare: 1,
+      suppressed: null,
     });
     const denied = await service.graphql(`{ eventStatistics(groupBy: [TYPE]) { events } }`, undefined, {
       role: 'grid_worker',

@@ -720,28 +720,43 @@ export type CaseStatisticsFilter = {
 /** 事项统计的一组（不含个人信息） */
 export type CaseStatisticsGroup = {
   __typename?: 'CaseStatisticsGroup';
-  /** 平均办结时长（小时） */
+  /** 平均办结时长（小时）；已办结数少于披露阈值或已抑制时为空 */
   averageResolutionHours?: Maybe<Scalars['Float']['output']>;
   /** 事项类别（按类别分组时） */
   category?: Maybe<CaseCategory>;
   /** 受理渠道（按渠道分组时） */
   channel?: Maybe<CaseChannel>;
-  /** 事项数 */
-  count: Scalars['Int']['output'];
+  /** 事项数；为空表示已按统计披露控制抑制（见 suppressed） */
+  count?: Maybe<Scalars['Int']['output']>;
   /** 承办部门（按部门分组时） */
   department?: Maybe<Department>;
   /** 网格编号（按网格分组时） */
   gridId?: Maybe<Scalars['String']['output']>;
   /** 受理月份 YYYY-MM（按月份分组时） */
   month?: Maybe<Scalars['String']['output']>;
-  /** 按时办结率（0-1） */
+  /** 按时办结率（0-1）；已办结数少于披露阈值或已抑制时为空 */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
   /** 有效评议按等级计数 */
-  ratings: StaffAppraisalRatings;
-  /** 已办结数 */
-  resolved: Scalars['Int']['output'];
+  ratings: CaseStatisticsRatings;
+  /** 已办结数；为空表示已按统计披露控制抑制（见 suppressed） */
+  resolved?: Maybe<Scalars['Int']['output']>;
   /** 办理状态（按状态分组时） */
   status?: Maybe<CaseStatus>;
+  /** 为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空 */
+  suppressed?: Maybe<Scalars['String']['output']>;
+};
+
+/** 事项统计的有效评议按等级计数；为空表示已按统计披露控制抑制（见所在组的 suppressed） */
+export type CaseStatisticsRatings = {
+  __typename?: 'CaseStatisticsRatings';
+  /** 优 */
+  excellent?: Maybe<Scalars['Int']['output']>;
+  /** 中 */
+  fair?: Maybe<Scalars['Int']['output']>;
+  /** 良 */
+  good?: Maybe<Scalars['Int']['output']>;
+  /** 差 */
+  poor?: Maybe<Scalars['Int']['output']>;
 };
 
 /** 事项办理状态 */
@@ -1303,31 +1318,33 @@ export type EventStatisticsFilter = {
   types?: InputMaybe<Array<CommunityEventType>>;
 };
 
-/** 活动统计的一组（只含计数，不含个人信息） */
+/** 活动统计的一组（只含计数，不含个人信息；无权查看报名名单的角色按统计披露控制抑制小格） */
 export type EventStatisticsGroup = {
   __typename?: 'EventStatisticsGroup';
-  /** 到场率 = 签到 /（签到 + 未到场）；尚无结束的活动时为空 */
+  /** 到场率 = 签到 /（签到 + 未到场）；尚无结束的活动时为空，所据人数少于披露阈值或已抑制时也为空 */
   attendanceRate?: Maybe<Scalars['Float']['output']>;
-  /** 签到人次 */
-  attended: Scalars['Int']['output'];
+  /** 签到人次；为空表示已按统计披露控制抑制（见 suppressed） */
+  attended?: Maybe<Scalars['Int']['output']>;
   /** 面向人群（按 AUDIENCE 分组时） */
   audience?: Maybe<Scalars['String']['output']>;
-  /** 参加者中 60 周岁以上老人的比例（年龄已知者中） */
+  /** 参加者中 60 周岁以上老人的比例（年龄已知者中）；年龄已知者少于披露阈值或参加人数已抑制时为空 */
   elderlyShare?: Maybe<Scalars['Float']['output']>;
   /** 活动场次（不含已取消） */
   events: Scalars['Int']['output'];
   /** 月份 YYYY-MM（按 MONTH 分组时，北京时间） */
   month?: Maybe<Scalars['String']['output']>;
-  /** 未到场人次 */
-  noShows: Scalars['Int']['output'];
+  /** 未到场人次；为空表示已按统计披露控制抑制（见 suppressed） */
+  noShows?: Maybe<Scalars['Int']['output']>;
   /** 主办方（按 ORGANISER 分组时） */
   organiser?: Maybe<Scalars['String']['output']>;
-  /** 报名占用名额（已报名、已签到、未到场） */
-  registrations: Scalars['Int']['output'];
+  /** 报名占用名额（已报名、已签到、未到场）；为空表示已按统计披露控制抑制（见 suppressed） */
+  registrations?: Maybe<Scalars['Int']['output']>;
+  /** 为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空 */
+  suppressed?: Maybe<Scalars['String']['output']>;
   /** 活动类型（按 TYPE 分组时） */
   type?: Maybe<CommunityEventType>;
-  /** 参加人数（去重） */
-  uniqueParticipants: Scalars['Int']['output'];
+  /** 参加人数（去重）；为空表示已按统计披露控制抑制（见 suppressed） */
+  uniqueParticipants?: Maybe<Scalars['Int']['output']>;
   /** 场地名称（按 VENUE 分组时；为空表示无固定场地） */
   venue?: Maybe<Scalars['String']['output']>;
 };
@@ -3810,7 +3827,7 @@ export type Query = {
   careReviewsDue?: Maybe<ResidentCareRecordConnection>;
   /** 按编号查询事项（需 cases:read；仅限可见范围） */
   case?: Maybe<Case>;
-  /** 事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息 */
+  /** 事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息；无权查看事项的角色（分析人员）按统计披露控制抑制小格 */
   caseStatistics?: Maybe<Array<CaseStatisticsGroup>>;
   /** 事项列表（需 cases:read；按受理先后；部门角色只见本部门事项，网格员只见本网格） */
   cases?: Maybe<CaseConnection>;
@@ -3826,7 +3843,7 @@ export type Query = {
   developmentPlan?: Maybe<PartyDevelopmentPlan>;
   /** 随机抽取评议人（需 cases:appraisal）：该工作者在考核期内服务过的不同居民，同一种子结果相同；无法解析的居民为 null 并附错误 */
   drawRaters?: Maybe<Array<Maybe<Resident>>>;
-  /** 活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息 */
+  /** 活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息；无权查看报名名单的角色（分析人员）按统计披露控制抑制小格 */
   eventStatistics?: Maybe<Array<EventStatisticsGroup>>;
   /** 居住证已过期（到期日早于今天）的在册流动人口，过期最久的在前（需 floating:read） */
   floatingResidentsExpired?: Maybe<ResidentConnection>;

@@ -2,8 +2,8 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { caseScope } from '../application/case-scope.js';
 import { caseStatistics } from '../application/case-statistics.js';
+import { controlCaseStatistics } from '../application/case-statistics-disclosure.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
-import { ratingsOf } from './appraisal.type.js';
 import { CaseStatisticsFilterInput } from './case.inputs.js';
 import { CaseStatisticsDimensionEnum } from './enums.js';
 import { CaseStatisticsGroupType } from './statistics.type.js';
@@ -12,7 +12,7 @@ import { CaseStatisticsGroupType } from './statistics.type.js';
 export class CaseStatisticsResolver {
   @Query(() => [CaseStatisticsGroupType], {
     description:
-      '事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息',
+      '事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息；无权查看事项的角色（分析人员）按统计披露控制抑制小格',
   })
   async caseStatistics(
     @Arg('groupBy', () => [CaseStatisticsDimensionEnum], { description: '分组维度（0-3 个）' }) groupBy: string[],
@@ -21,12 +21,20 @@ export class CaseStatisticsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseStatisticsGroupType[]> {
     ctx.access.require('cases:statistics');
-    const groups = await caseStatistics(
-      ctx.em,
-      await caseScope(ctx),
-      groupBy as CaseStatisticsDimension[],
-      filter ?? {},
-    );
+    const scope = await caseScope(ctx);
+    const dimensions = [...new Set(groupBy as CaseStatisticsDimension[])];
+    const counted = await caseStatistics(ctx.em, scope, groupBy as CaseStatisticsDimension[], filter ?? {});
+    // who may not read cases (analysts) sees the counts under disclosure control, over every group of the scope and
+    // time window (the other filters narrow the counts, not the groups listed)
+    const protect = !ctx.access.can('cases:read');
+    const universe =
+      protect && dimensions.length
+        ? await caseStatistics(ctx.em, scope, dimensions, {
+            openedFrom: filter?.openedFrom,
+            openedTo: filter?.openedTo,
+          })
+        : [];
+    const groups = controlCaseStatistics(counted, universe, dimensions, protect);
     return groups.map((g) => ({
       category: g.key.CATEGORY ?? null,
       channel: g.key.CHANNEL ?? null,
@@ -38,7 +46,8 @@ export class CaseStatisticsResolver {
       resolved: g.resolved,
       onTimeRate: g.onTimeRate,
       averageResolutionHours: g.averageResolutionHours,
-      ratings: ratingsOf(g.ratings),
+      ratings: { excellent: g.ratings.EXCELLENT, good: g.ratings.GOOD, fair: g.ratings.FAIR, poor: g.ratings.POOR },
+      suppressed: g.suppressed,
     }));
   }
 }

@@ -1,6 +1,22 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { StaffAppraisalRatingsType } from './appraisal.type.js';
 import { CaseCategoryEnum, CaseChannelEnum, CaseStatusEnum, DepartmentEnum } from './enums.js';
+
+@ObjectType('CaseStatisticsRatings', {
+  description: '事项统计的有效评议按等级计数；为空表示已按统计披露控制抑制（见所在组的 suppressed）',
+})
+export class CaseStatisticsRatingsType {
+  @Field(() => Int, { nullable: true, description: '优' })
+  excellent!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '良' })
+  good!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '中' })
+  fair!: number | null;
+
+  @Field(() => Int, { nullable: true, description: '差' })
+  poor!: number | null;
+}
 
 @ObjectType('CaseStatisticsGroup', { description: '事项统计的一组（不含个人信息）' })
 export class CaseStatisticsGroupType {
@@ -22,18 +38,24 @@ export class CaseStatisticsGroupType {
   @Field(() => String, { nullable: true, description: '受理月份 YYYY-MM（按月份分组时）' })
   month!: string | null;
 
-  @Field(() => Int, { description: '事项数' })
-  count!: number;
+  @Field(() => Int, { nullable: true, description: '事项数；为空表示已按统计披露控制抑制（见 suppressed）' })
+  count!: number | null;
 
-  @Field(() => Int, { description: '已办结数' })
-  resolved!: number;
+  @Field(() => Int, { nullable: true, description: '已办结数；为空表示已按统计披露控制抑制（见 suppressed）' })
+  resolved!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '按时办结率（0-1）' })
+  @Field(() => Float, { nullable: true, description: '按时办结率（0-1）；已办结数少于披露阈值或已抑制时为空' })
   onTimeRate!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '平均办结时长（小时）' })
+  @Field(() => Float, { nullable: true, description: '平均办结时长（小时）；已办结数少于披露阈值或已抑制时为空' })
   averageResolutionHours!: number | null;
 
-  @Field(() => StaffAppraisalRatingsType, { description: '有效评议按等级计数' })
-  ratings!: StaffAppraisalRatingsType;
+  @Field(() => CaseStatisticsRatingsType, { description: '有效评议按等级计数' })
+  ratings!: CaseStatisticsRatingsType;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空',
+  })
+  suppressed!: string | null;
 }

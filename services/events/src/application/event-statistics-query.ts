@@ -129,6 +129,11 @@ export interface EventStatisticsOptions {
    * query exactly; default true. False counts them over `event_attendance` (for comparisons).
    */
   kept?: boolean;
+  /**
+   * Whether each group also carries `known` (its participants of known age, the denominator of `elderlyShare`),
+   * for disclosure control (event-statistics-disclosure.ts); default false.
+   */
+  bases?: boolean;
 }
 
 /**
@@ -319,7 +324,7 @@ export async function eventStatisticsOf(
   groupBy: EventStatisticsDimension[],
   filter: EventStatisticsFilter = {},
   options: EventStatisticsOptions = {},
-): Promise<StatisticsGroup[]> {
+): Promise<Array<StatisticsGroup & { known?: number }>> {
   if (groupBy.length === 0) throw new InvalidInputError('groupBy', '请至少选择一个分组维度');
   if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime())
     throw new InvalidInputError('filter.to', '截止时间须晚于起始时间');
@@ -382,6 +387,7 @@ export async function eventStatisticsOf(
         attendanceRate: done + absent > 0 ? round(done / (done + absent)) : null,
         uniqueParticipants: n('participants', people),
         elderlyShare: known > 0 ? round(n('elderly', people) / known) : null,
+        ...(options.bases ? { known } : {}),
       };
     })
     .sort((a, b) =>

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { CommunityEventType } from '@shequ/contracts';
 import { communityWhere, selectedFields, type SubgraphContext } from '@shequ/subgraph';
+import { controlEventStatistics } from '../application/event-statistics-disclosure.js';
 import { DISTINCT_MEASURES, eventStatisticsOf } from '../application/event-statistics-query.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { EventStatisticsDimensionEnum } from './enums.js';
@@ -11,7 +12,8 @@ import { EventStatisticsGroupType } from './statistics.type.js';
 @Resolver()
 export class EventStatisticsResolver {
   @Query(() => [EventStatisticsGroupType], {
-    description: '活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息',
+    description:
+      '活动统计（需 events:statistics）：场次、报名、到场率、参加人数、老年人占比；不含个人信息；无权查看报名名单的角色（分析人员）按统计披露控制抑制小格',
   })
   async eventStatistics(
     @Arg('groupBy', () => [EventStatisticsDimensionEnum], { description: '分组维度（可多选）' })
@@ -23,7 +25,11 @@ export class EventStatisticsResolver {
   ): Promise<EventStatisticsGroupType[]> {
     ctx.access.require('events:statistics');
     const selected = selectedFields(info);
-    const groups = await eventStatisticsOf(
+    const distinct = DISTINCT_MEASURES.some((field) => selected.has(field));
+    const dimensions = [...new Set(groupBy)];
+    // who may not see registrations person by person (analysts) sees the counts of people under disclosure control
+    const protect = !ctx.access.can('events:read');
+    const counted = await eventStatisticsOf(
       ctx.em,
       communityWhere(ctx.access),
       groupBy,
@@ -33,8 +39,9 @@ export class EventStatisticsResolver {
         types: (filter?.types ?? null) as CommunityEventType[] | null,
       },
       // distinct participants only when a selected field shows them (they read every attendance)
-      { distinct: DISTINCT_MEASURES.some((field) => selected.has(field)) },
+      { distinct, bases: protect },
     );
+    const groups = controlEventStatistics(counted, dimensions, protect, distinct);
     return groups.map((g) => ({
       type: g.key.TYPE ?? null,
       month: g.key.MONTH ?? null,
@@ -48,6 +55,7 @@ export class EventStatisticsResolver {
       attendanceRate: g.attendanceRate,
       uniqueParticipants: g.uniqueParticipants,
       elderlyShare: g.elderlyShare,
+      suppressed: g.suppressed,
     }));
   }
 }

@@ -2,7 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CommunityEventType } from './community-event.type.js';
 import { CommunityEventTypeEnum, GalaMonthStatusEnum } from './enums.js';
 
-@ObjectType('EventStatisticsGroup', { description: '活动统计的一组（只含计数，不含个人信息）' })
+@ObjectType('EventStatisticsGroup', {
+  description: '活动统计的一组（只含计数，不含个人信息；无权查看报名名单的角色按统计披露控制抑制小格）',
+})
 export class EventStatisticsGroupType {
   @Field(() => CommunityEventTypeEnum, { nullable: true, description: '活动类型（按 TYPE 分组时）' })
   type!: string | null;
@@ -22,23 +24,38 @@ export class EventStatisticsGroupType {
   @Field(() => Int, { description: '活动场次（不含已取消）' })
   events!: number;
 
-  @Field(() => Int, { description: '报名占用名额（已报名、已签到、未到场）' })
-  registrations!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '报名占用名额（已报名、已签到、未到场）；为空表示已按统计披露控制抑制（见 suppressed）',
+  })
+  registrations!: number | null;
 
-  @Field(() => Int, { description: '签到人次' })
-  attended!: number;
+  @Field(() => Int, { nullable: true, description: '签到人次；为空表示已按统计披露控制抑制（见 suppressed）' })
+  attended!: number | null;
 
-  @Field(() => Int, { description: '未到场人次' })
-  noShows!: number;
+  @Field(() => Int, { nullable: true, description: '未到场人次；为空表示已按统计披露控制抑制（见 suppressed）' })
+  noShows!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '到场率 = 签到 /（签到 + 未到场）；尚无结束的活动时为空' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '到场率 = 签到 /（签到 + 未到场）；尚无结束的活动时为空，所据人数少于披露阈值或已抑制时也为空',
+  })
   attendanceRate!: number | null;
 
-  @Field(() => Int, { description: '参加人数（去重）' })
-  uniqueParticipants!: number;
+  @Field(() => Int, { nullable: true, description: '参加人数（去重）；为空表示已按统计披露控制抑制（见 suppressed）' })
+  uniqueParticipants!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '参加者中 60 周岁以上老人的比例（年龄已知者中）' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '参加者中 60 周岁以上老人的比例（年龄已知者中）；年龄已知者少于披露阈值或参加人数已抑制时为空',
+  })
   elderlyShare!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空',
+  })
+  suppressed!: string | null;
 }
 
 @ObjectType('GalaPlanMonth', { description: '每月一台晚会：某月的晚会安排' })

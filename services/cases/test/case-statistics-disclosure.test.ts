@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { controlCaseStatistics } from '../src/application/case-statistics-disclosure.js';
+import type { StatisticsGroup } from '../src/domain/statistics.js';
+
+function group(gridId: string, category: string, count: number, resolved: number, poor = 0): StatisticsGroup {
+  return {
+    key: { GRID: gridId, CATEGORY: category },
+    count,
+    resolved,
+    onTimeRate: resolved ? 1 : null,
+    averageResolutionHours: resolved ? 10 : null,
+    ratings: { EXCELLENT: resolved - poor, GOOD: 0, FAIR: 0, POOR: poor },
+  };
+}
+
+describe('caseStatistics disclosure control', () => {
+  const groups = [
+    group('g1', 'SANITATION', 30, 30),
+    group('g1', 'ASSISTANCE_APPLICATION', 1, 1, 1),
+    group('g1', 'HOUSING_REPAIR', 20, 12),
+    group('g2', 'SANITATION', 40, 40),
+    group('g2', 'HOUSING_REPAIR', 25, 20),
+  ];
+
+  it('suppresses small groups, lists zero cells and leaves no line with one suppressed cell, for a caller who may not read cases', () => {
+    const shown = controlCaseStatistics(groups, groups, ['GRID', 'CATEGORY'], true);
+    // g2 × 救助申请 (0 cases) is listed too, so the listed groups tell nothing
+    expect(shown).toHaveLength(6);
+    const assistance = shown.filter((g) => g.key.CATEGORY === 'ASSISTANCE_APPLICATION');
+    expect(assistance.map((g) => g.count)).toEqual([null, null]);
+    expect(assistance[0]).toMatchObject({ resolved: null, onTimeRate: null, averageResolutionHours: null });
+    expect(assistance[0].ratings.POOR).toBeNull();
+    expect(assistance[0].suppressed).toContain('人数少于 5');
+    // the grid totals (another query) minus the shown cells of a grid never give a suppressed cell
+    for (const measure of ['count', 'resolved'] as const)
+      for (const grid of ['g1', 'g2'])
+        expect(shown.filter((g) => g.key.GRID === grid && g[measure] === null).length).not.toBe(1);
+    for (const grid of ['g1', 'g2'])
+      expect(shown.filter((g) => g.key.GRID === grid && g.ratings.POOR === null).length).not.toBe(1);
+    expect(shown.some((g) => g.suppressed?.includes('为防止由合计反推'))).toBe(true);
+    expect(shown.find((g) => g.key.GRID === 'g2' && g.key.CATEGORY === 'SANITATION')).toMatchObject({
+      count: 40,
+      resolved: 40,
+      onTimeRate: 1,
+    });
+  });
+
+  it('gives a caller who may read cases the exact figures', () => {
+    expect(controlCaseStatistics(groups, groups, ['GRID', 'CATEGORY'], false)).toEqual(
+      groups.map((g) => ({ ...g, suppressed: null })),
+    );
+  });
+});
