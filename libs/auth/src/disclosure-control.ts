@@ -49,23 +49,40 @@ export function controlDisclosure<K, C extends { keys: K; count: number }>(
   const reasons: Array<string | null> = cells.map((cell) =>
     table.isProtected(cell.keys) && cell.count < threshold ? SUPPRESSED_SMALL(threshold) : null,
   );
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const lineOf of table.lines) {
-      const lines = new Map<string, number[]>();
-      cells.forEach((cell, index) => {
-        const key = lineOf(cell.keys);
-        lines.set(key, [...(lines.get(key) ?? []), index]);
-      });
-      for (const members of lines.values()) {
-        if (members.filter((i) => reasons[i] !== null).length !== 1) continue;
-        const candidates = members.filter((i) => reasons[i] === null && table.isProtected(cells[i].keys));
-        if (candidates.length === 0) continue;
-        const smallest = candidates.reduce((a, b) => (cells[b].count < cells[a].count ? b : a));
-        reasons[smallest] = SUPPRESSED_COMPLEMENT;
-        changed = true;
+  // The lines are built once (they do not change while cells are suppressed), then only the lines that have just
+  // come to hold exactly one suppressed cell are looked at again: each suppression is counted once per line of its
+  // cell, so the work grows with the cells, not with the cells times the rounds of the cascade.
+  const lines: number[][] = [];
+  const linesOfCell: number[][] = cells.map(() => []);
+  for (const lineOf of table.lines) {
+    const byKey = new Map<string, number>();
+    cells.forEach((cell, index) => {
+      const key = lineOf(cell.keys);
+      let line = byKey.get(key);
+      if (line === undefined) {
+        line = lines.push([]) - 1;
+        byKey.set(key, line);
       }
-    }
+      lines[line].push(index);
+      linesOfCell[index].push(line);
+    });
+  }
+  const suppressedIn = lines.map((members) => members.filter((i) => reasons[i] !== null).length);
+  const due = lines.map((_, line) => line).filter((line) => suppressedIn[line] === 1);
+  for (let next = 0; next < due.length; next++) {
+    const members = lines[due[next]];
+    if (suppressedIn[due[next]] !== 1) continue;
+    let smallest = -1;
+    for (const i of members)
+      if (
+        reasons[i] === null &&
+        table.isProtected(cells[i].keys) &&
+        (smallest < 0 || cells[i].count < cells[smallest].count)
+      )
+        smallest = i;
+    if (smallest < 0) continue;
+    reasons[smallest] = SUPPRESSED_COMPLEMENT;
+    for (const line of linesOfCell[smallest]) if (++suppressedIn[line] === 1) due.push(line);
   }
   return cells.map((cell, index) => ({
     ...cell,

@@ -1,10 +1,17 @@
 import { controlDisclosure, disclosureThreshold } from '@shequ/auth';
+import { InvalidInputError } from '@shequ/errors';
 import type { EvaluationGrade } from '@shequ/contracts';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import { RATED_GRADES } from './case-statistics-rollup.js';
 
 type Measure = 'count' | 'resolved' | EvaluationGrade;
+
+/**
+ * The most groups a table under disclosure control may list: it lists every combination of the values in scope
+ * (zero cells too), so a district's grids × categories × months would be hundreds of thousands of rows.
+ */
+export const MAX_CONTROLLED_GROUPS = 20_000;
 
 const LABELS: Record<Measure | 'onTimeRate' | 'averageResolutionHours', string> = {
   count: '事项数',
@@ -47,31 +54,44 @@ export function controlCaseStatistics(
   if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
   const threshold = disclosureThreshold();
   const values = dimensions.map((d) => [...new Set([...universe, ...groups].map((g) => g.key[d] ?? null))]);
-  let combos: Array<StatisticsGroup['key']> = [{}];
-  dimensions.forEach((d, i) => {
-    combos = combos.flatMap((combo) => values[i].map((value) => ({ ...combo, [d]: value })));
-  });
-  const id = (key: StatisticsGroup['key'], skip?: CaseStatisticsDimension) =>
-    JSON.stringify(dimensions.map((d) => (d === skip ? '*' : (key[d] ?? null))));
-  const byId = new Map(groups.map((g) => [id(g.key), g]));
+  // the groups listed: every combination of the values, numbered in mixed radix (the last dimension fastest), so a
+  // line (the groups that differ in one dimension) is the group's number with that dimension's digit taken out
+  const strides = dimensions.map((_, i) => values.slice(i + 1).reduce((n, v) => n * v.length, 1));
+  const total = values.reduce((n, v) => n * v.length, 1);
+  if (total > MAX_CONTROLLED_GROUPS)
+    throw new InvalidInputError(
+      'groupBy',
+      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 ${total} 组），请减少分组维度或缩小时间、范围`,
+    );
+  const digitOf = dimensions.map((d, i) => new Map(values[i].map((value, digit) => [value, digit])));
+  const numberOf = (key: StatisticsGroup['key']) =>
+    dimensions.reduce((n, d, i) => n + digitOf[i].get(key[d] ?? null)! * strides[i], 0);
+  const keyOf = (group: number): StatisticsGroup['key'] =>
+    Object.fromEntries(dimensions.map((d, i) => [d, values[i][Math.floor(group / strides[i]) % values[i].length]]));
+  const counted = new Map(groups.map((g) => [numberOf(g.key), g]));
   const measures: Measure[] = ['count', 'resolved', ...RATED_GRADES];
   const valueOf = (g: StatisticsGroup | undefined, measure: Measure) =>
     !g ? 0 : measure === 'count' || measure === 'resolved' ? g[measure] : g.ratings[measure];
-  type Keys = { group: number; measure: Measure };
-  const cells = combos.flatMap((key, group) =>
-    measures.map((measure) => ({ keys: { group, measure }, count: valueOf(byId.get(id(key)), measure) })),
-  );
+  type Keys = { group: number; measure: number };
+  const cells: Array<{ keys: Keys; count: number }> = [];
+  for (let group = 0; group < total; group++)
+    measures.forEach((measure, m) =>
+      cells.push({ keys: { group, measure: m }, count: valueOf(counted.get(group), measure) }),
+    );
   const controlled = controlDisclosure<Keys, (typeof cells)[number]>(cells, {
     threshold,
     isProtected: () => true,
-    lines: dimensions.map((d) => (keys: Keys) => JSON.stringify([keys.measure, id(combos[keys.group], d)])),
+    lines: dimensions.map((_, i) => (keys: Keys) => {
+      const digit = Math.floor(keys.group / strides[i]) % values[i].length;
+      return `${keys.measure}:${keys.group - digit * strides[i]}`;
+    }),
   });
-  const shown = new Map(controlled.map((c) => [`${c.keys.group}:${c.keys.measure}`, c]));
+  const combos = Array.from({ length: total }, (_, group) => keyOf(group));
   return combos.map((key, group) => {
-    const counted = byId.get(id(key));
+    const countedGroup = counted.get(group);
     const clauses: string[] = [];
     const figure = (measure: Measure) => {
-      const cell = shown.get(`${group}:${measure}`)!;
+      const cell = controlled[group * measures.length + measures.indexOf(measure)];
       if (cell.suppressed) clauses.push(`${LABELS[measure]}：${cell.suppressed}`);
       return cell.count;
     };
@@ -81,7 +101,7 @@ export function controlCaseStatistics(
       number | null
     >;
     const derived = (field: 'onTimeRate' | 'averageResolutionHours') => {
-      const value = counted?.[field] ?? null;
+      const value = countedGroup?.[field] ?? null;
       if (value === null) return null;
       if (resolved === null || resolved < threshold) {
         clauses.push(`${LABELS[field]}：所据已办结数少于 ${threshold} 或已抑制，为防识别个人不予显示`);
