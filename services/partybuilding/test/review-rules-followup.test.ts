@@ -3,13 +3,15 @@ import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { OutboxMessage } from '@shequ/messaging';
-import { RedFlagPeriod } from '../src/entities/index.js';
+import { PartyAppraisal, RedFlagPeriod } from '../src/entities/index.js';
 import { partybuildingService } from '../src/service.js';
 
 /** Faults left by the review of 2026-12-04 afternoon: a red flag for one no longer in post, an appraisal before joining. */
 const CREATE_ORG = `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`;
+const ENROL = `mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id } } }`;
 const NOMINATE = `mutation($input: NominateRedFlagInput!) { nominateRedFlag(input: $input) { period { period } } }`;
 const DECIDE = `mutation($input: DecideRedFlagInput!) { decideRedFlag(input: $input) { period { period winnerStaffId } } }`;
+const APPRAISE = `mutation($input: RecordPartyAppraisalInput!) { recordPartyAppraisal(input: $input) { appraisal { year grade } } }`;
 
 describe.each(testDialects())('party-building follow-up rules on %s', (dialect) => {
   let nats: NatsServerHandle;
@@ -78,5 +80,25 @@ describe.each(testDialects())('party-building follow-up rules on %s', (dialect) 
     });
     expect(stays.errors).toBeUndefined();
     expect(stays.data.decideRedFlag.period.winnerStaffId).toBe('fu-stays');
+  });
+
+  it('appraises a member only for years since they became a member', async () => {
+    const enrolled = await service.graphql(ENROL, {
+      input: {
+        residentId: 'fu-member',
+        branchId: branch,
+        stage: 'FULL_MEMBER',
+        probationaryOn: '2020-07-01',
+        fullMemberOn: '2021-07-01',
+      },
+    });
+    expect(enrolled.errors).toBeUndefined();
+    const memberId = enrolled.data.enrolPartyMember.member.id;
+    const before = await service.graphql(APPRAISE, { input: { memberId, year: 2019, grade: 'QUALIFIED' } });
+    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    expect(before.errors?.[0]?.message).toMatch(/早于其入党的 2020 年/);
+    expect(await service.orm.em.fork().count(PartyAppraisal, { memberId })).toBe(0);
+    const since = await service.graphql(APPRAISE, { input: { memberId, year: 2020, grade: 'QUALIFIED' } });
+    expect(since.errors).toBeUndefined();
   });
 });
