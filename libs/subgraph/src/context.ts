@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { ACTING_COMMUNITY_HEADER, AccessControl, COMMUNITY_CODE, actorOf, type Principal } from '@shequ/auth';
 import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
-import { InvalidInputError, ReferenceNotSyncedError, UnknownReferenceError } from '@shequ/errors';
+import { ConflictError, InvalidInputError, ReferenceNotSyncedError, UnknownReferenceError } from '@shequ/errors';
 import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
@@ -32,9 +32,25 @@ export interface SubgraphContext {
    * Runs `work` in one transaction; events it records commit with its changes (outbox). A caller covering a
    * street or district writes in one community at a time: without an acting community (header
    * X-Shequ-Community) it is refused, unless the work is about the places above communities (`aboveCommunity`); so is
-   * a write in a community that is not registered (NOT_YET_SYNCED while this service is still catching up).
+   * a write in a community that is not registered (NOT_YET_SYNCED while this service is still catching up). A write
+   * that hits a unique index (a concurrent request wrote the same record first, between this one's checks and its
+   * insert) is rolled back and answered CONFLICT (`UNIQUE_CONFLICT_MESSAGE`): sent again, the request meets the rule's
+   * own answer (e.g. «已是党员»), as its checks then see the other request's record.
    */
   transaction<T>(work: (uow: UnitOfWork) => Promise<T>, options?: { aboveCommunity?: boolean }): Promise<T>;
+}
+
+/** The answer to a write that hit a unique index (the database's values and SQL are not shown). */
+export const UNIQUE_CONFLICT_MESSAGE = '记录已存在或已被同时修改，请刷新后重试';
+
+/**
+ * A unique index refused the write: MikroORM's exception (its ORM path, both dialects), or the driver's own error from
+ * a plain statement (`executePlain`: better-sqlite3 SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY, PostgreSQL SQLSTATE 23505).
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof UniqueConstraintViolationException) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
 export function createSubgraphContext(deps: {
@@ -83,6 +99,7 @@ export function createSubgraphContext(deps: {
         }
         return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
       } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'UNIQUE_CONSTRAINT' });
         if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))
           throw new ReferenceNotSyncedError(error.field, `${error.message}：本服务的数据尚未同步，请稍后重试`);
         throw error;

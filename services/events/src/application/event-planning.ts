@@ -10,7 +10,12 @@ import {
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
-import { checkReschedulable, checkStartTime, nextEventStatus } from '../domain/event-lifecycle.js';
+import {
+  checkGalaTakesRehearsals,
+  checkReschedulable,
+  checkStartTime,
+  nextEventStatus,
+} from '../domain/event-lifecycle.js';
 import { LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
 import { ageFits } from '../domain/audience-rule.js';
@@ -62,9 +67,15 @@ export async function planEvent(
   let rehearsalFor: CommunityEvent | null = null;
   if (command.rehearsalForId) {
     if (command.type !== 'REHEARSAL') throw new InvalidInputError('rehearsalForId', '只有排练可以关联晚会');
-    rehearsalFor = await uow.em.findOne(CommunityEvent, { id: command.rehearsalForId, communityId });
-    if (!rehearsalFor) throw new InvalidInputError('rehearsalForId', `活动 ${command.rehearsalForId} 不存在`);
+    // locked: a concurrent cancellation of the gala is ordered before or after this check
+    rehearsalFor = await lockEvent(
+      uow,
+      command.rehearsalForId,
+      communityId,
+      () => new InvalidInputError('rehearsalForId', `活动 ${command.rehearsalForId} 不存在`),
+    );
     if (rehearsalFor.type !== 'GALA') throw new InvalidInputError('rehearsalForId', '排练只能关联晚会');
+    checkGalaTakesRehearsals(rehearsalFor);
   }
   const venue = await bookVenue(
     uow,

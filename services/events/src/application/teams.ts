@@ -1,6 +1,6 @@
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { isUniqueViolation, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
 import { Team, TeamAward, TeamMember } from '../entities/team.js';
 
@@ -45,7 +45,13 @@ export async function createTeam(
     foundedOn: command.foundedOn ?? null,
     registrationStatus: command.registrationStatus ?? 'UNREGISTERED',
   });
-  await uow.em.flush();
+  try {
+    await uow.em.flush();
+  } catch (error) {
+    // created by a concurrent request after the check above (the unique index on community and name)
+    if (isUniqueViolation(error)) throw new ConflictError(`已有名为「${name}」的团队`, { field: 'name' });
+    throw error;
+  }
   return team;
 }
 

@@ -98,3 +98,12 @@ export function checkStartTime(startsAt: Date, now: Date): void {
       `活动定于 ${beijingTime(startsAt)} 开始，最早可在开始前 ${START_LEAD_MINUTES / 60} 小时开始签到，现在（${beijingTime(now)}）还不能开始`,
     );
 }
+
+/** A rehearsal prepares a gala still to come (or under way): not one cancelled or already over. */
+export function checkGalaTakesRehearsals(gala: { title: string; status: CommunityEventStatus }): void {
+  if (gala.status === 'CANCELLED' || gala.status === 'COMPLETED')
+    throw new ConflictError(
+      `晚会「${gala.title}」${labelOf(CommunityEventStatuses, gala.status)}，不能再为它安排排练（rehearsalForId）`,
+      { field: 'rehearsalForId', status: gala.status },
+    );
+}

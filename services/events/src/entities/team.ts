@@ -1,8 +1,9 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
 
-/** 文艺团队 / 艺术团 (e.g. 冰心艺术团 and its 秧歌队, 腰鼓队 …). */
+/** 文艺团队 / 艺术团 (e.g. 冰心艺术团 and its 秧歌队, 腰鼓队 …): one name once in a community. */
 @Entity({ tableName: 'team' })
+@Unique({ properties: ['communityId', 'name'] })
 export class Team {
   [OptionalProps]?: 'parent' | 'leaderResidentId' | 'registrationStatus' | 'supervisionStatus' | 'foundedOn';
 

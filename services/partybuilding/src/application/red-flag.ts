@@ -76,6 +76,18 @@ export async function decideRedFlag(
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkDecision(nominations, command.winnerStaffId, period.decidedOn !== null);
   const winner = nominations.find((n) => n.staffId === command.winnerStaffId)!;
+  // nominated earlier in the month: the winner must still be a 社区工作者 here, in the department that nominated them
+  const staff = await requireReference(uow.em, {
+    kind: 'STAFF',
+    id: winner.staffId,
+    field: 'winnerStaffId',
+    communityId,
+  });
+  if (staff.department !== winner.department)
+    throw new InvalidInputError(
+      'winnerStaffId',
+      `获评人已不在提名部门「${Departments.labels[winner.department]}」任职：流动红旗岗只能授予仍在提名部门的社区工作者`,
+    );
   period.winnerStaffId = winner.staffId;
   period.winnerDepartment = winner.department;
   period.decidedOn = command.decidedOn;

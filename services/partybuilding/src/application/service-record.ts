@@ -2,6 +2,7 @@ import { isIsoDate, labelOf, PartyMemberStages } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
+import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyTrainingSession } from '../entities/index.js';
 import { loadMember } from './members.js';
@@ -14,10 +15,9 @@ export async function recordAppraisal(
   today: string,
 ): Promise<PartyAppraisal> {
   const member = await loadMember(uow, command.memberId, communityId);
-  if (!Number.isInteger(command.year) || command.year > Number(today.slice(0, 4)))
-    throw new InvalidInputError('year', '评议年度不能晚于今年');
   if (member.stage !== 'FULL_MEMBER' && member.stage !== 'PROBATIONARY')
     throw new ConflictError(`当前阶段为「${labelOf(PartyMemberStages, member.stage)}」，民主评议只评党员`);
+  checkAppraisalYear(member, command.year, today);
   if (await uow.em.count(PartyAppraisal, { memberId: member.id, year: command.year }))
     throw new ConflictError(`${command.year} 年度已评议`);
   const appraisal = uow.em.create(PartyAppraisal, {

@@ -12,6 +12,7 @@ import {
 import { demoDataset, demoId, SeededRandom, type DemoResident, type DemoStaff } from '@shequ/demo-data';
 import { seedReferenceProjection, type DemoSeedDependencies } from '@shequ/subgraph';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
+import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { RED_FLAG_FIRST_PERIOD } from '../domain/red-flag-selection.js';
 import type { MeetingAttendanceStatus, PartyAppraisalGrade } from '../domain/vocabularies.js';
 import {
@@ -537,6 +538,7 @@ function seedServiceRecord(
       ['QUALIFIED', 7],
       ['BASICALLY_QUALIFIED', 0.3],
     ] as const);
+    checkAppraisalYear(member, thisYear - 1, today);
     em.create(PartyAppraisal, {
       id: demoId('party-appraisal', appraisalIndex++),
       communityId,
