@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCaseStatistics } from '../src/application/case-statistics-disclosure.js';
+import { MAX_CONTROLLED_GROUPS, controlCaseStatistics } from '../src/application/case-statistics-disclosure.js';
 import type { StatisticsGroup } from '../src/domain/statistics.js';
 
 function group(gridId: string, category: string, count: number, resolved: number, poor = 0): StatisticsGroup {
@@ -49,5 +49,29 @@ describe('caseStatistics disclosure control', () => {
     expect(controlCaseStatistics(groups, groups, ['GRID', 'CATEGORY'], false)).toEqual(
       groups.map((g) => ({ ...g, suppressed: null })),
     );
+  });
+
+  it('refuses, naming groupBy, a controlled table of more groups than it may list (every combination is listed)', () => {
+    // 200 grids × 11 categories × 12 months = 26,400 combinations from 300 counted groups
+    const many: StatisticsGroup[] = [];
+    for (let i = 0; i < 300; i++)
+      many.push({
+        ...group(`grid-${i % 200}`, `C${i % 11}`, 3, 1),
+        key: {
+          GRID: `grid-${i % 200}`,
+          CATEGORY: `C${i % 11}`,
+          MONTH: `2026-${String((i % 12) + 1).padStart(2, '0')}`,
+        },
+      });
+    expect(() => controlCaseStatistics(many, many, ['GRID', 'CATEGORY', 'MONTH'], true)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'groupBy' }),
+    );
+    // the same groups by grid × category (2,200 combinations) are listed, each line with none or several suppressed
+    const listed = controlCaseStatistics(many, many, ['GRID', 'CATEGORY'], true);
+    expect(listed).toHaveLength(2_200);
+    expect(2_200).toBeLessThan(MAX_CONTROLLED_GROUPS);
+    expect(listed.every((g) => g.count === null)).toBe(true);
+    // a caller who may read cases gets the counted groups, however many
+    expect(controlCaseStatistics(many, many, ['GRID', 'CATEGORY', 'MONTH'], false)).toHaveLength(300);
   });
 });
