@@ -39,17 +39,14 @@ export async function nominateForRedFlag(
   if (!command.staffId.trim()) throw new InvalidInputError('staffId', '须指明被提名的社区工作者');
   const period = await periodFor(uow, command.period, communityId, true);
   checkPeriodBegun(command.period, today);
-  const staff = await requireReference(uow.em, {
-    kind: 'STAFF',
-    id: command.staffId,
-    field: 'staffId',
+  await requireStaffOf(
+    uow,
+    command.staffId,
+    command.department,
     communityId,
-  });
-  if (staff.department !== command.department)
-    throw new InvalidInputError(
-      'staffId',
-      `被提名人不属于提名部门「${Departments.labels[command.department]}」：红旗岗只能提名本部门的社区工作者`,
-    );
+    'staffId',
+    (department) => `被提名人不属于提名部门「${department}」：红旗岗只能提名本部门的社区工作者`,
+  );
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkNomination(nominations, command.department, period.decidedOn !== null);
   uow.em.create(RedFlagNomination, {
@@ -77,17 +74,14 @@ export async function decideRedFlag(
   checkDecision(nominations, command.winnerStaffId, period.decidedOn !== null);
   const winner = nominations.find((n) => n.staffId === command.winnerStaffId)!;
   // nominated earlier in the month: the winner must still be a 社区工作者 here, in the department that nominated them
-  const staff = await requireReference(uow.em, {
-    kind: 'STAFF',
-    id: winner.staffId,
-    field: 'winnerStaffId',
+  await requireStaffOf(
+    uow,
+    winner.staffId,
+    winner.department,
     communityId,
-  });
-  if (staff.department !== winner.department)
-    throw new InvalidInputError(
-      'winnerStaffId',
-      `获评人已不在提名部门「${Departments.labels[winner.department]}」任职：流动红旗岗只能授予仍在提名部门的社区工作者`,
-    );
+    'winnerStaffId',
+    (department) => `获评人已不在提名部门「${department}」任职：流动红旗岗只能授予仍在提名部门的社区工作者`,
+  );
   period.winnerStaffId = winner.staffId;
   period.winnerDepartment = winner.department;
   period.decidedOn = command.decidedOn;
@@ -95,4 +89,18 @@ export async function decideRedFlag(
   uow.events.record(RedFlagAwarded, { period: period.period, staffId: winner.staffId, department: winner.department });
   await uow.em.flush();
   return period;
+}
+
+/** A 社区工作者 of the community (not 已离岗) in the given department, else BAD_USER_INPUT on `field`. */
+async function requireStaffOf(
+  uow: UnitOfWork,
+  staffId: string,
+  department: keyof typeof Departments.labels,
+  communityId: string,
+  field: string,
+  notInDepartment: (departmentLabel: string) => string,
+): Promise<void> {
+  const staff = await requireReference(uow.em, { kind: 'STAFF', id: staffId, field, communityId });
+  if (staff.department !== department)
+    throw new InvalidInputError(field, notInDepartment(Departments.labels[department]));
 }
