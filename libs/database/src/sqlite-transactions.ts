@@ -387,9 +387,6 @@ export class SqliteDriver extends AbstractSqlDriver<SqliteConnection, BetterSqli
  */
 export const TRANSACTION_TURN_TIMEOUT_MS = 60_000;
 
-/** How long transactions waiting in line may keep the event loop before the next one waits for a turn of it (ms). */
-export const LINE_TURN_AFTER_MS = 2;
-
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -431,26 +428,12 @@ export class TransactionTurns {
    */
   pass(): void {
     const next = this.shift();
-    if (!next) {
+    if (next) next.resolve();
+    else {
       this.busy = false;
       this.closeGroup();
-      return;
     }
-    // Between two commit groups, once the line has kept the event loop for `LINE_TURN_AFTER_MS`, the next caller
-    // starts after a turn of the event loop: transactions awaited one after another (units of work in a loop, a
-    // backlog) run in the microtask queue, which holds back every timer and all I/O until the line is empty — the
-    // outbox relay's publishing and its acknowledgements, HTTP requests, NATS. The turn is kept (`busy`): nobody
-    // overtakes the next caller.
-    if (!this.group && performance.now() - this.lastTurn >= LINE_TURN_AFTER_MS)
-      setImmediate(() => {
-        this.lastTurn = performance.now();
-        next.resolve();
-      });
-    else next.resolve();
   }
-
-  /** When the line last let the event loop turn (`pass`). */
-  private lastTurn = performance.now();
 
   /** Commits the open commit group, if any (before a transaction that cannot join it takes the connection). */
   closeGroup(): void {

@@ -339,35 +339,6 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
     }
   });
 
-  it('transactions in line from callers that never leave the microtask queue let timers and I/O run between groups', async () => {
-    // 16 callers, each awaiting its transactions one after another: every step continues in the microtask queue
-    const labels: string[] = [];
-    let timerFiredAfter: number | undefined;
-    setTimeout(() => void (timerFiredAfter = labels.length), 0);
-    const caller = async (c: number) => {
-      for (let i = 0; i < 25; i++) {
-        const label = `q${String(c).padStart(2, '0')}-${String(i).padStart(2, '0')}`;
-        await transaction(label, async (em) => {
-          await insert(label)(em);
-          // some work per transaction (the line keeps the event loop longer than LINE_TURN_AFTER_MS)
-          const until = performance.now() + 0.1;
-          while (performance.now() < until);
-        });
-        labels.push(label);
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, (_, c) => caller(c)));
-    // the timer ran while transactions still waited in line, not only once the line was empty
-    expect(timerFiredAfter).toBeDefined();
-    expect(timerFiredAfter!).toBeLessThan(labels.length);
-    expect(parcels()).toHaveLength(400);
-    // each caller's transactions in its order
-    for (let c = 0; c < 16; c++) {
-      const own = labels.filter((label) => label.startsWith(`q${String(c).padStart(2, '0')}-`));
-      expect(own).toEqual([...own].sort());
-    }
-  });
-
   it('one transaction at a time is a group of one: BEGIN and COMMIT of its own, nothing waits', async () => {
     for (const label of ['p01', 'p02', 'p03']) {
       await transaction(label, insert(label));
