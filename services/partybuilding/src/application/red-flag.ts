@@ -45,7 +45,7 @@ export async function nominateForRedFlag(
     command.department,
     communityId,
     'staffId',
-    (department) => `被提名人不属于提名部门「${department}」：红旗岗只能提名本部门的社区工作者`,
+    (label) => `被提名人不属于提名部门「${label}」：红旗岗只能提名本部门的社区工作者`,
   );
   const nominations = await uow.em.find(RedFlagNomination, { period: period.id });
   checkNomination(nominations, command.department, period.decidedOn !== null);
@@ -80,7 +80,7 @@ export async function decideRedFlag(
     winner.department,
     communityId,
     'winnerStaffId',
-    (department) => `获评人已不在提名部门「${department}」任职：流动红旗岗只能授予仍在提名部门的社区工作者`,
+    (label) => `获评人已不在提名部门「${label}」任职：流动红旗岗只能授予仍在提名部门的社区工作者`,
   );
   period.winnerStaffId = winner.staffId;
   period.winnerDepartment = winner.department;
