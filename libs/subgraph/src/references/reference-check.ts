@@ -1,4 +1,5 @@
-import { LockMode, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
+import { forShare } from '@shequ/database';
 import { UnknownReferenceError } from '@shequ/errors';
 import { REFERENCE_LABELS, ReferenceProjection, type ReferenceKind } from './reference-projection.js';
 
@@ -28,7 +29,7 @@ export interface ReferenceRequirement {
  */
 export async function requireReference(em: EntityManager, need: ReferenceRequirement): Promise<ReferenceProjection> {
   const label = REFERENCE_LABELS[need.kind];
-  const row = await em.findOne(ReferenceProjection, { kind: need.kind, id: need.id }, shareLockOf(em));
+  const row = await em.findOne(ReferenceProjection, { kind: need.kind, id: need.id }, forShare(em));
   if (!row || row.communityId !== need.communityId)
     throw new UnknownReferenceError(need.field, `${label}「${need.id}」不存在或不属于本社区`, need.kind, need.id);
   if ((need.current ?? true) && row.status !== 'ACTIVE')
@@ -48,11 +49,4 @@ export async function requireOptionalReference(
 ): Promise<ReferenceProjection | null> {
   if (need.id === null || need.id === undefined || need.id === '') return null;
   return requireReference(em, { ...need, id: need.id });
-}
-
-/** `FOR SHARE` where the database has row locks (PostgreSQL) and the check is part of a write's transaction. */
-function shareLockOf(em: EntityManager): { lockMode?: LockMode } {
-  return em.isInTransaction() && em.getPlatform().constructor.name === 'PostgreSqlPlatform'
-    ? { lockMode: LockMode.PESSIMISTIC_READ }
-    : {};
 }
