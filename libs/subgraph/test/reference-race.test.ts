@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import 'reflect-metadata';
 import { Query, Resolver } from 'type-graphql';
 import { executePlain } from '@shequ/database';
+import { EventConsumer } from '@shequ/messaging';
 import { testDialects } from '@shequ/testing';
 import {
   applyReferenceFacts,
   buildFederatedSchema,
   referenceEntities,
   requireReference,
+  requireReferencesFirst,
   type SubgraphServiceDefinition,
 } from '../src/index.js';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
@@ -89,5 +91,21 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))('a reference che
           requireReference(em, { kind: 'RESIDENT', id: 'r-race', field: 'residentId', communityId: COMMUNITY }),
         ),
     ).rejects.toThrow(/已迁出/);
+  });
+});
+
+describe('the order of a service’s purposes of residents’ events', () => {
+  it('refuses to start one whose domain clean-up would run before its reference projection', () => {
+    const settings = {
+      service: 'events',
+      source: 'residents',
+      orm: undefined as never,
+      bus: undefined as never,
+      outbox: undefined as never,
+    } as const;
+    const projection = new EventConsumer({ ...settings, purpose: 'references' });
+    const domain = new EventConsumer(settings);
+    expect(() => requireReferencesFirst([projection, domain])).not.toThrow();
+    expect(() => requireReferencesFirst([domain, projection])).toThrow(/must come before/);
   });
 });
