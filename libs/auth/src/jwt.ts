@@ -32,7 +32,16 @@ export interface JwtSettings {
   audience: string;
   /** Longest lifetime (`exp` − `iat`, and `exp` − now) a token may have, in seconds; default 7 days. */
   maxLifetimeSeconds?: number;
+  /**
+   * How long a verified token is taken without checking it against the key again, and how old a fetched JWKS may
+   * grow before it is fetched again, in seconds (default `VERIFIED_TOKEN_RECHECK_SECONDS`): a key the identity
+   * provider rotates out or revokes stops every token it signed within about twice this.
+   */
+  recheckSeconds?: number;
 }
+
+/** Default of `JwtSettings.recheckSeconds`: five minutes. */
+export const VERIFIED_TOKEN_RECHECK_SECONDS = 5 * 60;
 
 /** Default for `SHEQU_JWT_MAX_LIFETIME` (seconds): a week, the longest a development token of `npm start` lives. */
 export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 7 * 24 * 60 * 60;
@@ -73,8 +82,10 @@ export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /**
  * Verifies user tokens (signature, expiry, issuer, audience) and turns their claims into a principal. A token
- * that passed is remembered until its `exp` (bounded LRU, `VERIFIED_TOKEN_CACHE_SIZE`): the next request with
- * the same token skips the signature check and the claims parsing; a failed token is never remembered.
+ * that passed is remembered until its `exp`, at most `recheckSeconds` (bounded LRU, `VERIFIED_TOKEN_CACHE_SIZE`):
+ * the next request with the same token skips the signature check and the claims parsing; a failed token is never
+ * remembered. (Until 2026-12-04 a token was remembered until its `exp`, up to 7 days: a key rotated out of the JWKS
+ * still let every token it had signed in, in every process that had seen it.)
  */
 export class JwtVerifier {
   private key: Promise<Uint8Array | CryptoKey | JWTVerifyGetKey>;
@@ -119,8 +130,11 @@ export class JwtVerifier {
     }
     this.checkLifetime(payload);
     const principal = Object.freeze(principalFromClaims(payload)) as UserPrincipal;
-    // `exp` is required above; jose refuses a token at or after it, so it is remembered until just before
-    if (typeof payload.exp === 'number') this.verified.set(token, { principal, expiresAtMs: payload.exp * 1000 });
+    // `exp` is required above; jose refuses a token at or after it, so it is remembered until just before, and no
+    // longer than the re-check interval (its key may be rotated out meanwhile)
+    const recheckAtMs = Date.now() + 1000 * (this.settings.recheckSeconds ?? VERIFIED_TOKEN_RECHECK_SECONDS);
+    if (typeof payload.exp === 'number')
+      this.verified.set(token, { principal, expiresAtMs: Math.min(payload.exp * 1000, recheckAtMs) });
     return principal;
   }
 
@@ -169,7 +183,10 @@ async function keyFor(settings: JwtSettings): Promise<Uint8Array | CryptoKey | J
   if (settings.secret) return new TextEncoder().encode(settings.secret);
   if (settings.publicKeyPem) return importSPKI(settings.publicKeyPem, 'RS256');
   if (settings.jwks?.trim().startsWith('{')) return createLocalJWKSet(JSON.parse(settings.jwks) as JSONWebKeySet);
-  if (settings.jwks) return createRemoteJWKSet(new URL(settings.jwks));
+  if (settings.jwks)
+    return createRemoteJWKSet(new URL(settings.jwks), {
+      cacheMaxAge: 1000 * (settings.recheckSeconds ?? VERIFIED_TOKEN_RECHECK_SECONDS),
+    });
   throw new Error('no JWT key configured');
 }
 

@@ -1,5 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type CryptoKey } from 'jose';
 import {
   DEV_JWT_SECRET,
   JwtVerifier,
@@ -115,6 +117,41 @@ describe('JWT', () => {
     );
     expect((await jwks.verify(token)).id).toBe('staff-1');
     await expect(pem.verify(await signHs256Token(claims, hs))).rejects.toThrow(/未认证/);
+  });
+
+  it('stops accepting a token once its key has left the JWKS (rotated out, revoked), however long the token lives', async () => {
+    const [one, two] = [await generateKeyPair('RS256'), await generateKeyPair('RS256')];
+    const jwk = async (key: CryptoKey, kid: string) => ({ ...(await exportJWK(key)), kid, alg: 'RS256' });
+    let served = { keys: [await jwk(one.publicKey, 'k1')] };
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(served));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const sign = (key: CryptoKey, kid: string) =>
+        new SignJWT({ ...claims })
+          .setProtectedHeader({ alg: 'RS256', kid })
+          .setIssuer('shequ-graph')
+          .setAudience('shequ-graph')
+          .setIssuedAt()
+          .setExpirationTime('8h')
+          .sign(key);
+      const recheckSeconds = 0.2;
+      const verifier = new JwtVerifier({
+        ...jwtSettingsFromEnv({ SHEQU_JWT_JWKS: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks` }),
+        recheckSeconds,
+      });
+      const old = await sign(one.privateKey, 'k1');
+      expect((await verifier.verify(old)).id).toBe('staff-1');
+      // the identity provider rotates k1 out: tokens it signed are refused after the re-check interval
+      served = { keys: [await jwk(two.publicKey, 'k2')] };
+      await new Promise((resolve) => setTimeout(resolve, recheckSeconds * 1000 + 100));
+      await expect(verifier.verify(old)).rejects.toThrow(/未认证/);
+      expect((await verifier.verify(await sign(two.privateKey, 'k2'))).id).toBe('staff-1');
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses the development secret in production', () => {

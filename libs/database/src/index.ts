@@ -4,7 +4,7 @@ export * from './open-database.js';
 export { isLazyMigrations, type LazyMigrationLists } from './lazy-migrations.js';
 export { createMigrations, type CreateMigrationsSettings } from './create-migrations.js';
 export { newId } from './new-id.js';
-export { forUpdate } from './row-locks.js';
+export { forShare, forUpdate } from './row-locks.js';
 export {
   DEFAULT_DELETE_BATCH_SIZE,
   DEFAULT_SCAN_PAGE_SIZE,

@@ -97,3 +97,4 @@ export class UnauthenticatedError extends DomainError {
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
+export * from './statement-values.js';

@@ -1,3 +1,4 @@
+import { messageWithoutValues } from '@shequ/errors';
 import { EventEmitter } from 'node:events';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { ConsumerMessages, JsMsg } from '@nats-io/jetstream';
@@ -752,6 +753,7 @@ function parseEnvelope(data: Uint8Array): EventEnvelope | undefined {
   }
 }
 
+/** A dead letter's reason: the error's message without the values of the data it was about (`messageWithoutValues`). */
 function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return messageWithoutValues(error instanceof Error ? error.message : String(error));
 }

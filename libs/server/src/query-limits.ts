@@ -111,7 +111,8 @@ const compiled = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Co
  * Apollo's demand control and the IBM GraphQL cost specification do: every field returning an object (or a list
  * of them) costs 1 per object; scalars and enums cost nothing (they come with their object); a list multiplies
  * its objects by its size — `first`/`last` when given, the default page size when absent, the number of
- * representations for `_entities` (the gateway's entity fetches), 10 for a list without page arguments. A
+ * representations for `_entities` (the gateway's entity fetches), its `count` for a list sized by one, 10 for a
+ * list without page arguments. A
  * connection's page size sizes its `edges`/`nodes`; its page-level fields (`totalCount`, `pageInfo`) are counted
  * once, not once per row. Introspection (`__schema`, `__type`) and `__typename` cost nothing; their depth and
  * aliases count.
@@ -210,6 +211,7 @@ function compileMeasure(
         const each = sum([1, walk(selection.selectionSet, child, depth + 1, seen, undefined)]);
         if (name === '_entities') costs.push(times(representationsOf(args), each));
         else if (!list) costs.push(each);
+        else if (field?.args.some((a) => a.name === SIZE_ARGUMENT)) costs.push(times(sizeOf(args), each));
         else if (paged) costs.push(times(pageSizeOf(args), each));
         else if (PAGE_LISTS.has(name) && pageSize !== undefined) costs.push(times(pageSize, each));
         else costs.push(times(UNPAGED_LIST_COST, each));
@@ -276,6 +278,16 @@ function pageSizeOf(args: readonly { name: { value: string }; value: ValueNode }
     return (values) => asPageSize(valueFromASTUntyped(found.variable, values)) ?? costAt(fallback, values);
   }
   return DEFAULT_LIST_COST;
+}
+
+/** A list without pages whose length the caller names (`drawRaters(count: 100)`): that many objects. */
+const SIZE_ARGUMENT = 'count';
+
+function sizeOf(args: readonly { name: { value: string }; value: ValueNode }[]): Cost {
+  const found = argumentValue(args, SIZE_ARGUMENT);
+  if (!found) return UNPAGED_LIST_COST;
+  if ('literal' in found) return asPageSize(found.literal) ?? UNPAGED_LIST_COST;
+  return (values) => asPageSize(valueFromASTUntyped(found.variable, values)) ?? UNPAGED_LIST_COST;
 }
 
 /** The gateway's entity fetches: as many objects as representations. */

@@ -16,7 +16,7 @@ import {
 } from '../src/index.js';
 
 const typeDefs = `
-  type Query { people(first: Int): PersonConnection! person(id: ID!): Person tags: [String!]! hello: String! }
+  type Query { people(first: Int): PersonConnection! person(id: ID!): Person tags: [String!]! hello: String! draw(count: Int!): [Person]! }
   type PersonConnection { totalCount: Int! edges: [PersonEdge!]! }
   type PersonEdge { node: Person! }
   type Person { id: ID! name: String! friend: Person friends: [Person!]! }
@@ -65,6 +65,12 @@ describe('measureOperation', () => {
       depth: 6,
       rootFields: 1,
     });
+  });
+
+  it('charges a list sized by a `count` argument (a random draw of residents) that many objects, not 10', () => {
+    expect(measure('{ draw(count: 100) { friends { name } } }').cost).toBe(100 * (1 + UNPAGED_LIST_COST));
+    expect(measure('query($c: Int!) { draw(count: $c) { id } }', { c: 60 }).cost).toBe(60);
+    expect(measure('{ draw(count: 3) { id } }').cost).toBe(3);
   });
 
   it('counts a connection’s page-level fields once, not once per row; scalars come with their object', () => {

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { DeadlockException, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { ACTING_COMMUNITY_HEADER, AccessControl, COMMUNITY_CODE, actorOf, type Principal } from '@shequ/auth';
 import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
@@ -53,6 +53,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
+/**
+ * PostgreSQL aborted the transaction for another that holds what it waits for (a deadlock, SQLSTATE 40P01; two
+ * writes locking the same rows in another order, e.g. a reference checked `FOR SHARE` while a consumer applies a
+ * fact about it) or could not serialise it (40001): nothing was written, and the write sent again succeeds.
+ */
+export function isConcurrencyFailure(error: unknown): boolean {
+  if (error instanceof DeadlockException) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 export function createSubgraphContext(deps: {
   requestId: string;
   principal: Principal;
@@ -100,6 +111,8 @@ export function createSubgraphContext(deps: {
         return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'UNIQUE_CONSTRAINT' });
+        if (isConcurrencyFailure(error))
+          throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'CONCURRENT_WRITE' });
         if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))
           throw new ReferenceNotSyncedError(error.field, `${error.message}：本服务的数据尚未同步，请稍后重试`);
         throw error;

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { isDomainError } from '@shequ/errors';
+import { isDomainError, messageWithoutValues } from '@shequ/errors';
 
 /** Errors that are answers to the caller (domain errors, invalid arguments), not faults to log. */
 export const isExpectedError = (original: unknown): boolean =>
@@ -56,6 +56,22 @@ export function formatGraphQLError(production: boolean) {
           locations: formatted.locations,
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         };
+      // development: what failed, but not the values of the data (a statement's parameters, an entity)
+      const { stacktrace, ...extensions } = formatted.extensions ?? {};
+      return {
+        ...formatted,
+        message: messageWithoutValues(formatted.message),
+        extensions: {
+          ...extensions,
+          ...(Array.isArray(stacktrace)
+            ? {
+                stacktrace: stacktrace.map((line: unknown) =>
+                  typeof line === 'string' ? messageWithoutValues(line) : line,
+                ),
+              }
+            : {}),
+        },
+      };
     }
     if (production && formatted.extensions?.stacktrace) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions;

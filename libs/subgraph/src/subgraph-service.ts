@@ -67,7 +67,7 @@ import { accessEntitiesOf } from './access/access-entities.js';
 import { auditRetentionFromEnv, pruneAuditTrail } from './access/audit-retention.js';
 import { piiAuditPlugin } from './access/audit-plugin.js';
 import { ApiKeyProjection } from './access/api-key-projection.js';
-import { referenceConsumerName } from './references/reference-consumer.js';
+import { referenceConsumerName, requireReferencesFirst } from './references/reference-consumer.js';
 import { ReferenceSync } from './references/reference-sync.js';
 import { rememberRegisteredCommunities, type CommunityRegistry } from './references/community-registry.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
@@ -280,6 +280,7 @@ export async function startSubgraphService(
     });
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
+    requireReferencesFirst(consumers);
     // one durable per source: a source's purposes (domain, references, webhooks, audit trail …) read it together
     const durables = startEventConsumers(consumers);
     registerRejectedEventsMetric(http.metrics.registry, () => rejectedEvents(consumers, projection));

@@ -123,3 +123,64 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))('a concurrent un
     }
   });
 });
+
+/** Both racers hold their first row before either asks for its second: a real lock-order deadlock. */
+let lockBarrier: { waiting: number; release?: () => void; done: Promise<void> } | undefined;
+
+@Resolver()
+class LockResolver {
+  @Mutation(() => String, { description: '依次锁定两个徽章（测试死锁）' })
+  async lockBadges(
+    @Arg('first', { description: '先锁' }) first: string,
+    @Arg('second', { description: '后锁' }) second: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string> {
+    return ctx.transaction(async ({ em }) => {
+      await executePlain(em, 'select id from badge where id = ? for update', [first]);
+      if (lockBarrier) {
+        if (--lockBarrier.waiting === 0) lockBarrier.release?.();
+        await lockBarrier.done;
+      }
+      await executePlain(em, 'select id from badge where id = ? for update', [second]);
+      return first;
+    });
+  }
+}
+
+const lockDefinition: SubgraphServiceDefinition = {
+  ...definition,
+  buildSchema: () => buildFederatedSchema({ resolvers: [BadgeResolver, LockResolver] }),
+};
+
+describe.each(testDialects().filter((d) => d === 'postgresql'))('a deadlock between two writes (%s)', (dialect) => {
+  let subgraph: TestSubgraph;
+
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(lockDefinition, { dialect });
+    await subgraph.orm.schema.updateSchema();
+    for (const [id, holder] of [
+      ['d1', '丁'],
+      ['d2', '戊'],
+    ])
+      await subgraph.graphql(award, { id, holder });
+  });
+  afterAll(() => subgraph?.stop());
+
+  it('answers CONFLICT (send again) to the write the database aborted, not INTERNAL_SERVER_ERROR', async () => {
+    let release!: () => void;
+    lockBarrier = { waiting: 2, done: new Promise<void>((resolve) => (release = resolve)) };
+    lockBarrier.release = release;
+    try {
+      const lock = `mutation($a: String!, $b: String!) { lockBadges(first: $a, second: $b) }`;
+      const answers = await Promise.all([
+        subgraph.graphql(lock, { a: 'd1', b: 'd2' }),
+        subgraph.graphql(lock, { a: 'd2', b: 'd1' }),
+      ]);
+      const codes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK').sort();
+      expect(codes).toEqual(['CONFLICT', 'OK']);
+      expect(answers.find((a) => a.errors)?.errors?.[0]?.message).toMatch(/记录已存在或已被同时修改/);
+    } finally {
+      lockBarrier = undefined;
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { forShare } from '@shequ/database';
 import { UnknownReferenceError } from '@shequ/errors';
 import { REFERENCE_LABELS, ReferenceProjection, type ReferenceKind } from './reference-projection.js';
 
@@ -19,10 +20,16 @@ export interface ReferenceRequirement {
  * Checks a reference to residents' records against this service's projection before anything is written:
  * unknown, out-of-scope or no longer current ids are BAD_USER_INPUT naming the field. (While the projection is
  * still catching up, the runtime turns that refusal into a retryable NOT_YET_SYNCED.)
+ *
+ * Inside a transaction on PostgreSQL the row is read `FOR SHARE`: a fact that would make it stale (a resident's
+ * move-out or death, a staff member leaving) consumed meanwhile waits until the write commits, so the consumer's
+ * clean-up, which runs after the projection in its transaction (the reference projection is each service's first
+ * purpose of residents' events), sees what the write linked to the record (a registration, a team membership, a
+ * case …) instead of missing it. SQLite runs one writing transaction at a time.
  */
 export async function requireReference(em: EntityManager, need: ReferenceRequirement): Promise<ReferenceProjection> {
   const label = REFERENCE_LABELS[need.kind];
-  const row = await em.findOne(ReferenceProjection, { kind: need.kind, id: need.id });
+  const row = await em.findOne(ReferenceProjection, { kind: need.kind, id: need.id }, forShare(em));
   if (!row || row.communityId !== need.communityId)
     throw new UnknownReferenceError(need.field, `${label}「${need.id}」不存在或不属于本社区`, need.kind, need.id);
   if ((need.current ?? true) && row.status !== 'ACTIVE')

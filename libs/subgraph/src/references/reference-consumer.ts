@@ -174,3 +174,19 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
       });
     });
 }
+
+/**
+ * A service's reference projection must be the first of its purposes of residents' events: a write's reference check
+ * holds the projection row (`requireReference`, FOR SHARE) until it commits, so the consumer's transaction waits at the
+ * projection and its domain clean-up (releasing a moved-out resident's registrations, ending memberships …), which
+ * runs after, sees what the write linked. Throws at start when another purpose of residents' events comes first.
+ */
+export function requireReferencesFirst(consumers: readonly EventConsumer[]): void {
+  const ofResidents = consumers.filter((consumer) => consumer.settings.source === 'residents');
+  const at = ofResidents.findIndex((consumer) => consumer.settings.purpose === 'references');
+  if (at > 0)
+    throw new Error(
+      `${ofResidents[at].name} must come before ${ofResidents[0].name} in the service's consumers: the domain clean-up ` +
+        `of a resident who moved out or died must run after the reference projection in its transaction`,
+    );
+}

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import type { DestinationStream } from 'pino';
 import {
   ACTING_COMMUNITY_HEADER,
   generateApiKey,
@@ -14,6 +14,7 @@ import {
 import { UnauthenticatedError } from '@shequ/errors';
 import { DEFAULT_COMMUNITY_ID } from '../service-config.js';
 import { testDatabaseLocation, type TestDialect } from '@shequ/testing';
+import { createLogger } from '@shequ/server';
 import type { Clock } from '../clock.js';
 import { startSubgraphService, type RunningSubgraph, type SubgraphServiceDefinition } from '../subgraph-service.js';
 
@@ -92,6 +93,8 @@ export async function startTestSubgraph(
     clock?: Clock;
     seed?: boolean;
     logLevel?: string;
+    /** Where the service's log lines go (default: standard output, silent unless `logLevel`). */
+    logDestination?: DestinationStream;
     apiKeys?: ApiKeyVerifier;
     /**
      * Communities registered before the test (社区入驻; writes elsewhere are refused): default the demo community
@@ -111,7 +114,10 @@ export async function startTestSubgraph(
     location: testDatabaseLocation(options.dialect ?? 'sqlite', definition.name),
     clock: options.clock,
     apiKeys: options.apiKeys,
-    logger: pino({ level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: createLogger(definition.name, {
+      level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent',
+      destination: options.logDestination,
+    }),
   });
   for (const communityId of options.registeredCommunities ?? [DEFAULT_COMMUNITY_ID])
     await running.orm.em.fork().transactional((em) => definition.communities.registerForTests(em, communityId));

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { communityDateTime } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forShare, newId } from '@shequ/database';
 import { InvalidInputError, UnknownReferenceError } from '@shequ/errors';
 import { ReferenceProjection, type SubgraphContext, type UnitOfWork } from '@shequ/subgraph';
 import { FINISHED_STATUSES } from '../domain/case-workflow.js';
@@ -22,8 +22,17 @@ export const DEFAULT_OPEN311_WINDOW_DAYS = 90;
  * The building or household a report names (GeoReport `address_id`), through this service's projection of
  * residents' places: it decides the grid the case is routed to.
  */
-async function placeOf(uow: UnitOfWork, addressId: string, communityId: string): Promise<ReferenceProjection> {
-  const place = await uow.em.findOne(ReferenceProjection, { kind: { $in: ['BUILDING', 'HOUSEHOLD'] }, id: addressId });
+export async function placeOf(
+  uow: Pick<UnitOfWork, 'em'>,
+  addressId: string,
+  communityId: string,
+): Promise<ReferenceProjection> {
+  // read FOR SHARE like every reference check: a grid redraw of this building waits, then moves this case too
+  const place = await uow.em.findOne(
+    ReferenceProjection,
+    { kind: { $in: ['BUILDING', 'HOUSEHOLD'] }, id: addressId },
+    forShare(uow.em),
+  );
   if (!place || place.communityId !== communityId)
     throw new UnknownReferenceError(
       'address_id',
