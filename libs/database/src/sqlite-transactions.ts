@@ -387,6 +387,12 @@ export class SqliteDriver extends AbstractSqlDriver<SqliteConnection, BetterSqli
  */
 export const TRANSACTION_TURN_TIMEOUT_MS = 60_000;
 
+/**
+ * How long transactions in line may keep the event loop (one after another in the microtask queue, without a turn
+ * of it) before the next one starts after a turn (ms).
+ */
+export const LINE_TURN_AFTER_MS = 2;
+
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -414,7 +420,9 @@ export class TransactionTurns {
   take(): Promise<void> | undefined {
     if (!this.busy) {
       this.busy = true;
-      return undefined;
+      // no commit group is open (the line was empty): a boundary between groups
+      if (!this.turnDue()) return undefined;
+      return new Promise((resolve) => this.afterATurn(resolve));
     }
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject, deadline: performance.now() + this.timeoutMs });
@@ -428,12 +436,65 @@ export class TransactionTurns {
    */
   pass(): void {
     const next = this.shift();
-    if (next) next.resolve();
-    else {
+    if (!next) {
       this.busy = false;
       this.closeGroup();
+      return;
     }
+    // Between two commit groups (none open: the last one committed because it was full or old enough) the next
+    // caller may have to wait for a turn of the event loop (`turnDue`); inside an open group it never does (the
+    // group's first members wait for its COMMIT). The turn stays taken meanwhile: nobody overtakes the next caller.
+    if (!this.group && this.turnDue()) this.afterATurn(next.resolve);
+    else next.resolve();
   }
+
+  /**
+   * Since when the line has kept the event loop: set by the first transaction after a turn of the loop, cleared when
+   * the loop turns (`watchLoop`'s marker, or a turn the line gave).
+   */
+  private holdingSince: number | undefined;
+  private markerArmed = false;
+
+  /**
+   * Whether the next transaction starts after a turn of the event loop: the line has kept the loop for
+   * `LINE_TURN_AFTER_MS` without one. Transactions awaited one after another (units of work in a loop, a backlog, the
+   * events benchmark's producers) run in the microtask queue, as better-sqlite3 answers synchronously: without a turn
+   * every timer and all I/O wait until the line is empty — the outbox relay's publishing and acknowledgements, HTTP
+   * requests, NATS. Checked at the boundaries between commit groups, which certainly come: the line empties, or a
+   * group commits when full (`COMMIT_GROUP_MAX_MEMBERS`) or old (`groupMaxMs`). A lone transaction after a quiet
+   * spell never waits.
+   */
+  private turnDue(): boolean {
+    const now = performance.now();
+    if (this.holdingSince === undefined) {
+      this.holdingSince = now;
+      this.watchLoop();
+      return false;
+    }
+    return now - this.holdingSince >= LINE_TURN_AFTER_MS;
+  }
+
+  /** A marker that clears `holdingSince` once the event loop turns (at most one armed at a time). */
+  private watchLoop(): void {
+    if (this.markerArmed) return;
+    this.markerArmed = true;
+    setImmediate(() => {
+      this.markerArmed = false;
+      this.holdingSince = undefined;
+    });
+  }
+
+  /** Runs `resume` after a turn of the event loop (timers, I/O and other immediates first). */
+  private afterATurn(resume: () => void): void {
+    this.turnsGiven += 1;
+    setImmediate(() => {
+      this.holdingSince = undefined;
+      resume();
+    });
+  }
+
+  /** Turns of the event loop the line gave (`turnDue`), for tests and measurements. */
+  turnsGiven = 0;
 
   /** Commits the open commit group, if any (before a transaction that cannot join it takes the connection). */
   closeGroup(): void {
@@ -485,7 +546,11 @@ export class TransactionTurns {
 const turns = new WeakMap<object, TransactionTurns>();
 
 /** The turns of the outermost transactions on `connection` (one queue per ORM: its connection). */
-export function transactionTurns(connection: object): { readonly queued: number; groupMaxMs: number } {
+export function transactionTurns(connection: object): {
+  readonly queued: number;
+  readonly turnsGiven: number;
+  groupMaxMs: number;
+} {
   let queue = turns.get(connection);
   if (!queue) turns.set(connection, (queue = new TransactionTurns(TRANSACTION_TURN_TIMEOUT_MS)));
   return queue;

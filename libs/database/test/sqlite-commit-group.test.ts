@@ -339,6 +339,75 @@ describe('grouped commits of SQLite transactions waiting for their turn (CommitG
     }
   });
 
+  it('transactions in line from callers that never leave the microtask queue let timers and I/O run between groups', async () => {
+    const turns = transactionTurns(orm.em.getConnection());
+    const turnsBefore = turns.turnsGiven;
+    // 16 callers, each awaiting its transactions one after another: every step continues in the microtask queue, and
+    // with 16 callers (fewer than a full group) the groups end when the line empties, not when they are full or old
+    const labels: string[] = [];
+    let timerFiredAfter: number | undefined;
+    setTimeout(() => void (timerFiredAfter = labels.length), 0);
+    const caller = async (c: number) => {
+      for (let i = 0; i < 25; i++) {
+        const label = `q${String(c).padStart(2, '0')}-${String(i).padStart(2, '0')}`;
+        await transaction(label, async (em) => {
+          await insert(label)(em);
+          // some work per transaction: 400 of them keep the line busy for at least 40 ms, 20 × LINE_TURN_AFTER_MS
+          const until = performance.now() + 0.1;
+          while (performance.now() < until);
+        });
+        labels.push(label);
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, (_, c) => caller(c)));
+    // the line gave the event loop turns while transactions still came (at least one per LINE_TURN_AFTER_MS of its
+    // 40 ms or more), and the timer ran at one of them, not only once the line was empty
+    expect(turns.turnsGiven - turnsBefore).toBeGreaterThanOrEqual(10);
+    expect(timerFiredAfter).toBeDefined();
+    expect(timerFiredAfter!).toBeLessThan(labels.length);
+    expect(parcels()).toHaveLength(400);
+    // each caller's transactions in its order
+    for (let c = 0; c < 16; c++) {
+      const own = labels.filter((label) => label.startsWith(`q${String(c).padStart(2, '0')}-`));
+      expect(own).toEqual([...own].sort());
+    }
+  });
+
+  it('a full commit group ends at a boundary where the line may give the event loop a turn', async () => {
+    const turns = transactionTurns(orm.em.getConnection());
+    const turnsBefore = turns.turnsGiven;
+    // 64 transactions asked at once wait in line from the start: the line never empties, the groups end when full
+    // (COMMIT_GROUP_MAX_MEMBERS) or old; between them the line turns the event loop once it has kept it long enough
+    let timerFiredAfter: number | undefined;
+    const done: string[] = [];
+    setTimeout(() => void (timerFiredAfter = done.length), 0);
+    const labels = Array.from({ length: 64 }, (_, i) => `r${String(i).padStart(2, '0')}`);
+    await Promise.all(
+      labels.map((label) =>
+        transaction(label, async (em) => {
+          await insert(label)(em);
+          const until = performance.now() + 0.1;
+          while (performance.now() < until);
+        }).then(() => void done.push(label)),
+      ),
+    );
+    expect(turns.turnsGiven - turnsBefore).toBeGreaterThanOrEqual(1);
+    expect(timerFiredAfter).toBeDefined();
+    expect(timerFiredAfter!).toBeLessThan(labels.length);
+    expect(parcels()).toEqual(labels);
+  });
+
+  it('a lone transaction after a quiet spell starts without waiting for a turn of the event loop', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const turns = transactionTurns(orm.em.getConnection());
+    const turnsBefore = turns.turnsGiven;
+    for (const label of ['s01', 's02', 's03']) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await transaction(label, insert(label));
+    }
+    expect(turns.turnsGiven).toBe(turnsBefore);
+  });
+
   it('one transaction at a time is a group of one: BEGIN and COMMIT of its own, nothing waits', async () => {
     for (const label of ['p01', 'p02', 'p03']) {
       await transaction(label, insert(label));

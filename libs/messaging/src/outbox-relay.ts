@@ -338,8 +338,10 @@ export class OutboxRelay {
     // (its read wakes the relay anyway), and the commits that end meanwhile leave with it, in the order they committed
     // (at 1,000 commits/s, one a millisecond, a write, an acknowledgement to read and a consumer batch per event were
     // a cost per event that batches do not pay)
+    // A pump already due goes now, without waiting for its timer: commits that follow one another in the microtask
+    // queue (units of work awaited in a loop, a backlog) hold every timer back until the run ends, and their events
+    // with it: the consumers then only start once the producing is over.
     const wait = this.gatherMs - (performance.now() - this.lastPump);
-    if (this.pumpScheduled) return;
     if (wait <= 0) this.pump();
     else this.pumpSoon(wait);
   }

@@ -144,6 +144,11 @@ export interface RunningSubgraph extends ServiceDependencies {
   consumers: EventConsumer[];
   /** The durable consumers the purposes are read through, one per source. */
   durables: SourceConsumer[];
+  /**
+   * The scheduled scans (the definition's and the messaging and audit retention): a test that runs a scan itself and
+   * counts its pages stops the service's own (`stop` awaits a run under way), so none runs between its pages.
+   */
+  tasks: PeriodicTask[];
   stop(): Promise<void>;
 }
 
@@ -359,6 +364,7 @@ export async function startSubgraphService(
       relay,
       consumers,
       durables,
+      tasks,
       stop: () =>
         (stopping ??= (async () => {
           await http.close();
