@@ -15,7 +15,8 @@ const isPersonalField = (name: string): name is PersonalField => Object.hasOwn(P
  * event (its aggregate is the person and the category) goes only to keys that see the category — a sensitive one
  * (重点人员) only with `sensitive:read`; a personal field in the payload (a resident's `birthDate` in
  * `resident.registered`) is given as the graph gives it to the key (raw with `pii:read`, else masked or left out:
- * `null`), and so is a field that needs a scope of its own (`FIELD_SCOPES`: a 居住证 date without `floating:read`). Null: the event is not sent to this key at all.
+ * `null`), and so is a field that needs a scope of its own (`FIELD_SCOPES`: a 居住证 date without
+ * `floating:read`). Null: the event is not sent to this key at all.
  */
 export function webhookDataFor(
   event: EventEnvelope,
