@@ -1,5 +1,5 @@
-import type { Department } from '@shequ/contracts';
-import type { Permission } from './permissions.js';
+import { STREAM_SCOPES, type Department } from '@shequ/contracts';
+import { isPermission, type Permission } from './permissions.js';
 import type { FieldAccess, PersonalField } from './personal-fields.js';
 import type { Role } from './roles.js';
 
@@ -204,28 +204,36 @@ export const POLICY: Readonly<Record<Role, RolePolicy>> = {
   },
 };
 
-/**
- * Scopes an API key may carry (the district platform's operations). Personal data is three separate scopes:
- * `pii:read` the raw ID number, birth date, phone and address; `care:read` care categories; `sensitive:read`
- * sensitive tags (重点人员). Without them a key gets masked contact data and no care data.
- */
-export const MACHINE_SCOPES: readonly Permission[] = [
-  'residents:read',
+/** Operations a key may carry besides reading events' records: imports, writes, statistics and exports. */
+const MACHINE_OPERATIONS: readonly Permission[] = [
   'residents:import',
   'residents:statistics',
   'residents:export',
-  'cases:read',
   'cases:write',
   'cases:escalation',
   'cases:statistics',
   'cases:export',
-  'party:read',
-  'events:read',
   'events:statistics',
-  'pii:read',
-  'care:read',
-  'sensitive:read',
 ];
+
+/**
+ * The read scopes of the platforms' machine credentials: one vocabulary for API keys (the graph, webhooks) and the
+ * platform's NATS user (`STREAM_SCOPES`, every scope `AGGREGATE_SCOPES` in libs/contracts names), so a scope
+ * exists for keys and the stream alike or for neither. Checked here to be permissions (contracts names them as
+ * strings: it does not depend on auth).
+ */
+export const READ_SCOPES: readonly Permission[] = STREAM_SCOPES.map((scope) => {
+  if (!isPermission(scope)) throw new Error(`AGGREGATE_SCOPES names ${scope}, which is not a permission`);
+  return scope;
+});
+
+/**
+ * Scopes an API key may carry (the district platform's operations): the read scopes shared with the stream, then
+ * the operations. Personal data is three separate scopes: `pii:read` the raw ID number, birth date, phone and
+ * address; `care:read` care categories; `sensitive:read` sensitive tags (重点人员). Without them a key gets masked
+ * contact data and no care data.
+ */
+export const MACHINE_SCOPES: readonly Permission[] = [...READ_SCOPES, ...MACHINE_OPERATIONS];
 
 /** The scope that gives a machine client a personal field raw. */
 export const MACHINE_FIELD_SCOPES: Readonly<Record<PersonalField, Permission>> = {

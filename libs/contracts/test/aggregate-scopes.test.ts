@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AGGREGATE_SCOPES,
   DEFAULT_PLATFORM_SCOPES,
+  FIELD_SCOPES,
   STREAM_SCOPES,
   asyncApiDocument,
   eventCatalogue,
@@ -33,10 +34,20 @@ describe('which scopes reading each aggregate on the stream needs (one table for
       if (fields.some((f) => PERSON_FIELDS.includes(f)))
         expect(scopesToRead(event.aggregate), event.subject).toContain('pii:read');
     }
-    expect(scopesToRead('resident')).toEqual(['residents:read', 'pii:read']);
+    expect(scopesToRead('resident')).toEqual(['residents:read', 'pii:read', 'floating:read']);
     expect(scopesToRead('care_category')).toEqual(expect.arrayContaining(['care:read', 'sensitive:read']));
     expect(scopesToRead('proactive_task')).toEqual(expect.arrayContaining(['cases:read', 'pii:read', 'care:read']));
     expect(scopesToRead('fund_disbursement')).toEqual(expect.arrayContaining(['pii:read', 'care:read']));
+  });
+
+  it('asks the scope of a payload field that needs one of its own (FIELD_SCOPES: 居住证 dates, floating:read)', () => {
+    for (const event of eventCatalogue) {
+      if (!Object.hasOwn(AGGREGATE_SCOPES, event.aggregate)) continue;
+      for (const field of Object.keys(event.data.properties))
+        if (Object.hasOwn(FIELD_SCOPES, field))
+          expect(scopesToRead(event.aggregate), `${event.subject} ${field}`).toContain(FIELD_SCOPES[field]);
+    }
+    expect(Object.keys(FIELD_SCOPES)).toContain('residencePermitExpiresOn');
   });
 
   it('by default grants no personal scope and reads no aggregate whose payloads name a person', () => {
@@ -69,7 +80,9 @@ describe('which scopes reading each aggregate on the stream needs (one table for
   it('reads a subject only when every scope it needs is granted', () => {
     expect(readable(['residents:read'])).not.toContain('shequ.residents.resident.>');
     expect(readable(['pii:read'])).not.toContain('shequ.residents.resident.>');
-    expect(readable(['residents:read', 'pii:read'])).toContain('shequ.residents.resident.>');
+    // a resident's payloads carry the 居住证 expiry, which the graph shows only with floating:read
+    expect(readable(['residents:read', 'pii:read'])).not.toContain('shequ.residents.resident.>');
+    expect(readable(['residents:read', 'pii:read', 'floating:read'])).toContain('shequ.residents.resident.>');
     expect(readable(['residents:read', 'pii:read', 'care:read'])).not.toContain('shequ.residents.care_category.>');
     expect(readable(['pii:read', 'care:read', 'sensitive:read'])).toContain('shequ.residents.care_category.>');
     expect(readable([])).toEqual([]);
@@ -86,7 +99,7 @@ describe('which scopes reading each aggregate on the stream needs (one table for
     ).toBe(true);
     const credentials = generateNatsCredentials();
     expect(natsServerConfig(credentials)).not.toContain('shequ.residents.resident.>');
-    expect(natsServerConfig(credentials, { platformScopes: ['residents:read', 'pii:read'] })).toContain(
+    expect(natsServerConfig(credentials, { platformScopes: ['residents:read', 'pii:read', 'floating:read'] })).toContain(
       'shequ.residents.resident.>',
     );
   });

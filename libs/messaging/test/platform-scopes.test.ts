@@ -70,12 +70,15 @@ describe('the platform user reads only what its scopes read (real nats-server)',
     expect(await readResidents(server.platform)).toMatch(/permission|timeout/i);
   });
 
-  it('reads resident.registered once granted residents:read and pii:read, not with residents:read alone', async () => {
+  it('reads resident.registered once granted residents:read, pii:read and floating:read (the 居住证 expiry), not with less', async () => {
     const alone = await serverGranting(['residents:read']);
     opened.push(alone);
     expect(await readResidents(alone.platform)).toMatch(/permission|timeout/i);
+    const noFloating = await serverGranting(['residents:read', 'pii:read']);
+    opened.push(noFloating);
+    expect(await readResidents(noFloating.platform)).toMatch(/permission|timeout/i);
 
-    const granted = await serverGranting(['residents:read', 'pii:read']);
+    const granted = await serverGranting(['residents:read', 'pii:read', 'floating:read']);
     opened.push(granted);
     expect(await readResidents(granted.platform)).toEqual([registered.id]);
   });

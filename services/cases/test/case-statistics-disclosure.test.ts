@@ -45,6 +45,42 @@ describe('caseStatistics disclosure control', () => {
     });
   });
 
+  it('never lets count − resolved tell 1 to 4 open cases: the open cases are a cell of the table too', () => {
+    // before, g3 showed 12 cases and 10 resolved: 2 open cases in one grid
+    const byGrid = (gridId: string, count: number, resolved: number) => ({
+      ...group(gridId, 'ALL', count, resolved),
+      key: { GRID: gridId },
+    });
+    const withOpen = [byGrid('g1', 30, 30), byGrid('g2', 40, 40), byGrid('g3', 12, 10)];
+    const shown = controlCaseStatistics(withOpen, withOpen, ['GRID'], true);
+    for (const g of shown)
+      if (g.count !== null && g.resolved !== null) {
+        const open = g.count - g.resolved;
+        expect(open === 0 || open >= 5, JSON.stringify(g.key)).toBe(true);
+      }
+    const repairs = shown.find((g) => g.key.GRID === 'g3')!;
+    expect(repairs).toMatchObject({ resolved: null, onTimeRate: null });
+    expect(repairs.suppressed).toContain('已办结数');
+    // nor from the grids' open cases and their total (another query): no line of open cells has exactly one
+    // suppressed (an open cell is known when count and resolved both are shown)
+    const openOf = (g: (typeof shown)[number]) =>
+      g.count !== null && g.resolved !== null ? g.count - g.resolved : null;
+    expect(shown.map(openOf).filter((v) => v === null).length).not.toBe(1);
+    // all resolved (none open) says nothing of anyone: 40 of 40 stays shown
+    expect(shown.find((g) => g.key.GRID === 'g2')).toMatchObject({ count: 40, resolved: 40 });
+  });
+
+  it('controls the ratings alone for a caller who reads cases but not evaluations (cases:appraisal)', () => {
+    const shown = controlCaseStatistics(groups, groups, ['GRID', 'CATEGORY'], false, true);
+    expect(shown).toHaveLength(groups.length);
+    expect(shown.map((g) => g.count)).toEqual(groups.map((g) => g.count));
+    const assistance = shown.find((g) => g.key.CATEGORY === 'ASSISTANCE_APPLICATION')!;
+    expect(assistance.ratings.POOR).toBeNull();
+    expect(assistance.suppressed).toContain('评议“差”');
+    for (const grid of ['g1', 'g2'])
+      expect(shown.filter((g) => g.key.GRID === grid && g.ratings.POOR === null).length).not.toBe(1);
+  });
+
   it('gives a caller who may read cases the exact figures', () => {
     expect(controlCaseStatistics(groups, groups, ['GRID', 'CATEGORY'], false)).toEqual(
       groups.map((g) => ({ ...g, suppressed: null })),

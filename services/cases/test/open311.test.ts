@@ -5,6 +5,7 @@ import { CaseCategories, GridRegistered } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import {
+  authorizationFor,
   InMemoryApiKeys,
   knownReferences,
   startTestSubgraph,
@@ -264,6 +265,31 @@ describe.each(testDialects())('Open311 GeoReport v2 on the cases service (%s)', 
     const other = keys.issue(['cases:read'], { communityId: '350203008007' }).authorization;
     expect((await (await get('/requests.json', other)).json()) as unknown[]).toEqual([]);
     expect((await get(`/requests/${requestId}.json`, other)).status).toBe(404);
+  });
+
+  it('takes a grid worker’s intake only for places of its own grids (address_id), writing nothing else', async () => {
+    await knownReferences(service, [
+      { kind: 'GRID', id: 'grid-2' },
+      { kind: 'BUILDING', id: 'building-2', gridId: 'grid-2' },
+    ]);
+    const bearer = (await authorizationFor(gridWorker)).authorization;
+    const before = await caseCount();
+    const elsewhere = await post(
+      '/requests.json',
+      { service_code: 'SANITATION', description: '垃圾桶满溢', address_id: 'building-2' },
+      bearer,
+    );
+    expect(elsewhere.status).toBe(400);
+    const [error] = (await elsewhere.json()) as Array<{ description: string }>;
+    expect(error.description).toContain('address_id');
+    expect(await caseCount()).toBe(before);
+    const own = await post(
+      '/requests.json',
+      { service_code: 'SANITATION', description: '垃圾桶满溢', address_id: 'building-1' },
+      bearer,
+    );
+    expect(own.status).toBe(200);
+    expect(await caseCount()).toBe(before + 1);
   });
 
   it('reports a finished case as closed, with the last step as its note', async () => {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
-import { CaseTimelineEntry, GridProjection, ResidentProjection, Visit } from '../src/entities/index.js';
+import {
+  Case,
+  CaseTimelineEntry,
+  GridProjection,
+  ProactiveTask,
+  ResidentProjection,
+  Visit,
+} from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 // A case's duplicate must be one the caller sees as well.
@@ -23,6 +30,7 @@ const socialSecurity: Caller = { role: 'civil_affairs', subject: 'staff-baozhang
 
 describe.each(testDialects())('what a visit or a duplicate may refer to on %s', (dialect) => {
   let service: TestSubgraph;
+  const clock = new ManualClock(new Date('2026-06-30T02:00:00Z'));
   let disputeInGrid1: string;
   let disputeInGrid2: string;
   let assistance: string;
@@ -30,7 +38,7 @@ describe.each(testDialects())('what a visit or a duplicate may refer to on %s', 
   beforeAll(async () => {
     service = await startTestSubgraph(casesService, {
       dialect,
-      clock: new ManualClock(new Date('2026-06-30T02:00:00Z')),
+      clock,
     });
     const em = service.orm.em.fork();
     const at = new Date('2026-06-01T00:00:00Z');
@@ -89,6 +97,47 @@ describe.each(testDialects())('what a visit or a duplicate may refer to on %s', 
     const own = await service.graphql(
       VISIT,
       { input: { householdId: 'hh-2', notes: '入户走访，了解情况' } },
+      gridWorkerOf2,
+    );
+    expect(own.errors).toBeUndefined();
+  });
+
+  it('a grid worker opens cases for residents of its own grids only: no contact noted, no task settled elsewhere', async () => {
+    const em = service.orm.em.fork();
+    const task = em.create(ProactiveTask, {
+      id: 'task-res-1',
+      communityId: COMMUNITY,
+      residentId: 'res-1',
+      rule: 'FLOATING_RESIDENT_VERIFY',
+      dedupKey: 'FLOATING_RESIDENT_VERIFY:res-1',
+      reason: '新登记流动人口待核实',
+      dueOn: '2026-07-10',
+      gridId: 'g-1',
+      createdAt: new Date('2026-06-20T00:00:00Z'),
+    });
+    await em.flush();
+    clock.advance(3_600_000); // a contact noted now would differ from the last one
+    const cases = await service.orm.em.fork().count(Case, {});
+    const contact = (await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'res-1' }))
+      .lastContactAt;
+    const refusedOpen = await service.graphql(
+      OPEN,
+      {
+        input: { reporterId: 'res-1', category: 'NEIGHBOUR_DISPUTE', channel: 'WALK_IN', description: '邻里噪音纠纷' },
+      },
+      gridWorkerOf2,
+    );
+    expect(refusedOpen.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reporterId' });
+    expect(refusedOpen.errors?.[0]?.message).toBe('居民「res-1」不存在或不在您负责的网格内');
+    const after = service.orm.em.fork();
+    expect(await after.count(Case, {})).toBe(cases);
+    expect((await after.findOneOrFail(ResidentProjection, { residentId: 'res-1' })).lastContactAt).toEqual(contact);
+    expect((await after.findOneOrFail(ProactiveTask, { id: task.id })).status).toBe('OPEN');
+    const own = await service.graphql(
+      OPEN,
+      {
+        input: { reporterId: 'res-2', category: 'NEIGHBOUR_DISPUTE', channel: 'GRID_PATROL', description: '楼道堆物' },
+      },
       gridWorkerOf2,
     );
     expect(own.errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
 import { communityYearMonth, Departments } from '@shequ/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { InMemoryApiKeys, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { ensureRollups } from '@shequ/database';
 import {
@@ -101,10 +101,11 @@ async function keptCounts(em: EntityManager) {
 
 describe.each(testDialects())('eventStatistics answered by the database on %s', (dialect) => {
   let service: TestSubgraph;
+  const keys = new InMemoryApiKeys();
   const fresh = () => service.orm.em.fork();
 
   beforeAll(async () => {
-    service = await startTestSubgraph(eventsService, { dialect, seed: true });
+    service = await startTestSubgraph(eventsService, { dialect, seed: true, apiKeys: keys });
   });
   afterAll(() => service?.stop());
 
@@ -775,6 +776,38 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       all.map((g, i) => ({ ...shown[i], uniqueParticipants: g.uniqueParticipants, elderlyShare: g.elderlyShare })),
     );
     expect(all.some((g) => g.uniqueParticipants > 0 && g.elderlyShare !== null)).toBe(true);
+  });
+
+  it('gives the elderly share exactly only to who may read the participants’ ages, not to a key with events:read alone', async () => {
+    // before, a key with events:read and events:statistics (no residents:read, so no Resident.age) got the exact
+    // share of a group of one or two participants: their age band
+    const query = `{ eventStatistics(groupBy: [TYPE, AUDIENCE, MONTH]) { uniqueParticipants elderlyShare suppressed } }`;
+    const answer = async (caller: Parameters<TestSubgraph['graphql']>[2]) => {
+      const result = await service.graphql(query, undefined, caller);
+      expect(result.errors).toBeUndefined();
+      return result.data.eventStatistics as Array<{ uniqueParticipants: number; elderlyShare: number | null }>;
+    };
+    // the demo's groups are large: a threshold above every group makes each of them "small"
+    const threshold = process.env.SHEQU_DISCLOSURE_THRESHOLD;
+    process.env.SHEQU_DISCLOSURE_THRESHOLD = '1000000';
+    let exact, eventsOnly, withAges;
+    try {
+      exact = await answer({ role: 'community_admin' });
+      eventsOnly = await answer({ authorization: keys.issue(['events:read', 'events:statistics']).authorization });
+      withAges = await answer({
+        authorization: keys.issue(['events:read', 'events:statistics', 'residents:read']).authorization,
+      });
+    } finally {
+      if (threshold === undefined) delete process.env.SHEQU_DISCLOSURE_THRESHOLD;
+      else process.env.SHEQU_DISCLOSURE_THRESHOLD = threshold;
+    }
+    expect(withAges).toEqual(exact);
+    const small = exact.flatMap((g, i) => (g.elderlyShare !== null ? [i] : []));
+    expect(small.length).toBeGreaterThan(0);
+    for (const i of small) {
+      expect(eventsOnly[i]).toMatchObject({ uniqueParticipants: exact[i].uniqueParticipants, elderlyShare: null });
+      expect(eventsOnly[i]).toMatchObject({ suppressed: expect.stringContaining('老年人占比') });
+    }
   });
 
   it('loads no event, registration or profile to answer (counts come from the database)', async () => {

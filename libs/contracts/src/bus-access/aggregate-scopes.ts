@@ -27,8 +27,8 @@ export const AGGREGATE_SCOPES: Readonly<Record<string, AggregateScopes>> = {
   // workers and organisations: ids, departments, grids; no names
   staff: { read: 'organizations:read', personal: NOT_PERSONAL },
   organization: { read: 'organizations:read', personal: NOT_PERSONAL },
-  // birth date, gender, permit expiry, moves, date of death
-  resident: { read: 'residents:read', personal: PERSON },
+  // birth date, gender, permit expiry (floating:read, as in the graph: FIELD_SCOPES), moves, date of death
+  resident: { read: 'residents:read', personal: ['pii:read', 'floating:read'] },
   // the category of a person; a sensitive one (重点人员) cannot be told from the subject
   care_category: { read: 'care:read', personal: ['pii:read', 'sensitive:read'] },
   floating: { read: 'floating:read', personal: PERSON },
@@ -49,13 +49,27 @@ export const AGGREGATE_SCOPES: Readonly<Record<string, AggregateScopes>> = {
   volunteer_hours: { read: 'events:read', personal: PERSON },
 };
 
+/**
+ * Payload fields the graph shows only with a scope of their own, beyond the read scope of their record and the
+ * personal fields of libs/auth: a resident's 居住证 dates need `floating:read` (`Resident.residencePermitExpiresOn`).
+ * A webhook gives such a field `null` to a key without the scope; the stream asks the scope of every aggregate
+ * whose payloads carry one (checked by test against the catalogue).
+ */
+export const FIELD_SCOPES: Readonly<Record<string, string>> = {
+  residencePermitIssuedOn: 'floating:read',
+  residencePermitExpiresOn: 'floating:read',
+};
+
 /** Every scope the table names: what a deployment may grant the platform's NATS user. */
 export const STREAM_SCOPES: readonly string[] = [
   ...new Set(Object.values(AGGREGATE_SCOPES).flatMap((s) => [s.read, ...s.personal])),
 ].sort();
 
-/** Scopes that give personal data (some aggregate's `personal`): pii:read, care:read, sensitive:read. */
-const PERSONAL_SCOPES = new Set(Object.values(AGGREGATE_SCOPES).flatMap((s) => s.personal));
+/**
+ * Scopes that give personal data (libs/auth's field scopes): pii:read, care:read, sensitive:read. floating:read, also
+ * asked of `resident` (its 居住证 dates), reads records of its own (floating.*) and is not one of them.
+ */
+const PERSONAL_SCOPES = new Set(['pii:read', 'care:read', 'sensitive:read']);
 
 /**
  * What the platform's NATS user is granted when the deployment says nothing: every `read` scope that is not itself a

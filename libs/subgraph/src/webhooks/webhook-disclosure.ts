@@ -1,5 +1,5 @@
 import { AccessControl, PERSONAL_FIELDS, type Permission, type PersonalField } from '@shequ/auth';
-import { SENSITIVE_CARE_CATEGORIES, type CareCategory, type EventEnvelope } from '@shequ/contracts';
+import { FIELD_SCOPES, SENSITIVE_CARE_CATEGORIES, type CareCategory, type EventEnvelope } from '@shequ/contracts';
 
 /**
  * Whether an event of a service's own must be withheld from a key as a whole (its mere existence would tell what the
@@ -15,7 +15,8 @@ const isPersonalField = (name: string): name is PersonalField => Object.hasOwn(P
  * event (its aggregate is the person and the category) goes only to keys that see the category — a sensitive one
  * (重点人员) only with `sensitive:read`; a personal field in the payload (a resident's `birthDate` in
  * `resident.registered`) is given as the graph gives it to the key (raw with `pii:read`, else masked or left out:
- * `null`). Null: the event is not sent to this key at all.
+ * `null`), and so is a field that needs a scope of its own (`FIELD_SCOPES`: a 居住证 date without
+ * `floating:read`). Null: the event is not sent to this key at all.
  */
 export function webhookDataFor(
   event: EventEnvelope,
@@ -37,6 +38,11 @@ export function webhookDataFor(
   if (withheld(event, key)) return null;
   let shown: Record<string, unknown> | null = null;
   for (const [name, value] of Object.entries(data)) {
+    const scope = FIELD_SCOPES[name];
+    if (scope && value !== null && !key.can(scope as Permission)) {
+      (shown ??= { ...data })[name] = null;
+      continue;
+    }
     if (!isPersonalField(name) || typeof value !== 'string') continue;
     const given = key.present(name, value);
     if (given !== value) (shown ??= { ...data })[name] = given;

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, inCommunityScope, ReferenceProjection, type SubgraphContext } from '@shequ/subgraph';
 import { Case } from '../entities/case.js';
@@ -6,6 +6,7 @@ import { GridProjection } from '../entities/grid-projection.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import type { Visit } from '../entities/visit.js';
 import { householdGrid } from './visits.js';
+import { timelineActor, type TimelineActor } from './workflow-actor.js';
 
 /**
  * Cases the caller may see: its community (or region); a departmental role only its department's cases;
@@ -76,11 +77,27 @@ export async function visibleHouseholdVisits(
 }
 
 /** The grid a household or resident is in, as this service knows it (reference facts, else the resident projection). */
-async function gridOf(ctx: SubgraphContext, kind: 'HOUSEHOLD' | 'RESIDENT', id: string): Promise<string | null> {
-  const fact = await ctx.em.findOne(ReferenceProjection, { kind, id }, { fields: ['kind', 'id', 'gridId'] });
+export async function gridOf(em: EntityManager, kind: 'HOUSEHOLD' | 'RESIDENT', id: string): Promise<string | null> {
+  const fact = await em.findOne(ReferenceProjection, { kind, id }, { fields: ['kind', 'id', 'gridId'] });
   if (fact?.gridId) return fact.gridId;
-  if (kind === 'HOUSEHOLD') return householdGrid(ctx.em, id);
-  return (await ctx.em.findOne(ResidentProjection, { residentId: id }))?.gridId ?? null;
+  if (kind === 'HOUSEHOLD') return householdGrid(em, id);
+  return (await em.findOne(ResidentProjection, { residentId: id }))?.gridId ?? null;
+}
+
+/**
+ * Who opens a case, as `openCase` needs to know it on every path (the mutation, Open311 intake, seeds): the actor
+ * written on the timeline and, for a grid worker (网格员), the grids it works in — it registers matters of its own
+ * grids only (a case notes a contact with its reporter and settles their proactive tasks, as a visit does).
+ */
+export interface CaseOpener {
+  actor: TimelineActor;
+  /** Grid ids the opener is limited to; null for callers not limited to grids. */
+  grids: ReadonlySet<string> | null;
+}
+
+/** The caller of a request as the opener of a case. */
+export async function caseOpener(ctx: SubgraphContext): Promise<CaseOpener> {
+  return { actor: timelineActor(ctx.principal), grids: await visibleGridIds(ctx) };
 }
 
 /**
@@ -104,7 +121,7 @@ export async function checkVisitScope(
     ['residentId', 'RESIDENT', visit.residentId, '居民'],
   ] as const) {
     if (!id) continue;
-    const grid = await gridOf(ctx, kind, id);
+    const grid = await gridOf(ctx.em, kind, id);
     if (!grid || !grids.has(grid)) throw new InvalidInputError(field, `${label}「${id}」不存在或不在您负责的网格内`);
   }
 }

@@ -42,17 +42,23 @@ export interface ControlledCaseStatisticsGroup {
  * values present in the caller's scope and time window before the other filters (`universe`: zero cells too, so
  * neither a group's presence nor a filter narrowing to one grid or category tells anything) and each measure (cases, resolved, each
  * rating grade) put through disclosure control (libs/auth `controlDisclosure`): a cell below the threshold is
- * null with a reason, with secondary suppression along every dimension. The on-time rate and the mean hours to
- * resolution are null when the resolved count is suppressed or below the threshold.
+ * null with a reason, with secondary suppression along every dimension. The cases still open (count − resolved) are a
+ * cell of the table too, never shown but put through the same control — within a group count = resolved + open is
+ * one more line — so a shown count and a shown resolved never tell 1 to 4 open cases (an open count of 0 is left
+ * free: it points to no one). The on-time rate and the mean hours to resolution are null when the resolved count is
+ * suppressed or below the threshold. `protectRatings` alone (a caller reading cases but not evaluations,
+ * `cases:appraisal`): the counts are exact, each rating grade controlled over the groups listed.
  */
 export function controlCaseStatistics(
   groups: StatisticsGroup[],
   universe: StatisticsGroup[],
   dimensions: readonly CaseStatisticsDimension[],
   protect: boolean,
+  protectRatings = protect,
 ): ControlledCaseStatisticsGroup[] {
-  if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
+  if (!protect && !protectRatings) return groups.map((g) => ({ ...g, suppressed: null }));
   const threshold = disclosureThreshold();
+  if (!protect) return controlRatings(groups, dimensions, threshold);
   const values = dimensions.map((d) => [...new Set([...universe, ...groups].map((g) => g.key[d] ?? null))]);
   // the groups listed: every combination of the values, numbered in mixed radix (the last dimension fastest), so a
   // line (the groups that differ in one dimension) is the group's number with that dimension's digit taken out
@@ -69,22 +75,37 @@ export function controlCaseStatistics(
   const keyOf = (group: number): StatisticsGroup['key'] =>
     Object.fromEntries(dimensions.map((d, i) => [d, values[i][Math.floor(group / strides[i]) % values[i].length]]));
   const counted = new Map(groups.map((g) => [numberOf(g.key), g]));
-  const measures: Measure[] = ['count', 'resolved', ...RATED_GRADES];
-  const valueOf = (g: StatisticsGroup | undefined, measure: Measure) =>
-    !g ? 0 : measure === 'count' || measure === 'resolved' ? g[measure] : g.ratings[measure];
-  type Keys = { group: number; measure: number };
+  // `open` (count − resolved) is never shown but is a cell of the table: shown count and resolved would give it
+  const measures: Array<Measure | 'open'> = ['count', 'resolved', 'open', ...RATED_GRADES];
+  const valueOf = (g: StatisticsGroup | undefined, measure: Measure | 'open') =>
+    !g
+      ? 0
+      : measure === 'open'
+        ? g.count - g.resolved
+        : measure === 'count' || measure === 'resolved'
+          ? g[measure]
+          : g.ratings[measure];
+  const PARTITION = [0, 1, 2]; // count = resolved + open: one line within the group
+  // an open count of 0 ("all resolved") points to no one: it is left out of control (a cell of 1 to 4 is not)
+  type Keys = { group: number; measure: number; free?: boolean };
   const cells: Array<{ keys: Keys; count: number }> = [];
   for (let group = 0; group < total; group++)
     measures.forEach((measure, m) =>
-      cells.push({ keys: { group, measure: m }, count: valueOf(counted.get(group), measure) }),
+      cells.push({
+        keys: { group, measure: m, free: measure === 'open' && valueOf(counted.get(group), measure) === 0 },
+        count: valueOf(counted.get(group), measure),
+      }),
     );
   const controlled = controlDisclosure<Keys, (typeof cells)[number]>(cells, {
     threshold,
-    isProtected: () => true,
-    lines: dimensions.map((_, i) => (keys: Keys) => {
-      const digit = Math.floor(keys.group / strides[i]) % values[i].length;
-      return `${keys.measure}:${keys.group - digit * strides[i]}`;
-    }),
+    isProtected: (keys) => !keys.free,
+    lines: [
+      ...dimensions.map((_, i) => (keys: Keys) => {
+        const digit = Math.floor(keys.group / strides[i]) % values[i].length;
+        return `${keys.measure}:${keys.group - digit * strides[i]}`;
+      }),
+      (keys: Keys) => (PARTITION.includes(keys.measure) ? `p:${keys.group}` : `s:${keys.group}:${keys.measure}`),
+    ],
   });
   const combos = Array.from({ length: total }, (_, group) => keyOf(group));
   return combos.map((key, group) => {
@@ -118,5 +139,43 @@ export function controlCaseStatistics(
       ratings,
       suppressed: clauses.length ? clauses.join('；') : null,
     };
+  });
+}
+
+/**
+ * The ratings of a table whose cases the caller may read but whose evaluations it may not (`cases:read` without
+ * `cases:appraisal`: a key): each grade a table over the groups listed (the caller can list the cases, so a group's
+ * presence tells nothing new), a cell below the threshold null, secondary suppression along every dimension.
+ */
+function controlRatings(
+  groups: StatisticsGroup[],
+  dimensions: readonly CaseStatisticsDimension[],
+  threshold: number,
+): ControlledCaseStatisticsGroup[] {
+  type Keys = { group: number; grade: EvaluationGrade };
+  const cells = groups.flatMap((g, group) =>
+    RATED_GRADES.map((grade) => ({ keys: { group, grade }, count: g.ratings[grade] })),
+  );
+  const controlled = controlDisclosure<Keys, (typeof cells)[number]>(cells, {
+    threshold,
+    isProtected: () => true,
+    lines: dimensions.map(
+      (skipped) => (keys: Keys) =>
+        JSON.stringify([
+          keys.grade,
+          dimensions.map((d) => (d === skipped ? '*' : (groups[keys.group].key[d] ?? null))),
+        ]),
+    ),
+  });
+  return groups.map((g, group) => {
+    const clauses: string[] = [];
+    const ratings = Object.fromEntries(
+      RATED_GRADES.map((grade, m) => {
+        const cell = controlled[group * RATED_GRADES.length + m];
+        if (cell.suppressed) clauses.push(`${LABELS[grade]}：${cell.suppressed}`);
+        return [grade, cell.count];
+      }),
+    ) as Record<EvaluationGrade, number | null>;
+    return { ...g, ratings, suppressed: clauses.length ? clauses.join('；') : null };
   });
 }

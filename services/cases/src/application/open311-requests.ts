@@ -9,9 +9,8 @@ import { CaseActions } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { CaseTimelineEntry } from '../entities/case-timeline-entry.js';
 import { Open311Request } from '../entities/open311-request.js';
-import { caseScope } from './case-scope.js';
+import { caseScope, type CaseOpener } from './case-scope.js';
 import { openCase } from './open-case.js';
-import type { TimelineActor } from './workflow-actor.js';
 
 /** The most requests one GET answers (GeoReport: "a maximum of 1000 requests"). */
 export const MAX_OPEN311_REQUESTS = 1000;
@@ -51,7 +50,7 @@ export async function placeOf(
 export async function submitOpen311Request(
   uow: UnitOfWork,
   report: Open311Report,
-  caller: { communityId: string; clientId: string; actor: TimelineActor },
+  caller: { communityId: string; clientId: string; opener: CaseOpener },
   now: Date,
 ): Promise<{ request: Open311Request; case: Case }> {
   const accepted = acceptOpen311Report(report);
@@ -64,10 +63,11 @@ export async function submitOpen311Request(
       description: accepted.description,
       priority: accepted.priority,
       gridId: place?.gridId ?? null,
+      gridField: 'address_id',
     },
     caller.communityId,
     now,
-    caller.actor,
+    caller.opener,
   );
   const request = uow.em.create(Open311Request, {
     id: newId(),

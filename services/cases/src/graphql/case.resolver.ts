@@ -3,7 +3,7 @@ import type { CaseCategory, CaseChannel, CasePriority } from '@shequ/contracts';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { caseListWhere } from '../application/case-query.js';
-import { caseVisible } from '../application/case-scope.js';
+import { caseOpener, caseVisible } from '../application/case-scope.js';
 import { takeStep, type StepCommand } from '../application/case-steps.js';
 import { openCase } from '../application/open-case.js';
 import { timelineActor, workflowActor } from '../application/workflow-actor.js';
@@ -80,6 +80,7 @@ export class CaseResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('cases:write');
+    const opener = await caseOpener(ctx);
     const opened = await ctx.transaction((uow) =>
       openCase(
         uow,
@@ -93,7 +94,7 @@ export class CaseResolver {
         },
         ctx.communityId,
         ctx.clock.now(),
-        timelineActor(ctx.principal),
+        opener,
       ),
     );
     return { case: opened };

@@ -27,6 +27,8 @@ export class CaseStatisticsResolver {
     // who may not read cases (analysts) sees the counts under disclosure control, over every group of the scope and
     // time window (the other filters narrow the counts, not the groups listed)
     const protect = !ctx.access.can('cases:read');
+    // ratings are residents' evaluations, read one by one only with cases:appraisal (a key with cases:read has not)
+    const protectRatings = protect || !ctx.access.can('cases:appraisal');
     const universe =
       protect && dimensions.length
         ? await caseStatistics(ctx.em, scope, dimensions, {
@@ -34,7 +36,7 @@ export class CaseStatisticsResolver {
             openedTo: filter?.openedTo,
           })
         : [];
-    const groups = controlCaseStatistics(counted, universe, dimensions, protect);
+    const groups = controlCaseStatistics(counted, universe, dimensions, protect, protectRatings);
     return groups.map((g) => ({
       category: g.key.CATEGORY ?? null,
       channel: g.key.CHANNEL ?? null,

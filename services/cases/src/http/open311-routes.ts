@@ -11,7 +11,7 @@ import {
   submitOpen311Request,
   type Open311RequestView,
 } from '../application/open311-requests.js';
-import { timelineActor } from '../application/workflow-actor.js';
+import { caseOpener } from '../application/case-scope.js';
 import { open311Service, open311Services, type Open311Report, type Open311Service } from '../domain/open311.js';
 import { open311Body, type Open311Format } from './open311-format.js';
 import { open311OpenApiDocument } from './open311-openapi.js';
@@ -189,6 +189,7 @@ export function open311Routes(deps: ServiceDependencies, callers: RouteCallers):
         for (const [name, value] of params) if (!form.has(name)) form.set(name, value);
         const ctx = await asCaller(form);
         ctx.access.require('cases:write');
+        const opener = await caseOpener(ctx);
         const { request: saved, case: opened } = await ctx.transaction((uow) =>
           submitOpen311Request(
             uow,
@@ -196,7 +197,7 @@ export function open311Routes(deps: ServiceDependencies, callers: RouteCallers):
             {
               communityId: ctx.communityId,
               clientId: ctx.principal.kind === 'anonymous' ? 'anonymous' : ctx.principal.id,
-              actor: timelineActor(ctx.principal),
+              opener,
             },
             ctx.clock.now(),
           ),

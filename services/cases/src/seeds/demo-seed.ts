@@ -6,7 +6,7 @@ import type { EventSink } from '@shequ/messaging';
 import { seedReferenceProjection, type DemoSeedDependencies, type UnitOfWork } from '@shequ/subgraph';
 import { takeStep } from '../application/case-steps.js';
 import { evaluateCase } from '../application/evaluations.js';
-import { openCase } from '../application/open-case.js';
+import { openCase, SYSTEM_OPENER } from '../application/open-case.js';
 import { upsertResidentProjection } from '../application/resident-projection-updates.js';
 import { CATEGORY_POLICIES } from '../domain/category-policy.js';
 import type { WorkflowActor } from '../domain/case-workflow.js';
@@ -133,6 +133,7 @@ export async function seedCasesDemo({ orm, outbox, logger, clock }: DemoSeedDepe
         { reporterId: reporter.id, category, channel, description },
         communityId,
         openedAt,
+        SYSTEM_OPENER,
       );
       const handler = opened.assigneeStaffId ?? data.staff[0].id;
       const actor: WorkflowActor = {

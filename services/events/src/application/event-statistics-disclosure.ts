@@ -15,6 +15,8 @@ const LABELS: Record<PeopleMeasure | 'attendanceRate' | 'elderlyShare', string> 
   elderlyShare: '老年人占比',
 };
 
+const AGE_BASE_TOO_SMALL = (threshold: number) => `所据人数少于 ${threshold} 或已抑制，为防识别个人不予显示`;
+
 export interface ControlledEventStatisticsGroup {
   key: StatisticsGroup['key'];
   events: number;
@@ -40,16 +42,29 @@ export type EventStatisticsGroupWithBases = StatisticsGroup & { known?: number }
  * still booked are 0 once the group's events have ended, so registrations = attended + no-shows). The shares are
  * null when one of their counts is suppressed or their denominator (attended + no-shows; participants of known
  * age) is below the threshold: `elderlyShare` never tells the age band of fewer people than the threshold.
+ * `protectAges` (default `protect`): the caller may read registrations but not the ages of the people registered
+ * (without `residents:read`: a key with `events:read` alone): the counts are exact, the share under the same rule.
  */
 export function controlEventStatistics(
   groups: EventStatisticsGroupWithBases[],
   dimensions: readonly EventStatisticsDimension[],
   protect: boolean,
   distinct: boolean,
+  protectAges = protect,
 ): ControlledEventStatisticsGroup[] {
   const strip = ({ known: _known, ...group }: EventStatisticsGroupWithBases) => group;
-  if (!protect) return groups.map((g) => ({ ...strip(g), suppressed: null }));
   const threshold = disclosureThreshold();
+  if (!protect && !protectAges) return groups.map((g) => ({ ...strip(g), suppressed: null }));
+  if (!protect)
+    // the counts are the caller's to see, the participants' ages are not: the share follows its base alone
+    return groups.map((g) => {
+      const hidden = g.elderlyShare !== null && (g.known ?? 0) < threshold;
+      return {
+        ...strip(g),
+        elderlyShare: hidden ? null : g.elderlyShare,
+        suppressed: hidden ? `${LABELS.elderlyShare}：${AGE_BASE_TOO_SMALL(threshold)}` : null,
+      };
+    });
   // without distinct participants counted (not selected) there is nothing of theirs to show or suppress
   const measures = PEOPLE.filter((m) => distinct || m !== 'uniqueParticipants');
   type Keys = { group: number; measure: PeopleMeasure };
@@ -82,7 +97,7 @@ export function controlEventStatistics(
     const share = (field: 'attendanceRate' | 'elderlyShare', inputs: Array<number | null>, base: number) => {
       if (g[field] === null) return null;
       if (inputs.some((v) => v === null) || base < threshold) {
-        clauses.push(`${LABELS[field]}：所据人数少于 ${threshold} 或已抑制，为防识别个人不予显示`);
+        clauses.push(`${LABELS[field]}：${AGE_BASE_TOO_SMALL(threshold)}`);
         return null;
       }
       return g[field];

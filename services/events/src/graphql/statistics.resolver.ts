@@ -29,6 +29,9 @@ export class EventStatisticsResolver {
     const dimensions = [...new Set(groupBy)];
     // who may not see registrations person by person (analysts) sees the counts of people under disclosure control
     const protect = !ctx.access.can('events:read');
+    // the elderly share is derived from the participants' ages (Resident.age, residents:read): exact only for a
+    // caller who could read both who took part and how old they are
+    const protectAges = protect || !ctx.access.can('residents:read');
     const counted = await eventStatisticsOf(
       ctx.em,
       communityWhere(ctx.access),
@@ -39,9 +42,9 @@ export class EventStatisticsResolver {
         types: (filter?.types ?? null) as CommunityEventType[] | null,
       },
       // distinct participants only when a selected field shows them (they read every attendance)
-      { distinct, bases: protect },
+      { distinct, bases: protectAges },
     );
-    const groups = controlEventStatistics(counted, dimensions, protect, distinct);
+    const groups = controlEventStatistics(counted, dimensions, protect, distinct, protectAges);
     return groups.map((g) => ({
       type: g.key.TYPE ?? null,
       month: g.key.MONTH ?? null,

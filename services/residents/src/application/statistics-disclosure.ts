@@ -32,13 +32,22 @@ export async function controlledResidentStatistics(
   scope: StatisticsScope,
   groupBy: StatisticsDimension[],
   today: string,
-  caller: { includeSensitive: boolean; seesCategory: (category: CareCategory) => boolean },
+  caller: {
+    includeSensitive: boolean;
+    seesCategory: (category: CareCategory) => boolean;
+    /** Whether the caller may read residents person by person (`residents:read`); default true. */
+    readsResidents?: boolean;
+  },
 ): Promise<ControlledStatistics> {
   const dimensions = [...new Set(groupBy)];
   const counted = CareCategories.codes.filter((c) => caller.includeSensitive || !SENSITIVE_CATEGORIES.includes(c));
   const filterCategory = (criteria?.careCategory ?? null) as CareCategory | null;
   const protectedFilter = filterCategory !== null && !caller.seesCategory(filterCategory);
   const protectedDimension = dimensions.includes('CARE_CATEGORY') && !counted.every(caller.seesCategory);
+  if (protectedFilter && dimensions.includes('CARE_CATEGORY'))
+    throw new InvalidInputError('groupBy', '按无权查看的关爱对象类别筛选时，不能再按关爱类别分组');
+  if (caller.readsResidents === false)
+    return controlWholeTable(em, criteria, scope, dimensions, today, caller.includeSensitive, counted);
   if (!protectedFilter && !protectedDimension) {
     const result = await residentStatistics(em, criteria, scope, dimensions, today, caller.includeSensitive);
     return {
@@ -47,8 +56,6 @@ export async function controlledResidentStatistics(
       groups: result.groups.map((g) => ({ ...g, suppressed: null })),
     };
   }
-  if (protectedFilter && dimensions.includes('CARE_CATEGORY'))
-    throw new InvalidInputError('groupBy', '按无权查看的关爱对象类别筛选时，不能再按关爱类别分组');
   // Count over everyone the other criteria select, with the care category as the last dimension, so that groups
   // exist whether or not anyone in them has the category (a group's presence tells nothing).
   const others = dimensions.filter((d) => d !== 'CARE_CATEGORY');
@@ -109,4 +116,79 @@ export async function controlledResidentStatistics(
     totalSuppressed: total.suppressed,
     groups: controlled.map((g) => ({ ...g, keys: dimensions.length ? g.keys.slice(0, -1) : [] })),
   };
+}
+
+/**
+ * The most groups a table controlled as a whole may list: it lists every combination of the values in scope (zero
+ * cells too), so a district's buildings × genders × age bands would be hundreds of thousands of rows.
+ */
+export const MAX_CONTROLLED_GROUPS = 20_000;
+
+/**
+ * `residentStatistics` for a caller who may not read residents at all (without `residents:read`: analysts, keys with
+ * `residents:statistics` alone). Every count is of people whose gender, age, residence type and care categories
+ * the caller cannot read, so every cell is controlled, as `caseStatistics` and `eventStatistics` control theirs: the
+ * table lists every combination of the values present in the caller's scope before the filters (every care
+ * category it may count and «非关爱对象»), zero cells too, a cell below the threshold is null, secondary suppression
+ * along every dimension, and the total is null below the threshold.
+ */
+async function controlWholeTable(
+  em: EntityManager,
+  criteria: ResidentCriteria | null | undefined,
+  scope: StatisticsScope,
+  dimensions: StatisticsDimension[],
+  today: string,
+  includeSensitive: boolean,
+  counted: readonly CareCategory[],
+): Promise<ControlledStatistics> {
+  const threshold = disclosureThreshold();
+  const result = await residentStatistics(em, criteria, scope, dimensions, today, includeSensitive);
+  const total = controlTotal(result.total, threshold);
+  if (dimensions.length === 0)
+    return {
+      total: total.count,
+      totalSuppressed: total.suppressed,
+      groups: result.groups.map((g) => ({ ...g, ...controlTotal(g.count, threshold) })),
+    };
+  const filtered = criteria && Object.values(criteria).some((v) => v !== null && v !== undefined);
+  const universe = filtered ? await residentStatistics(em, null, scope, dimensions, today, includeSensitive) : result;
+  const values = dimensions.map((dimension, i) => {
+    const byValue = new Map<string, StatisticsKey>();
+    if (dimension === 'CARE_CATEGORY') {
+      for (const c of counted) byValue.set(c, { dimension, value: c, label: CareCategories.labels[c] });
+      byValue.set(NONE.value, { dimension, ...NONE });
+    }
+    for (const group of [...universe.groups, ...result.groups])
+      if (!byValue.has(group.keys[i].value)) byValue.set(group.keys[i].value, group.keys[i]);
+    return [...byValue.values()];
+  });
+  const size = values.reduce((n, v) => n * v.length, 1);
+  if (size > MAX_CONTROLLED_GROUPS)
+    throw new InvalidInputError(
+      'groupBy',
+      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 ${size} 组），请减少分组维度或缩小范围`,
+    );
+  const idOf = (keys: readonly StatisticsKey[]) => keys.map((k) => k.value).join('\u0000');
+  const byKey = new Map(result.groups.map((g) => [idOf(g.keys), g.count]));
+  const cells: Array<{ keys: StatisticsKey[]; count: number }> = [];
+  const combine = (prefix: StatisticsKey[]) => {
+    if (prefix.length === dimensions.length) {
+      cells.push({ keys: prefix, count: byKey.get(idOf(prefix)) ?? 0 });
+      return;
+    }
+    for (const key of values[prefix.length]) combine([...prefix, key]);
+  };
+  combine([]);
+  const controlled = controlDisclosure<StatisticsKey[], (typeof cells)[number]>(cells, {
+    threshold,
+    isProtected: () => true,
+    lines: dimensions.map(
+      (_, index) => (keys: StatisticsKey[]) =>
+        keys
+          .filter((_k, i) => i !== index)
+          .map((k) => k.value)
+          .join('\u0000'),
+    ),
+  });
+  return { total: total.count, totalSuppressed: total.suppressed, groups: controlled };
 }

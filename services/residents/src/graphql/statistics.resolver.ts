@@ -36,6 +36,9 @@ export class StatisticsResolver {
       {
         includeSensitive,
         seesCategory: (category) => ctx.access.seesCare(SENSITIVE_CATEGORIES.includes(category)),
+        // who may not read residents (analysts, a key with residents:statistics alone) sees every count controlled:
+        // each is derived from gender, age, residence type or care categories it cannot read person by person
+        readsResidents: ctx.access.can('residents:read'),
       },
     );
   }

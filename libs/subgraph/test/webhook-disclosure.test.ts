@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ResidentRegistered, ResidentUpdated, type EventEnvelope } from '@shequ/contracts';
+import { webhookDataFor } from '../src/webhooks/webhook-disclosure.js';
+
+// The graph shows a resident's 居住证 dates only with floating:read (Resident.residencePermitExpiresOn): a webhook
+// gives them to a key as the graph would. Before, resident.registered / resident.updated carried the expiry to every
+// key with residents:read.
+const envelope = (type: string, data: Record<string, unknown>): EventEnvelope =>
+  ({
+    id: 'e-1',
+    type,
+    version: 1,
+    source: 'residents',
+    subject: `shequ.residents.${type}`,
+    communityId: '350203008006',
+    occurredAt: '2026-12-04T00:00:00.000Z',
+    actor: null,
+    correlationId: null,
+    data,
+  }) as unknown as EventEnvelope;
+
+describe('a webhook gives a field that needs a scope of its own only with that scope', () => {
+  const registered = envelope(ResidentRegistered.type, {
+    residentId: 'r-1',
+    birthDate: '1990-01-01',
+    residenceType: 'FLOATING',
+    residencePermitExpiresOn: '2027-03-01',
+  });
+  const updated = envelope(ResidentUpdated.type, {
+    residentId: 'r-1',
+    changedFields: ['residencePermitExpiresOn'],
+    residenceType: 'FLOATING',
+    residencePermitExpiresOn: '2027-03-01',
+  });
+
+  it('withholds the 居住证 expiry from a key without floating:read', () => {
+    expect(webhookDataFor(registered, ['residents:read', 'pii:read'])).toMatchObject({
+      birthDate: '1990-01-01',
+      residencePermitExpiresOn: null,
+    });
+    expect(webhookDataFor(updated, ['residents:read'])).toMatchObject({ residencePermitExpiresOn: null });
+  });
+
+  it('gives it with floating:read', () => {
+    expect(webhookDataFor(updated, ['residents:read', 'floating:read'])).toMatchObject({
+      residencePermitExpiresOn: '2027-03-01',
+    });
+    expect(webhookDataFor(registered, ['residents:read', 'floating:read'])).toMatchObject({
+      birthDate: null,
+      residencePermitExpiresOn: '2027-03-01',
+    });
+  });
+});
