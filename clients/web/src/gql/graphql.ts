@@ -3827,7 +3827,7 @@ export type Query = {
   careReviewsDue?: Maybe<ResidentCareRecordConnection>;
   /** 按编号查询事项（需 cases:read；仅限可见范围） */
   case?: Maybe<Case>;
-  /** 事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息；无权查看事项的角色（分析人员）按统计披露控制抑制小格 */
+  /** 事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息；无权查看事项的角色（分析人员）按统计披露控制抑制小格（含未办结数），无评议查看权限者评议分布同样抑制 */
   caseStatistics?: Maybe<Array<CaseStatisticsGroup>>;
   /** 事项列表（需 cases:read；按受理先后；部门角色只见本部门事项，网格员只见本网格） */
   cases?: Maybe<CaseConnection>;
@@ -3911,7 +3911,7 @@ export type Query = {
   resident?: Maybe<Resident>;
   /** 按身份证号查询居民（特权查询：需 residents:read 且可查看身份证号原值；每次查询记入审计） */
   residentByIdNumber?: Maybe<Resident>;
-  /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看的关爱类别按统计披露控制抑制小格 */
+  /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看居民的角色（分析人员）所有计数按统计披露控制抑制小格，无权查看的关爱类别同样抑制 */
   residentStatistics?: Maybe<ResidentStatistics>;
   /** 居民列表（需 residents:read）：可按网格、楼栋、住户、关爱对象类别、居住类型、状态、年龄、性别、姓名前缀筛选 */
   residents?: Maybe<ResidentConnection>;

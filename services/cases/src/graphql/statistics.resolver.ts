@@ -12,7 +12,7 @@ import { CaseStatisticsGroupType } from './statistics.type.js';
 export class CaseStatisticsResolver {
   @Query(() => [CaseStatisticsGroupType], {
     description:
-      '事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息；无权查看事项的角色（分析人员）按统计披露控制抑制小格',
+      '事项统计（需 cases:statistics）：按维度分组的数量、按时办结率、平均办结时长、有效评议分布；不含个人信息；无权查看事项的角色（分析人员）按统计披露控制抑制小格（含未办结数），无评议查看权限者评议分布同样抑制',
   })
   async caseStatistics(
     @Arg('groupBy', () => [CaseStatisticsDimensionEnum], { description: '分组维度（0-3 个）' }) groupBy: string[],

@@ -13,7 +13,7 @@ import { ResidentStatisticsFilter } from './statistics.inputs.js';
 export class StatisticsResolver {
   @Query(() => ResidentStatisticsType, {
     description:
-      '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看的关爱类别按统计披露控制抑制小格',
+      '人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看居民的角色（分析人员）所有计数按统计披露控制抑制小格，无权查看的关爱类别同样抑制',
   })
   async residentStatistics(
     @Arg('groupBy', () => [ResidentStatisticsDimension], { description: '分组维度（可多选，交叉分组）' })
