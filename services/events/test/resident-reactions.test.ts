@@ -9,6 +9,7 @@ import {
   STREAM_NAME,
   type EventEnvelope,
 } from '@shequ/contracts';
+import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
@@ -181,6 +182,14 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
     expect(event.communityEvent).toEqual({ status: 'FULL', seatsTaken: 1, waitlisted: 0 });
     const cancelled = await service.orm.em.fork().findOneOrFail(Registration, seat.id);
     expect(cancelled.cancelReason).toBe('居民已故');
+    // the death stays in the service: registration.cancelled tells the bus (and events:read keys) only a withdrawal
+    const onTheBus = await service.orm.em
+      .fork()
+      .find(OutboxMessage, { subject: 'shequ.events.registration.cancelled', payload: { $like: `%${seat.id}%` } });
+    expect(onTheBus.map((row) => JSON.parse(row.payload).data)).toEqual([
+      { registrationId: seat.id, eventId: future, residentId: 'grandpa', cause: 'WITHDRAWN' },
+    ]);
+    expect(onTheBus[0].payload).not.toContain('已故');
     const consumer = service.consumers[0];
     await waitFor(
       async () => ((await consumer.apply(death, async () => undefined)) === 'duplicate' ? true : undefined),

@@ -66,10 +66,13 @@ export const RegistrationCancelled = defineEvent({
   source: 'events',
   aggregate: 'registration',
   name: 'cancelled',
-  description: '报名取消（本人取消、活动取消或居民死亡）',
+  description: '报名取消（本人取消、活动取消，或报名人已不在本社区）；不含取消原因的文字',
   data: Type.Object({
     ...Registration,
-    reason: Type.String({ description: '取消原因' }),
+    cause: Type.Union([Type.Literal('WITHDRAWN'), Type.Literal('EVENT_CANCELLED')], {
+      description:
+        '取消类别：WITHDRAWN 报名人退出（本人取消，或因居民状态变化由系统取消，不区分、不说明原因，原因属个人信息），EVENT_CANCELLED 活动取消（原因见 event.cancelled）',
+    }),
   }),
 });
 

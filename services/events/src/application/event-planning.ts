@@ -289,7 +289,17 @@ export async function cancelEvent(
   event.status = nextEventStatus(event.status, 'CANCEL');
   event.cancelReason = reason;
   for (const registration of await uow.em.find(Registration, { event, status: { $in: LIVE_REGISTRATION } })) {
-    await cancelLockedRegistration(uow.em, uow.events, event, registration, `活动取消：${reason}`, now);
+    await cancelLockedRegistration(
+      uow.em,
+      uow.events,
+      event,
+      registration,
+      {
+        reason: `活动取消：${reason}`,
+        cause: 'EVENT_CANCELLED',
+      },
+      now,
+    );
   }
   uow.events.record(EventCancelled, { eventId: event.id, reason, cancelledAt: now.toISOString() });
   await uow.em.flush();

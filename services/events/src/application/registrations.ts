@@ -80,6 +80,9 @@ export async function registerForEvent(
   return registration;
 }
 
+/** What the bus learns of a cancellation (registration.cancelled's `cause`); the reason's words stay here. */
+export type RegistrationCancelCause = 'WITHDRAWN' | 'EVENT_CANCELLED';
+
 /**
  * Cancels one registration (the event already locked by the caller). A released seat goes to the first
  * resident on the waitlist; with nobody waiting a full event opens again.
@@ -89,9 +92,10 @@ export async function cancelLockedRegistration(
   events: EventSink,
   event: CommunityEvent,
   registration: Registration,
-  reason: string,
+  cancellation: { reason: string; cause: RegistrationCancelCause },
   now: Date,
 ): Promise<Registration | null> {
+  const { reason, cause } = cancellation;
   const held = registration.status === 'CONFIRMED';
   registration.status = nextRegistrationStatus(registration.status, 'CANCEL');
   registration.cancelledAt = now;
@@ -100,7 +104,9 @@ export async function cancelLockedRegistration(
     registrationId: registration.id,
     eventId: event.id,
     residentId: registration.residentId,
-    reason,
+    // the reason's words stay in the service (the resident's own words, or that they died or moved away, are
+    // personal): the bus learns only whether the resident withdrew or the event was cancelled
+    cause,
   });
   await em.flush();
   if (!held) return null;
@@ -142,7 +148,7 @@ export async function cancelRegistration(
     uow.events,
     event,
     found,
-    command.reason?.trim() || '本人取消',
+    { reason: command.reason?.trim() || '本人取消', cause: 'WITHDRAWN' },
     now,
   );
   return { registration: found, promoted };

@@ -122,7 +122,7 @@ export async function releaseFutureRegistrations(
       continue;
     await em.refresh(registration);
     if (registration.status !== 'CONFIRMED' && registration.status !== 'WAITLISTED') continue;
-    await cancelLockedRegistration(em, events, event, registration, reason, now);
+    await cancelLockedRegistration(em, events, event, registration, { reason, cause: 'WITHDRAWN' }, now);
     cancelled += 1;
   }
   return cancelled;
