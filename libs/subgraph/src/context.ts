@@ -6,6 +6,7 @@ import { ConflictError, InvalidInputError, ReferenceNotSyncedError, UnknownRefer
 import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
+import { uniqueConflictFor, type UniqueConflictRule } from './unique-conflicts.js';
 
 /** A unit of work: an EntityManager and the event sink writing into the same transaction. */
 export interface UnitOfWork {
@@ -34,8 +35,9 @@ export interface SubgraphContext {
    * X-Shequ-Community) it is refused, unless the work is about the places above communities (`aboveCommunity`); so is
    * a write in a community that is not registered (NOT_YET_SYNCED while this service is still catching up). A write
    * that hits a unique index (a concurrent request wrote the same record first, between this one's checks and its
-   * insert) is rolled back and answered CONFLICT (`UNIQUE_CONFLICT_MESSAGE`): sent again, the request meets the rule's
-   * own answer (e.g. «已是党员»), as its checks then see the other request's record.
+   * insert) is rolled back and answered CONFLICT with the message of the rule the index stands for, as the service
+   * declares it (`SubgraphServiceDefinition.uniqueConflicts`: the same answer as the non-racing path, e.g. «已有党员档案»),
+   * else with `UNIQUE_CONFLICT_MESSAGE` (sent again, the request then meets the rule's own check).
    */
   transaction<T>(work: (uow: UnitOfWork) => Promise<T>, options?: { aboveCommunity?: boolean }): Promise<T>;
 }
@@ -69,6 +71,8 @@ export function createSubgraphContext(deps: {
    * service holds the registry itself (residents), else a refusal is retryable while its projection catches up.
    */
   communities?: { registered(em: EntityManager, communityId: string): Promise<boolean>; authoritative: boolean };
+  /** The rules the service's unique indexes stand for: a write hitting one is answered with its rule's message. */
+  uniqueConflicts?: readonly UniqueConflictRule[];
 }): SubgraphContext {
   const em = deps.em.fork();
   const access = new AccessControl(deps.principal, deps.actingCommunityId ?? null);
@@ -99,7 +103,11 @@ export function createSubgraphContext(deps: {
         }
         return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'UNIQUE_CONSTRAINT' });
+        if (isUniqueViolation(error))
+          throw (
+            uniqueConflictFor(error, deps.uniqueConflicts ?? []) ??
+            new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'UNIQUE_CONSTRAINT' })
+          );
         if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))
           throw new ReferenceNotSyncedError(error.field, `${error.message}：本服务的数据尚未同步，请稍后重试`);
         throw error;

@@ -62,6 +62,7 @@ import {
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
+import type { UniqueConflictRule } from './unique-conflicts.js';
 import type { FederatedSchema } from './federated-schema.js';
 import { accessEntitiesOf } from './access/access-entities.js';
 import { auditRetentionFromEnv, pruneAuditTrail } from './access/audit-retention.js';
@@ -112,6 +113,11 @@ export interface SubgraphServiceDefinition {
   largeOperations?: LargeOperations;
   /** Which communities are registered: every write in a community checks it (`ctx.transaction`). */
   communities: CommunityRegistry;
+  /**
+   * The rules the service's unique indexes stand for (`UniqueConflictRule`): a write that hits one in
+   * `ctx.transaction` (a concurrent request passed the same check first) gets that rule's Chinese message.
+   */
+  uniqueConflicts?: readonly UniqueConflictRule[];
 }
 
 export interface ServiceDependencies {
@@ -224,6 +230,7 @@ export async function startSubgraphService(
         logger,
         referenceSync,
         communities,
+        uniqueConflicts: definition.uniqueConflicts,
       });
     };
     const { schema } = await definition.buildSchema();

@@ -8,6 +8,7 @@ import {
   checkProbationExtension,
   checkStageChange,
   checkStageHistory,
+  memberFileExistsMessage,
   STAGE_DATE_FIELD,
   type StageDates,
 } from '../domain/development-pipeline.js';
@@ -86,7 +87,7 @@ export async function enrolMember(
   );
   const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
   if (await uow.em.count(PartyMember, { residentId: command.residentId }))
-    throw new ConflictError(`居民 ${command.residentId} 已有党员档案`);
+    throw new ConflictError(memberFileExistsMessage(command.residentId));
   const stageSince = dates[STAGE_DATE_FIELD[stage]]!;
   const member = uow.em.create(PartyMember, {
     id: newId(),
