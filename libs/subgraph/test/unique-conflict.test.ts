@@ -72,7 +72,7 @@ const definition: SubgraphServiceDefinition = {
   entities: [BadgeSchema],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [BadgeResolver] }),
-  communities: { isRegistered: async () => true, registerForTests: async () => undefined },
+  communities: { isRegistered: async () => true },
   // the rule the holder index stands for (each holder one badge), answered as the check would answer it
   uniqueConflicts: [
     {
@@ -117,7 +117,7 @@ describe.each(testDialects())('a unique index hit in ctx.transaction (%s)', (dia
   let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(definition, { dialect });
+    subgraph = await startTestSubgraph(definition, { dialect, registeredCommunities: [] });
     await subgraph.orm.schema.updateSchema();
   });
   afterAll(() => subgraph?.stop());
@@ -153,7 +153,7 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))('a concurrent un
   let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(definition, { dialect });
+    subgraph = await startTestSubgraph(definition, { dialect, registeredCommunities: [] });
     await subgraph.orm.schema.updateSchema();
   });
   afterAll(() => subgraph?.stop());
