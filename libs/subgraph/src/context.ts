@@ -2,7 +2,14 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import type { Logger } from 'pino';
 import { ACTING_COMMUNITY_HEADER, AccessControl, COMMUNITY_CODE, actorOf, type Principal } from '@shequ/auth';
 import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
-import { ConflictError, InvalidInputError, ReferenceNotSyncedError, UnknownReferenceError } from '@shequ/errors';
+import {
+  ConflictError,
+  InvalidInputError,
+  ReferenceNotSyncedError,
+  ServiceBusyError,
+  UnknownReferenceError,
+} from '@shequ/errors';
+import { TransactionQueueFullError } from '@shequ/database';
 import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
@@ -103,6 +110,7 @@ export function createSubgraphContext(deps: {
         }
         return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
       } catch (error) {
+        if (error instanceof TransactionQueueFullError) throw new ServiceBusyError(error.message);
         if (isUniqueViolation(error))
           throw (
             uniqueConflictFor(error, deps.uniqueConflicts ?? []) ??

@@ -13,6 +13,7 @@ import {
   type MigrationLists,
   type Orm,
   type RollupDefinition,
+  transactionTurns,
 } from '@shequ/database';
 import {
   EventConsumer,
@@ -182,6 +183,8 @@ export async function startSubgraphService(
     log: (message) => logger.debug(message),
     maintainRollups: true,
   });
+  if (location.dialect === 'sqlite')
+    transactionTurns(orm.em.getConnection()).maxQueued = config.sqliteTransactionQueueLimit;
   if (definition.rollups?.length) await ensureRollups(orm.em, definition.rollups);
   const bus = new NatsBus({
     servers: config.natsUrl,
