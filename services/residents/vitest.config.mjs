@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
 import { packageTestConfig } from '../../vitest.shared.mjs';
-export default defineConfig(packageTestConfig());
+// residents holds the registry of communities itself: its tests register theirs through a test-only setup file
+export default defineConfig(packageTestConfig({ setupFiles: ['./test/test-communities.ts'] }));

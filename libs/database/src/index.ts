@@ -42,6 +42,8 @@ export {
   transactionTurns,
   TransactionTurns,
   TRANSACTION_TURN_TIMEOUT_MS,
+  DEFAULT_TRANSACTION_QUEUE_LIMIT,
+  TransactionQueueFullError,
 } from './sqlite-transactions.js';
 export { COMMIT_GROUP_MAX_MEMBERS, COMMIT_GROUP_MAX_MS, CommitGroup } from './sqlite-commit-group.js';
 export { sqliteReader } from './sqlite-reader.js';

@@ -393,6 +393,24 @@ export const TRANSACTION_TURN_TIMEOUT_MS = 60_000;
  */
 export const LINE_TURN_AFTER_MS = 2;
 
+/**
+ * How many outermost transactions may wait for their turn on one SQLite connection by default
+ * (`SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT`); one more is refused at once (`TransactionQueueFullError`).
+ */
+export const DEFAULT_TRANSACTION_QUEUE_LIMIT = 2000;
+
+/**
+ * A transaction refused because `maxQueued` transactions already wait for the connection: when writers come faster
+ * than SQLite commits for long, the queue (and the callers' memory) would otherwise grow without bound, and each
+ * would wait up to the turn timeout anyway. Nothing was written; the caller may retry shortly.
+ */
+export class TransactionQueueFullError extends Error {
+  constructor(readonly limit: number) {
+    super(`服务繁忙：等待写入的事务已达上限（${limit} 个），本次未写入任何数据，请稍后重试`);
+    this.name = 'TransactionQueueFullError';
+  }
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -409,6 +427,8 @@ export class TransactionTurns {
   group: CommitGroup | undefined;
   /** No transaction joins a commit group opened this long ago (ms). */
   groupMaxMs = COMMIT_GROUP_MAX_MS;
+  /** At most this many transactions wait for their turn; one more fails at once (`TransactionQueueFullError`). */
+  maxQueued = DEFAULT_TRANSACTION_QUEUE_LIMIT;
   private busy = false;
   private waiting: (Waiter | undefined)[] = [];
   private head = 0;
@@ -416,7 +436,10 @@ export class TransactionTurns {
 
   constructor(private readonly timeoutMs: number) {}
 
-  /** Undefined when it is the caller's turn at once, else a promise resolved when it is (or rejected after the timeout). */
+  /**
+   * Undefined when it is the caller's turn at once, else a promise resolved when it is (or rejected after the timeout).
+   * Throws `TransactionQueueFullError` when `maxQueued` callers wait already.
+   */
   take(): Promise<void> | undefined {
     if (!this.busy) {
       this.busy = true;
@@ -424,6 +447,7 @@ export class TransactionTurns {
       if (!this.turnDue()) return undefined;
       return new Promise((resolve) => this.afterATurn(resolve));
     }
+    if (this.queued >= this.maxQueued) throw new TransactionQueueFullError(this.maxQueued);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject, deadline: performance.now() + this.timeoutMs });
       if (!this.timer) this.arm();
@@ -550,6 +574,7 @@ export function transactionTurns(connection: object): {
   readonly queued: number;
   readonly turnsGiven: number;
   groupMaxMs: number;
+  maxQueued: number;
 } {
   let queue = turns.get(connection);
   if (!queue) turns.set(connection, (queue = new TransactionTurns(TRANSACTION_TURN_TIMEOUT_MS)));

@@ -5,6 +5,7 @@ import { testDatabaseLocation } from '@shequ/testing';
 import {
   SQLITE_WRITER_CACHE_SIZE,
   SqliteTransaction,
+  TransactionQueueFullError,
   TransactionTurns,
   executePlain,
   openDatabase,
@@ -202,5 +203,30 @@ describe('SQLite transactions without knex transaction objects (SqliteConnection
     await expect(next).resolves.toBeUndefined();
     turns.pass();
     expect(turns.take()).toBeUndefined();
+  });
+
+  it('refuses at once, with a Chinese message, a transaction beyond the queue’s limit; the queued ones still run', async () => {
+    const turns = transactionTurns(orm.em.getConnection());
+    const limit = turns.maxQueued;
+    turns.maxQueued = 3;
+    try {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const first = orm.em.fork().transactional(() => held);
+      const queued = Array.from({ length: 3 }, () =>
+        orm.em.fork().transactional((em) => executePlain(em, 'select 1 as one', [])),
+      );
+      expect(turns.queued).toBe(3);
+      const refused = orm.em.fork().transactional((em) => executePlain(em, 'select 1 as one', []));
+      await expect(refused).rejects.toBeInstanceOf(TransactionQueueFullError);
+      await expect(refused).rejects.toThrow(/^服务繁忙：等待写入的事务已达上限（3 个）/);
+      expect(turns.queued).toBe(3);
+      release();
+      await Promise.all([first, ...queued]);
+      // the queue has room again
+      await orm.em.fork().transactional((em) => executePlain(em, 'select 1 as one', []));
+    } finally {
+      turns.maxQueued = limit;
+    }
   });
 });

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   /** A reference this service cannot check yet (its projection is still catching up): retry shortly. */
-  | 'NOT_YET_SYNCED';
+  | 'NOT_YET_SYNCED'
+  /** The service has more writes waiting than it takes (its SQLite transaction queue is full): retry shortly. */
+  | 'SERVICE_BUSY';
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -58,6 +60,14 @@ export class ReferenceNotSyncedError extends DomainError {
     message: string,
   ) {
     super(message, { field, retryable: true });
+  }
+}
+
+/** Too many writes wait for their turn (the SQLite transaction queue's limit): nothing was written, retry shortly. */
+export class ServiceBusyError extends DomainError {
+  readonly code = 'SERVICE_BUSY' as const;
+  constructor(message: string) {
+    super(message, { retryable: true });
   }
 }
 

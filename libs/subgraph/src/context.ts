@@ -2,10 +2,18 @@ import { DeadlockException, UniqueConstraintViolationException, type EntityManag
 import type { Logger } from 'pino';
 import { ACTING_COMMUNITY_HEADER, AccessControl, COMMUNITY_CODE, actorOf, type Principal } from '@shequ/auth';
 import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
-import { ConflictError, InvalidInputError, ReferenceNotSyncedError, UnknownReferenceError } from '@shequ/errors';
+import {
+  ConflictError,
+  InvalidInputError,
+  ReferenceNotSyncedError,
+  ServiceBusyError,
+  UnknownReferenceError,
+} from '@shequ/errors';
+import { TransactionQueueFullError } from '@shequ/database';
 import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
+import { uniqueConflictFor, type UniqueConflictRule } from './unique-conflicts.js';
 
 /** A unit of work: an EntityManager and the event sink writing into the same transaction. */
 export interface UnitOfWork {
@@ -34,8 +42,9 @@ export interface SubgraphContext {
    * X-Shequ-Community) it is refused, unless the work is about the places above communities (`aboveCommunity`); so is
    * a write in a community that is not registered (NOT_YET_SYNCED while this service is still catching up). A write
    * that hits a unique index (a concurrent request wrote the same record first, between this one's checks and its
-   * insert) is rolled back and answered CONFLICT (`UNIQUE_CONFLICT_MESSAGE`): sent again, the request meets the rule's
-   * own answer (e.g. «已是党员»), as its checks then see the other request's record.
+   * insert) is rolled back and answered CONFLICT with the message of the rule the index stands for, as the service
+   * declares it (`SubgraphServiceDefinition.uniqueConflicts`: the same answer as the non-racing path, e.g. «已有党员档案»),
+   * else with `UNIQUE_CONFLICT_MESSAGE` (sent again, the request then meets the rule's own check).
    */
   transaction<T>(work: (uow: UnitOfWork) => Promise<T>, options?: { aboveCommunity?: boolean }): Promise<T>;
 }
@@ -80,6 +89,8 @@ export function createSubgraphContext(deps: {
    * service holds the registry itself (residents), else a refusal is retryable while its projection catches up.
    */
   communities?: { registered(em: EntityManager, communityId: string): Promise<boolean>; authoritative: boolean };
+  /** The rules the service's unique indexes stand for: a write hitting one is answered with its rule's message. */
+  uniqueConflicts?: readonly UniqueConflictRule[];
 }): SubgraphContext {
   const em = deps.em.fork();
   const access = new AccessControl(deps.principal, deps.actingCommunityId ?? null);
@@ -110,7 +121,12 @@ export function createSubgraphContext(deps: {
         }
         return await em.transactional((tx) => work({ em: tx, events: eventSink(deps.outbox, tx, meta) }));
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'UNIQUE_CONSTRAINT' });
+        if (error instanceof TransactionQueueFullError) throw new ServiceBusyError(error.message);
+        if (isUniqueViolation(error))
+          throw (
+            uniqueConflictFor(error, deps.uniqueConflicts ?? []) ??
+            new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'UNIQUE_CONSTRAINT' })
+          );
         if (isConcurrencyFailure(error))
           throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'CONCURRENT_WRITE' });
         if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))

@@ -17,6 +17,8 @@ export interface ServiceConfig {
   /** `demo`: load the demo community into an empty database on start. */
   seed: 'demo' | 'none';
   production: boolean;
+  /** `SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT`: SQLite's waiting write transactions beyond which a write is refused. */
+  sqliteTransactionQueueLimit: number;
 }
 
 /**
@@ -36,6 +38,7 @@ export function serviceConfig(
       NATS_PORT: ENVIRONMENT.NATS_PORT,
       SHEQU_SEED: ENVIRONMENT.SHEQU_SEED,
       SHEQU_DATA_DIR: ENVIRONMENT.SHEQU_DATA_DIR,
+      SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT: ENVIRONMENT.SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT,
     },
     env,
   );
@@ -49,6 +52,7 @@ export function serviceConfig(
     dataDir: common.SHEQU_DATA_DIR,
     seed: common.SHEQU_SEED as ServiceConfig['seed'], // checked against the schema's literals
     production: env.NODE_ENV === 'production',
+    sqliteTransactionQueueLimit: common.SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT,
   };
 }
 

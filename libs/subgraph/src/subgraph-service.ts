@@ -13,6 +13,7 @@ import {
   type MigrationLists,
   type Orm,
   type RollupDefinition,
+  transactionTurns,
 } from '@shequ/database';
 import {
   EventConsumer,
@@ -62,6 +63,7 @@ import {
 import type { ServiceName } from '@shequ/contracts';
 import { systemClock, type Clock } from './clock.js';
 import { createSubgraphContext, type SubgraphContext } from './context.js';
+import type { UniqueConflictRule } from './unique-conflicts.js';
 import type { FederatedSchema } from './federated-schema.js';
 import { accessEntitiesOf } from './access/access-entities.js';
 import { auditRetentionFromEnv, pruneAuditTrail } from './access/audit-retention.js';
@@ -112,6 +114,11 @@ export interface SubgraphServiceDefinition {
   largeOperations?: LargeOperations;
   /** Which communities are registered: every write in a community checks it (`ctx.transaction`). */
   communities: CommunityRegistry;
+  /**
+   * The rules the service's unique indexes stand for (`UniqueConflictRule`): a write that hits one in
+   * `ctx.transaction` (a concurrent request passed the same check first) gets that rule's Chinese message.
+   */
+  uniqueConflicts?: readonly UniqueConflictRule[];
 }
 
 export interface ServiceDependencies {
@@ -181,6 +188,8 @@ export async function startSubgraphService(
     log: (message) => logger.debug(message),
     maintainRollups: true,
   });
+  if (location.dialect === 'sqlite')
+    transactionTurns(orm.em.getConnection()).maxQueued = config.sqliteTransactionQueueLimit;
   if (definition.rollups?.length) await ensureRollups(orm.em, definition.rollups);
   const bus = new NatsBus({
     servers: config.natsUrl,
@@ -229,6 +238,7 @@ export async function startSubgraphService(
         logger,
         referenceSync,
         communities,
+        uniqueConflicts: definition.uniqueConflicts,
       });
     };
     const { schema } = await definition.buildSchema();

@@ -43,7 +43,7 @@ const definition: SubgraphServiceDefinition = {
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [DeathRegisterResolver] }),
   // no writes here
-  communities: { isRegistered: async () => true, registerForTests: async () => undefined },
+  communities: { isRegistered: async () => true },
 };
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -59,7 +59,7 @@ describe.each(testDialects())('tracing gateway → subgraph → event (%s)', (di
 
   beforeAll(async () => {
     nats = await startNatsServer();
-    subgraph = await startTestSubgraph(definition, { dialect, natsUrl: nats.url });
+    subgraph = await startTestSubgraph(definition, { dialect, natsUrl: nats.url, registeredCommunities: [] });
     // The stand-in has no migrations of its own: create the outbox (and access) tables from the entities.
     await subgraph.orm.schema.updateSchema();
     consumerOrm = await MikroORM.init(

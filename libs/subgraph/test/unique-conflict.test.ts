@@ -4,7 +4,12 @@ import { EntitySchema } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { executePlain } from '@shequ/database';
 import { testDialects } from '@shequ/testing';
-import { buildFederatedSchema, type SubgraphContext, type SubgraphServiceDefinition } from '../src/index.js';
+import {
+  buildFederatedSchema,
+  uniqueViolationOf,
+  type SubgraphContext,
+  type SubgraphServiceDefinition,
+} from '../src/index.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
 
 class Badge {
@@ -67,8 +72,44 @@ const definition: SubgraphServiceDefinition = {
   entities: [BadgeSchema],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [BadgeResolver] }),
-  communities: { isRegistered: async () => true, registerForTests: async () => undefined },
+  communities: { isRegistered: async () => true },
+  // the rule the holder index stands for (each holder one badge), answered as the check would answer it
+  uniqueConflicts: [
+    {
+      table: 'badge',
+      columns: ['holder'],
+      field: 'holder',
+      message: (key) => `${key.holder ?? '该持有人'}已有徽章，每人一枚`,
+    },
+  ],
 };
+
+describe('the index a unique violation hit', () => {
+  it('is read from SQLite’s message and PostgreSQL’s table and detail', () => {
+    expect(
+      uniqueViolationOf(
+        new Error('UNIQUE constraint failed: red_flag_nomination.period_id, red_flag_nomination.department'),
+      ),
+    ).toEqual({
+      table: 'red_flag_nomination',
+      columns: ['period_id', 'department'],
+      key: {},
+    });
+    const pg = Object.assign(
+      new Error('duplicate key value violates unique constraint "party_member_resident_id_unique"'),
+      {
+        table: 'party_member',
+        detail: 'Key (resident_id)=(r-1) already exists.',
+      },
+    );
+    expect(uniqueViolationOf(pg)).toEqual({
+      table: 'party_member',
+      columns: ['resident_id'],
+      key: { resident_id: 'r-1' },
+    });
+    expect(uniqueViolationOf(new Error('something else'))).toBeNull();
+  });
+});
 
 const award = `mutation($id: String!, $holder: String!) { awardBadge(id: $id, holder: $holder) }`;
 
@@ -76,7 +117,7 @@ describe.each(testDialects())('a unique index hit in ctx.transaction (%s)', (dia
   let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(definition, { dialect });
+    subgraph = await startTestSubgraph(definition, { dialect, registeredCommunities: [] });
     await subgraph.orm.schema.updateSchema();
   });
   afterAll(() => subgraph?.stop());
@@ -92,9 +133,18 @@ describe.each(testDialects())('a unique index hit in ctx.transaction (%s)', (dia
 
   it('answers CONFLICT to a plain statement (the driver error, not MikroORM) that hits the index', async () => {
     const plain = `mutation($id: String!, $holder: String!) { awardBadgePlainly(id: $id, holder: $holder) }`;
-    const duplicate = await subgraph.graphql(plain, { id: 'b2', holder: '甲' });
+    const duplicate = await subgraph.graphql(plain, { id: 'b1', holder: '丁' });
     expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(duplicate.errors?.[0]?.message).toMatch(/记录已存在或已被同时修改/);
+    expect((await subgraph.graphql('{ badges }')).data).toEqual({ badges: 1 });
+  });
+
+  it('answers a hit of an index the service declared with the rule’s own message (ORM and plain statements)', async () => {
+    const plain = `mutation($id: String!, $holder: String!) { awardBadgePlainly(id: $id, holder: $holder) }`;
+    const duplicate = await subgraph.graphql(plain, { id: 'b2', holder: '甲' });
+    expect(duplicate.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(duplicate.errors?.[0]?.extensions?.field).toBe('holder');
+    expect(duplicate.errors?.[0]?.message).toMatch(/已有徽章，每人一枚/);
     expect((await subgraph.graphql('{ badges }')).data).toEqual({ badges: 1 });
   });
 });
@@ -103,7 +153,7 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))('a concurrent un
   let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(definition, { dialect });
+    subgraph = await startTestSubgraph(definition, { dialect, registeredCommunities: [] });
     await subgraph.orm.schema.updateSchema();
   });
   afterAll(() => subgraph?.stop());
@@ -117,6 +167,8 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))('a concurrent un
       ]);
       const codes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK').sort();
       expect(codes).toEqual(['CONFLICT', 'OK']);
+      // PostgreSQL names the duplicate value: the rule's message is the non-racing path's, with the holder
+      expect(answers.find((a) => a.errors)?.errors?.[0]?.message).toBe('丙已有徽章，每人一枚');
       expect((await subgraph.graphql('{ badges }')).data).toEqual({ badges: 1 });
     } finally {
       barrier = undefined;

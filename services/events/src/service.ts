@@ -4,6 +4,7 @@ import {
   type SubgraphServiceDefinition,
 } from '@shequ/subgraph';
 import { eventAttendanceRollup, eventRegistrationRollup } from './application/event-statistics-rollup.js';
+import { eventsUniqueConflicts } from './application/unique-conflicts.js';
 import { eventsEntities } from './entities/index.js';
 import { residentsConsumer } from './events/residents-consumer.js';
 import { buildEventsSchema } from './graphql/schema.js';
@@ -19,6 +20,7 @@ export const eventsService: SubgraphServiceDefinition = {
   buildSchema: buildEventsSchema,
   // writes only in registered communities: those residents announced (community.registered) or the seeds filled in
   communities: referenceProjectionCommunities,
+  uniqueConflicts: eventsUniqueConflicts,
   consumers: (deps) => [referenceProjectionConsumer('events', deps), residentsConsumer(deps)],
   // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {

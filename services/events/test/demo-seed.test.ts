@@ -3,6 +3,7 @@ import { ageOn, communityYearMonth } from '@shequ/contracts';
 import { demoDataset, demoId } from '@shequ/demo-data';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
+import { checkRehearsalHistory } from '../src/domain/event-lifecycle.js';
 import { overlaps } from '../src/domain/venue-booking.js';
 import { OutboxMessage } from '@shequ/messaging';
 import { CommunityEvent, Registration, VolunteerService } from '../src/entities/index.js';
@@ -37,6 +38,22 @@ describe.each(testDialects())('events demo seed on %s', (dialect) => {
     const gala = result.data.communityEvent;
     expect(gala).toMatchObject({ title: open.title, status: 'OPEN', audience: 'ALL' });
     expect(gala.capacity).toBeGreaterThan(gala.seatsTaken);
+  });
+
+  it('plans every rehearsal for a gala that was not over when it was planned (the API’s rule, as history)', async () => {
+    const events = await service.orm.em.fork().find(CommunityEvent, {});
+    const byId = new Map(events.map((e) => [e.id, e]));
+    const rehearsals = events.filter((e) => e.type === 'REHEARSAL');
+    expect(rehearsals.length).toBeGreaterThanOrEqual(12);
+    for (const rehearsal of rehearsals) {
+      const gala = byId.get(rehearsal.rehearsalForId ?? '');
+      expect(gala, `the gala of ${rehearsal.title}`).toBeDefined();
+      checkRehearsalHistory(rehearsal, gala!);
+    }
+    // the rule refuses what no planning could have passed: a rehearsal after its gala, or of no gala
+    const gala = rehearsals.map((r) => byId.get(r.rehearsalForId!)!)[0];
+    expect(() => checkRehearsalHistory({ startsAt: gala.endsAt }, gala)).toThrow(/已结束/);
+    expect(() => checkRehearsalHistory(rehearsals[0], rehearsals[1])).toThrow(/排练只能关联晚会/);
   });
 
   it('has a dozen venues whose bookings never overlap', async () => {

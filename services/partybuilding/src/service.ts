@@ -4,6 +4,7 @@ import {
   type SubgraphServiceDefinition,
 } from '@shequ/subgraph';
 import { partyMemberRollup } from './application/statistics-rollup.js';
+import { partybuildingUniqueConflicts } from './application/unique-conflicts.js';
 import { partybuildingEntities } from './entities/index.js';
 import { activitiesConsumer } from './events/activities-consumer.js';
 import { casesConsumer } from './events/cases-consumer.js';
@@ -21,6 +22,7 @@ export const partybuildingService: SubgraphServiceDefinition = {
   buildSchema: buildPartybuildingSchema,
   // writes only in registered communities: those residents announced (community.registered) or the seeds filled in
   communities: referenceProjectionCommunities,
+  uniqueConflicts: partybuildingUniqueConflicts,
   consumers: (deps) => [
     referenceProjectionConsumer('partybuilding', deps),
     casesConsumer(deps),

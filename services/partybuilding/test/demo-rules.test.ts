@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STREET_OPTIONS, demoDataset, districtCommunities } from '@shequ/demo-data';
-import { ManualClock } from '@shequ/subgraph';
+import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { checkApplication, checkStageHistory } from '../src/domain/development-pipeline.js';
@@ -24,7 +24,6 @@ import {
   RedFlagNomination,
   RedFlagPeriod,
 } from '../src/entities/index.js';
-import { RED_FLAG_NOMINATING_DEPARTMENTS } from '../src/seeds/demo-seed.js';
 import { partybuildingService } from '../src/service.js';
 
 /** Two "todays" the demo must be true on: just after its reference date, and half a year later. */
@@ -78,13 +77,25 @@ describe.each(testDialects())('the party-building demo keeps its own rules on %s
       const decided = periods.filter((p) => p.decidedOn);
       expect(decided).toHaveLength(18);
       expect(decided.map((p) => p.period).sort()[0] >= RED_FLAG_FIRST_PERIOD).toBe(true);
-      const pools = new Map(RED_FLAG_NOMINATING_DEPARTMENTS.map(([d, pool]) => [d, pool]));
-      const staff = new Map(demoDataset().staff.map((s) => [s.id, s.department]));
+      // the API's nominee rule (requireStaffOf): a staff member in post, of the nominating department in residents'
+      // record (the reference projection), also for the winner when the panel decides
+      const staff = new Map(
+        (await em.find(ReferenceProjection, { kind: 'STAFF' })).map((s) => [
+          s.id,
+          { department: s.department, status: s.status },
+        ]),
+      );
       for (const p of periods) {
         checkPeriod(p.period);
         checkPeriodBegun(p.period, today);
         const nominees = nominations.filter((n) => n.period.id === p.id);
-        for (const n of nominees) expect(pools.get(n.department)).toContain(staff.get(n.staffId));
+        expect(new Set(nominees.map((n) => n.department)).size).toBe(nominees.length);
+        for (const n of nominees)
+          expect(staff.get(n.staffId), `${p.period} ${n.department} ${n.staffId}`).toEqual({
+            department: n.department,
+            status: 'ACTIVE',
+          });
+        if (p.winnerStaffId) expect(p.winnerDepartment).toBe(staff.get(p.winnerStaffId)?.department);
         if (p.decidedOn) {
           checkDecisionDate(p.period, p.decidedOn, today);
           checkDecision(nominees, p.winnerStaffId!, false);

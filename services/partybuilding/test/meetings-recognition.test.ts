@@ -24,9 +24,9 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
   beforeAll(async () => {
     service = await startTestSubgraph(partybuildingService, { dialect, clock });
     await knownReferences(service, [
-      { kind: 'RESIDENT', id: 'r1', birthDate: '1950-04-01' },
-      { kind: 'RESIDENT', id: 'r2', birthDate: '1988-04-01' },
-      { kind: 'RESIDENT', id: 'r3', birthDate: '2000-04-01' },
+      { kind: 'RESIDENT', id: 'r1', birthDate: '1950-04-01', gender: 'MALE' },
+      { kind: 'RESIDENT', id: 'r2', birthDate: '1988-04-01', gender: 'FEMALE' },
+      { kind: 'RESIDENT', id: 'r3', birthDate: '2000-04-01', gender: 'FEMALE' },
       { kind: 'STAFF', id: 'staff-jisheng', department: 'FAMILY_PLANNING' },
       { kind: 'STAFF', id: 'staff-baozhang', department: 'SOCIAL_SECURITY' },
       { kind: 'STAFF', id: 'staff-other', department: 'FAMILY_PLANNING' },

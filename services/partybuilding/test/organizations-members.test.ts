@@ -23,7 +23,7 @@ describe.each(testDialects())('organisations and the development pipeline on %s'
     await knownReferences(service, [
       ...['res-leader', 'res-secretary', 'res-z'].map((id) => ({ kind: 'RESIDENT' as const, id })),
       { kind: 'RESIDENT', id: 'res-x', birthDate: '1990-01-01' },
-      { kind: 'RESIDENT', id: 'res-young', birthDate: '1998-08-08' },
+      { kind: 'RESIDENT', id: 'res-young', birthDate: '1998-08-08', gender: 'FEMALE' },
       { kind: 'RESIDENT', id: 'res-ext', birthDate: '1990-02-02' },
       { kind: 'RESIDENT', id: 'res-cancel', birthDate: '1990-02-02' },
       { kind: 'RESIDENT', id: 'res-minor', birthDate: '2009-01-01' },

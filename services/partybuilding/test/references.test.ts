@@ -17,12 +17,12 @@ const NOMINATE = `mutation($input: NominateRedFlagInput!) { nominateRedFlag(inpu
 const CREATE_ORG = `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`;
 const REQUEST_TRANSFER = `mutation($input: RequestPartyTransferInput!) { requestPartyTransfer(input: $input) { transfer { id } } }`;
 
-const registered = (residentId: string, birthDate: string) => ({
+const registered = (residentId: string, birthDate: string, gender: 'FEMALE' | 'MALE' | null = null) => ({
   residentId,
   householdId: 'hh-1',
   buildingId: 'b-1',
   gridId: 'g-1',
-  gender: null,
+  gender,
   birthDate,
   residenceType: 'REGISTERED' as const,
   residencePermitExpiresOn: null,
@@ -46,6 +46,7 @@ describe.each(testDialects())(
       await publisher.publish(ResidentRegistered, registered('res-adult', '1980-05-05'));
       await publisher.publish(ResidentRegistered, registered('res-teen', '2010-03-03'));
       await publisher.publish(ResidentRegistered, registered('res-gone', '1950-01-01'));
+      await publisher.publish(ResidentRegistered, registered('res-woman', '1985-02-02', 'FEMALE'));
       await publisher.publish(ResidentDeceased, { residentId: 'res-gone', diedOn: '2026-06-01' });
       await publisher.publish(StaffRegistered, {
         staffId: 'staff-jisheng',
@@ -91,18 +92,51 @@ describe.each(testDialects())(
       expect(await count(PartyMember)).toBe(0);
     });
 
-    it('applies the 18-year rule to the birth date residents registered, whatever the caller types', async () => {
+    it('applies the 18-year rule to the birth date residents registered, refusing a caller’s other date', async () => {
       const teen = await service.graphql(ENROL, {
-        input: { residentId: 'res-teen', branchId: branch, appliedOn: '2026-05-01', birthDate: '1990-01-01' },
+        input: { residentId: 'res-teen', branchId: branch, appliedOn: '2026-05-01' },
       });
       expect(teen.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appliedOn' });
+      const older = await service.graphql(ENROL, {
+        input: { residentId: 'res-teen', branchId: branch, appliedOn: '2026-05-01', birthDate: '1990-01-01' },
+      });
+      expect(older.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
+      expect(older.errors?.[0]?.message).toContain('2010-03-03');
       expect(await count(PartyMember)).toBe(0);
-      const adult = await service.graphql(ENROL, {
+      const younger = await service.graphql(ENROL, {
         input: { residentId: 'res-adult', branchId: branch, appliedOn: '2026-05-01', birthDate: '2012-01-01' },
+      });
+      expect(younger.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
+      const adult = await service.graphql(ENROL, {
+        input: { residentId: 'res-adult', branchId: branch, appliedOn: '2026-05-01', birthDate: '1980-05-05' },
       });
       expect(adult.errors).toBeUndefined();
       const member = await service.orm.em.fork().findOneOrFail(PartyMember, adult.data.enrolPartyMember.member.id);
       expect(member.birthDate).toBe('1980-05-05');
+    });
+
+    it('takes a member’s gender from residents’ event, refusing a caller’s value that contradicts it', async () => {
+      const projected = await service.orm.em
+        .fork()
+        .findOneOrFail(ReferenceProjection, { kind: 'RESIDENT', id: 'res-woman' });
+      expect(projected.gender).toBe('FEMALE');
+      const contradicted = await service.graphql(ENROL, {
+        input: { residentId: 'res-woman', branchId: branch, appliedOn: '2026-05-01', gender: 'MALE' },
+      });
+      expect(contradicted.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gender' });
+      expect(contradicted.errors?.[0]?.message).toMatch(/性别.*与居民档案.*不一致/);
+      expect(await service.orm.em.fork().count(PartyMember, { residentId: 'res-woman' })).toBe(0);
+      // no gender given (the input is deprecated): residents' is kept; nor can a caller give one residents lacks
+      const unknown = await service.graphql(ENROL, {
+        input: { residentId: 'res-teen', branchId: branch, appliedOn: '2026-05-01', gender: 'MALE' },
+      });
+      expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gender' });
+      const enrolled = await service.graphql(ENROL, {
+        input: { residentId: 'res-woman', branchId: branch, appliedOn: '2026-05-01' },
+      });
+      expect(enrolled.errors).toBeUndefined();
+      const member = await service.orm.em.fork().findOneOrFail(PartyMember, { residentId: 'res-woman' });
+      expect(member.gender).toBe('FEMALE');
     });
 
     it('refuses a red-flag nominee who is not a staff member, or not of the nominating department', async () => {
@@ -174,7 +208,8 @@ describe.each(testDialects())(
         `{ partyMembers(first: 10) { edges { node { resident { id } } } } redFlagPeriods(first: 5) { edges { node { nominations { staff { id } } } } } }`,
       );
       expect(result.errors).toBeUndefined();
-      expect(result.data.partyMembers.edges).toEqual([{ node: { resident: { id: 'res-adult' } } }]);
+      expect(result.data.partyMembers.edges).toHaveLength(2);
+      expect(result.data.partyMembers.edges).toContainEqual({ node: { resident: { id: 'res-adult' } } });
     });
   },
 );

@@ -122,8 +122,9 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
       ['r6', '1955-01-01', 'MALE', 'RETIRED', 'FULL_MEMBER'],
     ] as const;
     await knownReferences(service, [
-      ...people.map(([id, birthDate]) => ({ kind: 'RESIDENT' as const, id, birthDate })),
-      { kind: 'RESIDENT', id: 'o1', birthDate: '1970-02-02', communityId: OTHER },
+      // gender and birth date as residents announced them (resident.registered)
+      ...people.map(([id, birthDate, gender]) => ({ kind: 'RESIDENT' as const, id, birthDate, gender })),
+      { kind: 'RESIDENT', id: 'o1', birthDate: '1970-02-02', gender: 'MALE', communityId: OTHER },
     ]);
     for (const [community, names] of [
       [COMMUNITY, ['第一党支部', '第二党支部']],

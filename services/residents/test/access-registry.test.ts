@@ -9,6 +9,7 @@ import {
   type TestSubgraph,
 } from '@shequ/subgraph/testing';
 import { ApiKey } from '../src/access/index.js';
+import { residentsCommunities } from '../src/application/community-registry.js';
 import { residentsService } from '../src/service.js';
 
 const ISSUE = `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { key apiKey { id name scopes status expiresAt } } }`;
@@ -191,5 +192,11 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
     expect(newest.data.apiKeys).toHaveLength(1);
     const tooMany = await service.graphql('{ apiKeys(first: 101) { id } }');
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('residents’ registry of communities', () => {
+  it('has no test-only way to register a community (tests register theirs through @shequ/subgraph/testing)', () => {
+    expect(Object.keys(residentsCommunities).sort()).toEqual(['authoritative', 'isRegistered']);
   });
 });

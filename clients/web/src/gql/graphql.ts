@@ -1142,7 +1142,10 @@ export type EnrolPartyMemberInput = {
   activistOn?: InputMaybe<Scalars['Date']['input']>;
   /** 递交入党申请日期 */
   appliedOn?: InputMaybe<Scalars['Date']['input']>;
-  /** 不再使用：出生日期取自居民档案（居民服务的登记信息），此处填写的值被忽略 */
+  /**
+   * 不再使用：出生日期取自居民档案（居民服务的登记信息）；填写的值须与居民档案一致，否则拒绝
+   * @deprecated 出生日期取自居民档案（居民服务的登记信息），无需填写；与档案不一致的值被拒绝
+   */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   /** 所在党支部编号 */
   branchId: Scalars['ID']['input'];
@@ -1150,7 +1153,10 @@ export type EnrolPartyMemberInput = {
   developmentTargetOn?: InputMaybe<Scalars['Date']['input']>;
   /** 转为正式党员日期 */
   fullMemberOn?: InputMaybe<Scalars['Date']['input']>;
-  /** 性别（用于匿名统计） */
+  /**
+   * 不再使用：性别取自居民档案（居民服务的登记信息）；填写的值须与居民档案一致，否则拒绝
+   * @deprecated 性别取自居民档案（居民服务的登记信息），无需填写；与档案不一致的值被拒绝
+   */
   gender?: InputMaybe<Gender>;
   /** 所在党小组编号 */
   groupId?: InputMaybe<Scalars['ID']['input']>;

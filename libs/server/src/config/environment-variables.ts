@@ -201,6 +201,13 @@ export const ENVIRONMENT = defineEnvironment({
       'statistical disclosure control: protected counts (care categories, sensitive tags, party data) below it are suppressed',
     usedBy: [...SUBGRAPH_PROCESSES],
   },
+  SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT: {
+    schema: Type.Integer({ minimum: 1, description: 'a whole number, at least 1' }),
+    default: 2000,
+    meaning:
+      'SQLite only: how many write transactions may wait for their turn on the service’s database connection; one more is refused at once with SERVICE_BUSY (服务繁忙, nothing written, retry shortly) instead of queueing without bound',
+    usedBy: SUBGRAPH_PROCESSES,
+  },
   SHEQU_OUTBOX_RETENTION_DAYS: {
     schema: Type.Number({ exclusiveMinimum: 0, description: 'a number of days, more than 0' }),
     default: 7,

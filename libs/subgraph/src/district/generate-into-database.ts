@@ -1,3 +1,4 @@
+import type { ServiceName } from '@shequ/contracts';
 import { rebuildRollup, type EntityManager } from '@shequ/database';
 import type { SubgraphServiceDefinition } from '../subgraph-service.js';
 import { referenceFactsOf, referenceRowOf, type ReferenceDataset } from '../references/apply-reference.js';
@@ -42,7 +43,7 @@ export async function generateIntoDatabase<C extends ReferenceDataset>(
     communities += 1;
     await em.fork().transactional(async (tx) => {
       const out = new BulkInsert(tx, progress, () => `${communities} 个社区（${community.community.code}）`);
-      if (options.references) await out.insert(ReferenceProjection, referenceRows(community));
+      if (options.references) await out.insert(ReferenceProjection, referenceRows(community, definition.name));
       await options.writer.writeCommunity(community, out);
     });
   }
@@ -54,6 +55,6 @@ export async function generateIntoDatabase<C extends ReferenceDataset>(
 }
 
 /** The reference projection's rows of a generated community, as residents' events would state them (epoch-dated). */
-function referenceRows(community: ReferenceDataset) {
-  return referenceFactsOf(community, new Date(0)).map(referenceRowOf);
+function referenceRows(community: ReferenceDataset, service: ServiceName) {
+  return referenceFactsOf(community, new Date(0), service).map(referenceRowOf);
 }

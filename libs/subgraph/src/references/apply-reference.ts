@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { upsertPlainRow, type AfterCommit } from '@shequ/database';
+import type { ServiceName } from '@shequ/contracts';
 import { ReferenceProjection, type ReferenceKind } from './reference-projection.js';
+import { keepsResidentFact } from './resident-facts.js';
 
 /**
  * A building redrawn into another grid: its row, and those of its households and their residents, take the new
@@ -73,6 +75,8 @@ export interface ReferenceFacts {
   department?: string | null;
   gridIds?: string[];
   birthDate?: string | null;
+  /** Resident: gender, only where the service keeps it (`RESIDENT_FACTS_KEPT`). */
+  gender?: string | null;
   /** When the source recorded these facts (the event's `occurredAt`). */
   occurredAt: Date;
 }
@@ -85,6 +89,7 @@ const FACT_COLUMNS = {
   department: 'department',
   gridIds: 'grid_ids',
   birthDate: 'birth_date',
+  gender: 'gender',
 } as const;
 
 /** The projection row of a fact as it is first inserted (what the fact leaves out takes its default). */
@@ -99,6 +104,7 @@ export function referenceRowOf(facts: ReferenceFacts) {
     department: facts.department ?? null,
     gridIds: facts.gridIds?.join(',') ?? '',
     birthDate: facts.birthDate ?? null,
+    gender: facts.gender ?? null,
     sourceOccurredAt: facts.occurredAt,
   };
 }
@@ -163,6 +169,7 @@ export async function impliedReference(
       department: null,
       grid_ids: '',
       birth_date: null,
+      gender: null,
       source_occurred_at: facts.occurredAt,
     },
     update: [],
@@ -213,12 +220,17 @@ export interface ReferenceDataset {
   grids: Array<{ id: string }>;
   buildings: Array<{ id: string; gridId: string }>;
   households: Array<{ id: string; buildingId: string }>;
-  residents: Array<{ id: string; householdId: string; birthDate: string }>;
+  residents: Array<{ id: string; householdId: string; birthDate: string; gender?: string | null }>;
   staff: Array<{ id: string; department: string; gridIds: string[] }>;
   organizations: Array<{ id: string; gridId: string | null }>;
 }
 
-export function referenceFactsOf(data: ReferenceDataset, occurredAt: Date): ReferenceFacts[] {
+/**
+ * `service`: the service whose projection the facts are for; a resident's personal facts beyond the birth date are
+ * included only where it keeps them (`RESIDENT_FACTS_KEPT`).
+ */
+export function referenceFactsOf(data: ReferenceDataset, occurredAt: Date, service?: ServiceName): ReferenceFacts[] {
+  const gender = service !== undefined && keepsResidentFact(service, 'gender');
   const communityId = data.community.code;
   const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
   const householdGrid = new Map(data.households.map((h) => [h.id, buildingGrid.get(h.buildingId) ?? null]));
@@ -248,6 +260,7 @@ export function referenceFactsOf(data: ReferenceDataset, occurredAt: Date): Refe
       parentId: r.householdId,
       gridId: householdGrid.get(r.householdId) ?? null,
       birthDate: r.birthDate,
+      ...(gender ? { gender: r.gender ?? null } : {}),
     })),
     ...data.staff.map((s) => ({
       ...base,
@@ -265,14 +278,18 @@ export function referenceFactsOf(data: ReferenceDataset, occurredAt: Date): Refe
  * Fills the projection from a dataset in one go (demo seeds); rows already there are left alone. Seeded rows date
  * from the epoch: any event residents publishes about them is newer and applies.
  */
-export async function seedReferenceProjection(em: EntityManager, data: ReferenceDataset): Promise<void> {
+export async function seedReferenceProjection(
+  em: EntityManager,
+  data: ReferenceDataset,
+  service?: ServiceName,
+): Promise<void> {
   const at = new Date(0);
   const known = new Set(
     (await em.find(ReferenceProjection, { communityId: data.community.code }, { fields: ['kind', 'id'] })).map(
       (r) => `${r.kind}:${r.id}`,
     ),
   );
-  const fresh = referenceFactsOf(data, at).filter((f) => !known.has(`${f.kind}:${f.id}`));
+  const fresh = referenceFactsOf(data, at, service).filter((f) => !known.has(`${f.kind}:${f.id}`));
   const rows = fresh.map(referenceRowOf);
   for (let i = 0; i < rows.length; i += 500) await em.insertMany(ReferenceProjection, rows.slice(i, i + 500));
 }

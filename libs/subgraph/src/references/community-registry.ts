@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { applyReferenceFacts } from './apply-reference.js';
 import { ReferenceProjection } from './reference-projection.js';
 
 /**
@@ -12,23 +11,12 @@ export interface CommunityRegistry {
   /** The service holds the registry itself (residents): an unknown community is final, never "not yet synced". */
   authoritative?: boolean;
   isRegistered(em: EntityManager, communityId: string): Promise<boolean>;
-  /** Tests: registers a community directly, as its registration would. */
-  registerForTests(em: EntityManager, communityId: string): Promise<void>;
 }
 
 /** The registry of a service that learns communities from residents' events (its reference projection). */
 export const referenceProjectionCommunities: CommunityRegistry = {
   async isRegistered(em, communityId) {
     return (await em.count(ReferenceProjection, { kind: 'COMMUNITY', id: communityId })) > 0;
-  },
-  async registerForTests(em, communityId) {
-    await applyReferenceFacts(em, {
-      kind: 'COMMUNITY',
-      id: communityId,
-      communityId,
-      parentId: communityId.slice(0, 9),
-      occurredAt: new Date(0),
-    });
   },
 };
 

@@ -18,6 +18,7 @@ import type { ServiceDependencies } from '../subgraph-service.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { afterCommitOf } from '@shequ/database';
 import { ImpliedPlaces, applyReferenceFacts, moveBuildingFacts } from './apply-reference.js';
+import { keepsResidentFact } from './resident-facts.js';
 
 /** A resident's registration or move also states where their household and building are (known if not yet). */
 async function impliedPlaces(
@@ -63,6 +64,8 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
   const at = (occurredAt: string) => new Date(occurredAt);
   // households and buildings seen committed: not written again for every resident of theirs
   const implied = new ImpliedPlaces(afterCommitOf(orm));
+  // a resident's gender only where the service keeps it (RESIDENT_FACTS_KEPT)
+  const keepsGender = keepsResidentFact(service, 'gender');
   return new EventConsumer({ service, source: 'residents', purpose: 'references', orm, bus, outbox, logger })
     .on(CommunityRegistered, async (event, { em }) => {
       await applyReferenceFacts(em, {
@@ -140,6 +143,7 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
         parentId: event.data.householdId,
         gridId: event.data.gridId,
         birthDate: event.data.birthDate,
+        ...(keepsGender ? { gender: event.data.gender } : {}),
         occurredAt: at(event.occurredAt),
       });
     })

@@ -22,7 +22,7 @@ export const REFERENCE_LABELS: Record<ReferenceKind, string> = {
 @Index({ properties: ['communityId', 'kind'] })
 export class ReferenceProjection {
   [PrimaryKeyProp]?: ['kind', 'id'];
-  [OptionalProps]?: 'status' | 'parentId' | 'gridId' | 'department' | 'gridIds' | 'birthDate';
+  [OptionalProps]?: 'status' | 'parentId' | 'gridId' | 'department' | 'gridIds' | 'birthDate' | 'gender';
 
   @PrimaryKey({ type: 'string', length: 16 })
   kind!: ReferenceKind;
@@ -55,6 +55,13 @@ export class ReferenceProjection {
   /** Resident: birth date (ISO), for rules such as the 18-year rule for party applicants. */
   @Property({ type: 'string', length: 10, nullable: true })
   birthDate: string | null = null;
+
+  /**
+   * Resident: gender (`Genders` code), kept only by a service whose rules or statistics need it
+   * (`RESIDENT_FACTS_KEPT`); null elsewhere.
+   */
+  @Property({ type: 'string', length: 10, nullable: true })
+  gender: string | null = null;
 
   /** `occurredAt` of the source event this row was last updated from. */
   @Property({ type: 'datetime' })

@@ -4,3 +4,4 @@ export * from './test-event-publisher.js';
 export * from './known-references.js';
 export * from './counting-outbox.js';
 export * from './inbox-migration-check.js';
+export * from './test-communities.js';

@@ -13,6 +13,7 @@ import {
 } from '@shequ/auth';
 import { UnauthenticatedError } from '@shequ/errors';
 import { DEFAULT_COMMUNITY_ID } from '../service-config.js';
+import { testCommunityRegistration } from './test-communities.js';
 import { testDatabaseLocation, type TestDialect } from '@shequ/testing';
 import { createLogger } from '@shequ/server';
 import type { Clock } from '../clock.js';
@@ -119,8 +120,11 @@ export async function startTestSubgraph(
       destination: options.logDestination,
     }),
   });
-  for (const communityId of options.registeredCommunities ?? [DEFAULT_COMMUNITY_ID])
-    await running.orm.em.fork().transactional((em) => definition.communities.registerForTests(em, communityId));
+  const communities = options.registeredCommunities ?? [DEFAULT_COMMUNITY_ID];
+  if (communities.length > 0) {
+    const register = testCommunityRegistration(definition.communities);
+    for (const communityId of communities) await running.orm.em.fork().transactional((em) => register(em, communityId));
+  }
   const endpoint = `http://127.0.0.1:${running.http.port}/graphql`;
   return {
     ...running,

@@ -37,6 +37,7 @@ const HTTP_STATUS: Record<DomainError['code'], number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   NOT_YET_SYNCED: 503,
+  SERVICE_BUSY: 503,
 };
 
 function failureOf(error: unknown): Open311Failure | undefined {

@@ -1,6 +1,6 @@
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import { isUniqueViolation, requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
 import { Team, TeamAward, TeamMember } from '../entities/team.js';
 
@@ -35,7 +35,7 @@ export async function createTeam(
   if (command.parentTeamId && !parent)
     throw new InvalidInputError('parentTeamId', `团队 ${command.parentTeamId} 不存在`);
   if ((await uow.em.count(Team, { communityId, name })) > 0)
-    throw new ConflictError(`已有名为「${name}」的团队`, { field: 'name' });
+    throw new ConflictError(teamNameTakenMessage(name), { field: 'name' });
   const team = uow.em.create(Team, {
     id: newId(),
     communityId,
@@ -45,14 +45,15 @@ export async function createTeam(
     foundedOn: command.foundedOn ?? null,
     registrationStatus: command.registrationStatus ?? 'UNREGISTERED',
   });
-  try {
-    await uow.em.flush();
-  } catch (error) {
-    // created by a concurrent request after the check above (the unique index on community and name)
-    if (isUniqueViolation(error)) throw new ConflictError(`已有名为「${name}」的团队`, { field: 'name' });
-    throw error;
-  }
+  // created by a concurrent request after the check above: the unique index answers with the same message
+  // (`eventsUniqueConflicts`)
+  await uow.em.flush();
   return team;
+}
+
+/** The answer to a second team of one name in a community (also when the unique index answers a race). */
+export function teamNameTakenMessage(name: string | undefined): string {
+  return name ? `已有名为「${name}」的团队` : '已有同名的团队';
 }
 
 export async function addTeamMember(

@@ -99,6 +99,21 @@ export function checkStartTime(startsAt: Date, now: Date): void {
     );
 }
 
+/**
+ * A rehearsal written as history (a seed, an import) held the rule when it was planned, at the latest when it began:
+ * its gala is a gala, and was not over by then (`checkGalaTakesRehearsals` on the gala as it stood at the rehearsal's
+ * start).
+ */
+export function checkRehearsalHistory(
+  rehearsal: { startsAt: Date },
+  gala: { title: string; type: string; endsAt: Date },
+): void {
+  if (gala.type !== 'GALA') throw new InvalidInputError('rehearsalForId', '排练只能关联晚会');
+  // a gala over by the rehearsal's start was 已结束 whenever the rehearsal was planned
+  if (gala.endsAt.getTime() <= rehearsal.startsAt.getTime())
+    checkGalaTakesRehearsals({ title: gala.title, status: 'COMPLETED' });
+}
+
 /** A rehearsal prepares a gala still to come (or under way): not one cancelled or already over. */
 export function checkGalaTakesRehearsals(gala: { title: string; status: CommunityEventStatus }): void {
   if (gala.status === 'CANCELLED' || gala.status === 'COMPLETED')

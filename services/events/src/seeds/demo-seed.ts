@@ -22,6 +22,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { rebuildRollup } from '@shequ/database';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../application/event-statistics-rollup.js';
 import { ageFits } from '../domain/audience-rule.js';
+import { checkRehearsalHistory } from '../domain/event-lifecycle.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import {
   CommunityEvent,
@@ -412,6 +413,8 @@ export async function seedEventsDemo({ orm, outbox, logger, clock }: DemoSeedDep
         organiserOrganizationId: kind === 'ORGANIZATION' ? (who as string) : null,
         rehearsalForId: spec.rehearsalFor === undefined ? null : events[spec.rehearsalFor].id,
       });
+      // the API's rule for a rehearsal (its gala not over when it was planned), as history
+      if (spec.rehearsalFor !== undefined) checkRehearsalHistory(event, events[spec.rehearsalFor]);
       events.push(event);
       const day = communityDay(startsAt);
       const eligible = alive.filter(

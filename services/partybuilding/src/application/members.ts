@@ -1,4 +1,11 @@
-import { MemberStageChanged, type Gender, type PartyMemberStage, type PartyMemberType } from '@shequ/contracts';
+import {
+  Genders,
+  labelOf,
+  MemberStageChanged,
+  type Gender,
+  type PartyMemberStage,
+  type PartyMemberType,
+} from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
@@ -8,6 +15,7 @@ import {
   checkProbationExtension,
   checkStageChange,
   checkStageHistory,
+  memberFileExistsMessage,
   STAGE_DATE_FIELD,
   type StageDates,
 } from '../domain/development-pipeline.js';
@@ -39,8 +47,30 @@ export interface EnrolMemberCommand extends Partial<StageDates> {
   groupId?: string | null;
   stage?: PartyMemberStage | null;
   memberType?: PartyMemberType | null;
+  /** Deprecated inputs: residents' facts; a value given must agree with the resident's record. */
   gender?: Gender | null;
+  birthDate?: string | null;
   probationExtendedUntil?: string | null;
+}
+
+/**
+ * A fact of the person that residents owns (gender, birth date), given by the caller as well: refused when it
+ * contradicts residents' record (or residents has none to check it against); the record's value is what is kept.
+ */
+function checkCallerFact(
+  field: 'gender' | 'birthDate',
+  given: string | null | undefined,
+  recorded: string | null,
+  label: (value: string) => string,
+): void {
+  if (given === null || given === undefined || given === recorded) return;
+  const name = field === 'gender' ? '性别' : '出生日期';
+  throw new InvalidInputError(
+    field,
+    recorded === null
+      ? `居民档案没有${name}记录，不能由建档填写：${name}以居民服务的登记为准`
+      : `填写的${name}「${label(given)}」与居民档案的「${label(recorded)}」不一致：${name}以居民服务的登记为准，可不填`,
+  );
 }
 
 /**
@@ -63,6 +93,11 @@ export async function enrolMember(
     communityId,
   });
   const birthDate = resident.birthDate;
+  // so are their gender (kept in partybuilding's projection from resident.registered): a caller's value that
+  // contradicts residents' is refused, never stored
+  const gender = resident.gender as Gender | null;
+  checkCallerFact('gender', command.gender, gender, (value) => labelOf(Genders, value as Gender));
+  checkCallerFact('birthDate', command.birthDate, birthDate, (value) => value);
   const dates: StageDates = {
     appliedOn: command.appliedOn ?? null,
     activistOn: command.activistOn ?? null,
@@ -86,7 +121,7 @@ export async function enrolMember(
   );
   const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
   if (await uow.em.count(PartyMember, { residentId: command.residentId }))
-    throw new ConflictError(`居民 ${command.residentId} 已有党员档案`);
+    throw new ConflictError(memberFileExistsMessage(command.residentId));
   const stageSince = dates[STAGE_DATE_FIELD[stage]]!;
   const member = uow.em.create(PartyMember, {
     id: newId(),
@@ -97,7 +132,7 @@ export async function enrolMember(
     stage,
     stageSince,
     memberType: command.memberType ?? 'COMMUNITY',
-    gender: command.gender ?? null,
+    gender,
     birthDate,
     ...dates,
     probationExtendedUntil: command.probationExtendedUntil ?? null,

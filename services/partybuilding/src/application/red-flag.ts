@@ -1,5 +1,5 @@
 import { Departments, isIsoDate, RedFlagAwarded, type Department } from '@shequ/contracts';
-import { forUpdate, newId } from '@shequ/database';
+import { executePlain, forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
 import {
@@ -24,9 +24,19 @@ async function periodFor(
     { communityId, period },
     { ...forUpdate(uow.em), refresh: true },
   );
-  if (existing) return existing;
-  if (!create) throw new NotFoundError('RedFlagPeriod', period, `评选期 ${period} 尚无提名`);
-  return uow.em.create(RedFlagPeriod, { id: newId(), communityId, period, year });
+  if (existing || !create) {
+    if (!existing) throw new NotFoundError('RedFlagPeriod', period, `评选期 ${period} 尚无提名`);
+    return existing;
+  }
+  // The month's first nomination opens the period. Two first nominations at once (two departments) must both be
+  // taken, as one after the other would be: the row is inserted unless another transaction has (PostgreSQL waits for
+  // that one to commit), then read locked — never a unique-index hit answered CONFLICT.
+  await executePlain(
+    uow.em,
+    'insert into red_flag_period (id, community_id, period, year) values (?, ?, ?, ?) on conflict (community_id, period) do nothing',
+    [newId(), communityId, period, year],
+  );
+  return uow.em.findOneOrFail(RedFlagPeriod, { communityId, period }, { ...forUpdate(uow.em), refresh: true });
 }
 
 /** 部门提名: one nominee per department per month. */

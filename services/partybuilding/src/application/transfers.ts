@@ -5,6 +5,7 @@ import {
   MemberTransferredIn,
   MemberTransferredOut,
   PartyMemberStages,
+  type Gender,
   type PartyMemberStage,
   type PartyMemberType,
 } from '@shequ/contracts';
@@ -182,6 +183,7 @@ async function completeTransferIn(
     member.followUpReason = null;
     member.followUpSince = null;
     member.birthDate = resident.birthDate ?? member.birthDate;
+    member.gender = (resident.gender as Gender | null) ?? member.gender;
   } else {
     member = uow.em.create(PartyMember, {
       id: newId(),
@@ -192,6 +194,7 @@ async function completeTransferIn(
       stageSince: command.on,
       memberType: command.memberType ?? 'COMMUNITY',
       birthDate: resident.birthDate,
+      gender: resident.gender as Gender | null,
       probationaryOn,
     });
     uow.em.create(PartyMemberStageChange, {

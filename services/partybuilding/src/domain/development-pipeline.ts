@@ -16,6 +16,11 @@ export const STAGE_ORDER: readonly PartyMemberStage[] = [
 
 /** Minimum age to apply (党章: 年满十八岁). */
 export const MINIMUM_APPLICATION_AGE = 18;
+
+/** The answer to a second file of one resident (also when the unique index answers a race). */
+export function memberFileExistsMessage(residentId: string | undefined): string {
+  return residentId ? `居民 ${residentId} 已有党员档案` : '该居民已有党员档案';
+}
 /** 积极分子 are trained and observed at least one year before becoming 发展对象. */
 export const ACTIVIST_MINIMUM_YEARS = 1;
 /** 预备期 one year; it may be extended once, by at most one year. */

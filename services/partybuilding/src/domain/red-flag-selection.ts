@@ -30,14 +30,19 @@ export function checkDecisionDate(period: string, decidedOn: string, today: stri
   if (decidedOn > today) throw new InvalidInputError('decidedOn', `评选日期 ${decidedOn} 晚于今天（${today}）`);
 }
 
+/** The answer to a second nominee of a department in one month (also when the unique index answers a race). */
+export function nominationTakenMessage(department: Department | undefined): string {
+  const which = department && department in Departments.labels ? `「${labelOf(Departments, department)}」` : '该部门';
+  return `本期${which}已有提名人，每个部门每期只能提名一人`;
+}
+
 export function checkNomination(
   existing: ReadonlyArray<{ department: Department }>,
   department: Department,
   decided: boolean,
 ): void {
   if (decided) throw new ConflictError('本期评选已决定，不能再提名');
-  if (existing.some((n) => n.department === department))
-    throw new ConflictError(`本期「${labelOf(Departments, department)}」已有提名人，每个部门每期只能提名一人`);
+  if (existing.some((n) => n.department === department)) throw new ConflictError(nominationTakenMessage(department));
 }
 
 export function checkDecision(

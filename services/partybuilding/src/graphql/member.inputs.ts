@@ -28,12 +28,17 @@ export class EnrolPartyMemberInput {
   @Field(() => PartyMemberTypeEnum, { nullable: true, description: '党员类型（默认社区党员）' })
   memberType?: string | null;
 
-  @Field(() => GenderEnum, { nullable: true, description: '性别（用于匿名统计）' })
+  @Field(() => GenderEnum, {
+    nullable: true,
+    description: '不再使用：性别取自居民档案（居民服务的登记信息）；填写的值须与居民档案一致，否则拒绝',
+    deprecationReason: '性别取自居民档案（居民服务的登记信息），无需填写；与档案不一致的值被拒绝',
+  })
   gender?: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: '不再使用：出生日期取自居民档案（居民服务的登记信息），此处填写的值被忽略',
+    description: '不再使用：出生日期取自居民档案（居民服务的登记信息）；填写的值须与居民档案一致，否则拒绝',
+    deprecationReason: '出生日期取自居民档案（居民服务的登记信息），无需填写；与档案不一致的值被拒绝',
   })
   birthDate?: string | null;
 

@@ -4,13 +4,17 @@ import {
   addYears,
   ageOn,
   communityDay,
+  startOfCommunityDay,
+  SYSTEM_ACTOR,
   type Department,
   type PartyMeetingType,
   type PartyMemberStage,
   type PartyMemberType,
 } from '@shequ/contracts';
 import { demoDataset, demoId, SeededRandom, type DemoResident, type DemoStaff } from '@shequ/demo-data';
-import { seedReferenceProjection, type DemoSeedDependencies } from '@shequ/subgraph';
+import type { Outbox } from '@shequ/messaging';
+import { seedReferenceProjection, type DemoSeedDependencies, type UnitOfWork } from '@shequ/subgraph';
+import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { RED_FLAG_FIRST_PERIOD } from '../domain/red-flag-selection.js';
@@ -26,8 +30,6 @@ import {
   PartyTrainingSession,
   PartyTransfer,
   PartyYearPlan,
-  RedFlagNomination,
-  RedFlagPeriod,
 } from '../entities/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -96,15 +98,16 @@ interface SeedBranch {
  * 中共莲秀社区委员会 (upgraded from 党总支 in 2010) with three branches of two groups each, ≈120 members drawn
  * from the demo residents (gender and birth date from there), their stage history, two years of 三会一课 with
  * attendance, transfers, 18 流动红旗岗 awards since 2010, 民主评议 grades, training sessions and year plans.
- * Written directly in one transaction (no events: a fresh demo has no subscribers to catch up).
+ * Written in one transaction: directly where the domain rules are checked here (no events: a fresh demo has no
+ * subscribers to catch up), the red-flag history through the API's application functions.
  */
-export async function seedPartybuildingDemo({ orm, logger, clock }: DemoSeedDependencies): Promise<void> {
+export async function seedPartybuildingDemo({ orm, logger, clock, outbox }: DemoSeedDependencies): Promise<void> {
   if ((await orm.em.fork().count(PartyOrganization, {})) > 0) return;
   // Dated relative to the seed's clock, so the demo is current whenever it is loaded.
   const today = communityDay(clock.now());
   const data = demoDataset();
   // The references every write checks: the demo's people, places and staff, as residents' events would state them.
-  await seedReferenceProjection(orm.em.fork(), data);
+  await seedReferenceProjection(orm.em.fork(), data, 'partybuilding');
   const communityId = data.community.code;
   const random = new SeededRandom('partybuilding-demo');
   const adults = random.shuffle(data.residents.filter((r) => ageOn(r.birthDate, today) >= 24));
@@ -264,7 +267,7 @@ export async function seedPartybuildingDemo({ orm, logger, clock }: DemoSeedDepe
     // transfers: three members who arrived, two who left, two in progress
     seedTransfers(em, communityId, random, branches, allMembers, [older.pop()!, older.pop()!, older.pop()!], today);
     seedMeetings(em, communityId, random, branches, today);
-    seedRedFlag(em, communityId, random, data.staff, today);
+    await seedRedFlag(em, outbox, communityId, random, data.staff, today);
     seedServiceRecord(em, communityId, random, fullMembers, today);
   });
   logger.info('demo party organisations, members, meetings, transfers and red-flag history loaded');
@@ -442,62 +445,74 @@ function seedMeetings(
 
 /**
  * The three departments that nominate a 流动红旗手 each month, and whose staff of the residents demo dataset they
- * pick from: 计生, 保障站 and 综治城管党建 (综治城管 with the 党建专干, one department in the community's own account).
+ * pick from: 计生, 保障站 and 综治城管 — each only its own staff in post, as the API's rule has it (the nominee's
+ * department in residents' record is the nominating department).
  */
 export const RED_FLAG_NOMINATING_DEPARTMENTS: ReadonlyArray<readonly [Department, ReadonlyArray<Department>]> = [
   ['FAMILY_PLANNING', ['FAMILY_PLANNING']],
   ['SOCIAL_SECURITY', ['SOCIAL_SECURITY']],
-  ['COMPREHENSIVE_GOVERNANCE', ['COMPREHENSIVE_GOVERNANCE', 'PARTY_AFFAIRS']],
+  ['COMPREHENSIVE_GOVERNANCE', ['COMPREHENSIVE_GOVERNANCE']],
 ];
 
-/** 18 monthly awards since 2010, nominees: staff ids of the residents demo dataset (`demoDataset().staff`). */
-function seedRedFlag(
+/**
+ * 18 monthly awards since 2010 and this month's open nominations, nominees: staff of the residents demo dataset
+ * (`demoDataset().staff`). Written through the API's own application functions (`nominateForRedFlag`,
+ * `decideRedFlag`: the same period, nominee and decision rules, checked against the reference projection), dated as
+ * of today; each award's red_flag.awarded goes to the outbox dated on its decision.
+ */
+async function seedRedFlag(
   em: EntityManager,
+  outbox: Outbox,
   communityId: string,
   random: SeededRandom,
   staff: ReadonlyArray<DemoStaff>,
   today: string,
-): void {
+): Promise<void> {
+  let occurredAt = new Date(`${RED_FLAG_FIRST_PERIOD}-01T00:00:00Z`);
+  // each award's red_flag.awarded dated on its decision, as it would have been published then
+  const uow: UnitOfWork = {
+    em,
+    events: {
+      record: (definition, payload, options) =>
+        outbox.add(em, definition, payload, {
+          communityId: options?.communityId ?? communityId,
+          actor: SYSTEM_ACTOR,
+          correlationId: 'demo-seed',
+          occurredAt,
+        }),
+    },
+  };
   const periods = new Set<string>();
   while (periods.size < 18) {
     const period = `${random.int(2010, Number(today.slice(0, 4)))}-${pad(random.int(1, 12))}`;
     if (period >= RED_FLAG_FIRST_PERIOD && period < today.slice(0, 7)) periods.add(period);
   }
-  const sorted = [...periods].sort();
-  let nominationIndex = 0;
-  const nominate = (period: RedFlagPeriod) =>
-    RED_FLAG_NOMINATING_DEPARTMENTS.map(([department, pool]) => {
+  const nominate = async (period: string) => {
+    const nominees: string[] = [];
+    for (const [department, pool] of RED_FLAG_NOMINATING_DEPARTMENTS) {
       const staffId = random.pick(staff.filter((s) => pool.includes(s.department))).id;
-      return em.create(RedFlagNomination, {
-        id: demoId('red-flag-nomination', nominationIndex++),
-        period,
-        department,
-        staffId,
-        reason: '服务群众热情周到，主动上门服务',
-      });
-    });
-  sorted.forEach((p, i) => {
-    const period = em.create(RedFlagPeriod, {
-      id: demoId('red-flag-period', i),
+      await nominateForRedFlag(
+        uow,
+        { period, department, staffId, reason: '服务群众热情周到，主动上门服务' },
+        communityId,
+        today,
+      );
+      nominees.push(staffId);
+    }
+    return nominees;
+  };
+  for (const period of [...periods].sort()) {
+    const winnerStaffId = random.pick(await nominate(period));
+    occurredAt = startOfCommunityDay(`${period}-28`);
+    await decideRedFlag(
+      uow,
+      { period, winnerStaffId, decidedOn: `${period}-28`, panel: '社区党委流动红旗岗评议小组' },
       communityId,
-      period: p,
-      year: Number(p.slice(0, 4)),
-    });
-    const winner = random.pick(nominate(period));
-    period.winnerStaffId = winner.staffId;
-    period.winnerDepartment = winner.department;
-    period.decidedOn = `${p}-28`;
-    period.panel = '社区党委流动红旗岗评议小组';
-  });
+      today,
+    );
+  }
   // this month's nominations, not yet decided
-  nominate(
-    em.create(RedFlagPeriod, {
-      id: demoId('red-flag-period', 100),
-      communityId,
-      period: today.slice(0, 7),
-      year: Number(today.slice(0, 4)),
-    }),
-  );
+  await nominate(today.slice(0, 7));
 }
 
 function seedServiceRecord(

@@ -15,6 +15,7 @@ import { Migration20261202143111_case_rollup as M11 } from './Migration202612021
 import { Migration20261202171015_webhook_key_expiry as M12 } from './Migration20261202171015_webhook_key_expiry.js';
 import { Migration20261202173338_case_area_rollup as M13 } from './Migration20261202173338_case_area_rollup.js';
 import { Migration20261204141647_open311_request_address_index as M14 } from './Migration20261204141647_open311_request_address_index.js';
+import { Migration20261204173949_reference_projection_gender as M15 } from './Migration20261204173949_reference_projection_gender.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -32,4 +33,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202171015_webhook_key_expiry', class: M12 },
   { name: 'Migration20261202173338_case_area_rollup', class: M13 },
   { name: 'Migration20261204141647_open311_request_address_index', class: M14 },
+  { name: 'Migration20261204173949_reference_projection_gender', class: M15 },
 ];

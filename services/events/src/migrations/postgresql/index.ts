@@ -13,6 +13,7 @@ import { Migration20261203042145_event_attendance as M9 } from './Migration20261
 import { Migration20261203071521_event_participant_count as M10 } from './Migration20261203071521_event_participant_count.js';
 import { Migration20261203103650_event_attendance_starts_at_index as M11 } from './Migration20261203103650_event_attendance_starts_at_index.js';
 import { Migration20261204152340_team_name_unique as M12 } from './Migration20261204152340_team_name_unique.js';
+import { Migration20261204173959_reference_projection_gender as M13 } from './Migration20261204173959_reference_projection_gender.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -28,4 +29,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261203071521_event_participant_count', class: M10 },
   { name: 'Migration20261203103650_event_attendance_starts_at_index', class: M11 },
   { name: 'Migration20261204152340_team_name_unique', class: M12 },
+  { name: 'Migration20261204173959_reference_projection_gender', class: M13 },
 ];

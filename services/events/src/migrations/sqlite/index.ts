@@ -14,6 +14,7 @@ import { Migration20261203071521_event_participant_count as M10 } from './Migrat
 import { Migration20261203103650_event_attendance_starts_at_index as M11 } from './Migration20261203103650_event_attendance_starts_at_index.js';
 import { Migration20261204120000_inbox_without_rowid as M12 } from './Migration20261204120000_inbox_without_rowid.js';
 import { Migration20261204152338_team_name_unique as M13 } from './Migration20261204152338_team_name_unique.js';
+import { Migration20261204173958_reference_projection_gender as M14 } from './Migration20261204173958_reference_projection_gender.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -30,4 +31,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261203103650_event_attendance_starts_at_index', class: M11 },
   { name: 'Migration20261204120000_inbox_without_rowid', class: M12 },
   { name: 'Migration20261204152338_team_name_unique', class: M13 },
+  { name: 'Migration20261204173958_reference_projection_gender', class: M14 },
 ];

@@ -10,6 +10,7 @@ import { Migration20261202104020_pii_audit_record as M6 } from './Migration20261
 import { Migration20261202141928_party_member_rollup as M7 } from './Migration20261202141928_party_member_rollup.js';
 import { Migration20261202173020_party_member_stage_rollup as M8 } from './Migration20261202173020_party_member_stage_rollup.js';
 import { Migration20261202182818_party_member_community_rollup as M9 } from './Migration20261202182818_party_member_community_rollup.js';
+import { Migration20261204173939_reference_projection_gender as M10 } from './Migration20261204173939_reference_projection_gender.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -22,4 +23,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202141928_party_member_rollup', class: M7 },
   { name: 'Migration20261202173020_party_member_stage_rollup', class: M8 },
   { name: 'Migration20261202182818_party_member_community_rollup', class: M9 },
+  { name: 'Migration20261204173939_reference_projection_gender', class: M10 },
 ];

@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261204173958_reference_projection_gender extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`reference_projection\` add column \`gender\` text null;`);
+  }
+
+}
