@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@shequ/auth';
+import { statementsDuring } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
 import { auditEntries } from './audit-entries.js';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
@@ -302,5 +303,37 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
       outsideAwarded: 1,
       outsideAwardedFen: 1000000,
     });
+  });
+
+  it('counts the summary in the database: sums by day, kind, flow and reason, never the ledger row by row', async () => {
+    const year = 2026;
+    const before = (await ok(SUMMARY, { year }, 'civil_affairs')).fundLedgerSummary;
+    const illness = (s: any) =>
+      s.reasons.find((r: any) => r.reason === 'ILLNESS') ?? { disbursements: 0, spendingFen: 0 };
+    const ids: string[] = [];
+    for (const residentId of ['resident-3', 'resident-6']) {
+      const id = (
+        await ok(
+          PROPOSE,
+          { input: { residentId, reason: 'ILLNESS', amountFen: 1000, statement: '住院自付部分' } },
+          'civil_affairs',
+        )
+      ).proposeFundDisbursement.disbursement.id;
+      await ok(APPROVE, { input: { disbursementId: id, approvedOn: '2026-06-02', approvers: ['林书记', '陈主任'] } });
+      await ok(PUBLISH, { input: { disbursementId: id, publicityDays: 1 } }, 'civil_affairs');
+      ids.push(id);
+    }
+    clock.advance(2 * DAY);
+    for (const id of ids) await ok(PAY, { input: { disbursementId: id } }, 'civil_affairs'); // the same day: one group
+
+    const statements = await statementsDuring(service.orm, () => ok(SUMMARY, { year }, 'analyst'));
+    const ledgerReads = statements.filter((sql) => sql.includes('fund_ledger_entry'));
+    expect(ledgerReads.length).toBe(2);
+    for (const sql of ledgerReads) expect(sql).toMatch(/sum\(/);
+    const after = (await ok(SUMMARY, { year }, 'analyst')).fundLedgerSummary;
+    expect(illness(after).disbursements - illness(before).disbursements).toBe(2);
+    expect(illness(after).spendingFen - illness(before).spendingFen).toBe(2000);
+    expect(after.closingBalanceFen).toBe(before.closingBalanceFen - 2000);
+    expect(after.spendingFen).toBe(before.spendingFen + 2000);
   });
 });

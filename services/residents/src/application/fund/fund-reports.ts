@@ -1,7 +1,8 @@
 import type { CommunityWhere } from '@shequ/subgraph';
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@shequ/database';
 import { donorReport, type DonorReport, type ReportDonation } from '../../domain/fund/annual-report.js';
-import { summariseLedger, type LedgerSummary } from '../../domain/fund/ledger-summary.js';
+import { summariseLedger, type LedgerSummary, type SummaryEntry } from '../../domain/fund/ledger-summary.js';
 import { FundApplication } from '../../entities/fund/fund-application.js';
 import { FundDonation } from '../../entities/fund/fund-donation.js';
 import { FundLedgerEntry } from '../../entities/fund/fund-ledger-entry.js';
@@ -9,23 +10,55 @@ import { FundLedgerEntry } from '../../entities/fund/fund-ledger-entry.js';
 type Scope = CommunityWhere;
 
 /**
- * Balance, income and spending of a year by month and by reason, in one read of the year's entries plus one sum
- * for the balance before it. For analysts the scope is their street/district: the sum over its communities.
+ * Balance, income and spending of a year by month and by reason, counted by the database: the year's entries summed
+ * per day, kind, flow and reason (at most a few thousand groups whatever the rows), the balance before it one sum. For
+ * analysts the scope is their street/district: the sum over its communities, in memory that does not grow with it.
  */
 export async function fundLedgerSummary(em: EntityManager, scope: Scope, year: number): Promise<LedgerSummary> {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const entries = await em.find(
-    FundLedgerEntry,
+  const groups = await selectRows(
+    em,
     { ...scope, occurredOn: { $gte: from, $lt: to } },
-    { fields: ['occurredOn', 'kind', 'flow', 'amountFen', 'reason'], orderBy: { occurredOn: 'asc', sequence: 'asc' } },
+    'e."occurred_on" as "occurredOn", e."kind" as "kind", e."flow" as "flow", e."reason" as "reason", ' +
+      'sum(e."amount_fen") as "amountFen", count(*) as "entries"',
+    '1, 2, 3, 4',
   );
-  const before = await em.find(FundLedgerEntry, { ...scope, occurredOn: { $lt: from } }, { fields: ['amountFen'] });
+  const [before] = await selectRows(
+    em,
+    { ...scope, occurredOn: { $lt: from } },
+    'coalesce(sum(e."amount_fen"), 0) as "amountFen"',
+  );
   return summariseLedger(
     year,
-    before.reduce((sum, e) => sum + e.amountFen, 0),
-    entries,
+    Number(before?.amountFen ?? 0),
+    groups.map((g) => ({
+      occurredOn: String(g.occurredOn),
+      kind: g.kind as SummaryEntry['kind'],
+      flow: g.flow as SummaryEntry['flow'],
+      reason: (g.reason ?? null) as SummaryEntry['reason'],
+      amountFen: Number(g.amountFen),
+      entries: Number(g.entries),
+    })),
   );
+}
+
+/** One aggregate select over the ledger entries matching `where` (MikroORM's filter), grouped by `groupBy` if given. */
+async function selectRows(
+  em: EntityManager,
+  where: object,
+  select: string,
+  groupBy?: string,
+): Promise<Array<Record<string, unknown>>> {
+  const sqlEm = em as unknown as SqlEntityManager;
+  const query = sqlEm
+    .createQueryBuilder(FundLedgerEntry, 'e')
+    .where(where as never)
+    .getKnexQuery();
+  query.clearSelect().select(sqlEm.getKnex().raw(select));
+  if (groupBy) query.groupByRaw(groupBy);
+  const { sql, bindings } = query.toSQL();
+  return (await em.getConnection().execute(sql, bindings as unknown[])) as Array<Record<string, unknown>>;
 }
 
 export interface FundAnnualReport {

@@ -8,6 +8,8 @@ export interface SummaryEntry {
   /** Signed: income and reversals of spending positive, spending and reversals of income negative. */
   amountFen: number;
   reason: FundDisbursementReason | null;
+  /** How many entries this line sums (the ledger summed by day, kind, flow and reason); 1 when omitted. */
+  entries?: number;
 }
 
 export interface MonthSummary {
@@ -34,9 +36,10 @@ export interface LedgerSummary {
 }
 
 /**
- * Income and spending of one year by month and by reason, from the year's ledger entries and the balance
- * before it. A reversal counts against the flow it corrects (a reversed donation lowers income, a reversed
- * payment lowers spending and its reason's count), so corrections never show as extra income or spending.
+ * Income and spending of one year by month and by reason, from the year's ledger entries (or their sums by day,
+ * kind, flow and reason) and the balance before it. A reversal counts against the flow it corrects (a reversed
+ * donation lowers income, a reversed payment lowers spending and its reason's count), so corrections never show as
+ * extra income or spending.
  */
 export function summariseLedger(year: number, openingBalanceFen: number, entries: SummaryEntry[]): LedgerSummary {
   const months = Array.from({ length: 12 }, (_, i) => ({
@@ -53,7 +56,7 @@ export function summariseLedger(year: number, openingBalanceFen: number, entries
     if (entry.flow === 'SPENDING' && entry.reason) {
       const row = reasons.get(entry.reason) ?? { reason: entry.reason, disbursements: 0, spendingFen: 0 };
       row.spendingFen -= entry.amountFen;
-      row.disbursements += entry.kind === 'REVERSAL' ? -1 : 1;
+      row.disbursements += (entry.kind === 'REVERSAL' ? -1 : 1) * (entry.entries ?? 1);
       reasons.set(entry.reason, row);
     }
   }
