@@ -28,7 +28,7 @@ const definition: SubgraphServiceDefinition = {
   entities: [...referenceEntities],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [NothingResolver] }),
-  communities: { isRegistered: async () => true, registerForTests: async () => undefined },
+  communities: { isRegistered: async () => true },
 };
 
 const COMMUNITY = '350203008006';
@@ -38,7 +38,7 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))('a reference che
   let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(definition, { dialect });
+    subgraph = await startTestSubgraph(definition, { dialect, registeredCommunities: [] });
     await subgraph.orm.schema.updateSchema();
     await knownReferences(subgraph, [{ kind: 'RESIDENT', id: 'r-race', communityId: COMMUNITY }]);
   });

@@ -62,7 +62,7 @@ const definition: SubgraphServiceDefinition = {
   entities: [CardSchema],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [CardResolver] }),
-  communities: { isRegistered: async () => true, registerForTests: async () => undefined },
+  communities: { isRegistered: async () => true },
 };
 
 const PHONE = '13912345678';
@@ -79,7 +79,12 @@ describe.each(testDialects())('a database error carrying personal values (%s)', 
         done();
       },
     });
-    subgraph = await startTestSubgraph(definition, { dialect, logLevel: 'error', logDestination: destination });
+    subgraph = await startTestSubgraph(definition, {
+      dialect,
+      logLevel: 'error',
+      logDestination: destination,
+      registeredCommunities: [],
+    });
     await subgraph.orm.schema.updateSchema();
   });
   afterAll(() => subgraph?.stop());

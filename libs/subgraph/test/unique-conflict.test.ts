@@ -208,7 +208,7 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))('a deadlock betw
   let subgraph: TestSubgraph;
 
   beforeAll(async () => {
-    subgraph = await startTestSubgraph(lockDefinition, { dialect });
+    subgraph = await startTestSubgraph(lockDefinition, { dialect, registeredCommunities: [] });
     await subgraph.orm.schema.updateSchema();
     for (const [id, holder] of [
       ['d1', '丁'],
