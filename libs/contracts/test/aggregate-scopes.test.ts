@@ -99,9 +99,9 @@ describe('which scopes reading each aggregate on the stream needs (one table for
     ).toBe(true);
     const credentials = generateNatsCredentials();
     expect(natsServerConfig(credentials)).not.toContain('shequ.residents.resident.>');
-    expect(natsServerConfig(credentials, { platformScopes: ['residents:read', 'pii:read', 'floating:read'] })).toContain(
-      'shequ.residents.resident.>',
-    );
+    expect(
+      natsServerConfig(credentials, { platformScopes: ['residents:read', 'pii:read', 'floating:read'] }),
+    ).toContain('shequ.residents.resident.>');
   });
 
   it('reads the deployment’s grant, refusing a scope it does not know, in Chinese', () => {
