@@ -4,9 +4,11 @@ import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
 import { validPhone } from '../domain/resident-registration.js';
-import { residentTransition } from '../domain/resident-lifecycle.js';
+import { checkLifeDate, residentTransition } from '../domain/resident-lifecycle.js';
+import { headAfterArriving, headAfterLeaving } from '../domain/household-rules.js';
 import { RelationsToHead, type RelationToHeadCode } from '../domain/vocabularies.js';
 import type { EntityManager } from '@mikro-orm/core';
+import { forUpdate } from '@shequ/database';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
 import { loadVisible } from './load.js';
@@ -14,6 +16,8 @@ import { residentLocation } from './resident-location.js';
 
 export interface Visibility {
   communityId: string;
+  /** The community day of the change (dates of a life may not be after it). */
+  today: string;
   resident: (resident: Resident, em: EntityManager) => Promise<boolean>;
   household: (household: Household, em: EntityManager) => Promise<boolean>;
 }
@@ -112,9 +116,12 @@ export async function moveResident(
   const from = resident.household?.id ?? null;
   if (!wasOut && from === household.id) throw new InvalidInputError('householdId', '居民已在该住户');
   resident.status = residentTransition(resident.status, 'MOVE_HOUSEHOLD');
+  checkLifeDate('movedInOn', movedInOn, resident, scope.today);
+  await leaveHousehold(uow.em, resident);
   resident.household = uow.em.getReference(Household, household.id, { wrapped: true });
   resident.relationToHead = (command.relationToHead as RelationToHeadCode | null) ?? 'OTHER';
   resident.movedInOn = movedInOn;
+  household.headResidentId = headAfterArriving(household.headResidentId, resident.id, resident.relationToHead);
   if (wasOut) {
     resident.movedOutOn = null;
     resident.moveOutDestination = null;
@@ -144,6 +151,8 @@ export async function moveOutResident(
     throw new InvalidInputError('destination', '迁往地须为 2–100 个字');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   resident.status = residentTransition(resident.status, 'MOVE_OUT');
+  checkLifeDate('movedOutOn', movedOutOn, resident, scope.today);
+  await leaveHousehold(uow.em, resident);
   resident.movedOutOn = movedOutOn;
   resident.moveOutDestination = destination;
   uow.events.record(ResidentMovedOut, {
@@ -161,14 +170,23 @@ export async function recordDeath(
   uow: UnitOfWork,
   command: { residentId: string; diedOn: string },
   scope: Visibility,
-  today: string,
 ): Promise<Resident> {
   const diedOn = validDate(command.diedOn, 'diedOn');
-  if (diedOn > today) throw new InvalidInputError('diedOn', '死亡日期不能晚于今天');
+  if (diedOn > scope.today) throw new InvalidInputError('diedOn', '死亡日期不能晚于今天');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   resident.status = residentTransition(resident.status, 'RECORD_DEATH');
+  checkLifeDate('diedOn', diedOn, resident, scope.today);
+  await leaveHousehold(uow.em, resident);
   resident.diedOn = diedOn;
   uow.events.record(ResidentDeceased, { residentId: resident.id, diedOn });
   await uow.em.flush();
   return resident;
+}
+
+/** The resident leaves their flat (a move, a move-out, a death): the flat's head is one of its residents. */
+async function leaveHousehold(em: EntityManager, resident: Resident): Promise<void> {
+  const householdId = resident.household?.id;
+  if (!householdId) return;
+  const household = await em.findOne(Household, householdId, forUpdate(em));
+  if (household) household.headResidentId = headAfterLeaving(household.headResidentId, resident.id);
 }

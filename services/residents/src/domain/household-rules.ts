@@ -71,3 +71,16 @@ export function checkHousing(housing: string, landlordGiven: boolean, landlordFi
     throw new InvalidInputError(landlordField, '只有出租房登记房东（自有住房、公房不登记）');
   return housing as HousingTypeCode;
 }
+
+/**
+ * 户主 is one of the flat's current residents: when the head leaves the flat (moves to another, moves away, dies)
+ * the flat has no head on record until one is named; a resident arriving as HEAD in a flat without one becomes it.
+ * Every path that moves a resident applies this (the mutations and the district import).
+ */
+export function headAfterLeaving(headResidentId: string | null, leaving: string): string | null {
+  return headResidentId === leaving ? null : headResidentId;
+}
+
+export function headAfterArriving(headResidentId: string | null, arriving: string, relation: string): string | null {
+  return relation === 'HEAD' && !headResidentId ? arriving : headResidentId;
+}
