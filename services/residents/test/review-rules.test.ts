@@ -14,7 +14,7 @@ import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
-import { CareRecord, Household, Organization, Resident } from '../src/entities/index.js';
+import { Building, CareRecord, Household, Organization, Resident } from '../src/entities/index.js';
 import { FundApplication, FundDisbursement } from '../src/entities/fund/index.js';
 import { residentsService } from '../src/service.js';
 import { COMMUNITY, placesFixture, residentIn, staffFixture } from './fixtures.js';
@@ -29,6 +29,8 @@ const MOVE = `mutation($input: MoveResidentInput!) { moveResident(input: $input)
 const MOVE_OUT = `mutation($input: MoveOutResidentInput!) { moveOutResident(input: $input) { resident { id status } } }`;
 const DEATH = `mutation($input: RecordResidentDeathInput!) { recordResidentDeath(input: $input) { resident { id status } } }`;
 const IMPORT = `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { updated rejected results { field reason } } }`;
+const UPDATE = `mutation($input: UpdateResidentInput!) { updateResident(input: $input) { resident { id } } }`;
+const LEADER = `mutation($input: AssignBuildingLeaderInput!) { assignBuildingLeader(input: $input) { building { id } } }`;
 const ADD_CARE = `mutation($input: AddCareCategoryInput!) { addCareCategory(input: $input) { careRecord { id } } }`;
 const CREATE = `mutation($input: CreateFundProgrammeInput!) { createFundProgramme(input: $input) { programme { id } } }`;
 const ROUND = `mutation($input: OpenFundProgrammeRoundInput!) { openFundProgrammeRound(input: $input) { round { id } } }`;
@@ -122,7 +124,7 @@ describe.each(testDialects())('residents rules on every write path on %s', (dial
     expect(await outbox(ResidentDeceased.subject)).toBe(0);
   });
 
-  it('keeps a flat’s head one of its residents: the head who moves, moves out or dies leaves it; a HEAD moving in takes it', async () => {
+  it('keeps a flat’s head and a building’s 楼栋长 residents of them on every path: who moves away, out or dies leaves the post; a HEAD moving in takes it', async () => {
     const head = (id: string) =>
       service.orm.em
         .fork()
@@ -157,6 +159,35 @@ describe.each(testDialects())('residents rules on every write path on %s', (dial
     expect(imported.importResidents).toMatchObject({ updated: 1, rejected: 0 });
     expect(await head('household-1-1')).toBeNull();
     expect(await head('household-1-2')).toBe(third);
+
+    // a change of relation: HEAD takes a flat without a head, no longer HEAD leaves it
+    const spouse = await register('household-0-1', '1966-01-01', { relationToHead: 'SPOUSE' });
+    expect(await head('household-0-1')).toBeNull();
+    await ok(UPDATE, { input: { residentId: spouse, relationToHead: 'HEAD' } });
+    expect(await head('household-0-1')).toBe(spouse);
+    await ok(UPDATE, { input: { residentId: spouse, relationToHead: 'SPOUSE' } });
+    expect(await head('household-0-1')).toBeNull();
+
+    // 楼栋长 is a resident of the building: a move within it keeps the post, out of it (mutation or import) ends it
+    const leaderOf = (id: string) =>
+      service.orm.em
+        .fork()
+        .findOneOrFail(Building, id)
+        .then((b) => b.leaderResidentId);
+    await ok(LEADER, { input: { buildingId: 'building-0', residentId: spouse } });
+    await ok(MOVE, { input: { residentId: spouse, householdId: 'household-0-2', movedInOn: '2026-06-04' } });
+    expect(await leaderOf('building-0')).toBe(spouse);
+    await ok(MOVE, { input: { residentId: spouse, householdId: 'household-1-1', movedInOn: '2026-06-05' } });
+    expect(await leaderOf('building-0')).toBeNull();
+    await ok(LEADER, { input: { buildingId: 'building-1', residentId: spouse } });
+    const spouseId = (await service.orm.em.fork().findOneOrFail(Resident, spouse)).idNumber;
+    await ok(IMPORT, {
+      input: {
+        format: 'CSV',
+        content: `idNumber,name,building,unit,room,relationToHead\n${spouseId},林review,香秀里1号楼,1单元,101室,配偶\n`,
+      },
+    });
+    expect(await leaderOf('building-1')).toBeNull();
   });
 
   it('applies one of concurrent changes of one resident: a death and a move-out, the same care category twice', async () => {

@@ -73,12 +73,13 @@ export function checkHousing(housing: string, landlordGiven: boolean, landlordFi
 }
 
 /**
- * 户主 is one of the flat's current residents: when the head leaves the flat (moves to another, moves away, dies)
- * the flat has no head on record until one is named; a resident arriving as HEAD in a flat without one becomes it.
- * Every path that moves a resident applies this (the mutations and the district import).
+ * 户主 is one of the flat's current residents, 楼栋长 one of the building's: when the holder leaves the flat or the
+ * building (moves elsewhere, moves away, dies) the post is vacant on record until someone is named; a resident
+ * arriving as HEAD in a flat without one becomes its head. Every path that moves a resident applies this (the
+ * mutations and the district import).
  */
-export function headAfterLeaving(headResidentId: string | null, leaving: string): string | null {
-  return headResidentId === leaving ? null : headResidentId;
+export function holderAfterLeaving(holderResidentId: string | null, leaving: string): string | null {
+  return holderResidentId === leaving ? null : holderResidentId;
 }
 
 export function headAfterArriving(headResidentId: string | null, arriving: string, relation: string): string | null {
