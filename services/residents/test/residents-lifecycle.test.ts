@@ -354,7 +354,7 @@ describe.each(testDialects())('resident life cycle on %s', (dialect) => {
     expect(moved.errors?.[0]?.extensions).toMatchObject({ field: 'householdId' });
     const out = await service.graphql(
       MOVE_OUT,
-      { input: { residentId: ownId, movedOutOn: '2026-11-29', destination: '厦门市集美区' } },
+      { input: { residentId: ownId, movedOutOn: '2026-11-30', destination: '厦门市集美区' } },
       worker,
     );
     expect(out.data.moveOutResident.resident.status).toBe('MOVED_OUT');

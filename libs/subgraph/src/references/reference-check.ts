@@ -12,8 +12,12 @@ export interface ReferenceRequirement {
   field: string;
   /** The caller's community: a record of another community is out of scope. */
   communityId: string;
-  /** A new link needs a current record (a resident living here, a staff member in post); default true. */
-  current?: boolean;
+  /**
+   * A new link needs a current record (a resident living here, a staff member in post); default true. `'living'`:
+   * a resident who moved away still may (report a matter of the old flat, rate what was done for them, be a party
+   * to a dispute), one who has died may not.
+   */
+  current?: boolean | 'living';
 }
 
 /**
@@ -32,7 +36,8 @@ export async function requireReference(em: EntityManager, need: ReferenceRequire
   const row = await em.findOne(ReferenceProjection, { kind: need.kind, id: need.id }, forShare(em));
   if (!row || row.communityId !== need.communityId)
     throw new UnknownReferenceError(need.field, `${label}「${need.id}」不存在或不属于本社区`, need.kind, need.id);
-  if ((need.current ?? true) && row.status !== 'ACTIVE')
+  const current = need.current ?? true;
+  if ((current === true && row.status !== 'ACTIVE') || (current === 'living' && row.status === 'DECEASED'))
     throw new UnknownReferenceError(
       need.field,
       `${label}「${need.id}」${STATUS_LABELS[row.status] ?? '已不在册'}，不能引用`,

@@ -6,7 +6,7 @@ import {
   labelOf,
   type EvaluationGrade,
 } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
 import { evaluationValidity, invalidation } from '../domain/evaluation-validity.js';
@@ -41,15 +41,18 @@ export async function evaluateCase(
   },
   now: Date,
 ): Promise<CaseEvaluation> {
-  const record = await uow.em.findOne(Case, { id: command.caseId });
+  // locked as a step locks it: the status and the rater's earlier rating are checked against what stays (two
+  // concurrent ratings of one rater, a rating crossing a reopening)
+  const record = await uow.em.findOne(Case, { id: command.caseId }, { ...forUpdate(uow.em), refresh: true });
   if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
-  // a rater who has moved out since may still rate what was done for them: known, not necessarily current
+  // a rater who has moved out since may still rate what was done for them (known, not necessarily current); one
+  // who has died rates nothing
   await requireOptionalReference(uow.em, {
     kind: 'RESIDENT',
     id: command.raterResidentId,
     field: 'raterResidentId',
     communityId: record.communityId,
-    current: false,
+    current: 'living',
   });
   if (command.raterKind === 'REPORTER' && (!record.reporterId || command.raterResidentId !== record.reporterId)) {
     throw new InvalidInputError('raterResidentId', '反映人评议须由该事项的反映人本人作出');

@@ -1,5 +1,5 @@
 import { CaseStatuses, labelOf } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { MediationOutcomes } from '../domain/vocabularies.js';
@@ -21,7 +21,8 @@ export async function startMediation(
   who: TimelineActor,
   now: Date,
 ): Promise<Mediation> {
-  const record = await uow.em.findOne(Case, { id: command.caseId });
+  // locked as a step locks it: a rejection or closing crossing this start waits, or is waited for
+  const record = await uow.em.findOne(Case, { id: command.caseId }, { ...forUpdate(uow.em), refresh: true });
   if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
   if (command.parties.length < 2) throw new InvalidInputError('parties', '调解至少需要两方当事人');
   if (command.parties.some((p) => !p.residentId && !(p.description && p.description.trim()))) {
@@ -44,7 +45,7 @@ export async function startMediation(
       id: party.residentId,
       field: `parties.${index}.residentId`,
       communityId: record.communityId,
-      current: false,
+      current: 'living',
     });
   const mediation = uow.em.create(Mediation, {
     id: newId(),
@@ -74,7 +75,8 @@ export async function startMediation(
 }
 
 async function openMediation(uow: UnitOfWork, mediationId: string): Promise<Mediation> {
-  const mediation = await uow.em.findOne(Mediation, { id: mediationId });
+  // locked: a conclusion and a session (or two conclusions) check the outcome one after the other
+  const mediation = await uow.em.findOne(Mediation, { id: mediationId }, { ...forUpdate(uow.em), refresh: true });
   if (!mediation) throw new NotFoundError('Mediation', mediationId, `调解 ${mediationId} 不存在`);
   if (mediation.outcome !== 'PENDING')
     throw new ConflictError(`调解已结束（${labelOf(MediationOutcomes, mediation.outcome)}）`, {

@@ -63,7 +63,7 @@ export async function openCase(
     id: command.reporterId,
     field: 'reporterId',
     communityId,
-    current: false,
+    current: 'living',
   });
   const reporter = command.reporterId
     ? await uow.em.findOne(ResidentProjection, { residentId: command.reporterId })

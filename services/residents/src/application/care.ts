@@ -6,7 +6,7 @@ import {
   labelsOf,
   type CareCategory,
 } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { assertAddable, nextReviewDate, reviewResult } from '../domain/care-schedule.js';
@@ -88,7 +88,12 @@ export async function addCareCategory(
 }
 
 async function openRecord(uow: UnitOfWork, id: string, scope: CareScope): Promise<CareRecord> {
-  const record = await uow.em.findOne(CareRecord, { id, communityId: scope.communityId }, { populate: ['resident'] });
+  // locked: two concurrent endings or reviews of one record never both apply
+  const record = await uow.em.findOne(
+    CareRecord,
+    { id, communityId: scope.communityId },
+    { populate: ['resident'], ...forUpdate(uow.em), refresh: true },
+  );
   if (!record || !(await scope.resident(record.resident.getEntity(), uow.em)) || !scope.category(record.category))
     throw new NotFoundError('关爱记录', id);
   if (record.endedOn) throw new ConflictError(`该关爱记录已于 ${record.endedOn} 终止`, { status: 'ENDED' });

@@ -20,7 +20,7 @@ import {
   type ImportRow,
 } from '../domain/import/import-row.js';
 import { SeenIdNumbers } from '../domain/import/seen-id-numbers.js';
-import { householdAddress } from '../domain/household-rules.js';
+import { headAfterArriving, holderAfterLeaving, householdAddress } from '../domain/household-rules.js';
 import { ID_NUMBER_NOT_REGISTRABLE } from '../domain/resident-registration.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
@@ -370,6 +370,11 @@ export async function importResidentStream(
         const newResidents: unknown[][] = [];
         const changedResidents: Row[] = [];
         const headsOfExisting = new Map<string, string>();
+        /**
+         * Flats that moving residents left (flat, resident, the building moved to): the flat's head and another
+         * building's 楼栋长 are cleared where they were that resident.
+         */
+        const leftHouseholds: [string | null, string, string][] = [];
         /** Updated residents: recounted from the tables. New ones: counted from what they are. */
         const touched: string[] = [];
         const newMembers: unknown[][] = [];
@@ -532,6 +537,15 @@ export async function importResidentStream(
           const returning = resident.status === 'MOVED_OUT';
           const moved = returning || resident.householdId !== household.id;
           if (moved) {
+            // the flat left behind keeps no head who lives elsewhere; one arriving as HEAD heads a flat without one
+            leftHouseholds.push([resident.householdId, resident.id, building.id]);
+            const headed = headAfterArriving(household.headResidentId, resident.id, value.relationToHead);
+            if (headed !== household.headResidentId) {
+              household.headResidentId = headed;
+              const fresh = newHouseholdById.get(household.id);
+              if (fresh) fresh.headResidentId = headed;
+              else headsOfExisting.set(household.id, resident.id);
+            }
             next.status = 'ACTIVE';
             next.householdId = household.id;
             next.movedInOn = today;
@@ -594,6 +608,19 @@ export async function importResidentStream(
         }
         await events.writeTo(em, writes);
         await writes.flush(em);
+        for (const [householdId, leaving, buildingId] of leftHouseholds) {
+          if (householdId)
+            await em.nativeUpdate(
+              Household,
+              { id: householdId, headResidentId: leaving },
+              { headResidentId: holderAfterLeaving(leaving, leaving) },
+            );
+          await em.nativeUpdate(
+            Building,
+            { id: { $ne: buildingId }, leaderResidentId: leaving },
+            { leaderResidentId: holderAfterLeaving(leaving, leaving) },
+          );
+        }
         for (const [householdId, headResidentId] of headsOfExisting)
           await em.nativeUpdate(Household, { id: householdId, headResidentId: null }, { headResidentId });
         if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());

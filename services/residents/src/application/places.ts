@@ -1,6 +1,6 @@
 import { announceHousehold, announceOrganization, announceStaff } from './announce-places.js';
 import { Departments, GridRegistered, labelsOf, type Department } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forShare, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { OrganizationKinds, type HousingTypeCode, type OrganizationKindCode } from '../domain/vocabularies.js';
@@ -64,11 +64,12 @@ export async function setHousehold(
   if (!household || !(await visible(household, uow.em))) throw new NotFoundError('住户', input.householdId);
   Object.assign(household, await validHousing(uow, communityId, input.housing, input.landlordResidentId));
   if (input.headResidentId !== undefined && input.headResidentId !== null) {
-    const head = await uow.em.findOne(Resident, {
-      id: input.headResidentId,
-      household: household.id,
-      status: 'ACTIVE',
-    });
+    // under a share lock: a move or death of that resident crossing this write waits, or is seen
+    const head = await uow.em.findOne(
+      Resident,
+      { id: input.headResidentId, household: household.id, status: 'ACTIVE' },
+      { ...forShare(uow.em), refresh: true },
+    );
     if (!head) throw new InvalidInputError('headResidentId', '户主须为该户在册居民');
     household.headResidentId = head.id;
   }
@@ -85,12 +86,12 @@ export async function assignBuildingLeader(
 ): Promise<Building> {
   const building = await uow.em.findOne(Building, { id: input.buildingId, communityId });
   if (!building || !(await visible(building, uow.em))) throw new NotFoundError('楼栋', input.buildingId);
-  const resident = await uow.em.findOne(Resident, {
-    id: input.residentId,
-    communityId,
-    status: 'ACTIVE',
-    household: { building: building.id },
-  });
+  // under a share lock: a move or death of that resident crossing this write waits, or is seen
+  const resident = await uow.em.findOne(
+    Resident,
+    { id: input.residentId, communityId, status: 'ACTIVE', household: { building: building.id } },
+    { ...forShare(uow.em), refresh: true },
+  );
   if (!resident) throw new InvalidInputError('residentId', '楼栋长须为本楼栋的在册居民');
   building.leaderResidentId = resident.id;
   await uow.em.flush();

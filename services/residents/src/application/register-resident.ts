@@ -5,6 +5,8 @@ import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
+import { headAfterArriving } from '../domain/household-rules.js';
+import { checkLifeDate } from '../domain/resident-lifecycle.js';
 import {
   ID_NUMBER_NOT_REGISTRABLE,
   validateRegistration,
@@ -41,7 +43,12 @@ export async function registerResident(
 ): Promise<Resident> {
   const valid = validateRegistration(command, today);
   const residence = validResidence(command);
-  const movedInOn = command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : communityDay(today);
+  const movedInOn = checkLifeDate(
+    'movedInOn',
+    command.movedInOn ? validDate(command.movedInOn, 'movedInOn') : communityDay(today),
+    valid,
+    communityDay(today),
+  );
   const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
   if (!household || !(await householdVisible(household, uow.em)))
     throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
@@ -60,7 +67,7 @@ export async function registerResident(
     ...residence,
     movedInOn,
   });
-  if (resident.relationToHead === 'HEAD' && !household.headResidentId) household.headResidentId = resident.id;
+  household.headResidentId = headAfterArriving(household.headResidentId, resident.id, resident.relationToHead);
   const location = await residentLocation(uow.em, household.id);
   uow.events.record(ResidentRegistered, {
     residentId: resident.id,

@@ -4,9 +4,12 @@ import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
 import { validPhone } from '../domain/resident-registration.js';
-import { residentTransition } from '../domain/resident-lifecycle.js';
+import { checkLifeDate, residentTransition } from '../domain/resident-lifecycle.js';
+import { headAfterArriving, holderAfterLeaving } from '../domain/household-rules.js';
 import { RelationsToHead, type RelationToHeadCode } from '../domain/vocabularies.js';
 import type { EntityManager } from '@mikro-orm/core';
+import { forUpdate } from '@shequ/database';
+import { Building } from '../entities/building.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
 import { loadVisible } from './load.js';
@@ -14,6 +17,8 @@ import { residentLocation } from './resident-location.js';
 
 export interface Visibility {
   communityId: string;
+  /** The community day of the change (dates of a life may not be after it). */
+  today: string;
   resident: (resident: Resident, em: EntityManager) => Promise<boolean>;
   household: (household: Household, em: EntityManager) => Promise<boolean>;
 }
@@ -72,6 +77,17 @@ export async function updateResident(
     set('residencePermitExpiresOn', residence.residencePermitExpiresOn);
   }
   if (command.relationToHead) set('relationToHead', command.relationToHead as RelationToHeadCode);
+  if (changed.includes('relationToHead') && resident.household) {
+    // the flat's head on record follows: no longer HEAD leaves the post, HEAD in a flat without one takes it
+    const household = await uow.em.findOne(Household, resident.household.id, forUpdate(uow.em));
+    if (household) {
+      const head =
+        resident.relationToHead === 'HEAD'
+          ? headAfterArriving(household.headResidentId, resident.id, 'HEAD')
+          : holderAfterLeaving(household.headResidentId, resident.id);
+      household.headResidentId = head;
+    }
+  }
   if (changed.length > 0) {
     uow.events.record(ResidentUpdated, {
       residentId: resident.id,
@@ -112,9 +128,12 @@ export async function moveResident(
   const from = resident.household?.id ?? null;
   if (!wasOut && from === household.id) throw new InvalidInputError('householdId', '居民已在该住户');
   resident.status = residentTransition(resident.status, 'MOVE_HOUSEHOLD');
+  checkLifeDate('movedInOn', movedInOn, resident, scope.today);
+  await leaveHousehold(uow.em, resident, household);
   resident.household = uow.em.getReference(Household, household.id, { wrapped: true });
   resident.relationToHead = (command.relationToHead as RelationToHeadCode | null) ?? 'OTHER';
   resident.movedInOn = movedInOn;
+  household.headResidentId = headAfterArriving(household.headResidentId, resident.id, resident.relationToHead);
   if (wasOut) {
     resident.movedOutOn = null;
     resident.moveOutDestination = null;
@@ -144,6 +163,8 @@ export async function moveOutResident(
     throw new InvalidInputError('destination', '迁往地须为 2–100 个字');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   resident.status = residentTransition(resident.status, 'MOVE_OUT');
+  checkLifeDate('movedOutOn', movedOutOn, resident, scope.today);
+  await leaveHousehold(uow.em, resident, null);
   resident.movedOutOn = movedOutOn;
   resident.moveOutDestination = destination;
   uow.events.record(ResidentMovedOut, {
@@ -161,14 +182,31 @@ export async function recordDeath(
   uow: UnitOfWork,
   command: { residentId: string; diedOn: string },
   scope: Visibility,
-  today: string,
 ): Promise<Resident> {
   const diedOn = validDate(command.diedOn, 'diedOn');
-  if (diedOn > today) throw new InvalidInputError('diedOn', '死亡日期不能晚于今天');
+  if (diedOn > scope.today) throw new InvalidInputError('diedOn', '死亡日期不能晚于今天');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   resident.status = residentTransition(resident.status, 'RECORD_DEATH');
+  checkLifeDate('diedOn', diedOn, resident, scope.today);
+  await leaveHousehold(uow.em, resident, null);
   resident.diedOn = diedOn;
   uow.events.record(ResidentDeceased, { residentId: resident.id, diedOn });
   await uow.em.flush();
   return resident;
+}
+
+/**
+ * The resident leaves their flat (a move, a move-out, a death) for `to` (or for nowhere here): the flat's head and
+ * the building's 楼栋长 are residents of them, so a post the resident held there falls vacant.
+ */
+async function leaveHousehold(em: EntityManager, resident: Resident, to: Household | null): Promise<void> {
+  const householdId = resident.household?.id;
+  if (householdId) {
+    const household = await em.findOne(Household, householdId, forUpdate(em));
+    if (household) household.headResidentId = holderAfterLeaving(household.headResidentId, resident.id);
+  }
+  const led = await em.find(Building, { leaderResidentId: resident.id }, { ...(forUpdate(em) as object) });
+  for (const building of led)
+    if (building.id !== to?.building.id)
+      building.leaderResidentId = holderAfterLeaving(building.leaderResidentId, resident.id);
 }

@@ -71,3 +71,17 @@ export function checkHousing(housing: string, landlordGiven: boolean, landlordFi
     throw new InvalidInputError(landlordField, '只有出租房登记房东（自有住房、公房不登记）');
   return housing as HousingTypeCode;
 }
+
+/**
+ * 户主 is one of the flat's current residents, 楼栋长 one of the building's: when the holder leaves the flat or the
+ * building (moves elsewhere, moves away, dies) the post is vacant on record until someone is named; a resident
+ * arriving as HEAD in a flat without one becomes its head. Every path that moves a resident applies this (the
+ * mutations and the district import).
+ */
+export function holderAfterLeaving(holderResidentId: string | null, leaving: string): string | null {
+  return holderResidentId === leaving ? null : holderResidentId;
+}
+
+export function headAfterArriving(headResidentId: string | null, arriving: string, relation: string): string | null {
+  return relation === 'HEAD' && !headResidentId ? arriving : headResidentId;
+}

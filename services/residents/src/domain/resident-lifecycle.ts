@@ -1,5 +1,5 @@
 import type { ResidentStatus } from '@shequ/contracts';
-import { ConflictError } from '@shequ/errors';
+import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { ResidentStatuses } from '@shequ/contracts';
 
 export type ResidentAction = 'UPDATE' | 'MOVE_HOUSEHOLD' | 'MOVE_OUT' | 'RECORD_DEATH' | 'CARE';
@@ -37,4 +37,42 @@ export function residentTransition(status: ResidentStatus, action: ResidentActio
     });
   }
   return next;
+}
+
+/** The dates of a life already on record that a new date of it must follow. */
+export interface LifeDates {
+  birthDate: string | null;
+  /** Moved into the current flat (a move or a move-out follows it). */
+  movedInOn?: string | null;
+  /** Moved away (迁回 follows it). */
+  movedOutOn?: string | null;
+}
+
+const LIFE_EVENT_LABELS = {
+  movedInOn: '迁入日期',
+  movedOutOn: '迁出日期',
+  diedOn: '死亡日期',
+} as const;
+
+/**
+ * The dates of a life in order, on every path that records one (registration, a move or 迁回, a move-out, a death):
+ * not after today, not before birth, a move or move-out not before the moving-in it follows, 迁回 not before the
+ * move-out. `BAD_USER_INPUT` naming the field. (A death is not checked against moving in: a district import records
+ * its own day as the moving-in of people who lived here long before.)
+ */
+export function checkLifeDate(
+  field: keyof typeof LIFE_EVENT_LABELS,
+  date: string,
+  facts: LifeDates,
+  today: string,
+): string {
+  const label = LIFE_EVENT_LABELS[field];
+  if (date > today) throw new InvalidInputError(field, `${label}不能晚于今天（${today}），收到 ${date}`);
+  if (facts.birthDate && date < facts.birthDate)
+    throw new InvalidInputError(field, `${label}不能早于出生日期（${facts.birthDate}），收到 ${date}`);
+  if (field !== 'diedOn' && facts.movedInOn && date < facts.movedInOn)
+    throw new InvalidInputError(field, `${label}不能早于迁入本户日期（${facts.movedInOn}），收到 ${date}`);
+  if (field === 'movedInOn' && facts.movedOutOn && date < facts.movedOutOn)
+    throw new InvalidInputError(field, `迁回日期不能早于迁出日期（${facts.movedOutOn}），收到 ${date}`);
+  return date;
 }

@@ -54,6 +54,7 @@ import { ResidentType } from './resident.type.js';
 export function visibility(ctx: SubgraphContext): Visibility {
   return {
     communityId: ctx.communityId,
+    today: communityDay(ctx.clock.now()),
     resident: (r, em) => residentWritable(ctx.access, em, r),
     household: (h, em) => householdWritable(ctx.access, em, h),
   };
@@ -280,7 +281,7 @@ export class ResidentResolver {
   ) {
     ctx.access.require('residents:write');
     return {
-      resident: await ctx.transaction((uow) => recordDeath(uow, input, visibility(ctx), communityDay(ctx.clock.now()))),
+      resident: await ctx.transaction((uow) => recordDeath(uow, input, visibility(ctx))),
     };
   }
 

@@ -6,7 +6,7 @@ import {
   FundDisbursementReasons,
   FundDisbursementWithdrawn,
 } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forShare, forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../../domain/dates.js';
@@ -18,7 +18,7 @@ import {
   publicityEndsOn,
   validPublicityDays,
 } from '../../domain/fund/publicity.js';
-import { residentTransition } from '../../domain/resident-lifecycle.js';
+import { assertBeneficiaryHere } from '../../domain/fund/programme-eligibility.js';
 import { FundDisbursement } from '../../entities/fund/fund-disbursement.js';
 import { Household } from '../../entities/household.js';
 import { Resident } from '../../entities/resident.js';
@@ -47,9 +47,14 @@ export async function proposeFundDisbursement(
   const statement = fundText(input.statement, 'statement', 500)!;
   const caseId = fundText(input.caseId, 'caseId', 36, false);
   if (caseId) await requireKnownCase(uow.em, caseId, actor.communityId);
-  const resident = await uow.em.findOne(Resident, { id: input.residentId, communityId: actor.communityId });
+  // read under a share lock: a death or move-out recorded meanwhile waits for this proposal
+  const resident = await uow.em.findOne(
+    Resident,
+    { id: input.residentId, communityId: actor.communityId },
+    { ...forShare(uow.em), refresh: true },
+  );
   if (!resident) throw new InvalidInputError('residentId', `居民 ${input.residentId} 不存在`);
-  residentTransition(resident.status, 'CARE');
+  assertBeneficiaryHere(resident.status, '提议救助');
   let householdId = resident.household?.id ?? null;
   if (input.householdId) {
     const household = await uow.em.findOne(Household, { id: input.householdId, communityId: actor.communityId });
@@ -85,7 +90,8 @@ export async function proposeFundDisbursement(
 }
 
 async function load(uow: UnitOfWork, id: string, communityId: string): Promise<FundDisbursement> {
-  const row = await uow.em.findOne(FundDisbursement, { id, communityId }, { refresh: true });
+  // locked: every step checks the status it changes (two concurrent approvals never both apply)
+  const row = await uow.em.findOne(FundDisbursement, { id, communityId }, { ...forUpdate(uow.em), refresh: true });
   if (!row) throw new NotFoundError('救助', id);
   return row;
 }

@@ -1,10 +1,10 @@
-import { newId } from '@shequ/database';
+import { forShare, forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../../domain/dates.js';
 import { FundProgrammeKinds } from '../../domain/fund/fund-vocabularies.js';
 import { validAmountFen } from '../../domain/fund/money.js';
-import { assertStudentAidEligible } from '../../domain/fund/programme-eligibility.js';
+import { assertBeneficiaryHere, assertStudentAidEligible } from '../../domain/fund/programme-eligibility.js';
 import { CareRecord } from '../../entities/care-record.js';
 import { FundApplication } from '../../entities/fund/fund-application.js';
 import { FundProgramme } from '../../entities/fund/fund-programme.js';
@@ -124,15 +124,22 @@ export async function applyToFundProgramme(
   const appliedOn = validDate(input.appliedOn, 'appliedOn');
   const statement = fundText(input.statement, 'statement', 500)!;
   const externalReference = fundText(input.externalReference, 'externalReference', 50, false);
-  const resident = await uow.em.findOne(Resident, { id: input.residentId, communityId: actor.communityId });
+  // read under a share lock: a death or move-out recorded meanwhile waits for this application
+  const resident = await uow.em.findOne(
+    Resident,
+    { id: input.residentId, communityId: actor.communityId },
+    { ...forShare(uow.em), refresh: true },
+  );
   if (!resident) throw new InvalidInputError('residentId', `居民 ${input.residentId} 不存在`);
+  assertBeneficiaryHere(resident.status, '申请资助');
   let round: FundProgrammeRound | null = null;
   if (programme.kind === 'SPONSORED') {
-    round = await uow.em.findOne(FundProgrammeRound, {
-      programme,
-      opensOn: { $lte: appliedOn },
-      closesOn: { $gte: appliedOn },
-    });
+    // the round locked: two applications of one resident at once are counted one after the other
+    round = await uow.em.findOne(
+      FundProgrammeRound,
+      { programme, opensOn: { $lte: appliedOn }, closesOn: { $gte: appliedOn } },
+      { ...forUpdate(uow.em), refresh: true },
+    );
     if (!round) throw new ConflictError(`「${programme.name}」${appliedOn} 不在申请期内`, { field: 'appliedOn' });
     assertStudentAidEligible(await eligibilityFacts(uow, resident, appliedOn), appliedOn);
     const twice = await uow.em.count(FundApplication, {
@@ -175,12 +182,17 @@ export async function decideFundApplication(
 ): Promise<FundApplication> {
   const decidedOn = validDate(input.decidedOn, 'decidedOn');
   const note = fundText(input.note, 'note', 300, !input.awarded);
+  // the application and then its round locked (in that order on every path): one decision an application, and
+  // concurrent awards of one round counted against its budget one after the other
   const application = await uow.em.findOne(
     FundApplication,
     { id: input.applicationId, communityId: actor.communityId },
-    { populate: ['programme', 'round'] },
+    { ...forUpdate(uow.em), refresh: true },
   );
   if (!application) throw new NotFoundError('申请', input.applicationId);
+  await uow.em.populate(application, ['programme']);
+  if (application.round)
+    await uow.em.findOne(FundProgrammeRound, { id: application.round.id }, { ...forUpdate(uow.em), refresh: true });
   if (application.status !== 'SUBMITTED')
     throw new ConflictError(`该申请已有结果，不能再次决定`, { status: application.status });
   if (decidedOn < application.appliedOn) throw new InvalidInputError('decidedOn', '结果日期不能早于申请日期');

@@ -1,5 +1,5 @@
 import { ConflictError } from '@shequ/errors';
-import { ageOn } from '@shequ/contracts';
+import { ageOn, ResidentStatuses, type ResidentStatus } from '@shequ/contracts';
 
 export interface EligibilityFacts {
   birthDate: string | null;
@@ -18,4 +18,16 @@ export function assertStudentAidEligible(facts: EligibilityFacts, appliedOn: str
   if (!facts.floatingFamily)
     throw new ConflictError('助学金资助对象为外来务工人员（流动人口）子女', { field: 'residentId' });
   if (!facts.hardship) throw new ConflictError('助学金资助对象须为家庭困难的外来务工人员子女', { field: 'residentId' });
+}
+
+/**
+ * Whoever the fund helps is a resident living here: an application (to a sponsored programme or an outside body)
+ * and a disbursement are refused for someone who has moved away or died, naming `residentId`.
+ */
+export function assertBeneficiaryHere(status: string, what: string): void {
+  if (status !== 'ACTIVE')
+    throw new ConflictError(`该居民${ResidentStatuses.labels[status as ResidentStatus] ?? '不在册'}，不能${what}`, {
+      field: 'residentId',
+      status,
+    });
 }
