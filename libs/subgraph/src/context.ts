@@ -9,7 +9,7 @@ import {
   ServiceBusyError,
   UnknownReferenceError,
 } from '@shequ/errors';
-import { TransactionQueueFullError } from '@shequ/database';
+import { newId, TransactionQueueFullError } from '@shequ/database';
 import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
@@ -19,6 +19,17 @@ import { uniqueConflictFor, type UniqueConflictRule } from './unique-conflicts.j
 export interface UnitOfWork {
   em: EntityManager;
   events: EventSink;
+  /**
+   * The id of a new record of `kind` (e.g. `party-member`); absent: a fresh UUIDv7. Demo seeds, which write through
+   * the same application functions as the API, give the ids of `@shequ/demo-data` here (`demoId(kind, n)`), so
+   * every service and test names the demo's records alike.
+   */
+  recordIds?: (kind: string) => string;
+}
+
+/** The id of a record an application function creates: the unit of work's own (a seed's), else a fresh one. */
+export function newRecordId(uow: UnitOfWork, kind: string): string {
+  return uow.recordIds?.(kind) ?? newId();
 }
 
 /** What every resolver receives. */

@@ -5,3 +5,4 @@ export * from './known-references.js';
 export * from './counting-outbox.js';
 export * from './inbox-migration-check.js';
 export * from './test-communities.js';
+export * from './demo-database.js';

@@ -7,9 +7,8 @@ import {
   PartyOrganizationLevels,
   type PartyMeetingType,
 } from '@shequ/contracts';
-import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { newRecordId, type UnitOfWork } from '@shequ/subgraph';
 import {
   attendanceRates,
   meetingCompliance,
@@ -75,7 +74,7 @@ export async function recordMeeting(
     seen.add(memberId);
   });
   const meeting = uow.em.create(PartyMeeting, {
-    id: newId(),
+    id: newRecordId(uow, 'party-meeting'),
     communityId,
     organization,
     type: command.type,
@@ -85,7 +84,12 @@ export async function recordMeeting(
     minutes: command.minutes ?? null,
   });
   for (const { memberId, status } of command.attendance)
-    uow.em.create(PartyMeetingAttendance, { id: newId(), meeting, memberId, status });
+    uow.em.create(PartyMeetingAttendance, {
+      id: newRecordId(uow, 'party-meeting-attendance'),
+      meeting,
+      memberId,
+      status,
+    });
   const count = (s: MeetingAttendanceStatus) => command.attendance.filter((a) => a.status === s).length;
   uow.events.record(MeetingHeld, {
     meetingId: meeting.id,

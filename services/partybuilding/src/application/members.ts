@@ -6,9 +6,9 @@ import {
   type PartyMemberStage,
   type PartyMemberType,
 } from '@shequ/contracts';
-import { forUpdate, newId } from '@shequ/database';
+import { forUpdate } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { newRecordId, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import {
   checkApplication,
   checkProbationCancellation,
@@ -51,6 +51,8 @@ export interface EnrolMemberCommand extends Partial<StageDates> {
   gender?: Gender | null;
   birthDate?: string | null;
   probationExtendedUntil?: string | null;
+  /** The note of the file's first history entry (default 建档). */
+  note?: string | null;
 }
 
 /**
@@ -124,7 +126,7 @@ export async function enrolMember(
     throw new ConflictError(memberFileExistsMessage(command.residentId));
   const stageSince = dates[STAGE_DATE_FIELD[stage]]!;
   const member = uow.em.create(PartyMember, {
-    id: newId(),
+    id: newRecordId(uow, 'party-member'),
     communityId,
     residentId: command.residentId,
     branch,
@@ -138,13 +140,13 @@ export async function enrolMember(
     probationExtendedUntil: command.probationExtendedUntil ?? null,
   });
   uow.em.create(PartyMemberStageChange, {
-    id: newId(),
+    id: newRecordId(uow, 'party-member-stage-change'),
     member,
     kind: 'STAGE_CHANGED',
     fromStage: null,
     toStage: stage,
     changedOn: stageSince,
-    note: '建档',
+    note: command.note ?? '建档',
   });
   if (options.publish !== false) {
     uow.events.record(MemberStageChanged, {
@@ -174,7 +176,7 @@ export async function advanceMemberStage(
   member.stage = command.to;
   member.stageSince = command.on;
   uow.em.create(PartyMemberStageChange, {
-    id: newId(),
+    id: newRecordId(uow, 'party-member-stage-change'),
     member,
     kind: 'STAGE_CHANGED',
     fromStage: from,
@@ -205,7 +207,7 @@ export async function extendProbation(
   checkProbationExtension(member, command.until);
   member.probationExtendedUntil = command.until;
   uow.em.create(PartyMemberStageChange, {
-    id: newId(),
+    id: newRecordId(uow, 'party-member-stage-change'),
     member,
     kind: 'PROBATION_EXTENDED',
     fromStage: 'PROBATIONARY',
@@ -229,7 +231,7 @@ export async function cancelProbation(
   member.status = 'PROBATION_CANCELLED';
   member.probationCancelledOn = command.on;
   uow.em.create(PartyMemberStageChange, {
-    id: newId(),
+    id: newRecordId(uow, 'party-member-stage-change'),
     member,
     kind: 'PROBATION_CANCELLED',
     fromStage: 'PROBATIONARY',

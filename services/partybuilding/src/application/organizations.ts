@@ -1,7 +1,7 @@
 import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
-import { forUpdate, newId } from '@shequ/database';
+import { forUpdate } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
-import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
+import { newRecordId, requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkBranchLevelChange, checkPlacement } from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization, PartyOrganizationChange, PartyTransfer } from '../entities/index.js';
@@ -31,7 +31,7 @@ function record(
   note: string | null,
 ) {
   uow.em.create(PartyOrganizationChange, {
-    id: newId(),
+    id: newRecordId(uow, 'party-organization-change'),
     communityId: organization.communityId,
     organization,
     kind,
@@ -67,7 +67,7 @@ export async function createOrganization(
     communityId,
   });
   const organization = uow.em.create(PartyOrganization, {
-    id: newId(),
+    id: newRecordId(uow, 'party-organization'),
     communityId,
     name,
     level: command.level,

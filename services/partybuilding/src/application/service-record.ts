@@ -1,7 +1,6 @@
 import { isIsoDate, labelOf, PartyMemberStages } from '@shequ/contracts';
-import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import { newRecordId, type UnitOfWork } from '@shequ/subgraph';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyTrainingSession } from '../entities/index.js';
@@ -21,7 +20,7 @@ export async function recordAppraisal(
   if (await uow.em.count(PartyAppraisal, { memberId: member.id, year: command.year }))
     throw new ConflictError(`${command.year} 年度已评议`);
   const appraisal = uow.em.create(PartyAppraisal, {
-    id: newId(),
+    id: newRecordId(uow, 'party-appraisal'),
     communityId,
     memberId: member.id,
     year: command.year,
@@ -44,7 +43,7 @@ export async function recordTrainingSession(
   if (!Number.isInteger(command.headCount) || command.headCount < 1)
     throw new InvalidInputError('headCount', '参训人数须为正整数');
   const session = uow.em.create(PartyTrainingSession, {
-    id: newId(),
+    id: newRecordId(uow, 'party-training-session'),
     communityId,
     heldOn: command.heldOn,
     title: command.title.trim(),

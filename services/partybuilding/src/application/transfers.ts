@@ -11,7 +11,7 @@ import {
 } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { newRecordId, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkArrivingProbation } from '../domain/development-pipeline.js';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
@@ -77,7 +77,7 @@ export async function requestTransfer(
   const branch = branchId ? await loadOrganization(uow, branchId, communityId, 'branchId') : null;
   if (branch) checkMemberPlacement(branch, null);
   const transfer = uow.em.create(PartyTransfer, {
-    id: newId(),
+    id: newRecordId(uow, 'party-transfer'),
     communityId,
     direction: command.direction,
     memberId,
@@ -186,7 +186,7 @@ async function completeTransferIn(
     member.gender = (resident.gender as Gender | null) ?? member.gender;
   } else {
     member = uow.em.create(PartyMember, {
-      id: newId(),
+      id: newRecordId(uow, 'party-member'),
       communityId,
       residentId: transfer.residentId,
       branch: transfer.branch,
@@ -198,7 +198,7 @@ async function completeTransferIn(
       probationaryOn,
     });
     uow.em.create(PartyMemberStageChange, {
-      id: newId(),
+      id: newRecordId(uow, 'party-member-stage-change'),
       member,
       kind: 'STAGE_CHANGED',
       fromStage: null,

@@ -14,23 +14,22 @@ import {
 import { demoDataset, demoId, SeededRandom, type DemoResident, type DemoStaff } from '@shequ/demo-data';
 import type { Outbox } from '@shequ/messaging';
 import { seedReferenceProjection, type DemoSeedDependencies, type UnitOfWork } from '@shequ/subgraph';
-import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
-import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
-import { checkAppraisalYear } from '../domain/appraisal-year.js';
-import { RED_FLAG_FIRST_PERIOD } from '../domain/red-flag-selection.js';
-import type { MeetingAttendanceStatus, PartyAppraisalGrade } from '../domain/vocabularies.js';
+import { setYearPlan } from '../application/development-plan.js';
+import { recordMeeting } from '../application/meetings.js';
+import { advanceMemberStage, enrolMember, extendProbation, moveMember } from '../application/members.js';
 import {
-  PartyAppraisal,
-  PartyMeeting,
-  PartyMeetingAttendance,
-  PartyMember,
-  PartyMemberStageChange,
-  PartyOrganization,
-  PartyOrganizationChange,
-  PartyTrainingSession,
-  PartyTransfer,
-  PartyYearPlan,
-} from '../entities/index.js';
+  changeOrganization,
+  createOrganization,
+  type ChangeOrganizationCommand,
+  type CreateOrganizationCommand,
+} from '../application/organizations.js';
+import { decideRedFlag, nominateForRedFlag } from '../application/red-flag.js';
+import { recordAppraisal, recordTrainingSession } from '../application/service-record.js';
+import { advanceTransfer, requestTransfer, type AdvanceTransferCommand } from '../application/transfers.js';
+import { STAGE_DATE_FIELD, STAGE_ORDER, type StageDates } from '../domain/development-pipeline.js';
+import { RED_FLAG_FIRST_PERIOD } from '../domain/red-flag-selection.js';
+import type { MeetingAttendanceStatus, PartyAppraisalGrade, PartyTransferStatus } from '../domain/vocabularies.js';
+import { PartyMember, PartyOrganization } from '../entities/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -91,15 +90,91 @@ export function stageDates(
 interface SeedBranch {
   branch: PartyOrganization;
   groups: PartyOrganization[];
-  members: PartyMember[];
+  members: SeedMember[];
+}
+
+/** A member of the demo as planned (drawn in the order the dataset has always drawn them), then written. */
+interface SeedMember {
+  index: number;
+  resident: DemoResident;
+  stage: PartyMemberStage;
+  dates: StageDates & { probationExtendedUntil: string | null };
+  memberType: PartyMemberType;
+  home: SeedBranch;
+  group: PartyOrganization;
+  /** Arrives by 组织关系转入 (its transfer completes the file) instead of being enrolled here. */
+  arrives: boolean;
+  entity?: PartyMember;
 }
 
 /**
- * 中共莲秀社区委员会 (upgraded from 党总支 in 2010) with three branches of two groups each, ≈120 members drawn
- * from the demo residents (gender and birth date from there), their stage history, two years of 三会一课 with
- * attendance, transfers, 18 流动红旗岗 awards since 2010, 民主评议 grades, training sessions and year plans.
- * Written in one transaction: directly where the domain rules are checked here (no events: a fresh demo has no
- * subscribers to catch up), the red-flag history through the API's application functions.
+ * The demo's unit of work: events dated on the step they describe (set `on` before each call), record ids those of
+ * `@shequ/demo-data` (a kind's next index, or the one `pin` gives for the next record of that kind).
+ */
+class DemoWork implements UnitOfWork {
+  readonly events: UnitOfWork['events'];
+  private occurredAt = new Date(0);
+  private readonly next = new Map<string, number>();
+  private readonly pinned = new Map<string, number>();
+
+  constructor(
+    readonly em: EntityManager,
+    outbox: Outbox,
+    communityId: string,
+  ) {
+    this.events = {
+      record: (definition, payload, options) =>
+        outbox.add(em, definition, payload, {
+          communityId: options?.communityId ?? communityId,
+          actor: SYSTEM_ACTOR,
+          correlationId: 'demo-seed',
+          occurredAt: this.occurredAt,
+        }),
+    };
+  }
+
+  /** The community day the next calls act on (their events' time); returned for use as the calls' "today". */
+  on(day: string): string {
+    this.occurredAt = startOfCommunityDay(day);
+    return day;
+  }
+
+  /**
+   * Forgets the entities of the steps before (each application function flushed its own): the identity map stays
+   * small, so each flush stays cheap (the functions load what they change by id, locked and refreshed).
+   */
+  forget(): void {
+    this.em.clear();
+  }
+
+  at(instant: Date): void {
+    this.occurredAt = instant;
+  }
+
+  pin(kind: string, index: number): void {
+    this.pinned.set(kind, index);
+  }
+
+  readonly recordIds = (kind: string): string => {
+    const pinned = this.pinned.get(kind);
+    if (pinned !== undefined) {
+      this.pinned.delete(kind);
+      return demoId(kind, pinned);
+    }
+    const index = this.next.get(kind) ?? 0;
+    this.next.set(kind, index + 1);
+    return demoId(kind, index);
+  };
+}
+
+/**
+ * 中共莲秀社区委员会 with three branches of two groups each, ≈120 members drawn
+ * from the demo residents (gender and birth date from residents' record), their stage history, two years of 三会一课
+ * with attendance, transfers, 18 流动红旗岗 awards since 2010, 民主评议 grades, training sessions and year plans.
+ * Written in one transaction through the API's own application functions (`createOrganization`, `enrolMember`,
+ * `advanceMemberStage`, `requestTransfer` / `advanceTransfer`, `recordMeeting`, `nominateForRedFlag` /
+ * `decideRedFlag`, `recordAppraisal` …), each step replayed on its own day: no rule of the API can be skipped, and
+ * their events go to the outbox dated on the step.
  */
 export async function seedPartybuildingDemo({ orm, logger, clock, outbox }: DemoSeedDependencies): Promise<void> {
   if ((await orm.em.fork().count(PartyOrganization, {})) > 0) return;
@@ -115,78 +190,51 @@ export async function seedPartybuildingDemo({ orm, logger, clock, outbox }: Demo
   const older = adults.filter((r) => ageOn(r.birthDate, today) > 45);
 
   await orm.em.fork().transactional(async (em) => {
-    let changeIndex = 0;
-    const change = (
-      organization: PartyOrganization,
-      kind: PartyOrganizationChange['kind'],
-      changedOn: string,
-      fromValue: string | null,
-      toValue: string | null,
-      note: string | null = null,
-    ) =>
-      em.create(PartyOrganizationChange, {
-        id: demoId('party-organization-change', changeIndex++),
-        communityId,
-        organization,
-        kind,
-        changedOn,
-        fromValue,
-        toValue,
-        note,
-      });
+    const uow = new DemoWork(em, outbox, communityId);
+    const organization = async (index: number, command: CreateOrganizationCommand) => {
+      uow.pin('party-organization', index);
+      uow.on(command.establishedOn);
+      return createOrganization(uow, command, communityId);
+    };
+    const change = (command: ChangeOrganizationCommand) => {
+      uow.on(command.changedOn);
+      return changeOrganization(uow, command, communityId);
+    };
 
-    const committee = em.create(PartyOrganization, {
-      id: demoId('party-organization', 0),
-      communityId,
+    // 2004: the 党委 and its first two branches; 2012: the third branch. (The demo had the committee founded as a
+    // 党总支 and upgraded in 2010; the API refuses a 党总支 without a 党委 above it — ALLOWED_PARENTS — so no
+    // write path can record that history: the committee is a 党委 from its founding.)
+    const committee = await organization(0, {
       name: '中共莲秀社区委员会',
       level: 'COMMITTEE',
       establishedOn: '2004-06-18',
     });
-    change(committee, 'ESTABLISHED', '2004-06-18', null, '中共莲秀社区总支部委员会');
-    change(
-      committee,
-      'LEVEL_CHANGED',
-      '2010-03-26',
-      'GENERAL_BRANCH',
-      'COMMITTEE',
-      '嘉莲街道党工委批复：社区党总支升格为社区党委',
-    );
-    change(committee, 'RENAMED', '2010-03-26', '中共莲秀社区总支部委员会', '中共莲秀社区委员会');
-
     const branchNames = ['莲秀社区第一党支部', '莲秀社区第二党支部', '莲秀社区第三党支部'];
-    const branches: SeedBranch[] = branchNames.map((name, b) => {
-      const branch = em.create(PartyOrganization, {
-        id: demoId('party-organization', b + 1),
-        communityId,
-        name,
-        level: 'BRANCH',
-        parent: committee,
-        establishedOn: b < 2 ? '2004-06-18' : '2012-07-01',
-      });
-      change(branch, 'ESTABLISHED', branch.establishedOn!, null, name);
-      const groups = [1, 2].map((g) => {
-        const group = em.create(PartyOrganization, {
-          id: demoId('party-organization', 10 + b * 2 + g),
-          communityId,
-          name: `${name.slice(4)}第${g === 1 ? '一' : '二'}党小组`,
-          level: 'GROUP',
-          parent: branch,
-          establishedOn: branch.establishedOn,
-        });
-        change(group, 'ESTABLISHED', group.establishedOn!, null, group.name);
-        return group;
-      });
-      return { branch, groups, members: [] };
-    });
+    const branches: SeedBranch[] = [];
+    for (const [b, name] of branchNames.entries()) {
+      const establishedOn = b < 2 ? '2004-06-18' : '2012-07-01';
+      const branch = await organization(b + 1, { name, level: 'BRANCH', parentId: committee.id, establishedOn });
+      const groups: PartyOrganization[] = [];
+      for (const g of [1, 2])
+        groups.push(
+          await organization(10 + b * 2 + g, {
+            name: `${name.slice(4)}第${g === 1 ? '一' : '二'}党小组`,
+            level: 'GROUP',
+            parentId: branch.id,
+            establishedOn,
+          }),
+        );
+      branches.push({ branch, groups, members: [] });
+    }
 
-    // members
-    let index = 0;
-    let stageChangeIndex = 0;
-    const allMembers: PartyMember[] = [];
+    // members, drawn as the demo has always drawn them
+    const planned: SeedMember[] = [];
     const pickResident = (stage: PartyMemberStage) =>
       (stage === 'FULL_MEMBER' && random.chance(0.7) ? older : young).shift()!;
+    const fullMemberCount = STAGE_PLAN.find(([stage]) => stage === 'FULL_MEMBER')![1];
     for (const [stage, count] of STAGE_PLAN) {
       for (let i = 0; i < count; i++) {
+        const index = planned.length;
         const resident = pickResident(stage);
         const age = ageOn(resident.birthDate, today);
         const dates = stageDates(random, stage, resident, today);
@@ -198,7 +246,6 @@ export async function seedPartybuildingDemo({ orm, logger, clock, outbox }: Demo
           dates.probationExtendedUntil =
             addYears(dates.probationaryOn, 1) < today ? addDays(addYears(dates.probationaryOn, 1), 180) : null;
         }
-        checkStageHistory({ ...dates, stage, status: 'ACTIVE', birthDate: resident.birthDate }, today);
         const memberType: PartyMemberType =
           resident.residenceType === 'FLOATING'
             ? 'MOBILE'
@@ -208,161 +255,199 @@ export async function seedPartybuildingDemo({ orm, logger, clock, outbox }: Demo
                 ? 'EMPLOYED_REPORTING'
                 : 'COMMUNITY';
         const home = branches[index % 3];
-        const member = em.create(PartyMember, {
-          id: demoId('party-member', index),
-          communityId,
-          residentId: resident.id,
-          branch: home.branch,
-          group: home.groups[Math.floor(index / 3) % 2],
+        const member: SeedMember = {
+          index,
+          resident,
           stage,
-          stageSince: dates[STAGE_DATE_FIELD[stage]]!,
+          dates,
           memberType,
-          gender: resident.gender,
-          birthDate: resident.birthDate,
-          ...dates,
-        });
-        let from: PartyMemberStage | null = null;
-        for (const reached of STAGE_ORDER.slice(0, STAGE_ORDER.indexOf(stage) + 1)) {
-          em.create(PartyMemberStageChange, {
-            id: demoId('party-member-stage-change', stageChangeIndex++),
-            member,
-            kind: 'STAGE_CHANGED',
-            fromStage: from,
-            toStage: reached,
-            changedOn: dates[STAGE_DATE_FIELD[reached]]!,
-            note: from === null ? '递交入党申请书' : null,
-          });
-          from = reached;
-        }
-        if (dates.probationExtendedUntil) {
-          em.create(PartyMemberStageChange, {
-            id: demoId('party-member-stage-change', stageChangeIndex++),
-            member,
-            kind: 'PROBATION_EXTENDED',
-            fromStage: 'PROBATIONARY',
-            toStage: 'PROBATIONARY',
-            changedOn: addYears(dates.probationaryOn!, 1),
-            note: `延长至 ${dates.probationExtendedUntil}：预备期内参加组织生活较少`,
-          });
-        }
+          home,
+          group: home.groups[Math.floor(index / 3) % 2],
+          // the last three 正式党员 came to the community by transfer (see seedTransfers)
+          arrives: stage === 'FULL_MEMBER' && i >= fullMemberCount - 3,
+        };
+        if (!member.arrives) member.entity = await enrol(uow, member, communityId);
+        uow.forget();
         home.members.push(member);
-        allMembers.push(member);
-        index += 1;
+        planned.push(member);
       }
-    }
-    const fullMembers = allMembers.filter((m) => m.stage === 'FULL_MEMBER');
-    committee.secretaryResidentId = fullMembers[0].residentId;
-    change(committee, 'SECRETARY_CHANGED', '2021-11-12', null, committee.secretaryResidentId, '社区党委换届选举');
-    for (const [b, home] of branches.entries()) {
-      home.branch.secretaryResidentId = home.members.find(
-        (m) => m.stage === 'FULL_MEMBER' && m.id !== fullMembers[0].id,
-      )!.residentId;
-      change(home.branch, 'SECRETARY_CHANGED', '2021-10-20', null, home.branch.secretaryResidentId, '支部换届选举');
-      for (const group of home.groups)
-        group.secretaryResidentId =
-          home.members.find((m) => m.group?.id === group.id && m.stage === 'FULL_MEMBER')?.residentId ?? null;
-      if (b === 2) home.branch.name = '莲秀社区第三党支部（在职、流动党员）';
     }
 
     // transfers: three members who arrived, two who left, two in progress
-    seedTransfers(em, communityId, random, branches, allMembers, [older.pop()!, older.pop()!, older.pop()!], today);
-    seedMeetings(em, communityId, random, branches, today);
-    await seedRedFlag(em, outbox, communityId, random, data.staff, today);
-    seedServiceRecord(em, communityId, random, fullMembers, today);
+    await seedTransfers(uow, communityId, random, planned, [older.pop()!, older.pop()!, older.pop()!], today);
+
+    const fullMembers = planned.filter((m) => m.stage === 'FULL_MEMBER');
+    await change({
+      organizationId: committee.id,
+      secretaryResidentId: fullMembers[0].resident.id,
+      changedOn: '2021-11-12',
+      note: '社区党委换届选举',
+    });
+    for (const [b, home] of branches.entries()) {
+      const secretary = home.members.find((m) => m.stage === 'FULL_MEMBER' && m !== fullMembers[0])!;
+      await change({
+        organizationId: home.branch.id,
+        secretaryResidentId: secretary.resident.id,
+        name: b === 2 ? '莲秀社区第三党支部（在职、流动党员）' : null,
+        changedOn: '2021-10-20',
+        note: '支部换届选举',
+      });
+      for (const group of home.groups) {
+        const leader = home.members.find((m) => m.group === group && m.stage === 'FULL_MEMBER');
+        if (leader)
+          await change({
+            organizationId: group.id,
+            secretaryResidentId: leader.resident.id,
+            changedOn: '2021-10-20',
+            note: '支部换届选举',
+          });
+      }
+    }
+
+    await seedMeetings(uow, communityId, random, branches, today);
+    await seedRedFlag(uow, communityId, random, data.staff, today);
+    await seedServiceRecord(uow, communityId, random, fullMembers, today);
   });
   logger.info('demo party organisations, members, meetings, transfers and red-flag history loaded');
 }
 
-/** `outsiders`: three residents with no membership record yet (two who left, one asking to come in). */
-function seedTransfers(
-  em: EntityManager,
+/**
+ * A member's file as it grew: enrolled as 入党申请人 on the day they applied (`enrolMember`: the resident's facts from
+ * residents, the 18-year rule), then each stage on its day (`advanceMemberStage`: the pipeline's waiting times), and a
+ * probation extended when it fell due (`extendProbation`).
+ */
+async function enrol(uow: DemoWork, member: SeedMember, communityId: string): Promise<PartyMember> {
+  const { dates } = member;
+  uow.pin('party-member', member.index);
+  const entity = await enrolMember(
+    uow,
+    {
+      residentId: member.resident.id,
+      branchId: member.home.branch.id,
+      groupId: member.group.id,
+      stage: 'APPLICANT',
+      appliedOn: dates.appliedOn,
+      memberType: member.memberType,
+      note: '递交入党申请书',
+    },
+    communityId,
+    uow.on(dates.appliedOn!),
+  );
+  for (const to of STAGE_ORDER.slice(1, STAGE_ORDER.indexOf(member.stage) + 1)) {
+    const on = dates[STAGE_DATE_FIELD[to]]!;
+    await advanceMemberStage(uow, { memberId: entity.id, to, on }, communityId, uow.on(on));
+  }
+  if (dates.probationExtendedUntil)
+    await extendProbation(
+      uow,
+      { memberId: entity.id, until: dates.probationExtendedUntil, reason: '预备期内参加组织生活较少' },
+      communityId,
+      uow.on(addYears(dates.probationaryOn!, 1)),
+    );
+  return entity;
+}
+
+/**
+ * Replayed through the transfer workflow (`requestTransfer`, `advanceTransfer` step by step, each on its day):
+ * three members who arrived (their files begin with the completed transfer in), two who left, one letter sent, one
+ * request to come in. `outsiders`: three residents with no membership record yet (two who left, one asking to come in).
+ */
+async function seedTransfers(
+  uow: DemoWork,
   communityId: string,
   random: SeededRandom,
-  branches: SeedBranch[],
-  members: PartyMember[],
+  members: SeedMember[],
   outsiders: DemoResident[],
   today: string,
-): void {
-  let i = 0;
+): Promise<void> {
   const origins = [
     '中共湖里区殿前街道某社区委员会',
     '中共泉州市丰泽区东海街道某社区支部委员会',
     '中共集美区侨英街道某社区委员会',
   ];
-  for (const member of members.filter((m) => m.stage === 'FULL_MEMBER').slice(-3)) {
+  const step = (transferId: string, to: PartyTransferStatus, on: string, more: Partial<AdvanceTransferCommand> = {}) =>
+    advanceTransfer(uow, { transferId, to, on, ...more }, communityId, uow.on(on));
+  let n = 0;
+  for (const member of members.filter((m) => m.arrives)) {
+    n += 1;
     const completedOn = addDays(today, -random.int(40, 500));
-    em.create(PartyTransfer, {
-      id: demoId('party-transfer', i++),
+    const requestedOn = addDays(completedOn, -21);
+    const transfer = await requestTransfer(
+      uow,
+      {
+        direction: 'IN',
+        residentId: member.resident.id,
+        branchId: member.home.branch.id,
+        externalOrganization: origins[n % origins.length],
+        letterNumber: `组转〔${completedOn.slice(0, 4)}〕${pad(random.int(1, 99))}号`,
+        requestedOn,
+      },
       communityId,
-      direction: 'IN',
-      status: 'COMPLETED',
-      memberId: member.id,
-      residentId: member.residentId,
-      branch: member.branch,
-      externalOrganization: origins[i % origins.length],
-      letterNumber: `组转〔${completedOn.slice(0, 4)}〕${pad(random.int(1, 99))}号`,
-      requestedOn: addDays(completedOn, -21),
-      sentOn: addDays(completedOn, -14),
-      receivedOn: addDays(completedOn, -3),
-      completedOn,
-    });
+      uow.on(requestedOn),
+    );
+    await step(transfer.id, 'SENT', addDays(completedOn, -14));
+    await step(transfer.id, 'RECEIVED', addDays(completedOn, -3));
+    uow.pin('party-member', member.index);
+    await step(transfer.id, 'COMPLETED', completedOn, { stage: 'FULL_MEMBER', memberType: member.memberType });
+    member.entity = await moveMember(
+      uow,
+      { memberId: transfer.memberId!, branchId: member.home.branch.id, groupId: member.group.id },
+      communityId,
+    );
   }
   // two who left: their records stay with status 已转出
-  const leavers = outsiders.slice(0, 2);
-  for (const [n, resident] of leavers.entries()) {
+  for (const [i, resident] of outsiders.slice(0, 2).entries()) {
     const completedOn = addDays(today, -random.int(60, 600));
-    const home = branches[n];
-    const member = em.create(PartyMember, {
-      id: demoId('party-member', 500 + n),
+    uow.pin('party-member', 500 + i);
+    const member = await enrolMember(
+      uow,
+      {
+        residentId: resident.id,
+        branchId: members[i].home.branch.id,
+        stage: 'FULL_MEMBER',
+        fullMemberOn: '2008-07-01',
+        memberType: 'COMMUNITY',
+      },
       communityId,
-      residentId: resident.id,
-      branch: home.branch,
-      stage: 'FULL_MEMBER',
-      stageSince: '2008-07-01',
-      fullMemberOn: '2008-07-01',
-      memberType: 'COMMUNITY',
-      status: 'TRANSFERRED_OUT',
-      gender: resident.gender,
-      birthDate: resident.birthDate,
-    });
-    em.create(PartyTransfer, {
-      id: demoId('party-transfer', i++),
+      uow.on('2008-07-01'),
+    );
+    const requestedOn = addDays(completedOn, -20);
+    const transfer = await requestTransfer(
+      uow,
+      {
+        direction: 'OUT',
+        memberId: member.id,
+        externalOrganization: origins[i],
+        letterNumber: `莲党转〔${completedOn.slice(0, 4)}〕${pad(i + 3)}号`,
+        requestedOn,
+      },
       communityId,
-      direction: 'OUT',
-      status: 'COMPLETED',
-      memberId: member.id,
-      residentId: resident.id,
-      branch: home.branch,
-      externalOrganization: origins[n],
-      letterNumber: `莲党转〔${completedOn.slice(0, 4)}〕${pad(n + 3)}号`,
-      requestedOn: addDays(completedOn, -20),
-      sentOn: addDays(completedOn, -18),
-      receivedOn: addDays(completedOn, -5),
-      completedOn,
-    });
+      uow.on(requestedOn),
+    );
+    await step(transfer.id, 'SENT', addDays(completedOn, -18));
+    await step(transfer.id, 'RECEIVED', addDays(completedOn, -5));
+    await step(transfer.id, 'COMPLETED', completedOn);
   }
   const waiting = members.find((m) => m.stage === 'FULL_MEMBER' && m.memberType === 'MOBILE') ?? members[10];
-  em.create(PartyTransfer, {
-    id: demoId('party-transfer', i++),
+  const sent = await requestTransfer(
+    uow,
+    {
+      direction: 'OUT',
+      memberId: waiting.entity!.id,
+      externalOrganization: '中共漳州市龙文区某街道工委',
+      letterNumber: `莲党转〔${addDays(today, -17).slice(0, 4)}〕11号`,
+      requestedOn: addDays(today, -20),
+    },
     communityId,
-    direction: 'OUT',
-    status: 'SENT',
-    memberId: waiting.id,
-    residentId: waiting.residentId,
-    branch: waiting.branch,
-    externalOrganization: '中共漳州市龙文区某街道工委',
-    letterNumber: `莲党转〔${addDays(today, -17).slice(0, 4)}〕11号`,
-    requestedOn: addDays(today, -20),
-    sentOn: addDays(today, -17),
-  });
-  em.create(PartyTransfer, {
-    id: demoId('party-transfer', i++),
+    uow.on(addDays(today, -20)),
+  );
+  await step(sent.id, 'SENT', addDays(today, -17));
+  await requestTransfer(
+    uow,
+    { direction: 'IN', residentId: outsiders[2].id, requestedOn: addDays(today, -4) },
     communityId,
-    direction: 'IN',
-    status: 'REQUESTED',
-    residentId: outsiders[2].id,
-    requestedOn: addDays(today, -4),
-  });
+    uow.on(addDays(today, -4)),
+  );
 }
 
 const TOPICS: Record<PartyMeetingType, string[]> = {
@@ -379,40 +464,46 @@ const TOPICS: Record<PartyMeetingType, string[]> = {
   ORGANIZATIONAL_LIFE: ['年度组织生活会'],
 };
 
-function seedMeetings(
-  em: EntityManager,
+async function seedMeetings(
+  uow: DemoWork,
   communityId: string,
   random: SeededRandom,
   branches: SeedBranch[],
   today: string,
-): void {
-  let meetingIndex = 0;
-  let attendanceIndex = 0;
-  const hold = (organization: PartyOrganization, type: PartyMeetingType, heldOn: string, attendees: PartyMember[]) => {
+): Promise<void> {
+  // recorded through recordMeeting (who may hold which meeting, attendance only of members on the register)
+  const hold = async (
+    organization: PartyOrganization,
+    type: PartyMeetingType,
+    heldOn: string,
+    attendees: SeedMember[],
+  ) => {
     if (heldOn >= today) return;
-    const meeting = em.create(PartyMeeting, {
-      id: demoId('party-meeting', meetingIndex++),
-      communityId,
-      organization,
-      type,
-      heldOn,
-      topic: random.pick(TOPICS[type]),
-      speaker: type === 'PARTY_LECTURE' ? random.pick(['社区党委书记', '区委党校讲师', '支部书记']) : null,
-      minutes: `${heldOn} ${organization.name}召开${type === 'PARTY_LECTURE' ? '党课' : '会议'}，应到 ${attendees.length} 人。`,
-    });
-    for (const member of attendees) {
-      const status: MeetingAttendanceStatus = random.weighted([
-        ['PRESENT', member.memberType === 'MOBILE' ? 5 : 17],
+    const topic = random.pick(TOPICS[type]);
+    const speaker = type === 'PARTY_LECTURE' ? random.pick(['社区党委书记', '区委党校讲师', '支部书记']) : null;
+    const attendance = attendees.map(({ entity, memberType }) => ({
+      memberId: entity!.id,
+      status: random.weighted<MeetingAttendanceStatus>([
+        ['PRESENT', memberType === 'MOBILE' ? 5 : 17],
         ['EXCUSED', 2],
         ['ABSENT', 1],
-      ] as const);
-      em.create(PartyMeetingAttendance, {
-        id: demoId('party-meeting-attendance', attendanceIndex++),
-        meeting,
-        memberId: member.id,
-        status,
-      });
-    }
+      ]),
+    }));
+    await recordMeeting(
+      uow,
+      {
+        organizationId: organization.id,
+        type,
+        heldOn,
+        topic,
+        speaker,
+        minutes: `${heldOn} ${organization.name}召开${type === 'PARTY_LECTURE' ? '党课' : '会议'}，应到 ${attendees.length} 人。`,
+        attendance,
+      },
+      communityId,
+      uow.on(heldOn),
+    );
+    uow.forget();
   };
   const thisYear = Number(today.slice(0, 4));
   for (const year of [thisYear - 1, thisYear]) {
@@ -420,25 +511,25 @@ function seedMeetings(
       const active = members.filter((m) => m.stage === 'FULL_MEMBER' || m.stage === 'PROBATIONARY');
       const committeeMembers = active.slice(0, 5);
       for (let q = 0; q < 4; q++) {
-        hold(branch, 'GENERAL_ASSEMBLY', `${year}-${pad(q * 3 + 2)}-${pad(random.int(5, 25))}`, active);
+        await hold(branch, 'GENERAL_ASSEMBLY', `${year}-${pad(q * 3 + 2)}-${pad(random.int(5, 25))}`, active);
         if (!(year === thisYear - 1 && q === 2 && branch === branches[2].branch))
-          hold(branch, 'PARTY_LECTURE', `${year}-${pad(q * 3 + 3)}-${pad(random.int(5, 25))}`, active);
+          await hold(branch, 'PARTY_LECTURE', `${year}-${pad(q * 3 + 3)}-${pad(random.int(5, 25))}`, active);
       }
       for (let month = 1; month <= 12; month++) {
         if (!random.chance(0.1))
-          hold(branch, 'COMMITTEE_MEETING', `${year}-${pad(month)}-${pad(random.int(2, 8))}`, committeeMembers);
-        hold(branch, 'THEMED_PARTY_DAY', `${year}-${pad(month)}-${pad(random.int(9, 15))}`, []);
+          await hold(branch, 'COMMITTEE_MEETING', `${year}-${pad(month)}-${pad(random.int(2, 8))}`, committeeMembers);
+        await hold(branch, 'THEMED_PARTY_DAY', `${year}-${pad(month)}-${pad(random.int(9, 15))}`, []);
         for (const group of groups) {
           if (!random.chance(0.08))
-            hold(
+            await hold(
               group,
               'GROUP_MEETING',
               `${year}-${pad(month)}-${pad(random.int(16, 27))}`,
-              active.filter((m) => m.group?.id === group.id),
+              active.filter((m) => m.group === group),
             );
         }
       }
-      hold(branch, 'ORGANIZATIONAL_LIFE', `${year}-01-${pad(random.int(10, 25))}`, active);
+      await hold(branch, 'ORGANIZATIONAL_LIFE', `${year}-01-${pad(random.int(10, 25))}`, active);
     }
   }
 }
@@ -461,27 +552,13 @@ export const RED_FLAG_NOMINATING_DEPARTMENTS: ReadonlyArray<readonly [Department
  * of today; each award's red_flag.awarded goes to the outbox dated on its decision.
  */
 async function seedRedFlag(
-  em: EntityManager,
-  outbox: Outbox,
+  uow: DemoWork,
   communityId: string,
   random: SeededRandom,
   staff: ReadonlyArray<DemoStaff>,
   today: string,
 ): Promise<void> {
-  let occurredAt = new Date(`${RED_FLAG_FIRST_PERIOD}-01T00:00:00Z`);
-  // each award's red_flag.awarded dated on its decision, as it would have been published then
-  const uow: UnitOfWork = {
-    em,
-    events: {
-      record: (definition, payload, options) =>
-        outbox.add(em, definition, payload, {
-          communityId: options?.communityId ?? communityId,
-          actor: SYSTEM_ACTOR,
-          correlationId: 'demo-seed',
-          occurredAt,
-        }),
-    },
-  };
+  uow.at(new Date(`${RED_FLAG_FIRST_PERIOD}-01T00:00:00Z`));
   const periods = new Set<string>();
   while (periods.size < 18) {
     const period = `${random.int(2010, Number(today.slice(0, 4)))}-${pad(random.int(1, 12))}`;
@@ -503,7 +580,8 @@ async function seedRedFlag(
   };
   for (const period of [...periods].sort()) {
     const winnerStaffId = random.pick(await nominate(period));
-    occurredAt = startOfCommunityDay(`${period}-28`);
+    // each award's red_flag.awarded dated on its decision, as it would have been published then
+    uow.on(`${period}-28`);
     await decideRedFlag(
       uow,
       { period, winnerStaffId, decidedOn: `${period}-28`, panel: '社区党委流动红旗岗评议小组' },
@@ -515,51 +593,35 @@ async function seedRedFlag(
   await nominate(today.slice(0, 7));
 }
 
-function seedServiceRecord(
-  em: EntityManager,
+/** Year plans (`setYearPlan`), training sessions (`recordTrainingSession`) and last year's 民主评议 (`recordAppraisal`). */
+async function seedServiceRecord(
+  uow: DemoWork,
   communityId: string,
   random: SeededRandom,
-  fullMembers: PartyMember[],
+  fullMembers: SeedMember[],
   today: string,
-): void {
+): Promise<void> {
   const thisYear = Number(today.slice(0, 4));
   for (const year of [thisYear - 1, thisYear])
-    em.create(PartyYearPlan, {
-      id: demoId('party-year-plan', year),
-      communityId,
-      year,
-      recruitmentTarget: 5,
-      trainingHeadcountTarget: 300,
-    });
-  let sessionIndex = 0;
+    await setYearPlan(uow.em, { year, recruitmentTarget: 5, trainingHeadcountTarget: 300 }, communityId);
   for (const year of [thisYear - 1, thisYear]) {
     for (const month of [3, 5, 7, 9, 11]) {
       const heldOn = `${year}-${pad(month)}-${pad(random.int(5, 25))}`;
       if (heldOn >= today) continue;
-      em.create(PartyTrainingSession, {
-        id: demoId('party-training-session', sessionIndex++),
-        communityId,
-        heldOn,
-        title: random.pick(['党校现场教学：社区治理', '党校现场教学：红色教育基地', '党员冬训', '党员春训']),
-        location: random.pick(['思明区委党校', '厦门破狱斗争旧址', '社区党群服务中心']),
-        headCount: random.int(35, 70),
-      });
+      const title = random.pick(['党校现场教学：社区治理', '党校现场教学：红色教育基地', '党员冬训', '党员春训']);
+      const location = random.pick(['思明区委党校', '厦门破狱斗争旧址', '社区党群服务中心']);
+      const headCount = random.int(35, 70);
+      await recordTrainingSession(uow, { heldOn, title, location, headCount }, communityId, uow.on(heldOn));
     }
   }
-  let appraisalIndex = 0;
+  // appraised at the turn of the year (today for the demo: the API takes a past year's grade any day after it)
+  uow.on(today);
   for (const member of fullMembers) {
     const grade: PartyAppraisalGrade = random.weighted([
       ['EXCELLENT', 2],
       ['QUALIFIED', 7],
       ['BASICALLY_QUALIFIED', 0.3],
     ] as const);
-    checkAppraisalYear(member, thisYear - 1, today);
-    em.create(PartyAppraisal, {
-      id: demoId('party-appraisal', appraisalIndex++),
-      communityId,
-      memberId: member.id,
-      year: thisYear - 1,
-      grade,
-    });
+    await recordAppraisal(uow, { memberId: member.entity!.id, year: thisYear - 1, grade }, communityId, today);
   }
 }

@@ -1,0 +1,173 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { ReferenceProjection } from '@shequ/subgraph';
+import { checkAppraisalYear } from '../domain/appraisal-year.js';
+import { checkProbationExtension, checkStageHistory } from '../domain/development-pipeline.js';
+import { meetingHolderAllowed } from '../domain/meeting-compliance.js';
+import { branchesUnder, checkMemberPlacement, checkPlacement } from '../domain/organization-tree.js';
+import { checkDecision, checkDecisionDate, checkPeriod, checkPeriodBegun } from '../domain/red-flag-selection.js';
+import { checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
+import type { PartyTransferStatus } from '../domain/vocabularies.js';
+import {
+  PartyAppraisal,
+  PartyMeeting,
+  PartyMeetingAttendance,
+  PartyMember,
+  PartyOrganization,
+  PartyTransfer,
+  RedFlagNomination,
+  RedFlagPeriod,
+} from '../entities/index.js';
+
+/** A resident's facts as residents records them (its own database, or the reference projection). */
+export interface ResidentFacts {
+  gender: string | null;
+  birthDate: string | null;
+  status: string;
+}
+
+/**
+ * Every rule of the API checked over what is stored, whatever wrote it (the API, a seed, an event handler): the
+ * same domain functions the application layer calls, read as history on `today`. Returns one line per breach
+ * (empty when the data keeps every rule). `residents`: residents' record of each person (by default the service's
+ * reference projection; a system test passes residents' own rows), for the facts a member takes from it.
+ */
+export async function partybuildingRuleViolations(
+  em: EntityManager,
+  today: string,
+  residents?: ReadonlyMap<string, ResidentFacts>,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const check = (what: string, rule: () => void) => {
+    try {
+      rule();
+    } catch (error) {
+      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const facts =
+    residents ??
+    new Map(
+      (await em.find(ReferenceProjection, { kind: 'RESIDENT' })).map((r) => [
+        r.id,
+        { gender: r.gender, birthDate: r.birthDate, status: r.status },
+      ]),
+    );
+
+  const organizations = await em.find(PartyOrganization, {});
+  const tree = organizations.map((o) => ({ id: o.id, level: o.level, parentId: o.parent?.id ?? null }));
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  for (const o of organizations)
+    check(`党组织 ${o.id}`, () =>
+      checkPlacement(
+        o.level,
+        o.parent ? byId.get(o.parent.id)!.level : null,
+        tree.filter((c) => c.parentId === o.id).map((c) => c.level),
+      ),
+    );
+
+  const transfers = await em.find(PartyTransfer, {});
+  const arrived = new Set(
+    transfers.filter((t) => t.direction === 'IN' && t.status === 'COMPLETED').map((t) => t.memberId),
+  );
+  const members = await em.find(PartyMember, {});
+  const memberById = new Map(members.map((m) => [m.id, m]));
+  for (const m of members) {
+    const what = `党员 ${m.id}`;
+    const person = facts.get(m.residentId);
+    if (!person) problems.push(`${what}: 居民 ${m.residentId} 不存在`);
+    else {
+      if (m.gender !== person.gender) problems.push(`${what}: 性别 ${m.gender} 与居民档案 ${person.gender} 不一致`);
+      if (m.birthDate !== person.birthDate)
+        problems.push(`${what}: 出生日期 ${m.birthDate} 与居民档案 ${person.birthDate} 不一致`);
+    }
+    const birthDate = person?.birthDate ?? m.birthDate;
+    if (m.status !== 'ACTIVE') continue;
+    if (arrived.has(m.id) && !m.appliedOn) {
+      // arrived by transfer: the file holds the membership only (completeTransferIn)
+      if (m.stage !== 'FULL_MEMBER' && m.stage !== 'PROBATIONARY') problems.push(`${what}: 转入的须为党员`);
+    } else check(what, () => checkStageHistory({ ...m, birthDate, status: 'ACTIVE' }, today));
+    if (m.stage === 'PROBATIONARY' && m.probationExtendedUntil)
+      check(what, () =>
+        checkProbationExtension({ ...m, birthDate, probationExtendedUntil: null }, m.probationExtendedUntil!),
+      );
+    const branch = byId.get(m.branch.id)!;
+    const group = m.group ? byId.get(m.group.id)! : null;
+    check(what, () =>
+      checkMemberPlacement(branch, group ? { level: group.level, parentId: group.parent?.id ?? null } : null),
+    );
+  }
+
+  for (const t of transfers) {
+    const what = `转接 ${t.id}`;
+    if (t.requestedOn > today) problems.push(`${what}: 申请日期晚于今天`);
+    let status: PartyTransferStatus = 'REQUESTED';
+    const dates: Record<'requestedOn' | 'sentOn' | 'receivedOn' | 'completedOn', string | null> & {
+      requestedOn: string;
+    } = { requestedOn: t.requestedOn, sentOn: null, receivedOn: null, completedOn: null };
+    for (const step of TRANSFER_TRANSITIONS) {
+      const on = t[step.stamps];
+      if (status !== step.from || !on) continue;
+      check(what, () =>
+        checkTransferStep({ status, letterNumber: t.letterNumber ?? null, ...dates }, step.to, on, today),
+      );
+      dates[step.stamps] = on;
+      status = step.to;
+    }
+    if (status !== t.status) problems.push(`${what}: 状态 ${t.status} 不是按流程办到的（${status}）`);
+    if (t.status === 'COMPLETED') {
+      const member = t.memberId ? memberById.get(t.memberId) : undefined;
+      if (!member) problems.push(`${what}: 办结的转接没有党员档案`);
+      else if (t.direction === 'OUT' && member.status !== 'TRANSFERRED_OUT')
+        problems.push(`${what}: 转出已办结，党员仍为 ${member.status}`);
+    }
+  }
+
+  const meetings = await em.find(PartyMeeting, {});
+  const attendance = await em.find(PartyMeetingAttendance, {});
+  const byMeeting = new Map<string, PartyMeetingAttendance[]>();
+  for (const a of attendance) byMeeting.set(a.meeting.id, [...(byMeeting.get(a.meeting.id) ?? []), a]);
+  for (const meeting of meetings) {
+    const what = `会议 ${meeting.id}`;
+    const holder = byId.get(meeting.organization.id)!;
+    if (meeting.heldOn > today) problems.push(`${what}: 召开日期晚于今天`);
+    if (!meetingHolderAllowed(meeting.type, holder.level))
+      problems.push(`${what}: ${holder.level} 不召开 ${meeting.type}`);
+    const branches = holder.level === 'BRANCH' ? [holder.id] : branchesUnder(holder.id, tree);
+    const seen = new Set<string>();
+    for (const a of byMeeting.get(meeting.id) ?? []) {
+      const member = memberById.get(a.memberId);
+      const belongs =
+        member && (holder.level === 'GROUP' ? member.group?.id === holder.id : branches.includes(member.branch.id));
+      if (!belongs) problems.push(`${what}: 党员 ${a.memberId} 不是该党组织的党员`);
+      if (seen.has(a.memberId)) problems.push(`${what}: 党员 ${a.memberId} 重复登记`);
+      seen.add(a.memberId);
+    }
+  }
+
+  for (const a of await em.find(PartyAppraisal, {})) {
+    const member = memberById.get(a.memberId);
+    if (!member) problems.push(`评议 ${a.id}: 党员 ${a.memberId} 不存在`);
+    else
+      check(`评议 ${a.id}`, () =>
+        checkAppraisalYear(
+          { ...member, birthDate: facts.get(member.residentId)?.birthDate ?? member.birthDate },
+          a.year,
+          today,
+        ),
+      );
+  }
+
+  const nominations = await em.find(RedFlagNomination, {});
+  for (const p of await em.find(RedFlagPeriod, {})) {
+    const what = `红旗岗 ${p.period}`;
+    check(what, () => checkPeriod(p.period));
+    check(what, () => checkPeriodBegun(p.period, today));
+    const nominees = nominations.filter((n) => n.period.id === p.id);
+    if (new Set(nominees.map((n) => n.department)).size !== nominees.length) problems.push(`${what}: 部门重复提名`);
+    if (p.decidedOn) {
+      check(what, () => checkDecisionDate(p.period, p.decidedOn!, today));
+      check(what, () => checkDecision(nominees, p.winnerStaffId!, false));
+    }
+  }
+  return problems;
+}
