@@ -156,7 +156,7 @@ export async function startGateway(
       ...exportRoutes({
         apollo,
         savedQueries,
-        apiSchema: loadApiSchema(config.apiSchemaPath ?? API_SCHEMA_PATH),
+        apiSchema: () => loadApiSchema(config.apiSchemaPath ?? API_SCHEMA_PATH),
         context,
         logger,
       }),
@@ -204,7 +204,10 @@ export function supergraphGateway(
   options: Omit<Extract<GatewayConfig_, { supergraphSdl: string }>, 'supergraphSdl'>,
 ): ApolloGateway {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
-  return withoutSchemaLocations(new ApolloGateway({ ...options, supergraphSdl }));
+  // The supergraph was composed and validated at build time (compose-supergraph.ts: composition, then the
+  // supergraph and each subgraph extracted from it validated): not validated again at every start, as Apollo's
+  // gateway does in production (NODE_ENV=production) — ~0.25 s of CPU of the gateway's start.
+  return withoutSchemaLocations(new ApolloGateway({ validateSupergraph: false, ...options, supergraphSdl }));
 }
 
 /** The API schema (for exports' column types), without source locations (they would be kept for nothing). */

@@ -18,6 +18,29 @@ export const APOLLO_TELEMETRY_MODULES = [
 ];
 const TELEMETRY_FILE = /[\\/]@apollo[\\/]gateway[\\/]dist[\\/]utilities[\\/]opentelemetry\.js$/;
 
+/**
+ * `make-fetch-happen` (with cacache, proxy agents, minipass-fetch: ~0.3 s of CPU at start) is required by Apollo's
+ * `RemoteGraphQLDataSource` for a default fetcher that every data source builds and the gateway's replaces
+ * (`ForwardingDataSource` sends through its `SubgraphClient`), and by the Uplink manager, which a gateway with a
+ * supergraph SDL never uses: those two files get a stand-in that loads the real module when a fetch is made.
+ */
+export const LAZY_FETCH_MODULE = 'make-fetch-happen';
+const FETCH_USERS =
+  /[\\/]@apollo[\\/]gateway[\\/]dist[\\/](datasources[\\/]RemoteGraphQLDataSource|supergraphManagers[\\/]UplinkSupergraphManager[\\/]index)\.js$/;
+
+type Fetch = ((url: unknown, init?: unknown) => unknown) & { defaults(url?: unknown, init?: unknown): Fetch };
+
+/** make-fetch-happen's interface (a fetch with `defaults`), the real module loaded by the first fetch. */
+export function lazyFetchModule(real: () => Fetch): Fetch {
+  const defaulted = (make: () => Fetch): Fetch => {
+    let fetch: Fetch | undefined;
+    const lazy = ((url: unknown, init?: unknown) => (fetch ??= make())(url, init)) as Fetch;
+    lazy.defaults = (url, init) => defaulted(() => (fetch ??= make()).defaults(url, init));
+    return lazy;
+  };
+  return defaulted(real);
+}
+
 type Load = (this: unknown, request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown;
 
 interface ModuleLoader {
@@ -38,6 +61,8 @@ export function withoutApolloTelemetryModules(): void {
   const replaced = new Set(APOLLO_TELEMETRY_MODULES);
   loader._load = function (request, parent, isMain) {
     if (replaced.has(request) && parent?.filename && TELEMETRY_FILE.test(parent.filename)) return {};
+    if (request === LAZY_FETCH_MODULE && parent?.filename && FETCH_USERS.test(parent.filename))
+      return lazyFetchModule(() => load.call(this, request, parent, isMain) as Fetch);
     return load.call(this, request, parent, isMain);
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { buildSchema, isNonNullType } from 'graphql';
-import { composeSupergraph } from '../src/compose/compose-supergraph.js';
+import { composeSupergraph, supergraphErrors } from '../src/compose/compose-supergraph.js';
 import { subgraphUrls } from '../src/subgraph-endpoints.js';
 
 const printed = (name: string) =>
@@ -33,6 +33,15 @@ describe('supergraph composition', () => {
     const result = composeSupergraph(broken);
     expect('errors' in result).toBe(true);
     if ('errors' in result) expect(result.errors.join('\n')).toMatch(/Grid\.code/);
+  });
+
+  // the gateway builds the composed supergraph without validating it (validateSupergraph: false): the build does
+  it('validates the composed supergraph at build time, as the gateway no longer does at start', () => {
+    const supergraph = readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
+    expect(supergraphErrors(supergraph)).toBeUndefined();
+    // an enum without values: built without validation, only the validation refuses it
+    const broken = `${supergraph}\nenum Nothing @join__type(graph: RESIDENTS)\n`;
+    expect(supergraphErrors(broken)).toMatch(/invalid supergraph: .*Enum type Nothing must define one or more values/s);
   });
 });
 

@@ -3,12 +3,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { signHs256Token, jwtSettingsFromEnv } from '@shequ/auth';
-import { InMemorySpanExporter, REQUEST_ID_ATTRIBUTE, setupTracing } from '@shequ/server';
+import { inMemorySpanExporter, REQUEST_ID_ATTRIBUTE, setupTracing } from '@shequ/server';
 import { waitFor } from '@shequ/testing';
 import { startGateway, type RunningGateway } from '../src/gateway-server.js';
 
 // Before the gateway starts: its own setupTracing call then keeps this one.
-const spans = new InMemorySpanExporter();
+const spans = inMemorySpanExporter();
 setupTracing({ service: 'gateway', exporter: spans });
 
 describe('gateway tracing', () => {

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { APOLLO_TELEMETRY_MODULES, withoutApolloTelemetryModules } from '../src/without-apollo-telemetry.js';
+import {
+  APOLLO_TELEMETRY_MODULES,
+  LAZY_FETCH_MODULE,
+  lazyFetchModule,
+  withoutApolloTelemetryModules,
+} from '../src/without-apollo-telemetry.js';
 
 const require = createRequire(import.meta.url);
 const SUPERGRAPH = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
@@ -24,8 +29,42 @@ describe('Apollo’s telemetry modules', () => {
     const { schema } = await gateway.load();
     try {
       expect(schema.getQueryType()?.getFields().residents).toBeDefined();
+      // its data sources built (each makes a default fetcher the gateway replaces): make-fetch-happen not loaded
+      const fromDataSource = createRequire(
+        require.resolve('@apollo/gateway/dist/datasources/RemoteGraphQLDataSource.js'),
+      );
+      expect(Object.keys(require.cache)).not.toContain(fromDataSource.resolve(LAZY_FETCH_MODULE));
     } finally {
       await gateway.stop();
     }
+  });
+});
+
+describe('the stand-in for make-fetch-happen', () => {
+  it('loads the real module on the first fetch, with the defaults given before', () => {
+    const calls: unknown[][] = [];
+    let loads = 0;
+    const real = Object.assign((url: unknown, init?: unknown) => calls.push(['fetch', url, init]), {
+      defaults(url?: unknown, init?: unknown) {
+        return Object.assign((u: unknown, i?: unknown) => calls.push(['defaulted', url, init, u, i]), {
+          defaults: () => {
+            throw new Error('not used');
+          },
+        });
+      },
+    });
+    const lazy = lazyFetchModule(() => {
+      loads++;
+      return real;
+    });
+    const fetcher = lazy.defaults(undefined, { retry: false });
+    expect(loads).toBe(0);
+    fetcher('http://a/', { method: 'POST' });
+    lazy('http://b/');
+    expect(loads).toBe(1);
+    expect(calls).toEqual([
+      ['defaulted', undefined, { retry: false }, 'http://a/', { method: 'POST' }],
+      ['fetch', 'http://b/', undefined],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
 import { parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from '../subgraph-endpoints.js';
 
@@ -21,10 +22,23 @@ export function composeSupergraph(
     })),
   );
   if (result.errors) return { errors: result.errors.map((e) => e.message) };
+  // validated here, once: the gateway builds it at start without validating it again (supergraphGateway)
+  const invalid = supergraphErrors(result.supergraphSdl);
+  if (invalid) return { errors: [invalid] };
   return {
     supergraphSdl: result.supergraphSdl,
     apiSchemaSdl: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
   };
+}
+
+/** What the gateway's validation at start would report of this supergraph (undefined: nothing). */
+export function supergraphErrors(supergraphSdl: string): string | undefined {
+  try {
+    Supergraph.build(supergraphSdl, { validateSupergraph: true }).subgraphs();
+    return undefined;
+  } catch (error) {
+    return `invalid supergraph: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];

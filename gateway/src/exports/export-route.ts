@@ -25,7 +25,8 @@ export interface ExportRequest {
 export interface ExportSettings<TContext extends object> {
   apollo: ApolloServer<TContext>;
   savedQueries: readonly SavedQuery[];
-  apiSchema: GraphQLSchema;
+  /** The API schema (for the columns' types), built on the first export: not at start, for a route seldom used. */
+  apiSchema: GraphQLSchema | (() => GraphQLSchema);
   /** The caller's context, exactly as for /graphql (credential, budget, request id). */
   context(request: IncomingMessage, requestId: string): Promise<TContext>;
   logger: Logger;
@@ -106,9 +107,14 @@ function contentDisposition(saved: SavedQuery, format: ExportFormat): string {
  */
 export function exportRoutes<TContext extends object>(settings: ExportSettings<TContext>): HttpRoute[] {
   const byName = new Map(settings.savedQueries.map((q) => [q.name, q]));
-  const labelsOf = new Map<string, SelectionLabels>(
-    settings.savedQueries.map((q) => [q.name, selectionLabels(settings.apiSchema, q.document)]),
-  );
+  let labelsByQuery: Map<string, SelectionLabels> | undefined;
+  const labelsOf = (): Map<string, SelectionLabels> => {
+    if (!labelsByQuery) {
+      const schema = typeof settings.apiSchema === 'function' ? settings.apiSchema() : settings.apiSchema;
+      labelsByQuery = new Map(settings.savedQueries.map((q) => [q.name, selectionLabels(schema, q.document)]));
+    }
+    return labelsByQuery;
+  };
 
   async function run(saved: SavedQuery, variables: Record<string, unknown>, contextValue: TContext) {
     const response = await settings.apollo.executeOperation(
@@ -136,7 +142,7 @@ export function exportRoutes<TContext extends object>(settings: ExportSettings<T
       // a register of people or cases needs its export permission in every subgraph the export reaches
       const contextValue = { ...callerContext, exportPermission: saved.exportPermission };
       const variables = { ...saved.variables, ...asked.variables };
-      const labels = labelsOf.get(saved.name)!;
+      const labels = labelsOf().get(saved.name)!;
       const takesAfter = /\$after\s*:/.test(saved.document);
       let page = await run(saved, variables, contextValue);
       let columns: string[] | undefined;

@@ -5,15 +5,11 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type * as OtlpExporterModule from '@opentelemetry/exporter-trace-otlp-http';
 import type * as ResourcesModule from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import type { InMemorySpanExporter, ReadableSpan, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type * as TraceBaseModule from '@opentelemetry/sdk-trace-base';
 import type * as TraceNodeModule from '@opentelemetry/sdk-trace-node';
 
-// Loaded only when spans are recorded: the OTLP exporter and the Node tracer provider are a noticeable part of a
+// Loaded only when spans are recorded: the tracing SDK, the OTLP exporter and the Node tracer provider are a noticeable part of a
 // process's start-up (module loading), and tracing is off by default.
 const require = createRequire(import.meta.url);
 
@@ -60,11 +56,13 @@ export function setupTracing(settings: TracingSettings): Tracing {
   const env = settings.env ?? process.env;
   const processors: SpanProcessor[] = [];
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const sdk = () => require('@opentelemetry/sdk-trace-base') as typeof TraceBaseModule;
   if (endpoint) {
+    const { BatchSpanProcessor } = sdk();
     const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporterModule;
     processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(endpoint, env) })));
   }
-  if (settings.exporter) processors.push(new SimpleSpanProcessor(settings.exporter));
+  if (settings.exporter) processors.push(new (sdk().SimpleSpanProcessor)(settings.exporter));
   let flush = async () => {};
   if (processors.length > 0) {
     const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof TraceNodeModule;
@@ -144,5 +142,11 @@ export function carriedTraceHeaders(headers: IncomingHttpHeaders): Record<string
   return carrier;
 }
 
-/** For tests: collect spans in memory (`setupTracing({ service, exporter: new InMemorySpanExporter() })`). */
-export { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+/**
+ * For tests: spans collected in memory (`setupTracing({ service, exporter: inMemorySpanExporter() })`); the tracing
+ * SDK is loaded then, not with this module.
+ */
+export function inMemorySpanExporter(): InMemorySpanExporter {
+  return new (require('@opentelemetry/sdk-trace-base') as typeof TraceBaseModule).InMemorySpanExporter();
+}
+export type { InMemorySpanExporter, ReadableSpan };

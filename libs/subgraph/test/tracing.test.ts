@@ -7,13 +7,13 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ResidentDeceased } from '@shequ/contracts';
 import { ormConfig } from '@shequ/database';
 import { EventConsumer, NatsBus, Outbox, messagingEntities } from '@shequ/messaging';
-import { InMemorySpanExporter, REQUEST_ID_ATTRIBUTE, setupTracing, type ReadableSpan } from '@shequ/server';
+import { inMemorySpanExporter, REQUEST_ID_ATTRIBUTE, setupTracing, type ReadableSpan } from '@shequ/server';
 import { startNatsServer, testDatabaseLocation, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { buildFederatedSchema, type SubgraphContext, type SubgraphServiceDefinition } from '../src/index.js';
 import { authorizationFor, startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
 
 // Registered before any subgraph starts: startSubgraphService's own setupTracing call then keeps this one.
-const spans = new InMemorySpanExporter();
+const spans = inMemorySpanExporter();
 setupTracing({ service: 'tracing-test', exporter: spans });
 
 @Resolver()
