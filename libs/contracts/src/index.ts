@@ -16,3 +16,4 @@ export * from './bus-access/event-consumers.js';
 export * from './bus-access/aggregate-scopes.js';
 export * from './bus-access/nats-permissions.js';
 export * from './bus-access/nats-server-config.js';
+export * from './statistics/statistics-keys.js';

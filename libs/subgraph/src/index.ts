@@ -6,6 +6,7 @@ export * from './federated-schema.js';
 export * from './chinese-descriptions.js';
 export * from './graphql-errors.js';
 export * from './connection.js';
+export * from './statistics-key-type.js';
 export * from './selected-fields.js';
 export * from './loaders.js';
 export * from './clock.js';

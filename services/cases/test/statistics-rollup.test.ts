@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communityMonth, type EvaluationGrade } from '@shequ/contracts';
+import { CaseCategories, communityMonth, type EvaluationGrade } from '@shequ/contracts';
 import { ensureRollups, rebuildRollup } from '@shequ/database';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -126,6 +126,45 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     expect(await rollupRows()).toEqual(byHand);
     await expectAreaRollupEqualsRollup();
     expect(await expectSameAsFromCases([[{ communityId: COMMUNITY }]])).toBeGreaterThan(100);
+  });
+
+  it('gives every group its keys in the order of groupBy, with Chinese labels, in the natural order', async () => {
+    const query = `query($groupBy: [CaseStatisticsDimension!]!) {
+      caseStatistics(groupBy: $groupBy) { keys { dimension value label } category gridId month count suppressed } }`;
+    const grids = new Map(
+      (await sql(`select grid_id, name from grid_projection`)).map((r) => [String(r.grid_id), String(r.name)]),
+    );
+    const categories = CaseCategories.codes as readonly string[];
+    for (const caller of [{}, { role: 'analyst' as const }]) {
+      const result = await service.graphql(query, { groupBy: ['MONTH', 'GRID', 'CATEGORY'] }, caller);
+      expect(result.errors).toBeUndefined();
+      const groups = result.data.caseStatistics as Row[];
+      expect(groups.length).toBeGreaterThan(10);
+      const keys = groups.map((g) => g.keys as Array<{ dimension: string; value: string; label: string }>);
+      for (const [i, [month, grid, category]] of keys.entries()) {
+        expect([month.dimension, grid.dimension, category.dimension]).toEqual(['MONTH', 'GRID', 'CATEGORY']);
+        expect(month.label).toBe(`${month.value.slice(0, 4)}年${Number(month.value.slice(5))}月`);
+        expect(grid.label).toBe(grid.value === 'UNKNOWN' ? '未知' : grids.get(grid.value));
+        expect(category.label).toBe(CaseCategories.labels[category.value as keyof typeof CaseCategories.labels]);
+        // the former columns say the same
+        expect([groups[i].month, groups[i].gridId ?? 'UNKNOWN', groups[i].category]).toEqual([
+          month.value,
+          grid.value,
+          category.value,
+        ]);
+      }
+      // months chronologically, then grids by name (Chinese collation, unknown last), then categories as declared
+      const collator = new Intl.Collator('zh-Hans-CN', { numeric: true, sensitivity: 'base' });
+      for (let i = 1; i < keys.length; i++) {
+        const [a, b] = [keys[i - 1], keys[i]];
+        const order =
+          a[0].value.localeCompare(b[0].value) ||
+          Number(a[1].value === 'UNKNOWN') - Number(b[1].value === 'UNKNOWN') ||
+          collator.compare(a[1].label, b[1].label) ||
+          categories.indexOf(a[2].value) - categories.indexOf(b[2].value);
+        expect(order, JSON.stringify([a, b])).toBeLessThan(0);
+      }
+    }
   });
 
   it('stays equal after status, category and grid changes, ratings added, invalidated, removed, cases deleted', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
-import { communityYearMonth, Departments } from '@shequ/contracts';
+import { CommunityEventTypes, communityYearMonth, Departments } from '@shequ/contracts';
 import { InMemoryApiKeys, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { ensureRollups } from '@shequ/database';
@@ -14,7 +14,7 @@ import {
 import { eventAttendanceRollup, eventRegistrationRollup } from '../src/application/event-statistics-rollup.js';
 import { recordResident } from '../src/application/resident-projection.js';
 import { eventStatistics } from '../src/domain/event-statistics.js';
-import type { EventStatisticsDimension } from '../src/domain/vocabularies.js';
+import { EventAudiences, type EventStatisticsDimension } from '../src/domain/vocabularies.js';
 import { CommunityEvent, Registration, ResidentProfile, Team, Venue } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
@@ -31,20 +31,20 @@ async function inMemoryOf(em: EntityManager, communityId: unknown, filter: Event
     where.startsAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
   if (filter.types?.length) where.type = { $in: filter.types };
   const events = await em.find(CommunityEvent, where, { populate: ['venue'] });
-  const teams = new Map((await em.find(Team, {})).map((t) => [t.id, t.name]));
   const registrations = await em.find(Registration, { event: { $in: events.map((e) => e.id) } });
   const profiles = await em.find(ResidentProfile, { birthDate: { $ne: null } });
   const rows = events.map((e) => ({
     id: e.id,
     type: e.type,
     startsAt: e.startsAt,
-    venueKey: e.venue?.getEntity().name ?? null,
+    // grouped by ids (named afterwards): the venue's id, the organiser's kind and code or id
+    venueKey: e.venue?.id ?? null,
     organiserKey:
       e.organiserKind === 'DEPARTMENT'
-        ? `部门：${e.organiserDepartment ? Departments.labels[e.organiserDepartment] : '未指明'}`
+        ? `DEPARTMENT:${e.organiserDepartment ?? ''}`
         : e.organiserKind === 'TEAM'
-          ? `团队：${teams.get(e.organiserTeamId ?? '') ?? '未知团队'}`
-          : `单位：${e.organiserOrganizationId}`,
+          ? `TEAM:${e.organiserTeamId ?? ''}`
+          : `ORGANIZATION:${e.organiserOrganizationId ?? ''}`,
     audience: e.audience,
   }));
   const attendances = registrations.map((r) => ({ eventId: r.event.id, residentId: r.residentId, status: r.status }));
@@ -173,6 +173,71 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     const byType = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, ['TYPE']);
     expect(byType.some((g) => g.uniqueParticipants > 0 && g.elderlyShare !== null)).toBe(true);
   }, 120_000);
+
+  it('gives every group its keys in the order of groupBy, with Chinese labels, in the natural order', async () => {
+    type Key = { dimension: string; value: string; label: string };
+    const venues = new Map((await fresh().find(Venue, {})).map((v) => [v.id, v.name]));
+    const teams = new Map((await fresh().find(Team, {})).map((t) => [t.id, t.name]));
+    const collator = new Intl.Collator('zh-Hans-CN', { numeric: true, sensitivity: 'base' });
+    const types = CommunityEventTypes.codes as readonly string[];
+    const audiences = EventAudiences.codes as readonly string[];
+    const unknownLast = (a: Key, b: Key) => Number(a.value === 'UNKNOWN') - Number(b.value === 'UNKNOWN');
+    for (const caller of [{}, { role: 'analyst' as const }]) {
+      const result = await service.graphql(
+        `{ eventStatistics(groupBy: [VENUE, MONTH, TYPE]) { keys { dimension value label } venue month type events } }`,
+        undefined,
+        caller,
+      );
+      expect(result.errors).toBeUndefined();
+      const groups = result.data.eventStatistics as Array<Record<string, unknown> & { keys: Key[] }>;
+      expect(groups.length).toBeGreaterThan(10);
+      for (const { keys, venue, month, type } of groups) {
+        expect(keys.map((k) => k.dimension)).toEqual(['VENUE', 'MONTH', 'TYPE']);
+        expect(keys[0].label).toBe(keys[0].value === 'UNKNOWN' ? '未知' : venues.get(keys[0].value));
+        expect(keys[1].label).toBe(`${keys[1].value.slice(0, 4)}年${Number(keys[1].value.slice(5))}月`);
+        expect(keys[2].label).toBe(
+          CommunityEventTypes.labels[keys[2].value as keyof typeof CommunityEventTypes.labels],
+        );
+        // the former columns say the same
+        expect([venue, month, type]).toEqual([
+          keys[0].value === 'UNKNOWN' ? null : keys[0].label,
+          keys[1].value,
+          keys[2].value,
+        ]);
+      }
+      for (let i = 1; i < groups.length; i++) {
+        const [a, b] = [groups[i - 1].keys, groups[i].keys];
+        const order =
+          unknownLast(a[0], b[0]) ||
+          collator.compare(a[0].label, b[0].label) ||
+          a[0].value.localeCompare(b[0].value) ||
+          a[1].value.localeCompare(b[1].value) ||
+          types.indexOf(a[2].value) - types.indexOf(b[2].value);
+        expect(order, JSON.stringify([a, b])).toBeLessThan(0);
+      }
+    }
+    const organisers = await service.graphql(
+      `{ eventStatistics(groupBy: [AUDIENCE, ORGANISER]) { keys { dimension value label } organiser audience } }`,
+    );
+    expect(organisers.errors).toBeUndefined();
+    const groups = organisers.data.eventStatistics as Array<Record<string, unknown> & { keys: Key[] }>;
+    for (const { keys, organiser, audience } of groups) {
+      expect(keys.map((k) => k.dimension)).toEqual(['AUDIENCE', 'ORGANISER']);
+      expect(keys[0].label).toBe(EventAudiences.labels[keys[0].value as keyof typeof EventAudiences.labels]);
+      const [kind, id] = keys[1].value.split(':');
+      expect(keys[1].label).toBe(
+        kind === 'DEPARTMENT'
+          ? `部门：${Departments.labels[id as keyof typeof Departments.labels]}`
+          : kind === 'TEAM'
+            ? `团队：${teams.get(id)}`
+            : `单位：${id}`,
+      );
+      expect([audience, organiser]).toEqual([keys[0].value, keys[1].label]);
+    }
+    expect(groups.some((g) => g.keys[1].value.startsWith('TEAM:'))).toBe(true);
+    const ranks = groups.map((g) => audiences.indexOf(g.keys[0].value));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
 
   it('stays the same after cancellations, attendance changes, moves of month and deletions', async () => {
     const em = fresh();
@@ -762,6 +827,12 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       { role: 'community_admin' },
     );
     expect(plain.errors ?? withPeople.errors).toBeUndefined();
+    // the API lists the groups in their natural order: types, then audiences, as declared
+    const rank = (g: (typeof all)[number]) => [
+      (CommunityEventTypes.codes as readonly string[]).indexOf(g.key.TYPE!),
+      (EventAudiences.codes as readonly string[]).indexOf(g.key.AUDIENCE!),
+    ];
+    all.sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1]);
     const shown = all.map((g) => ({
       type: g.key.TYPE,
       audience: g.key.AUDIENCE,

@@ -132,36 +132,87 @@ describe('三会一课 compliance against a hand-made calendar', () => {
 });
 
 describe('party statistics grouping', () => {
-  it('counts by the chosen dimensions only', () => {
-    const members = [
-      { organization: '一支部', stage: 'FULL_MEMBER', memberType: 'RETIRED', gender: 'MALE', birthDate: '1950-01-01' },
-      {
-        organization: '一支部',
-        stage: 'FULL_MEMBER',
-        memberType: 'COMMUNITY',
-        gender: 'FEMALE',
-        birthDate: '1990-01-01',
-      },
-      {
-        organization: '二支部',
-        stage: 'APPLICANT',
-        memberType: 'COMMUNITY',
-        gender: 'FEMALE',
-        birthDate: '2000-01-01',
-      },
-    ];
+  const members = [
+    {
+      organizationId: 'b2',
+      organization: '二支部',
+      stage: 'APPLICANT',
+      memberType: 'COMMUNITY',
+      gender: 'FEMALE',
+      birthDate: '2000-01-01',
+    },
+    {
+      organizationId: 'b1',
+      organization: '一支部',
+      stage: 'FULL_MEMBER',
+      memberType: 'RETIRED',
+      gender: 'MALE',
+      birthDate: '1950-01-01',
+    },
+    {
+      organizationId: 'b1',
+      organization: '一支部',
+      stage: 'FULL_MEMBER',
+      memberType: 'COMMUNITY',
+      gender: 'FEMALE',
+      birthDate: '1990-01-01',
+    },
+    {
+      organizationId: null,
+      organization: '',
+      stage: 'ACTIVIST',
+      memberType: 'COMMUNITY',
+      gender: null,
+      birthDate: null,
+    },
+  ];
+
+  it('counts by the chosen dimensions only, keys in the order of groupBy with Chinese labels', () => {
     expect(groupMembers(members, ['ORGANIZATION'], '2026-01-01')).toEqual([
-      { organization: '一支部', stage: null, memberType: null, ageBand: null, gender: null, count: 2 },
-      { organization: '二支部', stage: null, memberType: null, ageBand: null, gender: null, count: 1 },
+      { keys: [{ dimension: 'ORGANIZATION', value: 'b2', label: '二支部' }], count: 1 },
+      { keys: [{ dimension: 'ORGANIZATION', value: 'b1', label: '一支部' }], count: 2 },
+      { keys: [{ dimension: 'ORGANIZATION', value: 'UNKNOWN', label: '未知' }], count: 1 },
     ]);
+    expect(groupMembers(members, ['AGE_BAND', 'GENDER'], '2026-01-01')).toEqual([
+      {
+        keys: [
+          { dimension: 'AGE_BAND', value: 'UNDER_36', label: '35岁及以下' },
+          { dimension: 'GENDER', value: 'FEMALE', label: '女' },
+        ],
+        count: 1,
+      },
+      {
+        keys: [
+          { dimension: 'AGE_BAND', value: 'AGE_36_45', label: '36–45岁' },
+          { dimension: 'GENDER', value: 'FEMALE', label: '女' },
+        ],
+        count: 1,
+      },
+      {
+        keys: [
+          { dimension: 'AGE_BAND', value: 'OVER_70', label: '71岁及以上' },
+          { dimension: 'GENDER', value: 'MALE', label: '男' },
+        ],
+        count: 1,
+      },
+      {
+        keys: [
+          { dimension: 'AGE_BAND', value: 'UNKNOWN', label: '未知' },
+          { dimension: 'GENDER', value: 'UNKNOWN', label: '未知' },
+        ],
+        count: 1,
+      },
+    ]);
+  });
+
+  it('orders groups naturally: stages as declared, branches by Chinese collation, not by count', () => {
+    // 二 (èr) before 一 (yī) in pinyin; stages in the pipeline's order although 正式党员 counts most
     expect(
-      groupMembers(members, ['GENDER', 'AGE_BAND'], '2026-01-01')
-        .map((g) => [g.gender, g.ageBand, g.count])
-        .sort(),
+      groupMembers(members, ['STAGE', 'ORGANIZATION'], '2026-01-01').map((g) => g.keys.map((k) => k.label)),
     ).toEqual([
-      ['FEMALE', 'AGE_36_45', 1],
-      ['FEMALE', 'UNDER_36', 1],
-      ['MALE', 'OVER_70', 1],
+      ['入党申请人', '二支部'],
+      ['入党积极分子', '未知'],
+      ['正式党员', '一支部'],
     ]);
   });
 });

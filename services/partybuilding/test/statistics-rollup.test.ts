@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PartyMemberStages } from '@shequ/contracts';
 import { ensureRollups, rebuildRollup } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
@@ -64,13 +65,14 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
   /** The statistics from the member rows of `communityIds`, grouped by the domain rule. */
   async function fromRows(communityIds: string[], groupBy: PartyStatisticsDimension[]) {
     const rows = await sql(
-      `select o.name as organization, m.stage, m.member_type, m.gender, m.birth_date from party_member m
+      `select o.id as organization_id, o.name as organization, m.stage, m.member_type, m.gender, m.birth_date from party_member m
        left join party_organization o on o.id = m.branch_id
        where m.status = 'ACTIVE' and m.community_id in (${communityIds.map(() => '?').join(', ')})`,
       communityIds,
     );
     return groupMembers(
       rows.map((r) => ({
+        organizationId: (r.organization_id as string | null) ?? null,
         organization: (r.organization as string | null) ?? '',
         stage: String(r.stage),
         memberType: String(r.member_type),
@@ -223,6 +225,44 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
     await expectRollupEqualsBase();
   });
 
+  it('gives every group its keys in the order of groupBy (branches by id and name, age bands labelled), in the natural order', async () => {
+    const query = `query($groupBy: [PartyStatisticsDimension!]!) {
+      partyStatistics(groupBy: $groupBy) { keys { dimension value label } organization ageBand stage count } }`;
+    const branchNames = new Map(
+      (await sql(`select id, name from party_organization where level = 'BRANCH'`)).map((r) => [
+        String(r.id),
+        String(r.name),
+      ]),
+    );
+    const bands = ['UNDER_36', 'AGE_36_45', 'AGE_46_60', 'AGE_61_70', 'OVER_70', 'UNKNOWN'];
+    const stages = [...PartyMemberStages.codes, 'UNKNOWN'] as string[];
+    const collator = new Intl.Collator('zh-Hans-CN', { numeric: true, sensitivity: 'base' });
+    type Key = { dimension: string; value: string; label: string };
+    for (const caller of [{ role: 'party_affairs' as const }, { role: 'analyst' as const, community: '350203008' }]) {
+      const result = await service.graphql(query, { groupBy: ['AGE_BAND', 'ORGANIZATION', 'STAGE'] }, caller);
+      expect(result.errors).toBeUndefined();
+      const groups = result.data.partyStatistics as Array<Row & { keys: Key[] }>;
+      expect(groups.length).toBeGreaterThan(2);
+      for (const { keys, organization, ageBand, stage } of groups) {
+        expect(keys.map((k) => k.dimension)).toEqual(['AGE_BAND', 'ORGANIZATION', 'STAGE']);
+        expect(keys[1].label).toBe(keys[1].value === 'UNKNOWN' ? '未知' : branchNames.get(keys[1].value));
+        expect(keys[0].label).toMatch(/岁/);
+        expect(keys[2].label).toBe(PartyMemberStages.labels[keys[2].value as keyof typeof PartyMemberStages.labels]);
+        // the former columns say the same
+        expect([ageBand, organization, stage]).toEqual([keys[0].value, keys[1].label, keys[2].value]);
+      }
+      for (let i = 1; i < groups.length; i++) {
+        const [a, b] = [groups[i - 1].keys, groups[i].keys];
+        const order =
+          bands.indexOf(a[0].value) - bands.indexOf(b[0].value) ||
+          collator.compare(a[1].label, b[1].label) ||
+          a[1].value.localeCompare(b[1].value) ||
+          stages.indexOf(a[2].value) - stages.indexOf(b[2].value);
+        expect(order, JSON.stringify([a, b])).toBeLessThan(0);
+      }
+    }
+  });
+
   it('still puts analysts’ statistics through disclosure control, within their street', async () => {
     const query = `{ partyStatistics(groupBy: [STAGE]) { stage count suppressed } }`;
     const analyst = await service.graphql(query, undefined, { role: 'analyst', community: '350203008' });
@@ -233,7 +273,7 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
     }
     const exact = await service.graphql(query, undefined, { role: 'party_affairs' });
     expect(exact.data.partyStatistics.map((g: Row) => [g.stage, g.count])).toEqual(
-      (await fromRows([COMMUNITY], ['STAGE'])).map((g) => [g.stage, g.count]),
+      (await fromRows([COMMUNITY], ['STAGE'])).map((g) => [g.keys[0].value, g.count]),
     );
   });
 });

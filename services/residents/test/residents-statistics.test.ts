@@ -96,6 +96,37 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
     expect(counts(ages)).toEqual({ AGE_0_6: 1, AGE_7_17: 1, AGE_18_34: 1, AGE_35_59: 2, AGE_60_79: 2, AGE_80_PLUS: 1 });
   });
 
+  it('lists groups in the natural order shared by every service: age bands youngest first, keys as in groupBy', async () => {
+    // before, groups were sorted by their joined labels: 0–6, 18–34, 35–59, 60–79, 7–17, 80+
+    const ages = await service.graphql(STATS, { groupBy: ['AGE_BAND'] });
+    expect(ages.data.residentStatistics.groups.map((g: any) => g.keys[0].label)).toEqual([
+      '0–6 岁（学龄前）',
+      '7–17 岁（学龄）',
+      '18–34 岁',
+      '35–59 岁',
+      '60–79 岁',
+      '80 岁及以上（高龄）',
+    ]);
+    const BANDS = ['AGE_0_6', 'AGE_7_17', 'AGE_18_34', 'AGE_35_59', 'AGE_60_79', 'AGE_80_PLUS'];
+    const GENDERS = ['MALE', 'FEMALE'];
+    for (const caller of [undefined, { role: 'analyst' as const, community: '350203008' }]) {
+      // analysts get the controlled table (every combination); both in the same order
+      const byGenderAndBand = await service.graphql(STATS, { groupBy: ['GENDER', 'AGE_BAND'] }, caller);
+      expect(byGenderAndBand.errors).toBeUndefined();
+      const groups = byGenderAndBand.data.residentStatistics.groups as any[];
+      expect(groups.every((g) => g.keys.map((k: any) => k.dimension).join() === 'GENDER,AGE_BAND')).toBe(true);
+      const ranks = groups.map((g) => [GENDERS.indexOf(g.keys[0].value), BANDS.indexOf(g.keys[1].value)]);
+      expect(ranks).toEqual([...ranks].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+      expect(groups[0].keys).toEqual([
+        { dimension: 'GENDER', value: 'MALE', label: '男' },
+        { dimension: 'AGE_BAND', value: 'AGE_0_6', label: '0–6 岁（学龄前）' },
+      ]);
+    }
+    // grids by their names in Chinese collation: 莲 (lián) before 香 (xiāng)
+    const grids = await service.graphql(STATS, { groupBy: ['GRID'] });
+    expect(grids.data.residentStatistics.groups.map((g: any) => g.keys[0].label)).toEqual(['莲秀里网格', '香秀里网格']);
+  });
+
   it('crosses grid with status, and residence type within a filter', async () => {
     const grid = await service.graphql(STATS, { groupBy: ['GRID', 'STATUS'] });
     expect(counts(grid)).toEqual({ 'grid-a/ACTIVE': 4, 'grid-b/ACTIVE': 3, 'grid-b/MOVED_OUT': 1 });

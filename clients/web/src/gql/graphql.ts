@@ -722,17 +722,34 @@ export type CaseStatisticsGroup = {
   __typename?: 'CaseStatisticsGroup';
   /** 平均办结时长（小时）；已办结数少于披露阈值或已抑制时为空 */
   averageResolutionHours?: Maybe<Scalars['Float']['output']>;
-  /** 事项类别（按类别分组时） */
+  /**
+   * 事项类别（按类别分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   category?: Maybe<CaseCategory>;
-  /** 受理渠道（按渠道分组时） */
+  /**
+   * 受理渠道（按渠道分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   channel?: Maybe<CaseChannel>;
   /** 事项数；为空表示已按统计披露控制抑制（见 suppressed） */
   count?: Maybe<Scalars['Int']['output']>;
-  /** 承办部门（按部门分组时） */
+  /**
+   * 承办部门（按部门分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   department?: Maybe<Department>;
-  /** 网格编号（按网格分组时） */
+  /**
+   * 网格编号（按网格分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   gridId?: Maybe<Scalars['String']['output']>;
-  /** 受理月份 YYYY-MM（按月份分组时） */
+  /** 各维度的取值与中文名称（顺序同 groupBy；网格为编号与名称，月份如 2026-03 与 2026年3月） */
+  keys: Array<CaseStatisticsKey>;
+  /**
+   * 受理月份 YYYY-MM（按月份分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   month?: Maybe<Scalars['String']['output']>;
   /** 按时办结率（0-1）；已办结数少于披露阈值或已抑制时为空 */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
@@ -740,10 +757,24 @@ export type CaseStatisticsGroup = {
   ratings: CaseStatisticsRatings;
   /** 已办结数；为空表示已按统计披露控制抑制（见 suppressed） */
   resolved?: Maybe<Scalars['Int']['output']>;
-  /** 办理状态（按状态分组时） */
+  /**
+   * 办理状态（按状态分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   status?: Maybe<CaseStatus>;
   /** 为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空 */
   suppressed?: Maybe<Scalars['String']['output']>;
+};
+
+/** 分组的一个维度取值 */
+export type CaseStatisticsKey = {
+  __typename?: 'CaseStatisticsKey';
+  /** 维度 */
+  dimension: CaseStatisticsDimension;
+  /** 中文名称 */
+  label: Scalars['String']['output'];
+  /** 取值（网格为编号，月份为 YYYY-MM，其余为枚举代码；未知为 UNKNOWN） */
+  value: Scalars['String']['output'];
 };
 
 /** 事项统计的有效评议按等级计数；为空表示已按统计披露控制抑制（见所在组的 suppressed） */
@@ -1331,28 +1362,56 @@ export type EventStatisticsGroup = {
   attendanceRate?: Maybe<Scalars['Float']['output']>;
   /** 签到人次；为空表示已按统计披露控制抑制（见 suppressed） */
   attended?: Maybe<Scalars['Int']['output']>;
-  /** 面向人群（按 AUDIENCE 分组时） */
+  /**
+   * 面向人群（按 AUDIENCE 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   audience?: Maybe<Scalars['String']['output']>;
   /** 参加者中 60 周岁以上老人的比例（年龄已知者中）；年龄已知者少于披露阈值或参加人数已抑制时为空 */
   elderlyShare?: Maybe<Scalars['Float']['output']>;
   /** 活动场次（不含已取消） */
   events: Scalars['Int']['output'];
-  /** 月份 YYYY-MM（按 MONTH 分组时，北京时间） */
+  /** 各维度的取值与中文名称（顺序同 groupBy；场地为编号与名称，主办方为 DEPARTMENT:部门代码、TEAM:团队编号或 ORGANIZATION:单位编号与名称，月份如 2026-03 与 2026年3月） */
+  keys: Array<EventStatisticsKey>;
+  /**
+   * 月份 YYYY-MM（按 MONTH 分组时，北京时间）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   month?: Maybe<Scalars['String']['output']>;
   /** 未到场人次；为空表示已按统计披露控制抑制（见 suppressed） */
   noShows?: Maybe<Scalars['Int']['output']>;
-  /** 主办方（按 ORGANISER 分组时） */
+  /**
+   * 主办方（按 ORGANISER 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   organiser?: Maybe<Scalars['String']['output']>;
   /** 报名占用名额（已报名、已签到、未到场）；为空表示已按统计披露控制抑制（见 suppressed） */
   registrations?: Maybe<Scalars['Int']['output']>;
   /** 为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空 */
   suppressed?: Maybe<Scalars['String']['output']>;
-  /** 活动类型（按 TYPE 分组时） */
+  /**
+   * 活动类型（按 TYPE 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   type?: Maybe<CommunityEventType>;
   /** 参加人数（去重）；为空表示已按统计披露控制抑制（见 suppressed） */
   uniqueParticipants?: Maybe<Scalars['Int']['output']>;
-  /** 场地名称（按 VENUE 分组时；为空表示无固定场地） */
+  /**
+   * 场地名称（按 VENUE 分组时；为空表示无固定场地）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   venue?: Maybe<Scalars['String']['output']>;
+};
+
+/** 分组的一个维度取值 */
+export type EventStatisticsKey = {
+  __typename?: 'EventStatisticsKey';
+  /** 维度 */
+  dimension: EventStatisticsDimension;
+  /** 中文名称 */
+  label: Scalars['String']['output'];
+  /** 取值（场地为编号，主办方为 DEPARTMENT:部门代码、TEAM:团队编号或 ORGANIZATION:单位编号，月份为 YYYY-MM，其余为枚举代码；未知为 UNKNOWN） */
+  value: Scalars['String']['output'];
 };
 
 /** 居民的志愿服务时长汇总 */
@@ -3485,20 +3544,48 @@ export type PartyStatisticsDimension =
 /** 党建统计的一组（只有计数，不含个人信息） */
 export type PartyStatisticsGroup = {
   __typename?: 'PartyStatisticsGroup';
-  /** 年龄段：UNDER_36、AGE_36_45、AGE_46_60、AGE_61_70、OVER_70（按 AGE_BAND 分组时） */
+  /**
+   * 年龄段：UNDER_36、AGE_36_45、AGE_46_60、AGE_61_70、OVER_70（按 AGE_BAND 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   ageBand?: Maybe<Scalars['String']['output']>;
   /** 人数（无权查看党员名单的角色：少于阈值或可由合计反推时为空，见 suppressed） */
   count?: Maybe<Scalars['Int']['output']>;
-  /** 性别（按 GENDER 分组时） */
+  /**
+   * 性别（按 GENDER 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   gender?: Maybe<Gender>;
-  /** 党员类型（按 MEMBER_TYPE 分组时） */
+  /** 各维度的取值与中文名称（顺序同 groupBy；党支部为编号与名称，年龄段为代码与中文名称） */
+  keys: Array<PartyStatisticsKey>;
+  /**
+   * 党员类型（按 MEMBER_TYPE 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   memberType?: Maybe<PartyMemberType>;
-  /** 党支部名称（按 ORGANIZATION 分组时） */
+  /**
+   * 党支部名称（按 ORGANIZATION 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   organization?: Maybe<Scalars['String']['output']>;
-  /** 发展阶段（按 STAGE 分组时） */
+  /**
+   * 发展阶段（按 STAGE 分组时）
+   * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
+   */
   stage?: Maybe<PartyMemberStage>;
   /** 人数为空的原因（统计披露控制）；未抑制时为空 */
   suppressed?: Maybe<Scalars['String']['output']>;
+};
+
+/** 分组的一个维度取值 */
+export type PartyStatisticsKey = {
+  __typename?: 'PartyStatisticsKey';
+  /** 维度 */
+  dimension: PartyStatisticsDimension;
+  /** 中文名称 */
+  label: Scalars['String']['output'];
+  /** 取值（党支部为编号，其余为枚举代码；未知为 UNKNOWN） */
+  value: Scalars['String']['output'];
 };
 
 /** 年度培训人次与目标 */

@@ -3,6 +3,7 @@ import type { SubgraphContext } from '@shequ/subgraph';
 import { caseScope } from '../application/case-scope.js';
 import { caseStatistics } from '../application/case-statistics.js';
 import { controlCaseStatistics } from '../application/case-statistics-disclosure.js';
+import { withCaseStatisticsKeys } from '../application/case-statistics-keys.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import { CaseStatisticsFilterInput } from './case.inputs.js';
 import { CaseStatisticsDimensionEnum } from './enums.js';
@@ -36,8 +37,13 @@ export class CaseStatisticsResolver {
             openedTo: filter?.openedTo,
           })
         : [];
-    const groups = controlCaseStatistics(counted, universe, dimensions, protect, protectRatings);
+    const groups = await withCaseStatisticsKeys(
+      ctx.em,
+      dimensions,
+      controlCaseStatistics(counted, universe, dimensions, protect, protectRatings),
+    );
     return groups.map((g) => ({
+      keys: g.keys,
       category: g.key.CATEGORY ?? null,
       channel: g.key.CHANNEL ?? null,
       status: g.key.STATUS ?? null,

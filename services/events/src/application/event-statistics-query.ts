@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { addMonths, communityMonth, Departments, startOfCommunityDay, type CommunityEventType } from '@shequ/contracts';
+import { addMonths, communityMonth, startOfCommunityDay, type CommunityEventType } from '@shequ/contracts';
 import {
   communityDateSql,
   distinctGroupingName,
@@ -37,15 +37,14 @@ function attendanceWhere(scope: CommunityWhere, filter: EventStatisticsFilter): 
   return where;
 }
 
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
-/** The organiser as shown (部门：…, 团队：…, 单位：…), the rule of the former in-memory grouping. */
+/**
+ * The organiser as a stable value: `DEPARTMENT:<code>`, `TEAM:<team id>` or `ORGANIZATION:<organisation id>` (labelled
+ * by `withEventStatisticsKeys`, event-statistics-keys.ts).
+ */
 const ORGANISER_SQL = `case e."organiser_kind"
-    when 'DEPARTMENT' then ${literal('部门：')} || coalesce(case e."organiser_department" ${Departments.codes
-      .map((code) => `when '${code}' then ${literal(Departments.labels[code])}`)
-      .join(' ')} end, ${literal('未指明')})
-    when 'TEAM' then ${literal('团队：')} || coalesce(t."name", ${literal('未知团队')})
-    else ${literal('单位：')} || coalesce(e."organiser_organization_id", 'null') end`;
+    when 'DEPARTMENT' then 'DEPARTMENT:' || coalesce(e."organiser_department", '')
+    when 'TEAM' then 'TEAM:' || coalesce(e."organiser_team_id", '')
+    else 'ORGANIZATION:' || coalesce(e."organiser_organization_id", '') end`;
 
 function dimensionSql(em: EntityManager, dimension: EventStatisticsDimension): string {
   switch (dimension) {
@@ -54,7 +53,7 @@ function dimensionSql(em: EntityManager, dimension: EventStatisticsDimension): s
     case 'MONTH':
       return communityDateSql(em, 'e."starts_at"', 'month');
     case 'VENUE':
-      return 'v."name"';
+      return 'e."venue_id"';
     case 'ORGANISER':
       return ORGANISER_SQL;
     case 'AUDIENCE':
@@ -70,7 +69,7 @@ const KEPT_COLUMNS = DIMENSION_ORDER.flatMap((d) => DIMENSION_COLUMNS[d]);
 /**
  * Distinct participants from the kept counts (`EventParticipantCount`), when they answer exactly: null when the
  * scope, dimensions or filter are not kept (`keptScopeOf`, `keptReadOf`), or when two kept groups bear the same
- * labels (two venues or teams of one name, a venue gone): distinct counts of two groups do not add up, so the caller
+ * key (kept columns the key does not show): distinct counts of two groups do not add up, so the caller
  * counts over the attendances. The kept grouping read may hold MONTH beside the dimensions asked for (a window of
  * one whole month without MONTH), or be the dimensions' per quarter or year (one whole such period): restricted to
  * that month or period, each group asked for is then exactly one kept group.
@@ -91,7 +90,7 @@ async function keptDistinct(
     ...(read.fromMonth ? [{ sql: ' and "month" >= ?', value: read.fromMonth }] : []),
     ...(read.toMonth ? [{ sql: ' and "month" < ?', value: read.toMonth }] : []),
   ];
-  // '' (a column of no grouping, or NULL) back to NULL, so the labels are the attendance query's own expressions
+  // '' (a column of no grouping, or NULL) back to NULL, so the keys are the attendance query's own expressions
   const rows = (await em.getConnection().execute(
     `select ${dimensions.map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`).join(', ')},
        count(*) as "kept_groups", sum(e."n") as "participants", sum(e."known") as "known", sum(e."elderly") as "elderly"
@@ -100,8 +99,6 @@ async function keptDistinct(
        where "grouping" = ? and "scope" = ? and "n" > 0${types.length ? ` and "type" in (${types.map(() => '?').join(', ')})` : ''}${months
          .map((m) => m.sql)
          .join('')}) e
-     ${dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : ''}
-     ${dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : ''}
      group by ${dimensions.map((_, i) => i + 1).join(', ')}`,
     [
       distinctGroupingName(at.length, keptGroupingOf(read.set, read.period)),
@@ -276,15 +273,11 @@ async function scanDistinct(
     .map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`)
     .join(', ');
   const outer = dimensions.map((_, i) => `"d${i}"`).join(', ');
-  // only the joins a dimension needs: PostgreSQL plans the ordered index-only scan only without them
-  const neededJoins = [
-    dimensions.includes('VENUE') ? `left join "venue" v on v."id" = e."venue_id"` : '',
-    dimensions.includes('ORGANISER') ? `left join "team" t on t."id" = e."organiser_team_id"` : '',
-  ].join('\n');
+  // no join: venues and organisers are grouped by their ids (named afterwards, event-statistics-keys.ts), and
+  // PostgreSQL plans the ordered index-only scan only without joins
   const sql = `select ${outer}, count(*) as "participants", sum("known") as "known", sum("elderly") as "elderly"
     from (select ${attendanceKeys}, e."resident_id", max(e."known") as "known", max(e."elderly") as "elderly"
       from "event_attendance" e
-      ${neededJoins}
       where ${condition}
       group by ${groupByColumns}, e."resident_id") a
     group by ${outer}`;
@@ -314,7 +307,7 @@ async function scanDistinct(
  * who moved may have attended in two): when asked, they are read from the counts kept per community, street and
  * district for every set of dimensions (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
  * `keptReadOf`: no time filter, whole months with MONTH, or one whole month, quarter or year; no two kept groups
- * under one label),
+ * under one key),
  * else counted by a second grouped query over `event_attendance`, kept with every write like the rollup (60+ on the
  * community day the event starts). Memory holds the groups only.
  */
@@ -341,8 +334,6 @@ export async function eventStatisticsOf(
     .toSQL();
   const keys = dimensions.map((d, i) => `${dimensionSql(em, d)} as "d${i}"`).join(', ');
   const groupByColumns = dimensions.map((_, i) => i + 1).join(', ');
-  const joins = `left join "venue" v on v."id" = e."venue_id"
-    left join "team" t on t."id" = e."organiser_team_id"`;
   const execute = async (sql: string) =>
     (await em.getConnection().execute(sql, inScope.bindings as unknown[])) as Row[];
   const summed = await execute(`select ${keys},
@@ -351,7 +342,6 @@ export async function eventStatisticsOf(
       sum(coalesce(g."attended", 0)) as "attended",
       sum(coalesce(g."no_shows", 0)) as "no_shows"
     from "community_event" e
-    ${joins}
     left join "event_registration_rollup" g on g."event_id" = e."id"
     where e."id" in (${inScope.sql})
     group by ${groupByColumns}`);

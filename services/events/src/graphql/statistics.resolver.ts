@@ -3,6 +3,7 @@ import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { CommunityEventType } from '@shequ/contracts';
 import { communityWhere, selectedFields, type SubgraphContext } from '@shequ/subgraph';
 import { controlEventStatistics } from '../application/event-statistics-disclosure.js';
+import { withEventStatisticsKeys } from '../application/event-statistics-keys.js';
 import { DISTINCT_MEASURES, eventStatisticsOf } from '../application/event-statistics-query.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 import { EventStatisticsDimensionEnum } from './enums.js';
@@ -44,12 +45,17 @@ export class EventStatisticsResolver {
       // distinct participants only when a selected field shows them (they read every attendance)
       { distinct, bases: protectAges },
     );
-    const groups = controlEventStatistics(counted, dimensions, protect, distinct, protectAges);
+    const groups = await withEventStatisticsKeys(
+      ctx.em,
+      dimensions,
+      controlEventStatistics(counted, dimensions, protect, distinct, protectAges),
+    );
     return groups.map((g) => ({
+      keys: g.keys,
       type: g.key.TYPE ?? null,
       month: g.key.MONTH ?? null,
-      venue: g.key.VENUE ?? null,
-      organiser: g.key.ORGANISER ?? null,
+      venue: g.venue,
+      organiser: g.organiser,
       audience: g.key.AUDIENCE ?? null,
       events: g.events,
       registrations: g.registrations,

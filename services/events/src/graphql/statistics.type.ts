@@ -1,24 +1,56 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CommunityEventType } from './community-event.type.js';
-import { CommunityEventTypeEnum, GalaMonthStatusEnum } from './enums.js';
+import { STATISTICS_COLUMN_DEPRECATION, statisticsKeyType } from '@shequ/subgraph';
+import { CommunityEventTypeEnum, EventStatisticsDimensionEnum, GalaMonthStatusEnum } from './enums.js';
+
+export const EventStatisticsKeyType = statisticsKeyType('EventStatisticsKey', EventStatisticsDimensionEnum, {
+  value:
+    '取值（场地为编号，主办方为 DEPARTMENT:部门代码、TEAM:团队编号或 ORGANIZATION:单位编号，月份为 YYYY-MM，其余为枚举代码；未知为 UNKNOWN）',
+});
 
 @ObjectType('EventStatisticsGroup', {
   description: '活动统计的一组（只含计数，不含个人信息；无权查看报名名单的角色按统计披露控制抑制小格）',
 })
 export class EventStatisticsGroupType {
-  @Field(() => CommunityEventTypeEnum, { nullable: true, description: '活动类型（按 TYPE 分组时）' })
+  @Field(() => [EventStatisticsKeyType], {
+    description:
+      '各维度的取值与中文名称（顺序同 groupBy；场地为编号与名称，主办方为 DEPARTMENT:部门代码、TEAM:团队编号或 ORGANIZATION:单位编号与名称，月份如 2026-03 与 2026年3月）',
+  })
+  keys!: InstanceType<typeof EventStatisticsKeyType>[];
+
+  @Field(() => CommunityEventTypeEnum, {
+    nullable: true,
+    description: '活动类型（按 TYPE 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   type!: string | null;
 
-  @Field(() => String, { nullable: true, description: '月份 YYYY-MM（按 MONTH 分组时，北京时间）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '月份 YYYY-MM（按 MONTH 分组时，北京时间）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   month!: string | null;
 
-  @Field(() => String, { nullable: true, description: '场地名称（按 VENUE 分组时；为空表示无固定场地）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '场地名称（按 VENUE 分组时；为空表示无固定场地）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   venue!: string | null;
 
-  @Field(() => String, { nullable: true, description: '主办方（按 ORGANISER 分组时）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '主办方（按 ORGANISER 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   organiser!: string | null;
 
-  @Field(() => String, { nullable: true, description: '面向人群（按 AUDIENCE 分组时）' })
+  @Field(() => String, {
+    nullable: true,
+    description: '面向人群（按 AUDIENCE 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   audience!: string | null;
 
   @Field(() => Int, { description: '活动场次（不含已取消）' })

@@ -3,7 +3,13 @@ import { controlDisclosure, type ControlledCount } from '@shequ/auth';
 import { communityScopeSql, type CommunityIdScope } from '@shequ/database';
 import { addMonths, type PartyMeetingType } from '@shequ/contracts';
 import { meetingCompliance, type HeldMeeting } from '../domain/meeting-compliance.js';
-import { AGE_BANDS, type StatisticsGroup } from '../domain/party-statistics.js';
+import {
+  AGE_BANDS,
+  orderPartyStatistics,
+  partyStatisticsKey,
+  type PartyStatisticsGroup,
+  type PartyStatisticsKey,
+} from '../domain/party-statistics.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyOrganization } from '../entities/index.js';
 
@@ -17,7 +23,8 @@ function rollupTable(groupBy: readonly PartyStatisticsDimension[]): string {
 }
 
 /**
- * Counts of active members grouped by the chosen dimensions (branch by name, never people), by the database over
+ * Counts of active members grouped by the chosen dimensions (keys in the order of `groupBy`, branches by id with
+ * their name; never people), by the database over
  * the rollup (`PartyMemberRollup`, kept with every write; without age bands its sums without the birth date,
  * `PartyMemberStageRollup`, and without organisations also without the branch, `PartyMemberCommunityRollup`):
  * groups are read, not member rows; age bands from
@@ -29,80 +36,77 @@ export async function partyStatistics(
   where: { communityId: unknown },
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
-): Promise<StatisticsGroup[]> {
+): Promise<PartyStatisticsGroup[]> {
+  const dimensions = [...new Set(groupBy)];
   const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
   const bands = AGE_BANDS.filter((band) => band.max !== Infinity);
-  const columns: Array<[PartyStatisticsDimension, keyof Omit<StatisticsGroup, 'count'>, string]> = [
-    ['ORGANIZATION', 'organization', `coalesce(o."name", '')`],
-    ['STAGE', 'stage', 'g."stage"'],
-    ['MEMBER_TYPE', 'memberType', 'g."member_type"'],
-    [
-      'AGE_BAND',
-      'ageBand',
+  // each dimension's columns: the branch by id, with its name beside it
+  const columns: Record<PartyStatisticsDimension, string[]> = {
+    ORGANIZATION: ['o."id"', 'o."name"'],
+    STAGE: ['g."stage"'],
+    MEMBER_TYPE: ['g."member_type"'],
+    AGE_BAND: [
       `case when g."birth_date" = '' then null ${bands
         .map((band) => `when g."birth_date" > ? then '${band.code}'`)
         .join(' ')} else '${AGE_BANDS[AGE_BANDS.length - 1].code}' end`,
     ],
-    ['GENDER', 'gender', `case when g."gender" = '' then null else g."gender" end`],
-  ];
-  const chosen = columns.filter(([dimension]) => groupBy.includes(dimension));
-  const params = groupBy.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
+    GENDER: [`case when g."gender" = '' then null else g."gender" end`],
+  };
+  const select = dimensions.flatMap((d, i) => columns[d].map((sql, j) => `${sql} as "d${i}_${j}"`));
+  const params = dimensions.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
   const rows = (await em.getConnection().execute(
-    `select ${[...chosen.map(([, key, sql]) => `${sql} as "${key}"`), 'sum(g."n") as "count"'].join(', ')}
-     from "${rollupTable(groupBy)}" g${
-       groupBy.includes('ORGANIZATION')
+    `select ${[...select, 'sum(g."n") as "count"'].join(', ')}
+     from "${rollupTable(dimensions)}" g${
+       dimensions.includes('ORGANIZATION')
          ? ` left join "party_organization" o on o."id" = g."branch_id" and o."level" = 'BRANCH'`
          : ''
      }
      where ${scope.text}
-     ${chosen.length ? `group by ${chosen.map((_, i) => i + 1).join(', ')}` : ''}`,
+     ${select.length ? `group by ${select.map((_, i) => i + 1).join(', ')}` : ''}`,
     [...params, ...scope.params],
   )) as Array<Record<string, unknown>>;
-  const groups = rows
-    .filter((row) => Number(row.count) > 0)
-    .map((row) => {
-      const value = (key: string) => {
-        const raw = row[key] as string | number | null | undefined;
-        return raw == null ? null : String(raw);
-      };
-      return {
-        organization: groupBy.includes('ORGANIZATION') ? (value('organization') ?? '') : null,
-        stage: groupBy.includes('STAGE') ? value('stage') : null,
-        memberType: groupBy.includes('MEMBER_TYPE') ? value('memberType') : null,
-        ageBand: groupBy.includes('AGE_BAND') ? value('ageBand') : null,
-        gender: groupBy.includes('GENDER') ? value('gender') : null,
+  const text = (raw: unknown) =>
+    typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : null;
+  return orderPartyStatistics(
+    rows
+      .filter((row) => Number(row.count) > 0)
+      .map((row) => ({
+        keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
         count: Number(row.count),
-      };
-    });
-  return groups.sort((a, b) => b.count - a.count || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      })),
+  );
 }
-
-const KEYS = ['organization', 'stage', 'memberType', 'ageBand', 'gender'] as const;
-type GroupKeys = Omit<StatisticsGroup, 'count'>;
 
 /**
  * Party statistics as a caller may see them. Party membership is protected data: for a caller who may not read
  * party members (analysts), the table is completed with every combination of the values present (zero cells
  * too, so a group's presence tells nothing) and put through disclosure control (libs/auth): cells below the
- * threshold are null with a reason, with secondary suppression along every dimension.
+ * threshold are null with a reason, with secondary suppression along every dimension. Groups keep their keys and
+ * come in the natural order.
  */
 export function controlPartyStatistics(
-  groups: StatisticsGroup[],
+  groups: PartyStatisticsGroup[],
   protect: boolean,
-): Array<GroupKeys & ControlledCount> {
+): Array<{ keys: PartyStatisticsKey[] } & ControlledCount> {
   if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
-  const values = KEYS.map((key) => [...new Set(groups.map((g) => g[key]))]);
-  const id = (keys: GroupKeys, skip?: number) => JSON.stringify(KEYS.map((key, i) => (i === skip ? '*' : keys[key])));
-  const counts = new Map(groups.map((g) => [id(g), g.count]));
-  let combos: GroupKeys[] = [{ organization: null, stage: null, memberType: null, ageBand: null, gender: null }];
-  KEYS.forEach((key, i) => {
-    combos = combos.flatMap((combo) => values[i].map((value) => ({ ...combo, [key]: value })));
+  const width = groups[0]?.keys.length ?? 0;
+  const values = Array.from({ length: width }, (_, i) => {
+    const byValue = new Map<string, PartyStatisticsKey>();
+    for (const group of groups) if (!byValue.has(group.keys[i].value)) byValue.set(group.keys[i].value, group.keys[i]);
+    return [...byValue.values()];
   });
+  const id = (keys: readonly PartyStatisticsKey[], skip?: number) =>
+    JSON.stringify(keys.map((key, i) => (i === skip ? '*' : key.value)));
+  const counts = new Map(groups.map((g) => [id(g.keys), g.count]));
+  let combos: PartyStatisticsKey[][] = groups.length ? [[]] : [];
+  for (const column of values) combos = combos.flatMap((combo) => column.map((key) => [...combo, key]));
   const cells = combos.map((keys) => ({ keys, count: counts.get(id(keys)) ?? 0 }));
-  return controlDisclosure(cells, {
-    isProtected: () => true,
-    lines: KEYS.map((_key, i) => (keys: GroupKeys) => id(keys, i)),
-  }).map(({ keys, count, suppressed }) => ({ ...keys, count, suppressed }));
+  return orderPartyStatistics(
+    controlDisclosure(cells, {
+      isProtected: () => true,
+      lines: values.map((_column, i) => (keys: PartyStatisticsKey[]) => id(keys, i)),
+    }),
+  );
 }
 
 /**

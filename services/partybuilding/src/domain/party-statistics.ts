@@ -1,4 +1,17 @@
-import { ageOn } from '@shequ/contracts';
+import {
+  ageOn,
+  declaredOrder,
+  Genders,
+  namedStatisticsKey,
+  PartyMemberStages,
+  PartyMemberTypes,
+  sortStatisticsGroups,
+  UNKNOWN_STATISTICS_VALUE,
+  unknownStatisticsKey,
+  vocabularyStatisticsKey,
+  type StatisticsKey,
+  type StatisticsOrder,
+} from '@shequ/contracts';
 import type { PartyStatisticsDimension } from './vocabularies.js';
 
 export const AGE_BANDS = [
@@ -16,6 +29,8 @@ export function ageBandOf(birthDate: string | null, today: string): string | nul
 }
 
 export interface StatisticsMember {
+  /** The member's branch (id and name), or null/'' when the member is in none. */
+  organizationId?: string | null;
   organization: string;
   stage: string;
   memberType: string;
@@ -23,35 +38,94 @@ export interface StatisticsMember {
   birthDate: string | null;
 }
 
-export interface StatisticsGroup {
-  organization: string | null;
-  stage: string | null;
-  memberType: string | null;
-  ageBand: string | null;
-  gender: string | null;
+export type PartyStatisticsKey = StatisticsKey<PartyStatisticsDimension>;
+
+/** A group of party statistics: its keys in the order of `groupBy` and its count. */
+export interface PartyStatisticsGroup {
+  keys: PartyStatisticsKey[];
   count: number;
 }
 
-/** Counts by the chosen dimensions only; no names or ids of people go into a group. */
+/** The key of one dimension from its stored value: branches by id with their name, codes with their labels. */
+export function partyStatisticsKey(
+  dimension: PartyStatisticsDimension,
+  value: string | null | undefined,
+  name?: string | null,
+): PartyStatisticsKey {
+  switch (dimension) {
+    case 'ORGANIZATION':
+      return namedStatisticsKey(dimension, value, name);
+    case 'STAGE':
+      return vocabularyStatisticsKey(dimension, PartyMemberStages, value);
+    case 'MEMBER_TYPE':
+      return vocabularyStatisticsKey(dimension, PartyMemberTypes, value);
+    case 'GENDER':
+      return vocabularyStatisticsKey(dimension, Genders, value);
+    case 'AGE_BAND': {
+      const band = AGE_BANDS.find((b) => b.code === value);
+      return band ? { dimension, value: band.code, label: band.label } : unknownStatisticsKey(dimension);
+    }
+  }
+}
+
+/** Each dimension's natural order: branches by name, stages and types as declared, age bands youngest first. */
+const ORDERS: Record<PartyStatisticsDimension, StatisticsOrder> = {
+  ORGANIZATION: 'collated',
+  STAGE: declaredOrder(PartyMemberStages),
+  MEMBER_TYPE: declaredOrder(PartyMemberTypes),
+  AGE_BAND: { codes: AGE_BANDS.map((band) => band.code) },
+  GENDER: declaredOrder(Genders),
+};
+
+/** Groups in their natural order, the same in every service (`sortStatisticsGroups` of `@shequ/contracts`). */
+export function orderPartyStatistics<G extends { keys: PartyStatisticsKey[] }>(groups: readonly G[]): G[] {
+  return sortStatisticsGroups(groups, ORDERS);
+}
+
+/** The typed columns of a group (deprecated in the schema, kept for existing clients) from its keys. */
+export function partyStatisticsColumns(keys: readonly PartyStatisticsKey[]) {
+  const known = (dimension: PartyStatisticsDimension) => {
+    const key = keys.find((k) => k.dimension === dimension);
+    return key && key.value !== UNKNOWN_STATISTICS_VALUE ? key : null;
+  };
+  const has = (dimension: PartyStatisticsDimension) => keys.some((k) => k.dimension === dimension);
+  return {
+    // by branch name as before; '' for members in no branch
+    organization: has('ORGANIZATION') ? (known('ORGANIZATION')?.label ?? '') : null,
+    stage: known('STAGE')?.value ?? null,
+    memberType: known('MEMBER_TYPE')?.value ?? null,
+    ageBand: known('AGE_BAND')?.value ?? null,
+    gender: known('GENDER')?.value ?? null,
+  };
+}
+
+/** Counts by the chosen dimensions only (keys in the order of `groupBy`); no names or ids of people go into a group. */
 export function groupMembers(
   members: readonly StatisticsMember[],
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
-): StatisticsGroup[] {
-  const groups = new Map<string, StatisticsGroup>();
+): PartyStatisticsGroup[] {
+  const dimensions = [...new Set(groupBy)];
+  const groups = new Map<string, PartyStatisticsGroup>();
   for (const m of members) {
-    const group: StatisticsGroup = {
-      organization: groupBy.includes('ORGANIZATION') ? m.organization : null,
-      stage: groupBy.includes('STAGE') ? m.stage : null,
-      memberType: groupBy.includes('MEMBER_TYPE') ? m.memberType : null,
-      ageBand: groupBy.includes('AGE_BAND') ? ageBandOf(m.birthDate, today) : null,
-      gender: groupBy.includes('GENDER') ? m.gender : null,
-      count: 0,
-    };
-    const key = JSON.stringify([group.organization, group.stage, group.memberType, group.ageBand, group.gender]);
-    const existing = groups.get(key) ?? group;
-    existing.count += 1;
-    groups.set(key, existing);
+    const keys = dimensions.map((dimension) => {
+      switch (dimension) {
+        case 'ORGANIZATION':
+          return partyStatisticsKey(dimension, m.organizationId, m.organization);
+        case 'STAGE':
+          return partyStatisticsKey(dimension, m.stage);
+        case 'MEMBER_TYPE':
+          return partyStatisticsKey(dimension, m.memberType);
+        case 'AGE_BAND':
+          return partyStatisticsKey(dimension, ageBandOf(m.birthDate, today));
+        case 'GENDER':
+          return partyStatisticsKey(dimension, m.gender);
+      }
+    });
+    const id = JSON.stringify(keys.map((k) => k.value));
+    const group = groups.get(id) ?? { keys, count: 0 };
+    group.count += 1;
+    groups.set(id, group);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return orderPartyStatistics([...groups.values()]);
 }

@@ -5,6 +5,7 @@ import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { developmentPlan, setYearPlan, trainingProgress } from '../application/development-plan.js';
 import { recordTrainingSession } from '../application/service-record.js';
 import { complianceByBranch, controlPartyStatistics, partyStatistics } from '../application/statistics.js';
+import { partyStatisticsColumns } from '../domain/party-statistics.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyStatisticsDimensionEnum } from './enums.js';
 import {
@@ -74,7 +75,10 @@ export class PartyPlanResolver {
       groupBy as PartyStatisticsDimension[],
       communityDay(ctx.clock.now()),
     );
-    return controlPartyStatistics(groups, !ctx.access.can('party:read'));
+    return controlPartyStatistics(groups, !ctx.access.can('party:read')).map((group) => ({
+      ...group,
+      ...partyStatisticsColumns(group.keys),
+    }));
   }
 
   @Query(() => [PartyBranchComplianceRateType], { description: '各党支部三会一课达标率（需 party:statistics）' })

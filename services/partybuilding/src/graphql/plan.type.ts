@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '@shequ/subgraph';
-import { GenderEnum, PartyMemberStageEnum, PartyMemberTypeEnum } from './enums.js';
+import { DateScalar, STATISTICS_COLUMN_DEPRECATION, statisticsKeyType } from '@shequ/subgraph';
+import { GenderEnum, PartyMemberStageEnum, PartyMemberTypeEnum, PartyStatisticsDimensionEnum } from './enums.js';
 import { PartyMeetingComplianceSummaryType } from './meeting.type.js';
 
 @ObjectType('PartyDevelopmentPipeline', { description: '当前发展梯队（在册）' })
@@ -90,24 +90,50 @@ export class PartyTrainingProgressType {
   sessions!: PartyTrainingProgressRowType[];
 }
 
+export const PartyStatisticsKeyType = statisticsKeyType('PartyStatisticsKey', PartyStatisticsDimensionEnum, {
+  value: '取值（党支部为编号，其余为枚举代码；未知为 UNKNOWN）',
+});
+
 @ObjectType('PartyStatisticsGroup', { description: '党建统计的一组（只有计数，不含个人信息）' })
 export class PartyStatisticsGroupType {
-  @Field(() => String, { nullable: true, description: '党支部名称（按 ORGANIZATION 分组时）' })
+  @Field(() => [PartyStatisticsKeyType], {
+    description: '各维度的取值与中文名称（顺序同 groupBy；党支部为编号与名称，年龄段为代码与中文名称）',
+  })
+  keys!: InstanceType<typeof PartyStatisticsKeyType>[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: '党支部名称（按 ORGANIZATION 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   organization!: string | null;
 
-  @Field(() => PartyMemberStageEnum, { nullable: true, description: '发展阶段（按 STAGE 分组时）' })
+  @Field(() => PartyMemberStageEnum, {
+    nullable: true,
+    description: '发展阶段（按 STAGE 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   stage!: string | null;
 
-  @Field(() => PartyMemberTypeEnum, { nullable: true, description: '党员类型（按 MEMBER_TYPE 分组时）' })
+  @Field(() => PartyMemberTypeEnum, {
+    nullable: true,
+    description: '党员类型（按 MEMBER_TYPE 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   memberType!: string | null;
 
   @Field(() => String, {
     nullable: true,
     description: '年龄段：UNDER_36、AGE_36_45、AGE_46_60、AGE_61_70、OVER_70（按 AGE_BAND 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
   })
   ageBand!: string | null;
 
-  @Field(() => GenderEnum, { nullable: true, description: '性别（按 GENDER 分组时）' })
+  @Field(() => GenderEnum, {
+    nullable: true,
+    description: '性别（按 GENDER 分组时）',
+    deprecationReason: STATISTICS_COLUMN_DEPRECATION,
+  })
   gender!: string | null;
 
   @Field(() => Int, {

@@ -1,7 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   CareCategories,
+  declaredOrder,
   Genders,
+  sortStatisticsGroups,
+  type StatisticsKey as SharedStatisticsKey,
+  type StatisticsOrder,
   labelsOf,
   ResidenceTypes,
   ResidentStatuses,
@@ -17,10 +21,25 @@ import { careCategoryBit } from './statistics-rollup.js';
 export type StatisticsDimension =
   'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE' | 'CARE_CATEGORY' | 'STATUS';
 
-export interface StatisticsKey {
-  dimension: StatisticsDimension;
-  value: string;
-  label: string;
+export type StatisticsKey = SharedStatisticsKey<StatisticsDimension>;
+
+/**
+ * Each dimension's natural order (the shared `sortStatisticsGroups` of `@shequ/contracts`): grids and buildings by
+ * name, enumerations and age bands (youngest first) in their declared order, «非关爱对象» after the care categories.
+ */
+const ORDERS: Record<StatisticsDimension, StatisticsOrder> = {
+  GRID: 'collated',
+  BUILDING: 'collated',
+  GENDER: declaredOrder(Genders),
+  AGE_BAND: declaredOrder(AgeBands),
+  RESIDENCE_TYPE: declaredOrder(ResidenceTypes),
+  CARE_CATEGORY: declaredOrder(CareCategories, ['NONE']),
+  STATUS: declaredOrder(ResidentStatuses),
+};
+
+/** Groups in their natural order, the same in every service: by the first key's dimension, then the next … */
+export function orderResidentStatistics<G extends { keys: StatisticsKey[] }>(groups: readonly G[]): G[] {
+  return sortStatisticsGroups(groups, ORDERS);
 }
 
 export interface StatisticsResult {
@@ -247,11 +266,6 @@ export async function residentStatistics(
     })),
     count: Number(row.n),
   }));
-  groups.sort((a, b) =>
-    a.keys
-      .map((k) => k.label)
-      .join('|')
-      .localeCompare(b.keys.map((k) => k.label).join('|'), 'zh'),
-  );
-  return { total, groups };
+  // in the natural order once more after disclosure control (`orderResidentStatistics`, by the caller)
+  return { total, groups: orderResidentStatistics(groups) };
 }

@@ -4,6 +4,7 @@ import type { SubgraphContext } from '@shequ/subgraph';
 import { InvalidInputError } from '@shequ/errors';
 import { residentStatisticsScope } from '../application/resident-scope.js';
 import { controlledResidentStatistics } from '../application/statistics-disclosure.js';
+import { orderResidentStatistics } from '../application/statistics.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { ResidentStatisticsDimension } from './enums.js';
 import { ResidentStatisticsType } from './statistics.type.js';
@@ -27,7 +28,7 @@ export class StatisticsResolver {
     if (filter?.careCategory && SENSITIVE_CATEGORIES.includes(filter.careCategory as never) && !includeSensitive) {
       throw new InvalidInputError('filter.careCategory', '无权统计该关爱对象类别');
     }
-    return controlledResidentStatistics(
+    const statistics = await controlledResidentStatistics(
       ctx.em,
       filter,
       residentStatisticsScope(ctx),
@@ -41,5 +42,6 @@ export class StatisticsResolver {
         readsResidents: ctx.access.can('residents:read'),
       },
     );
+    return { ...statistics, groups: orderResidentStatistics(statistics.groups) };
   }
 }

@@ -1,17 +1,11 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { statisticsKeyType } from '@shequ/subgraph';
 import { ResidentStatisticsDimension } from './enums.js';
 
-@ObjectType('ResidentStatisticsKey', { description: '分组的一个维度取值' })
-export class ResidentStatisticsKey {
-  @Field(() => ResidentStatisticsDimension, { description: '维度' })
-  dimension!: string;
-
-  @Field({ description: '取值（网格/楼栋为编号，其余为枚举代码；未知为 UNKNOWN，无关爱类别为 NONE）' })
-  value!: string;
-
-  @Field({ description: '中文名称' })
-  label!: string;
-}
+export const ResidentStatisticsKey = statisticsKeyType('ResidentStatisticsKey', ResidentStatisticsDimension, {
+  value: '取值（网格/楼栋为编号，其余为枚举代码；未知为 UNKNOWN，无关爱类别为 NONE）',
+});
+export type ResidentStatisticsKey = InstanceType<typeof ResidentStatisticsKey>;
 
 @ObjectType('ResidentStatisticsGroup', { description: '一个分组及其人数' })
 export class ResidentStatisticsGroup {

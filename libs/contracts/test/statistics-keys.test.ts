@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  declaredOrder,
+  Genders,
+  monthStatisticsKey,
+  namedStatisticsKey,
+  sortStatisticsGroups,
+  unknownStatisticsKey,
+  vocabulary,
+  vocabularyStatisticsKey,
+  type StatisticsKey,
+} from '../src/index.js';
+
+const Bands = vocabulary({ AGE_0_6: '0–6 岁', AGE_7_17: '7–17 岁', AGE_18_34: '18–34 岁', AGE_80_PLUS: '80 岁及以上' });
+type Dimension = 'BAND' | 'GRID' | 'MONTH' | 'GENDER' | 'CARE';
+const orders = {
+  BAND: declaredOrder(Bands),
+  GRID: 'collated',
+  MONTH: 'chronological',
+  GENDER: declaredOrder(Genders),
+  CARE: { codes: ['LOW_INCOME', 'DISABILITY'], after: ['NONE'] },
+} as const;
+const group = (...keys: Array<StatisticsKey<Dimension>>) => ({ keys });
+const labels = (groups: Array<{ keys: Array<StatisticsKey<Dimension>> }>) =>
+  groups.map((g) => g.keys.map((k) => k.label).join(' / '));
+
+describe('statistics keys and their natural order (shared by every service)', () => {
+  it('labels codes, months and named records; anything unknown is UNKNOWN 未知', () => {
+    expect(vocabularyStatisticsKey('GENDER', Genders, 'FEMALE')).toEqual({
+      dimension: 'GENDER',
+      value: 'FEMALE',
+      label: '女',
+    });
+    expect(vocabularyStatisticsKey('GENDER', Genders, 'X')).toEqual(unknownStatisticsKey('GENDER'));
+    expect(vocabularyStatisticsKey('GENDER', Genders, null)).toEqual({
+      dimension: 'GENDER',
+      value: 'UNKNOWN',
+      label: '未知',
+    });
+    expect(monthStatisticsKey('MONTH', '2026-03')).toEqual({
+      dimension: 'MONTH',
+      value: '2026-03',
+      label: '2026年3月',
+    });
+    expect(monthStatisticsKey('MONTH', '2026-11').label).toBe('2026年11月');
+    expect(monthStatisticsKey('MONTH', '').value).toBe('UNKNOWN');
+    expect(namedStatisticsKey('GRID', 'g1', '第一网格')).toEqual({ dimension: 'GRID', value: 'g1', label: '第一网格' });
+    expect(namedStatisticsKey('GRID', 'g1', null).label).toBe('g1');
+    expect(namedStatisticsKey('GRID', null, '第一网格').value).toBe('UNKNOWN');
+  });
+
+  it('puts bands in their declared order (youngest first), not in the order of their labels', () => {
+    const bands = (['AGE_80_PLUS', 'AGE_7_17', 'AGE_18_34', 'AGE_0_6'] as const).map((code) =>
+      group(vocabularyStatisticsKey('BAND', Bands, code)),
+    );
+    expect(labels(sortStatisticsGroups([...bands, group(unknownStatisticsKey('BAND'))], orders))).toEqual([
+      '0–6 岁',
+      '7–17 岁',
+      '18–34 岁',
+      '80 岁及以上',
+      '未知',
+    ]);
+  });
+
+  it('puts months chronologically, names by Chinese collation (numbers by value), extra codes after declared ones', () => {
+    const months = ['2026-11', '2025-12', '2026-02'].map((m) => group(monthStatisticsKey('MONTH', m)));
+    expect(labels(sortStatisticsGroups(months, orders))).toEqual(['2025年12月', '2026年2月', '2026年11月']);
+    const grids = [
+      ['g3', '10号楼'],
+      ['g4', '2号楼'],
+      ['g1', '香秀网格'],
+      ['g2', '安居网格'],
+    ].map(([id, name]) => group(namedStatisticsKey('GRID', id, name)));
+    expect(labels(sortStatisticsGroups([group(unknownStatisticsKey('GRID')), ...grids], orders))).toEqual([
+      '2号楼',
+      '10号楼',
+      '安居网格',
+      '香秀网格',
+      '未知',
+    ]);
+    const care = ['NONE', 'DISABILITY', 'LOW_INCOME'].map((value) => group({ dimension: 'CARE', value, label: value }));
+    expect(sortStatisticsGroups(care, orders).map((g) => g.keys[0].value)).toEqual([
+      'LOW_INCOME',
+      'DISABILITY',
+      'NONE',
+    ]);
+  });
+
+  it('orders by the first key, then the next, whatever the dimensions', () => {
+    const cell = (band: string, gender: string) =>
+      group(vocabularyStatisticsKey('BAND', Bands, band), vocabularyStatisticsKey('GENDER', Genders, gender));
+    const sorted = sortStatisticsGroups(
+      [cell('AGE_18_34', 'FEMALE'), cell('AGE_0_6', 'FEMALE'), cell('AGE_18_34', 'MALE'), cell('AGE_0_6', 'MALE')],
+      orders,
+    );
+    expect(labels(sorted)).toEqual(['0–6 岁 / 男', '0–6 岁 / 女', '18–34 岁 / 男', '18–34 岁 / 女']);
+  });
+});
