@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeResidentIdNumber } from '@shequ/contracts';
+import { composeResidentIdNumber, PartyMemberStages } from '@shequ/contracts';
 import { demoDataset } from '@shequ/demo-data';
 import { waitFor } from '@shequ/testing';
 import { authorizationFor } from '@shequ/subgraph/testing';
@@ -151,6 +151,44 @@ describe('the federated graph, end to end through the gateway', () => {
       expect(gridNames.has(node.assignedGrid!.name)).toBe(true);
       expect(node.reporter?.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
     }
+  });
+
+  it('gives an analyst every statistics group in one shape and one order, whichever service answers', async () => {
+    const key = 'keys { dimension value label }';
+    const result = await system.query(
+      `{ residentStatistics(groupBy: [AGE_BAND, GENDER]) { groups { ${key} count } }
+         caseStatistics(groupBy: [MONTH]) { ${key} count }
+         partyStatistics(groupBy: [STAGE]) { ${key} count }
+         eventStatistics(groupBy: [TYPE, MONTH]) { ${key} events } }`,
+      {},
+      { role: 'analyst', community: '350203008' },
+    );
+    expect(result.errors).toBeUndefined();
+    const { residentStatistics, caseStatistics, partyStatistics, eventStatistics } = result.data;
+    const tables: Array<[string[], Array<{ keys: Array<{ dimension: string; value: string; label: string }> }>]> = [
+      [['AGE_BAND', 'GENDER'], residentStatistics.groups],
+      [['MONTH'], caseStatistics],
+      [['STAGE'], partyStatistics],
+      [['TYPE', 'MONTH'], eventStatistics],
+    ];
+    for (const [groupBy, groups] of tables) {
+      expect(groups.length, groupBy.join()).toBeGreaterThan(1);
+      for (const group of groups) {
+        expect(group.keys.map((k) => k.dimension)).toEqual(groupBy);
+        for (const k of group.keys) expect(k.label).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+    // age bands youngest first (then men before women), months chronologically, stages in the pipeline's order
+    const bands = ['AGE_0_6', 'AGE_7_17', 'AGE_18_34', 'AGE_35_59', 'AGE_60_79', 'AGE_80_PLUS', 'UNKNOWN'];
+    const residentRanks = residentStatistics.groups.map((g: any) => bands.indexOf(g.keys[0].value));
+    expect(residentRanks).toEqual([...residentRanks].sort((a, b) => a - b));
+    expect(residentStatistics.groups[0].keys[0].label).toBe('0–6 岁（学龄前）');
+    const months = caseStatistics.map((g: any) => g.keys[0].value);
+    expect(months).toEqual([...months].sort());
+    expect(caseStatistics[0].keys[0].label).toBe(`${months[0].slice(0, 4)}年${Number(months[0].slice(5))}月`);
+    const stages = PartyMemberStages.codes as readonly string[];
+    const stageRanks = partyStatistics.map((g: any) => stages.indexOf(g.keys[0].value));
+    expect(stageRanks).toEqual([...stageRanks].sort((a, b) => a - b));
   });
 
   it('answers bad input through the gateway with the subgraph’s error code and field', async () => {
