@@ -24,6 +24,12 @@ import { unitOfWorkIsEmpty } from '@shequ/database';
 import { ensureDurablePerSource } from './durable-positions.js';
 import { SharedTransactionFailed, inTransaction, sharedConsumerTransaction } from './shared-transaction.js';
 import { silentLogger, type Logger } from './silent-logger.js';
+import {
+  CONCURRENCY_RETRIES,
+  concurrencyPause,
+  isConcurrencyFailure,
+  retryingConcurrencyFailures,
+} from './concurrency-failure.js';
 
 export interface HandlerContext {
   /** The transaction the handler's changes, the inbox row and any published events commit in. */
@@ -292,7 +298,9 @@ export class EventConsumer {
         { service: this.settings.service, durableName: this.name },
         event,
         async (span) => {
-          const result = await this.apply(event, entry.handler, entry.stale);
+          // a deadlock or serialisation failure is the moment's, not the event's: run again before it counts as a
+          // failed delivery
+          const result = await retryingConcurrencyFailures(() => this.apply(event, entry.handler, entry.stale));
           span.setAttribute('shequ.outcome', result);
           return result;
         },
@@ -660,7 +668,7 @@ export class SourceConsumer {
       return results;
     };
     let applied: Outcome[][] | undefined;
-    for (let attempt = 0; applied === undefined; attempt++) {
+    for (let attempt = 0, conflicts = 0; applied === undefined; attempt++) {
       try {
         applied =
           this.settings.shareTransactions === false
@@ -669,6 +677,17 @@ export class SourceConsumer {
       } catch (error) {
         // another durable's event failed in the shared transaction: this batch is not at fault, once more
         if (error instanceof SharedTransactionFailed && !error.culprit && attempt === 0) continue;
+        // the database aborted the transaction as a deadlock or serialisation failure: nothing was written and no
+        // event is at fault, so the whole batch runs again (a few times, after a pause) before it is taken apart
+        // and its events' deliveries start to count toward the dead-letter subject
+        if (
+          isConcurrencyFailure(error instanceof SharedTransactionFailed ? error.cause : error) &&
+          conflicts < CONCURRENCY_RETRIES
+        ) {
+          this.logger.warn({ events: batched.length, conflicts }, 'batch aborted by a concurrent transaction; again');
+          await concurrencyPause(conflicts++);
+          continue;
+        }
         if (batched.length > 1 || this.purposes.length > 1)
           this.logger.warn(
             { events: batched.length, err: error instanceof SharedTransactionFailed ? error.cause : error },

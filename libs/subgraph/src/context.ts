@@ -1,7 +1,7 @@
-import { DeadlockException, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { ACTING_COMMUNITY_HEADER, AccessControl, COMMUNITY_CODE, actorOf, type Principal } from '@shequ/auth';
-import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
+import { eventSink, isConcurrencyFailure, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
 import {
   ConflictError,
   InvalidInputError,
@@ -62,16 +62,8 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
-/**
- * PostgreSQL aborted the transaction for another that holds what it waits for (a deadlock, SQLSTATE 40P01; two
- * writes locking the same rows in another order, e.g. a reference checked `FOR SHARE` while a consumer applies a
- * fact about it) or could not serialise it (40001): nothing was written, and the write sent again succeeds.
- */
-export function isConcurrencyFailure(error: unknown): boolean {
-  if (error instanceof DeadlockException) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
-}
+/** A deadlock or serialisation failure (libs/messaging: consumers run such a batch again). */
+export { isConcurrencyFailure };
 
 export function createSubgraphContext(deps: {
   requestId: string;
