@@ -134,3 +134,53 @@ describe.each(testDialects().filter((d) => d === 'postgresql'))(
     });
   },
 );
+
+describe.each(testDialects())('any other failure in a consumer’s batch (%s)', (dialect) => {
+  let nats: NatsServerHandle;
+  let orm: MikroORM;
+  let bus: NatsBus;
+  let runs = 0;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    orm = await MikroORM.init(
+      ormConfig({
+        location: testDatabaseLocation(dialect, 'other_failures'),
+        entities: [...messagingEntities, SlotSchema],
+        migrations: { sqlite: [], postgresql: [] },
+      }),
+    );
+    await orm.schema.createSchema();
+    bus = new NatsBus({ servers: nats.url, name: 'cases-test', credentials: nats.credentials.cases });
+    await bus.firstConnection;
+  });
+  afterAll(async () => {
+    await bus?.close();
+    await orm?.close(true);
+    await nats?.dispose();
+  });
+
+  it('is not run again as a conflict: the batch is taken apart at once and the failing event handed back', async () => {
+    const consumer = new EventConsumer({
+      service: 'cases',
+      source: 'residents',
+      orm,
+      bus,
+      outbox: new Outbox('cases'),
+      maxDeliver: 5,
+    }).on(ResidentDeceased, async (event) => {
+      if (event.data.residentId === 'res-broken') {
+        runs += 1;
+        throw new Error('档案库暂不可用');
+      }
+    });
+    const events = ['res-1', 'res-broken'].map((residentId, i) =>
+      envelopeFor(ResidentDeceased, { residentId, diedOn: '2026-12-03' }, { ...meta, aggregateVersion: i + 1 }),
+    );
+    const messages = events.map((event) => delivered(event));
+    expect(await consumer.processBatch(messages)).toEqual(['applied', 'failed']);
+    // once in the batch, once alone: no run again for a failure that is not the database's conflict
+    expect(runs).toBe(2);
+    expect(messages.map((m) => m.settled)).toEqual([['ack'], ['nak']]);
+  });
+});

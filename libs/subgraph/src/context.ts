@@ -14,6 +14,7 @@ import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
 import { uniqueConflictFor, type UniqueConflictRule } from './unique-conflicts.js';
+import type { RememberedRegistry } from './references/community-registry.js';
 
 /** A unit of work: an EntityManager and the event sink writing into the same transaction. */
 export interface UnitOfWork {
@@ -80,7 +81,7 @@ export function createSubgraphContext(deps: {
    * Whether a community is registered (社区入驻): writes in one that is not are refused; `authoritative` when this
    * service holds the registry itself (residents), else a refusal is retryable while its projection catches up.
    */
-  communities?: { registered(em: EntityManager, communityId: string): Promise<boolean>; authoritative: boolean };
+  communities?: Pick<RememberedRegistry, 'registered' | 'authoritative'>;
   /** The rules the service's unique indexes stand for: a write hitting one is answered with its rule's message. */
   uniqueConflicts?: readonly UniqueConflictRule[];
 }): SubgraphContext {
