@@ -99,6 +99,11 @@ const utf8 = new TextDecoder();
 /** How long a consumer may keep the event loop before it gives other work a turn. */
 const TURN_AFTER_MS = 2;
 
+/** An event held back by its purpose's `hold` (not applied; delivered again later). */
+export class EventHeldError extends Error {
+  override readonly name = 'EventHeldError';
+}
+
 export type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
 export type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>;
 /** A message of a batch that a handler will apply (known subject, readable, from its source, matching its schema). */
@@ -144,6 +149,13 @@ export class EventConsumer {
   readonly batches = { transactions: 0, events: 0 };
   /** The durable when this purpose is started on its own (`start`, `processBatch` in tests). */
   private alone: SourceConsumer | undefined;
+  /**
+   * Asked before an event is applied, in its transaction (batch or alone): a reason to hold the event back — it is
+   * not applied, fails like a failing handler and comes again after a pause (dead-lettered, with the reason, after
+   * `maxDeliver` deliveries) — or `undefined` to apply it. E.g. a subgraph holds residents' events of a community it
+   * does not know registered (`holdEventsOfUnregisteredCommunities`, libs/subgraph).
+   */
+  hold?: (em: EntityManager, event: EventEnvelope) => Promise<string | undefined>;
 
   constructor(readonly settings: ConsumerSettings) {
     if (!isDeclaredConsumer(settings)) {
@@ -409,6 +421,8 @@ export class EventConsumer {
       actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
       correlationId: event.correlationId,
     });
+    const held = await this.hold?.(em, event);
+    if (held) throw new EventHeldError(held);
     const apply = newer ?? (await this.isNewer(em, event));
     const run = apply ? handler : stale;
     await run?.(event as EventOf<EventDefinition>, { em, events });

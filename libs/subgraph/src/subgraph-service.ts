@@ -73,6 +73,7 @@ import { referenceConsumerName, requireReferencesFirst } from './references/refe
 import { ReferenceSync } from './references/reference-sync.js';
 import { rememberRegisteredCommunities, type CommunityRegistry } from './references/community-registry.js';
 import { requireRegisteredHome } from './access/registered-home.js';
+import { holdEventsOfUnregisteredCommunities } from './references/hold-unregistered.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import { PeriodicTask } from './periodic-task.js';
 import { claimTaskPeriod } from './scheduled-task-lease.js';
@@ -303,6 +304,7 @@ export async function startSubgraphService(
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
     requireReferencesFirst(consumers);
+    holdEventsOfUnregisteredCommunities(consumers, communities);
     // one durable per source: a source's purposes (domain, references, webhooks, audit trail …) read it together
     const durables = startEventConsumers(consumers);
     registerRejectedEventsMetric(http.metrics.registry, () => rejectedEvents(consumers, projection));

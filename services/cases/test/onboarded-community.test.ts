@@ -8,7 +8,7 @@ import {
   ResidentRegistered,
   StreetRegistered,
 } from '@shequ/contracts';
-import { ManualClock } from '@shequ/subgraph';
+import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { Case, Open311Request, ProactiveTask, ResidentProjection, Visit } from '../src/entities/index.js';
@@ -157,6 +157,46 @@ describe.each(testDialects())('a community onboarded at run time, and a grid red
         what: `${JSON.stringify(caller)} taken once its place is announced`,
       });
     expect((await service.graphql(LIST, {}, callers[4])).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('holds residents’ events of a community not announced yet, and applies them once it is', async () => {
+    const EARLY = '350203008097';
+    const resident = (residentId: string, communityId: string) =>
+      publisher.publish(
+        ResidentRegistered,
+        {
+          residentId,
+          householdId: null,
+          buildingId: null,
+          gridId: null,
+          gender: 'MALE',
+          birthDate: '1970-01-01',
+          residenceType: 'REGISTERED',
+          residencePermitExpiresOn: null,
+        },
+        { communityId },
+      );
+    const em = () => service.orm.em.fork();
+    await resident('early-r1', EARLY);
+    // a later event of a known community is applied: the held one before it is not (in either projection)
+    await resident('known-r9', COMMUNITY);
+    await waitFor(() => em().findOne(ResidentProjection, { residentId: 'known-r9' }), {
+      timeoutMs: 20_000,
+      what: 'the later event of a known community',
+    });
+    expect(await em().count(ReferenceProjection, { kind: 'RESIDENT', id: 'early-r1' })).toBe(0);
+    expect(await em().count(ResidentProjection, { residentId: 'early-r1' })).toBe(0);
+    await publisher.publish(
+      CommunityRegistered,
+      { communityId: EARLY, name: '后到社区', streetCode: '350203008', districtCode: '350203' },
+      { communityId: EARLY },
+    );
+    // delivered again after its pause: now applied by both
+    await waitFor(() => em().findOne(ResidentProjection, { residentId: 'early-r1' }), {
+      timeoutMs: 30_000,
+      what: 'the held event, once its community is announced',
+    });
+    expect(await em().count(ReferenceProjection, { kind: 'RESIDENT', id: 'early-r1' })).toBe(1);
   });
 
   it('writes nothing in a community residents never announced: a street admin naming it', async () => {
