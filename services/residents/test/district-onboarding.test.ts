@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withThreshold } from './disclosure-threshold.js';
 import { composeResidentIdNumber } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
@@ -337,15 +338,3 @@ describe.each(testDialects())('district onboarding and row scope on %s', (dialec
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gridId' });
   });
 });
-
-/** Runs `action` with the disclosure threshold set to `threshold` (read at each query). */
-async function withThreshold<T>(threshold: string, action: () => Promise<T>): Promise<T> {
-  const before = process.env.SHEQU_DISCLOSURE_THRESHOLD;
-  process.env.SHEQU_DISCLOSURE_THRESHOLD = threshold;
-  try {
-    return await action();
-  } finally {
-    if (before === undefined) delete process.env.SHEQU_DISCLOSURE_THRESHOLD;
-    else process.env.SHEQU_DISCLOSURE_THRESHOLD = before;
-  }
-}
