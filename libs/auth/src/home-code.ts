@@ -31,3 +31,23 @@ export function homeCodeFits(roles: readonly Role[], code: string): boolean {
 export function homeCodeDigitsFor(roles: readonly Role[]): number[] {
   return [6, 9, 12].filter((digits) => roles.every((role) => HOME_CODE_DIGITS[role].includes(digits)));
 }
+
+/**
+ * A grid's code: its community's 12-digit code, a dash and a two- or three-digit number (350203008006-01). The
+ * community part is the grid's community (residents' `registerGrid` refuses any other), so a grid claim names where
+ * it lies without a registry.
+ */
+export const GRID_CODE = /^(\d{12})-(\d{2,3})$/;
+
+/**
+ * The grid claims of a token that are not grids of its own communities (`community` when a community's code, and
+ * `communities`): malformed, or of another community. A token naming one is refused: the identity provider gave it a
+ * grid its community does not have. A well-formed grid of its own community that is not registered (yet) is kept —
+ * it matches no row until residents registers it (every row a grid worker sees is also in its communities).
+ */
+export function foreignGridClaims(grids: readonly string[], communities: readonly string[]): string[] {
+  return grids.filter((grid) => {
+    const match = GRID_CODE.exec(grid);
+    return !match || !communities.includes(match[1]);
+  });
+}

@@ -15,7 +15,7 @@ import { UnauthenticatedError } from '@shequ/errors';
 import type { UserPrincipal } from './principal.js';
 import { isRole, type Role } from './roles.js';
 import { COMMUNITY_CODE } from './access-control.js';
-import { homeCodeDigitsFor, homeCodeFits } from './home-code.js';
+import { foreignGridClaims, homeCodeDigitsFor, homeCodeFits } from './home-code.js';
 
 export const DEV_JWT_SECRET = 'shequ-graph-development-secret-not-for-production';
 export const JWT_ISSUER = 'shequ-graph';
@@ -167,6 +167,15 @@ function principalFromClaims(payload: JWTPayload): UserPrincipal {
       }）`,
     );
   }
+  const grids = Array.isArray(payload.grids) ? payload.grids.filter((g): g is string => typeof g === 'string') : [];
+  const foreign = foreignGridClaims(grids, [
+    ...(COMMUNITY_CODE.test(payload.community) ? [payload.community] : []),
+    ...communities,
+  ]);
+  if (foreign.length > 0)
+    throw new UnauthenticatedError(
+      `未认证：令牌的 grids 中「${foreign.join('、')}」不是本账号所在社区的网格编码（须为「社区代码-序号」，社区为 community 或 communities 中的社区）`,
+    );
   return {
     kind: 'user',
     id: payload.sub,
@@ -174,7 +183,7 @@ function principalFromClaims(payload: JWTPayload): UserPrincipal {
     communityId: payload.community,
     department: typeof payload.department === 'string' ? payload.department : null,
     roles,
-    grids: Array.isArray(payload.grids) ? payload.grids.filter((g): g is string => typeof g === 'string') : [],
+    grids,
     ...(communities.length > 0 ? { communities } : {}),
   };
 }

@@ -20,7 +20,7 @@ const claims = { sub: 'staff-1', name: '林丹', community: '350203008006', role
 describe('JWT', () => {
   it('verifies an HS256 token into a user principal', async () => {
     const principal = await new JwtVerifier(hs).verify(
-      await signHs256Token({ ...claims, grids: ['G1'], department: 'OFFICE' }, hs),
+      await signHs256Token({ ...claims, grids: ['350203008006-01'], department: 'OFFICE' }, hs),
     );
     expect(principal).toEqual({
       kind: 'user',
@@ -29,7 +29,7 @@ describe('JWT', () => {
       communityId: '350203008006',
       department: 'OFFICE',
       roles: ['community_admin'],
-      grids: ['G1'],
+      grids: ['350203008006-01'],
     });
   });
 
@@ -41,6 +41,23 @@ describe('JWT', () => {
     ).rejects.toThrow(/签名/);
     await expect(verifier.verify(await signHs256Token({ ...claims, roles: [] }, hs))).rejects.toThrow(/roles/);
     await expect(verifier.verify('not.a.token')).rejects.toThrow(/未认证/);
+  });
+
+  it('refuses grid claims that are not grids of the token’s communities (another community’s, malformed)', async () => {
+    const verifier = new JwtVerifier(hs);
+    const worker = { ...claims, roles: ['grid_worker' as const] };
+    for (const grids of [['350203008007-01'], ['350203008006-01', 'G1'], ['350203008006'], ['350203008006-01x']])
+      await expect(verifier.verify(await signHs256Token({ ...worker, grids }, hs))).rejects.toThrow(
+        /未认证：令牌的 grids 中「.+」不是本账号所在社区的网格编码/,
+      );
+    // its own community's grids, and those of a further community it is granted (`communities`)
+    const granted = await verifier.verify(
+      await signHs256Token(
+        { ...worker, communities: ['350203008007'], grids: ['350203008006-01', '350203008007-102'] },
+        hs,
+      ),
+    );
+    expect(granted.grids).toEqual(['350203008006-01', '350203008007-102']);
   });
 
   it('refuses a community claim that is not a code of the roles’ level (a region would widen past it)', async () => {

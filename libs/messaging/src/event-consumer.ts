@@ -24,6 +24,12 @@ import { unitOfWorkIsEmpty } from '@shequ/database';
 import { ensureDurablePerSource } from './durable-positions.js';
 import { SharedTransactionFailed, inTransaction, sharedConsumerTransaction } from './shared-transaction.js';
 import { silentLogger, type Logger } from './silent-logger.js';
+import {
+  CONCURRENCY_RETRIES,
+  concurrencyPause,
+  isConcurrencyFailure,
+  retryingConcurrencyFailures,
+} from './concurrency-failure.js';
 
 export interface HandlerContext {
   /** The transaction the handler's changes, the inbox row and any published events commit in. */
@@ -93,6 +99,11 @@ const utf8 = new TextDecoder();
 /** How long a consumer may keep the event loop before it gives other work a turn. */
 const TURN_AFTER_MS = 2;
 
+/** An event held back by its purpose's `hold` (not applied; delivered again later). */
+export class EventHeldError extends Error {
+  override readonly name = 'EventHeldError';
+}
+
 export type Outcome = 'applied' | 'stale' | 'duplicate' | 'skipped' | 'failed' | 'dead_lettered';
 export type ConsumedMessage = Pick<JsMsg, 'subject' | 'data' | 'ack' | 'nak' | 'term' | 'info'>;
 /** A message of a batch that a handler will apply (known subject, readable, from its source, matching its schema). */
@@ -138,6 +149,13 @@ export class EventConsumer {
   readonly batches = { transactions: 0, events: 0 };
   /** The durable when this purpose is started on its own (`start`, `processBatch` in tests). */
   private alone: SourceConsumer | undefined;
+  /**
+   * Asked before an event is applied, in its transaction (batch or alone): a reason to hold the event back — it is
+   * not applied, fails like a failing handler and comes again after a pause (dead-lettered, with the reason, after
+   * `maxDeliver` deliveries) — or `undefined` to apply it. E.g. a subgraph holds residents' events of a community it
+   * does not know registered (`holdEventsOfUnregisteredCommunities`, libs/subgraph).
+   */
+  hold?: (em: EntityManager, event: EventEnvelope) => Promise<string | undefined>;
 
   constructor(readonly settings: ConsumerSettings) {
     if (!isDeclaredConsumer(settings)) {
@@ -292,7 +310,9 @@ export class EventConsumer {
         { service: this.settings.service, durableName: this.name },
         event,
         async (span) => {
-          const result = await this.apply(event, entry.handler, entry.stale);
+          // a deadlock or serialisation failure is the moment's, not the event's: run again before it counts as a
+          // failed delivery
+          const result = await retryingConcurrencyFailures(() => this.apply(event, entry.handler, entry.stale));
           span.setAttribute('shequ.outcome', result);
           return result;
         },
@@ -401,6 +421,8 @@ export class EventConsumer {
       actor: { kind: 'system', id: `${this.settings.service}:${event.type}` },
       correlationId: event.correlationId,
     });
+    const held = await this.hold?.(em, event);
+    if (held) throw new EventHeldError(held);
     const apply = newer ?? (await this.isNewer(em, event));
     const run = apply ? handler : stale;
     await run?.(event as EventOf<EventDefinition>, { em, events });
@@ -660,7 +682,7 @@ export class SourceConsumer {
       return results;
     };
     let applied: Outcome[][] | undefined;
-    for (let attempt = 0; applied === undefined; attempt++) {
+    for (let attempt = 0, conflicts = 0; applied === undefined; attempt++) {
       try {
         applied =
           this.settings.shareTransactions === false
@@ -669,6 +691,17 @@ export class SourceConsumer {
       } catch (error) {
         // another durable's event failed in the shared transaction: this batch is not at fault, once more
         if (error instanceof SharedTransactionFailed && !error.culprit && attempt === 0) continue;
+        // the database aborted the transaction as a deadlock or serialisation failure: nothing was written and no
+        // event is at fault, so the whole batch runs again (a few times, after a pause) before it is taken apart
+        // and its events' deliveries start to count toward the dead-letter subject
+        if (
+          isConcurrencyFailure(error instanceof SharedTransactionFailed ? error.cause : error) &&
+          conflicts < CONCURRENCY_RETRIES
+        ) {
+          this.logger.warn({ events: batched.length, conflicts }, 'batch aborted by a concurrent transaction; again');
+          await concurrencyPause(conflicts++);
+          continue;
+        }
         if (batched.length > 1 || this.purposes.length > 1)
           this.logger.warn(
             { events: batched.length, err: error instanceof SharedTransactionFailed ? error.cause : error },

@@ -16,6 +16,7 @@ export {
 export * from './projection-version.js';
 export * from './outbox-relay.js';
 export * from './event-consumer.js';
+export * from './concurrency-failure.js';
 export { POSITION_AGGREGATE, ensureDurablePerSource, readPositions } from './durable-positions.js';
 export {
   SharedConsumerTransaction,

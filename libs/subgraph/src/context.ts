@@ -1,7 +1,7 @@
-import { DeadlockException, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { ACTING_COMMUNITY_HEADER, AccessControl, COMMUNITY_CODE, actorOf, type Principal } from '@shequ/auth';
-import { eventSink, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
+import { eventSink, isConcurrencyFailure, type EventMetadata, type EventSink, type Outbox } from '@shequ/messaging';
 import {
   ConflictError,
   InvalidInputError,
@@ -14,6 +14,7 @@ import { PersonalDataReader } from './access/personal-data-reader.js';
 import type { Clock } from './clock.js';
 import { Loaders } from './loaders.js';
 import { uniqueConflictFor, type UniqueConflictRule } from './unique-conflicts.js';
+import type { RememberedRegistry } from './references/community-registry.js';
 
 /** A unit of work: an EntityManager and the event sink writing into the same transaction. */
 export interface UnitOfWork {
@@ -73,16 +74,8 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
-/**
- * PostgreSQL aborted the transaction for another that holds what it waits for (a deadlock, SQLSTATE 40P01; two
- * writes locking the same rows in another order, e.g. a reference checked `FOR SHARE` while a consumer applies a
- * fact about it) or could not serialise it (40001): nothing was written, and the write sent again succeeds.
- */
-export function isConcurrencyFailure(error: unknown): boolean {
-  if (error instanceof DeadlockException) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
-}
+/** A deadlock or serialisation failure (libs/messaging: consumers run such a batch again). */
+export { isConcurrencyFailure };
 
 export function createSubgraphContext(deps: {
   requestId: string;
@@ -99,7 +92,7 @@ export function createSubgraphContext(deps: {
    * Whether a community is registered (社区入驻): writes in one that is not are refused; `authoritative` when this
    * service holds the registry itself (residents), else a refusal is retryable while its projection catches up.
    */
-  communities?: { registered(em: EntityManager, communityId: string): Promise<boolean>; authoritative: boolean };
+  communities?: Pick<RememberedRegistry, 'registered' | 'authoritative'>;
   /** The rules the service's unique indexes stand for: a write hitting one is answered with its rule's message. */
   uniqueConflicts?: readonly UniqueConflictRule[];
 }): SubgraphContext {

@@ -21,6 +21,7 @@ export * from './access/access-entities.js';
 export * from './access/audit-retention.js';
 export { auditRecordOf } from './access/audit-plugin.js';
 export * from './access/community-scope.js';
+export * from './access/registered-home.js';
 export * from './subgraph-service.js';
 export * from './print-schema.js';
 export * from './access/api-key-projection.js';

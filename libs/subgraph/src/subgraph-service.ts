@@ -72,6 +72,8 @@ import { ApiKeyProjection } from './access/api-key-projection.js';
 import { referenceConsumerName, requireReferencesFirst } from './references/reference-consumer.js';
 import { ReferenceSync } from './references/reference-sync.js';
 import { rememberRegisteredCommunities, type CommunityRegistry } from './references/community-registry.js';
+import { requireRegisteredHome } from './access/registered-home.js';
+import { holdEventsOfUnregisteredCommunities } from './references/hold-unregistered.js';
 import { formatGraphQLError, isExpectedError } from './graphql-errors.js';
 import { PeriodicTask } from './periodic-task.js';
 import { claimTaskPeriod } from './scheduled-task-lease.js';
@@ -227,6 +229,8 @@ export async function startSubgraphService(
       const principal = await authenticate(authorization, { jwt, apiKeys: deps.apiKeys });
       if (principal.kind === 'anonymous')
         throw new UnauthenticatedError('未认证：请在 Authorization 头中提供令牌（Bearer）或 API 密钥（ApiKey）');
+      // a credential for a place never registered is refused before any resolver runs (every service alike)
+      await requireRegisteredHome(principal, communities, () => orm.em.fork(), referenceSync);
       const actingCommunityId = actingCommunityFrom(actingCommunity);
       return createSubgraphContext({
         requestId,
@@ -277,6 +281,10 @@ export async function startSubgraphService(
           request.headers[ACTING_COMMUNITY_HEADER],
         ).catch((error) => {
           if (!isDomainError(error)) throw error;
+          if (error.code === 'NOT_YET_SYNCED')
+            throw new GraphQLError(error.message, {
+              extensions: { code: error.code, retryable: true, http: { status: 503 } },
+            });
           throw error.code === 'UNAUTHENTICATED' ? unauthenticated(error.message) : forbidden(error.message);
         });
         requireExportPermission(ctx, request.headers[EXPORT_PERMISSION_HEADER]);
@@ -296,6 +304,7 @@ export async function startSubgraphService(
     relay.start();
     const consumers = definition.consumers?.(deps) ?? [];
     requireReferencesFirst(consumers);
+    holdEventsOfUnregisteredCommunities(consumers, communities);
     // one durable per source: a source's purposes (domain, references, webhooks, audit trail …) read it together
     const durables = startEventConsumers(consumers);
     registerRejectedEventsMetric(http.metrics.registry, () => rejectedEvents(consumers, projection));

@@ -28,7 +28,7 @@ const definition: SubgraphServiceDefinition = {
   entities: [...referenceEntities],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [NothingResolver] }),
-  communities: { isRegistered: async () => true },
+  communities: { isRegistered: async () => true, isRegisteredRegion: async () => true },
 };
 
 const COMMUNITY = '350203008006';

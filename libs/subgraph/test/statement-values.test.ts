@@ -62,7 +62,7 @@ const definition: SubgraphServiceDefinition = {
   entities: [CardSchema],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [CardResolver] }),
-  communities: { isRegistered: async () => true },
+  communities: { isRegistered: async () => true, isRegisteredRegion: async () => true },
 };
 
 const PHONE = '13912345678';

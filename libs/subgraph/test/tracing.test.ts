@@ -43,7 +43,7 @@ const definition: SubgraphServiceDefinition = {
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [DeathRegisterResolver] }),
   // no writes here
-  communities: { isRegistered: async () => true },
+  communities: { isRegistered: async () => true, isRegisteredRegion: async () => true },
 };
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');

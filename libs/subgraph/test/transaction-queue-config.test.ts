@@ -44,7 +44,7 @@ const definition: SubgraphServiceDefinition = {
   entities: [],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [QueueResolver] }),
-  communities: { isRegistered: async () => true },
+  communities: { isRegistered: async () => true, isRegisteredRegion: async () => true },
 };
 
 describe('the SQLite transaction queue’s limit (SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT)', () => {

@@ -72,7 +72,7 @@ const definition: SubgraphServiceDefinition = {
   entities: [BadgeSchema],
   migrations: { sqlite: [], postgresql: [] },
   buildSchema: () => buildFederatedSchema({ resolvers: [BadgeResolver] }),
-  communities: { isRegistered: async () => true },
+  communities: { isRegistered: async () => true, isRegisteredRegion: async () => true },
   // the rule the holder index stands for (each holder one badge), answered as the check would answer it
   uniqueConflicts: [
     {

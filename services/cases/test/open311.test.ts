@@ -47,7 +47,13 @@ describe.each(testDialects())('Open311 GeoReport v2 on the cases service (%s)', 
 
   beforeAll(async () => {
     nats = await startNatsServer();
-    service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock, apiKeys: keys });
+    service = await startTestSubgraph(casesService, {
+      dialect,
+      natsUrl: nats.url,
+      clock,
+      apiKeys: keys,
+      registeredCommunities: ['350203008006', '350203008007'], // a key of the other community is taken, sees none
+    });
     base = `http://127.0.0.1:${service.http.port}/open311/v2`;
     writer = keys.issue(['cases:read', 'cases:write'], { name: '思明区12345热线' }).authorization;
     reader = keys.issue(['cases:read']).authorization;

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MikroORM } from '@mikro-orm/core';
-import { ResidentMovedIn, ResidentRegistered, STREAM_NAME } from '@shequ/contracts';
+import { CommunityRegistered, ResidentMovedIn, ResidentRegistered, STREAM_NAME } from '@shequ/contracts';
 import { ormConfig } from '@shequ/database';
 import { NatsBus } from '@shequ/messaging';
 import { TestEventPublisher } from '@shequ/subgraph/testing';
@@ -54,6 +54,13 @@ describe.each(testDialects())(
 
     it('finds every projection current', { timeout: 240_000 }, async () => {
       const dbName = dialect === 'sqlite' ? `${data.path}/cases.sqlite` : location.dbName;
+      // the community first, as residents announces it (events of a community not registered are held)
+      await publisher.publish(CommunityRegistered, {
+        communityId: '350203008006',
+        name: '莲秀社区',
+        streetCode: '350203008',
+        districtCode: '350203',
+      });
       for (let i = 0; i < RESIDENTS; i++) {
         await publisher.publish(ResidentRegistered, {
           residentId: residentId(i),

@@ -116,7 +116,7 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
   }
 
   beforeAll(async () => {
-    service = await startTestSubgraph(casesService, { dialect, seed: true });
+    service = await startTestSubgraph(casesService, { dialect, seed: true, registeredCommunities: [COMMUNITY, OTHER] });
   });
   afterAll(() => service?.stop());
 

@@ -105,7 +105,12 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
   const fresh = () => service.orm.em.fork();
 
   beforeAll(async () => {
-    service = await startTestSubgraph(eventsService, { dialect, seed: true, apiKeys: keys });
+    service = await startTestSubgraph(eventsService, {
+      dialect,
+      seed: true,
+      apiKeys: keys,
+      registeredCommunities: [COMMUNITY, OTHER], // the other community's analyst is taken: a token's home must be registered
+    });
   });
   afterAll(() => service?.stop());
 

@@ -118,7 +118,7 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
     const grid = await service.graphql(
       ISSUE,
       { input: { name: '平台', scopes: ['events:read'] } },
-      { role: 'grid_worker', grids: ['x'] },
+      { role: 'grid_worker', grids: ['350203008006-01'] },
     );
     expect(grid.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'apikeys:manage' });
   });
@@ -197,6 +197,6 @@ describe.each(testDialects())('residents: API-key registry and audit trail on %s
 
 describe('residents’ registry of communities', () => {
   it('has no test-only way to register a community (tests register theirs through @shequ/subgraph/testing)', () => {
-    expect(Object.keys(residentsCommunities).sort()).toEqual(['authoritative', 'isRegistered']);
+    expect(Object.keys(residentsCommunities).sort()).toEqual(['authoritative', 'isRegistered', 'isRegisteredRegion']);
   });
 });

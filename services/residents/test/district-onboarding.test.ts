@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withThreshold } from './disclosure-threshold.js';
 import { composeResidentIdNumber } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
@@ -166,14 +167,36 @@ describe.each(testDialects())('district onboarding and row scope on %s', (dialec
     expect(grid.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
   });
 
-  it('writes nothing in a community that was never registered: its own token, or a street admin naming it', async () => {
+  it('refuses a token whose community, street or district was never registered, reads too; takes it once registered', async () => {
+    const LATE = '350203010098';
+    const refusedCallers: Caller[] = [
+      adminOf(LATE),
+      { role: 'grid_worker', community: LATE, grids: [`${LATE}-01`] },
+      { role: 'civil_affairs', community: A1, communities: [LATE] },
+      { role: 'street_admin', community: '350203099' },
+      { role: 'analyst', community: '350203099' },
+      { role: 'analyst', community: '350299' },
+    ];
+    for (const caller of refusedCallers) {
+      const refused = await service.graphql(COMMUNITIES, {}, caller);
+      expect(refused.errors?.[0]?.extensions?.code, JSON.stringify(caller)).toBe('UNAUTHENTICATED');
+      expect(refused.errors?.[0]?.message).toMatch(/(社区 350203010098|街道 350203099|区 350299) 尚未登记/);
+    }
+    // registered (residents holds the registry): taken at once
+    await ok(
+      REGISTER_COMMUNITY,
+      { input: { code: LATE, name: '新社区' } },
+      { role: 'street_admin', community: STREET_B },
+    );
+    for (const caller of refusedCallers.slice(0, 3))
+      expect((await service.graphql(COMMUNITY, {}, caller)).errors, JSON.stringify(caller)).toBeUndefined();
+  });
+
+  it('writes nothing in a community that was never registered: a street admin naming it', async () => {
     const GHOST = '350203010099';
     const REGISTER_STAFF = `mutation($input: RegisterStaffInput!) { registerStaff(input: $input) { staff { id } } }`;
     const ISSUE_KEY = `mutation { issueApiKey(input: { name: "平台", scopes: ["cases:read"], validDays: 30 }) { apiKey { id } } }`;
-    for (const caller of [
-      adminOf(GHOST),
-      { role: 'street_admin', community: STREET_B, actingCommunity: GHOST },
-    ] as Caller[])
+    for (const caller of [{ role: 'street_admin', community: STREET_B, actingCommunity: GHOST }] as Caller[])
       for (const [query, variables] of [
         [REGISTER_STAFF, { input: { name: '未入驻', department: 'GRID', position: '网格员' } }],
         [ISSUE_KEY, {}],
@@ -315,15 +338,3 @@ describe.each(testDialects())('district onboarding and row scope on %s', (dialec
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gridId' });
   });
 });
-
-/** Runs `action` with the disclosure threshold set to `threshold` (read at each query). */
-async function withThreshold<T>(threshold: string, action: () => Promise<T>): Promise<T> {
-  const before = process.env.SHEQU_DISCLOSURE_THRESHOLD;
-  process.env.SHEQU_DISCLOSURE_THRESHOLD = threshold;
-  try {
-    return await action();
-  } finally {
-    if (before === undefined) delete process.env.SHEQU_DISCLOSURE_THRESHOLD;
-    else process.env.SHEQU_DISCLOSURE_THRESHOLD = before;
-  }
-}

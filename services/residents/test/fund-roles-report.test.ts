@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FundDisbursementReasons } from '@shequ/contracts';
+import { withThreshold } from './disclosure-threshold.js';
 import type { Role } from '@shequ/auth';
 import { statementsDuring } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
@@ -204,6 +206,41 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
     expect(forAnalyst.summary.closingBalanceFen).toBe(278850);
   });
 
+  it('gives analysts disbursements by reason and award counts under disclosure control, exact to the fund’s staff', async () => {
+    const year = 2026;
+    const REASONS = `query($year: Int!) { fundLedgerSummary(year: $year) { spendingFen reasons { reason disbursements spendingFen suppressed } } }`;
+    const AWARDS = `query($year: Int!) { fundAnnualReport(year: $year) { programmeAwards programmeAwardedFen outsideApplications
+      outsideAwarded outsideAwardedFen suppressed summary { reasons { reason disbursements spendingFen suppressed } } } }`;
+    const exact = (await ok(REASONS, { year }, 'civil_affairs')).fundLedgerSummary;
+    expect(exact.reasons.length).toBeGreaterThan(0);
+    for (const r of exact.reasons) expect(r).toMatchObject({ disbursements: expect.any(Number), suppressed: null });
+    // one ILLNESS and one EDUCATION payment (a household each): an analyst learns neither count nor amount
+    const controlled = (await ok(REASONS, { year }, 'analyst')).fundLedgerSummary;
+    expect(controlled.spendingFen).toBe(exact.spendingFen);
+    expect(controlled.reasons.map((r: any) => r.reason)).toEqual(FundDisbursementReasons.codes); // every reason listed
+    for (const r of controlled.reasons)
+      expect(r).toEqual({
+        reason: r.reason,
+        disbursements: null,
+        spendingFen: null,
+        suppressed: expect.stringMatching(/抑制/),
+      });
+    const report = (await ok(AWARDS, { year }, 'analyst')).fundAnnualReport;
+    expect(report).toMatchObject({
+      programmeAwards: null,
+      programmeAwardedFen: null,
+      outsideApplications: null,
+      outsideAwarded: null,
+      outsideAwardedFen: null,
+      suppressed: expect.stringMatching(/programmeAwards.*抑制/),
+    });
+    for (const r of report.summary.reasons) expect(r.disbursements).toBeNull();
+    // below a threshold of 1 nothing is small: the analyst sees the exact figures
+    const open = await withThreshold('1', () => ok(REASONS, { year }, 'analyst'));
+    const shown = open.fundLedgerSummary.reasons.filter((r: any) => r.disbursements > 0);
+    expect(shown).toEqual(exact.reasons.filter((r: any) => r.disbursements > 0));
+  });
+
   it('runs the «爱心伴我成长» 助学金: sponsor, yearly round, eligibility, award paid through 公示; 红十字 applications tracked', async () => {
     const CREATE = `mutation($input: CreateFundProgrammeInput!) { createFundProgramme(input: $input) { programme { id name sponsorName } } }`;
     const ROUND = `mutation($input: OpenFundProgrammeRoundInput!) { openFundProgrammeRound(input: $input) { round { id year } } }`;
@@ -330,7 +367,12 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
     const ledgerReads = statements.filter((sql) => sql.includes('fund_ledger_entry'));
     expect(ledgerReads.length).toBe(2);
     for (const sql of ledgerReads) expect(sql).toMatch(/sum\(/);
-    const after = (await ok(SUMMARY, { year }, 'analyst')).fundLedgerSummary;
+    // the annual report too: the year's donations and applications counted by the database, not read row by row
+    const reportStatements = await statementsDuring(service.orm, () => ok(REPORT, { year }, 'analyst'));
+    const rowReads = reportStatements.filter((sql) => /fund_donation|fund_application/.test(sql));
+    expect(rowReads.length).toBe(2);
+    for (const sql of rowReads) expect(sql).toMatch(/count\(\*\)/);
+    const after = (await ok(SUMMARY, { year }, 'civil_affairs')).fundLedgerSummary;
     expect(illness(after).disbursements - illness(before).disbursements).toBe(2);
     expect(illness(after).spendingFen - illness(before).spendingFen).toBe(2000);
     expect(after.closingBalanceFen).toBe(before.closingBalanceFen - 2000);

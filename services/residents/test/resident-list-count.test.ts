@@ -43,6 +43,8 @@ describe.each(testDialects())('resident list totalCount from the rollup on %s', 
       dialect,
       seed: true,
       clock: new ManualClock(new Date('2026-11-01T08:00:00Z')),
+      // the other street and district are registered: their callers' tokens are taken (and see only their own)
+      registeredCommunities: [COMMUNITY, OTHER_STREET, OTHER_DISTRICT],
     });
     // residents of another street and of another district (ORM writes: the rollup subscriber counts them)
     const em = service.orm.em.fork();

@@ -67,6 +67,7 @@ describe.each(testDialects())('resident list pages on %s', (dialect) => {
     service = await startTestSubgraph(residentsService, {
       dialect,
       clock: new ManualClock(new Date(`${TODAY}T02:00:00Z`)),
+      registeredCommunities: COMMUNITIES, // callers of each see their own (a token's community must be registered)
     });
     const em = service.orm.em.fork();
     COMMUNITIES.forEach((communityId, c) => {

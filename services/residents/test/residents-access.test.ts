@@ -14,7 +14,8 @@ describe('residents: who sees what', () => {
   let idNumber: string;
 
   beforeAll(async () => {
-    service = await startTestSubgraph(residentsService);
+    // 莲顺 is registered too: its admin's token is taken, and sees none of 莲秀's residents
+    service = await startTestSubgraph(residentsService, { registeredCommunities: ['350203008006', '350203008007'] });
     const em = service.orm.em.fork();
     const { households } = await placesFixture(em);
     const resident = residentIn(em, households[0], '林秀英', '1948-03-08', 2);

@@ -1463,18 +1463,20 @@ export type FundAnnualReport = {
   inKindValueFen: Scalars['Int']['output'];
   /** 公开鸣谢的捐赠人（仅限同意具名者；分析人员只看合计，此处为空） */
   namedDonors: Array<FundNamedDonor>;
-  /** 代为向外部机构申请的救助件数 */
-  outsideApplications: Scalars['Int']['output'];
-  /** 其中获批件数 */
-  outsideAwarded: Scalars['Int']['output'];
-  /** 外部机构救助金额（分，由该机构发放） */
-  outsideAwardedFen: Scalars['Int']['output'];
-  /** 定向资助项目资助金额（分） */
-  programmeAwardedFen: Scalars['Int']['output'];
-  /** 定向资助项目（助学金）资助人数 */
-  programmeAwards: Scalars['Int']['output'];
+  /** 代为向外部机构申请的救助件数；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员） */
+  outsideApplications?: Maybe<Scalars['Int']['output']>;
+  /** 其中获批件数；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员） */
+  outsideAwarded?: Maybe<Scalars['Int']['output']>;
+  /** 外部机构救助金额（分，由该机构发放）；获批件数已抑制时为空 */
+  outsideAwardedFen?: Maybe<Scalars['Int']['output']>;
+  /** 定向资助项目资助金额（分）；人数已抑制时为空 */
+  programmeAwardedFen?: Maybe<Scalars['Int']['output']>;
+  /** 定向资助项目（助学金）资助人数；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员） */
+  programmeAwards?: Maybe<Scalars['Int']['output']>;
   /** 收支汇总 */
   summary: FundLedgerSummary;
+  /** 为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空 */
+  suppressed?: Maybe<Scalars['String']['output']>;
   /** 未具名的爱心人士人数 */
   unnamedDonors: Scalars['Int']['output'];
   /** 未具名爱心人士捐款（分） */
@@ -1967,12 +1969,14 @@ export type FundProgrammeRound = {
 /** 按救助事由的支出（只有笔数与金额，不含受助人） */
 export type FundReasonSummary = {
   __typename?: 'FundReasonSummary';
-  /** 发放笔数（冲正后） */
-  disbursements: Scalars['Int']['output'];
+  /** 发放笔数（冲正后）；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员） */
+  disbursements?: Maybe<Scalars['Int']['output']>;
   /** 救助事由 */
   reason: FundDisbursementReason;
-  /** 支出（分） */
-  spendingFen: Scalars['Int']['output'];
+  /** 支出（分）；笔数已抑制时为空 */
+  spendingFen?: Maybe<Scalars['Int']['output']>;
+  /** 为何笔数与金额为空（统计披露控制）；显示时为空 */
+  suppressed?: Maybe<Scalars['String']['output']>;
 };
 
 /** 某月晚会安排情况 */

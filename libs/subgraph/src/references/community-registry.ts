@@ -2,15 +2,22 @@ import type { EntityManager } from '@mikro-orm/core';
 import { ReferenceProjection } from './reference-projection.js';
 
 /**
- * Which communities are registered (社区入驻), as a service knows them: residents from its own `community` table,
- * the other services from their reference projection (`community.registered`, the demo seed). A write in a
- * community goes through `ctx.transaction`, which refuses one not registered: a street admin naming any 12-digit code
- * of its street in X-Shequ-Community, or a token for a community that was never onboarded, writes nothing.
+ * Which places are registered (社区入驻, 街道登记), as a service knows them: residents from its own `community`,
+ * `street` and `district` tables, the other services from their reference projection (`street.registered`,
+ * `community.registered`, the demo seed). A write in a community goes through `ctx.transaction`, which refuses one not
+ * registered: a street admin naming any 12-digit code of its street in X-Shequ-Community writes nothing. A token or
+ * API key whose home (`community` claim, `communities`) is not a registered place is refused before any resolver runs
+ * (`requireRegisteredHome`).
  */
 export interface CommunityRegistry {
   /** The service holds the registry itself (residents): an unknown community is final, never "not yet synced". */
   authoritative?: boolean;
   isRegistered(em: EntityManager, communityId: string): Promise<boolean>;
+  /**
+   * Whether a region is registered: a street (9 digits) registered, or a district (6) with a street registered in it
+   * (a district exists from its first street on).
+   */
+  isRegisteredRegion(em: EntityManager, code: string): Promise<boolean>;
 }
 
 /** The registry of a service that learns communities from residents' events (its reference projection). */
@@ -18,24 +25,54 @@ export const referenceProjectionCommunities: CommunityRegistry = {
   async isRegistered(em, communityId) {
     return (await em.count(ReferenceProjection, { kind: 'COMMUNITY', id: communityId })) > 0;
   },
+  async isRegisteredRegion(em, code) {
+    // a street is known from its own event or from a community of it (seeds and projections kept before streets
+    // were projected know the communities only); a district from a street or a community in it
+    const known =
+      code.length === 9
+        ? await em.count(ReferenceProjection, {
+            $or: [
+              { kind: 'STREET', id: code },
+              { kind: 'COMMUNITY', parentId: code },
+            ],
+          })
+        : await em.count(ReferenceProjection, {
+            $or: [
+              { kind: 'STREET', parentId: code },
+              { kind: 'COMMUNITY', id: { $like: `${code}%` } },
+            ],
+          });
+    return known > 0;
+  },
 };
 
-/**
- * `isRegistered` remembering the communities found (a community is never deleted), so a write asks the database
- * once per community and process.
- */
-export function rememberRegisteredCommunities(registry: CommunityRegistry): {
+/** What a service asks of its registry, remembering the places found (a place is never deleted). */
+export interface RememberedRegistry {
+  /** Whether a community (12 digits) is registered. */
   registered(em: EntityManager, communityId: string): Promise<boolean>;
+  /** Whether a community (12 digits), street (9) or district (6) is registered. */
+  placeRegistered(em: EntityManager, code: string): Promise<boolean>;
   authoritative: boolean;
-} {
+}
+
+/**
+ * `isRegistered` and `isRegisteredRegion` remembering the places found (a place is never deleted), so a request asks
+ * the database once per place and process.
+ */
+export function rememberRegisteredCommunities(registry: CommunityRegistry): RememberedRegistry {
   const known = new Set<string>();
+  const remembered = async (code: string, ask: () => Promise<boolean>) => {
+    if (known.has(code)) return true;
+    const registered = await ask();
+    if (registered) known.add(code);
+    return registered;
+  };
   return {
     authoritative: registry.authoritative ?? false,
-    async registered(em, communityId) {
-      if (known.has(communityId)) return true;
-      const registered = await registry.isRegistered(em, communityId);
-      if (registered) known.add(communityId);
-      return registered;
-    },
+    registered: (em, communityId) => remembered(communityId, () => registry.isRegistered(em, communityId)),
+    placeRegistered: (em, code) =>
+      remembered(code, () =>
+        code.length === 12 ? registry.isRegistered(em, code) : registry.isRegisteredRegion(em, code),
+      ),
   };
 }

@@ -10,6 +10,7 @@ import {
   ResidentMovedOut,
   ResidentRegistered,
   StaffRegistered,
+  StreetRegistered,
   durableNameOf,
   type ServiceName,
 } from '@shequ/contracts';
@@ -55,7 +56,7 @@ async function impliedPlaces(
 export const referenceConsumerName = (service: ServiceName): string => durableNameOf({ service, source: 'residents' });
 
 /**
- * Keeps `reference_projection` from residents' events: communities (onboarded), grids, buildings (and grid
+ * Keeps `reference_projection` from residents' events: streets and communities (onboarded), grids, buildings (and grid
  * redraws, which carry their households and residents along), households, residents (household,
  * status, birth date), staff (department, grids, in post) and organisations.
  */
@@ -66,117 +67,130 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
   const implied = new ImpliedPlaces(afterCommitOf(orm));
   // a resident's gender only where the service keeps it (RESIDENT_FACTS_KEPT)
   const keepsGender = keepsResidentFact(service, 'gender');
-  return new EventConsumer({ service, source: 'residents', purpose: 'references', orm, bus, outbox, logger })
-    .on(CommunityRegistered, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'COMMUNITY',
-        id: event.data.communityId,
-        communityId: event.data.communityId,
-        parentId: event.data.streetCode,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(GridRegistered, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'GRID',
-        id: event.data.gridId,
-        communityId: event.communityId,
-        gridId: event.data.gridId,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(BuildingRegistered, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'BUILDING',
-        id: event.data.buildingId,
-        communityId: event.communityId,
-        parentId: event.data.gridId,
-        gridId: event.data.gridId,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(BuildingMovedToGrid, async (event, { em }) => {
-      await moveBuildingFacts(em, {
-        buildingId: event.data.buildingId,
-        toGridId: event.data.toGridId,
-        communityId: event.communityId,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(HouseholdRegistered, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'HOUSEHOLD',
-        id: event.data.householdId,
-        communityId: event.communityId,
-        parentId: event.data.buildingId,
-        gridId: event.data.gridId,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(StaffRegistered, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'STAFF',
-        id: event.data.staffId,
-        communityId: event.communityId,
-        status: event.data.active ? 'ACTIVE' : 'INACTIVE',
-        department: event.data.department,
-        gridIds: event.data.gridIds,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(OrganizationRegistered, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'ORGANIZATION',
-        id: event.data.organizationId,
-        communityId: event.communityId,
-        gridId: event.data.gridId,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(ResidentRegistered, async (event, { em }) => {
-      await impliedPlaces(implied, em, event.communityId, event.data, at(event.occurredAt));
-      await applyReferenceFacts(em, {
-        kind: 'RESIDENT',
-        id: event.data.residentId,
-        communityId: event.communityId,
-        status: 'ACTIVE',
-        parentId: event.data.householdId,
-        gridId: event.data.gridId,
-        birthDate: event.data.birthDate,
-        ...(keepsGender ? { gender: event.data.gender } : {}),
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(ResidentMovedIn, async (event, { em }) => {
-      await impliedPlaces(implied, em, event.communityId, event.data, at(event.occurredAt));
-      await applyReferenceFacts(em, {
-        kind: 'RESIDENT',
-        id: event.data.residentId,
-        communityId: event.communityId,
-        status: 'ACTIVE',
-        parentId: event.data.householdId,
-        gridId: event.data.gridId,
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(ResidentMovedOut, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'RESIDENT',
-        id: event.data.residentId,
-        communityId: event.communityId,
-        status: 'MOVED_OUT',
-        occurredAt: at(event.occurredAt),
-      });
-    })
-    .on(ResidentDeceased, async (event, { em }) => {
-      await applyReferenceFacts(em, {
-        kind: 'RESIDENT',
-        id: event.data.residentId,
-        communityId: event.communityId,
-        status: 'DECEASED',
-        occurredAt: at(event.occurredAt),
-      });
-    });
+  return (
+    new EventConsumer({ service, source: 'residents', purpose: 'references', orm, bus, outbox, logger })
+      // streets (their code in `id` and `communityId`, the district in `parentId`): a street admin's token is taken
+      // once its street is registered, before its first community is
+      .on(StreetRegistered, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'STREET',
+          id: event.data.streetCode,
+          communityId: event.data.streetCode,
+          parentId: event.data.districtCode,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(CommunityRegistered, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'COMMUNITY',
+          id: event.data.communityId,
+          communityId: event.data.communityId,
+          parentId: event.data.streetCode,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(GridRegistered, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'GRID',
+          id: event.data.gridId,
+          communityId: event.communityId,
+          gridId: event.data.gridId,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(BuildingRegistered, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'BUILDING',
+          id: event.data.buildingId,
+          communityId: event.communityId,
+          parentId: event.data.gridId,
+          gridId: event.data.gridId,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(BuildingMovedToGrid, async (event, { em }) => {
+        await moveBuildingFacts(em, {
+          buildingId: event.data.buildingId,
+          toGridId: event.data.toGridId,
+          communityId: event.communityId,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(HouseholdRegistered, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'HOUSEHOLD',
+          id: event.data.householdId,
+          communityId: event.communityId,
+          parentId: event.data.buildingId,
+          gridId: event.data.gridId,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(StaffRegistered, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'STAFF',
+          id: event.data.staffId,
+          communityId: event.communityId,
+          status: event.data.active ? 'ACTIVE' : 'INACTIVE',
+          department: event.data.department,
+          gridIds: event.data.gridIds,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(OrganizationRegistered, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'ORGANIZATION',
+          id: event.data.organizationId,
+          communityId: event.communityId,
+          gridId: event.data.gridId,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(ResidentRegistered, async (event, { em }) => {
+        await impliedPlaces(implied, em, event.communityId, event.data, at(event.occurredAt));
+        await applyReferenceFacts(em, {
+          kind: 'RESIDENT',
+          id: event.data.residentId,
+          communityId: event.communityId,
+          status: 'ACTIVE',
+          parentId: event.data.householdId,
+          gridId: event.data.gridId,
+          birthDate: event.data.birthDate,
+          ...(keepsGender ? { gender: event.data.gender } : {}),
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(ResidentMovedIn, async (event, { em }) => {
+        await impliedPlaces(implied, em, event.communityId, event.data, at(event.occurredAt));
+        await applyReferenceFacts(em, {
+          kind: 'RESIDENT',
+          id: event.data.residentId,
+          communityId: event.communityId,
+          status: 'ACTIVE',
+          parentId: event.data.householdId,
+          gridId: event.data.gridId,
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(ResidentMovedOut, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'RESIDENT',
+          id: event.data.residentId,
+          communityId: event.communityId,
+          status: 'MOVED_OUT',
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      .on(ResidentDeceased, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'RESIDENT',
+          id: event.data.residentId,
+          communityId: event.communityId,
+          status: 'DECEASED',
+          occurredAt: at(event.occurredAt),
+        });
+      })
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
 import { Entity, Index, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 
 /** The kinds of residents' records other services refer to by id. */
-export type ReferenceKind = 'COMMUNITY' | 'RESIDENT' | 'HOUSEHOLD' | 'BUILDING' | 'GRID' | 'STAFF' | 'ORGANIZATION';
+export type ReferenceKind =
+  'STREET' | 'COMMUNITY' | 'RESIDENT' | 'HOUSEHOLD' | 'BUILDING' | 'GRID' | 'STAFF' | 'ORGANIZATION';
 
 export const REFERENCE_LABELS: Record<ReferenceKind, string> = {
+  STREET: '街道',
   COMMUNITY: '社区',
   RESIDENT: '居民',
   HOUSEHOLD: '住户',
@@ -37,7 +39,7 @@ export class ReferenceProjection {
   @Property({ type: 'string', length: 12 })
   status: string = 'ACTIVE';
 
-  /** Resident → household, household → building, building → grid, community → street code. */
+  /** Resident → household, household → building, building → grid, community → street code, street → district. */
   @Property({ type: 'string', length: 36, nullable: true })
   parentId: string | null = null;
 

@@ -1,3 +1,4 @@
+import { GRID_CODE } from '@shequ/auth';
 import { InvalidInputError } from '@shequ/errors';
 
 /**
@@ -7,7 +8,7 @@ import { InvalidInputError } from '@shequ/errors';
 export const DISTRICT_CODE = /^\d{6}$/;
 export const STREET_CODE = /^\d{9}$/;
 export const COMMUNITY_CODE = /^\d{12}$/;
-export const GRID_CODE = /^(\d{12})-(\d{2,3})$/;
+export { GRID_CODE };
 
 export function validStreetCode(raw: string, field = 'code'): string {
   const code = raw.trim();

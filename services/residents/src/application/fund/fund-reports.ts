@@ -74,53 +74,86 @@ export interface FundAnnualReport {
 
 /**
  * The annual report for residents: totals, donors thanked by name only where they agreed, disbursements by
- * reason (counts and amounts), programme awards and outside applications as counts — recipients never appear.
+ * reason (counts and amounts), programme awards and outside applications as counts — recipients never appear. Counted
+ * by the database: the year's donations summed per donor and form (reversed ones left out), its applications per
+ * programme kind and status — never the year's rows read into memory.
  */
 export async function fundAnnualReport(em: EntityManager, scope: Scope, year: number): Promise<FundAnnualReport> {
   const summary = await fundLedgerSummary(em, scope, year);
-  const donations = await em.find(
-    FundDonation,
-    { ...scope, receivedOn: { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` } },
-    { populate: ['donor'] },
-  );
-  const reversed = new Set(
-    (
-      await em.find(
-        FundLedgerEntry,
-        { ...scope, kind: 'REVERSAL', donationId: { $in: donations.map((d) => d.id) } },
-        { fields: ['donationId'] },
-      )
-    ).map((e) => e.donationId),
-  );
-  const rows: ReportDonation[] = donations.map((d) => {
-    const donor = d.donor.getEntity();
-    return {
-      donorId: donor.id,
-      donorKind: donor.kind,
-      donorName: donor.name,
-      namedInReport: donor.namedInReport,
-      form: d.form,
-      amountFen: d.amountFen,
-      reversed: reversed.has(d.id),
-    };
-  });
-  const applications = await em.find(
-    FundApplication,
-    { ...scope, appliedOn: { $gte: `${year}-01-01`, $lt: `${year + 1}-01-01` } },
-    { populate: ['programme'] },
-  );
-  const awarded = applications.filter((a) => a.status === 'AWARDED');
-  const sponsored = awarded.filter((a) => a.programme.getEntity().kind === 'SPONSORED');
-  const outside = applications.filter((a) => a.programme.getEntity().kind === 'OUTSIDE_BODY');
-  const outsideAwarded = outside.filter((a) => a.status === 'AWARDED');
+  const [from, to] = [`${year}-01-01`, `${year + 1}-01-01`];
+  const sqlEm = em as unknown as SqlEntityManager;
+  const knex = sqlEm.getKnex();
+  const donations = sqlEm
+    .createQueryBuilder(FundDonation, 'd')
+    .join('d.donor', 'dn')
+    .where({ ...scope, receivedOn: { $gte: from, $lt: to } } as never)
+    .getKnexQuery();
+  donations
+    .clearSelect()
+    .select(
+      knex.raw(
+        'dn."id" as "donorId", dn."kind" as "donorKind", dn."name" as "donorName", ' +
+          'dn."named_in_report" as "namedInReport", d."form" as "form", ' +
+          'sum(d."amount_fen") as "amountFen", count(*) as "donations"',
+      ),
+    )
+    // a donation corrected by a reversal (a wrong receipt) is not in the report
+    .whereNotExists(
+      knex
+        .select(knex.raw('1'))
+        .from('fund_ledger_entry as r')
+        .where('r.kind', 'REVERSAL')
+        .whereRaw('r."donation_id" = d."id"'),
+    )
+    .groupByRaw('1, 2, 3, 4, 5');
+  const rows: ReportDonation[] = (await execute(em, donations)).map((r) => ({
+    donorId: String(r.donorId),
+    donorKind: r.donorKind as ReportDonation['donorKind'],
+    donorName: (r.donorName ?? null) as string | null,
+    namedInReport: r.namedInReport === true || r.namedInReport === 1 || r.namedInReport === '1',
+    form: r.form as ReportDonation['form'],
+    amountFen: Number(r.amountFen),
+    donations: Number(r.donations),
+    reversed: false,
+  }));
+  const applications = sqlEm
+    .createQueryBuilder(FundApplication, 'a')
+    .join('a.programme', 'p')
+    .where({ ...scope, appliedOn: { $gte: from, $lt: to } } as never)
+    .getKnexQuery();
+  applications
+    .clearSelect()
+    .select(
+      knex.raw(
+        'p."kind" as "kind", a."status" as "status", count(*) as "applications", ' +
+          'coalesce(sum(a."awarded_fen"), 0) as "awardedFen"',
+      ),
+    )
+    .groupByRaw('1, 2');
+  const byKind = (await execute(em, applications)).map((r) => ({
+    kind: String(r.kind),
+    awarded: r.status === 'AWARDED',
+    applications: Number(r.applications),
+    awardedFen: Number(r.awardedFen),
+  }));
+  const sum = (rows: typeof byKind, of: 'applications' | 'awardedFen') => rows.reduce((s, r) => s + r[of], 0);
+  const sponsored = byKind.filter((r) => r.kind === 'SPONSORED' && r.awarded);
+  const outside = byKind.filter((r) => r.kind === 'OUTSIDE_BODY');
+  const outsideAwarded = outside.filter((r) => r.awarded);
   return {
     summary,
     donors: donorReport(rows),
-    donations: rows.filter((r) => !r.reversed).length,
-    programmeAwards: sponsored.length,
-    programmeAwardedFen: sponsored.reduce((s, a) => s + (a.awardedFen ?? 0), 0),
-    outsideApplications: outside.length,
-    outsideAwarded: outsideAwarded.length,
-    outsideAwardedFen: outsideAwarded.reduce((s, a) => s + (a.awardedFen ?? 0), 0),
+    donations: rows.reduce((s, r) => s + (r.donations ?? 1), 0),
+    programmeAwards: sum(sponsored, 'applications'),
+    programmeAwardedFen: sum(sponsored, 'awardedFen'),
+    outsideApplications: sum(outside, 'applications'),
+    outsideAwarded: sum(outsideAwarded, 'applications'),
+    outsideAwardedFen: sum(outsideAwarded, 'awardedFen'),
   };
+}
+
+/** Runs a Knex query built from a MikroORM query builder (its bindings in the driver's form). */
+async function execute(em: EntityManager, query: { toSQL(): { sql: string; bindings: readonly unknown[] } }) {
+  const { sql, bindings } = query.toSQL();
+  return (await em.getConnection().execute(sql, bindings as unknown[])) as Array<Record<string, unknown>>;
 }

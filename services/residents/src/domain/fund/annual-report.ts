@@ -10,6 +10,8 @@ export interface ReportDonation {
   form: 'MONEY' | 'IN_KIND';
   amountFen: number;
   reversed: boolean;
+  /** How many donations this row sums (the year's donations summed per donor and form); 1 when omitted. */
+  donations?: number;
 }
 
 export interface NamedDonor {
@@ -47,7 +49,7 @@ export function donorReport(donations: ReportDonation[]): DonorReport {
     const row = byDonor.get(d.donorId) ?? { d, money: 0, inKind: 0, count: 0 };
     if (d.form === 'MONEY') row.money += d.amountFen;
     else row.inKind += d.amountFen;
-    row.count += 1;
+    row.count += d.donations ?? 1;
     byDonor.set(d.donorId, row);
   }
   const rows = [...byDonor.values()];

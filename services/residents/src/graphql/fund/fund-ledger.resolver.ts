@@ -1,7 +1,14 @@
 import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
-import { fundAnnualReport, fundLedgerSummary } from '../../application/fund/fund-reports.js';
+import { fundAnnualReport, fundLedgerSummary, type FundAnnualReport } from '../../application/fund/fund-reports.js';
+import {
+  controlAwards,
+  controlOutsideApplications,
+  controlReasonSummaries,
+  exactReasonSummaries,
+} from '../../domain/fund/fund-disclosure.js';
+import type { LedgerSummary } from '../../domain/fund/ledger-summary.js';
 import { reverseFundLedgerEntry } from '../../application/fund/ledger-corrections.js';
 import { FundLedgerEntry } from '../../entities/fund/fund-ledger-entry.js';
 import { fundActor } from './fund-context.js';
@@ -12,6 +19,38 @@ import { FundAnnualReportType, FundLedgerEntryType, FundLedgerSummaryType } from
 function validYear(year: number): number {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InvalidInputError('year', '年度无效');
   return year;
+}
+
+/**
+ * Counts of disbursements by reason and of awards exactly for callers who read the fund person by person (`fund:read`);
+ * for the others (analysts: `fund:statistics` alone) under statistical disclosure control (`fund-disclosure.ts`).
+ */
+function shownSummary(summary: LedgerSummary, ctx: SubgraphContext) {
+  return {
+    ...summary,
+    reasons: ctx.access.can('fund:read')
+      ? exactReasonSummaries(summary.reasons)
+      : controlReasonSummaries(summary.reasons),
+  };
+}
+
+function shownAwards(report: FundAnnualReport, ctx: SubgraphContext) {
+  if (ctx.access.can('fund:read')) return { suppressed: null };
+  const programme = controlAwards(report.programmeAwards, report.programmeAwardedFen);
+  const outside = controlOutsideApplications(report);
+  const reasons = [
+    programme.suppressed && `programmeAwards、programmeAwardedFen：${programme.suppressed}`,
+    outside.applications.suppressed && `outsideApplications：${outside.applications.suppressed}`,
+    outside.awarded.suppressed && `outsideAwarded、outsideAwardedFen：${outside.awarded.suppressed}`,
+  ].filter(Boolean);
+  return {
+    programmeAwards: programme.count,
+    programmeAwardedFen: programme.amountFen,
+    outsideApplications: outside.applications.count,
+    outsideAwarded: outside.awarded.count,
+    outsideAwardedFen: outside.awarded.amountFen,
+    suppressed: reasons.length > 0 ? reasons.join('；') : null,
+  };
 }
 
 @Resolver(() => FundLedgerEntryType)
@@ -25,9 +64,9 @@ export class FundLedgerResolver {
   @Query(() => FundLedgerSummaryType, {
     description: '基金年度收支：余额、按月与按救助事由（需 fund:statistics；分析人员为所辖社区合计）',
   })
-  fundLedgerSummary(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
+  async fundLedgerSummary(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('fund:statistics');
-    return fundLedgerSummary(ctx.em, communityWhere(ctx.access), validYear(year));
+    return shownSummary(await fundLedgerSummary(ctx.em, communityWhere(ctx.access), validYear(year)), ctx);
   }
 
   @Query(() => FundAnnualReportType, {
@@ -39,6 +78,8 @@ export class FundLedgerResolver {
     const report = await fundAnnualReport(ctx.em, communityWhere(ctx.access), validYear(year));
     return {
       ...report,
+      ...shownAwards(report, ctx),
+      summary: shownSummary(report.summary, ctx),
       namedDonors: ctx.access.can('fund:read') ? report.donors.namedDonors : [],
       unnamedDonors: report.donors.unnamedDonors,
       unnamedMoneyFen: report.donors.unnamedMoneyFen,

@@ -179,11 +179,20 @@ export class FundReasonSummaryType {
   @Field(() => FundDisbursementReasonEnum, { description: '救助事由' })
   reason!: string;
 
-  @Field(() => Int, { description: '发放笔数（冲正后）' })
-  disbursements!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '发放笔数（冲正后）；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员）',
+  })
+  disbursements!: number | null;
 
-  @Field(() => Int, { description: '支出（分）' })
-  spendingFen!: number;
+  @Field(() => Int, { nullable: true, description: '支出（分）；笔数已抑制时为空' })
+  spendingFen!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '为何笔数与金额为空（统计披露控制）；显示时为空',
+  })
+  suppressed!: string | null;
 }
 
 @ObjectType('FundLedgerSummary', { description: '基金年度收支：余额、按月与按事由的收入和支出' })
@@ -268,20 +277,37 @@ export class FundAnnualReportType {
   @Field(() => Int, { description: '物资捐赠估值合计（分，不计入余额）' })
   inKindValueFen!: number;
 
-  @Field(() => Int, { description: '定向资助项目（助学金）资助人数' })
-  programmeAwards!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '定向资助项目（助学金）资助人数；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员）',
+  })
+  programmeAwards!: number | null;
 
-  @Field(() => Int, { description: '定向资助项目资助金额（分）' })
-  programmeAwardedFen!: number;
+  @Field(() => Int, { nullable: true, description: '定向资助项目资助金额（分）；人数已抑制时为空' })
+  programmeAwardedFen!: number | null;
 
-  @Field(() => Int, { description: '代为向外部机构申请的救助件数' })
-  outsideApplications!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '代为向外部机构申请的救助件数；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员）',
+  })
+  outsideApplications!: number | null;
 
-  @Field(() => Int, { description: '其中获批件数' })
-  outsideAwarded!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '其中获批件数；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员）',
+  })
+  outsideAwarded!: number | null;
 
-  @Field(() => Int, { description: '外部机构救助金额（分，由该机构发放）' })
-  outsideAwardedFen!: number;
+  @Field(() => Int, { nullable: true, description: '外部机构救助金额（分，由该机构发放）；获批件数已抑制时为空' })
+  outsideAwardedFen!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空',
+  })
+  suppressed!: string | null;
 }
 
 @ObjectType('FundProgramme', {
