@@ -54,23 +54,7 @@ const STATISTICS: Array<{
    */
   controlled?: boolean;
 }> = [
-  {
-    name: 'residentStatistics (grid)',
-    service: 'residents',
-    query: `{ residentStatistics(groupBy: [GRID]) { total groups { count } } }`,
-    fromGraph: (d) =>
-      countsOf(
-        d.residentStatistics.groups.map((g: any) => g.count),
-        d.residentStatistics.total,
-      ),
-    sql: `select count(*) as n from resident r left join household h on h.id = r.household_id
-          left join building b on b.id = h.building_id where r.community_id like '350203%' group by b.grid_id`,
-    fromSql: (rows) =>
-      countsOf(
-        rows.map((r) => Number(r.n)),
-        rows.reduce((s, r) => s + Number(r.n), 0),
-      ),
-  },
+  residentCrossTable('residentStatistics (grid)', ['GRID']),
   {
     name: 'caseStatistics (category)',
     service: 'cases',
@@ -305,14 +289,6 @@ function compareControlled(graph: Record<string, number | null>, sql: Numbers, n
   const shown = Object.entries(graph).filter(([, n]) => n !== null);
   expect(Object.fromEntries(shown), name).toEqual(Object.fromEntries(shown.map(([k]) => [k, sql[k] ?? 0])));
   return { listed: Object.keys(graph).length - 1, suppressed: Object.keys(graph).length - shown.length };
-}
-
-/** Group counts without their keys (a grid's id or name is the service's business), sorted, and the total. */
-function countsOf(counts: number[], total: number): Numbers {
-  return Object.fromEntries([
-    ['total', total],
-    ...[...counts].sort((a, b) => a - b).map((n, i) => [`#${i}`, n] as const),
-  ]);
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
