@@ -1,3 +1,5 @@
+import { InvalidInputError } from '@shequ/errors';
+
 /**
  * Statistical disclosure control for counts over protected attributes (care categories, sensitive tags, party
  * data) shown to callers who may not see those attributes person by person.
@@ -96,4 +98,27 @@ export function controlTotal(total: number, threshold = disclosureThreshold()): 
   return total < threshold
     ? { count: null, suppressed: SUPPRESSED_SMALL(threshold) }
     : { count: total, suppressed: null };
+}
+
+/**
+ * The most groups a table controlled as a whole may list. Such a table lists every combination of the values each
+ * dimension can take in the caller's scope (zero cells too, so that a group's presence tells nothing), and those
+ * values come from the vocabularies and the place registry, never from a count of the rows: a district's buildings ×
+ * genders × age bands would be hundreds of thousands of groups.
+ */
+export const MAX_CONTROLLED_GROUPS = 20_000;
+
+/**
+ * The number of groups of a table controlled as a whole, given how many values each dimension lists; past
+ * `MAX_CONTROLLED_GROUPS` an `InvalidInputError` on `groupBy` in Chinese, which ends with what to narrow
+ * (`narrow`, e.g. «范围» or «时间、范围»).
+ */
+export function controlledTableSize(valuesPerDimension: readonly number[], narrow = '范围'): number {
+  const size = valuesPerDimension.reduce((n, v) => n * v, 1);
+  if (size > MAX_CONTROLLED_GROUPS)
+    throw new InvalidInputError(
+      'groupBy',
+      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 ${size} 组），请减少分组维度或缩小${narrow}`,
+    );
+  return size;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { controlDisclosure, controlTotal, disclosureThreshold } from '../src/index.js';
+import { InvalidInputError } from '@shequ/errors';
+import {
+  controlDisclosure,
+  controlledTableSize,
+  controlTotal,
+  disclosureThreshold,
+  MAX_CONTROLLED_GROUPS,
+} from '../src/index.js';
 
 type Keys = [row: string, column: string];
 const cell = (row: string, column: string, count: number) => ({ keys: [row, column] as Keys, count });
@@ -49,5 +56,24 @@ describe('statistical disclosure control', () => {
     expect(disclosureThreshold({})).toBe(5);
     expect(disclosureThreshold({ SHEQU_DISCLOSURE_THRESHOLD: '10' })).toBe(10);
     expect(disclosureThreshold({ SHEQU_DISCLOSURE_THRESHOLD: 'x' })).toBe(5);
+  });
+});
+
+describe('controlledTableSize', () => {
+  it('multiplies the values of each dimension, and refuses a table past MAX_CONTROLLED_GROUPS naming groupBy', () => {
+    expect(controlledTableSize([3, 7, 2])).toBe(42);
+    expect(controlledTableSize([])).toBe(1);
+    expect(controlledTableSize([MAX_CONTROLLED_GROUPS])).toBe(MAX_CONTROLLED_GROUPS);
+    let error: unknown;
+    try {
+      controlledTableSize([1_000, 3, 7], '时间、范围');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'groupBy' });
+    expect((error as Error).message).toBe(
+      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 21000 组），请减少分组维度或缩小时间、范围`,
+    );
   });
 });

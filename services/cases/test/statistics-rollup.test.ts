@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CaseCategories, communityMonth, type EvaluationGrade } from '@shequ/contracts';
 import { ensureRollups, rebuildRollup } from '@shequ/database';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
@@ -261,6 +261,29 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     await ensureRollups(service.orm.em, [caseRollup]);
     await expectAreaRollupEqualsRollup();
     expect(await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY'])).toEqual(before);
+  });
+
+  it('counts an analyst’s table once when no filter but the time window narrows it', async () => {
+    // before, the analyst's groups were counted a second time, the same query, only to list the values present
+    const spy = vi.spyOn(service.orm.em.getConnection(), 'execute');
+    try {
+      const query = `{ caseStatistics(groupBy: [CATEGORY, MONTH]) { category month count suppressed } }`;
+      const result = await service.graphql(query, undefined, { role: 'analyst' });
+      expect(result.errors).toBeUndefined();
+      // the grouped sums over the rollup (background scans of the service may run meanwhile: not these)
+      const reads = spy.mock.calls.filter(([sql]) => typeof sql === 'string' && /sum\(g\."n"\) as "count"/.test(sql));
+      expect(reads).toHaveLength(1);
+      const exact = (await service.graphql(query, undefined, { role: 'community_admin' })).data.caseStatistics;
+      const listed = result.data.caseStatistics as Array<{ category: string; month: string; count: number | null }>;
+      // every category × month of the scope listed; the counts shown are the exact ones
+      expect(listed.length).toBe(
+        new Set(exact.map((g: any) => g.category)).size * new Set(exact.map((g: any) => g.month)).size,
+      );
+      for (const g of listed.filter((g) => g.count !== null))
+        expect(g.count).toBe(exact.find((e: any) => e.category === g.category && e.month === g.month)?.count ?? 0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('answers analysts through the API within their community or street', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -302,6 +302,38 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
       expect((exact.data.residentStatistics.groups as any[]).some((g) => g.count > 0 && g.count < 5)).toBe(true);
     });
 
+    it('an analyst’s filtered table is one count: the values listed come from the registry and vocabularies, not a second count', async () => {
+      // before, a filter made the analyst's table count everyone a second time without it, only to list the values
+      const spy = vi.spyOn(service.orm.em.getConnection(), 'execute');
+      process.env.SHEQU_DISCLOSURE_THRESHOLD = '1';
+      try {
+        const result = await service.graphql(
+          STATS,
+          { groupBy: ['GRID', 'AGE_BAND'], filter: { status: 'ACTIVE' } },
+          { role: 'analyst', community: '350203008' },
+        );
+        expect(result.errors).toBeUndefined();
+        // the same table as when the values were those present in the scope (here every value is present): every
+        // grid × age band × gender, zero cells listed, cells below 2 null, no line with one suppressed cell
+        const { total, totalSuppressed, groups } = result.data.residentStatistics;
+        expect([total, totalSuppressed]).toEqual([7, null]);
+        expect(
+          Object.fromEntries(
+            groups.map((g: any) => [
+              g.keys.map((k: any) => k.value).join('/'),
+              g.count ?? (/反推/.test(g.suppressed) ? 'complement' : 'small'),
+            ]),
+          ),
+        ).toEqual(ANALYST_FILTERED_TABLE);
+        // one grouped count of the rollup (before: two, the second without the filter)
+        const counts = spy.mock.calls.filter(([sql]) => typeof sql === 'string' && /sum\(g\."n"\)/.test(sql));
+        expect(counts).toHaveLength(1);
+      } finally {
+        delete process.env.SHEQU_DISCLOSURE_THRESHOLD;
+        spy.mockRestore();
+      }
+    });
+
     it('one suppressed cell is never alone in a line: the total cannot give it back', async () => {
       const result = await service.graphql(STATS, { groupBy: ['GRID', 'CARE_CATEGORY'] }, { role: 'family_planning' });
       const groups = result.data.residentStatistics.groups as any[];
@@ -322,3 +354,19 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
     });
   });
 });
+
+/** `groupBy: [GRID, AGE_BAND]` of the active residents as the analyst sees it at threshold 1 (suppressed: why). */
+const ANALYST_FILTERED_TABLE = {
+  'grid-a/AGE_0_6': 'small',
+  'grid-a/AGE_18_34': 'complement',
+  'grid-a/AGE_35_59': 1,
+  'grid-a/AGE_60_79': 'small',
+  'grid-a/AGE_7_17': 'complement',
+  'grid-a/AGE_80_PLUS': 'complement',
+  'grid-b/AGE_0_6': 'complement',
+  'grid-b/AGE_18_34': 'small',
+  'grid-b/AGE_35_59': 1,
+  'grid-b/AGE_60_79': 'complement',
+  'grid-b/AGE_7_17': 'small',
+  'grid-b/AGE_80_PLUS': 'small',
+};

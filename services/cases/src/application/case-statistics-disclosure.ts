@@ -1,5 +1,4 @@
-import { controlDisclosure, disclosureThreshold } from '@shequ/auth';
-import { InvalidInputError } from '@shequ/errors';
+import { controlDisclosure, controlledTableSize, disclosureThreshold, MAX_CONTROLLED_GROUPS } from '@shequ/auth';
 import type { EvaluationGrade } from '@shequ/contracts';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
@@ -7,11 +6,7 @@ import { RATED_GRADES } from './case-statistics-rollup.js';
 
 type Measure = 'count' | 'resolved' | EvaluationGrade;
 
-/**
- * The most groups a table under disclosure control may list: it lists every combination of the values in scope
- * (zero cells too), so a district's grids × categories × months would be hundreds of thousands of rows.
- */
-export const MAX_CONTROLLED_GROUPS = 20_000;
+export { MAX_CONTROLLED_GROUPS };
 
 const LABELS: Record<Measure | 'onTimeRate' | 'averageResolutionHours', string> = {
   count: '事项数',
@@ -63,12 +58,10 @@ export function controlCaseStatistics(
   // the groups listed: every combination of the values, numbered in mixed radix (the last dimension fastest), so a
   // line (the groups that differ in one dimension) is the group's number with that dimension's digit taken out
   const strides = dimensions.map((_, i) => values.slice(i + 1).reduce((n, v) => n * v.length, 1));
-  const total = values.reduce((n, v) => n * v.length, 1);
-  if (total > MAX_CONTROLLED_GROUPS)
-    throw new InvalidInputError(
-      'groupBy',
-      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 ${total} 组），请减少分组维度或缩小时间、范围`,
-    );
+  const total = controlledTableSize(
+    values.map((v) => v.length),
+    '时间、范围',
+  );
   const digitOf = dimensions.map((d, i) => new Map(values[i].map((value, digit) => [value, digit])));
   const numberOf = (key: StatisticsGroup['key']) =>
     dimensions.reduce((n, d, i) => n + digitOf[i].get(key[d] ?? null)! * strides[i], 0);

@@ -30,13 +30,16 @@ export class CaseStatisticsResolver {
     const protect = !ctx.access.can('cases:read');
     // ratings are residents' evaluations, read one by one only with cases:appraisal (a key with cases:read has not)
     const protectRatings = protect || !ctx.access.can('cases:appraisal');
+    // the groups of the scope and window are those counted unless another filter narrows the counts: then only
+    // are they counted a second time, without it
+    const narrowed = Boolean(filter?.category || filter?.channel || filter?.department || filter?.gridId);
     const universe =
-      protect && dimensions.length
+      protect && dimensions.length && narrowed
         ? await caseStatistics(ctx.em, scope, dimensions, {
             openedFrom: filter?.openedFrom,
             openedTo: filter?.openedTo,
           })
-        : [];
+        : counted;
     const groups = await withCaseStatisticsKeys(
       ctx.em,
       dimensions,

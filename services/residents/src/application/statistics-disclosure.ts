@@ -1,7 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { controlDisclosure, controlTotal, disclosureThreshold, type ControlledCount } from '@shequ/auth';
-import { CareCategories, type CareCategory } from '@shequ/contracts';
+import {
+  controlDisclosure,
+  controlledTableSize,
+  controlTotal,
+  disclosureThreshold,
+  MAX_CONTROLLED_GROUPS,
+  type ControlledCount,
+} from '@shequ/auth';
+import { communityScopeSql } from '@shequ/database';
+import { CareCategories, Genders, ResidenceTypes, ResidentStatuses, type CareCategory } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
+import { AgeBands } from '../domain/age-bands.js';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import type { ResidentCriteria } from './resident-query.js';
 import {
@@ -118,19 +127,17 @@ export async function controlledResidentStatistics(
   };
 }
 
-/**
- * The most groups a table controlled as a whole may list: it lists every combination of the values in scope (zero
- * cells too), so a district's buildings × genders × age bands would be hundreds of thousands of rows.
- */
-export const MAX_CONTROLLED_GROUPS = 20_000;
+export { MAX_CONTROLLED_GROUPS };
 
 /**
  * `residentStatistics` for a caller who may not read residents at all (without `residents:read`: analysts, keys with
  * `residents:statistics` alone). Every count is of people whose gender, age, residence type and care categories
  * the caller cannot read, so every cell is controlled, as `caseStatistics` and `eventStatistics` control theirs: the
- * table lists every combination of the values present in the caller's scope before the filters (every care
+ * table lists every combination of the values each dimension can take in the caller's scope (`valuesInScope`: the
+ * grids and buildings of the place registry, every gender, age band, residence type and status, every care
  * category it may count and «非关爱对象»), zero cells too, a cell below the threshold is null, secondary suppression
- * along every dimension, and the total is null below the threshold.
+ * along every dimension, and the total is null below the threshold. Listing the values that can be, not those that
+ * are, tells nothing of the people and costs no second count: one grouped query over the rollup, whatever the filter.
  */
 async function controlWholeTable(
   em: EntityManager,
@@ -150,24 +157,15 @@ async function controlWholeTable(
       totalSuppressed: total.suppressed,
       groups: result.groups.map((g) => ({ ...g, ...controlTotal(g.count, threshold) })),
     };
-  const filtered = criteria && Object.values(criteria).some((v) => v !== null && v !== undefined);
-  const universe = filtered ? await residentStatistics(em, null, scope, dimensions, today, includeSensitive) : result;
+  const listed = await valuesInScope(em, scope, dimensions, counted);
   const values = dimensions.map((dimension, i) => {
-    const byValue = new Map<string, StatisticsKey>();
-    if (dimension === 'CARE_CATEGORY') {
-      for (const c of counted) byValue.set(c, { dimension, value: c, label: CareCategories.labels[c] });
-      byValue.set(NONE.value, { dimension, ...NONE });
-    }
-    for (const group of [...universe.groups, ...result.groups])
+    const byValue = new Map(listed[i].map((key) => [key.value, key]));
+    // a value counted but not in the registry of the scope (a resident whose building is another community's)
+    for (const group of result.groups)
       if (!byValue.has(group.keys[i].value)) byValue.set(group.keys[i].value, group.keys[i]);
     return [...byValue.values()];
   });
-  const size = values.reduce((n, v) => n * v.length, 1);
-  if (size > MAX_CONTROLLED_GROUPS)
-    throw new InvalidInputError(
-      'groupBy',
-      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 ${size} 组），请减少分组维度或缩小范围`,
-    );
+  controlledTableSize(values.map((v) => v.length));
   const idOf = (keys: readonly StatisticsKey[]) => keys.map((k) => k.value).join('\u0000');
   const byKey = new Map(result.groups.map((g) => [idOf(g.keys), g.count]));
   const cells: Array<{ keys: StatisticsKey[]; count: number }> = [];
@@ -191,4 +189,105 @@ async function controlWholeTable(
     ),
   });
   return { total: total.count, totalSuppressed: total.suppressed, groups: controlled };
+}
+
+const UNKNOWN = { value: 'UNKNOWN', label: '未知' };
+
+/**
+ * The values each dimension can take in the caller's scope, without counting anyone: the grids and the buildings of
+ * the scope's communities (a grid worker's grids) from the place registry; every gender, age band, residence type
+ * and status of the vocabularies; the care categories counted and «非关爱对象». «未知» (no building, no gender, no
+ * birth date recorded) is listed where someone in the scope has it, whatever the filter — a probe of one row by an
+ * index (`unknownInScope`), never a count: listed always, its zero cell would cost a shown cell of every line to
+ * secondary suppression. Small queries only (grids, buildings, one probe per dimension with «未知»).
+ */
+async function valuesInScope(
+  em: EntityManager,
+  scope: StatisticsScope,
+  dimensions: readonly StatisticsDimension[],
+  counted: readonly CareCategory[],
+): Promise<StatisticsKey[][]> {
+  const connection = em.getConnection();
+  const communityOf = (column: string) => communityScopeSql(column, scope.community.communityId);
+  const unknown = async (dimension: StatisticsDimension): Promise<StatisticsKey[]> => {
+    const found = await unknownInScope(connection, communityOf, dimension, scope.gridCodes !== null);
+    return found ? [{ dimension, ...UNKNOWN }] : [];
+  };
+  const places = async (dimension: 'GRID' | 'BUILDING'): Promise<StatisticsKey[]> => {
+    const alias = dimension === 'GRID' ? 'gr' : 'b';
+    const community = communityOf(`${alias}."community_id"`);
+    const parts = [community.text];
+    const params: unknown[] = [...community.params];
+    if (scope.gridCodes) {
+      parts.push(scope.gridCodes.length ? `gr."code" in (${scope.gridCodes.map(() => '?').join(', ')})` : '1 = 0');
+      params.push(...scope.gridCodes);
+    }
+    const from = dimension === 'GRID' ? '"grid" gr' : '"building" b join "grid" gr on gr."id" = b."grid_id"';
+    const rows = (await connection.execute(
+      `select ${alias}."id" as "id", ${alias}."name" as "name" from ${from}
+       where ${parts.map((p) => `(${p})`).join(' and ')}`,
+      params,
+    )) as Array<{ id: string; name: string }>;
+    const keys = rows
+      .map((row) => ({ dimension, value: String(row.id), label: String(row.name) }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'zh') || a.value.localeCompare(b.value));
+    return [...keys, ...(await unknown(dimension))];
+  };
+  const vocabulary = (dimension: StatisticsDimension, labels: Record<string, string>): StatisticsKey[] =>
+    Object.entries(labels).map(([value, label]) => ({ dimension, value, label }));
+  const valuesOf = async (dimension: StatisticsDimension): Promise<StatisticsKey[]> => {
+    switch (dimension) {
+      case 'GRID':
+      case 'BUILDING':
+        return places(dimension);
+      case 'GENDER':
+        return [...vocabulary(dimension, Genders.labels), ...(await unknown(dimension))];
+      case 'AGE_BAND':
+        return [...vocabulary(dimension, AgeBands.labels), ...(await unknown(dimension))];
+      case 'RESIDENCE_TYPE':
+        return vocabulary(dimension, ResidenceTypes.labels);
+      case 'STATUS':
+        return vocabulary(dimension, ResidentStatuses.labels);
+      case 'CARE_CATEGORY':
+        return [
+          ...counted.map((c) => ({ dimension, value: c, label: CareCategories.labels[c] })),
+          { dimension, ...NONE },
+        ];
+    }
+  };
+  const values: StatisticsKey[][] = [];
+  for (const dimension of dimensions) values.push(await valuesOf(dimension));
+  return values;
+}
+
+/**
+ * Whether anyone in the scope (before any filter) has no building (GRID, BUILDING; never in a grid worker's scope,
+ * which is grids), no gender or no birth date (AGE_BAND): one row looked up by an index — the rollups' building
+ * index, the per-community count rollup (a few rows a community), the residents' birth-date index.
+ */
+async function unknownInScope(
+  connection: ReturnType<EntityManager['getConnection']>,
+  communityOf: (column: string) => { text: string; params: string[] },
+  dimension: StatisticsDimension,
+  gridScope: boolean,
+): Promise<boolean> {
+  const probe = async (from: string, condition: string, column: string) => {
+    const community = communityOf(column);
+    const rows = (await connection.execute(
+      `select 1 as "found" from ${from} where ${condition} and (${community.text}) limit 1`,
+      community.params,
+    )) as unknown[];
+    return rows.length > 0;
+  };
+  switch (dimension) {
+    case 'GRID':
+    case 'BUILDING':
+      return !gridScope && probe('"resident_place_rollup" g', `g."building_id" = '' and g."n" > 0`, 'g."community_id"');
+    case 'GENDER':
+      return probe('"resident_count_rollup" g', `g."gender" = '' and g."n" > 0`, 'g."community_id"');
+    case 'AGE_BAND':
+      return probe('"resident" r', `r."birth_date" is null`, 'r."community_id"');
+    default:
+      return false;
+  }
 }
