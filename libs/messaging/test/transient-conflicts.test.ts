@@ -35,20 +35,25 @@ function delivered(event: EventEnvelope, deliveryCount = 1) {
  * transaction holds while it waits for `a`. The handler's side checks for the cycle first (a short
  * `deadlock_timeout`), so PostgreSQL aborts the consumer's transaction (40P01) and the other one commits.
  */
+/** A statement in the transaction of `em` (the core EntityManager type has no `execute`). */
+function sql(em: EntityManager, text: string): Promise<unknown> {
+  return em.getConnection().execute(text, [], 'all', em.getTransactionContext());
+}
+
 async function deadlockIn(em: EntityManager, orm: MikroORM): Promise<void> {
-  await em.execute(`set local deadlock_timeout = '400ms'`);
-  await em.execute(`select id from slot where id = 'a' for update`);
+  await sql(em, `set local deadlock_timeout = '400ms'`);
+  await sql(em, `select id from slot where id = 'a' for update`);
   let holdsB!: () => void;
   const bHeld = new Promise<void>((resolve) => (holdsB = resolve));
   const other = orm.em.fork().transactional(async (tx) => {
-    await tx.execute(`set local deadlock_timeout = '20s'`);
-    await tx.execute(`select id from slot where id = 'b' for update`);
+    await sql(tx, `set local deadlock_timeout = '20s'`);
+    await sql(tx, `select id from slot where id = 'b' for update`);
     holdsB();
-    await tx.execute(`select id from slot where id = 'a' for update`);
+    await sql(tx, `select id from slot where id = 'a' for update`);
   });
   await bHeld;
   try {
-    await em.execute(`select id from slot where id = 'b' for update`);
+    await sql(em, `select id from slot where id = 'b' for update`);
   } finally {
     // the other transaction gets `a` once this one is rolled back
     void other.catch(() => undefined);
