@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Genders, labelOf, PartyMeetingTypes, PartyOrganizationLevels } from '@shequ/contracts';
 import { ReferenceProjection } from '@shequ/subgraph';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { checkProbationExtension, checkStageHistory } from '../domain/development-pipeline.js';
@@ -6,7 +7,7 @@ import { meetingHolderAllowed } from '../domain/meeting-compliance.js';
 import { branchesUnder, checkMemberPlacement, checkPlacement } from '../domain/organization-tree.js';
 import { checkDecision, checkDecisionDate, checkPeriod, checkPeriodBegun } from '../domain/red-flag-selection.js';
 import { checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
-import type { PartyTransferStatus } from '../domain/vocabularies.js';
+import { PartyMemberStatuses, PartyTransferStatuses, type PartyTransferStatus } from '../domain/vocabularies.js';
 import {
   PartyAppraisal,
   PartyMeeting,
@@ -76,7 +77,10 @@ export async function partybuildingRuleViolations(
     const person = facts.get(m.residentId);
     if (!person) problems.push(`${what}: 居民 ${m.residentId} 不存在`);
     else {
-      if (m.gender !== person.gender) problems.push(`${what}: 性别 ${m.gender} 与居民档案 ${person.gender} 不一致`);
+      if (m.gender !== person.gender)
+        problems.push(
+          `${what}: 性别 ${labelOf(Genders, m.gender)} 与居民档案 ${labelOf(Genders, person.gender)} 不一致`,
+        );
       if (m.birthDate !== person.birthDate)
         problems.push(`${what}: 出生日期 ${m.birthDate} 与居民档案 ${person.birthDate} 不一致`);
     }
@@ -113,12 +117,15 @@ export async function partybuildingRuleViolations(
       dates[step.stamps] = on;
       status = step.to;
     }
-    if (status !== t.status) problems.push(`${what}: 状态 ${t.status} 不是按流程办到的（${status}）`);
+    if (status !== t.status)
+      problems.push(
+        `${what}: 状态 ${labelOf(PartyTransferStatuses, t.status)} 不是按流程办到的（${labelOf(PartyTransferStatuses, status)}）`,
+      );
     if (t.status === 'COMPLETED') {
       const member = t.memberId ? memberById.get(t.memberId) : undefined;
       if (!member) problems.push(`${what}: 办结的转接没有党员档案`);
       else if (t.direction === 'OUT' && member.status !== 'TRANSFERRED_OUT')
-        problems.push(`${what}: 转出已办结，党员仍为 ${member.status}`);
+        problems.push(`${what}: 转出已办结，党员仍为 ${labelOf(PartyMemberStatuses, member.status)}`);
     }
   }
 
@@ -131,7 +138,9 @@ export async function partybuildingRuleViolations(
     const holder = byId.get(meeting.organization.id)!;
     if (meeting.heldOn > today) problems.push(`${what}: 召开日期晚于今天`);
     if (!meetingHolderAllowed(meeting.type, holder.level))
-      problems.push(`${what}: ${holder.level} 不召开 ${meeting.type}`);
+      problems.push(
+        `${what}: ${labelOf(PartyOrganizationLevels, holder.level)} 不召开 ${labelOf(PartyMeetingTypes, meeting.type)}`,
+      );
     const branches = holder.level === 'BRANCH' ? [holder.id] : branchesUnder(holder.id, tree);
     const seen = new Set<string>();
     for (const a of byMeeting.get(meeting.id) ?? []) {
