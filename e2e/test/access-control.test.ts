@@ -636,9 +636,30 @@ describe('access control over the federated graph', () => {
       expect(other.data.resident).toBeNull();
     });
 
-    it('another community’s staff see none of these records', async () => {
+    it('another community’s staff see none of these records; a community never registered is refused', async () => {
+      // a credential whose community is no registered place describes no caller the platform has
+      const unregistered = await system.query(
+        '{ residents(first: 1) { totalCount } }',
+        {},
+        { role: 'community_admin', community: OTHER_COMMUNITY },
+      );
+      expect(unregistered.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(unregistered.data?.residents ?? null).toBeNull();
+      const registered = await system.query(
+        `mutation($input: RegisterCommunityInput!) { registerCommunity(input: $input) { community { id } } }`,
+        { input: { code: OTHER_COMMUNITY, name: '莲顺社区' } },
+        { role: 'street_admin', community: OTHER_COMMUNITY.slice(0, 9) },
+      );
+      expect(registered.errors).toBeUndefined();
       const caller: Caller = { role: 'community_admin', community: OTHER_COMMUNITY };
-      expect((await system.query(RESIDENT_VIEW([]), { id: residentId }, caller)).data.resident).toBeNull();
+      const seen = await waitFor(
+        async () => {
+          const result = await system.query(RESIDENT_VIEW([]), { id: residentId }, caller);
+          return result.errors ? undefined : result;
+        },
+        { timeoutMs: 60_000, what: 'the other community known to every service' },
+      );
+      expect(seen.data.resident).toBeNull();
       expect(
         (await system.query('{ residents(first: 1) { totalCount } households(first: 1) { totalCount } }', {}, caller))
           .data,
