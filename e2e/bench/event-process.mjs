@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import v8 from 'node:v8';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { ResidentRegistered } from '@shequ/contracts';
+import { CommunityRegistered, ResidentRegistered } from '@shequ/contracts';
 import * as messaging from '@shequ/messaging';
 import { BENCH_META, benchRegistration, startBenchService } from './bench-registration.mjs';
 
@@ -105,6 +105,16 @@ const startService = (name) => startBenchService(name, process.env.NATS_URL, pro
 async function residents() {
   const service = await startService('residents');
   await service.bus.firstConnection;
+  // the bench's community first, as residents registers a community before writing in it: the other services hold
+  // residents' events of a community they do not know
+  await service.orm.em.fork().transactional(async (em) => {
+    eventSink(service.outbox, em, BENCH_META).record(CommunityRegistered, {
+      communityId: BENCH_META.communityId,
+      name: '莲秀社区',
+      streetCode: BENCH_META.communityId.slice(0, 9),
+      districtCode: BENCH_META.communityId.slice(0, 6),
+    });
+  });
   messaging.relayPublishes?.on('published', (ids, at) => {
     for (const id of ids) stages.published.set(id, at);
   });
