@@ -270,8 +270,12 @@ describe.each(testDialects())('relay pipelining: hand-over at commit, acks in fl
 });
 
 describe.each(testDialects())('relay pacing: at most one publishing write per gatherMs (%s)', (dialect) => {
-  /** Long enough that a few commits surely end within it, on a loaded machine too. */
-  const GATHER_MS = 500;
+  /**
+   * Long enough that a few commits surely end within it, on a loaded machine too (500 ms was not: on a fresh CI
+   * machine running two suites at once, five PostgreSQL commits or an ack's round trip could outlast it, and the test
+   * saw the interval end between them).
+   */
+  const GATHER_MS = 1_500;
   let nats: NatsServerHandle;
   let orm: MikroORM;
   let bus: BusWithHeldAcks;
