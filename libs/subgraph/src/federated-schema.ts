@@ -55,7 +55,8 @@ export function nullableRootQueryFields(schema: GraphQLSchema): GraphQLSchema {
 /**
  * type-graphql resolvers → Federation 2 subgraph schema: build the type-graphql schema, make its root query fields
  * nullable, print it with its directives (`@key`, `@shareable` …), prepend the federation `@link`, and let
- * @apollo/subgraph build the executable subgraph with the same resolvers plus the reference resolvers.
+ * @apollo/subgraph build the executable subgraph with the same resolvers plus the reference resolvers — validating it
+ * as a subgraph, unless this exact SDL was validated by the build (`validated`: see `ValidatedSubgraphs`).
  */
 export async function buildFederatedSchema(
   settings: FederatedSchemaSettings,
