@@ -355,15 +355,12 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
         }),
       );
       expect(await counts(['GRID'], { careCategory: 'ADVANCED_AGE' })).toEqual(
-        tally(rows, (row) =>
-          (age(row, today) ?? -1) >= 80 ? `${(row.grid as string | null) ?? 'UNKNOWN'}` : null,
-        ),
+        tally(rows, (row) => ((age(row, today) ?? -1) >= 80 ? `${(row.grid as string | null) ?? 'UNKNOWN'}` : null)),
       );
       const advanced = (await counts(['CARE_CATEGORY'])).ADVANCED_AGE ?? 0;
       expect(advanced).toBe(
-        rows.filter(
-          (row) => (row.status === 'ACTIVE' && (age(row, today) ?? -1) >= 80) || Number(row.advanced) > 0,
-        ).length,
+        rows.filter((row) => (row.status === 'ACTIVE' && (age(row, today) ?? -1) >= 80) || Number(row.advanced) > 0)
+          .length,
       );
     }
     // the day after, the residents born tomorrow-80 years ago … are a band older: the counts moved with no write
