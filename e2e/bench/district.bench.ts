@@ -299,6 +299,16 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - start, value };
 }
 
+/**
+ * A service's own database on the district's server, as the services name it (`<database>_<service>`,
+ * libs/database `databaseLocation`), whatever the district's database is called (a copy of it too).
+ */
+function serviceDatabase(url: string, service: string): string {
+  const location = new URL(url);
+  location.pathname = `${location.pathname}_${service}`;
+  return location.toString();
+}
+
 const p = (samples: number[], q: number) =>
   percentile(
     [...samples].sort((a, b) => a - b),
@@ -354,7 +364,7 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
         console.log(`district benchmark row: ${line}`);
       };
       for (const s of STATISTICS) {
-        const client = new Client(url.replace(/\/district$/, `/district_${s.service}`));
+        const client = new Client(serviceDatabase(url, s.service));
         await client.connect();
         try {
           const graphTimes: number[] = [];
@@ -382,7 +392,7 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
           await client.end();
         }
       }
-      const residents = new Client(url.replace(/\/district$/, '/district_residents'));
+      const residents = new Client(serviceDatabase(url, 'residents'));
       await residents.connect();
       const gridId = String((await residents.query(`select id from grid order by id limit 1`)).rows[0].id);
       // [name, query, the count(*) its totalCount replaces (timed side by side, asserted equal)]

@@ -139,6 +139,24 @@ describe('npm run generate (300 residents, SQLite)', () => {
     expect(rollup).toEqual(grouped);
   });
 
+  it('fills the residents rollup by grid and birth year (statistics by age) equal to the GROUP BY over the base tables', () => {
+    const keys = `community_id, grid_id, birth_year, gender, residence_type, status, care_mask`;
+    const rollup = db.residents.prepare(`select ${keys}, n from resident_age_rollup order by ${keys}`).all();
+    const grouped = db.residents
+      .prepare(
+        `select ${keys}, count(*) as n from (
+           select r.community_id, coalesce(b.grid_id, '') as grid_id, coalesce(substr(r.birth_date, 1, 4), '') as birth_year,
+             coalesce(r.gender, '') as gender, r.residence_type, r.status,
+             coalesce((select sum(distinct ${careMaskCase()}) from care_record c
+                       where c.resident_id = r.id and c.ended_on is null), 0) as care_mask
+           from resident r left join household h on h.id = r.household_id left join building b on b.id = h.building_id)
+         group by ${keys} order by ${keys}`,
+      )
+      .all();
+    expect(rollup.length).toBeGreaterThan(0);
+    expect(rollup).toEqual(grouped);
+  });
+
   it('keeps the open care records per community and category (care_open_rollup) and when each record opened', () => {
     const rollup = db.residents
       .prepare(`select community_id, category, n from care_open_rollup order by community_id, category`)

@@ -36,9 +36,10 @@ export interface DisclosureTable<K> {
   isProtected: (keys: K) => boolean;
   /**
    * One function per line direction: cells with the same line key form a line whose total may be known from
-   * elsewhere (for a cross table of n dimensions: for each dimension, the values of the other n − 1).
+   * elsewhere (for a cross table of n dimensions: for each dimension, the values of the other n − 1). A number is
+   * as good a line key as a string and costs nothing to build (`controlCrossTable` numbers its cells).
    */
-  lines: Array<(keys: K) => string>;
+  lines: Array<(keys: K) => string | number>;
   threshold?: number;
 }
 
@@ -57,7 +58,7 @@ export function controlDisclosure<K, C extends { keys: K; count: number }>(
   const lines: number[][] = [];
   const linesOfCell: number[][] = cells.map(() => []);
   for (const lineOf of table.lines) {
-    const byKey = new Map<string, number>();
+    const byKey = new Map<string | number, number>();
     cells.forEach((cell, index) => {
       const key = lineOf(cell.keys);
       let line = byKey.get(key);
@@ -91,6 +92,69 @@ export function controlDisclosure<K, C extends { keys: K; count: number }>(
     count: reasons[index] === null ? cell.count : null,
     suppressed: reasons[index],
   }));
+}
+
+/**
+ * Disclosure control of a whole cross table numbered in mixed radix: exactly what `controlDisclosure` gives with every
+ * cell protected and a line along every dimension (same cells suppressed, same reasons), without a key object, a line
+ * key or a member list per cell. `sizes[i]` values in dimension i; cell number `c = Σ digit_i × stride_i` (the last
+ * dimension varies fastest, `crossTableStrides`); `counts[c]` its count (0 for a combination nobody is counted in).
+ * The line of cell c along dimension i is numbered by c with digit i set to 0, its cells are that number plus
+ * k × stride_i: the lines are arithmetic, so the whole control is a few typed arrays. The result is per cell number.
+ */
+export function controlCrossTable(
+  sizes: readonly number[],
+  counts: ArrayLike<number>,
+  threshold = disclosureThreshold(),
+): ControlledCount[] {
+  const cells = counts.length;
+  const strides = crossTableStrides(sizes);
+  const dimensions = sizes.length;
+  const baseOf = (cell: number, d: number) => cell - (Math.floor(cell / strides[d]) % sizes[d]) * strides[d];
+  // 0 shown, 1 below the threshold, 2 suppressed so that no line has exactly one suppressed cell
+  const reason = new Uint8Array(cells);
+  // suppressed cells per line; line (d, base) at d × cells + base
+  const suppressedIn = new Int32Array(dimensions * cells);
+  for (let cell = 0; cell < cells; cell++)
+    if (counts[cell] < threshold) {
+      reason[cell] = 1;
+      for (let d = 0; d < dimensions; d++) suppressedIn[d * cells + baseOf(cell, d)]++;
+    }
+  // in controlDisclosure's order of lines: dimension by dimension, each line where its first cell comes
+  const due: number[] = [];
+  for (let d = 0; d < dimensions; d++)
+    for (let cell = 0; cell < cells; cell++)
+      if (baseOf(cell, d) === cell && suppressedIn[d * cells + cell] === 1) due.push(d * cells + cell);
+  for (let next = 0; next < due.length; next++) {
+    const line = due[next];
+    if (suppressedIn[line] !== 1) continue;
+    const d = Math.floor(line / cells);
+    const base = line - d * cells;
+    let smallest = -1;
+    for (let k = 0, cell = base; k < sizes[d]; k++, cell += strides[d])
+      if (reason[cell] === 0 && (smallest < 0 || counts[cell] < counts[smallest])) smallest = cell;
+    if (smallest < 0) continue;
+    reason[smallest] = 2;
+    for (let e = 0; e < dimensions; e++) {
+      const other = e * cells + baseOf(smallest, e);
+      if (++suppressedIn[other] === 1) due.push(other);
+    }
+  }
+  const small = SUPPRESSED_SMALL(threshold);
+  const result = new Array<ControlledCount>(cells);
+  for (let cell = 0; cell < cells; cell++)
+    result[cell] =
+      reason[cell] === 0
+        ? { count: counts[cell], suppressed: null }
+        : { count: null, suppressed: reason[cell] === 1 ? small : SUPPRESSED_COMPLEMENT };
+  return result;
+}
+
+/** The place value of each dimension's digit in a cross table's cell number (the last dimension's is 1). */
+export function crossTableStrides(sizes: readonly number[]): number[] {
+  const strides = new Array<number>(sizes.length);
+  for (let i = sizes.length - 1, stride = 1; i >= 0; stride *= sizes[i], i--) strides[i] = stride;
+  return strides;
 }
 
 /** A filtered total over a protected attribute: null below the threshold. */

@@ -5,6 +5,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { ageBand } from '../src/domain/age-bands.js';
+import { ageOn } from '@shequ/contracts';
 import { residentRollup } from '../src/application/statistics-rollup.js';
 import { Building, CareRecord, Household, Resident } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
@@ -21,6 +22,7 @@ const MOVE_OUT = `mutation($input: MoveOutResidentInput!) { moveOutResident(inpu
 const DEATH = `mutation($input: RecordResidentDeathInput!) { recordResidentDeath(input: $input) { resident { id } } }`;
 const ADD_CARE = `mutation($input: AddCareCategoryInput!) { addCareCategory(input: $input) { careRecord { id } } }`;
 const END_CARE = `mutation($input: EndCareCategoryInput!) { endCareCategory(input: $input) { careRecord { id } } }`;
+const REDRAW = `mutation($input: RedrawGridInput!) { redrawGrid(input: $input) { grid { id } } }`;
 const IMPORT = `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { created updated rejected } }`;
 
 type Row = Record<string, unknown>;
@@ -86,19 +88,44 @@ const BASE_GROUP_BY = `
   group by r.community_id, coalesce(h.building_id, ''), coalesce(r.gender, ''), coalesce(r.birth_date, ''),
            r.residence_type, r.status, coalesce(m.mask, 0), substr(r.name, 1, 1)`;
 
+/** Handwritten GROUP BY of `resident_age_rollup`'s groups: grid of the household's building, year of the birth date. */
+const AGE_KEY = ['community_id', 'grid_id', 'birth_year', 'gender', 'residence_type', 'status', 'care_mask'];
+const BASE_AGE_GROUP_BY = `
+  select k.community_id, k.grid_id, k.birth_year, k.gender, k.residence_type, k.status, k.care_mask, count(*) as n
+  from (
+    select r.community_id, coalesce(b.grid_id, '') as grid_id,
+           case when r.birth_date is null then '' else substr(r.birth_date, 1, 4) end as birth_year,
+           coalesce(r.gender, '') as gender, r.residence_type, r.status, coalesce(m.mask, 0) as care_mask
+    from resident r
+    left join household h on h.id = r.household_id
+    left join building b on b.id = h.building_id
+    left join (
+      select resident_id, sum(bit) as mask from (
+        select distinct resident_id, case category
+          when 'MINIMUM_LIVING_ALLOWANCE' then 1 when 'EXTREME_POVERTY' then 2 when 'DISABILITY' then 4
+          when 'ELDERLY_LIVING_ALONE' then 8 when 'ADVANCED_AGE' then 16 when 'VETERAN' then 32
+          when 'RETIRED_CADRE' then 64 when 'UNEMPLOYED' then 128 when 'LEFT_BEHIND_CHILD' then 256
+          when 'MIGRANT_WORKER_CHILD' then 512 when 'KEY_PERSON' then 1024 end as bit
+        from care_record where ended_on is null) open_categories
+      group by resident_id) m on m.resident_id = r.id) k
+  group by k.community_id, k.grid_id, k.birth_year, k.gender, k.residence_type, k.status, k.care_mask`;
+
 describe.each(testDialects())('statistics rollup on %s', (dialect) => {
   let service: TestSubgraph;
+  const clock = new ManualClock(new Date('2026-11-30T08:00:00Z'));
   const sql = (text: string, params: unknown[] = []) => service.orm.em.getConnection().execute<Row[]>(text, params);
   const rollupRows = () => sql(`select * from resident_rollup where n <> 0`);
   const placeRows = async () => withoutBirthDate(await sql(`select * from resident_place_rollup where n <> 0`));
   const countRows = async () => countGroups(await sql(`select * from resident_count_rollup where n <> 0`));
   const initialRows = async () =>
     countGroups(await sql(`select * from resident_initial_rollup where n <> 0`), INITIAL_KEY);
+  const ageRows = async () => countGroups(await sql(`select * from resident_age_rollup where n <> 0`), AGE_KEY);
+  const baseAgeRows = async () => countGroups(await sql(BASE_AGE_GROUP_BY), AGE_KEY);
 
   beforeAll(async () => {
     service = await startTestSubgraph(residentsService, {
       dialect,
-      clock: new ManualClock(new Date('2026-11-30T08:00:00Z')),
+      clock,
     });
     const em = service.orm.em.fork();
     const { households } = await placesFixture(em);
@@ -167,6 +194,8 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       const household = await em.findOneOrFail(Household, 'household-0-2');
       household.building = em.getReference(Building, 'building-1', { wrapped: true });
     });
+    // A building redrawn into another grid: its residents move to that grid's groups of the table by age.
+    await ok(REDRAW, { gridId: 'grid-b', buildingIds: ['building-0'], reason: '测试' });
     const em = service.orm.em.fork();
     await em.nativeDelete(CareRecord, { id: 'does-not-exist' });
     const veteran = await em.findOneOrFail(CareRecord, 'care-x');
@@ -189,6 +218,11 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     const initials = countGroups(base, INITIAL_KEY);
     expect(initials.length).toBeGreaterThan(2);
     expect(await initialRows()).toEqual(initials);
+    // and the one by grid and birth year (statistics by age without a building)
+    const ages = await baseAgeRows();
+    expect(ages.length).toBeGreaterThan(4);
+    expect(ages.some((row) => row.includes('|grid-b|'))).toBe(true);
+    expect(await ageRows()).toEqual(ages);
 
     // A rebuild from scratch (what start-up does for a new rollup) gives the same table.
     await service.orm.em.fork().transactional((tx) => rebuildRollup(tx, residentRollup, tx.getTransactionContext()));
@@ -196,11 +230,14 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     expect(await placeRows()).toEqual(places);
     expect(await countRows()).toEqual(counts);
     expect(await initialRows()).toEqual(initials);
+    expect(await ageRows()).toEqual(ages);
     // A coarser table added to an existing rollup (its migration leaves it empty) is filled at start.
     await sql(`delete from resident_place_rollup`);
     await sql(`delete from resident_count_rollup`);
     await sql(`delete from resident_initial_rollup`);
+    await sql(`delete from resident_age_rollup`);
     await ensureRollups(service.orm.em.fork(), [residentRollup]);
+    expect(await ageRows()).toEqual(ages);
     expect(await placeRows()).toEqual(places);
     expect(await countRows()).toEqual(counts);
     expect(await initialRows()).toEqual(initials);
@@ -255,6 +292,81 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     const statuses = await sql(`select status, count(*) as n from resident group by status`);
     const byStatus = counts(await service.graphql(STATS, { groupBy: ['STATUS'] }));
     expect(byStatus).toEqual(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)])));
+  });
+
+  it('counts ages by grid and birth year exactly as a handwritten count: birthdays today and tomorrow at every cut-off, and the next day without a write', async () => {
+    const em = service.orm.em.fork();
+    const household = await em.findOneOrFail(Household, 'household-1-1');
+    const shift = (date: string, days: number) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    // for every band's lower bound (80 also 高龄's): born on the day that age is reached today, tomorrow, yesterday,
+    // and on the first and last day of that year; and a leap day
+    let sequence = 100;
+    for (const years of [7, 18, 35, 60, 80]) {
+      const turnsToday = `${Number(TODAY.slice(0, 4)) - years}${TODAY.slice(4)}`;
+      for (const date of [
+        turnsToday,
+        shift(turnsToday, 1),
+        shift(turnsToday, -1),
+        `${turnsToday.slice(0, 4)}-01-01`,
+        `${turnsToday.slice(0, 4)}-12-31`,
+      ])
+        residentIn(em, household, '林测试', date, sequence++);
+    }
+    residentIn(em, household, '林闰日', '1944-02-29', sequence++);
+    await em.flush();
+
+    const people = async () =>
+      sql(`select g.id as grid, r.birth_date as birth, r.gender as gender, r.status as status,
+             (select count(*) from care_record c where c.resident_id = r.id and c.category = 'ADVANCED_AGE'
+               and c.ended_on is null) as advanced
+           from resident r left join household h on h.id = r.household_id
+           left join building b on b.id = h.building_id left join grid g on g.id = b.grid_id`);
+    const tally = (rows: Row[], keyOf: (row: Row) => string | null) => {
+      const out: Record<string, number> = {};
+      for (const row of rows) {
+        const key = keyOf(row);
+        if (key !== null) out[key] = (out[key] ?? 0) + 1;
+      }
+      return out;
+    };
+    const counts = async (groupBy: string[], filter?: object) => {
+      const result = await service.graphql(STATS, { groupBy, filter });
+      expect(result.errors).toBeUndefined();
+      return Object.fromEntries(
+        result.data.residentStatistics.groups.map((g: any) => [g.keys.map((k: any) => k.value).join('/'), g.count]),
+      );
+    };
+    const age = (row: Row, today: string) => (row.birth ? ageOn(row.birth as string, today) : null);
+    for (const today of [TODAY, shift(TODAY, 1)]) {
+      clock.set(new Date(`${today}T08:00:00Z`));
+      const rows = await people();
+      const band = (row: Row) => ageBand(row.birth as string | null, today) ?? 'UNKNOWN';
+      expect(await counts(['GRID', 'AGE_BAND'])).toEqual(
+        tally(rows, (row) => `${(row.grid as string | null) ?? 'UNKNOWN'}/${band(row)}`),
+      );
+      expect(await counts(['AGE_BAND'], { minAge: 60 })).toEqual(
+        tally(rows, (row) => ((age(row, today) ?? -1) >= 60 ? band(row) : null)),
+      );
+      expect(await counts(['GENDER'], { minAge: 18, maxAge: 34 })).toEqual(
+        tally(rows, (row) => {
+          const years = age(row, today);
+          return years !== null && years >= 18 && years <= 34 ? String(row.gender) : null;
+        }),
+      );
+      expect(await counts(['GRID'], { careCategory: 'ADVANCED_AGE' })).toEqual(
+        tally(rows, (row) => ((age(row, today) ?? -1) >= 80 ? `${(row.grid as string | null) ?? 'UNKNOWN'}` : null)),
+      );
+      const advanced = (await counts(['CARE_CATEGORY'])).ADVANCED_AGE ?? 0;
+      expect(advanced).toBe(
+        rows.filter((row) => (row.status === 'ACTIVE' && (age(row, today) ?? -1) >= 80) || Number(row.advanced) > 0)
+          .length,
+      );
+    }
+    // the day after, the residents born tomorrow-80 years ago … are a band older: the counts moved with no write
+    const before = await counts(['AGE_BAND']);
+    clock.set(new Date(`${TODAY}T08:00:00Z`));
+    expect(await counts(['AGE_BAND'])).not.toEqual(before);
   });
 
   it('recounts a resident’s care mask through an index, not a scan of every care record (a million-resident rebuild)', async () => {

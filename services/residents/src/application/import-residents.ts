@@ -25,7 +25,7 @@ import { ID_NUMBER_NOT_REGISTRABLE } from '../domain/resident-registration.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
-import { nameInitial, residentRollup } from './statistics-rollup.js';
+import { birthYear, nameInitial, residentRollup } from './statistics-rollup.js';
 
 export type ImportOutcomeCode = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
 
@@ -145,6 +145,8 @@ const NEW_MEMBER_KEYS = [
   'status',
   'care_mask',
   'name_initial',
+  'grid_id',
+  'birth_year',
 ];
 if (residentRollup.keyColumns.join() !== NEW_MEMBER_KEYS.join())
   throw new Error(`import-residents: the resident rollup's keys are ${residentRollup.keyColumns.join(', ')}`);
@@ -504,6 +506,8 @@ export async function importResidentStream(
               'ACTIVE',
               0,
               nameInitial(value.name),
+              building.gridId,
+              birthYear(value.birthDate),
             ]);
             events.record(
               ResidentRegistered,

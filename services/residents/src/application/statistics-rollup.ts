@@ -19,6 +19,14 @@ const careMaskSql = `coalesce((select sum(distinct case c.category ${CareCategor
  */
 export const nameInitialSql = (name: string) => `coalesce(substr(${name}, 1, 1), '')`;
 
+/** The year of a birth date (`YYYY`, '' without one): the rollup by age's key (`ResidentAgeRollup`). */
+export const birthYearSql = (birthDate: string) => `coalesce(substr(${birthDate}, 1, 4), '')`;
+
+/** `birthYearSql` in JavaScript. */
+export function birthYear(birthDate: string | null | undefined): string {
+  return birthDate ? birthDate.slice(0, 4) : '';
+}
+
 /** `nameInitialSql` in JavaScript (code points, not UTF-16 units). */
 export function nameInitial(name: string | null | undefined): string {
   return name ? String.fromCodePoint(name.codePointAt(0)!) : '';
@@ -26,9 +34,9 @@ export function nameInitial(name: string | null | undefined): string {
 
 /**
  * 人口统计汇总 (`ResidentRollup`): each resident counted under community, building, gender, birth date, residence
- * type, status, open care categories and the name's first character (`name_initial`). Moved by changes of
- * residents (any field), care records (their resident) and households (a household moving to another building moves
- * its residents).
+ * type, status, open care categories, the name's first character (`name_initial`), the building's grid and the
+ * birth year. Moved by changes of residents (any field), care records (their resident), households (a household
+ * moving to another building moves its residents) and buildings (one redrawn into another grid moves its residents).
  */
 export const residentRollup: RollupDefinition = {
   table: 'resident_rollup',
@@ -44,6 +52,10 @@ export const residentRollup: RollupDefinition = {
     'status',
     'care_mask',
     'name_initial',
+    // both follow from the keys above (the building's grid, the birth date's year): they change no group of this
+    // table and are what the table by grid and birth year sums (ResidentAgeRollup)
+    'grid_id',
+    'birth_year',
   ],
   memberIdColumn: 'r."id"',
   // without the birth date: what statistics that need no age read (see ResidentPlaceRollup)
@@ -56,13 +68,21 @@ export const residentRollup: RollupDefinition = {
     { table: 'resident_count_rollup', keyColumns: ['community_id', 'gender', 'residence_type', 'status'] },
     // per name's first character: a one-character name-prefix list's totalCount (ResidentInitialRollup)
     { table: 'resident_initial_rollup', keyColumns: ['name_initial', 'community_id', 'status'] },
+    // per grid and birth year, without building or name: what statistics by age read, with only the residents of
+    // the years a band's cut-off falls in read from this table by exact date (ResidentAgeRollup)
+    {
+      table: 'resident_age_rollup',
+      keyColumns: ['community_id', 'grid_id', 'birth_year', 'gender', 'residence_type', 'status', 'care_mask'],
+    },
   ],
   currentKeys: (condition) =>
     `select r."id" as "member_id", r."community_id" as "community_id", coalesce(h."building_id", '') as "building_id",
        coalesce(r."gender", '') as "gender", coalesce(r."birth_date", '') as "birth_date",
        r."residence_type" as "residence_type", r."status" as "status", ${careMaskSql} as "care_mask",
-       ${nameInitialSql('r."name"')} as "name_initial"
-     from "resident" r left join "household" h on h."id" = r."household_id" where ${condition}`,
+       ${nameInitialSql('r."name"')} as "name_initial", coalesce(bd."grid_id", '') as "grid_id",
+       ${birthYearSql('r."birth_date"')} as "birth_year"
+     from "resident" r left join "household" h on h."id" = r."household_id"
+       left join "building" bd on bd."id" = h."building_id" where ${condition}`,
   watches: [
     { entity: 'Resident', members: (cs: ChangeSet<object>) => [cs.getPrimaryKey() as string] },
     {
@@ -73,5 +93,11 @@ export const residentRollup: RollupDefinition = {
       },
     },
     { entity: 'Household', membersQuery: `select "id" as "member_id" from "resident" where "household_id" = ?` },
+    // a building redrawn into another grid (`redrawGrid`) moves its residents to that grid's groups
+    {
+      entity: 'Building',
+      membersQuery: `select r."id" as "member_id" from "resident" r join "household" h on h."id" = r."household_id"
+        where h."building_id" = ?`,
+    },
   ],
 };

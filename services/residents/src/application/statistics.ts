@@ -78,6 +78,8 @@ export function rollupWhereSql(
   scope: StatisticsScope,
   criteria: ResidentCriteria | null | undefined,
   today: string,
+  /** Where the rollup row's grid is: its building's (`b`), or its own column in the table by age. */
+  gridColumn = 'b."grid_id"',
 ): Sql {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -103,7 +105,7 @@ export function rollupWhereSql(
     parts.push(`${column} = ?`);
     params.push(value);
   };
-  equal('b."grid_id"', criteria?.gridId);
+  equal(gridColumn, criteria?.gridId);
   equal('g."building_id"', criteria?.buildingId);
   equal('g."residence_type"', criteria?.residenceType);
   equal('g."status"', criteria?.status);
@@ -205,6 +207,42 @@ function careJoinSql(today: string, includeSensitive: boolean): Sql {
 }
 
 /**
+ * The years in which a cut-off of this query falls (YYYY), relative to `today`: the age bands' lower bounds when
+ * banded, 高龄's when care categories are counted or filtered by, the age filter's bounds — every date `birth_date`
+ * is compared with in `rollupWhereSql`, `dimensionSql` and `careJoinSql`.
+ */
+function cutoffYears(
+  dimensions: readonly StatisticsDimension[],
+  criteria: ResidentCriteria | null | undefined,
+  today: string,
+): string[] {
+  const cutoffs: string[] = [];
+  if (dimensions.includes('AGE_BAND')) cutoffs.push(...BAND_BOUNDS.map(([years]) => bornOnOrBefore(today, years)));
+  if (dimensions.includes('CARE_CATEGORY') || criteria?.careCategory === 'ADVANCED_AGE')
+    cutoffs.push(bornOnOrBefore(today, ADVANCED_AGE_YEARS));
+  if (criteria?.minAge != null) cutoffs.push(bornOnOrBefore(today, criteria.minAge));
+  if (criteria?.maxAge != null) cutoffs.push(bornOnOrBefore(today, criteria.maxAge + 1));
+  const years = [...new Set(cutoffs.map((date) => date.slice(0, 4)))];
+  if (!years.every((year) => /^\d{4}$/.test(year))) throw new Error(`cutoffYears: ${years.join(', ')}`);
+  return years;
+}
+
+/**
+ * The rollup rows a statistic by age reads, with the columns of `resident_rollup` that the age, care and filter SQL
+ * refer to (`birth_date` among them) and the grid of the row: from `resident_age_rollup` (by grid and birth year) for
+ * a year in which no cut-off of the query falls — every resident of such a year is on the same side of every cut-off,
+ * so its first day stands for all of them — and from `resident_rollup` by exact date for the years a cut-off falls in
+ * (`cutoffYears`, digits only, written into the SQL). Exact, never stale: the years are worked out at query time.
+ */
+function ageRollupSql(years: readonly string[]): string {
+  const columns = `"community_id", "grid_id", "gender", "residence_type", "status", "care_mask", "n"`;
+  const listed = years.map((year) => `'${year}'`).join(', ');
+  return `(select ${columns}, case when "birth_year" = '' then '' else "birth_year" || '-01-01' end as "birth_date"
+      from "resident_age_rollup"${years.length ? ` where "birth_year" not in (${listed})` : ''}
+    ${years.length ? `union all select ${columns}, "birth_date" from "resident_rollup" where "birth_year" in (${listed})` : ''})`;
+}
+
+/**
  * Counts residents per combination of the requested dimensions, in the database over the rollup
  * (`ResidentRollup`): groups are read, not resident rows, and memory holds only the answer. A resident with
  * several care categories counts once in each (and `NONE` when without); 高龄 is derived from the birth date;
@@ -219,7 +257,6 @@ export async function residentStatistics(
   includeSensitive: boolean,
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
-  const where = rollupWhereSql(scope, criteria, today);
   // Ages need the birth date, which makes nearly every resident its own group: without them, the coarser table.
   const needsAge =
     dimensions.includes('AGE_BAND') ||
@@ -227,8 +264,13 @@ export async function residentStatistics(
     criteria?.minAge != null ||
     criteria?.maxAge != null ||
     criteria?.careCategory === 'ADVANCED_AGE';
-  const rollup = needsAge ? 'resident_rollup' : 'resident_place_rollup';
-  const from = `"${rollup}" g left join "building" b on b."id" = g."building_id" left join "grid" gr on gr."id" = b."grid_id"`;
+  // With ages but no building: the table by grid and birth year, exact by day where a cut-off falls.
+  const byYear = needsAge && !dimensions.includes('BUILDING') && !criteria?.buildingId;
+  const where = rollupWhereSql(scope, criteria, today, byYear ? 'g."grid_id"' : undefined);
+  const from = byYear
+    ? `${ageRollupSql(cutoffYears(dimensions, criteria, today))} g left join "grid" gr on gr."id" = g."grid_id"`
+    : `"${needsAge ? 'resident_rollup' : 'resident_place_rollup'}" g left join "building" b on b."id" = g."building_id"
+       left join "grid" gr on gr."id" = b."grid_id"`;
   const connection = em.getConnection();
   const totalOf = async () => {
     const [totalRow] = (await connection.execute(

@@ -13,6 +13,7 @@ import { Resident } from './resident.js';
 import {
   ResidentCountRollup,
   ResidentInitialRollup,
+  ResidentAgeRollup,
   ResidentPlaceRollup,
   ResidentRollup,
   ResidentRollupMember,
@@ -38,6 +39,7 @@ export {
   ResidentPlaceRollup,
   ResidentCountRollup,
   ResidentInitialRollup,
+  ResidentAgeRollup,
   Staff,
   Street,
 };
@@ -60,6 +62,7 @@ export const residentsEntities = [
   ResidentPlaceRollup,
   ResidentCountRollup,
   ResidentInitialRollup,
+  ResidentAgeRollup,
   CareOpenRollup,
   CareOpenRollupMember,
   ...residentsAccessEntities,

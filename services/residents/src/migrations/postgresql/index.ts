@@ -18,6 +18,7 @@ import { Migration20261202213310_resident_count_rollup as M14 } from './Migratio
 import { Migration20261202213946_care_open_instants as M15 } from './Migration20261202213946_care_open_instants.js';
 import { Migration20261202215620_care_open_rollup as M16 } from './Migration20261202215620_care_open_rollup.js';
 import { Migration20261203104825_name_initial_rollup as M17 } from './Migration20261203104825_name_initial_rollup.js';
+import { Migration20261204232030_age_rollup as M18 } from './Migration20261204232030_age_rollup.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -38,4 +39,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202213946_care_open_instants', class: M15 },
   { name: 'Migration20261202215620_care_open_rollup', class: M16 },
   { name: 'Migration20261203104825_name_initial_rollup', class: M17 },
+  { name: 'Migration20261204232030_age_rollup', class: M18 },
 ];
