@@ -12,6 +12,7 @@ import { forUpdate } from '@shequ/database';
 import { Building } from '../entities/building.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
+import { closeFundMattersOfLeaving } from './fund/disbursements.js';
 import { loadVisible } from './load.js';
 import { residentLocation } from './resident-location.js';
 
@@ -167,6 +168,7 @@ export async function moveOutResident(
   await leaveHousehold(uow.em, resident, null);
   resident.movedOutOn = movedOutOn;
   resident.moveOutDestination = destination;
+  await closeFundMattersOfLeaving(uow, resident, scope.today);
   uow.events.record(ResidentMovedOut, {
     residentId: resident.id,
     fromHouseholdId: resident.household?.id ?? null,
@@ -190,6 +192,7 @@ export async function recordDeath(
   checkLifeDate('diedOn', diedOn, resident, scope.today);
   await leaveHousehold(uow.em, resident, null);
   resident.diedOn = diedOn;
+  await closeFundMattersOfLeaving(uow, resident, scope.today);
   uow.events.record(ResidentDeceased, { residentId: resident.id, diedOn });
   await uow.em.flush();
   return resident;
