@@ -169,4 +169,39 @@ describe.each(testDialects())('cases rules on every write path on %s (real nats-
     if (mediated.errors) expect(mediated.errors[0]?.extensions?.code).toBe('CONFLICT');
     for (const m of mediations) expect(m.startedAt.getTime()).toBeLessThanOrEqual(rejectedAt.getTime());
   });
+
+  it('keeps one mediation of a case pending at a time, also when started at once; a new one after the last is concluded', async () => {
+    const disputed = await open('rr-party');
+    const start = (description: string) =>
+      call(MEDIATE, {
+        input: {
+          caseId: disputed,
+          mediatorStaffId: 'staff-e',
+          parties: [{ residentId: 'rr-party' }, { description }],
+        },
+      });
+    const steps = () => service.orm.em.fork().count(CaseTimelineEntry, { caseId: disputed, action: 'MEDIATION' });
+    const starts = await Promise.all([start('楼上租户'), start('楼下住户'), start('隔壁住户')]);
+    expect(codes(starts)).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    const refusal = starts.find((r) => r.errors)!.errors![0];
+    expect(refusal.extensions).toMatchObject({ field: 'caseId' });
+    expect(refusal.message).toContain('已有进行中的调解');
+    expect(await service.orm.em.fork().count(Mediation, { caseId: disputed })).toBe(1);
+    expect(await steps()).toBe(1);
+    // concluded: a new mediation of the same case may begin
+    const mediationId = (starts.find((r) => !r.errors) as any).data.startMediation.mediation.id;
+    clock.advance(60 * 60_000);
+    await ok(SESSION, {
+      input: { mediationId, heldAt: new Date(clock.now().getTime() - 60_000).toISOString(), notes: '双方到场' },
+    });
+    await ok(CONCLUDE, { input: { mediationId, agreementReached: false } });
+    await ok(MEDIATE, {
+      input: {
+        caseId: disputed,
+        mediatorStaffId: 'staff-e',
+        parties: [{ residentId: 'rr-party' }, { description: '楼上租户' }],
+      },
+    });
+    expect(await service.orm.em.fork().count(Mediation, { caseId: disputed, outcome: 'PENDING' })).toBe(1);
+  });
 });
