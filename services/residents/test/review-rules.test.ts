@@ -372,4 +372,100 @@ describe.each(testDialects())('residents rules on every write path on %s', (dial
     expect(await after.findOneOrFail(FundDisbursement, toPay)).toMatchObject({ status: 'PUBLISHED', paidOn: null });
     expect(await after.count(FundLedgerEntry, { disbursementId: toPay })).toBe(0);
   });
+
+  it('keeps one 户主 a flat on every path, also when two register, move or import into one empty flat at once', async () => {
+    const em = service.orm.em.fork();
+    const building = await em.findOneOrFail(Building, 'building-0');
+    for (const n of [1, 2, 3])
+      em.create(Household, {
+        id: `household-9-${n}`,
+        communityId: COMMUNITY,
+        building,
+        unit: '1单元',
+        room: `90${n}室`,
+        address: `${building.name}1单元90${n}室`,
+      });
+    await em.flush();
+    const heads = async (householdId: string) => {
+      const fresh = service.orm.em.fork();
+      const named = await fresh.find(Resident, { household: householdId, status: 'ACTIVE', relationToHead: 'HEAD' });
+      const { headResidentId } = await fresh.findOneOrFail(Household, householdId);
+      return { named: named.map((r) => r.id), headResidentId };
+    };
+    const idNumberOf = (birthDate: string) => composeResidentIdNumber('350203', birthDate, ++sequence);
+    const registering = (householdId: string, birthDate: string) =>
+      call(REGISTER, {
+        input: {
+          name: '林户主',
+          idNumber: idNumberOf(birthDate),
+          householdId,
+          movedInOn: '2020-01-01',
+          relationToHead: 'HEAD',
+        },
+      });
+
+    // at once into one empty flat: one head, the others refused naming the field, nothing of theirs written
+    const registered = await Promise.all([
+      registering('household-9-1', '1970-02-01'),
+      registering('household-9-1', '1970-02-02'),
+      registering('household-9-1', '1970-02-03'),
+    ]);
+    expect(codes(registered)).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    const refusal = registered.find((r) => r.errors)!.errors![0];
+    expect(refusal.extensions).toMatchObject({ field: 'relationToHead' });
+    expect(refusal.message).toContain('已有户主');
+    const first = await heads('household-9-1');
+    expect(first.named).toHaveLength(1);
+    expect(first.headResidentId).toBe(first.named[0]);
+    expect(await service.orm.em.fork().count(Resident, { household: 'household-9-1' })).toBe(1);
+
+    // one at a time, on the other paths: a move, a change of relation, an import row
+    const other = await register('household-0-2', '1970-03-01');
+    const moved = await call(MOVE, {
+      input: { residentId: other, householdId: 'household-9-1', movedInOn: '2026-06-01', relationToHead: 'HEAD' },
+    });
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'relationToHead' });
+    await ok(MOVE, {
+      input: { residentId: other, householdId: 'household-9-1', movedInOn: '2026-06-01', relationToHead: 'CHILD' },
+    });
+    const related = await call(UPDATE, { input: { residentId: other, relationToHead: 'HEAD' } });
+    expect(related.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'relationToHead' });
+    const imported = await ok(IMPORT, {
+      input: {
+        format: 'CSV',
+        content: `idNumber,name,building,unit,room,relationToHead\n${idNumberOf('1970-04-01')},林导入,${building.name},1单元,901室,户主\n`,
+      },
+    });
+    expect(imported.importResidents).toMatchObject({ rejected: 1, results: [{ field: 'relationToHead' }] });
+    expect(await heads('household-9-1')).toEqual(first);
+
+    // an import and a registration at once into one empty flat
+    const [byImport, byMutation] = await Promise.all([
+      call(IMPORT, {
+        input: {
+          format: 'CSV',
+          content: `idNumber,name,building,unit,room,relationToHead\n${idNumberOf('1970-05-01')},林导入,${building.name},1单元,902室,户主\n`,
+        },
+      }),
+      registering('household-9-2', '1970-05-02'),
+    ]);
+    expect(byImport.errors).toBeUndefined();
+    const raced = await heads('household-9-2');
+    expect(raced.named).toHaveLength(1);
+    expect(raced.headResidentId).toBe(raced.named[0]);
+    // exactly one of the two was refused
+    const importRejected = byImport.data.importResidents.rejected as number;
+    expect(importRejected + (byMutation.errors ? 1 : 0)).toBe(1);
+
+    // a resident becoming 户主 by the import of a flat without one takes the flat
+    const child = await register('household-9-3', '1990-06-01', { relationToHead: 'CHILD' });
+    const { idNumber } = await service.orm.em.fork().findOneOrFail(Resident, child);
+    await ok(IMPORT, {
+      input: {
+        format: 'CSV',
+        content: `idNumber,name,building,unit,room,relationToHead\n${idNumber},林review,${building.name},1单元,903室,户主\n`,
+      },
+    });
+    expect(await heads('household-9-3')).toEqual({ named: [child], headResidentId: child });
+  });
 });
