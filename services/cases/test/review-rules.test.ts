@@ -1,8 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@shequ/subgraph';
-import { knownReferences, startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
-import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
-import { Case, CaseEvaluation, CaseTimelineEntry, Mediation } from '../src/entities/index.js';
+import { ResidentDeceased, ResidentRegistered } from '@shequ/contracts';
+import {
+  knownReferences,
+  startTestSubgraph,
+  TestEventPublisher,
+  type Caller,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
+import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
+import {
+  Case,
+  CaseEvaluation,
+  CaseTimelineEntry,
+  Mediation,
+  ResidentProjection,
+  Visit,
+} from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 /**
@@ -19,6 +33,7 @@ const CLOSE_REJECT = `mutation($input: CaseReasonInput!) { rejectCase(input: $in
 const EVALUATE = `mutation($input: EvaluateCaseInput!) { evaluateCase(input: $input) { evaluation { id } } }`;
 const MEDIATE = `mutation($input: StartMediationInput!) { startMediation(input: $input) { mediation { id } } }`;
 const SESSION = `mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { mediation { id } } }`;
+const VISIT = `mutation($input: LogVisitInput!) { logVisit(input: $input) { visit { id } } }`;
 const CONCLUDE = `mutation($input: ConcludeMediationInput!) { concludeMediation(input: $input) { mediation { outcome } } }`;
 
 type Result = { errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -53,7 +68,10 @@ describe.each(testDialects())('cases rules on every write path on %s (real nats-
     nats = await startNatsServer();
     service = await startTestSubgraph(casesService, { dialect, natsUrl: nats.url, clock });
     await knownReferences(service, [
-      ...['rr-dies', 'rr-dead', 'rr-away', 'rr-party', 'rr-rater'].map((id) => ({ kind: 'RESIDENT' as const, id })),
+      ...['rr-dies', 'rr-dead', 'rr-away', 'rr-party', 'rr-rater', 'rr-visited'].map((id) => ({
+        kind: 'RESIDENT' as const,
+        id,
+      })),
       { kind: 'STAFF', id: 'staff-e', department: 'COMPREHENSIVE_GOVERNANCE' },
     ]);
   });
@@ -168,5 +186,79 @@ describe.each(testDialects())('cases rules on every write path on %s (real nats-
     const rejectedAt = (await service.orm.em.fork().findOneOrFail(Case, closing)).closedAt!;
     if (mediated.errors) expect(mediated.errors[0]?.extensions?.code).toBe('CONFLICT');
     for (const m of mediations) expect(m.startedAt.getTime()).toBeLessThanOrEqual(rejectedAt.getTime());
+  });
+
+  it('keeps one mediation of a case pending at a time, also when started at once; a new one after the last is concluded', async () => {
+    const disputed = await open('rr-party');
+    const start = (description: string) =>
+      call(MEDIATE, {
+        input: {
+          caseId: disputed,
+          mediatorStaffId: 'staff-e',
+          parties: [{ residentId: 'rr-party' }, { description }],
+        },
+      });
+    const steps = () => service.orm.em.fork().count(CaseTimelineEntry, { caseId: disputed, action: 'MEDIATION' });
+    const starts = await Promise.all([start('楼上租户'), start('楼下住户'), start('隔壁住户')]);
+    expect(codes(starts)).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    const refusal = starts.find((r) => r.errors)!.errors![0];
+    expect(refusal.extensions).toMatchObject({ field: 'caseId' });
+    expect(refusal.message).toContain('已有进行中的调解');
+    expect(await service.orm.em.fork().count(Mediation, { caseId: disputed })).toBe(1);
+    expect(await steps()).toBe(1);
+    // concluded: a new mediation of the same case may begin
+    const mediationId = (starts.find((r) => !r.errors) as any).data.startMediation.mediation.id;
+    clock.advance(60 * 60_000);
+    await ok(SESSION, {
+      input: { mediationId, heldAt: new Date(clock.now().getTime() - 60_000).toISOString(), notes: '双方到场' },
+    });
+    await ok(CONCLUDE, { input: { mediationId, agreementReached: false } });
+    await ok(MEDIATE, {
+      input: {
+        caseId: disputed,
+        mediatorStaffId: 'staff-e',
+        parties: [{ residentId: 'rr-party' }, { description: '楼上租户' }],
+      },
+    });
+    expect(await service.orm.em.fork().count(Mediation, { caseId: disputed, outcome: 'PENDING' })).toBe(1);
+  });
+
+  it('keeps the date of death from resident.deceased and refuses a visit dated after it; one dated before or on it stands', async () => {
+    const publisher = new TestEventPublisher(nats.url);
+    try {
+      await publisher.publish(ResidentRegistered, {
+        residentId: 'rr-visited',
+        householdId: 'hh-rr-visited',
+        buildingId: 'b-rr',
+        gridId: 'grid-rr',
+        gender: 'MALE',
+        birthDate: '1938-03-03',
+        residenceType: 'REGISTERED',
+        residencePermitExpiresOn: null,
+      });
+      await publisher.publish(ResidentDeceased, { residentId: 'rr-visited', diedOn: '2026-05-20' });
+    } finally {
+      await publisher.close();
+    }
+    const projected = await waitFor(
+      async () => {
+        const row = await service.orm.em.fork().findOne(ResidentProjection, { residentId: 'rr-visited' });
+        return row?.diedOn ? row : null;
+      },
+      { timeoutMs: 30_000, what: 'the date of death projected' },
+    );
+    expect(projected).toMatchObject({ status: 'DECEASED', diedOn: '2026-05-20' });
+    const visit = (visitedAt: string) =>
+      call(VISIT, { input: { residentId: 'rr-visited', visitedAt, notes: '慰问独居老人' } });
+    const visits = () => service.orm.em.fork().count(Visit, { residentId: 'rr-visited' });
+    // after the day of death (community day, Asia/Shanghai): refused naming the field, nothing written
+    const refused = await visit('2026-05-20T16:30:00Z');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitedAt' });
+    expect(refused.errors?.[0]?.message).toContain('死亡日期');
+    expect(await visits()).toBe(0);
+    // logged late, for the day before or the day itself: stands
+    expect((await visit('2026-05-19T03:00:00Z')).errors).toBeUndefined();
+    expect((await visit('2026-05-20T15:00:00Z')).errors).toBeUndefined();
+    expect(await visits()).toBe(2);
   });
 });

@@ -23,7 +23,7 @@ const FILE = [
   `${badCheckDigit(id('1987-05-05', 15))},孙丽,,,香秀里1号楼,1,101,,,,,,`, // invalid ID
   `${id('1980-01-01', 11)},王建华,13800000001,,香秀里1号楼,1,102,,HEAD,,,,`, // duplicate of row 1
   `${id('1988-06-06', 16)},周强,13800000004,,香秀里1号楼,1`, // too few columns
-  `${id('1948-03-08', 2)},林秀英,13911112222,,香秀里1号楼,1,101,,HEAD,,,,`, // existing resident-2: phone added → UPDATED
+  `${id('1948-03-08', 2)},林秀英,13911112222,,香秀里1号楼,1,101,,SPOUSE,,,,`, // existing resident-2: phone added, the 户主's spouse (one 户主 a flat: row 1) → UPDATED
   `${id('1975-06-01', 3)},林建国,,,香秀里1号楼,1,101,,OTHER,,,,`, // existing resident-3 as stored → UNCHANGED
   `${id('1989-07-07', 17)},钱多多,,350203008006-09,新建里1号楼,1,101,,,,,,`, // unknown grid
 ].join('\r\n');

@@ -4,6 +4,7 @@ import {
   composeResidentIdNumber,
   FundDisbursementApproved,
   FundDisbursementProposed,
+  FundDisbursementWithdrawn,
   ResidentDeceased,
   ResidentMovedIn,
   ResidentMovedOut,
@@ -15,7 +16,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { Building, CareRecord, Household, Organization, Resident } from '../src/entities/index.js';
-import { FundApplication, FundDisbursement } from '../src/entities/fund/index.js';
+import { FundApplication, FundDisbursement, FundLedgerEntry } from '../src/entities/fund/index.js';
 import { residentsService } from '../src/service.js';
 import { COMMUNITY, placesFixture, residentIn, staffFixture } from './fixtures.js';
 
@@ -38,6 +39,8 @@ const APPLY = `mutation($input: ApplyToFundProgrammeInput!) { applyToFundProgram
 const DECIDE = `mutation($input: DecideFundApplicationInput!) { decideFundApplication(input: $input) { application { id status } } }`;
 const PROPOSE = `mutation($input: ProposeFundDisbursementInput!) { proposeFundDisbursement(input: $input) { disbursement { id } } }`;
 const APPROVE = `mutation($input: ApproveFundDisbursementInput!) { approveFundDisbursement(input: $input) { disbursement { id } } }`;
+const PUBLISH = `mutation($input: PublishFundDisbursementInput!) { publishFundDisbursement(input: $input) { disbursement { id } } }`;
+const PAY = `mutation($input: PayFundDisbursementInput!) { payFundDisbursement(input: $input) { disbursement { id } } }`;
 
 type Result = { errors?: { message: string; extensions?: Record<string, unknown> }[] };
 const codes = (results: Result[]) => results.map((r) => (r.errors?.[0]?.extensions?.code as string) ?? 'OK').sort();
@@ -284,5 +287,185 @@ describe.each(testDialects())('residents rules on every write path on %s', (dial
     );
     expect(codes(approvals)).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
     expect(await outbox(FundDisbursementApproved.subject)).toBe(1);
+  });
+
+  it('records a disbursement only for the resident’s own flat', async () => {
+    const before = await outbox(FundDisbursementProposed.subject);
+    const input = { residentId: 'resident-5', reason: 'ILLNESS', amountFen: 3000, statement: '住院' };
+    const refused = await call(PROPOSE, { input: { ...input, householdId: 'household-0-1' } }, 'civil_affairs');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdId' });
+    expect(refused.errors?.[0]?.message).toContain('不是该居民现住的住户');
+    expect(await service.orm.em.fork().count(FundDisbursement, { householdId: 'household-0-1' })).toBe(0);
+    expect(await outbox(FundDisbursementProposed.subject)).toBe(before);
+    const own = (await ok(PROPOSE, { input: { ...input, householdId: 'household-1-1' } }, 'civil_affairs'))
+      .proposeFundDisbursement.disbursement.id;
+    expect(await service.orm.em.fork().findOneOrFail(FundDisbursement, own)).toMatchObject({
+      householdId: 'household-1-1',
+    });
+  });
+
+  it('withdraws what is unpaid and pending for a resident who dies or moves away; approval, 公示 and payment refuse one no longer here', async () => {
+    const propose = async (residentId: string) =>
+      (
+        await ok(
+          PROPOSE,
+          { input: { residentId, reason: 'HARDSHIP', amountFen: 2000, statement: '生活困难' } },
+          'civil_affairs',
+        )
+      ).proposeFundDisbursement.disbursement.id as string;
+    const approve = (disbursementId: string) =>
+      call(APPROVE, { input: { disbursementId, approvedOn: '2026-06-10', approvers: ['甲', '乙'] } });
+    const outside = (
+      await ok(CREATE, { input: { kind: 'OUTSIDE_BODY', name: '慈善总会临时救助', sponsorName: '厦门市慈善总会' } })
+    ).createFundProgramme.programme.id;
+    const withdrawnBefore = await outbox(FundDisbursementWithdrawn.subject);
+
+    // approved, then the resident dies: the disbursement is withdrawn, the pending application too
+    const dying = await register('household-0-2', '1940-03-03');
+    const approved = await propose(dying);
+    expect((await approve(approved)).errors).toBeUndefined();
+    const application = (
+      await ok(APPLY, {
+        input: { programmeId: outside, residentId: dying, appliedOn: '2026-06-05', statement: '重病' },
+      })
+    ).applyToFundProgramme.application.id;
+    await ok(DEATH, { input: { residentId: dying, diedOn: '2026-06-09' } });
+    const em = service.orm.em.fork();
+    expect(await em.findOneOrFail(FundDisbursement, approved)).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawReason: '受助居民已死亡',
+    });
+    expect(await em.findOneOrFail(FundApplication, application)).toMatchObject({
+      status: 'WITHDRAWN',
+      outcomeNote: '受助居民已死亡',
+    });
+    const published = await call(PUBLISH, { input: { disbursementId: approved } }, 'civil_affairs');
+    expect(published.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+
+    // proposed, then the resident moves away
+    const leaving = await register('household-0-2', '1941-03-03');
+    const proposed = await propose(leaving);
+    await ok(MOVE_OUT, { input: { residentId: leaving, movedOutOn: '2026-06-09', destination: '福建省福州市' } });
+    expect(await em.fork().findOneOrFail(FundDisbursement, proposed)).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawReason: '受助居民已迁出本社区',
+    });
+    expect(await outbox(FundDisbursementWithdrawn.subject)).toBe(withdrawnBefore + 2);
+
+    // a row left open from before this rule (status set directly): approval, 公示 and payment refuse it
+    const legacy = await register('household-0-2', '1942-03-03');
+    const toApprove = await propose(legacy);
+    const toPay = await propose(legacy);
+    expect((await approve(toPay)).errors).toBeUndefined();
+    await ok(PUBLISH, { input: { disbursementId: toPay } }, 'civil_affairs');
+    const raw = service.orm.em.fork();
+    await raw.nativeUpdate(Resident, { id: legacy }, { status: 'DECEASED', diedOn: '2026-06-08' });
+    await raw.nativeUpdate(FundDisbursement, { id: toPay }, { publicityEndsOn: '2026-06-01' });
+    const refusedApproval = await approve(toApprove);
+    expect(refusedApproval.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'residentId' });
+    expect(refusedApproval.errors?.[0]?.message).toContain('已死亡');
+    const refusedPayment = await call(PAY, { input: { disbursementId: toPay } }, 'civil_affairs');
+    expect(refusedPayment.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'residentId' });
+    expect(refusedPayment.errors?.[0]?.message).toContain('不能发放救助');
+    const after = service.orm.em.fork();
+    expect(await after.findOneOrFail(FundDisbursement, toApprove)).toMatchObject({ status: 'PROPOSED' });
+    expect(await after.findOneOrFail(FundDisbursement, toPay)).toMatchObject({ status: 'PUBLISHED', paidOn: null });
+    expect(await after.count(FundLedgerEntry, { disbursementId: toPay })).toBe(0);
+  });
+
+  it('keeps one 户主 a flat on every path, also when two register, move or import into one empty flat at once', async () => {
+    const em = service.orm.em.fork();
+    const building = await em.findOneOrFail(Building, 'building-0');
+    for (const n of [1, 2, 3])
+      em.create(Household, {
+        id: `household-9-${n}`,
+        communityId: COMMUNITY,
+        building,
+        unit: '1单元',
+        room: `90${n}室`,
+        address: `${building.name}1单元90${n}室`,
+      });
+    await em.flush();
+    const heads = async (householdId: string) => {
+      const fresh = service.orm.em.fork();
+      const named = await fresh.find(Resident, { household: householdId, status: 'ACTIVE', relationToHead: 'HEAD' });
+      const { headResidentId } = await fresh.findOneOrFail(Household, householdId);
+      return { named: named.map((r) => r.id), headResidentId };
+    };
+    const idNumberOf = (birthDate: string) => composeResidentIdNumber('350203', birthDate, ++sequence);
+    const registering = (householdId: string, birthDate: string) =>
+      call(REGISTER, {
+        input: {
+          name: '林户主',
+          idNumber: idNumberOf(birthDate),
+          householdId,
+          movedInOn: '2020-01-01',
+          relationToHead: 'HEAD',
+        },
+      });
+
+    // at once into one empty flat: one head, the others refused naming the field, nothing of theirs written
+    const registered = await Promise.all([
+      registering('household-9-1', '1970-02-01'),
+      registering('household-9-1', '1970-02-02'),
+      registering('household-9-1', '1970-02-03'),
+    ]);
+    expect(codes(registered)).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+    const refusal = registered.find((r) => r.errors)!.errors![0];
+    expect(refusal.extensions).toMatchObject({ field: 'relationToHead' });
+    expect(refusal.message).toContain('已有户主');
+    const first = await heads('household-9-1');
+    expect(first.named).toHaveLength(1);
+    expect(first.headResidentId).toBe(first.named[0]);
+    expect(await service.orm.em.fork().count(Resident, { household: 'household-9-1' })).toBe(1);
+
+    // one at a time, on the other paths: a move, a change of relation, an import row
+    const other = await register('household-0-2', '1970-03-01');
+    const moved = await call(MOVE, {
+      input: { residentId: other, householdId: 'household-9-1', movedInOn: '2026-06-01', relationToHead: 'HEAD' },
+    });
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'relationToHead' });
+    await ok(MOVE, {
+      input: { residentId: other, householdId: 'household-9-1', movedInOn: '2026-06-01', relationToHead: 'CHILD' },
+    });
+    const related = await call(UPDATE, { input: { residentId: other, relationToHead: 'HEAD' } });
+    expect(related.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'relationToHead' });
+    const imported = await ok(IMPORT, {
+      input: {
+        format: 'CSV',
+        content: `idNumber,name,building,unit,room,relationToHead\n${idNumberOf('1970-04-01')},林导入,${building.name},1单元,901室,户主\n`,
+      },
+    });
+    expect(imported.importResidents).toMatchObject({ rejected: 1, results: [{ field: 'relationToHead' }] });
+    expect(await heads('household-9-1')).toEqual(first);
+
+    // an import and a registration at once into one empty flat
+    const [byImport, byMutation] = await Promise.all([
+      call(IMPORT, {
+        input: {
+          format: 'CSV',
+          content: `idNumber,name,building,unit,room,relationToHead\n${idNumberOf('1970-05-01')},林导入,${building.name},1单元,902室,户主\n`,
+        },
+      }),
+      registering('household-9-2', '1970-05-02'),
+    ]);
+    expect(byImport.errors).toBeUndefined();
+    const raced = await heads('household-9-2');
+    expect(raced.named).toHaveLength(1);
+    expect(raced.headResidentId).toBe(raced.named[0]);
+    // exactly one of the two was refused
+    const importRejected = byImport.data.importResidents.rejected as number;
+    expect(importRejected + (byMutation.errors ? 1 : 0)).toBe(1);
+
+    // a resident becoming 户主 by the import of a flat without one takes the flat
+    const child = await register('household-9-3', '1990-06-01', { relationToHead: 'CHILD' });
+    const { idNumber } = await service.orm.em.fork().findOneOrFail(Resident, child);
+    await ok(IMPORT, {
+      input: {
+        format: 'CSV',
+        content: `idNumber,name,building,unit,room,relationToHead\n${idNumber},林review,${building.name},1单元,903室,户主\n`,
+      },
+    });
+    expect(await heads('household-9-3')).toEqual({ named: [child], headResidentId: child });
   });
 });

@@ -33,6 +33,9 @@ export async function startMediation(
       status: record.status,
     });
   }
+  // one mediation of a case at a time: the case is locked above, so two starts at once count one after the other
+  if (await uow.em.count(Mediation, { caseId: record.id, outcome: 'PENDING' }))
+    throw new ConflictError('该事项已有进行中的调解，须先结束该调解再开始新的调解', { field: 'caseId' });
   await requireReference(uow.em, {
     kind: 'STAFF',
     id: command.mediatorStaffId,

@@ -201,6 +201,7 @@ export async function residentDeceased(
     residentId: event.data.residentId,
     communityId: event.communityId,
     status: 'DECEASED',
+    diedOn: event.data.diedOn,
     at: new Date(event.occurredAt),
   });
   await closeTasksOf(uow, event.data.residentId, 'RESIDENT_DECEASED', null, now);

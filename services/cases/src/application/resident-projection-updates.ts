@@ -14,6 +14,8 @@ export interface ResidentFacts {
   birthDate?: string | null;
   status?: ResidentStatus;
   residenceType?: ResidenceType | null;
+  /** The date of death (`resident.deceased`): a visit dated after it is refused. */
+  diedOn?: string | null;
   at: Date;
 }
 
@@ -25,6 +27,7 @@ const FACT_COLUMNS = {
   birthDate: 'birth_date',
   status: 'status',
   residenceType: 'residence_type',
+  diedOn: 'died_on',
 } as const;
 
 /**
@@ -50,6 +53,7 @@ export async function upsertResidentProjection(
       birth_date: facts.birthDate ?? null,
       status: facts.status ?? 'ACTIVE',
       residence_type: facts.residenceType ?? null,
+      died_on: facts.diedOn ?? null,
       care_categories: '',
       known_since: facts.at,
       updated_at: facts.at,

@@ -2,6 +2,7 @@ import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { EntityManager } from '@mikro-orm/core';
 import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { assertVisitedBeforeDeath } from '../domain/visit-rules.js';
 import { Case } from '../entities/case.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import { Visit } from '../entities/visit.js';
@@ -47,6 +48,10 @@ export async function logVisit(
     communityId,
     current: false,
   });
+  if (command.residentId) {
+    const projected = await uow.em.findOne(ResidentProjection, { residentId: command.residentId });
+    assertVisitedBeforeDeath(command.visitedAt, projected?.diedOn ?? null);
+  }
   const linkedCase = command.caseId ? await uow.em.findOne(Case, { id: command.caseId, communityId }) : null;
   if (command.caseId && !linkedCase) throw new InvalidInputError('caseId', '关联的事项不存在');
   const { householdId, gridId } = await placeOfVisit(uow.em, command);

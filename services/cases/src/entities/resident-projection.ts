@@ -17,7 +17,8 @@ export class ResidentProjection {
     | 'residenceType'
     | 'careCategories'
     | 'lastContactAt'
-    | 'knownSince';
+    | 'knownSince'
+    | 'diedOn';
 
   @PrimaryKey({ type: 'string', length: 36 })
   residentId!: string;
@@ -42,6 +43,13 @@ export class ResidentProjection {
 
   @Property({ type: 'string', length: 10, nullable: true })
   residenceType: ResidenceType | null = null;
+
+  /**
+   * The date of death, from `resident.deceased` (which states it with the resident's id and nothing else): a visit
+   * dated after it is refused, one logged late for a day before it is not.
+   */
+  @Property({ type: 'string', length: 10, nullable: true })
+  diedOn: string | null = null;
 
   /** Current care categories (关爱对象), comma-separated codes, from care_category.added/ended. */
   @Property({ type: 'string', length: 300 })

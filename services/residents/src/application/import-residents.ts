@@ -8,6 +8,7 @@ import {
   newId,
   refreshRollup,
   runPrepared,
+  sqlDialectOf,
   type QueuedRows,
 } from '@shequ/database';
 import type { BatchedEvents } from '@shequ/messaging';
@@ -20,7 +21,13 @@ import {
   type ImportRow,
 } from '../domain/import/import-row.js';
 import { SeenIdNumbers } from '../domain/import/seen-id-numbers.js';
-import { headAfterArriving, holderAfterLeaving, householdAddress } from '../domain/household-rules.js';
+import {
+  HEAD_TAKEN,
+  headAfterArriving,
+  headTaken,
+  holderAfterLeaving,
+  householdAddress,
+} from '../domain/household-rules.js';
 import { ID_NUMBER_NOT_REGISTRABLE } from '../domain/resident-registration.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
@@ -358,6 +365,24 @@ export async function importResidentStream(
           ))
             if (row.community_id === communityId)
               households.set(String(row.address), { id: String(row.id), headResidentId: text(row.head_resident_id) });
+        // Stored flats a 户主 row names are locked (PostgreSQL; in id order) and their head read again under the lock:
+        // a registration or move of another 户主 into one of them meanwhile is seen, or waits for this chunk.
+        const heading = [
+          ...new Set(
+            valid.filter((r) => r.value.relationToHead === 'HEAD').flatMap((r) => households.get(r.address)?.id ?? []),
+          ),
+        ].sort();
+        if (heading.length && sqlDialectOf(em) === 'postgresql') {
+          const byId = listMatch(em, 'id', heading);
+          for (const row of await runPrepared(
+            em,
+            `select address, head_resident_id from household where ${byId.sql} order by id for update`,
+            [byId.param],
+          )) {
+            const known = households.get(String(row.address));
+            if (known) known.headResidentId = text(row.head_resident_id);
+          }
+        }
         // The chunk before may not be committed yet: its flats as it left them (with the heads it set) take precedence.
         if (before)
           for (const address of addresses) {
@@ -395,6 +420,15 @@ export async function importResidentStream(
           if (resident?.status === 'DECEASED') {
             // the date of death is not told: the importing key need not be one that may read residents
             reject('idNumber', '该居民已登记死亡，不能导入');
+            continue;
+          }
+          // One 户主 a flat: a row arriving as (or becoming) 户主 of a flat headed by someone else is refused (a row that
+          // only repeats who is already there as they are changes nothing and is not).
+          const flat = households.get(address);
+          const staying =
+            resident?.status === 'ACTIVE' && resident.householdId === flat?.id && resident.relationToHead === 'HEAD';
+          if (flat && !staying && headTaken(flat.headResidentId, resident?.id ?? '', value.relationToHead)) {
+            reject('relationToHead', HEAD_TAKEN);
             continue;
           }
           // A new flat: the landlord of a rented one must be a resident already known (same rule as registerHousehold).
@@ -540,16 +574,27 @@ export async function importResidentStream(
           set('residencePermitExpiresOn');
           const returning = resident.status === 'MOVED_OUT';
           const moved = returning || resident.householdId !== household.id;
+          const arriveAsHead = (flat: { id: string; headResidentId: string | null }) => {
+            const headed = headAfterArriving(flat.headResidentId, resident.id, value.relationToHead);
+            if (headed !== flat.headResidentId) {
+              flat.headResidentId = headed;
+              const fresh = newHouseholdById.get(flat.id);
+              if (fresh) fresh.headResidentId = headed;
+              else headsOfExisting.set(flat.id, resident.id);
+            }
+          };
+          if (!moved && changed.includes('relationToHead')) {
+            // re-related within the flat, as updateResident: HEAD takes a flat without a head, no longer HEAD leaves it
+            if (value.relationToHead === 'HEAD') arriveAsHead(household);
+            else if (household.headResidentId === resident.id) {
+              household.headResidentId = null;
+              leftHouseholds.push([household.id, resident.id, building.id]);
+            }
+          }
           if (moved) {
             // the flat left behind keeps no head who lives elsewhere; one arriving as HEAD heads a flat without one
             leftHouseholds.push([resident.householdId, resident.id, building.id]);
-            const headed = headAfterArriving(household.headResidentId, resident.id, value.relationToHead);
-            if (headed !== household.headResidentId) {
-              household.headResidentId = headed;
-              const fresh = newHouseholdById.get(household.id);
-              if (fresh) fresh.headResidentId = headed;
-              else headsOfExisting.set(household.id, resident.id);
-            }
+            arriveAsHead(household);
             next.status = 'ACTIVE';
             next.householdId = household.id;
             next.movedInOn = today;

@@ -1,11 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { communityDay, ResidentRegistered } from '@shequ/contracts';
-import { newId } from '@shequ/database';
+import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
-import { headAfterArriving } from '../domain/household-rules.js';
+import { assertHeadVacant, headAfterArriving } from '../domain/household-rules.js';
 import { checkLifeDate } from '../domain/resident-lifecycle.js';
 import {
   ID_NUMBER_NOT_REGISTRABLE,
@@ -49,7 +49,12 @@ export async function registerResident(
     valid,
     communityDay(today),
   );
-  const household = await uow.em.findOne(Household, { id: command.householdId, communityId });
+  // locked: two registrations as 户主 of one flat at once check its head one after the other
+  const household = await uow.em.findOne(
+    Household,
+    { id: command.householdId, communityId },
+    { ...(forUpdate(uow.em) as object), refresh: true },
+  );
   if (!household || !(await householdVisible(household, uow.em)))
     throw new InvalidInputError('householdId', `住户 ${command.householdId} 不存在`);
   const registered = await uow.em.findOne(Resident, { idNumber: valid.idNumber });
@@ -58,6 +63,7 @@ export async function registerResident(
       throw new ConflictError('该身份证号的居民已登记', { field: 'idNumber' });
     throw new InvalidInputError('idNumber', ID_NUMBER_NOT_REGISTRABLE);
   }
+  assertHeadVacant(household.headResidentId, '', command.relationToHead);
   const resident = uow.em.create(Resident, {
     id: newId(),
     communityId,

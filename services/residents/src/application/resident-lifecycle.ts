@@ -5,13 +5,14 @@ import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
 import { validPhone } from '../domain/resident-registration.js';
 import { checkLifeDate, residentTransition } from '../domain/resident-lifecycle.js';
-import { headAfterArriving, holderAfterLeaving } from '../domain/household-rules.js';
+import { assertHeadVacant, headAfterArriving, holderAfterLeaving } from '../domain/household-rules.js';
 import { RelationsToHead, type RelationToHeadCode } from '../domain/vocabularies.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { forUpdate } from '@shequ/database';
 import { Building } from '../entities/building.js';
 import { Household } from '../entities/household.js';
 import { Resident } from '../entities/resident.js';
+import { closeFundMattersOfLeaving } from './fund/disbursements.js';
 import { loadVisible } from './load.js';
 import { residentLocation } from './resident-location.js';
 
@@ -79,8 +80,12 @@ export async function updateResident(
   if (command.relationToHead) set('relationToHead', command.relationToHead as RelationToHeadCode);
   if (changed.includes('relationToHead') && resident.household) {
     // the flat's head on record follows: no longer HEAD leaves the post, HEAD in a flat without one takes it
-    const household = await uow.em.findOne(Household, resident.household.id, forUpdate(uow.em));
+    const household = await uow.em.findOne(Household, resident.household.id, {
+      ...(forUpdate(uow.em) as object),
+      refresh: true,
+    });
     if (household) {
+      assertHeadVacant(household.headResidentId, resident.id, resident.relationToHead);
       const head =
         resident.relationToHead === 'HEAD'
           ? headAfterArriving(household.headResidentId, resident.id, 'HEAD')
@@ -129,6 +134,11 @@ export async function moveResident(
   if (!wasOut && from === household.id) throw new InvalidInputError('householdId', '居民已在该住户');
   resident.status = residentTransition(resident.status, 'MOVE_HOUSEHOLD');
   checkLifeDate('movedInOn', movedInOn, resident, scope.today);
+  // both flats locked, in id order (two moves between them in opposite directions wait, never deadlock): the
+  // head of the one arrived in is checked against a concurrent 户主 arriving
+  for (const id of [from, household.id].filter((h): h is string => h !== null).sort())
+    await uow.em.findOne(Household, id, { ...(forUpdate(uow.em) as object), refresh: true });
+  assertHeadVacant(household.headResidentId, resident.id, command.relationToHead);
   await leaveHousehold(uow.em, resident, household);
   resident.household = uow.em.getReference(Household, household.id, { wrapped: true });
   resident.relationToHead = (command.relationToHead as RelationToHeadCode | null) ?? 'OTHER';
@@ -167,6 +177,7 @@ export async function moveOutResident(
   await leaveHousehold(uow.em, resident, null);
   resident.movedOutOn = movedOutOn;
   resident.moveOutDestination = destination;
+  await closeFundMattersOfLeaving(uow, resident, scope.today);
   uow.events.record(ResidentMovedOut, {
     residentId: resident.id,
     fromHouseholdId: resident.household?.id ?? null,
@@ -190,6 +201,7 @@ export async function recordDeath(
   checkLifeDate('diedOn', diedOn, resident, scope.today);
   await leaveHousehold(uow.em, resident, null);
   resident.diedOn = diedOn;
+  await closeFundMattersOfLeaving(uow, resident, scope.today);
   uow.events.record(ResidentDeceased, { residentId: resident.id, diedOn });
   await uow.em.flush();
   return resident;

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@shequ/errors';
+import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { labelsOf } from '@shequ/contracts';
 import { HousingTypes, type HousingTypeCode } from './vocabularies.js';
 
@@ -84,4 +84,28 @@ export function holderAfterLeaving(holderResidentId: string | null, leaving: str
 
 export function headAfterArriving(headResidentId: string | null, arriving: string, relation: string): string | null {
   return relation === 'HEAD' && !headResidentId ? arriving : headResidentId;
+}
+
+/** The refusal of a second 户主 (the field is `relationToHead`, 与户主关系). */
+export const HEAD_TAKEN = '该住户已有户主，与户主关系不能再填「户主」：请先变更原户主的与户主关系';
+
+/**
+ * One 户主 a flat: a resident arriving in (registered, moved, imported) or re-related within a flat that has a head
+ * other than them cannot be its 户主 too. Every path checks this with the flat locked (PostgreSQL `FOR UPDATE`), so
+ * two at once into one flat without a head are one head and one refusal.
+ */
+export function headTaken(
+  headResidentId: string | null,
+  arriving: string,
+  relation: string | null | undefined,
+): boolean {
+  return relation === 'HEAD' && headResidentId !== null && headResidentId !== arriving;
+}
+
+export function assertHeadVacant(
+  headResidentId: string | null,
+  arriving: string,
+  relation: string | null | undefined,
+): void {
+  if (headTaken(headResidentId, arriving, relation)) throw new ConflictError(HEAD_TAKEN, { field: 'relationToHead' });
 }

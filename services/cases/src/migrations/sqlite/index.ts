@@ -17,6 +17,7 @@ import { Migration20261202173337_case_area_rollup as M13 } from './Migration2026
 import { Migration20261204120000_inbox_without_rowid as M14 } from './Migration20261204120000_inbox_without_rowid.js';
 import { Migration20261204141646_open311_request_address_index as M15 } from './Migration20261204141646_open311_request_address_index.js';
 import { Migration20261204173948_reference_projection_gender as M16 } from './Migration20261204173948_reference_projection_gender.js';
+import { Migration20261204232527_resident_died_on as M17 } from './Migration20261204232527_resident_died_on.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -36,4 +37,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204120000_inbox_without_rowid', class: M14 },
   { name: 'Migration20261204141646_open311_request_address_index', class: M15 },
   { name: 'Migration20261204173948_reference_projection_gender', class: M16 },
+  { name: 'Migration20261204232527_resident_died_on', class: M17 },
 ];

@@ -18,7 +18,8 @@ import {
   publicityEndsOn,
   validPublicityDays,
 } from '../../domain/fund/publicity.js';
-import { assertBeneficiaryHere } from '../../domain/fund/programme-eligibility.js';
+import { assertBeneficiaryHere, assertOwnHousehold, leavingReason } from '../../domain/fund/programme-eligibility.js';
+import { FundApplication } from '../../entities/fund/fund-application.js';
 import { FundDisbursement } from '../../entities/fund/fund-disbursement.js';
 import { Household } from '../../entities/household.js';
 import { Resident } from '../../entities/resident.js';
@@ -55,11 +56,11 @@ export async function proposeFundDisbursement(
   );
   if (!resident) throw new InvalidInputError('residentId', `居民 ${input.residentId} 不存在`);
   assertBeneficiaryHere(resident.status, '提议救助');
-  let householdId = resident.household?.id ?? null;
+  const householdId = resident.household?.id ?? null;
   if (input.householdId) {
     const household = await uow.em.findOne(Household, { id: input.householdId, communityId: actor.communityId });
     if (!household) throw new InvalidInputError('householdId', `住户 ${input.householdId} 不存在`);
-    householdId = household.id;
+    assertOwnHousehold(householdId, household.id);
   }
   const disbursement = uow.em.create(FundDisbursement, {
     id: newId(),
@@ -89,6 +90,25 @@ export async function proposeFundDisbursement(
   return disbursement;
 }
 
+/**
+ * A step that moves a disbursement towards payment (approval, 公示, payment) is for a resident still living here:
+ * the resident is read under a share lock first (a death or move-out, which withdraws what is unpaid, waits for
+ * the step or the step for it — resident before disbursement on every path), then the disbursement is locked.
+ */
+async function loadForBeneficiary(
+  uow: UnitOfWork,
+  id: string,
+  communityId: string,
+  what: string,
+): Promise<FundDisbursement> {
+  const seen = await uow.em.findOne(FundDisbursement, { id, communityId }, { fields: ['residentId'] });
+  if (!seen) throw new NotFoundError('救助', id);
+  const resident = await uow.em.findOne(Resident, { id: seen.residentId }, { ...forShare(uow.em), refresh: true });
+  const row = await load(uow, id, communityId);
+  assertBeneficiaryHere(resident?.status ?? 'MOVED_OUT', what);
+  return row;
+}
+
 async function load(uow: UnitOfWork, id: string, communityId: string): Promise<FundDisbursement> {
   // locked: every step checks the status it changes (two concurrent approvals never both apply)
   const row = await uow.em.findOne(FundDisbursement, { id, communityId }, { ...forUpdate(uow.em), refresh: true });
@@ -108,7 +128,7 @@ export async function approveFundDisbursement(
   if (approvers.some((a) => a.length > 20)) throw new InvalidInputError('approvers', '审批人姓名不能超过 20 个字');
   const decisionReference = fundText(input.decisionReference, 'decisionReference', 50, false);
   if (approvedOn > actor.today) throw new InvalidInputError('approvedOn', '两委决定日期不能晚于今天');
-  const row = await load(uow, input.disbursementId, actor.communityId);
+  const row = await loadForBeneficiary(uow, input.disbursementId, actor.communityId, '审批救助');
   row.status = disbursementTransition(row.status, 'APPROVE');
   if (approvedOn < row.proposedOn) throw new InvalidInputError('approvedOn', '两委决定日期不能早于提议日期');
   Object.assign(row, { approvedOn, approvers: approvers.join('、'), decisionReference });
@@ -136,7 +156,7 @@ export async function publishFundDisbursement(
   actor: FundActor,
 ): Promise<FundDisbursement> {
   const days = validPublicityDays(input.publicityDays);
-  const row = await load(uow, input.disbursementId, actor.communityId);
+  const row = await loadForBeneficiary(uow, input.disbursementId, actor.communityId, '公示救助');
   row.status = disbursementTransition(row.status, 'PUBLISH');
   publish(uow, row, actor.today, days);
   await uow.em.flush();
@@ -217,7 +237,7 @@ export async function payFundDisbursement(
   actor: FundActor,
 ): Promise<FundDisbursement> {
   const fund = await lockFund(uow, actor.communityId);
-  const row = await load(uow, input.disbursementId, actor.communityId);
+  const row = await loadForBeneficiary(uow, input.disbursementId, actor.communityId, '发放救助');
   const next = disbursementTransition(row.status, 'PAY');
   assertPublicityOver(actor.today, row.publicityEndsOn!);
   const entry = postEntry(uow, fund, {
@@ -241,4 +261,30 @@ export async function payFundDisbursement(
   });
   await uow.em.flush();
   return row;
+}
+
+/**
+ * The beneficiary died or moved away (called by `recordDeath` and `moveOutResident`, in their transaction, with the
+ * resident locked): every disbursement of theirs not yet paid is withdrawn (published as withdrawn, so a linked
+ * case learns it) and every application awaiting its result is withdrawn, each with the reason.
+ */
+export async function closeFundMattersOfLeaving(
+  uow: UnitOfWork,
+  resident: { id: string; communityId: string; status: string },
+  today: string,
+): Promise<void> {
+  const reason = leavingReason(resident.status);
+  const open = await uow.em.find(
+    FundDisbursement,
+    { communityId: resident.communityId, residentId: resident.id, status: { $nin: ['PAID', 'WITHDRAWN'] } },
+    { ...(forUpdate(uow.em) as object), refresh: true },
+  );
+  for (const row of open) withdraw(uow, row, today, reason);
+  const pending = await uow.em.find(
+    FundApplication,
+    { communityId: resident.communityId, residentId: resident.id, status: 'SUBMITTED' },
+    { ...(forUpdate(uow.em) as object), refresh: true },
+  );
+  for (const application of pending)
+    Object.assign(application, { status: 'WITHDRAWN', decidedOn: today, outcomeNote: reason });
 }

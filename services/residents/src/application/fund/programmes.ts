@@ -182,8 +182,16 @@ export async function decideFundApplication(
 ): Promise<FundApplication> {
   const decidedOn = validDate(input.decidedOn, 'decidedOn');
   const note = fundText(input.note, 'note', 300, !input.awarded);
-  // the application and then its round locked (in that order on every path): one decision an application, and
-  // concurrent awards of one round counted against its budget one after the other
+  // the resident (shared), the application and then its round locked (in that order on every path): one decision
+  // an application, concurrent awards of one round counted against its budget one after the other, and a death or
+  // move-out (which withdraws pending applications) before or after the decision, never across it
+  const seen = await uow.em.findOne(
+    FundApplication,
+    { id: input.applicationId, communityId: actor.communityId },
+    { fields: ['residentId'] },
+  );
+  if (!seen) throw new NotFoundError('申请', input.applicationId);
+  await uow.em.findOne(Resident, { id: seen.residentId }, { ...forShare(uow.em), refresh: true });
   const application = await uow.em.findOne(
     FundApplication,
     { id: input.applicationId, communityId: actor.communityId },

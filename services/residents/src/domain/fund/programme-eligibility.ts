@@ -1,4 +1,4 @@
-import { ConflictError } from '@shequ/errors';
+import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { ageOn, ResidentStatuses, type ResidentStatus } from '@shequ/contracts';
 
 export interface EligibilityFacts {
@@ -30,4 +30,22 @@ export function assertBeneficiaryHere(status: string, what: string): void {
       field: 'residentId',
       status,
     });
+}
+
+/**
+ * A disbursement helps a resident and, where one is named, the flat the resident lives in: a household other than
+ * the resident's own is refused (naming `householdId`), whatever path proposes it.
+ */
+export function assertOwnHousehold(residentHouseholdId: string | null, householdId: string): void {
+  if (householdId !== residentHouseholdId)
+    throw new InvalidInputError('householdId', `住户 ${householdId} 不是该居民现住的住户，救助只能记在本人所在住户`);
+}
+
+/**
+ * What the fund does when its beneficiary leaves (death or move-out): every disbursement not yet paid is withdrawn
+ * and every application still awaiting its result is closed as not awarded, with this reason — the fund helps
+ * residents living here; help for the family of someone who died is a new proposal naming a living member.
+ */
+export function leavingReason(status: string): string {
+  return status === 'DECEASED' ? '受助居民已死亡' : '受助居民已迁出本社区';
 }

@@ -1,0 +1,9 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261204232527_resident_died_on extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`resident_projection\` add column \`died_on\` text null;`);
+  }
+
+}
