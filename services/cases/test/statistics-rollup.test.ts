@@ -346,6 +346,36 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     }
   });
 
+  it('lists the months of the window within the scope’s first and last month, whatever the filter', async () => {
+    const scope = [{ communityId: COMMUNITY }];
+    const values = (filter: Record<string, unknown>) =>
+      caseStatisticsValues(
+        fresh(),
+        { cases: scope, community: { communityId: COMMUNITY }, gridIds: null, departments: null },
+        ['MONTH'],
+        filter,
+      ).then(([months]) => months);
+    const months = (
+      await sql(`select distinct opened_month as m from case_rollup where community_id = ? and n > 0`, [COMMUNITY])
+    ).map((r) => String(r.m));
+    const [first, last] = [months.reduce((a, b) => (a < b ? a : b)), months.reduce((a, b) => (a > b ? a : b))];
+    const all = await values({});
+    expect([all[0], all[all.length - 1]]).toEqual([first, last]);
+    // consecutive months, none missing between
+    for (let i = 1; i < all.length; i++) expect(all[i]! > all[i - 1]!).toBe(true);
+    expect(all.length).toBe(
+      (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5)) - Number(first.slice(5)) + 1,
+    );
+    // a window: its months (1 March to 1 June of the community calendar: March, April, May), the filter aside
+    expect(
+      await values({
+        openedFrom: new Date('2026-02-28T16:00:00Z'),
+        openedTo: new Date('2026-05-31T16:00:00Z'),
+        category: 'OTHER',
+      }),
+    ).toEqual(['2026-03', '2026-04', '2026-05'].filter((m) => m >= first && m <= last));
+  });
+
   it('answers analysts through the API within their community or street', async () => {
     // the total of the caller's scope (one group: below the disclosure threshold it is suppressed)
     const query = `{ caseStatistics(groupBy: []) { count suppressed } }`;
