@@ -6,7 +6,8 @@
  * replaces — by grid, name prefix, care category) as a district admin.
  * Size: SHEQU_BENCH_RESIDENTS (default 5,000; the issue's figure is 1,000,000 with 200,000 cases),
  * SHEQU_BENCH_CASES (default one per five residents), SHEQU_BENCH_RUNS (default 30 per query);
- * SHEQU_BENCH_DISTRICT_URL (`postgresql://…/district`) runs on a district generated before instead of generating one.
+ * SHEQU_BENCH_DISTRICT_URL (`postgresql://…/district`, any database name) runs on a district generated before instead
+ * of generating one; SHEQU_BENCH_ONLY (a regular expression) measures only the statistics and pages it matches.
  */
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,9 @@ const CASES = number('SHEQU_BENCH_CASES', Math.round(RESIDENTS / 5));
 const RUNS = number('SHEQU_BENCH_RUNS', 30);
 /** `postgresql://…/district` of a district generated before (with the same SHEQU_BENCH_RESIDENTS/CASES): no generation. */
 const EXISTING_DISTRICT = process.env.SHEQU_BENCH_DISTRICT_URL;
+/** Only the statistics and pages whose name matches this regular expression (all without it). */
+const ONLY = process.env.SHEQU_BENCH_ONLY ? new RegExp(process.env.SHEQU_BENCH_ONLY) : null;
+const chosen = (name: string) => !ONLY || ONLY.test(name);
 
 const DISTRICT_ANALYST: Caller = { role: 'analyst', community: '350203' };
 const DISTRICT_ADMIN: Caller = { role: 'district_admin', community: '350203' };
@@ -53,11 +57,15 @@ const STATISTICS: Array<{
    * other cell (zero cells listed too) equals the GROUP BY's, and every group the GROUP BY finds is listed.
    */
   controlled?: boolean;
+  /** Also timed at the subgraph directly (same query, same token), beside the gateway: the gateway's hop apart. */
+  direct?: boolean;
 }> = [
   residentCrossTable('residentStatistics (grid)', ['GRID']),
   {
     name: 'caseStatistics (category)',
     service: 'cases',
+    controlled: true,
+    direct: true,
     query: `{ caseStatistics(groupBy: [CATEGORY]) { category count resolved } }`,
     fromGraph: (d) =>
       Object.fromEntries(
@@ -79,12 +87,15 @@ const STATISTICS: Array<{
   {
     name: 'partyStatistics (stage)',
     service: 'partybuilding',
+    direct: true,
     query: `{ partyStatistics(groupBy: [STAGE]) { stage count } }`,
     fromGraph: (d) => Object.fromEntries(d.partyStatistics.map((g: any) => [g.stage, g.count])),
     sql: `select stage, count(*) as n from party_member where status = 'ACTIVE' and community_id like '350203%'
           group by stage`,
     fromSql: (rows) => Object.fromEntries(rows.map((r) => [String(r.stage), Number(r.n)])),
   },
+  caseCrossTable('caseStatistics (grid, housing repairs)', ['GRID'], 'category: HOUSING_REPAIR'),
+  caseCrossTable('caseStatistics (category × month, hotline)', ['CATEGORY', 'MONTH'], 'channel: HOTLINE'),
   {
     name: 'eventStatistics (type)',
     service: 'events',
@@ -231,6 +242,60 @@ function eventStatisticsWithPeople(
 }
 
 /**
+ * `caseStatistics` (cases and resolved) by some of GRID, CATEGORY, MONTH with a filter other than the time window, as
+ * the district analyst sees it (every cell under disclosure control, the values of the scope listed), and the
+ * handwritten GROUP BY over the cases giving the same counts (months of the community calendar).
+ */
+function caseCrossTable(
+  name: string,
+  groupBy: Array<'GRID' | 'CATEGORY' | 'MONTH'>,
+  filter: 'category: HOUSING_REPAIR' | 'channel: HOTLINE',
+): (typeof STATISTICS)[number] {
+  const column = {
+    GRID: `coalesce(grid_id, 'UNKNOWN')`,
+    CATEGORY: 'category',
+    MONTH: `to_char(opened_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+  } as const;
+  const field = { GRID: 'gridId', CATEGORY: 'category', MONTH: 'month' } as const;
+  const where = {
+    'category: HOUSING_REPAIR': `category = 'HOUSING_REPAIR'`,
+    'channel: HOTLINE': `channel = 'HOTLINE'`,
+  };
+  return {
+    name,
+    service: 'cases',
+    controlled: true,
+    direct: true,
+    query: `{ caseStatistics(groupBy: [${groupBy.join(', ')}], filter: { ${filter} }) {
+      ${groupBy.map((d) => field[d]).join(' ')} count resolved } }`,
+    fromGraph: (d) =>
+      Object.fromEntries(
+        d.caseStatistics.flatMap((g: any) => {
+          const key = groupBy.map((dim) => g[field[dim]] ?? 'UNKNOWN').join(' ');
+          return [
+            [`${key} count`, g.count],
+            [`${key} resolved`, g.resolved],
+          ];
+        }),
+      ),
+    sql: `select ${groupBy.map((d, i) => `${column[d]} as d${i}`).join(', ')}, count(*) as n,
+            count(resolved_at) as resolved
+          from case_record where community_id like '350203%' and ${where[filter]}
+          group by ${groupBy.map((_, i) => i + 1).join(', ')}`,
+    fromSql: (rows) =>
+      Object.fromEntries(
+        rows.flatMap((r) => {
+          const key = groupBy.map((_, i) => String(r[`d${i}`])).join(' ');
+          return [
+            [`${key} count`, Number(r.n)],
+            [`${key} resolved`, Number(r.resolved)],
+          ];
+        }),
+      ),
+  };
+}
+
+/**
  * `residentStatistics` by some of GRID, BUILDING, GENDER, AGE_BAND, RESIDENCE_TYPE with an optional filter, as the
  * district analyst sees it (every cell under disclosure control, every value of the scope listed), and the
  * handwritten GROUP BY over residents ⋈ households ⋈ buildings giving the same counts (ages on the community's
@@ -363,18 +428,34 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
         lines.push(line);
         console.log(`district benchmark row: ${line}`);
       };
-      for (const s of STATISTICS) {
+      const direct = async (service: string, query: string, caller: Caller) => {
+        const response = await fetch(`http://127.0.0.1:${system.env[`${service.toUpperCase()}_PORT`]}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(await authorizationFor(caller)) },
+          body: JSON.stringify({ query }),
+        });
+        const body = (await response.json()) as { data?: any; errors?: unknown[] };
+        expect(body.errors, query).toBeUndefined();
+        return body.data;
+      };
+      for (const s of STATISTICS.filter((statistic) => chosen(statistic.name))) {
         const client = new Client(serviceDatabase(url, s.service));
         await client.connect();
         try {
           const graphTimes: number[] = [];
           const sqlTimes: number[] = [];
+          const directTimes: number[] = [];
           let graphNumbers: Numbers = {};
           let sqlNumbers: Numbers = {};
           for (let i = 0; i < RUNS + 3; i++) {
             const g = await timed(() => gateway(s.query, DISTRICT_ANALYST));
             const q = await timed(() => client.query(s.sql));
+            const d = s.direct ? await timed(() => direct(s.service, s.query, DISTRICT_ANALYST)) : undefined;
             if (i < 3) continue; // warm-up
+            if (d) {
+              directTimes.push(d.ms);
+              expect(s.fromGraph(d.value), `${s.name} directly`).toEqual(s.fromGraph(g.value));
+            }
             graphTimes.push(g.ms);
             sqlTimes.push(q.ms);
             graphNumbers = s.fromGraph(g.value);
@@ -388,6 +469,8 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
           row(
             `| ${s.name}${cells} | ${p(graphTimes, 50)} | ${p(graphTimes, 99)} | ${p(sqlTimes, 50)} | ${p(sqlTimes, 99)} |`,
           );
+          if (directTimes.length)
+            row(`| ${s.name}, ${s.service} directly | ${p(directTimes, 50)} | ${p(directTimes, 99)} | – | – |`);
         } finally {
           await client.end();
         }
@@ -415,7 +498,7 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
           `{ residents(first: 50, filter: { careCategory: MINIMUM_LIVING_ALLOWANCE }) { totalCount edges { node { id name } } } }`,
         ],
       ];
-      for (const [name, query, countSql] of pages) {
+      for (const [name, query, countSql] of pages.filter(([name]) => chosen(name))) {
         const times: number[] = [];
         const sqlTimes: number[] = [];
         for (let i = 0; i < RUNS + 3; i++) {

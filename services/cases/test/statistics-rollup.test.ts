@@ -7,6 +7,9 @@ import { moveCasesToGrid } from '../src/application/case-grid-updates.js';
 import { caseStatistics } from '../src/application/case-statistics.js';
 import { caseStatisticsFromCases } from '../src/application/case-statistics-base.js';
 import { caseRollup } from '../src/application/case-statistics-rollup.js';
+import { controlCaseStatistics } from '../src/application/case-statistics-disclosure.js';
+import { caseStatisticsValues } from '../src/application/case-statistics-values.js';
+import type { StatisticsGroup } from '../src/domain/statistics.js';
 import type { CaseStatisticsDimension } from '../src/domain/vocabularies.js';
 import { Case, CaseEvaluation } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
@@ -31,6 +34,10 @@ const FILTERS = [
   { openedTo: new Date('2026-05-31T16:00:00Z'), department: 'OFFICE' },
   { channel: 'HOTLINE' },
 ];
+
+/** Each dimension's values as the groups have them. */
+const valuesOf = (groups: StatisticsGroup[], dimensions: CaseStatisticsDimension[]) =>
+  dimensions.map((d) => [...new Set(groups.map((g) => g.key[d] ?? null))]);
 
 describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
   let service: TestSubgraph;
@@ -284,6 +291,89 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('counts an analyst’s filtered table once: the values listed come from the vocabularies, the grid projection and the window', async () => {
+    // before, a filter other than the window (here a category) made the groups be counted a second time without
+    // it, only to list the values present in the scope and window
+    const dimensions: CaseStatisticsDimension[] = ['GRID', 'MONTH'];
+    const window = { openedFrom: new Date('2026-02-28T16:00:00Z'), openedTo: new Date('2026-08-31T16:00:00Z') };
+    const category = 'HOUSING_REPAIR';
+    const spy = vi.spyOn(service.orm.em.getConnection(), 'execute');
+    process.env.SHEQU_DISCLOSURE_THRESHOLD = '2';
+    try {
+      const query = `query($filter: CaseStatisticsFilter) {
+        caseStatistics(groupBy: [GRID, MONTH], filter: $filter) { gridId month count resolved suppressed } }`;
+      const filter = { ...window, category };
+      const result = await service.graphql(query, { filter }, { role: 'analyst', community: COMMUNITY });
+      expect(result.errors).toBeUndefined();
+      const reads = spy.mock.calls.filter(([sql]) => typeof sql === 'string' && /sum\(g\."n"\) as "count"/.test(sql));
+      expect(reads).toHaveLength(1);
+      spy.mockRestore();
+      // here every grid of the community and every month of the window has cases: the table is the one controlled
+      // over the values present in the scope and window (counted without the category, as before)
+      const scope = [{ communityId: COMMUNITY }];
+      const present = await caseStatistics(fresh(), scope, dimensions, window);
+      const presentValues = valuesOf(present, dimensions);
+      const listed = await caseStatisticsValues(
+        fresh(),
+        { cases: scope, community: { communityId: COMMUNITY }, gridIds: null, departments: null },
+        dimensions,
+        filter,
+      );
+      expect(listed.map((v) => [...v].sort())).toEqual(presentValues.map((v) => [...v].sort()));
+      const counted = await caseStatistics(fresh(), scope, dimensions, filter);
+      const expected = controlCaseStatistics(counted, presentValues, dimensions, true);
+      const shape = (g: { count: number | null; resolved: number | null; suppressed: string | null }) => ({
+        count: g.count,
+        resolved: g.resolved,
+        suppressed: g.suppressed,
+      });
+      const table = (groups: Array<{ grid: string | null; month: string | null } & Parameters<typeof shape>[0]>) =>
+        Object.fromEntries(groups.map((g) => [`${g.grid ?? '-'} ${g.month}`, shape(g)]));
+      const answered = table(
+        (result.data.caseStatistics as any[]).map((g) => ({ ...g, grid: g.gridId, month: g.month })),
+      );
+      expect(answered).toEqual(
+        table(expected.map((g) => ({ ...g, grid: g.key.GRID ?? null, month: g.key.MONTH ?? null }))),
+      );
+      // some cells shown, some suppressed: the comparison says something
+      const cells = Object.values(answered);
+      expect(cells.some((c) => c.count !== null) && cells.some((c) => c.count === null)).toBe(true);
+    } finally {
+      delete process.env.SHEQU_DISCLOSURE_THRESHOLD;
+      spy.mockRestore();
+    }
+  });
+
+  it('lists the months of the window within the scope’s first and last month, whatever the filter', async () => {
+    const scope = [{ communityId: COMMUNITY }];
+    const values = (filter: Record<string, unknown>) =>
+      caseStatisticsValues(
+        fresh(),
+        { cases: scope, community: { communityId: COMMUNITY }, gridIds: null, departments: null },
+        ['MONTH'],
+        filter,
+      ).then(([months]) => months);
+    const months = (
+      await sql(`select distinct opened_month as m from case_rollup where community_id = ? and n > 0`, [COMMUNITY])
+    ).map((r) => String(r.m));
+    const [first, last] = [months.reduce((a, b) => (a < b ? a : b)), months.reduce((a, b) => (a > b ? a : b))];
+    const all = await values({});
+    expect([all[0], all[all.length - 1]]).toEqual([first, last]);
+    // consecutive months, none missing between
+    for (let i = 1; i < all.length; i++) expect(all[i]! > all[i - 1]!).toBe(true);
+    expect(all.length).toBe(
+      (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5)) - Number(first.slice(5)) + 1,
+    );
+    // a window: its months (1 March to 1 June of the community calendar: March, April, May), the filter aside
+    expect(
+      await values({
+        openedFrom: new Date('2026-02-28T16:00:00Z'),
+        openedTo: new Date('2026-05-31T16:00:00Z'),
+        category: 'OTHER',
+      }),
+    ).toEqual(['2026-03', '2026-04', '2026-05'].filter((m) => m >= first && m <= last));
   });
 
   it('answers analysts through the API within their community or street', async () => {

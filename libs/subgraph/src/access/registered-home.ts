@@ -23,7 +23,8 @@ export function homePlacesOf(principal: Principal): string[] {
  * caller this platform has, and only a new one from the identity provider (or the place's registration) helps;
  * reading with it would find nothing and writing would fail later with a confusing error. A service learning places
  * from residents' events while it is still catching up answers `NOT_YET_SYNCED` instead (retryable), so a community
- * onboarded at 10:00 works at 10:01. Registered places are remembered: one look-up per place and process.
+ * onboarded at 10:00 works at 10:01. Registered places are remembered: one look-up per place and process, and a
+ * request for a remembered place forks no EntityManager (`em` is called only to look a place up).
  */
 export async function requireRegisteredHome(
   principal: Principal,
@@ -32,7 +33,7 @@ export async function requireRegisteredHome(
   referenceSync?: { catchingUp(): Promise<boolean> },
 ): Promise<void> {
   for (const code of homePlacesOf(principal)) {
-    if (await registry.placeRegistered(em(), code)) continue;
+    if (await registry.placeRegistered(em, code)) continue;
     const what = code.length === 12 ? '社区' : code.length === 9 ? '街道' : '区';
     const claim = principal.kind === 'machine' ? 'API 密钥所属社区' : '令牌的 community/communities 声明';
     if (!registry.authoritative && (await referenceSync?.catchingUp()))

@@ -50,8 +50,11 @@ export const referenceProjectionCommunities: CommunityRegistry = {
 export interface RememberedRegistry {
   /** Whether a community (12 digits) is registered. */
   registered(em: EntityManager, communityId: string): Promise<boolean>;
-  /** Whether a community (12 digits), street (9) or district (6) is registered. */
-  placeRegistered(em: EntityManager, code: string): Promise<boolean>;
+  /**
+   * Whether a community (12 digits), street (9) or district (6) is registered; `em` is made only when the place is
+   * not remembered yet (every request of every service asks: a remembered place costs no EntityManager).
+   */
+  placeRegistered(em: () => EntityManager, code: string): Promise<boolean>;
   authoritative: boolean;
 }
 
@@ -72,7 +75,7 @@ export function rememberRegisteredCommunities(registry: CommunityRegistry): Reme
     registered: (em, communityId) => remembered(communityId, () => registry.isRegistered(em, communityId)),
     placeRegistered: (em, code) =>
       remembered(code, () =>
-        code.length === 12 ? registry.isRegistered(em, code) : registry.isRegisteredRegion(em, code),
+        code.length === 12 ? registry.isRegistered(em(), code) : registry.isRegisteredRegion(em(), code),
       ),
   };
 }

@@ -34,8 +34,9 @@ export interface ControlledCaseStatisticsGroup {
  * `caseStatistics` as a caller may see it. A case names its reporter and its place, and a small count in a small
  * group (a grid × 救助申请 or 组织关系转接 × month, one rating 差 in a grid) can point to a household: for a caller
  * who may not read cases (without `cases:read`: analysts), the table is completed with every combination of the
- * values present in the caller's scope and time window before the other filters (`universe`: zero cells too, so
- * neither a group's presence nor a filter narrowing to one grid or category tells anything) and each measure (cases, resolved, each
+ * values each dimension can take in the caller's scope and time window (`listed`, from the vocabularies and the grid
+ * projection: `caseStatisticsValues`; zero cells too, so neither a group's presence nor a filter narrowing to one
+ * grid or category tells anything) and each measure (cases, resolved, each
  * rating grade) put through disclosure control (libs/auth `controlDisclosure`): a cell below the threshold is
  * null with a reason, with secondary suppression along every dimension. The cases still open (count − resolved) are a
  * cell of the table too, never shown but put through the same control — within a group count = resolved + open is
@@ -46,7 +47,7 @@ export interface ControlledCaseStatisticsGroup {
  */
 export function controlCaseStatistics(
   groups: StatisticsGroup[],
-  universe: StatisticsGroup[],
+  listed: ReadonlyArray<ReadonlyArray<StatisticsGroup['key'][CaseStatisticsDimension]>>,
   dimensions: readonly CaseStatisticsDimension[],
   protect: boolean,
   protectRatings = protect,
@@ -54,7 +55,11 @@ export function controlCaseStatistics(
   if (!protect && !protectRatings) return groups.map((g) => ({ ...g, suppressed: null }));
   const threshold = disclosureThreshold();
   if (!protect) return controlRatings(groups, dimensions, threshold);
-  const values = dimensions.map((d) => [...new Set([...universe, ...groups].map((g) => g.key[d] ?? null))]);
+  // each dimension's values listed (`caseStatisticsValues`), with any counted beside them (a case in a grid of
+  // another community)
+  const values = dimensions.map((d, i) => [
+    ...new Set([...(listed[i] ?? []), ...groups.map((g) => g.key[d] ?? null)].map((v) => v ?? null)),
+  ]);
   // the groups listed: every combination of the values, numbered in mixed radix (the last dimension fastest), so a
   // line (the groups that differ in one dimension) is the group's number with that dimension's digit taken out
   const strides = dimensions.map((_, i) => values.slice(i + 1).reduce((n, v) => n * v.length, 1));

@@ -14,7 +14,6 @@ import {
 } from '@shequ/contracts';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
-import { GridProjection } from '../entities/grid-projection.js';
 
 export type CaseStatisticsKey = StatisticsKey<CaseStatisticsDimension>;
 
@@ -41,10 +40,18 @@ export async function withCaseStatisticsKeys<G extends { key: StatisticsGroup['k
   const gridIds = dimensions.includes('GRID')
     ? [...new Set(groups.map((g) => g.key.GRID).filter((id): id is string => !!id))]
     : [];
+  // names as plain rows, no entities (an analyst's district table lists ~200 grids)
   const grids = gridIds.length
-    ? await em.find(GridProjection, { gridId: { $in: gridIds } }, { fields: ['gridId', 'name'] })
+    ? ((await em
+        .getConnection()
+        .execute(
+          `select "grid_id" as "gridId", "name" as "name" from "grid_projection" where "grid_id" in (${gridIds
+            .map(() => '?')
+            .join(', ')})`,
+          gridIds,
+        )) as Array<{ gridId: string; name: string }>)
     : [];
-  const gridNames = new Map(grids.map((grid) => [grid.gridId, grid.name]));
+  const gridNames = new Map(grids.map((grid) => [String(grid.gridId), String(grid.name)]));
   const keyOf = (dimension: CaseStatisticsDimension, value: string | null | undefined): CaseStatisticsKey => {
     switch (dimension) {
       case 'CATEGORY':

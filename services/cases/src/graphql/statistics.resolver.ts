@@ -1,9 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@shequ/subgraph';
-import { caseScope } from '../application/case-scope.js';
+import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
+import { caseScope, visibleGridIds } from '../application/case-scope.js';
 import { caseStatistics } from '../application/case-statistics.js';
 import { controlCaseStatistics } from '../application/case-statistics-disclosure.js';
 import { withCaseStatisticsKeys } from '../application/case-statistics-keys.js';
+import { caseStatisticsValues } from '../application/case-statistics-values.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import { CaseStatisticsFilterInput } from './case.inputs.js';
 import { CaseStatisticsDimensionEnum } from './enums.js';
@@ -30,20 +31,26 @@ export class CaseStatisticsResolver {
     const protect = !ctx.access.can('cases:read');
     // ratings are residents' evaluations, read one by one only with cases:appraisal (a key with cases:read has not)
     const protectRatings = protect || !ctx.access.can('cases:appraisal');
-    // the groups of the scope and window are those counted unless another filter narrows the counts: then only
-    // are they counted a second time, without it
-    const narrowed = Boolean(filter?.category || filter?.channel || filter?.department || filter?.gridId);
-    const universe =
-      protect && dimensions.length && narrowed
-        ? await caseStatistics(ctx.em, scope, dimensions, {
-            openedFrom: filter?.openedFrom,
-            openedTo: filter?.openedTo,
-          })
-        : counted;
+    // the values listed are those each dimension can take in the scope and window (vocabularies, the grid
+    // projection, the window's months), whatever the filter: the groups are counted once
+    const listed =
+      protect && dimensions.length
+        ? await caseStatisticsValues(
+            ctx.em,
+            {
+              cases: scope,
+              community: communityWhere(ctx.access),
+              gridIds: await visibleGridIds(ctx),
+              departments: ctx.access.caseDepartments(),
+            },
+            dimensions,
+            filter ?? {},
+          )
+        : [];
     const groups = await withCaseStatisticsKeys(
       ctx.em,
       dimensions,
-      controlCaseStatistics(counted, universe, dimensions, protect, protectRatings),
+      controlCaseStatistics(counted, listed, dimensions, protect, protectRatings),
     );
     return groups.map((g) => ({
       keys: g.keys,
