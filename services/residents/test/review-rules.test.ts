@@ -31,6 +31,7 @@ const MOVE_OUT = `mutation($input: MoveOutResidentInput!) { moveOutResident(inpu
 const DEATH = `mutation($input: RecordResidentDeathInput!) { recordResidentDeath(input: $input) { resident { id status } } }`;
 const IMPORT = `mutation($input: ImportResidentsInput!) { importResidents(input: $input) { updated rejected results { field reason } } }`;
 const UPDATE = `mutation($input: UpdateResidentInput!) { updateResident(input: $input) { resident { id } } }`;
+const HOUSEHOLD = `mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { household { id } } }`;
 const LEADER = `mutation($input: AssignBuildingLeaderInput!) { assignBuildingLeader(input: $input) { building { id } } }`;
 const ADD_CARE = `mutation($input: AddCareCategoryInput!) { addCareCategory(input: $input) { careRecord { id } } }`;
 const CREATE = `mutation($input: CreateFundProgrammeInput!) { createFundProgramme(input: $input) { programme { id } } }`;
@@ -467,5 +468,64 @@ describe.each(testDialects())('residents rules on every write path on %s', (dial
       },
     });
     expect(await heads('household-9-3')).toEqual({ named: [child], headResidentId: child });
+  });
+
+  it('names as a flat’s head by updateHousehold only its current resident whose relation is 户主, nothing written otherwise', async () => {
+    const em = service.orm.em.fork();
+    const building = await em.findOneOrFail(Building, 'building-0');
+    em.create(Household, {
+      id: 'household-8-1',
+      communityId: COMMUNITY,
+      building,
+      unit: '1单元',
+      room: '801室',
+      address: `${building.name}1单元801室`,
+    });
+    await em.flush();
+    const flat = () => service.orm.em.fork().findOneOrFail(Household, 'household-8-1');
+    const head = await register('household-8-1', '1958-01-01', { relationToHead: 'HEAD' });
+    const spouse = await register('household-8-1', '1959-01-01', { relationToHead: 'SPOUSE' });
+    expect(await flat()).toMatchObject({ headResidentId: head, housing: 'OWNED' });
+    const naming = (headResidentId: string) =>
+      call(HOUSEHOLD, { input: { householdId: 'household-8-1', housing: 'PUBLIC', headResidentId } });
+
+    // a resident of the flat whose relation is not 户主, while another's is: refused naming the field
+    const refused = await naming(spouse);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'headResidentId' });
+    expect(refused.errors?.[0]?.message).toContain('户主');
+    // someone of another flat, who moved out, who died: not a current resident of the flat
+    const elsewhere = await register('household-0-2', '1961-01-01', { relationToHead: 'CHILD' });
+    const gone = await register('household-8-1', '1962-01-01', { relationToHead: 'CHILD' });
+    await ok(MOVE_OUT, { input: { residentId: gone, movedOutOn: '2026-06-02', destination: '福建省泉州市' } });
+    const died = await register('household-8-1', '1930-01-01', { relationToHead: 'PARENT' });
+    await ok(DEATH, { input: { residentId: died, diedOn: '2026-06-03' } });
+    for (const id of [elsewhere, gone, died])
+      expect((await naming(id)).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'headResidentId',
+      });
+    // nothing written: neither the head nor the housing of the same input
+    expect(await flat()).toMatchObject({ headResidentId: head, housing: 'OWNED' });
+
+    // the 户主 is named (a flat whose head on record went missing gets it back)
+    const repair = service.orm.em.fork();
+    (await repair.findOneOrFail(Household, 'household-8-1')).headResidentId = null;
+    await repair.flush();
+    await ok(HOUSEHOLD, { input: { householdId: 'household-8-1', housing: 'PUBLIC', headResidentId: head } });
+    expect(await flat()).toMatchObject({ headResidentId: head, housing: 'PUBLIC' });
+
+    // naming the head and re-relating them at once: either order leaves the flat without a head and without a 户主
+    const [named, related] = await Promise.all([
+      naming(head),
+      call(UPDATE, { input: { residentId: head, relationToHead: 'SPOUSE' } }),
+    ]);
+    expect(related.errors).toBeUndefined();
+    if (named.errors) expect(named.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'headResidentId' });
+    expect((await flat()).headResidentId).toBeNull();
+    expect(
+      await service.orm.em
+        .fork()
+        .count(Resident, { household: 'household-8-1', status: 'ACTIVE', relationToHead: 'HEAD' }),
+    ).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 import { announceHousehold, announceOrganization, announceStaff } from './announce-places.js';
 import { Departments, GridRegistered, labelsOf, type Department } from '@shequ/contracts';
-import { forShare, newId } from '@shequ/database';
+import { forShare, forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { OrganizationKinds, type HousingTypeCode, type OrganizationKindCode } from '../domain/vocabularies.js';
-import { checkHousing, householdAddress, normaliseFlat } from '../domain/household-rules.js';
+import { assertRelatedAsHead, checkHousing, householdAddress, normaliseFlat } from '../domain/household-rules.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
@@ -60,19 +60,25 @@ export async function setHousehold(
   communityId: string,
   visible: (household: Household, em: UnitOfWork['em']) => Promise<boolean>,
 ): Promise<Household> {
-  const household = await uow.em.findOne(Household, { id: input.householdId, communityId });
-  if (!household || !(await visible(household, uow.em))) throw new NotFoundError('住户', input.householdId);
-  Object.assign(household, await validHousing(uow, communityId, input.housing, input.landlordResidentId));
+  const found = await uow.em.findOne(Household, { id: input.householdId, communityId });
+  if (!found || !(await visible(found, uow.em))) throw new NotFoundError('住户', input.householdId);
+  // The head named: a current resident of the flat whose relation is 户主 (one 户主 a flat, the head on record is
+  // they). Read under a share lock before the flat is locked (residents then flats, as updateResident and
+  // moveResident lock): a move, death or change of relation of theirs crossing this write waits, or is seen.
+  let head: Resident | null = null;
   if (input.headResidentId !== undefined && input.headResidentId !== null) {
-    // under a share lock: a move or death of that resident crossing this write waits, or is seen
-    const head = await uow.em.findOne(
+    head = await uow.em.findOne(
       Resident,
-      { id: input.headResidentId, household: household.id, status: 'ACTIVE' },
+      { id: input.headResidentId, household: found.id, status: 'ACTIVE' },
       { ...forShare(uow.em), refresh: true },
     );
     if (!head) throw new InvalidInputError('headResidentId', '户主须为该户在册居民');
-    household.headResidentId = head.id;
+    assertRelatedAsHead(head.relationToHead);
   }
+  // the flat locked: a registration, move or change of relation taking its head waits for this write
+  const household = (await uow.em.findOne(Household, found.id, { ...(forUpdate(uow.em) as object), refresh: true }))!;
+  Object.assign(household, await validHousing(uow, communityId, input.housing, input.landlordResidentId));
+  if (head) household.headResidentId = head.id;
   await uow.em.flush();
   return household;
 }

@@ -109,3 +109,15 @@ export function assertHeadVacant(
 ): void {
   if (headTaken(headResidentId, arriving, relation)) throw new ConflictError(HEAD_TAKEN, { field: 'relationToHead' });
 }
+
+/** The refusal of a head whose relation is not 户主 (the field is `headResidentId`). */
+export const HEAD_NOT_RELATED_AS_HEAD =
+  '该居民的与户主关系不是「户主」，不能登记为该户户主：请先变更其与户主关系为「户主」（该户原户主须先变更）';
+
+/**
+ * The flat's head on record is the resident whose relation is 户主: naming another (`updateHousehold`) is refused,
+ * nothing written — the head changes by changing relations (`updateResident`), which moves the post with them.
+ */
+export function assertRelatedAsHead(relation: string | null | undefined): void {
+  if (relation !== 'HEAD') throw new ConflictError(HEAD_NOT_RELATED_AS_HEAD, { field: 'headResidentId' });
+}
