@@ -33,6 +33,18 @@ const chosen = (name: string) => !ONLY || ONLY.test(name);
 
 const DISTRICT_ANALYST: Caller = { role: 'analyst', community: '350203' };
 const DISTRICT_ADMIN: Caller = { role: 'district_admin', community: '350203' };
+const STREET_ANALYST: Caller = { role: 'analyst', community: '350203001' };
+
+/** The grid id `$GRID` stands for in a case row's filter (the first grid with cases), looked up before the rows run. */
+const GRID_PLACEHOLDER = '$GRID';
+
+// case rows' filters: GraphQL and the SQL of the handwritten GROUP BY
+const HOUSING_REPAIR = `category = 'HOUSING_REPAIR'`;
+const HOTLINE = `channel = 'HOTLINE'`;
+const MID_MONTHS_FILTER = `openedFrom: "2026-03-14T16:00:00.000Z", openedTo: "2026-06-14T16:00:00.000Z"`;
+const MID_MONTHS = `opened_at >= '2026-03-14T16:00:00.000Z' and opened_at < '2026-06-14T16:00:00.000Z'`;
+const WHOLE_MONTHS_FILTER = `openedFrom: "2026-02-28T16:00:00.000Z", openedTo: "2026-05-31T16:00:00.000Z"`;
+const WHOLE_MONTHS = `opened_at >= '2026-02-28T16:00:00.000Z' and opened_at < '2026-05-31T16:00:00.000Z'`;
 
 /** The part of `pg` the benchmark uses (a dev dependency of this package; MikroORM's PostgreSQL driver too). */
 interface PgClient {
@@ -59,6 +71,8 @@ const STATISTICS: Array<{
   controlled?: boolean;
   /** Also timed at the subgraph directly (same query, same token), beside the gateway: the gateway's hop apart. */
   direct?: boolean;
+  /** Who asks (default: the district analyst). */
+  caller?: Caller;
 }> = [
   residentCrossTable('residentStatistics (grid)', ['GRID']),
   {
@@ -94,8 +108,60 @@ const STATISTICS: Array<{
           group by stage`,
     fromSql: (rows) => Object.fromEntries(rows.map((r) => [String(r.stage), Number(r.n)])),
   },
-  caseCrossTable('caseStatistics (grid, housing repairs)', ['GRID'], 'category: HOUSING_REPAIR'),
-  caseCrossTable('caseStatistics (category × month, hotline)', ['CATEGORY', 'MONTH'], 'channel: HOTLINE'),
+  caseCrossTable('caseStatistics (grid, housing repairs)', ['GRID'], 'category: HOUSING_REPAIR', HOUSING_REPAIR),
+  caseCrossTable('caseStatistics (category × month, hotline)', ['CATEGORY', 'MONTH'], 'channel: HOTLINE', HOTLINE),
+  caseCrossTable(
+    'caseStatistics (grid × month, housing repairs)',
+    ['GRID', 'MONTH'],
+    'category: HOUSING_REPAIR',
+    HOUSING_REPAIR,
+  ),
+  caseCrossTable('caseStatistics (grid × status, hotline)', ['GRID', 'STATUS'], 'channel: HOTLINE', HOTLINE),
+  caseCrossTable(
+    'caseStatistics (grid × channel, office)',
+    ['GRID', 'CHANNEL'],
+    'department: OFFICE',
+    `department = 'OFFICE'`,
+  ),
+  caseCrossTable(
+    'caseStatistics (category × month, one grid)',
+    ['CATEGORY', 'MONTH'],
+    `gridId: "${GRID_PLACEHOLDER}"`,
+    `grid_id = '${GRID_PLACEHOLDER}'`,
+  ),
+  caseCrossTable(
+    'caseStatistics (department × status, one grid)',
+    ['DEPARTMENT', 'STATUS'],
+    `gridId: "${GRID_PLACEHOLDER}"`,
+    `grid_id = '${GRID_PLACEHOLDER}'`,
+  ),
+  caseCrossTable('caseStatistics (grid, Mar 15 – Jun 15)', ['GRID'], MID_MONTHS_FILTER, MID_MONTHS),
+  caseCrossTable(
+    'caseStatistics (category × channel, Mar 15 – Jun 15)',
+    ['CATEGORY', 'CHANNEL'],
+    MID_MONTHS_FILTER,
+    MID_MONTHS,
+  ),
+  caseCrossTable(
+    'caseStatistics (grid × category, Mar – May)',
+    ['GRID', 'CATEGORY'],
+    WHOLE_MONTHS_FILTER,
+    WHOLE_MONTHS,
+  ),
+  caseCrossTable(
+    'caseStatistics (grid × category, street, hotline)',
+    ['GRID', 'CATEGORY'],
+    'channel: HOTLINE',
+    HOTLINE,
+    STREET_ANALYST,
+  ),
+  caseCrossTable(
+    'caseStatistics (grid × month, street, housing repairs)',
+    ['GRID', 'MONTH'],
+    'category: HOUSING_REPAIR',
+    HOUSING_REPAIR,
+    STREET_ANALYST,
+  ),
   {
     name: 'eventStatistics (type)',
     service: 'events',
@@ -241,31 +307,43 @@ function eventStatisticsWithPeople(
   };
 }
 
+type CaseDimension = 'GRID' | 'CATEGORY' | 'MONTH' | 'STATUS' | 'CHANNEL' | 'DEPARTMENT';
+
 /**
- * `caseStatistics` (cases and resolved) by some of GRID, CATEGORY, MONTH with a filter other than the time window, as
- * the district analyst sees it (every cell under disclosure control, the values of the scope listed), and the
- * handwritten GROUP BY over the cases giving the same counts (months of the community calendar).
+ * `caseStatistics` (cases and resolved) by some dimensions with a filter (category, channel, department, grid,
+ * an opening window on or off month boundaries), as the district analyst sees it (or a street's: `caller`; every
+ * cell under disclosure control, the values of the scope listed), and the handwritten GROUP BY over the cases giving
+ * the same counts (months of the community calendar). `filter` is the GraphQL filter and `where` its SQL.
  */
 function caseCrossTable(
   name: string,
-  groupBy: Array<'GRID' | 'CATEGORY' | 'MONTH'>,
-  filter: 'category: HOUSING_REPAIR' | 'channel: HOTLINE',
+  groupBy: CaseDimension[],
+  filter: string,
+  where: string,
+  caller: Caller = DISTRICT_ANALYST,
 ): (typeof STATISTICS)[number] {
-  const column = {
+  const column: Record<CaseDimension, string> = {
     GRID: `coalesce(grid_id, 'UNKNOWN')`,
     CATEGORY: 'category',
     MONTH: `to_char(opened_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
-  } as const;
-  const field = { GRID: 'gridId', CATEGORY: 'category', MONTH: 'month' } as const;
-  const where = {
-    'category: HOUSING_REPAIR': `category = 'HOUSING_REPAIR'`,
-    'channel: HOTLINE': `channel = 'HOTLINE'`,
+    STATUS: 'status',
+    CHANNEL: 'channel',
+    DEPARTMENT: 'department',
+  };
+  const field: Record<CaseDimension, string> = {
+    GRID: 'gridId',
+    CATEGORY: 'category',
+    MONTH: 'month',
+    STATUS: 'status',
+    CHANNEL: 'channel',
+    DEPARTMENT: 'department',
   };
   return {
     name,
     service: 'cases',
     controlled: true,
     direct: true,
+    caller,
     query: `{ caseStatistics(groupBy: [${groupBy.join(', ')}], filter: { ${filter} }) {
       ${groupBy.map((d) => field[d]).join(' ')} count resolved } }`,
     fromGraph: (d) =>
@@ -280,7 +358,7 @@ function caseCrossTable(
       ),
     sql: `select ${groupBy.map((d, i) => `${column[d]} as d${i}`).join(', ')}, count(*) as n,
             count(resolved_at) as resolved
-          from case_record where community_id like '350203%' and ${where[filter]}
+          from case_record where community_id like '${caller.community}%' and ${where}
           group by ${groupBy.map((_, i) => i + 1).join(', ')}`,
     fromSql: (rows) =>
       Object.fromEntries(
@@ -438,7 +516,19 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
         expect(body.errors, query).toBeUndefined();
         return body.data;
       };
-      for (const s of STATISTICS.filter((statistic) => chosen(statistic.name))) {
+      const cases = new Client(serviceDatabase(url, 'cases'));
+      await cases.connect();
+      const caseGrid = String(
+        (await cases.query(`select min(grid_id) as id from case_record where grid_id is not null`)).rows[0].id,
+      );
+      await cases.end();
+      for (const chosenStatistic of STATISTICS.filter((statistic) => chosen(statistic.name))) {
+        const s = {
+          ...chosenStatistic,
+          query: chosenStatistic.query.replaceAll(GRID_PLACEHOLDER, caseGrid),
+          sql: chosenStatistic.sql.replaceAll(GRID_PLACEHOLDER, caseGrid),
+        };
+        const caller = s.caller ?? DISTRICT_ANALYST;
         const client = new Client(serviceDatabase(url, s.service));
         await client.connect();
         try {
@@ -448,9 +538,9 @@ describe(`district benchmark on PostgreSQL (${RESIDENTS.toLocaleString('en')} re
           let graphNumbers: Numbers = {};
           let sqlNumbers: Numbers = {};
           for (let i = 0; i < RUNS + 3; i++) {
-            const g = await timed(() => gateway(s.query, DISTRICT_ANALYST));
+            const g = await timed(() => gateway(s.query, caller));
             const q = await timed(() => client.query(s.sql));
-            const d = s.direct ? await timed(() => direct(s.service, s.query, DISTRICT_ANALYST)) : undefined;
+            const d = s.direct ? await timed(() => direct(s.service, s.query, caller)) : undefined;
             if (i < 3) continue; // warm-up
             if (d) {
               directTimes.push(d.ms);

@@ -107,17 +107,44 @@ export function controlCrossTable(
   counts: ArrayLike<number>,
   threshold = disclosureThreshold(),
 ): ControlledCount[] {
+  const reason = crossTableSuppression(sizes, counts, threshold);
+  const small = SUPPRESSED_SMALL(threshold);
+  const result = new Array<ControlledCount>(reason.length);
+  for (let cell = 0; cell < reason.length; cell++)
+    result[cell] =
+      reason[cell] === SHOWN
+        ? { count: counts[cell], suppressed: null }
+        : { count: null, suppressed: reason[cell] === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT };
+  return result;
+}
+
+/** `crossTableSuppression`'s verdicts: shown, below the threshold, suppressed as a complement. */
+export const SHOWN = 0;
+export const BELOW_THRESHOLD = 1;
+export const COMPLEMENT = 2;
+
+/**
+ * `controlCrossTable`'s verdict per cell number as a typed array (`SHOWN`, `BELOW_THRESHOLD`, `COMPLEMENT`), for
+ * tables of several measures that build their own result. `free[c]` non-zero marks a cell that is not protected
+ * (`controlDisclosure`'s `isProtected` false): never suppressed, neither for its count nor as a complement, though
+ * it stays a member of its lines.
+ */
+export function crossTableSuppression(
+  sizes: readonly number[],
+  counts: ArrayLike<number>,
+  threshold = disclosureThreshold(),
+  free?: ArrayLike<number>,
+): Uint8Array {
   const cells = counts.length;
   const strides = crossTableStrides(sizes);
   const dimensions = sizes.length;
   const baseOf = (cell: number, d: number) => cell - (Math.floor(cell / strides[d]) % sizes[d]) * strides[d];
-  // 0 shown, 1 below the threshold, 2 suppressed so that no line has exactly one suppressed cell
   const reason = new Uint8Array(cells);
   // suppressed cells per line; line (d, base) at d × cells + base
   const suppressedIn = new Int32Array(dimensions * cells);
   for (let cell = 0; cell < cells; cell++)
-    if (counts[cell] < threshold) {
-      reason[cell] = 1;
+    if (counts[cell] < threshold && !free?.[cell]) {
+      reason[cell] = BELOW_THRESHOLD;
       for (let d = 0; d < dimensions; d++) suppressedIn[d * cells + baseOf(cell, d)]++;
     }
   // in controlDisclosure's order of lines: dimension by dimension, each line where its first cell comes
@@ -132,22 +159,15 @@ export function controlCrossTable(
     const base = line - d * cells;
     let smallest = -1;
     for (let k = 0, cell = base; k < sizes[d]; k++, cell += strides[d])
-      if (reason[cell] === 0 && (smallest < 0 || counts[cell] < counts[smallest])) smallest = cell;
+      if (reason[cell] === SHOWN && !free?.[cell] && (smallest < 0 || counts[cell] < counts[smallest])) smallest = cell;
     if (smallest < 0) continue;
-    reason[smallest] = 2;
+    reason[smallest] = COMPLEMENT;
     for (let e = 0; e < dimensions; e++) {
       const other = e * cells + baseOf(smallest, e);
       if (++suppressedIn[other] === 1) due.push(other);
     }
   }
-  const small = SUPPRESSED_SMALL(threshold);
-  const result = new Array<ControlledCount>(cells);
-  for (let cell = 0; cell < cells; cell++)
-    result[cell] =
-      reason[cell] === 0
-        ? { count: counts[cell], suppressed: null }
-        : { count: null, suppressed: reason[cell] === 1 ? small : SUPPRESSED_COMPLEMENT };
-  return result;
+  return reason;
 }
 
 /** The place value of each dimension's digit in a cross table's cell number (the last dimension's is 1). */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '@shequ/errors';
 import {
+  BELOW_THRESHOLD,
+  COMPLEMENT,
   controlCrossTable,
+  crossTableSuppression,
+  SHOWN,
   controlDisclosure,
   controlledTableSize,
   controlTotal,
@@ -108,6 +112,33 @@ describe('controlCrossTable (cells numbered in mixed radix)', () => {
       expect(actual).toEqual(expected.map(({ count, suppressed }) => ({ count, suppressed })));
       expect(actual.filter((c) => c.suppressed === SUPPRESSED_COMPLEMENT).length).toBeGreaterThan(100);
     }
+  });
+
+  it('leaves free cells (not protected) shown and never takes them as complements, as controlDisclosure does', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const sizes = [190, 4, 3];
+    const strides = crossTableStrides(sizes);
+    const size = sizes.reduce((n, s) => n * s, 1);
+    const counts = Array.from({ length: size }, () => (random() < 0.2 ? 0 : Math.floor(random() * 14)));
+    const free = Uint8Array.from(counts, (count, cell) => (cell % 3 === 2 && count === 0 ? 1 : 0));
+    const cells = counts.map((count, cell) => ({
+      keys: { digits: sizes.map((s, i) => Math.floor(cell / strides[i]) % s), cell },
+      count,
+    }));
+    const expected = controlDisclosure(cells, {
+      threshold: 5,
+      isProtected: (keys) => !free[keys.cell],
+      lines: sizes.map((_, index) => (keys) => keys.digits.map((d, i) => (i === index ? '*' : d)).join(',')),
+    });
+    const verdicts = crossTableSuppression(sizes, counts, 5, free);
+    expect([...verdicts]).toEqual(
+      expected.map((c) =>
+        c.suppressed === null ? SHOWN : c.suppressed === SUPPRESSED_COMPLEMENT ? COMPLEMENT : BELOW_THRESHOLD,
+      ),
+    );
+    expect(expected.filter((c, cell) => free[cell] && c.suppressed === null).length).toBeGreaterThan(100);
+    expect(verdicts.filter((v) => v === COMPLEMENT).length).toBeGreaterThan(50);
   });
 
   it('numbers cells with the last dimension fastest', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  compareStatisticsValues,
   declaredOrder,
   Genders,
   monthStatisticsKey,
@@ -94,5 +95,36 @@ describe('statistics keys and their natural order (shared by every service)', ()
       orders,
     );
     expect(labels(sorted)).toEqual(['0–6 岁 / 男', '0–6 岁 / 女', '18–34 岁 / 男', '18–34 岁 / 女']);
+  });
+
+  it('orders a large table as comparing the groups key by key does (each value ranked once)', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const grids = Array.from({ length: 60 }, (_, i) =>
+      i === 0
+        ? unknownStatisticsKey('GRID')
+        : namedStatisticsKey('GRID', `g${i}`, `${['莲秀', '嘉禾', '湖里'][i % 3]}第${i % 17}网格`),
+    );
+    const months = ['2025-11', '2026-01', '2026-10', null].map((m) => monthStatisticsKey('MONTH', m));
+    const care = ['DISABILITY', 'NONE', 'LOW_INCOME', 'OTHER'].map((c) => ({
+      dimension: 'CARE' as const,
+      value: c,
+      label: c,
+    }));
+    const groups = Array.from({ length: 3000 }, () =>
+      group(
+        grids[Math.floor(random() * grids.length)],
+        months[Math.floor(random() * months.length)],
+        care[Math.floor(random() * care.length)],
+      ),
+    );
+    const pairwise = [...groups].sort((a, b) => {
+      for (let i = 0; i < a.keys.length; i++) {
+        const compared = compareStatisticsValues(orders[a.keys[i].dimension], a.keys[i], b.keys[i]);
+        if (compared !== 0) return compared;
+      }
+      return 0;
+    });
+    expect(sortStatisticsGroups(groups, orders)).toEqual(pairwise);
   });
 });

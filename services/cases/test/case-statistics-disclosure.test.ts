@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { controlDisclosure } from '@shequ/auth';
 import { MAX_CONTROLLED_GROUPS, controlCaseStatistics } from '../src/application/case-statistics-disclosure.js';
 import type { StatisticsGroup } from '../src/domain/statistics.js';
 import type { CaseStatisticsDimension } from '../src/domain/vocabularies.js';
@@ -122,5 +123,87 @@ describe('caseStatistics disclosure control', () => {
     expect(
       controlCaseStatistics(many, valuesOf(many, ['GRID', 'CATEGORY', 'MONTH']), ['GRID', 'CATEGORY', 'MONTH'], false),
     ).toHaveLength(300);
+  });
+});
+
+describe('caseStatistics disclosure control as typed cross tables', () => {
+  /**
+   * The control as it was built before (one generic `controlDisclosure` over a cell per group and measure, string
+   * line keys): the typed cross tables must suppress exactly the same cells for the same reasons.
+   */
+  function reference(
+    groups: StatisticsGroup[],
+    values: Array<Array<string | null>>,
+    dimensions: CaseStatisticsDimension[],
+  ) {
+    const strides = dimensions.map((_, i) => values.slice(i + 1).reduce((n, v) => n * v.length, 1));
+    const total = values.reduce((n, v) => n * v.length, 1);
+    const numberOf = (key: StatisticsGroup['key']) =>
+      dimensions.reduce((n, d, i) => n + values[i].indexOf(key[d] ?? null) * strides[i], 0);
+    const counted = new Map(groups.map((g) => [numberOf(g.key), g]));
+    const measures = ['count', 'resolved', 'open', 'EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
+    const valueOf = (g: StatisticsGroup | undefined, m: (typeof measures)[number]) =>
+      !g ? 0 : m === 'open' ? g.count - g.resolved : m === 'count' || m === 'resolved' ? g[m] : g.ratings[m];
+    type Keys = { group: number; measure: number; free: boolean };
+    const cells: Array<{ keys: Keys; count: number }> = [];
+    for (let group = 0; group < total; group++)
+      measures.forEach((m, measure) =>
+        cells.push({
+          keys: { group, measure, free: m === 'open' && valueOf(counted.get(group), m) === 0 },
+          count: valueOf(counted.get(group), m),
+        }),
+      );
+    return controlDisclosure<Keys, (typeof cells)[number]>(cells, {
+      threshold: 5,
+      isProtected: (keys) => !keys.free,
+      lines: [
+        ...dimensions.map((_, i) => (keys: Keys) => {
+          const digit = Math.floor(keys.group / strides[i]) % values[i].length;
+          return `${keys.measure}:${keys.group - digit * strides[i]}`;
+        }),
+        (keys: Keys) => (keys.measure < 3 ? `p:${keys.group}` : `s:${keys.group}:${keys.measure}`),
+      ],
+    });
+  }
+
+  it('suppresses exactly the cells the generic control suppressed, with its reasons, on large random tables', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const small = () => (random() < 0.3 ? 0 : Math.floor(random() * 12));
+    for (const sizes of [[190], [190, 12], [20, 3, 6], [1]]) {
+      const dimensions = (['GRID', 'MONTH', 'STATUS'] as CaseStatisticsDimension[]).slice(0, sizes.length);
+      const values = sizes.map((size, i) => Array.from({ length: size }, (_, v) => `${i}-${v}`));
+      const groups: StatisticsGroup[] = [];
+      const total = sizes.reduce((n, s) => n * s, 1);
+      const strides = sizes.map((_, i) => sizes.slice(i + 1).reduce((n, s) => n * s, 1));
+      for (let g = 0; g < total; g++) {
+        if (random() < 0.25) continue; // a combination nobody is counted in
+        const count = small() + (random() < 0.3 ? 10 : 0);
+        const resolved = Math.min(count, random() < 0.4 ? count : Math.floor(random() * (count + 1)));
+        const ratings = { EXCELLENT: small(), GOOD: small(), FAIR: Math.floor(small() / 3), POOR: 0 };
+        groups.push({
+          key: Object.fromEntries(dimensions.map((d, i) => [d, values[i][Math.floor(g / strides[i]) % sizes[i]]])),
+          count,
+          resolved,
+          onTimeRate: resolved ? 0.5 : null,
+          averageResolutionHours: resolved ? 12 : null,
+          ratings,
+        });
+      }
+      const expected = reference(groups, values, dimensions);
+      const actual = controlCaseStatistics(groups, values, dimensions, true);
+      expect(actual).toHaveLength(total);
+      const measures = ['count', 'resolved', null, 'EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
+      actual.forEach((group, g) =>
+        measures.forEach((measure, m) => {
+          if (!measure) return;
+          const cell = expected[g * measures.length + m];
+          const shown = measure === 'count' || measure === 'resolved' ? group[measure] : group.ratings[measure];
+          expect(shown, `group ${g} ${measure}`).toBe(cell.count);
+          if (cell.suppressed) expect(group.suppressed).toContain(cell.suppressed);
+        }),
+      );
+      if (total > 1) expect(expected.filter((c) => c.suppressed?.startsWith('为防止')).length).toBeGreaterThan(0);
+    }
   });
 });

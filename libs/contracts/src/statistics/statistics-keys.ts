@@ -46,20 +46,42 @@ export function compareStatisticsValues(order: StatisticsOrder, a: StatisticsKey
 
 /**
  * The natural order of statistics groups, the same in every service: by the first key's dimension order, then the
- * second's … (`orders` gives each dimension's `StatisticsOrder`). Returns a new array.
+ * second's … (`orders` gives each dimension's `StatisticsOrder`). Returns a new array. Each position's distinct
+ * values are ordered once and ranked, and the groups sorted by their ranks: a district's 2,280 grid × month groups
+ * are not collated 2,280 × log 2,280 times.
  */
 export function sortStatisticsGroups<D extends string, G extends { keys: ReadonlyArray<StatisticsKey<D>> }>(
   groups: readonly G[],
   orders: Readonly<Record<D, StatisticsOrder>>,
 ): G[] {
-  return [...groups].sort((a, b) => {
-    for (let i = 0; i < Math.min(a.keys.length, b.keys.length); i++) {
-      const order = orders[a.keys[i].dimension];
-      const compared = compareStatisticsValues(order, a.keys[i], b.keys[i]);
-      if (compared !== 0) return compared;
+  const width = groups.reduce((n, g) => Math.max(n, g.keys.length), 0);
+  const ranks: Array<Map<string, number>> = [];
+  for (let i = 0; i < width; i++) {
+    const distinct = new Map<string, StatisticsKey<D>>();
+    for (const g of groups) {
+      const key = g.keys[i];
+      if (key && !distinct.has(`${key.dimension}\u0000${key.value}`))
+        distinct.set(`${key.dimension}\u0000${key.value}`, key);
     }
-    return a.keys.length - b.keys.length;
+    const sorted = [...distinct.entries()].sort(([, a], [, b]) =>
+      a.dimension === b.dimension
+        ? compareStatisticsValues(orders[a.dimension], a, b)
+        : a.dimension < b.dimension
+          ? -1
+          : 1,
+    );
+    ranks.push(new Map(sorted.map(([id], rank) => [id, rank])));
+  }
+  const ranked = groups.map((group) => ({
+    group,
+    ranks: group.keys.map((key, i) => ranks[i].get(`${key.dimension}\u0000${key.value}`)!),
+  }));
+  ranked.sort((a, b) => {
+    for (let i = 0; i < Math.min(a.ranks.length, b.ranks.length); i++)
+      if (a.ranks[i] !== b.ranks[i]) return a.ranks[i] - b.ranks[i];
+    return a.ranks.length - b.ranks.length;
   });
+  return ranked.map((r) => r.group);
 }
 
 /** The unknown value of a dimension (`UNKNOWN`, 未知). */

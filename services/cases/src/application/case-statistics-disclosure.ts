@@ -1,4 +1,14 @@
-import { controlDisclosure, controlledTableSize, disclosureThreshold, MAX_CONTROLLED_GROUPS } from '@shequ/auth';
+import {
+  BELOW_THRESHOLD,
+  controlDisclosure,
+  controlledTableSize,
+  crossTableSuppression,
+  disclosureThreshold,
+  MAX_CONTROLLED_GROUPS,
+  SHOWN,
+  SUPPRESSED_COMPLEMENT,
+  SUPPRESSED_SMALL,
+} from '@shequ/auth';
 import type { EvaluationGrade } from '@shequ/contracts';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
@@ -73,52 +83,40 @@ export function controlCaseStatistics(
   const keyOf = (group: number): StatisticsGroup['key'] =>
     Object.fromEntries(dimensions.map((d, i) => [d, values[i][Math.floor(group / strides[i]) % values[i].length]]));
   const counted = new Map(groups.map((g) => [numberOf(g.key), g]));
-  // `open` (count − resolved) is never shown but is a cell of the table: shown count and resolved would give it
-  const measures: Array<Measure | 'open'> = ['count', 'resolved', 'open', ...RATED_GRADES];
-  const valueOf = (g: StatisticsGroup | undefined, measure: Measure | 'open') =>
-    !g
-      ? 0
-      : measure === 'open'
-        ? g.count - g.resolved
-        : measure === 'count' || measure === 'resolved'
-          ? g[measure]
-          : g.ratings[measure];
-  const PARTITION = [0, 1, 2]; // count = resolved + open: one line within the group
+  // count, resolved and open (count − resolved: never shown but a cell of the table, as shown count and resolved
+  // would give it) of group g at 3g + m: a cross table with the partition count = resolved + open as one more
+  // dimension (a line within the group); each rating grade a cross table of its own (no line joins it to the others)
+  const PARTITION = 3;
+  const partition = new Float64Array(total * PARTITION);
   // an open count of 0 ("all resolved") points to no one: it is left out of control (a cell of 1 to 4 is not)
-  type Keys = { group: number; measure: number; free?: boolean };
-  const cells: Array<{ keys: Keys; count: number }> = [];
-  for (let group = 0; group < total; group++)
-    measures.forEach((measure, m) =>
-      cells.push({
-        keys: { group, measure: m, free: measure === 'open' && valueOf(counted.get(group), measure) === 0 },
-        count: valueOf(counted.get(group), measure),
-      }),
-    );
-  const controlled = controlDisclosure<Keys, (typeof cells)[number]>(cells, {
-    threshold,
-    isProtected: (keys) => !keys.free,
-    lines: [
-      ...dimensions.map((_, i) => (keys: Keys) => {
-        const digit = Math.floor(keys.group / strides[i]) % values[i].length;
-        return `${keys.measure}:${keys.group - digit * strides[i]}`;
-      }),
-      (keys: Keys) => (PARTITION.includes(keys.measure) ? `p:${keys.group}` : `s:${keys.group}:${keys.measure}`),
-    ],
-  });
-  const combos = Array.from({ length: total }, (_, group) => keyOf(group));
-  return combos.map((key, group) => {
+  const free = new Uint8Array(total * PARTITION);
+  const ratings = RATED_GRADES.map(() => new Float64Array(total));
+  for (let group = 0; group < total; group++) free[group * PARTITION + 2] = 1;
+  for (const [group, g] of counted) {
+    partition[group * PARTITION] = g.count;
+    partition[group * PARTITION + 1] = g.resolved;
+    partition[group * PARTITION + 2] = g.count - g.resolved;
+    free[group * PARTITION + 2] = g.count - g.resolved === 0 ? 1 : 0;
+    RATED_GRADES.forEach((grade, r) => (ratings[r][group] = g.ratings[grade]));
+  }
+  const sizes = values.map((v) => v.length);
+  const partitionVerdicts = crossTableSuppression([...sizes, PARTITION], partition, threshold, free);
+  const ratingVerdicts = ratings.map((counts) => crossTableSuppression(sizes, counts, threshold));
+  const small = SUPPRESSED_SMALL(threshold);
+  const reasonOf = (verdict: number) => (verdict === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT);
+  const result = new Array<ControlledCaseStatisticsGroup>(total);
+  for (let group = 0; group < total; group++) {
     const countedGroup = counted.get(group);
     const clauses: string[] = [];
-    const figure = (measure: Measure) => {
-      const cell = controlled[group * measures.length + measures.indexOf(measure)];
-      if (cell.suppressed) clauses.push(`${LABELS[measure]}：${cell.suppressed}`);
-      return cell.count;
+    const figure = (measure: Measure, verdict: number, value: number) => {
+      if (verdict === SHOWN) return value;
+      clauses.push(`${LABELS[measure]}：${reasonOf(verdict)}`);
+      return null;
     };
-    const [count, resolved] = [figure('count'), figure('resolved')];
-    const ratings = Object.fromEntries(RATED_GRADES.map((grade) => [grade, figure(grade)])) as Record<
-      EvaluationGrade,
-      number | null
-    >;
+    const count = figure('count', partitionVerdicts[group * PARTITION], partition[group * PARTITION]);
+    const resolved = figure('resolved', partitionVerdicts[group * PARTITION + 1], partition[group * PARTITION + 1]);
+    const graded = {} as Record<EvaluationGrade, number | null>;
+    RATED_GRADES.forEach((grade, r) => (graded[grade] = figure(grade, ratingVerdicts[r][group], ratings[r][group])));
     const derived = (field: 'onTimeRate' | 'averageResolutionHours') => {
       const value = countedGroup?.[field] ?? null;
       if (value === null) return null;
@@ -128,16 +126,17 @@ export function controlCaseStatistics(
       }
       return value;
     };
-    return {
-      key,
+    result[group] = {
+      key: keyOf(group),
       count,
       resolved,
       onTimeRate: derived('onTimeRate'),
       averageResolutionHours: derived('averageResolutionHours'),
-      ratings,
+      ratings: graded,
       suppressed: clauses.length ? clauses.join('；') : null,
     };
-  });
+  }
+  return result;
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { communityMonth, startOfCommunityDay } from '@shequ/contracts';
+import { addMonths, communityMonth, startOfCommunityDay } from '@shequ/contracts';
 import type { EntityManager as SqlEntityManager } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
-import type { Case } from '../entities/case.js';
-import { CaseAreaRollup, CaseRollup } from '../entities/case-rollup.js';
-import { caseStatisticsFromCases, groupsFromRows, type CaseStatisticsFilter } from './case-statistics-base.js';
+import { Case } from '../entities/case.js';
+import { CaseAreaRollup, CaseRollup, CaseRollupMember } from '../entities/case-rollup.js';
+import { groupsFromRows, type CaseStatisticsFilter } from './case-statistics-base.js';
 import { RATED_GRADES, ratingColumn } from './case-statistics-rollup.js';
 
 export type { CaseStatisticsFilter } from './case-statistics-base.js';
@@ -20,19 +20,26 @@ const KEY_SQL: Record<CaseStatisticsDimension, string> = {
   MONTH: 'g."opened_month"',
 };
 
-/** The community month (YYYY-MM) an instant starts, or null when it is not the first instant of a month. */
-function monthStartingAt(instant: Date): string | null {
+/** The first community month starting at or after an instant (YYYY-MM). */
+function firstMonthFrom(instant: Date): string {
   const month = communityMonth(instant);
-  return startOfCommunityDay(`${month}-01`).getTime() === instant.getTime() ? month : null;
+  return startOfCommunityDay(`${month}-01`).getTime() === instant.getTime()
+    ? month
+    : addMonths(`${month}-01`, 1).slice(0, 7);
 }
+
+type Row = Record<string, unknown>;
+type Where = Array<FilterQuery<CaseRollup>>;
+type KnexQuery = ReturnType<ReturnType<SqlEntityManager['createQueryBuilder']>['getKnexQuery']>;
 
 /**
  * 事项统计: grouped counts and rates (the rules of `groupCaseStatistics` in domain/statistics.ts), read from the
  * rollup (`CaseRollup`, kept with every write; `CaseAreaRollup` when grids play no part): the database sums groups,
- * never reads a case, and memory holds
- * the answer only. The row scope (community, department, grid) and the filters apply to the rollup's keys; an
- * opening-time filter that is not a month boundary (the rollup counts by month) is answered by one grouped
- * query over the cases instead (`caseStatisticsFromCases`). Only codes, months and grid ids come back.
+ * never reads a case, and memory holds the answer only. The row scope (community, department, grid) and the filters
+ * apply to the rollup's keys. An opening window off month boundaries (the rollup counts by month) is read in parts:
+ * its whole months from the rollup, the days of its partial first and last months from each case's own figures
+ * (`CaseRollupMember`, the rollup's diff: keys and measures of one case, no evaluation to count) of the cases opened
+ * then (found by the opening-time index), summed group by group. Only codes, months and grid ids come back.
  */
 export async function caseStatistics(
   em: EntityManager,
@@ -41,23 +48,60 @@ export async function caseStatistics(
   filter: CaseStatisticsFilter = {},
 ): Promise<StatisticsGroup[]> {
   if (groupBy.length > 3) throw new InvalidInputError('groupBy', '最多按三个维度分组');
-  const from = filter.openedFrom ? monthStartingAt(filter.openedFrom) : undefined;
-  const to = filter.openedTo ? monthStartingAt(filter.openedTo) : undefined;
-  if (from === null || to === null) return caseStatisticsFromCases(em, scope, groupBy, filter);
   const dimensions = [...new Set(groupBy)];
-  const where: Array<FilterQuery<CaseRollup>> = [...(scope as Array<FilterQuery<CaseRollup>>)];
-  if (from) where.push({ openedMonth: { $gte: from } });
-  if (to) where.push({ openedMonth: { $lt: to } });
+  const where: Where = [...(scope as Where)];
   if (filter.category) where.push({ category: filter.category });
   if (filter.channel) where.push({ channel: filter.channel });
   if (filter.department) where.push({ department: filter.department });
   if (filter.gridId) where.push({ gridId: filter.gridId });
-  const sqlEm = em as unknown as SqlEntityManager;
-  const knex = sqlEm.getKnex();
   // Without grids (no grid dimension, filter or grid in the caller's row scope), the rollup summed without them.
   const byGrid = dimensions.includes('GRID') || JSON.stringify(where).includes('"gridId"');
+  const { openedFrom, openedTo } = filter;
+  const from = openedFrom ? firstMonthFrom(openedFrom) : undefined;
+  // the month `openedTo` falls in (it ends the window: the month before it is the last whole one)
+  const to = openedTo ? communityMonth(openedTo) : undefined;
+  const parts: Row[][] = [];
+  // the partial months' days: [openedFrom, start of `from`) and [start of `to`, openedTo)
+  const edges: Array<[Date | undefined, Date | undefined]> = [];
+  if (from && to && from >= to) edges.push([openedFrom ?? undefined, openedTo ?? undefined]);
+  else {
+    const months: Where = [];
+    if (from) months.push({ openedMonth: { $gte: from } });
+    if (to) months.push({ openedMonth: { $lt: to } });
+    parts.push(await sumRollup(em, byGrid ? CaseRollup : CaseAreaRollup, [...where, ...months], dimensions));
+    if (openedFrom && from && startOfCommunityDay(`${from}-01`).getTime() !== openedFrom.getTime())
+      edges.push([openedFrom, startOfCommunityDay(`${from}-01`)]);
+    if (openedTo && to && startOfCommunityDay(`${to}-01`).getTime() !== openedTo.getTime())
+      edges.push([startOfCommunityDay(`${to}-01`), openedTo]);
+  }
+  for (const [edgeFrom, edgeTo] of edges) {
+    const opened: Record<string, Date> = {};
+    if (edgeFrom) opened.$gte = edgeFrom;
+    if (edgeTo) opened.$lt = edgeTo;
+    const sqlEm = em as unknown as SqlEntityManager;
+    const cases = sqlEm
+      .createQueryBuilder(Case, 'c')
+      .select('c.id')
+      .where({ openedAt: opened } as never)
+      .getKnexQuery();
+    parts.push(await sumRollup(em, CaseRollupMember, where, dimensions, cases));
+  }
+  return groupsFromRows(parts.length === 1 ? parts[0] : mergeRows(parts, dimensions), dimensions);
+}
+
+/** The rollup's (or its members') measures summed in the groups of `dimensions`, under `where`. */
+async function sumRollup(
+  em: EntityManager,
+  entity: typeof CaseRollup | typeof CaseAreaRollup | typeof CaseRollupMember,
+  where: Where,
+  dimensions: readonly CaseStatisticsDimension[],
+  /** The cases a member table is read for (a query of their ids). */
+  members?: KnexQuery,
+): Promise<Row[]> {
+  const sqlEm = em as unknown as SqlEntityManager;
+  const knex = sqlEm.getKnex();
   const query = sqlEm
-    .createQueryBuilder(byGrid ? CaseRollup : CaseAreaRollup, 'g')
+    .createQueryBuilder(entity as typeof CaseRollup, 'g')
     .where({ $and: where } as never)
     .getKnexQuery();
   query
@@ -66,7 +110,7 @@ export async function caseStatistics(
       knex.raw(
         [
           ...dimensions.map((d, i) => `${KEY_SQL[d]} as "d${i}"`),
-          'sum(g."n") as "count"',
+          entity === CaseRollupMember ? 'count(*) as "count"' : 'sum(g."n") as "count"',
           'sum(g."resolved") as "resolved"',
           'sum(g."on_time") as "on_time"',
           'sum(g."resolution_ms") / 3600000.0 as "hours"',
@@ -74,8 +118,22 @@ export async function caseStatistics(
         ].join(', '),
       ),
     );
+  if (members) query.whereIn('g.member_id', members);
   if (dimensions.length) query.groupByRaw(dimensions.map((_, i) => i + 1).join(', '));
   const { sql, bindings } = query.toSQL();
-  const rows = (await em.getConnection().execute(sql, bindings as unknown[])) as Array<Record<string, unknown>>;
-  return groupsFromRows(rows, dimensions);
+  return (await em.getConnection().execute(sql, bindings as unknown[])) as Row[];
+}
+
+/** Rows of several parts of a window summed group by group. */
+function mergeRows(parts: Row[][], dimensions: readonly CaseStatisticsDimension[]): Row[] {
+  const measures = ['count', 'resolved', 'on_time', 'hours', ...RATED_GRADES];
+  const merged = new Map<string, Row>();
+  for (const rows of parts)
+    for (const row of rows) {
+      const id = JSON.stringify(dimensions.map((_, i) => row[`d${i}`] ?? null));
+      const into = merged.get(id);
+      if (!into) merged.set(id, { ...row });
+      else for (const m of measures) into[m] = Number(into[m] ?? 0) + Number(row[m] ?? 0);
+    }
+  return [...merged.values()];
 }

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * 事项统计汇总: per combination of the keys analysts count by, how many cases, how many resolved (on time), the
@@ -8,6 +8,8 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
  * row scope applies. No NULLs in keys: '' instead.
  */
 @Entity({ tableName: 'case_rollup' })
+// a grid's table (filter by grid) reads its groups by this index, not the whole district's rollup
+@Index({ properties: ['gridId'] })
 export class CaseRollup {
   @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
   communityId!: string;

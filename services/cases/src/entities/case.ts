@@ -73,6 +73,8 @@ export class Case {
   @Property({ type: 'string', length: 36, nullable: true })
   assigneeStaffId: string | null = null;
 
+  /** Indexed: statistics over an opening window off month boundaries read the partial months' cases by it. */
+  @Index()
   @Property({ type: 'datetime' })
   openedAt!: Date;
 

@@ -18,6 +18,7 @@ import { Migration20261204120000_inbox_without_rowid as M14 } from './Migration2
 import { Migration20261204141646_open311_request_address_index as M15 } from './Migration20261204141646_open311_request_address_index.js';
 import { Migration20261204173948_reference_projection_gender as M16 } from './Migration20261204173948_reference_projection_gender.js';
 import { Migration20261204232527_resident_died_on as M17 } from './Migration20261204232527_resident_died_on.js';
+import { Migration20261205023140_case_statistics_window_and_grid_indexes as M18 } from './Migration20261205023140_case_statistics_window_and_grid_indexes.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -38,4 +39,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204141646_open311_request_address_index', class: M15 },
   { name: 'Migration20261204173948_reference_projection_gender', class: M16 },
   { name: 'Migration20261204232527_resident_died_on', class: M17 },
+  { name: 'Migration20261205023140_case_statistics_window_and_grid_indexes', class: M18 },
 ];
