@@ -252,43 +252,54 @@ function ageColumnsNeeded(dimensions: readonly StatisticsDimension[], criteria: 
 
 const daysOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
+/** After every cut-off: what the residents born after the last one are counted as (`ageRollupSql`). */
+const AFTER_EVERY_CUTOFF = '9999-12-31';
+
 /**
- * The rollup rows a statistic by age reads, with the columns the age, care and filter SQL refer to, `birth_date` among
- * them, and the grid of the row — from the smallest table by grid and birth year that has the columns the query needs
- * (`AGE_TABLES`), each birth year's groups standing for one date of that year. A year in which no cut-off of the query
- * falls has every resident on the same side of every cut-off: its 1 January stands for all. A year in which one falls
- * (at most one: `cutoffDates`) is split at the cut-off c, reading the residents of the shorter side from
- * `resident_rollup` by exact date (index on `birth_date`): when the days after c are fewer, the year's groups stand
- * for its 1 January (on or before c) and each resident born after c is moved to 31 December (after c) — counted
- * there, and taken off 1 January with a negative count; when the days up to c are fewer, the other way round. Exact,
- * never stale: the dates are worked out at query time.
+ * The rollup groups a statistic by age reads, with the columns the age, care and filter SQL refer to, `birth_date`
+ * among them, and the grid of the group — from the smallest table by grid and birth year that has the columns the
+ * query needs (`AGE_TABLES`). Every comparison of `birth_date` in the query is with one of its cut-offs, so a birth
+ * date stands for the first cut-off on or after it (after every one: `AFTER_EVERY_CUTOFF`): a date and its stand-in
+ * are on the same side of every cut-off, and the groups are summed by stand-in before anything else (a few per grid
+ * and key, however many years). A year in which no cut-off falls has every resident on the same side of every
+ * cut-off, so its groups stand in as a whole. A year in which one falls (at most one: `cutoffDates`) is split at the
+ * cut-off c, reading the residents of its shorter side from `resident_rollup` by exact date (index on `birth_date`):
+ * when the days after c are fewer, the year's groups count as born on its 1 January (on or before c) and each
+ * resident born after c is moved to 31 December (after c) — counted there, and taken off 1 January with a negative
+ * count; when the days up to c are fewer, the other way round. Exact, never stale: the dates are worked out at query
+ * time.
  */
 function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): string {
   const { table, columns: own } = AGE_TABLES.find(({ columns }) => [...needed].every((c) => columns.includes(c)))!;
   const columns = ['community_id', 'grid_id', ...own].map((c) => `"${c}"`).join(', ');
-  const sides = cutoffs.map((cutoff) => {
+  const sorted = [...cutoffs].sort();
+  const standIn = (date: string) => sorted.find((cutoff) => date <= cutoff) ?? AFTER_EVERY_CUTOFF;
+  const sides = sorted.map((cutoff) => {
     const year = cutoff.slice(0, 4);
     const [first, last] = [`${year}-01-01`, `${year}-12-31`];
     const after = daysOf(last) - daysOf(cutoff) <= daysOf(cutoff) - daysOf(first) + 1;
-    // the year's groups stand for `stands`; the residents born in `read` are moved to `moved`
+    // the year's groups count as born on `stands`; the residents born in `read` are moved to `moved`
     return after
       ? { year, stands: first, moved: last, read: `"birth_date" > '${cutoff}' and "birth_date" <= '${last}'` }
       : { year, stands: last, moved: first, read: `"birth_date" >= '${first}' and "birth_date" <= '${cutoff}'` };
   });
+  // a year without a cut-off is before the first cut-off on or after it ⇔ before that cut-off's year
+  const otherYear = `case ${sorted.map((cutoff) => `when "birth_year" < '${cutoff.slice(0, 4)}' then '${cutoff}' `).join('')}else '${AFTER_EVERY_CUTOFF}' end`;
   const yearDate = `case "birth_year" when '' then '' ${sides
-    .map(({ year, stands }) => `when '${year}' then '${stands}' `)
-    .join('')}else "birth_year" || '-01-01' end`;
+    .map(({ year, stands }) => `when '${year}' then '${standIn(stands)}' `)
+    .join('')}else ${otherYear} end`;
   const parts = [`select ${columns}, "n", ${yearDate} as "birth_date" from "${table}"`];
   if (sides.length) {
     const read = sides.map((side) => `(${side.read})`).join(' or ');
     const date = (which: 'stands' | 'moved') =>
-      `case "birth_year" ${sides.map((side) => `when '${side.year}' then '${side[which]}' `).join('')}end`;
+      `case "birth_year" ${sides.map((side) => `when '${side.year}' then '${standIn(side[which])}' `).join('')}end`;
     parts.push(
       `select ${columns}, "n", ${date('moved')} from "resident_rollup" where ${read}`,
       `select ${columns}, -"n", ${date('stands')} from "resident_rollup" where ${read}`,
     );
   }
-  return `(${parts.join(' union all ')})`;
+  return `(select ${columns}, "birth_date", sum("n") as "n" from (${parts.join(' union all ')}) u
+    group by ${columns}, "birth_date")`;
 }
 
 /**
