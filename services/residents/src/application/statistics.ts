@@ -284,7 +284,9 @@ function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): 
       : { year, stands: last, moved: first, read: `"birth_date" >= '${first}' and "birth_date" <= '${cutoff}'` };
   });
   // a year without a cut-off is before the first cut-off on or after it ⇔ before that cut-off's year
-  const otherYear = `case ${sorted.map((cutoff) => `when "birth_year" < '${cutoff.slice(0, 4)}' then '${cutoff}' `).join('')}else '${AFTER_EVERY_CUTOFF}' end`;
+  const otherYear = sorted.length
+    ? `case ${sorted.map((cutoff) => `when "birth_year" < '${cutoff.slice(0, 4)}' then '${cutoff}' `).join('')}else '${AFTER_EVERY_CUTOFF}' end`
+    : `'${AFTER_EVERY_CUTOFF}'`;
   const yearDate = `case "birth_year" when '' then '' ${sides
     .map(({ year, stands }) => `when '${year}' then '${standIn(stands)}' `)
     .join('')}else ${otherYear} end`;
@@ -327,15 +329,19 @@ export async function residentStatistics(
   // With ages but no building: the table by grid and birth year, exact by day where a cut-off falls.
   const byYear = needsAge && !dimensions.includes('BUILDING') && !criteria?.buildingId;
   const where = rollupWhereSql(scope, criteria, today, byYear ? 'g."grid_id"' : undefined);
-  const from = byYear
-    ? `${ageRollupSql(cutoffDates(dimensions, criteria, today), ageColumnsNeeded(dimensions, criteria))} g
+  // the rows for these dimensions (with the query's filter): by year, the smallest table that has what they need
+  const fromFor = (counted: readonly StatisticsDimension[]) =>
+    byYear
+      ? `${ageRollupSql(cutoffDates(counted, criteria, today), ageColumnsNeeded(counted, criteria))} g
        left join "grid" gr on gr."id" = g."grid_id"`
-    : `"${needsAge ? 'resident_rollup' : 'resident_place_rollup'}" g left join "building" b on b."id" = g."building_id"
+      : `"${needsAge ? 'resident_rollup' : 'resident_place_rollup'}" g left join "building" b on b."id" = g."building_id"
        left join "grid" gr on gr."id" = b."grid_id"`;
+  const from = fromFor(dimensions);
   const connection = em.getConnection();
+  // the total needs no dimension: by year, only what the filter refers to (by care category, no care categories)
   const totalOf = async () => {
     const [totalRow] = (await connection.execute(
-      `select coalesce(sum(g."n"), 0) as "n" from ${from} where ${where.text}`,
+      `select coalesce(sum(g."n"), 0) as "n" from ${fromFor([])} where ${where.text}`,
       where.params,
     )) as Array<{ n: number | string }>;
     return Number(totalRow?.n ?? 0);
