@@ -94,6 +94,7 @@ const BASE_GROUP_BY = `
 const AGE_KEY = ['community_id', 'grid_id', 'birth_year', 'gender', 'residence_type', 'status', 'care_mask'];
 const AGE_GRID_KEY = ['community_id', 'grid_id', 'birth_year', 'status'];
 const AGE_CARE_KEY = ['community_id', 'grid_id', 'birth_year', 'status', 'care_mask'];
+const AGE_PEOPLE_KEY = ['community_id', 'birth_year', 'gender', 'residence_type', 'status'];
 const BASE_AGE_GROUP_BY = `
   select k.community_id, k.grid_id, k.birth_year, k.gender, k.residence_type, k.status, k.care_mask, count(*) as n
   from (
@@ -132,6 +133,9 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     ...countGroups(await sql(`select * from resident_age_care_rollup where n <> 0`), AGE_CARE_KEY).map(
       (r) => `care ${r}`,
     ),
+    ...countGroups(await sql(`select * from resident_age_people_rollup where n <> 0`), AGE_PEOPLE_KEY).map(
+      (r) => `people ${r}`,
+    ),
   ];
   const baseAgeRows = async () => {
     const base = await sql(BASE_AGE_GROUP_BY);
@@ -139,6 +143,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       ...countGroups(base, AGE_KEY),
       ...countGroups(base, AGE_GRID_KEY).map((r) => `grid ${r}`),
       ...countGroups(base, AGE_CARE_KEY).map((r) => `care ${r}`),
+      ...countGroups(base, AGE_PEOPLE_KEY).map((r) => `people ${r}`),
     ];
   };
 
@@ -258,6 +263,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     await sql(`delete from resident_age_rollup`);
     await sql(`delete from resident_age_grid_rollup`);
     await sql(`delete from resident_age_care_rollup`);
+    await sql(`delete from resident_age_people_rollup`);
     await ensureRollups(service.orm.em.fork(), [residentRollup]);
     expect(await ageRows()).toEqual(ages);
     expect(await placeRows()).toEqual(places);

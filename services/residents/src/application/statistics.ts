@@ -231,16 +231,22 @@ function cutoffDates(
   return dates;
 }
 
-/** The tables by grid and birth year, smallest first, with the columns besides those each has. */
+/** The tables by birth year, smallest first (at 200,000 residents), with the columns besides those each has. */
 const AGE_TABLES: ReadonlyArray<{ table: string; columns: readonly string[] }> = [
-  { table: 'resident_age_grid_rollup', columns: ['status'] },
-  { table: 'resident_age_care_rollup', columns: ['status', 'care_mask'] },
-  { table: 'resident_age_rollup', columns: ['gender', 'residence_type', 'status', 'care_mask'] },
+  { table: 'resident_age_people_rollup', columns: ['gender', 'residence_type', 'status'] },
+  { table: 'resident_age_grid_rollup', columns: ['grid_id', 'status'] },
+  { table: 'resident_age_care_rollup', columns: ['grid_id', 'status', 'care_mask'] },
+  { table: 'resident_age_rollup', columns: ['grid_id', 'gender', 'residence_type', 'status', 'care_mask'] },
 ];
 
-/** The columns of the rollup besides community, grid and birth date that a statistic by age refers to. */
-function ageColumnsNeeded(dimensions: readonly StatisticsDimension[], criteria: ResidentCriteria | null | undefined) {
+/** The columns of the rollup besides community and birth date that a statistic by age refers to. */
+function ageColumnsNeeded(
+  dimensions: readonly StatisticsDimension[],
+  criteria: ResidentCriteria | null | undefined,
+  scope: StatisticsScope,
+) {
   const needed = new Set<string>();
+  if (dimensions.includes('GRID') || criteria?.gridId || scope.gridCodes) needed.add('grid_id');
   if (dimensions.includes('GENDER') || criteria?.gender) needed.add('gender');
   if (dimensions.includes('RESIDENCE_TYPE') || criteria?.residenceType) needed.add('residence_type');
   // 高龄 counted as a category needs the status (`careJoinSql`)
@@ -257,7 +263,7 @@ const AFTER_EVERY_CUTOFF = '9999-12-31';
 
 /**
  * The rollup groups a statistic by age reads, with the columns the age, care and filter SQL refer to, `birth_date`
- * among them, and the grid of the group — from the smallest table by grid and birth year that has the columns the
+ * among them, and the grid of the group — from the smallest table by birth year that has the columns (the grid among them) the
  * query needs (`AGE_TABLES`). Every comparison of `birth_date` in the query is with one of its cut-offs, so a birth
  * date stands for the first cut-off on or after it (after every one: `AFTER_EVERY_CUTOFF`): a date and its stand-in
  * are on the same side of every cut-off, and the groups are summed by stand-in before anything else (a few per grid
@@ -271,7 +277,9 @@ const AFTER_EVERY_CUTOFF = '9999-12-31';
  */
 function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): string {
   const { table, columns: own } = AGE_TABLES.find(({ columns }) => [...needed].every((c) => columns.includes(c)))!;
-  const columns = ['community_id', 'grid_id', ...own].map((c) => `"${c}"`).join(', ');
+  // without a grid (a table that has none, for a query that needs none): '' for the grid join
+  const columns = ['community_id', ...own].map((c) => `"${c}"`).join(', ');
+  const grid = own.includes('grid_id') ? '' : `, '' as "grid_id"`;
   const sorted = [...cutoffs].sort();
   const standIn = (date: string) => sorted.find((cutoff) => date <= cutoff) ?? AFTER_EVERY_CUTOFF;
   const sides = sorted.map((cutoff) => {
@@ -300,7 +308,7 @@ function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): 
       `select ${columns}, -"n", ${date('stands')} from "resident_rollup" where ${read}`,
     );
   }
-  return `(select ${columns}, "birth_date", sum("n") as "n" from (${parts.join(' union all ')}) u
+  return `(select ${columns}${grid}, "birth_date", sum("n") as "n" from (${parts.join(' union all ')}) u
     group by ${columns}, "birth_date")`;
 }
 
@@ -332,7 +340,7 @@ export async function residentStatistics(
   // the rows for these dimensions (with the query's filter): by year, the smallest table that has what they need
   const fromFor = (counted: readonly StatisticsDimension[]) =>
     byYear
-      ? `${ageRollupSql(cutoffDates(counted, criteria, today), ageColumnsNeeded(counted, criteria))} g
+      ? `${ageRollupSql(cutoffDates(counted, criteria, today), ageColumnsNeeded(counted, criteria, scope))} g
        left join "grid" gr on gr."id" = g."grid_id"`
       : `"${needsAge ? 'resident_rollup' : 'resident_place_rollup'}" g left join "building" b on b."id" = g."building_id"
        left join "grid" gr on gr."id" = b."grid_id"`;

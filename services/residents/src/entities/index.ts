@@ -16,6 +16,7 @@ import {
   ResidentAgeRollup,
   ResidentAgeGridRollup,
   ResidentAgeCareRollup,
+  ResidentAgePeopleRollup,
   ResidentPlaceRollup,
   ResidentRollup,
   ResidentRollupMember,
@@ -44,6 +45,7 @@ export {
   ResidentAgeRollup,
   ResidentAgeGridRollup,
   ResidentAgeCareRollup,
+  ResidentAgePeopleRollup,
   Staff,
   Street,
 };
@@ -69,6 +71,7 @@ export const residentsEntities = [
   ResidentAgeRollup,
   ResidentAgeGridRollup,
   ResidentAgeCareRollup,
+  ResidentAgePeopleRollup,
   CareOpenRollup,
   CareOpenRollupMember,
   ...residentsAccessEntities,

@@ -259,3 +259,30 @@ export class ResidentAgeCareRollup {
   @Property({ type: 'integer', fieldName: 'n' })
   n!: number;
 }
+
+/**
+ * 人口统计汇总（按社区、出生年、性别、户籍类型、状态）: `ResidentAgeRollup` without grid or care categories — a tenth
+ * of its rows at 200,000 residents. What a statistic by age reads when it needs no grid (no GRID dimension, grid
+ * filter or grid worker's scope) and no care categories: age band × gender × residence type across a district.
+ */
+@Entity({ tableName: 'resident_age_people_rollup' })
+export class ResidentAgePeopleRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  /** `YYYY`, '' without a birth date. */
+  @PrimaryKey({ type: 'string', length: 4, fieldName: 'birth_year' })
+  birthYear!: string;
+
+  @PrimaryKey({ type: 'string', length: 6, fieldName: 'gender' })
+  gender!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'residence_type' })
+  residenceType!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}

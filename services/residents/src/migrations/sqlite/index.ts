@@ -21,6 +21,7 @@ import { Migration20261203104824_name_initial_rollup as M17 } from './Migration2
 import { Migration20261204120000_inbox_without_rowid as M18 } from './Migration20261204120000_inbox_without_rowid.js';
 import { Migration20261204232029_age_rollup as M19 } from './Migration20261204232029_age_rollup.js';
 import { Migration20261205021651_age_tables_by_need as M20 } from './Migration20261205021651_age_tables_by_need.js';
+import { Migration20261205024839_age_people_rollup as M21 } from './Migration20261205024839_age_people_rollup.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -44,4 +45,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204120000_inbox_without_rowid', class: M18 },
   { name: 'Migration20261204232029_age_rollup', class: M19 },
   { name: 'Migration20261205021651_age_tables_by_need', class: M20 },
+  { name: 'Migration20261205024839_age_people_rollup', class: M21 },
 ];
