@@ -227,6 +227,15 @@ const STATISTICS: Array<{
     ['AGE_BAND', 'RESIDENCE_TYPE'],
     'gender: FEMALE',
   ),
+  // the other statistics that need ages: three dimensions, an age filter alone, care categories (高龄 derived)
+  residentCrossTable('residentStatistics (age band × gender × residence type)', [
+    'AGE_BAND',
+    'GENDER',
+    'RESIDENCE_TYPE',
+  ]),
+  residentCrossTable('residentStatistics (grid, aged 17 and under)', ['GRID'], 'maxAge: 17'),
+  residentCrossTable('residentStatistics (grid × care category)', ['GRID', 'CARE_CATEGORY']),
+  residentCrossTable('residentStatistics (grid × gender, 高龄)', ['GRID', 'GENDER'], 'careCategory: ADVANCED_AGE'),
   eventStatisticsWithPeople(
     'eventStatistics (type × month, participants, a quarter)',
     ['TYPE', 'MONTH'],
@@ -381,7 +390,7 @@ function caseCrossTable(
  */
 function residentCrossTable(
   name: string,
-  groupBy: Array<'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE'>,
+  groupBy: Array<'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE' | 'CARE_CATEGORY'>,
   filter?: string,
 ): (typeof STATISTICS)[number] {
   const born = (years: number) =>
@@ -395,12 +404,25 @@ function residentCrossTable(
       when r.birth_date <= ${born(60)} then 'AGE_60_79' when r.birth_date <= ${born(35)} then 'AGE_35_59'
       when r.birth_date <= ${born(18)} then 'AGE_18_34' when r.birth_date <= ${born(7)} then 'AGE_7_17'
       else 'AGE_0_6' end`,
+    // each open category but the sensitive (KEY_PERSON: an analyst does not see it), 高龄 also from the birth date
+    // when active, NONE without any (see careCategories below)
+    CARE_CATEGORY: 'c.code',
   } as const;
+  const advanced = `r.status = 'ACTIVE' and r.birth_date is not null and r.birth_date <= ${born(80)}`;
+  const careCategories = `cross join lateral (select coalesce(array_agg(x.code), array['NONE']) as codes from (
+      select distinct cr.category as code from care_record cr
+      where cr.resident_id = r.id and cr.ended_on is null and cr.category <> 'KEY_PERSON'
+      union select 'ADVANCED_AGE' where ${advanced}) x) cs cross join unnest(cs.codes) as c(code)`;
+  const byCare = groupBy.includes('CARE_CATEGORY');
   const where: Record<string, string> = {
     'minAge: 60': `r.birth_date is not null and r.birth_date <= ${born(60)}`,
     'residenceType: FLOATING': `r.residence_type = 'FLOATING'`,
     'gender: FEMALE': `r.gender = 'FEMALE'`,
+    'maxAge: 17': `r.birth_date is not null and r.birth_date > ${born(18)}`,
+    'careCategory: ADVANCED_AGE': `r.birth_date is not null and r.birth_date <= ${born(80)}`,
   };
+  const base = `from resident r left join household h on h.id = r.household_id left join building b on b.id = h.building_id
+          where r.community_id like '350203%' ${filter ? `and ${where[filter]}` : ''}`;
   return {
     name,
     service: 'residents',
@@ -413,14 +435,21 @@ function residentCrossTable(
         d.residentStatistics.groups.map((g: any) => [g.keys.map((k: any) => k.value).join(' '), g.count]),
       ),
     }),
-    sql: `select ${groupBy.map((d, i) => `${column[d]} as d${i}`).join(', ')}, count(*) as n
-          from resident r left join household h on h.id = r.household_id left join building b on b.id = h.building_id
-          where r.community_id like '350203%' ${filter ? `and ${where[filter]}` : ''}
+    // by care category a resident counts in each of its categories: the total (residents) is a row of its own
+    sql: byCare
+      ? `select ${groupBy.map((d, i) => `${column[d]} as d${i}`).join(', ')}, count(*) as n
+          ${base.replace(' where ', ` ${careCategories} where `)}
+          group by ${groupBy.map((_, i) => i + 1).join(', ')}
+          union all select ${groupBy.map((_, i) => `'total' as d${i}`).join(', ')}, count(*) ${base}`
+      : `select ${groupBy.map((d, i) => `${column[d]} as d${i}`).join(', ')}, count(*) as n ${base}
           group by ${groupBy.map((_, i) => i + 1).join(', ')}`,
-    fromSql: (rows) => ({
-      total: rows.reduce((sum, r) => sum + Number(r.n), 0),
-      ...Object.fromEntries(rows.map((r) => [groupBy.map((_, i) => String(r[`d${i}`])).join(' '), Number(r.n)])),
-    }),
+    fromSql: (rows) => {
+      const groups = rows.filter((r) => r.d0 !== 'total' || !byCare);
+      return {
+        total: byCare ? Number(rows.find((r) => r.d0 === 'total')!.n) : groups.reduce((sum, r) => sum + Number(r.n), 0),
+        ...Object.fromEntries(groups.map((r) => [groupBy.map((_, i) => String(r[`d${i}`])).join(' '), Number(r.n)])),
+      };
+    },
   };
 }
 

@@ -155,6 +155,19 @@ describe('npm run generate (300 residents, SQLite)', () => {
       .all();
     expect(rollup.length).toBeGreaterThan(0);
     expect(rollup).toEqual(grouped);
+    // and its smaller copies (status only; status and care categories; no grid or care categories), summed from it
+    for (const [table, smaller] of [
+      ['resident_age_grid_rollup', 'community_id, grid_id, birth_year, status'],
+      ['resident_age_care_rollup', 'community_id, grid_id, birth_year, status, care_mask'],
+      ['resident_age_people_rollup', 'community_id, birth_year, gender, residence_type, status'],
+    ]) {
+      const rows = db.residents.prepare(`select ${smaller}, n from ${table} order by ${smaller}`).all();
+      const summed = db.residents
+        .prepare(`select ${smaller}, sum(n) as n from resident_age_rollup group by ${smaller} order by ${smaller}`)
+        .all();
+      expect(rows.length, table).toBeGreaterThan(0);
+      expect(rows, table).toEqual(summed);
+    }
   });
 
   it('keeps the open care records per community and category (care_open_rollup) and when each record opened', () => {

@@ -12,6 +12,8 @@ import { residentsService } from '../src/service.js';
 import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
 
 const TODAY = '2026-11-30';
+/** A day early in its year: each cut-off's year split nearer its start. */
+const EARLY = '2027-02-03';
 const STATS = `query($groupBy: [ResidentStatisticsDimension!]!, $filter: ResidentStatisticsFilter) {
   residentStatistics(groupBy: $groupBy, filter: $filter) { total groups { keys { value } count } }
 }`;
@@ -90,6 +92,9 @@ const BASE_GROUP_BY = `
 
 /** Handwritten GROUP BY of `resident_age_rollup`'s groups: grid of the household's building, year of the birth date. */
 const AGE_KEY = ['community_id', 'grid_id', 'birth_year', 'gender', 'residence_type', 'status', 'care_mask'];
+const AGE_GRID_KEY = ['community_id', 'grid_id', 'birth_year', 'status'];
+const AGE_CARE_KEY = ['community_id', 'grid_id', 'birth_year', 'status', 'care_mask'];
+const AGE_PEOPLE_KEY = ['community_id', 'birth_year', 'gender', 'residence_type', 'status'];
 const BASE_AGE_GROUP_BY = `
   select k.community_id, k.grid_id, k.birth_year, k.gender, k.residence_type, k.status, k.care_mask, count(*) as n
   from (
@@ -119,8 +124,28 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
   const countRows = async () => countGroups(await sql(`select * from resident_count_rollup where n <> 0`));
   const initialRows = async () =>
     countGroups(await sql(`select * from resident_initial_rollup where n <> 0`), INITIAL_KEY);
-  const ageRows = async () => countGroups(await sql(`select * from resident_age_rollup where n <> 0`), AGE_KEY);
-  const baseAgeRows = async () => countGroups(await sql(BASE_AGE_GROUP_BY), AGE_KEY);
+  // the table by grid and birth year and its two smaller copies (status only; status and care categories)
+  const ageRows = async () => [
+    ...countGroups(await sql(`select * from resident_age_rollup where n <> 0`), AGE_KEY),
+    ...countGroups(await sql(`select * from resident_age_grid_rollup where n <> 0`), AGE_GRID_KEY).map(
+      (r) => `grid ${r}`,
+    ),
+    ...countGroups(await sql(`select * from resident_age_care_rollup where n <> 0`), AGE_CARE_KEY).map(
+      (r) => `care ${r}`,
+    ),
+    ...countGroups(await sql(`select * from resident_age_people_rollup where n <> 0`), AGE_PEOPLE_KEY).map(
+      (r) => `people ${r}`,
+    ),
+  ];
+  const baseAgeRows = async () => {
+    const base = await sql(BASE_AGE_GROUP_BY);
+    return [
+      ...countGroups(base, AGE_KEY),
+      ...countGroups(base, AGE_GRID_KEY).map((r) => `grid ${r}`),
+      ...countGroups(base, AGE_CARE_KEY).map((r) => `care ${r}`),
+      ...countGroups(base, AGE_PEOPLE_KEY).map((r) => `people ${r}`),
+    ];
+  };
 
   beforeAll(async () => {
     service = await startTestSubgraph(residentsService, {
@@ -236,6 +261,9 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     await sql(`delete from resident_count_rollup`);
     await sql(`delete from resident_initial_rollup`);
     await sql(`delete from resident_age_rollup`);
+    await sql(`delete from resident_age_grid_rollup`);
+    await sql(`delete from resident_age_care_rollup`);
+    await sql(`delete from resident_age_people_rollup`);
     await ensureRollups(service.orm.em.fork(), [residentRollup]);
     expect(await ageRows()).toEqual(ages);
     expect(await placeRows()).toEqual(places);
@@ -301,9 +329,11 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     // for every band's lower bound (80 also 高龄's): born on the day that age is reached today, tomorrow, yesterday,
     // and on the first and last day of that year; and a leap day
+    // also around a day early in the year (EARLY), where the residents up to each cut-off are the fewer and are
+    // the ones read by exact date (after TODAY's cut-offs, late in the year, those born after are)
     let sequence = 100;
-    for (const years of [7, 18, 35, 60, 80]) {
-      const turnsToday = `${Number(TODAY.slice(0, 4)) - years}${TODAY.slice(4)}`;
+    for (const [years, day] of [7, 18, 35, 60, 80].flatMap((y) => [TODAY, EARLY].map((d) => [y, d] as const))) {
+      const turnsToday = `${Number(day.slice(0, 4)) - years}${day.slice(4)}`;
       for (const date of [
         turnsToday,
         shift(turnsToday, 1),
@@ -318,6 +348,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
 
     const people = async () =>
       sql(`select g.id as grid, r.birth_date as birth, r.gender as gender, r.status as status,
+             r.residence_type as residence_type,
              (select count(*) from care_record c where c.resident_id = r.id and c.category = 'ADVANCED_AGE'
                and c.ended_on is null) as advanced
            from resident r left join household h on h.id = r.household_id
@@ -338,7 +369,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       );
     };
     const age = (row: Row, today: string) => (row.birth ? ageOn(row.birth as string, today) : null);
-    for (const today of [TODAY, shift(TODAY, 1)]) {
+    for (const today of [TODAY, shift(TODAY, 1), EARLY, shift(EARLY, 1), shift(EARLY, -1)]) {
       clock.set(new Date(`${today}T08:00:00Z`));
       const rows = await people();
       const band = (row: Row) => ageBand(row.birth as string | null, today) ?? 'UNKNOWN';
@@ -357,13 +388,31 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       expect(await counts(['GRID'], { careCategory: 'ADVANCED_AGE' })).toEqual(
         tally(rows, (row) => ((age(row, today) ?? -1) >= 80 ? `${(row.grid as string | null) ?? 'UNKNOWN'}` : null)),
       );
+      const isAdvanced = (row: Row) =>
+        (row.status === 'ACTIVE' && (age(row, today) ?? -1) >= 80) || Number(row.advanced) > 0;
       const advanced = (await counts(['CARE_CATEGORY'])).ADVANCED_AGE ?? 0;
-      expect(advanced).toBe(
-        rows.filter((row) => (row.status === 'ACTIVE' && (age(row, today) ?? -1) >= 80) || Number(row.advanced) > 0)
-          .length,
+      expect(advanced).toBe(rows.filter(isAdvanced).length);
+      // each table by grid and birth year: by status only, with care categories, with gender and residence type
+      const grid = (row: Row) => (row.grid as string | null) ?? 'UNKNOWN';
+      expect(await counts(['GRID'], { maxAge: 17 })).toEqual(
+        tally(rows, (row) => (age(row, today) !== null && age(row, today)! <= 17 ? grid(row) : null)),
+      );
+      expect(await counts(['STATUS', 'AGE_BAND'])).toEqual(tally(rows, (row) => `${String(row.status)}/${band(row)}`));
+      const byCare = await counts(['GRID', 'CARE_CATEGORY']);
+      expect(Object.fromEntries(Object.entries(byCare).filter(([key]) => key.endsWith('/ADVANCED_AGE')))).toEqual(
+        tally(rows, (row) => (isAdvanced(row) ? `${grid(row)}/ADVANCED_AGE` : null)),
+      );
+      expect(await counts(['GENDER', 'RESIDENCE_TYPE', 'AGE_BAND'], { minAge: 7, maxAge: 79 })).toEqual(
+        tally(rows, (row) => {
+          const years = age(row, today);
+          return years !== null && years >= 7 && years <= 79
+            ? `${String(row.gender)}/${String(row.residence_type)}/${band(row)}`
+            : null;
+        }),
       );
     }
     // the day after, the residents born tomorrow-80 years ago … are a band older: the counts moved with no write
+    clock.set(new Date(`${shift(TODAY, 1)}T08:00:00Z`));
     const before = await counts(['AGE_BAND']);
     clock.set(new Date(`${TODAY}T08:00:00Z`));
     expect(await counts(['AGE_BAND'])).not.toEqual(before);

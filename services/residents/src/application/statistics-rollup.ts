@@ -74,6 +74,15 @@ export const residentRollup: RollupDefinition = {
       table: 'resident_age_rollup',
       keyColumns: ['community_id', 'grid_id', 'birth_year', 'gender', 'residence_type', 'status', 'care_mask'],
     },
+    // the same without gender, residence type and care categories, and without gender and residence type: what a
+    // statistic by age reads when it needs no more (chosen per query, ResidentAgeGridRollup, ResidentAgeCareRollup)
+    { table: 'resident_age_grid_rollup', keyColumns: ['community_id', 'grid_id', 'birth_year', 'status'] },
+    { table: 'resident_age_care_rollup', keyColumns: ['community_id', 'grid_id', 'birth_year', 'status', 'care_mask'] },
+    // without grid or care categories: statistics by age across communities (ResidentAgePeopleRollup)
+    {
+      table: 'resident_age_people_rollup',
+      keyColumns: ['community_id', 'birth_year', 'gender', 'residence_type', 'status'],
+    },
   ],
   currentKeys: (condition) =>
     `select r."id" as "member_id", r."community_id" as "community_id", coalesce(h."building_id", '') as "building_id",

@@ -207,11 +207,12 @@ function careJoinSql(today: string, includeSensitive: boolean): Sql {
 }
 
 /**
- * The years in which a cut-off of this query falls (YYYY), relative to `today`: the age bands' lower bounds when
- * banded, 高龄's when care categories are counted or filtered by, the age filter's bounds — every date `birth_date`
- * is compared with in `rollupWhereSql`, `dimensionSql` and `careJoinSql`.
+ * Every date of this query that `birth_date` is compared with (relative to `today`): the age bands' lower bounds
+ * when banded, 高龄's when care categories are counted or filtered by, the age filter's bounds — the dates of
+ * `rollupWhereSql`, `dimensionSql` and `careJoinSql`. Each is `today` less a whole number of years, so no two fall in
+ * the same year unless they are the same date.
  */
-function cutoffYears(
+function cutoffDates(
   dimensions: readonly StatisticsDimension[],
   criteria: ResidentCriteria | null | undefined,
   today: string,
@@ -222,24 +223,93 @@ function cutoffYears(
     cutoffs.push(bornOnOrBefore(today, ADVANCED_AGE_YEARS));
   if (criteria?.minAge != null) cutoffs.push(bornOnOrBefore(today, criteria.minAge));
   if (criteria?.maxAge != null) cutoffs.push(bornOnOrBefore(today, criteria.maxAge + 1));
-  const years = [...new Set(cutoffs.map((date) => date.slice(0, 4)))];
-  if (!years.every((year) => /^\d{4}$/.test(year))) throw new Error(`cutoffYears: ${years.join(', ')}`);
-  return years;
+  const dates = [...new Set(cutoffs)];
+  // digits only: written into the SQL
+  if (!dates.every((date) => /^\d{4}-\d{2}-\d{2}$/.test(date))) throw new Error(`cutoffDates: ${dates.join(', ')}`);
+  if (new Set(dates.map((date) => date.slice(0, 4))).size !== dates.length)
+    throw new Error(`cutoffDates: two cut-offs in one year: ${dates.join(', ')}`);
+  return dates;
 }
 
+/** The tables by birth year, smallest first (at 200,000 residents), with the columns besides those each has. */
+const AGE_TABLES: ReadonlyArray<{ table: string; columns: readonly string[] }> = [
+  { table: 'resident_age_people_rollup', columns: ['gender', 'residence_type', 'status'] },
+  { table: 'resident_age_grid_rollup', columns: ['grid_id', 'status'] },
+  { table: 'resident_age_care_rollup', columns: ['grid_id', 'status', 'care_mask'] },
+  { table: 'resident_age_rollup', columns: ['grid_id', 'gender', 'residence_type', 'status', 'care_mask'] },
+];
+
+/** The columns of the rollup besides community and birth date that a statistic by age refers to. */
+function ageColumnsNeeded(
+  dimensions: readonly StatisticsDimension[],
+  criteria: ResidentCriteria | null | undefined,
+  scope: StatisticsScope,
+) {
+  const needed = new Set<string>();
+  if (dimensions.includes('GRID') || criteria?.gridId || scope.gridCodes) needed.add('grid_id');
+  if (dimensions.includes('GENDER') || criteria?.gender) needed.add('gender');
+  if (dimensions.includes('RESIDENCE_TYPE') || criteria?.residenceType) needed.add('residence_type');
+  // 高龄 counted as a category needs the status (`careJoinSql`)
+  if (dimensions.includes('STATUS') || criteria?.status || dimensions.includes('CARE_CATEGORY')) needed.add('status');
+  if (dimensions.includes('CARE_CATEGORY') || (criteria?.careCategory && criteria.careCategory !== 'ADVANCED_AGE'))
+    needed.add('care_mask');
+  return needed;
+}
+
+const daysOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+/** After every cut-off: what the residents born after the last one are counted as (`ageRollupSql`). */
+const AFTER_EVERY_CUTOFF = '9999-12-31';
+
 /**
- * The rollup rows a statistic by age reads, with the columns of `resident_rollup` that the age, care and filter SQL
- * refer to (`birth_date` among them) and the grid of the row: from `resident_age_rollup` (by grid and birth year) for
- * a year in which no cut-off of the query falls — every resident of such a year is on the same side of every cut-off,
- * so its first day stands for all of them — and from `resident_rollup` by exact date for the years a cut-off falls in
- * (`cutoffYears`, digits only, written into the SQL). Exact, never stale: the years are worked out at query time.
+ * The rollup groups a statistic by age reads, with the columns the age, care and filter SQL refer to, `birth_date`
+ * among them, and the grid of the group — from the smallest table by birth year that has the columns (the grid among them) the
+ * query needs (`AGE_TABLES`). Every comparison of `birth_date` in the query is with one of its cut-offs, so a birth
+ * date stands for the first cut-off on or after it (after every one: `AFTER_EVERY_CUTOFF`): a date and its stand-in
+ * are on the same side of every cut-off, and the groups are summed by stand-in before anything else (a few per grid
+ * and key, however many years). A year in which no cut-off falls has every resident on the same side of every
+ * cut-off, so its groups stand in as a whole. A year in which one falls (at most one: `cutoffDates`) is split at the
+ * cut-off c, reading the residents of its shorter side from `resident_rollup` by exact date (index on `birth_date`):
+ * when the days after c are fewer, the year's groups count as born on its 1 January (on or before c) and each
+ * resident born after c is moved to 31 December (after c) — counted there, and taken off 1 January with a negative
+ * count; when the days up to c are fewer, the other way round. Exact, never stale: the dates are worked out at query
+ * time.
  */
-function ageRollupSql(years: readonly string[]): string {
-  const columns = `"community_id", "grid_id", "gender", "residence_type", "status", "care_mask", "n"`;
-  const listed = years.map((year) => `'${year}'`).join(', ');
-  return `(select ${columns}, case when "birth_year" = '' then '' else "birth_year" || '-01-01' end as "birth_date"
-      from "resident_age_rollup"${years.length ? ` where "birth_year" not in (${listed})` : ''}
-    ${years.length ? `union all select ${columns}, "birth_date" from "resident_rollup" where "birth_year" in (${listed})` : ''})`;
+function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): string {
+  const { table, columns: own } = AGE_TABLES.find(({ columns }) => [...needed].every((c) => columns.includes(c)))!;
+  // without a grid (a table that has none, for a query that needs none): '' for the grid join
+  const columns = ['community_id', ...own].map((c) => `"${c}"`).join(', ');
+  const grid = own.includes('grid_id') ? '' : `, '' as "grid_id"`;
+  const sorted = [...cutoffs].sort();
+  const standIn = (date: string) => sorted.find((cutoff) => date <= cutoff) ?? AFTER_EVERY_CUTOFF;
+  const sides = sorted.map((cutoff) => {
+    const year = cutoff.slice(0, 4);
+    const [first, last] = [`${year}-01-01`, `${year}-12-31`];
+    const after = daysOf(last) - daysOf(cutoff) <= daysOf(cutoff) - daysOf(first) + 1;
+    // the year's groups count as born on `stands`; the residents born in `read` are moved to `moved`
+    return after
+      ? { year, stands: first, moved: last, read: `"birth_date" > '${cutoff}' and "birth_date" <= '${last}'` }
+      : { year, stands: last, moved: first, read: `"birth_date" >= '${first}' and "birth_date" <= '${cutoff}'` };
+  });
+  // a year without a cut-off is before the first cut-off on or after it ⇔ before that cut-off's year
+  const otherYear = sorted.length
+    ? `case ${sorted.map((cutoff) => `when "birth_year" < '${cutoff.slice(0, 4)}' then '${cutoff}' `).join('')}else '${AFTER_EVERY_CUTOFF}' end`
+    : `'${AFTER_EVERY_CUTOFF}'`;
+  const yearDate = `case "birth_year" when '' then '' ${sides
+    .map(({ year, stands }) => `when '${year}' then '${standIn(stands)}' `)
+    .join('')}else ${otherYear} end`;
+  const parts = [`select ${columns}, "n", ${yearDate} as "birth_date" from "${table}"`];
+  if (sides.length) {
+    const read = sides.map((side) => `(${side.read})`).join(' or ');
+    const date = (which: 'stands' | 'moved') =>
+      `case "birth_year" ${sides.map((side) => `when '${side.year}' then '${standIn(side[which])}' `).join('')}end`;
+    parts.push(
+      `select ${columns}, "n", ${date('moved')} from "resident_rollup" where ${read}`,
+      `select ${columns}, -"n", ${date('stands')} from "resident_rollup" where ${read}`,
+    );
+  }
+  return `(select ${columns}${grid}, "birth_date", sum("n") as "n" from (${parts.join(' union all ')}) u
+    group by ${columns}, "birth_date")`;
 }
 
 /**
@@ -267,14 +337,19 @@ export async function residentStatistics(
   // With ages but no building: the table by grid and birth year, exact by day where a cut-off falls.
   const byYear = needsAge && !dimensions.includes('BUILDING') && !criteria?.buildingId;
   const where = rollupWhereSql(scope, criteria, today, byYear ? 'g."grid_id"' : undefined);
-  const from = byYear
-    ? `${ageRollupSql(cutoffYears(dimensions, criteria, today))} g left join "grid" gr on gr."id" = g."grid_id"`
-    : `"${needsAge ? 'resident_rollup' : 'resident_place_rollup'}" g left join "building" b on b."id" = g."building_id"
+  // the rows for these dimensions (with the query's filter): by year, the smallest table that has what they need
+  const fromFor = (counted: readonly StatisticsDimension[]) =>
+    byYear
+      ? `${ageRollupSql(cutoffDates(counted, criteria, today), ageColumnsNeeded(counted, criteria, scope))} g
+       left join "grid" gr on gr."id" = g."grid_id"`
+      : `"${needsAge ? 'resident_rollup' : 'resident_place_rollup'}" g left join "building" b on b."id" = g."building_id"
        left join "grid" gr on gr."id" = b."grid_id"`;
+  const from = fromFor(dimensions);
   const connection = em.getConnection();
+  // the total needs no dimension: by year, only what the filter refers to (by care category, no care categories)
   const totalOf = async () => {
     const [totalRow] = (await connection.execute(
-      `select coalesce(sum(g."n"), 0) as "n" from ${from} where ${where.text}`,
+      `select coalesce(sum(g."n"), 0) as "n" from ${fromFor([])} where ${where.text}`,
       where.params,
     )) as Array<{ n: number | string }>;
     return Number(totalRow?.n ?? 0);

@@ -7,8 +7,9 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * The grid comes from the building when asked (buildings may move between grids). No NULLs in keys: '' instead.
  */
 @Entity({ tableName: 'resident_rollup' })
-// the residents of one birth year (a year an age band's cut-off falls in, read by exact date: ResidentAgeRollup)
-@Index({ properties: ['birthYear'] })
+// the residents born between a cut-off of a statistic by age and the end (or start) of its year, read by exact date
+// (`residentStatistics` with the tables by grid and birth year, ResidentAgeRollup)
+@Index({ properties: ['birthDate'] })
 export class ResidentRollup {
   @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
   communityId!: string;
@@ -200,6 +201,87 @@ export class ResidentAgeRollup {
 
   @PrimaryKey({ type: 'integer', fieldName: 'care_mask' })
   careMask!: number;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}
+
+/**
+ * 人口统计汇总（按网格、出生年、状态）: `ResidentAgeRollup` without gender, residence type or care categories — a
+ * quarter of its rows at 200,000 residents. What a statistic by age reads when it neither counts nor filters by
+ * those (grid × age band, an age filter by grid, 高龄 by grid): chosen per query in `residentStatistics`.
+ */
+@Entity({ tableName: 'resident_age_grid_rollup' })
+export class ResidentAgeGridRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  /** The building's grid, '' without a building. */
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'grid_id' })
+  gridId!: string;
+
+  /** `YYYY`, '' without a birth date. */
+  @PrimaryKey({ type: 'string', length: 4, fieldName: 'birth_year' })
+  birthYear!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}
+
+/**
+ * 人口统计汇总（按网格、出生年、状态、关爱类别）: `ResidentAgeRollup` without gender or residence type — half its
+ * rows at 200,000 residents. What a statistic by care category (高龄 derived from the birth date and the status)
+ * reads when it neither counts nor filters by gender or residence type.
+ */
+@Entity({ tableName: 'resident_age_care_rollup' })
+export class ResidentAgeCareRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  /** The building's grid, '' without a building. */
+  @PrimaryKey({ type: 'string', length: 36, fieldName: 'grid_id' })
+  gridId!: string;
+
+  /** `YYYY`, '' without a birth date. */
+  @PrimaryKey({ type: 'string', length: 4, fieldName: 'birth_year' })
+  birthYear!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
+
+  /** Open care categories as bits (`careCategoryBit`). */
+  @PrimaryKey({ type: 'integer', fieldName: 'care_mask' })
+  careMask!: number;
+
+  @Property({ type: 'integer', fieldName: 'n' })
+  n!: number;
+}
+
+/**
+ * 人口统计汇总（按社区、出生年、性别、户籍类型、状态）: `ResidentAgeRollup` without grid or care categories — a tenth
+ * of its rows at 200,000 residents. What a statistic by age reads when it needs no grid (no GRID dimension, grid
+ * filter or grid worker's scope) and no care categories: age band × gender × residence type across a district.
+ */
+@Entity({ tableName: 'resident_age_people_rollup' })
+export class ResidentAgePeopleRollup {
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
+  communityId!: string;
+
+  /** `YYYY`, '' without a birth date. */
+  @PrimaryKey({ type: 'string', length: 4, fieldName: 'birth_year' })
+  birthYear!: string;
+
+  @PrimaryKey({ type: 'string', length: 6, fieldName: 'gender' })
+  gender!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'residence_type' })
+  residenceType!: string;
+
+  @PrimaryKey({ type: 'string', length: 12, fieldName: 'status' })
+  status!: string;
 
   @Property({ type: 'integer', fieldName: 'n' })
   n!: number;

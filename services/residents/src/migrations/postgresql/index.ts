@@ -19,6 +19,8 @@ import { Migration20261202213946_care_open_instants as M15 } from './Migration20
 import { Migration20261202215620_care_open_rollup as M16 } from './Migration20261202215620_care_open_rollup.js';
 import { Migration20261203104825_name_initial_rollup as M17 } from './Migration20261203104825_name_initial_rollup.js';
 import { Migration20261204232030_age_rollup as M18 } from './Migration20261204232030_age_rollup.js';
+import { Migration20261205021651_age_tables_by_need as M19 } from './Migration20261205021651_age_tables_by_need.js';
+import { Migration20261205024840_age_people_rollup as M20 } from './Migration20261205024840_age_people_rollup.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -40,4 +42,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202215620_care_open_rollup', class: M16 },
   { name: 'Migration20261203104825_name_initial_rollup', class: M17 },
   { name: 'Migration20261204232030_age_rollup', class: M18 },
+  { name: 'Migration20261205021651_age_tables_by_need', class: M19 },
+  { name: 'Migration20261205024840_age_people_rollup', class: M20 },
 ];

@@ -20,6 +20,8 @@ import { Migration20261202215619_care_open_rollup as M16 } from './Migration2026
 import { Migration20261203104824_name_initial_rollup as M17 } from './Migration20261203104824_name_initial_rollup.js';
 import { Migration20261204120000_inbox_without_rowid as M18 } from './Migration20261204120000_inbox_without_rowid.js';
 import { Migration20261204232029_age_rollup as M19 } from './Migration20261204232029_age_rollup.js';
+import { Migration20261205021651_age_tables_by_need as M20 } from './Migration20261205021651_age_tables_by_need.js';
+import { Migration20261205024839_age_people_rollup as M21 } from './Migration20261205024839_age_people_rollup.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -42,4 +44,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261203104824_name_initial_rollup', class: M17 },
   { name: 'Migration20261204120000_inbox_without_rowid', class: M18 },
   { name: 'Migration20261204232029_age_rollup', class: M19 },
+  { name: 'Migration20261205021651_age_tables_by_need', class: M20 },
+  { name: 'Migration20261205024839_age_people_rollup', class: M21 },
 ];
