@@ -46,16 +46,42 @@ export function compareStatisticsValues(order: StatisticsOrder, a: StatisticsKey
 
 /**
  * The natural order of statistics groups, the same in every service: by the first key's dimension order, then the
- * second's … (`orders` gives each dimension's `StatisticsOrder`). Returns a new array.
+ * second's … (`orders` gives each dimension's `StatisticsOrder`). Returns a new array. Each position's distinct
+ * values are ordered once (`compareStatisticsValues`, a total order) and the groups compared by those ranks: a
+ * district's 3,340 groups of branches were 3,340 × log₂ 3,340 collations of branch names, now 167 × log₂ 167.
  */
 export function sortStatisticsGroups<D extends string, G extends { keys: ReadonlyArray<StatisticsKey<D>> }>(
   groups: readonly G[],
   orders: Readonly<Record<D, StatisticsOrder>>,
 ): G[] {
+  const width = groups.reduce((n, g) => Math.max(n, g.keys.length), 0);
+  // the rank of each value at each position, per dimension (a position holds one dimension in practice)
+  const ranks = Array.from({ length: width }, (_, i) => {
+    const byDimension = new Map<D, Map<string, StatisticsKey<D>>>();
+    for (const group of groups) {
+      const key = group.keys[i];
+      if (!key) continue;
+      let values = byDimension.get(key.dimension);
+      if (!values) byDimension.set(key.dimension, (values = new Map<string, StatisticsKey<D>>()));
+      if (!values.has(key.value)) values.set(key.value, key);
+    }
+    const rank = new Map<D, Map<string, number>>();
+    for (const [dimension, values] of byDimension) {
+      const order = orders[dimension];
+      const sorted = [...values.values()].sort((a, b) => compareStatisticsValues(order, a, b));
+      rank.set(dimension, new Map(sorted.map((key, r) => [key.value, r])));
+    }
+    return rank;
+  });
   return [...groups].sort((a, b) => {
     for (let i = 0; i < Math.min(a.keys.length, b.keys.length); i++) {
-      const order = orders[a.keys[i].dimension];
-      const compared = compareStatisticsValues(order, a.keys[i], b.keys[i]);
+      const [x, y] = [a.keys[i], b.keys[i]];
+      if (x.value === y.value && x.dimension === y.dimension) continue;
+      // keys of different dimensions at one position (not in practice): their values compared as before
+      const compared =
+        x.dimension === y.dimension
+          ? ranks[i].get(x.dimension)!.get(x.value)! - ranks[i].get(y.dimension)!.get(y.value)!
+          : compareStatisticsValues(orders[x.dimension], x, y);
       if (compared !== 0) return compared;
     }
     return a.keys.length - b.keys.length;
