@@ -73,19 +73,25 @@ export function sortStatisticsGroups<D extends string, G extends { keys: Readonl
     }
     return rank;
   });
-  return [...groups].sort((a, b) => {
-    for (let i = 0; i < Math.min(a.keys.length, b.keys.length); i++) {
-      const [x, y] = [a.keys[i], b.keys[i]];
-      if (x.value === y.value && x.dimension === y.dimension) continue;
-      // keys of different dimensions at one position (not in practice): their values compared as before
+  // each group's ranks worked out once, then compared as numbers; keys of different dimensions at one position (not
+  // in practice) compared as before
+  const ranked = groups.map((group) => ({
+    group,
+    at: group.keys.map((key, i) => ranks[i].get(key.dimension)!.get(key.value)!),
+  }));
+  ranked.sort((a, b) => {
+    const [x, y] = [a.group.keys, b.group.keys];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      if (a.at[i] === b.at[i] && x[i].dimension === y[i].dimension) continue;
       const compared =
-        x.dimension === y.dimension
-          ? ranks[i].get(x.dimension)!.get(x.value)! - ranks[i].get(y.dimension)!.get(y.value)!
-          : compareStatisticsValues(orders[x.dimension], x, y);
+        x[i].dimension === y[i].dimension
+          ? a.at[i] - b.at[i]
+          : compareStatisticsValues(orders[x[i].dimension], x[i], y[i]);
       if (compared !== 0) return compared;
     }
-    return a.keys.length - b.keys.length;
+    return x.length - y.length;
   });
+  return ranked.map((r) => r.group);
 }
 
 /** The unknown value of a dimension (`UNKNOWN`, 未知). */
