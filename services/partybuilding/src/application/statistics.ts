@@ -36,6 +36,8 @@ export async function partyStatistics(
   where: { communityId: unknown },
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
+  /** False: the groups in no particular order (`controlPartyStatistics` orders a protected table itself). */
+  ordered = true,
 ): Promise<PartyStatisticsGroup[]> {
   const dimensions = [...new Set(groupBy)];
   const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
@@ -67,14 +69,13 @@ export async function partyStatistics(
   )) as Array<Record<string, unknown>>;
   const text = (raw: unknown) =>
     typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : null;
-  return orderPartyStatistics(
-    rows
-      .filter((row) => Number(row.count) > 0)
-      .map((row) => ({
-        keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
-        count: Number(row.count),
-      })),
-  );
+  const groups = rows
+    .filter((row) => Number(row.count) > 0)
+    .map((row) => ({
+      keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
+      count: Number(row.count),
+    }));
+  return ordered ? orderPartyStatistics(groups) : groups;
 }
 
 /**
