@@ -249,7 +249,66 @@ const STATISTICS: Array<{
     { from: '2026-07-15T03:00:00Z', to: '2026-10-08T09:30:00Z' },
   ),
   eventStatisticsWithPeople('eventStatistics (type × month × audience, participants)', ['TYPE', 'MONTH', 'AUDIENCE']),
+  // the statistics sweep's worst shapes (docs/performance.md, 2026-12-05): branches × two codes under disclosure
+  // control (thousands of cells), and windows the kept distinct counts do not answer (several whole months without
+  // MONTH, several types without TYPE: distinct participants counted over the window's attendances)
+  partyCrossTable('partyStatistics (branch × stage × member type)', ['ORGANIZATION', 'STAGE', 'MEMBER_TYPE']),
+  partyCrossTable('partyStatistics (branch × stage × age band)', ['ORGANIZATION', 'STAGE', 'AGE_BAND']),
+  eventStatisticsWithPeople(
+    'eventStatistics (venue × organiser, participants, July–August)',
+    ['VENUE', 'ORGANISER'],
+    // two whole months of the community calendar without MONTH: no kept grouping spans them
+    { from: '2026-06-30T16:00:00Z', to: '2026-08-31T16:00:00Z' },
+  ),
+  eventStatisticsWithPeople(
+    'eventStatistics (month × venue, participants, lectures and galas from 03-10 08:00)',
+    ['MONTH', 'VENUE'],
+    { from: '2026-03-10T00:00:00Z' },
+    ['LECTURE', 'GALA'],
+  ),
+  eventStatisticsWithPeople(
+    'eventStatistics (month × venue, participants, lectures from 03-10 08:00)',
+    ['MONTH', 'VENUE'],
+    { from: '2026-03-10T00:00:00Z' },
+    ['LECTURE'],
+  ),
 ];
+
+/**
+ * `partyStatistics` by some of its dimensions as the district analyst sees it (every cell under disclosure control,
+ * every combination of the values present listed), and the handwritten GROUP BY over the active members giving the
+ * same counts (age bands on the community's day, the rule of `ageBandOf` in domain/party-statistics.ts).
+ */
+function partyCrossTable(
+  name: string,
+  groupBy: Array<'ORGANIZATION' | 'STAGE' | 'MEMBER_TYPE' | 'AGE_BAND' | 'GENDER'>,
+): (typeof STATISTICS)[number] {
+  const cutoff = (years: number) =>
+    `to_char((now() at time zone 'Asia/Shanghai')::date - interval '${years} years', 'YYYY-MM-DD')`;
+  const column = {
+    ORGANIZATION: 'm.branch_id',
+    STAGE: 'm.stage',
+    MEMBER_TYPE: 'm.member_type',
+    GENDER: `coalesce(nullif(m.gender, ''), 'UNKNOWN')`,
+    AGE_BAND: `case when coalesce(m.birth_date, '') = '' then 'UNKNOWN' when m.birth_date > ${cutoff(36)} then 'UNDER_36'
+      when m.birth_date > ${cutoff(46)} then 'AGE_36_45' when m.birth_date > ${cutoff(61)} then 'AGE_46_60'
+      when m.birth_date > ${cutoff(71)} then 'AGE_61_70' else 'OVER_70' end`,
+  } as const;
+  return {
+    name,
+    service: 'partybuilding',
+    controlled: true,
+    direct: true,
+    query: `{ partyStatistics(groupBy: [${groupBy.join(', ')}]) { keys { value } count } }`,
+    fromGraph: (d) =>
+      Object.fromEntries(d.partyStatistics.map((g: any) => [g.keys.map((k: any) => k.value).join(' '), g.count])),
+    sql: `select ${groupBy.map((d, i) => `${column[d]} as d${i}`).join(', ')}, count(*) as n from party_member m
+          where m.status = 'ACTIVE' and m.community_id like '350203%'
+          group by ${groupBy.map((_, i) => i + 1).join(', ')}`,
+    fromSql: (rows) =>
+      Object.fromEntries(rows.map((r) => [groupBy.map((_, i) => String(r[`d${i}`])).join(' '), Number(r.n)])),
+  };
+}
 
 /**
  * `eventStatistics` with events, attendances and distinct participants for some of TYPE, MONTH and AUDIENCE and a
@@ -257,27 +316,34 @@ const STATISTICS: Array<{
  */
 function eventStatisticsWithPeople(
   name: string,
-  groupBy: Array<'TYPE' | 'MONTH' | 'AUDIENCE'>,
-  window?: { from: string; to: string },
+  groupBy: Array<'TYPE' | 'MONTH' | 'AUDIENCE' | 'VENUE' | 'ORGANISER'>,
+  window?: { from: string; to?: string },
+  types?: string[],
 ): (typeof STATISTICS)[number] {
-  const field = { TYPE: 'type', MONTH: 'month', AUDIENCE: 'audience' } as const;
   const column = {
     TYPE: 'e.type',
     MONTH: `to_char(e.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
     AUDIENCE: 'e.audience',
+    VENUE: `coalesce(e.venue_id, 'UNKNOWN')`,
+    // the organiser's stable value (event-statistics-query.ts)
+    ORGANISER: `case e.organiser_kind when 'DEPARTMENT' then 'DEPARTMENT:' || coalesce(e.organiser_department, '')
+      when 'TEAM' then 'TEAM:' || coalesce(e.organiser_team_id, '')
+      else 'ORGANIZATION:' || coalesce(e.organiser_organization_id, '') end`,
   } as const;
   const keyOf = (values: unknown[]) => values.map(String).join(' ');
-  const filter = window ? `, filter: { from: "${window.from}", to: "${window.to}" }` : '';
+  const bounds = window ? [`from: "${window.from}"`, ...(window.to ? [`to: "${window.to}"`] : [])] : [];
+  const conditions = [...bounds, ...(types ? [`types: [${types.join(', ')}]`] : [])];
+  const filter = conditions.length ? `, filter: { ${conditions.join(', ')} }` : '';
   return {
     name,
     service: 'events',
     controlled: true,
     query: `{ eventStatistics(groupBy: [${groupBy.join(', ')}]${filter}) {
-      ${groupBy.map((d) => field[d]).join(' ')} events attended uniqueParticipants elderlyShare } }`,
+      keys { value } events attended uniqueParticipants elderlyShare } }`,
     fromGraph: (d) =>
       Object.fromEntries(
         d.eventStatistics.flatMap((g: any) => {
-          const key = keyOf(groupBy.map((d) => g[field[d]]));
+          const key = keyOf(g.keys.map((k: any) => k.value));
           return [
             [`${key} events`, g.events],
             [`${key} attended`, g.attended],
@@ -296,7 +362,8 @@ function eventStatisticsWithPeople(
           from community_event e left join registration r on r.event_id = e.id and r.status = 'ATTENDED'
           left join resident_profile p on p.resident_id = r.resident_id
           where e.status <> 'CANCELLED' and e.community_id like '350203%'
-            ${window ? `and e.starts_at >= '${window.from}' and e.starts_at < '${window.to}'` : ''}
+            ${window ? `and e.starts_at >= '${window.from}'` : ''} ${window?.to ? `and e.starts_at < '${window.to}'` : ''}
+            ${types ? `and e.type in (${types.map((t) => `'${t}'`).join(', ')})` : ''}
           group by ${groupBy.map((_, i) => i + 1).join(', ')}`,
     fromSql: (rows) =>
       Object.fromEntries(

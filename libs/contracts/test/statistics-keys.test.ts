@@ -127,4 +127,28 @@ describe('statistics keys and their natural order (shared by every service)', ()
     });
     expect(sortStatisticsGroups(groups, orders)).toEqual(pairwise);
   });
+
+  it('ranks each position’s values once: the same order as comparing the keys pair by pair, equal names by id', () => {
+    // a district's branches × genders × months: many groups, few values per dimension, names that repeat
+    const names = ['十号楼', '2号楼', '10号楼', '莲花', '安居', '安居', '未登记'];
+    const grid = (id: number) => namedStatisticsKey('GRID', `g${id}`, names[id % names.length]);
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48_271) % 2_147_483_647) % n;
+    const groups = Array.from({ length: 3_000 }, () =>
+      group(
+        next(9) === 0 ? unknownStatisticsKey('GRID') : grid(next(20)),
+        vocabularyStatisticsKey('GENDER', Genders, ['MALE', 'FEMALE', ''][next(3)]),
+        monthStatisticsKey('MONTH', `2026-${String(1 + next(12)).padStart(2, '0')}`),
+      ),
+    );
+    const pairwise = [...groups].sort((a, b) => {
+      for (let i = 0; i < 3; i++) {
+        const compared = compareStatisticsValues(orders[a.keys[i].dimension], a.keys[i], b.keys[i]);
+        if (compared !== 0) return compared;
+      }
+      return 0;
+    });
+    const sorted = sortStatisticsGroups(groups, orders);
+    expect(sorted.map((g) => g.keys.map((k) => k.value))).toEqual(pairwise.map((g) => g.keys.map((k) => k.value)));
+  });
 });

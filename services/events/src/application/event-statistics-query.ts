@@ -197,8 +197,9 @@ export interface KeptRead {
 
 /**
  * Whether, and how, the kept counts answer distinct participants for these dimensions and filter exactly: the
- * dimensions (or, for one whole month without MONTH, the dimensions and MONTH) are a kept set, event types are only
- * a filter on a TYPE dimension, and a time filter is of whole community months (bounds at 00:00 of a 1st, UTC+8):
+ * dimensions (or, for one whole month without MONTH, the dimensions and MONTH) are a kept set, event types are a
+ * filter on a TYPE dimension or one type (read from the kept set with TYPE added, that type's groups), and a time
+ * filter is of whole community months (bounds at 00:00 of a 1st, UTC+8):
  * - MONTH among the dimensions: every group is one month, so the groups of the months in the window are exactly
  *   its kept groups, for any number of months;
  * - without MONTH, exactly one month: a group of the dimensions D in that month is exactly one kept group of
@@ -216,8 +217,16 @@ export function keptReadOf(
   filter: EventStatisticsFilter,
 ): KeptRead | null {
   const { from, to } = filter;
-  if (filter.types?.length && !dimensions.includes('TYPE')) return null;
+  const types = filter.types?.length ? new Set(filter.types).size : 0;
+  // several types without TYPE: a resident at a lecture and at a gala is one participant of the two, counted in
+  // each type's kept group — no kept grouping spans them
+  if (types > 1 && !dimensions.includes('TYPE')) return null;
   if ((from && !startsCommunityMonth(from)) || (to && !startsCommunityMonth(to))) return null;
+  if (types === 1 && !dimensions.includes('TYPE')) {
+    // one type without TYPE: a group of the dimensions D among that type's events is exactly one kept group of
+    // D ∪ {TYPE} (that type's), read as such
+    return keptReadOf([...dimensions, 'TYPE'], filter);
+  }
   const months = { fromMonth: from ? communityMonth(from) : null, toMonth: to ? communityMonth(to) : null };
   const isKept = (sets: ReadonlyArray<readonly EventStatisticsDimension[]>, set: readonly EventStatisticsDimension[]) =>
     sets.some((s) => s.length === set.length && s.every((d) => set.includes(d)));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { controlDisclosure, type ControlledCount } from '@shequ/auth';
+import { controlCrossTable, crossTableStrides, type ControlledCount } from '@shequ/auth';
 import { communityScopeSql, type CommunityIdScope } from '@shequ/database';
 import { addMonths, type PartyMeetingType } from '@shequ/contracts';
 import { meetingCompliance, type HeldMeeting } from '../domain/meeting-compliance.js';
@@ -36,6 +36,8 @@ export async function partyStatistics(
   where: { communityId: unknown },
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
+  /** False: the groups in no particular order (`controlPartyStatistics` orders a protected table itself). */
+  ordered = true,
 ): Promise<PartyStatisticsGroup[]> {
   const dimensions = [...new Set(groupBy)];
   const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
@@ -67,14 +69,13 @@ export async function partyStatistics(
   )) as Array<Record<string, unknown>>;
   const text = (raw: unknown) =>
     typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : null;
-  return orderPartyStatistics(
-    rows
-      .filter((row) => Number(row.count) > 0)
-      .map((row) => ({
-        keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
-        count: Number(row.count),
-      })),
-  );
+  const groups = rows
+    .filter((row) => Number(row.count) > 0)
+    .map((row) => ({
+      keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
+      count: Number(row.count),
+    }));
+  return ordered ? orderPartyStatistics(groups) : groups;
 }
 
 /**
@@ -89,24 +90,30 @@ export function controlPartyStatistics(
   protect: boolean,
 ): Array<{ keys: PartyStatisticsKey[] } & ControlledCount> {
   if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
-  const width = groups[0]?.keys.length ?? 0;
+  if (groups.length === 0) return [];
+  const width = groups[0].keys.length;
+  // each dimension's values present, in their natural order: the cells numbered in mixed radix (the last dimension
+  // fastest) are then already in the natural order of the groups, and the control works on typed arrays
+  // (`controlCrossTable`), no key string or line key per cell — a district's branches × stages × types (~3,300
+  // cells at 200k residents) took 180–1,000 ms with a string per cell and line
   const values = Array.from({ length: width }, (_, i) => {
     const byValue = new Map<string, PartyStatisticsKey>();
     for (const group of groups) if (!byValue.has(group.keys[i].value)) byValue.set(group.keys[i].value, group.keys[i]);
-    return [...byValue.values()];
+    return orderPartyStatistics([...byValue.values()].map((key) => ({ keys: [key] }))).map((g) => g.keys[0]);
   });
-  const id = (keys: readonly PartyStatisticsKey[], skip?: number) =>
-    JSON.stringify(keys.map((key, i) => (i === skip ? '*' : key.value)));
-  const counts = new Map(groups.map((g) => [id(g.keys), g.count]));
-  let combos: PartyStatisticsKey[][] = groups.length ? [[]] : [];
-  for (const column of values) combos = combos.flatMap((combo) => column.map((key) => [...combo, key]));
-  const cells = combos.map((keys) => ({ keys, count: counts.get(id(keys)) ?? 0 }));
-  return orderPartyStatistics(
-    controlDisclosure(cells, {
-      isProtected: () => true,
-      lines: values.map((_column, i) => (keys: PartyStatisticsKey[]) => id(keys, i)),
-    }),
-  );
+  const sizes = values.map((column) => column.length);
+  const strides = crossTableStrides(sizes);
+  const digitOf = values.map((column) => new Map(column.map((key, digit) => [key.value, digit])));
+  const counts = new Float64Array(sizes.reduce((n, size) => n * size, 1));
+  for (const group of groups) {
+    let cell = 0;
+    for (let i = 0; i < width; i++) cell += digitOf[i].get(group.keys[i].value)! * strides[i];
+    counts[cell] += group.count;
+  }
+  return controlCrossTable(sizes, counts).map((figure, cell) => ({
+    keys: values.map((column, i) => column[Math.floor(cell / strides[i]) % sizes[i]]),
+    ...figure,
+  }));
 }
 
 /**

@@ -69,13 +69,16 @@ export class PartyPlanResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:statistics');
+    const protect = !ctx.access.can('party:read');
     const groups = await partyStatistics(
       ctx.em,
       communityWhere(ctx.access),
       groupBy as PartyStatisticsDimension[],
       communityDay(ctx.clock.now()),
+      // a protected table is ordered by its control (each dimension's values, not every group)
+      !protect,
     );
-    return controlPartyStatistics(groups, !ctx.access.can('party:read')).map((group) => ({
+    return controlPartyStatistics(groups, protect).map((group) => ({
       ...group,
       ...partyStatisticsColumns(group.keys),
     }));
