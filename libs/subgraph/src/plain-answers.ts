@@ -94,7 +94,7 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
               } catch {
                 return null;
               }
-              data[responseKey] = complete(field.type, value, node.selectionSet);
+              data[responseKey] = completer(field.type, node.selectionSet)(value);
             }
           } catch {
             // NotPlain, or a value a leaf type cannot serialize: graphql-js meets it and reports it as always
@@ -105,34 +105,54 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
             body: { kind: 'single', singleResult: { data } },
           };
 
-          function complete(
+          /**
+           * A function copying a value of this type along this selection set: the types' kinds worked out once per
+           * request (graphql-js asks for them at every field of every object), so each value is a property read, a
+           * leaf's `serialize`, or a loop.
+           */
+          function completer(
             type: GraphQLOutputType,
-            value: unknown,
             selectionSet: SelectionSetNode | undefined,
-          ): unknown {
+          ): (value: unknown) => unknown {
             if (isNonNullType(type)) {
-              if (value == null) throw new NotPlain();
-              return complete(type.ofType, value, selectionSet);
+              const inner = completer(type.ofType, selectionSet);
+              return (value) => {
+                if (value == null) throw new NotPlain();
+                return inner(value);
+              };
             }
-            if (value == null) return null;
             if (isListType(type)) {
-              if (!Array.isArray(value)) throw new NotPlain();
-              const items = new Array<unknown>(value.length);
-              for (let i = 0; i < value.length; i++) items[i] = complete(type.ofType, value[i], selectionSet);
-              return items;
+              const item = completer(type.ofType, selectionSet);
+              return (value) => {
+                if (value == null) return null;
+                if (!Array.isArray(value)) throw new NotPlain();
+                const items = new Array<unknown>(value.length);
+                for (let i = 0; i < value.length; i++) items[i] = item(value[i]);
+                return items;
+              };
             }
-            if (isLeafType(type)) {
-              const serialized: unknown = type.serialize(value);
-              if (serialized === undefined) throw new NotPlain();
-              return serialized;
-            }
-            if (!isObjectType(type) || !selectionSet || typeof value !== 'object') throw new NotPlain();
-            const source = value as Record<string, unknown>;
-            const result: Record<string, unknown> = {};
-            for (const field of fieldsOf(selectionSet, type))
-              result[field.responseKey] =
-                field.type === null ? type.name : complete(field.type, source[field.fieldName], field.selectionSet);
-            return result;
+            if (isLeafType(type))
+              return (value) => {
+                if (value == null) return null;
+                const serialized: unknown = type.serialize(value);
+                if (serialized === undefined) throw new NotPlain();
+                return serialized;
+              };
+            if (!isObjectType(type) || !selectionSet) throw new NotPlain();
+            const fields = fieldsOf(selectionSet, type).map((field) => ({
+              key: field.responseKey,
+              name: field.fieldName,
+              copy: field.type === null ? null : completer(field.type, field.selectionSet),
+            }));
+            const typename = type.name;
+            return (value) => {
+              if (value == null) return null;
+              if (typeof value !== 'object') throw new NotPlain();
+              const source = value as Record<string, unknown>;
+              const result: Record<string, unknown> = {};
+              for (const field of fields) result[field.key] = field.copy ? field.copy(source[field.name]) : typename;
+              return result;
+            };
           }
 
           function fieldsOf(selectionSet: SelectionSetNode, type: GraphQLObjectType): PlainField[] {
