@@ -222,6 +222,18 @@ const STATISTICS: Array<{
     ['BUILDING', 'GENDER'],
     'residenceType: FLOATING',
   ),
+  residentCrossTable('residentStatistics (building × residence type)', ['BUILDING', 'RESIDENCE_TYPE']),
+  residentCrossTable('residentStatistics (building × gender × residence type)', [
+    'BUILDING',
+    'GENDER',
+    'RESIDENCE_TYPE',
+  ]),
+  residentCrossTable('residentStatistics (grid × gender × residence type × status)', [
+    'GRID',
+    'GENDER',
+    'RESIDENCE_TYPE',
+    'STATUS',
+  ]),
   residentCrossTable(
     'residentStatistics (age band × residence type, women)',
     ['AGE_BAND', 'RESIDENCE_TYPE'],
@@ -457,7 +469,7 @@ function caseCrossTable(
  */
 function residentCrossTable(
   name: string,
-  groupBy: Array<'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE' | 'CARE_CATEGORY'>,
+  groupBy: Array<'GRID' | 'BUILDING' | 'GENDER' | 'AGE_BAND' | 'RESIDENCE_TYPE' | 'STATUS' | 'CARE_CATEGORY'>,
   filter?: string,
 ): (typeof STATISTICS)[number] {
   const born = (years: number) =>
@@ -467,6 +479,7 @@ function residentCrossTable(
     BUILDING: `coalesce(h.building_id, 'UNKNOWN')`,
     GENDER: `coalesce(r.gender, 'UNKNOWN')`,
     RESIDENCE_TYPE: 'r.residence_type',
+    STATUS: 'r.status',
     AGE_BAND: `case when r.birth_date is null then 'UNKNOWN' when r.birth_date <= ${born(80)} then 'AGE_80_PLUS'
       when r.birth_date <= ${born(60)} then 'AGE_60_79' when r.birth_date <= ${born(35)} then 'AGE_35_59'
       when r.birth_date <= ${born(18)} then 'AGE_18_34' when r.birth_date <= ${born(7)} then 'AGE_7_17'
@@ -494,6 +507,8 @@ function residentCrossTable(
     name,
     service: 'residents',
     controlled: true,
+    // the big tables (by building, by grid × several dimensions) timed at the subgraph too: the gateway's hop apart
+    direct: groupBy.includes('BUILDING') || groupBy.length > 2,
     query: `{ residentStatistics(groupBy: [${groupBy.join(', ')}]${filter ? `, filter: { ${filter} }` : ''}) {
       total groups { keys { value } count } } }`,
     fromGraph: (d) => ({

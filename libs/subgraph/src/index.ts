@@ -7,6 +7,7 @@ export * from './chinese-descriptions.js';
 export * from './graphql-errors.js';
 export * from './connection.js';
 export * from './statistics-key-type.js';
+export * from './plain-answers.js';
 export * from './selected-fields.js';
 export * from './loaders.js';
 export * from './clock.js';

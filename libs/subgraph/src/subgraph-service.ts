@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { plainAnswersPlugin } from './plain-answers.js';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -114,6 +115,11 @@ export interface SubgraphServiceDefinition {
   routes?(deps: ServiceDependencies, callers: RouteCallers): HttpRoute[];
   /** The one operation that may come with a body over 1 MiB (residents' district import), and its limit. */
   largeOperations?: LargeOperations;
+  /**
+   * Root query fields whose answer is plain data, read without side effects (statistics): answered without
+   * graphql-js completing each field of a large answer (`plainAnswersPlugin`); graphql-js for anything else.
+   */
+  plainAnswers?: readonly string[];
   /** Which communities are registered: every write in a community checks it (`ctx.transaction`). */
   communities: CommunityRegistry;
   /**
@@ -264,6 +270,7 @@ export async function startSubgraphService(
         }),
         piiAuditPlugin({ service: definition.name, orm, outbox, logger }),
         errorLogPlugin<SubgraphContext>({ logger, isExpected: isExpectedError }),
+        plainAnswersPlugin<SubgraphContext>(definition.plainAnswers ?? []),
       ],
     });
     const http = await startHttpService<SubgraphContext>({

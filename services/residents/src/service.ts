@@ -32,5 +32,8 @@ export const residentsService: SubgraphServiceDefinition = {
   },
   consumers: (deps) => [...residentsAccessConsumers(deps), communityEventsConsumer(deps), casesConsumer(deps)],
   // District import files (10,000 rows of CSV ≈ 1.5 MB) and address registers come in one request: only those may be large.
+  // a statistics answer by building is tens of thousands of groups: copied along the selections, not executed field
+  // by field (issue 16)
+  plainAnswers: ['residentStatistics'],
   largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents', 'importAddressRegister'] },
 };

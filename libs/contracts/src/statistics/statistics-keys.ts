@@ -46,42 +46,55 @@ export function compareStatisticsValues(order: StatisticsOrder, a: StatisticsKey
 
 /**
  * The natural order of statistics groups, the same in every service: by the first key's dimension order, then the
- * second's … (`orders` gives each dimension's `StatisticsOrder`). Returns a new array. Each position's distinct
- * values are ordered once and ranked, and the groups sorted by their ranks: a district's 2,280 grid × month groups
- * are not collated 2,280 × log 2,280 times.
+ * second's … (`orders` gives each dimension's `StatisticsOrder`). Returns a new array.
+ *
+ * Each position's distinct values are ordered once (a district's 3,720 buildings: ~45,000 collations) and the groups
+ * then sorted by those ranks, integers: comparing the groups' labels directly collated each pair again at every
+ * step of the sort (~200,000 collations for 7,440 groups by building × gender, ~0.1 s, and five times that at a
+ * million residents). An answer already in this order (a controlled table listed in it) costs one pass over it,
+ * neighbours compared (mostly equal first values: no collation).
  */
 export function sortStatisticsGroups<D extends string, G extends { keys: ReadonlyArray<StatisticsKey<D>> }>(
   groups: readonly G[],
   orders: Readonly<Record<D, StatisticsOrder>>,
 ): G[] {
-  const width = groups.reduce((n, g) => Math.max(n, g.keys.length), 0);
+  const compareGroups = (a: G, b: G) => {
+    for (let i = 0; i < Math.min(a.keys.length, b.keys.length); i++) {
+      const compared = compareStatisticsValues(orders[a.keys[i].dimension], a.keys[i], b.keys[i]);
+      if (compared !== 0) return compared;
+    }
+    return a.keys.length - b.keys.length;
+  };
+  let sorted = true;
+  for (let i = 1; i < groups.length && sorted; i++) sorted = compareGroups(groups[i - 1], groups[i]) <= 0;
+  if (sorted) return [...groups];
+  const width = groups.reduce((most, group) => Math.max(most, group.keys.length), 0);
+  // rank of each position's value among that position's distinct values; by dimension too, should a position mix
   const ranks: Array<Map<string, number>> = [];
   for (let i = 0; i < width; i++) {
     const distinct = new Map<string, StatisticsKey<D>>();
-    for (const g of groups) {
-      const key = g.keys[i];
+    for (const group of groups) {
+      const key = group.keys[i];
       if (key && !distinct.has(`${key.dimension}\u0000${key.value}`))
         distinct.set(`${key.dimension}\u0000${key.value}`, key);
     }
-    const sorted = [...distinct.entries()].sort(([, a], [, b]) =>
-      a.dimension === b.dimension
-        ? compareStatisticsValues(orders[a.dimension], a, b)
-        : a.dimension < b.dimension
-          ? -1
-          : 1,
+    const ordered = [...distinct.entries()].sort(
+      ([, a], [, b]) =>
+        (a.dimension === b.dimension ? 0 : a.dimension < b.dimension ? -1 : 1) ||
+        compareStatisticsValues(orders[a.dimension], a, b),
     );
-    ranks.push(new Map(sorted.map(([id], rank) => [id, rank])));
+    ranks.push(new Map(ordered.map(([id], rank) => [id, rank])));
   }
   const ranked = groups.map((group) => ({
     group,
     ranks: group.keys.map((key, i) => ranks[i].get(`${key.dimension}\u0000${key.value}`)!),
   }));
   ranked.sort((a, b) => {
-    for (let i = 0; i < Math.min(a.ranks.length, b.ranks.length); i++)
-      if (a.ranks[i] !== b.ranks[i]) return a.ranks[i] - b.ranks[i];
+    const length = Math.min(a.ranks.length, b.ranks.length);
+    for (let i = 0; i < length; i++) if (a.ranks[i] !== b.ranks[i]) return a.ranks[i] - b.ranks[i];
     return a.ranks.length - b.ranks.length;
   });
-  return ranked.map((r) => r.group);
+  return ranked.map(({ group }) => group);
 }
 
 /** The unknown value of a dimension (`UNKNOWN`, 未知). */

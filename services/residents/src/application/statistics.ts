@@ -325,6 +325,8 @@ export async function residentStatistics(
   groupBy: StatisticsDimension[],
   today: string,
   includeSensitive: boolean,
+  /** Whether the groups come in their natural order; false when the caller lists them its own way. */
+  ordered = true,
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
   // Ages need the birth date, which makes nearly every resident its own group: without them, the coarser table.
@@ -384,5 +386,5 @@ export async function residentStatistics(
     count: Number(row.n),
   }));
   // in the natural order once more after disclosure control (`orderResidentStatistics`, by the caller)
-  return { total, groups: orderResidentStatistics(groups) };
+  return { total, groups: ordered ? orderResidentStatistics(groups) : groups };
 }

@@ -1,0 +1,114 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { plainAnswersPlugin } from '../src/plain-answers.js';
+
+const SDL = `
+  enum Dimension { GRID BUILDING }
+  type Key { dimension: Dimension! value: String! label: String! }
+  type Group { keys: [Key!]! count: Int suppressed: String }
+  type Statistics { total: Int groups: [Group!]! }
+  type Query {
+    statistics(groupBy: [Dimension!]!, failing: Boolean): Statistics
+    other: String
+  }
+`;
+
+/** A schema whose nested fields have resolvers that count their calls (type-graphql gives every field one). */
+function schemaCounting(): { schema: GraphQLSchema; nestedCalls: () => number } {
+  const schema = buildSchema(SDL);
+  let calls = 0;
+  for (const typeName of ['Key', 'Group', 'Statistics']) {
+    const type = schema.getType(typeName) as import('graphql').GraphQLObjectType;
+    for (const field of Object.values(type.getFields()))
+      field.resolve = (source: Record<string, unknown>) => {
+        calls += 1;
+        return source[field.name];
+      };
+  }
+  const query = schema.getQueryType()!.getFields();
+  query.statistics.resolve = (_source, args: { groupBy: string[]; failing?: boolean }) => {
+    if (args.failing) throw new GraphQLError('无权统计', { extensions: { code: 'FORBIDDEN' } });
+    const groups = Array.from({ length: 3 }, (_, i) => ({
+      keys: args.groupBy.map((dimension) => ({ dimension, value: `${dimension}-${i}`, label: `${i}号` })),
+      count: i === 1 ? null : i * 10,
+      suppressed: i === 1 ? '少于阈值' : null,
+    }));
+    return { total: 20, groups };
+  };
+  query.other.resolve = () => 'other';
+  return { schema, nestedCalls: () => calls };
+}
+
+async function answer(server: ApolloServer, query: string, variables?: Record<string, unknown>) {
+  const response = await server.executeOperation({ query, variables });
+  if (response.body.kind !== 'single') throw new Error('incremental');
+  return JSON.parse(JSON.stringify(response.body.singleResult)) as Record<string, unknown>;
+}
+
+describe('plain answers (large statistics answers copied along the selections, not executed field by field)', () => {
+  const queries: Array<[string, string, Record<string, unknown>?]> = [
+    [
+      'the whole answer',
+      `{ statistics(groupBy: [GRID, BUILDING]) { total groups { keys { dimension value label } count suppressed } } }`,
+    ],
+    [
+      'aliases, __typename, fragments, skip and include by variables',
+      `query Q($skip: Boolean!, $by: [Dimension!]!) {
+        s: statistics(groupBy: $by) {
+          __typename
+          groups { ...G k: keys { v: value label @skip(if: $skip) } total: count ... on Group { suppressed } }
+          total @include(if: $skip)
+        }
+      }
+      fragment G on Group { count keys { dimension } }`,
+      { skip: true, by: ['BUILDING'] },
+    ],
+  ];
+
+  it('gives the data graphql-js gives, without running a resolver below the root field', async () => {
+    for (const [name, query, variables] of queries) {
+      const executed = schemaCounting();
+      const graphqlJs = new ApolloServer({ schema: executed.schema });
+      const copied = schemaCounting();
+      const plain = new ApolloServer({ schema: copied.schema, plugins: [plainAnswersPlugin(['statistics'])] });
+      await Promise.all([graphqlJs.start(), plain.start()]);
+      try {
+        const expected = await answer(graphqlJs, query, variables);
+        expect(expected.errors, name).toBeUndefined();
+        const got = await answer(plain, query, variables);
+        // the same keys in the same order: the gateway passes the subgraph's bytes on as they are
+        expect(JSON.stringify(got), name).toBe(JSON.stringify(expected));
+        expect(executed.nestedCalls(), name).toBeGreaterThan(0);
+        expect(copied.nestedCalls(), name).toBe(0);
+      } finally {
+        await Promise.all([graphqlJs.stop(), plain.stop()]);
+      }
+    }
+  });
+
+  it('leaves errors, other root fields and bad variables to graphql-js, which reports them as always', async () => {
+    const executed = schemaCounting();
+    const graphqlJs = new ApolloServer({ schema: executed.schema });
+    const copied = schemaCounting();
+    const plain = new ApolloServer({ schema: copied.schema, plugins: [plainAnswersPlugin(['statistics'])] });
+    await Promise.all([graphqlJs.start(), plain.start()]);
+    try {
+      for (const [query, variables] of [
+        [`{ statistics(groupBy: [GRID], failing: true) { total } }`],
+        [`{ statistics(groupBy: [GRID]) { total } other }`],
+        [`query Q($by: [Dimension!]!) { statistics(groupBy: $by) { total } }`, { by: ['NOWHERE'] }],
+      ] as Array<[string, Record<string, unknown>?]>) {
+        const got = await answer(plain, query, variables);
+        expect(got, query).toEqual(await answer(graphqlJs, query, variables));
+      }
+      expect((await answer(plain, `{ statistics(groupBy: [GRID], failing: true) { total } }`)).errors).toEqual([
+        expect.objectContaining({ message: '无权统计', path: ['statistics'] }),
+      ]);
+      // graphql-js answered the one beside another root field: its resolvers ran
+      expect(copied.nestedCalls()).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([graphqlJs.stop(), plain.stop()]);
+    }
+  });
+});
