@@ -5562,7 +5562,7 @@ export type TeamSupervisionStatus =
 
 /** 变更住房性质（出租房登记）或户主 */
 export type UpdateHouseholdInput = {
-  /** 户主（该户在册居民编号） */
+  /** 户主（该户在册、与户主关系为「户主」的居民编号；更换户主请用 updateResident 变更与户主关系） */
   headResidentId?: InputMaybe<Scalars['ID']['input']>;
   /** 住户编号 */
   householdId: Scalars['ID']['input'];

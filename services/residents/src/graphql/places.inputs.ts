@@ -50,7 +50,10 @@ export class UpdateHouseholdInput {
   @Field(() => ID, { nullable: true, description: '房东（居民编号；出租房必填）' })
   landlordResidentId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: '户主（该户在册居民编号）' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '户主（该户在册、与户主关系为「户主」的居民编号；更换户主请用 updateResident 变更与户主关系）',
+  })
   headResidentId?: string | null;
 }
 
