@@ -126,7 +126,7 @@ describe('controlCrossTable (cells numbered in mixed radix)', () => {
       keys: { digits: sizes.map((s, i) => Math.floor(cell / strides[i]) % s), cell },
       count,
     }));
-    const expected = controlDisclosure(cells, {
+    const expected = controlDisclosure<(typeof cells)[number]['keys'], (typeof cells)[number]>(cells, {
       threshold: 5,
       isProtected: (keys) => !free[keys.cell],
       lines: sizes.map((_, index) => (keys) => keys.digits.map((d, i) => (i === index ? '*' : d)).join(',')),
