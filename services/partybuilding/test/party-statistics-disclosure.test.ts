@@ -48,7 +48,7 @@ describe('party statistics under disclosure control', () => {
         ),
       ),
     );
-    const general = controlDisclosure(combos, {
+    const general = controlDisclosure<(typeof combos)[number]['keys'], (typeof combos)[number]>(combos, {
       isProtected: () => true,
       lines: [(keys) => keys[1].value, (keys) => keys[0].value],
     });
