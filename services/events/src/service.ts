@@ -22,6 +22,9 @@ export const eventsService: SubgraphServiceDefinition = {
   communities: referenceProjectionCommunities,
   uniqueConflicts: eventsUniqueConflicts,
   consumers: (deps) => [referenceProjectionConsumer('events', deps), residentsConsumer(deps)],
+  // an analyst's table of a district (branches × stage × member type, venues × months × types) is thousands of groups:
+  // copied along the selections, not executed field by field (issue 16, as residentStatistics)
+  plainAnswers: ['eventStatistics'],
   // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {
     const [{ seedEventsDemo }, { seedDemoStreet }] = await Promise.all([

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_CONTROLLED_GROUPS } from '@shequ/auth';
+import { InvalidInputError } from '@shequ/errors';
 import {
   controlEventStatistics,
   type EventStatisticsGroupWithBases,
@@ -76,5 +78,37 @@ describe('eventStatistics disclosure control', () => {
     const shown = controlEventStatistics(groups, ['TYPE', 'AUDIENCE'], false, true);
     expect(shown[1]).toEqual({ ...groups[1], known: undefined, suppressed: null });
     expect(shown[1]).not.toHaveProperty('known');
+  });
+});
+
+describe('the limit on a controlled event table (shared by the services)', () => {
+  // the table lists the groups with events (not every combination of the values): the groups listed are counted
+  const groups = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...group('LECTURE', 'ALL', 40, 30, 10, 25, 25, 10),
+      key: { VENUE: `场地${i}`, MONTH: '2026-03' },
+    }));
+
+  it('refuses, on groupBy, an analyst table of one group more than MAX_CONTROLLED_GROUPS', () => {
+    let error: unknown;
+    try {
+      controlEventStatistics(groups(MAX_CONTROLLED_GROUPS + 1), ['VENUE', 'MONTH'], true, true);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'groupBy' });
+    expect((error as Error).message).toBe(
+      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 ${MAX_CONTROLLED_GROUPS + 1} 组），请减少分组维度或缩小时间、范围`,
+    );
+    // a caller who may see registrations sees the groups uncontrolled: no limit
+    expect(controlEventStatistics(groups(MAX_CONTROLLED_GROUPS + 1), ['VENUE', 'MONTH'], false, true)).toHaveLength(
+      MAX_CONTROLLED_GROUPS + 1,
+    );
+  });
+
+  it('answers a table of exactly MAX_CONTROLLED_GROUPS groups', () => {
+    const table = controlEventStatistics(groups(MAX_CONTROLLED_GROUPS), ['VENUE', 'MONTH'], true, true);
+    expect(table).toHaveLength(MAX_CONTROLLED_GROUPS);
   });
 });

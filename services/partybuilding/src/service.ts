@@ -29,6 +29,9 @@ export const partybuildingService: SubgraphServiceDefinition = {
     residentsConsumer(deps),
     activitiesConsumer(deps),
   ],
+  // an analyst's table of a district (branches × stage × member type, venues × months × types) is thousands of groups:
+  // copied along the selections, not executed field by field (issue 16, as residentStatistics)
+  plainAnswers: ['partyStatistics'],
   // the seed's modules load only where it runs: a child process of the service (see runSubgraphService)
   seedDemoData: async (deps) => {
     const [{ seedPartybuildingDemo }, { seedDemoStreet }] = await Promise.all([

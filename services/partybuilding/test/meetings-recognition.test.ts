@@ -336,6 +336,37 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
     expect(own.data.partyStatistics.every((g: any) => g.count > 0)).toBe(true);
   });
 
+  it('answers partyStatistics by copying the resolver’s value along the selections, byte for byte as graphql-js', async () => {
+    // `plainAnswers` (libs/subgraph): the answer is not completed by graphql-js field by field. A directive on the
+    // root field gives the same operation back to graphql-js: both answers must be the same bytes
+    const queries: Array<[(root: string) => string, Record<string, unknown>?]> = [
+      [
+        (root) => `{ partyStatistics(groupBy: [ORGANIZATION, STAGE, MEMBER_TYPE, AGE_BAND, GENDER])${root} {
+          keys { dimension value label } organization stage memberType ageBand gender count suppressed } }`,
+      ],
+      [
+        (root) => `query Q($by: [PartyStatisticsDimension!]!, $skip: Boolean!) {
+          s: partyStatistics(groupBy: $by)${root} {
+            __typename ...G k: keys { __typename v: value label @skip(if: $skip) } n: count
+            ... on PartyStatisticsGroup { suppressed } g: gender @include(if: $skip)
+          }
+        }
+        fragment G on PartyStatisticsGroup { stage keys { dimension } }`,
+        { by: ['STAGE', 'GENDER'], skip: true },
+      ],
+    ];
+    for (const caller of [{ role: 'analyst' as const }, { role: 'party_affairs' as const }])
+      for (const [query, variables] of queries) {
+        const plain = await service.graphql(query(''), variables, caller);
+        expect(plain.errors).toBeUndefined();
+        expect((Object.values(plain.data)[0] as unknown[]).length).toBeGreaterThan(1);
+        const graphqlJs = await service.graphql(query(' @include(if: true)'), variables, caller);
+        expect(JSON.stringify(plain)).toBe(JSON.stringify(graphqlJs));
+      }
+    // declared plain in the service definition (graphql-js answered both before)
+    expect(partybuildingService.plainAnswers).toContain('partyStatistics');
+  });
+
   it('gives exact counts without personal data to party affairs, and refuses analysts member lists', async () => {
     const analyst = { role: 'analyst' as const };
     const partyAffairs = { role: 'party_affairs' as const };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { controlDisclosure } from '@shequ/auth';
+import { controlDisclosure, MAX_CONTROLLED_GROUPS } from '@shequ/auth';
+import { InvalidInputError } from '@shequ/errors';
 import { controlPartyStatistics } from '../src/application/statistics.js';
 import { orderPartyStatistics, partyStatisticsKey, type PartyStatisticsGroup } from '../src/domain/party-statistics.js';
 
@@ -57,5 +58,40 @@ describe('party statistics under disclosure control', () => {
 
   it('passes the groups through for a caller who may read party members', () => {
     expect(controlPartyStatistics(groups, false).map((g) => g.count)).toEqual(groups.map((g) => g.count));
+  });
+});
+
+describe('the limit on a controlled party table (shared by the services)', () => {
+  // the table lists every combination of the values present, not the groups counted: 6,667 branches × 3 stages
+  // from 6,669 groups is 20,001 cells
+  const branches = (n: number, stage: string) =>
+    Array.from({ length: n }, (_, i) => group(`支部${String(i).padStart(5, '0')}`, stage, 10));
+
+  it('refuses, on groupBy, an analyst table of one combination more than MAX_CONTROLLED_GROUPS', () => {
+    const groups = [
+      ...branches(6_667, 'APPLICANT'),
+      group('支部00000', 'ACTIVIST', 10),
+      group('支部00000', 'FULL_MEMBER', 10),
+    ];
+    expect(3 * 6_667).toBe(MAX_CONTROLLED_GROUPS + 1);
+    let error: unknown;
+    try {
+      controlPartyStatistics(groups, true);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: 'groupBy' });
+    expect((error as Error).message).toBe(
+      `分组过细：受统计披露控制的统计表最多 ${MAX_CONTROLLED_GROUPS} 组（本次 ${MAX_CONTROLLED_GROUPS + 1} 组），请减少分组维度或缩小范围`,
+    );
+    // a caller who may read members sees the groups counted, uncontrolled: no limit
+    expect(controlPartyStatistics(groups, false)).toHaveLength(groups.length);
+  });
+
+  it('answers a table of exactly MAX_CONTROLLED_GROUPS combinations', () => {
+    const groups = [...branches(10_000, 'APPLICANT'), group('支部00000', 'ACTIVIST', 10)];
+    const table = controlPartyStatistics(groups, true);
+    expect(table).toHaveLength(MAX_CONTROLLED_GROUPS);
   });
 });

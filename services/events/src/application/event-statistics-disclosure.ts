@@ -1,4 +1,4 @@
-import { controlDisclosure, disclosureThreshold } from '@shequ/auth';
+import { controlDisclosure, controlledTableSize, disclosureThreshold } from '@shequ/auth';
 import type { StatisticsGroup } from '../domain/event-statistics.js';
 import type { EventStatisticsDimension } from '../domain/vocabularies.js';
 
@@ -42,6 +42,8 @@ export type EventStatisticsGroupWithBases = StatisticsGroup & { known?: number }
  * still booked are 0 once the group's events have ended, so registrations = attended + no-shows). The shares are
  * null when one of their counts is suppressed or their denominator (attended + no-shows; participants of known
  * age) is below the threshold: `elderlyShare` never tells the age band of fewer people than the threshold.
+ * A protected table of more groups than `MAX_CONTROLLED_GROUPS` (libs/auth, shared by the services) is refused with
+ * an `InvalidInputError` on `groupBy` (分组过细).
  * `protectAges` (default `protect`): the caller may read registrations but not the ages of the people registered
  * (without `residents:read`: a key with `events:read` alone): the counts are exact, the share under the same rule.
  */
@@ -65,6 +67,9 @@ export function controlEventStatistics(
         suppressed: hidden ? `${LABELS.elderlyShare}：${AGE_BASE_TOO_SMALL(threshold)}` : null,
       };
     });
+  // the table lists the groups with events (not every combination of the values): past the limit shared by the
+  // services (`MAX_CONTROLLED_GROUPS`) it is refused on `groupBy` before any cell is controlled
+  controlledTableSize([groups.length], '时间、范围');
   // without distinct participants counted (not selected) there is nothing of theirs to show or suppress
   const measures = PEOPLE.filter((m) => distinct || m !== 'uniqueParticipants');
   type Keys = { group: number; measure: PeopleMeasure };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { controlCrossTable, crossTableStrides, type ControlledCount } from '@shequ/auth';
+import { controlCrossTable, controlledTableSize, crossTableStrides, type ControlledCount } from '@shequ/auth';
 import { communityScopeSql, type CommunityIdScope } from '@shequ/database';
 import { addMonths, type PartyMeetingType } from '@shequ/contracts';
 import { meetingCompliance, type HeldMeeting } from '../domain/meeting-compliance.js';
@@ -83,7 +83,8 @@ export async function partyStatistics(
  * party members (analysts), the table is completed with every combination of the values present (zero cells
  * too, so a group's presence tells nothing) and put through disclosure control (libs/auth): cells below the
  * threshold are null with a reason, with secondary suppression along every dimension. Groups keep their keys and
- * come in the natural order.
+ * come in the natural order. A table of more combinations than `MAX_CONTROLLED_GROUPS` (libs/auth, shared by the
+ * services) is refused with an `InvalidInputError` on `groupBy` (分组过细).
  */
 export function controlPartyStatistics(
   groups: PartyStatisticsGroup[],
@@ -102,9 +103,12 @@ export function controlPartyStatistics(
     return orderPartyStatistics([...byValue.values()].map((key) => ({ keys: [key] }))).map((g) => g.keys[0]);
   });
   const sizes = values.map((column) => column.length);
+  // the table lists every combination of the values present: past the limit shared by the services
+  // (`MAX_CONTROLLED_GROUPS`) it is refused on `groupBy` before a cell is built
+  const size = controlledTableSize(sizes);
   const strides = crossTableStrides(sizes);
   const digitOf = values.map((column) => new Map(column.map((key, digit) => [key.value, digit])));
-  const counts = new Float64Array(sizes.reduce((n, size) => n * size, 1));
+  const counts = new Float64Array(size);
   for (const group of groups) {
     let cell = 0;
     for (let i = 0; i < width; i++) cell += digitOf[i].get(group.keys[i].value)! * strides[i];
