@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
+import { orderResidentStatistics } from '../src/application/statistics.js';
 import { ageBand } from '../src/domain/age-bands.js';
 import { CareRecord } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
@@ -351,6 +352,28 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
       );
       expect(result.data.residentStatistics.total).toBe(1);
       expect(counts(result)).toEqual({ MALE: 1 });
+    });
+
+    it('an analyst’s table comes in the natural order, grids by their current names', async () => {
+      const analyst = { role: 'analyst' as const, community: '350203008' };
+      const gridsOf = async () => {
+        const result = await service.graphql(STATS, { groupBy: ['GRID', 'GENDER', 'CARE_CATEGORY'] }, analyst);
+        expect(result.errors).toBeUndefined();
+        const groups = result.data.residentStatistics.groups as any[];
+        // listed in the order of the values in scope, not sorted again: the same as sorted
+        expect(groups).toEqual(orderResidentStatistics(groups));
+        return [...new Set(groups.map((g) => g.keys[0].label))];
+      };
+      expect(await gridsOf()).toEqual(['莲秀里网格', '香秀里网格']);
+      // the collated order of the places is kept between answers: a renamed grid is ordered by its new name
+      const connection = service.orm.em.getConnection();
+      await connection.execute(`update "grid" set "name" = '阿秀里网格' where "id" = 'grid-a'`);
+      try {
+        expect(await gridsOf()).toEqual(['阿秀里网格', '莲秀里网格']);
+      } finally {
+        await connection.execute(`update "grid" set "name" = '香秀里网格' where "id" = 'grid-a'`);
+      }
+      expect(await gridsOf()).toEqual(['莲秀里网格', '香秀里网格']);
     });
   });
 });

@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  controlCrossTable,
+  BELOW_THRESHOLD,
   controlDisclosure,
   controlledTableSize,
   crossTableStrides,
   controlTotal,
   disclosureThreshold,
+  crossTableSuppression,
   MAX_CONTROLLED_GROUPS,
+  SHOWN,
+  SUPPRESSED_COMPLEMENT,
+  SUPPRESSED_SMALL,
   type ControlledCount,
 } from '@shequ/auth';
 import { communityScopeSql } from '@shequ/database';
@@ -24,6 +28,9 @@ import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import type { ResidentCriteria } from './resident-query.js';
 import {
   residentStatistics,
+  residentStatisticsRows,
+  statisticsRowKey,
+  statisticsRowValue,
   type StatisticsDimension,
   type StatisticsKey,
   type StatisticsScope,
@@ -33,6 +40,8 @@ export interface ControlledStatistics {
   total: number | null;
   totalSuppressed: string | null;
   groups: Array<{ keys: StatisticsKey[] } & ControlledCount>;
+  /** True when the groups are known to be in their natural order (`orderResidentStatistics`) already. */
+  inNaturalOrder?: boolean;
 }
 
 const NONE = { value: 'NONE', label: '非关爱对象' };
@@ -158,41 +167,63 @@ async function controlWholeTable(
   counted: readonly CareCategory[],
 ): Promise<ControlledStatistics> {
   const threshold = disclosureThreshold();
-  // listed in the order of the values in scope (`valuesInScope`), not the order of the counted groups
-  const result = await residentStatistics(em, criteria, scope, dimensions, today, includeSensitive, false);
-  const total = controlTotal(result.total, threshold);
-  if (dimensions.length === 0)
+  if (dimensions.length === 0) {
+    const result = await residentStatistics(em, criteria, scope, dimensions, today, includeSensitive, false);
+    const total = controlTotal(result.total, threshold);
     return {
       total: total.count,
       totalSuppressed: total.suppressed,
       groups: result.groups.map((g) => ({ ...g, ...controlTotal(g.count, threshold) })),
     };
-  const listed = await valuesInScope(em, scope, dimensions, counted);
-  const values = dimensions.map((dimension, i) => {
-    const byValue = new Map(listed[i].map((key) => [key.value, key]));
-    // a value counted but not in the registry of the scope (a resident whose building is another community's)
-    for (const group of result.groups)
-      if (!byValue.has(group.keys[i].value)) byValue.set(group.keys[i].value, group.keys[i]);
-    return [...byValue.values()];
-  });
+  }
+  // the SQL rows as they come, numbered straight into the cross table: no labelled group per row; the answer is
+  // listed in the order of the values in scope (`valuesInScope`), not the order of the counted groups
+  const { total: countedTotal, rows } = await residentStatisticsRows(
+    em,
+    criteria,
+    scope,
+    dimensions,
+    today,
+    includeSensitive,
+  );
+  const total = controlTotal(countedTotal, threshold);
+  const values = await valuesInScope(em, scope, dimensions, counted);
+  const digitOf = values.map((keys) => new Map(keys.map((key, digit) => [key.value, digit])));
+  // a value counted but not in the registry of the scope (a resident whose building is another community's): listed
+  // after the others, out of the natural order
+  let inNaturalOrder = true;
+  for (const row of rows)
+    for (let i = 0; i < dimensions.length; i++)
+      if (!digitOf[i].has(statisticsRowValue(row, i))) {
+        const key = statisticsRowKey(row, dimensions[i], i);
+        digitOf[i].set(key.value, values[i].length);
+        values[i].push(key);
+        inNaturalOrder = false;
+      }
   const sizes = values.map((v) => v.length);
   const size = controlledTableSize(sizes);
   // cells numbered in mixed radix (the last dimension fastest, the order the combinations were listed in): no key
-  // object, string or line key per cell until the answer is built
+  // object, string or line key per cell until the answer is built, and each answer's group built once
   const strides = crossTableStrides(sizes);
-  const digitOf = values.map((keys) => new Map(keys.map((key, digit) => [key.value, digit])));
   const counts = new Float64Array(size);
-  for (const group of result.groups) {
+  for (const row of rows) {
     let cell = 0;
-    for (let i = 0; i < dimensions.length; i++) cell += digitOf[i].get(group.keys[i].value)! * strides[i];
-    counts[cell] = group.count;
+    for (let i = 0; i < dimensions.length; i++) cell += digitOf[i].get(statisticsRowValue(row, i))! * strides[i];
+    counts[cell] = Number(row.n);
   }
-  const controlled = controlCrossTable(sizes, counts, threshold);
-  const groups = controlled.map((figure, cell) => ({
-    keys: values.map((keys, i) => keys[Math.floor(cell / strides[i]) % sizes[i]]),
-    ...figure,
-  }));
-  return { total: total.count, totalSuppressed: total.suppressed, groups };
+  const reasons = crossTableSuppression(sizes, counts, threshold);
+  const small = SUPPRESSED_SMALL(threshold);
+  const groups = new Array<ControlledStatistics['groups'][number]>(size);
+  for (let cell = 0; cell < size; cell++) {
+    const keys = new Array<StatisticsKey>(dimensions.length);
+    for (let i = 0; i < dimensions.length; i++) keys[i] = values[i][Math.floor(cell / strides[i]) % sizes[i]];
+    const reason = reasons[cell];
+    groups[cell] =
+      reason === SHOWN
+        ? { keys, count: counts[cell], suppressed: null }
+        : { keys, count: null, suppressed: reason === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT };
+  }
+  return { total: total.count, totalSuppressed: total.suppressed, groups, inNaturalOrder };
 }
 
 const UNKNOWN = { value: 'UNKNOWN', label: '未知' };
@@ -229,13 +260,11 @@ async function valuesInScope(
     const from = dimension === 'GRID' ? '"grid" gr' : '"building" b join "grid" gr on gr."id" = b."grid_id"';
     const rows = (await connection.execute(
       `select ${alias}."id" as "id", ${alias}."name" as "name" from ${from}
-       where ${parts.map((p) => `(${p})`).join(' and ')}`,
+       where ${parts.map((p) => `(${p})`).join(' and ')} order by ${alias}."id"`,
       params,
     )) as Array<{ id: string; name: string }>;
-    const keys = rows
-      .map((row) => ({ dimension, value: String(row.id), label: String(row.name) }))
-      // the answer's natural order (`orderResidentStatistics`): the table is listed in it, so that order is kept
-      .sort((a, b) => compareStatisticsValues('collated', a, b));
+    // the answer's natural order (`orderResidentStatistics`): the table is listed in it, so that order is kept
+    const keys = collatedPlaces(`${dimension}\u0000${JSON.stringify(params)}`, dimension, rows);
     return [...keys, ...(await unknown(dimension))];
   };
   const vocabulary = (dimension: StatisticsDimension, labels: Record<string, string>): StatisticsKey[] =>
@@ -263,6 +292,39 @@ async function valuesInScope(
   const values: StatisticsKey[][] = [];
   for (const dimension of dimensions) values.push(await valuesOf(dimension));
   return values;
+}
+
+/** The places last listed per dimension and scope, with their keys in collated order (`collatedPlaces`). */
+const placesListed = new Map<string, { ids: string[]; names: string[]; keys: readonly StatisticsKey[] }>();
+const PLACES_LISTED_MAX = 64;
+
+/**
+ * A scope's grids or buildings as keys in their collated order (`compareStatisticsValues`). Sorting a district's
+ * 3,720 buildings by Chinese collation is ~45,000 collations, the largest cost of a building table once counted
+ * (profile in docs/performance.md): the order is kept per dimension and scope with the ids and names it was worked
+ * out from, and reused while the registry's rows (read every time, ordered by id) are the same ids and names —
+ * never stale, only the collation saved.
+ */
+function collatedPlaces(
+  cacheKey: string,
+  dimension: 'GRID' | 'BUILDING',
+  rows: ReadonlyArray<{ id: unknown; name: unknown }>,
+): readonly StatisticsKey[] {
+  const ids = rows.map((row) => String(row.id));
+  const names = rows.map((row) => String(row.name));
+  const listed = placesListed.get(cacheKey);
+  if (
+    listed &&
+    listed.ids.length === ids.length &&
+    ids.every((id, i) => id === listed.ids[i] && names[i] === listed.names[i])
+  )
+    return listed.keys;
+  const keys = ids
+    .map((value, i) => ({ dimension, value, label: names[i] }))
+    .sort((a, b) => compareStatisticsValues('collated', a, b));
+  if (placesListed.size >= PLACES_LISTED_MAX) placesListed.delete(placesListed.keys().next().value!);
+  placesListed.set(cacheKey, { ids, names, keys });
+  return keys;
 }
 
 /**

@@ -329,6 +329,44 @@ export async function residentStatistics(
   ordered = true,
 ): Promise<StatisticsResult> {
   const dimensions = [...new Set(groupBy)];
+  const { total, rows } = await residentStatisticsRows(em, criteria, scope, dimensions, today, includeSensitive);
+  if (dimensions.length === 0) return { total, groups: total > 0 ? [{ keys: [], count: total }] : [] };
+  const groups = rows.map((row) => ({
+    keys: dimensions.map((dimension, i) => statisticsRowKey(row, dimension, i)),
+    count: Number(row.n),
+  }));
+  // in the natural order once more after disclosure control (`orderResidentStatistics`, by the caller)
+  return { total, groups: ordered ? orderResidentStatistics(groups) : groups };
+}
+
+/** A row of `residentStatisticsRows`: per dimension i its value `v<i>` ('' for unknown) and label `l<i>`, count `n`. */
+export type StatisticsRow = Record<string, string | number | null>;
+
+/** The value of a row's i-th dimension as a key's value ('' counted as «未知»: `UNKNOWN`). */
+export function statisticsRowValue(row: StatisticsRow, i: number): string {
+  const value = row[`v${i}`];
+  return value == null || value === '' ? UNKNOWN.value : String(value);
+}
+
+/** The key of a row's i-th dimension, labelled. */
+export function statisticsRowKey(row: StatisticsRow, dimension: StatisticsDimension, i: number): StatisticsKey {
+  const label = row[`l${i}`];
+  return { dimension, ...labelOf(dimension, String(row[`v${i}`] ?? ''), label == null ? undefined : String(label)) };
+}
+
+/**
+ * `residentStatistics`'s groups as the SQL rows (`StatisticsRow`, unordered, none without anyone), with the total:
+ * for a caller that numbers them itself (`controlWholeTable`) and needs no labelled group per row. Without
+ * dimensions, no rows: the total only.
+ */
+export async function residentStatisticsRows(
+  em: EntityManager,
+  criteria: ResidentCriteria | null | undefined,
+  scope: StatisticsScope,
+  dimensions: readonly StatisticsDimension[],
+  today: string,
+  includeSensitive: boolean,
+): Promise<{ total: number; rows: StatisticsRow[] }> {
   // Ages need the birth date, which makes nearly every resident its own group: without them, the coarser table.
   const needsAge =
     dimensions.includes('AGE_BAND') ||
@@ -356,10 +394,7 @@ export async function residentStatistics(
     )) as Array<{ n: number | string }>;
     return Number(totalRow?.n ?? 0);
   };
-  if (dimensions.length === 0) {
-    const total = await totalOf();
-    return { total, groups: total > 0 ? [{ keys: [], count: total }] : [] };
-  }
+  if (dimensions.length === 0) return { total: await totalOf(), rows: [] };
   const exprs = dimensions.map((d) => dimensionSql(d, today));
   const select: string[] = [];
   const selectParams: unknown[] = [];
@@ -373,18 +408,10 @@ export async function residentStatistics(
     `select ${select.join(', ')}, sum(g."n") as "n" from ${from} ${care.text} where ${where.text}
      group by ${select.map((_, i) => i + 1).join(', ')} having sum(g."n") > 0`,
     [...selectParams, ...care.params, ...where.params],
-  )) as Array<Record<string, string | number | null>>;
+  )) as StatisticsRow[];
   // Each resident is in one group unless care categories are a dimension (one group per category): then apart.
   const total = dimensions.includes('CARE_CATEGORY')
     ? await totalOf()
     : rows.reduce((sum, row) => sum + Number(row.n), 0);
-  const groups = rows.map((row) => ({
-    keys: dimensions.map((dimension, i) => ({
-      dimension,
-      ...labelOf(dimension, String(row[`v${i}`] ?? ''), row[`l${i}`] == null ? undefined : String(row[`l${i}`])),
-    })),
-    count: Number(row.n),
-  }));
-  // in the natural order once more after disclosure control (`orderResidentStatistics`, by the caller)
-  return { total, groups: ordered ? orderResidentStatistics(groups) : groups };
+  return { total, rows };
 }

@@ -42,6 +42,8 @@ export class StatisticsResolver {
         readsResidents: ctx.access.can('residents:read'),
       },
     );
-    return { ...statistics, groups: orderResidentStatistics(statistics.groups) };
+    // an analyst's table is listed in the natural order of the values in scope: not checked again group by group
+    const { inNaturalOrder, ...answer } = statistics;
+    return { ...answer, groups: inNaturalOrder ? statistics.groups : orderResidentStatistics(statistics.groups) };
   }
 }
