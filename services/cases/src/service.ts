@@ -35,6 +35,8 @@ export const casesService: SubgraphServiceDefinition = {
   defaultPort: 4002,
   entities: casesEntities,
   rollups: [caseRollup],
+  // a district's table is thousands of groups: copied along the selections, not completed field by field by graphql-js
+  plainAnswers: ['caseStatistics'],
   migrations: casesMigrations,
   buildSchema: buildCasesSchema,
   // writes only in registered communities: those residents announced (community.registered) or the seeds filled in

@@ -183,6 +183,35 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     }
   });
 
+  it('answers caseStatistics with the JSON graphql-js gives (plain answers), for every caller, selection and window', async () => {
+    const query = `query($groupBy: [CaseStatisticsDimension!]!, $filter: CaseStatisticsFilter, $labels: Boolean!) {
+      ROOT(groupBy: $groupBy, filter: $filter) {
+        __typename keys { dimension value label @include(if: $labels) } ...Columns
+        rate: onTimeRate averageResolutionHours ratings { excellent good fair poor } suppressed
+      } }
+      fragment Columns on CaseStatisticsGroup { category channel status gridId department month count resolved }`;
+    const window = { openedFrom: '2026-01-14T16:00:00Z', openedTo: '2026-03-20T16:00:00Z' };
+    for (const caller of [{}, { role: 'analyst' as const }, { role: 'analyst' as const, community: '350203008' }])
+      for (const [groupBy, filter] of [
+        [['GRID', 'MONTH', 'CATEGORY'], null],
+        [['CHANNEL', 'STATUS', 'DEPARTMENT'], window],
+        [[], window],
+      ] as const) {
+        const variables = { groupBy, filter, labels: groupBy.length > 0 };
+        // the plain path answers a lone caseStatistics; beside another root field graphql-js answers it
+        const plain = await service.graphql(query.replace('ROOT', 'caseStatistics'), variables, caller);
+        const executed = await service.graphql(
+          query.replace('ROOT', 'caseStatistics').replace('{\n      caseStatistics', '{ __typename caseStatistics'),
+          variables,
+          caller,
+        );
+        expect(plain.errors).toBeUndefined();
+        expect(executed.data.__typename).toBe('Query');
+        expect((plain.data.caseStatistics as Row[]).length).toBeGreaterThan(0);
+        expect(JSON.stringify(plain.data.caseStatistics)).toBe(JSON.stringify(executed.data.caseStatistics));
+      }
+  });
+
   it('stays equal after status, category and grid changes, ratings added, invalidated, removed, cases deleted', async () => {
     const em = fresh();
     const open = await em.find(

@@ -68,8 +68,18 @@ export async function withCaseStatisticsKeys<G extends { key: StatisticsGroup['k
         return monthStatisticsKey(dimension, value);
     }
   };
+  // one key object per dimension and value, shared by the groups (a district's grid × month table is 15,000
+  // groups of a few hundred distinct keys: no 30,000 objects for the collector)
+  const known = dimensions.map(() => new Map<string | null | undefined, CaseStatisticsKey>());
+  const keysOf = (group: G) =>
+    dimensions.map((d, i) => {
+      const value = group.key[d];
+      let key = known[i].get(value);
+      if (!key) known[i].set(value, (key = keyOf(d, value)));
+      return key;
+    });
   return sortStatisticsGroups(
-    groups.map((group) => ({ ...group, keys: dimensions.map((d) => keyOf(d, group.key[d])) })),
+    groups.map((group) => ({ ...group, keys: keysOf(group) })),
     ORDERS,
   );
 }

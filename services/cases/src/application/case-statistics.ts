@@ -84,7 +84,12 @@ export async function caseStatistics(
       .select('c.id')
       .where({ openedAt: opened } as never)
       .getKnexQuery();
-    parts.push(await sumRollup(em, CaseRollupMember, where, dimensions, cases));
+    // the members of the edge's months only (by their index; the month is the opening time's, so exact): the
+    // planner otherwise hashes the whole member table to join the few cases opened in those days
+    const months: Record<string, string> = {};
+    if (edgeFrom) months.$gte = communityMonth(edgeFrom);
+    if (edgeTo) months.$lte = communityMonth(new Date(edgeTo.getTime() - 1));
+    parts.push(await sumRollup(em, CaseRollupMember, [...where, { openedMonth: months }], dimensions, cases));
   }
   return groupsFromRows(parts.length === 1 ? parts[0] : mergeRows(parts, dimensions), dimensions);
 }

@@ -61,6 +61,8 @@ export class CaseRollup {
 
 /** Which group each case is counted in, with its own figures (the rollup's diff). */
 @Entity({ tableName: 'case_rollup_member' })
+// a window's partial first and last months read the members of those months only, not the whole table
+@Index({ properties: ['openedMonth'] })
 export class CaseRollupMember {
   @PrimaryKey({ type: 'string', length: 36, fieldName: 'member_id' })
   memberId!: string;

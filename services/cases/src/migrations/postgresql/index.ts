@@ -18,6 +18,7 @@ import { Migration20261204141647_open311_request_address_index as M14 } from './
 import { Migration20261204173949_reference_projection_gender as M15 } from './Migration20261204173949_reference_projection_gender.js';
 import { Migration20261204232528_resident_died_on as M16 } from './Migration20261204232528_resident_died_on.js';
 import { Migration20261205023142_case_statistics_window_and_grid_indexes as M17 } from './Migration20261205023142_case_statistics_window_and_grid_indexes.js';
+import { Migration20261205032941_case_rollup_member_month_index as M18 } from './Migration20261205032941_case_rollup_member_month_index.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -38,4 +39,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204173949_reference_projection_gender', class: M15 },
   { name: 'Migration20261204232528_resident_died_on', class: M16 },
   { name: 'Migration20261205023142_case_statistics_window_and_grid_indexes', class: M17 },
+  { name: 'Migration20261205032941_case_rollup_member_month_index', class: M18 },
 ];

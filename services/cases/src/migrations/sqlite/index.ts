@@ -19,6 +19,7 @@ import { Migration20261204141646_open311_request_address_index as M15 } from './
 import { Migration20261204173948_reference_projection_gender as M16 } from './Migration20261204173948_reference_projection_gender.js';
 import { Migration20261204232527_resident_died_on as M17 } from './Migration20261204232527_resident_died_on.js';
 import { Migration20261205023140_case_statistics_window_and_grid_indexes as M18 } from './Migration20261205023140_case_statistics_window_and_grid_indexes.js';
+import { Migration20261205032939_case_rollup_member_month_index as M19 } from './Migration20261205032939_case_rollup_member_month_index.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -40,4 +41,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204173948_reference_projection_gender', class: M16 },
   { name: 'Migration20261204232527_resident_died_on', class: M17 },
   { name: 'Migration20261205023140_case_statistics_window_and_grid_indexes', class: M18 },
+  { name: 'Migration20261205032939_case_rollup_member_month_index', class: M19 },
 ];
