@@ -8,9 +8,10 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  * application/event-statistics-rollup.ts), so distinct participants are counted from one narrow table, without
  * joining events and profiles: for the common single dimensions in the order of an index, (dimension, resident),
  * an index-only scan already sorted for counting each resident once per group (no hash, no sort); with a
- * time filter (`from`/`to`), an index led by the start, covering TYPE, MONTH and AUDIENCE: an index-only range
- * scan of the window's attendances instead of a scan of the table. The venue's and team's names are joined at
- * query time (a rename changes no row here).
+ * time filter (`from`/`to`), an index led by the start, covering every dimension (TYPE, MONTH, AUDIENCE, VENUE and
+ * ORGANISER's four columns): an index-only range scan of the window's attendances for any `groupBy`, instead of a
+ * scan of the table (VENUE or ORGANISER over a window read the whole table before, 2026-12-05 in
+ * docs/performance.md). The venue's and team's names are joined at query time (a rename changes no row here).
  */
 @Entity({ tableName: 'event_attendance' })
 @Index({ properties: ['type', 'residentId', 'communityId', 'startsAt', 'known', 'elderly'] })
@@ -18,7 +19,21 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Index({ properties: ['audience', 'residentId', 'communityId', 'startsAt', 'type', 'known', 'elderly'] })
 @Index({ properties: ['residentId'] })
 @Index({
-  properties: ['startsAt', 'communityId', 'type', 'month', 'audience', 'residentId', 'known', 'elderly'],
+  properties: [
+    'startsAt',
+    'communityId',
+    'type',
+    'month',
+    'audience',
+    'venueId',
+    'organiserKind',
+    'organiserDepartment',
+    'organiserTeamId',
+    'organiserOrganizationId',
+    'residentId',
+    'known',
+    'elderly',
+  ],
 })
 export class EventAttendance {
   /** The registration. */

@@ -14,6 +14,7 @@ import { Migration20261203071521_event_participant_count as M10 } from './Migrat
 import { Migration20261203103650_event_attendance_starts_at_index as M11 } from './Migration20261203103650_event_attendance_starts_at_index.js';
 import { Migration20261204152340_team_name_unique as M12 } from './Migration20261204152340_team_name_unique.js';
 import { Migration20261204173959_reference_projection_gender as M13 } from './Migration20261204173959_reference_projection_gender.js';
+import { Migration20261205054608_event_attendance_window_index as M14 } from './Migration20261205054608_event_attendance_window_index.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -30,4 +31,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261203103650_event_attendance_starts_at_index', class: M11 },
   { name: 'Migration20261204152340_team_name_unique', class: M12 },
   { name: 'Migration20261204173959_reference_projection_gender', class: M13 },
+  { name: 'Migration20261205054608_event_attendance_window_index', class: M14 },
 ];

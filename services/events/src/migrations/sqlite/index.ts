@@ -15,6 +15,7 @@ import { Migration20261203103650_event_attendance_starts_at_index as M11 } from 
 import { Migration20261204120000_inbox_without_rowid as M12 } from './Migration20261204120000_inbox_without_rowid.js';
 import { Migration20261204152338_team_name_unique as M13 } from './Migration20261204152338_team_name_unique.js';
 import { Migration20261204173958_reference_projection_gender as M14 } from './Migration20261204173958_reference_projection_gender.js';
+import { Migration20261205054606_event_attendance_window_index as M15 } from './Migration20261205054606_event_attendance_window_index.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -32,4 +33,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204120000_inbox_without_rowid', class: M12 },
   { name: 'Migration20261204152338_team_name_unique', class: M13 },
   { name: 'Migration20261204173958_reference_projection_gender', class: M14 },
+  { name: 'Migration20261205054606_event_attendance_window_index', class: M15 },
 ];
