@@ -345,24 +345,15 @@ export async function eventStatisticsOf(
   const groupByColumns = dimensions.map((_, i) => i + 1).join(', ');
   const execute = async (sql: string) =>
     (await em.getConnection().execute(sql, inScope.bindings as unknown[])) as Row[];
-  const summed = await execute(`select ${keys},
-      count(*) as "events",
-      sum(coalesce(g."seats", 0)) as "registrations",
-      sum(coalesce(g."attended", 0)) as "attended",
-      sum(coalesce(g."no_shows", 0)) as "no_shows"
-    from "community_event" e
-    left join "event_registration_rollup" g on g."event_id" = e."id"
-    where e."id" in (${inScope.sql})
-    group by ${groupByColumns}`);
   const keyOf = (row: Row) =>
     JSON.stringify(dimensions.map((_, i) => (row[`d${i}`] == null ? null : String(row[`d${i}`]))));
-  const distinct = new Map<string, Row>();
-  const kept =
-    (options.distinct ?? true) && (options.kept ?? true)
-      ? await keptDistinct(em, scope, dimensions, filter, keyOf)
-      : null;
-  if (kept) for (const [key, row] of kept) distinct.set(key, row);
-  else if (options.distinct ?? true) {
+  // distinct participants (kept counts, or counted over the attendances) on their own connection beside the
+  // summed events: the two queries read different tables and neither waits for the other
+  const distinctRows = async (): Promise<Map<string, Row>> => {
+    const distinct = new Map<string, Row>();
+    if (!(options.distinct ?? true)) return distinct;
+    const kept = (options.kept ?? true) ? await keptDistinct(em, scope, dimensions, filter, keyOf) : null;
+    if (kept) return kept;
     // MONTH among the dimensions, a window from or to an instant inside a month: every group lies in one month,
     // so the whole months inside the window come from the kept groups and only the partial months at its edges
     // are counted over their attendances (few rows: at most two months' part)
@@ -371,7 +362,20 @@ export async function eventStatisticsOf(
     const rows = whole ? [...whole.values()] : [];
     for (const part of whole ? split.edges : [filter]) rows.push(...(await scanDistinct(em, scope, dimensions, part)));
     for (const row of rows) distinct.set(keyOf(row), row);
-  }
+    return distinct;
+  };
+  const [summed, distinct] = await Promise.all([
+    execute(`select ${keys},
+      count(*) as "events",
+      sum(coalesce(g."seats", 0)) as "registrations",
+      sum(coalesce(g."attended", 0)) as "attended",
+      sum(coalesce(g."no_shows", 0)) as "no_shows"
+    from "community_event" e
+    left join "event_registration_rollup" g on g."event_id" = e."id"
+    where e."id" in (${inScope.sql})
+    group by ${groupByColumns}`),
+    distinctRows(),
+  ]);
   return summed
     .map((row) => {
       const n = (column: string, from: Row | undefined = row) => Number(from?.[column] ?? 0);
