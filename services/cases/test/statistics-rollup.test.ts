@@ -42,6 +42,13 @@ const FILTERS = [
   },
   { openedFrom: new Date('2026-05-15T16:00:00Z'), channel: 'HOTLINE' },
   { openedTo: new Date('2026-07-10T00:00:00Z'), department: 'OFFICE' },
+  // the members' opening times: a window from a month's local midnight to mid-month, from mid-month to a month's
+  // local midnight, one millisecond either side of local midnights, and one inside a single day
+  { openedFrom: new Date('2026-02-28T16:00:00Z'), openedTo: new Date('2026-04-17T09:30:00Z') },
+  { openedFrom: new Date('2026-01-20T08:00:00Z'), openedTo: new Date('2026-05-31T16:00:00Z') },
+  { openedFrom: new Date('2026-03-31T15:59:59.999Z'), openedTo: new Date('2026-06-30T16:00:00.001Z') },
+  { openedFrom: new Date('2026-04-30T16:00:00.001Z'), openedTo: new Date('2026-05-31T15:59:59.999Z') },
+  { openedFrom: new Date('2026-04-14T16:00:00Z'), openedTo: new Date('2026-04-15T16:00:00Z'), channel: 'HOTLINE' },
 ];
 
 /** Each dimension's values as the groups have them. */
@@ -96,6 +103,19 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
       )
       .sort();
 
+  /** Every case is a member of the rollup carrying its opening time (what a window's partial months are read by). */
+  async function expectMembersOpenedAsCases() {
+    const rows = await sql(
+      `select c."opened_at" as "case_at", m."opened_at" as "member_at" from "case_record" c
+       left join "case_rollup_member" m on m."member_id" = c."id"`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect(row.member_at).not.toBeNull();
+      expect(asDate(row.member_at).getTime()).toBe(asDate(row.case_at).getTime());
+    }
+  }
+
   /** The coarser table (no grid) equals the rollup's groups summed without the grid. */
   async function expectAreaRollupEqualsRollup() {
     const measures = ['n', ...caseRollup.measureColumns!];
@@ -140,6 +160,7 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     const byHand = await groupedByHand();
     expect(byHand.length).toBeGreaterThan(20);
     expect(await rollupRows()).toEqual(byHand);
+    await expectMembersOpenedAsCases();
     await expectAreaRollupEqualsRollup();
     expect(await expectSameAsFromCases([[{ communityId: COMMUNITY }]])).toBeGreaterThan(100);
   });
@@ -272,6 +293,7 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     // Grid moves bypass the unit of work (one UPDATE for many cases) and recount in the same transaction.
     await fresh().transactional((tx) => moveCasesToGrid(tx, { id: { $in: [open[1].id, closed[2].id] } }, 'grid-new'));
     expect(await rollupRows()).toEqual(await groupedByHand());
+    await expectMembersOpenedAsCases();
     await expectAreaRollupEqualsRollup();
     const grids = (await sql(`select distinct grid_id from case_record where grid_id is not null`)).map(
       (r) => r.grid_id as string,
@@ -308,6 +330,18 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
       offMonthCount(partialMonths.flat()),
     );
     expect(offMonthCount(partialMonths.flat())).toBeGreaterThan(0);
+    // the partial months are the members opened then, read by the members' opening time: no case read
+    const spy = vi.spyOn(service.orm.em.getConnection(), 'execute');
+    try {
+      await caseStatistics(fresh(), scope, ['GRID', 'CATEGORY'], offMonth);
+      const read = spy.mock.calls
+        .map(([text]) => (typeof text === 'string' ? text : ''))
+        .filter((text) => /case_rollup_member/.test(text));
+      expect(read).toHaveLength(2);
+      for (const text of read) expect(text).not.toMatch(/case_record/);
+    } finally {
+      spy.mockRestore();
+    }
     await sql(`delete from case_rollup_member`);
     expect(await caseStatistics(fresh(), scope, ['CATEGORY'], offMonth)).toEqual([]);
     await fresh().transactional((tx) => rebuildRollup(tx, caseRollup, tx.getTransactionContext()));
@@ -316,6 +350,7 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     await sql(`delete from case_rollup_member`);
     await ensureRollups(service.orm.em, [caseRollup]);
     expect(await rollupRows()).toEqual(await groupedByHand());
+    await expectMembersOpenedAsCases();
     await expectAreaRollupEqualsRollup();
     // A coarser table added to a counted rollup (its migration leaves it empty) is filled at start.
     await sql(`delete from case_area_rollup`);

@@ -125,7 +125,8 @@ export function groupsFromRows(
       const values = dimensions.map((_, i) => (row[`d${i}`] == null ? null : String(row[`d${i}`])));
       const resolved = Number(row.resolved);
       return {
-        id: JSON.stringify(values),
+        // a sort key of the values (any fixed order: the answer is put in its natural order later), no JSON
+        id: values.map((v) => (v === null ? '\u0000' : `\u0001${v}`)).join('\u0002'),
         group: {
           key: Object.fromEntries(dimensions.map((d, i) => [d, values[i]])),
           count: Number(row.count),

@@ -80,8 +80,12 @@ export function controlCaseStatistics(
   const digitOf = dimensions.map((d, i) => new Map(values[i].map((value, digit) => [value, digit])));
   const numberOf = (key: StatisticsGroup['key']) =>
     dimensions.reduce((n, d, i) => n + digitOf[i].get(key[d] ?? null)! * strides[i], 0);
-  const keyOf = (group: number): StatisticsGroup['key'] =>
-    Object.fromEntries(dimensions.map((d, i) => [d, values[i][Math.floor(group / strides[i]) % values[i].length]]));
+  const width = dimensions.length;
+  const keyOf = (group: number): StatisticsGroup['key'] => {
+    const key: StatisticsGroup['key'] = {};
+    for (let i = 0; i < width; i++) key[dimensions[i]] = values[i][Math.floor(group / strides[i]) % values[i].length];
+    return key;
+  };
   const counted = new Map(groups.map((g) => [numberOf(g.key), g]));
   // count, resolved and open (count − resolved: never shown but a cell of the table, as shown count and resolved
   // would give it) of group g at 3g + m: a cross table with the partition count = resolved + open as one more
@@ -103,37 +107,52 @@ export function controlCaseStatistics(
   const partitionVerdicts = crossTableSuppression([...sizes, PARTITION], partition, threshold, free);
   const ratingVerdicts = ratings.map((counts) => crossTableSuppression(sizes, counts, threshold));
   const small = SUPPRESSED_SMALL(threshold);
-  const reasonOf = (verdict: number) => (verdict === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT);
+  // each measure's clause for each verdict, written once (not per group)
+  const clauseOf = (measure: Measure) => (verdict: number) =>
+    `${LABELS[measure]}：${verdict === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT}`;
+  const countClause = clauseOf('count');
+  const resolvedClause = clauseOf('resolved');
+  const ratingClauses = RATED_GRADES.map(clauseOf);
+  const derivedClause = (field: 'onTimeRate' | 'averageResolutionHours') =>
+    `${LABELS[field]}：所据已办结数少于 ${threshold} 或已抑制，为防识别个人不予显示`;
+  const onTimeClause = derivedClause('onTimeRate');
+  const hoursClause = derivedClause('averageResolutionHours');
   const result = new Array<ControlledCaseStatisticsGroup>(total);
   for (let group = 0; group < total; group++) {
     const countedGroup = counted.get(group);
-    const clauses: string[] = [];
-    const figure = (measure: Measure, verdict: number, value: number) => {
-      if (verdict === SHOWN) return value;
-      clauses.push(`${LABELS[measure]}：${reasonOf(verdict)}`);
-      return null;
-    };
-    const count = figure('count', partitionVerdicts[group * PARTITION], partition[group * PARTITION]);
-    const resolved = figure('resolved', partitionVerdicts[group * PARTITION + 1], partition[group * PARTITION + 1]);
+    let clauses: string[] | null = null;
+    const countVerdict = partitionVerdicts[group * PARTITION];
+    const resolvedVerdict = partitionVerdicts[group * PARTITION + 1];
+    const count = countVerdict === SHOWN ? partition[group * PARTITION] : null;
+    if (countVerdict !== SHOWN) (clauses ??= []).push(countClause(countVerdict));
+    const resolved = resolvedVerdict === SHOWN ? partition[group * PARTITION + 1] : null;
+    if (resolvedVerdict !== SHOWN) (clauses ??= []).push(resolvedClause(resolvedVerdict));
     const graded = {} as Record<EvaluationGrade, number | null>;
-    RATED_GRADES.forEach((grade, r) => (graded[grade] = figure(grade, ratingVerdicts[r][group], ratings[r][group])));
-    const derived = (field: 'onTimeRate' | 'averageResolutionHours') => {
-      const value = countedGroup?.[field] ?? null;
-      if (value === null) return null;
-      if (resolved === null || resolved < threshold) {
-        clauses.push(`${LABELS[field]}：所据已办结数少于 ${threshold} 或已抑制，为防识别个人不予显示`);
-        return null;
-      }
-      return value;
-    };
+    for (let r = 0; r < RATED_GRADES.length; r++) {
+      const verdict = ratingVerdicts[r][group];
+      graded[RATED_GRADES[r]] = verdict === SHOWN ? ratings[r][group] : null;
+      if (verdict !== SHOWN) (clauses ??= []).push(ratingClauses[r](verdict));
+    }
+    // the rates: null when the resolved count they rest on is suppressed or below the threshold
+    const hidden = resolved === null || resolved < threshold;
+    let onTimeRate = countedGroup?.onTimeRate ?? null;
+    if (onTimeRate !== null && hidden) {
+      (clauses ??= []).push(onTimeClause);
+      onTimeRate = null;
+    }
+    let averageResolutionHours = countedGroup?.averageResolutionHours ?? null;
+    if (averageResolutionHours !== null && hidden) {
+      (clauses ??= []).push(hoursClause);
+      averageResolutionHours = null;
+    }
     result[group] = {
       key: keyOf(group),
       count,
       resolved,
-      onTimeRate: derived('onTimeRate'),
-      averageResolutionHours: derived('averageResolutionHours'),
+      onTimeRate,
+      averageResolutionHours,
       ratings: graded,
-      suppressed: clauses.length ? clauses.join('；') : null,
+      suppressed: clauses ? clauses.join('；') : null,
     };
   }
   return result;

@@ -18,6 +18,8 @@ export const caseRollup: RollupDefinition = {
   memberTable: 'case_rollup_member',
   keyColumns: ['community_id', 'category', 'channel', 'status', 'grid_id', 'department', 'opened_month'],
   measureColumns: ['resolved', 'on_time', 'resolution_ms', ...RATED_GRADES.map(ratingColumn)],
+  // the opening time: a window's partial months are the members opened then (an index range, no case read)
+  memberColumns: ['opened_at'],
   memberIdColumn: 'c."id"',
   // without the grid: what statistics that neither group nor filter by grid read (see CaseAreaRollup)
   coarser: [
@@ -40,7 +42,8 @@ export const caseRollup: RollupDefinition = {
        ${RATED_GRADES.map(
          (g) => `(select count(*) from "case_evaluation" e where e."case_id" = c."id" and e."valid" = true
            and e."grade" = '${g}') as "${ratingColumn(g)}"`,
-       ).join(',\n       ')}
+       ).join(',\n       ')},
+       c."opened_at" as "opened_at"
      from "case_record" c where ${condition}`;
   },
   watches: [

@@ -30,7 +30,6 @@ function firstMonthFrom(instant: Date): string {
 
 type Row = Record<string, unknown>;
 type Where = Array<FilterQuery<CaseRollup>>;
-type KnexQuery = ReturnType<ReturnType<SqlEntityManager['createQueryBuilder']>['getKnexQuery']>;
 
 /**
  * 事项统计: grouped counts and rates (the rules of `groupCaseStatistics` in domain/statistics.ts), read from the
@@ -38,8 +37,9 @@ type KnexQuery = ReturnType<ReturnType<SqlEntityManager['createQueryBuilder']>['
  * never reads a case, and memory holds the answer only. The row scope (community, department, grid) and the filters
  * apply to the rollup's keys. An opening window off month boundaries (the rollup counts by month) is read in parts:
  * its whole months from the rollup, the days of its partial first and last months from each case's own figures
- * (`CaseRollupMember`, the rollup's diff: keys and measures of one case, no evaluation to count) of the cases opened
- * then (found by the opening-time index), summed group by group. Only codes, months and grid ids come back.
+ * (`CaseRollupMember`, the rollup's diff: keys, measures and opening time of one case, no evaluation to count) of
+ * the members opened then (a range of the member table's opening-time index: no case is read), summed group by
+ * group. Only codes, months and grid ids come back.
  */
 export async function caseStatistics(
   em: EntityManager,
@@ -75,21 +75,11 @@ export async function caseStatistics(
       edges.push([startOfCommunityDay(`${to}-01`), openedTo]);
   }
   for (const [edgeFrom, edgeTo] of edges) {
+    // the members opened in the edge's days: a range of the member table's opening-time index, no case read
     const opened: Record<string, Date> = {};
     if (edgeFrom) opened.$gte = edgeFrom;
     if (edgeTo) opened.$lt = edgeTo;
-    const sqlEm = em as unknown as SqlEntityManager;
-    const cases = sqlEm
-      .createQueryBuilder(Case, 'c')
-      .select('c.id')
-      .where({ openedAt: opened } as never)
-      .getKnexQuery();
-    // the members of the edge's months only (by their index; the month is the opening time's, so exact): the
-    // planner otherwise hashes the whole member table to join the few cases opened in those days
-    const months: Record<string, string> = {};
-    if (edgeFrom) months.$gte = communityMonth(edgeFrom);
-    if (edgeTo) months.$lte = communityMonth(new Date(edgeTo.getTime() - 1));
-    parts.push(await sumRollup(em, CaseRollupMember, [...where, { openedMonth: months }], dimensions, cases));
+    parts.push(await sumRollup(em, CaseRollupMember, [...where, { openedAt: opened } as never], dimensions));
   }
   return groupsFromRows(parts.length === 1 ? parts[0] : mergeRows(parts, dimensions), dimensions);
 }
@@ -100,8 +90,6 @@ async function sumRollup(
   entity: typeof CaseRollup | typeof CaseAreaRollup | typeof CaseRollupMember,
   where: Where,
   dimensions: readonly CaseStatisticsDimension[],
-  /** The cases a member table is read for (a query of their ids). */
-  members?: KnexQuery,
 ): Promise<Row[]> {
   const sqlEm = em as unknown as SqlEntityManager;
   const knex = sqlEm.getKnex();
@@ -123,7 +111,6 @@ async function sumRollup(
         ].join(', '),
       ),
     );
-  if (members) query.whereIn('g.member_id', members);
   if (dimensions.length) query.groupByRaw(dimensions.map((_, i) => i + 1).join(', '));
   const { sql, bindings } = query.toSQL();
   return (await em.getConnection().execute(sql, bindings as unknown[])) as Row[];

@@ -59,10 +59,14 @@ export class CaseRollup {
   ratingPoor!: number;
 }
 
-/** Which group each case is counted in, with its own figures (the rollup's diff). */
+/**
+ * Which group each case is counted in, with its own figures (the rollup's diff), and when it was opened (a member
+ * column: a window's partial months are the members opened then, an index range of this table, no case read).
+ */
 @Entity({ tableName: 'case_rollup_member' })
 // a window's partial first and last months read the members of those months only, not the whole table
 @Index({ properties: ['openedMonth'] })
+@Index({ properties: ['openedAt'] })
 export class CaseRollupMember {
   @PrimaryKey({ type: 'string', length: 36, fieldName: 'member_id' })
   memberId!: string;
@@ -108,6 +112,10 @@ export class CaseRollupMember {
 
   @Property({ type: 'integer', fieldName: 'rating_poor' })
   ratingPoor!: number;
+
+  /** The case's opening time (`Case.openedAt`, never changes); null only before the migration filled it. */
+  @Property({ type: 'datetime', fieldName: 'opened_at', nullable: true })
+  openedAt?: Date | null;
 }
 
 /**

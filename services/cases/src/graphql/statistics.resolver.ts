@@ -3,7 +3,11 @@ import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { caseScope, visibleGridIds } from '../application/case-scope.js';
 import { caseStatistics } from '../application/case-statistics.js';
 import { controlCaseStatistics } from '../application/case-statistics-disclosure.js';
-import { withCaseStatisticsKeys } from '../application/case-statistics-keys.js';
+import {
+  caseStatisticsKeyer,
+  withCaseStatisticsKeys,
+  type CaseStatisticsKeyer,
+} from '../application/case-statistics-keys.js';
 import { caseStatisticsValues } from '../application/case-statistics-values.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import { CaseStatisticsFilterInput } from './case.inputs.js';
@@ -47,10 +51,27 @@ export class CaseStatisticsResolver {
             filter ?? {},
           )
         : [];
+    // a controlled table lists every value in each dimension's natural order (those counted beside the listed too:
+    // a case in a grid of another community), so its groups come out of the control already in the answer's order
+    let keyer: CaseStatisticsKeyer | undefined;
+    let ordered = listed;
+    if (protect && dimensions.length) {
+      const values = dimensions.map((d, i) => [
+        ...new Set([...(listed[i] ?? []), ...counted.map((g) => g.key[d] ?? null)].map((v) => v ?? null)),
+      ]);
+      const grid = dimensions.indexOf('GRID');
+      keyer = await caseStatisticsKeyer(
+        ctx.em,
+        dimensions,
+        grid < 0 ? [] : values[grid].filter((id): id is string => !!id),
+      );
+      ordered = values.map((v, i) => keyer!.ordered(i, v));
+    }
     const groups = await withCaseStatisticsKeys(
       ctx.em,
       dimensions,
-      controlCaseStatistics(counted, listed, dimensions, protect, protectRatings),
+      controlCaseStatistics(counted, ordered, dimensions, protect, protectRatings),
+      keyer,
     );
     return groups.map((g) => ({
       keys: g.keys,

@@ -19,6 +19,7 @@ import { Migration20261204173949_reference_projection_gender as M15 } from './Mi
 import { Migration20261204232528_resident_died_on as M16 } from './Migration20261204232528_resident_died_on.js';
 import { Migration20261205023142_case_statistics_window_and_grid_indexes as M17 } from './Migration20261205023142_case_statistics_window_and_grid_indexes.js';
 import { Migration20261205032941_case_rollup_member_month_index as M18 } from './Migration20261205032941_case_rollup_member_month_index.js';
+import { Migration20261205054708_case_rollup_member_opened_at as M19 } from './Migration20261205054708_case_rollup_member_opened_at.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -40,4 +41,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204232528_resident_died_on', class: M16 },
   { name: 'Migration20261205023142_case_statistics_window_and_grid_indexes', class: M17 },
   { name: 'Migration20261205032941_case_rollup_member_month_index', class: M18 },
+  { name: 'Migration20261205054708_case_rollup_member_opened_at', class: M19 },
 ];

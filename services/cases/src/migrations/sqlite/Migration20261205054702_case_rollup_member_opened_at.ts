@@ -1,0 +1,14 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261205054702_case_rollup_member_opened_at extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`case_rollup_member\` add column \`opened_at\` datetime null;`);
+    // each counted case's opening time (new members get it from the rollup's refresh)
+    this.addSql(
+      `update \`case_rollup_member\` set \`opened_at\` = (select c.\`opened_at\` from \`case_record\` c where c.\`id\` = \`case_rollup_member\`.\`member_id\`);`,
+    );
+    this.addSql(`create index \`case_rollup_member_opened_at_index\` on \`case_rollup_member\` (\`opened_at\`);`);
+  }
+
+}
