@@ -74,14 +74,18 @@ export async function controlledPartyStatistics<G = { keys: PartyStatisticsKey[]
 ): Promise<G[]> {
   const dimensions = [...new Set(groupBy)];
   const rows = (await partyStatisticsRows(em, where, dimensions, today)).filter((row) => Number(row.count) > 0);
-  // each dimension's key per value as read (null apart), built once
-  const keysRead = dimensions.map(() => new Map<string | null, PartyStatisticsKey>());
-  const keyAt = (row: number, i: number) => {
-    const raw = text(rows[row][`d${i}_0`]);
-    let key = keysRead[i].get(raw);
-    if (!key) keysRead[i].set(raw, (key = partyStatisticsKey(dimensions[i], raw, text(rows[row][`d${i}_1`]))));
-    return key;
-  };
+  // each dimension's key per value as read (null apart), built once; each row's keys looked up once
+  const rowKeys = dimensions.map((dimension, i) => {
+    const [value, name] = [`d${i}_0`, `d${i}_1`];
+    const keysRead = new Map<string | null, PartyStatisticsKey>();
+    return rows.map((row) => {
+      const raw = text(row[value]);
+      let key = keysRead.get(raw);
+      if (!key) keysRead.set(raw, (key = partyStatisticsKey(dimension, raw, text(row[name]))));
+      return key;
+    });
+  });
+  const keyAt = (row: number, i: number) => rowKeys[i][row];
   return controlledTable(dimensions.length, rows.length, keyAt, (row) => Number(rows[row].count), make);
 }
 
