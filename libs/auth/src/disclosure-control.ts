@@ -170,6 +170,40 @@ export function crossTableSuppression(
   return reason;
 }
 
+/**
+ * The answer groups of a cross table controlled as a whole (`crossTableSuppression`), built straight from the
+ * verdicts: cell c's keys are each dimension's value at its digit (`values[i][digit_i]`, the keys shared, never
+ * copied), its count or null with the reason. `make` builds each group (default: `{ keys, count, suppressed }`), so
+ * a service adds what its answer type needs without a second object per cell. The same groups, in cell order, as
+ * `controlCrossTable` with the keys beside each figure.
+ */
+export function crossTableGroups<K, G = { keys: K[] } & ControlledCount>(
+  values: readonly (readonly K[])[],
+  counts: ArrayLike<number>,
+  threshold = disclosureThreshold(),
+  make: (keys: K[], count: number | null, suppressed: string | null) => G = (keys, count, suppressed) =>
+    ({ keys, count, suppressed }) as G,
+): G[] {
+  const sizes = values.map((column) => column.length);
+  const reasons = crossTableSuppression(sizes, counts, threshold);
+  const small = SUPPRESSED_SMALL(threshold);
+  const width = values.length;
+  const groups = new Array<G>(reasons.length);
+  // the digits counted up as the cells go (the last dimension fastest): no division per key
+  const digits = new Int32Array(width);
+  for (let cell = 0; cell < reasons.length; cell++) {
+    const keys = new Array<K>(width);
+    for (let i = 0; i < width; i++) keys[i] = values[i][digits[i]];
+    const reason = reasons[cell];
+    groups[cell] =
+      reason === SHOWN
+        ? make(keys, counts[cell], null)
+        : make(keys, null, reason === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT);
+    for (let i = width - 1; i >= 0 && ++digits[i] === sizes[i]; i--) digits[i] = 0;
+  }
+  return groups;
+}
+
 /** The place value of each dimension's digit in a cross table's cell number (the last dimension's is 1). */
 export function crossTableStrides(sizes: readonly number[]): number[] {
   const strides = new Array<number>(sizes.length);

@@ -4,6 +4,7 @@ import {
   BELOW_THRESHOLD,
   COMPLEMENT,
   controlCrossTable,
+  crossTableGroups,
   crossTableSuppression,
   SHOWN,
   controlDisclosure,
@@ -111,6 +112,12 @@ describe('controlCrossTable (cells numbered in mixed radix)', () => {
       const actual = controlCrossTable(sizes, counts, 5);
       expect(actual).toEqual(expected.map(({ count, suppressed }) => ({ count, suppressed })));
       expect(actual.filter((c) => c.suppressed === SUPPRESSED_COMPLEMENT).length).toBeGreaterThan(100);
+      // the answer groups built straight from the verdicts: each cell's keys (the values at its digits) beside it
+      const values = sizes.map((s) => Array.from({ length: s }, (_, v) => `v${v}`));
+      expect(crossTableGroups(values, counts, 5)).toEqual(expected);
+      expect(
+        crossTableGroups(values, counts, 5, (keys, count, suppressed) => ({ key: keys.join(' '), count, suppressed })),
+      ).toEqual(expected.map((g) => ({ key: g.keys.join(' '), count: g.count, suppressed: g.suppressed })));
     }
   });
 

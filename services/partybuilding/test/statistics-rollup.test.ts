@@ -4,9 +4,9 @@ import { ensureRollups, rebuildRollup } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
-import { partyStatistics } from '../src/application/statistics.js';
+import { controlledPartyStatistics, controlPartyStatistics, partyStatistics } from '../src/application/statistics.js';
 import { partyMemberRollup } from '../src/application/statistics-rollup.js';
-import { groupMembers } from '../src/domain/party-statistics.js';
+import { groupMembers, partyStatisticsAnswer, partyStatisticsColumns } from '../src/domain/party-statistics.js';
 import type { PartyStatisticsDimension } from '../src/domain/vocabularies.js';
 import { PartyMember, PartyMemberStageChange } from '../src/entities/index.js';
 import { partybuildingService } from '../src/service.js';
@@ -105,6 +105,20 @@ describe.each(testDialects())('party statistics rollup on %s', (dialect) => {
         TODAY,
       );
       expect(byStreet).toEqual(await fromRows([COMMUNITY, OTHER], groupBy));
+      // the analyst's table straight from the SQL rows, each answer group built once: the controlled table of the
+      // member rows' groups, with the typed columns as the resolver gave them before
+      for (const [where, communities] of [
+        [{ communityId: COMMUNITY }, [COMMUNITY]],
+        [{ communityId: { $like: '350203008%' } }, [COMMUNITY, OTHER]],
+      ] as const)
+        expect(
+          await controlledPartyStatistics(service.orm.em.fork(), where, groupBy, TODAY, partyStatisticsAnswer),
+        ).toEqual(
+          controlPartyStatistics(await fromRows([...communities], groupBy), true).map((g) => ({
+            ...g,
+            ...partyStatisticsColumns(g.keys),
+          })),
+        );
     }
     return expected.length;
   }

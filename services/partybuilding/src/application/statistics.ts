@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { controlCrossTable, controlledTableSize, crossTableStrides, type ControlledCount } from '@shequ/auth';
+import {
+  controlledTableSize,
+  crossTableGroups,
+  crossTableStrides,
+  disclosureThreshold,
+  type ControlledCount,
+} from '@shequ/auth';
 import { communityScopeSql, type CommunityIdScope } from '@shequ/database';
 import { addMonths, type PartyMeetingType } from '@shequ/contracts';
 import { meetingCompliance, type HeldMeeting } from '../domain/meeting-compliance.js';
@@ -36,10 +42,122 @@ export async function partyStatistics(
   where: { communityId: unknown },
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
-  /** False: the groups in no particular order (`controlPartyStatistics` orders a protected table itself). */
+  /** False: the groups in no particular order. */
   ordered = true,
 ): Promise<PartyStatisticsGroup[]> {
   const dimensions = [...new Set(groupBy)];
+  const rows = await partyStatisticsRows(em, where, dimensions, today);
+  const groups: PartyStatisticsGroup[] = [];
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (count > 0)
+      groups.push({
+        keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
+        count,
+      });
+  }
+  return ordered ? orderPartyStatistics(groups) : groups;
+}
+
+/**
+ * `partyStatistics` under disclosure control (`controlPartyStatistics`) straight from the SQL rows: each dimension's
+ * key built once per value read (not once per row), the rows numbered into the cross table and each answer group
+ * built once from the verdicts by `make` (libs/auth `crossTableGroups`) — no group per row, no figure object per cell.
+ * The same groups, in the same order, as `controlPartyStatistics(await partyStatistics(…))`.
+ */
+export async function controlledPartyStatistics<G = { keys: PartyStatisticsKey[] } & ControlledCount>(
+  em: EntityManager,
+  where: { communityId: unknown },
+  groupBy: readonly PartyStatisticsDimension[],
+  today: string,
+  make?: (keys: PartyStatisticsKey[], count: number | null, suppressed: string | null) => G,
+): Promise<G[]> {
+  const dimensions = [...new Set(groupBy)];
+  const rows = (await partyStatisticsRows(em, where, dimensions, today)).filter((row) => Number(row.count) > 0);
+  // each dimension's key per value as read (null apart), built once; each row's keys looked up once
+  const rowKeys = dimensions.map((dimension, i) => {
+    const [value, name] = [`d${i}_0`, `d${i}_1`];
+    const keysRead = new Map<string | null, PartyStatisticsKey>();
+    return rows.map((row) => {
+      const raw = text(row[value]);
+      let key = keysRead.get(raw);
+      if (!key) keysRead.set(raw, (key = partyStatisticsKey(dimension, raw, text(row[name]))));
+      return key;
+    });
+  });
+  const keyAt = (row: number, i: number) => rowKeys[i][row];
+  return controlledTable(dimensions.length, rows.length, keyAt, (row) => Number(rows[row].count), make);
+}
+
+/**
+ * Party statistics as a caller may see them. Party membership is protected data: for a caller who may not read
+ * party members (analysts), the table is completed with every combination of the values present (zero cells
+ * too, so a group's presence tells nothing) and put through disclosure control (libs/auth): cells below the
+ * threshold are null with a reason, with secondary suppression along every dimension. Groups keep their keys and
+ * come in the natural order. A table of more combinations than `MAX_CONTROLLED_GROUPS` (libs/auth, shared by the
+ * services) is refused with an `InvalidInputError` on `groupBy` (分组过细).
+ */
+export function controlPartyStatistics(
+  groups: PartyStatisticsGroup[],
+  protect: boolean,
+): Array<{ keys: PartyStatisticsKey[] } & ControlledCount> {
+  if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
+  return controlledTable(
+    groups.length ? groups[0].keys.length : 0,
+    groups.length,
+    (group, i) => groups[group].keys[i],
+    (group) => groups[group].count,
+  );
+}
+
+/**
+ * The controlled table of `groups` counted groups (group g's key of dimension i `keyAt(g, i)`, its count
+ * `countAt(g)`, above zero): each dimension's values present, in their natural order; the cells numbered in mixed
+ * radix (the last dimension fastest) are then already in the natural order of the groups, and the control works on
+ * typed arrays (`crossTableGroups`), no key string or line key per cell — a district's branches × stages × types
+ * (~3,300 cells at 200k residents) took 180–1,000 ms with a string per cell and line.
+ */
+function controlledTable<G>(
+  width: number,
+  groups: number,
+  keyAt: (group: number, dimension: number) => PartyStatisticsKey,
+  countAt: (group: number) => number,
+  make?: (keys: PartyStatisticsKey[], count: number | null, suppressed: string | null) => G,
+): G[] {
+  if (groups === 0) return [];
+  const values = Array.from({ length: width }, (_, i) => {
+    const byValue = new Map<string, PartyStatisticsKey>();
+    for (let group = 0; group < groups; group++) {
+      const key = keyAt(group, i);
+      if (!byValue.has(key.value)) byValue.set(key.value, key);
+    }
+    return orderPartyStatistics([...byValue.values()].map((key) => ({ keys: [key] }))).map((g) => g.keys[0]);
+  });
+  const sizes = values.map((column) => column.length);
+  // the table lists every combination of the values present: past the limit shared by the services
+  // (`MAX_CONTROLLED_GROUPS`) it is refused on `groupBy` before a cell is built
+  const size = controlledTableSize(sizes);
+  const strides = crossTableStrides(sizes);
+  const digitOf = values.map((column) => new Map(column.map((key, digit) => [key.value, digit])));
+  const counts = new Float64Array(size);
+  for (let group = 0; group < groups; group++) {
+    let cell = 0;
+    for (let i = 0; i < width; i++) cell += digitOf[i].get(keyAt(group, i).value)! * strides[i];
+    counts[cell] += countAt(group);
+  }
+  return crossTableGroups(values, counts, disclosureThreshold(), make);
+}
+
+const text = (raw: unknown) =>
+  typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : null;
+
+/** The SQL rows of `partyStatistics`: per group `d<i>_0` (and `d<i>_1`, a branch's name) and `count`. */
+async function partyStatisticsRows(
+  em: EntityManager,
+  where: { communityId: unknown },
+  dimensions: readonly PartyStatisticsDimension[],
+  today: string,
+): Promise<Array<Record<string, unknown>>> {
   const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
   const bands = AGE_BANDS.filter((band) => band.max !== Infinity);
   // each dimension's columns: the branch by id, with its name beside it
@@ -56,7 +174,7 @@ export async function partyStatistics(
   };
   const select = dimensions.flatMap((d, i) => columns[d].map((sql, j) => `${sql} as "d${i}_${j}"`));
   const params = dimensions.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
-  const rows = (await em.getConnection().execute(
+  return (await em.getConnection().execute(
     `select ${[...select, 'sum(g."n") as "count"'].join(', ')}
      from "${rollupTable(dimensions)}" g${
        dimensions.includes('ORGANIZATION')
@@ -67,57 +185,6 @@ export async function partyStatistics(
      ${select.length ? `group by ${select.map((_, i) => i + 1).join(', ')}` : ''}`,
     [...params, ...scope.params],
   )) as Array<Record<string, unknown>>;
-  const text = (raw: unknown) =>
-    typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : null;
-  const groups = rows
-    .filter((row) => Number(row.count) > 0)
-    .map((row) => ({
-      keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
-      count: Number(row.count),
-    }));
-  return ordered ? orderPartyStatistics(groups) : groups;
-}
-
-/**
- * Party statistics as a caller may see them. Party membership is protected data: for a caller who may not read
- * party members (analysts), the table is completed with every combination of the values present (zero cells
- * too, so a group's presence tells nothing) and put through disclosure control (libs/auth): cells below the
- * threshold are null with a reason, with secondary suppression along every dimension. Groups keep their keys and
- * come in the natural order. A table of more combinations than `MAX_CONTROLLED_GROUPS` (libs/auth, shared by the
- * services) is refused with an `InvalidInputError` on `groupBy` (分组过细).
- */
-export function controlPartyStatistics(
-  groups: PartyStatisticsGroup[],
-  protect: boolean,
-): Array<{ keys: PartyStatisticsKey[] } & ControlledCount> {
-  if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
-  if (groups.length === 0) return [];
-  const width = groups[0].keys.length;
-  // each dimension's values present, in their natural order: the cells numbered in mixed radix (the last dimension
-  // fastest) are then already in the natural order of the groups, and the control works on typed arrays
-  // (`controlCrossTable`), no key string or line key per cell — a district's branches × stages × types (~3,300
-  // cells at 200k residents) took 180–1,000 ms with a string per cell and line
-  const values = Array.from({ length: width }, (_, i) => {
-    const byValue = new Map<string, PartyStatisticsKey>();
-    for (const group of groups) if (!byValue.has(group.keys[i].value)) byValue.set(group.keys[i].value, group.keys[i]);
-    return orderPartyStatistics([...byValue.values()].map((key) => ({ keys: [key] }))).map((g) => g.keys[0]);
-  });
-  const sizes = values.map((column) => column.length);
-  // the table lists every combination of the values present: past the limit shared by the services
-  // (`MAX_CONTROLLED_GROUPS`) it is refused on `groupBy` before a cell is built
-  const size = controlledTableSize(sizes);
-  const strides = crossTableStrides(sizes);
-  const digitOf = values.map((column) => new Map(column.map((key, digit) => [key.value, digit])));
-  const counts = new Float64Array(size);
-  for (const group of groups) {
-    let cell = 0;
-    for (let i = 0; i < width; i++) cell += digitOf[i].get(group.keys[i].value)! * strides[i];
-    counts[cell] += group.count;
-  }
-  return controlCrossTable(sizes, counts).map((figure, cell) => ({
-    keys: values.map((column, i) => column[Math.floor(cell / strides[i]) % sizes[i]]),
-    ...figure,
-  }));
 }
 
 /**

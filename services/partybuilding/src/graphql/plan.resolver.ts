@@ -4,8 +4,8 @@ import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { developmentPlan, setYearPlan, trainingProgress } from '../application/development-plan.js';
 import { recordTrainingSession } from '../application/service-record.js';
-import { complianceByBranch, controlPartyStatistics, partyStatistics } from '../application/statistics.js';
-import { partyStatisticsColumns } from '../domain/party-statistics.js';
+import { complianceByBranch, controlledPartyStatistics, partyStatistics } from '../application/statistics.js';
+import { partyStatisticsAnswer } from '../domain/party-statistics.js';
 import type { PartyStatisticsDimension } from '../domain/vocabularies.js';
 import { PartyStatisticsDimensionEnum } from './enums.js';
 import {
@@ -70,18 +70,19 @@ export class PartyPlanResolver {
   ) {
     ctx.access.require('party:statistics');
     const protect = !ctx.access.can('party:read');
-    const groups = await partyStatistics(
-      ctx.em,
-      communityWhere(ctx.access),
-      groupBy as PartyStatisticsDimension[],
-      communityDay(ctx.clock.now()),
-      // a protected table is ordered by its control (each dimension's values, not every group)
-      !protect,
-    );
-    return controlPartyStatistics(groups, protect).map((group) => ({
-      ...group,
-      ...partyStatisticsColumns(group.keys),
-    }));
+    const where = communityWhere(ctx.access);
+    const today = communityDay(ctx.clock.now());
+    // each answer group built once, with its typed columns (`partyStatisticsAnswer`)
+    if (protect)
+      return controlledPartyStatistics(
+        ctx.em,
+        where,
+        groupBy as PartyStatisticsDimension[],
+        today,
+        partyStatisticsAnswer,
+      );
+    const groups = await partyStatistics(ctx.em, where, groupBy as PartyStatisticsDimension[], today);
+    return groups.map((group) => partyStatisticsAnswer(group.keys, group.count, null));
   }
 
   @Query(() => [PartyBranchComplianceRateType], { description: '各党支部三会一课达标率（需 party:statistics）' })
