@@ -95,6 +95,8 @@ const AGE_KEY = ['community_id', 'grid_id', 'birth_year', 'gender', 'residence_t
 const AGE_GRID_KEY = ['community_id', 'grid_id', 'birth_year', 'status'];
 const AGE_CARE_KEY = ['community_id', 'grid_id', 'birth_year', 'status', 'care_mask'];
 const AGE_PEOPLE_KEY = ['community_id', 'birth_year', 'gender', 'residence_type', 'status'];
+/** ... and of `resident_grid_rollup` (by grid, no building, no birth year). */
+const GRID_KEY = ['community_id', 'grid_id', 'gender', 'residence_type', 'status', 'care_mask'];
 const BASE_AGE_GROUP_BY = `
   select k.community_id, k.grid_id, k.birth_year, k.gender, k.residence_type, k.status, k.care_mask, count(*) as n
   from (
@@ -136,6 +138,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     ...countGroups(await sql(`select * from resident_age_people_rollup where n <> 0`), AGE_PEOPLE_KEY).map(
       (r) => `people ${r}`,
     ),
+    ...countGroups(await sql(`select * from resident_grid_rollup where n <> 0`), GRID_KEY).map((r) => `by grid ${r}`),
   ];
   const baseAgeRows = async () => {
     const base = await sql(BASE_AGE_GROUP_BY);
@@ -144,6 +147,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       ...countGroups(base, AGE_GRID_KEY).map((r) => `grid ${r}`),
       ...countGroups(base, AGE_CARE_KEY).map((r) => `care ${r}`),
       ...countGroups(base, AGE_PEOPLE_KEY).map((r) => `people ${r}`),
+      ...countGroups(base, GRID_KEY).map((r) => `by grid ${r}`),
     ];
   };
 
@@ -264,6 +268,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     await sql(`delete from resident_age_grid_rollup`);
     await sql(`delete from resident_age_care_rollup`);
     await sql(`delete from resident_age_people_rollup`);
+    await sql(`delete from resident_grid_rollup`);
     await ensureRollups(service.orm.em.fork(), [residentRollup]);
     expect(await ageRows()).toEqual(ages);
     expect(await placeRows()).toEqual(places);
@@ -431,5 +436,41 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
           })
         : (await sql(`explain query plan ${query}`)).map((r) => String(r.detail)).join('\n');
     expect(plan).toMatch(/care_record_resident_id_ended_on_index/);
+  });
+
+  it('answers residentStatistics by the plain path (plainAnswersPlugin), with the JSON graphql-js gives', async () => {
+    const query = `query($groupBy: [ResidentStatisticsDimension!]!, $filter: ResidentStatisticsFilter, $labels: Boolean!) {
+      ROOT(groupBy: $groupBy, filter: $filter) {
+        __typename all: total totalSuppressed groups { keys { dimension value label @include(if: $labels) } ...Cell }
+      } }
+      fragment Cell on ResidentStatisticsGroup { __typename count suppressed }`;
+    let lone = 0;
+    for (const caller of [{}, { role: 'analyst' as const }])
+      for (const [groupBy, filter] of [
+        [['GRID', 'CARE_CATEGORY'], null],
+        [['AGE_BAND', 'GENDER'], { minAge: 18 }],
+        [['BUILDING', 'CARE_CATEGORY'], { gender: 'FEMALE' }],
+        [['CARE_CATEGORY'], null],
+        [[], null],
+      ] as const) {
+        const variables = { groupBy, filter, labels: groupBy.length > 0 };
+        // a lone residentStatistics: the plain path answers it (counted); beside __typename at the root, graphql-js
+        const before = service.plainAnswers.of('residentStatistics');
+        const plain = await service.graphql(query.replace('ROOT', 'residentStatistics'), variables, caller);
+        expect(service.plainAnswers.of('residentStatistics'), JSON.stringify(groupBy)).toBe(before + 1);
+        lone++;
+        const executed = await service.graphql(
+          query
+            .replace('ROOT', 'residentStatistics')
+            .replace('{\n      residentStatistics', '{ __typename residentStatistics'),
+          variables,
+          caller,
+        );
+        expect(service.plainAnswers.of('residentStatistics')).toBe(before + 1);
+        expect(plain.errors).toBeUndefined();
+        expect(executed.data.__typename).toBe('Query');
+        expect(JSON.stringify(plain.data.residentStatistics)).toBe(JSON.stringify(executed.data.residentStatistics));
+      }
+    expect(lone).toBe(10);
   });
 });
