@@ -473,4 +473,57 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       }
     expect(lone).toBe(10);
   });
+
+  it('counts buildings and grids with only old cut-offs (60 and over, 高龄) as the base tables do', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now());
+    const people = await sql(`
+      select coalesce(h.building_id, '') as building, coalesce(b.grid_id, '') as grid, coalesce(r.gender, '') as gender,
+             r.birth_date as birth, r.status as status, (select count(*) from care_record c where c.resident_id = r.id
+               and c.category = 'ADVANCED_AGE' and c.ended_on is null) as recorded
+      from resident r left join household h on h.id = r.household_id left join building b on b.id = h.building_id`);
+    const old = people.filter((p) => p.birth && ageOn(p.birth as string, today) >= 60);
+    expect(old.length).toBeGreaterThan(0);
+    const tally = (rows: Row[], key: (p: Row) => string) => {
+      const out: Record<string, number> = {};
+      for (const p of rows) out[key(p)] = (out[key(p)] ?? 0) + 1;
+      return out;
+    };
+    const counts = (result: any) => {
+      expect(result.errors).toBeUndefined();
+      return Object.fromEntries(
+        result.data.residentStatistics.groups.map((g: any) => [g.keys.map((k: any) => k.value).join('/'), g.count]),
+      );
+    };
+    const or = (value: unknown) => (typeof value === 'string' && value ? value : 'UNKNOWN');
+    // by building (resident_place_rollup with the residents up to the cut-off by date) and by grid (resident_grid_rollup)
+    expect(counts(await service.graphql(STATS, { groupBy: ['BUILDING', 'GENDER'], filter: { minAge: 60 } }))).toEqual(
+      tally(old, (p) => `${or(p.building)}/${or(p.gender)}`),
+    );
+    expect(counts(await service.graphql(STATS, { groupBy: ['GRID', 'GENDER'], filter: { minAge: 60 } }))).toEqual(
+      tally(old, (p) => `${or(p.grid)}/${or(p.gender)}`),
+    );
+    // 高龄: active and 80 or over, or recorded
+    const advanced = people.filter(
+      (p) => Number(p.recorded) > 0 || (p.status === 'ACTIVE' && p.birth && ageOn(p.birth as string, today) >= 80),
+    );
+    expect(advanced.length).toBeGreaterThan(0);
+    const byBuilding = counts(await service.graphql(STATS, { groupBy: ['BUILDING', 'CARE_CATEGORY'] }));
+    expect(Object.fromEntries(Object.entries(byBuilding).filter(([key]) => key.endsWith('/ADVANCED_AGE')))).toEqual(
+      tally(advanced, (p) => `${or(p.building)}/ADVANCED_AGE`),
+    );
+    // every category (NONE among them: the residents up to the cut-off moved out of it) summed over the buildings
+    // as counted without a building (resident_grid_rollup and the tables by birth year)
+    const alone = counts(await service.graphql(STATS, { groupBy: ['CARE_CATEGORY'] }));
+    const summed: Record<string, number> = {};
+    for (const [key, n] of Object.entries(byBuilding)) {
+      const category = key.split('/')[1];
+      summed[category] = (summed[category] ?? 0) + (n as number);
+    }
+    expect(alone.NONE).toBeGreaterThan(0);
+    expect(summed).toEqual(alone);
+    const byGrid = counts(await service.graphql(STATS, { groupBy: ['GRID', 'CARE_CATEGORY'] }));
+    expect(Object.fromEntries(Object.entries(byGrid).filter(([key]) => key.endsWith('/ADVANCED_AGE')))).toEqual(
+      tally(advanced, (p) => `${or(p.grid)}/ADVANCED_AGE`),
+    );
+  });
 });
