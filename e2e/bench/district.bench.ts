@@ -248,6 +248,11 @@ const STATISTICS: Array<{
   residentCrossTable('residentStatistics (grid, aged 17 and under)', ['GRID'], 'maxAge: 17'),
   residentCrossTable('residentStatistics (grid × care category)', ['GRID', 'CARE_CATEGORY']),
   residentCrossTable('residentStatistics (grid × gender, 高龄)', ['GRID', 'GENDER'], 'careCategory: ADVANCED_AGE'),
+  // the other tables by care category: alone, by gender, by age band, by grid with a filter
+  residentCrossTable('residentStatistics (care category)', ['CARE_CATEGORY']),
+  residentCrossTable('residentStatistics (gender × care category)', ['GENDER', 'CARE_CATEGORY']),
+  residentCrossTable('residentStatistics (age band × care category)', ['AGE_BAND', 'CARE_CATEGORY']),
+  residentCrossTable('residentStatistics (grid × care category, women)', ['GRID', 'CARE_CATEGORY'], 'gender: FEMALE'),
   eventStatisticsWithPeople(
     'eventStatistics (type × month, participants, a quarter)',
     ['TYPE', 'MONTH'],

@@ -155,11 +155,12 @@ describe('npm run generate (300 residents, SQLite)', () => {
       .all();
     expect(rollup.length).toBeGreaterThan(0);
     expect(rollup).toEqual(grouped);
-    // and its smaller copies (status only; status and care categories; no grid or care categories), summed from it
+    // and its smaller copies (status only; status and care categories; no grid or care categories; no birth year), summed from it
     for (const [table, smaller] of [
       ['resident_age_grid_rollup', 'community_id, grid_id, birth_year, status'],
       ['resident_age_care_rollup', 'community_id, grid_id, birth_year, status, care_mask'],
       ['resident_age_people_rollup', 'community_id, birth_year, gender, residence_type, status'],
+      ['resident_grid_rollup', 'community_id, grid_id, gender, residence_type, status, care_mask'],
     ]) {
       const rows = db.residents.prepare(`select ${smaller}, n from ${table} order by ${smaller}`).all();
       const summed = db.residents

@@ -19,6 +19,24 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 
+/**
+ * How many answers the plain path (`plainAnswersPlugin`) gave, per root field, since the service started: a service's
+ * test asks its root field and checks the count went up — a field no longer answered by the plain path (undeclared,
+ * or a type or value the path gives back to graphql-js) fails it, which comparing the two paths' JSON cannot see.
+ */
+export class PlainAnswerCounts {
+  private readonly counts = new Map<string, number>();
+
+  count(field: string): void {
+    this.counts.set(field, (this.counts.get(field) ?? 0) + 1);
+  }
+
+  /** The answers given by the plain path to this root field so far (0 if none). */
+  of(field: string): number {
+    return this.counts.get(field) ?? 0;
+  }
+}
+
 /** Why the plain path gives the operation back to graphql-js, which then answers (and shapes any error) as always. */
 class NotPlain extends Error {}
 
@@ -47,6 +65,8 @@ interface PlainField {
  */
 export function plainAnswersPlugin<TContext extends BaseContext>(
   fields: readonly string[],
+  /** Counts, per root field, the answers given by the plain path (`PlainAnswerCounts`): what a test checks. */
+  answered?: PlainAnswerCounts,
 ): ApolloServerPlugin<TContext> {
   const plain = new Set(fields);
   return {
@@ -100,6 +120,7 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
             // NotPlain, or a value a leaf type cannot serialize: graphql-js meets it and reports it as always
             return null;
           }
+          if (answered) for (const node of roots) if (node.kind === Kind.FIELD) answered.count(node.name.value);
           return {
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: 'single', singleResult: { data } },

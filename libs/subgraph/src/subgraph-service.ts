@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { plainAnswersPlugin } from './plain-answers.js';
+import { PlainAnswerCounts, plainAnswersPlugin } from './plain-answers.js';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -164,6 +164,8 @@ export interface RunningSubgraph extends ServiceDependencies {
    * counts its pages stops the service's own (`stop` awaits a run under way), so none runs between its pages.
    */
   tasks: PeriodicTask[];
+  /** The answers given by the plain path per root field (`plainAnswers` of the definition). */
+  plainAnswers: PlainAnswerCounts;
   stop(): Promise<void>;
 }
 
@@ -252,6 +254,7 @@ export async function startSubgraphService(
       });
     };
     const { schema } = await definition.buildSchema();
+    const plainAnswers = new PlainAnswerCounts();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
       introspection: true,
@@ -270,7 +273,7 @@ export async function startSubgraphService(
         }),
         piiAuditPlugin({ service: definition.name, orm, outbox, logger }),
         errorLogPlugin<SubgraphContext>({ logger, isExpected: isExpectedError }),
-        plainAnswersPlugin<SubgraphContext>(definition.plainAnswers ?? []),
+        plainAnswersPlugin<SubgraphContext>(definition.plainAnswers ?? [], plainAnswers),
       ],
     });
     const http = await startHttpService<SubgraphContext>({
@@ -391,6 +394,7 @@ export async function startSubgraphService(
       consumers,
       durables,
       tasks,
+      plainAnswers,
       stop: () =>
         (stopping ??= (async () => {
           await http.close();

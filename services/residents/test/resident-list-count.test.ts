@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeResidentIdNumber } from '@shequ/contracts';
+import { CareCategories, composeResidentIdNumber } from '@shequ/contracts';
 import { rebuildRollup } from '@shequ/database';
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
@@ -115,8 +115,35 @@ describe.each(testDialects())('resident list totalCount from the rollup on %s', 
     return result.data.residents.totalCount as number;
   }
 
+  /**
+   * `resident_grid_rollup` (what statistics without a building read) equals a handwritten GROUP BY over the base
+   * tables: grid of the household's building, open care categories as bits in vocabulary order.
+   */
+  async function expectGridRollupAsGrouped(step: string) {
+    const bits = CareCategories.codes.map((code, i) => `when '${code}' then ${1 << i}`).join(' ');
+    const keys = 'community_id, grid_id, gender, residence_type, status, care_mask';
+    const line = (r: Row) =>
+      keys
+        .split(', ')
+        .map((k) => String(r[k]))
+        .join('|') + `|${Number(r.n)}`;
+    const grouped = await sql(
+      `select ${keys}, count(*) as n from (
+         select r.community_id, coalesce(b.grid_id, '') as grid_id, coalesce(r.gender, '') as gender,
+           r.residence_type, r.status,
+           coalesce((select sum(x.bit) from (select distinct case c.category ${bits} end as bit from care_record c
+                     where c.resident_id = r.id and c.ended_on is null) x), 0) as care_mask
+         from resident r left join household h on h.id = r.household_id left join building b on b.id = h.building_id) k
+       group by ${keys}`,
+    );
+    const kept = await sql(`select ${keys}, n from resident_grid_rollup where n <> 0`);
+    expect(grouped.length, step).toBeGreaterThan(2);
+    expect(kept.map(line).sort(), step).toEqual(grouped.map(line).sort());
+  }
+
   /** Every caller × filter: the list's totalCount (from the rollup) equals `count(*)` of the base tables. */
   async function expectExactCounts(step: string) {
+    await expectGridRollupAsGrouped(step);
     const [building] = await sql(
       `select h.building_id as id from resident r join household h on h.id = r.household_id
        where r.community_id = ? order by h.building_id limit 1`,

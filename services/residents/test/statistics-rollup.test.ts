@@ -95,6 +95,8 @@ const AGE_KEY = ['community_id', 'grid_id', 'birth_year', 'gender', 'residence_t
 const AGE_GRID_KEY = ['community_id', 'grid_id', 'birth_year', 'status'];
 const AGE_CARE_KEY = ['community_id', 'grid_id', 'birth_year', 'status', 'care_mask'];
 const AGE_PEOPLE_KEY = ['community_id', 'birth_year', 'gender', 'residence_type', 'status'];
+/** ... and of `resident_grid_rollup` (by grid, no building, no birth year). */
+const GRID_KEY = ['community_id', 'grid_id', 'gender', 'residence_type', 'status', 'care_mask'];
 const BASE_AGE_GROUP_BY = `
   select k.community_id, k.grid_id, k.birth_year, k.gender, k.residence_type, k.status, k.care_mask, count(*) as n
   from (
@@ -136,6 +138,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     ...countGroups(await sql(`select * from resident_age_people_rollup where n <> 0`), AGE_PEOPLE_KEY).map(
       (r) => `people ${r}`,
     ),
+    ...countGroups(await sql(`select * from resident_grid_rollup where n <> 0`), GRID_KEY).map((r) => `by grid ${r}`),
   ];
   const baseAgeRows = async () => {
     const base = await sql(BASE_AGE_GROUP_BY);
@@ -144,6 +147,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
       ...countGroups(base, AGE_GRID_KEY).map((r) => `grid ${r}`),
       ...countGroups(base, AGE_CARE_KEY).map((r) => `care ${r}`),
       ...countGroups(base, AGE_PEOPLE_KEY).map((r) => `people ${r}`),
+      ...countGroups(base, GRID_KEY).map((r) => `by grid ${r}`),
     ];
   };
 
@@ -264,6 +268,7 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
     await sql(`delete from resident_age_grid_rollup`);
     await sql(`delete from resident_age_care_rollup`);
     await sql(`delete from resident_age_people_rollup`);
+    await sql(`delete from resident_grid_rollup`);
     await ensureRollups(service.orm.em.fork(), [residentRollup]);
     expect(await ageRows()).toEqual(ages);
     expect(await placeRows()).toEqual(places);
@@ -431,5 +436,94 @@ describe.each(testDialects())('statistics rollup on %s', (dialect) => {
           })
         : (await sql(`explain query plan ${query}`)).map((r) => String(r.detail)).join('\n');
     expect(plan).toMatch(/care_record_resident_id_ended_on_index/);
+  });
+
+  it('answers residentStatistics by the plain path (plainAnswersPlugin), with the JSON graphql-js gives', async () => {
+    const query = `query($groupBy: [ResidentStatisticsDimension!]!, $filter: ResidentStatisticsFilter, $labels: Boolean!) {
+      ROOT(groupBy: $groupBy, filter: $filter) {
+        __typename all: total totalSuppressed groups { keys { dimension value label @include(if: $labels) } ...Cell }
+      } }
+      fragment Cell on ResidentStatisticsGroup { __typename count suppressed }`;
+    let lone = 0;
+    for (const caller of [{}, { role: 'analyst' as const }])
+      for (const [groupBy, filter] of [
+        [['GRID', 'CARE_CATEGORY'], null],
+        [['AGE_BAND', 'GENDER'], { minAge: 18 }],
+        [['BUILDING', 'CARE_CATEGORY'], { gender: 'FEMALE' }],
+        [['CARE_CATEGORY'], null],
+        [[], null],
+      ] as const) {
+        const variables = { groupBy, filter, labels: groupBy.length > 0 };
+        // a lone residentStatistics: the plain path answers it (counted); beside __typename at the root, graphql-js
+        const before = service.plainAnswers.of('residentStatistics');
+        const plain = await service.graphql(query.replace('ROOT', 'residentStatistics'), variables, caller);
+        expect(service.plainAnswers.of('residentStatistics'), JSON.stringify(groupBy)).toBe(before + 1);
+        lone++;
+        const executed = await service.graphql(
+          query
+            .replace('ROOT', 'residentStatistics')
+            .replace('{\n      residentStatistics', '{ __typename residentStatistics'),
+          variables,
+          caller,
+        );
+        expect(service.plainAnswers.of('residentStatistics')).toBe(before + 1);
+        expect(plain.errors).toBeUndefined();
+        expect(executed.data.__typename).toBe('Query');
+        expect(JSON.stringify(plain.data.residentStatistics)).toBe(JSON.stringify(executed.data.residentStatistics));
+      }
+    expect(lone).toBe(10);
+  });
+
+  it('counts buildings and grids with only old cut-offs (60 and over, 高龄) as the base tables do', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(clock.now());
+    const people = await sql(`
+      select coalesce(h.building_id, '') as building, coalesce(b.grid_id, '') as grid, coalesce(r.gender, '') as gender,
+             r.birth_date as birth, r.status as status, (select count(*) from care_record c where c.resident_id = r.id
+               and c.category = 'ADVANCED_AGE' and c.ended_on is null) as recorded
+      from resident r left join household h on h.id = r.household_id left join building b on b.id = h.building_id`);
+    const old = people.filter((p) => p.birth && ageOn(p.birth as string, today) >= 60);
+    expect(old.length).toBeGreaterThan(0);
+    const tally = (rows: Row[], key: (p: Row) => string) => {
+      const out: Record<string, number> = {};
+      for (const p of rows) out[key(p)] = (out[key(p)] ?? 0) + 1;
+      return out;
+    };
+    const counts = (result: any) => {
+      expect(result.errors).toBeUndefined();
+      return Object.fromEntries(
+        result.data.residentStatistics.groups.map((g: any) => [g.keys.map((k: any) => k.value).join('/'), g.count]),
+      );
+    };
+    const or = (value: unknown) => (typeof value === 'string' && value ? value : 'UNKNOWN');
+    // by building (resident_place_rollup with the residents up to the cut-off by date) and by grid (resident_grid_rollup)
+    expect(counts(await service.graphql(STATS, { groupBy: ['BUILDING', 'GENDER'], filter: { minAge: 60 } }))).toEqual(
+      tally(old, (p) => `${or(p.building)}/${or(p.gender)}`),
+    );
+    expect(counts(await service.graphql(STATS, { groupBy: ['GRID', 'GENDER'], filter: { minAge: 60 } }))).toEqual(
+      tally(old, (p) => `${or(p.grid)}/${or(p.gender)}`),
+    );
+    // 高龄: active and 80 or over, or recorded
+    const advanced = people.filter(
+      (p) => Number(p.recorded) > 0 || (p.status === 'ACTIVE' && p.birth && ageOn(p.birth as string, today) >= 80),
+    );
+    expect(advanced.length).toBeGreaterThan(0);
+    const byBuilding = counts(await service.graphql(STATS, { groupBy: ['BUILDING', 'CARE_CATEGORY'] }));
+    expect(Object.fromEntries(Object.entries(byBuilding).filter(([key]) => key.endsWith('/ADVANCED_AGE')))).toEqual(
+      tally(advanced, (p) => `${or(p.building)}/ADVANCED_AGE`),
+    );
+    // every category (NONE among them: the residents up to the cut-off moved out of it) summed over the buildings
+    // as counted without a building (resident_grid_rollup and the tables by birth year)
+    const alone = counts(await service.graphql(STATS, { groupBy: ['CARE_CATEGORY'] }));
+    const summed: Record<string, number> = {};
+    for (const [key, n] of Object.entries(byBuilding)) {
+      const category = key.split('/')[1];
+      summed[category] = (summed[category] ?? 0) + (n as number);
+    }
+    expect(alone.NONE).toBeGreaterThan(0);
+    expect(summed).toEqual(alone);
+    const byGrid = counts(await service.graphql(STATS, { groupBy: ['GRID', 'CARE_CATEGORY'] }));
+    expect(Object.fromEntries(Object.entries(byGrid).filter(([key]) => key.endsWith('/ADVANCED_AGE')))).toEqual(
+      tally(advanced, (p) => `${or(p.grid)}/ADVANCED_AGE`),
+    );
   });
 });

@@ -78,6 +78,12 @@ export const residentRollup: RollupDefinition = {
     // statistic by age reads when it needs no more (chosen per query, ResidentAgeGridRollup, ResidentAgeCareRollup)
     { table: 'resident_age_grid_rollup', keyColumns: ['community_id', 'grid_id', 'birth_year', 'status'] },
     { table: 'resident_age_care_rollup', keyColumns: ['community_id', 'grid_id', 'birth_year', 'status', 'care_mask'] },
+    // by grid without building or birth year: statistics without a building, by age only through their oldest
+    // cut-offs' years read from the tables above (ResidentGridRollup)
+    {
+      table: 'resident_grid_rollup',
+      keyColumns: ['community_id', 'grid_id', 'gender', 'residence_type', 'status', 'care_mask'],
+    },
     // without grid or care categories: statistics by age across communities (ResidentAgePeopleRollup)
     {
       table: 'resident_age_people_rollup',

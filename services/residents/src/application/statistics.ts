@@ -188,21 +188,30 @@ function labelOf(
   }
 }
 
-/** The care categories a resident counts in, as a join: each open category, 高龄 (derived), or NONE. */
-function careJoinSql(today: string, includeSensitive: boolean): Sql {
+/**
+ * The care categories a resident counts in — each open category, 高龄 (derived: active and 80 or over, or recorded),
+ * or NONE — as one sum per category over the rollup's groups `g` (the SQL's columns "k0", "k1" … in `codes` order):
+ * a group's residents counted in each category they are in, in the same pass as the other dimensions' grouping (no
+ * join of the categories to every group).
+ */
+function careSumsSql(
+  today: string,
+  includeSensitive: boolean,
+): { codes: string[]; select: string[]; params: unknown[] } {
   const counted = CareCategories.codes.filter((c) => includeSensitive || !SENSITIVE_CATEGORIES.includes(c));
   const countedMask = counted.reduce((mask, c) => mask | careCategoryBit(c), 0);
   const stored = counted.filter((c) => c !== 'ADVANCED_AGE');
-  const rows = [...stored.map((c) => `select '${c}' as "code", ${careCategoryBit(c)} as "bit"`)];
-  rows.push(`select 'ADVANCED_AGE' as "code", -1 as "bit"`, `select 'NONE' as "code", 0 as "bit"`);
   const advanced = `(g."status" = 'ACTIVE' and g."birth_date" <> '' and g."birth_date" <= ?)`;
   const cutoff = bornOnOrBefore(today, ADVANCED_AGE_YEARS);
+  const conditions: Array<[string, string, unknown[]]> = [
+    ...stored.map((c): [string, string, unknown[]] => [c, `(g."care_mask" & ${careCategoryBit(c)}) <> 0`, []]),
+    ['ADVANCED_AGE', `${advanced} or (g."care_mask" & ${careCategoryBit('ADVANCED_AGE')}) <> 0`, [cutoff]],
+    ['NONE', `(g."care_mask" & ${countedMask}) = 0 and not ${advanced}`, [cutoff]],
+  ];
   return {
-    text: `join (${rows.join(' union all ')}) c on (
-      (c."bit" > 0 and (g."care_mask" & c."bit") <> 0)
-      or (c."bit" = -1 and (${advanced} or (g."care_mask" & ${careCategoryBit('ADVANCED_AGE')}) <> 0))
-      or (c."bit" = 0 and (g."care_mask" & ${countedMask}) = 0 and not ${advanced}))`,
-    params: [cutoff, cutoff],
+    codes: conditions.map(([code]) => code),
+    select: conditions.map(([, condition], k) => `sum(case when ${condition} then g."n" else 0 end) as "k${k}"`),
+    params: conditions.flatMap(([, , params]) => params),
   };
 }
 
@@ -231,13 +240,36 @@ function cutoffDates(
   return dates;
 }
 
-/** The tables by birth year, smallest first (at 200,000 residents), with the columns besides those each has. */
-const AGE_TABLES: ReadonlyArray<{ table: string; columns: readonly string[] }> = [
+/**
+ * The tables by birth year, smallest first (at 200,000 residents), with the columns besides those each has; `byYear`:
+ * indexed by birth year, so that the years up to an old cut-off can be read alone (`OLD_CUTOFF_YEARS`).
+ */
+const AGE_TABLES: ReadonlyArray<{ table: string; columns: readonly string[]; byYear?: true }> = [
   { table: 'resident_age_people_rollup', columns: ['gender', 'residence_type', 'status'] },
   { table: 'resident_age_grid_rollup', columns: ['grid_id', 'status'] },
-  { table: 'resident_age_care_rollup', columns: ['grid_id', 'status', 'care_mask'] },
-  { table: 'resident_age_rollup', columns: ['grid_id', 'gender', 'residence_type', 'status', 'care_mask'] },
+  { table: 'resident_age_care_rollup', columns: ['grid_id', 'status', 'care_mask'], byYear: true },
+  {
+    table: 'resident_age_rollup',
+    columns: ['grid_id', 'gender', 'residence_type', 'status', 'care_mask'],
+    byYear: true,
+  },
 ];
+
+/**
+ * A statistic whose cut-offs are all at least this many years before today (高龄's 80 years, an age filter of 50 and
+ * over) counts everyone from the table without birth dates (`resident_grid_rollup`, or `resident_place_rollup` by
+ * building) as born after every cut-off, and moves only the residents born up to its latest cut-off's year to their
+ * side: a small part of a district (about 5 % are 80 and over), read by birth year or date from an index.
+ */
+const OLD_CUTOFF_YEARS = 50;
+
+/** Whether every cut-off is old enough to read only the years up to the latest from the tables by birth year. */
+function oldCutoffsOnly(cutoffs: readonly string[], today: string): boolean {
+  return (
+    cutoffs.length > 0 &&
+    cutoffs.every((cutoff) => Number(cutoff.slice(0, 4)) <= Number(today.slice(0, 4)) - OLD_CUTOFF_YEARS)
+  );
+}
 
 /** The columns of the rollup besides community and birth date that a statistic by age refers to. */
 function ageColumnsNeeded(
@@ -275,8 +307,12 @@ const AFTER_EVERY_CUTOFF = '9999-12-31';
  * count; when the days up to c are fewer, the other way round. Exact, never stale: the dates are worked out at query
  * time.
  */
-function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): string {
-  const { table, columns: own } = AGE_TABLES.find(({ columns }) => [...needed].every((c) => columns.includes(c)))!;
+function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>, today: string): string {
+  const {
+    table,
+    columns: own,
+    byYear,
+  } = AGE_TABLES.find(({ columns }) => [...needed].every((c) => columns.includes(c)))!;
   // without a grid (a table that has none, for a query that needs none): '' for the grid join
   const columns = ['community_id', ...own].map((c) => `"${c}"`).join(', ');
   const grid = own.includes('grid_id') ? '' : `, '' as "grid_id"`;
@@ -298,7 +334,18 @@ function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): 
   const yearDate = `case "birth_year" when '' then '' ${sides
     .map(({ year, stands }) => `when '${year}' then '${standIn(stands)}' `)
     .join('')}else ${otherYear} end`;
-  const parts = [`select ${columns}, "n", ${yearDate} as "birth_date" from "${table}"`];
+  // only old cut-offs: everyone from the table without birth years (it has every column of the tables by year) as
+  // born after every cut-off, and the years up to the latest cut-off's moved from there to their stand-ins
+  const latestYear = sorted.at(-1)?.slice(0, 4);
+  const parts =
+    byYear && oldCutoffsOnly(sorted, today)
+      ? [
+          `select ${columns}, "n", '${AFTER_EVERY_CUTOFF}' as "birth_date" from "resident_grid_rollup"`,
+          // read once, each row twice: taken off «after every cut-off» (s = -1), counted at its stand-in (s = 1)
+          `select ${columns}, "s" * "n", case when "s" < 0 then '${AFTER_EVERY_CUTOFF}' else ${yearDate} end
+           from "${table}" cross join (select 1 as "s" union all select -1) s where "birth_year" <= '${latestYear}'`,
+        ]
+      : [`select ${columns}, "n", ${yearDate} as "birth_date" from "${table}"`];
   if (sides.length) {
     const read = sides.map((side) => `(${side.read})`).join(' or ');
     const date = (which: 'stands' | 'moved') =>
@@ -309,6 +356,31 @@ function ageRollupSql(cutoffs: readonly string[], needed: ReadonlySet<string>): 
     );
   }
   return `(select ${columns}${grid}, "birth_date", sum("n") as "n" from (${parts.join(' union all ')}) u
+    group by ${columns}, "birth_date")`;
+}
+
+/**
+ * The rollup's groups by building a statistic by age reads, with their birth dates: `resident_rollup` (a group per
+ * resident, nearly) unless every cut-off is old (`oldCutoffsOnly`): then everyone from `resident_place_rollup` (no
+ * birth date) as born after every cut-off, and the residents born up to the latest cut-off (index on `birth_date`)
+ * moved from there to the first cut-off on or after their birth date — the same side of every cut-off, so exact —
+ * summed by that stand-in.
+ */
+function buildingAgeSql(cutoffs: readonly string[], today: string): string {
+  if (!oldCutoffsOnly(cutoffs, today)) return '"resident_rollup"';
+  const sorted = [...cutoffs].sort();
+  const latest = sorted.at(-1)!;
+  const columns = ['community_id', 'building_id', 'gender', 'residence_type', 'status', 'care_mask']
+    .map((c) => `"${c}"`)
+    .join(', ');
+  const standIn = `case when "birth_date" = '' then '' ${sorted
+    .map((cutoff) => `when "birth_date" <= '${cutoff}' then '${cutoff}' `)
+    .join('')}else '${AFTER_EVERY_CUTOFF}' end`;
+  const old = `"birth_date" <= '${latest}'`;
+  return `(select ${columns}, "birth_date", sum("n") as "n" from (
+      select ${columns}, "n", '${AFTER_EVERY_CUTOFF}' as "birth_date" from "resident_place_rollup"
+      union all select ${columns}, "s" * "n", case when "s" < 0 then '${AFTER_EVERY_CUTOFF}' else ${standIn} end
+        from "resident_rollup" cross join (select 1 as "s" union all select -1) s where ${old}) u
     group by ${columns}, "birth_date")`;
 }
 
@@ -374,16 +446,21 @@ export async function residentStatisticsRows(
     criteria?.minAge != null ||
     criteria?.maxAge != null ||
     criteria?.careCategory === 'ADVANCED_AGE';
-  // With ages but no building: the table by grid and birth year, exact by day where a cut-off falls.
-  const byYear = needsAge && !dimensions.includes('BUILDING') && !criteria?.buildingId;
-  const where = rollupWhereSql(scope, criteria, today, byYear ? 'g."grid_id"' : undefined);
+  // Without a building, the tables by grid (no building to join): with ages, the tables by grid and birth year,
+  // exact by day where a cut-off falls; without, the table without birth years.
+  const byGrid = !dimensions.includes('BUILDING') && !criteria?.buildingId;
+  const where = rollupWhereSql(scope, criteria, today, byGrid ? 'g."grid_id"' : undefined);
   // the rows for these dimensions (with the query's filter): by year, the smallest table that has what they need
   const fromFor = (counted: readonly StatisticsDimension[]) =>
-    byYear
-      ? `${ageRollupSql(cutoffDates(counted, criteria, today), ageColumnsNeeded(counted, criteria, scope))} g
-       left join "grid" gr on gr."id" = g."grid_id"`
-      : `"${needsAge ? 'resident_rollup' : 'resident_place_rollup'}" g left join "building" b on b."id" = g."building_id"
-       left join "grid" gr on gr."id" = b."grid_id"`;
+    byGrid
+      ? `${
+          needsAge
+            ? ageRollupSql(cutoffDates(counted, criteria, today), ageColumnsNeeded(counted, criteria, scope), today)
+            : '"resident_grid_rollup"'
+        } g left join "grid" gr on gr."id" = g."grid_id"`
+      : `${
+          needsAge ? buildingAgeSql(cutoffDates(counted, criteria, today), today) : '"resident_place_rollup"'
+        } g left join "building" b on b."id" = g."building_id" left join "grid" gr on gr."id" = b."grid_id"`;
   const from = fromFor(dimensions);
   const connection = em.getConnection();
   // the total needs no dimension: by year, only what the filter refers to (by care category, no care categories)
@@ -397,18 +474,48 @@ export async function residentStatisticsRows(
   if (dimensions.length === 0) return { total: await totalOf(), rows: [] };
   const exprs = dimensions.map((d) => dimensionSql(d, today));
   const select: string[] = [];
+  /** The columns of `select` by name (`v<i>`, `l<i>`). */
+  const names: string[] = [];
   const selectParams: unknown[] = [];
+  // by care category: the other dimensions grouped in SQL with a sum per category (`careSumsSql`), a row per category
+  // with anyone made of each here
+  const careAt = dimensions.indexOf('CARE_CATEGORY');
   exprs.forEach((e, i) => {
+    if (i === careAt) return;
     select.push(`${e.value} as "v${i}"`);
+    names.push(`v${i}`);
     selectParams.push(...e.params);
-    if (e.label) select.push(`${e.label} as "l${i}"`);
+    if (e.label) {
+      select.push(`${e.label} as "l${i}"`);
+      names.push(`l${i}`);
+    }
   });
-  const care = dimensions.includes('CARE_CATEGORY') ? careJoinSql(today, includeSensitive) : { text: '', params: [] };
-  const rows = (await connection.execute(
-    `select ${select.join(', ')}, sum(g."n") as "n" from ${from} ${care.text} where ${where.text}
-     group by ${select.map((_, i) => i + 1).join(', ')} having sum(g."n") > 0`,
-    [...selectParams, ...care.params, ...where.params],
-  )) as StatisticsRow[];
+  const groupBy = select.map((_, i) => i + 1).join(', ');
+  let rows: StatisticsRow[];
+  if (careAt >= 0) {
+    const care = careSumsSql(today, includeSensitive);
+    const sums = (await connection.execute(
+      `select ${[...select, ...care.select].join(', ')} from ${from} where ${where.text}
+       ${groupBy ? `group by ${groupBy}` : ''}`,
+      [...selectParams, ...care.params, ...where.params],
+    )) as StatisticsRow[];
+    rows = [];
+    for (const row of sums)
+      care.codes.forEach((code, k) => {
+        const n = Number(row[`k${k}`] ?? 0);
+        if (n > 0) {
+          const categoryRow: StatisticsRow = { n, [`v${careAt}`]: code };
+          for (const name of names) categoryRow[name] = row[name] ?? null;
+          rows.push(categoryRow);
+        }
+      });
+  } else {
+    rows = (await connection.execute(
+      `select ${select.join(', ')}, sum(g."n") as "n" from ${from} where ${where.text}
+       group by ${groupBy} having sum(g."n") > 0`,
+      [...selectParams, ...where.params],
+    )) as StatisticsRow[];
+  }
   // Each resident is in one group unless care categories are a dimension (one group per category): then apart.
   const total = dimensions.includes('CARE_CATEGORY')
     ? await totalOf()

@@ -21,6 +21,7 @@ import { Migration20261203104825_name_initial_rollup as M17 } from './Migration2
 import { Migration20261204232030_age_rollup as M18 } from './Migration20261204232030_age_rollup.js';
 import { Migration20261205021651_age_tables_by_need as M19 } from './Migration20261205021651_age_tables_by_need.js';
 import { Migration20261205024840_age_people_rollup as M20 } from './Migration20261205024840_age_people_rollup.js';
+import { Migration20261205054927_grid_rollup as M21 } from './Migration20261205054927_grid_rollup.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -44,4 +45,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204232030_age_rollup', class: M18 },
   { name: 'Migration20261205021651_age_tables_by_need', class: M19 },
   { name: 'Migration20261205024840_age_people_rollup', class: M20 },
+  { name: 'Migration20261205054927_grid_rollup', class: M21 },
 ];

@@ -22,6 +22,7 @@ import { Migration20261204120000_inbox_without_rowid as M18 } from './Migration2
 import { Migration20261204232029_age_rollup as M19 } from './Migration20261204232029_age_rollup.js';
 import { Migration20261205021651_age_tables_by_need as M20 } from './Migration20261205021651_age_tables_by_need.js';
 import { Migration20261205024839_age_people_rollup as M21 } from './Migration20261205024839_age_people_rollup.js';
+import { Migration20261205054917_grid_rollup as M22 } from './Migration20261205054917_grid_rollup.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -46,4 +47,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204232029_age_rollup', class: M19 },
   { name: 'Migration20261205021651_age_tables_by_need', class: M20 },
   { name: 'Migration20261205024839_age_people_rollup', class: M21 },
+  { name: 'Migration20261205054917_grid_rollup', class: M22 },
 ];
