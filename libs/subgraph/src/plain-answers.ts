@@ -37,6 +37,12 @@ export class PlainAnswerCounts {
   }
 }
 
+/**
+ * How many objects a completer copies without meeting one again before it stops remembering its copies (an answer's
+ * groups, keys built per cell): above a dimension's values in any district table, so shared keys are always met.
+ */
+const MEMO_TRIAL = 2048;
+
 /** Why the plain path gives the operation back to graphql-js, which then answers (and shapes any error) as always. */
 class NotPlain extends Error {}
 
@@ -166,12 +172,37 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
               copy: field.type === null ? null : completer(field.type, field.selectionSet),
             }));
             const typename = type.name;
+            // this completer's copies in this answer, by source object: a resolver sharing one key object per value
+            // across cells (cases' keyer, party's keys) gets one copy per key, not one per cell. Per completer — one
+            // type and selection set at one place of the operation — so a copy is never reused under other
+            // selections; plain objects only (a class instance's getters may compute); a copy printed twice prints
+            // the same. Values of one object each (the groups themselves, keys built per cell) never meet their
+            // copy again: after `MEMO_TRIAL` copies without a hit the completer stops remembering (a Map entry per
+            // object cost more than the copy saved).
+            let copies: Map<object, Record<string, unknown>> | null = new Map();
+            let hits = 0;
             return (value) => {
               if (value == null) return null;
               if (typeof value !== 'object') throw new NotPlain();
+              let plainObject = false;
+              if (copies) {
+                const prototype: unknown = Object.getPrototypeOf(value);
+                plainObject = prototype === Object.prototype || prototype === null;
+                if (plainObject) {
+                  const copied = copies.get(value);
+                  if (copied) {
+                    hits += 1;
+                    return copied;
+                  }
+                }
+              }
               const source = value as Record<string, unknown>;
               const result: Record<string, unknown> = {};
               for (const field of fields) result[field.key] = field.copy ? field.copy(source[field.name]) : typename;
+              if (plainObject && copies) {
+                if (hits === 0 && copies.size >= MEMO_TRIAL) copies = null;
+                else copies.set(value, result);
+              }
               return result;
             };
           }

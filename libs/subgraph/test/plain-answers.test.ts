@@ -7,9 +7,9 @@ const SDL = `
   enum Dimension { GRID BUILDING }
   type Key { dimension: Dimension! value: String! label: String! }
   type Group { keys: [Key!]! count: Int suppressed: String }
-  type Statistics { total: Int groups: [Group!]! }
+  type Statistics { total: Int first: Key groups: [Group!]! }
   type Query {
-    statistics(groupBy: [Dimension!]!, failing: Boolean): Statistics
+    statistics(groupBy: [Dimension!]!, failing: Boolean, shared: Boolean, groups: Int): Statistics
     other: String
   }
 `;
@@ -27,14 +27,26 @@ function schemaCounting(): { schema: GraphQLSchema; nestedCalls: () => number } 
       };
   }
   const query = schema.getQueryType()!.getFields();
-  query.statistics.resolve = (_source, args: { groupBy: string[]; failing?: boolean }) => {
+  query.statistics.resolve = (
+    _source,
+    args: { groupBy: string[]; failing?: boolean; shared?: boolean; groups?: number },
+  ) => {
     if (args.failing) throw new GraphQLError('无权统计', { extensions: { code: 'FORBIDDEN' } });
-    const groups = Array.from({ length: 3 }, (_, i) => ({
-      keys: args.groupBy.map((dimension) => ({ dimension, value: `${dimension}-${i}`, label: `${i}号` })),
+    // shared: one key object per dimension and value, shared by the groups (as cases' keyer and party's keys do)
+    const keys = new Map<string, { dimension: string; value: string; label: string }>();
+    const keyOf = (dimension: string, i: number) => {
+      const value = `${dimension}-${i}`;
+      let key = args.shared ? keys.get(value) : undefined;
+      if (!key) keys.set(value, (key = { dimension, value, label: `${i}号` }));
+      return key;
+    };
+    const groups = Array.from({ length: args.groups ?? 3 }, (_, i) => ({
+      // shared keys: the first dimension's value changes every 2 groups, the others' every group
+      keys: args.groupBy.map((dimension, d) => keyOf(dimension, args.shared ? (d === 0 ? i >> 1 : i % 2) : i)),
       count: i === 1 ? null : i * 10,
       suppressed: i === 1 ? '少于阈值' : null,
     }));
-    return { total: 20, groups };
+    return { total: 20, first: groups[0]?.keys[0] ?? null, groups };
   };
   query.other.resolve = () => 'other';
   return { schema, nestedCalls: () => calls };
@@ -64,6 +76,33 @@ describe('plain answers (large statistics answers copied along the selections, n
       fragment G on Group { count keys { dimension } }`,
       { skip: true, by: ['BUILDING'] },
     ],
+    [
+      'key objects shared by the groups, under different selections and aliases at different places',
+      `query Q($skip: Boolean!) {
+        statistics(groupBy: [GRID, BUILDING], shared: true, groups: 6) {
+          first { label }
+          groups {
+            keys { dimension value }
+            k: keys { label v: value @skip(if: $skip) }
+            ... on Group { again: keys { ...K } }
+            count
+          }
+          total
+        }
+      }
+      fragment K on Key { value __typename dimension }`,
+      { skip: false },
+    ],
+    [
+      'shared keys under one selection, and more groups than a completer tries remembering (MEMO_TRIAL)',
+      `{
+        shared: statistics(groupBy: [GRID, BUILDING], shared: true, groups: 5000) { groups { keys { value } count } }
+      }`,
+    ],
+    [
+      'keys built per group, more groups than a completer tries remembering',
+      `{ statistics(groupBy: [GRID, BUILDING], groups: 5000) { first { value } groups { keys { value label } } } }`,
+    ],
   ];
 
   it('gives the data graphql-js gives, without running a resolver below the root field', async () => {
@@ -84,6 +123,33 @@ describe('plain answers (large statistics answers copied along the selections, n
       } finally {
         await Promise.all([graphqlJs.stop(), plain.stop()]);
       }
+    }
+  });
+
+  it('copies an object shared by the groups once per selection set in an answer, never across selection sets', async () => {
+    const plain = new ApolloServer({ schema: schemaCounting().schema, plugins: [plainAnswersPlugin(['statistics'])] });
+    await plain.start();
+    try {
+      const response = await plain.executeOperation({
+        query: `{ statistics(groupBy: [GRID, BUILDING], shared: true, groups: 4) {
+          first { value } groups { keys { value } k: keys { value label } } } }`,
+      });
+      if (response.body.kind !== 'single') throw new Error('incremental');
+      type Key = Record<string, unknown>;
+      const { first, groups } = response.body.singleResult.data!.statistics as {
+        first: Key;
+        groups: Array<{ keys: Key[]; k: Key[] }>;
+      };
+      // groups 0 and 1 share GRID-0, groups 0 and 2 share BUILDING-0: one copy each under `keys` and under `k`
+      expect(groups[1].keys[0]).toBe(groups[0].keys[0]);
+      expect(groups[2].keys[1]).toBe(groups[0].keys[1]);
+      expect(groups[1].k[0]).toBe(groups[0].k[0]);
+      expect(groups[0].k[0]).not.toBe(groups[0].keys[0]);
+      expect(groups[0].k[0]).toEqual({ value: 'GRID-0', label: '0号' });
+      expect(groups[0].keys[0]).toEqual({ value: 'GRID-0' });
+      expect(first).toEqual({ value: 'GRID-0' });
+    } finally {
+      await plain.stop();
     }
   });
 
