@@ -1,16 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  BELOW_THRESHOLD,
   controlDisclosure,
   controlledTableSize,
+  crossTableGroups,
   crossTableStrides,
   controlTotal,
   disclosureThreshold,
-  crossTableSuppression,
   MAX_CONTROLLED_GROUPS,
-  SHOWN,
-  SUPPRESSED_COMPLEMENT,
-  SUPPRESSED_SMALL,
   type ControlledCount,
 } from '@shequ/auth';
 import { communityScopeSql } from '@shequ/database';
@@ -211,18 +207,8 @@ async function controlWholeTable(
     for (let i = 0; i < dimensions.length; i++) cell += digitOf[i].get(statisticsRowValue(row, i))! * strides[i];
     counts[cell] = Number(row.n);
   }
-  const reasons = crossTableSuppression(sizes, counts, threshold);
-  const small = SUPPRESSED_SMALL(threshold);
-  const groups = new Array<ControlledStatistics['groups'][number]>(size);
-  for (let cell = 0; cell < size; cell++) {
-    const keys = new Array<StatisticsKey>(dimensions.length);
-    for (let i = 0; i < dimensions.length; i++) keys[i] = values[i][Math.floor(cell / strides[i]) % sizes[i]];
-    const reason = reasons[cell];
-    groups[cell] =
-      reason === SHOWN
-        ? { keys, count: counts[cell], suppressed: null }
-        : { keys, count: null, suppressed: reason === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT };
-  }
+  // each answer's group built once from the verdicts, the keys shared (libs/auth, as party's tables)
+  const groups = crossTableGroups(values, counts, threshold);
   return { total: total.count, totalSuppressed: total.suppressed, groups, inNaturalOrder };
 }
 
