@@ -12,6 +12,7 @@ import {
 import type { EvaluationGrade } from '@shequ/contracts';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
+import type { CaseStatisticsKey } from './case-statistics-keys.js';
 import { RATED_GRADES } from './case-statistics-rollup.js';
 
 type Measure = 'count' | 'resolved' | EvaluationGrade;
@@ -29,16 +30,79 @@ const LABELS: Record<Measure | 'onTimeRate' | 'averageResolutionHours', string> 
   averageResolutionHours: '平均办结时长',
 };
 
+/** A group's rating counts, as the schema's `CaseStatisticsRatings` names them (null: suppressed). */
+export interface CaseStatisticsRatingsAnswer {
+  excellent: number | null;
+  good: number | null;
+  fair: number | null;
+  poor: number | null;
+}
+
+/**
+ * A group of `caseStatistics`' answer, a plain object whose fields are the schema's `CaseStatisticsGroup` (its typed
+ * columns beside `keys`, the ratings by their field names), built once by the control and returned as it is: a
+ * district's grid × month table is 7,680 groups, not copied again into GraphQL objects. `key` (the values by
+ * dimension) is not in the schema and never printed; `keys` is set by `withCaseStatisticsKeys`, in place.
+ */
 export interface ControlledCaseStatisticsGroup {
   key: StatisticsGroup['key'];
+  keys: CaseStatisticsKey[];
+  category: string | null;
+  channel: string | null;
+  status: string | null;
+  gridId: string | null;
+  department: string | null;
+  month: string | null;
   count: number | null;
   resolved: number | null;
   onTimeRate: number | null;
   averageResolutionHours: number | null;
-  ratings: Record<EvaluationGrade, number | null>;
+  ratings: CaseStatisticsRatingsAnswer;
   /** Why figures are null (Chinese, one clause per field), or null when every figure is shown. */
   suppressed: string | null;
 }
+
+/** Not yet keyed: `withCaseStatisticsKeys` gives every group its own `keys`. */
+const NO_KEYS: CaseStatisticsKey[] = [];
+
+/** One group of the answer with its typed columns (the first of a dimension's values, as `key` has it). */
+function caseStatisticsAnswer(
+  key: StatisticsGroup['key'],
+  count: number | null,
+  resolved: number | null,
+  onTimeRate: number | null,
+  averageResolutionHours: number | null,
+  ratings: CaseStatisticsRatingsAnswer,
+  suppressed: string | null,
+): ControlledCaseStatisticsGroup {
+  return {
+    key,
+    keys: NO_KEYS,
+    category: key.CATEGORY ?? null,
+    channel: key.CHANNEL ?? null,
+    status: key.STATUS ?? null,
+    gridId: key.GRID ?? null,
+    department: key.DEPARTMENT ?? null,
+    month: key.MONTH ?? null,
+    count,
+    resolved,
+    onTimeRate,
+    averageResolutionHours,
+    ratings,
+    suppressed,
+  };
+}
+
+const ratingsAnswer = (ratings: Record<EvaluationGrade, number | null>): CaseStatisticsRatingsAnswer => ({
+  excellent: ratings.EXCELLENT,
+  good: ratings.GOOD,
+  fair: ratings.FAIR,
+  poor: ratings.POOR,
+});
+
+/** A group counted, shown as it is (a caller reading cases and evaluations). */
+const exactAnswer = (g: StatisticsGroup, ratings = ratingsAnswer(g.ratings), suppressed: string | null = null) =>
+  caseStatisticsAnswer(g.key, g.count, g.resolved, g.onTimeRate, g.averageResolutionHours, ratings, suppressed);
 
 /**
  * `caseStatistics` as a caller may see it. A case names its reporter and its place, and a small count in a small
@@ -62,7 +126,7 @@ export function controlCaseStatistics(
   protect: boolean,
   protectRatings = protect,
 ): ControlledCaseStatisticsGroup[] {
-  if (!protect && !protectRatings) return groups.map((g) => ({ ...g, suppressed: null }));
+  if (!protect && !protectRatings) return groups.map((g) => exactAnswer(g));
   const threshold = disclosureThreshold();
   if (!protect) return controlRatings(groups, dimensions, threshold);
   // each dimension's values listed (`caseStatisticsValues`), with any counted beside them (a case in a grid of
@@ -91,6 +155,9 @@ export function controlCaseStatistics(
   // would give it) of group g at 3g + m: a cross table with the partition count = resolved + open as one more
   // dimension (a line within the group); each rating grade a cross table of its own (no line joins it to the others)
   const PARTITION = 3;
+  const [EXCELLENT, GOOD, FAIR, POOR] = (['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const).map((grade) =>
+    RATED_GRADES.indexOf(grade),
+  );
   const partition = new Float64Array(total * PARTITION);
   // an open count of 0 ("all resolved") points to no one: it is left out of control (a cell of 1 to 4 is not)
   const free = new Uint8Array(total * PARTITION);
@@ -127,10 +194,10 @@ export function controlCaseStatistics(
     if (countVerdict !== SHOWN) (clauses ??= []).push(countClause(countVerdict));
     const resolved = resolvedVerdict === SHOWN ? partition[group * PARTITION + 1] : null;
     if (resolvedVerdict !== SHOWN) (clauses ??= []).push(resolvedClause(resolvedVerdict));
-    const graded = {} as Record<EvaluationGrade, number | null>;
+    const graded = new Array<number | null>(RATED_GRADES.length);
     for (let r = 0; r < RATED_GRADES.length; r++) {
       const verdict = ratingVerdicts[r][group];
-      graded[RATED_GRADES[r]] = verdict === SHOWN ? ratings[r][group] : null;
+      graded[r] = verdict === SHOWN ? ratings[r][group] : null;
       if (verdict !== SHOWN) (clauses ??= []).push(ratingClauses[r](verdict));
     }
     // the rates: null when the resolved count they rest on is suppressed or below the threshold
@@ -145,15 +212,15 @@ export function controlCaseStatistics(
       (clauses ??= []).push(hoursClause);
       averageResolutionHours = null;
     }
-    result[group] = {
-      key: keyOf(group),
+    result[group] = caseStatisticsAnswer(
+      keyOf(group),
       count,
       resolved,
       onTimeRate,
       averageResolutionHours,
-      ratings: graded,
-      suppressed: clauses ? clauses.join('；') : null,
-    };
+      { excellent: graded[EXCELLENT], good: graded[GOOD], fair: graded[FAIR], poor: graded[POOR] },
+      clauses ? clauses.join('；') : null,
+    );
   }
   return result;
 }
@@ -192,6 +259,6 @@ function controlRatings(
         return [grade, cell.count];
       }),
     ) as Record<EvaluationGrade, number | null>;
-    return { ...g, ratings, suppressed: clauses.length ? clauses.join('；') : null };
+    return exactAnswer(g, ratingsAnswer(ratings), clauses.length ? clauses.join('；') : null);
   });
 }

@@ -29,28 +29,32 @@ export class CaseStatisticsResolver {
     ctx.access.require('cases:statistics');
     const scope = await caseScope(ctx);
     const dimensions = [...new Set(groupBy as CaseStatisticsDimension[])];
-    const counted = await caseStatistics(ctx.em, scope, groupBy as CaseStatisticsDimension[], filter ?? {});
     // who may not read cases (analysts) sees the counts under disclosure control, over every group of the scope and
     // time window (the other filters narrow the counts, not the groups listed)
     const protect = !ctx.access.can('cases:read');
     // ratings are residents' evaluations, read one by one only with cases:appraisal (a key with cases:read has not)
     const protectRatings = protect || !ctx.access.can('cases:appraisal');
     // the values listed are those each dimension can take in the scope and window (vocabularies, the grid
-    // projection, the window's months), whatever the filter: the groups are counted once
-    const listed =
+    // projection, the window's months), whatever the filter: the groups are counted once. Both read beside each
+    // other (each query on a connection of the pool on PostgreSQL; one after the other on SQLite's one connection)
+    const [counted, listed] = await Promise.all([
+      caseStatistics(ctx.em, scope, groupBy as CaseStatisticsDimension[], filter ?? {}),
       protect && dimensions.length
-        ? await caseStatisticsValues(
-            ctx.em,
-            {
-              cases: scope,
-              community: communityWhere(ctx.access),
-              gridIds: await visibleGridIds(ctx),
-              departments: ctx.access.caseDepartments(),
-            },
-            dimensions,
-            filter ?? {},
+        ? visibleGridIds(ctx).then((gridIds) =>
+            caseStatisticsValues(
+              ctx.em,
+              {
+                cases: scope,
+                community: communityWhere(ctx.access),
+                gridIds,
+                departments: ctx.access.caseDepartments(),
+              },
+              dimensions,
+              filter ?? {},
+            ),
           )
-        : [];
+        : [],
+    ]);
     // a controlled table lists every value in each dimension's natural order (those counted beside the listed too:
     // a case in a grid of another community), so its groups come out of the control already in the answer's order
     let keyer: CaseStatisticsKeyer | undefined;
@@ -67,26 +71,12 @@ export class CaseStatisticsResolver {
       );
       ordered = values.map((v, i) => keyer!.ordered(i, v));
     }
-    const groups = await withCaseStatisticsKeys(
+    // the control builds each group as the schema has it (`ControlledCaseStatisticsGroup`): returned as it is
+    return await withCaseStatisticsKeys(
       ctx.em,
       dimensions,
       controlCaseStatistics(counted, ordered, dimensions, protect, protectRatings),
       keyer,
     );
-    return groups.map((g) => ({
-      keys: g.keys,
-      category: g.key.CATEGORY ?? null,
-      channel: g.key.CHANNEL ?? null,
-      status: g.key.STATUS ?? null,
-      gridId: g.key.GRID ?? null,
-      department: g.key.DEPARTMENT ?? null,
-      month: g.key.MONTH ?? null,
-      count: g.count,
-      resolved: g.resolved,
-      onTimeRate: g.onTimeRate,
-      averageResolutionHours: g.averageResolutionHours,
-      ratings: { excellent: g.ratings.EXCELLENT, good: g.ratings.GOOD, fair: g.ratings.FAIR, poor: g.ratings.POOR },
-      suppressed: g.suppressed,
-    }));
   }
 }
