@@ -49,8 +49,9 @@ export interface RelaySettings {
 }
 
 /**
- * For measurements (the events benchmark): `published` (`eventIds`, time) when the relay hands rows to the
- * connection, `acked` (`eventId`, time) when JetStream has acknowledged one. Emitted only while someone listens.
+ * For measurements (the events benchmark): `published` (`eventIds`, time) when the relay began handing rows
+ * to the connection (the instant its pacing counts from), `acked` (`eventId`, time) when JetStream has
+ * acknowledged one. Emitted only while someone listens.
  */
 export const relayPublishes = new EventEmitter();
 
@@ -354,11 +355,23 @@ export class OutboxRelay {
   private pumpSoon(wait: number): void {
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
-    this.pumpTimer = setTimeout(() => {
-      this.pumpTimer = undefined;
-      this.pumpScheduled = false;
-      this.pump();
-    }, wait);
+    this.pumpTimer = setTimeout(() => this.pumpWhenDue(), Math.ceil(wait));
+  }
+
+  /**
+   * The interval's timer: a timer can fire before its time by the clock the relay measures with (libuv counts from
+   * the clock it read when the event loop's turn began, and a long turn — commits awaited one after another — leaves
+   * it behind; whole milliseconds besides), so what is left of the interval is waited for again.
+   */
+  private pumpWhenDue(): void {
+    this.pumpTimer = undefined;
+    const wait = this.gatherMs - (performance.now() - this.lastPump);
+    if (wait > 0) {
+      this.pumpTimer = setTimeout(() => this.pumpWhenDue(), Math.ceil(wait));
+      return;
+    }
+    this.pumpScheduled = false;
+    this.pump();
   }
 
   /**
@@ -418,7 +431,8 @@ export class OutboxRelay {
       this.pumpScheduled = false;
     }
     if (this.inFlight >= this.maxInFlight) return;
-    this.lastPump = performance.now();
+    const started = performance.now();
+    this.lastPump = started;
     const announce = relayPublishes.listenerCount('published') > 0 ? ([] as string[]) : undefined;
     while (this.queueHead < this.queue.length && this.inFlight < this.maxInFlight) {
       const publication = this.queue[this.queueHead];
@@ -434,7 +448,7 @@ export class OutboxRelay {
       this.queue = [];
       this.queueHead = 0;
     }
-    if (announce && announce.length > 0) relayPublishes.emit('published', announce, now());
+    if (announce && announce.length > 0) relayPublishes.emit('published', announce, performance.timeOrigin + started);
   }
 
   private acknowledge(publication: Publication): void {
