@@ -18,7 +18,8 @@ export {
 } from './keyset-pages.js';
 export { columnSum, plainRows, subquery } from './plain-rows.js';
 export { insertRows } from './bound-sql.js';
-export { BulkWrites, insertPrepared, listMatch, runPrepared, type QueuedRows } from './prepared-rows.js';
+export { BulkWrites, type QueuedRows } from './bulk-writes.js';
+export { insertPrepared, listMatch, runPrepared } from './prepared-rows.js';
 export { SqliteWriteWorker } from './sqlite-write-worker.js';
 export { countNewRollupMembers } from './rollup-new-members.js';
 export {

@@ -16,7 +16,7 @@ interface SqliteStatement {
   all(...params: unknown[]): Row[];
 }
 /** The part of a pg client used here. */
-interface PgClient {
+export interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
 }
 
@@ -33,7 +33,7 @@ const pgNames = new Map<string, string>();
  * is none: statements sent straight to it skip knex (query building, `?` rewriting, a promise and a pool turn per
  * statement) and keep their prepared form across chunks.
  */
-async function withConnection<T>(em: EntityManager, work: (connection: unknown) => Promise<T> | T): Promise<T> {
+export async function withConnection<T>(em: EntityManager, work: (connection: unknown) => Promise<T> | T): Promise<T> {
   const transaction = em.getTransactionContext<Knex.Transaction>();
   const knex = (em.getConnection('write') as unknown as { getKnex(): Knex }).getKnex();
   const client = (transaction ?? knex).client as {
@@ -99,7 +99,7 @@ function pgStatement(sql: string): { name?: string; text: string } {
   return { name, text: numbered(sql) };
 }
 
-async function runPg(client: PgClient, sql: string, params: readonly unknown[], named: boolean): Promise<Row[]> {
+export async function runPg(client: PgClient, sql: string, params: readonly unknown[], named: boolean): Promise<Row[]> {
   const values = params.map((value) => (value === undefined ? null : value));
   return (await client.query({ ...(named ? pgStatement(sql) : { text: numbered(sql) }), values })).rows;
 }
@@ -136,7 +136,7 @@ export function listMatch(
 }
 
 /** Rows as a JSON array of objects keyed by column (`json_populate_recordset`): undefined is NULL, a date ISO. */
-function recordsJson(columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
+export function recordsJson(columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
   return JSON.stringify(
     rows.map((row) => {
       const record: Row = {};
@@ -217,66 +217,4 @@ export function insertSqliteRows(
     for (; i < rows.length; i++) bind(statement, i, 1);
   }
   return out;
-}
-
-/** Rows for one table, waiting in a `BulkWrites`. */
-export interface QueuedRows {
-  table: string;
-  columns: readonly string[];
-  rows: ReadonlyArray<readonly unknown[]>;
-  suffix?: string;
-}
-
-/**
- * Writes into several tables collected along the way, at once and in the order queued (parents before children):
- * on PostgreSQL one statement — a writable CTE per table (`with w1 as (insert …), w2 as (insert …) select 1`), one
- * JSON parameter each — so a chunk's places, residents, rollup and outbox rows cost one round trip (foreign keys are
- * checked at the statement's end); on SQLite `insertPrepared` table after table (no round trips there). Queued rows
- * return nothing (`insert` runs at once for a `returning`). Starts empty again after `flush`.
- */
-export class BulkWrites {
-  private queued: QueuedRows[] = [];
-
-  /** Runs now, with what it returns (`insertPrepared`). */
-  readonly insert = insertPrepared;
-
-  queue(
-    table: string,
-    columns: readonly string[],
-    rows: ReadonlyArray<readonly unknown[]>,
-    options: { suffix?: string } = {},
-  ): void {
-    if (rows.length > 0) this.queued.push({ table, columns, rows, suffix: options.suffix });
-  }
-
-  /** True when nothing is queued. */
-  get empty(): boolean {
-    return this.queued.length === 0;
-  }
-
-  /** What is queued, in order, handed to the caller to write elsewhere (`SqliteWriteWorker`); starts empty again. */
-  take(): QueuedRows[] {
-    const queued = this.queued;
-    this.queued = [];
-    return queued;
-  }
-
-  async flush(em: EntityManager): Promise<void> {
-    const queued = this.queued;
-    this.queued = [];
-    if (queued.length === 0) return;
-    if (sqlDialectOf(em) !== 'postgresql' || queued.length === 1) {
-      for (const q of queued) await insertPrepared(em, q.table, q.columns, q.rows, { suffix: q.suffix });
-      return;
-    }
-    const parts = queued.map((q, i) => {
-      const quoted = q.columns.map((c) => `"${c}"`).join(', ');
-      return (
-        `w${i} as (insert into "${q.table}" (${quoted}) select ${quoted} from json_populate_recordset(null::"${q.table}", ?::json)` +
-        `${q.suffix ? ` ${q.suffix}` : ''})`
-      );
-    });
-    const params = queued.map((q) => recordsJson(q.columns, q.rows));
-    await withConnection(em, (client) => runPg(client as PgClient, `with ${parts.join(', ')} select 1`, params, true));
-  }
 }

@@ -8,7 +8,7 @@ import {
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlDialectOf, type SqlDialect } from './calendar-sql.js';
-import type { BulkWrites } from './prepared-rows.js';
+import type { BulkWrites } from './bulk-writes.js';
 import { fillDistinctCounts, shiftDistinctCounts, type DistinctRollup } from './distinct-rollups.js';
 
 /** How the records a rollup counts ("members") are found from a change of some entity. */

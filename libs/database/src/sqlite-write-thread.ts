@@ -5,7 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { insertSqliteRows, type QueuedRows, type SqliteConnection } from './prepared-rows.js';
+import type { QueuedRows } from './bulk-writes.js';
+import { insertSqliteRows, type SqliteConnection } from './prepared-rows.js';
 
 interface Database extends SqliteConnection {
   pragma(sql: string): unknown;

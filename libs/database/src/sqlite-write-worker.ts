@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { QueuedRows } from './prepared-rows.js';
+import type { QueuedRows } from './bulk-writes.js';
 
 /** The pragmas of the ORM's SQLite connections (`orm-config.ts`) that matter to a writer. */
 const CONNECTION_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', 'busy_timeout = 5000'];
