@@ -135,12 +135,21 @@ export function listMatch(
   return { sql: `${column} in (select value from json_each(?))`, param: JSON.stringify(values) };
 }
 
-/** Rows as a JSON array of objects keyed by column (`json_populate_recordset`): undefined is NULL, a date ISO. */
+/**
+ * Rows as a JSON array of objects keyed by column (`json_populate_recordset`): undefined is NULL, a date ISO. Each
+ * object is a copy of one template holding every column (one hidden class, properties stored in place): about half
+ * the time of objects grown key by key, which the import's chunks spent here.
+ */
 export function recordsJson(columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
+  const template: Row = Object.fromEntries(columns.map((column) => [column, null]));
+  const width = columns.length;
   return JSON.stringify(
     rows.map((row) => {
-      const record: Row = {};
-      columns.forEach((column, i) => (record[column] = row[i] === undefined ? null : row[i]));
+      const record = { ...template };
+      for (let i = 0; i < width; i++) {
+        const value = row[i];
+        if (value !== undefined) record[columns[i]] = value;
+      }
       return record;
     }),
   );
