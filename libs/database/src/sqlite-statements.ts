@@ -36,12 +36,15 @@ export function valuesOn(connection: SqliteHandle, sql: string, bindings: unknow
 
 /**
  * A value as the ORM stores it on SQLite (and knex's better-sqlite3 client binds it): dates as epoch milliseconds,
- * booleans as 0/1, undefined as NULL.
+ * booleans as 0/1, undefined as NULL; a plain object (an event's envelope for a text column) as its JSON text, as
+ * `insertPrepared` stores it on PostgreSQL.
  */
 export function sqliteValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype)
+    return JSON.stringify(value);
   return value;
 }
 

@@ -97,6 +97,20 @@ describe.each(testDialects())('prepared bulk rows (%s)', (dialect) => {
     expect([first.visits, first.note]).toEqual([1000, null]);
   });
 
+  it('stores a plain object in a text column as its JSON text, exactly as JSON.stringify gives it', async () => {
+    const envelope = {
+      id: 'e-1',
+      type: 'residents.resident.registered',
+      data: { name: '林秀英', quote: '"引号" \\ 反斜杠', nested: { list: [1, 2.5, null], empty: {} }, at: SEEN },
+      unicode: '\u2028 𠀋',
+    };
+    await orm.em.fork().transactional((em) =>
+      insertPrepared(em, 'person', COLUMNS, [['p-json', '事件', envelope, 0, SEEN]]),
+    );
+    const [{ note }] = await orm.em.getConnection().execute('select "note" from "person" where "id" = \'p-json\'');
+    expect(note).toBe(JSON.stringify(envelope));
+  });
+
   it('matches a list of any length with one statement text', async () => {
     const em = orm.em.fork();
     const find = async (names: string[]) => {

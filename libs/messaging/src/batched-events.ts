@@ -19,7 +19,10 @@ export type BulkInsert = (
   options?: { suffix?: string },
 ) => Promise<Array<Record<string, unknown>>>;
 
-/** Where a batch's rows go (`BulkWrites` of @shequ/database): `insert` at once, `queue` with the caller's rows. */
+/**
+ * Where a batch's rows go (`BulkWrites` of @shequ/database): `insert` at once, `queue` with the caller's rows. A value
+ * that is a plain object is stored as its JSON text (as `insertPrepared` does).
+ */
 export interface BulkWriter {
   insert: BulkInsert;
   queue?(
@@ -131,10 +134,12 @@ export class BatchedEvents {
       };
       // a counter that a concurrent writer created meanwhile is raised, as the upsert would
       await write('outbox_aggregate_version', VERSION_COLUMNS, counters(created), { suffix: RAISE_VERSION });
+      // the envelope as it is: the writer stores it as its JSON text (inline in a chunk's JSON on PostgreSQL, not
+      // encoded twice and escaped; encoded at the bind on SQLite)
       await write(
         'outbox_message',
         MESSAGE_COLUMNS,
-        envelopes.map((envelope) => [envelope.id, envelope.subject, JSON.stringify(envelope), createdAt, null, 0]),
+        envelopes.map((envelope) => [envelope.id, envelope.subject, envelope, createdAt, null, 0]),
       );
       return;
     }
