@@ -104,9 +104,9 @@ describe.each(testDialects())('prepared bulk rows (%s)', (dialect) => {
       data: { name: '林秀英', quote: '"引号" \\ 反斜杠', nested: { list: [1, 2.5, null], empty: {} }, at: SEEN },
       unicode: '\u2028 𠀋',
     };
-    await orm.em.fork().transactional((em) =>
-      insertPrepared(em, 'person', COLUMNS, [['p-json', '事件', envelope, 0, SEEN]]),
-    );
+    await orm.em
+      .fork()
+      .transactional((em) => insertPrepared(em, 'person', COLUMNS, [['p-json', '事件', envelope, 0, SEEN]]));
     const [{ note }] = await orm.em.getConnection().execute('select "note" from "person" where "id" = \'p-json\'');
     expect(note).toBe(JSON.stringify(envelope));
   });
