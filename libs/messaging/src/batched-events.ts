@@ -132,8 +132,10 @@ export class BatchedEvents {
         if (writer.queue) writer.queue(...args);
         else await writer.insert(em, ...args);
       };
-      // a counter that a concurrent writer created meanwhile is raised, as the upsert would
-      await write('outbox_aggregate_version', VERSION_COLUMNS, counters(created), { suffix: RAISE_VERSION });
+      // a plain insert: a record created in this transaction has a fresh id no other writer can have counted (half
+      // the server's time of the upsert, which probes the key before inserting it); a clash would be a fault, and
+      // fails the write
+      await write('outbox_aggregate_version', VERSION_COLUMNS, counters(created));
       // the envelope as it is: the writer stores it as its JSON text (inline in a chunk's JSON on PostgreSQL, not
       // encoded twice and escaped; encoded at the bind on SQLite)
       await write(
