@@ -160,29 +160,40 @@ async function partyStatisticsRows(
 ): Promise<Array<Record<string, unknown>>> {
   const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
   const bands = AGE_BANDS.filter((band) => band.max !== Infinity);
-  // each dimension's columns: the branch by id, with its name beside it
-  const columns: Record<PartyStatisticsDimension, string[]> = {
-    ORGANIZATION: ['o."id"', 'o."name"'],
-    STAGE: ['g."stage"'],
-    MEMBER_TYPE: ['g."member_type"'],
-    AGE_BAND: [
-      `case when g."birth_date" = '' then null ${bands
-        .map((band) => `when g."birth_date" > ? then '${band.code}'`)
-        .join(' ')} else '${AGE_BANDS[AGE_BANDS.length - 1].code}' end`,
-    ],
-    GENDER: [`case when g."gender" = '' then null else g."gender" end`],
+  // each dimension's column in the rollup (the branch's id and name come from the branch, joined below)
+  const columns: Record<PartyStatisticsDimension, string> = {
+    ORGANIZATION: 'g."branch_id"',
+    STAGE: 'g."stage"',
+    MEMBER_TYPE: 'g."member_type"',
+    AGE_BAND: `case when g."birth_date" = '' then null ${bands
+      .map((band) => `when g."birth_date" > ? then '${band.code}'`)
+      .join(' ')} else '${AGE_BANDS[AGE_BANDS.length - 1].code}' end`,
+    GENDER: `case when g."gender" = '' then null else g."gender" end`,
   };
-  const select = dimensions.flatMap((d, i) => columns[d].map((sql, j) => `${sql} as "d${i}_${j}"`));
   const params = dimensions.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
+  const from = `from "${rollupTable(dimensions)}" g where ${scope.text}`;
+  if (!dimensions.includes('ORGANIZATION')) {
+    const select = dimensions.map((d, i) => `${columns[d]} as "d${i}_0"`);
+    return (await em.getConnection().execute(
+      `select ${[...select, 'sum(g."n") as "count"'].join(', ')} ${from}
+       ${select.length ? `group by ${select.map((_, i) => i + 1).join(', ')}` : ''}`,
+      [...params, ...scope.params],
+    )) as Array<Record<string, unknown>>;
+  }
+  // with branches: the rollup's groups summed by branch id first (a hash of short keys over the rollup's rows), then
+  // the few thousand sums joined to their branch's name and summed again by branch (ids that are no branch fall
+  // together under null) — joining every rollup row first made PostgreSQL sort them all by name (on disk at 1M)
+  const inner = dimensions.map((d, i) => `${columns[d]} as "${d === 'ORGANIZATION' ? 'b' : 'd'}${i}_0"`);
+  const outer = dimensions.flatMap((d, i) =>
+    d === 'ORGANIZATION' ? [`o."id" as "d${i}_0"`, `o."name" as "d${i}_1"`] : [`s."d${i}_0" as "d${i}_0"`],
+  );
+  const branch = dimensions.indexOf('ORGANIZATION');
   return (await em.getConnection().execute(
-    `select ${[...select, 'sum(g."n") as "count"'].join(', ')}
-     from "${rollupTable(dimensions)}" g${
-       dimensions.includes('ORGANIZATION')
-         ? ` left join "party_organization" o on o."id" = g."branch_id" and o."level" = 'BRANCH'`
-         : ''
-     }
-     where ${scope.text}
-     ${select.length ? `group by ${select.map((_, i) => i + 1).join(', ')}` : ''}`,
+    `select ${[...outer, 'sum(s."n") as "count"'].join(', ')}
+     from (select ${[...inner, 'sum(g."n") as "n"'].join(', ')} ${from}
+           group by ${inner.map((_, i) => i + 1).join(', ')}) s
+     left join "party_organization" o on o."id" = s."b${branch}_0" and o."level" = 'BRANCH'
+     group by ${outer.map((_, i) => i + 1).join(', ')}`,
     [...params, ...scope.params],
   )) as Array<Record<string, unknown>>;
 }
