@@ -4,10 +4,11 @@ import { ensureRollups, rebuildRollup } from '@shequ/database';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { moveCasesToGrid } from '../src/application/case-grid-updates.js';
-import { caseStatistics } from '../src/application/case-statistics.js';
+import { caseStatistics, caseStatisticsRows } from '../src/application/case-statistics.js';
 import { caseStatisticsFromCases } from '../src/application/case-statistics-base.js';
 import { caseRollup } from '../src/application/case-statistics-rollup.js';
-import { controlCaseStatistics } from '../src/application/case-statistics-disclosure.js';
+import { controlCaseStatistics, controlCaseStatisticsRows } from '../src/application/case-statistics-disclosure.js';
+import { caseStatisticsKeyer, withCaseStatisticsKeys } from '../src/application/case-statistics-keys.js';
 import { caseStatisticsValues } from '../src/application/case-statistics-values.js';
 import type { StatisticsGroup } from '../src/domain/statistics.js';
 import type { CaseStatisticsDimension } from '../src/domain/vocabularies.js';
@@ -219,13 +220,16 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
         [[], window],
       ] as const) {
         const variables = { groupBy, filter, labels: groupBy.length > 0 };
-        // the plain path answers a lone caseStatistics; beside another root field graphql-js answers it
+        // the plain path answers a lone caseStatistics (counted); beside another root field graphql-js answers it
+        const before = service.plainAnswers.of('caseStatistics');
         const plain = await service.graphql(query.replace('ROOT', 'caseStatistics'), variables, caller);
+        expect(service.plainAnswers.of('caseStatistics'), JSON.stringify([caller, groupBy])).toBe(before + 1);
         const executed = await service.graphql(
           query.replace('ROOT', 'caseStatistics').replace('{\n      caseStatistics', '{ __typename caseStatistics'),
           variables,
           caller,
         );
+        expect(service.plainAnswers.of('caseStatistics')).toBe(before + 1);
         expect(plain.errors).toBeUndefined();
         expect(executed.data.__typename).toBe('Query');
         expect((plain.data.caseStatistics as Row[]).length).toBeGreaterThan(0);
@@ -233,6 +237,47 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
       }
     // the comparison above holds with the plain path off too: the field is declared for it
     expect(casesService.plainAnswers).toContain('caseStatistics');
+  });
+
+  it('builds an analyst’s controlled table straight from the rollup’s rows exactly as from its groups', async () => {
+    let compared = 0;
+    for (const scope of [[{ communityId: COMMUNITY }], [{ communityId: { $like: '350203008%' } }]])
+      for (const groupBy of [
+        ...DIMENSIONS,
+        ['GRID', 'MONTH'],
+        ['MONTH', 'GRID', 'CATEGORY'],
+      ] as CaseStatisticsDimension[][])
+        for (const filter of FILTERS) {
+          if (!groupBy.length) continue;
+          const rows = await caseStatisticsRows(fresh(), scope, groupBy, filter);
+          const groups = await caseStatistics(fresh(), scope, groupBy, filter);
+          // a value listed that nobody is counted in (zero cells), beside those counted
+          const values = valuesOf(groups, groupBy).map((v, i) => [
+            ...new Set(groupBy[i] === 'GRID' ? [...v, 'grid-nobody'] : groupBy[i] === 'MONTH' ? ['2025-11', ...v] : v),
+          ]);
+          const keyer = await caseStatisticsKeyer(
+            fresh(),
+            groupBy,
+            values.flat().filter((v): v is string => !!v),
+          );
+          const ordered = values.map((v, i) => keyer.ordered(i, v));
+          // before: the rows made groups (`groupsFromRows`), controlled, keyed and put in order
+          const expected = await withCaseStatisticsKeys(
+            fresh(),
+            groupBy,
+            controlCaseStatistics(groups, ordered, groupBy, true),
+            keyer,
+          );
+          const actual = controlCaseStatisticsRows(
+            rows,
+            ordered,
+            ordered.map((v, i) => v.map((value) => keyer.keyOf(i, value))),
+            groupBy,
+          );
+          expect(JSON.stringify(actual)).toBe(JSON.stringify(expected.map(({ key: _, ...group }) => group)));
+          compared += actual.length;
+        }
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it('stays equal after status, category and grid changes, ratings added, invalidated, removed, cases deleted', async () => {

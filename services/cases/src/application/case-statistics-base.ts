@@ -16,6 +16,20 @@ export interface CaseStatisticsFilter {
   gridId?: string | null;
 }
 
+/**
+ * A row of a statistics query: the values of the groups' dimensions in `d0`, `d1`… (a code, month or grid id; null
+ * for none), `count`, `resolved`, `on_time` and `hours` summed, one column per rated grade (numbers or their text).
+ */
+export type CaseStatisticsRow = Record<string, unknown>;
+
+const VALUE_COLUMNS = ['d0', 'd1', 'd2'];
+
+/** The value of dimension `i` in a row (`d0`, `d1`…), as text (PostgreSQL and SQLite may give other types), or null. */
+export function rowValue(row: CaseStatisticsRow, i: number): string | null {
+  const value = row[VALUE_COLUMNS[i] ?? `d${i}`] as string | number | null | undefined;
+  return value == null ? null : String(value);
+}
+
 const COLUMN: Record<Exclude<CaseStatisticsDimension, 'MONTH'>, string> = {
   CATEGORY: 'c."category"',
   CHANNEL: 'c."channel"',
@@ -111,18 +125,26 @@ export async function caseStatisticsFromCases(
   return groupsFromRows(rows, dimensions);
 }
 
+/** A row's on-time rate (of its `resolved` cases, 4 decimals), null without a resolved case. */
+export const onTimeRateOf = (row: CaseStatisticsRow, resolved: number) =>
+  resolved ? round(Number(row.on_time) / resolved, 4) : null;
+
+/** A row's mean hours to resolution (1 decimal), null without a resolved case. */
+export const averageHoursOf = (row: CaseStatisticsRow, resolved: number) =>
+  resolved ? round(Number(row.hours) / resolved, 1) : null;
+
 /**
  * The groups of a statistics query's rows (`d0…` keys, `count`, `resolved`, `on_time`, `hours` summed, one
  * column per grade), with rates rounded and in key order; groups without cases are dropped.
  */
 export function groupsFromRows(
-  rows: Array<Record<string, unknown>>,
+  rows: readonly CaseStatisticsRow[],
   dimensions: readonly CaseStatisticsDimension[],
 ): StatisticsGroup[] {
   const groups = rows
     .filter((row) => Number(row.count) > 0)
     .map((row) => {
-      const values = dimensions.map((_, i) => (row[`d${i}`] == null ? null : String(row[`d${i}`])));
+      const values = dimensions.map((_, i) => rowValue(row, i));
       const resolved = Number(row.resolved);
       return {
         // a sort key of the values (any fixed order: the answer is put in its natural order later), no JSON
@@ -131,8 +153,8 @@ export function groupsFromRows(
           key: Object.fromEntries(dimensions.map((d, i) => [d, values[i]])),
           count: Number(row.count),
           resolved,
-          onTimeRate: resolved ? round(Number(row.on_time) / resolved, 4) : null,
-          averageResolutionHours: resolved ? round(Number(row.hours) / resolved, 1) : null,
+          onTimeRate: onTimeRateOf(row, resolved),
+          averageResolutionHours: averageHoursOf(row, resolved),
           ratings: Object.fromEntries(GRADES.map((g) => [g, Number(row[g])])) as Record<EvaluationGrade, number>,
         },
       };

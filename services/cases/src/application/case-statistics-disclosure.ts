@@ -13,6 +13,7 @@ import type { EvaluationGrade } from '@shequ/contracts';
 import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import type { CaseStatisticsKey } from './case-statistics-keys.js';
+import { averageHoursOf, onTimeRateOf, rowValue, type CaseStatisticsRow } from './case-statistics-base.js';
 import { RATED_GRADES } from './case-statistics-rollup.js';
 
 type Measure = 'count' | 'resolved' | EvaluationGrade;
@@ -134,43 +135,158 @@ export function controlCaseStatistics(
   const values = dimensions.map((d, i) => [
     ...new Set([...(listed[i] ?? []), ...groups.map((g) => g.key[d] ?? null)].map((v) => v ?? null)),
   ]);
-  // the groups listed: every combination of the values, numbered in mixed radix (the last dimension fastest), so a
-  // line (the groups that differ in one dimension) is the group's number with that dimension's digit taken out
-  const strides = dimensions.map((_, i) => values.slice(i + 1).reduce((n, v) => n * v.length, 1));
-  const total = controlledTableSize(
-    values.map((v) => v.length),
-    '时间、范围',
-  );
-  const digitOf = dimensions.map((d, i) => new Map(values[i].map((value, digit) => [value, digit])));
-  const numberOf = (key: StatisticsGroup['key']) =>
-    dimensions.reduce((n, d, i) => n + digitOf[i].get(key[d] ?? null)! * strides[i], 0);
+  const table = countedTable(values);
+  const digitOf = values.map((column) => new Map(column.map((value, digit) => [value, digit])));
+  for (const g of groups) {
+    let cell = 0;
+    for (let i = 0; i < dimensions.length; i++)
+      cell += digitOf[i].get(g.key[dimensions[i]] ?? null)! * table.strides[i];
+    table.count(cell, g.count, g.resolved, g.onTimeRate, g.averageResolutionHours, g.ratings);
+  }
   const width = dimensions.length;
-  const keyOf = (group: number): StatisticsGroup['key'] => {
+  return controlTable(table, threshold, (digits, ...figures) => {
     const key: StatisticsGroup['key'] = {};
-    for (let i = 0; i < width; i++) key[dimensions[i]] = values[i][Math.floor(group / strides[i]) % values[i].length];
-    return key;
-  };
-  const counted = new Map(groups.map((g) => [numberOf(g.key), g]));
+    for (let i = 0; i < width; i++) key[dimensions[i]] = values[i][digits[i]];
+    return caseStatisticsAnswer(key, ...figures);
+  });
+}
+
+/**
+ * `controlCaseStatistics` for a caller who may not read cases, straight from the rollup's rows (`caseStatisticsRows`:
+ * `d0…` values, the measures summed), each dimension's values given in their natural order (`values`: those listed
+ * and those counted, `caseStatisticsKeyer`'s `ordered`) with each value's key (`keys[i][digit]`, shared by the
+ * groups): the groups of every combination come out in the answer's order with their `keys`, as
+ * `withCaseStatisticsKeys` would give them — no group object per row, no key object per cell, no sort. The same
+ * answer, field for field, as `caseStatisticsFromRows`, then `controlCaseStatistics`, then `withCaseStatisticsKeys`.
+ */
+export function controlCaseStatisticsRows(
+  rows: readonly CaseStatisticsRow[],
+  values: ReadonlyArray<ReadonlyArray<StatisticsGroup['key'][CaseStatisticsDimension]>>,
+  keys: ReadonlyArray<readonly CaseStatisticsKey[]>,
+  dimensions: readonly CaseStatisticsDimension[],
+): Array<Omit<ControlledCaseStatisticsGroup, 'key'>> {
+  const threshold = disclosureThreshold();
+  const table = countedTable(values);
+  const width = dimensions.length;
+  const digitOf = values.map((column) => new Map(column.map((value, digit) => [value, digit])));
+  const ratings = {} as Record<EvaluationGrade, number>;
+  for (const row of rows) {
+    const count = Number(row.count);
+    if (!(count > 0)) continue; // a group without cases (`groupsFromRows` drops it): a zero cell
+    let cell = 0;
+    for (let i = 0; i < width; i++) cell += digitOf[i].get(rowValue(row, i))! * table.strides[i];
+    const resolved = Number(row.resolved);
+    for (const grade of RATED_GRADES) ratings[grade] = Number(row[grade]);
+    table.count(cell, count, resolved, onTimeRateOf(row, resolved), averageHoursOf(row, resolved), ratings);
+  }
+  // each dimension's column of the schema (`category`, `gridId`…), null where the table does not group by it
+  const COLUMNS = ['category', 'channel', 'status', 'gridId', 'department', 'month'] as const;
+  const columnOf = COLUMNS.map((column) => dimensions.findIndex((d) => COLUMN_OF[d] === column));
+  const [category, channel, status, gridId, department, month] = columnOf;
+  const valueAt = (i: number, digits: Int32Array) => (i < 0 ? null : (values[i][digits[i]] ?? null));
+  return controlTable(table, threshold, (digits, count, resolved, onTimeRate, averageResolutionHours, rated, why) => {
+    const row = new Array<CaseStatisticsKey>(width);
+    for (let i = 0; i < width; i++) row[i] = keys[i][digits[i]];
+    return {
+      keys: row,
+      category: valueAt(category, digits),
+      channel: valueAt(channel, digits),
+      status: valueAt(status, digits),
+      gridId: valueAt(gridId, digits),
+      department: valueAt(department, digits),
+      month: valueAt(month, digits),
+      count,
+      resolved,
+      onTimeRate,
+      averageResolutionHours,
+      ratings: rated,
+      suppressed: why,
+    };
+  });
+}
+
+const COLUMN_OF: Record<CaseStatisticsDimension, string> = {
+  CATEGORY: 'category',
+  CHANNEL: 'channel',
+  STATUS: 'status',
+  GRID: 'gridId',
+  DEPARTMENT: 'department',
+  MONTH: 'month',
+};
+
+/** count, resolved and open of group g at 3g + m (`controlTable`). */
+const PARTITION = 3;
+
+/**
+ * The figures of a controlled table's groups, every combination of `values` numbered in mixed radix (the last
+ * dimension fastest: a line — the groups that differ in one dimension — is the group's number with that dimension's
+ * digit taken out), filled by `count` with the groups counted; a combination nobody is counted in stays 0.
+ */
+function countedTable(values: ReadonlyArray<ReadonlyArray<unknown>>) {
+  const sizes = values.map((v) => v.length);
+  const strides = sizes.map((_, i) => sizes.slice(i + 1).reduce((n, v) => n * v, 1));
+  const total = controlledTableSize(sizes, '时间、范围');
   // count, resolved and open (count − resolved: never shown but a cell of the table, as shown count and resolved
   // would give it) of group g at 3g + m: a cross table with the partition count = resolved + open as one more
   // dimension (a line within the group); each rating grade a cross table of its own (no line joins it to the others)
-  const PARTITION = 3;
-  const [EXCELLENT, GOOD, FAIR, POOR] = (['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const).map((grade) =>
-    RATED_GRADES.indexOf(grade),
-  );
   const partition = new Float64Array(total * PARTITION);
   // an open count of 0 ("all resolved") points to no one: it is left out of control (a cell of 1 to 4 is not)
   const free = new Uint8Array(total * PARTITION);
-  const ratings = RATED_GRADES.map(() => new Float64Array(total));
   for (let group = 0; group < total; group++) free[group * PARTITION + 2] = 1;
-  for (const [group, g] of counted) {
-    partition[group * PARTITION] = g.count;
-    partition[group * PARTITION + 1] = g.resolved;
-    partition[group * PARTITION + 2] = g.count - g.resolved;
-    free[group * PARTITION + 2] = g.count - g.resolved === 0 ? 1 : 0;
-    RATED_GRADES.forEach((grade, r) => (ratings[r][group] = g.ratings[grade]));
-  }
-  const sizes = values.map((v) => v.length);
+  // the rates of the groups counted (NaN: none, as for a group without a resolved case)
+  const onTimeRate = new Float64Array(total).fill(NaN);
+  const hours = new Float64Array(total).fill(NaN);
+  const ratings = RATED_GRADES.map(() => new Float64Array(total));
+  return {
+    sizes,
+    strides,
+    total,
+    partition,
+    free,
+    onTimeRate,
+    hours,
+    ratings,
+    count(
+      group: number,
+      count: number,
+      resolved: number,
+      rate: number | null,
+      meanHours: number | null,
+      rated: Record<EvaluationGrade, number>,
+    ) {
+      partition[group * PARTITION] = count;
+      partition[group * PARTITION + 1] = resolved;
+      partition[group * PARTITION + 2] = count - resolved;
+      free[group * PARTITION + 2] = count - resolved === 0 ? 1 : 0;
+      onTimeRate[group] = rate ?? NaN;
+      hours[group] = meanHours ?? NaN;
+      for (let r = 0; r < RATED_GRADES.length; r++) ratings[r][group] = rated[RATED_GRADES[r]];
+    },
+  };
+}
+
+/**
+ * The disclosure control of a counted table (`countedTable`): each measure (cases and resolved with the open cases as
+ * one partition, each rating grade) through `crossTableSuppression`, then each group built by `make` in number order
+ * from its digits (counted up, no division) and its figures as shown, with the clauses saying why any is null.
+ */
+function controlTable<G>(
+  table: ReturnType<typeof countedTable>,
+  threshold: number,
+  make: (
+    digits: Int32Array,
+    count: number | null,
+    resolved: number | null,
+    onTimeRate: number | null,
+    averageResolutionHours: number | null,
+    ratings: CaseStatisticsRatingsAnswer,
+    suppressed: string | null,
+  ) => G,
+): G[] {
+  const { sizes, total, partition, free, ratings } = table;
+  const [EXCELLENT, GOOD, FAIR, POOR] = (['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const).map((grade) =>
+    RATED_GRADES.indexOf(grade),
+  );
   const partitionVerdicts = crossTableSuppression([...sizes, PARTITION], partition, threshold, free);
   const ratingVerdicts = ratings.map((counts) => crossTableSuppression(sizes, counts, threshold));
   const small = SUPPRESSED_SMALL(threshold);
@@ -184,9 +300,11 @@ export function controlCaseStatistics(
     `${LABELS[field]}：所据已办结数少于 ${threshold} 或已抑制，为防识别个人不予显示`;
   const onTimeClause = derivedClause('onTimeRate');
   const hoursClause = derivedClause('averageResolutionHours');
-  const result = new Array<ControlledCaseStatisticsGroup>(total);
+  const width = sizes.length;
+  const digits = new Int32Array(width);
+  const result = new Array<G>(total);
+  const graded = new Array<number | null>(RATED_GRADES.length);
   for (let group = 0; group < total; group++) {
-    const countedGroup = counted.get(group);
     let clauses: string[] | null = null;
     const countVerdict = partitionVerdicts[group * PARTITION];
     const resolvedVerdict = partitionVerdicts[group * PARTITION + 1];
@@ -194,7 +312,6 @@ export function controlCaseStatistics(
     if (countVerdict !== SHOWN) (clauses ??= []).push(countClause(countVerdict));
     const resolved = resolvedVerdict === SHOWN ? partition[group * PARTITION + 1] : null;
     if (resolvedVerdict !== SHOWN) (clauses ??= []).push(resolvedClause(resolvedVerdict));
-    const graded = new Array<number | null>(RATED_GRADES.length);
     for (let r = 0; r < RATED_GRADES.length; r++) {
       const verdict = ratingVerdicts[r][group];
       graded[r] = verdict === SHOWN ? ratings[r][group] : null;
@@ -202,18 +319,18 @@ export function controlCaseStatistics(
     }
     // the rates: null when the resolved count they rest on is suppressed or below the threshold
     const hidden = resolved === null || resolved < threshold;
-    let onTimeRate = countedGroup?.onTimeRate ?? null;
+    let onTimeRate: number | null = Number.isNaN(table.onTimeRate[group]) ? null : table.onTimeRate[group];
     if (onTimeRate !== null && hidden) {
       (clauses ??= []).push(onTimeClause);
       onTimeRate = null;
     }
-    let averageResolutionHours = countedGroup?.averageResolutionHours ?? null;
+    let averageResolutionHours: number | null = Number.isNaN(table.hours[group]) ? null : table.hours[group];
     if (averageResolutionHours !== null && hidden) {
       (clauses ??= []).push(hoursClause);
       averageResolutionHours = null;
     }
-    result[group] = caseStatisticsAnswer(
-      keyOf(group),
+    result[group] = make(
+      digits,
       count,
       resolved,
       onTimeRate,
@@ -221,6 +338,7 @@ export function controlCaseStatistics(
       { excellent: graded[EXCELLENT], good: graded[GOOD], fair: graded[FAIR], poor: graded[POOR] },
       clauses ? clauses.join('；') : null,
     );
+    for (let i = width - 1; i >= 0 && ++digits[i] === sizes[i]; i--) digits[i] = 0;
   }
   return result;
 }

@@ -6,7 +6,7 @@ import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { CaseAreaRollup, CaseRollup, CaseRollupMember } from '../entities/case-rollup.js';
-import { groupsFromRows, type CaseStatisticsFilter } from './case-statistics-base.js';
+import { groupsFromRows, type CaseStatisticsFilter, type CaseStatisticsRow } from './case-statistics-base.js';
 import { RATED_GRADES, ratingColumn } from './case-statistics-rollup.js';
 
 export type { CaseStatisticsFilter } from './case-statistics-base.js';
@@ -28,7 +28,7 @@ function firstMonthFrom(instant: Date): string {
     : addMonths(`${month}-01`, 1).slice(0, 7);
 }
 
-type Row = Record<string, unknown>;
+type Row = CaseStatisticsRow;
 type Where = Array<FilterQuery<CaseRollup>>;
 
 /**
@@ -47,6 +47,20 @@ export async function caseStatistics(
   groupBy: readonly CaseStatisticsDimension[],
   filter: CaseStatisticsFilter = {},
 ): Promise<StatisticsGroup[]> {
+  return groupsFromRows(await caseStatisticsRows(em, scope, groupBy, filter), [...new Set(groupBy)]);
+}
+
+/**
+ * `caseStatistics`' rows as the database sums them (`CaseStatisticsRow`: `d0…` the values of the distinct dimensions
+ * of `groupBy`, in its order), the parts of a window summed group by group; groups of no case may be among them.
+ * A controlled table is built from them directly (`controlCaseStatisticsRows`).
+ */
+export async function caseStatisticsRows(
+  em: EntityManager,
+  scope: FilterQuery<Case>[],
+  groupBy: readonly CaseStatisticsDimension[],
+  filter: CaseStatisticsFilter = {},
+): Promise<CaseStatisticsRow[]> {
   if (groupBy.length > 3) throw new InvalidInputError('groupBy', '最多按三个维度分组');
   const dimensions = [...new Set(groupBy)];
   const where: Where = [...(scope as Where)];
@@ -81,7 +95,7 @@ export async function caseStatistics(
     if (edgeTo) opened.$lt = edgeTo;
     parts.push(await sumRollup(em, CaseRollupMember, [...where, { openedAt: opened } as never], dimensions));
   }
-  return groupsFromRows(parts.length === 1 ? parts[0] : mergeRows(parts, dimensions), dimensions);
+  return parts.length === 1 ? parts[0] : mergeRows(parts, dimensions);
 }
 
 /** The rollup's (or its members') measures summed in the groups of `dimensions`, under `where`. */

@@ -1,18 +1,18 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { communityWhere, type SubgraphContext } from '@shequ/subgraph';
 import { caseScope, visibleGridIds } from '../application/case-scope.js';
-import { caseStatistics } from '../application/case-statistics.js';
-import { controlCaseStatistics } from '../application/case-statistics-disclosure.js';
-import {
-  caseStatisticsKeyer,
-  withCaseStatisticsKeys,
-  type CaseStatisticsKeyer,
-} from '../application/case-statistics-keys.js';
+import { caseStatistics, caseStatisticsRows } from '../application/case-statistics.js';
+import { rowValue } from '../application/case-statistics-base.js';
+import { controlCaseStatistics, controlCaseStatisticsRows } from '../application/case-statistics-disclosure.js';
+import { caseStatisticsKeyer, withCaseStatisticsKeys } from '../application/case-statistics-keys.js';
 import { caseStatisticsValues } from '../application/case-statistics-values.js';
+import type { StatisticsGroup } from '../domain/statistics.js';
 import type { CaseStatisticsDimension } from '../domain/vocabularies.js';
 import { CaseStatisticsFilterInput } from './case.inputs.js';
 import { CaseStatisticsDimensionEnum } from './enums.js';
 import { CaseStatisticsGroupType } from './statistics.type.js';
+
+type Value = StatisticsGroup['key'][CaseStatisticsDimension];
 
 @Resolver()
 export class CaseStatisticsResolver {
@@ -37,46 +37,50 @@ export class CaseStatisticsResolver {
     // the values listed are those each dimension can take in the scope and window (vocabularies, the grid
     // projection, the window's months), whatever the filter: the groups are counted once. Both read beside each
     // other (each query on a connection of the pool on PostgreSQL; one after the other on SQLite's one connection)
-    const [counted, listed] = await Promise.all([
-      caseStatistics(ctx.em, scope, groupBy as CaseStatisticsDimension[], filter ?? {}),
-      protect && dimensions.length
-        ? visibleGridIds(ctx).then((gridIds) =>
-            caseStatisticsValues(
-              ctx.em,
-              {
-                cases: scope,
-                community: communityWhere(ctx.access),
-                gridIds,
-                departments: ctx.access.caseDepartments(),
-              },
-              dimensions,
-              filter ?? {},
-            ),
-          )
-        : [],
-    ]);
-    // a controlled table lists every value in each dimension's natural order (those counted beside the listed too:
-    // a case in a grid of another community), so its groups come out of the control already in the answer's order
-    let keyer: CaseStatisticsKeyer | undefined;
-    let ordered = listed;
     if (protect && dimensions.length) {
-      const values = dimensions.map((d, i) => [
-        ...new Set([...(listed[i] ?? []), ...counted.map((g) => g.key[d] ?? null)].map((v) => v ?? null)),
+      const [rows, listed] = await Promise.all([
+        caseStatisticsRows(ctx.em, scope, groupBy as CaseStatisticsDimension[], filter ?? {}),
+        visibleGridIds(ctx).then((gridIds) =>
+          caseStatisticsValues(
+            ctx.em,
+            {
+              cases: scope,
+              community: communityWhere(ctx.access),
+              gridIds,
+              departments: ctx.access.caseDepartments(),
+            },
+            dimensions,
+            filter ?? {},
+          ),
+        ),
+      ]);
+      // a controlled table lists every value in each dimension's natural order (those counted beside the listed
+      // too: a case in a grid of another community), so its groups come out of the control in the answer's order,
+      // built as the schema has them (`ControlledCaseStatisticsGroup`) straight from the rows: returned as they are
+      const counted = rows.filter((row) => Number(row.count) > 0);
+      const values = dimensions.map((_, i) => [
+        ...new Set<Value>([...(listed[i] ?? []).map((v) => v ?? null), ...counted.map((row) => rowValue(row, i))]),
       ]);
       const grid = dimensions.indexOf('GRID');
-      keyer = await caseStatisticsKeyer(
+      const keyer = await caseStatisticsKeyer(
         ctx.em,
         dimensions,
         grid < 0 ? [] : values[grid].filter((id): id is string => !!id),
       );
-      ordered = values.map((v, i) => keyer!.ordered(i, v));
+      const ordered = values.map((v, i) => keyer.ordered(i, v));
+      return controlCaseStatisticsRows(
+        counted,
+        ordered,
+        ordered.map((v, i) => v.map((value) => keyer.keyOf(i, value))),
+        dimensions,
+      );
     }
+    const counted = await caseStatistics(ctx.em, scope, groupBy as CaseStatisticsDimension[], filter ?? {});
     // the control builds each group as the schema has it (`ControlledCaseStatisticsGroup`): returned as it is
     return await withCaseStatisticsKeys(
       ctx.em,
       dimensions,
-      controlCaseStatistics(counted, ordered, dimensions, protect, protectRatings),
-      keyer,
+      controlCaseStatistics(counted, [], dimensions, protect, protectRatings),
     );
   }
 }
