@@ -174,7 +174,10 @@ describe.each(testDialects())('the cases scans in pages on %s', (dialect) => {
       expect(event.communityId).toBe(task?.communityId);
       expect(event.correlationId).toBe('proactive-scan');
     }
+    // the hourly steady state: every resident drafts again and finds their open task, still one page's flushes
+    const flushed = counting.flushes();
     expect(await scanProactiveRules({ ...service, orm: counting.orm }, clock.now(), { pageSize: 100 })).toBe(0);
+    expect(counting.flushes() - flushed).toBeLessThanOrEqual(2);
     expect(await service.orm.em.fork().count(ProactiveTask, { residentId: { $in: fresh } })).toBe(12);
   });
 });
