@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { countingOutbox, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import type { Orm } from '@shequ/database';
 import { testDialects } from '@shequ/testing';
 import { scanOverdueCases } from '../src/application/overdue-scan.js';
 import { scanProactiveRules } from '../src/application/proactive-tasks.js';
@@ -10,6 +11,7 @@ import { Case, ProactiveTask, ResidentProjection } from '../src/entities/index.j
 import { casesService } from '../src/service.js';
 
 const COMMUNITY = '350203008006';
+const OTHER_COMMUNITY = '350203008007';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -40,13 +42,15 @@ describe.each(testDialects())('the cases scans in pages on %s', (dialect) => {
     await em.flush();
   }
 
-  /** `count` 独居老人 known since long ago, never contacted. */
-  async function lonelyResidents(count: number) {
+  /** `count` 独居老人 known since long ago, never contacted (of `communityOf(i)`, default COMMUNITY). */
+  async function lonelyResidents(count: number, communityOf: (i: number) => string = () => COMMUNITY) {
     const em = service.orm.em.fork();
+    const ids: string[] = [];
     for (let i = 0; i < count; i++, next++) {
+      ids.push(`r-${next}`);
       em.create(ResidentProjection, {
         residentId: `r-${next}`,
-        communityId: COMMUNITY,
+        communityId: communityOf(i),
         gridId: 'grid-1',
         birthDate: '1940-01-01',
         careCategories: 'ELDERLY_LIVING_ALONE',
@@ -55,6 +59,22 @@ describe.each(testDialects())('the cases scans in pages on %s', (dialect) => {
       });
     }
     await em.flush();
+    return ids;
+  }
+
+  /**
+   * Deps whose entity manager counts its flushes (its own event manager, a clone keeping the service's subscribers;
+   * the forks of a scan share it): the service's other work in the meantime is not counted.
+   */
+  function countingFlushes() {
+    const em = service.orm.em.fork({ cloneEventManager: true });
+    let flushes = 0;
+    em.getEventManager().registerSubscriber({
+      beforeFlush: () => {
+        flushes++;
+      },
+    });
+    return { orm: { em } as unknown as Orm, flushes: () => flushes };
   }
 
   async function published(type: string) {
@@ -126,5 +146,38 @@ describe.each(testDialects())('the cases scans in pages on %s', (dialect) => {
     expect(tasks).toHaveLength(16);
     expect(new Set(tasks.map((t) => t.residentId)).size).toBe(16);
     expect(await published('proactive_task.created')).toHaveLength(16);
+  });
+
+  it('flushes a page of the proactive scan a bounded number of times, not once per resident, opening the same tasks', async () => {
+    // every resident of the page gets a draft (the ones of the tests above are blocked by their open task): a flush
+    // per resident computed change sets over the whole page each time (O(page²) in a 1M-resident district)
+    const fresh = await lonelyResidents(12, (i) => (i % 2 === 0 ? COMMUNITY : OTHER_COMMUNITY));
+    const before = (await published('proactive_task.created')).length;
+    const counting = countingFlushes();
+    const residents = await service.orm.em.fork().count(ResidentProjection, { careCategories: { $ne: '' } });
+    expect(residents).toBeGreaterThan(fresh.length);
+    expect(await scanProactiveRules({ ...service, orm: counting.orm }, clock.now(), { pageSize: 100 })).toBe(12);
+    expect(counting.flushes()).toBeLessThanOrEqual(2);
+
+    const tasks = await service.orm.em.fork().find(ProactiveTask, { residentId: { $in: fresh } });
+    expect(tasks).toHaveLength(12);
+    expect(new Set(tasks.map((t) => t.residentId)).size).toBe(12);
+    for (const task of tasks) {
+      expect(task).toMatchObject({ rule: 'ELDERLY_NO_CONTACT', status: 'OPEN', gridId: 'grid-1' });
+      expect(task.communityId).toBe(fresh.indexOf(task.residentId) % 2 === 0 ? COMMUNITY : OTHER_COMMUNITY);
+    }
+    const events = (await published('proactive_task.created')).slice(before);
+    expect(events).toHaveLength(12);
+    for (const event of events) {
+      const task = tasks.find((t) => t.id === event.data.taskId);
+      expect(event.data.residentId).toBe(task?.residentId);
+      expect(event.communityId).toBe(task?.communityId);
+      expect(event.correlationId).toBe('proactive-scan');
+    }
+    // the hourly steady state: every resident drafts again and finds their open task, still one page's flushes
+    const flushed = counting.flushes();
+    expect(await scanProactiveRules({ ...service, orm: counting.orm }, clock.now(), { pageSize: 100 })).toBe(0);
+    expect(counting.flushes() - flushed).toBeLessThanOrEqual(2);
+    expect(await service.orm.em.fork().count(ProactiveTask, { residentId: { $in: fresh } })).toBe(12);
   });
 });

@@ -16,47 +16,71 @@ export async function noteContact(em: EntityManager, residentId: string, at: Dat
   if (row && (!row.lastContactAt || row.lastContactAt < at)) row.lastContactAt = at;
 }
 
-/** Opens the tasks rules asked for, once per rule/resident/key, and never two open tasks of one rule for one resident. */
+/**
+ * Opens the tasks rules asked for, once per rule/resident/key, and never two open tasks of one rule for one resident.
+ * Flushes the unit of work's pending changes first (the checks read the table: a task just closed) and the new tasks
+ * after: for one event. A scan of many residents in one unit of work uses `TaskOpening` and flushes once per page.
+ */
 export async function openTasks(
   uow: UnitOfWork,
   drafts: readonly TaskDraft[],
   communityId: string,
   now: Date,
 ): Promise<ProactiveTask[]> {
-  const opened: ProactiveTask[] = [];
-  if (drafts.length === 0) return opened;
-  // the checks below read the table: the unit of work's pending changes (a task just closed) first
+  if (drafts.length === 0) return [];
   await uow.em.flush();
-  for (const draft of drafts) {
-    const dedupKey = `${draft.rule}:${draft.residentId}:${draft.key}`;
-    // a task opened by an earlier draft of this call is not in the table yet
-    if (
-      opened.some(
-        (task) => task.dedupKey === dedupKey || (task.rule === draft.rule && task.residentId === draft.residentId),
-      )
-    )
-      continue;
-    if (await taskBlocks(uow.em, dedupKey, draft)) continue;
-    const task = uow.em.create(ProactiveTask, {
-      id: newId(),
-      communityId,
-      rule: draft.rule,
-      residentId: draft.residentId,
-      gridId: draft.gridId,
-      dedupKey,
-      reason: draft.reason,
-      dueOn: draft.dueOn,
-      createdAt: now,
-    });
-    uow.events.record(
-      ProactiveTaskCreated,
-      { taskId: task.id, rule: task.rule, residentId: task.residentId, gridId: task.gridId, dueOn: task.dueOn },
-      { communityId },
-    );
-    opened.push(task);
-  }
+  const opened = await new TaskOpening(uow.em).open(uow.events, drafts, communityId, now);
   await uow.em.flush();
   return opened;
+}
+
+/**
+ * Opens tasks of many drafts in one unit of work without flushing it: each flush computes change sets over every
+ * entity the EntityManager holds, so a flush per resident of a scan page costs O(page²). What the table shows is
+ * checked with one plain statement per draft; the tasks opened here and not flushed yet are remembered by key. The
+ * caller flushes the pending changes the checks must see before the first `open`, and the new tasks once at the end
+ * (the page's commit does).
+ */
+export class TaskOpening {
+  /** `key:<dedupKey>` and `open:<rule>:<resident>` of the tasks opened here, not in the table until flushed. */
+  private readonly pending = new Set<string>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  async open(
+    events: UnitOfWork['events'],
+    drafts: readonly TaskDraft[],
+    communityId: string,
+    now: Date,
+  ): Promise<ProactiveTask[]> {
+    const opened: ProactiveTask[] = [];
+    for (const draft of drafts) {
+      const dedupKey = `${draft.rule}:${draft.residentId}:${draft.key}`;
+      const openKey = `open:${draft.rule}:${draft.residentId}`;
+      if (this.pending.has(`key:${dedupKey}`) || this.pending.has(openKey)) continue;
+      if (await taskBlocks(this.em, dedupKey, draft)) continue;
+      const task = this.em.create(ProactiveTask, {
+        id: newId(),
+        communityId,
+        rule: draft.rule,
+        residentId: draft.residentId,
+        gridId: draft.gridId,
+        dedupKey,
+        reason: draft.reason,
+        dueOn: draft.dueOn,
+        createdAt: now,
+      });
+      events.record(
+        ProactiveTaskCreated,
+        { taskId: task.id, rule: task.rule, residentId: task.residentId, gridId: task.gridId, dueOn: task.dueOn },
+        { communityId },
+      );
+      this.pending.add(`key:${dedupKey}`);
+      this.pending.add(openKey);
+      opened.push(task);
+    }
+    return opened;
+  }
 }
 
 /**
@@ -158,7 +182,8 @@ export function residentSnapshot(row: ResidentProjection): ProactiveFact {
  * time: no contact for N days). Walks the projection in keyset pages (resident id order), each page its own short
  * transaction that re-reads the page's rows under a row lock (PostgreSQL; SQLite serialises writers): a scan of
  * another replica, or an event of one of these residents, waits — so a rule's task is opened once, from the
- * resident's current facts — and memory is bounded by the page, not by the residents covered.
+ * resident's current facts — and memory is bounded by the page, not by the residents covered. A page's unit of work
+ * is flushed once (its commit), not once per resident: a flush computes change sets over every entity of the page.
  */
 export async function scanProactiveRules(
   deps: { orm: Orm; outbox: Outbox },
@@ -178,16 +203,16 @@ export async function scanProactiveRules(
         },
         { ...forUpdate(tx), orderBy: { residentId: 'asc' }, limit } as never,
       );
+      // nothing is pending before the first row (a fresh unit of work that only read the page), and the page's tasks
+      // are flushed once, at its commit: not a flush per resident over every entity of the page
+      const opening = new TaskOpening(tx);
       for (const row of rows) {
-        const uow = {
-          em: tx,
-          events: eventSink(deps.outbox, tx, {
-            communityId: row.communityId,
-            actor: SYSTEM_ACTOR,
-            correlationId: 'proactive-scan',
-          }),
-        };
-        opened += (await applyRules(uow, residentSnapshot(row), row.communityId, now)).length;
+        const events = eventSink(deps.outbox, tx, {
+          communityId: row.communityId,
+          actor: SYSTEM_ACTOR,
+          correlationId: 'proactive-scan',
+        });
+        opened += (await opening.open(events, evaluateRules(residentSnapshot(row), now), row.communityId, now)).length;
       }
       return { rows: rows.length, lastKey: rows.at(-1)?.residentId ?? null };
     },
