@@ -138,9 +138,8 @@ export function listMatch(
 /**
  * Rows as a JSON array of objects keyed by column (`json_populate_recordset`): undefined is NULL, a date ISO, a plain
  * object inline (a text column receives its JSON text exactly as `JSON.stringify` gives it: PostgreSQL keeps a `json`
- * value's text as sent). Each
- * object is a copy of one template holding every column (one hidden class, properties stored in place): about half
- * the time of objects grown key by key, which the import's chunks spent here.
+ * value's text as sent). Each object is a copy of one template holding every column (one hidden class, properties
+ * stored in place): about half the time of objects grown key by key, which the import's chunks spent here.
  */
 export function recordsJson(columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
   const template: Row = Object.fromEntries(columns.map((column) => [column, null]));
