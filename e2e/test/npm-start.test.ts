@@ -2,11 +2,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { natsPublicKeyOf } from '@shequ/contracts';
-import { freePort, portIsOpen, startProcess, tempDir, waitFor } from '@shequ/testing';
+import { exitReason, freePort, portIsOpen, startProcess, tempDir, waitFor } from '@shequ/testing';
 import { authorizationFor } from '@shequ/subgraph/testing';
 import { ROOT, SERVICES } from './system.js';
 
 /** `npm start` as a newcomer runs it (install and build skipped: the test pipeline has just built). */
+/**
+ * How long `npm start` may take to print its banner: it waits up to 300 s for the services (a fresh data folder is
+ * seeded first) and 120 s for the gateway, and more than a minute of that is usual while `npm test` runs other
+ * packages' tests beside these. An `npm start` that exits fails the wait at once.
+ */
+const BANNER_TIMEOUT_MS = 420_000;
+
 async function startScriptEnv() {
   const data = tempDir('shequ-start-');
   const ports: Record<string, number> = { GATEWAY_PORT: await freePort(), NATS_PORT: await freePort() };
@@ -31,9 +38,10 @@ describe('npm start', () => {
     cleanup.push(() => data.remove());
     const start = startProcess('npm start', process.execPath, [`${ROOT}scripts/start.mjs`], { env });
     await waitFor(() => start.output().includes('Shequ Graph is running'), {
-      timeoutMs: 120_000,
+      timeoutMs: BANNER_TIMEOUT_MS,
       intervalMs: 250,
       what: 'the start banner',
+      giveUpIf: () => exitReason(start),
     }).catch((error) => {
       throw new Error(`${error.message}\n${start.output()}`);
     });
@@ -65,7 +73,7 @@ describe('npm start', () => {
       expect(await portIsOpen(port), `${variable} ${port} still open`).toBe(false);
     }
     expect(start.output()).toContain('nothing left running');
-  });
+  }, 480_000);
 
   it('in production prints no token, and runs NATS with the generated users', async () => {
     const { data, env } = await startScriptEnv();
@@ -74,8 +82,9 @@ describe('npm start', () => {
       env: { ...env, NODE_ENV: 'production', SHEQU_JWT_SECRET: 'production-test-secret-0123456789abcdef' },
     });
     await waitFor(() => start.output().includes('Shequ Graph is running'), {
-      timeoutMs: 240_000,
+      timeoutMs: BANNER_TIMEOUT_MS,
       what: 'npm start (production) to print its banner',
+      giveUpIf: () => exitReason(start),
     }).catch((error: Error) => {
       throw new Error(`${error.message}\n${start.output()}`);
     });
@@ -99,7 +108,7 @@ describe('npm start', () => {
     expect(config).not.toContain('shequ.residents.care_category.>');
     start.child.kill('SIGINT');
     expect(await start.exited).toBe(0);
-  }, 300_000);
+  }, 480_000);
 
   it('refuses to start when a port is taken, naming the port and its variable', async () => {
     const { data, ports, env } = await startScriptEnv();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  exitReason,
   freePort,
   startNatsServer,
   startProcess,
@@ -58,6 +59,26 @@ async function ready(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * How long a process of the system may take to answer its readiness URL (E2E_READY_TIMEOUT_MS). Starting the four
+ * services migrates and seeds the demo street: ~6 s of CPU each, 15–25 s for all four on an idle 2-core machine, and
+ * several times that while `npm test` runs another package's tests beside the end-to-end ones. A process that exits
+ * fails the wait at once.
+ */
+const READY_TIMEOUT_MS = Number(process.env.E2E_READY_TIMEOUT_MS ?? 240_000);
+
+/** Waits until `url` answers 200; fails at once, with the process's output, if the process exits first. */
+async function untilAnswering(child: RunningProcess, url: string, what: string): Promise<void> {
+  await waitFor(() => ready(url), {
+    timeoutMs: READY_TIMEOUT_MS,
+    intervalMs: 200,
+    what,
+    giveUpIf: () => exitReason(child),
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}\n${child.output()}`);
+  });
+}
+
 /** Starts nats-server, the four services (built, from dist/) and the gateway as separate processes. */
 export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningSystem> {
   const data: TempDir = tempDir('shequ-e2e-');
@@ -83,28 +104,17 @@ export async function startSystem(extraEnv: NodeJS.ProcessEnv = {}): Promise<Run
     startProcess(name, process.execPath, [...NODE_FLAGS, `${ROOT}services/${name}/dist/main.js`], {
       env: { ...env, ...nats.envFor(name) },
     });
-  const untilReady = async (i: number) => {
+  const untilReady = (i: number) => {
     const name = SERVICES[i];
     const port = env[`${name.toUpperCase()}_PORT`];
-    await waitFor(() => ready(`http://127.0.0.1:${port}/ready`), {
-      timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),
-      intervalMs: 200,
-      what: `${name} /ready`,
-    }).catch((error) => {
-      throw new Error(`${error.message}\n${processes[i].output()}`);
-    });
+    return untilAnswering(processes[i], `http://127.0.0.1:${port}/ready`, `${name} /ready`);
   };
   try {
     for (const name of SERVICES) processes.push(startService(name));
-    for (const i of SERVICES.keys()) await untilReady(i);
+    await Promise.all([...SERVICES.keys()].map(untilReady));
     const gateway = startProcess('gateway', process.execPath, [...NODE_FLAGS, `${ROOT}gateway/dist/main.js`], { env });
     processes.push(gateway);
-    await waitFor(() => ready(`http://127.0.0.1:${env.GATEWAY_PORT}/health`), {
-      timeoutMs: Number(process.env.E2E_READY_TIMEOUT_MS ?? 60_000),
-      what: 'gateway /health',
-    }).catch((error) => {
-      throw new Error(`${error.message}\n${gateway.output()}`);
-    });
+    await untilAnswering(gateway, `http://127.0.0.1:${env.GATEWAY_PORT}/health`, 'gateway /health');
   } catch (error) {
     await stop();
     throw error;

@@ -51,3 +51,10 @@ export function startProcess(
     },
   };
 }
+
+/** Why `process` is no longer running ("npm start exited with code 1"), or undefined while it runs: for `giveUpIf`. */
+export function exitReason({ name, child }: RunningProcess): string | undefined {
+  if (child.exitCode !== null) return `${name} exited with code ${child.exitCode}`;
+  if (child.signalCode !== null) return `${name} was killed by ${child.signalCode}`;
+  return undefined;
+}

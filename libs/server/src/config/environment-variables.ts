@@ -350,6 +350,13 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: 'log level of the processes the end-to-end tests start',
     usedBy: ['npm test'],
   },
+  E2E_READY_TIMEOUT_MS: {
+    schema: Type.Integer({ minimum: 1, description: 'milliseconds' }),
+    default: 240_000,
+    meaning:
+      'how long the end-to-end tests and benchmarks wait for a service or the gateway they start to answer (a process that exits fails the wait at once); the 1M district benchmark needs `1800000`',
+    usedBy: ['npm test', 'npm run bench'],
+  },
   BENCH_ROWS: {
     schema: Type.Integer({ minimum: 1, description: 'a row count' }),
     default: 10_000,
