@@ -17,8 +17,11 @@ export function packageTestConfig(overrides = {}) {
     test: {
       environment: 'node',
       pool: 'forks',
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      // Tests and their hooks run real parts (nats-server, PostgreSQL, subgraphs seeding the demo street) on CI's
+      // 2-core machine beside another package's tests: a hook seeding the demo community took over 60 s there.
+      // A timeout is a safety net for a hang, not a performance bound (those are the benchmarks').
+      testTimeout: 60_000,
+      hookTimeout: 300_000,
       // The JSON report lets `npm test` add up every package into one closing line.
       reporters: ['default', 'json'],
       outputFile: { json: '.test-results/vitest.json' },

@@ -26,7 +26,7 @@ describe.each(testDialects())('the cases demo keeps its own rules on %s', (diale
     const now = new Date(`${today}T02:00:00Z`);
     beforeAll(async () => {
       service = await startTestSubgraph(casesService, { dialect, seed: true, clock: new ManualClock(now) });
-    }, 120_000);
+    });
     afterAll(() => service?.stop());
 
     it('points only at records residents announced: every seeded id is in the reference projection', async () => {

@@ -37,7 +37,7 @@ describe.each(testDialects())('the events demo keeps its own rules on %s', (dial
     const now = new Date(`${today}T02:00:00Z`);
     beforeAll(async () => {
       service = await startTestSubgraph(eventsService, { dialect, seed: true, clock: new ManualClock(now) });
-    }, 120_000);
+    });
     afterAll(() => service?.stop());
 
     it('points only at records residents announced: every seeded id is in the reference projection', async () => {

@@ -38,7 +38,7 @@ describe.each(testDialects())('the party-building demo keeps its own rules on %s
         seed: true,
         clock: new ManualClock(new Date(`${today}T02:00:00Z`)),
       });
-    }, 120_000);
+    });
     afterAll(() => service?.stop());
 
     it('points only at records residents announced: every seeded id is in the reference projection', async () => {

@@ -19,7 +19,7 @@ describe.each(testDialects())('partybuilding subgraph on %s (demo data)', (diale
   let service: TestSubgraph;
   beforeAll(async () => {
     service = await startTestSubgraph(partybuildingService, { dialect, seed: true });
-  }, 120_000); // the demo seed replays its history through the API's functions (as demo-rules.test.ts)
+  }); // the demo seed replays its history through the API's functions (as demo-rules.test.ts): the shared hookTimeout
   afterAll(() => service?.stop());
 
   it('applies the committed migrations, which match the entities', async () => {

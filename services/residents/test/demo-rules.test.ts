@@ -19,7 +19,7 @@ describe.each(testDialects())('the residents demo keeps its own rules on %s', (d
     const now = new Date(`${today}T02:00:00Z`); // 10:00 in 厦门
     beforeAll(async () => {
       service = await startTestSubgraph(residentsService, { dialect, seed: true, clock: new ManualClock(now) });
-    }, 120_000);
+    });
     afterAll(() => service?.stop());
 
     it('registers every resident as the API would (ID number, name, phone, 居住证)', async () => {

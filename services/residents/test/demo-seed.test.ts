@@ -14,7 +14,7 @@ describe.each(testDialects())('demo community seed on %s', (dialect) => {
       seed: true,
       clock: new ManualClock(new Date('2026-11-01T08:00:00Z')),
     });
-  }, 60_000);
+  });
   afterAll(() => service?.stop());
 
   it('gives the demo street (嘉莲街道) its other communities: a street admin sees them all, a street analyst counts them', async () => {

@@ -16,7 +16,7 @@ describe.each(testDialects())('阳光爱心基金 demo year on %s', (dialect) =>
       seed: true,
       clock: new ManualClock(new Date('2026-11-01T08:00:00Z')),
     });
-  }, 120_000);
+  });
   afterAll(() => service?.stop());
 
   it('holds a plausible year: enterprise gifts, gala collections, 春节慰问, 公示 under way, the 助学金', async () => {
@@ -82,7 +82,7 @@ describe.each(testDialects())('阳光爱心基金 demo year relative to the seed
       seed: true,
       clock: new ManualClock(new Date('2027-06-15T02:00:00Z')),
     });
-  }, 120_000);
+  });
   afterAll(() => service?.stop());
 
   it('seeded in June 2027: the fund year is 2026, its collections name only the galas the events seed still holds', async () => {

@@ -72,7 +72,7 @@ describe.each(testDialects())('resident list totalCount from the rollup on %s', 
     });
     await em.flush();
     grids = (await sql(`select id, code from grid where community_id = ? order by code`, [COMMUNITY])) as never;
-  }, 120_000);
+  });
   afterAll(() => service?.stop());
 
   /** `count(*)` over the base tables, written independently of the rollup: scope (communities, grid codes) + filter. */
