@@ -44,31 +44,6 @@ export class PlainAnswerCounts {
  */
 const MEMO_TRIAL = 2048;
 
-/**
- * Pieces of JSON pushed in order, joined a few thousand at a time into chunks: the pieces of an answer of 10,000+
- * groups in one array (100,000+ entries, grown again and again) cost more garbage collection than the answer's copy.
- */
-class Pieces {
-  private pieces: string[] = [];
-  private readonly chunks: string[] = [];
-
-  push(piece: string): void {
-    if (this.pieces.push(piece) === 4096) {
-      this.chunks.push(this.pieces.join(''));
-      this.pieces = [];
-    }
-  }
-
-  text(): string {
-    if (this.pieces.length) this.chunks.push(this.pieces.join(''));
-    this.pieces = [];
-    return this.chunks.length === 1 ? this.chunks[0] : this.chunks.join('');
-  }
-}
-
-/** Pushes a value's JSON on `out`, in pieces (`plainAnswersPlugin`'s printer). */
-type Print = (value: unknown, out: Pieces) => void;
-
 /** Why the plain path gives the operation back to graphql-js, which then answers (and shapes any error) as always. */
 class NotPlain extends Error {}
 
@@ -127,7 +102,7 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
           const data: Record<string, unknown> = {};
           // served over HTTP (`startHttpService`): the answer's JSON printed here, written as is by the HTTP layer
           const printing = takesPrintedAnswers(contextValue);
-          const printed = new Pieces();
+          const printed: string[] = [];
           try {
             for (const node of roots) {
               if (node.kind !== Kind.FIELD) return null;
@@ -156,8 +131,7 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
               }
               if (printing) {
                 data[responseKey] = true;
-                printed.push(`${Object.keys(data).length > 1 ? ',' : '{'}${JSON.stringify(responseKey)}:`);
-                printer(field.type, node.selectionSet)(value, printed);
+                printed.push(`${JSON.stringify(responseKey)}:${printer(field.type, node.selectionSet)(value)}`);
               } else data[responseKey] = completer(field.type, node.selectionSet)(value);
             }
           } catch {
@@ -170,49 +144,45 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
             body: {
               kind: 'single',
               singleResult: {
-                data: printing ? printedAnswer(contextValue, `${printed.text()}}`) : data,
+                data: printing ? printedAnswer(contextValue, `{${printed.join(',')}}`) : data,
               },
             },
           };
 
           /**
-           * `completer`'s twin printing the copy's JSON instead of building it, as pieces pushed on `out` (joined once:
-           * no string built per value, no rope): the same checks (a null where the schema says non-null, a value that
-           * is no list or object, a leaf its type cannot serialize: given back to graphql-js), the same bytes
-           * `JSON.stringify` gives the copy. An object shared by the groups (a key) is printed once per printer and
-           * its text pushed again, tried as the copier's memo is (`MEMO_TRIAL`).
+           * `completer`'s twin printing the copy's JSON instead of building it: the same checks (a null where the
+           * schema says non-null, a value that is no list or object, a leaf its type cannot serialize: given back to
+           * graphql-js), the same bytes `JSON.stringify` gives the copy. An object shared by the groups (a key) is
+           * printed once per printer and its text reused, tried as the copier's memo is (`MEMO_TRIAL`).
            */
-          function printer(type: GraphQLOutputType, selectionSet: SelectionSetNode | undefined): Print {
+          function printer(
+            type: GraphQLOutputType,
+            selectionSet: SelectionSetNode | undefined,
+          ): (value: unknown) => string {
             if (isNonNullType(type)) {
               const inner = printer(type.ofType, selectionSet);
-              return (value, out) => {
+              return (value) => {
                 if (value == null) throw new NotPlain();
-                inner(value, out);
+                return inner(value);
               };
             }
             if (isListType(type)) {
               const item = printer(type.ofType, selectionSet);
-              return (value, out) => {
-                if (value == null) out.push('null');
-                else if (!Array.isArray(value)) throw new NotPlain();
-                else if (value.length === 0) out.push('[]');
-                else {
-                  out.push('[');
-                  item(value[0], out);
-                  for (let i = 1; i < value.length; i++) {
-                    out.push(',');
-                    item(value[i], out);
-                  }
-                  out.push(']');
-                }
+              return (value) => {
+                if (value == null) return 'null';
+                if (!Array.isArray(value)) throw new NotPlain();
+                if (value.length === 0) return '[]';
+                let out = `[${item(value[0])}`;
+                for (let i = 1; i < value.length; i++) out += `,${item(value[i])}`;
+                return `${out}]`;
               };
             }
             if (isLeafType(type)) {
-              // the last string printed, pushed again without escaping it anew (a reason, a dimension's name)
+              // the last string printed, printed again without escaping it anew (a reason, a dimension's name)
               let lastString: string | undefined;
               let lastPrinted = '';
-              return (value, out) => {
-                if (value == null) return void out.push('null');
+              return (value) => {
+                if (value == null) return 'null';
                 const serialized: unknown = type.serialize(value);
                 if (serialized === undefined) throw new NotPlain();
                 if (typeof serialized === 'string') {
@@ -220,12 +190,12 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
                     lastPrinted = JSON.stringify(serialized);
                     lastString = serialized;
                   }
-                  return void out.push(lastPrinted);
+                  return lastPrinted;
                 }
                 // a number, a boolean, null or a scalar's JSON value: what JSON.stringify prints in the copy
                 const text = JSON.stringify(serialized) as string | undefined;
                 if (text === undefined) throw new NotPlain();
-                out.push(text);
+                return text;
               };
             }
             if (!isObjectType(type) || !selectionSet) throw new NotPlain();
@@ -235,40 +205,33 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
               print: field.type === null ? null : printer(field.type, field.selectionSet),
             }));
             const typename = JSON.stringify(type.name);
-            const printFields = (source: Record<string, unknown>, out: Pieces) => {
-              if (!fields.length) return void out.push('{}');
-              for (const field of fields) {
-                out.push(field.prefix);
-                if (field.print) field.print(source[field.name], out);
-                else out.push(typename);
-              }
-              out.push('}');
-            };
             let texts: Map<object, string> | null = new Map();
             let hits = 0;
-            return (value, out) => {
-              if (value == null) return void out.push('null');
+            return (value) => {
+              if (value == null) return 'null';
               if (typeof value !== 'object') throw new NotPlain();
-              const source = value as Record<string, unknown>;
+              let plainObject = false;
               if (texts) {
                 const prototype: unknown = Object.getPrototypeOf(value);
-                if (prototype === Object.prototype || prototype === null) {
-                  const known = texts.get(value);
-                  if (known !== undefined) {
+                plainObject = prototype === Object.prototype || prototype === null;
+                if (plainObject) {
+                  const text = texts.get(value);
+                  if (text !== undefined) {
                     hits += 1;
-                    return void out.push(known);
-                  }
-                  if (hits === 0 && texts.size >= MEMO_TRIAL) texts = null;
-                  else {
-                    const own = new Pieces();
-                    printFields(source, own);
-                    const text = own.text();
-                    texts.set(value, text);
-                    return void out.push(text);
+                    return text;
                   }
                 }
               }
-              printFields(source, out);
+              const source = value as Record<string, unknown>;
+              let out = '';
+              for (const field of fields)
+                out += field.prefix + (field.print ? field.print(source[field.name]) : typename);
+              out = fields.length ? `${out}}` : '{}';
+              if (plainObject && texts) {
+                if (hits === 0 && texts.size >= MEMO_TRIAL) texts = null;
+                else texts.set(value, out);
+              }
+              return out;
             };
           }
 

@@ -196,7 +196,7 @@ describe('plain answers (large statistics answers copied along the selections, n
   it('prints over HTTP the bytes graphql-js gives, and leaves to graphql-js what it cannot print', async () => {
     const logger = pino({ level: 'silent' });
     const serve = (apollo: ApolloServer) =>
-      startHttpService({
+      startHttpService<{ requestId: string }>({
         service: 'test',
         port: 0,
         apollo,
