@@ -5,7 +5,6 @@ import type { CorsPolicy } from './cors.js';
 import { createHttpMetrics, type HttpMetrics } from './metrics.js';
 import { isAllowedLargeBody, type LargeOperations } from './large-operations.js';
 import { PortInUseError } from './port-in-use.js';
-import { takePrintedAnswers, withPrintedAnswers } from './printed-answers.js';
 import { MAX_BATCHED_OPERATIONS } from './query-limits.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { withServerSpan } from './tracing.js';
@@ -229,20 +228,14 @@ export async function startHttpService<TContext extends BaseContext>(
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const url = new URL(request.url ?? '/', 'http://localhost');
-    // the context, offered to plugins that print their answer's JSON themselves (`printedAnswer`)
-    let context: TContext | undefined;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => {
-        context = shortcut ? shortcut.context : await settings.context(request, requestId);
-        takePrintedAnswers(context);
-        return context;
-      },
+      context: shortcut ? () => Promise.resolve(shortcut.context) : () => settings.context(request, requestId),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      response.end(withPrintedAnswers(context, result.body.string));
+      response.end(result.body.string);
       return;
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);

@@ -18,7 +18,6 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { printedAnswer, takesPrintedAnswers } from '@shequ/server';
 
 /**
  * How many answers the plain path (`plainAnswersPlugin`) gave, per root field, since the service started: a service's
@@ -64,9 +63,6 @@ interface PlainField {
  * resolver runs as graphql-js would call it (arguments and variables coerced by graphql-js's functions, the same
  * context), and its value is copied along the operation's selections (aliases, fragments on the same type, `@skip` /
  * `@include`, `__typename`), leaves serialized by their scalar or enum type: the same `data`, in the same order.
- * Served over HTTP (`startHttpService` offers the request's context, `takesPrintedAnswers`), the copy is not built:
- * its JSON is printed straight from the value (`printer`: the bytes `JSON.stringify` gives the copy, a shared key's
- * text printed once) and written by the HTTP layer as is (`printedAnswer`), not copied and then stringified by Apollo.
  *
  * Anything else goes to graphql-js unchanged (Apollo Server's `responseForOperation` returns null): a mutation, a
  * root field not declared plain or beside another, a field with arguments below the root, an abstract type, a null
@@ -100,17 +96,12 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
           // each selection set's fields for each type, collected once per request (variables may change them)
           const collected = new Map<SelectionSetNode, Map<GraphQLObjectType, PlainField[]>>();
           const data: Record<string, unknown> = {};
-          // served over HTTP (`startHttpService`): the answer's JSON printed here, written as is by the HTTP layer
-          const printing = takesPrintedAnswers(contextValue);
-          const printed: string[] = [];
           try {
             for (const node of roots) {
               if (node.kind !== Kind.FIELD) return null;
               const field = queryType.getFields()[node.name.value];
               if (!field?.resolve) return null;
               const responseKey = node.alias?.value ?? node.name.value;
-              // the same response key twice at the root: graphql-js merges the selections; leave that to it
-              if (Object.prototype.hasOwnProperty.call(data, responseKey)) return null;
               const info: GraphQLResolveInfo = {
                 fieldName: node.name.value,
                 fieldNodes: [node],
@@ -129,10 +120,7 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
               } catch {
                 return null;
               }
-              if (printing) {
-                data[responseKey] = true;
-                printed.push(`${JSON.stringify(responseKey)}:${printer(field.type, node.selectionSet)(value)}`);
-              } else data[responseKey] = completer(field.type, node.selectionSet)(value);
+              data[responseKey] = completer(field.type, node.selectionSet)(value);
             }
           } catch {
             // NotPlain, or a value a leaf type cannot serialize: graphql-js meets it and reports it as always
@@ -141,99 +129,8 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
           if (answered) for (const node of roots) if (node.kind === Kind.FIELD) answered.count(node.name.value);
           return {
             http: { status: undefined, headers: new HeaderMap() },
-            body: {
-              kind: 'single',
-              singleResult: {
-                data: printing ? printedAnswer(contextValue, `{${printed.join(',')}}`) : data,
-              },
-            },
+            body: { kind: 'single', singleResult: { data } },
           };
-
-          /**
-           * `completer`'s twin printing the copy's JSON instead of building it: the same checks (a null where the
-           * schema says non-null, a value that is no list or object, a leaf its type cannot serialize: given back to
-           * graphql-js), the same bytes `JSON.stringify` gives the copy. An object shared by the groups (a key) is
-           * printed once per printer and its text reused, tried as the copier's memo is (`MEMO_TRIAL`).
-           */
-          function printer(
-            type: GraphQLOutputType,
-            selectionSet: SelectionSetNode | undefined,
-          ): (value: unknown) => string {
-            if (isNonNullType(type)) {
-              const inner = printer(type.ofType, selectionSet);
-              return (value) => {
-                if (value == null) throw new NotPlain();
-                return inner(value);
-              };
-            }
-            if (isListType(type)) {
-              const item = printer(type.ofType, selectionSet);
-              return (value) => {
-                if (value == null) return 'null';
-                if (!Array.isArray(value)) throw new NotPlain();
-                if (value.length === 0) return '[]';
-                let out = `[${item(value[0])}`;
-                for (let i = 1; i < value.length; i++) out += `,${item(value[i])}`;
-                return `${out}]`;
-              };
-            }
-            if (isLeafType(type)) {
-              // the last string printed, printed again without escaping it anew (a reason, a dimension's name)
-              let lastString: string | undefined;
-              let lastPrinted = '';
-              return (value) => {
-                if (value == null) return 'null';
-                const serialized: unknown = type.serialize(value);
-                if (serialized === undefined) throw new NotPlain();
-                if (typeof serialized === 'string') {
-                  if (serialized !== lastString) {
-                    lastPrinted = JSON.stringify(serialized);
-                    lastString = serialized;
-                  }
-                  return lastPrinted;
-                }
-                // a number, a boolean, null or a scalar's JSON value: what JSON.stringify prints in the copy
-                const text = JSON.stringify(serialized) as string | undefined;
-                if (text === undefined) throw new NotPlain();
-                return text;
-              };
-            }
-            if (!isObjectType(type) || !selectionSet) throw new NotPlain();
-            const fields = fieldsOf(selectionSet, type).map((field, i) => ({
-              prefix: `${i === 0 ? '{' : ','}${JSON.stringify(field.responseKey)}:`,
-              name: field.fieldName,
-              print: field.type === null ? null : printer(field.type, field.selectionSet),
-            }));
-            const typename = JSON.stringify(type.name);
-            let texts: Map<object, string> | null = new Map();
-            let hits = 0;
-            return (value) => {
-              if (value == null) return 'null';
-              if (typeof value !== 'object') throw new NotPlain();
-              let plainObject = false;
-              if (texts) {
-                const prototype: unknown = Object.getPrototypeOf(value);
-                plainObject = prototype === Object.prototype || prototype === null;
-                if (plainObject) {
-                  const text = texts.get(value);
-                  if (text !== undefined) {
-                    hits += 1;
-                    return text;
-                  }
-                }
-              }
-              const source = value as Record<string, unknown>;
-              let out = '';
-              for (const field of fields)
-                out += field.prefix + (field.print ? field.print(source[field.name]) : typename);
-              out = fields.length ? `${out}}` : '{}';
-              if (plainObject && texts) {
-                if (hits === 0 && texts.size >= MEMO_TRIAL) texts = null;
-                else texts.set(value, out);
-              }
-              return out;
-            };
-          }
 
           /**
            * A function copying a value of this type along this selection set: the types' kinds worked out once per
