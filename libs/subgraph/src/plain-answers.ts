@@ -102,6 +102,8 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
               const field = queryType.getFields()[node.name.value];
               if (!field?.resolve) return null;
               const responseKey = node.alias?.value ?? node.name.value;
+              // the same response key twice at the root: graphql-js merges the two selections; leave that to it
+              if (Object.hasOwn(data, responseKey)) return null;
               const info: GraphQLResolveInfo = {
                 fieldName: node.name.value,
                 fieldNodes: [node],

@@ -1,15 +1,18 @@
-import { ApolloServer } from '@apollo/server';
-import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { startHttpService, type RunningHttpService } from '@shequ/server';
+import { buildSchema, GraphQLError, GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { plainAnswersPlugin } from '../src/plain-answers.js';
+import { PlainAnswerCounts, plainAnswersPlugin } from '../src/plain-answers.js';
 
 const SDL = `
   enum Dimension { GRID BUILDING }
   type Key { dimension: Dimension! value: String! label: String! }
-  type Group { keys: [Key!]! count: Int suppressed: String }
+  scalar Odd
+  type Group { keys: [Key!]! count: Int suppressed: String share: Float odd: Odd flag: Boolean }
   type Statistics { total: Int first: Key groups: [Group!]! }
   type Query {
-    statistics(groupBy: [Dimension!]!, failing: Boolean, shared: Boolean, groups: Int): Statistics
+    statistics(groupBy: [Dimension!]!, failing: Boolean, shared: Boolean, groups: Int, broken: Boolean): Statistics
     other: String
   }
 `;
@@ -27,9 +30,15 @@ function schemaCounting(): { schema: GraphQLSchema; nestedCalls: () => number } 
       };
   }
   const query = schema.getQueryType()!.getFields();
+  // a scalar whose JSON needs escaping, a nested value, a date (toJSON); it cannot serialize -1 (graphql-js reports it)
+  const odd = schema.getType('Odd') as GraphQLScalarType;
+  odd.serialize = (value: unknown) => {
+    if (value === -1) throw new GraphQLError('Odd cannot represent -1');
+    return value;
+  };
   query.statistics.resolve = (
     _source,
-    args: { groupBy: string[]; failing?: boolean; shared?: boolean; groups?: number },
+    args: { groupBy: string[]; failing?: boolean; shared?: boolean; groups?: number; broken?: boolean },
   ) => {
     if (args.failing) throw new GraphQLError('无权统计', { extensions: { code: 'FORBIDDEN' } });
     // shared: one key object per dimension and value, shared by the groups (as cases' keyer and party's keys do)
@@ -45,6 +54,12 @@ function schemaCounting(): { schema: GraphQLSchema; nestedCalls: () => number } 
       keys: args.groupBy.map((dimension, d) => keyOf(dimension, args.shared ? (d === 0 ? i >> 1 : i % 2) : i)),
       count: i === 1 ? null : i * 10,
       suppressed: i === 1 ? '少于阈值' : null,
+      share: [0.1, -0, 1e21, 1 / 3, 2.5e-7, 7][i % 6],
+      odd:
+        args.broken && i === 2
+          ? -1
+          : [null, 'a "quoted"\n\u2028 \\ 莲秀 \u0000', { n: [1, null, true] }, new Date(0)][i % 4],
+      flag: i % 3 === 0 ? true : i % 3 === 1 ? false : null,
     }));
     return { total: 20, first: groups[0]?.keys[0] ?? null, groups };
   };
@@ -175,6 +190,93 @@ describe('plain answers (large statistics answers copied along the selections, n
       expect(copied.nestedCalls()).toBeGreaterThan(0);
     } finally {
       await Promise.all([graphqlJs.stop(), plain.stop()]);
+    }
+  });
+
+  it('serves over HTTP the bytes graphql-js gives, and leaves to graphql-js what it cannot answer', async () => {
+    const logger = pino({ level: 'silent' });
+    const serve = (apollo: ApolloServer) =>
+      startHttpService({
+        service: 'test',
+        port: 0,
+        apollo,
+        logger,
+        context: async (_request, requestId) => ({ requestId }),
+      });
+    const counts = new PlainAnswerCounts();
+    const executed = schemaCounting();
+    const printed = schemaCounting();
+    // a plugin adding extensions beside the printed data: Apollo's own printing around it is kept
+    const extended: ApolloServerPlugin = {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response }) {
+            if (response.body.kind === 'single') response.body.singleResult.extensions = { note: '附注' };
+          },
+        };
+      },
+    };
+    const graphqlJs = await serve(new ApolloServer({ schema: executed.schema, plugins: [extended] }));
+    const plain = await serve(
+      new ApolloServer({
+        schema: printed.schema,
+        allowBatchedHttpRequests: true,
+        plugins: [extended, plainAnswersPlugin(['statistics'], counts)],
+      }),
+    );
+    const graphqlJsBatch = await serve(
+      new ApolloServer({ schema: schemaCounting().schema, allowBatchedHttpRequests: true, plugins: [extended] }),
+    );
+    const bytes = async (service: RunningHttpService, body: unknown) => {
+      const response = await fetch(service.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return `${response.status} ${await response.text()}`;
+    };
+    const full = `share odd flag count suppressed keys { dimension value label __typename }`;
+    try {
+      const cases: Array<[string, string, Record<string, unknown>?]> = [
+        ...queries,
+        ['every leaf kind', `{ statistics(groupBy: [GRID, BUILDING], groups: 12) { total groups { ${full} } } }`],
+        [
+          'two root fields under aliases',
+          `{ a: statistics(groupBy: [GRID], shared: true, groups: 7) { groups { ${full} } }
+             b: statistics(groupBy: [BUILDING], groups: 2) { first { label } } }`,
+        ],
+        ['an empty list', `{ statistics(groupBy: [GRID], groups: 0) { first { value } groups { count } } }`],
+        ['an object with every field skipped', `{ statistics(groupBy: [GRID]) { first { label @skip(if: true) } } }`],
+      ];
+      for (const [name, query, variables] of cases) {
+        const before = counts.of('statistics');
+        const expected = await bytes(graphqlJs, { query, variables });
+        expect(expected, name).toMatch(/^200 \{"data":\{.*,"extensions":\{"note":"附注"\}\}\n$/s);
+        expect(await bytes(plain, { query, variables }), name).toBe(expected);
+        // answered by the plain path: counted once per root field
+        expect(counts.of('statistics'), name).toBe(before + (query.match(/statistics\(/g) ?? []).length);
+      }
+      expect(printed.nestedCalls()).toBe(0);
+      // a batch: each operation answered in its place
+      const batch = [
+        { query: `{ statistics(groupBy: [GRID], groups: 4) { groups { ${full} } } }` },
+        { query: `{ statistics(groupBy: [GRID, BUILDING], shared: true, groups: 9) { groups { ${full} } } }` },
+      ];
+      expect(await bytes(plain, batch)).toBe(await bytes(graphqlJsBatch, batch));
+      // what the plain path cannot answer goes to graphql-js: an error of a leaf's serialize, a resolver's error, a
+      // root key given twice — the same bytes as graphql-js (its resolvers below the root then run)
+      for (const query of [
+        `{ statistics(groupBy: [GRID], broken: true, groups: 4) { groups { odd count } } }`,
+        `{ statistics(groupBy: [GRID], failing: true) { total } }`,
+        `{ statistics(groupBy: [GRID]) { total } statistics(groupBy: [GRID]) { groups { count } } }`,
+      ]) {
+        const before = counts.of('statistics');
+        expect(await bytes(plain, { query }), query).toBe(await bytes(graphqlJs, { query }));
+        expect(counts.of('statistics'), query).toBe(before);
+      }
+      expect(printed.nestedCalls()).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([graphqlJs.close(), plain.close(), graphqlJsBatch.close()]);
     }
   });
 });
