@@ -78,10 +78,11 @@ function rollupQuery(em: EntityManager, scope: CaseStatisticsValueScope, select:
 }
 
 /**
- * The values of a vocabulary the scope has had a case of, in the vocabulary's order: for each code, whether one row of
- * the rollup in scope counts a case of it (a scalar subquery with `limit 1` per code, by the column's index: it stops
- * at the first such row), not a `group by` over every row of the scope's rollup (a district's, ~100,000 rows, 10–20 ms
- * at a million residents, asked by every table however small).
+ * The values of a vocabulary the scope has had a case of, in the vocabulary's order: for each code, one row of the
+ * rollup in scope that counts a case of it, if any (`limit 1`; one statement, the codes' probes joined by `union all`),
+ * not a `group by` over every row of the scope's rollup (a district's, asked by every table however small). Each probe
+ * names its code as a parameter, so that PostgreSQL plans it knowing the value: one the rollup never had (most
+ * statuses and departments of a district) is one look-up in the column's index, one it has the first row of a scan.
  */
 async function everInScope(
   em: EntityManager,
@@ -90,16 +91,16 @@ async function everInScope(
   vocabulary: readonly string[],
 ): Promise<Value[]> {
   if (!vocabulary.length) return [];
-  const probe = rollupQuery(em, scope, '1').whereRaw(`g."${column}" = "t"."column1"`).limit(1).toSQL();
-  const rows = (await em
-    .getConnection()
-    .execute(
-      `select "t"."column1" as "v", (${probe.sql}) as "hit" from (values ${vocabulary
-        .map(() => '(?)')
-        .join(', ')}) as "t"`,
-      [...(probe.bindings as unknown[]), ...vocabulary],
-    )) as Array<{ v: string; hit: unknown }>;
-  const found = new Set(rows.filter((row) => row.hit != null).map((row) => String(row.v)));
+  const CODE = '\u0000code';
+  const probe = rollupQuery(em, scope, `g."${column}" as "v"`).whereRaw(`g."${column}" = ?`, [CODE]).limit(1).toSQL();
+  // each probe's bindings: the scope's, its code in place of CODE, the limit
+  const bindings = probe.bindings as unknown[];
+  const codeAt = bindings.indexOf(CODE);
+  const rows = (await em.getConnection().execute(
+    vocabulary.map((_, i) => `select "v" from (${probe.sql}) as "p${i}"`).join(' union all '),
+    vocabulary.flatMap((code) => bindings.map((binding, i) => (i === codeAt ? code : binding))),
+  )) as Array<{ v: string }>;
+  const found = new Set(rows.map((row) => String(row.v)));
   return vocabulary.filter((code) => found.has(code));
 }
 
