@@ -27,10 +27,10 @@ type Value = StatisticsGroup['key'][CaseStatisticsDimension];
  * The values each dimension of an analyst's `caseStatistics` table lists, without counting the filter's cases and
  * whatever the filter: the grids of the scope's communities from the grid projection (a grid worker's own), and
  * «无网格» where a case in scope has none (a one-row probe by the cases' grid index); the categories, channels,
- * statuses and departments of the vocabulary that the scope has ever had a case of (one `group by` of that column
- * over the rollup without grids — a few rows a community and month — in the scope only: no window, no filter); the
- * months of the time window, within the first and last month the scope has had a case in (one min/max over that
- * rollup). A vocabulary value the scope never had (组织关系转接 where no member transferred) is not listed: listed,
+ * statuses and departments of the vocabulary that the scope has ever had a case of (one probe per code of the rollup
+ * without grids, by that column's index, in the scope only: no window, no filter — `everInScope`); the months of the
+ * time window, within the first and last month the scope has had a case in (one min/max over that rollup, by the
+ * month's index). A vocabulary value the scope never had (组织关系转接 where no member transferred) is not listed: listed,
  * its zero cell in every line would cost a shown cell of the line to secondary suppression. What is listed tells
  * nothing of the filter's or the window's cases, and the groups are counted once (before, a filter other than the
  * window made them be counted a second time without it).
