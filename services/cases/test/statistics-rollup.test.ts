@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CaseCategories, communityMonth, type EvaluationGrade } from '@shequ/contracts';
+import {
+  CaseCategories,
+  CaseChannels,
+  CaseStatuses,
+  communityMonth,
+  Departments,
+  type EvaluationGrade,
+} from '@shequ/contracts';
 import { ensureRollups, rebuildRollup } from '@shequ/database';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
@@ -478,6 +485,57 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
       delete process.env.SHEQU_DISCLOSURE_THRESHOLD;
       spy.mockRestore();
     }
+  });
+
+  it('lists each vocabulary value its scope has had a case of, in the vocabulary’s order: none only another scope had', async () => {
+    const columns = { CATEGORY: 'category', CHANNEL: 'channel', STATUS: 'status', DEPARTMENT: 'department' } as const;
+    const vocabularies = {
+      CATEGORY: CaseCategories,
+      CHANNEL: CaseChannels,
+      STATUS: CaseStatuses,
+      DEPARTMENT: Departments,
+    };
+    const dimensions = Object.keys(columns) as Array<keyof typeof columns>;
+    const grid = String(
+      (await sql(`select min(grid_id) as g from case_rollup where community_id = ? and grid_id <> ''`, [COMMUNITY]))[0]
+        .g,
+    );
+    const scopes = [
+      { where: `community_id = '${COMMUNITY}'`, scope: { communityId: COMMUNITY }, gridIds: null },
+      { where: `community_id like '350203008%'`, scope: { communityId: { $like: '350203008%' } }, gridIds: null },
+      { where: `community_id = '${OTHER}'`, scope: { communityId: OTHER }, gridIds: null },
+      // a grid worker's: the rollup with grids, its grid only
+      {
+        where: `community_id = '${COMMUNITY}' and grid_id = '${grid}'`,
+        scope: { communityId: COMMUNITY },
+        gridIds: new Set([grid]),
+      },
+    ];
+    const listedOf = async ({ scope, gridIds }: (typeof scopes)[number]) =>
+      caseStatisticsValues(
+        fresh(),
+        {
+          cases: gridIds ? [scope, { gridId: { $in: [...gridIds] } }] : [scope],
+          community: scope,
+          gridIds,
+          departments: null,
+        },
+        dimensions,
+        {},
+      );
+    const lists: string[][][] = [];
+    for (const entry of scopes) {
+      const byHand: string[][] = [];
+      for (const d of dimensions) {
+        const rows = await sql(`select distinct ${columns[d]} as v from case_rollup where ${entry.where} and n > 0`);
+        const found = new Set(rows.map((r) => String(r.v)));
+        byHand.push(vocabularies[d].codes.filter((code) => found.has(code)));
+      }
+      expect(await listedOf(entry), entry.where).toEqual(byHand);
+      lists.push(byHand);
+    }
+    // the other community (one case) has had fewer categories than 莲秀: a value only another scope had is not listed
+    expect(lists[2][0].length).toBeLessThan(lists[0][0].length);
   });
 
   it('lists the months of the window within the scope’s first and last month, whatever the filter', async () => {

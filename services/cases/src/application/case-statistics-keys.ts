@@ -46,8 +46,10 @@ export async function caseStatisticsKeyer(
   em: EntityManager,
   dimensions: readonly CaseStatisticsDimension[],
   gridIds: Iterable<string>,
+  /** Names already read with the grids listed (`caseStatisticsValues`): only the others are looked up. */
+  knownNames?: ReadonlyMap<string, string>,
 ): Promise<CaseStatisticsKeyer> {
-  const ids = dimensions.includes('GRID') ? [...new Set(gridIds)].filter((id) => !!id) : [];
+  const ids = dimensions.includes('GRID') ? [...new Set(gridIds)].filter((id) => !!id && !knownNames?.has(id)) : [];
   // names as plain rows, no entities (an analyst's district table lists ~600 grids)
   const grids = ids.length
     ? ((await em
@@ -59,7 +61,8 @@ export async function caseStatisticsKeyer(
           ids,
         )) as Array<{ gridId: string; name: string }>)
     : [];
-  const gridNames = new Map(grids.map((grid) => [String(grid.gridId), String(grid.name)]));
+  const gridNames = new Map(knownNames);
+  for (const grid of grids) gridNames.set(String(grid.gridId), String(grid.name));
   const make = (dimension: CaseStatisticsDimension, value: string | null | undefined): CaseStatisticsKey => {
     switch (dimension) {
       case 'CATEGORY':

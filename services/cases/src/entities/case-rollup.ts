@@ -125,6 +125,13 @@ export class CaseRollupMember {
  * of `caseRollup`), filled from it at start when new.
  */
 @Entity({ tableName: 'case_area_rollup' })
+// an analyst's table lists the values its scope has had a case of, one probe per value by these indexes (and the first
+// and last month by the month's), not a scan of the scope's groups (`caseStatisticsValues`)
+@Index({ properties: ['category'] })
+@Index({ properties: ['channel'] })
+@Index({ properties: ['status'] })
+@Index({ properties: ['department'] })
+@Index({ properties: ['openedMonth'] })
 export class CaseAreaRollup {
   @PrimaryKey({ type: 'string', length: 12, fieldName: 'community_id' })
   communityId!: string;

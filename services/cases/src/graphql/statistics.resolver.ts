@@ -38,6 +38,7 @@ export class CaseStatisticsResolver {
     // projection, the window's months), whatever the filter: the groups are counted once. Both read beside each
     // other (each query on a connection of the pool on PostgreSQL; one after the other on SQLite's one connection)
     if (protect && dimensions.length) {
+      const gridNames = new Map<string, string>();
       const [rows, listed] = await Promise.all([
         caseStatisticsRows(ctx.em, scope, groupBy as CaseStatisticsDimension[], filter ?? {}),
         visibleGridIds(ctx).then((gridIds) =>
@@ -51,6 +52,7 @@ export class CaseStatisticsResolver {
             },
             dimensions,
             filter ?? {},
+            gridNames,
           ),
         ),
       ]);
@@ -66,6 +68,7 @@ export class CaseStatisticsResolver {
         ctx.em,
         dimensions,
         grid < 0 ? [] : values[grid].filter((id): id is string => !!id),
+        gridNames,
       );
       const ordered = values.map((v, i) => keyer.ordered(i, v));
       return controlCaseStatisticsRows(
