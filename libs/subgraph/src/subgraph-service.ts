@@ -6,6 +6,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import {
+  afterCommitOf,
   databaseIsReachable,
   databaseLocation,
   ensureRollups,
@@ -219,7 +220,7 @@ export async function startSubgraphService(
     apiKeys: overrides.apiKeys ?? projection,
   };
   const referenceSync = new ReferenceSync(bus, referenceConsumerName(definition.name));
-  const communities = rememberRegisteredCommunities(definition.communities);
+  const communities = rememberRegisteredCommunities(definition.communities, afterCommitOf(orm));
   const jwt = new JwtVerifier(jwtSettingsFromEnv());
   try {
     if (config.seed === 'demo' && definition.seedDemoData) {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { AfterCommit } from '@shequ/database';
 import { ReferenceProjection } from './reference-projection.js';
 
 /**
@@ -60,19 +61,31 @@ export interface RememberedRegistry {
 
 /**
  * `isRegistered` and `isRegisteredRegion` remembering the places found (a place is never deleted), so a request asks
- * the database once per place and process.
+ * the database once per place and process. A place found inside a transaction (a consumer's batch that has just
+ * applied `community.registered`, asking for the events after it) is remembered only once that transaction commits
+ * (`afterCommit`): were the batch rolled back, the place would be remembered while no row of it exists, and writes in
+ * a community this service does not hold would pass the check. Without `afterCommit` such a place is not remembered
+ * (asked again next time).
  */
-export function rememberRegisteredCommunities(registry: CommunityRegistry): RememberedRegistry {
+export function rememberRegisteredCommunities(
+  registry: CommunityRegistry,
+  afterCommit?: Pick<AfterCommit, 'run'>,
+): RememberedRegistry {
   const known = new Set<string>();
-  const remembered = async (code: string, ask: () => Promise<boolean>) => {
+  const learn = (code: string) => () => known.add(code);
+  const remembered = async (code: string, ask: () => Promise<boolean>, em?: EntityManager) => {
     if (known.has(code)) return true;
     const registered = await ask();
-    if (registered) known.add(code);
+    if (registered) {
+      if (!em?.isInTransaction()) known.add(code);
+      else afterCommit?.run(em, learn(code));
+    }
     return registered;
   };
   return {
     authoritative: registry.authoritative ?? false,
-    registered: (em, communityId) => remembered(communityId, () => registry.isRegistered(em, communityId)),
+    registered: (em, communityId) => remembered(communityId, () => registry.isRegistered(em, communityId), em),
+    // `em` is made here, in no transaction: what it finds is committed
     placeRegistered: (em, code) =>
       remembered(code, () =>
         code.length === 12 ? registry.isRegistered(em(), code) : registry.isRegisteredRegion(em(), code),
