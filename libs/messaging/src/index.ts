@@ -26,7 +26,7 @@ export {
 } from './shared-transaction.js';
 export * from './dead-letter.js';
 export * from './retention.js';
-export { INBOX_WITHOUT_ROWID_SQL } from './inbox-without-rowid.js';
+export { INBOX_VERSION_BIGINT_SQL, INBOX_WITHOUT_ROWID_SQL } from './inbox-without-rowid.js';
 export * from './nats-bus.js';
 export { JetStreamPublisher, type PublishAnswer } from './jetstream-publisher.js';
 export { DeliverPolicy } from '@nats-io/jetstream';

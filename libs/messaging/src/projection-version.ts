@@ -1,5 +1,5 @@
 import { executePlain, executePlainValues, sqlForRows } from '@shequ/database';
-import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { BigIntType, EntitySchema, type EntityManager } from '@mikro-orm/core';
 
 /**
  * What a consumer holds per record (`inbox_projection_version`): the highest `aggregateVersion` of that
@@ -21,7 +21,7 @@ export const ProjectionVersionSchema = new EntitySchema<ProjectionVersion>({
     consumer: { type: 'string', length: 100, primary: true },
     aggregate: { type: 'string', length: 100, primary: true },
     aggregateId: { type: 'string', length: 200, primary: true },
-    version: { type: 'integer' },
+    version: { type: new BigIntType('number') },
   },
 });
 

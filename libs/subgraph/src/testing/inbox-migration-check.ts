@@ -1,8 +1,9 @@
 import { deepStrictEqual, ok } from 'node:assert/strict';
 import { MikroORM } from '@mikro-orm/core';
+import { STREAM_NAME } from '@shequ/contracts';
 import { ormConfig, type LazyMigrationLists, type Orm } from '@shequ/database';
-import { claimEvent } from '@shequ/messaging';
-import { testDatabaseLocation } from '@shequ/testing';
+import { POSITION_AGGREGATE, claimEvent, claimVersion, readPositions } from '@shequ/messaging';
+import { testDatabaseLocation, type TestDialect } from '@shequ/testing';
 
 /** The SQLite migration of every service that turns its inbox tables `WITHOUT ROWID` (INBOX_WITHOUT_ROWID_SQL). */
 export const INBOX_WITHOUT_ROWID_MIGRATION = 'Migration20261204120000_inbox_without_rowid';
@@ -77,6 +78,42 @@ export async function checkInboxWithoutRowidMigration(service: {
       deepStrictEqual(await claimEvent(tx, 'svc__webhooks__residents', 'e-1', new Date()), true);
       deepStrictEqual(await claimEvent(tx, 'svc__webhooks__residents', 'e-1', new Date()), false);
     });
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/**
+ * Runs all of a service's migrations on `dialect` and asserts that record versions hold a JetStream stream sequence
+ * past 2^31 (a durable's position, `durable-positions.ts`): stored, read back exactly, and compared as numbers (a
+ * lower one is not newer). PostgreSQL's `integer` refused such a value before `…_durable_positions_bigint`.
+ */
+export async function checkRecordVersionsHoldStreamSequences(
+  service: { migrations: LazyMigrationLists; entities: unknown[] },
+  dialect: TestDialect,
+): Promise<void> {
+  const location = testDatabaseLocation(dialect, 'record_versions_64bit');
+  const orm = (await MikroORM.init(
+    ormConfig({
+      location,
+      entities: service.entities as never,
+      migrations: {
+        sqlite: await service.migrations.load('sqlite'),
+        postgresql: await service.migrations.load('postgresql'),
+      },
+    }),
+  )) as Orm;
+  try {
+    await orm.getMigrator().up();
+    const past = 2 ** 33 + 7;
+    const record = { consumer: 'svc__residents', aggregate: POSITION_AGGREGATE, aggregateId: STREAM_NAME };
+    await orm.em.fork().transactional(async (tx) => {
+      deepStrictEqual(await claimVersion(tx, { ...record, version: past }), true);
+      deepStrictEqual(await claimVersion(tx, { ...record, version: past - 1 }), false);
+      deepStrictEqual(await claimVersion(tx, { ...record, version: past + 1 }), true);
+    });
+    const positions = await readPositions(orm.em.fork(), [record.consumer]);
+    deepStrictEqual(positions.get(record.consumer), past + 1);
   } finally {
     await orm.close(true);
   }

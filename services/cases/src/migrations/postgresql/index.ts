@@ -21,6 +21,7 @@ import { Migration20261205023142_case_statistics_window_and_grid_indexes as M17 
 import { Migration20261205032941_case_rollup_member_month_index as M18 } from './Migration20261205032941_case_rollup_member_month_index.js';
 import { Migration20261205054708_case_rollup_member_opened_at as M19 } from './Migration20261205054708_case_rollup_member_opened_at.js';
 import { Migration20261205113628_case_area_rollup_value_indexes as M20 } from './Migration20261205113628_case_area_rollup_value_indexes.js';
+import { Migration20261205213654_durable_positions_bigint as M21 } from './Migration20261205213654_durable_positions_bigint.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -44,4 +45,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205032941_case_rollup_member_month_index', class: M18 },
   { name: 'Migration20261205054708_case_rollup_member_opened_at', class: M19 },
   { name: 'Migration20261205113628_case_area_rollup_value_indexes', class: M20 },
+  { name: 'Migration20261205213654_durable_positions_bigint', class: M21 },
 ];

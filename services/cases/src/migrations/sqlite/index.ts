@@ -22,6 +22,7 @@ import { Migration20261205023140_case_statistics_window_and_grid_indexes as M18 
 import { Migration20261205032939_case_rollup_member_month_index as M19 } from './Migration20261205032939_case_rollup_member_month_index.js';
 import { Migration20261205054702_case_rollup_member_opened_at as M20 } from './Migration20261205054702_case_rollup_member_opened_at.js';
 import { Migration20261205113627_case_area_rollup_value_indexes as M21 } from './Migration20261205113627_case_area_rollup_value_indexes.js';
+import { Migration20261205213653_durable_positions_bigint as M22 } from './Migration20261205213653_durable_positions_bigint.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -46,4 +47,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205032939_case_rollup_member_month_index', class: M19 },
   { name: 'Migration20261205054702_case_rollup_member_opened_at', class: M20 },
   { name: 'Migration20261205113627_case_area_rollup_value_indexes', class: M21 },
+  { name: 'Migration20261205213653_durable_positions_bigint', class: M22 },
 ];

@@ -11,6 +11,7 @@ import { Migration20261202141928_party_member_rollup as M7 } from './Migration20
 import { Migration20261202173020_party_member_stage_rollup as M8 } from './Migration20261202173020_party_member_stage_rollup.js';
 import { Migration20261202182818_party_member_community_rollup as M9 } from './Migration20261202182818_party_member_community_rollup.js';
 import { Migration20261204173939_reference_projection_gender as M10 } from './Migration20261204173939_reference_projection_gender.js';
+import { Migration20261205213707_durable_positions_bigint as M11 } from './Migration20261205213707_durable_positions_bigint.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -24,4 +25,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261202173020_party_member_stage_rollup', class: M8 },
   { name: 'Migration20261202182818_party_member_community_rollup', class: M9 },
   { name: 'Migration20261204173939_reference_projection_gender', class: M10 },
+  { name: 'Migration20261205213707_durable_positions_bigint', class: M11 },
 ];

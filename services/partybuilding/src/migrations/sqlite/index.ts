@@ -12,6 +12,7 @@ import { Migration20261202173020_party_member_stage_rollup as M8 } from './Migra
 import { Migration20261202182818_party_member_community_rollup as M9 } from './Migration20261202182818_party_member_community_rollup.js';
 import { Migration20261204120000_inbox_without_rowid as M10 } from './Migration20261204120000_inbox_without_rowid.js';
 import { Migration20261204173938_reference_projection_gender as M11 } from './Migration20261204173938_reference_projection_gender.js';
+import { Migration20261205213706_durable_positions_bigint as M12 } from './Migration20261205213706_durable_positions_bigint.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001136_initial', class: M0 },
@@ -26,4 +27,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261202182818_party_member_community_rollup', class: M9 },
   { name: 'Migration20261204120000_inbox_without_rowid', class: M10 },
   { name: 'Migration20261204173938_reference_projection_gender', class: M11 },
+  { name: 'Migration20261205213706_durable_positions_bigint', class: M12 },
 ];
