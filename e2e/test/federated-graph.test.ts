@@ -191,6 +191,25 @@ describe('the federated graph, end to end through the gateway', () => {
     expect(stageRanks).toEqual([...stageRanks].sort((a, b) => a - b));
   });
 
+  it('names an organising organisation in eventStatistics by a reference the gateway completes from residents', async () => {
+    const query = `{ eventStatistics(groupBy: [ORGANISER]) { keys { value label organization { id name } } events } }`;
+    const admin = await system.query(query);
+    expect(admin.errors).toBeUndefined();
+    const keys = admin.data.eventStatistics.map((g: any) => g.keys[0]);
+    const organisations = keys.filter((k: any) => k.value.startsWith('ORGANIZATION:'));
+    expect(organisations.length).toBeGreaterThan(0);
+    for (const key of keys)
+      if (key.value.startsWith('ORGANIZATION:')) {
+        // the name is residents' (events keeps none), in Chinese
+        expect(key.organization.id).toBe(key.value.slice('ORGANIZATION:'.length));
+        expect(key.organization.name).toMatch(/[\u4e00-\u9fff]/);
+      } else expect(key.organization).toBeNull();
+    // an analyst may not read organisations: the same table, the reference a quiet null
+    const analyst = await system.query(query, {}, { role: 'analyst', community: '350203008' });
+    expect(analyst.errors).toBeUndefined();
+    for (const group of analyst.data.eventStatistics) expect(group.keys[0].organization).toBeNull();
+  });
+
   it('answers bad input through the gateway with the subgraph’s error code and field', async () => {
     const result = await system.query(
       `mutation { registerResident(input: { name: "测试", idNumber: "350203198804120571", householdId: "${household.id}" }) { resident { id } } }`,

@@ -224,11 +224,18 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       }
     }
     const organisers = await service.graphql(
-      `{ eventStatistics(groupBy: [AUDIENCE, ORGANISER]) { keys { dimension value label } organiser audience } }`,
+      `{ eventStatistics(groupBy: [AUDIENCE, ORGANISER]) { keys { dimension value label organization { id } } organiser audience } }`,
     );
     expect(organisers.errors).toBeUndefined();
-    const groups = organisers.data.eventStatistics as Array<Record<string, unknown> & { keys: Key[] }>;
+    const groups = organisers.data.eventStatistics as Array<
+      Record<string, unknown> & { keys: Array<Key & { organization: { id: string } | null }> }
+    >;
     for (const { keys, organiser, audience } of groups) {
+      // an organisation names itself for the gateway to complete from residents; the other keys name none
+      expect(keys[0].organization).toBeNull();
+      expect(keys[1].organization).toEqual(
+        keys[1].value.startsWith('ORGANIZATION:') ? { id: keys[1].value.slice('ORGANIZATION:'.length) } : null,
+      );
       expect(keys.map((k) => k.dimension)).toEqual(['AUDIENCE', 'ORGANISER']);
       expect(keys[0].label).toBe(EventAudiences.labels[keys[0].value as keyof typeof EventAudiences.labels]);
       const [kind, id] = keys[1].value.split(':');
@@ -242,6 +249,7 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
       expect([audience, organiser]).toEqual([keys[0].value, keys[1].label]);
     }
     expect(groups.some((g) => g.keys[1].value.startsWith('TEAM:'))).toBe(true);
+    expect(groups.some((g) => g.keys[1].value.startsWith('ORGANIZATION:'))).toBe(true);
     const ranks = groups.map((g) => audiences.indexOf(g.keys[0].value));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
@@ -252,7 +260,7 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     const queries: Array<[(root: string) => string, Record<string, unknown>?]> = [
       [
         (root) => `{ eventStatistics(groupBy: [VENUE, MONTH, TYPE, AUDIENCE, ORGANISER])${root} {
-          keys { dimension value label } type month venue organiser audience events registrations attended noShows
+          keys { dimension value label organization { __typename id } } type month venue organiser audience events registrations attended noShows
           attendanceRate uniqueParticipants elderlyShare suppressed } }`,
       ],
       [

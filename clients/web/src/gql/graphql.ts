@@ -1410,6 +1410,8 @@ export type EventStatisticsKey = {
   dimension: EventStatisticsDimension;
   /** 中文名称 */
   label: Scalars['String']['output'];
+  /** 主办单位（主办方维度且主办方为单位时；单位名称等由居民服务提供，无权查看组织时为空） */
+  organization?: Maybe<Organization>;
   /** 取值（场地为编号，主办方为 DEPARTMENT:部门代码、TEAM:团队编号或 ORGANIZATION:单位编号，月份为 YYYY-MM，其余为枚举代码；未知为 UNKNOWN） */
   value: Scalars['String']['output'];
 };

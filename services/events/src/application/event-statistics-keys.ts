@@ -16,7 +16,8 @@ import { EventAudiences, type EventStatisticsDimension } from '../domain/vocabul
 import { Team } from '../entities/team.js';
 import { Venue } from '../entities/venue.js';
 
-export type EventStatisticsKey = StatisticsKey<EventStatisticsDimension>;
+/** A key; an organiser that is an organisation also names it (`organization`, completed by residents at the gateway). */
+export type EventStatisticsKey = StatisticsKey<EventStatisticsDimension> & { organization?: { id: string } | null };
 
 /**
  * The organiser of a group as grouped (`ORGANISER_SQL` of event-statistics-query.ts): `DEPARTMENT:<code>`,
@@ -71,7 +72,8 @@ export async function withEventStatisticsKeys<G extends { key: StatisticsGroup['
         : kind === 'TEAM'
           ? `团队：${teamNames.get(id) ?? '未知团队'}`
           : `单位：${id || 'null'}`;
-    return { dimension: 'ORGANISER', value, label };
+    // an organisation's name is residents': the key names it, and the gateway completes it (organization { name })
+    return { dimension: 'ORGANISER', value, label, organization: kind === 'ORGANIZATION' && id ? { id } : null };
   };
   const keyOf = (dimension: EventStatisticsDimension, value: string | null | undefined): EventStatisticsKey => {
     switch (dimension) {

@@ -1,12 +1,23 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CommunityEventType } from './community-event.type.js';
+import { OrganizationReference } from './entity-references.js';
 import { STATISTICS_COLUMN_DEPRECATION, statisticsKeyType } from '@shequ/subgraph';
 import { CommunityEventTypeEnum, EventStatisticsDimensionEnum, GalaMonthStatusEnum } from './enums.js';
 
-export const EventStatisticsKeyType = statisticsKeyType('EventStatisticsKey', EventStatisticsDimensionEnum, {
-  value:
-    '取值（场地为编号，主办方为 DEPARTMENT:部门代码、TEAM:团队编号或 ORGANIZATION:单位编号，月份为 YYYY-MM，其余为枚举代码；未知为 UNKNOWN）',
-});
+export const EventStatisticsKeyType = statisticsKeyType(
+  'EventStatisticsKey',
+  EventStatisticsDimensionEnum,
+  {
+    value:
+      '取值（场地为编号，主办方为 DEPARTMENT:部门代码、TEAM:团队编号或 ORGANIZATION:单位编号，月份为 YYYY-MM，其余为枚举代码；未知为 UNKNOWN）',
+  },
+  {
+    organization: {
+      type: () => OrganizationReference,
+      description: '主办单位（主办方维度且主办方为单位时；单位名称等由居民服务提供，无权查看组织时为空）',
+    },
+  },
+);
 
 @ObjectType('EventStatisticsGroup', {
   description: '活动统计的一组（只含计数，不含个人信息；无权查看报名名单的角色按统计披露控制抑制小格）',
