@@ -22,6 +22,7 @@ import { Migration20261204232030_age_rollup as M18 } from './Migration2026120423
 import { Migration20261205021651_age_tables_by_need as M19 } from './Migration20261205021651_age_tables_by_need.js';
 import { Migration20261205024840_age_people_rollup as M20 } from './Migration20261205024840_age_people_rollup.js';
 import { Migration20261205054927_grid_rollup as M21 } from './Migration20261205054927_grid_rollup.js';
+import { Migration20261205213420_resident_identity_correction as M22 } from './Migration20261205213420_resident_identity_correction.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -46,4 +47,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205021651_age_tables_by_need', class: M19 },
   { name: 'Migration20261205024840_age_people_rollup', class: M20 },
   { name: 'Migration20261205054927_grid_rollup', class: M21 },
+  { name: 'Migration20261205213420_resident_identity_correction', class: M22 },
 ];

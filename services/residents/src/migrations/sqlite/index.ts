@@ -23,6 +23,7 @@ import { Migration20261204232029_age_rollup as M19 } from './Migration2026120423
 import { Migration20261205021651_age_tables_by_need as M20 } from './Migration20261205021651_age_tables_by_need.js';
 import { Migration20261205024839_age_people_rollup as M21 } from './Migration20261205024839_age_people_rollup.js';
 import { Migration20261205054917_grid_rollup as M22 } from './Migration20261205054917_grid_rollup.js';
+import { Migration20261205213420_resident_identity_correction as M23 } from './Migration20261205213420_resident_identity_correction.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -48,4 +49,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205021651_age_tables_by_need', class: M20 },
   { name: 'Migration20261205024839_age_people_rollup', class: M21 },
   { name: 'Migration20261205054917_grid_rollup', class: M22 },
+  { name: 'Migration20261205213420_resident_identity_correction', class: M23 },
 ];
