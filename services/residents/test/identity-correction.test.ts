@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeResidentIdNumber } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { InMemoryApiKeys, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { checkIdentityCorrection, validCorrectionReason } from '../src/domain/identity-correction.js';
 import { ID_NUMBER_NOT_REGISTRABLE } from '../src/domain/resident-registration.js';
@@ -43,6 +43,7 @@ describe('身份证号更正 rules', () => {
 describe.each(testDialects())('correcting a resident’s ID number on %s', (dialect) => {
   let nats: NatsServerHandle;
   let service: TestSubgraph;
+  const apiKeys = new InMemoryApiKeys();
 
   beforeAll(async () => {
     nats = await startNatsServer();
@@ -51,6 +52,7 @@ describe.each(testDialects())('correcting a resident’s ID number on %s', (dial
       natsUrl: nats.url,
       clock: new ManualClock(new Date('2026-11-30T08:00:00Z')),
       registeredCommunities: [COMMUNITY, OTHER],
+      apiKeys,
     });
     const em = service.orm.em.fork();
     const { households } = await placesFixture(em);
@@ -228,5 +230,22 @@ describe.each(testDialects())('correcting a resident’s ID number on %s', (dial
       .fork()
       .find(ResidentIdentityCorrection, { residentId: 'resident-3' }, { orderBy: { changedFields: 'desc' } });
     expect(corrections.map((c) => c.changedFields)).toEqual(['idNumber,gender,birthDate', 'idNumber,birthDate']);
+  });
+
+  it('lets a district platform correct with residents:write and pii:read, not with residents:write alone', async () => {
+    const input = {
+      residentId: 'resident-2',
+      idNumber: composeResidentIdNumber('350203', '1948-03-09', 10),
+      reason: REASON,
+    };
+    const writeOnly = apiKeys.issue(['residents:read', 'residents:write']);
+    await refused(input, { code: 'FORBIDDEN' }, { authorization: writeOnly.authorization });
+    const platform = apiKeys.issue(['residents:read', 'residents:write', 'pii:read']);
+    const result = await service.graphql(CORRECT, { input }, { authorization: platform.authorization });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.correctResidentIdNumber.resident).toMatchObject({ gender: 'FEMALE', birthDate: '1948-03-09' });
+    expect(
+      await service.orm.em.fork().findOneOrFail(ResidentIdentityCorrection, { residentId: 'resident-2' }),
+    ).toMatchObject({ correctedBy: platform.keyId, changedFields: 'idNumber,birthDate' });
   });
 });
