@@ -58,8 +58,8 @@ export const referenceConsumerName = (service: ServiceName): string => durableNa
 
 /**
  * Keeps `reference_projection` from residents' events: streets and communities (onboarded), grids, buildings (and grid
- * redraws, which carry their households and residents along), households, residents (household,
- * status, birth date — corrected by `resident.identity_corrected`), staff (department, grids, in post) and organisations.
+ * redraws, which carry their households and residents along), households, residents (household, status, birth date —
+ * corrected by `resident.identity_corrected`), staff (department, grids, in post) and organisations.
  */
 export function referenceProjectionConsumer(service: ServiceName, deps: ServiceDependencies): EventConsumer {
   const { orm, bus, outbox, logger } = deps;
