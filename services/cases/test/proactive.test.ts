@@ -8,13 +8,14 @@ import {
   GridRegistered,
   RegistrationAttended,
   ResidentDeceased,
+  ResidentIdentityCorrected,
   ResidentMovedOut,
   ResidentRegistered,
   ResidentUpdated,
   type EventEnvelope,
 } from '@shequ/contracts';
 import { OutboxMessage } from '@shequ/messaging';
-import { ManualClock } from '@shequ/subgraph';
+import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import {
   InMemoryApiKeys,
   knownReferences,
@@ -203,6 +204,39 @@ describe.each(testDialects())('proactive service on %s (events in → task out �
       closedBy: 'CASE',
       closingRef: opened.data.openCase.case.id,
     });
+  });
+
+  it('takes the birth date of resident.identity_corrected into the resident and reference projections (no gender kept)', async () => {
+    await register('r-corrected', 'REGISTERED', '1990-01-01');
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProjection, { residentId: 'r-corrected' }), {
+      timeoutMs: 30_000,
+      what: 'registered resident',
+    });
+    await publisher.publish(
+      ResidentIdentityCorrected,
+      { residentId: 'r-corrected', gender: 'MALE', birthDate: '1948-08-08' },
+      { occurredAt: clock.now() },
+    );
+    await waitFor(
+      async () =>
+        (await service.orm.em
+          .fork()
+          .findOne(ResidentProjection, { residentId: 'r-corrected', birthDate: '1948-08-08' })) ?? undefined,
+      { timeoutMs: 30_000, what: 'the corrected birth date' },
+    );
+    const row = await service.orm.em.fork().findOneOrFail(ResidentProjection, { residentId: 'r-corrected' });
+    // the rest of the projection stays as registered
+    expect(row).toMatchObject({ gridId: 'grid-2', residenceType: 'REGISTERED', status: 'ACTIVE' });
+    await waitFor(
+      async () =>
+        (await service.orm.em
+          .fork()
+          .findOne(ReferenceProjection, { kind: 'RESIDENT', id: 'r-corrected', birthDate: '1948-08-08' })) ?? undefined,
+      { timeoutMs: 30_000, what: 'the corrected birth date in the reference projection' },
+    );
+    expect(
+      (await service.orm.em.fork().findOneOrFail(ReferenceProjection, { kind: 'RESIDENT', id: 'r-corrected' })).gender,
+    ).toBeNull();
   });
 
   it('asks to verify a resident who turns floating later (resident.updated), once; a turn back to 户籍 settles it', async () => {

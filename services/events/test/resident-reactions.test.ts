@@ -3,6 +3,7 @@ import {
   BuildingMovedToGrid,
   GridRegistered,
   ResidentDeceased,
+  ResidentIdentityCorrected,
   ResidentMovedIn,
   ResidentMovedOut,
   ResidentRegistered,
@@ -67,7 +68,10 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
     service = await startTestSubgraph(eventsService, { dialect, natsUrl: nats.url, clock });
     await knownReferences(
       service,
-      ['grandma', 'grandpa', 'attendee', 'mover', 'neighbour'].map((id) => ({ kind: 'RESIDENT' as const, id })),
+      ['grandma', 'grandpa', 'attendee', 'mover', 'neighbour', 'corrected'].map((id) => ({
+        kind: 'RESIDENT' as const,
+        id,
+      })),
     );
     residents = new TestEventPublisher(nats.url);
   });
@@ -86,6 +90,49 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
       what: 'resident projection',
     });
     expect((await register(elderly, 'grandma')).status).toBe('CONFIRMED');
+  });
+
+  it('takes the birth date of resident.identity_corrected: the audience rule and the attendance counted as elderly follow it', async () => {
+    await residents.publish(ResidentRegistered, registered('corrected', '1990-04-01'));
+    await waitFor(() => service.orm.em.fork().findOne(ResidentProfile, { residentId: 'corrected' }), {
+      what: 'resident projection',
+    });
+    const elderly = await openEvent('老年人健康讲座', '2027-01-06', { audience: 'ELDERLY', capacity: 10 });
+    const young = await service.graphql(REGISTER, { input: { eventId: elderly, residentId: 'corrected' } });
+    expect(young.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+    // attended an event as a 36-year-old: counted among those of known age, not among the elderly
+    const talk = await openEvent('更正前的讲座', '2026-12-01', { capacity: 5 });
+    const seat = await register(talk, 'corrected');
+    clock.set(new Date('2026-12-01T07:00:00Z'));
+    await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: talk });
+    await ok(
+      `mutation($id: ID!) { checkInEventRegistration(input: { registrationId: $id }) { registration { id } } }`,
+      { id: seat.id },
+    );
+    clock.set(new Date('2026-12-01T02:00:00Z'));
+    const attendance = () =>
+      service.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ known: number | boolean; elderly: number | boolean }[]>(
+          'select known, elderly from event_attendance where member_id = ?',
+          [seat.id],
+        );
+    expect((await attendance()).map((r) => [Number(r.known), Number(r.elderly)])).toEqual([[1, 0]]);
+
+    await residents.publish(ResidentIdentityCorrected, {
+      residentId: 'corrected',
+      gender: 'MALE',
+      birthDate: '1950-04-01',
+    });
+    await waitFor(
+      async () =>
+        (await service.orm.em.fork().findOne(ResidentProfile, { residentId: 'corrected', birthDate: '1950-04-01' })) ??
+        undefined,
+      { what: 'the corrected birth date' },
+    );
+    expect((await register(elderly, 'corrected')).status).toBe('CONFIRMED');
+    expect((await attendance()).map((r) => [Number(r.known), Number(r.elderly)])).toEqual([[1, 1]]);
   });
 
   it('keeps each resident’s grid (resident.registered, resident.moved_in) and grid codes (grid.registered) for row scope', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ResidentDeceased, ResidentRegistered, StaffRegistered } from '@shequ/contracts';
+import { ResidentDeceased, ResidentIdentityCorrected, ResidentRegistered, StaffRegistered } from '@shequ/contracts';
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
@@ -139,6 +139,80 @@ describe.each(testDialects())(
       expect(member.gender).toBe('FEMALE');
     });
 
+    it('takes a corrected gender and birth date (resident.identity_corrected): projection, member’s file, party statistics', async () => {
+      const sql = (text: string) => service.orm.em.getConnection().execute<Record<string, unknown>[]>(text);
+      // res-woman was enrolled above as a woman born 1985-02-02; res-teen (born 2010) could not apply
+      await publisher.publish(ResidentIdentityCorrected, {
+        residentId: 'res-woman',
+        gender: 'MALE',
+        birthDate: '1984-12-12',
+      });
+      await publisher.publish(ResidentIdentityCorrected, {
+        residentId: 'res-teen',
+        gender: 'FEMALE',
+        birthDate: '2000-03-03',
+      });
+      await waitFor(
+        async () =>
+          (await service.orm.em.fork().findOne(PartyMember, { residentId: 'res-woman', gender: 'MALE' })) ?? undefined,
+        { what: 'the member’s corrected gender' },
+      );
+      await waitFor(
+        async () =>
+          (await service.orm.em
+            .fork()
+            .findOne(ReferenceProjection, { kind: 'RESIDENT', id: 'res-teen', birthDate: '2000-03-03' })) ?? undefined,
+        { what: 'the corrected birth date in the projection' },
+      );
+      expect(await service.orm.em.fork().findOneOrFail(PartyMember, { residentId: 'res-woman' })).toMatchObject({
+        gender: 'MALE',
+        birthDate: '1984-12-12',
+      });
+      expect(
+        await service.orm.em.fork().findOneOrFail(ReferenceProjection, { kind: 'RESIDENT', id: 'res-woman' }),
+      ).toMatchObject({ gender: 'MALE', birthDate: '1984-12-12' });
+      // the party statistics by gender and birth date equal a handwritten GROUP BY over the members
+      const groups = (rows: Record<string, unknown>[]) =>
+        rows
+          .map((r) =>
+            ['community_id', 'branch_id', 'stage', 'member_type', 'gender', 'birth_date', 'n']
+              .map((c) => String(r[c]))
+              .join('|'),
+          )
+          .sort();
+      const base = groups(
+        await sql(`select community_id, coalesce(branch_id, '') as branch_id, stage, member_type,
+          coalesce(gender, '') as gender, coalesce(birth_date, '') as birth_date, count(*) as n
+          from party_member where status = 'ACTIVE'
+          group by community_id, coalesce(branch_id, ''), stage, member_type, coalesce(gender, ''), coalesce(birth_date, '')`),
+      );
+      expect(base.some((g) => g.includes('|MALE|1984-12-12|1'))).toBe(true);
+      expect(groups(await sql(`select * from party_member_rollup where n <> 0`))).toEqual(base);
+      const byGender = async () =>
+        (await sql(`select gender, sum(n) as n from party_member_community_rollup group by gender`))
+          .filter((r) => Number(r.n) !== 0)
+          .map((r) => `${String(r.gender)}|${Number(r.n)}`)
+          .sort();
+      expect(await byGender()).toEqual(
+        (
+          await sql(
+            `select coalesce(gender, '') as gender, count(*) as n from party_member where status = 'ACTIVE' group by coalesce(gender, '')`,
+          )
+        )
+          .map((r) => `${String(r.gender)}|${Number(r.n)}`)
+          .sort(),
+      );
+      // the 18-year rule reads the corrected birth date: res-teen, born 2000 after all, may now apply
+      const applied = await service.graphql(ENROL, {
+        input: { residentId: 'res-teen', branchId: branch, appliedOn: '2026-05-01' },
+      });
+      expect(applied.errors).toBeUndefined();
+      expect(await service.orm.em.fork().findOneOrFail(PartyMember, { residentId: 'res-teen' })).toMatchObject({
+        gender: 'FEMALE',
+        birthDate: '2000-03-03',
+      });
+    });
+
     it('refuses a red-flag nominee who is not a staff member, or not of the nominating department', async () => {
       const ghost = await service.graphql(NOMINATE, {
         input: { period: '2026-05', department: 'FAMILY_PLANNING', staffId: 'ghost-staff' },
@@ -208,7 +282,8 @@ describe.each(testDialects())(
         `{ partyMembers(first: 10) { edges { node { resident { id } } } } redFlagPeriods(first: 5) { edges { node { nominations { staff { id } } } } } }`,
       );
       expect(result.errors).toBeUndefined();
-      expect(result.data.partyMembers.edges).toHaveLength(2);
+      // res-adult, res-woman and res-teen (after the correction of their birth date), enrolled above
+      expect(result.data.partyMembers.edges).toHaveLength(3);
       expect(result.data.partyMembers.edges).toContainEqual({ node: { resident: { id: 'res-adult' } } });
     });
   },

@@ -30,6 +30,7 @@ describe.each(testDialects())('the residents demo keeps its own rules on %s', (d
       for (const r of residents) {
         const valid = validateRegistration({ name: r.name, idNumber: r.idNumber, phone: r.phone }, now);
         expect(valid.birthDate).toBe(r.birthDate);
+        expect(valid.gender).toBe(r.gender);
         validResidence(r);
       }
     });

@@ -1060,6 +1060,16 @@ export type ConcludeMediationInput = {
   mediationId: Scalars['ID']['input'];
 };
 
+/** 身份证号更正（户籍信息更正）：性别和出生日期随更正后的身份证号重新推出 */
+export type CorrectResidentIdNumberInput = {
+  /** 更正后的 18 位居民身份证号（校验码、出生日期、地区码按登记规则校验） */
+  idNumber: Scalars['String']['input'];
+  /** 更正原因（必填，2–200 字，如 登记时录入错误，以户籍证明为准） */
+  reason: Scalars['String']['input'];
+  /** 居民编号 */
+  residentId: Scalars['ID']['input'];
+};
+
 /** 设立资助项目 */
 export type CreateFundProgrammeInput = {
   /** 资助条件 */
@@ -2396,6 +2406,8 @@ export type Mutation = {
   completeCommunityEvent: CommunityEventPayload;
   /** 结束调解（需 cases:write）：达成或未达成协议，记入事项办理记录 */
   concludeMediation: MediationPayload;
+  /** 身份证号更正（户籍信息更正；需 residents:write 且可查看身份证号原值，仅限可写范围内的在册或迁出居民）：按登记规则校验更正后的身份证号，性别和出生日期随之重新推出，须填更正原因；与原号相同、已由其他居民登记的号码均拒绝；留存更正记录，发布 resident.identity_corrected（不含身份证号） */
+  correctResidentIdNumber: ResidentPayload;
   /** 设立资助项目（需 fund:programmes） */
   createFundProgramme: FundProgrammePayload;
   /** 成立党组织（需 party:write）：层级须合乎 社区党委→党总支→党支部→党小组 */
@@ -2642,6 +2654,10 @@ export type MutationCompleteCommunityEventArgs = {
 
 export type MutationConcludeMediationArgs = {
   input: ConcludeMediationInput;
+};
+
+export type MutationCorrectResidentIdNumberArgs = {
+  input: CorrectResidentIdNumberInput;
 };
 
 export type MutationCreateFundProgrammeArgs = {

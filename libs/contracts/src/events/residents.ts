@@ -144,6 +144,19 @@ export const ResidentUpdated = defineEvent({
   }),
 });
 
+export const ResidentIdentityCorrected = defineEvent({
+  source: 'residents',
+  aggregate: 'resident',
+  name: 'identity_corrected',
+  description:
+    '居民身份证号更正（户籍信息更正）：性别和出生日期随更正后的身份证号重新推出；只带更正后的性别和出生日期，不含身份证号与更正原因',
+  data: Type.Object({
+    residentId: Id('居民编号'),
+    gender: OneOf(Genders, '更正后的性别'),
+    birthDate: IsoDate('更正后的出生日期'),
+  }),
+});
+
 export const ResidentMovedIn = defineEvent({
   source: 'residents',
   aggregate: 'resident',
@@ -268,6 +281,7 @@ export const residentsEvents = [
   OrganizationRegistered,
   ResidentRegistered,
   ResidentUpdated,
+  ResidentIdentityCorrected,
   ResidentMovedIn,
   ResidentMovedOut,
   ResidentDeceased,

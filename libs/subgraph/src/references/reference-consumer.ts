@@ -6,6 +6,7 @@ import {
   HouseholdRegistered,
   OrganizationRegistered,
   ResidentDeceased,
+  ResidentIdentityCorrected,
   ResidentMovedIn,
   ResidentMovedOut,
   ResidentRegistered,
@@ -57,8 +58,8 @@ export const referenceConsumerName = (service: ServiceName): string => durableNa
 
 /**
  * Keeps `reference_projection` from residents' events: streets and communities (onboarded), grids, buildings (and grid
- * redraws, which carry their households and residents along), households, residents (household,
- * status, birth date), staff (department, grids, in post) and organisations.
+ * redraws, which carry their households and residents along), households, residents (household, status, birth date —
+ * corrected by `resident.identity_corrected`), staff (department, grids, in post) and organisations.
  */
 export function referenceProjectionConsumer(service: ServiceName, deps: ServiceDependencies): EventConsumer {
   const { orm, bus, outbox, logger } = deps;
@@ -155,6 +156,17 @@ export function referenceProjectionConsumer(service: ServiceName, deps: ServiceD
           status: 'ACTIVE',
           parentId: event.data.householdId,
           gridId: event.data.gridId,
+          birthDate: event.data.birthDate,
+          ...(keepsGender ? { gender: event.data.gender } : {}),
+          occurredAt: at(event.occurredAt),
+        });
+      })
+      // 身份证号更正: the birth date (and, where kept, the gender) derived from the corrected number
+      .on(ResidentIdentityCorrected, async (event, { em }) => {
+        await applyReferenceFacts(em, {
+          kind: 'RESIDENT',
+          id: event.data.residentId,
+          communityId: event.communityId,
           birthDate: event.data.birthDate,
           ...(keepsGender ? { gender: event.data.gender } : {}),
           occurredAt: at(event.occurredAt),

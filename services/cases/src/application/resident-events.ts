@@ -9,6 +9,7 @@ import {
   type FloatingRegistrationExpiring,
   type GridRegistered,
   type ResidentDeceased,
+  type ResidentIdentityCorrected,
   type ResidentMovedIn,
   type ResidentMovedOut,
   type ResidentRegistered,
@@ -133,6 +134,22 @@ export async function residentUpdated(
   };
   await settleTasks(uow, fact, now);
   await applyRules(uow, fact, event.communityId, now);
+}
+
+/**
+ * 身份证号更正: the projection takes the birth date derived from the corrected number (what the rules by age read);
+ * the version check of the consumer keeps an older event from moving it back.
+ */
+export async function residentIdentityCorrected(
+  uow: UnitOfWork,
+  event: EventOf<typeof ResidentIdentityCorrected>,
+): Promise<void> {
+  await upsertResidentProjection(uow.em, {
+    residentId: event.data.residentId,
+    communityId: event.communityId,
+    birthDate: event.data.birthDate,
+    at: new Date(event.occurredAt),
+  });
 }
 
 /** A 居住证 about to expire (or expired): a reminder task for the grid worker of the resident's grid. */

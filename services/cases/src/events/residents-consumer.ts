@@ -7,6 +7,7 @@ import {
   FloatingRegistrationExpiring,
   GridRegistered,
   ResidentDeceased,
+  ResidentIdentityCorrected,
   ResidentMovedIn,
   ResidentMovedOut,
   ResidentRegistered,
@@ -23,6 +24,7 @@ import {
   floatingPermitExpiring,
   gridRegistered,
   residentDeceased,
+  residentIdentityCorrected,
   residentMovedIn,
   residentMovedOut,
   residentRegistered,
@@ -31,11 +33,12 @@ import {
 } from '../application/resident-events.js';
 
 /**
- * Keeps the resident projection (resident → household → building → grid, care categories, status) from residents'
- * events and feeds the proactive rules (new floating resident or one who turns floating, care review due; a care
- * category ended or reviewed, or a turn back to 户籍, settles tasks it made moot; a 居住证 about to expire asks for a
- * reminder, its renewal settles it); a resident who moves out or dies has their open tasks closed; a building
- * redrawn into another grid takes its residents' open cases and tasks along.
+ * Keeps the resident projection (resident → household → building → grid, care categories, status, the birth date
+ * as registered or corrected by `resident.identity_corrected`) from residents' events and feeds the proactive rules
+ * (new floating resident or one who turns floating, care review due; a care category ended or reviewed, or a turn
+ * back to 户籍, settles tasks it made moot; a 居住证 about to expire asks for a reminder, its renewal settles it); a
+ * resident who moves out or dies has their open tasks closed; a building redrawn into another grid takes its
+ * residents' open cases and tasks along.
  */
 export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDependencies): EventConsumer {
   return new EventConsumer({ service: 'cases', source: 'residents', orm, bus, outbox, logger })
@@ -45,6 +48,7 @@ export function residentsConsumer({ orm, bus, outbox, logger, clock }: ServiceDe
       stale: (event, uow) => residentRegisteredLate(uow, event, clock.now()),
     })
     .on(ResidentUpdated, (event, uow) => residentUpdated(uow, event, clock.now()))
+    .on(ResidentIdentityCorrected, (event, uow) => residentIdentityCorrected(uow, event))
     .on(ResidentMovedIn, (event, uow) => residentMovedIn(uow, event, clock.now()))
     .on(ResidentMovedOut, (event, uow) => residentMovedOut(uow, event, clock.now()))
     .on(ResidentDeceased, (event, uow) => residentDeceased(uow, event, clock.now()))

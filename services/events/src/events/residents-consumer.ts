@@ -2,6 +2,7 @@ import {
   BuildingMovedToGrid,
   GridRegistered,
   ResidentDeceased,
+  ResidentIdentityCorrected,
   ResidentMovedIn,
   ResidentMovedOut,
   ResidentRegistered,
@@ -17,8 +18,9 @@ import {
 } from '../application/resident-projection.js';
 
 /**
- * events__residents: birth dates for audience rules, grids for grid workers' row scope (following a building
- * redrawn into another grid); deaths and moves release seats at future events.
+ * events__residents: birth dates for audience rules and the share of elderly reached (corrected by
+ * `resident.identity_corrected`), grids for grid workers' row scope (following a building redrawn into another grid);
+ * deaths and moves release seats at future events.
  */
 export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
   return new EventConsumer({
@@ -47,6 +49,9 @@ export function residentsConsumer(deps: ServiceDependencies): EventConsumer {
             { fillOnly: true },
           ),
       },
+    )
+    .on(ResidentIdentityCorrected, (event, { em }) =>
+      recordResident(em, { residentId: event.data.residentId, birthDate: event.data.birthDate }, event.communityId),
     )
     .on(ResidentMovedIn, (event, { em }) =>
       recordResidentGrid(em, { residentId: event.data.residentId, gridId: event.data.gridId }, event.communityId),

@@ -256,3 +256,19 @@ export async function moveMember(
   await uow.em.flush();
   return member;
 }
+
+/**
+ * 身份证号更正 in residents: a member's gender and birth date are residents' facts copied at enrolment, so the file
+ * (and the party statistics by gender and age kept with it) takes the corrected ones. Not a member: nothing to do.
+ */
+export async function followResidentIdentity(
+  em: UnitOfWork['em'],
+  residentId: string,
+  facts: { gender: Gender; birthDate: string },
+): Promise<void> {
+  const member = await em.findOne(PartyMember, { residentId }, { ...forUpdate(em), refresh: true });
+  if (!member) return;
+  member.gender = facts.gender;
+  member.birthDate = facts.birthDate;
+  await em.flush();
+}

@@ -42,19 +42,25 @@ export function validPhone(raw: string | null | undefined, field = 'phone'): str
   return phone;
 }
 
+/** An ID number with what follows from it. */
+export type ValidIdNumber = Pick<ValidRegistration, 'idNumber' | 'gender' | 'birthDate'>;
+
 /**
- * The rules for registering a resident: a valid 18-digit ID (GB 11643 check digit, real birth date, region
- * code shape) from which gender and birth date are derived, a plausible name and phone.
+ * The ID number rule of every path that records one (registration, 身份证号更正): a valid 18-digit ID (GB 11643
+ * check digit, real birth date not after today, region code shape); gender and birth date are derived from it,
+ * never taken from the caller. `BAD_USER_INPUT` on `field` otherwise.
+ */
+export function validIdNumber(raw: string, today: Date, field = 'idNumber'): ValidIdNumber {
+  const parsed = parseResidentIdNumber(raw, today);
+  if (!parsed.ok) throw new InvalidInputError(field, parsed.message, { problem: parsed.problem });
+  return { idNumber: parsed.value.idNumber, gender: parsed.value.gender, birthDate: parsed.value.birthDate };
+}
+
+/**
+ * The rules for registering a resident: a valid ID number (`validIdNumber`) from which gender and birth date are
+ * derived, a plausible name and phone.
  */
 export function validateRegistration(input: RegistrationInput, today: Date): ValidRegistration {
   const name = validName(input.name);
-  const parsed = parseResidentIdNumber(input.idNumber, today);
-  if (!parsed.ok) throw new InvalidInputError('idNumber', parsed.message, { problem: parsed.problem });
-  return {
-    name,
-    idNumber: parsed.value.idNumber,
-    gender: parsed.value.gender,
-    birthDate: parsed.value.birthDate,
-    phone: validPhone(input.phone),
-  };
+  return { name, ...validIdNumber(input.idNumber, today), phone: validPhone(input.phone) };
 }

@@ -10,6 +10,7 @@ import { Grid } from './grid.js';
 import { Household } from './household.js';
 import { Organization } from './organization.js';
 import { Resident } from './resident.js';
+import { ResidentIdentityCorrection } from './resident-identity-correction.js';
 import {
   ResidentCountRollup,
   ResidentInitialRollup,
@@ -38,6 +39,7 @@ export {
   Household,
   Organization,
   Resident,
+  ResidentIdentityCorrection,
   ResidentRollup,
   ResidentRollupMember,
   ResidentPlaceRollup,
@@ -61,6 +63,7 @@ export const residentsEntities = [
   BuildingGridChange,
   Household,
   Resident,
+  ResidentIdentityCorrection,
   CareRecord,
   CareReview,
   Staff,

@@ -111,6 +111,22 @@ export class UpdateResidentInput {
   relationToHead?: string | null;
 }
 
+@InputType('CorrectResidentIdNumberInput', {
+  description: '身份证号更正（户籍信息更正）：性别和出生日期随更正后的身份证号重新推出',
+})
+export class CorrectResidentIdNumberInput {
+  @Field(() => ID, { description: '居民编号' })
+  residentId!: string;
+
+  @MaxLength(18)
+  @Field(() => String, { description: '更正后的 18 位居民身份证号（校验码、出生日期、地区码按登记规则校验）' })
+  idNumber!: string;
+
+  @MaxLength(200)
+  @Field(() => String, { description: '更正原因（必填，2–200 字，如 登记时录入错误，以户籍证明为准）' })
+  reason!: string;
+}
+
 @InputType('MoveResidentInput', { description: '迁入或社区内换户（地址变更）' })
 export class MoveResidentInput {
   @Field(() => ID, { description: '居民编号' })

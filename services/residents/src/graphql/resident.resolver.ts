@@ -1,10 +1,11 @@
 import { Cursor } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
-import { InvalidInputError } from '@shequ/errors';
+import { ForbiddenError, InvalidInputError } from '@shequ/errors';
 import { ageOn, communityDay, isIsoDate, parseResidentIdNumber } from '@shequ/contracts';
 import { derivedAdvancedAge, storedCareView, type CareRecordView } from '../application/care-view.js';
 import { registerResident } from '../application/register-resident.js';
+import { correctResidentIdNumber } from '../application/resident-identity.js';
 import {
   moveOutResident,
   moveResident,
@@ -40,6 +41,7 @@ import { CareRecordType } from './care.type.js';
 import { ResidentConnection } from './connections.js';
 import { HouseholdType } from './household.type.js';
 import {
+  CorrectResidentIdNumberInput,
   MoveOutResidentInput,
   MoveResidentInput,
   RecordResidentDeathInput,
@@ -250,6 +252,27 @@ export class ResidentResolver {
     if (input.residenceType || input.residencePermitExpiresOn || input.residencePermitIssuedOn)
       ctx.access.require('floating:write');
     return { resident: await ctx.transaction((uow) => updateResident(uow, input, visibility(ctx))) };
+  }
+
+  @Mutation(() => ResidentPayload, {
+    description:
+      '身份证号更正（户籍信息更正；需 residents:write 且可查看身份证号原值，仅限可写范围内的在册或迁出居民）：按登记规则校验更正后的身份证号，' +
+      '性别和出生日期随之重新推出，须填更正原因；与原号相同、已由其他居民登记的号码均拒绝；留存更正记录，发布 resident.identity_corrected（不含身份证号）',
+  })
+  async correctResidentIdNumber(
+    @Arg('input', () => CorrectResidentIdNumberInput, { description: '居民、更正后的身份证号与更正原因' })
+    input: CorrectResidentIdNumberInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    ctx.access.require('residents:write');
+    // the number is corrected by those who see it: a role that sees it masked (网格员) cannot check what it replaces
+    if (ctx.access.fieldAccess('idNumber') !== 'RAW')
+      throw new ForbiddenError('residents:write', '没有权限：更正身份证号须可查看身份证号原值（社区管理员、综治等）');
+    const actor = { id: ctx.principal.kind === 'anonymous' ? 'anonymous' : ctx.principal.id };
+    const now = ctx.clock.now();
+    return {
+      resident: await ctx.transaction((uow) => correctResidentIdNumber(uow, input, visibility(ctx), actor, now)),
+    };
   }
 
   @Mutation(() => ResidentPayload, {

@@ -22,7 +22,8 @@ import { Migration20261204232030_age_rollup as M18 } from './Migration2026120423
 import { Migration20261205021651_age_tables_by_need as M19 } from './Migration20261205021651_age_tables_by_need.js';
 import { Migration20261205024840_age_people_rollup as M20 } from './Migration20261205024840_age_people_rollup.js';
 import { Migration20261205054927_grid_rollup as M21 } from './Migration20261205054927_grid_rollup.js';
-import { Migration20261205213639_durable_positions_bigint as M22 } from './Migration20261205213639_durable_positions_bigint.js';
+import { Migration20261205213420_resident_identity_correction as M22 } from './Migration20261205213420_resident_identity_correction.js';
+import { Migration20261205213639_durable_positions_bigint as M23 } from './Migration20261205213639_durable_positions_bigint.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -47,5 +48,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205021651_age_tables_by_need', class: M19 },
   { name: 'Migration20261205024840_age_people_rollup', class: M20 },
   { name: 'Migration20261205054927_grid_rollup', class: M21 },
-  { name: 'Migration20261205213639_durable_positions_bigint', class: M22 },
+  { name: 'Migration20261205213420_resident_identity_correction', class: M22 },
+  { name: 'Migration20261205213639_durable_positions_bigint', class: M23 },
 ];

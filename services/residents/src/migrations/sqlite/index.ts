@@ -23,7 +23,8 @@ import { Migration20261204232029_age_rollup as M19 } from './Migration2026120423
 import { Migration20261205021651_age_tables_by_need as M20 } from './Migration20261205021651_age_tables_by_need.js';
 import { Migration20261205024839_age_people_rollup as M21 } from './Migration20261205024839_age_people_rollup.js';
 import { Migration20261205054917_grid_rollup as M22 } from './Migration20261205054917_grid_rollup.js';
-import { Migration20261205213639_durable_positions_bigint as M23 } from './Migration20261205213639_durable_positions_bigint.js';
+import { Migration20261205213420_resident_identity_correction as M23 } from './Migration20261205213420_resident_identity_correction.js';
+import { Migration20261205213639_durable_positions_bigint as M24 } from './Migration20261205213639_durable_positions_bigint.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -49,5 +50,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205021651_age_tables_by_need', class: M20 },
   { name: 'Migration20261205024839_age_people_rollup', class: M21 },
   { name: 'Migration20261205054917_grid_rollup', class: M22 },
-  { name: 'Migration20261205213639_durable_positions_bigint', class: M23 },
+  { name: 'Migration20261205213420_resident_identity_correction', class: M23 },
+  { name: 'Migration20261205213639_durable_positions_bigint', class: M24 },
 ];
