@@ -118,6 +118,13 @@ interface ChunkState {
  */
 class BuildAgainAlone extends Error {}
 
+/** The chunk before failed (the import with it): this chunk, waiting for it, is not run again. */
+class ChunkBeforeFailed extends Error {
+  constructor() {
+    super('import: the chunk before failed');
+  }
+}
+
 type SourceRecord = TabularRecord<ImportColumn>;
 
 /**
@@ -359,6 +366,8 @@ export async function importResidentStream(
     /** `before.rebuilt` and `before.again` when this chunk took `before`'s rows (its build of them was then complete). */
     let beforeRebuilt = 0;
     let beforeAgain: Promise<void> = new Promise<void>(() => undefined);
+    let beforeFailed = false;
+    before?.done.catch(() => (beforeFailed = true));
     const results: Array<ImportRowResult | null> = chunk.map(() => null);
     const valid: Array<{ index: number; row: number; value: ImportRow; address: string }> = [];
     chunk.forEach((item, index) => {
@@ -775,6 +784,8 @@ export async function importResidentStream(
         try {
           return await tryOnce();
         } catch (error) {
+          // (its failure, also a deadlock's, is the import's: runPending reports it)
+          if (beforeFailed) throw new ChunkBeforeFailed();
           if (!(error instanceof BuildAgainAlone)) throw error;
           return tryOnce();
         }
