@@ -18,8 +18,9 @@ export abstract class DomainError extends Error {
   /** Extra machine-readable details copied to `extensions`. */
   readonly details: Record<string, unknown>;
 
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message);
+  /** `options.cause`: the failure it stands for (logged, never shown to the caller). */
+  constructor(message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
     this.details = details;
   }

@@ -4,14 +4,20 @@ import { DeadlockException } from '@mikro-orm/core';
  * PostgreSQL aborted the transaction for another that holds what it waits for (a deadlock, SQLSTATE 40P01; two
  * writes locking the same rows in another order, e.g. a reference checked `FOR SHARE` while a consumer applies a
  * fact about it) or could not serialise it (40001): nothing was written, and the same work run again succeeds.
+ *
+ * An error caused by one (`cause`, e.g. the CONFLICT a subgraph's `ctx.transaction` answers for it) is one too.
  */
 export function isConcurrencyFailure(error: unknown): boolean {
-  if (error instanceof DeadlockException) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
+  for (let depth = 0; error !== null && typeof error === 'object' && depth < 5; depth++) {
+    if (error instanceof DeadlockException) return true;
+    const code = (error as { code?: unknown }).code;
+    if (code === '40P01' || code === '40001') return true;
+    error = (error as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
-/** How often a consumer runs a transaction again that the database aborted as a transient conflict. */
+/** How often a transaction the database aborted as a transient conflict is run again (a consumer's, an import chunk's). */
 export const CONCURRENCY_RETRIES = 4;
 
 /** A short, growing, jittered pause before the `attempt`-th run again (the other transaction finishes meanwhile). */

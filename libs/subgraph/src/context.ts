@@ -131,8 +131,9 @@ export function createSubgraphContext(deps: {
             uniqueConflictFor(error, deps.uniqueConflicts ?? []) ??
             new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'UNIQUE_CONSTRAINT' })
           );
+        // the abort as cause: a caller that runs the transaction again (an import's chunk) knows it by it
         if (isConcurrencyFailure(error))
-          throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'CONCURRENT_WRITE' });
+          throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'CONCURRENT_WRITE' }, { cause: error });
         if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))
           throw new ReferenceNotSyncedError(error.field, `${error.message}：本服务的数据尚未同步，请稍后重试`);
         throw error;

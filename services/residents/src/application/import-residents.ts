@@ -11,7 +11,7 @@ import {
   sqlDialectOf,
   type QueuedRows,
 } from '@shequ/database';
-import type { BatchedEvents } from '@shequ/messaging';
+import { retryingConcurrencyFailures, type BatchedEvents } from '@shequ/messaging';
 import { readTabularBatches, type TabularFormat, type TabularRecord } from '../domain/import/tabular-file.js';
 import {
   checkImportRow,
@@ -61,7 +61,11 @@ export interface ImportChunk {
 export interface ImportSettings {
   communityId: string;
   today: Date;
-  /** Runs one chunk in its own transaction; the events it records are written in it (outbox). */
+  /**
+   * Runs one chunk in its own transaction; the events it records are written in it (outbox). A chunk the database
+   * aborted as a deadlock or serialisation failure (`isConcurrencyFailure`, also as the cause of what this throws)
+   * is run again, from clean state, a few times; only the last failure is reported.
+   */
   runChunk<T>(work: (chunk: ImportChunk) => Promise<T>): Promise<T>;
   /** Each chunk's per-row outcomes, in row order, once the chunk is committed (the report is written from here). */
   onRows?(results: readonly ImportRowResult[]): void | Promise<void>;
@@ -88,7 +92,10 @@ export interface ImportSettings {
 
 /** What a chunk created or touched, for the chunk after it (which may look up before this one commits). */
 interface ChunkState {
-  /** Settles once the chunk's rows are built (its `households` and `createdHere` complete). */
+  /**
+   * Settles once the chunk's rows are built (its `households` and `createdHere` complete); replaced when the chunk is
+   * built again (`rebuilt`).
+   */
   built: Promise<void>;
   /** Settles once the chunk is committed and reported. */
   done: Promise<void>;
@@ -96,10 +103,27 @@ interface ChunkState {
   createdHere: Map<string, string>;
   /** Its rows went to `writeAside` (its own transaction read only). */
   aside?: boolean;
+  /**
+   * Times the chunk was built again (its transaction aborted) after it was built once: a chunk after it that took
+   * its flats and residents before then took what is not written.
+   */
+  rebuilt: number;
+  /** Settles when the chunk starts to be built again (`rebuilt`); replaced then. */
+  again: Promise<void>;
 }
 
-/** A chunk that must write in its own transaction came after one written aside: tried again after that one. */
-class WriteHereAfterAside extends Error {}
+/**
+ * A chunk built on what the chunk before had not committed yet, and that is not what it committed (its rows were
+ * written aside, or it was built again): tried again, alone, once that one is committed.
+ */
+class BuildAgainAlone extends Error {}
+
+/** The chunk before failed (the import with it): this chunk, waiting for it, is not run again. */
+class ChunkBeforeFailed extends Error {
+  constructor() {
+    super('import: the chunk before failed');
+  }
+}
 
 type SourceRecord = TabularRecord<ImportColumn>;
 
@@ -267,15 +291,19 @@ export async function importResidentStream(
   const counts: ImportCounts = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const seen = new SeenIdNumbers();
   // Grids and buildings of the community are few: loaded once, kept as plain ids across chunks.
-  const [grids, buildings] = await settings.runChunk(
-    async ({ em }) =>
-      [
-        await em.find(Grid, { communityId }, { fields: ['id', 'code'] }),
-        await em.find(Building, { communityId }, { fields: ['id', 'name', 'grid'] }),
-      ] as const,
+  const [grids, buildings] = await retryingConcurrencyFailures(() =>
+    settings.runChunk(
+      async ({ em }) =>
+        [
+          await em.find(Grid, { communityId }, { fields: ['id', 'code'] }),
+          await em.find(Building, { communityId }, { fields: ['id', 'name', 'grid'] }),
+        ] as const,
+    ),
   );
   const gridByCode = new Map(grids.map((g) => [g.code, g.id]));
   const buildingByName = new Map(buildings.map((b) => [b.name, { id: b.id, gridId: b.grid.id }]));
+  /** Buildings in `buildingByName` that a chunk not yet committed made, by name: the chunk. */
+  const buildingMadeBy = new Map<string, ChunkState>();
 
   const overlap = settings.overlap === true;
   let pending: SourceRecord[] = [];
@@ -286,13 +314,16 @@ export async function importResidentStream(
     pending = [];
     const before = previous;
     let markBuilt!: () => void;
+    let startingAgain!: () => void;
     const state: ChunkState = {
       built: new Promise<void>((resolve) => (markBuilt = resolve)),
       done: Promise.resolve(),
       households: new Map(),
       createdHere: new Map(),
+      rebuilt: 0,
+      again: new Promise<void>((resolve) => (startingAgain = resolve)),
     };
-    state.done = importChunk(chunk, overlap ? before : null, state, markBuilt).then(async (results) => {
+    state.done = importChunk(chunk, overlap ? before : null, state, markBuilt, startingAgain).then(async (results) => {
       for (const r of results) {
         counts.total += 1;
         if (r.outcome === 'CREATED') counts.created += 1;
@@ -322,7 +353,21 @@ export async function importResidentStream(
     before: ChunkState | null,
     state: ChunkState,
     markBuilt: () => void,
+    startingAgain: () => void,
   ): Promise<ImportRowResult[]> => {
+    /** The chunk's rows are built (and may be taken by the chunk after it) since its last start. */
+    let marked = false;
+    let settleBuilt = markBuilt;
+    let settleAgain = startingAgain;
+    const built = () => {
+      marked = true;
+      settleBuilt();
+    };
+    /** `before.rebuilt` and `before.again` when this chunk took `before`'s rows (its build of them was then complete). */
+    let beforeRebuilt = 0;
+    let beforeAgain: Promise<void> = new Promise<void>(() => undefined);
+    let beforeFailed = false;
+    before?.done.catch(() => (beforeFailed = true));
     const results: Array<ImportRowResult | null> = chunk.map(() => null);
     const valid: Array<{ index: number; row: number; value: ImportRow; address: string }> = [];
     chunk.forEach((item, index) => {
@@ -336,7 +381,6 @@ export async function importResidentStream(
       const { building, unit, room } = check.value;
       valid.push({ index, row: item.row, value: check.value, address: householdAddress(building, unit, room) });
     });
-    let createdBuildings: string[] = [];
     /** One try at the chunk's transaction; its rows are returned when they are to be written aside. */
     const attempt = (before: ChunkState | null) =>
       settings.runChunk(async ({ em, events }): Promise<QueuedRows[] | null> => {
@@ -383,6 +427,8 @@ export async function importResidentStream(
             if (known) known.headResidentId = text(row.head_resident_id);
           }
         }
+        // The chunk before was built again since this one took its rows: so is this one (nothing taken from it yet).
+        if (before && before.rebuilt !== beforeRebuilt) throw new BuildAgainAlone();
         // The chunk before may not be committed yet: its flats as it left them (with the heads it set) take precedence.
         if (before)
           for (const address of addresses) {
@@ -467,7 +513,7 @@ export async function importResidentStream(
             });
             announceBuilding(events, building, { newRecord: true });
             buildingByName.set(value.building, building);
-            createdBuildings.push(value.building);
+            buildingMadeBy.set(value.building, state);
           } else if (value.gridCode && gridByCode.get(value.gridCode) !== building.gridId) {
             reject('gridCode', `楼栋「${value.building}」不在网格 ${value.gridCode}`);
             continue;
@@ -628,12 +674,16 @@ export async function importResidentStream(
         const aside = settings.writeAside !== undefined && changedResidents.length === 0 && headsOfExisting.size === 0;
         // A chunk written here after one written aside: this transaction may have read before that one committed
         // (SQLite would refuse its write), so it is tried again once the one before is committed.
-        if (!aside && before?.aside) throw new WriteHereAfterAside();
+        if (!aside && before?.aside) throw new BuildAgainAlone();
         // (a chunk of unchanged rows writes nothing, aside or here)
         state.aside = aside && events.size > 0;
-        markBuilt();
-        // The write waits for the chunk before to commit (and fails with it).
-        if (before && !aside) await before.done;
+        built();
+        // The write waits for the chunk before to commit (and fails with it); one built again meanwhile writes other
+        // rows than those taken here: this transaction ends at once (its locks, SQLite's turn, are the new run's).
+        if (before && !aside) {
+          await Promise.race([before.done, beforeAgain]);
+          if (before.rebuilt !== beforeRebuilt) throw new BuildAgainAlone();
+        }
         // Written together (PostgreSQL: one statement for every table), parents first: places, residents, the new
         // residents' rollup rows, the outbox; then what reads the tables back (heads of existing flats, the rollup of
         // updated residents).
@@ -675,35 +725,79 @@ export async function importResidentStream(
         if (touched.length) await refreshRollup(em, residentRollup, touched, em.getTransactionContext());
         return null;
       });
-    const forget = () => {
-      for (const name of createdBuildings) buildingByName.delete(name);
-      createdBuildings = [];
+    /** The buildings this chunk made (or, `later`, every chunk after it), as they are not written. */
+    const forget = (later = false) => {
+      for (const [name, maker] of buildingMadeBy)
+        if (maker === state || later) {
+          buildingByName.delete(name);
+          buildingMadeBy.delete(name);
+        }
+    };
+    /**
+     * Again from clean state, alone, once the chunk before is committed (its rows are then read from the tables):
+     * nothing of the failed try is kept (places, residents and outcomes it made; its events went with its
+     * transaction), and a chunk after this one waits for the new build, or builds again if it took the old one.
+     */
+    const startAgain = async () => {
+      for (const { index } of valid) results[index] = null;
+      state.households.clear();
+      state.createdHere.clear();
+      state.aside = false;
+      if (marked) {
+        marked = false;
+        state.rebuilt += 1;
+        state.built = new Promise<void>((resolve) => (settleBuilt = resolve));
+        const tell = settleAgain;
+        state.again = new Promise<void>((resolve) => (settleAgain = resolve));
+        tell();
+      }
+      if (before) await before.done;
+      // the buildings of the chunk after this one too: made from this one's rows as they were, it builds again
+      forget(true);
+    };
+    let tries = 0;
+    const tryOnce = async (): Promise<QueuedRows[] | null> => {
+      const first = tries++ === 0;
+      if (!first) await startAgain();
+      const from = first ? before : null;
+      const rows = await attempt(from);
+      if (rows && from) {
+        // in chunk order: after the chunk before is committed (and not when it failed), as it was taken here
+        await from.done;
+        if (from.rebuilt !== beforeRebuilt) throw new BuildAgainAlone();
+      }
+      return rows;
     };
     try {
-      // The chunk before builds first (its flats and residents are what this one may refer to).
-      if (before) await before.built;
-      let aside: QueuedRows[] | null;
-      try {
-        aside = await attempt(before);
-      } catch (error) {
-        if (!(error instanceof WriteHereAfterAside)) throw error;
-        // again, alone, once the chunk before is committed (its rows are then read from the tables)
-        forget();
-        state.households.clear();
-        state.createdHere.clear();
-        await before!.done;
-        aside = await attempt(null);
-      }
-      if (aside) {
-        // in chunk order: after the chunk before is committed (and not when it failed)
-        if (before) await before.done;
-        if (aside.length) await settings.writeAside!(aside);
-      }
+      // The chunk before builds first (its flats and residents are what this one may refer to): its last build.
+      if (before)
+        for (;;) {
+          const waited = before.built;
+          await waited;
+          if (waited !== before.built) continue;
+          beforeRebuilt = before.rebuilt;
+          beforeAgain = before.again;
+          break;
+        }
+      // A try the database aborted as a deadlock or serialisation failure wrote nothing: the chunk runs again.
+      const aside = await retryingConcurrencyFailures(async () => {
+        try {
+          return await tryOnce();
+        } catch (error) {
+          // (its failure, also a deadlock's, is the import's: runPending reports it)
+          if (beforeFailed) throw new ChunkBeforeFailed();
+          if (!(error instanceof BuildAgainAlone)) throw error;
+          return tryOnce();
+        }
+      });
+      if (aside?.length) await settings.writeAside!(aside);
+      // written: the buildings it made are the tables' now
+      for (const [name, maker] of buildingMadeBy) if (maker === state) buildingMadeBy.delete(name);
     } catch (error) {
       forget();
       throw error;
     } finally {
-      markBuilt();
+      settleBuilt();
     }
     return results as ImportRowResult[];
   };

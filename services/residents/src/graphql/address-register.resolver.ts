@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { retryingConcurrencyFailures } from '@shequ/messaging';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { importAddressRegister, readAddressRegister } from '../application/import-address-register.js';
 import { ImportAddressRegisterInput, ImportAddressRegisterPayload } from './address-register.inputs.js';
@@ -15,6 +16,9 @@ export class AddressRegisterResolver {
   ) {
     ctx.access.require('places:write');
     const source = readAddressRegister(input.format, input.content);
-    return ctx.transaction((uow) => importAddressRegister(uow, source, ctx.communityId));
+    // one transaction, run again from scratch when the database aborts it as a deadlock or serialisation failure
+    return retryingConcurrencyFailures(() =>
+      ctx.transaction((uow) => importAddressRegister(uow, source, ctx.communityId)),
+    );
   }
 }
