@@ -66,3 +66,9 @@ export { flushPending, unitOfWorkIsEmpty } from './unit-of-work.js';
 export { AfterCommit, afterCommitOf } from './after-commit.js';
 export { runTopLevelTransaction, type TopLevelTransactionOptions } from './top-level-transaction.js';
 export { statementsDuring } from './statements-seen.js';
+export {
+  CONCURRENCY_RETRIES,
+  concurrencyPause,
+  isConcurrencyFailure,
+  retryingConcurrencyFailures,
+} from './concurrency-failure.js';

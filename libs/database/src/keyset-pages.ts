@@ -1,18 +1,25 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { retryingConcurrencyFailures } from './concurrency-failure.js';
 import { executePlain } from './plain-statement.js';
 
 /** Rows per page of a scheduled scan unless the caller asks otherwise. */
 export const DEFAULT_SCAN_PAGE_SIZE = 500;
 
-/** What one page of a keyset scan reports: how many rows it read, and the key of the last one (null: none). */
+/**
+ * What one page of a keyset scan reports: how many rows it read, the key of the last one (null: none), and how many
+ * things it did (`done`: tasks opened, cases flagged …), counted once its transaction has committed.
+ */
 export interface KeysetPage {
   rows: number;
   lastKey: string | null;
+  done?: number;
 }
 
 export interface KeysetScanProgress {
   pages: number;
   rows: number;
+  /** The committed pages' `done`, summed. */
+  done: number;
 }
 
 export interface KeysetScanOptions {
@@ -26,8 +33,11 @@ export interface KeysetScanOptions {
  * Walks a table in keyset pages (`key > after order by key limit pageSize`), each page in its own short transaction
  * on a fresh fork: the memory a scan needs and the rows it holds locked are bounded by the page, not by the rows it
  * covers. `page` reads at most `limit` rows after `after` (null: from the start), handles them, and reports how many
- * it read and the last key; the walk ends at the first page shorter than `limit`. A page that fails rolls back alone
- * (the pages before it stay committed) and the error ends the walk.
+ * it read and the last key; the walk ends at the first page shorter than `limit`. A page the database aborts as a
+ * deadlock or serialisation failure (a consumer or another replica locking the same rows in another order) is run
+ * again on a fresh fork (`retryingConcurrencyFailures`: nothing of it was written), so `page` must keep nothing
+ * outside its transaction — it reports what it did as `done`. A page that fails otherwise, or keeps being aborted,
+ * rolls back alone (the pages before it stay committed) and the error ends the walk.
  */
 export async function scanKeysetPages(
   em: EntityManager,
@@ -35,13 +45,16 @@ export async function scanKeysetPages(
   options: KeysetScanOptions = {},
 ): Promise<KeysetScanProgress> {
   const limit = Math.max(1, Math.floor(options.pageSize ?? DEFAULT_SCAN_PAGE_SIZE));
-  const progress: KeysetScanProgress = { pages: 0, rows: 0 };
+  const progress: KeysetScanProgress = { pages: 0, rows: 0, done: 0 };
   let after: string | null = null;
   for (;;) {
     const from: string | null = after;
-    const result: KeysetPage = await em.fork({ clear: true }).transactional((tx) => page(tx, from, limit));
+    const result: KeysetPage = await retryingConcurrencyFailures(() =>
+      em.fork({ clear: true }).transactional((tx) => page(tx, from, limit)),
+    );
     progress.pages += 1;
     progress.rows += result.rows;
+    progress.done += result.done ?? 0;
     options.onPage?.({ ...progress });
     if (result.rows < limit || result.lastKey === null) return progress;
     after = result.lastKey;

@@ -29,7 +29,7 @@ import {
   concurrencyPause,
   isConcurrencyFailure,
   retryingConcurrencyFailures,
-} from './concurrency-failure.js';
+} from '@shequ/database';
 
 export interface HandlerContext {
   /** The transaction the handler's changes, the inbox row and any published events commit in. */

@@ -16,7 +16,13 @@ export {
 export * from './projection-version.js';
 export * from './outbox-relay.js';
 export * from './event-consumer.js';
-export * from './concurrency-failure.js';
+// the database's transient conflicts (libs/database), as before from here too
+export {
+  CONCURRENCY_RETRIES,
+  concurrencyPause,
+  isConcurrencyFailure,
+  retryingConcurrencyFailures,
+} from '@shequ/database';
 export { POSITION_AGGREGATE, ensureDurablePerSource, readPositions } from './durable-positions.js';
 export {
   SharedConsumerTransaction,

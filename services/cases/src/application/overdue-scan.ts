@@ -26,10 +26,10 @@ export async function scanOverdueCases(
   now: Date,
   options: CaseScanOptions = {},
 ): Promise<number> {
-  let flagged = 0;
-  await scanKeysetPages(
+  const scan = await scanKeysetPages(
     deps.orm.em,
     async (em, after, limit) => {
+      let flagged = 0;
       const records = await em.find(
         Case,
         {
@@ -72,9 +72,9 @@ export async function scanOverdueCases(
           flagged++;
         }
       }
-      return { rows: records.length, lastKey: records.at(-1)?.id ?? null };
+      return { rows: records.length, lastKey: records.at(-1)?.id ?? null, done: flagged };
     },
     { pageSize: options.pageSize, onPage: scanProgressLogger(options.logger, 'cases-overdue-scan') },
   );
-  return flagged;
+  return scan.done;
 }

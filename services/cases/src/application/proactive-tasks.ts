@@ -190,10 +190,10 @@ export async function scanProactiveRules(
   now: Date,
   options: CaseScanOptions = {},
 ): Promise<number> {
-  let opened = 0;
-  await scanKeysetPages(
+  const scan = await scanKeysetPages(
     deps.orm.em,
     async (tx, after, limit) => {
+      let opened = 0;
       const rows = await tx.find(
         ResidentProjection,
         {
@@ -214,9 +214,9 @@ export async function scanProactiveRules(
         });
         opened += (await opening.open(events, evaluateRules(residentSnapshot(row), now), row.communityId, now)).length;
       }
-      return { rows: rows.length, lastKey: rows.at(-1)?.residentId ?? null };
+      return { rows: rows.length, lastKey: rows.at(-1)?.residentId ?? null, done: opened };
     },
     { pageSize: options.pageSize, onPage: scanProgressLogger(options.logger, 'cases-proactive-scan') },
   );
-  return opened;
+  return scan.done;
 }
