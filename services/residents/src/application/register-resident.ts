@@ -83,13 +83,20 @@ export async function registerResident(
     residenceType: resident.residenceType,
     residencePermitExpiresOn: resident.residencePermitExpiresOn,
   });
+  await flushHoldingIdNumber(uow);
+  return resident;
+}
+
+/**
+ * Flushes a write that gives a resident an ID number (registration, 身份证号更正): the number taken by another request
+ * meanwhile, possibly in another community, hits the unique index and is answered with the neutral refusal.
+ */
+export async function flushHoldingIdNumber(uow: UnitOfWork): Promise<void> {
   try {
     await uow.em.flush();
   } catch (error) {
-    // registered by another request meanwhile, possibly in another community: the neutral refusal
     if (error instanceof UniqueConstraintViolationException)
       throw new InvalidInputError('idNumber', ID_NUMBER_NOT_REGISTRABLE);
     throw error;
   }
-  return resident;
 }

@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ResidentIdentityCorrected } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
@@ -9,6 +8,7 @@ import { ID_NUMBER_NOT_REGISTRABLE, validIdNumber } from '../domain/resident-reg
 import { ResidentIdentityCorrection } from '../entities/resident-identity-correction.js';
 import { Resident } from '../entities/resident.js';
 import { loadVisible } from './load.js';
+import { flushHoldingIdNumber } from './register-resident.js';
 import type { Visibility } from './resident-lifecycle.js';
 
 export interface CorrectResidentIdNumberCommand {
@@ -64,13 +64,6 @@ export async function correctResidentIdNumber(
     gender: corrected.gender,
     birthDate: corrected.birthDate,
   });
-  try {
-    await uow.em.flush();
-  } catch (error) {
-    // the number was taken by another request meanwhile: the neutral refusal, as registration gives it
-    if (error instanceof UniqueConstraintViolationException)
-      throw new InvalidInputError('idNumber', ID_NUMBER_NOT_REGISTRABLE);
-    throw error;
-  }
+  await flushHoldingIdNumber(uow);
   return resident;
 }
