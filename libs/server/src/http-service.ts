@@ -130,8 +130,10 @@ export async function startHttpService<TContext extends BaseContext>(
         });
       } else if (path === '/metrics' && request.method === 'GET') {
         route = 'metrics';
+        // read before the status is sent: a metric that cannot be read answers 500 (logged), not an empty 200
+        const text = await metrics.registry.metrics();
         response.writeHead(200, { 'content-type': metrics.registry.contentType });
-        response.end(await metrics.registry.metrics());
+        response.end(text);
       } else if (path === '/graphql') {
         route = 'graphql';
         await withServerSpan(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { pino } from 'pino';
-import { PortInUseError, startHttpService, type RunningHttpService } from '../src/index.js';
+import { PortInUseError, observeOnScrape, startHttpService, type RunningHttpService } from '../src/index.js';
 
 const typeDefs = 'type Query { hello(name: String!): String! whoAsked: String! }';
 const resolvers = {
@@ -47,6 +47,27 @@ describe('startHttpService', () => {
     const id = fresh.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(((await fresh.json()) as { data: { whoAsked: string } }).data.whoAsked).toBe(id);
+  });
+
+  it('answers /metrics with 500, not an empty 200, when a metric cannot be read', async () => {
+    let broken = false;
+    observeOnScrape(service.metrics.registry, {
+      name: 'shequ_test_rows',
+      help: 'rows of a table that may be missing',
+      labelNames: [],
+      collect: () => {
+        if (broken) throw new Error('relation "outbox_message" does not exist');
+        return [{ labels: {}, value: 3 }];
+      },
+    });
+    const good = await fetch(`${base}/metrics`);
+    expect(good.status).toBe(200);
+    expect(await good.text()).toMatch(/shequ_test_rows\{service="test"\} 3/);
+    broken = true;
+    const failed = await fetch(`${base}/metrics`);
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toMatchObject({ errors: [{ extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    broken = false;
   });
 
   it('reports alive on /health and readiness of each dependency on /ready', async () => {

@@ -385,6 +385,21 @@ export async function startSubgraphService(
     const lease = (task: PeriodicTask) =>
       claimTaskPeriod(orm.em.fork(), { task: task.name, intervalMs: task.intervalMs, now: new Date() });
     for (const task of tasks) task.start(logger, lease);
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_scheduled_task_ticks_total',
+      help: 'Ticks of each scheduled task ended in this process, by outcome (ran, skipped: another replica has the period, failed)',
+      labelNames: ['task', 'outcome'],
+      collect: () =>
+        tasks.flatMap((task) =>
+          Object.entries(task.ticks).map(([outcome, value]) => ({ labels: { task: task.name, outcome }, value })),
+        ),
+    });
+    observeOnScrape(http.metrics.registry, {
+      name: 'shequ_scheduled_task_busy',
+      help: 'Whether a tick of the scheduled task is under way in this process (1) or not (0)',
+      labelNames: ['task'],
+      collect: () => tasks.map((task) => ({ labels: { task: task.name }, value: task.busy ? 1 : 0 })),
+    });
     logger.info({ url: http.url, database: location.dialect }, `${definition.name} subgraph ready`);
 
     let stopping: Promise<void> | undefined;
