@@ -477,6 +477,10 @@ export class SourceConsumer {
   private positions: number[];
   /** Transactions of more than one message and the messages they applied (to see batching at work). */
   readonly batches = { transactions: 0, events: 0 };
+  /** What the server held for the durable after the last message it delivered (its `info.pending`). */
+  private serverPending = 0;
+  /** Messages read from the server and not yet applied (queued or in the batch being applied). */
+  private unapplied = 0;
 
   constructor(readonly purposes: readonly EventConsumer[]) {
     if (purposes.length === 0) throw new Error('a durable per source needs at least one purpose');
@@ -517,6 +521,15 @@ export class SourceConsumer {
     this.stopped = true;
     await this.messages?.close().catch(() => undefined);
     await this.loop;
+  }
+
+  /**
+   * Events of the source this durable has still to apply, as far as it knows: what the server held after the last
+   * message it delivered, plus the messages read and not yet applied. 0 once it has caught up (`/metrics`:
+   * `shequ_events_consumer_backlog`); a message published since the last delivery is not known until delivered.
+   */
+  get backlog(): number {
+    return this.serverPending + this.unapplied;
   }
 
   /**
@@ -568,6 +581,7 @@ export class SourceConsumer {
    */
   private async consumeInBatches(messages: ConsumerMessages): Promise<void> {
     const queue: JsMsg[] = [];
+    this.unapplied = 0;
     let wake: (() => void) | undefined;
     let room: (() => void) | undefined;
     let ended = false;
@@ -580,6 +594,8 @@ export class SourceConsumer {
               data: message.data,
               at: performance.timeOrigin + performance.now(),
             });
+          this.serverPending = message.info.pending;
+          this.unapplied += 1;
           queue.push(message);
           wake?.();
           if (this.stopped) break;
@@ -603,7 +619,11 @@ export class SourceConsumer {
       const batch = queue.splice(0, this.batchSize);
       room?.();
       room = undefined;
-      await this.processBatch(batch);
+      try {
+        await this.processBatch(batch);
+      } finally {
+        this.unapplied -= batch.length;
+      }
       // a turn after every batch: the messages that came meanwhile are read into the queue and form the next batch
       await giveTheEventLoopATurn();
     }
@@ -611,6 +631,7 @@ export class SourceConsumer {
     // stopped with messages read but not applied: hand them back at once rather than after the ack wait
     for (const message of queue.splice(0)) message.nak();
     await reader;
+    this.unapplied = 0;
   }
 
   /** Whether purpose `i` has a handler for the message and has not passed it already. */

@@ -395,6 +395,12 @@ export async function startSubgraphService(
         ),
     });
     observeOnScrape(http.metrics.registry, {
+      name: 'shequ_events_consumer_backlog',
+      help: 'Events a durable consumer of this process has still to apply, as far as it knows (0: caught up)',
+      labelNames: ['consumer'],
+      collect: () => durables.map((durable) => ({ labels: { consumer: durable.durableName }, value: durable.backlog })),
+    });
+    observeOnScrape(http.metrics.registry, {
       name: 'shequ_scheduled_task_busy',
       help: 'Whether a tick of the scheduled task is under way in this process (1) or not (0)',
       labelNames: ['task'],

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MikroORM } from '@mikro-orm/core';
+import { ormConfig } from '@shequ/database';
+import { ResidentDeceased } from '@shequ/contracts';
+import { startNatsServer, testDatabaseLocation, waitFor, type NatsServerHandle } from '@shequ/testing';
+import {
+  EventConsumer,
+  NatsBus,
+  Outbox,
+  envelopeFor,
+  messagingEntities,
+  startEventConsumers,
+  type SourceConsumer,
+} from '../src/index.js';
+
+const meta = { communityId: '350203008006', actor: { kind: 'system' as const, id: 'test' }, correlationId: 'req-b' };
+
+// what /metrics shows as shequ_events_consumer_backlog: a benchmark waits for 0 before it measures
+describe('a durable’s backlog', () => {
+  let nats: NatsServerHandle;
+  let orm: MikroORM;
+  let publisher: NatsBus;
+  let bus: NatsBus;
+  let durables: SourceConsumer[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let applied = 0;
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    orm = await MikroORM.init(
+      ormConfig({
+        location: testDatabaseLocation('sqlite', 'consumer_backlog'),
+        entities: [...messagingEntities],
+        migrations: { sqlite: [], postgresql: [] },
+      }),
+    );
+    await orm.schema.createSchema();
+    publisher = new NatsBus({ servers: nats.url, name: 'residents-test', credentials: nats.credentials.residents });
+    bus = new NatsBus({ servers: nats.url, name: 'cases-test', credentials: nats.credentials.cases });
+    await Promise.all([publisher.firstConnection, bus.firstConnection]);
+  });
+  afterAll(async () => {
+    release?.();
+    await Promise.all(durables.map((durable) => durable.stop()));
+    await Promise.all([publisher?.close(), bus?.close()]);
+    await orm?.close(true);
+    await nats?.dispose();
+  });
+
+  it('counts what the server still holds and what is read but not applied, and is 0 once caught up', async () => {
+    for (let i = 0; i < 40; i++) {
+      const event = envelopeFor(ResidentDeceased, { residentId: `res-backlog-${i}`, diedOn: '2026-12-05' }, meta);
+      await publisher.publish(event.subject, JSON.stringify(event), event.id);
+    }
+    const consumer = new EventConsumer({
+      service: 'cases',
+      source: 'residents',
+      orm,
+      bus,
+      outbox: new Outbox('cases'),
+      batchSize: 10,
+    }).on(ResidentDeceased, async () => {
+      await gate;
+      applied += 1;
+    });
+    durables = startEventConsumers([consumer]);
+    const [durable] = durables;
+    expect(durable.backlog).toBe(0); // nothing delivered yet: not known
+    // the first batch is held by its handler: the rest waits on the server or in the queue
+    await waitFor(() => durable.backlog > 0, { what: 'a backlog known from the first delivery' });
+    expect(durable.backlog).toBeLessThanOrEqual(40);
+    expect(applied).toBe(0);
+    release();
+    await waitFor(() => applied === 40 && durable.backlog === 0, { timeoutMs: 20_000, what: 'caught up' });
+  });
+});
