@@ -1,34 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import 'reflect-metadata';
-import { Query, Resolver } from 'type-graphql';
 import { afterCommitOf } from '@shequ/database';
 import { testDialects } from '@shequ/testing';
-import {
-  applyReferenceFacts,
-  buildFederatedSchema,
-  referenceEntities,
-  referenceProjectionCommunities,
-  rememberRegisteredCommunities,
-  type SubgraphServiceDefinition,
-} from '../src/index.js';
+import { applyReferenceFacts, referenceProjectionCommunities, rememberRegisteredCommunities } from '../src/index.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
+import { standInSubgraph } from './stand-in-subgraph.js';
 
-@Resolver()
-class NothingResolver {
-  @Query(() => Number, { description: '无' })
-  nothing(): number {
-    return 0;
-  }
-}
-
-const definition: SubgraphServiceDefinition = {
-  name: 'events',
-  defaultPort: 0,
-  entities: [...referenceEntities],
-  migrations: { sqlite: [], postgresql: [] },
-  buildSchema: () => buildFederatedSchema({ resolvers: [NothingResolver] }),
-  communities: referenceProjectionCommunities,
-};
+const definition = standInSubgraph({ communities: referenceProjectionCommunities });
 
 const community = (code: string) => ({
   kind: 'COMMUNITY' as const,

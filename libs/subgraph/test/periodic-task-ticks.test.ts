@@ -1,17 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import 'reflect-metadata';
 import { pino } from 'pino';
-import { Query, Resolver } from 'type-graphql';
-import { buildFederatedSchema, PeriodicTask, referenceEntities, type SubgraphServiceDefinition } from '../src/index.js';
+import { PeriodicTask } from '../src/index.js';
 import { startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
-
-@Resolver()
-class NothingResolver {
-  @Query(() => Number, { description: '无' })
-  nothing(): number {
-    return 0;
-  }
-}
+import { standInSubgraph } from './stand-in-subgraph.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -47,15 +38,9 @@ describe('a scheduled task’s ticks, as /metrics shows them', () => {
   it('is busy while its first run is under way, and counted as ran when it ends', async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const definition: SubgraphServiceDefinition = {
-      name: 'events',
-      defaultPort: 0,
-      entities: [...referenceEntities],
-      migrations: { sqlite: [], postgresql: [] },
-      buildSchema: () => buildFederatedSchema({ resolvers: [NothingResolver] }),
-      communities: { isRegistered: async () => true, isRegisteredRegion: async () => true },
+    const definition = standInSubgraph({
       scheduledTasks: () => [new PeriodicTask('backlog-scan', 3_600_000, () => released)],
-    };
+    });
     subgraph = await startTestSubgraph(definition, { registeredCommunities: [] });
     // no migrations of its own: the outbox and inbox tables /metrics counts, from the entities
     await subgraph.orm.schema.updateSchema();

@@ -1,35 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import 'reflect-metadata';
-import { Query, Resolver } from 'type-graphql';
 import { executePlain } from '@shequ/database';
 import { EventConsumer } from '@shequ/messaging';
 import { testDialects } from '@shequ/testing';
-import {
-  applyReferenceFacts,
-  buildFederatedSchema,
-  referenceEntities,
-  requireReference,
-  requireReferencesFirst,
-  type SubgraphServiceDefinition,
-} from '../src/index.js';
+import { applyReferenceFacts, requireReference, requireReferencesFirst } from '../src/index.js';
 import { knownReferences, startTestSubgraph, type TestSubgraph } from '../src/testing/index.js';
+import { standInSubgraph } from './stand-in-subgraph.js';
 
-@Resolver()
-class NothingResolver {
-  @Query(() => Number, { description: '无' })
-  nothing(): number {
-    return 0;
-  }
-}
-
-const definition: SubgraphServiceDefinition = {
-  name: 'events',
-  defaultPort: 0,
-  entities: [...referenceEntities],
-  migrations: { sqlite: [], postgresql: [] },
-  buildSchema: () => buildFederatedSchema({ resolvers: [NothingResolver] }),
-  communities: { isRegistered: async () => true, isRegisteredRegion: async () => true },
-};
+const definition = standInSubgraph();
 
 const COMMUNITY = '350203008006';
 
