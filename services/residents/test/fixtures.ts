@@ -55,6 +55,38 @@ export function residentIn(
   });
 }
 
+/**
+ * 郑远方, a resident of another registered community (`communityId`: its grid, building and flat), holding
+ * `idNumber`: what a caller of this community may not see.
+ */
+export function residentElsewhere(em: EntityManager, communityId: string, idNumber: string): Resident {
+  const grid = em.create(Grid, { id: 'grid-other', communityId, code: `${communityId}-01`, name: '莲顺网格' });
+  const building = em.create(Building, {
+    id: 'building-other',
+    communityId,
+    grid,
+    name: '莲顺1号楼',
+    address: '莲顺1号',
+  });
+  const flat = em.create(Household, {
+    id: 'household-other',
+    communityId,
+    building,
+    unit: '1单元',
+    room: '101室',
+    address: '莲顺1号楼1单元101室',
+  });
+  return em.create(Resident, {
+    id: 'resident-elsewhere',
+    communityId,
+    name: '郑远方',
+    idNumber,
+    gender: 'MALE',
+    birthDate: '1970-02-03',
+    household: flat,
+  });
+}
+
 /** Two staff members: a grid worker of grid-a and a social-security officer. */
 export async function staffFixture(em: EntityManager) {
   const staff = [

@@ -5,9 +5,9 @@ import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { ID_NUMBER_NOT_REGISTRABLE } from '../src/domain/resident-registration.js';
-import { Building, Grid, Household, Resident } from '../src/entities/index.js';
+import { Building, Household, Resident } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
-import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
+import { COMMUNITY, placesFixture, residentElsewhere, residentIn } from './fixtures.js';
 
 // An ID number registered where the caller may not see it (another community, or another grid of a grid worker) is
 // refused by the import and by registerResident alike, naming idNumber and saying nothing of where the person lives,
@@ -35,31 +35,7 @@ describe.each(testDialects())('an ID number registered out of the caller’s sig
     const deceased = residentIn(em, households[0], '林老伯', '1930-02-03', 42);
     deceased.status = 'DECEASED';
     deceased.diedOn = '2026-01-05';
-    const grid = em.create(Grid, { id: 'grid-other', communityId: OTHER, code: `${OTHER}-01`, name: '莲顺网格' });
-    const building = em.create(Building, {
-      id: 'building-other',
-      communityId: OTHER,
-      grid,
-      name: '莲顺1号楼',
-      address: '莲顺1号',
-    });
-    const flat = em.create(Household, {
-      id: 'household-other',
-      communityId: OTHER,
-      building,
-      unit: '1单元',
-      room: '101室',
-      address: '莲顺1号楼1单元101室',
-    });
-    em.create(Resident, {
-      id: 'resident-elsewhere',
-      communityId: OTHER,
-      name: '郑远方',
-      idNumber: elsewhereId,
-      gender: 'MALE',
-      birthDate: '1970-02-03',
-      household: flat,
-    });
+    residentElsewhere(em, OTHER, elsewhereId);
     await em.flush();
   });
   afterAll(() => service?.stop());

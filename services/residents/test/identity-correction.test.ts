@@ -6,9 +6,9 @@ import { InMemoryApiKeys, startTestSubgraph, type TestSubgraph } from '@shequ/su
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { checkIdentityCorrection, validCorrectionReason } from '../src/domain/identity-correction.js';
 import { ID_NUMBER_NOT_REGISTRABLE } from '../src/domain/resident-registration.js';
-import { Building, Grid, Household, Resident, ResidentIdentityCorrection } from '../src/entities/index.js';
+import { Resident, ResidentIdentityCorrection } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
-import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
+import { COMMUNITY, placesFixture, residentElsewhere, residentIn } from './fixtures.js';
 import { countFor, publishedEvents } from './stream.js';
 
 // 身份证号更正: the corrected number is checked as at registration, gender and birth date follow it, the reason is
@@ -62,31 +62,7 @@ describe.each(testDialects())('correcting a resident’s ID number on %s', (dial
     const deceased = residentIn(em, households[1], '林老伯', '1930-02-03', 7);
     deceased.status = 'DECEASED';
     deceased.diedOn = '2026-01-05';
-    const grid = em.create(Grid, { id: 'grid-other', communityId: OTHER, code: `${OTHER}-01`, name: '莲顺网格' });
-    const building = em.create(Building, {
-      id: 'building-other',
-      communityId: OTHER,
-      grid,
-      name: '莲顺1号楼',
-      address: '莲顺1号',
-    });
-    const flat = em.create(Household, {
-      id: 'household-other',
-      communityId: OTHER,
-      building,
-      unit: '1单元',
-      room: '101室',
-      address: '莲顺1号楼1单元101室',
-    });
-    em.create(Resident, {
-      id: 'resident-elsewhere',
-      communityId: OTHER,
-      name: '郑远方',
-      idNumber: elsewhereId,
-      gender: 'MALE',
-      birthDate: '1970-02-03',
-      household: flat,
-    });
+    residentElsewhere(em, OTHER, elsewhereId);
     await em.flush();
   });
   afterAll(async () => {
