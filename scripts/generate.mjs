@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+// the arguments are read once here, as each service's generator reads them: `--help` or bad input stops before any
+// service starts (each would print the same usage)
+const { parseGeneratorArguments } = await import('@shequ/subgraph');
+const { DEMO_REFERENCE_DATE } = await import('@shequ/demo-data');
+parseGeneratorArguments(args, { today: DEMO_REFERENCE_DATE });
 const started = Date.now();
 for (const service of ['residents', 'cases', 'partybuilding', 'events']) {
   const result = spawnSync(

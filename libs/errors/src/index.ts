@@ -109,3 +109,4 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 export * from './statement-values.js';
+export * from './command-line.js';

@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { isIsoDate } from '@shequ/contracts';
+import { readCommandLine, refuseCommandLine } from '@shequ/errors';
 import { databaseLocation, sqlDialectOf, type EntityManager } from '@shequ/database';
 import type { SubgraphServiceDefinition } from '../subgraph-service.js';
 import type { ReferenceDataset } from '../references/apply-reference.js';
@@ -19,8 +20,14 @@ export interface GeneratorArguments {
   dataDir?: string;
 }
 
+export const GENERATOR_USAGE = `用法：npm run generate -- --residents <人数> [--cases <件数>] [--seed <种子>] [--today YYYY-MM-DD] [--database postgresql://…] [--data-dir <目录>]
+  生成一个辖区（思明区）的演示数据，写入各服务自己的数据库：街道、社区、网格、楼栋、户、居民、关爱对象、诉求、党员、活动。
+  --residents 居民人数（默认 10000）；--cases 一年的诉求件数（默认居民数的五分之一）；--seed 随机种子（默认 思明区）；
+  --today 以哪一天为“今天”（默认演示基准日）；--database 每个服务一个库 <库名>_<服务>；否则为 --data-dir（默认 SHEQU_DATA_DIR）下的 SQLite 文件。`;
+
+/** The generator's arguments, read as every command reads them (libs/errors `readCommandLine`); bad input exits 2. */
 export function parseGeneratorArguments(argv: string[], defaults: { today: string }): GeneratorArguments {
-  const { values } = parseArgs({
+  const { values } = readCommandLine(GENERATOR_USAGE, {
     args: argv,
     options: {
       residents: { type: 'string', default: '10000' },
@@ -30,14 +37,15 @@ export function parseGeneratorArguments(argv: string[], defaults: { today: strin
       database: { type: 'string' },
       'data-dir': { type: 'string' },
     },
-    allowPositionals: false,
   });
   const residents = Number(values.residents);
   if (!Number.isInteger(residents) || residents < 1)
-    throw new Error(`--residents 须为正整数，收到 ${values.residents}`);
+    refuseCommandLine(`--residents 须为正整数，收到 ${values.residents}`, GENERATOR_USAGE);
   const cases = values.cases === undefined ? Math.round(residents / 5) : Number(values.cases);
-  if (!Number.isInteger(cases) || cases < 0) throw new Error(`--cases 须为非负整数，收到 ${values.cases}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error(`--today 须为 YYYY-MM-DD 日期，收到 ${values.today}`);
+  if (!Number.isInteger(cases) || cases < 0)
+    refuseCommandLine(`--cases 须为非负整数，收到 ${values.cases}`, GENERATOR_USAGE);
+  if (!isIsoDate(values.today))
+    refuseCommandLine(`--today 须为 YYYY-MM-DD 日期，收到 ${values.today}`, GENERATOR_USAGE);
   return {
     residents,
     cases,

@@ -2,6 +2,7 @@
 import { accessSync, constants } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { databaseLocation } from '@shequ/database';
+import { readCommandLine, refuseCommandLine } from '@shequ/errors';
 import { DEFAULT_COMMUNITY_ID } from '@shequ/subgraph';
 import { importFileIntoDatabase, openResidentsDatabase } from './offline-import.js';
 
@@ -9,35 +10,32 @@ const USAGE = `用法：npm run import -- <文件.csv|文件.json|文件.ndjson>
   从区级人口库文件导入居民（按身份证号新增或更新），边读边导入，内存不随行数增长。
   逐行结果写入报告文件（默认 <文件>.report.ndjson）。数据库同 residents 服务（SHEQU_DATA_DIR 或 RESIDENTS_DATABASE_URL / DATABASE_URL）。`;
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-const file = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
-if (!file || process.argv.includes('--help')) {
-  console.error(USAGE);
-  process.exit(file ? 0 : 2);
-}
+const { values, positionals } = readCommandLine(USAGE, {
+  options: { community: { type: 'string' }, format: { type: 'string' }, report: { type: 'string' } },
+  allowPositionals: true,
+});
+if (positionals.length !== 1)
+  refuseCommandLine(
+    positionals.length === 0 ? '须给出要导入的文件' : `只能导入一个文件，收到 ${positionals.length} 个`,
+    USAGE,
+  );
+const file = positionals[0];
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const path = resolve(cwd, file);
 const extension = extname(path).toLowerCase();
 const format = (
-  argument('format') ??
+  values.format ??
   (extension === '.json' ? 'JSON' : extension === '.ndjson' || extension === '.jsonl' ? 'NDJSON' : 'CSV')
 ).toUpperCase();
-if (format !== 'CSV' && format !== 'JSON' && format !== 'NDJSON') {
-  console.error(`未知格式 ${format}：只支持 CSV、JSON 或 NDJSON`);
-  process.exit(2);
-}
+if (format !== 'CSV' && format !== 'JSON' && format !== 'NDJSON')
+  refuseCommandLine(`未知格式 ${format}：只支持 CSV、JSON 或 NDJSON`, USAGE);
 try {
   accessSync(path, constants.R_OK);
 } catch (error) {
-  console.error(`无法读取 ${path}：${(error as Error).message}`);
-  process.exit(2);
+  refuseCommandLine(`无法读取 ${path}：${(error as Error).message}`, USAGE);
 }
-const reportPath = resolve(cwd, argument('report') ?? `${path}.report.ndjson`);
-const communityId = argument('community') ?? process.env.SHEQU_COMMUNITY ?? DEFAULT_COMMUNITY_ID;
+const reportPath = resolve(cwd, values.report ?? `${path}.report.ndjson`);
+const communityId = values.community ?? process.env.SHEQU_COMMUNITY ?? DEFAULT_COMMUNITY_ID;
 const orm = await openResidentsDatabase(databaseLocation({ service: 'residents' }));
 const started = performance.now();
 try {
