@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ResidentRegistered, ResidentUpdated, type EventEnvelope } from '@shequ/contracts';
+import { ResidentIdentityCorrected, ResidentRegistered, ResidentUpdated, type EventEnvelope } from '@shequ/contracts';
+import { scopeForWebhookEvent, scopesAllowWebhookEvent, webhookEvent } from '../src/webhooks/webhook-event-types.js';
 import { webhookDataFor } from '../src/webhooks/webhook-disclosure.js';
 
 // The graph shows a resident's 居住证 dates only with floating:read (Resident.residencePermitExpiresOn): a webhook
@@ -48,6 +49,34 @@ describe('a webhook gives a field that needs a scope of its own only with that s
     expect(webhookDataFor(registered, ['residents:read', 'floating:read'])).toMatchObject({
       birthDate: null,
       residencePermitExpiresOn: '2027-03-01',
+    });
+  });
+});
+
+// 身份证号更正 carries the gender and birth date derived from the new number (never the number): a key reads them as
+// it reads them on resident.registered — the birth date only with pii:read, the gender with residents:read.
+describe('resident.identity_corrected through a webhook', () => {
+  const corrected = envelope(ResidentIdentityCorrected.type, {
+    residentId: 'r-1',
+    gender: 'FEMALE',
+    birthDate: '1961-05-02',
+  });
+
+  it('is delivered to keys that read residents, as the registration is', () => {
+    expect(scopeForWebhookEvent(webhookEvent(ResidentIdentityCorrected.type)!)).toBe('residents:read');
+    expect(scopesAllowWebhookEvent(['cases:read'], ResidentIdentityCorrected.type)).toBe(false);
+  });
+
+  it('withholds the birth date without pii:read and gives it with it', () => {
+    expect(webhookDataFor(corrected, ['residents:read'])).toEqual({
+      residentId: 'r-1',
+      gender: 'FEMALE',
+      birthDate: null,
+    });
+    expect(webhookDataFor(corrected, ['residents:read', 'pii:read'])).toEqual({
+      residentId: 'r-1',
+      gender: 'FEMALE',
+      birthDate: '1961-05-02',
     });
   });
 });
