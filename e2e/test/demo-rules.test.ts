@@ -47,7 +47,7 @@ describe.each(testDialects())('the demo of the four services keeps every rule on
   const known = new Map<Kind, Set<string>>();
   let residentFacts: Map<
     string,
-    { gender: string | null; birthDate: string | null; status: string; diedOn: string | null }
+    { gender: string | null; birthDate: string | null; status: string; diedOn: string | null; communityId: string }
   >;
 
   beforeAll(async () => {
@@ -56,7 +56,10 @@ describe.each(testDialects())('the demo of the four services keeps every rule on
     const em = orms.residents!.em.fork();
     const residents = await em.find(Resident, {});
     residentFacts = new Map(
-      residents.map((r) => [r.id, { gender: r.gender, birthDate: r.birthDate, status: r.status, diedOn: r.diedOn }]),
+      residents.map((r) => [
+        r.id,
+        { gender: r.gender, birthDate: r.birthDate, status: r.status, diedOn: r.diedOn, communityId: r.communityId },
+      ]),
     );
     known.set('RESIDENT', new Set(residents.map((r) => r.id)));
     known.set('STAFF', new Set((await em.find(Staff, {})).map((s) => s.id)));

@@ -140,12 +140,15 @@ describe('npm run generate (300 residents, SQLite)', () => {
       log: () => undefined,
     });
     try {
-      const rows = db.residents.prepare(`select id, status, died_on from resident`).all() as Array<{
+      const rows = db.residents.prepare(`select id, status, died_on, community_id from resident`).all() as Array<{
         id: string;
         status: string;
         died_on: string | null;
+        community_id: string;
       }>;
-      const residents = new Map(rows.map((r) => [r.id, { status: r.status, diedOn: r.died_on }]));
+      const residents = new Map(
+        rows.map((r) => [r.id, { status: r.status, diedOn: r.died_on, communityId: r.community_id }]),
+      );
       // the generator's "today" is the demo's reference date (`--today` not given)
       expect(await casesRuleViolations(orm.em.fork(), DEMO_REFERENCE_DATE, residents)).toEqual([]);
       // what the audit read: the cases with their steps, ratings, and some resolved late (flagged by the scan)

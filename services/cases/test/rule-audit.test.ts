@@ -9,6 +9,7 @@ import { takeStep } from '../src/application/case-steps.js';
 import { evaluateCase } from '../src/application/evaluations.js';
 import { concludeMediation, recordMediationSession, startMediation } from '../src/application/mediations.js';
 import { openCase, SYSTEM_OPENER } from '../src/application/open-case.js';
+import { submitOpen311Request } from '../src/application/open311-requests.js';
 import { applyRules } from '../src/application/proactive-tasks.js';
 import { upsertResidentProjection } from '../src/application/resident-projection-updates.js';
 import { casesRuleViolations, type ResidentFacts } from '../src/application/rule-audit.js';
@@ -21,6 +22,7 @@ import {
   GridProjection,
   Mediation,
   MediationSession,
+  Open311Request,
   ProactiveTask,
   Visit,
 } from '../src/entities/index.js';
@@ -149,6 +151,13 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
         who,
         hours(3),
       );
+      await takeStep(
+        uow,
+        { caseId: dispute.id, action: 'ACKNOWLEDGE_ESCALATION' },
+        { kind: 'platform', id: 'platform-1' },
+        { kind: 'machine', id: 'platform-1' },
+        hours(3.5),
+      );
       const mediation = await startMediation(
         uow,
         {
@@ -180,6 +189,28 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
         hours(8),
       );
       ids.visit = visit.id;
+
+      // a report the district platform handed over (Open311), opened unrouted for the dispatcher
+      const { request } = await submitOpen311Request(
+        uow,
+        {
+          serviceCode: 'NEIGHBOUR_DISPUTE',
+          description: '广场舞音响夜间扰民',
+          lat: '24.48',
+          long: '118.18',
+          addressString: undefined,
+          addressId: undefined,
+          mediaUrl: undefined,
+          attributes: {},
+        },
+        {
+          communityId: COMMUNITY,
+          clientId: 'platform-1',
+          opener: { actor: { kind: 'machine', id: 'platform-1' }, grids: null },
+        },
+        hours(9),
+      );
+      ids.open311 = request.id;
     });
   }, 120_000);
   afterAll(() => orm?.close(true));
@@ -243,6 +274,24 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
     );
   });
 
+  it('finds a step taken by whom the table does not let take it (签收 only by the district platform)', async () => {
+    const [acknowledged] = await orm.em
+      .fork()
+      .find(CaseTimelineEntry, { caseId: ids.dispute, action: 'ACKNOWLEDGE_ESCALATION' });
+    expect(await broken(CaseTimelineEntry, acknowledged.id, { actorKind: 'user', actorId: WORKER })).toEqual(
+      expect.arrayContaining([expect.stringContaining('只能由区级平台办理')]),
+    );
+  });
+
+  it('finds a district platform report without its place checked', async () => {
+    expect(await broken(Open311Request, ids.open311, { latitude: null })).toEqual(
+      expect.arrayContaining([expect.stringContaining('经纬度须同时给出')]),
+    );
+    expect(await broken(Open311Request, ids.open311, { mediaUrl: 'ftp://example.org/a.jpg' })).toEqual(
+      expect.arrayContaining([expect.stringContaining('media_url')]),
+    );
+  });
+
   it('finds an overdue flag set before the limit passed', async () => {
     expect(await broken(Case, ids.repair, { resolveOverdueAt: hours(3 * 24) })).toEqual(
       expect.arrayContaining([expect.stringContaining('其时并未超时')]),
@@ -277,6 +326,14 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
     expect(await audit(died)).toEqual(expect.arrayContaining([expect.stringContaining('死亡日期')]));
     expect(await broken(Visit, ids.visit, { visitedAt: hours(6.5) })).toEqual(
       expect.arrayContaining([expect.stringContaining('时间线上没有记录')]),
+    );
+    // logged in another community: a visitor, household and resident not of its own
+    expect(await broken(Visit, ids.visit, { communityId: '350203008001' })).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('不是本社区的工作者'),
+        expect.stringContaining('不是本社区的住户'),
+        expect.stringContaining('不是本社区居民'),
+      ]),
     );
   });
 

@@ -18,6 +18,7 @@ import {
   Mediation,
   MediationParty,
   MediationSession,
+  Open311Request,
   ProactiveTask,
   ResidentProjection,
   Visit,
@@ -27,6 +28,8 @@ import {
 export interface ResidentFacts {
   status: string;
   diedOn: string | null;
+  /** The community residents records the person in (checked when given: every write names a resident of its own). */
+  communityId?: string;
 }
 
 /** Steps of the transition table (OPEN is the intake; OVERDUE, MEDIATION, VISIT … note a status without moving it). */
@@ -109,19 +112,25 @@ function factOfTask(task: ProactiveTask): ProactiveFact | null {
  * system test passes residents' own rows).
  *
  * Checked: 受理号 (format, year of intake, unique, within the year's sequence); the intake (description, department
- * and time limits of the category, a living reporter); the timeline (one OPEN at intake, every step one the
- * transition table allows from the status reached, with its requirement — 办结说明, 反馈方式 and time, reasons,
- * level — and in time order, ending at the stored status); the stored fields each step sets (acknowledged, resolved,
- * feedback, closed, rejection/duplicate reason, escalation and its 签收) as the last such step left them; the
- * overdue flags (set only past the limit, before it was met, on an open case, each with its timeline entry);
- * evaluations (of a case resolved at the time, by its reporter or a resident the handler served, once per rater,
- * validity as `evaluationValidity` or an invalidation as `invalidation` states it, the handler rated); mediations
- * (on a case still open to it, two parties each a resident or described, one pending at a time, sessions after the
- * start and before the end, an end only after a session and with an agreement's text); visits (a place, notes, a
- * known visitor, not after the resident's death, a linked case's timeline step); proactive tasks (a known rule
- * whose draft for the task's key gives its due day and reason, once per key, one open per rule and resident, closed
- * with when/why and the visit or case that closed it, none left open for a resident who left or died). Nothing is
- * dated after `today`.
+ * and time limits of the category, a living reporter of the case's community); the timeline (one OPEN at intake,
+ * every step one the transition table allows from the status reached, with its requirement — 办结说明, 反馈方式 and
+ * time, reasons, level — in time order, ending at the stored status; 签收/退回 by the district platform only, no other
+ * step by it); the stored fields each step sets (acknowledged, resolved, feedback, closed, rejection/duplicate
+ * reason, escalation and its 签收) as the last such step left them; the overdue flags (set only past the limit,
+ * before it was met, on an open case, each with its timeline entry); evaluations (of a case resolved at the time, by
+ * its reporter or a resident the handler served, living and of the community, once per rater, validity as
+ * `evaluationValidity` or an invalidation as `invalidation` states it, the handler rated); mediations (on a case
+ * still open to it, by a staff member of the community, two parties each a resident of the community or described,
+ * one pending at a time, sessions after the start and before the end, an end only after a session and with an
+ * agreement's text, each on the timeline); visits (a place, notes, a visitor, household and resident of the
+ * community, not after the resident's death, a linked case's timeline step); district platform reports (Open311:
+ * the case they opened, its channel and time, a place, coordinates, address and media as `acceptOpen311Report`
+ * takes them); proactive tasks (a known rule whose draft for the task's key gives its due day and reason, one open
+ * per rule and resident, closed with when/why and the visit or case that closed it, none left open for a resident
+ * who left or died). Nothing is dated after `today`.
+ *
+ * Not re-checked (not in what is stored): which staff member took a step (their department and roles), a grid
+ * worker's grids when they opened a case or logged a visit, whether a referenced record was current at the time.
  */
 export async function casesRuleViolations(
   em: EntityManager,
@@ -144,9 +153,23 @@ export async function casesRuleViolations(
     const diedOn = residentId ? facts.get(residentId)?.diedOn : null;
     return !!diedOn && communityDay(at) > diedOn;
   };
-  const staff = new Set(
-    (await em.find(ReferenceProjection, { kind: 'STAFF' }, { fields: ['kind', 'id'] })).map((s) => s.id),
+  const staff = new Map(
+    (await em.find(ReferenceProjection, { kind: 'STAFF' }, { fields: ['kind', 'id', 'communityId'] })).map((r) => [
+      r.id,
+      r.communityId,
+    ]),
   );
+  const households = new Map(
+    (await em.find(ReferenceProjection, { kind: 'HOUSEHOLD' }, { fields: ['kind', 'id', 'communityId'] })).map((r) => [
+      r.id,
+      r.communityId,
+    ]),
+  );
+  /** A resident named by a write of `communityId`: one residents records there (when the facts say where). */
+  const elsewhere = (residentId: string | null, communityId: string) => {
+    const known = residentId ? facts.get(residentId)?.communityId : undefined;
+    return known !== undefined && known !== communityId;
+  };
 
   const cases = await em.find(Case, {}, { orderBy: { id: 'asc' } });
   const caseById = new Map(cases.map((c) => [c.id, c]));
@@ -184,6 +207,7 @@ export async function casesRuleViolations(
     if (c.resolveDueAt.getTime() !== due.resolveDueAt.getTime())
       problems.push(`${what}: 办结时限 ${iso(c.resolveDueAt)} 不是按类别计算的 ${iso(due.resolveDueAt)}`);
     if (diedBefore(c.reporterId, c.openedAt)) problems.push(`${what}: 反映人 ${c.reporterId} 受理时已故`);
+    if (elsewhere(c.reporterId, c.communityId)) problems.push(`${what}: 反映人 ${c.reporterId} 不是本社区居民`);
     afterToday(what, '受理时间', c.openedAt);
 
     histories.set(c.id, replayTimeline(c, timeline.get(c.id) ?? [], problems, afterToday));
@@ -255,6 +279,8 @@ export async function casesRuleViolations(
     if (e.raterResidentId) {
       if (rated.has(`${e.caseId}:${e.raterResidentId}`)) problems.push(`${what}: 居民 ${e.raterResidentId} 重复评议`);
       rated.add(`${e.caseId}:${e.raterResidentId}`);
+      if (elsewhere(e.raterResidentId, c.communityId))
+        problems.push(`${what}: 评议人 ${e.raterResidentId} 不是本社区居民`);
       if (diedBefore(e.raterResidentId, e.evaluatedAt))
         problems.push(`${what}: 评议人 ${e.raterResidentId} 评议时已故`);
     }
@@ -300,12 +326,14 @@ export async function casesRuleViolations(
     afterToday(what, '结束时间', m.concludedAt);
     if (statusesAt(histories.get(c.id)!, m.startedAt).every((s) => NOT_MEDIABLE.includes(s)))
       problems.push(`${what}: 开始时事项 ${c.number} 已结案或不予受理、重复`);
-    if (!staff.has(m.mediatorStaffId)) problems.push(`${what}: 调解员 ${m.mediatorStaffId} 不是社区工作者`);
+    if (staff.get(m.mediatorStaffId) !== c.communityId)
+      problems.push(`${what}: 调解员 ${m.mediatorStaffId} 不是本社区的工作者`);
     const own = parties.get(m.id) ?? [];
     if (own.length < 2) problems.push(`${what}: 调解至少需要两方当事人`);
     for (const p of own) {
       if (!p.residentId && !hasText(p.description, 1)) problems.push(`${what}: 当事人 ${p.id} 既非居民也无文字说明`);
       if (diedBefore(p.residentId, m.startedAt)) problems.push(`${what}: 当事人 ${p.residentId} 调解开始时已故`);
+      if (elsewhere(p.residentId, c.communityId)) problems.push(`${what}: 当事人 ${p.residentId} 不是本社区居民`);
     }
     const overlapping = mediations.filter(
       (o) =>
@@ -345,7 +373,10 @@ export async function casesRuleViolations(
     const what = `走访 ${v.id}`;
     if (!v.householdId && !v.residentId) problems.push(`${what}: 未指定走访的住户或居民`);
     if (!hasText(v.notes) || v.notes !== v.notes.trim()) problems.push(`${what}: 未填写走访情况（或未去除首尾空白）`);
-    if (!staff.has(v.staffId)) problems.push(`${what}: 走访人 ${v.staffId} 不是社区工作者`);
+    if (staff.get(v.staffId) !== v.communityId) problems.push(`${what}: 走访人 ${v.staffId} 不是本社区的工作者`);
+    if (v.householdId && households.get(v.householdId) !== v.communityId)
+      problems.push(`${what}: 住户 ${v.householdId} 不是本社区的住户`);
+    if (elsewhere(v.residentId, v.communityId)) problems.push(`${what}: 居民 ${v.residentId} 不是本社区居民`);
     afterToday(what, '走访时间', v.visitedAt);
     if (v.residentId)
       check(what, () => assertVisitedBeforeDeath(v.visitedAt, facts.get(v.residentId!)?.diedOn ?? null));
@@ -357,6 +388,28 @@ export async function casesRuleViolations(
       )
         problems.push(`${what}: 走访在事项 ${c.number} 的时间线上没有记录`);
     }
+  }
+
+  // 区级平台 (Open311) reports: each opened its case, as submitOpen311Request opens it, with a place and checked fields
+  for (const r of await em.find(Open311Request, {}, { orderBy: { id: 'asc' } })) {
+    const what = `区级平台工单 ${r.id}`;
+    const c = caseById.get(r.caseId);
+    if (!c || c.communityId !== r.communityId) problems.push(`${what}: 事项 ${r.caseId} 不存在`);
+    else {
+      if (c.channel !== 'DISTRICT_PLATFORM') problems.push(`${what}: 事项 ${c.number} 的受理渠道不是区级平台`);
+      if (c.openedAt.getTime() !== r.submittedAt.getTime())
+        problems.push(`${what}: 提交时间不是事项 ${c.number} 的受理时间`);
+    }
+    const located = r.latitude !== null && r.longitude !== null;
+    if ((r.latitude === null) !== (r.longitude === null)) problems.push(`${what}: 经纬度须同时给出`);
+    if (located && (Math.abs(r.latitude!) > 90 || Math.abs(r.longitude!) > 180))
+      problems.push(`${what}: 经纬度超出范围`);
+    if (!located && !hasText(r.addressString, 1) && !hasText(r.addressId, 1)) problems.push(`${what}: 没有位置`);
+    if (r.addressString !== null && (r.addressString !== r.addressString.trim() || r.addressString.length > 200))
+      problems.push(`${what}: 地址须去除首尾空白且不超过 200 字`);
+    if (r.mediaUrl !== null && !/^https?:\/\/\S{1,490}$/.test(r.mediaUrl))
+      problems.push(`${what}: 图片地址 media_url 须为 http(s) 网址，最长 500 字符`);
+    afterToday(what, '提交时间', r.submittedAt);
   }
 
   // 主动服务任务
@@ -413,13 +466,12 @@ export async function casesRuleViolations(
 /** Residents' facts as this service knows them: status from the reference projection, the death day from its own. */
 async function residentFactsOf(em: EntityManager): Promise<Map<string, ResidentFacts>> {
   const facts = new Map<string, ResidentFacts>(
-    (await em.find(ReferenceProjection, { kind: 'RESIDENT' }, { fields: ['kind', 'id', 'status'] })).map((r) => [
-      r.id,
-      { status: r.status, diedOn: null },
-    ]),
+    (await em.find(ReferenceProjection, { kind: 'RESIDENT' }, { fields: ['kind', 'id', 'status', 'communityId'] })).map(
+      (r) => [r.id, { status: r.status, diedOn: null, communityId: r.communityId }],
+    ),
   );
   for (const r of await em.find(ResidentProjection, { diedOn: { $ne: null } }, { fields: ['residentId', 'diedOn'] }))
-    facts.set(r.residentId, { status: facts.get(r.residentId)?.status ?? 'DECEASED', diedOn: r.diedOn });
+    facts.set(r.residentId, { ...(facts.get(r.residentId) ?? { status: 'DECEASED' }), diedOn: r.diedOn });
   return facts;
 }
 
@@ -492,6 +544,12 @@ function replayTimeline(
   };
   for (const step of steps) {
     const platform = CASE_TRANSITIONS.find((t) => t.action === step.action)?.actor === 'PLATFORM';
+    // who may take it, as far as the timeline tells: 签收/退回 only the district platform (a machine client), the
+    // other steps never a machine client (a platform is refused them); which staff member acted is not re-judged
+    if (platform !== (step.actorKind === 'machine'))
+      problems.push(
+        `${what}: ${step.action}（${iso(step.at)}）${platform ? '只能由区级平台办理' : '不能由区级平台办理'}，记录的办理人为 ${step.actorKind} ${step.actorId}`,
+      );
     const actor: WorkflowActor = platform
       ? { kind: 'platform', id: 'rule-audit' }
       : { kind: 'staff', staffId: c.assigneeStaffId ?? '', department: c.department, dispatcher: true };
