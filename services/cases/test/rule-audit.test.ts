@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
 import { SYSTEM_ACTOR } from '@shequ/contracts';
 import { openDatabase, type Orm } from '@shequ/database';
-import { eventSink, Outbox } from '@shequ/messaging';
+import { eventSink, messagingEntities, Outbox } from '@shequ/messaging';
 import { ReferenceProjection, type UnitOfWork } from '@shequ/subgraph';
 import { testDatabaseLocation, testDialects } from '@shequ/testing';
 import { takeStep } from '../src/application/case-steps.js';
@@ -48,7 +48,7 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
   beforeAll(async () => {
     orm = await openDatabase({
       location: testDatabaseLocation(dialect, 'cases-audit'),
-      entities: casesService.entities,
+      entities: [...casesService.entities, ...messagingEntities],
       migrations: casesService.migrations,
       log: () => undefined,
     });
@@ -304,6 +304,11 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
     );
     expect(await broken(CaseEvaluation, ids.rating, { raterResidentId: 'res-b' })).toEqual(
       expect.arrayContaining([expect.stringContaining('反映人本人')]),
+    );
+    // a sampled rater must be one the handler served: res-c was visited by the grid worker, res-x never
+    expect(await broken(CaseEvaluation, ids.rating, { raterKind: 'SAMPLED', raterResidentId: 'res-c' })).toEqual([]);
+    expect(await broken(CaseEvaluation, ids.rating, { raterKind: 'SAMPLED', raterResidentId: 'res-x' })).toEqual(
+      expect.arrayContaining([expect.stringContaining('服务过的居民')]),
     );
     expect(await broken(CaseEvaluation, ids.rating, { evaluatedAt: hours(3) })).toEqual(
       expect.arrayContaining([expect.stringContaining('尚未办结')]),

@@ -254,6 +254,11 @@ export async function casesRuleViolations(
   const visitById = new Map(visits.map((v) => [v.id, v]));
 
   // 居民评议
+  /** Who each staff member served (evaluateCase's servedBy): reporters of cases assigned to them, residents they visited. */
+  const servedBy = new Set([
+    ...cases.filter((o) => o.assigneeStaffId && o.reporterId).map((o) => `${o.assigneeStaffId}:${o.reporterId}`),
+    ...visits.filter((v) => v.residentId).map((v) => `${v.staffId}:${v.residentId}`),
+  ]);
   const evaluations = await em.find(CaseEvaluation, {}, { orderBy: { evaluatedAt: 'asc', id: 'asc' } });
   const rated = new Set<string>();
   for (const e of evaluations) {
@@ -270,10 +275,7 @@ export async function casesRuleViolations(
       problems.push(`${what}: 反映人评议须由事项 ${c.number} 的反映人本人作出`);
     if (e.raterKind === 'SAMPLED') {
       const served =
-        !!e.raterResidentId &&
-        !!c.assigneeStaffId &&
-        (cases.some((o) => o.assigneeStaffId === c.assigneeStaffId && o.reporterId === e.raterResidentId) ||
-          visits.some((v) => v.staffId === c.assigneeStaffId && v.residentId === e.raterResidentId));
+        !!e.raterResidentId && !!c.assigneeStaffId && servedBy.has(`${c.assigneeStaffId}:${e.raterResidentId}`);
       if (!served) problems.push(`${what}: 抽取的评议人须为该工作者服务过的居民`);
     }
     if (e.raterResidentId) {
