@@ -10,6 +10,7 @@ import { evaluateCase } from '../src/application/evaluations.js';
 import { concludeMediation, recordMediationSession, startMediation } from '../src/application/mediations.js';
 import { openCase, SYSTEM_OPENER } from '../src/application/open-case.js';
 import { submitOpen311Request } from '../src/application/open311-requests.js';
+import { linkProposedDisbursement } from '../src/application/fund-disbursement-links.js';
 import { applyRules } from '../src/application/proactive-tasks.js';
 import { upsertResidentProjection } from '../src/application/resident-projection-updates.js';
 import { casesRuleViolations, type ResidentFacts } from '../src/application/rule-audit.js';
@@ -26,6 +27,7 @@ import {
   ProactiveTask,
   Visit,
 } from '../src/entities/index.js';
+import { CaseFundDisbursement } from '../src/entities/case-fund-disbursement.js';
 import { casesService } from '../src/service.js';
 
 /*
@@ -211,6 +213,14 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
         hours(9),
       );
       ids.open311 = request.id;
+      // a 救助金 disbursement proposed for the leak's reporter, linked to the case it names
+      await linkProposedDisbursement(em, COMMUNITY, {
+        disbursementId: 'fund-1',
+        residentId: 'res-a',
+        amountFen: 50_000,
+        proposedOn: '2026-03-10',
+        caseId: repair.id,
+      });
     });
   }, 120_000);
   afterAll(() => orm?.close(true));
@@ -220,7 +230,7 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
   /** Changes one stored row, audits, and puts the row back. */
   async function broken<T extends object>(entity: new () => T, id: string, change: Partial<T>): Promise<string[]> {
     const em: EntityManager = orm.em.fork();
-    const row = await em.findOneOrFail(entity, { id });
+    const row = await em.findOneOrFail(entity, id);
     const before = Object.fromEntries(Object.keys(change).map((k) => [k, (row as Record<string, unknown>)[k]]));
     Object.assign(row, change);
     await em.flush();
@@ -290,6 +300,34 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
     expect(await broken(Open311Request, ids.open311, { mediaUrl: 'ftp://example.org/a.jpg' })).toEqual(
       expect.arrayContaining([expect.stringContaining('media_url')]),
     );
+  });
+
+  it('finds a disbursement linked to a case of another community', async () => {
+    const other = await orm.em.fork().transactional((em) =>
+      openCase(
+        {
+          em,
+          events: eventSink(new Outbox('cases'), em, {
+            communityId: '350203008001',
+            actor: SYSTEM_ACTOR,
+            correlationId: 'rule-audit-test',
+          }),
+        },
+        { category: 'ASSISTANCE_APPLICATION', channel: 'WALK_IN', description: '申请临时救助' },
+        '350203008001',
+        hours(10),
+        SYSTEM_OPENER,
+      ),
+    );
+    const em = orm.em.fork();
+    try {
+      expect(await broken(CaseFundDisbursement, 'fund-1', { caseId: other.id })).toEqual([
+        expect.stringContaining('不是本社区的事项'),
+      ]);
+    } finally {
+      await em.nativeDelete(CaseTimelineEntry, { caseId: other.id });
+      await em.nativeDelete(Case, { id: other.id });
+    }
   });
 
   it('finds an overdue flag set before the limit passed', async () => {

@@ -10,6 +10,7 @@ import { PROACTIVE_RULES, type ProactiveFact } from '../domain/proactive-rules/i
 import { newlyOverdue } from '../domain/time-limits.js';
 import { assertVisitedBeforeDeath } from '../domain/visit-rules.js';
 import { EscalationLevels, type CaseAction } from '../domain/vocabularies.js';
+import { CaseFundDisbursement } from '../entities/case-fund-disbursement.js';
 import {
   Case,
   CaseEvaluation,
@@ -125,9 +126,9 @@ function factOfTask(task: ProactiveTask): ProactiveFact | null {
  * agreement's text, each on the timeline); visits (a place, notes, a visitor, household and resident of the
  * community, not after the resident's death, a linked case's timeline step); district platform reports (Open311:
  * the case they opened, its channel and time, a place, coordinates, address and media as `acceptOpen311Report`
- * takes them); proactive tasks (a known rule whose draft for the task's key gives its due day and reason, one open
- * per rule and resident, closed with when/why and the visit or case that closed it, none left open for a resident
- * who left or died). Nothing is dated after `today`.
+ * takes them); 救助金 disbursements linked to a case of their community; proactive tasks (a known rule whose draft
+ * for the task's key gives its due day and reason, one open per rule and resident, closed with when/why and the
+ * visit or case that closed it, none left open for a resident who left or died). Nothing is dated after `today`.
  *
  * Not re-checked (not in what is stored): which staff member took a step (their department and roles), a grid
  * worker's grids when they opened a case or logged a visit, whether a referenced record was current at the time.
@@ -413,6 +414,15 @@ export async function casesRuleViolations(
       problems.push(`${what}: 图片地址 media_url 须为 http(s) 网址，最长 500 字符`);
     afterToday(what, '提交时间', r.submittedAt);
   }
+
+  // 救助金 disbursements linked to the case they answer: one of the same community (linkProposedDisbursement)
+  for (const d of await em.find(
+    CaseFundDisbursement,
+    { caseId: { $ne: null } },
+    { orderBy: { disbursementId: 'asc' } },
+  ))
+    if (caseById.get(d.caseId!)?.communityId !== d.communityId)
+      problems.push(`救助金发放 ${d.disbursementId}: 关联的事项 ${d.caseId} 不是本社区的事项`);
 
   // 主动服务任务
   const tasks = await em.find(ProactiveTask, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
