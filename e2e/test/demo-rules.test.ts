@@ -6,6 +6,7 @@ import { ManualClock } from '@shequ/subgraph';
 import { seedDemoDatabase } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { casesService } from '../../services/cases/src/service.js';
+import { casesRuleViolations } from '../../services/cases/src/application/rule-audit.js';
 import { Case, CaseEvaluation, MediationParty, ProactiveTask, Visit } from '../../services/cases/src/entities/index.js';
 import { eventsService } from '../../services/events/src/service.js';
 import {
@@ -44,7 +45,10 @@ type Kind = 'RESIDENT' | 'STAFF' | 'HOUSEHOLD' | 'ORGANIZATION';
 describe.each(testDialects())('the demo of the four services keeps every rule on %s', (dialect) => {
   const orms: Partial<Record<'residents' | 'cases' | 'partybuilding' | 'events', Orm>> = {};
   const known = new Map<Kind, Set<string>>();
-  let residentFacts: Map<string, { gender: string | null; birthDate: string | null; status: string }>;
+  let residentFacts: Map<
+    string,
+    { gender: string | null; birthDate: string | null; status: string; diedOn: string | null; communityId: string }
+  >;
 
   beforeAll(async () => {
     for (const service of [residentsService, casesService, partybuildingService, eventsService])
@@ -52,7 +56,10 @@ describe.each(testDialects())('the demo of the four services keeps every rule on
     const em = orms.residents!.em.fork();
     const residents = await em.find(Resident, {});
     residentFacts = new Map(
-      residents.map((r) => [r.id, { gender: r.gender, birthDate: r.birthDate, status: r.status }]),
+      residents.map((r) => [
+        r.id,
+        { gender: r.gender, birthDate: r.birthDate, status: r.status, diedOn: r.diedOn, communityId: r.communityId },
+      ]),
     );
     known.set('RESIDENT', new Set(residents.map((r) => r.id)));
     known.set('STAFF', new Set((await em.find(Staff, {})).map((s) => s.id)));
@@ -113,6 +120,39 @@ describe.each(testDialects())('the demo of the four services keeps every rule on
     } finally {
       member.appliedOn = appliedOn;
       member.gender = gender;
+      await em.flush();
+    }
+  });
+
+  it('keeps every cases rule: intake, the workflow’s steps, ratings, mediations, visits and proactive tasks', async () => {
+    const violations = await casesRuleViolations(orms.cases!.em.fork(), today, residentFacts);
+    expect(violations).toEqual([]);
+    // what the audit reads is what was seeded: 莲秀社区's year of cases with their ratings, and its visits
+    const em = orms.cases!.em.fork();
+    expect(await em.count(Case, { communityId: '350203008006' })).toBe(120);
+    expect(await em.count(CaseEvaluation, {})).toBeGreaterThan(20);
+    expect(await em.count(ProactiveTask, { status: 'CLOSED', closedBy: 'VISIT' })).toBeGreaterThan(0);
+  });
+
+  it('finds a case that breaks a cases rule (the cases audit is not blind)', async () => {
+    const em = orms.cases!.em.fork();
+    const closed = await em.findOneOrFail(
+      Case,
+      { communityId: '350203008006', status: 'CLOSED' },
+      { orderBy: { id: 'asc' } },
+    );
+    const { resolveDueAt, feedbackAt } = closed;
+    // a time limit not the category's, and feedback dated before the case was resolved: two breaches
+    closed.resolveDueAt = new Date(resolveDueAt.getTime() + 86_400_000);
+    closed.feedbackAt = new Date(closed.resolvedAt!.getTime() - 3_600_000);
+    await em.flush();
+    try {
+      const violations = await casesRuleViolations(orms.cases!.em.fork(), today, residentFacts);
+      expect(violations.some((v) => v.includes(closed.number) && v.includes('办结时限'))).toBe(true);
+      expect(violations.some((v) => v.includes(closed.number) && v.includes('反馈时间早于办结时间'))).toBe(true);
+    } finally {
+      closed.resolveDueAt = resolveDueAt;
+      closed.feedbackAt = feedbackAt;
       await em.flush();
     }
   });

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CareCategories, parseResidentIdNumber } from '@shequ/contracts';
+import { openDatabase } from '@shequ/database';
+import { DEMO_REFERENCE_DATE } from '@shequ/demo-data';
 import { tempDir, type TempDir } from '@shequ/testing';
+import { casesRuleViolations } from '../../services/cases/src/application/rule-audit.js';
+import { Case, CaseEvaluation } from '../../services/cases/src/entities/index.js';
+import { casesService } from '../../services/cases/src/service.js';
 import { ROOT, SERVICES } from './system.js';
 
 /** The part of better-sqlite3 (MikroORM's SQLite driver) the test reads with. */
@@ -118,6 +124,41 @@ describe('npm run generate (300 residents, SQLite)', () => {
       }>;
       expect(rows.length).toBeGreaterThan(300);
       expect(rows.filter((r) => !tables[r.kind]?.has(r.id))).toEqual([]);
+    }
+  });
+
+  it('keeps every cases rule in the cases it writes (the cases rule audit, residents’ facts from its database)', async () => {
+    // a copy, opened with MikroORM as the service opens it: the files compared for determinism stay as written
+    const copy = tempDir('shequ-generate-cases-');
+    for (const suffix of ['', '-wal'])
+      if (existsSync(`${first.path}/cases.sqlite${suffix}`))
+        copyFileSync(`${first.path}/cases.sqlite${suffix}`, `${copy.path}/cases.sqlite${suffix}`);
+    const orm = await openDatabase({
+      location: { dialect: 'sqlite', dbName: `${copy.path}/cases.sqlite` },
+      entities: casesService.entities,
+      migrations: casesService.migrations,
+      log: () => undefined,
+    });
+    try {
+      const rows = db.residents.prepare(`select id, status, died_on, community_id from resident`).all() as Array<{
+        id: string;
+        status: string;
+        died_on: string | null;
+        community_id: string;
+      }>;
+      const residents = new Map(
+        rows.map((r) => [r.id, { status: r.status, diedOn: r.died_on, communityId: r.community_id }]),
+      );
+      // the generator's "today" is the demo's reference date (`--today` not given)
+      expect(await casesRuleViolations(orm.em.fork(), DEMO_REFERENCE_DATE, residents)).toEqual([]);
+      // what the audit read: the cases with their steps, ratings, and some resolved late (flagged by the scan)
+      const em = orm.em.fork();
+      expect(await em.count(Case, { status: 'CLOSED' })).toBeGreaterThan(30);
+      expect(await em.count(Case, { resolveOverdueAt: { $ne: null } })).toBeGreaterThan(0);
+      expect(await em.count(CaseEvaluation, {})).toBeGreaterThan(0);
+    } finally {
+      await orm.close(true);
+      copy.remove();
     }
   });
 

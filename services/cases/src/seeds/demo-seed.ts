@@ -13,6 +13,8 @@ import type { WorkflowActor } from '../domain/case-workflow.js';
 import { Case } from '../entities/case.js';
 import { GridProjection } from '../entities/grid-projection.js';
 import { ProactiveTask } from '../entities/proactive-task.js';
+import { Visit } from '../entities/visit.js';
+import { noteContact } from '../application/proactive-tasks.js';
 import { floatingResidentVerify } from '../domain/proactive-rules/floating-resident-verify.js';
 
 /** Matters like those 社情民意在线 handled in 莲秀社区 (membership transfers, neighbour disputes, leaks …), with weights. */
@@ -212,7 +214,8 @@ export async function seedCasesDemo({ orm, outbox, logger, clock }: DemoSeedDepe
     }
     await em.flush();
     em.clear();
-    seedFloatingVerifications(em, communityId, data.residents, householdGrid, now);
+    const gridWorker = new Map(data.grids.map((g) => [g.id, g.gridWorkerStaffId]));
+    await seedFloatingVerifications(em, communityId, data.residents, householdGrid, gridWorker, now);
   });
   logger.info({ cases: CASES_PER_YEAR, resolved: resolvedCount }, 'demo cases seeded');
 }
@@ -224,14 +227,17 @@ const VERIFICATION_PENDING_DAYS = 21;
  * 新登记流动人口待核实, as the grid workers worked through them: each floating resident was registered when the
  * 居住证 was issued and visited within the rule's week; registrations of the last three weeks are still open, due
  * a week after each. Written under the rule's own key, so the rule opens nothing new when residents' events arrive.
+ * A task done is closed by its visit, as `logVisit` closes it: the grid worker's visit to the resident (民情日记),
+ * logged when it took place, is stored, noted as the resident's last contact, and named as what closed the task.
  */
-function seedFloatingVerifications(
+async function seedFloatingVerifications(
   em: EntityManager,
   communityId: string,
   residents: readonly DemoResident[],
   householdGrid: ReadonlyMap<string, string>,
+  gridWorker: ReadonlyMap<string, string>,
   now: Date,
-): void {
+): Promise<void> {
   const random = new SeededRandom('cases-demo-verifications');
   const today = communityDay(now);
   const { dueInDays } = floatingResidentVerify.settings;
@@ -242,17 +248,34 @@ function seedFloatingVerifications(
     const pending = registeredOn > addDays(today, -VERIFICATION_PENDING_DAYS);
     const createdAt = new Date(Math.min(startOfCommunityDay(registeredOn).getTime() + 10 * HOUR, now.getTime()));
     const closedAt = new Date(createdAt.getTime() + random.int(1, dueInDays) * 24 * HOUR - random.int(0, 6) * HOUR);
+    const gridId = householdGrid.get(resident.householdId) ?? null;
+    const visitor = gridId ? gridWorker.get(gridId) : undefined;
+    const visited = !pending && closedAt <= now && visitor !== undefined;
+    const visitId = demoId('floating-verification-visit', index);
+    if (visited) {
+      em.create(Visit, {
+        id: visitId,
+        communityId,
+        staffId: visitor,
+        householdId: resident.householdId,
+        residentId: resident.id,
+        gridId,
+        visitedAt: closedAt,
+        notes: '上门核实居住情况，与登记信息一致',
+      });
+      await noteContact(em, resident.id, closedAt);
+    }
     em.create(ProactiveTask, {
       id: demoId('proactive-task', index++),
       communityId,
       rule: floatingResidentVerify.code,
       residentId: resident.id,
-      gridId: householdGrid.get(resident.householdId) ?? null,
+      gridId,
       dedupKey: `${floatingResidentVerify.code}:${resident.id}:registration`,
       reason: '新登记流动人口待核实',
       dueOn: addDays(registeredOn, dueInDays),
       createdAt,
-      ...(pending || closedAt > now ? {} : { status: 'CLOSED' as const, closedAt, closedBy: 'VISIT' as const }),
+      ...(visited ? { status: 'CLOSED' as const, closedAt, closedBy: 'VISIT' as const, closingRef: visitId } : {}),
     });
   }
 }

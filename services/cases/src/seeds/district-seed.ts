@@ -16,6 +16,14 @@ import { DEMO_MATTERS, GRADES, REASONS } from './demo-seed.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** Notes of the steps whose timeline entry says what the step recorded (the case's resolution note, feedback method). */
+const RESOLUTION_NOTE = '已协调处理，居民认可';
+const FEEDBACK_METHOD = '电话回访';
+const STEP_NOTES: Partial<Record<CaseAction, string>> = {
+  RESOLVE: RESOLUTION_NOTE,
+  GIVE_FEEDBACK: `反馈方式：${FEEDBACK_METHOD}`,
+  OVERDUE: '超过办结时限',
+};
 /** Cases opened in the last two weeks are still being handled. */
 const OPEN_TAIL_DAYS = 14;
 
@@ -120,14 +128,20 @@ export function casesDistrictWriter(options: {
         const closes = !recent && resolvedAt < now;
         const feedbackAt = new Date(resolvedAt.getTime() + random.int(2, 48) * HOUR);
         const closedAt = new Date(feedbackAt.getTime() + random.int(1, 72) * HOUR);
-        if (closes && closedAt < now) {
+        const deadlines = deadlinesFor(category, openedAt);
+        // resolved late: the overdue scan flagged it once the limit had passed (its next run, a minute after), with
+        // its timeline entry, while it was still in progress (resolved whole hours after opening: after the flag)
+        const overdueAt = new Date(deadlines.resolveDueAt.getTime() + 60_000);
+        const closing = closes && closedAt < now;
+        const flagged = closing && resolvedAt > deadlines.resolveDueAt;
+        if (flagged) steps.push(['OVERDUE', 'IN_PROGRESS', 'IN_PROGRESS', overdueAt]);
+        if (closing) {
           steps.push(['RESOLVE', 'IN_PROGRESS', 'RESOLVED', resolvedAt]);
           steps.push(['GIVE_FEEDBACK', 'RESOLVED', 'FEEDBACK_GIVEN', feedbackAt]);
           steps.push(['CLOSE', 'FEEDBACK_GIVEN', 'CLOSED', closedAt]);
         }
         const last = steps[steps.length - 1];
         const status = last[2];
-        const deadlines = deadlinesFor(category, openedAt);
         cases.push({
           id: caseId,
           communityId,
@@ -147,8 +161,8 @@ export function casesDistrictWriter(options: {
           resolveDueAt: deadlines.resolveDueAt,
           acknowledgedAt: acknowledgedAt < now ? acknowledgedAt : null,
           resolvedAt: status === 'CLOSED' ? resolvedAt : null,
-          resolutionNote: status === 'CLOSED' ? '已协调处理，居民认可' : null,
-          feedbackMethod: status === 'CLOSED' ? '电话回访' : null,
+          resolutionNote: status === 'CLOSED' ? RESOLUTION_NOTE : null,
+          feedbackMethod: status === 'CLOSED' ? FEEDBACK_METHOD : null,
           feedbackAt: status === 'CLOSED' ? feedbackAt : null,
           closedAt: status === 'CLOSED' ? closedAt : null,
           closingReason: null,
@@ -158,7 +172,7 @@ export function casesDistrictWriter(options: {
           escalatedAt: null,
           escalationAcknowledgedAt: null,
           acknowledgeOverdueAt: null,
-          resolveOverdueAt: status === 'CLOSED' && resolvedAt > deadlines.resolveDueAt ? deadlines.resolveDueAt : null,
+          resolveOverdueAt: flagged ? overdueAt : null,
           updatedAt: last[3],
         });
         steps.forEach(([action, fromStatus, toStatus, at], step) =>
@@ -169,9 +183,10 @@ export function casesDistrictWriter(options: {
             action,
             fromStatus,
             toStatus,
-            actorKind: 'user',
-            actorId: action === 'OPEN' ? 'demo-seed' : assignee,
-            note: null,
+            actorKind: action === 'OVERDUE' ? 'system' : 'user',
+            actorId: action === 'OPEN' ? 'demo-seed' : action === 'OVERDUE' ? 'cases' : assignee,
+            // what takeStep and the scan note: 办结 its 办结说明 (required), 反馈 its method, the scan its limit
+            note: STEP_NOTES[action] ?? null,
             at,
           }),
         );
