@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { CareCategories, parseResidentIdNumber } from '@shequ/contracts';
+import { openDatabase } from '@shequ/database';
+import { DEMO_REFERENCE_DATE } from '@shequ/demo-data';
+import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { tempDir, type TempDir } from '@shequ/testing';
+import { eventsRuleViolations } from '../../services/events/src/application/rule-audit.js';
+import { eventsService } from '../../services/events/src/service.js';
+import { partybuildingRuleViolations } from '../../services/partybuilding/src/application/rule-audit.js';
+import { partybuildingService } from '../../services/partybuilding/src/service.js';
 import { ROOT, SERVICES } from './system.js';
 
 /** The part of better-sqlite3 (MikroORM's SQLite driver) the test reads with. */
@@ -119,6 +126,32 @@ describe('npm run generate (300 residents, SQLite)', () => {
       expect(rows.length).toBeGreaterThan(300);
       expect(rows.filter((r) => !tables[r.kind]?.has(r.id))).toEqual([]);
     }
+  });
+
+  it('keeps every events and party-building rule (the audits the demo passes), with residents’ facts from its database', async () => {
+    const rows = db.residents.prepare(`select id, gender, birth_date, status from resident`).all() as Array<{
+      id: string;
+      gender: string | null;
+      birth_date: string | null;
+      status: string;
+    }>;
+    const facts = new Map(rows.map((r) => [r.id, { gender: r.gender, birthDate: r.birth_date, status: r.status }]));
+    /** The service's generated SQLite file, read through its entities (the audit's em). */
+    const audit = async (definition: SubgraphServiceDefinition, rules: typeof partybuildingRuleViolations) => {
+      const orm = await openDatabase({
+        location: { dialect: 'sqlite', dbName: `${first.path}/${definition.name}.sqlite` },
+        entities: definition.entities,
+        migrations: definition.migrations,
+      });
+      try {
+        // the generator's `today` (`--today`, by default the demo's reference date)
+        return await rules(orm.em.fork(), DEMO_REFERENCE_DATE, facts);
+      } finally {
+        await orm.close(true);
+      }
+    };
+    expect(await audit(eventsService, eventsRuleViolations)).toEqual([]);
+    expect(await audit(partybuildingService, partybuildingRuleViolations)).toEqual([]);
   });
 
   it('keeps the residents rollup equal to the GROUP BY over the base tables', () => {

@@ -4,6 +4,7 @@ import { DEMO_STREET_OPTIONS, demoDataset, districtCommunities } from '@shequ/de
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
+import { eventsRuleViolations } from '../src/application/rule-audit.js';
 import { checkAudience } from '../src/domain/audience-rule.js';
 import { galaPlan } from '../src/domain/gala-plan.js';
 import { holdsSeat } from '../src/domain/registration-policy.js';
@@ -110,6 +111,10 @@ describe.each(testDialects())('the events demo keeps its own rules on %s', (dial
       for (const e of events.values())
         if (e.status === 'COMPLETED' && (seats.get(e.id) ?? 0) > 0)
           expect(registrations.some((r) => r.event.id === e.id && r.status === 'ATTENDED')).toBe(true);
+    });
+
+    it('keeps every rule of the API (eventsRuleViolations over the reference projection and the resident profiles)', async () => {
+      expect(await eventsRuleViolations(service.orm.em.fork(), today)).toEqual([]);
     });
 
     it('records volunteer hours and awards only in the past', async () => {
