@@ -21,8 +21,11 @@ import {
 } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
-/** Two "todays" the demo must be true on: just after its reference date, and half a year later. */
-const TODAYS = ['2026-12-02', '2027-07-15'];
+/**
+ * The "todays" the demo must be true on: just after its reference date, half a year later, and a fortnight before the
+ * summer camp, whose seats are all taken (an event still to come is then full).
+ */
+const TODAYS = ['2026-12-02', '2027-07-15', '2027-06-28'];
 
 /** 五年规划: the plan whose title names years that are over is history, not an outlook (十二五 = 2011–2015 …). */
 const FIVE_YEAR_PLANS: Array<[string, number]> = [
