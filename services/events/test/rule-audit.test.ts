@@ -182,6 +182,12 @@ describe.each(testDialects())('the events rule audit on %s', (dialect) => {
     event('e-all', { startsAt: at('2026-12-13T10:00') });
     register('g-early-check-in', 'e-all', 'r-old', 'ATTENDED');
     register('g-gone', 'e-all', 'r-gone', 'CONFIRMED');
+    // a cancelled event keeping a confirmed place; one resident registered twice
+    event('e-cancelled', { status: 'CANCELLED', cancelReason: '台风', startsAt: at('2026-12-15T10:00') });
+    register('g-after-cancel', 'e-cancelled', 'r-adult', 'CONFIRMED');
+    event('e-twice', { startsAt: at('2026-12-16T10:00') });
+    register('g-twice-1', 'e-twice', 'r-old', 'CONFIRMED');
+    register('g-twice-2', 'e-twice', 'r-old', 'WAITLISTED');
     // the venue booked twice at once
     event('e-room-a', { venue, startsAt: at('2026-12-14T10:00') });
     event('e-room-b', { venue, startsAt: at('2026-12-14T11:00') });
@@ -207,6 +213,23 @@ describe.each(testDialects())('the events rule audit on %s', (dialect) => {
     });
     // a leader who is not a member
     em.create(Team, { id: 't-2', communityId: C, name: '腰鼓队', kind: 'WAIST_DRUM', leaderResidentId: 'r-child' });
+    // a member who moved away still in the team, and hours recorded for a day after they left
+    em.create(TeamMember, {
+      id: 'tm-gone',
+      communityId: C,
+      team: em.getReference(Team, 't-1'),
+      residentId: 'r-gone',
+      joinedOn: '2020-01-01',
+    });
+    em.create(VolunteerService, {
+      id: 'h-gone',
+      communityId: C,
+      shift: em.getReference(VolunteerShift, 's-1'),
+      residentId: 'r-gone',
+      minutes: 60,
+      servedOn: '2026-11-01',
+      recordedAt: at('2026-11-01T12:00'),
+    });
     // more minutes than the shift lasts
     em.create(VolunteerService, {
       id: 'h-long',
@@ -232,6 +255,10 @@ describe.each(testDialects())('the events rule audit on %s', (dialect) => {
     found('g-kids', '少年儿童');
     found('g-early-check-in', '报名不能为');
     found('g-gone', '已不在册');
+    found('g-after-cancel', '报名不能为');
+    found('e-twice', 'r-old 重复报名');
+    found('tm-gone', '已不在册');
+    found('h-gone', '2026-06-01 离开社区');
     found('e-room-b', '已被活动「e-room-a」占用');
     found('e-rehearsal', '排练只能关联晚会');
     found('p-lecture', '只有晚会有节目单');
