@@ -9,6 +9,7 @@ import { casesService } from '../../services/cases/src/service.js';
 import { casesRuleViolations } from '../../services/cases/src/application/rule-audit.js';
 import { Case, CaseEvaluation, MediationParty, ProactiveTask, Visit } from '../../services/cases/src/entities/index.js';
 import { eventsService } from '../../services/events/src/service.js';
+import { eventsRuleViolations } from '../../services/events/src/application/rule-audit.js';
 import {
   CommunityEvent,
   EventSponsor,
@@ -153,6 +154,49 @@ describe.each(testDialects())('the demo of the four services keeps every rule on
     } finally {
       closed.resolveDueAt = resolveDueAt;
       closed.feedbackAt = feedbackAt;
+      await em.flush();
+    }
+  });
+
+  it('keeps every events rule, with each resident’s birth date and status those of residents', async () => {
+    const violations = await eventsRuleViolations(orms.events!.em.fork(), today, residentFacts);
+    expect(violations).toEqual([]);
+    // what the audit reads is what was seeded: a year of activities with registrations, teams and volunteer hours
+    const em = orms.events!.em.fork();
+    expect(await em.count(CommunityEvent, { communityId: '350203008006' })).toBeGreaterThan(50);
+    expect(await em.count(Registration, {})).toBeGreaterThan(2000);
+    expect(await em.count(TeamMember, {})).toBeGreaterThan(100);
+    expect(await em.count(VolunteerService, {})).toBeGreaterThan(50);
+  });
+
+  it('finds an events row that breaks a rule (the audit is not blind)', async () => {
+    const em = orms.events!.em.fork();
+    const event = await em.findOneOrFail(
+      CommunityEvent,
+      { communityId: '350203008006', audience: 'ELDERLY', status: 'COMPLETED' },
+      { orderBy: { startsAt: 'asc' } },
+    );
+    const registration = await em.findOneOrFail(
+      Registration,
+      { event, status: 'ATTENDED' },
+      { orderBy: { id: 'asc' } },
+    );
+    const { audience, capacity } = event;
+    const { attendedAt } = registration;
+    // an event for children its elderly attended, fewer seats than came, and a check-in a day before it began: breaches
+    event.audience = 'CHILDREN';
+    event.capacity = 1;
+    registration.attendedAt = new Date(event.startsAt.getTime() - 86_400_000);
+    await em.flush();
+    try {
+      const violations = await eventsRuleViolations(orms.events!.em.fork(), today, residentFacts);
+      expect(violations.some((v) => v.includes(registration.id) && v.includes('少年儿童'))).toBe(true);
+      expect(violations.some((v) => v.includes(event.id) && v.includes('超过名额'))).toBe(true);
+      expect(violations.some((v) => v.includes(registration.id) && v.includes('签到'))).toBe(true);
+    } finally {
+      event.audience = audience;
+      event.capacity = capacity;
+      registration.attendedAt = attendedAt;
       await em.flush();
     }
   });

@@ -3,12 +3,17 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CareCategories, parseResidentIdNumber } from '@shequ/contracts';
-import { openDatabase } from '@shequ/database';
+import { openDatabase, type EntityManager } from '@shequ/database';
 import { DEMO_REFERENCE_DATE } from '@shequ/demo-data';
+import type { SubgraphServiceDefinition } from '@shequ/subgraph';
 import { tempDir, type TempDir } from '@shequ/testing';
 import { casesRuleViolations } from '../../services/cases/src/application/rule-audit.js';
 import { Case, CaseEvaluation } from '../../services/cases/src/entities/index.js';
 import { casesService } from '../../services/cases/src/service.js';
+import { eventsRuleViolations } from '../../services/events/src/application/rule-audit.js';
+import { eventsService } from '../../services/events/src/service.js';
+import { partybuildingRuleViolations } from '../../services/partybuilding/src/application/rule-audit.js';
+import { partybuildingService } from '../../services/partybuilding/src/service.js';
 import { ROOT, SERVICES } from './system.js';
 
 /** The part of better-sqlite3 (MikroORM's SQLite driver) the test reads with. */
@@ -127,39 +132,76 @@ describe('npm run generate (300 residents, SQLite)', () => {
     }
   });
 
-  it('keeps every cases rule in the cases it writes (the cases rule audit, residents’ facts from its database)', async () => {
-    // a copy, opened with MikroORM as the service opens it: the files compared for determinism stay as written
-    const copy = tempDir('shequ-generate-cases-');
+  /** Residents' record of each generated person, as each service's rule audit takes it. */
+  function residentFacts() {
+    const rows = db.residents
+      .prepare(`select id, gender, birth_date, status, died_on, community_id from resident`)
+      .all() as Array<{
+      id: string;
+      gender: string | null;
+      birth_date: string | null;
+      status: string;
+      died_on: string | null;
+      community_id: string;
+    }>;
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { gender: r.gender, birthDate: r.birth_date, status: r.status, diedOn: r.died_on, communityId: r.community_id },
+      ]),
+    );
+  }
+
+  /**
+   * `check` over a copy of the service's generated SQLite file, opened with MikroORM as the service opens it (the
+   * files compared for determinism stay as written).
+   */
+  async function withGeneratedDatabase<T>(
+    definition: SubgraphServiceDefinition,
+    check: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const copy = tempDir(`shequ-generate-${definition.name}-`);
     for (const suffix of ['', '-wal'])
-      if (existsSync(`${first.path}/cases.sqlite${suffix}`))
-        copyFileSync(`${first.path}/cases.sqlite${suffix}`, `${copy.path}/cases.sqlite${suffix}`);
+      if (existsSync(`${first.path}/${definition.name}.sqlite${suffix}`))
+        copyFileSync(
+          `${first.path}/${definition.name}.sqlite${suffix}`,
+          `${copy.path}/${definition.name}.sqlite${suffix}`,
+        );
     const orm = await openDatabase({
-      location: { dialect: 'sqlite', dbName: `${copy.path}/cases.sqlite` },
-      entities: casesService.entities,
-      migrations: casesService.migrations,
+      location: { dialect: 'sqlite', dbName: `${copy.path}/${definition.name}.sqlite` },
+      entities: definition.entities,
+      migrations: definition.migrations,
       log: () => undefined,
     });
     try {
-      const rows = db.residents.prepare(`select id, status, died_on, community_id from resident`).all() as Array<{
-        id: string;
-        status: string;
-        died_on: string | null;
-        community_id: string;
-      }>;
-      const residents = new Map(
-        rows.map((r) => [r.id, { status: r.status, diedOn: r.died_on, communityId: r.community_id }]),
-      );
-      // the generator's "today" is the demo's reference date (`--today` not given)
-      expect(await casesRuleViolations(orm.em.fork(), DEMO_REFERENCE_DATE, residents)).toEqual([]);
-      // what the audit read: the cases with their steps, ratings, and some resolved late (flagged by the scan)
-      const em = orm.em.fork();
-      expect(await em.count(Case, { status: 'CLOSED' })).toBeGreaterThan(30);
-      expect(await em.count(Case, { resolveOverdueAt: { $ne: null } })).toBeGreaterThan(0);
-      expect(await em.count(CaseEvaluation, {})).toBeGreaterThan(0);
+      return await check(orm.em.fork());
     } finally {
       await orm.close(true);
       copy.remove();
     }
+  }
+
+  // the generator's "today" is the demo's reference date (`--today` not given)
+  it('keeps every cases rule in the cases it writes (the cases rule audit, residents’ facts from its database)', async () => {
+    await withGeneratedDatabase(casesService, async (em) => {
+      expect(await casesRuleViolations(em, DEMO_REFERENCE_DATE, residentFacts())).toEqual([]);
+      // what the audit read: the cases with their steps, ratings, and some resolved late (flagged by the scan)
+      expect(await em.count(Case, { status: 'CLOSED' })).toBeGreaterThan(30);
+      expect(await em.count(Case, { resolveOverdueAt: { $ne: null } })).toBeGreaterThan(0);
+      expect(await em.count(CaseEvaluation, {})).toBeGreaterThan(0);
+    });
+  });
+
+  it('keeps every events and party-building rule (the audits the demo passes), with residents’ facts from its database', async () => {
+    const facts = residentFacts();
+    expect(
+      await withGeneratedDatabase(eventsService, (em) => eventsRuleViolations(em, DEMO_REFERENCE_DATE, facts)),
+    ).toEqual([]);
+    expect(
+      await withGeneratedDatabase(partybuildingService, (em) =>
+        partybuildingRuleViolations(em, DEMO_REFERENCE_DATE, facts),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the residents rollup equal to the GROUP BY over the base tables', () => {

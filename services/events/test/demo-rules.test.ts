@@ -4,6 +4,7 @@ import { DEMO_STREET_OPTIONS, demoDataset, districtCommunities } from '@shequ/de
 import { ManualClock } from '@shequ/subgraph';
 import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
+import { eventsRuleViolations } from '../src/application/rule-audit.js';
 import { checkAudience } from '../src/domain/audience-rule.js';
 import { galaPlan } from '../src/domain/gala-plan.js';
 import { holdsSeat } from '../src/domain/registration-policy.js';
@@ -20,8 +21,11 @@ import {
 } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
-/** Two "todays" the demo must be true on: just after its reference date, and half a year later. */
-const TODAYS = ['2026-12-02', '2027-07-15'];
+/**
+ * The "todays" the demo must be true on: just after its reference date, half a year later, and a fortnight before the
+ * summer camp, whose seats are all taken (an event still to come is then full).
+ */
+const TODAYS = ['2026-12-02', '2027-07-15', '2027-06-28'];
 
 /** 五年规划: the plan whose title names years that are over is history, not an outlook (十二五 = 2011–2015 …). */
 const FIVE_YEAR_PLANS: Array<[string, number]> = [
@@ -110,6 +114,10 @@ describe.each(testDialects())('the events demo keeps its own rules on %s', (dial
       for (const e of events.values())
         if (e.status === 'COMPLETED' && (seats.get(e.id) ?? 0) > 0)
           expect(registrations.some((r) => r.event.id === e.id && r.status === 'ATTENDED')).toBe(true);
+    });
+
+    it('keeps every rule of the API (eventsRuleViolations over the reference projection and the resident profiles)', async () => {
+      expect(await eventsRuleViolations(service.orm.em.fork(), today)).toEqual([]);
     });
 
     it('records volunteer hours and awards only in the past', async () => {

@@ -22,7 +22,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { rebuildRollup } from '@shequ/database';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../application/event-statistics-rollup.js';
 import { ageFits } from '../domain/audience-rule.js';
-import { checkRehearsalHistory } from '../domain/event-lifecycle.js';
+import { checkRehearsalHistory, statusForSeats } from '../domain/event-lifecycle.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import {
   CommunityEvent,
@@ -422,7 +422,17 @@ export async function seedEventsDemo({ orm, outbox, logger, clock }: DemoSeedDep
           ageFits(spec.audience, ageOn(r.birthDate, day)) &&
           (spec.type !== 'SUMMER_CAMP' || r.residenceType === 'FLOATING'),
       );
-      const chosen = random.shuffle(eligible).slice(0, spec.seats);
+      // registered at the earliest two weeks before the start, or three days before now: born by then (the API
+      // registers residents, not people still to be born); the same shuffle, so the rest of the demo stays as it was
+      const bornBy = communityDay(
+        new Date(Math.min(startsAt.getTime() - 14 * 86_400_000, now.getTime() - 72 * 3_600_000)),
+      );
+      const chosen = random
+        .shuffle(eligible)
+        .filter((r) => r.birthDate <= bornBy)
+        .slice(0, spec.seats);
+      // an event still to come whose seats are all taken is full, as its registrations would have left it
+      event.status = statusForSeats(event.status, event.capacity, chosen.length);
       const completed = event.status === 'COMPLETED';
       // A held event whose plan gave no head count: most of those registered came.
       const attended = spec.attended ?? Math.round(spec.seats * 0.9);

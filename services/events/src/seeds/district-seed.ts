@@ -89,13 +89,19 @@ export function eventsDistrictWriter(options: {
       const count = Math.max(2, Math.round(data.residents.length * EVENTS_PER_RESIDENT));
       const events: Array<Record<string, unknown>> = [];
       const registrations: Array<Record<string, unknown>> = [];
+      /** When each venue's last booking ends (activities are generated in order of their day). */
+      const venueFreeAt = new Map<string, number>();
       for (let i = 0; i < count; i++) {
         const [type, titles, audience] = random.weighted(kinds);
         // Over the year up to now, the last few still to come (three weeks ahead at most).
         const day = Math.floor(((i + 1) * 386) / count) - 365;
-        const startsAt = new Date(Math.floor(now.getTime() / DAY) * DAY + day * DAY + (1 + random.int(0, 10)) * HOUR);
-        const endsAt = new Date(startsAt.getTime() + random.int(1, 3) * HOUR);
         const venue = type === 'GALA' || type === 'SPORTS' ? venues[1] : venues[0];
+        // one activity at a time in a venue (as the API books them): on a day with two (a community of more than
+        // ~16,000 has more activities than days) the later one starts when the earlier one ends
+        const planned = Math.floor(now.getTime() / DAY) * DAY + day * DAY + (1 + random.int(0, 10)) * HOUR;
+        const startsAt = new Date(Math.max(planned, venueFreeAt.get(venue.id) ?? 0));
+        const endsAt = new Date(startsAt.getTime() + random.int(1, 3) * HOUR);
+        venueFreeAt.set(venue.id, endsAt.getTime());
         const capacity = random.int(20, Math.min(venue.capacity, 120));
         const done = endsAt < now;
         const eventId = id('event', i);
@@ -103,11 +109,14 @@ export function eventsDistrictWriter(options: {
         const wanted = Math.min(people.length, Math.round(capacity * (done ? random.next() * 0.4 + 0.6 : 0.5)));
         const start = people.length > 0 ? random.int(0, people.length - 1) : 0;
         const step = people.length > 0 ? Math.max(1, Math.floor(people.length / Math.max(1, wanted))) : 1;
+        // registered one to fourteen days before the start (not after now): born by the earliest of those days, as
+        // the API registers residents, not people still to be born
+        const bornBy = communityDay(new Date(Math.min(startsAt.getTime() - 14 * DAY, now.getTime() - HOUR)));
         const chosen = new Set<string>();
         for (let k = 0; k < wanted; k++) {
           const person = people[(start + k * step) % people.length];
           // the audience's ages hold on the day of the activity (as the API checks them)
-          if (ageFits(audience, ageOn(person.birthDate, startsAt))) chosen.add(person.id);
+          if (person.birthDate <= bornBy && ageFits(audience, ageOn(person.birthDate, startsAt))) chosen.add(person.id);
         }
         let n = 0;
         for (const residentId of chosen) {
