@@ -1693,7 +1693,7 @@ export type FundDonation = {
   amount: Scalars['String']['output'];
   /** 金额或物资估值（分） */
   amountFen: Scalars['Int']['output'];
-  /** 捐赠人 */
+  /** 捐赠人（名称、居民与组织需 fund:read；仅登记活动募捐的角色只见编号与类别） */
   donor: FundDonor;
   /** 募捐所在活动（如晚会） */
   event?: Maybe<CommunityEvent>;
