@@ -1581,7 +1581,7 @@ export type FundDisbursement = {
   approvedOn?: Maybe<Scalars['Date']['output']>;
   /** 两委审批人 */
   approvers: Array<Scalars['String']['output']>;
-  /** 关联的救助申请事项 */
+  /** 关联的救助申请事项（按关爱对象规则显示：事项的反映人即受助居民） */
   case?: Maybe<Case>;
   /** 公示异议内容（按关爱对象规则显示） */
   challengeNote?: Maybe<Scalars['String']['output']>;

@@ -168,9 +168,13 @@ export class FundDisbursementResolver {
     return row.approvers ? row.approvers.split('、') : [];
   }
 
-  @FieldResolver(() => CaseReference, { nullable: true, description: '关联的救助申请事项' })
-  case(@Root() row: FundDisbursement): CaseReference | null {
-    return row.caseId ? { id: row.caseId } : null;
+  @FieldResolver(() => CaseReference, {
+    nullable: true,
+    description: '关联的救助申请事项（按关爱对象规则显示：事项的反映人即受助居民）',
+  })
+  case(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): CaseReference | null {
+    // the assistance case names the person helped (its reporter): shown where the recipient is
+    return row.caseId ? hardshipValue(ctx, row.residentId, { id: row.caseId }) : null;
   }
 
   @FieldResolver(() => String, { description: '金额（元，格式化显示）' })
