@@ -5,10 +5,14 @@ import { residentsService } from '../src/service.js';
 import { knownReferencesFixture, placesFixture, residentIn } from './fixtures.js';
 
 // A disbursement's recipient and reason are shown only to callers who see care categories; the assistance case it
-// answers names the same person (the case's reporter) and is shown by the same rule. Before, a key with fund:read and
-// cases:read but not care:read got `case { id }` and so, from cases, who was helped.
+// answers names the same person (the case's reporter), and the free texts about the person's circumstances (why it
+// was withdrawn, how an objection was decided) are shown by the same rule, as the statement and the objection are.
+// Before, a key with fund:read and cases:read but not care:read got `case { id }` (and so, from cases, who was
+// helped), `withdrawReason` and `challengeResolution`.
 const PROPOSE = `mutation($input: ProposeFundDisbursementInput!) { proposeFundDisbursement(input: $input) { disbursement { id } } }`;
-const LIST = '{ fundDisbursements(first: 10) { edges { node { id amountFen recipient { id } reason case { id } } } } }';
+const LIST =
+  '{ fundDisbursements(first: 10) { edges { node { id amountFen recipient { id } reason case { id } withdrawReason challengeResolution } } } }';
+const WITHDRAW = `mutation($input: WithdrawFundDisbursementInput!) { withdrawFundDisbursement(input: $input) { disbursement { id } } }`;
 
 describe.each(testDialects())('a fund disbursement’s case by key on %s', (dialect) => {
   let service: TestSubgraph;
@@ -35,6 +39,51 @@ describe.each(testDialects())('a fund disbursement’s case by key on %s', (dial
       { role: 'civil_affairs' },
     );
     expect(proposed.errors).toBeUndefined();
+    const withdrawn = await service.graphql(
+      WITHDRAW,
+      {
+        input: {
+          disbursementId: proposed.data.proposeFundDisbursement.disbursement.id,
+          reason: '谢晨阳已获民政临时救助',
+        },
+      },
+      { role: 'civil_affairs' },
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    // a second one, published, objected to and the objection dismissed
+    const second = await service.graphql(
+      PROPOSE,
+      { input: { residentId: 'resident-3', reason: 'ILLNESS', amountFen: 100000, statement: '复查费用' } },
+      { role: 'civil_affairs' },
+    );
+    const disbursementId = second.data.proposeFundDisbursement.disbursement.id;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const steps: [string, Parameters<TestSubgraph['graphql']>[2]][] = [
+      [
+        `mutation($id: ID!, $today: Date!) { approveFundDisbursement(input: { disbursementId: $id, approvedOn: $today,
+          approvers: ["林书记", "陈主任"] }) { disbursement { id } } }`,
+        { role: 'community_admin' },
+      ],
+      [
+        'mutation($id: ID!) { publishFundDisbursement(input: { disbursementId: $id, publicityDays: 7 }) { disbursement { id } } }',
+        { role: 'civil_affairs' },
+      ],
+      [
+        `mutation($id: ID!) { challengeFundDisbursement(input: { disbursementId: $id, note: "邻居反映其家境尚可" }) {
+          disbursement { id } } }`,
+        { role: 'civil_affairs' },
+      ],
+      [
+        `mutation($id: ID!) { resolveFundDisbursementChallenge(input: { disbursementId: $id, upheld: false,
+          resolution: "经入户核实谢晨阳确系因病致贫" }) { disbursement { id } } }`,
+        { role: 'community_admin' },
+      ],
+    ];
+    for (const [mutation, caller] of steps) {
+      const variables = mutation.includes('$today') ? { id: disbursementId, today } : { id: disbursementId };
+      const result = await service.graphql(mutation, variables, caller);
+      expect(result.errors).toBeUndefined();
+    }
   });
   afterAll(() => service?.stop());
 
@@ -44,10 +93,11 @@ describe.each(testDialects())('a fund disbursement’s case by key on %s', (dial
     return result.data.fundDisbursements.edges.map((e: { node: unknown }) => e.node);
   };
 
-  it('a key without care:read sees the amount, not who was helped, why, nor the case', async () => {
+  it('a key without care:read sees the amount, not who was helped, why, the case nor the texts about them', async () => {
     const key = keys.issue(['fund:read', 'cases:read', 'residents:read', 'pii:read']).authorization;
     expect(await listed({ authorization: key })).toEqual([
-      expect.objectContaining({ amountFen: 200000, recipient: null, reason: null, case: null }),
+      expect.objectContaining({ amountFen: 200000, recipient: null, reason: null, case: null, withdrawReason: null }),
+      expect.objectContaining({ amountFen: 100000, recipient: null, reason: null, challengeResolution: null }),
     ]);
   });
 
@@ -55,7 +105,13 @@ describe.each(testDialects())('a fund disbursement’s case by key on %s', (dial
     const key = keys.issue(['fund:read', 'cases:read', 'residents:read', 'care:read']).authorization;
     for (const caller of [{ authorization: key }, { role: 'civil_affairs' as const }])
       expect(await listed(caller)).toEqual([
-        expect.objectContaining({ recipient: { id: 'resident-3' }, reason: 'ILLNESS', case: { id: 'case-7' } }),
+        expect.objectContaining({
+          recipient: { id: 'resident-3' },
+          reason: 'ILLNESS',
+          case: { id: 'case-7' },
+          withdrawReason: '谢晨阳已获民政临时救助',
+        }),
+        expect.objectContaining({ challengeResolution: '异议不成立：经入户核实谢晨阳确系因病致贫' }),
       ]);
   });
 });

@@ -1585,7 +1585,7 @@ export type FundDisbursement = {
   case?: Maybe<Case>;
   /** 公示异议内容（按关爱对象规则显示） */
   challengeNote?: Maybe<Scalars['String']['output']>;
-  /** 异议处理结果 */
+  /** 异议处理结果（按关爱对象规则显示） */
   challengeResolution?: Maybe<Scalars['String']['output']>;
   /** 提出异议日期 */
   challengedOn?: Maybe<Scalars['Date']['output']>;
@@ -1613,7 +1613,7 @@ export type FundDisbursement = {
   statement?: Maybe<Scalars['String']['output']>;
   /** 状态 */
   status: FundDisbursementStatus;
-  /** 撤回原因 */
+  /** 撤回原因（按关爱对象规则显示） */
   withdrawReason?: Maybe<Scalars['String']['output']>;
   /** 撤回日期 */
   withdrawnOn?: Maybe<Scalars['Date']['output']>;

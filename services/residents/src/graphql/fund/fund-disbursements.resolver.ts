@@ -163,6 +163,16 @@ export class FundDisbursementResolver {
     return row.challengeNote === null ? null : hardshipValue(ctx, row.residentId, row.challengeNote);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: '异议处理结果（按关爱对象规则显示）' })
+  challengeResolution(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
+    return row.challengeResolution === null ? null : hardshipValue(ctx, row.residentId, row.challengeResolution);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '撤回原因（按关爱对象规则显示）' })
+  withdrawReason(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
+    return row.withdrawReason === null ? null : hardshipValue(ctx, row.residentId, row.withdrawReason);
+  }
+
   @FieldResolver(() => [String], { description: '两委审批人' })
   approvers(@Root() row: FundDisbursement): string[] {
     return row.approvers ? row.approvers.split('、') : [];
