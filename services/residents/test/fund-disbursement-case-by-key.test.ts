@@ -14,6 +14,9 @@ const LIST =
   '{ fundDisbursements(first: 10) { edges { node { id amountFen recipient { id } reason case { id } withdrawReason challengeResolution } } } }';
 const WITHDRAW = `mutation($input: WithdrawFundDisbursementInput!) { withdrawFundDisbursement(input: $input) { disbursement { id } } }`;
 
+/** Today in the community's time zone (UTC+8), as the service dates its records. */
+const todayHere = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 describe.each(testDialects())('a fund disbursement’s case by key on %s', (dialect) => {
   let service: TestSubgraph;
   const keys = new InMemoryApiKeys();
@@ -57,7 +60,7 @@ describe.each(testDialects())('a fund disbursement’s case by key on %s', (dial
       { role: 'civil_affairs' },
     );
     const disbursementId = second.data.proposeFundDisbursement.disbursement.id;
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = todayHere();
     const steps: [string, Parameters<TestSubgraph['graphql']>[2]][] = [
       [
         `mutation($id: ID!, $today: Date!) { approveFundDisbursement(input: { disbursementId: $id, approvedOn: $today,
@@ -113,5 +116,53 @@ describe.each(testDialects())('a fund disbursement’s case by key on %s', (dial
         }),
         expect.objectContaining({ challengeResolution: '异议不成立：经入户核实谢晨阳确系因病致贫' }),
       ]);
+  });
+
+  it('the outcome note of a declined application likewise', async () => {
+    const programme = await service.graphql(
+      'mutation { createFundProgramme(input: { kind: OUTSIDE_BODY, name: "红十字特别救助", sponsorName: "区红十字会" }) { programme { id } } }',
+      {},
+      { role: 'community_admin' },
+    );
+    expect(programme.errors).toBeUndefined();
+    const applied = await service.graphql(
+      `mutation($input: ApplyToFundProgrammeInput!) { applyToFundProgramme(input: $input) { application { id } } }`,
+      {
+        input: {
+          programmeId: programme.data.createFundProgramme.programme.id,
+          residentId: 'resident-3',
+          appliedOn: todayHere(),
+          statement: '大病医疗费用',
+        },
+      },
+      { role: 'civil_affairs' },
+    );
+    expect(applied.errors).toBeUndefined();
+    const decided = await service.graphql(
+      `mutation($input: DecideFundApplicationInput!) { decideFundApplication(input: $input) { application { id } } }`,
+      {
+        input: {
+          applicationId: applied.data.applyToFundProgramme.application.id,
+          awarded: false,
+          decidedOn: todayHere(),
+          note: '谢晨阳家庭人均收入超过救助标准',
+        },
+      },
+      { role: 'civil_affairs' },
+    );
+    expect(decided.errors).toBeUndefined();
+    const APPLICATIONS = '{ fundApplications(first: 10) { edges { node { status applicant { id } outcomeNote } } } }';
+    const noCare = keys.issue(['fund:read', 'residents:read']).authorization;
+    const withoutCare = await service.graphql(APPLICATIONS, {}, { authorization: noCare });
+    expect(withoutCare.errors).toBeUndefined();
+    expect(withoutCare.data.fundApplications.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { status: 'DECLINED', applicant: null, outcomeNote: null },
+    ]);
+    const civil = await service.graphql(APPLICATIONS, {}, { role: 'civil_affairs' });
+    expect(civil.data.fundApplications.edges[0].node).toEqual({
+      status: 'DECLINED',
+      applicant: { id: 'resident-3' },
+      outcomeNote: '谢晨阳家庭人均收入超过救助标准',
+    });
   });
 });

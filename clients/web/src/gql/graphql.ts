@@ -1512,7 +1512,7 @@ export type FundApplication = {
   externalReference?: Maybe<Scalars['String']['output']>;
   /** 申请编号 */
   id: Scalars['ID']['output'];
-  /** 结果说明 */
+  /** 结果说明（按关爱对象规则显示） */
   outcomeNote?: Maybe<Scalars['String']['output']>;
   /** 项目 */
   programme: FundProgramme;

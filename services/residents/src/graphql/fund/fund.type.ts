@@ -368,7 +368,7 @@ export class FundApplicationType {
   @Field(() => Int, { nullable: true, description: '资助/救助金额（分）' })
   awardedFen!: number | null;
 
-  @Field(() => String, { nullable: true, description: '结果说明' })
+  @Field(() => String, { nullable: true, description: '结果说明（按关爱对象规则显示）' })
   outcomeNote!: string | null;
 
   @Field(() => String, { nullable: true, description: '外部机构受理编号' })
