@@ -88,11 +88,9 @@ export class FundDonationResolver {
     // who a donor is (name, resident, organisation) is read with fund:read: 文化 records collections at an event
     // (fund:collections) by naming a donor's id, and is not told who that donor is
     if (!donor || ctx.access.can('fund:read')) return donor;
-    return Object.assign(Object.create(Object.getPrototypeOf(donor) as object) as FundDonor, donor, {
-      name: null,
-      residentId: null,
-      organizationId: null,
-    });
+    // a detached copy (never persisted) with who the donor is left out
+    const { id, communityId, kind, namedInReport } = donor;
+    return Object.assign(new FundDonor(), { id, communityId, kind, namedInReport });
   }
 
   @FieldResolver(() => CommunityEventReference, { nullable: true, description: '募捐所在活动（如晚会）' })
