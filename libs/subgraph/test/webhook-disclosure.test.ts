@@ -53,6 +53,53 @@ describe('a webhook gives a field that needs a scope of its own only with that s
   });
 });
 
+// A disbursement's recipient, family, reason and case reveal hardship: the graph shows them only to who sees care
+// categories (residents' `FundDisbursement.recipient`, `reason`, `case`), and the stream asks care:read for the
+// aggregate. Before, a webhook sent them to every key with fund:read.
+describe('a webhook gives a fund disbursement’s recipient, reason and case only to keys that see care categories', () => {
+  const proposed = envelope('fund_disbursement.proposed', {
+    disbursementId: 'd-1',
+    residentId: 'r-1',
+    householdId: 'h-1',
+    reason: 'ILLNESS',
+    amountFen: 200000,
+    proposedOn: '2026-12-01',
+    caseId: 'c-1',
+    programmeId: null,
+  });
+  const paid = envelope('fund_disbursement.paid', {
+    disbursementId: 'd-1',
+    residentId: 'r-1',
+    reason: 'ILLNESS',
+    amountFen: 200000,
+    paidOn: '2026-12-05',
+    caseId: 'c-1',
+  });
+
+  it('leaves them out for a key with fund:read alone', () => {
+    expect(webhookDataFor(proposed, ['fund:read', 'cases:read', 'pii:read'])).toEqual({
+      disbursementId: 'd-1',
+      residentId: null,
+      householdId: null,
+      reason: null,
+      amountFen: 200000,
+      proposedOn: '2026-12-01',
+      caseId: null,
+      programmeId: null,
+    });
+    expect(webhookDataFor(paid, ['fund:read'])).toMatchObject({ residentId: null, reason: null, caseId: null });
+  });
+
+  it('gives them with care:read', () => {
+    expect(webhookDataFor(proposed, ['fund:read', 'care:read'])).toMatchObject({
+      residentId: 'r-1',
+      householdId: 'h-1',
+      reason: 'ILLNESS',
+      caseId: 'c-1',
+    });
+  });
+});
+
 // 身份证号更正 carries the gender and birth date derived from the new number (never the number): a key reads them as
 // it reads them on resident.registered — the birth date only with pii:read, the gender with residents:read.
 describe('resident.identity_corrected through a webhook', () => {

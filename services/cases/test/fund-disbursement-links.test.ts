@@ -4,7 +4,9 @@ import {
   FundDisbursementPaid,
   FundDisbursementProposed,
   FundDisbursementWithdrawn,
+  PiiRead,
 } from '@shequ/contracts';
+import { OutboxMessage } from '@shequ/messaging';
 import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { CaseFundDisbursement } from '../src/entities/case-fund-disbursement.js';
@@ -102,6 +104,30 @@ describe.each(testDialects())('cases links 阳光爱心基金 disbursements to a
     ]);
     const party = await service.graphql(CASE, { id: assistance }, { role: 'party_affairs' });
     expect(party.data?.case?.fundDisbursements ?? []).toEqual([]);
+  });
+
+  // A disbursement shown on the case tells that its resident is in hardship, which the graph shows only where care
+  // categories are seen: that read is audited for the resident helped, as residents audits its own disbursements
+  // (before, cases showed them to 保障站 with no audit entry).
+  it('audits the disbursements it shows for the resident helped', async () => {
+    const assistance = await open('res-xie');
+    await residents.publish(FundDisbursementProposed, proposal('d-audit', 'res-xie', assistance));
+    await linked('d-audit');
+    const view = await service.graphql(CASE, { id: assistance }, { role: 'civil_affairs', subject: 'staff-ss-audit' });
+    expect(view.errors).toBeUndefined();
+    expect(view.data.case.fundDisbursements).toHaveLength(1);
+    const audited = await waitFor(
+      async () => {
+        const rows = await service.orm.em.fork().find(OutboxMessage, { subject: PiiRead.cases.subject });
+        const reads = rows
+          .map((r) => JSON.parse(r.payload) as { data: { caller: { id: string }; reads: unknown[] } })
+          .filter((e) => e.data.caller.id === 'staff-ss-audit')
+          .flatMap((e) => e.data.reads);
+        return reads.length > 0 ? reads : undefined;
+      },
+      { what: 'the audit entry of the case view' },
+    );
+    expect(audited).toEqual([{ subjectType: 'Resident', subjectId: 'res-xie', fields: ['careCategories'] }]);
   });
 
   it('uses the case named in the proposal, and keeps a disbursement with no case unlinked', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebhookSubscription } from '@shequ/subgraph';
+import { WebhookDelivery, WebhookSubscription } from '@shequ/subgraph';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { casesService } from '../src/service.js';
@@ -32,6 +32,17 @@ describe.each(testDialects())('webhook subscriptions listed by the caller’s ro
         status: 'ACTIVE',
         registeredAt: new Date(),
       });
+    em.create(WebhookDelivery, {
+      id: 'delivery-lianshun',
+      communityId: LIANSHUN,
+      subscriptionId: `sub-${LIANSHUN}`,
+      eventId: 'event-lianshun',
+      eventType: 'case.opened',
+      body: '{}',
+      status: 'DEAD',
+      attempts: 8,
+      createdAt: new Date(),
+    });
     await em.flush();
   });
   afterAll(() => service?.stop());
@@ -49,5 +60,27 @@ describe.each(testDialects())('webhook subscriptions listed by the caller’s ro
     const streetAdmin = { role: 'street_admin' as const, community: '350203008' };
     expect(await listed(streetAdmin)).toEqual([LIANSHUN, LIUXIU]);
     expect(await listed({ ...streetAdmin, actingCommunity: LIUXIU })).toEqual([LIANSHUN, LIUXIU]);
+  });
+
+  // A refusal tells nothing of another community's records: a delivery of 莲顺 is refused to 莲秀's admin exactly as
+  // a delivery that does not exist (before: «Webhook 订阅 sub-… 不存在或不在您的范围内», naming 莲顺's subscription).
+  it('redelivering another community’s delivery is refused as one that does not exist, naming nothing of it', async () => {
+    const redeliver = (id: string) =>
+      service.graphql(
+        'mutation($id: ID!) { redeliverWebhookDelivery(input: { deliveryId: $id }) { delivery { status } } }',
+        { id },
+        { role: 'community_admin', community: LIUXIU },
+      );
+    const foreign = await redeliver('delivery-lianshun');
+    const missing = await redeliver('delivery-nowhere');
+    const refusal = (result: Awaited<ReturnType<typeof redeliver>>, id: string) => ({
+      message: String(result.errors?.[0]?.message).replace(id, '<id>'),
+      code: result.errors?.[0]?.extensions?.code,
+    });
+    expect(foreign.errors).toHaveLength(1);
+    expect(refusal(foreign, 'delivery-lianshun')).toEqual(refusal(missing, 'delivery-nowhere'));
+    expect(JSON.stringify(foreign.errors)).not.toContain(`sub-${LIANSHUN}`);
+    const row = await service.orm.em.fork().findOneOrFail(WebhookDelivery, { id: 'delivery-lianshun' });
+    expect(row.status).toBe('DEAD');
   });
 });

@@ -65,6 +65,10 @@ describe.each(testDialects())('阳光爱心基金 references to events and cases
       { input: { residentId: 'resident-3', reason: 'ILLNESS', amountFen: 200000, statement: '术后康复困难', caseId } },
       CIVIL,
     );
+  const refusal = (result: Awaited<ReturnType<typeof donate>>, id: string) => ({
+    message: String(result.errors?.[0]?.message).replace(id, '<id>'),
+    extensions: result.errors?.[0]?.extensions,
+  });
   const written = async () => {
     const em = service.orm.em.fork();
     return (await em.count(FundDonation, {})) + (await em.count(FundDisbursement, {}));
@@ -124,6 +128,10 @@ describe.each(testDialects())('阳光爱心基金 references to events and cases
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eventId' });
     }
     expect(await written()).toBe(before);
+    // another community's event is refused as one never announced: the refusal tells nothing of it
+    expect(refusal(await donate('gala-elsewhere'), 'gala-elsewhere')).toEqual(
+      refusal(await donate('gala-nowhere'), 'gala-nowhere'),
+    );
   });
 
   it('refuses a case the cases service has not announced or of another community, then accepts it once it arrives', async () => {
@@ -136,6 +144,8 @@ describe.each(testDialects())('阳光爱心基金 references to events and cases
     await known(CaseProjection, { caseId: 'case-elsewhere' });
     const foreign = await propose('case-elsewhere');
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId' });
+    // another community's case is refused as one never announced: the refusal tells nothing of it
+    expect(refusal(foreign, 'case-elsewhere')).toEqual(refusal(unknown, 'case-7'));
     expect(await written()).toBe(before);
 
     const opening = await cases.publish(CaseOpened, opened('case-7'), { communityId: COMMUNITY });

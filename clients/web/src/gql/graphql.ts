@@ -1512,7 +1512,7 @@ export type FundApplication = {
   externalReference?: Maybe<Scalars['String']['output']>;
   /** 申请编号 */
   id: Scalars['ID']['output'];
-  /** 结果说明 */
+  /** 结果说明（按关爱对象规则显示） */
   outcomeNote?: Maybe<Scalars['String']['output']>;
   /** 项目 */
   programme: FundProgramme;
@@ -1581,11 +1581,11 @@ export type FundDisbursement = {
   approvedOn?: Maybe<Scalars['Date']['output']>;
   /** 两委审批人 */
   approvers: Array<Scalars['String']['output']>;
-  /** 关联的救助申请事项 */
+  /** 关联的救助申请事项（按关爱对象规则显示：事项的反映人即受助居民） */
   case?: Maybe<Case>;
   /** 公示异议内容（按关爱对象规则显示） */
   challengeNote?: Maybe<Scalars['String']['output']>;
-  /** 异议处理结果 */
+  /** 异议处理结果（按关爱对象规则显示） */
   challengeResolution?: Maybe<Scalars['String']['output']>;
   /** 提出异议日期 */
   challengedOn?: Maybe<Scalars['Date']['output']>;
@@ -1613,7 +1613,7 @@ export type FundDisbursement = {
   statement?: Maybe<Scalars['String']['output']>;
   /** 状态 */
   status: FundDisbursementStatus;
-  /** 撤回原因 */
+  /** 撤回原因（按关爱对象规则显示） */
   withdrawReason?: Maybe<Scalars['String']['output']>;
   /** 撤回日期 */
   withdrawnOn?: Maybe<Scalars['Date']['output']>;
@@ -1693,7 +1693,7 @@ export type FundDonation = {
   amount: Scalars['String']['output'];
   /** 金额或物资估值（分） */
   amountFen: Scalars['Int']['output'];
-  /** 捐赠人 */
+  /** 捐赠人（名称、居民与组织需 fund:read；仅登记活动募捐的角色只见编号与类别） */
   donor: FundDonor;
   /** 募捐所在活动（如晚会） */
   event?: Maybe<CommunityEvent>;

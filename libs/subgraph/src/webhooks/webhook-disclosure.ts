@@ -11,12 +11,23 @@ export type WebhookWithholding = (event: EventEnvelope, key: AccessControl) => b
 const isPersonalField = (name: string): name is PersonalField => Object.hasOwn(PERSONAL_FIELDS, name);
 
 /**
+ * Fields of an aggregate's events that exist only because of a person's hardship, given only to keys that see care
+ * categories (`null` to the others), as the graph gives them: a fund disbursement's recipient, their flat, the reason
+ * and the assistance case it answers (residents' `FundDisbursement.recipient`, `reason`, `case` follow the care
+ * policy; the stream asks `care:read` for the aggregate, `AGGREGATE_SCOPES`).
+ */
+const CARE_DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  fund_disbursement: ['residentId', 'householdId', 'reason', 'caseId'],
+};
+
+/**
  * What a key receives of an event by webhook: the same field policy as the graph's for that key. A care category's
  * event (its aggregate is the person and the category) goes only to keys that see the category — a sensitive one
  * (重点人员) only with `sensitive:read`; a personal field in the payload (a resident's `birthDate` in
  * `resident.registered`) is given as the graph gives it to the key (raw with `pii:read`, else masked or left out:
  * `null`), and so is a field that needs a scope of its own (`FIELD_SCOPES`: a 居住证 date without
- * `floating:read`). Null: the event is not sent to this key at all.
+ * `floating:read`); a fund disbursement's recipient, flat, reason and case only to keys that see care categories
+ * (`CARE_DERIVED_FIELDS`). Null: the event is not sent to this key at all.
  */
 export function webhookDataFor(
   event: EventEnvelope,
@@ -37,7 +48,12 @@ export function webhookDataFor(
   }
   if (withheld(event, key)) return null;
   let shown: Record<string, unknown> | null = null;
+  const careDerived = key.seesCare() ? [] : (CARE_DERIVED_FIELDS[event.type.split('.')[0] ?? ''] ?? []);
   for (const [name, value] of Object.entries(data)) {
+    if (careDerived.includes(name) && value !== null) {
+      (shown ??= { ...data })[name] = null;
+      continue;
+    }
     const scope = FIELD_SCOPES[name];
     if (scope && value !== null && !key.can(scope as Permission)) {
       (shown ??= { ...data })[name] = null;

@@ -86,6 +86,19 @@ async function visibleSubscription(ctx: SubgraphContext, id: string, field: stri
   return found;
 }
 
+/** A delivery of a subscription the caller may see; one refusal, naming only the id given, for any other. */
+async function visibleDelivery(ctx: SubgraphContext, deliveryId: string): Promise<WebhookSubscription> {
+  const delivery = await ctx.em.fork().findOne(WebhookDelivery, { id: deliveryId });
+  const subscription =
+    delivery &&
+    (await ctx.em
+      .fork()
+      .findOne(WebhookSubscription, { $and: [{ id: delivery.subscriptionId }, webhookSubscriptionWhere(ctx)] }));
+  if (!subscription)
+    throw new NotFoundError('Webhook 推送', deliveryId, `deliveryId：推送 ${deliveryId} 不存在或不在您的范围内`);
+  return subscription;
+}
+
 /** A community admin approves a registration of its community: deliveries start with the next events. */
 export async function approveWebhook(ctx: SubgraphContext, id: string): Promise<WebhookSubscription> {
   ctx.access.require('apikeys:manage');
@@ -125,9 +138,8 @@ export async function disableWebhook(ctx: SubgraphContext, id: string): Promise<
  * due at once, with a fresh count of attempts; its log continues.
  */
 export async function redeliverWebhookDelivery(ctx: SubgraphContext, deliveryId: string): Promise<WebhookDelivery> {
-  const delivery = await ctx.em.fork().findOne(WebhookDelivery, { id: deliveryId });
-  if (!delivery) throw new NotFoundError('Webhook 推送', deliveryId, `deliveryId：推送 ${deliveryId} 不存在`);
-  const subscription = await visibleSubscription(ctx, delivery.subscriptionId, 'deliveryId');
+  // a delivery of another community's subscription is refused as one that does not exist (no existence oracle)
+  const subscription = await visibleDelivery(ctx, deliveryId);
   if (subscription.status !== 'ACTIVE')
     throw new ConflictError(`订阅当前为「${labelOf(WebhookSubscriptionStatuses, subscription.status)}」，不能重新推送`);
   return ctx.transaction(async ({ em }) => {

@@ -39,8 +39,10 @@ export class CaseFundDisbursementsResolver {
   })
   async fundDisbursements(@Root() record: Case, @Ctx() ctx: SubgraphContext): Promise<CaseFundDisbursement[]> {
     if (ctx.access.fieldAccess('careCategories') !== 'RAW') return [];
-    return ctx.loaders
+    const rows = await ctx.loaders
       .manyBy(CaseFundDisbursement, 'caseId', { orderBy: { proposedOn: 'asc', disbursementId: 'asc' } })
       .load(record.id);
+    // a disbursement tells that its resident is in hardship (care policy): each shown is audited for that resident
+    return rows.filter((row) => ctx.pii.readList(row.residentId, 'careCategories', [row]) !== null);
   }
 }

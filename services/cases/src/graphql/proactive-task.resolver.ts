@@ -1,10 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { proactiveTaskWhere } from '../application/case-query.js';
+import { visibleTaskRules } from '../domain/proactive-rules/index.js';
 import { ProactiveTask } from '../entities/proactive-task.js';
 import { GridReference, ResidentReference } from './entity-references.js';
 import { ProactiveTaskType } from './proactive-task.type.js';
 import { ProactiveTaskFilter } from './proactive-task.inputs.js';
+
+/** Rules whose tasks exist only because of a care category (shown only to those who see care categories). */
+const CARE_DERIVED_RULES = new Set(visibleTaskRules(true).filter((rule) => !visibleTaskRules(false).includes(rule)));
 
 export const ProactiveTaskConnection = connectionType(ProactiveTaskType, 'ProactiveTask', '主动服务任务');
 
@@ -21,7 +25,16 @@ export class ProactiveTaskResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('cases:read');
-    return paginate(ctx.em, ProactiveTask, await proactiveTaskWhere(ctx, filter), page);
+    const connection = await paginate(ctx.em, ProactiveTask, await proactiveTaskWhere(ctx, filter), page);
+    // A task of a care-derived rule tells its resident's care category: the answer is audited for that person —
+    // each such task listed, and the resident the list is narrowed to (its count alone can single them out).
+    if (ctx.access.seesCare()) {
+      if (filter?.residentId && (!filter.rule || CARE_DERIVED_RULES.has(filter.rule)))
+        ctx.pii.readList(filter.residentId, 'careCategories', [filter.rule ?? 'ANY']);
+      for (const { node } of connection.edges)
+        if (CARE_DERIVED_RULES.has(node.rule)) ctx.pii.readList(node.residentId, 'careCategories', [node.rule]);
+    }
+    return connection;
   }
 
   @FieldResolver(() => ResidentReference, { nullable: true })

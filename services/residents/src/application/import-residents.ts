@@ -487,7 +487,8 @@ export async function importResidentStream(
                 before?.createdHere.get(value.landlordIdNumber) ??
                 null);
           if (value.landlordIdNumber !== null && !landlordResidentId && !households.has(address)) {
-            reject('landlordIdNumber', `房东（身份证号 ${value.landlordIdNumber}）尚未在本社区登记`);
+            // the number is not echoed: the importing key may not see ID numbers raw, and reasons go to report files
+            reject('landlordIdNumber', '该行房东身份证号对应的居民尚未在本社区登记，请先登记房东');
             continue;
           }
           // Building: matched by name, or created in the named grid.

@@ -6,22 +6,28 @@ import { CommunityEventProjection } from '../../entities/fund/community-event-pr
 /**
  * Checks a donation's gala against the projection of the events service's community events: it must be known
  * (published and synced here), in the caller's community, and not cancelled. An id not (yet) in the projection is
- * refused with a retryable message — the event may be new and not synced yet.
+ * refused with a retryable message — the event may be new and not synced yet — and so is another community's (one
+ * message for both: no existence oracle).
  */
 export async function requireKnownEvent(em: EntityManager, eventId: string, communityId: string): Promise<void> {
-  const event = await em.findOne(CommunityEventProjection, { eventId });
+  // another community's event is refused as one not known here: the refusal must not tell that it exists elsewhere
+  const event = await em.findOne(CommunityEventProjection, { eventId, communityId });
   if (!event)
-    throw new InvalidInputError('eventId', `活动 ${eventId} 不存在或尚未同步到居民服务，请确认活动已发布后稍后重试`);
-  if (event.communityId !== communityId) throw new InvalidInputError('eventId', `活动 ${eventId} 不是本社区的活动`);
+    throw new InvalidInputError(
+      'eventId',
+      `活动 ${eventId} 不是本社区已发布的活动，或尚未同步到居民服务：请确认活动已发布后稍后重试`,
+    );
   if (event.status === 'CANCELLED') throw new InvalidInputError('eventId', `活动 ${eventId} 已取消，不能登记募捐`);
 }
 
 /**
  * Checks a disbursement's case against the projection of the cases service's cases: it must be known (synced
- * here) and in the caller's community. An id not (yet) in the projection is refused with a retryable message.
+ * here) and in the caller's community. An id not (yet) in the projection, or another community's, is refused with
+ * one retryable message.
  */
 export async function requireKnownCase(em: EntityManager, caseId: string, communityId: string): Promise<void> {
-  const row = await em.findOne(CaseProjection, { caseId });
-  if (!row) throw new InvalidInputError('caseId', `事项 ${caseId} 不存在或尚未同步到居民服务，请稍后重试`);
-  if (row.communityId !== communityId) throw new InvalidInputError('caseId', `事项 ${caseId} 不是本社区的事项`);
+  // another community's case is refused as one not known here: the refusal must not tell that it exists elsewhere
+  const row = await em.findOne(CaseProjection, { caseId, communityId });
+  if (!row)
+    throw new InvalidInputError('caseId', `事项 ${caseId} 不是本社区的事项，或尚未同步到居民服务：请核实后稍后重试`);
 }

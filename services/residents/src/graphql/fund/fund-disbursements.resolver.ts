@@ -163,14 +163,28 @@ export class FundDisbursementResolver {
     return row.challengeNote === null ? null : hardshipValue(ctx, row.residentId, row.challengeNote);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: '异议处理结果（按关爱对象规则显示）' })
+  challengeResolution(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
+    return row.challengeResolution === null ? null : hardshipValue(ctx, row.residentId, row.challengeResolution);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '撤回原因（按关爱对象规则显示）' })
+  withdrawReason(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
+    return row.withdrawReason === null ? null : hardshipValue(ctx, row.residentId, row.withdrawReason);
+  }
+
   @FieldResolver(() => [String], { description: '两委审批人' })
   approvers(@Root() row: FundDisbursement): string[] {
     return row.approvers ? row.approvers.split('、') : [];
   }
 
-  @FieldResolver(() => CaseReference, { nullable: true, description: '关联的救助申请事项' })
-  case(@Root() row: FundDisbursement): CaseReference | null {
-    return row.caseId ? { id: row.caseId } : null;
+  @FieldResolver(() => CaseReference, {
+    nullable: true,
+    description: '关联的救助申请事项（按关爱对象规则显示：事项的反映人即受助居民）',
+  })
+  case(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): CaseReference | null {
+    // the assistance case names the person helped (its reporter): shown where the recipient is
+    return row.caseId ? hardshipValue(ctx, row.residentId, { id: row.caseId }) : null;
   }
 
   @FieldResolver(() => String, { description: '金额（元，格式化显示）' })

@@ -118,4 +118,12 @@ export class FundApplicationResolver {
   statement(@Root() application: FundApplication, @Ctx() ctx: SubgraphContext): string | null {
     return hardshipValue(ctx, application.residentId, application.statement);
   }
+
+  @FieldResolver(() => String, { nullable: true, description: '结果说明（按关爱对象规则显示）' })
+  outcomeNote(@Root() application: FundApplication, @Ctx() ctx: SubgraphContext): string | null {
+    // a free text about the applicant's circumstances (why it was declined), shown where the statement is
+    return application.outcomeNote === null
+      ? null
+      : hardshipValue(ctx, application.residentId, application.outcomeNote);
+  }
 }

@@ -107,7 +107,7 @@ export class FundDisbursementType {
   @Field(() => DateScalar, { nullable: true, description: '提出异议日期' })
   challengedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: '异议处理结果' })
+  @Field(() => String, { nullable: true, description: '异议处理结果（按关爱对象规则显示）' })
   challengeResolution!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '发放日期' })
@@ -116,7 +116,7 @@ export class FundDisbursementType {
   @Field(() => DateScalar, { nullable: true, description: '撤回日期' })
   withdrawnOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: '撤回原因' })
+  @Field(() => String, { nullable: true, description: '撤回原因（按关爱对象规则显示）' })
   withdrawReason!: string | null;
 
   @Field(() => ID, { nullable: true, description: '发放对应的支出台账记录' })
@@ -368,7 +368,7 @@ export class FundApplicationType {
   @Field(() => Int, { nullable: true, description: '资助/救助金额（分）' })
   awardedFen!: number | null;
 
-  @Field(() => String, { nullable: true, description: '结果说明' })
+  @Field(() => String, { nullable: true, description: '结果说明（按关爱对象规则显示）' })
   outcomeNote!: string | null;
 
   @Field(() => String, { nullable: true, description: '外部机构受理编号' })
