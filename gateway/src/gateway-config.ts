@@ -1,6 +1,6 @@
-import type { LargeOperations } from '@shequ/server';
+import type { LargeOperations, MetricsAccess } from '@shequ/server';
 import { fileURLToPath } from 'node:url';
-import { ENVIRONMENT, corsOriginsFrom, readEnvironment, variablesUsedBy } from '@shequ/server';
+import { ENVIRONMENT, corsOriginsFrom, metricsAccessFrom, readEnvironment, variablesUsedBy } from '@shequ/server';
 
 export interface GatewayConfig {
   port: number;
@@ -13,6 +13,8 @@ export interface GatewayConfig {
   largeOperations?: LargeOperations;
   /** Origins of browser pages allowed to call the gateway (CORS). */
   corsOrigins?: string[];
+  /** Who may scrape /metrics (`SHEQU_METRICS_TOKEN`; default open, not served in production). */
+  metricsAccess?: MetricsAccess;
   /** Whether the GraphiQL explorer is served at /explorer (and to browsers at GET /graphql). */
   explorer?: boolean;
   /** Whether front-end roles may run only the trusted documents of the manifest. */
@@ -60,6 +62,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConf
     maxBodyBytes: 1024 * 1024,
     largeOperations: { maxBodyBytes: 20 * 1024 * 1024, mutationFields: ['importResidents'] },
     corsOrigins: corsOriginsFrom(env.SHEQU_CORS_ORIGINS, production ? [] : DEVELOPMENT_CORS_ORIGINS, production),
+    metricsAccess: metricsAccessFrom(env),
     explorer: flag(env.SHEQU_EXPLORER, !production, 'SHEQU_EXPLORER'),
     trustedDocumentsOnly: flag(env.SHEQU_TRUSTED_DOCUMENTS_ONLY, production, 'SHEQU_TRUSTED_DOCUMENTS_ONLY'),
     trustedDocumentsPath: env.SHEQU_TRUSTED_DOCUMENTS || undefined,

@@ -151,6 +151,7 @@ export async function startGateway(
     maxBodyBytes: config.maxBodyBytes,
     largeOperations: config.largeOperations,
     cors: new CorsPolicy(config.corsOrigins ?? []),
+    metricsAccess: config.metricsAccess,
     routes: [
       ...(config.explorer ? explorerRoutes(savedQueries) : []),
       ...exportRoutes({

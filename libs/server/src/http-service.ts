@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { CorsPolicy } from './cors.js';
 import { createHttpMetrics, type HttpMetrics } from './metrics.js';
+import { metricsRequestStatus, singleFlight, type MetricsAccess } from './metrics-access.js';
 import { isAllowedLargeBody, type LargeOperations } from './large-operations.js';
 import { PortInUseError } from './port-in-use.js';
 import { MAX_BATCHED_OPERATIONS } from './query-limits.js';
@@ -40,6 +41,8 @@ export interface HttpServiceSettings<TContext extends BaseContext> {
   routes?: HttpRoute[];
   /** Browser pages on other origins (CORS); without it, cross-origin requests get no CORS headers. */
   cors?: CorsPolicy;
+  /** Who may scrape `/metrics` (`metricsAccessFrom(env)`); default open. */
+  metricsAccess?: MetricsAccess;
   /**
    * Tried on every POST /graphql before Apollo Server, with the parsed body: answers what it can answer itself
    * (`answer`), or leaves the request to Apollo Server, with the context it already made (`context`) or without.
@@ -84,6 +87,8 @@ export async function startHttpService<TContext extends BaseContext>(
 ): Promise<RunningHttpService> {
   const { apollo, logger } = settings;
   const metrics = createHttpMetrics(settings.service);
+  const metricsAccess = settings.metricsAccess ?? { kind: 'open' };
+  const metricsText = singleFlight(() => metrics.registry.metrics());
   const maxBodyBytes = settings.maxBodyBytes ?? 1024 * 1024;
   const maxBatch = settings.maxBatch ?? MAX_BATCHED_OPERATIONS;
   const routes = new Map(
@@ -128,12 +133,17 @@ export async function startHttpService<TContext extends BaseContext>(
           service: settings.service,
           checks,
         });
-      } else if (path === '/metrics' && request.method === 'GET') {
+      } else if (path === '/metrics' && request.method === 'GET' && metricsAccess.kind !== 'closed') {
         route = 'metrics';
-        // read before the status is sent: a metric that cannot be read answers 500 (logged), not an empty 200
-        const text = await metrics.registry.metrics();
-        response.writeHead(200, { 'content-type': metrics.registry.contentType });
-        response.end(text);
+        if (metricsRequestStatus(metricsAccess, request) === 401) {
+          response.setHeader('www-authenticate', 'Bearer realm="metrics"');
+          sendJson(response, 401, { error: '未认证：/metrics 须带 Authorization: Bearer <SHEQU_METRICS_TOKEN>' });
+        } else {
+          // read before the status is sent: a metric that cannot be read answers 500 (logged), not an empty 200
+          const text = await metricsText();
+          response.writeHead(200, { 'content-type': metrics.registry.contentType });
+          response.end(text);
+        }
       } else if (path === '/graphql') {
         route = 'graphql';
         await withServerSpan(

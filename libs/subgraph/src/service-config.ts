@@ -1,5 +1,12 @@
 import type { ServiceName } from '@shequ/contracts';
-import { ConfigError, ENVIRONMENT, readEnvironment, variablesUsedBy } from '@shequ/server';
+import {
+  ConfigError,
+  ENVIRONMENT,
+  metricsAccessFrom,
+  readEnvironment,
+  variablesUsedBy,
+  type MetricsAccess,
+} from '@shequ/server';
 
 export { ConfigError };
 
@@ -17,6 +24,8 @@ export interface ServiceConfig {
   /** `demo`: load the demo community into an empty database on start. */
   seed: 'demo' | 'none';
   production: boolean;
+  /** Who may scrape /metrics (`SHEQU_METRICS_TOKEN`; default open, not served in production). */
+  metricsAccess: MetricsAccess;
   /** `SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT`: SQLite's waiting write transactions beyond which a write is refused. */
   sqliteTransactionQueueLimit: number;
 }
@@ -52,6 +61,7 @@ export function serviceConfig(
     dataDir: common.SHEQU_DATA_DIR,
     seed: common.SHEQU_SEED as ServiceConfig['seed'], // checked against the schema's literals
     production: env.NODE_ENV === 'production',
+    metricsAccess: metricsAccessFrom(env),
     sqliteTransactionQueueLimit: common.SHEQU_SQLITE_TRANSACTION_QUEUE_LIMIT,
   };
 }

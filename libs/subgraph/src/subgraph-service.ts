@@ -284,6 +284,7 @@ export async function startSubgraphService(
       apollo,
       logger,
       largeOperations: definition.largeOperations,
+      metricsAccess: config.metricsAccess,
       routes: definition.routes?.(deps, { contextOf }),
       context: async (request: IncomingMessage, requestId: string) => {
         const ctx = await contextOf(

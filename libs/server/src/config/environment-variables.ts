@@ -275,6 +275,13 @@ export const ENVIRONMENT = defineEnvironment({
     meaning: '`aud` a bearer token must carry',
     usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
   },
+  SHEQU_METRICS_TOKEN: {
+    schema: Type.String({ minLength: 16, description: 'at least 16 characters' }),
+    defaultText: 'none: `/metrics` open, not served in production',
+    meaning:
+      '`/metrics` answers only requests with `Authorization: Bearer <token>` (each scrape reads the database and the stream); without it `/metrics` is open, and with `NODE_ENV=production` not served (404)',
+    usedBy: ['gateway', ...SUBGRAPH_PROCESSES],
+  },
   NODE_ENV: {
     schema: Type.String({ description: 'a mode name' }),
     meaning: '`production`: the development JWT secret is refused, internal error details are hidden',
