@@ -16,6 +16,7 @@ export * from './scheduled-task-lease.js';
 export * from './service-config.js';
 export * from './context.js';
 export * from './unique-conflicts.js';
+export * from './rule-breaches.js';
 export * from './access/personal-data-reader.js';
 export * from './access/pii-audit-record.js';
 export * from './access/access-entities.js';

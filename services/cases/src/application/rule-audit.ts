@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CaseStatuses, communityDay, communityYearMonth, labelOf, type CaseStatus } from '@shequ/contracts';
-import { ReferenceProjection } from '@shequ/subgraph';
+import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { CASE_TRANSITIONS, planTransition, type WorkflowActor } from '../domain/case-workflow.js';
 import { formatCaseNumber } from '../domain/case-number.js';
 import { validDescription } from '../domain/case-intake.js';
@@ -138,14 +138,7 @@ export async function casesRuleViolations(
   today: string,
   residents?: ReadonlyMap<string, ResidentFacts>,
 ): Promise<string[]> {
-  const problems: string[] = [];
-  const check = (what: string, rule: () => void) => {
-    try {
-      rule();
-    } catch (error) {
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const { problems, check } = ruleBreaches();
   const afterToday = (what: string, label: string, at: Date | null) => {
     if (at && communityDay(at) > today) problems.push(`${what}: ${label} ${at.toISOString()} 晚于今天`);
   };

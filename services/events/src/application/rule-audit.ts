@@ -9,7 +9,7 @@ import {
   type CommunityEventStatus,
   type RegistrationStatus,
 } from '@shequ/contracts';
-import { ReferenceProjection } from '@shequ/subgraph';
+import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAudience } from '../domain/audience-rule.js';
 import {
   checkRehearsalHistory,
@@ -67,14 +67,7 @@ export async function eventsRuleViolations(
   today: string,
   residents?: ReadonlyMap<string, EventResidentFacts>,
 ): Promise<string[]> {
-  const problems: string[] = [];
-  const check = (what: string, rule: () => void) => {
-    try {
-      rule();
-    } catch (error) {
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const { problems, check } = ruleBreaches();
   // history up to the end of today
   const now = startOfCommunityDay(addDays(today, 1));
   const profiles = new Map((await em.find(ResidentProfile, {})).map((p) => [p.residentId, p]));

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Genders, labelOf, PartyMeetingTypes, PartyOrganizationLevels } from '@shequ/contracts';
-import { ReferenceProjection } from '@shequ/subgraph';
+import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { checkProbationExtension, checkStageHistory } from '../domain/development-pipeline.js';
 import { meetingHolderAllowed } from '../domain/meeting-compliance.js';
@@ -37,14 +37,7 @@ export async function partybuildingRuleViolations(
   today: string,
   residents?: ReadonlyMap<string, ResidentFacts>,
 ): Promise<string[]> {
-  const problems: string[] = [];
-  const check = (what: string, rule: () => void) => {
-    try {
-      rule();
-    } catch (error) {
-      problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const { problems, check } = ruleBreaches();
   const facts =
     residents ??
     new Map(
