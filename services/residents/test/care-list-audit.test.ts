@@ -125,19 +125,24 @@ describe.each(testDialects())('care-category lists audited as a predicate on %s'
     );
     expect(community.data.residents.totalCount).toBe(1); // a2
 
-    // exactly one small row per request, whatever it matched
-    for (const [caller, count] of [
-      ['list-1', 2],
-      ['list-2', 2],
-      ['list-3', 1],
+    // exactly one small row holding the predicate per request, whatever it matched (in the caller's community), and
+    // one for the community of the persons on its page (list-1's page: a1 of A)
+    for (const [caller, count, pages] of [
+      ['list-1', 2, [A]],
+      ['list-2', 2, []],
+      ['list-3', 1, []],
     ] as const) {
       const records = await recordsOf(caller);
-      expect(records).toHaveLength(1);
-      expect(records[0].predicateCategory).toBe('MINIMUM_LIVING_ALLOWANCE');
-      expect(records[0].predicateCount).toBe(count);
+      const predicates = records.filter((r) => r.predicateCategory !== null);
+      expect(predicates).toHaveLength(1);
+      expect(predicates[0].predicateCategory).toBe('MINIMUM_LIVING_ALLOWANCE');
+      expect(predicates[0].predicateCount).toBe(count);
+      expect(records.filter((r) => r.predicateCategory === null).map((r) => r.communityId)).toEqual(pages);
     }
-    expect((await recordsOf('list-1'))[0].predicateScope).toBe(' 350203* ');
-    expect((await recordsOf('list-3'))[0].predicateScope).toBe(` ${A} `);
+    const predicateOf = async (caller: string) => (await recordsOf(caller)).find((r) => r.predicateCategory !== null)!;
+    expect((await predicateOf('list-1')).predicateScope).toBe(' 350203* ');
+    expect((await predicateOf('list-1')).communityId).toBe('350203');
+    expect((await predicateOf('list-3')).predicateScope).toBe(` ${A} `);
 
     const callersOf = async (residentId: string) =>
       (await trailOf({ residentId })).edges.map((e) => [e.node.callerId, e.node.fields.join()]).sort();
@@ -157,6 +162,22 @@ describe.each(testDialects())('care-category lists audited as a predicate on %s'
     // c1 is in another district: no list counted them
     expect(await callersOf('c1')).toEqual([]);
     expect(a2Record).toBeTruthy();
+
+    // each community's admin: the district's lists that counted its person too, never another community's person
+    const adminCallersOf = async (residentId: string, community: string) => {
+      const result = await service.graphql(
+        TRAIL,
+        { filter: { residentId } },
+        { role: 'community_admin', community, subject: `auditor-${community}` },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data.piiAuditTrail.edges.map((e: { node: { callerId: string } }) => e.node.callerId).sort();
+    };
+    expect(await adminCallersOf('a1', A)).toEqual(['list-1']);
+    expect(await adminCallersOf('a2', A)).toEqual(['list-2', 'list-3']);
+    expect(await adminCallersOf('b1', B)).toEqual(['list-1', 'list-2']);
+    expect(await adminCallersOf('b1', A)).toEqual([]);
+    expect(await adminCallersOf('a2', B)).toEqual([]);
 
     // by caller: the page's resident, and the predicate with the number it matched
     const byCaller = await service.graphql(TRAIL, { filter: { callerId: 'list-1' } }, districtAdmin('auditor'));
@@ -212,10 +233,18 @@ describe.each(testDialects())('care-category lists audited as a predicate on %s'
     const page = await service.graphql(LIST, { first: 50 }, districtAdmin('big-page'));
     expect(page.errors).toBeUndefined();
     expect(page.data.residents.totalCount).toBe(10_002); // b1, a2 and the 10,000
-    const [record] = await recordsOf('big-page');
-    expect(record.predicateCount).toBe(10_002);
-    expect(record.subjectCount).toBe(51); // the page's 50 and the predicate
-    expect(record.subjects.length).toBeLessThan(2_000);
+    const written = await recordsOf('big-page');
+    const predicate = written.find((r) => r.predicateCategory !== null)!;
+    expect(predicate.predicateCount).toBe(10_002);
+    expect(predicate.subjectCount).toBe(1); // the predicate, in the district admin's row
+    // the page's 50 (by id: a2, b1, then 48 of BIG) in one row per community of theirs
+    const pages = written.filter((r) => r.predicateCategory === null);
+    expect(pages.map((r) => [r.communityId, r.subjectCount]).sort()).toEqual([
+      [A, 1],
+      [B, 1],
+      [BIG, 48],
+    ]);
+    expect(pages.find((r) => r.communityId === BIG)!.subjects.length).toBeLessThan(2_000);
     const trail = await trailOf({ residentId: 'big-09999', callerId: 'big-page' });
     expect(trail.edges.map((e) => e.node.subjectId)).toEqual(['big-09999']);
   });

@@ -3759,6 +3759,8 @@ export type PiiAuditTrailEdge = {
 /** 个人信息未脱敏读取审计记录（来自任一服务） */
 export type PiiAuditTrailEntry = {
   __typename?: 'PiiAuditTrailEntry';
+  /** 调用方所属社区、街道或区的编码（账号的社区声明） */
+  callerCommunityId?: Maybe<Scalars['String']['output']>;
   /** 调用方部门 */
   callerDepartment?: Maybe<Scalars['String']['output']>;
   /** 调用方编号（用户编号或 API 密钥编号） */
@@ -3767,6 +3769,8 @@ export type PiiAuditTrailEntry = {
   callerKind: Scalars['String']['output'];
   /** 调用方角色 */
   callerRoles: Array<Scalars['String']['output']>;
+  /** 被读取者所属社区（12 位社区编码）；条件读取及 2026-12-06 之前的记录为调用方的社区声明 */
+  communityId: Scalars['String']['output'];
   /** 未脱敏读取的字段 */
   fields: Array<Scalars['String']['output']>;
   /** 记录编号 */
@@ -4014,7 +4018,7 @@ export type Query = {
   partyTransfer?: Maybe<PartyTransfer>;
   /** 组织关系转接列表（需 party:read），新申请在前 */
   partyTransfers?: Maybe<PartyTransferConnection>;
-  /** 个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前 */
+  /** 个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，按被读取者所属社区归属（街道、区级账号或跨社区授权的部门读取本社区居民，本社区可见；其他社区居民的读取不可见），可按居民、调用方、时间段筛选，新的在前 */
   piiAuditTrail?: Maybe<PiiAuditTrailConnection>;
   /** 主动服务任务（需 cases:read；网格员只见本网格；由关爱对象类别产生的任务只对可查看关爱对象的角色可见） */
   proactiveTasks?: Maybe<ProactiveTaskConnection>;

@@ -12,6 +12,11 @@ const PiiReadData = Type.Object({
       id: Id('调用方编号（用户主体或 API 密钥编号）'),
       roles: Type.Array(Type.String(), { description: '调用方角色' }),
       department: Type.Union([Type.String(), Type.Null()], { description: '调用方部门' }),
+      communityId: Type.Optional(
+        Type.String({
+          description: '调用方所属社区、街道或区的编码（账号的社区声明；被读取居民所属社区见事件的 communityId）',
+        }),
+      ),
     },
     { description: '调用方' },
   ),
@@ -23,7 +28,7 @@ const PiiReadData = Type.Object({
       subjectId: Id('居民编号或住户编号'),
       fields: Type.Array(Type.String(), { description: '未脱敏读取的字段' }),
     }),
-    { description: '本次请求中未脱敏读取的个人信息' },
+    { description: '本次请求中未脱敏读取的、属于事件 communityId 所示社区的个人信息（每个社区一条事件）' },
   ),
   readAt: IsoDateTime('读取时间'),
 });

@@ -6,14 +6,21 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Logger } from 'pino';
 import { actorOf } from '@shequ/auth';
 import type { SubgraphContext } from '../context.js';
-import { PiiAuditRecord, auditScopeText, encodeAuditSubjects, type AuditSubject } from './pii-audit-record.js';
+import {
+  PiiAuditRecord,
+  auditReadsByCommunity,
+  auditScopeText,
+  encodeAuditSubjects,
+  type AuditSubject,
+} from './pii-audit-record.js';
 
 /**
- * Before a response leaves, records the request's unmasked personal-data reads once. The service that keeps the
- * trail (`AUDIT_TRAIL_SERVICE`) inserts ONE compact row (`PiiAuditRecord`, every subject in it) — no transaction
- * of several statements, no event; any other service publishes `shequ.<service>.audit.pii_read` through its
- * outbox (committed before the response), which the trail keeper turns into that one row. If the audit cannot
- * be written, the caller gets an error instead of the data. Requests without unmasked reads cost nothing.
+ * Before a response leaves, records the request's unmasked personal-data reads once, by the community of the persons
+ * read (that community's trail must show them, whoever read them). The service that keeps the trail
+ * (`AUDIT_TRAIL_SERVICE`) inserts ONE compact row (`PiiAuditRecord`) per community read — one statement, no event;
+ * any other service publishes one `shequ.<service>.audit.pii_read` per community through its outbox (committed before
+ * the response), which the trail keeper turns into those rows. If the audit cannot be written, the caller gets an
+ * error instead of the data. Requests without unmasked reads cost nothing.
  */
 export function piiAuditPlugin(deps: {
   service: ServiceName;
@@ -34,6 +41,8 @@ export function piiAuditPlugin(deps: {
           const roles = principal.kind === 'user' ? principal.roles : ['district_platform'];
           const readAt = contextValue.clock.now();
           const operation = clientOperationName(operationName);
+          // the caller's own code (its community, street or district), not the community a request acts in
+          const callerCommunityId = contextValue.access.homeCode;
           const caller = {
             kind: principal.kind,
             id: principal.id,
@@ -41,41 +50,68 @@ export function piiAuditPlugin(deps: {
             department: principal.kind === 'user' ? principal.department : null,
           };
           try {
+            // one row (or event) per community of the persons read: each community's trail shows its residents
+            const groups = auditReadsByCommunity(reads);
             if (keepsTrail) {
-              const record = auditRecordOf({
-                id: newId(),
-                communityId: contextValue.communityId,
-                service: deps.service,
-                operation,
-                requestId: contextValue.requestId,
-                caller,
-                reads,
-                readAt,
-              });
+              const records = groups.map(({ communityId, subjects }) =>
+                auditRecordOf({
+                  id: newId(),
+                  communityId,
+                  callerCommunityId,
+                  service: deps.service,
+                  operation,
+                  requestId: contextValue.requestId,
+                  caller,
+                  reads: subjects,
+                  readAt,
+                }),
+              );
               if (predicate) {
+                // the predicate covers the caller's communities: its row is the caller's community's
+                let record = records.find((r) => r.communityId === callerCommunityId);
+                if (!record) {
+                  record = auditRecordOf({
+                    id: newId(),
+                    communityId: callerCommunityId,
+                    callerCommunityId,
+                    service: deps.service,
+                    operation,
+                    requestId: contextValue.requestId,
+                    caller,
+                    reads: [],
+                    readAt,
+                  });
+                  records.push(record);
+                }
                 record.predicateCategory = predicate.category;
                 record.predicateScope = auditScopeText(predicate.communities);
                 record.predicateFrom = predicate.readFrom;
                 record.predicateCount = await predicate.count();
                 record.subjectCount += 1;
               }
-              await insertAuditRecord(deps.orm, record);
+              await insertAuditRecords(deps.orm, records);
               return;
             }
             // only the trail keeper resolves predicates against its records' history
             if (predicate) throw new Error(`a predicate read is audited only by ${AUDIT_TRAIL_SERVICE}`);
             await deps.orm.em.fork().transactional(async (em) => {
-              eventSink(deps.outbox, em, {
+              const events = eventSink(deps.outbox, em, {
                 communityId: contextValue.communityId,
                 actor: actorOf(principal),
                 correlationId: contextValue.requestId,
-              }).record(PiiRead[deps.service], {
-                operation,
-                requestId: contextValue.requestId,
-                caller,
-                reads,
-                readAt: readAt.toISOString(),
               });
+              for (const { communityId, subjects } of groups)
+                events.record(
+                  PiiRead[deps.service],
+                  {
+                    operation,
+                    requestId: contextValue.requestId,
+                    caller: { ...caller, communityId: callerCommunityId },
+                    reads: subjects,
+                    readAt: readAt.toISOString(),
+                  },
+                  { communityId },
+                );
             });
           } catch (error) {
             deps.logger.error(
@@ -97,10 +133,11 @@ export function piiAuditPlugin(deps: {
 }
 
 /**
- * Inserts one trail row with bound parameters: the statement's text is the same for every request, so SQLite
- * prepares it once (`cacheStatements`), unlike `em.insert`, which writes the values into the text.
+ * Inserts a request's trail rows (one statement) with bound parameters: the statement's text is the same for every
+ * request of one community, so SQLite prepares it once (`cacheStatements`), unlike `em.insert`, which writes the
+ * values into the text.
  */
-async function insertAuditRecord(orm: MikroORM, record: PiiAuditRecord): Promise<void> {
+async function insertAuditRecords(orm: MikroORM, records: PiiAuditRecord[]): Promise<void> {
   let insert = auditInserts.get(orm);
   if (!insert) {
     const meta = orm.getMetadata().get<PiiAuditRecord>(PiiAuditRecord.name);
@@ -113,7 +150,13 @@ async function insertAuditRecord(orm: MikroORM, record: PiiAuditRecord): Promise
     };
     auditInserts.set(orm, insert);
   }
-  await insertRows(insert.em, insert.table, insert.columns, [insert.properties.map((name) => record[name])]);
+  const { properties } = insert;
+  await insertRows(
+    insert.em,
+    insert.table,
+    insert.columns,
+    records.map((record) => properties.map((name) => record[name])),
+  );
 }
 const auditInserts = new WeakMap<
   MikroORM,
@@ -123,7 +166,10 @@ const auditInserts = new WeakMap<
 /** The one trail row of a request's reads (from the request itself, or from another service's event). */
 export function auditRecordOf(source: {
   id: string;
+  /** The community of the persons read. */
   communityId: string;
+  /** The caller's community claim. */
+  callerCommunityId: string | null;
   service: string;
   operation: string;
   requestId: string;
@@ -135,6 +181,7 @@ export function auditRecordOf(source: {
   Object.assign(record, {
     id: source.id,
     communityId: source.communityId,
+    callerCommunityId: source.callerCommunityId?.slice(0, 12) ?? null,
     service: source.service,
     operation: source.operation.slice(0, 200),
     requestId: source.requestId.slice(0, 100),

@@ -3,6 +3,23 @@ import type { AccessControl, CommunityScope, PersonalField } from '@shequ/auth';
 export type PersonalDataSubject = 'Resident' | 'Household';
 
 /**
+ * Whose personal data is read: the person's (or household's) id and the community it belongs to, as the row read
+ * says. The community decides whose audit trail the read goes to (that community's, not the caller's).
+ */
+export interface PersonalDataOwner {
+  id: string;
+  communityId: string;
+}
+
+/** A raw read of one subject in a request: which fields, and the subject's community. */
+export interface PersonalDataRead {
+  subjectType: PersonalDataSubject;
+  subjectId: string;
+  communityId: string;
+  fields: PersonalField[];
+}
+
+/**
  * An answer that depends on the personal field of everyone a query matches, recorded as the query instead of its
  * matches (an "audit expression"): residents with an open record of `category` in `communities` while the answer
  * was read. The trail resolves it against the records' history (`piiAuditTrail` by person).
@@ -25,7 +42,7 @@ export interface AuditPredicate {
 export class PersonalDataReader {
   private readonly rawReads = new Map<
     string,
-    { subjectType: PersonalDataSubject; subjectId: string; fields: Set<PersonalField> }
+    { subjectType: PersonalDataSubject; subjectId: string; communityId: string; fields: Set<PersonalField> }
   >();
 
   private predicate: AuditPredicate | null = null;
@@ -47,28 +64,28 @@ export class PersonalDataReader {
     return this.predicate;
   }
 
-  /** A personal string field of a resident or household, as this caller may see it. */
+  /** A personal string field of a resident or household (`subject`: its id and community), as this caller may see it. */
   read(
-    subjectId: string,
+    subject: PersonalDataOwner,
     field: PersonalField,
     raw: string | null,
     subjectType: PersonalDataSubject = 'Resident',
   ): string | null {
     if (raw === null) return null;
     const value = this.access.present(field, raw);
-    if (value !== null && this.access.fieldAccess(field) === 'RAW') this.remember(subjectType, subjectId, field);
+    if (value !== null && this.access.fieldAccess(field) === 'RAW') this.remember(subjectType, subject, field);
     return value;
   }
 
   /** A personal list (care categories, sensitive tags): all or nothing, never masked. */
   readList<T>(
-    subjectId: string,
+    subject: PersonalDataOwner,
     field: PersonalField,
     raw: T[],
     subjectType: PersonalDataSubject = 'Resident',
   ): T[] | null {
     if (this.access.fieldAccess(field) !== 'RAW') return null;
-    if (raw.length > 0) this.remember(subjectType, subjectId, field);
+    if (raw.length > 0) this.remember(subjectType, subject, field);
     return raw;
   }
 
@@ -78,19 +95,21 @@ export class PersonalDataReader {
   }
 
   /** Raw reads of this request, one entry per subject. */
-  reads(): Array<{ subjectType: PersonalDataSubject; subjectId: string; fields: PersonalField[] }> {
+  reads(): PersonalDataRead[] {
     return [...this.rawReads.values()].map((r) => ({
       subjectType: r.subjectType,
       subjectId: r.subjectId,
+      communityId: r.communityId,
       fields: [...r.fields].sort(),
     }));
   }
 
-  private remember(subjectType: PersonalDataSubject, subjectId: string, field: PersonalField): void {
-    const key = `${subjectType}:${subjectId}`;
+  private remember(subjectType: PersonalDataSubject, subject: PersonalDataOwner, field: PersonalField): void {
+    const key = `${subjectType}:${subject.id}`;
     let entry = this.rawReads.get(key);
     if (!entry) {
-      entry = { subjectType, subjectId, fields: new Set() };
+      // a subject belongs to one community: the first row read of it names it
+      entry = { subjectType, subjectId: subject.id, communityId: subject.communityId, fields: new Set() };
       this.rawReads.set(key, entry);
     }
     entry.fields.add(field);

@@ -1,18 +1,24 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { CommunityScope, PersonalField } from '@shequ/auth';
-import type { PersonalDataSubject } from './personal-data-reader.js';
+import type { PersonalDataRead, PersonalDataSubject } from './personal-data-reader.js';
 
 /**
- * The audit trail of unmasked personal-data reads: ONE row per request and serving service, kept only by the
- * service that keeps the trail (`AUDIT_TRAIL_SERVICE`, residents). Its own reads are inserted in the request
- * (a single INSERT before the response leaves); the other services' reads arrive as their `audit.pii_read`
- * event and are inserted with the event id as the row id (a redelivery cannot add a second row). Who was read
- * is the compact `subjects` text (see `encodeAuditSubjects`): about 24 bytes per person instead of a row each.
+ * The audit trail of unmasked personal-data reads: ONE row per request, serving service and community of the
+ * persons read, kept only by the service that keeps the trail (`AUDIT_TRAIL_SERVICE`, residents). `communityId` is
+ * the community the persons read belong to (as the rows read said), so that each community's trail shows who read
+ * its residents, whoever the caller (a street or district admin, a department granted several communities); the
+ * caller's own community claim is `callerCommunityId`. Its own reads are inserted in the request (one INSERT before
+ * the response leaves); the other services' reads arrive as their `audit.pii_read` events (one per community) and
+ * are inserted with the event id as the row id (a redelivery cannot add a second row). Who was read is the compact
+ * `subjects` text (see `encodeAuditSubjects`): about 24 bytes per person instead of a row each.
  */
 export class PiiAuditRecord {
   /** UUIDv7 of the request's record, or the id of the `audit.pii_read` event it came from. */
   id!: string;
+  /** The community of the persons read (a predicate read: the caller's). */
   communityId!: string;
+  /** The caller's community claim (its community, street or district code; set for the older rows by migration). */
+  callerCommunityId: string | null = null;
   /** The service that served the data. */
   service!: string;
   operation!: string;
@@ -49,6 +55,7 @@ export const PiiAuditRecordSchema = new EntitySchema<PiiAuditRecord>({
   properties: {
     id: { type: 'string', length: 36, primary: true },
     communityId: { type: 'string', length: 12 },
+    callerCommunityId: { type: 'string', length: 12, nullable: true },
     service: { type: 'string', length: 20 },
     operation: { type: 'string', length: 200 },
     requestId: { type: 'string', length: 100 },
@@ -98,6 +105,24 @@ export interface AuditSubject {
   subjectType: PersonalDataSubject;
   subjectId: string;
   fields: PersonalField[];
+}
+
+/**
+ * A request's reads by the community of the persons read, communities in order: each group is one trail row (or
+ * one `audit.pii_read` event).
+ */
+export function auditReadsByCommunity(
+  reads: readonly PersonalDataRead[],
+): Array<{ communityId: string; subjects: AuditSubject[] }> {
+  const groups = new Map<string, AuditSubject[]>();
+  for (const { subjectType, subjectId, fields, communityId } of reads) {
+    const subjects = groups.get(communityId) ?? [];
+    subjects.push({ subjectType, subjectId, fields });
+    groups.set(communityId, subjects);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([communityId, subjects]) => ({ communityId, subjects }));
 }
 
 /** One letter per personal field (adding a field to `PERSONAL_FIELDS` fails to compile until it has one). */

@@ -43,6 +43,8 @@ export class CaseFundDisbursementsResolver {
       .manyBy(CaseFundDisbursement, 'caseId', { orderBy: { proposedOn: 'asc', disbursementId: 'asc' } })
       .load(record.id);
     // a disbursement tells that its resident is in hardship (care policy): each shown is audited for that resident
-    return rows.filter((row) => ctx.pii.readList(row.residentId, 'careCategories', [row]) !== null);
+    return rows.filter(
+      (row) => ctx.pii.readList({ id: row.residentId, communityId: row.communityId }, 'careCategories', [row]) !== null,
+    );
   }
 }

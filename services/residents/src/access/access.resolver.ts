@@ -115,7 +115,7 @@ export class AccessResolver {
 
   @Query(() => PiiAuditTrailConnection, {
     description:
-      '个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，可按居民、调用方、时间段筛选，新的在前',
+      '个人信息访问审计记录（需 audit:read）：汇总各服务的未脱敏读取，按被读取者所属社区归属（街道、区级账号或跨社区授权的部门读取本社区居民，本社区可见；其他社区居民的读取不可见），可按居民、调用方、时间段筛选，新的在前',
   })
   async piiAuditTrail(
     @Args() page: PageArgs,
@@ -124,8 +124,11 @@ export class AccessResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('audit:read');
-    // by person: also the care-filtered lists that matched them, resolved against their care records' history
-    const periods = filter?.residentId ? await carePeriodsOf(ctx.em, filter.residentId) : [];
+    // by person: also the care-filtered lists that matched them, resolved against their care records' history —
+    // only their records in the caller's communities (another community's person is not this caller's to see)
+    const periods = filter?.residentId
+      ? (await carePeriodsOf(ctx.em, filter.residentId)).filter((p) => inCommunityScope(ctx.access, p.communityId))
+      : [];
     return auditTrailPage(ctx.em, auditRecordWhere(communityWhere(ctx.access), filter, periods), filter, page, periods);
   }
 }

@@ -107,6 +107,17 @@ export class PiiAuditTrailEntryType {
   @Field(() => String, { nullable: true, description: '调用方部门' })
   callerDepartment!: string | null;
 
+  @Field({
+    description: '被读取者所属社区（12 位社区编码）；条件读取及 2026-12-06 之前的记录为调用方的社区声明',
+  })
+  communityId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '调用方所属社区、街道或区的编码（账号的社区声明）',
+  })
+  callerCommunityId!: string | null;
+
   @Field(() => String, {
     nullable: true,
     description:

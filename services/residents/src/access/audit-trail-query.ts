@@ -1,6 +1,6 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { InvalidInputError } from '@shequ/errors';
-import { CareCategories, type CareCategory } from '@shequ/contracts';
+import { AUDIT_TRAIL_SERVICE, CareCategories, type CareCategory } from '@shequ/contracts';
 import { columnSum } from '@shequ/database';
 import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
@@ -35,6 +35,9 @@ export interface AuditTrailItem extends AuditSubject {
   callerId: string;
   callerRoles: string[];
   callerDepartment: string | null;
+  /** The community of the persons read (a predicate read: the caller's). */
+  communityId: string;
+  callerCommunityId: string | null;
   readAt: Date;
 }
 
@@ -75,29 +78,45 @@ function predicateMatches(record: PiiAuditRecord, periods: readonly CarePeriod[]
   );
 }
 
-/** The same condition as `predicateMatches`, for the database. */
-function predicateWhere(period: CarePeriod): FilterQuery<PiiAuditRecord> {
+/**
+ * The same condition as `predicateMatches`, for the database; but not a request whose own rows name the person
+ * read (`subjects`: on the list's page): that request is their entry already (one per request).
+ */
+function predicateWhere(period: CarePeriod, subjects: string): FilterQuery<PiiAuditRecord> {
   const { like, prefixes } = auditScopePatterns(period.communityId);
   return {
     predicateCategory: period.category,
     readAt: { $gte: period.openedAt },
     ...(period.closedAt ? { predicateFrom: { $lt: period.closedAt } } : {}),
     $or: [{ predicateScope: { $like: like } }, { predicateScope: { $in: prefixes } }],
+    requestId: {
+      $nin: raw(`(select request_id from pii_audit_record where service = ? and subjects like ?)`, [
+        AUDIT_TRAIL_SERVICE,
+        subjects,
+      ]),
+    },
   };
 }
 
 /**
- * The records (one per request and service) that hold entries matching `criteria`, in `scope`. Filtered by a
- * person, also the predicate reads that matched them (`periods`: their care records, `carePeriodsOf`).
+ * The records (one per request, service and community read) that hold entries matching `criteria`, in `scope` (on
+ * the community of the persons read). Filtered by a person, also the predicate reads that matched them (`periods`:
+ * their care records, `carePeriodsOf`, only those in the caller's communities), whoever's communities the predicate
+ * covered: a street's care list counted this community's person.
  */
 export function auditRecordWhere(
   scope: FilterQuery<PiiAuditRecord>,
   criteria: AuditTrailCriteria | null,
   periods: readonly CarePeriod[] = [],
 ): FilterQuery<PiiAuditRecord> {
-  const where: Record<string, unknown> = { ...(scope as object) };
-  if (criteria?.residentId)
-    where.$or = [{ subjects: { $like: auditSubjectPattern(criteria.residentId) } }, ...periods.map(predicateWhere)];
+  const where: Record<string, unknown> = criteria?.residentId ? {} : { ...(scope as object) };
+  if (criteria?.residentId) {
+    const subjects = auditSubjectPattern(criteria.residentId);
+    where.$or = [
+      { ...(scope as object), subjects: { $like: subjects } },
+      ...periods.map((period) => predicateWhere(period, subjects)),
+    ];
+  }
   if (criteria?.callerId) where.callerId = criteria.callerId;
   if (criteria?.from || criteria?.to) {
     if (criteria.from && criteria.to && criteria.from >= criteria.to)
@@ -182,6 +201,8 @@ function expand(record: PiiAuditRecord, residentId: string | null | undefined, p
       callerId: record.callerId,
       callerRoles: record.callerRoles.split(',').filter(Boolean),
       callerDepartment: record.callerDepartment,
+      communityId: record.communityId,
+      callerCommunityId: record.callerCommunityId,
       readAt: record.readAt,
     } satisfies AuditTrailItem,
   }));

@@ -117,7 +117,7 @@ export async function countOpenCare(
 }
 
 /**
- * Ids of the residents a care-category list matches (its audit and its `totalCount`). When the list asks for
+ * The residents (id, community) a care-category list matches (its audit and its `totalCount`). When the list asks for
  * nothing but a stored category within the caller's communities, they are read from the care records alone (a
  * care record is in its resident's community, which never changes; the index holds both): 78,000 低保 of a
  * district without touching a million resident rows. Anything else (a grid worker's grids, more filters, 高龄)
@@ -128,25 +128,31 @@ export async function careFilterMatches(
   criteria: ResidentCriteria,
   scope: FilterQuery<Resident>[],
   where: FilterQuery<Resident>,
-): Promise<string[]> {
+): Promise<Array<{ id: string; communityId: string }>> {
   const category = carePredicateOf(criteria, scope);
   if (category) {
     const inScope = scope[0] as FilterQuery<CareRecord>;
-    const rows = await plainRows<{ resident: string }, CareRecord>(em, CareRecord, ['resident'], {
-      $and: [inScope, { category, endedOn: null }],
-    });
-    return [...new Set(rows.map((r) => r.resident))];
+    const rows = await plainRows<{ resident: string; communityId: string }, CareRecord>(
+      em,
+      CareRecord,
+      ['resident', 'communityId'],
+      { $and: [inScope, { category, endedOn: null }] },
+    );
+    const residents = new Map(rows.map((r) => [r.resident, r.communityId]));
+    return [...residents].map(([id, communityId]) => ({ id, communityId }));
   }
-  return matchingResidentIds(em, where);
+  return matchingResidents(em, where);
 }
 
 /**
- * Ids of every resident `where` matches (for the audit of an answer that depends on all of them), as plain rows:
- * no entity is built for each of the tens of thousands a district-wide filter matches.
+ * Every resident `where` matches, id and community (for the audit of an answer that depends on all of them), as
+ * plain rows: no entity is built for each of the tens of thousands a district-wide filter matches.
  */
-export async function matchingResidentIds(em: EntityManager, where: FilterQuery<Resident>): Promise<string[]> {
-  const rows = await plainRows<{ id: string }, Resident>(em, Resident, ['id'], where);
-  return rows.map((r) => r.id);
+export async function matchingResidents(
+  em: EntityManager,
+  where: FilterQuery<Resident>,
+): Promise<Array<{ id: string; communityId: string }>> {
+  return plainRows<{ id: string; communityId: string }, Resident>(em, Resident, ['id', 'communityId'], where);
 }
 
 /**

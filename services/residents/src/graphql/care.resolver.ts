@@ -66,7 +66,7 @@ export class CareResolver {
     // each record listed is its resident's care category read raw: audited like Resident.careCategories
     for (const { node } of connection.edges)
       ctx.pii.readList(
-        node.resident.id,
+        { id: node.resident.id, communityId: node.communityId },
         SENSITIVE_CATEGORIES.includes(node.category) ? 'sensitiveTags' : 'careCategories',
         [node.category],
       );

@@ -72,7 +72,7 @@ export class HouseholdResolver {
   /** The door-level address is personal data: masked to the building unless the role allows it. */
   @FieldResolver()
   address(@Root() household: Readonly<Household>, @Ctx() ctx: SubgraphContext): string | null {
-    return ctx.pii.read(household.id, 'address', household.address, 'Household');
+    return ctx.pii.read(household, 'address', household.address, 'Household');
   }
 
   @FieldResolver()

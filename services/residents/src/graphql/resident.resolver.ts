@@ -83,11 +83,11 @@ export function checkCareFilter(
 function auditCareFilter(
   ctx: SubgraphContext,
   filter: { careCategory?: string | null } | null | undefined,
-  residentIds: string[],
+  residents: Array<{ id: string; communityId: string }>,
 ): void {
   if (!filter?.careCategory) return;
   const field = careFilterField(filter.careCategory);
-  for (const id of residentIds) ctx.pii.readList(id, field, [filter.careCategory]);
+  for (const resident of residents) ctx.pii.readList(resident, field, [filter.careCategory]);
 }
 
 /** The id a `residents` cursor (keyset on `id`) points at; undefined for none or one paginate will refuse. */
@@ -128,7 +128,7 @@ export class ResidentResolver {
     if (!parsed.ok) throw new InvalidInputError('idNumber', parsed.message);
     const resident = await ctx.loaders.byKey(Resident, 'idNumber').load(parsed.value.idNumber);
     if (!resident || !(await residentVisible(ctx, resident))) return null;
-    ctx.pii.read(resident.id, 'idNumber', resident.idNumber);
+    ctx.pii.read(resident, 'idNumber', resident.idNumber);
     return resident;
   }
 
@@ -173,7 +173,7 @@ export class ResidentResolver {
       });
       if (audited) {
         const connection = await paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count);
-        for (const edge of connection.edges) ctx.pii.readList(edge.node.id, field, [predicate]);
+        for (const edge of connection.edges) ctx.pii.readList(edge.node, field, [predicate]);
         return connection;
       }
     }
@@ -310,18 +310,18 @@ export class ResidentResolver {
 
   @FieldResolver()
   idNumber(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
-    return ctx.pii.read(resident.id, 'idNumber', resident.idNumber);
+    return ctx.pii.read(resident, 'idNumber', resident.idNumber);
   }
 
   @FieldResolver()
   phone(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
-    return ctx.pii.read(resident.id, 'phone', resident.phone);
+    return ctx.pii.read(resident, 'phone', resident.phone);
   }
 
   /** The exact birth date completes a masked ID number: only where the ID number is raw (audited like it). */
   @FieldResolver(() => String, { nullable: true })
   birthDate(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): string | null {
-    return ctx.pii.read(resident.id, 'birthDate', resident.birthDate);
+    return ctx.pii.read(resident, 'birthDate', resident.birthDate);
   }
 
   @FieldResolver(() => Int, { nullable: true })
@@ -355,11 +355,11 @@ export class ResidentResolver {
     const ordinary = care ? records.filter((r) => !SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView) : [];
     const derived = care ? derivedAdvancedAge(resident, communityDay(ctx.clock.now())) : null;
     const visible = care
-      ? (ctx.pii.readList(resident.id, 'careCategories', derived ? [...ordinary, derived] : ordinary) ?? [])
+      ? (ctx.pii.readList(resident, 'careCategories', derived ? [...ordinary, derived] : ordinary) ?? [])
       : [];
     const tagged = sensitive
       ? (ctx.pii.readList(
-          resident.id,
+          resident,
           'sensitiveTags',
           records.filter((r) => SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView),
         ) ?? [])

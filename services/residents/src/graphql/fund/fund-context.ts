@@ -11,8 +11,13 @@ export function fundActor(ctx: SubgraphContext): FundActor {
 
 /**
  * A value that reveals a resident's hardship (a disbursement's recipient, reason, statement): shown only to roles
- * that see care categories, and each such read audited as a care-category read of that resident.
+ * that see care categories, and each such read audited as a care-category read of that resident (`row`: the
+ * application or disbursement read, whose community is the resident's).
  */
-export function hardshipValue<T>(ctx: SubgraphContext, residentId: string, value: T): T | null {
-  return ctx.pii.readList(residentId, 'careCategories', [value])?.[0] ?? null;
+export function hardshipValue<T>(
+  ctx: SubgraphContext,
+  row: { residentId: string; communityId: string },
+  value: T,
+): T | null {
+  return ctx.pii.readList({ id: row.residentId, communityId: row.communityId }, 'careCategories', [value])?.[0] ?? null;
 }

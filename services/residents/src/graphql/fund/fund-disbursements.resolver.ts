@@ -144,33 +144,33 @@ export class FundDisbursementResolver {
     description: '受助居民（仅可查看关爱对象的角色可见，查看留痕）',
   })
   async recipient(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
-    if (hardshipValue(ctx, row.residentId, row.residentId) === null) return null;
+    if (hardshipValue(ctx, row, row.residentId) === null) return null;
     return ctx.loaders.rowsById(Resident).load(row.residentId);
   }
 
   @FieldResolver(() => FundDisbursementReasonEnum, { nullable: true, description: '救助事由（按关爱对象规则显示）' })
   reason(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
-    return hardshipValue(ctx, row.residentId, row.reason);
+    return hardshipValue(ctx, row, row.reason);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '情况说明（按关爱对象规则显示）' })
   statement(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
-    return hardshipValue(ctx, row.residentId, row.statement);
+    return hardshipValue(ctx, row, row.statement);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '公示异议内容（按关爱对象规则显示）' })
   challengeNote(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
-    return row.challengeNote === null ? null : hardshipValue(ctx, row.residentId, row.challengeNote);
+    return row.challengeNote === null ? null : hardshipValue(ctx, row, row.challengeNote);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '异议处理结果（按关爱对象规则显示）' })
   challengeResolution(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
-    return row.challengeResolution === null ? null : hardshipValue(ctx, row.residentId, row.challengeResolution);
+    return row.challengeResolution === null ? null : hardshipValue(ctx, row, row.challengeResolution);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '撤回原因（按关爱对象规则显示）' })
   withdrawReason(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): string | null {
-    return row.withdrawReason === null ? null : hardshipValue(ctx, row.residentId, row.withdrawReason);
+    return row.withdrawReason === null ? null : hardshipValue(ctx, row, row.withdrawReason);
   }
 
   @FieldResolver(() => [String], { description: '两委审批人' })
@@ -184,7 +184,7 @@ export class FundDisbursementResolver {
   })
   case(@Root() row: FundDisbursement, @Ctx() ctx: SubgraphContext): CaseReference | null {
     // the assistance case names the person helped (its reporter): shown where the recipient is
-    return row.caseId ? hardshipValue(ctx, row.residentId, { id: row.caseId }) : null;
+    return row.caseId ? hardshipValue(ctx, row, { id: row.caseId }) : null;
   }
 
   @FieldResolver(() => String, { description: '金额（元，格式化显示）' })

@@ -110,20 +110,18 @@ export class FundApplicationResolver {
 
   @FieldResolver(() => ResidentType, { nullable: true, description: '申请人（仅可查看关爱对象的角色可见，查看留痕）' })
   async applicant(@Root() application: FundApplication, @Ctx() ctx: SubgraphContext): Promise<Resident | null> {
-    if (hardshipValue(ctx, application.residentId, application.residentId) === null) return null;
+    if (hardshipValue(ctx, application, application.residentId) === null) return null;
     return ctx.loaders.rowsById(Resident).load(application.residentId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '申请情况说明（按关爱对象规则显示）' })
   statement(@Root() application: FundApplication, @Ctx() ctx: SubgraphContext): string | null {
-    return hardshipValue(ctx, application.residentId, application.statement);
+    return hardshipValue(ctx, application, application.statement);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '结果说明（按关爱对象规则显示）' })
   outcomeNote(@Root() application: FundApplication, @Ctx() ctx: SubgraphContext): string | null {
     // a free text about the applicant's circumstances (why it was declined), shown where the statement is
-    return application.outcomeNote === null
-      ? null
-      : hardshipValue(ctx, application.residentId, application.outcomeNote);
+    return application.outcomeNote === null ? null : hardshipValue(ctx, application, application.outcomeNote);
   }
 }

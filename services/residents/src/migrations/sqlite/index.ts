@@ -25,6 +25,7 @@ import { Migration20261205024839_age_people_rollup as M21 } from './Migration202
 import { Migration20261205054917_grid_rollup as M22 } from './Migration20261205054917_grid_rollup.js';
 import { Migration20261205213420_resident_identity_correction as M23 } from './Migration20261205213420_resident_identity_correction.js';
 import { Migration20261205213639_durable_positions_bigint as M24 } from './Migration20261205213639_durable_positions_bigint.js';
+import { Migration20261206004819_pii_audit_caller_community as M25 } from './Migration20261206004819_pii_audit_caller_community.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -52,4 +53,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205054917_grid_rollup', class: M22 },
   { name: 'Migration20261205213420_resident_identity_correction', class: M23 },
   { name: 'Migration20261205213639_durable_positions_bigint', class: M24 },
+  { name: 'Migration20261206004819_pii_audit_caller_community', class: M25 },
 ];

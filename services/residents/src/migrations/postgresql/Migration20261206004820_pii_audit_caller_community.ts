@@ -1,0 +1,15 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206004820_pii_audit_caller_community extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "pii_audit_record" add column "caller_community_id" varchar(12) null;`);
+    // the rows written before: their community was the caller's claim
+    this.addSql(`update "pii_audit_record" set "caller_community_id" = "community_id";`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "pii_audit_record" drop column "caller_community_id";`);
+  }
+
+}
