@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CaseStatuses, communityDay, communityYearMonth, labelOf, type CaseStatus } from '@shequ/contracts';
+import {
+  CaseStatuses,
+  communityDay,
+  communityYearMonth,
+  Departments,
+  labelOf,
+  type CaseStatus,
+} from '@shequ/contracts';
 import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { CASE_TRANSITIONS, planTransition, type WorkflowActor } from '../domain/case-workflow.js';
 import { formatCaseNumber } from '../domain/case-number.js';
@@ -9,7 +16,7 @@ import { evaluationValidity, invalidation } from '../domain/evaluation-validity.
 import { PROACTIVE_RULES, type ProactiveFact } from '../domain/proactive-rules/index.js';
 import { newlyOverdue } from '../domain/time-limits.js';
 import { assertVisitedBeforeDeath } from '../domain/visit-rules.js';
-import { EscalationLevels, type CaseAction } from '../domain/vocabularies.js';
+import { CaseActions, EscalationLevels, type CaseAction } from '../domain/vocabularies.js';
 import { CaseFundDisbursement } from '../entities/case-fund-disbursement.js';
 import {
   Case,
@@ -194,7 +201,9 @@ export async function casesRuleViolations(
       if (validDescription(c.description) !== c.description) throw new Error('事项内容未去除首尾空白');
     });
     if (c.department !== departmentForCategory[c.category])
-      problems.push(`${what}: 承办部门 ${c.department} 不是该类别的承办部门 ${departmentForCategory[c.category]}`);
+      problems.push(
+        `${what}: 承办部门「${labelOf(Departments, c.department)}」不是该类别的承办部门「${labelOf(Departments, departmentForCategory[c.category])}」`,
+      );
     const due = deadlinesFor(c.category, c.openedAt);
     if (c.acknowledgeDueAt.getTime() !== due.acknowledgeDueAt.getTime())
       problems.push(`${what}: 响应时限 ${iso(c.acknowledgeDueAt)} 不是按类别计算的 ${iso(due.acknowledgeDueAt)}`);
@@ -498,10 +507,10 @@ function replayTimeline(
     problems.push(`${what}: 须有且只有一条登记记录（→ 已受理）`);
   else if (opens[0].at.getTime() !== c.openedAt.getTime())
     problems.push(`${what}: 登记记录时间 ${iso(opens[0].at)} 不是受理时间 ${iso(c.openedAt)}`);
-  for (const e of entries) afterToday(what, `${e.action} 记录时间`, e.at);
+  for (const e of entries) afterToday(what, `${labelOf(CaseActions, e.action)} 记录时间`, e.at);
   for (const e of entries)
     if (!TRANSITION_ACTIONS.has(e.action) && e.action !== 'OPEN' && !NOTES_ONLY.has(e.action))
-      problems.push(`${what}: 未知的办理动作 ${e.action}`);
+      problems.push(`${what}: 未知的办理动作 ${labelOf(CaseActions, e.action)}`);
 
   const remaining = entries.filter((e) => TRANSITION_ACTIONS.has(e.action));
   const steps: CaseTimelineEntry[] = [];
@@ -515,7 +524,7 @@ function replayTimeline(
     }
     const [step] = remaining.splice(next, 1);
     if (step.at < at || remaining.some((s) => s.at < step.at))
-      problems.push(`${what}: ${step.action}（${iso(step.at)}）不按时间顺序`);
+      problems.push(`${what}: ${labelOf(CaseActions, step.action)}（${iso(step.at)}）不按时间顺序`);
     steps.push(step);
     history.push({ at: step.at, from: status, to: step.toStatus });
     status = step.toStatus;
@@ -553,7 +562,7 @@ function replayTimeline(
     // other steps never a machine client (a platform is refused them); which staff member acted is not re-judged
     if (platform !== (step.actorKind === 'machine'))
       problems.push(
-        `${what}: ${step.action}（${iso(step.at)}）${platform ? '只能由区级平台办理' : '不能由区级平台办理'}，记录的办理人为 ${step.actorKind} ${step.actorId}`,
+        `${what}: ${labelOf(CaseActions, step.action)}（${iso(step.at)}）${platform ? '只能由区级平台办理' : '不能由区级平台办理'}，记录的办理人为 ${step.actorKind} ${step.actorId}`,
       );
     const actor: WorkflowActor = platform
       ? { kind: 'platform', id: 'rule-audit' }
@@ -571,9 +580,10 @@ function replayTimeline(
     };
     try {
       const to = planTransition({ ...facts, status: step.fromStatus! }, step.action, actor, input);
-      if (to !== step.toStatus) problems.push(`${what}: ${step.action} 应到「${labelOf(CaseStatuses, to)}」`);
+      if (to !== step.toStatus)
+        problems.push(`${what}: ${labelOf(CaseActions, step.action)} 应到「${labelOf(CaseStatuses, to)}」`);
     } catch (error) {
-      problems.push(`${what}: ${step.action}（${iso(step.at)}）${(error as Error).message}`);
+      problems.push(`${what}: ${labelOf(CaseActions, step.action)}（${iso(step.at)}）${(error as Error).message}`);
     }
     if (step.action === 'GIVE_FEEDBACK')
       facts = { ...facts, feedbackMethod: input.feedbackMethod, feedbackAt: input.feedbackAt };
@@ -621,9 +631,9 @@ function replayTimeline(
 
   // steps that note the status without moving it: the status the case had then (a visit is dated when it took place)
   for (const e of entries.filter((s) => NOTES_ONLY.has(s.action))) {
-    if (e.fromStatus !== e.toStatus) problems.push(`${what}: ${e.action} 不改变状态`);
+    if (e.fromStatus !== e.toStatus) problems.push(`${what}: ${labelOf(CaseActions, e.action)} 不改变状态`);
     else if (e.action !== 'VISIT' && !statusesAt(history, e.at).includes(e.toStatus))
-      problems.push(`${what}: ${e.action}（${iso(e.at)}）记录的状态不是事项当时的状态`);
+      problems.push(`${what}: ${labelOf(CaseActions, e.action)}（${iso(e.at)}）记录的状态不是事项当时的状态`);
   }
   return history;
 }

@@ -5,6 +5,7 @@ import {
   CommunityEventStatuses,
   labelOf,
   RegistrationStatuses,
+  ResidentStatuses,
   startOfCommunityDay,
   type CommunityEventStatus,
   type RegistrationStatus,
@@ -124,7 +125,9 @@ export async function eventsRuleViolations(
     const person = facts.get(m.residentId);
     if (!person) problems.push(`${what}: 居民 ${m.residentId} 不存在`);
     else if (person.status !== 'ACTIVE' || leftOn(m.residentId))
-      problems.push(`${what}: 居民 ${m.residentId} 已不在册（${person.status}），仍为团队现有成员`);
+      problems.push(
+        `${what}: 居民 ${m.residentId} 已不在册（${labelOf(ResidentStatuses, person.status)}），仍为团队现有成员`,
+      );
   }
   for (const t of teams) {
     const what = `团队 ${t.id}`;
@@ -146,7 +149,8 @@ export async function eventsRuleViolations(
   for (const e of events) {
     const what = `活动 ${e.id}`;
     if (!e.title.trim()) problems.push(`${what}: 活动名称为空`);
-    if (!CommunityEventStatuses.codes.includes(e.status)) problems.push(`${what}: 状态 ${e.status} 不存在`);
+    if (!CommunityEventStatuses.codes.includes(e.status))
+      problems.push(`${what}: 状态 ${labelOf(CommunityEventStatuses, e.status)} 不存在`);
     check(what, () => checkTimeRange(e.startsAt, e.endsAt));
     check(what, () =>
       checkCapacityFitsVenue(e.capacity, e.venue ? (venueById.get(e.venue.id)?.capacity ?? null) : null),
@@ -220,7 +224,7 @@ export async function eventsRuleViolations(
     const what = `报名 ${r.id}`;
     const event = eventById.get(r.event.id)!;
     if (!EVENT_STATES_OF[r.status]) {
-      problems.push(`${what}: 状态 ${r.status} 不存在`);
+      problems.push(`${what}: 状态 ${labelOf(RegistrationStatuses, r.status)} 不存在`);
       continue;
     }
     if (!EVENT_STATES_OF[r.status].includes(event.status))
@@ -261,7 +265,9 @@ export async function eventsRuleViolations(
       event.startsAt.getTime() > now.getTime() &&
       (person.status !== 'ACTIVE' || leftOn(r.residentId))
     )
-      problems.push(`${what}: 居民 ${r.residentId} 已不在册（${person.status}），仍占有未开始活动的名额或候补`);
+      problems.push(
+        `${what}: 居民 ${r.residentId} 已不在册（${labelOf(ResidentStatuses, person.status)}），仍占有未开始活动的名额或候补`,
+      );
   }
 
   // 节目单 and 赞助
