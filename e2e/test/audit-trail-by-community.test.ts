@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeResidentIdNumber } from '@shequ/contracts';
 import { ManualClock, PiiAuditRecord } from '@shequ/subgraph';
 import { startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { casesService } from '../../services/cases/src/service.js';
 import { ProactiveTask } from '../../services/cases/src/entities/proactive-task.js';
-import { Building, Grid, Household, Resident } from '../../services/residents/src/entities/index.js';
 import { residentsService } from '../../services/residents/src/service.js';
 // residents' registry of communities in tests (its vitest setup file): startTestSubgraph's communities onboarded
 import '../../services/residents/test/test-communities.js';
+import { residentWithOwnFlat } from '../../services/residents/test/fixtures.js';
 
 /*
  * Regression (security review 2026-12-06): the trail row of a request carried the CALLER's community claim, so a
@@ -59,29 +58,8 @@ describe.each(testDialects())('piiAuditTrail by the community of the person read
   let cases: TestSubgraph;
   const clock = new ManualClock(T1);
 
-  async function residentOf(id: string, communityId: string, n: number) {
-    const em = residents.orm.em.fork();
-    const grid = em.create(Grid, { id: `grid-${id}`, communityId, code: `${communityId}-0${n}`, name: `第${n}网格` });
-    const building = em.create(Building, { id: `b-${id}`, communityId, grid, name: '1号楼', address: '1号' });
-    const household = em.create(Household, {
-      id: `h-${id}`,
-      communityId,
-      building,
-      unit: '1单元',
-      room: '101室',
-      address: '1号楼1单元101室',
-    });
-    em.create(Resident, {
-      id,
-      communityId,
-      name: '林秀英',
-      idNumber: composeResidentIdNumber('350203', '1960-03-08', n),
-      phone: `1380000000${n}`,
-      birthDate: '1960-03-08',
-      household,
-    });
-    await em.flush();
-  }
+  const residentOf = (id: string, communityId: string, n: number) =>
+    residentWithOwnFlat(residents.orm.em.fork(), id, communityId, n, { phone: `1380000000${n}` });
 
   const trail = async (caller: Caller, filter: Record<string, unknown>): Promise<Entry[]> => {
     const result = await residents.graphql(TRAIL, { filter }, caller);

@@ -3,8 +3,9 @@ import { addDays, composeResidentIdNumber } from '@shequ/contracts';
 import { ManualClock, PiiAuditRecord } from '@shequ/subgraph';
 import { startTestSubgraph, type Caller, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
-import { Building, CareRecord, Grid, Household, Resident } from '../src/entities/index.js';
+import { CareRecord, Household, Resident } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
+import { residentWithOwnFlat } from './fixtures.js';
 import { careOpenRollup } from '../src/application/care-open-rollup.js';
 import { rebuildRollup } from '@shequ/database';
 import { OutboxMessage } from '@shequ/messaging';
@@ -32,28 +33,8 @@ describe.each(testDialects())('care-category lists audited as a predicate on %s'
   const clock = new ManualClock(T0);
   const tick = () => clock.advance(60_000);
 
-  async function residentOf(id: string, communityId: string, n: number) {
-    const em = service.orm.em.fork();
-    const grid = em.create(Grid, { id: `grid-${id}`, communityId, code: `${communityId}-0${n}`, name: `第${n}网格` });
-    const building = em.create(Building, { id: `b-${id}`, communityId, grid, name: '1号楼', address: '1号' });
-    const household = em.create(Household, {
-      id: `h-${id}`,
-      communityId,
-      building,
-      unit: '1单元',
-      room: '101室',
-      address: '1号楼1单元101室',
-    });
-    em.create(Resident, {
-      id,
-      communityId,
-      name: '林秀英',
-      idNumber: composeResidentIdNumber(communityId.slice(0, 6), '1960-03-08', n),
-      birthDate: '1960-03-08',
-      household,
-    });
-    await em.flush();
-  }
+  const residentOf = (id: string, communityId: string, n: number) =>
+    residentWithOwnFlat(service.orm.em.fork(), id, communityId, n);
 
   async function addCare(residentId: string, community: string): Promise<string> {
     const result = await service.graphql(

@@ -124,3 +124,36 @@ export async function knownReferencesFixture(
     await projectOpenedCase(em, { caseId, communityId: COMMUNITY, category: 'ASSISTANCE_APPLICATION', at });
   await em.flush();
 }
+
+/**
+ * 林秀英 (born 1960-03-08), the `n`th such resident of `communityId`, in a flat of her own: a grid, building and
+ * household named after `id`. Flushed.
+ */
+export async function residentWithOwnFlat(
+  em: EntityManager,
+  id: string,
+  communityId: string,
+  n: number,
+  options: { phone?: string } = {},
+): Promise<void> {
+  const grid = em.create(Grid, { id: `grid-${id}`, communityId, code: `${communityId}-0${n}`, name: `第${n}网格` });
+  const building = em.create(Building, { id: `b-${id}`, communityId, grid, name: '1号楼', address: '1号' });
+  const household = em.create(Household, {
+    id: `h-${id}`,
+    communityId,
+    building,
+    unit: '1单元',
+    room: '101室',
+    address: '1号楼1单元101室',
+  });
+  em.create(Resident, {
+    id,
+    communityId,
+    name: '林秀英',
+    idNumber: composeResidentIdNumber(communityId.slice(0, 6), '1960-03-08', n),
+    ...(options.phone ? { phone: options.phone } : {}),
+    birthDate: '1960-03-08',
+    household,
+  });
+  await em.flush();
+}
