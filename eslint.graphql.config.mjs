@@ -46,6 +46,7 @@ export const BOUNDED_LISTS = {
   'Household.members': 'people of one household',
   'Household.tenants': 'tenants of one rented flat',
   'Staff.grids': 'grids one worker serves',
+  'ResidentsCommunity.grids': 'grids of one community (a handful to a few dozen: a grid is 300–500 households)',
   'PartyMeeting.attendance': 'members of the branch holding the meeting',
   'PartyOrganization.children': 'direct sub-organisations of one party organisation',
   'PartyOrganization.history': 'changes of one organisation (upgrades, secretaries)',

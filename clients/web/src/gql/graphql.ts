@@ -3990,7 +3990,7 @@ export type Query = {
   fundProgrammes?: Maybe<FundProgrammeConnection>;
   /** 每月一台晚会：某年各月是否已计划或举办晚会（需 events:read） */
   galaPlan?: Maybe<Array<GalaPlanMonth>>;
-  /** 网格列表（需 residents:read；网格员只见本人网格） */
+  /** 网格列表（需 residents:read；网格员只见本人网格），按网格编码排序，可按社区筛选 */
   grids?: Maybe<GridConnection>;
   /** 住户列表（需 residents:read）：可按网格、楼栋、住房性质筛选 */
   households?: Maybe<HouseholdConnection>;
@@ -4178,6 +4178,7 @@ export type QueryGalaPlanArgs = {
 
 export type QueryGridsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  communityId?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -5130,6 +5131,8 @@ export type ResidentsCommunity = {
   districtCode: Scalars['String']['output'];
   /** 区县名称 */
   districtName: Scalars['String']['output'];
+  /** 本社区的网格（需 residents:read，否则为 null；网格员只见本人网格），按网格编码排序 */
+  grids?: Maybe<Array<Grid>>;
   /** 社区代码（12 位） */
   id: Scalars['ID']['output'];
   /** 社区名称 */

@@ -152,10 +152,18 @@ export class BuildingResolver {
 
 @Resolver(() => GridType)
 export class GridResolver {
-  @Query(() => GridConnection, { description: '网格列表（需 residents:read；网格员只见本人网格）' })
-  grids(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+  @Query(() => GridConnection, {
+    description: '网格列表（需 residents:read；网格员只见本人网格），按网格编码排序，可按社区筛选',
+  })
+  grids(
+    @Args() page: PageArgs,
+    @Arg('communityId', () => String, { nullable: true, description: '社区代码（12 位）：只列这个社区的网格' })
+    communityId: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     ctx.access.require('residents:read');
-    return paginate(ctx.em, Grid, { $and: gridScope(ctx) }, page, { code: 'asc', id: 'asc' } as never, { rows: true });
+    const where = { $and: [...gridScope(ctx), ...(communityId ? [{ communityId }] : [])] };
+    return paginate(ctx.em, Grid, where, page, { code: 'asc', id: 'asc' } as never, { rows: true });
   }
 
   @Query(() => CommunityType, { nullable: true, description: '调用者所在社区（需 residents:read）' })
@@ -177,5 +185,25 @@ export class GridResolver {
   gridWorker(@Root() grid: Readonly<Grid>, @Ctx() ctx: SubgraphContext): Promise<Staff | null> | null {
     if (!ctx.access.can('organizations:read')) return null;
     return grid.gridWorkerStaffId ? ctx.loaders.byId(Staff).load(grid.gridWorkerStaffId) : null;
+  }
+}
+
+/** A community's own places, for front ends that go from a community to its grids (a street admin's several). */
+@Resolver(() => CommunityType)
+export class CommunityPlacesResolver {
+  @FieldResolver(() => [GridType], {
+    nullable: true,
+    description: '本社区的网格（需 residents:read，否则为 null；网格员只见本人网格），按网格编码排序',
+  })
+  async grids(@Root() community: Readonly<Community>, @Ctx() ctx: SubgraphContext): Promise<Grid[] | null> {
+    if (!ctx.access.can('residents:read')) return null;
+    // one query for every community of the answer, within the caller's row scope
+    return ctx.loaders
+      .manyBy(Grid, 'communityId', {
+        where: { $and: gridScope(ctx) },
+        orderBy: { code: 'asc', id: 'asc' },
+        name: 'Grid.communityId in scope',
+      })
+      .load(community.id);
   }
 }

@@ -6,7 +6,7 @@ import { BuildingHistoryResolver, HierarchyResolver } from './hierarchy.resolver
 import { ImportResolver } from './import.resolver.js';
 import { StatisticsResolver } from './statistics.resolver.js';
 import { CareResolver } from './care.resolver.js';
-import { BuildingResolver, GridResolver, HouseholdResolver } from './places.resolver.js';
+import { BuildingResolver, CommunityPlacesResolver, GridResolver, HouseholdResolver } from './places.resolver.js';
 import { residentsReferenceResolvers } from './reference-resolvers.js';
 import { ResidentResolver } from './resident.resolver.js';
 import { OrganizationResolver, StaffResolver } from './staff.resolver.js';
@@ -19,6 +19,7 @@ export function buildResidentsSchema(): Promise<FederatedSchema> {
       HouseholdResolver,
       BuildingResolver,
       GridResolver,
+      CommunityPlacesResolver,
       HierarchyResolver,
       BuildingHistoryResolver,
       StaffResolver,
