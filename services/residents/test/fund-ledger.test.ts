@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { InMemoryApiKeys, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { chinaDay } from '../src/domain/fund/fund-dates.js';
 import { FundLedgerEntry } from '../src/entities/fund/index.js';
@@ -31,6 +31,7 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
   // 10:00 in Xiamen on 2 March 2026.
   const clock = new ManualClock(new Date('2026-03-02T02:00:00Z'));
   let receipt = 0;
+  const keys = new InMemoryApiKeys();
 
   const ok = async (query: string, variables?: Record<string, unknown>, caller?: object) => {
     const result = await service.graphql(query, variables, caller);
@@ -66,7 +67,7 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
 
   beforeAll(async () => {
     nats = await startNatsServer();
-    service = await startTestSubgraph(residentsService, { dialect, natsUrl: nats.url, clock });
+    service = await startTestSubgraph(residentsService, { dialect, natsUrl: nats.url, clock, apiKeys: keys });
     const em = service.orm.em.fork();
     const { households } = await placesFixture(em);
     residentIn(em, households[0], '谢晨阳', '1968-04-12', 3);
@@ -326,5 +327,22 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
     const payment = (await ledger()).find((e) => e.kind === 'DISBURSEMENT')!;
     const back = await ok(REVERSE, { input: { entryId: payment.id, reason: '受助人退回' } }, CIVIL);
     expect(back.reverseFundLedgerEntry.reversal.amountFen).toBe(-payment.amountFen);
+
+    // The note of a reversed payment speaks of the person helped: like the disbursement's reason and statement, it is
+    // shown only to who sees care categories (audited); a donation's correction note is the ledger's own.
+    const notes = async (caller: object) => {
+      const data = await ok(`{ fundLedger(first: 100) { edges { node { id note } } } }`, {}, caller);
+      return new Map<string, string | null>(
+        data.fundLedger.edges.map((e: { node: { id: string; note: string | null } }) => [e.node.id, e.node.note]),
+      );
+    };
+    const paymentReversal = back.reverseFundLedgerEntry.reversal.id as string;
+    const donationReversal = reversed.reverseFundLedgerEntry.reversal.id as string;
+    const noCare = keys.issue(['fund:read']).authorization;
+    const withCare = keys.issue(['fund:read', 'care:read']).authorization;
+    expect((await notes({ authorization: noCare })).get(paymentReversal)).toBeNull();
+    expect((await notes({ authorization: noCare })).get(donationReversal)).toBe('收据金额登记错误');
+    for (const caller of [{ authorization: withCare }, CIVIL])
+      expect((await notes(caller)).get(paymentReversal), JSON.stringify(caller)).toBe('受助人退回');
   });
 });

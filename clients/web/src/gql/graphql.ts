@@ -1822,7 +1822,7 @@ export type FundLedgerEntry = {
   id: Scalars['ID']['output'];
   /** 类别 */
   kind: FundLedgerEntryKind;
-  /** 说明（冲正原因） */
+  /** 说明（冲正原因）；冲正救助支出的说明关乎受助人的境况，与救助事由同样需 care:read（否则为 null，读取留痕） */
   note?: Maybe<Scalars['String']['output']>;
   /** 发生日期 */
   occurredOn: Scalars['Date']['output'];

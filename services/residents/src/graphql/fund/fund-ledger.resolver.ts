@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { fundAnnualReport, fundLedgerSummary, type FundAnnualReport } from '../../application/fund/fund-reports.js';
@@ -10,8 +10,9 @@ import {
 } from '../../domain/fund/fund-disclosure.js';
 import type { LedgerSummary } from '../../domain/fund/ledger-summary.js';
 import { reverseFundLedgerEntry } from '../../application/fund/ledger-corrections.js';
+import { FundDisbursement } from '../../entities/fund/fund-disbursement.js';
 import { FundLedgerEntry } from '../../entities/fund/fund-ledger-entry.js';
-import { fundActor } from './fund-context.js';
+import { fundActor, hardshipValue } from './fund-context.js';
 import { FundLedgerEntryConnection } from './fund.connections.js';
 import { ReverseFundLedgerEntryInput, ReverseFundLedgerEntryPayload } from './fund.inputs.js';
 import { FundAnnualReportType, FundLedgerEntryType, FundLedgerSummaryType } from './fund.type.js';
@@ -55,6 +56,18 @@ function shownAwards(report: FundAnnualReport, ctx: SubgraphContext) {
 
 @Resolver(() => FundLedgerEntryType)
 export class FundLedgerResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '说明（冲正原因）；冲正救助支出的说明关乎受助人的境况，与救助事由同样需 care:read（否则为 null，读取留痕）',
+  })
+  async note(@Root() entry: FundLedgerEntry, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    if (entry.note === null || entry.disbursementId === null) return entry.note;
+    // a reversed payment's note ("受助人退回", "已获民政临时救助" …) speaks of the person helped, as the statement does
+    const disbursement = await ctx.loaders.byId(FundDisbursement).load(entry.disbursementId);
+    return disbursement ? hardshipValue(ctx, disbursement, entry.note) : null;
+  }
+
   @Query(() => FundLedgerEntryConnection, { description: '基金台账，按序号（需 fund:read）' })
   fundLedger(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('fund:read');

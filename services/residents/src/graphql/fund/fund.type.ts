@@ -155,7 +155,7 @@ export class FundLedgerEntryType {
   @Field(() => ID, { nullable: true, description: '冲正本条的记录' })
   reversedByEntryId!: string | null;
 
-  @Field(() => String, { nullable: true, description: '说明（冲正原因）' })
+  /** `note`: a field of `FundLedgerResolver` (a reversed payment's note follows the care policy). */
   note!: string | null;
 }
 
