@@ -533,6 +533,24 @@ export class SourceConsumer {
   }
 
   /**
+   * The durable's backlog as the server counts it now (`/metrics`: `shequ_events_consumer_backlog`): messages not yet
+   * delivered (`num_pending`) plus those delivered and not yet acknowledged (`num_ack_pending`: queued, being applied,
+   * or held back to be delivered again). 0 once caught up. The estimate `backlog` is not enough for that: a message's
+   * `info.pending` on a filtered durable may count messages of other subjects published after it, and stays as the
+   * last delivery left it when no message of the durable's source comes after (a caught-up durable showed 37 to apply
+   * for minutes). When the server cannot be asked (NATS away), the estimate.
+   */
+  async currentBacklog(): Promise<number> {
+    try {
+      const jsm = await this.settings.bus.jetstreamManager();
+      const info = await jsm.consumers.info(STREAM_NAME, this.durableName);
+      return info.num_pending + info.num_ack_pending;
+    } catch {
+      return this.backlog;
+    }
+  }
+
+  /**
    * Consumes until stopped. A failure (a request timing out while NATS restarts, the durable consumer gone)
    * is retried with a growing pause: waiting for the next "reconnected" signal alone would hang forever when
    * the failure comes after that signal.

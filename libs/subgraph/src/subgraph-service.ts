@@ -397,9 +397,15 @@ export async function startSubgraphService(
     });
     observeOnScrape(http.metrics.registry, {
       name: 'shequ_events_consumer_backlog',
-      help: 'Events a durable consumer of this process has still to apply, as far as it knows (0: caught up)',
+      help: 'Events a durable consumer of this process has still to apply, as the server counts them (0: caught up)',
       labelNames: ['consumer'],
-      collect: () => durables.map((durable) => ({ labels: { consumer: durable.durableName }, value: durable.backlog })),
+      collect: () =>
+        Promise.all(
+          durables.map(async (durable) => ({
+            labels: { consumer: durable.durableName },
+            value: await durable.currentBacklog(),
+          })),
+        ),
     });
     observeOnScrape(http.metrics.registry, {
       name: 'shequ_scheduled_task_busy',
