@@ -535,10 +535,10 @@ export class SourceConsumer {
   /**
    * The durable's backlog as the server counts it now (`/metrics`: `shequ_events_consumer_backlog`): messages not yet
    * delivered (`num_pending`) plus those delivered and not yet acknowledged (`num_ack_pending`: queued, being applied,
-   * or held back to be delivered again). 0 once caught up. The estimate `backlog` is not enough for that: a message's
-   * `info.pending` on a filtered durable may count messages of other subjects published after it, and stays as the
-   * last delivery left it when no message of the durable's source comes after (a caught-up durable showed 37 to apply
-   * for minutes). When the server cannot be asked (NATS away), the estimate.
+   * or held back to be delivered again). 0 once caught up. The estimate `backlog` is not enough for that: it stays as
+   * the last delivered message's `info.pending` left it, and was seen at 37 and 75 to apply for minutes on a durable
+   * the server reported caught up (why that message's pending was not 0 is not known). When the server cannot be
+   * asked (NATS away), the estimate.
    */
   async currentBacklog(): Promise<number> {
     try {
