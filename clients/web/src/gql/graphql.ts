@@ -368,7 +368,7 @@ export type CareReviewOutcome =
   /** 终止（该终止的终止） */
   | 'TERMINATE';
 
-/** 事项：社情民意或服务事项，从登记到反馈的全过程 */
+/** 事项：社情民意或服务事项，从登记到反馈的全过程。救助申请（关爱/救助事项）对无权查看关爱对象的调用方只给出类别、状态、时限等，不给出反映人、事项内容、办理说明、办理记录说明和调解记录：知道某居民申请了救助即知道其困难情况 */
 export type Case = {
   __typename?: 'Case';
   /** 响应时限 */
@@ -385,12 +385,12 @@ export type Case = {
   channel: CaseChannel;
   /** 结案时间 */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** 不予受理、重复或重新办理的理由 */
+  /** 不予受理、重复或重新办理的理由（救助申请等涉及关爱/救助的事项：无权查看关爱对象的调用方为空，因其会把居民与救助联系起来；可查看者的读取记入审计） */
   closingReason?: Maybe<Scalars['String']['output']>;
   /** 承办部门（由事项类别决定） */
   department: Department;
-  /** 事项内容 */
-  description: Scalars['String']['output'];
+  /** 事项内容（救助申请等涉及关爱/救助的事项：无权查看关爱对象的调用方为空，因其会把居民与救助联系起来；可查看者的读取记入审计） */
+  description?: Maybe<Scalars['String']['output']>;
   /** 与之重复的事项编号 */
   duplicateOfId?: Maybe<Scalars['ID']['output']>;
   /** 上报时间 */
@@ -399,7 +399,7 @@ export type Case = {
   escalationAcknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
   /** 上报层级 */
   escalationLevel?: Maybe<CaseEscalationLevel>;
-  /** 上报原因 */
+  /** 上报原因（救助申请等涉及关爱/救助的事项：无权查看关爱对象的调用方为空，因其会把居民与救助联系起来；可查看者的读取记入审计） */
   escalationReason?: Maybe<Scalars['String']['output']>;
   /** 居民评议（需 cases:appraisal；无权限时为空） */
   evaluations: Array<CaseEvaluation>;
@@ -411,7 +411,7 @@ export type Case = {
   fundDisbursements: Array<CaseFundDisbursement>;
   /** 事项编号 */
   id: Scalars['ID']['output'];
-  /** 调解记录（纠纷类事项） */
+  /** 调解记录（纠纷类事项；救助申请等关爱/救助事项的调解对无权查看关爱对象的调用方不列出：其当事人即与救助相联系的居民） */
   mediations: Array<CaseMediation>;
   /** 受理号，如 SQ-2026-000123 */
   number: Scalars['String']['output'];
@@ -421,9 +421,9 @@ export type Case = {
   overdue: Scalars['Boolean']['output'];
   /** 优先级 */
   priority: CasePriority;
-  /** 反映人（匿名时为空） */
+  /** 反映人（匿名时为空）（救助申请等涉及关爱/救助的事项：无权查看关爱对象的调用方为空，因其会把居民与救助联系起来；可查看者的读取记入审计） */
   reporter?: Maybe<Resident>;
-  /** 办结说明（办理结果） */
+  /** 办结说明（办理结果）（救助申请等涉及关爱/救助的事项：无权查看关爱对象的调用方为空，因其会把居民与救助联系起来；可查看者的读取记入审计） */
   resolutionNote?: Maybe<Scalars['String']['output']>;
   /** 办结时限 */
   resolveDueAt: Scalars['DateTime']['output'];
@@ -431,7 +431,7 @@ export type Case = {
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** 办理状态 */
   status: CaseStatus;
-  /** 办理记录（按时间先后） */
+  /** 办理记录（按时间先后；救助申请等关爱/救助事项的说明对无权查看关爱对象的调用方为空） */
   timeline: Array<CaseTimelineEntry>;
   /** 工作类型：日常工作或临时任务 */
   workType: CaseWorkType;
@@ -4842,7 +4842,7 @@ export type Resident = {
   birthDate?: Maybe<Scalars['Date']['output']>;
   /** 关爱对象记录（个人敏感信息：按角色全部返回或不返回；重点人员另需敏感标记权限；高龄按出生日期派生） */
   careCategories?: Maybe<Array<ResidentCareRecord>>;
-  /** 该居民反映的事项（最近的在前；无 cases:read 权限时为空；案件服务不可用时为 null 并附错误） */
+  /** 该居民反映的事项（最近的在前；无 cases:read 权限时为空；案件服务不可用时为 null 并附错误）。救助申请等关爱/救助事项只对可查看关爱对象的调用方列出（其读取记入审计）：列出即说明该居民申请了救助 */
   cases?: Maybe<Array<Case>>;
   /** 死亡日期 */
   diedOn?: Maybe<Scalars['Date']['output']>;
@@ -5410,16 +5410,16 @@ export type StaffPayload = {
 /** 走访记录（民情日记） */
 export type StaffVisit = {
   __typename?: 'StaffVisit';
-  /** 关联事项编号 */
+  /** 关联事项编号（所关联的事项为救助申请等关爱/救助事项时，对无权查看关爱对象的调用方为空） */
   caseId?: Maybe<Scalars['ID']['output']>;
-  /** 后续跟进事项 */
+  /** 后续跟进事项（所关联的事项为救助申请等关爱/救助事项时，对无权查看关爱对象的调用方为空） */
   followUps?: Maybe<Scalars['String']['output']>;
   /** 走访住户 */
   household?: Maybe<Household>;
   /** 走访编号 */
   id: Scalars['ID']['output'];
-  /** 走访情况（民情日记） */
-  notes: Scalars['String']['output'];
+  /** 走访情况（民情日记）（所关联的事项为救助申请等关爱/救助事项时，对无权查看关爱对象的调用方为空） */
+  notes?: Maybe<Scalars['String']['output']>;
   /** 走访居民 */
   resident?: Maybe<Resident>;
   /** 走访的社区工作者（无法解析时为空，并在 errors 中说明） */

@@ -36,8 +36,9 @@ export const AGGREGATE_SCOPES: Readonly<Record<string, AggregateScopes>> = {
   fund_donation: { read: 'fund:read', personal: NOT_PERSONAL },
   // recipient and reason reveal hardship: the graph shows them only to who sees care categories
   fund_disbursement: { read: 'fund:read', personal: ['pii:read', 'care:read'] },
-  // reporter and residents concerned (case.opened)
-  case: { read: 'cases:read', personal: PERSON },
+  // reporter and residents concerned (case.opened), and its category: a 救助申请 names who applied for assistance,
+  // which the graph and webhooks give only to who sees care categories (cases' `revealsCare`)
+  case: { read: 'cases:read', personal: ['pii:read', 'care:read'] },
   // a resident, and a rule that may exist only because of a care category
   proactive_task: { read: 'cases:read', personal: ['pii:read', 'care:read'] },
   // a resident's party membership

@@ -2,11 +2,12 @@ import { AccessControl, PERSONAL_FIELDS, type Permission, type PersonalField } f
 import { FIELD_SCOPES, SENSITIVE_CARE_CATEGORIES, type CareCategory, type EventEnvelope } from '@shequ/contracts';
 
 /**
- * Whether an event of a service's own must be withheld from a key as a whole (its mere existence would tell what the
- * key may not see: a proactive task whose rule exists only because of a care category, for a key without
- * `care:read`). A service running the webhooks passes its own rules; the catalogue-wide ones are below.
+ * What of an event of a service's own must be withheld from a key: `true` the event as a whole (its mere existence
+ * would tell what the key may not see: a proactive task whose rule exists only because of a care category, for a key
+ * without `care:read`), or the payload fields given `null` (a 救助申请's reporter, for such a key); `false` nothing.
+ * A service running the webhooks passes its own rules; the catalogue-wide ones are below.
  */
-export type WebhookWithholding = (event: EventEnvelope, key: AccessControl) => boolean;
+export type WebhookWithholding = (event: EventEnvelope, key: AccessControl) => boolean | readonly string[];
 
 const isPersonalField = (name: string): name is PersonalField => Object.hasOwn(PERSONAL_FIELDS, name);
 
@@ -27,7 +28,8 @@ const CARE_DERIVED_FIELDS: Readonly<Record<string, readonly string[]>> = {
  * `resident.registered`) is given as the graph gives it to the key (raw with `pii:read`, else masked or left out:
  * `null`), and so is a field that needs a scope of its own (`FIELD_SCOPES`: a 居住证 date without
  * `floating:read`); a fund disbursement's recipient, flat, reason and case only to keys that see care categories
- * (`CARE_DERIVED_FIELDS`). Null: the event is not sent to this key at all.
+ * (`CARE_DERIVED_FIELDS`); what the service's own rule withholds (`WebhookWithholding`) likewise. Null: the event is
+ * not sent to this key at all.
  */
 export function webhookDataFor(
   event: EventEnvelope,
@@ -46,9 +48,13 @@ export function webhookDataFor(
     const sensitive = SENSITIVE_CARE_CATEGORIES.includes(data.category as CareCategory);
     if (!key.seesCare(sensitive)) return null;
   }
-  if (withheld(event, key)) return null;
+  const own = withheld(event, key);
+  if (own === true) return null;
   let shown: Record<string, unknown> | null = null;
-  const careDerived = key.seesCare() ? [] : (CARE_DERIVED_FIELDS[event.type.split('.')[0] ?? ''] ?? []);
+  const careDerived = [
+    ...(key.seesCare() ? [] : (CARE_DERIVED_FIELDS[event.type.split('.')[0] ?? ''] ?? [])),
+    ...(own === false ? [] : own),
+  ];
   for (const [name, value] of Object.entries(data)) {
     if (careDerived.includes(name) && value !== null) {
       (shown ??= { ...data })[name] = null;

@@ -3,6 +3,7 @@ import type { CaseCategory, CaseChannel, CasePriority } from '@shequ/contracts';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { caseListWhere } from '../application/case-query.js';
+import { caseValue } from '../application/care-revealing.js';
 import { caseOpener, caseVisible } from '../application/case-scope.js';
 import { takeStep, type StepCommand } from '../application/case-steps.js';
 import { openCase } from '../application/open-case.js';
@@ -228,9 +229,31 @@ export class CaseResolver {
     return stepAs(ctx, { caseId: input.caseId, action: 'REOPEN', reason: input.reason });
   }
 
+  // A case of a care-revealing category (救助申请) connects its reporter to hardship: its person link and its free
+  // texts follow the care policy (null without care:read; audited for the reporter with it), see `caseValue`.
   @FieldResolver(() => ResidentReference, { nullable: true })
-  reporter(@Root() record: Case): ResidentReference | null {
-    return record.reporterId ? { id: record.reporterId } : null;
+  reporter(@Root() record: Case, @Ctx() ctx: SubgraphContext): ResidentReference | null {
+    return record.reporterId ? caseValue(ctx, record, { id: record.reporterId }) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  description(@Root() record: Case, @Ctx() ctx: SubgraphContext): string | null {
+    return caseValue(ctx, record, record.description);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  resolutionNote(@Root() record: Case, @Ctx() ctx: SubgraphContext): string | null {
+    return caseValue(ctx, record, record.resolutionNote);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  closingReason(@Root() record: Case, @Ctx() ctx: SubgraphContext): string | null {
+    return caseValue(ctx, record, record.closingReason);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  escalationReason(@Root() record: Case, @Ctx() ctx: SubgraphContext): string | null {
+    return caseValue(ctx, record, record.escalationReason);
   }
 
   @FieldResolver(() => GridReference, { nullable: true })
@@ -248,9 +271,15 @@ export class CaseResolver {
     return isOverdue(record);
   }
 
-  @FieldResolver(() => [CaseTimelineEntryType], { description: '办理记录（按时间先后）' })
-  timeline(@Root() record: Case, @Ctx() ctx: SubgraphContext): Promise<CaseTimelineEntry[]> {
-    return ctx.loaders.manyBy(CaseTimelineEntry, 'caseId', { orderBy: { at: 'asc', id: 'asc' } }).load(record.id);
+  @FieldResolver(() => [CaseTimelineEntryType], {
+    description: '办理记录（按时间先后；救助申请等关爱/救助事项的说明对无权查看关爱对象的调用方为空）',
+  })
+  async timeline(@Root() record: Case, @Ctx() ctx: SubgraphContext): Promise<CaseTimelineEntryType[]> {
+    const entries = await ctx.loaders
+      .manyBy(CaseTimelineEntry, 'caseId', { orderBy: { at: 'asc', id: 'asc' } })
+      .load(record.id);
+    // the steps' notes speak of the person (走访：…, 办结说明): withheld as the case's own texts are
+    return entries.map((entry) => ({ ...entry, note: caseValue(ctx, record, entry.note) }));
   }
 
   @FieldResolver(() => [CaseEvaluationType], { description: '居民评议（需 cases:appraisal；无权限时为空）' })

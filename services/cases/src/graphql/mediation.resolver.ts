@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { caseValue } from '../application/care-revealing.js';
 import { NotFoundError } from '@shequ/errors';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { caseVisible } from '../application/case-scope.js';
@@ -86,8 +87,14 @@ export class MediationResolver {
 
 @Resolver(() => CaseType)
 export class CaseMediationsResolver {
-  @FieldResolver(() => [MediationType], { description: '调解记录（纠纷类事项）' })
-  mediations(@Root() record: Case, @Ctx() ctx: SubgraphContext): Promise<Mediation[]> {
-    return ctx.loaders.manyBy(Mediation, 'caseId', { orderBy: { startedAt: 'asc', id: 'asc' } }).load(record.id);
+  @FieldResolver(() => [MediationType], {
+    description:
+      '调解记录（纠纷类事项；救助申请等关爱/救助事项的调解对无权查看关爱对象的调用方不列出：其当事人即与救助相联系的居民）',
+  })
+  async mediations(@Root() record: Case, @Ctx() ctx: SubgraphContext): Promise<Mediation[]> {
+    const rows = await ctx.loaders
+      .manyBy(Mediation, 'caseId', { orderBy: { startedAt: 'asc', id: 'asc' } })
+      .load(record.id);
+    return rows.length === 0 ? rows : (caseValue(ctx, record, rows) ?? []);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { pageSize, type SubgraphContext } from '@shequ/subgraph';
 import { caseScope } from '../application/case-scope.js';
+import { revealsCare } from '../domain/category-policy.js';
 import { Case } from '../entities/case.js';
 import { CaseType } from './case.type.js';
 import { ResidentReference } from './entity-references.js';
@@ -9,7 +10,9 @@ import { ResidentReference } from './entity-references.js';
 export class ResidentCasesResolver {
   @FieldResolver(() => [CaseType], {
     nullable: true,
-    description: '该居民反映的事项（最近的在前；无 cases:read 权限时为空；案件服务不可用时为 null 并附错误）',
+    description:
+      '该居民反映的事项（最近的在前；无 cases:read 权限时为空；案件服务不可用时为 null 并附错误）。' +
+      '救助申请等关爱/救助事项只对可查看关爱对象的调用方列出（其读取记入审计）：列出即说明该居民申请了救助',
   })
   async cases(
     @Root() resident: ResidentReference,
@@ -22,6 +25,12 @@ export class ResidentCasesResolver {
     const all = await ctx.loaders
       .manyBy(Case, 'reporterId', { orderBy: { openedAt: 'desc', id: 'desc' }, where: { $and: scope } })
       .load(resident.id);
-    return all.slice(0, limit);
+    // the list is the person's: a case of a care-revealing category (救助申请) in it tells their hardship, so it is
+    // listed only to callers that see care categories, each audited as a care-category read of this resident
+    const shown = all.filter((record) => !revealsCare(record.category) || ctx.access.seesCare()).slice(0, limit);
+    for (const record of shown)
+      if (revealsCare(record.category))
+        ctx.pii.readList({ id: resident.id, communityId: record.communityId }, 'careCategories', [record.category]);
+    return shown;
   }
 }

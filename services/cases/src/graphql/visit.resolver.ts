@@ -1,8 +1,10 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { InvalidInputError } from '@shequ/errors';
 import { communityWhere, pageSize, type SubgraphContext } from '@shequ/subgraph';
+import { caseValue } from '../application/care-revealing.js';
 import { checkVisitScope, visibleHouseholdVisits } from '../application/case-scope.js';
 import { logVisit } from '../application/visits.js';
+import { Case } from '../entities/case.js';
 import { Visit } from '../entities/visit.js';
 import { HouseholdReference, ResidentReference, StaffReference } from './entity-references.js';
 import { StaffVisitType } from './visit.type.js';
@@ -42,6 +44,30 @@ export class VisitResolver {
   resident(@Root() visit: Visit): ResidentReference | null {
     return visit.residentId ? { id: visit.residentId } : null;
   }
+
+  // A visit about a case of a care-revealing category (救助申请) ties its household to that case: the link and the
+  // visit's texts (the case's step «走访：…») follow the case's care policy (see `caseValue`).
+  @FieldResolver(() => ID, { nullable: true })
+  async caseId(@Root() visit: Visit, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return linkedCaseValue(ctx, visit, visit.caseId);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async notes(@Root() visit: Visit, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return linkedCaseValue(ctx, visit, visit.notes);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async followUps(@Root() visit: Visit, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return linkedCaseValue(ctx, visit, visit.followUps);
+  }
+}
+
+/** A value of a visit as the case it is linked to gives it (a visit linked to no case gives it as it is). */
+async function linkedCaseValue<T>(ctx: SubgraphContext, visit: Visit, value: T): Promise<T | null> {
+  if (!visit.caseId || value === null) return value;
+  const linked = await ctx.loaders.byId(Case).load(visit.caseId);
+  return linked ? caseValue(ctx, linked, value) : value;
 }
 
 @Resolver(() => HouseholdReference)

@@ -18,15 +18,24 @@ export class StaffVisitType {
   @Field(() => ResidentReference, { nullable: true, description: '走访居民' })
   resident!: ResidentReference | null;
 
-  @Field(() => ID, { nullable: true, description: '关联事项编号' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '关联事项编号（所关联的事项为救助申请等关爱/救助事项时，对无权查看关爱对象的调用方为空）',
+  })
   caseId!: string | null;
 
   @Field({ description: '走访时间' })
   visitedAt!: Date;
 
-  @Field({ description: '走访情况（民情日记）' })
-  notes!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: '走访情况（民情日记）（所关联的事项为救助申请等关爱/救助事项时，对无权查看关爱对象的调用方为空）',
+  })
+  notes!: string | null;
 
-  @Field(() => String, { nullable: true, description: '后续跟进事项' })
+  @Field(() => String, {
+    nullable: true,
+    description: '后续跟进事项（所关联的事项为救助申请等关爱/救助事项时，对无权查看关爱对象的调用方为空）',
+  })
   followUps!: string | null;
 }

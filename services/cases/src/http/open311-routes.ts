@@ -12,6 +12,7 @@ import {
   type Open311RequestView,
 } from '../application/open311-requests.js';
 import { caseOpener } from '../application/case-scope.js';
+import { revealsCare } from '../domain/category-policy.js';
 import { open311Service, open311Services, type Open311Report, type Open311Service } from '../domain/open311.js';
 import { open311Body, type Open311Format } from './open311-format.js';
 import { open311OpenApiDocument } from './open311-openapi.js';
@@ -107,7 +108,10 @@ function serviceDefinition(service: Open311Service, format: Open311Format) {
 
 function requestOf(view: Open311RequestView) {
   const record = view.case;
-  const report = view.report;
+  // A report of a care-revealing category (救助申请) places a household (its address, point, photo, words): never
+  // given here. The graph gives it only to callers that see care categories, each read audited; this route has no
+  // audit of personal reads, so none is made (the platform that handed the report over holds it already).
+  const report = revealsCare(record.category) ? null : view.report;
   return {
     service_request_id: record.number,
     status: view.status,
