@@ -4,15 +4,15 @@ import { OutboxMessage, readPositions } from '@shequ/messaging';
 import { WebhookDelivery, WebhookSubscription } from '@shequ/subgraph';
 import { InMemoryApiKeys, knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { CaseTimelineEntry, Mediation, MediationParty, Open311Request, Visit } from '../src/entities/index.js';
+import { Case, CaseTimelineEntry, Mediation, MediationParty, Open311Request, Visit } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 // A case of 救助申请 (ASSISTANCE_APPLICATION) tells that its reporter applied for assistance: their care situation
 // (关爱/救助), which 综治, 党建 and a key without care:read may not see. Before, every caller with cases:read was
 // given its reporter, its words, its timeline notes, its mediations' parties, the cases a named resident applied for
 // (Resident.cases), the visit linking a household to it, its Open311 report's address and, by webhook, the reporter
-// of case.opened. Now what connects a person to such a case is null (or not listed) without care:read, and audited
-// for the reporter with it; cases of other categories are given as before.
+// of case.opened and the reason of case.escalated. Now what connects a person to such a case is null (or not
+// listed) without care:read, and audited for the reporter with it; cases of other categories are given as before.
 const COMMUNITY = '350203008006';
 const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id number } } }`;
 const CASE = `query($id: ID!) { case(id: $id) {
@@ -196,7 +196,7 @@ describe.each(testDialects())('cases of care-revealing categories (救助申请)
     });
   });
 
-  it('a webhook of case.opened names a 救助申请’s reporter only to a key with care:read', async () => {
+  it('a webhook names a 救助申请’s reporter (case.opened) and escalation reason only to a key with care:read', async () => {
     const em = service.orm.em.fork();
     for (const [name, scopes] of [
       ['no-care', ['cases:read']],
@@ -207,7 +207,7 @@ describe.each(testDialects())('cases of care-revealing categories (救助申请)
         communityId: COMMUNITY,
         apiKeyId: `key-${name}`,
         url: `http://127.0.0.1:9/${name}`,
-        eventTypes: ['case.opened'],
+        eventTypes: ['case.opened', 'case.escalated'],
         scopes: [...scopes],
         secret: 'whsec_test',
         status: 'ACTIVE',
@@ -221,26 +221,41 @@ describe.each(testDialects())('cases of care-revealing categories (救助申请)
     );
     const assistance = await open('ASSISTANCE_APPLICATION', '申请医疗救助');
     const sanitation = await open('SANITATION', '路灯不亮');
+    // each escalated by its department (the step needs a case taken up: ASSIGNED)
+    await service.orm.em.fork().nativeUpdate(Case, { id: [assistance.id, sanitation.id] }, { status: 'ASSIGNED' });
+    for (const [record, role, department, reason] of [
+      [assistance, 'civil_affairs', 'SOCIAL_SECURITY', '张阿姨医疗费用超出社区救助额度'],
+      [sanitation, 'comprehensive_governance', 'COMPREHENSIVE_GOVERNANCE', '路灯归市政管理'],
+    ] as const) {
+      const escalated = await service.graphql(
+        'mutation($id: ID!, $reason: String!) { escalateCase(input: { caseId: $id, level: STREET, reason: $reason }) { case { id } } }',
+        { id: record.id, reason },
+        { role, department },
+      );
+      expect(escalated.errors).toBeUndefined();
+    }
     const bodies = await waitFor(
       async () => {
         const rows = await service.orm.em
           .fork()
-          .find(
-            WebhookDelivery,
-            { eventType: 'case.opened', subscriptionId: { $in: ['sub-no-care', 'sub-care'] } },
-            { populate: ['body'] },
-          );
-        return rows.length >= 4 ? rows : undefined;
+          .find(WebhookDelivery, { subscriptionId: { $in: ['sub-no-care', 'sub-care'] } }, { populate: ['body'] });
+        return rows.length >= 8 ? rows : undefined;
       },
-      { what: 'four deliveries of case.opened', timeoutMs: 20_000 },
+      { what: 'four deliveries of case.opened and four of case.escalated', timeoutMs: 20_000 },
     );
-    const seen = (subscription: string, number: string) => {
-      const data = bodies
-        .filter((d) => d.subscriptionId === subscription)
+    const payload = (subscription: string, type: string, number: string) =>
+      bodies
+        .filter((d) => d.subscriptionId === subscription && d.eventType === type)
         .map((d) => (JSON.parse(d.body) as { data: Record<string, unknown> }).data)
         .find((d) => d.number === number);
+    const seen = (subscription: string, number: string) => {
+      const data = payload(subscription, 'case.opened', number);
       return { category: data?.category, reporterId: data?.reporterId, residentIds: data?.residentIds };
     };
+    const reason = (subscription: string, number: string) => payload(subscription, 'case.escalated', number)?.reason;
+    expect(reason('sub-no-care', assistance.number)).toBeNull();
+    expect(reason('sub-care', assistance.number)).toBe('张阿姨医疗费用超出社区救助额度');
+    expect(reason('sub-no-care', sanitation.number)).toBe('路灯归市政管理');
     expect(seen('sub-no-care', assistance.number)).toEqual({
       category: 'ASSISTANCE_APPLICATION',
       reporterId: null,

@@ -104,6 +104,13 @@ export const CaseEscalated = defineEvent({
     }),
     reason: Type.String({ description: '上报原因' }),
     escalatedAt: IsoDateTime('上报时间'),
+    // since 2026-12-06: a webhook withholds the reason of a 救助申请 from a key that does not see care categories
+    category: Type.Optional(
+      OneOf(
+        CaseCategories,
+        '事项类别（救助申请的上报原因只推送给可查看关爱对象的密钥；2026-12-06 之前的事件没有此项）',
+      ),
+    ),
   }),
 });
 

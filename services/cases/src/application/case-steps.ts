@@ -102,6 +102,7 @@ export async function takeStep(
         level: record.escalationLevel,
         reason: record.escalationReason,
         escalatedAt: at.toISOString(),
+        category: record.category,
       });
       break;
     case 'ACKNOWLEDGE_ESCALATION':
