@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { donorReport } from '../src/domain/fund/annual-report.js';
+import { assertDisbursementCase } from '../src/domain/fund/disbursement-case.js';
 import { disbursementTransition } from '../src/domain/fund/disbursement-workflow.js';
 import { chinaDay } from '../src/domain/fund/fund-dates.js';
 import { balanceAfter } from '../src/domain/fund/ledger-rules.js';
@@ -117,6 +118,27 @@ describe('阳光爱心基金 domain rules', () => {
       { name: '中信隆进出口公司', kind: 'ENTERPRISE', moneyFen: 500000, inKindValueFen: 120000, donations: 2 },
     ]);
     expect(report).toMatchObject({ unnamedDonors: 2, unnamedMoneyFen: 28800, inKindValueFen: 120000 });
+  });
+
+  it('links a disbursement only to a 救助申请 of 保障站 not closed as rejected or duplicate', () => {
+    const assistance = { category: 'ASSISTANCE_APPLICATION', department: 'SOCIAL_SECURITY' };
+    for (const status of ['OPEN', 'CLOSED'])
+      expect(() => assertDisbursementCase('c', { ...assistance, status })).not.toThrow();
+    for (const facts of [
+      { category: 'NEIGHBOUR_DISPUTE', department: 'COMPREHENSIVE_GOVERNANCE', status: 'OPEN' },
+      { category: 'HOUSING_REPAIR', department: 'COMPREHENSIVE_GOVERNANCE', status: 'OPEN' },
+      { category: 'ASSISTANCE_APPLICATION', department: 'OFFICE', status: 'OPEN' },
+      { category: 'ASSISTANCE_APPLICATION', department: null, status: 'OPEN' },
+      { ...assistance, status: 'REJECTED' },
+      { ...assistance, status: 'DUPLICATE' },
+    ]) {
+      expect(() => assertDisbursementCase('c', facts), JSON.stringify(facts)).toThrow(InvalidInputError);
+      try {
+        assertDisbursementCase('c', facts);
+      } catch (error) {
+        expect((error as InvalidInputError).field).toBe('caseId');
+      }
+    }
   });
 
   it('admits to the 助学金 only minors of floating families in hardship', () => {
