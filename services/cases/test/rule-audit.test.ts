@@ -304,7 +304,7 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
   });
 
   it('never links a disbursement to another department’s case, and finds one linked so', async () => {
-    expect((await orm.em.fork().findOneOrFail(CaseFundDisbursement, 'fund-1')).caseId).toBeNull();
+    expect((await orm.em.fork().findOneOrFail(CaseFundDisbursement, { disbursementId: 'fund-1' })).caseId).toBeNull();
     expect(await broken(CaseFundDisbursement, 'fund-1', { caseId: ids.repair })).toEqual([
       expect.stringContaining('不是保障站受理的救助申请'),
     ]);
