@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InvalidInputError } from '@shequ/errors';
-import { assertDisbursementCase } from '../../domain/fund/disbursement-case.js';
+import { assertDisbursementCase, unknownDisbursementCase } from '../../domain/fund/disbursement-case.js';
 import { CaseProjection } from '../../entities/fund/case-projection.js';
 import { CommunityEventProjection } from '../../entities/fund/community-event-projection.js';
 
@@ -31,7 +31,6 @@ export async function requireKnownEvent(em: EntityManager, eventId: string, comm
 export async function requireKnownCase(em: EntityManager, caseId: string, communityId: string): Promise<void> {
   // another community's case is refused as one not known here: the refusal must not tell that it exists elsewhere
   const row = await em.findOne(CaseProjection, { caseId, communityId });
-  if (!row)
-    throw new InvalidInputError('caseId', `事项 ${caseId} 不是本社区的事项，或尚未同步到居民服务：请核实后稍后重试`);
+  if (!row) throw unknownDisbursementCase(caseId);
   assertDisbursementCase(caseId, row);
 }

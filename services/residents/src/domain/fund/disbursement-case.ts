@@ -17,6 +17,17 @@ export interface DisbursementCaseFacts {
 export const DISBURSEMENT_CASE_CATEGORY: CaseCategory = 'ASSISTANCE_APPLICATION';
 export const DISBURSEMENT_CASE_DEPARTMENT: Department = 'SOCIAL_SECURITY';
 
+/**
+ * The refusal of a case that is not one a disbursement may name, or not known here (not yet synced, or of another
+ * community): one message for all, naming `caseId`, retryable (a case opened a moment ago may not have arrived).
+ */
+export function unknownDisbursementCase(caseId: string): InvalidInputError {
+  return new InvalidInputError(
+    'caseId',
+    `事项 ${caseId} 不是本社区保障站受理的救助申请，或尚未同步到居民服务：救助只能关联保障站（社会保障与民政）的救助申请（caseId），请核实后稍后重试`,
+  );
+}
+
 /** Final statuses that say the application was never a matter to help on: 不予受理, 重复事项. */
 const DEAD_ENDS: Readonly<Record<string, string>> = { REJECTED: '不予受理', DUPLICATE: '重复事项' };
 
@@ -29,11 +40,10 @@ const DEAD_ENDS: Readonly<Record<string, string>> = { REJECTED: '不予受理', 
  * after its handling (CLOSED) remains the record the help answers. Refused naming `caseId`, whatever path writes it.
  */
 export function assertDisbursementCase(caseId: string, facts: DisbursementCaseFacts): void {
+  // another department's case is refused as one not known here: 保障站 does not read other departments' cases, so
+  // the refusal must not tell that the id is a case of this community (one message, as for another community's)
   if (facts.category !== DISBURSEMENT_CASE_CATEGORY || facts.department !== DISBURSEMENT_CASE_DEPARTMENT)
-    throw new InvalidInputError(
-      'caseId',
-      `事项 ${caseId} 不是保障站受理的救助申请：救助只能关联本社区保障站（社会保障与民政）的救助申请事项（caseId）`,
-    );
+    throw unknownDisbursementCase(caseId);
   const deadEnd = DEAD_ENDS[facts.status];
   if (deadEnd) throw new InvalidInputError('caseId', `事项 ${caseId} 已按${deadEnd}结案，不能作为救助的依据（caseId）`);
 }
