@@ -145,4 +145,13 @@ describe.each(testDialects())('cases links 阳光爱心基金 disbursements to a
     await residents.publish(FundDisbursementProposed, proposal('d-3', 'res-nobody'));
     expect((await linked('d-3')).caseId).toBeNull();
   });
+
+  it('never links a disbursement to a case of another department (a housing repair)', async () => {
+    const repair = await open('res-xie', 'HOUSING_REPAIR');
+    await residents.publish(FundDisbursementProposed, proposal('d-4', 'res-xie', repair));
+    expect((await linked('d-4')).caseId).toBeNull();
+    const CASE_ROWS = `query($id: ID!) { case(id: $id) { id fundDisbursements { disbursementId } } }`;
+    const shown = await service.graphql(CASE_ROWS, { id: repair });
+    expect(shown.data?.case.fundDisbursements).toEqual([]);
+  });
 });

@@ -213,7 +213,8 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
         hours(9),
       );
       ids.open311 = request.id;
-      // a 救助金 disbursement proposed for the leak's reporter, linked to the case it names
+      // a 救助金 disbursement proposed for the leak's reporter naming the repair case: another department's case, which
+      // a disbursement never answers — left unlinked
       await linkProposedDisbursement(em, COMMUNITY, {
         disbursementId: 'fund-1',
         residentId: 'res-a',
@@ -300,6 +301,13 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
     expect(await broken(Open311Request, ids.open311, { mediaUrl: 'ftp://example.org/a.jpg' })).toEqual(
       expect.arrayContaining([expect.stringContaining('media_url')]),
     );
+  });
+
+  it('never links a disbursement to another department’s case, and finds one linked so', async () => {
+    expect((await orm.em.fork().findOneOrFail(CaseFundDisbursement, { disbursementId: 'fund-1' })).caseId).toBeNull();
+    expect(await broken(CaseFundDisbursement, 'fund-1', { caseId: ids.repair })).toEqual([
+      expect.stringContaining('不是保障站受理的救助申请'),
+    ]);
   });
 
   it('finds a disbursement linked to a case of another community', async () => {

@@ -121,7 +121,13 @@ export async function knownReferencesFixture(
   const at = new Date('2026-01-01T00:00:00Z');
   for (const eventId of refs.eventIds ?? []) await projectPublishedEvent(em, { eventId, communityId: COMMUNITY, at });
   for (const caseId of refs.caseIds ?? [])
-    await projectOpenedCase(em, { caseId, communityId: COMMUNITY, category: 'ASSISTANCE_APPLICATION', at });
+    await projectOpenedCase(em, {
+      caseId,
+      communityId: COMMUNITY,
+      category: 'ASSISTANCE_APPLICATION',
+      department: 'SOCIAL_SECURITY',
+      at,
+    });
   await em.flush();
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { donorReport } from '../src/domain/fund/annual-report.js';
+import { assertDisbursementCase } from '../src/domain/fund/disbursement-case.js';
 import { disbursementTransition } from '../src/domain/fund/disbursement-workflow.js';
+import { controlDonors } from '../src/domain/fund/fund-disclosure.js';
 import { chinaDay } from '../src/domain/fund/fund-dates.js';
 import { balanceAfter } from '../src/domain/fund/ledger-rules.js';
 import { summariseLedger } from '../src/domain/fund/ledger-summary.js';
@@ -117,6 +119,82 @@ describe('阳光爱心基金 domain rules', () => {
       { name: '中信隆进出口公司', kind: 'ENTERPRISE', moneyFen: 500000, inKindValueFen: 120000, donations: 2 },
     ]);
     expect(report).toMatchObject({ unnamedDonors: 2, unnamedMoneyFen: 28800, inKindValueFen: 120000 });
+  });
+
+  it('controls the donors by kind for analysts: small kinds, their complements, and unnamed donors told by difference', () => {
+    const gifts = (kind: string, n: number, amountFen: number, extra: Partial<Record<string, unknown>> = {}) =>
+      Array.from({ length: n }, (_, i) => ({
+        donorId: `${kind}-${i}`,
+        donorKind: kind as never,
+        donorName: kind === 'ANONYMOUS' ? null : `${kind}${i}`,
+        namedInReport: kind !== 'ANONYMOUS',
+        form: 'MONEY' as const,
+        amountFen,
+        reversed: false,
+        ...extra,
+      }));
+    // 6 residents, 7 party members (1 not named), 1 building leader who asked not to be named, 5 anonymous
+    const report = donorReport([
+      ...gifts('RESIDENT', 6, 1000),
+      ...gifts('PARTY_MEMBER', 6, 2000),
+      { ...gifts('PARTY_MEMBER', 1, 2000)[0], donorId: 'pm-unnamed', namedInReport: false },
+      { ...gifts('BUILDING_LEADER', 1, 50000)[0], namedInReport: false },
+      ...gifts('ANONYMOUS', 5, 300),
+    ]);
+    const shown = controlDonors(report, 5);
+    const byKind = Object.fromEntries(shown.kinds.map((k) => [k.kind, k]));
+    expect(shown.kinds).toHaveLength(7);
+    // the building leader's 500 元 is suppressed; every other small kind (zero) too, so no kind is one away from a total
+    expect(byKind.BUILDING_LEADER).toMatchObject({ donors: null, moneyFen: null });
+    expect(byKind.RESIDENT).toMatchObject({
+      donors: 6,
+      moneyFen: 6000,
+      suppressed: expect.stringMatching(/inKindValueFen/),
+    });
+    expect(byKind.ANONYMOUS).toMatchObject({ donors: 5, moneyFen: 1500 });
+    // unnamed = 5 anonymous + the party member + the building leader: 7 shown beside 5 anonymous would tell that the
+    // two others gave 520 元 — so the unnamed figures are suppressed as a complement
+    expect(report.unnamedDonors).toBe(7);
+    expect(shown).toMatchObject({ unnamedDonors: null, unnamedMoneyFen: null });
+    expect(shown.suppressed).toMatch(/unnamedDonors：为防止由合计反推/);
+
+    // one kind alone below the threshold in a line of shown kinds: the smallest shown kind is suppressed with it
+    const lines = controlDonors(
+      donorReport([
+        ...gifts('RESIDENT', 9, 100),
+        ...gifts('PARTY_MEMBER', 8, 100),
+        ...gifts('BUILDING_LEADER', 7, 100),
+        ...gifts('FIVE_ELDERS', 6, 100),
+        ...gifts('ORGANIZATION', 5, 100),
+        ...gifts('ENTERPRISE', 5, 100),
+        ...gifts('ANONYMOUS', 1, 100),
+      ]),
+      5,
+    );
+    const suppressedKinds = lines.kinds.filter((k) => k.donors === null).map((k) => k.kind);
+    expect(suppressedKinds).toHaveLength(2);
+    expect(suppressedKinds).toContain('ANONYMOUS');
+  });
+
+  it('links a disbursement only to a 救助申请 of 保障站 not closed as rejected or duplicate', () => {
+    const assistance = { category: 'ASSISTANCE_APPLICATION', department: 'SOCIAL_SECURITY' };
+    for (const status of ['OPEN', 'CLOSED'])
+      expect(() => assertDisbursementCase('c', { ...assistance, status })).not.toThrow();
+    for (const facts of [
+      { category: 'NEIGHBOUR_DISPUTE', department: 'COMPREHENSIVE_GOVERNANCE', status: 'OPEN' },
+      { category: 'HOUSING_REPAIR', department: 'COMPREHENSIVE_GOVERNANCE', status: 'OPEN' },
+      { category: 'ASSISTANCE_APPLICATION', department: 'OFFICE', status: 'OPEN' },
+      { category: 'ASSISTANCE_APPLICATION', department: null, status: 'OPEN' },
+      { ...assistance, status: 'REJECTED' },
+      { ...assistance, status: 'DUPLICATE' },
+    ]) {
+      expect(() => assertDisbursementCase('c', facts), JSON.stringify(facts)).toThrow(InvalidInputError);
+      try {
+        assertDisbursementCase('c', facts);
+      } catch (error) {
+        expect((error as InvalidInputError).field).toBe('caseId');
+      }
+    }
   });
 
   it('admits to the 助学金 only minors of floating families in hardship', () => {

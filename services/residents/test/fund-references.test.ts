@@ -166,4 +166,68 @@ describe.each(testDialects())('阳光爱心基金 references to events and cases
     await known(CaseProjection, { caseId: 'case-8' });
     expect((await service.orm.em.fork().findOneOrFail(CaseProjection, { caseId: 'case-7' })).status).toBe('CLOSED');
   });
+
+  it('refuses a case of another department or category, and an application closed as rejected or duplicate, writing nothing', async () => {
+    // a 综治 dispute, a housing repair (综治 too), a certificate (办公室), and a 救助申请 announced for another department
+    const others = [
+      { id: 'case-dispute', category: 'NEIGHBOUR_DISPUTE', department: 'COMPREHENSIVE_GOVERNANCE' },
+      { id: 'case-repair', category: 'HOUSING_REPAIR', department: 'COMPREHENSIVE_GOVERNANCE' },
+      { id: 'case-certificate', category: 'CERTIFICATE', department: 'OFFICE' },
+      { id: 'case-misrouted', category: 'ASSISTANCE_APPLICATION', department: 'COMPREHENSIVE_GOVERNANCE' },
+    ] as const;
+    for (const other of others) {
+      await cases.publish(
+        CaseOpened,
+        { ...opened(other.id), category: other.category, department: other.department },
+        { communityId: COMMUNITY },
+      );
+      await known(CaseProjection, { caseId: other.id });
+    }
+    expect((await service.orm.em.fork().findOneOrFail(CaseProjection, { caseId: 'case-repair' })).department).toBe(
+      'COMPREHENSIVE_GOVERNANCE',
+    );
+    for (const [id, finalStatus] of [
+      ['case-rejected', 'REJECTED'],
+      ['case-duplicate', 'DUPLICATE'],
+    ] as const) {
+      await cases.publish(CaseOpened, opened(id), { communityId: COMMUNITY });
+      await cases.publish(
+        CaseClosed,
+        { caseId: id, number: `SQ-2026-${id}`, finalStatus, closedAt: '2026-03-01T02:00:00Z' },
+        { communityId: COMMUNITY },
+      );
+      await known(CaseProjection, { caseId: id }, (row) => row.status === finalStatus);
+    }
+    const before = await written();
+    for (const id of [...others.map((o) => o.id), 'case-rejected', 'case-duplicate']) {
+      const refused = await propose(id);
+      expect(refused.errors?.[0]?.extensions, id).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId' });
+      expect(refused.errors?.[0]?.message, id).toContain('caseId');
+      if (['case-rejected', 'case-duplicate'].includes(id))
+        expect(refused.errors?.[0]?.message, id).toMatch(/已按(不予受理|重复事项)结案/);
+      // another department's case is refused as one never announced: 保障站 learns nothing of it
+      else
+        expect(refusal(refused, id), id).toEqual(
+          refusal(await propose('case-never-announced'), 'case-never-announced'),
+        );
+    }
+    expect(await written()).toBe(before);
+
+    // a 救助申请 of 保障站 closed after its handling is still the record the help answers
+    await cases.publish(CaseOpened, opened('case-handled'), { communityId: COMMUNITY });
+    await cases.publish(
+      CaseClosed,
+      {
+        caseId: 'case-handled',
+        number: 'SQ-2026-case-handled',
+        finalStatus: 'CLOSED',
+        closedAt: '2026-03-01T02:00:00Z',
+      },
+      { communityId: COMMUNITY },
+    );
+    await known(CaseProjection, { caseId: 'case-handled' }, (row) => row.status === 'CLOSED');
+    const accepted = await propose('case-handled');
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data?.proposeFundDisbursement.disbursement.case).toEqual({ id: 'case-handled' });
+  });
 });

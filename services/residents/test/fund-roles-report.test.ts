@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FundDisbursementReasons } from '@shequ/contracts';
+import { FundDisbursementReasons, FundDonorKinds } from '@shequ/contracts';
 import { withThreshold } from './disclosure-threshold.js';
 import type { Role } from '@shequ/auth';
 import { statementsDuring } from '@shequ/database';
@@ -239,6 +239,49 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
     const open = await withThreshold('1', () => ok(REASONS, { year }, 'analyst'));
     const shown = open.fundLedgerSummary.reasons.filter((r: any) => r.disbursements > 0);
     expect(shown).toEqual(exact.reasons.filter((r: any) => r.disbursements > 0));
+  });
+
+  it('gives analysts the donors by kind, the unnamed donors and the in-kind total under disclosure control, exact to the fund’s staff', async () => {
+    const year = 2026;
+    const DONORS = `query($year: Int!) { fundAnnualReport(year: $year) { unnamedDonors unnamedMoneyFen inKindValueFen suppressed
+      donorKinds { kind donors moneyFen inKindValueFen suppressed } } }`;
+    // one enterprise (money and 书包文具), one party member who asked not to be named, one anonymous gala collection
+    const exact = (await ok(DONORS, { year }, 'civil_affairs')).fundAnnualReport;
+    expect(exact).toMatchObject({ unnamedDonors: 2, unnamedMoneyFen: 28850, inKindValueFen: 120000, suppressed: null });
+    expect(exact.donorKinds).toEqual(
+      expect.arrayContaining([
+        { kind: 'ENTERPRISE', donors: 1, moneyFen: 600000, inKindValueFen: 120000, suppressed: null },
+        { kind: 'PARTY_MEMBER', donors: 1, moneyFen: 20000, inKindValueFen: 0, suppressed: null },
+      ]),
+    );
+    expect((await ok(DONORS, { year }, 'community_admin')).fundAnnualReport).toEqual(exact);
+
+    // an analyst learns no kind's donors or gifts: each kind has one donor (the party member's 200 元 is theirs)
+    const controlled = (await ok(DONORS, { year }, 'analyst')).fundAnnualReport;
+    expect(controlled.donorKinds.map((k: any) => k.kind)).toEqual(FundDonorKinds.codes); // every kind listed
+    for (const k of controlled.donorKinds)
+      expect(k).toEqual({
+        kind: k.kind,
+        donors: null,
+        moneyFen: null,
+        inKindValueFen: null,
+        suppressed: expect.stringMatching(/^donors：.*抑制；moneyFen：.*抑制；inKindValueFen：.*抑制$/),
+      });
+    expect(controlled).toMatchObject({
+      unnamedDonors: null,
+      unnamedMoneyFen: null,
+      inKindValueFen: null,
+      suppressed: expect.stringMatching(/unnamedDonors：.*抑制；unnamedMoneyFen：.*抑制；inKindValueFen：.*抑制/),
+    });
+    for (const amount of ['20000', '600000', '120000', '28850'])
+      expect(JSON.stringify(controlled)).not.toContain(amount);
+
+    // below a threshold of 1 nothing is small: the analyst sees each kind's donors and money exactly
+    const open = (await withThreshold('1', () => ok(DONORS, { year }, 'analyst'))).fundAnnualReport;
+    expect(open.donorKinds.filter((k: any) => k.donors > 0).map((k: any) => [k.kind, k.donors, k.moneyFen])).toEqual(
+      exact.donorKinds.map((k: any) => [k.kind, k.donors, k.moneyFen]),
+    );
+    expect(open).toMatchObject({ unnamedDonors: 2, unnamedMoneyFen: 28850, inKindValueFen: 120000 });
   });
 
   it('runs the «爱心伴我成长» 助学金: sponsor, yearly round, eligibility, award paid through 公示; 红十字 applications tracked', async () => {

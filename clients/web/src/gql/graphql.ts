@@ -1469,10 +1469,10 @@ export type FundAnnualReport = {
   __typename?: 'FundAnnualReport';
   /** 捐赠笔数 */
   donations: Scalars['Int']['output'];
-  /** 按捐赠人类别的合计 */
+  /** 按捐赠人类别的合计（无权查看捐赠人的调用方：全部类别，按统计披露控制显示） */
   donorKinds: Array<FundDonorKindTotal>;
-  /** 物资捐赠估值合计（分，不计入余额） */
-  inKindValueFen: Scalars['Int']['output'];
+  /** 物资捐赠估值合计（分，不计入余额）；捐物人数少于阈值时为空（见 suppressed） */
+  inKindValueFen?: Maybe<Scalars['Int']['output']>;
   /** 公开鸣谢的捐赠人（仅限同意具名者；分析人员只看合计，此处为空） */
   namedDonors: Array<FundNamedDonor>;
   /** 代为向外部机构申请的救助件数；为空表示已按统计披露控制抑制（见 suppressed；无权查看救助的调用方，如分析人员） */
@@ -1489,10 +1489,10 @@ export type FundAnnualReport = {
   summary: FundLedgerSummary;
   /** 为何有数值为空（统计披露控制：逐项说明抑制原因）；全部显示时为空 */
   suppressed?: Maybe<Scalars['String']['output']>;
-  /** 未具名的爱心人士人数 */
-  unnamedDonors: Scalars['Int']['output'];
-  /** 未具名爱心人士捐款（分） */
-  unnamedMoneyFen: Scalars['Int']['output'];
+  /** 未具名的爱心人士人数；为空表示已按统计披露控制抑制（见 suppressed；无权查看捐赠人的调用方，如分析人员） */
+  unnamedDonors?: Maybe<Scalars['Int']['output']>;
+  /** 未具名爱心人士捐款（分）；已抑制时为空（见 suppressed） */
+  unnamedMoneyFen?: Maybe<Scalars['Int']['output']>;
 };
 
 /** 为居民提出的资助或救助申请及其结果；申请人与情况按关爱对象规则显示 */
@@ -1794,17 +1794,19 @@ export type FundDonorKind =
   /** 居民 */
   | 'RESIDENT';
 
-/** 按捐赠人类别的合计 */
+/** 按捐赠人类别的合计；无权查看捐赠人的调用方（如分析人员）列出全部类别（含为零者），各数值按统计披露控制显示 */
 export type FundDonorKindTotal = {
   __typename?: 'FundDonorKindTotal';
-  /** 捐赠人数 */
-  donors: Scalars['Int']['output'];
-  /** 捐物估值（分） */
-  inKindValueFen: Scalars['Int']['output'];
+  /** 捐赠人数；为空表示已按统计披露控制抑制（见 suppressed） */
+  donors?: Maybe<Scalars['Int']['output']>;
+  /** 捐物估值（分）；捐物人数少于阈值（或为防反推）时为空（见 suppressed） */
+  inKindValueFen?: Maybe<Scalars['Int']['output']>;
   /** 类别 */
   kind: FundDonorKind;
-  /** 捐款（分） */
-  moneyFen: Scalars['Int']['output'];
+  /** 捐款（分）；捐款人数少于阈值（或为防反推）时为空（见 suppressed） */
+  moneyFen?: Maybe<Scalars['Int']['output']>;
+  /** 为何有数值为空（逐项说明抑制原因）；全部显示时为空 */
+  suppressed?: Maybe<Scalars['String']['output']>;
 };
 
 /** 台账记录：只增不改，更正以冲正记录完成；余额永不为负 */

@@ -2,10 +2,14 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { FundDisbursementStatus } from '@shequ/contracts';
 import { Case } from '../entities/case.js';
 import { CaseFundDisbursement } from '../entities/case-fund-disbursement.js';
+import { mayAnswerDisbursement } from '../domain/fund-disbursement-case.js';
 
 const DEAD_ENDS = ['REJECTED', 'DUPLICATE', 'CLOSED'] as const;
 
-/** The case a disbursement answers: the one named in the proposal, else the resident's latest live 救助申请. */
+/**
+ * The case a disbursement answers: the one named in the proposal (only a 救助申请 of 保障站 not rejected or a duplicate:
+ * another department's case is never linked), else the resident's latest live 救助申请.
+ */
 async function caseFor(
   em: EntityManager,
   communityId: string,
@@ -14,7 +18,7 @@ async function caseFor(
 ): Promise<string | null> {
   if (caseId) {
     const named = await em.findOne(Case, { id: caseId, communityId });
-    return named ? named.id : null;
+    return named && mayAnswerDisbursement(named) ? named.id : null;
   }
   const latest = await em.findOne(
     Case,

@@ -18,6 +18,7 @@ import { newlyOverdue } from '../domain/time-limits.js';
 import { assertVisitedBeforeDeath } from '../domain/visit-rules.js';
 import { CaseActions, EscalationLevels, type CaseAction } from '../domain/vocabularies.js';
 import { CaseFundDisbursement } from '../entities/case-fund-disbursement.js';
+import { isAssistanceCaseOfSocialSecurity } from '../domain/fund-disbursement-case.js';
 import {
   Case,
   CaseEvaluation,
@@ -425,6 +426,8 @@ export async function casesRuleViolations(
   ))
     if (caseById.get(d.caseId!)?.communityId !== d.communityId)
       problems.push(`救助金发放 ${d.disbursementId}: 关联的事项 ${d.caseId} 不是本社区的事项`);
+    else if (!isAssistanceCaseOfSocialSecurity(caseById.get(d.caseId!)!))
+      problems.push(`救助金发放 ${d.disbursementId}: 关联的事项 ${d.caseId} 不是保障站受理的救助申请`);
 
   // 主动服务任务
   const tasks = await em.find(ProactiveTask, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });

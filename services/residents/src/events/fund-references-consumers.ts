@@ -44,6 +44,7 @@ export function casesConsumer({ orm, bus, outbox, logger }: ServiceDependencies)
         caseId: event.data.caseId,
         communityId: event.communityId,
         category: event.data.category,
+        department: event.data.department,
         at: new Date(event.occurredAt),
       });
     })

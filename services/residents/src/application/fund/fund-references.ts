@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InvalidInputError } from '@shequ/errors';
+import { assertDisbursementCase, unknownDisbursementCase } from '../../domain/fund/disbursement-case.js';
 import { CaseProjection } from '../../entities/fund/case-projection.js';
 import { CommunityEventProjection } from '../../entities/fund/community-event-projection.js';
 
@@ -22,12 +23,14 @@ export async function requireKnownEvent(em: EntityManager, eventId: string, comm
 
 /**
  * Checks a disbursement's case against the projection of the cases service's cases: it must be known (synced
- * here) and in the caller's community. An id not (yet) in the projection, or another community's, is refused with
- * one retryable message.
+ * here) and in the caller's community — an id not (yet) in the projection, or another community's, is refused with
+ * one retryable message — and a 救助申请 of 保障站 not closed as 不予受理 or 重复事项 (`assertDisbursementCase`).
+ * Every path that writes a disbursement's case goes through here (`proposeFundDisbursement`: the API, programme
+ * awards and the seed).
  */
 export async function requireKnownCase(em: EntityManager, caseId: string, communityId: string): Promise<void> {
   // another community's case is refused as one not known here: the refusal must not tell that it exists elsewhere
   const row = await em.findOne(CaseProjection, { caseId, communityId });
-  if (!row)
-    throw new InvalidInputError('caseId', `事项 ${caseId} 不是本社区的事项，或尚未同步到居民服务：请核实后稍后重试`);
+  if (!row) throw unknownDisbursementCase(caseId);
+  assertDisbursementCase(caseId, row);
 }

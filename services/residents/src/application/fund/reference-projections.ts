@@ -30,17 +30,24 @@ export async function projectEventStatus(
   });
 }
 
-/** `case.opened`: the case becomes known (a redelivery never reopens a closed case). */
+/**
+ * `case.opened`: the case becomes known with its category and department (a redelivery never reopens a closed case;
+ * it fills the department of a row projected before the department was kept).
+ */
 export async function projectOpenedCase(
   em: EntityManager,
-  facts: { caseId: string; communityId: string; category: string; at: Date },
+  facts: { caseId: string; communityId: string; category: string; department: string; at: Date },
 ): Promise<void> {
   const row = await em.findOne(CaseProjection, { caseId: facts.caseId });
-  if (row) return;
+  if (row) {
+    row.department ??= facts.department;
+    return;
+  }
   em.create(CaseProjection, {
     caseId: facts.caseId,
     communityId: facts.communityId,
     category: facts.category,
+    department: facts.department,
     status: 'OPEN',
     updatedAt: facts.at,
   });

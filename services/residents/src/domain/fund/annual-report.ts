@@ -27,6 +27,9 @@ export interface DonorKindTotal {
   donors: number;
   moneyFen: number;
   inKindValueFen: number;
+  /** How many of the kind's donors gave money, and how many in kind: the donors each amount is derived from. */
+  moneyDonors: number;
+  inKindDonors: number;
 }
 
 export interface DonorReport {
@@ -34,8 +37,12 @@ export interface DonorReport {
   /** Donors not named (anonymous or without consent): counted, never listed. */
   unnamedDonors: number;
   unnamedMoneyFen: number;
+  /** How many unnamed donors gave money (the donors `unnamedMoneyFen` is derived from). */
+  unnamedMoneyDonors: number;
   byKind: DonorKindTotal[];
   inKindValueFen: number;
+  /** How many donors gave in kind (the donors `inKindValueFen` is derived from). */
+  inKindDonors: number;
 }
 
 /**
@@ -67,6 +74,7 @@ export function donorReport(donations: ReportDonation[]): DonorReport {
       .sort((a, b) => b.moneyFen + b.inKindValueFen - (a.moneyFen + a.inKindValueFen) || a.name.localeCompare(b.name)),
     unnamedDonors: unnamed.length,
     unnamedMoneyFen: unnamed.reduce((sum, r) => sum + r.money, 0),
+    unnamedMoneyDonors: unnamed.filter((r) => r.money !== 0).length,
     byKind: FundDonorKinds.codes.flatMap((kind) => {
       const of = rows.filter((r) => r.d.donorKind === kind);
       if (of.length === 0) return [];
@@ -76,9 +84,12 @@ export function donorReport(donations: ReportDonation[]): DonorReport {
           donors: of.length,
           moneyFen: of.reduce((s, r) => s + r.money, 0),
           inKindValueFen: of.reduce((s, r) => s + r.inKind, 0),
+          moneyDonors: of.filter((r) => r.money !== 0).length,
+          inKindDonors: of.filter((r) => r.inKind !== 0).length,
         },
       ];
     }),
     inKindValueFen: rows.reduce((sum, r) => sum + r.inKind, 0),
+    inKindDonors: rows.filter((r) => r.inKind !== 0).length,
   };
 }

@@ -1,5 +1,17 @@
-import { FundDisbursementReasons, type FundDisbursementReason } from '@shequ/contracts';
-import { controlDisclosure, controlTotal, disclosureThreshold } from '@shequ/auth';
+import {
+  FundDisbursementReasons,
+  FundDonorKinds,
+  type FundDisbursementReason,
+  type FundDonorKind,
+} from '@shequ/contracts';
+import {
+  controlDisclosure,
+  controlTotal,
+  disclosureThreshold,
+  SUPPRESSED_COMPLEMENT,
+  type ControlledCount,
+} from '@shequ/auth';
+import type { DonorKindTotal, DonorReport } from './annual-report.js';
 import type { ReasonSummary } from './ledger-summary.js';
 
 /** A reason's line as shown: its count and amount null when suppressed, with why. */
@@ -80,5 +92,116 @@ export function controlOutsideApplications(
       amountFen: awarded.count === null ? null : report.outsideAwardedFen,
       suppressed: awarded.suppressed,
     },
+  };
+}
+
+/** A donor kind's line as shown: each figure null when suppressed, with why (naming the figure). */
+export interface ShownDonorKind {
+  kind: FundDonorKind;
+  donors: number | null;
+  moneyFen: number | null;
+  inKindValueFen: number | null;
+  suppressed: string | null;
+}
+
+/** The donor side of the annual report as shown: the donor kinds, the unnamed donors and the in-kind total. */
+export interface ShownDonors {
+  kinds: ShownDonorKind[];
+  unnamedDonors: number | null;
+  unnamedMoneyFen: number | null;
+  inKindValueFen: number | null;
+  /** Why each null figure outside the kinds is null (`unnamedDonors：…`), or null when all are shown. */
+  suppressed: string | null;
+}
+
+/** Primary and secondary suppression of one figure over the donor kinds, the kinds forming one line. */
+function controlKinds(kinds: readonly DonorKindTotal[], count: (k: DonorKindTotal) => number, threshold: number) {
+  return controlDisclosure(
+    kinds.map((k) => ({ keys: k.kind, count: count(k) })),
+    { isProtected: () => true, lines: [() => 'kinds'], threshold },
+  );
+}
+
+/**
+ * The donors for a caller who may not read them one by one (no `fund:read`; analysts): a kind with one or two donors
+ * (a 楼组长, an enterprise) tells what that donor gave, a donor who asked not to be named included. Every kind is
+ * listed (zero too, so a listed kind says nothing); each figure is controlled over the donors it is derived from —
+ * the kind's donor count over its donors, its money over those who gave money, its in-kind value over those who
+ * gave in kind — with `controlDisclosure` (libs/auth): below the threshold null with its reason, and the kinds of
+ * each figure forming one line whose total is known (the year's donors, money and in-kind value), so a line never
+ * keeps exactly one suppressed cell (secondary suppression). The unnamed donors (`unnamedDonors`, `unnamedMoneyFen`)
+ * and the in-kind total are controlled over their donors too (`controlTotal`); the unnamed donors are the anonymous
+ * kind and the donors of other kinds who did not agree to be named, so where the anonymous kind is shown and the
+ * others are below the threshold, the unnamed figure is suppressed as well (the difference would tell their gifts).
+ */
+export function controlDonors(report: DonorReport, threshold = disclosureThreshold()): ShownDonors {
+  const present = new Map(report.byKind.map((k) => [k.kind, k]));
+  const kinds: DonorKindTotal[] = FundDonorKinds.codes.map(
+    (kind) => present.get(kind) ?? { kind, donors: 0, moneyFen: 0, inKindValueFen: 0, moneyDonors: 0, inKindDonors: 0 },
+  );
+  const donors = controlKinds(kinds, (k) => k.donors, threshold);
+  const money = controlKinds(kinds, (k) => k.moneyDonors, threshold);
+  const inKind = controlKinds(kinds, (k) => k.inKindDonors, threshold);
+  const shownKinds = kinds.map((k, i) => {
+    const reasons = [
+      donors[i].suppressed && `donors：${donors[i].suppressed}`,
+      money[i].suppressed && `moneyFen：${money[i].suppressed}`,
+      inKind[i].suppressed && `inKindValueFen：${inKind[i].suppressed}`,
+    ].filter(Boolean);
+    return {
+      kind: k.kind,
+      donors: donors[i].count,
+      moneyFen: money[i].count === null ? null : k.moneyFen,
+      inKindValueFen: inKind[i].count === null ? null : k.inKindValueFen,
+      suppressed: reasons.length > 0 ? reasons.join('；') : null,
+    };
+  });
+  const anonymous = kinds.findIndex((k) => k.kind === 'ANONYMOUS');
+  const unnamed = controlTotal(report.unnamedDonors, threshold);
+  const unnamedMoney = controlTotal(report.unnamedMoneyDonors, threshold);
+  // the unnamed donors less the anonymous kind: those of other kinds who did not agree to be named
+  const complement = (shown: ControlledCount, anonymousShown: boolean, others: number): ControlledCount =>
+    shown.count !== null && anonymousShown && others < threshold
+      ? { count: null, suppressed: SUPPRESSED_COMPLEMENT }
+      : shown;
+  const unnamedShown = complement(
+    unnamed,
+    donors[anonymous].count !== null,
+    report.unnamedDonors - kinds[anonymous].donors,
+  );
+  const unnamedMoneyShown = complement(
+    unnamedMoney,
+    money[anonymous].count !== null,
+    report.unnamedMoneyDonors - kinds[anonymous].moneyDonors,
+  );
+  const inKindTotal = controlTotal(report.inKindDonors, threshold);
+  const reasons = [
+    unnamedShown.suppressed && `unnamedDonors：${unnamedShown.suppressed}`,
+    unnamedMoneyShown.suppressed && `unnamedMoneyFen：${unnamedMoneyShown.suppressed}`,
+    inKindTotal.suppressed && `inKindValueFen：${inKindTotal.suppressed}`,
+  ].filter(Boolean);
+  return {
+    kinds: shownKinds,
+    unnamedDonors: unnamedShown.count,
+    unnamedMoneyFen: unnamedMoneyShown.count === null ? null : report.unnamedMoneyFen,
+    inKindValueFen: inKindTotal.count === null ? null : report.inKindValueFen,
+    suppressed: reasons.length > 0 ? reasons.join('；') : null,
+  };
+}
+
+/** The donors as they are, for callers who read the fund's donors (`fund:read`). */
+export function exactDonors(report: DonorReport): ShownDonors {
+  return {
+    kinds: report.byKind.map((k) => ({
+      kind: k.kind,
+      donors: k.donors,
+      moneyFen: k.moneyFen,
+      inKindValueFen: k.inKindValueFen,
+      suppressed: null,
+    })),
+    unnamedDonors: report.unnamedDonors,
+    unnamedMoneyFen: report.unnamedMoneyFen,
+    inKindValueFen: report.inKindValueFen,
+    suppressed: null,
   };
 }

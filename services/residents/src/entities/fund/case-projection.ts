@@ -12,6 +12,13 @@ export class CaseProjection {
   @Property({ type: 'string', length: 30 })
   category!: string;
 
+  /**
+   * 承办部门 from `case.opened` (a case keeps the department its category gave it); null only for a row projected
+   * before the department was kept and not a 救助申请 (those were filled with 保障站 by the migration that added it).
+   */
+  @Property({ type: 'string', length: 30, nullable: true })
+  department: string | null = null;
+
   /** OPEN, or the final status of a closed case (CLOSED, REJECTED, DUPLICATE). */
   @Property({ type: 'string', length: 12 })
   status!: string;

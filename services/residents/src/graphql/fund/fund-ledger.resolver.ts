@@ -4,7 +4,9 @@ import { communityWhere, PageArgs, paginate, type SubgraphContext } from '@shequ
 import { fundAnnualReport, fundLedgerSummary, type FundAnnualReport } from '../../application/fund/fund-reports.js';
 import {
   controlAwards,
+  controlDonors,
   controlOutsideApplications,
+  exactDonors,
   controlReasonSummaries,
   exactReasonSummaries,
 } from '../../domain/fund/fund-disclosure.js';
@@ -23,7 +25,7 @@ function validYear(year: number): number {
 }
 
 /**
- * Counts of disbursements by reason and of awards exactly for callers who read the fund person by person (`fund:read`);
+ * Counts of disbursements by reason, of awards and of donors by kind exactly for callers who read the fund person by person (`fund:read`);
  * for the others (analysts: `fund:statistics` alone) under statistical disclosure control (`fund-disclosure.ts`).
  */
 function shownSummary(summary: LedgerSummary, ctx: SubgraphContext) {
@@ -89,15 +91,21 @@ export class FundLedgerResolver {
   async fundAnnualReport(@Arg('year', () => Int, { description: '年度' }) year: number, @Ctx() ctx: SubgraphContext) {
     ctx.access.require('fund:statistics');
     const report = await fundAnnualReport(ctx.em, communityWhere(ctx.access), validYear(year));
+    const staff = ctx.access.can('fund:read');
+    const awards = shownAwards(report, ctx);
+    // the donors by kind, the unnamed ones and the in-kind total: exact for the fund's staff, else controlled
+    const donors = staff ? exactDonors(report.donors) : controlDonors(report.donors);
+    const suppressed = [awards.suppressed, donors.suppressed].filter(Boolean);
     return {
       ...report,
-      ...shownAwards(report, ctx),
+      ...awards,
       summary: shownSummary(report.summary, ctx),
-      namedDonors: ctx.access.can('fund:read') ? report.donors.namedDonors : [],
-      unnamedDonors: report.donors.unnamedDonors,
-      unnamedMoneyFen: report.donors.unnamedMoneyFen,
-      donorKinds: report.donors.byKind,
-      inKindValueFen: report.donors.inKindValueFen,
+      namedDonors: staff ? report.donors.namedDonors : [],
+      unnamedDonors: donors.unnamedDonors,
+      unnamedMoneyFen: donors.unnamedMoneyFen,
+      donorKinds: donors.kinds,
+      inKindValueFen: donors.inKindValueFen,
+      suppressed: suppressed.length > 0 ? suppressed.join('；') : null,
     };
   }
 

@@ -237,19 +237,31 @@ export class FundNamedDonorType {
   donations!: number;
 }
 
-@ObjectType('FundDonorKindTotal', { description: '按捐赠人类别的合计' })
+@ObjectType('FundDonorKindTotal', {
+  description:
+    '按捐赠人类别的合计；无权查看捐赠人的调用方（如分析人员）列出全部类别（含为零者），各数值按统计披露控制显示',
+})
 export class FundDonorKindTotalType {
   @Field(() => FundDonorKindEnum, { description: '类别' })
   kind!: string;
 
-  @Field(() => Int, { description: '捐赠人数' })
-  donors!: number;
+  @Field(() => Int, { nullable: true, description: '捐赠人数；为空表示已按统计披露控制抑制（见 suppressed）' })
+  donors!: number | null;
 
-  @Field(() => Int, { description: '捐款（分）' })
-  moneyFen!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '捐款（分）；捐款人数少于阈值（或为防反推）时为空（见 suppressed）',
+  })
+  moneyFen!: number | null;
 
-  @Field(() => Int, { description: '捐物估值（分）' })
-  inKindValueFen!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '捐物估值（分）；捐物人数少于阈值（或为防反推）时为空（见 suppressed）',
+  })
+  inKindValueFen!: number | null;
+
+  @Field(() => String, { nullable: true, description: '为何有数值为空（逐项说明抑制原因）；全部显示时为空' })
+  suppressed!: string | null;
 }
 
 @ObjectType('FundAnnualReport', {
@@ -265,17 +277,26 @@ export class FundAnnualReportType {
   @Field(() => [FundNamedDonorType], { description: '公开鸣谢的捐赠人（仅限同意具名者；分析人员只看合计，此处为空）' })
   namedDonors!: FundNamedDonorType[];
 
-  @Field(() => Int, { description: '未具名的爱心人士人数' })
-  unnamedDonors!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '未具名的爱心人士人数；为空表示已按统计披露控制抑制（见 suppressed；无权查看捐赠人的调用方，如分析人员）',
+  })
+  unnamedDonors!: number | null;
 
-  @Field(() => Int, { description: '未具名爱心人士捐款（分）' })
-  unnamedMoneyFen!: number;
+  @Field(() => Int, { nullable: true, description: '未具名爱心人士捐款（分）；已抑制时为空（见 suppressed）' })
+  unnamedMoneyFen!: number | null;
 
-  @Field(() => [FundDonorKindTotalType], { description: '按捐赠人类别的合计' })
+  @Field(() => [FundDonorKindTotalType], {
+    description: '按捐赠人类别的合计（无权查看捐赠人的调用方：全部类别，按统计披露控制显示）',
+  })
   donorKinds!: FundDonorKindTotalType[];
 
-  @Field(() => Int, { description: '物资捐赠估值合计（分，不计入余额）' })
-  inKindValueFen!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: '物资捐赠估值合计（分，不计入余额）；捐物人数少于阈值时为空（见 suppressed）',
+  })
+  inKindValueFen!: number | null;
 
   @Field(() => Int, {
     nullable: true,
