@@ -67,12 +67,13 @@ const round = (n: number) => Math.round(n * 10_000) / 10_000;
 const KEPT_COLUMNS = DIMENSION_ORDER.flatMap((d) => DIMENSION_COLUMNS[d]);
 
 /**
- * Distinct participants from the kept counts (`EventParticipantCount`), when they answer exactly: null when the
- * scope, dimensions or filter are not kept (`keptScopeOf`, `keptReadOf`), or when two kept groups bear the same
- * key (kept columns the key does not show): distinct counts of two groups do not add up, so the caller
- * counts over the attendances. The kept grouping read may hold MONTH beside the dimensions asked for (a window of
- * one whole month without MONTH), or be the dimensions' per quarter or year (one whole such period): restricted to
- * that month or period, each group asked for is then exactly one kept group.
+ * Distinct participants from the kept counts (`EventParticipantCount`) for the groups they answer exactly: null when
+ * the scope, dimensions or filter are not kept (`keptScopeOf`, `keptReadOf`). A group asked for that is exactly one
+ * kept group (the kept grouping read may hold MONTH beside the dimensions asked for — a window of one whole month
+ * without MONTH —, be the dimensions' per quarter or year, or hold TYPE beside them for a filter of event types) is
+ * answered (`exact`); a group made of several kept groups (two of the types asked for at one venue in one month, or
+ * kept columns the key does not show) is not: distinct counts of two groups do not add up, so those groups are
+ * returned apart (`mixed`, their keys) for the caller to count over their attendances only.
  */
 async function keptDistinct(
   em: EntityManager,
@@ -80,7 +81,7 @@ async function keptDistinct(
   dimensions: EventStatisticsDimension[],
   filter: EventStatisticsFilter,
   keyOf: (row: Row) => string,
-): Promise<Map<string, Row> | null> {
+): Promise<{ exact: Map<string, Row>; mixed: Row[] } | null> {
   const at = keptScopeOf(scope);
   const read = keptReadOf(dimensions, filter);
   if (!at || !read) return null;
@@ -107,8 +108,13 @@ async function keptDistinct(
       ...months.map((m) => m.value),
     ],
   )) as Row[];
-  if (rows.some((row) => Number(row.kept_groups) > 1)) return null;
-  return new Map(rows.map((row) => [keyOf(row), row]));
+  const exact = new Map<string, Row>();
+  const mixed: Row[] = [];
+  for (const row of rows) {
+    if (Number(row.kept_groups) > 1) mixed.push(row);
+    else exact.set(keyOf(row), row);
+  }
+  return { exact, mixed };
 }
 
 /** The numbers of a group that need every attendee (distinct participants), asked for apart. */
@@ -189,6 +195,11 @@ export interface KeptRead {
    * holds the period's first month (so `fromMonth` and `toMonth` select that one period).
    */
   period?: KeptPeriod;
+  /**
+   * Whether TYPE was added to the dimensions for a filter of several event types: a group asked for may then be
+   * several kept groups (one per type), answered by counting its attendances (`keptDistinct`'s `mixed`).
+   */
+  combinesTypes?: boolean;
   /** The first community month read, or null from the first. */
   fromMonth: string | null;
   /** The community month after the last read, or null to the last. */
@@ -206,6 +217,8 @@ export interface KeptRead {
  *   D ∪ {MONTH} (the same labels, that month), so the kept D ∪ {MONTH} rows of that month answer it;
  * - without MONTH, exactly one community quarter (from 1 January, April, July or October to the next quarter's
  *   start) or one community year: likewise one kept group of D per that period (`KEPT_PERIOD_SETS`);
+ * - several event types without TYPE: the kept set with TYPE added, each type's groups (`combinesTypes`: a group
+ *   where two of the types took place is counted over its attendances);
  * - without MONTH, any other window of several months (or a bound open): null. A resident who attended in July and
  *   in August is one participant of the two months together but counted in each month's group: distinct counts do
  *   not add across months (nor quarters), and no kept grouping spans an arbitrary window (counted over the
@@ -218,14 +231,18 @@ export function keptReadOf(
 ): KeptRead | null {
   const { from, to } = filter;
   const types = filter.types?.length ? new Set(filter.types).size : 0;
-  // several types without TYPE: a resident at a lecture and at a gala is one participant of the two, counted in
-  // each type's kept group — no kept grouping spans them
-  if (types > 1 && !dimensions.includes('TYPE')) return null;
   if ((from && !startsCommunityMonth(from)) || (to && !startsCommunityMonth(to))) return null;
   if (types === 1 && !dimensions.includes('TYPE')) {
     // one type without TYPE: a group of the dimensions D among that type's events is exactly one kept group of
     // D ∪ {TYPE} (that type's), read as such
     return keptReadOf([...dimensions, 'TYPE'], filter);
+  }
+  if (types > 1 && !dimensions.includes('TYPE')) {
+    // several types without TYPE: a resident at a lecture and at a gala is one participant of the two, counted in
+    // each type's kept group — no kept grouping spans them. A group of D where one of the types took place is
+    // still exactly that type's kept group of D ∪ {TYPE}; the groups where two or more did are counted apart
+    const read = keptReadOf([...dimensions, 'TYPE'], filter);
+    return read && { ...read, combinesTypes: true };
   }
   const months = { fromMonth: from ? communityMonth(from) : null, toMonth: to ? communityMonth(to) : null };
   const isKept = (sets: ReadonlyArray<readonly EventStatisticsDimension[]>, set: readonly EventStatisticsDimension[]) =>
@@ -255,15 +272,44 @@ function periodOf(from: Date, to: Date): KeptPeriod | null {
 
 type Row = Record<string, unknown>;
 
+/** At most this many groups are counted apart by their keys; more, and the whole window is counted. */
+const MIXED_GROUPS_NAMED = 500;
+
+/**
+ * The condition selecting the attendances of the groups `only` (rows with the keys `d0`, `d1` …), with its bindings;
+ * null when there are too many to name (`MIXED_GROUPS_NAMED`).
+ */
+function groupsCondition(
+  em: EntityManager,
+  dimensions: EventStatisticsDimension[],
+  only: readonly Row[],
+): { sql: string; bindings: unknown[] } | null {
+  if (only.length > MIXED_GROUPS_NAMED) return null;
+  const columns = dimensions.map((d) => (d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)));
+  const bindings: unknown[] = [];
+  const groups = only.map((row) => {
+    const parts = columns.map((column, i) => {
+      const value = row[`d${i}`];
+      if (value == null) return `${column} is null`;
+      bindings.push(String(value));
+      return `${column} = ?`;
+    });
+    return `(${parts.join(' and ')})`;
+  });
+  return { sql: `(${groups.join(' or ')})`, bindings };
+}
+
 /**
  * Distinct participants counted over `event_attendance` (the caller's scope, dimensions and filter): one row per
- * (group, attendee), then counted.
+ * (group, attendee), then counted. With `only`, just those groups' attendances (the groups the kept counts do not
+ * answer), when few enough to name.
  */
 async function scanDistinct(
   em: EntityManager,
   scope: CommunityWhere,
   dimensions: EventStatisticsDimension[],
   filter: EventStatisticsFilter,
+  only?: readonly Row[],
 ): Promise<Row[]> {
   const groupByColumns = dimensions.map((_, i) => i + 1).join(', ');
   // From the narrow fact table `event_attendance` (aliased "e": the event's columns under their own names), one
@@ -277,7 +323,8 @@ async function scanDistinct(
     .getKnexQuery()
     .toSQL();
   const at = attendance.sql.indexOf(' where ');
-  const condition = at < 0 ? '1 = 1' : attendance.sql.slice(at + ' where '.length);
+  const groups = only ? groupsCondition(em, dimensions, only) : null;
+  const condition = `${at < 0 ? '1 = 1' : attendance.sql.slice(at + ' where '.length)}${groups ? ` and ${groups.sql}` : ''}`;
   const attendanceKeys = dimensions
     .map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`)
     .join(', ');
@@ -290,7 +337,7 @@ async function scanDistinct(
       where ${condition}
       group by ${groupByColumns}, e."resident_id") a
     group by ${outer}`;
-  const bindings = attendance.bindings as unknown[];
+  const bindings = [...(attendance.bindings as unknown[]), ...(groups?.bindings ?? [])];
   // PostgreSQL compiles a plan this size (JIT, 15–130 ms at a million attendances) for no gain: off for this one
   const rows: Row[] = (
     sqlDialectOf(em) === 'postgresql'
@@ -315,8 +362,8 @@ async function scanDistinct(
  * not its registrations. Distinct participants do not add up across events (nor across communities: a resident
  * who moved may have attended in two): when asked, they are read from the counts kept per community, street and
  * district for every set of dimensions (`EventParticipantCount`) when those answer exactly (`keptScopeOf`,
- * `keptReadOf`: no time filter, whole months with MONTH, or one whole month, quarter or year; no two kept groups
- * under one key),
+ * `keptReadOf`: no time filter, whole months with MONTH, or one whole month, quarter or year; a group that is
+ * several kept groups — two of the types asked for — counted over its own attendances),
  * else counted by a second grouped query over `event_attendance`, kept with every write like the rollup (60+ on the
  * community day the event starts). Memory holds the groups only.
  */
@@ -352,15 +399,21 @@ export async function eventStatisticsOf(
   const distinctRows = async (): Promise<Map<string, Row>> => {
     const distinct = new Map<string, Row>();
     if (!(options.distinct ?? true)) return distinct;
+    // the groups the kept counts answer, then the others (several kept groups under one key) counted over their
+    // own attendances
+    const completed = async (kept: { exact: Map<string, Row>; mixed: Row[] }, within: EventStatisticsFilter) => [
+      ...kept.exact.values(),
+      ...(kept.mixed.length ? await scanDistinct(em, scope, dimensions, within, kept.mixed) : []),
+    ];
     const kept = (options.kept ?? true) ? await keptDistinct(em, scope, dimensions, filter, keyOf) : null;
-    if (kept) return kept;
     // MONTH among the dimensions, a window from or to an instant inside a month: every group lies in one month,
     // so the whole months inside the window come from the kept groups and only the partial months at its edges
     // are counted over their attendances (few rows: at most two months' part)
-    const split = (options.kept ?? true) ? monthSplitOf(dimensions, filter) : null;
+    const split = !kept && (options.kept ?? true) ? monthSplitOf(dimensions, filter) : null;
     const whole = split && (await keptDistinct(em, scope, dimensions, split.whole, keyOf));
-    const rows = whole ? [...whole.values()] : [];
-    for (const part of whole ? split.edges : [filter]) rows.push(...(await scanDistinct(em, scope, dimensions, part)));
+    const rows = kept ? await completed(kept, filter) : whole ? await completed(whole, split.whole) : [];
+    if (!kept)
+      for (const part of whole ? split.edges : [filter]) rows.push(...(await scanDistinct(em, scope, dimensions, part)));
     for (const row of rows) distinct.set(keyOf(row), row);
     return distinct;
   };
