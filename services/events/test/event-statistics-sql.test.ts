@@ -612,7 +612,12 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
     let apart = 0;
     let shared = 0;
     for (const window of [{}, MONTHS, JULY]) {
-      for (const groupBy of [['VENUE'], ['MONTH', 'VENUE'], ['VENUE', 'AUDIENCE'], ['MONTH']] as EventStatisticsDimension[][]) {
+      for (const groupBy of [
+        ['VENUE'],
+        ['MONTH', 'VENUE'],
+        ['VENUE', 'AUDIENCE'],
+        ['MONTH'],
+      ] as EventStatisticsDimension[][]) {
         const filter: EventStatisticsFilter = { ...window, types: ['LECTURE', 'GALA'] };
         const read = keptReadOf(groupBy, filter);
         if (!read) continue;
@@ -626,7 +631,7 @@ describe.each(testDialects())('eventStatistics answered by the database on %s', 
         try {
           actual = await eventStatisticsOf(fresh(), { communityId: COMMUNITY }, groupBy, filter);
           scans = spy.mock.calls
-            .map(([sql]) => String(sql))
+            .map(([sql]) => (typeof sql === 'string' ? sql : ''))
             .filter((sql) => sql.includes('from "event_attendance"'));
         } finally {
           spy.mockRestore();

@@ -289,7 +289,8 @@ function groupsCondition(
   const bindings: unknown[] = [];
   const groups = only.map((row) => {
     const parts = columns.map((column, i) => {
-      const value = row[`d${i}`];
+      // the kept rows' key values as read: text (or a number, as a driver may give one)
+      const value = row[`d${i}`] as string | number | null | undefined;
       if (value == null) return `${column} is null`;
       bindings.push(String(value));
       return `${column} = ?`;
@@ -413,7 +414,8 @@ export async function eventStatisticsOf(
     const whole = split && (await keptDistinct(em, scope, dimensions, split.whole, keyOf));
     const rows = kept ? await completed(kept, filter) : whole ? await completed(whole, split.whole) : [];
     if (!kept)
-      for (const part of whole ? split.edges : [filter]) rows.push(...(await scanDistinct(em, scope, dimensions, part)));
+      for (const part of whole ? split.edges : [filter])
+        rows.push(...(await scanDistinct(em, scope, dimensions, part)));
     for (const row of rows) distinct.set(keyOf(row), row);
     return distinct;
   };
