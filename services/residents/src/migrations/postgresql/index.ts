@@ -25,6 +25,7 @@ import { Migration20261205054927_grid_rollup as M21 } from './Migration202612050
 import { Migration20261205213420_resident_identity_correction as M22 } from './Migration20261205213420_resident_identity_correction.js';
 import { Migration20261205213639_durable_positions_bigint as M23 } from './Migration20261205213639_durable_positions_bigint.js';
 import { Migration20261206004820_pii_audit_caller_community as M24 } from './Migration20261206004820_pii_audit_caller_community.js';
+import { Migration20261206031459_audit_request_key as M25 } from './Migration20261206031459_audit_request_key.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -52,4 +53,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205213420_resident_identity_correction', class: M22 },
   { name: 'Migration20261205213639_durable_positions_bigint', class: M23 },
   { name: 'Migration20261206004820_pii_audit_caller_community', class: M24 },
+  { name: 'Migration20261206031459_audit_request_key', class: M25 },
 ];
