@@ -88,7 +88,12 @@ describe('access control over the federated graph', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as any };
+    return {
+      status: response.status,
+      // the gateway's own request id (a client's x-request-id is only logged): what the audit trail names
+      requestId: response.headers.get('x-request-id'),
+      body: (await response.json()) as any,
+    };
   };
 
   beforeAll(async () => {
@@ -235,7 +240,8 @@ describe('access control over the federated graph', () => {
         .map((role) => ({
           role,
           subject: `care-auditor-${role}-${stamp}`,
-          requestId: `e2e-care-${role}-${stamp}`,
+          clientRequestId: `e2e-care-${role}-${stamp}`,
+          requestId: '',
           fields: careAuditFields(accessFor([role]), rawCare),
         }));
       expect(reads.filter((r) => r.fields.length === 0).length).toBeGreaterThan(0);
@@ -247,10 +253,12 @@ describe('access control over the federated graph', () => {
           { query: CARE_VIEW, variables: { id: residentId }, operationName: 'CareView' },
           {
             ...(await authorizationFor({ ...callerFor(read.role), subject: read.subject })),
-            'x-request-id': read.requestId,
+            'x-request-id': read.clientRequestId,
           },
         );
         expect(response.body.errors, read.role).toBeUndefined();
+        expect(response.requestId).not.toBe(read.clientRequestId);
+        read.requestId = response.requestId!;
       }
       const trail = `query($filter: PiiAuditTrailFilter) { piiAuditTrail(filter: $filter, first: 20) { totalCount edges { node { service subjectType subjectId fields operation requestId callerId callerRoles } } } }`;
       const entriesOf = async (subject: string) =>
@@ -790,19 +798,54 @@ describe('access control over the federated graph', () => {
   });
 
   describe('audit trail', () => {
+    it('two requests under one client x-request-id are two complete entries, each under the gateway’s own id', async () => {
+      const subject = `reuser-${Date.now()}`;
+      const sent = `e2e-reused-${Date.now()}`;
+      const reads = [];
+      for (let i = 0; i < 2; i++) {
+        const read = await post(
+          system.gatewayUrl,
+          { query: RESIDENT_VIEW(['idNumber', 'phone']), variables: { id: residentId }, operationName: 'ResidentView' },
+          { ...(await authorizationFor({ role: 'civil_affairs', subject })), 'x-request-id': sent },
+        );
+        expect(read.body.data.resident.idNumber).toBe(raw.idNumber);
+        expect(read.requestId).not.toBe(sent);
+        reads.push(read.requestId);
+      }
+      expect(reads[0]).not.toBe(reads[1]);
+      const trail = `query($filter: PiiAuditTrailFilter) { piiAuditTrail(filter: $filter, first: 50) { totalCount edges { node { subjectId fields requestId } } } }`;
+      const entries = await waitFor(
+        async () => {
+          const r = await system.query(trail, { filter: { callerId: subject } });
+          return r.data?.piiAuditTrail.totalCount >= 4 ? r.data.piiAuditTrail : undefined;
+        },
+        { timeoutMs: 15_000, what: 'both requests’ audit entries' },
+      );
+      // each request: the resident (ID number, phone) and the household (address), under its own id
+      for (const requestId of reads) {
+        const own = entries.edges.filter((e: any) => e.node.requestId === requestId);
+        expect(own).toHaveLength(2);
+        expect(own.find((e: any) => e.node.subjectId === residentId).node.fields).toEqual(
+          expect.arrayContaining(['idNumber', 'phone']),
+        );
+      }
+      expect(entries.totalCount).toBe(4);
+      expect(entries.edges.some((e: any) => e.node.requestId === sent)).toBe(false);
+    });
+
     it('records each unmasked read exactly once, none for masked reads, queryable by resident, caller and period', async () => {
       const since = new Date().toISOString();
       const subject = `auditor-${Date.now()}`;
-      const requestId = `e2e-audit-${Date.now()}`;
       const read = await post(
         system.gatewayUrl,
         { query: RESIDENT_VIEW(['idNumber', 'phone']), variables: { id: residentId }, operationName: 'ResidentView' },
         {
           ...(await authorizationFor({ role: 'civil_affairs', subject })),
-          'x-request-id': requestId,
+          'x-request-id': `e2e-audit-${Date.now()}`,
         },
       );
       expect(read.body.data.resident.idNumber).toBe(raw.idNumber);
+      const requestId = read.requestId;
       await system.query(RESIDENT_VIEW(['idNumber', 'phone']), { id: residentId }, { role: 'culture', subject });
 
       const trail = `query($filter: PiiAuditTrailFilter) { piiAuditTrail(filter: $filter, first: 50) { totalCount edges { node { service subjectId fields operation requestId callerId callerRoles } } } }`;

@@ -152,6 +152,9 @@ export async function startGateway(
     largeOperations: config.largeOperations,
     cors: new CorsPolicy(config.corsOrigins ?? []),
     metricsAccess: config.metricsAccess,
+    // the gateway's own request id for every request and subgraph call: a client's x-request-id is only logged, so
+    // a reused one cannot make two requests one (one audit entry, one event aggregate, one import report)
+    requestIds: 'own',
     routes: [
       ...(config.explorer ? explorerRoutes(savedQueries) : []),
       ...exportRoutes({

@@ -73,9 +73,28 @@ describe('gateway trace context without recorded spans', () => {
       data: { apiKeys: [] },
     });
     const forwarded = received.at(-1)!;
-    expect(forwarded['x-request-id']).toBe('req-pass-1');
     expect(forwarded.traceparent).toBe(traceparent);
     expect(forwarded.tracestate).toBe('shequ=1');
+  });
+
+  it("never forwards a client's x-request-id: two requests under one id are two requests to the subgraph", async () => {
+    // a subgraph keys a request's personal-data audit entry, its audit event and its import report on the request id:
+    // a client reusing one must not make a later request one with an earlier
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(gateway.http.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'req-reused' },
+        body: JSON.stringify({ query: '{ apiKeys { id } }' }),
+      });
+      expect(await response.json()).toEqual({ data: { apiKeys: [] } });
+      answers.push({ own: response.headers.get('x-request-id'), forwarded: received.at(-1)!['x-request-id'] });
+    }
+    for (const { own, forwarded } of answers) {
+      expect(own).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(forwarded).toBe(own);
+    }
+    expect(answers[0].own).not.toBe(answers[1].own);
   });
 
   it('sends no trace context without a valid one', async () => {

@@ -7,7 +7,7 @@ import { metricsRequestStatus, singleFlight, type MetricsAccess } from './metric
 import { isAllowedLargeBody, type LargeOperations } from './large-operations.js';
 import { PortInUseError } from './port-in-use.js';
 import { MAX_BATCHED_OPERATIONS } from './query-limits.js';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+import { REQUEST_ID_HEADER, requestIdsOf, type RequestIdPolicy } from './request-id.js';
 import { withServerSpan } from './tracing.js';
 
 export type ReadinessCheck = () => Promise<Record<string, boolean>>;
@@ -43,6 +43,11 @@ export interface HttpServiceSettings<TContext extends BaseContext> {
   cors?: CorsPolicy;
   /** Who may scrape `/metrics` (`metricsAccessFrom(env)`); default open. */
   metricsAccess?: MetricsAccess;
+  /**
+   * Whose `x-request-id` the request runs under (default `adopt`: the caller's when it looks like one). The gateway
+   * says `own`: a client's value is only logged (`clientRequestId`), never forwarded or used as an identity.
+   */
+  requestIds?: RequestIdPolicy;
   /**
    * Tried on every POST /graphql before Apollo Server, with the parsed body: answers what it can answer itself
    * (`answer`), or leaves the request to Apollo Server, with the context it already made (`context`) or without.
@@ -107,7 +112,10 @@ export async function startHttpService<TContext extends BaseContext>(
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
-    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    const { requestId, clientRequestId } = requestIdsOf(
+      request.headers[REQUEST_ID_HEADER],
+      settings.requestIds ?? 'adopt',
+    );
     response.setHeader(REQUEST_ID_HEADER, requestId);
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     let route = 'other';
@@ -187,6 +195,7 @@ export async function startHttpService<TContext extends BaseContext>(
       logger.info(
         {
           requestId,
+          ...(clientRequestId ? { clientRequestId } : {}),
           method: request.method,
           path,
           status: response.statusCode,

@@ -87,3 +87,48 @@ describe('request logs', () => {
     expect(text).not.toContain('13800000000');
   });
 });
+
+describe('a server that works under its own request ids (the gateway)', () => {
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  let service: RunningHttpService;
+
+  beforeAll(async () => {
+    service = await startHttpService<{ requestId: string }>({
+      service: 'gateway',
+      port: 0,
+      apollo: new ApolloServer<{ requestId: string }>({
+        typeDefs: 'type Query { whoAsked: String }',
+        resolvers: { Query: { whoAsked: (_: unknown, __: unknown, ctx: { requestId: string }) => ctx.requestId } },
+      }),
+      logger,
+      context: async (_request, requestId) => ({ requestId }),
+      requestIds: 'own',
+    });
+  });
+  afterAll(() => service?.close());
+
+  it("keeps a client's x-request-id out of every identity: a new one each time, the client's only logged", async () => {
+    const ask = (id: string) =>
+      fetch(`http://127.0.0.1:${service.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': id },
+        body: JSON.stringify({ query: '{ whoAsked }' }),
+      });
+    const answers = [await ask('same-1'), await ask('same-1'), await ask('not acceptable!')];
+    const ids = await Promise.all(
+      answers.map(async (r) => [r.headers.get('x-request-id'), ((await r.json()) as any).data.whoAsked]),
+    );
+    for (const [header, seen] of ids) {
+      expect(header).toMatch(/^[0-9a-f-]{36}$/);
+      expect(seen).toBe(header);
+    }
+    expect(new Set(ids.map(([header]) => header)).size).toBe(3);
+    const access = lines.filter((l) => l.msg === 'request');
+    expect(access.map((l) => [l.requestId, l.clientRequestId])).toEqual([
+      [ids[0][0], 'same-1'],
+      [ids[1][0], 'same-1'],
+      [ids[2][0], undefined],
+    ]);
+  });
+});

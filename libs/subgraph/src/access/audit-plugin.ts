@@ -52,6 +52,8 @@ export function piiAuditPlugin(deps: {
           try {
             // one row (or event) per community of the persons read: each community's trail shows its residents
             const groups = auditReadsByCommunity(reads);
+            // this request's own key: the request id may be the caller's, so it never tells rows of one request apart
+            const requestKey = newId();
             if (keepsTrail) {
               const records = groups.map(({ communityId, subjects }) =>
                 auditRecordOf({
@@ -61,6 +63,7 @@ export function piiAuditPlugin(deps: {
                   service: deps.service,
                   operation,
                   requestId: contextValue.requestId,
+                  requestKey,
                   caller,
                   reads: subjects,
                   readAt,
@@ -77,6 +80,7 @@ export function piiAuditPlugin(deps: {
                     service: deps.service,
                     operation,
                     requestId: contextValue.requestId,
+                    requestKey,
                     caller,
                     reads: [],
                     readAt,
@@ -173,6 +177,8 @@ export function auditRecordOf(source: {
   service: string;
   operation: string;
   requestId: string;
+  /** The server's own key of the request (`PiiAuditRecord.requestKey`). */
+  requestKey: string;
   caller: { kind: string; id: string; roles: string[]; department: string | null };
   reads: readonly AuditSubject[];
   readAt: Date;
@@ -185,6 +191,7 @@ export function auditRecordOf(source: {
     service: source.service,
     operation: source.operation.slice(0, 200),
     requestId: source.requestId.slice(0, 100),
+    requestKey: source.requestKey,
     callerKind: source.caller.kind,
     callerId: source.caller.id.slice(0, 100),
     callerRoles: source.caller.roles.join(',').slice(0, 300),

@@ -22,7 +22,14 @@ export class PiiAuditRecord {
   /** The service that served the data. */
   service!: string;
   operation!: string;
+  /** The request id as the caller's logs know it (the gateway's): shown, never an identity (a caller may send one). */
   requestId!: string;
+  /**
+   * The server's own key of the request that wrote the row (residents' own rows of one subgraph request share it;
+   * a row from another service's event: the event id): what tells which rows are one request, never a caller's value.
+   * Null on rows of before 2026-12-06.
+   */
+  requestKey: string | null = null;
   callerKind!: string;
   callerId!: string;
   /** Comma-separated roles. */
@@ -59,6 +66,7 @@ export const PiiAuditRecordSchema = new EntitySchema<PiiAuditRecord>({
     service: { type: 'string', length: 20 },
     operation: { type: 'string', length: 200 },
     requestId: { type: 'string', length: 100 },
+    requestKey: { type: 'string', length: 36, nullable: true },
     callerKind: { type: 'string', length: 10 },
     callerId: { type: 'string', length: 100 },
     callerRoles: { type: 'string', length: 300 },

@@ -6,3 +6,4 @@ export * from './reference-sync.js';
 export * from './community-registry.js';
 export * from './hold-unregistered.js';
 export * from './resident-facts.js';
+export * from './visible-reference.js';

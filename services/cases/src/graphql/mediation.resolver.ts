@@ -22,10 +22,16 @@ async function visibleCase(ctx: SubgraphContext, caseId: string): Promise<Case> 
   return found;
 }
 
+/**
+ * A mediation of a case the caller sees. One refusal, naming only the id given, whether the mediation does not
+ * exist or its case is not the caller's (a refusal naming the case would tell that the mediation exists, and which
+ * case it belongs to).
+ */
 async function visibleMediation(ctx: SubgraphContext, mediationId: string): Promise<void> {
   const mediation = await ctx.em.findOne(Mediation, { id: mediationId });
-  if (!mediation) throw new NotFoundError('Mediation', mediationId, `调解 ${mediationId} 不存在`);
-  await visibleCase(ctx, mediation.caseId);
+  const found = mediation ? await ctx.em.findOne(Case, { id: mediation.caseId }) : null;
+  if (!found || !(await caseVisible(ctx, found)))
+    throw new NotFoundError('Mediation', mediationId, `mediationId：调解 ${mediationId} 不存在或不在您的范围内`);
 }
 
 @Resolver(() => MediationType)

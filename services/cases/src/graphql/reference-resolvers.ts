@@ -1,13 +1,17 @@
-import type { ReferenceResolvers, SubgraphContext } from '@shequ/subgraph';
+import { visibleReference, type ReferenceResolvers, type SubgraphContext } from '@shequ/subgraph';
 import { caseVisible } from '../application/case-scope.js';
 import { Case } from '../entities/case.js';
 
+/** `Case` references: null alike for an unknown id and one the caller may not see (`visibleReference`). */
 export const casesReferenceResolvers: ReferenceResolvers = {
   Case: {
-    async __resolveReference(ref: { id: string }, ctx: SubgraphContext) {
-      if (!ctx.access.can('cases:read')) return null;
-      const found = await ctx.loaders.byId(Case).load(ref.id);
-      return found && (await caseVisible(ctx, found)) ? found : null;
-    },
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) =>
+      visibleReference(ctx, {
+        type: 'Case',
+        id: ref.id,
+        permission: 'cases:read',
+        load: () => ctx.loaders.byId(Case).load(ref.id),
+        visible: (found) => caseVisible(ctx, found),
+      }),
   },
 };

@@ -1,28 +1,19 @@
-import { inCommunityScope, type ReferenceResolvers, type SubgraphContext } from '@shequ/subgraph';
+import { communityScopedReference, type ReferenceResolvers } from '@shequ/subgraph';
 import { CommunityEvent } from '../entities/community-event.js';
 import { Team } from '../entities/team.js';
 import { Venue } from '../entities/venue.js';
 
-async function visible<T extends { communityId: string }>(
-  ctx: SubgraphContext,
-  load: Promise<T | null>,
-): Promise<T | null> {
-  if (!ctx.access.can('events:read')) return null;
-  const record = await load;
-  return record && inCommunityScope(ctx.access, record.communityId) ? record : null;
-}
-
+/** events:read and the caller's communities; null alike for an unknown id and one out of scope. */
 export const eventsReferenceResolvers: ReferenceResolvers = {
   CommunityEvent: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) =>
-      visible(ctx, ctx.loaders.byId(CommunityEvent).load(ref.id)),
+    __resolveReference: communityScopedReference('CommunityEvent', 'events:read', (ctx, id) =>
+      ctx.loaders.byId(CommunityEvent).load(id),
+    ),
   },
   Venue: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) =>
-      visible(ctx, ctx.loaders.byId(Venue).load(ref.id)),
+    __resolveReference: communityScopedReference('Venue', 'events:read', (ctx, id) => ctx.loaders.byId(Venue).load(id)),
   },
   Team: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) =>
-      visible(ctx, ctx.loaders.byId(Team).load(ref.id)),
+    __resolveReference: communityScopedReference('Team', 'events:read', (ctx, id) => ctx.loaders.byId(Team).load(id)),
   },
 };

@@ -23,6 +23,7 @@ export function auditTrailConsumers({ orm, bus, outbox, logger }: ServiceDepende
             service: source,
             operation: event.data.operation,
             requestId: event.data.requestId,
+            requestKey: event.id,
             caller: event.data.caller,
             reads: event.data.reads as never,
             readAt: new Date(event.data.readAt),

@@ -80,21 +80,31 @@ function predicateMatches(record: PiiAuditRecord, periods: readonly CarePeriod[]
 
 /**
  * The same condition as `predicateMatches`, for the database; but not a request whose own rows name the person
- * read (`subjects`: on the list's page): that request is their entry already (one per request).
+ * read (`subjects`: on the list's page): that request is their entry already (one per request). Which rows are one
+ * request is the server's `requestKey`, never the request id (a caller may send the same one twice: its later
+ * predicate read would hide behind its earlier row); rows of before 2026-12-06 have no key and keep the request id.
  */
 function predicateWhere(period: CarePeriod, subjects: string): FilterQuery<PiiAuditRecord> {
   const { like, prefixes } = auditScopePatterns(period.communityId);
+  // the requests whose residents rows name the person: by key; rows of before 2026-12-06 (no key) among themselves by id
+  const namedBy = (column: 'request_key' | 'request_id') =>
+    `(select ${column} from pii_audit_record where service = ? and subjects like ? and request_key is ${
+      column === 'request_key' ? 'not null' : 'null'
+    })`;
+  const params = [AUDIT_TRAIL_SERVICE, subjects];
   return {
     predicateCategory: period.category,
     readAt: { $gte: period.openedAt },
     ...(period.closedAt ? { predicateFrom: { $lt: period.closedAt } } : {}),
-    $or: [{ predicateScope: { $like: like } }, { predicateScope: { $in: prefixes } }],
-    requestId: {
-      $nin: raw(`(select request_id from pii_audit_record where service = ? and subjects like ?)`, [
-        AUDIT_TRAIL_SERVICE,
-        subjects,
-      ]),
-    },
+    $and: [
+      { $or: [{ predicateScope: { $like: like } }, { predicateScope: { $in: prefixes } }] },
+      {
+        $or: [
+          { requestKey: { $ne: null, $nin: raw(namedBy('request_key'), params) } },
+          { requestKey: null, requestId: { $nin: raw(namedBy('request_id'), params) } },
+        ],
+      },
+    ],
   };
 }
 

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { actorOf } from '@shequ/auth';
 import { InvalidInputError } from '@shequ/errors';
 import { BatchedEvents, Outbox } from '@shequ/messaging';
+import { newId } from '@shequ/database';
 import type { SubgraphContext } from '@shequ/subgraph';
 import { importResidentStream, readImportStream, type ImportRowResult } from '../application/import-residents.js';
 import { ImportReportFile } from '../application/import-report.js';
@@ -37,7 +38,9 @@ export class ImportResolver {
         today: ctx.clock.now(),
         onRows: async (rows) => {
           if (!report && results.length + rows.length > RESULTS_IN_ANSWER) {
-            report = new ImportReportFile(importReportPath(ctx.requestId));
+            // named by the server, never by the request id (a caller's x-request-id at this subgraph: one reused
+            // would make two imports write one file)
+            report = new ImportReportFile(importReportPath(newId()));
             await report.write(results);
           }
           if (report) await report.write(rows);

@@ -26,6 +26,7 @@ import { Migration20261205213420_resident_identity_correction as M22 } from './M
 import { Migration20261205213639_durable_positions_bigint as M23 } from './Migration20261205213639_durable_positions_bigint.js';
 import { Migration20261206004820_pii_audit_caller_community as M24 } from './Migration20261206004820_pii_audit_caller_community.js';
 import { Migration20261206030638_case_projection_department as M25 } from './Migration20261206030638_case_projection_department.js';
+import { Migration20261206031459_audit_request_key as M26 } from './Migration20261206031459_audit_request_key.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -54,4 +55,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205213639_durable_positions_bigint', class: M23 },
   { name: 'Migration20261206004820_pii_audit_caller_community', class: M24 },
   { name: 'Migration20261206030638_case_projection_department', class: M25 },
+  { name: 'Migration20261206031459_audit_request_key', class: M26 },
 ];

@@ -27,6 +27,7 @@ import { Migration20261205213420_resident_identity_correction as M23 } from './M
 import { Migration20261205213639_durable_positions_bigint as M24 } from './Migration20261205213639_durable_positions_bigint.js';
 import { Migration20261206004819_pii_audit_caller_community as M25 } from './Migration20261206004819_pii_audit_caller_community.js';
 import { Migration20261206030638_case_projection_department as M26 } from './Migration20261206030638_case_projection_department.js';
+import { Migration20261206031459_audit_request_key as M27 } from './Migration20261206031459_audit_request_key.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000440_initial', class: M0 },
@@ -56,4 +57,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205213639_durable_positions_bigint', class: M24 },
   { name: 'Migration20261206004819_pii_audit_caller_community', class: M25 },
   { name: 'Migration20261206030638_case_projection_department', class: M26 },
+  { name: 'Migration20261206031459_audit_request_key', class: M27 },
 ];
