@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PiiRead } from '@shequ/contracts';
-import { OutboxMessage, readPositions } from '@shequ/messaging';
+import { readPositions } from '@shequ/messaging';
 import { WebhookDelivery, WebhookSubscription } from '@shequ/subgraph';
 import { InMemoryApiKeys, knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { Case, CaseTimelineEntry, Mediation, MediationParty, Open311Request, Visit } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
+import { auditedReadsOf } from './audited-reads.js';
 
 // A case of 救助申请 (ASSISTANCE_APPLICATION) tells that its reporter applied for assistance: their care situation
 // (关爱/救助), which 综治, 党建 and a key without care:read may not see. Before, every caller with cases:read was
@@ -38,13 +38,7 @@ describe.each(testDialects())('cases of care-revealing categories (救助申请)
     expect(result.errors).toBeUndefined();
     return result.data.openCase.case as { id: string; number: string };
   };
-  const auditedFor = async (callerId: string) => {
-    const rows = await service.orm.em.fork().find(OutboxMessage, { subject: PiiRead.cases.subject });
-    return rows
-      .map((r) => JSON.parse(r.payload) as { data: { caller: { id: string }; reads: unknown[] } })
-      .filter((e) => e.data.caller.id === callerId)
-      .flatMap((e) => e.data.reads);
-  };
+  const auditedFor = (callerId: string) => auditedReadsOf(service, callerId);
 
   beforeAll(async () => {
     nats = await startNatsServer();

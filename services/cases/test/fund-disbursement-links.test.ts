@@ -4,13 +4,12 @@ import {
   FundDisbursementPaid,
   FundDisbursementProposed,
   FundDisbursementWithdrawn,
-  PiiRead,
 } from '@shequ/contracts';
-import { OutboxMessage } from '@shequ/messaging';
 import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { CaseFundDisbursement } from '../src/entities/case-fund-disbursement.js';
 import { casesService } from '../src/service.js';
+import { auditedReadsOf } from './audited-reads.js';
 
 const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`;
 const CASE = `query($id: ID!) { case(id: $id) { id fundDisbursements { disbursementId amountFen status proposedOn paidOn withdrawnOn } } }`;
@@ -118,11 +117,7 @@ describe.each(testDialects())('cases links 阳光爱心基金 disbursements to a
     expect(view.data.case.fundDisbursements).toHaveLength(1);
     const audited = await waitFor(
       async () => {
-        const rows = await service.orm.em.fork().find(OutboxMessage, { subject: PiiRead.cases.subject });
-        const reads = rows
-          .map((r) => JSON.parse(r.payload) as { data: { caller: { id: string }; reads: unknown[] } })
-          .filter((e) => e.data.caller.id === 'staff-ss-audit')
-          .flatMap((e) => e.data.reads);
+        const reads = await auditedReadsOf(service, 'staff-ss-audit');
         return reads.length > 0 ? reads : undefined;
       },
       { what: 'the audit entry of the case view' },

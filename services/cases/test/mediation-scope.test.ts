@@ -50,7 +50,9 @@ describe.each(testDialects())('a mediation out of the caller’s scope on %s', (
     await em.flush();
     const opened = await service.graphql(
       `mutation($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`,
-      { input: { reporterId: 'res-1', category: 'NEIGHBOUR_DISPUTE', channel: 'WALK_IN', description: '邻里噪音纠纷' } },
+      {
+        input: { reporterId: 'res-1', category: 'NEIGHBOUR_DISPUTE', channel: 'WALK_IN', description: '邻里噪音纠纷' },
+      },
     );
     expect(opened.errors).toBeUndefined();
     caseId = opened.data.openCase.case.id;
@@ -78,19 +80,22 @@ describe.each(testDialects())('a mediation out of the caller’s scope on %s', (
   it.each([
     ['a grid worker of another grid', gridWorkerOf2],
     ['a community admin of another community', otherCommunity],
-  ])('%s: the same refusal for that mediation as for an unknown one, naming only the id given', async (_who, caller) => {
-    const unknown = '019b0000-0000-7000-8000-000000000000';
-    for (const [query, extra] of [
-      [SESSION, { heldAt: '2026-06-29T06:00:00Z', notes: '双方到场' }],
-      [CONCLUDE, { agreementReached: false }],
-    ] as const) {
-      const hidden = await refusal(query, { mediationId, ...extra }, caller);
-      const missing = await refusal(query, { mediationId: unknown, ...extra }, caller);
-      expect(hidden.code).toBe('NOT_FOUND');
-      expect(missing).toEqual({ code: 'NOT_FOUND', message: hidden.message?.replace(mediationId, unknown) });
-      expect(hidden.message).toBe(`mediationId：调解 ${mediationId} 不存在或不在您的范围内`);
-      expect(hidden.message).not.toContain(caseId);
-    }
-    expect(await service.orm.em.fork().count(MediationSession, {})).toBe(0);
-  });
+  ])(
+    '%s: the same refusal for that mediation as for an unknown one, naming only the id given',
+    async (_who, caller) => {
+      const unknown = '019b0000-0000-7000-8000-000000000000';
+      for (const [query, extra] of [
+        [SESSION, { heldAt: '2026-06-29T06:00:00Z', notes: '双方到场' }],
+        [CONCLUDE, { agreementReached: false }],
+      ] as const) {
+        const hidden = await refusal(query, { mediationId, ...extra }, caller);
+        const missing = await refusal(query, { mediationId: unknown, ...extra }, caller);
+        expect(hidden.code).toBe('NOT_FOUND');
+        expect(missing).toEqual({ code: 'NOT_FOUND', message: hidden.message?.replace(mediationId, unknown) });
+        expect(hidden.message).toBe(`mediationId：调解 ${mediationId} 不存在或不在您的范围内`);
+        expect(hidden.message).not.toContain(caseId);
+      }
+      expect(await service.orm.em.fork().count(MediationSession, {})).toBe(0);
+    },
+  );
 });

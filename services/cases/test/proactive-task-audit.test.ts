@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PiiRead } from '@shequ/contracts';
-import { OutboxMessage } from '@shequ/messaging';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { ProactiveTask } from '../src/entities/proactive-task.js';
 import { casesService } from '../src/service.js';
+import { auditedReadsOf } from './audited-reads.js';
 
 // A proactive task whose rule exists only because of a care category (低保复核到期, 独居老人无联系) tells that category
 // of its resident: the answer depends on the person's care category and is audited for them, as residents audits
@@ -38,13 +37,7 @@ describe.each(testDialects())('proactive tasks of care-derived rules are audited
   });
   afterAll(() => service?.stop());
 
-  const auditedFor = async (callerId: string) => {
-    const rows = await service.orm.em.fork().find(OutboxMessage, { subject: PiiRead.cases.subject });
-    return rows
-      .map((r) => JSON.parse(r.payload) as { data: { caller: { id: string }; reads: unknown[] } })
-      .filter((e) => e.data.caller.id === callerId)
-      .flatMap((e) => e.data.reads);
-  };
+  const auditedFor = (callerId: string) => auditedReadsOf(service, callerId);
 
   it('audits the resident of each care-derived task listed, not the others', async () => {
     const result = await service.graphql(LIST, {}, { role: 'civil_affairs', subject: 'staff-list' });
