@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { testDialects } from '@shequ/testing';
+import { CommunityEvent } from '../src/entities/index.js';
+import { eventsService } from '../src/service.js';
+
+const PLAN = `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id title } } }`;
+
+// A text longer than its column (an event's title: 200 characters) was stored whole on SQLite, which does not enforce
+// a varchar's length, and failed on PostgreSQL with the driver's English error as an internal error.
+describe.each(testDialects())('texts longer than their column on %s', (dialect) => {
+  let service: TestSubgraph;
+  beforeAll(async () => {
+    service = await startTestSubgraph(eventsService, { dialect });
+  });
+  afterAll(() => service?.stop());
+
+  const plan = (title: string) =>
+    service.graphql(
+      PLAN,
+      {
+        input: {
+          title,
+          type: 'LECTURE',
+          startsAt: '2027-03-01T02:00:00Z',
+          endsAt: '2027-03-01T04:00:00Z',
+          organiserKind: 'DEPARTMENT',
+          organiserDepartment: 'CULTURE',
+        },
+      },
+      { role: 'culture' },
+    );
+
+  it('refuses a title over its 200 characters as BAD_USER_INPUT naming the field, writing nothing', async () => {
+    const result = await plan('社区读书会'.repeat(40) + '会');
+    expect(result.errors?.[0]).toMatchObject({
+      message: '输入无效：title：不能超过 200 个字（收到 201 个字）',
+      extensions: { code: 'BAD_USER_INPUT', field: 'title' },
+    });
+    expect(await service.orm.em.fork().count(CommunityEvent, {})).toBe(0);
+  });
+
+  it('counts characters as PostgreSQL does: 200 of them fit, also outside the basic plane', async () => {
+    const result = await plan('𠮷'.repeat(200));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.planCommunityEvent.event.title).toBe('𠮷'.repeat(200));
+  });
+});
