@@ -15,12 +15,13 @@ describe.each(testDialects())('texts longer than their column on %s', (dialect) 
   });
   afterAll(() => service?.stop());
 
-  const plan = (title: string) =>
+  const plan = (title: string, description?: string) =>
     service.graphql(
       PLAN,
       {
         input: {
           title,
+          description,
           type: 'LECTURE',
           startsAt: '2027-03-01T02:00:00Z',
           endsAt: '2027-03-01T04:00:00Z',
@@ -37,6 +38,12 @@ describe.each(testDialects())('texts longer than their column on %s', (dialect) 
       message: '输入无效：title：不能超过 200 个字（收到 201 个字）',
       extensions: { code: 'BAD_USER_INPUT', field: 'title' },
     });
+    expect(await service.orm.em.fork().count(CommunityEvent, {})).toBe(0);
+  });
+
+  it('refuses a description (an unbounded column) over 2,000 characters, writing nothing', async () => {
+    const result = await plan('社区读书会', '读书'.repeat(1000) + '。');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
     expect(await service.orm.em.fork().count(CommunityEvent, {})).toBe(0);
   });
 
