@@ -226,6 +226,13 @@ describe('gateway in production mode', () => {
       ['{ residents(first: 1, filter: { gender: MAL }) { totalCount } }', 'gender', '不是可选值'],
       ['{ residents(first: 1, filter: { gender: "MALE" }) { totalCount } }', 'gender', '不是可选值'],
       ['mutation { moveResident { resident { id } } }', 'input', '必填'],
+      // an item of a list is named by the list's field (it was the placeholder «value»)
+      [
+        '{ communityEvents(first: 1, filter: { statuses: [OPEN, PUBLISHED] }) { totalCount } }',
+        'statuses',
+        '不是可选值',
+      ],
+      ['{ communityEvents(first: 1, filter: { types: ["GALA"] }) { totalCount } }', 'types', '不是可选值'],
     ];
     for (const [query, field, reason] of cases) {
       const result = await post({ query }, `Bearer ${await token('community_admin')}`);

@@ -46,20 +46,36 @@ function fromVariableError(formatted: GraphQLFormattedError): GraphQLFormattedEr
   return badInput(formatted, base, expected ? expectation(expected[1]) : '值无效');
 }
 
-/** The argument or input field whose value sits at `position` of the document (for errors on literals). */
-function fieldAt(body: string, position: number): string | undefined {
+/**
+ * The argument or input field holding the literal at `position` of the document: the node itself, its value, or an
+ * item of its list value (`statuses: [OPEN, PUBLISHED]` is named `statuses`, not the placeholder `value`).
+ * `ownValueOnly`: only a value the field holds directly or through lists, not the field's name.
+ */
+function holderAt(body: string, position: number, ownValueOnly: boolean): string | undefined {
   let found: string | undefined;
+  const holders: string[] = [];
   try {
     visit(parse(body), {
       enter(node) {
-        if ((node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) && node.value.loc?.start === position)
-          found = node.name.value;
+        if (found !== undefined) return;
+        if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) {
+          holders.push(node.name.value);
+          if (!ownValueOnly && node.loc?.start === position) found = node.name.value;
+        } else if (holders.length > 0 && node.loc?.start === position) found = holders[holders.length - 1];
+      },
+      leave(node) {
+        if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) holders.pop();
       },
     });
   } catch {
     return undefined;
   }
   return found;
+}
+
+/** The argument or input field whose value (or an item of whose list value) sits at `position` (literal errors). */
+function fieldAt(body: string, position: number): string | undefined {
+  return holderAt(body, position, true);
 }
 
 /**
@@ -101,23 +117,9 @@ function fromLiteralShapeError(formatted: GraphQLFormattedError, error: unknown)
   return null;
 }
 
-/** The argument or input field at `position` of the document: the node itself or its value starts there. */
+/** The argument or input field at `position` of the document: the node itself, its value or an item of its list. */
 function nameAt(body: string, position: number): string | undefined {
-  let found: string | undefined;
-  try {
-    visit(parse(body), {
-      enter(node) {
-        if (
-          (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) &&
-          (node.loc?.start === position || node.value.loc?.start === position)
-        )
-          found = node.name.value;
-      },
-    });
-  } catch {
-    return undefined;
-  }
-  return found;
+  return holderAt(body, position, false);
 }
 
 function scalarOwnError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {

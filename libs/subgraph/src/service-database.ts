@@ -1,6 +1,7 @@
 import { openDatabase, RollupSubscriber, type DatabaseLocation, type Orm } from '@shequ/database';
 import { messagingEntities } from '@shequ/messaging';
 import { accessEntitiesOf } from './access/access-entities.js';
+import { ColumnLengthGuard } from './column-lengths.js';
 import { schedulingEntities } from './scheduled-task-lease.js';
 import type { SubgraphServiceDefinition } from './subgraph-service.js';
 
@@ -32,8 +33,11 @@ export function openServiceDatabase(
       ...schedulingEntities,
     ],
     migrations: definition.migrations,
-    subscribers:
-      options.maintainRollups && definition.rollups?.length ? [new RollupSubscriber(definition.rollups)] : [],
+    // a text too long for its column is refused first, before the rollups are kept for a flush that cannot happen
+    subscribers: [
+      new ColumnLengthGuard(),
+      ...(options.maintainRollups && definition.rollups?.length ? [new RollupSubscriber(definition.rollups)] : []),
+    ],
     log: options.log ?? (() => undefined),
   });
 }

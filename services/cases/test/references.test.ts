@@ -72,6 +72,29 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     await nats?.dispose();
   });
 
+  it('refuses free texts over 2,000 characters (a visit’s notes and follow-ups, a step’s note), writing nothing', async () => {
+    // these texts are unbounded columns: a 30,000-character 民情日记 was stored whole on both dialects
+    const [visits, steps] = [await count(Visit), await count(CaseTimelineEntry)];
+    const long = '走访'.repeat(1000) + '。';
+    for (const input of [
+      { residentId: 'res-1', notes: long },
+      { residentId: 'res-1', notes: '上门走访，老人身体尚好', followUps: long },
+    ]) {
+      const result = await service.graphql(VISIT, { input }, staff);
+      expect(result.errors?.[0]?.extensions, JSON.stringify(result)).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'notes' in input && input.notes === long ? 'notes' : 'followUps',
+      });
+    }
+    const note = await service.graphql(
+      ASSIGN,
+      { input: { caseId, assigneeStaffId: 'staff-zongzhi', note: long } },
+      staff,
+    );
+    expect(note.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+    expect([await count(Visit), await count(CaseTimelineEntry)]).toEqual([visits, steps]);
+  });
+
   it('refuses assignCase(assigneeStaffId: "ghost"): the case stays RECEIVED with no timeline step', async () => {
     const steps = await count(CaseTimelineEntry);
     const result = await service.graphql(ASSIGN, { input: { caseId, assigneeStaffId: 'ghost' } }, staff);

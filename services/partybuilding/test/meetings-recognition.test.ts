@@ -168,6 +168,17 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
       input: { organizationId: branch, type: 'PARTY_LECTURE', heldOn: '2026-02-01', topic: '党课', attendance: [] },
     });
     expect(future.errors?.[0]?.extensions?.field).toBe('heldOn');
+    // before the branch was established (2005-07-01): it was recorded, and counted in that year's compliance
+    const beforeFounding = await service.graphql(RECORD, {
+      input: { organizationId: branch, type: 'PARTY_LECTURE', heldOn: '1949-01-01', topic: '党课', attendance: [] },
+    });
+    expect(beforeFounding.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldOn' });
+    expect(beforeFounding.errors?.[0]?.message).toContain('2005-07-01');
+    const compliance = await service.graphql(
+      `query($o: ID!) { meetingCompliance(organizationId: $o, year: 1949) { periods { held } } }`,
+      { o: branch },
+    );
+    expect(JSON.stringify(compliance)).not.toMatch(/"held":[1-9]/);
   });
 
   it('reports meetingCompliance per period and attendance rates per member', async () => {

@@ -115,6 +115,31 @@ describe.each(testDialects())(
       expect(member.birthDate).toBe('1980-05-05');
     });
 
+    it('tells party affairs (birth date withheld) nothing of a birth date: any date given is refused alike, the record’s never named', async () => {
+      // party_affairs sees the ID number masked and no birth date: a refusal naming the register's date, or one
+      // that only a wrong date gets, would give digits 7–14 of the ID number
+      const asPartyAffairs = { role: 'party_affairs' as const };
+      const outcomes: unknown[] = [];
+      for (const birthDate of ['1980-05-04', '1980-05-05']) {
+        const result = await service.graphql(
+          ENROL,
+          { input: { residentId: 'res-woman', branchId: branch, appliedOn: '2026-05-01', birthDate } },
+          asPartyAffairs,
+        );
+        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
+        expect(result.errors?.[0]?.message).not.toContain('1985-02-02');
+        outcomes.push(result.errors?.[0]?.message);
+      }
+      const right = await service.graphql(
+        ENROL,
+        { input: { residentId: 'res-woman', branchId: branch, appliedOn: '2026-05-01', birthDate: '1985-02-02' } },
+        asPartyAffairs,
+      );
+      expect(right.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
+      expect(new Set([...outcomes, right.errors?.[0]?.message]).size).toBe(1);
+      expect(await service.orm.em.fork().count(PartyMember, { residentId: 'res-woman' })).toBe(0);
+    });
+
     it('takes a member’s gender from residents’ event, refusing a caller’s value that contradicts it', async () => {
       const projected = await service.orm.em
         .fork()

@@ -1185,7 +1185,7 @@ export type EnrolPartyMemberInput = {
   appliedOn?: InputMaybe<Scalars['Date']['input']>;
   /**
    * 不再使用：出生日期取自居民档案（居民服务的登记信息）；填写的值须与居民档案一致，否则拒绝
-   * @deprecated 出生日期取自居民档案（居民服务的登记信息），无需填写；与档案不一致的值被拒绝
+   * @deprecated 出生日期取自居民档案（居民服务的登记信息），无需填写；与档案不一致的值被拒绝；不能查看出生日期原值的调用方（如党建）填写即被拒绝
    */
   birthDate?: InputMaybe<Scalars['Date']['input']>;
   /** 所在党支部编号 */

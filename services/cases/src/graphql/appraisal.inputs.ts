@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { CaseEvaluationType } from './case-parts.type.js';
 import { EvaluationGradeEnum, RaterKindEnum } from './enums.js';
@@ -10,6 +11,7 @@ export class EvaluateCaseInput {
   @Field(() => EvaluationGradeEnum, { description: '评议等级（优、差须写明理由，否则无效）' })
   grade!: string;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: '理由' })
   reason?: string | null;
 

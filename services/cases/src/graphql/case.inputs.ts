@@ -72,6 +72,7 @@ export class AssignCaseInput {
   @Field(() => ID, { description: '承办人（社区工作者编号）' })
   assigneeStaffId!: string;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: '说明' })
   note?: string | null;
 }
@@ -81,6 +82,7 @@ export class CaseNoteInput {
   @Field(() => ID, { description: '事项编号' })
   caseId!: string;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: '说明' })
   note?: string | null;
 }
@@ -90,6 +92,7 @@ export class ResolveCaseInput {
   @Field(() => ID, { description: '事项编号' })
   caseId!: string;
 
+  @MaxLength(2000)
   @Field({ description: '办结说明（办理结果，必填）' })
   resolutionNote!: string;
 }
@@ -105,6 +108,7 @@ export class GiveCaseFeedbackInput {
   @Field({ description: '反馈时间' })
   givenAt!: Date;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: '说明' })
   note?: string | null;
 }
@@ -117,6 +121,7 @@ export class EscalateCaseInput {
   @Field(() => EscalationLevelEnum, { description: '上报层级' })
   level!: string;
 
+  @MaxLength(2000)
   @Field({ description: '上报原因' })
   reason!: string;
 }
@@ -126,6 +131,7 @@ export class CaseReasonInput {
   @Field(() => ID, { description: '事项编号' })
   caseId!: string;
 
+  @MaxLength(2000)
   @Field({ description: '理由' })
   reason!: string;
 }
@@ -138,6 +144,7 @@ export class MarkCaseDuplicateInput {
   @Field(() => ID, { description: '与之重复的事项编号' })
   duplicateOfCaseId!: string;
 
+  @MaxLength(2000)
   @Field({ description: '理由' })
   reason!: string;
 }

@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MediationType } from './case-parts.type.js';
 
@@ -30,6 +31,7 @@ export class RecordMediationSessionInput {
   @Field({ description: '召开时间' })
   heldAt!: Date;
 
+  @MaxLength(2000)
   @Field({ description: '调解情况' })
   notes!: string;
 }
@@ -42,6 +44,7 @@ export class ConcludeMediationInput {
   @Field({ description: '是否达成协议' })
   agreementReached!: boolean;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: '协议内容（达成协议时必填）' })
   agreement?: string | null;
 }

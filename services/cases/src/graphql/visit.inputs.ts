@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { StaffVisitType } from './visit.type.js';
 
@@ -15,9 +16,11 @@ export class LogVisitInput {
   @Field(() => Date, { nullable: true, description: '走访时间（默认当前时间）' })
   visitedAt?: Date | null;
 
+  @MaxLength(2000)
   @Field({ description: '走访情况' })
   notes!: string;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: '后续跟进事项' })
   followUps?: string | null;
 }

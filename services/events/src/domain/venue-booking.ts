@@ -12,8 +12,16 @@ export function overlaps(a: { startsAt: Date; endsAt: Date }, b: { startsAt: Dat
   return a.startsAt.getTime() < b.endsAt.getTime() && b.startsAt.getTime() < a.endsAt.getTime();
 }
 
+/**
+ * The longest an event or a volunteer shift may last: 31 days (a summer camp of a month). Without a bound, one
+ * event planned from 2027 to 2099 on a venue held it for 72 years, refusing every other booking there.
+ */
+export const MAX_EVENT_DAYS = 31;
+
 export function checkTimeRange(startsAt: Date, endsAt: Date): void {
   if (!(endsAt.getTime() > startsAt.getTime())) throw new InvalidInputError('endsAt', '结束时间须晚于开始时间');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * 86_400_000)
+    throw new InvalidInputError('endsAt', `活动时长不能超过 ${MAX_EVENT_DAYS} 天`);
 }
 
 /** A booking on a venue must not overlap any other live booking there; CONFLICT names the other event. */

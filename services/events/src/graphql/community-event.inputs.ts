@@ -1,3 +1,4 @@
+import { MaxLength } from 'class-validator';
 import { Field, ObjectType, ID, InputType, Int } from 'type-graphql';
 import { CommunityEventType, EventSponsorshipType, GalaProgrammeItemType } from './community-event.type.js';
 import {
@@ -16,6 +17,7 @@ export class PlanCommunityEventInput {
   @Field(() => CommunityEventTypeEnum, { description: '活动类型' })
   type!: string;
 
+  @MaxLength(2000)
   @Field(() => String, { nullable: true, description: '活动简介' })
   description?: string | null;
 

@@ -63,6 +63,11 @@ export async function recordMeeting(
     );
   if (!isIsoDate(command.heldOn) || command.heldOn > today)
     throw new InvalidInputError('heldOn', '召开日期须为不晚于今天的 YYYY-MM-DD');
+  if (organization.establishedOn && command.heldOn < organization.establishedOn)
+    throw new InvalidInputError(
+      'heldOn',
+      `召开日期不能早于该党组织的成立日期（${organization.establishedOn}），收到 ${command.heldOn}`,
+    );
   const topic = command.topic.trim();
   if (!topic) throw new InvalidInputError('topic', '会议主题不能为空');
   const seen = new Set<string>();

@@ -53,6 +53,13 @@ export interface EnrolMemberCommand extends Partial<StageDates> {
   probationExtendedUntil?: string | null;
   /** The note of the file's first history entry (default 建档). */
   note?: string | null;
+  /**
+   * Whether the caller may read the exact birth date (its `birthDate` raw). Without it a birth date given is refused
+   * whatever its value and the record's is never named: telling a match from a mismatch would let party affairs
+   * (birth date withheld, ID number masked) find a resident's birth date — digits 7–14 of the ID number — by trying
+   * dates. Default false.
+   */
+  callerReadsBirthDate?: boolean;
 }
 
 /**
@@ -64,9 +71,12 @@ function checkCallerFact(
   given: string | null | undefined,
   recorded: string | null,
   label: (value: string) => string,
+  callerReadsRecord = true,
 ): void {
-  if (given === null || given === undefined || given === recorded) return;
+  if (given === null || given === undefined) return;
   const name = field === 'gender' ? '性别' : '出生日期';
+  if (!callerReadsRecord) throw new InvalidInputError(field, `${name}取自居民服务的登记，不能由建档填写：请不填该字段`);
+  if (given === recorded) return;
   throw new InvalidInputError(
     field,
     recorded === null
@@ -99,7 +109,7 @@ export async function enrolMember(
   // contradicts residents' is refused, never stored
   const gender = resident.gender as Gender | null;
   checkCallerFact('gender', command.gender, gender, (value) => labelOf(Genders, value as Gender));
-  checkCallerFact('birthDate', command.birthDate, birthDate, (value) => value);
+  checkCallerFact('birthDate', command.birthDate, birthDate, (value) => value, command.callerReadsBirthDate ?? false);
   const dates: StageDates = {
     appliedOn: command.appliedOn ?? null,
     activistOn: command.activistOn ?? null,

@@ -75,6 +75,7 @@ export class PartyMemberResolver {
           stage: input.stage as PartyMemberStage | null,
           memberType: input.memberType as MemberTypeCode | null,
           gender: input.gender as Gender | null,
+          callerReadsBirthDate: ctx.access.fieldAccess('birthDate') === 'RAW',
         },
         ctx.communityId,
         communityDay(ctx.clock.now()),
