@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ACTING_COMMUNITY_HEADER, JwtVerifier, actingCommunityFrom, jwtSettingsFromEnv } from '@shequ/auth';
 import {
-  clientInputError,
+  clientMistake,
   CorsPolicy,
   createLogger,
   errorLogPlugin,
@@ -123,7 +123,7 @@ export async function startGateway(
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: !config.production,
     formatError: (formatted, error) => {
-      const shown = clientInputError(formatted, error) ?? withoutInternals(formatted);
+      const shown = clientMistake(formatted, error) ?? withoutInternals(formatted);
       return config.production ? withoutSuggestions(withoutStacktrace(shown)) : shown;
     },
     plugins: [

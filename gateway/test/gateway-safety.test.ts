@@ -243,4 +243,29 @@ describe('gateway in production mode', () => {
       expect(JSON.stringify(result.body)).not.toMatch(/Did you mean|MALE|FEMALE/);
     }
   });
+
+  it('words mistakes of a query’s shape and syntax in Chinese, naming what the caller wrote', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['{ resident(id: "1") { nam } }', 'GRAPHQL_VALIDATION_FAILED', '查询有误：类型 Resident 没有字段 nam'],
+      [
+        '{ residents(frist: 1) { totalCount } }',
+        'GRAPHQL_VALIDATION_FAILED',
+        '查询有误：字段 Query.residents 没有参数 frist',
+      ],
+      ['{ residents(first: 1) }', 'GRAPHQL_VALIDATION_FAILED', '须选择子字段'],
+      ['{ residents(first: 1) { totalCount { x } } }', 'GRAPHQL_VALIDATION_FAILED', '没有子字段，不能再选择'],
+      ['query($g: ID) { residents(first: 1) { totalCount } }', 'GRAPHQL_VALIDATION_FAILED', '变量 $g 未被使用'],
+      [
+        '{ residents(first: 1) { totalCount }',
+        'GRAPHQL_PARSE_FAILED',
+        '查询语法错误（第 1 行第 37 列）：此处应为 Name，实际为 <EOF>',
+      ],
+    ];
+    for (const [query, code, words] of cases) {
+      const result = await post({ query }, `Bearer ${await token('community_admin')}`);
+      expect(result.body.errors[0].extensions.code, query).toBe(code);
+      expect(result.body.errors[0].message, query).toContain(words);
+      expect(result.body.errors[0].message, query).not.toMatch(/[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}|Did you mean/);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, Kind, parse, visit, type GraphQLFormattedError } from 'graphql';
+import { queryMistake } from './query-mistakes.js';
 
 /** What a value of a scalar should look like, in the words of a message to the caller. */
 const EXPECTED: Record<string, string> = {
@@ -140,6 +141,14 @@ function scalarOwnError(formatted: GraphQLFormattedError, error: unknown): Graph
  */
 export function clientInputError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
   return fromVariableError(formatted) ?? fromLiteralError(formatted, error) ?? fromLiteralShapeError(formatted, error);
+}
+
+/**
+ * Any mistake of the caller's document in Chinese: its values (`clientInputError`: `BAD_USER_INPUT` naming the field)
+ * or its shape and syntax (`queryMistake`); null for anything else. What the gateway and the subgraphs answer alike.
+ */
+export function clientMistake(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  return clientInputError(formatted, error) ?? queryMistake(formatted);
 }
 
 /** Removes graphql-js's suggestions ("Did you mean …?") from a message (production mode says nothing it need not). */

@@ -6,7 +6,7 @@ import { isDomainError, messageWithoutValues } from '@shequ/errors';
 /** Errors that are answers to the caller (domain errors, invalid arguments), not faults to log. */
 export const isExpectedError = (original: unknown): boolean =>
   isDomainError(original) || original instanceof ArgumentValidationError;
-import { clientInputError, withoutSuggestions } from '@shequ/server';
+import { clientMistake, withoutSuggestions } from '@shequ/server';
 import { chineseConstraintMessage } from './validation-messages.js';
 
 /** Dotted path of the first failing property, e.g. `input.household.address`. */
@@ -32,7 +32,7 @@ export function formatGraphQLError(production: boolean) {
   };
 
   function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const input = clientInputError(formatted, error);
+    const input = clientMistake(formatted, error);
     if (input) return input;
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (isDomainError(original)) {
