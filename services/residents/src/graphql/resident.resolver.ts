@@ -59,6 +59,7 @@ export function visibility(ctx: SubgraphContext): Visibility {
     today: communityDay(ctx.clock.now()),
     resident: (r, em) => residentWritable(ctx.access, em, r),
     household: (h, em) => householdWritable(ctx.access, em, h),
+    ruleUses: ctx.pii,
   };
 }
 
