@@ -138,6 +138,13 @@ describe.each(testDialects())('the 18-year rule on a birth date the caller may n
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appliedOn' });
     expect(result.errors?.[0]?.message).toBe('申请入党须年满 18 周岁（申请时 17 岁）');
     expect(await auditedFor(ADMIN_ID, 'res-teen-admin')).toEqual([{ community: COMMUNITY, fields: ['birthDate'] }]);
+    // a birth date it gives that contradicts the record is refused naming the record's: a read, audited
+    const contradicted = await service.graphql(ENROL, {
+      input: { residentId: 'res-teen-admin', branchId: branch, appliedOn: '2026-05-01', birthDate: '1990-01-01' },
+    });
+    expect(contradicted.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'birthDate' });
+    expect(contradicted.errors?.[0]?.message).toContain('2008-07-15');
+    expect(await auditedFor(ADMIN_ID, 'res-teen-admin')).toHaveLength(2);
   });
 
   it('audits the rule on the day a 预备党员 arriving by transfer was admitted', async () => {

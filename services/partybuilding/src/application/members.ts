@@ -115,6 +115,9 @@ export async function enrolMember(
   // contradicts residents' is refused, never stored
   const gender = resident.gender as Gender | null;
   checkCallerFact('gender', command.gender, gender, (value) => labelOf(Genders, value as Gender));
+  // a caller who reads birth dates has the one it gave compared with the record, which a mismatch names: a read
+  if (birthDate !== null && command.birthDate != null && command.callerReadsBirthDate)
+    options.pii?.usedByRule(resident, 'birthDate');
   checkCallerFact('birthDate', command.birthDate, birthDate, (value) => value, command.callerReadsBirthDate ?? false);
   const dates: StageDates = {
     appliedOn: command.appliedOn ?? null,
