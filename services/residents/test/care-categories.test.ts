@@ -7,7 +7,7 @@ import { auditEntries } from './audit-entries.js';
 import { CareReview, Resident } from '../src/entities/index.js';
 import { OutboxMessage } from '@shequ/messaging';
 import { residentsService } from '../src/service.js';
-import { placesFixture, residentIn, staffFixture } from './fixtures.js';
+import { COMMUNITY, placesFixture, residentIn, staffFixture } from './fixtures.js';
 import { countFor, publishedEvents } from './stream.js';
 
 const CARE = `careRecord { id category startedOn source nextReviewOn endedOn endReason derived reviews { outcome reviewedOn reviewerStaffId note nextReviewOn } } resident { id }`;
@@ -151,6 +151,32 @@ describe.each(testDialects())('care categories and floating population on %s', (
     expect(noRight.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const masked = await service.graphql(CATEGORIES, { id: 'resident-2' }, { role: 'party_affairs' });
     expect(masked.data.resident.careCategories).toBeNull();
+  });
+
+  it('gives the start of 高龄 (the 80th birthday, the birth date 80 years on) only to a caller who reads birth dates', async () => {
+    // a grid worker reads care categories but not the birth date (its ID number masked): the day 高龄 began would
+    // give the birth date whole
+    const worker = { role: 'grid_worker' as const, grids: [`${COMMUNITY}-01`] };
+    const seen = await service.graphql(CATEGORIES, { id: 'resident-2' }, worker);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.resident.careCategories).toContainEqual({
+      category: 'ADVANCED_AGE',
+      derived: true,
+      startedOn: null,
+      endedOn: null,
+    });
+    const workerReads = await auditEntries(service, { callerId: 'test-grid_worker' });
+    expect(workerReads.filter((e) => e.subjectId === 'resident-2').map((e) => e.fields)).toEqual(['careCategories']);
+    // a caller who reads it raw gets the day, audited as a read of the birth date
+    const admin = await service.graphql(CATEGORIES, { id: 'resident-2' });
+    expect(admin.data.resident.careCategories).toContainEqual({
+      category: 'ADVANCED_AGE',
+      derived: true,
+      startedOn: '2020-03-08',
+      endedOn: null,
+    });
+    const adminReads = await auditEntries(service, { callerId: 'test-community_admin' });
+    expect(adminReads.filter((e) => e.subjectId === 'resident-2').at(-1)?.fields).toBe('birthDate,careCategories');
   });
 
   it('lists reviews due before a date and floating residents whose permits expire before a date', async () => {

@@ -4,6 +4,7 @@ import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, type NatsServerHandle } from '@shequ/testing';
 import { Resident } from '../src/entities/index.js';
 import { residentsService } from '../src/service.js';
+import { auditEntries } from './audit-entries.js';
 import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
 
 const MOVE_OUT = `mutation($input: MoveOutResidentInput!) { moveOutResident(input: $input) { resident { id } } }`;
@@ -70,5 +71,25 @@ describe.each(testDialects())('life dates refused without telling the birth date
     });
     expect(beforeBirth.message.replace('1990-06-01', '…')).toBe(afterBirth.message.replace('1999-06-01', '…'));
     expect(afterBirth.message).toContain('2010-05-01'); // the moving-in date, which the worker reads
+  });
+
+  it('records each check of a life date against the birth date in the resident’s trail, refused or passed', async () => {
+    // the yes or no still tells whether the person was born by a date the worker chose: not untraced
+    const uses = async (residentId: string) =>
+      (await auditEntries(service, { callerId: 'test-grid_worker', communityId: COMMUNITY })).filter(
+        (e) => e.subjectId === residentId,
+      );
+    const before = (await uses('resident-32')).length;
+    await refusal(DEATH, { residentId: 'resident-32', diedOn: '1994-03-08' });
+    expect((await uses('resident-32')).slice(before)).toEqual([
+      { subjectType: 'Resident', subjectId: 'resident-32', fields: 'birthDate' },
+    ]);
+    const moved = await service.graphql(
+      MOVE_OUT,
+      { input: { residentId: 'resident-32', movedOutOn: '2026-11-01', destination: '厦门市湖里区' } },
+      worker,
+    );
+    expect(moved.errors).toBeUndefined();
+    expect((await uses('resident-32')).slice(before)).toHaveLength(2);
   });
 });

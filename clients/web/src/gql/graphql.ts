@@ -4922,8 +4922,8 @@ export type ResidentCareRecord = {
   reviews: Array<ResidentCareReview>;
   /** 认定来源（高龄为“按出生日期自动认定”） */
   source: Scalars['String']['output'];
-  /** 起始日期（高龄为满 80 周岁之日） */
-  startedOn: Scalars['Date']['output'];
+  /** 起始日期（高龄为满 80 周岁之日，由出生日期推出：只对可查看出生日期原值的角色返回并记入审计，其他角色为空；其他类别总有） */
+  startedOn?: Maybe<Scalars['Date']['output']>;
 };
 
 /** 关爱对象记录列表（Relay 游标分页） */

@@ -89,12 +89,22 @@ export class PersonalDataReader {
     return raw;
   }
 
+  /**
+   * A rule decided on this field of this person for the caller (e.g. «年满 18 周岁» on the birth date): its yes or
+   * no tells something of the value, and trying inputs (dates) would tell the value itself, so the use is remembered
+   * as a read of the field whatever the caller's access — raw, masked or absent — passed or refused alike. Call it
+   * before the rule is evaluated (a refusal is an error: the audit is still written with the response).
+   */
+  usedByRule(subject: PersonalDataOwner, field: PersonalField, subjectType: PersonalDataSubject = 'Resident'): void {
+    this.remember(subjectType, subject, field);
+  }
+
   /** Whether the caller sees this field at all (for filters on personal data, e.g. by care category). */
   visible(field: PersonalField): boolean {
     return this.access.fieldAccess(field) !== 'ABSENT';
   }
 
-  /** Raw reads of this request, one entry per subject. */
+  /** Raw reads of this request and the fields rules decided on (`usedByRule`), one entry per subject. */
   reads(): PersonalDataRead[] {
     return [...this.rawReads.values()].map((r) => ({
       subjectType: r.subjectType,

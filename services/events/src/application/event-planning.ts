@@ -9,7 +9,7 @@ import {
 } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type PersonalDataReader, type UnitOfWork } from '@shequ/subgraph';
 import {
   checkGalaTakesRehearsals,
   checkReschedulable,
@@ -131,6 +131,7 @@ export async function rescheduleEvent(
   uow: UnitOfWork,
   command: { eventId: string; venueId?: string | null; startsAt: Date; endsAt: Date },
   communityId: string,
+  pii?: Pick<PersonalDataReader, 'usedByRule'>,
 ): Promise<CommunityEvent> {
   checkTimeRange(command.startsAt, command.endsAt);
   const event = await lockEvent(uow, command.eventId, communityId);
@@ -142,7 +143,7 @@ export async function rescheduleEvent(
     communityId,
   );
   if (event.audience !== 'ALL' && event.startsAt.getTime() !== command.startsAt.getTime())
-    await checkAudienceOnNewDay(uow, event, command.startsAt);
+    await checkAudienceOnNewDay(uow, event, command.startsAt, pii);
   event.venue = venue ? ref(venue) : null;
   event.startsAt = command.startsAt;
   event.endsAt = command.endsAt;
@@ -154,7 +155,12 @@ export async function rescheduleEvent(
  * The audience rule is checked on the day of the event (age in full years): a new day must not put a resident who
  * holds a place or waits for one outside it (a child turning 15, say); CONFLICT naming how many, nothing moved.
  */
-async function checkAudienceOnNewDay(uow: UnitOfWork, event: CommunityEvent, startsAt: Date): Promise<void> {
+async function checkAudienceOnNewDay(
+  uow: UnitOfWork,
+  event: CommunityEvent,
+  startsAt: Date,
+  pii: Pick<PersonalDataReader, 'usedByRule'> | undefined,
+): Promise<void> {
   const live = await uow.em.find(
     Registration,
     { event, status: { $in: LIVE_REGISTRATION } },
@@ -163,7 +169,14 @@ async function checkAudienceOnNewDay(uow: UnitOfWork, event: CommunityEvent, sta
   let outside = 0;
   for (let i = 0; i < live.length; i += 500) {
     const ids = live.slice(i, i + 500).map((r) => r.residentId);
-    const profiles = await uow.em.find(ResidentProfile, { residentId: { $in: ids } }, { fields: ['birthDate'] });
+    const profiles = await uow.em.find(
+      ResidentProfile,
+      { residentId: { $in: ids } },
+      { fields: ['residentId', 'birthDate', 'communityId'] },
+    );
+    // each registrant's birth date decides the count (of one registrant, a yes or no): in their audit trails
+    for (const p of profiles)
+      if (p.birthDate) pii?.usedByRule({ id: p.residentId, communityId: p.communityId }, 'birthDate');
     outside += profiles.filter((p) => p.birthDate && !ageFits(event.audience, ageOn(p.birthDate, startsAt))).length;
   }
   if (outside > 0)

@@ -6,7 +6,7 @@ import {
 } from '@shequ/contracts';
 import { newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
-import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { requireReference, type PersonalDataReader, type UnitOfWork } from '@shequ/subgraph';
 import type { EventSink } from '@shequ/messaging';
 import type { EntityManager } from '@mikro-orm/core';
 import { checkAudience } from '../domain/audience-rule.js';
@@ -36,6 +36,7 @@ export async function registerForEvent(
   command: { eventId: string; residentId: string },
   communityId: string,
   now: Date,
+  caller: { pii?: Pick<PersonalDataReader, 'usedByRule'>; readsBirthDate?: boolean } = {},
 ): Promise<Registration> {
   const locked = await lockEvent(
     uow,
@@ -48,7 +49,12 @@ export async function registerForEvent(
   await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   const profile = await uow.em.findOne(ResidentProfile, { residentId: command.residentId });
   if (profile?.diedOn) throw new InvalidInputError('residentId', '该居民已登记死亡，不能报名');
-  checkAudience(locked.audience, profile?.birthDate ?? null, locked.startsAt);
+  // the audience's age rule decides on the birth date for the caller: in the resident's audit trail, yes or no
+  if (locked.audience !== 'ALL' && profile?.birthDate)
+    caller.pii?.usedByRule({ id: profile.residentId, communityId: profile.communityId }, 'birthDate');
+  checkAudience(locked.audience, profile?.birthDate ?? null, locked.startsAt, {
+    ageShown: caller.readsBirthDate ?? false,
+  });
   const confirmed = await confirmedCount(uow.em, locked);
   const existing = await uow.em.count(Registration, {
     event: locked,

@@ -22,17 +22,27 @@ export function ageFits(audience: EventAudience, age: number): boolean {
 
 /**
  * Checks that a resident belongs to the event's audience on the day it starts. An open event needs no
- * birth date; a restricted one refuses residents whose age is unknown.
+ * birth date; a restricted one refuses residents whose age is unknown. The refusal gives the age on that day only
+ * when `ageShown` (the caller reads birth dates raw): a caller who reads the age (today's) but not the birth date
+ * would learn the birthday from ages on days it chooses (an event's day is the organiser's); it is told only that
+ * the resident is outside the audience.
  */
-export function checkAudience(audience: EventAudience, birthDate: string | null, eventStartsAt: Date): void {
+export function checkAudience(
+  audience: EventAudience,
+  birthDate: string | null,
+  eventStartsAt: Date,
+  wording: { ageShown?: boolean } = {},
+): void {
   if (audience === 'ALL') return;
   const label = EventAudiences.labels[audience];
   if (!birthDate)
     throw new InvalidInputError('residentId', `该活动面向${label}，但居民的出生日期未知，无法核对年龄`, { audience });
   const age = ageOn(birthDate, eventStartsAt);
-  if (!ageFits(audience, age))
-    throw new InvalidInputError('residentId', `该活动面向${label}，该居民活动当天 ${age} 周岁，不符合条件`, {
-      audience,
-      age,
-    });
+  if (ageFits(audience, age)) return;
+  if (!wording.ageShown)
+    throw new InvalidInputError('residentId', `该活动面向${label}，该居民活动当天的年龄不符合条件`, { audience });
+  throw new InvalidInputError('residentId', `该活动面向${label}，该居民活动当天 ${age} 周岁，不符合条件`, {
+    audience,
+    age,
+  });
 }

@@ -121,7 +121,7 @@ export class CommunityEventResolver {
       endsAt: input.endsAt,
       ...(input.venueId ? { venueId: input.venueId } : {}),
     };
-    return { event: await ctx.transaction((uow) => rescheduleEvent(uow, command, ctx.communityId)) };
+    return { event: await ctx.transaction((uow) => rescheduleEvent(uow, command, ctx.communityId, ctx.pii)) };
   }
 
   @Mutation(() => CommunityEventPayload, {

@@ -30,7 +30,12 @@ export class RegistrationResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:register');
-    const registration = await ctx.transaction((uow) => registerForEvent(uow, input, ctx.communityId, ctx.clock.now()));
+    const registration = await ctx.transaction((uow) =>
+      registerForEvent(uow, input, ctx.communityId, ctx.clock.now(), {
+        pii: ctx.pii,
+        readsBirthDate: ctx.access.fieldAccess('birthDate') === 'RAW',
+      }),
+    );
     return { registration };
   }
 

@@ -8,7 +8,7 @@ import {
 } from '@shequ/contracts';
 import { forUpdate } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import { newRecordId, requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { newRecordId, requireReference, type PersonalDataReader, type UnitOfWork } from '@shequ/subgraph';
 import {
   checkApplication,
   checkProbationCancellation,
@@ -57,7 +57,7 @@ export interface EnrolMemberCommand extends Partial<StageDates> {
    * Whether the caller may read the exact birth date (its `birthDate` raw). Without it a birth date given is refused
    * whatever its value and the record's is never named: telling a match from a mismatch would let party affairs
    * (birth date withheld, ID number masked) find a resident's birth date — digits 7–14 of the ID number — by trying
-   * dates. Default false.
+   * dates; and the 18-year rule refuses without the age (the age on a chosen date would give it too). Default false.
    */
   callerReadsBirthDate?: boolean;
 }
@@ -86,6 +86,12 @@ function checkCallerFact(
 }
 
 /**
+ * Where a rule evaluated on a resident's personal field for the caller is recorded (the request's `ctx.pii`): the
+ * audit trail of that resident shows the use. Seeds and jobs, acting for nobody, pass none.
+ */
+export type RuleUses = Pick<PersonalDataReader, 'usedByRule'>;
+
+/**
  * Records a resident in the pipeline: a new 入党申请人 (only `appliedOn`), or a member with their past
  * (stage and the dates of the stages reached, checked as one history). Publishes member.stage_changed.
  */
@@ -94,7 +100,7 @@ export async function enrolMember(
   command: EnrolMemberCommand,
   communityId: string,
   today: string,
-  options: { publish?: boolean } = {},
+  options: { publish?: boolean; pii?: RuleUses } = {},
 ): Promise<PartyMember> {
   const stage = command.stage ?? 'APPLICANT';
   // The resident and their birth date come from residents' facts (the projection), never from the caller.
@@ -109,6 +115,9 @@ export async function enrolMember(
   // contradicts residents' is refused, never stored
   const gender = resident.gender as Gender | null;
   checkCallerFact('gender', command.gender, gender, (value) => labelOf(Genders, value as Gender));
+  // a caller who reads birth dates has the one it gave compared with the record, which a mismatch names: a read
+  if (birthDate !== null && command.birthDate != null && command.callerReadsBirthDate)
+    options.pii?.usedByRule(resident, 'birthDate');
   checkCallerFact('birthDate', command.birthDate, birthDate, (value) => value, command.callerReadsBirthDate ?? false);
   const dates: StageDates = {
     appliedOn: command.appliedOn ?? null,
@@ -117,9 +126,13 @@ export async function enrolMember(
     probationaryOn: command.probationaryOn ?? null,
     fullMemberOn: command.fullMemberOn ?? null,
   };
+  // the 18-year rule decides on the birth date for the caller: its use is in the resident's audit trail, and its
+  // refusal gives the age only to a caller who reads the birth date
+  if (birthDate !== null) options.pii?.usedByRule(resident, 'birthDate');
+  const wording = { ageShown: command.callerReadsBirthDate ?? false };
   if (stage === 'APPLICANT') {
     if (!dates.appliedOn) throw new InvalidInputError('appliedOn', '入党申请人须填写申请日期');
-    checkApplication({ appliedOn: dates.appliedOn, birthDate }, today);
+    checkApplication({ appliedOn: dates.appliedOn, birthDate }, today, wording);
   }
   checkStageHistory(
     {
@@ -130,6 +143,7 @@ export async function enrolMember(
       probationExtendedUntil: command.probationExtendedUntil ?? null,
     },
     today,
+    wording,
   );
   const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
   if (await uow.em.count(PartyMember, { residentId: command.residentId }))

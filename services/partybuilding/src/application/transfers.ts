@@ -17,7 +17,7 @@ import { checkMemberPlacement } from '../domain/organization-tree.js';
 import { checkTransferStep } from '../domain/transfer-workflow.js';
 import { PartyMemberStatuses, type PartyTransferDirection, type PartyTransferStatus } from '../domain/vocabularies.js';
 import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../entities/index.js';
-import { loadMember } from './members.js';
+import { loadMember, type RuleUses } from './members.js';
 import { loadOrganization } from './organizations.js';
 
 /** 组织关系 (and so a transfer of it) belongs to 预备党员 and 正式党员; applicants and activists have none. */
@@ -114,6 +114,7 @@ export async function advanceTransfer(
   command: AdvanceTransferCommand,
   communityId: string,
   today: string,
+  pii?: RuleUses,
 ): Promise<PartyTransfer> {
   if (!isIsoDate(command.on)) throw new InvalidInputError('on', '日期格式应为 YYYY-MM-DD');
   const transfer = await uow.em.findOne(
@@ -140,7 +141,7 @@ export async function advanceTransfer(
         'externalOrganization',
         transfer.direction === 'IN' ? '须填写原党组织' : '须填写接收党组织',
       );
-    if (transfer.direction === 'IN') await completeTransferIn(uow, transfer, command, communityId);
+    if (transfer.direction === 'IN') await completeTransferIn(uow, transfer, command, communityId, pii);
     else await completeTransferOut(uow, transfer, command.on);
   }
   transfer[stamp] = command.on;
@@ -154,6 +155,7 @@ async function completeTransferIn(
   transfer: PartyTransfer,
   command: AdvanceTransferCommand,
   communityId: string,
+  pii?: RuleUses,
 ): Promise<void> {
   if (!transfer.branch) throw new InvalidInputError('branchId', '转入办结须指定接收党支部');
   if (!transfer.residentId) throw new InvalidInputError('residentId', '转入办结须指明居民');
@@ -167,6 +169,8 @@ async function completeTransferIn(
   });
   const stage = command.stage ?? 'FULL_MEMBER';
   if (!holdsMembership(stage)) throw new InvalidInputError('stage', '转接组织关系的须为正式党员或预备党员');
+  // the 18-year rule on the day of admission decides on the birth date for the caller: in the resident's trail
+  if (stage === 'PROBATIONARY' && resident.birthDate !== null) pii?.usedByRule(resident, 'birthDate');
   const probationaryOn =
     stage === 'PROBATIONARY'
       ? checkArrivingProbation(

@@ -93,16 +93,39 @@ function requireNotFuture(field: string, value: string, today: string): void {
   if (value > today) throw new InvalidInputError(field, `日期 ${value} 晚于今天 ${today}`);
 }
 
+/**
+ * How a refusal of the age rule may word the person's age: with it (the caller reads birth dates raw), or only that
+ * the rule is not met — to a caller without the birth date, the age on a date it chose would be the birth date by
+ * bisection. Default without.
+ */
+export interface AgeRuleWording {
+  ageShown?: boolean;
+}
+
+function underAgeMessage(on: string | null, age: number, wording: AgeRuleWording): string {
+  const rule = `申请入党须年满 ${MINIMUM_APPLICATION_AGE} 周岁`;
+  const when = on ? `${on} 时` : '申请时';
+  if (!wording.ageShown) return `${rule}：${when}该居民未满 ${MINIMUM_APPLICATION_AGE} 周岁`;
+  return on ? `${rule}，${on} 时该居民 ${age} 岁` : `${rule}（申请时 ${age} 岁）`;
+}
+
 /** A new 入党申请人: applied on a real date, not in the future, at least 18 years old on that day. */
-export function checkApplication(input: { appliedOn: string; birthDate: string | null }, today: string): void {
+export function checkApplication(
+  input: { appliedOn: string; birthDate: string | null },
+  today: string,
+  wording: AgeRuleWording = {},
+): void {
   requireDate('appliedOn', input.appliedOn);
   requireNotFuture('appliedOn', input.appliedOn, today);
   if (input.birthDate !== null) {
     requireDate('birthDate', input.birthDate);
-    if (input.birthDate >= input.appliedOn) throw new InvalidInputError('birthDate', '出生日期须早于申请日期');
+    if (input.birthDate >= input.appliedOn) {
+      // born after the day: to a caller without the birth date, the same answer as any other under-age one
+      if (!wording.ageShown) throw new InvalidInputError('appliedOn', underAgeMessage(null, 0, wording));
+      throw new InvalidInputError('birthDate', '出生日期须早于申请日期');
+    }
     const age = ageOn(input.birthDate, input.appliedOn);
-    if (age < MINIMUM_APPLICATION_AGE)
-      throw new InvalidInputError('appliedOn', `申请入党须年满 ${MINIMUM_APPLICATION_AGE} 周岁（申请时 ${age} 岁）`);
+    if (age < MINIMUM_APPLICATION_AGE) throw new InvalidInputError('appliedOn', underAgeMessage(null, age, wording));
   }
 }
 
@@ -180,7 +203,7 @@ export function checkProbationCancellation(member: PipelineMember, on: string, t
  * A whole history at once (members recorded with their past, e.g. when seeding or transferring in):
  * the dates of the stages reached are all present, in order and consistent with the rules above.
  */
-export function checkStageHistory(member: PipelineMember, today: string): void {
+export function checkStageHistory(member: PipelineMember, today: string, wording: AgeRuleWording = {}): void {
   const reached = STAGE_ORDER.slice(0, STAGE_ORDER.indexOf(member.stage) + 1);
   const field = (stage: PartyMemberStage) => STAGE_DATE_FIELD[stage];
   for (const stage of STAGE_ORDER) {
@@ -203,16 +226,14 @@ export function checkStageHistory(member: PipelineMember, today: string): void {
   }
   if (member.stage === 'FULL_MEMBER' && !member.fullMemberOn)
     throw new InvalidInputError('fullMemberOn', '正式党员须填写转正日期');
-  if (member.appliedOn) checkApplication({ appliedOn: member.appliedOn, birthDate: member.birthDate }, today);
+  if (member.appliedOn) checkApplication({ appliedOn: member.appliedOn, birthDate: member.birthDate }, today, wording);
   else if (member.birthDate) {
     // Without the application date, the earliest stage given stands for it: no stage before the 18th birthday.
     const first = STAGE_ORDER.map(field).find((f) => member[f]);
     const on = first ? member[first] : null;
-    if (first && on && ageOn(member.birthDate, on) < MINIMUM_APPLICATION_AGE)
-      throw new InvalidInputError(
-        first,
-        `申请入党须年满 ${MINIMUM_APPLICATION_AGE} 周岁，${on} 时该居民 ${ageOn(member.birthDate, on)} 岁`,
-      );
+    const age = first && on ? ageOn(member.birthDate, on) : null;
+    if (first && on && age !== null && age < MINIMUM_APPLICATION_AGE)
+      throw new InvalidInputError(first, underAgeMessage(on, age, wording));
   }
   let previous: { stage: PartyMemberStage; on: string } | null = null;
   for (const stage of reached) {

@@ -79,6 +79,7 @@ export class PartyMemberResolver {
         },
         ctx.communityId,
         communityDay(ctx.clock.now()),
+        { pii: ctx.pii },
       ),
     );
     return { member };

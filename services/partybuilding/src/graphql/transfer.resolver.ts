@@ -74,6 +74,7 @@ export class PartyTransferResolver {
         },
         ctx.communityId,
         communityDay(ctx.clock.now()),
+        ctx.pii,
       ),
     );
     return { transfer };

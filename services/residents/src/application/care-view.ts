@@ -8,7 +8,8 @@ export interface CareRecordView {
   id: string;
   residentId: string;
   category: CareCategory;
-  startedOn: string;
+  /** Null only for the derived 高龄 entry shown to a caller who may not read the birth date (see below). */
+  startedOn: string | null;
   source: string;
   grade: string | null;
   endedOn: string | null;
@@ -32,14 +33,18 @@ export function storedCareView(record: CareRecord): CareRecordView {
   };
 }
 
-/** 高龄 (80+), derived from the birth date for an active resident; never stored. */
-export function derivedAdvancedAge(resident: Resident, today: string): CareRecordView | null {
+/**
+ * 高龄 (80+), derived from the birth date for an active resident; never stored. Its start, the 80th birthday, is the
+ * birth date 80 years on: given (`birthDate`, the exact date, read) only to a caller who may read the birth date,
+ * null to one who may not (grid workers read care categories, not birth dates).
+ */
+export function derivedAdvancedAge(resident: Resident, today: string, birthDate: string | null): CareRecordView | null {
   if (resident.status !== 'ACTIVE' || !isAdvancedAge(resident.birthDate, today)) return null;
   return {
     id: `derived:${resident.id}`,
     residentId: resident.id,
     category: 'ADVANCED_AGE',
-    startedOn: addMonths(resident.birthDate!, 12 * ADVANCED_AGE_YEARS),
+    startedOn: birthDate ? addMonths(birthDate, 12 * ADVANCED_AGE_YEARS) : null,
     source: '按出生日期自动认定',
     grade: null,
     endedOn: null,

@@ -1,6 +1,6 @@
 import { labelsOf, ResidentDeceased, ResidentMovedIn, ResidentMovedOut, ResidentUpdated } from '@shequ/contracts';
 import { InvalidInputError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import type { PersonalDataReader, UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../domain/dates.js';
 import { validResidence } from '../domain/floating-permit.js';
 import { validPhone } from '../domain/resident-registration.js';
@@ -22,6 +22,11 @@ export interface Visibility {
   today: string;
   resident: (resident: Resident, em: EntityManager) => Promise<boolean>;
   household: (household: Household, em: EntityManager) => Promise<boolean>;
+  /**
+   * Where a rule decided on a resident's personal field for the caller is recorded (the request's `ctx.pii`): a life
+   * date checked against the birth date tells, passed or refused, whether the person was born by then.
+   */
+  ruleUses?: Pick<PersonalDataReader, 'usedByRule'>;
 }
 
 export interface UpdateResidentCommand {
@@ -31,6 +36,11 @@ export interface UpdateResidentCommand {
   residencePermitIssuedOn?: string | null;
   residencePermitExpiresOn?: string | null;
   relationToHead?: string | null;
+}
+
+/** A caller's life date is checked against the resident's birth date: that use is in the resident's audit trail. */
+function usedBirthDate(resident: Resident, scope: Visibility): void {
+  if (resident.birthDate) scope.ruleUses?.usedByRule(resident, 'birthDate');
 }
 
 /** Updates contact, residence type (流动人口 with 居住证 dates) or relation to head; publishes `resident.updated` when something changed. */
@@ -133,6 +143,7 @@ export async function moveResident(
   const from = resident.household?.id ?? null;
   if (!wasOut && from === household.id) throw new InvalidInputError('householdId', '居民已在该住户');
   resident.status = residentTransition(resident.status, 'MOVE_HOUSEHOLD');
+  usedBirthDate(resident, scope);
   checkLifeDate('movedInOn', movedInOn, resident, scope.today);
   // both flats locked, in id order (two moves between them in opposite directions wait, never deadlock): the
   // head of the one arrived in is checked against a concurrent 户主 arriving
@@ -173,6 +184,7 @@ export async function moveOutResident(
     throw new InvalidInputError('destination', '迁往地须为 2–100 个字');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   resident.status = residentTransition(resident.status, 'MOVE_OUT');
+  usedBirthDate(resident, scope);
   checkLifeDate('movedOutOn', movedOutOn, resident, scope.today);
   await leaveHousehold(uow.em, resident, null);
   resident.movedOutOn = movedOutOn;
@@ -198,6 +210,7 @@ export async function recordDeath(
   if (diedOn > scope.today) throw new InvalidInputError('diedOn', '死亡日期不能晚于今天');
   const resident = await loadVisible(uow, Resident, command.residentId, scope.communityId, '居民', scope.resident);
   resident.status = residentTransition(resident.status, 'RECORD_DEATH');
+  usedBirthDate(resident, scope);
   checkLifeDate('diedOn', diedOn, resident, scope.today);
   await leaveHousehold(uow.em, resident, null);
   resident.diedOn = diedOn;

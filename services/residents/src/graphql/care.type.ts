@@ -35,8 +35,12 @@ export class CareRecordType {
   @Field(() => CareCategoryEnum, { description: '类别' })
   category!: string;
 
-  @Field(() => DateScalar, { description: '起始日期（高龄为满 80 周岁之日）' })
-  startedOn!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      '起始日期（高龄为满 80 周岁之日，由出生日期推出：只对可查看出生日期原值的角色返回并记入审计，其他角色为空；其他类别总有）',
+  })
+  startedOn!: string | null;
 
   @Field({ description: '认定来源（高龄为“按出生日期自动认定”）' })
   source!: string;

@@ -33,7 +33,7 @@ import {
   residentVisible,
   residentWritable,
 } from '../application/resident-scope.js';
-import { SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
+import { isAdvancedAge, SENSITIVE_CATEGORIES } from '../domain/care-schedule.js';
 import { CareRecord } from '../entities/care-record.js';
 import { Household } from '../entities/household.js';
 import { Resident, type RelationToHead } from '../entities/resident.js';
@@ -59,6 +59,7 @@ export function visibility(ctx: SubgraphContext): Visibility {
     today: communityDay(ctx.clock.now()),
     resident: (r, em) => residentWritable(ctx.access, em, r),
     household: (h, em) => householdWritable(ctx.access, em, h),
+    ruleUses: ctx.pii,
   };
 }
 
@@ -353,7 +354,15 @@ export class ResidentResolver {
       .manyBy(CareRecord, 'resident', { orderBy: { startedOn: 'asc', id: 'asc' } })
       .load(resident.id);
     const ordinary = care ? records.filter((r) => !SENSITIVE_CATEGORIES.includes(r.category)).map(storedCareView) : [];
-    const derived = care ? derivedAdvancedAge(resident, communityDay(ctx.clock.now())) : null;
+    const today = communityDay(ctx.clock.now());
+    // the start of 高龄 is the 80th birthday: shown (and audited as a read of the birth date) only to a caller who
+    // reads the birth date raw
+    const shownBirthDate = (): string | null =>
+      ctx.access.fieldAccess('birthDate') === 'RAW' ? ctx.pii.read(resident, 'birthDate', resident.birthDate) : null;
+    const derived =
+      care && isAdvancedAge(resident.birthDate, today) && resident.status === 'ACTIVE'
+        ? derivedAdvancedAge(resident, today, shownBirthDate())
+        : null;
     const visible = care
       ? (ctx.pii.readList(resident, 'careCategories', derived ? [...ordinary, derived] : ordinary) ?? [])
       : [];
