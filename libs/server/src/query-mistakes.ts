@@ -8,21 +8,21 @@ import type { GraphQLFormattedError } from 'graphql';
  * (`GRAPHQL_VALIDATION_FAILED`, `GRAPHQL_PARSE_FAILED`). Suggestions («Did you mean …») are never repeated.
  */
 const VALIDATION: ReadonlyArray<[RegExp, (...names: string[]) => string]> = [
-  [/^Cannot query field "(\w+)" on type "(\w+)"\./, (field, type) => `类型 ${type} 没有字段 ${field}`],
+  [/^Cannot query field "(\w+)" on type "(\w+)"\./, (field, typeName) => `类型 ${typeName} 没有字段 ${field}`],
   [
     /^Unknown argument "(\w+)" on field "(\w+)\.(\w+)"\./,
-    (argument, type, field) => `字段 ${type}.${field} 没有参数 ${argument}`,
+    (argument, typeName, field) => `字段 ${typeName}.${field} 没有参数 ${argument}`,
   ],
   [/^Unknown argument "(\w+)" on directive "@(\w+)"\./, (argument, name) => `指令 @${name} 没有参数 ${argument}`],
   [
     /^Field "(\w+)" must not have a selection since type "([^"]+)" has no subfields\./,
-    (field, type) => `字段 ${field}（${type}）没有子字段，不能再选择`,
+    (field, typeName) => `字段 ${field}（${typeName}）没有子字段，不能再选择`,
   ],
   [
     /^Field "(\w+)" of type "([^"]+)" must have a selection of subfields\./,
-    (field, type) => `字段 ${field}（${type}）须选择子字段，如 ${field} { … }`,
+    (field, typeName) => `字段 ${field}（${typeName}）须选择子字段，如 ${field} { … }`,
   ],
-  [/^Unknown type "(\w+)"\./, (type) => `未知类型 ${type}`],
+  [/^Unknown type "(\w+)"\./, (typeName) => `未知类型 ${typeName}`],
   [/^Unknown directive "@(\w+)"\./, (name) => `未知指令 @${name}`],
   [/^Unknown fragment "(\w+)"\./, (name) => `未知片段 ${name}`],
   [/^Fragment "(\w+)" is never used\./, (name) => `片段 ${name} 未被使用`],
