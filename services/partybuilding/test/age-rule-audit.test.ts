@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PiiRead } from '@shequ/contracts';
-import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
-import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { announcedReads, knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { PartyMember } from '../src/entities/index.js';
 import { partybuildingService } from '../src/service.js';
@@ -32,21 +30,9 @@ describe.each(testDialects())('the 18-year rule on a birth date the caller may n
     callerId: string,
     residentId: string,
   ): Promise<Array<{ community: string; fields: string[] }>> {
-    const rows = await service.orm.em.fork().find(OutboxMessage, { subject: PiiRead.partybuilding.subject });
-    return rows
-      .map(
-        (r) =>
-          JSON.parse(r.payload) as {
-            communityId: string;
-            data: { caller: { id: string }; reads: Array<{ subjectId: string; fields: string[] }> };
-          },
-      )
-      .filter((e) => e.data.caller.id === callerId)
-      .flatMap((e) =>
-        e.data.reads
-          .filter((read) => read.subjectId === residentId)
-          .map((read) => ({ community: e.communityId, fields: read.fields })),
-      );
+    return (await announcedReads(service, 'partybuilding', callerId))
+      .filter(({ read }) => read.subjectId === residentId)
+      .map(({ communityId, read }) => ({ community: communityId, fields: read.fields }));
   }
 
   beforeAll(async () => {

@@ -6,3 +6,4 @@ export * from './counting-outbox.js';
 export * from './inbox-migration-check.js';
 export * from './test-communities.js';
 export * from './demo-database.js';
+export * from './announced-reads.js';
