@@ -133,6 +133,11 @@ export interface EventStatisticsOptions {
    */
   kept?: boolean;
   /**
+   * At most this many groups the kept counts do not answer are counted apart by their keys; more, and the whole
+   * window's attendances are counted (default `MIXED_GROUPS_NAMED`; lower only to test that branch).
+   */
+  namedGroups?: number;
+  /**
    * Whether each group also carries `known` (its participants of known age, the denominator of `elderlyShare`),
    * for disclosure control (event-statistics-disclosure.ts); default false.
    */
@@ -283,8 +288,9 @@ function groupsCondition(
   em: EntityManager,
   dimensions: EventStatisticsDimension[],
   only: readonly Row[],
+  named = MIXED_GROUPS_NAMED,
 ): { sql: string; bindings: unknown[] } | null {
-  if (only.length > MIXED_GROUPS_NAMED) return null;
+  if (only.length > named) return null;
   const columns = dimensions.map((d) => (d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)));
   const bindings: unknown[] = [];
   const groups = only.map((row) => {
@@ -311,6 +317,7 @@ async function scanDistinct(
   dimensions: EventStatisticsDimension[],
   filter: EventStatisticsFilter,
   only?: readonly Row[],
+  named?: number,
 ): Promise<Row[]> {
   const groupByColumns = dimensions.map((_, i) => i + 1).join(', ');
   // From the narrow fact table `event_attendance` (aliased "e": the event's columns under their own names), one
@@ -324,7 +331,7 @@ async function scanDistinct(
     .getKnexQuery()
     .toSQL();
   const at = attendance.sql.indexOf(' where ');
-  const groups = only ? groupsCondition(em, dimensions, only) : null;
+  const groups = only ? groupsCondition(em, dimensions, only, named) : null;
   const condition = `${at < 0 ? '1 = 1' : attendance.sql.slice(at + ' where '.length)}${groups ? ` and ${groups.sql}` : ''}`;
   const attendanceKeys = dimensions
     .map((d, i) => `${d === 'MONTH' ? 'e."month"' : dimensionSql(em, d)} as "d${i}"`)
@@ -404,7 +411,7 @@ export async function eventStatisticsOf(
     // own attendances
     const completed = async (kept: { exact: Map<string, Row>; mixed: Row[] }, within: EventStatisticsFilter) => [
       ...kept.exact.values(),
-      ...(kept.mixed.length ? await scanDistinct(em, scope, dimensions, within, kept.mixed) : []),
+      ...(kept.mixed.length ? await scanDistinct(em, scope, dimensions, within, kept.mixed, options.namedGroups) : []),
     ];
     const kept = (options.kept ?? true) ? await keptDistinct(em, scope, dimensions, filter, keyOf) : null;
     // MONTH among the dimensions, a window from or to an instant inside a month: every group lies in one month,
