@@ -411,6 +411,21 @@ describe.each(testDialects())('case statistics rollup on %s', (dialect) => {
     expect(await caseStatistics(fresh(), [{ communityId: COMMUNITY }], ['CATEGORY'])).toEqual(before);
   });
 
+  it('writes a rebuilt rollup’s groups in the order of their keys, so a community’s groups lie together', async () => {
+    // PostgreSQL's hash aggregate wrote them in hash order: a street's groups spread over most of a district's pages
+    await fresh().transactional((tx) => rebuildRollup(tx, caseRollup, tx.getTransactionContext()));
+    const position = dialect === 'postgresql' ? 'ctid' : 'rowid';
+    for (const [table, keys] of [
+      ['case_rollup', caseRollup.keyColumns],
+      ['case_area_rollup', caseRollup.coarser![0].keyColumns],
+    ] as const) {
+      const columns = keys.map((c) => `"${c}"`).join(', ');
+      const stored = await sql(`select ${columns} from "${table}" order by ${position}`);
+      expect(stored.length, table).toBeGreaterThan(20);
+      expect(stored, table).toEqual(await sql(`select ${columns} from "${table}" order by ${columns}`));
+    }
+  });
+
   it('counts an analyst’s table once when no filter but the time window narrows it', async () => {
     // before, the analyst's groups were counted a second time, the same query, only to list the values present
     const spy = vi.spyOn(service.orm.em.getConnection(), 'execute');
