@@ -241,13 +241,16 @@ export async function refreshRollup(
   }
 }
 
+/** The share of each page a rebuilt rollup table fills on PostgreSQL (percent): the rest takes its groups' updates. */
+export const ROLLUP_FILL_FACTOR = 70;
+
 /**
  * Recounts everything in SQL (constant memory): after bulk loads that bypass the unit of work (seeds, the
  * district generator, multi-row imports). Inside a transaction when `trx` is given. The groups are written in the
  * order of their keys (the community first), so a community's or a street's groups lie together in the table: a
  * street's 1,489 groups of one category were spread over 910 of the 1,343 pages of a district's `case_rollup` when
- * written in PostgreSQL's hash order, and their sum read 2–5× slower than from ~40 pages. Groups added later are
- * appended.
+ * written in PostgreSQL's hash order, and their sum read 2–5× slower than from ~40 pages. On PostgreSQL its pages are filled to
+ * `ROLLUP_FILL_FACTOR` only, so that they stay so as the groups change. Groups added later are appended.
  */
 export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition, trx?: Transaction): Promise<void> {
   const quoted = rollup.keyColumns.map((c) => `"${c}"`).join(', ');
@@ -255,6 +258,11 @@ export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition,
   const quotedStored = [quoted, ...measures, ...(rollup.memberColumns ?? []).map((c) => `"${c}"`)].join(', ');
   await run(em, `delete from "${rollup.table}"`, [], trx);
   for (const coarser of rollup.coarser ?? []) await run(em, `delete from "${coarser.table}"`, [], trx);
+  if (dialectOf(em) === 'postgresql')
+    // room in each page for its groups' next versions: a group's count changed is rewritten in its own page (a HOT
+    // update) instead of at the table's end, so the groups written together stay together as they change
+    for (const table of [rollup.table, ...(rollup.coarser ?? []).map((coarser) => coarser.table)])
+      await run(em, `alter table "${table}" set (fillfactor = ${ROLLUP_FILL_FACTOR})`, [], trx);
   for (const distinct of rollup.distinct ?? []) await run(em, `delete from "${distinct.table}"`, [], trx);
   await run(em, `delete from "${rollup.memberTable}"`, [], trx);
   await run(
