@@ -148,6 +148,33 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     expect(ok.errors).toBeUndefined();
   });
 
+  it('refuses a visit dated in 1990, more than 30 days back, in the future or before its case was received', async () => {
+    // clock: 2026-06-30T02:00Z (2026-06-30 in the community); the case was received then
+    const visits = await count(Visit);
+    const steps = await count(CaseTimelineEntry);
+    const visit = (visitedAt: string, extra: Record<string, unknown> = {}) =>
+      service.graphql(VISIT, { input: { residentId: 'res-1', visitedAt, notes: '入户走访', ...extra } }, staff);
+    for (const [visitedAt, message] of [
+      ['1990-03-01T02:00:00Z', '走访时间不能早于 2026-05-31：民情日记须在走访后 30 天内登记'],
+      ['2026-05-30T15:59:00Z', '走访时间不能早于 2026-05-31：民情日记须在走访后 30 天内登记'],
+      ['2026-06-30T02:01:00Z', '走访时间不能晚于当前时间'],
+    ]) {
+      const refused = await visit(visitedAt);
+      expect(refused.errors?.[0]?.extensions, visitedAt).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitedAt' });
+      expect(refused.errors?.[0]?.message).toBe(message);
+    }
+    const beforeCase = await visit('2026-06-29T02:00:00Z', { caseId });
+    expect(beforeCase.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitedAt' });
+    expect(beforeCase.errors?.[0]?.message).toBe('走访时间不能早于所关联事项的受理时间');
+    expect([await count(Visit), await count(CaseTimelineEntry)]).toEqual([visits, steps]);
+    // 2026-05-31 in the community (from 2026-05-30T16:00Z): logged within the 30 days, it stands, with when it was logged
+    const late = await visit('2026-05-30T16:00:00Z');
+    expect(late.errors).toBeUndefined();
+    const stored = await service.orm.em.fork().findOneOrFail(Visit, late.data.logVisit.visit.id);
+    expect(stored.loggedAt?.toISOString()).toBe('2026-06-30T02:00:00.000Z');
+    await service.orm.em.fork().nativeDelete(Visit, { id: stored.id });
+  });
+
   it('refuses a case reported by an unknown resident', async () => {
     const cases = await count(Case);
     const result = await service.graphql(

@@ -2,7 +2,7 @@ import { forShare, newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { EntityManager } from '@mikro-orm/core';
 import { ReferenceProjection, requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
-import { assertVisitedBeforeDeath, visitorInPost } from '../domain/visit-rules.js';
+import { assertVisitDate, assertVisitedBeforeDeath, visitorInPost } from '../domain/visit-rules.js';
 import { Case } from '../entities/case.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import { Visit } from '../entities/visit.js';
@@ -33,7 +33,7 @@ export async function logVisit(
   if (!command.householdId && !command.residentId) throw new InvalidInputError('residentId', '请指定走访的住户或居民');
   const notes = command.notes.trim();
   if (notes.length < 2) throw new InvalidInputError('notes', '请填写走访情况（民情日记）');
-  if (command.visitedAt > now) throw new InvalidInputError('visitedAt', '走访时间不能晚于当前时间');
+  assertVisitDate(command.visitedAt, now);
   // The visitor is the caller: a visit is logged by a staff member in post, about people and flats residents knows.
   const record = command.staffId
     ? await uow.em.findOne(ReferenceProjection, { kind: 'STAFF', id: command.staffId }, forShare(uow.em))
@@ -58,6 +58,7 @@ export async function logVisit(
   }
   const linkedCase = command.caseId ? await uow.em.findOne(Case, { id: command.caseId, communityId }) : null;
   if (command.caseId && !linkedCase) throw new InvalidInputError('caseId', '关联的事项不存在');
+  if (linkedCase) assertVisitDate(command.visitedAt, now, linkedCase.openedAt);
   const { householdId, gridId } = await placeOfVisit(uow.em, command);
   const visit = uow.em.create(Visit, {
     id: newId(),
@@ -68,6 +69,7 @@ export async function logVisit(
     gridId,
     caseId: command.caseId ?? null,
     visitedAt: command.visitedAt,
+    loggedAt: now,
     notes,
     followUps: command.followUps?.trim() || null,
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from '@shequ/errors';
-import { visitorInPost } from '../src/domain/visit-rules.js';
+import { assertVisitDate, visitorInPost } from '../../src/domain/visit-rules.js';
 
 const COMMUNITY = '350203008006';
 
@@ -24,5 +24,29 @@ describe('visitorInPost: a visit is logged by a staff member of the community in
     expect(visitorInPost({ staffId: 'u-1', record: { communityId: COMMUNITY, status: 'ACTIVE' } }, COMMUNITY)).toBe(
       'u-1',
     );
+  });
+});
+
+describe('assertVisitDate: a visit is logged at most 30 days after it took place', () => {
+  const logged = new Date('2026-06-30T02:00:00Z'); // 2026-06-30 in the community
+  const refusal = (visitedAt: string, caseOpenedAt: Date | null = null) => {
+    try {
+      assertVisitDate(new Date(visitedAt), logged, caseOpenedAt);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return null;
+  };
+
+  it('counts the 30 days in community days, not after the logging, not before the case', () => {
+    expect(refusal('1990-03-01T02:00:00Z')).toMatch(/不能早于 2026-05-31/);
+    expect(refusal('2026-05-30T15:59:59Z')).toMatch(/不能早于 2026-05-31/); // 2026-05-30 23:59 in Beijing
+    expect(refusal('2026-05-30T16:00:00Z')).toBeNull(); // 2026-05-31 00:00 in Beijing
+    expect(refusal('2026-06-30T02:00:00Z')).toBeNull();
+    expect(refusal('2026-06-30T02:00:01Z')).toBe('走访时间不能晚于当前时间');
+    expect(refusal('2026-06-20T02:00:00Z', new Date('2026-06-21T00:00:00Z'))).toBe(
+      '走访时间不能早于所关联事项的受理时间',
+    );
+    expect(refusal('2026-06-21T00:00:00Z', new Date('2026-06-21T00:00:00Z'))).toBeNull();
   });
 });
