@@ -9,6 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ACTING_COMMUNITY_HEADER, JwtVerifier, actingCommunityFrom, jwtSettingsFromEnv } from '@shequ/auth';
 import {
+  clientErrorOptions,
   clientMistake,
   CorsPolicy,
   createLogger,
@@ -120,12 +121,13 @@ export async function startGateway(
     allowBatchedHttpRequests: true,
     // Front ends send their documents by id: the trusted documents are found in the persisted-query cache.
     persistedQueries: { cache: trusted.persistedQueryCache() },
-    hideSchemaDetailsFromClientErrors: config.production,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: (formatted, error) => {
-      const shown = clientMistake(formatted, error) ?? withoutInternals(formatted);
-      return config.production ? withoutSuggestions(withoutStacktrace(shown)) : shown;
-    },
+    ...clientErrorOptions({
+      production: config.production,
+      format: (formatted, error) => {
+        const shown = clientMistake(formatted, error) ?? withoutInternals(formatted);
+        return config.production ? withoutSuggestions(shown) : shown;
+      },
+    }),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       errorLogPlugin<GatewayContext>({ logger }),
@@ -236,12 +238,6 @@ export function withoutSchemaLocations(gateway: ApolloGateway): ApolloGateway {
   builder.createSchemaFromSupergraphSdl = (sdl) =>
     typeof sdl === 'string' ? { ...build(parse(sdl, { noLocation: true })), supergraphSdl: sdl } : build(sdl);
   return gateway;
-}
-
-function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions?.stacktrace) return formatted;
-  const { stacktrace: _stack, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
 }
 
 /** A subgraph's address and raw answer are nobody's business but the log's. */

@@ -269,3 +269,49 @@ describe('gateway in production mode', () => {
     }
   });
 });
+
+// Apollo Server adds `extensions.stacktrace` to every error outside NODE_ENV=production: anyone walking `npm start`
+// read the gateway's files and call paths. No answer of the gateway carries one, in any mode.
+describe('gateway in development mode (npm start)', () => {
+  let gateway: RunningGateway;
+  let url: string;
+  beforeAll(async () => {
+    const env = {
+      SHEQU_JWT_SECRET: SECRET,
+      GATEWAY_PORT: '0',
+      RESIDENTS_PORT: '9',
+      CASES_PORT: '9',
+      PARTYBUILDING_PORT: '9',
+      EVENTS_PORT: '9',
+    };
+    gateway = await startGateway(gatewayConfig(env), {
+      logger: createLogger('gateway').child({}, { level: 'silent' }),
+      env,
+    });
+    url = `http://127.0.0.1:${gateway.http.port}/graphql`;
+  });
+  afterAll(() => gateway?.stop());
+
+  it('answers mistakes, refusals and unreachable subgraphs without stack traces', async () => {
+    const authorization = `Bearer ${await token('community_admin')}`;
+    const answers = [];
+    for (const [body, auth] of [
+      [{ query: '{ resident(id: "1") { nam } }' }, authorization],
+      [{ query: 'query($id: ID!) { resident(id: $id) { name } }', variables: {} }, authorization],
+      [{ query: '{ resident(id: "1") { name } }' }, undefined],
+      // no subgraph listens on port 9: the gateway's own error for the fetch
+      [{ query: '{ resident(id: "1") { name } }' }, authorization],
+    ] as const) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+        body: JSON.stringify(body),
+      });
+      answers.push(await response.text());
+    }
+    for (const text of answers) {
+      expect(JSON.parse(text).errors.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/stacktrace|\.(ts|js):\d+/);
+    }
+  });
+});

@@ -413,48 +413,54 @@ describe('the single-fetch path', () => {
         }
       });
 
-      it('in production too: a subgraph’s stack traces and internals never reach the client, passed on or not', async () => {
-        const bytes = await gatewayOnStandIn({ production: true });
-        const parsed = await gatewayOnStandIn({ production: true, forwardSubgraphBytes: false });
-        const apollo = await gatewayOnStandIn({ production: true, singleFetchPath: false });
-        try {
-          const gateways = { bytes, parsed, apollo };
-          reply = {
-            status: 200,
-            body: {
-              data: { residents: null },
+      it.each([
+        ['in production', true],
+        ['in development (npm start)', false],
+      ])(
+        '%s: a subgraph’s stack traces and internals never reach the client, passed on or not',
+        async (_mode, production) => {
+          const bytes = await gatewayOnStandIn({ production });
+          const parsed = await gatewayOnStandIn({ production, forwardSubgraphBytes: false });
+          const apollo = await gatewayOnStandIn({ production, singleFetchPath: false });
+          try {
+            const gateways = { bytes, parsed, apollo };
+            reply = {
+              status: 200,
+              body: {
+                data: { residents: null },
+                errors: [
+                  {
+                    message: '服务器内部错误',
+                    path: ['residents'],
+                    extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: at Database.run (/srv/x.js:1)'] },
+                  },
+                ],
+              },
+            };
+            const failed = await allAlike(request, gateways);
+            expect(failed.forwarded).toBe(0);
+            expect(failed.text).not.toContain('stacktrace');
+            expect(failed.text).not.toContain('/srv/');
+            expect(JSON.parse(failed.text)).toEqual({
               errors: [
                 {
                   message: '服务器内部错误',
                   path: ['residents'],
-                  extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: at Database.run (/srv/x.js:1)'] },
+                  extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'residents' },
                 },
               ],
-            },
-          };
-          const failed = await allAlike(request, gateways);
-          expect(failed.forwarded).toBe(0);
-          expect(failed.text).not.toContain('stacktrace');
-          expect(failed.text).not.toContain('/srv/');
-          expect(JSON.parse(failed.text)).toEqual({
-            errors: [
-              {
-                message: '服务器内部错误',
-                path: ['residents'],
-                extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'residents' },
-              },
-            ],
-            data: { residents: null },
-          });
-          reply = { status: 200, body: { data: { residents: TRICKY } } };
-          const answered = await allAlike(request, gateways);
-          expect(answered.forwarded).toBe(1);
-        } finally {
-          await bytes.stop();
-          await parsed.stop();
-          await apollo.stop();
-        }
-      });
+              data: { residents: null },
+            });
+            reply = { status: 200, body: { data: { residents: TRICKY } } };
+            const answered = await allAlike(request, gateways);
+            expect(answered.forwarded).toBe(1);
+          } finally {
+            await bytes.stop();
+            await parsed.stop();
+            await apollo.stop();
+          }
+        },
+      );
     });
   });
 });

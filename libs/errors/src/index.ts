@@ -53,14 +53,17 @@ export class UnknownReferenceError extends InvalidInputError {
   }
 }
 
-/** The projection a reference is checked against is still catching up: a retryable refusal, nothing written. */
+/**
+ * The projection a reference is checked against is still catching up: a retryable refusal, nothing written. `field`:
+ * the input field of the reference; undefined when it is the caller's own record (`UnregisteredCallerError`).
+ */
 export class ReferenceNotSyncedError extends DomainError {
   readonly code = 'NOT_YET_SYNCED' as const;
   constructor(
-    readonly field: string,
+    readonly field: string | undefined,
     message: string,
   ) {
-    super(message, { field, retryable: true });
+    super(message, { ...(field === undefined ? {} : { field }), retryable: true });
   }
 }
 
@@ -102,6 +105,22 @@ export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED' as const;
   constructor(message = '未认证：请提供有效的凭证（Authorization 头）') {
     super(message);
+  }
+}
+
+/**
+ * The caller is not on the register another service keeps that a write needs (a visit logged by someone not on the
+ * community's staff register, in post): FORBIDDEN naming the caller, no input field. Like `UnknownReferenceError`,
+ * it becomes a retryable NOT_YET_SYNCED while the projection it was checked against is still catching up.
+ */
+export class UnregisteredCallerError extends ForbiddenError {
+  constructor(
+    permission: string,
+    message: string,
+    readonly kind: string,
+    readonly id: string,
+  ) {
+    super(permission, message);
   }
 }
 

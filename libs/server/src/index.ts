@@ -16,3 +16,4 @@ export * from './large-operations.js';
 export * from './client-input-errors.js';
 export * from './cors.js';
 export * from './export-permission.js';
+export * from './client-error-options.js';

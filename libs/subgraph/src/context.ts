@@ -8,6 +8,7 @@ import {
   ReferenceNotSyncedError,
   ServiceBusyError,
   UnknownReferenceError,
+  UnregisteredCallerError,
 } from '@shequ/errors';
 import { newId, TransactionQueueFullError } from '@shequ/database';
 import { PersonalDataReader } from './access/personal-data-reader.js';
@@ -134,8 +135,14 @@ export function createSubgraphContext(deps: {
         // the abort as cause: a caller that runs the transaction again (an import's chunk) knows it by it
         if (isConcurrencyFailure(error))
           throw new ConflictError(UNIQUE_CONFLICT_MESSAGE, { reason: 'CONCURRENT_WRITE' }, { cause: error });
-        if (error instanceof UnknownReferenceError && (await deps.referenceSync?.catchingUp()))
-          throw new ReferenceNotSyncedError(error.field, `${error.message}：本服务的数据尚未同步，请稍后重试`);
+        if (
+          (error instanceof UnknownReferenceError || error instanceof UnregisteredCallerError) &&
+          (await deps.referenceSync?.catchingUp())
+        )
+          throw new ReferenceNotSyncedError(
+            error instanceof UnknownReferenceError ? error.field : undefined,
+            `${error.message}：本服务的数据尚未同步，请稍后重试`,
+          );
         throw error;
       }
     },

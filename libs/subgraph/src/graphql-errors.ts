@@ -56,26 +56,9 @@ export function formatGraphQLError(production: boolean) {
           locations: formatted.locations,
           extensions: { code: 'INTERNAL_SERVER_ERROR' },
         };
-      // development: what failed, but not the values of the data (a statement's parameters, an entity)
-      const { stacktrace, ...extensions } = formatted.extensions ?? {};
-      return {
-        ...formatted,
-        message: messageWithoutValues(formatted.message),
-        extensions: {
-          ...extensions,
-          ...(Array.isArray(stacktrace)
-            ? {
-                stacktrace: stacktrace.map((line: unknown) =>
-                  typeof line === 'string' ? messageWithoutValues(line) : line,
-                ),
-              }
-            : {}),
-        },
-      };
-    }
-    if (production && formatted.extensions?.stacktrace) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions;
-      return { ...formatted, extensions };
+      // development: what failed, but not the values of the data (a statement's parameters, an entity); never the
+      // stack (clientErrorOptions, libs/server: it stays in the log)
+      return { ...formatted, message: messageWithoutValues(formatted.message) };
     }
     return formatted;
   }

@@ -47,6 +47,7 @@ import {
   createLogger,
   ENVIRONMENT,
   errorLogPlugin,
+  clientErrorOptions,
   EXPORT_PERMISSION_HEADER,
   isExportPermission,
   observeOnScrape,
@@ -260,9 +261,7 @@ export async function startSubgraphService(
       schema,
       introspection: true,
       allowBatchedHttpRequests: true,
-      hideSchemaDetailsFromClientErrors: config.production,
-      includeStacktraceInErrorResponses: !config.production,
-      formatError: formatGraphQLError(config.production),
+      ...clientErrorOptions({ production: config.production, format: formatGraphQLError(config.production) }),
       plugins: [
         ApolloServerPluginInlineTraceDisabled(),
         // no cache hints are used: without this default plugin no field resolver is wrapped per request

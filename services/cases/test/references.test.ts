@@ -20,6 +20,7 @@ const MEDIATE = `mutation($input: StartMediationInput!) { startMediation(input: 
 const VISIT = `mutation($input: LogVisitInput!) { logVisit(input: $input) { visit { id } } }`;
 const staff: Caller = { role: 'community_admin', subject: 'staff-zongzhi', department: 'COMPREHENSIVE_GOVERNANCE' };
 const notStaff: Caller = { role: 'community_admin', subject: 'user-not-staff', department: 'COMPREHENSIVE_GOVERNANCE' };
+const leaver: Caller = { role: 'community_admin', subject: 'staff-left', department: 'COMPREHENSIVE_GOVERNANCE' };
 
 describe.each(testDialects())('references to residents’ records in cases on %s (real nats-server)', (dialect) => {
   let nats: NatsServerHandle;
@@ -51,9 +52,15 @@ describe.each(testDialects())('references to residents’ records in cases on %s
       gridIds: [],
       active: true,
     });
+    await residents.publish(StaffRegistered, {
+      staffId: 'staff-left',
+      department: 'COMPREHENSIVE_GOVERNANCE',
+      gridIds: [],
+      active: false,
+    });
     await waitFor(
       async () =>
-        (await service.orm.em.fork().count(ReferenceProjection, { kind: { $in: ['RESIDENT', 'STAFF'] } })) === 2,
+        (await service.orm.em.fork().count(ReferenceProjection, { kind: { $in: ['RESIDENT', 'STAFF'] } })) === 3,
       { what: 'the reference projection' },
     );
     const opened = await service.graphql(
@@ -120,8 +127,16 @@ describe.each(testDialects())('references to residents’ records in cases on %s
   });
 
   it('refuses a visit logged by a user who is not a staff member, or to an unknown household', async () => {
+    // the visitor is the caller, not a field of LogVisitInput: the refusal names the caller, no input field
     const byOutsider = await service.graphql(VISIT, { input: { householdId: 'hh-1', notes: '入户走访' } }, notStaff);
-    expect(byOutsider.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'staffId' });
+    expect(byOutsider.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(byOutsider.errors?.[0]?.extensions).not.toHaveProperty('field');
+    expect(byOutsider.errors?.[0]?.message).toBe(
+      '没有权限：走访须由本社区在册的社区工作者本人登记，当前登录用户不在本社区的社区工作者名册中',
+    );
+    const byLeaver = await service.graphql(VISIT, { input: { householdId: 'hh-1', notes: '入户走访' } }, leaver);
+    expect(byLeaver.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(byLeaver.errors?.[0]?.message).toBe('没有权限：当前登录用户在社区工作者名册中已离岗，不能登记走访');
     const ghostHousehold = await service.graphql(
       VISIT,
       { input: { householdId: 'hh-ghost', notes: '入户走访' } },
@@ -131,6 +146,33 @@ describe.each(testDialects())('references to residents’ records in cases on %s
     expect(await count(Visit)).toBe(0);
     const ok = await service.graphql(VISIT, { input: { householdId: 'hh-1', notes: '入户走访' } }, staff);
     expect(ok.errors).toBeUndefined();
+  });
+
+  it('refuses a visit dated in 1990, more than 30 days back, in the future or before its case was received', async () => {
+    // clock: 2026-06-30T02:00Z (2026-06-30 in the community); the case was received then
+    const visits = await count(Visit);
+    const steps = await count(CaseTimelineEntry);
+    const visit = (visitedAt: string, extra: Record<string, unknown> = {}) =>
+      service.graphql(VISIT, { input: { residentId: 'res-1', visitedAt, notes: '入户走访', ...extra } }, staff);
+    for (const [visitedAt, message] of [
+      ['1990-03-01T02:00:00Z', '走访时间不能早于 2026-05-31：民情日记须在走访后 30 天内登记'],
+      ['2026-05-30T15:59:00Z', '走访时间不能早于 2026-05-31：民情日记须在走访后 30 天内登记'],
+      ['2026-06-30T02:01:00Z', '走访时间不能晚于当前时间'],
+    ]) {
+      const refused = await visit(visitedAt);
+      expect(refused.errors?.[0]?.extensions, visitedAt).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitedAt' });
+      expect(refused.errors?.[0]?.message).toBe(message);
+    }
+    const beforeCase = await visit('2026-06-29T02:00:00Z', { caseId });
+    expect(beforeCase.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'visitedAt' });
+    expect(beforeCase.errors?.[0]?.message).toBe('走访时间不能早于所关联事项的受理时间');
+    expect([await count(Visit), await count(CaseTimelineEntry)]).toEqual([visits, steps]);
+    // 2026-05-31 in the community (from 2026-05-30T16:00Z): logged within the 30 days, it stands, with when it was logged
+    const late = await visit('2026-05-30T16:00:00Z');
+    expect(late.errors).toBeUndefined();
+    const stored = await service.orm.em.fork().findOneOrFail(Visit, late.data.logVisit.visit.id);
+    expect(stored.loggedAt?.toISOString()).toBe('2026-06-30T02:00:00.000Z');
+    await service.orm.em.fork().nativeDelete(Visit, { id: stored.id });
   });
 
   it('refuses a case reported by an unknown resident', async () => {
@@ -193,5 +235,22 @@ describe('fields of cases that point at residents’ records', () => {
     expect(typeOf('Case', 'assignee')).toBe('Staff');
     expect(typeOf('StaffVisit', 'staff')).toBe('Staff');
     expect(typeOf('StaffVisit', 'resident')).toBe('Resident');
+  });
+});
+
+describe.each(testDialects())('a visit while the staff register cannot be checked on %s', (dialect) => {
+  let service: TestSubgraph;
+  beforeAll(async () => {
+    // no NATS: the reference projection is still catching up
+    service = await startTestSubgraph(casesService, { dialect });
+  });
+  afterAll(() => service?.stop());
+
+  it('is refused with a retryable NOT_YET_SYNCED naming no input field, nothing written', async () => {
+    const result = await service.graphql(VISIT, { input: { householdId: 'hh-1', notes: '入户走访' } }, staff);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_YET_SYNCED', retryable: true });
+    expect(result.errors?.[0]?.extensions).not.toHaveProperty('field');
+    expect(result.errors?.[0]?.message).toContain('尚未同步，请稍后重试');
+    expect(await service.orm.em.fork().count(Visit, {})).toBe(0);
   });
 });

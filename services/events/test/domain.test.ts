@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { ageOn } from '@shequ/contracts';
 import { checkAudience } from '../src/domain/audience-rule.js';
-import { EVENT_TRANSITIONS, nextEventStatus, statusForSeats } from '../src/domain/event-lifecycle.js';
+import {
+  checkStartNotBeforePlanning,
+  EVENT_TRANSITIONS,
+  nextEventStatus,
+  statusForSeats,
+} from '../src/domain/event-lifecycle.js';
 import { eventStatistics } from '../src/domain/event-statistics.js';
 import { galaPlan } from '../src/domain/gala-plan.js';
 import { decideRegistration, nextRegistrationStatus } from '../src/domain/registration-policy.js';
@@ -34,6 +39,23 @@ describe('event lifecycle (one transition table)', () => {
     expect(statusForSeats('FULL', 2, 1)).toBe('OPEN');
     expect(statusForSeats('OPEN', null, 500)).toBe('OPEN');
     expect(statusForSeats('ONGOING', 2, 2)).toBe('ONGOING');
+  });
+});
+
+describe('planned ahead', () => {
+  it('refuses a start before the moment of planning, naming startsAt; a start at that moment or later stands', () => {
+    const planned = at('2026-12-01T02:00:00Z');
+    expect(() => checkStartNotBeforePlanning(at('2026-12-01T01:59:59Z'), planned)).toThrow(InvalidInputError);
+    try {
+      checkStartNotBeforePlanning(at('1995-06-01T02:00:00Z'), planned);
+    } catch (error) {
+      expect((error as InvalidInputError).field).toBe('startsAt');
+      expect((error as Error).message).toBe(
+        '开始时间（1995/06/01 10:00）早于安排时的当前时间（2026/12/01 10:00）：只能安排将来的活动或班次',
+      );
+    }
+    expect(() => checkStartNotBeforePlanning(planned, planned)).not.toThrow();
+    expect(() => checkStartNotBeforePlanning(at('2027-01-01T02:00:00Z'), planned)).not.toThrow();
   });
 });
 

@@ -71,6 +71,16 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
       clock.set(today);
     }
   }
+  /** Runs `work` with the clock at `instant` (arranging a past shift when it was still ahead), then puts it back. */
+  async function asOf<T>(instant: string, work: () => Promise<T>): Promise<T> {
+    const today = clock.now();
+    clock.set(new Date(instant));
+    try {
+      return await work();
+    } finally {
+      clock.set(today);
+    }
+  }
   const register = async (eventId: string, residentId: string) =>
     (await ok(REGISTER, { input: { eventId, residentId } })).registerForEvent.registration;
   const outbox = async (subject: string) =>
@@ -561,9 +571,12 @@ describe.each(testDialects())('events subgraph on %s', (dialect) => {
   });
 
   it('records volunteer hours once per shift (volunteer_hours.recorded) and sums them on Resident.volunteerHours', async () => {
+    // arranged the day before, recorded once served
     const shift = (
-      await ok(
-        `mutation { createVolunteerShift(input: { role: "秩序维护", startsAt: "2026-11-30T01:00:00Z", endsAt: "2026-11-30T04:00:00Z" }) { shift { id } } }`,
+      await asOf('2026-11-29T02:00:00Z', () =>
+        ok(
+          `mutation { createVolunteerShift(input: { role: "秩序维护", startsAt: "2026-11-30T01:00:00Z", endsAt: "2026-11-30T04:00:00Z" }) { shift { id } } }`,
+        ),
       )
     ).createVolunteerShift.shift.id;
     const tooLong = await service.graphql(

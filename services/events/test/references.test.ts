@@ -128,9 +128,12 @@ describe.each(testDialects())('references to residents’ records in events on %
       field: 'organiserOrganizationId',
     });
     expect(await service.orm.em.fork().count(CommunityEvent, {})).toBe(events);
+    // arranged the day before, recorded once served
+    clock.set(new Date('2026-11-29T02:00:00Z'));
     const shift = await service.graphql(
       `mutation { createVolunteerShift(input: { role: "秩序维护", startsAt: "2026-11-30T01:00:00Z", endsAt: "2026-11-30T04:00:00Z" }) { shift { id } } }`,
     );
+    clock.set(new Date('2026-12-01T02:00:00Z'));
     const shiftId = shift.data.createVolunteerShift.shift.id;
     const hours = await service.graphql(
       `mutation($s: ID!) { recordVolunteerHours(input: { shiftId: $s, residentId: "ghost-resident" }) { record { id } } }`,

@@ -209,11 +209,14 @@ describe.each(testDialects())('events reacting to residents on a real nats-serve
 
   it('on resident.deceased cancels future registrations, promotes the waitlist, and leaves started events alone', async () => {
     const future = await openEvent('一月晚会', '2027-01-20', { capacity: 1 });
-    const past = await openEvent('已开始的活动', '2026-11-30', { capacity: 5 });
     const seat = await register(future, 'grandpa');
     const waiting = await register(future, 'neighbour');
     expect(waiting.status).toBe('WAITLISTED');
+    // an event of yesterday, planned and registered for before it (events are planned ahead), started since
+    clock.set(new Date('2026-11-29T02:00:00Z'));
+    const past = await openEvent('已开始的活动', '2026-11-30', { capacity: 5 });
     const held = await register(past, 'grandpa');
+    clock.set(new Date('2026-12-01T02:00:00Z'));
     await ok(`mutation($id: ID!) { startCommunityEvent(input: { eventId: $id }) { event { id } } }`, { id: past });
 
     const death = await residents.publish(ResidentDeceased, { residentId: 'grandpa', diedOn: '2026-11-30' });

@@ -4,7 +4,15 @@ import { OutboxMessage } from '@shequ/messaging';
 import { ManualClock } from '@shequ/subgraph';
 import { knownReferences, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
-import { Registration, ResidentProfile, Team, TeamMember, VolunteerService } from '../src/entities/index.js';
+import {
+  CommunityEvent,
+  Registration,
+  ResidentProfile,
+  Team,
+  TeamMember,
+  VolunteerService,
+  VolunteerShift,
+} from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
 
 /**
@@ -24,6 +32,16 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
   let service: TestSubgraph;
   let residents: TestEventPublisher;
   const clock = new ManualClock(new Date('2026-12-01T02:00:00Z'));
+  /** Arranges a shift the day before it starts (clock put back after): hours are recorded once it was served. */
+  const arrangeShift = async (input: Record<string, unknown> & { startsAt: string }) => {
+    const today = clock.now();
+    clock.set(new Date(new Date(input.startsAt).getTime() - 86_400_000));
+    try {
+      return await service.graphql(SHIFT, { input });
+    } finally {
+      clock.set(today);
+    }
+  };
   const em = () => service.orm.em.fork();
 
   const openEvent = async (title: string, day: string) => {
@@ -70,10 +88,57 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     expect(here.errors).toBeUndefined();
   });
 
+  it('plans, moves and arranges nothing in the past: a start before now is refused naming startsAt, nothing written', async () => {
+    // clock: 2026-12-01T02:00Z (10:00 in the community)
+    const events = await em().count(CommunityEvent, {});
+    const shifts = await em().count(VolunteerShift, {});
+    const past = { startsAt: '2026-12-01T01:59:00Z', endsAt: '2026-12-01T04:00:00Z' };
+    const message = '开始时间（2026/12/01 09:59）早于安排时的当前时间（2026/12/01 10:00）：只能安排将来的活动或班次';
+    const planned = await service.graphql(PLAN, {
+      input: {
+        title: '补记的讲座',
+        type: 'LECTURE',
+        organiserKind: 'DEPARTMENT',
+        organiserDepartment: 'CULTURE',
+        ...past,
+      },
+    });
+    const arranged = await service.graphql(SHIFT, { input: { role: '秩序维护', ...past } });
+    const eventId = await openEvent('改期的讲座', '2027-01-25');
+    const moved = await service.graphql(
+      `mutation($input: RescheduleCommunityEventInput!) { rescheduleCommunityEvent(input: $input) { event { id } } }`,
+      { input: { eventId, ...past } },
+    );
+    for (const refused of [planned, arranged, moved]) {
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+      expect(refused.errors?.[0]?.message).toBe(message);
+    }
+    expect(await em().count(CommunityEvent, {})).toBe(events + 1);
+    expect(await em().count(VolunteerShift, {})).toBe(shifts);
+    expect((await em().findOneOrFail(CommunityEvent, eventId)).startsAt.toISOString()).toBe('2027-01-25T07:00:00.000Z');
+    // from this very moment on, it is ahead: planned, with the moment it was planned
+    const now = await service.graphql(PLAN, {
+      input: {
+        title: '即刻开始的活动',
+        type: 'LECTURE',
+        organiserKind: 'DEPARTMENT',
+        organiserDepartment: 'CULTURE',
+        startsAt: '2026-12-01T02:00:00Z',
+        endsAt: '2026-12-01T04:00:00Z',
+      },
+    });
+    expect(now.errors).toBeUndefined();
+    const stored = await em().findOneOrFail(CommunityEvent, now.data.planCommunityEvent.event.id);
+    expect(stored.plannedAt?.toISOString()).toBe('2026-12-01T02:00:00.000Z');
+  });
+
   it('records no volunteer hours in a shift of a cancelled event, writing and publishing nothing', async () => {
     const eventId = await openEvent('社区义诊', '2027-01-20');
-    const shift = await service.graphql(SHIFT, {
-      input: { eventId, role: '物资准备', startsAt: '2026-11-30T01:00:00Z', endsAt: '2026-11-30T03:00:00Z' },
+    const shift = await arrangeShift({
+      eventId,
+      role: '物资准备',
+      startsAt: '2026-11-30T01:00:00Z',
+      endsAt: '2026-11-30T03:00:00Z',
     });
     expect(shift.errors).toBeUndefined();
     const shiftId = shift.data.createVolunteerShift.shift.id as string;
@@ -105,8 +170,10 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
     expect(codes(added)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
     expect(await em().count(TeamMember, { team: teamId, residentId: 'rv-here' })).toBe(1);
 
-    const shift = await service.graphql(SHIFT, {
-      input: { role: '秩序维护', startsAt: '2026-11-29T01:00:00Z', endsAt: '2026-11-29T03:00:00Z' },
+    const shift = await arrangeShift({
+      role: '秩序维护',
+      startsAt: '2026-11-29T01:00:00Z',
+      endsAt: '2026-11-29T03:00:00Z',
     });
     const shiftId = shift.data.createVolunteerShift.shift.id as string;
     const recorded = await Promise.all(
@@ -177,9 +244,7 @@ describe.each(testDialects())('events rules on every write path on %s (real nats
       { what: 'death in the profile' },
     );
     const shiftOn = async (day: string) => {
-      const shift = await service.graphql(SHIFT, {
-        input: { role: '环境整治', startsAt: `${day}T01:00:00Z`, endsAt: `${day}T03:00:00Z` },
-      });
+      const shift = await arrangeShift({ role: '环境整治', startsAt: `${day}T01:00:00Z`, endsAt: `${day}T03:00:00Z` });
       return shift.data.createVolunteerShift.shift.id as string;
     };
     const after = await service.graphql(HOURS, {

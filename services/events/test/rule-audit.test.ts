@@ -79,6 +79,7 @@ describe.each(testDialects())('the events rule audit on %s', (dialect) => {
       capacity: 10,
       status: 'COMPLETED',
       audience: 'ELDERLY',
+      plannedAt: at('2026-10-10T09:00'),
     });
     em.create(Registration, {
       id: 'g-ok',
@@ -96,6 +97,7 @@ describe.each(testDialects())('the events rule audit on %s', (dialect) => {
       role: '秩序维护',
       startsAt: lecture.startsAt,
       endsAt: lecture.endsAt,
+      plannedAt: at('2026-10-10T09:00'),
     });
     em.create(VolunteerService, {
       id: 'h-ok',
@@ -211,6 +213,20 @@ describe.each(testDialects())('the events rule audit on %s', (dialect) => {
       organizationId: 'org-x',
       contribution: '奖品',
     });
+    // planned (or arranged) after its start: an event and a shift put in the past when they were planned
+    event('e-planned-late', {
+      status: 'COMPLETED',
+      startsAt: at('2026-11-10T10:00'),
+      plannedAt: at('2026-11-12T09:00'),
+    });
+    em.create(VolunteerShift, {
+      id: 's-late',
+      communityId: C,
+      role: '环境清扫',
+      startsAt: at('2026-11-05T08:00'),
+      endsAt: at('2026-11-05T10:00'),
+      plannedAt: at('2026-11-06T08:00'),
+    });
     // a leader who is not a member
     em.create(Team, { id: 't-2', communityId: C, name: '腰鼓队', kind: 'WAIST_DRUM', leaderResidentId: 'r-child' });
     // a member who moved away still in the team, and hours recorded for a day after they left
@@ -265,8 +281,10 @@ describe.each(testDialects())('the events rule audit on %s', (dialect) => {
     found('sp-unknown', 'org-x 不存在');
     found('t-2', '队长 r-child 不是团队现有成员');
     found('h-long', '服务时长须为 1–120 分钟');
+    found('e-planned-late', '早于安排时的当前时间');
+    found('s-late', '早于安排时的当前时间');
     // and only those rows: what kept the rules is not named
-    for (const id of ['e-done', 'e-gala', 'g-ok', 'h-ok', 'p-ok', 'sp-ok', 't-1'])
+    for (const id of ['e-done', 'e-gala', 'g-ok', 'h-ok', 'p-ok', 'sp-ok', 't-1', 's-1'])
       expect(violations.filter((v) => v.includes(`${id}:`))).toEqual([]);
   });
 });

@@ -15,7 +15,7 @@ import { deadlinesFor, departmentForCategory } from '../domain/category-policy.j
 import { evaluationValidity, invalidation } from '../domain/evaluation-validity.js';
 import { PROACTIVE_RULES, type ProactiveFact } from '../domain/proactive-rules/index.js';
 import { newlyOverdue } from '../domain/time-limits.js';
-import { assertVisitedBeforeDeath } from '../domain/visit-rules.js';
+import { assertVisitDate, assertVisitedBeforeDeath } from '../domain/visit-rules.js';
 import { CaseActions, EscalationLevels, type CaseAction } from '../domain/vocabularies.js';
 import { CaseFundDisbursement } from '../entities/case-fund-disbursement.js';
 import { isAssistanceCaseOfSocialSecurity } from '../domain/fund-disbursement-case.js';
@@ -384,6 +384,11 @@ export async function casesRuleViolations(
       problems.push(`${what}: 住户 ${v.householdId} 不是本社区的住户`);
     if (elsewhere(v.residentId, v.communityId)) problems.push(`${what}: 居民 ${v.residentId} 不是本社区居民`);
     afterToday(what, '走访时间', v.visitedAt);
+    afterToday(what, '登记时间', v.loggedAt);
+    // when it was logged (unknown for visits logged before it was recorded: then against the case alone)
+    const linked = v.caseId ? caseById.get(v.caseId) : undefined;
+    const loggedAt = v.loggedAt ?? v.visitedAt;
+    check(what, () => assertVisitDate(v.visitedAt, loggedAt, linked?.openedAt ?? null));
     if (v.residentId)
       check(what, () => assertVisitedBeforeDeath(v.visitedAt, facts.get(v.residentId!)?.diedOn ?? null));
     if (v.caseId) {

@@ -1,8 +1,8 @@
-import { newId } from '@shequ/database';
+import { forShare, newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import type { EntityManager } from '@mikro-orm/core';
-import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
-import { assertVisitedBeforeDeath } from '../domain/visit-rules.js';
+import { ReferenceProjection, requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
+import { assertVisitDate, assertVisitedBeforeDeath, visitorInPost } from '../domain/visit-rules.js';
 import { Case } from '../entities/case.js';
 import { ResidentProjection } from '../entities/resident-projection.js';
 import { Visit } from '../entities/visit.js';
@@ -10,7 +10,8 @@ import { recordStep } from './case-timeline.js';
 import { closeTasksOf, noteContact } from './proactive-tasks.js';
 
 export interface LogVisitCommand {
-  staffId: string;
+  /** The caller, who made the visit (null: not a person — an API key, the system). */
+  staffId: string | null;
   householdId?: string | null;
   residentId?: string | null;
   caseId?: string | null;
@@ -32,9 +33,12 @@ export async function logVisit(
   if (!command.householdId && !command.residentId) throw new InvalidInputError('residentId', '请指定走访的住户或居民');
   const notes = command.notes.trim();
   if (notes.length < 2) throw new InvalidInputError('notes', '请填写走访情况（民情日记）');
-  if (command.visitedAt > now) throw new InvalidInputError('visitedAt', '走访时间不能晚于当前时间');
+  assertVisitDate(command.visitedAt, now);
   // The visitor is the caller: a visit is logged by a staff member in post, about people and flats residents knows.
-  await requireReference(uow.em, { kind: 'STAFF', id: command.staffId, field: 'staffId', communityId });
+  const record = command.staffId
+    ? await uow.em.findOne(ReferenceProjection, { kind: 'STAFF', id: command.staffId }, forShare(uow.em))
+    : null;
+  const staffId = visitorInPost({ staffId: command.staffId, record }, communityId);
   await requireOptionalReference(uow.em, {
     kind: 'HOUSEHOLD',
     id: command.householdId,
@@ -54,16 +58,18 @@ export async function logVisit(
   }
   const linkedCase = command.caseId ? await uow.em.findOne(Case, { id: command.caseId, communityId }) : null;
   if (command.caseId && !linkedCase) throw new InvalidInputError('caseId', '关联的事项不存在');
+  if (linkedCase) assertVisitDate(command.visitedAt, now, linkedCase.openedAt);
   const { householdId, gridId } = await placeOfVisit(uow.em, command);
   const visit = uow.em.create(Visit, {
     id: newId(),
     communityId,
-    staffId: command.staffId,
+    staffId,
     householdId,
     residentId: command.residentId ?? null,
     gridId,
     caseId: command.caseId ?? null,
     visitedAt: command.visitedAt,
+    loggedAt: now,
     notes,
     followUps: command.followUps?.trim() || null,
   });
@@ -72,7 +78,7 @@ export async function logVisit(
       action: 'VISIT',
       from: linkedCase.status,
       to: linkedCase.status,
-      actor: { kind: 'user', id: command.staffId },
+      actor: { kind: 'user', id: staffId },
       note: `走访：${notes.slice(0, 200)}`,
       at: command.visitedAt,
     });

@@ -3,7 +3,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 /** 走访 / 民情日记: a staff member's visit to a household or resident, with notes and follow-ups. */
 @Entity({ tableName: 'visit' })
 export class Visit {
-  [OptionalProps]?: 'householdId' | 'residentId' | 'gridId' | 'caseId' | 'followUps';
+  [OptionalProps]?: 'householdId' | 'residentId' | 'gridId' | 'caseId' | 'followUps' | 'loggedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -37,6 +37,13 @@ export class Visit {
 
   @Property({ type: 'datetime' })
   visitedAt!: Date;
+
+  /**
+   * When the visit was logged (民情日记 written): `visitedAt` lies at most `VISIT_BACKDATING_DAYS` before it and not
+   * after it (`assertVisitDate`). Null for visits logged before it was recorded.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  loggedAt: Date | null = null;
 
   @Property({ type: 'text' })
   notes!: string;

@@ -16,6 +16,7 @@ import { ProactiveTask } from '../entities/proactive-task.js';
 import { Visit } from '../entities/visit.js';
 import { noteContact } from '../application/proactive-tasks.js';
 import { floatingResidentVerify } from '../domain/proactive-rules/floating-resident-verify.js';
+import { assertVisitDate } from '../domain/visit-rules.js';
 
 /** Matters like those 社情民意在线 handled in 莲秀社区 (membership transfers, neighbour disputes, leaks …), with weights. */
 export const DEMO_MATTERS: Array<[CaseCategory, CaseChannel, string, number]> = [
@@ -253,6 +254,8 @@ async function seedFloatingVerifications(
     const visited = !pending && closedAt <= now && visitor !== undefined;
     const visitId = demoId('floating-verification-visit', index);
     if (visited) {
+      // the diary written when the visit took place: the rule of logVisit, with that moment as «now»
+      assertVisitDate(closedAt, closedAt);
       em.create(Visit, {
         id: visitId,
         communityId,
@@ -261,6 +264,7 @@ async function seedFloatingVerifications(
         residentId: resident.id,
         gridId,
         visitedAt: closedAt,
+        loggedAt: closedAt,
         notes: '上门核实居住情况，与登记信息一致',
       });
       await noteContact(em, resident.id, closedAt);

@@ -13,6 +13,7 @@ import { requireReference, type PersonalDataReader, type UnitOfWork } from '@she
 import {
   checkGalaTakesRehearsals,
   checkReschedulable,
+  checkStartNotBeforePlanning,
   checkStartTime,
   nextEventStatus,
 } from '../domain/event-lifecycle.js';
@@ -58,10 +59,12 @@ export async function planEvent(
   uow: UnitOfWork,
   command: PlanEventCommand,
   communityId: string,
+  now: Date,
 ): Promise<CommunityEvent> {
   const title = command.title.trim();
   if (!title) throw new InvalidInputError('title', '活动名称不能为空');
   checkTimeRange(command.startsAt, command.endsAt);
+  checkStartNotBeforePlanning(command.startsAt, now);
   const capacity = command.capacity ?? null;
   const organiser = await resolveOrganiser(uow, command, communityId);
   let rehearsalFor: CommunityEvent | null = null;
@@ -95,6 +98,7 @@ export async function planEvent(
     audience: command.audience ?? 'ALL',
     ...organiser,
     rehearsalForId: rehearsalFor?.id ?? null,
+    plannedAt: now,
   });
   await uow.em.flush();
   return event;
@@ -131,9 +135,11 @@ export async function rescheduleEvent(
   uow: UnitOfWork,
   command: { eventId: string; venueId?: string | null; startsAt: Date; endsAt: Date },
   communityId: string,
+  now: Date,
   pii?: Pick<PersonalDataReader, 'usedByRule'>,
 ): Promise<CommunityEvent> {
   checkTimeRange(command.startsAt, command.endsAt);
+  checkStartNotBeforePlanning(command.startsAt, now);
   const event = await lockEvent(uow, command.eventId, communityId);
   checkReschedulable(event.status);
   const venueId = command.venueId === undefined ? (event.venue?.id ?? null) : command.venueId;

@@ -14,6 +14,7 @@ import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAudience } from '../domain/audience-rule.js';
 import {
   checkRehearsalHistory,
+  checkStartNotBeforePlanning,
   checkStartTime,
   statusForSeats,
   UPCOMING_EVENT_STATUSES,
@@ -152,6 +153,12 @@ export async function eventsRuleViolations(
     if (!CommunityEventStatuses.codes.includes(e.status))
       problems.push(`${what}: 状态 ${labelOf(CommunityEventStatuses, e.status)} 不存在`);
     check(what, () => checkTimeRange(e.startsAt, e.endsAt));
+    // planned ahead: the start not before the planning (unknown for events planned before it was recorded)
+    const plannedAt = e.plannedAt;
+    if (plannedAt) {
+      check(what, () => checkStartNotBeforePlanning(e.startsAt, plannedAt));
+      if (plannedAt.getTime() > now.getTime()) problems.push(`${what}: 安排时间晚于今天`);
+    }
     check(what, () =>
       checkCapacityFitsVenue(e.capacity, e.venue ? (venueById.get(e.venue.id)?.capacity ?? null) : null),
     );
@@ -302,6 +309,11 @@ export async function eventsRuleViolations(
     const what = `志愿班次 ${s.id}`;
     if (!s.role.trim()) problems.push(`${what}: 岗位为空`);
     check(what, () => checkTimeRange(s.startsAt, s.endsAt));
+    const plannedAt = s.plannedAt;
+    if (plannedAt) {
+      check(what, () => checkStartNotBeforePlanning(s.startsAt, plannedAt));
+      if (plannedAt.getTime() > now.getTime()) problems.push(`${what}: 安排时间晚于今天`);
+    }
   }
   for (const v of await em.find(VolunteerService, {})) {
     const what = `志愿时长 ${v.id}`;

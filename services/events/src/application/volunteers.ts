@@ -2,6 +2,7 @@ import { communityDay, VolunteerHoursRecorded } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { checkStartNotBeforePlanning } from '../domain/event-lifecycle.js';
 import { checkTimeRange } from '../domain/venue-booking.js';
 import { CommunityEvent } from '../entities/community-event.js';
 import { ResidentProfile } from '../entities/resident-profile.js';
@@ -11,9 +12,11 @@ export async function createVolunteerShift(
   uow: UnitOfWork,
   command: { eventId?: string | null; role: string; startsAt: Date; endsAt: Date },
   communityId: string,
+  now: Date,
 ): Promise<VolunteerShift> {
   if (!command.role.trim()) throw new InvalidInputError('role', '岗位不能为空');
   checkTimeRange(command.startsAt, command.endsAt);
+  checkStartNotBeforePlanning(command.startsAt, now);
   const event = command.eventId ? await uow.em.findOne(CommunityEvent, { id: command.eventId, communityId }) : null;
   if (command.eventId && !event) throw new InvalidInputError('eventId', `活动 ${command.eventId} 不存在`);
   if (event?.status === 'CANCELLED')
@@ -25,6 +28,7 @@ export async function createVolunteerShift(
     role: command.role.trim(),
     startsAt: command.startsAt,
     endsAt: command.endsAt,
+    plannedAt: now,
   });
   await uow.em.flush();
   return shift;

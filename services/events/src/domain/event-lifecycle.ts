@@ -88,6 +88,20 @@ const beijingTime = (instant: Date): string =>
   }).format(instant);
 
 /**
+ * An event or a volunteer shift is arranged ahead: its start is not before the moment it is planned, or moved by a
+ * rescheduling (`plannedAt`: the service's clock for the API). Seeds and the generator write past activities as the
+ * history they are, each with a planning time before its start, so the rule holds for what they write as well. The
+ * refusal names `startsAt`.
+ */
+export function checkStartNotBeforePlanning(startsAt: Date, plannedAt: Date): void {
+  if (startsAt.getTime() < plannedAt.getTime())
+    throw new InvalidInputError(
+      'startsAt',
+      `开始时间（${beijingTime(startsAt)}）早于安排时的当前时间（${beijingTime(plannedAt)}）：只能安排将来的活动或班次`,
+    );
+}
+
+/**
  * An event starts (check-in opens) on its day: at most `START_LEAD_MINUTES` before its planned start. Starting it
  * weeks early would record attendance that cannot have happened yet.
  */

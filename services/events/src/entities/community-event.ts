@@ -19,7 +19,8 @@ export class CommunityEvent {
     | 'organiserOrganizationId'
     | 'rehearsalForId'
     | 'description'
-    | 'cancelReason';
+    | 'cancelReason'
+    | 'plannedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -41,6 +42,14 @@ export class CommunityEvent {
 
   @Property({ type: 'datetime' })
   startsAt!: Date;
+
+  /**
+   * When the event was planned: its start (also after a rescheduling, which happens later still) is not before it
+   * (`checkStartNotBeforePlanning`). Seeds and the generator record history with the planning before each start. Null
+   * for events planned before it was recorded.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  plannedAt: Date | null = null;
 
   @Property({ type: 'datetime' })
   endsAt!: Date;

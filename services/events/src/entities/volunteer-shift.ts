@@ -4,7 +4,7 @@ import { CommunityEvent } from './community-event.js';
 /** 志愿服务班次: a slot volunteers serve in, usually during an event. */
 @Entity({ tableName: 'volunteer_shift' })
 export class VolunteerShift {
-  [OptionalProps]?: 'event';
+  [OptionalProps]?: 'event' | 'plannedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id!: string;
@@ -25,6 +25,10 @@ export class VolunteerShift {
 
   @Property({ type: 'datetime' })
   endsAt!: Date;
+
+  /** When the shift was arranged: its start is not before it (`checkStartNotBeforePlanning`). Null for older shifts. */
+  @Property({ type: 'datetime', nullable: true })
+  plannedAt: Date | null = null;
 }
 
 /** 志愿服务时长: hours a resident served in a shift. */

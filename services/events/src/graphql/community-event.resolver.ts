@@ -101,6 +101,7 @@ export class CommunityEventResolver {
           organiserDepartment: input.organiserDepartment as Department | null,
         },
         ctx.communityId,
+        ctx.clock.now(),
       ),
     );
     return { event };
@@ -121,7 +122,9 @@ export class CommunityEventResolver {
       endsAt: input.endsAt,
       ...(input.venueId ? { venueId: input.venueId } : {}),
     };
-    return { event: await ctx.transaction((uow) => rescheduleEvent(uow, command, ctx.communityId, ctx.pii)) };
+    return {
+      event: await ctx.transaction((uow) => rescheduleEvent(uow, command, ctx.communityId, ctx.clock.now(), ctx.pii)),
+    };
   }
 
   @Mutation(() => CommunityEventPayload, {

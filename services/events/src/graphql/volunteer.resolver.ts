@@ -22,7 +22,9 @@ export class VolunteerShiftResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:write');
-    return { shift: await ctx.transaction((uow) => createVolunteerShift(uow, input, ctx.communityId)) };
+    return {
+      shift: await ctx.transaction((uow) => createVolunteerShift(uow, input, ctx.communityId, ctx.clock.now())),
+    };
   }
 
   @Mutation(() => RecordVolunteerHoursPayload, {

@@ -22,7 +22,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { rebuildRollup } from '@shequ/database';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../application/event-statistics-rollup.js';
 import { ageFits } from '../domain/audience-rule.js';
-import { checkRehearsalHistory, statusForSeats } from '../domain/event-lifecycle.js';
+import { checkRehearsalHistory, checkStartNotBeforePlanning, statusForSeats } from '../domain/event-lifecycle.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import {
   CommunityEvent,
@@ -396,6 +396,9 @@ export async function seedEventsDemo({ orm, outbox, logger, clock }: DemoSeedDep
       const startsAt = new Date(spec.start);
       const endsAt = new Date(startsAt.getTime() + spec.hours * 3_600_000);
       const [kind, who] = spec.organiser;
+      // the API's rule for the start (planned ahead), as history
+      const plannedAt = plannedBefore(startsAt, now);
+      checkStartNotBeforePlanning(startsAt, plannedAt);
       const event = em.create(CommunityEvent, {
         id: demoId('community-event', i),
         communityId,
@@ -412,6 +415,7 @@ export async function seedEventsDemo({ orm, outbox, logger, clock }: DemoSeedDep
         organiserTeamId: kind === 'TEAM' ? teams[who as number].id : null,
         organiserOrganizationId: kind === 'ORGANIZATION' ? (who as string) : null,
         rehearsalForId: spec.rehearsalFor === undefined ? null : events[spec.rehearsalFor].id,
+        plannedAt,
       });
       // the API's rule for a rehearsal (its gala not over when it was planned), as history
       if (spec.rehearsalFor !== undefined) checkRehearsalHistory(event, events[spec.rehearsalFor]);
@@ -598,6 +602,14 @@ function seedProgramme(
   });
 }
 
+/**
+ * When a seeded activity was planned: a month before its start, and at the latest a month before now (before anyone
+ * registered: registrations are at most two weeks before the start or three days before now).
+ */
+export function plannedBefore(startsAt: Date, now: Date): Date {
+  return new Date(Math.min(startsAt.getTime(), now.getTime()) - 30 * 86_400_000);
+}
+
 /** Volunteer days and galas: shifts with hours, published as volunteer_hours.recorded (party-building credits members). */
 function seedVolunteerHours(
   em: EntityManager,
@@ -623,6 +635,8 @@ function seedVolunteerHours(
         role,
         startsAt: event.startsAt,
         endsAt: event.endsAt,
+        // arranged with the event
+        plannedAt: event.plannedAt,
       });
       const minutes = Math.round((event.endsAt.getTime() - event.startsAt.getTime()) / 60_000);
       const servedOn = communityDay(event.startsAt);

@@ -5,6 +5,8 @@ import type { CommunityWriter } from '@shequ/subgraph';
 import { ageFits } from '../domain/audience-rule.js';
 import type { EventAudience } from '../domain/vocabularies.js';
 import { CommunityEvent, GridCode, Registration, ResidentProfile, Venue } from '../entities/index.js';
+import { checkStartNotBeforePlanning } from '../domain/event-lifecycle.js';
+import { plannedBefore } from './demo-seed.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -101,6 +103,9 @@ export function eventsDistrictWriter(options: {
         const planned = Math.floor(now.getTime() / DAY) * DAY + day * DAY + (1 + random.int(0, 10)) * HOUR;
         const startsAt = new Date(Math.max(planned, venueFreeAt.get(venue.id) ?? 0));
         const endsAt = new Date(startsAt.getTime() + random.int(1, 3) * HOUR);
+        // planned a month ahead (before anyone registered), as the API plans: the start not before the planning
+        const plannedAt = plannedBefore(startsAt, now);
+        checkStartNotBeforePlanning(startsAt, plannedAt);
         venueFreeAt.set(venue.id, endsAt.getTime());
         const capacity = random.int(20, Math.min(venue.capacity, 120));
         const done = endsAt < now;
@@ -152,6 +157,7 @@ export function eventsDistrictWriter(options: {
           organiserOrganizationId: null,
           rehearsalForId: null,
           cancelReason: null,
+          plannedAt,
         });
       }
       await out.insert(CommunityEvent, events);

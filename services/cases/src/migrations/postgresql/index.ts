@@ -22,6 +22,7 @@ import { Migration20261205032941_case_rollup_member_month_index as M18 } from '.
 import { Migration20261205054708_case_rollup_member_opened_at as M19 } from './Migration20261205054708_case_rollup_member_opened_at.js';
 import { Migration20261205113628_case_area_rollup_value_indexes as M20 } from './Migration20261205113628_case_area_rollup_value_indexes.js';
 import { Migration20261205213654_durable_positions_bigint as M21 } from './Migration20261205213654_durable_positions_bigint.js';
+import { Migration20261206060047_visit_logged_at as M22 } from './Migration20261206060047_visit_logged_at.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -46,4 +47,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205054708_case_rollup_member_opened_at', class: M19 },
   { name: 'Migration20261205113628_case_area_rollup_value_indexes', class: M20 },
   { name: 'Migration20261205213654_durable_positions_bigint', class: M21 },
+  { name: 'Migration20261206060047_visit_logged_at', class: M22 },
 ];

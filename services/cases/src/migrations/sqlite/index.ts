@@ -23,6 +23,7 @@ import { Migration20261205032939_case_rollup_member_month_index as M19 } from '.
 import { Migration20261205054702_case_rollup_member_opened_at as M20 } from './Migration20261205054702_case_rollup_member_opened_at.js';
 import { Migration20261205113627_case_area_rollup_value_indexes as M21 } from './Migration20261205113627_case_area_rollup_value_indexes.js';
 import { Migration20261205213653_durable_positions_bigint as M22 } from './Migration20261205213653_durable_positions_bigint.js';
+import { Migration20261206060047_visit_logged_at as M23 } from './Migration20261206060047_visit_logged_at.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123000928_initial', class: M0 },
@@ -48,4 +49,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205054702_case_rollup_member_opened_at', class: M20 },
   { name: 'Migration20261205113627_case_area_rollup_value_indexes', class: M21 },
   { name: 'Migration20261205213653_durable_positions_bigint', class: M22 },
+  { name: 'Migration20261206060047_visit_logged_at', class: M23 },
 ];

@@ -16,6 +16,7 @@ import { Migration20261204152340_team_name_unique as M12 } from './Migration2026
 import { Migration20261204173959_reference_projection_gender as M13 } from './Migration20261204173959_reference_projection_gender.js';
 import { Migration20261205054608_event_attendance_window_index as M14 } from './Migration20261205054608_event_attendance_window_index.js';
 import { Migration20261205213721_durable_positions_bigint as M15 } from './Migration20261205213721_durable_positions_bigint.js';
+import { Migration20261206060459_planned_at as M16 } from './Migration20261206060459_planned_at.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -34,4 +35,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204173959_reference_projection_gender', class: M13 },
   { name: 'Migration20261205054608_event_attendance_window_index', class: M14 },
   { name: 'Migration20261205213721_durable_positions_bigint', class: M15 },
+  { name: 'Migration20261206060459_planned_at', class: M16 },
 ];

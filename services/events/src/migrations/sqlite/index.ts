@@ -17,6 +17,7 @@ import { Migration20261204152338_team_name_unique as M13 } from './Migration2026
 import { Migration20261204173958_reference_projection_gender as M14 } from './Migration20261204173958_reference_projection_gender.js';
 import { Migration20261205054606_event_attendance_window_index as M15 } from './Migration20261205054606_event_attendance_window_index.js';
 import { Migration20261205213721_durable_positions_bigint as M16 } from './Migration20261205213721_durable_positions_bigint.js';
+import { Migration20261206060458_planned_at as M17 } from './Migration20261206060458_planned_at.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123001242_initial', class: M0 },
@@ -36,4 +37,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204173958_reference_projection_gender', class: M14 },
   { name: 'Migration20261205054606_event_attendance_window_index', class: M15 },
   { name: 'Migration20261205213721_durable_positions_bigint', class: M16 },
+  { name: 'Migration20261206060458_planned_at', class: M17 },
 ];
