@@ -190,7 +190,7 @@ describe.each(testDialects())('the demo of the four services keeps every rule on
     await em.flush();
     try {
       const violations = await eventsRuleViolations(orms.events!.em.fork(), today, residentFacts);
-      expect(violations.some((v) => v.includes(registration.id) && v.includes('少年儿童'))).toBe(true);
+      expect(violations.some((v) => v.includes(registration.id) && v.includes('活动面向人群的年龄'))).toBe(true);
       expect(violations.some((v) => v.includes(event.id) && v.includes('超过名额'))).toBe(true);
       expect(violations.some((v) => v.includes(registration.id) && v.includes('签到'))).toBe(true);
     } finally {

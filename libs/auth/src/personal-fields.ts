@@ -10,6 +10,21 @@ export const PERSONAL_FIELDS = {
 
 export type PersonalField = keyof typeof PERSONAL_FIELDS;
 
+/**
+ * Values derived from a personal field and shown to more callers than the field itself (the age, to every caller
+ * reading residents, from the birth date only some may read). Each shown value is personal data too: it is in the
+ * person's audit trail as a read of its own (`PersonalDataReader.readDerived`), whatever the caller's access to
+ * the field it comes from.
+ */
+export const DERIVED_PERSONAL_FIELDS = {
+  age: '周岁年龄（由出生日期推出）',
+} as const;
+
+export type DerivedPersonalField = keyof typeof DERIVED_PERSONAL_FIELDS;
+
+/** What a personal-data audit entry names: a personal field or a value derived from one. */
+export type AuditedField = PersonalField | DerivedPersonalField;
+
 /** RAW: the value (audited); MASKED: a masked form; ABSENT: null / left out. */
 export type FieldAccess = 'RAW' | 'MASKED' | 'ABSENT';
 

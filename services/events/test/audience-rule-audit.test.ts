@@ -46,11 +46,13 @@ describe.each(testDialects())('the audience age rule for a caller without birth 
     em.create(ResidentProfile, { residentId: 'r-59', communityId: COMMUNITY, birthDate: '1967-03-01' });
     em.create(ResidentProfile, { residentId: 'r-59-admin', communityId: COMMUNITY, birthDate: '1967-03-01' });
     em.create(ResidentProfile, { residentId: 'r-old', communityId: COMMUNITY, birthDate: '1950-01-01' });
+    em.create(ResidentProfile, { residentId: 'r-unknown', communityId: COMMUNITY, birthDate: null });
     await em.flush();
     await knownReferences(service, [
       { kind: 'RESIDENT', id: 'r-59' },
       { kind: 'RESIDENT', id: 'r-59-admin' },
       { kind: 'RESIDENT', id: 'r-old' },
+      { kind: 'RESIDENT', id: 'r-unknown' },
     ]);
     const planned = await service.graphql(
       `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id } } }`,
@@ -82,8 +84,29 @@ describe.each(testDialects())('the audience age rule for a caller without birth 
     const refused = await service.graphql(REGISTER, { input: { eventId, residentId: 'r-59' } }, culture);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
     expect(refused.errors?.[0]?.message).toBe('该活动面向老年人（60 周岁以上），该居民活动当天的年龄不符合条件');
-    expect(refused.errors?.[0]?.extensions).not.toHaveProperty('age');
+    expect(refused.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'residentId',
+      audience: 'ELDERLY',
+    });
     expect(await auditedFor('test-culture', 'r-59')).toEqual([{ community: COMMUNITY, fields: ['birthDate'] }]);
+  });
+
+  it('refuses culture a resident of unknown birth date exactly as one whose age does not fit', async () => {
+    // a refusal naming the unknown birth date told a caller who may not read birth dates whether one is on record
+    // (the refusal of r-59 for culture, the test above)
+    const unknown = await service.graphql(REGISTER, { input: { eventId, residentId: 'r-unknown' } }, culture);
+    expect(unknown.errors?.[0]?.message).toBe('该活动面向老年人（60 周岁以上），该居民活动当天的年龄不符合条件');
+    expect(unknown.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'residentId',
+      audience: 'ELDERLY',
+    });
+  });
+
+  it('tells a caller who reads birth dates raw that the birth date is unknown', async () => {
+    const refused = await service.graphql(REGISTER, { input: { eventId, residentId: 'r-unknown' } });
+    expect(refused.errors?.[0]?.message).toBe('该活动面向老年人（60 周岁以上），但居民的出生日期未知，无法核对年龄');
   });
 
   it('audits the rule passed for culture too', async () => {

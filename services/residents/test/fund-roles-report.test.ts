@@ -320,8 +320,15 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
     expect(notFloating.errors?.[0]?.message).toContain('流动人口');
     const grownUp = await apply('resident-5');
     expect(grownUp.errors?.[0]?.message).toContain('18');
+    // the rule «未满 18 周岁» on a date the caller chose decided on resident-5's birth date: in its trail
+    const usedBirthDate = async (residentId: string) =>
+      (await auditEntries(service, { callerId: 'test-civil_affairs' })).filter(
+        (e) => e.subjectId === residentId && e.fields.split(',').includes('birthDate'),
+      ).length;
+    expect(await usedBirthDate('resident-5')).toBe(1);
     const applied = await apply('resident-6');
     expect(applied.errors).toBeUndefined();
+    expect(await usedBirthDate('resident-6')).toBe(1); // passed too
     const application = applied.data.applyToFundProgramme.application;
     expect(application).toMatchObject({ status: 'SUBMITTED', year: 2026 });
     expect((await apply('resident-6')).errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -3773,7 +3773,7 @@ export type PiiAuditTrailEntry = {
   callerRoles: Array<Scalars['String']['output']>;
   /** 被读取者所属社区（12 位社区编码）；条件读取及 2026-12-06 之前的记录为调用方的社区声明 */
   communityId: Scalars['String']['output'];
-  /** 未脱敏读取的字段 */
+  /** 未脱敏读取的字段（age 为由出生日期推出的周岁年龄） */
   fields: Array<Scalars['String']['output']>;
   /** 记录编号 */
   id: Scalars['ID']['output'];
@@ -4838,7 +4838,7 @@ export type ResidenceType =
 /** 居民（由居民服务提供；社情民意服务补充其事项） */
 export type Resident = {
   __typename?: 'Resident';
-  /** 周岁年龄（按今天计算） */
+  /** 周岁年龄（按今天计算；由出生日期推出，每次返回都记入该居民的个人信息审计） */
   age?: Maybe<Scalars['Int']['output']>;
   /** 出生日期（由身份证号推出；只对可查看身份证号原值的角色返回并记入审计，其他角色请用 age） */
   birthDate?: Maybe<Scalars['Date']['output']>;

@@ -1,4 +1,4 @@
-import type { AccessControl, CommunityScope, PersonalField } from '@shequ/auth';
+import type { AccessControl, AuditedField, CommunityScope, DerivedPersonalField, PersonalField } from '@shequ/auth';
 
 export type PersonalDataSubject = 'Resident' | 'Household';
 
@@ -16,7 +16,7 @@ export interface PersonalDataRead {
   subjectType: PersonalDataSubject;
   subjectId: string;
   communityId: string;
-  fields: PersonalField[];
+  fields: AuditedField[];
 }
 
 /**
@@ -42,7 +42,7 @@ export interface AuditPredicate {
 export class PersonalDataReader {
   private readonly rawReads = new Map<
     string,
-    { subjectType: PersonalDataSubject; subjectId: string; communityId: string; fields: Set<PersonalField> }
+    { subjectType: PersonalDataSubject; subjectId: string; communityId: string; fields: Set<AuditedField> }
   >();
 
   private predicate: AuditPredicate | null = null;
@@ -99,6 +99,21 @@ export class PersonalDataReader {
     this.remember(subjectType, subject, field);
   }
 
+  /**
+   * A value derived from a personal field (the age from the birth date), shown to callers who may not read that
+   * field: the value is returned as it is and, when there is one, remembered as a read of `field` (the same audit
+   * entry as the request's other reads of the person, one row per request however many persons).
+   */
+  readDerived<T>(
+    subject: PersonalDataOwner,
+    field: DerivedPersonalField,
+    value: T | null,
+    subjectType: PersonalDataSubject = 'Resident',
+  ): T | null {
+    if (value !== null) this.remember(subjectType, subject, field);
+    return value;
+  }
+
   /** Whether the caller sees this field at all (for filters on personal data, e.g. by care category). */
   visible(field: PersonalField): boolean {
     return this.access.fieldAccess(field) !== 'ABSENT';
@@ -114,7 +129,7 @@ export class PersonalDataReader {
     }));
   }
 
-  private remember(subjectType: PersonalDataSubject, subject: PersonalDataOwner, field: PersonalField): void {
+  private remember(subjectType: PersonalDataSubject, subject: PersonalDataOwner, field: AuditedField): void {
     const key = `${subjectType}:${subject.id}`;
     let entry = this.rawReads.get(key);
     if (!entry) {

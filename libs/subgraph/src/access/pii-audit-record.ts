@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { CommunityScope, PersonalField } from '@shequ/auth';
+import type { AuditedField, CommunityScope } from '@shequ/auth';
 import type { PersonalDataRead, PersonalDataSubject } from './personal-data-reader.js';
 
 /**
@@ -112,7 +112,7 @@ export function auditScopeIncludes(scopeText: string, communityId: string): bool
 export interface AuditSubject {
   subjectType: PersonalDataSubject;
   subjectId: string;
-  fields: PersonalField[];
+  fields: AuditedField[];
 }
 
 /**
@@ -133,16 +133,20 @@ export function auditReadsByCommunity(
     .map(([communityId, subjects]) => ({ communityId, subjects }));
 }
 
-/** One letter per personal field (adding a field to `PERSONAL_FIELDS` fails to compile until it has one). */
-const FIELD_CODES: Record<PersonalField, string> = {
+/**
+ * One letter per audited field (adding a field to `PERSONAL_FIELDS` or `DERIVED_PERSONAL_FIELDS` fails to compile
+ * until it has one).
+ */
+const FIELD_CODES: Record<AuditedField, string> = {
   idNumber: 'i',
   birthDate: 'b',
   phone: 'p',
   address: 'a',
   careCategories: 'c',
   sensitiveTags: 's',
+  age: 'g',
 };
-const FIELD_OF_CODE = new Map(Object.entries(FIELD_CODES).map(([field, code]) => [code, field as PersonalField]));
+const FIELD_OF_CODE = new Map(Object.entries(FIELD_CODES).map(([field, code]) => [code, field as AuditedField]));
 const TYPE_CODES: Record<PersonalDataSubject, string> = { Resident: 'R', Household: 'H' };
 const TYPE_OF_CODE = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as PersonalDataSubject]));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -181,7 +185,7 @@ export function encodeAuditSubjects(subjects: readonly AuditSubject[]): string {
 export function decodeAuditSubjects(encoded: string): AuditSubject[] {
   const subjects: AuditSubject[] = [];
   let type: PersonalDataSubject = 'Resident';
-  let fields: PersonalField[] = [];
+  let fields: AuditedField[] = [];
   for (const token of encoded.split(' ')) {
     if (token === '') continue;
     if (token.length >= 2 && token[1] === '.' && TYPE_OF_CODE.has(token[0])) {

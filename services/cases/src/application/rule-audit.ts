@@ -7,7 +7,7 @@ import {
   labelOf,
   type CaseStatus,
 } from '@shequ/contracts';
-import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
+import { ReferenceProjection, ruleBreachLine, ruleBreaches } from '@shequ/subgraph';
 import { CASE_TRANSITIONS, planTransition, type WorkflowActor } from '../domain/case-workflow.js';
 import { formatCaseNumber } from '../domain/case-number.js';
 import { validDescription } from '../domain/case-intake.js';
@@ -198,7 +198,7 @@ export async function casesRuleViolations(
     numbers.add(c.number);
 
     // intake: what openCase writes
-    check(what, () => {
+    check(what, '事项内容去除首尾空白', () => {
       if (validDescription(c.description) !== c.description) throw new Error('事项内容未去除首尾空白');
     });
     if (c.department !== departmentForCategory[c.category])
@@ -296,11 +296,10 @@ export async function casesRuleViolations(
       // kept valid as graded, then found untrue: the community's invalidation, with its reason and timeline step
       const why = e.invalidReason?.startsWith(INVALIDATED) ? e.invalidReason.slice(INVALIDATED.length) : null;
       if (!stated.valid || e.valid || why === null)
-        problems.push(
-          `${what}: 有效性 ${e.valid ? '有效' : `无效（${e.invalidReason ?? '原因未记'}）`} 与评议规则不符（${stated.valid ? '有效' : stated.invalidReason}）`,
-        );
+        // (the reasons are free texts about the person rated or rating: not named)
+        problems.push(`${what}: 有效性（${e.valid ? '有效' : '无效'}）与评议规则不符`);
       else {
-        check(what, () => {
+        check(what, '作废理由', () => {
           if (invalidation(stated, why).invalidReason !== e.invalidReason) throw new Error('作废理由与规则不符');
         });
         if (!(timeline.get(c.id) ?? []).some((s) => s.action === 'INVALIDATE_EVALUATION' && s.at >= e.evaluatedAt))
@@ -390,7 +389,9 @@ export async function casesRuleViolations(
     const loggedAt = v.loggedAt ?? v.visitedAt;
     check(what, () => assertVisitDate(v.visitedAt, loggedAt, linked?.openedAt ?? null));
     if (v.residentId)
-      check(what, () => assertVisitedBeforeDeath(v.visitedAt, facts.get(v.residentId!)?.diedOn ?? null));
+      check(what, '走访不晚于居民死亡', () =>
+        assertVisitedBeforeDeath(v.visitedAt, facts.get(v.residentId!)?.diedOn ?? null),
+      );
     if (v.caseId) {
       const c = caseById.get(v.caseId);
       if (!c || c.communityId !== v.communityId) problems.push(`${what}: 关联的事项 ${v.caseId} 不存在`);
@@ -445,15 +446,16 @@ export async function casesRuleViolations(
     const fact = rule ? factOfTask(t) : null;
     if (!rule) problems.push(`${what}: 规则 ${t.rule} 不存在`);
     else if (!t.dedupKey.startsWith(`${t.rule}:${t.residentId}:`) || !fact)
-      problems.push(`${what}: 去重键 ${t.dedupKey} 不是该规则、该居民的键`);
+      problems.push(`${what}: 去重键不是该规则、该居民的键`);
     else {
       const draft = rule.evaluate(fact, t.createdAt, rule.settings);
       const key = t.dedupKey.slice(`${t.rule}:${t.residentId}:`.length);
-      if (!draft) problems.push(`${what}: 规则 ${t.rule} 于 ${iso(t.createdAt)} 不会为键 ${key} 开任务`);
+      // the keys, due dates and reasons come from the person's care records and dates: not named
+      if (!draft) problems.push(`${what}: 规则 ${t.rule} 在创建时不会为该键开任务`);
       else {
-        if (draft.key !== key) problems.push(`${what}: 键 ${key} 不是规则给出的 ${draft.key}`);
-        if (draft.dueOn !== t.dueOn) problems.push(`${what}: 期限 ${t.dueOn} 不是规则计算的 ${draft.dueOn}`);
-        if (draft.reason !== t.reason) problems.push(`${what}: 原因「${t.reason}」不是规则给出的「${draft.reason}」`);
+        if (draft.key !== key) problems.push(`${what}: 键不是规则给出的键`);
+        if (draft.dueOn !== t.dueOn) problems.push(`${what}: 期限不是规则计算的期限`);
+        if (draft.reason !== t.reason) problems.push(`${what}: 原因不是规则给出的原因`);
       }
     }
     if (t.status === 'OPEN') {
@@ -462,7 +464,7 @@ export async function casesRuleViolations(
       openOf.add(`${t.rule}:${t.residentId}`);
       const status = facts.get(t.residentId)?.status;
       if (status === 'MOVED_OUT' || status === 'DECEASED')
-        problems.push(`${what}: 居民 ${t.residentId} 已${status === 'DECEASED' ? '死亡' : '迁出'}，任务仍待处理`);
+        problems.push(`${what}: 居民 ${t.residentId} 已不在册，任务仍待处理`);
       continue;
     }
     if (!t.closedAt || !t.closedBy) {
@@ -591,7 +593,10 @@ function replayTimeline(
       if (to !== step.toStatus)
         problems.push(`${what}: ${labelOf(CaseActions, step.action)} 应到「${labelOf(CaseStatuses, to)}」`);
     } catch (error) {
-      problems.push(`${what}: ${labelOf(CaseActions, step.action)}（${iso(step.at)}）${(error as Error).message}`);
+      // the refusal's message is written for the caller (it may quote a note): the rule and the field only
+      problems.push(
+        ruleBreachLine(`${what} ${labelOf(CaseActions, step.action)}（${iso(step.at)}）`, '办理流程', error),
+      );
     }
     if (step.action === 'GIVE_FEEDBACK')
       facts = { ...facts, feedbackMethod: input.feedbackMethod, feedbackAt: input.feedbackAt };

@@ -5,7 +5,6 @@ import {
   CommunityEventStatuses,
   labelOf,
   RegistrationStatuses,
-  ResidentStatuses,
   startOfCommunityDay,
   type CommunityEventStatus,
   type RegistrationStatus,
@@ -126,9 +125,7 @@ export async function eventsRuleViolations(
     const person = facts.get(m.residentId);
     if (!person) problems.push(`${what}: 居民 ${m.residentId} 不存在`);
     else if (person.status !== 'ACTIVE' || leftOn(m.residentId))
-      problems.push(
-        `${what}: 居民 ${m.residentId} 已不在册（${labelOf(ResidentStatuses, person.status)}），仍为团队现有成员`,
-      );
+      problems.push(`${what}: 居民 ${m.residentId} 已不在册，仍为团队现有成员`);
   }
   for (const t of teams) {
     const what = `团队 ${t.id}`;
@@ -152,14 +149,14 @@ export async function eventsRuleViolations(
     if (!e.title.trim()) problems.push(`${what}: 活动名称为空`);
     if (!CommunityEventStatuses.codes.includes(e.status))
       problems.push(`${what}: 状态 ${labelOf(CommunityEventStatuses, e.status)} 不存在`);
-    check(what, () => checkTimeRange(e.startsAt, e.endsAt));
+    check(what, '活动时间', () => checkTimeRange(e.startsAt, e.endsAt));
     // planned ahead: the start not before the planning (unknown for events planned before it was recorded)
     const plannedAt = e.plannedAt;
     if (plannedAt) {
-      check(what, () => checkStartNotBeforePlanning(e.startsAt, plannedAt));
+      check(what, '活动提前安排', () => checkStartNotBeforePlanning(e.startsAt, plannedAt));
       if (plannedAt.getTime() > now.getTime()) problems.push(`${what}: 安排时间晚于今天`);
     }
-    check(what, () =>
+    check(what, '名额不超过场地容纳人数', () =>
       checkCapacityFitsVenue(e.capacity, e.venue ? (venueById.get(e.venue.id)?.capacity ?? null) : null),
     );
     const organiser = [e.organiserDepartment, e.organiserTeamId, e.organiserOrganizationId].filter((x) => x !== null);
@@ -178,10 +175,11 @@ export async function eventsRuleViolations(
       const gala = eventById.get(e.rehearsalForId);
       if (e.type !== 'REHEARSAL') problems.push(`${what}: 只有排练可以关联晚会`);
       if (!gala) problems.push(`${what}: 排练关联的活动 ${e.rehearsalForId} 不存在`);
-      else check(what, () => checkRehearsalHistory(e, gala));
+      else check(what, '排练与晚会', () => checkRehearsalHistory(e, gala));
     }
     // started (check-in opened) on its day at the earliest
-    if (e.status === 'ONGOING' || e.status === 'COMPLETED') check(what, () => checkStartTime(e.startsAt, now));
+    if (e.status === 'ONGOING' || e.status === 'COMPLETED')
+      check(what, '活动当天方可开始', () => checkStartTime(e.startsAt, now));
     if ((e.status === 'CANCELLED') !== (e.cancelReason !== null && e.cancelReason.trim() !== ''))
       problems.push(`${what}: 取消原因与状态 ${labelOf(CommunityEventStatuses, e.status)} 不符`);
   }
@@ -194,7 +192,9 @@ export async function eventsRuleViolations(
     let running: Booking[] = [];
     for (const e of booked) {
       running = running.filter((b) => b.endsAt.getTime() > e.startsAt.getTime());
-      check(`活动 ${e.id}`, () => checkVenueFree(venueById.get(venueId)?.name ?? venueId, e, running));
+      check(`活动 ${e.id}`, '场地不重复预订', () =>
+        checkVenueFree(venueById.get(venueId)?.name ?? venueId, e, running),
+      );
       running.push(e);
     }
   }
@@ -243,7 +243,7 @@ export async function eventsRuleViolations(
     if ((r.status === 'ATTENDED') !== (r.attendedAt !== null))
       problems.push(`${what}: 签到时间与状态 ${labelOf(RegistrationStatuses, r.status)} 不符`);
     if (r.attendedAt) {
-      check(`${what} 签到`, () => checkStartTime(event.startsAt, r.attendedAt!));
+      check(`${what} 签到`, '活动开始后方可签到', () => checkStartTime(event.startsAt, r.attendedAt!));
       if (r.attendedAt.getTime() > now.getTime()) problems.push(`${what}: 签到时间晚于今天`);
       if (r.attendedAt < r.registeredAt) problems.push(`${what}: 签到早于报名`);
     }
@@ -258,13 +258,13 @@ export async function eventsRuleViolations(
     }
     // a resident registers while they are one: born, not dead (registerForEvent)
     const registeredOn = communityDay(r.registeredAt);
-    if (person.birthDate && person.birthDate > registeredOn)
-      problems.push(`${what}: 报名日期 ${registeredOn} 早于居民出生日期 ${person.birthDate}`);
+    // (the dates are the person's or bound them: the line names the rule only)
+    if (person.birthDate && person.birthDate > registeredOn) problems.push(`${what}: 报名早于居民出生`);
     const diedOn = profiles.get(r.residentId)?.diedOn;
-    if (diedOn && diedOn < registeredOn)
-      problems.push(`${what}: 居民已于 ${diedOn} 登记死亡，${registeredOn} 不能报名`);
+    if (diedOn && diedOn < registeredOn) problems.push(`${what}: 报名晚于居民登记的死亡日期`);
     // the audience on the day of the event (checked at registration, and again for the live ones when it moves)
-    if (r.status !== 'CANCELLED') check(what, () => checkAudience(event.audience, person.birthDate, event.startsAt));
+    if (r.status !== 'CANCELLED')
+      check(what, '活动面向人群的年龄', () => checkAudience(event.audience, person.birthDate, event.startsAt));
     // one who died or moved away keeps no place at an event still to come (releaseFutureRegistrations)
     if (
       LIVE_REGISTRATION.includes(r.status) &&
@@ -272,9 +272,7 @@ export async function eventsRuleViolations(
       event.startsAt.getTime() > now.getTime() &&
       (person.status !== 'ACTIVE' || leftOn(r.residentId))
     )
-      problems.push(
-        `${what}: 居民 ${r.residentId} 已不在册（${labelOf(ResidentStatuses, person.status)}），仍占有未开始活动的名额或候补`,
-      );
+      problems.push(`${what}: 居民 ${r.residentId} 已不在册，仍占有未开始活动的名额或候补`);
   }
 
   // 节目单 and 赞助
@@ -308,18 +306,18 @@ export async function eventsRuleViolations(
   for (const s of shifts) {
     const what = `志愿班次 ${s.id}`;
     if (!s.role.trim()) problems.push(`${what}: 岗位为空`);
-    check(what, () => checkTimeRange(s.startsAt, s.endsAt));
+    check(what, '班次时间', () => checkTimeRange(s.startsAt, s.endsAt));
     const plannedAt = s.plannedAt;
     if (plannedAt) {
-      check(what, () => checkStartNotBeforePlanning(s.startsAt, plannedAt));
+      check(what, '班次提前安排', () => checkStartNotBeforePlanning(s.startsAt, plannedAt));
       if (plannedAt.getTime() > now.getTime()) problems.push(`${what}: 安排时间晚于今天`);
     }
   }
   for (const v of await em.find(VolunteerService, {})) {
     const what = `志愿时长 ${v.id}`;
     const shift = shiftById.get(v.shift.id)!;
-    check(what, () => {
-      if (minutesServed(shift, v.minutes) !== v.minutes) throw new Error(`服务时长 ${v.minutes} 分钟不符`);
+    check(what, '服务时长不超过班次', () => {
+      if (minutesServed(shift, v.minutes) !== v.minutes) throw new Error('服务时长不符');
     });
     const servedOn = communityDay(shift.startsAt);
     if (v.servedOn !== servedOn) problems.push(`${what}: 服务日期 ${v.servedOn} 不是班次的日期 ${servedOn}`);
@@ -329,9 +327,8 @@ export async function eventsRuleViolations(
     const person = facts.get(v.residentId);
     if (!person) problems.push(`${what}: 居民 ${v.residentId} 不存在`);
     const left = leftOn(v.residentId);
-    if (left && left < servedOn) problems.push(`${what}: 居民已于 ${left} 离开社区，不能记录 ${servedOn} 的服务时长`);
-    if (person?.birthDate && person.birthDate > servedOn)
-      problems.push(`${what}: 服务日期 ${servedOn} 早于居民出生日期 ${person.birthDate}`);
+    if (left && left < servedOn) problems.push(`${what}: 服务日期晚于居民离开社区（死亡或迁出）的日期`);
+    if (person?.birthDate && person.birthDate > servedOn) problems.push(`${what}: 服务日期早于居民出生`);
   }
   return problems;
 }

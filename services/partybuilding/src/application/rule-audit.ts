@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Genders, labelOf, PartyMeetingTypes, PartyOrganizationLevels } from '@shequ/contracts';
+import { labelOf, PartyMeetingTypes, PartyOrganizationLevels } from '@shequ/contracts';
 import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { checkProbationExtension, checkStageHistory } from '../domain/development-pipeline.js';
@@ -7,7 +7,7 @@ import { meetingHolderAllowed } from '../domain/meeting-compliance.js';
 import { branchesUnder, checkMemberPlacement, checkPlacement } from '../domain/organization-tree.js';
 import { checkDecision, checkDecisionDate, checkPeriod, checkPeriodBegun } from '../domain/red-flag-selection.js';
 import { checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
-import { PartyMemberStatuses, PartyTransferStatuses, type PartyTransferStatus } from '../domain/vocabularies.js';
+import { PartyTransferStatuses, type PartyTransferStatus } from '../domain/vocabularies.js';
 import {
   PartyAppraisal,
   PartyMeeting,
@@ -51,7 +51,7 @@ export async function partybuildingRuleViolations(
   const tree = organizations.map((o) => ({ id: o.id, level: o.level, parentId: o.parent?.id ?? null }));
   const byId = new Map(organizations.map((o) => [o.id, o]));
   for (const o of organizations)
-    check(`党组织 ${o.id}`, () =>
+    check(`党组织 ${o.id}`, '党组织层级', () =>
       checkPlacement(
         o.level,
         o.parent ? byId.get(o.parent.id)!.level : null,
@@ -70,26 +70,26 @@ export async function partybuildingRuleViolations(
     const person = facts.get(m.residentId);
     if (!person) problems.push(`${what}: 居民 ${m.residentId} 不存在`);
     else {
-      if (m.gender !== person.gender)
-        problems.push(
-          `${what}: 性别 ${labelOf(Genders, m.gender)} 与居民档案 ${labelOf(Genders, person.gender)} 不一致`,
-        );
-      if (m.birthDate !== person.birthDate)
-        problems.push(`${what}: 出生日期 ${m.birthDate} 与居民档案 ${person.birthDate} 不一致`);
+      // the person's values are not named: the record and the rule are
+      if (m.gender !== person.gender) problems.push(`${what}: 性别与居民档案不一致`);
+      if (m.birthDate !== person.birthDate) problems.push(`${what}: 出生日期与居民档案不一致`);
     }
     const birthDate = person?.birthDate ?? m.birthDate;
     if (m.status !== 'ACTIVE') continue;
     if (arrived.has(m.id) && !m.appliedOn) {
       // arrived by transfer: the file holds the membership only (completeTransferIn)
       if (m.stage !== 'FULL_MEMBER' && m.stage !== 'PROBATIONARY') problems.push(`${what}: 转入的须为党员`);
-    } else check(what, () => checkStageHistory({ ...m, birthDate, status: 'ACTIVE' }, today));
+    } else
+      check(what, '发展阶段及其日期（含年满 18 周岁）', () =>
+        checkStageHistory({ ...m, birthDate, status: 'ACTIVE' }, today),
+      );
     if (m.stage === 'PROBATIONARY' && m.probationExtendedUntil)
-      check(what, () =>
+      check(what, '延长预备期', () =>
         checkProbationExtension({ ...m, birthDate, probationExtendedUntil: null }, m.probationExtendedUntil!),
       );
     const branch = byId.get(m.branch.id)!;
     const group = m.group ? byId.get(m.group.id)! : null;
-    check(what, () =>
+    check(what, '所在党支部、党小组', () =>
       checkMemberPlacement(branch, group ? { level: group.level, parentId: group.parent?.id ?? null } : null),
     );
   }
@@ -104,7 +104,7 @@ export async function partybuildingRuleViolations(
     for (const step of TRANSFER_TRANSITIONS) {
       const on = t[step.stamps];
       if (status !== step.from || !on) continue;
-      check(what, () =>
+      check(what, '组织关系转接流程', () =>
         checkTransferStep({ status, letterNumber: t.letterNumber ?? null, ...dates }, step.to, on, today),
       );
       dates[step.stamps] = on;
@@ -118,7 +118,7 @@ export async function partybuildingRuleViolations(
       const member = t.memberId ? memberById.get(t.memberId) : undefined;
       if (!member) problems.push(`${what}: 办结的转接没有党员档案`);
       else if (t.direction === 'OUT' && member.status !== 'TRANSFERRED_OUT')
-        problems.push(`${what}: 转出已办结，党员仍为 ${labelOf(PartyMemberStatuses, member.status)}`);
+        problems.push(`${what}: 转出已办结，党员档案未标记为转出`);
     }
   }
 
@@ -150,7 +150,7 @@ export async function partybuildingRuleViolations(
     const member = memberById.get(a.memberId);
     if (!member) problems.push(`评议 ${a.id}: 党员 ${a.memberId} 不存在`);
     else
-      check(`评议 ${a.id}`, () =>
+      check(`评议 ${a.id}`, '民主评议年度', () =>
         checkAppraisalYear(
           { ...member, birthDate: facts.get(member.residentId)?.birthDate ?? member.birthDate },
           a.year,
@@ -162,13 +162,13 @@ export async function partybuildingRuleViolations(
   const nominations = await em.find(RedFlagNomination, {});
   for (const p of await em.find(RedFlagPeriod, {})) {
     const what = `红旗岗 ${p.period}`;
-    check(what, () => checkPeriod(p.period));
-    check(what, () => checkPeriodBegun(p.period, today));
+    check(what, '评选期', () => checkPeriod(p.period));
+    check(what, '评选期已开始', () => checkPeriodBegun(p.period, today));
     const nominees = nominations.filter((n) => n.period.id === p.id);
     if (new Set(nominees.map((n) => n.department)).size !== nominees.length) problems.push(`${what}: 部门重复提名`);
     if (p.decidedOn) {
-      check(what, () => checkDecisionDate(p.period, p.decidedOn!, today));
-      check(what, () => checkDecision(nominees, p.winnerStaffId!, false));
+      check(what, '评定日期', () => checkDecisionDate(p.period, p.decidedOn!, today));
+      check(what, '评定须在提名中', () => checkDecision(nominees, p.winnerStaffId!, false));
     }
   }
   return problems;

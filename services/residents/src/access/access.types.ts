@@ -86,7 +86,7 @@ export class PiiAuditTrailEntryType {
   @Field(() => ID, { description: '居民编号或住户编号' })
   subjectId!: string;
 
-  @Field(() => [String], { description: '未脱敏读取的字段' })
+  @Field(() => [String], { description: '未脱敏读取的字段（age 为由出生日期推出的周岁年龄）' })
   fields!: string[];
 
   @Field({ description: 'GraphQL 操作名' })

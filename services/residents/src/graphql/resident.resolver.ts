@@ -91,6 +91,20 @@ function auditCareFilter(
   for (const resident of residents) ctx.pii.readList(resident, field, [filter.careCategory]);
 }
 
+/**
+ * A list filtered by age (`minAge`, `maxAge`) tells each resident on its page an age range, derived from the birth
+ * date like `age` itself: each is audited as a read of `age`, selected or not.
+ */
+function auditAgeFilter<C extends { edges: Array<{ node: Resident }> }>(
+  ctx: SubgraphContext,
+  filter: { minAge?: number | null; maxAge?: number | null } | null | undefined,
+  connection: C,
+): C {
+  if (filter?.minAge == null && filter?.maxAge == null) return connection;
+  for (const { node } of connection.edges) ctx.pii.readDerived(node, 'age', node.birthDate);
+  return connection;
+}
+
 /** The id a `residents` cursor (keyset on `id`) points at; undefined for none or one paginate will refuse. */
 function keysetId(after: string | null | undefined): string | undefined {
   if (!after) return undefined;
@@ -155,7 +169,11 @@ export class ResidentResolver {
         : initial
           ? () => residentCountByInitial(ctx.em, statisticsScope, initial, filter?.status)
           : undefined;
-      return paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count);
+      return auditAgeFilter(
+        ctx,
+        filter,
+        await paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count),
+      );
     }
     // The answer (the page and `totalCount`, even with `first: 0`) depends on every match's care category.
     const predicate = carePredicateOf(filter, scope);
@@ -175,14 +193,18 @@ export class ResidentResolver {
       if (audited) {
         const connection = await paginate(ctx.em, Resident, where, page, undefined, { rows: true }, count);
         for (const edge of connection.edges) ctx.pii.readList(edge.node, field, [predicate]);
-        return connection;
+        return auditAgeFilter(ctx, filter, connection);
       }
     }
     // Otherwise (a grid worker's grids, more filters, 高龄, a second such list in the request): every match is
     // audited, and having their ids, `totalCount` is their number (no second pass over the rows).
     const matching = await careFilterMatches(ctx.em, filter, scope, where);
     auditCareFilter(ctx, filter, matching);
-    return paginate(ctx.em, Resident, where, page, undefined, { rows: true }, () => Promise.resolve(matching.length));
+    return auditAgeFilter(
+      ctx,
+      filter,
+      await paginate(ctx.em, Resident, where, page, undefined, { rows: true }, () => Promise.resolve(matching.length)),
+    );
   }
 
   @Query(() => ResidentConnection, {
@@ -325,10 +347,18 @@ export class ResidentResolver {
     return ctx.pii.read(resident, 'birthDate', resident.birthDate);
   }
 
+  /**
+   * The age is derived from the birth date (personal data, shown to every caller reading residents): each value
+   * shown is in the resident's audit trail as a read of `age`, on every path that returns a resident.
+   */
   @FieldResolver(() => Int, { nullable: true })
   age(@Root() resident: Readonly<Resident>, @Ctx() ctx: SubgraphContext): number | null {
     if (!resident.birthDate) return null;
-    return ageOn(resident.birthDate, resident.diedOn ?? communityDay(ctx.clock.now()));
+    return ctx.pii.readDerived(
+      resident,
+      'age',
+      ageOn(resident.birthDate, resident.diedOn ?? communityDay(ctx.clock.now())),
+    );
   }
 
   @FieldResolver(() => String, { nullable: true })

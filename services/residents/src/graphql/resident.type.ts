@@ -31,7 +31,10 @@ export class ResidentType {
   })
   birthDate!: string | null;
 
-  @Field(() => Int, { nullable: true, description: '周岁年龄（按今天计算）' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '周岁年龄（按今天计算；由出生日期推出，每次返回都记入该居民的个人信息审计）',
+  })
   age!: number | null;
 
   @Field(() => HouseholdType, { nullable: true, description: '所在住户（迁出后为迁出前的住户）' })

@@ -1,6 +1,6 @@
 import { forShare, forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
+import type { PersonalDataReader, UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../../domain/dates.js';
 import { FundProgrammeKinds } from '../../domain/fund/fund-vocabularies.js';
 import { validAmountFen } from '../../domain/fund/money.js';
@@ -119,6 +119,8 @@ export async function applyToFundProgramme(
     externalReference?: string | null;
   },
   actor: FundActor,
+  /** Where the eligibility rule's use of the resident's birth date is recorded (the request's `ctx.pii`). */
+  ruleUses?: Pick<PersonalDataReader, 'usedByRule'>,
 ): Promise<FundApplication> {
   const programme = await programmeOf(uow, input.programmeId, actor.communityId);
   const appliedOn = validDate(input.appliedOn, 'appliedOn');
@@ -141,6 +143,9 @@ export async function applyToFundProgramme(
       { ...forUpdate(uow.em), refresh: true },
     );
     if (!round) throw new ConflictError(`「${programme.name}」${appliedOn} 不在申请期内`, { field: 'appliedOn' });
+    // «未满 18 周岁» on an application date the caller chooses decides on the birth date: in the resident's trail,
+    // passed or refused
+    if (resident.birthDate) ruleUses?.usedByRule(resident, 'birthDate');
     assertStudentAidEligible(await eligibilityFacts(uow, resident, appliedOn), appliedOn);
     const twice = await uow.em.count(FundApplication, {
       round,

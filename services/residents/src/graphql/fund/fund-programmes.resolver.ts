@@ -83,7 +83,9 @@ export class FundApplicationResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('fund:programmes');
-    return { application: await ctx.transaction((uow) => applyToFundProgramme(uow, input, fundActor(ctx))) };
+    return {
+      application: await ctx.transaction((uow) => applyToFundProgramme(uow, input, fundActor(ctx), ctx.pii)),
+    };
   }
 
   @Mutation(() => FundApplicationPayload, {
