@@ -258,11 +258,7 @@ export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition,
   const quotedStored = [quoted, ...measures, ...(rollup.memberColumns ?? []).map((c) => `"${c}"`)].join(', ');
   await run(em, `delete from "${rollup.table}"`, [], trx);
   for (const coarser of rollup.coarser ?? []) await run(em, `delete from "${coarser.table}"`, [], trx);
-  if (dialectOf(em) === 'postgresql')
-    // room in each page for its groups' next versions: a group's count changed is rewritten in its own page (a HOT
-    // update) instead of at the table's end, so the groups written together stay together as they change
-    for (const table of [rollup.table, ...(rollup.coarser ?? []).map((coarser) => coarser.table)])
-      await run(em, `alter table "${table}" set (fillfactor = ${ROLLUP_FILL_FACTOR})`, [], trx);
+  await leaveRoomForUpdates(em, rollup.table, trx);
   for (const distinct of rollup.distinct ?? []) await run(em, `delete from "${distinct.table}"`, [], trx);
   await run(em, `delete from "${rollup.memberTable}"`, [], trx);
   await run(
@@ -287,7 +283,17 @@ export async function rebuildRollup(em: EntityManager, rollup: RollupDefinition,
   await fillDistinctCounts(em, rollup, trx, true);
 }
 
-/** Sums a rollup's groups into one of its coarser tables (empty before), in SQL. */
+/**
+ * On PostgreSQL, a table about to be written whole fills its pages to `ROLLUP_FILL_FACTOR` only: room in each page for
+ * its groups' next versions, so a group's count changed is rewritten in its own page (a HOT update) instead of at the
+ * table's end, and the groups written together (in key order) stay together as they change.
+ */
+async function leaveRoomForUpdates(em: EntityManager, table: string, trx?: Transaction): Promise<void> {
+  if (dialectOf(em) === 'postgresql')
+    await run(em, `alter table "${table}" set (fillfactor = ${ROLLUP_FILL_FACTOR})`, [], trx);
+}
+
+/** Sums a rollup's groups into one of its coarser tables (empty before), in SQL, in the order of their keys. */
 async function fillCoarser(
   em: EntityManager,
   rollup: RollupDefinition,
@@ -296,6 +302,7 @@ async function fillCoarser(
 ): Promise<void> {
   const keys = coarser.keyColumns.map((c) => `"${c}"`).join(', ');
   const sums = ['n', ...(rollup.measureColumns ?? [])].map((c) => `"${c}"`);
+  await leaveRoomForUpdates(em, coarser.table, trx);
   await run(
     em,
     `insert into "${coarser.table}" (${keys}, ${sums.join(', ')}) select ${keys}, ${sums
