@@ -383,10 +383,14 @@ describe.each(testDialects())('the cases rule audit on %s', (dialect) => {
     );
     // logged more than 30 days after it took place (1990), or dated before its case was received
     expect(await broken(Visit, ids.visit, { visitedAt: new Date('1990-03-01T02:00:00Z'), loggedAt: hours(8) })).toEqual(
-      expect.arrayContaining([expect.stringContaining('民情日记须在走访后 30 天内登记')]),
+      expect.arrayContaining([
+        expect.stringContaining('不符合规则「走访日期（登记前 30 天内，不早于事项受理）」（visitedAt）'),
+      ]),
     );
     expect(await broken(Visit, ids.visit, { visitedAt: hours(-1) })).toEqual(
-      expect.arrayContaining([expect.stringContaining('走访时间不能早于所关联事项的受理时间')]),
+      expect.arrayContaining([
+        expect.stringContaining('不符合规则「走访日期（登记前 30 天内，不早于事项受理）」（visitedAt）'),
+      ]),
     );
     // logged in another community: a visitor, household and resident not of its own
     expect(await broken(Visit, ids.visit, { communityId: '350203008001' })).toEqual(

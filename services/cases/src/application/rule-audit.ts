@@ -387,7 +387,9 @@ export async function casesRuleViolations(
     // when it was logged (unknown for visits logged before it was recorded: then against the case alone)
     const linked = v.caseId ? caseById.get(v.caseId) : undefined;
     const loggedAt = v.loggedAt ?? v.visitedAt;
-    check(what, () => assertVisitDate(v.visitedAt, loggedAt, linked?.openedAt ?? null));
+    check(what, '走访日期（登记前 30 天内，不早于事项受理）', () =>
+      assertVisitDate(v.visitedAt, loggedAt, linked?.openedAt ?? null),
+    );
     if (v.residentId)
       check(what, '走访不晚于居民死亡', () =>
         assertVisitedBeforeDeath(v.visitedAt, facts.get(v.residentId!)?.diedOn ?? null),
