@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { JWT_AUDIENCE, JWT_ISSUER, signHs256Token } from '@shequ/auth';
-import { createLogger } from '@shequ/server';
 import { launchChromium, type HeadlessChromium } from '@shequ/testing';
 import { gatewayConfig } from '../src/gateway-config.js';
-import { startGateway, type RunningGateway } from '../src/gateway-server.js';
+import type { RunningGateway } from '../src/gateway-server.js';
+import { startGatewayWithoutSubgraphs } from './gateway-without-subgraphs.js';
 
 // A real browser: a page served on one origin calls the gateway on another with a token. `{ __typename }` is
 // answered by the gateway itself, so no subgraph runs here.
@@ -32,19 +32,10 @@ describe('CORS: browser pages on other origins', () => {
   beforeAll(async () => {
     allowed = await pageServer();
     other = await pageServer();
-    const env = {
+    gateway = await startGatewayWithoutSubgraphs({
       NODE_ENV: 'production',
       SHEQU_JWT_SECRET: SECRET,
-      GATEWAY_PORT: '0',
       SHEQU_CORS_ORIGINS: allowed.origin,
-      RESIDENTS_PORT: '9',
-      CASES_PORT: '9',
-      PARTYBUILDING_PORT: '9',
-      EVENTS_PORT: '9',
-    };
-    gateway = await startGateway(gatewayConfig(env), {
-      logger: createLogger('gateway').child({}, { level: 'silent' }),
-      env,
     });
     // "localhost" here and 127.0.0.1 for the pages: different origins even apart from the port.
     gatewayUrl = `http://localhost:${gateway.http.port}/graphql`;

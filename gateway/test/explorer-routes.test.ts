@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '@shequ/server';
-import { gatewayConfig } from '../src/gateway-config.js';
-import { startGateway, type RunningGateway } from '../src/gateway-server.js';
-
-const NO_SUBGRAPHS = { RESIDENTS_PORT: '9', CASES_PORT: '9', PARTYBUILDING_PORT: '9', EVENTS_PORT: '9' };
-const silent = createLogger('gateway').child({}, { level: 'silent' });
+import type { RunningGateway } from '../src/gateway-server.js';
+import { startGatewayWithoutSubgraphs } from './gateway-without-subgraphs.js';
 
 async function gatewayWith(env: Record<string, string>): Promise<{ gateway: RunningGateway; base: string }> {
-  const all = { GATEWAY_PORT: '0', SHEQU_JWT_SECRET: 'explorer-test-secret-0123456789abcdef', ...NO_SUBGRAPHS, ...env };
-  const gateway = await startGateway(gatewayConfig(all), { logger: silent, env: all });
+  const gateway = await startGatewayWithoutSubgraphs({
+    SHEQU_JWT_SECRET: 'explorer-test-secret-0123456789abcdef',
+    ...env,
+  });
   return { gateway, base: `http://127.0.0.1:${gateway.http.port}` };
 }
 

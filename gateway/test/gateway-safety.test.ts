@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JWT_AUDIENCE, JWT_ISSUER, signHs256Token, type Role } from '@shequ/auth';
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse } from 'graphql';
-import { MAX_BATCHED_OPERATIONS, QUERY_LIMITS, createLogger, measureOperation } from '@shequ/server';
-import { gatewayConfig } from '../src/gateway-config.js';
-import { startGateway, type RunningGateway } from '../src/gateway-server.js';
+import { MAX_BATCHED_OPERATIONS, QUERY_LIMITS, measureOperation } from '@shequ/server';
+import type { RunningGateway } from '../src/gateway-server.js';
+import { startGatewayWithoutSubgraphs } from './gateway-without-subgraphs.js';
 
 // Everything here is decided by the gateway itself, before any subgraph is called (none runs in this test).
 const SECRET = 'gateway-test-secret-0123456789abcdef';
@@ -17,19 +17,7 @@ describe('gateway in production mode', () => {
   let gateway: RunningGateway;
   let url: string;
   beforeAll(async () => {
-    const env = {
-      NODE_ENV: 'production',
-      SHEQU_JWT_SECRET: SECRET,
-      GATEWAY_PORT: '0',
-      RESIDENTS_PORT: '9',
-      CASES_PORT: '9',
-      PARTYBUILDING_PORT: '9',
-      EVENTS_PORT: '9',
-    };
-    gateway = await startGateway(gatewayConfig(env), {
-      logger: createLogger('gateway').child({}, { level: 'silent' }),
-      env,
-    });
+    gateway = await startGatewayWithoutSubgraphs({ NODE_ENV: 'production', SHEQU_JWT_SECRET: SECRET });
     url = `http://127.0.0.1:${gateway.http.port}/graphql`;
   });
   afterAll(() => gateway?.stop());
@@ -276,18 +264,7 @@ describe('gateway in development mode (npm start)', () => {
   let gateway: RunningGateway;
   let url: string;
   beforeAll(async () => {
-    const env = {
-      SHEQU_JWT_SECRET: SECRET,
-      GATEWAY_PORT: '0',
-      RESIDENTS_PORT: '9',
-      CASES_PORT: '9',
-      PARTYBUILDING_PORT: '9',
-      EVENTS_PORT: '9',
-    };
-    gateway = await startGateway(gatewayConfig(env), {
-      logger: createLogger('gateway').child({}, { level: 'silent' }),
-      env,
-    });
+    gateway = await startGatewayWithoutSubgraphs({ SHEQU_JWT_SECRET: SECRET });
     url = `http://127.0.0.1:${gateway.http.port}/graphql`;
   });
   afterAll(() => gateway?.stop());

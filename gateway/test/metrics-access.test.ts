@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, createLogger } from '@shequ/server';
+import { ConfigError } from '@shequ/server';
 import { gatewayConfig } from '../src/gateway-config.js';
-import { startGateway, type RunningGateway } from '../src/gateway-server.js';
+import type { RunningGateway } from '../src/gateway-server.js';
+import { startGatewayWithoutSubgraphs } from './gateway-without-subgraphs.js';
 
 // The gateway's port is the one the public reaches: /metrics there answers only SHEQU_METRICS_TOKEN, and in
 // production without one it is not served. Before, it answered anyone.
-const NO_SUBGRAPHS = { RESIDENTS_PORT: '9', CASES_PORT: '9', PARTYBUILDING_PORT: '9', EVENTS_PORT: '9' };
-const silent = createLogger('gateway').child({}, { level: 'silent' });
 const TOKEN = 'prometheus-scrape-token-0123456789';
 let running: RunningGateway | undefined;
 afterEach(async () => {
@@ -15,8 +14,7 @@ afterEach(async () => {
 });
 
 async function metricsOf(env: Record<string, string>, headers: Record<string, string> = {}) {
-  const all = { GATEWAY_PORT: '0', SHEQU_JWT_SECRET: 'metrics-test-secret-0123456789abcdef', ...NO_SUBGRAPHS, ...env };
-  running = await startGateway(gatewayConfig(all), { logger: silent, env: all });
+  running = await startGatewayWithoutSubgraphs({ SHEQU_JWT_SECRET: 'metrics-test-secret-0123456789abcdef', ...env });
   return fetch(`http://127.0.0.1:${running.http.port}/metrics`, { headers });
 }
 

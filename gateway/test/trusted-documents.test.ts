@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { JWT_AUDIENCE, JWT_ISSUER, signHs256Token, type Role } from '@shequ/auth';
-import { createLogger } from '@shequ/server';
 import { gatewayConfig } from '../src/gateway-config.js';
-import { startGateway, type RunningGateway } from '../src/gateway-server.js';
+import type { RunningGateway } from '../src/gateway-server.js';
+import { startGatewayWithoutSubgraphs } from './gateway-without-subgraphs.js';
 import { TRUSTED_DOCUMENTS_MANIFEST, TrustedDocuments } from '../src/trusted-documents.js';
 
 // Decided by the gateway before any subgraph is called (none runs here): a trusted document gets past the check
@@ -23,19 +23,7 @@ describe('trusted documents for front ends (production)', () => {
   let gateway: RunningGateway;
   let url: string;
   beforeAll(async () => {
-    const env = {
-      NODE_ENV: 'production',
-      SHEQU_JWT_SECRET: SECRET,
-      GATEWAY_PORT: '0',
-      RESIDENTS_PORT: '9',
-      CASES_PORT: '9',
-      PARTYBUILDING_PORT: '9',
-      EVENTS_PORT: '9',
-    };
-    gateway = await startGateway(gatewayConfig(env), {
-      logger: createLogger('gateway').child({}, { level: 'silent' }),
-      env,
-    });
+    gateway = await startGatewayWithoutSubgraphs({ NODE_ENV: 'production', SHEQU_JWT_SECRET: SECRET });
     url = `http://127.0.0.1:${gateway.http.port}/graphql`;
   });
   afterAll(() => gateway?.stop());
