@@ -329,6 +329,22 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
     const applied = await apply('resident-6');
     expect(applied.errors).toBeUndefined();
     expect(await usedBirthDate('resident-6')).toBe(1); // passed too
+    // «家庭困难» decided on the care categories of everyone in resident-6's household: each in its trail
+    const [{ household_id: household }] = await service.orm.em
+      .getConnection()
+      .execute(`select "household_id" from "resident" where "id" = 'resident-6'`);
+    const housemates = (
+      await service.orm.em.getConnection().execute(`select "id" from "resident" where "household_id" = ?`, [household])
+    ).map((row: { id: string }) => row.id);
+    expect(housemates.length).toBeGreaterThan(1);
+    const usedCare = (await auditEntries(service, { callerId: 'test-civil_affairs' })).filter((e) =>
+      e.fields.split(',').includes('careCategories'),
+    );
+    for (const id of housemates)
+      expect(
+        usedCare.map((e) => e.subjectId),
+        id,
+      ).toContain(id);
     const application = applied.data.applyToFundProgramme.application;
     expect(application).toMatchObject({ status: 'SUBMITTED', year: 2026 });
     expect((await apply('resident-6')).errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -86,11 +86,20 @@ export async function openFundProgrammeRound(
   return round;
 }
 
-async function eligibilityFacts(uow: UnitOfWork, resident: Resident, appliedOn: string) {
+async function eligibilityFacts(
+  uow: UnitOfWork,
+  resident: Resident,
+  appliedOn: string,
+  ruleUses?: Pick<PersonalDataReader, 'usedByRule'>,
+) {
   const household = resident.household?.id;
-  const family = household
-    ? await uow.em.find(Resident, { household, status: 'ACTIVE' }, { fields: ['residenceType'] })
+  const members = household
+    ? await uow.em.find(Resident, { household }, { fields: ['communityId', 'status', 'residenceType'] })
     : [];
+  const family = members.filter((member) => member.status === 'ACTIVE');
+  // «困难家庭» decides on the care categories of everyone in the household (or of the resident alone): each of them
+  // in its trail, passed or refused
+  for (const member of household ? members : [resident]) ruleUses?.usedByRule(member, 'careCategories');
   const hardship = await uow.em.count(CareRecord, {
     resident: household ? { household } : resident.id,
     category: { $in: [...HARDSHIP_CATEGORIES] },
@@ -119,7 +128,10 @@ export async function applyToFundProgramme(
     externalReference?: string | null;
   },
   actor: FundActor,
-  /** Where the eligibility rule's use of the resident's birth date is recorded (the request's `ctx.pii`). */
+  /**
+   * Where the eligibility rule's uses of personal data are recorded (the request's `ctx.pii`): the resident's birth
+   * date, and the care categories of the resident's household.
+   */
   ruleUses?: Pick<PersonalDataReader, 'usedByRule'>,
 ): Promise<FundApplication> {
   const programme = await programmeOf(uow, input.programmeId, actor.communityId);
@@ -146,7 +158,7 @@ export async function applyToFundProgramme(
     // «未满 18 周岁» on an application date the caller chooses decides on the birth date: in the resident's trail,
     // passed or refused
     if (resident.birthDate) ruleUses?.usedByRule(resident, 'birthDate');
-    assertStudentAidEligible(await eligibilityFacts(uow, resident, appliedOn), appliedOn);
+    assertStudentAidEligible(await eligibilityFacts(uow, resident, appliedOn, ruleUses), appliedOn);
     const twice = await uow.em.count(FundApplication, {
       round,
       residentId: resident.id,
