@@ -149,20 +149,47 @@ describe('a community onboarded at run time works in every service through the g
       admin,
       'a party organisation of the new community',
     );
+    // a meeting nobody attended is not held: the committee's first 党支部 and its first member (the imported
+    // resident, once partybuilding knows of them) attend the 党课
+    const firstBranch = await ok(
+      `mutation($input: CreatePartyOrganizationInput!) { createPartyOrganization(input: $input) { organization { id } } }`,
+      {
+        input: {
+          name: '莲顺社区第一党支部',
+          level: 'BRANCH',
+          parentId: branch.createPartyOrganization.organization.id,
+          establishedOn: today,
+        },
+      },
+      admin,
+    );
+    const member = await eventually(
+      `mutation($input: EnrolPartyMemberInput!) { enrolPartyMember(input: $input) { member { id } } }`,
+      {
+        input: {
+          residentId,
+          branchId: firstBranch.createPartyOrganization.organization.id,
+          stage: 'FULL_MEMBER',
+          fullMemberOn: '2000-07-01',
+        },
+      },
+      admin,
+      'a party member of the new community',
+    );
     const meeting = await ok(
-      `mutation($input: RecordPartyMeetingInput!) { recordPartyMeeting(input: $input) { meeting { id } } }`,
+      `mutation($input: RecordPartyMeetingInput!) { recordPartyMeeting(input: $input) { meeting { id attendance { status } } } }`,
       {
         input: {
           organizationId: branch.createPartyOrganization.organization.id,
           type: 'PARTY_LECTURE',
           heldOn: today,
           topic: '入驻第一课',
-          attendance: [],
+          attendance: [{ memberId: member.enrolPartyMember.member.id, status: 'PRESENT' }],
         },
       },
       admin,
     );
-    expect(meeting.recordPartyMeeting.meeting.id).toBeTruthy();
+    expect(meeting.recordPartyMeeting.meeting.attendance).toEqual([{ status: 'PRESENT' }]);
     const planned = await eventually(
       `mutation($input: PlanCommunityEventInput!) { planCommunityEvent(input: $input) { event { id } } }`,
       {

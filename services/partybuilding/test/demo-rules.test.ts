@@ -3,6 +3,7 @@ import { DEMO_STREET_OPTIONS, demoDataset, districtCommunities } from '@shequ/de
 import { ManualClock, ReferenceProjection } from '@shequ/subgraph';
 import { startTestSubgraph, unresolvedReferences, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
+import { partybuildingRuleViolations } from '../src/application/rule-audit.js';
 import { checkApplication, checkStageHistory } from '../src/domain/development-pipeline.js';
 import { meetingHolderAllowed } from '../src/domain/meeting-compliance.js';
 import { checkMemberPlacement } from '../src/domain/organization-tree.js';
@@ -17,6 +18,7 @@ import { checkTransferStep, TRANSFER_TRANSITIONS } from '../src/domain/transfer-
 import type { PartyTransferStatus } from '../src/domain/vocabularies.js';
 import {
   PartyMeeting,
+  PartyMeetingAttendance,
   PartyMember,
   PartyOrganization,
   PartyTrainingSession,
@@ -120,6 +122,13 @@ describe.each(testDialects())('the party-building demo keeps its own rules on %s
         expect(m.heldOn <= today).toBe(true);
         expect(meetingHolderAllowed(m.type, m.organization.getEntity().level)).toBe(true);
       }
+      // every one attended by a member of the body that held it (主题党日 included: once seeded with nobody)
+      const themedDays = meetings.filter((m) => m.type === 'THEMED_PARTY_DAY');
+      expect(themedDays.length).toBeGreaterThanOrEqual(12);
+      const audit = await partybuildingRuleViolations(em, today);
+      expect(audit.filter((line) => line.startsWith('会议 '))).toEqual([]);
+      const attended = new Set((await em.find(PartyMeetingAttendance, { status: 'PRESENT' })).map((a) => a.meeting.id));
+      expect(themedDays.filter((m) => !attended.has(m.id)).map((m) => m.id)).toEqual([]);
       const year = Number(today.slice(0, 4));
       expect(meetings.some((m) => m.heldOn.startsWith(String(year - 1)))).toBe(true);
       for (const s of await em.find(PartyTrainingSession, {})) expect(s.heldOn <= today).toBe(true);

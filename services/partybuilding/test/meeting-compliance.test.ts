@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   attendanceRates,
+  checkMeetingAttendance,
+  checkMeetingAttended,
   meetingCompliance,
   meetingHolderAllowed,
   type HeldMeeting,
@@ -128,6 +130,64 @@ describe('三会一课 compliance against a hand-made calendar', () => {
     expect(meetingHolderAllowed('GROUP_MEETING', 'BRANCH')).toBe(false);
     expect(meetingHolderAllowed('GROUP_MEETING', 'GROUP')).toBe(true);
     expect(meetingHolderAllowed('COMMITTEE_MEETING', 'GROUP')).toBe(false);
+  });
+});
+
+describe('a meeting held has a member of its organisation present', () => {
+  const register = new Set(['a', 'b']);
+  const field = (run: () => void) => {
+    try {
+      run();
+      return null;
+    } catch (error) {
+      return (error as { details?: { field?: string } }).details?.field;
+    }
+  };
+
+  it('refuses an empty list, a list nobody on it attended, or whose only one present is not a member', () => {
+    expect(field(() => checkMeetingAttendance([], register))).toBe('attendance');
+    expect(
+      field(() =>
+        checkMeetingAttendance(
+          [
+            { memberId: 'a', status: 'EXCUSED' },
+            { memberId: 'b', status: 'ABSENT' },
+          ],
+          register,
+        ),
+      ),
+    ).toBe('attendance');
+    expect(field(() => checkMeetingAttended([{ memberId: 'x', status: 'PRESENT' }], (id) => register.has(id)))).toBe(
+      'attendance',
+    );
+  });
+
+  it('keeps the checks of each listed member first: on the register, listed once', () => {
+    expect(field(() => checkMeetingAttendance([{ memberId: 'x', status: 'PRESENT' }], register))).toBe(
+      'attendance.0.memberId',
+    );
+    expect(
+      field(() =>
+        checkMeetingAttendance(
+          [
+            { memberId: 'a', status: 'PRESENT' },
+            { memberId: 'a', status: 'ABSENT' },
+          ],
+          register,
+        ),
+      ),
+    ).toBe('attendance.1.memberId');
+    expect(
+      field(() =>
+        checkMeetingAttendance(
+          [
+            { memberId: 'a', status: 'ABSENT' },
+            { memberId: 'b', status: 'PRESENT' },
+          ],
+          register,
+        ),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -133,7 +133,7 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
         type: 'PARTY_LECTURE',
         heldOn: '2025-11-01',
         topic: '党课：党史学习',
-        attendance: [],
+        attendance: [{ memberId: members[0], status: 'PRESENT' }],
       },
     });
 
@@ -201,7 +201,7 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
     ]);
     expect(c.attendance).toEqual(
       [
-        { member: { id: members[0] }, present: 3, excused: 0, absent: 0, rate: 1 },
+        { member: { id: members[0] }, present: 4, excused: 0, absent: 0, rate: 1 },
         { member: { id: members[1] }, present: 1, excused: 1, absent: 0, rate: 0.5 },
         { member: { id: members[2] }, present: 0, excused: 0, absent: 1, rate: 0 },
       ].sort((a, b) => a.member.id.localeCompare(b.member.id)),

@@ -191,9 +191,10 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
       });
       return { answer, statements: statements.filter((sql) => /party_(meeting|organization)/.test(sql)).length };
     };
-    const hold = async (organizationId: string, type: string, heldOn: string) => {
+    // each meeting attended by the one member of the new branch (in its group): a meeting nobody attended is not held
+    const hold = async (organizationId: string, type: string, heldOn: string, memberId: string) => {
       const held = await service.graphql(MEETING, {
-        input: { organizationId, type, heldOn, topic: '学习党章', attendance: [] },
+        input: { organizationId, type, heldOn, topic: '学习党章', attendance: [{ memberId, status: 'PRESENT' }] },
       });
       expect(held.errors).toBeUndefined();
     };
@@ -201,12 +202,24 @@ describe.each(testDialects())('party-building rules on every write path on %s (r
     for (let i = 0; i < 4; i += 1) {
       const extra = await create({ name: `第${i + 5}党支部`, level: 'BRANCH', parentId: committee });
       const group = await create({ name: `第${i + 5}党支部第一党小组`, level: 'GROUP', parentId: extra });
+      await knownReferences(service, [{ kind: 'RESIDENT', id: `rv-extra-${i}`, birthDate: '1970-01-01' }]);
+      const enrolled = await service.graphql(ENROL, {
+        input: {
+          residentId: `rv-extra-${i}`,
+          branchId: extra,
+          groupId: group,
+          stage: 'FULL_MEMBER',
+          fullMemberOn: '2000-07-01',
+        },
+      });
+      expect(enrolled.errors).toBeUndefined();
+      const memberId = enrolled.data.enrolPartyMember.member.id as string;
       for (const month of ['01', '02', '03']) {
-        await hold(extra, 'COMMITTEE_MEETING', `2026-${month}-10`);
-        await hold(group, 'GROUP_MEETING', `2026-${month}-12`);
+        await hold(extra, 'COMMITTEE_MEETING', `2026-${month}-10`, memberId);
+        await hold(group, 'GROUP_MEETING', `2026-${month}-12`, memberId);
       }
-      await hold(extra, 'GENERAL_ASSEMBLY', '2026-02-20');
-      await hold(extra, 'PARTY_LECTURE', '2026-03-20');
+      await hold(extra, 'GENERAL_ASSEMBLY', '2026-02-20', memberId);
+      await hold(extra, 'PARTY_LECTURE', '2026-03-20', memberId);
     }
     const many = await statementsFor();
     expect(many.statements).toBe(few.statements);

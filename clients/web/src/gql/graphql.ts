@@ -2476,7 +2476,7 @@ export type Mutation = {
   recordMediationSession: MediationPayload;
   /** 登记民主评议党员结果（需 party:write），每人每年一次 */
   recordPartyAppraisal: PartyAppraisalPayload;
-  /** 登记已召开的会议及参会情况（需 party:write）；发布 meeting.held */
+  /** 登记已召开的会议及参会情况（需 party:write），至少一名本组织党员出席；发布 meeting.held */
   recordPartyMeeting: RecordPartyMeetingPayload;
   /** 登记一次党员培训及参训人数（需 party:write） */
   recordPartyTrainingSession: PartyTrainingSessionPayload;
@@ -4384,7 +4384,7 @@ export type RecordPartyAppraisalInput = {
 
 /** 登记已召开的组织生活会议 */
 export type RecordPartyMeetingInput = {
-  /** 参会登记（本组织党员） */
+  /** 参会登记（本组织在册党员，每人一次）：至少一人出席，无人出席的会议不予登记 */
   attendance: Array<PartyMeetingAttendanceInput>;
   /** 召开日期 */
   heldOn: Scalars['Date']['input'];

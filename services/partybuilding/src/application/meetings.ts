@@ -11,6 +11,7 @@ import { InvalidInputError } from '@shequ/errors';
 import { newRecordId, type UnitOfWork } from '@shequ/subgraph';
 import {
   attendanceRates,
+  checkMeetingAttendance,
   meetingCompliance,
   meetingHolderAllowed,
   type AttendanceTally,
@@ -48,7 +49,10 @@ async function membersOf(em: EntityManager, organization: PartyOrganization): Pr
   return em.find(PartyMember, { branch: { $in: branchesUnder(organization.id, tree) }, ...onRegister });
 }
 
-/** Records a meeting held, with attendance of the organisation's members; publishes meeting.held. */
+/**
+ * Records a meeting held, with attendance of the organisation's members (at least one of them present:
+ * checkMeetingAttendance); publishes meeting.held.
+ */
 export async function recordMeeting(
   uow: UnitOfWork,
   command: RecordMeetingCommand,
@@ -70,14 +74,8 @@ export async function recordMeeting(
     );
   const topic = command.topic.trim();
   if (!topic) throw new InvalidInputError('topic', '会议主题不能为空');
-  const seen = new Set<string>();
   const members = new Set((await membersOf(uow.em, organization)).map((m) => m.id));
-  command.attendance.forEach(({ memberId }, i) => {
-    if (seen.has(memberId)) throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 重复登记`);
-    if (!members.has(memberId))
-      throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 不是该党组织的在册党员`);
-    seen.add(memberId);
-  });
+  checkMeetingAttendance(command.attendance, members);
   const meeting = uow.em.create(PartyMeeting, {
     id: newRecordId(uow, 'party-meeting'),
     communityId,

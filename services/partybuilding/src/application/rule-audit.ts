@@ -3,7 +3,7 @@ import { labelOf, PartyMeetingTypes, PartyOrganizationLevels } from '@shequ/cont
 import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { checkProbationExtension, checkStageHistory } from '../domain/development-pipeline.js';
-import { meetingHolderAllowed } from '../domain/meeting-compliance.js';
+import { checkMeetingAttended, meetingHolderAllowed } from '../domain/meeting-compliance.js';
 import { branchesUnder, checkMemberPlacement, checkPlacement } from '../domain/organization-tree.js';
 import { checkDecision, checkDecisionDate, checkPeriod, checkPeriodBegun } from '../domain/red-flag-selection.js';
 import { checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
@@ -135,15 +135,21 @@ export async function partybuildingRuleViolations(
         `${what}: ${labelOf(PartyOrganizationLevels, holder.level)} 不召开 ${labelOf(PartyMeetingTypes, meeting.type)}`,
       );
     const branches = holder.level === 'BRANCH' ? [holder.id] : branchesUnder(holder.id, tree);
+    const belongs = (memberId: string) => {
+      const member = memberById.get(memberId);
+      return (
+        !!member && (holder.level === 'GROUP' ? member.group?.id === holder.id : branches.includes(member.branch.id))
+      );
+    };
+    const listed = byMeeting.get(meeting.id) ?? [];
     const seen = new Set<string>();
-    for (const a of byMeeting.get(meeting.id) ?? []) {
-      const member = memberById.get(a.memberId);
-      const belongs =
-        member && (holder.level === 'GROUP' ? member.group?.id === holder.id : branches.includes(member.branch.id));
-      if (!belongs) problems.push(`${what}: 党员 ${a.memberId} 不是该党组织的党员`);
+    for (const a of listed) {
+      if (!belongs(a.memberId)) problems.push(`${what}: 党员 ${a.memberId} 不是该党组织的党员`);
       if (seen.has(a.memberId)) problems.push(`${what}: 党员 ${a.memberId} 重复登记`);
       seen.add(a.memberId);
     }
+    // members who have since left count: the rule held on the day the meeting was recorded
+    check(what, '会议须有本组织党员出席', () => checkMeetingAttended(listed, belongs));
   }
 
   for (const a of await em.find(PartyAppraisal, {})) {

@@ -1,4 +1,5 @@
 import { lastDayOfMonth, type PartyMeetingType } from '@shequ/contracts';
+import { InvalidInputError } from '@shequ/errors';
 import type { MeetingAttendanceStatus } from './vocabularies.js';
 
 /**
@@ -144,4 +145,35 @@ export function meetingHolderAllowed(type: PartyMeetingType, level: string): boo
   if (type === 'GENERAL_ASSEMBLY' || type === 'COMMITTEE_MEETING')
     return level === 'BRANCH' || level === 'GENERAL_BRANCH' || level === 'COMMITTEE';
   return level !== 'GROUP' || type === 'THEMED_PARTY_DAY';
+}
+
+/**
+ * A meeting is held only if someone came: at least one member of the holding organisation (`isMember`: who the
+ * caller counts as its member) attended (出席). A meeting with nobody on its attendance list, or with everyone on it
+ * excused or absent, is not a meeting held and would count in 三会一课 compliance and attendance rates for nothing.
+ */
+export function checkMeetingAttended(
+  attendance: ReadonlyArray<{ memberId: string; status: MeetingAttendanceStatus }>,
+  isMember: (memberId: string) => boolean,
+): void {
+  if (!attendance.some((a) => a.status === 'PRESENT' && isMember(a.memberId)))
+    throw new InvalidInputError('attendance', '参会登记须至少有一名本组织党员出席：无人出席的会议不能登记为已召开');
+}
+
+/**
+ * The attendance of a meeting being recorded: each member listed once, each on the holding organisation's register
+ * (`onRegister`), and at least one of them present (checkMeetingAttended).
+ */
+export function checkMeetingAttendance(
+  attendance: ReadonlyArray<{ memberId: string; status: MeetingAttendanceStatus }>,
+  onRegister: ReadonlySet<string>,
+): void {
+  const seen = new Set<string>();
+  attendance.forEach(({ memberId }, i) => {
+    if (seen.has(memberId)) throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 重复登记`);
+    if (!onRegister.has(memberId))
+      throw new InvalidInputError(`attendance.${i}.memberId`, `党员 ${memberId} 不是该党组织的在册党员`);
+    seen.add(memberId);
+  });
+  checkMeetingAttended(attendance, (memberId) => onRegister.has(memberId));
 }

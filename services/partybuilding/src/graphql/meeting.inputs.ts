@@ -36,7 +36,9 @@ export class RecordPartyMeetingInput {
   @Field(() => String, { nullable: true, description: '会议记录' })
   minutes?: string | null;
 
-  @Field(() => [PartyMeetingAttendanceInput], { description: '参会登记（本组织党员）' })
+  @Field(() => [PartyMeetingAttendanceInput], {
+    description: '参会登记（本组织在册党员，每人一次）：至少一人出席，无人出席的会议不予登记',
+  })
   attendance!: PartyMeetingAttendanceInput[];
 }
 

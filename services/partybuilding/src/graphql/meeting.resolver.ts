@@ -39,7 +39,7 @@ export class PartyMeetingResolver {
   }
 
   @Mutation(() => RecordPartyMeetingPayload, {
-    description: '登记已召开的会议及参会情况（需 party:write）；发布 meeting.held',
+    description: '登记已召开的会议及参会情况（需 party:write），至少一名本组织党员出席；发布 meeting.held',
   })
   async recordPartyMeeting(
     @Arg('input', () => RecordPartyMeetingInput, { description: '会议信息' }) input: RecordPartyMeetingInput,

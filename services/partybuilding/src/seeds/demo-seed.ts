@@ -477,18 +477,21 @@ async function seedMeetings(
     type: PartyMeetingType,
     heldOn: string,
     attendees: SeedMember[],
+    draw: SeededRandom = random,
   ) => {
     if (heldOn >= today) return;
     const topic = random.pick(TOPICS[type]);
     const speaker = type === 'PARTY_LECTURE' ? random.pick(['社区党委书记', '区委党校讲师', '支部书记']) : null;
     const attendance = attendees.map(({ entity, memberType }) => ({
       memberId: entity!.id,
-      status: random.weighted<MeetingAttendanceStatus>([
+      status: draw.weighted<MeetingAttendanceStatus>([
         ['PRESENT', memberType === 'MOBILE' ? 5 : 17],
         ['EXCUSED', 2],
         ['ABSENT', 1],
       ]),
     }));
+    // a meeting nobody came to (a small group's members all away) was not held: recordMeeting would refuse it
+    if (!attendance.some((a) => a.status === 'PRESENT')) return;
     await recordMeeting(
       uow,
       {
@@ -505,6 +508,9 @@ async function seedMeetings(
     );
     uow.forget();
   };
+  // who came to each 主题党日 (the branch's members on the register, as to its 党员大会): drawn from a stream of
+  // their own, so that giving these days their attendance left the other meetings, dates and draws as they were
+  const themedDay = new SeededRandom(`${communityId}:themed-party-day`);
   const thisYear = Number(today.slice(0, 4));
   for (const year of [thisYear - 1, thisYear]) {
     for (const { branch, groups, members } of branches) {
@@ -518,7 +524,7 @@ async function seedMeetings(
       for (let month = 1; month <= 12; month++) {
         if (!random.chance(0.1))
           await hold(branch, 'COMMITTEE_MEETING', `${year}-${pad(month)}-${pad(random.int(2, 8))}`, committeeMembers);
-        await hold(branch, 'THEMED_PARTY_DAY', `${year}-${pad(month)}-${pad(random.int(9, 15))}`, []);
+        await hold(branch, 'THEMED_PARTY_DAY', `${year}-${pad(month)}-${pad(random.int(9, 15))}`, active, themedDay);
         for (const group of groups) {
           if (!random.chance(0.08))
             await hold(
