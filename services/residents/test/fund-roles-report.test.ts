@@ -335,7 +335,7 @@ describe.each(testDialects())('阳光爱心基金 roles, report and programmes o
       .execute(`select "household_id" from "resident" where "id" = 'resident-6'`);
     const housemates = (
       await service.orm.em.getConnection().execute(`select "id" from "resident" where "household_id" = ?`, [household])
-    ).map((row: { id: string }) => row.id);
+    ).map((row) => String(row.id));
     expect(housemates.length).toBeGreaterThan(1);
     const usedCare = (await auditEntries(service, { callerId: 'test-civil_affairs' })).filter((e) =>
       e.fields.split(',').includes('careCategories'),
