@@ -88,6 +88,40 @@ describe.each(testDialects())('Resident.age is audited on every path that shows 
     expect(await entriesOf(as.subject)).toEqual(['resident-32:age']);
   });
 
+  it('audits the residents an age-filtered totalCount counts, with no node selected', async () => {
+    // a name prefix and minAge, totalCount alone: 1 tells 刘芳美 is 60 or older
+    const alone = culture();
+    const counted = await service.graphql(
+      `{ residents(first: 0, filter: { namePrefix: "刘", minAge: 60 }) { totalCount } }`,
+      {},
+      alone,
+    );
+    expect(counted.errors).toBeUndefined();
+    expect(counted.data.residents.totalCount).toBe(1);
+    expect(await entriesOf(alone.subject)).toEqual(['resident-32:age']);
+
+    const none = culture();
+    const nobody = await service.graphql(
+      `{ residents(first: 0, filter: { namePrefix: "刘", maxAge: 59 }) { totalCount } }`,
+      {},
+      none,
+    );
+    expect(nobody.data.residents.totalCount).toBe(0);
+    expect(await entriesOf(none.subject)).toEqual([]);
+
+    // the count beyond the page: everyone it counts, not only the page's residents
+    const paged = culture();
+    const page = await service.graphql(
+      `{ residents(first: 1, filter: { maxAge: 40 }) { totalCount edges { node { id } } } }`,
+      {},
+      paged,
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data.residents).toEqual({ totalCount: 2, edges: [{ node: { id: 'resident-31' } }] });
+    expect(await entriesOf(paged.subject)).toEqual(['resident-31:age', 'resident-33:age']);
+    expect(await service.orm.em.fork().count(PiiAuditRecord, { callerId: paged.subject })).toBe(1);
+  });
+
   it('records the age beside the birth date for a caller who reads both', async () => {
     const result = await service.graphql(
       `{ resident(id: "resident-32") { age birthDate } }`,

@@ -100,6 +100,15 @@ export class PersonalDataReader {
   }
 
   /**
+   * A list filtered on this field (or a value derived from it, the age of `minAge`/`maxAge`) matched this person: the
+   * answer — the page, and `totalCount` even with no node selected — tells the person's value lies in the filter's
+   * range, so each match counted is remembered as a read of `field`, whatever the caller's access to it.
+   */
+  usedByFilter(subject: PersonalDataOwner, field: AuditedField, subjectType: PersonalDataSubject = 'Resident'): void {
+    this.remember(subjectType, subject, field);
+  }
+
+  /**
    * A value derived from a personal field (the age from the birth date), shown to callers who may not read that
    * field: the value is returned as it is and, when there is one, remembered as a read of `field` (the same audit
    * entry as the request's other reads of the person, one row per request however many persons).

@@ -1,4 +1,4 @@
-import { Cursor } from '@mikro-orm/core';
+import { Cursor, type FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, paginate, type SubgraphContext } from '@shequ/subgraph';
 import { ForbiddenError, InvalidInputError } from '@shequ/errors';
@@ -24,6 +24,7 @@ import {
   carePredicateOf,
   countOpenCare,
   floatingPermitWhere,
+  matchingResidents,
   residentWhere,
 } from '../application/resident-query.js';
 import {
@@ -105,6 +106,23 @@ function auditAgeFilter<C extends { edges: Array<{ node: Resident }> }>(
   return connection;
 }
 
+/** Whether a list's answer depends on each match's age (a `minAge`/`maxAge` filter). */
+const filtersByAge = (filter: { minAge?: number | null; maxAge?: number | null } | null | undefined): boolean =>
+  filter?.minAge != null || filter?.maxAge != null;
+
+/**
+ * `totalCount` of a list filtered by age: the number of residents whose age fits, each of them in their trail as a
+ * use of `age` like the page's residents — a count of one (a name prefix and `minAge`, no node selected) tells that
+ * person's age band. Counted from the matches' ids (read once, only when `totalCount` is read).
+ */
+function auditedAgeCount(ctx: SubgraphContext, where: FilterQuery<Resident>): () => Promise<number> {
+  return async () => {
+    const matches = await matchingResidents(ctx.em, where);
+    for (const match of matches) ctx.pii.usedByFilter(match, 'age');
+    return matches.length;
+  };
+}
+
 /** The id a `residents` cursor (keyset on `id`) points at; undefined for none or one paginate will refuse. */
 function keysetId(after: string | null | undefined): string | undefined {
   if (!after) return undefined;
@@ -164,11 +182,13 @@ export class ResidentResolver {
       // `totalCount` (counted only when read) as a sum of rollup groups when the filter is in their keys
       const statisticsScope = residentStatisticsScope(ctx);
       const initial = nameInitialCountable(statisticsScope, filter);
-      const count = countableFromRollup(filter)
-        ? () => residentCountFromRollup(ctx.em, statisticsScope, filter)
-        : initial
-          ? () => residentCountByInitial(ctx.em, statisticsScope, initial, filter?.status)
-          : undefined;
+      const count = filtersByAge(filter)
+        ? auditedAgeCount(ctx, where)
+        : countableFromRollup(filter)
+          ? () => residentCountFromRollup(ctx.em, statisticsScope, filter)
+          : initial
+            ? () => residentCountByInitial(ctx.em, statisticsScope, initial, filter?.status)
+            : undefined;
       return auditAgeFilter(
         ctx,
         filter,
@@ -200,6 +220,7 @@ export class ResidentResolver {
     // audited, and having their ids, `totalCount` is their number (no second pass over the rows).
     const matching = await careFilterMatches(ctx.em, filter, scope, where);
     auditCareFilter(ctx, filter, matching);
+    if (filtersByAge(filter)) for (const match of matching) ctx.pii.usedByFilter(match, 'age');
     return auditAgeFilter(
       ctx,
       filter,
