@@ -207,6 +207,34 @@ describe.each(testDialects())('resident statistics on %s', (dialect) => {
     expect(analystList.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('计生 (ages person by person, no birth dates) gets a table by age controlled: no small cell tells an unaudited age', async () => {
+    // 8 residents in two buildings: before, building × age band gave cells of 1 and 2, and a building's residents
+    // aged 60 and over a total of 1 — one person's age band with no entry in any trail
+    const planning = { role: 'family_planning' } as const;
+    const byBand = await service.graphql(STATS, { groupBy: ['BUILDING', 'AGE_BAND'] }, planning);
+    expect(byBand.errors).toBeUndefined();
+    const groups = byBand.data.residentStatistics.groups as any[];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) {
+      if (group.count === null) expect(group.suppressed).toMatch(/抑制/);
+      else expect(group.count === 0 || group.count >= 5).toBe(true);
+    }
+    for (const filter of [
+      { buildingId: 'building-1', minAge: 60 },
+      { buildingId: 'building-0', maxAge: 17 },
+    ]) {
+      const total = await service.graphql(STATS, { groupBy: [], filter }, planning);
+      expect(total.errors).toBeUndefined();
+      expect(total.data.residentStatistics.total).toBeNull();
+      expect(total.data.residentStatistics.totalSuppressed).toMatch(/抑制/);
+    }
+    // a table without ages stays exact for it; a caller who reads birth dates keeps exact ages
+    expect(counts(await service.graphql(STATS, { groupBy: ['GENDER'] }, planning))).toEqual({ MALE: 4, FEMALE: 4 });
+    const admin = await service.graphql(STATS, { groupBy: [], filter: { buildingId: 'building-1', minAge: 60 } });
+    expect(admin.data.residentStatistics.total).toBeGreaterThan(0);
+    expect(admin.data.residentStatistics.totalSuppressed).toBeNull();
+  });
+
   describe('statistical disclosure control for roles that may not see care categories', () => {
     const roles = [
       { role: 'analyst', community: '350203008' },

@@ -4032,7 +4032,7 @@ export type Query = {
   resident?: Maybe<Resident>;
   /** 按身份证号查询居民（特权查询：需 residents:read 且可查看身份证号原值；每次查询记入审计） */
   residentByIdNumber?: Maybe<Resident>;
-  /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看居民的角色（分析人员）所有计数按统计披露控制抑制小格，无权查看的关爱类别同样抑制 */
+  /** 人口统计（需 residents:statistics）：按网格、楼栋、性别、年龄段、居住类型、关爱类别、状态分组计数；无权逐人查看居民的角色（分析人员）所有计数按统计披露控制抑制小格，无权查看的关爱类别同样抑制；无权查看出生日期原值的角色（如计生）按年龄段分组或按年龄筛选时，所有计数同样受控 */
   residentStatistics?: Maybe<ResidentStatistics>;
   /** 居民列表（需 residents:read）：可按网格、楼栋、住户、关爱对象类别、居住类型、状态、年龄、性别、姓名前缀筛选 */
   residents?: Maybe<ResidentConnection>;
