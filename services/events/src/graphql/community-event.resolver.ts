@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { auditAudienceRegistrations } from '../application/audience-registrations.js';
 import { residentRowWhere } from '../application/resident-scope.js';
 import type { CommunityEventType as EventTypeCode, Department } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, pageSize, type SubgraphContext } from '@shequ/subgraph';
@@ -248,7 +249,12 @@ export class CommunityEventResolver {
   })
   async registrations(@Root() event: CommunityEvent, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     const where = { event: event.id, ...(await residentRowWhere(ctx)) };
-    return paginate(ctx.em, Registration, where, page, { registeredAt: 'asc', id: 'asc' });
+    const connection = await paginate(ctx.em, Registration, where, page, { registeredAt: 'asc', id: 'asc' });
+    auditAudienceRegistrations(
+      ctx.pii,
+      connection.edges.map(({ node }) => ({ registration: node, audience: event.audience })),
+    );
+    return connection;
   }
 
   @FieldResolver(() => [VolunteerShiftType], { description: '志愿服务班次' })

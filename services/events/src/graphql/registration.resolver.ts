@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { communityWhere, pageSize, type SubgraphContext } from '@shequ/subgraph';
+import { auditAudienceRegistrations } from '../application/audience-registrations.js';
 import { cancelRegistration, checkIn, registerForEvent } from '../application/registrations.js';
 import { residentInScope } from '../application/resident-scope.js';
 import { CommunityEvent } from '../entities/community-event.js';
@@ -92,7 +93,17 @@ export class ResidentRegistrationsResolver {
         orderBy: { registeredAt: 'desc', id: 'desc' },
       })
       .load(resident.id);
-    return all.slice(0, pageSize(first));
+    const shown = all.slice(0, pageSize(first));
+    // the person's registrations for events with an age audience tell their age band
+    const events = await ctx.loaders.byId(CommunityEvent).loadMany(shown.map((r) => r.event.id));
+    auditAudienceRegistrations(
+      ctx.pii,
+      shown.map((registration, i) => {
+        const event = events[i];
+        return { registration, audience: event && !(event instanceof Error) ? event.audience : null };
+      }),
+    );
+    return shown;
   }
 
   @FieldResolver(() => EventVolunteerHoursSummaryType, {
