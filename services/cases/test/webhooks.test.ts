@@ -17,7 +17,13 @@ import {
   WebhookDelivery,
   WebhookSubscription,
 } from '@shequ/subgraph';
-import { InMemoryApiKeys, startTestSubgraph, TestEventPublisher, type TestSubgraph } from '@shequ/subgraph/testing';
+import {
+  announcedReads,
+  InMemoryApiKeys,
+  startTestSubgraph,
+  TestEventPublisher,
+  type TestSubgraph,
+} from '@shequ/subgraph/testing';
 import { startNatsServer, testDialects, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { casesService } from '../src/service.js';
 
@@ -345,11 +351,12 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
 
   it('gives each key what the graph gives it: birth dates with pii:read, 重点人员 with sensitive:read, care-derived tasks with care:read', async () => {
     const eventTypes = ['resident.registered', 'care_category.added', 'proactive_task.created'];
-    const platforms = {
-      '/all': keys.issue(['residents:read', 'cases:read', 'care:read', 'sensitive:read', 'pii:read']).authorization,
-      '/care': keys.issue(['residents:read', 'cases:read', 'care:read']).authorization,
-      '/no-care': keys.issue(['residents:read', 'cases:read']).authorization,
+    const issued = {
+      '/all': keys.issue(['residents:read', 'cases:read', 'care:read', 'sensitive:read', 'pii:read']),
+      '/care': keys.issue(['residents:read', 'cases:read', 'care:read']),
+      '/no-care': keys.issue(['residents:read', 'cases:read']),
     };
+    const platforms = Object.fromEntries(Object.entries(issued).map(([path, key]) => [path, key.authorization]));
     const ids: Record<string, string> = {};
     for (const [path, key] of Object.entries(platforms)) {
       const types = path === '/no-care' ? eventTypes.filter((t) => !t.startsWith('care_')) : eventTypes;
@@ -421,6 +428,20 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
     // owed in the same transactions as /all's four: nothing more is on its way to the narrower keys
     const owed = (path: string) => service.orm.em.fork().count(WebhookDelivery, { subscriptionId: ids[path] });
     expect([await owed('/all'), await owed('/care'), await owed('/no-care')]).toEqual([4, 3, 1]);
+    // what a key received unmasked is in the person's trail as that key's read, as its query would be: the birth
+    // date, the care category and the 重点人员 tag — before, no delivery was audited
+    const auditedOf = async (path: keyof typeof issued) =>
+      (await announcedReads(service, 'cases', issued[path].keyId))
+        .filter(({ read }) => read.subjectId === residentId)
+        .flatMap(({ communityId, read }) => read.fields.map((field) => `${communityId}:${field}`))
+        .sort();
+    expect(await auditedOf('/all')).toEqual([
+      '350203008006:birthDate',
+      '350203008006:careCategories',
+      '350203008006:sensitiveTags',
+    ]);
+    expect(await auditedOf('/care')).toEqual(['350203008006:careCategories']);
+    expect(await auditedOf('/no-care')).toEqual([]);
   });
 
   it('disables the webhooks of a revoked key', async () => {

@@ -1,4 +1,4 @@
-import { AccessControl, PERSONAL_FIELDS, type Permission, type PersonalField } from '@shequ/auth';
+import { AccessControl, PERSONAL_FIELDS, type AuditedField, type Permission, type PersonalField } from '@shequ/auth';
 import { FIELD_SCOPES, SENSITIVE_CARE_CATEGORIES, type CareCategory, type EventEnvelope } from '@shequ/contracts';
 
 /**
@@ -70,4 +70,40 @@ export function webhookDataFor(
     if (given !== value) (shown ??= { ...data })[name] = given;
   }
   return shown ?? data;
+}
+
+/** A person's personal data a webhook payload gives a key unmasked: whose, and which fields (for the audit trail). */
+export interface WebhookPersonalRead {
+  residentId: string;
+  fields: AuditedField[];
+}
+
+/**
+ * What of a person a key receives unmasked in a webhook payload, as `data` is sent (`webhookDataFor`'s answer): a
+ * personal field given raw (a resident's `birthDate` of `resident.registered` with `pii:read`), a care category's
+ * event (the person's care category, or sensitive tag for 重点人员) and the recipient of a care-derived aggregate
+ * (`CARE_DERIVED_FIELDS`: a fund disbursement tells its recipient's hardship) — each a read the graph would audit, so
+ * the delivery is audited too. The person is the payload's `residentId`, else the event's aggregate.
+ */
+export function webhookPersonalReads(
+  event: EventEnvelope,
+  shown: Record<string, unknown>,
+  scopes: readonly string[],
+): WebhookPersonalRead[] {
+  const key = new AccessControl({
+    kind: 'machine',
+    id: 'webhook',
+    name: 'webhook',
+    communityId: event.communityId,
+    scopes: scopes as Permission[],
+  });
+  const residentId = typeof shown.residentId === 'string' ? shown.residentId : null;
+  const fields = new Set<AuditedField>();
+  for (const [name, value] of Object.entries(shown))
+    if (isPersonalField(name) && typeof value === 'string' && key.fieldAccess(name) === 'RAW') fields.add(name);
+  if (residentId && typeof shown.category === 'string' && event.type.startsWith('care_category.'))
+    fields.add(SENSITIVE_CARE_CATEGORIES.includes(shown.category as CareCategory) ? 'sensitiveTags' : 'careCategories');
+  if (residentId && Object.hasOwn(CARE_DERIVED_FIELDS, event.type.split('.')[0] ?? '')) fields.add('careCategories');
+  const subject = residentId ?? event.aggregateId;
+  return fields.size > 0 && subject ? [{ residentId: subject, fields: [...fields].sort() }] : [];
 }

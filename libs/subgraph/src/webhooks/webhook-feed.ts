@@ -1,11 +1,24 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ApiKeyRevoked, ServiceNames, type EventEnvelope, type ServiceName } from '@shequ/contracts';
+import {
+  ApiKeyRevoked,
+  AUDIT_TRAIL_SERVICE,
+  PiiRead,
+  ServiceNames,
+  type EventEnvelope,
+  type ServiceName,
+} from '@shequ/contracts';
 import { executePlain, newId } from '@shequ/database';
-import { EventConsumer } from '@shequ/messaging';
+import { EventConsumer, type EventSink } from '@shequ/messaging';
+import { auditRecordOf } from '../access/audit-plugin.js';
 import type { ServiceDependencies } from '../subgraph-service.js';
 import { WEBHOOK_EVENTS, scopesAllowWebhookEvent } from './webhook-event-types.js';
 import { WebhookDelivery, WebhookSubscription } from './webhook-entities.js';
-import { webhookDataFor, type WebhookWithholding } from './webhook-disclosure.js';
+import {
+  webhookDataFor,
+  webhookPersonalReads,
+  type WebhookPersonalRead,
+  type WebhookWithholding,
+} from './webhook-disclosure.js';
 import { disableExpired, keyHasExpired } from './webhook-key-expiry.js';
 
 /** The webhook feed's purpose: `<service>__webhooks__<source>`, one per publishing service. */
@@ -40,6 +53,8 @@ export async function enqueueWebhookDeliveries(
   event: EventEnvelope,
   now: Date,
   withheld?: WebhookWithholding,
+  /** Where the unmasked personal data a delivery carries is audited (`webhookConsumers` passes its service's). */
+  audit?: WebhookAudit,
 ): Promise<number> {
   // most communities have no webhook: one plain, prepared look-up decides before any entity is loaded
   const any = await executePlain<unknown>(
@@ -73,8 +88,70 @@ export async function enqueueWebhookDeliveries(
       nextAttemptAt: now,
     });
     em.persist(delivery);
+    const reads = webhookPersonalReads(event, data, subscription.scopes);
+    if (reads.length > 0 && audit) auditWebhookDelivery(em, audit, event, subscription, delivery.id, reads, now);
   }
   return sent;
+}
+
+/** The service running a webhook feed and its consumer transaction's event sink: where a delivery's reads go. */
+export interface WebhookAudit {
+  service: ServiceName;
+  events: EventSink;
+}
+
+/**
+ * A delivery giving a key a person's data unmasked is a read by that key, as the graph's (a key's query of the same
+ * birth date is audited): recorded when the delivery is owed, in the consumer's transaction, in the trail of the
+ * person's community (the event's) — a row written by the trail keeper (`AUDIT_TRAIL_SERVICE`), an
+ * `audit.pii_read` from the others — with the key as the machine caller, the operation `webhook <type>` and the
+ * delivery's id as the request.
+ */
+function auditWebhookDelivery(
+  em: EntityManager,
+  audit: WebhookAudit,
+  event: EventEnvelope,
+  subscription: WebhookSubscription,
+  deliveryId: string,
+  reads: WebhookPersonalRead[],
+  now: Date,
+): void {
+  const caller = {
+    kind: 'machine' as const,
+    id: subscription.apiKeyId,
+    roles: ['district_platform'],
+    department: null,
+  };
+  const subjects = reads.map((r) => ({ subjectType: 'Resident' as const, subjectId: r.residentId, fields: r.fields }));
+  const operation = `webhook ${event.type}`;
+  if (audit.service === AUDIT_TRAIL_SERVICE) {
+    em.persist(
+      auditRecordOf({
+        id: newId(),
+        communityId: event.communityId,
+        callerCommunityId: subscription.communityId,
+        service: audit.service,
+        operation,
+        requestId: deliveryId,
+        requestKey: deliveryId,
+        caller,
+        reads: subjects,
+        readAt: now,
+      }),
+    );
+    return;
+  }
+  audit.events.record(
+    PiiRead[audit.service],
+    {
+      operation,
+      requestId: deliveryId,
+      caller: { ...caller, communityId: subscription.communityId },
+      reads: subjects,
+      readAt: now.toISOString(),
+    },
+    { communityId: event.communityId },
+  );
 }
 
 /** A revoked key's webhooks stop with it: disabled, so nothing owed to them is sent any more. */
@@ -110,9 +187,9 @@ export function webhookConsumers(
       logger: deps.logger,
     });
     for (const definition of WEBHOOK_EVENTS.filter((event) => event.source === source))
-      consumer.on(definition, async (event, { em }) => {
+      consumer.on(definition, async (event, { em, events }) => {
         // real time, as the dispatcher's schedule (a test's manual clock moves what the service sees, not timers)
-        await enqueueWebhookDeliveries(em, event, new Date(), withheld);
+        await enqueueWebhookDeliveries(em, event, new Date(), withheld, { service, events });
       });
     if (source === ApiKeyRevoked.source)
       consumer.on(ApiKeyRevoked, (event, { em }) =>
