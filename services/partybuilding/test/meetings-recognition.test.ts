@@ -394,12 +394,30 @@ describe.each(testDialects())('meetings, red-flag post, appraisals, training and
         { stage: 'APPLICANT', gender: 'FEMALE', memberType: null, organization: null, count: 1 },
       ]),
     );
+    // by age band 党建 (no birth dates; each age it reads is audited) gets the controlled table: before, the branch's
+    // one retired member over 70 was a count of 1 — that member's age band, in no trail
     const byType = await service.graphql(
-      `{ partyStatistics(groupBy: [ORGANIZATION, MEMBER_TYPE, AGE_BAND]) { organization memberType ageBand count } }`,
+      `{ partyStatistics(groupBy: [ORGANIZATION, MEMBER_TYPE, AGE_BAND]) { organization memberType ageBand count suppressed } }`,
       {},
       partyAffairs,
     );
+    expect(byType.errors).toBeUndefined();
     expect(byType.data.partyStatistics).toEqual(
+      expect.arrayContaining([
+        {
+          organization: '第一党支部',
+          memberType: 'RETIRED',
+          ageBand: 'OVER_70',
+          count: null,
+          suppressed: expect.stringMatching(/抑制/),
+        },
+      ]),
+    );
+    for (const group of byType.data.partyStatistics) if (group.count !== null) expect(group.count).not.toBe(1);
+    const admin = await service.graphql(
+      `{ partyStatistics(groupBy: [ORGANIZATION, MEMBER_TYPE, AGE_BAND]) { organization memberType ageBand count } }`,
+    );
+    expect(admin.data.partyStatistics).toEqual(
       expect.arrayContaining([{ organization: '第一党支部', memberType: 'RETIRED', ageBand: 'OVER_70', count: 1 }]),
     );
     const list = await service.graphql(`{ partyMembers { totalCount } }`, {}, analyst);

@@ -62,14 +62,18 @@ export class PartyPlanResolver {
 
   @Query(() => [PartyStatisticsGroupType], {
     description:
-      '党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格',
+      '党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格，无权查看出生日期原值的角色按年龄段分组时同样受控',
   })
   async partyStatistics(
     @Arg('groupBy', () => [PartyStatisticsDimensionEnum], { description: '分组维度（可多选）' }) groupBy: string[],
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('party:statistics');
-    const protect = !ctx.access.can('party:read');
+    // who may not read the member list (analysts) gets every count controlled; so does a caller reading members but
+    // not birth dates (党建: ages person by person, each audited) for a table by age band — a branch's one retired
+    // member over 70 would be that member's age band in no trail
+    const protect =
+      !ctx.access.can('party:read') || (groupBy.includes('AGE_BAND') && ctx.access.fieldAccess('birthDate') !== 'RAW');
     const where = communityWhere(ctx.access);
     const today = communityDay(ctx.clock.now());
     // each answer group built once, with its typed columns (`partyStatisticsAnswer`)
