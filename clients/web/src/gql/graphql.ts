@@ -1377,7 +1377,7 @@ export type EventStatisticsGroup = {
    * @deprecated 请改用 keys：各维度的取值（代码或编号）与中文名称，顺序同 groupBy
    */
   audience?: Maybe<Scalars['String']['output']>;
-  /** 参加者中 60 周岁以上老人的比例（年龄已知者中）；年龄已知者少于披露阈值或参加人数已抑制时为空 */
+  /** 参加者中 60 周岁以上老人的比例（年龄已知者中）；无权查看出生日期原值的调用方在年龄已知者少于披露阈值或参加人数已抑制时为空 */
   elderlyShare?: Maybe<Scalars['Float']['output']>;
   /** 活动场次（不含已取消） */
   events: Scalars['Int']['output'];
@@ -4012,7 +4012,7 @@ export type Query = {
   partyOrganization?: Maybe<PartyOrganization>;
   /** 党组织列表（需 party:read），可按层级筛选 */
   partyOrganizations?: Maybe<PartyOrganizationConnection>;
-  /** 党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格 */
+  /** 党员统计（需 party:statistics）：在册人数按所选维度分组，只有计数；无权查看党员名单的角色按统计披露控制抑制小格，无权查看出生日期原值的角色按年龄段分组时同样受控 */
   partyStatistics?: Maybe<Array<PartyStatisticsGroup>>;
   /** 年度党员培训（党校现场教学等）人次与目标（需 party:read） */
   partyTrainingProgress?: Maybe<PartyTrainingProgress>;

@@ -30,9 +30,10 @@ export class EventStatisticsResolver {
     const dimensions = [...new Set(groupBy)];
     // who may not see registrations person by person (analysts) sees the counts of people under disclosure control
     const protect = !ctx.access.can('events:read');
-    // the elderly share is derived from the participants' ages (Resident.age, residents:read): exact only for a
-    // caller who could read both who took part and how old they are
-    const protectAges = protect || !ctx.access.can('residents:read');
+    // the elderly share is derived from the participants' ages: exact only for a caller who could read both who took
+    // part and their birth dates raw — one reading ages person by person (Resident.age, each audited: 文化, a key
+    // with residents:read alone) would learn from a group of one that person's age band in no trail
+    const protectAges = protect || !ctx.access.can('residents:read') || ctx.access.fieldAccess('birthDate') !== 'RAW';
     const counted = await eventStatisticsOf(
       ctx.em,
       communityWhere(ctx.access),

@@ -90,7 +90,8 @@ export class EventStatisticsGroupType {
 
   @Field(() => Float, {
     nullable: true,
-    description: '参加者中 60 周岁以上老人的比例（年龄已知者中）；年龄已知者少于披露阈值或参加人数已抑制时为空',
+    description:
+      '参加者中 60 周岁以上老人的比例（年龄已知者中）；无权查看出生日期原值的调用方在年龄已知者少于披露阈值或参加人数已抑制时为空',
   })
   elderlyShare!: number | null;
 
