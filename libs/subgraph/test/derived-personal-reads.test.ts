@@ -27,6 +27,17 @@ describe('a value derived from a personal field (the age) is a read of its own',
     ]);
   });
 
+  it('is remembered for each person a list filtered on it matches, shown or only counted (usedByFilter)', () => {
+    const culture = reader('culture');
+    culture.usedByFilter(person, 'age');
+    culture.usedByFilter({ id: 'resident-2', communityId: '350203008007' }, 'age');
+    culture.usedByFilter(person, 'age');
+    expect(culture.reads()).toEqual([
+      { subjectType: 'Resident', subjectId: person.id, communityId: person.communityId, fields: ['age'] },
+      { subjectType: 'Resident', subjectId: 'resident-2', communityId: '350203008007', fields: ['age'] },
+    ]);
+  });
+
   it('is not remembered when there is none to show', () => {
     const culture = reader('culture');
     expect(culture.readDerived(person, 'age', null)).toBeNull();
