@@ -4,7 +4,8 @@ import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { residentsService } from '../src/service.js';
 import { auditEntries } from './audit-entries.js';
-import { placesFixture, residentIn } from './fixtures.js';
+import { COMMUNITY, placesFixture, residentIn } from './fixtures.js';
+import { CareRecord, Resident } from '../src/entities/index.js';
 
 const ENTITIES = `query($representations: [_Any!]!) { _entities(representations: $representations) {
   ... on Resident { id age }
@@ -28,6 +29,16 @@ describe.each(testDialects())('Resident.age is audited on every path that shows 
     residentIn(em, households[0], '林华清', '1992-01-18', 31);
     residentIn(em, households[0], '刘芳美', '1950-03-09', 32);
     residentIn(em, households[1], '陈丽', '2015-06-01', 33);
+    await em.flush();
+    for (const id of ['resident-31', 'resident-32'])
+      em.create(CareRecord, {
+        id: `care-${id}`,
+        communityId: COMMUNITY,
+        resident: em.getReference(Resident, id),
+        category: 'MINIMUM_LIVING_ALLOWANCE',
+        startedOn: '2026-01-01',
+        source: '民政局审批',
+      });
     await em.flush();
   });
   afterAll(async () => {
@@ -120,6 +131,17 @@ describe.each(testDialects())('Resident.age is audited on every path that shows 
     expect(page.data.residents).toEqual({ totalCount: 2, edges: [{ node: { id: 'resident-31' } }] });
     expect(await entriesOf(paged.subject)).toEqual(['resident-31:age', 'resident-33:age']);
     expect(await service.orm.em.fork().count(PiiAuditRecord, { callerId: paged.subject })).toBe(1);
+  });
+
+  it('audits the age of everyone a care list filtered by age counts, beside their care category', async () => {
+    const result = await service.graphql(
+      `{ residents(first: 0, filter: { careCategory: MINIMUM_LIVING_ALLOWANCE, minAge: 60 }) { totalCount } }`,
+      {},
+      { role: 'community_admin', subject: 'admin-care-age' },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.residents.totalCount).toBe(1);
+    expect(await entriesOf('admin-care-age')).toEqual(['resident-32:age,careCategories']);
   });
 
   it('records the age beside the birth date for a caller who reads both', async () => {
