@@ -5,10 +5,11 @@ import {
   CareCategoryAdded,
   CareCategoryReviewDue,
   GridRegistered,
+  PiiRead,
   ResidentRegistered,
   STREAM_NAME,
 } from '@shequ/contracts';
-import { readPositions } from '@shequ/messaging';
+import { OutboxMessage, readPositions } from '@shequ/messaging';
 import {
   dispatchDueWebhooks,
   webhookSettingsFromEnv,
@@ -430,11 +431,14 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
     expect([await owed('/all'), await owed('/care'), await owed('/no-care')]).toEqual([4, 3, 1]);
     // what a key received unmasked is in the person's trail as that key's read, as its query would be: the birth
     // date, the care category and the 重点人员 tag — before, no delivery was audited
-    const auditedOf = async (path: keyof typeof issued) =>
-      (await announcedReads(service, 'cases', issued[path].keyId))
-        .filter(({ read }) => read.subjectId === residentId)
-        .flatMap(({ communityId, read }) => read.fields.map((field) => `${communityId}:${field}`))
-        .sort();
+    const auditedOf = async (path: keyof typeof issued) => [
+      ...new Set(
+        (await announcedReads(service, 'cases', issued[path].keyId))
+          .filter(({ read }) => read.subjectId === residentId)
+          .flatMap(({ communityId, read }) => read.fields.map((field) => `${communityId}:${field}`))
+          .sort(),
+      ),
+    ];
     expect(await auditedOf('/all')).toEqual([
       '350203008006:birthDate',
       '350203008006:careCategories',
@@ -442,6 +446,16 @@ describe.each(testDialects())('signed webhooks for district platforms (%s)', (di
     ]);
     expect(await auditedOf('/care')).toEqual(['350203008006:careCategories']);
     expect(await auditedOf('/no-care')).toEqual([]);
+    // the 低保 review task (a rule that exists only because of the category) is a read of its resident's care
+    // category on its own, as the graph's proactiveTasks audits it
+    const taskReads = async (path: keyof typeof issued) =>
+      (await service.orm.em.fork().find(OutboxMessage, { subject: PiiRead.cases.subject }))
+        .map((row) => JSON.parse(row.payload) as { data: { operation: string; caller: { id: string }; reads: any[] } })
+        .filter((e) => e.data.caller.id === issued[path].keyId && e.data.operation === 'webhook proactive_task.created')
+        .flatMap((e) => e.data.reads.map((r) => `${r.subjectId}:${r.fields}`));
+    expect(await taskReads('/all')).toEqual([`${residentId}:careCategories`]);
+    expect(await taskReads('/care')).toEqual([`${residentId}:careCategories`]);
+    expect(await taskReads('/no-care')).toEqual([]);
   });
 
   it('disables the webhooks of a revoked key', async () => {

@@ -89,14 +89,31 @@ export function webhookPersonalReads(
   event: EventEnvelope,
   shown: Record<string, unknown>,
   scopes: readonly string[],
+  /**
+   * The service's own rule (`WebhookWithholding`): what it withholds from a key without care categories but gives
+   * this one (a 低保 review task, a 救助申请's reporter) is care-derived, a read of the persons it names.
+   */
+  withheld?: WebhookWithholding,
 ): WebhookPersonalRead[] {
-  const key = new AccessControl({
-    kind: 'machine',
-    id: 'webhook',
-    name: 'webhook',
-    communityId: event.communityId,
-    scopes: scopes as Permission[],
-  });
+  const keyWith = (granted: readonly string[]) =>
+    new AccessControl({
+      kind: 'machine',
+      id: 'webhook',
+      name: 'webhook',
+      communityId: event.communityId,
+      scopes: granted as Permission[],
+    });
+  const key = keyWith(scopes);
+  const careDerived: WebhookPersonalRead[] = [];
+  if (withheld && key.seesCare()) {
+    const own = withheld(event, key);
+    const withoutCare = withheld(event, keyWith(scopes.filter((s) => s !== 'care:read' && s !== 'sensitive:read')));
+    if (withoutCare !== false && JSON.stringify(withoutCare) !== JSON.stringify(own)) {
+      const named = [shown.residentId, shown.reporterId, ...(Array.isArray(shown.residentIds) ? shown.residentIds : [])];
+      for (const id of new Set(named.filter((v): v is string => typeof v === 'string')))
+        careDerived.push({ residentId: id, fields: ['careCategories'] });
+    }
+  }
   const residentId = typeof shown.residentId === 'string' ? shown.residentId : null;
   const fields = new Set<AuditedField>();
   for (const [name, value] of Object.entries(shown))
@@ -105,5 +122,7 @@ export function webhookPersonalReads(
     fields.add(SENSITIVE_CARE_CATEGORIES.includes(shown.category as CareCategory) ? 'sensitiveTags' : 'careCategories');
   if (residentId && Object.hasOwn(CARE_DERIVED_FIELDS, event.type.split('.')[0] ?? '')) fields.add('careCategories');
   const subject = residentId ?? event.aggregateId;
-  return fields.size > 0 && subject ? [{ residentId: subject, fields: [...fields].sort() }] : [];
+  const reads = new Map(careDerived.map((r) => [r.residentId, new Set(r.fields)]));
+  if (fields.size > 0 && subject) reads.set(subject, new Set([...(reads.get(subject) ?? []), ...fields]));
+  return [...reads].map(([id, of]) => ({ residentId: id, fields: [...of].sort() }));
 }

@@ -88,7 +88,7 @@ export async function enqueueWebhookDeliveries(
       nextAttemptAt: now,
     });
     em.persist(delivery);
-    const reads = webhookPersonalReads(event, data, subscription.scopes);
+    const reads = webhookPersonalReads(event, data, subscription.scopes, withheld);
     if (reads.length > 0 && audit) auditWebhookDelivery(em, audit, event, subscription, delivery.id, reads, now);
   }
   return sent;
