@@ -109,7 +109,11 @@ export function webhookPersonalReads(
     const own = withheld(event, key);
     const withoutCare = withheld(event, keyWith(scopes.filter((s) => s !== 'care:read' && s !== 'sensitive:read')));
     if (withoutCare !== false && JSON.stringify(withoutCare) !== JSON.stringify(own)) {
-      const named = [shown.residentId, shown.reporterId, ...(Array.isArray(shown.residentIds) ? shown.residentIds : [])];
+      const named = [
+        shown.residentId,
+        shown.reporterId,
+        ...(Array.isArray(shown.residentIds) ? (shown.residentIds as unknown[]) : []),
+      ];
       for (const id of new Set(named.filter((v): v is string => typeof v === 'string')))
         careDerived.push({ residentId: id, fields: ['careCategories'] });
     }
