@@ -2,7 +2,12 @@ import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
 import { forUpdate } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { newRecordId, requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
-import { checkBranchLevelChange, checkPlacement } from '../domain/organization-tree.js';
+import {
+  checkBranchLevelChange,
+  checkEstablishedOn,
+  checkOrganizationChangeOn,
+  checkPlacement,
+} from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization, PartyOrganizationChange, PartyTransfer } from '../entities/index.js';
 
@@ -54,10 +59,12 @@ export async function createOrganization(
   uow: UnitOfWork,
   command: CreateOrganizationCommand,
   communityId: string,
+  today: string,
 ): Promise<PartyOrganization> {
   const name = command.name.trim();
   if (!name) throw new InvalidInputError('name', '名称不能为空');
   if (!isIsoDate(command.establishedOn)) throw new InvalidInputError('establishedOn', '日期格式应为 YYYY-MM-DD');
+  checkEstablishedOn(command.establishedOn, today);
   const parent = command.parentId ? await loadOrganization(uow, command.parentId, communityId, 'parentId') : null;
   checkPlacement(command.level, parent?.level ?? null);
   await requireOptionalReference(uow.em, {
@@ -94,9 +101,11 @@ export async function changeOrganization(
   uow: UnitOfWork,
   command: ChangeOrganizationCommand,
   communityId: string,
+  today: string,
 ): Promise<PartyOrganization> {
   if (!isIsoDate(command.changedOn)) throw new InvalidInputError('changedOn', '日期格式应为 YYYY-MM-DD');
   const organization = await loadOrganization(uow, command.organizationId, communityId);
+  checkOrganizationChangeOn(command.changedOn, organization.establishedOn, today);
   if (command.secretaryResidentId !== organization.secretaryResidentId)
     await requireOptionalReference(uow.em, {
       kind: 'RESIDENT',

@@ -5,7 +5,13 @@ import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { checkProbationExtension, checkStageHistory } from '../domain/development-pipeline.js';
 import { checkMeetingAttended, meetingHolderAllowed } from '../domain/meeting-compliance.js';
 import { checkAppraisalYearAlive, checkMemberAliveOn } from '../domain/member-death.js';
-import { branchesUnder, checkMemberPlacement, checkPlacement } from '../domain/organization-tree.js';
+import {
+  branchesUnder,
+  checkEstablishedOn,
+  checkMemberPlacement,
+  checkOrganizationChangeOn,
+  checkPlacement,
+} from '../domain/organization-tree.js';
 import { checkDecision, checkDecisionDate, checkPeriod, checkPeriodBegun } from '../domain/red-flag-selection.js';
 import { checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
 import { PartyTransferStatuses, type PartyTransferStatus } from '../domain/vocabularies.js';
@@ -16,6 +22,7 @@ import {
   PartyMember,
   PartyMemberStageChange,
   PartyOrganization,
+  PartyOrganizationChange,
   PartyTransfer,
   RedFlagNomination,
   RedFlagPeriod,
@@ -52,6 +59,17 @@ export async function partybuildingRuleViolations(
   const organizations = await em.find(PartyOrganization, {});
   const tree = organizations.map((o) => ({ id: o.id, level: o.level, parentId: o.parent?.id ?? null }));
   const byId = new Map(organizations.map((o) => [o.id, o]));
+  const changes = await em.find(PartyOrganizationChange, {});
+  for (const o of organizations) {
+    const establishedOn = o.establishedOn;
+    if (establishedOn) check(`党组织 ${o.id}`, '成立日期', () => checkEstablishedOn(establishedOn, today));
+  }
+  for (const c of changes) {
+    const holder = organizations.find((o) => o.id === c.organization.id);
+    check(`党组织调整 ${c.id}`, '调整日期', () =>
+      checkOrganizationChangeOn(c.changedOn, holder?.establishedOn ?? null, today),
+    );
+  }
   for (const o of organizations)
     check(`党组织 ${o.id}`, '党组织层级', () =>
       checkPlacement(

@@ -79,3 +79,19 @@ export function branchesUnder(ancestorId: string, tree: readonly TreeNode[]): st
   const index = new Map(tree.map((o) => [o.id, o]));
   return tree.filter((o) => o.level === 'BRANCH' && isUnder(o, ancestorId, index)).map((o) => o.id);
 }
+
+/**
+ * An organisation's dates are history: it is established (`establishedOn`) not after today, and a change of it
+ * (升格/降格、更名、书记变更, `changedOn`) is dated not after today and not before its establishment. Without these a
+ * 党支部 «established» in 2099 refused every meeting until then, and a change dated 1949 rewrote its history.
+ */
+export function checkEstablishedOn(establishedOn: string, today: string): void {
+  if (establishedOn > today)
+    throw new InvalidInputError('establishedOn', `成立日期（${establishedOn}）不能晚于今天（${today}）`);
+}
+
+export function checkOrganizationChangeOn(changedOn: string, establishedOn: string | null, today: string): void {
+  if (changedOn > today) throw new InvalidInputError('changedOn', `调整日期（${changedOn}）不能晚于今天（${today}）`);
+  if (establishedOn && changedOn < establishedOn)
+    throw new InvalidInputError('changedOn', `调整日期（${changedOn}）不能早于该党组织的成立日期（${establishedOn}）`);
+}
