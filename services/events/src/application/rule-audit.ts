@@ -11,6 +11,7 @@ import {
 } from '@shequ/contracts';
 import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAudience } from '../domain/audience-rule.js';
+import { checkProgrammeFits } from '../domain/gala-plan.js';
 import {
   checkRehearsalHistory,
   checkStartNotBeforePlanning,
@@ -290,9 +291,17 @@ export async function eventsRuleViolations(
     const event = eventById.get(item.event.id)!;
     if (event.type !== 'GALA') problems.push(`${what}: 只有晚会有节目单`);
     if (!item.title.trim()) problems.push(`${what}: 节目名称为空`);
+    if (!item.form.trim()) problems.push(`${what}: 节目形式为空`);
     if (!Number.isInteger(item.durationMinutes) || item.durationMinutes < 1 || item.durationMinutes > 180)
       problems.push(`${what}: 节目时长 ${item.durationMinutes} 不在 1–180 分钟内`);
     positions.set(event.id, [...(positions.get(event.id) ?? []), item.position]);
+  }
+  const programmeMinutes = new Map<string, number>();
+  for (const item of items)
+    programmeMinutes.set(item.event.id, (programmeMinutes.get(item.event.id) ?? 0) + item.durationMinutes);
+  for (const [eventId, minutes] of programmeMinutes) {
+    const gala = eventById.get(eventId)!;
+    check(`活动 ${eventId}`, '节目单不超过晚会时长', () => checkProgrammeFits(minutes, gala, 'durationMinutes'));
   }
   for (const [eventId, list] of positions) {
     // each new item goes last (position = items so far + 1)

@@ -22,6 +22,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { rebuildRollup } from '@shequ/database';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../application/event-statistics-rollup.js';
 import { ageFits } from '../domain/audience-rule.js';
+import { checkProgrammeFits } from '../domain/gala-plan.js';
 import { checkRehearsalHistory, checkStartNotBeforePlanning, statusForSeats } from '../domain/event-lifecycle.js';
 import { checkTeamAwardedOn, checkTeamFoundedOn, checkTeamJoinedOn } from '../domain/team-dates.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
@@ -593,6 +594,12 @@ function seedProgramme(
   teams: Team[],
   index: number,
 ): void {
+  // the API's rule: the programme fits in the gala
+  checkProgrammeFits(
+    PROGRAMME.reduce((sum, [, , , minutes]) => sum + minutes, 0),
+    event,
+    'durationMinutes',
+  );
   PROGRAMME.forEach(([title, form, team, minutes], position) =>
     em.create(ProgrammeItem, {
       id: demoId('programme-item', index * 10 + position),
