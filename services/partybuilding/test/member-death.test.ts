@@ -35,6 +35,7 @@ describe.each(testDialects())('a member who died takes part in nothing after the
   let service: TestSubgraph;
   let publisher: TestEventPublisher;
   let branch: string;
+  let second: string;
   const ids: Record<string, string> = {};
   const em = () => service.orm.em.fork();
   const gql = async (query: string, variables?: Record<string, unknown>) => {
@@ -61,7 +62,7 @@ describe.each(testDialects())('a member who died takes part in nothing after the
       clock: new ManualClock(new Date(`${TODAY}T02:00:00Z`)),
     });
     publisher = new TestEventPublisher(nats.url);
-    for (const residentId of ['pd-target', 'pd-prob', 'pd-full', 'pd-alive'])
+    for (const residentId of ['pd-target', 'pd-prob', 'pd-full', 'pd-alive', 'pd-cancel'])
       await publisher.publish(ResidentRegistered, {
         residentId,
         householdId: 'hh-1',
@@ -99,6 +100,8 @@ describe.each(testDialects())('a member who died takes part in nothing after the
     await enrol('pd-prob', { stage: 'PROBATIONARY', ...history, probationaryOn: '2025-12-01' });
     await enrol('pd-full', { stage: 'FULL_MEMBER', fullMemberOn: '2000-07-01' });
     await enrol('pd-alive', { stage: 'FULL_MEMBER', fullMemberOn: '2001-07-01' });
+    await enrol('pd-cancel', { stage: 'PROBATIONARY', ...history, probationaryOn: '2025-12-01' });
+    second = await create({ name: '第二党支部', level: 'BRANCH', parentId: committee });
     await publisher.publish(ResidentDeceased, { residentId: 'pd-target', diedOn: '2026-05-01' });
     await publisher.publish(ResidentDeceased, { residentId: 'pd-prob', diedOn: '2026-05-01' });
     await publisher.publish(ResidentDeceased, { residentId: 'pd-full', diedOn: '2025-11-01' });
@@ -166,6 +169,30 @@ describe.each(testDialects())('a member who died takes part in nothing after the
     );
     expect(await written()).toEqual(before);
     await gql(APPRAISE, { input: { memberId: ids['pd-full'], year: 2025, grade: 'QUALIFIED' } });
+  });
+
+  it('moves no member who died or is off the register (probation cancelled): CONFLICT, nothing changed', async () => {
+    const MOVE = `mutation($input: MovePartyMemberInput!) { movePartyMember(input: $input) { member { id } } }`;
+    const cancelled = await service.graphql(CANCEL, {
+      input: { memberId: ids['pd-cancel'], on: '2026-06-01', reason: '不合格' },
+    });
+    expect(cancelled.errors).toBeUndefined();
+    for (const [resident, text] of [
+      ['pd-full', '已去世'],
+      ['pd-cancel', '已取消预备党员资格'],
+    ]) {
+      const moved = await service.graphql(MOVE, { input: { memberId: ids[resident], branchId: second } });
+      expect(moved.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+      expect(moved.errors?.[0]?.message).toContain(text);
+      expect((await em().findOneOrFail(PartyMember, { id: ids[resident] })).branch.id).toBe(branch);
+    }
+    expect(
+      (await service.graphql(MOVE, { input: { memberId: ids['pd-alive'], branchId: second } })).errors,
+    ).toBeUndefined();
+    // back (the audit reads past meetings' lists against members' current branches)
+    expect(
+      (await service.graphql(MOVE, { input: { memberId: ids['pd-alive'], branchId: branch } })).errors,
+    ).toBeUndefined();
   });
 
   it('the rule audit is silent over these rows and names stored rows that break the rule', async () => {

@@ -20,7 +20,7 @@ import {
   type StageDates,
 } from '../domain/development-pipeline.js';
 import { checkMemberAliveOn } from '../domain/member-death.js';
-import { checkMemberPlacement } from '../domain/organization-tree.js';
+import { checkMemberMovable, checkMemberPlacement } from '../domain/organization-tree.js';
 import { PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
 import { loadOrganization } from './organizations.js';
 
@@ -278,6 +278,7 @@ export async function moveMember(
   communityId: string,
 ): Promise<PartyMember> {
   const member = await loadMember(uow, command.memberId, communityId);
+  checkMemberMovable(member);
   const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
   member.branch = uow.em.getReference(PartyOrganization, branch.id, { wrapped: true });
   member.group = group ? uow.em.getReference(PartyOrganization, group.id, { wrapped: true }) : null;
