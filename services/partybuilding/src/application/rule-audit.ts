@@ -13,7 +13,7 @@ import {
   checkPlacement,
 } from '../domain/organization-tree.js';
 import { checkDecision, checkDecisionDate, checkPeriod, checkPeriodBegun } from '../domain/red-flag-selection.js';
-import { checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
+import { checkNoOpenTransferOut, checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
 import { PartyTransferStatuses, type PartyTransferStatus } from '../domain/vocabularies.js';
 import {
   PartyAppraisal,
@@ -122,6 +122,14 @@ export async function partybuildingRuleViolations(
     );
   }
 
+  // one transfer out of a member at a time
+  const openOut = new Map<string, number>();
+  for (const t of transfers) {
+    if (t.direction !== 'OUT' || t.status === 'COMPLETED' || !t.memberId) continue;
+    const earlier = openOut.get(t.memberId) ?? 0;
+    check(`转接 ${t.id}`, '同一党员只有一项未办结的转出', () => checkNoOpenTransferOut(earlier));
+    openOut.set(t.memberId, earlier + 1);
+  }
   for (const t of transfers) {
     const what = `转接 ${t.id}`;
     if (t.requestedOn > today) problems.push(`${what}: 申请日期晚于今天`);
