@@ -10,6 +10,8 @@ import {
   PartyMeetingAttendance,
   PartyMember,
   PartyMemberStageChange,
+  PartyOrganization,
+  PartyOrganizationChange,
 } from '../src/entities/index.js';
 import { partybuildingService } from '../src/service.js';
 
@@ -36,6 +38,7 @@ describe.each(testDialects())('a member who died takes part in nothing after the
   let publisher: TestEventPublisher;
   let branch: string;
   let second: string;
+  let committeeId: string;
   const ids: Record<string, string> = {};
   const em = () => service.orm.em.fork();
   const gql = async (query: string, variables?: Record<string, unknown>) => {
@@ -102,6 +105,12 @@ describe.each(testDialects())('a member who died takes part in nothing after the
     await enrol('pd-alive', { stage: 'FULL_MEMBER', fullMemberOn: '2001-07-01' });
     await enrol('pd-cancel', { stage: 'PROBATIONARY', ...history, probationaryOn: '2025-12-01' });
     second = await create({ name: '第二党支部', level: 'BRANCH', parentId: committee });
+    // pd-full becomes the committee's secretary (before the death)
+    await gql(
+      `mutation($input: ChangePartyOrganizationInput!) { changePartyOrganization(input: $input) { organization { id } } }`,
+      { input: { organizationId: committee, secretaryResidentId: 'pd-full', changedOn: '2020-01-01' } },
+    );
+    committeeId = committee;
     await publisher.publish(ResidentDeceased, { residentId: 'pd-target', diedOn: '2026-05-01' });
     await publisher.publish(ResidentDeceased, { residentId: 'pd-prob', diedOn: '2026-05-01' });
     await publisher.publish(ResidentDeceased, { residentId: 'pd-full', diedOn: '2025-11-01' });
@@ -195,6 +204,24 @@ describe.each(testDialects())('a member who died takes part in nothing after the
     ).toBeUndefined();
   });
 
+  it('leaves the post of a secretary who died vacant, kept in the organisation’s history on the day of death', async () => {
+    const answer = await gql(`query($id: ID!) { partyOrganization(id: $id) { secretary { id } } }`, {
+      id: committeeId,
+    });
+    expect(answer.partyOrganization.secretary).toBeNull();
+    const changes = await em().find(
+      PartyOrganizationChange,
+      { organization: committeeId, kind: 'SECRETARY_CHANGED' },
+      {
+        orderBy: { changedOn: 'asc' },
+      },
+    );
+    expect(changes.map((c) => [c.changedOn, c.fromValue, c.toValue])).toEqual([
+      ['2020-01-01', null, 'pd-full'],
+      ['2025-11-01', 'pd-full', null],
+    ]);
+  });
+
   it('the rule audit is silent over these rows and names stored rows that break the rule', async () => {
     expect(await partybuildingRuleViolations(em(), TODAY)).toEqual([]);
     const fork = em();
@@ -241,5 +268,8 @@ describe.each(testDialects())('a member who died takes part in nothing after the
     expect(lines.some((l) => l.startsWith('评议 pd-late-appraisal') && l.includes('去世'))).toBe(true);
     expect(lines.some((l) => l.startsWith(`党员 ${ids['pd-prob']}`) && l.includes('去世'))).toBe(true);
     expect(lines).toHaveLength(3);
+    await em().nativeUpdate(PartyOrganization, { id: committeeId }, { secretaryResidentId: 'pd-full' });
+    const withSecretary = await partybuildingRuleViolations(em(), TODAY);
+    expect(withSecretary.filter((l) => l.startsWith(`党组织 ${committeeId}`) && l.includes('已去世'))).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
-import { forUpdate } from '@shequ/database';
+import type { EntityManager } from '@mikro-orm/core';
+import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { newRecordId, requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
 import {
@@ -149,4 +150,27 @@ export async function changeOrganization(
   }
   await uow.em.flush();
   return organization;
+}
+
+/**
+ * A secretary who died leaves the post vacant (residents' `resident.deceased`): each organisation they led gets no
+ * secretary, kept in its history as a 书记变更 on the day of death (not before the organisation's establishment).
+ * A new one is appointed with `changePartyOrganization`, which takes current residents only.
+ */
+export async function vacateSecretaryPosts(em: EntityManager, residentId: string, diedOn: string): Promise<void> {
+  for (const organization of await em.find(PartyOrganization, { secretaryResidentId: residentId })) {
+    const establishedOn = organization.establishedOn;
+    em.create(PartyOrganizationChange, {
+      id: newId(),
+      communityId: organization.communityId,
+      organization,
+      kind: 'SECRETARY_CHANGED',
+      changedOn: establishedOn && diedOn < establishedOn ? establishedOn : diedOn,
+      fromValue: residentId,
+      toValue: null,
+      note: '书记已去世（居民服务通知），职务空缺',
+    });
+    organization.secretaryResidentId = null;
+  }
+  await em.flush();
 }

@@ -61,6 +61,9 @@ export async function partybuildingRuleViolations(
   const byId = new Map(organizations.map((o) => [o.id, o]));
   const changes = await em.find(PartyOrganizationChange, {});
   for (const o of organizations) {
+    // a secretary who died left the post (resident.deceased)
+    if (o.secretaryResidentId && facts.get(o.secretaryResidentId)?.status === 'DECEASED')
+      problems.push(`党组织 ${o.id}: 书记 ${o.secretaryResidentId} 已去世，仍登记为书记`);
     const establishedOn = o.establishedOn;
     if (establishedOn) check(`党组织 ${o.id}`, '成立日期', () => checkEstablishedOn(establishedOn, today));
   }
