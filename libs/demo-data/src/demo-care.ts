@@ -48,7 +48,9 @@ export function demoCareRecords(
     grade: string | null = null,
     reviewed = true,
   ) => {
-    const startedOn = addDays(referenceDate, -random.int(60, 2_400));
+    // not before the resident was born (a young child's record starts at the earliest on the birth date)
+    const drawn = addDays(referenceDate, -random.int(60, 2_400));
+    const startedOn = drawn < resident.birthDate ? resident.birthDate : drawn;
     const lastReviewedOn = reviewed && random.chance(0.8) ? addDays(referenceDate, -random.int(1, 170)) : null;
     records.push({
       id: demoId(stream.idKind, records.length),

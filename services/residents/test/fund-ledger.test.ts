@@ -141,6 +141,15 @@ describe.each(testDialects())('阳光爱心基金 ledger and 公示 on %s', (dia
       input: { disbursementId: id, approvedOn: '2026-03-02', approvers: ['林书记'] },
     });
     expect(oneApprover.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvers' });
+    // one person listed twice is one approver (fourth walk: it passed as the two a decision needs), nothing written
+    for (const approvers of [['林书记', '林书记'], ['林书记', ' 林书记 '], ['林书记、陈主任']]) {
+      const twice = await service.graphql(APPROVE, {
+        input: { disbursementId: id, approvedOn: '2026-03-02', approvers },
+      });
+      expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvers' });
+    }
+    const stillProposed = await service.graphql(PUBLISH, { input: { disbursementId: id } }, CIVIL);
+    expect(stillProposed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', status: 'PROPOSED' });
     const approved = await ok(APPROVE, {
       input: {
         disbursementId: id,

@@ -2,6 +2,7 @@ import { CaseStatuses, labelOf } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireOptionalReference, requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { checkMediationParties } from '../domain/mediation-parties.js';
 import { MediationOutcomes } from '../domain/vocabularies.js';
 import { Case } from '../entities/case.js';
 import { Mediation, MediationParty, MediationSession } from '../entities/mediation.js';
@@ -24,10 +25,7 @@ export async function startMediation(
   // locked as a step locks it: a rejection or closing crossing this start waits, or is waited for
   const record = await uow.em.findOne(Case, { id: command.caseId }, { ...forUpdate(uow.em), refresh: true });
   if (!record) throw new NotFoundError('Case', command.caseId, `事项 ${command.caseId} 不存在`);
-  if (command.parties.length < 2) throw new InvalidInputError('parties', '调解至少需要两方当事人');
-  if (command.parties.some((p) => !p.residentId && !(p.description && p.description.trim()))) {
-    throw new InvalidInputError('parties', '每一方当事人须为居民或有文字说明');
-  }
+  checkMediationParties(command.parties);
   if (['CLOSED', 'REJECTED', 'DUPLICATE'].includes(record.status)) {
     throw new ConflictError(`事项当前状态为「${labelOf(CaseStatuses, record.status)}」，不能开始调解`, {
       status: record.status,

@@ -14,6 +14,7 @@ import { validDescription } from '../domain/case-intake.js';
 import { deadlinesFor, departmentForCategory } from '../domain/category-policy.js';
 import { evaluationValidity, invalidation } from '../domain/evaluation-validity.js';
 import { PROACTIVE_RULES, type ProactiveFact } from '../domain/proactive-rules/index.js';
+import { checkNoResidentTwice } from '../domain/mediation-parties.js';
 import { newlyOverdue } from '../domain/time-limits.js';
 import { assertVisitDate, assertVisitedBeforeDeath } from '../domain/visit-rules.js';
 import { CaseActions, EscalationLevels, type CaseAction } from '../domain/vocabularies.js';
@@ -335,6 +336,7 @@ export async function casesRuleViolations(
       problems.push(`${what}: 调解员 ${m.mediatorStaffId} 不是本社区的工作者`);
     const own = parties.get(m.id) ?? [];
     if (own.length < 2) problems.push(`${what}: 调解至少需要两方当事人`);
+    check(what, '同一居民不列为两方当事人', () => checkNoResidentTwice(own));
     for (const p of own) {
       if (!p.residentId && !hasText(p.description, 1)) problems.push(`${what}: 当事人 ${p.id} 既非居民也无文字说明`);
       if (diedBefore(p.residentId, m.startedAt)) problems.push(`${what}: 当事人 ${p.residentId} 调解开始时已故`);

@@ -17,6 +17,7 @@ import {
   checkStartTime,
   nextEventStatus,
 } from '../domain/event-lifecycle.js';
+import { checkProgrammeFits } from '../domain/gala-plan.js';
 import { LIVE_REGISTRATION, nextRegistrationStatus } from '../domain/registration-policy.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree } from '../domain/venue-booking.js';
 import { ageFits } from '../domain/audience-rule.js';
@@ -148,6 +149,14 @@ export async function rescheduleEvent(
     { eventId: event.id, venueId, startsAt: command.startsAt, endsAt: command.endsAt, capacity: event.capacity },
     communityId,
   );
+  if (event.type === 'GALA') {
+    const programme = await uow.em.find(ProgrammeItem, { event }, { fields: ['durationMinutes'] });
+    checkProgrammeFits(
+      programme.reduce((sum, item) => sum + item.durationMinutes, 0),
+      { startsAt: command.startsAt, endsAt: command.endsAt },
+      'endsAt',
+    );
+  }
   if (event.audience !== 'ALL' && event.startsAt.getTime() !== command.startsAt.getTime())
     await checkAudienceOnNewDay(uow, event, command.startsAt, pii);
   event.venue = venue ? ref(venue) : null;
@@ -342,13 +351,20 @@ export async function addProgrammeItem(
   if (event.type !== 'GALA') throw new InvalidInputError('eventId', '只有晚会有节目单');
   if (event.status === 'COMPLETED' || event.status === 'CANCELLED') nextEventStatus(event.status, 'START');
   if (!command.title.trim()) throw new InvalidInputError('title', '节目名称不能为空');
+  if (!command.form.trim()) throw new InvalidInputError('form', '节目形式不能为空');
   if (!Number.isInteger(command.durationMinutes) || command.durationMinutes < 1 || command.durationMinutes > 180) {
     throw new InvalidInputError('durationMinutes', '节目时长须为 1–180 分钟');
   }
   const team = command.teamId ? await uow.em.findOne(Team, { id: command.teamId, communityId }) : null;
   if (command.teamId && !team) throw new InvalidInputError('teamId', `团队 ${command.teamId} 不存在`);
   if (team) checkTeamMayAct(team, 'teamId');
-  const position = (await uow.em.count(ProgrammeItem, { event })) + 1;
+  const programme = await uow.em.find(ProgrammeItem, { event }, { fields: ['durationMinutes'] });
+  checkProgrammeFits(
+    programme.reduce((sum, item) => sum + item.durationMinutes, command.durationMinutes),
+    event,
+    'durationMinutes',
+  );
+  const position = programme.length + 1;
   const item = uow.em.create(ProgrammeItem, {
     id: newId(),
     communityId,

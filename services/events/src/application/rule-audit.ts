@@ -11,6 +11,7 @@ import {
 } from '@shequ/contracts';
 import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAudience } from '../domain/audience-rule.js';
+import { checkProgrammeFits } from '../domain/gala-plan.js';
 import {
   checkRehearsalHistory,
   checkStartNotBeforePlanning,
@@ -19,6 +20,7 @@ import {
   UPCOMING_EVENT_STATUSES,
 } from '../domain/event-lifecycle.js';
 import { holdsSeat, LIVE_REGISTRATION } from '../domain/registration-policy.js';
+import { checkTeamAwardedOn, checkTeamFoundedOn, checkTeamJoinedOn, checkTeamLeftOn } from '../domain/team-dates.js';
 import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree, type Booking } from '../domain/venue-booking.js';
 import { minutesServed } from './volunteers.js';
 import {
@@ -106,15 +108,18 @@ export async function eventsRuleViolations(
 
   // 团队、团员、队长、获奖
   const teams = await em.find(Team, {});
-  const teamById = new Map(teams.map((t) => [t.id, t]));
   const members = await em.find(TeamMember, {});
   const liveMembers = new Map<string, Set<string>>();
+  const teamById = new Map(teams.map((t) => [t.id, t]));
   for (const m of members) {
     const what = `团员 ${m.id}`;
     if (!DATE.test(m.joinedOn)) problems.push(`${what}: 入团日期 ${m.joinedOn} 格式不对`);
+    const team = teamById.get(m.team.id);
+    if (team) check(what, '入团日期', () => checkTeamJoinedOn(m.joinedOn, team, today));
     if (m.leftOn !== null) {
-      if (!DATE.test(m.leftOn)) problems.push(`${what}: 离团日期 ${m.leftOn} 格式不对`);
-      if (m.leftOn < m.joinedOn) problems.push(`${what}: 离团日期 ${m.leftOn} 早于入团日期 ${m.joinedOn}`);
+      const leftOn = m.leftOn;
+      if (!DATE.test(leftOn)) problems.push(`${what}: 离团日期 ${leftOn} 格式不对`);
+      check(what, '离团日期', () => checkTeamLeftOn(leftOn, m, today));
       continue;
     }
     const live = liveMembers.get(m.team.id) ?? new Set<string>();
@@ -131,6 +136,7 @@ export async function eventsRuleViolations(
     const what = `团队 ${t.id}`;
     if (!t.name.trim()) problems.push(`${what}: 团队名称为空`);
     if (t.foundedOn !== null && !DATE.test(t.foundedOn)) problems.push(`${what}: 成立日期 ${t.foundedOn} 格式不对`);
+    check(what, '成立日期', () => checkTeamFoundedOn(t.foundedOn, today));
     if (t.leaderResidentId && !liveMembers.get(t.id)?.has(t.leaderResidentId))
       problems.push(`${what}: 队长 ${t.leaderResidentId} 不是团队现有成员`);
   }
@@ -138,7 +144,9 @@ export async function eventsRuleViolations(
     const what = `获奖 ${a.id}`;
     if (!a.title.trim()) problems.push(`${what}: 奖项名称为空`);
     if (!DATE.test(a.awardedOn)) problems.push(`${what}: 获奖日期 ${a.awardedOn} 格式不对`);
-    if (a.awardedOn > today) problems.push(`${what}: 获奖日期 ${a.awardedOn} 晚于今天`);
+    if (!a.awardedBy.trim()) problems.push(`${what}: 颁奖单位为空`);
+    const team = teamById.get(a.team.id);
+    if (team) check(what, '获奖日期', () => checkTeamAwardedOn(a.awardedOn, team, today));
   }
 
   // 活动: time, venue, organiser, rehearsal, state
@@ -283,9 +291,17 @@ export async function eventsRuleViolations(
     const event = eventById.get(item.event.id)!;
     if (event.type !== 'GALA') problems.push(`${what}: 只有晚会有节目单`);
     if (!item.title.trim()) problems.push(`${what}: 节目名称为空`);
+    if (!item.form.trim()) problems.push(`${what}: 节目形式为空`);
     if (!Number.isInteger(item.durationMinutes) || item.durationMinutes < 1 || item.durationMinutes > 180)
       problems.push(`${what}: 节目时长 ${item.durationMinutes} 不在 1–180 分钟内`);
     positions.set(event.id, [...(positions.get(event.id) ?? []), item.position]);
+  }
+  const programmeMinutes = new Map<string, number>();
+  for (const item of items)
+    programmeMinutes.set(item.event.id, (programmeMinutes.get(item.event.id) ?? 0) + item.durationMinutes);
+  for (const [eventId, minutes] of programmeMinutes) {
+    const gala = eventById.get(eventId)!;
+    check(`活动 ${eventId}`, '节目单不超过晚会时长', () => checkProgrammeFits(minutes, gala, 'durationMinutes'));
   }
   for (const [eventId, list] of positions) {
     // each new item goes last (position = items so far + 1)

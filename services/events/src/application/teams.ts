@@ -1,6 +1,7 @@
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { requireReference, type UnitOfWork } from '@shequ/subgraph';
+import { checkTeamAwardedOn, checkTeamFoundedOn, checkTeamJoinedOn, checkTeamLeftOn } from '../domain/team-dates.js';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
 import { Team, TeamAward, TeamMember } from '../entities/team.js';
 
@@ -26,11 +27,13 @@ export async function createTeam(
     registrationStatus?: TeamRegistrationStatus | null;
   },
   communityId: string,
+  today: string,
 ): Promise<Team> {
   const name = command.name.trim();
   if (!name) throw new InvalidInputError('name', '团队名称不能为空');
   if (command.foundedOn && !DATE.test(command.foundedOn))
     throw new InvalidInputError('foundedOn', '成立日期格式为 YYYY-MM-DD');
+  checkTeamFoundedOn(command.foundedOn, today);
   const parent = command.parentTeamId ? await uow.em.findOne(Team, { id: command.parentTeamId, communityId }) : null;
   if (command.parentTeamId && !parent)
     throw new InvalidInputError('parentTeamId', `团队 ${command.parentTeamId} 不存在`);
@@ -60,9 +63,11 @@ export async function addTeamMember(
   uow: UnitOfWork,
   command: { teamId: string; residentId: string; joinedOn: string },
   communityId: string,
+  today: string,
 ): Promise<TeamMember> {
   if (!DATE.test(command.joinedOn)) throw new InvalidInputError('joinedOn', '入团日期格式为 YYYY-MM-DD');
   const team = await teamOf(uow, command.teamId, communityId);
+  checkTeamJoinedOn(command.joinedOn, team, today);
   await requireReference(uow.em, { kind: 'RESIDENT', id: command.residentId, field: 'residentId', communityId });
   if ((await uow.em.count(TeamMember, { team, residentId: command.residentId, leftOn: null })) > 0) {
     throw new ConflictError('该居民已是团队成员', { field: 'residentId' });
@@ -117,10 +122,13 @@ export async function recordTeamAward(
   uow: UnitOfWork,
   command: { teamId: string; title: string; awardedBy: string; awardedOn: string },
   communityId: string,
+  today: string,
 ): Promise<TeamAward> {
   if (!command.title.trim()) throw new InvalidInputError('title', '奖项名称不能为空');
+  if (!command.awardedBy.trim()) throw new InvalidInputError('awardedBy', '颁奖单位不能为空');
   if (!DATE.test(command.awardedOn)) throw new InvalidInputError('awardedOn', '获奖日期格式为 YYYY-MM-DD');
   const team = await teamOf(uow, command.teamId, communityId);
+  checkTeamAwardedOn(command.awardedOn, team, today);
   const award = uow.em.create(TeamAward, {
     id: newId(),
     communityId,
@@ -138,12 +146,13 @@ export async function removeTeamMember(
   uow: UnitOfWork,
   command: { teamId: string; residentId: string; leftOn: string },
   communityId: string,
+  today: string,
 ): Promise<Team> {
   if (!DATE.test(command.leftOn)) throw new InvalidInputError('leftOn', '离团日期格式为 YYYY-MM-DD');
   const team = await teamOf(uow, command.teamId, communityId);
   const member = await uow.em.findOne(TeamMember, { team, residentId: command.residentId, leftOn: null });
   if (!member) throw new InvalidInputError('residentId', '该居民不是团队现有成员');
-  if (command.leftOn < member.joinedOn) throw new InvalidInputError('leftOn', '离团日期不能早于入团日期');
+  checkTeamLeftOn(command.leftOn, member, today);
   member.leftOn = command.leftOn;
   if (team.leaderResidentId === command.residentId) team.leaderResidentId = null;
   await uow.em.flush();

@@ -1,4 +1,5 @@
 import { communityYearMonth, type CommunityEventStatus } from '@shequ/contracts';
+import { InvalidInputError } from '@shequ/errors';
 import type { GalaMonthStatus } from './vocabularies.js';
 
 export interface GalaMonth {
@@ -30,4 +31,19 @@ export function galaPlan(
     else if (entry.status === 'MISSING') entry.status = 'PLANNED';
   }
   return months;
+}
+
+/**
+ * A gala's programme (节目单) fits in the gala: its items' durations add up to at most the time from start to end.
+ * Checked when an item is added (`durationMinutes`) and when the gala is moved or shortened (`endsAt`), so neither
+ * path leaves a two-hour gala with ten hours of programme.
+ */
+export function checkProgrammeFits(
+  programmeMinutes: number,
+  gala: { startsAt: Date; endsAt: Date },
+  field: 'durationMinutes' | 'endsAt',
+): void {
+  const length = Math.floor((gala.endsAt.getTime() - gala.startsAt.getTime()) / 60_000);
+  if (programmeMinutes > length)
+    throw new InvalidInputError(field, `节目单总时长 ${programmeMinutes} 分钟超过晚会时长 ${length} 分钟`);
 }

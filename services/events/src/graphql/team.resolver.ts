@@ -1,3 +1,4 @@
+import { communityDay } from '@shequ/contracts';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { visibleResidentIds } from '../application/resident-scope.js';
 import { PageArgs, communityWhere, inCommunityScope, pageSize, paginate, type SubgraphContext } from '@shequ/subgraph';
@@ -55,7 +56,9 @@ export class TeamResolver {
       kind: input.kind as TeamKind,
       registrationStatus: input.registrationStatus as TeamRegistrationStatus | null,
     };
-    return { team: await ctx.transaction((uow) => createTeam(uow, command, ctx.communityId)) };
+    return {
+      team: await ctx.transaction((uow) => createTeam(uow, command, ctx.communityId, communityDay(ctx.clock.now()))),
+    };
   }
 
   @Mutation(() => TeamMemberPayload, { description: '团队吸收成员（需 events:write）' })
@@ -64,7 +67,9 @@ export class TeamResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:write');
-    const member = await ctx.transaction((uow) => addTeamMember(uow, input, ctx.communityId));
+    const member = await ctx.transaction((uow) =>
+      addTeamMember(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
+    );
     return {
       member: { id: member.id, resident: { id: member.residentId }, joinedOn: member.joinedOn, leftOn: member.leftOn },
     };
@@ -76,7 +81,11 @@ export class TeamResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:write');
-    return { team: await ctx.transaction((uow) => removeTeamMember(uow, input, ctx.communityId)) };
+    return {
+      team: await ctx.transaction((uow) =>
+        removeTeamMember(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
+      ),
+    };
   }
 
   @Mutation(() => TeamPayload, { description: '任命队长（需 events:write；须为现有成员）' })
@@ -108,7 +117,11 @@ export class TeamResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     ctx.access.require('events:write');
-    return { award: await ctx.transaction((uow) => recordTeamAward(uow, input, ctx.communityId)) };
+    return {
+      award: await ctx.transaction((uow) =>
+        recordTeamAward(uow, input, ctx.communityId, communityDay(ctx.clock.now())),
+      ),
+    };
   }
 
   @FieldResolver(() => TeamType, { nullable: true, description: '所属艺术团' })

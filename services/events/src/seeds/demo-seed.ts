@@ -22,7 +22,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import { rebuildRollup } from '@shequ/database';
 import { eventAttendanceRollup, eventRegistrationRollup } from '../application/event-statistics-rollup.js';
 import { ageFits } from '../domain/audience-rule.js';
+import { checkProgrammeFits } from '../domain/gala-plan.js';
 import { checkRehearsalHistory, checkStartNotBeforePlanning, statusForSeats } from '../domain/event-lifecycle.js';
+import { checkTeamAwardedOn, checkTeamFoundedOn, checkTeamJoinedOn } from '../domain/team-dates.js';
 import type { EventAudience, OrganiserKind, TeamKind, VenueKind } from '../domain/vocabularies.js';
 import {
   CommunityEvent,
@@ -513,6 +515,8 @@ function seedTeams(
   let next = 0;
   const teams: Team[] = [];
   TEAMS.forEach((spec, i) => {
+    // the API's rules on a team's dates (history, not after today; members join after the founding)
+    checkTeamFoundedOn(spec.founded, today);
     const team = em.create(Team, {
       id: demoId('team', i),
       communityId,
@@ -525,18 +529,19 @@ function seedTeams(
     teams.push(team);
     const members = seniors.slice(next, next + spec.members);
     next += spec.members;
-    members.forEach((r, n) =>
+    members.forEach((r, n) => {
+      checkTeamJoinedOn(spec.founded, team, today);
       em.create(TeamMember, {
         id: demoId('team-member', i * 100 + n),
         communityId,
         team,
         residentId: r.id,
         joinedOn: spec.founded,
-      }),
-    );
+      });
+    });
     if (members[0]) team.leaderResidentId = members[0].id;
   });
-  em.create(TeamAward, {
+  award(em, today, {
     id: demoId('team-award', 0),
     communityId,
     team: teams[0],
@@ -544,7 +549,7 @@ function seedTeams(
     awardedBy: '思明区文化馆',
     awardedOn: addDays(today, -385),
   });
-  em.create(TeamAward, {
+  award(em, today, {
     id: demoId('team-award', 1),
     communityId,
     team: teams[2],
@@ -552,7 +557,7 @@ function seedTeams(
     awardedBy: '厦门市群众艺术馆',
     awardedOn: addDays(today, -167),
   });
-  em.create(TeamAward, {
+  award(em, today, {
     id: demoId('team-award', 2),
     communityId,
     team: teams[5],
@@ -561,6 +566,16 @@ function seedTeams(
     awardedOn: addDays(today, -241),
   });
   return teams;
+}
+
+/** An award, checked by the API's rule on its date (not after today, not before the team's founding). */
+function award(
+  em: EntityManager,
+  today: string,
+  data: { id: string; communityId: string; team: Team; title: string; awardedBy: string; awardedOn: string },
+): void {
+  checkTeamAwardedOn(data.awardedOn, data.team, today);
+  em.create(TeamAward, data);
 }
 
 const PROGRAMME: Array<[string, string, number | null, number]> = [
@@ -579,6 +594,12 @@ function seedProgramme(
   teams: Team[],
   index: number,
 ): void {
+  // the API's rule: the programme fits in the gala
+  checkProgrammeFits(
+    PROGRAMME.reduce((sum, [, , , minutes]) => sum + minutes, 0),
+    event,
+    'durationMinutes',
+  );
   PROGRAMME.forEach(([title, form, team, minutes], position) =>
     em.create(ProgrammeItem, {
       id: demoId('programme-item', index * 10 + position),

@@ -18,6 +18,7 @@ import {
   type CompliancePeriod,
   type ComplianceSummary,
 } from '../domain/meeting-compliance.js';
+import { checkMemberAliveOn } from '../domain/member-death.js';
 import { branchesUnder } from '../domain/organization-tree.js';
 import type { MeetingAttendanceStatus } from '../domain/vocabularies.js';
 import { PartyMeeting, PartyMeetingAttendance, PartyMember, PartyOrganization } from '../entities/index.js';
@@ -74,8 +75,13 @@ export async function recordMeeting(
     );
   const topic = command.topic.trim();
   if (!topic) throw new InvalidInputError('topic', '会议主题不能为空');
-  const members = new Set((await membersOf(uow.em, organization)).map((m) => m.id));
-  checkMeetingAttendance(command.attendance, members);
+  const onRegister = new Map((await membersOf(uow.em, organization)).map((m) => [m.id, m]));
+  // nobody is listed at a meeting held after their death (residents' resident.deceased flags the file)
+  command.attendance.forEach(({ memberId }, i) => {
+    const member = onRegister.get(memberId);
+    if (member) checkMemberAliveOn(member, command.heldOn, `attendance.${i}.memberId`, '列入其去世后召开的会议');
+  });
+  checkMeetingAttendance(command.attendance, new Set(onRegister.keys()));
   const meeting = uow.em.create(PartyMeeting, {
     id: newRecordId(uow, 'party-meeting'),
     communityId,

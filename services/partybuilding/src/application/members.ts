@@ -19,7 +19,8 @@ import {
   STAGE_DATE_FIELD,
   type StageDates,
 } from '../domain/development-pipeline.js';
-import { checkMemberPlacement } from '../domain/organization-tree.js';
+import { checkMemberAliveOn } from '../domain/member-death.js';
+import { checkMemberMovable, checkMemberPlacement } from '../domain/organization-tree.js';
 import { PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
 import { loadOrganization } from './organizations.js';
 
@@ -195,6 +196,7 @@ export async function advanceMemberStage(
 ): Promise<PartyMember> {
   const member = await loadMember(uow, command.memberId, communityId);
   const field = checkStageChange(member, command.to, command.on, today);
+  checkMemberAliveOn(member, command.on, 'on', '变更其发展阶段');
   const from = member.stage;
   member[field] = command.on;
   member.stage = command.to;
@@ -229,6 +231,7 @@ export async function extendProbation(
   if (!command.reason.trim()) throw new InvalidInputError('reason', '延长预备期须写明理由');
   const member = await loadMember(uow, command.memberId, communityId);
   checkProbationExtension(member, command.until);
+  checkMemberAliveOn(member, today, 'memberId', '延长其预备期');
   member.probationExtendedUntil = command.until;
   uow.em.create(PartyMemberStageChange, {
     id: newRecordId(uow, 'party-member-stage-change'),
@@ -252,6 +255,7 @@ export async function cancelProbation(
   if (!command.reason.trim()) throw new InvalidInputError('reason', '取消预备党员资格须写明理由');
   const member = await loadMember(uow, command.memberId, communityId);
   checkProbationCancellation(member, command.on, today);
+  checkMemberAliveOn(member, command.on, 'on', '取消其预备党员资格');
   member.status = 'PROBATION_CANCELLED';
   member.probationCancelledOn = command.on;
   uow.em.create(PartyMemberStageChange, {
@@ -274,6 +278,7 @@ export async function moveMember(
   communityId: string,
 ): Promise<PartyMember> {
   const member = await loadMember(uow, command.memberId, communityId);
+  checkMemberMovable(member);
   const { branch, group } = await placement(uow, command.branchId, command.groupId, communityId);
   member.branch = uow.em.getReference(PartyOrganization, branch.id, { wrapped: true });
   member.group = group ? uow.em.getReference(PartyOrganization, group.id, { wrapped: true }) : null;

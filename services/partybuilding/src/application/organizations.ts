@@ -1,8 +1,14 @@
 import { isIsoDate, type PartyOrganizationLevel } from '@shequ/contracts';
-import { forUpdate } from '@shequ/database';
+import type { EntityManager } from '@mikro-orm/core';
+import { forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import { newRecordId, requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
-import { checkBranchLevelChange, checkPlacement } from '../domain/organization-tree.js';
+import {
+  checkBranchLevelChange,
+  checkEstablishedOn,
+  checkOrganizationChangeOn,
+  checkPlacement,
+} from '../domain/organization-tree.js';
 import type { PartyOrganizationChangeKind } from '../domain/vocabularies.js';
 import { PartyMember, PartyOrganization, PartyOrganizationChange, PartyTransfer } from '../entities/index.js';
 
@@ -54,10 +60,12 @@ export async function createOrganization(
   uow: UnitOfWork,
   command: CreateOrganizationCommand,
   communityId: string,
+  today: string,
 ): Promise<PartyOrganization> {
   const name = command.name.trim();
   if (!name) throw new InvalidInputError('name', '名称不能为空');
   if (!isIsoDate(command.establishedOn)) throw new InvalidInputError('establishedOn', '日期格式应为 YYYY-MM-DD');
+  checkEstablishedOn(command.establishedOn, today);
   const parent = command.parentId ? await loadOrganization(uow, command.parentId, communityId, 'parentId') : null;
   checkPlacement(command.level, parent?.level ?? null);
   await requireOptionalReference(uow.em, {
@@ -94,9 +102,11 @@ export async function changeOrganization(
   uow: UnitOfWork,
   command: ChangeOrganizationCommand,
   communityId: string,
+  today: string,
 ): Promise<PartyOrganization> {
   if (!isIsoDate(command.changedOn)) throw new InvalidInputError('changedOn', '日期格式应为 YYYY-MM-DD');
   const organization = await loadOrganization(uow, command.organizationId, communityId);
+  checkOrganizationChangeOn(command.changedOn, organization.establishedOn, today);
   if (command.secretaryResidentId !== organization.secretaryResidentId)
     await requireOptionalReference(uow.em, {
       kind: 'RESIDENT',
@@ -140,4 +150,27 @@ export async function changeOrganization(
   }
   await uow.em.flush();
   return organization;
+}
+
+/**
+ * A secretary who died leaves the post vacant (residents' `resident.deceased`): each organisation they led gets no
+ * secretary, kept in its history as a 书记变更 on the day of death (not before the organisation's establishment).
+ * A new one is appointed with `changePartyOrganization`, which takes current residents only.
+ */
+export async function vacateSecretaryPosts(em: EntityManager, residentId: string, diedOn: string): Promise<void> {
+  for (const organization of await em.find(PartyOrganization, { secretaryResidentId: residentId })) {
+    const establishedOn = organization.establishedOn;
+    em.create(PartyOrganizationChange, {
+      id: newId(),
+      communityId: organization.communityId,
+      organization,
+      kind: 'SECRETARY_CHANGED',
+      changedOn: establishedOn && diedOn < establishedOn ? establishedOn : diedOn,
+      fromValue: residentId,
+      toValue: null,
+      note: '书记已去世（居民服务通知），职务空缺',
+    });
+    organization.secretaryResidentId = null;
+  }
+  await em.flush();
 }

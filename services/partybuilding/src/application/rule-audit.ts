@@ -4,16 +4,25 @@ import { ReferenceProjection, ruleBreaches } from '@shequ/subgraph';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
 import { checkProbationExtension, checkStageHistory } from '../domain/development-pipeline.js';
 import { checkMeetingAttended, meetingHolderAllowed } from '../domain/meeting-compliance.js';
-import { branchesUnder, checkMemberPlacement, checkPlacement } from '../domain/organization-tree.js';
+import { checkAppraisalYearAlive, checkMemberAliveOn } from '../domain/member-death.js';
+import {
+  branchesUnder,
+  checkEstablishedOn,
+  checkMemberPlacement,
+  checkOrganizationChangeOn,
+  checkPlacement,
+} from '../domain/organization-tree.js';
 import { checkDecision, checkDecisionDate, checkPeriod, checkPeriodBegun } from '../domain/red-flag-selection.js';
-import { checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
+import { checkNoOpenTransferOut, checkTransferStep, TRANSFER_TRANSITIONS } from '../domain/transfer-workflow.js';
 import { PartyTransferStatuses, type PartyTransferStatus } from '../domain/vocabularies.js';
 import {
   PartyAppraisal,
   PartyMeeting,
   PartyMeetingAttendance,
   PartyMember,
+  PartyMemberStageChange,
   PartyOrganization,
+  PartyOrganizationChange,
   PartyTransfer,
   RedFlagNomination,
   RedFlagPeriod,
@@ -50,6 +59,20 @@ export async function partybuildingRuleViolations(
   const organizations = await em.find(PartyOrganization, {});
   const tree = organizations.map((o) => ({ id: o.id, level: o.level, parentId: o.parent?.id ?? null }));
   const byId = new Map(organizations.map((o) => [o.id, o]));
+  const changes = await em.find(PartyOrganizationChange, {});
+  for (const o of organizations) {
+    // a secretary who died left the post (resident.deceased)
+    if (o.secretaryResidentId && facts.get(o.secretaryResidentId)?.status === 'DECEASED')
+      problems.push(`党组织 ${o.id}: 书记 ${o.secretaryResidentId} 已去世，仍登记为书记`);
+    const establishedOn = o.establishedOn;
+    if (establishedOn) check(`党组织 ${o.id}`, '成立日期', () => checkEstablishedOn(establishedOn, today));
+  }
+  for (const c of changes) {
+    const holder = organizations.find((o) => o.id === c.organization.id);
+    check(`党组织调整 ${c.id}`, '调整日期', () =>
+      checkOrganizationChangeOn(c.changedOn, holder?.establishedOn ?? null, today),
+    );
+  }
   for (const o of organizations)
     check(`党组织 ${o.id}`, '党组织层级', () =>
       checkPlacement(
@@ -65,6 +88,9 @@ export async function partybuildingRuleViolations(
   );
   const members = await em.find(PartyMember, {});
   const memberById = new Map(members.map((m) => [m.id, m]));
+  const changesOf = new Map<string, PartyMemberStageChange[]>();
+  for (const c of await em.find(PartyMemberStageChange, {}))
+    changesOf.set(c.member.id, [...(changesOf.get(c.member.id) ?? []), c]);
   for (const m of members) {
     const what = `党员 ${m.id}`;
     const person = facts.get(m.residentId);
@@ -75,6 +101,11 @@ export async function partybuildingRuleViolations(
       if (m.birthDate !== person.birthDate) problems.push(`${what}: 出生日期与居民档案不一致`);
     }
     const birthDate = person?.birthDate ?? m.birthDate;
+    // a member who died: no stage change, extension or cancellation dated after the death (the file is kept)
+    for (const change of changesOf.get(m.id) ?? [])
+      check(what, '去世后不再变更发展阶段', () =>
+        checkMemberAliveOn(m, change.changedOn, 'changedOn', '变更其发展阶段'),
+      );
     if (m.status !== 'ACTIVE') continue;
     if (arrived.has(m.id) && !m.appliedOn) {
       // arrived by transfer: the file holds the membership only (completeTransferIn)
@@ -94,6 +125,14 @@ export async function partybuildingRuleViolations(
     );
   }
 
+  // one transfer out of a member at a time
+  const openOut = new Map<string, number>();
+  for (const t of transfers) {
+    if (t.direction !== 'OUT' || t.status === 'COMPLETED' || !t.memberId) continue;
+    const earlier = openOut.get(t.memberId) ?? 0;
+    check(`转接 ${t.id}`, '同一党员只有一项未办结的转出', () => checkNoOpenTransferOut(earlier));
+    openOut.set(t.memberId, earlier + 1);
+  }
   for (const t of transfers) {
     const what = `转接 ${t.id}`;
     if (t.requestedOn > today) problems.push(`${what}: 申请日期晚于今天`);
@@ -145,6 +184,11 @@ export async function partybuildingRuleViolations(
     const seen = new Set<string>();
     for (const a of listed) {
       if (!belongs(a.memberId)) problems.push(`${what}: 党员 ${a.memberId} 不是该党组织的党员`);
+      const member = memberById.get(a.memberId);
+      if (member)
+        check(what, '去世党员不列入其后召开的会议', () =>
+          checkMemberAliveOn(member, meeting.heldOn, 'attendance', '列入其去世后召开的会议'),
+        );
       if (seen.has(a.memberId)) problems.push(`${what}: 党员 ${a.memberId} 重复登记`);
       seen.add(a.memberId);
     }
@@ -155,7 +199,8 @@ export async function partybuildingRuleViolations(
   for (const a of await em.find(PartyAppraisal, {})) {
     const member = memberById.get(a.memberId);
     if (!member) problems.push(`评议 ${a.id}: 党员 ${a.memberId} 不存在`);
-    else
+    else {
+      check(`评议 ${a.id}`, '不评议去世以后的年度', () => checkAppraisalYearAlive(member, a.year));
       check(`评议 ${a.id}`, '民主评议年度', () =>
         checkAppraisalYear(
           { ...member, birthDate: facts.get(member.residentId)?.birthDate ?? member.birthDate },
@@ -163,6 +208,7 @@ export async function partybuildingRuleViolations(
           today,
         ),
       );
+    }
   }
 
   const nominations = await em.find(RedFlagNomination, {});

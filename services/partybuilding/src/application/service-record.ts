@@ -2,6 +2,7 @@ import { isIsoDate, labelOf, PartyMemberStages } from '@shequ/contracts';
 import { ConflictError, InvalidInputError } from '@shequ/errors';
 import { newRecordId, type UnitOfWork } from '@shequ/subgraph';
 import { checkAppraisalYear } from '../domain/appraisal-year.js';
+import { checkAppraisalYearAlive } from '../domain/member-death.js';
 import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyTrainingSession } from '../entities/index.js';
 import { loadMember } from './members.js';
@@ -17,6 +18,7 @@ export async function recordAppraisal(
   if (member.stage !== 'FULL_MEMBER' && member.stage !== 'PROBATIONARY')
     throw new ConflictError(`当前阶段为「${labelOf(PartyMemberStages, member.stage)}」，民主评议只评党员`);
   checkAppraisalYear(member, command.year, today);
+  checkAppraisalYearAlive(member, command.year);
   if (await uow.em.count(PartyAppraisal, { memberId: member.id, year: command.year }))
     throw new ConflictError(`${command.year} 年度已评议`);
   const appraisal = uow.em.create(PartyAppraisal, {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  communityDay,
   isIsoDate,
   labelOf,
   MemberTransferredIn,
@@ -14,7 +15,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import { newRecordId, requireReference, type UnitOfWork } from '@shequ/subgraph';
 import { checkArrivingProbation } from '../domain/development-pipeline.js';
 import { checkMemberPlacement } from '../domain/organization-tree.js';
-import { checkTransferStep } from '../domain/transfer-workflow.js';
+import { checkNoOpenTransferOut, checkTransferStep } from '../domain/transfer-workflow.js';
 import { PartyMemberStatuses, type PartyTransferDirection, type PartyTransferStatus } from '../domain/vocabularies.js';
 import { PartyMember, PartyMemberStageChange, PartyTransfer } from '../entities/index.js';
 import { loadMember, type RuleUses } from './members.js';
@@ -65,7 +66,7 @@ export async function requestTransfer(
       direction: 'OUT',
       status: { $ne: 'COMPLETED' },
     });
-    if (open) throw new ConflictError('该党员已有未办结的转出申请');
+    checkNoOpenTransferOut(open);
     memberId = member.id;
     residentId = member.residentId;
     branchId = member.branch.id;
@@ -262,6 +263,16 @@ export async function transferRequestFromCase(
   const residentId = data.reporterId ?? data.residentIds[0] ?? null;
   const found = residentId ? await em.findOne(PartyMember, { residentId, status: 'ACTIVE' }) : null;
   const member = found && holdsMembership(found.stage) ? found : null;
+  // the API's rule: one transfer out of a member at a time (a second case of theirs adds no second transfer)
+  if (member) {
+    const open = await em.count(PartyTransfer, { memberId: member.id, direction: 'OUT', status: { $ne: 'COMPLETED' } });
+    try {
+      checkNoOpenTransferOut(open);
+    } catch (error) {
+      if (error instanceof ConflictError) return null;
+      throw error;
+    }
+  }
   const transfer = em.create(PartyTransfer, {
     id: newId(),
     communityId,
@@ -269,7 +280,8 @@ export async function transferRequestFromCase(
     memberId: member?.id ?? null,
     residentId,
     branch: member ? member.branch : null,
-    requestedOn: data.openedAt.slice(0, 10),
+    // the community's day the case was opened on (the instant is UTC: 01:00 in China is the previous day in UTC)
+    requestedOn: communityDay(new Date(data.openedAt)),
     caseId: data.caseId,
   });
   await em.flush();

@@ -1,5 +1,6 @@
 import { labelOf, PartyOrganizationLevels, type PartyOrganizationLevel } from '@shequ/contracts';
-import { InvalidInputError } from '@shequ/errors';
+import { ConflictError, InvalidInputError } from '@shequ/errors';
+import { PartyMemberStatuses, type PartyMemberStatus } from './vocabularies.js';
 
 /** 社区党委 → 党总支 → 党支部 → 党小组: which levels an organisation of each level may sit under. */
 export const ALLOWED_PARENTS: Record<PartyOrganizationLevel, ReadonlyArray<PartyOrganizationLevel | null>> = {
@@ -78,4 +79,35 @@ export function isUnder(node: TreeNode, ancestorId: string, index: ReadonlyMap<s
 export function branchesUnder(ancestorId: string, tree: readonly TreeNode[]): string[] {
   const index = new Map(tree.map((o) => [o.id, o]));
   return tree.filter((o) => o.level === 'BRANCH' && isUnder(o, ancestorId, index)).map((o) => o.id);
+}
+
+/**
+ * An organisation's dates are history: it is established (`establishedOn`) not after today, and a change of it
+ * (升格/降格、更名、书记变更, `changedOn`) is dated not after today and not before its establishment. Without these a
+ * 党支部 «established» in 2099 refused every meeting until then, and a change dated 1949 rewrote its history.
+ */
+export function checkEstablishedOn(establishedOn: string, today: string): void {
+  if (establishedOn > today)
+    throw new InvalidInputError('establishedOn', `成立日期（${establishedOn}）不能晚于今天（${today}）`);
+}
+
+export function checkOrganizationChangeOn(changedOn: string, establishedOn: string | null, today: string): void {
+  if (changedOn > today) throw new InvalidInputError('changedOn', `调整日期（${changedOn}）不能晚于今天（${today}）`);
+  if (establishedOn && changedOn < establishedOn)
+    throw new InvalidInputError('changedOn', `调整日期（${changedOn}）不能早于该党组织的成立日期（${establishedOn}）`);
+}
+
+/**
+ * 调整所在支部/党小组 moves a member on the register (在册) only: one transferred out or whose probation was cancelled
+ * has no branch here any more (their file keeps the last one), and one who died is not moved either (党籍注销
+ * follows). `CONFLICT` naming the status.
+ */
+export function checkMemberMovable(member: { status: string; followUpReason: string | null }): void {
+  if (member.status !== 'ACTIVE')
+    throw new ConflictError(
+      `党员当前状态为「${labelOf(PartyMemberStatuses, member.status as PartyMemberStatus)}」，不能调整所在支部或党小组`,
+      { status: member.status },
+    );
+  if (member.followUpReason === 'DECEASED')
+    throw new ConflictError('该党员已去世（居民服务通知），不能调整所在支部或党小组', { status: 'DECEASED' });
 }

@@ -41,3 +41,11 @@ export function checkTransferStep(
     throw new InvalidInputError('letterNumber', '开出介绍信须填写介绍信编号');
   return transition.stamps;
 }
+
+/**
+ * One transfer out of a member at a time: a second request while one is not yet completed is refused — on the API
+ * (`CONFLICT` naming `memberId`) and, for a 组织关系转接 case opened in cases, by making no second transfer.
+ */
+export function checkNoOpenTransferOut(openTransfersOut: number): void {
+  if (openTransfersOut > 0) throw new ConflictError('该党员已有未办结的转出申请', { field: 'memberId' });
+}

@@ -1,3 +1,4 @@
+import { communityDay } from '@shequ/contracts';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PartyOrganizationLevel } from '@shequ/contracts';
 import { PageArgs, communityWhere, inCommunityScope, paginate, type SubgraphContext } from '@shequ/subgraph';
@@ -46,7 +47,12 @@ export class PartyOrganizationResolver {
   ) {
     ctx.access.require('party:write');
     const organization = await ctx.transaction((uow) =>
-      createOrganization(uow, { ...input, level: input.level as PartyOrganizationLevel }, ctx.communityId),
+      createOrganization(
+        uow,
+        { ...input, level: input.level as PartyOrganizationLevel },
+        ctx.communityId,
+        communityDay(ctx.clock.now()),
+      ),
     );
     return { organization };
   }
@@ -60,7 +66,12 @@ export class PartyOrganizationResolver {
   ) {
     ctx.access.require('party:write');
     const organization = await ctx.transaction((uow) =>
-      changeOrganization(uow, { ...input, level: input.level as PartyOrganizationLevel | null }, ctx.communityId),
+      changeOrganization(
+        uow,
+        { ...input, level: input.level as PartyOrganizationLevel | null },
+        ctx.communityId,
+        communityDay(ctx.clock.now()),
+      ),
     );
     return { organization };
   }

@@ -194,11 +194,11 @@ export async function seedPartybuildingDemo({ orm, logger, clock, outbox }: Demo
     const organization = async (index: number, command: CreateOrganizationCommand) => {
       uow.pin('party-organization', index);
       uow.on(command.establishedOn);
-      return createOrganization(uow, command, communityId);
+      return createOrganization(uow, command, communityId, today);
     };
     const change = (command: ChangeOrganizationCommand) => {
       uow.on(command.changedOn);
-      return changeOrganization(uow, command, communityId);
+      return changeOrganization(uow, command, communityId, today);
     };
 
     // 2004: the 党委 and its first two branches; 2012: the third branch. (The demo had the committee founded as a

@@ -3,6 +3,7 @@ import { demoId, SeededRandom, type DemoDataset } from '@shequ/demo-data';
 import type { EntityManager } from '@shequ/database';
 import type { CommunityWriter } from '@shequ/subgraph';
 import { checkStageHistory, STAGE_DATE_FIELD, STAGE_ORDER } from '../domain/development-pipeline.js';
+import { checkEstablishedOn } from '../domain/organization-tree.js';
 import { PartyMember, PartyMemberStageChange, PartyOrganization } from '../entities/index.js';
 import { stageDates } from './demo-seed.js';
 
@@ -51,6 +52,8 @@ export function partybuildingDistrictWriter(options: {
         secretaryResidentId: null,
         establishedOn: '2010-07-01',
       }));
+      // the API's rule on an organisation's dates (established not after today)
+      for (const o of [committee, ...branches]) checkEstablishedOn(o.establishedOn, today);
       await out.insert(PartyOrganization, [committee, ...branches]);
       const buildingGrid = new Map(data.buildings.map((b) => [b.id, b.gridId]));
       const householdGrid = new Map(data.households.map((h) => [h.id, buildingGrid.get(h.buildingId)!]));

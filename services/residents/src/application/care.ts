@@ -8,8 +8,8 @@ import {
 } from '@shequ/contracts';
 import { forUpdate, newId } from '@shequ/database';
 import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
-import type { UnitOfWork } from '@shequ/subgraph';
-import { assertAddable, nextReviewDate, reviewResult } from '../domain/care-schedule.js';
+import type { PersonalDataReader, UnitOfWork } from '@shequ/subgraph';
+import { assertAddable, checkCareStart, nextReviewDate, reviewResult } from '../domain/care-schedule.js';
 import { factDate, validDate } from '../domain/dates.js';
 import { residentTransition } from '../domain/resident-lifecycle.js';
 import { CareReviewOutcomes } from '../domain/vocabularies.js';
@@ -28,6 +28,8 @@ export interface CareScope {
   resident: (resident: Resident, em: UnitOfWork['em']) => Promise<boolean>;
   /** Whether the caller may manage this category (重点人员 needs sensitive:write). */
   category: (category: CareCategory) => boolean;
+  /** Where a rule's use of the resident's birth date for the caller is recorded (the request's `ctx.pii`). */
+  ruleUses?: Pick<PersonalDataReader, 'usedByRule'>;
 }
 
 const text = (raw: string | null | undefined, field: string, max: number, required = true): string | null => {
@@ -62,6 +64,9 @@ export async function addCareCategory(
   const grade = text(input.grade, 'grade', 20, false);
   const resident = await loadVisible(uow, Resident, input.residentId, scope.communityId, '居民', scope.resident);
   residentTransition(resident.status, 'CARE');
+  // the start checked against the birth date, passed or refused, is a use of it for the caller
+  if (resident.birthDate) scope.ruleUses?.usedByRule(resident, 'birthDate');
+  checkCareStart(startedOn, resident.birthDate);
   const open = await uow.em.count(CareRecord, { resident: resident.id, category, endedOn: null });
   if (open > 0)
     throw new ConflictError(`该居民已是「${CareCategories.labels[category]}」关爱对象（在册）`, { field: 'category' });

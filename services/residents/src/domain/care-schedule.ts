@@ -37,6 +37,17 @@ export function assertAddable(category: CareCategory): void {
     throw new InvalidInputError('category', '高龄老人由出生日期自动认定（80 周岁及以上），不能手工添加');
 }
 
+/**
+ * A care record starts on or after the resident's birth (a 留守儿童 record from before the child was born is a wrong
+ * date). The birth date is never named: grid workers add care categories without reading it, and a refusal naming it
+ * (or two refusals worded differently) would give digits 7–14 of the ID number. The caller records the use of the
+ * birth date in the resident's trail (`usedByRule`), passed or refused.
+ */
+export function checkCareStart(startedOn: string, birthDate: string | null): void {
+  if (birthDate && startedOn < birthDate)
+    throw new InvalidInputError('startedOn', `关爱对象起始日期不能早于该居民的出生日期，收到 ${startedOn}`);
+}
+
 /** Whether someone born on `birthDate` is 高龄 (80+) on `today`. */
 export function isAdvancedAge(birthDate: string | null, today: string): boolean {
   return birthDate !== null && ageOn(birthDate, today) >= ADVANCED_AGE_YEARS;

@@ -33,6 +33,7 @@ function careScope(ctx: SubgraphContext): CareScope {
     now: ctx.clock.now(),
     resident: (r, em) => residentWritable(ctx.access, em, r),
     category: (category: CareCategory) => !SENSITIVE_CATEGORIES.includes(category) || ctx.access.can('sensitive:write'),
+    ruleUses: ctx.pii,
   };
 }
 

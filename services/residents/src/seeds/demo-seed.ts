@@ -32,7 +32,7 @@ import {
   Staff,
   Street,
 } from '../entities/index.js';
-import { nextReviewDate, REVIEW_INTERVAL_MONTHS } from '../domain/care-schedule.js';
+import { checkCareStart, nextReviewDate, REVIEW_INTERVAL_MONTHS } from '../domain/care-schedule.js';
 import { communityRows } from './community-rows.js';
 
 /**
@@ -60,7 +60,14 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: DemoSeed
     await em.insertMany(Household, rows.households);
     await em.insertMany(Resident, rows.residents);
     const reviewerStaffId = (data.staff.find((s) => s.department === 'SOCIAL_SECURITY') ?? data.staff[0]).id;
-    const history = careReviewHistory(data.careRecords, today, reviewerStaffId);
+    const history = careReviewHistory(
+      data.careRecords,
+      today,
+      reviewerStaffId,
+      undefined,
+      new Map(data.residents.map((r) => [r.id, r.birthDate])),
+    );
+    checkCareStarts(data.careRecords, data.residents, history.startedOn);
     const careRecords = data.careRecords.map((c) => ({
       id: c.id,
       communityId,
@@ -158,6 +165,16 @@ export async function seedResidentsDemo({ orm, outbox, logger, clock }: DemoSeed
 /** Reviews due in the last days may still be waiting (a few, as in real work); older ones were all done. */
 const REVIEW_GRACE_DAYS = 10;
 
+/** The API's rule on each care record's start (not before the resident's birth), for the seeds that insert them. */
+export function checkCareStarts(
+  records: readonly DemoCareRecord[],
+  residents: ReadonlyArray<{ id: string; birthDate: string | null }>,
+  startedOn: ReadonlyMap<string, string>,
+): void {
+  const birthDates = new Map(residents.map((r) => [r.id, r.birthDate]));
+  for (const record of records) checkCareStart(startedOn.get(record.id)!, birthDates.get(record.residentId) ?? null);
+}
+
 /**
  * The review history (动态管理) each care record's schedule implies up to `today`: every review done in the three
  * weeks before it fell due, the next one scheduled from it, so no record is overdue beyond a few days. A record
@@ -168,6 +185,7 @@ export function careReviewHistory(
   today: string,
   reviewerStaffId: string,
   stream: { seed: string; idKind: string } = { seed: 'residents-demo-care-reviews', idKind: 'care-review' },
+  birthDates: ReadonlyMap<string, string | null> = new Map(),
 ): {
   startedOn: Map<string, string>;
   nextReviewOn: Map<string, string | null>;
@@ -186,7 +204,10 @@ export function careReviewHistory(
   const nextReviewOn = new Map<string, string | null>();
   const reviews: ReturnType<typeof careReviewHistory>['reviews'] = [];
   for (const record of records) {
-    const started = record.startedOn <= addDays(today, -30) ? record.startedOn : addDays(today, -30);
+    const counted = record.startedOn <= addDays(today, -30) ? record.startedOn : addDays(today, -30);
+    // moved back, never to before the resident's birth (checkCareStart)
+    const born = birthDates.get(record.residentId);
+    const started = born && counted < born ? born : counted;
     startedOn.set(record.id, started);
     let due = nextReviewDate(record.category, started);
     const months = REVIEW_INTERVAL_MONTHS[record.category];

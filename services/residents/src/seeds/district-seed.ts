@@ -15,7 +15,7 @@ import {
   Street,
 } from '../entities/index.js';
 import { communityRows } from './community-rows.js';
-import { careReviewHistory } from './demo-seed.js';
+import { careReviewHistory, checkCareStarts } from './demo-seed.js';
 
 /**
  * Residents' part of a generated community (district generator, demo street): district and street when new, the
@@ -51,10 +51,17 @@ async function writeResidentsCommunity(
   await out.insert(Household, rows.households);
   await out.insert(Resident, rows.residents);
   const reviewer = (data.staff.find((s) => s.department === 'SOCIAL_SECURITY') ?? data.staff[0]).id;
-  const history = careReviewHistory(data.careRecords, today, reviewer, {
-    seed: `${communityId}:care-reviews`,
-    idKind: `${communityId}:care-review`,
-  });
+  const history = careReviewHistory(
+    data.careRecords,
+    today,
+    reviewer,
+    {
+      seed: `${communityId}:care-reviews`,
+      idKind: `${communityId}:care-review`,
+    },
+    new Map(data.residents.map((r) => [r.id, r.birthDate])),
+  );
+  checkCareStarts(data.careRecords, data.residents, history.startedOn);
   await out.insert(
     CareRecord,
     data.careRecords.map((r) => ({

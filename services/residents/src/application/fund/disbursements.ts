@@ -10,7 +10,7 @@ import { forShare, forUpdate, newId } from '@shequ/database';
 import { InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { validDate } from '../../domain/dates.js';
-import { disbursementTransition } from '../../domain/fund/disbursement-workflow.js';
+import { checkApprovers, disbursementTransition } from '../../domain/fund/disbursement-workflow.js';
 import { validAmountFen } from '../../domain/fund/money.js';
 import {
   assertPublicityOver,
@@ -123,9 +123,7 @@ export async function approveFundDisbursement(
   actor: FundActor,
 ): Promise<FundDisbursement> {
   const approvedOn = validDate(input.approvedOn, 'approvedOn');
-  const approvers = input.approvers.map((a) => a.trim()).filter(Boolean);
-  if (approvers.length < 2) throw new InvalidInputError('approvers', '两委决定须至少列明两名参会审批人');
-  if (approvers.some((a) => a.length > 20)) throw new InvalidInputError('approvers', '审批人姓名不能超过 20 个字');
+  const approvers = checkApprovers(input.approvers);
   const decisionReference = fundText(input.decisionReference, 'decisionReference', 50, false);
   if (approvedOn > actor.today) throw new InvalidInputError('approvedOn', '两委决定日期不能晚于今天');
   const row = await loadForBeneficiary(uow, input.disbursementId, actor.communityId, '审批救助');

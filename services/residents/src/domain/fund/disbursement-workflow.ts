@@ -1,5 +1,5 @@
 import { FundDisbursementStatuses, type FundDisbursementStatus } from '@shequ/contracts';
-import { ConflictError } from '@shequ/errors';
+import { ConflictError, InvalidInputError } from '@shequ/errors';
 
 export type DisbursementStep = 'APPROVE' | 'PUBLISH' | 'CHALLENGE' | 'DISMISS_CHALLENGE' | 'PAY' | 'WITHDRAW';
 
@@ -34,4 +34,19 @@ export function disbursementTransition(status: FundDisbursementStatus, step: Dis
       status,
     });
   return next;
+}
+
+/**
+ * The approvers of a 两委 decision: at least two people, each named once (at most 20 characters, without the list's
+ * separator «、»). A name listed twice is one approver: «林书记, 林书记» did pass as the two the decision needs.
+ */
+export function checkApprovers(raw: readonly string[]): string[] {
+  const approvers = raw.map((a) => a.trim()).filter(Boolean);
+  if (approvers.some((a) => a.length > 20)) throw new InvalidInputError('approvers', '审批人姓名不能超过 20 个字');
+  if (approvers.some((a) => a.includes('、')))
+    throw new InvalidInputError('approvers', '每位审批人单独列出（姓名中不能含「、」）');
+  const repeated = approvers.find((a, i) => approvers.indexOf(a) !== i);
+  if (repeated) throw new InvalidInputError('approvers', `审批人「${repeated}」重复列出：每位审批人只列一次`);
+  if (approvers.length < 2) throw new InvalidInputError('approvers', '两委决定须至少列明两名参会审批人');
+  return approvers;
 }
