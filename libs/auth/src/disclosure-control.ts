@@ -181,27 +181,45 @@ export function crossTableGroups<K, G = { keys: K[] } & ControlledCount>(
   values: readonly (readonly K[])[],
   counts: ArrayLike<number>,
   threshold = disclosureThreshold(),
+  make?: (keys: K[], count: number | null, suppressed: string | null) => G,
+): G[] {
+  return Array.from(crossTableGroupList(values, counts, threshold, make));
+}
+
+/**
+ * `crossTableGroups` as a list made as it is read: the verdicts are worked out at once, but each group is built only
+ * when the iteration reaches it. An answer copied or printed group by group (a subgraph's plain path, graphql-js,
+ * both take any iterable for a list) then never holds every group at once — a district's party table is 11,000–
+ * 14,000 groups, which as an array lived through the whole answer and were promoted by the garbage collector with
+ * it. Each iteration builds its groups anew; `length` is the number of groups.
+ */
+export function crossTableGroupList<K, G = { keys: K[] } & ControlledCount>(
+  values: readonly (readonly K[])[],
+  counts: ArrayLike<number>,
+  threshold = disclosureThreshold(),
   make: (keys: K[], count: number | null, suppressed: string | null) => G = (keys, count, suppressed) =>
     ({ keys, count, suppressed }) as G,
-): G[] {
+): Iterable<G> & { readonly length: number } {
   const sizes = values.map((column) => column.length);
   const reasons = crossTableSuppression(sizes, counts, threshold);
   const small = SUPPRESSED_SMALL(threshold);
   const width = values.length;
-  const groups = new Array<G>(reasons.length);
-  // the digits counted up as the cells go (the last dimension fastest): no division per key
-  const digits = new Int32Array(width);
-  for (let cell = 0; cell < reasons.length; cell++) {
-    const keys = new Array<K>(width);
-    for (let i = 0; i < width; i++) keys[i] = values[i][digits[i]];
-    const reason = reasons[cell];
-    groups[cell] =
-      reason === SHOWN
-        ? make(keys, counts[cell], null)
-        : make(keys, null, reason === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT);
-    for (let i = width - 1; i >= 0 && ++digits[i] === sizes[i]; i--) digits[i] = 0;
-  }
-  return groups;
+  return {
+    length: reasons.length,
+    *[Symbol.iterator]() {
+      // the digits counted up as the cells go (the last dimension fastest): no division per key
+      const digits = new Int32Array(width);
+      for (let cell = 0; cell < reasons.length; cell++) {
+        const keys = new Array<K>(width);
+        for (let i = 0; i < width; i++) keys[i] = values[i][digits[i]];
+        const reason = reasons[cell];
+        yield reason === SHOWN
+          ? make(keys, counts[cell], null)
+          : make(keys, null, reason === BELOW_THRESHOLD ? small : SUPPRESSED_COMPLEMENT);
+        for (let i = width - 1; i >= 0 && ++digits[i] === sizes[i]; i--) digits[i] = 0;
+      }
+    },
+  };
 }
 
 /** The place value of each dimension's digit in a cross table's cell number (the last dimension's is 1). */

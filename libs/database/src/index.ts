@@ -20,6 +20,7 @@ export { columnSum, plainRows, subquery } from './plain-rows.js';
 export { insertRows } from './bound-sql.js';
 export { BulkWrites, type QueuedRows } from './bulk-writes.js';
 export { insertPrepared, listMatch, runPrepared } from './prepared-rows.js';
+export { forEachRow } from './streamed-rows.js';
 export { SqliteWriteWorker } from './sqlite-write-worker.js';
 export { countNewRollupMembers } from './rollup-new-members.js';
 export {

@@ -71,7 +71,7 @@ function runSqlite(connection: SqliteConnection, sql: string, params: readonly u
 }
 
 /** `?` → `$1, $2, …` outside quoted strings and identifiers. */
-function numbered(sql: string): string {
+export function numbered(sql: string): string {
   let n = 0;
   let quote: string | null = null;
   let out = '';

@@ -154,9 +154,17 @@ export function plainAnswersPlugin<TContext extends BaseContext>(
               const item = completer(type.ofType, selectionSet);
               return (value) => {
                 if (value == null) return null;
-                if (!Array.isArray(value)) throw new NotPlain();
-                const items = new Array<unknown>(value.length);
-                for (let i = 0; i < value.length; i++) items[i] = item(value[i]);
+                if (Array.isArray(value)) {
+                  const items = new Array<unknown>(value.length);
+                  for (let i = 0; i < value.length; i++) items[i] = item(value[i]);
+                  return items;
+                }
+                // any other iterable, as graphql-js takes it (a list made as it is read: libs/auth
+                // `crossTableGroupList`), so that its items are copied one by one and never all held at once
+                if (typeof value !== 'object' || typeof (value as Iterable<unknown>)[Symbol.iterator] !== 'function')
+                  throw new NotPlain();
+                const items: unknown[] = [];
+                for (const element of value as Iterable<unknown>) items.push(item(element));
                 return items;
               };
             }

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   controlledTableSize,
-  crossTableGroups,
+  crossTableGroupList,
   crossTableStrides,
   disclosureThreshold,
   type ControlledCount,
 } from '@shequ/auth';
-import { communityScopeSql, type CommunityIdScope } from '@shequ/database';
+import { communityScopeSql, forEachRow, type CommunityIdScope } from '@shequ/database';
 import { addMonths, type PartyMeetingType } from '@shequ/contracts';
 import { meetingCompliance, type HeldMeeting } from '../domain/meeting-compliance.js';
 import {
@@ -46,24 +46,28 @@ export async function partyStatistics(
   ordered = true,
 ): Promise<PartyStatisticsGroup[]> {
   const dimensions = [...new Set(groupBy)];
-  const rows = await partyStatisticsRows(em, where, dimensions, today);
+  const statement = partyStatisticsStatement(where, dimensions, today);
   const groups: PartyStatisticsGroup[] = [];
-  for (const row of rows) {
-    const count = Number(row.count);
+  await forEachRow(em, statement.sql, statement.params, (row) => {
+    const count = Number(row[statement.count]);
     if (count > 0)
       groups.push({
-        keys: dimensions.map((d, i) => partyStatisticsKey(d, text(row[`d${i}_0`]), text(row[`d${i}_1`]))),
+        keys: dimensions.map((d, i) =>
+          partyStatisticsKey(d, text(row[statement.value[i]]), text(row[statement.name[i]])),
+        ),
         count,
       });
-  }
+  });
   return ordered ? orderPartyStatistics(groups) : groups;
 }
 
 /**
- * `partyStatistics` under disclosure control (`controlPartyStatistics`) straight from the SQL rows: each dimension's
- * key built once per value read (not once per row), the rows numbered into the cross table and each answer group
- * built once from the verdicts by `make` (libs/auth `crossTableGroups`) — no group per row, no figure object per cell.
- * The same groups, in the same order, as `controlPartyStatistics(await partyStatistics(…))`.
+ * `partyStatistics` under disclosure control (`controlPartyStatistics`) straight from the SQL rows as they arrive
+ * (`forEachRow`: none is kept): each dimension's key built once per value read and numbered as first met, each row
+ * kept as its numbers and count only; the values are then put in their natural order, the rows' counts added into
+ * the cross table and each answer group built once from the verdicts by `make` as the answer is copied (libs/auth `crossTableGroupList`: a list made as it is read) — no
+ * object per row, no group per row, no figure object per cell. The same groups, in the same order, as
+ * `controlPartyStatistics(await partyStatistics(…))`.
  */
 export async function controlledPartyStatistics<G = { keys: PartyStatisticsKey[] } & ControlledCount>(
   em: EntityManager,
@@ -71,22 +75,32 @@ export async function controlledPartyStatistics<G = { keys: PartyStatisticsKey[]
   groupBy: readonly PartyStatisticsDimension[],
   today: string,
   make?: (keys: PartyStatisticsKey[], count: number | null, suppressed: string | null) => G,
-): Promise<G[]> {
+): Promise<Iterable<G> & { readonly length: number }> {
   const dimensions = [...new Set(groupBy)];
-  const rows = (await partyStatisticsRows(em, where, dimensions, today)).filter((row) => Number(row.count) > 0);
-  // each dimension's key per value as read (null apart), built once; each row's keys looked up once
-  const rowKeys = dimensions.map((dimension, i) => {
-    const [value, name] = [`d${i}_0`, `d${i}_1`];
-    const keysRead = new Map<string | null, PartyStatisticsKey>();
-    return rows.map((row) => {
-      const raw = text(row[value]);
-      let key = keysRead.get(raw);
-      if (!key) keysRead.set(raw, (key = partyStatisticsKey(dimension, raw, text(row[name]))));
-      return key;
-    });
+  const width = dimensions.length;
+  const statement = partyStatisticsStatement(where, dimensions, today);
+  // per dimension: the keys met, numbered in the order met (null apart)
+  const met = dimensions.map(() => new Map<string | null, number>());
+  const keysMet: PartyStatisticsKey[][] = dimensions.map(() => []);
+  // per row read with a count: its dimension numbers, then its count
+  const numbers: number[] = [];
+  await forEachRow(em, statement.sql, statement.params, (row) => {
+    const count = Number(row[statement.count]);
+    if (!(count > 0)) return;
+    for (let i = 0; i < width; i++) {
+      const raw = text(row[statement.value[i]]);
+      let number = met[i].get(raw);
+      if (number === undefined) {
+        number = keysMet[i].push(partyStatisticsKey(dimensions[i], raw, text(row[statement.name[i]]))) - 1;
+        met[i].set(raw, number);
+      }
+      numbers.push(number);
+    }
+    numbers.push(count);
   });
-  const keyAt = (row: number, i: number) => rowKeys[i][row];
-  return controlledTable(dimensions.length, rows.length, keyAt, (row) => Number(rows[row].count), make);
+  const rows = numbers.length / (width + 1);
+  const keyAt = (row: number, i: number) => keysMet[i][numbers[row * (width + 1) + i]];
+  return controlledTable(width, rows, keyAt, (row) => numbers[row * (width + 1) + width], make);
 }
 
 /**
@@ -102,11 +116,13 @@ export function controlPartyStatistics(
   protect: boolean,
 ): Array<{ keys: PartyStatisticsKey[] } & ControlledCount> {
   if (!protect) return groups.map((g) => ({ ...g, suppressed: null }));
-  return controlledTable(
-    groups.length ? groups[0].keys.length : 0,
-    groups.length,
-    (group, i) => groups[group].keys[i],
-    (group) => groups[group].count,
+  return Array.from(
+    controlledTable(
+      groups.length ? groups[0].keys.length : 0,
+      groups.length,
+      (group, i) => groups[group].keys[i],
+      (group) => groups[group].count,
+    ),
   );
 }
 
@@ -123,7 +139,7 @@ function controlledTable<G>(
   keyAt: (group: number, dimension: number) => PartyStatisticsKey,
   countAt: (group: number) => number,
   make?: (keys: PartyStatisticsKey[], count: number | null, suppressed: string | null) => G,
-): G[] {
+): Iterable<G> & { readonly length: number } {
   if (groups === 0) return [];
   const values = Array.from({ length: width }, (_, i) => {
     const byValue = new Map<string, PartyStatisticsKey>();
@@ -145,19 +161,21 @@ function controlledTable<G>(
     for (let i = 0; i < width; i++) cell += digitOf[i].get(keyAt(group, i).value)! * strides[i];
     counts[cell] += countAt(group);
   }
-  return crossTableGroups(values, counts, disclosureThreshold(), make);
+  return crossTableGroupList(values, counts, disclosureThreshold(), make);
 }
 
 const text = (raw: unknown) =>
   typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : null;
 
-/** The SQL rows of `partyStatistics`: per group `d<i>_0` (and `d<i>_1`, a branch's name) and `count`. */
-async function partyStatisticsRows(
-  em: EntityManager,
+/**
+ * The statement of `partyStatistics` over the rollup: its text and parameters, and where each dimension's value
+ * (`value[i]`), a branch's name (`name[i]`, else -1) and the group's count (`count`) stand in its select list.
+ */
+function partyStatisticsStatement(
   where: { communityId: unknown },
   dimensions: readonly PartyStatisticsDimension[],
   today: string,
-): Promise<Array<Record<string, unknown>>> {
+): { sql: string; params: unknown[]; value: number[]; name: number[]; count: number } {
   const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
   const bands = AGE_BANDS.filter((band) => band.max !== Infinity);
   // each dimension's column in the rollup (the branch's id and name come from the branch, joined below)
@@ -170,32 +188,47 @@ async function partyStatisticsRows(
       .join(' ')} else '${AGE_BANDS[AGE_BANDS.length - 1].code}' end`,
     GENDER: `case when g."gender" = '' then null else g."gender" end`,
   };
-  const params = dimensions.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : [];
+  const params = [
+    ...(dimensions.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : []),
+    ...scope.params,
+  ];
   const from = `from "${rollupTable(dimensions)}" g where ${scope.text}`;
   if (!dimensions.includes('ORGANIZATION')) {
-    const select = dimensions.map((d, i) => `${columns[d]} as "d${i}_0"`);
-    return (await em.getConnection().execute(
-      `select ${[...select, 'sum(g."n") as "count"'].join(', ')} ${from}
+    const select = dimensions.map((d) => columns[d]);
+    return {
+      sql: `select ${[...select, 'sum(g."n")'].join(', ')} ${from}
        ${select.length ? `group by ${select.map((_, i) => i + 1).join(', ')}` : ''}`,
-      [...params, ...scope.params],
-    )) as Array<Record<string, unknown>>;
+      params,
+      value: dimensions.map((_, i) => i),
+      name: dimensions.map(() => -1),
+      count: dimensions.length,
+    };
   }
   // with branches: the rollup's groups summed by branch id first (a hash of short keys over the rollup's rows), then
   // the few thousand sums joined to their branch's name and summed again by branch (ids that are no branch fall
   // together under null) — joining every rollup row first made PostgreSQL sort them all by name (on disk at 1M)
   const inner = dimensions.map((d, i) => `${columns[d]} as "${d === 'ORGANIZATION' ? 'b' : 'd'}${i}_0"`);
-  const outer = dimensions.flatMap((d, i) =>
-    d === 'ORGANIZATION' ? [`o."id" as "d${i}_0"`, `o."name" as "d${i}_1"`] : [`s."d${i}_0" as "d${i}_0"`],
-  );
+  const outer = dimensions.flatMap((d, i) => (d === 'ORGANIZATION' ? [`o."id"`, `o."name"`] : [`s."d${i}_0"`]));
+  // positions in the select list: a branch takes two (id, name)
+  const value: number[] = [];
+  const name: number[] = [];
+  let position = 0;
+  for (const d of dimensions) {
+    value.push(position++);
+    name.push(d === 'ORGANIZATION' ? position++ : -1);
+  }
   const branch = dimensions.indexOf('ORGANIZATION');
-  return (await em.getConnection().execute(
-    `select ${[...outer, 'sum(s."n") as "count"'].join(', ')}
+  return {
+    sql: `select ${[...outer, 'sum(s."n")'].join(', ')}
      from (select ${[...inner, 'sum(g."n") as "n"'].join(', ')} ${from}
            group by ${inner.map((_, i) => i + 1).join(', ')}) s
      left join "party_organization" o on o."id" = s."b${branch}_0" and o."level" = 'BRANCH'
      group by ${outer.map((_, i) => i + 1).join(', ')}`,
-    [...params, ...scope.params],
-  )) as Array<Record<string, unknown>>;
+    params,
+    value,
+    name,
+    count: outer.length,
+  };
 }
 
 /**
