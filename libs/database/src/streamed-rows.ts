@@ -61,7 +61,7 @@ export async function forEachRow(
   else
     await withConnection(em, (connection) => {
       let cache = rawStatements.get(connection as object);
-      if (!cache) rawStatements.set(connection as object, (cache = new Map()));
+      if (!cache) rawStatements.set(connection as object, (cache = new Map<string, RawSqliteStatement>()));
       let statement = cache.get(sql);
       if (!statement) {
         statement = (connection as { prepare(sql: string): RawSqliteStatement }).prepare(sql).raw(true);

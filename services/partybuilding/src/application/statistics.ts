@@ -65,8 +65,9 @@ export async function partyStatistics(
  * `partyStatistics` under disclosure control (`controlPartyStatistics`) straight from the SQL rows as they arrive
  * (`forEachRow`: none is kept): each dimension's key built once per value read and numbered as first met, each row
  * kept as its numbers and count only; the values are then put in their natural order, the rows' counts added into
- * the cross table and each answer group built once from the verdicts by `make` as the answer is copied (libs/auth `crossTableGroupList`: a list made as it is read) — no
- * object per row, no group per row, no figure object per cell. The same groups, in the same order, as
+ * the cross table and each answer group built from the verdicts by `make` only as the answer is copied (libs/auth
+ * `crossTableGroupList`, a list made as it is read) — no object per row kept, no group per row, no figure object per
+ * cell, and never every group at once. The same groups, in the same order, as
  * `controlPartyStatistics(await partyStatistics(…))`.
  */
 export async function controlledPartyStatistics<G = { keys: PartyStatisticsKey[] } & ControlledCount>(
