@@ -5,6 +5,7 @@ import {
   COMPLEMENT,
   controlCrossTable,
   crossTableGroups,
+  crossTableGroupList,
   crossTableSuppression,
   SHOWN,
   controlDisclosure,
@@ -118,6 +119,21 @@ describe('controlCrossTable (cells numbered in mixed radix)', () => {
       expect(
         crossTableGroups(values, counts, 5, (keys, count, suppressed) => ({ key: keys.join(' '), count, suppressed })),
       ).toEqual(expected.map((g) => ({ key: g.keys.join(' '), count: g.count, suppressed: g.suppressed })));
+      // the same groups made as they are read: none before the iteration reaches it, anew on each iteration
+      let made = 0;
+      const list = crossTableGroupList(values, counts, 5, (keys, count, suppressed) => {
+        made += 1;
+        return { keys, count, suppressed };
+      });
+      expect(Array.isArray(list)).toBe(false);
+      expect(list.length).toBe(size);
+      expect(made).toBe(0);
+      const iterator = list[Symbol.iterator]();
+      iterator.next();
+      iterator.next();
+      expect(made).toBe(2);
+      expect([...list]).toEqual(expected);
+      expect([...list]).toEqual(expected);
     }
   });
 

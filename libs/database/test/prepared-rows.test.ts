@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntitySchema } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import { testDatabaseLocation, testDialects } from '@shequ/testing';
-import { insertPrepared, listMatch, openDatabase, runPrepared, type Orm } from '../src/index.js';
+import { forEachRow, insertPrepared, listMatch, openDatabase, runPrepared, type Orm } from '../src/index.js';
 
 class Person {
   id!: string;
@@ -140,5 +140,40 @@ describe.each(testDialects())('prepared bulk rows (%s)', (dialect) => {
       .fork()
       .transactional((em) => insertPrepared(em, 'person', COLUMNS, [['p-z', '后来者', null, 1, SEEN]]));
     expect(await orm.em.fork().count(Person, { id: 'p-z' })).toBe(1);
+  });
+
+  it('hands rows one by one as arrays in select order, the same rows runPrepared returns, and keeps none', async () => {
+    const em = orm.em.fork();
+    const sql = `select "name", "visits", "note", count(*) over () from "person" where "visits" >= ? and "name" like ? order by "visits"`;
+    const params = [100, '居民%'];
+    const expected = await runPrepared(em, sql.replace('count(*) over ()', 'count(*) over () as "n"'), params);
+    const seen: unknown[][] = [];
+    const counted = await forEachRow(em, sql, params, (row) => seen.push([...row]));
+    expect(counted).toBe(expected.length);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(seen).toEqual(expected.map((r) => [r.name, r.visits, r.note, r.n]));
+    // inside a transaction too, seeing what it wrote
+    const inside = await orm.em.fork().transactional(async (tx) => {
+      await insertPrepared(tx, 'person', COLUMNS, [['p-in', '事务中', null, 5000, SEEN]]);
+      const names: unknown[] = [];
+      await forEachRow(tx, 'select "name" from "person" where "visits" = ?', [5000], (row) => names.push(row[0]));
+      return names;
+    });
+    expect(inside).toEqual(['事务中']);
+    expect(await forEachRow(em, 'select "name" from "person" where "visits" < ?', [-1], () => undefined)).toBe(0);
+  });
+
+  it('rejects what the statement or the row handler throws, and the connection serves the next statement', async () => {
+    const em = orm.em.fork();
+    await expect(forEachRow(em, 'select "no_such_column" from "person"', [], () => undefined)).rejects.toThrow();
+    await expect(
+      forEachRow(em, 'select "name" from "person" where "visits" < ?', [10], () => {
+        throw new Error('处理失败');
+      }),
+    ).rejects.toThrow('处理失败');
+    let n = 0;
+    await forEachRow(em, 'select "id" from "person" where "visits" < ?', [10], () => (n += 1));
+    expect(n).toBe((await runPrepared(em, 'select "id" from "person" where "visits" < ?', [10])).length);
+    expect(n).toBeGreaterThanOrEqual(10);
   });
 });

@@ -12,7 +12,14 @@ const SDL = `
   type Group { keys: [Key!]! count: Int suppressed: String share: Float odd: Odd flag: Boolean }
   type Statistics { total: Int first: Key groups: [Group!]! }
   type Query {
-    statistics(groupBy: [Dimension!]!, failing: Boolean, shared: Boolean, groups: Int, broken: Boolean): Statistics
+    statistics(
+      groupBy: [Dimension!]!
+      failing: Boolean
+      shared: Boolean
+      groups: Int
+      broken: Boolean
+      iterable: Boolean
+    ): Statistics
     other: String
   }
 `;
@@ -38,7 +45,14 @@ function schemaCounting(): { schema: GraphQLSchema; nestedCalls: () => number } 
   };
   query.statistics.resolve = (
     _source,
-    args: { groupBy: string[]; failing?: boolean; shared?: boolean; groups?: number; broken?: boolean },
+    args: {
+      groupBy: string[];
+      failing?: boolean;
+      shared?: boolean;
+      groups?: number;
+      broken?: boolean;
+      iterable?: boolean;
+    },
   ) => {
     if (args.failing) throw new GraphQLError('无权统计', { extensions: { code: 'FORBIDDEN' } });
     // shared: one key object per dimension and value, shared by the groups (as cases' keyer and party's keys do)
@@ -61,7 +75,16 @@ function schemaCounting(): { schema: GraphQLSchema; nestedCalls: () => number } 
           : [null, 'a "quoted"\n\u2028 \\ 莲秀 \u0000', { n: [1, null, true] }, new Date(0)][i % 4],
       flag: i % 3 === 0 ? true : i % 3 === 1 ? false : null,
     }));
-    return { total: 20, first: groups[0]?.keys[0] ?? null, groups };
+    // iterable: the groups as a list made as it is read (libs/auth `crossTableGroupList`), not an array
+    const list = args.iterable
+      ? {
+          length: groups.length,
+          *[Symbol.iterator]() {
+            yield* groups;
+          },
+        }
+      : groups;
+    return { total: 20, first: groups[0]?.keys[0] ?? null, groups: list };
   };
   query.other.resolve = () => 'other';
   return { schema, nestedCalls: () => calls };
@@ -113,6 +136,10 @@ describe('plain answers (large statistics answers copied along the selections, n
       `{
         shared: statistics(groupBy: [GRID, BUILDING], shared: true, groups: 5000) { groups { keys { value } count } }
       }`,
+    ],
+    [
+      'the groups as an iterable that is not an array, with shared keys',
+      `{ statistics(groupBy: [GRID, BUILDING], shared: true, groups: 40, iterable: true) { groups { keys { value } count } } }`,
     ],
     [
       'keys built per group, more groups than a completer tries remembering',
