@@ -6,7 +6,7 @@ import {
   disclosureThreshold,
   type ControlledCount,
 } from '@shequ/auth';
-import { communityScopeSql, forEachRow, type CommunityIdScope } from '@shequ/database';
+import { communityScopeSql, forEachRow, listMatch, runPrepared, type CommunityIdScope } from '@shequ/database';
 import { addMonths, type PartyMeetingType } from '@shequ/contracts';
 import { meetingCompliance, type HeldMeeting } from '../domain/meeting-compliance.js';
 import {
@@ -46,28 +46,26 @@ export async function partyStatistics(
   ordered = true,
 ): Promise<PartyStatisticsGroup[]> {
   const dimensions = [...new Set(groupBy)];
-  const statement = partyStatisticsStatement(where, dimensions, today);
-  const groups: PartyStatisticsGroup[] = [];
-  await forEachRow(em, statement.sql, statement.params, (row) => {
-    const count = Number(row[statement.count]);
-    if (count > 0)
-      groups.push({
-        keys: dimensions.map((d, i) =>
-          partyStatisticsKey(d, text(row[statement.value[i]]), text(row[statement.name[i]])),
-        ),
-        count,
-      });
-  });
-  return ordered ? orderPartyStatistics(groups) : groups;
+  const width = dimensions.length;
+  const { keysMet, numbers } = await readPartyStatistics(em, where, dimensions, today);
+  // rows whose keys are the same (ids that are no branch all fall under «未知») are one group
+  const groups = new Map<string, PartyStatisticsGroup>();
+  for (let row = 0; row < numbers.length; row += width + 1) {
+    const keys = dimensions.map((_, i) => keysMet[i][numbers[row + i]]);
+    const line = keys.map((key) => key.value).join('\u0000');
+    const group = groups.get(line);
+    if (group) group.count += numbers[row + width];
+    else groups.set(line, { keys, count: numbers[row + width] });
+  }
+  return ordered ? orderPartyStatistics([...groups.values()]) : [...groups.values()];
 }
 
 /**
  * `partyStatistics` under disclosure control (`controlPartyStatistics`) straight from the SQL rows as they arrive
- * (`forEachRow`: none is kept): each dimension's key built once per value read and numbered as first met, each row
- * kept as its numbers and count only; the values are then put in their natural order, the rows' counts added into
- * the cross table and each answer group built from the verdicts by `make` only as the answer is copied (libs/auth
- * `crossTableGroupList`, a list made as it is read) — no object per row kept, no group per row, no figure object per
- * cell, and never every group at once. The same groups, in the same order, as
+ * (`readPartyStatistics`: none is kept, each row folded into numbers): the values are put in their natural order,
+ * the rows' counts added into the cross table and each answer group built from the verdicts by `make` only as the
+ * answer is copied (libs/auth `crossTableGroupList`, a list made as it is read) — no object per row kept, no group
+ * per row, no figure object per cell, and never every group at once. The same groups, in the same order, as
  * `controlPartyStatistics(await partyStatistics(…))`.
  */
 export async function controlledPartyStatistics<G = { keys: PartyStatisticsKey[] } & ControlledCount>(
@@ -79,29 +77,68 @@ export async function controlledPartyStatistics<G = { keys: PartyStatisticsKey[]
 ): Promise<Iterable<G> & { readonly length: number }> {
   const dimensions = [...new Set(groupBy)];
   const width = dimensions.length;
+  const { keysMet, numbers } = await readPartyStatistics(em, where, dimensions, today);
+  const keyAt = (row: number, i: number) => keysMet[i][numbers[row * (width + 1) + i]];
+  return controlledTable(width, numbers.length / (width + 1), keyAt, (row) => numbers[row * (width + 1) + width], make);
+}
+
+/**
+ * The rollup's groups of `partyStatistics`, folded as the rows arrive (`forEachRow`, none kept): per dimension the
+ * values met, numbered in the order met, each value's key built once; per row with a count its numbers and then its
+ * count (`numbers`, width + 1 a row). A branch's key is its id with its name, read after the rows for the ids met
+ * only (one statement, a few hundred rows at most); an id that is no branch (a member in none: '') gives «未知»,
+ * so several rows may have the same keys — the callers add them up.
+ */
+async function readPartyStatistics(
+  em: EntityManager,
+  where: { communityId: unknown },
+  dimensions: readonly PartyStatisticsDimension[],
+  today: string,
+): Promise<{ keysMet: PartyStatisticsKey[][]; numbers: number[] }> {
+  const width = dimensions.length;
   const statement = partyStatisticsStatement(where, dimensions, today);
-  // per dimension: the keys met, numbered in the order met (null apart)
   const met = dimensions.map(() => new Map<string | null, number>());
-  const keysMet: PartyStatisticsKey[][] = dimensions.map(() => []);
-  // per row read with a count: its dimension numbers, then its count
+  const raws: Array<Array<string | null>> = dimensions.map(() => []);
   const numbers: number[] = [];
   await forEachRow(em, statement.sql, statement.params, (row) => {
-    const count = Number(row[statement.count]);
+    const count = Number(row[width]);
     if (!(count > 0)) return;
     for (let i = 0; i < width; i++) {
-      const raw = text(row[statement.value[i]]);
+      const raw = text(row[i]);
       let number = met[i].get(raw);
       if (number === undefined) {
-        number = keysMet[i].push(partyStatisticsKey(dimensions[i], raw, text(row[statement.name[i]]))) - 1;
+        number = raws[i].push(raw) - 1;
         met[i].set(raw, number);
       }
       numbers.push(number);
     }
     numbers.push(count);
   });
-  const rows = numbers.length / (width + 1);
-  const keyAt = (row: number, i: number) => keysMet[i][numbers[row * (width + 1) + i]];
-  return controlledTable(width, rows, keyAt, (row) => numbers[row * (width + 1) + width], make);
+  const branch = dimensions.indexOf('ORGANIZATION');
+  const names = branch >= 0 ? await branchNames(em, raws[branch]) : new Map<string, string>();
+  const keysMet = dimensions.map((dimension, i) =>
+    raws[i].map((raw) =>
+      dimension === 'ORGANIZATION'
+        ? raw !== null && names.has(raw)
+          ? partyStatisticsKey(dimension, raw, names.get(raw))
+          : partyStatisticsKey(dimension, null)
+        : partyStatisticsKey(dimension, raw),
+    ),
+  );
+  return { keysMet, numbers };
+}
+
+/** The names of the branches among `ids` (an id of no branch is left out), in one statement. */
+async function branchNames(em: EntityManager, ids: ReadonlyArray<string | null>): Promise<Map<string, string>> {
+  const wanted = ids.filter((id): id is string => !!id);
+  if (wanted.length === 0) return new Map();
+  const match = listMatch(em, '"id"', wanted);
+  const rows = await runPrepared(
+    em,
+    `select "id", "name" from "party_organization" where "level" = 'BRANCH' and ${match.sql}`,
+    [match.param],
+  );
+  return new Map(rows.map((row) => [String(row.id), String(row.name)]));
 }
 
 /**
@@ -169,17 +206,19 @@ const text = (raw: unknown) =>
   typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'bigint' ? String(raw) : null;
 
 /**
- * The statement of `partyStatistics` over the rollup: its text and parameters, and where each dimension's value
- * (`value[i]`), a branch's name (`name[i]`, else -1) and the group's count (`count`) stand in its select list.
+ * The statement of `partyStatistics` over the rollup: its text and parameters; its select list is each dimension's
+ * value in order (a branch's id), then the group's count. One `group by` over the smallest rollup that keeps the
+ * dimensions — the branches' names are read apart (`branchNames`): joined here, they cost a second hash and
+ * aggregation of every group (10 of 19 ms for a district's branches × stages × types).
  */
 function partyStatisticsStatement(
   where: { communityId: unknown },
   dimensions: readonly PartyStatisticsDimension[],
   today: string,
-): { sql: string; params: unknown[]; value: number[]; name: number[]; count: number } {
+): { sql: string; params: unknown[] } {
   const scope = communityScopeSql('g."community_id"', where.communityId as CommunityIdScope);
   const bands = AGE_BANDS.filter((band) => band.max !== Infinity);
-  // each dimension's column in the rollup (the branch's id and name come from the branch, joined below)
+  // each dimension's column in the rollup
   const columns: Record<PartyStatisticsDimension, string> = {
     ORGANIZATION: 'g."branch_id"',
     STAGE: 'g."stage"',
@@ -189,46 +228,14 @@ function partyStatisticsStatement(
       .join(' ')} else '${AGE_BANDS[AGE_BANDS.length - 1].code}' end`,
     GENDER: `case when g."gender" = '' then null else g."gender" end`,
   };
-  const params = [
-    ...(dimensions.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : []),
-    ...scope.params,
-  ];
-  const from = `from "${rollupTable(dimensions)}" g where ${scope.text}`;
-  if (!dimensions.includes('ORGANIZATION')) {
-    const select = dimensions.map((d) => columns[d]);
-    return {
-      sql: `select ${[...select, 'sum(g."n")'].join(', ')} ${from}
-       ${select.length ? `group by ${select.map((_, i) => i + 1).join(', ')}` : ''}`,
-      params,
-      value: dimensions.map((_, i) => i),
-      name: dimensions.map(() => -1),
-      count: dimensions.length,
-    };
-  }
-  // with branches: the rollup's groups summed by branch id first (a hash of short keys over the rollup's rows), then
-  // the few thousand sums joined to their branch's name and summed again by branch (ids that are no branch fall
-  // together under null) — joining every rollup row first made PostgreSQL sort them all by name (on disk at 1M)
-  const inner = dimensions.map((d, i) => `${columns[d]} as "${d === 'ORGANIZATION' ? 'b' : 'd'}${i}_0"`);
-  const outer = dimensions.flatMap((d, i) => (d === 'ORGANIZATION' ? [`o."id"`, `o."name"`] : [`s."d${i}_0"`]));
-  // positions in the select list: a branch takes two (id, name)
-  const value: number[] = [];
-  const name: number[] = [];
-  let position = 0;
-  for (const d of dimensions) {
-    value.push(position++);
-    name.push(d === 'ORGANIZATION' ? position++ : -1);
-  }
-  const branch = dimensions.indexOf('ORGANIZATION');
+  const select = dimensions.map((d) => columns[d]);
   return {
-    sql: `select ${[...outer, 'sum(s."n")'].join(', ')}
-     from (select ${[...inner, 'sum(g."n") as "n"'].join(', ')} ${from}
-           group by ${inner.map((_, i) => i + 1).join(', ')}) s
-     left join "party_organization" o on o."id" = s."b${branch}_0" and o."level" = 'BRANCH'
-     group by ${outer.map((_, i) => i + 1).join(', ')}`,
-    params,
-    value,
-    name,
-    count: outer.length,
+    sql: `select ${[...select, 'sum(g."n")'].join(', ')} from "${rollupTable(dimensions)}" g where ${scope.text}
+       ${select.length ? `group by ${select.map((_, i) => i + 1).join(', ')}` : ''}`,
+    params: [
+      ...(dimensions.includes('AGE_BAND') ? bands.map((band) => addMonths(today, -12 * (band.max + 1))) : []),
+      ...scope.params,
+    ],
   };
 }
 
