@@ -53,9 +53,10 @@ describe.each(testDialects())(
     afterAll(() => service?.stop());
 
     it('answers each building’s latest changes as before, reading them in two statements whatever the page', async () => {
-      let result!: Awaited<ReturnType<TestSubgraph['graphql']>>;
+      const run = () => service.graphql(PAGE);
+      let result!: Awaited<ReturnType<typeof run>>;
       const statements = await statementsDuring(service.orm, async () => {
-        result = await service.graphql(PAGE);
+        result = await run();
       });
       expect(result.errors).toBeUndefined();
       const nodes = result.data.buildings.edges.map((edge: { node: { id: string } }) => edge.node);
