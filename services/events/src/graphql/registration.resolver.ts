@@ -86,13 +86,16 @@ export class ResidentRegistrationsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Registration[]> {
     if (!ctx.access.can('events:read') || !(await residentInScope(ctx, resident.id))) return [];
-    const all = await ctx.loaders
+    // the latest `first` of each resident chosen by the database, not every registration they ever made
+    const limit = pageSize(first);
+    const shown = await ctx.loaders
       .manyBy(Registration, 'residentId', {
+        name: `Registration.ofResident.${limit}`,
         where: communityWhere(ctx.access),
         orderBy: { registeredAt: 'desc', id: 'desc' },
+        limitPerKey: limit,
       })
       .load(resident.id);
-    const shown = all.slice(0, pageSize(first));
     // the person's registrations for events with an age audience tell their age band
     const events = await ctx.loaders.byId(CommunityEvent).loadMany(shown.map((r) => r.event.id));
     auditAudienceRegistrations(
