@@ -3,11 +3,12 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { EvaluationGrade } from '@shequ/contracts';
 import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
-import { staffAppraisal } from '../src/application/appraisal-queries.js';
+import { drawRaters, staffAppraisal } from '../src/application/appraisal-queries.js';
 import { appraisalPeriod, appraise } from '../src/domain/appraisal.js';
+import { drawSample } from '../src/domain/rater-sampling.js';
 import { resolvedOnTime } from '../src/domain/time-limits.js';
 import type { AppraisalPeriodKind } from '../src/domain/vocabularies.js';
-import { Case, CaseEvaluation } from '../src/entities/index.js';
+import { Case, CaseEvaluation, Visit } from '../src/entities/index.js';
 import { casesService } from '../src/service.js';
 
 /*
@@ -42,6 +43,32 @@ async function inMemory(
   return { ...figures, from, to };
 }
 
+/** The former drawing of raters: every case and visit of the period loaded as entities. */
+async function drawnInMemory(
+  em: EntityManager,
+  scope: FilterQuery<Case>[],
+  command: { staffId: string; kind: AppraisalPeriodKind; year: number; count: number; seed: string },
+) {
+  const { from, to } = appraisalPeriod(command.kind, command.year);
+  const cases = await em.find(Case, {
+    $and: [
+      ...scope,
+      { assigneeStaffId: command.staffId, resolvedAt: { $gte: from, $lt: to }, reporterId: { $ne: null } },
+    ],
+  });
+  const visits = await em.find(Visit, {
+    communityId: COMMUNITY,
+    staffId: command.staffId,
+    visitedAt: { $gte: from, $lt: to },
+    residentId: { $ne: null },
+  });
+  return drawSample(
+    [...cases.map((c) => c.reporterId!), ...visits.map((v) => v.residentId!)],
+    command.count,
+    command.seed,
+  );
+}
+
 describe.each(testDialects())('staffAppraisal counted by the database on %s', (dialect) => {
   let service: TestSubgraph;
   const fresh = () => service.orm.em.fork();
@@ -71,7 +98,18 @@ describe.each(testDialects())('staffAppraisal counted by the database on %s', (d
         status: 'RESOLVED',
         workType: i % 3 === 0 ? 'AD_HOC' : 'DAILY',
         assigneeStaffId: i % 5 === 0 ? 'staff-2' : 'staff-1',
+        reporterId: i % 7 === 6 ? null : `res-${i % 4}`,
       } as never);
+      // a visit a week by staff-1, to four residents (one also a reporter) and a household without a named resident
+      em.create(Visit, {
+        id: `visit-${i}`,
+        communityId: COMMUNITY,
+        staffId: 'staff-1',
+        householdId: 'hh-1',
+        residentId: i % 5 === 4 ? null : `res-${3 + (i % 4)}`,
+        visitedAt: new Date(opened.getTime() + DAY),
+        notes: '走访',
+      });
       if (i % 2 === 0)
         em.create(CaseEvaluation, {
           id: `evaluation-${i}`,
@@ -125,5 +163,31 @@ describe.each(testDialects())('staffAppraisal counted by the database on %s', (d
     expect(year.total.casesHandled).toBeGreaterThan(20);
     expect(year.total.onTime).toBeLessThan(year.total.casesHandled);
     expect(year.invalidRatings).toBeGreaterThan(0);
+  });
+
+  it('draws the raters the former drawing drew, reading each resident served once', async () => {
+    const scope: FilterQuery<Case>[] = [{ communityId: COMMUNITY }];
+    for (const staffId of ['staff-1', 'staff-2'])
+      for (const year of [2025, 2026])
+        for (const [count, seed] of [
+          [3, '2026-考核'],
+          [100, 'all'],
+          [1, 'x'],
+        ] as const) {
+          const command = { staffId, kind: 'YEAR' as const, year, count, seed };
+          const expected = await drawnInMemory(fresh(), scope, command);
+          const { value, largest } = await largestResult(() => drawRaters(fresh(), scope, COMMUNITY, command));
+          expect(value, JSON.stringify(command)).toEqual(expected);
+          // the residents served: four reporters and four visited at most, never the cases and visits themselves
+          expect(largest).toBeLessThanOrEqual(4);
+        }
+    const all = await drawRaters(fresh(), scope, COMMUNITY, {
+      staffId: 'staff-1',
+      kind: 'YEAR',
+      year: 2026,
+      count: 100,
+      seed: 's',
+    });
+    expect([...all].sort()).toEqual(['res-0', 'res-1', 'res-2', 'res-3', 'res-4', 'res-5', 'res-6']);
   });
 });

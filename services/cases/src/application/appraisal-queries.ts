@@ -85,19 +85,25 @@ export async function drawRaters(
   if (command.count < 1 || command.count > 100) throw new InvalidInputError('count', '抽取人数须在 1 到 100 之间');
   if (!command.seed.trim()) throw new InvalidInputError('seed', '请提供抽样种子（用于复核）');
   const { from, to } = appraisalPeriod(command.kind, command.year, command.quarter);
-  const cases = await em.find(Case, {
-    $and: [
-      ...scope,
-      { assigneeStaffId: command.staffId, resolvedAt: { $gte: from, $lt: to }, reporterId: { $ne: null } },
-    ],
-  });
-  const visits = await em.find(Visit, {
-    communityId,
-    staffId: command.staffId,
-    visitedAt: { $gte: from, $lt: to },
-    residentId: { $ne: null },
-  });
-  const served = [...cases.map((c) => c.reporterId!), ...visits.map((v) => v.residentId!)];
+  // the different residents served, read as such (one row each), not every case and visit as an entity
+  const reporters = await distinctColumn(
+    em,
+    Case,
+    {
+      $and: [
+        ...scope,
+        { assigneeStaffId: command.staffId, resolvedAt: { $gte: from, $lt: to }, reporterId: { $ne: null } },
+      ],
+    },
+    'reporter_id',
+  );
+  const visited = await distinctColumn(
+    em,
+    Visit,
+    { communityId, staffId: command.staffId, visitedAt: { $gte: from, $lt: to }, residentId: { $ne: null } },
+    'resident_id',
+  );
+  const served = [...reporters, ...visited];
   return drawSample(served, command.count, command.seed);
 }
 
@@ -123,4 +129,19 @@ async function groupedCounts<T extends object>(
 /** A boolean as a database returns it (true, 1, '1', 't'). */
 function truthy(value: unknown): boolean {
   return value === true || value === 1 || value === '1' || value === 't';
+}
+
+/** The different values of `column` among the rows of `entity` (alias `e`) matching `where`. */
+async function distinctColumn<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  column: string,
+): Promise<string[]> {
+  const sqlEm = em as unknown as SqlEntityManager;
+  const query = sqlEm.createQueryBuilder(entity, 'e').where(where).getKnexQuery();
+  query.clearSelect().select(sqlEm.getKnex().raw(`distinct e."${column}" as "value"`));
+  const { sql, bindings } = query.toSQL();
+  const rows = (await em.getConnection().execute(sql, bindings as unknown[])) as Array<{ value: unknown }>;
+  return rows.map((row) => String(row.value));
 }
