@@ -67,6 +67,7 @@ export { flushPending, unitOfWorkIsEmpty } from './unit-of-work.js';
 export { AfterCommit, afterCommitOf } from './after-commit.js';
 export { runTopLevelTransaction, type TopLevelTransactionOptions } from './top-level-transaction.js';
 export { statementsDuring } from './statements-seen.js';
+export { firstIdsPerKey } from './first-per-key.js';
 export {
   CONCURRENCY_RETRIES,
   concurrencyPause,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { entityRows } from '@shequ/database';
+import { entityRows, firstIdsPerKey } from '@shequ/database';
 
 /**
  * Per-request DataLoaders: every field that fetches by key goes through one, so a list of N parents costs
@@ -61,7 +61,10 @@ export class Loaders {
     });
   }
 
-  /** All entities whose `key` column equals each requested value (one `IN` query per batch). */
+  /**
+   * All entities whose `key` column equals each requested value (one `IN` query per batch); with `limitPerKey`, the
+   * first that many of each value by `orderBy` (then by id), chosen by the database.
+   */
   manyBy<T extends object, K extends keyof T & string>(
     entity: EntityName<T>,
     key: K,
@@ -70,7 +73,19 @@ export class Loaders {
     const name = options.name ?? `${entityName(entity)}.${key}`;
     return this.custom(`manyBy:${name}`, async (values) => {
       const where = { $and: [{ [key]: { $in: [...values] } }, options.where ?? {}] } as unknown as FilterQuery<T>;
-      const rows = await this.em.find(entity, where, { orderBy: options.orderBy });
+      // the first `limitPerKey` of each key chosen by the database, then read: not every child of every parent
+      const ids =
+        options.limitPerKey === undefined
+          ? null
+          : await firstIdsPerKey(this.em, entity, key, where, options.orderBy, options.limitPerKey);
+      const rows =
+        ids === null
+          ? await this.em.find(entity, where, { orderBy: options.orderBy })
+          : ids.length
+            ? await this.em.find(entity, { id: { $in: ids } } as unknown as FilterQuery<T>, {
+                orderBy: { ...options.orderBy, id: idOrder(options.orderBy) } as QueryOrderMap<T>,
+              })
+            : [];
       const grouped = new Map<string, T[]>(values.map((v) => [v, []]));
       for (const row of rows as T[]) {
         const value = row[key] as unknown;
@@ -88,4 +103,9 @@ function entityName<T extends object>(entity: EntityName<T>): string {
   if (typeof entity === 'string') return entity;
   if (typeof entity === 'function') return entity.name;
   return 'name' in entity && typeof entity.name === 'string' ? entity.name : 'entity';
+}
+
+/** The order by id last (ties broken as the database chose): the requested one, or ascending. */
+function idOrder(orderBy: object | undefined): unknown {
+  return (orderBy as Record<string, unknown> | undefined)?.id ?? 'asc';
 }

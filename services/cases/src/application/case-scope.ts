@@ -28,8 +28,11 @@ export async function caseScope(ctx: SubgraphContext): Promise<FilterQuery<Case>
 export async function visibleGridIds(ctx: SubgraphContext): Promise<Set<string> | null> {
   const gridCodes = ctx.access.gridCodes();
   if (!gridCodes) return null;
-  const grids = await ctx.em.find(GridProjection, { code: { $in: gridCodes } });
-  return new Set(grids.map((g) => g.gridId));
+  // once per request, whatever the number of rows it scopes
+  const ids = await ctx.loaders.once('cases.visibleGridIds', async () =>
+    (await ctx.em.find(GridProjection, { code: { $in: gridCodes } })).map((g) => g.gridId),
+  );
+  return new Set(ids);
 }
 
 /** Row scope for one case already loaded. */
@@ -54,15 +57,19 @@ export async function visibleHouseholdVisits(
   householdId: string,
   rows: readonly Visit[],
 ): Promise<Visit[]> {
-  const inCommunity: Visit[] = [];
-  for (const visit of rows) {
-    if (!inCommunityScope(ctx.access, visit.communityId)) continue;
-    if (visit.caseId) {
-      const linked = await ctx.loaders.byId(Case).load(visit.caseId);
-      if (!linked || !(await caseVisible(ctx, linked))) continue;
-    }
-    inCommunity.push(visit);
-  }
+  const inScope = rows.filter((visit) => inCommunityScope(ctx.access, visit.communityId));
+  // the linked cases loaded together (one batch for every household of the page), not one visit after another
+  const visibleCases = new Map<string, boolean>();
+  const caseIds = [...new Set(inScope.flatMap((visit) => (visit.caseId ? [visit.caseId] : [])))];
+  const linked = await ctx.loaders.byId(Case).loadMany(caseIds);
+  await Promise.all(
+    caseIds.map(async (id, i) => {
+      const record = linked[i];
+      if (record instanceof Error) throw record;
+      visibleCases.set(id, !!record && (await caseVisible(ctx, record)));
+    }),
+  );
+  const inCommunity = inScope.filter((visit) => !visit.caseId || visibleCases.get(visit.caseId));
   const grids = await visibleGridIds(ctx);
   if (!grids) return inCommunity;
   let currentGrid: string | null | undefined;

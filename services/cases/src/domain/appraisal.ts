@@ -19,6 +19,18 @@ export interface AppraisalRating {
   valid: boolean;
 }
 
+/** How many cases of a work type were resolved on time (or not). */
+export interface AppraisalCaseCount {
+  workType: WorkType;
+  onTime: boolean;
+  count: number;
+}
+
+/** How many ratings of a grade were valid (or not). */
+export interface AppraisalRatingCount extends AppraisalRating {
+  count: number;
+}
+
 export interface WorkSummary {
   casesHandled: number;
   onTime: number;
@@ -51,9 +63,10 @@ function monthStart(year: number, month: number): Date {
   return startOfCommunityDay(addMonths(`${year}-01-01`, month));
 }
 
-function summary(cases: readonly AppraisalCase[]): WorkSummary {
-  const onTime = cases.filter((c) => c.onTime).length;
-  return { casesHandled: cases.length, onTime, onTimeRate: cases.length ? round(onTime / cases.length, 4) : null };
+function summary(cases: readonly AppraisalCaseCount[]): WorkSummary {
+  const handled = cases.reduce((n, c) => n + c.count, 0);
+  const onTime = cases.reduce((n, c) => n + (c.onTime ? c.count : 0), 0);
+  return { casesHandled: handled, onTime, onTimeRate: handled ? round(onTime / handled, 4) : null };
 }
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -64,18 +77,30 @@ const round = (value: number, digits: number) => Math.round(value * 10 ** digits
  * other has no data; null when neither has).
  */
 export function appraise(cases: readonly AppraisalCase[], ratings: readonly AppraisalRating[]): AppraisalFigures {
+  return appraiseCounts(
+    cases.map((c) => ({ workType: c.workType, onTime: c.onTime, count: 1 })),
+    ratings.map((r) => ({ grade: r.grade, valid: r.valid, count: 1 })),
+  );
+}
+
+/** The same from counts: how many cases of each work type were resolved on time or not, how many ratings of each kind. */
+export function appraiseCounts(
+  cases: readonly AppraisalCaseCount[],
+  ratings: readonly AppraisalRatingCount[],
+): AppraisalFigures {
   const validRatings: Record<EvaluationGrade, number> = { EXCELLENT: 0, GOOD: 0, FAIR: 0, POOR: 0 };
   let invalid = 0;
+  let validCount = 0;
   let points = 0;
   for (const rating of ratings) {
     if (!rating.valid) {
-      invalid++;
+      invalid += rating.count;
       continue;
     }
-    validRatings[rating.grade]++;
-    points += GRADE_POINTS[rating.grade];
+    validRatings[rating.grade] += rating.count;
+    validCount += rating.count;
+    points += GRADE_POINTS[rating.grade] * rating.count;
   }
-  const validCount = ratings.length - invalid;
   const ratingScore = validCount ? round(points / validCount, 2) : null;
   const total = summary(cases);
   let score: number | null = null;

@@ -26,11 +26,18 @@ export interface SeatCounts {
 
 /** Seats taken, waitlist length and attendance of one event, from its registrations' statuses. */
 export function seatCountsOf(statuses: Iterable<RegistrationStatus>): SeatCounts {
+  const tallies: Array<[RegistrationStatus, number]> = [];
+  for (const status of statuses) tallies.push([status, 1]);
+  return seatCountsOfTallies(tallies);
+}
+
+/** The same, from how many of its registrations have each status (counted by the database). */
+export function seatCountsOfTallies(tallies: Iterable<readonly [RegistrationStatus, number]>): SeatCounts {
   const counts: SeatCounts = { taken: 0, waitlisted: 0, attended: 0 };
-  for (const status of statuses) {
-    if (holdsSeat(status)) counts.taken += 1;
-    if (status === 'WAITLISTED') counts.waitlisted += 1;
-    if (status === 'ATTENDED') counts.attended += 1;
+  for (const [status, n] of tallies) {
+    if (holdsSeat(status)) counts.taken += n;
+    if (status === 'WAITLISTED') counts.waitlisted += n;
+    if (status === 'ATTENDED') counts.attended += n;
   }
   return counts;
 }

@@ -26,10 +26,14 @@ export function volunteerHoursSummary<R extends VolunteerServiceRecord>(
 ): VolunteerHoursSummary<R> {
   const records = year ? newestFirst.filter((r) => r.servedOn.startsWith(`${year}-`)) : [...newestFirst];
   const totalMinutes = records.reduce((sum, r) => sum + r.minutes, 0);
-  return {
-    totalMinutes,
-    totalHours: Math.round(totalMinutes / 6) / 10,
-    services: records.length,
-    recent: records.slice(0, recentLimit),
-  };
+  return volunteerHoursOf(totalMinutes, records.length, records.slice(0, recentLimit));
+}
+
+/** The summary of `services` services lasting `totalMinutes` in all, with the most recent ones (newest first). */
+export function volunteerHoursOf<R extends VolunteerServiceRecord>(
+  totalMinutes: number,
+  services: number,
+  recent: R[],
+): VolunteerHoursSummary<R> {
+  return { totalMinutes, totalHours: Math.round(totalMinutes / 6) / 10, services, recent };
 }

@@ -3,9 +3,9 @@ import { communityWhere, pageSize, type SubgraphContext } from '@shequ/subgraph'
 import { auditAudienceRegistrations } from '../application/audience-registrations.js';
 import { cancelRegistration, checkIn, registerForEvent } from '../application/registrations.js';
 import { residentInScope } from '../application/resident-scope.js';
+import { volunteerHours } from '../application/volunteer-hours.js';
 import { CommunityEvent } from '../entities/community-event.js';
 import { Registration } from '../entities/registration.js';
-import { VolunteerService } from '../entities/volunteer-shift.js';
 import { CommunityEventType } from './community-event.type.js';
 import { ResidentReference } from './entity-references.js';
 import {
@@ -18,7 +18,6 @@ import {
 } from './registration.inputs.js';
 import { EventRegistrationType } from './registration.type.js';
 import { EventVolunteerHoursSummaryType } from './volunteer.type.js';
-import { volunteerHoursSummary } from '../domain/volunteer-hours.js';
 
 @Resolver(() => EventRegistrationType)
 export class RegistrationResolver {
@@ -87,13 +86,16 @@ export class ResidentRegistrationsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Registration[]> {
     if (!ctx.access.can('events:read') || !(await residentInScope(ctx, resident.id))) return [];
-    const all = await ctx.loaders
+    // the latest `first` of each resident chosen by the database, not every registration they ever made
+    const limit = pageSize(first);
+    const shown = await ctx.loaders
       .manyBy(Registration, 'residentId', {
+        name: `Registration.ofResident.${limit}`,
         where: communityWhere(ctx.access),
         orderBy: { registeredAt: 'desc', id: 'desc' },
+        limitPerKey: limit,
       })
       .load(resident.id);
-    const shown = all.slice(0, pageSize(first));
     // the person's registrations for events with an age audience tell their age band
     const events = await ctx.loaders.byId(CommunityEvent).loadMany(shown.map((r) => r.event.id));
     auditAudienceRegistrations(
@@ -116,13 +118,7 @@ export class ResidentRegistrationsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<EventVolunteerHoursSummaryType | null> {
     if (!ctx.access.can('events:read') || !(await residentInScope(ctx, resident.id))) return null;
-    const all = await ctx.loaders
-      .manyBy(VolunteerService, 'residentId', {
-        where: communityWhere(ctx.access),
-        orderBy: { servedOn: 'desc', id: 'desc' },
-      })
-      .load(resident.id);
-    const summary = volunteerHoursSummary(all, year);
+    const summary = await volunteerHours(ctx, year ?? null).load(resident.id);
     return {
       ...summary,
       recent: summary.recent.map((r) => ({

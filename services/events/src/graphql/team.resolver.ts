@@ -1,6 +1,6 @@
 import { communityDay } from '@shequ/contracts';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { visibleResidentIds } from '../application/resident-scope.js';
+import { currentMemberCounts, currentMembers } from '../application/team-members.js';
 import { PageArgs, communityWhere, inCommunityScope, pageSize, paginate, type SubgraphContext } from '@shequ/subgraph';
 import {
   addTeamMember,
@@ -11,7 +11,7 @@ import {
   removeTeamMember,
 } from '../application/teams.js';
 import type { TeamKind, TeamRegistrationStatus, TeamSupervisionStatus } from '../domain/vocabularies.js';
-import { Team, TeamAward, TeamMember } from '../entities/team.js';
+import { Team, TeamAward } from '../entities/team.js';
 import { TeamConnection } from './connections.js';
 import { ResidentReference } from './entity-references.js';
 import {
@@ -140,16 +140,8 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => Int, { description: '现有成员人数' })
-  async memberCount(@Root() team: Team, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return (
-      await ctx.loaders
-        .manyBy(TeamMember, 'team', {
-          where: { leftOn: null },
-          orderBy: { joinedOn: 'asc', id: 'asc' },
-          name: 'TeamMember.current',
-        })
-        .load(team.id)
-    ).length;
+  memberCount(@Root() team: Team, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return currentMemberCounts(ctx).load(team.id);
   }
 
   @FieldResolver(() => [TeamMemberType], { description: '现有成员（按入团日期；网格员只见本人网格的居民）' })
@@ -158,18 +150,8 @@ export class TeamResolver {
     @Arg('first', () => Int, { nullable: true, description: '最多返回条数（默认 20，最多 100）' }) first: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamMemberType[]> {
-    const rows = await ctx.loaders
-      .manyBy(TeamMember, 'team', {
-        where: { leftOn: null },
-        orderBy: { joinedOn: 'asc', id: 'asc' },
-        name: 'TeamMember.current',
-      })
-      .load(team.id);
-    const visible = await visibleResidentIds(ctx);
-    return rows
-      .filter((m) => !visible || visible.has(m.residentId))
-      .slice(0, pageSize(first))
-      .map((m) => ({ id: m.id, resident: { id: m.residentId }, joinedOn: m.joinedOn, leftOn: m.leftOn }));
+    const rows = await currentMembers(ctx, team.id, pageSize(first));
+    return rows.map((m) => ({ id: m.id, resident: { id: m.residentId }, joinedOn: m.joinedOn, leftOn: m.leftOn }));
   }
 
   @FieldResolver(() => [TeamAwardType], { description: '获奖记录（最近的在前）' })

@@ -121,7 +121,11 @@ export interface BranchCompliance {
   attendance: AttendanceTally[];
 }
 
-/** meetingCompliance of one branch (or group: its 党小组会 only) for a year. */
+/**
+ * meetingCompliance of one branch (or group: its 党小组会 only) for a year. Answered by the database: the months in
+ * which each organisation held each type of meeting and each member's attendances counted by status (`group by`: at
+ * most organisations × types × 12 and members × 3 rows, however many meetings and attendances there are).
+ */
 export async function branchCompliance(
   em: EntityManager,
   organization: PartyOrganization,
@@ -131,29 +135,36 @@ export async function branchCompliance(
   const isGroup = organization.level === 'GROUP';
   const groups = isGroup ? [] : await em.find(PartyOrganization, { parent: organization.id, level: 'GROUP' });
   const organizationIds = [organization.id, ...groups.map((g) => g.id)];
-  const meetings = await em.find(PartyMeeting, {
-    organization: { $in: organizationIds },
-    heldOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
-  });
+  const marks = organizationIds.map(() => '?').join(', ');
+  const params = [...organizationIds, `${year}-01-01`, `${year}-12-31`];
+  const held = (await em.getConnection().execute(
+    `select "organization_id" as "organizationId", "type", substr("held_on", 1, 7) as "month"
+     from "party_meeting"
+     where "organization_id" in (${marks}) and "held_on" >= ? and "held_on" <= ?
+     group by "organization_id", "type", substr("held_on", 1, 7)`,
+    params,
+  )) as Array<{ organizationId: string; type: PartyMeetingType; month: string }>;
+  // a month stands for the meetings an organisation held of a type in it: several in one period count once
+  const meetings = held.map((row) => ({
+    type: row.type,
+    heldOn: `${row.month}-01`,
+    organizationId: row.organizationId,
+  }));
   const result = isGroup
-    ? meetingCompliance({
-        branchId: '-',
-        groupIds: [organization.id],
-        year,
-        meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })),
-        today,
-      })
-    : meetingCompliance({
-        branchId: organization.id,
-        groupIds: groups.map((g) => g.id),
-        year,
-        meetings: meetings.map((m) => ({ type: m.type, heldOn: m.heldOn, organizationId: m.organization.id })),
-        today,
-      });
+    ? meetingCompliance({ branchId: '-', groupIds: [organization.id], year, meetings, today })
+    : meetingCompliance({ branchId: organization.id, groupIds: groups.map((g) => g.id), year, meetings, today });
   const periods = isGroup ? result.periods.filter((p) => p.type === 'GROUP_MEETING') : result.periods;
   const summary = isGroup ? result.summary.filter((s) => s.type === 'GROUP_MEETING') : result.summary;
-  const records = meetings.length
-    ? await em.find(PartyMeetingAttendance, { meeting: { $in: meetings.map((m) => m.id) } })
-    : [];
-  return { organization, year, periods, summary, attendance: attendanceRates(records) };
+  const tallies = (await em.getConnection().execute(
+    `select a."member_id" as "memberId", a."status" as "status", count(*) as "n"
+     from "party_meeting_attendance" a
+     join "party_meeting" m on m."id" = a."meeting_id"
+     where m."organization_id" in (${marks}) and m."held_on" >= ? and m."held_on" <= ?
+     group by a."member_id", a."status"`,
+    params,
+  )) as Array<{ memberId: string; status: MeetingAttendanceStatus; n: number | string }>;
+  const attendance = attendanceRates(
+    tallies.map((t) => ({ memberId: t.memberId, status: t.status, count: Number(t.n) })),
+  );
+  return { organization, year, periods, summary, attendance };
 }

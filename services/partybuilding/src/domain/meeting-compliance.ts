@@ -122,16 +122,19 @@ export interface AttendanceTally {
   rate: number;
 }
 
-/** Attendance per member over the meetings they were expected at. */
+/**
+ * Attendance per member over the meetings they were expected at. Each record is one attendance, or `count` of them
+ * (a member's attendances of one status counted by the database).
+ */
 export function attendanceRates(
-  records: ReadonlyArray<{ memberId: string; status: MeetingAttendanceStatus }>,
+  records: ReadonlyArray<{ memberId: string; status: MeetingAttendanceStatus; count?: number }>,
 ): AttendanceTally[] {
   const byMember = new Map<string, AttendanceTally>();
-  for (const { memberId, status } of records) {
+  for (const { memberId, status, count = 1 } of records) {
     const tally = byMember.get(memberId) ?? { memberId, present: 0, excused: 0, absent: 0, rate: 0 };
-    if (status === 'PRESENT') tally.present += 1;
-    else if (status === 'EXCUSED') tally.excused += 1;
-    else tally.absent += 1;
+    if (status === 'PRESENT') tally.present += count;
+    else if (status === 'EXCUSED') tally.excused += count;
+    else tally.absent += count;
     byMember.set(memberId, tally);
   }
   return [...byMember.values()]

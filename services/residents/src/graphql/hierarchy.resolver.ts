@@ -179,10 +179,14 @@ export class BuildingHistoryResolver {
     @Arg('first', () => Int, { defaultValue: 20, description: '条数（最多 100）' }) first: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<BuildingGridChange[]> {
-    return ctx.em.find(
-      BuildingGridChange,
-      { buildingId: building.id },
-      { orderBy: { changedAt: 'desc', id: 'desc' }, limit: Math.max(1, Math.min(first, 100)) },
-    );
+    // one statement for a page of buildings: the first `first` changes of each chosen by the database
+    const limit = Math.max(1, Math.min(first, 100));
+    return ctx.loaders
+      .manyBy(BuildingGridChange, 'buildingId', {
+        name: `BuildingGridChange.history.${limit}`,
+        orderBy: { changedAt: 'desc', id: 'desc' },
+        limitPerKey: limit,
+      })
+      .load(building.id);
   }
 }
