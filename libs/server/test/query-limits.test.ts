@@ -6,6 +6,9 @@ import {
   DEFAULT_LIST_COST,
   UNPAGED_LIST_COST,
   MAX_BATCHED_OPERATIONS,
+  MAX_INPUT_LIST_ITEMS,
+  checkInputLists,
+  oversizedInputList,
   QUERY_LIMITS,
   checkQueryLimits,
   measureOperation,
@@ -236,5 +239,34 @@ describe('querySafetyPlugin over HTTP', () => {
     const deep = `{ __schema { types { fields { type { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } } } } }`;
     const refused = await post({ query: deep }, 'community_admin');
     expect(refused.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDepth' });
+  });
+});
+
+describe('input lists: at most MAX_INPUT_LIST_ITEMS items, wherever they are', () => {
+  const doc = parse(
+    'query($ids: [ID!], $f: Filter) { a: list(ids: $ids) b: list(filter: $f) c: list(ids: ["1", "2"]) _entities(representations: $reps) { __typename } }',
+  );
+  it('finds an oversized list in a variable, nested in an input object, or written in the document', () => {
+    const many = Array.from({ length: MAX_INPUT_LIST_ITEMS + 1 }, (_, i) => String(i));
+    expect(oversizedInputList(doc, { ids: many })).toEqual({ field: 'ids', items: MAX_INPUT_LIST_ITEMS + 1 });
+    expect(oversizedInputList(doc, { f: { tags: { any: many } } })).toEqual({
+      field: 'filter.tags.any',
+      items: MAX_INPUT_LIST_ITEMS + 1,
+    });
+    const literal = parse(`{ list(ids: [${many.map((i) => `"${i}"`).join(', ')}]) }`);
+    expect(oversizedInputList(literal, {})).toEqual({ field: 'ids', items: MAX_INPUT_LIST_ITEMS + 1 });
+    const defaulted = parse(`query($ids: [ID!] = [${many.join(', ')}]) { list(ids: $ids) }`);
+    expect(oversizedInputList(defaulted, {})?.field).toBe('$ids');
+    expect(oversizedInputList(doc, { ids: many.slice(1) })).toBeNull();
+  });
+
+  it('leaves the gateway’s entity fetches to the cost limit', () => {
+    const reps = Array.from({ length: 5000 }, (_, i) => ({ __typename: 'Resident', id: String(i) }));
+    expect(oversizedInputList(doc, { reps })).toBeNull();
+  });
+
+  it('throws QUERY_LIMIT_EXCEEDED naming the list', () => {
+    const many = Array.from({ length: 2000 }, () => 'x');
+    expect(() => checkInputLists(doc, { ids: many })).toThrowError(/输入列表「ids」的项数 2000 超过上限 1000/);
   });
 });

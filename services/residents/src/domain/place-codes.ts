@@ -1,5 +1,5 @@
 import { GRID_CODE } from '@shequ/auth';
-import { InvalidInputError } from '@shequ/errors';
+import { InvalidInputError, checkCount } from '@shequ/errors';
 
 /**
  * Statistical division codes of the place hierarchy (统计用区划代码): 区 6 digits, 街道 9 (区 + 3), 社区 12
@@ -43,3 +43,15 @@ export function validPlaceName(raw: string | null | undefined, field: string, ma
 
 /** Whether a place of `code` lies within a caller's home code (its street or district, or the code itself). */
 export const within = (code: string, home: string): boolean => code.startsWith(home);
+
+/**
+ * The most members or volunteers a 辖区单位 / social organisation is recorded with (a large employer of the
+ * district): `Int` took up to 2,147,483,647, which went into every sum of the organisations' people.
+ */
+export const MAX_ORGANIZATION_MEMBERS = 1_000_000;
+
+/** An organisation's `memberCount`: 0 to `MAX_ORGANIZATION_MEMBERS` (null: not recorded). */
+export function checkOrganizationMemberCount(memberCount: number | null | undefined): void {
+  if (memberCount != null)
+    checkCount('memberCount', '成员/志愿者人数', memberCount, { min: 0, max: MAX_ORGANIZATION_MEMBERS });
+}
