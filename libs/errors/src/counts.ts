@@ -18,3 +18,16 @@ export function checkCount(field: string, label: string, value: number, bounds: 
     max: bounds.max,
   });
 }
+
+/** Most characters of a caller's value a message repeats (`echoed`). */
+export const MAX_ECHOED_CHARACTERS = 40;
+
+/**
+ * A caller's value as a message repeats it: at most `MAX_ECHOED_CHARACTERS` characters, then «…（共 n 个字）». A
+ * refusal that quoted the value whole gave back whatever it was sent — a 20 MiB import file's one cell, once per row.
+ */
+export function echoed(value: string): string {
+  const characters = [...value];
+  if (characters.length <= MAX_ECHOED_CHARACTERS) return value;
+  return `${characters.slice(0, MAX_ECHOED_CHARACTERS).join('')}…（共 ${characters.length} 个字）`;
+}

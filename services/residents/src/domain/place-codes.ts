@@ -1,5 +1,5 @@
 import { GRID_CODE } from '@shequ/auth';
-import { InvalidInputError, checkCount } from '@shequ/errors';
+import { InvalidInputError, checkCount, echoed } from '@shequ/errors';
 
 /**
  * Statistical division codes of the place hierarchy (统计用区划代码): 区 6 digits, 街道 9 (区 + 3), 社区 12
@@ -13,14 +13,14 @@ export { GRID_CODE };
 export function validStreetCode(raw: string, field = 'code'): string {
   const code = raw.trim();
   if (!STREET_CODE.test(code))
-    throw new InvalidInputError(field, `街道代码须为 9 位数字（区代码 6 位 + 3 位），收到「${raw}」`);
+    throw new InvalidInputError(field, `街道代码须为 9 位数字（区代码 6 位 + 3 位），收到「${echoed(raw)}」`);
   return code;
 }
 
 export function validCommunityCode(raw: string, field = 'code'): string {
   const code = raw.trim();
   if (!COMMUNITY_CODE.test(code))
-    throw new InvalidInputError(field, `社区代码须为 12 位数字（街道代码 9 位 + 3 位），收到「${raw}」`);
+    throw new InvalidInputError(field, `社区代码须为 12 位数字（街道代码 9 位 + 3 位），收到「${echoed(raw)}」`);
   return code;
 }
 
@@ -28,7 +28,8 @@ export function validCommunityCode(raw: string, field = 'code'): string {
 export function validGridCode(raw: string, communityId: string, field = 'code'): string {
   const code = raw.trim();
   const match = GRID_CODE.exec(code);
-  if (!match) throw new InvalidInputError(field, `网格编码须为「社区代码-序号」，如 ${communityId}-01，收到「${raw}」`);
+  if (!match)
+    throw new InvalidInputError(field, `网格编码须为「社区代码-序号」，如 ${communityId}-01，收到「${echoed(raw)}」`);
   if (match[1] !== communityId) throw new InvalidInputError(field, `网格编码须以本社区代码 ${communityId} 开头`);
   return code;
 }
