@@ -7,6 +7,7 @@ import {
   UNPAGED_LIST_COST,
   MAX_BATCHED_OPERATIONS,
   MAX_INPUT_LIST_ITEMS,
+  MAX_EXPANDED_SELECTIONS,
   checkInputLists,
   oversizedInputList,
   QUERY_LIMITS,
@@ -268,5 +269,30 @@ describe('input lists: at most MAX_INPUT_LIST_ITEMS items, wherever they are', (
   it('throws QUERY_LIMIT_EXCEEDED naming the list', () => {
     const many = Array.from({ length: 2000 }, () => 'x');
     expect(() => checkInputLists(doc, { ids: many })).toThrowError(/输入列表「ids」的项数 2000 超过上限 1000/);
+  });
+});
+
+describe('fragments spread into each other', () => {
+  // twenty fragments each spreading the next twice: a kilobyte that expands to a million selections
+  const doubling = (levels: number) => {
+    let doc = '{ ...F0 }\n';
+    for (let i = 0; i < levels; i++) doc += `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }\n`;
+    return `${doc}fragment F${levels} on Query { hello }`;
+  };
+
+  it(`are refused once they expand beyond ${MAX_EXPANDED_SELECTIONS} selections, without expanding the rest`, () => {
+    const started = performance.now();
+    let refused: unknown;
+    try {
+      measure(doubling(24));
+    } catch (error) {
+      refused = error;
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(refused).toMatchObject({
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxExpandedSelections', value: MAX_EXPANDED_SELECTIONS },
+    });
+    // a few levels are measured as before
+    expect(measure(doubling(3)).rootFields).toBe(8);
   });
 });
