@@ -19,7 +19,8 @@ describe('API-key projection across NATS restarts', () => {
 
   beforeAll(async () => {
     nats = await startNatsServer();
-    bus = new NatsBus({ servers: nats.url, name: 'projection-test' });
+    // as a service's own NATS user: the projection needs no permission to read the stream beyond the registry
+    bus = new NatsBus({ servers: nats.url, name: 'cases', credentials: nats.credentials.cases });
     publisher = new TestEventPublisher(nats.url);
     projection = new ApiKeyProjection({ bus, clock: systemClock, logger: silentLogger, checkIntervalMs: 200 });
     projection.start();
