@@ -13,7 +13,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '@shequ/errors';
 import type { UserPrincipal } from './principal.js';
-import { ROLES, isRole, type Role } from './roles.js';
+import { USER_ROLE_NAMES, isUserRole, type Role } from './roles.js';
 import { COMMUNITY_CODE } from './access-control.js';
 import { foreignGridClaims, homeCodeDigitsFor, homeCodeFits } from './home-code.js';
 
@@ -161,9 +161,6 @@ export const MAX_TOKEN_SUBJECT_LENGTH = 80;
 /** How far in the future a token's `iat` may lie (clock skew between the identity provider and the gateway). */
 export const IAT_LEEWAY_SECONDS = 60;
 
-/** Roles a person's token may carry: every role but the district platform's, which only an API key stands for. */
-const MACHINE_ONLY_ROLES: ReadonlySet<string> = new Set(['district_platform']);
-
 /** Printable text for a refusal naming a claim's value (never more than 40 characters of it). */
 function shown(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
@@ -182,12 +179,10 @@ function principalFromClaims(payload: JWTPayload): UserPrincipal {
   }
   const communities = Array.isArray(payload.communities) ? [...new Set(payload.communities as string[])] : [];
   if (Array.isArray(payload.roles)) {
-    const unknown = payload.roles.filter((r) => typeof r !== 'string' || !isRole(r) || MACHINE_ONLY_ROLES.has(r));
+    const unknown = payload.roles.filter((r) => !isUserRole(r));
     if (unknown.length > 0)
       throw new UnauthenticatedError(
-        `未认证：令牌的 roles 中「${unknown.map(shown).join('、')}」不是用户角色（可用：${Object.keys(ROLES)
-          .filter((r) => !MACHINE_ONLY_ROLES.has(r))
-          .join('、')}）`,
+        `未认证：令牌的 roles 中「${unknown.map(shown).join('、')}」不是用户角色（可用：${USER_ROLE_NAMES.join('、')}）`,
       );
   }
   const roles = Array.isArray(payload.roles) ? [...new Set(payload.roles as Role[])] : [];
