@@ -10,6 +10,9 @@ import { queryLimitError } from './query-limits.js';
  */
 export const MAX_INPUT_LIST_ITEMS = 1000;
 
+/** How deep into a variable's value lists are looked for (input types of the schema nest far less). */
+const MAX_WALKED_DEPTH = 32;
+
 /** Arguments whose lists are exempt: the gateway's entity fetches (sized by the query's cost, not by a caller). */
 const EXEMPT_FIELDS = new Set(['_entities']);
 
@@ -27,16 +30,19 @@ export function oversizedInputList(
 ): OversizedList | null {
   let found: OversizedList | null = null;
   const checked = new Set<string>();
-  const inValue = (value: unknown, path: string): OversizedList | null => {
+  // a variable nested deeper than any input type is refused by GraphQL's coercion; not walked past this (no stack
+  // overflow on a value nested 100,000 deep)
+  const inValue = (value: unknown, path: string, depth = 0): OversizedList | null => {
+    if (depth > MAX_WALKED_DEPTH) return null;
     if (Array.isArray(value)) {
       if (value.length > limit) return { field: path, items: value.length };
       for (const [i, item] of value.entries()) {
-        const inner = inValue(item, `${path}.${i}`);
+        const inner = inValue(item, `${path}.${i}`, depth + 1);
         if (inner) return inner;
       }
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        const inner = inValue(item, `${path}.${key}`);
+        const inner = inValue(item, `${path}.${key}`, depth + 1);
         if (inner) return inner;
       }
     }

@@ -261,6 +261,12 @@ describe('input lists: at most MAX_INPUT_LIST_ITEMS items, wherever they are', (
     expect(oversizedInputList(doc, { ids: many.slice(1) })).toBeNull();
   });
 
+  it('walks a variable nested 100,000 deep without overflowing the stack', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(oversizedInputList(doc, { ids: deep })).toBeNull();
+  });
+
   it('leaves the gateway’s entity fetches to the cost limit', () => {
     const reps = Array.from({ length: 5000 }, (_, i) => ({ __typename: 'Resident', id: String(i) }));
     expect(oversizedInputList(doc, { reps })).toBeNull();
