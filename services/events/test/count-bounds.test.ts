@@ -56,6 +56,27 @@ describe.each(testDialects())('counts and lists within their bounds on %s', (dia
     expect((await plan(300)).errors).toBeUndefined();
   });
 
+  it('refuses an event planned for the year 9999 (DateTime between 1900 and 2100), writing nothing', async () => {
+    const before = await service.orm.em.fork().count(CommunityEvent, {});
+    const result = await service.graphql(
+      PLAN,
+      {
+        input: {
+          title: '千年庆典',
+          type: 'LECTURE',
+          startsAt: '9999-03-01T02:00:00Z',
+          endsAt: '9999-03-01T04:00:00Z',
+          organiserKind: 'DEPARTMENT',
+          organiserDepartment: 'CULTURE',
+        },
+      },
+      { role: 'culture' },
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startsAt' });
+    expect(result.errors?.[0]?.message).toContain('1900-01-01 至 2100-12-31');
+    expect(await service.orm.em.fork().count(CommunityEvent, {})).toBe(before);
+  });
+
   it('refuses more than 50 photos and a photo address of 5,000 characters, writing nothing', async () => {
     const before = await venues();
     const many = await venue({
