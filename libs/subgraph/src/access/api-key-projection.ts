@@ -169,8 +169,13 @@ export class ApiKeyProjection implements ApiKeyVerifier {
       filter_subjects: REGISTRY_SUBJECTS,
       deliver_policy: DeliverPolicy.Last,
     });
-    const message = await consumer.next({ expires: REGISTRY_PROBE_EXPIRES_MS });
-    return message?.seq ?? 0;
+    try {
+      const message = await consumer.next({ expires: REGISTRY_PROBE_EXPIRES_MS });
+      return message?.seq ?? 0;
+    } finally {
+      // an ordered consumer outlives its last use by five minutes on the server: one per check would pile up
+      await consumer.delete().catch(() => undefined);
+    }
   }
 
   private restartFollower(): void {
