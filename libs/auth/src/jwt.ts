@@ -13,7 +13,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '@shequ/errors';
 import type { UserPrincipal } from './principal.js';
-import { isRole, type Role } from './roles.js';
+import { USER_ROLE_NAMES, isUserRole, type Role } from './roles.js';
 import { COMMUNITY_CODE } from './access-control.js';
 import { foreignGridClaims, homeCodeDigitsFor, homeCodeFits } from './home-code.js';
 
@@ -143,22 +143,61 @@ export class JwtVerifier {
     const max = this.settings.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS;
     const now = Math.floor(Date.now() / 1000);
     const exp = payload.exp ?? Number.POSITIVE_INFINITY;
+    if (typeof payload.iat === 'number' && payload.iat > now + IAT_LEEWAY_SECONDS)
+      throw new UnauthenticatedError('未认证：令牌的签发时间（iat）在将来，不予接受');
     const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
     if (exp - issued > max || exp - now > max)
       throw new UnauthenticatedError(`未认证：令牌有效期超过上限（${Math.round(max / 3600)} 小时）`);
   }
 }
 
+/**
+ * Longest `sub` a token may carry: the narrowest column an actor's id is written to (a case timeline's `actorId`).
+ * A longer subject, or one that is not a string (a number, an object), was taken as the user's id and written as
+ * such to events and audit rows.
+ */
+export const MAX_TOKEN_SUBJECT_LENGTH = 80;
+
+/** How far in the future a token's `iat` may lie (clock skew between the identity provider and the gateway). */
+export const IAT_LEEWAY_SECONDS = 60;
+
+/** Printable text for a refusal naming a claim's value (never more than 40 characters of it). */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function principalFromClaims(payload: JWTPayload): UserPrincipal {
-  const communities = Array.isArray(payload.communities)
-    ? payload.communities.filter((c): c is string => typeof c === 'string' && COMMUNITY_CODE.test(c))
-    : [];
-  const roles = Array.isArray(payload.roles)
-    ? payload.roles.filter((r): r is Role => typeof r === 'string' && isRole(r))
-    : [];
+  if (payload.communities !== undefined) {
+    const wrong = Array.isArray(payload.communities)
+      ? payload.communities.filter((c) => typeof c !== 'string' || !COMMUNITY_CODE.test(c))
+      : [payload.communities];
+    if (wrong.length > 0)
+      throw new UnauthenticatedError(
+        `未认证：令牌的 communities 须为社区代码（12 位数字）的数组，其中「${wrong.map(shown).join('、')}」不是`,
+      );
+  }
+  const communities = Array.isArray(payload.communities) ? [...new Set(payload.communities as string[])] : [];
+  if (Array.isArray(payload.roles)) {
+    const unknown = payload.roles.filter((r) => !isUserRole(r));
+    if (unknown.length > 0)
+      throw new UnauthenticatedError(
+        `未认证：令牌的 roles 中「${unknown.map(shown).join('、')}」不是用户角色（可用：${USER_ROLE_NAMES.join('、')}）`,
+      );
+  }
+  const roles = Array.isArray(payload.roles) ? [...new Set(payload.roles as Role[])] : [];
   if (!payload.sub || typeof payload.community !== 'string' || roles.length === 0) {
     throw new UnauthenticatedError('未认证：令牌缺少 sub、community 或 roles');
   }
+  if (
+    typeof payload.sub !== 'string' ||
+    payload.sub.length > MAX_TOKEN_SUBJECT_LENGTH ||
+    payload.sub.trim() !== payload.sub ||
+    /\p{Cc}/u.test(payload.sub)
+  )
+    throw new UnauthenticatedError(
+      `未认证：令牌的 sub 须为不超过 ${MAX_TOKEN_SUBJECT_LENGTH} 个字符的字符串（不含首尾空白和控制字符）`,
+    );
   if (!homeCodeFits(roles, payload.community)) {
     const digits = homeCodeDigitsFor(roles);
     throw new UnauthenticatedError(

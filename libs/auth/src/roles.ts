@@ -19,3 +19,10 @@ export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 export function isRole(value: string): value is Role {
   return value in ROLES;
 }
+
+/** Roles a person's token may carry: all but the district platform's, which only an API key stands for. */
+export const USER_ROLE_NAMES: readonly Role[] = ROLE_NAMES.filter((role) => role !== 'district_platform');
+
+export function isUserRole(value: unknown): value is Role {
+  return typeof value === 'string' && (USER_ROLE_NAMES as readonly string[]).includes(value);
+}

@@ -129,3 +129,4 @@ export function isDomainError(error: unknown): error is DomainError {
 }
 export * from './statement-values.js';
 export * from './command-line.js';
+export * from './counts.js';

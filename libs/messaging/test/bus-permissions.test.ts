@@ -247,4 +247,23 @@ describe('the bus is a trust boundary (real nats-server with generated users and
     ).rejects.toThrow();
     await expect(jsm.streams.delete(STREAM_NAME)).rejects.toThrow(/permission|timeout/i);
   });
+
+  it('refuses a service reading a message of the stream by sequence or subject (audit entries, events it does not consume)', async () => {
+    // until 2026-12-06 every service's user could ask $JS.API.STREAM.MSG.GET (and DIRECT.GET): the message is named in
+    // the request's body, so the permission let `events` read residents' audit entries and any other message
+    const residents = await connectAs(nats, 'residents');
+    connections.push(residents);
+    expect(await publishAs(residents, 'shequ.residents.audit.pii_read', '{"fields":["idNumber"]}')).toBe('stored');
+    const events = await connectAs(nats, 'events');
+    connections.push(events);
+    const jsm = await jetstreamManager(events);
+    const info = await jsm.streams.info(STREAM_NAME);
+    for (const query of [{ last_by_subj: 'shequ.residents.audit.pii_read' }, { seq: info.state.last_seq }]) {
+      const answer = await jsm.streams.getMessage(STREAM_NAME, query).then(
+        (message) => `read ${message?.subject ?? 'nothing'}`,
+        (error: Error) => error.message,
+      );
+      expect(answer).toMatch(/permission/i);
+    }
+  });
 });

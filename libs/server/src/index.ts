@@ -6,6 +6,7 @@ export * from './metrics-access.js';
 export * from './http-service.js';
 export * from './parent-watch.js';
 export * from './query-limits.js';
+export * from './input-lists.js';
 export * from './query-safety-plugin.js';
 export * from './tracing.js';
 export * from './config/environment.js';

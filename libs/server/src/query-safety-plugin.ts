@@ -9,6 +9,7 @@ import {
   type QueryBudget,
   type QueryLimits,
 } from './query-limits.js';
+import { checkInputLists } from './input-lists.js';
 
 export interface QuerySafetySettings<TContext> {
   /** The caller's budget (analysts get the larger one). */
@@ -49,8 +50,9 @@ export function operationChecksPlugin<TContext extends BaseContext>(
 }
 
 /**
- * Checks every operation before it runs: in production, introspection only for callers allowed to; then depth,
- * aliases, root fields and cost against the caller's budget. A rejected operation gets `QUERY_LIMIT_EXCEEDED`
+ * Checks every operation before it runs: in production, introspection only for callers allowed to; then the
+ * length of every input list (`MAX_INPUT_LIST_ITEMS`), and depth, aliases, root fields and cost against the
+ * caller's budget. A rejected operation gets `QUERY_LIMIT_EXCEEDED`
  * naming the limit, its value and the query's figure.
  */
 export function querySafetyPlugin<TContext extends BaseContext>(
@@ -68,6 +70,7 @@ export function querySafetyCheck<TContext>(settings: QuerySafetySettings<TContex
         extensions: { code: 'FORBIDDEN', permission: 'introspection', http: { status: 403 } },
       });
     }
+    checkInputLists(document, request.variables);
     const measure = measureOperation(schema, document, operationName, request.variables ?? {});
     const budget = limits[settings.budgetOf(contextValue)];
     const error = checkQueryLimits(

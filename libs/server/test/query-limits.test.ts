@@ -6,6 +6,10 @@ import {
   DEFAULT_LIST_COST,
   UNPAGED_LIST_COST,
   MAX_BATCHED_OPERATIONS,
+  MAX_INPUT_LIST_ITEMS,
+  MAX_EXPANDED_SELECTIONS,
+  checkInputLists,
+  oversizedInputList,
   QUERY_LIMITS,
   checkQueryLimits,
   measureOperation,
@@ -236,5 +240,65 @@ describe('querySafetyPlugin over HTTP', () => {
     const deep = `{ __schema { types { fields { type { ${'ofType { '.repeat(12)}name${' }'.repeat(12)} } } } } }`;
     const refused = await post({ query: deep }, 'community_admin');
     expect(refused.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDepth' });
+  });
+});
+
+describe('input lists: at most MAX_INPUT_LIST_ITEMS items, wherever they are', () => {
+  const doc = parse(
+    'query($ids: [ID!], $f: Filter) { a: list(ids: $ids) b: list(filter: $f) c: list(ids: ["1", "2"]) _entities(representations: $reps) { __typename } }',
+  );
+  it('finds an oversized list in a variable, nested in an input object, or written in the document', () => {
+    const many = Array.from({ length: MAX_INPUT_LIST_ITEMS + 1 }, (_, i) => String(i));
+    expect(oversizedInputList(doc, { ids: many })).toEqual({ field: 'ids', items: MAX_INPUT_LIST_ITEMS + 1 });
+    expect(oversizedInputList(doc, { f: { tags: { any: many } } })).toEqual({
+      field: 'filter.tags.any',
+      items: MAX_INPUT_LIST_ITEMS + 1,
+    });
+    const literal = parse(`{ list(ids: [${many.map((i) => `"${i}"`).join(', ')}]) }`);
+    expect(oversizedInputList(literal, {})).toEqual({ field: 'ids', items: MAX_INPUT_LIST_ITEMS + 1 });
+    const defaulted = parse(`query($ids: [ID!] = [${many.join(', ')}]) { list(ids: $ids) }`);
+    expect(oversizedInputList(defaulted, {})?.field).toBe('$ids');
+    expect(oversizedInputList(doc, { ids: many.slice(1) })).toBeNull();
+  });
+
+  it('walks a variable nested 100,000 deep without overflowing the stack', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(oversizedInputList(doc, { ids: deep })).toBeNull();
+  });
+
+  it('leaves the gateway’s entity fetches to the cost limit', () => {
+    const reps = Array.from({ length: 5000 }, (_, i) => ({ __typename: 'Resident', id: String(i) }));
+    expect(oversizedInputList(doc, { reps })).toBeNull();
+  });
+
+  it('throws QUERY_LIMIT_EXCEEDED naming the list', () => {
+    const many = Array.from({ length: 2000 }, () => 'x');
+    expect(() => checkInputLists(doc, { ids: many })).toThrowError(/输入列表「ids」的项数 2000 超过上限 1000/);
+  });
+});
+
+describe('fragments spread into each other', () => {
+  // twenty fragments each spreading the next twice: a kilobyte that expands to a million selections
+  const doubling = (levels: number) => {
+    let doc = '{ ...F0 }\n';
+    for (let i = 0; i < levels; i++) doc += `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }\n`;
+    return `${doc}fragment F${levels} on Query { hello }`;
+  };
+
+  it(`are refused once they expand beyond ${MAX_EXPANDED_SELECTIONS} selections, without expanding the rest`, () => {
+    const started = performance.now();
+    let refused: unknown;
+    try {
+      measure(doubling(24));
+    } catch (error) {
+      refused = error;
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(refused).toMatchObject({
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxExpandedSelections', value: MAX_EXPANDED_SELECTIONS },
+    });
+    // a few levels are measured as before
+    expect(measure(doubling(3)).rootFields).toBe(8);
   });
 });

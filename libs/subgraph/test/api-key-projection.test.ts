@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '@shequ/auth';
-import { ApiKeyIssued, ApiKeyRevoked } from '@shequ/contracts';
+import { ApiKeyIssued, ApiKeyRevoked, STREAM_NAME } from '@shequ/contracts';
 import { NatsBus, silentLogger } from '@shequ/messaging';
 import { startNatsServer, waitFor, type NatsServerHandle } from '@shequ/testing';
 import { ApiKeyProjection } from '../src/access/api-key-projection.js';
@@ -19,7 +19,8 @@ describe('API-key projection across NATS restarts', () => {
 
   beforeAll(async () => {
     nats = await startNatsServer();
-    bus = new NatsBus({ servers: nats.url, name: 'projection-test' });
+    // as a service's own NATS user: the projection needs no permission to read the stream beyond the registry
+    bus = new NatsBus({ servers: nats.url, name: 'cases', credentials: nats.credentials.cases });
     publisher = new TestEventPublisher(nats.url);
     projection = new ApiKeyProjection({ bus, clock: systemClock, logger: silentLogger, checkIntervalMs: 200 });
     projection.start();
@@ -49,6 +50,15 @@ describe('API-key projection across NATS restarts', () => {
     });
     return generated;
   }
+
+  it('leaves no consumer behind for its checks (each made an ordered consumer that lived five minutes)', async () => {
+    const key = await issue();
+    await waitFor(() => accepts(key.key).then((ok) => ok || undefined), { what: 'the key accepted' });
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // ten checks at 200 ms
+    const jsm = await bus.jetstreamManager();
+    const consumers = (await jsm.streams.info(STREAM_NAME)).state.consumer_count;
+    expect(consumers).toBeLessThanOrEqual(3); // the follower, and at most one check's under way
+  });
 
   it(
     'refuses keys while NATS is away and honours a revocation made right after each restart',

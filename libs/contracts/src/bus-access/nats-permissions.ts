@@ -75,10 +75,9 @@ export function serviceNatsPermissions(service: ServiceName): NatsPermissions {
         `${API}.STREAM.CREATE.${STREAM_NAME}`,
         // the relay, after a restart, reads what this service already published (an ordered consumer)
         `${API}.CONSUMER.CREATE.${STREAM_NAME}.*.${SUBJECT_PREFIX}.${service}.>`,
-        // the API-key projection confirms it is current: the newest registry message by subject
-        `${API}.STREAM.MSG.GET.${STREAM_NAME}`,
-        `${API}.DIRECT.GET.${STREAM_NAME}`,
-        `${API}.DIRECT.GET.${STREAM_NAME}.>`,
+        // no STREAM.MSG.GET / DIRECT.GET on the stream: they name the message in their body (any sequence, any
+        // subject), so they would read every service's events and the audit entries; the API-key projection finds the
+        // newest registry message with an ordered consumer on the registry's subjects (below)
         // dead letters: events this service's consumers could not apply
         `${DEAD_LETTER_SUBJECT_PREFIX}.${service}.>`,
         `${API}.STREAM.INFO.${DEAD_LETTER_STREAM_NAME}`,

@@ -24,6 +24,13 @@ interface KnownKey {
  * follower from the last applied sequence, so the projection catches up within seconds instead of waiting for
  * the client's pull to expire.
  */
+
+/** The registry's subjects, one wildcard (nats-server 2.9 takes no list of filters): `shequ.residents.api_key.>`. */
+const REGISTRY_SUBJECTS = ApiKeyIssued.subject.replace(/\.[a-z_]+$/, '.>');
+
+/** How long the check waits for the newest registry event when there is none (the server's shortest wait). */
+const REGISTRY_PROBE_EXPIRES_MS = 1_000;
+
 export class ApiKeyProjection implements ApiKeyVerifier {
   private readonly keys = new Map<string, KnownKey>();
   private messages: { close(): Promise<void | Error> } | undefined;
@@ -150,18 +157,25 @@ export class ApiKeyProjection implements ApiKeyVerifier {
     }
   }
 
-  /** The stream sequence of the newest registry event (0 when there is none). */
+  /**
+   * The stream sequence of the newest registry event (0 when there is none): the one message an ordered consumer
+   * filtered on the registry's subjects delivers from the last of them. (Until 2026-12-06 this asked
+   * `$JS.API.STREAM.MSG.GET`, which names the subject in its body, not in the API subject: the permission it needed
+   * let every service's NATS user read any message of the stream by its sequence, residents' audit entries and the
+   * events of sources it does not consume included.)
+   */
   private async lastRegistrySequence(): Promise<number> {
-    const jsm = await this.deps.bus.jetstreamManager();
-    let last = 0;
-    for (const subject of [ApiKeyIssued.subject, ApiKeyRevoked.subject]) {
-      const message = await jsm.streams.getMessage(STREAM_NAME, { last_by_subj: subject }).catch((error: Error) => {
-        if (/no message found|not found/i.test(error.message)) return null;
-        throw error;
-      });
-      if (message) last = Math.max(last, message.seq);
+    const consumer = await this.deps.bus.jetstream().consumers.get(STREAM_NAME, {
+      filter_subjects: REGISTRY_SUBJECTS,
+      deliver_policy: DeliverPolicy.Last,
+    });
+    try {
+      const message = await consumer.next({ expires: REGISTRY_PROBE_EXPIRES_MS });
+      return message?.seq ?? 0;
+    } finally {
+      // an ordered consumer outlives its last use by five minutes on the server: one per check would pile up
+      await consumer.delete().catch(() => undefined);
     }
-    return last;
   }
 
   private restartFollower(): void {
@@ -184,7 +198,7 @@ export class ApiKeyProjection implements ApiKeyVerifier {
     try {
       const consumer = await this.deps.bus.jetstream().consumers.get(STREAM_NAME, {
         // one wildcard subject: nats-server 2.9 (Debian) takes no list of filters
-        filter_subjects: ApiKeyIssued.subject.replace(/\.[a-z_]+$/, '.>'),
+        filter_subjects: REGISTRY_SUBJECTS,
         ...(this.appliedSeq > 0
           ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: this.appliedSeq + 1 }
           : {}),

@@ -21,7 +21,14 @@ import {
 } from '../domain/event-lifecycle.js';
 import { holdsSeat, LIVE_REGISTRATION } from '../domain/registration-policy.js';
 import { checkTeamAwardedOn, checkTeamFoundedOn, checkTeamJoinedOn, checkTeamLeftOn } from '../domain/team-dates.js';
-import { checkCapacityFitsVenue, checkTimeRange, checkVenueFree, type Booking } from '../domain/venue-booking.js';
+import {
+  checkCapacityFitsVenue,
+  checkTimeRange,
+  checkVenueCapacity,
+  checkVenuePhotos,
+  checkVenueFree,
+  type Booking,
+} from '../domain/venue-booking.js';
 import { minutesServed } from './volunteers.js';
 import {
   CommunityEvent,
@@ -99,10 +106,8 @@ export async function eventsRuleViolations(
   for (const v of venues) {
     const what = `场地 ${v.id}`;
     if (!v.name.trim()) problems.push(`${what}: 场地名称为空`);
-    if (v.capacity !== null && (!Number.isInteger(v.capacity) || v.capacity < 1))
-      problems.push(`${what}: 容纳人数 ${v.capacity} 不是正整数`);
-    for (const url of v.photoUrls ?? [])
-      if (!/^https?:\/\/\S+$/.test(url)) problems.push(`${what}: 照片地址不是 http(s) URL：${url}`);
+    check(what, '容纳人数', () => checkVenueCapacity(v.capacity));
+    check(what, '存档照片', () => checkVenuePhotos(v.photoUrls ?? []));
     if (v.ownerOrganizationId) requireOrganization(what, v.ownerOrganizationId);
   }
 

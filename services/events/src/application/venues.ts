@@ -1,6 +1,7 @@
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import { requireOptionalReference, type UnitOfWork } from '@shequ/subgraph';
+import { checkVenueCapacity, checkVenuePhotos } from '../domain/venue-booking.js';
 import type { VenueKind } from '../domain/vocabularies.js';
 import { Venue } from '../entities/venue.js';
 
@@ -22,8 +23,7 @@ export async function registerVenue(
 ): Promise<Venue> {
   const name = command.name.trim();
   if (!name) throw new InvalidInputError('name', '场地名称不能为空');
-  if (command.capacity != null && (!Number.isInteger(command.capacity) || command.capacity < 1))
-    throw new InvalidInputError('capacity', '容纳人数须为正整数');
+  checkVenueCapacity(command.capacity ?? null);
   await requireOptionalReference(uow.em, {
     kind: 'ORGANIZATION',
     id: command.ownerOrganizationId,
@@ -31,10 +31,7 @@ export async function registerVenue(
     communityId,
   });
   const photoUrls = command.photoUrls ?? [];
-  photoUrls.forEach((url, i) => {
-    if (!/^https?:\/\/\S+$/.test(url))
-      throw new InvalidInputError(`photoUrls.${i}`, `照片地址须为 http(s) URL：${url}`);
-  });
+  checkVenuePhotos(photoUrls);
   const venue = uow.em.create(Venue, {
     id: newId(),
     communityId,

@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError } from '@shequ/errors';
+import { ConflictError, InvalidInputError, checkCount } from '@shequ/errors';
 
 export interface Booking {
   id: string;
@@ -40,8 +40,34 @@ export function checkVenueFree(
   }
 }
 
+/**
+ * The most people a community venue holds (a square or a sports ground of a 街道: some thousands) and so the most
+ * places an event offers: `Int` took up to 2,147,483,647.
+ */
+export const MAX_VENUE_CAPACITY = 20_000;
+
+/** A venue's capacity: 1 to `MAX_VENUE_CAPACITY` (null: not recorded). */
+export function checkVenueCapacity(capacity: number | null): void {
+  if (capacity !== null) checkCount('capacity', '容纳人数', capacity, { min: 1, max: MAX_VENUE_CAPACITY });
+}
+
+/** Archive photos of a venue: at most `MAX_VENUE_PHOTOS`, each an http(s) address of at most 2,000 characters. */
+export const MAX_VENUE_PHOTOS = 50;
+export const MAX_PHOTO_URL_LENGTH = 2000;
+
+export function checkVenuePhotos(photoUrls: readonly string[]): void {
+  if (photoUrls.length > MAX_VENUE_PHOTOS)
+    throw new InvalidInputError('photoUrls', `存档照片最多 ${MAX_VENUE_PHOTOS} 张（收到 ${photoUrls.length} 张）`);
+  photoUrls.forEach((url, i) => {
+    if (url.length > MAX_PHOTO_URL_LENGTH)
+      throw new InvalidInputError(`photoUrls.${i}`, `照片地址不能超过 ${MAX_PHOTO_URL_LENGTH} 个字符`);
+    if (!/^https?:\/\/\S+$/.test(url))
+      throw new InvalidInputError(`photoUrls.${i}`, `照片地址须为 http(s) URL：${url}`);
+  });
+}
+
 export function checkCapacityFitsVenue(capacity: number | null, venueCapacity: number | null): void {
-  if (capacity !== null && capacity < 1) throw new InvalidInputError('capacity', '名额须为正整数');
+  if (capacity !== null) checkCount('capacity', '名额', capacity, { min: 1, max: MAX_VENUE_CAPACITY });
   if (capacity !== null && venueCapacity !== null && capacity > venueCapacity) {
     throw new InvalidInputError('capacity', `名额 ${capacity} 超过场地容纳人数 ${venueCapacity}`);
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { newId } from '@shequ/database';
 import { InvalidInputError } from '@shequ/errors';
 import { PartyMember, PartyTrainingSession, PartyYearPlan } from '../entities/index.js';
+import { checkYearPlanTargets } from '../domain/training-counts.js';
 
 /** The reference plans recruit five members a year. */
 export const DEFAULT_RECRUITMENT_TARGET = 5;
@@ -28,9 +29,7 @@ export async function setYearPlan(
 ): Promise<PartyYearPlan> {
   if (!Number.isInteger(input.year) || input.year < 1921 || input.year > 2100)
     throw new InvalidInputError('year', '年份无效');
-  if (input.recruitmentTarget < 0) throw new InvalidInputError('recruitmentTarget', '发展目标不能为负数');
-  if (input.trainingHeadcountTarget < 0)
-    throw new InvalidInputError('trainingHeadcountTarget', '培训人次目标不能为负数');
+  checkYearPlanTargets(input);
   const existing = await em.findOne(PartyYearPlan, { communityId, year: input.year });
   const plan = existing ?? em.create(PartyYearPlan, { id: newId(), communityId, ...input });
   Object.assign(plan, input);

@@ -6,6 +6,7 @@ import { checkAppraisalYearAlive } from '../domain/member-death.js';
 import type { PartyAppraisalGrade } from '../domain/vocabularies.js';
 import { PartyAppraisal, PartyTrainingSession } from '../entities/index.js';
 import { loadMember } from './members.js';
+import { checkTrainingHeadCount } from '../domain/training-counts.js';
 
 /** 民主评议党员: one grade per member and year. */
 export async function recordAppraisal(
@@ -42,8 +43,7 @@ export async function recordTrainingSession(
   if (!isIsoDate(command.heldOn) || command.heldOn > today)
     throw new InvalidInputError('heldOn', '日期须为不晚于今天的 YYYY-MM-DD');
   if (!command.title.trim()) throw new InvalidInputError('title', '名称不能为空');
-  if (!Number.isInteger(command.headCount) || command.headCount < 1)
-    throw new InvalidInputError('headCount', '参训人数须为正整数');
+  checkTrainingHeadCount(command.headCount);
   const session = uow.em.create(PartyTrainingSession, {
     id: newRecordId(uow, 'party-training-session'),
     communityId,

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@shequ/errors';
+import { InvalidInputError, echoed } from '@shequ/errors';
 import { newId } from '@shequ/database';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { readTabularFile, type TabularRecord } from '../domain/import/tabular-file.js';
@@ -78,7 +78,7 @@ export async function importAddressRegister(
     let building = buildings.get(value.building);
     const gridId = value.gridCode ? grids.get(value.gridCode) : undefined;
     if (value.gridCode && !gridId) {
-      reject('gridCode', `网格编码 ${value.gridCode} 不存在`);
+      reject('gridCode', `网格编码 ${echoed(value.gridCode)} 不存在`);
       continue;
     }
     if (!building) {

@@ -1,4 +1,5 @@
 import { announceBuilding, announceHousehold } from './announce-places.js';
+import { echoed } from '@shequ/errors';
 import type { EntityManager } from '@mikro-orm/core';
 import { communityDay, ResidentMovedIn, ResidentRegistered, ResidentUpdated } from '@shequ/contracts';
 import {
@@ -500,7 +501,7 @@ export async function importResidentStream(
             }
             const gridId = gridByCode.get(value.gridCode);
             if (!gridId) {
-              reject('gridCode', `网格编码 ${value.gridCode} 不存在`);
+              reject('gridCode', `网格编码 ${echoed(value.gridCode)} 不存在`);
               continue;
             }
             building = { id: newId(), gridId };

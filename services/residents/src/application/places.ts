@@ -5,6 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '@shequ/errors';
 import type { UnitOfWork } from '@shequ/subgraph';
 import { OrganizationKinds, type HousingTypeCode, type OrganizationKindCode } from '../domain/vocabularies.js';
 import { assertRelatedAsHead, checkHousing, householdAddress, normaliseFlat } from '../domain/household-rules.js';
+import { checkOrganizationMemberCount } from '../domain/place-codes.js';
 import { Building } from '../entities/building.js';
 import { Grid } from '../entities/grid.js';
 import { Household } from '../entities/household.js';
@@ -158,13 +159,7 @@ export async function registerOrganization(
     throw new InvalidInputError('kind', `未知的组织类别「${input.kind}」，应为：${labelsOf(OrganizationKinds)}`);
   if (input.gridId && !(await uow.em.count(Grid, { id: input.gridId, communityId })))
     throw new InvalidInputError('gridId', `网格 ${input.gridId} 不存在`);
-  if (
-    input.memberCount !== undefined &&
-    input.memberCount !== null &&
-    (!Number.isInteger(input.memberCount) || input.memberCount < 0)
-  ) {
-    throw new InvalidInputError('memberCount', '人数须为非负整数');
-  }
+  checkOrganizationMemberCount(input.memberCount);
   if (await uow.em.count(Organization, { communityId, name }))
     throw new ConflictError(`组织「${name}」已登记`, { field: 'name' });
   const organization = uow.em.create(Organization, {

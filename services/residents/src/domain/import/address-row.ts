@@ -1,4 +1,5 @@
 import { HousingTypes, type HousingTypeCode } from '../vocabularies.js';
+import { echoed } from '@shequ/errors';
 
 /** Columns of a community's standard address register (一标三实：标准地址), Chinese headings also accepted. */
 export const ADDRESS_COLUMNS = {
@@ -61,7 +62,7 @@ export function checkAddressRow(record: Partial<Record<AddressColumn, string>>):
       return {
         ok: false,
         field: 'housing',
-        reason: `未知的取值「${rawHousing}」，可选 ${HousingTypes.codes.join('/')}`,
+        reason: `未知的取值「${echoed(rawHousing)}」，可选 ${HousingTypes.codes.join('/')}`,
       };
     housing = code;
   }

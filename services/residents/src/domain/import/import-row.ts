@@ -2,7 +2,7 @@ import { parseResidentIdNumber, type Gender, type ResidenceType } from '@shequ/c
 import { HousingTypes, RelationsToHead, type HousingTypeCode, type RelationToHeadCode } from '../vocabularies.js';
 import { validName, validPhone } from '../resident-registration.js';
 import { validResidence } from '../floating-permit.js';
-import { isDomainError } from '@shequ/errors';
+import { isDomainError, echoed } from '@shequ/errors';
 import { checkHousing, normaliseFlat } from '../household-rules.js';
 
 /** Columns of a district import file (区级人口库), with the Chinese headings also accepted. */
@@ -62,7 +62,7 @@ const SYNONYMS: Record<string, Record<string, string>> = {
 function enumValue<K extends string>(field: string, raw: string, codes: readonly K[]): K {
   const value = SYNONYMS[field]?.[raw] ?? raw.toUpperCase();
   if (!codes.includes(value as K))
-    throw Object.assign(new Error(`未知的取值「${raw}」，可选 ${codes.join('/')}`), { field });
+    throw Object.assign(new Error(`未知的取值「${echoed(raw)}」，可选 ${codes.join('/')}`), { field });
   return value as K;
 }
 
