@@ -14,7 +14,9 @@ const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringi
 
 describe('the district plan and its communities', () => {
   it('keeps 莲秀社区 exactly as it was before communities were generated from a spec', () => {
-    expect(fingerprint(demoDataset())).toBe('5e57d1e16bb675e1e6bde87a1480d1548588e7f2d4e1bc593aac2ec18dfa2805');
+    // changed once on purpose since (2026-12-06): care records of young children drawn to start before the child was
+    // born now start on the birth date (the rule of checkCareStart); every other record and draw is as it was
+    expect(fingerprint(demoDataset())).toBe('d6cf8693d7e91d6ab49c66e58b2398515a88d2c3c4d139ade6e343baf6f15a35');
   });
 
   it('plans communities of 思明区 street by street (嘉莲街道 first), never 莲秀社区, with the residents asked for', () => {
