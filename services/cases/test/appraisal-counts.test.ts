@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { EvaluationGrade } from '@shequ/contracts';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startTestSubgraph, type TestSubgraph, largestStatementResult } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { drawRaters, staffAppraisal } from '../src/application/appraisal-queries.js';
 import { appraisalPeriod, appraise } from '../src/domain/appraisal.js';
@@ -127,22 +127,8 @@ describe.each(testDialects())('staffAppraisal counted by the database on %s', (d
   });
   afterAll(() => service?.stop());
 
-  /** Runs `work`, telling the most rows any one statement returned. */
-  async function largestResult<T>(work: () => Promise<T>): Promise<{ value: T; largest: number }> {
-    const connection = service.orm.em.getConnection();
-    const execute = connection.execute.bind(connection);
-    let largest = 0;
-    const spy = vi.spyOn(connection, 'execute').mockImplementation((async (...args: Parameters<typeof execute>) => {
-      const result = await execute(...args);
-      if (Array.isArray(result)) largest = Math.max(largest, result.length);
-      return result;
-    }) as typeof connection.execute);
-    try {
-      return { value: await work(), largest };
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  /** Runs `work`, telling the most rows any one statement returned (libs/subgraph `largestStatementResult`). */
+  const largestResult = <T>(work: () => Promise<T>) => largestStatementResult(service.orm, work);
 
   it('gives the figures of the former computation, reading no statement that grows with the cases', async () => {
     const scope: FilterQuery<Case>[] = [{ communityId: COMMUNITY }];

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistrationStatus } from '@shequ/contracts';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startTestSubgraph, type TestSubgraph, largestStatementResult } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { seatCountsOf } from '../src/domain/registration-policy.js';
 import { volunteerHoursSummary } from '../src/domain/volunteer-hours.js';
@@ -84,22 +84,8 @@ describe.each(testDialects())('seat counts and volunteer hours counted by the da
   });
   afterAll(() => service?.stop());
 
-  /** Runs `work`, telling the most rows any one statement returned. */
-  async function largestResult<T>(work: () => Promise<T>): Promise<{ value: T; largest: number }> {
-    const connection = service.orm.em.getConnection();
-    const execute = connection.execute.bind(connection);
-    let largest = 0;
-    const spy = vi.spyOn(connection, 'execute').mockImplementation((async (...args: Parameters<typeof execute>) => {
-      const result = await execute(...args);
-      if (Array.isArray(result)) largest = Math.max(largest, result.length);
-      return result;
-    }) as typeof connection.execute);
-    try {
-      return { value: await work(), largest };
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  /** Runs `work`, telling the most rows any one statement returned (libs/subgraph `largestStatementResult`). */
+  const largestResult = <T>(work: () => Promise<T>) => largestStatementResult(service.orm, work);
 
   it('counts an event page’s seats by the database, as over every registration', async () => {
     const { value: result, largest } = await largestResult(() => service.graphql(EVENTS));

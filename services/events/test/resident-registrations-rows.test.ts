@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startTestSubgraph, type TestSubgraph, largestStatementResult } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { CommunityEvent, Registration } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
@@ -51,22 +51,8 @@ describe.each(testDialects())('a resident’s latest registrations chosen by the
   });
   afterAll(() => service?.stop());
 
-  /** Runs `work`, telling the most rows any one statement returned. */
-  async function largestResult<T>(work: () => Promise<T>): Promise<{ value: T; largest: number }> {
-    const connection = service.orm.em.getConnection();
-    const execute = connection.execute.bind(connection);
-    let largest = 0;
-    const spy = vi.spyOn(connection, 'execute').mockImplementation((async (...args: Parameters<typeof execute>) => {
-      const result = await execute(...args);
-      if (Array.isArray(result)) largest = Math.max(largest, result.length);
-      return result;
-    }) as typeof connection.execute);
-    try {
-      return { value: await work(), largest };
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  /** Runs `work`, telling the most rows any one statement returned (libs/subgraph `largestStatementResult`). */
+  const largestResult = <T>(work: () => Promise<T>) => largestStatementResult(service.orm, work);
 
   it('shows each resident’s latest registrations as before, reading at most those', async () => {
     const { value: result, largest } = await largestResult(() =>

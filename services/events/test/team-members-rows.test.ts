@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@shequ/subgraph';
-import { startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { startTestSubgraph, type TestSubgraph, largestStatementResult } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { Team, TeamMember } from '../src/entities/index.js';
 import { eventsService } from '../src/service.js';
@@ -44,22 +44,8 @@ describe.each(testDialects())('a team page counts and lists members by the datab
   });
   afterAll(() => service?.stop());
 
-  /** Runs `work`, telling the most rows any one statement returned. */
-  async function largestResult<T>(work: () => Promise<T>): Promise<{ value: T; largest: number }> {
-    const connection = service.orm.em.getConnection();
-    const execute = connection.execute.bind(connection);
-    let largest = 0;
-    const spy = vi.spyOn(connection, 'execute').mockImplementation((async (...args: Parameters<typeof execute>) => {
-      const result = await execute(...args);
-      if (Array.isArray(result)) largest = Math.max(largest, result.length);
-      return result;
-    }) as typeof connection.execute);
-    try {
-      return { value: await work(), largest };
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  /** Runs `work`, telling the most rows any one statement returned (libs/subgraph `largestStatementResult`). */
+  const largestResult = <T>(work: () => Promise<T>) => largestStatementResult(service.orm, work);
 
   it('answers each team’s count and first members as over every member, reading at most a page of rows', async () => {
     const { value: result, largest } = await largestResult(() => service.graphql(PAGE));

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/core';
 import type { PartyMeetingType } from '@shequ/contracts';
 import { ManualClock } from '@shequ/subgraph';
-import { knownReferences, startTestSubgraph, type TestSubgraph } from '@shequ/subgraph/testing';
+import { knownReferences, startTestSubgraph, type TestSubgraph, largestStatementResult } from '@shequ/subgraph/testing';
 import { testDialects } from '@shequ/testing';
 import { branchCompliance } from '../src/application/meetings.js';
 import { attendanceRates, meetingCompliance } from '../src/domain/meeting-compliance.js';
@@ -139,23 +139,9 @@ describe.each(testDialects())('meetingCompliance counted by the database on %s',
   });
   afterAll(() => service?.stop());
 
-  /** Runs `work`, telling the most rows any one statement returned. */
-  async function largestResult(work: () => Promise<unknown>): Promise<number> {
-    const connection = service.orm.em.getConnection();
-    const execute = connection.execute.bind(connection);
-    let largest = 0;
-    const spy = vi.spyOn(connection, 'execute').mockImplementation((async (...args: Parameters<typeof execute>) => {
-      const result = await execute(...args);
-      if (Array.isArray(result)) largest = Math.max(largest, result.length);
-      return result;
-    }) as typeof connection.execute);
-    try {
-      await work();
-    } finally {
-      spy.mockRestore();
-    }
-    return largest;
-  }
+  /** The most rows any one statement of `work` returned (libs/subgraph `largestStatementResult`). */
+  const largestResult = async (work: () => Promise<unknown>) =>
+    (await largestStatementResult(service.orm, work)).largest;
 
   it('answers as the former computation, for a branch, a group, another year and a year without meetings', async () => {
     for (const [id, year] of [

@@ -7,3 +7,4 @@ export * from './inbox-migration-check.js';
 export * from './test-communities.js';
 export * from './demo-database.js';
 export * from './announced-reads.js';
+export * from './largest-result.js';
