@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { DestinationStream } from 'pino';
 import {
   ACTING_COMMUNITY_HEADER,
@@ -129,14 +130,34 @@ export async function startTestSubgraph(
   return {
     ...running,
     async graphql(query, variables, caller) {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(await authorizationFor(caller)) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResponse;
+      const text = await postOnNewConnection(
+        endpoint,
+        { 'content-type': 'application/json', ...(await authorizationFor(caller)) },
+        JSON.stringify({ query, variables }),
+      );
+      return JSON.parse(text) as GraphQLResponse;
     },
   };
+}
+
+/**
+ * A POST on a connection of its own, closed after the answer (no keep-alive). A test's requests can be a minute apart
+ * while the service in the same process writes to SQLite synchronously: a kept-alive socket idle past the server's
+ * `keepAliveTimeout` (65 s) was closed by the server in the very tick the next request was sent on it («other side
+ * closed», events' statistics tests on a loaded CI machine). A new connection on 127.0.0.1 costs a fraction of a
+ * millisecond.
+ */
+function postOnNewConnection(url: string, headers: Record<string, string>, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 /** SQL that would still be needed to match the entities after all migrations ran ('' when in sync). */
